@@ -1,0 +1,119 @@
+"""Audit trail: every change to a registry, geo or account row is recorded with before and after.
+
+Signals catch saves from pages, the API, the admin and the command line alike; the acting user
+comes from the request (middleware) or from `acting_as` in commands.
+"""
+
+import contextlib
+import contextvars
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models.signals import post_delete, post_save, pre_save
+from django.forms.models import model_to_dict
+
+_actor: contextvars.ContextVar = contextvars.ContextVar("tixi_actor", default=None)
+AUDITED_APPS = {"geo", "registry", "accounts"}
+SECRET_FIELDS = {"password", "last_login"}
+
+
+@contextlib.contextmanager
+def acting_as(user_or_name):
+    token = _actor.set(user_or_name)
+    try:
+        yield
+    finally:
+        _actor.reset(token)
+
+
+class AuditUserMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _actor.set(getattr(request, "user", None))
+        try:
+            return self.get_response(request)
+        finally:
+            _actor.reset(token)
+
+
+def _snapshot(instance) -> dict:
+    data = model_to_dict(instance, exclude=[f for f in SECRET_FIELDS if hasattr(instance, f)])
+    data = {k: (v.pk if hasattr(v, "pk") else v) for k, v in data.items()}
+    for key, value in list(data.items()):
+        if isinstance(value, list):
+            data[key] = [getattr(v, "pk", v) for v in value]
+    import json
+
+    return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+
+
+def _is_audited(sender) -> bool:
+    from tixi.accounts.models import AuditEntry
+
+    return sender._meta.app_label in AUDITED_APPS and sender is not AuditEntry
+
+
+def _write(action, instance, before, after):
+    from tixi.accounts.models import AuditEntry
+
+    actor = _actor.get()
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    name = user.get_username() if user else (actor if isinstance(actor, str) else "system")
+    if before is not None and after is not None:
+        changed = {k for k in after if before.get(k) != after.get(k)}
+        if not changed:
+            return
+        before = {k: before.get(k) for k in changed}
+        after = {k: after[k] for k in changed}
+    AuditEntry.objects.create(
+        user=user,
+        username=name,
+        action=action,
+        model=instance._meta.label,
+        object_pk=str(instance.pk),
+        object_repr=str(instance)[:200],
+        before=before,
+        after=after,
+    )
+
+
+def record_bulk(model_label: str, note: str, count: int) -> None:
+    """One entry for a bulk load (demo build, import) that bypasses per-row signals."""
+    from tixi.accounts.models import AuditEntry
+
+    actor = _actor.get()
+    AuditEntry.objects.create(
+        username=actor if isinstance(actor, str) else getattr(actor, "username", "system"),
+        action=AuditEntry.Action.BULK,
+        model=model_label,
+        note=note[:200],
+        after={"rows": count},
+    )
+
+
+def _pre_save(sender, instance, raw=False, **kwargs):
+    if raw or not _is_audited(sender) or instance.pk is None:
+        return
+    previous = sender._default_manager.filter(pk=instance.pk).first()
+    instance._audit_before = _snapshot(previous) if previous else None
+
+
+def _post_save(sender, instance, created, raw=False, **kwargs):
+    if raw or not _is_audited(sender):
+        return
+    if created:
+        _write("create", instance, None, _snapshot(instance))
+    else:
+        _write("update", instance, getattr(instance, "_audit_before", None) or {}, _snapshot(instance))
+
+
+def _post_delete(sender, instance, **kwargs):
+    if _is_audited(sender):
+        _write("delete", instance, _snapshot(instance), None)
+
+
+def connect_signals():
+    pre_save.connect(_pre_save, dispatch_uid="tixi_audit_pre_save")
+    post_save.connect(_post_save, dispatch_uid="tixi_audit_post_save")
+    post_delete.connect(_post_delete, dispatch_uid="tixi_audit_post_delete")

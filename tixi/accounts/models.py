@@ -1,0 +1,67 @@
+"""Users, their role and scope, and the audit trail."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    PLANNER = "planner", _("city planner")
+    COUNTY = "county", _("county administrator")
+    INSTITUTION = "institution", _("institution staff")
+    CDC = "cdc", _("CDC analyst")
+    AUDITOR = "auditor", _("auditor (read-only)")
+
+
+READ_ONLY_ROLES = {Role.AUDITOR}
+
+
+class User(AbstractUser):
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.AUDITOR)
+    scope_divisions = models.ManyToManyField(
+        "geo.Division", verbose_name=_("divisions in scope"), blank=True, related_name="+"
+    )
+    scope_institutions = models.ManyToManyField(
+        "registry.Institution", verbose_name=_("institutions in scope"), blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    @property
+    def can_write(self) -> bool:
+        return self.is_superuser or self.role not in READ_ONLY_ROLES
+
+    def home_division(self):
+        return self.scope_divisions.order_by("level", "path").first()
+
+
+class AuditEntry(models.Model):
+    """Who changed what, when, with the values before and after."""
+
+    class Action(models.TextChoices):
+        CREATE = "create", _("created")
+        UPDATE = "update", _("updated")
+        DELETE = "delete", _("deleted")
+        BULK = "bulk", _("bulk operation")
+
+    at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    user = models.ForeignKey(User, verbose_name=_("user"), null=True, blank=True, on_delete=models.SET_NULL)
+    username = models.CharField(_("user name"), max_length=150, blank=True)
+    action = models.CharField(_("action"), max_length=8, choices=Action.choices)
+    model = models.CharField(_("object type"), max_length=64)
+    object_pk = models.CharField(_("object id"), max_length=64, blank=True)
+    object_repr = models.CharField(_("object"), max_length=200, blank=True)
+    before = models.JSONField(_("before"), null=True, blank=True)
+    after = models.JSONField(_("after"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit trail")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["model", "object_pk"])]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.model} {self.object_repr}"

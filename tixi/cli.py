@@ -1,0 +1,40 @@
+"""The `tixi` command: one entry point, one verb per capability (Django management commands)."""
+
+import os
+import sys
+
+VERBS = {
+    "demo": "build the demo region (all seeds' regions, 2018-2026) and serve it; --build-only to stop after",
+    "serve": "serve the platform on http://127.0.0.1:8000",
+    "figures": "registry figures of a division and year (--division CODE --year YYYY [--format json|table] [--check])",
+    "bench": "benchmarks: `tixi bench registry`",
+    "createuser": "create a user with a role and a scope",
+    "migrate": "create or update the database schema",
+    "manage": "any other Django management command (`tixi manage help` lists them)",
+}
+
+
+def usage() -> str:
+    width = max(map(len, VERBS))
+    lines = ["usage: tixi VERB [options]   (tixi VERB --help for a verb's options)", "", "verbs:"]
+    lines += [f"  {verb.ljust(width)}  {text}" for verb, text in VERBS.items()]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tixi.settings")
+    if not argv or argv[0] in {"-h", "--help", "help"}:
+        print(usage())
+        return
+    verb, rest = argv[0], argv[1:]
+    if verb not in VERBS:
+        print(f"tixi: unknown verb '{verb}'\n\n{usage()}", file=sys.stderr)
+        sys.exit(2)
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["tixi", *(rest if verb == "manage" else [verb, *rest])])
+
+
+if __name__ == "__main__":
+    main()

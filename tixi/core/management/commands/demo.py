@@ -1,0 +1,41 @@
+import time
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from tixi.accounts.audit import acting_as
+from tixi.geo.models import Division
+
+
+class Command(BaseCommand):
+    help = "Build the demo region (every region of the seeds, 2018-2026) and serve it."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--build-only", action="store_true", help="build the database, do not serve")
+        parser.add_argument("--rebuild", action="store_true", help="rebuild even if the demo is already there")
+        parser.add_argument("--addrport", default="127.0.0.1:8000")
+
+    def handle(self, *args, build_only, rebuild, addrport, **options):
+        from tixi.demo.builder import DemoBuilder
+        from tixi.demo.load import DEMO_PASSWORD, create_demo_accounts, write
+
+        call_command("migrate", interactive=False, verbosity=0)
+        if rebuild or not Division.objects.exists():
+            if Division.objects.exists():
+                call_command("flush", interactive=False, verbosity=0)
+            started = time.perf_counter()
+            self.stdout.write("Building the demo region (fixed seed)...")
+            with acting_as("tixi demo"):
+                counts = write(DemoBuilder().build())
+            for label, n in counts.items():
+                self.stdout.write(f"  {label}: {n}")
+            self.stdout.write(f"  built in {time.perf_counter() - started:.1f} s")
+        else:
+            self.stdout.write("The demo region is already built (use --rebuild to build it again).")
+        with acting_as("tixi demo"):
+            accounts = create_demo_accounts()
+        self.stdout.write(f"\nDemo accounts (password: {DEMO_PASSWORD}):")
+        for username, role, scope in accounts:
+            self.stdout.write(f"  {username:<12} {role:<24} {scope}")
+        if not build_only:
+            call_command("serve", addrport=addrport)

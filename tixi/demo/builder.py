@@ -1,0 +1,713 @@
+"""The demo region: every region the seeds describe, 2018-2026, reproducibly (fixed seed).
+
+Published baseline figures (data/*.yaml, each with the seed clause it comes from) are reproduced
+exactly; everything else is generated and marked synthetic. The builder produces plain records in
+memory and `tixi.demo.load` writes them in bulk.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from tixi.demo.allocation import count_for_rate, largest_remainder
+from tixi.demo.names import NameMaker
+from tixi.registry.engine import classification as cls
+from tixi.registry.engine.figures import MEASURES
+
+DATA_DIR = Path(__file__).parent / "data"
+REGION_FILES = ("panzhihua.yaml", "dazhou.yaml", "bazhong.yaml", "wushan.yaml")
+YEARS = tuple(range(2018, 2027))
+BASE_YEAR = 2020
+SEED = 20201231
+FAR_PAST = dt.date(1949, 10, 1)
+
+AGE_SHARES = {"0-2": 0.026, "3-6": 0.045, "7-14": 0.092, "15-59": 0.6, "60-64": 0.067, "65+": 0.17}
+SEX_SHARES = {"M": 0.505, "F": 0.495}
+
+
+@dataclass
+class Place:
+    """One division row (a version of a division)."""
+
+    id: int
+    code: str
+    name: str
+    level: int
+    parent: "Place | None"
+    valid_from: dt.date = FAR_PAST
+    valid_to: dt.date | None = None
+    successor: "Place | None" = None
+    synthetic: bool = True
+    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
+    kind: str = ""  # street / town / township for level 4
+    weight: float = 1.0
+
+    @property
+    def path(self) -> str:
+        return (self.parent.path if self.parent else "") + self.code + "/"
+
+    def on_map(self, year: int) -> "Place":
+        """The row that stands for this place at the end of `year`."""
+        place = self
+        while place.valid_to is not None and place.valid_to <= dt.date(year, 12, 31) and place.successor:
+            place = place.successor
+        return place
+
+    def valid_in(self, year: int) -> bool:
+        end = dt.date(year, 12, 31)
+        return self.valid_from <= end and (self.valid_to is None or self.valid_to > end)
+
+
+@dataclass
+class Inst:
+    id: int
+    code: str
+    name: str
+    type: str
+    place: Place  # the village or township row where it stood when it opened
+    county: Place
+    operator: str
+    ownership: str
+    level: int | None = None
+    grade: str = ""
+    opened_on: dt.date | None = None
+    closed_on: dt.date | None = None
+    synthetic: bool = True
+    point: tuple[float, float] | None = None
+    base: dict = field(default_factory=dict)  # base-year resources
+    fixed: dict = field(default_factory=dict)  # published or stated base-year values
+    approved_path: tuple[int, int] | None = None  # Table 2: approved beds 2020 and 2025
+    years: dict = field(default_factory=dict)  # year -> resources
+
+    @property
+    def category(self) -> str:
+        return cls.category_of(self.type)
+
+    @property
+    def hospital_like(self) -> bool:
+        return self.category == cls.HOSPITAL or self.type in cls.BEDDED_PUBLIC_HEALTH_TYPES
+
+    def open_in(self, year: int) -> bool:
+        end = dt.date(year, 12, 31)
+        return (self.opened_on is None or self.opened_on <= end) and (self.closed_on is None or self.closed_on > end)
+
+
+# Groups that the seeds' sub-totals and shares are stated over.
+GROUPS = {
+    "city_public_hospitals": lambda i: i.hospital_like and i.ownership == "public" and i.operator == "city",
+    "county_public_hospitals_and_primary_care": lambda i: i.category == cls.PRIMARY_CARE
+    or (i.hospital_like and i.ownership == "public" and i.operator in ("county", "township", "village")),
+    "public_tcm_hospitals": lambda i: i.type in cls.TCM_HOSPITAL_TYPES and i.ownership == "public",
+    "public_health_institutions": lambda i: i.category == cls.PUBLIC_HEALTH,
+    "primary_care_institutions": lambda i: i.category == cls.PRIMARY_CARE,
+    "level2plus_general_hospitals": lambda i: i.type in cls.GENERAL_AND_TCM_HOSPITAL_TYPES and (i.level or 0) >= 2,
+    "level2plus_public_general_hospitals": lambda i: i.type in cls.GENERAL_HOSPITAL_TYPES
+    and (i.level or 0) >= 2
+    and i.ownership == "public",
+    "township_and_community_centres": lambda i: i.type
+    in (*cls.TOWNSHIP_HEALTH_CENTRE_TYPES, "community_health_centre"),
+    "hospitals": lambda i: i.category == cls.HOSPITAL,
+}
+
+# Relative size of one institution of a type (beds; health workers besides beds).
+BED_WEIGHT = {
+    "general_hospital": 110,
+    "tcm_hospital": 150,
+    "integrated_hospital": 150,
+    "specialty_hospital": 80,
+    "rehabilitation_hospital": 60,
+    "community_health_centre": 18,
+    "central_township_health_centre": 40,
+    "township_health_centre": 18,
+    "mch_centre": 40,
+}
+LEVEL_BED_WEIGHT = {3: 900, 2: 260, 1: 60}
+STAFF_BASE = {
+    "village_clinic": 2,
+    "clinic": 3,
+    "outpatient_department": 12,
+    "community_health_station": 7,
+    "community_health_centre": 40,
+    "township_health_centre": 22,
+    "central_township_health_centre": 45,
+    "cdc": 60,
+    "mch_centre": 70,
+    "health_supervision": 18,
+    "health_education": 8,
+    "ems_centre": 40,
+    "ems_station": 10,
+    "blood_centre": 60,
+    "other": 8,
+}
+# Share of health workers in each category of staff, by category or type.
+STAFF_MIX = {
+    "physicians": {"hospital": 0.3, "primary_care": 0.36, "village_clinic": 0.22, "clinic": 0.5, "cdc": 0.3,
+                   "mch_centre": 0.3, "ems_centre": 0.3, "ems_station": 0.35, "health_supervision": 0.05,
+                   "public_health": 0.2, "other": 0.2},
+    "nurses": {"hospital": 0.44, "primary_care": 0.3, "village_clinic": 0.05, "clinic": 0.3, "cdc": 0.05,
+               "mch_centre": 0.4, "ems_centre": 0.3, "ems_station": 0.3, "health_supervision": 0.0,
+               "public_health": 0.1, "other": 0.1},
+    "pharmacists": {"hospital": 0.04, "primary_care": 0.05, "village_clinic": 0.0, "clinic": 0.04,
+                    "mch_centre": 0.03, "public_health": 0.005, "other": 0.01},
+    "gps": {"hospital": 0.006, "primary_care": 0.12, "community_health_centre": 0.16,
+            "community_health_station": 0.18, "village_clinic": 0.02, "clinic": 0.02, "public_health": 0.0,
+            "other": 0.0},
+    "tcm_physicians": {"hospital": 0.03, "tcm_hospital": 0.25, "integrated_hospital": 0.2, "primary_care": 0.08,
+                       "village_clinic": 0.06, "clinic": 0.15, "public_health": 0.005, "other": 0.01},
+    "public_health_physicians": {"hospital": 0.004, "primary_care": 0.03, "cdc": 0.3, "mch_centre": 0.04,
+                                 "public_health": 0.02, "village_clinic": 0.0, "clinic": 0.0, "other": 0.0},
+    "childcare_places": {"mch_centre": 1.0, "community_health_centre": 0.6, "township_health_centre": 0.3,
+                         "central_township_health_centre": 0.4},
+}
+# Default rates for regions whose seeds publish no baseline (per 1,000 residents).
+DEFAULT_RATES = {
+    "actual_beds": 6.8,
+    "health_workers": 8.0,
+    "physicians": 2.6,
+    "nurses": 3.0,
+    "pharmacists": 0.3,
+    "gps": 0.25,
+    "tcm_physicians": 0.5,
+    "childcare_places": 1.2,
+}
+SPECS_PER_10000 = {"gps"}
+
+
+def mix(measure: str, inst: Inst) -> float:
+    table = STAFF_MIX[measure]
+    return table.get(inst.type, table.get(inst.category, 0.0 if measure == "childcare_places" else 0.0))
+
+
+class DemoBuilder:
+    def __init__(self, seed: int = SEED, years=YEARS):
+        self.rng = np.random.default_rng(seed)
+        self.years = tuple(years)
+        self.places: list[Place] = []
+        self.institutions: list[Inst] = []
+        self.population: list[tuple[Place, int, str, str, int]] = []
+        self.designations: list[tuple[Inst, str, int | None, dt.date]] = []
+        self.departments: list[tuple[Inst, str, dt.date]] = []
+        self.regions: list[dict] = []
+        self.names = NameMaker(self.rng)
+        self._place_id = 0
+        self._children: dict[int, list[Place]] = {}
+        self._inst_seq: dict[str, int] = {}
+        self.provinces: dict[str, Place] = {}
+
+    # ---------------------------------------------------------------- divisions
+    def place(self, code, name, level, parent, **kw) -> Place:
+        self._place_id += 1
+        p = Place(self._place_id, code, name, level, parent, **kw)
+        self.places.append(p)
+        if parent is not None:
+            self._children.setdefault(parent.id, []).append(p)
+        return p
+
+    def province(self, spec) -> Place:
+        code = spec["code"]
+        if code not in self.provinces:
+            self.provinces[code] = self.place(code.ljust(12, "0"), spec["name"], 1, None, synthetic=False)
+        return self.provinces[code]
+
+    def build_region(self, spec: dict) -> dict:
+        province = self.province(spec["province"])
+        west, south = spec["centre"][0] - spec["extent"][0] / 2, spec["centre"][1] - spec["extent"][1] / 2
+        east, north = west + spec["extent"][0], south + spec["extent"][1]
+        counties_spec = spec["counties"]
+        is_county_region = len(counties_spec) == 1 and counties_spec[0]["code"] == spec["code"]
+        city = None
+        if not is_county_region:
+            city = self.place(spec["code"].ljust(12, "0"), spec["name"], 2, province, synthetic=False,
+                              bbox=(west, south, east, north))
+        shares = np.array([c["share"] for c in counties_spec], dtype=float)
+        edges = west + np.concatenate([[0], np.cumsum(shares / shares.sum())]) * (east - west)
+        counties = []
+        for i, cs in enumerate(counties_spec):
+            county = self.place(cs["code"].ljust(12, "0"), cs["name"], 3, city or province, synthetic=False,
+                                bbox=(edges[i], south, edges[i + 1], north), weight=cs["share"])
+            self.build_townships(county, cs)
+            counties.append(county)
+        region = {"spec": spec, "city": city, "counties": counties, "top": city or counties[0]}
+        self.regions.append(region)
+        return region
+
+    def build_townships(self, county: Place, cs: dict) -> None:
+        given = list(cs.get("township_names", []))
+        streets_given = [n for n in given if n.endswith("街道")]
+        towns_given = [n for n in given if not n.endswith("街道")]
+        specs = [("street", streets_given[i] if i < len(streets_given) else None) for i in range(cs["streets"])]
+        specs += [("town", towns_given[i] if i < len(towns_given) else None) for i in range(cs["towns"])]
+        n = len(specs)
+        cols = int(np.ceil(np.sqrt(n)))
+        rows = int(np.ceil(n / cols))
+        w, s, e, nn = county.bbox
+        street_no, town_no = 0, 100
+        village_names = cs.get("village_names", {})
+        for k, (kind, name) in enumerate(specs):
+            r, c = divmod(k, cols)
+            bbox = (w + (e - w) * c / cols, s + (nn - s) * r / rows, w + (e - w) * (c + 1) / cols,
+                    s + (nn - s) * (r + 1) / rows)
+            if kind == "street":
+                street_no += 1
+                number = street_no
+            else:
+                town_no += 1
+                number = town_no if not (name or "").endswith("乡") else 100 + town_no
+            synthetic = name is None
+            name = name or self.names.township(kind)
+            if kind == "town" and not name.endswith(("镇", "乡")):
+                name += "镇"
+            t = self.place(county.code[:6] + f"{number:03d}" + "000", name, 4, county, synthetic=synthetic,
+                           bbox=bbox, kind=kind, weight=float(self.rng.lognormal(0, 0.35)) * (1.6 if kind == "street" else 1))
+            count = int(self.rng.integers(4, 8)) if kind == "street" else int(self.rng.integers(7, 15))
+            named_villages = village_names.get(name, [])
+            for v in range(count):
+                vname = named_villages[v] if v < len(named_villages) else self.names.village(kind)
+                vcode = t.code[:9] + (f"{v + 1:03d}" if kind == "street" else f"{v + 201:03d}")
+                self.place(vcode, vname, 5, t, synthetic=v >= len(named_villages), kind=kind)
+        reorg = cs.get("reorganised")
+        if reorg:
+            self.reorganise(county, reorg, dt.date(int(cs.get("reorganised_year", 2021)), 1, 1))
+
+    def children(self, place: Place, year: int | None = None) -> list[Place]:
+        return [p for p in self._children.get(place.id, []) if year is None or p.valid_in(year)]
+
+    def reorganise(self, county: Place, how: str, on: dt.date) -> None:
+        """撤乡并镇 (merge) or 乡改街道 (rename): old rows end, new rows begin; history is kept."""
+        towns = [t for t in self.children(county) if t.kind == "town"]
+        streets = [t for t in self.children(county) if t.kind == "street"]
+        if how == "merge":
+            old, keep = towns[-1], towns[-2]
+            new_parent = keep
+            old.successor = keep
+        else:  # rename: the first town becomes a street with a street code
+            old = towns[0]
+            number = len(streets) + 1
+            new_parent = self.place(county.code[:6] + f"{number:03d}000", old.name[:-1] + "街道", 4, county,
+                                    valid_from=on, bbox=old.bbox, kind="street", weight=0.0)
+            old.successor = new_parent
+        old.valid_to = on
+        taken = len(self.children(new_parent))
+        for k, village in enumerate(self.children(old)):
+            village.valid_to = on
+            village.successor = self.place(new_parent.code[:9] + f"{taken + k + 201:03d}", village.name, 5,
+                                           new_parent, valid_from=on, kind=village.kind)
+
+    # ---------------------------------------------------------------- population
+    def county_populations(self, region) -> dict[int, int]:
+        """Base-year population of each county; a calibrated division gets its exact figure."""
+        spec, counties = region["spec"], region["counties"]
+        cal = spec.get("calibration")
+        total = spec.get("population") or (cal and cal["population"])
+        if cal and spec["code"] == cal["division"]:
+            total = cal["population"]
+        result = {}
+        fixed = {}
+        if cal and cal["division"] != spec["code"]:
+            fixed = {c.id: cal["population"] for c in counties if c.code[:6] == cal["division"]}
+        free = [c for c in counties if c.id not in fixed]
+        parts = largest_remainder(total - sum(fixed.values()), [c.weight for c in free])
+        result.update(fixed)
+        result.update({c.id: n for c, n in zip(free, parts, strict=True)})
+        return result
+
+    def build_population(self, region) -> None:
+        growth = region["spec"].get("growth", 0.0)
+        for county in region["counties"]:
+            base = region["county_population"][county.id]
+            for year in self.years:
+                total = base if year == BASE_YEAR else int(round(base * (1 + growth) ** (year - BASE_YEAR)))
+                townships = self.children(county, year)
+                weights = [t.weight + sum(p.weight for p in t.predecessors_in(self, year)) for t in townships]
+                for township, n in zip(townships, largest_remainder(total, weights), strict=True):
+                    cells = [(sex, band) for sex in SEX_SHARES for band in AGE_SHARES]
+                    drift = 1 + 0.01 * (year - BASE_YEAR)  # ageing: more 65+, fewer children
+                    shares = [SEX_SHARES[s] * AGE_SHARES[b] * (drift if b == "65+" else 1 / drift if b in ("0-2", "3-6") else 1)
+                              for s, b in cells]
+                    for (sex, band), count in zip(cells, largest_remainder(n, shares), strict=True):
+                        self.population.append((township, year, sex, band, count))
+
+    # ---------------------------------------------------------------- institutions
+    def new_inst(self, name, type_, place: Place, county: Place, operator, ownership, **kw) -> Inst:
+        prefix = county.code[:6]
+        self._inst_seq[prefix] = self._inst_seq.get(prefix, 0) + 1
+        code = f"{prefix}{cls.CATEGORIES.index(cls.category_of(type_)) + 1}{self._inst_seq[prefix]:05d}"
+        w, s, e, n = (place.parent.bbox if place.level == 5 else place.bbox) or county.bbox
+        point = (round(float(self.rng.uniform(w, e)), 5), round(float(self.rng.uniform(s, n)), 5))
+        inst = Inst(len(self.institutions) + 1, code, name, type_, place, county, operator, ownership,
+                    point=point, **kw)
+        self.institutions.append(inst)
+        return inst
+
+    def seat(self, county: Place, year=BASE_YEAR) -> Place:
+        """The county seat: its first street, or its first town."""
+        townships = self.children(county, year)
+        streets = [t for t in townships if t.kind == "street"]
+        return (streets or townships)[0]
+
+    def opened_on(self, synthetic: bool = True) -> dt.date:
+        if self.rng.random() < 0.85 or not synthetic:
+            return dt.date(int(self.rng.integers(1985, 2018)), int(self.rng.integers(1, 13)), 1)
+        return dt.date(int(self.rng.integers(2018, 2021)), int(self.rng.integers(1, 13)), 1)
+
+    def add_named(self, region) -> None:
+        counties = {c.code[:6]: c for c in region["counties"]}
+        for n in region["spec"].get("named", []):
+            county = counties[n["county"]]
+            grade = str(n.get("grade", ""))
+            inst = self.new_inst(
+                n["name"], n["type"], self.seat(county), county, n["operator"], "public",
+                level=int(grade[0]) if grade else None, grade=grade[1:], synthetic=False,
+                opened_on=dt.date.fromisoformat(str(n["opened"])) if n.get("opened") else dt.date(1965, 1, 1),
+            )
+            if "approved" in n:
+                inst.approved_path = tuple(n["approved"])
+                inst.fixed["approved_beds"] = n["approved"][0]
+            for key, field_name in (("actual", "actual_beds"), ("discharges", "discharges"), ("bed_days", "bed_days")):
+                if key in n:
+                    inst.fixed[field_name] = n[key]
+
+    def type_counts(self, region, counties) -> dict[str, int]:
+        """Institutions by type to create (besides the named ones) in a generated county."""
+        pop = sum(region["county_population"][c.id] for c in counties)
+        towns = sum(1 for c in counties for t in self.children(c, BASE_YEAR) if t.kind == "town")
+        streets = sum(1 for c in counties for t in self.children(c, BASE_YEAR) if t.kind == "street")
+        villages = sum(
+            1 for c in counties for t in self.children(c, BASE_YEAR) if t.kind == "town"
+            for _ in self.children(t, BASE_YEAR)
+        )
+        central = max(1, round(towns * 0.25))
+        return {
+            "general_hospital": max(1, round(pop / 70000)),
+            "tcm_hospital": 0,
+            "specialty_hospital": max(1, round(pop / 160000)),
+            "community_health_centre": streets,
+            "community_health_station": streets * 2,
+            "central_township_health_centre": central,
+            "township_health_centre": towns - central,
+            "village_clinic": int(round(villages * 0.93)),
+            "outpatient_department": round(pop / 30000),
+            "clinic": round(pop / 3000),
+            "health_supervision": len(counties),
+            "ems_station": len(counties),
+            "other": round(pop / 200000),
+        }
+
+    def standard_county_set(self, region) -> None:
+        """Every generated county has its people's hospital, TCM hospital, MCH, CDC."""
+        named = {n["name"] for n in region["spec"].get("named", [])}
+        for county in region["counties"]:
+            big = region["county_population"][county.id] > 800_000
+            label = county.name
+            for suffix, type_, grade in (
+                ("人民医院", "general_hospital", "3B" if big else "2A"),
+                ("中医医院", "tcm_hospital", "2A"),
+                ("妇幼保健院", "mch_centre", "2B"),
+                ("疾病预防控制中心", "cdc", ""),
+            ):
+                name = label + suffix
+                if name in named or name.replace("中医医院", "中医院") in named:
+                    continue
+                self.new_inst(name, type_, self.seat(county), county, "county", "public",
+                              level=int(grade[0]) if grade else None, grade=grade[1:],
+                              opened_on=dt.date(int(self.rng.integers(1950, 1990)), 1, 1))
+
+    def add_synthetic(self, region, counties, counts: dict[str, int], levels: dict) -> None:
+        """Create `counts` institutions by type (named ones already made are subtracted)."""
+        year = BASE_YEAR
+        in_unit = [i for i in self.institutions if i.county in counties and i.open_in(year)]
+        have: dict[str, int] = {}
+        for i in in_unit:
+            have[i.type] = have.get(i.type, 0) + 1
+        towns = [t for c in counties for t in self.children(c, year) if t.kind == "town"]
+        streets = [t for c in counties for t in self.children(c, year) if t.kind == "street"]
+        villages = [v for t in towns for v in self.children(t, year)]
+        communities = [v for t in streets for v in self.children(t, year)]
+        pop_weights = [region["county_population"][c.id] for c in counties]
+        county_of = {t.id: t.parent for t in towns + streets}
+
+        def add(type_, n, places_, operator, ownership, namer, **kw):
+            for k in range(n):
+                place = places_[k % len(places_)] if places_ else self.seat(counties[k % len(counties)])
+                township = place.parent if place.level == 5 else place
+                county = county_of.get(township.id, township.parent)
+                self.new_inst(namer(place, county), type_, place, county, operator, ownership,
+                              opened_on=self.opened_on(), **kw)
+
+        def spread(n):
+            """n places spread over counties by population, each at a random township of the county."""
+            per_county = largest_remainder(n, pop_weights) if n else []
+            chosen = []
+            for county, k in zip(counties, per_county, strict=False):
+                options = self.children(county, year)
+                chosen += [options[int(self.rng.integers(len(options)))] for _ in range(k)]
+            return chosen
+
+        missing = {t: max(0, n - have.get(t, 0)) for t, n in counts.items()}
+        # township health centres: one per town that has none; central ones first
+        free_towns = [t for t in towns if not any(i.place is t and i.type in cls.TOWNSHIP_HEALTH_CENTRE_TYPES for i in in_unit)]
+        self.rng.shuffle(free_towns)
+        n_central = missing.pop("central_township_health_centre", 0)
+        n_thc = missing.pop("township_health_centre", 0)
+        add("central_township_health_centre", n_central, free_towns[:n_central], "township", "public",
+            lambda p, c: f"{c.name}{p.name}中心卫生院")
+        add("township_health_centre", n_thc, free_towns[n_central:n_central + n_thc], "township", "public",
+            lambda p, c: f"{c.name}{p.name}卫生院")
+        add("community_health_centre", missing.pop("community_health_centre", 0), streets, "county", "public",
+            lambda p, c: f"{c.name}{p.name}社区卫生服务中心")
+        n_vc = missing.pop("village_clinic", 0)
+        while len(villages) < n_vc:  # a calibrated count may need more villages than were drawn
+            town = towns[len(villages) % len(towns)]
+            villages.append(self.place(town.code[:9] + f"{len(self.children(town)) + 201:03d}",
+                                       self.names.village("town"), 5, town, kind="town"))
+        add("village_clinic", n_vc, villages[:n_vc], "village", "public", lambda p, c: f"{p.name}卫生室")
+        add("community_health_station", missing.pop("community_health_station", 0),
+            [communities[int(self.rng.integers(len(communities)))] for _ in range(999)] if communities else [],
+            "private", "private", lambda p, c: f"{p.name}社区卫生服务站")
+        for type_ in ("cdc", "mch_centre", "health_supervision"):
+            n = missing.pop(type_, 0)
+            lacking = [c for c in counties if not any(i.county is c and i.type == type_ for i in self.institutions)]
+            for k in range(n):
+                county = lacking[k] if k < len(lacking) else counties[0]
+                operator = "county" if k < len(lacking) else "city"
+                owner = county.name if operator == "county" else (region["city"].name if region["city"] else county.name)
+                suffix = {"cdc": "疾病预防控制中心", "mch_centre": "妇幼保健院", "health_supervision": "卫生监督所"}[type_]
+                self.new_inst(owner + suffix, type_, self.seat(county), county, operator, "public",
+                              opened_on=dt.date(1985, 1, 1))
+        for type_, n in missing.items():
+            hospital_levels = levels.get(type_, {})
+            leveled = [lv for lv, k in sorted(hospital_levels.items(), reverse=True) for _ in range(k)]
+            places_ = spread(n)
+            for k, place in enumerate(places_):
+                county = county_of.get(place.id, place.parent)
+                category = cls.category_of(type_)
+                operator, ownership = ("private", "private") if category in (cls.HOSPITAL, cls.PRIMARY_CARE) else ("county", "public")
+                if type_ == "other" and k % 3 == 0:
+                    operator, ownership = "county", "public"
+                level = int(leveled[k]) if k < len(leveled) else None
+                self.new_inst(self.names.institution(type_, place, county), type_, place, county, operator,
+                              ownership, level=level, opened_on=self.opened_on())
+
+    def later_changes(self, counties) -> None:
+        """Openings and closures after the base year, so that counts move over the years."""
+        for i in list(self.institutions):
+            if i.county in counties and i.synthetic and i.type in ("village_clinic", "clinic") and self.rng.random() < 0.06:
+                i.closed_on = dt.date(int(self.rng.integers(BASE_YEAR + 1, self.years[-1] + 1)), 7, 1)
+        for county in counties:
+            townships = self.children(county, self.years[-1])
+            for _ in range(int(self.rng.integers(2, 6))):
+                t = townships[int(self.rng.integers(len(townships)))]
+                type_ = "clinic" if self.rng.random() < 0.7 else "community_health_station"
+                self.new_inst(self.names.institution(type_, t, county), type_, t, county, "private", "private",
+                              opened_on=dt.date(int(self.rng.integers(BASE_YEAR + 1, self.years[-1] + 1)), 3, 1))
+
+    # ---------------------------------------------------------------- resources
+    def bed_weight(self, i: Inst) -> float:
+        if i.category == cls.HOSPITAL and i.level:
+            return LEVEL_BED_WEIGHT[i.level] * (0.5 if i.type != "general_hospital" else 1)
+        return BED_WEIGHT.get(i.type, 0)
+
+    def allocate(self, members: list[Inst], measure: str, total: int, weight, label: str) -> None:
+        fixed = sum(i.base[measure] for i in members if measure in i.base)
+        free = [i for i in members if measure not in i.base]
+        remaining = total - fixed
+        weights = [weight(i) * float(self.rng.lognormal(0, 0.25)) for i in free]
+        if remaining < 0 or (remaining and not any(weights)):
+            raise ValueError(f"{label}: cannot allocate {remaining} {measure} over {len(free)} institutions")
+        for inst, value in zip(free, largest_remainder(remaining, weights) if free else [], strict=True):
+            inst.base[measure] = value
+
+    def calibrate(self, region, members: list[Inst], population: int, cal: dict | None) -> None:
+        """Base-year resources of the institutions open in the base year, summing to the published totals."""
+        totals_spec = (cal or {}).get("totals", {})
+        for i in members:
+            i.base = {k: v for k, v in i.fixed.items() if k in MEASURES and k != "approved_beds"}
+
+        def total_for(measure):
+            spec = totals_spec.get(measure)
+            if isinstance(spec, int):
+                return spec
+            if isinstance(spec, dict):
+                factor, rate = (10000, spec["per_10000"]) if "per_10000" in spec else (1000, spec["per_1000"])
+                return count_for_rate(rate, factor, population)
+            rate = DEFAULT_RATES[measure] * float(self.rng.uniform(0.85, 1.15))
+            return int(round(rate * population / (10000 if measure in SPECS_PER_10000 else 1000)))
+
+        pools = (cal or {}).get("pools", [])
+        # beds first (staff follows beds), pools before the total
+        for measure in ("actual_beds", "health_workers", "physicians", "nurses", "pharmacists", "gps",
+                        "tcm_physicians", "childcare_places"):
+            if measure == "health_workers":
+                weight = lambda i: STAFF_BASE.get(i.type, 30) + 1.25 * i.base.get("actual_beds", 0)  # noqa: E731
+            elif measure == "actual_beds":
+                weight = self.bed_weight
+            else:
+                weight = lambda i, m=measure: i.base.get("health_workers", 0) * mix(m, i)  # noqa: E731
+            for pool in pools:
+                if pool["measure"] == measure:
+                    factor, rate = (10000, pool["per_10000"]) if "per_10000" in pool else (1000, pool["per_1000"])
+                    group = [i for i in members if GROUPS[pool["group"]](i)]
+                    self.allocate(group, measure, count_for_rate(rate, factor, population), weight,
+                                  f"{region['spec']['name']} {pool['group']}")
+            self.allocate(members, measure, total_for(measure), weight, region["spec"]["name"])
+        for i in members:
+            self.derive(i)
+
+    def derive(self, i: Inst) -> None:
+        """Resources that no seed publishes, derived from the calibrated ones."""
+        b = i.base
+        beds = b["actual_beds"]
+        r = self.rng
+        b.setdefault("approved_beds", i.fixed.get("approved_beds", int(round(beds * r.uniform(0.9, 1.1)))))
+        core = b["physicians"] + b["nurses"] + b["pharmacists"]
+        b["health_technicians"] = min(b["health_workers"], max(core, int(round(b["health_workers"] * (0.4 if i.type == "village_clinic" else 0.84)))))
+        big = i.category == cls.HOSPITAL and (i.level or 0) >= 2
+        b["icu_beds"] = int(round(beds * 0.025)) if big else 0
+        b["rehabilitation_beds"] = int(round(beds * (0.05 if big else 0.03 if i.category == cls.PRIMARY_CARE else 0)))
+        b["psychiatric_beds"] = int(round(beds * (0.6 if i.type == "specialty_hospital" and r.random() < 0.4 else 0.01)))
+        b["infectious_beds"] = int(round(beds * (0.04 if big else 0.0)))
+        b["emergency_observation_beds"] = int(round(beds * (0.02 if big else 0.0)))
+        b["public_health_physicians"] = int(round(b["health_workers"] * mix("public_health_physicians", i)))
+        ambulances = {"ems_centre": 12, "ems_station": 3, "central_township_health_centre": 2, "township_health_centre": 1}
+        b["ambulances"] = ambulances.get(i.type, int(beds // 150) + (1 if big else 0))
+        b["negative_pressure_ambulances"] = int(b["ambulances"] * (0.3 if big or i.type.startswith("ems") else 0))
+        b.setdefault("discharges", int(round(beds * r.uniform(28, 40))))
+        alos = 20 if i.type == "specialty_hospital" else 6.5 if i.category == cls.PRIMARY_CARE else r.uniform(8, 10)
+        b.setdefault("bed_days", int(round(b["discharges"] * alos)))
+        b["outpatient_visits"] = int(round(b["health_workers"] * r.uniform(600, 1100)))
+
+    def project_years(self, region) -> None:
+        """Yearly rows from the base year along the region's trends (base year exact)."""
+        trends = region["spec"].get("trends", {})
+        default = trends.get("default", 0.02)
+        achievement = {}
+        for i in self.institutions:
+            if i.county not in region["counties"]:
+                continue
+            if not i.base:  # opened after the base year: like a peer of its type
+                peers = [p for p in self.institutions if p.type == i.type and p.base and p.county is i.county] or \
+                        [p for p in self.institutions if p.type == i.type and p.base]
+                i.base = dict(peers[int(self.rng.integers(len(peers)))].base) if peers else {}
+                if not i.base:
+                    continue
+            ach = achievement.setdefault(i.id, float(self.rng.choice([1.0, 0.85, 0.6])))
+            for year in self.years:
+                if not i.open_in(year):
+                    continue
+                if year == BASE_YEAR and i.open_in(BASE_YEAR):
+                    i.years[year] = dict(i.base)
+                    continue
+                t = year - BASE_YEAR
+                noise = float(self.rng.lognormal(0, 0.02))
+                row = {}
+                for m, v in i.base.items():
+                    g = trends.get(m, default)
+                    row[m] = max(0, int(round(v * (1 + g) ** t * (noise if v > 5 else 1))))
+                if i.approved_path:
+                    a0, a1 = i.approved_path
+                    approved = a0 + (a1 - a0) * min(max(t / 5, 0), 1.2) * ach if t > 0 else a0 * (1 + 0.01 * t)
+                    row["approved_beds"] = int(round(approved))
+                    ratio = (i.base["actual_beds"] / a0) if a0 else 0.9
+                    row["actual_beds"] = int(round(approved * ratio))
+                row["negative_pressure_ambulances"] = min(row["negative_pressure_ambulances"], row["ambulances"])
+                i.years[year] = row
+
+    # ---------------------------------------------------------------- designations, departments
+    def qualities(self, region, cal) -> None:
+        r = self.rng
+        members = [i for i in self.institutions if i.county in region["counties"]]
+        open_base = [i for i in members if i.open_in(BASE_YEAR)]
+        base_end = dt.date(BASE_YEAR, 12, 31)
+
+        def before_base():
+            return dt.date(int(r.integers(2008, BASE_YEAR)), int(r.integers(1, 13)), 1)
+
+        def after_base():
+            return dt.date(int(r.integers(BASE_YEAR + 1, self.years[-1] + 1)), int(r.integers(1, 13)), 1)
+
+        stated = {d["kind"]: d for d in (cal or {}).get("departments", [])}
+        defaults = {
+            "geriatrics": ("level2plus_general_hospitals", 0.5),
+            "tcm_department": ("level2plus_public_general_hospitals", 0.9),
+            "tcm_hall": ("township_and_community_centres", 0.8),
+            "infectious_disease": ("level2plus_general_hospitals", 0.9),
+            "fever_clinic": ("township_and_community_centres", 0.5),
+            "public_health": ("hospitals", 0.3),
+            "rehabilitation": ("hospitals", 0.35),
+            "psychiatry": ("hospitals", 0.15),
+            "tcm_pharmacy": ("township_and_community_centres", 0.6),
+        }
+        for kind, (group, share) in defaults.items():
+            d = stated.get(kind, {"group": group, "share": share})
+            eligible = [i for i in open_base if GROUPS[d["group"]](i)]
+            eligible.sort(key=lambda i: (i.synthetic, -(i.level or 0), i.grade or "Z", i.id))
+            n = d["count"] if "count" in d else int(round(d["share"] * len(eligible)))
+            for i in eligible[:n]:
+                self.departments.append((i, kind, max(before_base(), i.opened_on or FAR_PAST)))
+            for i in eligible[n:]:  # the rest catch up over the plan period, some of them
+                if r.random() < 0.5:
+                    self.departments.append((i, kind, after_base()))
+        for i in members:
+            if i.type in (*cls.TOWNSHIP_HEALTH_CENTRE_TYPES, "community_health_centre"):
+                if r.random() < 0.55:
+                    self.designations.append((i, "primary_basic_standard", None, dt.date(int(r.integers(2019, 2026)), 6, 30)))
+                    if r.random() < 0.3:
+                        self.designations.append((i, "primary_recommended_standard", None, dt.date(int(r.integers(2021, 2026)), 11, 30)))
+                if i.type in cls.TOWNSHIP_HEALTH_CENTRE_TYPES and r.random() < 0.25:
+                    self.designations.append((i, "grade_a_township", None, dt.date(int(r.integers(2019, 2026)), 9, 1)))
+                if i.type == "central_township_health_centre" and r.random() < 0.35:
+                    self.designations.append((i, "county_sub_centre", None, dt.date(int(r.integers(2022, 2026)), 12, 1)))
+                if r.random() < 0.06:
+                    self.designations.append((i, "community_hospital", None, dt.date(int(r.integers(2020, 2026)), 12, 1)))
+            if i.category == cls.HOSPITAL and (i.level or 0) >= 2:
+                self.designations.append((i, "emr_level", int(r.integers(3, 6)) if i.level == 3 else int(r.integers(1, 4)), dt.date(int(r.integers(2019, 2025)), 12, 1)))
+                if i.level == 3:
+                    self.designations.append((i, "smart_hospital", int(r.integers(1, 4)), dt.date(int(r.integers(2021, 2026)), 12, 1)))
+                    for kind in ("chest_pain_centre", "stroke_centre", "trauma_centre", "critical_maternal_centre", "critical_neonatal_centre"):
+                        if r.random() < 0.6:
+                            self.designations.append((i, kind, None, dt.date(int(r.integers(2017, 2026)), 6, 1)))
+                if i.operator == "county" and i.type == "general_hospital":
+                    for kind in ("oncology_centre", "chronic_disease_centre", "interventional_centre", "anaesthesia_pain_centre", "critical_care_centre"):
+                        if r.random() < 0.5:
+                            self.designations.append((i, kind, None, dt.date(int(r.integers(2019, 2026)), 6, 1)))
+        del base_end
+
+    # ---------------------------------------------------------------- all
+    def build(self, specs: list[dict] | None = None) -> "DemoBuilder":
+        specs = specs if specs is not None else load_specs()
+        for spec in specs:
+            region = self.build_region(spec)
+            region["county_population"] = self.county_populations(region)
+            self.build_population(region)
+            self.add_named(region)
+            cal = spec.get("calibration")
+            cal_counties = [c for c in region["counties"] if cal and (c.code[:6] == cal["division"] or spec["code"] == cal["division"])]
+            if cal:
+                self.add_synthetic(region, cal_counties, cal["institutions"], cal.get("levels", {}))
+            other = [c for c in region["counties"] if c not in cal_counties]
+            if other:
+                self.standard_county_set({**region, "counties": other})
+                for county in other:
+                    self.add_synthetic(region, [county], self.type_counts(region, [county]), {})
+            for unit in ([cal_counties] if cal_counties else []) + [[c] for c in other]:
+                members = [i for i in self.institutions if i.county in unit and i.open_in(BASE_YEAR)]
+                population = sum(region["county_population"][c.id] for c in unit)
+                self.calibrate(region, members, population, cal if unit is cal_counties or unit == cal_counties else None)
+            self.later_changes(region["counties"])
+            self.project_years(region)
+            self.qualities(region, cal)
+        return self
+
+
+def _predecessors_in(self: Place, builder: DemoBuilder, year: int) -> list[Place]:
+    return [p for p in builder.places if p.successor is self and not p.valid_in(year) and p.level == self.level]
+
+
+Place.predecessors_in = _predecessors_in
+
+
+def load_specs(files=REGION_FILES) -> list[dict]:
+    return [yaml.safe_load((DATA_DIR / f).read_text(encoding="utf-8")) for f in files]

@@ -1,0 +1,124 @@
+"""Write a built demo into the database in bulk, in one transaction, and create the demo accounts."""
+
+import datetime as dt
+
+from django.db import connection, transaction
+
+from tixi.accounts import audit
+from tixi.accounts.models import Role, User
+from tixi.demo.builder import DemoBuilder
+from tixi.geo.models import Boundary, Division, Population
+from tixi.registry.models import Department, Designation, Institution, InstitutionYear
+
+DEMO_PASSWORD = "tixi-demo"
+BATCH = 5000
+
+
+def _polygon(bbox) -> dict:
+    w, s, e, n = (round(v, 5) for v in bbox)
+    return {"type": "Polygon", "coordinates": [[[w, s], [e, s], [e, n], [w, n], [w, s]]]}
+
+
+@transaction.atomic
+def write(builder: DemoBuilder) -> dict:
+    divisions = [
+        Division(id=p.id, code=p.code, name=p.name, level=p.level, parent_id=p.parent.id if p.parent else None,
+                 path=p.path, valid_from=p.valid_from, valid_to=p.valid_to, is_synthetic=p.synthetic)
+        for p in builder.places
+    ]
+    Division.objects.bulk_create(divisions, batch_size=BATCH)
+    for p in builder.places:
+        if p.successor:
+            Division.objects.filter(id=p.id).update(successor_id=p.successor.id)
+    Boundary.objects.bulk_create(
+        [Boundary(division_id=p.id, geometry=_polygon(p.bbox), is_synthetic=True) for p in builder.places if p.bbox],
+        batch_size=BATCH,
+    )
+    Population.objects.bulk_create(
+        [Population(division_id=t.id, year=y, sex=s, age_band=b, count=n, is_synthetic=True)
+         for t, y, s, b, n in builder.population],
+        batch_size=BATCH,
+    )
+    last_year = builder.years[-1]
+    Institution.objects.bulk_create(
+        [
+            Institution(
+                id=i.id, code=i.code, name=i.name, type=i.type, level=i.level, grade=i.grade,
+                ownership=i.ownership, operator=i.operator, division_id=i.place.on_map(last_year).id,
+                longitude=i.point[0], latitude=i.point[1], opened_on=i.opened_on, closed_on=i.closed_on,
+                is_synthetic=i.synthetic,
+            )
+            for i in builder.institutions
+        ],
+        batch_size=BATCH,
+    )
+    rows = []
+    for i in builder.institutions:
+        for year, values in i.years.items():
+            place = i.place.on_map(year)
+            rows.append(InstitutionYear(institution_id=i.id, year=year, division_id=place.id,
+                                        division_path=place.path, is_synthetic=True, **values))
+    InstitutionYear.objects.bulk_create(rows, batch_size=BATCH)
+    Designation.objects.bulk_create(
+        [Designation(institution_id=i.id, kind=k, value=v, obtained_on=d, is_synthetic=True)
+         for i, k, v, d in builder.designations],
+        batch_size=BATCH,
+    )
+    Department.objects.bulk_create(
+        [Department(institution_id=i.id, kind=k, opened_on=d, is_synthetic=True) for i, k, d in builder.departments],
+        batch_size=BATCH,
+    )
+    if connection.vendor == "postgresql":  # explicit ids were given: move the sequences past them
+        with connection.cursor() as cursor:
+            for model in (Division, Institution):
+                table = model._meta.db_table
+                cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))")
+    counts = {
+        "divisions": len(divisions),
+        "population_rows": len(builder.population),
+        "institutions": len(builder.institutions),
+        "yearly_resources": len(rows),
+        "designations": len(builder.designations),
+        "departments": len(builder.departments),
+    }
+    for label, n in counts.items():
+        audit.record_bulk(label, "demo region built (synthetic where not published)", n)
+    return counts
+
+
+DEMO_ACCOUNTS = (
+    # username, role, division code (12 digits) or institution name
+    ("planner", Role.PLANNER, "510400000000", None),
+    ("county", Role.COUNTY, "510421000000", None),
+    ("institution", Role.INSTITUTION, None, "攀枝花市中心医院"),
+    ("cdc", Role.CDC, "510400000000", None),
+    ("auditor", Role.AUDITOR, "510400000000", None),
+)
+
+
+@transaction.atomic
+def create_demo_accounts() -> list[tuple[str, str, str]]:
+    """One account per role, all with the demo password. Only `tixi demo` calls this."""
+    created = []
+    today_year = dt.date.today().year
+    for username, role, division_code, institution_name in DEMO_ACCOUNTS:
+        user, _ = User.objects.get_or_create(username=username, defaults={"role": role})
+        user.role = role
+        user.is_staff = role == Role.PLANNER
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        if division_code:
+            user.scope_divisions.set([Division.objects.at(division_code, today_year) or Division.objects.at(division_code)])
+            scope = user.scope_divisions.first().name
+        else:
+            institution = Institution.objects.get(name=institution_name)
+            user.scope_institutions.set([institution])
+            scope = institution.name
+        if role == Role.PLANNER:
+            from django.contrib.auth.models import Permission
+
+            user.user_permissions.set(
+                Permission.objects.filter(content_type__app_label__in=["geo", "registry"])
+            )
+        created.append((username, str(role.label), scope))
+    return created

@@ -1,0 +1,159 @@
+"""Divisions (行政区划), versioned in time, and their resident population."""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from tixi.accounts.scope import ScopedQuerySet
+from tixi.geo.engine import codes
+
+PATH_END = "~"  # sorts after digits and "/", so [path, path + "~") is a subtree range
+
+
+def year_end(year: int) -> dt.date:
+    return dt.date(int(year), 12, 31)
+
+
+def subtree_filter(field: str, path: str) -> Q:
+    """Index-friendly 'path starts with' (a range, on SQLite and PostgreSQL alike)."""
+    return Q(**{f"{field}__gte": path, f"{field}__lt": path + PATH_END})
+
+
+class Level(models.IntegerChoices):
+    PROVINCE = codes.PROVINCE, _("province")
+    CITY = codes.CITY, _("city")
+    COUNTY = codes.COUNTY, _("county")
+    TOWNSHIP = codes.TOWNSHIP, _("township")
+    VILLAGE = codes.VILLAGE, _("village")
+
+
+class DivisionQuerySet(ScopedQuerySet):
+    scope_path_field = "path"
+
+    def valid_in(self, year: int):
+        """Rows of the map as it stood at the end of `year`."""
+        end = year_end(year)
+        return self.filter(valid_from__lte=end).filter(Q(valid_to__isnull=True) | Q(valid_to__gt=end))
+
+    def current(self):
+        return self.valid_in(dt.date.today().year)
+
+    def descendants_of(self, code: str, year: int, include_self: bool = True):
+        """The subtree under `code` on the map of `year`: one query, no recursion."""
+        root = self.valid_in(year).filter(code=code).values("path")[:1]
+        qs = self.valid_in(year).filter(
+            path__gte=models.Subquery(root),
+            path__lt=models.functions.Concat(models.Subquery(root), models.Value(PATH_END)),
+        )
+        return qs if include_self else qs.exclude(code=code)
+
+    def at(self, code: str, year: int | None = None):
+        """The row for `code` valid in `year` (the current one when no year is given)."""
+        qs = self.filter(code=code)
+        return (qs.valid_in(year) if year else qs.order_by("-valid_from")).first()
+
+
+class Division(models.Model):
+    code = models.CharField(_("division code"), max_length=12, db_index=True)
+    name = models.CharField(_("name"), max_length=64)
+    level = models.PositiveSmallIntegerField(_("level"), choices=Level.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("parent"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    # Materialised path of codes, "510000000000/510400000000/": subtree queries are one range scan.
+    path = models.CharField(max_length=160, db_index=True, editable=False)
+    valid_from = models.DateField(_("valid from"), default=dt.date(1949, 10, 1))
+    valid_to = models.DateField(_("valid to"), null=True, blank=True, help_text=_("Exclusive; empty while valid."))
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="predecessors",
+    )
+    is_synthetic = models.BooleanField(_("synthetic"), default=False)
+
+    objects = DivisionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("division")
+        verbose_name_plural = _("divisions")
+        ordering = ["path"]
+        constraints = [models.UniqueConstraint(fields=["code", "valid_from"], name="division_code_version")]
+
+    def __str__(self):
+        return f"{self.name} ({self.code})"
+
+    def clean(self):
+        from tixi.core.errors import raise_problems
+
+        problems = codes.check_code(self.code, self.level, self.parent.code if self.parent_id else None)
+        if self.level and self.level > codes.PROVINCE and not self.parent_id:
+            problems.append(codes.CodeProblem("parent", "A division below province level needs a parent."))
+        if self.parent_id and self.level and self.parent.level >= self.level:
+            problems.append(codes.CodeProblem("parent", "The parent must be at a higher level."))
+        if self.valid_to and self.valid_from and self.valid_to <= self.valid_from:
+            problems.append(codes.CodeProblem("valid_to", "The end of validity must come after its start."))
+        raise_problems(problems)
+
+    def save(self, *args, **kwargs):
+        self.path = (self.parent.path if self.parent_id else "") + self.code + "/"
+        super().save(*args, **kwargs)
+
+    def valid_in(self, year: int) -> bool:
+        end = year_end(year)
+        return self.valid_from <= end and (self.valid_to is None or self.valid_to > end)
+
+
+class Sex(models.TextChoices):
+    MALE = "M", _("male")
+    FEMALE = "F", _("female")
+
+
+AGE_BANDS = ["0-2", "3-6", "7-14", "15-59", "60-64", "65+"]
+
+
+class PopulationQuerySet(ScopedQuerySet):
+    scope_path_field = "division__path"
+
+
+class Population(models.Model):
+    """Resident population (常住人口) at year end: the denominator of every per-1,000 figure."""
+
+    division = models.ForeignKey(Division, verbose_name=_("division"), on_delete=models.CASCADE)
+    year = models.PositiveSmallIntegerField(_("year"))
+    sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices)
+    age_band = models.CharField(_("age band"), max_length=8, choices=[(b, b) for b in AGE_BANDS])
+    count = models.PositiveIntegerField(_("residents"), validators=[MinValueValidator(0)])
+    is_synthetic = models.BooleanField(_("synthetic"), default=False)
+
+    objects = PopulationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("resident population")
+        verbose_name_plural = _("resident population")
+        constraints = [
+            models.UniqueConstraint(fields=["division", "year", "sex", "age_band"], name="population_cell")
+        ]
+        indexes = [models.Index(fields=["year", "division"])]
+
+    def clean(self):
+        if self.count is not None and self.count < 0:
+            raise ValidationError({"count": _("The number of residents cannot be negative.")})
+
+
+class Boundary(models.Model):
+    """Simplified boundary of a division version, as a GeoJSON geometry (no GIS server needed)."""
+
+    division = models.OneToOneField(Division, on_delete=models.CASCADE, related_name="boundary")
+    geometry = models.JSONField(_("geometry"))
+    is_synthetic = models.BooleanField(_("synthetic"), default=False)
+
+    class Meta:
+        verbose_name = _("boundary")
+        verbose_name_plural = _("boundaries")

@@ -1,0 +1,237 @@
+"""Registry figures of a division and year, from aggregated rows. No Django.
+
+The service hands over one row per combination of institution attributes with the count of
+institutions and the sums of their yearly resources; this module turns those into the figures a
+planner reads (counts by kind, totals, per-1,000 rates). Ratios are ratios of sums.
+"""
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from tixi.registry.engine import classification as cls
+
+MEASURES = (
+    "approved_beds",
+    "actual_beds",
+    "icu_beds",
+    "rehabilitation_beds",
+    "psychiatric_beds",
+    "infectious_beds",
+    "emergency_observation_beds",
+    "health_workers",
+    "health_technicians",
+    "physicians",
+    "nurses",
+    "pharmacists",
+    "gps",
+    "tcm_physicians",
+    "public_health_physicians",
+    "ambulances",
+    "negative_pressure_ambulances",
+    "childcare_places",
+    "outpatient_visits",
+    "discharges",
+    "bed_days",
+)
+
+PUBLIC_RUN_BY_COUNTY_OR_BELOW = ("county", "township", "village")
+
+
+@dataclass
+class Group:
+    """Institutions sharing type, level, grade, ownership and operator, with summed resources."""
+
+    type: str
+    level: int | None
+    grade: str
+    ownership: str
+    operator: str
+    institutions: int
+    sums: Mapping[str, int] = field(default_factory=dict)
+
+    @property
+    def category(self) -> str:
+        return cls.category_of(self.type)
+
+    @property
+    def is_hospital_like(self) -> bool:
+        return self.category == cls.HOSPITAL or self.type in cls.BEDDED_PUBLIC_HEALTH_TYPES
+
+
+@dataclass
+class PopulationSummary:
+    total: int | None
+    under_3: int | None = None
+    aged_65_plus: int | None = None
+
+
+def _rate(numerator: float | None, denominator: float | None, factor: int, decimals: int | None = 2) -> float | None:
+    if numerator is None or not denominator:
+        return None
+    value = numerator * factor / denominator
+    return value if decimals is None else round_like(value, decimals)
+
+
+def compute(groups: Iterable[Group], population: PopulationSummary, decimals: int | None = 2) -> dict:
+    """All figures; rates rounded to `decimals` (None keeps full precision, for checks)."""
+    groups = list(groups)
+
+    def rate(n, d, factor):
+        return _rate(n, d, factor, decimals)
+
+    totals: Counter = Counter()
+    by_category: Counter = Counter()
+    by_type: Counter = Counter()
+    by_grade: Counter = Counter()
+    by_level: Counter = Counter()
+    subtotal: Counter = Counter()
+    shares: dict[str, list[int]] = {}
+
+    def share(name: str, members: int, having: int) -> None:
+        pair = shares.setdefault(name, [0, 0])
+        pair[0] += members
+        pair[1] += having
+
+    for g in groups:
+        by_category[g.category] += g.institutions
+        by_type[g.type] += g.institutions
+        for m in MEASURES:
+            totals[m] += g.sums.get(m, 0) or 0
+        grade = cls.grade_code(g.level, g.grade)
+        if g.category == cls.HOSPITAL and grade:
+            by_grade[grade] += g.institutions
+        if g.category == cls.HOSPITAL and g.level:
+            by_level[str(g.level)] += g.institutions
+        departments = g.sums.get("departments", {})
+        if g.type in cls.GENERAL_AND_TCM_HOSPITAL_TYPES and (g.level or 0) >= 2:
+            share("level2plus_general_hospitals_with_geriatrics", g.institutions, departments.get("geriatrics", 0))
+            share(
+                "level2plus_general_hospitals_with_infectious_disease_department",
+                g.institutions,
+                departments.get("infectious_disease", 0),
+            )
+            if g.type in cls.GENERAL_HOSPITAL_TYPES and g.ownership == "public":
+                share(
+                    "level2plus_public_general_hospitals_with_tcm_department",
+                    g.institutions,
+                    departments.get("tcm_department", 0),
+                )
+        if g.type in cls.TOWNSHIP_HEALTH_CENTRE_TYPES or g.type == "community_health_centre":
+            share("centres_with_tcm_hall", g.institutions, departments.get("tcm_hall", 0))
+            share("centres_with_fever_clinic", g.institutions, departments.get("fever_clinic", 0))
+        beds = g.sums.get("actual_beds", 0) or 0
+        if g.category == cls.PRIMARY_CARE:
+            subtotal["primary_care_beds"] += beds
+        if g.category == cls.PUBLIC_HEALTH:
+            subtotal["public_health_staff"] += g.sums.get("health_workers", 0) or 0
+        if g.is_hospital_like and g.ownership == "public":
+            if g.operator == "city":
+                subtotal["city_public_hospital_beds"] += beds
+            elif g.operator in PUBLIC_RUN_BY_COUNTY_OR_BELOW:
+                subtotal["county_public_hospital_beds"] += beds
+            if g.type in cls.TCM_HOSPITAL_TYPES:
+                subtotal["public_tcm_hospital_beds"] += beds
+        if g.type in cls.GENERAL_HOSPITAL_TYPES and g.level == 3:
+            subtotal["level3_general_discharges"] += g.sums.get("discharges", 0) or 0
+            subtotal["level3_general_bed_days"] += g.sums.get("bed_days", 0) or 0
+
+    institutions = sum(by_category.values())
+    pop = population.total
+    figures: dict = {
+        "resident_population": pop,
+        "children_under_3": population.under_3,
+        "residents_65_plus": population.aged_65_plus,
+        "institutions": institutions,
+        "hospitals": by_category[cls.HOSPITAL],
+        "primary_care_institutions": by_category[cls.PRIMARY_CARE],
+        "public_health_institutions": by_category[cls.PUBLIC_HEALTH],
+        "other_institutions": by_category[cls.OTHER],
+        "township_health_centres": sum(by_type[t] for t in cls.TOWNSHIP_HEALTH_CENTRE_TYPES),
+        "central_township_health_centres": by_type["central_township_health_centre"],
+        "community_health_service_centres": by_type["community_health_centre"],
+        "community_health_service_stations": by_type["community_health_station"],
+        "village_clinics": by_type["village_clinic"],
+        "cdcs": by_type["cdc"],
+        "mch_institutions": by_type["mch_centre"],
+        "institutions_by_type": dict(sorted(by_type.items())),
+        "hospitals_by_grade": dict(sorted(by_grade.items(), key=lambda kv: cls.GRADES.index(kv[0]))),
+        "hospitals_by_level": dict(sorted(by_level.items(), reverse=True)),
+        **{m: totals[m] for m in MEASURES},
+        "public_health_staff": subtotal["public_health_staff"],
+        "public_health_staff_10k": rate(subtotal["public_health_staff"], 10000, 1),
+        "primary_care_beds": subtotal["primary_care_beds"],
+        "city_public_hospital_beds": subtotal["city_public_hospital_beds"],
+        "county_public_hospital_and_primary_care_beds": subtotal["county_public_hospital_beds"]
+        + subtotal["primary_care_beds"],
+        "public_tcm_hospital_beds": subtotal["public_tcm_hospital_beds"],
+        "primary_care_share_pct": rate(by_category[cls.PRIMARY_CARE], institutions, 100),
+        "beds_per_1000": rate(totals["actual_beds"], pop, 1000),
+        "approved_beds_per_1000": rate(totals["approved_beds"], pop, 1000),
+        "physicians_per_1000": rate(totals["physicians"], pop, 1000),
+        "nurses_per_1000": rate(totals["nurses"], pop, 1000),
+        "pharmacists_per_1000": rate(totals["pharmacists"], pop, 1000),
+        "tcm_physicians_per_1000": rate(totals["tcm_physicians"], pop, 1000),
+        "health_workers_per_1000": rate(totals["health_workers"], pop, 1000),
+        "gps_per_10000": rate(totals["gps"], pop, 10000),
+        "public_health_staff_per_10000": rate(subtotal["public_health_staff"], pop, 10000),
+        "childcare_places_per_1000": rate(totals["childcare_places"], pop, 1000),
+        "primary_care_beds_per_1000": rate(subtotal["primary_care_beds"], pop, 1000),
+        "city_public_hospital_beds_per_1000": rate(subtotal["city_public_hospital_beds"], pop, 1000),
+        "county_public_hospital_and_primary_care_beds_per_1000": rate(
+            subtotal["county_public_hospital_beds"] + subtotal["primary_care_beds"], pop, 1000
+        ),
+        "public_tcm_hospital_beds_per_1000": rate(subtotal["public_tcm_hospital_beds"], pop, 1000),
+        "icu_beds_per_1000": rate(totals["icu_beds"], pop, 1000),
+        "rehabilitation_beds_per_1000": rate(totals["rehabilitation_beds"], pop, 1000),
+        "psychiatric_beds_per_1000": rate(totals["psychiatric_beds"], pop, 1000),
+        "ambulances_per_10000": rate(totals["ambulances"], pop, 10000),
+        # 医护比 1:x and 床人比 1:x, as the seeds write them.
+        "nurses_per_physician": rate(totals["nurses"], totals["physicians"], 1),
+        "health_workers_per_bed": rate(totals["health_workers"], totals["actual_beds"], 1),
+        "average_length_of_stay": rate(totals["bed_days"], totals["discharges"], 1),
+        "level3_general_hospital_average_length_of_stay": rate(
+            subtotal["level3_general_bed_days"], subtotal["level3_general_discharges"], 1
+        ),
+    }
+    for name, (members, having) in sorted(shares.items()):
+        figures[f"{name}_pct"] = rate(having, members, 100)
+    return figures
+
+
+def round_like(value: float, decimals: int) -> float:
+    """Round half away from zero, as statistical yearbooks do (Python's round() is half-even)."""
+    quantum = Decimal(1).scaleb(-decimals)
+    return float(Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP))
+
+
+@dataclass
+class CheckResult:
+    key: str
+    published: object
+    computed: object
+    matches: bool
+    source: str
+    note: str = ""
+
+
+def check(published: Iterable[Mapping], computed: Mapping) -> list[CheckResult]:
+    """Compare published figures with computed ones at the precision the publication uses."""
+    results = []
+    for item in published:
+        key, value = item["key"], item["value"]
+        got = computed.get(key)
+        if isinstance(value, Mapping):
+            matches = got == dict(value)
+        elif got is None:
+            matches = False
+        elif isinstance(value, int) and not isinstance(value, bool) and item.get("decimals") is None:
+            matches = got == value
+        else:
+            decimals = item.get("decimals", 2)
+            matches = round_like(float(got), decimals) == round_like(float(value), decimals)
+        results.append(
+            CheckResult(key, value, got, matches, item.get("source", ""), item.get("note", ""))
+        )
+    return results

@@ -1,0 +1,86 @@
+"""Figures of the registry for a division and year, computed in bulk with a constant number of queries."""
+
+from collections import defaultdict
+
+from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models.functions import Substr
+
+from tixi.geo.models import Division, year_end
+from tixi.geo.services import population_by_child, population_of
+from tixi.registry.engine import figures as engine
+from tixi.registry.engine.classification import DEPARTMENT_FIGURES
+from tixi.registry.models import Department, InstitutionYear
+
+GROUP_FIELDS = {
+    "type": "institution__type",
+    "level": "institution__level",
+    "grade": "institution__grade",
+    "ownership": "institution__ownership",
+    "operator": "institution__operator",
+}
+
+
+def _has_department(kind: str, year: int):
+    end = year_end(year)
+    return Exists(
+        Department.objects.filter(institution=OuterRef("institution"), kind=kind, opened_on__lte=end).filter(
+            Q(closed_on__isnull=True) | Q(closed_on__gt=end)
+        )
+    )
+
+
+def _grouped(queryset, year: int, *extra):
+    flags = {f"has_{kind}": _has_department(kind, year) for kind in DEPARTMENT_FIGURES}
+    return (
+        queryset.annotate(**flags)
+        .values(*extra, *GROUP_FIELDS.values())
+        .annotate(
+            n=Count("id"),
+            **{m: Sum(m) for m in engine.MEASURES},
+            **{f"dept_{kind}": Count("id", filter=Q(**{f"has_{kind}": True})) for kind in DEPARTMENT_FIGURES},
+        )
+        .order_by()
+    )
+
+
+def _group(row) -> engine.Group:
+    return engine.Group(
+        **{name: row[field] for name, field in GROUP_FIELDS.items()},
+        institutions=row["n"],
+        sums={
+            **{m: row[m] for m in engine.MEASURES},
+            "departments": {kind: row[f"dept_{kind}"] for kind in DEPARTMENT_FIGURES},
+        },
+    )
+
+
+def division_figures(division: Division, year: int, decimals: int | None = 2) -> dict:
+    """Every registry figure of `division` (its subtree on the map of `year`) at the end of `year`."""
+    rows = _grouped(InstitutionYear.objects.filter(year=year).in_division(division), year)
+    figures = engine.compute((_group(r) for r in rows), population_of(division, year), decimals)
+    return {"division": division.code, "division_name": division.name, "year": year, **figures}
+
+
+def children_figures(division: Division, year: int) -> list[tuple[Division, dict]]:
+    """Figures of each child division (on the map of `year`): three queries in all."""
+    children = list(Division.objects.valid_in(year).filter(parent__path=division.path).order_by("code"))
+    prefix_length = len(division.path) + 13
+    rows = _grouped(
+        InstitutionYear.objects.filter(year=year)
+        .in_division(division)
+        .annotate(child=Substr("division_path", 1, prefix_length)),
+        year,
+        "child",
+    )
+    groups = defaultdict(list)
+    for row in rows:
+        groups[row["child"]].append(_group(row))
+    population = population_by_child(division, year)
+    return [
+        (
+            child,
+            engine.compute(groups.get(child.path, []), population.get(child.path, engine.PopulationSummary(None))),
+        )
+        for child in children
+    ]
+

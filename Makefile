@@ -1,0 +1,46 @@
+# Tixi: `make demo` sets everything up and serves the demo region; `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export PATH := $(CURDIR)/$(BIN):$(PATH)
+
+.PHONY: demo test lint format bench setup assets browser clean
+
+demo: setup
+	$(BIN)/tixi demo
+
+setup: $(BIN)/tixi assets
+
+$(BIN)/tixi: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(BIN)/tixi
+
+assets: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Debian's Chromium for the browser tests (installed when missing and we are root).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || echo "chromium missing: browser tests will be skipped"
+
+lint: setup
+	$(BIN)/ruff check tixi tests
+	$(BIN)/ruff format --check tixi tests
+	$(BIN)/lint-imports
+
+test: setup browser lint
+	$(BIN)/pytest -n 2 --create-db
+
+format: setup
+	$(BIN)/ruff format tixi tests
+	$(BIN)/ruff check --fix tixi tests
+
+bench: setup
+	$(BIN)/tixi bench registry
+
+clean:
+	rm -rf $(VENV) node_modules var

@@ -51,3 +51,14 @@ def population_by_child(division: Division, year: int) -> dict[str, PopulationSu
         .annotate(total=Sum("count"))
     )
     return _summaries(rows, "key")
+
+
+def population_by_year(division: Division, years) -> dict[int, PopulationSummary]:
+    rows = (
+        Population.objects.filter(year__in=list(years))
+        .filter(subtree_filter("division__path", division.path))
+        .annotate(key=F("year"))
+        .values("key", "division__level", "age_band")
+        .annotate(total=Sum("count"))
+    )
+    return _summaries(rows, "key")

@@ -6,7 +6,7 @@ from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.db.models.functions import Substr
 
 from tixi.geo.models import Division, year_end
-from tixi.geo.services import population_by_child, population_of
+from tixi.geo.services import population_by_child, population_by_year, population_of
 from tixi.registry.engine import figures as engine
 from tixi.registry.engine.classification import DEPARTMENT_FIGURES
 from tixi.registry.models import Department, InstitutionYear
@@ -29,15 +29,18 @@ def _has_department(kind: str, year: int):
     )
 
 
-def _grouped(queryset, year: int, *extra):
-    flags = {f"has_{kind}": _has_department(kind, year) for kind in DEPARTMENT_FIGURES}
+def _grouped(queryset, year: int | None, *extra):
+    """One row per institution attribute combination (and `extra` keys) with counts and sums.
+    With a year, also how many have each department open at that year's end."""
+    departments = DEPARTMENT_FIGURES if year is not None else ()
+    flags = {f"has_{kind}": _has_department(kind, year) for kind in departments}
     return (
         queryset.annotate(**flags)
         .values(*extra, *GROUP_FIELDS.values())
         .annotate(
             n=Count("id"),
             **{m: Sum(m) for m in engine.MEASURES},
-            **{f"dept_{kind}": Count("id", filter=Q(**{f"has_{kind}": True})) for kind in DEPARTMENT_FIGURES},
+            **{f"dept_{kind}": Count("id", filter=Q(**{f"has_{kind}": True})) for kind in departments},
         )
         .order_by()
     )
@@ -49,7 +52,7 @@ def _group(row) -> engine.Group:
         institutions=row["n"],
         sums={
             **{m: row[m] for m in engine.MEASURES},
-            "departments": {kind: row[f"dept_{kind}"] for kind in DEPARTMENT_FIGURES},
+            "departments": {kind: row[f"dept_{kind}"] for kind in DEPARTMENT_FIGURES if f"dept_{kind}" in row},
         },
     )
 
@@ -84,3 +87,17 @@ def children_figures(division: Division, year: int) -> list[tuple[Division, dict
         for child in children
     ]
 
+
+
+def division_series(division: Division, years) -> dict[int, dict]:
+    """Figures of one division for several years: two queries in all (departments left out)."""
+    years = list(years)
+    rows = _grouped(InstitutionYear.objects.filter(year__in=years).in_division(division), None, "year")
+    groups = defaultdict(list)
+    for row in rows:
+        groups[row["year"]].append(_group(row))
+    population = population_by_year(division, years)
+    return {
+        year: engine.compute(groups.get(year, []), population.get(year, engine.PopulationSummary(None)))
+        for year in years
+    }

@@ -1,0 +1,40 @@
+from django.contrib import admin
+
+from tixi.registry.models import Department, Designation, Institution, InstitutionYear
+
+
+class ScopedAdmin(admin.ModelAdmin):
+    """The admin, like every page, shows only what the user's scope covers."""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).visible_to(request.user)
+
+
+@admin.register(Institution)
+class InstitutionAdmin(ScopedAdmin):
+    list_display = ["code", "name", "type", "level", "grade", "ownership", "division", "is_synthetic"]
+    list_filter = ["type", "level", "grade", "ownership", "is_synthetic"]
+    search_fields = ["code", "name"]
+    raw_id_fields = ["division", "parent"]
+
+
+@admin.register(InstitutionYear)
+class InstitutionYearAdmin(ScopedAdmin):
+    list_display = ["institution", "year", "actual_beds", "health_workers", "physicians", "nurses"]
+    list_filter = ["year"]
+    raw_id_fields = ["institution", "division"]
+
+
+@admin.register(Designation)
+class DesignationAdmin(admin.ModelAdmin):
+    list_display = ["institution", "kind", "value", "obtained_on"]
+    list_filter = ["kind"]
+    raw_id_fields = ["institution"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(institution__in=Institution.objects.visible_to(request.user))
+
+
+@admin.register(Department)
+class DepartmentAdmin(DesignationAdmin):
+    list_display = ["institution", "kind", "opened_on", "closed_on"]

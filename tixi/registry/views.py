@@ -1,0 +1,72 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import ValidationError
+
+from tixi.geo.views import YEARS
+from tixi.registry.api import filter_institutions
+from tixi.registry.engine import classification as cls
+from tixi.registry.forms import InstitutionForm
+from tixi.registry.models import RESOURCE_FIELDS, Category, Institution, InstitutionType
+
+
+@login_required
+def institution_list(request):
+    qs = Institution.objects.visible_to(request.user).select_related("division")
+    errors = {}
+    try:
+        qs = filter_institutions(request, qs)
+    except ValidationError as error:
+        errors = error.detail
+        qs = qs.none()
+    page = Paginator(qs.order_by("code"), 50).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "errors": errors,
+        "params": request.GET,
+        "types": InstitutionType.choices,
+        "categories": Category.choices,
+        "grades": cls.GRADES,
+        "years": YEARS,
+        "query": request.GET.copy(),
+    }
+    template = "registry/_institution_table.html" if request.headers.get("HX-Request") else "registry/institution_list.html"
+    return render(request, template, context)
+
+
+@login_required
+def institution_detail(request, code):
+    institution = get_object_or_404(
+        Institution.objects.visible_to(request.user).select_related("division", "parent"), code=code
+    )
+    years = list(institution.years.select_related("division").order_by("year"))
+    rows = [(field, label, [getattr(y, field) for y in years]) for field, label in RESOURCE_FIELDS.items()]
+    return render(request, "registry/institution_detail.html", {
+        "institution": institution,
+        "years": years,
+        "rows": rows,
+        "designations": institution.designations.order_by("obtained_on"),
+        "departments": institution.departments.order_by("opened_on"),
+        "branches": institution.branches.visible_to(request.user),
+    })
+
+
+@login_required
+def institution_edit(request, code=None):
+    if not request.user.can_write:
+        raise PermissionDenied(_("Your role may read but not change data."))
+    instance = None
+    if code is not None:
+        instance = get_object_or_404(Institution.objects.visible_to(request.user), code=code)
+    form = InstitutionForm(request.POST or None, instance=instance, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            institution = form.save()
+        messages.success(request, _("Saved."))
+        return redirect("institution-detail", code=institution.code)
+    return render(request, "registry/institution_form.html", {"form": form, "institution": instance},
+                  status=400 if request.method == "POST" else 200)

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: demo test lint format bench setup assets browser clean
+.PHONY: demo test lint format bench setup assets browser clean messages
 
 demo: setup
 	$(BIN)/tixi demo
@@ -44,3 +44,9 @@ bench: setup
 
 clean:
 	rm -rf $(VENV) node_modules var
+
+# Extract translatable strings, fill Chinese from scripts/zh_hans.py, compile (needs GNU gettext).
+messages: setup
+	cd tixi && ../$(BIN)/django-admin makemessages -l zh_Hans -l en --settings=tixi.settings --pythonpath=.. -i "demo/*"
+	$(BIN)/python scripts/zh_hans.py tixi/locale/zh_Hans/LC_MESSAGES/django.po
+	cd tixi && ../$(BIN)/django-admin compilemessages --settings=tixi.settings --pythonpath=..

@@ -91,6 +91,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 NODE_MODULES = REPO_DIR / "node_modules"
 # Front-end assets come from their npm packages (package-lock.json) and are served by the app.
 STATICFILES_DIRS = [

@@ -30,11 +30,19 @@ class AuditUserMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _actor.set(getattr(request, "user", None))
+        # The request itself: DRF authenticates inside the view and sets request.user then.
+        token = _actor.set(request)
         try:
             return self.get_response(request)
         finally:
             _actor.reset(token)
+
+
+def _current_actor():
+    actor = _actor.get()
+    if hasattr(actor, "META"):  # a request
+        return getattr(actor, "user", None)
+    return actor
 
 
 def _snapshot(instance) -> dict:
@@ -57,7 +65,7 @@ def _is_audited(sender) -> bool:
 def _write(action, instance, before, after):
     from tixi.accounts.models import AuditEntry
 
-    actor = _actor.get()
+    actor = _current_actor()
     user = actor if getattr(actor, "is_authenticated", False) else None
     name = user.get_username() if user else (actor if isinstance(actor, str) else "system")
     if before is not None and after is not None:
@@ -82,7 +90,7 @@ def record_bulk(model_label: str, note: str, count: int) -> None:
     """One entry for a bulk load (demo build, import) that bypasses per-row signals."""
     from tixi.accounts.models import AuditEntry
 
-    actor = _actor.get()
+    actor = _current_actor()
     AuditEntry.objects.create(
         username=actor if isinstance(actor, str) else getattr(actor, "username", "system"),
         action=AuditEntry.Action.BULK,

@@ -459,8 +459,9 @@ class DemoBuilder:
         add("community_health_centre", missing.pop("community_health_centre", 0), streets, "county", "public",
             lambda p, c: f"{c.name}{p.name}社区卫生服务中心")
         n_vc = missing.pop("village_clinic", 0)
+        lasting = [t for t in towns if t.valid_to is None]
         while len(villages) < n_vc:  # a calibrated count may need more villages than were drawn
-            town = towns[len(villages) % len(towns)]
+            town = lasting[len(villages) % len(lasting)]
             villages.append(self.place(town.code[:9] + f"{len(self.children(town)) + 201:03d}",
                                        self.names.village("town"), 5, town, kind="town"))
         add("village_clinic", n_vc, villages[:n_vc], "village", "public", lambda p, c: f"{p.name}卫生室")

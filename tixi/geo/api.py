@@ -8,13 +8,17 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
 from tixi.accounts.scope import scope_of
-from tixi.core.api import CleanModelSerializer, ScopedViewSetMixin
+from tixi.core.api import CleanModelSerializer, DivisionCodeField, ScopedViewSetMixin
 from tixi.geo.models import Division, Population, subtree_filter
 from tixi.registry.services import division_figures
 
 
+def params_of(request):
+    return getattr(request, "query_params", request.GET)
+
+
 def query_year(request, default=None) -> int | None:
-    raw = request.query_params.get("year")
+    raw = params_of(request).get("year")
     if raw in (None, ""):
         return default
     if not raw.isdigit() or not 1949 <= int(raw) <= 2100:
@@ -23,7 +27,7 @@ def query_year(request, default=None) -> int | None:
 
 
 def division_param(request, year: int | None, name: str = "division") -> Division | None:
-    code = request.query_params.get(name)
+    code = params_of(request).get(name)
     if not code:
         return None
     if len(code) != 12 or not code.isdigit():
@@ -35,9 +39,7 @@ def division_param(request, year: int | None, name: str = "division") -> Divisio
 
 
 class DivisionSerializer(CleanModelSerializer):
-    parent = serializers.SlugRelatedField(
-        slug_field="code", queryset=Division.objects.current(), required=False, allow_null=True
-    )
+    parent = DivisionCodeField(required=False, allow_null=True)
     level_name = serializers.CharField(source="get_level_display", read_only=True)
 
     class Meta:
@@ -100,7 +102,7 @@ class DivisionViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
 
 
 class PopulationSerializer(CleanModelSerializer):
-    division = serializers.SlugRelatedField(slug_field="code", queryset=Division.objects.current())
+    division = DivisionCodeField()
 
     class Meta:
         model = Population

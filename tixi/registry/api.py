@@ -4,8 +4,8 @@ from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
 from tixi.accounts.scope import scope_of
-from tixi.core.api import CleanModelSerializer, ScopedViewSetMixin
-from tixi.geo.api import division_param, query_year
+from tixi.core.api import CleanModelSerializer, DivisionCodeField, ScopedViewSetMixin
+from tixi.geo.api import division_param, params_of, query_year
 from tixi.geo.models import Division
 from tixi.registry.engine import classification as cls
 from tixi.registry.models import (
@@ -23,7 +23,7 @@ def check_in_scope(request, division: Division) -> Division:
 
 
 class InstitutionSerializer(CleanModelSerializer):
-    division = serializers.SlugRelatedField(slug_field="code", queryset=Division.objects.current())
+    division = DivisionCodeField()
     parent = serializers.SlugRelatedField(
         slug_field="code", queryset=Institution.objects.all(), required=False, allow_null=True
     )
@@ -60,7 +60,7 @@ def filter_institutions(request, qs):
         qs = qs.in_division(division, year)
     elif year is not None:
         qs = qs.open_in(year)
-    params = request.query_params if hasattr(request, "query_params") else request.GET
+    params = params_of(request)
     if type_ := params.get("type"):
         if type_ not in InstitutionType.values:
             raise ValidationError({"type": [_("Unknown institution type.")]})
@@ -93,8 +93,8 @@ class InstitutionViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
 
 class InstitutionYearSerializer(CleanModelSerializer):
     institution = serializers.SlugRelatedField(slug_field="code", queryset=Institution.objects.all())
-    division = serializers.SlugRelatedField(
-        slug_field="code", queryset=Division.objects.all(), required=False,
+    division = DivisionCodeField(
+        queryset=Division.objects.all(), required=False,
         help_text="the division the report names; defaults to the institution's",
     )
 

@@ -1,0 +1,58 @@
+"""The shared test kit: the demo region built once per test database, and a client per demo role."""
+
+import pytest
+from rest_framework.test import APIClient
+
+from tixi.accounts.audit import acting_as
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    from tixi.demo.builder import DemoBuilder
+    from tixi.demo.load import create_demo_accounts, write
+    from tixi.geo.models import Division
+
+    with django_db_blocker.unblock():
+        if not Division.objects.exists():
+            with acting_as("tests"):
+                write(DemoBuilder().build())
+                create_demo_accounts()
+
+
+ROLES = ("planner", "county", "institution", "cdc", "auditor")
+
+
+@pytest.fixture
+def users(db):
+    from tixi.accounts.models import User
+
+    return {u.username: u for u in User.objects.filter(username__in=ROLES)}
+
+
+@pytest.fixture
+def api(users):
+    """api('planner') is an API client logged in as that demo user."""
+
+    def make(username):
+        client = APIClient()
+        client.force_authenticate(users[username])
+        return client
+
+    return make
+
+
+@pytest.fixture
+def web(client, users):
+    """web('county') is a page client logged in as that demo user."""
+
+    def make(username):
+        client.force_login(users[username])
+        return client
+
+    return make
+
+
+PANZHIHUA = "510400000000"
+MIYI = "510421000000"
+YANBIAN = "510422000000"
+DACHUAN = "511703000000"

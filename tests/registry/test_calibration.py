@@ -1,0 +1,78 @@
+"""Every figure a seed publishes for its baseline year comes out of the registry as published."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from tests.conftest import DACHUAN, PANZHIHUA
+from tixi.demo.builder import load_specs
+from tixi.registry.engine.figures import round_like
+
+pytestmark = pytest.mark.django_db
+
+
+def figures_json(code, year):
+    out = StringIO()
+    call_command("figures", division=code, year=year, format="json", stdout=out)
+    return json.loads(out.getvalue())
+
+
+def test_panzhihua_2020_figures_as_published():
+    f = figures_json(PANZHIHUA, 2020)
+    assert (f["institutions"], f["hospitals"], f["primary_care_institutions"]) == (1009, 27, 960)
+    assert (f["public_health_institutions"], f["other_institutions"]) == (20, 2)
+    assert f["hospitals_by_grade"] == {"3A": 5, "3B": 1, "2A": 7, "2B": 1}
+    assert (f["health_workers"], f["actual_beds"]) == (13402, 10389)
+    assert f["physicians_per_1000"] == 3.63
+    assert round_like(f["nurses_per_1000"], 1) == 4.1
+    assert f["gps_per_10000"] == 2.73
+    assert f["public_health_staff_per_10000"] == 9.52
+    assert round_like(f["beds_per_1000"], 0) == 8
+    assert round_like(f["childcare_places_per_1000"], 1) == 1.9
+    assert (f["township_health_centres"], f["community_health_service_centres"], f["village_clinics"]) == (37, 14, 450)
+    required = {
+        "resident_population", "institutions", "hospitals", "primary_care_institutions", "public_health_institutions",
+        "other_institutions", "township_health_centres", "community_health_service_centres", "village_clinics",
+        "health_workers", "actual_beds", "approved_beds", "physicians", "nurses", "beds_per_1000",
+        "physicians_per_1000", "nurses_per_1000", "pharmacists_per_1000", "gps_per_10000",
+        "public_health_staff_per_10000", "childcare_places_per_1000", "hospitals_by_grade",
+    }
+    assert required <= f.keys()
+
+
+def test_dachuan_2020_figures_as_published():
+    f = figures_json(DACHUAN, 2020)
+    assert f["actual_beds"] == 6804
+    assert (f["beds_per_1000"], f["physicians_per_1000"], f["nurses_per_1000"]) == (6.2, 2.29, 2.79)
+    assert f["primary_care_institutions"] == 702
+    assert f["primary_care_share_pct"] == 73.28
+
+
+@pytest.mark.parametrize("code", [PANZHIHUA, DACHUAN])
+def test_check_lists_every_published_figure(code):
+    spec = next(s for s in load_specs() if s.get("calibration", {}).get("division", "").ljust(12, "0") == code)
+    out = StringIO()
+    call_command("figures", division=code, year=2020, format="json", check=True, stdout=out)
+    results = json.loads(out.getvalue())
+    assert len(results) == len(spec["published"])
+    for r in results:
+        assert r["matches"] or r["note"], f"{r['key']}: published {r['published']}, computed {r['computed']}"
+    contradictions = [r for r in results if not r["matches"]]
+    assert [r["key"] for r in contradictions] == (["nurses_per_physician"] if code == PANZHIHUA else [])
+
+
+def test_table2_hospitals_by_name():
+    out = StringIO()
+    call_command("figures", division=PANZHIHUA, year=2020, format="json", check=True, stdout=out)
+    by_key = {r["key"]: r for r in json.loads(out.getvalue())}
+    assert by_key["攀枝花市中心医院:approved_beds"]["computed"] == 1496
+    assert by_key["table2_approved_beds_total"]["computed"] == 7852
+
+
+def test_the_demo_moves_over_the_years():
+    years = {y: figures_json(PANZHIHUA, y) for y in (2018, 2020, 2025)}
+    assert years[2018]["institutions"] != years[2020]["institutions"] or years[2018]["actual_beds"] != 10389
+    assert years[2025]["physicians_per_1000"] > years[2020]["physicians_per_1000"]
+    assert years[2025]["nurses_per_1000"] < 4.7  # behind the 2025 target, as the demo intends

@@ -28,8 +28,8 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || echo "chromium missing: browser tests will be skipped"
 
 lint: setup
-	$(BIN)/ruff check tixi tests
-	$(BIN)/ruff format --check tixi tests
+	$(BIN)/ruff check tixi tests scripts
+	$(BIN)/ruff format --check tixi tests scripts
 	$(BIN)/lint-imports
 
 test: setup browser lint

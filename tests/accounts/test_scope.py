@@ -26,7 +26,9 @@ def test_institution_user_sees_only_the_institution(api):
 
 
 def test_auditor_reads_but_cannot_write(api):
-    assert api("auditor").get("/api/institutions/", {"division": PANZHIHUA, "year": 2020}).data["count"] == 1009
+    assert (
+        api("auditor").get("/api/institutions/", {"division": PANZHIHUA, "year": 2020}).data["count"] == 1009
+    )
     response = api("auditor").post("/api/institutions/", {"code": "X"}, format="json")
     assert response.status_code == 403
 

@@ -31,8 +31,12 @@ def server(tmp_path_factory):
     tixi = [sys.executable, "-m", "tixi.cli"]
     subprocess.run([*tixi, "demo", "--build-only"], env=env, check=True, capture_output=True)
     port = free_port()
-    process = subprocess.Popen([*tixi, "serve", "--addrport", f"127.0.0.1:{port}"], env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [*tixi, "serve", "--addrport", f"127.0.0.1:{port}"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     for _ in range(100):
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
@@ -51,8 +55,14 @@ def test_login_and_dashboard_chart(server):
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
         )
         page = browser.new_page()
         page.goto(f"{server}/login/")

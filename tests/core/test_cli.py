@@ -8,7 +8,9 @@ from tixi.cli import VERBS
 
 
 def test_help_lists_the_verbs():
-    out = subprocess.run([sys.executable, "-m", "tixi.cli", "--help"], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "tixi.cli", "--help"], capture_output=True, text=True, check=True
+    ).stdout
     for verb in ("demo", "serve", "figures", "bench"):
         assert verb in out and verb in VERBS
 

@@ -20,8 +20,12 @@ def test_descendants_is_one_query():
 def test_a_merged_township_keeps_its_2020_row():
     merged = Division.objects.filter(code__startswith=YANBIAN[:6], level=4, valid_to__isnull=False).get()
     assert merged.successor is not None and merged.valid_to.year == 2021
-    towns_2020 = set(Division.objects.descendants_of(YANBIAN, 2020).filter(level=4).values_list("code", flat=True))
-    towns_2023 = set(Division.objects.descendants_of(YANBIAN, 2023).filter(level=4).values_list("code", flat=True))
+    towns_2020 = set(
+        Division.objects.descendants_of(YANBIAN, 2020).filter(level=4).values_list("code", flat=True)
+    )
+    towns_2023 = set(
+        Division.objects.descendants_of(YANBIAN, 2023).filter(level=4).values_list("code", flat=True)
+    )
     assert merged.code in towns_2020 and merged.code not in towns_2023
     assert len(towns_2020) == len(towns_2023) + 1
 
@@ -32,7 +36,10 @@ def test_figures_aggregate_over_the_map_of_their_year():
     assert Division.objects.at(merged.code, 2023) is None
     # the county total is the same whichever map its townships are on
     county_2023 = division_figures(Division.objects.at(YANBIAN, 2023), 2023)
-    by_township = sum(division_figures(t, 2023)["institutions"] for t in Division.objects.valid_in(2023).filter(parent__code=YANBIAN))
+    by_township = sum(
+        division_figures(t, 2023)["institutions"]
+        for t in Division.objects.valid_in(2023).filter(parent__code=YANBIAN)
+    )
     assert by_township == county_2023["institutions"]
 
 

@@ -12,20 +12,28 @@ def test_institutions_open_in_a_year_within_a_division(api):
     assert response.status_code == 200
     assert response.data["count"] == 1009
     assert len(response.data["results"]) == 50
-    assert {"code", "name", "type", "category", "grade_code", "division"} <= response.data["results"][0].keys()
+    assert {"code", "name", "type", "category", "grade_code", "division"} <= response.data["results"][
+        0
+    ].keys()
 
 
 def test_institution_filters(api):
     response = api("planner").get("/api/institutions/", {"division": PANZHIHUA, "year": 2020, "grade": "3A"})
     assert response.data["count"] == 5
-    response = api("planner").get("/api/institutions/", {"division": PANZHIHUA, "year": 2020, "type": "village_clinic"})
+    response = api("planner").get(
+        "/api/institutions/", {"division": PANZHIHUA, "year": 2020, "type": "village_clinic"}
+    )
     assert response.data["count"] == 450
 
 
 @pytest.mark.parametrize(
     "params, field",
-    [({"division": "51040"}, "division"), ({"year": "20x0"}, "year"), ({"type": "spaceport"}, "type"),
-     ({"division": "999999000000"}, "division")],
+    [
+        ({"division": "51040"}, "division"),
+        ({"year": "20x0"}, "year"),
+        ({"type": "spaceport"}, "type"),
+        ({"division": "999999000000"}, "division"),
+    ],
 )
 def test_bad_filters_are_400_with_the_field(api, params, field):
     response = api("planner").get("/api/institutions/", params)
@@ -34,15 +42,23 @@ def test_bad_filters_are_400_with_the_field(api, params, field):
 
 
 def new_institution(**overrides):
-    data = {"code": "TEST0001", "name": "测试医院", "type": "general_hospital", "ownership": "private",
-            "operator": "private", "division": MIYI}
+    data = {
+        "code": "TEST0001",
+        "name": "测试医院",
+        "type": "general_hospital",
+        "ownership": "private",
+        "operator": "private",
+        "division": MIYI,
+    }
     return {**data, **overrides}
 
 
 def test_create_and_audit(api):
     response = api("county").post("/api/institutions/", new_institution(), format="json")
     assert response.status_code == 201, response.data
-    entry = AuditEntry.objects.filter(model="registry.Institution", object_pk=str(Institution.objects.get(code="TEST0001").pk)).get()
+    entry = AuditEntry.objects.filter(
+        model="registry.Institution", object_pk=str(Institution.objects.get(code="TEST0001").pk)
+    ).get()
     assert entry.username == "county" and entry.action == "create" and entry.after["name"] == "测试医院"
     response = api("county").patch("/api/institutions/TEST0001/", {"name": "测试医院二"}, format="json")
     assert response.status_code == 200
@@ -100,7 +116,9 @@ def test_divisions_and_population(api):
     assert response.data["count"] == 5
     response = api("planner").get("/api/population/total/", {"division": PANZHIHUA, "year": 2020})
     assert response.data["resident_population"] == 1298600
-    response = api("planner").post("/api/divisions/", {"code": "51042100", "name": "x", "level": 4, "parent": MIYI}, format="json")
+    response = api("planner").post(
+        "/api/divisions/", {"code": "51042100", "name": "x", "level": 4, "parent": MIYI}, format="json"
+    )
     assert response.status_code == 400 and "code" in response.data
 
 
@@ -108,7 +126,9 @@ def test_token_authentication(users, client):
     from rest_framework.authtoken.models import Token
 
     token = Token.objects.create(user=users["planner"])
-    response = client.get("/api/institutions/", {"division": PANZHIHUA, "year": 2020}, HTTP_AUTHORIZATION=f"Token {token.key}")
+    response = client.get(
+        "/api/institutions/", {"division": PANZHIHUA, "year": 2020}, HTTP_AUTHORIZATION=f"Token {token.key}"
+    )
     assert response.status_code == 200 and response.json()["count"] == 1009
     assert client.get("/api/institutions/").status_code in (401, 403)
 

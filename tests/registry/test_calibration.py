@@ -31,13 +31,34 @@ def test_panzhihua_2020_figures_as_published():
     assert f["public_health_staff_per_10000"] == 9.52
     assert round_like(f["beds_per_1000"], 0) == 8
     assert round_like(f["childcare_places_per_1000"], 1) == 1.9
-    assert (f["township_health_centres"], f["community_health_service_centres"], f["village_clinics"]) == (37, 14, 450)
+    assert (f["township_health_centres"], f["community_health_service_centres"], f["village_clinics"]) == (
+        37,
+        14,
+        450,
+    )
     required = {
-        "resident_population", "institutions", "hospitals", "primary_care_institutions", "public_health_institutions",
-        "other_institutions", "township_health_centres", "community_health_service_centres", "village_clinics",
-        "health_workers", "actual_beds", "approved_beds", "physicians", "nurses", "beds_per_1000",
-        "physicians_per_1000", "nurses_per_1000", "pharmacists_per_1000", "gps_per_10000",
-        "public_health_staff_per_10000", "childcare_places_per_1000", "hospitals_by_grade",
+        "resident_population",
+        "institutions",
+        "hospitals",
+        "primary_care_institutions",
+        "public_health_institutions",
+        "other_institutions",
+        "township_health_centres",
+        "community_health_service_centres",
+        "village_clinics",
+        "health_workers",
+        "actual_beds",
+        "approved_beds",
+        "physicians",
+        "nurses",
+        "beds_per_1000",
+        "physicians_per_1000",
+        "nurses_per_1000",
+        "pharmacists_per_1000",
+        "gps_per_10000",
+        "public_health_staff_per_10000",
+        "childcare_places_per_1000",
+        "hospitals_by_grade",
     }
     assert required <= f.keys()
 
@@ -52,7 +73,9 @@ def test_dachuan_2020_figures_as_published():
 
 @pytest.mark.parametrize("code", [PANZHIHUA, DACHUAN])
 def test_check_lists_every_published_figure(code):
-    spec = next(s for s in load_specs() if s.get("calibration", {}).get("division", "").ljust(12, "0") == code)
+    spec = next(
+        s for s in load_specs() if s.get("calibration", {}).get("division", "").ljust(12, "0") == code
+    )
     out = StringIO()
     call_command("figures", division=code, year=2020, format="json", check=True, stdout=out)
     results = json.loads(out.getvalue())

@@ -52,10 +52,19 @@ def test_institution_page(web):
 def test_form_refuses_bad_input_naming_the_field(web):
     client = web("county")
     before = Institution.objects.count()
-    response = client.post("/institutions/new/", {
-        "code": "FORM1", "name": "表单医院", "type": "general_hospital", "ownership": "public", "operator": "county",
-        "division_code": DACHUAN, "opened_on": "2020-01-01", "closed_on": "2019-01-01",
-    })
+    response = client.post(
+        "/institutions/new/",
+        {
+            "code": "FORM1",
+            "name": "表单医院",
+            "type": "general_hospital",
+            "ownership": "public",
+            "operator": "county",
+            "division_code": DACHUAN,
+            "opened_on": "2020-01-01",
+            "closed_on": "2019-01-01",
+        },
+    )
     assert response.status_code == 400
     text = response.content.decode()
     assert "field-division_code" in text and "field-closed_on" in text

@@ -6,7 +6,10 @@ from tixi.accounts.models import AuditEntry, User
 
 @admin.register(User)
 class TixiUserAdmin(UserAdmin):
-    fieldsets = (*UserAdmin.fieldsets, ("Tixi", {"fields": ("role", "scope_divisions", "scope_institutions")}))
+    fieldsets = (
+        *UserAdmin.fieldsets,
+        ("Tixi", {"fields": ("role", "scope_divisions", "scope_institutions")}),
+    )
     list_display = ["username", "role", "is_active", "is_staff"]
     raw_id_fields = ["scope_divisions", "scope_institutions"]
 

@@ -92,23 +92,30 @@ class Inst:
 
     def open_in(self, year: int) -> bool:
         end = dt.date(year, 12, 31)
-        return (self.opened_on is None or self.opened_on <= end) and (self.closed_on is None or self.closed_on > end)
+        return (self.opened_on is None or self.opened_on <= end) and (
+            self.closed_on is None or self.closed_on > end
+        )
 
 
 # Groups that the seeds' sub-totals and shares are stated over.
 GROUPS = {
     "city_public_hospitals": lambda i: i.hospital_like and i.ownership == "public" and i.operator == "city",
-    "county_public_hospitals_and_primary_care": lambda i: i.category == cls.PRIMARY_CARE
-    or (i.hospital_like and i.ownership == "public" and i.operator in ("county", "township", "village")),
+    "county_public_hospitals_and_primary_care": lambda i: (
+        i.category == cls.PRIMARY_CARE
+        or (i.hospital_like and i.ownership == "public" and i.operator in ("county", "township", "village"))
+    ),
     "public_tcm_hospitals": lambda i: i.type in cls.TCM_HOSPITAL_TYPES and i.ownership == "public",
     "public_health_institutions": lambda i: i.category == cls.PUBLIC_HEALTH,
     "primary_care_institutions": lambda i: i.category == cls.PRIMARY_CARE,
-    "level2plus_general_hospitals": lambda i: i.type in cls.GENERAL_AND_TCM_HOSPITAL_TYPES and (i.level or 0) >= 2,
-    "level2plus_public_general_hospitals": lambda i: i.type in cls.GENERAL_HOSPITAL_TYPES
-    and (i.level or 0) >= 2
-    and i.ownership == "public",
-    "township_and_community_centres": lambda i: i.type
-    in (*cls.TOWNSHIP_HEALTH_CENTRE_TYPES, "community_health_centre"),
+    "level2plus_general_hospitals": lambda i: (
+        i.type in cls.GENERAL_AND_TCM_HOSPITAL_TYPES and (i.level or 0) >= 2
+    ),
+    "level2plus_public_general_hospitals": lambda i: (
+        i.type in cls.GENERAL_HOSPITAL_TYPES and (i.level or 0) >= 2 and i.ownership == "public"
+    ),
+    "township_and_community_centres": lambda i: (
+        i.type in (*cls.TOWNSHIP_HEALTH_CENTRE_TYPES, "community_health_centre")
+    ),
     "hospitals": lambda i: i.category == cls.HOSPITAL,
 }
 
@@ -144,23 +151,77 @@ STAFF_BASE = {
 }
 # Share of health workers in each category of staff, by category or type.
 STAFF_MIX = {
-    "physicians": {"hospital": 0.3, "primary_care": 0.36, "village_clinic": 0.22, "clinic": 0.5, "cdc": 0.3,
-                   "mch_centre": 0.3, "ems_centre": 0.3, "ems_station": 0.35, "health_supervision": 0.05,
-                   "public_health": 0.2, "other": 0.2},
-    "nurses": {"hospital": 0.44, "primary_care": 0.3, "village_clinic": 0.05, "clinic": 0.3, "cdc": 0.05,
-               "mch_centre": 0.4, "ems_centre": 0.3, "ems_station": 0.3, "health_supervision": 0.0,
-               "public_health": 0.1, "other": 0.1},
-    "pharmacists": {"hospital": 0.04, "primary_care": 0.05, "village_clinic": 0.0, "clinic": 0.04,
-                    "mch_centre": 0.03, "public_health": 0.005, "other": 0.01},
-    "gps": {"hospital": 0.006, "primary_care": 0.12, "community_health_centre": 0.16,
-            "community_health_station": 0.18, "village_clinic": 0.02, "clinic": 0.02, "public_health": 0.0,
-            "other": 0.0},
-    "tcm_physicians": {"hospital": 0.03, "tcm_hospital": 0.25, "integrated_hospital": 0.2, "primary_care": 0.08,
-                       "village_clinic": 0.06, "clinic": 0.15, "public_health": 0.005, "other": 0.01},
-    "public_health_physicians": {"hospital": 0.004, "primary_care": 0.03, "cdc": 0.3, "mch_centre": 0.04,
-                                 "public_health": 0.02, "village_clinic": 0.0, "clinic": 0.0, "other": 0.0},
-    "childcare_places": {"mch_centre": 1.0, "community_health_centre": 0.6, "township_health_centre": 0.3,
-                         "central_township_health_centre": 0.4},
+    "physicians": {
+        "hospital": 0.3,
+        "primary_care": 0.36,
+        "village_clinic": 0.22,
+        "clinic": 0.5,
+        "cdc": 0.3,
+        "mch_centre": 0.3,
+        "ems_centre": 0.3,
+        "ems_station": 0.35,
+        "health_supervision": 0.05,
+        "public_health": 0.2,
+        "other": 0.2,
+    },
+    "nurses": {
+        "hospital": 0.44,
+        "primary_care": 0.3,
+        "village_clinic": 0.05,
+        "clinic": 0.3,
+        "cdc": 0.05,
+        "mch_centre": 0.4,
+        "ems_centre": 0.3,
+        "ems_station": 0.3,
+        "health_supervision": 0.0,
+        "public_health": 0.1,
+        "other": 0.1,
+    },
+    "pharmacists": {
+        "hospital": 0.04,
+        "primary_care": 0.05,
+        "village_clinic": 0.0,
+        "clinic": 0.04,
+        "mch_centre": 0.03,
+        "public_health": 0.005,
+        "other": 0.01,
+    },
+    "gps": {
+        "hospital": 0.006,
+        "primary_care": 0.12,
+        "community_health_centre": 0.16,
+        "community_health_station": 0.18,
+        "village_clinic": 0.02,
+        "clinic": 0.02,
+        "public_health": 0.0,
+        "other": 0.0,
+    },
+    "tcm_physicians": {
+        "hospital": 0.03,
+        "tcm_hospital": 0.25,
+        "integrated_hospital": 0.2,
+        "primary_care": 0.08,
+        "village_clinic": 0.06,
+        "clinic": 0.15,
+        "public_health": 0.005,
+        "other": 0.01,
+    },
+    "public_health_physicians": {
+        "hospital": 0.004,
+        "primary_care": 0.03,
+        "cdc": 0.3,
+        "mch_centre": 0.04,
+        "public_health": 0.02,
+        "village_clinic": 0.0,
+        "clinic": 0.0,
+        "other": 0.0,
+    },
+    "childcare_places": {
+        "mch_centre": 1.0,
+        "community_health_centre": 0.6,
+        "township_health_centre": 0.3,
+        "central_township_health_centre": 0.4,
+    },
 }
 # Default rates for regions whose seeds publish no baseline (per 1,000 residents).
 DEFAULT_RATES = {
@@ -220,14 +281,27 @@ class DemoBuilder:
         is_county_region = len(counties_spec) == 1 and counties_spec[0]["code"] == spec["code"]
         city = None
         if not is_county_region:
-            city = self.place(spec["code"].ljust(12, "0"), spec["name"], 2, province, synthetic=False,
-                              bbox=(west, south, east, north))
+            city = self.place(
+                spec["code"].ljust(12, "0"),
+                spec["name"],
+                2,
+                province,
+                synthetic=False,
+                bbox=(west, south, east, north),
+            )
         shares = np.array([c["share"] for c in counties_spec], dtype=float)
         edges = west + np.concatenate([[0], np.cumsum(shares / shares.sum())]) * (east - west)
         counties = []
         for i, cs in enumerate(counties_spec):
-            county = self.place(cs["code"].ljust(12, "0"), cs["name"], 3, city or province, synthetic=False,
-                                bbox=(edges[i], south, edges[i + 1], north), weight=cs["share"])
+            county = self.place(
+                cs["code"].ljust(12, "0"),
+                cs["name"],
+                3,
+                city or province,
+                synthetic=False,
+                bbox=(edges[i], south, edges[i + 1], north),
+                weight=cs["share"],
+            )
             self.build_townships(county, cs)
             counties.append(county)
         region = {"spec": spec, "city": city, "counties": counties, "top": city or counties[0]}
@@ -238,7 +312,9 @@ class DemoBuilder:
         given = list(cs.get("township_names", []))
         streets_given = [n for n in given if n.endswith("街道")]
         towns_given = [n for n in given if not n.endswith("街道")]
-        specs = [("street", streets_given[i] if i < len(streets_given) else None) for i in range(cs["streets"])]
+        specs = [
+            ("street", streets_given[i] if i < len(streets_given) else None) for i in range(cs["streets"])
+        ]
         specs += [("town", towns_given[i] if i < len(towns_given) else None) for i in range(cs["towns"])]
         n = len(specs)
         cols = int(np.ceil(np.sqrt(n)))
@@ -248,8 +324,12 @@ class DemoBuilder:
         village_names = cs.get("village_names", {})
         for k, (kind, name) in enumerate(specs):
             r, c = divmod(k, cols)
-            bbox = (w + (e - w) * c / cols, s + (nn - s) * r / rows, w + (e - w) * (c + 1) / cols,
-                    s + (nn - s) * (r + 1) / rows)
+            bbox = (
+                w + (e - w) * c / cols,
+                s + (nn - s) * r / rows,
+                w + (e - w) * (c + 1) / cols,
+                s + (nn - s) * (r + 1) / rows,
+            )
             if kind == "street":
                 street_no += 1
                 number = street_no
@@ -260,8 +340,16 @@ class DemoBuilder:
             name = name or self.names.township(kind)
             if kind == "town" and not name.endswith(("镇", "乡")):
                 name += "镇"
-            t = self.place(county.code[:6] + f"{number:03d}" + "000", name, 4, county, synthetic=synthetic,
-                           bbox=bbox, kind=kind, weight=float(self.rng.lognormal(0, 0.35)) * (1.6 if kind == "street" else 1))
+            t = self.place(
+                county.code[:6] + f"{number:03d}" + "000",
+                name,
+                4,
+                county,
+                synthetic=synthetic,
+                bbox=bbox,
+                kind=kind,
+                weight=float(self.rng.lognormal(0, 0.35)) * (1.6 if kind == "street" else 1),
+            )
             count = int(self.rng.integers(4, 8)) if kind == "street" else int(self.rng.integers(7, 15))
             named_villages = village_names.get(name, [])
             for v in range(count):
@@ -286,15 +374,29 @@ class DemoBuilder:
         else:  # rename: the first town becomes a street with a street code
             old = towns[0]
             number = len(streets) + 1
-            new_parent = self.place(county.code[:6] + f"{number:03d}000", old.name[:-1] + "街道", 4, county,
-                                    valid_from=on, bbox=old.bbox, kind="street", weight=0.0)
+            new_parent = self.place(
+                county.code[:6] + f"{number:03d}000",
+                old.name[:-1] + "街道",
+                4,
+                county,
+                valid_from=on,
+                bbox=old.bbox,
+                kind="street",
+                weight=0.0,
+            )
             old.successor = new_parent
         old.valid_to = on
         taken = len(self.children(new_parent))
         for k, village in enumerate(self.children(old)):
             village.valid_to = on
-            village.successor = self.place(new_parent.code[:9] + f"{taken + k + 201:03d}", village.name, 5,
-                                           new_parent, valid_from=on, kind=village.kind)
+            village.successor = self.place(
+                new_parent.code[:9] + f"{taken + k + 201:03d}",
+                village.name,
+                5,
+                new_parent,
+                valid_from=on,
+                kind=village.kind,
+            )
 
     # ---------------------------------------------------------------- population
     def county_populations(self, region) -> dict[int, int]:
@@ -325,8 +427,12 @@ class DemoBuilder:
                 for township, n in zip(townships, largest_remainder(total, weights), strict=True):
                     cells = [(sex, band) for sex in SEX_SHARES for band in AGE_SHARES]
                     drift = 1 + 0.01 * (year - BASE_YEAR)  # ageing: more 65+, fewer children
-                    shares = [SEX_SHARES[s] * AGE_SHARES[b] * (drift if b == "65+" else 1 / drift if b in ("0-2", "3-6") else 1)
-                              for s, b in cells]
+                    shares = [
+                        SEX_SHARES[s]
+                        * AGE_SHARES[b]
+                        * (drift if b == "65+" else 1 / drift if b in ("0-2", "3-6") else 1)
+                        for s, b in cells
+                    ]
                     for (sex, band), count in zip(cells, largest_remainder(n, shares), strict=True):
                         self.population.append((township, year, sex, band, count))
 
@@ -337,8 +443,18 @@ class DemoBuilder:
         code = f"{prefix}{cls.CATEGORIES.index(cls.category_of(type_)) + 1}{self._inst_seq[prefix]:05d}"
         w, s, e, n = (place.parent.bbox if place.level == 5 else place.bbox) or county.bbox
         point = (round(float(self.rng.uniform(w, e)), 5), round(float(self.rng.uniform(s, n)), 5))
-        inst = Inst(len(self.institutions) + 1, code, name, type_, place, county, operator, ownership,
-                    point=point, **kw)
+        inst = Inst(
+            len(self.institutions) + 1,
+            code,
+            name,
+            type_,
+            place,
+            county,
+            operator,
+            ownership,
+            point=point,
+            **kw,
+        )
         self.institutions.append(inst)
         return inst
 
@@ -359,14 +475,25 @@ class DemoBuilder:
             county = counties[n["county"]]
             grade = str(n.get("grade", ""))
             inst = self.new_inst(
-                n["name"], n["type"], self.seat(county), county, n["operator"], "public",
-                level=int(grade[0]) if grade else None, grade=grade[1:], synthetic=False,
+                n["name"],
+                n["type"],
+                self.seat(county),
+                county,
+                n["operator"],
+                "public",
+                level=int(grade[0]) if grade else None,
+                grade=grade[1:],
+                synthetic=False,
                 opened_on=dt.date.fromisoformat(str(n["opened"])) if n.get("opened") else dt.date(1965, 1, 1),
             )
             if "approved" in n:
                 inst.approved_path = tuple(n["approved"])
                 inst.fixed["approved_beds"] = n["approved"][0]
-            for key, field_name in (("actual", "actual_beds"), ("discharges", "discharges"), ("bed_days", "bed_days")):
+            for key, field_name in (
+                ("actual", "actual_beds"),
+                ("discharges", "discharges"),
+                ("bed_days", "bed_days"),
+            ):
                 if key in n:
                     inst.fixed[field_name] = n[key]
 
@@ -376,7 +503,10 @@ class DemoBuilder:
         towns = sum(1 for c in counties for t in self.children(c, BASE_YEAR) if t.kind == "town")
         streets = sum(1 for c in counties for t in self.children(c, BASE_YEAR) if t.kind == "street")
         villages = sum(
-            1 for c in counties for t in self.children(c, BASE_YEAR) if t.kind == "town"
+            1
+            for c in counties
+            for t in self.children(c, BASE_YEAR)
+            if t.kind == "town"
             for _ in self.children(t, BASE_YEAR)
         )
         central = max(1, round(towns * 0.25))
@@ -411,9 +541,17 @@ class DemoBuilder:
                 name = label + suffix
                 if name in named or name.replace("中医医院", "中医院") in named:
                     continue
-                self.new_inst(name, type_, self.seat(county), county, "county", "public",
-                              level=int(grade[0]) if grade else None, grade=grade[1:],
-                              opened_on=dt.date(int(self.rng.integers(1950, 1990)), 1, 1))
+                self.new_inst(
+                    name,
+                    type_,
+                    self.seat(county),
+                    county,
+                    "county",
+                    "public",
+                    level=int(grade[0]) if grade else None,
+                    grade=grade[1:],
+                    opened_on=dt.date(int(self.rng.integers(1950, 1990)), 1, 1),
+                )
 
     def add_synthetic(self, region, counties, counts: dict[str, int], levels: dict) -> None:
         """Create `counts` institutions by type (named ones already made are subtracted)."""
@@ -434,8 +572,16 @@ class DemoBuilder:
                 place = places_[k % len(places_)] if places_ else self.seat(counties[k % len(counties)])
                 township = place.parent if place.level == 5 else place
                 county = county_of.get(township.id, township.parent)
-                self.new_inst(namer(place, county), type_, place, county, operator, ownership,
-                              opened_on=self.opened_on(), **kw)
+                self.new_inst(
+                    namer(place, county),
+                    type_,
+                    place,
+                    county,
+                    operator,
+                    ownership,
+                    opened_on=self.opened_on(),
+                    **kw,
+                )
 
         def spread(n):
             """n places spread over counties by population, each at a random township of the county."""
@@ -448,36 +594,89 @@ class DemoBuilder:
 
         missing = {t: max(0, n - have.get(t, 0)) for t, n in counts.items()}
         # township health centres: one per town that has none; central ones first
-        free_towns = [t for t in towns if not any(i.place is t and i.type in cls.TOWNSHIP_HEALTH_CENTRE_TYPES for i in in_unit)]
+        free_towns = [
+            t
+            for t in towns
+            if not any(i.place is t and i.type in cls.TOWNSHIP_HEALTH_CENTRE_TYPES for i in in_unit)
+        ]
         self.rng.shuffle(free_towns)
         n_central = missing.pop("central_township_health_centre", 0)
         n_thc = missing.pop("township_health_centre", 0)
-        add("central_township_health_centre", n_central, free_towns[:n_central], "township", "public",
-            lambda p, c: f"{c.name}{p.name}中心卫生院")
-        add("township_health_centre", n_thc, free_towns[n_central:n_central + n_thc], "township", "public",
-            lambda p, c: f"{c.name}{p.name}卫生院")
-        add("community_health_centre", missing.pop("community_health_centre", 0), streets, "county", "public",
-            lambda p, c: f"{c.name}{p.name}社区卫生服务中心")
+        add(
+            "central_township_health_centre",
+            n_central,
+            free_towns[:n_central],
+            "township",
+            "public",
+            lambda p, c: f"{c.name}{p.name}中心卫生院",
+        )
+        add(
+            "township_health_centre",
+            n_thc,
+            free_towns[n_central : n_central + n_thc],
+            "township",
+            "public",
+            lambda p, c: f"{c.name}{p.name}卫生院",
+        )
+        add(
+            "community_health_centre",
+            missing.pop("community_health_centre", 0),
+            streets,
+            "county",
+            "public",
+            lambda p, c: f"{c.name}{p.name}社区卫生服务中心",
+        )
         n_vc = missing.pop("village_clinic", 0)
         lasting = [t for t in towns if t.valid_to is None]
         while len(villages) < n_vc:  # a calibrated count may need more villages than were drawn
             town = lasting[len(villages) % len(lasting)]
-            villages.append(self.place(town.code[:9] + f"{len(self.children(town)) + 201:03d}",
-                                       self.names.village("town"), 5, town, kind="town"))
+            villages.append(
+                self.place(
+                    town.code[:9] + f"{len(self.children(town)) + 201:03d}",
+                    self.names.village("town"),
+                    5,
+                    town,
+                    kind="town",
+                )
+            )
         add("village_clinic", n_vc, villages[:n_vc], "village", "public", lambda p, c: f"{p.name}卫生室")
-        add("community_health_station", missing.pop("community_health_station", 0),
-            [communities[int(self.rng.integers(len(communities)))] for _ in range(999)] if communities else [],
-            "private", "private", lambda p, c: f"{p.name}社区卫生服务站")
+        add(
+            "community_health_station",
+            missing.pop("community_health_station", 0),
+            [communities[int(self.rng.integers(len(communities)))] for _ in range(999)]
+            if communities
+            else [],
+            "private",
+            "private",
+            lambda p, c: f"{p.name}社区卫生服务站",
+        )
         for type_ in ("cdc", "mch_centre", "health_supervision"):
             n = missing.pop(type_, 0)
-            lacking = [c for c in counties if not any(i.county is c and i.type == type_ for i in self.institutions)]
+            lacking = [
+                c for c in counties if not any(i.county is c and i.type == type_ for i in self.institutions)
+            ]
             for k in range(n):
                 county = lacking[k] if k < len(lacking) else counties[0]
                 operator = "county" if k < len(lacking) else "city"
-                owner = county.name if operator == "county" else (region["city"].name if region["city"] else county.name)
-                suffix = {"cdc": "疾病预防控制中心", "mch_centre": "妇幼保健院", "health_supervision": "卫生监督所"}[type_]
-                self.new_inst(owner + suffix, type_, self.seat(county), county, operator, "public",
-                              opened_on=dt.date(1985, 1, 1))
+                owner = (
+                    county.name
+                    if operator == "county"
+                    else (region["city"].name if region["city"] else county.name)
+                )
+                suffix = {
+                    "cdc": "疾病预防控制中心",
+                    "mch_centre": "妇幼保健院",
+                    "health_supervision": "卫生监督所",
+                }[type_]
+                self.new_inst(
+                    owner + suffix,
+                    type_,
+                    self.seat(county),
+                    county,
+                    operator,
+                    "public",
+                    opened_on=dt.date(1985, 1, 1),
+                )
         for type_, n in missing.items():
             hospital_levels = levels.get(type_, {})
             leveled = [lv for lv, k in sorted(hospital_levels.items(), reverse=True) for _ in range(k)]
@@ -485,25 +684,49 @@ class DemoBuilder:
             for k, place in enumerate(places_):
                 county = county_of.get(place.id, place.parent)
                 category = cls.category_of(type_)
-                operator, ownership = ("private", "private") if category in (cls.HOSPITAL, cls.PRIMARY_CARE) else ("county", "public")
+                operator, ownership = (
+                    ("private", "private")
+                    if category in (cls.HOSPITAL, cls.PRIMARY_CARE)
+                    else ("county", "public")
+                )
                 if type_ == "other" and k % 3 == 0:
                     operator, ownership = "county", "public"
                 level = int(leveled[k]) if k < len(leveled) else None
-                self.new_inst(self.names.institution(type_, place, county), type_, place, county, operator,
-                              ownership, level=level, opened_on=self.opened_on())
+                self.new_inst(
+                    self.names.institution(type_, place, county),
+                    type_,
+                    place,
+                    county,
+                    operator,
+                    ownership,
+                    level=level,
+                    opened_on=self.opened_on(),
+                )
 
     def later_changes(self, counties) -> None:
         """Openings and closures after the base year, so that counts move over the years."""
         for i in list(self.institutions):
-            if i.county in counties and i.synthetic and i.type in ("village_clinic", "clinic") and self.rng.random() < 0.06:
+            if (
+                i.county in counties
+                and i.synthetic
+                and i.type in ("village_clinic", "clinic")
+                and self.rng.random() < 0.06
+            ):
                 i.closed_on = dt.date(int(self.rng.integers(BASE_YEAR + 1, self.years[-1] + 1)), 7, 1)
         for county in counties:
             townships = self.children(county, self.years[-1])
             for _ in range(int(self.rng.integers(2, 6))):
                 t = townships[int(self.rng.integers(len(townships)))]
                 type_ = "clinic" if self.rng.random() < 0.7 else "community_health_station"
-                self.new_inst(self.names.institution(type_, t, county), type_, t, county, "private", "private",
-                              opened_on=dt.date(int(self.rng.integers(BASE_YEAR + 1, self.years[-1] + 1)), 3, 1))
+                self.new_inst(
+                    self.names.institution(type_, t, county),
+                    type_,
+                    t,
+                    county,
+                    "private",
+                    "private",
+                    opened_on=dt.date(int(self.rng.integers(BASE_YEAR + 1, self.years[-1] + 1)), 3, 1),
+                )
 
     # ---------------------------------------------------------------- resources
     def bed_weight(self, i: Inst) -> float:
@@ -539,8 +762,16 @@ class DemoBuilder:
 
         pools = (cal or {}).get("pools", [])
         # beds first (staff follows beds), pools before the total
-        for measure in ("actual_beds", "health_workers", "physicians", "nurses", "pharmacists", "gps",
-                        "tcm_physicians", "childcare_places"):
+        for measure in (
+            "actual_beds",
+            "health_workers",
+            "physicians",
+            "nurses",
+            "pharmacists",
+            "gps",
+            "tcm_physicians",
+            "childcare_places",
+        ):
             if measure == "health_workers":
                 weight = lambda i: STAFF_BASE.get(i.type, 30) + 1.25 * i.base.get("actual_beds", 0)  # noqa: E731
             elif measure == "actual_beds":
@@ -549,10 +780,17 @@ class DemoBuilder:
                 weight = lambda i, m=measure: i.base.get("health_workers", 0) * mix(m, i)  # noqa: E731
             for pool in pools:
                 if pool["measure"] == measure:
-                    factor, rate = (10000, pool["per_10000"]) if "per_10000" in pool else (1000, pool["per_1000"])
+                    factor, rate = (
+                        (10000, pool["per_10000"]) if "per_10000" in pool else (1000, pool["per_1000"])
+                    )
                     group = [i for i in members if GROUPS[pool["group"]](i)]
-                    self.allocate(group, measure, count_for_rate(rate, factor, population), weight,
-                                  f"{region['spec']['name']} {pool['group']}")
+                    self.allocate(
+                        group,
+                        measure,
+                        count_for_rate(rate, factor, population),
+                        weight,
+                        f"{region['spec']['name']} {pool['group']}",
+                    )
             self.allocate(members, measure, total_for(measure), weight, region["spec"]["name"])
         for i in members:
             self.derive(i)
@@ -564,19 +802,39 @@ class DemoBuilder:
         r = self.rng
         b.setdefault("approved_beds", i.fixed.get("approved_beds", int(round(beds * r.uniform(0.9, 1.1)))))
         core = b["physicians"] + b["nurses"] + b["pharmacists"]
-        b["health_technicians"] = min(b["health_workers"], max(core, int(round(b["health_workers"] * (0.4 if i.type == "village_clinic" else 0.84)))))
+        b["health_technicians"] = min(
+            b["health_workers"],
+            max(core, int(round(b["health_workers"] * (0.4 if i.type == "village_clinic" else 0.84)))),
+        )
         big = i.category == cls.HOSPITAL and (i.level or 0) >= 2
         b["icu_beds"] = int(round(beds * 0.025)) if big else 0
-        b["rehabilitation_beds"] = int(round(beds * (0.05 if big else 0.03 if i.category == cls.PRIMARY_CARE else 0)))
-        b["psychiatric_beds"] = int(round(beds * (0.6 if i.type == "specialty_hospital" and r.random() < 0.4 else 0.01)))
+        b["rehabilitation_beds"] = int(
+            round(beds * (0.05 if big else 0.03 if i.category == cls.PRIMARY_CARE else 0))
+        )
+        b["psychiatric_beds"] = int(
+            round(beds * (0.6 if i.type == "specialty_hospital" and r.random() < 0.4 else 0.01))
+        )
         b["infectious_beds"] = int(round(beds * (0.04 if big else 0.0)))
         b["emergency_observation_beds"] = int(round(beds * (0.02 if big else 0.0)))
         b["public_health_physicians"] = int(round(b["health_workers"] * mix("public_health_physicians", i)))
-        ambulances = {"ems_centre": 12, "ems_station": 3, "central_township_health_centre": 2, "township_health_centre": 1}
+        ambulances = {
+            "ems_centre": 12,
+            "ems_station": 3,
+            "central_township_health_centre": 2,
+            "township_health_centre": 1,
+        }
         b["ambulances"] = ambulances.get(i.type, int(beds // 150) + (1 if big else 0))
-        b["negative_pressure_ambulances"] = int(b["ambulances"] * (0.3 if big or i.type.startswith("ems") else 0))
+        b["negative_pressure_ambulances"] = int(
+            b["ambulances"] * (0.3 if big or i.type.startswith("ems") else 0)
+        )
         b.setdefault("discharges", int(round(beds * r.uniform(28, 40))))
-        alos = 20 if i.type == "specialty_hospital" else 6.5 if i.category == cls.PRIMARY_CARE else r.uniform(8, 10)
+        alos = (
+            20
+            if i.type == "specialty_hospital"
+            else 6.5
+            if i.category == cls.PRIMARY_CARE
+            else r.uniform(8, 10)
+        )
         b.setdefault("bed_days", int(round(b["discharges"] * alos)))
         b["outpatient_visits"] = int(round(b["health_workers"] * r.uniform(600, 1100)))
 
@@ -589,8 +847,9 @@ class DemoBuilder:
             if i.county not in region["counties"]:
                 continue
             if not i.base:  # opened after the base year: like a peer of its type
-                peers = [p for p in self.institutions if p.type == i.type and p.base and p.county is i.county] or \
-                        [p for p in self.institutions if p.type == i.type and p.base]
+                peers = [
+                    p for p in self.institutions if p.type == i.type and p.base and p.county is i.county
+                ] or [p for p in self.institutions if p.type == i.type and p.base]
                 i.base = dict(peers[int(self.rng.integers(len(peers)))].base) if peers else {}
                 if not i.base:
                     continue
@@ -609,11 +868,15 @@ class DemoBuilder:
                     row[m] = max(0, int(round(v * (1 + g) ** t * (noise if v > 5 else 1))))
                 if i.approved_path:
                     a0, a1 = i.approved_path
-                    approved = a0 + (a1 - a0) * min(max(t / 5, 0), 1.2) * ach if t > 0 else a0 * (1 + 0.01 * t)
+                    approved = (
+                        a0 + (a1 - a0) * min(max(t / 5, 0), 1.2) * ach if t > 0 else a0 * (1 + 0.01 * t)
+                    )
                     row["approved_beds"] = int(round(approved))
                     ratio = (i.base["actual_beds"] / a0) if a0 else 0.9
                     row["actual_beds"] = int(round(approved * ratio))
-                row["negative_pressure_ambulances"] = min(row["negative_pressure_ambulances"], row["ambulances"])
+                row["negative_pressure_ambulances"] = min(
+                    row["negative_pressure_ambulances"], row["ambulances"]
+                )
                 i.years[year] = row
 
     # ---------------------------------------------------------------- designations, departments
@@ -654,26 +917,71 @@ class DemoBuilder:
         for i in members:
             if i.type in (*cls.TOWNSHIP_HEALTH_CENTRE_TYPES, "community_health_centre"):
                 if r.random() < 0.55:
-                    self.designations.append((i, "primary_basic_standard", None, dt.date(int(r.integers(2019, 2026)), 6, 30)))
+                    self.designations.append(
+                        (i, "primary_basic_standard", None, dt.date(int(r.integers(2019, 2026)), 6, 30))
+                    )
                     if r.random() < 0.3:
-                        self.designations.append((i, "primary_recommended_standard", None, dt.date(int(r.integers(2021, 2026)), 11, 30)))
+                        self.designations.append(
+                            (
+                                i,
+                                "primary_recommended_standard",
+                                None,
+                                dt.date(int(r.integers(2021, 2026)), 11, 30),
+                            )
+                        )
                 if i.type in cls.TOWNSHIP_HEALTH_CENTRE_TYPES and r.random() < 0.25:
-                    self.designations.append((i, "grade_a_township", None, dt.date(int(r.integers(2019, 2026)), 9, 1)))
+                    self.designations.append(
+                        (i, "grade_a_township", None, dt.date(int(r.integers(2019, 2026)), 9, 1))
+                    )
                 if i.type == "central_township_health_centre" and r.random() < 0.35:
-                    self.designations.append((i, "county_sub_centre", None, dt.date(int(r.integers(2022, 2026)), 12, 1)))
+                    self.designations.append(
+                        (i, "county_sub_centre", None, dt.date(int(r.integers(2022, 2026)), 12, 1))
+                    )
                 if r.random() < 0.06:
-                    self.designations.append((i, "community_hospital", None, dt.date(int(r.integers(2020, 2026)), 12, 1)))
+                    self.designations.append(
+                        (i, "community_hospital", None, dt.date(int(r.integers(2020, 2026)), 12, 1))
+                    )
             if i.category == cls.HOSPITAL and (i.level or 0) >= 2:
-                self.designations.append((i, "emr_level", int(r.integers(3, 6)) if i.level == 3 else int(r.integers(1, 4)), dt.date(int(r.integers(2019, 2025)), 12, 1)))
+                self.designations.append(
+                    (
+                        i,
+                        "emr_level",
+                        int(r.integers(3, 6)) if i.level == 3 else int(r.integers(1, 4)),
+                        dt.date(int(r.integers(2019, 2025)), 12, 1),
+                    )
+                )
                 if i.level == 3:
-                    self.designations.append((i, "smart_hospital", int(r.integers(1, 4)), dt.date(int(r.integers(2021, 2026)), 12, 1)))
-                    for kind in ("chest_pain_centre", "stroke_centre", "trauma_centre", "critical_maternal_centre", "critical_neonatal_centre"):
+                    self.designations.append(
+                        (
+                            i,
+                            "smart_hospital",
+                            int(r.integers(1, 4)),
+                            dt.date(int(r.integers(2021, 2026)), 12, 1),
+                        )
+                    )
+                    for kind in (
+                        "chest_pain_centre",
+                        "stroke_centre",
+                        "trauma_centre",
+                        "critical_maternal_centre",
+                        "critical_neonatal_centre",
+                    ):
                         if r.random() < 0.6:
-                            self.designations.append((i, kind, None, dt.date(int(r.integers(2017, 2026)), 6, 1)))
+                            self.designations.append(
+                                (i, kind, None, dt.date(int(r.integers(2017, 2026)), 6, 1))
+                            )
                 if i.operator == "county" and i.type == "general_hospital":
-                    for kind in ("oncology_centre", "chronic_disease_centre", "interventional_centre", "anaesthesia_pain_centre", "critical_care_centre"):
+                    for kind in (
+                        "oncology_centre",
+                        "chronic_disease_centre",
+                        "interventional_centre",
+                        "anaesthesia_pain_centre",
+                        "critical_care_centre",
+                    ):
                         if r.random() < 0.5:
-                            self.designations.append((i, kind, None, dt.date(int(r.integers(2019, 2026)), 6, 1)))
+                            self.designations.append(
+                                (i, kind, None, dt.date(int(r.integers(2019, 2026)), 6, 1))
+                            )
         del base_end
 
     # ---------------------------------------------------------------- all
@@ -685,7 +993,11 @@ class DemoBuilder:
             self.build_population(region)
             self.add_named(region)
             cal = spec.get("calibration")
-            cal_counties = [c for c in region["counties"] if cal and (c.code[:6] == cal["division"] or spec["code"] == cal["division"])]
+            cal_counties = [
+                c
+                for c in region["counties"]
+                if cal and (c.code[:6] == cal["division"] or spec["code"] == cal["division"])
+            ]
             if cal:
                 self.add_synthetic(region, cal_counties, cal["institutions"], cal.get("levels", {}))
             other = [c for c in region["counties"] if c not in cal_counties]
@@ -696,7 +1008,9 @@ class DemoBuilder:
             for unit in ([cal_counties] if cal_counties else []) + [[c] for c in other]:
                 members = [i for i in self.institutions if i.county in unit and i.open_in(BASE_YEAR)]
                 population = sum(region["county_population"][c.id] for c in unit)
-                self.calibrate(region, members, population, cal if unit is cal_counties or unit == cal_counties else None)
+                self.calibrate(
+                    region, members, population, cal if unit is cal_counties or unit == cal_counties else None
+                )
             self.later_changes(region["counties"])
             self.project_years(region)
             self.qualities(region, cal)
@@ -704,7 +1018,9 @@ class DemoBuilder:
 
 
 def _predecessors_in(self: Place, builder: DemoBuilder, year: int) -> list[Place]:
-    return [p for p in builder.places if p.successor is self and not p.valid_in(year) and p.level == self.level]
+    return [
+        p for p in builder.places if p.successor is self and not p.valid_in(year) and p.level == self.level
+    ]
 
 
 Place.predecessors_in = _predecessors_in

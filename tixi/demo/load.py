@@ -22,8 +22,17 @@ def _polygon(bbox) -> dict:
 @transaction.atomic
 def write(builder: DemoBuilder) -> dict:
     divisions = [
-        Division(id=p.id, code=p.code, name=p.name, level=p.level, parent_id=p.parent.id if p.parent else None,
-                 path=p.path, valid_from=p.valid_from, valid_to=p.valid_to, is_synthetic=p.synthetic)
+        Division(
+            id=p.id,
+            code=p.code,
+            name=p.name,
+            level=p.level,
+            parent_id=p.parent.id if p.parent else None,
+            path=p.path,
+            valid_from=p.valid_from,
+            valid_to=p.valid_to,
+            is_synthetic=p.synthetic,
+        )
         for p in builder.places
     ]
     Division.objects.bulk_create(divisions, batch_size=BATCH)
@@ -31,21 +40,37 @@ def write(builder: DemoBuilder) -> dict:
         if p.successor:
             Division.objects.filter(id=p.id).update(successor_id=p.successor.id)
     Boundary.objects.bulk_create(
-        [Boundary(division_id=p.id, geometry=_polygon(p.bbox), is_synthetic=True) for p in builder.places if p.bbox],
+        [
+            Boundary(division_id=p.id, geometry=_polygon(p.bbox), is_synthetic=True)
+            for p in builder.places
+            if p.bbox
+        ],
         batch_size=BATCH,
     )
     Population.objects.bulk_create(
-        [Population(division_id=t.id, year=y, sex=s, age_band=b, count=n, is_synthetic=True)
-         for t, y, s, b, n in builder.population],
+        [
+            Population(division_id=t.id, year=y, sex=s, age_band=b, count=n, is_synthetic=True)
+            for t, y, s, b, n in builder.population
+        ],
         batch_size=BATCH,
     )
     last_year = builder.years[-1]
     Institution.objects.bulk_create(
         [
             Institution(
-                id=i.id, code=i.code, name=i.name, type=i.type, level=i.level, grade=i.grade,
-                ownership=i.ownership, operator=i.operator, division_id=i.place.on_map(last_year).id,
-                longitude=i.point[0], latitude=i.point[1], opened_on=i.opened_on, closed_on=i.closed_on,
+                id=i.id,
+                code=i.code,
+                name=i.name,
+                type=i.type,
+                level=i.level,
+                grade=i.grade,
+                ownership=i.ownership,
+                operator=i.operator,
+                division_id=i.place.on_map(last_year).id,
+                longitude=i.point[0],
+                latitude=i.point[1],
+                opened_on=i.opened_on,
+                closed_on=i.closed_on,
                 is_synthetic=i.synthetic,
             )
             for i in builder.institutions
@@ -56,23 +81,38 @@ def write(builder: DemoBuilder) -> dict:
     for i in builder.institutions:
         for year, values in i.years.items():
             place = i.place.on_map(year)
-            rows.append(InstitutionYear(institution_id=i.id, year=year, division_id=place.id,
-                                        division_path=place.path, is_synthetic=True, **values))
+            rows.append(
+                InstitutionYear(
+                    institution_id=i.id,
+                    year=year,
+                    division_id=place.id,
+                    division_path=place.path,
+                    is_synthetic=True,
+                    **values,
+                )
+            )
     InstitutionYear.objects.bulk_create(rows, batch_size=BATCH)
     Designation.objects.bulk_create(
-        [Designation(institution_id=i.id, kind=k, value=v, obtained_on=d, is_synthetic=True)
-         for i, k, v, d in builder.designations],
+        [
+            Designation(institution_id=i.id, kind=k, value=v, obtained_on=d, is_synthetic=True)
+            for i, k, v, d in builder.designations
+        ],
         batch_size=BATCH,
     )
     Department.objects.bulk_create(
-        [Department(institution_id=i.id, kind=k, opened_on=d, is_synthetic=True) for i, k, d in builder.departments],
+        [
+            Department(institution_id=i.id, kind=k, opened_on=d, is_synthetic=True)
+            for i, k, d in builder.departments
+        ],
         batch_size=BATCH,
     )
     if connection.vendor == "postgresql":  # explicit ids were given: move the sequences past them
         with connection.cursor() as cursor:
             for model in (Division, Institution):
                 table = model._meta.db_table
-                cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))")
+                cursor.execute(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))"
+                )
     counts = {
         "divisions": len(divisions),
         "population_rows": len(builder.population),
@@ -108,7 +148,9 @@ def create_demo_accounts() -> list[tuple[str, str, str]]:
         user.set_password(DEMO_PASSWORD)
         user.save()
         if division_code:
-            user.scope_divisions.set([Division.objects.at(division_code, today_year) or Division.objects.at(division_code)])
+            user.scope_divisions.set(
+                [Division.objects.at(division_code, today_year) or Division.objects.at(division_code)]
+            )
             scope = user.scope_divisions.first().name
         else:
             institution = Institution.objects.get(name=institution_name)

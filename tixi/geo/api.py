@@ -44,7 +44,17 @@ class DivisionSerializer(CleanModelSerializer):
 
     class Meta:
         model = Division
-        fields = ["code", "name", "level", "level_name", "parent", "valid_from", "valid_to", "is_synthetic", "path"]
+        fields = [
+            "code",
+            "name",
+            "level",
+            "level_name",
+            "parent",
+            "valid_from",
+            "valid_to",
+            "is_synthetic",
+            "path",
+        ]
         read_only_fields = ["path", "is_synthetic"]
 
     def validate_parent(self, parent):
@@ -60,12 +70,14 @@ class DivisionSerializer(CleanModelSerializer):
         return super().validate(attrs)
 
 
-@extend_schema(parameters=[
-    OpenApiParameter("year", int, description="map of this year (default: current)"),
-    OpenApiParameter("parent", str, description="12-digit code of the parent"),
-    OpenApiParameter("within", str, description="12-digit code: the whole subtree"),
-    OpenApiParameter("level", int),
-])
+@extend_schema(
+    parameters=[
+        OpenApiParameter("year", int, description="map of this year (default: current)"),
+        OpenApiParameter("parent", str, description="12-digit code of the parent"),
+        OpenApiParameter("within", str, description="12-digit code: the whole subtree"),
+        OpenApiParameter("level", int),
+    ]
+)
 class DivisionViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     """Divisions on the map of a year, within the caller's scope."""
 
@@ -124,7 +136,12 @@ class PopulationViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
-        qs = super().get_queryset().select_related("division").order_by("division__path", "year", "sex", "age_band")
+        qs = (
+            super()
+            .get_queryset()
+            .select_related("division")
+            .order_by("division__path", "year", "sex", "age_band")
+        )
         year = query_year(self.request)
         if year:
             qs = qs.filter(year=year)
@@ -142,6 +159,12 @@ class PopulationViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
         from tixi.geo.services import population_of
 
         summary = population_of(division, year)
-        return Response({"division": division.code, "year": year, "resident_population": summary.total,
-                         "children_under_3": summary.under_3, "residents_65_plus": summary.aged_65_plus})
-
+        return Response(
+            {
+                "division": division.code,
+                "year": year,
+                "resident_population": summary.total,
+                "children_under_3": summary.under_3,
+                "residents_65_plus": summary.aged_65_plus,
+            }
+        )

@@ -62,12 +62,19 @@ class Division(models.Model):
     name = models.CharField(_("name"), max_length=64)
     level = models.PositiveSmallIntegerField(_("level"), choices=Level.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name=_("parent"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     # Materialised path of codes, "510000000000/510400000000/": subtree queries are one range scan.
     path = models.CharField(max_length=160, db_index=True, editable=False)
     valid_from = models.DateField(_("valid from"), default=dt.date(1949, 10, 1))
-    valid_to = models.DateField(_("valid to"), null=True, blank=True, help_text=_("Exclusive; empty while valid."))
+    valid_to = models.DateField(
+        _("valid to"), null=True, blank=True, help_text=_("Exclusive; empty while valid.")
+    )
     successor = models.ForeignKey(
         "self",
         verbose_name=_("merged into"),
@@ -142,6 +149,9 @@ class Population(models.Model):
         ]
         indexes = [models.Index(fields=["year", "division"])]
 
+    def __str__(self):
+        return f"{self.division} {self.year} {self.sex} {self.age_band}"
+
     def clean(self):
         if self.count is not None and self.count < 0:
             raise ValidationError({"count": _("The number of residents cannot be negative.")})
@@ -157,3 +167,6 @@ class Boundary(models.Model):
     class Meta:
         verbose_name = _("boundary")
         verbose_name_plural = _("boundaries")
+
+    def __str__(self):
+        return str(self.division)

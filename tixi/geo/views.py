@@ -18,7 +18,13 @@ RATE_CHOICES = [
     ("nurses_per_1000", gettext_lazy("nurses per 1,000")),
     ("gps_per_10000", gettext_lazy("GPs per 10,000")),
 ]
-MAP_TYPES = (*cls.types_in(cls.HOSPITAL), *cls.TOWNSHIP_HEALTH_CENTRE_TYPES, "community_health_centre", "cdc", "mch_centre")
+MAP_TYPES = (
+    *cls.types_in(cls.HOSPITAL),
+    *cls.TOWNSHIP_HEALTH_CENTRE_TYPES,
+    "community_health_centre",
+    "cdc",
+    "mch_centre",
+)
 
 
 def selected_year(request) -> int:
@@ -43,23 +49,42 @@ def dashboard(request, code):
     series = division_series(division, YEARS)
     type_labels = dict(InstitutionType.choices)
     chart = {
-        "types": [[str(type_labels[t]), n] for t, n in sorted(figures["institutions_by_type"].items(), key=lambda kv: -kv[1])],
+        "types": [
+            [str(type_labels[t]), n]
+            for t, n in sorted(figures["institutions_by_type"].items(), key=lambda kv: -kv[1])
+        ],
         "years": YEARS,
         "rates": {key: [series[y][key] for y in YEARS] for key, _label in RATE_CHOICES},
         "rate_labels": {key: str(label) for key, label in RATE_CHOICES},
-        "children": [{"name": c.name, "code": c.code, **{k: f[k] for k, _l in RATE_CHOICES}, "institutions": f["institutions"]} for c, f in children],
+        "children": [
+            {
+                "name": c.name,
+                "code": c.code,
+                **{k: f[k] for k, _l in RATE_CHOICES},
+                "institutions": f["institutions"],
+            }
+            for c, f in children
+        ],
         "map_url": f"/divisions/{division.code}/map.json?year={year}",
     }
     context = {
         "division": division,
-        "ancestors": Division.objects.filter(code__in=[p for p in division.path.strip("/").split("/")[:-1]]).valid_in(year).visible_to(request.user),
+        "ancestors": Division.objects.filter(code__in=[p for p in division.path.strip("/").split("/")[:-1]])
+        .valid_in(year)
+        .visible_to(request.user),
         "year": year,
         "years": YEARS,
         "figures": figures,
         "children": children,
-        "categories": [(Category(c).label, figures[k]) for c, k in (
-            (cls.HOSPITAL, "hospitals"), (cls.PRIMARY_CARE, "primary_care_institutions"),
-            (cls.PUBLIC_HEALTH, "public_health_institutions"), (cls.OTHER, "other_institutions"))],
+        "categories": [
+            (Category(c).label, figures[k])
+            for c, k in (
+                (cls.HOSPITAL, "hospitals"),
+                (cls.PRIMARY_CARE, "primary_care_institutions"),
+                (cls.PUBLIC_HEALTH, "public_health_institutions"),
+                (cls.OTHER, "other_institutions"),
+            )
+        ],
         "chart": chart,
         "rate_choices": RATE_CHOICES,
     }
@@ -76,27 +101,41 @@ def division_map(request, code):
     features = [
         {
             "type": "Feature",
-            "properties": {"name": b.division.name, "code": b.division.code, "synthetic": b.is_synthetic,
-                           **{k: figures.get(b.division.code, {}).get(k) for k, _l in RATE_CHOICES}},
+            "properties": {
+                "name": b.division.name,
+                "code": b.division.code,
+                "synthetic": b.is_synthetic,
+                **{k: figures.get(b.division.code, {}).get(k) for k, _l in RATE_CHOICES},
+            },
             "geometry": b.geometry,
         }
         for b in boundaries
         if b.division.valid_in(year)
     ]
     points = (
-        Institution.objects.visible_to(request.user).in_division(division, year).filter(type__in=MAP_TYPES)
-        .exclude(longitude=None).values_list("name", "type", "longitude", "latitude", "code")
+        Institution.objects.visible_to(request.user)
+        .in_division(division, year)
+        .filter(type__in=MAP_TYPES)
+        .exclude(longitude=None)
+        .values_list("name", "type", "longitude", "latitude", "code")
     )
     type_labels = dict(InstitutionType.choices)
-    return JsonResponse({
-        "type": "FeatureCollection",
-        "features": features,
-        "institutions": [{"name": n, "type": str(type_labels[t]), "value": [x, y], "code": c} for n, t, x, y, c in points],
-    })
+    return JsonResponse(
+        {
+            "type": "FeatureCollection",
+            "features": features,
+            "institutions": [
+                {"name": n, "type": str(type_labels[t]), "value": [x, y], "code": c}
+                for n, t, x, y, c in points
+            ],
+        }
+    )
 
 
 @login_required
 def tree(request):
     year = selected_year(request)
-    rows = list(Division.objects.visible_to(request.user).valid_in(year).filter(level__lte=4).order_by("path"))
+    rows = list(
+        Division.objects.visible_to(request.user).valid_in(year).filter(level__lte=4).order_by("path")
+    )
     return render(request, "geo/tree.html", {"rows": rows, "year": year, "years": YEARS})

@@ -32,7 +32,9 @@ class DesignationAdmin(admin.ModelAdmin):
     raw_id_fields = ["institution"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).filter(institution__in=Institution.objects.visible_to(request.user))
+        return (
+            super().get_queryset(request).filter(institution__in=Institution.objects.visible_to(request.user))
+        )
 
 
 @admin.register(Department)

@@ -33,8 +33,22 @@ class InstitutionSerializer(CleanModelSerializer):
     class Meta:
         model = Institution
         fields = [
-            "code", "name", "type", "category", "level", "grade", "grade_code", "ownership", "operator",
-            "division", "longitude", "latitude", "parent", "opened_on", "closed_on", "is_synthetic",
+            "code",
+            "name",
+            "type",
+            "category",
+            "level",
+            "grade",
+            "grade_code",
+            "ownership",
+            "operator",
+            "division",
+            "longitude",
+            "latitude",
+            "parent",
+            "opened_on",
+            "closed_on",
+            "is_synthetic",
         ]
         read_only_fields = ["is_synthetic"]
 
@@ -44,7 +58,9 @@ class InstitutionSerializer(CleanModelSerializer):
 
 INSTITUTION_FILTERS = [
     OpenApiParameter("division", str, description="12-digit code: institutions in its subtree"),
-    OpenApiParameter("year", int, description="only institutions open that year, placed as their yearly report places them"),
+    OpenApiParameter(
+        "year", int, description="only institutions open that year, placed as their yearly report places them"
+    ),
     OpenApiParameter("type", str, enum=InstitutionType.values),
     OpenApiParameter("category", str, enum=list(cls.CATEGORIES)),
     OpenApiParameter("grade", str, description="e.g. 3A"),
@@ -94,7 +110,8 @@ class InstitutionViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
 class InstitutionYearSerializer(CleanModelSerializer):
     institution = serializers.SlugRelatedField(slug_field="code", queryset=Institution.objects.all())
     division = DivisionCodeField(
-        queryset=Division.objects.all(), required=False,
+        queryset=Division.objects.all(),
+        required=False,
         help_text="the division the report names; defaults to the institution's",
     )
 
@@ -118,9 +135,13 @@ class InstitutionYearSerializer(CleanModelSerializer):
         return super().validate(attrs)
 
 
-@extend_schema(parameters=[
-    OpenApiParameter("institution", str), OpenApiParameter("division", str), OpenApiParameter("year", int)
-])
+@extend_schema(
+    parameters=[
+        OpenApiParameter("institution", str),
+        OpenApiParameter("division", str),
+        OpenApiParameter("year", int),
+    ]
+)
 class InstitutionYearViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     """Yearly resources of institutions (beds, staff, equipment, service volumes)."""
 
@@ -129,7 +150,12 @@ class InstitutionYearViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
-        qs = super().get_queryset().select_related("institution", "division").order_by("institution__code", "year")
+        qs = (
+            super()
+            .get_queryset()
+            .select_related("institution", "division")
+            .order_by("institution__code", "year")
+        )
         year = query_year(self.request)
         if year:
             qs = qs.filter(year=year)

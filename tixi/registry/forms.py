@@ -11,9 +11,23 @@ class InstitutionForm(forms.ModelForm):
 
     class Meta:
         model = Institution
-        fields = ["code", "name", "type", "level", "grade", "ownership", "operator", "longitude", "latitude",
-                  "opened_on", "closed_on"]
-        widgets = {"opened_on": forms.DateInput(attrs={"type": "date"}), "closed_on": forms.DateInput(attrs={"type": "date"})}
+        fields = [
+            "code",
+            "name",
+            "type",
+            "level",
+            "grade",
+            "ownership",
+            "operator",
+            "longitude",
+            "latitude",
+            "opened_on",
+            "closed_on",
+        ]
+        widgets = {
+            "opened_on": forms.DateInput(attrs={"type": "date"}),
+            "closed_on": forms.DateInput(attrs={"type": "date"}),
+        }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -33,8 +33,14 @@ class InstitutionType(models.TextChoices):
     EMS_STATION = "ems_station", _("EMS station")
     BLOOD_CENTRE = "blood_centre", _("blood centre")
     MENTAL_HEALTH_CENTRE = "mental_health_centre", _("mental health centre")
-    OCCUPATIONAL_DISEASE_INSTITUTION = "occupational_disease_institution", _("occupational disease institution")
-    DISEASE_PREVENTION_INSTITUTION = "disease_prevention_institution", _("specialist disease prevention institution")
+    OCCUPATIONAL_DISEASE_INSTITUTION = (
+        "occupational_disease_institution",
+        _("occupational disease institution"),
+    )
+    DISEASE_PREVENTION_INSTITUTION = (
+        "disease_prevention_institution",
+        _("specialist disease prevention institution"),
+    )
     HEALTH_SUPERVISION = "health_supervision", _("health supervision institute")
     HEALTH_EDUCATION = "health_education", _("health education institute")
     OTHER = "other", _("other institution")
@@ -97,7 +103,9 @@ class Institution(models.Model):
         _("level"), null=True, blank=True, choices=[(1, _("level 1")), (2, _("level 2")), (3, _("level 3"))]
     )
     grade = models.CharField(_("grade"), max_length=1, blank=True, choices=Grade.choices)
-    ownership = models.CharField(_("ownership"), max_length=8, choices=Ownership.choices, default=Ownership.PUBLIC)
+    ownership = models.CharField(
+        _("ownership"), max_length=8, choices=Ownership.choices, default=Ownership.PUBLIC
+    )
     operator = models.CharField(_("run by"), max_length=12, choices=Operator.choices, default=Operator.COUNTY)
     division = models.ForeignKey(Division, verbose_name=_("division"), on_delete=models.PROTECT)
     longitude = models.FloatField(
@@ -152,13 +160,16 @@ class Institution(models.Model):
 
     def is_open_in(self, year: int) -> bool:
         end = year_end(year)
-        return (self.opened_on is None or self.opened_on <= end) and (self.closed_on is None or self.closed_on > end)
+        return (self.opened_on is None or self.opened_on <= end) and (
+            self.closed_on is None or self.closed_on > end
+        )
 
 
 class DesignationKind(models.TextChoices):
     PRIMARY_BASIC_STANDARD = "primary_basic_standard", _("primary-care service capacity: basic standard")
-    PRIMARY_RECOMMENDED_STANDARD = "primary_recommended_standard", _(
-        "primary-care service capacity: recommended standard"
+    PRIMARY_RECOMMENDED_STANDARD = (
+        "primary_recommended_standard",
+        _("primary-care service capacity: recommended standard"),
     )
     GRADE_A_TOWNSHIP = "grade_a_township", _("grade-A township health centre")
     COMMUNITY_HOSPITAL = "community_hospital", _("community hospital")
@@ -197,7 +208,9 @@ class Designation(models.Model):
 
     def clean(self):
         if self.revoked_on and self.obtained_on and self.revoked_on < self.obtained_on:
-            raise ValidationError({"revoked_on": _("The revocation date cannot be before the date obtained.")})
+            raise ValidationError(
+                {"revoked_on": _("The revocation date cannot be before the date obtained.")}
+            )
         if self.kind == DesignationKind.EMR_LEVEL and self.value is not None and self.value > 8:
             raise ValidationError({"value": _("EMR application levels run from 0 to 8.")})
 
@@ -224,7 +237,9 @@ class Department(models.Model):
     class Meta:
         verbose_name = _("department")
         verbose_name_plural = _("departments")
-        constraints = [models.UniqueConstraint(fields=["institution", "kind", "opened_on"], name="department_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["institution", "kind", "opened_on"], name="department_once")
+        ]
 
     def __str__(self):
         return f"{self.institution} · {self.get_kind_display()}"
@@ -278,8 +293,12 @@ class InstitutionYear(models.Model):
     so figures for a year aggregate over that year's map."""
 
     institution = models.ForeignKey(Institution, on_delete=models.CASCADE, related_name="years")
-    year = models.PositiveSmallIntegerField(_("year"), validators=[MinValueValidator(1949), MaxValueValidator(2100)])
-    division = models.ForeignKey(Division, verbose_name=_("division"), on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(1949), MaxValueValidator(2100)]
+    )
+    division = models.ForeignKey(
+        Division, verbose_name=_("division"), on_delete=models.PROTECT, related_name="+"
+    )
     division_path = models.CharField(max_length=160, editable=False)
     is_synthetic = models.BooleanField(_("synthetic"), default=False)
     locals().update({name: _count(label) for name, label in RESOURCE_FIELDS.items()})
@@ -299,7 +318,9 @@ class InstitutionYear(models.Model):
     def clean(self):
         errors = {}
         if self.negative_pressure_ambulances > self.ambulances:
-            errors["negative_pressure_ambulances"] = _("Negative-pressure ambulances cannot outnumber ambulances.")
+            errors["negative_pressure_ambulances"] = _(
+                "Negative-pressure ambulances cannot outnumber ambulances."
+            )
         if self.physicians + self.nurses > self.health_workers and self.health_workers:
             errors["health_workers"] = _("Physicians and nurses cannot outnumber health workers.")
         if self.institution_id and self.year and not self.institution.is_open_in(self.year):

@@ -52,7 +52,9 @@ def _group(row) -> engine.Group:
         institutions=row["n"],
         sums={
             **{m: row[m] for m in engine.MEASURES},
-            "departments": {kind: row[f"dept_{kind}"] for kind in DEPARTMENT_FIGURES if f"dept_{kind}" in row},
+            "departments": {
+                kind: row[f"dept_{kind}"] for kind in DEPARTMENT_FIGURES if f"dept_{kind}" in row
+            },
         },
     )
 
@@ -82,11 +84,12 @@ def children_figures(division: Division, year: int) -> list[tuple[Division, dict
     return [
         (
             child,
-            engine.compute(groups.get(child.path, []), population.get(child.path, engine.PopulationSummary(None))),
+            engine.compute(
+                groups.get(child.path, []), population.get(child.path, engine.PopulationSummary(None))
+            ),
         )
         for child in children
     ]
-
 
 
 def division_series(division: Division, years) -> dict[int, dict]:

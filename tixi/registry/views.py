@@ -34,7 +34,11 @@ def institution_list(request):
         "years": YEARS,
         "query": request.GET.copy(),
     }
-    template = "registry/_institution_table.html" if request.headers.get("HX-Request") else "registry/institution_list.html"
+    template = (
+        "registry/_institution_table.html"
+        if request.headers.get("HX-Request")
+        else "registry/institution_list.html"
+    )
     return render(request, template, context)
 
 
@@ -45,14 +49,18 @@ def institution_detail(request, code):
     )
     years = list(institution.years.select_related("division").order_by("year"))
     rows = [(field, label, [getattr(y, field) for y in years]) for field, label in RESOURCE_FIELDS.items()]
-    return render(request, "registry/institution_detail.html", {
-        "institution": institution,
-        "years": years,
-        "rows": rows,
-        "designations": institution.designations.order_by("obtained_on"),
-        "departments": institution.departments.order_by("opened_on"),
-        "branches": institution.branches.visible_to(request.user),
-    })
+    return render(
+        request,
+        "registry/institution_detail.html",
+        {
+            "institution": institution,
+            "years": years,
+            "rows": rows,
+            "designations": institution.designations.order_by("obtained_on"),
+            "departments": institution.departments.order_by("opened_on"),
+            "branches": institution.branches.visible_to(request.user),
+        },
+    )
 
 
 @login_required
@@ -68,5 +76,9 @@ def institution_edit(request, code=None):
             institution = form.save()
         messages.success(request, _("Saved."))
         return redirect("institution-detail", code=institution.code)
-    return render(request, "registry/institution_form.html", {"form": form, "institution": instance},
-                  status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "registry/institution_form.html",
+        {"form": form, "institution": instance},
+        status=400 if request.method == "POST" else 200,
+    )

@@ -67,7 +67,9 @@ class PopulationSummary:
     aged_65_plus: int | None = None
 
 
-def _rate(numerator: float | None, denominator: float | None, factor: int, decimals: int | None = 2) -> float | None:
+def _rate(
+    numerator: float | None, denominator: float | None, factor: int, decimals: int | None = 2
+) -> float | None:
     if numerator is None or not denominator:
         return None
     value = numerator * factor / denominator
@@ -106,7 +108,11 @@ def compute(groups: Iterable[Group], population: PopulationSummary, decimals: in
             by_level[str(g.level)] += g.institutions
         departments = g.sums.get("departments", {})
         if g.type in cls.GENERAL_AND_TCM_HOSPITAL_TYPES and (g.level or 0) >= 2:
-            share("level2plus_general_hospitals_with_geriatrics", g.institutions, departments.get("geriatrics", 0))
+            share(
+                "level2plus_general_hospitals_with_geriatrics",
+                g.institutions,
+                departments.get("geriatrics", 0),
+            )
             share(
                 "level2plus_general_hospitals_with_infectious_disease_department",
                 g.institutions,
@@ -231,7 +237,5 @@ def check(published: Iterable[Mapping], computed: Mapping) -> list[CheckResult]:
         else:
             decimals = item.get("decimals", 2)
             matches = round_like(float(got), decimals) == round_like(float(value), decimals)
-        results.append(
-            CheckResult(key, value, got, matches, item.get("source", ""), item.get("note", ""))
-        )
+        results.append(CheckResult(key, value, got, matches, item.get("source", ""), item.get("note", "")))
     return results

@@ -12,7 +12,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--build-only", action="store_true", help="build the database, do not serve")
-        parser.add_argument("--rebuild", action="store_true", help="rebuild even if the demo is already there")
+        parser.add_argument(
+            "--rebuild", action="store_true", help="rebuild even if the demo is already there"
+        )
         parser.add_argument("--addrport", default="127.0.0.1:8000")
 
     def handle(self, *args, build_only, rebuild, addrport, **options):

@@ -16,14 +16,20 @@ class Command(BaseCommand):
         parser.add_argument("--division", required=True, help="12-digit division code, e.g. 510400000000")
         parser.add_argument("--year", type=int, required=True)
         parser.add_argument("--format", choices=["json", "table"], default="table")
-        parser.add_argument("--check", action="store_true", help="list every published figure with the computed value")
+        parser.add_argument(
+            "--check", action="store_true", help="list every published figure with the computed value"
+        )
 
     def handle(self, *args, division, year, format, check, **options):
         if len(division) != 12 or not division.isdigit():
-            raise CommandError(_("division: a division code must be exactly 12 digits (got %(code)r).") % {"code": division})
+            raise CommandError(
+                _("division: a division code must be exactly 12 digits (got %(code)r).") % {"code": division}
+            )
         row = Division.objects.at(division, year)
         if row is None:
-            raise CommandError(_("division: no division %(code)s on the map of %(year)s.") % {"code": division, "year": year})
+            raise CommandError(
+                _("division: no division %(code)s on the map of %(year)s.") % {"code": division, "year": year}
+            )
         if check:
             return self.run_check(row, year, format)
         figures = division_figures(row, year)
@@ -32,21 +38,34 @@ class Command(BaseCommand):
             return
         width = max(map(len, figures))
         for key, value in figures.items():
-            self.stdout.write(f"{key.ljust(width)}  {json.dumps(value, ensure_ascii=False) if isinstance(value, dict) else value}")
+            self.stdout.write(
+                f"{key.ljust(width)}  {json.dumps(value, ensure_ascii=False) if isinstance(value, dict) else value}"
+            )
 
     def run_check(self, row, year, format):
         results = check_division(row, year)
         if not results:
-            raise CommandError(_("division: the seeds publish no baseline figures for %(name)s in %(year)s.") % {"name": row.name, "year": year})
+            raise CommandError(
+                _("division: the seeds publish no baseline figures for %(name)s in %(year)s.")
+                % {"name": row.name, "year": year}
+            )
         unexpected = [r for r in results if not r.matches and not r.note]
         if format == "json":
-            self.stdout.write(json.dumps([r.__dict__ for r in results], ensure_ascii=False, indent=2, default=str))
+            self.stdout.write(
+                json.dumps([r.__dict__ for r in results], ensure_ascii=False, indent=2, default=str)
+            )
         else:
             for r in results:
-                status = "match" if r.matches else ("mismatch (recorded contradiction)" if r.note else "MISMATCH")
-                self.stdout.write(f"{status:<34} {r.key:<60} published={r.published!s:<28} computed={r.computed!s:<28} {r.source}")
+                status = (
+                    "match" if r.matches else ("mismatch (recorded contradiction)" if r.note else "MISMATCH")
+                )
+                self.stdout.write(
+                    f"{status:<34} {r.key:<60} published={r.published!s:<28} computed={r.computed!s:<28} {r.source}"
+                )
                 if r.note:
                     self.stdout.write(f"{'':<34} note: {r.note}")
-            self.stdout.write(f"{len(results) - len(unexpected)} of {len(results)} published figures reproduced or explained; {len(unexpected)} unexpected mismatches")
+            self.stdout.write(
+                f"{len(results) - len(unexpected)} of {len(results)} published figures reproduced or explained; {len(unexpected)} unexpected mismatches"
+            )
         if unexpected:
             sys.exit(1)

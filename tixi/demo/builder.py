@@ -255,6 +255,7 @@ class DemoBuilder:
         self.names = NameMaker(self.rng)
         self._place_id = 0
         self._children: dict[int, list[Place]] = {}
+        self._by_county: dict[int, list[Inst]] = {}
         self._inst_seq: dict[str, int] = {}
         self.provinces: dict[str, Place] = {}
 
@@ -360,6 +361,9 @@ class DemoBuilder:
         if reorg:
             self.reorganise(county, reorg, dt.date(int(cs.get("reorganised_year", 2021)), 1, 1))
 
+    def in_counties(self, counties) -> list[Inst]:
+        return [i for c in counties for i in self._by_county.get(c.id, [])]
+
     def children(self, place: Place, year: int | None = None) -> list[Place]:
         return [p for p in self._children.get(place.id, []) if year is None or p.valid_in(year)]
 
@@ -456,6 +460,7 @@ class DemoBuilder:
             **kw,
         )
         self.institutions.append(inst)
+        self._by_county.setdefault(county.id, []).append(inst)
         return inst
 
     def seat(self, county: Place, year=BASE_YEAR) -> Place:
@@ -556,7 +561,7 @@ class DemoBuilder:
     def add_synthetic(self, region, counties, counts: dict[str, int], levels: dict) -> None:
         """Create `counts` institutions by type (named ones already made are subtracted)."""
         year = BASE_YEAR
-        in_unit = [i for i in self.institutions if i.county in counties and i.open_in(year)]
+        in_unit = [i for i in self.in_counties(counties) if i.open_in(year)]
         have: dict[str, int] = {}
         for i in in_unit:
             have[i.type] = have.get(i.type, 0) + 1
@@ -652,9 +657,7 @@ class DemoBuilder:
         )
         for type_ in ("cdc", "mch_centre", "health_supervision"):
             n = missing.pop(type_, 0)
-            lacking = [
-                c for c in counties if not any(i.county is c and i.type == type_ for i in self.institutions)
-            ]
+            lacking = [c for c in counties if not any(i.type == type_ for i in self.in_counties([c]))]
             for k in range(n):
                 county = lacking[k] if k < len(lacking) else counties[0]
                 operator = "county" if k < len(lacking) else "city"
@@ -705,7 +708,7 @@ class DemoBuilder:
 
     def later_changes(self, counties) -> None:
         """Openings and closures after the base year, so that counts move over the years."""
-        for i in list(self.institutions):
+        for i in self.in_counties(counties):
             if (
                 i.county in counties
                 and i.synthetic
@@ -843,13 +846,11 @@ class DemoBuilder:
         trends = region["spec"].get("trends", {})
         default = trends.get("default", 0.02)
         achievement = {}
-        for i in self.institutions:
-            if i.county not in region["counties"]:
-                continue
+        for i in self.in_counties(region["counties"]):
             if not i.base:  # opened after the base year: like a peer of its type
-                peers = [
-                    p for p in self.institutions if p.type == i.type and p.base and p.county is i.county
-                ] or [p for p in self.institutions if p.type == i.type and p.base]
+                peers = [p for p in self._by_county[i.county.id] if p.type == i.type and p.base] or [
+                    p for p in self.in_counties(region["counties"]) if p.type == i.type and p.base
+                ]
                 i.base = dict(peers[int(self.rng.integers(len(peers)))].base) if peers else {}
                 if not i.base:
                     continue
@@ -882,7 +883,7 @@ class DemoBuilder:
     # ---------------------------------------------------------------- designations, departments
     def qualities(self, region, cal) -> None:
         r = self.rng
-        members = [i for i in self.institutions if i.county in region["counties"]]
+        members = self.in_counties(region["counties"])
         open_base = [i for i in members if i.open_in(BASE_YEAR)]
         base_end = dt.date(BASE_YEAR, 12, 31)
 
@@ -1006,7 +1007,7 @@ class DemoBuilder:
                 for county in other:
                     self.add_synthetic(region, [county], self.type_counts(region, [county]), {})
             for unit in ([cal_counties] if cal_counties else []) + [[c] for c in other]:
-                members = [i for i in self.institutions if i.county in unit and i.open_in(BASE_YEAR)]
+                members = [i for i in self.in_counties(unit) if i.open_in(BASE_YEAR)]
                 population = sum(region["county_population"][c.id] for c in unit)
                 self.calibrate(
                     region, members, population, cal if unit is cal_counties or unit == cal_counties else None

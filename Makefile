@@ -47,6 +47,6 @@ clean:
 
 # Extract translatable strings, fill Chinese from scripts/zh_hans.py, compile (needs GNU gettext).
 messages: setup
-	cd tixi && ../$(BIN)/django-admin makemessages -l zh_Hans -l en --settings=tixi.settings --pythonpath=.. -i "demo/*"
+	cd tixi && ../$(BIN)/django-admin makemessages --no-wrap -l zh_Hans --settings=tixi.settings --pythonpath=.. -i "demo/*"
 	$(BIN)/python scripts/zh_hans.py tixi/locale/zh_Hans/LC_MESSAGES/django.po
 	cd tixi && ../$(BIN)/django-admin compilemessages --settings=tixi.settings --pythonpath=..

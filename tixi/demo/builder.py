@@ -469,8 +469,9 @@ class DemoBuilder:
         streets = [t for t in townships if t.kind == "street"]
         return (streets or townships)[0]
 
-    def opened_on(self, synthetic: bool = True) -> dt.date:
-        if self.rng.random() < 0.85 or not synthetic:
+    def opened_on(self, recent: bool = True) -> dt.date:
+        """Mostly long ago; a private clinic or hospital may have opened in 2018-2020."""
+        if self.rng.random() < 0.85 or not recent:
             return dt.date(int(self.rng.integers(1985, 2018)), int(self.rng.integers(1, 13)), 1)
         return dt.date(int(self.rng.integers(2018, 2021)), int(self.rng.integers(1, 13)), 1)
 
@@ -584,7 +585,7 @@ class DemoBuilder:
                     county,
                     operator,
                     ownership,
-                    opened_on=self.opened_on(),
+                    opened_on=self.opened_on(recent=ownership == "private"),
                     **kw,
                 )
 
@@ -703,7 +704,7 @@ class DemoBuilder:
                     operator,
                     ownership,
                     level=level,
-                    opened_on=self.opened_on(),
+                    opened_on=self.opened_on(recent=ownership == "private" and category == cls.PRIMARY_CARE),
                 )
 
     def later_changes(self, counties) -> None:
@@ -761,7 +762,10 @@ class DemoBuilder:
                 factor, rate = (10000, spec["per_10000"]) if "per_10000" in spec else (1000, spec["per_1000"])
                 return count_for_rate(rate, factor, population)
             rate = DEFAULT_RATES[measure] * float(self.rng.uniform(0.85, 1.15))
-            return int(round(rate * population / (10000 if measure in SPECS_PER_10000 else 1000)))
+            generated = int(round(rate * population / (10000 if measure in SPECS_PER_10000 else 1000)))
+            # a generated county holding big named hospitals needs room for them and the rest
+            stated = sum(i.base.get(measure, 0) for i in members)
+            return max(generated, int(stated * 1.35))
 
         pools = (cal or {}).get("pools", [])
         # beds first (staff follows beds), pools before the total

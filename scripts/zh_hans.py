@@ -278,6 +278,17 @@ ZH = {
     "Language": "语言",
     "Log out": "退出",
     "%(counter)s institution": "共 %(counter)s 个机构",
+    "Unknown role; one of: %(roles)s.": "未知角色，可选：%(roles)s。",
+    "This user name is taken.": "该用户名已被使用。",
+    "No institution has this code.": "没有该代码对应的机构。",
+    "A user needs a scope: a division or an institution.": "用户必须有管辖范围：区划或机构。",
+    "Change history": "变更记录",
+    "Time": "时间",
+    "Action": "操作",
+    "Before": "修改前",
+    "After": "修改后",
+    "No change since the data was loaded.": "数据载入后无变更。",
+    "Enter or correct the report of": "填报或更正年度报表：",
 }
 
 

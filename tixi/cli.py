@@ -8,7 +8,8 @@ VERBS = {
     "serve": "serve the platform on http://127.0.0.1:8000",
     "figures": "registry figures of a division and year (--division CODE --year YYYY [--format json|table] [--check])",
     "bench": "benchmarks: `tixi bench registry`",
-    "createuser": "create a user with a role and a scope",
+    "createuser": "create a user with a role and a scope (USERNAME --role ROLE --division CODE | --institution CODE)",
+    "boundaries": "import division boundaries from a GeoJSON FeatureCollection (properties.code)",
     "migrate": "create or update the database schema",
     "manage": "any other Django management command (`tixi manage help` lists them)",
 }

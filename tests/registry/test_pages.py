@@ -69,3 +69,27 @@ def test_form_refuses_bad_input_naming_the_field(web):
     text = response.content.decode()
     assert "field-division_code" in text and "field-closed_on" in text
     assert Institution.objects.count() == before
+
+
+def test_resources_form_refuses_negative_beds(web):
+    hospital = Institution.objects.get(name="米易县人民医院")
+    client = web("county")
+    page = client.get(f"/institutions/{hospital.code}/resources/2024/")
+    assert page.status_code == 200
+    data = {field.name: field.value() or 0 for field in page.context["form"]}
+    before = hospital.years.get(year=2024).actual_beds
+    response = client.post(f"/institutions/{hospital.code}/resources/2024/", {**data, "actual_beds": -3})
+    assert response.status_code == 400 and "field-actual_beds" in response.content.decode()
+    assert hospital.years.get(year=2024).actual_beds == before
+    response = client.post(
+        f"/institutions/{hospital.code}/resources/2024/", {**data, "actual_beds": before + 10}
+    )
+    assert response.status_code == 302
+    assert hospital.years.get(year=2024).actual_beds == before + 10
+    history = client.get(f"/institutions/{hospital.code}/").content.decode()
+    assert str(before + 10) in history and "county" in history
+
+
+def test_auditor_cannot_open_the_resources_form(web):
+    hospital = Institution.objects.get(name="攀枝花市中心医院")
+    assert web("auditor").get(f"/institutions/{hospital.code}/resources/2024/").status_code == 403

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tixi.accounts.scope import scope_of
 from tixi.geo.models import Division
-from tixi.registry.models import Institution
+from tixi.registry.models import RESOURCE_FIELDS, Institution, InstitutionYear
 
 
 class InstitutionForm(forms.ModelForm):
@@ -46,3 +46,11 @@ class InstitutionForm(forms.ModelForm):
             raise forms.ValidationError(_("This division is outside your scope."))
         self.instance.division = division
         return code
+
+
+class ResourcesForm(forms.ModelForm):
+    """One institution's yearly resource report; the model's validators name each bad field."""
+
+    class Meta:
+        model = InstitutionYear
+        fields = list(RESOURCE_FIELDS)

@@ -7,4 +7,5 @@ urlpatterns = [
     path("institutions/new/", views.institution_edit, name="institution-new"),
     path("institutions/<str:code>/", views.institution_detail, name="institution-detail"),
     path("institutions/<str:code>/edit/", views.institution_edit, name="institution-edit"),
+    path("institutions/<str:code>/resources/<int:year>/", views.resources_edit, name="resources-edit"),
 ]

@@ -10,8 +10,8 @@ from rest_framework.exceptions import ValidationError
 from tixi.geo.views import YEARS
 from tixi.registry.api import filter_institutions
 from tixi.registry.engine import classification as cls
-from tixi.registry.forms import InstitutionForm
-from tixi.registry.models import RESOURCE_FIELDS, Category, Institution, InstitutionType
+from tixi.registry.forms import InstitutionForm, ResourcesForm
+from tixi.registry.models import RESOURCE_FIELDS, Category, Institution, InstitutionType, InstitutionYear
 
 
 @login_required
@@ -80,5 +80,28 @@ def institution_edit(request, code=None):
         request,
         "registry/institution_form.html",
         {"form": form, "institution": instance},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def resources_edit(request, code, year):
+    """Enter or correct one institution's report for a year."""
+    if not request.user.can_write:
+        raise PermissionDenied(_("Your role may read but not change data."))
+    institution = get_object_or_404(Institution.objects.visible_to(request.user), code=code)
+    report = InstitutionYear.objects.filter(institution=institution, year=year).first() or InstitutionYear(
+        institution=institution, year=year, division=institution.division
+    )
+    form = ResourcesForm(request.POST or None, instance=report)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+        messages.success(request, _("Saved."))
+        return redirect("institution-detail", code=institution.code)
+    return render(
+        request,
+        "registry/resources_form.html",
+        {"form": form, "institution": institution, "year": year},
         status=400 if request.method == "POST" else 200,
     )

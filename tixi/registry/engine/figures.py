@@ -67,7 +67,7 @@ class PopulationSummary:
     aged_65_plus: int | None = None
 
 
-def _rate(
+def rate_per(
     numerator: float | None, denominator: float | None, factor: int, decimals: int | None = 2
 ) -> float | None:
     if numerator is None or not denominator:
@@ -81,7 +81,7 @@ def compute(groups: Iterable[Group], population: PopulationSummary, decimals: in
     groups = list(groups)
 
     def rate(n, d, factor):
-        return _rate(n, d, factor, decimals)
+        return rate_per(n, d, factor, decimals)
 
     totals: Counter = Counter()
     by_category: Counter = Counter()

@@ -1,0 +1,54 @@
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from tests.conftest import MIYI
+from tixi.accounts.models import AuditEntry, User
+from tixi.geo.models import Boundary, Division
+
+pytestmark = pytest.mark.django_db
+
+
+def test_createuser_with_a_scope(monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO("a-Long-pass-2026\n"))
+    call_command(
+        "createuser", "miyi2", role="county", division=[MIYI], password_stdin=True, stdout=io.StringIO()
+    )
+    user = User.objects.get(username="miyi2")
+    assert user.check_password("a-Long-pass-2026") and user.scope_divisions.get().code == MIYI
+    assert AuditEntry.objects.filter(
+        model="accounts.User", action="create", username="tixi createuser"
+    ).exists()
+
+
+@pytest.mark.parametrize(
+    "options, field",
+    [
+        ({"division": ["123"]}, "division"),
+        ({"division": []}, "division"),
+        ({"division": ["999999000000"]}, "division"),
+    ],
+)
+def test_createuser_refuses_bad_input(monkeypatch, options, field):
+    monkeypatch.setattr("sys.stdin", io.StringIO("a-Long-pass-2026\n"))
+    with pytest.raises(CommandError, match=field):
+        call_command("createuser", "nobody", role="county", password_stdin=True, **options)
+    assert not User.objects.filter(username="nobody").exists()
+
+
+def test_boundaries_import_is_all_or_nothing(tmp_path):
+    square = {"type": "Polygon", "coordinates": [[[101, 26], [102, 26], [102, 27], [101, 27], [101, 26]]]}
+    good = {"type": "Feature", "properties": {"code": MIYI}, "geometry": square}
+    bad = {"type": "Feature", "properties": {"code": "12"}, "geometry": square}
+    path = tmp_path / "b.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [good, bad]}), encoding="utf-8")
+    before = Boundary.objects.get(division=Division.objects.at(MIYI, 2026)).geometry
+    with pytest.raises(CommandError, match="feature 2"):
+        call_command("boundaries", str(path))
+    assert Boundary.objects.get(division=Division.objects.at(MIYI, 2026)).geometry == before
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [good]}), encoding="utf-8")
+    call_command("boundaries", str(path), stdout=io.StringIO())
+    boundary = Boundary.objects.get(division=Division.objects.at(MIYI, 2026))
+    assert boundary.geometry == square and not boundary.is_synthetic

@@ -1,0 +1,45 @@
+"""Creating users with a role and a scope (the one path the CLI and later imports use)."""
+
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from tixi.accounts.models import Role, User
+from tixi.geo.models import Division
+from tixi.registry.models import Institution
+
+
+@transaction.atomic
+def create_user(username: str, password: str, role: str, division_codes=(), institution_codes=()) -> User:
+    errors = {}
+    if role not in Role.values:
+        errors["role"] = [_("Unknown role; one of: %(roles)s.") % {"roles": ", ".join(Role.values)}]
+    if User.objects.filter(username=username).exists():
+        errors["username"] = [_("This user name is taken.")]
+    divisions = []
+    for code in division_codes:
+        division = Division.objects.current().filter(code=code).first()
+        if len(code) != 12 or not code.isdigit():
+            errors.setdefault("division", []).append(_("A division code must be exactly 12 digits."))
+        elif division is None:
+            errors.setdefault("division", []).append(_("No division has this code."))
+        else:
+            divisions.append(division)
+    institutions = list(Institution.objects.filter(code__in=institution_codes))
+    if len(institutions) != len(set(institution_codes)):
+        errors["institution"] = [_("No institution has this code.")]
+    if not divisions and not institutions:
+        errors.setdefault("division", []).append(_("A user needs a scope: a division or an institution."))
+    try:
+        validate_password(password)
+    except ValidationError as error:
+        errors["password"] = list(error.messages)
+    if errors:
+        raise ValidationError(errors)
+    user = User(username=username, role=role)
+    user.set_password(password)
+    user.save()
+    user.scope_divisions.set(divisions)
+    user.scope_institutions.set(institutions)
+    return user

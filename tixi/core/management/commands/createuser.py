@@ -1,0 +1,41 @@
+import getpass
+import sys
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from tixi.accounts.audit import acting_as
+from tixi.accounts.models import Role
+from tixi.accounts.services import create_user
+from tixi.core.errors import format_errors
+
+
+class Command(BaseCommand):
+    help = "Create a user with a role and a scope. The password is asked for (or read from standard input)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("username")
+        parser.add_argument("--role", required=True, choices=Role.values)
+        parser.add_argument(
+            "--division", action="append", default=[], help="12-digit code of a division in scope"
+        )
+        parser.add_argument(
+            "--institution", action="append", default=[], help="code of an institution in scope"
+        )
+        parser.add_argument(
+            "--password-stdin", action="store_true", help="read the password from standard input"
+        )
+
+    def handle(self, *args, username, role, division, institution, password_stdin, **options):
+        if password_stdin:
+            password = sys.stdin.readline().rstrip("\n")
+        else:
+            password = getpass.getpass("Password: ")
+            if password != getpass.getpass("Password (again): "):
+                raise CommandError("password: the two passwords differ")
+        try:
+            with acting_as("tixi createuser"):
+                user = create_user(username, password, role, division, institution)
+        except ValidationError as error:
+            raise CommandError("\n" + format_errors(error)) from error
+        self.stdout.write(f"created {user.username} ({user.get_role_display()})")

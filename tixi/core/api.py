@@ -23,6 +23,7 @@ class ScopedViewSetMixin:
 
     permission_classes = [RoleWritePermission]
     base_queryset = None
+    http_method_names = ["get", "post", "patch", "head", "options"]  # nothing is deleted through the API
 
     def get_queryset(self):
         return self.base_queryset.visible_to(self.request.user)
@@ -70,3 +71,12 @@ class DivisionCodeField(serializers.SlugRelatedField):
 
 class YearQuerySerializer(serializers.Serializer):
     year = serializers.IntegerField(required=False, min_value=1949, max_value=2100)
+
+
+def division_in_scope(user, division):
+    """The division, or a field error when the user's scope does not cover it."""
+    from tixi.accounts.scope import scope_of
+
+    if division is not None and not scope_of(user).covers_path(division.path):
+        raise serializers.ValidationError(_("This division is outside your scope."))
+    return division

@@ -8,7 +8,7 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
 from tixi.accounts.scope import scope_of
-from tixi.core.api import CleanModelSerializer, DivisionCodeField, ScopedViewSetMixin
+from tixi.core.api import CleanModelSerializer, DivisionCodeField, ScopedViewSetMixin, division_in_scope
 from tixi.geo.models import Division, Population, subtree_filter
 from tixi.registry.services import division_figures
 
@@ -58,10 +58,7 @@ class DivisionSerializer(CleanModelSerializer):
         read_only_fields = ["path", "is_synthetic"]
 
     def validate_parent(self, parent):
-        request = self.context["request"]
-        if parent is not None and not scope_of(request.user).covers_path(parent.path):
-            raise serializers.ValidationError(_("This division is outside your scope."))
-        return parent
+        return division_in_scope(self.context["request"].user, parent)
 
     def validate(self, attrs):
         parent = attrs.get("parent")
@@ -84,7 +81,6 @@ class DivisionViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     base_queryset = Division.objects.all()
     serializer_class = DivisionSerializer
     lookup_field = "code"
-    http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
         qs = super().get_queryset().select_related("parent")
@@ -122,9 +118,7 @@ class PopulationSerializer(CleanModelSerializer):
         read_only_fields = ["is_synthetic"]
 
     def validate_division(self, division):
-        if not scope_of(self.context["request"].user).covers_path(division.path):
-            raise serializers.ValidationError(_("This division is outside your scope."))
-        return division
+        return division_in_scope(self.context["request"].user, division)
 
 
 @extend_schema(parameters=[OpenApiParameter("division", str), OpenApiParameter("year", int)])
@@ -133,7 +127,6 @@ class PopulationViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
 
     base_queryset = Population.objects.all()
     serializer_class = PopulationSerializer
-    http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
         qs = (

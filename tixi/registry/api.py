@@ -4,7 +4,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
 from tixi.accounts.scope import scope_of
-from tixi.core.api import CleanModelSerializer, DivisionCodeField, ScopedViewSetMixin
+from tixi.core.api import CleanModelSerializer, DivisionCodeField, ScopedViewSetMixin, division_in_scope
 from tixi.geo.api import division_param, params_of, query_year
 from tixi.geo.models import Division
 from tixi.registry.engine import classification as cls
@@ -14,12 +14,6 @@ from tixi.registry.models import (
     InstitutionType,
     InstitutionYear,
 )
-
-
-def check_in_scope(request, division: Division) -> Division:
-    if not scope_of(request.user).covers_path(division.path):
-        raise serializers.ValidationError(_("This division is outside your scope."))
-    return division
 
 
 class InstitutionSerializer(CleanModelSerializer):
@@ -53,7 +47,7 @@ class InstitutionSerializer(CleanModelSerializer):
         read_only_fields = ["is_synthetic"]
 
     def validate_division(self, division):
-        return check_in_scope(self.context["request"], division)
+        return division_in_scope(self.context["request"].user, division)
 
 
 INSTITUTION_FILTERS = [
@@ -101,7 +95,6 @@ class InstitutionViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     base_queryset = Institution.objects.all()
     serializer_class = InstitutionSerializer
     lookup_field = "code"
-    http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
         return filter_institutions(self.request, super().get_queryset().select_related("division", "parent"))
@@ -147,7 +140,6 @@ class InstitutionYearViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
 
     base_queryset = InstitutionYear.objects.all()
     serializer_class = InstitutionYearSerializer
-    http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
         qs = (

@@ -56,3 +56,18 @@ def test_pages_need_a_login(client):
 def test_out_of_scope_institution_page_is_404(web):
     outside = Institution.objects.get(name="攀枝花市中心医院")
     assert web("county").get(f"/institutions/{outside.code}/").status_code == 404
+
+
+def test_a_report_cannot_be_placed_outside_the_scope(api):
+    hospital = Institution.objects.get(name="米易县人民医院")
+    response = api("county").post(
+        "/api/resources/",
+        {"institution": hospital.code, "year": 2026, "division": "510402000000", "actual_beds": 1},
+        format="json",
+    )
+    assert response.status_code == 400 and "division" in response.data
+    outside = Institution.objects.get(name="攀枝花市中心医院")
+    response = api("county").patch(
+        f"/api/institutions/{hospital.code}/", {"parent": outside.code}, format="json"
+    )
+    assert response.status_code == 400 and "parent" in response.data

@@ -49,6 +49,15 @@ class InstitutionSerializer(CleanModelSerializer):
     def validate_division(self, division):
         return division_in_scope(self.context["request"].user, division)
 
+    def validate_parent(self, parent):
+        return institution_in_scope(self.context["request"].user, parent)
+
+
+def institution_in_scope(user, institution):
+    if institution is not None and not scope_of(user).covers_institution(institution):
+        raise serializers.ValidationError(_("This institution is outside your scope."))
+    return institution
+
 
 INSTITUTION_FILTERS = [
     OpenApiParameter("division", str, description="12-digit code: institutions in its subtree"),
@@ -114,9 +123,10 @@ class InstitutionYearSerializer(CleanModelSerializer):
         read_only_fields = ["is_synthetic"]
 
     def validate_institution(self, institution):
-        if not scope_of(self.context["request"].user).covers_institution(institution):
-            raise serializers.ValidationError(_("This institution is outside your scope."))
-        return institution
+        return institution_in_scope(self.context["request"].user, institution)
+
+    def validate_division(self, division):
+        return division_in_scope(self.context["request"].user, division)
 
     def validate(self, attrs):
         institution = attrs.get("institution") or getattr(self.instance, "institution", None)

@@ -283,6 +283,7 @@ ZH = {
     "No institution has this code.": "没有该代码对应的机构。",
     "A user needs a scope: a division or an institution.": "用户必须有管辖范围：区划或机构。",
     "Change history": "变更记录",
+    "%(level)s %(grade)s": "%(level)s%(grade)s",
     "Time": "时间",
     "Action": "操作",
     "Before": "修改前",

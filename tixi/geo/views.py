@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from tixi.geo.models import Boundary, Division
 from tixi.registry.engine import classification as cls
-from tixi.registry.models import Category, Institution, InstitutionType
+from tixi.registry.models import Category, Institution, InstitutionType, grade_label
 from tixi.registry.services import children_figures, division_figures, division_series
 
 YEARS = list(range(2018, 2027))
@@ -86,6 +86,7 @@ def dashboard(request, code):
             )
         ],
         "chart": chart,
+        "grades": [(grade_label(code), n) for code, n in figures["hospitals_by_grade"].items()],
         "rate_choices": RATE_CHOICES,
     }
     return render(request, "geo/dashboard.html", context)

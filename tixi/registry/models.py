@@ -59,6 +59,21 @@ class Grade(models.TextChoices):
     C = "C", _("grade C")
 
 
+LEVEL_LABELS = {1: _("level 1"), 2: _("level 2"), 3: _("level 3")}
+
+
+def grade_label(code: str | None) -> str:
+    """'3A' -> 三级甲等 (level 3, grade A in English)."""
+    if not code:
+        return ""
+    from django.utils.translation import gettext
+
+    level = LEVEL_LABELS[int(code[0])]
+    if len(code) == 1:
+        return str(level)
+    return gettext("%(level)s %(grade)s") % {"level": level, "grade": Grade(code[1]).label}
+
+
 class Ownership(models.TextChoices):
     PUBLIC = "public", _("public")
     PRIVATE = "private", _("private")
@@ -100,7 +115,7 @@ class Institution(models.Model):
     name = models.CharField(_("name"), max_length=128)
     type = models.CharField(_("type"), max_length=40, choices=InstitutionType.choices, db_index=True)
     level = models.PositiveSmallIntegerField(
-        _("level"), null=True, blank=True, choices=[(1, _("level 1")), (2, _("level 2")), (3, _("level 3"))]
+        _("level"), null=True, blank=True, choices=list(LEVEL_LABELS.items())
     )
     grade = models.CharField(_("grade"), max_length=1, blank=True, choices=Grade.choices)
     ownership = models.CharField(
@@ -146,6 +161,10 @@ class Institution(models.Model):
     @property
     def grade_code(self):
         return cls.grade_code(self.level, self.grade)
+
+    @property
+    def grade_label(self) -> str:
+        return grade_label(self.grade_code) or (str(LEVEL_LABELS[self.level]) if self.level else "")
 
     def clean(self):
         errors = {}

@@ -8,6 +8,7 @@ from tixi.accounts.audit import acting_as
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    from tixi.core.management.commands.demo import load_plans_and_values
     from tixi.demo.builder import DemoBuilder
     from tixi.demo.load import create_demo_accounts, write
     from tixi.geo.models import Division
@@ -16,6 +17,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
         if not Division.objects.exists():
             with acting_as("tests"):
                 write(DemoBuilder().build())
+                load_plans_and_values()
                 create_demo_accounts()
 
 

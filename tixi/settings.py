@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "tixi.accounts",
     "tixi.geo",
     "tixi.registry",
+    "tixi.indicators",
 ]
 
 MIDDLEWARE = [

@@ -7,6 +7,18 @@ from tixi.accounts.audit import acting_as
 from tixi.geo.models import Division
 
 
+def load_plans_and_values() -> dict:
+    from tixi.demo import indicator_values
+    from tixi.indicators.services import load_catalogue, load_plan_packs
+
+    counts = load_catalogue()
+    plans = load_plan_packs()
+    counts["plans"] = len(plans)
+    counts["targets"] = sum(p.targets.count() for p in plans)
+    counts["data_values"] = indicator_values.generate()
+    return counts
+
+
 class Command(BaseCommand):
     help = "Build the demo region (every region of the seeds, 2018-2026) and serve it."
 
@@ -29,6 +41,7 @@ class Command(BaseCommand):
             self.stdout.write("Building the demo region (fixed seed)...")
             with acting_as("tixi demo"):
                 counts = write(DemoBuilder().build())
+                counts.update(load_plans_and_values())
             for label, n in counts.items():
                 self.stdout.write(f"  {label}: {n}")
             self.stdout.write(f"  built in {time.perf_counter() - started:.1f} s")

@@ -1,0 +1,92 @@
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from tixi.geo.models import Division
+from tixi.indicators.models import Plan
+from tixi.indicators.services import evaluate_plan
+
+STATUS_MARK = {"achieved": "✔", "on_track": "●", "at_risk": "▲", "off_track": "✘", "no_data": "?"}
+
+
+def resolve(plan_code: str, division_code: str, year: int) -> tuple[Plan, Division]:
+    plan = Plan.objects.filter(code=plan_code).first()
+    if plan is None:
+        known = ", ".join(Plan.objects.values_list("code", flat=True))
+        raise CommandError(f"plan: no plan {plan_code!r}; plans are {known}")
+    division_code = division_code or plan.region.code
+    if len(division_code) != 12 or not division_code.isdigit():
+        raise CommandError(f"division: a division code must be exactly 12 digits (got {division_code!r})")
+    division = Division.objects.at(division_code, year)
+    if division is None:
+        raise CommandError(f"division: no division {division_code} on the map of {year}")
+    return plan, division
+
+
+class Command(BaseCommand):
+    help = "Plans: list them, or evaluate every target of one for a division and year."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        listing = sub.add_parser("list")
+        listing.add_argument("--format", choices=["json", "table"], default="table")
+        evaluate = sub.add_parser("evaluate")
+        evaluate.add_argument("--plan", required=True)
+        evaluate.add_argument("--division", default="", help="12-digit code (default: the plan's region)")
+        evaluate.add_argument("--year", type=int, required=True)
+        evaluate.add_argument("--format", choices=["json", "table"], default="table")
+
+    def handle(self, *args, action, **options):
+        if action == "list":
+            rows = [
+                {
+                    "code": p.code,
+                    "title": p.title,
+                    "document_number": p.document_number,
+                    "region": p.region.code,
+                    "period": [p.period_start, p.period_end],
+                    "targets": p.targets.count(),
+                }
+                for p in Plan.objects.select_related("region").order_by("code")
+            ]
+            if options["format"] == "json":
+                self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
+            else:
+                for r in rows:
+                    self.stdout.write(
+                        f"{r['code']:<28} {r['targets']:>3} targets  {r['document_number'] or '—':<18} {r['title']}"
+                    )
+            return
+        plan, division = resolve(options["plan"], options["division"], options["year"])
+        rows = evaluate_plan(plan, division, options["year"])
+        if options["format"] == "json":
+            keep = (
+                "order",
+                "area",
+                "label",
+                "indicator",
+                "institution",
+                "nature",
+                "kind",
+                "baseline_year",
+                "baseline",
+                "target_year",
+                "target",
+                "trajectory",
+                "actual",
+                "status",
+                "rule",
+                "gap",
+                "no_data_reason",
+            )
+            self.stdout.write(
+                json.dumps([{k: r[k] for k in keep} for r in rows], ensure_ascii=False, indent=2)
+            )
+            return
+        self.stdout.write(f"{plan.title} · {division.name} · {options['year']}")
+        for r in rows:
+            gap = (r["gap"] or {}).get("text", "")
+            self.stdout.write(
+                f"{STATUS_MARK[r['status']]} {r['status']:<9} {r['label'][:34]:<36} baseline={r['baseline']!s:<8} "
+                f"actual={r['actual']!s:<10} target={r['target']!s:<8} {gap}"
+            )

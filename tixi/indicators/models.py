@@ -1,0 +1,242 @@
+"""Indicators as data, data elements and their values, plans and their targets."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tixi.accounts.scope import ScopedQuerySet
+from tixi.geo.models import Division
+from tixi.indicators.engine import expression as ex
+
+
+def validate_expression(text: str) -> None:
+    try:
+        ex.parse(text)
+    except ex.ExpressionError as error:
+        from django.utils.translation import gettext
+
+        raise ValidationError(
+            _("Character %(position)s: %(problem)s"),
+            params={"position": error.position + 1, "problem": gettext(error.message) % error.params},
+        ) from error
+
+
+class Aggregation(models.TextChoices):
+    STOCK = "stock", _("stock (year-end value)")
+    FLOW = "flow", _("flow (sum over the year)")
+
+
+class DataElement(models.Model):
+    """What the registry cannot give: life expectancy, mortality, health literacy, coverage rates..."""
+
+    code = models.SlugField(_("code"), max_length=64, unique=True)
+    name = models.CharField(_("name"), max_length=128)
+    name_en = models.CharField(_("English name"), max_length=128, blank=True)
+    unit = models.CharField(_("unit"), max_length=32, blank=True)
+    aggregation = models.CharField(
+        _("aggregation over time"), max_length=8, choices=Aggregation.choices, default=Aggregation.STOCK
+    )
+    additive = models.BooleanField(
+        _("adds up over divisions"), default=False, help_text=_("Counts add up; rates and averages do not.")
+    )
+    options = models.JSONField(_("disaggregation options"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("data element")
+        verbose_name_plural = _("data elements")
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.name
+
+
+class DataValueQuerySet(ScopedQuerySet):
+    scope_path_field = "division__path"
+
+
+class DataValue(models.Model):
+    element = models.ForeignKey(
+        DataElement, verbose_name=_("data element"), on_delete=models.PROTECT, related_name="values"
+    )
+    option = models.CharField(_("disaggregation"), max_length=32, blank=True)
+    division = models.ForeignKey(Division, verbose_name=_("division"), on_delete=models.PROTECT)
+    period = models.CharField(_("period"), max_length=6, help_text=_("YYYY, or YYYYMM for a month"))
+    year = models.PositiveSmallIntegerField(editable=False)
+    value = models.FloatField(_("value"))
+    comment = models.CharField(_("comment"), max_length=200, blank=True)
+    stored_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    updated_at = models.DateTimeField(auto_now=True)
+    is_synthetic = models.BooleanField(_("synthetic"), default=False)
+
+    objects = DataValueQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("data value")
+        verbose_name_plural = _("data values")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["element", "option", "division", "period"], name="one_value_per_cell"
+            )
+        ]
+        indexes = [models.Index(fields=["element", "year"])]
+
+    def __str__(self):
+        return f"{self.element} {self.division} {self.period}"
+
+    def clean(self):
+        period = self.period or ""
+        if not (period.isdigit() and len(period) in (4, 6)) or (
+            len(period) == 6 and not 1 <= int(period[4:]) <= 12
+        ):
+            raise ValidationError({"period": _("A period is YYYY or YYYYMM.")})
+        if self.option and self.element_id and self.option not in (self.element.options or []):
+            raise ValidationError({"option": _("This data element has no such disaggregation.")})
+
+    def save(self, *args, **kwargs):
+        self.year = int(self.period[:4])
+        super().save(*args, **kwargs)
+
+
+class Direction(models.TextChoices):
+    HIGHER = "higher", _("higher is better")
+    LOWER = "lower", _("lower is better")
+    RANGE = "range", _("within a range")
+
+
+class Indicator(models.Model):
+    code = models.SlugField(_("code"), max_length=64, unique=True)
+    name = models.CharField(_("name"), max_length=160)
+    name_en = models.CharField(_("English name"), max_length=160, blank=True)
+    unit = models.CharField(_("unit"), max_length=32, blank=True)
+    factor = models.FloatField(_("factor"), default=1, help_text=_("1, 100, 1,000, 10,000 or 100,000"))
+    numerator = models.TextField(_("numerator"), validators=[validate_expression])
+    denominator = models.TextField(_("denominator"), blank=True, validators=[validate_expression])
+    decimals = models.PositiveSmallIntegerField(_("decimals"), default=2)
+    direction = models.CharField(
+        _("direction"), max_length=8, choices=Direction.choices, default=Direction.HIGHER
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.factor not in (1, 100, 1000, 10000, 100000):
+            raise ValidationError({"factor": _("The factor is 1, 100, 1,000, 10,000 or 100,000.")})
+
+
+class Nature(models.TextChoices):
+    EXPECTED = "expected", _("expected")
+    BINDING = "binding", _("binding")
+
+
+class Comparator(models.TextChoices):
+    EQ = "eq", "="
+    LE = "le", "≤"
+    GE = "ge", "≥"
+    LT = "lt", "<"
+    GT = "gt", ">"
+    ABOUT = "about", _("about")
+    RANGE = "range", _("range")
+
+
+class TargetKind(models.TextChoices):
+    VALUE = "value", _("a value")
+    MAINTAIN = "maintain", _("maintain")
+    INCREASE = "increase", _("increase year on year")
+    CHANGE_PER_YEAR = "change_per_year", _("change by a fixed amount a year")
+    NATIONAL = "national", _("meet the national target")
+    COUNT = "count", _("things to build")
+
+
+class Plan(models.Model):
+    code = models.SlugField(_("code"), max_length=64, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    issuer = models.CharField(_("issuing body"), max_length=120)
+    document_number = models.CharField(_("document number"), max_length=64, blank=True)
+    region = models.ForeignKey(Division, verbose_name=_("region"), on_delete=models.PROTECT)
+    period_start = models.PositiveSmallIntegerField(_("first year"))
+    period_end = models.PositiveSmallIntegerField(_("last year"))
+    issued_on = models.DateField(_("issued on"), null=True, blank=True)
+    source = models.CharField(_("source document"), max_length=120, blank=True)
+
+    class Meta:
+        verbose_name = _("plan")
+        verbose_name_plural = _("plans")
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError({"period_end": _("The last year cannot come before the first year.")})
+
+
+class Target(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="targets")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    area = models.CharField(_("area"), max_length=64, blank=True)
+    label = models.CharField(_("as the plan words it"), max_length=200)
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("indicator"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    division = models.ForeignKey(Division, verbose_name=_("division"), on_delete=models.PROTECT)
+    institution_name = models.CharField(_("institution"), max_length=128, blank=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=TargetKind.choices, default=TargetKind.VALUE)
+    comparator = models.CharField(
+        _("comparator"), max_length=8, choices=Comparator.choices, default=Comparator.GE
+    )
+    nature = models.CharField(_("nature"), max_length=8, choices=Nature.choices, default=Nature.EXPECTED)
+    baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
+    baseline_value = models.FloatField(_("baseline"), null=True, blank=True)
+    target_year = models.PositiveSmallIntegerField(_("target year"))
+    target_value = models.FloatField(_("target"), null=True, blank=True)
+    target_high = models.FloatField(_("upper end of the range"), null=True, blank=True)
+    change_per_year = models.FloatField(_("change per year"), null=True, blank=True)
+    trajectory = models.CharField(
+        _("trajectory"),
+        max_length=10,
+        choices=[("linear", _("linear")), ("geometric", _("geometric"))],
+        default="linear",
+    )
+    clause = models.TextField(_("clause of the source text"))
+
+    class Meta:
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+        ordering = ["plan", "order"]
+
+    def __str__(self):
+        return f"{self.plan.code} · {self.label}"
+
+    def clean(self):
+        errors = {}
+        if self.baseline_year and self.target_year and self.baseline_year > self.target_year:
+            errors["baseline_year"] = _("The baseline year cannot come after the target year.")
+        if self.kind in (TargetKind.VALUE, TargetKind.COUNT) and self.target_value is None:
+            errors["target_value"] = _("This kind of target needs a target value.")
+        if self.comparator == Comparator.RANGE and (self.target_high is None or self.target_value is None):
+            errors["target_high"] = _("A range needs both ends.")
+        if self.kind == TargetKind.CHANGE_PER_YEAR and self.change_per_year is None:
+            errors["change_per_year"] = _("Give the change per year.")
+        if (
+            self.indicator_id
+            and self.comparator in (Comparator.LE, Comparator.LT)
+            and self.indicator.direction == Direction.HIGHER
+        ):
+            errors["comparator"] = _("A ceiling does not fit an indicator where higher is better.")
+        if (
+            self.indicator_id
+            and self.comparator in (Comparator.GE, Comparator.GT)
+            and self.indicator.direction == Direction.LOWER
+        ):
+            errors["comparator"] = _("A floor does not fit an indicator where lower is better.")
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,387 @@
+"""Indicators and plans: loading the catalogue and plan packs, evaluating targets in bulk."""
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import yaml
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from tixi.geo.models import AGE_BANDS, Division
+from tixi.indicators import items as item_values
+from tixi.indicators.engine import expression as ex
+from tixi.indicators.engine import trajectory as tj
+from tixi.indicators.engine.describe import describe
+from tixi.indicators.engine.evaluate import Evaluator, IndicatorDef, missing_reasons
+from tixi.indicators.models import DataElement, Direction, Indicator, Plan, Target
+from tixi.registry.engine import classification as cls
+from tixi.registry.models import RESOURCE_FIELDS, DepartmentKind, DesignationKind, InstitutionType
+
+DATA_DIR = Path(__file__).parent / "data"
+PLAN_FILES = ("dachuan.yaml", "panzhihua.yaml", "dazhou.yaml", "wushan.yaml", "bazhong.yaml")
+NATURES = {"expected": "expected", "binding": "binding"}
+
+
+# ------------------------------------------------------------------ loading
+@transaction.atomic
+def load_catalogue(path: Path = DATA_DIR / "catalogue.yaml") -> dict:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for d in data["data_elements"]:
+        DataElement.objects.update_or_create(
+            code=d["code"],
+            defaults={
+                "name": d["name"],
+                "name_en": d.get("name_en", ""),
+                "unit": d.get("unit", ""),
+                "aggregation": d.get("aggregation", "stock"),
+                "additive": d.get("additive", False),
+                "options": d.get("options", []),
+            },
+        )
+    for i in data["indicators"]:
+        indicator = Indicator(
+            code=i["code"],
+            name=i["name"],
+            name_en=i.get("name_en", ""),
+            unit=i.get("unit", ""),
+            factor=i.get("factor", 1),
+            numerator=i["numerator"],
+            denominator=i.get("denominator", ""),
+            decimals=i.get("decimals", 2),
+            direction=i.get("direction", Direction.HIGHER),
+            description=i.get("description", ""),
+        )
+        indicator.full_clean(validate_unique=False)
+        Indicator.objects.update_or_create(
+            code=indicator.code,
+            defaults={
+                f.name: getattr(indicator, f.name)
+                for f in Indicator._meta.fields
+                if f.name not in ("id", "code")
+            },
+        )
+    return {"data_elements": len(data["data_elements"]), "indicators": len(data["indicators"])}
+
+
+def load_pack_file(name: str) -> dict:
+    return yaml.safe_load((DATA_DIR / "plans" / name).read_text(encoding="utf-8"))
+
+
+@transaction.atomic
+def load_plan_pack(pack: dict) -> Plan:
+    region = Division.objects.at(pack["region"].ljust(12, "0"))
+    plan, _created = Plan.objects.update_or_create(
+        code=pack["code"],
+        defaults={
+            "title": pack["title"],
+            "issuer": pack["issuer"],
+            "document_number": pack.get("document_number", ""),
+            "region": region,
+            "period_start": pack["period"][0],
+            "period_end": pack["period"][1],
+            "issued_on": pack.get("issued_on"),
+            "source": pack.get("source", ""),
+        },
+    )
+    plan.targets.all().delete()
+    indicators = {i.code: i for i in Indicator.objects.all()}
+    for order, t in enumerate(pack["targets"], start=1):
+        kind = t.get("kind", "value")
+        target = Target(
+            plan=plan,
+            order=order,
+            area=t.get("area", ""),
+            label=t["label"],
+            indicator=indicators[t["indicator"]],
+            division=region,
+            institution_name=t.get("institution", ""),
+            kind=kind,
+            comparator=t.get("comparator", "le" if indicators[t["indicator"]].direction == "lower" else "ge"),
+            nature=NATURES[t.get("nature", "expected")],
+            baseline_year=pack.get("baseline_year")
+            if t.get("baseline") is not None or kind in ("change_per_year", "increase", "maintain")
+            else None,
+            baseline_value=t.get("baseline"),
+            target_year=t.get("target_year", pack["target_year"]),
+            target_value=t.get("target"),
+            target_high=t.get("target_high"),
+            change_per_year=t.get("change_per_year"),
+            trajectory=t.get("trajectory", "linear"),
+            clause=t["clause"],
+        )
+        target.full_clean()
+        target.save()
+    return plan
+
+
+def load_plan_packs() -> list[Plan]:
+    return [load_plan_pack(load_pack_file(name)) for name in PLAN_FILES]
+
+
+# ------------------------------------------------------------------ labels and parsing
+def labels(language: str | None = None) -> dict[str, str]:
+    """Names of codes for describing expressions in the active language."""
+    names = {code: str(label) for code, label in InstitutionType.choices}
+    names.update({code: str(label) for code, label in DesignationKind.choices})
+    names.update({code: str(label) for code, label in DepartmentKind.choices})
+    names.update({code: str(label) for code, label in RESOURCE_FIELDS.items()})
+    names.update(
+        {
+            cls.HOSPITAL: _("hospitals"),
+            cls.PRIMARY_CARE: _("primary care institutions"),
+            cls.PUBLIC_HEALTH: _("public health institutions"),
+            cls.OTHER: _("other institutions"),
+        }
+    )
+    english = (language or "").startswith("en")
+    for code, name, name_en in DataElement.objects.values_list("code", "name", "name_en"):
+        names[code] = name_en if english and name_en else name
+    for code, name, name_en in Indicator.objects.values_list("code", "name", "name_en"):
+        names.setdefault(code, name_en if english and name_en else name)
+    return names
+
+
+def describe_expression(text: str, language: str = "zh-hans") -> str:
+    """Validate an expression and render it in words; ExpressionError names the position."""
+    node = ex.parse(text)
+    known_elements = set(DataElement.objects.values_list("code", flat=True))
+    known_indicators = set(Indicator.objects.values_list("code", flat=True))
+    for item in ex.items_of(node):
+        if isinstance(item, ex.DataItem) and item.code not in known_elements:
+            raise ex.ExpressionError("Unknown data element %(code)r.", item.position, code=item.code)
+        if isinstance(item, ex.IndicatorRef) and item.code not in known_indicators:
+            raise ex.ExpressionError("Unknown indicator %(code)r.", item.position, code=item.code)
+        if isinstance(item, ex.RegistrySum) and item.measure not in RESOURCE_FIELDS:
+            raise ex.ExpressionError("Unknown resource measure %(code)r.", item.position, code=item.measure)
+        for f in getattr(item, "filters", ()):
+            check_filter_values(f, item.position)
+    return describe(node, labels(language), language)
+
+
+def check_filter_values(f: ex.Filter, position: int) -> None:
+    known = {
+        "type": set(InstitutionType.values),
+        "category": set(cls.CATEGORIES),
+        "designation": set(DesignationKind.values),
+        "department": set(DepartmentKind.values),
+        "ownership": {"public", "private"},
+        "grade": set(cls.GRADES) | {"A", "B", "C"},
+        "age": set(AGE_BANDS),
+        "sex": {"M", "F"},
+        "level": {"1", "2", "3"},
+    }.get(f.key)
+    if known is None:
+        return
+    for value in f.values:
+        if value not in known:
+            raise ex.ExpressionError("Unknown value %(value)r for %(key)s.", position, value=value, key=f.key)
+
+
+def with_institution(node: ex.Node, name: str) -> ex.Node:
+    """The same expression restricted to one institution (Table 2 targets name hospitals)."""
+    if isinstance(node, ex.RegistrySum | ex.RegistryCount):
+        return dataclasses.replace(node, filters=(*node.filters, ex.Filter("name", "=", (name,))))
+    if isinstance(node, ex.Unary):
+        return dataclasses.replace(node, operand=with_institution(node.operand, name))
+    if isinstance(node, ex.Binary):
+        return dataclasses.replace(
+            node, left=with_institution(node.left, name), right=with_institution(node.right, name)
+        )
+    if isinstance(node, ex.Call):
+        return dataclasses.replace(node, args=tuple(with_institution(a, name) for a in node.args))
+    return node
+
+
+def definition_of(indicator: Indicator, institution: str = "") -> IndicatorDef:
+    numerator = ex.parse(indicator.numerator)
+    denominator = ex.parse(indicator.denominator) if indicator.denominator else None
+    if institution:
+        numerator = with_institution(numerator, institution)
+        denominator = with_institution(denominator, institution) if denominator else None
+    code = f"{indicator.code}@{institution}" if institution else indicator.code
+    return IndicatorDef(code, numerator, denominator, indicator.factor)
+
+
+# ------------------------------------------------------------------ evaluation
+@dataclass
+class Evaluation:
+    cells: list[item_values.Cell]
+    values: dict[str, np.ndarray]  # definition code -> value per cell
+    numerators: dict[str, np.ndarray]
+    denominators: dict[str, np.ndarray]
+    reasons: dict[str, list]
+    population: np.ndarray = field(default_factory=lambda: np.array([]))
+
+
+def evaluate(
+    definitions: list[IndicatorDef], cells: list[item_values.Cell], all_indicators=None
+) -> Evaluation:
+    """Every definition over every cell, fetching each item once for all of them."""
+    all_indicators = all_indicators or {}
+    referenced = dict(all_indicators)
+    referenced.update({d.code: d for d in definitions})
+    nodes: dict = {}
+    pending = list(referenced.values())
+    for d in pending:
+        for node in ex.items_of(d.numerator) + (ex.items_of(d.denominator) if d.denominator else []):
+            nodes.setdefault(item_values.item_key(node), node)
+    population_node = ex.PopulationItem(0, ())
+    nodes.setdefault(item_values.item_key(population_node), population_node)
+    by_type: dict = {"registry": [], "population": [], "data": []}
+    for node in nodes.values():
+        if isinstance(node, ex.RegistrySum | ex.RegistryCount):
+            by_type["registry"].append(node)
+        elif isinstance(node, ex.PopulationItem):
+            by_type["population"].append(node)
+        elif isinstance(node, ex.DataItem):
+            by_type["data"].append(node)
+    elements = {e.code: e for e in DataElement.objects.all()} if by_type["data"] else {}
+    values = {}
+    values.update(item_values.registry_values(by_type["registry"], cells))
+    values.update(item_values.population_values(by_type["population"], cells))
+    values.update(item_values.data_values(by_type["data"], cells, elements))
+    evaluator = Evaluator(values, len(cells), referenced)
+    result = Evaluation(cells, {}, {}, {}, {}, values[item_values.item_key(population_node)])
+    names = labels()
+    for d in definitions:
+        result.values[d.code] = evaluator.indicator(d.code)
+        result.numerators[d.code] = evaluator.eval(d.numerator)
+        result.denominators[d.code] = evaluator.eval(d.denominator) if d.denominator else np.ones(len(cells))
+        result.reasons[d.code] = missing_reasons(d, evaluator, names)
+    return result
+
+
+def all_definitions() -> dict[str, IndicatorDef]:
+    return {i.code: definition_of(i) for i in Indicator.objects.all()}
+
+
+def spec_of(target: Target) -> tj.TargetSpec:
+    return tj.TargetSpec(
+        kind=target.kind,
+        comparator=target.comparator,
+        lower_is_better=target.indicator.direction == Direction.LOWER if target.indicator_id else False,
+        target_year=target.target_year,
+        target_value=target.target_value,
+        target_high=target.target_high,
+        baseline_year=target.baseline_year,
+        baseline_value=target.baseline_value,
+        change_per_year=target.change_per_year,
+        trajectory=target.trajectory,
+    )
+
+
+def _number(value) -> float | None:
+    return None if value is None or (isinstance(value, float) and np.isnan(value)) else float(value)
+
+
+def evaluate_plan(plan: Plan, division: Division, year: int, years: list[int] | None = None) -> list[dict]:
+    """Every target of the plan for the division: baseline, trajectory, actual, target, status, gap,
+    and the actual series over `years` (default: baseline year to the target year)."""
+    targets = list(plan.targets.select_related("indicator").order_by("order"))
+    first = min([t.baseline_year or plan.period_start for t in targets] + [year - 1])
+    last = max([t.target_year for t in targets] + [year])
+    years = years or list(range(first, last + 1))
+    current = dt.date.today().year
+    cells, index = [], {}
+    for y in years:
+        row = Division.objects.at(division.code, y) or division
+        index[y] = len(cells)
+        cells.append(item_values.Cell(row, y))
+    definitions = {}
+    for t in targets:
+        d = definition_of(t.indicator, t.institution_name)
+        definitions[d.code] = (d, t)
+    evaluation = evaluate([d for d, _ in definitions.values()], cells, all_definitions())
+    population = evaluation.population
+    result = []
+    for code, (d, t) in definitions.items():
+        series = evaluation.values[code]
+        spec = spec_of(t)
+        actual = _number(series[index[year]]) if year in index else None
+        previous = _number(series[index[year - 1]]) if year - 1 in index else None
+        baseline_actual = _number(series[index[t.baseline_year]]) if t.baseline_year in index else None
+        state = tj.status(spec, year, actual, previous, baseline_actual)
+        expected = tj.trajectory_value(
+            spec, year, t.baseline_value if t.baseline_value is not None else baseline_actual
+        )
+        decimals = t.indicator.decimals
+        result.append(
+            {
+                "order": t.order,
+                "area": t.area,
+                "label": t.label,
+                "indicator": t.indicator.code,
+                "indicator_name": t.indicator.name,
+                "unit": t.indicator.unit,
+                "institution": t.institution_name,
+                "nature": t.nature,
+                "kind": t.kind,
+                "comparator": t.comparator,
+                "baseline_year": t.baseline_year,
+                "baseline": t.baseline_value,
+                "target_year": t.target_year,
+                "target": t.target_value,
+                "target_high": t.target_high,
+                "change_per_year": t.change_per_year,
+                "trajectory": None if expected is None else round(expected, decimals + 2),
+                "actual": None if actual is None else round(actual, decimals + 2),
+                "status": state.status,
+                "rule": _(state.rule) % state.params if state.params else _(state.rule),
+                "no_data_reason": evaluation.reasons[code][index[year]]
+                if actual is None and year in index
+                else None,
+                "gap": gap(t, d, evaluation, index, year, years, population),
+                "series": {y: _number(series[index[y]]) for y in years if y <= max(year, current)},
+                "clause": t.clause,
+            }
+        )
+    return result
+
+
+def gap(
+    target: Target, d: IndicatorDef, evaluation: Evaluation, index, year, years, population
+) -> dict | None:
+    """How far from the target, in natural units where the indicator is a rate over residents."""
+    if target.kind not in ("value", "count") or target.target_value is None or year not in index:
+        return None
+    actual = _number(evaluation.values[d.code][index[year]])
+    if actual is None:
+        return None
+    if tj.meets(target.comparator, actual, target.target_value, target.target_high):
+        return {"value": 0.0, "text": _("met")}
+    difference = target.target_value - actual
+    per_residents = isinstance(d.denominator, ex.PopulationItem) and not d.denominator.filters
+    numerator_items = ex.items_of(d.numerator)
+    if per_residents and len(numerator_items) == 1 and isinstance(numerator_items[0], ex.RegistrySum):
+        known = [
+            (y, _number(population[index[y]])) for y in years if y <= year and _number(population[index[y]])
+        ]
+        projected = tj.project([y for y, _ in known], [v for _, v in known], target.target_year)
+        if projected:
+            needed = target.target_value * projected / d.factor
+            have = _number(evaluation.numerators[d.code][index[year]]) or 0
+            units = int(np.ceil(needed - have))
+            what = labels().get(numerator_items[0].measure, numerator_items[0].measure)
+            return {
+                "value": round(difference, 4),
+                "units": units,
+                "projected_population": int(projected),
+                "text": _(
+                    "%(units)s more %(what)s are needed by %(year)s at the projected population of %(population)s."
+                )
+                % {
+                    "units": f"{units:,}",
+                    "what": what,
+                    "year": target.target_year,
+                    "population": f"{int(projected):,}",
+                },
+            }
+    unit = target.indicator.unit
+    return {
+        "value": round(difference, 4),
+        "text": _("%(difference)s %(unit)s to go")
+        % {"difference": f"{difference:+.{target.indicator.decimals}f}", "unit": unit},
+    }

@@ -1,8 +1,10 @@
 """The REST API: one router, one viewset per resource, documented at /api/schema/ and /api/docs/."""
 
+from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from tixi.geo.api import DivisionViewSet, PopulationViewSet
+from tixi.indicators import api as indicators
 from tixi.registry.api import InstitutionViewSet, InstitutionYearViewSet
 
 router = DefaultRouter()
@@ -10,5 +12,13 @@ router.register("divisions", DivisionViewSet, basename="division")
 router.register("population", PopulationViewSet, basename="population")
 router.register("institutions", InstitutionViewSet, basename="institution")
 router.register("resources", InstitutionYearViewSet, basename="resources")
+router.register("indicators", indicators.IndicatorViewSet, basename="indicator")
+router.register("datavalues", indicators.DataValueViewSet, basename="datavalue")
 
-urlpatterns = router.urls
+urlpatterns = [
+    path("expressions/describe/", indicators.describe, name="expression-describe"),
+    path("plans/", indicators.plans, name="api-plans"),
+    path("plans/<slug:code>/evaluation/", indicators.plan_evaluation, name="api-plan-evaluation"),
+    path("analytics/", indicators.analytics, name="api-analytics"),
+    *router.urls,
+]

@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("tixi.accounts.urls")),
     path("", include("tixi.geo.urls")),
     path("", include("tixi.registry.urls")),
+    path("", include("tixi.indicators.urls")),
 ]

@@ -16,7 +16,7 @@ from tixi.indicators.engine import expression as ex
 from tixi.indicators.engine import trajectory as tj
 from tixi.indicators.engine.describe import describe
 from tixi.indicators.engine.evaluate import Evaluator, IndicatorDef, missing_reasons
-from tixi.indicators.models import DataElement, Direction, Indicator, Plan, Target
+from tixi.indicators.models import Comparator, DataElement, Direction, Indicator, Plan, Target
 from tixi.registry.engine import classification as cls
 from tixi.registry.models import RESOURCE_FIELDS, DepartmentKind, DesignationKind, InstitutionType
 
@@ -320,6 +320,7 @@ def evaluate_plan(plan: Plan, division: Division, year: int, years: list[int] | 
                 "nature": t.nature,
                 "kind": t.kind,
                 "comparator": t.comparator,
+                "comparator_sign": str(Comparator(t.comparator).label),
                 "baseline_year": t.baseline_year,
                 "baseline": t.baseline_value,
                 "target_year": t.target_year,

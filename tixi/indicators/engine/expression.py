@@ -151,24 +151,25 @@ def parse_filters(body: str, offset: int, allowed: set[str]) -> tuple[Filter, ..
     cursor = offset
     for part in body.split("&"):
         stripped = part.strip()
+        at = cursor + len(part) - len(part.lstrip())
         for op in FILTER_OPS:
             if op in stripped:
                 key, value = (s.strip() for s in stripped.split(op, 1))
                 break
         else:
             raise ExpressionError(
-                "A filter needs a key, an operator and a value: %(text)r.", cursor, text=stripped
+                "A filter needs a key, an operator and a value: %(text)r.", at, text=stripped
             )
         if key not in allowed:
             raise ExpressionError(
                 "Unknown filter key %(key)r; use one of %(keys)s.",
-                cursor,
+                at,
                 key=key,
                 keys=", ".join(sorted(allowed)),
             )
         values = tuple(v.strip() for v in value.split("|") if v.strip())
         if not values:
-            raise ExpressionError("The filter %(key)r has no value.", cursor, key=key)
+            raise ExpressionError("The filter %(key)r has no value.", at, key=key)
         filters.append(Filter(key, op, values))
         cursor += len(part) + 1
     return tuple(filters)

@@ -1,0 +1,51 @@
+"""Every plan-pack target is checked against its quoted clause: the clause is in the seed, and the
+numbers stored are the numbers the clause states."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tixi.indicators.services import PLAN_FILES, load_pack_file
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+WORDS = {"全覆盖": 100, "所有": 100}
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def numbers_in(text: str) -> list[float]:
+    return [float(n) for n in re.findall(r"\d+(?:\.\d+)?", text)]
+
+
+PACKS = {name: load_pack_file(name) for name in PLAN_FILES}
+TARGETS = [(name, t) for name, pack in PACKS.items() for t in pack["targets"]]
+
+
+@pytest.mark.parametrize("name, target", TARGETS, ids=[f"{n}:{t['label'][:24]}" for n, t in TARGETS])
+def test_target_matches_its_clause(name, target):
+    pack = PACKS[name]
+    seed = (SEEDS / pack["source"]).read_text(encoding="utf-8")
+    assert normalise(target["clause"]) in normalise(seed), "the clause is not quoted from the seed"
+    numbers = numbers_in(target["clause"])
+    for key in ("target", "baseline"):
+        value = target.get(key)
+        if value is None:
+            continue
+        if key == "target" and target.get("words"):
+            assert target["words"] in target["clause"] and WORDS[target["words"]] == value
+            continue
+        assert any(abs(n - value) < 1e-9 for n in numbers), f"{key} {value} is not in the clause"
+    if target.get("change_per_year") is not None:
+        assert abs(target["change_per_year"]) in numbers
+
+
+def test_pack_sizes():
+    sizes = {name: len(p["targets"]) for name, p in PACKS.items()}
+    assert sizes["dachuan.yaml"] == 30  # 29 rows; row 28 has two parts (employees and residents)
+    panzhihua = PACKS["panzhihua.yaml"]["targets"]
+    assert len([t for t in panzhihua if str(t["row"]).split(".")[0].isdigit()]) == 21  # 19 rows + 2 sub-rows
+    assert len([t for t in panzhihua if str(t["row"]).startswith("T2.")]) == 18
+    assert sum(t["target"] for t in panzhihua if str(t["row"]).startswith("T2.")) == 9710  # Table 2 total

@@ -1,0 +1,30 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from tixi.core.management.commands.plans import resolve
+from tixi.indicators import reports
+from tixi.indicators.services import evaluate_plan
+
+
+class Command(BaseCommand):
+    help = "Reports: `tixi report evaluation --plan P --division D --year Y --out FILE.docx` (and FILE.xlsx beside it)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("kind", choices=["evaluation"])
+        parser.add_argument("--plan", required=True)
+        parser.add_argument("--division", default="")
+        parser.add_argument("--year", type=int, required=True)
+        parser.add_argument("--out", required=True, help="a .docx file; the .xlsx table is written beside it")
+
+    def handle(self, *args, kind, plan, division, year, out, **options):
+        out = Path(out)
+        if out.suffix != ".docx":
+            raise CommandError("out: the report is a Word file; give a name ending in .docx")
+        plan_row, division_row = resolve(plan, division, year)
+        rows = evaluate_plan(plan_row, division_row, year)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(reports.evaluation_docx(plan_row, division_row, year, rows))
+        table = out.with_suffix(".xlsx")
+        table.write_bytes(reports.evaluation_xlsx(plan_row, division_row, year, rows))
+        self.stdout.write(f"wrote {out} and {table} ({len(rows)} targets)")

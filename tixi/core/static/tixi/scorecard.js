@@ -1,0 +1,26 @@
+// One small chart per target: the straight line from baseline to target and the actual series.
+document.addEventListener("DOMContentLoaded", () => {
+  const charts = JSON.parse(document.getElementById("scorecard-charts").textContent);
+  charts.forEach((c) => {
+    const el = document.getElementById("chart-" + c.id.slice(1));
+    if (!el) return;
+    const years = Object.keys(c.series);
+    const line = [];
+    if (c.baseline !== null && c.baseline_year !== null) line.push([String(c.baseline_year), c.baseline]);
+    if (c.target !== null) line.push([String(c.target_year), c.target]);
+    const allYears = [...new Set([...years, ...line.map((p) => p[0])])].sort();
+    const chart = echarts.init(el);
+    chart.on("finished", () => el.setAttribute("data-rendered", "1"));
+    chart.setOption({
+      animation: false,
+      grid: { left: 4, right: 4, top: 6, bottom: 4, containLabel: false },
+      xAxis: { type: "category", data: allYears, show: false },
+      yAxis: { type: "value", show: false, scale: true },
+      tooltip: { trigger: "axis", confine: true },
+      series: [
+        { type: "line", data: allYears.map((y) => c.series[y] ?? null), symbolSize: 3, lineStyle: { color: "#0b6e4f" }, itemStyle: { color: "#0b6e4f" } },
+        { type: "line", data: allYears.map((y) => { const p = line.find((q) => q[0] === y); return p ? p[1] : null; }), connectNulls: true, symbol: "none", lineStyle: { type: "dashed", color: "#b44d12" } },
+      ],
+    });
+  });
+});

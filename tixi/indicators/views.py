@@ -1,0 +1,146 @@
+import datetime as dt
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from tixi.geo.models import Division
+from tixi.indicators import items as item_values
+from tixi.indicators.engine import trajectory as tj
+from tixi.indicators.models import Nature, Plan
+from tixi.indicators.services import all_definitions, definition_of, evaluate, evaluate_plan, spec_of
+
+STATUS_LABELS = {
+    tj.ACHIEVED: gettext_lazy("achieved"),
+    tj.ON_TRACK: gettext_lazy("on track"),
+    tj.AT_RISK: gettext_lazy("at risk"),
+    tj.OFF_TRACK: gettext_lazy("off track"),
+    tj.NO_DATA: gettext_lazy("no data"),
+}
+
+
+def _year(request, default: int) -> int:
+    raw = request.GET.get("year", "")
+    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else default
+
+
+def _division(request, plan: Plan, year: int) -> Division:
+    code = request.GET.get("division") or plan.region.code
+    division = Division.objects.visible_to(request.user).at(code, year)
+    if division is None:
+        raise Http404(_("No division has this code in your scope."))
+    return division
+
+
+@login_required
+def plan_list(request):
+    plans = Plan.objects.select_related("region").order_by("code")
+    return render(request, "indicators/plan_list.html", {"plans": plans})
+
+
+def scorecard_context(request, code):
+    plan = get_object_or_404(Plan.objects.select_related("region"), code=code)
+    year = _year(request, min(dt.date.today().year - 1, plan.period_end))
+    division = _division(request, plan, year)
+    rows = evaluate_plan(plan, division, year)
+    area, nature = request.GET.get("area", ""), request.GET.get("nature", "")
+    shown = [r for r in rows if (not area or r["area"] == area) and (not nature or r["nature"] == nature)]
+    for r in shown:
+        r["status_label"] = STATUS_LABELS[r["status"]]
+    counts = {key: sum(1 for r in shown if r["status"] == key) for key in STATUS_LABELS}
+    return {
+        "plan": plan,
+        "division": division,
+        "year": year,
+        "rows": shown,
+        "areas": list(dict.fromkeys(r["area"] for r in rows)),
+        "area": area,
+        "nature": nature,
+        "natures": Nature.choices,
+        "years": list(range(2018, 2027)),
+        "counts": [(STATUS_LABELS[k], k, n) for k, n in counts.items()],
+        "children": Division.objects.visible_to(request.user)
+        .valid_in(year)
+        .filter(parent__path=division.path),
+        "charts": [
+            {
+                "id": f"t{r['order']}",
+                "label": r["label"],
+                "series": r["series"],
+                "baseline_year": r["baseline_year"],
+                "baseline": r["baseline"],
+                "target_year": r["target_year"],
+                "target": r["target"],
+            }
+            for r in shown
+        ],
+    }
+
+
+@login_required
+def scorecard(request, code):
+    return render(request, "indicators/scorecard.html", scorecard_context(request, code))
+
+
+@login_required
+def ranking(request, code, order):
+    """One target across the child divisions of a division: drill-down and ranking."""
+    plan = get_object_or_404(Plan, code=code)
+    target = get_object_or_404(plan.targets.select_related("indicator"), order=order)
+    year = _year(request, min(dt.date.today().year - 1, plan.period_end))
+    division = _division(request, plan, year)
+    children = list(
+        Division.objects.visible_to(request.user).valid_in(year).filter(parent__path=division.path)
+    )
+    definition = definition_of(target.indicator, target.institution_name)
+    cells = [item_values.Cell(c, year) for c in children]
+    values = evaluate([definition], cells, all_definitions()).values[definition.code] if cells else []
+    spec = spec_of(target)
+    rows = []
+    for child, value in zip(children, values, strict=True):
+        value = None if value != value else float(value)
+        state = tj.status(spec, year, value)
+        rows.append(
+            {
+                "division": child,
+                "value": value,
+                "status": state.status,
+                "status_label": STATUS_LABELS[state.status],
+            }
+        )
+    lower = target.indicator.direction == "lower"
+    rows.sort(key=lambda r: (r["value"] is None, (r["value"] or 0) if lower else -(r["value"] or 0)))
+    for rank, r in enumerate(rows, start=1):
+        r["rank"] = rank if r["value"] is not None else None
+    return render(
+        request,
+        "indicators/ranking.html",
+        {
+            "plan": plan,
+            "target": target,
+            "division": division,
+            "year": year,
+            "rows": rows,
+        },
+    )
+
+
+@login_required
+def scorecard_download(request, code, fmt):
+    """The scorecard as a Word report (中期/终期评估) or as an .xlsx table."""
+    from tixi.indicators import reports
+
+    context = scorecard_context(request, code)
+    plan, division, year = context["plan"], context["division"], context["year"]
+    if fmt == "docx":
+        content = reports.evaluation_docx(plan, division, year, context["rows"])
+        kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    else:
+        content = reports.evaluation_xlsx(plan, division, year, context["rows"])
+        kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    response = HttpResponse(content, content_type=kind)
+    name = f"{plan.code}-{division.code}-{year}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

@@ -88,6 +88,11 @@ def write(builder: DemoBuilder) -> dict:
                     division_id=place.id,
                     division_path=place.path,
                     is_synthetic=True,
+                    type=i.type,
+                    level=i.level,
+                    grade=i.grade,
+                    ownership=i.ownership,
+                    operator=i.operator,
                     **values,
                 )
             )

@@ -9,7 +9,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db import connection
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import Length, Substr
 
 from tixi.geo.models import AGE_BANDS, Division, Population, subtree_filter
@@ -39,22 +40,6 @@ class Cell:
     year: int
 
 
-def _designation_exists(kind: str, op: str | None = None, value: str | None = None):
-    condition = Q(institution=OuterRef("institution"), kind=kind, obtained_on__year__lte=OuterRef("year")) & (
-        Q(revoked_on__isnull=True) | Q(revoked_on__year__gt=OuterRef("year"))
-    )
-    if op:
-        condition &= Q(**{f"value__{LOOKUPS[op]}": float(value)})
-    return Exists(Designation.objects.filter(condition))
-
-
-def _department_exists(kind: str):
-    condition = Q(institution=OuterRef("institution"), kind=kind, opened_on__year__lte=OuterRef("year")) & (
-        Q(closed_on__isnull=True) | Q(closed_on__year__gt=OuterRef("year"))
-    )
-    return Exists(Department.objects.filter(condition))
-
-
 def _values(values: tuple[str, ...], key: str):
     if key == "level":
         try:
@@ -62,48 +47,6 @@ def _values(values: tuple[str, ...], key: str):
         except ValueError as error:
             raise ItemError(f"level: {values} is not a number") from error
     return list(values)
-
-
-def institution_condition(filters: tuple[ex.Filter, ...]):
-    """A Q over InstitutionYear rows (with `year` for the date of designations and departments)."""
-    condition = Q()
-    for f in filters:
-        negate = f.op == "!="
-        op = "=" if negate else f.op
-        if f.key in DIRECT_FIELDS:
-            values = _values(f.values, f.key)
-            if op == "=":
-                q = Q(**{f"institution__{DIRECT_FIELDS[f.key]}__in": values})
-            else:
-                q = Q(**{f"institution__{DIRECT_FIELDS[f.key]}__{LOOKUPS[op]}": values[0]})
-        elif f.key == "category":
-            unknown = [v for v in f.values if v not in cls.CATEGORIES]
-            if unknown:
-                raise ItemError(f"category: unknown {unknown}")
-            q = Q(institution__type__in=[t for c in f.values for t in cls.types_in(c)])
-        elif f.key == "grade":
-            q = Q()
-            for v in f.values:
-                q |= (
-                    Q(institution__level=int(v[0]), institution__grade=v[1])
-                    if len(v) == 2
-                    else Q(institution__grade=v)
-                )
-        elif f.key == "designation":
-            q = Q()
-            for v in f.values:
-                q |= Q(_designation_exists(v))
-        elif f.key == "department":
-            q = Q()
-            for v in f.values:
-                q |= Q(_department_exists(v))
-        elif f.key in ("emr_level", "smart_stars"):
-            kind = "emr_level" if f.key == "emr_level" else "smart_hospital"
-            q = Q(_designation_exists(kind, op, f.values[0]))
-        else:
-            raise ItemError(f"unknown filter {f.key}")
-        condition &= ~q if negate else q
-    return condition
 
 
 def population_condition(filters: tuple[ex.Filter, ...]):
@@ -121,7 +64,7 @@ def population_condition(filters: tuple[ex.Filter, ...]):
 
 
 def _grouped_by_prefix(cells: list[Cell]):
-    """Cells grouped by the length of their division path (one GROUP BY each), with their index."""
+    """Cells grouped by the length of their division path, with their index."""
     groups: dict[int, dict[tuple[str, int], int]] = defaultdict(dict)
     for index, cell in enumerate(cells):
         groups[len(cell.division.path)][(cell.division.path, cell.year)] = index
@@ -138,46 +81,239 @@ def _common_root(paths) -> str:
     return first[: first.rfind("/", 0, i) + 1] if "/" in first[:i] else ""
 
 
-def registry_values(nodes, cells: list[Cell]) -> dict:
-    """Values of R{} and N{} items for every cell: one query per path length."""
-    result = {item_key(n): np.full(len(cells), np.nan) for n in nodes}
-    if not nodes:
-        return result
-    aggregates = {}
-    for k, node in enumerate(nodes):
-        condition = institution_condition(node.filters)
-        if isinstance(node, ex.RegistrySum):
-            if node.measure not in RESOURCE_FIELDS:
-                raise ItemError(
-                    f"R{{{node.measure}}}: unknown measure; use one of {', '.join(RESOURCE_FIELDS)}"
-                )
-            aggregates[f"i{k}"] = Sum(node.measure, filter=condition) if condition else Sum(node.measure)
+FLAG_KEYS = {"designation", "department", "emr_level", "smart_stars"}
+ATTRIBUTES = ("type", "level", "grade", "ownership", "operator")
+
+
+def _needs_rows(node) -> bool:
+    """Items that need the institutions themselves: dated designations/departments, or a name."""
+    return any(f.key in FLAG_KEYS or f.key == "name" for f in node.filters)
+
+
+def _attribute_mask(filters, columns: dict, flags=None) -> np.ndarray:
+    """A boolean mask over rows for the filters, from columns of attributes (and flag arrays)."""
+    size = len(next(iter(columns.values())))
+    mask = np.ones(size, dtype=bool)
+    for f in filters:
+        negate = f.op == "!="
+        if f.key in ("type", "ownership", "operator", "name"):
+            m = np.isin(columns[f.key], list(f.values))
+        elif f.key == "category":
+            unknown = [v for v in f.values if v not in cls.CATEGORIES]
+            if unknown:
+                raise ItemError(f"category: unknown {unknown}")
+            m = np.isin(columns["type"], [t for c in f.values for t in cls.types_in(c)])
+        elif f.key == "level":
+            levels = columns["level"]
+            wanted = _values(f.values, "level")
+            op = "=" if negate else f.op
+            m = {
+                "=": np.isin(levels, wanted),
+                ">=": levels >= wanted[0],
+                "<=": levels <= wanted[0],
+                ">": levels > wanted[0],
+                "<": levels < wanted[0],
+            }[op]
+        elif f.key == "grade":
+            m = np.zeros(size, dtype=bool)
+            for v in f.values:
+                if len(v) == 2:
+                    m |= (columns["level"] == int(v[0])) & (columns["grade"] == v[1])
+                else:
+                    m |= columns["grade"] == v
+        elif f.key in FLAG_KEYS:
+            m = flags[_flag_key(f)]
         else:
-            aggregates[f"i{k}"] = Count("id", filter=condition) if condition else Count("id")
-    for length, index in _grouped_by_prefix(cells).items():
-        years = sorted({y for _, y in index})
-        root = _common_root(p for p, _ in index)
-        rows = (
-            InstitutionYear.objects.filter(year__in=years)
-            .filter(subtree_filter("division_path", root) if root else Q())
-            .annotate(prefix=Substr("division_path", 1, length))
-            .values("prefix", "year")
-            .annotate(**aggregates)
+            raise ItemError(f"unknown filter {f.key}")
+        mask &= ~m if negate else m
+    return mask
+
+
+def _flag_key(f: ex.Filter):
+    return (f.key, f.op, f.values)
+
+
+def _flag_arrays(filters, institution_ids: np.ndarray, years: np.ndarray) -> dict:
+    """For each designation/department filter, whether each (institution, year) row has it at year end."""
+    wanted = {_flag_key(f): f for f in filters if f.key in FLAG_KEYS}
+    if not wanted:
+        return {}
+    designation_kinds, department_kinds = set(), set()
+    for f in wanted.values():
+        if f.key == "designation":
+            designation_kinds.update(f.values)
+        elif f.key == "department":
+            department_kinds.update(f.values)
+        else:
+            designation_kinds.add("emr_level" if f.key == "emr_level" else "smart_hospital")
+    spans: dict = defaultdict(list)  # (kind, institution) -> [(first year, year ended or 9999, value)]
+    for inst, kind, value, start, end in Designation.objects.filter(kind__in=designation_kinds).values_list(
+        "institution_id", "kind", "value", "obtained_on", "revoked_on"
+    ):
+        spans[(kind, inst)].append((start.year, end.year if end else 9999, value))
+    for inst, kind, start, end in Department.objects.filter(kind__in=department_kinds).values_list(
+        "institution_id", "kind", "opened_on", "closed_on"
+    ):
+        spans[(kind, inst)].append((start.year, end.year if end else 9999, None))
+    result = {}
+    rows = list(zip(institution_ids.tolist(), years.tolist(), strict=True))
+    for key, f in wanted.items():
+        kinds = (
+            list(f.values)
+            if f.key in ("designation", "department")
+            else (["emr_level"] if f.key == "emr_level" else ["smart_hospital"])
+        )
+        threshold = float(f.values[0]) if f.key in ("emr_level", "smart_stars") else None
+        op = "=" if f.op == "!=" else f.op
+        compare = {
+            "=": lambda a, b: a == b,
+            ">=": lambda a, b: a >= b,
+            "<=": lambda a, b: a <= b,
+            ">": lambda a, b: a > b,
+            "<": lambda a, b: a < b,
+        }[op]
+
+        def has(inst, year, kinds=kinds, threshold=threshold, compare=compare):
+            for kind in kinds:
+                for start, end, value in spans.get((kind, inst), ()):
+                    if start <= year < end and (
+                        threshold is None or (value is not None and compare(value, threshold))
+                    ):
+                        return True
+            return False
+
+        result[key] = np.fromiter((has(i, y) for i, y in rows), dtype=bool, count=len(rows))
+    return result
+
+
+def _accumulate(result, nodes, cells, prefixes, years, masks_and_weights):
+    """Add each node's masked weights into the cells its rows' prefixes fall in."""
+    groups = _grouped_by_prefix(cells)
+    for length, index in groups.items():
+        lookup = {}
+        cell_of = np.full(len(prefixes), -1, dtype=np.int64)
+        for i, (prefix, year) in enumerate(zip(prefixes, years.tolist(), strict=True)):
+            key = (prefix[:length], year)
+            found = lookup.get(key)
+            if found is None:
+                found = lookup[key] = index.get(key, -1)
+            cell_of[i] = found
+        valid = cell_of >= 0
+        for node in nodes:
+            mask, weights = masks_and_weights(node)
+            take = valid & mask
+            sums = np.bincount(cell_of[take], weights=weights[take], minlength=len(cells))
+            target = result[item_key(node)]
+            cells_here = np.fromiter(index.values(), dtype=np.int64)
+            target[cells_here] = np.nan_to_num(target[cells_here]) + sums[cells_here]
+
+
+def registry_values(nodes, cells: list[Cell]) -> dict:
+    """Values of R{} and N{} items for every cell.
+
+    One grouped query of the yearly reports by (deepest prefix, year, classification) gives a small
+    cube; every item is a masked sum over it (numpy), rolled up to each requested level. Items that
+    need dated designations/departments or institution names read the few institutions concerned."""
+    result = {item_key(n): np.full(len(cells), np.nan) for n in nodes}
+    if not nodes or not cells:
+        return result
+    for node in nodes:
+        if isinstance(node, ex.RegistrySum) and node.measure not in RESOURCE_FIELDS:
+            raise ItemError(f"R{{{node.measure}}}: unknown measure; use one of {', '.join(RESOURCE_FIELDS)}")
+    for node in nodes:  # every cell starts at zero: no institution means none of anything
+        result[item_key(node)][:] = 0
+    years = sorted({c.year for c in cells})
+    root = _common_root(c.division.path for c in cells)
+    longest = max(len(c.division.path) for c in cells)
+    scope = InstitutionYear.objects.filter(year__in=years).filter(
+        subtree_filter("division_path", root) if root else Q()
+    )
+    plain = [n for n in nodes if not _needs_rows(n)]
+    special = [n for n in nodes if _needs_rows(n)]
+    measures = sorted({n.measure for n in nodes if isinstance(n, ex.RegistrySum)})
+    if plain:
+        rows = _fetch(
+            scope.annotate(prefix=Substr("division_path", 1, longest))
+            .values_list("prefix", "year", *ATTRIBUTES)
+            .annotate(n=Count("id"), **{m: Sum(m) for m in measures})
             .order_by()
         )
-        seen = set()
-        for row in rows:
-            i = index.get((row["prefix"], row["year"]))
-            if i is None:
-                continue
-            seen.add(i)
-            for k, node in enumerate(nodes):
-                result[item_key(node)][i] = row[f"i{k}"] or 0
-        # a division with no institution that year has zero of everything
-        for i in set(index.values()) - seen:
-            for node in nodes:
-                result[item_key(node)][i] = 0
+        if rows:
+            columns = _columns(rows, ATTRIBUTES, measures, offset=2)
+            _accumulate(
+                result,
+                plain,
+                cells,
+                [r[0] for r in rows],
+                np.array([r[1] for r in rows]),
+                lambda node: (_attribute_mask(node.filters, columns), _weights(node, columns)),
+            )
+    if special:
+        names = {v for n in special for f in n.filters if f.key == "name" for v in f.values}
+        flag_filters = [f for n in special for f in n.filters if f.key in FLAG_KEYS]
+        candidates = Q()
+        if names:
+            candidates |= Q(institution__name__in=names)
+        kinds_d = {v for f in flag_filters if f.key == "designation" for v in f.values}
+        kinds_d |= {"emr_level" for f in flag_filters if f.key == "emr_level"}
+        kinds_d |= {"smart_hospital" for f in flag_filters if f.key == "smart_stars"}
+        kinds_p = {v for f in flag_filters if f.key == "department" for v in f.values}
+        if kinds_d:
+            candidates |= Q(
+                institution_id__in=Designation.objects.filter(kind__in=kinds_d).values("institution_id")
+            )
+        if kinds_p:
+            candidates |= Q(
+                institution_id__in=Department.objects.filter(kind__in=kinds_p).values("institution_id")
+            )
+        rows = _fetch(
+            scope.filter(candidates).values_list(
+                "division_path", "year", "institution_id", "institution__name", *ATTRIBUTES, *measures
+            )
+        )
+        if rows:
+            columns = _columns(rows, ("name", *ATTRIBUTES), measures, offset=3, count=False)
+            ids = np.array([r[2] for r in rows])
+            year_array = np.array([r[1] for r in rows])
+            flags = _flag_arrays(flag_filters, ids, year_array)
+            _accumulate(
+                result,
+                special,
+                cells,
+                [r[0] for r in rows],
+                year_array,
+                lambda node: (_attribute_mask(node.filters, columns, flags), _weights(node, columns)),
+            )
     return result
+
+
+def _fetch(queryset) -> list[tuple]:
+    """Rows of a values_list queryset straight from the cursor (these columns need no conversion)."""
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _columns(rows, attributes, measures, offset: int, count: bool = True) -> dict:
+    transposed = list(zip(*rows, strict=True))
+    columns = {}
+    for k, name in enumerate(attributes):
+        values = transposed[offset + k]
+        if name == "level":
+            columns[name] = np.array([v or 0 for v in values], dtype=np.int64)
+        else:
+            columns[name] = np.array(values, dtype=object)
+    position = offset + len(attributes)
+    columns["__n"] = np.array(transposed[position], dtype=float) if count else np.ones(len(rows))
+    position += 1 if count else 0
+    for k, m in enumerate(measures):
+        columns[m] = np.array([v or 0 for v in transposed[position + k]], dtype=float)
+    return columns
+
+
+def _weights(node, columns) -> np.ndarray:
+    return columns[node.measure] if isinstance(node, ex.RegistrySum) else columns["__n"]
 
 
 def population_values(nodes, cells: list[Cell]) -> dict:

@@ -297,6 +297,7 @@ RESOURCE_FIELDS = {
     "bed_days": _("occupied bed-days"),
 }
 FLOW_FIELDS = ("outpatient_visits", "discharges", "bed_days")
+CLASSIFICATION_FIELDS = ("type", "level", "grade", "ownership", "operator")
 
 
 class InstitutionYearQuerySet(ScopedQuerySet):
@@ -319,6 +320,13 @@ class InstitutionYear(models.Model):
         Division, verbose_name=_("division"), on_delete=models.PROTECT, related_name="+"
     )
     division_path = models.CharField(max_length=160, editable=False)
+    # The classification as it stood that year (a hospital upgraded in 2022 counts as 2A in 2020):
+    # copied from the institution when the report is filed, so yearly figures need no join.
+    type = models.CharField(_("type"), max_length=40, choices=InstitutionType.choices, editable=False)
+    level = models.PositiveSmallIntegerField(_("level"), null=True, editable=False)
+    grade = models.CharField(_("grade"), max_length=1, blank=True, editable=False)
+    ownership = models.CharField(_("ownership"), max_length=8, editable=False)
+    operator = models.CharField(_("run by"), max_length=12, editable=False)
     is_synthetic = models.BooleanField(_("synthetic"), default=False)
     locals().update({name: _count(label) for name, label in RESOURCE_FIELDS.items()})
 
@@ -349,4 +357,10 @@ class InstitutionYear(models.Model):
 
     def save(self, *args, **kwargs):
         self.division_path = self.division.path
+        self.take_classification()
         super().save(*args, **kwargs)
+
+    def take_classification(self, institution=None) -> None:
+        institution = institution or self.institution
+        for name in CLASSIFICATION_FIELDS:
+            setattr(self, name, getattr(institution, name))

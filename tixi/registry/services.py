@@ -11,13 +11,8 @@ from tixi.registry.engine import figures as engine
 from tixi.registry.engine.classification import DEPARTMENT_FIGURES
 from tixi.registry.models import Department, InstitutionYear
 
-GROUP_FIELDS = {
-    "type": "institution__type",
-    "level": "institution__level",
-    "grade": "institution__grade",
-    "ownership": "institution__ownership",
-    "operator": "institution__operator",
-}
+# The classification of the year's report (no join with the institutions).
+GROUP_FIELDS = {name: name for name in ("type", "level", "grade", "ownership", "operator")}
 
 
 def _has_department(kind: str, year: int):

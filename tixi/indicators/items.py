@@ -97,12 +97,12 @@ def _attribute_mask(filters, columns: dict, flags=None) -> np.ndarray:
     for f in filters:
         negate = f.op == "!="
         if f.key in ("type", "ownership", "operator", "name"):
-            m = np.isin(columns[f.key], list(f.values))
+            m = _isin(columns, f.key, f.values)
         elif f.key == "category":
             unknown = [v for v in f.values if v not in cls.CATEGORIES]
             if unknown:
                 raise ItemError(f"category: unknown {unknown}")
-            m = np.isin(columns["type"], [t for c in f.values for t in cls.types_in(c)])
+            m = _isin(columns, "type", [t for c in f.values for t in cls.types_in(c)])
         elif f.key == "level":
             levels = columns["level"]
             wanted = _values(f.values, "level")
@@ -118,15 +118,20 @@ def _attribute_mask(filters, columns: dict, flags=None) -> np.ndarray:
             m = np.zeros(size, dtype=bool)
             for v in f.values:
                 if len(v) == 2:
-                    m |= (columns["level"] == int(v[0])) & (columns["grade"] == v[1])
+                    m |= (columns["level"] == int(v[0])) & _isin(columns, "grade", [v[1]])
                 else:
-                    m |= columns["grade"] == v
+                    m |= _isin(columns, "grade", [v])
         elif f.key in FLAG_KEYS:
             m = flags[_flag_key(f)]
         else:
             raise ItemError(f"unknown filter {f.key}")
         mask &= ~m if negate else m
     return mask
+
+
+def _isin(columns: dict, name: str, values) -> np.ndarray:
+    codes = columns[f"{name}__values"]
+    return np.isin(columns[name], [codes[v] for v in values if v in codes])
 
 
 def _flag_key(f: ex.Filter):
@@ -186,18 +191,23 @@ def _flag_arrays(filters, institution_ids: np.ndarray, years: np.ndarray) -> dic
     return result
 
 
+def _cells_of(prefixes, years: np.ndarray, length: int, index: dict) -> np.ndarray:
+    """For each row, the index of the cell (prefix cut to `length`, year) it falls in, or -1."""
+    lookup = {}
+    cell_of = np.full(len(prefixes), -1, dtype=np.int64)
+    for i, (prefix, year) in enumerate(zip(prefixes, years.tolist(), strict=True)):
+        key = (prefix[:length], year)
+        found = lookup.get(key)
+        if found is None:
+            found = lookup[key] = index.get(key, -1)
+        cell_of[i] = found
+    return cell_of
+
+
 def _accumulate(result, nodes, cells, prefixes, years, masks_and_weights):
     """Add each node's masked weights into the cells its rows' prefixes fall in."""
-    groups = _grouped_by_prefix(cells)
-    for length, index in groups.items():
-        lookup = {}
-        cell_of = np.full(len(prefixes), -1, dtype=np.int64)
-        for i, (prefix, year) in enumerate(zip(prefixes, years.tolist(), strict=True)):
-            key = (prefix[:length], year)
-            found = lookup.get(key)
-            if found is None:
-                found = lookup[key] = index.get(key, -1)
-            cell_of[i] = found
+    for length, index in _grouped_by_prefix(cells).items():
+        cell_of = _cells_of(prefixes, years, length, index)
         valid = cell_of >= 0
         for node in nodes:
             mask, weights = masks_and_weights(node)
@@ -302,8 +312,10 @@ def _columns(rows, attributes, measures, offset: int, count: bool = True) -> dic
         values = transposed[offset + k]
         if name == "level":
             columns[name] = np.array([v or 0 for v in values], dtype=np.int64)
-        else:
-            columns[name] = np.array(values, dtype=object)
+        else:  # strings as integer codes: isin over ints is fast
+            uniques, codes = np.unique(np.array([v or "" for v in values], dtype=str), return_inverse=True)
+            columns[name] = codes
+            columns[f"{name}__values"] = {v: k for k, v in enumerate(uniques.tolist())}
     position = offset + len(attributes)
     columns["__n"] = np.array(transposed[position], dtype=float) if count else np.ones(len(rows))
     position += 1 if count else 0
@@ -317,31 +329,45 @@ def _weights(node, columns) -> np.ndarray:
 
 
 def population_values(nodes, cells: list[Cell]) -> dict:
-    """P{} items: the shallowest level with rows under each division (no double counting)."""
+    """P{} items: the shallowest level with rows under each division (no double counting).
+    One grouped query at the deepest requested level, rolled up in numpy."""
     result = {item_key(n): np.full(len(cells), np.nan) for n in nodes}
-    if not nodes:
+    if not nodes or not cells:
         return result
+    years = sorted({c.year for c in cells})
+    root = _common_root(c.division.path for c in cells)
+    longest = max(len(c.division.path) for c in cells)
+    shortest = min(len(c.division.path) for c in cells)
     aggregates = {f"p{k}": Sum("count", filter=population_condition(n.filters)) for k, n in enumerate(nodes)}
+    rows = _fetch(
+        Population.objects.filter(year__in=years)
+        .filter(subtree_filter("division__path", root) if root else Q())
+        .annotate(prefix=Substr("division__path", 1, longest), depth=Length("division__path"))
+        .filter(depth__gte=shortest)
+        .values_list("prefix", "year", "depth")
+        .annotate(**aggregates)
+        .order_by()
+    )
+    if not rows:
+        return result
+    transposed = list(zip(*rows, strict=True))
+    prefixes, row_years = transposed[0], np.array(transposed[1])
+    depths = np.array(transposed[2])
+    values = [np.array([v or 0 for v in transposed[3 + k]], dtype=float) for k in range(len(nodes))]
     for length, index in _grouped_by_prefix(cells).items():
-        years = sorted({y for _, y in index})
-        root = _common_root(p for p, _ in index)
-        rows = (
-            Population.objects.filter(year__in=years)
-            .filter(subtree_filter("division__path", root) if root else Q())
-            .annotate(prefix=Substr("division__path", 1, length), depth=Length("division__path"))
-            .filter(depth__gte=length)
-            .values("prefix", "year", "depth")
-            .annotate(**aggregates)
-            .order_by()
-        )
-        best: dict[int, tuple[int, dict]] = {}
-        for row in rows:
-            i = index.get((row["prefix"], row["year"]))
-            if i is not None and (i not in best or row["depth"] < best[i][0]):
-                best[i] = (row["depth"], row)
-        for i, (_depth, row) in best.items():
-            for k, node in enumerate(nodes):
-                result[item_key(node)][i] = row[f"p{k}"] or 0
+        cell_of = _cells_of(prefixes, row_years, length, index)
+        usable = (cell_of >= 0) & (depths >= length)
+        # the shallowest depth with rows, per cell
+        shallowest = np.full(len(cells), np.iinfo(np.int64).max)
+        np.minimum.at(shallowest, cell_of[usable], depths[usable])
+        take = usable.copy()
+        take[usable] = depths[usable] == shallowest[cell_of[usable]]
+        present = np.zeros(len(cells), dtype=bool)
+        present[cell_of[take]] = True
+        for k, node in enumerate(nodes):
+            sums = np.bincount(cell_of[take], weights=values[k][take], minlength=len(cells))
+            target = result[item_key(node)]
+            target[present] = sums[present]
     return result
 
 

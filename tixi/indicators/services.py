@@ -217,9 +217,10 @@ class Evaluation:
 
 
 def evaluate(
-    definitions: list[IndicatorDef], cells: list[item_values.Cell], all_indicators=None
+    definitions: list[IndicatorDef], cells: list[item_values.Cell], all_indicators=None, reasons: bool = True
 ) -> Evaluation:
-    """Every definition over every cell, fetching each item once for all of them."""
+    """Every definition over every cell, fetching each item once for all of them. `reasons` says why
+    a cell has no value (worth it for a page, not for a whole province)."""
     all_indicators = all_indicators or {}
     referenced = dict(all_indicators)
     referenced.update({d.code: d for d in definitions})
@@ -250,7 +251,7 @@ def evaluate(
         result.values[d.code] = evaluator.indicator(d.code)
         result.numerators[d.code] = evaluator.eval(d.numerator)
         result.denominators[d.code] = evaluator.eval(d.denominator) if d.denominator else np.ones(len(cells))
-        result.reasons[d.code] = missing_reasons(d, evaluator, names)
+        result.reasons[d.code] = missing_reasons(d, evaluator, names) if reasons else [None] * len(cells)
     return result
 
 

@@ -51,7 +51,7 @@ class Command(BaseCommand):
     help = "Benchmarks. `tixi bench registry`: build a province-sized registry, time the dashboard figures."
 
     def add_arguments(self, parser):
-        parser.add_argument("what", choices=["registry"])
+        parser.add_argument("what", choices=["registry", "indicators"])
         parser.add_argument("--rebuild", action="store_true", help="build the benchmark registry again")
         parser.add_argument("--repeat", type=int, default=5)
         parser.add_argument("--in-process", action="store_true", help=argparse_hidden())
@@ -69,13 +69,15 @@ class Command(BaseCommand):
             if completed.returncode:
                 raise CommandError("benchmark failed")
             return
-        self.run_registry(rebuild, repeat)
+        self.ensure_registry(rebuild)
+        if what == "indicators":
+            return self.run_indicators(repeat)
+        self.run_registry(repeat)
 
-    def run_registry(self, rebuild, repeat):
+    def ensure_registry(self, rebuild):
         from tixi.demo.builder import DemoBuilder
         from tixi.demo.load import write
-        from tixi.geo.models import Division, Population
-        from tixi.registry.models import Institution, InstitutionYear
+        from tixi.geo.models import Division
 
         call_command("migrate", interactive=False, verbosity=0)
         years = range(2017, 2027)
@@ -90,6 +92,11 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  generated in {generated - started:.1f} s, written in {time.perf_counter() - generated:.1f} s"
             )
+
+    def run_registry(self, repeat):
+        from tixi.geo.models import Division, Population
+        from tixi.registry.models import Institution, InstitutionYear
+
         counts = {
             "counties": Division.objects.filter(level=3).count(),
             "townships": Division.objects.filter(level=4).count(),
@@ -109,6 +116,105 @@ class Command(BaseCommand):
             self.time(f"{label} figures ({division.name})", lambda d=division: self.figures(d), repeat)
         for label, division in (("province", province), ("county", county)):
             self.time(f"{label} whole dashboard", lambda d=division: self.dashboard(d), repeat)
+
+    def run_indicators(self, repeat):
+        from django.contrib.auth import get_user_model
+        from django.test import Client
+
+        from tixi.geo.models import Division
+        from tixi.indicators import items as item_values
+        from tixi.indicators.models import Indicator
+        from tixi.indicators.services import (
+            PLAN_FILES,
+            all_definitions,
+            definition_of,
+            evaluate,
+            load_catalogue,
+            load_pack_file,
+            load_plan_pack,
+        )
+
+        load_catalogue()
+        indicators = {i.code: i for i in Indicator.objects.all()}
+        definitions = {}
+        for name in PLAN_FILES:
+            for t in load_pack_file(name)["targets"]:
+                d = definition_of(indicators[t["indicator"]], t.get("institution", ""))
+                definitions[d.code] = d
+        years = list(range(2020, 2026))
+        divisions = list(Division.objects.valid_in(2025).filter(level__in=[3, 4]).order_by("path"))
+        cells = [item_values.Cell(d, y) for d in divisions for y in years]
+        self.stdout.write(
+            f"{len(definitions)} target indicators (every target of the {len(PLAN_FILES)} plan packs) x "
+            f"{len(divisions)} counties and townships x {len(years)} years = {len(definitions) * len(cells):,} values"
+        )
+        everything = all_definitions()
+        engine_times = []
+        for _ in range(max(1, repeat // 2)):
+            started = time.perf_counter()
+            result = evaluate(list(definitions.values()), cells, everything, reasons=False)
+            engine_times.append(time.perf_counter() - started)
+        engine = min(engine_times)
+        self.stdout.write(f"  Tixi engine (all targets, all cells)         {engine * 1000:>8.0f} ms")
+        hand = min(self.hand_written(divisions, years) for _ in range(max(1, repeat // 2)))
+        self.stdout.write(f"  hand-written SQL (8 resource rates)          {hand * 1000:>8.0f} ms")
+        self.stdout.write(f"  ratio engine / hand-written                  {engine / hand:>8.2f}")
+        beds = result.values["beds_per_1000"]
+        self.stdout.write(f"  check: beds per 1,000 of {divisions[0].name} in {years[0]} = {beds[0]:.2f}")
+        # a county scorecard page, with 达川's plan pack laid on a generated county
+        county = next(d for d in divisions if d.level == 3)
+        pack = load_pack_file("dachuan.yaml")
+        pack.update(code="bench-county-plan", region=county.code[:6])
+        load_plan_pack(pack)
+        User = get_user_model()
+        user, _created = User.objects.get_or_create(username="bench", defaults={"is_superuser": True})
+        user.set_unusable_password()
+        user.save()
+        client = Client()
+        client.force_login(user)
+        url = f"/plans/bench-county-plan/?division={county.code}&year=2024"
+        client.get(url)
+        timings = []
+        for _ in range(repeat):
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                response = client.get(url)
+                timings.append(time.perf_counter() - started)
+        if response.status_code != 200:
+            raise CommandError(f"scorecard page answered {response.status_code}")
+        self.stdout.write(
+            f"  county scorecard page (30 targets, median)   {statistics.median(timings) * 1000:>8.0f} ms  [{len(queries)} queries]"
+        )
+
+    @staticmethod
+    def hand_written(divisions, years) -> float:
+        """What an analyst would write by hand: one GROUP BY per level with the sums, then divide."""
+        started = time.perf_counter()
+        marks = ", ".join(["%s"] * len(years))
+        for length in sorted({len(d.path) for d in divisions}):
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"""SELECT substr(division_path, 1, {length}), year, SUM(actual_beds), SUM(physicians), SUM(nurses),
+                        SUM(pharmacists), SUM(gps), SUM(tcm_physicians), SUM(childcare_places),
+                        SUM(CASE WHEN type IN ('tcm_hospital', 'integrated_hospital', 'ethnic_medicine_hospital')
+                                 AND ownership = 'public' THEN actual_beds ELSE 0 END)
+                        FROM registry_institutionyear WHERE year IN ({marks}) GROUP BY 1, 2""",
+                    years,
+                )
+                sums = cursor.fetchall()
+                cursor.execute(
+                    f"""SELECT substr(d.path, 1, {length}), p.year, SUM(p.count) FROM geo_population p
+                        JOIN geo_division d ON d.id = p.division_id WHERE p.year IN ({marks}) GROUP BY 1, 2""",
+                    years,
+                )
+                population = {(r[0], r[1]): r[2] for r in cursor.fetchall()}
+            rates = [
+                [s / population[(r[0], r[1])] * 1000 for s in r[2:]]
+                for r in sums
+                if population.get((r[0], r[1]))
+            ]
+        assert rates
+        return time.perf_counter() - started
 
     @staticmethod
     def figures(division):

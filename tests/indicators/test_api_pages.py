@@ -119,3 +119,16 @@ def test_scorecard_is_scoped(web):
         .status_code
         == 200
     )
+
+
+def test_scorecard_query_count_is_constant(client, django_user_model):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(django_user_model.objects.create(username="root", is_superuser=True))
+    counts = []
+    for code, division in (("dachuan-14th-health", DACHUAN), ("panzhihua-14th-system", PANZHIHUA)):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/plans/{code}/", {"year": 2023, "division": division}).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1] < 25, counts

@@ -246,7 +246,7 @@ def evaluate(
     values.update(item_values.data_values(by_type["data"], cells, elements))
     evaluator = Evaluator(values, len(cells), referenced)
     result = Evaluation(cells, {}, {}, {}, {}, values[item_values.item_key(population_node)])
-    names = labels()
+    names = labels() if reasons else {}
     for d in definitions:
         result.values[d.code] = evaluator.indicator(d.code)
         result.numerators[d.code] = evaluator.eval(d.numerator)
@@ -287,8 +287,9 @@ def evaluate_plan(plan: Plan, division: Division, year: int, years: list[int] | 
     years = years or list(range(first, last + 1))
     current = dt.date.today().year
     cells, index = [], {}
+    versions = list(Division.objects.filter(code=division.code))  # one query for every year's row
     for y in years:
-        row = Division.objects.at(division.code, y) or division
+        row = next((v for v in versions if v.valid_in(y)), division)
         index[y] = len(cells)
         cells.append(item_values.Cell(row, y))
     definitions = {}
@@ -297,6 +298,7 @@ def evaluate_plan(plan: Plan, division: Division, year: int, years: list[int] | 
         definitions[d.code] = (d, t)
     evaluation = evaluate([d for d, _ in definitions.values()], cells, all_definitions())
     population = evaluation.population
+    names = labels()
     result = []
     for code, (d, t) in definitions.items():
         series = evaluation.values[code]
@@ -335,7 +337,7 @@ def evaluate_plan(plan: Plan, division: Division, year: int, years: list[int] | 
                 "no_data_reason": evaluation.reasons[code][index[year]]
                 if actual is None and year in index
                 else None,
-                "gap": gap(t, d, evaluation, index, year, years, population),
+                "gap": gap(t, d, evaluation, index, year, years, population, names),
                 "series": {y: _number(series[index[y]]) for y in years if y <= max(year, current)},
                 "clause": t.clause,
             }
@@ -344,7 +346,7 @@ def evaluate_plan(plan: Plan, division: Division, year: int, years: list[int] | 
 
 
 def gap(
-    target: Target, d: IndicatorDef, evaluation: Evaluation, index, year, years, population
+    target: Target, d: IndicatorDef, evaluation: Evaluation, index, year, years, population, names
 ) -> dict | None:
     """How far from the target, in natural units where the indicator is a rate over residents."""
     if target.kind not in ("value", "count") or target.target_value is None or year not in index:
@@ -366,7 +368,7 @@ def gap(
             needed = target.target_value * projected / d.factor
             have = _number(evaluation.numerators[d.code][index[year]]) or 0
             units = int(np.ceil(needed - have))
-            what = labels().get(numerator_items[0].measure, numerator_items[0].measure)
+            what = names.get(numerator_items[0].measure, numerator_items[0].measure)
             return {
                 "value": round(difference, 4),
                 "units": units,

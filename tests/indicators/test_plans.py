@@ -103,7 +103,7 @@ def test_bad_plan_or_division():
 
 def test_describe_command_and_errors():
     assert "注册护士" in run("indicators", "describe", "R{nurses} * 1000 / P{}")
-    with pytest.raises(CommandError, match="character 8"):
+    with pytest.raises(CommandError, match="8"):
         run("indicators", "describe", "R{x} + ")
 
 

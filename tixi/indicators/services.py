@@ -324,6 +324,7 @@ def evaluate_plan(plan: Plan, division: Division, year: int, years: list[int] | 
                 "kind": t.kind,
                 "comparator": t.comparator,
                 "comparator_sign": str(Comparator(t.comparator).label),
+                "decimals": decimals,
                 "baseline_year": t.baseline_year,
                 "baseline": t.baseline_value,
                 "target_year": t.target_year,

@@ -132,3 +132,30 @@ def test_scorecard_query_count_is_constant(client, django_user_model):
             assert client.get(f"/plans/{code}/", {"year": 2023, "division": division}).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1] < 25, counts
+
+
+def test_data_value_page(web):
+    client = web("planner")
+    assert client.get("/datavalues/").status_code == 200
+    element = __import__("tixi.indicators.models", fromlist=["DataElement"]).DataElement.objects.get(
+        code="health_literacy"
+    )
+    ok = client.post(
+        "/datavalues/",
+        {
+            "element": element.pk,
+            "option": "",
+            "division_code": PANZHIHUA,
+            "period": "2025",
+            "value": "33.3",
+            "comment": "抽样调查",
+        },
+    )
+    assert ok.status_code == 302
+    assert DataValue.objects.get(element=element, division__code=PANZHIHUA, period="2025").value == 33.3
+    bad = client.post(
+        "/datavalues/", {"element": element.pk, "division_code": "12", "period": "20251", "value": "x"}
+    )
+    assert bad.status_code == 400
+    text = bad.content.decode()
+    assert "field-division_code" in text and "field-period" in text and "field-value" in text

@@ -144,3 +144,48 @@ def scorecard_download(request, code, fmt):
     name = f"{plan.code}-{division.code}-{year}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+@login_required
+def data_values(request):
+    """Enter a data element's value for a division and period; recent values in scope below."""
+    from django.contrib import messages
+    from django.core.exceptions import PermissionDenied
+    from django.db import transaction
+    from django.shortcuts import redirect
+
+    from tixi.indicators.forms import DataValueForm
+    from tixi.indicators.models import DataValue
+
+    form = DataValueForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        if not request.user.can_write:
+            raise PermissionDenied(_("Your role may read but not change data."))
+        if form.is_valid():
+            data = form.cleaned_data
+            with transaction.atomic():
+                DataValue.objects.update_or_create(
+                    element=data["element"],
+                    option=data["option"],
+                    division=form.instance.division,
+                    period=data["period"],
+                    defaults={
+                        "value": data["value"],
+                        "comment": data["comment"],
+                        "stored_by": request.user,
+                        "is_synthetic": False,
+                    },
+                )
+            messages.success(request, _("Saved."))
+            return redirect("data-values")
+    recent = (
+        DataValue.objects.visible_to(request.user)
+        .select_related("element", "division", "stored_by")
+        .order_by("-updated_at")[:50]
+    )
+    return render(
+        request,
+        "indicators/data_values.html",
+        {"form": form, "recent": recent},
+        status=400 if request.method == "POST" else 200,
+    )

@@ -23,9 +23,9 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian's Chromium for the browser tests (installed when missing and we are root).
+# Debian's Chromium for the browser tests and Noto CJK for report charts (installed when missing and we are root).
 browser:
-	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || echo "chromium missing: browser tests will be skipped"
+	@{ command -v chromium >/dev/null 2>&1 && [ -d /usr/share/fonts/opentype/noto ]; } || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; } || echo "chromium or fonts-noto-cjk missing: browser tests will be skipped, charts without CJK glyphs"
 
 lint: setup
 	$(BIN)/ruff check tixi tests scripts
@@ -41,6 +41,7 @@ format: setup
 
 bench: setup
 	$(BIN)/tixi bench registry
+	$(BIN)/tixi bench indicators
 
 clean:
 	rm -rf $(VENV) node_modules var

@@ -11,6 +11,8 @@ VERBS = {
     "indicators": "the indicator catalogue: `tixi indicators list`, `tixi indicators describe EXPR`",
     "report": "reports: `tixi report evaluation --plan P --division D --year Y --out FILE.docx`",
     "bench": "benchmarks: `tixi bench registry`, `tixi bench indicators`",
+    "template": "write the .xlsx import template of a table: `tixi template TABLE --out FILE.xlsx`",
+    "import": "import a table from .xlsx/.csv, all or nothing: `tixi import TABLE FILE [--dry-run]`",
     "createuser": "create a user with a role and a scope (USERNAME --role ROLE --division CODE | --institution CODE)",
     "boundaries": "import division boundaries from a GeoJSON FeatureCollection (properties.code)",
     "migrate": "create or update the database schema",

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "tixi.geo",
     "tixi.registry",
     "tixi.indicators",
+    "tixi.exchange",
 ]
 
 MIDDLEWARE = [

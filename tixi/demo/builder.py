@@ -799,8 +799,27 @@ class DemoBuilder:
                         f"{region['spec']['name']} {pool['group']}",
                     )
             self.allocate(members, measure, total_for(measure), weight, region["spec"]["name"])
+        self.keep_staff_consistent(members)
         for i in members:
             self.derive(i)
+
+    @staticmethod
+    def keep_staff_consistent(members: list[Inst]) -> None:
+        """Physicians and nurses never outnumber health workers: move excess nurses to the
+        institution with the most room, so that every calibrated total stays as published."""
+        for i in members:
+            excess = i.base["physicians"] + i.base["nurses"] - i.base["health_workers"]
+            if excess <= 0:
+                continue
+            room = max(
+                members, key=lambda m: m.base["health_workers"] - m.base["physicians"] - m.base["nurses"]
+            )
+            moved = min(excess, i.base["nurses"])
+            i.base["nurses"] -= moved
+            room.base["nurses"] += moved
+            if excess > moved:
+                i.base["physicians"] -= excess - moved
+                room.base["physicians"] += excess - moved
 
     def derive(self, i: Inst) -> None:
         """Resources that no seed publishes, derived from the calibrated ones."""
@@ -882,6 +901,8 @@ class DemoBuilder:
                 row["negative_pressure_ambulances"] = min(
                     row["negative_pressure_ambulances"], row["ambulances"]
                 )
+                row["health_workers"] = max(row["health_workers"], row["physicians"] + row["nurses"])
+                row["health_technicians"] = min(row["health_technicians"], row["health_workers"])
                 i.years[year] = row
 
     # ---------------------------------------------------------------- designations, departments

@@ -1,0 +1,153 @@
+"""Reading spreadsheets people actually send: .xlsx (streamed, read-only) and CSV (UTF-8 or GBK).
+
+No Django. Refuses, with a reason, what it cannot read safely: an old .xls, a renamed file that is
+not a spreadsheet, a file too large, a zip bomb, merged cells, formulas.
+"""
+
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+MAX_BYTES = 50 * 1024 * 1024
+MAX_UNCOMPRESSED = 400 * 1024 * 1024
+MAX_RATIO = 150  # uncompressed / compressed: beyond this, a zip bomb
+
+
+class ReadError(ValueError):
+    def __init__(self, message: str, **params):
+        self.message, self.params = message, params
+        super().__init__(message % params if params else message)
+
+
+@dataclass
+class Table:
+    """Rows of raw values with their spreadsheet row numbers, and the heading row(s)."""
+
+    headings: list[str]
+    codes: list[str] | None
+    rows: list[tuple[int, list]] = field(default_factory=list)
+    kind: str = "xlsx"
+    encoding: str = ""
+
+
+def sniff(data: bytes, filename: str = "") -> str:
+    if len(data) > MAX_BYTES:
+        raise ReadError(
+            "The file is %(size)s MB; the limit is %(limit)s MB.",
+            size=len(data) // 2**20,
+            limit=MAX_BYTES // 2**20,
+        )
+    if not data.strip():
+        raise ReadError("The file is empty.")
+    if data[:4] == b"PK\x03\x04":
+        return "xlsx"
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise ReadError(
+            "This is an old Excel file (.xls); save it as .xlsx (Excel workbook) and import that."
+        )
+    if b"\x00" in data[:4096]:
+        raise ReadError("This is not a spreadsheet: neither .xlsx nor CSV.")
+    return "csv"
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text of a CSV and the encoding it was in: UTF-8 (with or without BOM), else GBK (GB18030)."""
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding), "GBK" if encoding == "gb18030" else "UTF-8"
+        except UnicodeDecodeError:
+            continue
+    raise ReadError("The CSV is neither UTF-8 nor GBK text.")
+
+
+def _check_zip(data: bytes) -> zipfile.ZipFile:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as error:
+        raise ReadError("The file is damaged or is not an .xlsx workbook.") from error
+    names = set(archive.namelist())
+    if "xl/workbook.xml" not in names:
+        raise ReadError("This zip file is not an .xlsx workbook.")
+    total = sum(info.file_size for info in archive.infolist())
+    if total > MAX_UNCOMPRESSED or total > MAX_RATIO * max(len(data), 1):
+        raise ReadError(
+            "The workbook expands to %(size)s MB: refused as unsafe (zip bomb).", size=total // 2**20
+        )
+    return archive
+
+
+MERGE = re.compile(rb'<mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"')
+
+
+def read_xlsx(data: bytes) -> Table:
+    from openpyxl import load_workbook
+
+    archive = _check_zip(data)
+    sheet_xml = sorted(n for n in archive.namelist() if n.startswith("xl/worksheets/sheet"))
+    if sheet_xml:
+        merged = MERGE.findall(archive.read(sheet_xml[0]))
+        if merged:
+            ranges = ", ".join(m.decode() for m in merged[:5])
+            raise ReadError(
+                "The sheet has merged cells (%(ranges)s); unmerge them and fill every cell.", ranges=ranges
+            )
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception as error:  # openpyxl raises many kinds for broken files
+        raise ReadError("The workbook cannot be read: %(error)s.", error=str(error)[:120]) from error
+    sheet = workbook.worksheets[0]
+    rows = []
+    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        values = list(values)
+        for column, value in enumerate(values, start=1):
+            if isinstance(value, str) and value.startswith("="):
+                raise ReadError(
+                    "Row %(row)s, column %(column)s holds a formula (%(formula)s); paste values instead.",
+                    row=number,
+                    column=column,
+                    formula=value[:40],
+                )
+        rows.append((number, values))
+    workbook.close()
+    return _split(rows, "xlsx")
+
+
+def read_csv(data: bytes) -> Table:
+    text, encoding = decode(data)
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    rows = [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text), dialect), start=1)]
+    table = _split(rows, "csv")
+    table.encoding = encoding
+    return table
+
+
+def _split(rows, kind: str) -> Table:
+    """Heading row, optional English code row beneath it (as in Tixi's templates), then data."""
+    rows = [(n, r) for n, r in rows if any(_text(v) for v in r)] if rows else []
+    if not rows:
+        raise ReadError("The sheet has no rows.")
+    headings = [_text(v) for v in rows[0][1]]
+    codes = None
+    if (
+        len(rows) > 1
+        and all(re.fullmatch(r"[a-z_]*", _text(v)) for v in rows[1][1])
+        and any(_text(v) for v in rows[1][1])
+    ):
+        codes = [_text(v) for v in rows[1][1]]
+        data = rows[2:]
+    else:
+        data = rows[1:]
+    return Table(headings, codes, data, kind)
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def read(data: bytes, filename: str = "") -> Table:
+    return read_xlsx(data) if sniff(data, filename) == "xlsx" else read_csv(data)

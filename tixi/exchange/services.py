@@ -1,0 +1,427 @@
+"""Imports: read → map columns → parse cells → resolve codes (in bulk, within scope) → validate →
+preview (insert / update / unchanged / rejected) → apply all or nothing → history, undo."""
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tixi.accounts import audit
+from tixi.accounts.scope import scope_of
+from tixi.exchange.engine import cells
+from tixi.exchange.engine.reading import ReadError, read
+from tixi.exchange.models import ImportBatch
+from tixi.exchange.tables import TABLES, TableSpec
+from tixi.geo.models import Division
+from tixi.indicators.models import DataElement
+from tixi.registry.models import CLASSIFICATION_FIELDS, Institution
+
+REFERENCE_FIELDS = {
+    "division_code": "division",
+    "parent_code": "parent",
+    "institution_code": "institution",
+    "element_code": "element",
+}
+
+
+@dataclass
+class Problem:
+    row: int | None
+    column: str
+    value: str
+    message: str
+
+
+@dataclass
+class Preview:
+    table: str
+    filename: str
+    sha256: str
+    rows: int = 0
+    inserts: list = field(default_factory=list)  # model instances
+    updates: list = field(default_factory=list)  # (instance, {field: (before, after)})
+    unchanged: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    encoding: str = ""
+    source_rows: list = field(default_factory=list)  # (row number, raw values) for the error report
+    headings: list = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def counts(self) -> dict:
+        return {
+            "rows": self.rows,
+            "insert": len(self.inserts),
+            "update": len(self.updates),
+            "unchanged": self.unchanged,
+            "rejected": len({p.row for p in self.problems}),
+        }
+
+
+def _translate(message: str, params: dict) -> str:
+    text = _(message)
+    return text % params if params else text
+
+
+def _column_map(spec: TableSpec, table, preview: Preview) -> dict[int, str] | None:
+    by_name = {}
+    for column in spec.columns:
+        by_name[column.heading] = column.code
+        by_name[column.code] = column.code
+    mapping, seen = {}, {}
+    names = table.headings
+    for index, heading in enumerate(names):
+        code_below = table.codes[index] if table.codes and index < len(table.codes) else ""
+        if not heading and not code_below:
+            continue
+        code = by_name.get(heading) or by_name.get(code_below)
+        if code is None:
+            preview.problems.append(
+                Problem(
+                    1,
+                    heading or code_below,
+                    "",
+                    _("Unknown column; the template's columns are: %(names)s.")
+                    % {"names": "、".join(c.heading for c in spec.columns)},
+                )
+            )
+            continue
+        if code in seen:
+            preview.problems.append(Problem(1, heading, "", _("This column appears twice.")))
+            continue
+        seen[code] = index
+        mapping[index] = code
+    for column in spec.columns:
+        if column.required and column.code not in seen:
+            preview.problems.append(Problem(1, column.heading, "", _("A required column is missing.")))
+    return None if preview.problems else mapping
+
+
+def _parse(column, raw, choices_cache):
+    if column.kind in ("int", "float"):
+        return cells.number(raw, integer=column.kind == "int", minimum=column.minimum, maximum=column.maximum)
+    if column.kind == "date":
+        return cells.date(raw)
+    if column.kind == "choice":
+        if column.code not in choices_cache:
+            choices_cache[column.code] = column.choices()
+        return cells.choice(raw, choices_cache[column.code])
+    return cells.text(raw)
+
+
+def preview_import(table_name: str, data: bytes, filename: str, user) -> Preview:
+    spec = TABLES[table_name]
+    preview = Preview(table_name, filename, hashlib.sha256(data).hexdigest())
+    try:
+        table = read(data, filename)
+    except ReadError as error:
+        preview.problems.append(Problem(None, _("file"), filename, _translate(error.message, error.params)))
+        return preview
+    preview.encoding = table.encoding
+    preview.headings = table.headings
+    preview.source_rows = table.rows
+    mapping = _column_map(spec, table, preview)
+    if mapping is None:
+        return preview
+    heading_of = {c.code: c.heading for c in spec.columns}
+    parsed, choices_cache = [], {}
+    for number, raw_values in table.rows:
+        values, raw_of = {}, {}
+        for index, code in mapping.items():
+            raw = raw_values[index] if index < len(raw_values) else None
+            raw_of[code] = "" if raw is None else str(raw)
+            column = spec.column(code)
+            try:
+                values[code] = _parse(column, raw, choices_cache)
+            except cells.CellError as error:
+                preview.problems.append(
+                    Problem(number, column.heading, raw_of[code], _translate(error.message, error.params))
+                )
+                values[code] = cells.CellError
+                continue
+            if values[code] is None and column.required:
+                preview.problems.append(Problem(number, column.heading, "", _("This value is required.")))
+        parsed.append((number, values, raw_of))
+    preview.rows = len(parsed)
+    if not parsed:
+        preview.problems.append(
+            Problem(None, _("file"), filename, _("The sheet has headings but no data rows."))
+        )
+        return preview
+    _resolve(spec, parsed, preview, user, heading_of)
+    _duplicates(spec, parsed, preview, heading_of)
+    if preview.problems:
+        return preview
+    _diff(spec, parsed, preview, heading_of)
+    return preview
+
+
+def _resolve(spec, parsed, preview, user, heading_of) -> None:
+    """Codes to rows, in one query per kind; codes outside the user's scope are refused."""
+    scope = scope_of(user)
+    wanted = {"division": set(), "institution": set(), "element": set()}
+    for _number, values, _raw in parsed:
+        for code, kind in ((c.code, c.kind) for c in spec.columns if c.kind in wanted):
+            if isinstance(values.get(code), str):
+                wanted[kind].add(values[code])
+    divisions: dict[str, list[Division]] = {}
+    for division in Division.objects.filter(code__in=wanted["division"]):
+        divisions.setdefault(division.code, []).append(division)
+    institutions = {
+        i.code: i
+        for i in Institution.objects.filter(code__in=wanted["institution"]).select_related("division")
+    }
+    elements = {e.code: e for e in DataElement.objects.filter(code__in=wanted["element"])}
+    for number, values, raw in parsed:
+        year = values.get("year") if isinstance(values.get("year"), int) else None
+        if isinstance(values.get("period"), str) and values["period"][:4].isdigit():
+            year = int(values["period"][:4])
+        for column in spec.columns:
+            value = values.get(column.code)
+            if not isinstance(value, str) or column.kind not in wanted:
+                continue
+            problem = None
+            if column.kind == "division":
+                if len(value) != 12 or not value.isdigit():
+                    problem = _("A division code must be exactly 12 digits.")
+                else:
+                    versions = divisions.get(value, [])
+                    row = next((d for d in versions if year and d.valid_in(year)), None) or (
+                        max(versions, key=lambda d: d.valid_from) if versions else None
+                    )
+                    if row is None:
+                        problem = _("No division has this code.")
+                    elif not scope.covers_path(row.path):
+                        problem = _("This division is outside your scope.")
+                    else:
+                        values[column.code] = row
+            elif column.kind == "institution":
+                row = institutions.get(value)
+                if row is None:
+                    problem = _("No institution has this code.")
+                elif not scope.covers_institution(row):
+                    problem = _("This institution is outside your scope.")
+                else:
+                    values[column.code] = row
+            else:
+                row = elements.get(value)
+                if row is None:
+                    problem = _("No data element has this code.")
+                else:
+                    values[column.code] = row
+            if problem:
+                preview.problems.append(Problem(number, column.heading, raw[column.code], problem))
+    if spec.name == "institutions":
+        for number, values, raw in parsed:
+            division = values.get("division_code")
+            if isinstance(division, Division) and not scope.covers_path(division.path):
+                preview.problems.append(
+                    Problem(
+                        number,
+                        heading_of["division_code"],
+                        raw["division_code"],
+                        _("This division is outside your scope."),
+                    )
+                )
+
+
+def _key(spec, values) -> tuple:
+    return tuple(getattr(values[k], "pk", values[k]) for k in spec.key)
+
+
+def _duplicates(spec, parsed, preview, heading_of) -> None:
+    seen = {}
+    for number, values, raw in parsed:
+        if any(values.get(k) is cells.CellError for k in spec.key):
+            continue
+        key = _key(spec, values)
+        if key in seen:
+            preview.problems.append(
+                Problem(
+                    number,
+                    heading_of[spec.key[0]],
+                    raw[spec.key[0]],
+                    _("The same row key as row %(row)s.") % {"row": seen[key]},
+                )
+            )
+        else:
+            seen[key] = number
+
+
+def _model_values(spec, values) -> dict:
+    result = {}
+    for code, value in values.items():
+        name = REFERENCE_FIELDS.get(code, code)
+        if spec.name == "institutions" and code == "grade":
+            value = value or ""
+        if spec.name == "datavalues" and code in ("option", "comment"):
+            value = value or ""
+        if spec.name == "resources" and value is None and code not in spec.key:
+            value = 0
+        if spec.name == "divisions" and code == "level":
+            value = int(value)
+        result[name] = value
+    if spec.name == "divisions" and result.get("valid_from") is None:
+        result["valid_from"] = dt.date(1949, 10, 1)
+    return result
+
+
+def _existing(spec, parsed) -> dict:
+    """Rows already in the database with the keys of the file: one query."""
+    model = spec.model
+    if spec.name == "institutions":
+        rows = model.objects.filter(code__in=[v["code"] for _n, v, _r in parsed])
+        return {(r.code,): r for r in rows}
+    if spec.name == "divisions":
+        rows = model.objects.filter(code__in=[v["code"] for _n, v, _r in parsed])
+        return {(r.code, r.valid_from): r for r in rows}
+    key_fields = [REFERENCE_FIELDS.get(k, k) for k in spec.key]
+    first = key_fields[0]
+    ids = {getattr(v[spec.key[0]], "pk", v[spec.key[0]]) for _n, v, _r in parsed}
+    rows = model.objects.filter(**{f"{first}__in": ids})
+    return {
+        tuple(getattr(r, f + "_id", None) if hasattr(r, f + "_id") else getattr(r, f) for f in key_fields): r
+        for r in rows
+    }
+
+
+def _diff(spec, parsed, preview, heading_of) -> None:
+    existing = _existing(spec, parsed)
+    column_of = {REFERENCE_FIELDS.get(c.code, c.code): c.heading for c in spec.columns}
+    for number, values, raw in parsed:
+        fields = _model_values(spec, values)
+        key = _key(spec, values)
+        current = existing.get(key)
+        instance = spec.model(**fields) if current is None else current
+        changes = {}
+        if current is not None:
+            for name, value in fields.items():
+                before = getattr(current, name)
+                if before != value:
+                    changes[name] = (before, value)
+            for name, (_before, value) in changes.items():
+                setattr(instance, name, value)
+        if spec.name == "resources" and current is None:
+            instance.division = instance.institution.division
+        if spec.name == "divisions":
+            instance.path = (instance.parent.path if instance.parent_id else "") + instance.code + "/"
+        try:
+            instance.clean()
+            for f in instance._meta.fields:
+                if f.name in fields and fields[f.name] is not None and not f.is_relation:
+                    f.run_validators(fields[f.name])
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                column = column_of.get(name, name)
+                preview.problems.append(Problem(number, column, raw.get(name, ""), "；".join(messages)))
+            continue
+        if current is None:
+            preview.inserts.append(instance)
+        elif changes:
+            preview.updates.append((instance, changes))
+        else:
+            preview.unchanged += 1
+
+
+def _jsonable(value):
+    if hasattr(value, "pk"):
+        return value.pk
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+@transaction.atomic
+def apply_import(preview: Preview, user, dry_run: bool = False) -> ImportBatch:
+    """Write everything or nothing; record the batch (with what undo needs)."""
+    if not preview.ok:
+        raise ValueError("a rejected import cannot be applied")
+    spec = TABLES[preview.table]
+    model = spec.model
+    batch = ImportBatch(
+        table=preview.table,
+        filename=preview.filename[:200],
+        sha256=preview.sha256,
+        user=user if getattr(user, "is_authenticated", False) else None,
+        rows=preview.rows,
+        inserted=len(preview.inserts),
+        updated=len(preview.updates),
+        unchanged=preview.unchanged,
+        status=ImportBatch.Status.DRY_RUN if dry_run else ImportBatch.Status.APPLIED,
+    )
+    if dry_run:
+        batch.save()
+        return batch
+    for instance in preview.inserts:
+        _derive(spec, instance)
+    created = model.objects.bulk_create(preview.inserts, batch_size=2000)
+    fields = sorted({name for _i, changes in preview.updates for name in changes})
+    for instance, _changes in preview.updates:
+        _derive(spec, instance)
+    if preview.updates:
+        derived = {"division_path", "path", "year", *CLASSIFICATION_FIELDS} & {
+            f.name for f in model._meta.fields
+        }
+        model.objects.bulk_update(
+            [i for i, _c in preview.updates], sorted(set(fields) | derived), batch_size=2000
+        )
+    batch.changes = {
+        "inserted": [obj.pk for obj in created],
+        "updated": [
+            {
+                "pk": i.pk,
+                "before": {k: _jsonable(b) for k, (b, _a) in c.items()},
+                "after": {k: _jsonable(a) for k, (_b, a) in c.items()},
+            }
+            for i, c in preview.updates
+        ],
+    }
+    batch.save()
+    with audit.acting_as(user):
+        audit.record_bulk(
+            model._meta.label,
+            f"import #{batch.pk} {preview.filename}"[:200],
+            len(created) + len(preview.updates),
+        )
+    return batch
+
+
+def _derive(spec, instance) -> None:
+    if spec.name == "resources":
+        instance.division_path = instance.division.path
+        instance.take_classification()
+    elif spec.name == "datavalues":
+        instance.year = int(instance.period[:4])
+
+
+@transaction.atomic
+def undo_import(batch: ImportBatch, user) -> None:
+    if batch.status != ImportBatch.Status.APPLIED:
+        raise ValidationError({"status": _("Only an applied import can be undone.")})
+    model = TABLES[batch.table].model
+    from django.db.models import ProtectedError
+
+    for change in batch.changes.get("updated", []):
+        fields = {}
+        for name, value in change["before"].items():
+            field_ = model._meta.get_field(name)
+            fields[field_.attname if field_.is_relation else name] = value
+        model.objects.filter(pk=change["pk"]).update(**fields)
+    try:
+        model.objects.filter(pk__in=batch.changes.get("inserted", [])).delete()
+    except ProtectedError as error:
+        raise ValidationError(
+            {"status": _("Rows of this import are now used elsewhere; it cannot be undone.")}
+        ) from error
+    batch.status = ImportBatch.Status.UNDONE
+    batch.undone_at = timezone.now()
+    batch.undone_by = user if getattr(user, "is_authenticated", False) else None
+    batch.save()
+    with audit.acting_as(user):
+        audit.record_bulk(model._meta.label, f"undo of import #{batch.pk}", batch.inserted + batch.updated)

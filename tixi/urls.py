@@ -14,4 +14,5 @@ urlpatterns = [
     path("", include("tixi.geo.urls")),
     path("", include("tixi.registry.urls")),
     path("", include("tixi.indicators.urls")),
+    path("", include("tixi.exchange.urls")),
 ]

@@ -130,13 +130,14 @@ def preview_import(table_name: str, data: bytes, filename: str, user) -> Preview
     if mapping is None:
         return preview
     heading_of = {c.code: c.heading for c in spec.columns}
+    columns = {c.code: c for c in spec.columns}
     parsed, choices_cache = [], {}
     for number, raw_values in table.rows:
         values, raw_of = {}, {}
         for index, code in mapping.items():
             raw = raw_values[index] if index < len(raw_values) else None
             raw_of[code] = "" if raw is None else str(raw)
-            column = spec.column(code)
+            column = columns[code]
             try:
                 values[code] = _parse(column, raw, choices_cache)
             except cells.CellError as error:
@@ -282,18 +283,25 @@ def _existing(spec, parsed) -> dict:
         rows = model.objects.filter(code__in=[v["code"] for _n, v, _r in parsed])
         return {(r.code, r.valid_from): r for r in rows}
     key_fields = [REFERENCE_FIELDS.get(k, k) for k in spec.key]
-    first = key_fields[0]
-    ids = {getattr(v[spec.key[0]], "pk", v[spec.key[0]]) for _n, v, _r in parsed}
-    rows = model.objects.filter(**{f"{first}__in": ids})
-    return {
-        tuple(getattr(r, f + "_id", None) if hasattr(r, f + "_id") else getattr(r, f) for f in key_fields): r
-        for r in rows
-    }
+    filters = {}
+    for code, name in zip(spec.key, key_fields, strict=True):
+        values = {getattr(v[code], "pk", v[code]) for _n, v, _r in parsed}
+        filters[f"{name}__in"] = values
+    relations = [f for f in key_fields if model._meta.get_field(f).is_relation]
+    rows = model.objects.filter(**filters).select_related(*relations)
+    attnames = [model._meta.get_field(f).attname for f in key_fields]
+    return {tuple(getattr(r, a) for a in attnames): r for r in rows}
 
 
 def _diff(spec, parsed, preview, heading_of) -> None:
     existing = _existing(spec, parsed)
     column_of = {REFERENCE_FIELDS.get(c.code, c.code): c.heading for c in spec.columns}
+    # numbers, dates and choices were checked when parsed; text still meets the model's validators
+    text_fields = [
+        f
+        for f in spec.model._meta.fields
+        if not f.is_relation and any(c.code == f.name and c.kind == "text" for c in spec.columns)
+    ]
     for number, values, raw in parsed:
         fields = _model_values(spec, values)
         key = _key(spec, values)
@@ -302,9 +310,13 @@ def _diff(spec, parsed, preview, heading_of) -> None:
         changes = {}
         if current is not None:
             for name, value in fields.items():
-                before = getattr(current, name)
-                if before != value:
-                    changes[name] = (before, value)
+                field_ = spec.model._meta.get_field(name)
+                if field_.is_relation:
+                    before_id, after_id = getattr(current, field_.attname), getattr(value, "pk", value)
+                    if before_id != after_id:
+                        changes[name] = (getattr(current, name), value)
+                elif getattr(current, name) != value:
+                    changes[name] = (getattr(current, name), value)
             for name, (_before, value) in changes.items():
                 setattr(instance, name, value)
         if spec.name == "resources" and current is None:
@@ -313,8 +325,8 @@ def _diff(spec, parsed, preview, heading_of) -> None:
             instance.path = (instance.parent.path if instance.parent_id else "") + instance.code + "/"
         try:
             instance.clean()
-            for f in instance._meta.fields:
-                if f.name in fields and fields[f.name] is not None and not f.is_relation:
+            for f in text_fields:
+                if fields.get(f.name) is not None:
                     f.run_validators(fields[f.name])
         except ValidationError as error:
             for name, messages in error.message_dict.items():

@@ -23,6 +23,9 @@ def institution_list(request):
     except ValidationError as error:
         errors = error.detail
         qs = qs.none()
+    fmt = request.GET.get("format")
+    if fmt in ("xlsx", "csv") and not errors:
+        return export_list(request, qs, fmt)
     page = Paginator(qs.order_by("code"), 50).get_page(request.GET.get("page"))
     context = {
         "page": page,
@@ -105,3 +108,34 @@ def resources_edit(request, code, year):
         {"form": form, "institution": institution, "year": year},
         status=400 if request.method == "POST" else 200,
     )
+
+
+def export_list(request, institutions, fmt: str):
+    """The list as shown (filters and scope applied), in the import template's layout."""
+    from django.http import HttpResponse
+
+    from tixi.exchange.workbooks import export
+
+    if request.GET.get("table") == "resources":
+        year = request.GET.get("year", "")
+        rows = (
+            InstitutionYear.objects.visible_to(request.user)
+            .filter(institution__in=institutions)
+            .select_related("institution")
+        )
+        if year.isdigit():
+            rows = rows.filter(year=int(year))
+        content, name = export("resources", rows.order_by("institution__code", "year"), fmt), "resources"
+    else:
+        content, name = (
+            export("institutions", institutions.select_related("parent").order_by("code"), fmt),
+            "institutions",
+        )
+    kind = (
+        "text/csv; charset=utf-8"
+        if fmt == "csv"
+        else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response = HttpResponse(content, content_type=kind)
+    response["Content-Disposition"] = f'attachment; filename="tixi-{name}.{fmt}"'
+    return response

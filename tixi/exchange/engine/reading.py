@@ -120,7 +120,10 @@ def read_csv(data: bytes) -> Table:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text), dialect), start=1)]
+    try:
+        rows = [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text), dialect), start=1)]
+    except csv.Error as error:
+        raise ReadError("The CSV cannot be read: %(error)s.", error=str(error)[:120]) from error
     table = _split(rows, "csv")
     table.encoding = encoding
     return table

@@ -1,0 +1,139 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from tixi.accounts.models import Role
+from tixi.exchange.models import ImportBatch
+from tixi.exchange.services import apply_import, preview_import, undo_import
+from tixi.exchange.tables import TABLES
+from tixi.exchange.workbooks import error_report, template
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MAX_UPLOAD = 50 * 1024 * 1024
+
+
+def _store() -> Path:
+    path = Path(settings.VAR_DIR) / "imports"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _batches(user):
+    qs = ImportBatch.objects.select_related("user")
+    return qs if user.is_superuser or user.role == Role.PLANNER else qs.filter(user=user)
+
+
+def _download(content: bytes, name: str, kind: str = XLSX) -> HttpResponse:
+    response = HttpResponse(content, content_type=kind)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+def imports(request):
+    """Upload a file, see what it would do, confirm; the history of imports below."""
+    if request.method == "POST":
+        if not request.user.can_write:
+            raise PermissionDenied(_("Your role may read but not change data."))
+        table = request.POST.get("table", "")
+        upload = request.FILES.get("file")
+        problems = []
+        if table not in TABLES:
+            problems.append(_("Choose the table to import."))
+        if upload is None:
+            problems.append(_("Choose a file."))
+        elif upload.size > MAX_UPLOAD:
+            problems.append(
+                _("The file is %(size)s MB; the limit is %(limit)s MB.")
+                % {"size": upload.size // 2**20, "limit": 50}
+            )
+        if problems:
+            return render(request, "exchange/imports.html", _context(request, problems), status=400)
+        data = upload.read()
+        preview = preview_import(table, data, upload.name, request.user)
+        batch = ImportBatch.objects.create(
+            table=table,
+            filename=upload.name[:200],
+            sha256=preview.sha256,
+            user=request.user,
+            rows=preview.rows,
+            inserted=len(preview.inserts),
+            updated=len(preview.updates),
+            unchanged=preview.unchanged,
+        )
+        (_store() / f"{batch.pk}.bin").write_bytes(data)
+        return render(
+            request,
+            "exchange/preview.html",
+            {"batch": batch, "preview": preview, "table": TABLES[table], "updates": preview.updates[:200]},
+            status=200 if preview.ok else 400,
+        )
+    return render(request, "exchange/imports.html", _context(request))
+
+
+def _context(request, problems=()):
+    return {"tables": TABLES.values(), "batches": _batches(request.user)[:50], "problems": problems}
+
+
+def _stored_preview(request, batch):
+    path = _store() / f"{batch.pk}.bin"
+    if not path.exists():
+        raise Http404(_("The uploaded file is no longer kept."))
+    return preview_import(batch.table, path.read_bytes(), batch.filename, request.user)
+
+
+@login_required
+def confirm(request, pk):
+    batch = get_object_or_404(_batches(request.user), pk=pk, status=ImportBatch.Status.PENDING)
+    if request.method != "POST" or not request.user.can_write:
+        raise PermissionDenied(_("Your role may read but not change data."))
+    preview = _stored_preview(request, batch)
+    if not preview.ok:  # the data changed since the preview: show the problems again
+        return render(
+            request,
+            "exchange/preview.html",
+            {"batch": batch, "preview": preview, "table": TABLES[batch.table]},
+            status=400,
+        )
+    applied = apply_import(preview, request.user)
+    batch.delete()
+    (_store() / f"{pk}.bin").unlink(missing_ok=True)
+    messages.success(
+        request,
+        _("Imported: %(insert)s inserted, %(update)s updated, %(unchanged)s unchanged.")
+        % {"insert": applied.inserted, "update": applied.updated, "unchanged": applied.unchanged},
+    )
+    return redirect("imports")
+
+
+@login_required
+def errors(request, pk):
+    batch = get_object_or_404(_batches(request.user), pk=pk)
+    preview = _stored_preview(request, batch)
+    return _download(error_report(preview), f"errors-{batch.pk}.xlsx")
+
+
+@login_required
+def undo(request, pk):
+    if request.method != "POST" or not (request.user.is_superuser or request.user.role == Role.PLANNER):
+        raise PermissionDenied(_("Only a planner can undo an import."))
+    batch = get_object_or_404(_batches(request.user), pk=pk)
+    try:
+        undo_import(batch, request.user)
+        messages.success(request, _("Import #%(id)s was undone.") % {"id": batch.pk})
+    except ValidationError as error:
+        messages.error(request, "；".join(error.messages))
+    return redirect("imports")
+
+
+@login_required
+def template_download(request, table):
+    if table not in TABLES:
+        raise Http404(_("No such table."))
+    return _download(template(table), f"tixi-{table}-template.xlsx")

@@ -42,6 +42,7 @@ format: setup
 bench: setup
 	$(BIN)/tixi bench registry
 	$(BIN)/tixi bench indicators
+	$(BIN)/tixi bench import
 
 clean:
 	rm -rf $(VENV) node_modules var

@@ -125,31 +125,40 @@ def preview_import(table_name: str, data: bytes, filename: str, user) -> Preview
         return preview
     preview.encoding = table.encoding
     preview.headings = table.headings
-    preview.source_rows = table.rows
     mapping = _column_map(spec, table, preview)
     if mapping is None:
         return preview
+    index_of = {code: index for index, code in mapping.items()}
     heading_of = {c.code: c.heading for c in spec.columns}
     columns = {c.code: c for c in spec.columns}
     parsed, choices_cache = [], {}
     for number, raw_values in table.rows:
-        values, raw_of = {}, {}
+        values = {}
         for index, code in mapping.items():
             raw = raw_values[index] if index < len(raw_values) else None
-            raw_of[code] = "" if raw is None else str(raw)
             column = columns[code]
             try:
                 values[code] = _parse(column, raw, choices_cache)
             except cells.CellError as error:
                 preview.problems.append(
-                    Problem(number, column.heading, raw_of[code], _translate(error.message, error.params))
+                    Problem(
+                        number,
+                        column.heading,
+                        "" if raw is None else str(raw),
+                        _translate(error.message, error.params),
+                    )
                 )
                 values[code] = cells.CellError
                 continue
             if values[code] is None and column.required:
                 preview.problems.append(Problem(number, column.heading, "", _("This value is required.")))
-        parsed.append((number, values, raw_of))
+        parsed.append((number, values, RawRow(raw_values, index_of)))
     preview.rows = len(parsed)
+    if not preview.problems:
+        # every cell parsed: later messages can quote the parsed values, so let the file's rows go
+        table.rows = []
+        for _number, values, raw in parsed:
+            raw.release(values)
     if not parsed:
         preview.problems.append(
             Problem(None, _("file"), filename, _("The sheet has headings but no data rows."))
@@ -157,10 +166,37 @@ def preview_import(table_name: str, data: bytes, filename: str, user) -> Preview
         return preview
     _resolve(spec, parsed, preview, user, heading_of)
     _duplicates(spec, parsed, preview, heading_of)
-    if preview.problems:
-        return preview
-    _diff(spec, parsed, preview, heading_of)
+    if not preview.problems:
+        _diff(spec, parsed, preview, heading_of)
+    if preview.problems:  # the error report shows the rows with problems, as they were in the file
+        bad = {p.row for p in preview.problems}
+        rows = table.rows or read(data, filename).rows  # released after parsing: read them again
+        preview.source_rows = [(n, r) for n, r in rows if n in bad]
     return preview
+
+
+class RawRow:
+    """A row's cells as typed, by column code (kept as the file's list: no copy per row)."""
+
+    __slots__ = ("values", "index_of", "parsed")
+
+    def __init__(self, values, index_of):
+        self.values, self.index_of, self.parsed = values, index_of, None
+
+    def release(self, parsed: dict) -> None:
+        self.values, self.parsed = None, parsed
+
+    def get(self, code, default=""):
+        if self.values is None:
+            value = self.parsed.get(code)
+            return default if value is None else str(getattr(value, "code", value))
+        index = self.index_of.get(code)
+        if index is None or index >= len(self.values) or self.values[index] is None:
+            return default
+        return str(self.values[index])
+
+    def __getitem__(self, code):
+        return self.get(code)
 
 
 def _resolve(spec, parsed, preview, user, heading_of) -> None:
@@ -302,7 +338,9 @@ def _diff(spec, parsed, preview, heading_of) -> None:
         for f in spec.model._meta.fields
         if not f.is_relation and any(c.code == f.name and c.kind == "text" for c in spec.columns)
     ]
-    for number, values, raw in parsed:
+    for k in range(len(parsed)):
+        number, values, raw = parsed[k]
+        parsed[k] = None  # the row becomes a model instance: let its dict go (memory on big files)
         fields = _model_values(spec, values)
         key = _key(spec, values)
         current = existing.get(key)
@@ -331,7 +369,14 @@ def _diff(spec, parsed, preview, heading_of) -> None:
         except ValidationError as error:
             for name, messages in error.message_dict.items():
                 column = column_of.get(name, name)
-                preview.problems.append(Problem(number, column, raw.get(name, ""), "；".join(messages)))
+                preview.problems.append(
+                    Problem(
+                        number,
+                        column,
+                        raw.get({v: k for k, v in REFERENCE_FIELDS.items()}.get(name, name)),
+                        "；".join(messages),
+                    )
+                )
             continue
         if current is None:
             preview.inserts.append(instance)
@@ -425,8 +470,17 @@ def undo_import(batch: ImportBatch, user) -> None:
             field_ = model._meta.get_field(name)
             fields[field_.attname if field_.is_relation else name] = value
         model.objects.filter(pk=change["pk"]).update(**fields)
+    inserted = batch.changes.get("inserted", [])
+    referenced = [
+        r for r in model._meta.related_objects if not r.auto_created or r.one_to_many or r.one_to_one
+    ]
     try:
-        model.objects.filter(pk__in=batch.changes.get("inserted", [])).delete()
+        for start in range(0, len(inserted), 5000):
+            rows = model.objects.filter(pk__in=inserted[start : start + 5000])
+            if referenced:
+                rows.delete()  # the collector finds (and protects) what refers to these rows
+            else:
+                rows._raw_delete(rows.db)  # nothing refers to them: one DELETE per chunk
     except ProtectedError as error:
         raise ValidationError(
             {"status": _("Rows of this import are now used elsewhere; it cannot be undone.")}

@@ -33,12 +33,28 @@ def text(value, max_length: int = 200) -> str | None:
     return value
 
 
+def _bounded(result, minimum, maximum):
+    if minimum is not None and result < minimum:
+        raise CellError("Must be at least %(minimum)s.", minimum=minimum)
+    if maximum is not None and result > maximum:
+        raise CellError("Must be at most %(maximum)s.", maximum=maximum)
+    return result
+
+
 def number(value, integer: bool = False, minimum=None, maximum=None):
+    if isinstance(value, bool):
+        raise CellError("Not a number.")
+    if (
+        isinstance(value, int | float) and value == value and abs(value) != float("inf")
+    ):  # fast path: a number cell
+        if integer:
+            if value != int(value):
+                raise CellError("Must be a whole number.")
+            value = int(value)
+        return _bounded(value if integer else float(value), minimum, maximum)
     value = clean(value)
     if value is None:
         return None
-    if isinstance(value, bool):
-        raise CellError("Not a number.")
     if isinstance(value, str):
         candidate = value.replace(",", "").replace("，", "").replace(" ", "")
         if candidate.endswith("%"):
@@ -48,18 +64,14 @@ def number(value, integer: bool = False, minimum=None, maximum=None):
         except InvalidOperation as error:
             raise CellError("Not a number.") from error
     else:
-        value = Decimal(str(value))
+        raise CellError("Not a number.")
+    if not value.is_finite():
+        raise CellError("Not a number.")
     if integer:
         if value != value.to_integral_value():
             raise CellError("Must be a whole number.")
-        result = int(value)
-    else:
-        result = float(value)
-    if minimum is not None and result < minimum:
-        raise CellError("Must be at least %(minimum)s.", minimum=minimum)
-    if maximum is not None and result > maximum:
-        raise CellError("Must be at most %(maximum)s.", maximum=maximum)
-    return result
+        return _bounded(int(value), minimum, maximum)
+    return _bounded(float(value), minimum, maximum)
 
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)

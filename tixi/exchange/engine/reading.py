@@ -81,36 +81,45 @@ def _check_zip(data: bytes) -> zipfile.ZipFile:
 MERGE = re.compile(rb'<mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"')
 
 
+FORMULA = re.compile(rb"<f[ >/]")
+CELL_REF = re.compile(rb'<c r="([A-Z]+)(\d+)"')
+
+
 def read_xlsx(data: bytes) -> Table:
-    from openpyxl import load_workbook
+    """Values through calamine (a Rust reader, fast and streaming); merged cells and formulas are
+    found in the sheet's XML, which calamine does not report."""
+    from python_calamine import CalamineWorkbook
 
     archive = _check_zip(data)
     sheet_xml = sorted(n for n in archive.namelist() if n.startswith("xl/worksheets/sheet"))
     if sheet_xml:
-        merged = MERGE.findall(archive.read(sheet_xml[0]))
+        xml = archive.read(sheet_xml[0])
+        merged = MERGE.findall(xml)
         if merged:
             ranges = ", ".join(m.decode() for m in merged[:5])
             raise ReadError(
                 "The sheet has merged cells (%(ranges)s); unmerge them and fill every cell.", ranges=ranges
             )
+        formula = FORMULA.search(xml)
+        if formula:
+            start = xml.rfind(b'<c r="', 0, formula.start())
+            ref = CELL_REF.match(xml, start) if start >= 0 else None
+            column, row = (ref.group(1).decode(), ref.group(2).decode()) if ref else ("?", "?")
+            raise ReadError(
+                "Row %(row)s, column %(column)s holds a formula (%(formula)s); paste values instead.",
+                row=row,
+                column=column,
+                formula=column + row,
+            )
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except Exception as error:  # openpyxl raises many kinds for broken files
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        sheet = workbook.get_sheet_by_index(0)
+        rows = [
+            (number, [None if v == "" else v for v in values])
+            for number, values in enumerate(sheet.iter_rows(), start=1)
+        ]
+    except Exception as error:  # calamine raises its own errors for broken files
         raise ReadError("The workbook cannot be read: %(error)s.", error=str(error)[:120]) from error
-    sheet = workbook.worksheets[0]
-    rows = []
-    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-        values = list(values)
-        for column, value in enumerate(values, start=1):
-            if isinstance(value, str) and value.startswith("="):
-                raise ReadError(
-                    "Row %(row)s, column %(column)s holds a formula (%(formula)s); paste values instead.",
-                    row=number,
-                    column=column,
-                    formula=value[:40],
-                )
-        rows.append((number, values))
-    workbook.close()
     return _split(rows, "xlsx")
 
 

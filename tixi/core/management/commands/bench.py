@@ -51,7 +51,8 @@ class Command(BaseCommand):
     help = "Benchmarks. `tixi bench registry`: build a province-sized registry, time the dashboard figures."
 
     def add_arguments(self, parser):
-        parser.add_argument("what", choices=["registry", "indicators"])
+        parser.add_argument("what", choices=["registry", "indicators", "import"])
+        parser.add_argument("--rows", type=int, default=100_000, help="rows of the import benchmark's file")
         parser.add_argument("--rebuild", action="store_true", help="build the benchmark registry again")
         parser.add_argument("--repeat", type=int, default=5)
         parser.add_argument("--in-process", action="store_true", help=argparse_hidden())
@@ -62,7 +63,18 @@ class Command(BaseCommand):
             env = dict(os.environ)
             if "DATABASE_URL" not in env:
                 env["DATABASE_URL"] = f"sqlite:///{Path(settings.VAR_DIR) / BENCH_DB}"
-            argv = [sys.executable, "-m", "tixi.cli", "bench", what, "--in-process", "--repeat", str(repeat)]
+            argv = [
+                sys.executable,
+                "-m",
+                "tixi.cli",
+                "bench",
+                what,
+                "--in-process",
+                "--repeat",
+                str(repeat),
+                "--rows",
+                str(options["rows"]),
+            ]
             if rebuild:
                 argv.append("--rebuild")
             completed = subprocess.run(argv, env=env)
@@ -72,6 +84,8 @@ class Command(BaseCommand):
         self.ensure_registry(rebuild)
         if what == "indicators":
             return self.run_indicators(repeat)
+        if what == "import":
+            return self.run_import(options["rows"])
         self.run_registry(repeat)
 
     def ensure_registry(self, rebuild):
@@ -184,6 +198,66 @@ class Command(BaseCommand):
             raise CommandError(f"scorecard page answered {response.status_code}")
         self.stdout.write(
             f"  county scorecard page (30 targets, median)   {statistics.median(timings) * 1000:>8.0f} ms  [{len(queries)} queries]"
+        )
+
+    def run_import(self, rows: int):
+        """Write a resources workbook of `rows` rows, import it (validate, preview, write), undo it."""
+        import importlib
+        import resource
+        import tempfile
+
+        from openpyxl import Workbook
+
+        from tixi.exchange.services import apply_import, preview_import, undo_import
+        from tixi.exchange.tables import TABLES
+        from tixi.registry.models import Institution
+
+        system = importlib.import_module("tixi.core.management.commands.import").SystemUser()
+        codes = list(
+            Institution.objects.filter(closed_on__isnull=True).order_by("code").values_list("code", flat=True)
+        )
+        spec = TABLES["resources"]
+        started = time.perf_counter()
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet("数据")
+        sheet.append([c.heading for c in spec.columns])
+        sheet.append([c.code for c in spec.columns])
+        measures = [c.code for c in spec.columns[2:]]
+        for n in range(rows):
+            year = 2027 + n // len(codes)
+            values = [(n * 7 + k * 13) % 50 for k in range(len(measures))]
+            values[measures.index("health_workers")] = 200
+            values[measures.index("ambulances")] = 10
+            values[measures.index("negative_pressure_ambulances")] = 2
+            sheet.append([codes[n % len(codes)], year, *values])
+        with tempfile.NamedTemporaryFile(suffix=".xlsx") as handle:
+            workbook.save(handle.name)
+            data = Path(handle.name).read_bytes()
+        written = time.perf_counter() - started
+        self.stdout.write(
+            f"resources workbook: {rows:,} rows, {len(data) / 2**20:.1f} MB, written in {written:.1f} s"
+        )
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        started = time.perf_counter()
+        preview = preview_import("resources", data, "bench.xlsx", system)
+        checked = time.perf_counter() - started
+        if not preview.ok:
+            raise CommandError(f"benchmark file rejected: {preview.problems[:3]}")
+        batch = apply_import(preview, None)
+        total = time.perf_counter() - started
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        self.stdout.write(f"  read and validated                           {checked:>8.1f} s")
+        self.stdout.write(
+            f"  read, validated and written (all or nothing)  {total:>7.1f} s  "
+            f"({batch.inserted:,} inserted, {batch.updated:,} updated)"
+        )
+        self.stdout.write(
+            f"  peak memory of the process                   {peak:>8.0f} MB (before the import: {before / 1024:.0f} MB)"
+        )
+        started = time.perf_counter()
+        undo_import(batch, None)
+        self.stdout.write(
+            f"  undo of the whole import                     {time.perf_counter() - started:>8.1f} s"
         )
 
     @staticmethod

@@ -3,6 +3,7 @@
 from django.urls import path
 from rest_framework.routers import DefaultRouter
 
+from tixi.exchange import api as exchange
 from tixi.geo.api import DivisionViewSet, PopulationViewSet
 from tixi.indicators import api as indicators
 from tixi.registry.api import InstitutionViewSet, InstitutionYearViewSet
@@ -20,5 +21,7 @@ urlpatterns = [
     path("plans/", indicators.plans, name="api-plans"),
     path("plans/<slug:code>/evaluation/", indicators.plan_evaluation, name="api-plan-evaluation"),
     path("analytics/", indicators.analytics, name="api-analytics"),
+    path("dataValueSets", exchange.data_value_sets, name="api-datavaluesets"),
+    path("dataValueSets.<str:ext>", exchange.data_value_sets, name="api-datavaluesets-format"),
     *router.urls,
 ]

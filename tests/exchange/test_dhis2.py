@@ -1,0 +1,89 @@
+"""DHIS2 dataValueSets: export a period of the demo region, empty it, import the export, compare."""
+
+import json
+
+import pytest
+
+from tests.conftest import MIYI, PANZHIHUA
+from tixi.geo.models import Division, Population
+from tixi.indicators.models import DataValue
+from tixi.registry.models import RESOURCE_FIELDS, InstitutionYear
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot(path: str, year: int):
+    resources = {
+        (r.institution_id, f): getattr(r, f)
+        for r in InstitutionYear.objects.filter(year=year, division_path__startswith=path)
+        for f in RESOURCE_FIELDS
+    }
+    population = {
+        (p.division_id, p.sex, p.age_band): p.count
+        for p in Population.objects.filter(year=year, division__path__startswith=path)
+    }
+    data = {
+        (v.element_id, v.option, v.division_id, v.period): v.value
+        for v in DataValue.objects.filter(year=year, division__path__startswith=path)
+    }
+    return resources, population, data
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_round_trip_of_a_period(api, fmt):
+    division = Division.objects.at(PANZHIHUA, 2020)
+    before = snapshot(division.path, 2020)
+    assert all(before) and len(before[0]) > 10000
+    exported = api("planner").get(f"/api/dataValueSets.{fmt}", {"orgUnit": PANZHIHUA, "period": "2020"})
+    assert exported.status_code == 200
+    InstitutionYear.objects.filter(year=2020, division_path__startswith=division.path).delete()
+    Population.objects.filter(year=2020, division__path__startswith=division.path).delete()
+    DataValue.objects.filter(year=2020, division__path__startswith=division.path).delete()
+    assert not any(snapshot(division.path, 2020))
+    content_type = "text/csv" if fmt == "csv" else "application/json"
+    summary = api("planner").post(f"/api/dataValueSets.{fmt}", exported.content, content_type=content_type)
+    assert summary.status_code == 200, summary.data
+    assert summary.data["status"] == "SUCCESS" and summary.data["importCount"]["imported"] > 10000
+    assert snapshot(division.path, 2020) == before
+
+
+def test_conflicts_import_nothing(api):
+    values = {
+        "dataValues": [
+            {"dataElement": "actual_beds", "period": "2026", "orgUnit": "NOPE", "value": "5"},
+            {"dataElement": "health_literacy", "period": "2026", "orgUnit": MIYI, "value": "abc"},
+            {"dataElement": "health_literacy", "period": "2026", "orgUnit": MIYI, "value": "31"},
+        ]
+    }
+    before = DataValue.objects.count()
+    response = api("county").post("/api/dataValueSets", json.dumps(values), content_type="application/json")
+    assert response.status_code == 409 and response.data["status"] == "ERROR"
+    assert len(response.data["conflicts"]) == 2 and DataValue.objects.count() == before
+    outside = {
+        "dataValues": [
+            {"dataElement": "health_literacy", "period": "2026", "orgUnit": PANZHIHUA, "value": "1"}
+        ]
+    }
+    response = api("county").post("/api/dataValueSets", json.dumps(outside), content_type="application/json")
+    assert response.status_code == 409
+
+
+def test_dry_run_and_adx(api):
+    values = {
+        "dataValues": [{"dataElement": "health_literacy", "period": "2026", "orgUnit": MIYI, "value": "31"}]
+    }
+    response = api("county").post(
+        "/api/dataValueSets?dryRun=true", json.dumps(values), content_type="application/json"
+    )
+    assert response.status_code == 200 and response.data["importCount"]["imported"] == 1
+    assert not DataValue.objects.filter(
+        period="2026", division__code=MIYI, element__code="health_literacy"
+    ).exists()
+    adx = api("county").get("/api/dataValueSets.adx", {"orgUnit": MIYI, "period": "2020"})
+    assert adx.status_code == 200 and b'<adx xmlns="urn:ihe:qrph:adx:2015">' in adx.content
+    assert b'period="2020-01-01/P1Y"' in adx.content
+    assert (
+        api("county").get("/api/dataValueSets", {"orgUnit": PANZHIHUA, "period": "2020"}).status_code == 404
+    )
+    bad = api("county").post("/api/dataValueSets", b"{not json", content_type="application/json")
+    assert bad.status_code == 400

@@ -1,0 +1,69 @@
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.decorators import api_view, parser_classes
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.parsers import BaseParser
+from rest_framework.response import Response
+
+from tixi.exchange import dhis2
+from tixi.geo.models import Division
+
+KINDS = {"json": "application/json", "csv": "text/csv; charset=utf-8", "adx": "application/adx+xml"}
+
+
+class RawParser(BaseParser):
+    """The body as bytes: JSON or CSV, read by the DHIS2 module itself."""
+
+    media_type = "*/*"
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        return stream.read()
+
+
+@extend_schema(
+    methods=["GET"],
+    parameters=[
+        OpenApiParameter("orgUnit", str, required=True, description="12-digit division code"),
+        OpenApiParameter("period", str, required=True, description="YYYY"),
+    ],
+    responses={200: dict},
+)
+@extend_schema(
+    methods=["POST"],
+    parameters=[OpenApiParameter("dryRun", bool)],
+    request=dict,
+    responses={200: dict, 409: dict},
+)
+@api_view(["GET", "POST"])
+@parser_classes([RawParser])
+def data_value_sets(request, ext=None):
+    """DHIS2 dataValueSets keyed by codes (idScheme=code): export a year of a division's subtree
+    (JSON, CSV or ADX), or import JSON/CSV with DHIS2's import summary (all or nothing)."""
+    # as in DHIS2: /api/dataValueSets.csv (the format in the path; ?format= is DRF's own)
+    fmt = ext or ("csv" if "csv" in (request.content_type or "") else "json")
+    if request.method == "GET":
+        code, period = request.query_params.get("orgUnit", ""), request.query_params.get("period", "")
+        if not (period.isdigit() and len(period) == 4):
+            raise ValidationError({"period": [_("Give a year as YYYY.")]})
+        if fmt not in KINDS:
+            raise ValidationError({"format": [_("json, csv or adx.")]})
+        division = Division.objects.visible_to(request.user).at(code, int(period))
+        if division is None:
+            raise NotFound(_("No division has this code in your scope."))
+        values = dhis2.collect(division, period)
+        content = {"json": dhis2.to_json, "csv": dhis2.to_csv, "adx": dhis2.to_adx}[fmt](values)
+        return HttpResponse(content, content_type=KINDS[fmt])
+    if not request.user.can_write:
+        raise PermissionDenied(_("Your role may read but not change data."))
+    if fmt not in ("json", "csv"):
+        raise ValidationError({"format": [_("json or csv.")]})
+    try:
+        values = dhis2.parse(request.data or b"", fmt)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise ValidationError(
+            {"body": [_("The body is not a readable dataValueSet: %(error)s") % {"error": str(error)[:200]}]}
+        ) from error
+    dry_run = str(request.query_params.get("dryRun", "")).lower() == "true"
+    summary = dhis2.import_values(values, request.user, dry_run)
+    return Response(summary, status=200 if summary["status"] == "SUCCESS" else 409)

@@ -41,3 +41,93 @@ class ImportBatch(models.Model):
 
     def __str__(self):
         return f"#{self.pk} {self.table} {self.filename}"
+
+
+class Importance(models.TextChoices):
+    HIGH = "high", _("high")
+    MEDIUM = "medium", _("medium")
+    LOW = "low", _("low")
+
+
+class ValidationRule(models.Model):
+    """left operator right, in the indicator expression language. An institution rule is checked
+    on each yearly report (R{measure} is that report's value); a division rule on a division and
+    year (any item, I{indicator} included)."""
+
+    class Level(models.TextChoices):
+        INSTITUTION = "institution", _("each institution's yearly report")
+        DIVISION = "division", _("each division and year")
+
+    code = models.SlugField(_("code"), max_length=64, unique=True)
+    name = models.CharField(_("name"), max_length=160)
+    level = models.CharField(_("checked on"), max_length=12, choices=Level.choices, default=Level.INSTITUTION)
+    left = models.TextField(_("left side"))
+    operator = models.CharField(
+        _("operator"), max_length=2, choices=[(o, o) for o in ("==", "!=", "<", "<=", ">", ">=")]
+    )
+    right = models.TextField(_("right side"))
+    importance = models.CharField(
+        _("importance"), max_length=8, choices=Importance.choices, default=Importance.MEDIUM
+    )
+    blocking = models.BooleanField(_("refuses the save"), default=False)
+    message = models.CharField(_("message"), max_length=200)
+
+    class Meta:
+        verbose_name = _("validation rule")
+        verbose_name_plural = _("validation rules")
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.name
+
+
+class Finding(models.Model):
+    """A rule broken by a report or a division: the follow-up list."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("to follow up")
+        EXPLAINED = "explained", _("explained")
+        RESOLVED = "resolved", _("resolved")
+
+    rule = models.ForeignKey(ValidationRule, on_delete=models.CASCADE, related_name="findings")
+    year = models.PositiveSmallIntegerField(_("year"))
+    institution = models.ForeignKey("registry.Institution", null=True, blank=True, on_delete=models.CASCADE)
+    division = models.ForeignKey("geo.Division", on_delete=models.CASCADE)
+    division_path = models.CharField(max_length=160, db_index=True)
+    left_value = models.FloatField(_("left side"), null=True)
+    right_value = models.FloatField(_("right side"), null=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    found_at = models.DateTimeField(_("found at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("finding")
+        verbose_name_plural = _("findings")
+        ordering = ["division_path", "rule"]
+
+    def __str__(self):
+        return f"{self.rule} · {self.institution or self.division} · {self.year}"
+
+
+class Approval(models.Model):
+    """The sign-off of a division's data for a year, bottom-up (township → county → city)."""
+
+    class Status(models.TextChoices):
+        APPROVED = "approved", _("approved")
+        RETURNED = "returned", _("returned")
+
+    division = models.ForeignKey("geo.Division", on_delete=models.CASCADE, related_name="+")
+    division_path = models.CharField(max_length=160, db_index=True)
+    year = models.PositiveSmallIntegerField(_("year"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(_("time"), auto_now=True)
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("approval")
+        verbose_name_plural = _("approvals")
+        constraints = [models.UniqueConstraint(fields=["division", "year"], name="one_approval_state")]
+
+    def __str__(self):
+        return f"{self.division} {self.year} {self.status}"

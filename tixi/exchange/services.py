@@ -168,11 +168,41 @@ def preview_import(table_name: str, data: bytes, filename: str, user) -> Preview
     _duplicates(spec, parsed, preview, heading_of)
     if not preview.problems:
         _diff(spec, parsed, preview, heading_of)
+    if not preview.problems and spec.name in ("resources", "datavalues", "population"):
+        _locks_and_rules(spec, preview)
     if preview.problems:  # the error report shows the rows with problems, as they were in the file
         bad = {p.row for p in preview.problems}
         rows = table.rows or read(data, filename).rows  # released after parsing: read them again
         preview.source_rows = [(n, r) for n, r in rows if n in bad]
     return preview
+
+
+def _locks_and_rules(spec, preview) -> None:
+    """Approved data is locked; blocking validation rules refuse the reports that break them."""
+    from tixi.exchange.approval import approved_paths, is_locked
+    from tixi.exchange.validation import check_reports
+
+    changed = preview.inserts + [i for i, _c in preview.updates]
+    locks: dict[int, list[str]] = {}
+    for instance in changed:
+        year = instance.year if spec.name != "datavalues" else int(instance.period[:4])
+        path = instance.division.path
+        if year not in locks:
+            locks[year] = approved_paths(year)
+        if is_locked(path, year, locks[year]):
+            preview.problems.append(
+                Problem(
+                    None,
+                    str(instance),
+                    str(year),
+                    _("The data of %(year)s is approved and locked; ask the level above to return it.")
+                    % {"year": year},
+                )
+            )
+    if spec.name == "resources":
+        for index, message, blocking in check_reports(changed):
+            if blocking:
+                preview.problems.append(Problem(None, str(changed[index]), "", message))
 
 
 class RawRow:
@@ -324,6 +354,8 @@ def _existing(spec, parsed) -> dict:
         values = {getattr(v[code], "pk", v[code]) for _n, v, _r in parsed}
         filters[f"{name}__in"] = values
     relations = [f for f in key_fields if model._meta.get_field(f).is_relation]
+    if any(f.name == "division" for f in model._meta.fields) and "division" not in relations:
+        relations.append("division")  # locks are checked on the report's division
     rows = model.objects.filter(**filters).select_related(*relations)
     attnames = [model._meta.get_field(f).attname for f in key_fields]
     return {tuple(getattr(r, a) for a in attnames): r for r in rows}

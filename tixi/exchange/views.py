@@ -137,3 +137,100 @@ def template_download(request, table):
     if table not in TABLES:
         raise Http404(_("No such table."))
     return _download(template(table), f"tixi-{table}-template.xlsx")
+
+
+def _division_and_year(request, default_year: int = 2025):
+    from tixi.geo.models import Division
+
+    raw = request.GET.get("year") or request.POST.get("year") or ""
+    year = int(raw) if raw.isdigit() else default_year
+    code = request.GET.get("division") or request.POST.get("division") or ""
+    if not code:
+        home = request.user.home_division()
+        code = home.code if home else ""
+    division = Division.objects.visible_to(request.user).at(code, year) if code else None
+    if division is None:
+        raise Http404(_("No division has this code in your scope."))
+    return division, year
+
+
+@login_required
+def approvals(request):
+    """Completeness and sign-off of a year's data: the division and its children."""
+    from tixi.exchange import approval as sign_off
+
+    division, year = _division_and_year(request)
+    if request.method == "POST":
+        from tixi.geo.models import Division
+
+        try:
+            if request.POST.get("action") == "approve":
+                sign_off.approve(division, year, request.user)
+                messages.success(request, _("Approved."))
+            else:
+                child = Division.objects.visible_to(request.user).at(request.POST.get("child", ""), year)
+                if child is None:
+                    raise Http404(_("No division has this code in your scope."))
+                sign_off.send_back(child, year, request.user, request.POST.get("reason", ""))
+                messages.success(request, _("Returned."))
+        except ValidationError as error:
+            messages.error(request, "；".join(error.messages))
+        return redirect(f"{request.path}?division={division.code}&year={year}")
+    from tixi.exchange.models import Approval
+
+    own = Approval.objects.filter(division=division, year=year).first()
+    return render(
+        request,
+        "exchange/approvals.html",
+        {
+            "division": division,
+            "year": year,
+            "rows": sign_off.completeness(division, year),
+            "own": own,
+            "locked": sign_off.is_locked(division.path, year),
+            "years": range(2018, 2027),
+        },
+    )
+
+
+@login_required
+def findings(request):
+    """Validation: run the rules over a subtree and year; the follow-up list."""
+    from tixi.exchange.models import Finding, ValidationRule
+    from tixi.exchange.validation import run_batch
+    from tixi.geo.models import subtree_filter
+
+    division, year = _division_and_year(request)
+    if request.method == "POST":
+        if not request.user.can_write:
+            raise PermissionDenied(_("Your role may read but not change data."))
+        if request.POST.get("finding"):
+            finding = get_object_or_404(
+                Finding.objects.filter(subtree_filter("division_path", division.path)),
+                pk=request.POST["finding"],
+            )
+            finding.status = request.POST.get("status", Finding.Status.EXPLAINED)
+            finding.note = request.POST.get("note", "")[:200]
+            finding.save()
+        else:
+            found = run_batch(division, year)
+            messages.success(request, _("%(n)s findings.") % {"n": len(found)})
+        return redirect(f"{request.path}?division={division.code}&year={year}")
+    rows = (
+        Finding.objects.filter(year=year)
+        .filter(subtree_filter("division_path", division.path))
+        .select_related("rule", "institution", "division")
+        .order_by("status", "-rule__importance", "division_path")[:500]
+    )
+    return render(
+        request,
+        "exchange/findings.html",
+        {
+            "division": division,
+            "year": year,
+            "rows": rows,
+            "rules": ValidationRule.objects.all(),
+            "statuses": Finding.Status.choices,
+            "years": range(2018, 2027),
+        },
+    )

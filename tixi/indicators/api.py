@@ -107,6 +107,21 @@ class DataValueSerializer(CleanModelSerializer):
     def validate_division(self, division):
         return division_in_scope(self.context["request"].user, division)
 
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        from django.core.exceptions import ValidationError as ModelValidationError
+
+        from tixi.exchange.approval import refuse_if_locked
+
+        period = attrs.get("period") or getattr(self.instance, "period", "")
+        division = attrs.get("division") or getattr(self.instance, "division", None)
+        if division is not None and period[:4].isdigit():
+            try:
+                refuse_if_locked(division.path, int(period[:4]))
+            except ModelValidationError as error:
+                raise serializers.ValidationError({"non_field_errors": error.messages}) from error
+        return attrs
+
     def create(self, validated_data):
         validated_data["stored_by"] = self.context["request"].user
         instance, _created = DataValue.objects.update_or_create(

@@ -29,5 +29,14 @@ class DataValueForm(forms.ModelForm):
         self.instance.division = division
         return code
 
+    def clean(self):
+        cleaned = super().clean()
+        period = cleaned.get("period") or ""
+        if getattr(self.instance, "division_id", None) and period[:4].isdigit():
+            from tixi.exchange.approval import refuse_if_locked
+
+            refuse_if_locked(self.instance.division.path, int(period[:4]))
+        return cleaned
+
     def validate_unique(self):
         """A value for an existing cell replaces it (the view upserts), so no uniqueness error."""

@@ -135,7 +135,22 @@ class InstitutionYearSerializer(CleanModelSerializer):
         year = attrs.get("year") or getattr(self.instance, "year", None)
         if "division" in attrs and year and not attrs["division"].valid_in(year):
             raise ValidationError({"division": [_("This division is not on the map of that year.")]})
-        return super().validate(attrs)
+        attrs = super().validate(attrs)
+        from django.core.exceptions import ValidationError as ModelValidationError
+
+        from tixi.exchange.approval import refuse_if_locked
+        from tixi.exchange.validation import refuse_blocking
+
+        report = self.instance or InstitutionYear(**{k: v for k, v in attrs.items()})
+        for key, value in attrs.items():
+            setattr(report, key, value)
+        try:
+            division = attrs.get("division") or report.division
+            refuse_if_locked(division.path, report.year)
+            refuse_blocking(report)
+        except ModelValidationError as error:
+            raise ValidationError({"non_field_errors": error.messages}) from error
+        return attrs
 
 
 @extend_schema(

@@ -98,10 +98,23 @@ def resources_edit(request, code, year):
     )
     form = ResourcesForm(request.POST or None, instance=report)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-        messages.success(request, _("Saved."))
-        return redirect("institution-detail", code=institution.code)
+        from django.core.exceptions import ValidationError as ModelValidationError
+
+        from tixi.exchange.approval import refuse_if_locked
+        from tixi.exchange.validation import refuse_blocking
+
+        try:
+            refuse_if_locked(report.division.path, year)
+            warnings = refuse_blocking(form.instance)
+        except ModelValidationError as error:
+            form.add_error(None, error)
+        else:
+            with transaction.atomic():
+                form.save()
+            messages.success(request, _("Saved."))
+            for warning in warnings:
+                messages.warning(request, warning)
+            return redirect("institution-detail", code=institution.code)
     return render(
         request,
         "registry/resources_form.html",

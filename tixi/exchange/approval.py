@@ -1,0 +1,129 @@
+"""Approval of a year's data, level by level (township → county → city), and the lock it puts on it."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Q
+from django.db.models.functions import Substr
+from django.utils.translation import gettext as _
+
+from tixi.accounts.scope import scope_of
+from tixi.exchange.models import Approval
+from tixi.geo.models import Division, subtree_filter
+from tixi.registry.models import Institution, InstitutionYear
+
+LEAF_LEVEL = 4  # townships approve first
+
+
+def approved_paths(year: int) -> list[str]:
+    return list(
+        Approval.objects.filter(year=year, status=Approval.Status.APPROVED).values_list(
+            "division_path", flat=True
+        )
+    )
+
+
+def is_locked(path: str, year: int, paths: list[str] | None = None) -> bool:
+    """Data of a division (or an institution in it) is locked once it or an ancestor is approved."""
+    paths = approved_paths(year) if paths is None else paths
+    return any(path.startswith(p) for p in paths)
+
+
+def refuse_if_locked(path: str, year: int) -> None:
+    if is_locked(path, year):
+        raise ValidationError(
+            _("The data of %(year)s is approved and locked; ask the level above to return it.")
+            % {"year": year}
+        )
+
+
+def children(division: Division, year: int):
+    return Division.objects.valid_in(year).filter(parent__path=division.path).filter(level__lte=LEAF_LEVEL)
+
+
+def _check_user(user, division):
+    if not (user.can_write and scope_of(user).covers_path(division.path)):
+        raise ValidationError(_("You may not sign off data outside your scope."))
+
+
+@transaction.atomic
+def approve(division: Division, year: int, user) -> Approval:
+    _check_user(user, division)
+    if division.level < LEAF_LEVEL:
+        pending = [
+            c.name
+            for c in children(division, year)
+            if not Approval.objects.filter(division=c, year=year, status=Approval.Status.APPROVED).exists()
+        ]
+        if pending:
+            raise ValidationError(
+                _("Not yet approved below: %(names)s.") % {"names": "、".join(pending[:10])}
+            )
+    approval, _created = Approval.objects.update_or_create(
+        division=division,
+        year=year,
+        defaults={
+            "status": Approval.Status.APPROVED,
+            "by": user,
+            "reason": "",
+            "division_path": division.path,
+        },
+    )
+    return approval
+
+
+@transaction.atomic
+def send_back(division: Division, year: int, user, reason: str) -> Approval:
+    """The level above returns a division's approved data, with a reason; it is unlocked."""
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the data is returned.")})
+    parent = division.parent
+    if parent is None:
+        raise ValidationError(_("The top division has no level above to return it."))
+    _check_user(user, parent)
+    if is_locked(parent.path, year):
+        raise ValidationError(_("The level above is approved itself; it must be returned first."))
+    approval = Approval.objects.filter(division=division, year=year, status=Approval.Status.APPROVED).first()
+    if approval is None:
+        raise ValidationError(_("This division's data is not approved."))
+    approval.status, approval.by, approval.reason = Approval.Status.RETURNED, user, reason.strip()[:200]
+    approval.save()
+    return approval
+
+
+def completeness(division: Division, year: int) -> list[dict]:
+    """Expected yearly reports (institutions open that year) and received ones, per child division."""
+    rows = children(division, year)
+    length = len(division.path) + 13
+    expected = dict(
+        Institution.objects.open_in(year)
+        .filter(subtree_filter("division__path", division.path))
+        .annotate(prefix=Substr("division__path", 1, length))
+        .values_list("prefix")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    received = dict(
+        InstitutionYear.objects.filter(year=year)
+        .filter(subtree_filter("division_path", division.path))
+        .annotate(prefix=Substr("division_path", 1, length))
+        .values_list("prefix")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    states = {
+        a.division_id: a
+        for a in Approval.objects.filter(year=year).filter(Q(division__in=list(rows)) | Q(division=division))
+    }
+    result = []
+    for child in rows:
+        e, r = expected.get(child.path, 0), received.get(child.path, 0)
+        result.append(
+            {
+                "division": child,
+                "expected": e,
+                "received": r,
+                "share": round(100 * min(r, e) / e, 1) if e else None,
+                "approval": states.get(child.id),
+            }
+        )
+    return result

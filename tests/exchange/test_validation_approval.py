@@ -91,3 +91,9 @@ def test_completeness_page(web):
     assert page.status_code == 200 and "米易县" in page.content.decode()
     rows = approval.completeness(Division.objects.at(PANZHIHUA, 2024), 2024)
     assert all(r["received"] == r["expected"] for r in rows) and sum(r["expected"] for r in rows) > 900
+
+
+def test_completeness_api(api):
+    rows = api("planner").get("/api/completeness/", {"division": PANZHIHUA, "year": 2024}).data
+    assert len(rows) == 5 and all(r["expected"] == r["received"] for r in rows)
+    assert api("county").get("/api/completeness/", {"division": PANZHIHUA, "year": 2024}).status_code == 404

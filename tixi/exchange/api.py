@@ -67,3 +67,38 @@ def data_value_sets(request, ext=None):
     dry_run = str(request.query_params.get("dryRun", "")).lower() == "true"
     summary = dhis2.import_values(values, request.user, dry_run)
     return Response(summary, status=200 if summary["status"] == "SUCCESS" else 409)
+
+
+@extend_schema(
+    parameters=[
+        OpenApiParameter("division", str, required=True),
+        OpenApiParameter("year", int, required=True),
+    ],
+    responses={200: dict},
+)
+@api_view(["GET"])
+def completeness(request):
+    """Expected and received yearly reports per child division, with the approval state."""
+    from tixi.exchange.approval import completeness as rows_of
+
+    year = request.query_params.get("year", "")
+    if not year.isdigit():
+        raise ValidationError({"year": [_("Give a year as YYYY.")]})
+    division = Division.objects.visible_to(request.user).at(
+        request.query_params.get("division", ""), int(year)
+    )
+    if division is None:
+        raise NotFound(_("No division has this code in your scope."))
+    return Response(
+        [
+            {
+                "division": r["division"].code,
+                "name": r["division"].name,
+                "expected": r["expected"],
+                "received": r["received"],
+                "share": r["share"],
+                "approval": r["approval"].status if r["approval"] else None,
+            }
+            for r in rows_of(division, int(year))
+        ]
+    )

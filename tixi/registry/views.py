@@ -115,10 +115,12 @@ def resources_edit(request, code, year):
             for warning in warnings:
                 messages.warning(request, warning)
             return redirect("institution-detail", code=institution.code)
+    previous = InstitutionYear.objects.filter(institution=institution, year=year - 1).first()
+    fields = [(field, getattr(previous, field.name, None) if previous else None) for field in form]
     return render(
         request,
         "registry/resources_form.html",
-        {"form": form, "institution": institution, "year": year},
+        {"form": form, "institution": institution, "year": year, "fields": fields, "previous": previous},
         status=400 if request.method == "POST" else 200,
     )
 

@@ -18,7 +18,13 @@ from tixi.geo.models import Division
 from tixi.indicators import items as item_values
 from tixi.indicators.engine.expression import ExpressionError
 from tixi.indicators.models import DataElement, DataValue, Indicator, Plan
-from tixi.indicators.services import all_definitions, describe_expression, evaluate, evaluate_plan
+from tixi.indicators.services import (
+    all_definitions,
+    describe_expression,
+    evaluate,
+    evaluate_plan,
+    plan_summaries,
+)
 
 
 def expression_error(error: ExpressionError, field: str = "expression") -> ValidationError:
@@ -172,19 +178,7 @@ class DataValueViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
 @api_view(["GET"])
 def plans(request):
     """The plans with their number of targets."""
-    return Response(
-        [
-            {
-                "code": p.code,
-                "title": p.title,
-                "document_number": p.document_number,
-                "region": p.region.code,
-                "period": [p.period_start, p.period_end],
-                "targets": p.targets.count(),
-            }
-            for p in Plan.objects.select_related("region").order_by("code")
-        ]
-    )
+    return Response(plan_summaries())
 
 
 @extend_schema(

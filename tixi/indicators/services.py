@@ -117,6 +117,23 @@ def load_plan_pack(pack: dict) -> Plan:
     return plan
 
 
+def plan_summaries() -> list[dict]:
+    """The plans with their number of targets (one query)."""
+    from django.db.models import Count
+
+    return [
+        {
+            "code": p.code,
+            "title": p.title,
+            "document_number": p.document_number,
+            "region": p.region.code,
+            "period": [p.period_start, p.period_end],
+            "targets": p.n,
+        }
+        for p in Plan.objects.select_related("region").annotate(n=Count("targets")).order_by("code")
+    ]
+
+
 def load_plan_packs() -> list[Plan]:
     return [load_plan_pack(load_pack_file(name)) for name in PLAN_FILES]
 

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from tixi.geo.models import Division
 from tixi.indicators.models import Plan
-from tixi.indicators.services import evaluate_plan
+from tixi.indicators.services import evaluate_plan, plan_summaries
 
 STATUS_MARK = {"achieved": "✔", "on_track": "●", "at_risk": "▲", "off_track": "✘", "no_data": "?"}
 
@@ -38,17 +38,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, action, **options):
         if action == "list":
-            rows = [
-                {
-                    "code": p.code,
-                    "title": p.title,
-                    "document_number": p.document_number,
-                    "region": p.region.code,
-                    "period": [p.period_start, p.period_end],
-                    "targets": p.targets.count(),
-                }
-                for p in Plan.objects.select_related("region").order_by("code")
-            ]
+            rows = plan_summaries()
             if options["format"] == "json":
                 self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
             else:

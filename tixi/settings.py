@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "tixi.registry",
     "tixi.indicators",
     "tixi.exchange",
+    "tixi.ledger",
 ]
 
 MIDDLEWARE = [

@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("tixi.registry.urls")),
     path("", include("tixi.indicators.urls")),
     path("", include("tixi.exchange.urls")),
+    path("", include("tixi.ledger.urls")),
 ]

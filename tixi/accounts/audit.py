@@ -12,7 +12,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.forms.models import model_to_dict
 
 _actor: contextvars.ContextVar = contextvars.ContextVar("tixi_actor", default=None)
-AUDITED_APPS = {"geo", "registry", "accounts", "indicators", "exchange"}
+AUDITED_APPS = {"geo", "registry", "accounts", "indicators", "exchange", "ledger"}
 SECRET_FIELDS = {"password", "last_login"}
 
 

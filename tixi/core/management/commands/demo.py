@@ -19,6 +19,9 @@ def load_plans_and_values() -> dict:
     from tixi.exchange.validation import load_default_rules
 
     counts["validation_rules"] = load_default_rules()
+    from tixi.ledger.services import load_from_seeds
+
+    counts.update(load_from_seeds())
     return counts
 
 

@@ -35,8 +35,13 @@ class Command(BaseCommand):
         evaluate.add_argument("--division", default="", help="12-digit code (default: the plan's region)")
         evaluate.add_argument("--year", type=int, required=True)
         evaluate.add_argument("--format", choices=["json", "table"], default="table")
+        reading = sub.add_parser("parse")
+        reading.add_argument("file", help="a plan or notice as .txt or .docx")
+        reading.add_argument("--format", choices=["json", "table"], default="table")
 
     def handle(self, *args, action, **options):
+        if action == "parse":
+            return self.parse(options["file"], options["format"])
         if action == "list":
             rows = plan_summaries()
             if options["format"] == "json":
@@ -79,4 +84,50 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{STATUS_MARK[r['status']]} {r['status']:<9} {r['label'][:34]:<36} baseline={r['baseline']!s:<8} "
                 f"actual={r['actual']!s:<10} target={r['target']!s:<8} {gap}"
+            )
+
+    def parse(self, file: str, fmt: str):
+        from pathlib import Path
+
+        from tixi.ledger.engine import parse
+
+        path = Path(file)
+        if not path.is_file():
+            raise CommandError(f"file: {file} does not exist")
+        if path.suffix.lower() == ".docx":
+            from docx import Document
+
+            document = Document(str(path))
+            text = "\n".join(p.text for p in document.paragraphs)
+            for table in document.tables:
+                text += "\n" + "\n".join("\t".join(c.text for c in row.cells) for row in table.rows)
+        else:
+            try:
+                text = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                text = path.read_text(encoding="gb18030")
+        tasks = [
+            {
+                "clause": t["clause"],
+                "text": t["title"],
+                "lead_unit": "、".join(t["lead_units"]),
+                "cooperating_units": t["cooperating_units"],
+                "deadline": t["deadline"],
+            }
+            for t in parse.tasks(text)
+        ]
+        targets = parse.targets(text)
+        if fmt == "json":
+            self.stdout.write(json.dumps({"tasks": tasks, "targets": targets}, ensure_ascii=False, indent=2))
+            return
+        if not tasks and not targets:
+            self.stdout.write("found no tasks and no numeric targets: this does not read as a plan")
+            return
+        for t in tasks:
+            self.stdout.write(
+                f"task {t['clause']} {t['text']} · lead {t['lead_unit']} · with {'、'.join(t['cooperating_units'])} · by {t['deadline']}"
+            )
+        for t in targets:
+            self.stdout.write(
+                f"target {t['comparator']} {t['value']:g}{t['unit']} by {t['year']} · {t['text'][:60]}"
             )

@@ -1,0 +1,140 @@
+"""Responsible units, the tasks plans assign to them, their progress, and major construction projects."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Unit(models.Model):
+    """A responsible unit as the plans name it (市卫生健康委, 达川区人民医院, 各县（区）人民政府...)."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    division = models.ForeignKey(
+        "geo.Division", verbose_name=_("division"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    contact = models.CharField(_("contact people"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("responsible unit")
+        verbose_name_plural = _("responsible units")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class TaskStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("not started")
+    IN_PROGRESS = "in_progress", _("in progress")
+    DONE = "done", _("done")
+
+
+class Task(models.Model):
+    plan = models.ForeignKey(
+        "indicators.Plan", verbose_name=_("plan"), on_delete=models.CASCADE, related_name="tasks"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    clause = models.CharField(_("clause"), max_length=16)
+    title = models.CharField(_("task"), max_length=120)
+    text = models.TextField(_("text of the plan"))
+    lead_units = models.ManyToManyField(Unit, verbose_name=_("lead units"), related_name="leading")
+    cooperating_units = models.ManyToManyField(
+        Unit, verbose_name=_("cooperating units"), related_name="cooperating", blank=True
+    )
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=TaskStatus.choices, default=TaskStatus.NOT_STARTED
+    )
+    percent = models.PositiveSmallIntegerField(
+        _("percent done"), default=0, validators=[MaxValueValidator(100)]
+    )
+
+    class Meta:
+        verbose_name = _("task")
+        verbose_name_plural = _("tasks")
+        ordering = ["plan", "order"]
+
+    def __str__(self):
+        return f"{self.clause} {self.title}"
+
+    def clean(self):
+        if self.deadline and self.plan_id and self.deadline.year < self.plan.period_start - 1:
+            raise ValidationError({"deadline": _("The deadline comes before the plan starts.")})
+
+    @property
+    def is_overdue(self) -> bool:
+        return (
+            self.status != TaskStatus.DONE and self.deadline is not None and self.deadline < dt.date.today()
+        )
+
+
+class Progress(models.Model):
+    """A responsible unit's report on a task for a period; problems found start a closed loop."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="progress")
+    unit = models.ForeignKey(Unit, verbose_name=_("unit"), on_delete=models.PROTECT)
+    period = models.CharField(_("period"), max_length=7, help_text="YYYY-MM")
+    status = models.CharField(_("status"), max_length=12, choices=TaskStatus.choices)
+    percent = models.PositiveSmallIntegerField(
+        _("percent done"), validators=[MinValueValidator(0), MaxValueValidator(100)]
+    )
+    narrative = models.TextField(_("progress"), blank=True)
+    problems = models.TextField(_("problems"), blank=True)
+    reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("progress report")
+        verbose_name_plural = _("progress reports")
+        ordering = ["-period", "-at"]
+
+    def __str__(self):
+        return f"{self.task} {self.period}"
+
+
+class ProjectNature(models.TextChoices):
+    NEW = "新建", _("new construction")
+    EXPANSION = "改扩建", _("reconstruction and expansion")
+    RECONSTRUCTION = "改建", _("reconstruction")
+    EXTENSION = "扩建", _("extension")
+    UNSTATED = "", _("not stated")
+
+
+class Project(models.Model):
+    """A major construction project (重大建设项目) as the plan's annex lists it."""
+
+    plan = models.ForeignKey(
+        "indicators.Plan", verbose_name=_("plan"), on_delete=models.CASCADE, related_name="projects"
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    name = models.CharField(_("name"), max_length=160)
+    site = models.CharField(_("site"), max_length=120)
+    division = models.ForeignKey(
+        "geo.Division", verbose_name=_("division"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    nature = models.CharField(_("nature"), max_length=8, choices=ProjectNature.choices, blank=True)
+    content = models.TextField(_("content and scale"))
+    start_year = models.PositiveSmallIntegerField(_("first year"))
+    end_year = models.PositiveSmallIntegerField(_("last year"))
+    investment = models.DecimalField(_("total investment (10,000 yuan)"), max_digits=12, decimal_places=2)
+    unit = models.ForeignKey(Unit, verbose_name=_("responsible unit"), on_delete=models.PROTECT)
+    leader = models.CharField(_("responsible leader"), max_length=32)
+    beds_added = models.PositiveIntegerField(_("beds added"), default=0)
+    childcare_places_added = models.PositiveIntegerField(_("childcare places added"), default=0)
+
+    class Meta:
+        verbose_name = _("major construction project")
+        verbose_name_plural = _("major construction projects")
+        ordering = ["plan", "number"]
+        constraints = [models.UniqueConstraint(fields=["plan", "number"], name="project_number")]
+
+    def __str__(self):
+        return f"{self.number}. {self.name}"
+
+    def clean(self):
+        if self.end_year and self.start_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("The last year cannot come before the first year.")})

@@ -1,8 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tixi.accounts.scope import scope_of
-from tixi.geo.models import Division
+from tixi.core.forms import division_in_scope_from_code
 from tixi.indicators.models import DataValue
 
 
@@ -18,16 +17,8 @@ class DataValueForm(forms.ModelForm):
         self.user = user
 
     def clean_division_code(self):
-        code = self.cleaned_data["division_code"].strip()
-        if len(code) != 12 or not code.isdigit():
-            raise forms.ValidationError(_("A division code must be exactly 12 digits."))
-        division = Division.objects.current().filter(code=code).first() or Division.objects.at(code)
-        if division is None:
-            raise forms.ValidationError(_("No division has this code."))
-        if not scope_of(self.user).covers_path(division.path):
-            raise forms.ValidationError(_("This division is outside your scope."))
-        self.instance.division = division
-        return code
+        self.instance.division = division_in_scope_from_code(self.cleaned_data["division_code"], self.user)
+        return self.instance.division.code
 
     def clean(self):
         cleaned = super().clean()

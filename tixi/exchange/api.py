@@ -97,6 +97,7 @@ def completeness(request):
                 "expected": r["expected"],
                 "received": r["received"],
                 "share": r["share"],
+                "on_time_share": r["on_time_share"],
                 "approval": r["approval"].status if r["approval"] else None,
             }
             for r in rows_of(division, int(year))

@@ -1,5 +1,6 @@
 """Approval of a year's data, level by level (township → county → city), and the lock it puts on it."""
 
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q

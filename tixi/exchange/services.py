@@ -483,8 +483,12 @@ def apply_import(preview: Preview, user, dry_run: bool = False) -> ImportBatch:
 
 def _derive(spec, instance) -> None:
     if spec.name == "resources":
+        from django.utils import timezone
+
         instance.division_path = instance.division.path
         instance.take_classification()
+        if instance.reported_at is None:
+            instance.reported_at = timezone.now()
     elif spec.name == "datavalues":
         instance.year = int(instance.period[:4])
 

@@ -328,6 +328,7 @@ class InstitutionYear(models.Model):
     ownership = models.CharField(_("ownership"), max_length=8, editable=False)
     operator = models.CharField(_("run by"), max_length=12, editable=False)
     is_synthetic = models.BooleanField(_("synthetic"), default=False)
+    reported_at = models.DateTimeField(_("reported at"), null=True, blank=True, editable=False)
     locals().update({name: _count(label) for name, label in RESOURCE_FIELDS.items()})
 
     objects = InstitutionYearQuerySet.as_manager()
@@ -356,8 +357,12 @@ class InstitutionYear(models.Model):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
+        from django.utils import timezone
+
         self.division_path = self.division.path
         self.take_classification()
+        if self.reported_at is None:
+            self.reported_at = timezone.now()
         super().save(*args, **kwargs)
 
     def take_classification(self, institution=None) -> None:

@@ -1,5 +1,6 @@
 """Approval of a year's data, level by level (township → county → city), and the lock it puts on it."""
 
+import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -103,14 +104,17 @@ def completeness(division: Division, year: int) -> list[dict]:
         .annotate(n=Count("id"))
         .order_by()
     )
-    received = dict(
+    deadline = dt.datetime(year + 1, 3, 31, 23, 59, tzinfo=dt.UTC)  # yearly reports are due by 31 March
+    received, on_time = {}, {}
+    for prefix, n, late in (
         InstitutionYear.objects.filter(year=year)
         .filter(subtree_filter("division_path", division.path))
         .annotate(prefix=Substr("division_path", 1, length))
         .values_list("prefix")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("id"), late=Count("id", filter=Q(reported_at__gt=deadline)))
         .order_by()
-    )
+    ):
+        received[prefix], on_time[prefix] = n, n - late  # reports loaded before Tixi count as on time
     states = {
         a.division_id: a
         for a in Approval.objects.filter(year=year).filter(Q(division__in=list(rows)) | Q(division=division))
@@ -124,6 +128,7 @@ def completeness(division: Division, year: int) -> list[dict]:
                 "expected": e,
                 "received": r,
                 "share": round(100 * min(r, e) / e, 1) if e else None,
+                "on_time_share": round(100 * on_time.get(child.path, 0) / r, 1) if r else None,
                 "approval": states.get(child.id),
             }
         )

@@ -14,6 +14,7 @@ VERBS = {
     "template": "write the .xlsx import template of a table: `tixi template TABLE --out FILE.xlsx`",
     "import": "import a table from .xlsx/.csv, all or nothing: `tixi import TABLE FILE [--dry-run]`",
     "dhis2": "DHIS2 dataValueSets: `tixi dhis2 export --division D --period YYYY --format json|csv|adx --out F`, `tixi dhis2 import F`",
+    "ledger": "the task ledger: `tixi ledger remind [--days N]`",
     "createuser": "create a user with a role and a scope (USERNAME --role ROLE --division CODE | --institution CODE)",
     "boundaries": "import division boundaries from a GeoJSON FeatureCollection (properties.code)",
     "migrate": "create or update the database schema",

@@ -90,3 +90,106 @@ def test_demo_ledger_and_projects_pages(web):
         "进展情况",
         "存在问题",
     ]
+
+
+@pytest.fixture
+def task_and_units(users):
+    task = Task.objects.filter(plan__code="dazhou-2025-system", title="提高公共卫生专业服务能力").get()
+    lead = task.lead_units.get()
+    cooperating = task.cooperating_units.first()
+    lead.members.add(users["planner"])
+    cooperating.members.add(users["county"])
+    return task, lead, cooperating
+
+
+@pytest.mark.django_db
+def test_progress_closed_loop_and_reminders(users, task_and_units):
+    import datetime as dt
+
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tixi.ledger import services
+    from tixi.ledger.models import Notification, Rectification
+
+    task, lead, cooperating = task_and_units
+    with pytest.raises(ValidationError):  # the county user is not in the lead unit
+        services.report_progress(task, users["county"], lead, "2025-06", "in_progress", 50, "x", "")
+    with pytest.raises(ValidationError):
+        services.report_progress(task, users["planner"], lead, "2025-6", "in_progress", 50, "x", "")
+    with pytest.raises(ValidationError):
+        services.report_progress(
+            task,
+            users["planner"],
+            lead,
+            "2025-06",
+            "in_progress",
+            50,
+            "x",
+            "",
+            [SimpleUploadedFile("virus.exe", b"MZ")],
+        )
+    with pytest.raises(ValidationError):
+        services.report_progress(
+            task,
+            users["planner"],
+            lead,
+            "2025-06",
+            "in_progress",
+            50,
+            "x",
+            "",
+            [SimpleUploadedFile("big.pdf", b"0" * (10 * 1024 * 1024 + 1))],
+        )
+    assert task.progress.count() == 0
+    services.report_progress(
+        task,
+        users["planner"],
+        lead,
+        "2025-06",
+        "in_progress",
+        60,
+        "实验室已招标",
+        "人员不足",
+        [SimpleUploadedFile("plan.pdf", b"%PDF-1.4 test")],
+    )
+    task.refresh_from_db()
+    assert (task.status, task.percent) == ("in_progress", 60) and task.progress.get().attachments.count() == 1
+    loop = services.raise_rectification(
+        task, users["planner"], "人员不足", "年内招聘10名检验人员", dt.date(2025, 12, 31)
+    )
+    with pytest.raises(ValidationError):  # the lead unit verifies only after it is rectified
+        services.advance_rectification(loop, users["auditor"])
+    services.advance_rectification(loop, users["county"])  # a cooperating unit reports it rectified
+    with pytest.raises(ValidationError):  # but only the lead unit verifies and closes
+        services.advance_rectification(loop, users["county"])
+    services.advance_rectification(loop, users["planner"])
+    assert Rectification.objects.get(pk=loop.pk).status == "closed"
+    by_unit = services.remind(30, today=dt.date(2026, 1, 10))
+    assert any(task in [t for t, _o in tasks] for tasks in by_unit.values())
+    assert Notification.objects.filter(user=users["planner"], task=task).exists()
+    services.remind(30, today=dt.date(2026, 1, 10))
+    assert Notification.objects.filter(user=users["planner"], task=task).count() == 1  # once a day
+
+
+@pytest.mark.django_db
+def test_task_and_unit_pages(web, task_and_units):
+    task, lead, _cooperating = task_and_units
+    client = web("planner")
+    page = client.get(f"/ledger/tasks/{task.pk}/")
+    assert page.status_code == 200 and "progress-form" in page.content.decode()
+    bad = client.post(
+        f"/ledger/tasks/{task.pk}/", {"action": "report", "unit": lead.pk, "period": "June", "percent": 10}
+    )
+    assert bad.status_code == 400
+    assert client.get(f"/ledger/units/{lead.pk}/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_deadline_before_the_plan_is_refused():
+    from django.core.exceptions import ValidationError
+
+    task = Task.objects.filter(plan__code="dazhou-2025-system").first()
+    task.deadline = __import__("datetime").date(2010, 1, 1)
+    with pytest.raises(ValidationError):
+        task.full_clean()

@@ -38,6 +38,16 @@ class AuditUserMiddleware:
             _actor.reset(token)
 
 
+class AuditEncoder(DjangoJSONEncoder):
+    """Also files (their stored name) and anything else (its text)."""
+
+    def default(self, o):
+        try:
+            return super().default(o)
+        except TypeError:
+            return getattr(o, "name", None) or str(o)
+
+
 def _current_actor():
     actor = _actor.get()
     if hasattr(actor, "META"):  # a request
@@ -53,7 +63,7 @@ def _snapshot(instance) -> dict:
             data[key] = [getattr(v, "pk", v) for v in value]
     import json
 
-    return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+    return json.loads(json.dumps(data, cls=AuditEncoder))
 
 
 def _is_audited(sender) -> bool:

@@ -12,16 +12,21 @@ from django.utils.translation import gettext_lazy as _
 class Unit(models.Model):
     """A responsible unit as the plans name it (市卫生健康委, 达川区人民医院, 各县（区）人民政府...)."""
 
-    name = models.CharField(_("name"), max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=120)
     division = models.ForeignKey(
         "geo.Division", verbose_name=_("division"), null=True, blank=True, on_delete=models.SET_NULL
     )
     contact = models.CharField(_("contact people"), max_length=200, blank=True)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("members"), blank=True, related_name="units"
+    )
 
     class Meta:
         verbose_name = _("responsible unit")
         verbose_name_plural = _("responsible units")
         ordering = ["name"]
+        # 市卫生健康委 of 达州 and of 巴中 are two units
+        constraints = [models.UniqueConstraint(fields=["name", "division"], name="unit_name_in_region")]
 
     def __str__(self):
         return self.name
@@ -94,6 +99,83 @@ class Progress(models.Model):
 
     def __str__(self):
         return f"{self.task} {self.period}"
+
+
+ATTACHMENT_TYPES = {".pdf", ".docx", ".xlsx", ".jpg", ".jpeg", ".png"}
+ATTACHMENT_LIMIT = 10 * 1024 * 1024
+
+
+def validate_attachment(upload) -> None:
+    import os
+
+    extension = os.path.splitext(upload.name)[1].lower()
+    if extension not in ATTACHMENT_TYPES:
+        raise ValidationError(
+            _("Attachments may be %(types)s.") % {"types": "、".join(sorted(ATTACHMENT_TYPES))}
+        )
+    if upload.size > ATTACHMENT_LIMIT:
+        raise ValidationError(_("An attachment may be at most 10 MB."))
+
+
+class Attachment(models.Model):
+    progress = models.ForeignKey(Progress, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("file"), upload_to="ledger/%Y/%m/", validators=[validate_attachment])
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.name
+
+
+class Rectification(models.Model):
+    """Closed loop: a problem found → a measure with a deadline → verified by the lead unit → closed."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("to rectify")
+        RECTIFIED = "rectified", _("rectified, to verify")
+        CLOSED = "closed", _("verified and closed")
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="rectifications")
+    problem = models.TextField(_("problem found"))
+    measure = models.TextField(_("rectification measure"))
+    deadline = models.DateField(_("deadline"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    raised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("rectification")
+        verbose_name_plural = _("rectifications")
+        ordering = ["status", "deadline"]
+
+    def __str__(self):
+        return f"{self.task} · {self.problem[:30]}"
+
+
+class Notification(models.Model):
+    """In-app reminders (no outside mail server is assumed)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    text = models.CharField(_("text"), max_length=300)
+    task = models.ForeignKey(Task, null=True, blank=True, on_delete=models.CASCADE)
+    created = models.DateTimeField(auto_now_add=True)
+    read = models.BooleanField(_("read"), default=False)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created"]
+
+    def __str__(self):
+        return self.text
 
 
 class ProjectNature(models.TextChoices):

@@ -24,8 +24,8 @@ def seeds_dir() -> Path | None:
     return path if path.is_dir() else None
 
 
-def _units(names) -> list[Unit]:
-    return [Unit.objects.get_or_create(name=name)[0] for name in names]
+def _units(names, region) -> list[Unit]:
+    return [Unit.objects.get_or_create(name=name, division=region)[0] for name in names]
 
 
 @transaction.atomic
@@ -42,8 +42,8 @@ def load_tasks(plan: Plan, text: str) -> int:
         )
         task.full_clean(exclude=["lead_units", "cooperating_units"])
         task.save()
-        task.lead_units.set(_units(item["lead_units"]))
-        task.cooperating_units.set(_units(item["cooperating_units"]))
+        task.lead_units.set(_units(item["lead_units"], plan.region))
+        task.cooperating_units.set(_units(item["cooperating_units"], plan.region))
     return plan.tasks.count()
 
 
@@ -66,7 +66,7 @@ def load_projects(plan: Plan, text: str) -> int:
             start_year=item["start_year"],
             end_year=item["end_year"],
             investment=Decimal(str(item["investment"])),
-            unit=_units([item["unit"]])[0],
+            unit=_units([item["unit"]], plan.region)[0],
             leader=item["leader"],
             division=division or plan.region,
             beds_added=sum(int(b) for b in BEDS.findall(item["content"])),
@@ -101,3 +101,120 @@ def project_summaries(projects) -> dict:
         by["nature"][p.get_nature_display()] += p.investment
         total += p.investment
     return {"total": total, **{k: sorted(v.items(), key=lambda kv: str(kv[0])) for k, v in by.items()}}
+
+
+# ---------------------------------------------------------------- progress and the closed loop
+def responsible_units(user, task) -> list[Unit]:
+    """The user's units that lead or cooperate on the task."""
+    mine = set(user.units.values_list("pk", flat=True)) if getattr(user, "pk", None) else set()
+    units = list(task.lead_units.all()) + list(task.cooperating_units.all())
+    return [u for u in units if u.pk in mine]
+
+
+@transaction.atomic
+def report_progress(
+    task, user, unit, period: str, status: str, percent: int, narrative: str, problems: str, files=()
+):
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    from tixi.ledger.models import Attachment, Progress, validate_attachment
+
+    if unit not in responsible_units(user, task):
+        raise ValidationError(
+            {"unit": _("This unit is not responsible for the task, or you are not one of its members.")}
+        )
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", period or ""):
+        raise ValidationError({"period": _("A period is YYYY-MM.")})
+    for upload in files:
+        validate_attachment(upload)
+    progress = Progress(
+        task=task,
+        unit=unit,
+        period=period,
+        status=status,
+        percent=percent,
+        narrative=narrative,
+        problems=problems,
+        reported_by=user,
+    )
+    progress.full_clean()
+    progress.save()
+    for upload in files:
+        Attachment.objects.create(progress=progress, file=upload, name=upload.name[:200])
+    if task.lead_units.filter(pk=unit.pk).exists():  # the lead unit's report sets the task's state
+        task.status, task.percent = status, percent
+        task.save(update_fields=["status", "percent"])
+    return progress
+
+
+@transaction.atomic
+def raise_rectification(task, user, problem: str, measure: str, deadline):
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    from tixi.ledger.models import Rectification
+
+    if not problem.strip() or not measure.strip():
+        raise ValidationError(_("Give the problem and the rectification measure."))
+    return Rectification.objects.create(
+        task=task, problem=problem, measure=measure, deadline=deadline, raised_by=user
+    )
+
+
+@transaction.atomic
+def advance_rectification(rectification, user):
+    """A responsible unit reports it rectified; then a member of the lead unit verifies and closes it."""
+    from django.core.exceptions import ValidationError
+    from django.utils import timezone
+    from django.utils.translation import gettext as _
+
+    from tixi.ledger.models import Rectification
+
+    units = responsible_units(user, rectification.task)
+    if rectification.status == Rectification.Status.OPEN:
+        if not units:
+            raise ValidationError(_("Only a responsible unit can report the rectification."))
+        rectification.status = Rectification.Status.RECTIFIED
+    elif rectification.status == Rectification.Status.RECTIFIED:
+        if not set(units) & set(rectification.task.lead_units.all()):
+            raise ValidationError(_("Only the lead unit verifies and closes."))
+        rectification.status, rectification.verified_by = Rectification.Status.CLOSED, user
+        rectification.closed_at = timezone.now()
+    else:
+        raise ValidationError(_("This loop is already closed."))
+    rectification.save()
+    return rectification
+
+
+def remind(days: int, today=None) -> dict[Unit, list]:
+    """Tasks not done that fall due within `days` or are overdue, per responsible unit; members
+    get an in-app notification (once a day per task)."""
+    import datetime as dt
+
+    from tixi.ledger.models import Notification, TaskStatus
+
+    today = today or dt.date.today()
+    due = (
+        Task.objects.exclude(status=TaskStatus.DONE)
+        .filter(deadline__lte=today + dt.timedelta(days=days))
+        .prefetch_related("lead_units__members", "cooperating_units__members")
+    )
+    from django.utils import timezone
+
+    by_unit: dict = defaultdict(list)
+    notes, seen = [], set()
+    already = set(
+        Notification.objects.filter(created__date=timezone.localdate()).values_list("user_id", "task_id")
+    )
+    for task in due:
+        overdue = task.deadline < today
+        for unit in {*task.lead_units.all(), *task.cooperating_units.all()}:
+            by_unit[unit].append((task, overdue))
+            for member in unit.members.all():
+                text = f"{'已逾期' if overdue else '即将到期'}：{task.clause} {task.title}（{task.deadline:%Y-%m-%d}）"
+                if (member.pk, task.pk) not in already | seen:
+                    seen.add((member.pk, task.pk))
+                    notes.append(Notification(user=member, task=task, text=text[:300]))
+    Notification.objects.bulk_create(notes)
+    return by_unit

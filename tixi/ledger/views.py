@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from tixi.indicators.models import Plan
@@ -80,3 +81,91 @@ def projects(request):
     """Major construction projects with their summaries by year, unit and kind."""
     rows = list(Project.objects.select_related("unit", "plan", "division").order_by("plan__code", "number"))
     return render(request, "ledger/projects.html", {"projects": rows, "summary": project_summaries(rows)})
+
+
+@login_required
+def task_detail(request, pk):
+    """A task: its progress reports (with attachments), the closed loop, and the report form for
+    the user's responsible units."""
+    import datetime as dt2
+
+    from django.contrib import messages
+    from django.core.exceptions import ValidationError
+    from django.shortcuts import get_object_or_404, redirect
+
+    from tixi.ledger import services
+    from tixi.ledger.models import Rectification
+
+    task = get_object_or_404(
+        Task.objects.select_related("plan").prefetch_related("lead_units", "cooperating_units"), pk=pk
+    )
+    mine = services.responsible_units(request.user, task)
+    errors = []
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "report":
+                unit = next((u for u in mine if str(u.pk) == request.POST.get("unit")), None)
+                services.report_progress(
+                    task,
+                    request.user,
+                    unit,
+                    request.POST.get("period", ""),
+                    request.POST.get("status", "in_progress"),
+                    int(request.POST.get("percent") or 0),
+                    request.POST.get("narrative", ""),
+                    request.POST.get("problems", ""),
+                    request.FILES.getlist("files"),
+                )
+            elif action == "raise":
+                deadline = dt2.date.fromisoformat(request.POST.get("deadline") or "")
+                services.raise_rectification(
+                    task,
+                    request.user,
+                    request.POST.get("problem", ""),
+                    request.POST.get("measure", ""),
+                    deadline,
+                )
+            elif action == "advance":
+                services.advance_rectification(
+                    get_object_or_404(Rectification, pk=request.POST.get("rectification"), task=task),
+                    request.user,
+                )
+            messages.success(request, _("Saved."))
+            return redirect("task-detail", pk=task.pk)
+        except (ValidationError, ValueError) as error:
+            errors = getattr(error, "messages", [str(error)])
+    return render(
+        request,
+        "ledger/task.html",
+        {
+            "task": task,
+            "mine": mine,
+            "errors": errors,
+            "statuses": TaskStatus.choices,
+            "progress": task.progress.select_related("unit", "reported_by").prefetch_related("attachments"),
+            "rectifications": task.rectifications.all(),
+        },
+        status=400 if errors else 200,
+    )
+
+
+@login_required
+def unit_page(request, pk):
+    """What a unit is responsible for, and what is overdue."""
+    from django.shortcuts import get_object_or_404
+
+    unit = get_object_or_404(Unit, pk=pk)
+    tasks = list(Task.objects.filter(lead_units=unit).select_related("plan")) + list(
+        Task.objects.filter(cooperating_units=unit).select_related("plan")
+    )
+    return render(
+        request,
+        "ledger/unit.html",
+        {
+            "unit": unit,
+            "leading": [t for t in tasks if unit in t.lead_units.all()],
+            "cooperating": [t for t in tasks if unit not in t.lead_units.all()],
+            "overdue": [t for t in tasks if t.is_overdue],
+        },
+    )

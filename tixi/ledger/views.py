@@ -35,6 +35,8 @@ def ledger(request):
     tasks = list(_tasks(request))
     if request.GET.get("format") == "xlsx":
         return _xlsx(tasks)
+    if request.GET.get("format") == "docx":
+        return _docx(tasks)
     return render(
         request,
         "ledger/tasks.html",
@@ -49,24 +51,58 @@ def ledger(request):
     )
 
 
+LEDGER_COLUMNS = ["序号", "任务", "牵头单位", "配合单位", "完成时限", "进展情况", "存在问题"]
+
+
+def _ledger_rows(tasks):
+    for n, task in enumerate(tasks, start=1):
+        latest = next(iter(task.progress.all()), None)
+        yield [
+            str(n),
+            f"{task.clause} {task.title}",
+            "、".join(u.name for u in task.lead_units.all()),
+            "、".join(u.name for u in task.cooperating_units.all()),
+            task.deadline.isoformat() if task.deadline else "",
+            latest.narrative if latest else task.get_status_display(),
+            latest.problems if latest else "",
+        ]
+
+
+def _docx(tasks) -> HttpResponse:
+    from docx import Document
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    document = Document()
+    style = document.styles["Normal"]
+    style.font.name = "Noto Sans CJK SC"
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), "Noto Sans CJK SC")
+    style.font.size = Pt(9)
+    document.add_heading("重点任务台账", level=1)
+    table = document.add_table(rows=1, cols=len(LEDGER_COLUMNS))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, LEDGER_COLUMNS, strict=True):
+        cell.text = text
+    for values in _ledger_rows(tasks):
+        for cell, text in zip(table.add_row().cells, values, strict=True):
+            cell.text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = 'attachment; filename="tixi-ledger.docx"'
+    return response
+
+
 def _xlsx(tasks) -> HttpResponse:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "重点任务台账"
-    sheet.append(["序号", "任务", "牵头单位", "配合单位", "完成时限", "进展情况", "存在问题"])
-    for n, task in enumerate(tasks, start=1):
-        latest = next(iter(task.progress.all()), None)
-        sheet.append(
-            [
-                n,
-                f"{task.clause} {task.title}",
-                "、".join(u.name for u in task.lead_units.all()),
-                "、".join(u.name for u in task.cooperating_units.all()),
-                task.deadline.isoformat() if task.deadline else "",
-                latest.narrative if latest else task.get_status_display(),
-                latest.problems if latest else "",
-            ]
-        )
+    sheet.append(LEDGER_COLUMNS)
+    for values in _ledger_rows(tasks):
+        sheet.append([int(values[0]), *values[1:]])
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(

@@ -283,6 +283,8 @@ ZH = {
     "No institution has this code.": "没有该代码对应的机构。",
     "A user needs a scope: a division or an institution.": "用户必须有管辖范围：区划或机构。",
     "Change history": "变更记录",
+    "Each field is saved as you leave it; the button saves them all at once.": "每个字段在离开时自动保存；也可点击按钮一次保存全部。",
+    "Unknown field.": "未知字段。",
     "On time": "按时",
     "members": "成员",
     "Attachments may be %(types)s.": "附件只能是%(types)s。",

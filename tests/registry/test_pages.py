@@ -93,3 +93,18 @@ def test_resources_form_refuses_negative_beds(web):
 def test_auditor_cannot_open_the_resources_form(web):
     hospital = Institution.objects.get(name="攀枝花市中心医院")
     assert web("auditor").get(f"/institutions/{hospital.code}/resources/2024/").status_code == 403
+
+
+def test_resources_field_saves_as_you_go(web):
+    hospital = Institution.objects.get(name="米易县人民医院")
+    client = web("county")
+    url = f"/institutions/{hospital.code}/resources/2025/field/"
+    ok = client.post(url, {"field": "nurses", "nurses": "１２"})  # full-width digits
+    assert ok.status_code == 200 and hospital.years.get(year=2025).nurses == 12
+    bad = client.post(url, {"field": "nurses", "nurses": "-3"})
+    assert bad.status_code == 400 and "注册护士" in bad.content.decode()
+    too_many = client.post(url, {"field": "nurses", "nurses": "1,000,000"})
+    assert too_many.status_code == 400 and "卫生人员" in too_many.content.decode()
+    assert hospital.years.get(year=2025).nurses == 12
+    assert client.post(url, {"field": "colour", "colour": "1"}).status_code == 400
+    assert web("auditor").post(url, {"field": "nurses", "nurses": "1"}).status_code in (403, 404)

@@ -8,4 +8,7 @@ urlpatterns = [
     path("institutions/<str:code>/", views.institution_detail, name="institution-detail"),
     path("institutions/<str:code>/edit/", views.institution_edit, name="institution-edit"),
     path("institutions/<str:code>/resources/<int:year>/", views.resources_edit, name="resources-edit"),
+    path(
+        "institutions/<str:code>/resources/<int:year>/field/", views.resources_field, name="resources-field"
+    ),
 ]

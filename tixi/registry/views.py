@@ -154,3 +154,44 @@ def export_list(request, institutions, fmt: str):
     response = HttpResponse(content, content_type=kind)
     response["Content-Disposition"] = f'attachment; filename="tixi-{name}.{fmt}"'
     return response
+
+
+@login_required
+def resources_field(request, code, year):
+    """Save one field of a yearly report as it is typed (htmx): validated like the whole form."""
+    from django.core.exceptions import ValidationError as ModelValidationError
+    from django.http import HttpResponse, HttpResponseNotAllowed
+    from django.utils.html import escape
+
+    from tixi.exchange.approval import refuse_if_locked
+    from tixi.exchange.engine.cells import CellError, number
+    from tixi.exchange.validation import refuse_blocking
+
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.can_write:
+        raise PermissionDenied(_("Your role may read but not change data."))
+    institution = get_object_or_404(Institution.objects.visible_to(request.user), code=code)
+    name = request.POST.get("field", "")
+    if name not in RESOURCE_FIELDS:
+        return HttpResponse(f'<span class="errorlist">{escape(_("Unknown field."))}</span>', status=400)
+    report = InstitutionYear.objects.filter(institution=institution, year=year).first() or InstitutionYear(
+        institution=institution, year=year, division=institution.division
+    )
+    try:
+        value = number(request.POST.get(name, ""), integer=True, minimum=0, maximum=10_000_000)
+        setattr(report, name, value or 0)
+        report.clean()
+        refuse_if_locked(report.division.path, year)
+        warnings = refuse_blocking(report)
+    except CellError as error:
+        message = _(error.message) % error.params if error.params else _(error.message)
+        return HttpResponse(
+            f'<span class="errorlist">{escape(RESOURCE_FIELDS[name])}: {escape(message)}</span>', status=400
+        )
+    except ModelValidationError as error:
+        return HttpResponse(f'<span class="errorlist">{escape("；".join(error.messages))}</span>', status=400)
+    with transaction.atomic():
+        report.save()
+    note = f' <span class="muted">{escape("；".join(warnings))}</span>' if warnings else ""
+    return HttpResponse(f'<span class="muted">{escape(_("Saved."))}</span>{note}')

@@ -193,3 +193,35 @@ def test_deadline_before_the_plan_is_refused():
     task.deadline = __import__("datetime").date(2010, 1, 1)
     with pytest.raises(ValidationError):
         task.full_clean()
+
+
+def test_target_recall_against_the_hand_made_plan_packs():
+    """The plan packs were written by hand from the seeds: how many of their text goals does the parser
+    find (same value, same sentence)? A regression guard; the README gives the figures."""
+    import re
+
+    from tixi.indicators.services import load_pack_file
+
+    def norm(s):
+        return re.sub(r"\s+", "", s)
+
+    expected = hit = 0
+    for name in ("dazhou.yaml", "wushan.yaml", "bazhong.yaml", "panzhihua.yaml"):
+        pack = load_pack_file(name)
+        found = parse.targets((SEEDS / pack["source"]).read_text(encoding="utf-8"))
+        goals = [
+            t
+            for t in pack["targets"]
+            if t.get("target") is not None and (str(t.get("row", "")) in ("", "text"))
+        ]
+        expected += len(goals)
+        hit += sum(
+            1
+            for t in goals
+            if any(
+                abs(f["value"] - t["target"]) < 1e-9
+                and (norm(f["text"]) in norm(t["clause"]) or norm(t["clause"]) in norm(f["text"]))
+                for f in found
+            )
+        )
+    assert expected == 37 and hit / expected >= 0.6, (hit, expected)

@@ -113,12 +113,22 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
     return found
 
 
+GOAL_WORDS = re.compile(r"力争|达到|不低于|不少于|以上|超过|建成|左右|提高到|控制在|达\s*\d")
+
+
 def targets(text: str) -> list[dict]:
-    """Numeric targets in sentences that set a year: value, unit, year, comparator."""
+    """Numeric targets: in sentences that set a year, or that state a goal (达到, 不低于, 以上, 左右…)
+    under the document's target year (the year its 到YYYY年 phrases name most)."""
+    years = [int(y) for y in YEAR.findall(text)]
+    document_year = max(set(years), key=years.count) if years else None
     found = []
-    for sentence in re.split(r"[。；]", text):
+    for sentence in re.split(r"[。；\n]", text):
         year_match = YEAR.search(sentence)
-        if not year_match:
+        if year_match:
+            year = int(year_match.group(1))
+        elif document_year and GOAL_WORDS.search(sentence):
+            year = document_year
+        else:
             continue
         for m in TARGET.finditer(sentence):
             value = float(m.group(2))
@@ -130,7 +140,7 @@ def targets(text: str) -> list[dict]:
                     "text": sentence.strip()[:200],
                     "value": value,
                     "unit": m.group("unit"),
-                    "year": int(year_match.group(1)),
+                    "year": year,
                     "comparator": COMPARATORS.get(word, "ge"),
                 }
             )

@@ -69,10 +69,6 @@ class DivisionCodeField(serializers.SlugRelatedField):
         return division
 
 
-class YearQuerySerializer(serializers.Serializer):
-    year = serializers.IntegerField(required=False, min_value=1949, max_value=2100)
-
-
 def division_in_scope(user, division):
     """The division, or a field error when the user's scope does not cover it."""
     from tixi.accounts.scope import scope_of

@@ -910,7 +910,6 @@ class DemoBuilder:
         r = self.rng
         members = self.in_counties(region["counties"])
         open_base = [i for i in members if i.open_in(BASE_YEAR)]
-        base_end = dt.date(BASE_YEAR, 12, 31)
 
         def before_base():
             return dt.date(int(r.integers(2008, BASE_YEAR)), int(r.integers(1, 13)), 1)
@@ -1008,7 +1007,6 @@ class DemoBuilder:
                             self.designations.append(
                                 (i, kind, None, dt.date(int(r.integers(2019, 2026)), 6, 1))
                             )
-        del base_end
 
     # ---------------------------------------------------------------- all
     def build(self, specs: list[dict] | None = None) -> "DemoBuilder":

@@ -1,6 +1,5 @@
 """The tables that can be imported and exported: their columns, keys and how a row becomes a model row."""
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
@@ -235,5 +234,3 @@ RESOURCE_HEADINGS_ZH = {
 for column in TABLES["resources"].columns:
     if column.code in RESOURCE_HEADINGS_ZH:
         column.heading = RESOURCE_HEADINGS_ZH[column.code]
-
-TODAY = dt.date.today

@@ -36,7 +36,9 @@ def _division(request, plan: Plan, year: int) -> Division:
 
 @login_required
 def plan_list(request):
-    plans = Plan.objects.select_related("region").order_by("code")
+    from django.db.models import Count
+
+    plans = Plan.objects.select_related("region").annotate(target_count=Count("targets")).order_by("code")
     return render(request, "indicators/plan_list.html", {"plans": plans})
 
 

@@ -192,8 +192,13 @@ def unit_page(request, pk):
     from django.shortcuts import get_object_or_404
 
     unit = get_object_or_404(Unit, pk=pk)
-    tasks = list(Task.objects.filter(lead_units=unit).select_related("plan")) + list(
-        Task.objects.filter(cooperating_units=unit).select_related("plan")
+    from django.db.models import Q
+
+    tasks = list(
+        Task.objects.filter(Q(lead_units=unit) | Q(cooperating_units=unit))
+        .distinct()
+        .select_related("plan")
+        .prefetch_related("lead_units")
     )
     return render(
         request,

@@ -1,5 +1,8 @@
 """The shared test kit: the demo region built once per test database, and a client per demo role."""
 
+import os
+from pathlib import Path
+
 import pytest
 from rest_framework.test import APIClient
 
@@ -58,3 +61,12 @@ PANZHIHUA = "510400000000"
 MIYI = "510421000000"
 YANBIAN = "510422000000"
 DACHUAN = "511703000000"
+
+
+def pytest_configure(config):
+    """The plan packs and the ledger are checked against the seeds: say so plainly if they are missing."""
+    seeds = Path(os.environ.get("TIXI_SEEDS_DIR") or Path(__file__).resolve().parents[2] / "shared" / "seeds")
+    if not seeds.is_dir():
+        raise pytest.UsageError(
+            f"the seed documents are not at {seeds}: clone beside ../shared (as CI does) or set TIXI_SEEDS_DIR"
+        )

@@ -9,6 +9,13 @@ import sys
 from pathlib import Path
 
 ZH = {
+    "Use linear or geometric.": "请填 linear（线性）或 geometric（几何）。",
+    "national target (%(value)s)": "完成国家目标（%(value)s）",
+    "%(change)s a year": "每年%(change)s",
+    "about %(value)s": "%(value)s左右",
+    "as each target sets": "按各目标设定",
+    "national target": "国家目标",
+    "national targets": "国家目标",
     "Accounts and audit": "账户与审计",
     "city planner": "市级规划人员",
     "county administrator": "县级管理员",

@@ -4,6 +4,7 @@ import json
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
+from django.db.models import F as models_F
 from docx import Document
 from openpyxl import load_workbook
 
@@ -124,3 +125,72 @@ def test_target_validation():
     with pytest.raises(ValidationError) as error:
         target.full_clean()
     assert {"baseline_year", "comparator"} <= error.value.message_dict.keys()
+
+
+def test_meet_the_national_target_is_measured_against_stored_national_targets():
+    from tixi.geo.models import Division
+    from tixi.indicators.models import NationalTarget
+    from tixi.indicators.services import evaluate_plan
+
+    plan = Plan.objects.get(code="dachuan-14th-health")
+    division = Division.objects.at(DACHUAN, 2024)
+    row = next(r for r in evaluate_plan(plan, division, 2024) if r["kind"] == "national")
+    assert row["national"] == 85  # 十四五规划纲要: 地表水达到或好于Ⅲ类水体比例 85%
+    assert "85" in row["target_text"]
+    assert row["actual"] is not None
+    assert row["status"] == ("achieved" if row["actual"] >= 85 else "off_track")
+    # without a stored national target the status says so instead of guessing
+    NationalTarget.objects.all().delete()
+    row = next(r for r in evaluate_plan(plan, division, 2024) if r["kind"] == "national")
+    assert row["national"] is None and row["status"] == "no_data"
+
+
+def test_geometric_trajectory_on_request():
+    from tixi.geo.models import Division
+    from tixi.indicators.services import evaluate_plan
+
+    plan = Plan.objects.get(code="dachuan-14th-health")
+    division = Division.objects.at(DACHUAN, 2023)
+    linear = {r["order"]: r for r in evaluate_plan(plan, division, 2023)}
+    geometric = {r["order"]: r for r in evaluate_plan(plan, division, 2023, trajectory="geometric")}
+    t = Target.objects.filter(plan=plan, kind="value", baseline_value__gt=0, target_value__gt=0).exclude(
+        target_value=models_F("baseline_value")
+    )[0]
+    share = (2023 - t.baseline_year) / (t.target_year - t.baseline_year)
+    expected = t.baseline_value * (t.target_value / t.baseline_value) ** share
+    assert geometric[t.order]["trajectory"] == pytest.approx(expected, rel=1e-4)
+    assert linear[t.order]["trajectory"] == pytest.approx(
+        t.baseline_value + (t.target_value - t.baseline_value) * share, rel=1e-4
+    )
+    assert geometric[t.order]["trajectory_kind"] == "geometric"
+    path = geometric[t.order]["trajectory_path"]
+    assert path[t.baseline_year] == t.baseline_value and path[t.target_year] == t.target_value
+
+
+def test_trajectory_choice_on_page_cli_and_api(web, api):
+    page = web("planner").get(
+        "/plans/panzhihua-14th-system/", {"division": PANZHIHUA, "year": 2023, "trajectory": "geometric"}
+    )
+    assert page.status_code == 200
+    assert '<option value="geometric" selected>' in page.content.decode()
+    rows = json.loads(
+        run(
+            "plans",
+            "evaluate",
+            "--plan",
+            "dachuan-14th-health",
+            "--division",
+            DACHUAN,
+            "--year",
+            "2023",
+            "--format",
+            "json",
+            "--trajectory",
+            "geometric",
+        )
+    )
+    assert rows
+    bad = api("planner").get(
+        "/api/plans/panzhihua-14th-system/evaluation/", {"year": 2023, "trajectory": "curved"}
+    )
+    assert bad.status_code == 400 and "trajectory" in bad.json()

@@ -182,7 +182,13 @@ def plans(request):
 
 
 @extend_schema(
-    parameters=[OpenApiParameter("division", str), OpenApiParameter("year", int, required=True)],
+    parameters=[
+        OpenApiParameter("division", str),
+        OpenApiParameter("year", int, required=True),
+        OpenApiParameter(
+            "trajectory", str, enum=["linear", "geometric"], description="override each target's"
+        ),
+    ],
     responses={200: dict},
 )
 @api_view(["GET"])
@@ -198,7 +204,10 @@ def plan_evaluation(request, code):
     division = Division.objects.visible_to(request.user).at(division_code, year)
     if division is None:
         raise NotFound(_("No division has this code in your scope."))
-    rows = evaluate_plan(plan, division, year)
+    trajectory = params_of(request).get("trajectory") or None
+    if trajectory not in (None, "linear", "geometric"):
+        raise ValidationError({"trajectory": [_("Use linear or geometric.")]})
+    rows = evaluate_plan(plan, division, year, trajectory=trajectory)
     return Response({"plan": plan.code, "division": division.code, "year": year, "targets": rows})
 
 

@@ -17,8 +17,16 @@ from tixi.geo.models import AGE_BANDS, Division, Population, subtree_filter
 from tixi.indicators.engine import expression as ex
 from tixi.indicators.engine.evaluate import item_key
 from tixi.indicators.models import DataValue
+from tixi.registry.cube import CUBE_PATH_LENGTH
 from tixi.registry.engine import classification as cls
-from tixi.registry.models import RESOURCE_FIELDS, Department, Designation, InstitutionYear
+from tixi.registry.models import (
+    RESOURCE_FIELDS,
+    Department,
+    Designation,
+    Institution,
+    InstitutionYear,
+    ResourceCube,
+)
 
 DIRECT_FIELDS = {
     "type": "type",
@@ -139,7 +147,9 @@ def _flag_key(f: ex.Filter):
 
 
 def _flag_arrays(filters, institution_ids: np.ndarray, years: np.ndarray) -> dict:
-    """For each designation/department filter, whether each (institution, year) row has it at year end."""
+    """For each designation/department filter, whether each (institution, year) row has it at year end.
+
+    A grid institution × year per filter, painted span by span (spans are few), then read per row."""
     wanted = {_flag_key(f): f for f in filters if f.key in FLAG_KEYS}
     if not wanted:
         return {}
@@ -151,17 +161,20 @@ def _flag_arrays(filters, institution_ids: np.ndarray, years: np.ndarray) -> dic
             department_kinds.update(f.values)
         else:
             designation_kinds.add("emr_level" if f.key == "emr_level" else "smart_hospital")
-    spans: dict = defaultdict(list)  # (kind, institution) -> [(first year, year ended or 9999, value)]
+    spans: dict = defaultdict(list)  # kind -> [(institution, first year, year ended or 9999, value)]
     for inst, kind, value, start, end in Designation.objects.filter(kind__in=designation_kinds).values_list(
         "institution_id", "kind", "value", "obtained_on", "revoked_on"
     ):
-        spans[(kind, inst)].append((start.year, end.year if end else 9999, value))
+        spans[kind].append((inst, start.year, end.year if end else 9999, value))
     for inst, kind, start, end in Department.objects.filter(kind__in=department_kinds).values_list(
         "institution_id", "kind", "opened_on", "closed_on"
     ):
-        spans[(kind, inst)].append((start.year, end.year if end else 9999, None))
+        spans[kind].append((inst, start.year, end.year if end else 9999, None))
+    institutions, row_institution = np.unique(institution_ids, return_inverse=True)
+    position = {inst: k for k, inst in enumerate(institutions.tolist())}
+    first_year = int(years.min())
+    width = int(years.max()) - first_year + 1
     result = {}
-    rows = list(zip(institution_ids.tolist(), years.tolist(), strict=True))
     for key, f in wanted.items():
         kinds = (
             list(f.values)
@@ -169,45 +182,59 @@ def _flag_arrays(filters, institution_ids: np.ndarray, years: np.ndarray) -> dic
             else (["emr_level"] if f.key == "emr_level" else ["smart_hospital"])
         )
         threshold = float(f.values[0]) if f.key in ("emr_level", "smart_stars") else None
-        op = "=" if f.op == "!=" else f.op
-        compare = {
-            "=": lambda a, b: a == b,
-            ">=": lambda a, b: a >= b,
-            "<=": lambda a, b: a <= b,
-            ">": lambda a, b: a > b,
-            "<": lambda a, b: a < b,
-        }[op]
-
-        def has(inst, year, kinds=kinds, threshold=threshold, compare=compare):
-            for kind in kinds:
-                for start, end, value in spans.get((kind, inst), ()):
-                    if start <= year < end and (
-                        threshold is None or (value is not None and compare(value, threshold))
-                    ):
-                        return True
-            return False
-
-        result[key] = np.fromiter((has(i, y) for i, y in rows), dtype=bool, count=len(rows))
+        compare = COMPARE["=" if f.op == "!=" else f.op]
+        grid = np.zeros((len(institutions), width), dtype=bool)
+        for kind in kinds:
+            for inst, start, end, value in spans.get(kind, ()):
+                row = position.get(inst)
+                if row is None or (
+                    threshold is not None and (value is None or not compare(value, threshold))
+                ):
+                    continue
+                grid[row, max(start - first_year, 0) : max(end - first_year, 0)] = True
+        result[key] = grid[row_institution, years - first_year]
     return result
 
 
-def _cells_of(prefixes, years: np.ndarray, length: int, index: dict) -> np.ndarray:
-    """For each row, the index of the cell (prefix cut to `length`, year) it falls in, or -1."""
-    lookup = {}
-    cell_of = np.full(len(prefixes), -1, dtype=np.int64)
-    for i, (prefix, year) in enumerate(zip(prefixes, years.tolist(), strict=True)):
-        key = (prefix[:length], year)
-        found = lookup.get(key)
-        if found is None:
-            found = lookup[key] = index.get(key, -1)
-        cell_of[i] = found
-    return cell_of
+COMPARE = {
+    "=": lambda a, b: a == b,
+    ">=": lambda a, b: a >= b,
+    "<=": lambda a, b: a <= b,
+    ">": lambda a, b: a > b,
+    "<": lambda a, b: a < b,
+}
+
+
+class RowPlaces:
+    """Where rows (division path or prefix, year) fall among the cells, for each path length.
+
+    Paths are encoded once; each length needs one dictionary lookup per distinct path and year."""
+
+    def __init__(self, prefixes, years: np.ndarray):
+        codes: dict[str, int] = {}
+        self.path_of_row = np.fromiter(
+            (codes.setdefault(p, len(codes)) for p in prefixes), dtype=np.int64, count=len(prefixes)
+        )
+        self.paths = list(codes)
+        self.years = years
+        self.first_year = int(years.min()) if len(years) else 0
+        self.width = int(years.max()) - self.first_year + 1 if len(years) else 0
+
+    def cells_of(self, length: int, index: dict) -> np.ndarray:
+        """For each row, the index of the cell (path cut to `length`, year) it falls in, or -1."""
+        table = np.full((len(self.paths), self.width), -1, dtype=np.int64)
+        for k, path in enumerate(self.paths):
+            cut = path[:length]
+            for y in range(self.width):
+                table[k, y] = index.get((cut, self.first_year + y), -1)
+        return table[self.path_of_row, self.years - self.first_year]
 
 
 def _accumulate(result, nodes, cells, prefixes, years, masks_and_weights):
     """Add each node's masked weights into the cells its rows' prefixes fall in."""
+    places = RowPlaces(prefixes, years)
     for length, index in _grouped_by_prefix(cells).items():
-        cell_of = _cells_of(prefixes, years, length, index)
+        cell_of = places.cells_of(length, index)
         valid = cell_of >= 0
         for node in nodes:
             mask, weights = masks_and_weights(node)
@@ -242,12 +269,7 @@ def registry_values(nodes, cells: list[Cell]) -> dict:
     special = [n for n in nodes if _needs_rows(n)]
     measures = sorted({n.measure for n in nodes if isinstance(n, ex.RegistrySum)})
     if plain:
-        rows = _fetch(
-            scope.annotate(prefix=Substr("division_path", 1, longest))
-            .values_list("prefix", "year", *ATTRIBUTES)
-            .annotate(n=Count("id"), **{m: Sum(m) for m in measures})
-            .order_by()
-        )
+        rows = _fetch(_registry_cube(years, root, longest, measures, scope))
         if rows:
             columns = _columns(rows, ATTRIBUTES, measures, offset=2)
             _accumulate(
@@ -261,26 +283,31 @@ def registry_values(nodes, cells: list[Cell]) -> dict:
     if special:
         names = {v for n in special for f in n.filters if f.key == "name" for v in f.values}
         flag_filters = [f for n in special for f in n.filters if f.key in FLAG_KEYS]
-        candidates = Q()
-        if names:
-            candidates |= Q(institution__name__in=names)
         kinds_d = {v for f in flag_filters if f.key == "designation" for v in f.values}
         kinds_d |= {"emr_level" for f in flag_filters if f.key == "emr_level"}
         kinds_d |= {"smart_hospital" for f in flag_filters if f.key == "smart_stars"}
         kinds_p = {v for f in flag_filters if f.key == "department" for v in f.values}
-        if kinds_d:
-            candidates |= Q(
-                institution_id__in=Designation.objects.filter(kind__in=kinds_d).values("institution_id")
-            )
-        if kinds_p:
-            candidates |= Q(
-                institution_id__in=Department.objects.filter(kind__in=kinds_p).values("institution_id")
-            )
-        rows = _fetch(
-            scope.filter(candidates).values_list(
-                "division_path", "year", "institution_id", "institution__name", *ATTRIBUTES, *measures
-            )
+        # the candidates first (a few thousand ids), then their reports: far faster than a join
+        candidates = set(
+            Designation.objects.filter(kind__in=kinds_d).values_list("institution_id", flat=True)
         )
+        candidates |= set(
+            Department.objects.filter(kind__in=kinds_p).values_list("institution_id", flat=True)
+        )
+        named = dict(Institution.objects.filter(name__in=names).values_list("id", "name"))
+        candidates |= set(named)
+        ordered = sorted(candidates)
+        rows = []
+        for chunk in range(0, len(ordered), IN_CHUNK):
+            rows += _fetch(
+                # no path range here: it would steer SQLite off the (institution, year) index
+                InstitutionYear.objects.filter(
+                    year__in=years, institution_id__in=ordered[chunk : chunk + IN_CHUNK]
+                )
+                .values_list("division_path", "year", "institution_id", *ATTRIBUTES, *measures)
+                .order_by()
+            )
+        rows = [(*r[:3], named.get(r[2], ""), *r[3:]) for r in rows]
         if rows:
             columns = _columns(rows, ("name", *ATTRIBUTES), measures, offset=3, count=False)
             ids = np.array([r[2] for r in rows])
@@ -297,6 +324,30 @@ def registry_values(nodes, cells: list[Cell]) -> dict:
     return result
 
 
+def _registry_cube(years, root: str, longest: int, measures, scope):
+    """Sums by (path cut to `longest`, year, classification). At township depth or above the
+    trigger-kept cube serves (no grouping at all at township depth); deeper, the yearly reports."""
+    if longest > CUBE_PATH_LENGTH:
+        source, count, path = scope, Count("id"), "division_path"
+    else:
+        source = ResourceCube.objects.filter(year__in=years).filter(
+            subtree_filter("prefix", root) if root else Q()
+        )
+        if longest == CUBE_PATH_LENGTH:
+            return source.values_list("prefix", "year", *ATTRIBUTES, "n", *measures)
+        count, path = Sum("n"), "prefix"
+    return (
+        source.annotate(cut=Substr(path, 1, longest))
+        .values_list("cut", "year", *ATTRIBUTES)
+        .annotate(count=count, **{m: Sum(m) for m in measures})
+        .order_by()
+    )
+
+
+# ids per IN (...) list: well under SQLite's limit on bound parameters
+IN_CHUNK = 20_000
+
+
 def _fetch(queryset) -> list[tuple]:
     """Rows of a values_list queryset straight from the cursor (these columns need no conversion)."""
     sql, params = queryset.query.sql_with_params()
@@ -311,16 +362,18 @@ def _columns(rows, attributes, measures, offset: int, count: bool = True) -> dic
     for k, name in enumerate(attributes):
         values = transposed[offset + k]
         if name == "level":
-            columns[name] = np.array([v or 0 for v in values], dtype=np.int64)
+            columns[name] = np.fromiter((v or 0 for v in values), dtype=np.int64, count=len(values))
         else:  # strings as integer codes: isin over ints is fast
-            uniques, codes = np.unique(np.array([v or "" for v in values], dtype=str), return_inverse=True)
-            columns[name] = codes
-            columns[f"{name}__values"] = {v: k for k, v in enumerate(uniques.tolist())}
+            codes: dict[str, int] = {}
+            columns[name] = np.fromiter(
+                (codes.setdefault(v or "", len(codes)) for v in values), dtype=np.int64, count=len(values)
+            )
+            columns[f"{name}__values"] = codes
     position = offset + len(attributes)
     columns["__n"] = np.array(transposed[position], dtype=float) if count else np.ones(len(rows))
     position += 1 if count else 0
     for k, m in enumerate(measures):
-        columns[m] = np.array([v or 0 for v in transposed[position + k]], dtype=float)
+        columns[m] = np.nan_to_num(np.array(transposed[position + k], dtype=float))
     return columns
 
 
@@ -354,8 +407,9 @@ def population_values(nodes, cells: list[Cell]) -> dict:
     prefixes, row_years = transposed[0], np.array(transposed[1])
     depths = np.array(transposed[2])
     values = [np.array([v or 0 for v in transposed[3 + k]], dtype=float) for k in range(len(nodes))]
+    places = RowPlaces(prefixes, row_years)
     for length, index in _grouped_by_prefix(cells).items():
-        cell_of = _cells_of(prefixes, row_years, length, index)
+        cell_of = places.cells_of(length, index)
         usable = (cell_of >= 0) & (depths >= length)
         # the shallowest depth with rows, per cell
         shallowest = np.full(len(cells), np.iinfo(np.int64).max)
@@ -404,20 +458,28 @@ def data_values(nodes, cells: list[Cell], elements: dict) -> dict:
             aggregated[key] = sum(periods.values())
         else:
             aggregated[key] = periods[max(periods)]
-    by_option_year: dict = defaultdict(list)
+    # (code, option, year) -> {path: value} (own values) and {(ancestor path, depth): sum} (roll-ups)
+    own: dict = defaultdict(dict)
+    below: dict = defaultdict(lambda: defaultdict(lambda: defaultdict(float)))
     for (code, option, path, year), value in aggregated.items():
-        by_option_year[(code, option, year)].append((path, value))
+        own[(code, option, year)][path] = value
+        if elements[code].additive:
+            rolled = below[(code, option, year)]
+            for cut in range(len(path) - 1, 0, -1):
+                if path[cut - 1] == "/":
+                    rolled[path[:cut]][len(path)] += value
     for node in nodes:
         element, option = elements[node.code], node.option or ""
         array = result[item_key(node)]
         for i, cell in enumerate(cells):
-            entries = by_option_year.get((node.code, option, cell.year), [])
-            own = [v for p, v in entries if p == cell.division.path]
-            if own:
-                array[i] = own[0]
-            elif element.additive:
-                below = [(len(p), v) for p, v in entries if p.startswith(cell.division.path)]
-                if below:
-                    depth = min(d for d, _ in below)
-                    array[i] = sum(v for d, v in below if d == depth)
+            key = (node.code, option, cell.year)
+            if key not in own:
+                continue
+            value = own[key].get(cell.division.path)
+            if value is None and element.additive:
+                depths = below[key].get(cell.division.path)
+                if depths:  # the sum over the shallowest level below with values
+                    value = depths[min(depths)]
+            if value is not None:
+                array[i] = value
     return result

@@ -240,3 +240,27 @@ class Target(models.Model):
             errors["comparator"] = _("A floor does not fit an indicator where lower is better.")
         if errors:
             raise ValidationError(errors)
+
+
+class NationalTarget(models.Model):
+    """A target the country sets for an indicator and year (e.g. the 14th five-year plan's 85% of
+    surface water at class III or better): what "meet the national target" is measured against."""
+
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="national_targets"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    value = models.FloatField(_("value"))
+    source = models.CharField(_("source document"), max_length=200)
+    clause = models.TextField(_("clause of the source text"), blank=True)
+
+    class Meta:
+        verbose_name = _("national target")
+        verbose_name_plural = _("national targets")
+        ordering = ["indicator", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "year"], name="one_national_target_a_year")
+        ]
+
+    def __str__(self):
+        return f"{self.indicator} {self.year}: {self.value:g}"

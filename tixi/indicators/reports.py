@@ -44,7 +44,6 @@ def _table_rows(rows):
     ]
     body = []
     for r in rows:
-        target = "" if r["target"] is None else f"{r['comparator_sign']}{r['target']:g}"
         body.append(
             [
                 r["area"],
@@ -53,7 +52,7 @@ def _table_rows(rows):
                 "" if r["baseline"] is None else f"{r['baseline']:g}",
                 "" if r["trajectory"] is None else f"{r['trajectory']:g}",
                 "" if r["actual"] is None else f"{r['actual']:g}",
-                f"{target} ({r['target_year']})",
+                f"{r['target_text']} ({r['target_year']})",
                 status_label(r["status"]),
                 (r["gap"] or {}).get("text", "") or (r["no_data_reason"] or ""),
             ]
@@ -104,10 +103,11 @@ def _series_png(row) -> bytes:
     years = [y for y, v in row["series"].items() if v is not None]
     fig, ax = plt.subplots(figsize=(5, 2.2), dpi=130)
     ax.plot(years, [row["series"][y] for y in years], marker="o", color="#0b6e4f", label=_("Actual"))
-    if row["baseline"] is not None and row["target"] is not None and row["baseline_year"]:
+    path = row.get("trajectory_path") or {}
+    if path:
         ax.plot(
-            [row["baseline_year"], row["target_year"]],
-            [row["baseline"], row["target"]],
+            list(path),
+            list(path.values()),
             "--",
             color="#b44d12",
             label=_("Trajectory"),
@@ -175,7 +175,7 @@ def evaluation_docx(plan, division, year, rows) -> bytes:
         for r in [r for r in rows if r["area"] == area]:
             line = (
                 f"{r['label']}：{_('Actual')} {r['actual'] if r['actual'] is not None else '—'}，{_('Target')} "
-                f"{r['comparator_sign']}{r['target'] if r['target'] is not None else ''}（{r['target_year']}），{status_label(r['status'])}。"
+                f"{r['target_text']}（{r['target_year']}），{status_label(r['status'])}。"
             )
             document.add_paragraph(line, style="List Bullet")
             if len([v for v in r["series"].values() if v is not None]) >= 2:

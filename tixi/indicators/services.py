@@ -2,6 +2,7 @@
 
 import dataclasses
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +17,16 @@ from tixi.indicators.engine import expression as ex
 from tixi.indicators.engine import trajectory as tj
 from tixi.indicators.engine.describe import describe
 from tixi.indicators.engine.evaluate import Evaluator, IndicatorDef, missing_reasons
-from tixi.indicators.models import Comparator, DataElement, Direction, Indicator, Plan, Target
+from tixi.indicators.models import (
+    Comparator,
+    DataElement,
+    Direction,
+    Indicator,
+    NationalTarget,
+    Plan,
+    Target,
+    TargetKind,
+)
 from tixi.registry.engine import classification as cls
 from tixi.registry.models import RESOURCE_FIELDS, DepartmentKind, DesignationKind, InstitutionType
 
@@ -63,7 +73,41 @@ def load_catalogue(path: Path = DATA_DIR / "catalogue.yaml") -> dict:
                 if f.name not in ("id", "code")
             },
         )
-    return {"data_elements": len(data["data_elements"]), "indicators": len(data["indicators"])}
+    national = load_national_targets()
+    return {
+        "data_elements": len(data["data_elements"]),
+        "indicators": len(data["indicators"]),
+        "national_targets": national,
+    }
+
+
+def load_national_targets(path: Path = DATA_DIR / "national_targets.yaml") -> int:
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))["national_targets"]
+    indicators = {i.code: i for i in Indicator.objects.filter(code__in=[e["indicator"] for e in entries])}
+    for e in entries:
+        NationalTarget.objects.update_or_create(
+            indicator=indicators[e["indicator"]],
+            year=e["year"],
+            defaults={"value": e["value"], "source": e["source"], "clause": e.get("clause", "")},
+        )
+    return len(entries)
+
+
+def national_values(indicator_ids) -> dict[int, dict[int, float]]:
+    """indicator id -> {year: national target}."""
+    result: dict = defaultdict(dict)
+    for indicator_id, year, value in NationalTarget.objects.filter(
+        indicator_id__in=indicator_ids
+    ).values_list("indicator_id", "year", "value"):
+        result[indicator_id][year] = value
+    return result
+
+
+def national_for(national: dict, target: Target) -> float | None:
+    """The national target for the plan target's year, else the latest one set before it."""
+    years = national.get(target.indicator_id, {})
+    usable = [y for y in years if y <= target.target_year]
+    return years[max(usable)] if usable else None
 
 
 def load_pack_file(name: str) -> dict:
@@ -276,7 +320,11 @@ def all_definitions() -> dict[str, IndicatorDef]:
     return {i.code: definition_of(i) for i in Indicator.objects.all()}
 
 
-def spec_of(target: Target) -> tj.TargetSpec:
+TRAJECTORIES = ("linear", "geometric")
+
+
+def spec_of(target: Target, trajectory: str | None = None) -> tj.TargetSpec:
+    """The engine's view of a target; `trajectory` overrides the target's own (linear/geometric)."""
     return tj.TargetSpec(
         kind=target.kind,
         comparator=target.comparator,
@@ -287,7 +335,7 @@ def spec_of(target: Target) -> tj.TargetSpec:
         baseline_year=target.baseline_year,
         baseline_value=target.baseline_value,
         change_per_year=target.change_per_year,
-        trajectory=target.trajectory,
+        trajectory=trajectory if trajectory in TRAJECTORIES else target.trajectory,
     )
 
 
@@ -295,9 +343,12 @@ def _number(value) -> float | None:
     return None if value is None or (isinstance(value, float) and np.isnan(value)) else float(value)
 
 
-def evaluate_plan(plan: Plan, division: Division, year: int, years: list[int] | None = None) -> list[dict]:
+def evaluate_plan(
+    plan: Plan, division: Division, year: int, years: list[int] | None = None, trajectory: str | None = None
+) -> list[dict]:
     """Every target of the plan for the division: baseline, trajectory, actual, target, status, gap,
-    and the actual series over `years` (default: baseline year to the target year)."""
+    and the actual series over `years` (default: baseline year to the target year). `trajectory`
+    ("linear" or "geometric") overrides each target's own way from baseline to target."""
     targets = list(plan.targets.select_related("indicator").order_by("order"))
     first = min([t.baseline_year or plan.period_start for t in targets] + [year - 1])
     last = max([t.target_year for t in targets] + [year])
@@ -317,16 +368,23 @@ def evaluate_plan(plan: Plan, division: Division, year: int, years: list[int] | 
     population = evaluation.population
     names = labels()
     result = []
+    national = national_values({t.indicator_id for t in targets})
     for code, (d, t) in definitions.items():
         series = evaluation.values[code]
-        spec = spec_of(t)
+        spec = spec_of(t, trajectory)
         actual = _number(series[index[year]]) if year in index else None
         previous = _number(series[index[year - 1]]) if year - 1 in index else None
         baseline_actual = _number(series[index[t.baseline_year]]) if t.baseline_year in index else None
-        state = tj.status(spec, year, actual, previous, baseline_actual)
-        expected = tj.trajectory_value(
-            spec, year, t.baseline_value if t.baseline_value is not None else baseline_actual
-        )
+        national_value = national_for(national, t)
+        state = tj.status(spec, year, actual, previous, baseline_actual, national_value)
+        start = t.baseline_value if t.baseline_value is not None else baseline_actual
+        expected = tj.trajectory_value(spec, year, start)
+        path = {}
+        if t.baseline_year and t.target_value is not None and start is not None:
+            for y in range(t.baseline_year, t.target_year + 1):
+                point = tj.trajectory_value(spec, y, start)
+                if point is not None:
+                    path[y] = round(point, t.indicator.decimals + 2)
         decimals = t.indicator.decimals
         result.append(
             {
@@ -349,6 +407,10 @@ def evaluate_plan(plan: Plan, division: Division, year: int, years: list[int] | 
                 "target_high": t.target_high,
                 "change_per_year": t.change_per_year,
                 "trajectory": None if expected is None else round(expected, decimals + 2),
+                "trajectory_kind": spec.trajectory,
+                "trajectory_path": path,
+                "national": national_value,
+                "target_text": target_text(t, national_value),
                 "actual": None if actual is None else round(actual, decimals + 2),
                 "status": state.status,
                 "rule": _(state.rule) % state.params if state.params else _(state.rule),
@@ -361,6 +423,25 @@ def evaluate_plan(plan: Plan, division: Division, year: int, years: list[int] | 
             }
         )
     return result
+
+
+def target_text(target: Target, national: float | None = None) -> str:
+    """The target as a planner reads it: "≥85", "maintain", "−0.5 a year", "national target (85)"."""
+    if target.kind == TargetKind.NATIONAL:
+        return (
+            _("national target (%(value)s)") % {"value": f"{national:g}"}
+            if national is not None
+            else str(TargetKind.NATIONAL.label)
+        )
+    if target.kind == TargetKind.CHANGE_PER_YEAR and target.change_per_year is not None:
+        return _("%(change)s a year") % {"change": f"{target.change_per_year:+g}"}
+    if target.target_value is None:
+        return str(TargetKind(target.kind).label)
+    if target.comparator == Comparator.ABOUT:
+        return _("about %(value)s") % {"value": f"{target.target_value:g}"}
+    if target.comparator == Comparator.RANGE and target.target_high is not None:
+        return f"{target.target_value:g}–{target.target_high:g}"
+    return f"{Comparator(target.comparator).label}{target.target_value:g}"
 
 
 def gap(

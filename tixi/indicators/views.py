@@ -10,7 +10,16 @@ from tixi.geo.models import Division
 from tixi.indicators import items as item_values
 from tixi.indicators.engine import trajectory as tj
 from tixi.indicators.models import Nature, Plan
-from tixi.indicators.services import all_definitions, definition_of, evaluate, evaluate_plan, spec_of
+from tixi.indicators.services import (
+    TRAJECTORIES,
+    all_definitions,
+    definition_of,
+    evaluate,
+    evaluate_plan,
+    national_for,
+    national_values,
+    spec_of,
+)
 
 STATUS_LABELS = {
     tj.ACHIEVED: gettext_lazy("achieved"),
@@ -46,7 +55,9 @@ def scorecard_context(request, code):
     plan = get_object_or_404(Plan.objects.select_related("region"), code=code)
     year = _year(request, min(dt.date.today().year - 1, plan.period_end))
     division = _division(request, plan, year)
-    rows = evaluate_plan(plan, division, year)
+    trajectory = request.GET.get("trajectory", "")
+    trajectory = trajectory if trajectory in TRAJECTORIES else ""
+    rows = evaluate_plan(plan, division, year, trajectory=trajectory or None)
     area, nature = request.GET.get("area", ""), request.GET.get("nature", "")
     shown = [r for r in rows if (not area or r["area"] == area) and (not nature or r["nature"] == nature)]
     for r in shown:
@@ -61,6 +72,8 @@ def scorecard_context(request, code):
         "area": area,
         "nature": nature,
         "natures": Nature.choices,
+        "trajectory": trajectory,
+        "trajectories": [("linear", gettext_lazy("linear")), ("geometric", gettext_lazy("geometric"))],
         "years": list(range(2018, 2027)),
         "counts": [(STATUS_LABELS[k], k, n) for k, n in counts.items()],
         "children": Division.objects.visible_to(request.user)
@@ -75,6 +88,7 @@ def scorecard_context(request, code):
                 "baseline": r["baseline"],
                 "target_year": r["target_year"],
                 "target": r["target"],
+                "path": r["trajectory_path"],
             }
             for r in shown
         ],
@@ -100,10 +114,11 @@ def ranking(request, code, order):
     cells = [item_values.Cell(c, year) for c in children]
     values = evaluate([definition], cells, all_definitions()).values[definition.code] if cells else []
     spec = spec_of(target)
+    national = national_for(national_values([target.indicator_id]), target)
     rows = []
     for child, value in zip(children, values, strict=True):
         value = None if value != value else float(value)
-        state = tj.status(spec, year, value)
+        state = tj.status(spec, year, value, national=national)
         rows.append(
             {
                 "division": child,

@@ -369,3 +369,29 @@ class InstitutionYear(models.Model):
         institution = institution or self.institution
         for name in CLASSIFICATION_FIELDS:
             setattr(self, name, getattr(institution, name))
+
+
+class ResourceCube(models.Model):
+    """Yearly reports summed by township, year and classification; written only by database
+    triggers (see cube.py), read by indicator evaluation."""
+
+    prefix = models.CharField(max_length=52)
+    year = models.PositiveSmallIntegerField()
+    type = models.CharField(max_length=40)
+    level = models.PositiveSmallIntegerField()
+    grade = models.CharField(max_length=1)
+    ownership = models.CharField(max_length=8)
+    operator = models.CharField(max_length=12)
+    n = models.PositiveIntegerField()
+    locals().update({name: models.BigIntegerField() for name in RESOURCE_FIELDS})
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["prefix", "year", "type", "level", "grade", "ownership", "operator"],
+                name="one_cube_cell",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.prefix} {self.year} {self.type}"

@@ -35,6 +35,9 @@ class Command(BaseCommand):
         evaluate.add_argument("--division", default="", help="12-digit code (default: the plan's region)")
         evaluate.add_argument("--year", type=int, required=True)
         evaluate.add_argument("--format", choices=["json", "table"], default="table")
+        evaluate.add_argument(
+            "--trajectory", choices=["linear", "geometric"], help="override each target's trajectory"
+        )
         reading = sub.add_parser("parse")
         reading.add_argument("file", help="a plan or notice as .txt or .docx")
         reading.add_argument("--format", choices=["json", "table"], default="table")
@@ -53,7 +56,7 @@ class Command(BaseCommand):
                     )
             return
         plan, division = resolve(options["plan"], options["division"], options["year"])
-        rows = evaluate_plan(plan, division, options["year"])
+        rows = evaluate_plan(plan, division, options["year"], trajectory=options["trajectory"])
         if options["format"] == "json":
             keep = (
                 "order",

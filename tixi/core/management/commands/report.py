@@ -15,14 +15,15 @@ class Command(BaseCommand):
         parser.add_argument("--plan", required=True)
         parser.add_argument("--division", default="")
         parser.add_argument("--year", type=int, required=True)
+        parser.add_argument("--trajectory", choices=["linear", "geometric"], help="override each target's")
         parser.add_argument("--out", required=True, help="a .docx file; the .xlsx table is written beside it")
 
-    def handle(self, *args, kind, plan, division, year, out, **options):
+    def handle(self, *args, kind, plan, division, year, out, trajectory=None, **options):
         out = Path(out)
         if out.suffix != ".docx":
             raise CommandError("out: the report is a Word file; give a name ending in .docx")
         plan_row, division_row = resolve(plan, division, year)
-        rows = evaluate_plan(plan_row, division_row, year)
+        rows = evaluate_plan(plan_row, division_row, year, trajectory=trajectory)
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(reports.evaluation_docx(plan_row, division_row, year, rows))
         table = out.with_suffix(".xlsx")

@@ -1,13 +1,15 @@
-// One small chart per target: the straight line from baseline to target and the actual series.
+// One small chart per target: the trajectory from baseline to target (linear or geometric) and the actual series.
 document.addEventListener("DOMContentLoaded", () => {
   const charts = JSON.parse(document.getElementById("scorecard-charts").textContent);
   charts.forEach((c) => {
     const el = document.getElementById("chart-" + c.id.slice(1));
     if (!el) return;
     const years = Object.keys(c.series);
-    const line = [];
-    if (c.baseline !== null && c.baseline_year !== null) line.push([String(c.baseline_year), c.baseline]);
-    if (c.target !== null) line.push([String(c.target_year), c.target]);
+    let line = Object.entries(c.path || {}).map(([y, v]) => [String(y), v]);
+    if (!line.length) {
+      if (c.baseline !== null && c.baseline_year !== null) line.push([String(c.baseline_year), c.baseline]);
+      if (c.target !== null) line.push([String(c.target_year), c.target]);
+    }
     const allYears = [...new Set([...years, ...line.map((p) => p[0])])].sort();
     const chart = echarts.init(el);
     chart.on("finished", () => el.setAttribute("data-rendered", "1"));

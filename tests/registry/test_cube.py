@@ -1,0 +1,68 @@
+"""The resource cube is kept exact by database triggers under every kind of write."""
+
+import numpy as np
+import pytest
+
+from tixi.geo.models import Division
+from tixi.indicators import items
+from tixi.indicators.engine import expression as ex
+from tixi.registry.models import Institution, InstitutionYear, ResourceCube
+from tixi.registry.services import cube_drift
+
+pytestmark = pytest.mark.django_db
+
+
+def test_cube_matches_the_yearly_reports_after_the_demo_load():
+    assert ResourceCube.objects.exists()
+    assert cube_drift() == []
+
+
+def test_cube_follows_saves_updates_deletes_and_bulk_writes():
+    report = InstitutionYear.objects.filter(year=2024, actual_beds__gt=0).order_by("id").first()
+    cell = ResourceCube.objects.get(
+        prefix=report.division_path[:52],
+        year=2024,
+        type=report.type,
+        level=report.level or 0,
+        grade=report.grade,
+        ownership=report.ownership,
+        operator=report.operator,
+    )
+    report.actual_beds += 7
+    report.save()
+    cell.refresh_from_db()
+    assert cube_drift() == []
+    # a change of classification moves the report from one cube cell to another
+    report.ownership = "private" if report.ownership != "private" else "public"
+    report.save()
+    assert cube_drift() == []
+    InstitutionYear.objects.filter(year=2023).update(nurses=1)
+    assert cube_drift() == []
+    moved = list(InstitutionYear.objects.filter(year=2022)[:5])
+    for r in moved:
+        r.pk = None
+        r.year = 2031
+    InstitutionYear.objects.bulk_create(moved)
+    assert cube_drift() == []
+    InstitutionYear.objects.filter(year__in=[2031, 2021]).delete()
+    assert cube_drift() == []
+    assert not ResourceCube.objects.filter(year__in=[2031, 2021]).exists()
+    Institution.objects.filter(pk=report.institution_id).delete()  # cascades to its reports
+    assert cube_drift() == []
+
+
+def test_evaluation_from_the_cube_equals_evaluation_from_the_reports(monkeypatch):
+    townships = list(Division.objects.valid_in(2024).filter(level=4).order_by("path")[:40])
+    counties = list(Division.objects.valid_in(2024).filter(level=3).order_by("path"))
+    cells = [items.Cell(d, y) for d in townships + counties for y in (2020, 2024)]
+    nodes = [
+        ex.parse("R{actual_beds}"),
+        ex.parse("R{nurses: type=township_health_centre}"),
+        ex.parse("N{ownership=public & level>=2}"),
+    ]
+    from_cube = items.registry_values(nodes, cells)
+    monkeypatch.setattr(items, "CUBE_PATH_LENGTH", 0)  # force the yearly reports
+    from_reports = items.registry_values(nodes, cells)
+    for key, values in from_cube.items():
+        assert values.sum() > 0
+        np.testing.assert_array_equal(values, from_reports[key])

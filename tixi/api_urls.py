@@ -22,6 +22,7 @@ urlpatterns = [
     path("plans/<slug:code>/evaluation/", indicators.plan_evaluation, name="api-plan-evaluation"),
     path("analytics/", indicators.analytics, name="api-analytics"),
     path("completeness/", exchange.completeness, name="api-completeness"),
+    path("datasets/", exchange.data_sets, name="api-data-sets"),
     path("dataValueSets", exchange.data_value_sets, name="api-datavaluesets"),
     path("dataValueSets.<str:ext>", exchange.data_value_sets, name="api-datavaluesets-format"),
     *router.urls,

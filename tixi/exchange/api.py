@@ -72,34 +72,74 @@ def data_value_sets(request, ext=None):
 @extend_schema(
     parameters=[
         OpenApiParameter("division", str, required=True),
-        OpenApiParameter("year", int, required=True),
+        OpenApiParameter("year", int, description="the year (the institutions' yearly report)"),
+        OpenApiParameter("dataSet", str, description="a data set code (default: yearly_resources)"),
+        OpenApiParameter("period", str, description="YYYY, YYYYQn or YYYYMM, of the data set's type"),
     ],
     responses={200: dict},
 )
 @api_view(["GET"])
 def completeness(request):
-    """Expected and received yearly reports per child division, with the approval state."""
-    from tixi.exchange.approval import completeness as rows_of
+    """Expected and received reports per child division, with the on-time share (and, for the
+    institutions' yearly report, the approval state)."""
+    from django.core.exceptions import ValidationError as ModelValidationError
 
-    year = request.query_params.get("year", "")
-    if not year.isdigit():
-        raise ValidationError({"year": [_("Give a year as YYYY.")]})
-    division = Division.objects.visible_to(request.user).at(
-        request.query_params.get("division", ""), int(year)
-    )
+    from tixi.exchange import datasets
+    from tixi.exchange.approval import completeness as yearly_rows
+    from tixi.indicators.engine import periods
+    from tixi.indicators.models import DataSet
+
+    params = request.query_params
+    data_set = DataSet.objects.filter(code=params.get("dataSet") or "yearly_resources").first()
+    if data_set is None:
+        raise NotFound(_("No data set has this code."))
+    period = params.get("period") or params.get("year", "")
+    try:
+        period = datasets.check_period(data_set, period)
+    except ModelValidationError as error:
+        raise ValidationError({"period": error.messages}) from None
+    year = periods.year_of(period)
+    division = Division.objects.visible_to(request.user).at(params.get("division", ""), year)
     if division is None:
         raise NotFound(_("No division has this code in your scope."))
+    institutional = data_set.reporter == DataSet.Reporter.INSTITUTION
+    rows = yearly_rows(division, year) if institutional else datasets.completeness(data_set, division, period)
     return Response(
         [
             {
                 "division": r["division"].code,
                 "name": r["division"].name,
+                "dataSet": data_set.code,
+                "period": period,
                 "expected": r["expected"],
                 "received": r["received"],
                 "share": r["share"],
                 "on_time_share": r["on_time_share"],
-                "approval": r["approval"].status if r["approval"] else None,
+                "approval": r["approval"].status if r.get("approval") else None,
             }
-            for r in rows_of(division, int(year))
+            for r in rows
+        ]
+    )
+
+
+@extend_schema(responses={200: dict})
+@api_view(["GET"])
+def data_sets(request):
+    """The data sets: code, names, who files them, period type, data elements."""
+    from tixi.indicators.models import DataSet
+
+    return Response(
+        [
+            {
+                "code": d.code,
+                "name": d.name,
+                "name_en": d.name_en,
+                "reporter": d.reporter,
+                "period_type": d.period_type,
+                "level": d.level,
+                "due_days": d.due_days,
+                "elements": [e.code for e in d.elements.all()],
+            }
+            for d in DataSet.objects.prefetch_related("elements")
         ]
     )

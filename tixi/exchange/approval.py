@@ -133,3 +133,36 @@ def completeness(division: Division, year: int) -> list[dict]:
             }
         )
     return result
+
+
+def _ancestor_paths(path: str) -> list[str]:
+    return [path[: i + 1] for i, char in enumerate(path) if char == "/"]
+
+
+def state_of(path: str, year: int) -> dict | None:
+    """What data pages show of a division's (or an institution's) approval for a year: approved and
+    locked (by the nearest approved level, who and when), returned (with the reason), or nothing."""
+    states = list(
+        Approval.objects.filter(year=year, division_path__in=_ancestor_paths(path)).select_related(
+            "division", "by"
+        )
+    )
+    approved = [a for a in states if a.status == Approval.Status.APPROVED]
+    if approved:
+        nearest = max(approved, key=lambda a: len(a.division_path))
+        return {"locked": True, "status": nearest.status, "approval": nearest}
+    returned = [a for a in states if a.division_path == path and a.status == Approval.Status.RETURNED]
+    if returned:
+        return {"locked": False, "status": returned[0].status, "approval": returned[0]}
+    return None
+
+
+def locked_cells(cells) -> set[tuple[str, int]]:
+    """Of (division path, year) pairs, those an approval locks (one query for all)."""
+    cells = set(cells)
+    approved: dict[int, list[str]] = {}
+    for path, year in Approval.objects.filter(
+        year__in={y for _p, y in cells}, status=Approval.Status.APPROVED
+    ).values_list("division_path", "year"):
+        approved.setdefault(year, []).append(path)
+    return {(p, y) for p, y in cells if any(p.startswith(a) for a in approved.get(y, ()))}

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from tixi.accounts import audit
 from tixi.accounts.scope import scope_of
 from tixi.geo.models import AGE_BANDS, Division, Population, subtree_filter
+from tixi.indicators.engine import periods
 from tixi.indicators.models import DataElement, DataValue
 from tixi.registry.models import RESOURCE_FIELDS, Institution, InstitutionYear
 
@@ -118,10 +119,8 @@ def to_adx(values: list[dict], data_set: str = "TIXI") -> bytes:
         groups[(v["orgUnit"], v["period"])].append(v)
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<adx xmlns="urn:ihe:qrph:adx:2015">']
     for (org_unit, period), items in groups.items():
-        duration = "P1M" if len(period) == 6 else "P1Y"
-        start = f"{period[:4]}-{period[4:6] or '01'}-01"
         lines.append(
-            f"  <group orgUnit={quoteattr(org_unit)} period={quoteattr(f'{start}/{duration}')} dataSet={quoteattr(data_set)}>"
+            f"  <group orgUnit={quoteattr(org_unit)} period={quoteattr(periods.adx(period))} dataSet={quoteattr(data_set)}>"
         )
         for v in items:
             coc = v.get("categoryOptionCombo", DEFAULT)
@@ -189,8 +188,10 @@ def import_values(values: list[dict], user, dry_run: bool = False) -> dict:
         def conflict(message, obj=org_unit, n=n):
             conflicts.append({"object": str(obj), "value": f"#{n}: {message}"})
 
-        if not (period.isdigit() and len(period) in (4, 6)):
-            conflict(_("Period must be YYYY or YYYYMM."), period)
+        try:
+            periods.type_of(period)
+        except periods.PeriodError:
+            conflict(_("Period must be YYYY, YYYYQn or YYYYMM."), period)
             continue
         year = int(period[:4])
         try:

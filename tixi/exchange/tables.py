@@ -193,7 +193,7 @@ TABLES: dict[str, TableSpec] = {
             Column("element_code", "数据元代码", "element", True),
             Column("option", "分类", "text"),
             Column("division_code", "区划代码", "division", True),
-            Column("period", "期间", "text", True, help="YYYY 或 YYYYMM"),
+            Column("period", "期间", "text", True, help="YYYY、YYYYQn（季度）或 YYYYMM"),
             Column("value", "数值", "float", True),
             Column("comment", "备注", "text"),
         ],

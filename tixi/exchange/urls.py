@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tixi.exchange import views
+from tixi.exchange import dataset_views, views
 
 urlpatterns = [
     path("imports/", views.imports, name="imports"),
@@ -10,4 +10,12 @@ urlpatterns = [
     path("imports/templates/<str:table>.xlsx", views.template_download, name="import-template"),
     path("approvals/", views.approvals, name="approvals"),
     path("validation/", views.findings, name="validation"),
+    path("datasets/", dataset_views.data_set_list, name="data-sets"),
+    path("datasets/<slug:code>/entry/", dataset_views.data_set_entry, name="data-set-entry"),
+    path("datasets/<slug:code>/entry/field/", dataset_views.data_set_field, name="data-set-field"),
+    path(
+        "datasets/<slug:code>/completeness/",
+        dataset_views.data_set_completeness,
+        name="data-set-completeness",
+    ),
 ]

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from tixi.accounts.models import Role
+from tixi.core.exports import exportable
 from tixi.exchange.models import ImportBatch
 from tixi.exchange.services import apply_import, preview_import, undo_import
 from tixi.exchange.tables import TABLES
@@ -36,6 +37,7 @@ def _download(content: bytes, name: str, kind: str = XLSX) -> HttpResponse:
 
 
 @login_required
+@exportable("imports")
 def imports(request):
     """Upload a file, see what it would do, confirm; the history of imports below."""
     if request.method == "POST":
@@ -155,6 +157,7 @@ def _division_and_year(request, default_year: int = 2025):
 
 
 @login_required
+@exportable("approvals")
 def approvals(request):
     """Completeness and sign-off of a year's data: the division and its children."""
     from tixi.exchange import approval as sign_off
@@ -194,6 +197,7 @@ def approvals(request):
 
 
 @login_required
+@exportable("validation")
 def findings(request):
     """Validation: run the rules over a subtree and year; the follow-up list."""
     from tixi.exchange.models import Finding, ValidationRule

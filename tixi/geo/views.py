@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tixi.core.exports import exportable
 from tixi.geo.models import Boundary, Division
 from tixi.registry.engine import classification as cls
 from tixi.registry.models import Category, Institution, InstitutionType, grade_label
@@ -41,6 +42,7 @@ def visible_division(request, code: str, year: int) -> Division:
 
 
 @login_required
+@exportable("dashboard")
 def dashboard(request, code):
     year = selected_year(request)
     division = visible_division(request, code, year)
@@ -134,6 +136,7 @@ def division_map(request, code):
 
 
 @login_required
+@exportable("divisions")
 def tree(request):
     year = selected_year(request)
     rows = list(

@@ -287,26 +287,29 @@ def registry_values(nodes, cells: list[Cell]) -> dict:
         kinds_d |= {"emr_level" for f in flag_filters if f.key == "emr_level"}
         kinds_d |= {"smart_hospital" for f in flag_filters if f.key == "smart_stars"}
         kinds_p = {v for f in flag_filters if f.key == "department" for v in f.values}
-        # the candidates first (a few thousand ids), then their reports: far faster than a join
-        candidates = set(
-            Designation.objects.filter(kind__in=kinds_d).values_list("institution_id", flat=True)
-        )
-        candidates |= set(
-            Department.objects.filter(kind__in=kinds_p).values_list("institution_id", flat=True)
-        )
         named = dict(Institution.objects.filter(name__in=names).values_list("id", "name"))
-        candidates |= set(named)
-        ordered = sorted(candidates)
-        rows = []
-        for chunk in range(0, len(ordered), IN_CHUNK):
-            rows += _fetch(
-                # no path range here: it would steer SQLite off the (institution, year) index
-                InstitutionYear.objects.filter(
-                    year__in=years, institution_id__in=ordered[chunk : chunk + IN_CHUNK]
-                )
-                .values_list("division_path", "year", "institution_id", *ATTRIBUTES, *measures)
-                .order_by()
+        designated = Designation.objects.filter(kind__in=kinds_d).values_list("institution_id", flat=True)
+        with_department = Department.objects.filter(kind__in=kinds_p).values_list("institution_id", flat=True)
+        columns_wanted = ("division_path", "year", "institution_id", *ATTRIBUTES, *measures)
+        if root.count("/") >= 2:  # a city or smaller: its range of reports is small, filter it
+            candidates = (
+                Q(institution_id__in=designated)
+                | Q(institution_id__in=with_department)
+                | Q(institution_id__in=list(named))
             )
+            rows = _fetch(scope.filter(candidates).values_list(*columns_wanted).order_by())
+        else:  # a province: the candidates first (a few thousand ids), then their reports by id
+            ordered = sorted(set(designated) | set(with_department) | set(named))
+            rows = []
+            for chunk in range(0, len(ordered), IN_CHUNK):
+                rows += _fetch(
+                    # no path range here: it would steer SQLite off the (institution, year) index
+                    InstitutionYear.objects.filter(
+                        year__in=years, institution_id__in=ordered[chunk : chunk + IN_CHUNK]
+                    )
+                    .values_list(*columns_wanted)
+                    .order_by()
+                )
         rows = [(*r[:3], named.get(r[2], ""), *r[3:]) for r in rows]
         if rows:
             columns = _columns(rows, ("name", *ATTRIBUTES), measures, offset=3, count=False)

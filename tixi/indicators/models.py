@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from tixi.accounts.scope import ScopedQuerySet
 from tixi.geo.models import Division
 from tixi.indicators.engine import expression as ex
+from tixi.indicators.engine import periods
 
 
 def validate_expression(text: str) -> None:
@@ -61,7 +62,9 @@ class DataValue(models.Model):
     )
     option = models.CharField(_("disaggregation"), max_length=32, blank=True)
     division = models.ForeignKey(Division, verbose_name=_("division"), on_delete=models.PROTECT)
-    period = models.CharField(_("period"), max_length=6, help_text=_("YYYY, or YYYYMM for a month"))
+    period = models.CharField(
+        _("period"), max_length=6, help_text=_("YYYY, YYYYQn for a quarter or YYYYMM for a month")
+    )
     year = models.PositiveSmallIntegerField(editable=False)
     value = models.FloatField(_("value"))
     comment = models.CharField(_("comment"), max_length=200, blank=True)
@@ -85,11 +88,10 @@ class DataValue(models.Model):
         return f"{self.element} {self.division} {self.period}"
 
     def clean(self):
-        period = self.period or ""
-        if not (period.isdigit() and len(period) in (4, 6)) or (
-            len(period) == 6 and not 1 <= int(period[4:]) <= 12
-        ):
-            raise ValidationError({"period": _("A period is YYYY or YYYYMM.")})
+        try:
+            periods.type_of(self.period)
+        except periods.PeriodError:
+            raise ValidationError({"period": _("A period is YYYY, YYYYQn (a quarter) or YYYYMM.")}) from None
         if self.option and self.element_id and self.option not in (self.element.options or []):
             raise ValidationError({"option": _("This data element has no such disaggregation.")})
 
@@ -264,3 +266,42 @@ class NationalTarget(models.Model):
 
     def __str__(self):
         return f"{self.indicator} {self.year}: {self.value:g}"
+
+
+class PeriodType(models.TextChoices):
+    YEARLY = "yearly", _("yearly")
+    QUARTERLY = "quarterly", _("quarterly")
+    MONTHLY = "monthly", _("monthly")
+
+
+class DataSet(models.Model):
+    """What a reporting unit files for each period: the yearly resource report of an institution
+    (its fields are the registry's) or a set of data elements of a division, with a period type,
+    the level of the divisions expected to report, and the days allowed after the period ends."""
+
+    class Reporter(models.TextChoices):
+        INSTITUTION = "institution", _("institution")
+        DIVISION = "division", _("division")
+
+    code = models.SlugField(_("code"), max_length=64, unique=True)
+    name = models.CharField(_("name"), max_length=128)
+    name_en = models.CharField(_("English name"), max_length=128, blank=True)
+    reporter = models.CharField(
+        _("filed by"), max_length=12, choices=Reporter.choices, default=Reporter.DIVISION
+    )
+    period_type = models.CharField(
+        _("period type"), max_length=10, choices=PeriodType.choices, default=PeriodType.YEARLY
+    )
+    level = models.PositiveSmallIntegerField(
+        _("level of the reporting divisions"), default=3, help_text=_("2 city, 3 county, 4 township")
+    )
+    due_days = models.PositiveSmallIntegerField(_("days allowed after the period ends"), default=90)
+    elements = models.ManyToManyField(DataElement, verbose_name=_("data elements"), blank=True)
+
+    class Meta:
+        verbose_name = _("data set")
+        verbose_name_plural = _("data sets")
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.name

@@ -20,6 +20,7 @@ from tixi.indicators.engine.evaluate import Evaluator, IndicatorDef, missing_rea
 from tixi.indicators.models import (
     Comparator,
     DataElement,
+    DataSet,
     Direction,
     Indicator,
     NationalTarget,
@@ -74,11 +75,32 @@ def load_catalogue(path: Path = DATA_DIR / "catalogue.yaml") -> dict:
             },
         )
     national = load_national_targets()
+    data_sets = load_data_sets()
     return {
         "data_elements": len(data["data_elements"]),
         "indicators": len(data["indicators"]),
         "national_targets": national,
+        "data_sets": data_sets,
     }
+
+
+def load_data_sets(path: Path = DATA_DIR / "data_sets.yaml") -> int:
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))["data_sets"]
+    elements = {e.code: e for e in DataElement.objects.all()}
+    for e in entries:
+        data_set, _created = DataSet.objects.update_or_create(
+            code=e["code"],
+            defaults={
+                "name": e["name"],
+                "name_en": e.get("name_en", ""),
+                "reporter": e.get("reporter", "division"),
+                "period_type": e.get("period_type", "yearly"),
+                "level": e.get("level", 3),
+                "due_days": e.get("due_days", 90),
+            },
+        )
+        data_set.elements.set([elements[code] for code in e.get("elements", [])])
+    return len(entries)
 
 
 def load_national_targets(path: Path = DATA_DIR / "national_targets.yaml") -> int:

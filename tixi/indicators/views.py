@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tixi.core.exports import exportable
 from tixi.geo.models import Division
 from tixi.indicators import items as item_values
 from tixi.indicators.engine import trajectory as tj
@@ -44,6 +45,7 @@ def _division(request, plan: Plan, year: int) -> Division:
 
 
 @login_required
+@exportable("plans")
 def plan_list(request):
     from django.db.models import Count
 
@@ -96,11 +98,13 @@ def scorecard_context(request, code):
 
 
 @login_required
+@exportable("scorecard")
 def scorecard(request, code):
     return render(request, "indicators/scorecard.html", scorecard_context(request, code))
 
 
 @login_required
+@exportable("ranking")
 def ranking(request, code, order):
     """One target across the child divisions of a division: drill-down and ranking."""
     plan = get_object_or_404(Plan, code=code)
@@ -164,6 +168,7 @@ def scorecard_download(request, code, fmt):
 
 
 @login_required
+@exportable("data-values")
 def data_values(request):
     """Enter a data element's value for a division and period; recent values in scope below."""
     from django.contrib import messages
@@ -195,11 +200,16 @@ def data_values(request):
                 )
             messages.success(request, _("Saved."))
             return redirect("data-values")
-    recent = (
+    from tixi.exchange.approval import locked_cells
+
+    recent = list(
         DataValue.objects.visible_to(request.user)
         .select_related("element", "division", "stored_by")
         .order_by("-updated_at")[:50]
     )
+    locked = locked_cells((v.division.path, v.year) for v in recent)
+    for v in recent:
+        v.locked = (v.division.path, v.year) in locked
     return render(
         request,
         "indicators/data_values.html",

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from tixi.core.exports import exportable
 from tixi.indicators.models import Plan
 from tixi.ledger.models import Progress, Project, Task, TaskStatus, Unit
 from tixi.ledger.services import project_summaries
@@ -30,6 +31,7 @@ def _tasks(request):
 
 
 @login_required
+@exportable("ledger")
 def ledger(request):
     """The task ledger: by plan, by unit, by status; overdue flagged; as .xlsx in the usual form."""
     tasks = list(_tasks(request))
@@ -113,6 +115,7 @@ def _xlsx(tasks) -> HttpResponse:
 
 
 @login_required
+@exportable("projects")
 def projects(request):
     """Major construction projects with their summaries by year, unit and kind."""
     rows = list(Project.objects.select_related("unit", "plan", "division").order_by("plan__code", "number"))
@@ -120,6 +123,7 @@ def projects(request):
 
 
 @login_required
+@exportable("task")
 def task_detail(request, pk):
     """A task: its progress reports (with attachments), the closed loop, and the report form for
     the user's responsible units."""
@@ -187,6 +191,7 @@ def task_detail(request, pk):
 
 
 @login_required
+@exportable("unit")
 def unit_page(request, pk):
     """What a unit is responsible for, and what is overdue."""
     from django.shortcuts import get_object_or_404

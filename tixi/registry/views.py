@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 
+from tixi.core.exports import exportable
 from tixi.geo.views import YEARS
 from tixi.registry.api import filter_institutions
 from tixi.registry.engine import classification as cls
@@ -46,11 +47,17 @@ def institution_list(request):
 
 
 @login_required
+@exportable("institution")
 def institution_detail(request, code):
     institution = get_object_or_404(
         Institution.objects.visible_to(request.user).select_related("division", "parent"), code=code
     )
+    from tixi.exchange.approval import locked_cells
+
     years = list(institution.years.select_related("division").order_by("year"))
+    locked = locked_cells((y.division_path, y.year) for y in years)
+    for y in years:
+        y.locked = (y.division_path, y.year) in locked
     rows = [(field, label, [getattr(y, field) for y in years]) for field, label in RESOURCE_FIELDS.items()]
     return render(
         request,
@@ -115,12 +122,21 @@ def resources_edit(request, code, year):
             for warning in warnings:
                 messages.warning(request, warning)
             return redirect("institution-detail", code=institution.code)
+    from tixi.exchange.approval import state_of
+
     previous = InstitutionYear.objects.filter(institution=institution, year=year - 1).first()
     fields = [(field, getattr(previous, field.name, None) if previous else None) for field in form]
     return render(
         request,
         "registry/resources_form.html",
-        {"form": form, "institution": institution, "year": year, "fields": fields, "previous": previous},
+        {
+            "form": form,
+            "institution": institution,
+            "year": year,
+            "fields": fields,
+            "previous": previous,
+            "approval_state": state_of(report.division.path, year),
+        },
         status=400 if request.method == "POST" else 200,
     )
 

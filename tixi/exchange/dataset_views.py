@@ -1,0 +1,122 @@
+"""Pages of data sets: the list, the entry form per (division, period), completeness per period."""
+
+import datetime as dt
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, render
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+
+from tixi.core.exports import exportable
+from tixi.exchange import datasets
+from tixi.exchange.approval import state_of
+from tixi.geo.models import Division
+from tixi.indicators.engine import periods
+from tixi.indicators.models import DataSet
+
+
+def _division_and_period(request, data_set: DataSet) -> tuple[Division, str]:
+    params = request.POST if request.method == "POST" else request.GET
+    period = params.get("period") or periods.latest_closed(data_set.period_type, dt.date.today())
+    try:
+        period = datasets.check_period(data_set, period)
+    except ValidationError as error:
+        raise Http404("；".join(error.messages)) from None
+    code = params.get("division") or ""
+    if not code:
+        home = request.user.home_division()
+        code = home.code if home else ""
+    division = Division.objects.visible_to(request.user).at(code, periods.year_of(period)) if code else None
+    if division is None:
+        raise Http404(_("No division has this code in your scope."))
+    return division, period
+
+
+@login_required
+@exportable("data-sets")
+def data_set_list(request):
+    return render(
+        request, "exchange/data_sets.html", {"data_sets": DataSet.objects.prefetch_related("elements")}
+    )
+
+
+@login_required
+@exportable("data-entry")
+def data_set_entry(request, code):
+    """The form of a data set for a division and period: every field with last period's value
+    beside it, saved as you leave it; the approval state above it."""
+    data_set = get_object_or_404(DataSet, code=code)
+    if data_set.reporter == DataSet.Reporter.INSTITUTION:
+        raise Http404(
+            _("Institutions file this data set on their own page (Institutions › yearly resources).")
+        )
+    division, period = _division_and_period(request, data_set)
+    state = state_of(division.path, periods.year_of(period))
+    return render(
+        request,
+        "exchange/data_set_entry.html",
+        {
+            "data_set": data_set,
+            "division": division,
+            "period": period,
+            "previous": periods.previous(period),
+            "rows": datasets.entry_rows(data_set, division, period),
+            "approval_state": state,
+            "editable": request.user.can_write and not (state and state["locked"]),
+            "choices": [
+                p
+                for y in range(2018, dt.date.today().year + 1)
+                for p in periods.periods_of(y, data_set.period_type)
+            ],
+        },
+    )
+
+
+@login_required
+def data_set_field(request, code):
+    """Save one field of the form (htmx): the answer is a short note or the problem, in words."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.can_write:
+        raise PermissionDenied(_("Your role may read but not change data."))
+    data_set = get_object_or_404(DataSet, code=code)
+    division, period = _division_and_period(request, data_set)
+    field = request.POST.get("field", "")
+    try:
+        stored = datasets.save_field(
+            data_set, division, period, field, request.POST.get("value", ""), request.user
+        )
+    except ValidationError as error:
+        return HttpResponse(f'<span class="errorlist">{escape("；".join(error.messages))}</span>', status=400)
+    note = _("Saved.") if stored is not None else _("Cleared.")
+    return HttpResponse(f'<span class="muted">{escape(note)}</span>')
+
+
+@login_required
+@exportable("completeness")
+def data_set_completeness(request, code):
+    data_set = get_object_or_404(DataSet, code=code)
+    division, period = _division_and_period(request, data_set)
+    if data_set.reporter == DataSet.Reporter.INSTITUTION:
+        from tixi.exchange.approval import completeness
+
+        rows = completeness(division, periods.year_of(period))
+    else:
+        rows = datasets.completeness(data_set, division, period)
+    return render(
+        request,
+        "exchange/data_set_completeness.html",
+        {
+            "data_set": data_set,
+            "division": division,
+            "period": period,
+            "rows": rows,
+            "choices": [
+                p
+                for y in range(2018, dt.date.today().year + 1)
+                for p in periods.periods_of(y, data_set.period_type)
+            ],
+        },
+    )

@@ -100,7 +100,7 @@ def _needs_rows(node) -> bool:
 
 def _attribute_mask(filters, columns: dict, flags=None) -> np.ndarray:
     """A boolean mask over rows for the filters, from columns of attributes (and flag arrays)."""
-    size = len(next(iter(columns.values())))
+    size = len(columns["__n"])
     mask = np.ones(size, dtype=bool)
     for f in filters:
         negate = f.op == "!="
@@ -360,19 +360,31 @@ def _fetch(queryset) -> list[tuple]:
 
 
 def _columns(rows, attributes, measures, offset: int, count: bool = True) -> dict:
-    transposed = list(zip(*rows, strict=True))
+    """Columns of the rows as arrays: attributes as small integer codes, measures as floats.
+
+    Rows share few attribute combinations (a province has a few dozen), so each row's combination
+    is looked up once and every attribute column is read off the table of combinations."""
+    width = len(attributes)
+    combinations: dict[tuple, int] = {}
+    combination_of_row = np.fromiter(
+        (combinations.setdefault(r[offset : offset + width], len(combinations)) for r in rows),
+        dtype=np.int64,
+        count=len(rows),
+    )
+    table = list(combinations)
     columns = {}
     for k, name in enumerate(attributes):
-        values = transposed[offset + k]
         if name == "level":
-            columns[name] = np.fromiter((v or 0 for v in values), dtype=np.int64, count=len(values))
+            per_combination = np.array([c[k] or 0 for c in table], dtype=np.int64)
         else:  # strings as integer codes: isin over ints is fast
             codes: dict[str, int] = {}
-            columns[name] = np.fromiter(
-                (codes.setdefault(v or "", len(codes)) for v in values), dtype=np.int64, count=len(values)
+            per_combination = np.array(
+                [codes.setdefault(c[k] or "", len(codes)) for c in table], dtype=np.int64
             )
             columns[f"{name}__values"] = codes
-    position = offset + len(attributes)
+        columns[name] = per_combination[combination_of_row] if len(rows) else per_combination[:0]
+    transposed = list(zip(*rows, strict=True)) if rows else []
+    position = offset + width
     columns["__n"] = np.array(transposed[position], dtype=float) if count else np.ones(len(rows))
     position += 1 if count else 0
     for k, m in enumerate(measures):

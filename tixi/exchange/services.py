@@ -132,7 +132,11 @@ def preview_import(table_name: str, data: bytes, filename: str, user) -> Preview
     heading_of = {c.code: c.heading for c in spec.columns}
     columns = {c.code: c for c in spec.columns}
     parsed, choices_cache = [], {}
-    for number, raw_values in table.rows:
+    rows, table.rows = table.rows, []  # each row of the file is let go once parsed (memory)
+    for k in range(len(rows)):
+        number, raw_values = rows[k]
+        rows[k] = None
+        problems_before = len(preview.problems)
         values = {}
         for index, code in mapping.items():
             raw = raw_values[index] if index < len(raw_values) else None
@@ -152,13 +156,12 @@ def preview_import(table_name: str, data: bytes, filename: str, user) -> Preview
                 continue
             if values[code] is None and column.required:
                 preview.problems.append(Problem(number, column.heading, "", _("This value is required.")))
-        parsed.append((number, values, RawRow(raw_values, index_of)))
+        raw = RawRow(raw_values, index_of)
+        if len(preview.problems) == problems_before:
+            raw.release(values)  # every cell parsed: later messages can quote the parsed values
+        parsed.append((number, values, raw))
+    del rows
     preview.rows = len(parsed)
-    if not preview.problems:
-        # every cell parsed: later messages can quote the parsed values, so let the file's rows go
-        table.rows = []
-        for _number, values, raw in parsed:
-            raw.release(values)
     if not parsed:
         preview.problems.append(
             Problem(None, _("file"), filename, _("The sheet has headings but no data rows."))
@@ -172,7 +175,7 @@ def preview_import(table_name: str, data: bytes, filename: str, user) -> Preview
         _locks_and_rules(spec, preview)
     if preview.problems:  # the error report shows the rows with problems, as they were in the file
         bad = {p.row for p in preview.problems}
-        rows = table.rows or read(data, filename).rows  # released after parsing: read them again
+        rows = read(data, filename).rows  # the file's rows were let go while parsing: read them again
         preview.source_rows = [(n, r) for n, r in rows if n in bad]
     return preview
 
@@ -242,7 +245,20 @@ def _resolve(spec, parsed, preview, user, heading_of) -> None:
         divisions.setdefault(division.code, []).append(division)
     institutions = {
         i.code: i
-        for i in Institution.objects.filter(code__in=wanted["institution"]).select_related("division")
+        # only what scope, derivation and messages need: a province's institutions fit in memory
+        for i in Institution.objects.filter(code__in=wanted["institution"])
+        .select_related("division")
+        .only(
+            "code",
+            "name",
+            "opened_on",
+            "closed_on",
+            *CLASSIFICATION_FIELDS,
+            "division__code",
+            "division__path",
+            "division__name",
+            "division__level",
+        )
     }
     elements = {e.code: e for e in DataElement.objects.filter(code__in=wanted["element"])}
     for number, values, raw in parsed:

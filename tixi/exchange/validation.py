@@ -121,8 +121,8 @@ def load_default_rules() -> int:
 
 def _report_values(reports) -> dict:
     return {
-        item_values.item_key(ex.RegistrySum(0, m)): np.array(
-            [getattr(r, m) or 0 for r in reports], dtype=float
+        item_values.item_key(ex.RegistrySum(0, m)): np.fromiter(
+            (getattr(r, m) or 0 for r in reports), dtype=float, count=len(reports)
         )
         for m in RESOURCE_FIELDS
     }

@@ -85,15 +85,17 @@ FORMULA = re.compile(rb"<f[ >/]")
 CELL_REF = re.compile(rb'<c r="([A-Z]+)(\d+)"')
 
 
-def read_xlsx(data: bytes) -> Table:
-    """Values through calamine (a Rust reader, fast and streaming); merged cells and formulas are
-    found in the sheet's XML, which calamine does not report."""
-    from python_calamine import CalamineWorkbook
+def _sheet_chunks(archive, name: str, size: int = 1 << 20, overlap: int = 512):
+    """The sheet's XML in overlapping chunks: a 100,000-row sheet is ~70 MB of XML, never held whole."""
+    with archive.open(name) as stream:
+        tail = b""
+        while chunk := stream.read(size):
+            yield tail + chunk
+            tail = chunk[-overlap:]
 
-    archive = _check_zip(data)
-    sheet_xml = sorted(n for n in archive.namelist() if n.startswith("xl/worksheets/sheet"))
-    if sheet_xml:
-        xml = archive.read(sheet_xml[0])
+
+def _check_sheet_xml(archive, name: str) -> None:
+    for xml in _sheet_chunks(archive, name):
         merged = MERGE.findall(xml)
         if merged:
             ranges = ", ".join(m.decode() for m in merged[:5])
@@ -111,6 +113,17 @@ def read_xlsx(data: bytes) -> Table:
                 column=column,
                 formula=column + row,
             )
+
+
+def read_xlsx(data: bytes) -> Table:
+    """Values through calamine (a Rust reader, fast and streaming); merged cells and formulas are
+    found in the sheet's XML, which calamine does not report."""
+    from python_calamine import CalamineWorkbook
+
+    archive = _check_zip(data)
+    sheet_xml = sorted(n for n in archive.namelist() if n.startswith("xl/worksheets/sheet"))
+    if sheet_xml:
+        _check_sheet_xml(archive, sheet_xml[0])
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheet = workbook.get_sheet_by_index(0)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from tixi.core.exports import exportable
 from tixi.exchange import datasets
 from tixi.exchange.approval import state_of
+from tixi.exchange.views import division_in_scope
 from tixi.geo.models import Division
 from tixi.indicators.engine import periods
 from tixi.indicators.models import DataSet
@@ -24,14 +25,7 @@ def _division_and_period(request, data_set: DataSet) -> tuple[Division, str]:
         period = datasets.check_period(data_set, period)
     except ValidationError as error:
         raise Http404("；".join(error.messages)) from None
-    code = params.get("division") or ""
-    if not code:
-        home = request.user.home_division()
-        code = home.code if home else ""
-    division = Division.objects.visible_to(request.user).at(code, periods.year_of(period)) if code else None
-    if division is None:
-        raise Http404(_("No division has this code in your scope."))
-    return division, period
+    return division_in_scope(request, periods.year_of(period)), period
 
 
 @login_required

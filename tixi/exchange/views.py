@@ -142,10 +142,16 @@ def template_download(request, table):
 
 
 def _division_and_year(request, default_year: int = 2025):
-    from tixi.geo.models import Division
-
     raw = request.GET.get("year") or request.POST.get("year") or ""
     year = int(raw) if raw.isdigit() else default_year
+    return division_in_scope(request, year), year
+
+
+def division_in_scope(request, year: int):
+    """The division the request names (`division`, else the user's home division) on the map of
+    `year`, or 404 when it is not in the user's scope."""
+    from tixi.geo.models import Division
+
     code = request.GET.get("division") or request.POST.get("division") or ""
     if not code:
         home = request.user.home_division()
@@ -153,7 +159,7 @@ def _division_and_year(request, default_year: int = 2025):
     division = Division.objects.visible_to(request.user).at(code, year) if code else None
     if division is None:
         raise Http404(_("No division has this code in your scope."))
-    return division, year
+    return division
 
 
 @login_required

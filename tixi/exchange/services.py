@@ -243,23 +243,20 @@ def _resolve(spec, parsed, preview, user, heading_of) -> None:
     divisions: dict[str, list[Division]] = {}
     for division in Division.objects.filter(code__in=wanted["division"]):
         divisions.setdefault(division.code, []).append(division)
+    # only what scope, derivation and messages need, and one Division object per division shared
+    # by its institutions: a province's institutions then fit in memory
     institutions = {
         i.code: i
-        # only what scope, derivation and messages need: a province's institutions fit in memory
-        for i in Institution.objects.filter(code__in=wanted["institution"])
-        .select_related("division")
-        .only(
-            "code",
-            "name",
-            "opened_on",
-            "closed_on",
-            *CLASSIFICATION_FIELDS,
-            "division__code",
-            "division__path",
-            "division__name",
-            "division__level",
+        for i in Institution.objects.filter(code__in=wanted["institution"]).only(
+            "code", "name", "opened_on", "closed_on", "division_id", *CLASSIFICATION_FIELDS
         )
     }
+    shared = Division.objects.filter(id__in={i.division_id for i in institutions.values()}).only(
+        "code", "name", "path", "level", "valid_from", "valid_to"
+    )
+    by_id = {d.id: d for d in shared}
+    for institution in institutions.values():
+        institution.division = by_id[institution.division_id]
     elements = {e.code: e for e in DataElement.objects.filter(code__in=wanted["element"])}
     for number, values, raw in parsed:
         year = values.get("year") if isinstance(values.get("year"), int) else None

@@ -70,6 +70,8 @@ class Command(BaseCommand):
                 "baseline",
                 "target_year",
                 "target",
+                "target_text",
+                "national",
                 "trajectory",
                 "actual",
                 "status",
@@ -86,7 +88,7 @@ class Command(BaseCommand):
             gap = (r["gap"] or {}).get("text", "")
             self.stdout.write(
                 f"{STATUS_MARK[r['status']]} {r['status']:<9} {r['label'][:34]:<36} baseline={r['baseline']!s:<8} "
-                f"actual={r['actual']!s:<10} target={r['target']!s:<8} {gap}"
+                f"actual={r['actual']!s:<10} target={r['target_text']:<8} {gap}"
             )
 
     def parse(self, file: str, fmt: str):

@@ -17,6 +17,8 @@ from tixi.geo.models import Division
 from tixi.indicators.engine import periods
 from tixi.indicators.models import DataSet
 
+FIRST_YEAR = 2018  # the demo region's data start here; the pickers offer periods from then on
+
 
 def _division_and_period(request, data_set: DataSet) -> tuple[Division, str]:
     params = request.POST if request.method == "POST" else request.GET
@@ -59,11 +61,7 @@ def data_set_entry(request, code):
             "rows": datasets.entry_rows(data_set, division, period),
             "approval_state": state,
             "editable": request.user.can_write and not (state and state["locked"]),
-            "choices": [
-                p
-                for y in range(2018, dt.date.today().year + 1)
-                for p in periods.periods_of(y, data_set.period_type)
-            ],
+            "choices": periods.since(FIRST_YEAR, data_set.period_type, dt.date.today()),
         },
     )
 
@@ -107,10 +105,6 @@ def data_set_completeness(request, code):
             "division": division,
             "period": period,
             "rows": rows,
-            "choices": [
-                p
-                for y in range(2018, dt.date.today().year + 1)
-                for p in periods.periods_of(y, data_set.period_type)
-            ],
+            "choices": periods.since(FIRST_YEAR, data_set.period_type, dt.date.today()),
         },
     )

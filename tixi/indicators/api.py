@@ -17,7 +17,7 @@ from tixi.geo.api import params_of, query_year
 from tixi.geo.models import Division
 from tixi.indicators import items as item_values
 from tixi.indicators.engine.expression import ExpressionError
-from tixi.indicators.models import DataElement, DataValue, Indicator, Plan
+from tixi.indicators.models import DataElement, DataValue, Indicator, Plan, Trajectory
 from tixi.indicators.services import (
     all_definitions,
     describe_expression,
@@ -185,9 +185,7 @@ def plans(request):
     parameters=[
         OpenApiParameter("division", str),
         OpenApiParameter("year", int, required=True),
-        OpenApiParameter(
-            "trajectory", str, enum=["linear", "geometric"], description="override each target's"
-        ),
+        OpenApiParameter("trajectory", str, enum=Trajectory.values, description="override each target's"),
     ],
     responses={200: dict},
 )
@@ -205,7 +203,7 @@ def plan_evaluation(request, code):
     if division is None:
         raise NotFound(_("No division has this code in your scope."))
     trajectory = params_of(request).get("trajectory") or None
-    if trajectory not in (None, "linear", "geometric"):
+    if trajectory is not None and trajectory not in Trajectory.values:
         raise ValidationError({"trajectory": [_("Use linear or geometric.")]})
     rows = evaluate_plan(plan, division, year, trajectory=trajectory)
     return Response({"plan": plan.code, "division": division.code, "year": year, "targets": rows})

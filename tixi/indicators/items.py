@@ -5,6 +5,7 @@ yearly reports, keyed by the division prefix of the report's year; population it
 population rows; data elements are read and aggregated in Python (they are sparse).
 """
 
+import operator
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -196,13 +197,7 @@ def _flag_arrays(filters, institution_ids: np.ndarray, years: np.ndarray) -> dic
     return result
 
 
-COMPARE = {
-    "=": lambda a, b: a == b,
-    ">=": lambda a, b: a >= b,
-    "<=": lambda a, b: a <= b,
-    ">": lambda a, b: a > b,
-    "<": lambda a, b: a < b,
-}
+COMPARE = {"=": operator.eq, ">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt}
 
 
 class RowPlaces:

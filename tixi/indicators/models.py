@@ -157,6 +157,11 @@ class TargetKind(models.TextChoices):
     COUNT = "count", _("things to build")
 
 
+class Trajectory(models.TextChoices):
+    LINEAR = "linear", _("linear")
+    GEOMETRIC = "geometric", _("geometric")
+
+
 class Plan(models.Model):
     code = models.SlugField(_("code"), max_length=64, unique=True)
     title = models.CharField(_("title"), max_length=200)
@@ -205,8 +210,8 @@ class Target(models.Model):
     trajectory = models.CharField(
         _("trajectory"),
         max_length=10,
-        choices=[("linear", _("linear")), ("geometric", _("geometric"))],
-        default="linear",
+        choices=Trajectory.choices,
+        default=Trajectory.LINEAR,
     )
     clause = models.TextField(_("clause of the source text"))
 

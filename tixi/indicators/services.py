@@ -27,6 +27,7 @@ from tixi.indicators.models import (
     Plan,
     Target,
     TargetKind,
+    Trajectory,
 )
 from tixi.registry.engine import classification as cls
 from tixi.registry.models import RESOURCE_FIELDS, DepartmentKind, DesignationKind, InstitutionType
@@ -342,9 +343,6 @@ def all_definitions() -> dict[str, IndicatorDef]:
     return {i.code: definition_of(i) for i in Indicator.objects.all()}
 
 
-TRAJECTORIES = ("linear", "geometric")
-
-
 def spec_of(target: Target, trajectory: str | None = None) -> tj.TargetSpec:
     """The engine's view of a target; `trajectory` overrides the target's own (linear/geometric)."""
     return tj.TargetSpec(
@@ -357,7 +355,7 @@ def spec_of(target: Target, trajectory: str | None = None) -> tj.TargetSpec:
         baseline_year=target.baseline_year,
         baseline_value=target.baseline_value,
         change_per_year=target.change_per_year,
-        trajectory=trajectory if trajectory in TRAJECTORIES else target.trajectory,
+        trajectory=trajectory if trajectory in Trajectory.values else target.trajectory,
     )
 
 

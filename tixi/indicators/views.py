@@ -10,9 +10,8 @@ from tixi.core.exports import exportable
 from tixi.geo.models import Division
 from tixi.indicators import items as item_values
 from tixi.indicators.engine import trajectory as tj
-from tixi.indicators.models import Nature, Plan
+from tixi.indicators.models import Nature, Plan, Trajectory
 from tixi.indicators.services import (
-    TRAJECTORIES,
     all_definitions,
     definition_of,
     evaluate,
@@ -58,7 +57,7 @@ def scorecard_context(request, code):
     year = _year(request, min(dt.date.today().year - 1, plan.period_end))
     division = _division(request, plan, year)
     trajectory = request.GET.get("trajectory", "")
-    trajectory = trajectory if trajectory in TRAJECTORIES else ""
+    trajectory = trajectory if trajectory in Trajectory.values else ""
     rows = evaluate_plan(plan, division, year, trajectory=trajectory or None)
     area, nature = request.GET.get("area", ""), request.GET.get("nature", "")
     shown = [r for r in rows if (not area or r["area"] == area) and (not nature or r["nature"] == nature)]
@@ -75,7 +74,7 @@ def scorecard_context(request, code):
         "nature": nature,
         "natures": Nature.choices,
         "trajectory": trajectory,
-        "trajectories": [("linear", gettext_lazy("linear")), ("geometric", gettext_lazy("geometric"))],
+        "trajectories": Trajectory.choices,
         "years": list(range(2018, 2027)),
         "counts": [(STATUS_LABELS[k], k, n) for k, n in counts.items()],
         "children": Division.objects.visible_to(request.user)

@@ -56,6 +56,11 @@ def periods_of(year: int, kind: str) -> list[str]:
     raise PeriodError(f"unknown period type {kind!r}")
 
 
+def since(first_year: int, kind: str, today: dt.date) -> list[str]:
+    """Every period of this type from `first_year` to this year (what a period picker offers)."""
+    return [p for year in range(first_year, today.year + 1) for p in periods_of(year, kind)]
+
+
 def latest_closed(kind: str, today: dt.date) -> str:
     """The last period of this type that has ended by `today`."""
     for year in (today.year, today.year - 1):

@@ -3,7 +3,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from tixi.geo.models import Division
-from tixi.indicators.models import Plan
+from tixi.indicators.models import Plan, Trajectory
 from tixi.indicators.services import evaluate_plan, plan_summaries
 
 STATUS_MARK = {"achieved": "✔", "on_track": "●", "at_risk": "▲", "off_track": "✘", "no_data": "?"}
@@ -36,7 +36,7 @@ class Command(BaseCommand):
         evaluate.add_argument("--year", type=int, required=True)
         evaluate.add_argument("--format", choices=["json", "table"], default="table")
         evaluate.add_argument(
-            "--trajectory", choices=["linear", "geometric"], help="override each target's trajectory"
+            "--trajectory", choices=Trajectory.values, help="override each target's trajectory"
         )
         reading = sub.add_parser("parse")
         reading.add_argument("file", help="a plan or notice as .txt or .docx")

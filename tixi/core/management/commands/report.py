@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from tixi.core.management.commands.plans import resolve
 from tixi.indicators import reports
+from tixi.indicators.models import Trajectory
 from tixi.indicators.services import evaluate_plan
 
 
@@ -15,7 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("--plan", required=True)
         parser.add_argument("--division", default="")
         parser.add_argument("--year", type=int, required=True)
-        parser.add_argument("--trajectory", choices=["linear", "geometric"], help="override each target's")
+        parser.add_argument("--trajectory", choices=Trajectory.values, help="override each target's")
         parser.add_argument("--out", required=True, help="a .docx file; the .xlsx table is written beside it")
 
     def handle(self, *args, kind, plan, division, year, out, trajectory=None, **options):

@@ -7,31 +7,17 @@ Returns plain dicts; says it found nothing rather than inventing items.
 import re
 from dataclasses import asdict, dataclass, field
 
-CLAUSE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*([^。；]{2,40})。")
+CLAUSE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*\**([^。；*]{2,40})[。*]")
+NUMBERED = re.compile(r"^(\d+)[.．、]\s*([^。；*]{2,40})[。*]")
+HEADING = re.compile(r"^(?:#|第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、)")
 UNITS = re.compile(
     r"[（(〔]\s*(?:责任单位|牵头单位)[:：]\s*(?P<units>(?:[^（）()〔〕]|[（(][^（）()]*[）)])+?)"
     r"(?:。逗号前为牵头单位[^）)〕]*)?[）)〕]"
 )
-BY_DUTY = re.compile(r"[（(]\s*(?P<units>(?:[^（）()]|（[^（）]*）){4,300}?)按职责分工负责\s*[）)]")
+# "（…和各县（区）人民政府、巴中经开区管委会按职责分工负责）"; one seed misplaces the 按
+BY_DUTY = re.compile(r"[（(]\s*(?P<units>(?:[^（）()]|（[^（）]*）){4,300}?)按?职责分工负责\s*[）)]")
 YEAR = re.compile(r"(?:到|至)\s*(\d{4})\s*年(?:底)?")
-DONE_BY = re.compile(r"(\d{4})\s*年(?:底|前)?(?:[^。；，]{0,12})?(?:完成|建成)")
-NUMBER = r"(\d+(?:\.\d+)?)"
-TARGET = re.compile(
-    r"(?P<before>达到|不低于|不少于|超过|以上|低于|控制在|达|建成|建设|新建|设立|打造|提高到|降至|下降)?\s*"
-    + NUMBER
-    + r"\s*(?P<unit>%|个|所|家|张|人|倍|级|天|万人|亿元)(?P<after>以上|以内|左右|以下)?"
-)
-COMPARATORS = {
-    "不低于": "ge",
-    "不少于": "ge",
-    "以上": "ge",
-    "超过": "gt",
-    "以内": "le",
-    "以下": "le",
-    "低于": "lt",
-    "控制在": "le",
-    "左右": "about",
-}
+DONE_BY = re.compile(r"(\d{4})\s*年(?:底|前)?(?:[^。；]{0,40}?)(?:完成|建成)")
 
 
 @dataclass
@@ -75,22 +61,34 @@ def deadline_of(text: str, default_year: int | None = None) -> str | None:
     return f"{year}-12-31" if year else None
 
 
-def tasks(text: str, default_year: int | None = None) -> list[dict]:
-    """Clauses '（一）title。…（责任单位：…）' with their units; '…按职责分工负责' lists units too."""
-    found = []
-    paragraphs = [p.strip() for p in re.split(r"\n+", text) if p.strip()]
-    for index, paragraph in enumerate(paragraphs):
-        body = paragraph.strip("*")
-        clause = CLAUSE.match(body) or re.match(r"^\*?\*?(\d+)[.．、]\s*([^。；*]{2,40})[。*]", body)
-        if not clause:
+def _items(text: str):
+    """(clause, title, body) of each numbered item; lines broken inside an item (a PDF's page
+    breaks) are joined back to it, and '1.' items take the '（一）' section they sit in."""
+    section, items = "", []
+    for line in (raw.strip() for raw in text.splitlines()):
+        if not line:
             continue
-        # the units may close this paragraph or follow in the next one
-        following = " ".join(paragraphs[index : index + 3])
-        units_match = UNITS.search(body) or (
-            UNITS.search(following)
-            if not CLAUSE.match(paragraphs[min(index + 1, len(paragraphs) - 1)].strip("*"))
-            else None
-        )
+        bare = re.sub(r"^#+\s*", "", line).replace("*", "")
+        if clause := CLAUSE.match(bare):
+            section = clause.group(1)
+            items.append([clause.group(1), clause.group(2).strip(), bare])
+        elif (numbered := NUMBERED.match(bare)) and section:
+            items.append([f"（{section}）{numbered.group(1)}", numbered.group(2).strip(), bare])
+        elif HEADING.match(line) or line.startswith("**"):
+            if items and HEADING.match(line):
+                items.append(None)  # a heading closes the item before it
+        elif items and items[-1] is not None:
+            items[-1][2] += line
+    return [item for item in items if item is not None]
+
+
+def tasks(text: str, default_year: int | None = None) -> list[dict]:
+    """Items '（一）title。…（责任单位：…）' with their units; '…按职责分工负责' lists units too.
+    Items that name no unit are not tasks (保障措施 and the like)."""
+    found = []
+    for clause, title, body in _items(text):
+        body = body.replace("按、", "、")
+        units_match = UNITS.search(body)
         duty = BY_DUTY.search(body)
         if units_match:
             lead, cooperating = split_units(units_match.group("units"))
@@ -99,21 +97,61 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
         else:
             continue
         found.append(
-            asdict(
-                Task(
-                    clause.group(1),
-                    clause.group(2).strip("*"),
-                    body[:400],
-                    lead,
-                    cooperating,
-                    deadline_of(body, default_year),
-                )
-            )
+            asdict(Task(clause, title, body[:400], lead, cooperating, deadline_of(body, default_year)))
         )
     return found
 
 
-GOAL_WORDS = re.compile(r"力争|达到|不低于|不少于|以上|超过|建成|左右|提高到|控制在|达\s*\d")
+# a number with its unit; "5～8个" keeps the lower bound; ages (岁), 人次 and 个百分点 are not targets
+TARGET = re.compile(
+    r"(?P<before>达到|不低于|不少于|不得低于|不超过|超过|低于|控制在|下降至|降至|提高到|至少|≥|≤|达)?\s*"
+    r"(?:(?P<low>\d+(?:\.\d+)?)\s*[～~—-]\s*)?(?P<value>\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人|亿元|个(?!百分点)|所|家|张|名|人(?!次)|级|天|分钟|支)?"
+    r"(?P<after>及以上|及以下|以上|以内|以下|左右)?"
+)
+COMPARATORS = {
+    "不低于": "ge",
+    "不少于": "ge",
+    "不得低于": "ge",
+    "至少": "ge",
+    "≥": "ge",
+    "以上": "ge",
+    "及以上": "ge",
+    "超过": "gt",
+    "以内": "le",
+    "以下": "le",
+    "及以下": "le",
+    "不超过": "le",
+    "≤": "le",
+    "控制在": "le",
+    "下降至": "le",
+    "降至": "le",
+    "低于": "lt",
+    "左右": "about",
+}
+GOAL_WORDS = re.compile(
+    r"力争|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|(?:建设|布局|组建)\d|\d分钟[^，。]{0,6}圈|达\s*\d"
+)
+# headings of the parts that look back (十三五 achievements) or annex projects: no targets there
+LOOKING_BACK = re.compile(r"发展成就|发展基础|规划背景|取得成效|面临形势|机遇与挑战|重大建设项目")
+SECTION = re.compile(
+    r"^(?:\[bookmark[^\]]*\])*\s*(?:#+\s*)?(第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、|附件|表\s*\d)"
+)
+# an area: "of the hospitals whose bed use is under 75%…" (a condition), "beds 2%～3% of…" (a norm)
+NOT_A_GOAL = re.compile(r"低于\d+%.{0,12}(?:高于|的)|按.{0,12}\d+%[～~]|服务半径|\d+\s*[～~—-]\s*\d+\s*万")
+
+
+def _sections(text: str):
+    """The lines of the document that look forward (goals, tasks), tables left out."""
+    looking_back = False
+    for line in text.splitlines():
+        if SECTION.match(line.strip()) and len(line.strip()) < 60 or "[bookmark" in line:
+            looking_back = bool(LOOKING_BACK.search(line))
+            if re.match(r"\s*表\s*\d", line):
+                looking_back = True  # an indicator table: read as a table, not as sentences
+            continue
+        if not looking_back:
+            yield line
 
 
 def targets(text: str) -> list[dict]:
@@ -122,26 +160,48 @@ def targets(text: str) -> list[dict]:
     years = [int(y) for y in YEAR.findall(text)]
     document_year = max(set(years), key=years.count) if years else None
     found = []
-    for sentence in re.split(r"[。；\n]", text):
-        year_match = YEAR.search(sentence)
-        if year_match:
+    annex = text.find("重大建设项目表")  # the projects annex is read by projects()
+    body = "\n".join(_sections(text[:annex] if annex > 0 else text)).replace("１", "1").replace("２", "2")
+    for sentence in re.split(r"[。；\n]", body):
+        sentence = re.sub(r"\s+", "", sentence)
+        year_match = re.search(r"(?:到|至)?(\d{4})年(?:底)?[，,]", sentence) or YEAR.search(sentence)
+        if year_match and 2000 < int(year_match.group(1)) < 2100:
             year = int(year_match.group(1))
-        elif document_year and GOAL_WORDS.search(sentence):
+        elif document_year and (GOAL_WORDS.search(sentence) or "%" in sentence):
             year = document_year
         else:
             continue
+        if NOT_A_GOAL.search(sentence):
+            continue
         for m in TARGET.finditer(sentence):
-            value = float(m.group(2))
-            if m.group("unit") in ("级",) or 1900 < value < 2100:
-                continue
+            unit, value = m.group("unit") or "", float(m.group("low") or m.group("value"))
             word = m.group("after") or m.group("before") or ""
+            if not unit and not (m.group("before") in ("达到", "达") and m.group("after") == "左右"):
+                continue  # a bare number is a target only as "达到1.2左右" (CMI)
+            before, after = sentence[: m.start()], sentence[m.end() :]
+            if re.search(r"每个[^，,；至]{0,10}(?:办好|设置|建立)$", before) or before.endswith("/"):
+                continue  # "每个行政村办好1所", "1辆/3万人": layout norms, not targets
+            if after.startswith("为基数") or re.match(r"[^，,]{0,12}均", after):
+                continue  # a basis of calculation; "6所妇幼保健院均达到": a count of what exists
+            following = sentence[m.end() : m.end() + 1]
+            if following and following in "年岁月日项类":
+                continue
+            if unit == "分钟" and "圈" not in sentence[m.end() : m.end() + 12] and word != "以内":
+                continue
+            if unit == "级" and not (word or "水平" in sentence[m.end() : m.end() + 3]):
+                continue
+            if m.group("low"):
+                word = "以上"
+            comparator = COMPARATORS.get(word, "ge")
+            if unit == "分钟":
+                comparator = "le"
             found.append(
                 {
-                    "text": sentence.strip()[:200],
+                    "text": sentence[:200],
                     "value": value,
-                    "unit": m.group("unit"),
+                    "unit": re.sub(r"\s", "", unit),
                     "year": year,
-                    "comparator": COMPARATORS.get(word, "ge"),
+                    "comparator": comparator,
                 }
             )
     return found

@@ -51,13 +51,15 @@ class Command(BaseCommand):
     help = "Benchmarks. `tixi bench registry`: build a province-sized registry, time the dashboard figures."
 
     def add_arguments(self, parser):
-        parser.add_argument("what", choices=["registry", "indicators", "import"])
+        parser.add_argument("what", choices=["registry", "indicators", "import", "parse"])
         parser.add_argument("--rows", type=int, default=100_000, help="rows of the import benchmark's file")
         parser.add_argument("--rebuild", action="store_true", help="build the benchmark registry again")
         parser.add_argument("--repeat", type=int, default=5)
         parser.add_argument("--in-process", action="store_true", help=argparse_hidden())
 
     def handle(self, *args, what, rebuild, repeat, in_process, **options):
+        if what == "parse":  # no database: the reader against the hand-made seed expectations
+            return self.run_parse(repeat)
         if not in_process:
             # The benchmark has its own database, never the demo's (PostgreSQL when DATABASE_URL says so).
             env = dict(os.environ)
@@ -87,6 +89,23 @@ class Command(BaseCommand):
         if what == "import":
             return self.run_import(options["rows"])
         self.run_registry(repeat)
+
+    def run_parse(self, repeat):
+        from tixi.ledger.engine.accuracy import seed_scores
+
+        started = time.perf_counter()
+        for _ in range(repeat):
+            scores = seed_scores()
+        elapsed = (time.perf_counter() - started) / repeat
+        self.stdout.write("plan reader vs hand-made expectations (tests/ledger/seed_truth)")
+        self.stdout.write(f"{'seed':<6}{'tasks P':>9}{'R':>6}{'n':>5}   {'targets P':>10}{'R':>6}{'n':>5}")
+        for seed, result in scores.items():
+            t, g = result["tasks"], result["targets"]
+            self.stdout.write(
+                f"{seed:<6}{t.precision:>9.2f}{t.recall:>6.2f}{t.expected:>5}   "
+                f"{g.precision:>10.2f}{g.recall:>6.2f}{g.expected:>5}"
+            )
+        self.stdout.write(f"five seeds read in {elapsed * 1000:.0f} ms")
 
     def ensure_registry(self, rebuild):
         from tixi.demo.builder import DemoBuilder

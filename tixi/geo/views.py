@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from tixi.core.exports import exportable
 from tixi.geo.models import Boundary, Division
+from tixi.ledger.services import planned_capacity_in
 from tixi.registry.engine import classification as cls
 from tixi.registry.models import Category, Institution, InstitutionType, grade_label
 from tixi.registry.services import children_figures, division_figures, division_series
@@ -90,6 +91,7 @@ def dashboard(request, code):
         "chart": chart,
         "grades": [(grade_label(code), n) for code, n in figures["hospitals_by_grade"].items()],
         "rate_choices": RATE_CHOICES,
+        "planned": planned_capacity_in(division),
     }
     return render(request, "geo/dashboard.html", context)
 

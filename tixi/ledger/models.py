@@ -51,6 +51,18 @@ class Task(models.Model):
         Unit, verbose_name=_("cooperating units"), related_name="cooperating", blank=True
     )
     deadline = models.DateField(_("deadline"), null=True, blank=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent task"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="subtasks",
+        help_text=_("A sub-task assigns part of a task down to a county."),
+    )
+    targets = models.ManyToManyField(
+        "indicators.Target", verbose_name=_("targets served"), blank=True, related_name="tasks"
+    )
     status = models.CharField(
         _("status"), max_length=12, choices=TaskStatus.choices, default=TaskStatus.NOT_STARTED
     )
@@ -69,12 +81,24 @@ class Task(models.Model):
     def clean(self):
         if self.deadline and self.plan_id and self.deadline.year < self.plan.period_start - 1:
             raise ValidationError({"deadline": _("The deadline comes before the plan starts.")})
+        if self.parent_id and self.parent.plan_id != self.plan_id:
+            raise ValidationError({"parent": _("A sub-task belongs to the plan of its parent task.")})
 
     @property
     def is_overdue(self) -> bool:
         return (
             self.status != TaskStatus.DONE and self.deadline is not None and self.deadline < dt.date.today()
         )
+
+    @property
+    def is_at_risk(self) -> bool:
+        """Not overdue yet, but due within 90 days with less than half done."""
+        if self.status == TaskStatus.DONE or self.deadline is None or self.is_overdue:
+            return False
+        return (self.deadline - dt.date.today()).days <= AT_RISK_DAYS and self.percent < 50
+
+
+AT_RISK_DAYS = 90
 
 
 class Progress(models.Model):
@@ -186,6 +210,14 @@ class ProjectNature(models.TextChoices):
     UNSTATED = "", _("not stated")
 
 
+class ProjectStatus(models.TextChoices):
+    PLANNED = "planned", _("planned")
+    UNDER_WAY = "under_way", _("under construction")
+    COMPLETED = "completed", _("completed")
+    IN_USE = "in_use", _("in use")
+    SUSPENDED = "suspended", _("suspended")
+
+
 class Project(models.Model):
     """A major construction project (重大建设项目) as the plan's annex lists it."""
 
@@ -207,6 +239,11 @@ class Project(models.Model):
     leader = models.CharField(_("responsible leader"), max_length=32)
     beds_added = models.PositiveIntegerField(_("beds added"), default=0)
     childcare_places_added = models.PositiveIntegerField(_("childcare places added"), default=0)
+    status = models.CharField(
+        _("status"), max_length=12, choices=ProjectStatus.choices, default=ProjectStatus.PLANNED
+    )
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("major construction project")
@@ -220,3 +257,50 @@ class Project(models.Model):
     def clean(self):
         if self.end_year and self.start_year and self.end_year < self.start_year:
             raise ValidationError({"end_year": _("The last year cannot come before the first year.")})
+
+
+class ProjectInvestment(models.Model):
+    """Investment completed in a year (10,000 yuan)."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="investments")
+    year = models.PositiveSmallIntegerField(_("year"))
+    amount = models.DecimalField(
+        _("investment completed (10,000 yuan)"),
+        max_digits=12,
+        decimal_places=2,
+        validators=[MinValueValidator(0)],
+    )
+
+    class Meta:
+        verbose_name = _("investment completed")
+        verbose_name_plural = _("investments completed")
+        ordering = ["project", "year"]
+        constraints = [models.UniqueConstraint(fields=["project", "year"], name="project_year_investment")]
+
+    def __str__(self):
+        return f"{self.project} {self.year}"
+
+    def clean(self):
+        if self.project_id and not (self.project.start_year - 1 <= self.year <= self.project.end_year + 3):
+            raise ValidationError({"year": _("The year lies outside the project's years.")})
+
+
+class Milestone(models.Model):
+    """A step of a project (立项, 开工, 主体完工, 竣工验收, 投入使用) with its planned and actual dates."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones")
+    name = models.CharField(_("milestone"), max_length=60)
+    planned = models.DateField(_("planned date"))
+    reached = models.DateField(_("date reached"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        ordering = ["project", "planned"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_late(self) -> bool:
+        return self.reached is None and self.planned < dt.date.today()

@@ -50,13 +50,22 @@ def load_tasks(plan: Plan, text: str) -> int:
 @transaction.atomic
 def load_projects(plan: Plan, text: str) -> int:
     plan.projects.all().delete()
+    from tixi.geo.models import Boundary
+
     townships = {d.name: d for d in Division.objects.filter(path__startswith=plan.region.path, level=4)}
+    centres = {
+        b.division_id: centroid(b.geometry)
+        for b in Boundary.objects.filter(division__path__startswith=plan.region.path)
+    }
     for item in parse.projects(text):
         division = next(
             (d for name, d in townships.items() if name[:-2] in item["site"] or name in item["site"]), None
         )
         places = sum(int(a or b) for a, b in PLACES.findall(item["content"]))
+        centre = centres.get((division or plan.region).pk) or (None, None)
         Project.objects.create(
+            longitude=centre[0],
+            latitude=centre[1],
             plan=plan,
             number=item["number"],
             name=item["name"],
@@ -93,14 +102,77 @@ def load_from_seeds() -> dict:
 
 def project_summaries(projects) -> dict:
     """Totals by first year, by unit and by nature; the grand total reproduces the annex."""
-    by = {"year": defaultdict(Decimal), "unit": defaultdict(Decimal), "nature": defaultdict(Decimal)}
+    by = {k: defaultdict(Decimal) for k in ("year", "unit", "nature", "status")}
     total = Decimal(0)
     for p in projects:
         by["year"][p.start_year] += p.investment
         by["unit"][p.unit.name] += p.investment
         by["nature"][p.get_nature_display()] += p.investment
+        by["status"][p.get_status_display()] += p.investment
         total += p.investment
     return {"total": total, **{k: sorted(v.items(), key=lambda kv: str(kv[0])) for k, v in by.items()}}
+
+
+def centroid(geometry: dict) -> tuple[float, float] | None:
+    """Mean of the outer rings' points: enough to place a marker inside a township."""
+    polygons = geometry.get("coordinates") or []
+    if geometry.get("type") == "Polygon":
+        polygons = [polygons]
+    points = [point for polygon in polygons if polygon for point in polygon[0]]
+    if not points:
+        return None
+    return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
+
+
+def project_map(projects) -> dict:
+    """Outlines of the townships of the projects' regions and a point per project (GeoJSON-like)."""
+    from tixi.geo.models import Boundary
+
+    regions = {p.plan.region_id for p in projects}
+    boundaries = Boundary.objects.filter(division__parent_id__in=regions).select_related("division")
+    return {
+        "features": [
+            {"type": "Feature", "properties": {"name": b.division.name}, "geometry": b.geometry}
+            for b in boundaries
+        ],
+        "points": [
+            {
+                "name": p.name,
+                "number": p.number,
+                "site": p.site,
+                "url": f"/ledger/projects/{p.pk}/",
+                "value": [p.longitude, p.latitude, float(p.investment)],
+            }
+            for p in projects
+            if p.longitude is not None
+        ],
+    }
+
+
+PLANNED_CAPACITY_STATUSES = ("planned", "under_way", "completed")
+
+
+def planned_capacity(projects, by_year: int | None = None) -> dict:
+    """Beds and childcare places that projects not yet in use will add (those due by `by_year`)."""
+    due = [
+        p
+        for p in projects
+        if p.status in PLANNED_CAPACITY_STATUSES and (by_year is None or p.end_year <= by_year)
+    ]
+    return {
+        "beds": sum(p.beds_added for p in due),
+        "childcare_places": sum(p.childcare_places_added for p in due),
+    }
+
+
+def planned_capacity_in(division) -> dict:
+    """The registry's planned capacity of a division's subtree: what its projects will add (one query)."""
+    from django.db.models import Sum
+
+    totals = Project.objects.filter(
+        division__path__startswith=division.path, status__in=PLANNED_CAPACITY_STATUSES
+    ).aggregate(beds=Sum("beds_added"), childcare_places=Sum("childcare_places_added"))
+    return {k: v or 0 for k, v in totals.items()}
 
 
 # ---------------------------------------------------------------- progress and the closed loop

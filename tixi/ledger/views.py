@@ -118,8 +118,26 @@ def _xlsx(tasks) -> HttpResponse:
 @exportable("projects")
 def projects(request):
     """Major construction projects with their summaries by year, unit and kind."""
-    rows = list(Project.objects.select_related("unit", "plan", "division").order_by("plan__code", "number"))
-    return render(request, "ledger/projects.html", {"projects": rows, "summary": project_summaries(rows)})
+    from django.db.models import Sum
+
+    from tixi.ledger.services import planned_capacity, project_map
+
+    rows = list(
+        Project.objects.select_related("unit", "plan", "division")
+        .annotate(invested=Sum("investments__amount"))
+        .order_by("plan__code", "number")
+    )
+    return render(
+        request,
+        "ledger/projects.html",
+        {
+            "projects": rows,
+            "summary": project_summaries(rows),
+            "invested": sum(p.invested or 0 for p in rows),
+            "capacity": planned_capacity(rows),
+            "map": project_map(rows),
+        },
+    )
 
 
 @login_required

@@ -99,18 +99,12 @@ class Command(BaseCommand):
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"file: {file} does not exist")
-        if path.suffix.lower() == ".docx":
-            from docx import Document
+        from tixi.ledger.engine.documents import NotADocument, read_document
 
-            document = Document(str(path))
-            text = "\n".join(p.text for p in document.paragraphs)
-            for table in document.tables:
-                text += "\n" + "\n".join("\t".join(c.text for c in row.cells) for row in table.rows)
-        else:
-            try:
-                text = path.read_text(encoding="utf-8")
-            except UnicodeDecodeError:
-                text = path.read_text(encoding="gb18030")
+        try:
+            text = read_document(path.name, path.read_bytes())
+        except NotADocument as error:
+            raise CommandError(f"file: {error}") from error
         tasks = [
             {
                 "clause": t["clause"],

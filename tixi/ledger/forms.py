@@ -1,0 +1,100 @@
+"""Forms of the ledger: a task (new, edited, or a parsed draft under review) and a parsed target."""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from tixi.indicators.models import Comparator
+from tixi.ledger.models import Task, Unit
+
+
+def unit_names(text: str) -> list[str]:
+    return [n.strip() for n in re.split(r"[、,，;；\n]", text or "") if n.strip()]
+
+
+class TaskForm(forms.ModelForm):
+    """Units are typed as the plan names them, separated by 、; a task needs a lead unit."""
+
+    lead = forms.CharField(label=_("lead units"), help_text=_("Separate names with 、"))
+    cooperating = forms.CharField(label=_("cooperating units"), required=False)
+
+    class Meta:
+        model = Task
+        fields = ["clause", "title", "text", "deadline", "parent", "targets"]
+        widgets = {
+            "deadline": forms.DateInput(attrs={"type": "date"}),
+            "text": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, plan, create_units=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.plan, self.create_units = plan, create_units
+        self.instance.plan = plan
+        if "parent" in self.fields:  # a task by hand: sub-task of, and targets of, its plan
+            self.fields["parent"].queryset = plan.tasks.exclude(pk=self.instance.pk)
+            self.fields["targets"].queryset = plan.targets.all()
+            self.fields["targets"].required = False
+        if self.instance.pk:
+            self.fields["lead"].initial = "、".join(u.name for u in self.instance.lead_units.all())
+            self.fields["cooperating"].initial = "、".join(
+                u.name for u in self.instance.cooperating_units.all()
+            )
+
+    def _units(self, field) -> list[Unit]:
+        names = unit_names(self.cleaned_data.get(field, ""))
+        if self.plan.region_id is None:  # a draft whose region is not given yet: the plan form says so
+            return [Unit(name=n[:120]) for n in names]
+        known = {u.name: u for u in Unit.objects.filter(name__in=names, division=self.plan.region)}
+        missing = [n for n in names if n not in known]
+        if missing and not self.create_units:
+            raise ValidationError(
+                _("Unknown responsible unit: %(names)s. Add it to the units first.")
+                % {"names": "、".join(missing)}
+            )
+        return [known.get(n) or Unit(name=n[:120], division=self.plan.region) for n in names]
+
+    def clean_lead(self):
+        units = self._units("lead")
+        if not units:
+            raise ValidationError(_("A task needs a lead unit."))
+        return units
+
+    def clean_cooperating(self):
+        return self._units("cooperating")
+
+    def save(self, commit=True):
+        task = super().save(commit=False)
+        if task.order == 0:
+            task.order = (self.plan.tasks.order_by("-order").values_list("order", flat=True).first() or 0) + 1
+        task.save()
+
+        def saved(units):  # a new unit named by several drafted tasks is created once
+            return [
+                u if u.pk else Unit.objects.get_or_create(name=u.name, division=self.plan.region)[0]
+                for u in units
+            ]
+
+        task.lead_units.set(saved(self.cleaned_data["lead"]))
+        task.cooperating_units.set(saved(self.cleaned_data["cooperating"]))
+        task.targets.set(self.cleaned_data.get("targets") or [])
+        return task
+
+
+class DraftTaskForm(TaskForm):
+    """A task the reader drafted: the planner keeps it (as corrected) or drops it."""
+
+    keep = forms.BooleanField(label=_("keep"), required=False, initial=True)
+
+    class Meta(TaskForm.Meta):
+        fields = ["clause", "title", "text", "deadline"]
+
+
+class DraftTargetForm(forms.Form):
+    keep = forms.BooleanField(label=_("keep"), required=False, initial=True)
+    label = forms.CharField(label=_("as the plan words it"), max_length=200)
+    value = forms.FloatField(label=_("target"))
+    unit = forms.CharField(label=_("unit"), max_length=16, required=False)
+    year = forms.IntegerField(label=_("target year"), min_value=2000, max_value=2100)
+    comparator = forms.ChoiceField(label=_("comparator"), choices=Comparator.choices)

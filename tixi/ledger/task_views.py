@@ -1,0 +1,179 @@
+"""Writing the ledger: a task by hand, and a plan read from a document and reviewed item by item."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.forms import formset_factory
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from tixi.accounts.models import Role
+from tixi.core.forms import division_in_scope_from_code
+from tixi.indicators.models import Plan, Target
+from tixi.ledger.engine import parse
+from tixi.ledger.engine.documents import NotADocument, read_document
+from tixi.ledger.forms import DraftTargetForm, DraftTaskForm, TaskForm
+from tixi.ledger.models import Task
+
+DOCUMENT_LIMIT = 5 * 1024 * 1024
+DOCUMENT_PROBLEMS = {
+    "docx": gettext_lazy("the file is not a Word (.docx) document."),
+    "type": gettext_lazy("a plan is read from a .txt or .docx file."),
+    "binary": gettext_lazy("the file is not text."),
+    "encoding": gettext_lazy("the text is neither UTF-8 nor GB18030."),
+    "size": gettext_lazy("a plan document may be at most 5 MB."),
+}
+
+
+def _require_planner(user):
+    if not (user.is_superuser or user.role == Role.PLANNER):
+        raise PermissionDenied(_("Only a planner of the commission writes the task ledger."))
+
+
+@login_required
+def task_edit(request, code=None, pk=None):
+    """A new task of a plan (`code`) or an existing one (`pk`)."""
+    _require_planner(request.user)
+    task = get_object_or_404(Task.objects.select_related("plan"), pk=pk) if pk else None
+    plan = task.plan if task else get_object_or_404(Plan, code=code)
+    form = TaskForm(request.POST or None, instance=task, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            saved = form.save()
+        messages.success(request, _("Saved."))
+        return redirect("task-detail", pk=saved.pk)
+    return render(
+        request,
+        "ledger/task_form.html",
+        {"form": form, "plan": plan, "task": task},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+class DraftPlanForm(forms.ModelForm):
+    region_code = forms.CharField(label=gettext_lazy("region (division code)"), max_length=12)
+
+    class Meta:
+        model = Plan
+        fields = ["code", "title", "issuer", "document_number", "period_start", "period_end"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_region_code(self):
+        self.instance.region = division_in_scope_from_code(self.cleaned_data["region_code"], self.user)
+        return self.cleaned_data["region_code"]
+
+
+TaskDrafts = formset_factory(DraftTaskForm, extra=0)
+TargetDrafts = formset_factory(DraftTargetForm, extra=0)
+
+
+def _kept(formset):
+    """The forms the planner kept; dropped ones are not validated."""
+    return [f for f in formset.forms if f.data.get(f.add_prefix("keep"))]
+
+
+@login_required
+def plan_draft(request):
+    """Upload a plan document → review what the reader found (keep, correct or drop each task and
+    target) → the plan with its tasks and targets, in one transaction."""
+    _require_planner(request.user)
+    plan_form = DraftPlanForm(request.POST or None, user=request.user)
+    errors, tasks, targets = [], None, None
+    if request.method == "POST" and "document" in request.FILES:
+        upload = request.FILES["document"]
+        try:
+            if upload.size > DOCUMENT_LIMIT:
+                raise NotADocument("size", "too big")
+            text = read_document(upload.name, upload.read())
+        except NotADocument as error:
+            errors.append(_("document: %(problem)s") % {"problem": DOCUMENT_PROBLEMS[error.code]})
+            text = ""
+        found_tasks, found_targets = parse.tasks(text), parse.targets(text)
+        if text and not found_tasks and not found_targets:
+            errors.append(_("The reader found no task and no numeric target: this does not read as a plan."))
+        tasks = TaskDrafts(
+            prefix="task",
+            initial=[
+                {
+                    "keep": True,
+                    "clause": t["clause"],
+                    "title": t["title"][:120],
+                    "text": t["text"],
+                    "deadline": t["deadline"],
+                    "lead": "、".join(t["lead_units"]),
+                    "cooperating": "、".join(t["cooperating_units"]),
+                }
+                for t in found_tasks
+            ],
+            form_kwargs={"plan": Plan(), "create_units": True},
+        )
+        targets = TargetDrafts(
+            prefix="target",
+            initial=[
+                {
+                    "keep": True,
+                    "label": t["text"][:200],
+                    "value": t["value"],
+                    "unit": t["unit"],
+                    "year": t["year"],
+                    "comparator": t["comparator"],
+                }
+                for t in found_targets
+            ],
+        )
+        plan_form = DraftPlanForm(user=request.user)
+        if errors:  # nothing to review: the upload form again, with the reason
+            tasks = targets = None
+    elif request.method == "POST":
+        draft_plan = plan_form.instance
+        tasks = TaskDrafts(
+            request.POST, prefix="task", form_kwargs={"plan": draft_plan, "create_units": True}
+        )
+        targets = TargetDrafts(request.POST, prefix="target")
+        plan_ok = plan_form.is_valid()
+        kept_tasks, kept_targets = _kept(tasks), _kept(targets)
+        items_ok = all([f.is_valid() for f in kept_tasks + kept_targets])
+        if plan_ok and items_ok and (kept_tasks or kept_targets):
+            try:
+                with transaction.atomic():
+                    plan = plan_form.save()
+                    for form in kept_tasks:
+                        form.plan = form.instance.plan = plan
+                        form.instance.full_clean(exclude=["lead_units", "cooperating_units", "targets"])
+                        form.save()
+                    for order, form in enumerate(kept_targets, start=1):
+                        data = form.cleaned_data
+                        Target.objects.create(
+                            plan=plan,
+                            order=order,
+                            label=data["label"],
+                            division=plan.region,
+                            comparator=data["comparator"],
+                            target_year=data["year"],
+                            target_value=data["value"],
+                            clause=data["label"],
+                        )
+            except ValidationError as error:
+                errors.extend(error.messages)
+            else:
+                messages.success(
+                    request,
+                    _("Plan %(code)s created with %(tasks)s tasks and %(targets)s targets.")
+                    % {"code": plan.code, "tasks": len(kept_tasks), "targets": len(kept_targets)},
+                )
+                return redirect(f"/ledger/?plan={plan.code}")
+        elif plan_ok and items_ok:
+            errors.append(_("Keep at least one task or target."))
+    status = 400 if errors or (request.method == "POST" and tasks is not None and tasks.is_bound) else 200
+    return render(
+        request,
+        "ledger/plan_draft.html",
+        {"plan_form": plan_form, "tasks": tasks, "targets": targets, "errors": errors},
+        status=status,
+    )

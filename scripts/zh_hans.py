@@ -768,6 +768,7 @@ ZH = {
     "Unknown status.": "未知状态。",
     "Give the year and the amount in 10,000 yuan.": "请填写年份和金额（万元）。",
     "Unknown action.": "未知操作。",
+    "Unknown milestone.": "未知节点。",
     "Only the responsible unit or a planner reports on a project.": "只有责任单位或规划人员可以填报项目进展。",
     "Only a planner of the commission writes the task ledger.": "只有卫生健康委规划人员可以编辑任务台账。",
     "region (division code)": "区域（区划代码）",

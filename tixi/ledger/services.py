@@ -24,7 +24,8 @@ def seeds_dir() -> Path | None:
     return path if path.is_dir() else None
 
 
-def _units(names, region) -> list[Unit]:
+def units_named(names, region) -> list[Unit]:
+    """The region's units by name, created when a plan names a new one."""
     return [Unit.objects.get_or_create(name=name, division=region)[0] for name in names]
 
 
@@ -42,8 +43,8 @@ def load_tasks(plan: Plan, text: str) -> int:
         )
         task.full_clean(exclude=["lead_units", "cooperating_units"])
         task.save()
-        task.lead_units.set(_units(item["lead_units"], plan.region))
-        task.cooperating_units.set(_units(item["cooperating_units"], plan.region))
+        task.lead_units.set(units_named(item["lead_units"], plan.region))
+        task.cooperating_units.set(units_named(item["cooperating_units"], plan.region))
     return plan.tasks.count()
 
 
@@ -75,7 +76,7 @@ def load_projects(plan: Plan, text: str) -> int:
             start_year=item["start_year"],
             end_year=item["end_year"],
             investment=Decimal(str(item["investment"])),
-            unit=_units([item["unit"]], plan.region)[0],
+            unit=units_named([item["unit"]], plan.region)[0],
             leader=item["leader"],
             division=division or plan.region,
             beds_added=sum(int(b) for b in BEDS.findall(item["content"])),
@@ -152,13 +153,9 @@ def project_map(projects) -> dict:
 PLANNED_CAPACITY_STATUSES = ("planned", "under_way", "completed")
 
 
-def planned_capacity(projects, by_year: int | None = None) -> dict:
-    """Beds and childcare places that projects not yet in use will add (those due by `by_year`)."""
-    due = [
-        p
-        for p in projects
-        if p.status in PLANNED_CAPACITY_STATUSES and (by_year is None or p.end_year <= by_year)
-    ]
+def planned_capacity(projects) -> dict:
+    """Beds and childcare places that the listed projects not yet in use will add."""
+    due = [p for p in projects if p.status in PLANNED_CAPACITY_STATUSES]
     return {
         "beds": sum(p.beds_added for p in due),
         "childcare_places": sum(p.childcare_places_added for p in due),
@@ -173,6 +170,87 @@ def planned_capacity_in(division) -> dict:
         division__path__startswith=division.path, status__in=PLANNED_CAPACITY_STATUSES
     ).aggregate(beds=Sum("beds_added"), childcare_places=Sum("childcare_places_added"))
     return {k: v or 0 for k, v in totals.items()}
+
+
+def add_drafted_targets(plan: Plan, rows: list[dict]) -> None:
+    """Targets kept from a read document: worded as the plan words them, the indicator linked later."""
+    from tixi.indicators.models import Target
+
+    Target.objects.bulk_create(
+        Target(
+            plan=plan,
+            order=order,
+            label=row["label"],
+            clause=row["label"],
+            division=plan.region,
+            comparator=row["comparator"],
+            target_year=row["year"],
+            target_value=row["value"],
+        )
+        for order, row in enumerate(rows, start=1)
+    )
+
+
+def _date(value: str, field: str):
+    import datetime as dt
+
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as error:
+        raise ValidationError({field: _("A date is YYYY-MM-DD.")}) from error
+
+
+@transaction.atomic
+def change_project(project, data) -> None:
+    """One change reported on a project (status, investment of a year, milestone added or reached);
+    a bad value raises ValidationError naming the field."""
+    import datetime as dt
+    from decimal import InvalidOperation
+
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    from tixi.ledger.models import Milestone, ProjectInvestment, ProjectStatus
+
+    action = data.get("action")
+    if action == "status":
+        if data.get("status") not in ProjectStatus.values:
+            raise ValidationError({"status": _("Unknown status.")})
+        project.status = data["status"]
+        project.save(update_fields=["status"])
+    elif action == "investment":
+        try:
+            year, amount = int(data.get("year") or ""), Decimal(data.get("amount") or "")
+        except (ValueError, InvalidOperation) as error:
+            raise ValidationError({"amount": _("Give the year and the amount in 10,000 yuan.")}) from error
+        row = ProjectInvestment.objects.filter(project=project, year=year).first() or ProjectInvestment(
+            project=project, year=year
+        )
+        row.amount = amount
+        row.full_clean()
+        row.save()
+    elif action == "milestone":
+        milestone = Milestone(
+            project=project,
+            name=(data.get("name") or "").strip(),
+            planned=_date(data.get("planned", ""), "planned"),
+            reached=_date(data.get("reached", ""), "reached"),
+        )
+        milestone.full_clean()
+        milestone.save()
+    elif action == "reached":
+        milestone = Milestone.objects.filter(pk=data.get("milestone") or 0, project=project).first()
+        if milestone is None:
+            raise ValidationError({"milestone": _("Unknown milestone.")})
+        milestone.reached = _date(data.get("reached", ""), "reached") or dt.date.today()
+        milestone.save(update_fields=["reached"])
+    else:
+        raise ValidationError({"action": _("Unknown action.")})
 
 
 # ---------------------------------------------------------------- progress and the closed loop

@@ -12,11 +12,12 @@ from django.utils.translation import gettext_lazy
 
 from tixi.accounts.models import Role
 from tixi.core.forms import division_in_scope_from_code
-from tixi.indicators.models import Plan, Target
+from tixi.indicators.models import Plan
 from tixi.ledger.engine import parse
 from tixi.ledger.engine.documents import NotADocument, read_document
 from tixi.ledger.forms import DraftTargetForm, DraftTaskForm, TaskForm
 from tixi.ledger.models import Task
+from tixi.ledger.services import add_drafted_targets
 
 DOCUMENT_LIMIT = 5 * 1024 * 1024
 DOCUMENT_PROBLEMS = {
@@ -147,18 +148,7 @@ def plan_draft(request):
                         form.plan = form.instance.plan = plan
                         form.instance.full_clean(exclude=["lead_units", "cooperating_units", "targets"])
                         form.save()
-                    for order, form in enumerate(kept_targets, start=1):
-                        data = form.cleaned_data
-                        Target.objects.create(
-                            plan=plan,
-                            order=order,
-                            label=data["label"],
-                            division=plan.region,
-                            comparator=data["comparator"],
-                            target_year=data["year"],
-                            target_value=data["value"],
-                            clause=data["label"],
-                        )
+                    add_drafted_targets(plan, [form.cleaned_data for form in kept_targets])
             except ValidationError as error:
                 errors.extend(error.messages)
             else:

@@ -145,7 +145,8 @@ def _sections(text: str):
     """The lines of the document that look forward (goals, tasks), tables left out."""
     looking_back = False
     for line in text.splitlines():
-        if SECTION.match(line.strip()) and len(line.strip()) < 60 or "[bookmark" in line:
+        is_heading = SECTION.match(line.strip()) and len(line.strip()) < 60
+        if is_heading or "[bookmark" in line:
             looking_back = bool(LOOKING_BACK.search(line))
             if re.match(r"\s*表\s*\d", line):
                 looking_back = True  # an indicator table: read as a table, not as sentences

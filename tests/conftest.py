@@ -24,7 +24,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
                 create_demo_accounts()
 
 
-ROLES = ("planner", "county", "institution", "cdc", "auditor")
+ROLES = ("planner", "county", "institution", "cdc", "auditor", "dazhou", "dachuan")
 
 
 @pytest.fixture

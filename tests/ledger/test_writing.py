@@ -72,7 +72,10 @@ def test_a_bad_task_is_refused_and_nothing_is_written(web, change, field, words)
 
 @pytest.mark.django_db
 def test_only_a_planner_writes_tasks(web):
-    assert web("county").get(f"/ledger/plans/{PLAN}/tasks/new/").status_code == 403
+    # 达川's county reads the city's plan (it is assigned work there) but does not write it
+    assert web("dachuan").get(f"/ledger/plans/{PLAN}/tasks/new/").status_code == 403
+    # 米易 lies outside 达州: the plan is not even found
+    assert web("county").get(f"/ledger/plans/{PLAN}/tasks/new/").status_code == 404
     assert web("auditor").post("/ledger/drafts/", {}).status_code == 403
 
 
@@ -198,12 +201,13 @@ def test_project_progress_status_and_milestones(web, users):
     assert milestone.reached == dt.date(2022, 7, 15)
     listing = client.get("/ledger/projects/").content.decode()
     assert "12000" in listing and "project-map-data" in listing
-    assert (
-        web("county")
-        .post(f"/ledger/projects/{project.pk}/", {"action": "status", "status": "in_use"})
-        .status_code
-        == 403
-    )
+    change = {"action": "status", "status": "in_use"}
+    # 达川's county bureau sees its region's projects, reports on its own (No. 29), not the hospital's
+    assert web("dachuan").post(f"/ledger/projects/{project.pk}/", change).status_code == 403
+    own = Project.objects.get(number=29)
+    assert web("dachuan").post(f"/ledger/projects/{own.pk}/", change).status_code == 302
+    # 米易 lies outside 达州: the project is not found at all
+    assert web("county").post(f"/ledger/projects/{project.pk}/", change).status_code == 404
 
 
 @pytest.mark.django_db

@@ -20,6 +20,8 @@ class Scope:
     unrestricted: bool = False
     paths: tuple[str, ...] = ()
     institution_ids: tuple[int, ...] = field(default=())
+    # the divisions of the institutions in scope: where their plans and tasks come from
+    institution_paths: tuple[str, ...] = ()
 
     def covers_path(self, path: str) -> bool:
         return self.unrestricted or any(path.startswith(p) for p in self.paths)
@@ -30,6 +32,19 @@ class Scope:
             or institution.pk in self.institution_ids
             or self.covers_path(institution.division.path)
         )
+
+    def ancestor_paths(self) -> set[str]:
+        """Every division above or at a scope path or an institution's division: a county sees the
+        city's and the province's plans, since they assign it work."""
+        found = set()
+        for path in (*self.paths, *self.institution_paths):
+            parts = path.rstrip("/").split("/")
+            found.update("/".join(parts[:n]) + "/" for n in range(1, len(parts) + 1))
+        return found
+
+    def reaches_path(self, path: str) -> bool:
+        """Covers the path, or the path lies above something in scope."""
+        return self.covers_path(path) or path in self.ancestor_paths()
 
 
 EMPTY = Scope()
@@ -44,19 +59,28 @@ def scope_of(user) -> Scope:
     if user.is_superuser:
         scope = Scope(unrestricted=True)
     else:
+        institutions = list(user.scope_institutions.values_list("pk", "division__path"))
         scope = Scope(
             paths=tuple(user.scope_divisions.values_list("path", flat=True)),
-            institution_ids=tuple(user.scope_institutions.values_list("pk", flat=True)),
+            institution_ids=tuple(pk for pk, _path in institutions),
+            institution_paths=tuple(path for _pk, path in institutions),
         )
     user._tixi_scope = scope
     return scope
 
 
 class ScopedQuerySet(models.QuerySet):
-    """Querysets declare `scope_path_field` and, optionally, `scope_institution_field`."""
+    """Querysets declare `scope_path_field` and, optionally, `scope_institution_field`.
+
+    `scope_reaches_up`: rows of divisions above the scope are visible too (plans, their tasks and
+    units: what a higher level assigns to a county is the county's business).
+    `scope_member_field`: rows linked to the user through this path (unit members) are visible too.
+    """
 
     scope_path_field: str | None = None
     scope_institution_field: str | None = None
+    scope_reaches_up: bool = False
+    scope_member_fields: tuple[str, ...] = ()
 
     def visible_to(self, user):
         scope = scope_of(user)
@@ -68,6 +92,12 @@ class ScopedQuerySet(models.QuerySet):
         ]
         if self.scope_institution_field and scope.institution_ids:
             conditions.append(Q(**{f"{self.scope_institution_field}__in": scope.institution_ids}))
+        if self.scope_reaches_up and (above := scope.ancestor_paths()):
+            conditions.append(Q(**{f"{self.scope_path_field}__in": sorted(above)}))
+        if self.scope_member_fields and user.is_authenticated and user.is_active:
+            members = reduce(or_, (Q(**{field: user.pk}) for field in self.scope_member_fields))
+            # a subquery, so the member joins do not repeat rows
+            conditions.append(Q(pk__in=self.model._default_manager.filter(members).values("pk")))
         if not conditions:
             return self.none()
         return self.filter(reduce(or_, conditions))

@@ -131,36 +131,51 @@ def write(builder: DemoBuilder) -> dict:
     return counts
 
 
+# The regions of the seed plans (达州 with 达川, 巴中, 巫山): the demo planner reads and writes their
+# ledgers besides the demo region, so every page has something to show.
+SEED_REGIONS = ("511700000000", "511900000000", "500237000000")
+
 DEMO_ACCOUNTS = (
-    # username, role, division code (12 digits) or institution name
-    ("planner", Role.PLANNER, "510400000000", None),
-    ("county", Role.COUNTY, "510421000000", None),
-    ("institution", Role.INSTITUTION, None, "攀枝花市中心医院"),
-    ("cdc", Role.CDC, "510400000000", None),
-    ("auditor", Role.AUDITOR, "510400000000", None),
+    # username, role, division codes (12 digits) or institution name, units (region code, name)
+    ("planner", Role.PLANNER, ("510400000000", *SEED_REGIONS), None, ()),
+    ("county", Role.COUNTY, ("510421000000",), None, ()),
+    ("institution", Role.INSTITUTION, (), "攀枝花市中心医院", ()),
+    ("cdc", Role.CDC, ("510400000000",), None, ()),
+    ("auditor", Role.AUDITOR, ("510400000000",), None, ()),
+    # a member of 达州's 市卫生健康委 (lead unit of most of the city's tasks) and of 达川's bureau
+    # (responsible for annex projects): they report progress and close rectification loops
+    ("dazhou", Role.PLANNER, ("511700000000",), None, (("511700000000", "市卫生健康委"),)),
+    ("dachuan", Role.COUNTY, ("511703000000",), None, (("511703000000", "达川区卫生健康局"),)),
 )
 
 
 @transaction.atomic
 def create_demo_accounts() -> list[tuple[str, str, str]]:
     """One account per role, all with the demo password. Only `tixi demo` calls this."""
+    from tixi.ledger.models import Unit
+
     created = []
     today_year = dt.date.today().year
-    for username, role, division_code, institution_name in DEMO_ACCOUNTS:
+    for username, role, division_codes, institution_name, units in DEMO_ACCOUNTS:
         user, _ = User.objects.get_or_create(username=username, defaults={"role": role})
         user.role = role
         user.is_staff = role == Role.PLANNER
         user.set_password(DEMO_PASSWORD)
         user.save()
-        if division_code:
-            user.scope_divisions.set(
-                [Division.objects.at(division_code, today_year) or Division.objects.at(division_code)]
-            )
-            scope = user.scope_divisions.first().name
+        if division_codes:
+            divisions = [
+                Division.objects.at(code, today_year) or Division.objects.at(code) for code in division_codes
+            ]
+            user.scope_divisions.set([d for d in divisions if d is not None])
+            scope = "、".join(d.name for d in divisions if d is not None)
         else:
             institution = Institution.objects.get(name=institution_name)
             user.scope_institutions.set([institution])
             scope = institution.name
+        # the units exist once the seeds' ledger is loaded
+        user.units.set(
+            [u for code, name in units for u in Unit.objects.filter(division__code=code, name=name)]
+        )
         if role == Role.PLANNER:
             from django.contrib.auth.models import Permission
 

@@ -178,7 +178,7 @@ class DataValueViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
 @api_view(["GET"])
 def plans(request):
     """The plans with their number of targets."""
-    return Response(plan_summaries())
+    return Response(plan_summaries(Plan.objects.visible_to(request.user)))
 
 
 @extend_schema(
@@ -192,7 +192,7 @@ def plans(request):
 @api_view(["GET"])
 def plan_evaluation(request, code):
     """Every target of a plan for a division and year: baseline, trajectory, actual, target, status, gap."""
-    plan = Plan.objects.filter(code=code).select_related("region").first()
+    plan = Plan.objects.visible_to(request.user).filter(code=code).select_related("region").first()
     if plan is None:
         raise NotFound(_("No plan has this code."))
     year = query_year(request)

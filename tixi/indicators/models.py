@@ -162,6 +162,14 @@ class Trajectory(models.TextChoices):
     GEOMETRIC = "geometric", _("geometric")
 
 
+class PlanQuerySet(ScopedQuerySet):
+    """A plan is seen by users whose scope covers its region, and by users within its region (a
+    county's planners read the city's plan, which assigns them work)."""
+
+    scope_path_field = "region__path"
+    scope_reaches_up = True
+
+
 class Plan(models.Model):
     code = models.SlugField(_("code"), max_length=64, unique=True)
     title = models.CharField(_("title"), max_length=200)
@@ -172,6 +180,8 @@ class Plan(models.Model):
     period_end = models.PositiveSmallIntegerField(_("last year"))
     issued_on = models.DateField(_("issued on"), null=True, blank=True)
     source = models.CharField(_("source document"), max_length=120, blank=True)
+
+    objects = PlanQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("plan")

@@ -184,7 +184,7 @@ def load_plan_pack(pack: dict) -> Plan:
     return plan
 
 
-def plan_summaries() -> list[dict]:
+def plan_summaries(plans=None) -> list[dict]:
     """The plans with their number of targets (one query)."""
     from django.db.models import Count
 
@@ -197,7 +197,10 @@ def plan_summaries() -> list[dict]:
             "period": [p.period_start, p.period_end],
             "targets": p.n,
         }
-        for p in Plan.objects.select_related("region").annotate(n=Count("targets")).order_by("code")
+        for p in (plans if plans is not None else Plan.objects)
+        .select_related("region")
+        .annotate(n=Count("targets"))
+        .order_by("code")
     ]
 
 

@@ -36,8 +36,13 @@ def _year(request, default: int) -> int:
 
 
 def _division(request, plan: Plan, year: int) -> Division:
-    code = request.GET.get("division") or plan.region.code
-    division = Division.objects.visible_to(request.user).at(code, year)
+    visible = Division.objects.visible_to(request.user)
+    code = request.GET.get("division")
+    if not code:  # the plan's region, or for a county reading the city's plan, the user's own division
+        home = request.user.home_division() if hasattr(request.user, "home_division") else None
+        in_scope = visible.filter(pk=plan.region_id).exists()
+        code = plan.region.code if in_scope or home is None else home.code
+    division = visible.at(code, year)
     if division is None:
         raise Http404(_("No division has this code in your scope."))
     return division
@@ -48,12 +53,17 @@ def _division(request, plan: Plan, year: int) -> Division:
 def plan_list(request):
     from django.db.models import Count
 
-    plans = Plan.objects.select_related("region").annotate(target_count=Count("targets")).order_by("code")
+    plans = (
+        Plan.objects.visible_to(request.user)
+        .select_related("region")
+        .annotate(target_count=Count("targets"))
+        .order_by("code")
+    )
     return render(request, "indicators/plan_list.html", {"plans": plans})
 
 
 def scorecard_context(request, code):
-    plan = get_object_or_404(Plan.objects.select_related("region"), code=code)
+    plan = get_object_or_404(Plan.objects.visible_to(request.user).select_related("region"), code=code)
     year = _year(request, min(dt.date.today().year - 1, plan.period_end))
     division = _division(request, plan, year)
     trajectory = request.GET.get("trajectory", "")
@@ -106,7 +116,7 @@ def scorecard(request, code):
 @exportable("ranking")
 def ranking(request, code, order):
     """One target across the child divisions of a division: drill-down and ranking."""
-    plan = get_object_or_404(Plan, code=code)
+    plan = get_object_or_404(Plan.objects.visible_to(request.user).select_related("region"), code=code)
     target = get_object_or_404(plan.targets.select_related("indicator"), order=order)
     year = _year(request, min(dt.date.today().year - 1, plan.period_end))
     division = _division(request, plan, year)

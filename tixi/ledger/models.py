@@ -8,6 +8,14 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tixi.accounts.scope import ScopedQuerySet
+
+
+class UnitQuerySet(ScopedQuerySet):
+    scope_path_field = "division__path"
+    scope_reaches_up = True
+    scope_member_fields = ("members",)
+
 
 class Unit(models.Model):
     """A responsible unit as the plans name it (市卫生健康委, 达川区人民医院, 各县（区）人民政府...)."""
@@ -20,6 +28,8 @@ class Unit(models.Model):
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("members"), blank=True, related_name="units"
     )
+
+    objects = UnitQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("responsible unit")
@@ -36,6 +46,14 @@ class TaskStatus(models.TextChoices):
     NOT_STARTED = "not_started", _("not started")
     IN_PROGRESS = "in_progress", _("in progress")
     DONE = "done", _("done")
+
+
+class TaskQuerySet(ScopedQuerySet):
+    """Tasks follow their plan's visibility; a responsible unit's members always see its tasks."""
+
+    scope_path_field = "plan__region__path"
+    scope_reaches_up = True
+    scope_member_fields = ("lead_units__members", "cooperating_units__members")
 
 
 class Task(models.Model):
@@ -69,6 +87,8 @@ class Task(models.Model):
     percent = models.PositiveSmallIntegerField(
         _("percent done"), default=0, validators=[MaxValueValidator(100)]
     )
+
+    objects = TaskQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("task")
@@ -218,6 +238,14 @@ class ProjectStatus(models.TextChoices):
     SUSPENDED = "suspended", _("suspended")
 
 
+class ProjectQuerySet(ScopedQuerySet):
+    """Projects follow their plan's visibility; the responsible unit's members always see them."""
+
+    scope_path_field = "plan__region__path"
+    scope_reaches_up = True
+    scope_member_fields = ("unit__members",)
+
+
 class Project(models.Model):
     """A major construction project (重大建设项目) as the plan's annex lists it."""
 
@@ -244,6 +272,8 @@ class Project(models.Model):
     )
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
+
+    objects = ProjectQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("major construction project")

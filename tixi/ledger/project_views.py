@@ -9,24 +9,26 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from tixi.accounts.models import Role
 from tixi.core.exports import exportable
 from tixi.ledger.models import Project, ProjectStatus
-from tixi.ledger.services import change_project
+from tixi.ledger.services import change_project, may_plan
 
 
 def may_report(user, project) -> bool:
-    """Planners, and members of the project's responsible unit."""
-    return user.is_superuser or user.role == Role.PLANNER or project.unit.members.filter(pk=user.pk).exists()
+    """Planners of the plan's region, and members of the project's responsible unit."""
+    return may_plan(user, project.plan) or project.unit.members.filter(pk=user.pk).exists()
 
 
 @login_required
 @exportable("project")
 def project_detail(request, pk):
-    project = get_object_or_404(Project.objects.select_related("plan", "unit", "division"), pk=pk)
+    project = get_object_or_404(
+        Project.objects.visible_to(request.user).select_related("plan__region", "unit", "division"), pk=pk
+    )
     errors = []
+    allowed = may_report(request.user, project)
     if request.method == "POST":
-        if not may_report(request.user, project):
+        if not allowed:
             raise PermissionDenied(_("Only the responsible unit or a planner reports on a project."))
         try:
             change_project(project, request.POST)
@@ -53,7 +55,7 @@ def project_detail(request, pk):
             else None,
             "milestones": project.milestones.all(),
             "statuses": ProjectStatus.choices,
-            "may_report": may_report(request.user, project),
+            "may_report": allowed,
             "errors": errors,
             "this_year": dt.date.today().year,
         },

@@ -253,6 +253,16 @@ def change_project(project, data) -> None:
         raise ValidationError({"action": _("Unknown action.")})
 
 
+# ---------------------------------------------------------------- who may write
+def may_plan(user, plan: Plan) -> bool:
+    """A planner whose scope covers the plan's region writes its tasks (a county planner reads the
+    city's plan but does not rewrite it)."""
+    from tixi.accounts.models import Role
+    from tixi.accounts.scope import scope_of
+
+    return (user.is_superuser or user.role == Role.PLANNER) and scope_of(user).covers_path(plan.region.path)
+
+
 # ---------------------------------------------------------------- progress and the closed loop
 def responsible_units(user, task) -> list[Unit]:
     """The user's units that lead or cooperate on the task."""

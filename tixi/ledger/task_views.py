@@ -17,7 +17,7 @@ from tixi.ledger.engine import parse
 from tixi.ledger.engine.documents import NotADocument, read_document
 from tixi.ledger.forms import DraftTargetForm, DraftTaskForm, TaskForm
 from tixi.ledger.models import Task
-from tixi.ledger.services import add_drafted_targets
+from tixi.ledger.services import add_drafted_targets, may_plan
 
 DOCUMENT_LIMIT = 5 * 1024 * 1024
 DOCUMENT_PROBLEMS = {
@@ -29,17 +29,25 @@ DOCUMENT_PROBLEMS = {
 }
 
 
-def _require_planner(user):
+def _require_planner(user, plan=None):
     if not (user.is_superuser or user.role == Role.PLANNER):
         raise PermissionDenied(_("Only a planner of the commission writes the task ledger."))
+    if plan is not None and not may_plan(user, plan):
+        raise PermissionDenied(
+            _("This plan's region lies outside your scope: you may read it, not change it.")
+        )
 
 
 @login_required
 def task_edit(request, code=None, pk=None):
     """A new task of a plan (`code`) or an existing one (`pk`)."""
-    _require_planner(request.user)
-    task = get_object_or_404(Task.objects.select_related("plan"), pk=pk) if pk else None
-    plan = task.plan if task else get_object_or_404(Plan, code=code)
+    task = (
+        get_object_or_404(Task.objects.visible_to(request.user).select_related("plan__region"), pk=pk)
+        if pk
+        else None
+    )
+    plan = task.plan if task else get_object_or_404(Plan.objects.visible_to(request.user), code=code)
+    _require_planner(request.user, plan)
     form = TaskForm(request.POST or None, instance=task, plan=plan)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():

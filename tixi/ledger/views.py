@@ -1,22 +1,36 @@
+"""Reading the ledger: tasks by plan, unit and status, projects, a task's page and a unit's page.
+
+Every queryset here starts from `visible_to(request.user)`: what lies outside the user's scope is
+neither listed, exported nor found by its number (404)."""
+
 import datetime as dt
 import io
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch, Q, Sum
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from tixi.core.exports import exportable
 from tixi.indicators.models import Plan
-from tixi.ledger.models import Progress, Project, Task, TaskStatus, Unit
-from tixi.ledger.services import project_summaries
+from tixi.ledger import services
+from tixi.ledger.models import Progress, Project, Rectification, Task, TaskStatus, Unit
+from tixi.ledger.services import planned_capacity, project_map, project_summaries
 
 
 def _tasks(request):
-    qs = Task.objects.select_related("plan").prefetch_related(
-        "lead_units", "cooperating_units", Prefetch("progress", queryset=Progress.objects.order_by("-period"))
+    qs = (
+        Task.objects.visible_to(request.user)
+        .select_related("plan")
+        .prefetch_related(
+            "lead_units",
+            "cooperating_units",
+            Prefetch("progress", queryset=Progress.objects.order_by("-period")),
+        )
     )
     if plan := request.GET.get("plan"):
         qs = qs.filter(plan__code=plan)
@@ -44,8 +58,10 @@ def ledger(request):
         "ledger/tasks.html",
         {
             "tasks": tasks,
-            "plans": Plan.objects.filter(tasks__isnull=False).distinct(),
-            "units": Unit.objects.all(),
+            "plans": Plan.objects.visible_to(request.user).filter(tasks__isnull=False).distinct(),
+            "units": Unit.objects.visible_to(request.user)
+            .filter(Q(leading__isnull=False) | Q(cooperating__isnull=False))
+            .distinct(),
             "statuses": TaskStatus.choices,
             "params": request.GET,
             "today": dt.date.today(),
@@ -118,12 +134,9 @@ def _xlsx(tasks) -> HttpResponse:
 @exportable("projects")
 def projects(request):
     """Major construction projects with their summaries by year, unit and kind."""
-    from django.db.models import Sum
-
-    from tixi.ledger.services import planned_capacity, project_map
-
     rows = list(
-        Project.objects.select_related("unit", "plan", "division")
+        Project.objects.visible_to(request.user)
+        .select_related("unit", "plan", "division")
         .annotate(invested=Sum("investments__amount"))
         .order_by("plan__code", "number")
     )
@@ -145,17 +158,11 @@ def projects(request):
 def task_detail(request, pk):
     """A task: its progress reports (with attachments), the closed loop, and the report form for
     the user's responsible units."""
-    import datetime as dt2
-
-    from django.contrib import messages
-    from django.core.exceptions import ValidationError
-    from django.shortcuts import get_object_or_404, redirect
-
-    from tixi.ledger import services
-    from tixi.ledger.models import Rectification
-
     task = get_object_or_404(
-        Task.objects.select_related("plan").prefetch_related("lead_units", "cooperating_units"), pk=pk
+        Task.objects.visible_to(request.user)
+        .select_related("plan__region")
+        .prefetch_related("lead_units", "cooperating_units"),
+        pk=pk,
     )
     mine = services.responsible_units(request.user, task)
     errors = []
@@ -176,7 +183,9 @@ def task_detail(request, pk):
                     request.FILES.getlist("files"),
                 )
             elif action == "raise":
-                deadline = dt2.date.fromisoformat(request.POST.get("deadline") or "")
+                if not (mine or services.may_plan(request.user, task.plan)):
+                    raise PermissionDenied(_("Only a responsible unit or a planner raises a problem."))
+                deadline = dt.date.fromisoformat(request.POST.get("deadline") or "")
                 services.raise_rectification(
                     task,
                     request.user,
@@ -199,6 +208,8 @@ def task_detail(request, pk):
         {
             "task": task,
             "mine": mine,
+            "may_plan": services.may_plan(request.user, task.plan),
+            "may_raise": bool(mine) or services.may_plan(request.user, task.plan),
             "errors": errors,
             "statuses": TaskStatus.choices,
             "progress": task.progress.select_related("unit", "reported_by").prefetch_related("attachments"),
@@ -212,13 +223,10 @@ def task_detail(request, pk):
 @exportable("unit")
 def unit_page(request, pk):
     """What a unit is responsible for, and what is overdue."""
-    from django.shortcuts import get_object_or_404
-
-    unit = get_object_or_404(Unit, pk=pk)
-    from django.db.models import Q
-
+    unit = get_object_or_404(Unit.objects.visible_to(request.user), pk=pk)
     tasks = list(
-        Task.objects.filter(Q(lead_units=unit) | Q(cooperating_units=unit))
+        Task.objects.visible_to(request.user)
+        .filter(Q(lead_units=unit) | Q(cooperating_units=unit))
         .distinct()
         .select_related("plan")
         .prefetch_related("lead_units")

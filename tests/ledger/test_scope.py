@@ -1,0 +1,139 @@
+"""Every ledger page and export as each demo role: what lies outside a user's scope is neither listed,
+exported nor found by its number; a county reads the plans above it that assign it work."""
+
+import io
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+
+from tixi.indicators.models import Plan
+from tixi.ledger.models import Project, Task, Unit
+
+DAZHOU, BAZHONG, WUSHAN, DACHUAN = (
+    "dazhou-2025-system",
+    "bazhong-2025-hospitals",
+    "wushan-2027-system",
+    "dachuan-14th-health",
+)
+# the plans each demo user reaches: 达川 and 达州 see each other's (one is above the other)
+PLANS_SEEN = {
+    "planner": {DAZHOU, BAZHONG, WUSHAN, DACHUAN, "panzhihua-14th-system"},
+    "dazhou": {DAZHOU, DACHUAN},
+    "dachuan": {DAZHOU, DACHUAN},
+    "county": {"panzhihua-14th-system"},
+    "institution": {"panzhihua-14th-system"},
+    "cdc": {"panzhihua-14th-system"},
+    "auditor": {"panzhihua-14th-system"},
+}
+
+
+def _xlsx_tasks(client) -> list[str]:
+    sheet = load_workbook(io.BytesIO(client.get("/ledger/", {"format": "xlsx"}).content)).active
+    return [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
+
+
+def _docx_rows(client) -> int:
+    document = Document(io.BytesIO(client.get("/ledger/", {"format": "docx"}).content))
+    return len(document.tables[0].rows) - 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("username", sorted(PLANS_SEEN))
+def test_each_role_sees_the_tasks_of_its_plans_only(web, users, username):
+    client = web(username)
+    plans = PLANS_SEEN[username]
+    expected = Task.objects.filter(plan__code__in=plans)
+    assert set(Plan.objects.visible_to(users[username]).values_list("code", flat=True)) == plans
+    # list, .xlsx and .docx agree with each other and with the scope
+    page = client.get("/ledger/")
+    assert page.status_code == 200 and len(page.context["tasks"]) == expected.count()
+    assert len(_xlsx_tasks(client)) == expected.count() == _docx_rows(client)
+    # any task beyond the scope is not found, nor its unit's page
+    outside = Task.objects.exclude(plan__code__in=plans).prefetch_related("lead_units").first()
+    if outside is not None:
+        assert client.get(f"/ledger/tasks/{outside.pk}/").status_code == 404
+        assert client.get(f"/ledger/tasks/{outside.pk}/", {"format": "xlsx"}).status_code == 404
+        assert client.get(f"/ledger/units/{outside.lead_units.first().pk}/").status_code == 404
+    inside = expected.first()
+    if inside is not None:
+        assert client.get(f"/ledger/tasks/{inside.pk}/").status_code == 200
+    # projects: 达川's annex, seen from 达川, from 达州 above it, and by the planner
+    projects = client.get("/ledger/projects/")
+    shown = len(projects.context["projects"])
+    assert shown == (29 if DACHUAN in plans else 0)
+    number_one = Project.objects.get(number=1)
+    assert client.get(f"/ledger/projects/{number_one.pk}/").status_code == (200 if shown else 404)
+    # the plan pages and the API follow the same rule
+    assert {p.code for p in client.get("/plans/").context["plans"]} == plans
+    assert client.get(f"/plans/{BAZHONG}/").status_code == (200 if BAZHONG in plans else 404)
+
+
+@pytest.mark.django_db
+def test_the_filters_offer_only_what_the_user_sees(web):
+    page = web("dachuan").get("/ledger/")
+    assert {p.code for p in page.context["plans"]} == {DAZHOU}
+    regions = {u.division.code for u in page.context["units"]}
+    assert regions == {"511700000000"}  # 达州's units, none of 巴中 or 巫山
+
+
+@pytest.mark.django_db
+def test_a_member_of_a_unit_sees_its_tasks_beyond_the_scope(web, users):
+    """米易's administrator made a member of 巴中's 市卫生健康委 sees the tasks of that unit only."""
+    unit = Unit.objects.filter(division__code="511900000000", name="市卫生健康委").get()
+    users["county"].units.add(unit)
+    client = web("county")
+    mine = Task.objects.filter(plan__code=BAZHONG).filter(lead_units=unit) | Task.objects.filter(
+        plan__code=BAZHONG, cooperating_units=unit
+    )
+    titles = {t.title for t in client.get("/ledger/").context["tasks"]}
+    assert titles == set(mine.values_list("title", flat=True)) and titles
+    assert client.get(f"/ledger/units/{unit.pk}/").status_code == 200
+    other = Task.objects.filter(plan__code=BAZHONG).exclude(pk__in=mine.values("pk")).first()
+    if other is not None:
+        assert client.get(f"/ledger/tasks/{other.pk}/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_writing_needs_the_plan_in_scope(web):
+    task = Task.objects.filter(plan__code=DAZHOU).first()
+    # 达州's planner edits 达州's tasks; 达川's county reads them but is refused the edit form
+    assert web("dazhou").get(f"/ledger/tasks/{task.pk}/edit/").status_code == 200
+    assert web("dachuan").get(f"/ledger/tasks/{task.pk}/edit/").status_code == 403
+    # a rectification is raised by a responsible unit or a planner of the region, not by a reader
+    raise_one = {"action": "raise", "problem": "进度滞后", "measure": "月底前补齐", "deadline": "2026-12-31"}
+    before = task.rectifications.count()
+    assert web("dachuan").post(f"/ledger/tasks/{task.pk}/", raise_one).status_code == 403
+    assert task.rectifications.count() == before
+    assert web("dazhou").post(f"/ledger/tasks/{task.pk}/", raise_one).status_code == 302
+    assert task.rectifications.count() == before + 1
+
+
+@pytest.mark.django_db
+def test_the_lead_unit_reports_from_its_page(web):
+    """The demo's 达州 account belongs to 市卫生健康委: its report sets the task's state."""
+    task = Task.objects.filter(plan__code=DAZHOU, lead_units__name="市卫生健康委").first()
+    unit = task.lead_units.get(name="市卫生健康委")
+    page = web("dazhou").get(f"/ledger/tasks/{task.pk}/")
+    assert "progress-form" in page.content.decode()
+    report = {
+        "action": "report",
+        "unit": unit.pk,
+        "period": "2026-10",
+        "status": "in_progress",
+        "percent": 40,
+        "narrative": "已完成方案制定",
+    }
+    assert web("dazhou").post(f"/ledger/tasks/{task.pk}/", report).status_code == 302
+    task.refresh_from_db()
+    assert (task.status, task.percent) == ("in_progress", 40)
+    # the planner sees the task but belongs to no unit of it: no report form
+    assert "progress-form" not in web("planner").get(f"/ledger/tasks/{task.pk}/").content.decode()
+
+
+@pytest.mark.django_db
+def test_ledger_page_queries_do_not_grow_with_the_tasks(web, django_assert_max_num_queries):
+    client = web("planner")
+    with django_assert_max_num_queries(15):
+        page = client.get("/ledger/")
+    assert len(page.context["tasks"]) > 60

@@ -67,9 +67,17 @@ def test_parse_command_json(tmp_path):
     out = io.StringIO()
     call_command("plans", "parse", str(next(SEEDS.glob("000_*.txt"))), format="json", stdout=out)
     result = json.loads(out.getvalue())
-    assert set(result) == {"tasks", "targets"} and len(result["tasks"]) >= 20
+    assert set(result) == {"tasks", "targets", "indicators"} and len(result["tasks"]) >= 20
     assert {"clause", "text", "lead_unit", "cooperating_units", "deadline"} <= set(result["tasks"][0])
     assert {"text", "value", "unit", "year", "comparator"} <= set(result["targets"][0])
+    assert result["indicators"] == []  # 达州's plan has no indicator table
+    out = io.StringIO()
+    call_command("plans", "parse", str(next(SEEDS.glob("003_*.txt"))), format="json", stdout=out)
+    rows = json.loads(out.getvalue())["indicators"]
+    assert len(rows) == 21 and rows[0]["name"] == "专业公共卫生机构人员数（万人）"
+    assert {"area", "baseline", "baseline_year", "target", "target_year", "comparator", "nature"} <= set(
+        rows[0]
+    )
 
 
 @pytest.mark.django_db

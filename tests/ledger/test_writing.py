@@ -1,6 +1,7 @@
 """Writing the ledger by hand and from a document, and reporting on projects."""
 
 import datetime as dt
+import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -227,3 +228,71 @@ def test_projects_feed_the_planned_capacity(web, users):
     assert page.status_code == 200 and "planned-capacity" in page.content.decode()
     points = [p for p in Project.objects.all() if p.longitude is not None]
     assert len(points) == 29
+
+
+def _table_docx() -> bytes:
+    """A Word plan with an indicator table laid out as commissions do: the area merged down its rows."""
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("到2025年，全县每千人口注册护士数达到3.5人。")
+    document.add_paragraph("表1　“十四五”时期主要发展指标")
+    rows = [
+        ("领域", "序号", "主要指标", "2020年", "2025年", "指标性质"),
+        ("健康水平", "1", "人均预期寿命（岁）", "77.5", "78.5", "预期性"),
+        ("", "2", "孕产妇死亡率（/10万）", "12", "≤14.5", "预期性"),
+        ("", "3", "健康预期寿命（岁）", "—", "同比例提高", "预期性"),
+    ]
+    table = document.add_table(rows=len(rows), cols=6)
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    table.cell(1, 0).merge(table.cell(3, 0))
+    document.add_paragraph("第二章　主要任务")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.django_db
+def test_an_indicator_table_in_word_is_reviewed_with_suggested_indicators(web):
+    client = web("planner")
+    upload = SimpleUploadedFile("plan.docx", _table_docx())
+    review = client.post("/ledger/drafts/", {"document": upload})
+    assert review.status_code == 200
+    rows = [f.initial for f in review.context["targets"].forms]
+    assert [r["label"] for r in rows[:3]] == [
+        "人均预期寿命（岁）",
+        "孕产妇死亡率（/10万）",
+        "健康预期寿命（岁）",
+    ]
+    assert [r["indicator"] for r in rows[:3]] == [
+        "life_expectancy",
+        "maternal_mortality",
+        "healthy_life_expectancy",
+    ]
+    assert rows[1]["comparator"] == "le" and rows[1]["baseline"] == 12 and rows[2]["kind"] == "increase"
+    assert all(r["area"] == "健康水平" for r in rows[:3])
+    assert rows[3]["indicator"] == "nurses_per_1000"  # from the sentence
+    fields = {**PLAN_FIELDS, "code": "table-plan-draft"}
+    # an unknown indicator code, and a floor on an indicator where lower is better: refused, named
+    data = _review_post(review, keep_tasks=set(), **fields)
+    data["target-0-indicator"] = "no_such_indicator"
+    data["target-1-comparator"] = "ge"
+    refused = client.post("/ledger/drafts/", data)
+    page = refused.content.decode()
+    assert refused.status_code == 400 and "no_such_indicator" in page
+    assert not Plan.objects.filter(code="table-plan-draft").exists()
+    created = client.post("/ledger/drafts/", _review_post(review, keep_tasks=set(), **fields))
+    assert created.status_code == 302, created.content.decode()[:2000]
+    targets = {
+        t.label: t for t in Plan.objects.get(code="table-plan-draft").targets.select_related("indicator")
+    }
+    mortality = targets["孕产妇死亡率（/10万）"]
+    assert (mortality.indicator.code, mortality.baseline_value, mortality.baseline_year) == (
+        "maternal_mortality",
+        12,
+        2020,
+    )
+    assert (mortality.comparator, mortality.target_value, mortality.area) == ("le", 14.5, "健康水平")
+    assert targets["健康预期寿命（岁）"].kind == "increase"

@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from tixi.indicators.models import Comparator
+from tixi.indicators.models import Comparator, Indicator, Nature, Target, TargetKind
 from tixi.ledger.models import Task, Unit
 
 
@@ -92,9 +92,55 @@ class DraftTaskForm(TaskForm):
 
 
 class DraftTargetForm(forms.Form):
+    """A target the reader drafted, from a sentence or a row of the indicator table; the indicator
+    it measures is suggested from the catalogue and can be corrected (by its code) or left empty."""
+
     keep = forms.BooleanField(label=_("keep"), required=False, initial=True)
+    area = forms.CharField(label=_("area"), max_length=64, required=False)
     label = forms.CharField(label=_("as the plan words it"), max_length=200)
-    value = forms.FloatField(label=_("target"))
+    indicator = forms.CharField(label=_("indicator"), max_length=64, required=False)
+    kind = forms.ChoiceField(label=_("kind"), choices=TargetKind.choices, initial=TargetKind.VALUE)
+    baseline_year = forms.IntegerField(
+        label=_("baseline year"), min_value=2000, max_value=2100, required=False
+    )
+    baseline = forms.FloatField(label=_("baseline"), required=False)
+    comparator = forms.ChoiceField(label=_("comparator"), choices=Comparator.choices)
+    value = forms.FloatField(label=_("target"), required=False)
+    change_per_year = forms.FloatField(label=_("change per year"), required=False)
     unit = forms.CharField(label=_("unit"), max_length=16, required=False)
     year = forms.IntegerField(label=_("target year"), min_value=2000, max_value=2100)
-    comparator = forms.ChoiceField(label=_("comparator"), choices=Comparator.choices)
+    nature = forms.ChoiceField(label=_("nature"), choices=Nature.choices, initial=Nature.EXPECTED)
+    clause = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_indicator(self):
+        code = self.cleaned_data.get("indicator", "").strip()
+        if not code:
+            return None
+        indicator = Indicator.objects.filter(code=code).first()
+        if indicator is None:
+            raise ValidationError(_("No indicator has the code %(code)s.") % {"code": code})
+        return indicator
+
+    def clean(self):
+        """The target's own rules (a value for a value, a ceiling only where lower is better…)."""
+        data = super().clean()
+        if self.errors:
+            return data
+        target = Target(
+            indicator=data.get("indicator"),
+            kind=data["kind"],
+            comparator=data["comparator"],
+            baseline_year=data.get("baseline_year"),
+            baseline_value=data.get("baseline"),
+            target_year=data["year"],
+            target_value=data.get("value"),
+            change_per_year=data.get("change_per_year"),
+        )
+        try:
+            target.clean()
+        except ValidationError as error:
+            fields = {"target_value": "value", "baseline_year": "baseline_year", "target_high": "value"}
+            for name, messages in error.message_dict.items():
+                for message in messages:
+                    self.add_error(fields.get(name, name if name in self.fields else None), message)
+        return data

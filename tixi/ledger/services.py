@@ -173,19 +173,26 @@ def planned_capacity_in(division) -> dict:
 
 
 def add_drafted_targets(plan: Plan, rows: list[dict]) -> None:
-    """Targets kept from a read document: worded as the plan words them, the indicator linked later."""
+    """Targets kept from a read document, worded as the plan words them (the forms checked them)."""
     from tixi.indicators.models import Target
 
     Target.objects.bulk_create(
         Target(
             plan=plan,
             order=order,
+            area=row.get("area") or "",
             label=row["label"],
-            clause=row["label"],
+            clause=row.get("clause") or row["label"],
+            indicator=row.get("indicator"),
             division=plan.region,
+            kind=row.get("kind") or "value",
             comparator=row["comparator"],
+            nature=row.get("nature") or "expected",
+            baseline_year=row.get("baseline_year"),
+            baseline_value=row.get("baseline"),
             target_year=row["year"],
-            target_value=row["value"],
+            target_value=row.get("value"),
+            change_per_year=row.get("change_per_year"),
         )
         for order, row in enumerate(rows, start=1)
     )

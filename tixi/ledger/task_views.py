@@ -12,9 +12,11 @@ from django.utils.translation import gettext_lazy
 
 from tixi.accounts.models import Role
 from tixi.core.forms import division_in_scope_from_code
-from tixi.indicators.models import Plan
+from tixi.indicators.models import Direction, Indicator, Nature, Plan, TargetKind
 from tixi.ledger.engine import parse
 from tixi.ledger.engine.documents import NotADocument, read_document
+from tixi.ledger.engine.matching import suggest
+from tixi.ledger.engine.tables import indicator_rows
 from tixi.ledger.forms import DraftTargetForm, DraftTaskForm, TaskForm
 from tixi.ledger.models import Task
 from tixi.ledger.services import add_drafted_targets, may_plan
@@ -78,6 +80,60 @@ class DraftPlanForm(forms.ModelForm):
         return self.cleaned_data["region_code"]
 
 
+def drafted_targets(text: str) -> list[dict]:
+    """The review form's rows: the indicator table's rows, then the targets of the sentences, each
+    with the catalogue indicator its wording suggests (and a comparator that suits its direction)."""
+    catalogue = {
+        code: (name, direction)
+        for code, name, direction in Indicator.objects.values_list("code", "name", "direction")
+    }
+    names = {code: name for code, (name, _direction) in catalogue.items()}
+
+    def fitting(comparator, code):
+        if comparator:
+            return comparator
+        return "le" if code and catalogue[code][1] == Direction.LOWER else "ge"
+
+    rows = []
+    for r in indicator_rows(text):
+        code = suggest(r["name"], names)
+        rows.append(
+            {
+                "keep": True,
+                "area": r["area"][:64],
+                "label": r["name"][:200],
+                "indicator": code or "",
+                "kind": r["kind"] or TargetKind.VALUE,
+                "baseline_year": r["baseline_year"],
+                "baseline": r["baseline"],
+                "comparator": fitting(r["comparator"], code),
+                "value": r["target"],
+                "change_per_year": r["change_per_year"],
+                "unit": r["unit"][:16],
+                "year": r["target_year"],
+                "nature": r["nature"],
+                "clause": r["clause"],
+            }
+        )
+    for t in parse.targets(text):
+        code = suggest(t["text"], names)
+        rows.append(
+            {
+                "keep": True,
+                "label": t["text"][:200],
+                "indicator": code or "",
+                "kind": TargetKind.VALUE,
+                "value": t["value"],
+                "unit": t["unit"],
+                "year": t["year"],
+                "comparator": t["comparator"],
+                "nature": Nature.EXPECTED,
+                "clause": t["text"],
+            }
+        )
+    return rows
+
+
 TaskDrafts = formset_factory(DraftTaskForm, extra=0)
 TargetDrafts = formset_factory(DraftTargetForm, extra=0)
 
@@ -103,8 +159,8 @@ def plan_draft(request):
         except NotADocument as error:
             errors.append(_("document: %(problem)s") % {"problem": DOCUMENT_PROBLEMS[error.code]})
             text = ""
-        found_tasks, found_targets = parse.tasks(text), parse.targets(text)
-        if text and not found_tasks and not found_targets:
+        found_tasks = parse.tasks(text)
+        if text and not found_tasks and not parse.targets(text) and not indicator_rows(text):
             errors.append(_("The reader found no task and no numeric target: this does not read as a plan."))
         tasks = TaskDrafts(
             prefix="task",
@@ -122,20 +178,7 @@ def plan_draft(request):
             ],
             form_kwargs={"plan": Plan(), "create_units": True},
         )
-        targets = TargetDrafts(
-            prefix="target",
-            initial=[
-                {
-                    "keep": True,
-                    "label": t["text"][:200],
-                    "value": t["value"],
-                    "unit": t["unit"],
-                    "year": t["year"],
-                    "comparator": t["comparator"],
-                }
-                for t in found_targets
-            ],
-        )
+        targets = TargetDrafts(prefix="target", initial=drafted_targets(text))
         plan_form = DraftPlanForm(user=request.user)
         if errors:  # nothing to review: the upload form again, with the reason
             tasks = targets = None
@@ -172,6 +215,12 @@ def plan_draft(request):
     return render(
         request,
         "ledger/plan_draft.html",
-        {"plan_form": plan_form, "tasks": tasks, "targets": targets, "errors": errors},
+        {
+            "plan_form": plan_form,
+            "tasks": tasks,
+            "targets": targets,
+            "errors": errors,
+            "indicators": Indicator.objects.values_list("code", "name") if targets is not None else (),
+        },
         status=status,
     )

@@ -91,11 +91,11 @@ class Command(BaseCommand):
         self.run_registry(repeat)
 
     def run_parse(self, repeat):
-        from tixi.ledger.engine.accuracy import seed_scores
+        from tixi.ledger.engine.accuracy import seed_scores, suggestion_scores, table_scores
 
         started = time.perf_counter()
         for _ in range(repeat):
-            scores = seed_scores()
+            scores, tables = seed_scores(), table_scores()
         elapsed = (time.perf_counter() - started) / repeat
         self.stdout.write("plan reader vs hand-made expectations (tests/ledger/seed_truth)")
         self.stdout.write(f"{'seed':<6}{'tasks P':>9}{'R':>6}{'n':>5}   {'targets P':>10}{'R':>6}{'n':>5}")
@@ -105,6 +105,15 @@ class Command(BaseCommand):
                 f"{seed:<6}{t.precision:>9.2f}{t.recall:>6.2f}{t.expected:>5}   "
                 f"{g.precision:>10.2f}{g.recall:>6.2f}{g.expected:>5}"
             )
+        self.stdout.write("indicator tables vs the plan packs' table rows (tixi/indicators/data/plans)")
+        self.stdout.write(f"{'seed':<6}{'rows P':>9}{'R':>6}{'n':>5}")
+        for seed, result in tables.items():
+            self.stdout.write(f"{seed:<6}{result.precision:>9.2f}{result.recall:>6.2f}{result.expected:>5}")
+        suggested = suggestion_scores()
+        self.stdout.write(
+            f"indicator suggested for the plan packs' targets: {suggested['right']} right, "
+            f"{suggested['wrong']} wrong, {suggested['none']} without a suggestion"
+        )
         self.stdout.write(f"five seeds read in {elapsed * 1000:.0f} ms")
 
     def ensure_registry(self, rebuild):

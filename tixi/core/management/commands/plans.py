@@ -95,6 +95,7 @@ class Command(BaseCommand):
         from pathlib import Path
 
         from tixi.ledger.engine import parse
+        from tixi.ledger.engine.tables import indicator_rows
 
         path = Path(file)
         if not path.is_file():
@@ -116,12 +117,24 @@ class Command(BaseCommand):
             for t in parse.tasks(text)
         ]
         targets = parse.targets(text)
+        indicators = indicator_rows(text)
         if fmt == "json":
-            self.stdout.write(json.dumps({"tasks": tasks, "targets": targets}, ensure_ascii=False, indent=2))
+            self.stdout.write(
+                json.dumps(
+                    {"tasks": tasks, "targets": targets, "indicators": indicators},
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
             return
-        if not tasks and not targets:
+        if not tasks and not targets and not indicators:
             self.stdout.write("found no tasks and no numeric targets: this does not read as a plan")
             return
+        for r in indicators:
+            self.stdout.write(
+                f"indicator table {r['table']} row {r['number']} [{r['area']}] {r['name']} · "
+                f"{r['baseline_year']}: {r['baseline_text'] or '—'} → {r['target_year']}: {r['target_text']} · {r['nature']}"
+            )
         for t in tasks:
             self.stdout.write(
                 f"task {t['clause']} {t['text']} · lead {t['lead_unit']} · with {'、'.join(t['cooperating_units'])} · by {t['deadline']}"

@@ -1,0 +1,189 @@
+"""A plan's indicator table (主要发展指标): one row per indicator with its area, baseline, target and nature.
+
+Tables reach us as plain text, one cell per line behind a tab and a blank line between rows (as the
+seeds are, and as `documents.read_document` writes a Word table). A cell may wrap onto a line without
+a tab ("2020年" / "基期值"); an area that spans several rows stands on a row of its own or only on the
+first row; sub-rows ("其中：…") have no number.
+"""
+
+import re
+from dataclasses import asdict, dataclass
+
+CAPTION = re.compile(r"^\s*表\s*(\d+)[\s　.．:：]*(.*)$")
+YEAR_HEADER = re.compile(r"(\d{4})\s*年")
+VALUE = re.compile(
+    r"^(?P<before>[≤≥<>≦≧＜＞]|不低于|不少于|不高于|不超过|低于|高于|超过)?\s*"
+    r"(?P<ratio>1\s*[:：]\s*)?(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>%|‰)?"
+    r"\s*(?P<after>及以上|及以下|以上|以下|以内|左右)?$"
+)
+COMPARATOR = {
+    "≤": "le", "≦": "le", "不高于": "le", "不超过": "le", "及以下": "le", "以下": "le", "以内": "le",
+    "≥": "ge", "≧": "ge", "不低于": "ge", "不少于": "ge", "及以上": "ge", "以上": "ge",
+    "<": "lt", "＜": "lt", "低于": "lt",
+    ">": "gt", "＞": "gt", "高于": "gt", "超过": "gt",
+    "左右": "about",
+}  # fmt: skip
+# words in a target cell that say what kind of target it is
+KIND_WORDS = (
+    (re.compile(r"国家目标|国家要求"), "national"),
+    (re.compile(r"保持稳定|保持|稳定在"), "maintain"),
+    (re.compile(r"逐年|每年|年均"), "change_per_year"),
+    (re.compile(r"提高|提升|增长|上升"), "increase"),
+    (re.compile(r"全覆盖"), "value"),
+)
+CHANGE = re.compile(r"(降低|下降|减少|提高|增加|上升)\s*(\d+(?:\.\d+)?)")
+UNIT_AT_END = re.compile(r"[（(]\s*([^（）()]{1,10})\s*[）)]\s*$")
+NO_VALUE = {"", "—", "-", "——", "/", "－"}
+
+
+@dataclass
+class IndicatorRow:
+    table: int
+    area: str
+    number: str
+    name: str
+    unit: str
+    baseline_year: int | None
+    baseline: float | None
+    baseline_text: str
+    target_year: int | None
+    target: float | None
+    target_text: str
+    comparator: str
+    kind: str
+    change_per_year: float | None
+    nature: str
+    clause: str  # the row as it reads in the document
+
+
+def _blocks(text: str):
+    """(table number, caption, rows of cells) for each captioned table of indicators."""
+    lines = text.splitlines()
+    i = 0
+    while i < len(lines):
+        caption = CAPTION.match(lines[i])
+        i += 1
+        if not caption or "指标" not in caption.group(2):
+            continue
+        rows, row = [], []
+        while i < len(lines):
+            line = lines[i]
+            if line.startswith("\t"):
+                row.extend(cell.strip() for cell in line.split("\t")[1:])
+            elif not line.strip():
+                if row:
+                    rows.append(row)
+                    row = []
+            elif row:  # a cell wrapped onto the next line
+                row[-1] += line.strip()
+            else:
+                break
+            i += 1
+        if row:
+            rows.append(row)
+        yield int(caption.group(1)), caption.group(2).strip(), rows
+
+
+def _columns(header: list[str]) -> dict[str, int] | None:
+    columns, years = {}, []
+    for n, cell in enumerate(header):
+        cell = re.sub(r"\s", "", cell)
+        if year := YEAR_HEADER.search(cell):
+            years.append((n, int(year.group(1))))
+        elif cell in ("领域", "类别", "分类", "类型", "方面"):
+            columns["area"] = n
+        elif cell == "序号":
+            columns["number"] = n
+        elif "性质" in cell or "属性" in cell:
+            columns["nature"] = n
+        elif cell == "单位":
+            columns["unit"] = n
+        elif "指标" in cell:
+            columns["name"] = n
+    if "name" not in columns or not years:
+        return None
+    columns["baseline"], columns["target"] = years[0][0], years[-1][0]
+    columns["baseline_year"], columns["target_year"] = years[0][1], years[-1][1]
+    if len(years) == 1:  # a table of targets only
+        columns["baseline"] = columns["baseline_year"] = None
+    return columns
+
+
+def read_value(cell: str) -> tuple[float | None, str, str]:
+    """(value, comparator, kind) of a cell: "≤14.5" → (14.5, le, value); "1：1.3" → (1.3, about…);
+    "同比提高" → (None, "", increase)."""
+    cell = re.sub(r"\s", "", cell)
+    if cell in NO_VALUE:
+        return None, "", ""
+    if m := VALUE.match(cell):
+        word = m.group("before") or m.group("after") or ""
+        comparator = COMPARATOR.get(word, "about" if m.group("ratio") else "")
+        return float(m.group("value")), comparator, "value"
+    for pattern, kind in KIND_WORDS:
+        if pattern.search(cell):
+            return (100.0 if "全覆盖" in cell else None), "", kind
+    return None, "", ""
+
+
+def indicator_rows(text: str) -> list[dict]:
+    """Every row of every indicator table in the document, sub-rows numbered 5.1, 5.2…"""
+    found = []
+    for table, _caption, rows in _blocks(text):
+        columns = _columns(rows[0]) if rows else None
+        if columns is None:
+            continue
+        width = len(rows[0])
+        area, number, sub = "", "", 0
+        for cells in rows[1:]:
+            if len(cells) == 1 and "area" in columns:
+                area = cells[0]  # an area spanning the rows below
+                continue
+            if len(cells) == width - 1 and columns.get("area") == 0:
+                cells = ["", *cells]
+            if len(cells) > width and not any(cells[width:]):
+                cells = cells[:width]
+            if len(cells) != width:
+                continue
+            area = cells[columns["area"]] if "area" in columns and cells[columns["area"]] else area
+            name = cells[columns["name"]]
+            if not name:
+                continue
+            stated = cells[columns["number"]] if "number" in columns else ""
+            if stated:
+                number, sub = stated, 0
+            else:
+                sub += 1
+            baseline_text = cells[columns["baseline"]] if columns["baseline"] is not None else ""
+            target_text = cells[columns["target"]]
+            baseline, _c, _k = read_value(baseline_text)
+            target, comparator, kind = read_value(target_text)
+            change = CHANGE.search(target_text) if kind == "change_per_year" else None
+            unit = UNIT_AT_END.search(name)
+            nature = cells[columns["nature"]] if "nature" in columns else ""
+            found.append(
+                asdict(
+                    IndicatorRow(
+                        table=table,
+                        area=area,
+                        number=stated or f"{number}.{sub}",
+                        name=name,
+                        unit=re.sub(r"\s", "", unit.group(1)) if unit else "",
+                        baseline_year=columns["baseline_year"],
+                        baseline=baseline,
+                        baseline_text=baseline_text,
+                        target_year=columns["target_year"],
+                        target=target,
+                        target_text=target_text,
+                        comparator=comparator,
+                        kind=kind or ("value" if target is not None else ""),
+                        change_per_year=(
+                            float(change.group(2)) * (-1 if change.group(1) in "降低下降减少" else 1)
+                            if change
+                            else None
+                        ),
+                        nature="binding" if "约束" in nature else "expected",
+                        clause=" ".join(x for x in (stated, name, baseline_text, target_text, nature) if x),
+                    )
+                )
+            )
+    return found

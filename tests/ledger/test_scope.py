@@ -137,3 +137,38 @@ def test_ledger_page_queries_do_not_grow_with_the_tasks(web, django_assert_max_n
     with django_assert_max_num_queries(15):
         page = client.get("/ledger/")
     assert len(page.context["tasks"]) > 60
+
+
+@pytest.mark.django_db
+def test_a_planner_of_the_region_keeps_a_units_members_audited(web, users):
+    from tixi.accounts.models import AuditEntry
+
+    unit = Unit.objects.get(division__code="511700000000", name="市医保局")
+    change = {"contact": "张三 0818-1234567", "member_names": "dachuan、county"}
+    # 达川's county reads the unit's page but may not change it; nothing is written
+    assert web("dachuan").post(f"/ledger/units/{unit.pk}/", change).status_code == 403
+    bad = web("dazhou").post(f"/ledger/units/{unit.pk}/", {**change, "member_names": "dachuan、nobody"})
+    assert bad.status_code == 400 and "nobody" in bad.content.decode()
+    assert not unit.members.exists()
+    assert web("dazhou").post(f"/ledger/units/{unit.pk}/", change).status_code == 302
+    assert set(unit.members.values_list("username", flat=True)) == {"dachuan", "county"}
+    entry = AuditEntry.objects.filter(model="ledger.Unit", object_pk=str(unit.pk)).latest("pk")
+    assert entry.username == "dazhou" and sorted(entry.after["members"]) == sorted(
+        [users["dachuan"].pk, users["county"].pk]
+    )
+    # membership shows the unit's tasks to 米易's administrator, beyond its scope
+    assert any(t.plan.code == DAZHOU for t in web("county").get("/ledger/").context["tasks"])
+
+
+@pytest.mark.django_db
+def test_links_changed_from_either_side_are_audited(users):
+    from tixi.accounts.models import AuditEntry
+
+    unit = Unit.objects.get(division__code="511700000000", name="市医保局")
+    users["cdc"].units.add(unit)  # from the user's side
+    entry = AuditEntry.objects.filter(model="accounts.User", object_pk=str(users["cdc"].pk)).latest("pk")
+    assert entry.after == {"units": [unit.pk]} and entry.before == {"units": []}
+    task = Task.objects.filter(plan__code=DAZHOU).first()
+    task.cooperating_units.add(unit)  # from the task's side
+    entry = AuditEntry.objects.filter(model="ledger.Task", object_pk=str(task.pk)).latest("pk")
+    assert unit.pk in entry.after["cooperating_units"] and unit.pk not in entry.before["cooperating_units"]

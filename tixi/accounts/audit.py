@@ -8,7 +8,7 @@ import contextlib
 import contextvars
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.forms.models import model_to_dict
 
 _actor: contextvars.ContextVar = contextvars.ContextVar("tixi_actor", default=None)
@@ -131,7 +131,29 @@ def _post_delete(sender, instance, **kwargs):
         _write("delete", instance, _snapshot(instance), None)
 
 
+def _links(sender, instance, model, reverse) -> dict:
+    if not reverse:
+        return _snapshot(instance)
+    # changed from the other side (user.units.set(...)): the list as that side sees it
+    field = next(f for f in model._meta.many_to_many if f.remote_field.through is sender)
+    accessor = field.remote_field.get_accessor_name()
+    return {accessor: sorted(getattr(instance, accessor).values_list("pk", flat=True))}
+
+
+def _m2m_changed(sender, instance, action, reverse, model, **kwargs):
+    """Links (a task's lead units, a unit's members) are changes too: one entry per add/remove/clear,
+    with the lists before and after, on whichever side the change was made from."""
+    if not _is_audited(type(instance)):
+        return
+    if action.startswith("pre_"):
+        instance._audit_m2m_before = _links(sender, instance, model, reverse)
+    elif action.startswith("post_"):
+        before = getattr(instance, "_audit_m2m_before", None) or {}
+        _write("update", instance, before, _links(sender, instance, model, reverse))
+
+
 def connect_signals():
+    m2m_changed.connect(_m2m_changed, dispatch_uid="tixi_audit_m2m_changed")
     pre_save.connect(_pre_save, dispatch_uid="tixi_audit_pre_save")
     post_save.connect(_post_save, dispatch_uid="tixi_audit_post_save")
     post_delete.connect(_post_delete, dispatch_uid="tixi_audit_post_delete")

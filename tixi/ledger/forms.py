@@ -14,6 +14,37 @@ def unit_names(text: str) -> list[str]:
     return [n.strip() for n in re.split(r"[、,，;；\n]", text or "") if n.strip()]
 
 
+class UnitForm(forms.ModelForm):
+    """A unit's contact people and its members, typed as user names separated by 、."""
+
+    member_names = forms.CharField(label=_("members"), required=False, help_text=_("Separate names with 、"))
+
+    class Meta:
+        model = Unit
+        fields = ["contact"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member_names"].initial = "、".join(
+            self.instance.members.order_by("username").values_list("username", flat=True)
+        )
+
+    def clean_member_names(self):
+        from tixi.accounts.models import User
+
+        names = unit_names(self.cleaned_data["member_names"])
+        users = list(User.objects.filter(username__in=names, is_active=True))
+        missing = sorted(set(names) - {u.username for u in users})
+        if missing:
+            raise ValidationError(_("No active user is named %(names)s.") % {"names": "、".join(missing)})
+        return users
+
+    def save(self, commit=True):
+        unit = super().save()
+        unit.members.set(self.cleaned_data["member_names"])
+        return unit
+
+
 class TaskForm(forms.ModelForm):
     """Units are typed as the plan names them, separated by 、; a task needs a lead unit."""
 

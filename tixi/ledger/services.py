@@ -270,6 +270,17 @@ def may_plan(user, plan: Plan) -> bool:
     return (user.is_superuser or user.role == Role.PLANNER) and scope_of(user).covers_path(plan.region.path)
 
 
+def may_manage_unit(user, unit: Unit) -> bool:
+    """A planner whose scope covers the unit's region names its contacts and members."""
+    from tixi.accounts.models import Role
+    from tixi.accounts.scope import scope_of
+
+    scope = scope_of(user)
+    return (user.is_superuser or user.role == Role.PLANNER) and (
+        scope.unrestricted or (unit.division is not None and scope.covers_path(unit.division.path))
+    )
+
+
 # ---------------------------------------------------------------- progress and the closed loop
 def responsible_units(user, task) -> list[Unit]:
     """The user's units that lead or cooperate on the task."""

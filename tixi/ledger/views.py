@@ -9,6 +9,7 @@ import io
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Prefetch, Q, Sum
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,6 +19,7 @@ from openpyxl import Workbook
 from tixi.core.exports import exportable
 from tixi.indicators.models import Plan
 from tixi.ledger import services
+from tixi.ledger.forms import UnitForm
 from tixi.ledger.models import Progress, Project, Rectification, Task, TaskStatus, Unit
 from tixi.ledger.services import planned_capacity, project_map, project_summaries
 
@@ -222,8 +224,19 @@ def task_detail(request, pk):
 @login_required
 @exportable("unit")
 def unit_page(request, pk):
-    """What a unit is responsible for, and what is overdue."""
-    unit = get_object_or_404(Unit.objects.visible_to(request.user), pk=pk)
+    """What a unit is responsible for, and what is overdue; its contacts and members, which a planner
+    of its region keeps."""
+    unit = get_object_or_404(Unit.objects.visible_to(request.user).select_related("division"), pk=pk)
+    may_manage = services.may_manage_unit(request.user, unit)
+    form = UnitForm(request.POST if request.method == "POST" else None, instance=unit)
+    if request.method == "POST":
+        if not may_manage:
+            raise PermissionDenied(_("Only a planner of the unit's region changes its members."))
+        if form.is_valid():
+            with transaction.atomic():
+                form.save()
+            messages.success(request, _("Saved."))
+            return redirect("unit-page", pk=unit.pk)
     tasks = list(
         Task.objects.visible_to(request.user)
         .filter(Q(lead_units=unit) | Q(cooperating_units=unit))
@@ -239,5 +252,8 @@ def unit_page(request, pk):
             "leading": [t for t in tasks if unit in t.lead_units.all()],
             "cooperating": [t for t in tasks if unit not in t.lead_units.all()],
             "overdue": [t for t in tasks if t.is_overdue],
+            "members": unit.members.order_by("username"),
+            "form": form if may_manage else None,
         },
+        status=400 if form.errors else 200,
     )

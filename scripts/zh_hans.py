@@ -806,6 +806,9 @@ ZH = {
     "Rows of the indicator table come first, then the targets found in sentences. The indicator is a suggestion from the catalogue: correct its code or clear it.": "先列出指标表的各行，再列出正文中找到的目标。所关联的指标是从指标库中推荐的：可更正其编码或清空。",
     "Only a responsible unit or a planner raises a problem.": "只有责任单位或规划人员可以提出问题。",
     "No active user is named %(names)s.": "没有名为 %(names)s 的在用账号。",
+    "Give longitude and latitude in decimal degrees.": "请以十进制度数填写经度和纬度。",
+    "This point lies outside China.": "该点位于中国境外。",
+    "This point lies outside %(region)s.": "该点不在%(region)s范围内。",
     "Only a planner of the unit's region changes its members.": "只有该单位所在地区的规划人员可以修改其成员。",
 }
 

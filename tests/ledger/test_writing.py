@@ -296,3 +296,32 @@ def test_an_indicator_table_in_word_is_reviewed_with_suggested_indicators(web):
     )
     assert (mortality.comparator, mortality.target_value, mortality.area) == ("le", 14.5, "健康水平")
     assert targets["健康预期寿命（岁）"].kind == "increase"
+
+
+@pytest.mark.django_db
+def test_a_project_site_is_placed_inside_its_region(web):
+    from tixi.geo.engine.shapes import centroid, contains
+    from tixi.geo.models import Boundary
+
+    project = Project.objects.select_related("plan__region").get(number=3)
+    region = project.plan.region
+    township = (
+        Boundary.objects.filter(division__parent=region)
+        .exclude(division=project.division)
+        .select_related("division")
+        .first()
+    )
+    x, y = centroid(township.geometry)
+    assert contains(township.geometry, x, y)
+    client = web("planner")
+    url = f"/ledger/projects/{project.pk}/"
+    placed = client.post(url, {"action": "position", "longitude": f"{x:.6f}", "latitude": f"{y:.6f}"})
+    assert placed.status_code == 302
+    project.refresh_from_db()
+    assert project.division == township.division and round(project.longitude, 6) == round(x, 6)
+    far = client.post(url, {"action": "position", "longitude": "101.72", "latitude": "26.58"})  # 攀枝花
+    assert far.status_code == 400 and region.name in far.content.decode()
+    words = client.post(url, {"action": "position", "longitude": "东经107度", "latitude": "31"})
+    assert words.status_code == 400
+    project.refresh_from_db()
+    assert project.division == township.division  # nothing changed by the refused points

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from tixi.geo.engine.shapes import centroid, contains
 from tixi.geo.models import Division
 from tixi.indicators.models import Plan
 from tixi.ledger.engine import parse
@@ -112,17 +113,6 @@ def project_summaries(projects) -> dict:
         by["status"][p.get_status_display()] += p.investment
         total += p.investment
     return {"total": total, **{k: sorted(v.items(), key=lambda kv: str(kv[0])) for k, v in by.items()}}
-
-
-def centroid(geometry: dict) -> tuple[float, float] | None:
-    """Mean of the outer rings' points: enough to place a marker inside a township."""
-    polygons = geometry.get("coordinates") or []
-    if geometry.get("type") == "Polygon":
-        polygons = [polygons]
-    points = [point for polygon in polygons if polygon for point in polygon[0]]
-    if not points:
-        return None
-    return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
 
 
 def project_map(projects) -> dict:
@@ -250,6 +240,8 @@ def change_project(project, data) -> None:
         )
         milestone.full_clean()
         milestone.save()
+    elif action == "position":
+        place_project(project, data.get("longitude", ""), data.get("latitude", ""))
     elif action == "reached":
         milestone = Milestone.objects.filter(pk=data.get("milestone") or 0, project=project).first()
         if milestone is None:
@@ -258,6 +250,36 @@ def change_project(project, data) -> None:
         milestone.save(update_fields=["reached"])
     else:
         raise ValidationError({"action": _("Unknown action.")})
+
+
+def place_project(project, longitude: str, latitude: str) -> None:
+    """The site as surveyed (the annex names only an address): a point inside the plan's region, and
+    the township it falls in becomes the project's division."""
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    from tixi.geo.models import Boundary
+
+    try:
+        x, y = float(longitude), float(latitude)
+    except ValueError as error:
+        raise ValidationError({"longitude": _("Give longitude and latitude in decimal degrees.")}) from error
+    if not (73 <= x <= 136 and 3 <= y <= 54):
+        raise ValidationError({"longitude": _("This point lies outside China.")})
+    region = project.plan.region
+    outline = Boundary.objects.filter(division=region).first()
+    if outline is not None and not contains(outline.geometry, x, y):
+        raise ValidationError(
+            {"longitude": _("This point lies outside %(region)s.") % {"region": region.name}}
+        )
+    townships = Boundary.objects.filter(
+        division__path__startswith=region.path, division__level__gt=region.level
+    ).select_related("division")
+    within = [b.division for b in townships if contains(b.geometry, x, y)]
+    project.longitude, project.latitude = x, y
+    if within:
+        project.division = max(within, key=lambda d: d.level)
+    project.save(update_fields=["longitude", "latitude", "division"])
 
 
 # ---------------------------------------------------------------- who may write

@@ -31,7 +31,10 @@ def contains(geometry: dict, longitude: float, latitude: float) -> bool:
     """Inside an outer ring and outside its holes, for any polygon of the geometry."""
     for polygon in _polygons(geometry):
         rings = [[tuple(p[:2]) for p in ring] for ring in polygon if ring]
-        if rings and _in_ring(rings[0], longitude, latitude):
-            if not any(_in_ring(hole, longitude, latitude) for hole in rings[1:]):
-                return True
+        if (
+            rings
+            and _in_ring(rings[0], longitude, latitude)
+            and not any(_in_ring(hole, longitude, latitude) for hole in rings[1:])
+        ):
+            return True
     return False

@@ -172,3 +172,28 @@ def test_links_changed_from_either_side_are_audited(users):
     task.cooperating_units.add(unit)  # from the task's side
     entry = AuditEntry.objects.filter(model="ledger.Task", object_pk=str(task.pk)).latest("pk")
     assert unit.pk in entry.after["cooperating_units"] and unit.pk not in entry.before["cooperating_units"]
+
+
+@pytest.mark.django_db
+def test_a_task_is_assigned_down_to_each_county(web, users):
+    from tixi.geo.models import Division
+
+    task = Task.objects.filter(plan__code=DAZHOU, parent__isnull=True).first()
+    counties = Division.objects.filter(parent__code="511700000000").count()
+    assert web("dachuan").post(f"/ledger/tasks/{task.pk}/", {"action": "assign_down"}).status_code == 403
+    assert not task.subtasks.exists()
+    assert web("dazhou").post(f"/ledger/tasks/{task.pk}/", {"action": "assign_down"}).status_code == 302
+    assert task.subtasks.count() == counties > 0
+    web("dazhou").post(f"/ledger/tasks/{task.pk}/", {"action": "assign_down"})
+    assert task.subtasks.count() == counties  # twice adds nothing
+    ours = task.subtasks.get(lead_units__name="达川区人民政府")
+    assert ours.deadline == task.deadline and ours.title.endswith("（达川区）")
+    # 达川's government reports on its own part; the parent lists every part
+    ours.lead_units.get().members.add(users["dachuan"])
+    report = {"action": "report", "unit": ours.lead_units.get().pk, "period": "2026-10", "percent": 30}
+    assert (
+        web("dachuan").post(f"/ledger/tasks/{ours.pk}/", {**report, "status": "in_progress"}).status_code
+        == 302
+    )
+    page = web("dazhou").get(f"/ledger/tasks/{task.pk}/")
+    assert len(page.context["subtasks"]) == counties and "达川区人民政府" in page.content.decode()

@@ -303,6 +303,37 @@ def may_manage_unit(user, unit: Unit) -> bool:
     )
 
 
+@transaction.atomic
+def assign_down(task: Task, today=None) -> list[Task]:
+    """A sub-task of `task` for each division under the plan's region (counties of a city, townships
+    of a county), led by that division's government, with the parent's deadline and targets;
+    divisions that already have one are skipped, so assigning twice adds nothing."""
+    import datetime as dt
+
+    region = task.plan.region
+    year = (today or dt.date.today()).year
+    divisions = list(Division.objects.valid_in(year).filter(parent=region).order_by("code"))
+    taken = {name for sub in task.subtasks.prefetch_related("lead_units") for name in sub.lead_units.all()}
+    created = []
+    for n, division in enumerate(divisions, start=1):
+        government = Unit.objects.get_or_create(name=f"{division.name}人民政府", division=division)[0]
+        if government in taken:
+            continue
+        sub = Task.objects.create(
+            plan=task.plan,
+            order=task.order,
+            clause=f"{task.clause}-{n}"[:16],
+            title=f"{task.title}（{division.name}）"[:120],
+            text=task.text,
+            deadline=task.deadline,
+            parent=task,
+        )
+        sub.lead_units.set([government])
+        sub.targets.set(task.targets.all())
+        created.append(sub)
+    return created
+
+
 # ---------------------------------------------------------------- progress and the closed loop
 def responsible_units(user, task) -> list[Unit]:
     """The user's units that lead or cooperate on the task."""

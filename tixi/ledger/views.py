@@ -162,7 +162,7 @@ def task_detail(request, pk):
     the user's responsible units."""
     task = get_object_or_404(
         Task.objects.visible_to(request.user)
-        .select_related("plan__region")
+        .select_related("plan__region", "parent")
         .prefetch_related("lead_units", "cooperating_units"),
         pk=pk,
     )
@@ -195,6 +195,12 @@ def task_detail(request, pk):
                     request.POST.get("measure", ""),
                     deadline,
                 )
+            elif action == "assign_down":
+                if not services.may_plan(request.user, task.plan):
+                    raise PermissionDenied(_("Only a planner of the plan's region assigns sub-tasks."))
+                created = services.assign_down(task)
+                messages.info(request, _("%(n)s sub-tasks assigned.") % {"n": len(created)})
+                return redirect("task-detail", pk=task.pk)
             elif action == "advance":
                 services.advance_rectification(
                     get_object_or_404(Rectification, pk=request.POST.get("rectification"), task=task),
@@ -216,6 +222,7 @@ def task_detail(request, pk):
             "statuses": TaskStatus.choices,
             "progress": task.progress.select_related("unit", "reported_by").prefetch_related("attachments"),
             "rectifications": task.rectifications.all(),
+            "subtasks": task.subtasks.visible_to(request.user).prefetch_related("lead_units"),
         },
         status=400 if errors else 200,
     )

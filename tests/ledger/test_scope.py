@@ -197,3 +197,19 @@ def test_a_task_is_assigned_down_to_each_county(web, users):
     )
     page = web("dazhou").get(f"/ledger/tasks/{task.pk}/")
     assert len(page.context["subtasks"]) == counties and "达川区人民政府" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_new_task_link_only_where_the_planner_may_write(web):
+    assert "/tasks/new/" in web("dazhou").get("/ledger/", {"plan": DAZHOU}).content.decode()
+    # 达川's plan lies under 达州: 达州's planner covers it and may add tasks there too
+    assert "/tasks/new/" in web("dazhou").get("/ledger/", {"plan": DACHUAN}).content.decode()
+    # 达川's county reads 达州's plan but is offered no way to add to it
+    assert "/tasks/new/" not in web("dachuan").get("/ledger/", {"plan": DAZHOU}).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_county_opens_the_citys_scorecard_at_home(web):
+    """The city's plan, read by 达川's county: evaluated for 达川 (the city is beyond its scope)."""
+    page = web("dachuan").get(f"/plans/{DAZHOU}/", {"year": 2023})
+    assert page.status_code == 200 and page.context["division"].code == "511703000000"

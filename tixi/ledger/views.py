@@ -55,6 +55,14 @@ def ledger(request):
         return _xlsx(tasks)
     if request.GET.get("format") == "docx":
         return _docx(tasks)
+    chosen = (
+        Plan.objects.visible_to(request.user)
+        .select_related("region")
+        .filter(code=request.GET["plan"])
+        .first()
+        if request.GET.get("plan")
+        else None
+    )
     return render(
         request,
         "ledger/tasks.html",
@@ -67,6 +75,7 @@ def ledger(request):
             "statuses": TaskStatus.choices,
             "params": request.GET,
             "today": dt.date.today(),
+            "may_add_task": chosen is not None and services.may_plan(request.user, chosen),
         },
     )
 

@@ -213,3 +213,32 @@ def test_a_county_opens_the_citys_scorecard_at_home(web):
     """The city's plan, read by 达川's county: evaluated for 达川 (the city is beyond its scope)."""
     page = web("dachuan").get(f"/plans/{DAZHOU}/", {"year": 2023})
     assert page.status_code == 200 and page.context["division"].code == "511703000000"
+
+
+@pytest.mark.django_db
+def test_attachments_download_only_within_the_scope(web, users, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tixi.ledger import services
+
+    settings.MEDIA_ROOT = tmp_path
+    task = Task.objects.filter(plan__code=DAZHOU, lead_units__name="市卫生健康委").first()
+    unit = task.lead_units.get(name="市卫生健康委")
+    progress = services.report_progress(
+        task,
+        users["dazhou"],
+        unit,
+        "2026-09",
+        "in_progress",
+        20,
+        "方案已印发",
+        "",
+        [SimpleUploadedFile("方案.pdf", b"%PDF-1.4 plan")],
+    )
+    item = progress.attachments.get()
+    page = web("dachuan").get(f"/ledger/tasks/{task.pk}/").content.decode()
+    assert f"/ledger/attachments/{item.pk}/" in page
+    download = web("dachuan").get(f"/ledger/attachments/{item.pk}/")
+    assert download.status_code == 200 and b"".join(download.streaming_content) == b"%PDF-1.4 plan"
+    assert download["Content-Type"] == "application/pdf"
+    assert web("county").get(f"/ledger/attachments/{item.pk}/").status_code == 404

@@ -11,4 +11,5 @@ urlpatterns = [
     path("ledger/tasks/<int:pk>/edit/", task_views.task_edit, name="task-edit"),
     path("ledger/drafts/", task_views.plan_draft, name="plan-draft"),
     path("ledger/units/<int:pk>/", views.unit_page, name="unit-page"),
+    path("ledger/attachments/<int:pk>/", views.attachment, name="attachment"),
 ]

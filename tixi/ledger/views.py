@@ -20,7 +20,7 @@ from tixi.core.exports import exportable
 from tixi.indicators.models import Plan
 from tixi.ledger import services
 from tixi.ledger.forms import UnitForm
-from tixi.ledger.models import Progress, Project, Rectification, Task, TaskStatus, Unit
+from tixi.ledger.models import Attachment, Progress, Project, Rectification, Task, TaskStatus, Unit
 from tixi.ledger.services import planned_capacity, project_map, project_summaries
 
 
@@ -272,4 +272,20 @@ def unit_page(request, pk):
             "form": form if may_manage else None,
         },
         status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def attachment(request, pk):
+    """An attachment, only to those who see its task (the media folder is never served directly)."""
+    import mimetypes
+
+    from django.http import FileResponse
+
+    item = get_object_or_404(
+        Attachment.objects.filter(progress__task__in=Task.objects.visible_to(request.user)), pk=pk
+    )
+    content_type = mimetypes.guess_type(item.name)[0] or "application/octet-stream"
+    return FileResponse(
+        item.file.open("rb"), as_attachment=True, filename=item.name, content_type=content_type
     )

@@ -42,10 +42,6 @@ class Scope:
             found.update("/".join(parts[:n]) + "/" for n in range(1, len(parts) + 1))
         return found
 
-    def reaches_path(self, path: str) -> bool:
-        """Covers the path, or the path lies above something in scope."""
-        return self.covers_path(path) or path in self.ancestor_paths()
-
 
 EMPTY = Scope()
 

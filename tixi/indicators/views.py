@@ -39,7 +39,7 @@ def _division(request, plan: Plan, year: int) -> Division:
     visible = Division.objects.visible_to(request.user)
     code = request.GET.get("division")
     if not code:  # the plan's region, or for a county reading the city's plan, the user's own division
-        home = request.user.home_division() if hasattr(request.user, "home_division") else None
+        home = request.user.home_division()
         in_scope = visible.filter(pk=plan.region_id).exists()
         code = plan.region.code if in_scope or home is None else home.code
     division = visible.at(code, year)

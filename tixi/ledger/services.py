@@ -1,24 +1,44 @@
 """Loading the seeds' tasks and projects into the ledger, and the summaries a commission reads."""
 
+import datetime as dt
+import os
 import re
 from collections import defaultdict
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from tixi.accounts.models import Role
+from tixi.accounts.scope import scope_of
 from tixi.geo.engine.shapes import centroid, contains
-from tixi.geo.models import Division
-from tixi.indicators.models import Plan
+from tixi.geo.models import Boundary, Division
+from tixi.indicators.models import Plan, Target
 from tixi.ledger.engine import parse
-from tixi.ledger.models import Project, Task, Unit
+from tixi.ledger.models import (
+    Attachment,
+    Milestone,
+    Notification,
+    Progress,
+    Project,
+    ProjectInvestment,
+    ProjectStatus,
+    Rectification,
+    Task,
+    TaskStatus,
+    Unit,
+    validate_attachment,
+)
 
 BEDS = re.compile(r"新增(?:医疗)?床位(\d+)张")
 PLACES = re.compile(r"新增托位(\d+)个|托位(\d+)个")
 
 
 def seeds_dir() -> Path | None:
-    import os
 
     here = Path(__file__).resolve().parents[3] / "shared" / "seeds"
     path = Path(os.environ.get("TIXI_SEEDS_DIR") or here)
@@ -52,7 +72,6 @@ def load_tasks(plan: Plan, text: str) -> int:
 @transaction.atomic
 def load_projects(plan: Plan, text: str) -> int:
     plan.projects.all().delete()
-    from tixi.geo.models import Boundary
 
     townships = {d.name: d for d in Division.objects.filter(path__startswith=plan.region.path, level=4)}
     centres = {
@@ -117,8 +136,6 @@ def project_summaries(projects) -> dict:
 
 def project_map(projects) -> dict:
     """Outlines of the townships of the projects' regions and a point per project (GeoJSON-like)."""
-    from tixi.geo.models import Boundary
-
     regions = {p.plan.region_id for p in projects}
     boundaries = Boundary.objects.filter(division__parent_id__in=regions).select_related("division")
     return {
@@ -154,8 +171,6 @@ def planned_capacity(projects) -> dict:
 
 def planned_capacity_in(division) -> dict:
     """The registry's planned capacity of a division's subtree: what its projects will add (one query)."""
-    from django.db.models import Sum
-
     totals = Project.objects.filter(
         division__path__startswith=division.path, status__in=PLANNED_CAPACITY_STATUSES
     ).aggregate(beds=Sum("beds_added"), childcare_places=Sum("childcare_places_added"))
@@ -164,8 +179,6 @@ def planned_capacity_in(division) -> dict:
 
 def add_drafted_targets(plan: Plan, rows: list[dict]) -> None:
     """Targets kept from a read document, worded as the plan words them (the forms checked them)."""
-    from tixi.indicators.models import Target
-
     Target.objects.bulk_create(
         Target(
             plan=plan,
@@ -189,10 +202,6 @@ def add_drafted_targets(plan: Plan, rows: list[dict]) -> None:
 
 
 def _date(value: str, field: str):
-    import datetime as dt
-
-    from django.core.exceptions import ValidationError
-    from django.utils.translation import gettext as _
 
     if not value:
         return None
@@ -206,14 +215,6 @@ def _date(value: str, field: str):
 def change_project(project, data) -> None:
     """One change reported on a project (status, investment of a year, milestone added or reached);
     a bad value raises ValidationError naming the field."""
-    import datetime as dt
-    from decimal import InvalidOperation
-
-    from django.core.exceptions import ValidationError
-    from django.utils.translation import gettext as _
-
-    from tixi.ledger.models import Milestone, ProjectInvestment, ProjectStatus
-
     action = data.get("action")
     if action == "status":
         if data.get("status") not in ProjectStatus.values:
@@ -255,11 +256,6 @@ def change_project(project, data) -> None:
 def place_project(project, longitude: str, latitude: str) -> None:
     """The site as surveyed (the annex names only an address): a point inside the plan's region, and
     the township it falls in becomes the project's division."""
-    from django.core.exceptions import ValidationError
-    from django.utils.translation import gettext as _
-
-    from tixi.geo.models import Boundary
-
     try:
         x, y = float(longitude), float(latitude)
     except ValueError as error:
@@ -283,24 +279,23 @@ def place_project(project, longitude: str, latitude: str) -> None:
 
 
 # ---------------------------------------------------------------- who may write
+def _plans_over(user, division) -> bool:
+    """A planner (or superuser) whose scope covers the division."""
+    scope = scope_of(user)
+    return (user.is_superuser or user.role == Role.PLANNER) and (
+        scope.unrestricted or (division is not None and scope.covers_path(division.path))
+    )
+
+
 def may_plan(user, plan: Plan) -> bool:
     """A planner whose scope covers the plan's region writes its tasks (a county planner reads the
     city's plan but does not rewrite it)."""
-    from tixi.accounts.models import Role
-    from tixi.accounts.scope import scope_of
-
-    return (user.is_superuser or user.role == Role.PLANNER) and scope_of(user).covers_path(plan.region.path)
+    return _plans_over(user, plan.region)
 
 
 def may_manage_unit(user, unit: Unit) -> bool:
     """A planner whose scope covers the unit's region names its contacts and members."""
-    from tixi.accounts.models import Role
-    from tixi.accounts.scope import scope_of
-
-    scope = scope_of(user)
-    return (user.is_superuser or user.role == Role.PLANNER) and (
-        scope.unrestricted or (unit.division is not None and scope.covers_path(unit.division.path))
-    )
+    return _plans_over(user, unit.division)
 
 
 @transaction.atomic
@@ -308,12 +303,10 @@ def assign_down(task: Task, today=None) -> list[Task]:
     """A sub-task of `task` for each division under the plan's region (counties of a city, townships
     of a county), led by that division's government, with the parent's deadline and targets;
     divisions that already have one are skipped, so assigning twice adds nothing."""
-    import datetime as dt
-
     region = task.plan.region
     year = (today or dt.date.today()).year
     divisions = list(Division.objects.valid_in(year).filter(parent=region).order_by("code"))
-    taken = {name for sub in task.subtasks.prefetch_related("lead_units") for name in sub.lead_units.all()}
+    taken = {unit for sub in task.subtasks.prefetch_related("lead_units") for unit in sub.lead_units.all()}
     created = []
     for n, division in enumerate(divisions, start=1):
         government = Unit.objects.get_or_create(name=f"{division.name}人民政府", division=division)[0]
@@ -346,10 +339,6 @@ def responsible_units(user, task) -> list[Unit]:
 def report_progress(
     task, user, unit, period: str, status: str, percent: int, narrative: str, problems: str, files=()
 ):
-    from django.core.exceptions import ValidationError
-    from django.utils.translation import gettext as _
-
-    from tixi.ledger.models import Attachment, Progress, validate_attachment
 
     if unit not in responsible_units(user, task):
         raise ValidationError(
@@ -381,10 +370,6 @@ def report_progress(
 
 @transaction.atomic
 def raise_rectification(task, user, problem: str, measure: str, deadline):
-    from django.core.exceptions import ValidationError
-    from django.utils.translation import gettext as _
-
-    from tixi.ledger.models import Rectification
 
     if not problem.strip() or not measure.strip():
         raise ValidationError(_("Give the problem and the rectification measure."))
@@ -396,12 +381,6 @@ def raise_rectification(task, user, problem: str, measure: str, deadline):
 @transaction.atomic
 def advance_rectification(rectification, user):
     """A responsible unit reports it rectified; then a member of the lead unit verifies and closes it."""
-    from django.core.exceptions import ValidationError
-    from django.utils import timezone
-    from django.utils.translation import gettext as _
-
-    from tixi.ledger.models import Rectification
-
     units = responsible_units(user, rectification.task)
     if rectification.status == Rectification.Status.OPEN:
         if not units:
@@ -421,17 +400,12 @@ def advance_rectification(rectification, user):
 def remind(days: int, today=None) -> dict[Unit, list]:
     """Tasks not done that fall due within `days` or are overdue, per responsible unit; members
     get an in-app notification (once a day per task)."""
-    import datetime as dt
-
-    from tixi.ledger.models import Notification, TaskStatus
-
     today = today or dt.date.today()
     due = (
         Task.objects.exclude(status=TaskStatus.DONE)
         .filter(deadline__lte=today + dt.timedelta(days=days))
         .prefetch_related("lead_units__members", "cooperating_units__members")
     )
-    from django.utils import timezone
 
     by_unit: dict = defaultdict(list)
     notes, seen = [], set()

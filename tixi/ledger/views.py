@@ -5,13 +5,14 @@ neither listed, exported nor found by its number (404)."""
 
 import datetime as dt
 import io
+import mimetypes
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Prefetch, Q, Sum
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -176,6 +177,7 @@ def task_detail(request, pk):
         pk=pk,
     )
     mine = services.responsible_units(request.user, task)
+    may_plan = services.may_plan(request.user, task.plan)
     errors = []
     if request.method == "POST":
         action = request.POST.get("action")
@@ -194,7 +196,7 @@ def task_detail(request, pk):
                     request.FILES.getlist("files"),
                 )
             elif action == "raise":
-                if not (mine or services.may_plan(request.user, task.plan)):
+                if not (mine or may_plan):
                     raise PermissionDenied(_("Only a responsible unit or a planner raises a problem."))
                 deadline = dt.date.fromisoformat(request.POST.get("deadline") or "")
                 services.raise_rectification(
@@ -205,7 +207,7 @@ def task_detail(request, pk):
                     deadline,
                 )
             elif action == "assign_down":
-                if not services.may_plan(request.user, task.plan):
+                if not may_plan:
                     raise PermissionDenied(_("Only a planner of the plan's region assigns sub-tasks."))
                 created = services.assign_down(task)
                 messages.info(request, _("%(n)s sub-tasks assigned.") % {"n": len(created)})
@@ -225,8 +227,8 @@ def task_detail(request, pk):
         {
             "task": task,
             "mine": mine,
-            "may_plan": services.may_plan(request.user, task.plan),
-            "may_raise": bool(mine) or services.may_plan(request.user, task.plan),
+            "may_plan": may_plan,
+            "may_raise": bool(mine) or may_plan,
             "errors": errors,
             "statuses": TaskStatus.choices,
             "progress": task.progress.select_related("unit", "reported_by").prefetch_related("attachments"),
@@ -278,10 +280,6 @@ def unit_page(request, pk):
 @login_required
 def attachment(request, pk):
     """An attachment, only to those who see its task (the media folder is never served directly)."""
-    import mimetypes
-
-    from django.http import FileResponse
-
     item = get_object_or_404(
         Attachment.objects.filter(progress__task__in=Task.objects.visible_to(request.user)), pk=pk
     )

@@ -8,7 +8,8 @@ name by sequence similarity wins if it is close enough.
 import re
 from difflib import SequenceMatcher
 
-UNIT_AT_END = re.compile(r"[（(][^（）()]{1,10}[）)]$")
+from tixi.ledger.engine.tables import UNIT_AT_END
+
 NOISE = re.compile(r"\s|^其中[：:]|^(?:全市|全区|全县|城乡居民|以乡镇（街道）为单位)|[“”\"']")
 THRESHOLD = 0.72
 

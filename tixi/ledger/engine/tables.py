@@ -9,6 +9,8 @@ first row; sub-rows ("其中：…") have no number.
 import re
 from dataclasses import asdict, dataclass
 
+from tixi.ledger.engine.parse import COMPARATORS
+
 CAPTION = re.compile(r"^\s*表\s*(\d+)[\s　.．:：]*(.*)$")
 YEAR_HEADER = re.compile(r"(\d{4})\s*年")
 VALUE = re.compile(
@@ -16,12 +18,10 @@ VALUE = re.compile(
     r"(?P<ratio>1\s*[:：]\s*)?(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>%|‰)?"
     r"\s*(?P<after>及以上|及以下|以上|以下|以内|左右)?$"
 )
+# the sentence reader's words, and the symbols and words tables use besides
 COMPARATOR = {
-    "≤": "le", "≦": "le", "不高于": "le", "不超过": "le", "及以下": "le", "以下": "le", "以内": "le",
-    "≥": "ge", "≧": "ge", "不低于": "ge", "不少于": "ge", "及以上": "ge", "以上": "ge",
-    "<": "lt", "＜": "lt", "低于": "lt",
-    ">": "gt", "＞": "gt", "高于": "gt", "超过": "gt",
-    "左右": "about",
+    **COMPARATORS,
+    "≦": "le", "不高于": "le", "≧": "ge", "<": "lt", "＜": "lt", ">": "gt", "＞": "gt", "高于": "gt",
 }  # fmt: skip
 # words in a target cell that say what kind of target it is
 KIND_WORDS = (

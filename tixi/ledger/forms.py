@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from tixi.accounts.models import User
 from tixi.indicators.models import Comparator, Indicator, Nature, Target, TargetKind
 from tixi.ledger.models import Task, Unit
 
@@ -30,8 +31,6 @@ class UnitForm(forms.ModelForm):
         )
 
     def clean_member_names(self):
-        from tixi.accounts.models import User
-
         names = unit_names(self.cleaned_data["member_names"])
         users = list(User.objects.filter(username__in=names, is_active=True))
         missing = sorted(set(names) - {u.username for u in users})

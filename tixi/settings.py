@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "tixi.indicators",
     "tixi.exchange",
     "tixi.ledger",
+    "tixi.demo",
+    "tixi.shell",
 ]
 
 MIDDLEWARE = [

@@ -9,7 +9,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="api-redoc"),
     path("api/", include("tixi.api_urls")),
-    path("", include("tixi.core.urls")),
+    path("", include("tixi.shell.urls")),
     path("", include("tixi.accounts.urls")),
     path("", include("tixi.geo.urls")),
     path("", include("tixi.registry.urls")),

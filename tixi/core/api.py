@@ -1,7 +1,6 @@
 """What every API view shares: scope filtering, role-based write permission, model validation."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.utils.translation import gettext_lazy as _
 from rest_framework import permissions, serializers
 
 from tixi.core.errors import message_dict
@@ -44,35 +43,3 @@ class CleanModelSerializer(serializers.ModelSerializer):
         except DjangoValidationError as error:
             raise serializers.ValidationError(message_dict(error)) from error
         return attrs
-
-
-class DivisionCodeField(serializers.SlugRelatedField):
-    """A 12-digit division code, checked for shape before it is looked up (current map)."""
-
-    default_error_messages = {
-        "does_not_exist": _("No division has this code."),
-        "invalid": _("A division code must be exactly 12 digits."),
-    }
-
-    def __init__(self, **kwargs):
-        from tixi.geo.models import Division
-
-        kwargs.setdefault("queryset", Division.objects.current())
-        super().__init__(slug_field="code", **kwargs)
-
-    def to_internal_value(self, data):
-        if not isinstance(data, str) or len(data) != 12 or not data.isdigit():
-            self.fail("invalid")
-        division = self.get_queryset().filter(code=data).order_by("-valid_from").first()
-        if division is None:
-            self.fail("does_not_exist")
-        return division
-
-
-def division_in_scope(user, division):
-    """The division, or a field error when the user's scope does not cover it."""
-    from tixi.accounts.scope import scope_of
-
-    if division is not None and not scope_of(user).covers_path(division.path):
-        raise serializers.ValidationError(_("This division is outside your scope."))
-    return division

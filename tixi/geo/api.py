@@ -1,6 +1,7 @@
 import datetime as dt
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
@@ -8,9 +9,37 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
 from tixi.accounts.scope import scope_of
-from tixi.core.api import CleanModelSerializer, DivisionCodeField, ScopedViewSetMixin, division_in_scope
+from tixi.core.api import CleanModelSerializer, ScopedViewSetMixin
 from tixi.geo.models import Division, Population, subtree_filter
 from tixi.registry.services import division_figures
+
+
+class DivisionCodeField(serializers.SlugRelatedField):
+    """A 12-digit division code, checked for shape before it is looked up (current map)."""
+
+    default_error_messages = {
+        "does_not_exist": gettext_lazy("No division has this code."),
+        "invalid": gettext_lazy("A division code must be exactly 12 digits."),
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("queryset", Division.objects.current())
+        super().__init__(slug_field="code", **kwargs)
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str) or len(data) != 12 or not data.isdigit():
+            self.fail("invalid")
+        division = self.get_queryset().filter(code=data).order_by("-valid_from").first()
+        if division is None:
+            self.fail("does_not_exist")
+        return division
+
+
+def division_in_scope(user, division):
+    """The division, or a field error when the user's scope does not cover it."""
+    if division is not None and not scope_of(user).covers_path(division.path):
+        raise serializers.ValidationError(_("This division is outside your scope."))
+    return division
 
 
 def params_of(request):

@@ -6,14 +6,8 @@ from rest_framework.decorators import api_view
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
-from tixi.core.api import (
-    CleanModelSerializer,
-    DivisionCodeField,
-    RoleWritePermission,
-    ScopedViewSetMixin,
-    division_in_scope,
-)
-from tixi.geo.api import params_of, query_year
+from tixi.core.api import CleanModelSerializer, RoleWritePermission, ScopedViewSetMixin
+from tixi.geo.api import DivisionCodeField, division_in_scope, params_of, query_year
 from tixi.geo.models import Division
 from tixi.indicators import items as item_values
 from tixi.indicators.engine.expression import ExpressionError

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tixi.core.forms import division_in_scope_from_code
+from tixi.geo.forms import division_in_scope_from_code
 from tixi.indicators.models import DataValue
 
 

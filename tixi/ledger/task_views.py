@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tixi.accounts.models import Role
-from tixi.core.forms import division_in_scope_from_code
+from tixi.geo.forms import division_in_scope_from_code
 from tixi.indicators.models import Direction, Indicator, Nature, Plan, TargetKind
 from tixi.ledger.engine import parse
 from tixi.ledger.engine.documents import NotADocument, read_document

@@ -4,8 +4,8 @@ from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
 from tixi.accounts.scope import scope_of
-from tixi.core.api import CleanModelSerializer, DivisionCodeField, ScopedViewSetMixin, division_in_scope
-from tixi.geo.api import division_param, params_of, query_year
+from tixi.core.api import CleanModelSerializer, ScopedViewSetMixin
+from tixi.geo.api import DivisionCodeField, division_in_scope, division_param, params_of, query_year
 from tixi.geo.models import Division
 from tixi.registry.engine import classification as cls
 from tixi.registry.models import (

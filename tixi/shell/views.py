@@ -18,4 +18,4 @@ def home(request):
         top = Division.objects.current().order_by("level", "code").first()
         if top:
             return redirect("division-dashboard", code=top.code)
-    return render(request, "core/empty.html", {"message": _("Your account has no scope yet.")})
+    return render(request, "shell/empty.html", {"message": _("Your account has no scope yet.")})

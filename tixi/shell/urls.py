@@ -1,5 +1,5 @@
 from django.urls import path
 
-from tixi.core import views
+from tixi.shell import views
 
 urlpatterns = [path("", views.home, name="home")]

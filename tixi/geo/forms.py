@@ -1,15 +1,14 @@
-"""Form pieces every app shares."""
+"""Form pieces for divisions that every app's forms share."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tixi.accounts.scope import scope_of
+from tixi.geo.models import Division
 
 
 def division_in_scope_from_code(code: str, user):
     """The division a 12-digit code names (current map first), refused outside the user's scope."""
-    from tixi.geo.models import Division
-
     code = (code or "").strip()
     if len(code) != 12 or not code.isdigit():
         raise forms.ValidationError(_("A division code must be exactly 12 digits."))

@@ -11,9 +11,9 @@ from tixi.accounts.audit import acting_as
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    from tixi.core.management.commands.demo import load_plans_and_values
     from tixi.demo.builder import DemoBuilder
     from tixi.demo.load import create_demo_accounts, write
+    from tixi.demo.management.commands.demo import load_plans_and_values
     from tixi.geo.models import Division
 
     with django_db_blocker.unblock():

@@ -15,6 +15,16 @@ def test_help_lists_the_verbs():
         assert verb in out and verb in VERBS
 
 
+def test_every_command_of_an_app_is_a_verb_and_lives_in_its_app():
+    from django.core.management import get_commands
+
+    ours = {name: app for name, app in get_commands().items() if app.startswith("tixi.")}
+    assert set(ours) == set(VERBS) - {"manage", "migrate"}
+    assert "tixi.core" not in ours.values()  # the ground floor has no commands: they import every app
+    assert ours["createuser"] == "tixi.accounts" and ours["import"] == "tixi.exchange"
+    assert ours["bench"] == "tixi.shell" and ours["figures"] == "tixi.demo"
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("code", ["51040", "5104000000000", "abcdefghijkl"])
 def test_figures_refuses_a_bad_code(code):

@@ -19,7 +19,7 @@ from tixi.exchange.workbooks import export, template
 from tixi.registry.models import Institution, InstitutionYear
 
 pytestmark = pytest.mark.django_db
-SystemUser = importlib.import_module("tixi.core.management.commands.import").SystemUser
+SystemUser = importlib.import_module("tixi.exchange.management.commands.import").SystemUser
 HEAD = ["机构代码", "机构名称", "机构类别", "所有制", "举办主体", "所在区划代码", "开业日期"]
 
 

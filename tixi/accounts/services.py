@@ -6,8 +6,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from tixi.accounts.models import Role, User
-from tixi.geo.models import Division
-from tixi.registry.models import Institution
+
+# accounts is the lowest app (geo and registry filter through its scope), so it reaches divisions and
+# institutions through the relations it declares by name, never by importing the apps above it.
+Division = User._meta.get_field("scope_divisions").related_model
+Institution = User._meta.get_field("scope_institutions").related_model
 
 
 @transaction.atomic

@@ -46,7 +46,7 @@ class Command(BaseCommand):
             raise CommandError(f"file: not a readable dataValueSet ({error})") from error
         import importlib
 
-        system = importlib.import_module("tixi.core.management.commands.import").SystemUser()
+        system = importlib.import_module("tixi.exchange.management.commands.import").SystemUser()
         summary = dhis2.import_values(values, system, options["dry_run"])
         self.stdout.write(json.dumps(summary, ensure_ascii=False, indent=1))
         if summary["status"] != "SUCCESS":

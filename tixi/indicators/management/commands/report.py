@@ -2,10 +2,24 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from tixi.core.management.commands.plans import resolve
+from tixi.geo.models import Division
 from tixi.indicators import reports
-from tixi.indicators.models import Trajectory
+from tixi.indicators.models import Plan, Trajectory
 from tixi.indicators.services import evaluate_plan
+
+
+def resolve(plan_code: str, division_code: str, year: int) -> tuple[Plan, Division]:
+    plan = Plan.objects.filter(code=plan_code).first()
+    if plan is None:
+        known = ", ".join(Plan.objects.values_list("code", flat=True))
+        raise CommandError(f"plan: no plan {plan_code!r}; plans are {known}")
+    division_code = division_code or plan.region.code
+    if len(division_code) != 12 or not division_code.isdigit():
+        raise CommandError(f"division: a division code must be exactly 12 digits (got {division_code!r})")
+    division = Division.objects.at(division_code, year)
+    if division is None:
+        raise CommandError(f"division: no division {division_code} on the map of {year}")
+    return plan, division
 
 
 class Command(BaseCommand):

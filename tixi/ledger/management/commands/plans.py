@@ -1,26 +1,19 @@
+"""`tixi plans` lives with the ledger, the higher of the two apps it serves: `list` and `evaluate`
+read the indicators' plans, `parse` is the ledger's plan reader."""
+
 import json
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from tixi.geo.models import Division
-from tixi.indicators.models import Plan, Trajectory
+from tixi.indicators.management.commands.report import resolve
+from tixi.indicators.models import Trajectory
 from tixi.indicators.services import evaluate_plan, plan_summaries
+from tixi.ledger.engine import parse
+from tixi.ledger.engine.documents import NotADocument, read_document
+from tixi.ledger.engine.tables import indicator_rows
 
 STATUS_MARK = {"achieved": "✔", "on_track": "●", "at_risk": "▲", "off_track": "✘", "no_data": "?"}
-
-
-def resolve(plan_code: str, division_code: str, year: int) -> tuple[Plan, Division]:
-    plan = Plan.objects.filter(code=plan_code).first()
-    if plan is None:
-        known = ", ".join(Plan.objects.values_list("code", flat=True))
-        raise CommandError(f"plan: no plan {plan_code!r}; plans are {known}")
-    division_code = division_code or plan.region.code
-    if len(division_code) != 12 or not division_code.isdigit():
-        raise CommandError(f"division: a division code must be exactly 12 digits (got {division_code!r})")
-    division = Division.objects.at(division_code, year)
-    if division is None:
-        raise CommandError(f"division: no division {division_code} on the map of {year}")
-    return plan, division
 
 
 class Command(BaseCommand):
@@ -92,16 +85,9 @@ class Command(BaseCommand):
             )
 
     def parse(self, file: str, fmt: str):
-        from pathlib import Path
-
-        from tixi.ledger.engine import parse
-        from tixi.ledger.engine.tables import indicator_rows
-
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"file: {file} does not exist")
-        from tixi.ledger.engine.documents import NotADocument, read_document
-
         try:
             text = read_document(path.name, path.read_bytes())
         except NotADocument as error:

@@ -4,23 +4,22 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from tixi.accounts.audit import acting_as
+from tixi.demo import indicator_values
+from tixi.demo.builder import DemoBuilder
+from tixi.demo.load import DEMO_PASSWORD, create_demo_accounts, write
+from tixi.exchange.validation import load_default_rules
 from tixi.geo.models import Division
+from tixi.indicators.services import load_catalogue, load_plan_packs
+from tixi.ledger.services import load_from_seeds
 
 
 def load_plans_and_values() -> dict:
-    from tixi.demo import indicator_values
-    from tixi.indicators.services import load_catalogue, load_plan_packs
-
     counts = load_catalogue()
     plans = load_plan_packs()
     counts["plans"] = len(plans)
     counts["targets"] = sum(p.targets.count() for p in plans)
     counts["data_values"] = indicator_values.generate()
-    from tixi.exchange.validation import load_default_rules
-
     counts["validation_rules"] = load_default_rules()
-    from tixi.ledger.services import load_from_seeds
-
     counts.update(load_from_seeds())
     return counts
 
@@ -36,9 +35,6 @@ class Command(BaseCommand):
         parser.add_argument("--addrport", default="127.0.0.1:8000")
 
     def handle(self, *args, build_only, rebuild, addrport, **options):
-        from tixi.demo.builder import DemoBuilder
-        from tixi.demo.load import DEMO_PASSWORD, create_demo_accounts, write
-
         call_command("migrate", interactive=False, verbosity=0)
         if rebuild or not Division.objects.exists():
             if Division.objects.exists():

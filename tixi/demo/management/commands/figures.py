@@ -1,11 +1,14 @@
+"""`tixi figures` lives with the demo: its --check compares the registry with the figures the seeds
+publish, which is the demo's calibration (tixi/demo/calibration.py)."""
+
 import json
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from tixi.demo.calibration import check_division
 from tixi.geo.models import Division
-from tixi.registry.calibration import check_division
 from tixi.registry.services import division_figures
 
 

@@ -4,9 +4,10 @@ from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from tixi.exchange import api as exchange
+from tixi.exchange.resources_api import InstitutionYearViewSet
 from tixi.geo.api import DivisionViewSet, PopulationViewSet
 from tixi.indicators import api as indicators
-from tixi.registry.api import InstitutionViewSet, InstitutionYearViewSet
+from tixi.registry.api import InstitutionViewSet, division_figures_view
 
 router = DefaultRouter()
 router.register("divisions", DivisionViewSet, basename="division")
@@ -17,6 +18,7 @@ router.register("indicators", indicators.IndicatorViewSet, basename="indicator")
 router.register("datavalues", indicators.DataValueViewSet, basename="datavalue")
 
 urlpatterns = [
+    path("divisions/<str:code>/figures/", division_figures_view, name="division-figures"),
     path("expressions/describe/", indicators.describe, name="expression-describe"),
     path("plans/", indicators.plans, name="api-plans"),
     path("plans/<slug:code>/evaluation/", indicators.plan_evaluation, name="api-plan-evaluation"),

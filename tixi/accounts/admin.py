@@ -4,6 +4,13 @@ from django.contrib.auth.admin import UserAdmin
 from tixi.accounts.models import AuditEntry, User
 
 
+class ScopedAdmin(admin.ModelAdmin):
+    """The admin, like every page, shows only what the user's scope covers."""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).visible_to(request.user)
+
+
 @admin.register(User)
 class TixiUserAdmin(UserAdmin):
     fieldsets = (

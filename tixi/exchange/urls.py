@@ -1,8 +1,14 @@
 from django.urls import path
 
-from tixi.exchange import dataset_views, views
+from tixi.exchange import dataset_views, entry_views, views
 
 urlpatterns = [
+    path("institutions/<str:code>/resources/<int:year>/", entry_views.resources_edit, name="resources-edit"),
+    path(
+        "institutions/<str:code>/resources/<int:year>/field/",
+        entry_views.resources_field,
+        name="resources-field",
+    ),
     path("imports/", views.imports, name="imports"),
     path("imports/<int:pk>/confirm/", views.confirm, name="import-confirm"),
     path("imports/<int:pk>/errors.xlsx", views.errors, name="import-errors"),

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
+from tixi.accounts.admin import ScopedAdmin
 from tixi.geo.models import Division, Population
-from tixi.registry.admin import ScopedAdmin
 
 
 @admin.register(Division)

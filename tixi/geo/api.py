@@ -5,13 +5,13 @@ from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from tixi.accounts.scope import scope_of
 from tixi.core.api import CleanModelSerializer, ScopedViewSetMixin
 from tixi.geo.models import Division, Population, subtree_filter
-from tixi.registry.services import division_figures
+from tixi.geo.services import population_of
 
 
 class DivisionCodeField(serializers.SlugRelatedField):
@@ -125,18 +125,6 @@ class DivisionViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
             qs = qs.filter(level=int(level))
         return qs
 
-    @extend_schema(parameters=[OpenApiParameter("year", int, required=True)])
-    @action(detail=True)
-    def figures(self, request, code=None):
-        """Registry figures of the division's subtree for a year (counts, totals, per-1,000 rates)."""
-        year = query_year(request)
-        if year is None:
-            raise ValidationError({"year": [_("This field is required.")]})
-        division = Division.objects.visible_to(request.user).at(code, year)
-        if division is None:
-            raise NotFound(_("No division has this code in your scope."))
-        return Response(division_figures(division, year))
-
 
 class PopulationSerializer(CleanModelSerializer):
     division = DivisionCodeField()
@@ -178,8 +166,6 @@ class PopulationViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
         division = division_param(request, year)
         if year is None or division is None:
             raise ValidationError({"division": [_("Give a division and a year.")]})
-        from tixi.geo.services import population_of
-
         summary = population_of(division, year)
         return Response(
             {

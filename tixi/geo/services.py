@@ -5,8 +5,8 @@ from collections import defaultdict
 from django.db.models import F, Sum
 from django.db.models.functions import Substr
 
+from tixi.geo.engine.population import PopulationSummary
 from tixi.geo.models import Division, Population, subtree_filter
-from tixi.registry.engine.figures import PopulationSummary
 
 UNDER_3 = ("0-2",)
 AGED_65_PLUS = ("65+",)

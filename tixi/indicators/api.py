@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError as ModelValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -7,6 +8,7 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
 from tixi.core.api import CleanModelSerializer, RoleWritePermission, ScopedViewSetMixin
+from tixi.geo import locks
 from tixi.geo.api import DivisionCodeField, division_in_scope, params_of, query_year
 from tixi.geo.models import Division
 from tixi.indicators import items as item_values
@@ -109,15 +111,11 @@ class DataValueSerializer(CleanModelSerializer):
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
-        from django.core.exceptions import ValidationError as ModelValidationError
-
-        from tixi.exchange.approval import refuse_if_locked
-
         period = attrs.get("period") or getattr(self.instance, "period", "")
         division = attrs.get("division") or getattr(self.instance, "division", None)
         if division is not None and period[:4].isdigit():
             try:
-                refuse_if_locked(division.path, int(period[:4]))
+                locks.refuse_if_locked(division.path, int(period[:4]))
             except ModelValidationError as error:
                 raise serializers.ValidationError({"non_field_errors": error.messages}) from error
         return attrs

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tixi.geo import locks
 from tixi.geo.forms import division_in_scope_from_code
 from tixi.indicators.models import DataValue
 
@@ -24,9 +25,7 @@ class DataValueForm(forms.ModelForm):
         cleaned = super().clean()
         period = cleaned.get("period") or ""
         if getattr(self.instance, "division_id", None) and period[:4].isdigit():
-            from tixi.exchange.approval import refuse_if_locked
-
-            refuse_if_locked(self.instance.division.path, int(period[:4]))
+            locks.refuse_if_locked(self.instance.division.path, int(period[:4]))
         return cleaned
 
     def validate_unique(self):

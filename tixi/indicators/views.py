@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tixi.core.exports import exportable
+from tixi.geo import locks
 from tixi.geo.models import Division
 from tixi.indicators import items as item_values
 from tixi.indicators.engine import trajectory as tj
@@ -209,14 +210,12 @@ def data_values(request):
                 )
             messages.success(request, _("Saved."))
             return redirect("data-values")
-    from tixi.exchange.approval import locked_cells
-
     recent = list(
         DataValue.objects.visible_to(request.user)
         .select_related("element", "division", "stored_by")
         .order_by("-updated_at")[:50]
     )
-    locked = locked_cells((v.division.path, v.year) for v in recent)
+    locked = locks.locked_cells((v.division.path, v.year) for v in recent)
     for v in recent:
         v.locked = (v.division.path, v.year) in locked
     return render(

@@ -1,13 +1,7 @@
 from django.contrib import admin
 
+from tixi.accounts.admin import ScopedAdmin
 from tixi.registry.models import Department, Designation, Institution, InstitutionYear
-
-
-class ScopedAdmin(admin.ModelAdmin):
-    """The admin, like every page, shows only what the user's scope covers."""
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).visible_to(request.user)
 
 
 @admin.register(Institution)

@@ -1,7 +1,9 @@
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, viewsets
-from rest_framework.exceptions import ValidationError
+from rest_framework.decorators import api_view
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.response import Response
 
 from tixi.accounts.scope import scope_of
 from tixi.core.api import CleanModelSerializer, ScopedViewSetMixin
@@ -9,11 +11,10 @@ from tixi.geo.api import DivisionCodeField, division_in_scope, division_param, p
 from tixi.geo.models import Division
 from tixi.registry.engine import classification as cls
 from tixi.registry.models import (
-    RESOURCE_FIELDS,
     Institution,
     InstitutionType,
-    InstitutionYear,
 )
+from tixi.registry.services import division_figures
 
 
 class InstitutionSerializer(CleanModelSerializer):
@@ -109,75 +110,15 @@ class InstitutionViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
         return filter_institutions(self.request, super().get_queryset().select_related("division", "parent"))
 
 
-class InstitutionYearSerializer(CleanModelSerializer):
-    institution = serializers.SlugRelatedField(slug_field="code", queryset=Institution.objects.all())
-    division = DivisionCodeField(
-        queryset=Division.objects.all(),
-        required=False,
-        help_text="the division the report names; defaults to the institution's",
-    )
-
-    class Meta:
-        model = InstitutionYear
-        fields = ["id", "institution", "year", "division", *RESOURCE_FIELDS, "is_synthetic"]
-        read_only_fields = ["is_synthetic"]
-
-    def validate_institution(self, institution):
-        return institution_in_scope(self.context["request"].user, institution)
-
-    def validate_division(self, division):
-        return division_in_scope(self.context["request"].user, division)
-
-    def validate(self, attrs):
-        institution = attrs.get("institution") or getattr(self.instance, "institution", None)
-        if "division" not in attrs and institution is not None and self.instance is None:
-            attrs["division"] = institution.division
-        year = attrs.get("year") or getattr(self.instance, "year", None)
-        if "division" in attrs and year and not attrs["division"].valid_in(year):
-            raise ValidationError({"division": [_("This division is not on the map of that year.")]})
-        attrs = super().validate(attrs)
-        from django.core.exceptions import ValidationError as ModelValidationError
-
-        from tixi.exchange.approval import refuse_if_locked
-        from tixi.exchange.validation import refuse_blocking
-
-        report = self.instance or InstitutionYear(**{k: v for k, v in attrs.items()})
-        for key, value in attrs.items():
-            setattr(report, key, value)
-        try:
-            division = attrs.get("division") or report.division
-            refuse_if_locked(division.path, report.year)
-            refuse_blocking(report)
-        except ModelValidationError as error:
-            raise ValidationError({"non_field_errors": error.messages}) from error
-        return attrs
-
-
-@extend_schema(
-    parameters=[
-        OpenApiParameter("institution", str),
-        OpenApiParameter("division", str),
-        OpenApiParameter("year", int),
-    ]
-)
-class InstitutionYearViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
-    """Yearly resources of institutions (beds, staff, equipment, service volumes)."""
-
-    base_queryset = InstitutionYear.objects.all()
-    serializer_class = InstitutionYearSerializer
-
-    def get_queryset(self):
-        qs = (
-            super()
-            .get_queryset()
-            .select_related("institution", "division")
-            .order_by("institution__code", "year")
-        )
-        year = query_year(self.request)
-        if year:
-            qs = qs.filter(year=year)
-        if division := division_param(self.request, year):
-            qs = qs.in_division(division)
-        if code := self.request.query_params.get("institution"):
-            qs = qs.filter(institution__code=code)
-        return qs
+@extend_schema(parameters=[OpenApiParameter("year", int, required=True)], responses={200: dict})
+@api_view(["GET"])
+def division_figures_view(request, code):
+    """Registry figures of the division's subtree for a year (counts, totals, per-1,000 rates):
+    /api/divisions/{code}/figures/, served by the registry, which owns the figures."""
+    year = query_year(request)
+    if year is None:
+        raise ValidationError({"year": [_("This field is required.")]})
+    division = Division.objects.visible_to(request.user).at(code, year)
+    if division is None:
+        raise NotFound(_("No division has this code in your scope."))
+    return Response(division_figures(division, year))

@@ -3,15 +3,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 
 from tixi.core.exports import exportable
-from tixi.geo.views import YEARS
+from tixi.geo import locks
+from tixi.geo.tree_views import YEARS
 from tixi.registry.api import filter_institutions
 from tixi.registry.engine import classification as cls
-from tixi.registry.forms import InstitutionForm, ResourcesForm
+from tixi.registry.forms import InstitutionForm
+from tixi.registry.layouts import template_writer
 from tixi.registry.models import RESOURCE_FIELDS, Category, Institution, InstitutionType, InstitutionYear
 
 
@@ -25,7 +28,7 @@ def institution_list(request):
         errors = error.detail
         qs = qs.none()
     fmt = request.GET.get("format")
-    if fmt in ("xlsx", "csv") and not errors:
+    if fmt in ("xlsx", "csv") and not errors and template_writer() is not None:
         return export_list(request, qs, fmt)
     page = Paginator(qs.order_by("code"), 50).get_page(request.GET.get("page"))
     context = {
@@ -52,10 +55,8 @@ def institution_detail(request, code):
     institution = get_object_or_404(
         Institution.objects.visible_to(request.user).select_related("division", "parent"), code=code
     )
-    from tixi.exchange.approval import locked_cells
-
     years = list(institution.years.select_related("division").order_by("year"))
-    locked = locked_cells((y.division_path, y.year) for y in years)
+    locked = locks.locked_cells((y.division_path, y.year) for y in years)
     for y in years:
         y.locked = (y.division_path, y.year) in locked
     rows = [(field, label, [getattr(y, field) for y in years]) for field, label in RESOURCE_FIELDS.items()]
@@ -94,59 +95,9 @@ def institution_edit(request, code=None):
     )
 
 
-@login_required
-def resources_edit(request, code, year):
-    """Enter or correct one institution's report for a year."""
-    if not request.user.can_write:
-        raise PermissionDenied(_("Your role may read but not change data."))
-    institution = get_object_or_404(Institution.objects.visible_to(request.user), code=code)
-    report = InstitutionYear.objects.filter(institution=institution, year=year).first() or InstitutionYear(
-        institution=institution, year=year, division=institution.division
-    )
-    form = ResourcesForm(request.POST or None, instance=report)
-    if request.method == "POST" and form.is_valid():
-        from django.core.exceptions import ValidationError as ModelValidationError
-
-        from tixi.exchange.approval import refuse_if_locked
-        from tixi.exchange.validation import refuse_blocking
-
-        try:
-            refuse_if_locked(report.division.path, year)
-            warnings = refuse_blocking(form.instance)
-        except ModelValidationError as error:
-            form.add_error(None, error)
-        else:
-            with transaction.atomic():
-                form.save()
-            messages.success(request, _("Saved."))
-            for warning in warnings:
-                messages.warning(request, warning)
-            return redirect("institution-detail", code=institution.code)
-    from tixi.exchange.approval import state_of
-
-    previous = InstitutionYear.objects.filter(institution=institution, year=year - 1).first()
-    fields = [(field, getattr(previous, field.name, None) if previous else None) for field in form]
-    return render(
-        request,
-        "registry/resources_form.html",
-        {
-            "form": form,
-            "institution": institution,
-            "year": year,
-            "fields": fields,
-            "previous": previous,
-            "approval_state": state_of(report.division.path, year),
-        },
-        status=400 if request.method == "POST" else 200,
-    )
-
-
 def export_list(request, institutions, fmt: str):
     """The list as shown (filters and scope applied), in the import template's layout."""
-    from django.http import HttpResponse
-
-    from tixi.exchange.workbooks import export
-
+    export = template_writer()
     if request.GET.get("table") == "resources":
         year = request.GET.get("year", "")
         rows = (
@@ -170,44 +121,3 @@ def export_list(request, institutions, fmt: str):
     response = HttpResponse(content, content_type=kind)
     response["Content-Disposition"] = f'attachment; filename="tixi-{name}.{fmt}"'
     return response
-
-
-@login_required
-def resources_field(request, code, year):
-    """Save one field of a yearly report as it is typed (htmx): validated like the whole form."""
-    from django.core.exceptions import ValidationError as ModelValidationError
-    from django.http import HttpResponse, HttpResponseNotAllowed
-    from django.utils.html import escape
-
-    from tixi.exchange.approval import refuse_if_locked
-    from tixi.exchange.engine.cells import CellError, number
-    from tixi.exchange.validation import refuse_blocking
-
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    if not request.user.can_write:
-        raise PermissionDenied(_("Your role may read but not change data."))
-    institution = get_object_or_404(Institution.objects.visible_to(request.user), code=code)
-    name = request.POST.get("field", "")
-    if name not in RESOURCE_FIELDS:
-        return HttpResponse(f'<span class="errorlist">{escape(_("Unknown field."))}</span>', status=400)
-    report = InstitutionYear.objects.filter(institution=institution, year=year).first() or InstitutionYear(
-        institution=institution, year=year, division=institution.division
-    )
-    try:
-        value = number(request.POST.get(name, ""), integer=True, minimum=0, maximum=10_000_000)
-        setattr(report, name, value or 0)
-        report.clean()
-        refuse_if_locked(report.division.path, year)
-        warnings = refuse_blocking(report)
-    except CellError as error:
-        message = _(error.message) % error.params if error.params else _(error.message)
-        return HttpResponse(
-            f'<span class="errorlist">{escape(RESOURCE_FIELDS[name])}: {escape(message)}</span>', status=400
-        )
-    except ModelValidationError as error:
-        return HttpResponse(f'<span class="errorlist">{escape("；".join(error.messages))}</span>', status=400)
-    with transaction.atomic():
-        report.save()
-    note = f' <span class="muted">{escape("；".join(warnings))}</span>' if warnings else ""
-    return HttpResponse(f'<span class="muted">{escape(_("Saved."))}</span>{note}')

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from tixi.geo.engine.population import PopulationSummary
 from tixi.registry.engine import classification as cls
 
 MEASURES = (
@@ -58,13 +59,6 @@ class Group:
     @property
     def is_hospital_like(self) -> bool:
         return self.category == cls.HOSPITAL or self.type in cls.BEDDED_PUBLIC_HEALTH_TYPES
-
-
-@dataclass
-class PopulationSummary:
-    total: int | None
-    under_3: int | None = None
-    aged_65_plus: int | None = None
 
 
 def rate_per(

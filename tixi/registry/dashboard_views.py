@@ -1,19 +1,18 @@
-import datetime as dt
+"""The division dashboard and its map: the registry's figures over a division of a year's map."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tixi.core.exports import exportable
 from tixi.geo.models import Boundary, Division
-from tixi.ledger.services import planned_capacity_in
+from tixi.geo.tree_views import YEARS, selected_year, visible_division
 from tixi.registry.engine import classification as cls
 from tixi.registry.models import Category, Institution, InstitutionType, grade_label
+from tixi.registry.planned import planned_capacity_in
 from tixi.registry.services import children_figures, division_figures, division_series
 
-YEARS = list(range(2018, 2027))
 RATE_CHOICES = [
     ("beds_per_1000", gettext_lazy("beds per 1,000")),
     ("physicians_per_1000", gettext_lazy("physicians per 1,000")),
@@ -27,19 +26,6 @@ MAP_TYPES = (
     "cdc",
     "mch_centre",
 )
-
-
-def selected_year(request) -> int:
-    raw = request.GET.get("year", "")
-    year = int(raw) if raw.isdigit() else min(dt.date.today().year, YEARS[-1])
-    return year if YEARS[0] <= year <= YEARS[-1] else YEARS[-1]
-
-
-def visible_division(request, code: str, year: int) -> Division:
-    division = Division.objects.visible_to(request.user).at(code, year)
-    if division is None:
-        raise Http404(_("No division has this code in your scope."))
-    return division
 
 
 @login_required
@@ -93,7 +79,7 @@ def dashboard(request, code):
         "rate_choices": RATE_CHOICES,
         "planned": planned_capacity_in(division),
     }
-    return render(request, "geo/dashboard.html", context)
+    return render(request, "registry/dashboard.html", context)
 
 
 @login_required
@@ -135,13 +121,3 @@ def division_map(request, code):
             ],
         }
     )
-
-
-@login_required
-@exportable("divisions")
-def tree(request):
-    year = selected_year(request)
-    rows = list(
-        Division.objects.visible_to(request.user).valid_in(year).filter(level__lte=4).order_by("path")
-    )
-    return render(request, "geo/tree.html", {"rows": rows, "year": year, "years": YEARS})

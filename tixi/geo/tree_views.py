@@ -1,0 +1,37 @@
+"""The division tree, and what every page with a year over the map shares (the years offered, the
+year asked for, a division of that year's map within the user's scope)."""
+
+import datetime as dt
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from tixi.core.exports import exportable
+from tixi.geo.models import Division
+
+YEARS = list(range(2018, 2027))
+
+
+def selected_year(request) -> int:
+    raw = request.GET.get("year", "")
+    year = int(raw) if raw.isdigit() else min(dt.date.today().year, YEARS[-1])
+    return year if YEARS[0] <= year <= YEARS[-1] else YEARS[-1]
+
+
+def visible_division(request, code: str, year: int) -> Division:
+    division = Division.objects.visible_to(request.user).at(code, year)
+    if division is None:
+        raise Http404(_("No division has this code in your scope."))
+    return division
+
+
+@login_required
+@exportable("divisions")
+def tree(request):
+    year = selected_year(request)
+    rows = list(
+        Division.objects.visible_to(request.user).valid_in(year).filter(level__lte=4).order_by("path")
+    )
+    return render(request, "geo/tree.html", {"rows": rows, "year": year, "years": YEARS})

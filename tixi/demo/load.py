@@ -8,6 +8,7 @@ from tixi.accounts import audit
 from tixi.accounts.models import Role, User
 from tixi.demo.builder import DemoBuilder
 from tixi.geo.models import Boundary, Division, Population
+from tixi.ledger.models import Unit
 from tixi.registry.models import Department, Designation, Institution, InstitutionYear
 
 DEMO_PASSWORD = "tixi-demo"
@@ -152,8 +153,6 @@ DEMO_ACCOUNTS = (
 @transaction.atomic
 def create_demo_accounts() -> list[tuple[str, str, str]]:
     """One account per role, all with the demo password. Only `tixi demo` calls this."""
-    from tixi.ledger.models import Unit
-
     created = []
     today_year = dt.date.today().year
     for username, role, division_codes, institution_name, units in DEMO_ACCOUNTS:

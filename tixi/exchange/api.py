@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError as ModelValidationError
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -6,8 +7,11 @@ from rest_framework.exceptions import NotFound, PermissionDenied, ValidationErro
 from rest_framework.parsers import BaseParser
 from rest_framework.response import Response
 
-from tixi.exchange import dhis2
+from tixi.exchange import datasets, dhis2
+from tixi.exchange.approval import completeness as yearly_rows
 from tixi.geo.models import Division
+from tixi.indicators.engine import periods
+from tixi.indicators.models import DataSet
 
 KINDS = {"json": "application/json", "csv": "text/csv; charset=utf-8", "adx": "application/adx+xml"}
 
@@ -82,13 +86,6 @@ def data_value_sets(request, ext=None):
 def completeness(request):
     """Expected and received reports per child division, with the on-time share (and, for the
     institutions' yearly report, the approval state)."""
-    from django.core.exceptions import ValidationError as ModelValidationError
-
-    from tixi.exchange import datasets
-    from tixi.exchange.approval import completeness as yearly_rows
-    from tixi.indicators.engine import periods
-    from tixi.indicators.models import DataSet
-
     params = request.query_params
     data_set = DataSet.objects.filter(code=params.get("dataSet") or "yearly_resources").first()
     if data_set is None:
@@ -126,8 +123,6 @@ def completeness(request):
 @api_view(["GET"])
 def data_sets(request):
     """The data sets: code, names, who files them, period type, data elements."""
-    from tixi.indicators.models import DataSet
-
     return Response(
         [
             {

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from tixi.core.exports import exportable
 from tixi.exchange import datasets
-from tixi.exchange.approval import state_of
+from tixi.exchange.approval import completeness, state_of
 from tixi.exchange.views import division_in_scope
 from tixi.geo.models import Division
 from tixi.indicators.engine import periods
@@ -92,8 +92,6 @@ def data_set_completeness(request, code):
     data_set = get_object_or_404(DataSet, code=code)
     division, period = _division_and_period(request, data_set)
     if data_set.reporter == DataSet.Reporter.INSTITUTION:
-        from tixi.exchange.approval import completeness
-
         rows = completeness(division, periods.year_of(period))
     else:
         rows = datasets.completeness(data_set, division, period)

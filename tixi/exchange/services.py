@@ -13,10 +13,12 @@ from django.utils.translation import gettext as _
 
 from tixi.accounts import audit
 from tixi.accounts.scope import scope_of
+from tixi.exchange.approval import approved_paths, is_locked
 from tixi.exchange.engine import cells
 from tixi.exchange.engine.reading import ReadError, read
 from tixi.exchange.models import ImportBatch
 from tixi.exchange.tables import TABLES, TableSpec
+from tixi.exchange.validation import check_reports
 from tixi.geo.models import Division
 from tixi.indicators.models import DataElement
 from tixi.registry.models import CLASSIFICATION_FIELDS, Institution
@@ -227,9 +229,6 @@ def preview_import(table_name: str, data: bytes, filename: str, user) -> Preview
 
 def _locks_and_rules(spec, preview) -> None:
     """Approved data is locked; blocking validation rules refuse the reports that break them."""
-    from tixi.exchange.approval import approved_paths, is_locked
-    from tixi.exchange.validation import check_reports
-
     locks: dict[int, list[str]] = {}
     updated = [i for i, _c in preview.updates]
     # one pass, a batch of instances at a time: the inserts are built from their tuples only here

@@ -10,6 +10,7 @@ from tixi.geo.models import Division, subtree_filter
 from tixi.indicators import items as item_values
 from tixi.indicators.engine import expression as ex
 from tixi.indicators.engine.evaluate import Evaluator, IndicatorDef, binary
+from tixi.indicators.services import all_definitions, evaluate
 from tixi.registry.models import RESOURCE_FIELDS, InstitutionYear
 
 DEFAULT_RULES = [
@@ -186,8 +187,6 @@ def run_batch(division: Division, year: int) -> list[Finding]:
     ]
     division_rules = list(ValidationRule.objects.filter(level=ValidationRule.Level.DIVISION))
     if division_rules:
-        from tixi.indicators.services import all_definitions, evaluate
-
         divisions = list(
             Division.objects.valid_in(year).filter(subtree_filter("path", division.path)).filter(level__lte=4)
         )

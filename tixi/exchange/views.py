@@ -10,10 +10,13 @@ from django.utils.translation import gettext as _
 
 from tixi.accounts.models import Role
 from tixi.core.exports import exportable
-from tixi.exchange.models import ImportBatch
+from tixi.exchange import approval as sign_off
+from tixi.exchange.models import Approval, Finding, ImportBatch, ValidationRule
 from tixi.exchange.services import apply_import, preview_import, undo_import
 from tixi.exchange.tables import TABLES
+from tixi.exchange.validation import run_batch
 from tixi.exchange.workbooks import error_report, template
+from tixi.geo.models import Division, subtree_filter
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_UPLOAD = 50 * 1024 * 1024
@@ -150,8 +153,6 @@ def _division_and_year(request, default_year: int = 2025):
 def division_in_scope(request, year: int):
     """The division the request names (`division`, else the user's home division) on the map of
     `year`, or 404 when it is not in the user's scope."""
-    from tixi.geo.models import Division
-
     code = request.GET.get("division") or request.POST.get("division") or ""
     if not code:
         home = request.user.home_division()
@@ -166,12 +167,8 @@ def division_in_scope(request, year: int):
 @exportable("approvals")
 def approvals(request):
     """Completeness and sign-off of a year's data: the division and its children."""
-    from tixi.exchange import approval as sign_off
-
     division, year = _division_and_year(request)
     if request.method == "POST":
-        from tixi.geo.models import Division
-
         try:
             if request.POST.get("action") == "approve":
                 sign_off.approve(division, year, request.user)
@@ -185,8 +182,6 @@ def approvals(request):
         except ValidationError as error:
             messages.error(request, "；".join(error.messages))
         return redirect(f"{request.path}?division={division.code}&year={year}")
-    from tixi.exchange.models import Approval
-
     own = Approval.objects.filter(division=division, year=year).first()
     return render(
         request,
@@ -206,10 +201,6 @@ def approvals(request):
 @exportable("validation")
 def findings(request):
     """Validation: run the rules over a subtree and year; the follow-up list."""
-    from tixi.exchange.models import Finding, ValidationRule
-    from tixi.exchange.validation import run_batch
-    from tixi.geo.models import subtree_filter
-
     division, year = _division_and_year(request)
     if request.method == "POST":
         if not request.user.can_write:

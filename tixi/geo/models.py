@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tixi.accounts.scope import ScopedQuerySet
+from tixi.core.errors import raise_problems
 from tixi.geo.engine import codes
 
 PATH_END = "~"  # sorts after digits and "/", so [path, path + "~") is a subtree range
@@ -97,8 +98,6 @@ class Division(models.Model):
         return f"{self.name} ({self.code})"
 
     def clean(self):
-        from tixi.core.errors import raise_problems
-
         problems = codes.check_code(self.code, self.level, self.parent.code if self.parent_id else None)
         if self.level and self.level > codes.PROVINCE and not self.parent_id:
             problems.append(codes.CodeProblem("parent", "A division below province level needs a parent."))

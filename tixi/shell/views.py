@@ -2,6 +2,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from tixi.geo.models import Division
+
 
 @login_required
 def home(request):
@@ -13,8 +15,6 @@ def home(request):
     if institution is not None:
         return redirect("institution-detail", code=institution.code)
     if request.user.is_superuser:
-        from tixi.geo.models import Division
-
         top = Division.objects.current().order_by("level", "code").first()
         if top:
             return redirect("division-dashboard", code=top.code)

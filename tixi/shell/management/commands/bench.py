@@ -4,14 +4,39 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from openpyxl import Workbook
+
+from tixi.demo.builder import DemoBuilder
+from tixi.demo.load import write
+from tixi.exchange.models import ImportBatch
+from tixi.exchange.services import undo_import
+from tixi.exchange.tables import TABLES
+from tixi.geo.models import Division, Population
+from tixi.indicators import items as item_values
+from tixi.indicators.models import Indicator
+from tixi.indicators.services import (
+    PLAN_FILES,
+    all_definitions,
+    definition_of,
+    evaluate,
+    load_catalogue,
+    load_pack_file,
+    load_plan_pack,
+)
+from tixi.ledger.engine.accuracy import seed_scores, suggestion_scores, table_scores
+from tixi.registry.models import Institution, InstitutionYear
+from tixi.registry.services import children_figures, division_figures, division_series
 
 PROVINCE = {"code": "650000", "name": "模拟省"}
 BENCH_DB = "bench-registry.sqlite3"
@@ -91,7 +116,6 @@ class Command(BaseCommand):
         self.run_registry(repeat)
 
     def run_parse(self, repeat):
-        from tixi.ledger.engine.accuracy import seed_scores, suggestion_scores, table_scores
 
         started = time.perf_counter()
         for _ in range(repeat):
@@ -117,9 +141,6 @@ class Command(BaseCommand):
         self.stdout.write(f"five seeds read in {elapsed * 1000:.0f} ms")
 
     def ensure_registry(self, rebuild):
-        from tixi.demo.builder import DemoBuilder
-        from tixi.demo.load import write
-        from tixi.geo.models import Division
 
         call_command("migrate", interactive=False, verbosity=0)
         years = range(2017, 2027)
@@ -136,8 +157,6 @@ class Command(BaseCommand):
             )
 
     def run_registry(self, repeat):
-        from tixi.geo.models import Division, Population
-        from tixi.registry.models import Institution, InstitutionYear
 
         counts = {
             "counties": Division.objects.filter(level=3).count(),
@@ -160,21 +179,6 @@ class Command(BaseCommand):
             self.time(f"{label} whole dashboard", lambda d=division: self.dashboard(d), repeat)
 
     def run_indicators(self, repeat):
-        from django.contrib.auth import get_user_model
-        from django.test import Client
-
-        from tixi.geo.models import Division
-        from tixi.indicators import items as item_values
-        from tixi.indicators.models import Indicator
-        from tixi.indicators.services import (
-            PLAN_FILES,
-            all_definitions,
-            definition_of,
-            evaluate,
-            load_catalogue,
-            load_pack_file,
-            load_plan_pack,
-        )
 
         load_catalogue()
         indicators = {i.code: i for i in Indicator.objects.all()}
@@ -231,14 +235,6 @@ class Command(BaseCommand):
     def run_import(self, rows: int):
         """Write a resources workbook of `rows` rows, import it with `tixi import` (checked, then
         written, all or nothing) and undo it."""
-        import tempfile
-
-        from openpyxl import Workbook
-
-        from tixi.exchange.models import ImportBatch
-        from tixi.exchange.services import undo_import
-        from tixi.exchange.tables import TABLES
-        from tixi.registry.models import Institution
 
         codes = list(
             Institution.objects.filter(closed_on__isnull=True).order_by("code").values_list("code", flat=True)
@@ -333,13 +329,11 @@ class Command(BaseCommand):
 
     @staticmethod
     def figures(division):
-        from tixi.registry.services import division_figures
 
         return division_figures(division, 2025)
 
     @staticmethod
     def dashboard(division):
-        from tixi.registry.services import children_figures, division_figures, division_series
 
         division_figures(division, 2025)
         children_figures(division, 2025)

@@ -49,6 +49,6 @@ clean:
 
 # Extract translatable strings, fill Chinese from scripts/zh_hans.py, compile (needs GNU gettext).
 messages: setup
-	cd tixi && ../$(BIN)/django-admin makemessages --no-wrap -l zh_Hans --settings=tixi.settings --pythonpath=.. -i "demo/*"
+	cd tixi && ../$(BIN)/django-admin makemessages --no-wrap -l zh_Hans --settings=tixi.settings --pythonpath=..
 	$(BIN)/python scripts/zh_hans.py tixi/locale/zh_Hans/LC_MESSAGES/django.po
 	cd tixi && ../$(BIN)/django-admin compilemessages --settings=tixi.settings --pythonpath=..

@@ -90,7 +90,8 @@ class DivisionSerializer(CleanModelSerializer):
         return division_in_scope(self.context["request"].user, parent)
 
     def validate(self, attrs):
-        parent = attrs.get("parent")
+        # a partial update that leaves the parent alone keeps the division's own (it is in scope)
+        parent = attrs["parent"] if "parent" in attrs else getattr(self.instance, "parent", None)
         if parent is None and not scope_of(self.context["request"].user).unrestricted:
             raise ValidationError({"parent": [_("This division is outside your scope.")]})
         return super().validate(attrs)

@@ -4,12 +4,13 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tixi.accounts.scope import ScopedQuerySet
 from tixi.core.errors import raise_problems
+from tixi.geo import paths
 from tixi.geo.engine import codes
 
 PATH_END = "~"  # sorts after digits and "/", so [path, path + "~") is a subtree range
@@ -106,10 +107,30 @@ class Division(models.Model):
         if self.valid_to and self.valid_from and self.valid_to <= self.valid_from:
             problems.append(codes.CodeProblem("valid_to", "The end of validity must come after its start."))
         raise_problems(problems)
+        self.refuse_code_change_above_others()
 
+    def refuse_code_change_above_others(self):
+        """The codes of the divisions below begin with this one's: its code cannot change under them."""
+        if not self.pk or not self.children.exists():
+            return
+        stored = Division.objects.filter(pk=self.pk).values_list("code", flat=True).first()
+        if stored is not None and stored != self.code:
+            raise ValidationError(
+                {"code": _("Divisions below this one have codes that begin with its code: it cannot change.")}
+            )
+
+    @transaction.atomic
     def save(self, *args, **kwargs):
+        """A new code or parent changes the path: the divisions below and the rows that carry their
+        paths are rewritten in the same transaction (tixi.geo.paths)."""
+        self.refuse_code_change_above_others()
+        stored = (
+            Division.objects.filter(pk=self.pk).values_list("path", flat=True).first() if self.pk else None
+        )
         self.path = (self.parent.path if self.parent_id else "") + self.code + "/"
         super().save(*args, **kwargs)
+        if stored is not None and stored != self.path:
+            paths.rewrite_below(self)
 
     def valid_in(self, year: int) -> bool:
         end = year_end(year)

@@ -8,16 +8,35 @@ import re
 from dataclasses import asdict, dataclass, field
 
 CLAUSE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*\**([^。；*]{2,40})[。*]")
-NUMBERED = re.compile(r"^(\d+)[.．、]\s*([^。；*]{2,40})[。*]")
+NUMBERED = re.compile(r"^(\d{1,2})(?:[.．](?!\d)|、)\s*([^。；*]{2,40})[。*]")
+# an item whose first sentence is long or unfinished ("2.加强…防控,切实保障…安全"): the sentence is its title
+NUMBERED_LONG = re.compile(r"^(\d{1,2})(?:[.．](?!\d)|、)\s*([^。；*]{2,})")
 HEADING = re.compile(r"^(?:#|第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、)")
-UNITS = re.compile(
-    r"[（(〔]\s*(?:责任单位|牵头单位)[:：]\s*(?P<units>(?:[^（）()〔〕]|[（(][^（）()]*[）)])+?)"
-    r"(?:。逗号前为牵头单位[^）)〕]*)?[）)〕]"
-)
-# "（…和各县（区）人民政府、巴中经开区管委会按职责分工负责）"; one seed misplaces the 按
-BY_DUTY = re.compile(r"[（(]\s*(?P<units>(?:[^（）()]|（[^（）]*）){4,300}?)按?职责分工负责\s*[）)]")
+# one line holding many items ("…人群。1、…(市卫生局负责,市财政局配合)2、…"): each item on its own line
+INLINE_ITEM = re.compile(r"(?<=[。；;）)])\s*(?=(?:\d{1,2}、|[（(][一二三四五六七八九十]+[)）]))")
 YEAR = re.compile(r"(?:到|至)\s*(\d{4})\s*年(?:底)?")
 DONE_BY = re.compile(r"(\d{4})\s*年(?:底|前)?(?:[^。；]{0,40}?)(?:完成|建成)")
+# a bracket of units: "（责任单位：…）", "（牵头单位：…；配合单位：…）", "（X牵头，Y配合）", "（X负责，Y配合）",
+# "（X、Y按职责分工负责）", "（X会同Y负责）"; brackets inside a unit's name ("各县（市、区）人民政府") kept
+BRACKET = re.compile(r"[（(〔]\s*((?:[^（）()〔〕]|[（(][^（）()]*[）)]){2,400}?)\s*[）)〕]")
+LABELLED = re.compile(
+    r"^(?P<label>牵头责任单位|牵头单位|主责单位|责任单位|配合单位|协作单位|主要协作单位|参与单位)\s*[:：]\s*"
+)
+LEAD_LABELS = ("牵头责任单位", "牵头单位", "主责单位")
+ROLE = re.compile(
+    r"(?P<role>按?职责分工负责|按职责分工|分别负责|共同负责|牵头负责|牵头|负责|配合|参与|协助|协同)$"
+)
+ORGANISATION = re.compile(
+    r"(?:委|局|办|厅|部|府|会|院|中心|单位|部门|政府|管委会|分局|公司|组|队|站|所|署|总局|集团|机构|社|行|协会|学会|银行)$"
+)
+# "以下均需各县（市、区）人民政府（管委会）落实，不再列出", "以下责任单位均包括各县（市、区）人民政府": a rule for
+# every task after it
+FROM_HERE_ON = re.compile(
+    r"以下[^。；，,（）()]{0,12}?均(?:需|包括|含|由)"
+    r"(?P<units>(?:[^（）()。；〕，,]|[（(][^（）()]*[）)])+?)(?:落实|负责|参与|配合)?"
+    r"(?:[，,]\s*不再(?:一一)?列出)?(?=[。；;〕）)]|$)"
+)
+LEVEL = re.compile(r"^(?:省|市|县|区|州|旗|盟)")
 
 
 @dataclass
@@ -43,6 +62,30 @@ def _split_outside_brackets(text: str, separators: str) -> list[str]:
     return [*parts, current]
 
 
+def unit_names(part: str) -> list[str]:
+    """'市劳动和社会保障局、卫生局及各县（区）人民政府等' → its units: split at 、 and at 及/和/以及 between two
+    units (not inside a name: 人力资源和社会保障局), a trailing 等 dropped, a bureau written without its level
+    given the level of the first unit (卫生局 after 市…局 → 市卫生局)."""
+    part = re.sub(r"(?<=[委局办厅府会部院心])(?:以及|及|和|与)(?=[各省市县区州旗乡镇国])", "、", part)
+    names = []
+    for name in _split_outside_brackets(part, "、"):
+        name = re.sub(r"(?:等(?:相关|有关)?(?:部门|单位)?)$", "", name.strip(" 　"))
+        if name:
+            names.append(name)
+    level = LEVEL.match(names[0]).group(0) if names and LEVEL.match(names[0]) else ""
+    for i, name in enumerate(names):
+        bare = not re.match(r"^(?:省|市|县|区|州|旗|盟|各|国家|自治区|乡|镇|中央)", name)
+        if (
+            level
+            and bare
+            and len(name) <= 8
+            and re.search(r"[局委办厅]$", name)
+            and not re.search(r"[州市县区]", name)
+        ):
+            names[i] = level + name
+    return names
+
+
 def split_units(text: str) -> tuple[list[str], list[str]]:
     """'市卫生健康委，市发展改革委、市医保局' → lead before the first comma, the rest cooperate."""
     text = re.sub(
@@ -50,8 +93,63 @@ def split_units(text: str) -> tuple[list[str], list[str]]:
     )  # 各县（市、区，含…，下同）人民政府 → 各县（市、区）人民政府
     text = text.split("。")[0]
     lead, *rest = _split_outside_brackets(text, "，,")
-    names = lambda part: [u.strip(" 　") for u in _split_outside_brackets(part, "、") if u.strip(" 　")]  # noqa: E731
-    return names(lead), [n for part in rest for n in names(part)]
+    return unit_names(lead), [n for part in rest for n in unit_names(part)]
+
+
+def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
+    """The lead and cooperating units a bracket names, or None when it names no units.
+
+    - "责任单位：A，B、C": lead before the first comma ("逗号前为牵头单位"), the rest cooperate;
+    - "牵头单位：A；配合单位：B" (or 牵头责任单位/主要协作单位 on lines of their own): as labelled;
+    - "A牵头，B配合" / "A负责，B配合" / "A、B分别负责，C配合": by the word after each part;
+    - "A牵头，B按职责分工负责": B cooperates; "A、B按职责分工负责" with no 牵头: all lead;
+    - "A会同B负责": A leads, B cooperates; "A及B"/"A和各B": two units; a trailing 等 is dropped.
+    """
+    bracket = re.sub(r"[，,]\s*含[^）)]*下同", "", bracket).strip()
+    bracket = re.sub(r"[。；;]?\s*逗号前为牵头单位.*$", "", bracket)
+    bracket = FROM_HERE_ON.sub("", bracket).rstrip("。；;，, ")
+    if LABELLED.match(bracket):
+        lead, cooperating = [], []
+        for segment in re.split(r"[；;。\n]", bracket):
+            labelled = LABELLED.match(segment.strip())
+            if not labelled:
+                continue
+            units = segment.strip()[labelled.end() :]
+            if labelled.group("label") == "责任单位":
+                first, rest = split_units(units)
+                lead += first
+                cooperating += rest
+            elif labelled.group("label") in LEAD_LABELS:
+                lead += [n for part in _split_outside_brackets(units, "，,") for n in unit_names(part)]
+            else:
+                cooperating += [n for part in _split_outside_brackets(units, "，,") for n in unit_names(part)]
+        return (lead, cooperating) if lead or cooperating else None
+    parts = [p.strip() for p in _split_outside_brackets(bracket, "，,；;") if p.strip()]
+    roles = [ROLE.search(p) for p in parts]
+    if not roles or not roles[-1]:
+        return None  # a bracket that ends with no role word names no units: "（以下简称“医共体”）"
+    has_lead_word = any(r and r.group("role") in ("牵头", "牵头负责") for r in roles)
+    lead, cooperating, pending = [], [], []
+    for part, role in zip(parts, roles, strict=True):
+        if not role:
+            pending.append(part)  # "A，B配合": a part without its word takes the next part's
+            continue
+        names = [n for p in [*pending, part[: role.start()]] for n in unit_names(p)]
+        pending = []
+        word = role.group("role")
+        if "会同" in part[: role.start()]:
+            head, _sep, others = part[: role.start()].partition("会同")
+            lead += unit_names(head)
+            cooperating += unit_names(others)
+        elif word in ("配合", "参与", "协助", "协同") or ("职责分工" in word and has_lead_word):
+            cooperating += names
+        elif "职责分工" in word and lead:
+            cooperating += names  # "A负责，B按职责分工负责"
+        else:
+            lead += names
+    if not all(ORGANISATION.search(n) for n in lead + cooperating) or not (lead or cooperating):
+        return None
+    return lead, cooperating
 
 
 def deadline_of(text: str, default_year: int | None = None) -> str | None:
@@ -62,40 +160,74 @@ def deadline_of(text: str, default_year: int | None = None) -> str | None:
 
 
 def _items(text: str):
-    """(clause, title, body) of each numbered item; lines broken inside an item (a PDF's page
+    """(clause, title, body, offset) of each numbered item; lines broken inside an item (a PDF's page
     breaks) are joined back to it, and '1.' items take the '（一）' section they sit in."""
-    section, items = "", []
-    for line in (raw.strip() for raw in text.splitlines()):
+    section, items, offset = "", [], 0
+    lines = [part for raw in text.splitlines() for part in INLINE_ITEM.split(raw)]
+    for line in (raw.strip() for raw in lines):
+        offset += 1
         if not line:
             continue
         bare = re.sub(r"^#+\s*", "", line).replace("*", "")
         if clause := CLAUSE.match(bare):
             section = clause.group(1)
-            items.append([clause.group(1), clause.group(2).strip(), bare])
-        elif (numbered := NUMBERED.match(bare)) and section:
-            items.append([f"（{section}）{numbered.group(1)}", numbered.group(2).strip(), bare])
+            items.append([clause.group(1), clause.group(2).strip(), bare, offset])
+        elif numbered := (NUMBERED.match(bare) or NUMBERED_LONG.match(bare)):
+            title = numbered.group(2).strip()[:60]
+            prefix = f"（{section}）" if section else ""
+            items.append([f"{prefix}{numbered.group(1)}", title, bare, offset])
         elif HEADING.match(line) or line.startswith("**"):
             if items and HEADING.match(line):
                 items.append(None)  # a heading closes the item before it
         elif items and items[-1] is not None:
-            items[-1][2] += line
-    return [item for item in items if item is not None]
+            items[-1][2] += "\n" + line  # a page break inside a sentence: joined again where read
+    return [item for item in items if item is not None], lines
+
+
+def _units_in(body: str) -> tuple[list[str], list[str]] | None:
+    """The units of an item: its last bracket that names units, or its 牵头/协作单位 lines."""
+    body = body.replace(
+        "按、", "、"
+    )  # one seed misplaces the 按: "…人民政府按、巴中经开区管委会职责分工负责"
+    found = None
+    for m in BRACKET.finditer(body.replace("\n", "").replace("和各", "、各")):
+        units = units_of(m.group(1))
+        if units:
+            found = units
+    if found:
+        return found
+    labelled = [line for line in body.split("\n")[1:] if LABELLED.match(line)]
+    return units_of("；".join(labelled)) if labelled else None
 
 
 def tasks(text: str, default_year: int | None = None) -> list[dict]:
-    """Items '（一）title。…（责任单位：…）' with their units; '…按职责分工负责' lists units too.
+    """Items '（一）title。…（责任单位：…）' with their units (see units_of for the grammar); a
+    document-wide rule ("以下均需各县…落实") adds its units to every task after it, as cooperating.
     Items that name no unit are not tasks (保障措施 and the like)."""
     found = []
-    for clause, title, body in _items(text):
-        body = body.replace("按、", "、")
-        units_match = UNITS.search(body)
-        duty = BY_DUTY.search(body)
-        if units_match:
-            lead, cooperating = split_units(units_match.group("units"))
-        elif duty:
-            lead, cooperating = split_units(duty.group("units").replace("和各", "、各"))
-        else:
+    items, lines = _items(text)
+    rules = []  # (line number from which it holds, units)
+    for number, line in enumerate(lines, start=1):
+        for m in FROM_HERE_ON.finditer(line):
+            rules.append(
+                (
+                    number,
+                    [
+                        n
+                        for part in _split_outside_brackets(m.group("units"), "，,")
+                        for n in unit_names(part)
+                    ],
+                )
+            )
+    for clause, title, body, offset in items:
+        units = _units_in(body)
+        if not units:
             continue
+        lead, cooperating = units
+        for since, extra in rules:
+            if since < offset:
+                cooperating += [u for u in extra if u not in lead and u not in cooperating]
+        body = body.replace("\n", "")
         found.append(
             asdict(Task(clause, title, body[:400], lead, cooperating, deadline_of(body, default_year)))
         )

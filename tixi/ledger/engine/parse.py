@@ -238,7 +238,7 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
 TARGET = re.compile(
     r"(?P<before>达到|不低于|不少于|不得低于|不超过|超过|低于|控制在|下降至|降至|提高到|至少|≥|≤|达)?\s*"
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*[～~—-]\s*)?(?P<value>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人|亿元|个(?!百分点)|所|家|张|名|人(?!次)|级|天|分钟|支)?"
+    r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人|亿元|万(?=以上|人次以上)|元(?=以上)|个(?!百分点)|所|家|张|名|人(?!次)|级|天|分钟|支|岁)?"
     r"(?P<after>及以上|及以下|以上|以内|以下|左右)?"
 )
 COMPARATORS = {
@@ -262,7 +262,7 @@ COMPARATORS = {
     "左右": "about",
 }
 GOAL_WORDS = re.compile(
-    r"力争|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|(?:建设|布局|组建)\d|\d分钟[^，。]{0,6}圈|达\s*\d"
+    r"力争|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|(?:建设|布局|组建|实施)\d|\d分钟[^，。]{0,6}圈|达\s*\d"
 )
 # headings of the parts that look back (十三五 achievements) or annex projects: no targets there
 LOOKING_BACK = re.compile(r"发展成就|发展基础|规划背景|取得成效|面临形势|机遇与挑战|重大建设项目")
@@ -271,6 +271,22 @@ SECTION = re.compile(
 )
 # an area: "of the hospitals whose bed use is under 75%…" (a condition), "beds 2%～3% of…" (a norm)
 NOT_A_GOAL = re.compile(r"低于\d+%.{0,12}(?:高于|的)|按.{0,12}\d+%[～~]|服务半径|\d+\s*[～~—-]\s*\d+\s*万")
+
+
+GARBLED_YEAR = re.compile(r"(?<!\d)\d{5,6}年")
+# the year of a plan without 到YYYY年: its period's end ("行动计划(2016—2018年)"), else the year its title
+# names ("2023年全省卫生健康工作要点", "县卫健委2021年政府工作报告任务分解")
+PERIOD = re.compile(r"(20\d{2})\s*[—–-]+\s*(20\d{2})\s*年")
+TITLE_YEAR = re.compile(r"(20\d{2})年[^，,。\n]{0,20}(?:工作要点|任务分解|工作计划|行动计划|实施方案|规划)")
+
+
+def _title_year(text: str) -> int | None:
+    head = text[:1500]
+    if period := PERIOD.search(head):
+        return int(period.group(2))
+    if title := TITLE_YEAR.search(head):
+        return int(title.group(1))
+    return None
 
 
 def _sections(text: str):
@@ -291,13 +307,13 @@ def targets(text: str) -> list[dict]:
     """Numeric targets: in sentences that set a year, or that state a goal (达到, 不低于, 以上, 左右…)
     under the document's target year (the year its 到YYYY年 phrases name most)."""
     years = [int(y) for y in YEAR.findall(text)]
-    document_year = max(set(years), key=years.count) if years else None
+    document_year = max(set(years), key=years.count) if years else _title_year(text)
     found = []
     annex = text.find("重大建设项目表")  # the projects annex is read by projects()
     body = "\n".join(_sections(text[:annex] if annex > 0 else text)).replace("１", "1").replace("２", "2")
     for sentence in re.split(r"[。；\n]", body):
         sentence = re.sub(r"\s+", "", sentence)
-        year_match = re.search(r"(?:到|至)?(\d{4})年(?:底)?[，,]", sentence) or YEAR.search(sentence)
+        year_match = re.search(r"(?:到|至)?(?<!\d)(\d{4})年(?:底)?[，,]", sentence) or YEAR.search(sentence)
         if year_match and 2000 < int(year_match.group(1)) < 2100:
             year = int(year_match.group(1))
         elif document_year and (GOAL_WORDS.search(sentence) or "%" in sentence):
@@ -306,6 +322,8 @@ def targets(text: str) -> list[dict]:
             continue
         if NOT_A_GOAL.search(sentence):
             continue
+        if GARBLED_YEAR.search(sentence) and not (year_match and 2000 < int(year_match.group(1)) < 2100):
+            continue  # "到202223年": the copy lost the year; its values are not placed in time
         for m in TARGET.finditer(sentence):
             unit, value = m.group("unit") or "", float(m.group("low") or m.group("value"))
             word = m.group("after") or m.group("before") or ""
@@ -323,6 +341,8 @@ def targets(text: str) -> list[dict]:
                 continue
             if unit == "级" and not (word or "水平" in sentence[m.end() : m.end() + 3]):
                 continue
+            if unit == "岁" and not re.search(r"预期寿命[^，,；]{0,4}$", before):
+                continue  # life expectancy is a target; "65岁以上老年人" is not
             if m.group("low"):
                 word = "以上"
             comparator = COMPARATORS.get(word, "ge")

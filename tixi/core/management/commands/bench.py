@@ -105,6 +105,24 @@ class Command(BaseCommand):
                 f"{seed:<6}{t.precision:>9.2f}{t.recall:>6.2f}{t.expected:>5}   "
                 f"{g.precision:>10.2f}{g.recall:>6.2f}{g.expected:>5}"
             )
+        from tixi.ledger.engine.accuracy import held_out_scores, total
+
+        held_out = held_out_scores()
+        self.stdout.write("")
+        self.stdout.write("HELD-OUT plans, not the seeds: other places' documents (tests/ledger/heldout)")
+        self.stdout.write(f"{'plan':<14}{'tasks P':>9}{'R':>6}{'n':>5}   {'targets P':>10}{'R':>6}{'n':>5}")
+        for name, result in held_out.items():
+            t, g = result["tasks"], result["targets"]
+            self.stdout.write(
+                f"{name:<14}{t.precision:>9.2f}{t.recall:>6.2f}{t.expected:>5}   "
+                f"{g.precision:>10.2f}{g.recall:>6.2f}{g.expected:>5}"
+            )
+        t, g = total(held_out, "tasks"), total(held_out, "targets")
+        self.stdout.write(
+            f"{'all':<14}{t.precision:>9.2f}{t.recall:>6.2f}{t.expected:>5}   "
+            f"{g.precision:>10.2f}{g.recall:>6.2f}{g.expected:>5}"
+        )
+        self.stdout.write("")
         self.stdout.write("indicator tables vs the plan packs' table rows (tixi/indicators/data/plans)")
         self.stdout.write(f"{'seed':<6}{'rows P':>9}{'R':>6}{'n':>5}")
         for seed, result in tables.items():

@@ -99,3 +99,30 @@ def test_items_run_together_on_one_line_and_unit_lines_of_their_own():
     assert [(t["lead_units"], t["cooperating_units"]) for t in tasks(lines)] == [
         (["县卫健委"], ["各乡镇人民政府", "县政府有关部门"])
     ]
+
+
+def test_a_task_laid_out_as_a_table_of_lines():
+    """ "具体任务" / its text / "责任单位" / units / "配合单位" / units, each on a line of its own."""
+    text = "具体任务\n改扩建社区卫生服务中心,提升乡镇卫生院。\n责任单位\n卫健局、文旅局\n配合单位\n各乡镇\n完成时限\n12月底前"
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("改扩建社区卫生服务中心", ["卫健局", "文旅局"], ["各乡镇"])
+    ]
+
+
+def test_values_listed_after_years_go_with_them_in_order():
+    """ "到2022年和2030年…分别不低于22%和30%": 22 % in 2022 and 30 % in 2030; the list's comparator
+    holds for each of its values."""
+    from tixi.ledger.engine.parse import targets
+
+    found = [
+        (t["value"], t["year"], t["comparator"])
+        for t in targets(
+            "到2022年和2030年,全国居民健康素养水平分别不低于22%和30%。生长迟缓率分别低于7%和5%。"
+        )
+    ]
+    assert found[:2] == [(22, 2022, "ge"), (30, 2030, "ge")]
+    listed = targets("到2030年,婴儿死亡率、孕产妇死亡率分别下降到4.0‰、10/10万。")
+    assert [(t["value"], t["unit"], t["year"], t["comparator"]) for t in listed] == [
+        (4.0, "‰", 2030, "le"),
+        (10, "/10万", 2030, "le"),
+    ]

@@ -23,6 +23,10 @@ LABELLED = re.compile(
     r"^(?P<label>牵头责任单位|牵头单位|主责单位|责任单位|配合单位|协作单位|主要协作单位|参与单位)\s*[:：]\s*"
 )
 LEAD_LABELS = ("牵头责任单位", "牵头单位", "主责单位")
+BARE_LABEL = re.compile(
+    r"^(?:牵头责任单位|牵头单位|主责单位|责任单位|配合单位|协作单位|主要协作单位|参与单位)$"
+)
+TASK_LABEL = re.compile(r"^(?:具体任务|工作任务|任务内容)[:：]?$")
 ROLE = re.compile(
     r"(?P<role>按?职责分工负责|按职责分工|分别负责|共同负责|牵头负责|牵头|负责|配合|参与|协助|协同)$"
 )
@@ -162,14 +166,23 @@ def deadline_of(text: str, default_year: int | None = None) -> str | None:
 def _items(text: str):
     """(clause, title, body, offset) of each numbered item; lines broken inside an item (a PDF's page
     breaks) are joined back to it, and '1.' items take the '（一）' section they sit in."""
-    section, items, offset = "", [], 0
-    lines = [part for raw in text.splitlines() for part in INLINE_ITEM.split(raw)]
+    section, items, offset, task_follows = "", [], 0, False
+    lines = _label_lines([part for raw in text.splitlines() for part in INLINE_ITEM.split(raw)])
     for line in (raw.strip() for raw in lines):
         offset += 1
         if not line:
             continue
         bare = re.sub(r"^#+\s*", "", line).replace("*", "")
-        if clause := CLAUSE.match(bare):
+        if TASK_LABEL.match(bare):
+            task_follows = (
+                True  # "具体任务" on a line of its own: the next line is a task (a table laid out as lines)
+            )
+            continue
+        if task_follows:
+            task_follows = False
+            title = re.split(r"[。；;,，]", bare)[0][:60]
+            items.append([str(sum(1 for i in items if i) + 1), title, bare, offset])
+        elif clause := CLAUSE.match(bare):
             section = clause.group(1)
             items.append([clause.group(1), clause.group(2).strip(), bare, offset])
         elif numbered := (NUMBERED.match(bare) or NUMBERED_LONG.match(bare)):
@@ -182,6 +195,21 @@ def _items(text: str):
         elif items and items[-1] is not None:
             items[-1][2] += "\n" + line  # a page break inside a sentence: joined again where read
     return [item for item in items if item is not None], lines
+
+
+def _label_lines(lines: list[str]) -> list[str]:
+    """A label on a line of its own and its value on the next ("责任单位" / "卫健局、文旅局"): one
+    labelled line ("责任单位:卫健局、文旅局")."""
+    joined, waiting = [], None
+    for line in lines:
+        if waiting is not None and line.strip():
+            joined.append(f"{waiting}:{line.strip()}")
+            waiting = None
+        elif BARE_LABEL.match(line.strip()):
+            waiting = line.strip()
+        elif waiting is None:
+            joined.append(line)
+    return joined
 
 
 def _units_in(body: str) -> tuple[list[str], list[str]] | None:
@@ -236,7 +264,7 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
 
 # a number with its unit; "5～8个" keeps the lower bound; ages (岁), 人次 and 个百分点 are not targets
 TARGET = re.compile(
-    r"(?P<before>达到|不低于|不少于|不得低于|不超过|超过|低于|控制在|下降至|降至|提高到|至少|≥|≤|达)?\s*"
+    r"(?P<before>达到|不低于|不少于|不得低于|不超过|超过|低于|控制在|下降至|下降到|降至|降到|减少到|减少至|提高到|至少|≥|≤|达)?\s*"
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*[～~—-]\s*)?(?P<value>\d+(?:\.\d+)?)\s*"
     r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人|亿元|万(?=以上|人次以上)|元(?=以上)|个(?!百分点)|所|家|张|名|人(?!次)|级|天|分钟|支|岁)?"
     r"(?P<after>及以上|及以下|以上|以内|以下|左右)?"
@@ -257,6 +285,10 @@ COMPARATORS = {
     "≤": "le",
     "控制在": "le",
     "下降至": "le",
+    "下降到": "le",
+    "降到": "le",
+    "减少到": "le",
+    "减少至": "le",
     "降至": "le",
     "低于": "lt",
     "左右": "about",
@@ -324,9 +356,12 @@ def targets(text: str) -> list[dict]:
             continue
         if GARBLED_YEAR.search(sentence) and not (year_match and 2000 < int(year_match.group(1)) < 2100):
             continue  # "到202223年": the copy lost the year; its values are not placed in time
+        in_sentence, previous = [], None  # (match, target) of the values kept, for the lists below
         for m in TARGET.finditer(sentence):
             unit, value = m.group("unit") or "", float(m.group("low") or m.group("value"))
             word = m.group("after") or m.group("before") or ""
+            if not word and previous and LIST_GAP.fullmatch(sentence[previous[0].end() : m.start()]):
+                word = previous[1]  # "分别低于7%和5%", "下降到4.0‰、4.5‰": the list shares its word
             if not unit and not (m.group("before") in ("达到", "达") and m.group("after") == "左右"):
                 continue  # a bare number is a target only as "达到1.2左右" (CMI)
             before, after = sentence[: m.start()], sentence[m.end() :]
@@ -348,16 +383,49 @@ def targets(text: str) -> list[dict]:
             comparator = COMPARATORS.get(word, "ge")
             if unit == "分钟":
                 comparator = "le"
-            found.append(
-                {
-                    "text": sentence[:200],
-                    "value": value,
-                    "unit": re.sub(r"\s", "", unit),
-                    "year": year,
-                    "comparator": comparator,
-                }
+            previous = (m, word)
+            in_sentence.append(
+                (
+                    m,
+                    {
+                        "text": sentence[:200],
+                        "value": value,
+                        "unit": re.sub(r"\s", "", unit),
+                        "year": year,
+                        "comparator": comparator,
+                    },
+                )
             )
+        _pair_years(sentence, in_sentence)
+        found += [target for _m, target in in_sentence]
     return found
+
+
+LIST_GAP = re.compile(r"\s*(?:[、和及与]|以及)\s*")
+YEAR_LIST = re.compile(r"(?<!\d)20\d{2}年(?:(?:[、和及与]|以及)20\d{2}年)+")
+
+
+def _pair_years(sentence: str, kept: list) -> None:
+    """ "到2022年和2030年…分别不低于22%和30%": a list of as many values as the years named goes with
+    them in order (22% in 2022, 30% in 2030)."""
+    years_named = YEAR_LIST.search(sentence)
+    if not years_named:
+        return
+    years = [int(y) for y in re.findall(r"20\d{2}", years_named.group(0))]
+    runs, run = [], []
+    for i, (m, _target) in enumerate(kept):
+        if run and LIST_GAP.fullmatch(sentence[kept[i - 1][0].end() : m.start()]):
+            run.append(i)
+        else:
+            if run:
+                runs.append(run)
+            run = [i]
+    if run:
+        runs.append(run)
+    for run in runs:
+        if len(run) == len(years):
+            for i, year in zip(run, years, strict=True):
+                kept[i][1]["year"] = year
 
 
 PROJECT_ROW = re.compile(

@@ -45,6 +45,17 @@ from tixi.ledger.engine.parse import tasks, unit_names, units_of
             ["省卫生健康委"],
             ["省发展改革委", "省财政厅"],
         ),
+        # 分别牵头, and 由 at the head
+        ("市卫生健康委、市医保局分别牵头，市财政局配合", ["市卫生健康委", "市医保局"], ["市财政局"]),
+        ("由市卫生健康委牵头，市教育局参与", ["市卫生健康委"], ["市教育局"]),
+        # 会同 with no word after it
+        ("省卫生健康委会同省医保局", ["省卫生健康委"], ["省医保局"]),
+        # 责任单位 beside a 牵头单位: the others
+        (
+            "牵头单位：市卫生健康委；责任单位：市财政局、各县（区）人民政府",
+            ["市卫生健康委"],
+            ["市财政局", "各县（区）人民政府"],
+        ),
         # labelled parts
         (
             "牵头单位：市卫生健康委；配合单位：市财政局、市人力资源社会保障局",
@@ -126,3 +137,13 @@ def test_values_listed_after_years_go_with_them_in_order():
         (4.0, "‰", 2030, "le"),
         (10, "/10万", 2030, "le"),
     ]
+
+
+def test_an_item_whose_first_sentence_is_long_is_not_lost():
+    """ "（二）" with a first sentence past 40 characters is an item of its own, with its own units,
+    not a continuation of the item before it."""
+    text = """（一）加强公共卫生。争创中心。（市卫生健康委牵头，市财政局配合）
+（二）推进县域医共体建设，完善县乡村三级医疗卫生服务网络，提升县域医疗卫生服务整体能力和水平。（县医保局牵头，县卫生健康局配合）
+"""
+    found = [(t["clause"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)]
+    assert found == [("一", ["市卫生健康委"], ["市财政局"]), ("二", ["县医保局"], ["县卫生健康局"])]

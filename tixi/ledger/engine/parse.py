@@ -8,6 +8,9 @@ import re
 from dataclasses import asdict, dataclass, field
 
 CLAUSE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*\**([^。；*]{2,40})[。*]")
+# a "（三）" item whose first sentence runs past 40 characters is still an item (not a page-break
+# continuation of the item before it)
+CLAUSE_LONG = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*\**([^。；*]{2,})")
 NUMBERED = re.compile(r"^(\d{1,2})(?:[.．](?!\d)|、)\s*([^。；*]{2,40})[。*]")
 # an item whose first sentence is long or unfinished ("2.加强…防控,切实保障…安全"): the sentence is its title
 NUMBERED_LONG = re.compile(r"^(\d{1,2})(?:[.．](?!\d)|、)\s*([^。；*]{2,})")
@@ -28,8 +31,9 @@ BARE_LABEL = re.compile(
 )
 TASK_LABEL = re.compile(r"^(?:具体任务|工作任务|任务内容)[:：]?$")
 ROLE = re.compile(
-    r"(?P<role>按?职责分工负责|按职责分工|分别负责|共同负责|牵头负责|牵头|负责|配合|参与|协助|协同)$"
+    r"(?P<role>按?职责分工负责|按职责分工|(?:分别|共同)?(?:牵头负责|牵头|负责|配合|参与|协助|协同))$"
 )
+
 ORGANISATION = re.compile(
     r"(?:委|局|办|厅|部|府|会|院|中心|单位|部门|政府|管委会|分局|公司|组|队|站|所|署|总局|集团|机构|社|行|协会|学会|银行)$"
 )
@@ -72,7 +76,7 @@ def unit_names(part: str) -> list[str]:
     given the level of the first unit (卫生局 after 市…局 → 市卫生局)."""
     part = re.sub(r"(?<=[委局办厅府会部院心])(?:以及|及|和|与)(?=[各省市县区州旗乡镇国])", "、", part)
     names = []
-    for name in _split_outside_brackets(part, "、"):
+    for name in _split_outside_brackets(re.sub(r"^\s*由", "", part), "、"):
         name = re.sub(r"(?:等(?:相关|有关)?(?:部门|单位)?)$", "", name.strip(" 　"))
         if name:
             names.append(name)
@@ -119,7 +123,12 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
             if not labelled:
                 continue
             units = segment.strip()[labelled.end() :]
-            if labelled.group("label") == "责任单位":
+            if labelled.group("label") == "责任单位" and any(
+                LABELLED.match(other.strip()) and LABELLED.match(other.strip()).group("label") in LEAD_LABELS
+                for other in re.split(r"[；;。\n]", bracket)
+            ):
+                cooperating += [n for part in _split_outside_brackets(units, "，,") for n in unit_names(part)]
+            elif labelled.group("label") == "责任单位":
                 first, rest = split_units(units)
                 lead += first
                 cooperating += rest
@@ -129,10 +138,12 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
                 cooperating += [n for part in _split_outside_brackets(units, "，,") for n in unit_names(part)]
         return (lead, cooperating) if lead or cooperating else None
     parts = [p.strip() for p in _split_outside_brackets(bracket, "，,；;") if p.strip()]
+    if len(parts) == 1 and "会同" in parts[0] and not ROLE.search(parts[0]):
+        parts = [parts[0] + "负责"]  # "（省卫生健康委会同省财政厅）"
     roles = [ROLE.search(p) for p in parts]
     if not roles or not roles[-1]:
         return None  # a bracket that ends with no role word names no units: "（以下简称“医共体”）"
-    has_lead_word = any(r and r.group("role") in ("牵头", "牵头负责") for r in roles)
+    has_lead_word = any(r and "牵头" in r.group("role") for r in roles)
     lead, cooperating, pending = [], [], []
     for part, role in zip(parts, roles, strict=True):
         if not role:
@@ -145,7 +156,7 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
             head, _sep, others = part[: role.start()].partition("会同")
             lead += unit_names(head)
             cooperating += unit_names(others)
-        elif word in ("配合", "参与", "协助", "协同") or ("职责分工" in word and has_lead_word):
+        elif word.endswith(("配合", "参与", "协助", "协同")) or ("职责分工" in word and has_lead_word):
             cooperating += names
         elif "职责分工" in word and lead:
             cooperating += names  # "A负责，B按职责分工负责"
@@ -182,9 +193,9 @@ def _items(text: str):
             task_follows = False
             title = re.split(r"[。；;,，]", bare)[0][:60]
             items.append([str(sum(1 for i in items if i) + 1), title, bare, offset])
-        elif clause := CLAUSE.match(bare):
+        elif clause := (CLAUSE.match(bare) or CLAUSE_LONG.match(bare)):
             section = clause.group(1)
-            items.append([clause.group(1), clause.group(2).strip(), bare, offset])
+            items.append([clause.group(1), clause.group(2).strip()[:60], bare, offset])
         elif numbered := (NUMBERED.match(bare) or NUMBERED_LONG.match(bare)):
             title = numbered.group(2).strip()[:60]
             prefix = f"（{section}）" if section else ""

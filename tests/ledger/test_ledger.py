@@ -68,7 +68,10 @@ def test_parse_command_json(tmp_path):
     call_command("plans", "parse", str(next(SEEDS.glob("000_*.txt"))), format="json", stdout=out)
     result = json.loads(out.getvalue())
     assert set(result) == {"tasks", "targets", "indicators"} and len(result["tasks"]) >= 20
-    assert {"clause", "text", "lead_unit", "cooperating_units", "deadline"} <= set(result["tasks"][0])
+    assert {"clause", "text", "lead_units", "cooperating_units", "deadline"} <= set(result["tasks"][0])
+    # units are lists, not one joined string
+    assert result["tasks"][1]["lead_units"] == ["市卫生健康委"]
+    assert result["tasks"][1]["cooperating_units"][:2] == ["市发展改革委", "市人力资源社会保障局"]
     assert {"text", "value", "unit", "year", "comparator"} <= set(result["targets"][0])
     assert result["indicators"] == []  # 达州's plan has no indicator table
     out = io.StringIO()

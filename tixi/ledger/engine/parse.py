@@ -8,16 +8,43 @@ import re
 from dataclasses import asdict, dataclass, field
 
 CLAUSE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*\**([^。；*]{2,40})[。*]")
-NUMBERED = re.compile(r"^(\d+)[.．、]\s*([^。；*]{2,40})[。*]")
+# a "（三）" item whose first sentence runs past 40 characters is still an item (not a page-break
+# continuation of the item before it)
+CLAUSE_LONG = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*\**([^。；*]{2,})")
+NUMBERED = re.compile(r"^(\d{1,2})(?:[.．](?!\d)|、)\s*([^。；*]{2,40})[。*]")
+# an item whose first sentence is long or unfinished ("2.加强…防控,切实保障…安全"): the sentence is its title
+NUMBERED_LONG = re.compile(r"^(\d{1,2})(?:[.．](?!\d)|、)\s*([^。；*]{2,})")
 HEADING = re.compile(r"^(?:#|第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、)")
-UNITS = re.compile(
-    r"[（(〔]\s*(?:责任单位|牵头单位)[:：]\s*(?P<units>(?:[^（）()〔〕]|[（(][^（）()]*[）)])+?)"
-    r"(?:。逗号前为牵头单位[^）)〕]*)?[）)〕]"
-)
-# "（…和各县（区）人民政府、巴中经开区管委会按职责分工负责）"; one seed misplaces the 按
-BY_DUTY = re.compile(r"[（(]\s*(?P<units>(?:[^（）()]|（[^（）]*）){4,300}?)按?职责分工负责\s*[）)]")
+# one line holding many items ("…人群。1、…(市卫生局负责,市财政局配合)2、…"): each item on its own line
+INLINE_ITEM = re.compile(r"(?<=[。；;）)])\s*(?=(?:\d{1,2}、|[（(][一二三四五六七八九十]+[)）]))")
 YEAR = re.compile(r"(?:到|至)\s*(\d{4})\s*年(?:底)?")
 DONE_BY = re.compile(r"(\d{4})\s*年(?:底|前)?(?:[^。；]{0,40}?)(?:完成|建成)")
+# a bracket of units: "（责任单位：…）", "（牵头单位：…；配合单位：…）", "（X牵头，Y配合）", "（X负责，Y配合）",
+# "（X、Y按职责分工负责）", "（X会同Y负责）"; brackets inside a unit's name ("各县（市、区）人民政府") kept
+BRACKET = re.compile(r"[（(〔]\s*((?:[^（）()〔〕]|[（(][^（）()]*[）)]){2,400}?)\s*[）)〕]")
+LABELLED = re.compile(
+    r"^(?P<label>牵头责任单位|牵头单位|主责单位|责任单位|配合单位|协作单位|主要协作单位|参与单位)\s*[:：]\s*"
+)
+LEAD_LABELS = ("牵头责任单位", "牵头单位", "主责单位")
+BARE_LABEL = re.compile(
+    r"^(?:牵头责任单位|牵头单位|主责单位|责任单位|配合单位|协作单位|主要协作单位|参与单位)$"
+)
+TASK_LABEL = re.compile(r"^(?:具体任务|工作任务|任务内容)[:：]?$")
+ROLE = re.compile(
+    r"(?P<role>按?职责分工负责|按职责分工|(?:分别|共同)?(?:牵头负责|牵头|负责|配合|参与|协助|协同))$"
+)
+
+ORGANISATION = re.compile(
+    r"(?:委|局|办|厅|部|府|会|院|中心|单位|部门|政府|管委会|分局|公司|组|队|站|所|署|总局|集团|机构|社|行|协会|学会|银行)$"
+)
+# "以下均需各县（市、区）人民政府（管委会）落实，不再列出", "以下责任单位均包括各县（市、区）人民政府": a rule for
+# every task after it
+FROM_HERE_ON = re.compile(
+    r"以下[^。；，,（）()]{0,12}?均(?:需|包括|含|由)"
+    r"(?P<units>(?:[^（）()。；〕，,]|[（(][^（）()]*[）)])+?)(?:落实|负责|参与|配合)?"
+    r"(?:[，,]\s*不再(?:一一)?列出)?(?=[。；;〕）)]|$)"
+)
+LEVEL = re.compile(r"^(?:省|市|县|区|州|旗|盟)")
 
 
 @dataclass
@@ -43,6 +70,30 @@ def _split_outside_brackets(text: str, separators: str) -> list[str]:
     return [*parts, current]
 
 
+def unit_names(part: str) -> list[str]:
+    """'市劳动和社会保障局、卫生局及各县（区）人民政府等' → its units: split at 、 and at 及/和/以及 between two
+    units (not inside a name: 人力资源和社会保障局), a trailing 等 dropped, a bureau written without its level
+    given the level of the first unit (卫生局 after 市…局 → 市卫生局)."""
+    part = re.sub(r"(?<=[委局办厅府会部院心])(?:以及|及|和|与)(?=[各省市县区州旗乡镇国])", "、", part)
+    names = []
+    for name in _split_outside_brackets(re.sub(r"^\s*由", "", part), "、"):
+        name = re.sub(r"(?:等(?:相关|有关)?(?:部门|单位)?)$", "", name.strip(" 　"))
+        if name:
+            names.append(name)
+    level = LEVEL.match(names[0]).group(0) if names and LEVEL.match(names[0]) else ""
+    for i, name in enumerate(names):
+        bare = not re.match(r"^(?:省|市|县|区|州|旗|盟|各|国家|自治区|乡|镇|中央)", name)
+        if (
+            level
+            and bare
+            and len(name) <= 8
+            and re.search(r"[局委办厅]$", name)
+            and not re.search(r"[州市县区]", name)
+        ):
+            names[i] = level + name
+    return names
+
+
 def split_units(text: str) -> tuple[list[str], list[str]]:
     """'市卫生健康委，市发展改革委、市医保局' → lead before the first comma, the rest cooperate."""
     text = re.sub(
@@ -50,8 +101,70 @@ def split_units(text: str) -> tuple[list[str], list[str]]:
     )  # 各县（市、区，含…，下同）人民政府 → 各县（市、区）人民政府
     text = text.split("。")[0]
     lead, *rest = _split_outside_brackets(text, "，,")
-    names = lambda part: [u.strip(" 　") for u in _split_outside_brackets(part, "、") if u.strip(" 　")]  # noqa: E731
-    return names(lead), [n for part in rest for n in names(part)]
+    return unit_names(lead), [n for part in rest for n in unit_names(part)]
+
+
+def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
+    """The lead and cooperating units a bracket names, or None when it names no units.
+
+    - "责任单位：A，B、C": lead before the first comma ("逗号前为牵头单位"), the rest cooperate;
+    - "牵头单位：A；配合单位：B" (or 牵头责任单位/主要协作单位 on lines of their own): as labelled;
+    - "A牵头，B配合" / "A负责，B配合" / "A、B分别负责，C配合": by the word after each part;
+    - "A牵头，B按职责分工负责": B cooperates; "A、B按职责分工负责" with no 牵头: all lead;
+    - "A会同B负责": A leads, B cooperates; "A及B"/"A和各B": two units; a trailing 等 is dropped.
+    """
+    bracket = re.sub(r"[，,]\s*含[^）)]*下同", "", bracket).strip()
+    bracket = re.sub(r"[。；;]?\s*逗号前为牵头单位.*$", "", bracket)
+    bracket = FROM_HERE_ON.sub("", bracket).rstrip("。；;，, ")
+    if LABELLED.match(bracket):
+        lead, cooperating = [], []
+        for segment in re.split(r"[；;。\n]", bracket):
+            labelled = LABELLED.match(segment.strip())
+            if not labelled:
+                continue
+            units = segment.strip()[labelled.end() :]
+            if labelled.group("label") == "责任单位" and any(
+                LABELLED.match(other.strip()) and LABELLED.match(other.strip()).group("label") in LEAD_LABELS
+                for other in re.split(r"[；;。\n]", bracket)
+            ):
+                cooperating += [n for part in _split_outside_brackets(units, "，,") for n in unit_names(part)]
+            elif labelled.group("label") == "责任单位":
+                first, rest = split_units(units)
+                lead += first
+                cooperating += rest
+            elif labelled.group("label") in LEAD_LABELS:
+                lead += [n for part in _split_outside_brackets(units, "，,") for n in unit_names(part)]
+            else:
+                cooperating += [n for part in _split_outside_brackets(units, "，,") for n in unit_names(part)]
+        return (lead, cooperating) if lead or cooperating else None
+    parts = [p.strip() for p in _split_outside_brackets(bracket, "，,；;") if p.strip()]
+    if len(parts) == 1 and "会同" in parts[0] and not ROLE.search(parts[0]):
+        parts = [parts[0] + "负责"]  # "（省卫生健康委会同省财政厅）"
+    roles = [ROLE.search(p) for p in parts]
+    if not roles or not roles[-1]:
+        return None  # a bracket that ends with no role word names no units: "（以下简称“医共体”）"
+    has_lead_word = any(r and "牵头" in r.group("role") for r in roles)
+    lead, cooperating, pending = [], [], []
+    for part, role in zip(parts, roles, strict=True):
+        if not role:
+            pending.append(part)  # "A，B配合": a part without its word takes the next part's
+            continue
+        names = [n for p in [*pending, part[: role.start()]] for n in unit_names(p)]
+        pending = []
+        word = role.group("role")
+        if "会同" in part[: role.start()]:
+            head, _sep, others = part[: role.start()].partition("会同")
+            lead += unit_names(head)
+            cooperating += unit_names(others)
+        elif word.endswith(("配合", "参与", "协助", "协同")) or ("职责分工" in word and has_lead_word):
+            cooperating += names
+        elif "职责分工" in word and lead:
+            cooperating += names  # "A负责，B按职责分工负责"
+        else:
+            lead += names
+    if not all(ORGANISATION.search(n) for n in lead + cooperating) or not (lead or cooperating):
+        return None
+    return lead, cooperating
 
 
 def deadline_of(text: str, default_year: int | None = None) -> str | None:
@@ -62,40 +175,98 @@ def deadline_of(text: str, default_year: int | None = None) -> str | None:
 
 
 def _items(text: str):
-    """(clause, title, body) of each numbered item; lines broken inside an item (a PDF's page
+    """(clause, title, body, offset) of each numbered item; lines broken inside an item (a PDF's page
     breaks) are joined back to it, and '1.' items take the '（一）' section they sit in."""
-    section, items = "", []
-    for line in (raw.strip() for raw in text.splitlines()):
+    section, items, offset, task_follows = "", [], 0, False
+    lines = _label_lines([part for raw in text.splitlines() for part in INLINE_ITEM.split(raw)])
+    for line in (raw.strip() for raw in lines):
+        offset += 1
         if not line:
             continue
         bare = re.sub(r"^#+\s*", "", line).replace("*", "")
-        if clause := CLAUSE.match(bare):
+        if TASK_LABEL.match(bare):
+            task_follows = (
+                True  # "具体任务" on a line of its own: the next line is a task (a table laid out as lines)
+            )
+            continue
+        if task_follows:
+            task_follows = False
+            title = re.split(r"[。；;,，]", bare)[0][:60]
+            items.append([str(sum(1 for i in items if i) + 1), title, bare, offset])
+        elif clause := (CLAUSE.match(bare) or CLAUSE_LONG.match(bare)):
             section = clause.group(1)
-            items.append([clause.group(1), clause.group(2).strip(), bare])
-        elif (numbered := NUMBERED.match(bare)) and section:
-            items.append([f"（{section}）{numbered.group(1)}", numbered.group(2).strip(), bare])
+            items.append([clause.group(1), clause.group(2).strip()[:60], bare, offset])
+        elif numbered := (NUMBERED.match(bare) or NUMBERED_LONG.match(bare)):
+            title = numbered.group(2).strip()[:60]
+            prefix = f"（{section}）" if section else ""
+            items.append([f"{prefix}{numbered.group(1)}", title, bare, offset])
         elif HEADING.match(line) or line.startswith("**"):
             if items and HEADING.match(line):
                 items.append(None)  # a heading closes the item before it
         elif items and items[-1] is not None:
-            items[-1][2] += line
-    return [item for item in items if item is not None]
+            items[-1][2] += "\n" + line  # a page break inside a sentence: joined again where read
+    return [item for item in items if item is not None], lines
+
+
+def _label_lines(lines: list[str]) -> list[str]:
+    """A label on a line of its own and its value on the next ("责任单位" / "卫健局、文旅局"): one
+    labelled line ("责任单位:卫健局、文旅局")."""
+    joined, waiting = [], None
+    for line in lines:
+        if waiting is not None and line.strip():
+            joined.append(f"{waiting}:{line.strip()}")
+            waiting = None
+        elif BARE_LABEL.match(line.strip()):
+            waiting = line.strip()
+        elif waiting is None:
+            joined.append(line)
+    return joined
+
+
+def _units_in(body: str) -> tuple[list[str], list[str]] | None:
+    """The units of an item: its last bracket that names units, or its 牵头/协作单位 lines."""
+    body = body.replace(
+        "按、", "、"
+    )  # one seed misplaces the 按: "…人民政府按、巴中经开区管委会职责分工负责"
+    found = None
+    for m in BRACKET.finditer(body.replace("\n", "").replace("和各", "、各")):
+        units = units_of(m.group(1))
+        if units:
+            found = units
+    if found:
+        return found
+    labelled = [line for line in body.split("\n")[1:] if LABELLED.match(line)]
+    return units_of("；".join(labelled)) if labelled else None
 
 
 def tasks(text: str, default_year: int | None = None) -> list[dict]:
-    """Items '（一）title。…（责任单位：…）' with their units; '…按职责分工负责' lists units too.
+    """Items '（一）title。…（责任单位：…）' with their units (see units_of for the grammar); a
+    document-wide rule ("以下均需各县…落实") adds its units to every task after it, as cooperating.
     Items that name no unit are not tasks (保障措施 and the like)."""
     found = []
-    for clause, title, body in _items(text):
-        body = body.replace("按、", "、")
-        units_match = UNITS.search(body)
-        duty = BY_DUTY.search(body)
-        if units_match:
-            lead, cooperating = split_units(units_match.group("units"))
-        elif duty:
-            lead, cooperating = split_units(duty.group("units").replace("和各", "、各"))
-        else:
+    items, lines = _items(text)
+    rules = []  # (line number from which it holds, units)
+    for number, line in enumerate(lines, start=1):
+        for m in FROM_HERE_ON.finditer(line):
+            rules.append(
+                (
+                    number,
+                    [
+                        n
+                        for part in _split_outside_brackets(m.group("units"), "，,")
+                        for n in unit_names(part)
+                    ],
+                )
+            )
+    for clause, title, body, offset in items:
+        units = _units_in(body)
+        if not units:
             continue
+        lead, cooperating = units
+        for since, extra in rules:
+            if since < offset:
+                cooperating += [u for u in extra if u not in lead and u not in cooperating]
+        body = body.replace("\n", "")
         found.append(
             asdict(Task(clause, title, body[:400], lead, cooperating, deadline_of(body, default_year)))
         )
@@ -104,9 +275,9 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
 
 # a number with its unit; "5～8个" keeps the lower bound; ages (岁), 人次 and 个百分点 are not targets
 TARGET = re.compile(
-    r"(?P<before>达到|不低于|不少于|不得低于|不超过|超过|低于|控制在|下降至|降至|提高到|至少|≥|≤|达)?\s*"
+    r"(?P<before>达到|不低于|不少于|不得低于|不超过|超过|低于|控制在|下降至|下降到|降至|降到|减少到|减少至|提高到|至少|≥|≤|达)?\s*"
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*[～~—-]\s*)?(?P<value>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人|亿元|个(?!百分点)|所|家|张|名|人(?!次)|级|天|分钟|支)?"
+    r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人|亿元|万(?=以上|人次以上)|元(?=以上)|个(?!百分点)|所|家|张|名|人(?!次)|级|天|分钟|支|岁)?"
     r"(?P<after>及以上|及以下|以上|以内|以下|左右)?"
 )
 COMPARATORS = {
@@ -125,12 +296,16 @@ COMPARATORS = {
     "≤": "le",
     "控制在": "le",
     "下降至": "le",
+    "下降到": "le",
+    "降到": "le",
+    "减少到": "le",
+    "减少至": "le",
     "降至": "le",
     "低于": "lt",
     "左右": "about",
 }
 GOAL_WORDS = re.compile(
-    r"力争|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|(?:建设|布局|组建)\d|\d分钟[^，。]{0,6}圈|达\s*\d"
+    r"力争|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|(?:建设|布局|组建|实施)\d|\d分钟[^，。]{0,6}圈|达\s*\d"
 )
 # headings of the parts that look back (十三五 achievements) or annex projects: no targets there
 LOOKING_BACK = re.compile(r"发展成就|发展基础|规划背景|取得成效|面临形势|机遇与挑战|重大建设项目")
@@ -139,6 +314,22 @@ SECTION = re.compile(
 )
 # an area: "of the hospitals whose bed use is under 75%…" (a condition), "beds 2%～3% of…" (a norm)
 NOT_A_GOAL = re.compile(r"低于\d+%.{0,12}(?:高于|的)|按.{0,12}\d+%[～~]|服务半径|\d+\s*[～~—-]\s*\d+\s*万")
+
+
+GARBLED_YEAR = re.compile(r"(?<!\d)\d{5,6}年")
+# the year of a plan without 到YYYY年: its period's end ("行动计划(2016—2018年)"), else the year its title
+# names ("2023年全省卫生健康工作要点", "县卫健委2021年政府工作报告任务分解")
+PERIOD = re.compile(r"(20\d{2})\s*[—–-]+\s*(20\d{2})\s*年")
+TITLE_YEAR = re.compile(r"(20\d{2})年[^，,。\n]{0,20}(?:工作要点|任务分解|工作计划|行动计划|实施方案|规划)")
+
+
+def _title_year(text: str) -> int | None:
+    head = text[:1500]
+    if period := PERIOD.search(head):
+        return int(period.group(2))
+    if title := TITLE_YEAR.search(head):
+        return int(title.group(1))
+    return None
 
 
 def _sections(text: str):
@@ -159,13 +350,13 @@ def targets(text: str) -> list[dict]:
     """Numeric targets: in sentences that set a year, or that state a goal (达到, 不低于, 以上, 左右…)
     under the document's target year (the year its 到YYYY年 phrases name most)."""
     years = [int(y) for y in YEAR.findall(text)]
-    document_year = max(set(years), key=years.count) if years else None
+    document_year = max(set(years), key=years.count) if years else _title_year(text)
     found = []
     annex = text.find("重大建设项目表")  # the projects annex is read by projects()
     body = "\n".join(_sections(text[:annex] if annex > 0 else text)).replace("１", "1").replace("２", "2")
     for sentence in re.split(r"[。；\n]", body):
         sentence = re.sub(r"\s+", "", sentence)
-        year_match = re.search(r"(?:到|至)?(\d{4})年(?:底)?[，,]", sentence) or YEAR.search(sentence)
+        year_match = re.search(r"(?:到|至)?(?<!\d)(\d{4})年(?:底)?[，,]", sentence) or YEAR.search(sentence)
         if year_match and 2000 < int(year_match.group(1)) < 2100:
             year = int(year_match.group(1))
         elif document_year and (GOAL_WORDS.search(sentence) or "%" in sentence):
@@ -174,9 +365,14 @@ def targets(text: str) -> list[dict]:
             continue
         if NOT_A_GOAL.search(sentence):
             continue
+        if GARBLED_YEAR.search(sentence) and not (year_match and 2000 < int(year_match.group(1)) < 2100):
+            continue  # "到202223年": the copy lost the year; its values are not placed in time
+        in_sentence, previous = [], None  # (match, target) of the values kept, for the lists below
         for m in TARGET.finditer(sentence):
             unit, value = m.group("unit") or "", float(m.group("low") or m.group("value"))
             word = m.group("after") or m.group("before") or ""
+            if not word and previous and LIST_GAP.fullmatch(sentence[previous[0].end() : m.start()]):
+                word = previous[1]  # "分别低于7%和5%", "下降到4.0‰、4.5‰": the list shares its word
             if not unit and not (m.group("before") in ("达到", "达") and m.group("after") == "左右"):
                 continue  # a bare number is a target only as "达到1.2左右" (CMI)
             before, after = sentence[: m.start()], sentence[m.end() :]
@@ -191,21 +387,56 @@ def targets(text: str) -> list[dict]:
                 continue
             if unit == "级" and not (word or "水平" in sentence[m.end() : m.end() + 3]):
                 continue
+            if unit == "岁" and not re.search(r"预期寿命[^，,；]{0,4}$", before):
+                continue  # life expectancy is a target; "65岁以上老年人" is not
             if m.group("low"):
                 word = "以上"
             comparator = COMPARATORS.get(word, "ge")
             if unit == "分钟":
                 comparator = "le"
-            found.append(
-                {
-                    "text": sentence[:200],
-                    "value": value,
-                    "unit": re.sub(r"\s", "", unit),
-                    "year": year,
-                    "comparator": comparator,
-                }
+            previous = (m, word)
+            in_sentence.append(
+                (
+                    m,
+                    {
+                        "text": sentence[:200],
+                        "value": value,
+                        "unit": re.sub(r"\s", "", unit),
+                        "year": year,
+                        "comparator": comparator,
+                    },
+                )
             )
+        _pair_years(sentence, in_sentence)
+        found += [target for _m, target in in_sentence]
     return found
+
+
+LIST_GAP = re.compile(r"\s*(?:[、和及与]|以及)\s*")
+YEAR_LIST = re.compile(r"(?<!\d)20\d{2}年(?:(?:[、和及与]|以及)20\d{2}年)+")
+
+
+def _pair_years(sentence: str, kept: list) -> None:
+    """ "到2022年和2030年…分别不低于22%和30%": a list of as many values as the years named goes with
+    them in order (22% in 2022, 30% in 2030)."""
+    years_named = YEAR_LIST.search(sentence)
+    if not years_named:
+        return
+    years = [int(y) for y in re.findall(r"20\d{2}", years_named.group(0))]
+    runs, run = [], []
+    for i, (m, _target) in enumerate(kept):
+        if run and LIST_GAP.fullmatch(sentence[kept[i - 1][0].end() : m.start()]):
+            run.append(i)
+        else:
+            if run:
+                runs.append(run)
+            run = [i]
+    if run:
+        runs.append(run)
+    for run in runs:
+        if len(run) == len(years):
+            for i, year in zip(run, years, strict=True):
+                kept[i][1]["year"] = year
 
 
 PROJECT_ROW = re.compile(

@@ -96,7 +96,7 @@ class Command(BaseCommand):
             {
                 "clause": t["clause"],
                 "text": t["title"],
-                "lead_unit": "、".join(t["lead_units"]),
+                "lead_units": t["lead_units"],
                 "cooperating_units": t["cooperating_units"],
                 "deadline": t["deadline"],
             }
@@ -123,7 +123,7 @@ class Command(BaseCommand):
             )
         for t in tasks:
             self.stdout.write(
-                f"task {t['clause']} {t['text']} · lead {t['lead_unit']} · with {'、'.join(t['cooperating_units'])} · by {t['deadline']}"
+                f"task {t['clause']} {t['text']} · lead {'、'.join(t['lead_units'])} · with {'、'.join(t['cooperating_units'])} · by {t['deadline']}"
             )
         for t in targets:
             self.stdout.write(

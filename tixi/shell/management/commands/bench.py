@@ -129,6 +129,19 @@ class Command(BaseCommand):
                 f"{seed:<6}{t.precision:>9.2f}{t.recall:>6.2f}{t.expected:>5}   "
                 f"{g.precision:>10.2f}{g.recall:>6.2f}{g.expected:>5}"
             )
+        from tixi.ledger.engine.accuracy import HELD_OUT, SECOND_SET, held_out_scores
+
+        for folder, heading in (
+            (HELD_OUT, "HELD-OUT plans, not the seeds: other places' documents (tests/ledger/heldout)"),
+            (
+                SECOND_SET,
+                "SECOND held-out set, gathered after the rules above; unseen when first measured (tests/ledger/heldout_b)",
+            ),
+        ):
+            self.stdout.write("")
+            self.stdout.write(heading)
+            self.write_held_out(held_out_scores(folder))
+        self.stdout.write("")
         self.stdout.write("indicator tables vs the plan packs' table rows (tixi/indicators/data/plans)")
         self.stdout.write(f"{'seed':<6}{'rows P':>9}{'R':>6}{'n':>5}")
         for seed, result in tables.items():
@@ -139,6 +152,18 @@ class Command(BaseCommand):
             f"{suggested['wrong']} wrong, {suggested['none']} without a suggestion"
         )
         self.stdout.write(f"five seeds read in {elapsed * 1000:.0f} ms")
+
+    def write_held_out(self, scores):
+        from tixi.ledger.engine.accuracy import total
+
+        self.stdout.write(f"{'plan':<18}{'tasks P':>9}{'R':>6}{'n':>5}   {'targets P':>10}{'R':>6}{'n':>5}")
+        rows = [*scores.items(), ("all", {kind: total(scores, kind) for kind in ("tasks", "targets")})]
+        for name, result in rows:
+            t, g = result["tasks"], result["targets"]
+            self.stdout.write(
+                f"{name:<18}{t.precision:>9.2f}{t.recall:>6.2f}{t.expected:>5}   "
+                f"{g.precision:>10.2f}{g.recall:>6.2f}{g.expected:>5}"
+            )
 
     def ensure_registry(self, rebuild):
 

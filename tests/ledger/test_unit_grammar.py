@@ -1,0 +1,149 @@
+"""The grammar of responsible units in a plan's task brackets (tixi.ledger.engine.parse.units_of), one
+pattern per test, and a document-wide rule applied to every task after it."""
+
+import pytest
+
+from tixi.ledger.engine.parse import tasks, unit_names, units_of
+
+
+@pytest.mark.parametrize(
+    ("bracket", "lead", "cooperating"),
+    [
+        # 逗号前为牵头单位: lead before the first comma
+        ("责任单位：市卫生健康委，市发展改革委、市医保局", ["市卫生健康委"], ["市发展改革委", "市医保局"]),
+        ("责任单位：市卫生健康委、市财政局", ["市卫生健康委", "市财政局"], []),
+        # 牵头 / 配合
+        ("市卫生健康委牵头，市财政局、市医保局配合", ["市卫生健康委"], ["市财政局", "市医保局"]),
+        # X牵头，Y按职责分工负责: Y cooperates
+        ("市医保局牵头，市卫生健康委、市财政局按职责分工负责", ["市医保局"], ["市卫生健康委", "市财政局"]),
+        # …按职责分工负责 with no 牵头: every unit leads
+        (
+            "市卫生健康委、市财政局和各县（区）人民政府按职责分工负责",
+            ["市卫生健康委", "市财政局", "各县（区）人民政府"],
+            [],
+        ),
+        # 负责 / 配合, ASCII punctuation as web copies have it
+        ("市劳动和社会保障局负责,市国资委配合", ["市劳动和社会保障局"], ["市国资委"]),
+        # 分别负责, and a bureau written without its level takes the first unit's
+        (
+            "市劳动和社会保障局、卫生局分别负责,市国资委、财政局配合",
+            ["市劳动和社会保障局", "市卫生局"],
+            ["市国资委", "市财政局"],
+        ),
+        # 会同
+        ("省卫生健康委会同省财政厅负责", ["省卫生健康委"], ["省财政厅"]),
+        # 及 between two units
+        ("市卫生健康委及各县（市、区）人民政府负责", ["市卫生健康委", "各县（市、区）人民政府"], []),
+        # a trailing 等 is dropped
+        (
+            "国家卫生健康委、科技部、国家医保局等按职责分工负责",
+            ["国家卫生健康委", "科技部", "国家医保局"],
+            [],
+        ),
+        (
+            "省卫生健康委牵头，省发展改革委、省财政厅等部门配合",
+            ["省卫生健康委"],
+            ["省发展改革委", "省财政厅"],
+        ),
+        # 分别牵头, and 由 at the head
+        ("市卫生健康委、市医保局分别牵头，市财政局配合", ["市卫生健康委", "市医保局"], ["市财政局"]),
+        ("由市卫生健康委牵头，市教育局参与", ["市卫生健康委"], ["市教育局"]),
+        # 会同 with no word after it
+        ("省卫生健康委会同省医保局", ["省卫生健康委"], ["省医保局"]),
+        # 责任单位 beside a 牵头单位: the others
+        (
+            "牵头单位：市卫生健康委；责任单位：市财政局、各县（区）人民政府",
+            ["市卫生健康委"],
+            ["市财政局", "各县（区）人民政府"],
+        ),
+        # labelled parts
+        (
+            "牵头单位：市卫生健康委；配合单位：市财政局、市人力资源社会保障局",
+            ["市卫生健康委"],
+            ["市财政局", "市人力资源社会保障局"],
+        ),
+        (
+            "牵头责任单位:县卫健委、县民政局；主要协作单位:各乡镇人民政府、经济开发区管委会,县政府有关部门",
+            ["县卫健委", "县民政局"],
+            ["各乡镇人民政府", "经济开发区管委会", "县政府有关部门"],
+        ),
+    ],
+)
+def test_a_pattern_of_units(bracket, lead, cooperating):
+    assert units_of(bracket) == (lead, cooperating)
+
+
+@pytest.mark.parametrize(
+    "bracket", ["以下简称“医共体”", "2016—2018年", "含中医", "1中心+2大纵向医联体+8个横向医共体"]
+)
+def test_a_bracket_that_names_no_units(bracket):
+    assert units_of(bracket) is None
+
+
+def test_a_name_with_and_inside_is_one_unit():
+    """和 inside a name (人力资源和社会保障局) does not split it; 和 between two units does."""
+    assert unit_names("市人力资源和社会保障局") == ["市人力资源和社会保障局"]
+    assert unit_names("市卫生健康委和各县人民政府") == ["市卫生健康委", "各县人民政府"]
+    assert unit_names("达州金融监管分局") == ["达州金融监管分局"]  # a place in the name: no level added
+
+
+def test_a_document_wide_rule_holds_for_every_task_after_it():
+    text = """二、重点任务
+（一）加强公共卫生。争创中心。（责任单位：市卫生健康委，市财政局。以下责任单位均包括各县（市、区）人民政府）
+（二）做实家庭医生签约服务。扩大签约。（市卫生健康委牵头，市医保局配合）
+（三）推进医联体建设。组建医联体。（市卫生健康委、市中医药局按职责分工负责）
+"""
+    found = {t["title"]: (t["lead_units"], t["cooperating_units"]) for t in tasks(text)}
+    assert found["做实家庭医生签约服务"] == (["市卫生健康委"], ["市医保局", "各县（市、区）人民政府"])
+    assert found["推进医联体建设"] == (["市卫生健康委", "市中医药局"], ["各县（市、区）人民政府"])
+    # the rule is not a unit of the task that states it
+    assert found["加强公共卫生"] == (["市卫生健康委"], ["市财政局"])
+
+
+def test_items_run_together_on_one_line_and_unit_lines_of_their_own():
+    one_line = "（一）扩大覆盖面。到2023年参保率达90%以上。1、纳入医保。(市劳动和社会保障局负责,市国资委配合)2、稳固参合。(市卫生局负责,市财政局配合)"
+    assert [(t["clause"], t["lead_units"]) for t in tasks(one_line)] == [
+        ("（一）1", ["市劳动和社会保障局"]),
+        ("（一）2", ["市卫生局"]),
+    ]
+    lines = "1.创建国家卫生县城。\n\n牵头责任单位:县卫健委\n\n主要协作单位:各乡镇人民政府,县政府有关部门\n\n监督方式:0557-6031710"
+    assert [(t["lead_units"], t["cooperating_units"]) for t in tasks(lines)] == [
+        (["县卫健委"], ["各乡镇人民政府", "县政府有关部门"])
+    ]
+
+
+def test_a_task_laid_out_as_a_table_of_lines():
+    """ "具体任务" / its text / "责任单位" / units / "配合单位" / units, each on a line of its own."""
+    text = "具体任务\n改扩建社区卫生服务中心,提升乡镇卫生院。\n责任单位\n卫健局、文旅局\n配合单位\n各乡镇\n完成时限\n12月底前"
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("改扩建社区卫生服务中心", ["卫健局", "文旅局"], ["各乡镇"])
+    ]
+
+
+def test_values_listed_after_years_go_with_them_in_order():
+    """ "到2022年和2030年…分别不低于22%和30%": 22 % in 2022 and 30 % in 2030; the list's comparator
+    holds for each of its values."""
+    from tixi.ledger.engine.parse import targets
+
+    found = [
+        (t["value"], t["year"], t["comparator"])
+        for t in targets(
+            "到2022年和2030年,全国居民健康素养水平分别不低于22%和30%。生长迟缓率分别低于7%和5%。"
+        )
+    ]
+    assert found[:2] == [(22, 2022, "ge"), (30, 2030, "ge")]
+    listed = targets("到2030年,婴儿死亡率、孕产妇死亡率分别下降到4.0‰、10/10万。")
+    assert [(t["value"], t["unit"], t["year"], t["comparator"]) for t in listed] == [
+        (4.0, "‰", 2030, "le"),
+        (10, "/10万", 2030, "le"),
+    ]
+
+
+def test_an_item_whose_first_sentence_is_long_is_not_lost():
+    """ "（二）" with a first sentence past 40 characters is an item of its own, with its own units,
+    not a continuation of the item before it."""
+    text = """（一）加强公共卫生。争创中心。（市卫生健康委牵头，市财政局配合）
+（二）推进县域医共体建设，完善县乡村三级医疗卫生服务网络，提升县域医疗卫生服务整体能力和水平。（县医保局牵头，县卫生健康局配合）
+"""
+    found = [(t["clause"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)]
+    assert found == [("一", ["市卫生健康委"], ["市财政局"]), ("二", ["县医保局"], ["县卫生健康局"])]

@@ -112,6 +112,7 @@ def restore(archive: Path) -> dict:
                     "--no-privileges",
                     "--single-transaction",
                     "--exit-on-error",
+                    f"--dbname={settings.DATABASES['default']['NAME']}",
                     str(database),
                 ],
             )

@@ -25,7 +25,7 @@ def test_five_failures_lock_the_user_out_even_with_the_right_password(client, us
     locked = attempt(client, "planner", DEMO_PASSWORD)
     assert locked.status_code == 429
     assert 'id="locked-out"' in locked.content.decode()
-    assert "15" in locked.content.decode()
+    assert "15 分钟后再试" in locked.content.decode()  # in Chinese by default
     assert "_auth_user_id" not in client.session
     failed = AuditEntry.objects.filter(action=AuditEntry.Action.LOGIN_FAILED, username="planner")
     assert failed.count() >= 5

@@ -12,6 +12,7 @@ import pytest
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 REQUIRED = os.environ.get("TIXI_REQUIRE_BROWSER") == "1"
+SERVER_LOG: list[Path] = []  # the server's output, for the load test below
 
 
 def free_port() -> int:
@@ -31,11 +32,13 @@ def server(tmp_path_factory):
     tixi = [sys.executable, "-m", "tixi.cli"]
     subprocess.run([*tixi, "demo", "--build-only"], env=env, check=True, capture_output=True)
     port = free_port()
+    SERVER_LOG[:] = [var / "serve.log"]
+    log = open(SERVER_LOG[0], "w")  # noqa: SIM115 (closed below, after the server)
     process = subprocess.Popen(
-        [*tixi, "serve", "--addrport", f"127.0.0.1:{port}"],
+        [*tixi, "serve", "--addrport", f"127.0.0.1:{port}", "--no-access-log"],
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     for _ in range(100):
         try:
@@ -45,7 +48,8 @@ def server(tmp_path_factory):
             time.sleep(0.1)
     yield f"http://127.0.0.1:{port}"
     process.terminate()
-    process.wait(10)
+    process.wait(30)
+    log.close()
 
 
 @pytest.mark.browser
@@ -129,3 +133,16 @@ def test_production_server_and_no_content_security_policy_violation(server):
     refused_on_purpose = "https://cdn.redoc.ly/redoc/logo-mini.svg"
     assert [v for v in violations if refused_on_purpose not in v] == []
     assert errors == []
+
+
+def test_eight_users_at_once_get_no_error_and_no_database_lock(server):
+    """The load test's clients (tixi/ops/loadtest.py) against the gunicorn server: 8 logins at
+    once (session writes) and pages for 3 s."""
+    from tixi.ops.loadtest import drive
+
+    port = int(server.rsplit(":", 1)[1])
+    figures, elapsed = drive(port, clients=8, seconds=3, password="tixi-demo")
+    assert all(f.errors == [] for f in figures.values()), {n: f.errors[:3] for n, f in figures.items()}
+    assert all(f.latencies for f in figures.values())
+    server_log = SERVER_LOG[0].read_text()
+    assert "database is locked" not in server_log and "Traceback" not in server_log

@@ -2,7 +2,8 @@
 
 Starts `tixi serve` (gunicorn) on a free loopback port over the database of DATABASE_URL (by default
 its own SQLite file, with the demo region built into it), logs a number of clients in as the demo
-planner, and has each load the dashboard and a scorecard again and again for a bounded time. Prints
+planner, and (after one warm-up round) has each load the dashboard and a scorecard again and again
+for a bounded time. Prints
 requests/s, p50/p95 latency and errors per page, and whether the server logged "database is locked".
 """
 
@@ -101,6 +102,8 @@ def drive(port: int, clients: int, seconds: float, password: str) -> tuple[dict[
         client = Client(port)
         try:
             client.log_in(password)
+            for path in PAGES.values():  # warm-up, not counted: each worker's first page fills its caches
+                client.request("GET", path)
         except Exception as error:  # counted, and this client stops
             with lock:
                 figures["dashboard"].errors.append(f"login: {error}")

@@ -816,6 +816,10 @@ ZH = {
     "This point lies outside China.": "该点位于中国境外。",
     "This point lies outside %(region)s.": "该点不在%(region)s范围内。",
     "Only a planner of the unit's region changes its members.": "只有该单位所在地区的规划人员可以修改其成员。",
+    "Too many failed logins": "登录失败次数过多",
+    "This user name or address is locked out after repeated failed logins. Try again in %(minutes)s minutes, or ask an administrator to lift the lock.": "该用户名或地址因多次登录失败已被锁定。请 %(minutes)s 分钟后再试，或请管理员解除锁定。",
+    "failed login": "登录失败",
+    "locked out": "锁定",
 }
 
 

@@ -5,12 +5,14 @@ import sys
 
 VERBS = {
     "demo": "build the demo region (all seeds' regions, 2018-2026) and serve it; --build-only to stop after",
-    "serve": "serve the platform on http://127.0.0.1:8000",
+    "serve": "serve the platform with gunicorn on http://127.0.0.1:8000 (--addrport, --workers; --dev: development server)",
+    "backup": "back up the database and the attachments into one file: `tixi backup [--out FILE.tar]`",
+    "restore": "replace the database and the attachments with a backup's: `tixi restore FILE.tar [--yes]`",
     "figures": "registry figures of a division and year (--division CODE --year YYYY [--format json|table] [--check])",
     "plans": "plans and their targets: `tixi plans list`, `tixi plans evaluate --plan P --division D --year Y`",
     "indicators": "the indicator catalogue: `tixi indicators list`, `tixi indicators describe EXPR`",
     "report": "reports: `tixi report evaluation --plan P --division D --year Y --out FILE.docx`",
-    "bench": "benchmarks: `tixi bench registry`, `tixi bench indicators`",
+    "bench": "benchmarks: `tixi bench registry`, `tixi bench indicators`, `tixi bench serve` (load test of the server)",
     "template": "write the .xlsx import template of a table: `tixi template TABLE --out FILE.xlsx`",
     "import": "import a table from .xlsx/.csv, all or nothing: `tixi import TABLE FILE [--dry-run]`",
     "dhis2": "DHIS2 dataValueSets: `tixi dhis2 export --division D --period YYYY --format json|csv|adx --out F`, `tixi dhis2 import F`",

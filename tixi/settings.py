@@ -1,18 +1,69 @@
 """Django settings for Tixi. Everything a deployment changes comes from the environment."""
 
 import os
+import secrets
+import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
 REPO_DIR = BASE_DIR.parent
 VAR_DIR = Path(os.environ.get("TIXI_VAR_DIR", REPO_DIR / "var"))
 
-SECRET_KEY = os.environ.get("TIXI_SECRET_KEY", "tixi-development-only-secret-key-change-me-in-production")
+
+def generated_secret_key(var_dir: Path) -> str:
+    """The key of this installation: made once into the data folder (readable by its owner only), so
+    that no key is public and sessions survive restarts. Refuses to start when it cannot be kept."""
+    path = var_dir / "secret_key"
+    try:
+        if not path.exists():
+            var_dir.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("w", dir=var_dir, delete=False, prefix=".secret_key.") as f:
+                f.write(secrets.token_urlsafe(50))
+            os.chmod(f.name, 0o600)
+            try:  # link is atomic: of two processes starting at once, one key wins and both read it
+                os.link(f.name, path)
+            except FileExistsError:
+                pass
+            finally:
+                os.unlink(f.name)
+        key = path.read_text().strip()
+    except OSError as error:
+        raise ImproperlyConfigured(
+            f"TIXI_SECRET_KEY is not set and no key can be kept in {path} ({error.strerror}): "
+            "set TIXI_SECRET_KEY or make TIXI_VAR_DIR writable"
+        ) from error
+    if len(key) < 50:
+        raise ImproperlyConfigured(f"{path} holds no usable key: delete it to generate one")
+    return key
+
+
+SECRET_KEY = os.environ.get("TIXI_SECRET_KEY") or generated_secret_key(VAR_DIR)
 DEBUG = os.environ.get("TIXI_DEBUG", "0") == "1"
 ALLOWED_HOSTS = os.environ.get("TIXI_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("TIXI_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+
+# Behind HTTPS (TIXI_HTTPS=1): cookies only over HTTPS, plain HTTP redirected, browsers told to stay on
+# HTTPS. Behind a reverse proxy (TIXI_BEHIND_PROXY=1) the proxy says the scheme and the client address.
+HTTPS = os.environ.get("TIXI_HTTPS", "0") == "1"
+BEHIND_PROXY = os.environ.get("TIXI_BEHIND_PROXY", "0") == "1"
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = int(os.environ.get("TIXI_HSTS_SECONDS", 31_536_000)) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = HTTPS
+if BEHIND_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+# A working day, and no longer than the browser stays open.
+SESSION_COOKIE_AGE = int(os.environ.get("TIXI_SESSION_HOURS", 8)) * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -25,6 +76,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "axes",
     "tixi.core",
     "tixi.accounts",
     "tixi.geo",
@@ -46,7 +98,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "tixi.core.security.ContentSecurityPolicyMiddleware",
     "tixi.accounts.audit.AuditUserMiddleware",
+    # last, as django-axes asks: turns a locked-out login into its 429 answer
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "tixi.urls"
@@ -74,7 +129,14 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 30
+    # Several server workers at once: readers never block the writer (WAL), a writer waits its turn
+    # (timeout) and takes the write lock when its transaction begins (IMMEDIATE), so that no
+    # transaction fails with "database is locked" when upgrading from a read.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=30,
+        transaction_mode="IMMEDIATE",
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -82,10 +144,28 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
+# Password policy: 10 characters or more, not like the user's name, not a common or all-digit one.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Login throttling (django-axes): 5 failures in a row for a user name, or from an address, lock that
+# name or address out for 15 minutes (HTTP 429); failures and lock-outs go to the audit trail
+# (tixi/accounts/login_audit.py). `tixi manage axes_reset_username NAME` lifts a lock early.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("TIXI_LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("TIXI_LOGIN_LOCKOUT_MINUTES", 15)))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "tixi.core.security.client_address"
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_VERBOSE = False
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]

@@ -7,6 +7,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts and audit")
 
     def ready(self):
-        from tixi.accounts import audit
+        from tixi.accounts import audit, login_audit
 
         audit.connect_signals()
+        login_audit.connect_signals()

@@ -35,7 +35,7 @@ def create_user(username: str, password: str, role: str, division_codes=(), inst
     if not divisions and not institutions:
         errors.setdefault("division", []).append(_("A user needs a scope: a division or an institution."))
     try:
-        validate_password(password)
+        validate_password(password, user=User(username=username))  # also: not like the user name
     except ValidationError as error:
         errors["password"] = list(error.messages)
     if errors:

@@ -76,7 +76,10 @@ class Command(BaseCommand):
     help = "Benchmarks. `tixi bench registry`: build a province-sized registry, time the dashboard figures."
 
     def add_arguments(self, parser):
-        parser.add_argument("what", choices=["registry", "indicators", "import", "parse"])
+        parser.add_argument("what", choices=["registry", "indicators", "import", "parse", "serve"])
+        parser.add_argument("--clients", type=int, default=8, help="bench serve: concurrent users")
+        parser.add_argument("--seconds", type=float, default=20, help="bench serve: how long")
+        parser.add_argument("--workers", type=int, help="bench serve: server processes")
         parser.add_argument("--rows", type=int, default=100_000, help="rows of the import benchmark's file")
         parser.add_argument("--rebuild", action="store_true", help="build the benchmark registry again")
         parser.add_argument("--repeat", type=int, default=5)
@@ -85,6 +88,8 @@ class Command(BaseCommand):
     def handle(self, *args, what, rebuild, repeat, in_process, **options):
         if what == "parse":  # no database: the reader against the hand-made seed expectations
             return self.run_parse(repeat)
+        if what == "serve":  # the real server on a loopback port (tixi/ops/loadtest.py)
+            return self.run_serve(options)
         if not in_process:
             # The benchmark has its own database, never the demo's (PostgreSQL when DATABASE_URL says so).
             env = dict(os.environ)
@@ -114,6 +119,23 @@ class Command(BaseCommand):
         if what == "import":
             return self.run_import(options["rows"])
         self.run_registry(repeat)
+
+    def run_serve(self, options):
+        from tixi.ops.loadtest import run
+
+        try:
+            report = run(
+                options["clients"],
+                options["seconds"],
+                options["workers"],
+                Path(settings.VAR_DIR),
+                self.stdout,
+            )
+        except (ValueError, RuntimeError, subprocess.CalledProcessError) as error:
+            raise CommandError(str(error)) from error
+        failed = sum(p["errors"] for p in report["pages"].values())
+        if failed or report["database_locked"] or report["server_tracebacks"]:
+            raise CommandError("errors under load (above)")
 
     def run_parse(self, repeat):
 

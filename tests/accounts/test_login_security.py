@@ -1,0 +1,102 @@
+"""Login throttling (django-axes) with lock-outs in the audit trail, the password policy, session expiry."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import translation
+
+from tixi.accounts.models import AuditEntry, Role
+from tixi.accounts.services import create_user
+from tixi.core.security import client_address
+from tixi.demo.load import DEMO_PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def attempt(client, username, password, address="10.1.1.1"):
+    return client.post(reverse("login"), {"username": username, "password": password}, REMOTE_ADDR=address)
+
+
+def test_five_failures_lock_the_user_out_even_with_the_right_password(client, users):
+    for _ in range(4):
+        assert attempt(client, "planner", "wrong-password").status_code == 200
+    assert attempt(client, "planner", "wrong-password").status_code == 429  # the fifth failure locks
+    locked = attempt(client, "planner", DEMO_PASSWORD)
+    assert locked.status_code == 429
+    assert 'id="locked-out"' in locked.content.decode()
+    assert "15 分钟后再试" in locked.content.decode()  # in Chinese by default
+    assert "_auth_user_id" not in client.session
+    failed = AuditEntry.objects.filter(action=AuditEntry.Action.LOGIN_FAILED, username="planner")
+    assert failed.count() >= 5
+    assert failed.first().object_pk == str(users["planner"].pk)
+    assert "10.1.1.1" in failed.first().note
+    # the lock-out itself, then the attempt refused while locked
+    lockouts = AuditEntry.objects.filter(action=AuditEntry.Action.LOCKED_OUT, username="planner")
+    assert [e.note for e in lockouts] == ["address 10.1.1.1"] * 2
+
+
+def test_a_user_is_locked_out_whatever_the_address(client, users):
+    for n in range(5):
+        attempt(client, "county", "wrong-password", address=f"10.2.0.{n}")
+    assert attempt(client, "county", DEMO_PASSWORD, address="10.2.0.99").status_code == 429
+    # another user from a fresh address is not affected
+    response = attempt(client, "cdc", DEMO_PASSWORD, address="10.3.0.1")
+    assert response.status_code == 302
+
+
+def test_an_address_is_locked_out_whatever_the_user_names(client, users):
+    for n in range(5):
+        attempt(client, f"guess{n}", "wrong-password", address="10.4.0.1")
+    assert attempt(client, "auditor", DEMO_PASSWORD, address="10.4.0.1").status_code == 429
+    assert attempt(client, "auditor", DEMO_PASSWORD, address="10.4.0.2").status_code == 302
+
+
+def test_fewer_failures_then_success_do_not_lock(client, users):
+    for _ in range(4):
+        attempt(client, "institution", "wrong-password")
+    assert attempt(client, "institution", DEMO_PASSWORD).status_code == 302
+    assert not AuditEntry.objects.filter(action=AuditEntry.Action.LOCKED_OUT).exists()
+
+
+def test_the_admin_login_is_throttled_too(client, users):
+    for _ in range(5):
+        client.post("/admin/login/", {"username": "planner", "password": "nope-nope"}, REMOTE_ADDR="10.5.0.1")
+    response = client.post(
+        "/admin/login/", {"username": "planner", "password": DEMO_PASSWORD}, REMOTE_ADDR="10.5.0.1"
+    )
+    assert response.status_code == 429
+
+
+def test_behind_the_proxy_the_address_is_the_one_the_proxy_appended(rf):
+    request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 192.168.3.7")
+    assert (
+        client_address(request) == "10.0.0.1"
+    )  # not behind a proxy: forwarded headers are the client's word
+    with override_settings(BEHIND_PROXY=True):
+        assert client_address(request) == "192.168.3.7"
+
+
+@pytest.mark.parametrize(
+    "password, problem",
+    [("Short-1a", "at least 10"), ("1234567890123", "entirely numeric"), ("password123", "too common")],
+)
+def test_password_policy(db, password, problem):
+    with translation.override("en"), pytest.raises(ValidationError) as error:
+        create_user("policy1", password, Role.COUNTY, ["510421000000"])
+    assert problem in str(error.value)
+
+
+def test_password_may_not_resemble_the_user_name(db):
+    with translation.override("en"), pytest.raises(ValidationError, match="too similar"):
+        create_user("zhangweiming", "zhangweiming1", Role.COUNTY, ["510421000000"])
+    assert create_user("zhangweiming", "a-Long-pass-2026", Role.COUNTY, ["510421000000"]).pk
+
+
+def test_sessions_expire_after_a_working_day_and_with_the_browser(client, users):
+    assert attempt(client, "cdc", DEMO_PASSWORD).status_code == 302
+    assert client.session.get_expiry_age() == 8 * 3600
+    assert client.session.get_expire_at_browser_close()
+    cookie = client.cookies["sessionid"]
+    assert not cookie["max-age"] and not cookie["expires"]
+    assert cookie["httponly"]

@@ -1,0 +1,1 @@
+"""Running an installation: the production server, backups and restores, the load test."""

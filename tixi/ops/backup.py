@@ -1,0 +1,202 @@
+"""`tixi backup` / `tixi restore`: the database and the attachments in one .tar file.
+
+SQLite is copied with its online backup API (consistent while the server runs); PostgreSQL with
+pg_dump's custom format and restored with pg_restore in one transaction. The archive says which
+engine made it, so a restore into the other engine is refused before anything is touched.
+"""
+
+import io
+import json
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import tarfile
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection, connections
+
+FORMAT = 1
+MANIFEST = "manifest.json"
+SQLITE_MEMBER = "database.sqlite3"
+POSTGRES_MEMBER = "database.pgdump"
+
+
+class BackupError(Exception):
+    pass
+
+
+def engine() -> str:
+    vendor = connection.vendor
+    if vendor not in {"sqlite", "postgresql"}:
+        raise BackupError(f"database engine {vendor}: only SQLite and PostgreSQL are supported")
+    return vendor
+
+
+def default_name() -> str:
+    return f"tixi-backup-{datetime.now():%Y%m%d-%H%M%S}.tar"
+
+
+def backup(out: Path) -> dict:
+    """Write the archive to `out` (via a temporary file: a failed backup leaves no half archive)."""
+    out = Path(out)
+    vendor = engine()
+    media = Path(settings.MEDIA_ROOT)
+    with tempfile.TemporaryDirectory(prefix="tixi-backup-") as work:
+        work = Path(work)
+        if vendor == "sqlite":
+            member = SQLITE_MEMBER
+            _sqlite_copy(Path(settings.DATABASES["default"]["NAME"]), work / member)
+        else:
+            member = POSTGRES_MEMBER
+            _pg_run(
+                "pg_dump", ["--format=custom", "--no-owner", "--no-privileges", f"--file={work / member}"]
+            )
+        manifest = {
+            "format": FORMAT,
+            "engine": vendor,
+            "database": member,
+            "created": datetime.now().astimezone().isoformat(timespec="seconds"),
+            "migrations": _applied_migrations(),
+        }
+        partial = out.with_name(f".{out.name}.partial")
+        with tarfile.open(partial, "w") as tar:
+            data = json.dumps(manifest, indent=1).encode()
+            info = tarfile.TarInfo(MANIFEST)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+            tar.add(work / member, arcname=member)
+            if media.is_dir():
+                tar.add(media, arcname="media")
+        os.chmod(partial, 0o600)  # it holds every account's password hash
+        partial.replace(out)
+    return {**manifest, "file": str(out), "bytes": out.stat().st_size}
+
+
+def restore(archive: Path) -> dict:
+    """Replace the database and the attachments with the archive's."""
+    archive = Path(archive)
+    vendor = engine()
+    if not tarfile.is_tarfile(archive):
+        raise BackupError(f"{archive}: not a Tixi backup (not a .tar file)")
+    with tarfile.open(archive, "r") as tar, tempfile.TemporaryDirectory(prefix="tixi-restore-") as work:
+        work = Path(work)
+        try:
+            manifest = json.load(tar.extractfile(MANIFEST))
+        except (KeyError, ValueError, TypeError) as error:
+            raise BackupError(f"{archive}: not a Tixi backup (no {MANIFEST})") from error
+        if manifest.get("format") != FORMAT:
+            raise BackupError(f"{archive}: backup format {manifest.get('format')} is not {FORMAT}")
+        if manifest.get("engine") != vendor:
+            raise BackupError(
+                f"{archive} is a {manifest.get('engine')} backup; this installation uses {vendor}"
+            )
+        tar.extractall(work, filter="data")
+        database = work / manifest["database"]
+        if vendor == "sqlite":
+            _sqlite_check(database)
+            connections.close_all()
+            _sqlite_copy(database, Path(settings.DATABASES["default"]["NAME"]))
+        else:
+            connections.close_all()
+            _pg_run(
+                "pg_restore",
+                [
+                    "--clean",
+                    "--if-exists",
+                    "--no-owner",
+                    "--no-privileges",
+                    "--single-transaction",
+                    "--exit-on-error",
+                    f"--dbname={settings.DATABASES['default']['NAME']}",
+                    str(database),
+                ],
+            )
+        _replace_media(work / "media")
+    return manifest
+
+
+def _sqlite_copy(source: Path, target: Path) -> None:
+    """SQLite's online backup: a consistent copy page by page, taking the locks a writer would."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
+    dst = sqlite3.connect(target, timeout=30)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+
+
+def _sqlite_check(path: Path) -> None:
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            result = db.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            db.close()
+    except sqlite3.DatabaseError as error:
+        raise BackupError(f"the backup's database is damaged ({error})") from error
+    if result != "ok":
+        raise BackupError(f"the backup's database is damaged ({result})")
+
+
+def _replace_media(restored: Path) -> None:
+    media = Path(settings.MEDIA_ROOT)
+    if media.exists():
+        shutil.rmtree(media)
+    if restored.is_dir():
+        shutil.copytree(restored, media)
+    else:
+        media.mkdir(parents=True, exist_ok=True)
+
+
+def _applied_migrations() -> dict:
+    from django.db.migrations.recorder import MigrationRecorder
+
+    latest: dict[str, str] = {}
+    for app, name in MigrationRecorder(connection).applied_migrations():
+        latest[app] = max(latest.get(app, ""), name)
+    return dict(sorted(latest.items()))
+
+
+def _pg_env() -> dict:
+    db = settings.DATABASES["default"]
+    env = dict(os.environ)
+    for key, var in (("HOST", "PGHOST"), ("PORT", "PGPORT"), ("USER", "PGUSER"), ("PASSWORD", "PGPASSWORD")):
+        if db.get(key):
+            env[var] = str(db[key])
+    env["PGDATABASE"] = db["NAME"]
+    return env
+
+
+def _pg_tool(name: str) -> str:
+    """The client of the server's major version: pg_dump refuses a newer server, and pg_restore an
+    archive from a newer pg_dump. TIXI_PG_BIN names the folder when several versions are installed."""
+    folder = os.environ.get("TIXI_PG_BIN")
+    tool = str(Path(folder) / name) if folder else shutil.which(name)
+    if not tool:
+        raise BackupError(
+            f"{name} not found: install postgresql-client (of the server's version) or set TIXI_PG_BIN"
+        )
+    version = subprocess.run([tool, "--version"], capture_output=True, text=True).stdout
+    found = re.search(r"PostgreSQL\)\s+(\d+)", version)
+    if not found:
+        raise BackupError(f"{tool}: unexpected version {version.strip()!r}")
+    client_major = int(found.group(1))
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version_num")
+        server_major = int(cursor.fetchone()[0]) // 10000
+    if client_major < server_major:
+        raise BackupError(f"{name} {client_major} is older than the PostgreSQL {server_major} server")
+    return tool
+
+
+def _pg_run(name: str, args: list[str]) -> None:
+    completed = subprocess.run([_pg_tool(name), *args], env=_pg_env(), capture_output=True, text=True)
+    if completed.returncode:
+        raise BackupError(f"{name} failed: {completed.stderr.strip()[-2000:]}")

@@ -840,7 +840,11 @@ def fill(po_path: Path) -> list[str]:
         r'(?:msgstr(?:\[0\])? "(?:[^"\\]|\\.)*"\n)(?:msgstr\[\d\] "(?:[^"\\]|\\.)*"\n)*'
     )
     text = pattern.sub(replace, text)
-    text = text.replace("#, fuzzy\n", "")
+    # Every entry is filled from ZH, so none is fuzzy: drop the flag (also from "#, fuzzy, python-format",
+    # which msgfmt would otherwise skip, leaving English on Chinese pages) and the previous-msgid notes.
+    text = re.sub(r"^#\| .*\n", "", text, flags=re.MULTILINE)
+    text = re.sub(r"^#, fuzzy\n", "", text, flags=re.MULTILINE)
+    text = re.sub(r"^#, fuzzy, ", "#, ", text, flags=re.MULTILINE)
     text = re.sub(r'"Plural-Forms: [^"]*"', '"Plural-Forms: nplurals=1; plural=0;\\\\n"', text)
     po_path.write_text(text, encoding="utf-8")
     return missing

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tixi.core.exports import exportable
+from tixi.core.exports import attach, download_name, exportable
 from tixi.geo.models import Division
 from tixi.indicators import items as item_values
 from tixi.indicators.engine import trajectory as tj
@@ -171,9 +171,8 @@ def scorecard_download(request, code, fmt):
         content = reports.evaluation_xlsx(plan, division, year, context["rows"])
         kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     response = HttpResponse(content, content_type=kind)
-    name = f"{plan.code}-{division.code}-{year}.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    what = reports.report_kind(plan, year) if fmt == "docx" else _("indicator table")
+    return attach(response, download_name(division.name, year, plan.title, what, extension=fmt))
 
 
 @login_required

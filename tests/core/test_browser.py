@@ -73,8 +73,8 @@ def test_login_and_dashboard_chart(server):
         page.wait_for_selector("#chart-types[data-rendered='1'] canvas", timeout=15000)
         page.wait_for_selector("#chart-map[data-rendered='1'] canvas", timeout=15000)
         assert "攀枝花市" in page.title()
-        assert page.locator("#institution-count").inner_text().strip().isdigit()
+        assert page.locator("#institution-count").inner_text().strip().replace(",", "").isdigit()
         page.select_option("#year-select", "2020")
         page.wait_for_selector("#chart-trend[data-rendered='1']", timeout=15000)
-        assert page.locator("#institution-count").inner_text().strip() == "1009"
+        assert page.locator("#institution-count").inner_text().strip() == "1,009"
         browser.close()

@@ -94,7 +94,8 @@ def scorecard_context(request, code):
             {
                 "id": f"t{r['order']}",
                 "label": r["label"],
-                "series": r["series"],
+                # at the indicator's decimals, as the sparkline labels them
+                "series": {y: None if v is None else round(v, r["decimals"]) for y, v in r["series"].items()},
                 "baseline_year": r["baseline_year"],
                 "baseline": r["baseline"],
                 "target_year": r["target_year"],

@@ -188,3 +188,27 @@ def test_no_english_on_chinese_pages(server):
         )
         assert shows is True
         browser.close()
+
+
+@pytest.mark.browser
+def test_a_place_is_chosen_by_name(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = logged_in(browser, server, "planner")
+        page.goto(f"{server}/plans/panzhihua-14th-system/")
+        box = page.locator("input[data-place-picker]")
+        assert box.input_value() == "攀枝花市"
+        box.fill("米易县")
+        box.press("Tab")
+        page.click("form.filters button")
+        page.wait_for_url("**division=510421000000**")
+        assert page.locator("input[data-place-picker]").input_value() == "米易县"
+        page.goto(f"{server}/institutions/")
+        box = page.locator("input[data-place-picker]")
+        box.fill("米易县")
+        box.press("Tab")
+        page.wait_for_url("**division=510421000000**")
+        assert "米易县人民医院" in page.locator("#institution-table").inner_text()
+        browser.close()

@@ -53,3 +53,11 @@ def test_not_found_in_chinese(web):
     html = response.content.decode()
     assert response.status_code == 404
     assert "页面不存在" in html and "Not Found" not in html
+
+
+def test_places_are_chosen_by_name_within_scope(web):
+    html = web("county").get("/plans/panzhihua-14th-system/", {"division": MIYI}).content.decode()
+    assert 'data-place-picker="place-division"' in html and 'value="米易县"' in html
+    assert '<option value="米易县" data-code="510421000000">' in html
+    assert "盐边县" not in html.split("<datalist")[1].split("</datalist>")[0]  # only places the user sees
+    assert 'name="division" id="place-division" value="510421000000"' in html

@@ -212,3 +212,21 @@ def test_a_place_is_chosen_by_name(server):
         page.wait_for_url("**division=510421000000**")
         assert "米易县人民医院" in page.locator("#institution-table").inner_text()
         browser.close()
+
+
+@pytest.mark.browser
+def test_division_tree_folds_and_shows_a_map(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = logged_in(browser, server, "planner")
+        page.goto(f"{server}/divisions/?year=2024")
+        page.wait_for_selector("#tree-map[data-rendered='1'] canvas", timeout=15000)
+        rows = page.locator("#division-tree tbody tr")
+        folded = page.locator("#division-tree tbody tr:visible").count()
+        assert folded < rows.count() / 5  # townships folded under their counties
+        page.locator("#division-tree tr:has(a:text-is('米易县')) .tree-toggle").click()
+        assert page.locator("#division-tree tbody tr:visible").count() > folded
+        assert page.locator("#division-tree tr:has(a:text-is('龙沙街道'))").is_visible()
+        browser.close()

@@ -61,3 +61,10 @@ def test_places_are_chosen_by_name_within_scope(web):
     assert '<option value="米易县" data-code="510421000000">' in html
     assert "盐边县" not in html.split("<datalist")[1].split("</datalist>")[0]  # only places the user sees
     assert 'name="division" id="place-division" value="510421000000"' in html
+
+
+def test_a_division_shows_its_own_validity_dates(web):
+    html = web("county").get("/divisions/", {"year": "2024"}).content.decode()
+    assert "1949-10-01" not in html  # the model's default start is no division's own date
+    longsha = re.search(r"龙沙街道.*?</tr>", html, re.S).group(0)
+    assert "2021-01-01" in longsha

@@ -14,6 +14,8 @@ from tixi.registry.models import Category, Institution, InstitutionType, grade_l
 from tixi.registry.services import children_figures, division_figures, division_series
 
 YEARS = list(range(2018, 2027))
+# The model's default start of validity: a division with no recorded start, shown as such (not as its own date).
+UNKNOWN_START = Division._meta.get_field("valid_from").default
 RATE_CHOICES = [
     ("beds_per_1000", gettext_lazy("beds per 1,000")),
     ("physicians_per_1000", gettext_lazy("physicians per 1,000")),
@@ -144,4 +146,13 @@ def tree(request):
     rows = list(
         Division.objects.visible_to(request.user).valid_in(year).filter(level__lte=4).order_by("path")
     )
-    return render(request, "geo/tree.html", {"rows": rows, "year": year, "years": YEARS})
+    parents = {d.parent_id for d in rows}
+    for d in rows:
+        d.has_children = d.pk in parents
+    top = min((d.level for d in rows), default=0)
+    roots = [d for d in rows if d.level == top and d.has_children]
+    return render(
+        request,
+        "geo/tree.html",
+        {"rows": rows, "year": year, "years": YEARS, "roots": roots, "unknown_start": UNKNOWN_START},
+    )

@@ -714,7 +714,43 @@ ZH = {
     "Other": "其他",
     "met": "已达标",
     "%(units)s more %(what)s are needed by %(year)s at the projected population of %(population)s.": "按%(year)s年预测常住人口%(population)s人计，还需增加%(what)s%(units)s。",
-    "%(difference)s %(unit)s to go": "距目标还差%(difference)s%(unit)s",
+    "%(difference)s %(unit)s to go": "还差 %(difference)s %(unit)s",
+    "percentage points": "个百分点",
+    "Expand all": "全部展开",
+    "Fold": "折叠",
+    "Show or hide the divisions below": "展开或收起下级区划",
+    "no recorded start": "未记录起始日期",
+    "Place": "地区",
+    "Choose a place from the list, or type its 12-digit code.": "请从列表中选择地区，或输入12位区划代码。",
+    "name of the place": "输入地区名称",
+    "Breadcrumb": "当前位置",
+    "report of %(year)s": "%(year)s年度报表",
+    "Bad request": "请求有误",
+    "The request could not be read; go back and try again.": "无法读取请求，请返回后重试。",
+    "Back to the dashboard": "返回概览",
+    "Not allowed": "无权操作",
+    "Your role does not allow this.": "您的角色无权进行此操作。",
+    "Page not found": "页面不存在",
+    "This page does not exist, or it lies outside the regions you may see.": "该页面不存在，或不在您可查看的区域范围内。",
+    "indicator table": "指标表",
+    "Headline figures": "主要数据",
+    "Figure": "指标",
+    "%(target)s (%(year)s)": "%(target)s（%(year)s年）",
+    "Targets by status": "目标完成状态",
+    "%(label)s: no value for %(year)s (%(reason)s).": "%(label)s：%(year)s年无数据（%(reason)s）。",
+    "%(label)s was %(actual)s in %(year)s, against a target of %(target)s by %(target_year)s: %(status)s (%(gap)s).": "%(label)s%(year)s年为%(actual)s，目标为%(target_year)s年%(target)s，%(status)s（%(gap)s）。",
+    "%(label)s was %(actual)s in %(year)s, against a target of %(target)s by %(target_year)s: %(status)s.": "%(label)s%(year)s年为%(actual)s，目标为%(target_year)s年%(target)s，%(status)s。",
+    "%(area)s has %(total)s targets: %(achieved)s achieved, %(on_track)s on track, %(at_risk)s at risk, %(off_track)s off track and %(no_data)s without data.": "%(area)s领域共%(total)s项指标：已达成%(achieved)s项，进度正常%(on_track)s项，存在风险%(at_risk)s项，进度滞后%(off_track)s项，无数据%(no_data)s项。",
+    "%(plan)s: %(kind)s report": "%(plan)s%(kind)s报告",
+    "year %(year)s": "%(year)s年",
+    "Achievements: %(list)s.": "主要成效：%(list)s。",
+    "%(label)s (%(gap)s)": "%(label)s（%(gap)s）",
+    "Gaps: %(list)s.": "主要差距：%(list)s。",
+    "Progress by area": "分领域进展情况",
+    "%(numeral)s. %(area)s": "%(numeral)s、%(area)s",
+    "no data for %(item)s": "缺少数据：%(item)s",
+    "the denominator is zero": "分母为零",
+    "; ": "；",
     "Plans": "规划",
     "Title": "标题",
     "Document number": "文号",
@@ -845,7 +881,11 @@ def fill(po_path: Path) -> list[str]:
         r'(?:msgstr(?:\[0\])? "(?:[^"\\]|\\.)*"\n)(?:msgstr\[\d\] "(?:[^"\\]|\\.)*"\n)*'
     )
     text = pattern.sub(replace, text)
-    text = text.replace("#, fuzzy\n", "")
+    # Every entry is filled from ZH, so none is fuzzy: drop the flag (also from "#, fuzzy, python-format",
+    # which msgfmt would otherwise skip, leaving English on Chinese pages) and the previous-msgid notes.
+    text = re.sub(r"^#\| .*\n", "", text, flags=re.MULTILINE)
+    text = re.sub(r"^#, fuzzy\n", "", text, flags=re.MULTILINE)
+    text = re.sub(r"^#, fuzzy, ", "#, ", text, flags=re.MULTILINE)
     text = re.sub(r'"Plural-Forms: [^"]*"', '"Plural-Forms: nplurals=1; plural=0;\\\\n"', text)
     po_path.write_text(text, encoding="utf-8")
     return missing

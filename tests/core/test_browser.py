@@ -77,10 +77,162 @@ def test_login_and_dashboard_chart(server):
         page.wait_for_selector("#chart-types[data-rendered='1'] canvas", timeout=15000)
         page.wait_for_selector("#chart-map[data-rendered='1'] canvas", timeout=15000)
         assert "攀枝花市" in page.title()
-        assert page.locator("#institution-count").inner_text().strip().isdigit()
+        assert page.locator("#institution-count").inner_text().strip().replace(",", "").isdigit()
         page.select_option("#year-select", "2020")
         page.wait_for_selector("#chart-trend[data-rendered='1']", timeout=15000)
-        assert page.locator("#institution-count").inner_text().strip() == "1009"
+        assert page.locator("#institution-count").inner_text().strip() == "1,009"
+        browser.close()
+
+
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+# Words allowed on a Chinese page: product and format names, the user name, the language switch.
+ALLOWED_LATIN = {"English", "Excel", "CSV", "Word", "API", "CMI", "SHA", "txt", "docx", "xlsx", "csv", "Tixi"}
+PAGES = (
+    "/divisions/510400000000/",
+    "/divisions/",
+    "/institutions/",
+    "/institutions/510402100001/",
+    "/plans/",
+    "/plans/bazhong-2025-hospitals/?division=511900000000&year=2025",
+    "/datavalues/",
+    "/imports/",
+    "/validation/",
+    "/approvals/",
+    "/ledger/",
+    "/ledger/projects/",
+    "/no-such-page/",
+)
+
+
+def logged_in(browser, server, username, language="zh-hans", width=1280):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    context.add_cookies([{"name": "django_language", "value": language, "url": server}])
+    page = context.new_page()
+    page.goto(f"{server}/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "tixi-demo")
+    page.click("#login-button")
+    page.wait_for_load_state()
+    return page
+
+
+@pytest.mark.browser
+def test_a_refused_field_shows_why_beside_it_and_keeps_the_value(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = logged_in(browser, server, "institution")
+        page.goto(f"{server}/institutions/510402100001/")
+        page.click("#report-links a:text('2024')")
+        page.wait_for_url("**/resources/2024/")
+        field = page.locator("#id_approved_beds")
+        field.fill("-5")
+        field.press("Tab")
+        beside = page.locator("#resources-form p:has(#id_approved_beds) .saved")
+        beside.locator(".errorlist").wait_for(timeout=10000)
+        assert "不能小于0" in beside.inner_text()
+        assert field.input_value() == "-5"
+        browser.close()
+
+
+@pytest.mark.browser
+def test_pages_fit_a_phone_and_the_english_navigation_fits(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        too_wide = []
+        for language in ("zh-hans", "en"):
+            page = logged_in(browser, server, "planner", language, width=390)
+            for path in PAGES[:-1]:
+                page.goto(server + path)
+                width = page.evaluate("document.documentElement.scrollWidth")
+                if width > 390:
+                    too_wide.append((language, path, width))
+        assert too_wide == []
+        page = logged_in(browser, server, "planner", "en", width=1280)
+        assert page.locator("header").bounding_box()["height"] < 100  # the navigation in at most two rows
+        assert "体系" not in page.locator("header").inner_text()
+        browser.close()
+
+
+@pytest.mark.browser
+def test_no_english_on_chinese_pages(server):
+    import re
+
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = logged_in(browser, server, "planner")
+        found = {}
+        for path in PAGES:
+            page.goto(server + path)
+            page.wait_for_timeout(300)
+            tokens = page.evaluate("document.body.innerText").split()
+            words = (
+                {
+                    w
+                    for token in tokens
+                    if "_" not in token and "@" not in token and "/" not in token
+                    for w in re.findall(r"[A-Za-z]{3,}", token)
+                }
+                - ALLOWED_LATIN
+                - {"planner"}
+            )
+            if words:
+                found[path] = sorted(words)
+        assert found == {}
+        # the scorecard's sparklines label their latest value
+        page.goto(server + PAGES[5])
+        page.wait_for_selector("[id^=chart-][data-rendered='1']", timeout=15000)
+        shows = page.evaluate(
+            "echarts.getInstanceByDom(document.querySelector('[id^=chart-][data-rendered]')).getOption().series[0].label.show"
+        )
+        assert shows is True
+        browser.close()
+
+
+@pytest.mark.browser
+def test_a_place_is_chosen_by_name(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = logged_in(browser, server, "planner")
+        page.goto(f"{server}/plans/panzhihua-14th-system/")
+        box = page.locator("input[data-place-picker]")
+        assert box.input_value() == "攀枝花市"
+        box.fill("米易县")
+        box.press("Tab")
+        page.click("form.filters button")
+        page.wait_for_url("**division=510421000000**")
+        assert page.locator("input[data-place-picker]").input_value() == "米易县"
+        page.goto(f"{server}/institutions/")
+        box = page.locator("input[data-place-picker]")
+        box.fill("米易县")
+        box.press("Tab")
+        page.wait_for_url("**division=510421000000**")
+        assert "米易县人民医院" in page.locator("#institution-table").inner_text()
+        browser.close()
+
+
+@pytest.mark.browser
+def test_division_tree_folds_and_shows_a_map(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = logged_in(browser, server, "planner")
+        page.goto(f"{server}/divisions/?year=2024")
+        page.wait_for_selector("#tree-map[data-rendered='1'] canvas", timeout=15000)
+        rows = page.locator("#division-tree tbody tr")
+        folded = page.locator("#division-tree tbody tr:visible").count()
+        assert folded < rows.count() / 5  # townships folded under their counties
+        page.locator("#division-tree tr:has(a:text-is('米易县')) .tree-toggle").click()
+        assert page.locator("#division-tree tbody tr:visible").count() > folded
+        assert page.locator("#division-tree tr:has(a:text-is('龙沙街道'))").is_visible()
         browser.close()
 
 

@@ -62,6 +62,20 @@ ENGINE_MESSAGES = [
     gettext_noop("Worse than the expected %(expected)s."),
     gettext_noop("No baseline; better than the year before but the target is not met."),
     gettext_noop("No baseline, and not moving toward the target."),
+    gettext_noop("Less than 75%% of the progress expected by %(year)s (trajectory %(expected)s)."),
+    gettext_noop("Not better than the year before (%(previous)s)."),
+    gettext_noop("Fell from the baseline %(baseline)s by more than 2%%."),
+    gettext_noop("Compared with the national target %(national)s."),
+    gettext_noop("The target (%(comparator)s %(target)s) is met."),
+    gettext_noop("The target year has come and the target (%(target)s) is not met."),
+    gettext_noop("At or beyond the trajectory value %(expected)s for %(year)s."),
+    gettext_noop(
+        "Short of the trajectory value %(expected)s, but with at least 75%% of the progress expected."
+    ),
+    gettext_noop("Better than the year before (%(previous)s)."),
+    gettext_noop("Maintained at the baseline %(baseline)s (within 2%%)."),
+    gettext_noop("At or better than the expected %(expected)s (%(change)s a year)."),
+    gettext_noop("Within half a year's change of the expected %(expected)s."),
 ]
 
 

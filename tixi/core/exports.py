@@ -12,6 +12,8 @@ import re
 from html.parser import HTMLParser
 
 from django.http import HttpResponse
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -20,6 +22,24 @@ FORMATS = {
     "csv": "text/csv; charset=utf-8",
 }
 NUMBER = re.compile(r"^[+-]?\d{1,3}(,\d{3})*(\.\d+)?$|^[+-]?\d+(\.\d+)?$")
+UNSAFE_IN_NAME = re.compile(r'[\\/:*?"<>|·\x00-\x1f]+')
+
+
+def download_name(*parts, extension: str) -> str:
+    """A file name that says what it holds: "攀枝花市-2024-机构名录.xlsx" (place, year, page)."""
+    words = []
+    for part in parts:
+        text = UNSAFE_IN_NAME.sub(" ", str(part or "")).strip()
+        text = "-".join(text.split())
+        if text and text not in "-".join(words).split("-"):
+            words.append(text)
+    return "-".join(words)[:120].strip("-") + f".{extension}"
+
+
+def attach(response: HttpResponse, filename: str) -> HttpResponse:
+    """Content-Disposition with the UTF-8 name (RFC 6266 filename*), so Chinese names survive."""
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
 
 
 class TableReader(HTMLParser):
@@ -28,6 +48,10 @@ class TableReader(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.tables, self.title, self._heading = [], "", None
+        self.page_title, self._in_title = "", False
+        self.figures: list[list[str]] = []  # the page's headline figures (.card: .label and .value)
+        self._figure_part = None
+        self._card_depth = 0
         self._rows = self._row = self._cell = None
         self._skip = 0  # depth inside data-no-export elements
         self._stack: list[str] = []
@@ -38,7 +62,18 @@ class TableReader(HTMLParser):
             if tag not in ("br", "input", "img", "meta", "link", "hr"):
                 self._skip += 1
             return
-        if tag in ("h1", "h2"):
+        classes = (attributes.get("class") or "").split()
+        if self._card_depth and tag not in ("br", "input", "img", "meta", "link", "hr"):
+            self._card_depth += 1
+            if "label" in classes or "value" in classes:
+                self._figure_part = "label" if "label" in classes else "value"
+                self.figures[-1].append("")
+        elif "card" in classes and tag == "div":
+            self._card_depth = 1
+            self.figures.append([])
+        if tag == "title":
+            self._in_title = True
+        elif tag in ("h1", "h2"):
             self._heading = ""
         elif tag == "table":
             self._rows = []
@@ -54,6 +89,11 @@ class TableReader(HTMLParser):
             if tag not in ("br", "input", "img", "meta", "link", "hr"):
                 self._skip -= 1
             return
+        if self._card_depth and tag not in ("br", "input", "img", "meta", "link", "hr"):
+            self._card_depth -= 1
+            self._figure_part = None
+        if tag == "title":
+            self._in_title = False
         if tag in ("h1", "h2") and self._heading is not None:
             self.title = " ".join(self._heading.split())
             self._heading = None
@@ -71,6 +111,10 @@ class TableReader(HTMLParser):
     def handle_data(self, data):
         if self._skip:
             return
+        if self._in_title:
+            self.page_title += data
+        if self._figure_part is not None and self.figures and self.figures[-1]:
+            self.figures[-1][-1] += data
         if self._cell is not None:
             self._cell += data
         if self._heading is not None:
@@ -78,17 +122,36 @@ class TableReader(HTMLParser):
 
 
 def tables_of(html: str) -> list[tuple[str, list[list[str]]]]:
+    return read_page(html)[0]
+
+
+def read_page(html: str) -> tuple[list[tuple[str, list[list[str]]]], str]:
+    """The page's tables, headed by its headline figures when it has some, and its title."""
     reader = TableReader()
     reader.feed(html)
-    return [(title, rows) for title, rows in reader.tables if rows]
+    tables = [(title, rows) for title, rows in reader.tables if rows]
+    figures = [[" ".join(p.split()) for p in card[:2]] for card in reader.figures if len(card) >= 2]
+    if figures:
+        tables.insert(0, (_("Headline figures"), [[_("Figure"), _("Value")], *figures]))
+    title = " ".join(reader.page_title.split())
+    return tables, title.removesuffix(" · " + _("Tixi health service system platform"))
 
 
 def _typed(text: str):
-    """Numbers as numbers (1,234.5 → 1234.5), so a spreadsheet can add them up."""
-    if NUMBER.match(text):
-        number = float(text.replace(",", ""))
-        return int(number) if number.is_integer() and "." not in text else number
+    """Numbers as numbers (1,234.5 → 1234.5; −3 → -3), so a spreadsheet can add them up."""
+    plain = text.replace("\u2212", "-").replace("，", ",").strip()
+    if NUMBER.match(plain):
+        number = float(plain.replace(",", ""))
+        return int(number) if number.is_integer() and "." not in plain else number
     return text
+
+
+def _number_format(text: str) -> str | None:
+    """Keep the page's decimals and thousands separators in the spreadsheet's display."""
+    plain = text.replace("\u2212", "-").strip()
+    decimals = len(plain.partition(".")[2])
+    grouped = "," in plain
+    return ("#,##0" if grouped else "0") + ("." + "0" * decimals if decimals else "")
 
 
 def xlsx_bytes(tables) -> bytes:
@@ -103,6 +166,10 @@ def xlsx_bytes(tables) -> bytes:
         sheet = workbook.create_sheet(name)
         for n, row in enumerate(rows):
             sheet.append([cell if n == 0 else _typed(cell) for cell in row])
+            if n:
+                for cell, text in zip(sheet[sheet.max_row], row, strict=False):
+                    if isinstance(cell.value, (int, float)):
+                        cell.number_format = _number_format(text)
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
@@ -128,7 +195,8 @@ def csv_bytes(tables) -> bytes:
 
 
 def exportable(name: str):
-    """Decorate a page view: `?format=xlsx|csv` downloads its tables as rendered."""
+    """Decorate a page view: `?format=xlsx|csv` downloads its tables as rendered, in a file named
+    after the page (its title names the place and, where there is one, the year)."""
 
     def decorate(view):
         @functools.wraps(view)
@@ -142,11 +210,12 @@ def exportable(name: str):
                 return response
             if hasattr(response, "render"):
                 response.render()
-            tables = tables_of(response.content.decode("utf-8"))
+            tables, title = read_page(response.content.decode("utf-8"))
             content = xlsx_bytes(tables) if fmt == "xlsx" else csv_bytes(tables)
             download = HttpResponse(content, content_type=FORMATS[fmt])
-            download["Content-Disposition"] = f'attachment; filename="tixi-{name}.{fmt}"'
-            return download
+            year = request.GET.get("year", "")
+            year = year if year.isdigit() and year not in title else ""
+            return attach(download, download_name(title or name, year, extension=fmt))
 
         return wrapper
 

@@ -86,7 +86,6 @@ def generate(years=range(2018, 2027), seed: int = 20201231) -> int:
                 year=int(p),
                 value=v,
                 is_synthetic=True,
-                comment="synthetic (demo)",
             )
             for (e, o, d, p), v in rows.items()
         ],

@@ -12,6 +12,8 @@ from tixi.core.exports import exportable
 from tixi.geo.models import Division
 
 YEARS = list(range(2018, 2027))
+# The model's default start of validity: a division with no recorded start, shown as such (not as its own date).
+UNKNOWN_START = Division._meta.get_field("valid_from").default
 
 
 def selected_year(request) -> int:
@@ -34,4 +36,13 @@ def tree(request):
     rows = list(
         Division.objects.visible_to(request.user).valid_in(year).filter(level__lte=4).order_by("path")
     )
-    return render(request, "geo/tree.html", {"rows": rows, "year": year, "years": YEARS})
+    parents = {d.parent_id for d in rows}
+    for d in rows:
+        d.has_children = d.pk in parents
+    top = min((d.level for d in rows), default=0)
+    roots = [d for d in rows if d.level == top and d.has_children]
+    return render(
+        request,
+        "geo/tree.html",
+        {"rows": rows, "year": year, "years": YEARS, "roots": roots, "unknown_start": UNKNOWN_START},
+    )

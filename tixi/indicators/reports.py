@@ -1,14 +1,26 @@
-"""Mid-term and final evaluation reports (中期评估 / 终期评估): Word with charts, and the same table as .xlsx."""
+"""Mid-term and final evaluation reports (中期评估 / 终期评估): Word with charts, and the same table as .xlsx.
 
+The report reads as a commission writes it: a summary, the indicator table (landscape, so that it fits
+the page), then a section per area in prose with the charts of its indicators. Values carry the
+indicator's decimals; charts use a CJK font registered from its file, so every label has its glyphs."""
+
+import glob
 import io
+import logging
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Cm, Pt, RGBColor
 from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
+
+log = logging.getLogger(__name__)
 
 STATUS_COLOURS = {
     "achieved": "D1FADF",
@@ -18,6 +30,16 @@ STATUS_COLOURS = {
     "no_data": "EEF2F7",
 }
 CJK_FONT = "Noto Sans CJK SC"
+# Where Debian (fonts-noto-cjk), other Linux distributions and macOS keep the font files.
+CJK_FONT_FILES = (
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/**/NotoSansCJK*-Regular.tt[cf]",
+    "/usr/share/fonts/**/NotoSansSC-Regular.[ot]tf",
+    "/Library/Fonts/NotoSansCJK*.ttc",
+)
+CHINESE_NUMERALS = "一二三四五六七八九十"
+# Column widths (cm) of the indicator table on a landscape A4 page with 2 cm margins (25.7 cm).
+COLUMN_WIDTHS_CM = (2.4, 6.2, 1.5, 1.8, 1.8, 1.8, 2.9, 1.9, 5.4)
 
 
 def status_label(key: str) -> str:
@@ -30,8 +52,19 @@ def report_kind(plan, year) -> str:
     return _("final evaluation") if year >= plan.period_end else _("mid-term evaluation")
 
 
-def _table_rows(rows):
-    header = [
+def number_text(value, decimals: int) -> str:
+    """A value at the indicator's decimals, with thousands separators; "—" when there is none."""
+    if value is None:
+        return "—"
+    return f"{value:,.{decimals}f}"
+
+
+def rounded(value, decimals: int):
+    return None if value is None else round(value, decimals)
+
+
+def _header():
+    return [
         _("Area"),
         _("Indicator"),
         _("Nature"),
@@ -42,99 +75,227 @@ def _table_rows(rows):
         _("Status"),
         _("Gap"),
     ]
+
+
+def _table_rows(rows):
+    """The table as values: numbers stay numbers, rounded to each indicator's decimals."""
     body = []
     for r in rows:
+        decimals = r.get("decimals", 2)
         body.append(
             [
                 r["area"],
                 r["label"],
                 _("binding") if r["nature"] == "binding" else _("expected"),
-                "" if r["baseline"] is None else f"{r['baseline']:g}",
-                "" if r["trajectory"] is None else f"{r['trajectory']:g}",
-                "" if r["actual"] is None else f"{r['actual']:g}",
-                f"{r['target_text']} ({r['target_year']})",
+                rounded(r["baseline"], decimals),
+                rounded(r["trajectory"], decimals),
+                rounded(r["actual"], decimals),
+                _("%(target)s (%(year)s)") % {"target": r["target_text"], "year": r["target_year"]},
                 status_label(r["status"]),
                 (r["gap"] or {}).get("text", "") or (r["no_data_reason"] or ""),
             ]
         )
-    return header, body
+    return _header(), body
 
 
-def _chart_png(rows) -> bytes:
-    """Status counts as a bar chart, with a CJK font when one is installed."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    from matplotlib import font_manager
-
-    names = {f.name for f in font_manager.fontManager.ttflist}
-    if CJK_FONT in names:
-        plt.rcParams["font.family"] = CJK_FONT
-    keys = list(STATUS_COLOURS)
-    counts = [sum(1 for r in rows if r["status"] == k) for k in keys]
-    fig, ax = plt.subplots(figsize=(6, 2.6), dpi=150)
-    ax.bar(
-        [status_label(k) for k in keys],
-        counts,
-        color=[f"#{STATUS_COLOURS[k]}" for k in keys],
-        edgecolor="#555",
-    )
-    for i, n in enumerate(counts):
-        ax.text(i, n, str(n), ha="center", va="bottom")
-    ax.set_ylabel(_("targets"))
-    ax.spines[["top", "right"]].set_visible(False)
-    fig.tight_layout()
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
-    plt.close(fig)
-    return buffer.getvalue()
-
-
-def _series_png(row) -> bytes:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+def cjk_font_name() -> str | None:
+    """Register the CJK font from its file (the font cache may not know it) and return its name."""
     from matplotlib import font_manager
 
     if CJK_FONT in {f.name for f in font_manager.fontManager.ttflist}:
-        plt.rcParams["font.family"] = CJK_FONT
-    years = [y for y, v in row["series"].items() if v is not None]
-    fig, ax = plt.subplots(figsize=(5, 2.2), dpi=130)
-    ax.plot(years, [row["series"][y] for y in years], marker="o", color="#0b6e4f", label=_("Actual"))
-    path = row.get("trajectory_path") or {}
-    if path:
-        ax.plot(
-            list(path),
-            list(path.values()),
-            "--",
-            color="#b44d12",
-            label=_("Trajectory"),
-        )
-    ax.set_title(row["label"], fontsize=9)
-    ax.legend(fontsize=7)
-    ax.spines[["top", "right"]].set_visible(False)
+        return CJK_FONT
+    for pattern in CJK_FONT_FILES:
+        for path in sorted(glob.glob(pattern, recursive=True)):
+            try:
+                font_manager.fontManager.addfont(path)
+            except (OSError, RuntimeError):  # pragma: no cover - an unreadable file: try the next
+                continue
+            if CJK_FONT in {f.name for f in font_manager.fontManager.ttflist}:
+                return CJK_FONT
+    log.warning("No CJK font (%s) found: chart labels in Chinese will miss glyphs.", CJK_FONT)
+    return None
+
+
+def _figure_style():
+    font = cjk_font_name()
+    return {
+        "font.family": [font, "DejaVu Sans"] if font else ["DejaVu Sans"],
+        "axes.unicode_minus": False,  # the ASCII minus is in every font
+    }
+
+
+def _png(fig) -> bytes:
+    import matplotlib.pyplot as plt
+
     fig.tight_layout()
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png")
     plt.close(fig)
     return buffer.getvalue()
+
+
+def _chart_png(rows) -> bytes:
+    """Targets by status as a bar chart."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    with plt.rc_context(_figure_style()):
+        keys = list(STATUS_COLOURS)
+        counts = [sum(1 for r in rows if r["status"] == k) for k in keys]
+        fig, ax = plt.subplots(figsize=(6, 2.6), dpi=150)
+        ax.bar(
+            [status_label(k) for k in keys],
+            counts,
+            color=[f"#{STATUS_COLOURS[k]}" for k in keys],
+            edgecolor="#555",
+        )
+        for i, n in enumerate(counts):
+            ax.text(i, n, str(n), ha="center", va="bottom")
+        ax.set_ylabel(_("targets"))
+        ax.set_title(_("Targets by status"), fontsize=10)
+        ax.spines[["top", "right"]].set_visible(False)
+        return _png(fig)
+
+
+def _series_png(row) -> bytes:
+    """The indicator's values by year, its trajectory and its target, labelled in the report's language."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
+
+    decimals = row.get("decimals", 2)
+    with plt.rc_context(_figure_style()):
+        years = [y for y, v in row["series"].items() if v is not None]
+        values = [row["series"][y] for y in years]
+        fig, ax = plt.subplots(figsize=(5.6, 2.4), dpi=130)
+        ax.plot(years, values, marker="o", color="#0b6e4f", label=_("Actual"))
+        for y, v in zip(years, values, strict=True):
+            ax.annotate(
+                number_text(v, decimals),
+                (y, v),
+                textcoords="offset points",
+                xytext=(0, 5),
+                ha="center",
+                fontsize=7,
+            )
+        path = row.get("trajectory_path") or {}
+        if path:
+            ax.plot(list(path), list(path.values()), "--", color="#b44d12", label=_("Trajectory"))
+        if row.get("target") is not None and row.get("kind") in ("value", "count"):
+            ax.axhline(row["target"], color="#912018", linewidth=0.8, linestyle=":", label=_("Target"))
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        unit = row.get("unit") or ""
+        ax.set_title(
+            row["label"] if not unit or unit in row["label"] else f"{row['label']}（{unit}）", fontsize=9
+        )
+        ax.set_xlabel(_("Year"), fontsize=8)
+        ax.legend(fontsize=7)
+        ax.spines[["top", "right"]].set_visible(False)
+        return _png(fig)
+
+
+def _set_cell_width(cell, width):
+    cell.width = width
+    properties = cell._tc.get_or_add_tcPr()
+    for old in properties.findall(qn("w:tcW")):
+        properties.remove(old)
+    tcw = OxmlElement("w:tcW")
+    tcw.set(qn("w:w"), str(int(width.twips)))
+    tcw.set(qn("w:type"), "dxa")
+    properties.append(tcw)
+
+
+def _row_flag(row, flag):
+    """tblHeader (repeat on every page) or cantSplit (keep the row on one page)."""
+    element = OxmlElement(f"w:{flag}")
+    element.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(element)
+
+
+def _a4(section, landscape=False):
+    long, short = Cm(29.7), Cm(21.0)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (long, short) if landscape else (short, long)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2.0) if landscape else Cm(2.5))
+
+
+def _counts(rows) -> dict:
+    return {k: sum(1 for r in rows if r["status"] == k) for k in STATUS_COLOURS}
+
+
+def target_sentence(r, year) -> str:
+    """One target as the commission writes it: value, target, status and what is left to do."""
+    decimals = r.get("decimals", 2)
+    if r["actual"] is None:
+        return _("%(label)s: no value for %(year)s (%(reason)s).") % {
+            "label": r["label"],
+            "year": year,
+            "reason": r["no_data_reason"] or status_label("no_data"),
+        }
+    values = {
+        "label": r["label"],
+        "actual": number_text(r["actual"], decimals),
+        "year": year,
+        "target": r["target_text"],
+        "target_year": r["target_year"],
+        "status": status_label(r["status"]),
+        "gap": ((r["gap"] or {}).get("text") or "").rstrip("。."),
+    }
+    if values["gap"] and r["status"] != "achieved":
+        return (
+            _(
+                "%(label)s was %(actual)s in %(year)s, against a target of %(target)s by %(target_year)s: %(status)s (%(gap)s)."
+            )
+            % values
+        )
+    return (
+        _(
+            "%(label)s was %(actual)s in %(year)s, against a target of %(target)s by %(target_year)s: %(status)s."
+        )
+        % values
+    )
+
+
+def area_summary(area, rows) -> str:
+    counts = _counts(rows)
+    return _(
+        "%(area)s has %(total)s targets: %(achieved)s achieved, %(on_track)s on track, "
+        "%(at_risk)s at risk, %(off_track)s off track and %(no_data)s without data."
+    ) % {"area": area, "total": len(rows), **counts}
 
 
 def evaluation_docx(plan, division, year, rows) -> bytes:
     document = Document()
+    _a4(document.sections[0])
     style = document.styles["Normal"]
     style.font.name = CJK_FONT
     style.element.rPr.rFonts.set(qn("w:eastAsia"), CJK_FONT)
     style.font.size = Pt(10.5)
+    for name in ("Title", "Heading 1", "Heading 2"):
+        heading = document.styles[name]
+        heading.font.name = CJK_FONT
+        heading.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), CJK_FONT)
     kind = report_kind(plan, year)
-    title = document.add_heading(f"{plan.title}{kind}{_('report')}", level=0)
+    title = document.add_heading(_("%(plan)s: %(kind)s report") % {"plan": plan.title, "kind": kind}, level=0)
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     document.add_paragraph(
-        f"{division.name} · {_('Year')} {year} · {plan.issuer} {plan.document_number}"
+        " · ".join(
+            part
+            for part in (
+                division.name,
+                _("year %(year)s") % {"year": year},
+                plan.issuer,
+                plan.document_number,
+            )
+            if part
+        )
     ).alignment = WD_ALIGN_PARAGRAPH.CENTER
-    counts = {k: sum(1 for r in rows if r["status"] == k) for k in STATUS_COLOURS}
+    counts = _counts(rows)
     document.add_heading(_("Summary"), level=1)
     document.add_paragraph(
         _(
@@ -146,40 +307,74 @@ def evaluation_docx(plan, division, year, rows) -> bytes:
     achieved = [r["label"] for r in rows if r["status"] == "achieved"]
     behind = [r for r in rows if r["status"] in ("off_track", "at_risk")]
     if achieved:
-        document.add_paragraph(_("Achievements: ") + "；".join(achieved[:12]))
+        document.add_paragraph(_("Achievements: %(list)s.") % {"list": _("; ").join(achieved[:12])})
     if behind:
-        document.add_paragraph(
-            _("Gaps: ")
-            + "；".join(
-                f"{r['label']}（{(r['gap'] or {}).get('text', status_label(r['status']))}）"
-                for r in behind[:12]
-            )
+        gaps = _("; ").join(
+            _("%(label)s (%(gap)s)")
+            % {
+                "label": r["label"],
+                "gap": ((r["gap"] or {}).get("text") or status_label(r["status"])).rstrip("。."),
+            }
+            for r in behind[:12]
         )
-    document.add_picture(io.BytesIO(_chart_png(rows)))
+        document.add_paragraph(_("Gaps: %(list)s.") % {"list": gaps})
+    document.add_picture(io.BytesIO(_chart_png(rows)), width=Cm(14))
+
+    # The table on a landscape page of its own, every column of a fixed width that adds up to the page.
+    landscape = document.add_section()
+    _a4(landscape, landscape=True)
     document.add_heading(_("Indicators"), level=1)
     header, body = _table_rows(rows)
     table = document.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    widths = [Cm(w) for w in COLUMN_WIDTHS_CM]
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the grid, which LibreOffice and WPS follow
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+    for cell, text, width in zip(table.rows[0].cells, header, widths, strict=True):
         cell.text = text
         cell.paragraphs[0].runs[0].bold = True
+        _set_cell_width(cell, width)
+    _row_flag(table.rows[0], "tblHeader")
+    numeric = {3, 4, 5}
     for values, r in zip(body, rows, strict=True):
-        cells = table.add_row().cells
-        for cell, text in zip(cells, values, strict=True):
-            cell.text = text
+        added = table.add_row()
+        _row_flag(added, "cantSplit")
+        cells = added.cells
+        decimals = r.get("decimals", 2)
+        for index, (cell, value, width) in enumerate(zip(cells, values, widths, strict=True)):
+            cell.text = number_text(value, decimals) if index in numeric else str(value)
+            if index in numeric:
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            _set_cell_width(cell, width)
         run = cells[7].paragraphs[0].runs[0] if cells[7].paragraphs[0].runs else None
         if run is not None and r["status"] in ("off_track", "at_risk"):
             run.font.color.rgb = RGBColor(0x91, 0x20, 0x18)
-    for area in dict.fromkeys(r["area"] for r in rows):
-        document.add_heading(area or _("Other"), level=1)
-        for r in [r for r in rows if r["area"] == area]:
-            line = (
-                f"{r['label']}：{_('Actual')} {r['actual'] if r['actual'] is not None else '—'}，{_('Target')} "
-                f"{r['target_text']}（{r['target_year']}），{status_label(r['status'])}。"
-            )
-            document.add_paragraph(line, style="List Bullet")
+    for row in table.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = Pt(9)
+
+    # A section per area: a summary, a sentence per target and the charts of its indicators.
+    portrait = document.add_section()
+    _a4(portrait)
+    document.add_heading(_("Progress by area"), level=1)
+    for number, area in enumerate(dict.fromkeys(r["area"] for r in rows), start=1):
+        in_area = [r for r in rows if r["area"] == area]
+        name = area or _("Other")
+        chinese = get_language().startswith("zh") and number <= len(CHINESE_NUMERALS)
+        numeral = CHINESE_NUMERALS[number - 1] if chinese else str(number)
+        document.add_heading(_("%(numeral)s. %(area)s") % {"numeral": numeral, "area": name}, level=2)
+        document.add_paragraph(area_summary(name, in_area))
+        document.add_paragraph(" ".join(target_sentence(r, year) for r in in_area))
+        for r in in_area:
             if len([v for v in r["series"].values() if v is not None]) >= 2:
-                document.add_picture(io.BytesIO(_series_png(r)))
+                document.add_picture(io.BytesIO(_series_png(r)), width=Cm(13))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -197,6 +392,11 @@ def evaluation_xlsx(plan, division, year, rows) -> bytes:
         cell.font = Font(bold=True)
     for values, r in zip(body, rows, strict=True):
         sheet.append(values)
+        decimals = r.get("decimals", 2)
+        for column in (4, 5, 6):  # numbers stay numbers, shown at the indicator's decimals
+            cell = sheet.cell(row=sheet.max_row, column=column)
+            cell.number_format = "#,##0" + ("." + "0" * decimals if decimals else "")
+            cell.alignment = Alignment(horizontal="right")
         sheet.cell(row=sheet.max_row, column=8).fill = PatternFill(
             "solid", fgColor=STATUS_COLOURS[r["status"]]
         )

@@ -436,8 +436,8 @@ def evaluate_plan(
                 "target_text": target_text(t, national_value),
                 "actual": None if actual is None else round(actual, decimals + 2),
                 "status": state.status,
-                "rule": _(state.rule) % state.params if state.params else _(state.rule),
-                "no_data_reason": evaluation.reasons[code][index[year]]
+                "rule": rule_text(state),
+                "no_data_reason": reason_text(evaluation.reasons[code][index[year]])
                 if actual is None and year in index
                 else None,
                 "gap": gap(t, d, evaluation, index, year, years, population, names),
@@ -505,9 +505,42 @@ def gap(
                     "population": f"{int(projected):,}",
                 },
             }
-    unit = target.indicator.unit
-    return {
-        "value": round(difference, 4),
-        "text": _("%(difference)s %(unit)s to go")
-        % {"difference": f"{difference:+.{target.indicator.decimals}f}", "unit": unit},
+    return {"value": round(difference, 4), "text": gap_text(difference, target.indicator)}
+
+
+def rule_text(state) -> str:
+    """The rule that gave a status, translated, with a comparator's sign ("≥") and plain numbers."""
+    if not state.params:
+        return _(state.rule)
+    params = {
+        key: str(Comparator(value).label)
+        if key == "comparator"
+        else (f"{value:g}" if isinstance(value, float) else value)
+        for key, value in state.params.items()
     }
+    return _(state.rule) % params
+
+
+def gap_text(difference: float, indicator) -> str:
+    """ "还差 0.23 个百分点" / "3 个 to go": the distance without a sign (whether the target is a floor
+    or a ceiling says which way), at the indicator's decimals, a rate's gap in percentage points."""
+    unit = indicator.unit or ""
+    if unit in ("%", "％"):
+        unit = _("percentage points")
+    amount = f"{abs(difference):,.{indicator.decimals}f}"
+    return (_("%(difference)s %(unit)s to go") % {"difference": amount, "unit": unit}).strip()
+
+
+def reason_text(reason: str | None) -> str | None:
+    """The engine's reasons ("no data: X; denominator is zero") in the user's language."""
+    if not reason:
+        return reason
+    parts = []
+    for part in reason.split("; "):
+        if part.startswith("no data: "):
+            parts.append(_("no data for %(item)s") % {"item": part.removeprefix("no data: ")})
+        elif part == "denominator is zero":
+            parts.append(_("the denominator is zero"))
+        else:
+            parts.append(part)
+    return _("; ").join(parts)

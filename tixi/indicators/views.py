@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tixi.core.exports import exportable
+from tixi.core.exports import attach, download_name, exportable
 from tixi.geo import locks
 from tixi.geo.models import Division
 from tixi.indicators import items as item_values
@@ -95,7 +95,8 @@ def scorecard_context(request, code):
             {
                 "id": f"t{r['order']}",
                 "label": r["label"],
-                "series": r["series"],
+                # at the indicator's decimals, as the sparkline labels them
+                "series": {y: None if v is None else round(v, r["decimals"]) for y, v in r["series"].items()},
                 "baseline_year": r["baseline_year"],
                 "baseline": r["baseline"],
                 "target_year": r["target_year"],
@@ -172,9 +173,8 @@ def scorecard_download(request, code, fmt):
         content = reports.evaluation_xlsx(plan, division, year, context["rows"])
         kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     response = HttpResponse(content, content_type=kind)
-    name = f"{plan.code}-{division.code}-{year}.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    what = reports.report_kind(plan, year) if fmt == "docx" else _("indicator table")
+    return attach(response, download_name(division.name, year, plan.title, what, extension=fmt))
 
 
 @login_required

@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -70,8 +72,20 @@ def institution_detail(request, code):
             "designations": institution.designations.order_by("obtained_on"),
             "departments": institution.departments.order_by("opened_on"),
             "branches": institution.branches.visible_to(request.user),
+            "entry_years": entry_years(institution, years),
         },
     )
+
+
+def entry_years(institution, reports) -> list[tuple[int, bool]]:
+    """The years whose report can be entered or corrected: those filed and every year the institution
+    was open up to this one, each with whether approval has locked it."""
+    this_year = dt.date.today().year
+    filed = {r.year: r.locked for r in reports}
+    first = institution.opened_on.year if institution.opened_on else min(filed, default=this_year)
+    last = min(institution.closed_on.year, this_year) if institution.closed_on else this_year
+    years = set(filed) | set(range(max(first, this_year - 10), last + 1))
+    return [(y, filed.get(y, False)) for y in sorted(years)]
 
 
 @login_required

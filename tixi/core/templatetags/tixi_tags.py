@@ -1,3 +1,5 @@
+import numbers
+
 from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -23,3 +25,11 @@ def export_links(context):
         _("Download:"),
         format_html(" · ".join(["{}"] * len(links)), *links),
     )
+
+
+@register.filter
+def grouped(value):
+    """1322151 → "1,322,151", 1234.5 → "1,234.5": thousands separators, the value's own decimals kept."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Number):
+        return value
+    return f"{value:,}"

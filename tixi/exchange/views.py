@@ -17,6 +17,7 @@ from tixi.exchange.tables import TABLES
 from tixi.exchange.validation import run_batch
 from tixi.exchange.workbooks import error_report, template
 from tixi.geo.models import Division, subtree_filter
+from tixi.geo.tree_views import YEARS
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_UPLOAD = 50 * 1024 * 1024
@@ -192,7 +193,7 @@ def approvals(request):
             "rows": sign_off.completeness(division, year),
             "own": own,
             "locked": sign_off.is_locked(division.path, year),
-            "years": range(2018, 2027),
+            "years": YEARS,
         },
     )
 
@@ -232,6 +233,6 @@ def findings(request):
             "rows": rows,
             "rules": ValidationRule.objects.all(),
             "statuses": Finding.Status.choices,
-            "years": range(2018, 2027),
+            "years": YEARS,
         },
     )

@@ -333,3 +333,22 @@ def test_list_exports_are_scoped(web):
     assert all(line.split(",")[7].startswith(MIYI[:6]) for line in text.splitlines()[2:] if line), (
         "outside the scope"
     )
+
+
+def test_data_approved_between_the_preview_and_the_confirmation_is_not_written(users):
+    from django.core.exceptions import ValidationError
+
+    from tixi.exchange import approval
+    from tixi.geo.models import Division
+
+    hospital = Institution.objects.get(name="米易县人民医院")
+    data = csv_bytes([["机构代码", "年份", "实有床位"], [hospital.code, "2024", "777"]])
+    p = preview_import("resources", data, "r.csv", users["county"])
+    assert p.ok, problems_of(p)
+    county = Division.objects.at(MIYI, 2024)
+    for township in approval.children(county, 2024):
+        approval.approve(township, 2024, users["county"])
+    batches = ImportBatch.objects.count()
+    with pytest.raises(ValidationError, match="锁定"):
+        apply_import(p, users["county"])
+    assert hospital.years.get(year=2024).actual_beds != 777 and ImportBatch.objects.count() == batches

@@ -107,7 +107,11 @@ def confirm(request, pk):
             {"batch": batch, "preview": preview, "table": TABLES[batch.table]},
             status=400,
         )
-    applied = apply_import(preview, request.user)
+    try:
+        applied = apply_import(preview, request.user)
+    except ValidationError as error:  # a level approved the data since the preview: nothing written
+        messages.error(request, "；".join(error.messages))
+        return redirect("imports")
     batch.delete()
     (_store() / f"{pk}.bin").unlink(missing_ok=True)
     messages.success(

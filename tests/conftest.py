@@ -24,6 +24,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
                 create_demo_accounts()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def uploads_in_a_temporary_folder(tmp_path_factory):
+    """Uploads (imports awaiting confirmation, task attachments) go to a temporary folder, never var/."""
+    from django.test import override_settings
+
+    folder = tmp_path_factory.mktemp("var")
+    with override_settings(VAR_DIR=folder, MEDIA_ROOT=folder / "media"):
+        yield folder
+
+
 ROLES = ("planner", "county", "institution", "cdc", "auditor", "dazhou", "dachuan")
 
 

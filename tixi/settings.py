@@ -174,6 +174,13 @@ TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
 
+# The years the demo region is built for and the pages offer (year pickers, series, data entry).
+TIXI_YEARS = range(
+    int(os.environ.get("TIXI_FIRST_YEAR", "2018")), int(os.environ.get("TIXI_LAST_YEAR", "2026")) + 1
+)
+# The seed documents: the plans whose tasks and projects `tixi demo` loads, and `tixi bench parse`.
+TIXI_SEEDS_DIR = Path(os.environ.get("TIXI_SEEDS_DIR") or REPO_DIR.parent / "shared" / "seeds")
+
 MEDIA_ROOT = VAR_DIR / "media"  # attachments; served only through views that check the scope
 MEDIA_URL = "/media/"
 STATIC_URL = "/static/"

@@ -1,5 +1,7 @@
 """The apps form layers (DESIGN.md) and engines stay free of Django even through other modules."""
 
+import os
+import re
 import subprocess
 import sys
 import tomllib
@@ -34,3 +36,36 @@ def test_lint_imports_keeps_every_contract():
     )
     assert result.returncode == 0, result.stdout[-3000:]
     assert "0 broken" in result.stdout
+
+
+def test_no_production_code_reaches_into_tests_or_the_seeds_beside_the_repository():
+    """The seeds' folder is a setting (TIXI_SEEDS_DIR); only the benchmark (the shell, a developer's
+    tool) reads the plan reader's expectations kept with the tests."""
+    seeds_path = re.compile(r"""["']shared["']\s*/\s*["']seeds["']|\.\./shared/seeds""")
+    tests_path = re.compile(r"""["']tests["']\s*/""")
+    offenders = []
+    for path in sorted((REPO / "tixi").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        relative = str(path.relative_to(REPO))
+        if seeds_path.search(text) and relative != "tixi/settings.py":
+            offenders.append(relative)
+        if tests_path.search(text) and relative != "tixi/shell/management/commands/bench.py":
+            offenders.append(relative)
+    assert offenders == []
+
+
+def test_the_years_the_pages_offer_are_a_setting():
+    code = (
+        "import django; django.setup(); from tixi.geo.tree_views import YEARS; "
+        "from tixi.exchange.dataset_views import FIRST_YEAR; print(YEARS[0], YEARS[-1], FIRST_YEAR)"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tixi.settings",
+        "TIXI_FIRST_YEAR": "2019",
+        "TIXI_LAST_YEAR": "2030",
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.split() == ["2019", "2030", "2019"]

@@ -87,3 +87,53 @@ def test_dry_run_and_adx(api):
     )
     bad = api("county").post("/api/dataValueSets", b"{not json", content_type="application/json")
     assert bad.status_code == 400
+
+
+def test_an_approved_year_and_a_blocking_rule_refuse_the_whole_import(api, users):
+    from tixi.exchange import approval
+
+    county = Division.objects.at(MIYI, 2024)
+    hospital = InstitutionYear.objects.filter(year=2024, division_path__startswith=county.path).first()
+    before = (hospital.actual_beds, DataValue.objects.count())
+    values = {
+        "dataValues": [
+            {
+                "dataElement": "actual_beds",
+                "period": "2024",
+                "orgUnit": hospital.institution.code,
+                "value": "1",
+            },
+            {"dataElement": "health_literacy", "period": "2024", "orgUnit": MIYI, "value": "31"},
+        ]
+    }
+    body = json.dumps(values)
+    for township in approval.children(county, 2024):
+        approval.approve(township, 2024, users["county"])
+    approval.approve(county, 2024, users["county"])
+    locked = api("county").post("/api/dataValueSets", body, content_type="application/json")
+    assert locked.status_code == 409 and locked.data["status"] == "ERROR"
+    assert len(locked.data["conflicts"]) == 2 and all("锁定" in c["value"] for c in locked.data["conflicts"])
+    hospital.refresh_from_db()
+    assert (hospital.actual_beds, DataValue.objects.count()) == before
+    # unlocked, a report that breaks a blocking rule (more negative-pressure ambulances than ambulances)
+    approval.Approval.objects.filter(year=2024).delete()
+    blocking = {
+        "dataValues": [
+            {
+                "dataElement": "ambulances",
+                "period": "2024",
+                "orgUnit": hospital.institution.code,
+                "value": "1",
+            },
+            {
+                "dataElement": "negative_pressure_ambulances",
+                "period": "2024",
+                "orgUnit": hospital.institution.code,
+                "value": "2",
+            },
+        ]
+    }
+    refused = api("county").post("/api/dataValueSets", json.dumps(blocking), content_type="application/json")
+    assert refused.status_code == 409 and refused.data["conflicts"]
+    hospital.refresh_from_db()
+    assert hospital.negative_pressure_ambulances != 2

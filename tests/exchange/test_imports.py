@@ -5,6 +5,7 @@ import csv
 import importlib
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -254,7 +255,8 @@ def test_fuzz_no_input_breaks_or_writes(data):
     before = (Institution.objects.count(), InstitutionYear.objects.count())
     for table in ("institutions", "resources", "population"):
         p = preview_import(table, data, "fuzz.csv", SystemUser())
-        assert isinstance(p.problems, list)
+        # refused with reasons (random bytes never make a table with its required columns)
+        assert not p.ok and p.problems and all(problem.message for problem in p.problems)
     assert (Institution.objects.count(), InstitutionYear.objects.count()) == before
 
 
@@ -305,6 +307,11 @@ def test_upload_preview_confirm_and_error_report(web):
     page = client.post("/imports/", {"table": "institutions", "file": upload})
     assert page.status_code == 200 and "confirm-import" in page.content.decode()
     batch = ImportBatch.objects.filter(status="pending").latest("id")
+    # the upload waits in the tests' temporary folder (tests/conftest.py), never in the repository's var/
+    from django.conf import settings as django_settings
+
+    stored = Path(django_settings.VAR_DIR) / "imports" / f"{batch.pk}.bin"
+    assert stored.is_file() and Path(django_settings.REPO_DIR) not in stored.parents
     assert client.post(f"/imports/{batch.pk}/confirm/").status_code == 302
     assert Institution.objects.filter(code="NEW0040").exists()
     bad = SimpleUploadedFile("bad.xlsx", xlsx([HEAD, good_row("NEW0041", 所在区划代码="5104")]))
@@ -333,3 +340,22 @@ def test_list_exports_are_scoped(web):
     assert all(line.split(",")[7].startswith(MIYI[:6]) for line in text.splitlines()[2:] if line), (
         "outside the scope"
     )
+
+
+def test_data_approved_between_the_preview_and_the_confirmation_is_not_written(users):
+    from django.core.exceptions import ValidationError
+
+    from tixi.exchange import approval
+    from tixi.geo.models import Division
+
+    hospital = Institution.objects.get(name="米易县人民医院")
+    data = csv_bytes([["机构代码", "年份", "实有床位"], [hospital.code, "2024", "777"]])
+    p = preview_import("resources", data, "r.csv", users["county"])
+    assert p.ok, problems_of(p)
+    county = Division.objects.at(MIYI, 2024)
+    for township in approval.children(county, 2024):
+        approval.approve(township, 2024, users["county"])
+    batches = ImportBatch.objects.count()
+    with pytest.raises(ValidationError, match="锁定"):
+        apply_import(p, users["county"])
+    assert hospital.years.get(year=2024).actual_beds != 777 and ImportBatch.objects.count() == batches

@@ -2,14 +2,21 @@
 precision and recall on tasks with their units and on numeric targets. `tixi bench parse` prints
 the same table."""
 
-import pytest
+from pathlib import Path
 
+import pytest
+from django.conf import settings
+
+import tixi.indicators
 from tixi.ledger.engine.accuracy import seed_scores
+
+TRUTH = Path(__file__).resolve().parent / "seed_truth"
+DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 
 
 @pytest.fixture(scope="module")
 def scores():
-    return seed_scores()
+    return seed_scores(TRUTH, settings.TIXI_SEEDS_DIR)
 
 
 def test_every_seed_has_its_expectations(scores):
@@ -41,19 +48,16 @@ def test_indicator_tables_against_the_plan_packs():
     packs row by row: each row read as the document's row with the right target value."""
     from tixi.ledger.engine.accuracy import table_scores
 
-    tables = table_scores()
+    tables = table_scores(DATA / "plans", settings.TIXI_SEEDS_DIR)
     assert {seed: s.expected for seed, s in tables.items()} == {"001": 29, "003": 21}
     for seed, result in tables.items():
         assert result.precision >= 0.9 and result.recall >= 0.9, (seed, result)
 
 
 def test_an_indicator_row_in_detail():
-    import os
-    from pathlib import Path
-
     from tixi.ledger.engine.tables import indicator_rows
 
-    seeds = Path(os.environ.get("TIXI_SEEDS_DIR") or Path(__file__).resolve().parents[3] / "shared" / "seeds")
+    seeds = settings.TIXI_SEEDS_DIR
     rows = {r["number"]: r for r in indicator_rows(next(seeds.glob("001_*.txt")).read_text(encoding="utf-8"))}
     assert (rows["3"]["baseline"], rows["3"]["target"], rows["3"]["comparator"]) == (0, 14.5, "le")
     assert rows["3"]["unit"] == "/10万" and rows["3"]["area"] == "健康水平"
@@ -72,7 +76,7 @@ def test_indicator_suggestions_against_the_plan_packs():
     from tixi.ledger.engine.accuracy import suggestion_scores
     from tixi.ledger.engine.matching import suggest
 
-    counts = suggestion_scores()
+    counts = suggestion_scores(DATA / "plans", DATA / "catalogue.yaml")
     total = sum(counts.values())
     assert counts["right"] >= 0.9 * total and counts["wrong"] <= 0.05 * total, counts
     names = {"beds_per_1000": "每千人口医疗卫生机构床位数", "nurses_per_1000": "每千人口注册护士数"}

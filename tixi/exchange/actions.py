@@ -2,9 +2,10 @@
 the command line alike (views and serializers parse input and call them)."""
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
-from tixi.exchange.approval import refuse_if_locked
-from tixi.exchange.validation import refuse_blocking
+from tixi.exchange.approval import locked_cells, refuse_if_locked
+from tixi.exchange.validation import check_reports, refuse_blocking
 from tixi.registry.models import InstitutionYear
 
 
@@ -18,3 +19,21 @@ def save_yearly_report(report: InstitutionYear) -> list[str]:
     warnings = refuse_blocking(report)
     report.save()
     return warnings
+
+
+def locked_message(year: int) -> str:
+    return _("The data of %(year)s is approved and locked; ask the level above to return it.") % {
+        "year": year
+    }
+
+
+def refused_reports(reports: list[InstitutionYear]) -> list[tuple[int, str]]:
+    """(index, message) of each report that may not be saved: its division's year is approved
+    (locked), or it breaks a blocking validation rule. One query and one vectorised rule check for
+    any number of reports: what bulk writes (the DHIS2 import) call inside their transaction."""
+    locked = locked_cells((r.division.path, r.year) for r in reports)
+    problems = [
+        (i, locked_message(r.year)) for i, r in enumerate(reports) if (r.division.path, r.year) in locked
+    ]
+    problems += [(i, message) for i, message, blocking in check_reports(reports) if blocking]
+    return problems

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
@@ -17,7 +18,7 @@ from tixi.geo.models import Division
 from tixi.indicators.engine import periods
 from tixi.indicators.models import DataSet
 
-FIRST_YEAR = 2018  # the demo region's data start here; the pickers offer periods from then on
+FIRST_YEAR = settings.TIXI_YEARS[0]  # the pickers offer periods from the first year on
 
 
 def _division_and_period(request, data_set: DataSet) -> tuple[Division, str]:

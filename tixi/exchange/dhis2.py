@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 
 from tixi.accounts import audit
 from tixi.accounts.scope import scope_of
+from tixi.exchange.actions import locked_message, refused_reports
+from tixi.exchange.approval import locked_cells
 from tixi.geo.models import AGE_BANDS, Division, Population, subtree_filter
 from tixi.indicators.engine import periods
 from tixi.indicators.models import DataElement, DataValue
@@ -249,12 +251,35 @@ def import_values(values: list[dict], user, dry_run: bool = False) -> dict:
     if conflicts:
         summary["description"] = _("Nothing was imported: %(n)s conflicts.") % {"n": len(conflicts)}
         return summary
-    with transaction.atomic():
-        counts = _write(reports, population, data, user)
-        if dry_run:
-            transaction.set_rollback(True)
+    try:
+        with transaction.atomic():
+            counts = _write(reports, population, data, user)
+            if dry_run:
+                transaction.set_rollback(True)
+    except Refused as refused:  # locked or against a blocking rule: rolled back, nothing written
+        summary["status"] = "ERROR"
+        summary["importCount"]["ignored"] = len(values)
+        summary["conflicts"] = refused.conflicts[:1000]
+        summary["description"] = _("Nothing was imported: %(n)s conflicts.") % {"n": len(refused.conflicts)}
+        return summary
     summary["importCount"].update(counts)
     return summary
+
+
+class Refused(Exception):
+    def __init__(self, conflicts: list[dict]):
+        super().__init__(conflicts)
+        self.conflicts = conflicts
+
+
+def _refusals(reports: list[InstitutionYear], population, data) -> list[dict]:
+    """What the approval lock and the blocking rules refuse, checked inside the writing transaction."""
+    conflicts = [{"object": str(reports[i]), "value": message} for i, message in refused_reports(reports)]
+    cells = {(division.path, year) for division, year, _s, _b in population}
+    cells |= {(division.path, int(period[:4])) for _e, _o, division, period in data}
+    for path, year in sorted(locked_cells(cells)):
+        conflicts.append({"object": path, "value": locked_message(year)})
+    return conflicts
 
 
 def _write(reports, population, data, user) -> dict:
@@ -263,7 +288,7 @@ def _write(reports, population, data, user) -> dict:
         (r.institution_id, r.year): r
         for r in InstitutionYear.objects.filter(
             institution__in={i for i, _y in reports}, year__in={y for _i, y in reports}
-        )
+        ).select_related("division")
     }
     new, changed = [], []
     for (institution, year), fields in reports.items():
@@ -286,6 +311,9 @@ def _write(reports, population, data, user) -> dict:
             if diff:
                 changed.append(row)
             updated += len(diff)
+    conflicts = _refusals(new + changed, population, data)
+    if conflicts:
+        raise Refused(conflicts)
     InstitutionYear.objects.bulk_create(new, batch_size=2000)
     if changed:
         InstitutionYear.objects.bulk_update(changed, list(RESOURCE_FIELDS), batch_size=2000)

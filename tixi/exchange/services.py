@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from tixi.accounts import audit
 from tixi.accounts.scope import scope_of
+from tixi.exchange.actions import locked_message
 from tixi.exchange.approval import approved_paths, is_locked
 from tixi.exchange.engine import cells
 from tixi.exchange.engine.reading import ReadError, read
@@ -505,14 +506,17 @@ def apply_import(preview: Preview, user, dry_run: bool = False) -> ImportBatch:
     if dry_run:
         batch.save()
         return batch
+    refuse_if_locked_now = _lock_check(spec)
     created = []
     for instances in preview.inserts.batches():
         for instance in instances:
             _derive(spec, instance)
+            refuse_if_locked_now(instance)
         created += [obj.pk for obj in model.objects.bulk_create(instances)]
     fields = sorted({name for _i, changes in preview.updates for name in changes})
     for instance, _changes in preview.updates:
         _derive(spec, instance)
+        refuse_if_locked_now(instance)
     if preview.updates:
         derived = {"division_path", "path", "year", *CLASSIFICATION_FIELDS} & {
             f.name for f in model._meta.fields
@@ -539,6 +543,24 @@ def apply_import(preview: Preview, user, dry_run: bool = False) -> ImportBatch:
             len(created) + len(preview.updates),
         )
     return batch
+
+
+def _lock_check(spec):
+    """The preview checked the approval lock; a level may have approved since. Each row is checked
+    again as it is written, inside the writing transaction (a query per year), so that nothing is
+    written into approved data: a locked row raises and the whole import rolls back."""
+    approved: dict[int, list[str]] = {}
+
+    def refuse(instance) -> None:
+        if spec.name not in ("resources", "datavalues", "population"):
+            return
+        year = instance.year if spec.name != "datavalues" else int(instance.period[:4])
+        if year not in approved:
+            approved[year] = approved_paths(year)
+        if is_locked(instance.division.path, year, approved[year]):
+            raise ValidationError(locked_message(year))
+
+    return refuse
 
 
 def _derive(spec, instance) -> None:

@@ -17,6 +17,7 @@ from tixi.exchange.tables import TABLES
 from tixi.exchange.validation import run_batch
 from tixi.exchange.workbooks import error_report, template
 from tixi.geo.models import Division, subtree_filter
+from tixi.geo.tree_views import YEARS
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_UPLOAD = 50 * 1024 * 1024
@@ -106,7 +107,11 @@ def confirm(request, pk):
             {"batch": batch, "preview": preview, "table": TABLES[batch.table]},
             status=400,
         )
-    applied = apply_import(preview, request.user)
+    try:
+        applied = apply_import(preview, request.user)
+    except ValidationError as error:  # a level approved the data since the preview: nothing written
+        messages.error(request, "；".join(error.messages))
+        return redirect("imports")
     batch.delete()
     (_store() / f"{pk}.bin").unlink(missing_ok=True)
     messages.success(
@@ -192,7 +197,7 @@ def approvals(request):
             "rows": sign_off.completeness(division, year),
             "own": own,
             "locked": sign_off.is_locked(division.path, year),
-            "years": range(2018, 2027),
+            "years": YEARS,
         },
     )
 
@@ -232,6 +237,6 @@ def findings(request):
             "rows": rows,
             "rules": ValidationRule.objects.all(),
             "statuses": Finding.Status.choices,
-            "years": range(2018, 2027),
+            "years": YEARS,
         },
     )

@@ -3,6 +3,7 @@ year asked for, a division of that year's map within the user's scope)."""
 
 import datetime as dt
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
@@ -11,7 +12,7 @@ from django.utils.translation import gettext as _
 from tixi.core.exports import exportable
 from tixi.geo.models import Division
 
-YEARS = list(range(2018, 2027))
+YEARS = list(settings.TIXI_YEARS)
 # The model's default start of validity: a division with no recorded start, shown as such (not as its own date).
 UNKNOWN_START = Division._meta.get_field("valid_from").default
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from tixi.core.exports import attach, download_name, exportable
 from tixi.geo import locks
 from tixi.geo.models import Division
+from tixi.geo.tree_views import YEARS
 from tixi.indicators import items as item_values
 from tixi.indicators.engine import trajectory as tj
 from tixi.indicators.models import Nature, Plan, Trajectory
@@ -86,7 +87,7 @@ def scorecard_context(request, code):
         "natures": Nature.choices,
         "trajectory": trajectory,
         "trajectories": Trajectory.choices,
-        "years": list(range(2018, 2027)),
+        "years": YEARS,
         "counts": [(STATUS_LABELS[k], k, n) for k, n in counts.items()],
         "children": Division.objects.visible_to(request.user)
         .valid_in(year)

@@ -1,11 +1,9 @@
-"""Loading the seeds' tasks and projects into the ledger, and the summaries a commission reads."""
+"""Loading a plan's tasks and projects into the ledger from its text, and the summaries a commission reads."""
 
 import datetime as dt
-import os
 import re
 from collections import defaultdict
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -36,13 +34,6 @@ from tixi.ledger.models import (
 
 BEDS = re.compile(r"新增(?:医疗)?床位(\d+)张")
 PLACES = re.compile(r"新增托位(\d+)个|托位(\d+)个")
-
-
-def seeds_dir() -> Path | None:
-
-    here = Path(__file__).resolve().parents[3] / "shared" / "seeds"
-    path = Path(os.environ.get("TIXI_SEEDS_DIR") or here)
-    return path if path.is_dir() else None
 
 
 def units_named(names, region) -> list[Unit]:
@@ -103,22 +94,6 @@ def load_projects(plan: Plan, text: str) -> int:
             childcare_places_added=places,
         )
     return plan.projects.count()
-
-
-def load_from_seeds() -> dict:
-    """Tasks of every plan whose seed assigns units, and the projects of an annex, as published."""
-    folder = seeds_dir()
-    counts = {"tasks": 0, "projects": 0}
-    if folder is None:
-        return counts
-    for plan in Plan.objects.exclude(source=""):
-        path = folder / plan.source
-        if not path.exists():
-            continue
-        text = path.read_text(encoding="utf-8")
-        counts["tasks"] += load_tasks(plan, text)
-        counts["projects"] += load_projects(plan, text)
-    return counts
 
 
 def project_summaries(projects) -> dict:

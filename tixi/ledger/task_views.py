@@ -13,13 +13,14 @@ from django.utils.translation import gettext_lazy
 from tixi.accounts.models import Role
 from tixi.geo.forms import division_in_scope_from_code
 from tixi.indicators.models import Direction, Indicator, Nature, Plan, TargetKind
+from tixi.ledger.actions import DraftedTask, create_plan_from_draft
 from tixi.ledger.engine import parse
 from tixi.ledger.engine.documents import NotADocument, read_document
 from tixi.ledger.engine.matching import suggest
 from tixi.ledger.engine.tables import indicator_rows
 from tixi.ledger.forms import DraftTargetForm, DraftTaskForm, TaskForm
 from tixi.ledger.models import Task
-from tixi.ledger.services import add_drafted_targets, may_plan
+from tixi.ledger.services import may_plan
 
 DOCUMENT_LIMIT = 5 * 1024 * 1024
 DOCUMENT_PROBLEMS = {
@@ -192,14 +193,21 @@ def plan_draft(request):
         kept_tasks, kept_targets = _kept(tasks), _kept(targets)
         items_ok = all([f.is_valid() for f in kept_tasks + kept_targets])
         if plan_ok and items_ok and (kept_tasks or kept_targets):
+            drafted = [
+                DraftedTask(
+                    clause=f.cleaned_data["clause"],
+                    title=f.cleaned_data["title"],
+                    text=f.cleaned_data["text"],
+                    deadline=f.cleaned_data["deadline"],
+                    lead=[u.name for u in f.cleaned_data["lead"]],
+                    cooperating=[u.name for u in f.cleaned_data["cooperating"]],
+                )
+                for f in kept_tasks
+            ]
             try:
-                with transaction.atomic():
-                    plan = plan_form.save()
-                    for form in kept_tasks:
-                        form.plan = form.instance.plan = plan
-                        form.instance.full_clean(exclude=["lead_units", "cooperating_units", "targets"])
-                        form.save()
-                    add_drafted_targets(plan, [form.cleaned_data for form in kept_targets])
+                plan = create_plan_from_draft(
+                    plan_form.instance, drafted, [f.cleaned_data for f in kept_targets]
+                )
             except ValidationError as error:
                 errors.extend(error.messages)
             else:

@@ -1,6 +1,8 @@
-"""Precision and recall of the plan reader against hand-made expectations (tests/ledger/seed_truth)."""
+"""Precision and recall of the plan reader against hand-made expectations (tests/ledger/seed_truth).
 
-import os
+Every folder is the caller's to give (the seeds, the expectations, the plan packs, the catalogue):
+an engine reads no test folder and knows no path beside the repository."""
+
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -57,14 +59,7 @@ def table_row_key(clause: str, target) -> tuple:
     return re.sub(r"\s", "", clause), None if target is None else round(float(target), 4)
 
 
-ROOT = Path(__file__).resolve().parents[3]
-
-
-def _seeds_dir(seeds_dir=None) -> Path:
-    return Path(seeds_dir or os.environ.get("TIXI_SEEDS_DIR") or ROOT.parent / "shared" / "seeds")
-
-
-def table_scores(packs_dir=None, seeds_dir=None) -> dict[str, Score]:
+def table_scores(packs_dir: Path, seeds_dir: Path) -> dict[str, Score]:
     """The indicator tables read from the seeds against the hand-made plan packs (their table rows,
     each with the row's text as its clause); seeds without a table in their pack are left out."""
     import yaml
@@ -72,8 +67,7 @@ def table_scores(packs_dir=None, seeds_dir=None) -> dict[str, Score]:
     from tixi.ledger.engine.tables import indicator_rows
 
     results = {}
-    seeds_dir = _seeds_dir(seeds_dir)
-    for path in sorted(Path(packs_dir or ROOT / "tixi" / "indicators" / "data" / "plans").glob("*.yaml")):
+    for path in sorted(Path(packs_dir).glob("*.yaml")):
         pack = yaml.safe_load(path.read_text(encoding="utf-8"))
         rows = {}
         for t in pack["targets"]:
@@ -81,7 +75,7 @@ def table_scores(packs_dir=None, seeds_dir=None) -> dict[str, Score]:
                 rows.setdefault(re.sub(r"\s", "", t["clause"]), t.get("target"))
         if not rows:
             continue
-        text = (seeds_dir / pack["source"]).read_text(encoding="utf-8")
+        text = (Path(seeds_dir) / pack["source"]).read_text(encoding="utf-8")
         found = [r for r in indicator_rows(text) if r["table"] == 1]
         results[pack["source"][:3]] = score(
             [table_row_key(clause, target) for clause, target in rows.items()],
@@ -90,18 +84,17 @@ def table_scores(packs_dir=None, seeds_dir=None) -> dict[str, Score]:
     return results
 
 
-def suggestion_scores(packs_dir=None, catalogue_path=None) -> dict[str, int]:
+def suggestion_scores(packs_dir: Path, catalogue_path: Path) -> dict[str, int]:
     """How often the suggested indicator is the one the plan packs link by hand (targets of a
     division, not of a named institution): {"right", "wrong", "none"}."""
     import yaml
 
     from tixi.ledger.engine.matching import suggest
 
-    data = ROOT / "tixi" / "indicators" / "data"
-    catalogue = yaml.safe_load(Path(catalogue_path or data / "catalogue.yaml").read_text(encoding="utf-8"))
+    catalogue = yaml.safe_load(Path(catalogue_path).read_text(encoding="utf-8"))
     names = {i["code"]: i["name"] for i in catalogue["indicators"]}
     counts = Counter(right=0, wrong=0, none=0)
-    for path in sorted(Path(packs_dir or data / "plans").glob("*.yaml")):
+    for path in sorted(Path(packs_dir).glob("*.yaml")):
         for t in yaml.safe_load(path.read_text(encoding="utf-8"))["targets"]:
             if t.get("indicator") and not t.get("institution"):
                 code = suggest(t["label"], names)
@@ -109,14 +102,13 @@ def suggestion_scores(packs_dir=None, catalogue_path=None) -> dict[str, int]:
     return dict(counts)
 
 
-def seed_scores(truth_dir=None, seeds_dir=None) -> dict[str, dict[str, Score]]:
+def seed_scores(truth_dir: Path, seeds_dir: Path) -> dict[str, dict[str, Score]]:
     """{seed: {"tasks": Score, "targets": Score}} for every hand-made expectation file."""
     import yaml
 
     from tixi.ledger.engine import parse
 
-    truth_dir = Path(truth_dir or ROOT / "tests" / "ledger" / "seed_truth")
-    seeds_dir = _seeds_dir(seeds_dir)
+    truth_dir, seeds_dir = Path(truth_dir), Path(seeds_dir)
     results = {}
     for path in sorted(truth_dir.glob("*.yaml")):
         truth = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -7,10 +7,10 @@ from tixi.accounts.audit import acting_as
 from tixi.demo import indicator_values
 from tixi.demo.builder import DemoBuilder
 from tixi.demo.load import DEMO_PASSWORD, create_demo_accounts, write
+from tixi.demo.seeds import load_from_seeds
 from tixi.exchange.validation import load_default_rules
 from tixi.geo.models import Division
 from tixi.indicators.services import load_catalogue, load_plan_packs
-from tixi.ledger.services import load_from_seeds
 
 
 def load_plans_and_values() -> dict:

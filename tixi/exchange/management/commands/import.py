@@ -2,6 +2,7 @@ import sys
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from tixi.accounts.audit import acting_as
@@ -48,8 +49,11 @@ class Command(BaseCommand):
             for p in preview.problems[:500]:
                 self.stderr.write(f"{p.row or ''}\t{p.column}\t{p.value}\t{p.message}")
             sys.exit(1)
-        with acting_as(actor if user else "tixi import"):
-            batch = apply_import(preview, actor if user else None, dry_run=dry_run)
+        try:
+            with acting_as(actor if user else "tixi import"):
+                batch = apply_import(preview, actor if user else None, dry_run=dry_run)
+        except ValidationError as error:  # approved since the check: nothing was written
+            raise CommandError("; ".join(error.messages)) from error
         verb = "checked (dry run)" if dry_run else f"imported as #{batch.pk}"
         encoding = f", {preview.encoding}" if preview.encoding else ""
         self.stdout.write(

@@ -38,6 +38,7 @@ from tixi.ledger.engine.accuracy import seed_scores, suggestion_scores, table_sc
 from tixi.registry.models import Institution, InstitutionYear
 from tixi.registry.services import children_figures, division_figures, division_series
 
+PLAN_PACKS = Path(item_values.__file__).resolve().parent / "data" / "plans"
 PROVINCE = {"code": "650000", "name": "模拟省"}
 BENCH_DB = "bench-registry.sqlite3"
 
@@ -141,7 +142,10 @@ class Command(BaseCommand):
 
         started = time.perf_counter()
         for _ in range(repeat):
-            scores, tables = seed_scores(), table_scores()
+            scores = seed_scores(
+                settings.REPO_DIR / "tests" / "ledger" / "seed_truth", settings.TIXI_SEEDS_DIR
+            )
+            tables = table_scores(PLAN_PACKS, settings.TIXI_SEEDS_DIR)
         elapsed = (time.perf_counter() - started) / repeat
         self.stdout.write("plan reader vs hand-made expectations (tests/ledger/seed_truth)")
         self.stdout.write(f"{'seed':<6}{'tasks P':>9}{'R':>6}{'n':>5}   {'targets P':>10}{'R':>6}{'n':>5}")
@@ -168,7 +172,7 @@ class Command(BaseCommand):
         self.stdout.write(f"{'seed':<6}{'rows P':>9}{'R':>6}{'n':>5}")
         for seed, result in tables.items():
             self.stdout.write(f"{seed:<6}{result.precision:>9.2f}{result.recall:>6.2f}{result.expected:>5}")
-        suggested = suggestion_scores()
+        suggested = suggestion_scores(PLAN_PACKS, PLAN_PACKS.parent / "catalogue.yaml")
         self.stdout.write(
             f"indicator suggested for the plan packs' targets: {suggested['right']} right, "
             f"{suggested['wrong']} wrong, {suggested['none']} without a suggestion"

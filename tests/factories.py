@@ -1,0 +1,61 @@
+"""Small objects for unit tests, without the demo region: divisions, institutions, yearly reports,
+users of each role and plans. Each function saves through the model (so the rules of `save` apply)
+and takes any field to override. Codes start with 99 (no real province), so they never collide
+with the demo built once per test database.
+
+    province = division("990000000000")
+    county = division("990102000000", parent=division("990100000000", parent=province))
+    hospital = institution(county)
+    county_user = user("county", divisions=[county])
+"""
+
+import datetime as dt
+import itertools
+
+from tixi.accounts.models import Role, User
+from tixi.geo.engine.codes import level_of
+from tixi.geo.models import Division
+from tixi.indicators.models import Plan
+from tixi.registry.models import Institution, InstitutionYear
+
+_serial = itertools.count(1)
+
+
+def division(code: str, parent: Division | None = None, **fields) -> Division:
+    """A division of the current map; its level follows from the code."""
+    fields = {"name": f"测试区划{code}", "level": level_of(code), "valid_from": dt.date(2000, 1, 1), **fields}
+    return Division.objects.create(code=code, parent=parent, **fields)
+
+
+def institution(in_division: Division, **fields) -> Institution:
+    n = next(_serial)
+    fields = {"code": f"T{n:06d}", "name": f"测试医院{n}", "type": "general_hospital", "level": 2, **fields}
+    return Institution.objects.create(division=in_division, **fields)
+
+
+def yearly_report(of: Institution, year: int, **resources) -> InstitutionYear:
+    return InstitutionYear.objects.create(institution=of, year=year, division=of.division, **resources)
+
+
+def user(role: str, divisions=(), institutions=(), **fields) -> User:
+    """A user of a role (Role.values) with a scope; no usable password unless one is given."""
+    assert role in Role.values, role
+    created = User.objects.create(
+        username=fields.pop("username", f"{role}-{next(_serial)}"), role=role, **fields
+    )
+    created.scope_divisions.set(divisions)
+    created.scope_institutions.set(institutions)
+    return created
+
+
+def plan(region: Division, **fields) -> Plan:
+    n = next(_serial)
+    fields = {
+        "code": f"test-plan-{n}",
+        "title": f"测试规划{n}",
+        "issuer": "测试人民政府",
+        "period_start": 2021,
+        "period_end": 2025,
+        **fields,
+    }
+    return Plan.objects.create(region=region, **fields)

@@ -1,0 +1,46 @@
+"""Writes with rules in the ledger: one function each, called by the page (and any API, import or
+command that comes to write the same), which only parses input and calls it."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from tixi.indicators.models import Plan
+from tixi.ledger.models import Task
+from tixi.ledger.services import add_drafted_targets, units_named
+
+
+@dataclass
+class DraftedTask:
+    """A task the reader drafted and the planner kept (as corrected), its units by name."""
+
+    clause: str
+    title: str
+    text: str
+    deadline: object
+    lead: list[str]
+    cooperating: list[str]
+
+
+@transaction.atomic
+def create_plan_from_draft(plan: Plan, tasks: list[DraftedTask], targets: list[dict]) -> Plan:
+    """A plan read from a document and reviewed: the plan, its kept tasks with their units (created in
+    the plan's region when it names a new one) and its kept targets, all or nothing. A task that its
+    plan refuses (a deadline before the plan, say) raises ValidationError and nothing is written."""
+    plan.full_clean()
+    plan.save()
+    for order, item in enumerate(tasks, start=1):
+        task = Task(
+            plan=plan,
+            order=order,
+            clause=item.clause,
+            title=item.title,
+            text=item.text,
+            deadline=item.deadline,
+        )
+        task.full_clean(exclude=["lead_units", "cooperating_units", "targets"])
+        task.save()
+        task.lead_units.set(units_named(item.lead, plan.region))
+        task.cooperating_units.set(units_named(item.cooperating, plan.region))
+    add_drafted_targets(plan, targets)
+    return plan

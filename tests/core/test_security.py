@@ -65,6 +65,15 @@ def test_check_deploy_is_clean_for_a_production_configuration(tmp_path):
     # the same without HTTPS is not clean: the check is not vacuous
     plain = run_tixi("manage", "check", "--deploy", "--fail-level", "WARNING", TIXI_VAR_DIR=str(tmp_path))
     assert plain.returncode != 0 and "SESSION_COOKIE_SECURE" in plain.stderr
+    # and the language cookie too is only sent over HTTPS
+    shown = run_tixi(
+        "manage",
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.LANGUAGE_COOKIE_SECURE)",
+        **production,
+    )
+    assert shown.stdout.split()[-1] == "True"
 
 
 def test_security_headers_on_every_page(web):

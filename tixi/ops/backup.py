@@ -64,7 +64,9 @@ def backup(out: Path) -> dict:
             "migrations": _applied_migrations(),
         }
         partial = out.with_name(f".{out.name}.partial")
-        with tarfile.open(partial, "w") as tar:
+        # readable by its owner only from the start: it holds every account's password hash
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "wb") as file, tarfile.open(fileobj=file, mode="w") as tar:
             data = json.dumps(manifest, indent=1).encode()
             info = tarfile.TarInfo(MANIFEST)
             info.size = len(data)
@@ -72,7 +74,6 @@ def backup(out: Path) -> dict:
             tar.add(work / member, arcname=member)
             if media.is_dir():
                 tar.add(media, arcname="media")
-        os.chmod(partial, 0o600)  # it holds every account's password hash
         partial.replace(out)
     return {**manifest, "file": str(out), "bytes": out.stat().st_size}
 

@@ -415,7 +415,12 @@ class DemoBuilder:
         if cal and cal["division"] != spec["code"]:
             fixed = {c.id: cal["population"] for c in counties if c.code[:6] == cal["division"]}
         free = [c for c in counties if c.id not in fixed]
-        parts = largest_remainder(total - sum(fixed.values()), [c.weight for c in free])
+        # the specs round shares (0.2, 0.2): a county's own jitter keeps two counties from sharing a
+        # population; its own generator leaves the builder's random stream as it was
+        jitter = [float(np.random.default_rng([SEED, int(c.code[:6])]).uniform(0.985, 1.015)) for c in free]
+        parts = largest_remainder(
+            total - sum(fixed.values()), [c.weight * j for c, j in zip(free, jitter, strict=True)]
+        )
         result.update(fixed)
         result.update({c.id: n for c, n in zip(free, parts, strict=True)})
         return result

@@ -362,6 +362,35 @@ def spec_of(target: Target, trajectory: str | None = None) -> tj.TargetSpec:
     )
 
 
+TOWNSHIP = 4
+
+
+def township_exemption(target: Target, definition: IndicatorDef, division: Division, targets) -> str | None:
+    """Why a township is not judged against `target`, or None when it is. A county's (or a city's)
+    per-1,000 target does not fit a township: the county's hospitals stand in one township and
+    serve them all. A target the plan sets at the township level (a township norm) judges it."""
+    if division.level < TOWNSHIP or target.division.level >= TOWNSHIP:
+        return None
+    if not isinstance(definition.denominator, ex.PopulationItem):
+        return None
+    norm = next(
+        (
+            t
+            for t in targets
+            if t.indicator_id == target.indicator_id
+            and t.division.level >= TOWNSHIP
+            and division.path.startswith(t.division.path)
+        ),
+        None,
+    )
+    if norm is not None:
+        return _("Judged by the township norm (row %(order)s).") % {"order": norm.order}
+    return _(
+        "Not judged: a township's rate per residents is not held to the target of %(region)s "
+        "(the county's hospitals serve every township), and no township norm is set."
+    ) % {"region": target.division.name}
+
+
 def _number(value) -> float | None:
     return None if value is None or (isinstance(value, float) and np.isnan(value)) else float(value)
 
@@ -372,7 +401,7 @@ def evaluate_plan(
     """Every target of the plan for the division: baseline, trajectory, actual, target, status, gap,
     and the actual series over `years` (default: baseline year to the target year). `trajectory`
     ("linear" or "geometric") overrides each target's own way from baseline to target."""
-    targets = list(plan.targets.select_related("indicator").order_by("order"))
+    targets = list(plan.targets.select_related("indicator", "division").order_by("order"))
     first = min([t.baseline_year or plan.period_start for t in targets] + [year - 1])
     last = max([t.target_year for t in targets] + [year])
     years = years or list(range(first, last + 1))
@@ -400,6 +429,9 @@ def evaluate_plan(
         baseline_actual = _number(series[index[t.baseline_year]]) if t.baseline_year in index else None
         national_value = national_for(national, t)
         state = tj.status(spec, year, actual, previous, baseline_actual, national_value)
+        exemption = township_exemption(t, d, division, targets)
+        if exemption:
+            state = tj.Status(tj.NOT_JUDGED, exemption, {})
         start = t.baseline_value if t.baseline_value is not None else baseline_actual
         expected = tj.trajectory_value(spec, year, start)
         path = {}
@@ -436,11 +468,15 @@ def evaluate_plan(
                 "target_text": target_text(t, national_value),
                 "actual": None if actual is None else round(actual, decimals + 2),
                 "status": state.status,
-                "rule": _(state.rule) % state.params if state.params else _(state.rule),
+                "rule": _(state.rule) % state.params
+                if state.params
+                else state.rule
+                if exemption
+                else _(state.rule),
                 "no_data_reason": evaluation.reasons[code][index[year]]
                 if actual is None and year in index
                 else None,
-                "gap": gap(t, d, evaluation, index, year, years, population, names),
+                "gap": None if exemption else gap(t, d, evaluation, index, year, years, population, names),
                 "series": {y: _number(series[index[y]]) for y in years if y <= max(year, current)},
                 "clause": t.clause,
             }

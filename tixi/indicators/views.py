@@ -19,6 +19,7 @@ from tixi.indicators.services import (
     national_for,
     national_values,
     spec_of,
+    township_exemption,
 )
 
 STATUS_LABELS = {
@@ -27,6 +28,7 @@ STATUS_LABELS = {
     tj.AT_RISK: gettext_lazy("at risk"),
     tj.OFF_TRACK: gettext_lazy("off track"),
     tj.NO_DATA: gettext_lazy("no data"),
+    tj.NOT_JUDGED: gettext_lazy("not judged"),
 }
 
 
@@ -128,16 +130,21 @@ def ranking(request, code, order):
     values = evaluate([definition], cells, all_definitions()).values[definition.code] if cells else []
     spec = spec_of(target)
     national = national_for(national_values([target.indicator_id]), target)
+    plan_targets = list(plan.targets.select_related("division"))
     rows = []
     for child, value in zip(children, values, strict=True):
         value = None if value != value else float(value)
         state = tj.status(spec, year, value, national=national)
+        exemption = township_exemption(target, definition, child, plan_targets)
+        if exemption:
+            state = tj.Status(tj.NOT_JUDGED, exemption, {})
         rows.append(
             {
                 "division": child,
                 "value": value,
                 "status": state.status,
                 "status_label": STATUS_LABELS[state.status],
+                "reason": exemption,
             }
         )
     lower = target.indicator.direction == "lower"

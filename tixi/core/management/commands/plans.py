@@ -6,7 +6,14 @@ from tixi.geo.models import Division
 from tixi.indicators.models import Plan, Trajectory
 from tixi.indicators.services import evaluate_plan, plan_summaries
 
-STATUS_MARK = {"achieved": "✔", "on_track": "●", "at_risk": "▲", "off_track": "✘", "no_data": "?"}
+STATUS_MARK = {
+    "achieved": "✔",
+    "on_track": "●",
+    "at_risk": "▲",
+    "off_track": "✘",
+    "no_data": "?",
+    "not_judged": "–",
+}
 
 
 def resolve(plan_code: str, division_code: str, year: int) -> tuple[Plan, Division]:

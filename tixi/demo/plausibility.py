@@ -16,11 +16,14 @@ read the same list.
 from collections import Counter
 from dataclasses import dataclass
 
+from tixi.geo.engine import codes
 from tixi.geo.models import Division, Population
 from tixi.indicators import items as item_values
 from tixi.indicators.engine import expression as ex
 from tixi.indicators.models import Indicator, Plan
 from tixi.indicators.services import all_definitions, definition_of, evaluate
+from tixi.registry.engine import classification as cls
+from tixi.registry.models import Institution
 
 YEARS = tuple(range(2018, 2027))
 COUNT_UNITS = {"个", "所", "家", "张", "人", "辆", "名", "项"}
@@ -35,9 +38,9 @@ DENSITY_RANGES = {
     "gps_per_10000": (0.5, 8.0),
     "tcm_physicians_per_1000": (0.1, 1.5),
 }
-# An urban district (市辖区) holds the city's own hospitals, which serve the whole city: its density
-# runs higher than a county's (攀枝花东区, 成都青羊区: beds 15-25 per 1,000).
-DISTRICT_RANGES = {
+# A district (市辖区) where the city's own hospitals stand serves the whole city: its density runs
+# higher than a county's (攀枝花东区, 成都青羊区: beds 15-25 per 1,000).
+CITY_HOSPITAL_DISTRICT_RANGES = {
     "beds_per_1000": (3.0, 25.0),
     "physicians_per_1000": (1.0, 9.0),
     "nurses_per_1000": (1.0, 12.0),
@@ -76,15 +79,26 @@ class Problem:
         return f"{self.plan} {self.division} {self.year} {self.indicator} = {self.value:g}: {self.what}"
 
 
-def density_range(code: str, division: Division) -> tuple[float, float] | None:
+def city_hospital_counties() -> set[str]:
+    """Codes of the counties and districts where a city-run hospital stands."""
+    found = set()
+    for type_, path in Institution.objects.filter(operator="city").values_list("type", "division__path"):
+        if cls.category_of(type_) == cls.HOSPITAL or type_ in cls.BEDDED_PUBLIC_HEALTH_TYPES:
+            found.update(code for code in path.strip("/").split("/") if codes.level_of(code) == COUNTY)
+    return found
+
+
+def density_range(code: str, division: Division, hosts_city_hospitals: bool = False):
     if division.level > COUNTY:
         return None
-    if division.level == COUNTY and division.name.endswith("区") and code in DISTRICT_RANGES:
-        return DISTRICT_RANGES[code]
+    if hosts_city_hospitals and code in CITY_HOSPITAL_DISTRICT_RANGES:
+        return CITY_HOSPITAL_DISTRICT_RANGES[code]
     return DENSITY_RANGES.get(code)
 
 
-def value_problem(indicator: Indicator, value: float, division: Division) -> str | None:
+def value_problem(
+    indicator: Indicator, value: float, division: Division, hosts_city_hospitals: bool = False
+) -> str | None:
     kind = kind_of(indicator)
     if value < -1e-9:
         return f"negative {kind}"
@@ -92,7 +106,7 @@ def value_problem(indicator: Indicator, value: float, division: Division) -> str
         return "fractional count"
     if kind == "share" and value > 100 + 1e-9:
         return "share above 100"
-    low_high = density_range(indicator.code, division)
+    low_high = density_range(indicator.code, division, hosts_city_hospitals)
     if low_high and not low_high[0] <= value <= low_high[1]:
         return f"density outside {low_high[0]:g}-{low_high[1]:g}"
     return None
@@ -104,7 +118,8 @@ def plan_cells(plan: Plan, years=YEARS) -> list[item_values.Cell]:
     return [item_values.Cell(row, y) for row in rows for y in years if row.valid_in(y)]
 
 
-def plan_problems(plan: Plan, years=YEARS) -> list[Problem]:
+def plan_problems(plan: Plan, years=YEARS, city_hospitals: set[str] | None = None) -> list[Problem]:
+    city_hospitals = city_hospital_counties() if city_hospitals is None else city_hospitals
     targets = list(plan.targets.select_related("indicator").order_by("order"))
     cells = plan_cells(plan, years)
     definitions = {}
@@ -117,7 +132,8 @@ def plan_problems(plan: Plan, years=YEARS) -> list[Problem]:
         for cell, value in zip(cells, evaluation.values[code], strict=True):
             if value != value:  # no data
                 continue
-            what = value_problem(indicator, float(value), cell.division)
+            division = cell.division
+            what = value_problem(indicator, float(value), division, division.code in city_hospitals)
             if what:
                 found.append(
                     Problem(plan.code, cell.division.name, cell.year, indicator.code, float(value), what)
@@ -153,9 +169,9 @@ def duplicate_county_populations(years=YEARS) -> list[Problem]:
 
 
 def problems(years=YEARS) -> list[Problem]:
-    found = []
+    found, city_hospitals = [], city_hospital_counties()
     for plan in Plan.objects.select_related("region").order_by("code"):
-        found += plan_problems(plan, years)
+        found += plan_problems(plan, years, city_hospitals)
     return found + duplicate_county_populations(years)
 
 

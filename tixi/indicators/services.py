@@ -365,26 +365,48 @@ def spec_of(target: Target, trajectory: str | None = None) -> tj.TargetSpec:
 TOWNSHIP = 4
 
 
-def township_exemption(target: Target, definition: IndicatorDef, division: Division, targets) -> str | None:
-    """Why a township is not judged against `target`, or None when it is. A county's (or a city's)
-    per-1,000 target does not fit a township: the county's hospitals stand in one township and
-    serve them all. A target the plan sets at the township level (a township norm) judges it."""
-    if division.level < TOWNSHIP or target.division.level >= TOWNSHIP:
-        return None
-    if not isinstance(definition.denominator, ex.PopulationItem):
-        return None
-    norm = next(
+def township_norm(target: Target, division: Division, targets) -> Target | None:
+    """The plan's target of the same indicator set for the township `division` lies in (a township
+    norm), if any."""
+    return next(
         (
             t
             for t in targets
             if t.indicator_id == target.indicator_id
+            and t.institution_name == target.institution_name
             and t.division.level >= TOWNSHIP
             and division.path.startswith(t.division.path)
         ),
         None,
     )
-    if norm is not None:
-        return _("Judged by the township norm (row %(order)s).") % {"order": norm.order}
+
+
+def applicable_targets(targets: list[Target], division: Division) -> list[Target]:
+    """The plan's targets that judge `division`: a township norm judges its township alone, in the
+    place of the region's target of the same indicator."""
+    norms = [t for t in targets if t.division.level >= TOWNSHIP]
+    if not norms:
+        return targets
+    kept = []
+    for t in targets:
+        if t.division.level >= TOWNSHIP:
+            if division.path.startswith(t.division.path):
+                kept.append(t)
+        elif division.level < TOWNSHIP or township_norm(t, division, norms) is None:
+            kept.append(t)
+    return kept
+
+
+def township_exemption(target: Target, definition: IndicatorDef, division: Division, targets) -> str | None:
+    """Why a township is not judged against `target`, or None when it is. A county's (or a city's)
+    per-1,000 target does not fit a township: the county's hospitals stand in one township and
+    serve them all. A target the plan sets for the township (a township norm) judges it instead."""
+    if division.level < TOWNSHIP or target.division.level >= TOWNSHIP:
+        return None
+    if not isinstance(definition.denominator, ex.PopulationItem):
+        return None
+    if township_norm(target, division, targets) is not None:
+        return None
     return _(
         "Not judged: a township's rate per residents is not held to the target of %(region)s "
         "(the county's hospitals serve every township), and no township norm is set."
@@ -401,7 +423,9 @@ def evaluate_plan(
     """Every target of the plan for the division: baseline, trajectory, actual, target, status, gap,
     and the actual series over `years` (default: baseline year to the target year). `trajectory`
     ("linear" or "geometric") overrides each target's own way from baseline to target."""
-    targets = list(plan.targets.select_related("indicator", "division").order_by("order"))
+    targets = applicable_targets(
+        list(plan.targets.select_related("indicator", "division").order_by("order")), division
+    )
     first = min([t.baseline_year or plan.period_start for t in targets] + [year - 1])
     last = max([t.target_year for t in targets] + [year])
     years = years or list(range(first, last + 1))

@@ -12,6 +12,7 @@ from tixi.indicators import items as item_values
 from tixi.indicators.engine import trajectory as tj
 from tixi.indicators.models import Nature, Plan, Trajectory
 from tixi.indicators.services import (
+    TOWNSHIP,
     all_definitions,
     definition_of,
     evaluate,
@@ -20,6 +21,7 @@ from tixi.indicators.services import (
     national_values,
     spec_of,
     township_exemption,
+    township_norm,
 )
 
 STATUS_LABELS = {
@@ -134,7 +136,8 @@ def ranking(request, code, order):
     rows = []
     for child, value in zip(children, values, strict=True):
         value = None if value != value else float(value)
-        state = tj.status(spec, year, value, national=national)
+        norm = township_norm(target, child, plan_targets) if child.level >= TOWNSHIP else None
+        state = tj.status(spec_of(norm) if norm else spec, year, value, national=national)
         exemption = township_exemption(target, definition, child, plan_targets)
         if exemption:
             state = tj.Status(tj.NOT_JUDGED, exemption, {})

@@ -12,6 +12,7 @@ from tixi.accounts.audit import acting_as
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     from tixi.core.management.commands.demo import load_plans_and_values
+    from tixi.demo import ledger_story
     from tixi.demo.builder import DemoBuilder
     from tixi.demo.load import create_demo_accounts, write
     from tixi.geo.models import Division
@@ -22,6 +23,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
                 write(DemoBuilder().build())
                 load_plans_and_values()
                 create_demo_accounts()
+                ledger_story.write()
 
 
 ROLES = ("planner", "county", "institution", "cdc", "auditor", "dazhou", "dachuan")

@@ -1,5 +1,6 @@
 """Django settings for Tixi. Everything a deployment changes comes from the environment."""
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -13,6 +14,8 @@ VAR_DIR = Path(os.environ.get("TIXI_VAR_DIR", REPO_DIR / "var"))
 SECRET_KEY = os.environ.get("TIXI_SECRET_KEY", "tixi-development-only-secret-key-change-me-in-production")
 DEBUG = os.environ.get("TIXI_DEBUG", "0") == "1"
 ALLOWED_HOSTS = os.environ.get("TIXI_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+# The date the platform takes as today (YYYY-MM-DD); unset: the calendar's. `tixi demo` sets its own.
+TIXI_TODAY = dt.date.fromisoformat(os.environ["TIXI_TODAY"]) if os.environ.get("TIXI_TODAY") else None
 
 INSTALLED_APPS = [
     "django.contrib.admin",

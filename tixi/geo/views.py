@@ -1,11 +1,10 @@
-import datetime as dt
-
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tixi.core import clock
 from tixi.core.exports import exportable
 from tixi.geo.models import Boundary, Division
 from tixi.ledger.services import planned_capacity_in
@@ -31,7 +30,7 @@ MAP_TYPES = (
 
 def selected_year(request) -> int:
     raw = request.GET.get("year", "")
-    year = int(raw) if raw.isdigit() else min(dt.date.today().year, YEARS[-1])
+    year = int(raw) if raw.isdigit() else min(clock.today().year, YEARS[-1])
     return year if YEARS[0] <= year <= YEARS[-1] else YEARS[-1]
 
 

@@ -1,7 +1,6 @@
 """Indicators and plans: loading the catalogue and plan packs, evaluating targets in bulk."""
 
 import dataclasses
-import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +10,7 @@ import yaml
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tixi.core import clock
 from tixi.geo.models import AGE_BANDS, Division
 from tixi.indicators import items as item_values
 from tixi.indicators.engine import expression as ex
@@ -429,7 +429,7 @@ def evaluate_plan(
     first = min([t.baseline_year or plan.period_start for t in targets] + [year - 1])
     last = max([t.target_year for t in targets] + [year])
     years = years or list(range(first, last + 1))
-    current = dt.date.today().year
+    current = clock.today().year
     cells, index = [], {}
     versions = list(Division.objects.filter(code=division.code))  # one query for every year's row
     for y in years:

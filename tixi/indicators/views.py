@@ -1,11 +1,10 @@
-import datetime as dt
-
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tixi.core import clock
 from tixi.core.exports import exportable
 from tixi.geo.models import Division
 from tixi.indicators import items as item_values
@@ -68,7 +67,7 @@ def plan_list(request):
 
 def scorecard_context(request, code):
     plan = get_object_or_404(Plan.objects.visible_to(request.user).select_related("region"), code=code)
-    year = _year(request, min(dt.date.today().year - 1, plan.period_end))
+    year = _year(request, min(clock.today().year - 1, plan.period_end))
     division = _division(request, plan, year)
     trajectory = request.GET.get("trajectory", "")
     trajectory = trajectory if trajectory in Trajectory.values else ""
@@ -122,7 +121,7 @@ def ranking(request, code, order):
     """One target across the child divisions of a division: drill-down and ranking."""
     plan = get_object_or_404(Plan.objects.visible_to(request.user).select_related("region"), code=code)
     target = get_object_or_404(plan.targets.select_related("indicator"), order=order)
-    year = _year(request, min(dt.date.today().year - 1, plan.period_end))
+    year = _year(request, min(clock.today().year - 1, plan.period_end))
     division = _division(request, plan, year)
     children = list(
         Division.objects.visible_to(request.user).valid_in(year).filter(parent__path=division.path)

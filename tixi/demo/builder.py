@@ -223,14 +223,15 @@ STAFF_MIX = {
         "central_township_health_centre": 0.4,
     },
 }
-# Default rates for regions whose seeds publish no baseline (per 1,000 residents).
+# Default rates for regions whose seeds publish no baseline (per 1,000 residents; GPs per 10,000,
+# Sichuan 2020: 2.6).
 DEFAULT_RATES = {
     "actual_beds": 6.8,
     "health_workers": 8.0,
     "physicians": 2.6,
     "nurses": 3.0,
     "pharmacists": 0.3,
-    "gps": 0.25,
+    "gps": 2.5,
     "tcm_physicians": 0.5,
     "childcare_places": 1.2,
 }

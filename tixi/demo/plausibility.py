@@ -8,7 +8,8 @@ year, checked by the kind of thing the indicator measures (from its catalogue de
   Chinese counties show;
 - nothing is negative (every indicator of the catalogue measures a quantity).
 
-Besides, no two counties share a population in a year. `problems()` lists what fails, so that a
+Besides, every county and city shows densities in that range whether or not a plan targets them,
+and no two counties share a population in a year. `problems()` lists what fails, so that a
 test and a person (`tixi manage shell -c "from tixi.demo.plausibility import report; report()"`)
 read the same list.
 """
@@ -168,11 +169,30 @@ def duplicate_county_populations(years=YEARS) -> list[Problem]:
     return found
 
 
+def density_problems(years=YEARS, city_hospitals: set[str] | None = None) -> list[Problem]:
+    """The densities of every county and city, whether or not a plan sets a target for them."""
+    city_hospitals = city_hospital_counties() if city_hospitals is None else city_hospitals
+    indicators = list(Indicator.objects.filter(code__in=DENSITY_RANGES))
+    rows = Division.objects.filter(level__in=(2, COUNTY)).order_by("path")
+    cells = [item_values.Cell(row, y) for row in rows for y in years if row.valid_in(y)]
+    evaluation = evaluate([definition_of(i) for i in indicators], cells, all_definitions(), reasons=False)
+    found = []
+    for indicator in indicators:
+        for cell, value in zip(cells, evaluation.values[indicator.code], strict=True):
+            division = cell.division
+            what = value == value and value_problem(
+                indicator, float(value), division, division.code in city_hospitals
+            )
+            if what:
+                found.append(Problem("-", division.name, cell.year, indicator.code, float(value), what))
+    return found
+
+
 def problems(years=YEARS) -> list[Problem]:
     found, city_hospitals = [], city_hospital_counties()
     for plan in Plan.objects.select_related("region").order_by("code"):
         found += plan_problems(plan, years, city_hospitals)
-    return found + duplicate_county_populations(years)
+    return found + density_problems(years, city_hospitals) + duplicate_county_populations(years)
 
 
 def report(years=YEARS) -> list[Problem]:

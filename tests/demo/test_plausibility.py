@@ -128,6 +128,13 @@ def test_a_township_norm_judges_the_township():
     assert other_row["order"] == county_target.order and other_row["status"] == tj.NOT_JUDGED
 
 
+def test_the_scorecard_of_a_township_says_why_it_is_not_judged(web):
+    township = Division.objects.filter(parent__code=DACHUAN, level=4).valid_in(2023).first()
+    page = web("planner").get("/plans/dachuan-14th-health/", {"division": township.code, "year": 2023})
+    html = page.content.decode()
+    assert page.status_code == 200 and "不评价" in html and "未设定乡镇标准" in html
+
+
 def test_the_ranking_of_townships_shows_no_status_against_the_county_target(web):
     plan = Plan.objects.get(code="dachuan-14th-health")
     target = plan.targets.get(indicator__code="beds_per_1000")

@@ -453,9 +453,10 @@ def evaluate_plan(
         baseline_actual = _number(series[index[t.baseline_year]]) if t.baseline_year in index else None
         national_value = national_for(national, t)
         state = tj.status(spec, year, actual, previous, baseline_actual, national_value)
-        exemption = township_exemption(t, d, division, targets)
+        rule = _(state.rule) % state.params if state.params else _(state.rule)
+        exemption = township_exemption(t, d, division, targets)  # already in the user's language
         if exemption:
-            state = tj.Status(tj.NOT_JUDGED, exemption, {})
+            state, rule = tj.Status(tj.NOT_JUDGED, exemption, {}), exemption
         start = t.baseline_value if t.baseline_value is not None else baseline_actual
         expected = tj.trajectory_value(spec, year, start)
         path = {}
@@ -492,11 +493,7 @@ def evaluate_plan(
                 "target_text": target_text(t, national_value),
                 "actual": None if actual is None else round(actual, decimals + 2),
                 "status": state.status,
-                "rule": _(state.rule) % state.params
-                if state.params
-                else state.rule
-                if exemption
-                else _(state.rule),
+                "rule": rule,
                 "no_data_reason": evaluation.reasons[code][index[year]]
                 if actual is None and year in index
                 else None,

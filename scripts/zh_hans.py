@@ -770,6 +770,8 @@ ZH = {
     "at risk": "存在风险",
     "off track": "进度滞后",
     "no data": "无数据",
+    "not judged": "不评价",
+    "Not judged: a township's rate per residents is not held to the target of %(region)s (the county's hospitals serve every township), and no township norm is set.": "不评价：乡镇按常住人口计算的比率不以%(region)s的目标衡量（县级医院服务全部乡镇），且未设定乡镇标准。",
     "%(level)s %(grade)s": "%(level)s%(grade)s",
     "Time": "时间",
     "Action": "操作",

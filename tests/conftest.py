@@ -11,6 +11,7 @@ from tixi.accounts.audit import acting_as
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    from tixi.demo import ledger_story
     from tixi.demo.builder import DemoBuilder
     from tixi.demo.load import create_demo_accounts, write
     from tixi.demo.management.commands.demo import load_plans_and_values
@@ -22,6 +23,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
                 write(DemoBuilder().build())
                 load_plans_and_values()
                 create_demo_accounts()
+                ledger_story.write()
 
 
 @pytest.fixture(scope="session", autouse=True)

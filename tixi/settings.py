@@ -1,5 +1,6 @@
 """Django settings for Tixi. Everything a deployment changes comes from the environment."""
 
+import datetime as dt
 import os
 import secrets
 import tempfile
@@ -64,6 +65,8 @@ SESSION_COOKIE_HTTPONLY = True
 # A working day, and no longer than the browser stays open.
 SESSION_COOKIE_AGE = int(os.environ.get("TIXI_SESSION_HOURS", 8)) * 3600
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# The date the platform takes as today (YYYY-MM-DD); unset: the calendar's. `tixi demo` sets its own.
+TIXI_TODAY = dt.date.fromisoformat(os.environ["TIXI_TODAY"]) if os.environ.get("TIXI_TODAY") else None
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -223,14 +223,15 @@ STAFF_MIX = {
         "central_township_health_centre": 0.4,
     },
 }
-# Default rates for regions whose seeds publish no baseline (per 1,000 residents).
+# Default rates for regions whose seeds publish no baseline (per 1,000 residents; GPs per 10,000,
+# Sichuan 2020: 2.6).
 DEFAULT_RATES = {
     "actual_beds": 6.8,
     "health_workers": 8.0,
     "physicians": 2.6,
     "nurses": 3.0,
     "pharmacists": 0.3,
-    "gps": 0.25,
+    "gps": 2.5,
     "tcm_physicians": 0.5,
     "childcare_places": 1.2,
 }
@@ -415,7 +416,12 @@ class DemoBuilder:
         if cal and cal["division"] != spec["code"]:
             fixed = {c.id: cal["population"] for c in counties if c.code[:6] == cal["division"]}
         free = [c for c in counties if c.id not in fixed]
-        parts = largest_remainder(total - sum(fixed.values()), [c.weight for c in free])
+        # the specs round shares (0.2, 0.2): a county's own jitter keeps two counties from sharing a
+        # population; its own generator leaves the builder's random stream as it was
+        jitter = [float(np.random.default_rng([SEED, int(c.code[:6])]).uniform(0.985, 1.015)) for c in free]
+        parts = largest_remainder(
+            total - sum(fixed.values()), [c.weight * j for c, j in zip(free, jitter, strict=True)]
+        )
         result.update(fixed)
         result.update({c.id: n for c, n in zip(free, parts, strict=True)})
         return result

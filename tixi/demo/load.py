@@ -1,11 +1,10 @@
 """Write a built demo into the database in bulk, in one transaction, and create the demo accounts."""
 
-import datetime as dt
-
 from django.db import connection, transaction
 
 from tixi.accounts import audit
 from tixi.accounts.models import Role, User
+from tixi.core import clock
 from tixi.demo.builder import DemoBuilder
 from tixi.geo.models import Boundary, Division, Population
 from tixi.ledger.models import Unit
@@ -138,15 +137,23 @@ SEED_REGIONS = ("511700000000", "511900000000", "500237000000")
 
 DEMO_ACCOUNTS = (
     # username, role, division codes (12 digits) or institution name, units (region code, name)
-    ("planner", Role.PLANNER, ("510400000000", *SEED_REGIONS), None, ()),
-    ("county", Role.COUNTY, ("510421000000",), None, ()),
-    ("institution", Role.INSTITUTION, (), "攀枝花市中心医院", ()),
-    ("cdc", Role.CDC, ("510400000000",), None, ()),
+    # each a member of the units whose tasks the demo's ledger gives them (tixi.demo.ledger_story)
+    ("planner", Role.PLANNER, ("510400000000", *SEED_REGIONS), None, (("510400000000", "市卫生健康委"),)),
+    ("county", Role.COUNTY, ("510421000000",), None, (("510421000000", "米易县卫生健康局"),)),
+    ("institution", Role.INSTITUTION, (), "攀枝花市中心医院", (("510400000000", "攀枝花市中心医院"),)),
+    ("cdc", Role.CDC, ("510400000000",), None, (("510400000000", "市疾病预防控制中心"),)),
     ("auditor", Role.AUDITOR, ("510400000000",), None, ()),
-    # a member of 达州's 市卫生健康委 (lead unit of most of the city's tasks) and of 达川's bureau
-    # (responsible for annex projects): they report progress and close rectification loops
+    # a member of 达州's 市卫生健康委 (lead unit of most of the city's tasks), of 达川's bureau
+    # (responsible for annex projects) and of 达川's government (its part of the city's tasks):
+    # they report progress and close rectification loops
     ("dazhou", Role.PLANNER, ("511700000000",), None, (("511700000000", "市卫生健康委"),)),
-    ("dachuan", Role.COUNTY, ("511703000000",), None, (("511703000000", "达川区卫生健康局"),)),
+    (
+        "dachuan",
+        Role.COUNTY,
+        ("511703000000",),
+        None,
+        (("511703000000", "达川区卫生健康局"), ("511703000000", "达川区人民政府")),
+    ),
 )
 
 
@@ -154,7 +161,7 @@ DEMO_ACCOUNTS = (
 def create_demo_accounts() -> list[tuple[str, str, str]]:
     """One account per role, all with the demo password. Only `tixi demo` calls this."""
     created = []
-    today_year = dt.date.today().year
+    today_year = clock.today().year
     for username, role, division_codes, institution_name, units in DEMO_ACCOUNTS:
         user, _ = User.objects.get_or_create(username=username, defaults={"role": role})
         user.role = role

@@ -1,7 +1,5 @@
 """Pages of data sets: the list, the entry form per (division, period), completeness per period."""
 
-import datetime as dt
-
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from tixi.core import clock
 from tixi.core.exports import exportable
 from tixi.exchange import datasets
 from tixi.exchange.approval import completeness, state_of
@@ -23,7 +22,7 @@ FIRST_YEAR = settings.TIXI_YEARS[0]  # the pickers offer periods from the first 
 
 def _division_and_period(request, data_set: DataSet) -> tuple[Division, str]:
     params = request.POST if request.method == "POST" else request.GET
-    period = params.get("period") or periods.latest_closed(data_set.period_type, dt.date.today())
+    period = params.get("period") or periods.latest_closed(data_set.period_type, clock.today())
     try:
         period = datasets.check_period(data_set, period)
     except ValidationError as error:
@@ -62,7 +61,7 @@ def data_set_entry(request, code):
             "rows": datasets.entry_rows(data_set, division, period),
             "approval_state": state,
             "editable": request.user.can_write and not (state and state["locked"]),
-            "choices": periods.since(FIRST_YEAR, data_set.period_type, dt.date.today()),
+            "choices": periods.since(FIRST_YEAR, data_set.period_type, clock.today()),
         },
     )
 
@@ -104,6 +103,6 @@ def data_set_completeness(request, code):
             "division": division,
             "period": period,
             "rows": rows,
-            "choices": periods.since(FIRST_YEAR, data_set.period_type, dt.date.today()),
+            "choices": periods.since(FIRST_YEAR, data_set.period_type, clock.today()),
         },
     )

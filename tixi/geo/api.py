@@ -1,5 +1,3 @@
-import datetime as dt
-
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -9,6 +7,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from tixi.accounts.scope import scope_of
+from tixi.core import clock
 from tixi.core.api import CleanModelSerializer, ScopedViewSetMixin
 from tixi.geo.models import Division, Population, subtree_filter
 from tixi.geo.services import population_of
@@ -114,7 +113,7 @@ class DivisionViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
 
     def get_queryset(self):
         qs = super().get_queryset().select_related("parent")
-        year = query_year(self.request, dt.date.today().year)
+        year = query_year(self.request, clock.today().year)
         qs = qs.valid_in(year)
         if parent := division_param(self.request, year, "parent"):
             qs = qs.filter(parent__path=parent.path)

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tixi.accounts.scope import ScopedQuerySet
+from tixi.core import clock
 from tixi.core.errors import raise_problems
 from tixi.geo import paths
 from tixi.geo.engine import codes
@@ -42,7 +43,7 @@ class DivisionQuerySet(ScopedQuerySet):
         return self.filter(valid_from__lte=end).filter(Q(valid_to__isnull=True) | Q(valid_to__gt=end))
 
     def current(self):
-        return self.valid_in(dt.date.today().year)
+        return self.valid_in(clock.today().year)
 
     def descendants_of(self, code: str, year: int, include_self: bool = True):
         """The subtree under `code` on the map of `year`: one query, no recursion."""

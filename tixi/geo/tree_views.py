@@ -1,14 +1,13 @@
 """The division tree, and what every page with a year over the map shares (the years offered, the
 year asked for, a division of that year's map within the user's scope)."""
 
-import datetime as dt
-
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from tixi.core import clock
 from tixi.core.exports import exportable
 from tixi.geo.models import Division
 
@@ -19,7 +18,7 @@ UNKNOWN_START = Division._meta.get_field("valid_from").default
 
 def selected_year(request) -> int:
     raw = request.GET.get("year", "")
-    year = int(raw) if raw.isdigit() else min(dt.date.today().year, YEARS[-1])
+    year = int(raw) if raw.isdigit() else min(clock.today().year, YEARS[-1])
     return year if YEARS[0] <= year <= YEARS[-1] else YEARS[-1]
 
 

@@ -28,6 +28,7 @@ STATUS_COLOURS = {
     "at_risk": "FEF0C7",
     "off_track": "FEE4E2",
     "no_data": "EEF2F7",
+    "not_judged": "FFFFFF",
 }
 CJK_FONT = "Noto Sans CJK SC"
 # Where Debian (fonts-noto-cjk), other Linux distributions and macOS keep the font files.

@@ -1,7 +1,6 @@
 """Indicators and plans: loading the catalogue and plan packs, evaluating targets in bulk."""
 
 import dataclasses
-import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +10,7 @@ import yaml
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tixi.core import clock
 from tixi.geo.models import AGE_BANDS, Division
 from tixi.indicators import items as item_values
 from tixi.indicators.engine import expression as ex
@@ -362,6 +362,57 @@ def spec_of(target: Target, trajectory: str | None = None) -> tj.TargetSpec:
     )
 
 
+TOWNSHIP = 4
+
+
+def township_norm(target: Target, division: Division, targets) -> Target | None:
+    """The plan's target of the same indicator set for the township `division` lies in (a township
+    norm), if any."""
+    return next(
+        (
+            t
+            for t in targets
+            if t.indicator_id == target.indicator_id
+            and t.institution_name == target.institution_name
+            and t.division.level >= TOWNSHIP
+            and division.path.startswith(t.division.path)
+        ),
+        None,
+    )
+
+
+def applicable_targets(targets: list[Target], division: Division) -> list[Target]:
+    """The plan's targets that judge `division`: a township norm judges its township alone, in the
+    place of the region's target of the same indicator."""
+    norms = [t for t in targets if t.division.level >= TOWNSHIP]
+    if not norms:
+        return targets
+    kept = []
+    for t in targets:
+        if t.division.level >= TOWNSHIP:
+            if division.path.startswith(t.division.path):
+                kept.append(t)
+        elif division.level < TOWNSHIP or township_norm(t, division, norms) is None:
+            kept.append(t)
+    return kept
+
+
+def township_exemption(target: Target, definition: IndicatorDef, division: Division, targets) -> str | None:
+    """Why a township is not judged against `target`, or None when it is. A county's (or a city's)
+    per-1,000 target does not fit a township: the county's hospitals stand in one township and
+    serve them all. A target the plan sets for the township (a township norm) judges it instead."""
+    if division.level < TOWNSHIP or target.division.level >= TOWNSHIP:
+        return None
+    if not isinstance(definition.denominator, ex.PopulationItem):
+        return None
+    if township_norm(target, division, targets) is not None:
+        return None
+    return _(
+        "Not judged: a township's rate per residents is not held to the target of %(region)s "
+        "(the county's hospitals serve every township), and no township norm is set."
+    ) % {"region": target.division.name}
+
+
 def _number(value) -> float | None:
     return None if value is None or (isinstance(value, float) and np.isnan(value)) else float(value)
 
@@ -372,11 +423,13 @@ def evaluate_plan(
     """Every target of the plan for the division: baseline, trajectory, actual, target, status, gap,
     and the actual series over `years` (default: baseline year to the target year). `trajectory`
     ("linear" or "geometric") overrides each target's own way from baseline to target."""
-    targets = list(plan.targets.select_related("indicator").order_by("order"))
+    targets = applicable_targets(
+        list(plan.targets.select_related("indicator", "division").order_by("order")), division
+    )
     first = min([t.baseline_year or plan.period_start for t in targets] + [year - 1])
     last = max([t.target_year for t in targets] + [year])
     years = years or list(range(first, last + 1))
-    current = dt.date.today().year
+    current = clock.today().year
     cells, index = [], {}
     versions = list(Division.objects.filter(code=division.code))  # one query for every year's row
     for y in years:
@@ -400,6 +453,10 @@ def evaluate_plan(
         baseline_actual = _number(series[index[t.baseline_year]]) if t.baseline_year in index else None
         national_value = national_for(national, t)
         state = tj.status(spec, year, actual, previous, baseline_actual, national_value)
+        rule = rule_text(state)
+        exemption = township_exemption(t, d, division, targets)  # already in the user's language
+        if exemption:
+            state, rule = tj.Status(tj.NOT_JUDGED, exemption, {}), exemption
         start = t.baseline_value if t.baseline_value is not None else baseline_actual
         expected = tj.trajectory_value(spec, year, start)
         path = {}
@@ -436,11 +493,11 @@ def evaluate_plan(
                 "target_text": target_text(t, national_value),
                 "actual": None if actual is None else round(actual, decimals + 2),
                 "status": state.status,
-                "rule": rule_text(state),
+                "rule": rule,
                 "no_data_reason": reason_text(evaluation.reasons[code][index[year]])
                 if actual is None and year in index
                 else None,
-                "gap": gap(t, d, evaluation, index, year, years, population, names),
+                "gap": None if exemption else gap(t, d, evaluation, index, year, years, population, names),
                 "series": {y: _number(series[index[y]]) for y in years if y <= max(year, current)},
                 "clause": t.clause,
             }

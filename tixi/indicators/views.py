@@ -1,11 +1,10 @@
-import datetime as dt
-
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tixi.core import clock
 from tixi.core.exports import attach, download_name, exportable
 from tixi.geo import locks
 from tixi.geo.models import Division
@@ -14,6 +13,7 @@ from tixi.indicators import items as item_values
 from tixi.indicators.engine import trajectory as tj
 from tixi.indicators.models import Nature, Plan, Trajectory
 from tixi.indicators.services import (
+    TOWNSHIP,
     all_definitions,
     definition_of,
     evaluate,
@@ -21,6 +21,8 @@ from tixi.indicators.services import (
     national_for,
     national_values,
     spec_of,
+    township_exemption,
+    township_norm,
 )
 
 STATUS_LABELS = {
@@ -29,6 +31,7 @@ STATUS_LABELS = {
     tj.AT_RISK: gettext_lazy("at risk"),
     tj.OFF_TRACK: gettext_lazy("off track"),
     tj.NO_DATA: gettext_lazy("no data"),
+    tj.NOT_JUDGED: gettext_lazy("not judged"),
 }
 
 
@@ -66,7 +69,7 @@ def plan_list(request):
 
 def scorecard_context(request, code):
     plan = get_object_or_404(Plan.objects.visible_to(request.user).select_related("region"), code=code)
-    year = _year(request, min(dt.date.today().year - 1, plan.period_end))
+    year = _year(request, min(clock.today().year - 1, plan.period_end))
     division = _division(request, plan, year)
     trajectory = request.GET.get("trajectory", "")
     trajectory = trajectory if trajectory in Trajectory.values else ""
@@ -121,7 +124,7 @@ def ranking(request, code, order):
     """One target across the child divisions of a division: drill-down and ranking."""
     plan = get_object_or_404(Plan.objects.visible_to(request.user).select_related("region"), code=code)
     target = get_object_or_404(plan.targets.select_related("indicator"), order=order)
-    year = _year(request, min(dt.date.today().year - 1, plan.period_end))
+    year = _year(request, min(clock.today().year - 1, plan.period_end))
     division = _division(request, plan, year)
     children = list(
         Division.objects.visible_to(request.user).valid_in(year).filter(parent__path=division.path)
@@ -131,16 +134,22 @@ def ranking(request, code, order):
     values = evaluate([definition], cells, all_definitions()).values[definition.code] if cells else []
     spec = spec_of(target)
     national = national_for(national_values([target.indicator_id]), target)
+    plan_targets = list(plan.targets.select_related("division"))
     rows = []
     for child, value in zip(children, values, strict=True):
         value = None if value != value else float(value)
-        state = tj.status(spec, year, value, national=national)
+        norm = township_norm(target, child, plan_targets) if child.level >= TOWNSHIP else None
+        state = tj.status(spec_of(norm) if norm else spec, year, value, national=national)
+        exemption = township_exemption(target, definition, child, plan_targets)
+        if exemption:
+            state = tj.Status(tj.NOT_JUDGED, exemption, {})
         rows.append(
             {
                 "division": child,
                 "value": value,
                 "status": state.status,
                 "status_label": STATUS_LABELS[state.status],
+                "reason": exemption,
             }
         )
     lower = target.indicator.direction == "lower"

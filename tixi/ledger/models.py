@@ -1,7 +1,5 @@
 """Responsible units, the tasks plans assign to them, their progress, and major construction projects."""
 
-import datetime as dt
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -9,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from tixi.accounts.scope import ScopedQuerySet
+from tixi.core import clock
 
 
 class UnitQuerySet(ScopedQuerySet):
@@ -106,16 +105,14 @@ class Task(models.Model):
 
     @property
     def is_overdue(self) -> bool:
-        return (
-            self.status != TaskStatus.DONE and self.deadline is not None and self.deadline < dt.date.today()
-        )
+        return self.status != TaskStatus.DONE and self.deadline is not None and self.deadline < clock.today()
 
     @property
     def is_at_risk(self) -> bool:
         """Not overdue yet, but due within 90 days with less than half done."""
         if self.status == TaskStatus.DONE or self.deadline is None or self.is_overdue:
             return False
-        return (self.deadline - dt.date.today()).days <= AT_RISK_DAYS and self.percent < 50
+        return (self.deadline - clock.today()).days <= AT_RISK_DAYS and self.percent < 50
 
 
 AT_RISK_DAYS = 90
@@ -333,4 +330,4 @@ class Milestone(models.Model):
 
     @property
     def is_late(self) -> bool:
-        return self.reached is None and self.planned < dt.date.today()
+        return self.reached is None and self.planned < clock.today()

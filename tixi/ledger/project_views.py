@@ -1,6 +1,5 @@
 """A major construction project: its status, investment completed by year and milestones."""
 
-import datetime as dt
 from decimal import Decimal
 
 from django.contrib import messages
@@ -9,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from tixi.core import clock
 from tixi.core.exports import exportable
 from tixi.ledger.models import Project, ProjectStatus
 from tixi.ledger.services import change_project, may_plan
@@ -57,7 +57,7 @@ def project_detail(request, pk):
             "statuses": ProjectStatus.choices,
             "may_report": allowed,
             "errors": errors,
-            "this_year": dt.date.today().year,
+            "this_year": clock.today().year,
         },
         status=400 if errors else 200,
     )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from tixi.accounts.models import Role
 from tixi.accounts.scope import scope_of
+from tixi.core import clock
 from tixi.geo.engine.shapes import centroid, contains
 from tixi.geo.models import Boundary, Division
 from tixi.indicators.models import Plan, Target
@@ -222,7 +223,7 @@ def change_project(project, data) -> None:
         milestone = Milestone.objects.filter(pk=data.get("milestone") or 0, project=project).first()
         if milestone is None:
             raise ValidationError({"milestone": _("Unknown milestone.")})
-        milestone.reached = _date(data.get("reached", ""), "reached") or dt.date.today()
+        milestone.reached = _date(data.get("reached", ""), "reached") or clock.today()
         milestone.save(update_fields=["reached"])
     else:
         raise ValidationError({"action": _("Unknown action.")})
@@ -279,7 +280,7 @@ def assign_down(task: Task, today=None) -> list[Task]:
     of a county), led by that division's government, with the parent's deadline and targets;
     divisions that already have one are skipped, so assigning twice adds nothing."""
     region = task.plan.region
-    year = (today or dt.date.today()).year
+    year = (today or clock.today()).year
     divisions = list(Division.objects.valid_in(year).filter(parent=region).order_by("code"))
     taken = {unit for sub in task.subtasks.prefetch_related("lead_units") for unit in sub.lead_units.all()}
     created = []
@@ -375,7 +376,7 @@ def advance_rectification(rectification, user):
 def remind(days: int, today=None) -> dict[Unit, list]:
     """Tasks not done that fall due within `days` or are overdue, per responsible unit; members
     get an in-app notification (once a day per task)."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     due = (
         Task.objects.exclude(status=TaskStatus.DONE)
         .filter(deadline__lte=today + dt.timedelta(days=days))

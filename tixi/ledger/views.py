@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from tixi.core import clock
 from tixi.core.exports import exportable
 from tixi.indicators.models import Plan
 from tixi.ledger import services
@@ -41,7 +42,7 @@ def _tasks(request):
         qs = qs.filter(lead_units__name=unit) | qs.filter(cooperating_units__name=unit)
     status = request.GET.get("status")
     if status == "overdue":
-        qs = qs.exclude(status=TaskStatus.DONE).filter(deadline__lt=dt.date.today())
+        qs = qs.exclude(status=TaskStatus.DONE).filter(deadline__lt=clock.today())
     elif status:
         qs = qs.filter(status=status)
     return qs.distinct().order_by("plan__code", "order")
@@ -75,7 +76,7 @@ def ledger(request):
             .distinct(),
             "statuses": TaskStatus.choices,
             "params": request.GET,
-            "today": dt.date.today(),
+            "today": clock.today(),
             "may_add_task": chosen is not None and services.may_plan(request.user, chosen),
         },
     )

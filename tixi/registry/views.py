@@ -1,5 +1,3 @@
-import datetime as dt
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -10,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 
+from tixi.core import clock
 from tixi.core.exports import exportable
 from tixi.geo import locks
 from tixi.geo.tree_views import YEARS
@@ -80,7 +79,7 @@ def institution_detail(request, code):
 def entry_years(institution, reports) -> list[tuple[int, bool]]:
     """The years whose report can be entered or corrected: those filed and every year the institution
     was open up to this one, each with whether approval has locked it."""
-    this_year = dt.date.today().year
+    this_year = clock.today().year
     filed = {r.year: r.locked for r in reports}
     first = institution.opened_on.year if institution.opened_on else min(filed, default=this_year)
     last = min(institution.closed_on.year, this_year) if institution.closed_on else this_year

@@ -1,11 +1,10 @@
 """Template tags of places: the division picker (geo owns divisions)."""
 
-import datetime as dt
-
 from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
+from tixi.core import clock
 from tixi.geo.models import Division
 
 register = template.Library()
@@ -17,7 +16,7 @@ def place_picker(context, name, code="", label=None):
     each with its parent where names repeat; static/tixi/places.js puts the chosen one's code in the
     hidden field. A 12-digit code typed in still works."""
     request = context["request"]
-    year = context.get("year") if isinstance(context.get("year"), int) else dt.date.today().year
+    year = context.get("year") if isinstance(context.get("year"), int) else clock.today().year
     places = list(
         Division.objects.visible_to(request.user)
         .valid_in(year)

@@ -5,7 +5,8 @@ import math
 from dataclasses import dataclass
 
 ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA = "achieved", "on_track", "at_risk", "off_track", "no_data"
-STATUSES = (ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA)
+NOT_JUDGED = "not_judged"  # a value shown without a status: the target does not apply to the division
+STATUSES = (ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA, NOT_JUDGED)
 ABOUT_TOLERANCE = 0.05  # 左右: within 5 % of the target
 MAINTAIN_TOLERANCE = 0.02  # 保持稳定: within 2 % of the baseline
 AT_RISK_SHARE = 0.75  # at risk: at least three quarters of the progress expected by now

@@ -128,11 +128,6 @@ def seed_scores(truth_dir: Path, seeds_dir: Path) -> dict[str, dict[str, Score]]
     return results
 
 
-HELD_OUT = ROOT / "tests" / "ledger" / "heldout"
-# gathered after the rules were written on HELD_OUT; measured first with those rules frozen (its README)
-SECOND_SET = ROOT / "tests" / "ledger" / "heldout_b"
-
-
 def held_out_text(path: Path) -> str:
     """The document without the '# source:' lines at its top."""
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -141,7 +136,7 @@ def held_out_text(path: Path) -> str:
     return "\n".join(lines)
 
 
-def held_out_scores(folder=None) -> dict[str, dict[str, Score]]:
+def held_out_scores(folder: Path) -> dict[str, dict[str, Score]]:
     """{document: {"tasks": Score, "targets": Score}} on the held-out plans (tests/ledger/heldout):
     real documents of other places, their truth written before the rules saw them."""
     import yaml
@@ -149,7 +144,7 @@ def held_out_scores(folder=None) -> dict[str, dict[str, Score]]:
     from tixi.ledger.engine import parse
 
     results = {}
-    for path in sorted(Path(folder or HELD_OUT).glob("*.yaml")):
+    for path in sorted(Path(folder).glob("*.yaml")):
         truth = yaml.safe_load(path.read_text(encoding="utf-8"))
         text = held_out_text(path.with_suffix(".txt"))
         found_tasks, found_targets = parse.tasks(text), parse.targets(text)

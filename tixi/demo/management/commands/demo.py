@@ -1,10 +1,11 @@
 import time
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from tixi.accounts.audit import acting_as
-from tixi.demo import indicator_values
+from tixi.demo import indicator_values, ledger_story
 from tixi.demo.builder import DemoBuilder
 from tixi.demo.load import DEMO_PASSWORD, create_demo_accounts, write
 from tixi.demo.seeds import load_from_seeds
@@ -35,6 +36,8 @@ class Command(BaseCommand):
         parser.add_argument("--addrport", default="127.0.0.1:8000")
 
     def handle(self, *args, build_only, rebuild, addrport, **options):
+        # the demo lives on its own today (TIXI_TODAY overrides it), which fits its ledger's deadlines
+        settings.TIXI_TODAY = settings.TIXI_TODAY or ledger_story.DEMO_TODAY
         call_command("migrate", interactive=False, verbosity=0)
         if rebuild or not Division.objects.exists():
             if Division.objects.exists():
@@ -44,6 +47,8 @@ class Command(BaseCommand):
             with acting_as("tixi demo"):
                 counts = write(DemoBuilder().build())
                 counts.update(load_plans_and_values())
+                create_demo_accounts()
+                counts.update(ledger_story.write())
             for label, n in counts.items():
                 self.stdout.write(f"  {label}: {n}")
             self.stdout.write(f"  built in {time.perf_counter() - started:.1f} s")
@@ -51,6 +56,9 @@ class Command(BaseCommand):
             self.stdout.write("The demo region is already built (use --rebuild to build it again).")
         with acting_as("tixi demo"):
             accounts = create_demo_accounts()
+        self.stdout.write(
+            f"\nThe demo's today: {settings.TIXI_TODAY:%Y-%m-%d} (synthetic data is marked as such)"
+        )
         self.stdout.write(f"\nDemo accounts (password: {DEMO_PASSWORD}):")
         for username, role, scope in accounts:
             self.stdout.write(f"  {username:<12} {role:<24} {scope}")

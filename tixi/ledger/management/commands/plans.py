@@ -13,7 +13,14 @@ from tixi.ledger.engine import parse
 from tixi.ledger.engine.documents import NotADocument, read_document
 from tixi.ledger.engine.tables import indicator_rows
 
-STATUS_MARK = {"achieved": "✔", "on_track": "●", "at_risk": "▲", "off_track": "✘", "no_data": "?"}
+STATUS_MARK = {
+    "achieved": "✔",
+    "on_track": "●",
+    "at_risk": "▲",
+    "off_track": "✘",
+    "no_data": "?",
+    "not_judged": "–",
+}
 
 
 class Command(BaseCommand):

@@ -155,12 +155,16 @@ class Command(BaseCommand):
                 f"{seed:<6}{t.precision:>9.2f}{t.recall:>6.2f}{t.expected:>5}   "
                 f"{g.precision:>10.2f}{g.recall:>6.2f}{g.expected:>5}"
             )
-        from tixi.ledger.engine.accuracy import HELD_OUT, SECOND_SET, held_out_scores
+        from tixi.ledger.engine.accuracy import held_out_scores
 
+        truth = settings.REPO_DIR / "tests" / "ledger"
         for folder, heading in (
-            (HELD_OUT, "HELD-OUT plans, not the seeds: other places' documents (tests/ledger/heldout)"),
             (
-                SECOND_SET,
+                truth / "heldout",
+                "HELD-OUT plans, not the seeds: other places' documents (tests/ledger/heldout)",
+            ),
+            (
+                truth / "heldout_b",
                 "SECOND held-out set, gathered after the rules above; unseen when first measured (tests/ledger/heldout_b)",
             ),
         ):

@@ -1,0 +1,113 @@
+"""The demo's ledger is a year in the life of a commission, on a today that fits its deadlines."""
+
+import datetime as dt
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Q
+
+from tixi.core import clock
+from tixi.demo.ledger_story import DEMO, DEMO_TODAY
+from tixi.ledger import services
+from tixi.ledger.models import Progress, Rectification, Task, TaskStatus, Unit
+
+pytestmark = pytest.mark.django_db
+ACCOUNTS = ("planner", "county", "institution", "cdc", "dazhou", "dachuan")
+
+
+@pytest.fixture
+def demo_today(settings):
+    settings.TIXI_TODAY = DEMO_TODAY
+    return DEMO_TODAY
+
+
+def test_the_platforms_today_is_a_setting(settings):
+    settings.TIXI_TODAY = None
+    assert clock.today() == dt.date.today()
+    settings.TIXI_TODAY = dt.date(2024, 3, 1)
+    assert clock.today() == dt.date(2024, 3, 1)
+    task = Task.objects.filter(deadline=dt.date(2025, 12, 31)).exclude(status=TaskStatus.DONE).first()
+    assert not task.is_overdue
+    settings.TIXI_TODAY = dt.date(2026, 1, 5)
+    assert task.is_overdue
+
+
+def test_each_demo_account_has_work_of_its_own(users):
+    for name in ACCOUNTS:
+        user = users[name]
+        leads = Task.objects.filter(lead_units__members=user).distinct()
+        reported = Progress.objects.filter(reported_by=user, task__in=leads)
+        assert leads.exists() and reported.exists(), name
+        # every task it leads is one it may report on
+        assert all(services.responsible_units(user, t) for t in leads), name
+    # the auditor's own work: the problems its audit found, followed to their close
+    found = Rectification.objects.filter(raised_by=users["auditor"])
+    assert found.filter(status=Rectification.Status.CLOSED).exists()
+
+
+def test_the_year_has_tasks_done_in_progress_at_risk_and_late(demo_today):
+    tasks = list(Task.objects.all())
+    done = [t for t in tasks if t.status == TaskStatus.DONE]
+    late = [t for t in tasks if t.is_overdue]
+    at_risk = [t for t in tasks if t.is_at_risk]
+    going = [t for t in tasks if t.status == TaskStatus.IN_PROGRESS and not t.is_overdue]
+    assert done and late and at_risk and going
+    # today makes sense with the deadlines: most tasks are done or still within their time
+    assert len(late) < 0.2 * len(tasks) and len(at_risk) < 0.2 * len(tasks)
+    # no report from the future, and a task done by its deadline stopped reporting then
+    assert not Progress.objects.filter(period__gt=f"{demo_today:%Y-%m}").exists()
+    for task in done:
+        latest = task.progress.order_by("-period").first()
+        if latest and task.deadline and task.deadline >= dt.date(2024, 1, 1):
+            assert latest.period <= f"{task.deadline:%Y-%m}", task
+
+
+def test_progress_reports_and_closed_loops(users, demo_today):
+    loops = Rectification.objects.select_related("task")
+    assert {r.status for r in loops} >= {"open", "rectified", "closed"}
+    for loop in loops.filter(status=Rectification.Status.CLOSED):
+        # problem → measure → rectified → verified by a member of the lead unit
+        assert loop.problem and loop.measure and loop.closed_at.date() <= demo_today
+        lead_members = {m for u in loop.task.lead_units.all() for m in u.members.all()}
+        assert loop.verified_by in lead_members
+    assert all(DEMO in r.problem for r in loops)
+    reports = Progress.objects.all()
+    assert reports.count() > 50 and all(DEMO in p.narrative for p in reports)
+
+
+def test_dachuan_leads_tasks_it_reports_on_from_the_page(web, users):
+    dachuan = users["dachuan"]
+    ours = Task.objects.filter(lead_units__members=dachuan).distinct()
+    assert ours.count() >= 2
+    task = ours.first()
+    page = web("dachuan").get(f"/ledger/tasks/{task.pk}/")
+    assert page.status_code == 200 and "progress-form" in page.content.decode()
+
+
+def test_a_task_assigned_down_reaches_a_unit_with_members():
+    parents = Task.objects.filter(subtasks__isnull=False).distinct()
+    assert parents.exists()
+    for parent in parents:
+        parts = parent.subtasks.all()
+        reached = [p for p in parts if Unit.objects.filter(leading=p, members__isnull=False).exists()]
+        assert reached, parent
+        # the member reports on its part: the part carries its reports
+        assert all(p.progress.exists() for p in reached)
+
+
+def test_units_leading_reported_tasks_have_members_or_report_on_paper():
+    for report in Progress.objects.select_related("unit", "reported_by"):
+        if report.reported_by is not None:
+            assert report.unit.members.filter(pk=report.reported_by.pk).exists()
+        else:
+            assert "书面报送" in report.narrative
+
+
+def test_the_demo_command_keeps_its_today_and_the_accounts_units(settings, users, capsys):
+    settings.TIXI_TODAY = None  # restored after the test: the command sets its own
+    call_command("demo", build_only=True)
+    out = capsys.readouterr().out
+    assert f"{DEMO_TODAY:%Y-%m-%d}" in out
+    # starting the demo again leaves every account a member of the units its work belongs to
+    for name in ACCOUNTS:
+        assert Task.objects.filter(Q(lead_units__members=users[name])).exists(), name

@@ -1,0 +1,147 @@
+"""The built demo looks real: every plan over every division and year 2018-2026 shows no fractional
+or negative count, no share outside 0-100, no county density outside what real counties show, no
+two counties with one population; a township is not judged against a county's per-1,000 target."""
+
+import pytest
+
+from tests.conftest import DACHUAN
+from tixi.demo import plausibility
+from tixi.geo.models import Division
+from tixi.indicators.engine import trajectory as tj
+from tixi.indicators.models import DataValue, Indicator, Plan, Target
+from tixi.indicators.services import evaluate_plan
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_plan_division_and_year_is_plausible():
+    plans = list(Plan.objects.all())
+    assert len(plans) >= 5
+    # the sweep reaches every target of every plan, over the region, its counties and townships
+    for plan in plans:
+        cells = plausibility.plan_cells(plan)
+        assert {c.year for c in cells} == set(plausibility.YEARS)
+        assert {c.division.level for c in cells} >= {plan.region.level, 4}
+    problems = plausibility.problems()
+    assert problems == [], "\n".join(map(str, problems[:40]))
+
+
+def test_the_scorecard_of_every_region_and_county_shows_plausible_actuals():
+    """What a user reads (evaluate_plan: actual and series) for each region and county, every year."""
+    found, city_hospitals = [], plausibility.city_hospital_counties()
+    for plan in Plan.objects.select_related("region"):
+        indicators = {i.code: i for i in Indicator.objects.filter(target__plan=plan)}
+        for division in Division.objects.filter(path__startswith=plan.region.path, level__lte=3).valid_in(
+            2026
+        ):
+            for row in evaluate_plan(plan, division, 2026, years=list(plausibility.YEARS)):
+                for year, value in row["series"].items():
+                    problem = value is not None and plausibility.value_problem(
+                        indicators[row["indicator"]], value, division, division.code in city_hospitals
+                    )
+                    if problem:
+                        found.append(
+                            f"{plan.code} {division.name} {year} {row['indicator']}={value}: {problem}"
+                        )
+    assert found == [], "\n".join(found[:40])
+
+
+def test_the_checks_catch_what_an_official_would_not_believe():
+    county = Division.objects.get(code=DACHUAN)
+    township = Division.objects.filter(parent=county).first()
+    specialties = Indicator.objects.get(code="provincial_key_specialties")
+    share = Indicator.objects.get(code="geriatrics_share")
+    beds = Indicator.objects.get(code="beds_per_1000")
+    assert plausibility.kind_of(specialties) == "count" and plausibility.kind_of(share) == "share"
+    assert plausibility.kind_of(beds) == "rate"
+    assert plausibility.value_problem(specialties, 2.7, county) == "fractional count"
+    assert plausibility.value_problem(specialties, -1, county) == "negative count"
+    assert plausibility.value_problem(specialties, 3, county) is None
+    assert plausibility.value_problem(share, 101.4, county) == "share above 100"
+    assert plausibility.value_problem(beds, 16.0, county).startswith("density outside")
+    assert plausibility.value_problem(beds, 6.4, county) is None
+    assert plausibility.value_problem(beds, 32.0, township) is None  # a township holds the county's hospitals
+    # the district where the city's hospitals stand serves the whole city
+    assert "510402000000" in plausibility.city_hospital_counties()
+    assert DACHUAN not in plausibility.city_hospital_counties()
+    assert plausibility.value_problem(beds, 16.0, county, hosts_city_hospitals=True) is None
+
+
+def test_no_two_counties_share_a_population():
+    assert plausibility.duplicate_county_populations() == []
+    counties = Division.objects.filter(level=3).count()
+    assert counties >= 15
+
+
+def test_synthetic_counts_are_whole_designations_that_never_fall():
+    values = DataValue.objects.filter(element__code="provincial_key_specialties", is_synthetic=True)
+    by_division = {}
+    for v in values.order_by("year"):
+        by_division.setdefault(v.division_id, []).append(v.value)
+    assert by_division
+    for series in by_division.values():
+        assert all(v == int(v) and v >= 0 for v in series)
+        assert series == sorted(series)
+    assert all(v.comment == "synthetic (demo)" for v in values)
+
+
+def test_a_township_is_not_judged_against_the_county_per_1000_target():
+    plan = Plan.objects.get(code="dachuan-14th-health")
+    township = Division.objects.filter(parent__code=DACHUAN, level=4).valid_in(2023).first()
+    rows = {r["indicator"]: r for r in evaluate_plan(plan, township, 2023)}
+    beds = rows["beds_per_1000"]
+    assert beds["actual"] is not None and beds["status"] == tj.NOT_JUDGED
+    assert "达川区" in beds["rule"] and beds["gap"] is None
+    # the county itself is judged, and a township is still judged where no rate over residents is at stake
+    county_rows = {r["indicator"]: r for r in evaluate_plan(plan, township.parent, 2023)}
+    assert county_rows["beds_per_1000"]["status"] != tj.NOT_JUDGED
+    assert rows["geriatrics_share"]["status"] != tj.NOT_JUDGED
+
+
+def test_a_township_norm_judges_the_township():
+    plan = Plan.objects.get(code="dachuan-14th-health")
+    township = Division.objects.filter(parent__code=DACHUAN, level=4).valid_in(2023).first()
+    county_target = plan.targets.get(indicator__code="beds_per_1000")
+    norm = Target.objects.create(
+        plan=plan,
+        order=99,
+        label="乡镇每千人口床位数",
+        indicator=county_target.indicator,
+        division=township,
+        kind="value",
+        comparator="ge",
+        target_year=2025,
+        target_value=1.2,
+        clause="乡镇每千人口床位数不低于1.2张",
+    )
+    rows = evaluate_plan(plan, township, 2023)
+    judged = next(r for r in rows if r["indicator"] == "beds_per_1000")
+    assert judged["order"] == norm.order and judged["target"] == 1.2
+    assert judged["status"] in (tj.ACHIEVED, tj.OFF_TRACK, tj.AT_RISK, tj.ON_TRACK)
+    # the county keeps its own target; another township has no norm and is not judged
+    county_rows = evaluate_plan(plan, township.parent, 2023)
+    assert next(r for r in county_rows if r["indicator"] == "beds_per_1000")["order"] == county_target.order
+    other = (
+        Division.objects.filter(parent__code=DACHUAN, level=4).valid_in(2023).exclude(pk=township.pk).first()
+    )
+    other_row = next(r for r in evaluate_plan(plan, other, 2023) if r["indicator"] == "beds_per_1000")
+    assert other_row["order"] == county_target.order and other_row["status"] == tj.NOT_JUDGED
+
+
+def test_the_scorecard_of_a_township_says_why_it_is_not_judged(web):
+    township = Division.objects.filter(parent__code=DACHUAN, level=4).valid_in(2023).first()
+    page = web("planner").get("/plans/dachuan-14th-health/", {"division": township.code, "year": 2023})
+    html = page.content.decode()
+    assert page.status_code == 200 and "不评价" in html and "未设定乡镇标准" in html
+
+
+def test_the_ranking_of_townships_shows_no_status_against_the_county_target(web):
+    plan = Plan.objects.get(code="dachuan-14th-health")
+    target = plan.targets.get(indicator__code="beds_per_1000")
+    page = web("planner").get(
+        f"/plans/{plan.code}/targets/{target.order}/", {"division": DACHUAN, "year": 2023}
+    )
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "不评价" in html
+    assert not any(label in html for label in ("已达成", "进度正常", "存在风险", "进度滞后"))

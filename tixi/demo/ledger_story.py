@@ -1,0 +1,376 @@
+"""A year in the life of a commission (demo only): the ledger as it stands on the demo's today.
+
+The seeds give the tasks, their units and deadlines (mostly the end of 2025) and 达川's projects;
+what happened since is made up here, on dates that make sense with those deadlines: tasks done,
+in progress, at risk and late, quarterly progress reports, closed loops (problem → measure →
+rectified → verified), a task of 达州 assigned down to its counties, and the projects' milestones.
+Each demo account has work of its own. Every text written here says it is demo data.
+
+The first task of 达州's plan is left as the seed gives it: the ledger's tests start from it.
+"""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db import transaction
+
+from tixi.accounts.models import User
+from tixi.geo.models import Division
+from tixi.indicators.models import Plan
+from tixi.ledger import services
+from tixi.ledger.models import (
+    Milestone,
+    Notification,
+    Progress,
+    Project,
+    ProjectInvestment,
+    ProjectStatus,
+    Rectification,
+    Task,
+    TaskStatus,
+    Unit,
+)
+
+# The demo's today: in the last quarter of the 14th five-year plan, when most tasks fall due at the
+# end of the year; the last full year of data (the scorecards' default) is then 2024.
+DEMO_TODAY = dt.date(2025, 10, 15)
+DEMO = "（演示数据）"
+QUARTERS = ("2024-03", "2024-06", "2024-09", "2024-12", "2025-03", "2025-06", "2025-09")
+
+PANZHIHUA, MIYI, DAZHOU, DACHUAN = "510400000000", "510421000000", "511700000000", "511703000000"
+
+# 攀枝花's plan names targets but no responsible units: the demo gives it tasks of its own, led by
+# the units the demo accounts belong to (title, lead, cooperating, deadline, status, percent).
+PANZHIHUA_TASKS = (
+    (
+        "建设川西南滇西北区域医疗中心",
+        "攀枝花市中心医院",
+        ("市卫生健康委",),
+        dt.date(2025, 12, 31),
+        "in_progress",
+        75,
+    ),
+    (
+        "米易县人民医院创建三级医院",
+        "米易县卫生健康局",
+        ("市卫生健康委",),
+        dt.date(2025, 6, 30),
+        "in_progress",
+        60,
+    ),
+    (
+        "市疾控中心实验室标准化改造",
+        "市卫生健康委",
+        ("市疾病预防控制中心",),
+        dt.date(2025, 9, 30),
+        "done",
+        100,
+    ),
+    (
+        "基层医疗卫生机构达到“优质服务基层行”标准",
+        "市卫生健康委",
+        ("米易县卫生健康局",),
+        dt.date(2025, 12, 31),
+        "in_progress",
+        40,
+    ),
+    (
+        "传染病监测预警与应急指挥平台建设",
+        "市疾病预防控制中心",
+        ("市卫生健康委",),
+        dt.date(2026, 6, 30),
+        "in_progress",
+        35,
+    ),
+    ("三级医院智慧医院建设（三星）", "攀枝花市中心医院", (), dt.date(2026, 12, 31), "not_started", 0),
+    (
+        "全民健康信息平台互联互通",
+        "市卫生健康委",
+        ("攀枝花市中心医院", "市疾病预防控制中心"),
+        dt.date(2024, 12, 31),
+        "done",
+        100,
+    ),
+)
+UNIT_DIVISIONS = {"米易县卫生健康局": MIYI}
+MEMBERS = {  # unit name → demo account (the accounts' own list in tixi.demo.load names them too)
+    "市卫生健康委": "planner",
+    "米易县卫生健康局": "county",
+    "攀枝花市中心医院": "institution",
+    "市疾病预防控制中心": "cdc",
+}
+NARRATIVES = {
+    "in_progress": "已完成{p}%：方案已印发，项目按季度推进，资金已拨付到位。",
+    "done": "已全面完成并通过验收，资料已归档。",
+    "not_started": "尚未启动，正在编制实施方案。",
+}
+
+
+def _progress(task, unit, user, percents, status, problems="") -> None:
+    """Quarterly reports, the last at `percents[-1]`: a task done by its deadline stops reporting
+    then; one still open reports up to the demo's today."""
+    cutoff = min(task.deadline, DEMO_TODAY) if status == TaskStatus.DONE and task.deadline else DEMO_TODAY
+    periods = [q for q in QUARTERS if q <= f"{cutoff:%Y-%m}"][-len(percents) :]
+    percents = percents[-len(periods) :]
+    for period, percent in zip(periods, percents, strict=True):
+        state = status if percent == percents[-1] else TaskStatus.IN_PROGRESS
+        Progress.objects.create(
+            task=task,
+            unit=unit,
+            period=period,
+            status=state,
+            percent=percent,
+            narrative=NARRATIVES[state].format(p=percent) + ("" if user else "（书面报送，代录）") + DEMO,
+            problems=problems if percent == percents[-1] else "",
+            reported_by=user,
+        )
+    if task.lead_units.filter(pk=unit.pk).exists():
+        task.status, task.percent = status, percents[-1]
+        task.save(update_fields=["status", "percent"])
+
+
+def _loop(task, raised_by, problem, measure, deadline, rectified=False, verified_by=None, closed_on=None):
+    loop = Rectification.objects.create(
+        task=task, problem=problem + DEMO, measure=measure, deadline=deadline, raised_by=raised_by
+    )
+    if verified_by is not None:
+        loop.status, loop.verified_by = Rectification.Status.CLOSED, verified_by
+        loop.closed_at = dt.datetime.combine(closed_on, dt.time(10), tzinfo=dt.UTC)
+    elif rectified:
+        loop.status = Rectification.Status.RECTIFIED
+    loop.save()
+    return loop
+
+
+def _panzhihua(users) -> int:
+    plan = Plan.objects.filter(region__code=PANZHIHUA).order_by("code").first()
+    if plan is None:
+        return 0
+    city = plan.region
+    divisions = {code: Division.objects.at(code, DEMO_TODAY.year) for code in (MIYI,)}
+    plan.tasks.filter(clause__startswith="演示").delete()
+    units = {}
+    for name, account in MEMBERS.items():
+        division = divisions.get(UNIT_DIVISIONS.get(name), city)
+        units[name] = Unit.objects.get_or_create(name=name, division=division)[0]
+        units[name].members.add(users[account])
+        if not units[name].contact:
+            units[name].contact = f"办公室 0812-{3300000 + len(units) * 1111}{DEMO}"
+            units[name].save(update_fields=["contact"])
+    start = plan.tasks.count()
+    for n, (title, lead, cooperating, deadline, status, percent) in enumerate(PANZHIHUA_TASKS, start=1):
+        task = Task.objects.create(
+            plan=plan,
+            order=start + n,
+            clause=f"演示-{n}",
+            title=title,
+            text=f"{title}。{DEMO}该规划未列出牵头单位，本任务为演示生成。",
+            deadline=deadline,
+        )
+        task.lead_units.set([units[lead]])
+        task.cooperating_units.set([units[c] for c in cooperating])
+        if status != "not_started":
+            steps = [max(percent - 15 * k, 5) for k in (3, 2, 1, 0)]
+            problems = (
+                "医护人员缺口较大，职称晋升渠道不畅。" if deadline < DEMO_TODAY and status != "done" else ""
+            )
+            _progress(task, units[lead], users[MEMBERS[lead]], sorted(set(steps)), status, problems)
+        if title.startswith("米易县"):  # late: an open loop on the county, raised by the city
+            _loop(
+                task,
+                users["planner"],
+                "三级医院评审的人员配备未达标，逾期未完成。",
+                "2025年11月底前补充招聘医师20名、护士30名，并申请复评。",
+                dt.date(2025, 11, 30),
+            )
+        if title.startswith(
+            "市疾控中心"
+        ):  # closed: found by the auditor, rectified by the CDC, verified by the city
+            _loop(
+                task,
+                users["auditor"],
+                "实验室设备采购验收资料不全。",
+                "补齐验收报告和资产入账手续。",
+                dt.date(2025, 8, 31),
+                verified_by=users["planner"],
+                closed_on=dt.date(2025, 9, 12),
+            )
+        if title.startswith("基层医疗卫生机构"):  # rectified by 米易, awaiting the city's verification
+            _loop(
+                task,
+                users["planner"],
+                "部分乡镇卫生院全科医生不足，达标进度滞后。",
+                "县域内统筹调配全科医生，开展对口帮扶。",
+                dt.date(2025, 10, 31),
+                rectified=True,
+            )
+    return len(PANZHIHUA_TASKS)
+
+
+def _dazhou(users) -> int:
+    plan = Plan.objects.filter(region__code=DAZHOU, tasks__isnull=False).distinct().order_by("code").first()
+    if plan is None:
+        return 0
+    city_commission = Unit.objects.filter(name="市卫生健康委", division=plan.region).first()
+    bureau = Unit.objects.get_or_create(
+        name="达川区卫生健康局", division=Division.objects.at(DACHUAN, DEMO_TODAY.year)
+    )[0]
+    tasks = list(plan.tasks.filter(parent__isnull=True).order_by("order"))[1:]  # the first stays as seeded
+    led = [t for t in tasks if city_commission in t.lead_units.all()]
+    # 市卫生健康委's own tasks: two done early, one at risk near its deadline, the rest in progress
+    for k, task in enumerate(led):
+        if k < 2:
+            _progress(task, city_commission, users["dazhou"], [40, 70, 90, 100], TaskStatus.DONE)
+        elif k == 2:
+            _progress(
+                task,
+                city_commission,
+                users["dazhou"],
+                [10, 20, 30],
+                TaskStatus.IN_PROGRESS,
+                "专项资金未到位。",
+            )
+        else:
+            last = 60 + 5 * (k % 6)
+            _progress(
+                task,
+                city_commission,
+                users["dazhou"],
+                [last - 35, last - 20, last - 10, last],
+                TaskStatus.IN_PROGRESS,
+            )
+    # a closed loop with 达川's bureau cooperating: raised by the city, rectified by 达川, verified
+    looped = led[3]
+    looped.cooperating_units.add(bureau)
+    _loop(
+        looped,
+        users["dazhou"],
+        "达川区家庭医生签约履约率偏低。",
+        "每季度开展履约督导，签约团队下沉到村。",
+        dt.date(2025, 6, 30),
+        verified_by=users["dazhou"],
+        closed_on=dt.date(2025, 7, 20),
+    )
+    # assigned down to each county, led by its government; 达川's part reaches the 达川 account
+    assigned = led[5]
+    parts = services.assign_down(assigned, today=DEMO_TODAY)
+    government = Unit.objects.get(name="达川区人民政府", division__code=DACHUAN)
+    government.members.add(users["dachuan"])
+    for n, part in enumerate(parts):
+        part.deadline = dt.date(2025, 9, 30)  # the counties report before the city's year-end check
+        part.status, part.percent = (
+            (TaskStatus.DONE, 100) if n % 3 == 0 else (TaskStatus.IN_PROGRESS, 50 + 10 * (n % 3))
+        )
+        part.save(update_fields=["deadline", "status", "percent"])
+        unit = part.lead_units.get()
+        if not unit.contact:
+            unit.contact = f"办公室 0818-{2100000 + n * 1357}{DEMO}"
+            unit.save(update_fields=["contact"])
+    ours = next(p for p in parts if government in p.lead_units.all())
+    _progress(
+        ours,
+        government,
+        users["dachuan"],
+        [20, 35, 50],
+        TaskStatus.IN_PROGRESS,
+        "村卫生室人员老龄化，招聘困难。",
+    )
+    _loop(
+        ours,
+        users["dazhou"],
+        "达川区县级部分逾期未完成。",
+        "10月底前完成剩余村卫生室标准化建设并报送验收材料。",
+        dt.date(2025, 10, 31),
+    )
+    # a second task assigned down, due with the city's: 达川's part well on its way
+    later = services.assign_down(led[6], today=DEMO_TODAY)
+    for n, part in enumerate(later):
+        part.status, part.percent = TaskStatus.IN_PROGRESS, 60 + 5 * (n % 5)
+        part.save(update_fields=["status", "percent"])
+    ours = next(p for p in later if government in p.lead_units.all())
+    _progress(ours, government, users["dachuan"], [30, 55, 80], TaskStatus.IN_PROGRESS)
+    return len(led) + len(parts) + len(later)
+
+
+def _the_rest(users, handled: set[int]) -> int:
+    """The seeds' other tasks: their lead units report on paper and the commission's staff enter it
+    (reported by nobody here); by the demo's today most are well on, a few done, a few behind."""
+    first = Task.objects.filter(plan__region__code=DAZHOU, parent__isnull=True).order_by(
+        "plan__code", "order"
+    )
+    skip = {*handled, *first.values_list("pk", flat=True)[:1]}
+    filled = 0
+    for task in (
+        Task.objects.filter(parent__isnull=True).exclude(pk__in=skip).exclude(clause__startswith="演示")
+    ):
+        if task.progress.exists():
+            continue
+        lead = task.lead_units.first()
+        if lead is None:
+            continue
+        step = task.order % 10
+        if step < 3:
+            percents, status = [50, 80, 100], TaskStatus.DONE
+        elif step < 8:
+            percents, status = [30 + 5 * step, 45 + 5 * step, 55 + 5 * step], TaskStatus.IN_PROGRESS
+        else:
+            percents, status = [15, 25, 30 + 5 * (step - 8)], TaskStatus.IN_PROGRESS
+        _progress(task, lead, None, percents, status, "资金和人员不足，进度滞后。" if step >= 8 else "")
+        filled += 1
+    return filled
+
+
+def _projects(users) -> int:
+    """达川's annex: what was finished by the demo's today is in use, what is under way has its
+    investment so far and its milestones; No. 1 is left as published (the ledger's tests use it)."""
+    changed = 0
+    for project in Project.objects.filter(plan__region__code=DACHUAN).exclude(number=1):
+        first, last = project.start_year, project.end_year
+        if last < DEMO_TODAY.year:
+            status = ProjectStatus.IN_USE
+        elif first <= DEMO_TODAY.year:
+            status = ProjectStatus.UNDER_WAY
+        else:
+            status = ProjectStatus.PLANNED
+        project.status = status
+        project.save(update_fields=["status"])
+        years = range(first, min(last, DEMO_TODAY.year) + 1)
+        if status != ProjectStatus.PLANNED and len(years):
+            share = Decimal(1) / (last - first + 1)
+            for year in years:
+                ProjectInvestment.objects.create(
+                    project=project, year=year, amount=(project.investment * share).quantize(Decimal("0.01"))
+                )
+        for name, planned in (
+            ("立项", dt.date(first - 1, 11, 30)),
+            ("开工", dt.date(first, 4, 30)),
+            ("主体完工", dt.date(last, 6, 30)),
+            ("竣工验收", dt.date(last, 11, 30)),
+        ):
+            reached = planned + dt.timedelta(days=20 if project.number % 4 else 75)
+            Milestone.objects.create(
+                project=project, name=name, planned=planned, reached=reached if reached < DEMO_TODAY else None
+            )
+        changed += 1
+    return changed
+
+
+@transaction.atomic
+def write() -> dict:
+    """The ledger's year, on top of the seeds' tasks and projects (after the demo accounts exist)."""
+    users = {
+        u.username: u
+        for u in User.objects.filter(username__in=[*MEMBERS.values(), "auditor", "dazhou", "dachuan"])
+    }
+    if len(users) < 7:
+        return {}
+    counts = {
+        "demo_tasks_panzhihua": _panzhihua(users),
+        "demo_tasks_dazhou": _dazhou(users),
+    }
+    handled = set(Progress.objects.values_list("task_id", flat=True))
+    counts["demo_tasks_reported_on_paper"] = _the_rest(users, handled)
+    counts["demo_projects_reported"] = _projects(users)
+    services.remind(90, today=DEMO_TODAY)
+    counts["demo_notifications"] = Notification.objects.count()
+    return counts

@@ -1,0 +1,203 @@
+"""Does the demo look real? Every target of every plan over every division of its region and every
+year, checked by the kind of thing the indicator measures (from its catalogue definition):
+
+- a count (institutions, beds, specialties: no denominator, a unit of things, no decimals) is a
+  whole number and never negative;
+- a share (unit %) lies within 0-100;
+- a density of a county or a city (beds, physicians... per 1,000 residents) lies in the range real
+  Chinese counties show;
+- nothing is negative (every indicator of the catalogue measures a quantity).
+
+Besides, every county and city shows densities in that range whether or not a plan targets them,
+and no two counties share a population in a year. `problems()` lists what fails, so that a
+test and a person (`tixi manage shell -c "from tixi.demo.plausibility import report; report()"`)
+read the same list.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from tixi.geo.engine import codes
+from tixi.geo.models import Division, Population
+from tixi.indicators import items as item_values
+from tixi.indicators.engine import expression as ex
+from tixi.indicators.models import Indicator, Plan
+from tixi.indicators.services import all_definitions, definition_of, evaluate
+from tixi.registry.engine import classification as cls
+from tixi.registry.models import Institution
+
+YEARS = tuple(range(2018, 2027))
+COUNT_UNITS = {"个", "所", "家", "张", "人", "辆", "名", "项"}
+# Per 1,000 (or 10,000) residents, as Chinese counties and cities show them (统计年鉴 2018-2023:
+# county beds 3-10 per 1,000, physicians 1-6, nurses 1-7); townships are not held to these, the
+# county hospital stands in one of them.
+DENSITY_RANGES = {
+    "beds_per_1000": (3.0, 10.0),
+    "physicians_per_1000": (1.0, 6.0),
+    "nurses_per_1000": (1.0, 7.0),
+    "pharmacists_per_1000": (0.1, 1.0),
+    "gps_per_10000": (0.5, 8.0),
+    "tcm_physicians_per_1000": (0.1, 1.5),
+}
+# A district (市辖区) where the city's own hospitals stand serves the whole city: its density runs
+# higher than a county's (攀枝花东区, 成都青羊区: beds 15-25 per 1,000).
+CITY_HOSPITAL_DISTRICT_RANGES = {
+    "beds_per_1000": (3.0, 25.0),
+    "physicians_per_1000": (1.0, 9.0),
+    "nurses_per_1000": (1.0, 12.0),
+}
+COUNTY = 3
+
+
+def kind_of(indicator: Indicator) -> str:
+    """count, share, rate (over residents or per 1,000/100,000 events) or amount."""
+    if indicator.unit == "%":
+        return "share"
+    if indicator.denominator.strip() or indicator.unit in ("‰", "/10万"):
+        return "rate"
+    if indicator.unit in COUNT_UNITS and indicator.decimals == 0:
+        return "count"
+    return "amount"
+
+
+def per_residents(indicator: Indicator) -> bool:
+    """A rate over the resident population (per 1,000, per 10,000)."""
+    if not indicator.denominator.strip():
+        return False
+    return isinstance(ex.parse(indicator.denominator), ex.PopulationItem)
+
+
+@dataclass(frozen=True)
+class Problem:
+    plan: str
+    division: str
+    year: int
+    indicator: str
+    value: float
+    what: str
+
+    def __str__(self):
+        return f"{self.plan} {self.division} {self.year} {self.indicator} = {self.value:g}: {self.what}"
+
+
+def city_hospital_counties() -> set[str]:
+    """Codes of the counties and districts where a city-run hospital stands."""
+    found = set()
+    for type_, path in Institution.objects.filter(operator="city").values_list("type", "division__path"):
+        if cls.category_of(type_) == cls.HOSPITAL or type_ in cls.BEDDED_PUBLIC_HEALTH_TYPES:
+            found.update(code for code in path.strip("/").split("/") if codes.level_of(code) == COUNTY)
+    return found
+
+
+def density_range(code: str, division: Division, hosts_city_hospitals: bool = False):
+    if division.level > COUNTY:
+        return None
+    if hosts_city_hospitals and code in CITY_HOSPITAL_DISTRICT_RANGES:
+        return CITY_HOSPITAL_DISTRICT_RANGES[code]
+    return DENSITY_RANGES.get(code)
+
+
+def value_problem(
+    indicator: Indicator, value: float, division: Division, hosts_city_hospitals: bool = False
+) -> str | None:
+    kind = kind_of(indicator)
+    if value < -1e-9:
+        return f"negative {kind}"
+    if kind == "count" and abs(value - round(value)) > 1e-9:
+        return "fractional count"
+    if kind == "share" and value > 100 + 1e-9:
+        return "share above 100"
+    low_high = density_range(indicator.code, division, hosts_city_hospitals)
+    if low_high and not low_high[0] <= value <= low_high[1]:
+        return f"density outside {low_high[0]:g}-{low_high[1]:g}"
+    return None
+
+
+def plan_cells(plan: Plan, years=YEARS) -> list[item_values.Cell]:
+    """The region and every county and township under it, each on the map of each year."""
+    rows = Division.objects.filter(path__startswith=plan.region.path, level__lte=4).order_by("path")
+    return [item_values.Cell(row, y) for row in rows for y in years if row.valid_in(y)]
+
+
+def plan_problems(plan: Plan, years=YEARS, city_hospitals: set[str] | None = None) -> list[Problem]:
+    city_hospitals = city_hospital_counties() if city_hospitals is None else city_hospitals
+    targets = list(plan.targets.select_related("indicator").order_by("order"))
+    cells = plan_cells(plan, years)
+    definitions = {}
+    for t in targets:
+        d = definition_of(t.indicator, t.institution_name)
+        definitions[d.code] = (d, t.indicator)
+    evaluation = evaluate([d for d, _ in definitions.values()], cells, all_definitions(), reasons=False)
+    found = []
+    for code, (_d, indicator) in definitions.items():
+        for cell, value in zip(cells, evaluation.values[code], strict=True):
+            if value != value:  # no data
+                continue
+            division = cell.division
+            what = value_problem(indicator, float(value), division, division.code in city_hospitals)
+            if what:
+                found.append(
+                    Problem(plan.code, cell.division.name, cell.year, indicator.code, float(value), what)
+                )
+    return found
+
+
+def duplicate_county_populations(years=YEARS) -> list[Problem]:
+    """Counties that share their resident population with another county in a year."""
+    from django.db.models import Sum
+
+    totals = (
+        Population.objects.filter(division__level=4)
+        .values("division__parent__code", "division__parent__name", "year")
+        .annotate(total=Sum("count"))
+    )
+    by_year: dict[int, dict[str, tuple[str, int]]] = {}
+    for row in totals:
+        if row["year"] in years:
+            county = by_year.setdefault(row["year"], {}).setdefault(
+                row["division__parent__code"], [row["division__parent__name"], 0]
+            )
+            county[1] += row["total"]
+    found = []
+    for year, counties in by_year.items():
+        counts = Counter(total for _name, total in counties.values())
+        for name, total in counties.values():
+            if counts[total] > 1:
+                found.append(
+                    Problem("-", name, year, "population", total, "population shared with another county")
+                )
+    return found
+
+
+def density_problems(years=YEARS, city_hospitals: set[str] | None = None) -> list[Problem]:
+    """The densities of every county and city, whether or not a plan sets a target for them."""
+    city_hospitals = city_hospital_counties() if city_hospitals is None else city_hospitals
+    indicators = list(Indicator.objects.filter(code__in=DENSITY_RANGES))
+    rows = Division.objects.filter(level__in=(2, COUNTY)).order_by("path")
+    cells = [item_values.Cell(row, y) for row in rows for y in years if row.valid_in(y)]
+    evaluation = evaluate([definition_of(i) for i in indicators], cells, all_definitions(), reasons=False)
+    found = []
+    for indicator in indicators:
+        for cell, value in zip(cells, evaluation.values[indicator.code], strict=True):
+            division = cell.division
+            what = value == value and value_problem(
+                indicator, float(value), division, division.code in city_hospitals
+            )
+            if what:
+                found.append(Problem("-", division.name, cell.year, indicator.code, float(value), what))
+    return found
+
+
+def problems(years=YEARS) -> list[Problem]:
+    found, city_hospitals = [], city_hospital_counties()
+    for plan in Plan.objects.select_related("region").order_by("code"):
+        found += plan_problems(plan, years, city_hospitals)
+    return found + density_problems(years, city_hospitals) + duplicate_county_populations(years)
+
+
+def report(years=YEARS) -> list[Problem]:
+    found = problems(years)
+    for problem in found:
+        print(problem)
+    print(f"{len(found)} implausible values")
+    return found

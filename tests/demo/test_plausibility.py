@@ -82,7 +82,7 @@ def test_synthetic_counts_are_whole_designations_that_never_fall():
     for series in by_division.values():
         assert all(v == int(v) and v >= 0 for v in series)
         assert series == sorted(series)
-    assert all(v.comment == "synthetic (demo)" for v in values)
+    assert all(v.is_synthetic for v in values)
 
 
 def test_a_township_is_not_judged_against_the_county_per_1000_target():

@@ -117,10 +117,11 @@ def test_held_out_figures_do_not_fall():
 
 def test_seed_truth_follows_the_document_wide_rule():
     """Seed 000 says "以下均需各县（市、区）人民政府（管委会）落实": its later tasks carry the counties."""
-    from tixi.ledger.engine import parse
-    from tixi.ledger.engine.accuracy import _seeds_dir
+    from django.conf import settings
 
-    found = parse.tasks(next(_seeds_dir().glob("000_*.txt")).read_text(encoding="utf-8"))
+    from tixi.ledger.engine import parse
+
+    found = parse.tasks(next(Path(settings.TIXI_SEEDS_DIR).glob("000_*.txt")).read_text(encoding="utf-8"))
     assert all("各县（市、区）人民政府（管委会）" in t["cooperating_units"] for t in found)
 
 

@@ -12,7 +12,7 @@ data element's unit and the indicator's decimals):
 - an amount (years of life, 万人, 亿元) is never negative;
 all rounded to the indicator's decimals. Elements whose data arrives with a later capability
 (hospital performance, family doctors, appointments) get no values: their targets show no data.
-Every value is stored with `is_synthetic` and the comment "synthetic (demo)".
+Every value is stored with `is_synthetic` (pages show it with a badge).
 """
 
 import numpy as np

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 def test_dashboard_shows_the_figures_in_chinese(web):
     response = web("planner").get(f"/divisions/{PANZHIHUA}/", {"year": 2020})
     text = response.content.decode()
-    assert "1009" in text and "10389" in text and "3.63" in text
+    assert "1,009" in text and "10,389" in text and "3.63" in text  # thousands separated
     assert "卫生人员" in text  # Chinese is the default language
     assert "chart-data" in text
 

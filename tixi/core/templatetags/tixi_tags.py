@@ -83,3 +83,14 @@ def place_picker(context, name, code="", label=None):
             "", '<option value="{}" data-code="{}">{}</option>', ((shown(p), p.code, p.code) for p in places)
         ),
     )
+
+
+@register.filter
+def local_name(thing, fallback=""):
+    """A catalogue entry's name in the page's language: `name_en` on English pages when it has one."""
+    from django.utils.translation import get_language
+
+    if thing is None:
+        return fallback
+    english = getattr(thing, "name_en", "") if not (get_language() or "").startswith("zh") else ""
+    return english or getattr(thing, "name", "") or fallback

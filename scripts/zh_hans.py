@@ -716,6 +716,7 @@ ZH = {
     "%(units)s more %(what)s are needed by %(year)s at the projected population of %(population)s.": "按%(year)s年预测常住人口%(population)s人计，还需增加%(what)s%(units)s。",
     "%(difference)s %(unit)s to go": "还差 %(difference)s %(unit)s",
     "percentage points": "个百分点",
+    ", ": "、",
     "Expand all": "全部展开",
     "Fold": "折叠",
     "Show or hide the divisions below": "展开或收起下级区划",

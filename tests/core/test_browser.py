@@ -215,6 +215,12 @@ def test_a_place_is_chosen_by_name(server):
         box.press("Tab")
         page.wait_for_url("**division=510421000000**")
         assert "米易县人民医院" in page.locator("#institution-table").inner_text()
+        page.goto(f"{server}/approvals/")  # opens on the user's own region; a place picked reloads the page
+        box = page.locator("input[data-place-picker]")
+        assert box.input_value() == "攀枝花市"
+        box.fill("米易县")
+        box.press("Tab")
+        page.wait_for_url("**division=510421000000**")
         browser.close()
 
 

@@ -68,3 +68,15 @@ def test_a_division_shows_its_own_validity_dates(web):
     assert "1949-10-01" not in html  # the model's default start is no division's own date
     longsha = re.search(r"龙沙街道.*?</tr>", html, re.S).group(0)
     assert "2021-01-01" in longsha
+
+
+def test_english_pages_use_the_catalogue_s_english_names(web):
+    client = web("planner")
+    client.cookies["django_language"] = "en"
+    data_sets = client.get("/datasets/").content.decode()
+    assert "yearly health statistics of a county" in data_sets and "区县卫生健康统计年报" not in data_sets
+    assert "life expectancy" in data_sets and "人均预期寿命" not in data_sets
+    scorecard = client.get("/plans/dachuan-14th-health/").content.decode()
+    assert "registered nurses per 1,000" in scorecard
+    client.cookies["django_language"] = "zh-hans"
+    assert "区县卫生健康统计年报" in client.get("/datasets/").content.decode()

@@ -41,3 +41,18 @@ def test_every_row_of_a_scorecard_reads_in_chinese(code):
         texts = [r["target_text"], gap, r["no_data_reason"] or "", r["rule"]]
         assert not [t for t in texts if ENGLISH.search(t.replace("CMI", ""))], r["label"]
         assert not re.search(r"[+−-]\d", gap), gap
+
+
+def test_catalogue_english_names_are_whole():
+    """A comma ends a value in a YAML flow mapping: "beds per 1,000 residents" must not become "beds per 1"."""
+    import yaml
+
+    from tixi.indicators.services import DATA_DIR
+
+    catalogue = yaml.safe_load((DATA_DIR / "catalogue.yaml").read_text(encoding="utf-8"))
+    known = {"code", "name", "name_en", "unit", "factor", "decimals", "numerator", "denominator"}
+    known |= {"direction", "additive", "options", "description"}
+    for entry in catalogue["indicators"] + catalogue["data_elements"]:
+        assert set(entry) <= known, entry
+        assert entry["name_en"] and not entry["name_en"].endswith((" 1", " 10")), entry
+    assert Indicator.objects.get(code="beds_per_1000").name_en == "beds per 1,000 residents"

@@ -473,6 +473,7 @@ def evaluate_plan(
                 "label": t.label,
                 "indicator": t.indicator.code,
                 "indicator_name": t.indicator.name,
+                "indicator_name_en": t.indicator.name_en,
                 "unit": t.indicator.unit,
                 "institution": t.institution_name,
                 "nature": t.nature,

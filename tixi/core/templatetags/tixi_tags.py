@@ -2,6 +2,7 @@ import numbers
 
 from django import template
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -33,3 +34,12 @@ def grouped(value):
     if isinstance(value, bool) or not isinstance(value, numbers.Number):
         return value
     return f"{value:,}"
+
+
+@register.filter
+def local_name(thing, fallback=""):
+    """A catalogue entry's name in the page's language: `name_en` on English pages when it has one."""
+    if thing is None:
+        return fallback
+    english = getattr(thing, "name_en", "") if not (get_language() or "").startswith("zh") else ""
+    return english or getattr(thing, "name", "") or fallback

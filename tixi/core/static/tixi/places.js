@@ -10,6 +10,7 @@ document.addEventListener("DOMContentLoaded", () => {
       else if (text === "") hidden.value = "";
       input.setCustomValidity(option || text === "" ? "" : input.dataset.unknown);
       if (!option && text !== "") input.reportValidity();
+      else if (option && input.form && input.form.hasAttribute("data-autosubmit")) input.form.requestSubmit();
     };
     // runs before the form's own change handlers (htmx listens on the form, where the event arrives later)
     input.addEventListener("change", sync);

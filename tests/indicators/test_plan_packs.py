@@ -29,8 +29,9 @@ WORDS = {
     "高于全市平均": 100,
     "建成": 1,
     "完成": 1,
+    "设置": 1,
     "创建": 1,
-    "达到": 1,
+    "达到": 100,
     "三级甲等": 1,
     "三级乙等": 1,
     "二级甲等": 1,
@@ -83,3 +84,6 @@ def test_every_seed_has_its_targets():
     sizes = {name: len(p["targets"]) for name, p in PACKS.items()}
     assert sizes["dazhou.yaml"] >= 13
     assert sizes["dachuan.yaml"] >= 75
+    assert sizes["wushan.yaml"] >= 16
+    assert sizes["panzhihua.yaml"] >= 90
+    assert sizes["bazhong.yaml"] >= 28

@@ -41,8 +41,6 @@ NATURES = {"expected": "expected", "binding": "binding"}
 @transaction.atomic
 def load_catalogue(path: Path = DATA_DIR / "catalogue.yaml") -> dict:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    data["data_elements"] = data["data_elements"] + data.get("reported_goals", [])
-    data["indicators"] = data["indicators"] + [reported_indicator(g) for g in data.get("reported_goals", [])]
     for d in data["data_elements"]:
         DataElement.objects.update_or_create(
             code=d["code"],
@@ -84,22 +82,6 @@ def load_catalogue(path: Path = DATA_DIR / "catalogue.yaml") -> dict:
         "indicators": len(data["indicators"]),
         "national_targets": national,
         "data_sets": data_sets,
-    }
-
-
-def reported_indicator(goal: dict) -> dict:
-    """A seed goal whose value is reported (a data element) until a later capability computes it
-    (hospital performance, surveillance, family doctors): the indicator is the element itself, so
-    the target shows "no data" with the element named rather than being left out."""
-    return {
-        "code": goal["code"],
-        "name": goal["name"],
-        "name_en": goal.get("name_en", ""),
-        "unit": goal.get("unit", ""),
-        "decimals": goal.get("decimals", 0 if goal.get("unit") in ("个", "家", "所", "张", "人") else 1),
-        "direction": goal.get("direction", Direction.HIGHER),
-        "numerator": f"#{{{goal['code']}}}",
-        "description": goal.get("source", ""),
     }
 
 

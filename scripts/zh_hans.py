@@ -815,8 +815,15 @@ ZH = {
     "This point lies outside China.": "该点位于中国境外。",
     "This point lies outside %(region)s.": "该点不在%(region)s范围内。",
     "Only a planner of the unit's region changes its members.": "只有该单位所在地区的规划人员可以修改其成员。",
+    "Note": "说明",
+    "The seed gives no year; evaluated at the plan's last year.": "原文未定年份，按规划期末评估。",
+    "new ones since the baseline": "基期以来新增数",
+    "%(sign)s%(value)s new since %(year)s": "%(year)s年以来新增%(sign)s%(value)s",
+    "No value for the baseline year %(year)s to count the new ones from: %(reason)s": "基期%(year)s年无数据，无法计算新增数：%(reason)s",
+    "comparator of the baseline": "基期值比较符",
+    "the seed states the year": "原文写明年份",
+    "note (e.g. a contradiction inside the seed)": "说明（如原文内部不一致）",
 }
-
 
 def fill(po_path: Path) -> list[str]:
     text = po_path.read_text(encoding="utf-8")

@@ -117,6 +117,7 @@ GROUPS = {
         i.type in (*cls.TOWNSHIP_HEALTH_CENTRE_TYPES, "community_health_centre")
     ),
     "hospitals": lambda i: i.category == cls.HOSPITAL,
+    "level2plus_hospitals": lambda i: i.category == cls.HOSPITAL and (i.level or 0) >= 2,
 }
 
 # Relative size of one institution of a type (beds; health workers besides beds).
@@ -802,6 +803,46 @@ class DemoBuilder:
         self.keep_staff_consistent(members)
         for i in members:
             self.derive(i)
+        self.calibrate_flows(members, (cal or {}).get("flows", []))
+
+    @staticmethod
+    def calibrate_flows(members: list[Inst], flows: list[dict]) -> None:
+        """Service volumes of the base year as a seed publishes them: a total, the shares of groups
+        (hospitals, primary care), an average stay (bed-days over discharges) and bed occupancy of a
+        group (bed-days over beds × 365). Stated values of named institutions are kept."""
+
+        def spread(group: list[Inst], measure: str, total: int) -> None:
+            free = [i for i in group if measure not in i.fixed]
+            remaining = total - sum(i.base[measure] for i in group if measure in i.fixed)
+            weights = [max(i.base[measure], 1) for i in free]
+            for inst, value in zip(free, largest_remainder(remaining, weights), strict=True):
+                inst.base[measure] = value
+
+        for flow in flows:
+            measure = flow["measure"]
+            if "average_length_of_stay" in flow:
+                total = int(
+                    round(flow["average_length_of_stay"] * sum(i.base["discharges"] for i in members))
+                )
+            else:
+                total = flow.get("total")
+            grouped: set[int] = set()
+            for group_name, share in flow.get("shares", {}).items():
+                group = [i for i in members if GROUPS[group_name](i)]
+                spread(group, measure, int(round(total * share / 100)))
+                grouped.update(id(i) for i in group)
+            for group_name, occupancy in flow.get("occupancy", {}).items():
+                group = [i for i in members if GROUPS[group_name](i) and i.base["actual_beds"]]
+                beds = sum(i.base["actual_beds"] for i in group)
+                spread(group, measure, int(round(occupancy / 100 * beds * 365)))
+                grouped.update(id(i) for i in group)
+            if total is not None:
+                rest = [
+                    i
+                    for i in members
+                    if id(i) not in grouped and (measure != "bed_days" or i.base["actual_beds"])
+                ]
+                spread(rest, measure, total - sum(i.base[measure] for i in members if id(i) in grouped))
 
     @staticmethod
     def keep_staff_consistent(members: list[Inst]) -> None:

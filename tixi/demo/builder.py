@@ -118,6 +118,7 @@ GROUPS = {
     ),
     "hospitals": lambda i: i.category == cls.HOSPITAL,
     "level2plus_hospitals": lambda i: i.category == cls.HOSPITAL and (i.level or 0) >= 2,
+    "level3_hospitals": lambda i: i.category == cls.HOSPITAL and i.level == 3,
 }
 
 # Relative size of one institution of a type (beds; health workers besides beds).
@@ -1049,6 +1050,45 @@ class DemoBuilder:
                                 (i, kind, None, dt.date(int(r.integers(2019, 2026)), 6, 1))
                             )
 
+    def calibrate_designations(self, region, cal) -> None:
+        """Base-year counts of designations a seed publishes (攀枝花: 2 chest-pain and 2 stroke
+        centres): holders beyond the count obtain it after the base year, missing ones before it,
+        as far as the division has eligible institutions."""
+        counts = (cal or {}).get("designations", {})
+        if not counts:
+            return
+        end = dt.date(BASE_YEAR, 12, 31)
+        code = cal["division"]
+        prefix = code[:4] if code.endswith("00") else code  # a city's counties, or the county itself
+        members = [i for i in self.in_counties(region["counties"]) if i.county.code.startswith(prefix)]
+        ids = {id(i) for i in members}
+        for kind, wanted in counts.items():
+            held = [n for n, d in enumerate(self.designations) if d[1] == kind and id(d[0]) in ids]
+            # a holder counts in the base year if it held the designation and was open then
+            before = [
+                n
+                for n in held
+                if self.designations[n][3] <= end and self.designations[n][0].open_in(BASE_YEAR)
+            ]
+            for n in before[wanted:]:  # too many in the base year: obtained later
+                inst, _kind, value, _on = self.designations[n]
+                self.designations[n] = (inst, kind, value, dt.date(BASE_YEAR + 1, 6, 30))
+            holders = {id(self.designations[n][0]) for n in held}
+            group = GROUPS[
+                "township_and_community_centres" if kind.startswith("primary_") else "level3_hospitals"
+            ]
+            candidates = [i for i in members if group(i) and i.open_in(BASE_YEAR) and id(i) not in holders]
+            later = [
+                n
+                for n in held
+                if self.designations[n][3] > end and self.designations[n][0].open_in(BASE_YEAR)
+            ]
+            for n in later[: max(wanted - len(before), 0)]:  # too few: some obtained earlier
+                inst, _kind, value, _on = self.designations[n]
+                self.designations[n] = (inst, kind, value, dt.date(BASE_YEAR, 6, 30))
+            for inst in candidates[: max(wanted - len(before) - len(later), 0)]:
+                self.designations.append((inst, kind, None, dt.date(BASE_YEAR, 6, 30)))
+
     # ---------------------------------------------------------------- all
     def build(self, specs: list[dict] | None = None) -> "DemoBuilder":
         specs = specs if specs is not None else load_specs()
@@ -1079,6 +1119,7 @@ class DemoBuilder:
             self.later_changes(region["counties"])
             self.project_years(region)
             self.qualities(region, cal)
+            self.calibrate_designations(region, cal)
         return self
 
 

@@ -16,6 +16,9 @@ def load_plans_and_values() -> dict:
     counts["plans"] = len(plans)
     counts["targets"] = sum(p.targets.count() for p in plans)
     counts["data_values"] = indicator_values.generate()
+    from tixi.demo.published import store_published_values
+
+    counts["published_values"] = store_published_values()
     from tixi.exchange.validation import load_default_rules
 
     counts["validation_rules"] = load_default_rules()

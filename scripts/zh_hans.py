@@ -825,6 +825,7 @@ ZH = {
     "note (e.g. a contradiction inside the seed)": "说明（如原文内部不一致）",
 }
 
+
 def fill(po_path: Path) -> list[str]:
     text = po_path.read_text(encoding="utf-8")
     missing = []

@@ -28,6 +28,7 @@ def plan_with(kind, target, values):
         code=f"t-{kind}", title="测试", issuer="测试", region=dachuan, period_start=2020, period_end=2025
     )
     element = DataElement.objects.get(code="national_hygienic_towns")
+    DataValue.objects.filter(element=element, division=dachuan).delete()  # the demo's own values
     for year, value in values.items():
         DataValue.objects.create(element=element, division=dachuan, period=str(year), value=value)
     Target.objects.create(
@@ -51,7 +52,7 @@ def test_new_ones_are_counted_from_the_baseline_not_the_stock():
     (row,) = evaluate_plan(plan, dachuan, 2023)
     assert row["actual"] == 1 and row["status"] != "achieved"
     assert "2020" in row["target_text"]
-    stock, _ = plan_with("count", 2, {})
+    stock, _ = plan_with("count", 2, {2020: 4, 2023: 5})
     assert evaluate_plan(stock, dachuan, 2023)[0]["status"] == "achieved"
     Target.objects.filter(plan=plan).update(target_value=1)
     assert evaluate_plan(plan, dachuan, 2023)[0]["status"] == "achieved"

@@ -30,3 +30,13 @@ def test_the_annex_as_loaded():
     assert projects[15].division.name == "石梯镇" and projects[23].division.name == "石梯镇"
     assert projects[3].division.name == "石桥镇"
     assert projects[12].beds_added == 30 and projects[3].beds_added == 600
+
+
+def test_spellings_of_one_unit_are_one_unit():
+    from tixi.ledger.models import Unit
+
+    dachuan = Unit.objects.filter(division__code="511703000000", name__contains="三里")
+    assert list(dachuan.values_list("name", flat=True)) == ["三里坪街道社区卫生服务中心"]
+    projects = Project.objects.filter(plan__code="dachuan-14th-health", number__in=[9, 10, 18])
+    assert {p.unit.name for p in projects} == {"三里坪街道社区卫生服务中心"}
+    assert not Unit.objects.filter(name="市人力资源和社会保障局").exists()

@@ -61,9 +61,21 @@ def seeds_dir() -> Path | None:
     return path if path.is_dir() else None
 
 
+# One unit spelt several ways in the seeds: 达川's annex names 三里坪街道's centre three ways, 巴中's
+# plan writes its human resources bureau with and without 和.
+UNIT_ALIASES = {
+    "三里坪社区卫生服务中心": "三里坪街道社区卫生服务中心",
+    "三里街道社区卫生服务中心": "三里坪街道社区卫生服务中心",
+    "市人力资源和社会保障局": "市人力资源社会保障局",
+}
+
+
 def units_named(names, region) -> list[Unit]:
-    """The region's units by name, created when a plan names a new one."""
-    return [Unit.objects.get_or_create(name=name, division=region)[0] for name in names]
+    """The region's units by name (an alias is its unit), created when a plan names a new one."""
+    units = [
+        Unit.objects.get_or_create(name=UNIT_ALIASES.get(name, name), division=region)[0] for name in names
+    ]
+    return list(dict.fromkeys(units))
 
 
 @transaction.atomic

@@ -859,6 +859,14 @@ ZH = {
     "This user name or address is locked out after repeated failed logins. Try again in %(minutes)s minutes, or ask an administrator to lift the lock.": "该用户名或地址因多次登录失败已被锁定。请 %(minutes)s 分钟后再试，或请管理员解除锁定。",
     "failed login": "登录失败",
     "locked out": "锁定",
+    "Note": "说明",
+    "The seed gives no year; evaluated at the plan's last year.": "原文未定年份，按规划期末评估。",
+    "new ones since the baseline": "基期以来新增数",
+    "%(sign)s%(value)s new since %(year)s": "%(year)s年以来新增%(sign)s%(value)s",
+    "No value for the baseline year %(year)s to count the new ones from: %(reason)s": "基期%(year)s年无数据，无法计算新增数：%(reason)s",
+    "comparator of the baseline": "基期值比较符",
+    "the seed states the year": "原文写明年份",
+    "note (e.g. a contradiction inside the seed)": "说明（如原文内部不一致）",
 }
 
 

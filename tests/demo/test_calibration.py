@@ -83,7 +83,12 @@ def test_check_lists_every_published_figure(code):
     for r in results:
         assert r["matches"] or r["note"], f"{r['key']}: published {r['published']}, computed {r['computed']}"
     contradictions = [r for r in results if not r["matches"]]
-    assert [r["key"] for r in contradictions] == (["nurses_per_physician"] if code == PANZHIHUA else [])
+    expected = (
+        ["nurses_per_physician", "bed_occupancy_pct", "enterprise_hospitals"]
+        if code == PANZHIHUA
+        else ["primary_basic_standard_institutions"]
+    )
+    assert [r["key"] for r in contradictions] == expected
 
 
 def test_table2_hospitals_by_name():
@@ -99,3 +104,43 @@ def test_the_demo_moves_over_the_years():
     assert years[2018]["institutions"] != years[2020]["institutions"] or years[2018]["actual_beds"] != 10389
     assert years[2025]["physicians_per_1000"] > years[2020]["physicians_per_1000"]
     assert years[2025]["nurses_per_1000"] < 4.7  # behind the 2025 target, as the demo intends
+
+
+def check_results(code):
+    out = StringIO()
+    call_command("figures", division=code, year=2020, format="json", check=True, stdout=out)
+    return {r["key"]: r for r in json.loads(out.getvalue())}
+
+
+def test_panzhihua_2020_service_volumes_as_published():
+    """第一章: 887.50万 visits (hospitals 45.35%, primary care 50.63%), 29.99万 inpatients (91.8%, 5.67%),
+    an average stay of 9.7 days and hospital bed occupancy of 82.82%."""
+    f = figures_json(PANZHIHUA, 2020)
+    assert (f["outpatient_visits"], f["discharges"]) == (8875000, 299900)
+    assert round_like(f["hospital_outpatient_visits_pct"], 2) == 45.35
+    assert round_like(f["primary_care_outpatient_visits_pct"], 2) == 50.63
+    assert round_like(f["hospital_discharges_pct"], 1) == 91.8
+    assert round_like(f["primary_care_discharges_pct"], 2) == 5.67
+    assert round_like(f["average_length_of_stay"], 1) == 9.7
+    assert round_like(f["hospital_bed_occupancy_pct"], 2) == 82.82
+
+
+def test_reported_figures_and_designations_as_published():
+    panzhihua, dachuan = check_results(PANZHIHUA), check_results(DACHUAN)
+    assert panzhihua["national_key_specialties"]["computed"] == 1
+    assert panzhihua["provincial_key_specialties"]["computed"] == 28
+    assert panzhihua["chest_pain_centres"]["computed"] == 2 and panzhihua["stroke_centres"]["computed"] == 2
+    assert dachuan["tcm_physicians"]["computed"] == 680
+    assert dachuan["primary_recommended_standard_institutions"]["computed"] == 2
+    assert round_like(dachuan["level2plus_hospital_bed_occupancy_pct"]["computed"], 2) == 94.87
+    assert dachuan["health_literacy"]["matches"] and dachuan["family_doctor_contract_rate"]["matches"]
+
+
+def test_contradictions_inside_the_seeds_are_listed_beside_the_figures():
+    out = StringIO()
+    call_command("figures", division=PANZHIHUA, year=2020, format="table", check=True, stdout=out)
+    text = out.getvalue()
+    assert "企业医院4家" in text and "0 unexpected mismatches" in text
+    out = StringIO()
+    call_command("figures", division=DACHUAN, year=2020, format="table", check=True, stdout=out)
+    assert "附件第29项" in out.getvalue() and "1星" in out.getvalue()

@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from tests.conftest import DACHUAN, PANZHIHUA
 from tixi.indicators.models import Indicator, Plan, Target
+from tixi.indicators.services import load_pack_file
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,16 @@ def run(*args, **options):
 def test_plans_list():
     plans = json.loads(run("plans", "list", "--format", "json"))
     by_code = {p["code"]: p for p in plans}
-    assert by_code["dachuan-14th-health"]["targets"] == 30
+    # Issue 12: at least this many targets per seed, each with its clause.
+    minimum = {
+        "dazhou-2025-system": 13,
+        "dachuan-14th-health": 75,
+        "wushan-2027-system": 16,
+        "panzhihua-14th-system": 90,
+        "bazhong-2025-hospitals": 28,
+    }
+    for code, least in minimum.items():
+        assert by_code[code]["targets"] >= least, (code, by_code[code]["targets"])
     assert by_code["bazhong-2025-hospitals"]["document_number"] == "巴府办发〔2023〕1号"
 
 
@@ -42,7 +52,8 @@ def test_plans_evaluate_json():
             "json",
         )
     )
-    assert len(rows) == 30
+    assert len(rows) == len(load_pack_file("dachuan.yaml")["targets"])
+    assert all(r["clause"] for r in rows)
     assert {"indicator", "baseline", "target", "actual", "status", "gap"} <= rows[0].keys()
     beds = next(r for r in rows if r["indicator"] == "beds_per_1000")
     assert beds["baseline"] == 6.2 and beds["target"] == 7.5 and beds["actual"] is not None
@@ -90,9 +101,10 @@ def test_report_files(tmp_path):
     run("report", "evaluation", "--plan", "dachuan-14th-health", "--year", "2023", "--out", str(out))
     document = Document(out)
     assert "达川" in document.paragraphs[0].text
-    assert len(document.tables[0].rows) == 31 and len(document.inline_shapes) >= 1
+    assert len(document.tables[0].rows) == len(load_pack_file("dachuan.yaml")["targets"]) + 1
+    assert len(document.inline_shapes) >= 1
     sheet = load_workbook(tmp_path / "eval.xlsx").active
-    assert sheet.max_row == 32
+    assert sheet.max_row == len(load_pack_file("dachuan.yaml")["targets"]) + 2
 
 
 def test_bad_plan_or_division():

@@ -223,7 +223,8 @@ def test_target_recall_against_the_hand_made_plan_packs():
         goals = [
             t
             for t in pack["targets"]
-            if t.get("target") is not None and (str(t.get("row", "")) in ("", "text"))
+            # goals stated in words ("全覆盖", "三级甲等") have no number for the reader to find
+            if t.get("target") is not None and (str(t.get("row", "")) in ("", "text")) and not t.get("words")
         ]
         expected += len(goals)
         hit += sum(
@@ -235,4 +236,4 @@ def test_target_recall_against_the_hand_made_plan_packs():
                 for f in found
             )
         )
-    assert expected == 37 and hit / expected >= 0.6, (hit, expected)
+    assert expected == 99 and hit / expected >= 0.6, (hit, expected)

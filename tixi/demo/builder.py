@@ -117,6 +117,8 @@ GROUPS = {
         i.type in (*cls.TOWNSHIP_HEALTH_CENTRE_TYPES, "community_health_centre")
     ),
     "hospitals": lambda i: i.category == cls.HOSPITAL,
+    "level2plus_hospitals": lambda i: i.category == cls.HOSPITAL and (i.level or 0) >= 2,
+    "level3_hospitals": lambda i: i.category == cls.HOSPITAL and i.level == 3,
 }
 
 # Relative size of one institution of a type (beds; health workers besides beds).
@@ -808,6 +810,46 @@ class DemoBuilder:
         self.keep_staff_consistent(members)
         for i in members:
             self.derive(i)
+        self.calibrate_flows(members, (cal or {}).get("flows", []))
+
+    @staticmethod
+    def calibrate_flows(members: list[Inst], flows: list[dict]) -> None:
+        """Service volumes of the base year as a seed publishes them: a total, the shares of groups
+        (hospitals, primary care), an average stay (bed-days over discharges) and bed occupancy of a
+        group (bed-days over beds × 365). Stated values of named institutions are kept."""
+
+        def spread(group: list[Inst], measure: str, total: int) -> None:
+            free = [i for i in group if measure not in i.fixed]
+            remaining = total - sum(i.base[measure] for i in group if measure in i.fixed)
+            weights = [max(i.base[measure], 1) for i in free]
+            for inst, value in zip(free, largest_remainder(remaining, weights), strict=True):
+                inst.base[measure] = value
+
+        for flow in flows:
+            measure = flow["measure"]
+            if "average_length_of_stay" in flow:
+                total = int(
+                    round(flow["average_length_of_stay"] * sum(i.base["discharges"] for i in members))
+                )
+            else:
+                total = flow.get("total")
+            grouped: set[int] = set()
+            for group_name, share in flow.get("shares", {}).items():
+                group = [i for i in members if GROUPS[group_name](i)]
+                spread(group, measure, int(round(total * share / 100)))
+                grouped.update(id(i) for i in group)
+            for group_name, occupancy in flow.get("occupancy", {}).items():
+                group = [i for i in members if GROUPS[group_name](i) and i.base["actual_beds"]]
+                beds = sum(i.base["actual_beds"] for i in group)
+                spread(group, measure, int(round(occupancy / 100 * beds * 365)))
+                grouped.update(id(i) for i in group)
+            if total is not None:
+                rest = [
+                    i
+                    for i in members
+                    if id(i) not in grouped and (measure != "bed_days" or i.base["actual_beds"])
+                ]
+                spread(rest, measure, total - sum(i.base[measure] for i in members if id(i) in grouped))
 
     @staticmethod
     def keep_staff_consistent(members: list[Inst]) -> None:
@@ -1014,6 +1056,45 @@ class DemoBuilder:
                                 (i, kind, None, dt.date(int(r.integers(2019, 2026)), 6, 1))
                             )
 
+    def calibrate_designations(self, region, cal) -> None:
+        """Base-year counts of designations a seed publishes (攀枝花: 2 chest-pain and 2 stroke
+        centres): holders beyond the count obtain it after the base year, missing ones before it,
+        as far as the division has eligible institutions."""
+        counts = (cal or {}).get("designations", {})
+        if not counts:
+            return
+        end = dt.date(BASE_YEAR, 12, 31)
+        code = cal["division"]
+        prefix = code[:4] if code.endswith("00") else code  # a city's counties, or the county itself
+        members = [i for i in self.in_counties(region["counties"]) if i.county.code.startswith(prefix)]
+        ids = {id(i) for i in members}
+        for kind, wanted in counts.items():
+            held = [n for n, d in enumerate(self.designations) if d[1] == kind and id(d[0]) in ids]
+            # a holder counts in the base year if it held the designation and was open then
+            before = [
+                n
+                for n in held
+                if self.designations[n][3] <= end and self.designations[n][0].open_in(BASE_YEAR)
+            ]
+            for n in before[wanted:]:  # too many in the base year: obtained later
+                inst, _kind, value, _on = self.designations[n]
+                self.designations[n] = (inst, kind, value, dt.date(BASE_YEAR + 1, 6, 30))
+            holders = {id(self.designations[n][0]) for n in held}
+            group = GROUPS[
+                "township_and_community_centres" if kind.startswith("primary_") else "level3_hospitals"
+            ]
+            candidates = [i for i in members if group(i) and i.open_in(BASE_YEAR) and id(i) not in holders]
+            later = [
+                n
+                for n in held
+                if self.designations[n][3] > end and self.designations[n][0].open_in(BASE_YEAR)
+            ]
+            for n in later[: max(wanted - len(before), 0)]:  # too few: some obtained earlier
+                inst, _kind, value, _on = self.designations[n]
+                self.designations[n] = (inst, kind, value, dt.date(BASE_YEAR, 6, 30))
+            for inst in candidates[: max(wanted - len(before) - len(later), 0)]:
+                self.designations.append((inst, kind, None, dt.date(BASE_YEAR, 6, 30)))
+
     # ---------------------------------------------------------------- all
     def build(self, specs: list[dict] | None = None) -> "DemoBuilder":
         specs = specs if specs is not None else load_specs()
@@ -1044,6 +1125,7 @@ class DemoBuilder:
             self.later_changes(region["counties"])
             self.project_years(region)
             self.qualities(region, cal)
+            self.calibrate_designations(region, cal)
         return self
 
 

@@ -155,6 +155,7 @@ class TargetKind(models.TextChoices):
     CHANGE_PER_YEAR = "change_per_year", _("change by a fixed amount a year")
     NATIONAL = "national", _("meet the national target")
     COUNT = "count", _("things to build")
+    NEW = "new", _("new ones since the baseline")
 
 
 class Trajectory(models.TextChoices):
@@ -213,6 +214,10 @@ class Target(models.Model):
     nature = models.CharField(_("nature"), max_length=8, choices=Nature.choices, default=Nature.EXPECTED)
     baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
     baseline_value = models.FloatField(_("baseline"), null=True, blank=True)
+    # The seed's own comparator on the baseline (达川 row 19: ">85"), kept beside the number.
+    baseline_comparator = models.CharField(
+        _("comparator of the baseline"), max_length=8, choices=Comparator.choices, blank=True
+    )
     target_year = models.PositiveSmallIntegerField(_("target year"))
     target_value = models.FloatField(_("target"), null=True, blank=True)
     target_high = models.FloatField(_("upper end of the range"), null=True, blank=True)
@@ -223,7 +228,10 @@ class Target(models.Model):
         choices=Trajectory.choices,
         default=Trajectory.LINEAR,
     )
+    # False where the seed sets no year ("逐步"): the target year is then the plan's last year.
+    deadline_stated = models.BooleanField(_("the seed states the year"), default=True)
     clause = models.TextField(_("clause of the source text"))
+    note = models.TextField(_("note (e.g. a contradiction inside the seed)"), blank=True)
 
     class Meta:
         verbose_name = _("target")
@@ -237,7 +245,7 @@ class Target(models.Model):
         errors = {}
         if self.baseline_year and self.target_year and self.baseline_year > self.target_year:
             errors["baseline_year"] = _("The baseline year cannot come after the target year.")
-        if self.kind in (TargetKind.VALUE, TargetKind.COUNT) and self.target_value is None:
+        if self.kind in (TargetKind.VALUE, TargetKind.COUNT, TargetKind.NEW) and self.target_value is None:
             errors["target_value"] = _("This kind of target needs a target value.")
         if self.comparator == Comparator.RANGE and (self.target_high is None or self.target_value is None):
             errors["target_high"] = _("A range needs both ends.")

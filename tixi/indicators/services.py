@@ -169,9 +169,12 @@ def load_plan_pack(pack: dict) -> Plan:
             comparator=t.get("comparator", "le" if indicators[t["indicator"]].direction == "lower" else "ge"),
             nature=NATURES[t.get("nature", "expected")],
             baseline_year=pack.get("baseline_year")
-            if t.get("baseline") is not None or kind in ("change_per_year", "increase", "maintain")
+            if t.get("baseline") is not None or kind in ("change_per_year", "increase", "maintain", "new")
             else None,
             baseline_value=t.get("baseline"),
+            baseline_comparator=t.get("baseline_comparator", ""),
+            deadline_stated="deadline" not in t,  # "逐步" or no year in the seed
+            note=t.get("note", ""),
             target_year=t.get("target_year", pack["target_year"]),
             target_value=t.get("target"),
             target_high=t.get("target_high"),
@@ -436,17 +439,19 @@ def evaluate_plan(
         row = next((v for v in versions if v.valid_in(y)), division)
         index[y] = len(cells)
         cells.append(item_values.Cell(row, y))
-    definitions = {}
-    for t in targets:
-        d = definition_of(t.indicator, t.institution_name)
-        definitions[d.code] = (d, t)
-    evaluation = evaluate([d for d, _ in definitions.values()], cells, all_definitions())
+    # Several targets may share an indicator (a count for 2022 and for 2025): each keeps its row.
+    pairs = [(definition_of(t.indicator, t.institution_name), t) for t in targets]
+    unique = {d.code: d for d, _ in pairs}
+    evaluation = evaluate(list(unique.values()), cells, all_definitions())
     population = evaluation.population
     names = labels()
     result = []
     national = national_values({t.indicator_id for t in targets})
-    for code, (d, t) in definitions.items():
+    for d, t in pairs:
+        code = d.code
         series = evaluation.values[code]
+        if t.kind == TargetKind.NEW:
+            series = tj.since_baseline(series, index.get(t.baseline_year))
         spec = spec_of(t, trajectory)
         actual = _number(series[index[year]]) if year in index else None
         previous = _number(series[index[year - 1]]) if year - 1 in index else None
@@ -495,15 +500,40 @@ def evaluate_plan(
                 "actual": None if actual is None else round(actual, decimals + 2),
                 "status": state.status,
                 "rule": rule,
-                "no_data_reason": reason_text(evaluation.reasons[code][index[year]])
+                "no_data_reason": no_data_reason(t, evaluation.reasons[code], index, year)
                 if actual is None and year in index
                 else None,
                 "gap": None if exemption else gap(t, d, evaluation, index, year, years, population, names),
                 "series": {y: _number(series[index[y]]) for y in years if y <= max(year, current)},
                 "clause": t.clause,
+                "note": t.note,
+                "baseline_comparator": t.baseline_comparator,
+                "baseline_text": baseline_text(t),
+                "deadline_stated": t.deadline_stated,
             }
         )
     return result
+
+
+def no_data_reason(target: Target, reasons: list, index: dict, year: int) -> str | None:
+    if (
+        target.kind == TargetKind.NEW
+        and target.baseline_year in index
+        and reasons[index[target.baseline_year]]
+    ):
+        return _("No value for the baseline year %(year)s to count the new ones from: %(reason)s") % {
+            "year": target.baseline_year,
+            "reason": reason_text(reasons[index[target.baseline_year]]),
+        }
+    return reason_text(reasons[index[year]])
+
+
+def baseline_text(target: Target) -> str:
+    """The baseline as the seed states it, its comparator kept (">85", not 85)."""
+    if target.baseline_value is None:
+        return ""
+    sign = str(Comparator(target.baseline_comparator).label) if target.baseline_comparator else ""
+    return f"{sign}{target.baseline_value:g}"
 
 
 def target_text(target: Target, national: float | None = None) -> str:
@@ -518,6 +548,12 @@ def target_text(target: Target, national: float | None = None) -> str:
         return _("%(change)s a year") % {"change": f"{target.change_per_year:+g}"}
     if target.target_value is None:
         return str(TargetKind(target.kind).label)
+    if target.kind == TargetKind.NEW:
+        return _("%(sign)s%(value)s new since %(year)s") % {
+            "sign": Comparator(target.comparator).label,
+            "value": f"{target.target_value:g}",
+            "year": target.baseline_year,
+        }
     if target.comparator == Comparator.ABOUT:
         return _("about %(value)s") % {"value": f"{target.target_value:g}"}
     if target.comparator == Comparator.RANGE and target.target_high is not None:

@@ -33,13 +33,41 @@ from tixi.ledger.models import (
     validate_attachment,
 )
 
-BEDS = re.compile(r"新增(?:医疗)?床位(\d+)张")
-PLACES = re.compile(r"新增托位(\d+)个|托位(\d+)个")
+# Beds and childcare places a project adds: "新增床位600张", "设置医养床位30张"; "分别在5个社区设置托位各
+# 150个" is 5 × 150 places, multiplied out.
+BEDS = re.compile(r"新增(?:医疗)?床位(\d+)张|设置医养床位(\d+)张")
+PLACES = re.compile(r"(?:分别在(\d+)个社区设置)?托位各?(\d+)个")
+
+
+def capacity_added(content: str) -> tuple[int, int]:
+    """(beds, childcare places) a project's content adds."""
+    beds = sum(int(a or b) for a, b in BEDS.findall(content))
+    places = sum(int(times or 1) * int(each) for times, each in PLACES.findall(content))
+    return beds, places
+
+
+def township_of(site: str, townships: dict):
+    """The township a project's site names, matched by its whole name (石梯镇 is not 石桥镇); the
+    longest name wins, so a street named inside a town's name cannot take it."""
+    named = [name for name in townships if name in site]
+    return townships[max(named, key=len)] if named else None
+
+
+# One unit spelt several ways in the seeds: 达川's annex names 三里坪街道's centre three ways, 巴中's
+# plan writes its human resources bureau with and without 和.
+UNIT_ALIASES = {
+    "三里坪社区卫生服务中心": "三里坪街道社区卫生服务中心",
+    "三里街道社区卫生服务中心": "三里坪街道社区卫生服务中心",
+    "市人力资源和社会保障局": "市人力资源社会保障局",
+}
 
 
 def units_named(names, region) -> list[Unit]:
-    """The region's units by name, created when a plan names a new one."""
-    return [Unit.objects.get_or_create(name=name, division=region)[0] for name in names]
+    """The region's units by name (an alias is its unit), created when a plan names a new one."""
+    units = [
+        Unit.objects.get_or_create(name=UNIT_ALIASES.get(name, name), division=region)[0] for name in names
+    ]
+    return list(dict.fromkeys(units))
 
 
 @transaction.atomic
@@ -71,10 +99,8 @@ def load_projects(plan: Plan, text: str) -> int:
         for b in Boundary.objects.filter(division__path__startswith=plan.region.path)
     }
     for item in parse.projects(text):
-        division = next(
-            (d for name, d in townships.items() if name[:-2] in item["site"] or name in item["site"]), None
-        )
-        places = sum(int(a or b) for a, b in PLACES.findall(item["content"]))
+        division = township_of(item["site"], townships)
+        beds, places = capacity_added(item["content"])
         centre = centres.get((division or plan.region).pk) or (None, None)
         Project.objects.create(
             longitude=centre[0],
@@ -91,7 +117,7 @@ def load_projects(plan: Plan, text: str) -> int:
             unit=units_named([item["unit"]], plan.region)[0],
             leader=item["leader"],
             division=division or plan.region,
-            beds_added=sum(int(b) for b in BEDS.findall(item["content"])),
+            beds_added=beds,
             childcare_places_added=places,
         )
     return plan.projects.count()

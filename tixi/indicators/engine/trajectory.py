@@ -4,6 +4,8 @@ No Django; rules are English msgids with parameters, translated by the caller.""
 import math
 from dataclasses import dataclass
 
+import numpy as np
+
 ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA = "achieved", "on_track", "at_risk", "off_track", "no_data"
 NOT_JUDGED = "not_judged"  # a value shown without a status: the target does not apply to the division
 STATUSES = (ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA, NOT_JUDGED)
@@ -14,7 +16,7 @@ AT_RISK_SHARE = 0.75  # at risk: at least three quarters of the progress expecte
 
 @dataclass(frozen=True)
 class TargetSpec:
-    kind: str  # value, count, maintain, increase, change_per_year, national
+    kind: str  # value, count, new (count since the baseline), maintain, increase, change_per_year, national
     comparator: str  # eq le ge lt gt about range
     lower_is_better: bool
     target_year: int
@@ -170,6 +172,15 @@ def status(
         "Less than 75%% of the progress expected by %(year)s (trajectory %(expected)s).",
         {"expected": round(expected, 4), "year": year},
     )
+
+
+def since_baseline(series, baseline_index: int | None):
+    """A stock turned into the number added since the baseline year ("新建 N 个" counts new ones,
+    not the stock): the series minus its baseline value; without a baseline value, no data."""
+    values = np.asarray(series, dtype=float)
+    if baseline_index is None or np.isnan(values[baseline_index]):
+        return np.full(values.shape, np.nan)
+    return values - values[baseline_index]
 
 
 def project(years: list[int], values: list[float], to_year: int) -> float | None:

@@ -133,6 +133,13 @@ def compute(groups: Iterable[Group], population: PopulationSummary, decimals: in
                 subtotal["county_public_hospital_beds"] += beds
             if g.type in cls.TCM_HOSPITAL_TYPES:
                 subtotal["public_tcm_hospital_beds"] += beds
+        # Service volumes by category, for the shares and bed occupancy the seeds publish.
+        for flow in ("outpatient_visits", "discharges", "bed_days"):
+            subtotal[f"{g.category}_{flow}"] += g.sums.get(flow, 0) or 0
+        subtotal[f"{g.category}_actual_beds"] += beds
+        if g.category == cls.HOSPITAL and (g.level or 0) >= 2:
+            subtotal["level2plus_hospital_bed_days"] += g.sums.get("bed_days", 0) or 0
+            subtotal["level2plus_hospital_beds"] += beds
         if g.type in cls.GENERAL_HOSPITAL_TYPES and g.level == 3:
             subtotal["level3_general_discharges"] += g.sums.get("discharges", 0) or 0
             subtotal["level3_general_bed_days"] += g.sums.get("bed_days", 0) or 0
@@ -191,6 +198,22 @@ def compute(groups: Iterable[Group], population: PopulationSummary, decimals: in
         "nurses_per_physician": rate(totals["nurses"], totals["physicians"], 1),
         "health_workers_per_bed": rate(totals["health_workers"], totals["actual_beds"], 1),
         "average_length_of_stay": rate(totals["bed_days"], totals["discharges"], 1),
+        "hospital_outpatient_visits_pct": rate(
+            subtotal["hospital_outpatient_visits"], totals["outpatient_visits"], 100
+        ),
+        "primary_care_outpatient_visits_pct": rate(
+            subtotal["primary_care_outpatient_visits"], totals["outpatient_visits"], 100
+        ),
+        "hospital_discharges_pct": rate(subtotal["hospital_discharges"], totals["discharges"], 100),
+        "primary_care_discharges_pct": rate(subtotal["primary_care_discharges"], totals["discharges"], 100),
+        # 病床使用率: occupied bed-days over the year's bed-days of the actual beds (beds × 365).
+        "bed_occupancy_pct": rate(totals["bed_days"], totals["actual_beds"] * 365, 100),
+        "hospital_bed_occupancy_pct": rate(
+            subtotal["hospital_bed_days"], subtotal["hospital_actual_beds"] * 365, 100
+        ),
+        "level2plus_hospital_bed_occupancy_pct": rate(
+            subtotal["level2plus_hospital_bed_days"], subtotal["level2plus_hospital_beds"] * 365, 100
+        ),
         "level3_general_hospital_average_length_of_stay": rate(
             subtotal["level3_general_bed_days"], subtotal["level3_general_discharges"], 1
         ),

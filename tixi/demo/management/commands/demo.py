@@ -8,6 +8,7 @@ from tixi.accounts.audit import acting_as
 from tixi.demo import indicator_values, ledger_story
 from tixi.demo.builder import DemoBuilder
 from tixi.demo.load import DEMO_PASSWORD, create_demo_accounts, write
+from tixi.demo.published import store_published_values
 from tixi.demo.seeds import load_from_seeds
 from tixi.exchange.validation import load_default_rules
 from tixi.geo.models import Division
@@ -20,6 +21,7 @@ def load_plans_and_values() -> dict:
     counts["plans"] = len(plans)
     counts["targets"] = sum(p.targets.count() for p in plans)
     counts["data_values"] = indicator_values.generate()
+    counts["published_values"] = store_published_values()
     counts["validation_rules"] = load_default_rules()
     counts.update(load_from_seeds())
     return counts

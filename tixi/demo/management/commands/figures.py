@@ -7,7 +7,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from tixi.demo.calibration import check_division
+from tixi.demo.calibration import check_division, contradictions_for
 from tixi.geo.models import Division
 from tixi.registry.services import division_figures
 
@@ -67,6 +67,8 @@ class Command(BaseCommand):
                 )
                 if r.note:
                     self.stdout.write(f"{'':<34} note: {r.note}")
+            for text in contradictions_for(row.code):
+                self.stdout.write(f"contradiction in the seed: {text}")
             self.stdout.write(
                 f"{len(results) - len(unexpected)} of {len(results)} published figures reproduced or explained; {len(unexpected)} unexpected mismatches"
             )

@@ -2,12 +2,13 @@
 read the indicators' plans, `parse` is the ledger's plan reader."""
 
 import json
+from collections import defaultdict
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from tixi.indicators.management.commands.report import resolve
-from tixi.indicators.models import Trajectory
+from tixi.indicators.models import Target, Trajectory
 from tixi.indicators.services import evaluate_plan, plan_summaries
 from tixi.ledger.engine import parse
 from tixi.ledger.engine.documents import NotADocument, read_document
@@ -48,6 +49,13 @@ class Command(BaseCommand):
         if action == "list":
             rows = plan_summaries()
             if options["format"] == "json":
+                clauses = defaultdict(list)
+                for code, order, label, clause in Target.objects.order_by("plan__code", "order").values_list(
+                    "plan__code", "order", "label", "clause"
+                ):
+                    clauses[code].append({"order": order, "label": label, "clause": clause})
+                for r in rows:
+                    r["target_list"] = clauses[r["code"]]
                 self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
             else:
                 for r in rows:
@@ -78,6 +86,11 @@ class Command(BaseCommand):
                 "rule",
                 "gap",
                 "no_data_reason",
+                "baseline_comparator",
+                "baseline_text",
+                "deadline_stated",
+                "clause",
+                "note",
             )
             self.stdout.write(
                 json.dumps([{k: r[k] for k in keep} for r in rows], ensure_ascii=False, indent=2)

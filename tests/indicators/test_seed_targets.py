@@ -1,0 +1,131 @@
+"""Issue 12: what the plan packs encode beyond a value — counts of new ones since the baseline, the
+baseline's own comparator, goals without a year, notes on contradictions inside a seed — and the
+encoding fixes (综合性医院, 三级公立医院, enterprise hospitals)."""
+
+import numpy as np
+import pytest
+
+from tests.conftest import DACHUAN, PANZHIHUA
+from tixi.geo.models import Division
+from tixi.indicators.engine import trajectory as tj
+from tixi.indicators.models import DataElement, DataValue, Indicator, Plan, Target
+from tixi.indicators.services import evaluate_plan, load_pack_file
+
+pytestmark = pytest.mark.django_db
+
+
+def test_since_baseline_subtracts_the_baseline_value():
+    series = np.array([4.0, 4.0, 5.0, 6.0])
+    assert list(tj.since_baseline(series, 0)) == [0.0, 0.0, 1.0, 2.0]
+    assert np.isnan(tj.since_baseline(np.array([np.nan, 5.0]), 0)).all()
+    assert np.isnan(tj.since_baseline(series, None)).all()
+
+
+def plan_with(kind, target, values):
+    """A plan for 达川 with one target on national hygienic towns, and their stock per year."""
+    dachuan = Division.objects.at(DACHUAN)
+    plan = Plan.objects.create(
+        code=f"t-{kind}", title="测试", issuer="测试", region=dachuan, period_start=2020, period_end=2025
+    )
+    element = DataElement.objects.get(code="national_hygienic_towns")
+    DataValue.objects.filter(element=element, division=dachuan).delete()  # the demo's own values
+    for year, value in values.items():
+        DataValue.objects.create(element=element, division=dachuan, period=str(year), value=value)
+    Target.objects.create(
+        plan=plan,
+        label="国家卫生乡镇",
+        indicator=Indicator.objects.get(code="national_hygienic_towns"),
+        division=dachuan,
+        kind=kind,
+        baseline_year=2020,
+        target_year=2025,
+        target_value=target,
+        clause="力争创建国家卫生乡镇1个",
+    )
+    return plan, dachuan
+
+
+def test_new_ones_are_counted_from_the_baseline_not_the_stock():
+    """ "新建 N 个": 4 towns in 2020 and 5 in 2023 are 1 new one, short of 2 new (a stock of 5 ≥ 2 would
+    wrongly be achieved)."""
+    plan, dachuan = plan_with("new", 2, {2020: 4, 2023: 5})
+    (row,) = evaluate_plan(plan, dachuan, 2023)
+    assert row["actual"] == 1 and row["status"] != "achieved"
+    assert "2020" in row["target_text"]
+    stock, _ = plan_with("count", 2, {2020: 4, 2023: 5})
+    assert evaluate_plan(stock, dachuan, 2023)[0]["status"] == "achieved"
+    Target.objects.filter(plan=plan).update(target_value=1)
+    assert evaluate_plan(plan, dachuan, 2023)[0]["status"] == "achieved"
+
+
+def test_new_ones_without_a_baseline_value_are_no_data_with_the_reason():
+    plan, dachuan = plan_with("new", 1, {2023: 5})
+    (row,) = evaluate_plan(plan, dachuan, 2023)
+    assert row["status"] == "no_data"
+    assert "2020" in row["no_data_reason"]
+
+
+def evaluated(code, division, year=2023):
+    return evaluate_plan(Plan.objects.get(code=code), Division.objects.at(division), year)
+
+
+def test_a_baseline_keeps_its_comparator():
+    rows = evaluated("dachuan-14th-health", DACHUAN)
+    row19 = next(r for r in rows if r["label"].startswith("孕产妇系统管理率"))
+    assert row19["baseline_text"] == ">85" and row19["baseline"] == 85
+
+
+def test_no_year_is_invented_where_the_seed_says_gradually():
+    rows = evaluated("bazhong-2025-hospitals", "511900000000")
+    ratio = next(r for r in rows if r["indicator"] == "nurses_per_physician_public_hospitals")
+    assert ratio["deadline_stated"] is False
+    cmi = next(r for r in rows if r["indicator"] == "case_mix_index")
+    assert cmi["deadline_stated"] is True
+
+
+def test_a_contradiction_inside_the_seed_is_shown_with_the_target(web):
+    rows = evaluated("panzhihua-14th-system", PANZHIHUA)
+    ratio = next(r for r in rows if r["indicator"] == "nurses_per_physician")
+    assert "1：1.13" in ratio["note"]
+    page = web("planner").get(f"/plans/panzhihua-14th-system/?division={PANZHIHUA}&year=2023")
+    assert "1：1.13" in page.content.decode()
+
+
+def test_wushan_consortium_pairs_carry_their_own_deadlines():
+    pairs = Target.objects.filter(plan__code="wushan-2027-system", label__contains="医共体")
+    assert sorted(pairs.values_list("target_year", flat=True)) == [2024, 2024, 2025, 2025, 2025]
+
+
+def test_smart_hospital_built_is_a_new_one():
+    (smart,) = [t for t in load_pack_file("wushan.yaml")["targets"] if t["indicator"] == "smart_hospitals"]
+    assert smart["kind"] == "new" and "新建成" in smart["clause"]
+
+
+def test_general_hospital_shares_where_the_seed_says_comprehensive_hospitals():
+    """达川 row 22 and 巫山 say 综合性医院 (no 含中医医院): TCM hospitals are not counted. 攀枝花's table
+    says 综合医院（含中医医院，下同）, so its row 17 counts them."""
+    general = Indicator.objects.get(code="geriatrics_share_general")
+    assert "tcm_hospital" not in general.numerator + general.denominator
+    codes = {
+        p: {t["label"]: t["indicator"] for t in load_pack_file(p)["targets"]}
+        for p in ("dachuan.yaml", "wushan.yaml", "panzhihua.yaml")
+    }
+    assert codes["dachuan.yaml"]["二级及以上综合性医院设老年医学科比例(%)"] == "geriatrics_share_general"
+    assert "geriatrics_share_general" in codes["wushan.yaml"].values()
+    assert codes["panzhihua.yaml"]["二级及以上综合医院设立老年医学科比例（%）"] == "geriatrics_share"
+
+
+def test_panzhihua_cmi_and_city_beds_as_the_seed_words_them():
+    targets = load_pack_file("panzhihua.yaml")["targets"]
+    cmi = next(t for t in targets if "CMI" in t["label"])
+    assert cmi["indicator"] == "case_mix_index_level3_public"
+    assert Indicator.objects.get(code="case_mix_index_level3_public").name.startswith("三级公立医院")
+    beds = next(t for t in targets if t.get("row") == "5.1")
+    assert "operator=enterprise" in Indicator.objects.get(code=beds["indicator"]).numerator
+    assert "企业医院" in beds["note"]
+
+
+def test_goals_without_registry_data_show_no_data_naming_the_element():
+    rows = evaluated("dazhou-2025-system", "511700000000")
+    labs = next(r for r in rows if r["indicator"] == "urban_medical_groups")
+    assert labs["status"] == "no_data" and "紧密型城市医疗集团数" in labs["no_data_reason"]

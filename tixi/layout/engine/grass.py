@@ -44,7 +44,8 @@ def grass_executable() -> str | None:
 
 def grass_version() -> str:
     completed = subprocess.run(["grass", "--version"], capture_output=True, text=True, check=False)
-    return completed.stdout.splitlines()[0].strip() if completed.stdout else "GRASS"
+    lines = [line.strip() for line in (completed.stdout + completed.stderr).splitlines() if "GRASS" in line]
+    return lines[0] if lines else "GRASS"  # 8.2 prints it on stderr
 
 
 def run_r_cost(

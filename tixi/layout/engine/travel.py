@@ -106,55 +106,39 @@ def _heap_pop(heap_cost, heap_cell, size):
 
 
 @numba.njit(cache=True, nogil=True)
-def _dijkstra(friction, table, source_cells, source_labels, max_cost, seconds, nearest):
-    rows, cols = friction.shape
+def _dijkstra(friction, offsets, quarter_length, source_cells, source_labels, max_cost, seconds, nearest):
+    """On a grid padded with two rings of barriers, so that no move needs a bounds check."""
     flat = friction.ravel()
     out = seconds.ravel()
     label = nearest.ravel()
-    moves = table.shape[0]
-    step_r = table[:, 0].astype(np.int64)
-    step_c = table[:, 1].astype(np.int64)
-    beside1_r = table[:, 2].astype(np.int64)
-    beside1_c = table[:, 3].astype(np.int64)
-    beside2_r = table[:, 4].astype(np.int64)
-    beside2_c = table[:, 5].astype(np.int64)
-    quarter_length = table[:, 6] / 4.0
+    moves = offsets.shape[0]
     heap_cost = np.empty(max(1024, 4 * source_cells.shape[0]), np.float64)
     heap_cell = np.empty(heap_cost.shape[0], np.int64)
     size = 0
     for i in range(source_cells.shape[0]):
-        cell = source_cells[i]
-        out[cell] = 0.0
-        label[cell] = source_labels[i]
+        out[source_cells[i]] = 0.0
+        label[source_cells[i]] = source_labels[i]
     for i in range(source_cells.shape[0]):
         heap_cost, heap_cell, size = _heap_push(heap_cost, heap_cell, size, 0.0, source_cells[i])
     while size > 0:
         cost, cell, size = _heap_pop(heap_cost, heap_cell, size)
         if cost > out[cell]:  # a stale entry: the cell was settled cheaper since
             continue
-        r = cell // cols
-        c = cell - r * cols
         here = flat[cell]
         here_label = label[cell]
         for m in range(moves):
-            tr = r + step_r[m]
-            tc = c + step_c[m]
-            if tr < 0 or tr >= rows or tc < 0 or tc >= cols:
-                continue
-            target = tr * cols + tc
-            total = (
-                here
-                + flat[target]
-                + flat[(r + beside1_r[m]) * cols + c + beside1_c[m]]
-                + flat[(r + beside2_r[m]) * cols + c + beside2_c[m]]
-            )
+            target = cell + offsets[m, 0]
+            total = here + flat[target] + flat[cell + offsets[m, 1]] + flat[cell + offsets[m, 2]]
             new_cost = cost + total * quarter_length[m]
-            # NaN (a barrier on the way) fails both comparisons: the move is not made
+            # NaN (a barrier on the way, or the padding) fails both comparisons: the move is not made
             if new_cost < out[target] and new_cost <= max_cost:
                 out[target] = new_cost
                 label[target] = here_label
                 heap_cost, heap_cell, size = _heap_push(heap_cost, heap_cell, size, new_cost, target)
     return size
+
+
+PAD = 2  # a knight's move reaches two cells away
 
 
 def travel_time(
@@ -171,19 +155,38 @@ def travel_time(
 
     friction: seconds per metre, NaN on barriers (checked by the caller: no negative values).
     """
-    friction = np.ascontiguousarray(friction, dtype=np.float64)
-    rows, cols = friction.shape
-    cells = np.asarray(source_rows, dtype=np.int64) * cols + np.asarray(source_cols, dtype=np.int64)
-    seconds = np.full((rows, cols), np.inf)
-    nearest = np.full((rows, cols), NEAREST_NODATA, dtype=np.int32)
+    rows, cols = np.shape(friction)
+    width = cols + 2 * PAD
+    padded = np.full((rows + 2 * PAD, width), np.nan)
+    padded[PAD:-PAD, PAD:-PAD] = friction
+    cells = (
+        (np.asarray(source_rows, dtype=np.int64) + PAD) * width
+        + np.asarray(source_cols, dtype=np.int64)
+        + PAD
+    )
+    table = move_table(moves, cell_x, cell_y)
+    steps = table[:, :6].astype(np.int64)
+    offsets = np.stack(
+        [
+            steps[:, 0] * width + steps[:, 1],
+            steps[:, 2] * width + steps[:, 3],
+            steps[:, 4] * width + steps[:, 5],
+        ],
+        axis=1,
+    )
+    seconds = np.full(padded.shape, np.inf)
+    nearest = np.full(padded.shape, NEAREST_NODATA, dtype=np.int32)
     cap = np.inf if max_seconds is None else float(max_seconds)
     _dijkstra(
-        friction,
-        move_table(moves, cell_x, cell_y),
+        padded,
+        offsets,
+        table[:, 6] / 4.0,
         cells,
         np.asarray(source_labels, dtype=np.int32),
         cap,
         seconds,
         nearest,
     )
-    return Surface(seconds, nearest)
+    del padded
+    inner = (slice(PAD, -PAD), slice(PAD, -PAD))
+    return Surface(seconds[inner], nearest[inner])

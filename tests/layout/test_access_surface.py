@@ -252,3 +252,8 @@ def test_the_message_is_english_when_asked(tmp_path, good):
             facilities=str(good[1]),
             out=str(tmp_path / "t.tif"),
         )
+
+
+def test_facilities_in_the_rasters_crs_are_accepted(tmp_path, good):
+    seconds, nodata, nearest, _ = surface(tmp_path, *good, crs="EPSG:4543")
+    assert seconds[0, 0] == 0 and nearest[5, 7] == 2 and seconds[2, 2] == nodata

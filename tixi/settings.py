@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "tixi.indicators",
     "tixi.exchange",
     "tixi.ledger",
+    "tixi.layout",
     "tixi.demo",
     "tixi.shell",
 ]

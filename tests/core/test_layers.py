@@ -19,7 +19,14 @@ def test_the_layers_and_the_engines_contracts_are_declared_strictly():
     declared = contracts()
     layers = [layer.replace(" ", "") for layer in declared["layers"]["layers"]]
     assert layers[0].startswith("shell") and layers[-1] == "core"
-    assert layers.index("demo") < layers.index("exchange|ledger") < layers.index("indicators")
+    beside = {app: i for i, layer in enumerate(layers) for app in layer.split("|")}  # apps side by side
+    assert (
+        layers.index("demo")
+        < beside["exchange"]
+        == beside["ledger"]
+        == beside["layout"]
+        < layers.index("indicators")
+    )
     assert (
         layers.index("indicators") < layers.index("registry") < layers.index("geo") < layers.index("accounts")
     )

@@ -34,6 +34,8 @@ from tixi.indicators.services import (
     load_pack_file,
     load_plan_pack,
 )
+from tixi.layout.engine import bench as access_bench
+from tixi.layout.engine import grass as access_grass
 from tixi.ledger.engine.accuracy import seed_scores, suggestion_scores, table_scores
 from tixi.registry.models import Institution, InstitutionYear
 from tixi.registry.services import children_figures, division_figures, division_series
@@ -77,7 +79,7 @@ class Command(BaseCommand):
     help = "Benchmarks. `tixi bench registry`: build a province-sized registry, time the dashboard figures."
 
     def add_arguments(self, parser):
-        parser.add_argument("what", choices=["registry", "indicators", "import", "parse", "serve"])
+        parser.add_argument("what", choices=["registry", "indicators", "import", "parse", "serve", "access"])
         parser.add_argument("--clients", type=int, default=8, help="bench serve: concurrent users")
         parser.add_argument("--seconds", type=float, default=20, help="bench serve: how long")
         parser.add_argument("--workers", type=int, help="bench serve: server processes")
@@ -85,12 +87,27 @@ class Command(BaseCommand):
         parser.add_argument("--rebuild", action="store_true", help="build the benchmark registry again")
         parser.add_argument("--repeat", type=int, default=5)
         parser.add_argument("--in-process", action="store_true", help=argparse_hidden())
+        parser.add_argument("--side", type=int, default=4000, help="access: cells per side of the scale grid")
+        parser.add_argument(
+            "--grass-side", type=int, default=1000, help="access: cells per side beside GRASS"
+        )
+        parser.add_argument(
+            "--facilities", type=int, default=3000, help="access: facilities of the scale grid"
+        )
+        parser.add_argument(
+            "--max-minutes", type=float, default=120, help="access: the scale run's cap (0: none)"
+        )
+        parser.add_argument(
+            "--moves", type=int, default=16, choices=[8, 16], help="access: the scale run's moves"
+        )
 
     def handle(self, *args, what, rebuild, repeat, in_process, **options):
         if what == "parse":  # no database: the reader against the hand-made seed expectations
             return self.run_parse(repeat)
         if what == "serve":  # the real server on a loopback port (tixi/ops/loadtest.py)
             return self.run_serve(options)
+        if what == "access":  # no database: rasters in, rasters out
+            return self.run_access(options)
         if not in_process:
             # The benchmark has its own database, never the demo's (PostgreSQL when DATABASE_URL says so).
             env = dict(os.environ)
@@ -137,6 +154,19 @@ class Command(BaseCommand):
         failed = sum(p["errors"] for p in report["pages"].values())
         if failed or report["database_locked"] or report["server_tracebacks"]:
             raise CommandError("errors under load (above)")
+
+    def run_access(self, options):
+        write = self.stdout.write
+        access_bench.warm_up()
+        if access_grass.grass_executable():
+            write("Tixi vs GRASS r.cost on the same grid (compute only, both single-threaded):")
+            access_bench.side_by_side(write, options["grass_side"])
+        else:
+            write("GRASS is not installed (apt-get install grass-core): no side-by-side run")
+        write("Tixi alone at scale (read, compute, write as `tixi access surface`):")
+        access_bench.at_scale(
+            write, options["side"], options["facilities"], options["moves"], options["max_minutes"] or None
+        )
 
     def run_parse(self, repeat):
 

@@ -1,0 +1,19 @@
+import re
+
+from django.core.management import call_command
+
+from tixi.layout.engine import grass
+
+
+def test_bench_access_prints_grass_beside_tixi_and_a_scale_run(capsys):
+    call_command("bench", "access", side=80, grass_side=60, facilities=20, max_minutes=30)
+    out = capsys.readouterr().out
+    assert re.search(
+        r"6,400 cells, 20 facilities, 16 moves, 30-min cap: compute [\d.]+ s .* peak memory [\d.]+ GB", out
+    )
+    if grass.grass_executable():
+        for moves in ("8 moves", "16 moves"):
+            line = next(line for line in out.splitlines() if line.startswith("60x60") and moves in line)
+            assert re.search(r"GRASS/Tixi = [\d.]+x", line) and "same nearest: 100.0000%" in line
+    else:
+        assert "GRASS is not installed" in out

@@ -1,0 +1,129 @@
+"""`tixi bench access`: Tixi against GRASS r.cost on the same grid, then Tixi alone at scale.
+
+Each measured run is a child process (`python -m tixi.layout.engine.bench run ...`) that reads the
+GeoTIFF and CSV, computes and writes the surfaces as `tixi access surface` does, so that its peak
+memory (ru_maxrss) is that of one real run, not of the synthetic data's making.
+"""
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from tixi.layout.engine import grass, synthetic
+from tixi.layout.engine.rasters import read_facilities, read_friction, write_surfaces
+from tixi.layout.engine.travel import travel_time
+
+
+def one_run(friction_path, facilities_path, out_folder, moves, max_minutes) -> dict:
+    started = time.perf_counter()
+    friction = read_friction(friction_path)
+    sites = read_facilities(facilities_path, friction)
+    read = time.perf_counter()
+    surface = travel_time(
+        friction.values,
+        friction.cell_x,
+        friction.cell_y,
+        sites.rows,
+        sites.cols,
+        sites.ids,
+        moves=moves,
+        max_seconds=None if not max_minutes else max_minutes * 60.0,
+    )
+    computed = time.perf_counter()
+    out = Path(out_folder)
+    write_surfaces(surface, friction, out / "time.tif", out / "nearest.tif")
+    written = time.perf_counter()
+    np.save(out / "seconds.npy", surface.seconds)
+    np.save(out / "nearest.npy", surface.nearest)
+    return {
+        "cells": int(friction.values.size),
+        "facilities": len(sites.ids),
+        "reached": int(surface.reached.sum()),
+        "read_s": read - started,
+        "compute_s": computed - read,
+        "write_s": written - computed,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def child_run(friction_path, facilities_path, out_folder, moves, max_minutes) -> dict:
+    argv = [sys.executable, "-m", "tixi.layout.engine.bench", "run", str(friction_path), str(facilities_path)]
+    argv += [str(out_folder), str(moves), str(max_minutes or 0)]
+    completed = subprocess.run(argv, capture_output=True, text=True, check=False)
+    if completed.returncode:
+        raise RuntimeError(completed.stderr)
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def warm_up() -> None:
+    """Compile (or load from numba's cache) the kernel so that no run pays for it."""
+    tiny = np.ones((3, 3))
+    for moves in (8, 16):
+        travel_time(tiny, 1.0, 1.0, [1], [1], [1], moves=moves)
+
+
+def side_by_side(write, side=1000, facilities=100, moves_list=(8, 16)) -> list[dict]:
+    results = []
+    with tempfile.TemporaryDirectory(prefix="tixi-bench-") as folder:
+        folder = Path(folder)
+        friction_path, facilities_path = synthetic.write_case(
+            folder, side, side, facilities, cell=100.0, seed=11
+        )
+        for moves in moves_list:
+            ours = child_run(friction_path, facilities_path, folder, moves, 0)
+            theirs = grass.run_r_cost(friction_path, facilities_path, 100.0, moves=moves)
+            figures = grass.compare(np.load(folder / "seconds.npy"), np.load(folder / "nearest.npy"), theirs)
+            result = {"moves": moves, "ours": ours, "grass_s": theirs.cost_seconds, **figures}
+            results.append(result)
+            write(
+                f"{side}x{side} = {side * side:,} cells, {facilities} facilities, {moves} moves: "
+                f"Tixi {ours['compute_s']:.2f} s, {theirs.version} r.cost{' -k' if moves == 16 else ''} "
+                f"{theirs.cost_seconds:.2f} s: GRASS/Tixi = {theirs.cost_seconds / ours['compute_s']:.1f}x; "
+                f"within 0.5%: {figures['within']:.4%} of reached cells, max relative error "
+                f"{figures['max_relative']:.1e}, same nearest: {figures['nearest_same']:.4%}"
+            )
+    return results
+
+
+def at_scale(write, side=4000, facilities=3000, moves=16, max_minutes=120) -> dict:
+    with tempfile.TemporaryDirectory(prefix="tixi-bench-") as folder:
+        folder = Path(folder)
+        made = time.perf_counter()
+        friction_path, facilities_path = synthetic.write_case(
+            folder, side, side, facilities, cell=100.0, seed=12
+        )
+        write(
+            f"(synthetic {side}x{side} friction and {facilities} facilities made in {time.perf_counter() - made:.0f} s)"
+        )
+        result = child_run(friction_path, facilities_path, folder, moves, max_minutes)
+    cap = f", {max_minutes:g}-min cap" if max_minutes else ""
+    write(
+        f"{result['cells']:,} cells, {result['facilities']:,} facilities, {moves} moves{cap}: "
+        f"compute {result['compute_s']:.1f} s (read {result['read_s']:.1f} s, write {result['write_s']:.1f} s), "
+        f"{result['reached']:,} cells reached, peak memory {result['peak_mb'] / 1024:.2f} GB"
+    )
+    return result
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m tixi.layout.engine.bench")
+    sub = parser.add_subparsers(dest="what", required=True)
+    run = sub.add_parser("run")
+    for name in ("friction", "facilities", "out"):
+        run.add_argument(name)
+    run.add_argument("moves", type=int)
+    run.add_argument("max_minutes", type=float)
+    args = parser.parse_args(argv)
+    warm_up()
+    print(json.dumps(one_run(args.friction, args.facilities, args.out, args.moves, args.max_minutes)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,270 @@
+"""Reading a friction GeoTIFF and a facilities CSV, checking them, and writing the surfaces.
+
+Every refusal raises InputError with an English msgid (translated by the app) and the field it
+concerns; nothing is written unless every check passed and the computation finished.
+"""
+
+import csv
+import io
+import math
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import rasterio
+from rasterio.crs import CRS
+from rasterio.errors import CRSError, RasterioIOError
+
+from tixi.layout.engine.travel import NEAREST_NODATA, Surface
+
+TIME_NODATA = -1.0  # a travel time is never negative
+# What a run holds per cell: friction (8), seconds (8), nearest (4), the raster as read (<= 8) and
+# its mask (1), plus the heap and the output buffers: measured ~30 B on a 16 M-cell grid.
+BYTES_PER_CELL = 40
+INT32 = np.iinfo(np.int32)
+
+
+class InputError(ValueError):
+    """Bad input: `field` names the option (or file) at fault, `message` is an English msgid."""
+
+    def __init__(self, field: str, message: str, **params):
+        super().__init__(message % params if params else message)
+        self.field, self.message, self.params = field, message, params
+
+
+@dataclass(frozen=True)
+class Friction:
+    values: np.ndarray  # float64 seconds per metre, NaN on barriers
+    transform: object  # affine.Affine
+    crs: CRS
+    cell_x: float
+    cell_y: float
+
+    @property
+    def shape(self):
+        return self.values.shape
+
+
+@dataclass(frozen=True)
+class Facilities:
+    ids: np.ndarray  # int32
+    rows: np.ndarray
+    cols: np.ndarray
+    lines: list[int]  # the CSV line of each, for messages
+
+
+def memory_limit() -> int:
+    """Three quarters of the machine's memory."""
+    try:
+        return int(os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") * 0.75)
+    except (ValueError, OSError, AttributeError):
+        return 4 * 2**30
+
+
+def gigabytes(n: float) -> str:
+    return f"{n / 2**30:.1f}"
+
+
+def read_friction(path: str | Path, max_bytes: int | None = None) -> Friction:
+    path = Path(path)
+    field = "friction"
+    limit = memory_limit() if max_bytes is None else max_bytes
+    if not path.is_file():
+        raise InputError(field, "%(path)s does not exist.", path=str(path))
+    if path.stat().st_size > limit:
+        raise InputError(
+            field,
+            "The file is %(size)s GB; the limit is %(limit)s GB.",
+            size=gigabytes(path.stat().st_size),
+            limit=gigabytes(limit),
+        )
+    try:
+        source = rasterio.open(path)
+    except RasterioIOError:
+        raise InputError(field, "%(path)s is not a raster GDAL can read (GeoTIFF).", path=str(path)) from None
+    with source:
+        cells = source.width * source.height
+        if cells * BYTES_PER_CELL > limit:
+            raise InputError(
+                field,
+                "The raster has %(cells)s cells and needs about %(need)s GB of memory; the limit is %(limit)s GB.",
+                cells=f"{cells:,}",
+                need=gigabytes(cells * BYTES_PER_CELL),
+                limit=gigabytes(limit),
+            )
+        if source.crs is None:
+            raise InputError(field, "The raster has no coordinate reference system (CRS).")
+        if source.crs.is_geographic:
+            raise InputError(
+                field,
+                "The raster is in degrees (%(crs)s); friction is per metre: reproject it to a projected CRS in metres.",
+                crs=source.crs.to_string(),
+            )
+        transform = source.transform
+        if transform.b != 0 or transform.d != 0:
+            raise InputError(field, "The raster is rotated; warp it north-up first.")
+        values = source.read(1, masked=True)
+    friction = np.asarray(values.data, dtype=np.float64)
+    valid = ~np.ma.getmaskarray(values)
+    friction[~valid] = np.nan  # barriers
+    check_values(friction, valid, transform)
+    return Friction(friction, transform, source.crs, abs(transform.a), abs(transform.e))
+
+
+def check_values(friction: np.ndarray, valid: np.ndarray, transform) -> None:
+    """Refuse NaN, infinite or negative friction outside the nodata cells, naming the first such cell."""
+    for bad, message in (
+        (
+            valid & np.isnan(friction),
+            "Friction is NaN at row %(row)s, column %(col)s (x=%(x)s, y=%(y)s); mark barriers as nodata.",
+        ),
+        (
+            valid & np.isinf(friction),
+            "Friction is infinite at row %(row)s, column %(col)s (x=%(x)s, y=%(y)s); mark barriers as nodata.",
+        ),
+        (
+            valid & (friction < 0),
+            "Friction is negative (%(value)s) at row %(row)s, column %(col)s (x=%(x)s, y=%(y)s).",
+        ),
+    ):
+        if bad.any():
+            row, col = (int(i) for i in np.argwhere(bad)[0])
+            x, y = transform @ (col + 0.5, row + 0.5)
+            raise InputError(
+                "friction", message, row=row, col=col, x=f"{x:.1f}", y=f"{y:.1f}", value=friction[row, col]
+            )
+
+
+def read_facilities(path: str | Path, friction: Friction, crs: str | None = None) -> Facilities:
+    path = Path(path)
+    field = "facilities"
+    if crs:
+        try:
+            theirs = CRS.from_user_input(crs)
+        except CRSError:
+            raise InputError("crs", "%(crs)s is not a coordinate reference system.", crs=crs) from None
+        if theirs != friction.crs:
+            raise InputError(
+                "crs",
+                "The facilities are in %(theirs)s but the raster is in %(ours)s; give them in the raster's CRS.",
+                theirs=theirs.to_string(),
+                ours=friction.crs.to_string(),
+            )
+    if not path.is_file():
+        raise InputError(field, "%(path)s does not exist.", path=str(path))
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig", "gbk"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise InputError(field, "The CSV is neither UTF-8 nor GBK text.")
+    reader = csv.DictReader(io.StringIO(text))
+    header = [name.strip() for name in (reader.fieldnames or [])]
+    missing = [name for name in ("id", "x", "y") if name not in header]
+    if missing:
+        raise InputError(
+            field, "The CSV needs the header id,x,y; missing: %(missing)s.", missing=",".join(missing)
+        )
+    reader.fieldnames = header
+    rows, cols, ids, lines, seen = [], [], [], [], {}
+    height, width = friction.shape
+    inverse = ~friction.transform
+    for line, record in enumerate(reader, start=2):
+        try:
+            ident = int(record["id"].strip())
+        except (ValueError, AttributeError):
+            raise InputError(
+                field, "Line %(line)s: id %(value)r is not a whole number.", line=line, value=record["id"]
+            ) from None
+        if not (INT32.min < ident <= INT32.max):
+            raise InputError(field, "Line %(line)s: id %(value)s is out of range.", line=line, value=ident)
+        if ident in seen:
+            raise InputError(
+                field,
+                "Line %(line)s: id %(value)s is also on line %(other)s.",
+                line=line,
+                value=ident,
+                other=seen[ident],
+            )
+        seen[ident] = line
+        try:
+            x, y = float(record["x"]), float(record["y"])
+        except (TypeError, ValueError):
+            raise InputError(field, "Line %(line)s: x and y must be numbers.", line=line) from None
+        if not (math.isfinite(x) and math.isfinite(y)):
+            raise InputError(field, "Line %(line)s: x and y must be numbers.", line=line)
+        col_f, row_f = inverse @ (x, y)
+        row, col = math.floor(row_f), math.floor(col_f)
+        if not (0 <= row < height and 0 <= col < width):
+            raise InputError(
+                field,
+                "Line %(line)s: facility %(id)s (x=%(x)s, y=%(y)s) is outside the raster.",
+                line=line,
+                id=ident,
+                x=x,
+                y=y,
+            )
+        if np.isnan(friction.values[row, col]):
+            raise InputError(
+                field,
+                "Line %(line)s: facility %(id)s (x=%(x)s, y=%(y)s) is on a barrier (nodata).",
+                line=line,
+                id=ident,
+                x=x,
+                y=y,
+            )
+        rows.append(row)
+        cols.append(col)
+        ids.append(ident)
+        lines.append(line)
+    if not ids:
+        raise InputError(field, "The CSV lists no facilities.")
+    return Facilities(np.array(ids, np.int32), np.array(rows, np.int64), np.array(cols, np.int64), lines)
+
+
+def check_output(path: str | Path, field: str, inputs: list[Path]) -> Path:
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise InputError(field, "The folder %(path)s does not exist.", path=str(path.parent))
+    if any(path.resolve() == Path(other).resolve() for other in inputs):
+        raise InputError(field, "The output would overwrite an input file.")
+    return path
+
+
+def write_surfaces(surface: Surface, friction: Friction, time_path: Path, nearest_path: Path | None) -> None:
+    """Write to temporary files beside the targets, then move them in place: all or nothing."""
+    profile = {
+        "driver": "GTiff",
+        "width": friction.shape[1],
+        "height": friction.shape[0],
+        "count": 1,
+        "crs": friction.crs,
+        "transform": friction.transform,
+        "tiled": True,
+        "blockxsize": 256,
+        "blockysize": 256,
+        "compress": "deflate",
+        "BIGTIFF": "IF_SAFER",
+    }
+    outputs = [(time_path, np.where(surface.reached, surface.seconds, TIME_NODATA), "float64", TIME_NODATA)]
+    if nearest_path is not None:
+        outputs.append((nearest_path, surface.nearest, "int32", NEAREST_NODATA))
+    written = []
+    try:
+        for target, array, dtype, nodata in outputs:
+            handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            os.close(handle)
+            written.append((temporary, target))
+            with rasterio.open(temporary, "w", dtype=dtype, nodata=nodata, **profile) as sink:
+                sink.write(array.astype(dtype, copy=False), 1)
+        for temporary, target in written:
+            os.replace(temporary, target)
+    finally:
+        for temporary, _target in written:
+            if os.path.exists(temporary):
+                os.remove(temporary)

@@ -112,6 +112,8 @@ ZH = {
     "divisions": "区划",
     "male": "男",
     "female": "女",
+    "employee medical insurance": "职工医保",
+    "resident medical insurance": "城乡居民医保",
     "year": "年份",
     "sex": "性别",
     "age band": "年龄组",

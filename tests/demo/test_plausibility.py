@@ -95,7 +95,7 @@ def test_a_township_is_not_judged_against_the_county_per_1000_target():
     # the county itself is judged, and a township is still judged where no rate over residents is at stake
     county_rows = {r["indicator"]: r for r in evaluate_plan(plan, township.parent, 2023)}
     assert county_rows["beds_per_1000"]["status"] != tj.NOT_JUDGED
-    assert rows["geriatrics_share"]["status"] != tj.NOT_JUDGED
+    assert rows["geriatrics_share_general"]["status"] != tj.NOT_JUDGED
 
 
 def test_a_township_norm_judges_the_township():

@@ -95,7 +95,8 @@ def test_a_section_per_area_in_prose(dachuan):
     rows, document, _ = dachuan
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
     areas = list(dict.fromkeys(r["area"] for r in rows))
-    assert headings == [f"{'一二三四五六七八九十'[i]}、{a}" for i, a in enumerate(areas)]
+    assert headings == [f"{reports.chinese_numeral(i + 1)}、{a}" for i, a in enumerate(areas)]
+    assert [reports.chinese_numeral(n) for n in (1, 10, 11, 20, 23)] == ["一", "十", "十一", "二十", "二十三"]
     text = "\n".join(p.text for p in document.paragraphs)
     for area in areas:
         assert f"{area}领域共" in text

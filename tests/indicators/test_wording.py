@@ -51,7 +51,7 @@ def test_catalogue_english_names_are_whole():
 
     catalogue = yaml.safe_load((DATA_DIR / "catalogue.yaml").read_text(encoding="utf-8"))
     known = {"code", "name", "name_en", "unit", "factor", "decimals", "numerator", "denominator"}
-    known |= {"direction", "additive", "options", "description"}
+    known |= {"direction", "additive", "options", "description", "aggregation"}
     for entry in catalogue["indicators"] + catalogue["data_elements"]:
         assert set(entry) <= known, entry
         assert entry["name_en"] and not entry["name_en"].endswith((" 1", " 10")), entry

@@ -29,7 +29,7 @@ def store_published_values() -> int:
                 defaults={
                     "value": item["value"],
                     "is_synthetic": True,
-                    "comment": f"published: {item['source']}"[:200],
+                    "comment": item["source"][:200],  # the seed's own words
                 },
             )
             stored += 1

@@ -52,6 +52,15 @@ class DataElement(models.Model):
         return self.name
 
 
+# Words for the disaggregation options of the catalogue's data elements (the stored option is a code).
+OPTION_LABELS = {
+    "M": _("male"),
+    "F": _("female"),
+    "employee": _("employee medical insurance"),
+    "resident": _("resident medical insurance"),
+}
+
+
 class DataValueQuerySet(ScopedQuerySet):
     scope_path_field = "division__path"
 
@@ -86,6 +95,10 @@ class DataValue(models.Model):
 
     def __str__(self):
         return f"{self.element} {self.division} {self.period}"
+
+    @property
+    def option_label(self) -> str:
+        return str(OPTION_LABELS.get(self.option, self.option))
 
     def clean(self):
         try:

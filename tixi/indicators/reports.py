@@ -38,7 +38,17 @@ CJK_FONT_FILES = (
     "/usr/share/fonts/**/NotoSansSC-Regular.[ot]tf",
     "/Library/Fonts/NotoSansCJK*.ttc",
 )
-CHINESE_NUMERALS = "一二三四五六七八九十"
+CHINESE_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_numeral(number: int) -> str:
+    """1..99 as a heading counts them: 一, 十, 十一, 二十, 二十三."""
+    tens, units = divmod(number, 10)
+    if not tens:
+        return CHINESE_DIGITS[units]
+    return (CHINESE_DIGITS[tens] if tens > 1 else "") + "十" + (CHINESE_DIGITS[units] if units else "")
+
+
 # Column widths (cm) of the indicator table on a landscape A4 page with 2 cm margins (25.7 cm).
 COLUMN_WIDTHS_CM = (2.4, 6.2, 1.5, 1.8, 1.8, 1.8, 2.9, 1.9, 5.4)
 
@@ -368,8 +378,8 @@ def evaluation_docx(plan, division, year, rows) -> bytes:
     for number, area in enumerate(dict.fromkeys(r["area"] for r in rows), start=1):
         in_area = [r for r in rows if r["area"] == area]
         name = area or _("Other")
-        chinese = get_language().startswith("zh") and number <= len(CHINESE_NUMERALS)
-        numeral = CHINESE_NUMERALS[number - 1] if chinese else str(number)
+        chinese = get_language().startswith("zh") and number < 100
+        numeral = chinese_numeral(number) if chinese else str(number)
         document.add_heading(_("%(numeral)s. %(area)s") % {"numeral": numeral, "area": name}, level=2)
         document.add_paragraph(area_summary(name, in_area))
         document.add_paragraph(" ".join(target_sentence(r, year) for r in in_area))

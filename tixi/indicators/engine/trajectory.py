@@ -176,11 +176,14 @@ def status(
 
 def since_baseline(series, baseline_index: int | None):
     """A stock turned into the number added since the baseline year ("新建 N 个" counts new ones,
-    not the stock): the series minus its baseline value; without a baseline value, no data."""
+    not the stock): the series minus its baseline value; without a baseline value, no data, and none
+    before the baseline year either (nothing is new yet: a negative count would mean nothing)."""
     values = np.asarray(series, dtype=float)
     if baseline_index is None or np.isnan(values[baseline_index]):
         return np.full(values.shape, np.nan)
-    return values - values[baseline_index]
+    added = values - values[baseline_index]
+    added[:baseline_index] = np.nan
+    return added
 
 
 def project(years: list[int], values: list[float], to_year: int) -> float | None:

@@ -7,6 +7,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
+from tixi.accounts.permissions import Capability
 from tixi.accounts.scope import scope_of
 from tixi.core.api import CleanModelSerializer, DivisionCodeField, ScopedViewSetMixin, division_in_scope
 from tixi.geo.models import Division, Population, subtree_filter
@@ -79,6 +80,7 @@ class DivisionViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     """Divisions on the map of a year, within the caller's scope."""
 
     base_queryset = Division.objects.all()
+    write_capability = Capability.EDIT_DIVISIONS
     serializer_class = DivisionSerializer
     lookup_field = "code"
 
@@ -126,6 +128,7 @@ class PopulationViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     """Resident population by division, year, sex and age band."""
 
     base_queryset = Population.objects.all()
+    write_capability = Capability.EDIT_DIVISIONS
     serializer_class = PopulationSerializer
 
     def get_queryset(self):

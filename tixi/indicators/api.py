@@ -6,10 +6,10 @@ from rest_framework.decorators import api_view
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
+from tixi.accounts.permissions import Capability, CapabilityPermission
 from tixi.core.api import (
     CleanModelSerializer,
     DivisionCodeField,
-    RoleWritePermission,
     ScopedViewSetMixin,
     division_in_scope,
 )
@@ -66,7 +66,9 @@ class IndicatorSerializer(CleanModelSerializer):
             "decimals",
             "direction",
             "description",
+            "version",
         ]
+        read_only_fields = ["version"]
 
     def validate(self, attrs):
         for field in ("numerator", "denominator"):
@@ -81,7 +83,8 @@ class IndicatorSerializer(CleanModelSerializer):
 class IndicatorViewSet(viewsets.ModelViewSet):
     """The indicator catalogue (indicators are data)."""
 
-    permission_classes = [RoleWritePermission]
+    permission_classes = [CapabilityPermission]
+    write_capability = Capability.MANAGE_CATALOGUE
     queryset = Indicator.objects.all()
     serializer_class = IndicatorSerializer
     lookup_field = "code"
@@ -155,6 +158,7 @@ class DataValueViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     """Values of data elements per division and period, with comment and who stored them."""
 
     base_queryset = DataValue.objects.all()
+    write_capability = Capability.ENTER_DATA
     serializer_class = DataValueSerializer
 
     def get_queryset(self):

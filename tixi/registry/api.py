@@ -3,6 +3,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
+from tixi.accounts.permissions import Capability
 from tixi.accounts.scope import scope_of
 from tixi.core.api import CleanModelSerializer, DivisionCodeField, ScopedViewSetMixin, division_in_scope
 from tixi.geo.api import division_param, params_of, query_year
@@ -102,6 +103,7 @@ class InstitutionViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     """Institutions within the caller's scope."""
 
     base_queryset = Institution.objects.all()
+    write_capability = Capability.EDIT_REGISTRY
     serializer_class = InstitutionSerializer
     lookup_field = "code"
 
@@ -164,6 +166,7 @@ class InstitutionYearViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     """Yearly resources of institutions (beds, staff, equipment, service volumes)."""
 
     base_queryset = InstitutionYear.objects.all()
+    write_capability = Capability.EDIT_REGISTRY
     serializer_class = InstitutionYearSerializer
 
     def get_queryset(self):

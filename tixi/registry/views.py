@@ -1,12 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 
+from tixi.accounts.permissions import Capability, require
 from tixi.core.exports import exportable
 from tixi.geo.views import YEARS
 from tixi.registry.api import filter_institutions
@@ -75,8 +75,7 @@ def institution_detail(request, code):
 
 @login_required
 def institution_edit(request, code=None):
-    if not request.user.can_write:
-        raise PermissionDenied(_("Your role may read but not change data."))
+    require(request.user, Capability.EDIT_REGISTRY)
     instance = None
     if code is not None:
         instance = get_object_or_404(Institution.objects.visible_to(request.user), code=code)
@@ -97,8 +96,7 @@ def institution_edit(request, code=None):
 @login_required
 def resources_edit(request, code, year):
     """Enter or correct one institution's report for a year."""
-    if not request.user.can_write:
-        raise PermissionDenied(_("Your role may read but not change data."))
+    require(request.user, Capability.EDIT_REGISTRY)
     institution = get_object_or_404(Institution.objects.visible_to(request.user), code=code)
     report = InstitutionYear.objects.filter(institution=institution, year=year).first() or InstitutionYear(
         institution=institution, year=year, division=institution.division
@@ -185,8 +183,7 @@ def resources_field(request, code, year):
 
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    if not request.user.can_write:
-        raise PermissionDenied(_("Your role may read but not change data."))
+    require(request.user, Capability.EDIT_REGISTRY)
     institution = get_object_or_404(Institution.objects.visible_to(request.user), code=code)
     name = request.POST.get("field", "")
     if name not in RESOURCE_FIELDS:

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from tixi.accounts import audit
 from tixi.accounts.scope import scope_of
+from tixi.core.exports import safe_cells
 from tixi.geo.models import AGE_BANDS, Division, Population, subtree_filter
 from tixi.indicators.engine import periods
 from tixi.indicators.models import DataElement, DataValue
@@ -96,18 +97,20 @@ def to_csv(values: list[dict]) -> bytes:
     writer.writerow(CSV_COLUMNS)
     for v in values:
         writer.writerow(
-            [
-                v["dataElement"],
-                v["period"],
-                v["orgUnit"],
-                v.get("categoryOptionCombo", DEFAULT),
-                "",
-                v["value"],
-                v.get("storedBy", ""),
-                "",
-                v.get("comment", ""),
-                "false",
-            ]
+            safe_cells(
+                [
+                    v["dataElement"],
+                    v["period"],
+                    v["orgUnit"],
+                    v.get("categoryOptionCombo", DEFAULT),
+                    "",
+                    v["value"],
+                    v.get("storedBy", ""),
+                    "",
+                    v.get("comment", ""),
+                    "false",
+                ]
+            )
         )
     return buffer.getvalue().encode("utf-8")
 

@@ -10,6 +10,8 @@ from docx.shared import Pt, RGBColor
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
+from tixi.core.exports import safe_cells
+
 STATUS_COLOURS = {
     "achieved": "D1FADF",
     "on_track": "E0F2FE",
@@ -189,14 +191,14 @@ def evaluation_xlsx(plan, division, year, rows) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = str(year)
-    sheet.append([f"{plan.title} · {division.name} · {year}"])
+    sheet.append(safe_cells([f"{plan.title} · {division.name} · {year}"], sheet))
     sheet["A1"].font = Font(bold=True, size=13)
     header, body = _table_rows(rows)
     sheet.append(header)
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     for values, r in zip(body, rows, strict=True):
-        sheet.append(values)
+        sheet.append(safe_cells(values, sheet))
         sheet.cell(row=sheet.max_row, column=8).fill = PatternFill(
             "solid", fgColor=STATUS_COLOURS[r["status"]]
         )

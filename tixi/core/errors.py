@@ -54,6 +54,7 @@ ENGINE_MESSAGES = [
     gettext_noop("Unknown function %(name)r; use one of %(names)s."),
     gettext_noop("%(name)s takes %(low)s to %(high)s arguments, not %(n)s."),
     gettext_noop("The expression ends early."),
+    gettext_noop("The expression is nested too deeply (more than %(n)s levels); simplify it."),
     gettext_noop("No value for %(year)s."),
     gettext_noop("No value for the year before to compare with."),
     gettext_noop("No baseline to maintain."),

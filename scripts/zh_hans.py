@@ -591,6 +591,8 @@ ZH = {
     "Only a catalogue manager may change the indicator catalogue.": "只有指标库管理员可以修改指标库。",
     "Only auditors and planners read the audit trail.": "只有审计员和规划人员可以查看审计日志。",
     "Confirm with the button on the preview.": "请在预览页点击按钮确认。",
+    "This division and period already hold a value of this element.": "该区划和期间已有此数据元的值。",
+    "The content of %(name)s is not a %(type)s file.": "%(name)s 的内容不是 %(type)s 文件。",
     "indicator version": "指标版本",
     "indicator versions": "指标版本",
     "version": "版本",

@@ -129,6 +129,15 @@ class DataValueSerializer(CleanModelSerializer):
                 refuse_if_locked(division.path, int(period[:4]))
             except ModelValidationError as error:
                 raise serializers.ValidationError({"non_field_errors": error.messages}) from error
+        if self.instance is not None:  # moving a value onto a cell that holds one: say so (not a 500)
+            cell = {
+                name: attrs.get(name, getattr(self.instance, name))
+                for name in ("element", "option", "division", "period")
+            }
+            if DataValue.objects.filter(**cell).exclude(pk=self.instance.pk).exists():
+                raise serializers.ValidationError(
+                    {"period": [_("This division and period already hold a value of this element.")]}
+                )
         return attrs
 
     def create(self, validated_data):

@@ -85,3 +85,13 @@ def message_dict(error: ValidationError) -> dict[str, list[str]]:
 def format_errors(error: ValidationError) -> str:
     """One line per field for the command line: 'field: problem; problem'."""
     return "\n".join(f"{field}: {'; '.join(msgs)}" for field, msgs in message_dict(error).items())
+
+
+def not_found(request, exception=None):
+    """404: JSON under /api/ (as the OpenAPI schema documents), the usual page elsewhere."""
+    from django.http import JsonResponse
+    from django.views.defaults import page_not_found
+
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": gettext("Not found.")}, status=404)
+    return page_not_found(request, exception)

@@ -122,7 +122,7 @@ def completeness(request):
     )
 
 
-@extend_schema(responses={200: dict})
+@extend_schema(responses={200: {"type": "array", "items": {"type": "object"}}})
 @api_view(["GET"])
 def data_sets(request):
     """The data sets: code, names, who files them, period type, data elements."""

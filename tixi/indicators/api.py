@@ -187,7 +187,7 @@ class DataValueViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
         return qs
 
 
-@extend_schema(responses={200: dict})
+@extend_schema(responses={200: {"type": "array", "items": {"type": "object"}}})
 @api_view(["GET"])
 def plans(request):
     """The plans with their number of targets."""

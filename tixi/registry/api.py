@@ -23,7 +23,7 @@ class InstitutionSerializer(CleanModelSerializer):
         slug_field="code", queryset=Institution.objects.all(), required=False, allow_null=True
     )
     category = serializers.CharField(read_only=True)
-    grade_code = serializers.CharField(read_only=True)
+    grade_code = serializers.CharField(read_only=True, allow_null=True)  # ungraded: null
 
     class Meta:
         model = Institution

@@ -593,6 +593,7 @@ ZH = {
     "Confirm with the button on the preview.": "请在预览页点击按钮确认。",
     "This division and period already hold a value of this element.": "该区划和期间已有此数据元的值。",
     "The content of %(name)s is not a %(type)s file.": "%(name)s 的内容不是 %(type)s 文件。",
+    "Not found.": "未找到。",
     "indicator version": "指标版本",
     "indicator versions": "指标版本",
     "version": "版本",

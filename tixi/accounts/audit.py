@@ -102,6 +102,29 @@ def _write(action, instance, before, after):
     )
 
 
+def record_rows(model_label: str, note: str, rows) -> None:
+    """One entry per row of a bulk write (an import) that bypasses the per-row signals:
+    rows are (pk, text, before or None, after), written in batches."""
+    from tixi.accounts.models import AuditEntry
+
+    user, name = current_user_and_name()
+    entries = (
+        AuditEntry(
+            user=user,
+            username=name,
+            action=AuditEntry.Action.CREATE if before is None else AuditEntry.Action.UPDATE,
+            model=model_label,
+            object_pk=str(pk),
+            object_repr=str(text)[:200],
+            before=before,
+            after=after,
+            note=note[:200],
+        )
+        for pk, text, before, after in rows
+    )
+    AuditEntry.objects.bulk_create(entries, batch_size=2000)
+
+
 def record_bulk(model_label: str, note: str, count: int) -> None:
     """One entry for a bulk load (demo build, import) that bypasses per-row signals."""
     from tixi.accounts.models import AuditEntry

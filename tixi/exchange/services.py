@@ -543,11 +543,13 @@ def apply_import(preview: Preview, user, dry_run: bool = False) -> ImportBatch:
     if dry_run:
         batch.save()
         return batch
-    created = []
+    created, created_rows = [], []
     for instances in preview.inserts.batches():
         for instance in instances:
             _derive(spec, instance)
-        created += [obj.pk for obj in model.objects.bulk_create(instances)]
+        for obj in model.objects.bulk_create(instances):
+            created.append(obj.pk)
+            created_rows.append((obj.pk, str(obj), None, audit._snapshot(obj)))
     fields = sorted({name for _i, changes in preview.updates for name in changes})
     for instance, _changes in preview.updates:
         _derive(spec, instance)
@@ -570,11 +572,18 @@ def apply_import(preview: Preview, user, dry_run: bool = False) -> ImportBatch:
         ],
     }
     batch.save()
-    with audit.acting_as(user):
-        audit.record_bulk(
+    with audit.acting_as(user):  # per row, with before and after, as pages and the API record
+        note = f"import #{batch.pk} {preview.filename}"
+        audit.record_rows(
             model._meta.label,
-            f"import #{batch.pk} {preview.filename}"[:200],
-            len(created) + len(preview.updates),
+            note,
+            [
+                *created_rows,
+                *(
+                    (change["pk"], "", change["before"], change["after"])
+                    for change in batch.changes["updated"]
+                ),
+            ],
         )
     return batch
 

@@ -82,3 +82,15 @@ def pytest_configure(config):
         raise pytest.UsageError(
             f"the seed documents are not at {seeds}: clone beside ../shared (as CI does) or set TIXI_SEEDS_DIR"
         )
+
+
+@pytest.fixture
+def catalogue_manager(users):
+    """The 攀枝花 planner given the right to change the shared indicator catalogue (in the admin)."""
+    from django.contrib.auth.models import Permission
+
+    from tixi.accounts.models import User
+
+    user = users["planner"]
+    user.user_permissions.add(Permission.objects.get(codename="change_indicator"))
+    return User.objects.get(pk=user.pk)  # a fresh object: permissions are cached per instance

@@ -18,3 +18,5 @@ urlpatterns = [
     path("", include("tixi.exchange.urls")),
     path("", include("tixi.ledger.urls")),
 ]
+
+handler404 = "tixi.core.errors.not_found"

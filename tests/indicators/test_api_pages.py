@@ -17,9 +17,13 @@ def test_describe_endpoint(api):
     )
 
 
-def test_malformed_indicator_is_refused(api):
+def test_malformed_indicator_is_refused(catalogue_manager):
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_authenticate(catalogue_manager)
     before = Indicator.objects.count()
-    response = api("planner").post(
+    response = client.post(
         "/api/indicators/", {"code": "bad", "name": "坏", "numerator": "R{nurses} +"}, format="json"
     )
     assert response.status_code == 400 and "numerator" in response.data

@@ -11,6 +11,15 @@ class ScopedAdmin(admin.ModelAdmin):
         return super().get_queryset(request).visible_to(request.user)
 
 
+def superusers_only(request) -> bool:
+    """The admin narrows lists but not foreign-key choices or saves to a scope, so it is kept to
+    superusers; planners, counties and institutions write through the scoped pages, API and imports."""
+    return request.user.is_active and request.user.is_superuser
+
+
+admin.site.has_permission = superusers_only
+
+
 @admin.register(User)
 class TixiUserAdmin(UserAdmin):
     fieldsets = (

@@ -55,6 +55,14 @@ def _current_actor():
     return actor
 
 
+def current_user_and_name():
+    """(the acting user or None, a name for the record): the request's user, a command's name."""
+    actor = _current_actor()
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    name = user.get_username() if user else (actor if isinstance(actor, str) else "system")
+    return user, name
+
+
 def _snapshot(instance) -> dict:
     data = model_to_dict(instance, exclude=[f for f in SECRET_FIELDS if hasattr(instance, f)])
     data = {k: (v.pk if hasattr(v, "pk") else v) for k, v in data.items()}
@@ -75,9 +83,7 @@ def _is_audited(sender) -> bool:
 def _write(action, instance, before, after):
     from tixi.accounts.models import AuditEntry
 
-    actor = _current_actor()
-    user = actor if getattr(actor, "is_authenticated", False) else None
-    name = user.get_username() if user else (actor if isinstance(actor, str) else "system")
+    user, name = current_user_and_name()
     if before is not None and after is not None:
         changed = {k for k in after if before.get(k) != after.get(k)}
         if not changed:
@@ -94,6 +100,29 @@ def _write(action, instance, before, after):
         before=before,
         after=after,
     )
+
+
+def record_rows(model_label: str, note: str, rows) -> None:
+    """One entry per row of a bulk write (an import) that bypasses the per-row signals:
+    rows are (pk, text, before or None, after), written in batches."""
+    from tixi.accounts.models import AuditEntry
+
+    user, name = current_user_and_name()
+    entries = (
+        AuditEntry(
+            user=user,
+            username=name,
+            action=AuditEntry.Action.CREATE if before is None else AuditEntry.Action.UPDATE,
+            model=model_label,
+            object_pk=str(pk),
+            object_repr=str(text)[:200],
+            before=before,
+            after=after,
+            note=note[:200],
+        )
+        for pk, text, before, after in rows
+    )
+    AuditEntry.objects.bulk_create(entries, batch_size=2000)
 
 
 def record_bulk(model_label: str, note: str, count: int) -> None:

@@ -13,9 +13,6 @@ class Role(models.TextChoices):
     AUDITOR = "auditor", _("auditor (read-only)")
 
 
-READ_ONLY_ROLES = {Role.AUDITOR}
-
-
 class User(AbstractUser):
     role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.AUDITOR)
     scope_divisions = models.ManyToManyField(
@@ -30,8 +27,11 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
 
     @property
-    def can_write(self) -> bool:
-        return self.is_superuser or self.role not in READ_ONLY_ROLES
+    def may(self) -> dict[str, bool]:
+        """{capability: allowed} for templates (`user.may.edit_registry`); the table is in permissions."""
+        from tixi.accounts.permissions import Capability, can
+
+        return {capability.value: can(self, capability) for capability in Capability}
 
     def home_division(self):
         return self.scope_divisions.order_by("level", "path").first()

@@ -1,31 +1,9 @@
-"""What every API view shares: scope filtering, role-based write permission, model validation."""
+"""What every API serializer shares: the model's own validation."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from rest_framework import permissions, serializers
+from rest_framework import serializers
 
 from tixi.core.errors import message_dict
-
-
-class RoleWritePermission(permissions.BasePermission):
-    """Reading needs a login; writing needs a role that may write (auditors may not)."""
-
-    message = "Your role may read but not change data."
-
-    def has_permission(self, request, view):
-        if not (request.user and request.user.is_authenticated):
-            return False
-        return request.method in permissions.SAFE_METHODS or request.user.can_write
-
-
-class ScopedViewSetMixin:
-    """Every row an API view reaches goes through the model's `visible_to(user)`."""
-
-    permission_classes = [RoleWritePermission]
-    base_queryset = None
-    http_method_names = ["get", "post", "patch", "head", "options"]  # nothing is deleted through the API
-
-    def get_queryset(self):
-        return self.base_queryset.visible_to(self.request.user)
 
 
 class CleanModelSerializer(serializers.ModelSerializer):

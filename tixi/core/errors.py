@@ -54,6 +54,7 @@ ENGINE_MESSAGES = [
     gettext_noop("Unknown function %(name)r; use one of %(names)s."),
     gettext_noop("%(name)s takes %(low)s to %(high)s arguments, not %(n)s."),
     gettext_noop("The expression ends early."),
+    gettext_noop("The expression is nested too deeply (more than %(n)s levels); simplify it."),
     gettext_noop("No value for %(year)s."),
     gettext_noop("No value for the year before to compare with."),
     gettext_noop("No baseline to maintain."),
@@ -98,3 +99,13 @@ def message_dict(error: ValidationError) -> dict[str, list[str]]:
 def format_errors(error: ValidationError) -> str:
     """One line per field for the command line: 'field: problem; problem'."""
     return "\n".join(f"{field}: {'; '.join(msgs)}" for field, msgs in message_dict(error).items())
+
+
+def not_found(request, exception=None):
+    """404: JSON under /api/ (as the OpenAPI schema documents), the usual page elsewhere."""
+    from django.http import JsonResponse
+    from django.views.defaults import page_not_found
+
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": gettext("Not found.")}, status=404)
+    return page_not_found(request, exception)

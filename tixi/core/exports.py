@@ -15,6 +15,7 @@ from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 FORMATS = {
@@ -137,6 +138,28 @@ def read_page(html: str) -> tuple[list[tuple[str, list[list[str]]]], str]:
     return tables, title.removesuffix(" · " + _("Tixi health service system platform"))
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?$")
+
+
+def safe_cells(values, sheet=None) -> list:
+    """Every .xlsx and .csv writer passes its rows through here, so that text typed by users (a name
+    such as `=HYPERLINK(...)`) never becomes a live formula. For a sheet (openpyxl), text starting
+    with `=` is stored as a text cell; for CSV, text starting with = + - @ (or a tab or carriage
+    return) gets the usual protective apostrophe (the importer drops it again). Numbers pass."""
+    safe = []
+    for value in values:
+        if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not PLAIN_NUMBER.match(value):
+            if sheet is None:
+                value = "'" + value
+            elif value.startswith("="):
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.data_type = "s"
+                value = cell
+        safe.append(value)
+    return safe
+
+
 def _typed(text: str):
     """Numbers as numbers (1,234.5 → 1234.5; −3 → -3), so a spreadsheet can add them up."""
     plain = text.replace("\u2212", "-").replace("，", ",").strip()
@@ -165,7 +188,7 @@ def xlsx_bytes(tables) -> bytes:
         used.add(name)
         sheet = workbook.create_sheet(name)
         for n, row in enumerate(rows):
-            sheet.append([cell if n == 0 else _typed(cell) for cell in row])
+            sheet.append(safe_cells([cell if n == 0 else _typed(cell) for cell in row], sheet))
             if n:
                 for cell, text in zip(sheet[sheet.max_row], row, strict=False):
                     if isinstance(cell.value, (int, float)):
@@ -189,8 +212,8 @@ def csv_bytes(tables) -> bytes:
         if len(tables) > 1:
             if index:
                 writer.writerow([])
-            writer.writerow([title])
-        writer.writerows(rows)
+            writer.writerow(safe_cells([title]))
+        writer.writerows(safe_cells(row) for row in rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

@@ -3,10 +3,11 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.decorators import api_view, parser_classes
-from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.parsers import BaseParser
 from rest_framework.response import Response
 
+from tixi.accounts.permissions import Capability, require
 from tixi.exchange import datasets, dhis2
 from tixi.exchange.approval import completeness as yearly_rows
 from tixi.geo.models import Division
@@ -58,8 +59,7 @@ def data_value_sets(request, ext=None):
         values = dhis2.collect(division, period)
         content = {"json": dhis2.to_json, "csv": dhis2.to_csv, "adx": dhis2.to_adx}[fmt](values)
         return HttpResponse(content, content_type=KINDS[fmt])
-    if not request.user.can_write:
-        raise PermissionDenied(_("Your role may read but not change data."))
+    require(request.user, Capability.ENTER_DATA)
     if fmt not in ("json", "csv"):
         raise ValidationError({"format": [_("json or csv.")]})
     try:
@@ -119,7 +119,7 @@ def completeness(request):
     )
 
 
-@extend_schema(responses={200: dict})
+@extend_schema(responses={200: {"type": "array", "items": {"type": "object"}}})
 @api_view(["GET"])
 def data_sets(request):
     """The data sets: code, names, who files them, period type, data elements."""

@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import Substr
 from django.utils.translation import gettext as _
 
+from tixi.accounts.permissions import Capability, can
 from tixi.accounts.scope import scope_of
 from tixi.exchange.models import Approval
 from tixi.geo.models import Division, subtree_filter
@@ -43,7 +44,7 @@ def children(division: Division, year: int):
 
 
 def _check_user(user, division):
-    if not (user.can_write and scope_of(user).covers_path(division.path)):
+    if not (can(user, Capability.APPROVE) and scope_of(user).covers_path(division.path)):
         raise ValidationError(_("You may not sign off data outside your scope."))
 
 

@@ -2,12 +2,13 @@
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, render
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from tixi.accounts.permissions import Capability, can, require
 from tixi.core import clock
 from tixi.core.exports import exportable
 from tixi.exchange import datasets
@@ -60,7 +61,7 @@ def data_set_entry(request, code):
             "previous": periods.previous(period),
             "rows": datasets.entry_rows(data_set, division, period),
             "approval_state": state,
-            "editable": request.user.can_write and not (state and state["locked"]),
+            "editable": can(request.user, Capability.ENTER_DATA) and not (state and state["locked"]),
             "choices": periods.since(FIRST_YEAR, data_set.period_type, clock.today()),
         },
     )
@@ -71,8 +72,7 @@ def data_set_field(request, code):
     """Save one field of the form (htmx): the answer is a short note or the problem, in words."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    if not request.user.can_write:
-        raise PermissionDenied(_("Your role may read but not change data."))
+    require(request.user, Capability.ENTER_DATA)
     data_set = get_object_or_404(DataSet, code=code)
     division, period = _division_and_period(request, data_set)
     field = request.POST.get("field", "")

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from tixi.accounts import audit
 from tixi.accounts.scope import scope_of
+from tixi.core.exports import safe_cells
 from tixi.exchange.actions import locked_message, refused_reports
 from tixi.exchange.approval import locked_cells
 from tixi.geo.models import AGE_BANDS, Division, Population, subtree_filter
@@ -98,18 +99,20 @@ def to_csv(values: list[dict]) -> bytes:
     writer.writerow(CSV_COLUMNS)
     for v in values:
         writer.writerow(
-            [
-                v["dataElement"],
-                v["period"],
-                v["orgUnit"],
-                v.get("categoryOptionCombo", DEFAULT),
-                "",
-                v["value"],
-                v.get("storedBy", ""),
-                "",
-                v.get("comment", ""),
-                "false",
-            ]
+            safe_cells(
+                [
+                    v["dataElement"],
+                    v["period"],
+                    v["orgUnit"],
+                    v.get("categoryOptionCombo", DEFAULT),
+                    "",
+                    v["value"],
+                    v.get("storedBy", ""),
+                    "",
+                    v.get("comment", ""),
+                    "false",
+                ]
+            )
         )
     return buffer.getvalue().encode("utf-8")
 
@@ -290,7 +293,7 @@ def _write(reports, population, data, user) -> dict:
             institution__in={i for i, _y in reports}, year__in={y for _i, y in reports}
         ).select_related("division")
     }
-    new, changed = [], []
+    new, changed, changes = [], [], []
     for (institution, year), fields in reports.items():
         row = existing.get((institution.pk, year))
         if row is None:
@@ -306,6 +309,8 @@ def _write(reports, population, data, user) -> dict:
             imported += len(fields)
         else:
             diff = {k: v for k, v in fields.items() if getattr(row, k) != v}
+            if diff:
+                changes.append((row.pk, str(row), {k: getattr(row, k) for k in diff}, diff))
             for k, v in diff.items():
                 setattr(row, k, v)
             if diff:
@@ -317,6 +322,14 @@ def _write(reports, population, data, user) -> dict:
     InstitutionYear.objects.bulk_create(new, batch_size=2000)
     if changed:
         InstitutionYear.objects.bulk_update(changed, list(RESOURCE_FIELDS), batch_size=2000)
+    # the bulk writes bypass the per-row signals: each report is recorded with before and after
+    # (population and data values below are saved one by one, so the signals record them)
+    with audit.acting_as(user if getattr(user, "pk", None) else "dhis2 import"):
+        audit.record_rows(
+            InstitutionYear._meta.label,
+            "DHIS2 dataValueSet import",
+            [*((r.pk, str(r), None, audit._snapshot(r)) for r in new), *changes],
+        )
     for (division, year, sex, band), count in population.items():
         _obj, created = Population.objects.update_or_create(
             division=division, year=year, sex=sex, age_band=band, defaults={"count": count}

@@ -3,13 +3,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as ModelValidationError
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from tixi.accounts.permissions import Capability, require
 from tixi.exchange.actions import save_yearly_report
 from tixi.exchange.approval import state_of
 from tixi.exchange.engine.cells import CellError, number
@@ -20,8 +20,7 @@ from tixi.registry.models import RESOURCE_FIELDS, Institution, InstitutionYear
 @login_required
 def resources_edit(request, code, year):
     """Enter or correct one institution's report for a year."""
-    if not request.user.can_write:
-        raise PermissionDenied(_("Your role may read but not change data."))
+    require(request.user, Capability.EDIT_REGISTRY)
     institution = get_object_or_404(Institution.objects.visible_to(request.user), code=code)
     report = InstitutionYear.objects.filter(institution=institution, year=year).first() or InstitutionYear(
         institution=institution, year=year, division=institution.division
@@ -59,8 +58,7 @@ def resources_field(request, code, year):
     """Save one field of a yearly report as it is typed (htmx): validated like the whole form."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    if not request.user.can_write:
-        raise PermissionDenied(_("Your role may read but not change data."))
+    require(request.user, Capability.EDIT_REGISTRY)
     institution = get_object_or_404(Institution.objects.visible_to(request.user), code=code)
     name = request.POST.get("field", "")
     if name not in RESOURCE_FIELDS:

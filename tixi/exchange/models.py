@@ -4,6 +4,14 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tixi.accounts.scope import ScopedQuerySet
+
+
+class ImportBatchQuerySet(ScopedQuerySet):
+    # a batch belongs to the division that holds all of its rows; its uploader sees it too
+    scope_path_field = "division_path"
+    scope_member_fields = ("user",)
+
 
 class ImportBatch(models.Model):
     class Status(models.TextChoices):
@@ -33,6 +41,11 @@ class ImportBatch(models.Model):
     undone_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # the deepest division holding every row of the file (its materialised path): the batch, its
+    # stored file and its error report are visible to whoever's scope covers that division
+    division_path = models.CharField(_("division"), max_length=160, blank=True, db_index=True)
+
+    objects = ImportBatchQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("import")

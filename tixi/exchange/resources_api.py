@@ -7,7 +7,9 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
-from tixi.core.api import CleanModelSerializer, ScopedViewSetMixin
+from tixi.accounts.api import ScopedViewSetMixin
+from tixi.accounts.permissions import Capability
+from tixi.core.api import CleanModelSerializer
 from tixi.exchange.actions import save_yearly_report
 from tixi.geo.api import DivisionCodeField, division_in_scope, division_param, query_year
 from tixi.geo.models import Division
@@ -71,6 +73,7 @@ class InstitutionYearViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     """Yearly resources of institutions (beds, staff, equipment, service volumes)."""
 
     base_queryset = InstitutionYear.objects.all()
+    write_capability = Capability.EDIT_REGISTRY
     serializer_class = InstitutionYearSerializer
 
     def get_queryset(self):

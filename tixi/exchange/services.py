@@ -112,6 +112,42 @@ class Preview:
         }
 
 
+def row_path(instance) -> str | None:
+    """The materialised path of the division a row belongs to (a division, or the division of its
+    institution)."""
+    if isinstance(instance, Division):
+        if instance.path:
+            return instance.path
+        parent = instance.parent.path if instance.parent_id else ""
+        return parent + instance.code + "/"
+    if getattr(instance, "division_id", None):
+        return instance.division.path
+    if getattr(instance, "institution_id", None):
+        return instance.institution.division.path
+    return None
+
+
+def reach_path(preview: "Preview", user) -> str:
+    """The deepest division path above every row of the import. Rejected rows have no known division,
+    so a file with problems (its error report shows every uploaded row) reaches over the whole scope
+    of its uploader."""
+    paths = {row_path(i) for i in preview.inserts} | {row_path(i) for i, _c in preview.updates}
+    paths.discard(None)
+    if preview.problems or not paths:
+        scope = scope_of(user)
+        if scope.unrestricted:
+            return ""
+        paths |= {*scope.paths, *scope.institution_paths}
+    if not paths:
+        return ""
+    common = []
+    for parts in zip(*(p.rstrip("/").split("/") for p in paths), strict=False):
+        if len(set(parts)) != 1:
+            break
+        common.append(parts[0])
+    return "/".join(common) + "/" if common else ""
+
+
 def _translate(message: str, params: dict) -> str:
     text = _(message)
     return text % params if params else text
@@ -502,17 +538,20 @@ def apply_import(preview: Preview, user, dry_run: bool = False) -> ImportBatch:
         updated=len(preview.updates),
         unchanged=preview.unchanged,
         status=ImportBatch.Status.DRY_RUN if dry_run else ImportBatch.Status.APPLIED,
+        division_path=reach_path(preview, user),
     )
     if dry_run:
         batch.save()
         return batch
     refuse_if_locked_now = _lock_check(spec)
-    created = []
+    created, created_rows = [], []
     for instances in preview.inserts.batches():
         for instance in instances:
             _derive(spec, instance)
             refuse_if_locked_now(instance)
-        created += [obj.pk for obj in model.objects.bulk_create(instances)]
+        for obj in model.objects.bulk_create(instances):
+            created.append(obj.pk)
+            created_rows.append((obj.pk, str(obj), None, audit._snapshot(obj)))
     fields = sorted({name for _i, changes in preview.updates for name in changes})
     for instance, _changes in preview.updates:
         _derive(spec, instance)
@@ -536,11 +575,18 @@ def apply_import(preview: Preview, user, dry_run: bool = False) -> ImportBatch:
         ],
     }
     batch.save()
-    with audit.acting_as(user):
-        audit.record_bulk(
+    with audit.acting_as(user):  # per row, with before and after, as pages and the API record
+        note = f"import #{batch.pk} {preview.filename}"
+        audit.record_rows(
             model._meta.label,
-            f"import #{batch.pk} {preview.filename}"[:200],
-            len(created) + len(preview.updates),
+            note,
+            [
+                *created_rows,
+                *(
+                    (change["pk"], "", change["before"], change["after"])
+                    for change in batch.changes["updated"]
+                ),
+            ],
         )
     return batch
 

@@ -8,11 +8,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from tixi.accounts.models import Role
+from tixi.accounts.permissions import Capability, can, require
 from tixi.core.exports import exportable
 from tixi.exchange import approval as sign_off
 from tixi.exchange.models import Approval, Finding, ImportBatch, ValidationRule
-from tixi.exchange.services import apply_import, preview_import, undo_import
+from tixi.exchange.services import apply_import, preview_import, reach_path, undo_import
 from tixi.exchange.tables import TABLES
 from tixi.exchange.validation import run_batch
 from tixi.exchange.workbooks import error_report, template
@@ -30,8 +30,9 @@ def _store() -> Path:
 
 
 def _batches(user):
+    """A user's own imports; a planner also sees (and may undo) the imports within the scope."""
     qs = ImportBatch.objects.select_related("user")
-    return qs if user.is_superuser or user.role == Role.PLANNER else qs.filter(user=user)
+    return qs.visible_to(user) if can(user, Capability.MANAGE_IMPORTS) else qs.filter(user=user)
 
 
 def _download(content: bytes, name: str, kind: str = XLSX) -> HttpResponse:
@@ -45,8 +46,7 @@ def _download(content: bytes, name: str, kind: str = XLSX) -> HttpResponse:
 def imports(request):
     """Upload a file, see what it would do, confirm; the history of imports below."""
     if request.method == "POST":
-        if not request.user.can_write:
-            raise PermissionDenied(_("Your role may read but not change data."))
+        require(request.user, Capability.IMPORT)
         table = request.POST.get("table", "")
         upload = request.FILES.get("file")
         problems = []
@@ -72,6 +72,7 @@ def imports(request):
             inserted=len(preview.inserts),
             updated=len(preview.updates),
             unchanged=preview.unchanged,
+            division_path=reach_path(preview, request.user),
         )
         (_store() / f"{batch.pk}.bin").write_bytes(data)
         return render(
@@ -97,8 +98,9 @@ def _stored_preview(request, batch):
 @login_required
 def confirm(request, pk):
     batch = get_object_or_404(_batches(request.user), pk=pk, status=ImportBatch.Status.PENDING)
-    if request.method != "POST" or not request.user.can_write:
-        raise PermissionDenied(_("Your role may read but not change data."))
+    if request.method != "POST":
+        raise PermissionDenied(_("Confirm with the button on the preview."))
+    require(request.user, Capability.IMPORT)
     preview = _stored_preview(request, batch)
     if not preview.ok:  # the data changed since the preview: show the problems again
         return render(
@@ -131,8 +133,9 @@ def errors(request, pk):
 
 @login_required
 def undo(request, pk):
-    if request.method != "POST" or not (request.user.is_superuser or request.user.role == Role.PLANNER):
+    if request.method != "POST":
         raise PermissionDenied(_("Only a planner can undo an import."))
+    require(request.user, Capability.MANAGE_IMPORTS)
     batch = get_object_or_404(_batches(request.user), pk=pk)
     try:
         undo_import(batch, request.user)
@@ -174,6 +177,7 @@ def approvals(request):
     """Completeness and sign-off of a year's data: the division and its children."""
     division, year = _division_and_year(request)
     if request.method == "POST":
+        require(request.user, Capability.APPROVE)
         try:
             if request.POST.get("action") == "approve":
                 sign_off.approve(division, year, request.user)
@@ -208,8 +212,7 @@ def findings(request):
     """Validation: run the rules over a subtree and year; the follow-up list."""
     division, year = _division_and_year(request)
     if request.method == "POST":
-        if not request.user.can_write:
-            raise PermissionDenied(_("Your role may read but not change data."))
+        require(request.user, Capability.APPROVE)
         if request.POST.get("finding"):
             finding = get_object_or_404(
                 Finding.objects.filter(subtree_filter("division_path", division.path)),

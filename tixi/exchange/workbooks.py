@@ -12,6 +12,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from tixi.core.exports import safe_cells
 from tixi.exchange.tables import TABLES, TableSpec
 
 RED = PatternFill("solid", fgColor="FFC7CE")
@@ -116,7 +117,7 @@ def error_report(preview) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for p in preview.problems:
-        sheet.append([p.row or "", p.column, p.value, p.message])
+        sheet.append(safe_cells([p.row or "", p.column, p.value, p.message], sheet))
     sheet.column_dimensions["D"].width = 70
     if preview.source_rows:
         data = workbook.create_sheet("数据")
@@ -124,7 +125,7 @@ def error_report(preview) -> bytes:
         bad = {(p.row, p.column) for p in preview.problems}
         positions = {}
         for number, values in preview.source_rows:
-            data.append([v if not isinstance(v, dt.datetime) else v.date() for v in values])
+            data.append(safe_cells([v if not isinstance(v, dt.datetime) else v.date() for v in values], data))
             positions[number] = data.max_row
         for row, column in bad:
             if row in positions and column in preview.headings:
@@ -167,12 +168,12 @@ def export(table_name: str, rows, fmt: str) -> bytes:
         writer = csv.writer(buffer)
         writer.writerow(headings)
         writer.writerow(codes)
-        writer.writerows(body)
+        writer.writerows(safe_cells(values) for values in body)
         return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel opens Chinese CSV correctly
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("数据")
     sheet.append(headings)
     sheet.append(codes)
     for values in body:
-        sheet.append(values)
+        sheet.append(safe_cells(values, sheet))
     return _save(workbook)

@@ -6,9 +6,11 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from tixi.accounts.api import ScopedViewSetMixin
+from tixi.accounts.permissions import Capability
 from tixi.accounts.scope import scope_of
 from tixi.core import clock
-from tixi.core.api import CleanModelSerializer, ScopedViewSetMixin
+from tixi.core.api import CleanModelSerializer
 from tixi.geo.models import Division, Population, subtree_filter
 from tixi.geo.services import population_of
 
@@ -108,6 +110,7 @@ class DivisionViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     """Divisions on the map of a year, within the caller's scope."""
 
     base_queryset = Division.objects.all()
+    write_capability = Capability.EDIT_DIVISIONS
     serializer_class = DivisionSerializer
     lookup_field = "code"
 
@@ -143,6 +146,7 @@ class PopulationViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     """Resident population by division, year, sex and age band."""
 
     base_queryset = Population.objects.all()
+    write_capability = Capability.EDIT_DIVISIONS
     serializer_class = PopulationSerializer
 
     def get_queryset(self):

@@ -7,7 +7,9 @@ from rest_framework.decorators import api_view
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
-from tixi.core.api import CleanModelSerializer, RoleWritePermission, ScopedViewSetMixin
+from tixi.accounts.api import ScopedViewSetMixin
+from tixi.accounts.permissions import Capability, CapabilityPermission
+from tixi.core.api import CleanModelSerializer
 from tixi.geo import locks
 from tixi.geo.api import DivisionCodeField, division_in_scope, params_of, query_year
 from tixi.geo.models import Division
@@ -62,7 +64,9 @@ class IndicatorSerializer(CleanModelSerializer):
             "decimals",
             "direction",
             "description",
+            "version",
         ]
+        read_only_fields = ["version"]
 
     def validate(self, attrs):
         for field in ("numerator", "denominator"):
@@ -77,7 +81,8 @@ class IndicatorSerializer(CleanModelSerializer):
 class IndicatorViewSet(viewsets.ModelViewSet):
     """The indicator catalogue (indicators are data)."""
 
-    permission_classes = [RoleWritePermission]
+    permission_classes = [CapabilityPermission]
+    write_capability = Capability.MANAGE_CATALOGUE
     queryset = Indicator.objects.all()
     serializer_class = IndicatorSerializer
     lookup_field = "code"
@@ -118,6 +123,15 @@ class DataValueSerializer(CleanModelSerializer):
                 locks.refuse_if_locked(division.path, int(period[:4]))
             except ModelValidationError as error:
                 raise serializers.ValidationError({"non_field_errors": error.messages}) from error
+        if self.instance is not None:  # moving a value onto a cell that holds one: say so (not a 500)
+            cell = {
+                name: attrs.get(name, getattr(self.instance, name))
+                for name in ("element", "option", "division", "period")
+            }
+            if DataValue.objects.filter(**cell).exclude(pk=self.instance.pk).exists():
+                raise serializers.ValidationError(
+                    {"period": [_("This division and period already hold a value of this element.")]}
+                )
         return attrs
 
     def create(self, validated_data):
@@ -147,6 +161,7 @@ class DataValueViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     """Values of data elements per division and period, with comment and who stored them."""
 
     base_queryset = DataValue.objects.all()
+    write_capability = Capability.ENTER_DATA
     serializer_class = DataValueSerializer
 
     def get_queryset(self):
@@ -166,7 +181,7 @@ class DataValueViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
         return qs
 
 
-@extend_schema(responses={200: dict})
+@extend_schema(responses={200: {"type": "array", "items": {"type": "object"}}})
 @api_view(["GET"])
 def plans(request):
     """The plans with their number of targets."""

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from tixi.accounts.scope import ScopedQuerySet
@@ -132,6 +132,12 @@ class Indicator(models.Model):
         _("direction"), max_length=8, choices=Direction.choices, default=Direction.HIGHER
     )
     description = models.TextField(_("description"), blank=True)
+    # every region's scorecard reads this definition: each change is a new version, kept
+    version = models.PositiveIntegerField(_("version"), default=0, editable=False)
+
+    DEFINITION = (
+        "name", "name_en", "unit", "factor", "numerator", "denominator", "decimals", "direction", "description"
+    )  # fmt: skip
 
     class Meta:
         verbose_name = _("indicator")
@@ -144,6 +150,53 @@ class Indicator(models.Model):
     def clean(self):
         if self.factor not in (1, 100, 1000, 10000, 100000):
             raise ValidationError({"factor": _("The factor is 1, 100, 1,000, 10,000 or 100,000.")})
+
+    def definition(self) -> dict:
+        return {name: getattr(self, name) for name in self.DEFINITION}
+
+    def save(self, *args, **kwargs):
+        """Saves and, when the definition changed (from the admin, the API or a catalogue load),
+        keeps it as a new version with who changed it."""
+        from tixi.accounts.audit import current_user_and_name
+
+        with transaction.atomic():
+            stored = None
+            if self.pk is not None:
+                stored = Indicator.objects.filter(pk=self.pk).values(*self.DEFINITION, "version").first()
+            changed = stored is None or {k: stored[k] for k in self.DEFINITION} != self.definition()
+            if changed:
+                self.version = (stored["version"] if stored else 0) + 1
+            super().save(*args, **kwargs)
+            if changed:
+                user, name = current_user_and_name()
+                IndicatorVersion.objects.create(
+                    indicator=self, version=self.version, definition=self.definition(), by=user, username=name
+                )
+
+
+class IndicatorVersion(models.Model):
+    """One definition an indicator had: what a scorecard computed at that time meant."""
+
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="versions"
+    )
+    version = models.PositiveIntegerField(_("version"))
+    definition = models.JSONField(_("definition"))
+    at = models.DateTimeField(_("time"), auto_now_add=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    username = models.CharField(_("user name"), max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = _("indicator version")
+        verbose_name_plural = _("indicator versions")
+        ordering = ["indicator", "-version"]
+        constraints = [models.UniqueConstraint(fields=["indicator", "version"], name="one_indicator_version")]
+
+    def __str__(self):
+        return f"{self.indicator.code} v{self.version}"
 
 
 class Nature(models.TextChoices):

@@ -20,6 +20,8 @@ from docx.shared import Cm, Pt, RGBColor
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from tixi.core.exports import safe_cells
+
 log = logging.getLogger(__name__)
 
 STATUS_COLOURS = {
@@ -395,14 +397,14 @@ def evaluation_xlsx(plan, division, year, rows) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = str(year)
-    sheet.append([f"{plan.title} · {division.name} · {year}"])
+    sheet.append(safe_cells([f"{plan.title} · {division.name} · {year}"], sheet))
     sheet["A1"].font = Font(bold=True, size=13)
     header, body = _table_rows(rows)
     sheet.append(header)
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     for values, r in zip(body, rows, strict=True):
-        sheet.append(values)
+        sheet.append(safe_cells(values, sheet))
         decimals = r.get("decimals", 2)
         for column in (4, 5, 6):  # numbers stay numbers, shown at the indicator's decimals
             cell = sheet.cell(row=sheet.max_row, column=column)

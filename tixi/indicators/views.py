@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tixi.accounts.permissions import Capability, require
 from tixi.core import clock
 from tixi.core.exports import attach, download_name, exportable
 from tixi.geo import locks
@@ -192,7 +193,6 @@ def scorecard_download(request, code, fmt):
 def data_values(request):
     """Enter a data element's value for a division and period; recent values in scope below."""
     from django.contrib import messages
-    from django.core.exceptions import PermissionDenied
     from django.db import transaction
     from django.shortcuts import redirect
 
@@ -201,8 +201,7 @@ def data_values(request):
 
     form = DataValueForm(request.POST or None, user=request.user)
     if request.method == "POST":
-        if not request.user.can_write:
-            raise PermissionDenied(_("Your role may read but not change data."))
+        require(request.user, Capability.ENTER_DATA)
         if form.is_valid():
             data = form.cleaned_data
             with transaction.atomic():

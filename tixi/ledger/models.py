@@ -156,6 +156,44 @@ def validate_attachment(upload) -> None:
         )
     if upload.size > ATTACHMENT_LIMIT:
         raise ValidationError(_("An attachment may be at most 10 MB."))
+    if not content_matches(upload, extension):
+        raise ValidationError(
+            _("The content of %(name)s is not a %(type)s file.") % {"name": upload.name, "type": extension}
+        )
+
+
+# the first bytes of each kind; .docx and .xlsx are zip files holding their main part
+MAGIC = {
+    ".pdf": (b"%PDF-",),
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".docx": (b"PK\x03\x04",),
+    ".xlsx": (b"PK\x03\x04",),
+}
+OFFICE_PART = {".docx": "word/document.xml", ".xlsx": "xl/workbook.xml"}
+
+
+def content_matches(upload, extension: str) -> bool:
+    """The file is what its name says (a renamed .exe or .html is not a .pdf), read from its bytes."""
+    import zipfile
+
+    position = upload.tell() if hasattr(upload, "tell") else 0
+    try:
+        upload.seek(0)
+        head = upload.read(8)
+        if not head.startswith(MAGIC[extension]):
+            return False
+        if extension in OFFICE_PART:
+            upload.seek(0)
+            try:
+                with zipfile.ZipFile(upload) as archive:  # the listing only: nothing is unpacked
+                    return OFFICE_PART[extension] in archive.namelist()
+            except zipfile.BadZipFile:
+                return False
+        return True
+    finally:
+        upload.seek(position)
 
 
 class Attachment(models.Model):

@@ -11,7 +11,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tixi.accounts.models import Role
+from tixi.accounts.permissions import Capability, can
 from tixi.accounts.scope import scope_of
 from tixi.core import clock
 from tixi.geo.engine.shapes import centroid, contains
@@ -284,7 +284,7 @@ def place_project(project, longitude: str, latitude: str) -> None:
 def _plans_over(user, division) -> bool:
     """A planner (or superuser) whose scope covers the division."""
     scope = scope_of(user)
-    return (user.is_superuser or user.role == Role.PLANNER) and (
+    return can(user, Capability.PLAN) and (
         scope.unrestricted or (division is not None and scope.covers_path(division.path))
     )
 

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tixi.accounts.models import Role
+from tixi.accounts.permissions import Capability, require
 from tixi.geo.forms import division_in_scope_from_code
 from tixi.indicators.models import Direction, Indicator, Nature, Plan, TargetKind
 from tixi.ledger.actions import DraftedTask, create_plan_from_draft
@@ -33,8 +33,7 @@ DOCUMENT_PROBLEMS = {
 
 
 def _require_planner(user, plan=None):
-    if not (user.is_superuser or user.role == Role.PLANNER):
-        raise PermissionDenied(_("Only a planner of the commission writes the task ledger."))
+    require(user, Capability.PLAN)
     if plan is not None and not may_plan(user, plan):
         raise PermissionDenied(
             _("This plan's region lies outside your scope: you may read it, not change it.")

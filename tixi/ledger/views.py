@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from tixi.core import clock
-from tixi.core.exports import exportable
+from tixi.core.exports import exportable, safe_cells
 from tixi.indicators.models import Plan
 from tixi.ledger import services
 from tixi.ledger.forms import UnitForm
@@ -133,7 +133,7 @@ def _xlsx(tasks) -> HttpResponse:
     sheet.title = "重点任务台账"
     sheet.append(LEDGER_COLUMNS)
     for values in _ledger_rows(tasks):
-        sheet.append([int(values[0]), *values[1:]])
+        sheet.append(safe_cells([int(values[0]), *values[1:]], sheet))
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(

@@ -5,8 +5,10 @@ from rest_framework.decorators import api_view
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
+from tixi.accounts.api import ScopedViewSetMixin
+from tixi.accounts.permissions import Capability
 from tixi.accounts.scope import scope_of
-from tixi.core.api import CleanModelSerializer, ScopedViewSetMixin
+from tixi.core.api import CleanModelSerializer
 from tixi.geo.api import DivisionCodeField, division_in_scope, division_param, params_of, query_year
 from tixi.geo.models import Division
 from tixi.registry.engine import classification as cls
@@ -23,7 +25,7 @@ class InstitutionSerializer(CleanModelSerializer):
         slug_field="code", queryset=Institution.objects.all(), required=False, allow_null=True
     )
     category = serializers.CharField(read_only=True)
-    grade_code = serializers.CharField(read_only=True)
+    grade_code = serializers.CharField(read_only=True, allow_null=True)  # ungraded: null
 
     class Meta:
         model = Institution
@@ -103,6 +105,7 @@ class InstitutionViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
     """Institutions within the caller's scope."""
 
     base_queryset = Institution.objects.all()
+    write_capability = Capability.EDIT_REGISTRY
     serializer_class = InstitutionSerializer
     lookup_field = "code"
 

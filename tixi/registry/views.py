@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponse
@@ -8,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 
+from tixi.accounts.permissions import Capability, require
 from tixi.core import clock
 from tixi.core.exports import exportable
 from tixi.geo import locks
@@ -89,8 +89,7 @@ def entry_years(institution, reports) -> list[tuple[int, bool]]:
 
 @login_required
 def institution_edit(request, code=None):
-    if not request.user.can_write:
-        raise PermissionDenied(_("Your role may read but not change data."))
+    require(request.user, Capability.EDIT_REGISTRY)
     instance = None
     if code is not None:
         instance = get_object_or_404(Institution.objects.visible_to(request.user), code=code)

@@ -28,6 +28,8 @@ def text(value, max_length: int = 200) -> str | None:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     value = str(value)
+    if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@"):
+        value = value[1:]  # the apostrophe our CSV exports put before text that looks like a formula
     if len(value) > max_length:
         raise CellError("Longer than %(n)s characters.", n=max_length)
     return value

@@ -37,6 +37,10 @@ POPULATION_KEYS = {"sex", "age"}
 FUNCTIONS = {"if": (3, 3), "greatest": (1, 99), "least": (1, 99), "isNull": (1, 1), "firstNonNull": (1, 99)}
 COMPARATORS = ("==", "!=", "<=", ">=", "<", ">")
 FILTER_OPS = ("!=", ">=", "<=", "=", ">", "<")
+# Parsing, describing and evaluating recurse over the tree: a limit keeps a hostile expression
+# (200 nested parentheses, a chain of 5,000 terms) a message, not a RecursionError (a 500).
+MAX_DEPTH = 50
+TOO_DEEP = "The expression is nested too deeply (more than %(n)s levels); simplify it."
 
 
 class ExpressionError(ValueError):
@@ -206,6 +210,13 @@ class Parser:
         self.text = text
         self.tokens = tokenize(text)
         self.i = 0
+        self.depth = 0
+
+    def nest(self):
+        """One level deeper (a parenthesis, a function's arguments, a unary minus)."""
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ExpressionError(TOO_DEEP, self.token.position, n=MAX_DEPTH)
 
     @property
     def token(self) -> Token:
@@ -230,6 +241,8 @@ class Parser:
         node = self.or_()
         if self.token.kind != "end":
             raise ExpressionError("Unexpected %(found)r.", self.token.position, found=self.token.text)
+        if depth_of(node) > 4 * MAX_DEPTH:  # long chains: a + b + c + ... nest on the left
+            raise ExpressionError(TOO_DEEP, 0, n=4 * MAX_DEPTH)
         return node
 
     def or_(self):
@@ -270,7 +283,10 @@ class Parser:
     def unary(self):
         if self.token.text == "-":
             token = self.take()
-            return Unary(token.position, "-", self.unary())
+            self.nest()
+            node = Unary(token.position, "-", self.unary())
+            self.depth -= 1
+            return node
         return self.primary()
 
     def primary(self):
@@ -283,8 +299,10 @@ class Parser:
             return parse_item(token)
         if token.text == "(":
             self.take()
+            self.nest()
             node = self.or_()
             self.take(")")
+            self.depth -= 1
             return node
         if token.kind == "name":
             if token.text not in FUNCTIONS:
@@ -296,11 +314,13 @@ class Parser:
                 )
             self.take()
             self.take("(")
+            self.nest()
             args = [self.or_()]
             while self.token.text == ",":
                 self.take()
                 args.append(self.or_())
             self.take(")")
+            self.depth -= 1
             low, high = FUNCTIONS[token.text]
             if not low <= len(args) <= high:
                 raise ExpressionError(
@@ -315,6 +335,21 @@ class Parser:
         if token.kind == "end":
             raise ExpressionError("The expression ends early.", token.position)
         raise ExpressionError("Unexpected %(found)r.", token.position, found=token.text)
+
+
+def depth_of(root: Node) -> int:
+    """The depth of a tree, without recursion."""
+    deepest, stack = 0, [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if isinstance(node, Unary):
+            stack.append((node.operand, depth + 1))
+        elif isinstance(node, Binary):
+            stack += [(node.left, depth + 1), (node.right, depth + 1)]
+        elif isinstance(node, Call):
+            stack += [(arg, depth + 1) for arg in node.args]
+    return deepest
 
 
 def parse(text: str) -> Node:

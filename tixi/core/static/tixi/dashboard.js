@@ -2,6 +2,8 @@
 document.addEventListener("DOMContentLoaded", () => {
   const data = JSON.parse(document.getElementById("chart-data").textContent);
   const rendered = (el) => el.setAttribute("data-rendered", "1");
+  // names are data typed by users: a formatter returns HTML, so every value in it is escaped
+  const esc = (value) => echarts.format.encodeHTML(String(value ?? ""));
 
   const typesEl = document.getElementById("chart-types");
   const types = echarts.init(typesEl);
@@ -45,7 +47,7 @@ document.addEventListener("DOMContentLoaded", () => {
           series: [
             { type: "map", geoIndex: 0, name: data.rate_labels[key], data: values },
             { type: "scatter", coordinateSystem: "geo", symbolSize: 5, itemStyle: { color: "#b44d12" },
-              data: geo.institutions, tooltip: { formatter: (p) => `${p.data.name}<br>${p.data.type}` } },
+              data: geo.institutions, tooltip: { formatter: (p) => `${esc(p.data.name)}<br>${esc(p.data.type)}` } },
           ],
         }, true);
       };

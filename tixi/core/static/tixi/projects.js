@@ -4,6 +4,8 @@
   const box = document.getElementById("project-map");
   if (!source || !box || typeof echarts === "undefined") return;
   const data = JSON.parse(source.textContent);
+  // names are data typed by users: a formatter returns HTML, so every value in it is escaped
+  const esc = (value) => echarts.format.encodeHTML(String(value ?? ""));
   echarts.registerMap("projects", { type: "FeatureCollection", features: data.features });
   const chart = echarts.init(box);
   chart.setOption({
@@ -13,7 +15,7 @@
     series: [{
       type: "scatter", coordinateSystem: "geo", symbolSize: (v) => 6 + Math.sqrt(v[2]) / 12,
       itemStyle: { color: "#1f6feb" }, data: data.points,
-      tooltip: { formatter: (p) => `${p.data.number}. ${p.data.name}<br>${p.data.site}<br>${p.data.value[2]}` },
+      tooltip: { formatter: (p) => `${esc(p.data.number)}. ${esc(p.data.name)}<br>${esc(p.data.site)}<br>${esc(p.data.value[2])}` },
     }],
   });
   chart.on("click", (p) => { if (p.data && p.data.url) window.location = p.data.url; });

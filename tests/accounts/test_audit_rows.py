@@ -1,0 +1,47 @@
+"""Imports record each row with before and after (as the README promises), not one bulk entry."""
+
+import pytest
+
+from tests.exchange.test_imports import HEAD, good_row, preview, xlsx
+from tixi.accounts.models import AuditEntry
+from tixi.exchange.services import apply_import
+from tixi.registry.models import Institution
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_import_records_every_row(users):
+    batch = apply_import(preview(xlsx([HEAD, good_row("AUDIT001"), good_row("AUDIT002")])), users["county"])
+    created = Institution.objects.get(code="AUDIT001")
+    entry = AuditEntry.objects.get(model="registry.Institution", object_pk=str(created.pk), action="create")
+    assert entry.after["name"] == "新建卫生室" and entry.username == "county"
+    assert f"import #{batch.pk}" in entry.note
+    update = apply_import(preview(xlsx([HEAD, good_row("AUDIT001", 机构名称="改名卫生室")])), users["county"])
+    changed = AuditEntry.objects.get(model="registry.Institution", object_pk=str(created.pk), action="update")
+    assert changed.before == {"name": "新建卫生室"} and changed.after == {"name": "改名卫生室"}
+    assert f"import #{update.pk}" in changed.note
+    assert not AuditEntry.objects.filter(action="bulk", note__contains=f"import #{batch.pk} ").exists()
+
+
+def test_a_dhis2_load_records_every_report(api):
+    import json
+
+    hospital = Institution.objects.get(name="米易县人民医院")
+    report = hospital.years.order_by("-year").first()
+    values = {
+        "dataValues": [
+            {
+                "dataElement": "actual_beds",
+                "period": str(report.year),
+                "orgUnit": hospital.code,
+                "value": str(report.actual_beds + 7),
+            }
+        ]
+    }
+    response = api("county").post("/api/dataValueSets", json.dumps(values), content_type="application/json")
+    assert response.status_code == 200, response.data
+    entry = AuditEntry.objects.get(
+        model="registry.InstitutionYear", object_pk=str(report.pk), action="update"
+    )
+    assert entry.before == {"actual_beds": report.actual_beds}
+    assert entry.after == {"actual_beds": report.actual_beds + 7} and entry.username == "county"

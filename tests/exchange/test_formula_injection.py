@@ -1,0 +1,64 @@
+"""Text typed by users never becomes a live formula in a download (.xlsx or .csv), and an export with
+such text imports back unchanged."""
+
+import csv
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.conftest import MIYI
+from tixi.core.exports import safe_cells
+from tixi.exchange.services import preview_import
+from tixi.exchange.workbooks import export
+from tixi.registry.models import Institution
+
+pytestmark = pytest.mark.django_db
+
+NAMES = ['=HYPERLINK("http://evil.example/","点此")', "+1+1卫生室", "-2+3卫生室", "@SUM(A1)卫生室"]
+
+
+def formula_cells(content: bytes) -> list:
+    workbook = load_workbook(io.BytesIO(content))
+    return [
+        c.coordinate for sheet in workbook for row in sheet.iter_rows() for c in row if c.data_type == "f"
+    ]
+
+
+@pytest.fixture
+def planted():
+    rows = list(Institution.objects.filter(division__path__contains=MIYI).order_by("code")[: len(NAMES)])
+    for institution, name in zip(rows, NAMES, strict=True):
+        Institution.objects.filter(pk=institution.pk).update(name=name)
+    return Institution.objects.filter(pk__in=[i.pk for i in rows]).order_by("code")
+
+
+def test_the_one_sanitiser():
+    assert safe_cells(["=1+1", "+A1", "-x", "@a", "\tx", "-3.5", "+7", "12", 5, None, "名"]) == [
+        "'=1+1", "'+A1", "'-x", "'@a", "'\tx", "-3.5", "+7", "12", 5, None, "名"
+    ]  # fmt: skip
+
+
+def test_page_downloads_hold_no_formula(web, planted):
+    client = web("county")
+    xlsx = client.get("/institutions/", {"format": "xlsx", "q": ""}).content
+    assert formula_cells(xlsx) == []
+    text = client.get("/institutions/", {"format": "csv"}).content.decode("utf-8-sig")
+    cells = [c for row in csv.reader(io.StringIO(text)) for c in row]
+    assert not any(
+        c.startswith(("=", "+", "@")) or (c.startswith("-") and not c[1:2].isdigit()) for c in cells
+    )
+
+
+def test_template_layout_exports_hold_no_formula_and_import_back_unchanged(users, planted):
+    xlsx = export("institutions", planted, "xlsx")
+    assert formula_cells(xlsx) == []
+    names = {c.value for row in load_workbook(io.BytesIO(xlsx)).active.iter_rows() for c in row}
+    assert set(NAMES) <= names  # the text itself, as typed
+    text = export("institutions", planted, "csv").decode("utf-8-sig")
+    assert "'=HYPERLINK" in text and "\n=" not in text and ",=" not in text
+    for fmt, content in (("xlsx", xlsx), ("csv", text.encode("utf-8"))):
+        p = preview_import("institutions", content, f"i.{fmt}", users["county"])
+        assert p.ok and p.counts()["unchanged"] == len(NAMES), [
+            (x.row, x.column, x.message) for x in p.problems
+        ]

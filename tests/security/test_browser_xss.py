@@ -1,0 +1,122 @@
+"""Names typed by users never run as script in a viewer's browser: the hover boxes of the dashboard's
+institution points and of the project map, and the pages of units and tasks (a real Chromium)."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.core.test_browser import CHROMIUM, REQUIRED, free_port
+
+PAYLOAD = '"><img src=x onerror="window.__xss=(window.__xss||0)+1">'
+
+PLANT = f"""
+from tixi.accounts.audit import acting_as
+from tixi.registry.models import Institution
+from tixi.ledger.models import Project, Task, Unit
+payload = {PAYLOAD!r}
+with acting_as("tests"):
+    institution = Institution.objects.filter(division__path__contains="510400000000/", longitude__isnull=False).first()
+    Institution.objects.filter(pk=institution.pk).update(name=payload + "医院")
+    project = Project.objects.filter(longitude__isnull=False).first()
+    Project.objects.filter(pk=project.pk).update(name=payload, site=payload)
+    task = Task.objects.first()
+    Task.objects.filter(pk=task.pk).update(title=payload)
+    unit = Unit.objects.filter(division__code="510400000000").first() or Unit.objects.first()
+    Unit.objects.filter(pk=unit.pk).update(name=payload)
+print(task.pk, unit.pk, project.pk)
+"""
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory):
+    if not Path(CHROMIUM).exists():
+        if REQUIRED:
+            pytest.fail("Debian's chromium is required (TIXI_REQUIRE_BROWSER=1) but missing")
+        pytest.skip("chromium is not installed (make browser installs it)")
+    var = tmp_path_factory.mktemp("var")
+    env = {**os.environ, "TIXI_VAR_DIR": str(var), "DATABASE_URL": f"sqlite:///{var / 'demo.sqlite3'}"}
+    tixi = [sys.executable, "-m", "tixi.cli"]
+    subprocess.run([*tixi, "demo", "--build-only"], env=env, check=True, capture_output=True)
+    planting = subprocess.run(
+        [*tixi, "manage", "shell", "-c", PLANT], env=env, capture_output=True, text=True
+    )
+    assert planting.returncode == 0, planting.stderr
+    out = planting.stdout.split()
+    task_pk, unit_pk, _project_pk = out[-3:]
+    port = free_port()
+    process = subprocess.Popen(
+        [*tixi, "serve", "--addrport", f"127.0.0.1:{port}"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield f"http://127.0.0.1:{port}", task_pk, unit_pk
+    process.terminate()
+    process.wait(10)
+
+
+def show_every_tip(page, selector: str, series_index: int) -> str:
+    """Opens the hover box of every point of a scatter series and returns the boxes' HTML."""
+    return page.evaluate(
+        """([selector, seriesIndex]) => {
+            const chart = echarts.getInstanceByDom(document.querySelector(selector));
+            const n = chart.getOption().series[seriesIndex].data.length;
+            let html = "";
+            for (let i = 0; i < n; i++) {
+                chart.dispatchAction({ type: "showTip", seriesIndex, dataIndex: i });
+                const box = [...document.querySelectorAll("div")].find((d) => d.style.zIndex === "9999999"
+                    && d.style.position === "absolute");
+                html += box ? box.innerHTML : "";
+            }
+            return html;
+        }""",
+        [selector, series_index],
+    )
+
+
+@pytest.mark.browser
+def test_planted_names_never_run(planted):
+    from playwright.sync_api import sync_playwright
+
+    server, task_pk, unit_pk = planted
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        page.goto(f"{server}/login/")
+        page.fill("#id_username", "planner")
+        page.fill("#id_password", "tixi-demo")
+        page.click("#login-button")
+        page.wait_for_url("**/divisions/510400000000/")
+        page.wait_for_selector("#chart-map[data-rendered='1'] canvas", timeout=15000)
+        page.wait_for_function(
+            "echarts.getInstanceByDom(document.querySelector('#chart-map')).getOption().series.length > 1"
+        )
+        tips = show_every_tip(page, "#chart-map", 1)
+        assert "&lt;img" in tips and "<img" not in tips
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.__xss") is None
+
+        page.goto(f"{server}/ledger/projects/")
+        page.wait_for_selector("#project-map canvas", timeout=15000)
+        tips = show_every_tip(page, "#project-map", 0)
+        assert "&lt;img" in tips and "<img" not in tips
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.__xss") is None
+
+        for url in (f"/ledger/tasks/{task_pk}/", f"/ledger/units/{unit_pk}/", "/ledger/", "/institutions/"):
+            page.goto(server + url)
+            page.wait_for_load_state("load")
+            page.wait_for_timeout(200)
+            assert page.evaluate("window.__xss") is None, url
+        browser.close()

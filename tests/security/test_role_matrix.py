@@ -1,0 +1,298 @@
+"""The role matrix: every URL the resolver knows (pages, API, exports, downloads) × every role ×
+an object in the county's scope (米易) and one outside it (达川), with the answer each should get.
+A new URL without a row here fails `test_every_url_has_a_row` (temba's CRUDL test mixin is the model).
+
+Reads: the status of a GET. Writes: a POST (PATCH on API details) with an empty or harmless body by
+every role: a role without the capability gets 403 (or 404 where the object is outside its scope),
+a role with it never 403/5xx."""
+
+import re
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+from rest_framework.test import APIClient
+
+from tests.conftest import DACHUAN, MIYI
+from tixi.accounts.permissions import Capability, can
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ("planner", "county", "institution", "cdc", "auditor")
+C = Capability
+
+
+def routes():
+    """Every route string, the admin and DRF's format-suffix twins (the same views) left out."""
+
+    def walk(patterns, prefix=""):
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                if not str(p.pattern).startswith("admin"):
+                    yield from walk(p.url_patterns, prefix + str(p.pattern))
+            elif isinstance(p, URLPattern):
+                route = prefix + str(p.pattern)
+                if "(?P<format>" not in route and "<drf_format_suffix" not in route:
+                    yield route
+
+    return sorted(set(walk(get_resolver().url_patterns)))
+
+
+# route → (path in scope, path outside, GET answers by role (in, out), write capability or None)
+# `all` = every role; `scoped` = the county's scope is within 攀枝花: planner, county, cdc, auditor
+# see 米易, the institution user does not; only the planner (攀枝花 and the seed regions) sees 达川.
+SCOPED_IN = {"planner": 200, "county": 200, "institution": 404, "cdc": 200, "auditor": 200}
+SCOPED_OUT = {"planner": 200, "county": 404, "institution": 404, "cdc": 404, "auditor": 404}
+ALL = dict.fromkeys(ROLES, 200)
+
+
+def build(objects):
+    o = objects
+    return {
+        "i18n/setlang/": (None, None, None, None),  # a POST-only language switch, no data
+        "api/schema/": ("/api/schema/", None, ALL, None),
+        "api/docs/": ("/api/docs/", None, ALL, None),
+        "api/redoc/": ("/api/redoc/", None, ALL, None),
+        "api/expressions/describe/": ("/api/expressions/describe/?expression=1", None, ALL, None),
+        "api/plans/": ("/api/plans/", None, ALL, None),
+        "api/plans/<slug:code>/evaluation/": (
+            f"/api/plans/{o['plan_in']}/evaluation/?year=2024&division={MIYI}",
+            f"/api/plans/{o['plan_out']}/evaluation/?year=2024",
+            (SCOPED_IN, SCOPED_OUT),
+            None,
+        ),
+        "api/analytics/": (None, None, None, None),  # needs dimensions; tests/indicators covers it
+        "api/completeness/": (f"/api/completeness/?division={MIYI}&year=2024", None, SCOPED_IN, None),
+        "api/datasets/": ("/api/datasets/", None, ALL, None),
+        "api/dataValueSets": (
+            f"/api/dataValueSets?orgUnit={MIYI}&period=2024",
+            f"/api/dataValueSets?orgUnit={DACHUAN}&period=2024",
+            (SCOPED_IN, SCOPED_OUT),
+            C.ENTER_DATA,
+        ),
+        "api/dataValueSets.<str:ext>": (
+            f"/api/dataValueSets.csv?orgUnit={MIYI}&period=2024",
+            None,
+            SCOPED_IN,
+            C.ENTER_DATA,
+        ),
+        "api/^divisions/$": ("/api/divisions/", None, ALL, C.EDIT_DIVISIONS),
+        "api/^divisions/(?P<code>[^/.]+)/$": (
+            f"/api/divisions/{MIYI}/",
+            f"/api/divisions/{DACHUAN}/",
+            (SCOPED_IN, SCOPED_OUT),
+            C.EDIT_DIVISIONS,
+        ),
+        "api/^divisions/(?P<code>[^/.]+)/figures/$": (
+            f"/api/divisions/{MIYI}/figures/?year=2024",
+            f"/api/divisions/{DACHUAN}/figures/?year=2024",
+            (SCOPED_IN, SCOPED_OUT),
+            None,
+        ),
+        "api/^population/$": ("/api/population/", None, ALL, C.EDIT_DIVISIONS),
+        "api/^population/total/$": (f"/api/population/total/?division={MIYI}&year=2024", None, None, None),
+        "api/^population/(?P<pk>[^/.]+)/$": (
+            f"/api/population/{o['population_in']}/",
+            f"/api/population/{o['population_out']}/",
+            (SCOPED_IN, SCOPED_OUT),
+            C.EDIT_DIVISIONS,
+        ),
+        "api/^institutions/$": ("/api/institutions/", None, ALL, C.EDIT_REGISTRY),
+        "api/^institutions/(?P<code>[^/.]+)/$": (
+            f"/api/institutions/{o['institution_in']}/",
+            f"/api/institutions/{o['institution_out']}/",
+            (SCOPED_IN, SCOPED_OUT),
+            C.EDIT_REGISTRY,
+        ),
+        "api/^resources/$": ("/api/resources/", None, ALL, C.EDIT_REGISTRY),
+        "api/^resources/(?P<pk>[^/.]+)/$": (
+            f"/api/resources/{o['resources_in']}/",
+            f"/api/resources/{o['resources_out']}/",
+            (SCOPED_IN, SCOPED_OUT),
+            C.EDIT_REGISTRY,
+        ),
+        "api/^indicators/$": ("/api/indicators/", None, ALL, C.MANAGE_CATALOGUE),
+        "api/^indicators/(?P<code>[^/.]+)/$": (
+            f"/api/indicators/{o['indicator']}/",
+            None,
+            ALL,
+            C.MANAGE_CATALOGUE,
+        ),
+        "api/^datavalues/$": ("/api/datavalues/", None, ALL, C.ENTER_DATA),
+        "api/^datavalues/(?P<pk>[^/.]+)/$": (None, None, None, C.ENTER_DATA),  # tests/indicators
+        "api/": ("/api/", None, ALL, None),
+        "": ("/", None, dict.fromkeys(ROLES, 302), None),
+        "login/": ("/login/", None, ALL, None),
+        "logout/": (None, None, None, None),  # would end the session under test
+        "divisions/": ("/divisions/", None, ALL, None),
+        "divisions/<str:code>/": (
+            f"/divisions/{MIYI}/",
+            f"/divisions/{DACHUAN}/",
+            (SCOPED_IN, SCOPED_OUT),
+            None,
+        ),
+        "divisions/<str:code>/map.json": (
+            f"/divisions/{MIYI}/map.json",
+            f"/divisions/{DACHUAN}/map.json",
+            (SCOPED_IN, SCOPED_OUT),
+            None,
+        ),
+        "institutions/": ("/institutions/", None, ALL, None),
+        "institutions/new/": ("/institutions/new/", None, None, C.EDIT_REGISTRY),
+        "institutions/<str:code>/": (
+            f"/institutions/{o['institution_in']}/",
+            f"/institutions/{o['institution_out']}/",
+            (SCOPED_IN, SCOPED_OUT),
+            None,
+        ),
+        "institutions/<str:code>/edit/": (
+            f"/institutions/{o['institution_in']}/edit/",
+            None,
+            None,
+            C.EDIT_REGISTRY,
+        ),
+        "institutions/<str:code>/resources/<int:year>/": (
+            f"/institutions/{o['institution_in']}/resources/2024/",
+            None,
+            None,
+            C.EDIT_REGISTRY,
+        ),
+        "institutions/<str:code>/resources/<int:year>/field/": (
+            f"/institutions/{o['institution_in']}/resources/2024/field/",
+            None,
+            None,
+            C.EDIT_REGISTRY,
+        ),
+        "plans/": ("/plans/", None, ALL, None),
+        "datavalues/": ("/datavalues/", None, ALL, C.ENTER_DATA),
+        "plans/<slug:code>/": (
+            f"/plans/{o['plan_in']}/?division={MIYI}",
+            f"/plans/{o['plan_out']}/",
+            (SCOPED_IN, SCOPED_OUT),
+            None,
+        ),
+        "plans/<slug:code>/targets/<int:order>/": (None, None, None, None),  # tests/indicators
+        "^plans/(?P<code>[-\\w]+)/report\\.(?P<fmt>docx|xlsx)$": (
+            f"/plans/{o['plan_in']}/report.xlsx?division={MIYI}",
+            f"/plans/{o['plan_out']}/report.xlsx",
+            (SCOPED_IN, SCOPED_OUT),
+            None,
+        ),
+        "imports/": ("/imports/", None, ALL, C.IMPORT),
+        "imports/<int:pk>/confirm/": (None, None, None, None),  # tests/exchange/test_import_scope.py
+        "imports/<int:pk>/errors.xlsx": (None, None, None, None),  # idem
+        "imports/<int:pk>/undo/": (None, None, None, None),  # idem
+        "imports/templates/<str:table>.xlsx": ("/imports/templates/population.xlsx", None, ALL, None),
+        "approvals/": (f"/approvals/?division={MIYI}&year=2024", None, SCOPED_IN, C.APPROVE),
+        "validation/": (f"/validation/?division={MIYI}&year=2024", None, SCOPED_IN, C.APPROVE),
+        "datasets/": ("/datasets/", None, ALL, None),
+        "datasets/<slug:code>/entry/": (None, None, None, None),  # tests/exchange/test_data_sets.py
+        "datasets/<slug:code>/entry/field/": (None, None, None, None),  # tests/security/test_roles.py
+        "datasets/<slug:code>/completeness/": (None, None, None, None),  # tests/exchange
+        "ledger/": ("/ledger/", None, ALL, None),
+        "ledger/projects/": ("/ledger/projects/", None, ALL, None),
+        "ledger/projects/<int:pk>/": (
+            None,
+            f"/ledger/projects/{o['project_out']}/",
+            (None, SCOPED_OUT),
+            None,
+        ),
+        "ledger/plans/<slug:code>/tasks/new/": (
+            f"/ledger/plans/{o['plan_in']}/tasks/new/",
+            None,
+            None,
+            C.PLAN,
+        ),
+        "ledger/tasks/<int:pk>/": (None, f"/ledger/tasks/{o['task_out']}/", (None, SCOPED_OUT), None),
+        "ledger/tasks/<int:pk>/edit/": (f"/ledger/tasks/{o['task_out']}/edit/", None, None, C.PLAN),
+        "ledger/drafts/": (None, None, None, C.PLAN),
+        "ledger/units/<int:pk>/": (None, f"/ledger/units/{o['unit_out']}/", (None, SCOPED_OUT), None),
+        "ledger/attachments/<int:pk>/": (None, None, None, None),  # tests/ledger/test_scope.py
+    }
+
+
+@pytest.fixture
+def objects():
+    from tixi.geo.models import Population
+    from tixi.indicators.models import Indicator, Plan
+    from tixi.ledger.models import Project, Task, Unit
+    from tixi.registry.models import Institution, InstitutionYear
+
+    def institution(code):
+        return Institution.objects.filter(division__path__contains=code).order_by("code").first()
+
+    dachuan_plan = Plan.objects.filter(region__code=DACHUAN).first()
+    city_plan = Plan.objects.filter(region__code="510400000000").first()
+    return {
+        "plan_in": city_plan.code,
+        "plan_out": dachuan_plan.code,
+        "institution_in": institution(MIYI).code,
+        "institution_out": institution(DACHUAN).code,
+        "resources_in": InstitutionYear.objects.filter(institution=institution(MIYI)).first().pk,
+        "resources_out": InstitutionYear.objects.filter(institution=institution(DACHUAN)).first().pk,
+        "population_in": Population.objects.filter(division__path__contains=MIYI).first().pk,
+        "population_out": Population.objects.filter(division__path__contains=DACHUAN).first().pk,
+        "indicator": Indicator.objects.order_by("code").first().code,
+        "project_out": Project.objects.filter(plan=dachuan_plan).first().pk,
+        "task_out": Task.objects.filter(plan__region__code="511700000000").first().pk,  # 达州's plan
+        "unit_out": Unit.objects.filter(division__code=DACHUAN).first().pk,
+    }
+
+
+def test_every_url_has_a_row(objects):
+    table = build(objects)
+    assert sorted(set(routes()) - set(table)) == [], "a URL without a row in the role matrix"
+    assert sorted(set(table) - set(routes())) == [], "a row for a URL that is gone"
+
+
+def client_for(user, path):
+    if path.startswith("/api/"):
+        client = APIClient()
+        client.force_authenticate(user)
+    else:
+        client = Client()
+        client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_reads(users, objects, role):
+    user = users[role]
+    wrong = []
+    for route, (inside, outside, answers, _capability) in build(objects).items():
+        if answers is None:
+            continue
+        answers_in, answers_out = answers if isinstance(answers, tuple) else (answers, None)
+        for path, expected in ((inside, answers_in), (outside, answers_out)):
+            if path is None or expected is None:
+                continue
+            status = client_for(user, path).get(path).status_code
+            if status != expected[role]:
+                wrong.append((route, path, status, expected[role]))
+    assert wrong == [], "\n".join(map(str, wrong))
+
+
+def test_anonymous_reads_nothing(objects):
+    for route, (inside, _outside, _answers, _capability) in build(objects).items():
+        if inside is None or route in ("login/", "api/schema/", "api/docs/", "api/redoc/"):
+            continue
+        status = Client().get(inside).status_code
+        assert status in (302, 401, 403), (route, status)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_writes_follow_the_table(users, objects, role):
+    user = users[role]
+    wrong = []
+    for route, (inside, _outside, _answers, capability) in build(objects).items():
+        if capability is None or inside is None:
+            continue
+        client = client_for(user, inside)
+        detail = inside.startswith("/api/") and re.search(r"/api/\w+/[^/?]+/", inside)
+        send = client.patch if detail else client.post
+        response = send(inside, {}, format="json") if inside.startswith("/api/") else send(inside, {})
+        status = response.status_code
+        allowed = can(user, capability)
+        if status >= 500 or (allowed and status == 403) or (not allowed and status not in (403, 404)):
+            wrong.append((route, status, "allowed" if allowed else "refused"))
+    assert wrong == []

@@ -1,0 +1,115 @@
+"""Who may do what: the one table of roles × capabilities, and the checks pages and the API use.
+
+Scope (`tixi/accounts/scope.py`) says *where* a user acts; this table says *what* a role may do
+there. Every write in pages, API, imports and DHIS2 loads asks `can(user, capability)` (or the
+decorator / DRF permission below), so the rights of a role are read here and nowhere else.
+README's "Roles and rights" prints the same table; `tests/security/test_role_matrix.py` checks it.
+"""
+
+from enum import StrEnum
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+from rest_framework import permissions as drf_permissions
+
+from tixi.accounts.models import Role
+
+
+class Capability(StrEnum):
+    EDIT_DIVISIONS = "edit_divisions"  # divisions and their population
+    EDIT_REGISTRY = "edit_registry"  # institutions, yearly reports, departments, designations
+    ENTER_DATA = "enter_data"  # data values, data set forms, DHIS2 loads
+    IMPORT = "import"  # upload and confirm an import of one's own
+    MANAGE_IMPORTS = "manage_imports"  # see and undo the imports of others within the scope
+    APPROVE = "approve"  # sign off a year's data, run validation, follow up findings
+    PLAN = "plan"  # the task ledger, projects and responsible units of plans in scope
+    MANAGE_CATALOGUE = "manage_catalogue"  # the shared indicator catalogue (every region's scorecard)
+    AUDIT = "audit"  # the audit trail page and its export
+
+
+C = Capability
+RIGHTS: dict[str, frozenset[Capability]] = {
+    Role.PLANNER: frozenset(
+        {
+            C.EDIT_DIVISIONS,
+            C.EDIT_REGISTRY,
+            C.ENTER_DATA,
+            C.IMPORT,
+            C.MANAGE_IMPORTS,
+            C.APPROVE,
+            C.PLAN,
+            C.AUDIT,
+        }
+    ),
+    Role.COUNTY: frozenset({C.EDIT_DIVISIONS, C.EDIT_REGISTRY, C.ENTER_DATA, C.IMPORT, C.APPROVE}),
+    Role.INSTITUTION: frozenset({C.EDIT_REGISTRY, C.IMPORT}),
+    # the CDC analyst reads, analyses and exports everything in scope; it writes nothing
+    Role.CDC: frozenset(),
+    Role.AUDITOR: frozenset({C.AUDIT}),
+}
+
+# The catalogue is shared by every region: no role manages it by default. A superuser, or a user
+# given this Django permission in the admin, is a catalogue manager.
+CATALOGUE_PERMISSION = "indicators.change_indicator"
+
+REFUSALS = {
+    C.EDIT_DIVISIONS: _("Your role may not change divisions or population."),
+    C.EDIT_REGISTRY: _("Your role may not change the registry."),
+    C.ENTER_DATA: _("Your role may not enter data values."),
+    C.IMPORT: _("Your role may not import data."),
+    C.MANAGE_IMPORTS: _("Only a planner can undo an import."),
+    C.APPROVE: _("Your role may not sign off or validate data."),
+    C.PLAN: _("Only a planner of the commission writes the task ledger."),
+    C.MANAGE_CATALOGUE: _("Only a catalogue manager may change the indicator catalogue."),
+    C.AUDIT: _("Only auditors and planners read the audit trail."),
+}
+
+
+def can(user, capability: Capability) -> bool:
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    if capability == C.MANAGE_CATALOGUE:
+        return user.has_perm(CATALOGUE_PERMISSION)
+    return capability in RIGHTS.get(user.role, frozenset())
+
+
+def require(user, capability: Capability) -> None:
+    """PermissionDenied (403) with the reason when the user's role lacks the capability."""
+    if not can(user, capability):
+        raise PermissionDenied(REFUSALS[capability])
+
+
+def writes_need(capability: Capability):
+    """A page decorator: reading is open to any logged-in user, any other method needs the capability."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if request.method not in drf_permissions.SAFE_METHODS:
+                require(request.user, capability)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorate
+
+
+class CapabilityPermission(drf_permissions.BasePermission):
+    """API: reading needs a login; writing needs the view's `write_capability`."""
+
+    message = _("Your role may read but not change data.")
+
+    def has_permission(self, request, view):
+        if not (request.user and request.user.is_authenticated):
+            return False
+        if request.method in drf_permissions.SAFE_METHODS:
+            return True
+        capability = getattr(view, "write_capability", None)
+        if capability is None or not can(request.user, capability):
+            if capability is not None:
+                self.message = REFUSALS[capability]
+            return False
+        return True

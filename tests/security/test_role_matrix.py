@@ -83,7 +83,7 @@ def build(objects):
             (SCOPED_IN, SCOPED_OUT),
             C.EDIT_DIVISIONS,
         ),
-        "api/^divisions/(?P<code>[^/.]+)/figures/$": (
+        "api/divisions/<str:code>/figures/": (
             f"/api/divisions/{MIYI}/figures/?year=2024",
             f"/api/divisions/{DACHUAN}/figures/?year=2024",
             (SCOPED_IN, SCOPED_OUT),

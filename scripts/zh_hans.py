@@ -897,6 +897,23 @@ ZH = {
     "The cap must be a positive number of minutes.": "时间上限须为正的分钟数。",
     "%(problem)s Nothing was written.": "%(problem)s 未写入任何文件。",
     "%(rows)s x %(cols)s cells, %(facilities)s facilities: %(reached)s cells reached (longest %(minutes).1f min), %(barriers)s barrier cells; computed in %(seconds).1f s.": "%(rows)s × %(cols)s 个像元，%(facilities)s 个机构：可到达 %(reached)s 个像元（最长 %(minutes).1f 分钟），障碍像元 %(barriers)s 个；计算用时 %(seconds).1f 秒。",
+    # tixi.layout: population coverage (`tixi access coverage`)
+    "The raster has %(rows)s x %(cols)s cells but --%(other)s has %(their_rows)s x %(their_cols)s; put both on the same grid.": "栅格有 %(rows)s x %(cols)s 个像元，而 --%(other)s 有 %(their_rows)s x %(their_cols)s 个：请将两者置于同一网格。",
+    "The raster is in %(crs)s but --%(other)s is in %(their_crs)s; put both on the same grid.": "栅格坐标系为 %(crs)s，而 --%(other)s 为 %(their_crs)s：请将两者置于同一网格。",
+    "The raster's origin or cell size differs from --%(other)s's (%(transform)s vs %(their_transform)s); put both on the same grid.": "栅格的原点或像元大小与 --%(other)s 不同（%(transform)s 对 %(their_transform)s）：请将两者置于同一网格。",
+    "%(value)r is not a list of positive minutes such as 15,30,60.": "%(value)r 不是正的分钟数列表（如 15,30,60）。",
+    "Travel time is negative (%(value)s) at row %(row)s, column %(col)s (x=%(x)s, y=%(y)s); mark unreachable cells as nodata.": "第 %(row)s 行第 %(col)s 列（x=%(x)s, y=%(y)s）的通行时间为负数（%(value)s）；不可到达的像元请标为无数据（nodata）。",
+    "Population is %(value)s at row %(row)s, column %(col)s (x=%(x)s, y=%(y)s); it must be a number >= 0 (nodata for no people).": "第 %(row)s 行第 %(col)s 列（x=%(x)s, y=%(y)s）的人口为 %(value)s；人口须为不小于 0 的数（无人请标为无数据）。",
+    "Zone id %(value)s at row %(row)s, column %(col)s (x=%(x)s, y=%(y)s) is not a whole number.": "第 %(row)s 行第 %(col)s 列（x=%(x)s, y=%(y)s）的区域编号 %(value)s 不是整数。",
+    "The raster has no zone: every cell is nodata.": "栅格中没有区域：所有像元均为无数据。",
+    "The CSV needs the header id,name; missing: %(missing)s.": "CSV 须有表头 id,name；缺少：%(missing)s。",
+    "%(count)s zone(s) of --zones have no name here: %(ids)s; list every zone id of the raster.": "--zones 中有 %(count)s 个区域在此没有名称：%(ids)s；请列出栅格中的每个区域编号。",
+    "zone": "区域编号",
+    "population": "人口",
+    "reachable": "可到达人口",
+    "within %(minutes)s min": "%(minutes)s 分钟内",
+    "all zones": "全部区域",
+    "Population on cells outside every zone: %(people)s": "不属于任何区域的像元上的人口：%(people)s",
 }
 
 

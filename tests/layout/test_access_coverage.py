@@ -68,13 +68,14 @@ def test_cells_outside_every_zone_are_counted_apart():
     cols=st.integers(1, 12),
     zones=st.integers(1, 5),
     minutes=st.lists(st.floats(0.5, 120), min_size=1, max_size=4),
+    spacing=st.sampled_from([7, 10**12 + 3]),  # ids close together (counted directly) or far apart (sorted)
 )
-def test_coverage_properties(seed, rows, cols, zones, minutes):
+def test_coverage_properties(seed, rows, cols, zones, minutes, spacing):
     rng = np.random.default_rng(seed)
     seconds = rng.uniform(0, 9000, (rows, cols))
     seconds[rng.random((rows, cols)) < 0.2] = np.nan
     people = rng.integers(0, 50, (rows, cols)).astype(float)
-    ids = rng.integers(0, zones, (rows, cols)) * 7  # ids need not be consecutive
+    ids = rng.integers(0, zones, (rows, cols)) * spacing  # ids need not be consecutive
     coverage = coverage_by_zone(seconds, people, ids, minutes=list(minutes) + [np.inf])
     # within infinite minutes = reachable = people on cells with a finite time; totals add up
     assert np.allclose(coverage.column(np.inf), coverage.reachable)

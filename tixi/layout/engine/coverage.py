@@ -43,6 +43,20 @@ def threshold_minutes(minutes, edge: float = EDGE_MINUTES) -> np.ndarray:
     return np.unique(with_edges[with_edges >= 0])
 
 
+def zone_index(zone_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct ids (ascending) and each cell's position among them, as np.unique(return_inverse)
+    but without its sort of every cell when the ids span a modest range (township codes usually do)."""
+    if zone_ids.size == 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    low, high = int(zone_ids.min()), int(zone_ids.max())
+    if high - low > max(4 * zone_ids.size, 1 << 20):
+        return np.unique(zone_ids, return_inverse=True)
+    offset = zone_ids.astype(np.int64) - low
+    present = np.bincount(offset, minlength=high - low + 1) > 0
+    position = np.cumsum(present) - 1
+    return np.flatnonzero(present).astype(np.int64) + low, position[offset]
+
+
 def coverage_by_zone(
     seconds: np.ndarray,
     population: np.ndarray,
@@ -62,7 +76,7 @@ def coverage_by_zone(
     zone_ids = np.asarray(zones).ravel()
     valid = np.ones(zone_ids.shape, bool) if zone_valid is None else np.asarray(zone_valid, bool).ravel()
     outside = float(people[~valid].sum())
-    ids, index = np.unique(zone_ids[valid], return_inverse=True)
+    ids, index = zone_index(zone_ids[valid])
     seconds, people = seconds[valid], people[valid]
     # band k: the first threshold a cell is within; len(thresholds) = reachable beyond them all,
     # len(thresholds) + 1 = unreachable. A cumulative sum over bands turns bands into "within".
@@ -119,12 +133,15 @@ def spread_population(
     left = table_people - np.bincount(zone_of, weights=base, minlength=len(table_ids)).astype(np.int64)
     if (left < 0).any():  # floating error on a share; cannot happen with exact = p x w / sum(w) <= p
         raise ArithmeticError("largest-remainder rounding overshot a zone's population")
-    # rank the cells of each zone by their fraction, largest first (ties: the earlier cell)
-    order = np.lexsort((np.arange(len(cells)), -(exact - base), zone_of))
-    first_of_zone = np.concatenate([[0], np.cumsum(cell_count)[:-1]])
-    rank = np.empty(len(cells), np.int64)
-    rank[order] = np.arange(len(cells)) - first_of_zone[zone_of[order]]
-    base += rank < left[zone_of]
+    # rank the cells of each zone by their fraction, largest first (ties: the earlier cell); only
+    # cells with a fraction can get one of the persons left over (left = the sum of fractions < their count)
+    fraction = exact - base
+    candidates = np.flatnonzero(fraction > 0)
+    order = candidates[np.lexsort((candidates, -fraction[candidates], zone_of[candidates]))]
+    per_zone = np.bincount(zone_of[candidates], minlength=len(table_ids))
+    first_of_zone = np.concatenate([[0], np.cumsum(per_zone)[:-1]])
+    rank = np.arange(len(order)) - first_of_zone[zone_of[order]]
+    base[order[rank < left[zone_of[order]]]] += 1
     grid = np.zeros(zone_ids.shape, np.int64)
     grid[cells] = base
     return grid.reshape(np.shape(zones))

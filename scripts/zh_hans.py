@@ -914,6 +914,12 @@ ZH = {
     "within %(minutes)s min": "%(minutes)s 分钟内",
     "all zones": "全部区域",
     "Population on cells outside every zone: %(people)s": "不属于任何区域的像元上的人口：%(people)s",
+    "The CSV needs the header id,population; missing: %(missing)s.": "CSV 须有表头 id,population；缺少：%(missing)s。",
+    "Line %(line)s: population %(value)r is not a whole number >= 0.": "第 %(line)s 行：人口 %(value)r 不是不小于 0 的整数。",
+    "%(count)s zone(s) of --zones are not in the table: %(ids)s; give every zone its population.": "--zones 中有 %(count)s 个区域不在表中：%(ids)s；请给出每个区域的人口。",
+    "%(count)s zone(s) of the table have no cell in --zones: %(ids)s.": "表中有 %(count)s 个区域在 --zones 中没有像元：%(ids)s。",
+    "Weight is %(value)s at row %(row)s, column %(col)s (x=%(x)s, y=%(y)s); it must be a number >= 0.": "第 %(row)s 行第 %(col)s 列（x=%(x)s, y=%(y)s）的权重为 %(value)s；权重须为不小于 0 的数。",
+    "%(population)s persons of %(zones)s zones spread over %(cells)s cells.": "%(zones)s 个区域的 %(population)s 人已分配到 %(cells)s 个像元。",
 }
 
 

@@ -324,3 +324,69 @@ def test_refuses_fractional_zone_ids(tmp_path):
     options = rasters(tmp_path)
     options["zones"] = str(write_raster(tmp_path / "fz.tif", ZONES + 0.5))
     assert "--zones" in refused(tmp_path, **options)
+
+
+# -- `tixi access population`: the grid spread from a zone table
+
+
+def population_inputs(tmp_path, table="id,population\n1,10\n2,7\n", weights=None, **kinds):
+    zones = write_raster(tmp_path / "zones.tif", ZONES, dtype="int32", nodata=0)
+    weight = np.array([[1.0, 1.0, 0.0, 0.0], [1.0, 0.0, 0.0, 0.0]]) if weights is None else weights
+    (tmp_path / "pop.csv").write_text(table, encoding="utf-8")
+    return {
+        "zones": str(zones),
+        "table": str(tmp_path / "pop.csv"),
+        "weights": str(write_raster(tmp_path / "w.tif", weight, **kinds)),
+        "out": str(tmp_path / "pop.tif"),
+    }
+
+
+def test_the_population_command_writes_whole_persons_and_feeds_coverage(tmp_path, capsys):
+    options = population_inputs(tmp_path)
+    with translation.override("zh-hans"):
+        call_command("access", "population", **options)
+    assert "17 人已分配到 7 个像元" in capsys.readouterr().out
+    with rasterio.open(options["out"]) as source:
+        assert source.dtypes[0] == "int32" and source.read(1).tolist() == [[4, 3, 2, 2], [3, 0, 2, 1]]
+    write_raster(tmp_path / "time.tif", SECONDS, nodata=-1.0)
+    out = coverage(
+        capsys,
+        time=str(tmp_path / "time.tif"),
+        population=options["out"],
+        zones=options["zones"],
+        format="json",
+    )
+    assert [zone["population"] for zone in json.loads(out)["zones"]] == [10, 7]
+
+
+def refused_population(tmp_path, **options):
+    before = set(tmp_path.iterdir())
+    with translation.override("zh-hans"), pytest.raises(CommandError) as raised:
+        call_command("access", "population", **options)
+    assert set(tmp_path.iterdir()) == before  # no POP.tif, no temporary file
+    message = str(raised.value)
+    assert "未写入任何文件" in message, message
+    return message
+
+
+@pytest.mark.parametrize(
+    "table, words",
+    [
+        ("id,population\n1,10\n", ["--table", "2"]),  # zone 2 of the raster has no population
+        ("id,population\n1,10\n2,7\n3,5\n", ["--table", "3"]),  # zone 3 has no cell
+        ("id,population\n1,10\n2,-7\n", ["--table", "第 3 行"]),
+        ("id,population\n1,10\n2,7.5\n", ["--table", "第 3 行"]),
+        ("id,people\n1,10\n", ["--table", "population"]),
+    ],
+)
+def test_the_population_command_refuses_a_bad_table(tmp_path, table, words):
+    message = refused_population(tmp_path, **population_inputs(tmp_path, table=table))
+    assert all(word in message for word in words), message
+
+
+def test_the_population_command_refuses_negative_weights_or_another_grid(tmp_path):
+    weights = np.ones((2, 4))
+    weights[0, 3] = -1.0
+    assert "--weights" in refused_population(tmp_path, **population_inputs(tmp_path, weights=weights))
+    other = population_inputs(tmp_path, crs="EPSG:4544")
+    assert "--weights" in refused_population(tmp_path, **other)

@@ -1,4 +1,5 @@
-"""Population coverage per zone as one action: check every input, then count (nothing is written).
+"""Population coverage per zone as one action: check every input, then count (nothing is written);
+and the population grid spread from a zone table (written all or nothing).
 
 Used by `tixi access coverage`; the engine's English msgids are translated here (Chinese by default).
 """
@@ -12,12 +13,14 @@ from pathlib import Path
 import numpy as np
 from django.utils.translation import gettext_noop
 
-from tixi.layout.engine.coverage import DEFAULT_MINUTES, ZoneCoverage, coverage_by_zone
+from tixi.layout.engine.coverage import DEFAULT_MINUTES, ZoneCoverage, coverage_by_zone, spread_population
 from tixi.layout.engine.rasters import (
     InputError,
+    check_output,
     check_same_grid,
     first_bad_cell,
     read_grid,
+    write_population,
 )
 from tixi.layout.surface import SurfaceError, translated
 
@@ -190,3 +193,96 @@ def as_json(result: CoverageResult) -> dict:
         "within": {k: persons(coverage.within[:, j].sum()) for j, k in enumerate(keys)},
         "outside_zones": persons(coverage.outside_zones),
     }
+
+
+TABLE_HEADER = gettext_noop("The CSV needs the header id,population; missing: %(missing)s.")
+TABLE_PEOPLE = gettext_noop("Line %(line)s: population %(value)r is not a whole number >= 0.")
+TABLE_UNKNOWN = gettext_noop(
+    "%(count)s zone(s) of --zones are not in the table: %(ids)s; give every zone its population."
+)
+TABLE_NO_CELL = gettext_noop("%(count)s zone(s) of the table have no cell in --zones: %(ids)s.")
+WEIGHTS_BAD = gettext_noop(
+    "Weight is %(value)s at row %(row)s, column %(col)s (x=%(x)s, y=%(y)s); it must be a number >= 0."
+)
+
+
+def listed(ids: list[int]) -> str:
+    return ", ".join(str(z) for z in ids[:10]) + (" ..." if len(ids) > 10 else "")
+
+
+def read_population_table(path: str | Path) -> dict[int, int]:
+    field = "table"
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(field, "%(path)s does not exist.", path=str(path))
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig", "gbk"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise InputError(field, NAMES_ENCODING)
+    reader = csv.DictReader(io.StringIO(text))
+    header = [name.strip() for name in (reader.fieldnames or [])]
+    missing = [name for name in ("id", "population") if name not in header]
+    if missing:
+        raise InputError(field, TABLE_HEADER, missing=",".join(missing))
+    reader.fieldnames = header
+    table, lines = {}, {}
+    for line, record in enumerate(reader, start=2):
+        try:
+            ident = int((record["id"] or "").strip())
+        except ValueError:
+            raise InputError(field, NAMES_ID, line=line, value=record["id"]) from None
+        if ident in table:
+            raise InputError(field, NAMES_DUPLICATE, line=line, value=ident, other=lines[ident])
+        try:
+            people = int((record["population"] or "").strip())
+        except ValueError:
+            people = -1
+        if people < 0:
+            raise InputError(field, TABLE_PEOPLE, line=line, value=record["population"])
+        table[ident], lines[ident] = people, line
+    return table
+
+
+def build_population(zones: str | Path, table: str | Path, weights: str | Path, out: str | Path) -> dict:
+    """Spread the table's population over --zones in proportion to --weights; write POP.tif (int32)."""
+    try:
+        out_path = check_output(out, "out", [Path(zones), Path(table), Path(weights)])
+        zone_grid = read_grid(zones, "zones")
+        weight_grid = read_grid(weights, "weights")
+        check_same_grid(zone_grid, "zones", weight_grid, "weights")
+        ids = zone_grid.values
+        if not np.issubdtype(ids.dtype, np.integer):
+            fractional = zone_grid.valid & ~(np.isfinite(ids) & (np.floor(ids) == ids))
+            if fractional.any():
+                where = first_bad_cell(fractional, zone_grid.transform)
+                raise InputError("zones", ZONES_NOT_WHOLE, value=ids[where["row"], where["col"]], **where)
+            ids = np.where(zone_grid.valid, ids, 0).astype(np.int64)
+        if not zone_grid.valid.any():
+            raise InputError("zones", ZONES_NONE)
+        weight = weight_grid.values.astype(np.float64)
+        bad = weight_grid.valid & ~(np.isfinite(weight) & (weight >= 0))
+        if bad.any():
+            where = first_bad_cell(bad, weight_grid.transform)
+            raise InputError("weights", WEIGHTS_BAD, value=weight[where["row"], where["col"]], **where)
+        weight[~weight_grid.valid] = 0.0
+        people = read_population_table(table)
+        present = [int(z) for z in np.unique(ids[zone_grid.valid])]
+        unknown = [z for z in present if z not in people]
+        if unknown:
+            raise InputError("table", TABLE_UNKNOWN, count=len(unknown), ids=listed(unknown))
+        try:
+            grid = spread_population(ids, zone_grid.valid, people, weight)
+        except KeyError as error:
+            empty = error.args[0]
+            raise InputError("table", TABLE_NO_CELL, count=len(empty), ids=listed(empty)) from None
+        if grid.max(initial=0) > np.iinfo(np.int32).max:
+            raise InputError("table", TABLE_PEOPLE, line="-", value=int(grid.max()))
+    except InputError as error:
+        raise SurfaceError(translated(error)) from error
+    write_population(grid, zone_grid, out_path)
+    return {"zones": len(present), "population": int(grid.sum()), "cells": int((grid > 0).sum())}

@@ -348,3 +348,35 @@ def first_bad_cell(bad: np.ndarray, transform) -> dict:
     row, col = (int(i) for i in np.argwhere(bad)[0])
     x, y = transform @ (col + 0.5, row + 0.5)
     return {"row": row, "col": col, "x": f"{x:.1f}", "y": f"{y:.1f}"}
+
+
+POPULATION_NODATA = -1
+
+
+def write_population(grid: np.ndarray, like: Grid, path: Path) -> None:
+    """POP.tif: whole persons (int32) on the zones' grid, nodata -1 outside every zone; all or nothing."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    try:
+        with rasterio.open(
+            temporary,
+            "w",
+            driver="GTiff",
+            width=like.width,
+            height=like.height,
+            count=1,
+            dtype="int32",
+            nodata=POPULATION_NODATA,
+            crs=like.crs,
+            transform=like.transform,
+            tiled=True,
+            blockxsize=256,
+            blockysize=256,
+            compress="deflate",
+            BIGTIFF="IF_SAFER",
+        ) as sink:
+            sink.write(np.where(like.valid, grid, POPULATION_NODATA).astype(np.int32), 1)
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.remove(temporary)

@@ -6,14 +6,15 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from tixi.layout.coverage import as_json, compute_coverage
+from tixi.layout.coverage import as_json, build_population, compute_coverage
 from tixi.layout.surface import SurfaceError, compute_surface
 
 
 class Command(BaseCommand):
     help = (
         "Accessibility: `tixi access surface --friction F.tif --facilities F.csv --out TIME.tif`; "
-        "`tixi access coverage --time TIME.tif --population POP.tif --zones ZONES.tif`."
+        "`tixi access coverage --time TIME.tif --population POP.tif --zones ZONES.tif`; "
+        "`tixi access population --zones ZONES.tif --table POP.csv --weights W.tif --out POP.tif`."
     )
 
     def add_arguments(self, parser):
@@ -52,9 +53,31 @@ class Command(BaseCommand):
         coverage.add_argument("--minutes", default="15,30,60", help="thresholds in minutes, e.g. 15,30,60")
         coverage.add_argument("--format", default="table", choices=["table", "json"])
 
+        population = verbs.add_parser(
+            "population",
+            help="a grid of whole persons: each zone's population spread in proportion to weights",
+        )
+        population.add_argument("--zones", required=True, help="ZONES.tif: zone (township) id per cell")
+        population.add_argument("--table", required=True, help="CSV with the header id,population")
+        population.add_argument(
+            "--weights", required=True, help="WEIGHTS.tif on the zones' grid: settlements or built-up, >= 0"
+        )
+        population.add_argument("--out", required=True, help="POP.tif: persons per cell (int32), nodata -1")
+
     def handle(self, *args, verb, **options):
         if verb == "coverage":
             return self.coverage(options)
+        if verb == "population":
+            try:
+                built = build_population(
+                    options["zones"], options["table"], options["weights"], options["out"]
+                )
+            except SurfaceError as error:
+                raise CommandError(_("%(problem)s Nothing was written.") % {"problem": error}) from error
+            self.stdout.write(
+                _("%(population)s persons of %(zones)s zones spread over %(cells)s cells.") % built
+            )
+            return
         try:
             summary = compute_surface(
                 options["friction"],

@@ -11,6 +11,11 @@ def test_bench_access_prints_grass_beside_tixi_and_a_scale_run(capsys):
     assert re.search(
         r"6,400 cells, 20 facilities, 16 moves, 30-min cap: compute [\d.]+ s .* peak memory [\d.]+ GB", out
     )
+    assert re.search(
+        r"coverage: [\d,]+ persons spread over 1 zones in [\d.]+ s, counted within 15/30/60 min "
+        r"\(and \+-1 min\) per zone in [\d.]+ s; [\d.]+% within 60 min",
+        out,
+    )
     if grass.grass_executable():
         for moves in ("8 moves", "16 moves"):
             line = next(line for line in out.splitlines() if line.startswith("60x60") and moves in line)

@@ -268,3 +268,115 @@ def write_surfaces(surface: Surface, friction: Friction, time_path: Path, neares
         for temporary, _target in written:
             if os.path.exists(temporary):
                 os.remove(temporary)
+
+
+@dataclass(frozen=True)
+class Grid:
+    """One band as read: its values, where they are valid (not nodata), and where they sit."""
+
+    values: np.ndarray
+    valid: np.ndarray
+    transform: object
+    crs: CRS | None
+    width: int
+    height: int
+
+
+def read_grid(path: str | Path, field: str, max_bytes: int | None = None) -> Grid:
+    """A single-band raster for coverage (travel time, population, zones), refused by name if unreadable."""
+    path = Path(path)
+    limit = memory_limit() if max_bytes is None else max_bytes
+    if not path.is_file():
+        raise InputError(field, "%(path)s does not exist.", path=str(path))
+    try:
+        source = rasterio.open(path)
+    except RasterioIOError:
+        raise InputError(field, "%(path)s is not a raster GDAL can read (GeoTIFF).", path=str(path)) from None
+    with source:
+        if source.width * source.height * BYTES_PER_CELL > limit:
+            raise InputError(
+                field,
+                "The raster has %(cells)s cells and needs about %(need)s GB of memory; the limit is %(limit)s GB.",
+                cells=f"{source.width * source.height:,}",
+                need=gigabytes(source.width * source.height * BYTES_PER_CELL),
+                limit=gigabytes(limit),
+            )
+        band = source.read(1, masked=True)
+        return Grid(
+            np.asarray(band.data),
+            ~np.ma.getmaskarray(band),
+            source.transform,
+            source.crs,
+            source.width,
+            source.height,
+        )
+
+
+def check_same_grid(reference: Grid, reference_field: str, other: Grid, field: str) -> None:
+    """Refuse a raster that is not on the reference's grid: cell for cell, in the same CRS."""
+    if (other.height, other.width) != (reference.height, reference.width):
+        raise InputError(
+            field,
+            "The raster has %(rows)s x %(cols)s cells but --%(other)s has %(their_rows)s x %(their_cols)s; "
+            "put both on the same grid.",
+            rows=other.height,
+            cols=other.width,
+            other=reference_field,
+            their_rows=reference.height,
+            their_cols=reference.width,
+        )
+    if other.crs != reference.crs:
+        raise InputError(
+            field,
+            "The raster is in %(crs)s but --%(other)s is in %(their_crs)s; put both on the same grid.",
+            crs=other.crs.to_string() if other.crs else "-",
+            other=reference_field,
+            their_crs=reference.crs.to_string() if reference.crs else "-",
+        )
+    if not other.transform.almost_equals(reference.transform, precision=1e-6):
+        raise InputError(
+            field,
+            "The raster's origin or cell size differs from --%(other)s's (%(transform)s vs %(their_transform)s); "
+            "put both on the same grid.",
+            other=reference_field,
+            transform=tuple(round(v, 6) for v in other.transform[:6]),
+            their_transform=tuple(round(v, 6) for v in reference.transform[:6]),
+        )
+
+
+def first_bad_cell(bad: np.ndarray, transform) -> dict:
+    row, col = (int(i) for i in np.argwhere(bad)[0])
+    x, y = transform @ (col + 0.5, row + 0.5)
+    return {"row": row, "col": col, "x": f"{x:.1f}", "y": f"{y:.1f}"}
+
+
+POPULATION_NODATA = -1
+
+
+def write_population(grid: np.ndarray, like: Grid, path: Path) -> None:
+    """POP.tif: whole persons (int32) on the zones' grid, nodata -1 outside every zone; all or nothing."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    try:
+        with rasterio.open(
+            temporary,
+            "w",
+            driver="GTiff",
+            width=like.width,
+            height=like.height,
+            count=1,
+            dtype="int32",
+            nodata=POPULATION_NODATA,
+            crs=like.crs,
+            transform=like.transform,
+            tiled=True,
+            blockxsize=256,
+            blockysize=256,
+            compress="deflate",
+            BIGTIFF="IF_SAFER",
+        ) as sink:
+            sink.write(np.where(like.valid, grid, POPULATION_NODATA).astype(np.int32), 1)
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.remove(temporary)

@@ -1,13 +1,21 @@
-"""`tixi access surface`: travel time to the nearest facility over a friction raster (GRASS r.cost's moves)."""
+"""`tixi access surface`: travel time to the nearest facility over a friction raster (GRASS r.cost's moves).
+`tixi access coverage`: population per zone within 15/30/60 minutes (and at +-1 minute) of that surface."""
+
+import json
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from tixi.layout.coverage import as_json, build_population, compute_coverage
 from tixi.layout.surface import SurfaceError, compute_surface
 
 
 class Command(BaseCommand):
-    help = "Accessibility: `tixi access surface --friction F.tif --facilities F.csv --out TIME.tif`."
+    help = (
+        "Accessibility: `tixi access surface --friction F.tif --facilities F.csv --out TIME.tif`; "
+        "`tixi access coverage --time TIME.tif --population POP.tif --zones ZONES.tif`; "
+        "`tixi access population --zones ZONES.tif --table POP.csv --weights W.tif --out POP.tif`."
+    )
 
     def add_arguments(self, parser):
         verbs = parser.add_subparsers(dest="verb", required=True)
@@ -33,7 +41,43 @@ class Command(BaseCommand):
             "--crs", help="the facilities' CRS (e.g. EPSG:4543); refused unless the raster's"
         )
 
+        coverage = verbs.add_parser(
+            "coverage", help="population per zone within each threshold (and at +-1 minute), and its share"
+        )
+        coverage.add_argument("--time", required=True, help="TIME.tif: seconds; nodata or NaN = unreachable")
+        coverage.add_argument(
+            "--population", required=True, help="POP.tif: persons per cell on TIME.tif's grid; nodata = none"
+        )
+        coverage.add_argument("--zones", required=True, help="ZONES.tif: zone (township) id per cell")
+        coverage.add_argument("--zone-names", help="CSV with the header id,name naming every zone id")
+        coverage.add_argument("--minutes", default="15,30,60", help="thresholds in minutes, e.g. 15,30,60")
+        coverage.add_argument("--format", default="table", choices=["table", "json"])
+
+        population = verbs.add_parser(
+            "population",
+            help="a grid of whole persons: each zone's population spread in proportion to weights",
+        )
+        population.add_argument("--zones", required=True, help="ZONES.tif: zone (township) id per cell")
+        population.add_argument("--table", required=True, help="CSV with the header id,population")
+        population.add_argument(
+            "--weights", required=True, help="WEIGHTS.tif on the zones' grid: settlements or built-up, >= 0"
+        )
+        population.add_argument("--out", required=True, help="POP.tif: persons per cell (int32), nodata -1")
+
     def handle(self, *args, verb, **options):
+        if verb == "coverage":
+            return self.coverage(options)
+        if verb == "population":
+            try:
+                built = build_population(
+                    options["zones"], options["table"], options["weights"], options["out"]
+                )
+            except SurfaceError as error:
+                raise CommandError(_("%(problem)s Nothing was written.") % {"problem": error}) from error
+            self.stdout.write(
+                _("%(population)s persons of %(zones)s zones spread over %(cells)s cells.") % built
+            )
+            return
         try:
             summary = compute_surface(
                 options["friction"],
@@ -61,3 +105,36 @@ class Command(BaseCommand):
                 "seconds": summary.seconds,
             }
         )
+
+    def coverage(self, options):
+        try:
+            result = compute_coverage(
+                options["time"],
+                options["population"],
+                options["zones"],
+                zone_names=options["zone_names"],
+                minutes=options["minutes"],
+            )
+        except SurfaceError as error:
+            raise CommandError(_("%(problem)s Nothing was written.") % {"problem": error}) from error
+        data = as_json(result)
+        if options["format"] == "json":
+            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+            return
+        header = [_("zone"), _("name"), _("population"), _("reachable")]
+        header += [_("within %(minutes)s min") % {"minutes": m} for m in data["columns"]]
+        rows = [header]
+        for zone in data["zones"]:
+            row = [str(zone["zone"]), zone["name"], str(zone["population"]), str(zone["reachable"])]
+            row += [f"{zone['within'][m]} ({zone['share'][m]:.1f}%)" for m in data["columns"]]
+            rows.append(row)
+        rows.append(
+            ["", _("all zones"), str(data["population"]), ""]
+            + [str(data["within"][m]) for m in data["columns"]]
+        )
+        for row in rows:
+            self.stdout.write("\t".join(row))
+        if data["outside_zones"]:
+            self.stdout.write(
+                _("Population on cells outside every zone: %(people)s") % {"people": data["outside_zones"]}
+            )

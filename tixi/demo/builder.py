@@ -666,12 +666,7 @@ class DemoBuilder:
         )
         for type_ in ("cdc", "mch_centre", "health_supervision"):
             n = missing.pop(type_, 0)
-            # a city-run one seated in a district does not serve that district: it still lacks its own
-            lacking = [
-                c
-                for c in counties
-                if not any(i.type == type_ and i.operator == "county" for i in self.in_counties([c]))
-            ]
+            lacking = [c for c in counties if not any(i.type == type_ for i in self.in_counties([c]))]
             for k in range(n):
                 county = lacking[k] if k < len(lacking) else counties[0]
                 operator = "county" if k < len(lacking) else "city"

@@ -878,6 +878,7 @@ ZH = {
     "failed login": "登录失败",
     "locked out": "锁定",
     "Note": "说明",
+    "Note on %(label)s: %(note)s": "关于“%(label)s”的说明：%(note)s",
     "The seed gives no year; evaluated at the plan's last year.": "原文未定年份，按规划期末评估。",
     "new ones since the baseline": "基期以来新增数",
     "%(sign)s%(value)s new since %(year)s": "%(year)s年以来新增%(sign)s%(value)s",

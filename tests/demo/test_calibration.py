@@ -144,3 +144,14 @@ def test_contradictions_inside_the_seeds_are_listed_beside_the_figures():
     out = StringIO()
     call_command("figures", division=DACHUAN, year=2020, format="table", check=True, stdout=out)
     assert "附件第29项" in out.getvalue() and "1星" in out.getvalue()
+
+
+def test_more_results_of_the_13th_plan_as_published():
+    panzhihua, dachuan = check_results(PANZHIHUA), check_results(DACHUAN)
+    assert (panzhihua["cdcs"]["computed"], panzhihua["mch_institutions"]["computed"]) == (6, 6)
+    assert (
+        panzhihua["infant_mortality"]["computed"] == 3.06 and panzhihua["maternal_mortality"]["computed"] == 0
+    )
+    assert dachuan["rural_sanitary_toilet_rate"]["computed"] == 90.14
+    assert dachuan["tcm_model_village_clinics"]["computed"] == 234
+    assert dachuan["sex_ratio_at_birth"]["computed"] == 105.85

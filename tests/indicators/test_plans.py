@@ -78,6 +78,8 @@ def test_baseline_year_figures_agree_with_the_plan():
         )
     )
     for r in rows:
+        if r["baseline"] is None:  # a goal of the text ("3.08 by 2025") states no baseline
+            continue
         if r["indicator"] in (
             "physicians_per_1000",
             "gps_per_10000",

@@ -120,3 +120,18 @@ def test_font_registered_from_its_file_when_the_cache_lacks_it(monkeypatch):
         warnings.simplefilter("always")
         reports._chart_png([{"status": "achieved"}])
     assert [str(w.message) for w in caught if "missing from" in str(w.message)] == []
+
+
+def test_a_contradiction_inside_the_seed_is_in_the_word_report_and_the_workbook(dachuan):
+    """达川's smart-hospital stars: 第十一章 says 区人民医院 2 stars, Table 1 row 23 one with 1 star."""
+    rows, document, workbook = dachuan
+    noted = [r for r in rows if r.get("note")]
+    assert noted
+    paragraphs = [p.text for p in document.paragraphs]
+    for r in noted:
+        assert f"关于“{r['label']}”的说明：{r['note']}" in paragraphs
+    sheet = workbook.active
+    assert sheet.cell(row=2, column=10).value == "说明"
+    for n, r in enumerate(rows, start=3):  # one line per target, in the order of the rows
+        assert sheet.cell(row=n, column=2).value == r["label"]
+        assert (sheet.cell(row=n, column=10).value or "") == (r.get("note") or "")

@@ -129,3 +129,60 @@ def test_goals_without_registry_data_show_no_data_naming_the_element():
     rows = evaluated("dazhou-2025-system", "511700000000")
     labs = next(r for r in rows if r["indicator"] == "urban_medical_groups")
     assert labs["status"] == "no_data" and "紧密型城市医疗集团数" in labs["no_data_reason"]
+
+
+def test_panzhihua_institution_setting_is_counted_from_the_registry():
+    """第四章 sets 7 city and 3 enterprise hospitals, 6 county hospitals, 37 卫生院, 14 centres, 450
+    village clinics, 6 CDCs, 6 MCH institutions, one EMS centre and one blood station: each a count of
+    the registry, with no year invented."""
+    rows = {r["indicator"]: r for r in evaluated("panzhihua-14th-system", PANZHIHUA)}
+    planned = {
+        "city_public_hospitals": 7,
+        "enterprise_hospitals": 3,
+        "county_public_hospitals": 6,
+        "township_health_centres": 37,
+        "community_health_centres": 14,
+        "village_clinics": 450,
+        "cdcs": 6,
+        "mch_centres": 6,
+        "ems_centres": 1,
+        "blood_centres": 1,
+    }
+    for code, target in planned.items():
+        assert rows[code]["target"] == target and rows[code]["deadline_stated"] is False
+        assert Indicator.objects.get(code=code).numerator.startswith("N{")
+    village = rows["village_clinics"]
+    assert village["status"] != "no_data" and float(village["actual"]).is_integer()
+
+
+def test_dazhou_ten_centres_and_five_sharing_centres_are_one_target_each():
+    targets = load_pack_file("dazhou.yaml")["targets"]
+    centres = [t for t in targets if t["indicator"].startswith("counties_") and t.get("words") == "各县"]
+    centres = [t for t in centres if t["indicator"] != "counties_with_ten_centres_share"]
+    assert len(centres) == 10 and all(t["target"] == 100 for t in centres)
+    assert all("deadline" not in t for t in centres)  # 到 2025 年 is stated
+    sharing = [t for t in targets if t["indicator"].endswith("_sharing_centre_share")]
+    assert len(sharing) == 5 and all(t["deadline"] == "未定" for t in sharing)  # "全面推进", no year
+
+
+def test_dachuan_boxes_keep_their_own_years():
+    targets = {t["indicator"]: t for t in load_pack_file("dachuan.yaml")["targets"]}
+    assert targets["dachuan_mch_childcare_centre"]["target_year"] == 2022
+    assert targets["care_education_complexes"]["target_year"] == 2022
+    assert targets["dachuan_people_hospital_prevention_centre"]["deadline"] == "未定"
+    support = targets["sub_centre_supported_township_hospitals"]
+    assert (support["comparator"], support["target"], support["target_high"]) == ("range", 3, 5)
+    rows = {r["indicator"]: r for r in evaluated("dachuan-14th-health", DACHUAN)}
+    assert rows["dachuan_mch_childcare_centre"]["target_year"] == 2022
+    assert rows["geriatric_clinic_share_level2plus"]["deadline_stated"] is False
+
+
+def test_panzhihua_hospital_setting_against_the_demo_registry():
+    """The 7 city hospitals include the city MCH hospital (三级妇幼保健院1所 in the list); 花城新区医院
+    opens in 2024, so the count rises by one. The seed's 3 enterprise hospitals against Table 2's 4 is
+    a note."""
+    before = {r["indicator"]: r for r in evaluated("panzhihua-14th-system", PANZHIHUA, 2023)}
+    after = {r["indicator"]: r for r in evaluated("panzhihua-14th-system", PANZHIHUA, 2025)}
+    assert after["city_public_hospitals"]["actual"] == before["city_public_hospitals"]["actual"] + 1
+    assert after["county_public_hospitals"]["actual"] == 6
+    assert "表2列企业医院4家" in after["enterprise_hospitals"]["note"]

@@ -385,6 +385,11 @@ def evaluation_docx(plan, division, year, rows) -> bytes:
         document.add_heading(_("%(numeral)s. %(area)s") % {"numeral": numeral, "area": name}, level=2)
         document.add_paragraph(area_summary(name, in_area))
         document.add_paragraph(" ".join(target_sentence(r, year) for r in in_area))
+        for r in in_area:  # a contradiction inside the seed that affects the target, in its words
+            if r.get("note"):
+                document.add_paragraph(
+                    _("Note on %(label)s: %(note)s") % {"label": r["label"], "note": r["note"]}
+                )
         for r in in_area:
             if len([v for v in r["series"].values() if v is not None]) >= 2:
                 document.add_picture(io.BytesIO(_series_png(r)), width=Cm(13))
@@ -400,11 +405,11 @@ def evaluation_xlsx(plan, division, year, rows) -> bytes:
     sheet.append(safe_cells([f"{plan.title} · {division.name} · {year}"], sheet))
     sheet["A1"].font = Font(bold=True, size=13)
     header, body = _table_rows(rows)
-    sheet.append(header)
+    sheet.append([*header, _("Note")])
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     for values, r in zip(body, rows, strict=True):
-        sheet.append(safe_cells(values, sheet))
+        sheet.append(safe_cells([*values, r.get("note") or ""], sheet))
         decimals = r.get("decimals", 2)
         for column in (4, 5, 6):  # numbers stay numbers, shown at the indicator's decimals
             cell = sheet.cell(row=sheet.max_row, column=column)
@@ -413,7 +418,7 @@ def evaluation_xlsx(plan, division, year, rows) -> bytes:
         sheet.cell(row=sheet.max_row, column=8).fill = PatternFill(
             "solid", fgColor=STATUS_COLOURS[r["status"]]
         )
-    for column, width in zip("ABCDEFGHI", (14, 44, 8, 10, 10, 10, 14, 10, 50), strict=True):
+    for column, width in zip("ABCDEFGHIJ", (14, 44, 8, 10, 10, 10, 14, 10, 50, 60), strict=True):
         sheet.column_dimensions[column].width = width
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -3,6 +3,8 @@ responses and status codes as the schema says."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from tixi.wsgi import application
@@ -15,6 +17,19 @@ def token(users):
     from rest_framework.authtoken.models import Token
 
     return Token.objects.get_or_create(user=users["county"])[0].key
+
+
+@pytest.fixture(autouse=True)
+def the_test_keeps_its_connection():
+    """Schemathesis calls the WSGI application itself, so each call ends with Django's
+    request_finished, whose close_old_connections drops a connection left inside a transaction: the
+    test's own on PostgreSQL (SQLite's in-memory test database is never closed). Django's test client
+    disconnects it the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.mark.django_db

@@ -913,6 +913,13 @@ ZH = {
     "The cap must be a positive number of minutes.": "时间上限须为正的分钟数。",
     "%(problem)s Nothing was written.": "%(problem)s 未写入任何文件。",
     "%(rows)s x %(cols)s cells, %(facilities)s facilities: %(reached)s cells reached (longest %(minutes).1f min), %(barriers)s barrier cells; computed in %(seconds).1f s.": "%(rows)s × %(cols)s 个像元，%(facilities)s 个机构：可到达 %(reached)s 个像元（最长 %(minutes).1f 分钟），障碍像元 %(barriers)s 个；计算用时 %(seconds).1f 秒。",
+    "Audit trail": "审计日志",
+    "Object type": "对象类型",
+    "Object": "对象",
+    "From": "起始日期",
+    "To": "截止日期",
+    "all": "全部",
+    "%(counter)s entry": "共 %(counter)s 条记录",
 }
 
 

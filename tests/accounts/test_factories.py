@@ -41,7 +41,7 @@ def test_each_role_sees_its_own_scope(region):
     assert seen[Role.PLANNER] == seen[Role.CDC] == {east_hospital, west_hospital}
     assert seen[Role.COUNTY] == {east_hospital}
     assert seen[Role.INSTITUTION] == seen[Role.AUDITOR] == {west_hospital}
-    assert not users[Role.AUDITOR].can_write and users[Role.COUNTY].can_write
+    assert not users[Role.AUDITOR].may["enter_data"] and users[Role.COUNTY].may["enter_data"]
 
 
 def test_figures_of_a_small_region(region):

@@ -83,7 +83,7 @@ def build(objects):
             (SCOPED_IN, SCOPED_OUT),
             C.EDIT_DIVISIONS,
         ),
-        "api/^divisions/(?P<code>[^/.]+)/figures/$": (
+        "api/divisions/<str:code>/figures/": (
             f"/api/divisions/{MIYI}/figures/?year=2024",
             f"/api/divisions/{DACHUAN}/figures/?year=2024",
             (SCOPED_IN, SCOPED_OUT),
@@ -124,6 +124,12 @@ def build(objects):
         "": ("/", None, dict.fromkeys(ROLES, 302), None),
         "login/": ("/login/", None, ALL, None),
         "logout/": (None, None, None, None),  # would end the session under test
+        "audit/": (
+            "/audit/",
+            None,
+            {"planner": 200, "county": 403, "institution": 403, "cdc": 403, "auditor": 200},
+            None,
+        ),
         "divisions/": ("/divisions/", None, ALL, None),
         "divisions/<str:code>/": (
             f"/divisions/{MIYI}/",

@@ -551,7 +551,8 @@ def apply_import(preview: Preview, user, dry_run: bool = False) -> ImportBatch:
             refuse_if_locked_now(instance)
         for obj in model.objects.bulk_create(instances):
             created.append(obj.pk)
-            created_rows.append((obj.pk, str(obj), None, audit._snapshot(obj)))
+            path = audit.division_path_of(obj, fetch=False)
+            created_rows.append((obj.pk, str(obj), None, audit._snapshot(obj), path))
     fields = sorted({name for _i, changes in preview.updates for name in changes})
     for instance, _changes in preview.updates:
         _derive(spec, instance)
@@ -583,8 +584,14 @@ def apply_import(preview: Preview, user, dry_run: bool = False) -> ImportBatch:
             [
                 *created_rows,
                 *(
-                    (change["pk"], "", change["before"], change["after"])
-                    for change in batch.changes["updated"]
+                    (
+                        change["pk"],
+                        "",
+                        change["before"],
+                        change["after"],
+                        audit.division_path_of(i, fetch=False),
+                    )
+                    for change, (i, _c) in zip(batch.changes["updated"], preview.updates, strict=True)
                 ),
             ],
         )

@@ -937,6 +937,13 @@ ZH = {
     "%(count)s zone(s) of the table have no cell in --zones: %(ids)s.": "表中有 %(count)s 个区域在 --zones 中没有像元：%(ids)s。",
     "Weight is %(value)s at row %(row)s, column %(col)s (x=%(x)s, y=%(y)s); it must be a number >= 0.": "第 %(row)s 行第 %(col)s 列（x=%(x)s, y=%(y)s）的权重为 %(value)s；权重须为不小于 0 的数。",
     "%(population)s persons of %(zones)s zones spread over %(cells)s cells.": "%(zones)s 个区域的 %(population)s 人已分配到 %(cells)s 个像元。",
+    "Audit trail": "审计日志",
+    "Object type": "对象类型",
+    "Object": "对象",
+    "From": "起始日期",
+    "To": "截止日期",
+    "all": "全部",
+    "%(counter)s entry": "共 %(counter)s 条记录",
 }
 
 

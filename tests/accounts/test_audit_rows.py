@@ -16,10 +16,12 @@ def test_an_import_records_every_row(users):
     entry = AuditEntry.objects.get(model="registry.Institution", object_pk=str(created.pk), action="create")
     assert entry.after["name"] == "新建卫生室" and entry.username == "county"
     assert f"import #{batch.pk}" in entry.note
+    assert entry.division_path == created.division.path  # where it belongs, for the auditors there
     update = apply_import(preview(xlsx([HEAD, good_row("AUDIT001", 机构名称="改名卫生室")])), users["county"])
     changed = AuditEntry.objects.get(model="registry.Institution", object_pk=str(created.pk), action="update")
     assert changed.before == {"name": "新建卫生室"} and changed.after == {"name": "改名卫生室"}
     assert f"import #{update.pk}" in changed.note
+    assert changed.division_path == created.division.path
     assert not AuditEntry.objects.filter(action="bulk", note__contains=f"import #{batch.pk} ").exists()
 
 
@@ -44,4 +46,5 @@ def test_a_dhis2_load_records_every_report(api):
         model="registry.InstitutionYear", object_pk=str(report.pk), action="update"
     )
     assert entry.before == {"actual_beds": report.actual_beds}
+    assert entry.division_path == report.division_path
     assert entry.after == {"actual_beds": report.actual_beds + 7} and entry.username == "county"

@@ -124,6 +124,12 @@ def build(objects):
         "": ("/", None, dict.fromkeys(ROLES, 302), None),
         "login/": ("/login/", None, ALL, None),
         "logout/": (None, None, None, None),  # would end the session under test
+        "audit/": (
+            "/audit/",
+            None,
+            {"planner": 200, "county": 403, "institution": 403, "cdc": 403, "auditor": 200},
+            None,
+        ),
         "divisions/": ("/divisions/", None, ALL, None),
         "divisions/<str:code>/": (
             f"/divisions/{MIYI}/",

@@ -7,6 +7,7 @@ comes from the request (middleware) or from `acting_as` in commands.
 import contextlib
 import contextvars
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.forms.models import model_to_dict
@@ -74,6 +75,29 @@ def _snapshot(instance) -> dict:
     return json.loads(json.dumps(data, cls=AuditEncoder))
 
 
+def division_path_of(instance, fetch: bool = True) -> str:
+    """Where a row belongs: a division's own path, a row's `division_path`, or the path of its
+    division (or its institution's division). With fetch=False (bulk writes) only what is already
+    loaded is used, so recording thousands of rows costs no query per row."""
+    fields = {f.name for f in instance._meta.concrete_fields}
+    if instance._meta.label == "geo.Division":
+        return instance.path or ""
+    if "division_path" in fields and instance.division_path:
+        return instance.division_path
+    for name in ("division", "institution", "region"):
+        if name not in fields or getattr(instance, f"{name}_id", None) is None:
+            continue
+        related_field = instance._meta.get_field(name)
+        if not fetch and not related_field.is_cached(instance):
+            return ""
+        try:
+            related = getattr(instance, name)
+        except ObjectDoesNotExist:  # deleted in the same cascade
+            return ""
+        return division_path_of(related, fetch) if related is not None else ""
+    return ""
+
+
 def _is_audited(sender) -> bool:
     from tixi.accounts.models import AuditEntry
 
@@ -99,12 +123,13 @@ def _write(action, instance, before, after):
         object_repr=str(instance)[:200],
         before=before,
         after=after,
+        division_path=division_path_of(instance),
     )
 
 
 def record_rows(model_label: str, note: str, rows) -> None:
     """One entry per row of a bulk write (an import) that bypasses the per-row signals:
-    rows are (pk, text, before or None, after), written in batches."""
+    rows are (pk, text, before or None, after[, division path]), written in batches."""
     from tixi.accounts.models import AuditEntry
 
     user, name = current_user_and_name()
@@ -119,8 +144,9 @@ def record_rows(model_label: str, note: str, rows) -> None:
             before=before,
             after=after,
             note=note[:200],
+            division_path=path[0] if path else "",
         )
-        for pk, text, before, after in rows
+        for pk, text, before, after, *path in rows
     )
     AuditEntry.objects.bulk_create(entries, batch_size=2000)
 

@@ -2,7 +2,10 @@
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from tixi.accounts.scope import PATH_END, scope_of
 
 
 class Role(models.TextChoices):
@@ -37,8 +40,24 @@ class User(AbstractUser):
         return self.scope_divisions.order_by("level", "path").first()
 
 
+class AuditEntryQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Entries about rows within the user's scope; entries about no division (accounts, the
+        catalogue, logins) only to superusers and to whoever made them."""
+        scope = scope_of(user)
+        if scope.unrestricted:
+            return self
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        within = Q(pk__in=[])
+        for path in scope.paths:
+            within |= Q(division_path__gte=path, division_path__lt=path + PATH_END)
+        return self.filter(within | Q(division_path="", user=user))
+
+
 class AuditEntry(models.Model):
-    """Who changed what, when, with the values before and after."""
+    """Who changed what, when, with the values before and after, and where (the division path of
+    the row recorded, where it has one), so that an auditor reads the trail of their own region."""
 
     class Action(models.TextChoices):
         CREATE = "create", _("created")
@@ -58,6 +77,9 @@ class AuditEntry(models.Model):
     before = models.JSONField(_("before"), null=True, blank=True)
     after = models.JSONField(_("after"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=200, blank=True)
+    division_path = models.CharField(_("division"), max_length=160, blank=True, db_index=True)
+
+    objects = AuditEntryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("audit entry")

@@ -310,7 +310,9 @@ def _write(reports, population, data, user) -> dict:
         else:
             diff = {k: v for k, v in fields.items() if getattr(row, k) != v}
             if diff:
-                changes.append((row.pk, str(row), {k: getattr(row, k) for k in diff}, diff))
+                changes.append(
+                    (row.pk, str(row), {k: getattr(row, k) for k in diff}, diff, row.division_path)
+                )
             for k, v in diff.items():
                 setattr(row, k, v)
             if diff:
@@ -328,7 +330,7 @@ def _write(reports, population, data, user) -> dict:
         audit.record_rows(
             InstitutionYear._meta.label,
             "DHIS2 dataValueSet import",
-            [*((r.pk, str(r), None, audit._snapshot(r)) for r in new), *changes],
+            [*((r.pk, str(r), None, audit._snapshot(r), r.division_path) for r in new), *changes],
         )
     for (division, year, sex, band), count in population.items():
         _obj, created = Population.objects.update_or_create(

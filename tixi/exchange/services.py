@@ -21,6 +21,7 @@ from tixi.exchange.models import ImportBatch
 from tixi.exchange.tables import TABLES, TableSpec
 from tixi.exchange.validation import check_reports
 from tixi.geo.models import Division
+from tixi.geo.paths import rewrite_below
 from tixi.indicators.models import DataElement
 from tixi.registry.models import CLASSIFICATION_FIELDS, Institution
 
@@ -97,6 +98,8 @@ class Preview:
     encoding: str = ""
     source_rows: list = field(default_factory=list)  # (row number, raw values) for the error report
     headings: list = field(default_factory=list)
+    # divisions whose parent is a new row of the same file: ((code, valid_from), (code, valid_from))
+    file_parents: list = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -240,6 +243,8 @@ def preview_import(table_name: str, data: bytes, filename: str, user) -> Preview
                 continue
             if values[code] is None and column.required:
                 preview.problems.append(Problem(number, column.heading, "", _("This value is required.")))
+        if table_name == "divisions":  # the optional validity left out: the code's latest version
+            values.setdefault("valid_from", None)
         raw = RawRow(raw_values, index_of)
         if len(preview.problems) == problems_before:
             raw.release(values)  # every cell parsed: later messages can quote the parsed values
@@ -340,6 +345,8 @@ def _resolve(spec, parsed, preview, user, heading_of) -> None:
     for institution in institutions.values():
         institution.division = by_id[institution.division_id]
     elements = {e.code: e for e in DataElement.objects.filter(code__in=wanted["element"])}
+    file_codes = {v["code"] for _n, v, _r in parsed if isinstance(v.get("code"), str)}
+    file_codes = file_codes if spec.name == "divisions" else set()
     for number, values, raw in parsed:
         year = values.get("year") if isinstance(values.get("year"), int) else None
         if isinstance(values.get("period"), str) and values["period"][:4].isdigit():
@@ -357,6 +364,8 @@ def _resolve(spec, parsed, preview, user, heading_of) -> None:
                     row = next((d for d in versions if year and d.valid_in(year)), None) or (
                         max(versions, key=lambda d: d.valid_from) if versions else None
                     )
+                    if row is None and value in file_codes:
+                        continue  # a new division of the same file: linked when written, parent first
                     if row is None:
                         problem = _("No division has this code.")
                     elif not scope.covers_path(row.path):
@@ -429,9 +438,22 @@ def _model_values(spec, values) -> dict:
         if spec.name == "divisions" and code == "level":
             value = int(value)
         result[name] = value
-    if spec.name == "divisions" and result.get("valid_from") is None:
-        result["valid_from"] = dt.date(1949, 10, 1)
     return result
+
+
+def _division_fields(fields, values, existing, new_divisions) -> dict:
+    """A parent named by a new row of the same file (read before, rows being parent-first) is that
+    row; without a validity column a new division is valid since 1949-10-01, and a known code keeps
+    its own."""
+    parent = fields.get("parent")
+    if isinstance(parent, str):
+        fields["parent"] = new_divisions[parent]
+    if fields.get("valid_from") is None:
+        if existing.get((values["code"], None)) is None:
+            fields["valid_from"] = dt.date(1949, 10, 1)
+        else:
+            fields.pop("valid_from", None)
+    return fields
 
 
 def _existing(spec, parsed) -> dict:
@@ -441,8 +463,10 @@ def _existing(spec, parsed) -> dict:
         rows = model.objects.filter(code__in=[v["code"] for _n, v, _r in parsed])
         return {(r.code,): r for r in rows}
     if spec.name == "divisions":
-        rows = model.objects.filter(code__in=[v["code"] for _n, v, _r in parsed])
-        return {(r.code, r.valid_from): r for r in rows}
+        rows = model.objects.filter(code__in=[v["code"] for _n, v, _r in parsed]).order_by("valid_from")
+        found = {(r.code, r.valid_from): r for r in rows}
+        found.update({(r.code, None): r for r in rows})  # no validity given: the code's latest version
+        return found
     key_fields = [REFERENCE_FIELDS.get(k, k) for k in spec.key]
     filters = {}
     for code, name in zip(spec.key, key_fields, strict=True):
@@ -465,10 +489,15 @@ def _diff(spec, parsed, preview, heading_of) -> None:
         for f in spec.model._meta.fields
         if not f.is_relation and any(c.code == f.name and c.kind == "text" for c in spec.columns)
     ]
+    new_divisions: dict[str, Division] = {}
+    if spec.name == "divisions":  # parents first, so that a parent given in the file is known
+        parsed.sort(key=lambda row: int(row[1]["level"]))
     for k in range(len(parsed)):
         number, values, raw = parsed[k]
         parsed[k] = None  # the row becomes a model instance: let its dict go (memory on big files)
         fields = _model_values(spec, values)
+        if spec.name == "divisions":
+            fields = _division_fields(fields, values, existing, new_divisions)
         key = _key(spec, values)
         current = existing.get(key)
         instance = spec.model(**fields) if current is None else current
@@ -487,7 +516,14 @@ def _diff(spec, parsed, preview, heading_of) -> None:
         if spec.name == "resources" and current is None:
             instance.division = instance.institution.division
         if spec.name == "divisions":
-            instance.path = (instance.parent.path if instance.parent_id else "") + instance.code + "/"
+            parent = instance.parent if instance.has_parent() else None
+            instance.path = (parent.path if parent else "") + instance.code + "/"
+            if current is None:
+                new_divisions[instance.code] = instance
+            if parent is not None and parent.pk is None:
+                preview.file_parents.append(
+                    ((instance.code, instance.valid_from), (parent.code, parent.valid_from))
+                )
         try:
             instance.clean()
             for f in text_fields:
@@ -549,13 +585,18 @@ def apply_import(preview: Preview, user, dry_run: bool = False) -> ImportBatch:
         for instance in instances:
             _derive(spec, instance)
             refuse_if_locked_now(instance)
+            if spec.name == "divisions":
+                _unlink_unsaved_parent(instance)
         for obj in model.objects.bulk_create(instances):
             created.append(obj.pk)
-            created_rows.append((obj.pk, str(obj), None, audit._snapshot(obj)))
+            path = audit.division_path_of(obj, fetch=False)
+            created_rows.append((obj.pk, str(obj), None, audit._snapshot(obj), path))
     fields = sorted({name for _i, changes in preview.updates for name in changes})
     for instance, _changes in preview.updates:
         _derive(spec, instance)
         refuse_if_locked_now(instance)
+        if spec.name == "divisions":
+            _unlink_unsaved_parent(instance)
     if preview.updates:
         derived = {"division_path", "path", "year", *CLASSIFICATION_FIELDS} & {
             f.name for f in model._meta.fields
@@ -563,6 +604,11 @@ def apply_import(preview: Preview, user, dry_run: bool = False) -> ImportBatch:
         model.objects.bulk_update(
             [i for i, _c in preview.updates], sorted(set(fields) | derived), batch_size=2000
         )
+    if spec.name == "divisions":
+        _link_file_parents(preview.file_parents)
+        for instance, changes in preview.updates:
+            if "parent" in changes:  # the divisions below and the rows that carry their paths follow
+                rewrite_below(instance)
     batch.changes = {
         "inserted": created,
         "updated": [
@@ -583,12 +629,41 @@ def apply_import(preview: Preview, user, dry_run: bool = False) -> ImportBatch:
             [
                 *created_rows,
                 *(
-                    (change["pk"], "", change["before"], change["after"])
-                    for change in batch.changes["updated"]
+                    (
+                        change["pk"],
+                        "",
+                        change["before"],
+                        change["after"],
+                        audit.division_path_of(i, fetch=False),
+                    )
+                    for change, (i, _c) in zip(batch.changes["updated"], preview.updates, strict=True)
                 ),
             ],
         )
     return batch
+
+
+def _unlink_unsaved_parent(division) -> None:
+    """A parent that is a new row of the same file has no id yet: linked once written."""
+    if Division.parent.is_cached(division) and division.parent is not None and division.parent.pk is None:
+        Division.parent.field.delete_cached_value(division)
+        division.parent_id = None
+
+
+def _link_file_parents(links) -> None:
+    """Each division whose parent was a new row of the same file gets that parent's id: one query to
+    find them all, one bulk update."""
+    if not links:
+        return
+    codes = {code for pair in links for code, _valid_from in pair}
+    ids = {
+        (d.code, d.valid_from): d.pk
+        for d in Division.objects.filter(code__in=codes).only("code", "valid_from")
+    }
+    children = []
+    for child, parent in links:
+        children.append(Division(pk=ids[child], parent_id=ids[parent]))
+    Division.objects.bulk_update(children, ["parent"], batch_size=2000)
 
 
 def _lock_check(spec):

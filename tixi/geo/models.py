@@ -99,11 +99,16 @@ class Division(models.Model):
     def __str__(self):
         return f"{self.name} ({self.code})"
 
+    def has_parent(self) -> bool:
+        """A parent saved, or one given as a new row of the same import (not saved yet)."""
+        return self.parent_id is not None or Division.parent.is_cached(self) and self.parent is not None
+
     def clean(self):
-        problems = codes.check_code(self.code, self.level, self.parent.code if self.parent_id else None)
-        if self.level and self.level > codes.PROVINCE and not self.parent_id:
+        has_parent = self.has_parent()
+        problems = codes.check_code(self.code, self.level, self.parent.code if has_parent else None)
+        if self.level and self.level > codes.PROVINCE and not has_parent:
             problems.append(codes.CodeProblem("parent", "A division below province level needs a parent."))
-        if self.parent_id and self.level and self.parent.level >= self.level:
+        if has_parent and self.level and self.parent.level >= self.level:
             problems.append(codes.CodeProblem("parent", "The parent must be at a higher level."))
         if self.valid_to and self.valid_from and self.valid_to <= self.valid_from:
             problems.append(codes.CodeProblem("valid_to", "The end of validity must come after its start."))

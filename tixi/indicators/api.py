@@ -10,9 +10,9 @@ from rest_framework.response import Response
 from tixi.accounts.api import ScopedViewSetMixin
 from tixi.accounts.permissions import Capability, CapabilityPermission
 from tixi.core.api import CleanModelSerializer
-from tixi.geo import locks
 from tixi.geo.api import DivisionCodeField, division_in_scope, params_of, query_year
 from tixi.geo.models import Division
+from tixi.indicators import actions
 from tixi.indicators import items as item_values
 from tixi.indicators.engine.expression import ExpressionError
 from tixi.indicators.models import DataElement, DataValue, Indicator, Plan, Trajectory
@@ -116,13 +116,6 @@ class DataValueSerializer(CleanModelSerializer):
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
-        period = attrs.get("period") or getattr(self.instance, "period", "")
-        division = attrs.get("division") or getattr(self.instance, "division", None)
-        if division is not None and period[:4].isdigit():
-            try:
-                locks.refuse_if_locked(division.path, int(period[:4]))
-            except ModelValidationError as error:
-                raise serializers.ValidationError({"non_field_errors": error.messages}) from error
         if self.instance is not None:  # moving a value onto a cell that holds one: say so (not a 500)
             cell = {
                 name: attrs.get(name, getattr(self.instance, name))
@@ -135,19 +128,18 @@ class DataValueSerializer(CleanModelSerializer):
         return attrs
 
     def create(self, validated_data):
-        validated_data["stored_by"] = self.context["request"].user
-        instance, _created = DataValue.objects.update_or_create(
-            element=validated_data["element"],
-            option=validated_data.get("option", ""),
-            division=validated_data["division"],
-            period=validated_data["period"],
-            defaults={
-                k: v
-                for k, v in validated_data.items()
-                if k not in ("element", "option", "division", "period")
-            },
-        )
-        return instance
+        return self._save(validated_data, None)
+
+    def update(self, instance, validated_data):
+        cell = {name: getattr(instance, name) for name in ("element", "option", "division", "period")}
+        return self._save({**cell, **validated_data}, instance)
+
+    def _save(self, fields, instance):
+        """Through the one action that checks the lock inside the writing transaction."""
+        try:
+            return actions.save_data_value(fields, self.context["request"].user, instance)
+        except ModelValidationError as error:
+            raise serializers.ValidationError({"non_field_errors": error.messages}) from error
 
 
 @extend_schema(

@@ -1,7 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tixi.geo import locks
 from tixi.geo.forms import division_in_scope_from_code
 from tixi.indicators.models import DataValue
 
@@ -20,13 +19,6 @@ class DataValueForm(forms.ModelForm):
     def clean_division_code(self):
         self.instance.division = division_in_scope_from_code(self.cleaned_data["division_code"], self.user)
         return self.instance.division.code
-
-    def clean(self):
-        cleaned = super().clean()
-        period = cleaned.get("period") or ""
-        if getattr(self.instance, "division_id", None) and period[:4].isdigit():
-            locks.refuse_if_locked(self.instance.division.path, int(period[:4]))
-        return cleaned
 
     def validate_unique(self):
         """A value for an existing cell replaces it (the view upserts), so no uniqueness error."""

@@ -10,6 +10,7 @@ from tixi.core.exports import attach, download_name, exportable
 from tixi.geo import locks
 from tixi.geo.models import Division
 from tixi.geo.tree_views import YEARS
+from tixi.indicators import actions
 from tixi.indicators import items as item_values
 from tixi.indicators.engine import trajectory as tj
 from tixi.indicators.models import Nature, Plan, Trajectory
@@ -193,7 +194,7 @@ def scorecard_download(request, code, fmt):
 def data_values(request):
     """Enter a data element's value for a division and period; recent values in scope below."""
     from django.contrib import messages
-    from django.db import transaction
+    from django.core.exceptions import ValidationError
     from django.shortcuts import redirect
 
     from tixi.indicators.forms import DataValueForm
@@ -204,21 +205,14 @@ def data_values(request):
         require(request.user, Capability.ENTER_DATA)
         if form.is_valid():
             data = form.cleaned_data
-            with transaction.atomic():
-                DataValue.objects.update_or_create(
-                    element=data["element"],
-                    option=data["option"],
-                    division=form.instance.division,
-                    period=data["period"],
-                    defaults={
-                        "value": data["value"],
-                        "comment": data["comment"],
-                        "stored_by": request.user,
-                        "is_synthetic": False,
-                    },
-                )
-            messages.success(request, _("Saved."))
-            return redirect("data-values")
+            fields = {name: data[name] for name in ("element", "option", "period", "value", "comment")}
+            try:
+                actions.save_data_value({**fields, "division": form.instance.division}, request.user)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("data-values")
     recent = list(
         DataValue.objects.visible_to(request.user)
         .select_related("element", "division", "stored_by")

@@ -1,0 +1,119 @@
+"""The audit trail page: who changed what, where and when, within the reader's scope."""
+
+import datetime as dt
+
+from django.apps import apps
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tixi.accounts.audit import AUDITED_APPS
+from tixi.accounts.models import AuditEntry
+from tixi.accounts.permissions import Capability, require
+from tixi.core.exports import FORMATS, attach, csv_bytes, download_name, xlsx_bytes
+
+PAGE_SIZE = 50
+EXPORT_LIMIT = 100_000
+
+
+def model_choices() -> list[tuple[str, str]]:
+    """The kinds of rows the trail records, by their names in the reader's language."""
+    labels = [
+        (model._meta.label, str(model._meta.verbose_name))
+        for model in apps.get_models()
+        if model._meta.app_label in AUDITED_APPS and model is not AuditEntry
+    ]
+    return sorted(labels, key=lambda pair: pair[1])
+
+
+def model_name(label: str) -> str:
+    try:
+        return str(apps.get_model(label)._meta.verbose_name)
+    except (LookupError, ValueError):
+        return label
+
+
+def _date(text: str, field: str, errors: dict) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        errors[field] = _("A date is YYYY-MM-DD.")
+        return None
+
+
+def filter_entries(params, qs):
+    """The page's filters; bad dates are reported by field and filter nothing out."""
+    errors: dict[str, str] = {}
+    if username := params.get("user", "").strip():
+        qs = qs.filter(username__icontains=username)
+    if (action := params.get("action", "")) in AuditEntry.Action.values:
+        qs = qs.filter(action=action)
+    if model := params.get("model", "").strip():
+        qs = qs.filter(model=model)
+    if text := params.get("object", "").strip():
+        qs = qs.filter(Q(object_repr__icontains=text) | Q(object_pk=text))
+    since, until = (
+        _date(params.get("since", ""), "since", errors),
+        _date(params.get("until", ""), "until", errors),
+    )
+    zone = timezone.get_current_timezone()
+    if since:
+        qs = qs.filter(at__gte=dt.datetime.combine(since, dt.time.min, tzinfo=zone))
+    if until:
+        qs = qs.filter(at__lt=dt.datetime.combine(until + dt.timedelta(days=1), dt.time.min, tzinfo=zone))
+    return qs, errors
+
+
+def _rows(entries) -> list[list[str]]:
+    head = [_("Time"), _("User name"), _("Action"), _("Object type"), _("Object"), _("Division"), _("Note")]
+    rows = [head]
+    for e in entries:
+        at = timezone.localtime(e.at).strftime("%Y-%m-%d %H:%M:%S")
+        rows.append(
+            [
+                at,
+                e.username,
+                e.get_action_display(),
+                model_name(e.model),
+                e.object_repr,
+                e.division_path,
+                e.note,
+            ]
+        )
+    return rows
+
+
+@login_required
+def audit_trail(request):
+    require(request.user, Capability.AUDIT)
+    qs = AuditEntry.objects.visible_to(request.user).select_related("user")
+    qs, errors = filter_entries(request.GET, qs)
+    qs = qs.order_by("-at", "-id")
+    fmt = request.GET.get("format", "")
+    if fmt in FORMATS and not errors:
+        # every filtered row, not the page shown: built from the query, not read back from the page
+        tables = [(_("Audit trail"), _rows(qs[:EXPORT_LIMIT]))]
+        content = xlsx_bytes(tables) if fmt == "xlsx" else csv_bytes(tables)
+        response = HttpResponse(content, content_type=FORMATS[fmt])
+        return attach(response, download_name(_("Audit trail"), timezone.localdate(), extension=fmt))
+    request.exportable = True  # base.html offers the download links
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    for entry in page:
+        entry.model_name = model_name(entry.model)
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "page": page,
+        "errors": errors,
+        "params": request.GET,
+        "query": query.urlencode(),
+        "actions": AuditEntry.Action.choices,
+        "models": model_choices(),
+    }
+    return render(request, "accounts/audit.html", context, status=400 if errors else 200)

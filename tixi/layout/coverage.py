@@ -76,8 +76,9 @@ def parse_minutes(text: str | None) -> list[float]:
     return sorted(set(values))
 
 
-def read_zone_names(path: str | Path) -> dict[int, str]:
-    field = "zone-names"
+def id_rows(path: str | Path, field: str, value_column: str, header_problem: str):
+    """(line, id, value text) of a CSV keyed by a whole-number `id` (UTF-8 or GBK); the file, its
+    header, each id and duplicates are refused with the option and line named."""
     path = Path(path)
     if not path.is_file():
         raise InputError(field, "%(path)s does not exist.", path=str(path))
@@ -92,20 +93,27 @@ def read_zone_names(path: str | Path) -> dict[int, str]:
         raise InputError(field, NAMES_ENCODING)
     reader = csv.DictReader(io.StringIO(text))
     header = [name.strip() for name in (reader.fieldnames or [])]
-    missing = [name for name in ("id", "name") if name not in header]
+    missing = [name for name in ("id", value_column) if name not in header]
     if missing:
-        raise InputError(field, NAMES_HEADER, missing=",".join(missing))
+        raise InputError(field, header_problem, missing=",".join(missing))
     reader.fieldnames = header
-    names, lines = {}, {}
+    lines: dict[int, int] = {}
     for line, record in enumerate(reader, start=2):
         try:
             ident = int((record["id"] or "").strip())
         except ValueError:
             raise InputError(field, NAMES_ID, line=line, value=record["id"]) from None
-        if ident in names:
+        if ident in lines:
             raise InputError(field, NAMES_DUPLICATE, line=line, value=ident, other=lines[ident])
-        names[ident], lines[ident] = (record["name"] or "").strip(), line
-    return names
+        lines[ident] = line
+        yield line, ident, record[value_column]
+
+
+def read_zone_names(path: str | Path) -> dict[int, str]:
+    return {
+        ident: (name or "").strip()
+        for _line, ident, name in id_rows(path, "zone-names", "name", NAMES_HEADER)
+    }
 
 
 def compute_coverage(
@@ -211,40 +219,15 @@ def listed(ids: list[int]) -> str:
 
 
 def read_population_table(path: str | Path) -> dict[int, int]:
-    field = "table"
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(field, "%(path)s does not exist.", path=str(path))
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "gbk"):
+    table = {}
+    for line, ident, value in id_rows(path, "table", "population", TABLE_HEADER):
         try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise InputError(field, NAMES_ENCODING)
-    reader = csv.DictReader(io.StringIO(text))
-    header = [name.strip() for name in (reader.fieldnames or [])]
-    missing = [name for name in ("id", "population") if name not in header]
-    if missing:
-        raise InputError(field, TABLE_HEADER, missing=",".join(missing))
-    reader.fieldnames = header
-    table, lines = {}, {}
-    for line, record in enumerate(reader, start=2):
-        try:
-            ident = int((record["id"] or "").strip())
-        except ValueError:
-            raise InputError(field, NAMES_ID, line=line, value=record["id"]) from None
-        if ident in table:
-            raise InputError(field, NAMES_DUPLICATE, line=line, value=ident, other=lines[ident])
-        try:
-            people = int((record["population"] or "").strip())
+            people = int((value or "").strip())
         except ValueError:
             people = -1
         if people < 0:
-            raise InputError(field, TABLE_PEOPLE, line=line, value=record["population"])
-        table[ident], lines[ident] = people, line
+            raise InputError("table", TABLE_PEOPLE, line=line, value=value)
+        table[ident] = people
     return table
 
 

@@ -19,6 +19,7 @@ from tixi.layout.engine.rasters import (
     check_output,
     check_same_grid,
     first_bad_cell,
+    read_csv_text,
     read_grid,
     write_population,
 )
@@ -48,7 +49,6 @@ ZONES_NOT_WHOLE = gettext_noop(
     "Zone id %(value)s at row %(row)s, column %(col)s (x=%(x)s, y=%(y)s) is not a whole number."
 )
 ZONES_NONE = gettext_noop("The raster has no zone: every cell is nodata.")
-NAMES_ENCODING = gettext_noop("The CSV is neither UTF-8 nor GBK text.")
 NAMES_HEADER = gettext_noop("The CSV needs the header id,name; missing: %(missing)s.")
 NAMES_ID = gettext_noop("Line %(line)s: id %(value)r is not a whole number.")
 NAMES_DUPLICATE = gettext_noop("Line %(line)s: id %(value)s is also on line %(other)s.")
@@ -76,22 +76,24 @@ def parse_minutes(text: str | None) -> list[float]:
     return sorted(set(values))
 
 
+def whole_zone_ids(zone_grid) -> np.ndarray:
+    """The zone raster's ids as whole numbers; a fractional id or a raster without zones is refused."""
+    ids = zone_grid.values
+    if not np.issubdtype(ids.dtype, np.integer):
+        fractional = zone_grid.valid & ~(np.isfinite(ids) & (np.floor(ids) == ids))
+        if fractional.any():
+            where = first_bad_cell(fractional, zone_grid.transform)
+            raise InputError("zones", ZONES_NOT_WHOLE, value=ids[where["row"], where["col"]], **where)
+        ids = np.where(zone_grid.valid, ids, 0).astype(np.int64)
+    if not zone_grid.valid.any():
+        raise InputError("zones", ZONES_NONE)
+    return ids
+
+
 def id_rows(path: str | Path, field: str, value_column: str, header_problem: str):
     """(line, id, value text) of a CSV keyed by a whole-number `id` (UTF-8 or GBK); the file, its
     header, each id and duplicates are refused with the option and line named."""
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(field, "%(path)s does not exist.", path=str(path))
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "gbk"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise InputError(field, NAMES_ENCODING)
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv.DictReader(io.StringIO(read_csv_text(path, field)))
     header = [name.strip() for name in (reader.fieldnames or [])]
     missing = [name for name in ("id", value_column) if name not in header]
     if missing:
@@ -142,15 +144,7 @@ def compute_coverage(
             where = first_bad_cell(bad, people_grid.transform)
             raise InputError("population", POPULATION_BAD, value=people[where["row"], where["col"]], **where)
         people[~people_grid.valid] = 0.0
-        ids = zone_grid.values
-        if not np.issubdtype(ids.dtype, np.integer):
-            fractional = zone_grid.valid & ~(np.isfinite(ids) & (np.floor(ids) == ids))
-            if fractional.any():
-                where = first_bad_cell(fractional, zone_grid.transform)
-                raise InputError("zones", ZONES_NOT_WHOLE, value=ids[where["row"], where["col"]], **where)
-            ids = np.where(zone_grid.valid, ids, 0).astype(np.int64)
-        if not zone_grid.valid.any():
-            raise InputError("zones", ZONES_NONE)
+        ids = whole_zone_ids(zone_grid)
         names = read_zone_names(zone_names) if zone_names else {}
         coverage = coverage_by_zone(seconds, people, ids, zone_grid.valid, asked)
         if zone_names:
@@ -238,15 +232,7 @@ def build_population(zones: str | Path, table: str | Path, weights: str | Path, 
         zone_grid = read_grid(zones, "zones")
         weight_grid = read_grid(weights, "weights")
         check_same_grid(zone_grid, "zones", weight_grid, "weights")
-        ids = zone_grid.values
-        if not np.issubdtype(ids.dtype, np.integer):
-            fractional = zone_grid.valid & ~(np.isfinite(ids) & (np.floor(ids) == ids))
-            if fractional.any():
-                where = first_bad_cell(fractional, zone_grid.transform)
-                raise InputError("zones", ZONES_NOT_WHOLE, value=ids[where["row"], where["col"]], **where)
-            ids = np.where(zone_grid.valid, ids, 0).astype(np.int64)
-        if not zone_grid.valid.any():
-            raise InputError("zones", ZONES_NONE)
+        ids = whole_zone_ids(zone_grid)
         weight = weight_grid.values.astype(np.float64)
         bad = weight_grid.valid & ~(np.isfinite(weight) & (weight >= 0))
         if bad.any():

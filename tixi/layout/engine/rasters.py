@@ -137,6 +137,20 @@ def check_values(friction: np.ndarray, valid: np.ndarray, transform) -> None:
             )
 
 
+def read_csv_text(path: str | Path, field: str) -> str:
+    """A CSV's text as people save it (UTF-8, with or without BOM, or GBK), refused by option name."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(field, "%(path)s does not exist.", path=str(path))
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig", "gbk"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise InputError(field, "The CSV is neither UTF-8 nor GBK text.")
+
+
 def read_facilities(path: str | Path, friction: Friction, crs: str | None = None) -> Facilities:
     path = Path(path)
     field = "facilities"
@@ -152,17 +166,7 @@ def read_facilities(path: str | Path, friction: Friction, crs: str | None = None
                 theirs=theirs.to_string(),
                 ours=friction.crs.to_string(),
             )
-    if not path.is_file():
-        raise InputError(field, "%(path)s does not exist.", path=str(path))
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "gbk"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise InputError(field, "The CSV is neither UTF-8 nor GBK text.")
+    text = read_csv_text(path, field)
     reader = csv.DictReader(io.StringIO(text))
     header = [name.strip() for name in (reader.fieldnames or [])]
     missing = [name for name in ("id", "x", "y") if name not in header]

@@ -15,6 +15,22 @@ REQUIRED = os.environ.get("TIXI_REQUIRE_BROWSER") == "1"
 SERVER_LOG: list[Path] = []  # the server's output, for the load test below
 
 
+TIXI = [sys.executable, "-m", "tixi.cli"]
+
+
+def demo_of_its_own(tmp_path_factory) -> tuple[Path, dict]:
+    """A browser test's own demo database in a temporary data folder (skipped, or failed in CI, when
+    Chromium is missing): the folder and the environment that points the `tixi` commands at it."""
+    if not Path(CHROMIUM).exists():
+        if REQUIRED:
+            pytest.fail("Debian's chromium is required (TIXI_REQUIRE_BROWSER=1) but missing")
+        pytest.skip("chromium is not installed (make browser installs it)")
+    var = tmp_path_factory.mktemp("var")
+    env = {**os.environ, "TIXI_VAR_DIR": str(var), "DATABASE_URL": f"sqlite:///{var / 'demo.sqlite3'}"}
+    subprocess.run([*TIXI, "demo", "--build-only"], env=env, check=True, capture_output=True)
+    return var, env
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -23,19 +39,12 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    if not Path(CHROMIUM).exists():
-        if REQUIRED:
-            pytest.fail("Debian's chromium is required (TIXI_REQUIRE_BROWSER=1) but missing")
-        pytest.skip("chromium is not installed (make browser installs it)")
-    var = tmp_path_factory.mktemp("var")
-    env = {**os.environ, "TIXI_VAR_DIR": str(var), "DATABASE_URL": f"sqlite:///{var / 'demo.sqlite3'}"}
-    tixi = [sys.executable, "-m", "tixi.cli"]
-    subprocess.run([*tixi, "demo", "--build-only"], env=env, check=True, capture_output=True)
+    var, env = demo_of_its_own(tmp_path_factory)
     port = free_port()
     SERVER_LOG[:] = [var / "serve.log"]
     log = open(SERVER_LOG[0], "w")  # noqa: SIM115 (closed below, after the server)
     process = subprocess.Popen(
-        [*tixi, "serve", "--addrport", f"127.0.0.1:{port}", "--no-access-log"],
+        [*TIXI, "serve", "--addrport", f"127.0.0.1:{port}", "--no-access-log"],
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT,

@@ -1,16 +1,13 @@
 """Names typed by users never run as script in a viewer's browser: the hover boxes of the dashboard's
 institution points and of the project map, and the pages of units and tasks (a real Chromium)."""
 
-import os
 import socket
 import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 
-from tests.core.test_browser import CHROMIUM, REQUIRED, free_port
+from tests.core.test_browser import CHROMIUM, TIXI, demo_of_its_own, free_port
 
 PAYLOAD = '"><img src=x onerror="window.__xss=(window.__xss||0)+1">'
 
@@ -34,23 +31,16 @@ print(task.pk, unit.pk, project.pk)
 
 @pytest.fixture(scope="module")
 def planted(tmp_path_factory):
-    if not Path(CHROMIUM).exists():
-        if REQUIRED:
-            pytest.fail("Debian's chromium is required (TIXI_REQUIRE_BROWSER=1) but missing")
-        pytest.skip("chromium is not installed (make browser installs it)")
-    var = tmp_path_factory.mktemp("var")
-    env = {**os.environ, "TIXI_VAR_DIR": str(var), "DATABASE_URL": f"sqlite:///{var / 'demo.sqlite3'}"}
-    tixi = [sys.executable, "-m", "tixi.cli"]
-    subprocess.run([*tixi, "demo", "--build-only"], env=env, check=True, capture_output=True)
+    var, env = demo_of_its_own(tmp_path_factory)
     planting = subprocess.run(
-        [*tixi, "manage", "shell", "-c", PLANT], env=env, capture_output=True, text=True
+        [*TIXI, "manage", "shell", "-c", PLANT], env=env, capture_output=True, text=True
     )
     assert planting.returncode == 0, planting.stderr
     out = planting.stdout.split()
     task_pk, unit_pk, _project_pk = out[-3:]
     port = free_port()
     process = subprocess.Popen(
-        [*tixi, "serve", "--addrport", f"127.0.0.1:{port}"],
+        [*TIXI, "serve", "--addrport", f"127.0.0.1:{port}"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

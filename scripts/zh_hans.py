@@ -888,6 +888,8 @@ ZH = {
     "note (e.g. a contradiction inside the seed)": "说明（如原文内部不一致）",
     # tixi.layout: travel time (`tixi access surface`)
     "Layout and accessibility": "布局与可及性",
+    "Surveillance and early warning": "监测预警",
+    "Hospital performance": "医院绩效",
     "%(path)s does not exist.": "%(path)s 不存在。",
     "The file is %(size)s GB; the limit is %(limit)s GB.": "文件大小为 %(size)s GB，超过 %(limit)s GB 的上限。",
     "%(path)s is not a raster GDAL can read (GeoTIFF).": "%(path)s 不是 GDAL 能读取的栅格（GeoTIFF）。",

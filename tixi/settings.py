@@ -88,6 +88,8 @@ INSTALLED_APPS = [
     "tixi.exchange",
     "tixi.ledger",
     "tixi.layout",
+    "tixi.surveillance",
+    "tixi.hospitals",
     "tixi.demo",
     "tixi.shell",
 ]

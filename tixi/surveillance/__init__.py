@@ -1,0 +1,1 @@
+"""Surveillance and early warning: channels of case reports and counts, detection, signals and their lifecycle."""

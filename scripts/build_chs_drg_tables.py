@@ -27,7 +27,10 @@ OUT = REPO / "tixi" / "hospitals" / "data" / "chs_drg_1_1"
 CONDITIONS = {
     "True and record.zdList[0] in adrg_zd": {"pdx": 1},
     "True and record.ssList and record.ssList[0] in adrg_ss": {"pp": 1},
-    "True and record.zdList[0] in adrg_zd and record.ssList and record.ssList[0] in adrg_ss": {"pdx": 1, "pp": 1},
+    "True and record.zdList[0] in adrg_zd and record.ssList and record.ssList[0] in adrg_ss": {
+        "pdx": 1,
+        "pp": 1,
+    },
     "True and record.ssList and intersect(record.ssList,adrg_ss) and intersect(record.ssList,adrg_ss1)": {
         "combo": "a+b"
     },
@@ -37,7 +40,10 @@ CONDITIONS = {
         "pp": 1,
         "neonate": 1,
     },
-    "True and record.zdList[0] in adrg_zd and record.ageDay!=None and record.ageDay<=28": {"pdx": 1, "neonate": 1},
+    "True and record.zdList[0] in adrg_zd and record.ageDay!=None and record.ageDay<=28": {
+        "pdx": 1,
+        "neonate": 1,
+    },
     "True": {},
     "True and record.ssList and record.ssList[0] in SS_VALID": {"pp_valid": 1},
     "True and intersect(record.zdList,adrg_zd) and record.ssList and record.ssList[0] in SS_VALID": {
@@ -119,7 +125,12 @@ def adrg_rule(name: str, source: str) -> tuple[dict, list[str], list[tuple[str, 
     if test in plain:
         rule |= plain[test]
     elif weight:
-        rule |= {"any_dx": 1, "neonate": 1, "weight_min": weight["min"] or "", "weight_max": weight["max"] or ""}
+        rule |= {
+            "any_dx": 1,
+            "neonate": 1,
+            "weight_min": weight["min"] or "",
+            "weight_max": weight["max"] or "",
+        }
     elif combo and "ss_matched" in combo["expr"]:
         alternatives = []
         for alternative in combo["expr"].split("or"):
@@ -131,7 +142,9 @@ def adrg_rule(name: str, source: str) -> tuple[dict, list[str], list[tuple[str, 
     else:
         fail(f"{name}: condition not understood: {test}")
     if rule["combo"] == "a+b":
-        procedures = [(code, "a") for code in values["adrg_ss"]] + [(code, "b") for code in values["adrg_ss1"]]
+        procedures = [(code, "a") for code in values["adrg_ss"]] + [
+            (code, "b") for code in values["adrg_ss1"]
+        ]
     elif rule["combo"]:
         # ss_matched takes the part of a code's first listing (list.index), so later listings are dropped
         seen: dict[str, str] = {}
@@ -163,14 +176,18 @@ def write(name: str, header: list[str], rows) -> int:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("source", type=Path, help="OpenDRG DRG_Python's drg_group/chs_drg_11 folder")
     parser.add_argument("--commit", default="", help="the DRG_Python commit the folder comes from")
     args = parser.parse_args()
     source: Path = args.source
     OUT.mkdir(parents=True, exist_ok=True)
 
-    mdc_order = re.findall(r"result=MDC(\w)\.group\(record\)", (source / "Grouper.py").read_text(encoding="utf-8"))
+    mdc_order = re.findall(
+        r"result=MDC(\w)\.group\(record\)", (source / "Grouper.py").read_text(encoding="utf-8")
+    )
     splits: dict[str, str] = {}
     for path in sorted((source / "DRG").glob("MDC*_DRG.py")):
         text = path.read_text(encoding="utf-8")
@@ -190,7 +207,9 @@ def main() -> None:
         tree = ast.parse(source_text)
         function = next(node for node in tree.body if isinstance(node, ast.FunctionDef))
         gate_test = ast.get_source_segment(source_text, first_if(function).test.operand)
-        gate = {key.replace(" ", ""): value for key, value in MDC_GATES.items()}.get(gate_test.replace(" ", ""))
+        gate = {key.replace(" ", ""): value for key, value in MDC_GATES.items()}.get(
+            gate_test.replace(" ", "")
+        )
         if gate is None:
             fail(f"MDC{mdc}: gate not understood: {gate_test}")
         calls = group_calls(function)
@@ -199,7 +218,14 @@ def main() -> None:
         multi_trauma = "len(types)<2" in source_text
         ambiguity_after = calls.index("QY-disabled") if "QY-disabled" in calls else len(calls)
         mdc_rows.append(
-            [mdc, mdc_priority, gate["gate"], gate.get("sex", ""), gate.get("infant", 0), 2 if multi_trauma else 0]
+            [
+                mdc,
+                mdc_priority,
+                gate["gate"],
+                gate.get("sex", ""),
+                gate.get("infant", 0),
+                2 if multi_trauma else 0,
+            ]
             + [0, ambiguity_after]
         )
         # a code listed twice keeps its first place and its last body region (OpenDRG's zd_map overwrites)
@@ -225,7 +251,16 @@ def main() -> None:
     counts = {
         "mdc.csv": write(
             "mdc.csv",
-            ["mdc", "priority", "gate", "sex", "infant", "min_trauma_regions", "ambiguity_check", "ambiguity_after"],
+            [
+                "mdc",
+                "priority",
+                "gate",
+                "sex",
+                "infant",
+                "min_trauma_regions",
+                "ambiguity_check",
+                "ambiguity_after",
+            ],
             mdc_rows,
         ),
         "mdc_diagnoses.csv": write("mdc_diagnoses.csv", ["mdc", "code", "trauma_region"], mdc_dx_rows),
@@ -240,11 +275,19 @@ def main() -> None:
             + [[code, "CC", table] for code, table in read_dat(source / "DATA" / "CC.dat")],
         ),
         "cc_exclusions.csv": write(
-            "cc_exclusions.csv", ["principal_diagnosis", "exclusion_table"], read_dat(source / "DATA" / "CCE.dat")
+            "cc_exclusions.csv",
+            ["principal_diagnosis", "exclusion_table"],
+            read_dat(source / "DATA" / "CCE.dat"),
         ),
-        "valid_procedures.csv": write("valid_procedures.csv", ["code", "name"], read_dat(source / "DATA" / "SS_VALID.dat")),
-        "diagnosis_codes.csv": write("diagnosis_codes.csv", ["code", "name"], read_dat(source / "ICD" / "ZD_INFO.dat")),
-        "procedure_codes.csv": write("procedure_codes.csv", ["code", "name"], read_dat(source / "ICD" / "SS_INFO.dat")),
+        "valid_procedures.csv": write(
+            "valid_procedures.csv", ["code", "name"], read_dat(source / "DATA" / "SS_VALID.dat")
+        ),
+        "diagnosis_codes.csv": write(
+            "diagnosis_codes.csv", ["code", "name"], read_dat(source / "ICD" / "ZD_INFO.dat")
+        ),
+        "procedure_codes.csv": write(
+            "procedure_codes.csv", ["code", "name"], read_dat(source / "ICD" / "SS_INFO.dat")
+        ),
     }
     (OUT / "SOURCE.txt").write_text(
         "OpenDRG/DRG_Python drg_group/chs_drg_11"

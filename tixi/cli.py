@@ -18,6 +18,7 @@ VERBS = {
     "dhis2": "DHIS2 dataValueSets: `tixi dhis2 export --division D --period YYYY --format json|csv|adx --out F`, `tixi dhis2 import F`",
     "ledger": "the task ledger: `tixi ledger remind [--days N]`",
     "access": "travel time: `tixi access surface --friction F.tif --facilities F.csv --out TIME.tif [--nearest N.tif] [--moves 8|16]`",
+    "drg": "CHS-DRG 1.1 grouping: `tixi drg group --input F.csv --out F.csv`, `tixi drg compare --cases N` (parity with OpenDRG)",
     "createuser": "create a user with a role and a scope (USERNAME --role ROLE --division CODE | --institution CODE)",
     "boundaries": "import division boundaries from a GeoJSON FeatureCollection (properties.code)",
     "migrate": "create or update the database schema",

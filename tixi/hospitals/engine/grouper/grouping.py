@@ -68,7 +68,9 @@ def flatten(texts: list[str], ids: dict[str, int]) -> CodeList:
     unknown = len(ids)
     lookup = dict(ids)
     lookup[""] = EMPTY
-    counts = np.fromiter((text.count("|") + 1 if text else 0 for text in texts), dtype=np.int64, count=len(texts))
+    counts = np.fromiter(
+        (text.count("|") + 1 if text else 0 for text in texts), dtype=np.int64, count=len(texts)
+    )
     tokens = "|".join(text for text in texts if text).split("|") if counts.sum() else []
     token_ids = np.fromiter(map(lookup.get, tokens, repeat(unknown)), dtype=np.int64, count=len(tokens))
     case = np.repeat(np.arange(len(texts)), counts)
@@ -176,7 +178,9 @@ def group(cases: Cases, rules: RuleSet | None = None) -> Grouping:
     dx_lookup = dict(rules.diagnosis_ids)
     dx_lookup[""] = EMPTY
     dx_unknown = len(rules.diagnosis_ids)
-    pdx = np.fromiter(map(dx_lookup.get, cases.principal_diagnosis, repeat(dx_unknown)), dtype=np.int64, count=n)
+    pdx = np.fromiter(
+        map(dx_lookup.get, cases.principal_diagnosis, repeat(dx_unknown)), dtype=np.int64, count=n
+    )
     principal_missing = pdx == EMPTY
     pdx[principal_missing] = dx_unknown
     others = flatten(cases.other_diagnoses, rules.diagnosis_ids)

@@ -4,6 +4,7 @@ It is not part of Tixi: it is run from a snapshot of its repository (the folder 
 by `--reference` or the TIXI_OPENDRG_DIR setting, one case at a time through its own entry point.
 """
 
+import dataclasses
 import importlib
 import math
 import os
@@ -11,7 +12,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .grouping import AMBIGUOUS, CHECK_FAILED, GROUPED, Cases, Grouping
+import numpy as np
+
+from .grouping import AMBIGUOUS, CHECK_FAILED, GROUPED, Cases, Grouping, group
+from .rules import NO_TABLE
 
 ENVIRONMENT = "TIXI_OPENDRG_DIR"
 MODULES = {"chs_drg_1_1": "chs_drg_11"}
@@ -48,7 +52,9 @@ def reference_drgs(cases: Cases, folder: str | Path | None = None) -> list[str]:
     drgs = []
     for index in range(len(cases)):
         sex = int(cases.sex[index])
-        diagnoses = "|".join(code for code in [cases.principal_diagnosis[index], cases.other_diagnoses[index]] if code)
+        diagnoses = "|".join(
+            code for code in [cases.principal_diagnosis[index], cases.other_diagnoses[index]] if code
+        )
         record = record_type(
             Index=index,
             gender=sex if sex in (1, 2) else None,
@@ -89,3 +95,40 @@ def compare(grouping: Grouping, reference: list[str]) -> tuple[int, list[Differe
         else:
             differences.append(Difference(index, ours, theirs, grouping.row(index)))
     return identical, differences
+
+
+@dataclass
+class Parity:
+    cases: int
+    identical: int
+    differences: list[Difference]
+    coverage: dict[str, int]
+
+    @property
+    def share(self) -> float:
+        return self.identical / self.cases if self.cases else 1.0
+
+
+def parity(cases: Cases, grouping: Grouping, folder: str | Path | None = None) -> Parity:
+    """Our DRGs against OpenDRG's, case by case, and what the cases exercised."""
+    identical, differences = compare(grouping, reference_drgs(cases, folder))
+    rules = grouping.rules
+    # the cases whose DRG the CC exclusion tables decided: grouped again with the tables emptied
+    no_table = np.full_like(rules.dx_exclusion_table, NO_TABLE)
+    without_exclusions = group(cases, dataclasses.replace(rules, dx_exclusion_table=no_table))
+    used_adrg = {int(index) for index in grouping.adrg[grouping.adrg >= 0]}
+    coverage = {
+        "mdcs": len({int(index) for index in grouping.mdc[grouping.status == GROUPED]}),
+        "mdcs_in_scheme": len(rules.mdcs),
+        "adrgs": len(used_adrg),
+        "adrgs_in_scheme": len(rules.adrgs),
+        "drgs": len({int(index) for index in grouping.drg[grouping.drg >= 0]}),
+        "drgs_in_scheme": len(grouping.drg_codes),
+        "with_mcc": int(((grouping.split == 1) & (grouping.status == GROUPED)).sum()),
+        "with_cc": int(((grouping.split == 2) & (grouping.status == GROUPED)).sum()),
+        "with_excluded_code": int((grouping.excluded >= 0).sum()),
+        "exclusion_decided": int((without_exclusions.drg != grouping.drg).sum()),
+        "no_group": int((grouping.status == 1).sum()),
+        "check_failed": int((grouping.status == CHECK_FAILED).sum()),
+    }
+    return Parity(len(cases), identical, differences, coverage)

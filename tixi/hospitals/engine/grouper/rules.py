@@ -208,7 +208,9 @@ def load_rules(scheme: str = DEFAULT_SCHEME) -> RuleSet:
         target = dx_mcc_table if row["severity"] == "MCC" else dx_cc_table
         target[dx_ids[row["code"]]] = table
     for row in exclusions:
-        dx_exclusion_table[dx_ids[row["principal_diagnosis"]]] = tables.setdefault(row["exclusion_table"], len(tables))
+        dx_exclusion_table[dx_ids[row["principal_diagnosis"]]] = tables.setdefault(
+            row["exclusion_table"], len(tables)
+        )
     procedure_valid = np.zeros(n_ss, dtype=bool)
     procedure_valid[[ss_ids[row["code"]] for row in valid]] = True
 

@@ -82,8 +82,6 @@ def generate_cases(n: int, seed: int = 0, rules: RuleSet | None = None, noise: f
             extra_dx.append((rows, _pick(rng, region_pool, len(rows))))
         if adrg.pp:
             main_procedures[rows] = _pick(rng, ss_codes[adrg.procedures[: len(ss_codes)]], len(rows))
-        elif adrg.pp_valid or mdc.gate == "valid_procedure":
-            main_procedures[rows] = _pick(rng, valid_codes, len(rows))
         elif adrg.combo:
             for row in rows.tolist():
                 alternative = adrg.combo[rng.integers(0, len(adrg.combo))]
@@ -94,6 +92,8 @@ def generate_cases(n: int, seed: int = 0, rules: RuleSet | None = None, noise: f
                     codes.append(str(_pick(rng, members, 1)[0]))
                 rng.shuffle(codes)
                 main_procedures[row] = "|".join(codes)
+        elif adrg.pp_valid or mdc.gate == "valid_procedure":
+            main_procedures[rows] = _pick(rng, valid_codes, len(rows))
 
     # secondary diagnoses: MCC, CC, excluded by the principal's table, plain
     count = rng.integers(0, 7, n)

@@ -949,7 +949,7 @@ ZH = {
     # the DRG grouper (tixi drg)
     "This is not a discharge table: its header has none of the columns %(columns)s.": "这不是出院病例表：表头没有以下任何一列：%(columns)s。",
     "The header lacks the columns %(columns)s.": "表头缺少以下列：%(columns)s。",
-    "%(value)s is not a sex: 1 male, 2 female.": "%(value)s 不是有效的性别：1 为男，2 为女。",
+    "%(value)s is not a sex: 1 male, 2 female (0 or 9 unknown).": "%(value)s 不是有效的性别：1 为男，2 为女（0 或 9 为未知）。",
     "%(value)s is not a number from %(low)s to %(high)s.": "%(value)s 不是 %(low)s 到 %(high)s 之间的数。",
     "Unknown diagnosis codes: %(codes)s.": "未知的诊断编码：%(codes)s。",
     "Unknown procedure codes: %(codes)s.": "未知的手术操作编码：%(codes)s。",

@@ -152,3 +152,10 @@ def test_generated_cases_reach_every_mdc_and_most_adrgs(rules):
     assert len(set(grouping.adrg[grouped].tolist())) > 350
     assert (grouping.split == 1).sum() > 300 and (grouping.split == 2).sum() > 300
     assert (grouping.excluded >= 0).sum() > 300
+
+
+def test_columns_equal_rows(rules):
+    grouping = group(generate_cases(400, seed=8, rules=rules), rules)
+    columns = grouping.columns()
+    for index in range(400):
+        assert {name: values[index] for name, values in columns.items()} == grouping.row(index)

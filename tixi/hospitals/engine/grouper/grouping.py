@@ -166,6 +166,49 @@ class Grouping:
             "drg_path": " > ".join(steps),
         }
 
+    def columns(self) -> dict[str, list[str]]:
+        """The results of all cases as columns (the keys of `row`), built with array lookups."""
+        rules = self.rules
+        mdc_codes = np.array([mdc.code for mdc in rules.mdcs] + [""], dtype=object)
+        mdc_steps = np.array([f"MDC{mdc.code}:{mdc.gate}" for mdc in rules.mdcs] + [""], dtype=object)
+        adrg_codes = np.array([adrg.code for adrg in rules.adrgs] + [""], dtype=object)
+        adrg_steps = np.array(
+            [f"{adrg.code}:{adrg.condition()}" for adrg in rules.adrgs] + [""], dtype=object
+        )
+        qy_steps = np.array([f"{mdc.code}QY:or_procedure" for mdc in rules.mdcs] + [""], dtype=object)
+        tokens = np.array([*self.others.tokens, ""], dtype=object)
+        mcc, cc = tokens[self.mcc], tokens[self.cc]
+        drg = self.drg_array()
+        split = np.array(["none", "mcc", "cc"], dtype=object)[self.split]
+        found = np.where(self.split == 1, mcc, np.where(self.split == 2, cc, ""))
+        adrg_step = np.where(self.status == AMBIGUOUS, qy_steps[self.mdc], adrg_steps[self.adrg])
+        paths = [
+            " > ".join(
+                step
+                for step in (
+                    mdc_step,
+                    adrg_part,
+                    (f"{code}:{how}" + (f"({why})" if why else "")) if code else "",
+                )
+                if step
+            )
+            for mdc_step, adrg_part, code, how, why in zip(
+                mdc_steps[self.mdc].tolist(), adrg_step.tolist(), drg.tolist(), split.tolist(), found.tolist(),
+                strict=True,
+            )
+        ]  # fmt: skip
+        return {
+            "drg": drg.tolist(),
+            "drg_status": np.array(STATUSES, dtype=object)[self.status].tolist(),
+            "drg_reason": np.array(REASONS, dtype=object)[self.reason].tolist(),
+            "mdc": mdc_codes[self.mdc].tolist(),
+            "adrg": adrg_codes[self.adrg].tolist(),
+            "mcc": mcc.tolist(),
+            "cc": cc.tolist(),
+            "cc_excluded": tokens[self.excluded].tolist(),
+            "drg_path": paths,
+        }
+
 
 def group(cases: Cases, rules: RuleSet | None = None) -> Grouping:
     rules = rules or load_rules()

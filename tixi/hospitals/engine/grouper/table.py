@@ -40,17 +40,12 @@ class CaseTable:
     cases: Cases
 
 
-def _number(text: str, low: float, high: float, whole: bool) -> float | None:
-    """NaN for empty, None when not a number in [low, high]."""
-    if not text:
-        return float("nan")
+def _number(text: str) -> float:
+    """NaN for empty or unreadable text (the caller tells them apart)."""
     try:
-        value = float(text)
+        return float(text) if text else float("nan")
     except ValueError:
-        return None
-    if not low <= value <= high or (whole and value != int(value)):
-        return None
-    return value
+        return float("nan")
 
 
 def read_case_table(text: str, rules: RuleSet) -> CaseTable:
@@ -76,61 +71,76 @@ def read_case_table(text: str, rules: RuleSet) -> CaseTable:
         else:
             more += 1
 
+    # column by column, each checked with one pass; row numbers count the header as row 1
+    width = len(header)
+    for row in rows:
+        if len(row) < width:
+            row.extend([""] * (width - len(row)))
+    column = {name: [row[position].strip() for row in rows] for name, position in at.items()}
     n = len(rows)
     sex = np.zeros(n, dtype=np.int64)
-    age = np.full(n, np.nan)
-    days = np.full(n, np.nan)
-    weight = np.full(n, np.nan)
-    principal, others, procedures = [""] * n, [""] * n, [""] * n
-    ranges = {
-        "age_years": (age, 0, 150, False),
-        "age_days": (days, 0, 365, True),
-        "birth_weight": (weight, 100, 10000, False),
-    }
-    for index, row in enumerate(rows):
-        line = index + 2
-        if len(row) < len(header):
-            row = row + [""] * (len(header) - len(row))
-        cell = {name: row[position].strip() for name, position in at.items()}
-        if cell["sex"] not in ("", "1", "2"):
-            problem("%(value)s is not a sex: 1 male, 2 female.", {"value": cell["sex"]}, line, "sex")
-        else:
-            sex[index] = int(cell["sex"] or 0)
-        for name, (target, low, high, whole) in ranges.items():
-            if name not in cell:
-                continue
-            value = _number(cell[name], low, high, whole)
-            if value is None:
-                message = "%(value)s is not a number from %(low)s to %(high)s."
-                problem(message, {"value": cell[name], "low": low, "high": high}, line, name)
-            else:
-                target[index] = value
-        principal[index] = cell["principal_diagnosis"]
-        if principal[index] and principal[index] not in rules.diagnosis_ids:
+    # GB/T 2261.1: 1 male, 2 female, 0 unknown, 9 unstated; unknown ones fail the grouper's check
+    for index, value in enumerate(column["sex"]):
+        if value in ("1", "2"):
+            sex[index] = int(value)
+        elif value not in ("", "0", "9"):
             problem(
-                "Unknown diagnosis codes: %(codes)s.",
-                {"codes": principal[index]},
-                line,
-                "principal_diagnosis",
+                "%(value)s is not a sex: 1 male, 2 female (0 or 9 unknown).",
+                {"value": value},
+                index + 2,
+                "sex",
             )
-        for name, ids, kind, target in (
-            ("other_diagnoses", rules.diagnosis_ids, "Unknown diagnosis codes: %(codes)s.", others),
-            ("procedures", rules.procedure_ids, "Unknown procedure codes: %(codes)s.", procedures),
-        ):
-            codes = [code.strip() for code in cell[name].split("|") if code.strip()]
-            unknown = [code for code in codes if code not in ids]
-            if unknown:
-                problem(kind, {"codes": ", ".join(unknown)}, line, name)
-            target[index] = "|".join(codes)
+    numbers = {}
+    for name, (low, high, whole) in {
+        "age_years": (0, 150, False),
+        "age_days": (0, 365, True),
+        "birth_weight": (100, 10000, False),
+    }.items():
+        values = column.get(name, [""] * n)
+        try:
+            parsed = np.array([value or "nan" for value in values], dtype=float)
+            unreadable: list[int] = []
+        except ValueError:  # the slow path only for a column holding text
+            parsed = np.array([_number(value) for value in values], dtype=float)
+            unreadable = np.flatnonzero(
+                np.isnan(parsed) & np.array([bool(value) for value in values])
+            ).tolist()
+        with np.errstate(invalid="ignore"):
+            bad = ~np.isnan(parsed) & (
+                (parsed < low) | (parsed > high) | (whole & (parsed != np.trunc(parsed)))
+            )
+        bad[unreadable] = True
+        for index in np.flatnonzero(bad).tolist():
+            message = "%(value)s is not a number from %(low)s to %(high)s."
+            problem(message, {"value": values[index], "low": low, "high": high}, index + 2, name)
+        numbers[name] = parsed
+    principal = column["principal_diagnosis"]
+    lists = {}
+    for name, ids, message in (
+        ("principal_diagnosis", rules.diagnosis_ids, "Unknown diagnosis codes: %(codes)s."),
+        ("other_diagnoses", rules.diagnosis_ids, "Unknown diagnosis codes: %(codes)s."),
+        ("procedures", rules.procedure_ids, "Unknown procedure codes: %(codes)s."),
+    ):
+        values = column[name]
+        if name != "principal_diagnosis" and any(" " in value or "||" in value for value in values):
+            values = ["|".join(code.strip() for code in value.split("|") if code.strip()) for value in values]
+        lists[name] = values
+        unknown = set("|".join(values).split("|")) - ids.keys() - {""}
+        if not unknown:
+            continue
+        for index, value in enumerate(values):
+            codes = [code for code in value.split("|") if code in unknown]
+            if codes:
+                problem(message, {"codes": ", ".join(codes)}, index + 2, name)
     if problems:
         raise CaseTableError(problems, more)
     cases = Cases(
         sex=sex,
-        age_years=age,
-        age_days=days,
-        birth_weight=weight,
+        age_years=numbers["age_years"],
+        age_days=numbers["age_days"],
+        birth_weight=numbers["birth_weight"],
         principal_diagnosis=principal,
-        other_diagnoses=others,
-        procedures=procedures,
+        other_diagnoses=lists["other_diagnoses"],
+        procedures=lists["procedures"],
     )
     return CaseTable(header=header, rows=rows, cases=cases)

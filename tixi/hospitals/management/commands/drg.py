@@ -20,7 +20,7 @@ from tixi.hospitals.engine.grouper.table import CaseTableError, read_case_table
 ENGINE_MESSAGES = (
     gettext_noop("This is not a discharge table: its header has none of the columns %(columns)s."),
     gettext_noop("The header lacks the columns %(columns)s."),
-    gettext_noop("%(value)s is not a sex: 1 male, 2 female."),
+    gettext_noop("%(value)s is not a sex: 1 male, 2 female (0 or 9 unknown)."),
     gettext_noop("%(value)s is not a number from %(low)s to %(high)s."),
     gettext_noop("Unknown diagnosis codes: %(codes)s."),
     gettext_noop("Unknown procedure codes: %(codes)s."),
@@ -139,11 +139,18 @@ class Command(BaseCommand):
             with os.fdopen(handle, "w", newline="", encoding="utf-8") as stream:
                 writer = csv.writer(stream, lineterminator="\n")
                 writer.writerow(table.header + RESULT_COLUMNS)
-                for index, row in enumerate(table.rows):
-                    result = grouping.row(index)
-                    reason = REASON_TEXTS[result["drg_reason"]]
-                    result["drg_reason_text"] = _(reason) if reason else ""
-                    writer.writerow(row[: len(table.header)] + [result[column] for column in RESULT_COLUMNS])
+                results = grouping.columns()
+                texts = {key: _(text) if text else "" for key, text in REASON_TEXTS.items()}
+                results["drg_reason_text"] = [texts[reason] for reason in results["drg_reason"]]
+                width = len(table.header)
+                writer.writerows(
+                    row[:width] + list(result)
+                    for row, result in zip(
+                        table.rows,
+                        zip(*(results[column] for column in RESULT_COLUMNS), strict=True),
+                        strict=True,
+                    )
+                )
             os.replace(temporary, out)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)

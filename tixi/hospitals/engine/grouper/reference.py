@@ -85,11 +85,9 @@ def compare(grouping: Grouping, reference: list[str]) -> tuple[int, list[Differe
     differences = []
     identical = 0
     for index, theirs in enumerate(reference):
-        ours = grouping.drg_of(index)
+        ours = grouping.drg_of(index)  # "" when not grouped, as OpenDRG's 0000
         if grouping.status[index] == AMBIGUOUS and grouping.mdc[index] >= 0:
             ours = grouping.rules.mdcs[grouping.mdc[index]].code + "QY"
-        elif grouping.status[index] in (CHECK_FAILED,) or grouping.status[index] != GROUPED:
-            ours = ours or ""
         if ours == theirs:
             identical += 1
         else:

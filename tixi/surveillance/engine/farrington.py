@@ -136,7 +136,7 @@ def flexible_periods(
 # ---------------------------------------------------------------------------------------------
 
 
-@numba.njit(cache=True, nogil=True)
+@numba.njit(cache=True, nogil=True, error_model="numpy")
 def _irls_flat(y, lev, prior, ylogy, ieta, imu, idev, n, n_levels, work):
     """`_irls` without trend and offset: after the first step every level has one mu, so each
     further step costs O(levels) from the per-level sums of prior, prior*y and prior*y*log(y)."""
@@ -198,7 +198,7 @@ def _irls_flat(y, lev, prior, ylogy, ieta, imu, idev, n, n_levels, work):
     return converged
 
 
-@numba.njit(cache=True, nogil=True)
+@numba.njit(cache=True, nogil=True, error_model="numpy")
 def _irls(y, t, lev, off, prior, ylogy, ieta, imu, idev, n, n_levels, trend, flat, work):
     """glm.fit(x, y, weights=prior, offset=off, family=quasipoisson()) for x = level indicators
     (+ t). Leaves in work.w the working weights of the last weighted least squares (R's `weights`),
@@ -267,7 +267,7 @@ def _irls(y, t, lev, off, prior, ylogy, ieta, imu, idev, n, n_levels, trend, fla
     return False, slope, schur
 
 
-@numba.njit(cache=True, nogil=True)
+@numba.njit(cache=True, nogil=True, error_model="numpy")
 def _dispersion(y, prior, n, rank, work):
     """summary.glm's Pearson dispersion: sum(working weights * working residuals^2) / df.r."""
     mu, w = work[0], work[2]
@@ -285,7 +285,7 @@ def _dispersion(y, prior, n, rank, work):
     return total / df, df
 
 
-@numba.njit(cache=True, nogil=True)
+@numba.njit(cache=True, nogil=True, error_model="numpy")
 def _anscombe_weights(y, y23, t, lev, n, trend, schur, phi, threshold, work, omega):
     """anscombe.residuals() and algo.farrington.assign.weights(): omega = gamma * s^-2 where the
     standardised residual s exceeds the threshold, gamma elsewhere, gamma so that sum = n."""
@@ -322,7 +322,7 @@ def _anscombe_weights(y, y23, t, lev, n, trend, schur, phi, threshold, work, ome
         omega[i] *= gamma
 
 
-@numba.njit(cache=True, nogil=True)
+@numba.njit(cache=True, nogil=True, error_model="numpy")
 def _fit(
     y,
     y23,
@@ -375,7 +375,7 @@ def _fit(
     return converged, slope, schur, disp, seen, df
 
 
-@numba.njit(cache=True, parallel=True)
+@numba.njit(cache=True, parallel=True, error_model="numpy")
 def _fit_all(
     counts,
     log_population,

@@ -34,7 +34,7 @@ for (s in seq_len(nrow(counts))) {
     upper[s, ] <- result$upperbound[, 1]
   } else {
     series <- if (is.null(population)) sts(observed = observed, frequency = frequency)
-              else sts(observed = observed, frequency = frequency, population = population[s, ])
+              else sts(observed = observed, frequency = frequency, population = as.matrix(population[s, ]))
     result <- suppressWarnings(farringtonFlexible(series, control = control))
     alarm[s, ] <- alarms(result)[, 1]
     upper[s, ] <- upperbound(result)[, 1]

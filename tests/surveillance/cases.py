@@ -27,7 +27,11 @@ def weekly_cases(weeks=416, seed=1, frequency=52):
     lonely[-6:-3] = [2, 4, 7]
     series.append(lonely)
     with_outbreaks = rng.poisson(seasonal_mean(weeks, 2.0, frequency=frequency))
-    for start, size in ((weeks * 5 // 10, 25), (weeks * 7 // 10, 40), (weeks * 85 // 100, 15)):  # past outbreaks
+    for start, size in (
+        (weeks * 5 // 10, 25),
+        (weeks * 7 // 10, 40),
+        (weeks * 85 // 100, 15),
+    ):  # past outbreaks
         with_outbreaks[start : start + 4] += rng.multinomial(size, [0.2, 0.4, 0.3, 0.1])
     with_outbreaks[-8:-4] += [6, 14, 20, 9]  # the current one
     series.append(with_outbreaks)

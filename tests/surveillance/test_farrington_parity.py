@@ -102,7 +102,14 @@ CASES = {
     ),
     "flexible monthly noPeriods=4": (
         "farrington-flexible",
-        {"frequency": 12, "b": 3, "w": 1, "noPeriods": 4, "thresholdMethod": "nbPlugin", "pastWeeksNotIncluded": 2},
+        {
+            "frequency": 12,
+            "b": 3,
+            "w": 1,
+            "noPeriods": 4,
+            "thresholdMethod": "nbPlugin",
+            "pastWeeksNotIncluded": 2,
+        },
         MONTHLY,
         60,
         84,

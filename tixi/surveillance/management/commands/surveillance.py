@@ -1,7 +1,5 @@
 """`tixi surveillance detect`: outbreak detection on a file of counts, one row per series and period."""
 
-import sys
-
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
@@ -63,13 +61,12 @@ class Command(BaseCommand):
             self.stdout.write(text, ending="")
             return
         write_atomically(out, text)
-        print(
+        self.stderr.write(
             _("%(series)s series x %(periods)s periods, %(alarms)s alarms, written to %(out)s.")
             % {
                 "series": len(result.series.names),
                 "periods": result.last - result.first + 1,
                 "alarms": result.alarms,
                 "out": out,
-            },
-            file=sys.stderr,
+            }
         )

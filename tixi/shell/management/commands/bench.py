@@ -39,6 +39,7 @@ from tixi.layout.engine import grass as access_grass
 from tixi.ledger.engine.accuracy import seed_scores, suggestion_scores, table_scores
 from tixi.registry.models import Institution, InstitutionYear
 from tixi.registry.services import children_figures, division_figures, division_series
+from tixi.surveillance.engine import bench as surveillance_bench
 
 PLAN_PACKS = Path(item_values.__file__).resolve().parent / "data" / "plans"
 PROVINCE = {"code": "650000", "name": "模拟省"}
@@ -79,7 +80,9 @@ class Command(BaseCommand):
     help = "Benchmarks. `tixi bench registry`: build a province-sized registry, time the dashboard figures."
 
     def add_arguments(self, parser):
-        parser.add_argument("what", choices=["registry", "indicators", "import", "parse", "serve", "access"])
+        parser.add_argument(
+            "what", choices=["registry", "indicators", "import", "parse", "serve", "access", "surveillance"]
+        )
         parser.add_argument("--clients", type=int, default=8, help="bench serve: concurrent users")
         parser.add_argument("--seconds", type=float, default=20, help="bench serve: how long")
         parser.add_argument("--workers", type=int, help="bench serve: server processes")
@@ -100,6 +103,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--moves", type=int, default=16, choices=[8, 16], help="access: the scale run's moves"
         )
+        parser.add_argument("--series", type=int, default=100_000, help="surveillance: weekly series")
+        parser.add_argument("--r-series", type=int, default=20, help="surveillance: series run through R too")
 
     def handle(self, *args, what, rebuild, repeat, in_process, **options):
         if what == "parse":  # no database: the reader against the hand-made seed expectations
@@ -108,6 +113,9 @@ class Command(BaseCommand):
             return self.run_serve(options)
         if what == "access":  # no database: rasters in, rasters out
             return self.run_access(options)
+        if what == "surveillance":  # no database: counts in, alarms out
+            surveillance_bench.run(self.stdout.write, options["series"], r_series=options["r_series"])
+            return
         if not in_process:
             # The benchmark has its own database, never the demo's (PostgreSQL when DATABASE_URL says so).
             env = dict(os.environ)

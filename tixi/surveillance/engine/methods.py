@@ -1,0 +1,31 @@
+"""Every detection method by its CLI name: the `METHODS` tuples of the engine's modules, in one dict."""
+
+from tixi.surveillance.engine import farrington
+from tixi.surveillance.engine.spec import DetectionError, Method
+
+MODULES = (farrington,)
+
+
+def _registry(modules) -> dict[str, Method]:
+    methods: dict[str, Method] = {}
+    for module in modules:
+        for method in module.METHODS:
+            if method.name in methods:
+                raise ValueError(f"two detection methods are named {method.name}")
+            methods[method.name] = method
+    return methods
+
+
+METHODS: dict[str, Method] = _registry(MODULES)
+
+
+def method(name: str) -> Method:
+    """The method called `name`; DetectionError naming the known ones otherwise."""
+    try:
+        return METHODS[name]
+    except KeyError:
+        msgid = "Unknown method %(name)s; the methods are: %(known)s."
+        params = {"name": name, "known": ", ".join(sorted(METHODS))}
+        error = DetectionError(msgid % params)
+        error.msgid, error.params = msgid, params  # translated by the app
+        raise error from None

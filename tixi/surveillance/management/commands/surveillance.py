@@ -1,0 +1,72 @@
+"""`tixi surveillance detect`: outbreak detection on a file of counts, one row per series and period."""
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from tixi.surveillance.detect import (
+    DetectInputError,
+    check_out,
+    detect,
+    known_methods,
+    render,
+    write_atomically,
+)
+
+
+class Command(BaseCommand):
+    help = (
+        "Surveillance: `tixi surveillance detect --method METHOD --input SERIES.csv --range FIRST:LAST "
+        "[--b 5 --w 3 ...] --format csv|json [--out F]` (options by R's control names)."
+    )
+
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        # The methods' options (R's control list) are many and per method: argparse keeps the
+        # ones it does not know in `controls`, and `detect` checks them against the method.
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+
+        def parse_args(args=None, namespace=None):
+            namespace, extra = parser.parse_known_args(args, namespace)
+            namespace.controls = extra
+            return namespace
+
+        parser.parse_args = parse_args
+        return parser
+
+    def add_arguments(self, parser):
+        verbs = parser.add_subparsers(dest="verb", required=True)
+        run = verbs.add_parser(
+            "detect",
+            help="alarms and upper bounds per series and monitored period, as R's surveillance package",
+        )
+        run.add_argument("--method", required=True, help=f"one of: {', '.join(known_methods())}")
+        run.add_argument("--input", required=True, help="SERIES.csv with the header series,period,count")
+        run.add_argument("--range", dest="range_text", help="FIRST:LAST monitored periods (default: R's)")
+        run.add_argument("--format", choices=["csv", "json"], default="csv")
+        run.add_argument("--out", help="write here (all or nothing) instead of the standard output")
+
+    def handle(self, *args, verb, controls=(), **options):
+        if verb == "detect":
+            return self.detect(options, list(controls))
+        if controls:
+            raise CommandError(_("Unexpected argument %(token)s.") % {"token": controls[0]})
+
+    def detect(self, options, controls):
+        try:
+            out = check_out(options["out"])
+            result = detect(options["method"], options["input"], options["range_text"], controls)
+        except DetectInputError as error:
+            raise CommandError(_("%(problem)s Nothing was written.") % {"problem": error}) from error
+        text = render(result, options["format"])
+        if out is None:
+            self.stdout.write(text, ending="")
+            return
+        write_atomically(out, text)
+        self.stderr.write(
+            _("%(series)s series x %(periods)s periods, %(alarms)s alarms, written to %(out)s.")
+            % {
+                "series": len(result.series.names),
+                "periods": result.last - result.first + 1,
+                "alarms": result.alarms,
+                "out": out,
+            }
+        )

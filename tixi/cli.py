@@ -17,6 +17,7 @@ VERBS = {
     "import": "import a table from .xlsx/.csv, all or nothing: `tixi import TABLE FILE [--dry-run]`",
     "dhis2": "DHIS2 dataValueSets: `tixi dhis2 export --division D --period YYYY --format json|csv|adx --out F`, `tixi dhis2 import F`",
     "ledger": "the task ledger: `tixi ledger remind [--days N]`",
+    "layout": "allocation norms and siting: `tixi layout gaps --division D --year Y [--format json]`, `tixi layout site --division D --year Y --new K`",
     "access": "travel time: `tixi access surface --friction F.tif --facilities F.csv --out TIME.tif [--nearest N.tif] [--moves 8|16]`",
     "createuser": "create a user with a role and a scope (USERNAME --role ROLE --division CODE | --institution CODE)",
     "boundaries": "import division boundaries from a GeoJSON FeatureCollection (properties.code)",

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from tixi.geo.models import Division
+from tixi.layout.access import KINDS, AccessError, division_siting
 from tixi.layout.norms import as_json, gaps
 
 
@@ -41,10 +42,84 @@ class Command(BaseCommand):
         gap.add_argument("--division", required=True, help="division code (6 or 12 digits)")
         gap.add_argument("--year", type=int, required=True)
         gap.add_argument("--format", default="table", choices=["table", "json"])
+        site = verbs.add_parser(
+            "site", help="K new sites covering the most population within M minutes (HiGHS)"
+        )
+        site.add_argument("--division", required=True, help="division code (6 or 12 digits)")
+        site.add_argument("--year", type=int, required=True)
+        site.add_argument(
+            "--kind", default="township", choices=list(KINDS), help="the kind of facility to add"
+        )
+        site.add_argument("--new", type=int, required=True, help="K: how many new sites")
+        site.add_argument("--candidates", type=int, default=50, help="N: candidate sites considered")
+        site.add_argument("--minutes", type=float, default=30.0, help="M: travel-time threshold")
+        site.add_argument("--time-limit", type=float, default=60.0, help="seconds the exact solver may take")
+        site.add_argument("--format", default="table", choices=["table", "json"])
 
     def handle(self, *args, verb, **options):
         if verb == "gaps":
             return self.gaps(options)
+        if verb == "site":
+            return self.site(options)
+
+    def site(self, options):
+        division = division_at(options["division"], options["year"])
+        try:
+            data = division_siting(
+                division,
+                options["year"],
+                options["kind"],
+                options["new"],
+                options["candidates"],
+                options["minutes"],
+                options["time_limit"],
+            )
+        except AccessError as error:
+            raise CommandError(str(error)) from error
+        if options["format"] == "json":
+            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+            return
+        exact, heuristic = data["exact"], data["greedy"]
+        self.stdout.write(f"{data['name']} {data['year']}: {data['note']}")
+        self.stdout.write(
+            _(
+                "Within %(minutes)s min today: %(before)s of %(population)s residents "
+                "(%(existing)s facilities); %(new)s new sites among %(candidates)s candidates:"
+            )
+            % {
+                "minutes": f"{data['minutes']:g}",
+                "before": data["covered_before"],
+                "population": data["population"],
+                "existing": data["existing_facilities"],
+                "new": data["new"],
+                "candidates": data["candidates"],
+            }
+        )
+        self.stdout.write(
+            _(
+                "HiGHS: %(covered)s more residents covered; bound %(bound)s, gap %(gap)s%% "
+                "(%(state)s, %(seconds)s s)"
+            )
+            % {
+                "covered": exact["newly_covered"],
+                "bound": exact["bound"],
+                "gap": exact["gap_percent"],
+                "state": _("proven optimal") if exact["optimal"] else _("time limit reached"),
+                "seconds": exact["seconds"],
+            }
+        )
+        for site in exact["sites"]:
+            self.stdout.write(f"    {site['place']} ({site['near']})")
+        self.stdout.write(
+            _(
+                "Greedy: %(covered)s more residents covered, %(below)s%% below the bound; marginal: %(marginal)s"
+            )
+            % {
+                "covered": heuristic["newly_covered"],
+                "below": heuristic["below_best_percent"],
+                "marginal": ", ".join(str(m) for m in heuristic["marginal"]),
+            }
+        )
 
     def gaps(self, options):
         division = division_at(options["division"], options["year"])

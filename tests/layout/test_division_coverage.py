@@ -1,0 +1,55 @@
+"""Coverage from the database: a division's townships, population and facilities on a synthetic grid."""
+
+import json
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from tixi.geo.models import Division
+from tixi.indicators.items import Cell
+from tixi.layout.access import cache_path, division_coverage, facilities_of
+from tixi.layout.norms import values_of
+
+
+def test_township_coverage_adds_up(db, capsys):
+    call_command("access", "coverage", "--division", "511703", "--year", "2024", "--format", "json")
+    data = json.loads(capsys.readouterr().out)
+    dachuan = Division.objects.at("511703000000", 2024)
+    # every resident of the registry's population is on the grid, township by township
+    assert data["population"] == int(values_of("P{}", [Cell(dachuan, 2024)])[0])
+    assert sum(t["population"] for t in data["townships"]) == data["population"]
+    assert data["synthetic"] and data["minutes"] == ["15", "30", "60"]
+    assert data["columns"] == ["14", "15", "16", "29", "30", "31", "59", "60", "61"]
+    for kind in ("primary", "township", "hospital"):
+        within = [data["kinds"][kind]["within"][m] for m in data["columns"]]
+        assert within == sorted(within) and within[-1] <= data["population"]
+        assert data["kinds"][kind]["facilities"] == len(facilities_of(dachuan, 2024, kind))
+        for t in data["townships"]:
+            assert t["kinds"][kind]["60"] <= t["population"]
+    # any primary care reaches at least as many people as township centres, which are primary care
+    assert data["kinds"]["primary"]["within"]["30"] >= data["kinds"]["township"]["within"]["30"]
+    assert cache_path(dachuan, 2024).exists()
+    assert str(cache_path(dachuan, 2024)).startswith(str(settings.VAR_DIR))
+
+
+def test_the_cached_grid_gives_the_same_answer(db):
+    dachuan = Division.objects.at("511703000000", 2024)
+    first = division_coverage(dachuan, 2024)
+    second = division_coverage(dachuan, 2024)
+    first.pop("seconds"), second.pop("seconds")
+    assert first == second
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--division", "511703"], "--year"),
+        ([], "--time"),
+        (["--division", "511703", "--year", "2024", "--minutes", "x"], "--minutes"),
+    ],
+)
+def test_bad_input_names_the_option(db, args, message):
+    with pytest.raises(CommandError, match=message):
+        call_command("access", "coverage", *args)

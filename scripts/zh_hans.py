@@ -1039,6 +1039,18 @@ ZH = {
     "Result": "结果",
     "Who lacks it": "哪些地方或机构不足",
     "… and %(n)s more": "……另有 %(n)s 处",
+    "kind: not a kind of facility offered here.": "机构类型：不是可选的机构类型。",
+    "close: %(codes)s is not a facility of this kind here.": "关闭：%(codes)s 不是本地此类机构。",
+    "add: %(code)s is not a place of %(name)s.": "新增：%(code)s 不是%(name)s的地方。",
+    "minutes: must be a positive number of minutes.": "分钟：须为正的分钟数。",
+    "What if": "情景推演",
+    "Close": "关闭",
+    "Add one in": "新增于",
+    "Recompute": "重新计算",
+    "Within %(minutes)s min: %(before)s residents now, %(after)s after the change (%(change)s); recomputed in %(seconds)s s.": "%(minutes)s 分钟内：目前 %(before)s 人，调整后 %(after)s 人（%(change)s）；重新计算用时 %(seconds)s 秒。",
+    "Now": "目前",
+    "Change": "变化",
+    "No township changes.": "各乡镇（街道）均无变化。",
 }
 
 

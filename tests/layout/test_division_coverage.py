@@ -53,3 +53,36 @@ def test_the_cached_grid_gives_the_same_answer(db):
 def test_bad_input_names_the_option(db, args, message):
     with pytest.raises(CommandError, match=message):
         call_command("access", "coverage", *args)
+
+
+def test_adding_a_site_incrementally_equals_a_full_rerun(db):
+    import numpy as np
+
+    from tixi.layout.access import region, surface
+    from tixi.layout.engine.travel import travel_time
+
+    dachuan = Division.objects.at("511703000000", 2024)
+    grid = region(dachuan, 2024).grid
+    existing = facilities_of(dachuan, 2024, "township")
+    rows, cols = grid.cells_of([f.longitude for f in existing], [f.latitude for f in existing])
+    grid.open_cells(rows, cols)
+    new_row, new_col = grid.shape[0] // 3, grid.shape[1] // 2
+    grid.open_cells([new_row], [new_col])
+    cap = 31 * 60.0
+    before = surface(grid, existing, 31).seconds
+    alone = travel_time(
+        grid.friction, grid.cell, grid.cell, [new_row], [new_col], [0], max_seconds=cap
+    ).seconds
+    incremental = np.minimum(before, alone)
+    rerun = travel_time(
+        grid.friction,
+        grid.cell,
+        grid.cell,
+        np.append(rows, new_row),
+        np.append(cols, new_col),
+        np.arange(len(existing) + 1),
+        max_seconds=cap,
+    ).seconds
+    finite = np.isfinite(rerun)
+    assert (np.isfinite(incremental) == finite).all()
+    assert np.allclose(incremental[finite], rerun[finite], rtol=1e-12)

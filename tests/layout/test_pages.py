@@ -55,3 +55,36 @@ def test_english_pages_have_no_chinese_chrome(users):
 def test_out_of_scope_is_404(users):
     for url in (f"/layout/{DACHUAN}/gaps/?year=2024", f"/layout/{DACHUAN}/coverage/?year=2024"):
         assert client_for(users, "county").get(url).status_code == 404
+
+
+def test_what_if_closing_and_adding_on_the_page(users):
+    from tixi.geo.models import Division
+    from tixi.layout.access import facilities_of, what_if
+
+    dachuan = Division.objects.at(DACHUAN, 2024)
+    centre = facilities_of(dachuan, 2024, "township")[0]
+    closed = what_if(dachuan, 2024, "township", 30, close=[centre.code])
+    assert closed["change"] <= 0 and closed["after"] == closed["before"] + closed["change"]
+    village = (
+        Division.objects.valid_in(2024).filter(level=5, path__startswith=dachuan.path).order_by("code")[100]
+    )
+    added = what_if(dachuan, 2024, "township", 30, add=[village.code])
+    assert added["change"] >= 0 and added["added"] == [village.name]
+    # closing one and adding it back where it stood gives today's coverage again (incremental = rerun)
+    both = what_if(dachuan, 2024, "township", 30, close=[centre.code], add=[centre.division.code])
+    assert both["after"] >= closed["after"]
+    page = client_for(users, "planner").get(
+        f"/layout/{DACHUAN}/coverage/?year=2024&whatif=1&kind=township&minutes=30&close={centre.code}"
+    )
+    html = page.content.decode()
+    assert page.status_code == 200 and 'id="what-if-result"' in html and centre.name in html
+
+
+@pytest.mark.parametrize(
+    "query, field",
+    [("kind=township&minutes=-3", "minutes"), ("kind=township&close=NOPE", "close"), ("kind=x", "kind")],
+)
+def test_what_if_bad_input_names_the_field(users, query, field):
+    page = client_for(users, "planner", "en").get(f"/layout/{DACHUAN}/coverage/?year=2024&whatif=1&{query}")
+    assert page.status_code == 200
+    assert re.search(rf'class="errorlist" role="alert"><li>{field}:', page.content.decode())

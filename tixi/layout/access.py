@@ -293,3 +293,87 @@ def division_siting(
         "covered_after": already + int(round(exact.covered)),
         "prepare_seconds": round(prepared, 2),
     }
+
+
+def point_of(place: Division, year: int) -> tuple[float, float] | None:
+    """Where a new facility in `place` would stand: one of its institutions' points, else its box's centre."""
+    located = (
+        Institution.objects.in_division(place, year).filter(longitude__isnull=False).order_by("code").first()
+    )
+    if located is not None:
+        return located.longitude, located.latitude
+    box = box_of(place)
+    return None if box is None else ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+
+
+def what_if(division: Division, year: int, kind: str, minutes: float = 30.0, close=(), add=()) -> dict:
+    """Coverage within `minutes` before and after closing facilities (registry codes) and adding new ones
+    in places (division codes). Adding alone is incremental: the new sites' capped runs are merged into
+    the current surface by a minimum, no full rerun; a closure reruns the remaining facilities."""
+    if kind not in KINDS:
+        raise AccessError(_("kind: not a kind of facility offered here."))
+    started = time.perf_counter()
+    grid = region(division, year).grid
+    townships = townships_of(division, year)
+    facilities = facilities_of(division, year, kind)
+    codes = {f.code for f in facilities}
+    unknown = [c for c in close if c not in codes]
+    if unknown:
+        raise AccessError(
+            _("close: %(codes)s is not a facility of this kind here.") % {"codes": ", ".join(unknown)}
+        )
+    places = []
+    for code in add:
+        place = Division.objects.valid_in(year).filter(code=code, path__startswith=division.path).first()
+        point = point_of(place, year) if place else None
+        if point is None:
+            raise AccessError(
+                _("add: %(code)s is not a place of %(name)s.") % {"code": code, "name": division.name}
+            )
+        places.append((place, point))
+    cap = (minutes + 1) * 60.0
+    before = surface(grid, facilities, minutes + 1).seconds if facilities else np.full(grid.shape, np.inf)
+    kept = [f for f in facilities if f.code not in close]
+    if close:
+        after = surface(grid, kept, minutes + 1).seconds if kept else np.full(grid.shape, np.inf)
+    else:
+        after = before.copy()
+    for _place, (lon, lat) in places:
+        rows, cols = grid.cells_of([lon], [lat])
+        grid.open_cells(rows, cols)
+        alone = travel_time(
+            grid.friction, grid.cell, grid.cell, rows, cols, [0], moves=MOVES, max_seconds=cap
+        )
+        np.minimum(after, alone.seconds, out=after)
+    covers = [
+        coverage_by_zone(s, grid.population, grid.zones, grid.zones > 0, [minutes], edge=0)
+        for s in (before, after)
+    ]
+    rows = []
+    for i, township in enumerate(townships):
+        at = [np.flatnonzero(c.zones == i + 1) for c in covers]
+        if not len(at[0]):
+            continue
+        b, a = int(covers[0].within[at[0][0], 0]), int(covers[1].within[at[1][0], 0])
+        rows.append(
+            {
+                "code": township.code,
+                "name": township.name,
+                "population": int(covers[0].total[at[0][0]]),
+                "before": b,
+                "after": a,
+                "change": a - b,
+            }
+        )
+    total_before, total_after = int(covers[0].within[:, 0].sum()), int(covers[1].within[:, 0].sum())
+    return {
+        "kind": kind,
+        "minutes": f"{minutes:g}",
+        "closed": [f.name for f in facilities if f.code in close],
+        "added": [p.name for p, _point in places],
+        "before": total_before,
+        "after": total_after,
+        "change": total_after - total_before,
+        "townships": [r for r in rows if r["change"]],
+        "seconds": round(time.perf_counter() - started, 2),
+    }

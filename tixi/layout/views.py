@@ -1,12 +1,14 @@
 """Pages of the layout app: the allocation norms of a division (gaps), and accessibility coverage."""
 
+import math
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from tixi.geo.models import Boundary, Division
+from tixi.geo.models import Boundary, Division, subtree_filter
 from tixi.geo.tree_views import YEARS, selected_year, visible_division
-from tixi.layout.access import KIND_LABELS, division_coverage
+from tixi.layout.access import KIND_LABELS, KINDS, AccessError, division_coverage, facilities_of, what_if
 from tixi.layout.norms import as_json, gaps
 
 
@@ -78,6 +80,32 @@ def coverage(request, code):
         ],
         "labels": {"population": _("Population"), "within": _("within %(minutes)s min")},
     }
+    scenario, problem = None, None
+    if "whatif" in request.GET:
+        try:
+            minutes = float(request.GET.get("minutes") or 30)
+        except ValueError:
+            minutes = math.nan
+        try:
+            if not (minutes > 0 and math.isfinite(minutes)):
+                raise AccessError(_("minutes: must be a positive number of minutes."))
+            scenario = what_if(
+                division,
+                year,
+                request.GET.get("kind", "township"),
+                minutes,
+                close=[c for c in request.GET.getlist("close") if c],
+                add=[c for c in request.GET.getlist("add") if c],
+            )
+        except AccessError as error:
+            problem = str(error)
+    facilities = [(str(KIND_LABELS[k]), facilities_of(division, year, k)) for k in KINDS if k != "primary"]
+    places = (
+        Division.objects.valid_in(year)
+        .filter(subtree_filter("path", division.path))
+        .filter(level__gt=division.level)
+        .order_by("path")
+    )
     return render(
         request,
         "layout/coverage.html",
@@ -89,5 +117,10 @@ def coverage(request, code):
             "kinds": kinds,
             "townships": townships,
             "chart": chart,
+            "scenario": scenario,
+            "problem": problem,
+            "facilities": facilities,
+            "places": places,
+            "asked": request.GET,
         },
     )

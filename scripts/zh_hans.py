@@ -1051,6 +1051,7 @@ ZH = {
     "Now": "目前",
     "Change": "变化",
     "No township changes.": "各乡镇（街道）均无变化。",
+    "projects plan +%(planned)s": "项目计划新增 %(planned)s",
 }
 
 

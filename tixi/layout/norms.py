@@ -25,7 +25,10 @@ from tixi.layout.engine.norms import Judgement, judge
 from tixi.layout.models import Norm, NormKind, PlaceKind
 from tixi.registry.engine import classification as cls
 from tixi.registry.models import InstitutionYear
+from tixi.registry.planned import planned_capacity_in
 
+# the ledger's projects plan beds of every kind: they count against the norm on all beds only
+PLANNED_BEDS = "R{actual_beds}"
 NORMS_FILE = Path(__file__).parent / "data" / "norms.yaml"
 FIELDS = {f.name for f in Norm._meta.get_fields()} - {"id"}
 
@@ -120,6 +123,7 @@ class Row:
     name: str
     judgement: Judgement
     basis: float | None = None
+    planned: int | None = None  # capacity the ledger's projects will add (total beds only)
 
     def as_json(self) -> dict:
         j = self.judgement
@@ -133,6 +137,10 @@ class Row:
             "gap": j.gap,
             "excess": j.excess,
             "passed": j.passed,
+            "planned": self.planned,
+            "gap_after_planned": None
+            if self.planned is None or j.gap is None
+            else max(0, j.gap - self.planned),
         }
 
 
@@ -234,7 +242,8 @@ def judge_norm(norm: Norm, region: Division, division: Division, year: int) -> N
         if basis is not None:
             basis = basis if math.isfinite(basis) else math.nan
         judgement = judge(finite(value), norm.minimum, norm.maximum, basis, norm.per)
-        result.rows.append(Row(place.code, place.name, judgement, basis))
+        planned = planned_capacity_in(place)["beds"] if norm.measure.strip() == PLANNED_BEDS else None
+        result.rows.append(Row(place.code, place.name, judgement, basis, planned))
     return result
 
 
@@ -306,6 +315,9 @@ def as_json(division: Division, year: int, results: list[NormGap]) -> dict:
                 "excess": r.excess,
                 "passed": r.passed,
                 "skipped": r.skipped,
+                "planned": None
+                if any(row.planned is None for row in r.rows) or not r.rows
+                else sum(row.planned for row in r.rows),
                 "lacking": [row.as_json() for row in lacking],
                 "rows": [row.as_json() for row in r.rows] if len(r.rows) <= 50 else [],
                 "sentences": [

@@ -1051,6 +1051,13 @@ ZH = {
     "Now": "目前",
     "Change": "变化",
     "No township changes.": "各乡镇（街道）均无变化。",
+    "EMS service radius": "院前急救服务半径",
+    "Straight-line distance to the nearest EMS centre or station; a subdistrict is judged at 5 km (urban), a town at 20 km (rural: 10-20 km).": "到最近急救中心（站）的直线距离；街道（城市）按 5 公里、乡镇（农村，10—20 公里）按 20 公里评判。",
+    "EMS centres and stations": "急救中心（站）数",
+    "within %(km)s km": "%(km)s 公里内",
+    "Within its own radius": "在各自服务半径内",
+    "Within the EMS radius": "急救服务半径内",
+    "≤%(km)s km": "≤%(km)s 公里",
     "projects plan +%(planned)s": "项目计划新增 %(planned)s",
 }
 

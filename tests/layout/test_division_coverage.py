@@ -86,3 +86,33 @@ def test_adding_a_site_incrementally_equals_a_full_rerun(db):
     finite = np.isfinite(rerun)
     assert (np.isfinite(incremental) == finite).all()
     assert np.allclose(incremental[finite], rerun[finite], rtol=1e-12)
+
+
+def test_straight_line_distance_to_the_nearest_station():
+    import numpy as np
+
+    from tixi.layout.access import distance_to_nearest
+    from tixi.layout.engine.region_grid import METRES_PER_DEGREE, RegionGrid
+
+    grid = RegionGrid(
+        np.ones((3, 4)), np.ones((3, 4), np.int64), np.ones((3, 4), np.int64), 0.0, 1.0, 0.0, 1000.0
+    )
+    # a station at the centre of cell (0, 0): 0.5 km east and 0.5 km south of the north-west corner
+    lon, lat = 500 / METRES_PER_DEGREE, 1.0 - 500 / METRES_PER_DEGREE
+    metres = distance_to_nearest(grid, [lon], [lat])
+    assert metres[0, 0] == pytest.approx(0, abs=1e-6)
+    assert metres[2, 3] == pytest.approx(np.hypot(2000, 3000))
+    assert np.isinf(distance_to_nearest(grid, [], [])).all()
+
+
+def test_ems_radius_per_township(db):
+    from tixi.layout.access import ems_radius, region
+
+    dachuan = Division.objects.at("511703000000", 2024)
+    ems = ems_radius(region(dachuan, 2024))
+    within = [ems["within"][r] for r in ("5", "10", "20")]
+    assert ems["stations"] > 0 and within == sorted(within) and within[0] > 0
+    for code, township in ems["townships"].items():
+        name = Division.objects.at(code, 2024).name
+        assert township["radius"] == ("5" if name.endswith("街道") else "20")
+        assert township["inside"] == township["within"][township["radius"]]

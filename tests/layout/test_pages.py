@@ -40,6 +40,7 @@ def test_coverage_page_table_and_map_data(users):
     for t in data["townships"]:
         shares = [t["share"]["township"][m] for m in ("15", "30", "60")]
         assert shares == sorted(shares) and 0 <= shares[-1] <= 100
+    assert 'id="ems-radius"' in html and "急救" in html
     assert "<script>" not in html.replace("<script src=", "")  # no inline script (CSP)
 
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from tixi.geo.models import Division, Level
 from tixi.indicators import items as item_values
 from tixi.layout.engine.coverage import coverage_by_zone
-from tixi.layout.engine.region_grid import RegionGrid, build_region_grid
+from tixi.layout.engine.region_grid import METRES_PER_DEGREE, RegionGrid, build_region_grid
 from tixi.layout.engine.siting import exact_siting, greedy
 from tixi.layout.engine.travel import travel_time
 from tixi.layout.norms import values_of
@@ -27,6 +27,9 @@ from tixi.registry.engine import classification as cls
 from tixi.registry.models import Institution
 
 GRID_VERSION = 1
+EMS_TYPES = ("ems_centre", "ems_station")
+# 院前急救: "城市服务半径不超过5公里、农村不超过10-20公里" (达川; 攀枝花 the same for cities)
+EMS_RADII_KM = (5.0, 10.0, 20.0)
 MOVES = 8
 KINDS = {
     "primary": cls.TOWNSHIP_HEALTH_CENTRE_TYPES
@@ -136,6 +139,55 @@ def surface(grid: RegionGrid, facilities, cap_minutes: float):
     )
 
 
+def distance_to_nearest(grid: RegionGrid, lon, lat) -> np.ndarray:
+    """Straight-line metres from each cell's centre to the nearest point (inf without points)."""
+    rows, cols = grid.shape
+    nearest = np.full(grid.shape, np.inf)
+    if not len(lon):
+        return nearest
+    scale = math.cos(math.radians(grid.lat0)) * METRES_PER_DEGREE
+    px = (np.asarray(lon, float) - grid.west) * scale
+    py = (grid.north - np.asarray(lat, float)) * METRES_PER_DEGREE
+    y = ((np.arange(rows) + 0.5) * grid.cell)[:, None]
+    x = ((np.arange(cols) + 0.5) * grid.cell)[None, :]
+    for i in range(len(px)):
+        np.minimum(nearest, np.hypot(x - px[i], y - py[i]), out=nearest)
+    return nearest
+
+
+def ems_radius(place: Region) -> dict:
+    """Residents within 5, 10 and 20 km of an EMS centre or station, per township and in all; each
+    township judged at its own radius: a subdistrict (urban) at 5 km, a town at 20 km (10-20 km)."""
+    grid = place.grid
+    stations = list(
+        Institution.objects.in_division(place.division, place.year)
+        .filter(type__in=EMS_TYPES, longitude__isnull=False)
+        .order_by("code")
+    )
+    metres = distance_to_nearest(grid, [s.longitude for s in stations], [s.latitude for s in stations])
+    # distances as "seconds" to reuse the per-zone counting: 1 km = 60 "seconds" = 1 "minute"
+    cover = coverage_by_zone(metres * 0.06, grid.population, grid.zones, grid.zones > 0, EMS_RADII_KM, edge=0)
+    townships = {}
+    for i, township in enumerate(place.townships):
+        at = np.flatnonzero(cover.zones == i + 1)
+        if len(at):
+            j = int(at[0])
+            urban = township.name.endswith("街道")
+            radius = EMS_RADII_KM[0] if urban else EMS_RADII_KM[-1]
+            townships[township.code] = {
+                "within": {f"{r:g}": int(cover.within[j, k]) for k, r in enumerate(cover.minutes)},
+                "radius": f"{radius:g}",
+                "inside": int(cover.within[j, list(cover.minutes).index(radius)]),
+            }
+    return {
+        "stations": len(stations),
+        "radii": [f"{r:g}" for r in EMS_RADII_KM],
+        "within": {f"{r:g}": int(cover.within[:, k].sum()) for k, r in enumerate(cover.minutes)},
+        "inside": sum(t["inside"] for t in townships.values()),
+        "townships": townships,
+    }
+
+
 def division_coverage(division: Division, year: int, minutes=(15.0, 30.0, 60.0)) -> dict:
     started = time.perf_counter()
     place = region(division, year)
@@ -180,6 +232,7 @@ def division_coverage(division: Division, year: int, minutes=(15.0, 30.0, 60.0))
         "population": total,
         "kinds": summary,
         "townships": rows,
+        "ems": ems_radius(place),
         "seconds": round(time.perf_counter() - started, 2),
     }
 

@@ -45,14 +45,27 @@ def coverage(request, code):
             }
             for m in data["minutes"]
         ]
+    ems = data["ems"]
+    ems["rows"] = [
+        {"km": r, "within": ems["within"][r], "share": percent(ems["within"][r], data["population"])}
+        for r in ems["radii"]
+    ]
     townships = []
     for row in data["townships"]:
         cells = []
         for kind in data["kinds"]:
             within = row["kinds"].get(kind, {})
             cells += [percent(within.get(m, 0), row["population"]) for m in data["minutes"]]
+        ems = data["ems"]["townships"].get(row["code"])
         townships.append(
-            {"code": row["code"], "name": row["name"], "population": row["population"], "cells": cells}
+            {
+                "code": row["code"],
+                "name": row["name"],
+                "population": row["population"],
+                "cells": cells,
+                "ems_radius": ems["radius"] if ems else None,
+                "ems_share": percent(ems["inside"], row["population"]) if ems else None,
+            }
         )
     geometries = dict(
         Boundary.objects.filter(division__code__in=[r["code"] for r in data["townships"]])

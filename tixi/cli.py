@@ -17,6 +17,7 @@ VERBS = {
     "import": "import a table from .xlsx/.csv, all or nothing: `tixi import TABLE FILE [--dry-run]`",
     "dhis2": "DHIS2 dataValueSets: `tixi dhis2 export --division D --period YYYY --format json|csv|adx --out F`, `tixi dhis2 import F`",
     "ledger": "the task ledger: `tixi ledger remind [--days N]`",
+    "layout": "allocation norms and siting: `tixi layout gaps --division D --year Y [--format json]`, `tixi layout site --division D --year Y --new K`",
     "access": "travel time: `tixi access surface --friction F.tif --facilities F.csv --out TIME.tif [--nearest N.tif] [--moves 8|16]`",
     "drg": "CHS-DRG 1.1 grouping: `tixi drg group --input F.csv --out F.csv`, `tixi drg compare --cases N` (parity with OpenDRG)",
     "surveillance": "outbreak detection as R's surveillance package: `tixi surveillance detect --method farrington-flexible --input SERIES.csv --range FIRST:LAST [--b 5 ...] --format csv|json [--out F]`",

@@ -143,6 +143,18 @@ def build(objects):
             (SCOPED_IN, SCOPED_OUT),
             None,
         ),
+        "layout/<str:code>/gaps/": (
+            f"/layout/{MIYI}/gaps/?year=2024",
+            f"/layout/{DACHUAN}/gaps/?year=2024",
+            (SCOPED_IN, SCOPED_OUT),
+            None,
+        ),
+        "layout/<str:code>/coverage/": (
+            f"/layout/{MIYI}/coverage/?year=2024",
+            f"/layout/{DACHUAN}/coverage/?year=2024",
+            (SCOPED_IN, SCOPED_OUT),
+            None,
+        ),
         "institutions/": ("/institutions/", None, ALL, None),
         "institutions/new/": ("/institutions/new/", None, None, C.EDIT_REGISTRY),
         "institutions/<str:code>/": (

@@ -13,6 +13,7 @@ from tixi.demo.seeds import load_from_seeds
 from tixi.exchange.validation import load_default_rules
 from tixi.geo.models import Division
 from tixi.indicators.services import load_catalogue, load_plan_packs
+from tixi.layout.norms import load_norms
 
 
 def load_plans_and_values() -> dict:
@@ -24,6 +25,7 @@ def load_plans_and_values() -> dict:
     counts["published_values"] = store_published_values()
     counts["validation_rules"] = load_default_rules()
     counts.update(load_from_seeds())
+    counts["norms"] = load_norms()
     return counts
 
 

@@ -6,8 +6,10 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from tixi.layout.coverage import as_json, build_population, compute_coverage
-from tixi.layout.surface import SurfaceError, compute_surface
+from tixi.layout.access import AccessError, division_coverage
+from tixi.layout.coverage import as_json, build_population, compute_coverage, parse_minutes
+from tixi.layout.engine.rasters import InputError
+from tixi.layout.surface import SurfaceError, compute_surface, translated
 
 
 class Command(BaseCommand):
@@ -44,11 +46,18 @@ class Command(BaseCommand):
         coverage = verbs.add_parser(
             "coverage", help="population per zone within each threshold (and at +-1 minute), and its share"
         )
-        coverage.add_argument("--time", required=True, help="TIME.tif: seconds; nodata or NaN = unreachable")
+        coverage.add_argument("--time", help="TIME.tif: seconds; nodata or NaN = unreachable")
         coverage.add_argument(
-            "--population", required=True, help="POP.tif: persons per cell on TIME.tif's grid; nodata = none"
+            "--population", help="POP.tif: persons per cell on TIME.tif's grid; nodata = none"
         )
-        coverage.add_argument("--zones", required=True, help="ZONES.tif: zone (township) id per cell")
+        coverage.add_argument("--zones", help="ZONES.tif: zone (township) id per cell")
+        coverage.add_argument(
+            "--division",
+            help="instead of rasters: a division's townships and registry facilities (synthetic grid)",
+        )
+        coverage.add_argument(
+            "--year", type=int, help="with --division: the year of the registry and population"
+        )
         coverage.add_argument("--zone-names", help="CSV with the header id,name naming every zone id")
         coverage.add_argument("--minutes", default="15,30,60", help="thresholds in minutes, e.g. 15,30,60")
         coverage.add_argument("--format", default="table", choices=["table", "json"])
@@ -107,6 +116,14 @@ class Command(BaseCommand):
         )
 
     def coverage(self, options):
+        if options["division"]:
+            return self.division_coverage(options)
+        missing = [f"--{name}" for name in ("time", "population", "zones") if not options[name]]
+        if missing:
+            raise CommandError(
+                _("%(options)s: give the rasters, or --division and --year.")
+                % {"options": ", ".join(missing)}
+            )
         try:
             result = compute_coverage(
                 options["time"],
@@ -138,3 +155,35 @@ class Command(BaseCommand):
             self.stdout.write(
                 _("Population on cells outside every zone: %(people)s") % {"people": data["outside_zones"]}
             )
+
+    def division_coverage(self, options):
+        from tixi.layout.management.commands.layout import division_at
+
+        if options["year"] is None:
+            raise CommandError(_("--year: give the year with --division."))
+        division = division_at(options["division"], options["year"])
+        try:
+            minutes = parse_minutes(options["minutes"])
+            data = division_coverage(division, options["year"], minutes)
+        except InputError as error:
+            raise CommandError(translated(error)) from error
+        except AccessError as error:
+            raise CommandError(str(error)) from error
+        if options["format"] == "json":
+            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+            return
+        self.stdout.write(f"{data['name']} {data['year']}: {data['note']}")
+        header = [_("township"), _("population")]
+        for kind in data["kinds"].values():
+            header += [f"{kind['label']} ≤{m} min" for m in data["minutes"]]
+        self.stdout.write("\t".join(header))
+        for row in data["townships"]:
+            cells = [row["name"], str(row["population"])]
+            for kind in data["kinds"]:
+                within = row["kinds"].get(kind, {})
+                cells += [str(within.get(m, "")) for m in data["minutes"]]
+            self.stdout.write("\t".join(cells))
+        total = [_("all townships"), str(data["population"])]
+        for kind in data["kinds"].values():
+            total += [str(kind["within"][m]) for m in data["minutes"]]
+        self.stdout.write("\t".join(total))

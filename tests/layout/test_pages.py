@@ -1,0 +1,91 @@
+"""The layout pages: allocation norms with their gaps, and access to care (table and map data)."""
+
+import json
+import re
+
+import pytest
+from django.test import Client
+
+from tests.conftest import DACHUAN, MIYI
+
+pytestmark = pytest.mark.django_db
+
+
+def client_for(users, name, language="zh-hans"):
+    client = Client()
+    client.cookies["django_language"] = language
+    client.force_login(users[name])
+    return client
+
+
+def test_gaps_page_shows_each_norm_with_its_clause_and_who_lacks_it(users):
+    page = client_for(users, "planner").get(f"/layout/{DACHUAN}/gaps/?year=2024")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "每3万人1辆救护车" in html and "原则上按1辆/3万人的标准配备救护车" in html
+    assert "还需" in html  # a gap in words: "达川区 还需 25 辆车"
+    assert 'data-norm="dc-village-clinic"' in html
+
+
+def test_coverage_page_table_and_map_data(users):
+    page = client_for(users, "planner").get(f"/layout/{DACHUAN}/coverage/?year=2024")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "模拟" in html  # labelled synthetic
+    data = json.loads(
+        re.search(r'id="coverage-data" type="application/json">(.*?)</script>', html, re.S).group(1)
+    )
+    assert [k["key"] for k in data["kinds"]] == ["primary", "township", "hospital"]
+    assert len(data["townships"]) == 24 and all(t["geometry"] for t in data["townships"])
+    for t in data["townships"]:
+        shares = [t["share"]["township"][m] for m in ("15", "30", "60")]
+        assert shares == sorted(shares) and 0 <= shares[-1] <= 100
+    assert 'id="ems-radius"' in html and "急救" in html
+    assert "<script>" not in html.replace("<script src=", "")  # no inline script (CSP)
+
+
+def test_english_pages_have_no_chinese_chrome(users):
+    page = client_for(users, "planner", "en").get(f"/layout/{MIYI}/coverage/?year=2024")
+    html = page.content.decode()
+    assert "Access to care" in html and "Residents within reach" in html
+    assert not any(word in html for word in ("就医可及性", "可及范围内", "最近的机构", "模拟数据", "分钟内"))
+    gaps = client_for(users, "planner", "en").get(f"/layout/{MIYI}/gaps/?year=2024").content.decode()
+    assert "Allocation norms" in gaps and "配置标准" not in gaps
+
+
+def test_out_of_scope_is_404(users):
+    for url in (f"/layout/{DACHUAN}/gaps/?year=2024", f"/layout/{DACHUAN}/coverage/?year=2024"):
+        assert client_for(users, "county").get(url).status_code == 404
+
+
+def test_what_if_closing_and_adding_on_the_page(users):
+    from tixi.geo.models import Division
+    from tixi.layout.access import facilities_of, what_if
+
+    dachuan = Division.objects.at(DACHUAN, 2024)
+    centre = facilities_of(dachuan, 2024, "township")[0]
+    closed = what_if(dachuan, 2024, "township", 30, close=[centre.code])
+    assert closed["change"] <= 0 and closed["after"] == closed["before"] + closed["change"]
+    village = (
+        Division.objects.valid_in(2024).filter(level=5, path__startswith=dachuan.path).order_by("code")[100]
+    )
+    added = what_if(dachuan, 2024, "township", 30, add=[village.code])
+    assert added["change"] >= 0 and added["added"] == [village.name]
+    # closing one and adding it back where it stood gives today's coverage again (incremental = rerun)
+    both = what_if(dachuan, 2024, "township", 30, close=[centre.code], add=[centre.division.code])
+    assert both["after"] >= closed["after"]
+    page = client_for(users, "planner").get(
+        f"/layout/{DACHUAN}/coverage/?year=2024&whatif=1&kind=township&minutes=30&close={centre.code}"
+    )
+    html = page.content.decode()
+    assert page.status_code == 200 and 'id="what-if-result"' in html and centre.name in html
+
+
+@pytest.mark.parametrize(
+    "query, field",
+    [("kind=township&minutes=-3", "minutes"), ("kind=township&close=NOPE", "close"), ("kind=x", "kind")],
+)
+def test_what_if_bad_input_names_the_field(users, query, field):
+    page = client_for(users, "planner", "en").get(f"/layout/{DACHUAN}/coverage/?year=2024&whatif=1&{query}")
+    assert page.status_code == 200
+    assert re.search(rf'class="errorlist" role="alert"><li>{field}:', page.content.decode())

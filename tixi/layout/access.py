@@ -1,0 +1,432 @@
+"""Coverage and siting from the database: a division's townships, population and registry facilities
+on a synthetic grid (see `engine/region_grid.py`), cached under TIXI_VAR_DIR/layout.
+
+`division_coverage` answers, per township, the population within 15/30/60 minutes (and at +-1 minute)
+of each kind of facility; `division_siting` where K new facilities of a kind would cover the most
+population not yet within M minutes, with the exact model's bound beside the greedy answer.
+"""
+
+import math
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from tixi.geo.models import Division, Level
+from tixi.indicators import items as item_values
+from tixi.layout.engine.coverage import coverage_by_zone
+from tixi.layout.engine.region_grid import METRES_PER_DEGREE, RegionGrid, build_region_grid
+from tixi.layout.engine.siting import exact_siting, greedy
+from tixi.layout.engine.travel import travel_time
+from tixi.layout.norms import values_of
+from tixi.registry.engine import classification as cls
+from tixi.registry.models import Institution
+
+GRID_VERSION = 1
+EMS_TYPES = ("ems_centre", "ems_station")
+# 院前急救: "城市服务半径不超过5公里、农村不超过10-20公里" (达川; 攀枝花 the same for cities)
+EMS_RADII_KM = (5.0, 10.0, 20.0)
+MOVES = 8
+KINDS = {
+    "primary": cls.TOWNSHIP_HEALTH_CENTRE_TYPES
+    + ("community_health_centre", "community_health_station", "village_clinic"),
+    "township": cls.TOWNSHIP_HEALTH_CENTRE_TYPES + ("community_health_centre",),
+    "hospital": cls.GENERAL_AND_TCM_HOSPITAL_TYPES,
+}
+KIND_LABELS = {
+    "primary": gettext_lazy("any primary care"),
+    "township": gettext_lazy("a township or community health centre"),
+    "hospital": gettext_lazy("a hospital (level 2 or above)"),
+}
+SYNTHETIC_NOTE = gettext_lazy(
+    "Travel times are computed on a synthetic terrain and road network (demo data), not on real maps."
+)
+
+
+class AccessError(ValueError):
+    """Bad input, the message naming the option."""
+
+
+def townships_of(division: Division, year: int) -> list[Division]:
+    if division.level >= Level.TOWNSHIP:
+        return [division]
+    return list(
+        Division.objects.descendants_of(division.code, year).filter(level=Level.TOWNSHIP).order_by("code")
+    )
+
+
+def box_of(division: Division) -> tuple[float, float, float, float] | None:
+    boundary = getattr(division, "boundary", None)
+    if boundary is None:
+        return None
+    ring = np.asarray(boundary.geometry["coordinates"][0], float)
+    return float(ring[:, 0].min()), float(ring[:, 1].min()), float(ring[:, 0].max()), float(ring[:, 1].max())
+
+
+def facilities_of(division: Division, year: int, kind: str):
+    qs = Institution.objects.in_division(division, year).filter(
+        type__in=KINDS[kind], longitude__isnull=False, latitude__isnull=False
+    )
+    if kind == "hospital":
+        qs = qs.filter(level__gte=2)
+    return list(qs.order_by("code"))
+
+
+@dataclass
+class Region:
+    division: Division
+    year: int
+    townships: list[Division]
+    grid: RegionGrid
+
+
+def cache_path(division: Division, year: int) -> Path:
+    return Path(settings.VAR_DIR) / "layout" / f"grid-{division.code}-{year}-v{GRID_VERSION}.npz"
+
+
+def region(division: Division, year: int) -> Region:
+    """The division's grid, built once and cached (a few seconds for a county)."""
+    townships = townships_of(division, year)
+    path = cache_path(division, year)
+    if path.exists():
+        with np.load(path) as arrays:
+            return Region(division, year, townships, RegionGrid.from_arrays(arrays))
+    boxes = {i + 1: box_of(t) for i, t in enumerate(townships)}
+    boxes = {z: b for z, b in boxes.items() if b is not None}
+    if not boxes:
+        raise AccessError(
+            _("--division: %(name)s has no township boundaries to build a grid from.")
+            % {"name": division.name}
+        )
+    bbox = box_of(division) or (
+        min(b[0] for b in boxes.values()),
+        min(b[1] for b in boxes.values()),
+        max(b[2] for b in boxes.values()),
+        max(b[3] for b in boxes.values()),
+    )
+    people = values_of("P{}", [item_values.Cell(t, year) for t in townships])
+    population = {i + 1: int(p) for i, p in enumerate(people) if math.isfinite(p)}
+    points = Institution.objects.in_division(division, year).filter(longitude__isnull=False)
+    lon, lat = (
+        (np.array(v, float) for v in zip(*points.values_list("longitude", "latitude"), strict=True))
+        if points.exists()
+        else (np.zeros(0), np.zeros(0))
+    )
+    grid = build_region_grid(bbox, boxes, population, (lon, lat), seed=int(division.code[:9]) % (2**31))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".part.npz")
+    np.savez_compressed(partial, **grid.as_arrays())
+    partial.replace(path)
+    return Region(division, year, townships, grid)
+
+
+def surface(grid: RegionGrid, facilities, cap_minutes: float):
+    rows, cols = grid.cells_of([f.longitude for f in facilities], [f.latitude for f in facilities])
+    grid.open_cells(rows, cols)
+    return travel_time(
+        grid.friction,
+        grid.cell,
+        grid.cell,
+        rows,
+        cols,
+        np.arange(len(facilities)),
+        moves=MOVES,
+        max_seconds=cap_minutes * 60.0,
+    )
+
+
+def distance_to_nearest(grid: RegionGrid, lon, lat) -> np.ndarray:
+    """Straight-line metres from each cell's centre to the nearest point (inf without points)."""
+    rows, cols = grid.shape
+    nearest = np.full(grid.shape, np.inf)
+    if not len(lon):
+        return nearest
+    scale = math.cos(math.radians(grid.lat0)) * METRES_PER_DEGREE
+    px = (np.asarray(lon, float) - grid.west) * scale
+    py = (grid.north - np.asarray(lat, float)) * METRES_PER_DEGREE
+    y = ((np.arange(rows) + 0.5) * grid.cell)[:, None]
+    x = ((np.arange(cols) + 0.5) * grid.cell)[None, :]
+    for i in range(len(px)):
+        np.minimum(nearest, np.hypot(x - px[i], y - py[i]), out=nearest)
+    return nearest
+
+
+def ems_radius(place: Region) -> dict:
+    """Residents within 5, 10 and 20 km of an EMS centre or station, per township and in all; each
+    township judged at its own radius: a subdistrict (urban) at 5 km, a town at 20 km (10-20 km)."""
+    grid = place.grid
+    stations = list(
+        Institution.objects.in_division(place.division, place.year)
+        .filter(type__in=EMS_TYPES, longitude__isnull=False)
+        .order_by("code")
+    )
+    metres = distance_to_nearest(grid, [s.longitude for s in stations], [s.latitude for s in stations])
+    # distances as "seconds" to reuse the per-zone counting: 1 km = 60 "seconds" = 1 "minute"
+    cover = coverage_by_zone(metres * 0.06, grid.population, grid.zones, grid.zones > 0, EMS_RADII_KM, edge=0)
+    townships = {}
+    for i, township in enumerate(place.townships):
+        at = np.flatnonzero(cover.zones == i + 1)
+        if len(at):
+            j = int(at[0])
+            urban = township.name.endswith("街道")
+            radius = EMS_RADII_KM[0] if urban else EMS_RADII_KM[-1]
+            townships[township.code] = {
+                "within": {f"{r:g}": int(cover.within[j, k]) for k, r in enumerate(cover.minutes)},
+                "radius": f"{radius:g}",
+                "inside": int(cover.within[j, list(cover.minutes).index(radius)]),
+            }
+    return {
+        "stations": len(stations),
+        "radii": [f"{r:g}" for r in EMS_RADII_KM],
+        "within": {f"{r:g}": int(cover.within[:, k].sum()) for k, r in enumerate(cover.minutes)},
+        "inside": sum(t["inside"] for t in townships.values()),
+        "townships": townships,
+    }
+
+
+def division_coverage(division: Division, year: int, minutes=(15.0, 30.0, 60.0)) -> dict:
+    started = time.perf_counter()
+    place = region(division, year)
+    grid = place.grid
+    kinds = {}
+    for kind in KINDS:
+        facilities = facilities_of(division, year, kind)
+        if facilities:
+            seconds = surface(grid, facilities, max(minutes) + 1).seconds
+        else:
+            seconds = np.full(grid.shape, np.inf)
+        cover = coverage_by_zone(seconds, grid.population, grid.zones, grid.zones > 0, minutes)
+        kinds[kind] = (len(facilities), cover)
+    rows = []
+    for i, township in enumerate(place.townships):
+        row = {"code": township.code, "name": township.name, "population": 0, "kinds": {}}
+        for kind, (_count, cover) in kinds.items():
+            at = np.flatnonzero(cover.zones == i + 1)
+            if not len(at):
+                continue
+            j = int(at[0])
+            row["population"] = int(cover.total[j])
+            row["kinds"][kind] = {f"{m:g}": int(cover.within[j, k]) for k, m in enumerate(cover.minutes)}
+        rows.append(row)
+    total = int(grid.population.sum())
+    summary = {}
+    for kind, (count, cover) in kinds.items():
+        summary[kind] = {
+            "label": str(KIND_LABELS[kind]),
+            "facilities": count,
+            "within": {f"{m:g}": int(cover.within[:, k].sum()) for k, m in enumerate(cover.minutes)},
+        }
+    return {
+        "division": division.code,
+        "name": division.name,
+        "year": year,
+        "synthetic": True,
+        "note": str(SYNTHETIC_NOTE),
+        "grid": {"rows": grid.shape[0], "cols": grid.shape[1], "cell_metres": grid.cell},
+        "minutes": [f"{m:g}" for m in minutes],
+        "columns": [f"{m:g}" for m in kinds["primary"][1].minutes],
+        "population": total,
+        "kinds": summary,
+        "townships": rows,
+        "ems": ems_radius(place),
+        "seconds": round(time.perf_counter() - started, 2),
+    }
+
+
+def division_siting(
+    division: Division,
+    year: int,
+    kind: str,
+    new: int,
+    candidates: int = 50,
+    minutes: float = 30.0,
+    time_limit: float = 60.0,
+) -> dict:
+    if new < 1:
+        raise AccessError(_("--new: give at least 1 new site."))
+    if candidates < 1:
+        raise AccessError(_("--candidates: give at least 1 candidate."))
+    if not (minutes > 0 and math.isfinite(minutes)):
+        raise AccessError(_("--minutes: must be a positive number of minutes."))
+    if new > candidates:
+        raise AccessError(
+            _("--new: %(new)s new sites cannot be chosen among %(candidates)s candidates.")
+            % {"new": new, "candidates": candidates}
+        )
+    started = time.perf_counter()
+    place = region(division, year)
+    grid = place.grid
+    existing = facilities_of(division, year, kind)
+    cap = minutes * 60.0
+    covered = surface(grid, existing, minutes).seconds <= cap if existing else np.zeros(grid.shape, bool)
+    people = grid.population.ravel().astype(np.float64)
+    demand_cells = np.flatnonzero((people > 0) & ~covered.ravel())
+    demand_index = np.full(people.size, -1, np.int64)
+    demand_index[demand_cells] = np.arange(len(demand_cells))
+    weights = people[demand_cells]
+    # the pool: every settlement of the registry (its institutions' points) not already a facility's cell
+    pool = Institution.objects.in_division(division, year).filter(longitude__isnull=False).order_by("code")
+    taken = (
+        set(zip(*grid.cells_of([f.longitude for f in existing], [f.latitude for f in existing]), strict=True))
+        if existing
+        else set()
+    )
+    sites, seen = [], set(taken)
+    for institution in pool:
+        r, c = (int(v[0]) for v in grid.cells_of([institution.longitude], [institution.latitude]))
+        if (r, c) not in seen and not np.isnan(grid.friction[r, c]):
+            seen.add((r, c))
+            sites.append((institution, r, c))
+    covers = []
+    for _institution, r, c in sites:
+        alone = travel_time(grid.friction, grid.cell, grid.cell, [r], [c], [0], moves=MOVES, max_seconds=cap)
+        reach = demand_index[np.flatnonzero(alone.seconds.ravel() <= cap)]
+        covers.append(reach[reach >= 0])
+    gain = np.array([weights[c].sum() for c in covers])
+    keep = np.argsort(-gain, kind="stable")[:candidates]
+    if new > len(keep):
+        raise AccessError(
+            _("--new: %(new)s new sites cannot be chosen among %(candidates)s candidates.")
+            % {"new": new, "candidates": len(keep)}
+        )
+    chosen_covers = [covers[j] for j in keep]
+    prepared = time.perf_counter() - started
+    exact = exact_siting(weights, chosen_covers, new, time_limit=time_limit)
+    greedy_started = time.perf_counter()
+    greedy_chosen, greedy_covered, gains = greedy(weights, chosen_covers, new)
+    greedy_seconds = time.perf_counter() - greedy_started
+
+    def described(j: int) -> dict:
+        institution, r, c = sites[keep[j]]
+        return {
+            "near": institution.name,
+            "place": institution.division.name,
+            "row": r,
+            "col": c,
+            "longitude": institution.longitude,
+            "latitude": institution.latitude,
+        }
+
+    population = int(people.sum())
+    already = int(people[covered.ravel()].sum())
+    return {
+        "division": division.code,
+        "name": division.name,
+        "year": year,
+        "kind": kind,
+        "minutes": minutes,
+        "synthetic": True,
+        "note": str(SYNTHETIC_NOTE),
+        "population": population,
+        "covered_before": already,
+        "existing_facilities": len(existing),
+        "candidates": len(keep),
+        "new": new,
+        "exact": {
+            "sites": [described(j) for j in exact.chosen],
+            "newly_covered": int(round(exact.covered)),
+            "bound": int(math.floor(exact.bound + 1e-6)),
+            "gap_percent": round(100 * exact.gap, 3),
+            "optimal": exact.optimal,
+            "seconds": round(exact.seconds, 3),
+        },
+        "greedy": {
+            "sites": [described(j) for j in greedy_chosen],
+            "newly_covered": int(round(greedy_covered)),
+            "marginal": [int(round(g)) for g in gains],
+            "below_best_percent": round(100 * max(0.0, exact.bound - greedy_covered) / exact.bound, 3)
+            if exact.bound > 0
+            else 0.0,
+            "seconds": round(greedy_seconds, 3),
+        },
+        "covered_after": already + int(round(exact.covered)),
+        "prepare_seconds": round(prepared, 2),
+    }
+
+
+def point_of(place: Division, year: int) -> tuple[float, float] | None:
+    """Where a new facility in `place` would stand: one of its institutions' points, else its box's centre."""
+    located = (
+        Institution.objects.in_division(place, year).filter(longitude__isnull=False).order_by("code").first()
+    )
+    if located is not None:
+        return located.longitude, located.latitude
+    box = box_of(place)
+    return None if box is None else ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+
+
+def what_if(division: Division, year: int, kind: str, minutes: float = 30.0, close=(), add=()) -> dict:
+    """Coverage within `minutes` before and after closing facilities (registry codes) and adding new ones
+    in places (division codes). Adding alone is incremental: the new sites' capped runs are merged into
+    the current surface by a minimum, no full rerun; a closure reruns the remaining facilities."""
+    if kind not in KINDS:
+        raise AccessError(_("kind: not a kind of facility offered here."))
+    started = time.perf_counter()
+    grid = region(division, year).grid
+    townships = townships_of(division, year)
+    facilities = facilities_of(division, year, kind)
+    codes = {f.code for f in facilities}
+    unknown = [c for c in close if c not in codes]
+    if unknown:
+        raise AccessError(
+            _("close: %(codes)s is not a facility of this kind here.") % {"codes": ", ".join(unknown)}
+        )
+    places = []
+    for code in add:
+        place = Division.objects.valid_in(year).filter(code=code, path__startswith=division.path).first()
+        point = point_of(place, year) if place else None
+        if point is None:
+            raise AccessError(
+                _("add: %(code)s is not a place of %(name)s.") % {"code": code, "name": division.name}
+            )
+        places.append((place, point))
+    cap = (minutes + 1) * 60.0
+    before = surface(grid, facilities, minutes + 1).seconds if facilities else np.full(grid.shape, np.inf)
+    kept = [f for f in facilities if f.code not in close]
+    if close:
+        after = surface(grid, kept, minutes + 1).seconds if kept else np.full(grid.shape, np.inf)
+    else:
+        after = before.copy()
+    for _place, (lon, lat) in places:
+        rows, cols = grid.cells_of([lon], [lat])
+        grid.open_cells(rows, cols)
+        alone = travel_time(
+            grid.friction, grid.cell, grid.cell, rows, cols, [0], moves=MOVES, max_seconds=cap
+        )
+        np.minimum(after, alone.seconds, out=after)
+    covers = [
+        coverage_by_zone(s, grid.population, grid.zones, grid.zones > 0, [minutes], edge=0)
+        for s in (before, after)
+    ]
+    rows = []
+    for i, township in enumerate(townships):
+        at = [np.flatnonzero(c.zones == i + 1) for c in covers]
+        if not len(at[0]):
+            continue
+        b, a = int(covers[0].within[at[0][0], 0]), int(covers[1].within[at[1][0], 0])
+        rows.append(
+            {
+                "code": township.code,
+                "name": township.name,
+                "population": int(covers[0].total[at[0][0]]),
+                "before": b,
+                "after": a,
+                "change": a - b,
+            }
+        )
+    total_before, total_after = int(covers[0].within[:, 0].sum()), int(covers[1].within[:, 0].sum())
+    return {
+        "kind": kind,
+        "minutes": f"{minutes:g}",
+        "closed": [f.name for f in facilities if f.code in close],
+        "added": [p.name for p, _point in places],
+        "before": total_before,
+        "after": total_after,
+        "change": total_after - total_before,
+        "townships": [r for r in rows if r["change"]],
+        "seconds": round(time.perf_counter() - started, 2),
+    }

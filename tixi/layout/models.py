@@ -1,0 +1,83 @@
+"""Allocation norms (配置标准) as data: what is counted, the threshold, where it applies, and the seed
+clause it comes from, so that a gap in beds, persons or institutions can be computed and cited."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tixi.geo.models import Level
+
+
+class NormKind(models.TextChoices):
+    PER_POPULATION = "per_population", _("per population")
+    SHARE = "share", _("share of a total")
+    PER_PLACE = "per_place", _("in every place")
+    PER_INSTITUTION = "per_institution", _("in every institution")
+    COUNT = "count", _("a number of institutions")
+
+
+class PlaceKind(models.TextChoices):
+    ANY = "", _("any")
+    TOWN = "town", _("town or township")
+    SUBDISTRICT = "subdistrict", _("subdistrict")
+    VILLAGE = "village", _("administrative village")
+    COMMUNITY = "community", _("community")
+
+
+class Unit(models.TextChoices):
+    BEDS = "beds", _("beds")
+    PERSONS = "persons", _("persons")
+    INSTITUTIONS = "institutions", _("institutions")
+    VEHICLES = "vehicles", _("vehicles")
+
+
+class Norm(models.Model):
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    region = models.CharField(
+        _("region"), max_length=12, help_text=_("division code of the area whose plan sets the norm")
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=NormKind.choices)
+    level = models.PositiveSmallIntegerField(
+        _("judged at level"), choices=Level.choices, help_text=_("the level of the places each judged")
+    )
+    place_kind = models.CharField(_("place kind"), max_length=12, choices=PlaceKind.choices, blank=True)
+    measure = models.CharField(
+        _("measure"), max_length=400, help_text=_("an expression, e.g. R{actual_beds}")
+    )
+    basis = models.CharField(
+        _("basis"), max_length=400, blank=True, help_text=_("per population: P{}; a share: the total")
+    )
+    institutions = models.CharField(
+        _("institutions"), max_length=200, blank=True, help_text=_("for a norm in every institution: filters")
+    )
+    minimum = models.FloatField(_("minimum"))
+    maximum = models.FloatField(_("maximum"), null=True, blank=True)
+    per = models.FloatField(
+        _("per"), default=1.0, help_text=_("per 1,000 residents: 1000; a share in %: 100")
+    )
+    unit = models.CharField(_("unit"), max_length=16, choices=Unit.choices)
+    year = models.PositiveSmallIntegerField(_("by year"), null=True, blank=True)
+    source = models.CharField(_("source"), max_length=200)
+    seed = models.CharField(_("source file"), max_length=60, blank=True)
+    clause = models.TextField(_("clause"))
+    note = models.TextField(_("note"), blank=True)
+    version = models.CharField(_("version"), max_length=20)
+
+    class Meta:
+        ordering = ["region", "code"]
+        verbose_name = _("allocation norm")
+        verbose_name_plural = _("allocation norms")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.maximum is not None and self.maximum < self.minimum:
+            raise ValidationError({"maximum": _("The maximum cannot be below the minimum.")})
+        if self.kind in (NormKind.PER_POPULATION, NormKind.SHARE) and not self.basis:
+            raise ValidationError({"basis": _("This kind of norm needs a basis.")})
+        if self.kind == NormKind.PER_INSTITUTION and not self.institutions:
+            raise ValidationError({"institutions": _("Name the institutions the norm applies to.")})
+        if self.per <= 0:
+            raise ValidationError({"per": _("Must be a positive number.")})

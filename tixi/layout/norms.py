@@ -1,0 +1,328 @@
+"""Allocation norms: loaded from `data/norms.yaml` (the seeds' clauses), judged for a division and year.
+
+`gaps(division, year)` answers, per norm that applies there, what is required, what the registry
+has, and the gap in whole units (beds, persons, institutions, vehicles), naming the places or
+institutions that lack them. Measures and bases are expressions of the indicator language, evaluated
+by the indicators' engine over (place, year) cells.
+"""
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from tixi.geo.models import Division, Level, subtree_filter
+from tixi.indicators import items as item_values
+from tixi.indicators.engine import expression as ex
+from tixi.indicators.engine.evaluate import IndicatorDef
+from tixi.indicators.services import evaluate
+from tixi.layout.engine.norms import Judgement, judge
+from tixi.layout.models import Norm, NormKind, PlaceKind
+from tixi.registry.engine import classification as cls
+from tixi.registry.models import InstitutionYear
+from tixi.registry.planned import planned_capacity_in
+
+# the ledger's projects plan beds of every kind: they count against the norm on all beds only
+PLANNED_BEDS = "R{actual_beds}"
+NORMS_FILE = Path(__file__).parent / "data" / "norms.yaml"
+FIELDS = {f.name for f in Norm._meta.get_fields()} - {"id"}
+
+
+def region_code(code: str) -> str:
+    return code.ljust(12, "0")
+
+
+@transaction.atomic
+def load_norms(path: Path = NORMS_FILE) -> int:
+    """Create or update every norm of the file (by code); a bad entry refuses the whole file."""
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))["norms"]
+    for entry in entries:
+        values = {k: v for k, v in entry.items() if k in FIELDS}
+        norm = Norm.objects.filter(code=values["code"]).first() or Norm()
+        for name, value in values.items():
+            setattr(norm, name, value)
+        try:
+            norm.full_clean(validate_unique=False)
+            check_expressions(norm)
+        except ValidationError as error:
+            raise ValidationError(f"{values['code']}: {error}") from error
+        norm.save()
+    return len(entries)
+
+
+def check_expressions(norm: Norm) -> None:
+    for name in ("measure", "basis"):
+        text = getattr(norm, name)
+        if text:
+            try:
+                ex.parse(text)
+            except ex.ExpressionError as error:
+                raise ValidationError({name: str(error)}) from error
+    if norm.institutions:
+        institution_filters(norm.institutions)
+        if not isinstance(ex.parse(norm.measure), ex.RegistrySum) or not isinstance(
+            ex.parse(norm.basis), ex.RegistrySum
+        ):
+            raise ValidationError(
+                {"measure": _("A norm in every institution compares two resources R{...}.")}
+            )
+
+
+def institution_filters(text: str) -> tuple[ex.Filter, ...]:
+    try:
+        node = ex.parse("N{" + text + "}")
+    except ex.ExpressionError as error:
+        raise ValidationError({"institutions": str(error)}) from error
+    return node.filters
+
+
+LOOKUPS = {"=": "in", ">=": "gte", "<=": "lte", ">": "gt", "<": "lt"}
+
+
+def filters_q(filters: tuple[ex.Filter, ...]) -> Q:
+    """Filters on the yearly report's own classification (type, category, level, grade, ownership, operator)."""
+    q = Q()
+    for f in filters:
+        key, values = f.key, list(f.values)
+        if key == "category":
+            key, values = "type", [t for c in values for t in cls.types_in(c)]
+        if key == "level":
+            values = [int(v) for v in values]
+        if key not in ("type", "level", "grade", "ownership", "operator"):
+            raise ValidationError(
+                {"institutions": _("%(key)s cannot filter institutions here.") % {"key": key}}
+            )
+        if f.op == "!=":
+            q &= ~Q(**{f"{key}__in": values})
+        elif f.op == "=":
+            q &= Q(**{f"{key}__in": values})
+        else:
+            q &= Q(**{f"{key}__{LOOKUPS[f.op]}": values[0]})
+    return q
+
+
+def place_kind_of(division: Division) -> str:
+    """Towns and subdistricts (街道), administrative villages (村) and communities (社区), by name."""
+    if division.level == Level.TOWNSHIP:
+        return PlaceKind.SUBDISTRICT if division.name.endswith("街道") else PlaceKind.TOWN
+    if division.level == Level.VILLAGE:
+        return PlaceKind.COMMUNITY if division.name.endswith("社区") else PlaceKind.VILLAGE
+    return PlaceKind.ANY
+
+
+@dataclass
+class Row:
+    """One place or institution judged by a norm."""
+
+    code: str
+    name: str
+    judgement: Judgement
+    basis: float | None = None
+    planned: int | None = None  # capacity the ledger's projects will add (total beds only)
+
+    def as_json(self) -> dict:
+        j = self.judgement
+        return {
+            "code": self.code,
+            "name": self.name,
+            "basis": None if self.basis is None else number(self.basis),
+            "required": j.required,
+            "allowed": j.allowed,
+            "actual": None if j.actual is None else number(j.actual),
+            "gap": j.gap,
+            "excess": j.excess,
+            "passed": j.passed,
+            "planned": self.planned,
+            "gap_after_planned": None
+            if self.planned is None or j.gap is None
+            else max(0, j.gap - self.planned),
+        }
+
+
+@dataclass
+class NormGap:
+    norm: Norm
+    rows: list[Row] = field(default_factory=list)
+    skipped: str = ""  # why the norm is not judged here
+
+    @property
+    def required(self) -> int | None:
+        values = [r.judgement.required for r in self.rows]
+        return None if not values or None in values else sum(values)
+
+    @property
+    def actual(self) -> float | None:
+        values = [r.judgement.actual for r in self.rows]
+        return None if not values or None in values else sum(values)
+
+    @property
+    def gap(self) -> int | None:
+        values = [r.judgement.gap for r in self.rows]
+        return None if not values or None in values else sum(values)
+
+    @property
+    def excess(self) -> int | None:
+        values = [r.judgement.excess for r in self.rows]
+        return None if not values or None in values else sum(values)
+
+    @property
+    def lacking(self) -> list[Row]:
+        return [r for r in self.rows if r.judgement.gap]
+
+    @property
+    def passed(self) -> bool | None:
+        states = [r.judgement.passed for r in self.rows]
+        if not states or None in states:
+            return None
+        return all(states)
+
+
+def number(value: float):
+    value = float(value)
+    return int(value) if value.is_integer() else round(value, 2)
+
+
+def norms_for(division: Division, year: int) -> list[tuple[Norm, Division]]:
+    """The norms whose region contains the division or lies inside it, with the region's row."""
+    found = []
+    for norm in Norm.objects.order_by("id"):
+        region = Division.objects.at(region_code(norm.region), year)
+        if region is None:
+            continue
+        if division.path.startswith(region.path) or region.path.startswith(division.path):
+            found.append((norm, region))
+    return found
+
+
+def judged_places(norm: Norm, region: Division, division: Division, year: int) -> list[Division]:
+    base = division if division.path.startswith(region.path) else region
+    if norm.level <= base.level:
+        places = [base]
+    else:
+        places = list(
+            Division.objects.descendants_of(base.code, year).filter(level=norm.level).order_by("code")
+        )
+    if norm.place_kind:
+        places = [p for p in places if place_kind_of(p) == norm.place_kind]
+    return places
+
+
+def values_of(text: str, cells: list[item_values.Cell]) -> list[float]:
+    definition = IndicatorDef("norm", ex.parse(text), None)
+    result = evaluate([definition], cells, reasons=False)
+    return [float(v) for v in result.numerators["norm"]]
+
+
+def finite(value: float) -> float | None:
+    return value if value is not None and math.isfinite(value) else None
+
+
+def judge_norm(norm: Norm, region: Division, division: Division, year: int) -> NormGap:
+    result = NormGap(norm)
+    if norm.kind == NormKind.COUNT and norm.level < division.level and division.path.startswith(region.path):
+        result.skipped = _("a number set for the whole of %(region)s is not split among its parts") % {
+            "region": region.name
+        }
+        return result
+    places = judged_places(norm, region, division, year)
+    if norm.kind == NormKind.PER_INSTITUTION:
+        return judge_institutions(result, places, year)
+    if not places:
+        result.skipped = _("no place of this kind here")
+        return result
+    cells = [item_values.Cell(p, year) for p in places]
+    actual = values_of(norm.measure, cells)
+    bases = values_of(norm.basis, cells) if norm.basis else [None] * len(places)
+    for place, value, basis in zip(places, actual, bases, strict=True):
+        if basis is not None:
+            basis = basis if math.isfinite(basis) else math.nan
+        judgement = judge(finite(value), norm.minimum, norm.maximum, basis, norm.per)
+        planned = planned_capacity_in(place)["beds"] if norm.measure.strip() == PLANNED_BEDS else None
+        result.rows.append(Row(place.code, place.name, judgement, basis, planned))
+    return result
+
+
+def judge_institutions(result: NormGap, places: list[Division], year: int) -> NormGap:
+    norm = result.norm
+    measure, basis = ex.parse(norm.measure).measure, ex.parse(norm.basis).measure
+    place_filter = Q()
+    for place in places:
+        place_filter |= subtree_filter("division_path", place.path)
+    reports = (
+        InstitutionYear.objects.filter(year=year)
+        .filter(place_filter)
+        .filter(filters_q(institution_filters(norm.institutions)))
+        .select_related("institution")
+        .order_by("institution__code")
+    )
+    for report in reports:
+        total = float(getattr(report, basis))
+        judgement = judge(float(getattr(report, measure)), norm.minimum, norm.maximum, total, norm.per)
+        result.rows.append(Row(report.institution.code, report.institution.name, judgement, total))
+    if not result.rows:
+        result.skipped = _("no institution of this kind reported for %(year)s") % {"year": year}
+    return result
+
+
+def gaps(division: Division, year: int) -> list[NormGap]:
+    return [judge_norm(norm, region, division, year) for norm, region in norms_for(division, year)]
+
+
+UNIT_WORDS = {
+    "beds": lambda n: _("%(n)s beds") % {"n": n},
+    "persons": lambda n: _("%(n)s persons") % {"n": n},
+    "institutions": lambda n: _("%(n)s institutions") % {"n": n},
+    "vehicles": lambda n: _("%(n)s vehicles") % {"n": n},
+}
+
+
+def gap_sentence(place: str, row_gap: int, unit: str, what: str) -> str:
+    return _("%(place)s needs %(amount)s more (%(what)s)") % {
+        "place": place,
+        "amount": UNIT_WORDS[unit](row_gap),
+        "what": what,
+    }
+
+
+def as_json(division: Division, year: int, results: list[NormGap]) -> dict:
+    norms = []
+    for r in results:
+        n = r.norm
+        lacking = r.lacking
+        norms.append(
+            {
+                "code": n.code,
+                "name": n.name,
+                "kind": n.kind,
+                "unit": n.unit,
+                "minimum": number(n.minimum),
+                "maximum": None if n.maximum is None else number(n.maximum),
+                "per": number(n.per),
+                "by_year": n.year,
+                "source": n.source,
+                "version": n.version,
+                "clause": n.clause,
+                "note": n.note,
+                "judged": len(r.rows),
+                "required": r.required,
+                "actual": None if r.actual is None else number(r.actual),
+                "gap": r.gap,
+                "excess": r.excess,
+                "passed": r.passed,
+                "skipped": r.skipped,
+                "planned": None
+                if any(row.planned is None for row in r.rows) or not r.rows
+                else sum(row.planned for row in r.rows),
+                "lacking": [row.as_json() for row in lacking],
+                "rows": [row.as_json() for row in r.rows] if len(r.rows) <= 50 else [],
+                "sentences": [
+                    gap_sentence(row.name, row.judgement.gap, n.unit, n.name) for row in lacking[:20]
+                ],
+            }
+        )
+    return {"division": division.code, "name": division.name, "year": year, "norms": norms}

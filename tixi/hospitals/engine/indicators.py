@@ -1,0 +1,343 @@
+"""Hospital performance indicators from discharge records, as the national assessment (国考) defines them,
+written once as SQL over a per-case fact table and run on DuckDB.
+
+Inputs (tables of one DuckDB connection):
+- `discharges`: one row per stay (the stored columns of a discharge record, `|`-separated lists);
+- `hospitals(institution_id, hospital, level, beds, county)`: the registry's level (1-3), actual beds
+  and the 6-digit county the hospital stands in;
+- `list_codes(kind, code)`: the procedure lists of the chosen versions (level4, level3,
+  minimally_invasive, surgery);
+- `weights(drg, weight)`: the DRG weight table of the chosen version.
+
+The traps the definitions keep (see notes/hospitals.md):
+- patients, not operations: a stay with three operations is one surgery patient;
+- "surgery" includes interventions (手术 or 介入治疗), or, when a surgery list is given, a code on it;
+- level-4 and MI come from the national lists, never from the front page's own level field;
+- day surgery is planned (the flag), elective, and ≤ 24 h from admission to discharge;
+- CMI = Σ weight ÷ cases with a weight, of a named weight table; a DRG the payer assigned is used
+  as given, other stays go through `group` (a grouper the caller supplies) and count as "not grouped"
+  when there is none;
+- the period is the discharge date's.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import duckdb
+
+SURGERY_KINDS = ("surgery", "intervention")
+DAY_SURGERY_HOURS = 24
+DEATH = "5"  # 离院方式 5 死亡
+LOW_RISK_Z = -1.0  # a DRG whose standardised ln(mortality) is below -1 is a low-risk group (CN-DRG)
+
+# Why a stay is left out of a figure: the drill-down shows these codes next to each case.
+NOT_GROUPED = "not_grouped"
+NO_WEIGHT = "no_weight"
+DAY_SURGERY_OVER_24H = "day_surgery_over_24h"
+DAY_SURGERY_NOT_ELECTIVE_SURGERY = "day_surgery_not_elective_surgery"
+
+Group = Callable[[duckdb.DuckDBPyRelation], object]
+"""A grouper: takes the stays without a payer DRG (institution_id, record_id, sex, age_years, age_days,
+principal_diagnosis, other_diagnoses, procedures, discharge_method, los_days) and returns something DuckDB
+can scan (an Arrow table, a relation) with institution_id, record_id, drg (NULL when it failed) and status."""
+
+FIGURES = (
+    "discharges", "surgery_patients", "surgery_share", "minimally_invasive_patients",
+    "minimally_invasive_share", "level4_patients", "level4_share", "level3_patients", "level3_share",
+    "elective_surgery_patients", "day_surgery_patients", "day_surgery_share", "pathway_patients",
+    "pathway_share", "pathway_completed", "pathway_completion", "bed_days", "alos", "beds",
+    "bed_occupancy", "cmi_cases", "total_weight", "cmi", "time_efficiency", "cost_efficiency",
+    "low_risk_cases", "low_risk_deaths", "low_risk_mortality", "not_grouped", "no_weight",
+)  # fmt: skip
+
+KEYS = {
+    "hospital": ("institution_id", "hospital", "level"),
+    "department": ("department",),
+    "month": ("month",),
+    "year": ("year",),
+}
+
+
+@dataclass
+class Versions:
+    lists: dict[str, str] = field(default_factory=dict)  # kind -> version
+    weights: str | None = None
+    grouper: str | None = None
+
+    def as_dict(self) -> dict:
+        return {"lists": dict(self.lists), "weights": self.weights, "grouper": self.grouper}
+
+
+def _list(column: str) -> str:
+    return (
+        f"CASE WHEN {column} = '' OR {column} IS NULL THEN []::VARCHAR[] ELSE string_split({column}, '|') END"
+    )
+
+
+def build_facts(
+    con: duckdb.DuckDBPyConnection, group: Group | None = None, surgery_list: bool = False
+) -> None:
+    """Creates `facts`: one row per stay with the flags every indicator sums, the DRG, its weight and
+    the reasons a stay is left out of a figure."""
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE stays AS
+        SELECT d.institution_id, h.hospital, h.level, h.county AS hospital_county, d.record_id,
+            d.department, d.month, d.year, d.sex, d.age_years, d.age_days, d.principal_diagnosis,
+            d.other_diagnoses, d.procedures, d.discharge_method, d.total_cost, d.drg,
+            coalesce(d.elective, false) AS elective, d.day_surgery, d.pathway_entered, d.pathway_completed,
+            substr(d.residence_code, 1, 6) AS residence_county,
+            strptime(d.admitted_at, '%Y-%m-%d %H:%M') AS admitted,
+            strptime(d.discharged_at, '%Y-%m-%d %H:%M') AS discharged,
+            greatest(date_diff('day', CAST(strptime(d.admitted_at, '%Y-%m-%d %H:%M') AS DATE),
+                                      CAST(strptime(d.discharged_at, '%Y-%m-%d %H:%M') AS DATE)), 1) AS los_days,
+            date_diff('minute', strptime(d.admitted_at, '%Y-%m-%d %H:%M'),
+                                strptime(d.discharged_at, '%Y-%m-%d %H:%M')) / 60.0 AS stay_hours,
+            {_list("d.procedures")} AS codes, {_list("d.procedure_kinds")} AS kinds
+        FROM discharges d JOIN hospitals h USING (institution_id)"""
+    )
+    # patients, not operations: every flag is "any procedure of the stay", one per stay
+    surgery = (
+        "bool_or(l.kind = 'surgery')" if surgery_list else "bool_or(p.kind IN ('surgery', 'intervention'))"
+    )
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE procedure_flags AS
+        SELECT p.institution_id, p.record_id,
+            coalesce({surgery}, false) AS surgery,
+            coalesce(bool_or(l.kind = 'minimally_invasive'), false) AS on_mi_list,
+            coalesce(bool_or(l.kind = 'level4'), false) AS on_level4_list,
+            coalesce(bool_or(l.kind = 'level3'), false) AS on_level3_list
+        FROM (SELECT institution_id, record_id, unnest(codes) AS code, unnest(kinds) AS kind
+              FROM stays WHERE len(codes) > 0) p
+        LEFT JOIN list_codes l ON l.code = p.code
+        GROUP BY p.institution_id, p.record_id"""
+    )
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE grouped (institution_id BIGINT, record_id VARCHAR, drg VARCHAR, status VARCHAR)"
+    )
+    if group is not None:
+        ungrouped = con.sql(
+            """SELECT institution_id, record_id, sex, age_years, age_days, principal_diagnosis,
+                      other_diagnoses, procedures, discharge_method, los_days
+               FROM stays WHERE drg = ''"""
+        )
+        result = group(ungrouped)  # noqa: F841 (DuckDB scans the local variable by name)
+        con.execute("INSERT INTO grouped SELECT institution_id, record_id, drg, status FROM result")
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE facts AS
+        SELECT s.* EXCLUDE (codes, kinds, drg),
+            s.drg AS payer_drg,
+            CASE WHEN s.drg <> '' THEN s.drg ELSE g.drg END AS drg,
+            coalesce(f.surgery, false) AS surgery,
+            coalesce(f.surgery AND f.on_mi_list, false) AS minimally_invasive,
+            coalesce(f.surgery AND f.on_level4_list, false) AS level4,
+            coalesce(f.surgery AND f.on_level3_list, false) AS level3,
+            coalesce(f.surgery, false) AND s.elective AS elective_surgery,
+            coalesce(f.surgery, false) AND s.elective AND s.day_surgery
+                AND s.stay_hours <= {DAY_SURGERY_HOURS} AS day_surgery_case,
+            CASE WHEN NOT s.day_surgery THEN NULL
+                 WHEN NOT (coalesce(f.surgery, false) AND s.elective) THEN '{DAY_SURGERY_NOT_ELECTIVE_SURGERY}'
+                 WHEN s.stay_hours > {DAY_SURGERY_HOURS} THEN '{DAY_SURGERY_OVER_24H}' END AS day_surgery_excluded,
+            w.weight,
+            CASE WHEN s.drg = '' AND g.drg IS NULL THEN '{NOT_GROUPED}'
+                 WHEN w.weight IS NULL THEN '{NO_WEIGHT}' END AS cmi_excluded,
+            g.status AS group_status,
+            s.discharge_method = '{DEATH}' AS died
+        FROM stays s
+        LEFT JOIN procedure_flags f USING (institution_id, record_id)
+        LEFT JOIN grouped g USING (institution_id, record_id)
+        LEFT JOIN weights w ON w.drg = (CASE WHEN s.drg <> '' THEN s.drg ELSE g.drg END)"""
+    )
+    # per-DRG references over every stay computed together (the region): mean LOS and cost for the
+    # efficiency indices, mortality and its standardised log for the low-risk groups
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE drg_reference AS
+        WITH m AS (
+            SELECT drg, avg(los_days) AS mean_los, avg(total_cost) AS mean_cost,
+                   avg(CASE WHEN died THEN 1.0 ELSE 0.0 END) AS mortality
+            FROM facts WHERE drg IS NOT NULL GROUP BY drg),
+        z AS (SELECT avg(ln(mortality)) AS mu, stddev_samp(ln(mortality)) AS sigma FROM m WHERE mortality > 0)
+        SELECT m.*, mortality > 0 AND coalesce((ln(mortality) - z.mu) / nullif(z.sigma, 0), 0) < {LOW_RISK_Z} AS low_risk
+        FROM m, z"""
+    )
+
+
+def _aggregate(con: duckdb.DuckDBPyConnection, keys: Sequence[str], where: str = "true") -> list[dict]:
+    group_keys = [c for k in keys for c in KEYS[k]]
+    select_keys = ", ".join(f"f.{c}" for c in group_keys)
+    group_by = f"GROUP BY {select_keys}" if group_keys else ""
+    select_prefix = f"{select_keys}, " if group_keys else ""
+    sql = f"""
+        SELECT {select_prefix}
+            count(*) AS discharges,
+            count(*) FILTER (WHERE surgery) AS surgery_patients,
+            count(*) FILTER (WHERE minimally_invasive) AS minimally_invasive_patients,
+            count(*) FILTER (WHERE level4) AS level4_patients,
+            count(*) FILTER (WHERE level3) AS level3_patients,
+            count(*) FILTER (WHERE elective_surgery) AS elective_surgery_patients,
+            count(*) FILTER (WHERE day_surgery_case) AS day_surgery_patients,
+            count(*) FILTER (WHERE pathway_entered) AS pathway_patients,
+            count(*) FILTER (WHERE pathway_entered AND pathway_completed) AS pathway_completed,
+            sum(los_days) AS bed_days,
+            count(weight) AS cmi_cases,
+            sum(weight) AS total_weight,
+            sum(los_days / r.mean_los) FILTER (WHERE r.mean_los > 0) AS time_ratio_sum,
+            count(*) FILTER (WHERE r.mean_los > 0) AS time_ratio_cases,
+            sum(total_cost / r.mean_cost) FILTER (WHERE r.mean_cost > 0) AS cost_ratio_sum,
+            count(*) FILTER (WHERE r.mean_cost > 0) AS cost_ratio_cases,
+            count(*) FILTER (WHERE r.low_risk) AS low_risk_cases,
+            count(*) FILTER (WHERE r.low_risk AND died) AS low_risk_deaths,
+            count(*) FILTER (WHERE cmi_excluded = '{NOT_GROUPED}') AS not_grouped,
+            count(*) FILTER (WHERE cmi_excluded = '{NO_WEIGHT}') AS no_weight,
+            min(month) AS first_month, max(month) AS last_month
+        FROM facts f LEFT JOIN drg_reference r ON r.drg = f.drg
+        WHERE {where}
+        {group_by}
+        ORDER BY {", ".join(f"f.{c}" for c in group_keys) or 1}"""
+    result = con.execute(sql)
+    names = [d[0] for d in result.description]
+    return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
+
+
+def _share(numerator, denominator, factor=100.0):
+    return None if not denominator else round(factor * numerator / denominator, 4)
+
+
+def finish(row: dict, beds: float | None = None, days: int | None = None) -> dict:
+    """Shares in percent (None where the denominator is zero) from the sums of `_aggregate`."""
+    out = dict(row)
+    out["surgery_share"] = _share(row["surgery_patients"], row["discharges"])
+    out["minimally_invasive_share"] = _share(row["minimally_invasive_patients"], row["surgery_patients"])
+    out["level4_share"] = _share(row["level4_patients"], row["surgery_patients"])
+    out["level3_share"] = _share(row["level3_patients"], row["surgery_patients"])
+    out["day_surgery_share"] = _share(row["day_surgery_patients"], row["elective_surgery_patients"])
+    out["pathway_share"] = _share(row["pathway_patients"], row["discharges"])
+    out["pathway_completion"] = _share(row["pathway_completed"], row["pathway_patients"])
+    out["alos"] = _share(row["bed_days"], row["discharges"], 1.0)
+    out["total_weight"] = None if row["total_weight"] is None else round(row["total_weight"], 6)
+    out["cmi"] = _share(row["total_weight"], row["cmi_cases"], 1.0)
+    out["time_efficiency"] = _share(row.pop("time_ratio_sum") or 0, row.pop("time_ratio_cases"), 1.0)
+    out["cost_efficiency"] = _share(row.pop("cost_ratio_sum") or 0, row.pop("cost_ratio_cases"), 1.0)
+    for name in ("time_ratio_sum", "time_ratio_cases", "cost_ratio_sum", "cost_ratio_cases"):
+        out.pop(name, None)
+    out["low_risk_mortality"] = _share(row["low_risk_deaths"], row["low_risk_cases"])
+    out["beds"] = beds
+    out["bed_occupancy"] = _share(row["bed_days"], (beds or 0) * (days or 0)) if beds and days else None
+    return out
+
+
+def days_in(period: int) -> int:
+    """Days of a year (YYYY) or a month (YYYYMM)."""
+    import calendar
+
+    if period > 9999:
+        return calendar.monthrange(period // 100, period % 100)[1]
+    return 366 if calendar.isleap(period) else 365
+
+
+def compute(
+    con: duckdb.DuckDBPyConnection, by: Sequence[str] = ("hospital",), where: str = "true"
+) -> list[dict]:
+    """The figures for each group of `by` (any of hospital, department, month, year); `facts` must be
+    built. Bed occupancy needs the hospital in `by` (its beds) and is over the year, or the month."""
+    beds = dict(con.execute("SELECT institution_id, beds FROM hospitals").fetchall())
+    rows = []
+    for row in _aggregate(con, by, where):
+        hospital_beds = beds.get(row.get("institution_id")) if "hospital" in by else None
+        if "month" in by:
+            days = days_in(row["month"])
+        elif row["first_month"] and row["first_month"] // 100 == row["last_month"] // 100:
+            days = days_in(row["first_month"] // 100)
+        else:
+            days = None
+        rows.append(finish(row, hospital_beds, days))
+    return rows
+
+
+def in_county_share(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    """县域内住院率 per county of residence: residents' stays in hospitals of their own county ÷ all
+    their stays (in the hospitals whose records were loaded)."""
+    result = con.execute(
+        """SELECT residence_county AS county, count(*) AS resident_discharges,
+                  count(*) FILTER (WHERE hospital_county = residence_county) AS in_county_discharges
+           FROM facts WHERE residence_county <> '' GROUP BY 1 ORDER BY 1"""
+    )
+    rows = []
+    for county, total, inside in result.fetchall():
+        rows.append(
+            {
+                "county": county,
+                "resident_discharges": total,
+                "in_county_discharges": inside,
+                "in_county_share": _share(inside, total),
+            }
+        )
+    return rows
+
+
+def cases(con: duckdb.DuckDBPyConnection, where: str = "true", limit: int = 200) -> list[dict]:
+    """The stays behind a figure, with the flags that put them in it and the reasons that kept them out."""
+    result = con.execute(
+        f"""SELECT f.hospital, f.record_id, f.month, f.department, f.los_days, round(f.stay_hours, 2) AS stay_hours,
+                   f.surgery, f.minimally_invasive, f.level4, f.level3, f.elective_surgery, f.day_surgery,
+                   f.day_surgery_case, f.day_surgery_excluded, f.pathway_entered, f.pathway_completed,
+                   f.payer_drg, f.drg, f.group_status, f.weight, f.cmi_excluded, f.died, f.total_cost
+            FROM facts f WHERE {where} ORDER BY f.hospital, f.record_id LIMIT {int(limit)}"""
+    )
+    names = [d[0] for d in result.description]
+    return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
+
+
+def unknown_procedure_codes(con: duckdb.DuckDBPyConnection, limit: int = 50) -> list[tuple[str, int]]:
+    """Surgery codes on no list of the chosen versions: listed, never silently dropped."""
+    return con.execute(
+        f"""SELECT code, count(*) AS n FROM (
+                SELECT unnest(codes) AS code, unnest(kinds) AS kind FROM stays WHERE len(codes) > 0)
+            WHERE kind IN ('surgery', 'intervention') AND code NOT IN (SELECT code FROM list_codes)
+            GROUP BY code ORDER BY n DESC, code LIMIT {int(limit)}"""
+    ).fetchall()
+
+
+def drgs_without_weight(con: duckdb.DuckDBPyConnection) -> list[tuple[str, int]]:
+    return con.execute(
+        f"SELECT drg, count(*) FROM facts WHERE cmi_excluded = '{NO_WEIGHT}' GROUP BY drg ORDER BY 2 DESC, 1"
+    ).fetchall()
+
+
+DISCHARGE_SCHEMA = {
+    "institution_id": "BIGINT", "record_id": "VARCHAR", "admitted_at": "VARCHAR", "discharged_at": "VARCHAR",
+    "month": "INTEGER", "year": "INTEGER", "department": "VARCHAR", "sex": "VARCHAR", "age_years": "INTEGER",
+    "age_days": "INTEGER", "residence_code": "VARCHAR", "principal_diagnosis": "VARCHAR",
+    "other_diagnoses": "VARCHAR", "procedures": "VARCHAR", "procedure_kinds": "VARCHAR",
+    "elective": "BOOLEAN", "day_surgery": "BOOLEAN", "pathway_entered": "BOOLEAN",
+    "pathway_completed": "BOOLEAN", "discharge_method": "VARCHAR", "total_cost": "DOUBLE", "drg": "VARCHAR",
+}  # fmt: skip
+
+
+def prepare(
+    con: duckdb.DuckDBPyConnection,
+    hospitals: Sequence[dict],
+    lists: dict[str, Sequence[str]],
+    weights: dict[str, float],
+) -> None:
+    """Creates the input tables but `discharges`' rows: the registry's hospitals, the lists' codes and
+    the weights; `discharges` is created empty with its columns (the caller fills it)."""
+    columns = ", ".join(f"{name} {kind}" for name, kind in DISCHARGE_SCHEMA.items())
+    con.execute(f"CREATE OR REPLACE TABLE discharges ({columns})")
+    con.execute(
+        "CREATE OR REPLACE TABLE hospitals (institution_id BIGINT, hospital VARCHAR, level INTEGER, beds DOUBLE, county VARCHAR)"
+    )
+    if hospitals:
+        con.executemany(
+            "INSERT INTO hospitals VALUES (?, ?, ?, ?, ?)",
+            [
+                (h["institution_id"], h["hospital"], h.get("level"), h.get("beds"), h.get("county") or "")
+                for h in hospitals
+            ],
+        )
+    con.execute("CREATE OR REPLACE TABLE list_codes (kind VARCHAR, code VARCHAR)")
+    pairs = [(kind, code) for kind, codes in lists.items() for code in codes]
+    if pairs:
+        con.executemany("INSERT INTO list_codes VALUES (?, ?)", pairs)
+    con.execute("CREATE OR REPLACE TABLE weights (drg VARCHAR, weight DOUBLE)")
+    if weights:
+        con.executemany("INSERT INTO weights VALUES (?, ?)", list(weights.items()))

@@ -5,3 +5,21 @@ from django.utils.translation import gettext_lazy as _
 class HospitalsConfig(AppConfig):
     name = "tixi.hospitals"
     verbose_name = _("Hospital performance")
+
+    def ready(self):
+        # exchange (a lower layer) dispatches `tixi import/template discharges` to the streamed importer;
+        # the plan targets (indicators) ask for a share's gap in cases
+        from tixi.exchange.streamed import StreamedTable, register
+        from tixi.hospitals import importing, targets
+        from tixi.indicators.services import CASE_GAPS
+
+        register(
+            StreamedTable(
+                "discharges",
+                _("discharge records"),
+                importing.discharge_template,
+                importing.import_discharges,
+            )
+        )
+        for element in targets.BY_ELEMENT:
+            CASE_GAPS[element] = targets.gap_in_cases

@@ -118,6 +118,9 @@ class Discharge(models.Model):
     total_cost = models.FloatField(_("total cost"))
     drg = models.CharField(_("DRG assigned by the payer"), max_length=8, blank=True)
     is_synthetic = models.BooleanField(_("synthetic"), default=False)
+    # How many stays this record stands for: 1 for a hospital's record; a synthetic sample's record
+    # stands for several (every count of the indicators is a sum of it).
+    represents = models.PositiveSmallIntegerField(_("stays it stands for"), default=1)
 
     objects = DischargeQuerySet.as_manager()
 
@@ -135,3 +138,29 @@ class Discharge(models.Model):
     def procedure_list(self) -> list[str]:
         """The procedures in order (the first is the principal one)."""
         return [code for code in self.procedures.split(LIST_SEPARATOR) if code]
+
+
+class PublishedFigure(models.Model):
+    """A division-year figure computed from discharge records and handed to the plan targets as a data
+    value: kept with its numerator and denominator (a target's gap in cases) and the versions used."""
+
+    division = models.ForeignKey("geo.Division", verbose_name=_("division"), on_delete=models.CASCADE)
+    year = models.PositiveSmallIntegerField(_("year"))
+    element = models.CharField(_("data element"), max_length=64)
+    value = models.FloatField(_("value"))
+    numerator = models.FloatField(_("numerator"))
+    denominator = models.FloatField(_("denominator"))
+    hospitals = models.PositiveIntegerField(_("hospitals"))
+    versions = models.JSONField(_("versions used"), default=dict)
+    is_synthetic = models.BooleanField(_("synthetic"), default=False)
+    computed_at = models.DateTimeField(_("computed at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("published hospital figure")
+        verbose_name_plural = _("published hospital figures")
+        constraints = [
+            models.UniqueConstraint(fields=["division", "year", "element"], name="one_published_figure")
+        ]
+
+    def __str__(self):
+        return f"{self.element} {self.division_id} {self.year}: {self.value:g}"

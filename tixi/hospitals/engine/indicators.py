@@ -18,6 +18,9 @@ The traps the definitions keep (see notes/hospitals.md):
   as given, other stays go through `group` (a grouper the caller supplies) and count as "not grouped"
   when there is none;
 - the period is the discharge date's.
+
+Every count is a sum of `represents` (1 for a real record; a synthetic sample's record stands for
+several stays), so shares, ALOS, CMI and bed occupancy are the same whether or not the data is a sample.
 """
 
 from collections.abc import Callable, Sequence
@@ -83,7 +86,7 @@ def build_facts(
         f"""CREATE OR REPLACE TEMP TABLE stays AS
         SELECT d.institution_id, h.hospital, h.level, h.county AS hospital_county, d.record_id,
             d.department, d.month, d.year, d.sex, d.age_years, d.age_days, d.principal_diagnosis,
-            d.other_diagnoses, d.procedures, d.discharge_method, d.total_cost, d.drg,
+            d.other_diagnoses, d.procedures, d.discharge_method, d.total_cost, d.drg, d.represents AS w,
             coalesce(d.elective, false) AS elective, d.day_surgery, d.pathway_entered, d.pathway_completed,
             substr(d.residence_code, 1, 6) AS residence_county,
             strptime(d.admitted_at, '%Y-%m-%d %H:%M') AS admitted,
@@ -152,11 +155,11 @@ def build_facts(
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE drg_reference AS
         WITH m AS (
-            SELECT drg, avg(los_days) AS mean_los, avg(total_cost) AS mean_cost,
-                   avg(CASE WHEN died THEN 1.0 ELSE 0.0 END) AS mortality
+            SELECT drg, sum(los_days * w) / sum(w) AS mean_los, sum(total_cost * w) / sum(w) AS mean_cost,
+                   sum(CASE WHEN died THEN w ELSE 0 END) / sum(w) AS mortality
             FROM facts WHERE drg IS NOT NULL GROUP BY drg),
         z AS (SELECT avg(ln(mortality)) AS mu, stddev_samp(ln(mortality)) AS sigma FROM m WHERE mortality > 0)
-        SELECT m.*, mortality > 0 AND coalesce((ln(mortality) - z.mu) / nullif(z.sigma, 0), 0) < {LOW_RISK_Z} AS low_risk
+        SELECT m.*, mortality > 0 AND coalesce((ln(greatest(mortality, 1e-12)) - z.mu) / nullif(z.sigma, 0), 0) < {LOW_RISK_Z} AS low_risk
         FROM m, z"""
     )
 
@@ -168,26 +171,26 @@ def _aggregate(con: duckdb.DuckDBPyConnection, keys: Sequence[str], where: str =
     select_prefix = f"{select_keys}, " if group_keys else ""
     sql = f"""
         SELECT {select_prefix}
-            count(*) AS discharges,
-            count(*) FILTER (WHERE surgery) AS surgery_patients,
-            count(*) FILTER (WHERE minimally_invasive) AS minimally_invasive_patients,
-            count(*) FILTER (WHERE level4) AS level4_patients,
-            count(*) FILTER (WHERE level3) AS level3_patients,
-            count(*) FILTER (WHERE elective_surgery) AS elective_surgery_patients,
-            count(*) FILTER (WHERE day_surgery_case) AS day_surgery_patients,
-            count(*) FILTER (WHERE pathway_entered) AS pathway_patients,
-            count(*) FILTER (WHERE pathway_entered AND pathway_completed) AS pathway_completed,
-            sum(los_days) AS bed_days,
-            count(weight) AS cmi_cases,
-            sum(weight) AS total_weight,
-            sum(los_days / r.mean_los) FILTER (WHERE r.mean_los > 0) AS time_ratio_sum,
-            count(*) FILTER (WHERE r.mean_los > 0) AS time_ratio_cases,
-            sum(total_cost / r.mean_cost) FILTER (WHERE r.mean_cost > 0) AS cost_ratio_sum,
-            count(*) FILTER (WHERE r.mean_cost > 0) AS cost_ratio_cases,
-            count(*) FILTER (WHERE r.low_risk) AS low_risk_cases,
-            count(*) FILTER (WHERE r.low_risk AND died) AS low_risk_deaths,
-            count(*) FILTER (WHERE cmi_excluded = '{NOT_GROUPED}') AS not_grouped,
-            count(*) FILTER (WHERE cmi_excluded = '{NO_WEIGHT}') AS no_weight,
+            sum(w) AS discharges,
+            coalesce(sum(w) FILTER (WHERE surgery), 0) AS surgery_patients,
+            coalesce(sum(w) FILTER (WHERE minimally_invasive), 0) AS minimally_invasive_patients,
+            coalesce(sum(w) FILTER (WHERE level4), 0) AS level4_patients,
+            coalesce(sum(w) FILTER (WHERE level3), 0) AS level3_patients,
+            coalesce(sum(w) FILTER (WHERE elective_surgery), 0) AS elective_surgery_patients,
+            coalesce(sum(w) FILTER (WHERE day_surgery_case), 0) AS day_surgery_patients,
+            coalesce(sum(w) FILTER (WHERE pathway_entered), 0) AS pathway_patients,
+            coalesce(sum(w) FILTER (WHERE pathway_entered AND pathway_completed), 0) AS pathway_completed,
+            sum(los_days * w) AS bed_days,
+            coalesce(sum(w) FILTER (WHERE weight IS NOT NULL), 0) AS cmi_cases,
+            sum(weight * w) AS total_weight,
+            sum(w * los_days / r.mean_los) FILTER (WHERE r.mean_los > 0) AS time_ratio_sum,
+            coalesce(sum(w) FILTER (WHERE r.mean_los > 0), 0) AS time_ratio_cases,
+            sum(w * total_cost / r.mean_cost) FILTER (WHERE r.mean_cost > 0) AS cost_ratio_sum,
+            coalesce(sum(w) FILTER (WHERE r.mean_cost > 0), 0) AS cost_ratio_cases,
+            coalesce(sum(w) FILTER (WHERE r.low_risk), 0) AS low_risk_cases,
+            coalesce(sum(w) FILTER (WHERE r.low_risk AND died), 0) AS low_risk_deaths,
+            coalesce(sum(w) FILTER (WHERE cmi_excluded = '{NOT_GROUPED}'), 0) AS not_grouped,
+            coalesce(sum(w) FILTER (WHERE cmi_excluded = '{NO_WEIGHT}'), 0) AS no_weight,
             min(month) AS first_month, max(month) AS last_month
         FROM facts f LEFT JOIN drg_reference r ON r.drg = f.drg
         WHERE {where}
@@ -257,8 +260,8 @@ def in_county_share(con: duckdb.DuckDBPyConnection) -> list[dict]:
     """县域内住院率 per county of residence: residents' stays in hospitals of their own county ÷ all
     their stays (in the hospitals whose records were loaded)."""
     result = con.execute(
-        """SELECT residence_county AS county, count(*) AS resident_discharges,
-                  count(*) FILTER (WHERE hospital_county = residence_county) AS in_county_discharges
+        """SELECT residence_county AS county, sum(w) AS resident_discharges,
+                  coalesce(sum(w) FILTER (WHERE hospital_county = residence_county), 0) AS in_county_discharges
            FROM facts WHERE residence_county <> '' GROUP BY 1 ORDER BY 1"""
     )
     rows = []
@@ -310,6 +313,7 @@ DISCHARGE_SCHEMA = {
     "other_diagnoses": "VARCHAR", "procedures": "VARCHAR", "procedure_kinds": "VARCHAR",
     "elective": "BOOLEAN", "day_surgery": "BOOLEAN", "pathway_entered": "BOOLEAN",
     "pathway_completed": "BOOLEAN", "discharge_method": "VARCHAR", "total_cost": "DOUBLE", "drg": "VARCHAR",
+    "represents": "INTEGER",
 }  # fmt: skip
 
 

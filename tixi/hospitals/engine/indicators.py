@@ -89,14 +89,13 @@ def build_facts(
             d.other_diagnoses, d.procedures, d.discharge_method, d.total_cost, d.drg, d.represents AS w,
             coalesce(d.elective, false) AS elective, d.day_surgery, d.pathway_entered, d.pathway_completed,
             substr(d.residence_code, 1, 6) AS residence_county,
-            strptime(d.admitted_at, '%Y-%m-%d %H:%M') AS admitted,
-            strptime(d.discharged_at, '%Y-%m-%d %H:%M') AS discharged,
-            greatest(date_diff('day', CAST(strptime(d.admitted_at, '%Y-%m-%d %H:%M') AS DATE),
-                                      CAST(strptime(d.discharged_at, '%Y-%m-%d %H:%M') AS DATE)), 1) AS los_days,
-            date_diff('minute', strptime(d.admitted_at, '%Y-%m-%d %H:%M'),
-                                strptime(d.discharged_at, '%Y-%m-%d %H:%M')) / 60.0 AS stay_hours,
+            d.admitted, d.discharged,
+            greatest(date_diff('day', CAST(d.admitted AS DATE), CAST(d.discharged AS DATE)), 1) AS los_days,
+            date_diff('minute', d.admitted, d.discharged) / 60.0 AS stay_hours,
             {_list("d.procedures")} AS codes, {_list("d.procedure_kinds")} AS kinds
-        FROM discharges d JOIN hospitals h USING (institution_id)"""
+        FROM (SELECT *, strptime(admitted_at, '%Y-%m-%d %H:%M') AS admitted,
+                        strptime(discharged_at, '%Y-%m-%d %H:%M') AS discharged FROM discharges) d
+        JOIN hospitals h USING (institution_id)"""
     )
     # patients, not operations: every flag is "any procedure of the stay", one per stay
     surgery = (
@@ -330,18 +329,26 @@ def prepare(
     con.execute(
         "CREATE OR REPLACE TABLE hospitals (institution_id BIGINT, hospital VARCHAR, level INTEGER, beds DOUBLE, county VARCHAR)"
     )
-    if hospitals:
-        con.executemany(
-            "INSERT INTO hospitals VALUES (?, ?, ?, ?, ?)",
-            [
-                (h["institution_id"], h["hospital"], h.get("level"), h.get("beds"), h.get("county") or "")
-                for h in hospitals
-            ],
-        )
+    insert_rows(
+        con,
+        "hospitals",
+        [
+            (h["institution_id"], h["hospital"], h.get("level"), h.get("beds"), h.get("county") or "")
+            for h in hospitals
+        ],
+    )
     con.execute("CREATE OR REPLACE TABLE list_codes (kind VARCHAR, code VARCHAR)")
-    pairs = [(kind, code) for kind, codes in lists.items() for code in codes]
-    if pairs:
-        con.executemany("INSERT INTO list_codes VALUES (?, ?)", pairs)
+    insert_rows(con, "list_codes", [(kind, code) for kind, codes in lists.items() for code in codes])
     con.execute("CREATE OR REPLACE TABLE weights (drg VARCHAR, weight DOUBLE)")
-    if weights:
-        con.executemany("INSERT INTO weights VALUES (?, ?)", list(weights.items()))
+    insert_rows(con, "weights", list(weights.items()))
+
+
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[tuple]) -> None:
+    """Appends Python rows to a table in one statement (DuckDB's executemany runs one per row)."""
+    if not rows:
+        return
+    import pyarrow as pa
+
+    names = [d[0] for d in con.execute(f"SELECT * FROM {table} LIMIT 0").description]
+    arrow = pa.table({f"c{i}": list(column) for i, column in enumerate(zip(*rows, strict=True))})  # noqa: F841
+    con.execute(f"INSERT INTO {table} ({', '.join(names)}) SELECT * FROM arrow")

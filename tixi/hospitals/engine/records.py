@@ -11,6 +11,7 @@ from pathlib import Path
 
 import duckdb
 
+from tixi.hospitals.engine.indicators import insert_rows
 from tixi.hospitals.engine.layout import FIELDS, FLAG_FIELDS, PROCEDURE_KINDS, column_for
 
 TIME_FORMATS = ["%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y/%m/%d %H:%M:%S"]
@@ -162,8 +163,7 @@ def check(con: duckdb.DuckDBPyConnection, hospitals: dict[str, int], rows: int |
     codes to their ids (an unknown hospital is a problem, not a dropped row)."""
     formats = "[" + ", ".join(f"'{f}'" for f in TIME_FORMATS) + "]"
     con.execute("CREATE OR REPLACE TABLE known_hospitals (code VARCHAR, id BIGINT)")
-    if hospitals:
-        con.executemany("INSERT INTO known_hospitals VALUES (?, ?)", list(hospitals.items()))
+    insert_rows(con, "known_hospitals", list(hospitals.items()))
     flags = ",\n".join(f"{_flag(c)} AS {c}" for c in FLAG_FIELDS)
     con.execute(
         f"""CREATE OR REPLACE TABLE typed AS

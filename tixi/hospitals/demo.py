@@ -3,6 +3,8 @@ stands for `SAMPLE` stays, so volumes, shares and bed occupancy come out at full
 procedure lists and DRG weights, and the plan figures computed from them."""
 
 import datetime as dt
+import logging
+import time
 
 import duckdb
 from django.db import connection, transaction
@@ -15,7 +17,8 @@ from tixi.indicators.models import Plan
 from tixi.registry.engine import classification
 from tixi.registry.models import InstitutionType, InstitutionYear
 
-SAMPLE = 50  # one synthetic record for 50 stays: ~40,000 records a year for the seed regions
+logger = logging.getLogger(__name__)
+SAMPLE = 100  # one synthetic record for 100 stays: ~15,000 records a year for the seed regions
 LIST_VERSION = "演示2024"
 WEIGHT_VERSION = "演示CHS-DRG1.1"
 YEARS = range(2020, 2026)
@@ -112,8 +115,10 @@ def publish_plan_regions(years=YEARS) -> int:
 
 def build(today: dt.date | None = None) -> dict:
     store_demo_lists()
+    started = time.perf_counter()
     count = generate_discharges(today=today)
+    logger.info("hospitals demo: %s records in %.1f s", count, time.perf_counter() - started)
     return {
-        "discharge_records (synthetic, 1/%d sample)" % SAMPLE: count,
+        f"discharge_records (synthetic, 1/{SAMPLE} sample)": count,
         "hospital_figures": publish_plan_regions(),
     }

@@ -85,20 +85,20 @@ def _members(loaded: Loaded, spec: Published) -> list[int]:
 
 def division_figures(loaded: Loaded) -> dict[str, dict]:
     """element code -> value, numerator, denominator, hospitals (only where there is a denominator)."""
+    # every figure is a ratio of sums: the hospitals' sums are added up per target's set of hospitals
+    by_hospital = {row["institution_id"]: row for row in ind.compute(loaded.con, ("hospital",))}
     result = {}
     for spec in PUBLISHED:
-        members = _members(loaded, spec)
-        if not members:
+        members = [m for m in _members(loaded, spec) if m in by_hospital]
+        numerator = sum(float(by_hospital[m][spec.numerator] or 0) for m in members)
+        denominator = sum(float(by_hospital[m][spec.denominator] or 0) for m in members)
+        if not denominator:
             continue
-        where = f"f.institution_id IN ({', '.join(str(int(m)) for m in members)})"
-        rows = ind.compute(loaded.con, (), where)
-        if not rows or rows[0][spec.figure] is None:
-            continue
-        row = rows[0]
+        factor = 1.0 if spec.figure == "cmi" else 100.0
         result[spec.element] = {
-            "value": row[spec.figure],
-            "numerator": float(row[spec.numerator] or 0),
-            "denominator": float(row[spec.denominator] or 0),
+            "value": round(factor * numerator / denominator, 4),
+            "numerator": numerator,
+            "denominator": denominator,
             "hospitals": len(members),
         }
     counties = ind.in_county_share(loaded.con)

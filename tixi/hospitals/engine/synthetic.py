@@ -67,7 +67,7 @@ PATHWAY_SHARE = {3: 0.50, 2: 0.66, 1: 0.30}
 PAYER_GROUPED = 0.7  # share of stays the payer assigned a DRG to
 BASE_COST = {3: 12000.0, 2: 7000.0, 1: 3500.0}
 BINS = 10000  # resolution of the catalogue draw
-DISCHARGES_PER_BED = {3: 34.0, 2: 30.0, 1: 22.0}  # a year: occupancy ~85-90 % at ALOS ~8-10 days
+DISCHARGES_PER_BED = {3: 40.0, 2: 36.0, 1: 26.0}  # a year: occupancy ~85-90 % at ALOS ~8-10 days
 
 
 def demo_lists() -> dict[str, list[tuple[str, str]]]:
@@ -139,7 +139,7 @@ def generate(
     year_start = f"TIMESTAMP '{year}-01-01 00:00:00'"
     days = 366 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 365
     con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE g_stays AS
+        """CREATE OR REPLACE TEMP TABLE g_stays AS
         SELECT h.first + seq AS i, * EXCLUDE (seq, first, n), seq
         FROM (SELECT *, unnest(range(n)) AS seq FROM g_hospitals) h"""
     )
@@ -153,7 +153,7 @@ def generate(
         FROM g_stays s"""
     )
     con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE g_chosen AS
+        """CREATE OR REPLACE TEMP TABLE g_chosen AS
         SELECT k.*, c.code AS procedure, c.kind AS procedure_kind, c.list_level, c.day_ok, c.dx, c.drg,
                c.weight, c.los, c.mortality, c.extra, c.extra_share
         FROM g_kind k JOIN g_catalogue c

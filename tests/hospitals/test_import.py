@@ -10,6 +10,7 @@ from django.utils import translation
 from openpyxl import Workbook, load_workbook
 
 from tixi.hospitals import importing
+from tixi.hospitals.engine import synthetic
 from tixi.hospitals.models import CodeList, Discharge, WeightTable
 from tixi.registry.models import Institution
 
@@ -46,7 +47,9 @@ def run_import(path):
 
 
 def test_a_valid_file_imports_and_a_month_reimported_replaces_that_month(tmp_path, hospital):
-    result = run_import(write(tmp_path, [HEAD, *good_rows(hospital.code, "03", 3), *good_rows(hospital.code, "04", 2)]))
+    result = run_import(
+        write(tmp_path, [HEAD, *good_rows(hospital.code, "03", 3), *good_rows(hospital.code, "04", 2)])
+    )
     assert result.ok, result.problems
     stored = Discharge.objects.filter(institution=hospital, year=2019)
     assert stored.count() == 5
@@ -59,8 +62,8 @@ def test_a_valid_file_imports_and_a_month_reimported_replaces_that_month(tmp_pat
 
 def test_national_upload_codes_and_gbk_are_accepted(tmp_path, hospital):
     lines = [
-        "A01,A48,B12,B15,A12C,A14,C03C,B34C,D01",
-        f"{hospital.code},N1,2019-06-01 08:00,2019-06-03 09:00,女,30,J18.900,1,3000",
+        "A01,A48,B12,B15,B16C,A12C,A14,C03C,B34C,D01",
+        f"{hospital.code},N1,2019-06-01 08:00,2019-06-03 09:00,普通外科,女,30,J18.900,1,3000",
     ]
     assert run_import(write(tmp_path, lines, encoding="gb18030")).ok
     assert Discharge.objects.get(institution=hospital, record_id="N1").sex == "2"
@@ -78,7 +81,9 @@ def test_template_round_trip_through_xlsx(tmp_path, hospital):
     values = {"hospital_code": hospital.code, "record_id": "X1", "admitted_at": "2019-07-01 08:00",
               "discharged_at": "2019-07-02 08:00", "sex": "1", "age_years": 50, "principal_diagnosis": "K35.800",
               "discharge_method": "1", "total_cost": 5000}  # fmt: skip
-    filled.append([values.get(code) for code in next(sheet.iter_rows(min_row=2, max_row=2, values_only=True))])
+    filled.append(
+        [values.get(code) for code in next(sheet.iter_rows(min_row=2, max_row=2, values_only=True))]
+    )
     book.save(tmp_path / "filled.xlsx")
     assert run_import(tmp_path / "filled.xlsx").ok
     assert Discharge.objects.filter(institution=hospital, record_id="X1").exists()
@@ -95,12 +100,16 @@ def test_template_round_trip_through_xlsx(tmp_path, hospital):
         ({"procedures": "5123"}, "手术操作编码", "不是 ICD-9-CM-3 编码"),
     ],
 )
-def test_bad_rows_are_named_by_row_and_field_and_nothing_is_written(tmp_path, hospital, change, column, message):
+def test_bad_rows_are_named_by_row_and_field_and_nothing_is_written(
+    tmp_path, hospital, change, column, message
+):
     names = HEAD.split(",")
     values = dict(zip(names, good_rows(hospital.code, "03", 1)[0].split(","), strict=True))
     values.update(change)
     before = Discharge.objects.count()
-    result = run_import(write(tmp_path, [HEAD, *good_rows(hospital.code, "05", 2), ",".join(values[n] for n in names)]))
+    result = run_import(
+        write(tmp_path, [HEAD, *good_rows(hospital.code, "05", 2), ",".join(values[n] for n in names)])
+    )
     assert not result.ok and Discharge.objects.count() == before
     problem = next(p for p in result.problems if column in p.column)
     assert problem.row == 4 and message in problem.message
@@ -109,21 +118,40 @@ def test_bad_rows_are_named_by_row_and_field_and_nothing_is_written(tmp_path, ho
 def test_a_file_of_another_layout_is_refused(tmp_path):
     result = run_import(write(tmp_path, ["division_code,year,count", "510400000000,2024,5"]))
     assert not result.ok
-    assert "不是出院病案首页文件" in result.problems[0].message and "病案号" in result.problems[0].message
+    assert (
+        "不是本系统格式的出院病案首页文件" in result.problems[0].message
+        and "病案号" in result.problems[0].message
+    )
 
 
 def test_import_command_reports_problems_and_exits(tmp_path, hospital, capsys):
-    path = write(tmp_path, [HEAD, good_rows(hospital.code)[0].replace("2019-03-05 10:00", "2019-02-01 10:00")])
+    path = write(
+        tmp_path, [HEAD, good_rows(hospital.code)[0].replace("2019-03-05 10:00", "2019-02-01 10:00")]
+    )
     with pytest.raises(SystemExit):
         call_command("import", "discharges", str(path))
-    call_command("import", "discharges", str(write(tmp_path, [HEAD, *good_rows(hospital.code, "08", 2)], "ok.csv")))
+    call_command(
+        "import", "discharges", str(write(tmp_path, [HEAD, *good_rows(hospital.code, "08", 2)], "ok.csv"))
+    )
     assert "2" in capsys.readouterr().out
 
 
 def test_lists_and_weights_import_with_versions(tmp_path):
     lists = write(tmp_path, ["code,name", "36.1000,冠脉搭桥", "81.5100,全髋置换"], "l4.csv")
-    call_command("hospitals", "lists", "import", "--kind", "level4", "--version", "T2019", str(lists), stdout=io.StringIO())
-    assert list(CodeList.objects.get(kind="level4", version="T2019").entries.values_list("code", flat=True)) == [
+    call_command(
+        "hospitals",
+        "lists",
+        "import",
+        "--kind",
+        "level4",
+        "--version",
+        "T2019",
+        str(lists),
+        stdout=io.StringIO(),
+    )
+    assert list(
+        CodeList.objects.get(kind="level4", version="T2019").entries.values_list("code", flat=True)
+    ) == [
         "36.1000",
         "81.5100",
     ]
@@ -135,8 +163,10 @@ def test_lists_and_weights_import_with_versions(tmp_path):
 
 def test_a_weight_table_without_a_drg_of_the_data_is_refused(tmp_path, hospital):
     assert run_import(write(tmp_path, [HEAD, *good_rows(hospital.code, "09", 1)])).ok  # carries HC39
-    table = write(tmp_path, ["drg,weight", "FM19,2.4"], "w.csv")
-    with translation.override("zh-hans"), pytest.raises(importing.ListError, match="HC39"):
+    # every DRG of the stored records (the demo's) but the one this file carries
+    weights = {drg: w for drg, w in synthetic.demo_weights().items() if drg != "HC39"}
+    table = write(tmp_path, ["drg,weight", *(f"{d},{w}" for d, w in weights.items())], "w.csv")
+    with translation.override("zh-hans"), pytest.raises(importing.ListError, match=r"权重表缺少.*HC39"):
         importing.import_weights("W-bad", table)
     assert not WeightTable.objects.filter(version="W-bad").exists()
 

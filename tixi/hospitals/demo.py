@@ -18,7 +18,7 @@ from tixi.registry.engine import classification
 from tixi.registry.models import InstitutionType, InstitutionYear
 
 logger = logging.getLogger(__name__)
-SAMPLE = 100  # one synthetic record for 100 stays: ~15,000 records a year for the seed regions
+SAMPLE = 150  # one synthetic record for 150 stays: ~12,000 records a year for the seed regions
 LIST_VERSION = "演示2024"
 WEIGHT_VERSION = "演示CHS-DRG1.1"
 YEARS = range(2020, 2026)

@@ -352,3 +352,76 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[tuple
     names = [d[0] for d in con.execute(f"SELECT * FROM {table} LIMIT 0").description]
     arrow = pa.table({f"c{i}": list(column) for i, column in enumerate(zip(*rows, strict=True))})  # noqa: F841
     con.execute(f"INSERT INTO {table} ({', '.join(names)}) SELECT * FROM arrow")
+
+
+def case_mix(con: duckdb.DuckDBPyConnection) -> dict[int, dict]:
+    """Per hospital, for the upcoding watch: CMI, the CMI its cases would have at the base split of their
+    ADRG (the weight table's lowest weight of the ADRG: the case mix without severity), and the share of
+    weighted cases in a split with complications (the DRG's 4th character 1 = MCC, 3 = CC)."""
+    result = con.execute(
+        """WITH base AS (SELECT substr(drg, 1, 3) AS adrg, min(weight) AS base_weight FROM weights GROUP BY 1)
+        SELECT f.institution_id,
+               sum(f.weight * f.w) / sum(f.w) AS cmi,
+               sum(b.base_weight * f.w) / sum(f.w) AS adrg_cmi,
+               100.0 * coalesce(sum(f.w) FILTER (WHERE substr(f.drg, 4, 1) IN ('1', '3')), 0) / sum(f.w) AS cc_capture,
+               sum(f.w) AS cases
+        FROM facts f JOIN base b ON b.adrg = substr(f.drg, 1, 3)
+        WHERE f.weight IS NOT NULL GROUP BY f.institution_id"""
+    )
+    names = [d[0] for d in result.description]
+    return {row[0]: dict(zip(names, row, strict=True)) for row in result.fetchall()}
+
+
+def upcoding_watch(before: dict[int, dict], after: dict[int, dict], drift_limit: float = 0.03) -> list[dict]:
+    """CMI drifting faster than the case mix explains: the relative change of CMI minus the relative change
+    of the ADRG-level CMI (what severity splits added), with the change in CC/MCC capture; flagged when
+    the unexplained drift passes `drift_limit` (3 %) and the capture rose."""
+    rows = []
+    for pk, now in after.items():
+        then = before.get(pk)
+        if not then or not then["cmi"] or not then["adrg_cmi"]:
+            continue
+        cmi_change = now["cmi"] / then["cmi"] - 1
+        mix_change = now["adrg_cmi"] / then["adrg_cmi"] - 1
+        capture_change = now["cc_capture"] - then["cc_capture"]
+        drift = cmi_change - mix_change
+        rows.append(
+            {
+                "institution_id": pk,
+                "cmi_before": round(then["cmi"], 4),
+                "cmi_after": round(now["cmi"], 4),
+                "cmi_change": round(100 * cmi_change, 2),
+                "case_mix_change": round(100 * mix_change, 2),
+                "unexplained_drift": round(100 * drift, 2),
+                "cc_capture_before": round(then["cc_capture"], 2),
+                "cc_capture_after": round(now["cc_capture"], 2),
+                "cc_capture_change": round(capture_change, 2),
+                "cases": now["cases"],
+                "flagged": drift > drift_limit and capture_change > 0,
+            }
+        )
+    rows.sort(key=lambda r: -r["unexplained_drift"])
+    return rows
+
+
+def funnel_limits(overall: float, volumes: Sequence[float], points: int = 40) -> list[dict]:
+    """Control limits of a share (percent) against volume: overall ± z·√(p(1−p)/n), z = 1.96 (95 %) and
+    3.09 (99.8 %), at `points` volumes from the smallest to the largest hospital."""
+    import math
+
+    p = overall / 100.0
+    low, high = max(min(volumes), 1.0), max(max(volumes), 2.0)
+    result = []
+    for k in range(points + 1):
+        n = low * (high / low) ** (k / points)
+        spread = math.sqrt(max(p * (1 - p), 0.0) / n)
+        result.append(
+            {
+                "n": round(n, 1),
+                "lower95": round(100 * max(p - 1.96 * spread, 0.0), 3),
+                "upper95": round(100 * min(p + 1.96 * spread, 1.0), 3),
+                "lower998": round(100 * max(p - 3.09 * spread, 0.0), 3),
+                "upper998": round(100 * min(p + 3.09 * spread, 1.0), 3),
+            }
+        )
+    return result

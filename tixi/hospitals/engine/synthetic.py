@@ -80,9 +80,15 @@ def demo_lists() -> dict[str, list[tuple[str, str]]]:
     }
 
 
+SPLITS = {"1": 1.45, "3": 1.15, "5": 0.9}  # medical DRGs split by complications: MCC, CC, none
+MCC_SHARE, CC_SHARE = 0.08, 0.20
+UPCODING_HOSPITALS = 0.08  # share of hospitals whose MCC capture climbs each year (the upcoding watch)
+
+
 def demo_weights() -> dict[str, float]:
     weights = {p[7]: p[8] for p in PROCEDURES}
-    weights.update({m[2]: m[3] for m in MEDICAL})
+    for m in MEDICAL:
+        weights.update({m[2][:3] + split: round(m[3] * factor, 3) for split, factor in SPLITS.items()})
     return weights
 
 
@@ -114,7 +120,7 @@ def generate(
     (where residents who come from elsewhere live)."""
     con.execute(
         "CREATE OR REPLACE TEMP TABLE g_hospitals (institution_id BIGINT, hospital VARCHAR, level INTEGER, n BIGINT, "
-        "first BIGINT, county VARCHAR, other_county VARCHAR, skill DOUBLE, pace DOUBLE)"
+        "first BIGINT, county VARCHAR, other_county VARCHAR, skill DOUBLE, pace DOUBLE, mcc DOUBLE)"
     )
     rows, first = [], 0
     for index, h in enumerate(hospitals):
@@ -123,11 +129,14 @@ def generate(
         if n <= 0:
             continue
         others = h.get("other_counties") or [h.get("county") or ""]
-        # hospitals differ: their case mix (skill) and their pace (LOS), reproducibly from the seed
-        skill = 0.7 + _fraction(seed, h["institution_id"], "skill") * 0.6
-        pace = 0.85 + _fraction(seed, h["institution_id"], "pace") * 0.35
+        # hospitals differ, the same way every year: their case mix (skill) and their pace (LOS)
+        skill = 0.7 + _fraction(h["institution_id"], "skill") * 0.6
+        pace = 0.85 + _fraction(h["institution_id"], "pace") * 0.35
+        # a few hospitals capture more MCC every year, whatever their patients (not seeded by year)
+        upcoder = _fraction(h["institution_id"], "upcoding") < UPCODING_HOSPITALS
+        mcc = MCC_SHARE + (0.05 * max(year - 2020, 0) if upcoder else 0.0)
         rows.append((h["institution_id"], h["hospital"], level, n, first, h.get("county") or "",
-                     others[index % len(others)], skill, pace))  # fmt: skip
+                     others[index % len(others)], skill, pace, mcc))  # fmt: skip
         first += n
     if not rows:
         con.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT NULL LIMIT 0")
@@ -154,7 +163,7 @@ def generate(
     )
     con.execute(
         """CREATE OR REPLACE TEMP TABLE g_chosen AS
-        SELECT k.*, c.code AS procedure, c.kind AS procedure_kind, c.list_level, c.day_ok, c.dx, c.drg,
+        SELECT k.*, NOT c.surgical AS split, c.code AS procedure, c.kind AS procedure_kind, c.list_level, c.day_ok, c.dx, c.drg,
                c.weight, c.los, c.mortality, c.extra, c.extra_share
         FROM g_kind k JOIN g_catalogue c
           ON c.surgical = k.is_surgery AND c.level = least(greatest(k.level, 1), 3) AND c.bin = k.pick"""
@@ -177,7 +186,8 @@ def generate(
                floor(8 + {_u(s, 15)} * 10) AS discharge_hour,
                floor({_u(s, 16)} * 100) AS age,
                {_u(s, 17)} < 0.5 AS male,
-               exp(0.3 * {_normal(s, 18, 19)}) AS cost_noise
+               exp(0.3 * {_normal(s, 18, 19)}) AS cost_noise,
+               {_u(s, 21)} AS severity
         FROM g_chosen"""
     )
     con.execute(
@@ -191,7 +201,12 @@ def generate(
                 CASE WHEN NOT with_extra OR extra = '' THEN ''
                      WHEN extra LIKE '88%' OR extra LIKE '45%' THEN 'diagnostic' ELSE 'therapeutic' END AS extra_kind
             FROM g_flags),
-        u AS (SELECT *, discharged - to_hours(CAST(stay_hours AS INTEGER)) AS admitted FROM t)
+        u AS (SELECT * REPLACE (
+                    CASE WHEN split THEN substr(drg, 1, 3) || CASE WHEN severity < mcc THEN '1'
+                         WHEN severity < mcc + {CC_SHARE} THEN '3' ELSE '5' END ELSE drg END AS drg,
+                    weight * CASE WHEN NOT split THEN 1.0 WHEN severity < mcc THEN {SPLITS["1"]}
+                         WHEN severity < mcc + {CC_SHARE} THEN {SPLITS["3"]} ELSE {SPLITS["5"]} END AS weight),
+                  discharged - to_hours(CAST(stay_hours AS INTEGER)) AS admitted FROM t)
         SELECT institution_id,
             'S' || CAST({year} AS VARCHAR) || lpad(CAST(seq AS VARCHAR), 8, '0') AS record_id,
             strftime(admitted, '%Y-%m-%d %H:%M') AS admitted_at,

@@ -217,3 +217,35 @@ def test_drill_down_gives_the_reason_a_stay_is_left_out():
     assert cases["a"]["cmi_excluded"] is None and cases["a"]["level4"]
     assert ind.drgs_without_weight(con) == [("ZZ99", 1)]
     assert ("00.6600", 1) in ind.unknown_procedure_codes(con)
+
+
+def test_upcoding_watch_separates_severity_from_case_mix():
+    before = {1: {"cmi": 1.0, "adrg_cmi": 0.8, "cc_capture": 20.0, "cases": 100},
+              2: {"cmi": 1.0, "adrg_cmi": 0.8, "cc_capture": 20.0, "cases": 100}}  # fmt: skip
+    after = {1: {"cmi": 1.10, "adrg_cmi": 0.88, "cc_capture": 20.0, "cases": 100},  # mix explains all 10 %
+             2: {"cmi": 1.10, "adrg_cmi": 0.80, "cc_capture": 35.0, "cases": 100}}  # none of it, CC up  # fmt: skip
+    rows = {r["institution_id"]: r for r in ind.upcoding_watch(before, after)}
+    assert rows[1]["unexplained_drift"] == pytest.approx(0.0) and not rows[1]["flagged"]
+    assert rows[2]["unexplained_drift"] == pytest.approx(10.0) and rows[2]["flagged"]
+    assert rows[2]["cc_capture_change"] == 15.0
+
+
+def test_case_mix_uses_the_adrg_base_weight_and_the_split_digit():
+    stays = [
+        stay(T3, "m1", "2024-01-01 08:00", "2024-01-05 08:00", drg="ES21"),
+        stay(T3, "m2", "2024-01-01 08:00", "2024-01-05 08:00", drg="ES25"),
+    ]
+    con = build(stays, weights={"ES21": 1.5, "ES23": 1.2, "ES25": 0.9})
+    row = ind.case_mix(con)[T3]
+    assert row["cmi"] == pytest.approx(1.2) and row["adrg_cmi"] == pytest.approx(0.9)
+    assert row["cc_capture"] == 50.0
+
+
+def test_funnel_limits_narrow_with_volume():
+    limits = ind.funnel_limits(20.0, [100, 10000], points=2)
+    assert limits[0]["n"] == 100 and limits[-1]["n"] == 10000
+    # 20 % ± 1.96·√(0.2·0.8/100) = 20 ± 7.84
+    assert limits[0]["upper95"] == pytest.approx(27.84, abs=1e-2) and limits[0]["lower95"] == pytest.approx(
+        12.16, abs=1e-2
+    )
+    assert limits[-1]["upper998"] - limits[-1]["lower998"] < limits[0]["upper998"] - limits[0]["lower998"]

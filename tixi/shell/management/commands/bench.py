@@ -23,6 +23,7 @@ from tixi.exchange.models import ImportBatch
 from tixi.exchange.services import undo_import
 from tixi.exchange.tables import TABLES
 from tixi.geo.models import Division, Population
+from tixi.hospitals.engine import bench as hospitals_bench
 from tixi.indicators import items as item_values
 from tixi.indicators.models import Indicator
 from tixi.indicators.services import (
@@ -79,7 +80,13 @@ class Command(BaseCommand):
     help = "Benchmarks. `tixi bench registry`: build a province-sized registry, time the dashboard figures."
 
     def add_arguments(self, parser):
-        parser.add_argument("what", choices=["registry", "indicators", "import", "parse", "serve", "access"])
+        parser.add_argument(
+            "what", choices=["registry", "indicators", "import", "parse", "serve", "access", "hospitals"]
+        )
+        parser.add_argument("--city", type=int, default=1_300_000, help="hospitals: discharges of the city-year")
+        parser.add_argument(
+            "--province", type=int, default=20_000_000, help="hospitals: discharges of the province-year"
+        )
         parser.add_argument("--clients", type=int, default=8, help="bench serve: concurrent users")
         parser.add_argument("--seconds", type=float, default=20, help="bench serve: how long")
         parser.add_argument("--workers", type=int, help="bench serve: server processes")
@@ -108,6 +115,9 @@ class Command(BaseCommand):
             return self.run_serve(options)
         if what == "access":  # no database: rasters in, rasters out
             return self.run_access(options)
+        if what == "hospitals":  # no database: DuckDB generates, checks and computes
+            hospitals_bench.run(self.stdout.write, options["city"], options["province"])
+            return
         if not in_process:
             # The benchmark has its own database, never the demo's (PostgreSQL when DATABASE_URL says so).
             env = dict(os.environ)

@@ -86,9 +86,7 @@ def test_publish_recomputes_from_the_records():
 def test_pages_in_both_languages(web, language, words):
     client = web("planner")
     client.cookies["django_language"] = language
-    page = client.get(
-        f"/hospitals/?division={BAZHONG}&year=2024&figure=level4_share", HTTP_ACCEPT_LANGUAGE=language
-    )
+    page = client.get(f"/hospitals/?division={BAZHONG}&year=2024&figure=level4_share")
     assert page.status_code == 200
     text = page.content.decode()
     for word in words:
@@ -103,7 +101,10 @@ def test_pages_in_both_languages(web, language, words):
         .values_list("institution__code", flat=True)
         .first()
     )
-    assert client.get(f"/hospitals/{hospital}/", HTTP_ACCEPT_LANGUAGE=language).status_code == 200
+    detail = client.get(f"/hospitals/{hospital}/")
+    assert detail.status_code == 200 and 'id="left-out"' in detail.content.decode()  # drill-down with reasons
+    if language == "zh-hans":
+        assert "未分组：无医保分组且尚无分组器" in detail.content.decode()
     assert (
         client.get(
             f"/hospitals/upcoding/?division={PANZHIHUA}&year=2024", HTTP_ACCEPT_LANGUAGE=language

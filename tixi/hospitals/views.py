@@ -40,6 +40,12 @@ VOLUMES = {
     "elective_surgery_patients": gettext_lazy("elective surgery patients"),
     "low_risk_cases": gettext_lazy("stays in low-risk groups"),
 }
+REASONS = {
+    ind.NOT_GROUPED: gettext_lazy("not grouped: no payer DRG and no grouper yet (left out of CMI)"),
+    ind.NO_WEIGHT: gettext_lazy("its DRG has no weight in the table (left out of CMI)"),
+    ind.DAY_SURGERY_OVER_24H: gettext_lazy("flagged day surgery but stayed over 24 hours (not day surgery)"),
+    ind.DAY_SURGERY_NOT_ELECTIVE_SURGERY: gettext_lazy("flagged day surgery but not elective surgery"),
+}
 LOWER_IS_BETTER = {"alos", "low_risk_mortality", "time_efficiency", "cost_efficiency"}
 
 
@@ -166,10 +172,18 @@ def hospital_detail(request, code):
         set(Discharge.objects.filter(institution=hospital).values_list("year", flat=True).distinct())
     )
     series: dict[int, dict] = {}
-    versions = None
+    versions, left_out = None, []
     for year in years:
         loaded = figures.load(hospital.division, year, hospital=hospital.code)
         rows = figures.hospital_figures(loaded)
+        if year == years[-1]:  # drill-down: the latest year's stays left out of a figure, and why
+            left_out = ind.cases(
+                loaded.con, "cmi_excluded IS NOT NULL OR day_surgery_excluded IS NOT NULL", 50
+            )
+            for case in left_out:
+                case["reasons"] = [
+                    str(REASONS[r]) for r in (case["cmi_excluded"], case["day_surgery_excluded"]) if r
+                ]
         loaded.con.close()
         if rows:
             series[year] = rows[0]
@@ -193,6 +207,8 @@ def hospital_detail(request, code):
             "series": [(y, series[y]) for y in years if y in series],
             "charts": charts,
             "latest": latest,
+            "left_out": left_out,
+            "latest_year": years[-1] if years else None,
             "versions": shown(versions),
             "synthetic": Discharge.objects.filter(institution=hospital, is_synthetic=True).exists(),
         },

@@ -83,7 +83,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "what", choices=["registry", "indicators", "import", "parse", "serve", "access", "hospitals"]
         )
-        parser.add_argument("--city", type=int, default=1_300_000, help="hospitals: discharges of the city-year")
+        parser.add_argument(
+            "--city", type=int, default=1_300_000, help="hospitals: discharges of the city-year"
+        )
         parser.add_argument(
             "--province", type=int, default=20_000_000, help="hospitals: discharges of the province-year"
         )

@@ -21,5 +21,4 @@ class HospitalsConfig(AppConfig):
                 importing.import_discharges,
             )
         )
-        for element in targets.BY_ELEMENT:
-            CASE_GAPS[element] = targets.gap_in_cases
+        CASE_GAPS.append(targets.gap_finder)

@@ -64,8 +64,8 @@ def hospitals_of(division: Division, year: int, hospital: str | None = None) -> 
             t for t in InstitutionType.values if classification.category_of(t) == classification.HOSPITAL
         ]
     )
-    if hospital:
-        institutions = Institution.objects.filter(code=hospital, pk__in=institutions.values("pk"))
+    if hospital:  # one hospital, wherever the registry placed it that year
+        institutions = Institution.objects.filter(code=hospital)
     rows = {
         i["id"]: {
             "institution_id": i["id"],
@@ -105,7 +105,9 @@ def load(
     weight_map = dict(table.weights.values_list("drg", "weight")) if table else {}
     ind.prepare(con, list(hospitals.values()), list_codes, weight_map)
     columns = list(ind.DISCHARGE_SCHEMA)
-    query = Discharge.objects.filter(year=year, institution_id__in=list(hospitals)).values_list(*columns)
+    query = Discharge.objects.filter(year=year, institution_id__in=list(hospitals) or [0]).values_list(
+        *columns
+    )
     sql, params = query.query.sql_with_params()
     schema = pa.schema([(c, _arrow_type(kind)) for c, kind in ind.DISCHARGE_SCHEMA.items()])
     with connection.cursor() as cursor:

@@ -89,7 +89,8 @@ class Discharge(models.Model):
     """One inpatient stay as the front page records it (WS 445.10; the national upload layout). Times are
     local wall-clock times as the hospital wrote them; the month is the discharge month (the period rule)."""
 
-    institution = models.ForeignKey(Institution, verbose_name=_("hospital"), on_delete=models.PROTECT)
+    # a hospital's records go with it (the registry deletes an institution only when it never existed)
+    institution = models.ForeignKey(Institution, verbose_name=_("hospital"), on_delete=models.CASCADE)
     record_id = models.CharField(_("record id"), max_length=40)
     admitted_at = models.CharField(_("admitted at"), max_length=16)  # "YYYY-MM-DD HH:MM", local time
     discharged_at = models.CharField(_("discharged at"), max_length=16)

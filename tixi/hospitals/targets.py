@@ -170,12 +170,24 @@ def publish(loaded: Loaded, is_synthetic: bool | None = None) -> int:
     return written
 
 
-def gap_in_cases(element: str, division, year: int, target_value: float) -> dict | None:
+def gap_finder(division, year: int):
+    """The published figures of a division-year, read in one query, and a finder of a target's gap."""
+    stored = {f.element: f for f in PublishedFigure.objects.filter(division__code=division.code, year=year)}
+    return lambda element, target_value: gap_in_cases(element, division, year, target_value, stored)
+
+
+def gap_in_cases(
+    element: str, division, year: int, target_value: float, stored: dict | None = None
+) -> dict | None:
     """ "还需增加 1,240 例四级手术患者": the cases a share needs to reach the target, at this year's volume."""
     spec = BY_ELEMENT.get(element)
     if spec is None or not spec.what:
         return None
-    figure = PublishedFigure.objects.filter(division__code=division.code, year=year, element=element).first()
+    if stored is None:
+        stored = {
+            f.element: f for f in PublishedFigure.objects.filter(division__code=division.code, year=year)
+        }
+    figure = stored.get(element)
     if figure is None or not figure.denominator:
         return None
     units = math.ceil(target_value * figure.denominator / 100.0 - figure.numerator - 1e-9)

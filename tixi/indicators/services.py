@@ -447,6 +447,8 @@ def evaluate_plan(
     names = labels()
     result = []
     national = national_values({t.indicator_id for t in targets})
+    finders = [provider(division, year) for provider in CASE_GAPS]
+    in_cases = (lambda code, value: next((f for f in (find(code, value) for find in finders) if f), None)) if finders else None  # fmt: skip
     for d, t in pairs:
         code = d.code
         series = evaluation.values[code]
@@ -505,7 +507,7 @@ def evaluate_plan(
                 else None,
                 "gap": None
                 if exemption
-                else gap(t, d, evaluation, index, year, years, population, names, division),
+                else gap(t, d, evaluation, index, year, years, population, names, in_cases),
                 "series": {y: _number(series[index[y]]) for y in years if y <= max(year, current)},
                 "clause": t.clause,
                 "note": t.note,
@@ -564,9 +566,9 @@ def target_text(target: Target, national: float | None = None) -> str:
 
 
 # Higher apps that know the cases behind a data element (hospitals: surgery patients behind a share)
-# register here how many more cases a target needs: code -> fn(code, division, year, target value)
-# returning {"units": n, "text": ...} or None. Filled from the apps' ready().
-CASE_GAPS: dict = {}
+# register here how many more cases a target needs: a provider fn(division, year) (one query, made once
+# per evaluation) returning a finder fn(code, target value) -> {"units": n, "text": ...} or None.
+CASE_GAPS: list = []
 
 
 def gap(
@@ -578,7 +580,7 @@ def gap(
     years,
     population,
     names,
-    division: Division | None = None,
+    in_cases=None,
 ) -> dict | None:
     """How far from the target, in natural units where the indicator is a rate over residents."""
     if target.kind not in ("value", "count") or target.target_value is None or year not in index:
@@ -590,9 +592,8 @@ def gap(
         return {"value": 0.0, "text": _("met")}
     difference = target.target_value - actual
     items = ex.items_of(d.numerator)
-    if division is not None and len(items) == 1 and isinstance(items[0], ex.DataItem):
-        in_cases = CASE_GAPS.get(items[0].code)
-        found = in_cases(items[0].code, division, year, target.target_value) if in_cases else None
+    if in_cases is not None and len(items) == 1 and isinstance(items[0], ex.DataItem):
+        found = in_cases(items[0].code, target.target_value)
         if found:
             return {"value": round(difference, 4), **found}
     per_residents = isinstance(d.denominator, ex.PopulationItem) and not d.denominator.filters

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("tixi.exchange.urls")),
     path("", include("tixi.ledger.urls")),
     path("", include("tixi.layout.urls")),
+    path("", include("tixi.hospitals.urls")),
 ]
 
 handler404 = "tixi.core.errors.not_found"

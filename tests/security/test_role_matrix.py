@@ -208,6 +208,24 @@ def build(objects):
         "datasets/<slug:code>/entry/field/": (None, None, None, None),  # tests/security/test_roles.py
         "datasets/<slug:code>/completeness/": (None, None, None, None),  # tests/exchange
         "ledger/": ("/ledger/", None, ALL, None),
+        "hospitals/": (
+            f"/hospitals/?division={MIYI}&year=2024",
+            f"/hospitals/?division={DACHUAN}&year=2024",
+            (SCOPED_IN, SCOPED_OUT),
+            None,
+        ),
+        "hospitals/upcoding/": (
+            f"/hospitals/upcoding/?division={MIYI}&year=2024",
+            f"/hospitals/upcoding/?division={DACHUAN}&year=2024",
+            (SCOPED_IN, SCOPED_OUT),
+            None,
+        ),
+        "hospitals/<str:code>/": (
+            f"/hospitals/{o['institution_in']}/",
+            f"/hospitals/{o['institution_out']}/",
+            (SCOPED_IN, SCOPED_OUT),
+            None,
+        ),
         "ledger/projects/": ("/ledger/projects/", None, ALL, None),
         "ledger/projects/<int:pk>/": (
             None,

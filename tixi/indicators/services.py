@@ -447,6 +447,8 @@ def evaluate_plan(
     names = labels()
     result = []
     national = national_values({t.indicator_id for t in targets})
+    finders = [provider(division, year) for provider in CASE_GAPS]
+    in_cases = (lambda code, value: next((f for f in (find(code, value) for find in finders) if f), None)) if finders else None  # fmt: skip
     for d, t in pairs:
         code = d.code
         series = evaluation.values[code]
@@ -503,7 +505,9 @@ def evaluate_plan(
                 "no_data_reason": no_data_reason(t, evaluation.reasons[code], index, year)
                 if actual is None and year in index
                 else None,
-                "gap": None if exemption else gap(t, d, evaluation, index, year, years, population, names),
+                "gap": None
+                if exemption
+                else gap(t, d, evaluation, index, year, years, population, names, in_cases),
                 "series": {y: _number(series[index[y]]) for y in years if y <= max(year, current)},
                 "clause": t.clause,
                 "note": t.note,
@@ -561,8 +565,22 @@ def target_text(target: Target, national: float | None = None) -> str:
     return f"{Comparator(target.comparator).label}{target.target_value:g}"
 
 
+# Higher apps that know the cases behind a data element (hospitals: surgery patients behind a share)
+# register here how many more cases a target needs: a provider fn(division, year) (one query, made once
+# per evaluation) returning a finder fn(code, target value) -> {"units": n, "text": ...} or None.
+CASE_GAPS: list = []
+
+
 def gap(
-    target: Target, d: IndicatorDef, evaluation: Evaluation, index, year, years, population, names
+    target: Target,
+    d: IndicatorDef,
+    evaluation: Evaluation,
+    index,
+    year,
+    years,
+    population,
+    names,
+    in_cases=None,
 ) -> dict | None:
     """How far from the target, in natural units where the indicator is a rate over residents."""
     if target.kind not in ("value", "count") or target.target_value is None or year not in index:
@@ -573,6 +591,11 @@ def gap(
     if tj.meets(target.comparator, actual, target.target_value, target.target_high):
         return {"value": 0.0, "text": _("met")}
     difference = target.target_value - actual
+    items = ex.items_of(d.numerator)
+    if in_cases is not None and len(items) == 1 and isinstance(items[0], ex.DataItem):
+        found = in_cases(items[0].code, target.target_value)
+        if found:
+            return {"value": round(difference, 4), **found}
     per_residents = isinstance(d.denominator, ex.PopulationItem) and not d.denominator.filters
     numerator_items = ex.items_of(d.numerator)
     if per_residents and len(numerator_items) == 1 and isinstance(numerator_items[0], ex.RegistrySum):

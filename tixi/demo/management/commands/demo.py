@@ -12,6 +12,7 @@ from tixi.demo.published import store_published_values
 from tixi.demo.seeds import load_from_seeds
 from tixi.exchange.validation import load_default_rules
 from tixi.geo.models import Division
+from tixi.hospitals import demo as hospitals_demo
 from tixi.indicators.services import load_catalogue, load_plan_packs
 from tixi.layout.norms import load_norms
 
@@ -23,6 +24,9 @@ def load_plans_and_values() -> dict:
     counts["targets"] = sum(p.targets.count() for p in plans)
     counts["data_values"] = indicator_values.generate()
     counts["published_values"] = store_published_values()
+    # after the synthetic data values (indicator_values.generate replaces every synthetic value):
+    # the hospital figures computed from the synthetic discharge records
+    counts.update(hospitals_demo.build(today=settings.TIXI_TODAY or ledger_story.DEMO_TODAY))
     counts["validation_rules"] = load_default_rules()
     counts.update(load_from_seeds())
     counts["norms"] = load_norms()

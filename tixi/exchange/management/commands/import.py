@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from tixi.accounts.audit import acting_as
 from tixi.exchange.services import apply_import, preview_import
+from tixi.exchange.streamed import STREAMED, import_streamed
 from tixi.exchange.tables import TABLES
 
 
@@ -27,7 +28,7 @@ class Command(BaseCommand):
     help = "Import a table from .xlsx or .csv: validated row by row, then all or nothing."
 
     def add_arguments(self, parser):
-        parser.add_argument("table", choices=list(TABLES))
+        parser.add_argument("table", choices=[*TABLES, *STREAMED])
         parser.add_argument("file")
         parser.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
         parser.add_argument("--user", help="import as this user (their scope applies)")
@@ -36,6 +37,9 @@ class Command(BaseCommand):
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"file: {file} does not exist")
+        if table in STREAMED:
+            self.import_streamed(table, path, dry_run)
+            return
         actor = SystemUser()
         if user:
             actor = get_user_model().objects.filter(username=user).first()
@@ -60,3 +64,14 @@ class Command(BaseCommand):
             f"{verb}: {counts['rows']} rows{encoding}: {counts['insert']} to insert, {counts['update']} to update, "
             f"{counts['unchanged']} unchanged"
         )
+
+    def import_streamed(self, table, path, dry_run):
+        with acting_as("tixi import"):
+            result = import_streamed(table, path, dry_run=dry_run)
+        if not result.ok:
+            self.stderr.write(f"rejected: {result.problem_count} problems; nothing was written")
+            self.stderr.write("row\tcolumn\tvalue\tproblem")
+            for p in result.problems[:500]:
+                self.stderr.write(f"{p.row or ''}\t{p.column}\t{p.value}\t{p.message}")
+            sys.exit(1)
+        self.stdout.write(result.summary)

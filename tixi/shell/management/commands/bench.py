@@ -23,6 +23,7 @@ from tixi.exchange.models import ImportBatch
 from tixi.exchange.services import undo_import
 from tixi.exchange.tables import TABLES
 from tixi.geo.models import Division, Population
+from tixi.hospitals.engine import bench as hospitals_bench
 from tixi.indicators import items as item_values
 from tixi.indicators.models import Indicator
 from tixi.indicators.services import (
@@ -81,7 +82,23 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "what", choices=["registry", "indicators", "import", "parse", "serve", "access", "surveillance"]
+            "what",
+            choices=[
+                "registry",
+                "indicators",
+                "import",
+                "parse",
+                "serve",
+                "access",
+                "surveillance",
+                "hospitals",
+            ],
+        )
+        parser.add_argument(
+            "--city", type=int, default=1_300_000, help="hospitals: discharges of the city-year"
+        )
+        parser.add_argument(
+            "--province", type=int, default=20_000_000, help="hospitals: discharges of the province-year"
         )
         parser.add_argument("--clients", type=int, default=8, help="bench serve: concurrent users")
         parser.add_argument("--seconds", type=float, default=20, help="bench serve: how long")
@@ -115,6 +132,9 @@ class Command(BaseCommand):
             return self.run_access(options)
         if what == "surveillance":  # no database: counts in, alarms out
             surveillance_bench.run(self.stdout.write, options["series"], r_series=options["r_series"])
+            return
+        if what == "hospitals":  # no database: DuckDB generates, checks and computes
+            hospitals_bench.run(self.stdout.write, options["city"], options["province"])
             return
         if not in_process:
             # The benchmark has its own database, never the demo's (PostgreSQL when DATABASE_URL says so).

@@ -1,0 +1,187 @@
+"""`tixi template/import discharges`, `tixi hospitals lists/weights import`: what goes in, what is refused."""
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.utils import translation
+from openpyxl import Workbook, load_workbook
+
+from tixi.hospitals import importing
+from tixi.hospitals.engine import synthetic
+from tixi.hospitals.models import CodeList, Discharge, WeightTable
+from tixi.registry.models import Institution
+
+pytestmark = pytest.mark.django_db
+HEAD = (
+    "hospital_code,record_id,admitted_at,discharged_at,sex,age_years,age_days,principal_diagnosis,"
+    "other_diagnoses,procedures,procedure_dates,procedure_kinds,elective,day_surgery,pathway_entered,"
+    "pathway_completed,discharge_method,total_cost,drg"
+)
+
+
+@pytest.fixture
+def hospital():
+    return Institution.objects.filter(type="general_hospital", level=3).order_by("code").first()
+
+
+def write(tmp_path, lines, name="d.csv", encoding="utf-8"):
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding=encoding)
+    return path
+
+
+def good_rows(code, month="03", n=3):
+    return [
+        f"{code},T{month}-{i},2019-{month}-01 08:00,2019-{month}-05 10:00,1,45,,K80.101,I10.x00x002,51.2300,"
+        f"2019-{month}-02,surgery,1,0,1,1,1,12000.5,HC39"
+        for i in range(n)
+    ]
+
+
+def run_import(path):
+    with translation.override("zh-hans"):
+        return importing.import_discharges(path)
+
+
+def test_a_valid_file_imports_and_a_month_reimported_replaces_that_month(tmp_path, hospital):
+    result = run_import(
+        write(tmp_path, [HEAD, *good_rows(hospital.code, "03", 3), *good_rows(hospital.code, "04", 2)])
+    )
+    assert result.ok, result.problems
+    stored = Discharge.objects.filter(institution=hospital, year=2019)
+    assert stored.count() == 5
+    record = stored.get(record_id="T03-0")
+    assert record.procedure_list() == ["51.2300"] and record.month == 201903 and record.elective
+    # March again with one record: March is replaced, April kept
+    assert run_import(write(tmp_path, [HEAD, *good_rows(hospital.code, "03", 1)], "again.csv")).ok
+    assert stored.filter(month=201903).count() == 1 and stored.filter(month=201904).count() == 2
+
+
+def test_national_upload_codes_and_gbk_are_accepted(tmp_path, hospital):
+    lines = [
+        "A01,A48,B12,B15,B16C,A12C,A14,C03C,B34C,D01",
+        f"{hospital.code},N1,2019-06-01 08:00,2019-06-03 09:00,普通外科,女,30,J18.900,1,3000",
+    ]
+    assert run_import(write(tmp_path, lines, encoding="gb18030")).ok
+    assert Discharge.objects.get(institution=hospital, record_id="N1").sex == "2"
+
+
+def test_template_round_trip_through_xlsx(tmp_path, hospital):
+    out = tmp_path / "t.xlsx"
+    call_command("template", "discharges", "--out", str(out), stdout=io.StringIO())
+    sheet = load_workbook(out).active
+    assert sheet.cell(1, 1).value == "医疗机构代码" and sheet.cell(2, 1).value == "hospital_code"
+    book = Workbook()
+    filled = book.active
+    for row in sheet.iter_rows(min_row=1, max_row=2, values_only=True):
+        filled.append(row)
+    values = {"hospital_code": hospital.code, "record_id": "X1", "admitted_at": "2019-07-01 08:00",
+              "discharged_at": "2019-07-02 08:00", "sex": "1", "age_years": 50, "principal_diagnosis": "K35.800",
+              "discharge_method": "1", "total_cost": 5000}  # fmt: skip
+    filled.append(
+        [values.get(code) for code in next(sheet.iter_rows(min_row=2, max_row=2, values_only=True))]
+    )
+    book.save(tmp_path / "filled.xlsx")
+    assert run_import(tmp_path / "filled.xlsx").ok
+    assert Discharge.objects.filter(institution=hospital, record_id="X1").exists()
+
+
+@pytest.mark.parametrize(
+    "change, column, message",
+    [
+        ({"discharged_at": "2019-02-27 10:00"}, "出院时间", "出院时间早于入院时间"),
+        ({"procedure_dates": "2019-03-09"}, "手术操作日期", "手术操作日期不在住院期间"),
+        ({"age_years": "0", "age_days": ""}, "年龄不足1周岁的年龄（天）", "不满1周岁的患者须填写年龄（天）"),
+        ({"hospital_code": "NOPE"}, "医疗机构代码", "机构名录中没有这个代码"),
+        ({"principal_diagnosis": "XYZ"}, "主要诊断编码", "不是 ICD-10 编码"),
+        ({"procedures": "5123"}, "手术操作编码", "不是 ICD-9-CM-3 编码"),
+    ],
+)
+def test_bad_rows_are_named_by_row_and_field_and_nothing_is_written(
+    tmp_path, hospital, change, column, message
+):
+    names = HEAD.split(",")
+    values = dict(zip(names, good_rows(hospital.code, "03", 1)[0].split(","), strict=True))
+    values.update(change)
+    before = Discharge.objects.count()
+    result = run_import(
+        write(tmp_path, [HEAD, *good_rows(hospital.code, "05", 2), ",".join(values[n] for n in names)])
+    )
+    assert not result.ok and Discharge.objects.count() == before
+    problem = next(p for p in result.problems if column in p.column)
+    assert problem.row == 4 and message in problem.message
+
+
+def test_a_file_of_another_layout_is_refused(tmp_path):
+    result = run_import(write(tmp_path, ["division_code,year,count", "510400000000,2024,5"]))
+    assert not result.ok
+    assert (
+        "不是本系统格式的出院病案首页文件" in result.problems[0].message
+        and "病案号" in result.problems[0].message
+    )
+
+
+def test_import_command_reports_problems_and_exits(tmp_path, hospital, capsys):
+    path = write(
+        tmp_path, [HEAD, good_rows(hospital.code)[0].replace("2019-03-05 10:00", "2019-02-01 10:00")]
+    )
+    with pytest.raises(SystemExit):
+        call_command("import", "discharges", str(path))
+    call_command(
+        "import", "discharges", str(write(tmp_path, [HEAD, *good_rows(hospital.code, "08", 2)], "ok.csv"))
+    )
+    assert "2" in capsys.readouterr().out
+
+
+def test_lists_and_weights_import_with_versions(tmp_path):
+    lists = write(tmp_path, ["code,name", "36.1000,冠脉搭桥", "81.5100,全髋置换"], "l4.csv")
+    call_command(
+        "hospitals",
+        "lists",
+        "import",
+        "--kind",
+        "level4",
+        "--version",
+        "T2019",
+        str(lists),
+        stdout=io.StringIO(),
+    )
+    assert list(
+        CodeList.objects.get(kind="level4", version="T2019").entries.values_list("code", flat=True)
+    ) == [
+        "36.1000",
+        "81.5100",
+    ]
+    bad = write(tmp_path, ["code,name", "36.1000,a", "36.1000,b"], "bad.csv")
+    with pytest.raises(CommandError, match="36.1000"):
+        call_command("hospitals", "lists", "import", "--kind", "level4", "--version", "T2019b", str(bad))
+    assert not CodeList.objects.filter(version="T2019b").exists()
+
+
+def test_a_weight_table_without_a_drg_of_the_data_is_refused(tmp_path, hospital):
+    assert run_import(write(tmp_path, [HEAD, *good_rows(hospital.code, "09", 1)])).ok  # carries HC39
+    # every DRG of the stored records (the demo's) but the one this file carries
+    weights = {drg: w for drg, w in synthetic.demo_weights().items() if drg != "HC39"}
+    table = write(tmp_path, ["drg,weight", *(f"{d},{w}" for d, w in weights.items())], "w.csv")
+    with translation.override("zh-hans"), pytest.raises(importing.ListError, match=r"权重表缺少.*HC39"):
+        importing.import_weights("W-bad", table)
+    assert not WeightTable.objects.filter(version="W-bad").exists()
+
+
+def test_indicators_command_gives_the_issue_keys_with_versions(tmp_path, hospital, capsys):
+    assert run_import(write(tmp_path, [HEAD, *good_rows(hospital.code, "10", 4)])).ok
+    division = hospital.division.code
+    call_command("hospitals", "indicators", "--division", division, "--year", "2019", "--hospital", hospital.code,
+                 "--lists", "演示2024", "--weights", "演示CHS-DRG1.1", "--format", "json")  # fmt: skip
+    rows = json.loads(capsys.readouterr().out)
+    assert len(rows) == 1
+    row = rows[0]
+    for key in ("hospital", "discharges", "surgery_patients", "surgery_share", "minimally_invasive_share",
+                "level4_share", "level3_share", "day_surgery_share", "pathway_share", "alos", "cmi"):  # fmt: skip
+        assert key in row
+    assert row["hospital"] == hospital.code and row["surgery_share"] == 100.0
+    assert row["minimally_invasive_share"] == 100.0  # 51.2300 is on the demo MI list
+    assert row["versions"]["weights"] == "演示CHS-DRG1.1" and row["versions"]["lists"]["level4"] == "演示2024"

@@ -1,0 +1,162 @@
+"""The indicators of a division's hospitals for a year: stored records → DuckDB → the engine's definitions."""
+
+from dataclasses import dataclass
+
+import duckdb
+import pyarrow as pa
+from django.db import connection
+from django.utils.translation import gettext as _
+
+from tixi.geo.models import Division
+from tixi.hospitals.engine import indicators as ind
+from tixi.hospitals.models import CodeList, Discharge, ListKind, WeightTable
+from tixi.registry.engine import classification
+from tixi.registry.models import Institution, InstitutionType, InstitutionYear
+
+# The CHS-DRG grouper registers itself here (hospitals.engine.grouper, wired by the lead): until then
+# stays without a payer DRG count as "not grouped" and stay out of CMI with that reason.
+GROUPER: dict = {"group": None, "name": None}
+
+
+def set_grouper(group: ind.Group | None, name: str | None) -> None:
+    GROUPER.update(group=group, name=name)
+
+
+class FigureError(ValueError):
+    pass
+
+
+@dataclass
+class Loaded:
+    con: duckdb.DuckDBPyConnection
+    versions: ind.Versions
+    hospitals: dict[int, dict]  # institution id -> code, name, level, type, ownership
+    division: Division
+    year: int
+
+
+def latest_list(kind: str) -> CodeList | None:
+    return CodeList.objects.filter(kind=kind).order_by("-imported_at", "-version").first()
+
+
+def choose_versions(lists: str | None, weights: str | None) -> tuple[dict[str, CodeList], WeightTable | None]:
+    """The named version of each list (or the latest one where none is named) and of the weights."""
+    chosen = {}
+    for kind in ListKind.values:
+        found = CodeList.objects.filter(kind=kind, version=lists).first() if lists else latest_list(kind)
+        if found:
+            chosen[kind] = found
+    if lists and not chosen:
+        raise FigureError(_("No code list has the version %(version)s.") % {"version": lists})
+    table = None
+    if weights:
+        table = WeightTable.objects.filter(version=weights).first()
+        if table is None:
+            raise FigureError(_("No DRG weight table has the version %(version)s.") % {"version": weights})
+    else:
+        table = WeightTable.objects.order_by("-imported_at", "-version").first()
+    return chosen, table
+
+
+def hospitals_of(division: Division, year: int, hospital: str | None = None) -> dict[int, dict]:
+    institutions = Institution.objects.in_division(division, year).filter(
+        type__in=[
+            t for t in InstitutionType.values if classification.category_of(t) == classification.HOSPITAL
+        ]
+    )
+    if hospital:  # one hospital, wherever the registry placed it that year
+        institutions = Institution.objects.filter(code=hospital)
+    rows = {
+        i["id"]: {
+            "institution_id": i["id"],
+            "hospital": i["code"],
+            "name": i["name"],
+            "level": i["level"],
+            "type": i["type"],
+            "ownership": i["ownership"],
+            "county": (i["division__code"] or "")[:6],
+        }
+        for i in institutions.values("id", "code", "name", "level", "type", "ownership", "division__code")
+    }
+    beds = dict(
+        InstitutionYear.objects.filter(institution_id__in=list(rows), year=year).values_list(
+            "institution_id", "actual_beds"
+        )
+    )
+    for pk, row in rows.items():
+        row["beds"] = beds.get(pk)
+    return rows
+
+
+def load(
+    division: Division,
+    year: int,
+    hospital: str | None = None,
+    lists: str | None = None,
+    weights: str | None = None,
+    con: duckdb.DuckDBPyConnection | None = None,
+) -> Loaded:
+    """Copies the year's records of the division's hospitals into DuckDB, a batch at a time (Arrow
+    columns, no model instances), with the chosen lists and weights, and builds the fact table."""
+    con = con or duckdb.connect()
+    chosen, table = choose_versions(lists, weights)
+    hospitals = hospitals_of(division, year, hospital)
+    list_codes = {kind: list(cl.entries.values_list("code", flat=True)) for kind, cl in chosen.items()}
+    weight_map = dict(table.weights.values_list("drg", "weight")) if table else {}
+    ind.prepare(con, list(hospitals.values()), list_codes, weight_map)
+    columns = list(ind.DISCHARGE_SCHEMA)
+    query = Discharge.objects.filter(year=year, institution_id__in=list(hospitals) or [0]).values_list(
+        *columns
+    )
+    sql, params = query.query.sql_with_params()
+    schema = pa.schema([(c, _arrow_type(kind)) for c, kind in ind.DISCHARGE_SCHEMA.items()])
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        while rows := cursor.fetchmany(50_000):
+            batch = pa.table(  # noqa: F841 (scanned by DuckDB by name)
+                [pa.array(col, type=schema.field(i).type) for i, col in enumerate(zip(*rows, strict=True))],
+                schema=schema,
+            )
+            con.execute("INSERT INTO discharges SELECT * FROM batch")
+    versions = ind.Versions(
+        lists={kind: cl.version for kind, cl in chosen.items()},
+        weights=table.version if table else None,
+        grouper=GROUPER["name"],
+    )
+    ind.build_facts(con, GROUPER["group"], surgery_list=ListKind.SURGERY in chosen)
+    return Loaded(con, versions, hospitals, division, year)
+
+
+def _arrow_type(kind: str):
+    return {
+        "BIGINT": pa.int64(),
+        "INTEGER": pa.int32(),
+        "VARCHAR": pa.string(),
+        "BOOLEAN": pa.bool_(),
+        "DOUBLE": pa.float64(),
+    }[kind]
+
+
+def division_of(code: str, year: int) -> Division:
+    code = code.ljust(12, "0") if len(code) in (2, 4, 6, 9) else code
+    division = Division.objects.valid_in(year).filter(code=code).first()
+    if division is None:
+        raise FigureError(_("No division with the code %(code)s in %(year)s.") % {"code": code, "year": year})
+    return division
+
+
+def hospital_figures(loaded: Loaded, by=("hospital",)) -> list[dict]:
+    """One object per hospital (and department or month when asked), with the versions used."""
+    versions = loaded.versions.as_dict()
+    rows = []
+    for row in ind.compute(loaded.con, by):
+        info = loaded.hospitals.get(row.pop("institution_id"), {})
+        row["hospital_name"] = info.get("name", "")
+        row["hospital_type"] = info.get("type", "")
+        # the national assessment's surgery-level indicator follows the hospital's level
+        row["surgery_level_indicator"] = "level4_share" if row.get("level") == 3 else "level3_share"
+        row.pop("first_month", None)
+        row.pop("last_month", None)
+        row["versions"] = versions
+        rows.append(row)
+    return rows

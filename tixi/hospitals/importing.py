@@ -1,0 +1,263 @@
+"""Discharge files, code lists and weight tables in: checked in bulk, then written all or nothing."""
+
+import csv
+import io
+import time
+from pathlib import Path
+
+from django.db import IntegrityError, connection, transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Font, PatternFill
+
+from tixi.accounts import audit
+from tixi.exchange.engine.reading import decode
+from tixi.exchange.streamed import StreamedProblem, StreamedResult
+from tixi.hospitals.engine import records
+from tixi.hospitals.engine.layout import BY_CODE, FIELDS
+from tixi.hospitals.models import CodeList, CodeListEntry, Discharge, ListKind, Weight, WeightTable
+from tixi.registry.models import Institution
+
+PROBLEMS = {
+    "required": gettext_lazy("This column is required."),
+    "unknown_hospital": gettext_lazy("No institution with this code in the registry."),
+    "time": gettext_lazy("Not a time: write YYYY-MM-DD HH:MM."),
+    "before_admission": gettext_lazy("The discharge comes before the admission."),
+    "sex": gettext_lazy("Sex is 1 (male), 2 (female) or 9 (not stated)."),
+    "number": gettext_lazy("Not a number in the allowed range."),
+    "age_missing": gettext_lazy("Give the age in years, or in days for a patient under one year."),
+    "neonate_age_days": gettext_lazy("A patient under one year needs the age in days."),
+    "diagnosis_code": gettext_lazy("Not an ICD-10 code (e.g. K80.101, I10.x00x002)."),
+    "procedure_code": gettext_lazy("Not an ICD-9-CM-3 code (e.g. 51.2300, 96.0800x005)."),
+    "list_length": gettext_lazy("This list does not have one entry per procedure."),
+    "procedure_kind": gettext_lazy("A procedure kind is surgery, intervention, diagnostic or therapeutic."),
+    "procedure_level": gettext_lazy("A procedure level is 1, 2, 3 or 4."),
+    "procedure_date": gettext_lazy("Not a date: write YYYY-MM-DD."),
+    "procedure_outside_stay": gettext_lazy("A procedure is dated outside the stay."),
+    "flag": gettext_lazy("Write 1 (yes) or 0 (no)."),
+    "completed_without_entry": gettext_lazy("A clinical pathway completed without being entered."),
+    "discharge_method": gettext_lazy("The discharge method is 1, 2, 3, 4, 5 or 9."),
+    "drg_code": gettext_lazy("Not a DRG code (four characters, e.g. HC35)."),
+    "duplicate": gettext_lazy("The same record id appears more than once in this file."),
+}
+
+
+def column_label(code: str) -> str:
+    field = BY_CODE.get(code)
+    return f"{field.heading}（{code}）" if field else code
+
+
+def hospital_ids() -> dict[str, int]:
+    return dict(Institution.objects.values_list("code", "id"))
+
+
+def discharge_template() -> bytes:
+    """The .xlsx template: Chinese headings (required in red), our codes under them, a guide sheet."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "数据"
+    for index, f in enumerate(FIELDS, start=1):
+        head = sheet.cell(row=1, column=index, value=f.heading)
+        head.font = Font(bold=True, color="C00000" if f.required else "000000")
+        head.fill = PatternFill("solid", fgColor="DCE6F1")
+        note = "；".join(
+            x for x in (f.help, "国家上传字段：" + "、".join(f.national) if f.national else "") if x
+        )
+        if note:
+            head.comment = Comment(note, "Tixi")
+        sheet.cell(row=2, column=index, value=f.code).font = Font(italic=True, color="808080")
+        sheet.column_dimensions[head.column_letter].width = max(12, len(f.heading) * 2 + 2)
+    sheet.freeze_panes = "A3"
+    guide = workbook.create_sheet("说明")
+    guide.append(["出院病案首页 导入模板"])
+    guide["A1"].font = Font(bold=True, size=14)
+    for line in (
+        "第1行为中文列名（红色为必填），第2行为英文代码，请从第3行开始填写；也可使用 CSV（UTF-8 或 GBK），列名可用中文列名、英文代码或国家病案首页上传字段代码（如 A01、A48、B12、B15）。",
+        "手术操作及其日期、级别、类别、切口、麻醉按顺序用 | 分隔，第一个为主要手术操作。",
+        "同一文件全部通过检查才写入；再次导入某医院某月的数据将替换该月原有数据。",
+    ):
+        guide.append([line])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def import_discharges(path: Path, dry_run: bool = False, is_synthetic: bool = False) -> StreamedResult:
+    """Checks the whole file in DuckDB; if nothing is wrong, replaces the hospital-months it covers in
+    one transaction (a re-import of a month replaces that month)."""
+    started = time.perf_counter()
+    try:
+        con, rows = records.read(Path(path))
+    except records.LayoutError as error:
+        missing = "、".join(column_label(c) for c in error.missing)
+        message = _(
+            "This is not a discharge-record file of this layout: the columns %(missing)s are missing."
+        ) % {"missing": missing}
+        return StreamedResult(0, [StreamedProblem(1, "", "", message)], 1)
+    try:
+        checked = records.check(con, hospital_ids(), rows)
+        problems = [
+            StreamedProblem(p.row, column_label(p.column), p.value, str(PROBLEMS[p.code]))
+            for p in checked.problems
+        ]
+        if checked.problem_count:
+            return StreamedResult(rows, problems, checked.problem_count)
+        if dry_run:
+            return StreamedResult(
+                rows, summary=_("checked (dry run): %(rows)s records, nothing written") % {"rows": rows}
+            )
+        try:
+            written = _store(checked, is_synthetic)
+        except IntegrityError:
+            message = _("A record id of this file is already stored for another month of the same hospital.")
+            return StreamedResult(rows, [StreamedProblem(None, column_label("record_id"), "", message)], 1)
+    finally:
+        con.close()
+    seconds = time.perf_counter() - started
+    return StreamedResult(
+        rows,
+        summary=_(
+            "imported %(rows)s discharge records (%(months)s hospital-months replaced) in %(seconds).1f s"
+        )
+        % {"rows": written, "months": len(checked.months), "seconds": seconds},
+    )
+
+
+def _store(checked: records.Checked, is_synthetic: bool) -> int:
+    table = Discharge._meta.db_table
+    ids = hospital_ids()
+    columns = [*records.STORED_COLUMNS, "is_synthetic", "represents"]
+    placeholders = ", ".join(["%s"] * len(columns))
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})"
+    by_hospital: dict[int, list[int]] = {}
+    for code, month in checked.months:
+        by_hospital.setdefault(ids[code], []).append(month)
+    written = 0
+    with transaction.atomic():
+        for institution_id, months in by_hospital.items():
+            # one DELETE statement: the ORM's delete would load every row of the month to send signals
+            Discharge.objects.filter(institution_id=institution_id, month__in=months)._raw_delete(
+                connection.alias
+            )
+        with connection.cursor() as cursor:
+            for batch in records.batches(checked):
+                cursor.executemany(sql, [(*row, is_synthetic, 1) for row in batch])
+                written += len(batch)
+        audit.record_bulk("hospitals.Discharge", f"import: {len(checked.months)} hospital-months", written)
+    return written
+
+
+# ---- code lists and weight tables ----------------------------------------------------------------
+
+
+class ListError(ValueError):
+    pass
+
+
+def _csv_rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict]]:
+    text, _encoding = decode(Path(path).read_bytes())
+    reader = csv.DictReader(io.StringIO(text))
+    headings = [h.strip().lstrip("\ufeff") for h in reader.fieldnames or []]
+    missing = [c for c in columns if c not in headings]
+    if missing:
+        raise ListError(_("The file needs the columns %(columns)s.") % {"columns": ", ".join(columns)})
+    reader.fieldnames = headings
+    return [(number, row) for number, row in enumerate(reader, start=2)]
+
+
+@transaction.atomic
+def import_code_list(kind: str, version: str, path: Path, is_demo: bool = False) -> CodeList:
+    """Replaces the list of that kind and version (columns code,name); all or nothing."""
+    if kind not in ListKind.values:
+        raise ListError(_("Unknown list kind %(kind)s.") % {"kind": kind})
+    rows = _csv_rows(path, ("code", "name"))
+    problems, seen, entries = [], set(), []
+    for number, row in rows:
+        code = (row.get("code") or "").strip()
+        if not code:
+            problems.append(_("Row %(row)s, code: empty.") % {"row": number})
+        elif code in seen:
+            problems.append(_("Row %(row)s, code: %(code)s appears twice.") % {"row": number, "code": code})
+        elif not any(regex_match(code) for regex_match in (_procedure_code,)):
+            problems.append(
+                _("Row %(row)s, code: %(code)s is not an ICD-9-CM-3 code.") % {"row": number, "code": code}
+            )
+        seen.add(code)
+        entries.append(CodeListEntry(code=code, name=(row.get("name") or "").strip()[:200]))
+    if problems:
+        raise ListError(" ".join(problems[:50]))
+    if not entries:
+        raise ListError(_("The file has no codes."))
+    code_list, _created = CodeList.objects.update_or_create(
+        kind=kind, version=version, defaults={"is_demo": is_demo}
+    )
+    code_list.entries.all().delete()
+    for entry in entries:
+        entry.code_list = code_list
+    CodeListEntry.objects.bulk_create(entries, batch_size=2000)
+    return code_list
+
+
+def _procedure_code(code: str) -> bool:
+    import re
+
+    return re.match(records.PROCEDURE_PATTERN, code) is not None
+
+
+@transaction.atomic
+def import_weights(version: str, path: Path, is_demo: bool = False) -> WeightTable:
+    """Replaces the weight table of that version (columns drg,weight). A table that lacks a DRG the
+    payer assigned to stored records is refused, naming the DRG and a record that carries it."""
+    import re
+
+    rows = _csv_rows(path, ("drg", "weight"))
+    problems, weights = [], {}
+    for number, row in rows:
+        drg = (row.get("drg") or "").strip().upper()
+        text = (row.get("weight") or "").strip()
+        if not re.match(records.DRG_PATTERN, drg):
+            problems.append(
+                _("Row %(row)s, drg: %(value)s is not a DRG code.") % {"row": number, "value": drg}
+            )
+            continue
+        if drg in weights:
+            problems.append(_("Row %(row)s, drg: %(value)s appears twice.") % {"row": number, "value": drg})
+            continue
+        try:
+            weight = float(text)
+        except ValueError:
+            weight = -1
+        if not 0 < weight < 100:
+            problems.append(
+                _("Row %(row)s, weight: %(value)s is not a weight above 0.") % {"row": number, "value": text}
+            )
+            continue
+        weights[drg] = weight
+    if not problems:
+        missing = (
+            Discharge.objects.exclude(drg="")
+            .exclude(drg__in=list(weights))
+            .values_list("drg", "institution__code", "record_id")
+            .order_by("drg")
+        )
+        first: dict[str, str] = {}
+        for drg, hospital, record in missing.iterator():
+            first.setdefault(drg, f"{hospital}/{record}")
+            if len(first) >= 20:
+                break
+        if first:
+            listed = "、".join(f"{drg}（{where}）" for drg, where in first.items())
+            problems.append(
+                _("The weight table has no weight for the DRGs of stored records: %(drgs)s.")
+                % {"drgs": listed}
+            )
+    if problems:
+        raise ListError(" ".join(problems[:50]))
+    table, _created = WeightTable.objects.update_or_create(version=version, defaults={"is_demo": is_demo})
+    table.weights.all().delete()
+    Weight.objects.bulk_create(
+        [Weight(table=table, drg=d, weight=w) for d, w in weights.items()], batch_size=2000
+    )
+    return table

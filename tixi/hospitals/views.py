@@ -1,0 +1,244 @@
+"""Pages: hospitals of a division ranked with a funnel plot, one hospital over the years against its
+targets, and the upcoding watch. Every figure comes from `figures.load` (DuckDB over the stored records)."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from tixi.core import clock
+from tixi.geo.models import Division
+from tixi.hospitals import figures, targets
+from tixi.hospitals.engine import indicators as ind
+from tixi.hospitals.models import Discharge
+from tixi.indicators.models import Plan, Target
+from tixi.registry.models import Institution
+
+# what a page may rank by: figure -> (label, numerator, denominator) for shares; None for the others
+RANKED = {
+    "surgery_share": (gettext_lazy("surgery share"), "surgery_patients", "discharges"),
+    "minimally_invasive_share": (
+        gettext_lazy("minimally invasive surgery share"), "minimally_invasive_patients", "surgery_patients"
+    ),
+    "level4_share": (gettext_lazy("level-4 surgery share"), "level4_patients", "surgery_patients"),
+    "level3_share": (gettext_lazy("level-3 surgery share"), "level3_patients", "surgery_patients"),
+    "day_surgery_share": (
+        gettext_lazy("day surgery share of elective surgery"), "day_surgery_patients", "elective_surgery_patients"
+    ),
+    "pathway_share": (gettext_lazy("clinical pathway share"), "pathway_patients", "discharges"),
+    "low_risk_mortality": (gettext_lazy("low-risk group mortality"), "low_risk_deaths", "low_risk_cases"),
+    "cmi": (gettext_lazy("case mix index (CMI)"), None, None),
+    "alos": (gettext_lazy("average length of stay (days)"), None, None),
+    "bed_occupancy": (gettext_lazy("bed occupancy"), None, None),
+    "time_efficiency": (gettext_lazy("time efficiency index"), None, None),
+    "cost_efficiency": (gettext_lazy("cost efficiency index"), None, None),
+}  # fmt: skip
+VOLUMES = {
+    "discharges": gettext_lazy("discharges"),
+    "surgery_patients": gettext_lazy("surgery patients"),
+    "elective_surgery_patients": gettext_lazy("elective surgery patients"),
+    "low_risk_cases": gettext_lazy("stays in low-risk groups"),
+}
+REASONS = {
+    ind.NOT_GROUPED: gettext_lazy("not grouped: no payer DRG and no grouper yet (left out of CMI)"),
+    ind.NO_WEIGHT: gettext_lazy("its DRG has no weight in the table (left out of CMI)"),
+    ind.DAY_SURGERY_OVER_24H: gettext_lazy("flagged day surgery but stayed over 24 hours (not day surgery)"),
+    ind.DAY_SURGERY_NOT_ELECTIVE_SURGERY: gettext_lazy("flagged day surgery but not elective surgery"),
+}
+LOWER_IS_BETTER = {"alos", "low_risk_mortality", "time_efficiency", "cost_efficiency"}
+
+
+def shown(versions: dict | None) -> dict | None:
+    """The versions a page states: the list versions once each (the four lists usually share one)."""
+    if versions is None:
+        return None
+    return {**versions, "list_versions": ", ".join(sorted(set(versions["lists"].values()))) or "—"}
+
+
+def _year(request) -> int:
+    raw = request.GET.get("year", "")
+    default = clock.today().year - 1
+    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else default
+
+
+def _division(request, year: int) -> Division:
+    visible = Division.objects.visible_to(request.user)
+    code = request.GET.get("division")
+    if not code:
+        home = request.user.home_division()
+        region = Plan.objects.visible_to(request.user).order_by("code").values_list("region__code", flat=True)
+        code = home.code if home else next(iter(region), None)
+    if code and len(code) in (2, 4, 6, 9):  # a short code: 5119 or 511900 is 巴中市
+        code = code.ljust(12, "0")
+    division = visible.at(code, year) if code else None
+    if division is None:
+        raise Http404(_("No division has this code in your scope."))
+    return division
+
+
+def _visible_rows(request, rows: list[dict]) -> list[dict]:
+    codes = set(
+        Institution.objects.visible_to(request.user)
+        .filter(code__in=[r["hospital"] for r in rows])
+        .values_list("code", flat=True)
+    )
+    return [r for r in rows if r["hospital"] in codes]
+
+
+@login_required
+def hospital_list(request):
+    year = _year(request)
+    division = _division(request, year)
+    figure = request.GET.get("figure", "level4_share")
+    if figure not in RANKED:
+        figure = "level4_share"
+    try:
+        loaded = figures.load(division, year)
+    except figures.FigureError as error:
+        raise Http404(str(error)) from error
+    rows = _visible_rows(request, figures.hospital_figures(loaded))
+    loaded.con.close()
+    rows = [r for r in rows if r["discharges"]]
+    lower = figure in LOWER_IS_BETTER
+    ranked = sorted(rows, key=lambda r: (r[figure] is None, (r[figure] or 0) * (1 if lower else -1)))
+    for rank, row in enumerate(ranked, start=1):
+        row["rank"] = rank if row[figure] is not None else None
+        row["value"] = row[figure]
+    label, numerator, denominator = RANKED[figure]
+    funnel = None
+    if numerator:
+        points = [r for r in rows if r[denominator]]
+        total_n = sum(r[numerator] for r in points)
+        total_d = sum(r[denominator] for r in points)
+        if total_d:
+            overall = 100.0 * total_n / total_d
+            funnel = {
+                "overall": round(overall, 3),
+                "points": [[r[denominator], r[figure], r["hospital_name"]] for r in points],
+                "limits": ind.funnel_limits(overall, [r[denominator] for r in points]),
+                "x": str(VOLUMES[denominator]),
+                "y": str(label),
+            }
+    return render(
+        request,
+        "hospitals/list.html",
+        {
+            "division": division,
+            "year": year,
+            "years": list(range(year - 5, year + 2)),
+            "figure": figure,
+            "figure_label": label,
+            "figures": [(k, v[0]) for k, v in RANKED.items()],
+            "rows": ranked,
+            "funnel": funnel,
+            "versions": shown(loaded.versions.as_dict()),
+            "synthetic": Discharge.objects.filter(year=year, is_synthetic=True).exists(),
+        },
+    )
+
+
+def _targets_for(hospital: Institution) -> dict[str, list[dict]]:
+    """figure -> the plan targets this hospital's figure is held to (the targets of plans over its region
+    whose hospital set — level, type, ownership — includes it)."""
+    result: dict[str, list[dict]] = {}
+    path = hospital.division.path
+    for target in Target.objects.select_related("indicator", "plan", "division").exclude(indicator=None):
+        code = target.indicator.numerator.strip().removeprefix("#{").removesuffix("}")
+        spec = targets.BY_ELEMENT.get(code)
+        if spec is None or not path.startswith(target.division.path) or target.target_value is None:
+            continue
+        if hospital.level not in spec.levels or (spec.types and hospital.type not in spec.types):
+            continue
+        if spec.ownership and hospital.ownership != spec.ownership:
+            continue
+        result.setdefault(spec.figure, []).append(
+            {
+                "plan": target.plan.title,
+                "label": target.label,
+                "value": target.target_value,
+                "year": target.target_year,
+            }
+        )
+    return result
+
+
+@login_required
+def hospital_detail(request, code):
+    hospital = get_object_or_404(
+        Institution.objects.visible_to(request.user).select_related("division"), code=code
+    )
+    years = sorted(
+        set(Discharge.objects.filter(institution=hospital).values_list("year", flat=True).distinct())
+    )
+    series: dict[int, dict] = {}
+    versions, left_out = None, []
+    for year in years:
+        loaded = figures.load(hospital.division, year, hospital=hospital.code)
+        rows = figures.hospital_figures(loaded)
+        if year == years[-1]:  # drill-down: the latest year's stays left out of a figure, and why
+            left_out = ind.cases(
+                loaded.con, "cmi_excluded IS NOT NULL OR day_surgery_excluded IS NOT NULL", 50
+            )
+            for case in left_out:
+                case["reasons"] = [
+                    str(REASONS[r]) for r in (case["cmi_excluded"], case["day_surgery_excluded"]) if r
+                ]
+        loaded.con.close()
+        if rows:
+            series[year] = rows[0]
+            versions = rows[0]["versions"]
+    held_to = _targets_for(hospital)
+    charts = []
+    for figure, (label, _numerator, _denominator) in RANKED.items():
+        values = {str(y): series[y].get(figure) for y in years if y in series}
+        if not any(v is not None for v in values.values()):
+            continue
+        charts.append(
+            {"id": figure, "label": str(label), "values": values, "targets": held_to.get(figure, [])}
+        )
+    latest = series[years[-1]] if years else None
+    return render(
+        request,
+        "hospitals/detail.html",
+        {
+            "hospital": hospital,
+            "years": years,
+            "series": [(y, series[y]) for y in years if y in series],
+            "charts": charts,
+            "latest": latest,
+            "left_out": left_out,
+            "latest_year": years[-1] if years else None,
+            "versions": shown(versions),
+            "synthetic": Discharge.objects.filter(institution=hospital, is_synthetic=True).exists(),
+        },
+    )
+
+
+@login_required
+def upcoding(request):
+    year = _year(request)
+    division = _division(request, year)
+    before = figures.load(division, year - 1)
+    after = figures.load(division, year)
+    rows = ind.upcoding_watch(ind.case_mix(before.con), ind.case_mix(after.con))
+    before.con.close()
+    after.con.close()
+    names = {pk: h for pk, h in after.hospitals.items()}
+    for row in rows:
+        info = names.get(row["institution_id"], {})
+        row["hospital"] = info.get("hospital", "")
+        row["hospital_name"] = info.get("name", "")
+    rows = _visible_rows(request, rows)
+    return render(
+        request,
+        "hospitals/upcoding.html",
+        {
+            "division": division,
+            "year": year,
+            "years": list(range(year - 5, year + 2)),
+            "rows": rows,
+            "flagged": sum(1 for r in rows if r["flagged"]),
+            "versions": shown(after.versions.as_dict()),
+        },
+    )

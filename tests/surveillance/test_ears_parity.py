@@ -1,7 +1,6 @@
 """EARS C1/C2/C3 against R `surveillance` 1.20.3 `earsC` on generated series: identical alarms, upper bounds
 within 1e-9 relative (both are the same arithmetic; only summation order differs)."""
 
-import numpy as np
 import pytest
 
 from tests.surveillance.rsurveillance import compare, run_r, skip_without_r

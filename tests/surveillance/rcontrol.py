@@ -6,6 +6,8 @@ def r_value(value) -> str:
         return "NULL"
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
+    if isinstance(value, dict):
+        return "list(" + ", ".join(f"{key} = {r_value(item)}" for key, item in value.items()) + ")"
     if isinstance(value, str):
         return f'"{value}"'
     return repr(value)

@@ -28,6 +28,8 @@ CASES = [
     ({"alpha": 0, "theta": float(np.log(2)), "ret": "cases"}, 1e-9),
     ({"alpha": 0.3, "theta": 0.7}, 1e-9),
     ({"alpha": 0.3, "theta": 0.7, "ret": "cases"}, 1e-9),
+    ({"ret": "cases"}, 1e-9),
+    ({"alpha": 0.2, "ret": "cases", "M": 10, "c.ARL": 3.0}, 1e-9),
 ]
 
 

@@ -14,7 +14,7 @@ Detectors, as R's C code (src/surveillance.c) computes them:
 - theta given: the LR CUSUM with known κ = theta (Poisson or negative binomial), alarm iff > c.ARL.
 The GLR alarms iff the statistic ≥ c.ARL; after an alarm the detector restarts at the next period, as R
 does. The upper bound is R's: the statistic itself (ret "value") or the count that would have sounded the
-alarm (ret "cases"; not available for the negative binomial GLR, which R computes by brute force)."""
+alarm (ret "cases"; for the negative binomial GLR by R's brute force, bounded by xMax)."""
 
 import math
 
@@ -137,34 +137,68 @@ def _nb_lnk(kappa, x, mu0, alpha, k, n):
 
 
 @numba.njit(cache=True, error_model="numpy")
+def _nb_statistic(n, x, mu0, alpha, direction, mtilde, big_m):
+    """The negative binomial GLR statistic at n, as glr_nb_window computes it (Newton–Raphson per k)."""
+    best = -1e99
+    kappa_ml = 0.5
+    low = 0 if big_m == -1 else max(0, n - big_m)
+    up = n - (mtilde - 1)
+    for k in range(low, up + 1):
+        kappa_old = 0.4
+        kappa_new = kappa_ml
+        iterations = 0
+        while kappa_new > -18 and abs(kappa_new - kappa_old) > 1e-6 and iterations < 1000:
+            iterations += 1
+            kappa_old = kappa_new
+            kappa_new = kappa_old + _nb_score(kappa_old, x, mu0, alpha, k, n) / _nb_fisher(
+                kappa_old, x, mu0, alpha, k, n
+            )
+        kappa_ml = direction * _fmax(0.0, direction * kappa_new)
+        lnk = _nb_lnk(kappa_ml, x, mu0, alpha, k, n)
+        if lnk > best:
+            best = lnk
+    return best
+
+
+@numba.njit(cache=True, error_model="numpy")
 def _glr_nb(x, mu0, alpha, c_arl, direction, mtilde, big_m, val):
     """glr_nb_window."""
     lx = x.size
     n = max(mtilde - 1, 0)
     while n < lx:
-        best = -1e99
-        kappa_ml = 0.5
-        low = 0 if big_m == -1 else max(0, n - big_m)
-        up = n - (mtilde - 1)
-        for k in range(low, up + 1):
-            kappa_old = 0.4
-            kappa_new = kappa_ml
-            iterations = 0
-            while kappa_new > -18 and abs(kappa_new - kappa_old) > 1e-6 and iterations < 1000:
-                iterations += 1
-                kappa_old = kappa_new
-                kappa_new = kappa_old + _nb_score(kappa_old, x, mu0, alpha, k, n) / _nb_fisher(
-                    kappa_old, x, mu0, alpha, k, n
-                )
-            kappa_ml = direction * _fmax(0.0, direction * kappa_new)
-            lnk = _nb_lnk(kappa_ml, x, mu0, alpha, k, n)
-            if lnk > best:
-                best = lnk
-        val[n] = best
-        if best >= c_arl:
+        val[n] = _nb_statistic(n, x, mu0, alpha, direction, mtilde, big_m)
+        if val[n] >= c_arl:
             return n + 1
         n += 1
     return lx + 1
+
+
+@numba.njit(cache=True, error_model="numpy")
+def _nb_cases(x, mu0, alpha, c_arl, direction, mtilde, big_m, n_alarm, x_max, cases):
+    """R's brute force for ret = "cases" of the negative binomial GLR: at each period up to the alarm, move
+    the count by one until the alarm appears (or, at the alarm, disappears). R's quirks kept: a count of 0
+    without alarm gives 1e99, as does no alarm below xMax; an alarm that stays down to 0 gives NA (then 0)."""
+    first_alarm = max(mtilde - 1, 0)
+    for pos in range(min(x.size, n_alarm)):
+        got_alarm = n_alarm <= pos + 1
+        step = -1.0 if got_alarm else 1.0
+        trial = x.copy()
+        changed = False
+        while not changed and trial[pos] <= x_max and trial[pos] >= 1:
+            trial[pos] += step
+            # positions before pos are unchanged and silent, so R's rerun alarms at pos iff its statistic does
+            alarm_here = (
+                pos >= first_alarm
+                and _nb_statistic(pos, trial, mu0, alpha, direction, mtilde, big_m) >= c_arl
+            )
+            if not got_alarm and alarm_here:
+                changed = True
+                cases[pos] = trial[pos]
+            if got_alarm and not alarm_here:
+                changed = True
+                cases[pos] = trial[pos] + 1
+        if not changed:
+            cases[pos] = np.nan if got_alarm else 1e99
 
 
 @numba.njit(cache=True, error_model="numpy")
@@ -188,7 +222,9 @@ def _lr(x, mu0, alpha, kappa, c_arl, val, cases):
 
 
 @numba.njit(cache=True, error_model="numpy")
-def _detect(x, mu0, alpha, c_arl, direction, mtilde, big_m, theta, use_theta, want_cases, alarm, upper):
+def _detect(
+    x, mu0, alpha, c_arl, direction, mtilde, big_m, theta, use_theta, want_cases, x_max, alarm, upper
+):
     """R's restart loop for one series: after an alarm the detector starts afresh at the next period."""
     total = x.size
     done = 0
@@ -207,6 +243,8 @@ def _detect(x, mu0, alpha, c_arl, direction, mtilde, big_m, theta, use_theta, wa
             n_alarm = _glr_poisson(xs, ms, c_arl, direction, mtilde, big_m, want_cases, val, cases)
         else:
             n_alarm = _glr_nb(xs, ms, alpha, c_arl, direction, mtilde, big_m, val)
+            if want_cases:
+                _nb_cases(xs, ms, alpha, c_arl, direction, mtilde, big_m, n_alarm, x_max, cases)
         result = cases if want_cases else val
         if n_alarm <= xs.size:
             upper[done : done + n_alarm] = result[:n_alarm]
@@ -264,6 +302,7 @@ DEFAULTS = {
     "change": "intercept",
     "dir": "inc",
     "ret": "value",
+    "xMax": 10000,
     "frequency": 52,
 }
 
@@ -286,6 +325,7 @@ def run(counts, first, last, **control) -> Detection:
     direction = 1 if check_choice(name, "dir", dir, ("inc", "dec")) == "inc" else -1
     want_cases = check_choice(name, "ret", ret, ("value", "cases")) == "cases"
     frequency = check_number(name, "frequency", frequency, low=1, integer=True)
+    x_max = check_number(name, "xMax", options["xMax"], low=0)
     if alpha is not None:
         alpha = check_number(name, "alpha", alpha, low=0)
     if theta is not None:
@@ -306,10 +346,6 @@ def run(counts, first, last, **control) -> Detection:
         if not np.all(np.isfinite(means)) or (means <= 0).any():
             raise DetectionError(f"{name}: option mu0 must be positive numbers")
         alphas = np.full(counts.shape[0], alpha)
-    if want_cases and theta is None and (alphas > 0).any():
-        raise DetectionError(
-            f"{name}: option ret=cases is only available for the Poisson GLR (alpha 0) or with theta"
-        )
     observed = counts[:, columns]
     missing = np.argwhere(np.isnan(observed))
     if missing.size:
@@ -332,6 +368,7 @@ def run(counts, first, last, **control) -> Detection:
             0.0 if theta is None else theta,
             theta is not None,
             want_cases,
+            x_max,
             alarm[index],
             upper[index],
         )

@@ -1,9 +1,8 @@
 """CDC historical limits as R `surveillance` 1.20.3 `algo.cdc` computes them (weekly data only).
 
 For week t: the current 4-week total y(t−3..t) is compared with the 4-week totals of the same season in the
-b previous years: in each year t − 52·j (j = 1..b) the 4m+4... weeks around it form 2m+1 blocks of 4 weeks
-(weeks −4m−3..4m around t − 52·j), so b(2m+1) block totals (15 by default). With their mean x̄, sd s and
-count n, U = x̄ + qnorm(1 − alpha/2)·s·√(1 + 1/n); alarm iff the 4-week total > U. The upper bound is on the
+b previous years: in each year j = 1..b the 8m+4 weeks −4m−3..4m around t − 52·j form 2m+1 blocks of 4
+weeks, so b(2m+1) block totals (15 by default). With their mean x̄, sd s and count n, U = x̄ + qnorm(1 − alpha/2)·s·√(1 + 1/n); alarm iff the 4-week total > U. The upper bound is on the
 4-week total, as R returns it."""
 
 from statistics import NormalDist
@@ -11,7 +10,7 @@ from statistics import NormalDist
 import numpy as np
 
 from tixi.surveillance.engine.spec import Detection, DetectionError, Method
-from tixi.surveillance.engine.windows import check_number, mean_sd, monitored
+from tixi.surveillance.engine.windows import CHUNK_SERIES, check_number, mean_sd, monitored
 
 FREQUENCY = 52
 
@@ -45,18 +44,21 @@ def run(counts, first, last, *, b=5, m=1, alpha=0.025, frequency=FREQUENCY) -> D
     counts = np.asarray(counts, dtype=np.float64)
     # the oldest week read is t − 52b − 4m − 3
     columns = monitored(counts, first, last, FREQUENCY * b + 4 * m + 4, name)
-    totals = _FourWeekTotals(counts)
     block_starts = np.array(
         [-FREQUENCY * year + offset for year in range(b, 0, -1) for offset in range(-4 * m - 3, 4 * m + 1, 4)]
     )
     starts = columns[:, None] + block_starts[None, :]
-    blocks = totals.starting_at(starts)
-    # R truncates the block totals with as.integer (a no-op for whole counts)
-    blocks = np.trunc(blocks)
-    mean, sd = mean_sd(blocks)
-    n_blocks = block_starts.size
-    upper = mean + NormalDist().inv_cdf(1 - alpha / 2) * sd * np.sqrt(1 + 1 / n_blocks)
-    current = totals.starting_at(columns - 3)
+    z = NormalDist().inv_cdf(1 - alpha / 2)
+    mean = np.empty((counts.shape[0], columns.size))
+    upper = np.empty_like(mean)
+    current = np.empty_like(mean)
+    for chunk in range(0, counts.shape[0], CHUNK_SERIES):
+        totals = _FourWeekTotals(counts[chunk : chunk + CHUNK_SERIES])
+        # R truncates the block totals with as.integer (a no-op for whole counts)
+        block_mean, block_sd = mean_sd(np.trunc(totals.starting_at(starts)))
+        mean[chunk : chunk + CHUNK_SERIES] = block_mean
+        upper[chunk : chunk + CHUNK_SERIES] = block_mean + z * block_sd * np.sqrt(1 + 1 / block_starts.size)
+        current[chunk : chunk + CHUNK_SERIES] = totals.starting_at(columns - 3)
     return Detection(alarm=current > upper, upperbound=upper, expected=mean)
 
 

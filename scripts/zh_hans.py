@@ -1290,6 +1290,26 @@ ZH = {
     "surgery patients": "手术患者",
     "total cost": "住院总费用",
     "versions used": "所用版本",
+    # tixi surveillance evaluate
+    "%(option)s must be a whole number from %(low)s to %(high)s (got %(value)s).": "%(option)s 须为 %(low)s 至 %(high)s 之间的整数（收到 %(value)s）。",
+    "--scenarios: %(part)s is not a scenario number 1-42 or a range such as 1-14.": "--scenarios：%(part)s 不是 1-42 之间的情景编号，也不是 1-14 这样的范围。",
+    "--set: write METHOD.OPTION=VALUE (got %(value)s).": "--set：请写成 方法.选项=值（收到 %(value)s）。",
+    "--set: no method %(method)s; methods are %(known)s.": "--set：没有方法 %(method)s；可用方法为 %(known)s。",
+    "--set: %(method)s has no option %(option)s; its options are %(known)s.": "--set：方法 %(method)s 没有选项 %(option)s；其选项为 %(known)s。",
+    "--methods: no method %(method)s; methods are %(known)s.": "--methods：没有方法 %(method)s；可用方法为 %(known)s。",
+    "%(method)s refused its options %(options)s (%(problem)s).": "方法 %(method)s 不接受选项 %(options)s（%(problem)s）。",
+    "method": "方法",
+    "FPR %": "误报率 %",
+    "POD %": "检出率 %",
+    "POD week 1 %": "首周检出率 %",
+    "sensitivity %": "灵敏度 %",
+    "specificity %": "特异度 %",
+    "PPV %": "阳性预测值 %",
+    "days to detection": "检出天数",
+    "seconds": "秒",
+    "anchor: CIDARS HFMD 2010-12": "参照：CIDARS 手足口病 2010-12",
+    "anchor: best of 21 methods (Bédubourg & Le Strat 2017)": "参照：21 种方法中最优（Bédubourg 和 Le Strat 2017）",
+    "Noufaily 2013 design: %(series)s series (%(scenarios)s scenarios), weeks 576-624 monitored.": "Noufaily 2013 模拟设计：%(series)s 条序列（%(scenarios)s 个情景），监测第 576-624 周。",
 }
 
 

@@ -148,6 +148,18 @@ CATEGORIES = {
 }
 
 
+def category_code(channel: str, typed: str) -> str:
+    """A category typed by its code or its label (Chinese or English); what was typed when neither."""
+    from django.utils import translation
+
+    for code, label in CATEGORIES.get(channel, {}).items():
+        for language in ("zh-hans", "en"):
+            with translation.override(language):
+                if typed.strip().casefold() in (code, str(label).casefold()):
+                    return code
+    return typed
+
+
 class ChannelCount(models.Model):
     """A day's count from one reporting unit of a channel other than case reports."""
 
@@ -178,6 +190,8 @@ class ChannelCount(models.Model):
 
     def clean(self):
         allowed = CATEGORIES.get(self.channel)
+        if allowed is not None and self.category not in allowed:
+            self.category = category_code(self.channel, self.category)
         if allowed is not None and self.category not in allowed:
             raise ValidationError(
                 {

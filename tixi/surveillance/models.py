@@ -21,7 +21,7 @@ class Disease(models.Model):
     """A notifiable disease and how CIDARS watches it: a fixed threshold (one case is a signal) or the
     moving percentile method with its window, years and percentile."""
 
-    code = models.CharField(_("disease code"), max_length=16, unique=True)
+    code = models.CharField(_("disease code"), max_length=32, unique=True)
     name_zh = models.CharField(_("Chinese name"), max_length=64)
     name_en = models.CharField(_("English name"), max_length=96)
     kind = models.CharField(_("detection kind"), max_length=8, choices=DiseaseKind.choices)
@@ -70,7 +70,7 @@ class CaseReport(models.Model):
     """One notifiable case report (网络直报卡) of the line list."""
 
     card_id = models.CharField(_("report card number"), max_length=32, unique=True)
-    disease_code = models.CharField(_("disease code"), max_length=16, db_index=True)
+    disease_code = models.CharField(_("disease code"), max_length=32, db_index=True)
     onset_date = models.DateField(_("onset date"))
     diagnosis_date = models.DateField(_("diagnosis date"), null=True, blank=True)
     report_date = models.DateField(_("report date"))
@@ -236,7 +236,7 @@ class Signal(models.Model):
     """An alarm of one method on one series in one period, with what replaying it needs."""
 
     source = models.CharField(_("source"), max_length=16)  # "cases" or a channel
-    code = models.CharField(_("disease or category"), max_length=16)
+    code = models.CharField(_("disease or category"), max_length=32)
     division = models.ForeignKey(
         Division, verbose_name=_("division"), on_delete=models.PROTECT, related_name="+"
     )

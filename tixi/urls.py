@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("tixi.indicators.urls")),
     path("", include("tixi.exchange.urls")),
     path("", include("tixi.ledger.urls")),
+    path("", include("tixi.surveillance.urls")),
 ]
 
 handler404 = "tixi.core.errors.not_found"

@@ -137,7 +137,12 @@ def build(objects):
         "api/^diseases/$": ("/api/diseases/", None, ALL, None),
         "api/^diseases/(?P<code>[^/.]+)/$": ("/api/diseases/hfmd/", None, ALL, None),
         "api/^trigger-rules/$": ("/api/trigger-rules/", None, ALL, None),
-        "api/^trigger-rules/(?P<code>[^/.]+)/$": ("/api/trigger-rules/respiratory-township/", None, ALL, None),
+        "api/^trigger-rules/(?P<code>[^/.]+)/$": (
+            "/api/trigger-rules/respiratory-township/",
+            None,
+            ALL,
+            None,
+        ),
         "api/^signals/$": ("/api/signals/", None, ALL, None),
         "api/^signals/(?P<pk>[^/.]+)/$": (
             f"/api/signals/{o['signal_in']}/",
@@ -145,7 +150,12 @@ def build(objects):
             (SCOPED_IN, SCOPED_OUT),
             None,
         ),
-        "api/^signals/(?P<pk>[^/.]+)/move/$": (f"/api/signals/{o['signal_in']}/move/", None, None, C.VERIFY_SIGNALS),
+        "api/^signals/(?P<pk>[^/.]+)/move/$": (
+            f"/api/signals/{o['signal_in']}/move/",
+            None,
+            None,
+            C.VERIFY_SIGNALS,
+        ),
         "api/^compound-signals/$": ("/api/compound-signals/", None, ALL, None),
         "api/^compound-signals/(?P<pk>[^/.]+)/$": (
             f"/api/compound-signals/{o['compound_in']}/",
@@ -247,6 +257,13 @@ def build(objects):
         "ledger/drafts/": (None, None, None, C.PLAN),
         "ledger/units/<int:pk>/": (None, f"/ledger/units/{o['unit_out']}/", (None, SCOPED_OUT), None),
         "ledger/attachments/<int:pk>/": (None, None, None, None),  # tests/ledger/test_scope.py
+        "surveillance/": ("/surveillance/", None, ALL, None),
+        "surveillance/signals/<int:pk>/": (
+            f"/surveillance/signals/{o['signal_in']}/",
+            f"/surveillance/signals/{o['signal_out']}/",
+            (SCOPED_IN, SCOPED_OUT),
+            C.VERIFY_SIGNALS,
+        ),
     }
 
 

@@ -54,6 +54,11 @@ def role_matrix_objects(inside: str, outside: str) -> dict:
             raised_at=now,
         )
         found.update(
-            {f"case_{side}": case.pk, f"count_{side}": count.pk, f"signal_{side}": signal.pk, f"compound_{side}": compound.pk}
+            {
+                f"case_{side}": case.pk,
+                f"count_{side}": count.pk,
+                f"signal_{side}": signal.pk,
+                f"compound_{side}": compound.pk,
+            }
         )
     return found

@@ -23,7 +23,7 @@ def plague(townships):
 
 
 def test_the_list_filters_by_county_status_and_overdue(web, plague, county):
-    page = web("cdc").get("/surveillance/")
+    page = web("cdc").get("/surveillance/", HTTP_ACCEPT_LANGUAGE="zh-hans")
     html = page.content.decode()
     assert page.status_code == 200 and "鼠疫" in html and "预警信号" in html
     assert "待核实" in html

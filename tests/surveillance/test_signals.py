@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from tests.surveillance.conftest import cases, counts
 from tixi.accounts.models import AuditEntry
@@ -68,7 +69,7 @@ def _plague(township, day=dt.date(2025, 10, 14)) -> Signal:
 def test_the_lifecycle_allows_only_its_steps_and_records_who_and_when(townships, users):
     signal = _plague(townships[0])
     assert signal.status == SignalStatus.PENDING
-    with pytest.raises(ValidationError, match="不能转为“已结案”"):
+    with translation.override("zh-hans"), pytest.raises(ValidationError, match="不能转为“已结案”"):
         actions.move(signal, SignalStatus.CLOSED, users["cdc"])
     with pytest.raises(ValidationError):
         actions.move(signal, SignalStatus.DISCARDED, users["cdc"], note=" ")  # a reason is needed

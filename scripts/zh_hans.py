@@ -1091,6 +1091,9 @@ ZH = {
     "Count": "数量",
     "Signal": "信号",
     "Early warning": "监测预警",
+    "Steps taken": "处理记录",
+    "moving percentile method": "移动百分位数法",
+    "fixed threshold method": "固定阈值法",
 }
 
 

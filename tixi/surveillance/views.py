@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tixi.accounts.permissions import Capability, can, writes_need
 from tixi.geo.models import Division, Level
@@ -36,6 +37,10 @@ OPEN = (
     SignalStatus.RESPONDING,
 )
 CHART_PERIODS = {"week": 104, "day": 120, "month": 36}
+METHOD_LABELS = {
+    "cidars-percentile": gettext_lazy("moving percentile method"),
+    "fixed-threshold": gettext_lazy("fixed threshold method"),
+}
 
 
 def subject(signal: Signal) -> str:
@@ -198,6 +203,7 @@ def signal_detail(request, pk):
         "surveillance/signal_detail.html",
         {
             "signal": signal,
+            "method_label": METHOD_LABELS.get(signal.method, signal.method),
             "chart": _band(signal),
             "behind": behind,
             "steps": signal.steps.all(),

@@ -17,6 +17,7 @@ from tixi.geo.models import Division, Level
 from tixi.registry.models import Department, DepartmentKind, InstitutionType, InstitutionYear
 from tixi.surveillance import actions
 from tixi.surveillance.detection import method_named, now
+from tixi.surveillance.engine.spec import DetectionError
 from tixi.surveillance.models import (
     CASES,
     CATEGORIES,
@@ -109,6 +110,8 @@ def _band(signal: Signal) -> dict:
     """The series of the snapshot with the method's upper bound over its last periods (replayed)."""
     counts = np.array([signal.snapshot.get("counts", [])], dtype=np.float64)
     n = counts.shape[1]
+    if not n or "start" not in signal.snapshot:  # a signal stored without its series
+        return {"labels": [], "counts": [], "upper": [], "alarms": [], "names": {}}
     start = dt.date.fromisoformat(signal.snapshot["start"])
     starts = period_starts(start, signal.period_start, signal.resolution)[:n]
     method = method_named(signal.method)
@@ -117,7 +120,16 @@ def _band(signal: Signal) -> dict:
     if signal.method == "cidars-percentile":
         first = max(first, control["b"] * control["frequency"] + control["w"] + 1)
     first = min(first, n)
-    detection = method.run(counts, first, n, **control)
+    try:
+        detection = method.run(counts, first, n, **control)
+    except DetectionError:  # a snapshot shorter than the method needs: the counts without a band
+        return {
+            "labels": [period_label(s, signal.resolution) for s in starts],
+            "counts": [int(c) for c in counts[0]],
+            "upper": [None] * n,
+            "alarms": [False] * n,
+            "names": {"count": _("Count"), "upper": _("Threshold"), "alarm": _("Signal")},
+        }
     upper = [None if np.isnan(u) else round(float(u), 2) for u in detection.upperbound[0]]
     return {
         "labels": [period_label(s, signal.resolution) for s in starts[first - 1 :]],

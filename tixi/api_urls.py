@@ -8,6 +8,7 @@ from tixi.exchange.resources_api import InstitutionYearViewSet
 from tixi.geo.api import DivisionViewSet, PopulationViewSet
 from tixi.indicators import api as indicators
 from tixi.registry.api import InstitutionViewSet, division_figures_view
+from tixi.surveillance import api as surveillance
 
 router = DefaultRouter()
 router.register("divisions", DivisionViewSet, basename="division")
@@ -16,6 +17,12 @@ router.register("institutions", InstitutionViewSet, basename="institution")
 router.register("resources", InstitutionYearViewSet, basename="resources")
 router.register("indicators", indicators.IndicatorViewSet, basename="indicator")
 router.register("datavalues", indicators.DataValueViewSet, basename="datavalue")
+router.register("case-reports", surveillance.CaseReportViewSet, basename="case-report")
+router.register("channel-counts", surveillance.ChannelCountViewSet, basename="channel-count")
+router.register("diseases", surveillance.DiseaseViewSet, basename="disease")
+router.register("trigger-rules", surveillance.TriggerRuleViewSet, basename="trigger-rule")
+router.register("signals", surveillance.SignalViewSet, basename="signal")
+router.register("compound-signals", surveillance.CompoundSignalViewSet, basename="compound-signal")
 
 urlpatterns = [
     path("divisions/<str:code>/figures/", division_figures_view, name="division-figures"),

@@ -221,6 +221,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SERVE_INCLUDE_SCHEMA": False,
+    # one name per choice set where several fields share it (a signal's status and its steps)
+    "ENUM_NAME_OVERRIDES": {
+        "SignalStatusEnum": "tixi.surveillance.models.SignalStatus",
+        "CaseStatusEnum": "tixi.surveillance.models.CaseStatus",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "tixi.core.schema.document_errors",  # 400/401/403/404… on every operation

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("tixi.ledger.urls")),
     path("", include("tixi.layout.urls")),
     path("", include("tixi.hospitals.urls")),
+    path("", include("tixi.surveillance.urls")),
 ]
 
 handler404 = "tixi.core.errors.not_found"

@@ -120,6 +120,49 @@ def build(objects):
         ),
         "api/^datavalues/$": ("/api/datavalues/", None, ALL, C.ENTER_DATA),
         "api/^datavalues/(?P<pk>[^/.]+)/$": (None, None, None, C.ENTER_DATA),  # tests/indicators
+        "api/^case-reports/$": ("/api/case-reports/", None, ALL, C.REPORT_CASES),
+        "api/^case-reports/(?P<pk>[^/.]+)/$": (
+            f"/api/case-reports/{o['case_in']}/",
+            f"/api/case-reports/{o['case_out']}/",
+            (SCOPED_IN, SCOPED_OUT),
+            C.REPORT_CASES,
+        ),
+        "api/^channel-counts/$": ("/api/channel-counts/", None, ALL, C.REPORT_CASES),
+        "api/^channel-counts/(?P<pk>[^/.]+)/$": (
+            f"/api/channel-counts/{o['count_in']}/",
+            f"/api/channel-counts/{o['count_out']}/",
+            (SCOPED_IN, SCOPED_OUT),
+            C.REPORT_CASES,
+        ),
+        "api/^diseases/$": ("/api/diseases/", None, ALL, None),
+        "api/^diseases/(?P<code>[^/.]+)/$": ("/api/diseases/hfmd/", None, ALL, None),
+        "api/^trigger-rules/$": ("/api/trigger-rules/", None, ALL, None),
+        "api/^trigger-rules/(?P<code>[^/.]+)/$": (
+            "/api/trigger-rules/respiratory-township/",
+            None,
+            ALL,
+            None,
+        ),
+        "api/^signals/$": ("/api/signals/", None, ALL, None),
+        "api/^signals/(?P<pk>[^/.]+)/$": (
+            f"/api/signals/{o['signal_in']}/",
+            f"/api/signals/{o['signal_out']}/",
+            (SCOPED_IN, SCOPED_OUT),
+            None,
+        ),
+        "api/^signals/(?P<pk>[^/.]+)/move/$": (
+            f"/api/signals/{o['signal_in']}/move/",
+            None,
+            None,
+            C.VERIFY_SIGNALS,
+        ),
+        "api/^compound-signals/$": ("/api/compound-signals/", None, ALL, None),
+        "api/^compound-signals/(?P<pk>[^/.]+)/$": (
+            f"/api/compound-signals/{o['compound_in']}/",
+            f"/api/compound-signals/{o['compound_out']}/",
+            (SCOPED_IN, SCOPED_OUT),
+            None,
+        ),
         "api/": ("/api/", None, ALL, None),
         "": ("/", None, dict.fromkeys(ROLES, 302), None),
         "login/": ("/login/", None, ALL, None),
@@ -244,6 +287,13 @@ def build(objects):
         "ledger/drafts/": (None, None, None, C.PLAN),
         "ledger/units/<int:pk>/": (None, f"/ledger/units/{o['unit_out']}/", (None, SCOPED_OUT), None),
         "ledger/attachments/<int:pk>/": (None, None, None, None),  # tests/ledger/test_scope.py
+        "surveillance/": ("/surveillance/", None, ALL, None),
+        "surveillance/signals/<int:pk>/": (
+            f"/surveillance/signals/{o['signal_in']}/",
+            f"/surveillance/signals/{o['signal_out']}/",
+            (SCOPED_IN, SCOPED_OUT),
+            C.VERIFY_SIGNALS,
+        ),
     }
 
 
@@ -256,6 +306,8 @@ def objects():
 
     def institution(code):
         return Institution.objects.filter(division__path__contains=code).order_by("code").first()
+
+    from tests.surveillance.factories import role_matrix_objects
 
     dachuan_plan = Plan.objects.filter(region__code=DACHUAN).first()
     city_plan = Plan.objects.filter(region__code="510400000000").first()
@@ -272,6 +324,7 @@ def objects():
         "project_out": Project.objects.filter(plan=dachuan_plan).first().pk,
         "task_out": Task.objects.filter(plan__region__code="511700000000").first().pk,  # 达州's plan
         "unit_out": Unit.objects.filter(division__code=DACHUAN).first().pk,
+        **role_matrix_objects(MIYI, DACHUAN),
     }
 
 

@@ -17,9 +17,9 @@ from tixi.registry.models import Institution
 pytestmark = pytest.mark.django_db
 
 
-def test_every_role_has_a_row_and_the_cdc_analyst_only_reads():
+def test_every_role_has_a_row_and_the_cdc_analyst_writes_only_surveillance():
     assert set(RIGHTS) == set(Role.values)
-    assert RIGHTS[Role.CDC] == frozenset()
+    assert RIGHTS[Role.CDC] == {Capability.REPORT_CASES, Capability.VERIFY_SIGNALS}
     assert RIGHTS[Role.AUDITOR] == {Capability.AUDIT}
     assert all(Capability.MANAGE_CATALOGUE not in rights for rights in RIGHTS.values())
 

@@ -26,6 +26,8 @@ class Capability(StrEnum):
     PLAN = "plan"  # the task ledger, projects and responsible units of plans in scope
     MANAGE_CATALOGUE = "manage_catalogue"  # the shared indicator catalogue (every region's scorecard)
     AUDIT = "audit"  # the audit trail page and its export
+    REPORT_CASES = "report_cases"  # surveillance data: case reports and channel counts (API, import)
+    VERIFY_SIGNALS = "verify_signals"  # move surveillance signals through verification to closure
 
 
 C = Capability
@@ -43,9 +45,11 @@ RIGHTS: dict[str, frozenset[Capability]] = {
         }
     ),
     Role.COUNTY: frozenset({C.EDIT_DIVISIONS, C.EDIT_REGISTRY, C.ENTER_DATA, C.IMPORT, C.APPROVE}),
-    Role.INSTITUTION: frozenset({C.EDIT_REGISTRY, C.IMPORT}),
-    # the CDC analyst reads, analyses and exports everything in scope; it writes nothing
-    Role.CDC: frozenset(),
+    # institutions report their notifiable cases (网络直报), as hospitals do
+    Role.INSTITUTION: frozenset({C.EDIT_REGISTRY, C.IMPORT, C.REPORT_CASES}),
+    # the CDC analyst reads, analyses and exports everything in scope; it writes surveillance data
+    # and follows signals up, nothing else
+    Role.CDC: frozenset({C.REPORT_CASES, C.VERIFY_SIGNALS}),
     Role.AUDITOR: frozenset({C.AUDIT}),
 }
 
@@ -63,6 +67,8 @@ REFUSALS = {
     C.PLAN: _("Only a planner of the commission writes the task ledger."),
     C.MANAGE_CATALOGUE: _("Only a catalogue manager may change the indicator catalogue."),
     C.AUDIT: _("Only auditors and planners read the audit trail."),
+    C.REPORT_CASES: _("Only CDC analysts and institutions write surveillance data."),
+    C.VERIFY_SIGNALS: _("Only CDC analysts verify and follow up signals."),
 }
 
 

@@ -55,6 +55,7 @@ class TableSpec:
     columns: list[Column]
     key: tuple[str, ...]  # columns that identify a row (upsert by these)
     example: dict = field(default_factory=dict)
+    capability: object = None  # what a role needs to import this table (Capability.IMPORT when None)
 
     def column(self, code: str) -> Column:
         return next(c for c in self.columns if c.code == code)

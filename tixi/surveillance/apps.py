@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class SurveillanceConfig(AppConfig):
     name = "tixi.surveillance"
     verbose_name = _("Surveillance and early warning")
+
+    def ready(self):
+        from django.db.models.signals import post_save
+
+        from tixi.exchange.models import ImportBatch
+        from tixi.surveillance import tables
+        from tixi.surveillance.hooks import after_import
+
+        tables.register()
+        post_save.connect(after_import, sender=ImportBatch, dispatch_uid="surveillance_after_import")

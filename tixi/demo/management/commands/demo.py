@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from tixi.accounts.audit import acting_as
-from tixi.demo import indicator_values, ledger_story
+from tixi.demo import indicator_values, ledger_story, surveillance_story
 from tixi.demo.builder import DemoBuilder
 from tixi.demo.load import DEMO_PASSWORD, create_demo_accounts, write
 from tixi.demo.published import store_published_values
@@ -57,6 +57,7 @@ class Command(BaseCommand):
                 counts.update(load_plans_and_values())
                 create_demo_accounts()
                 counts.update(ledger_story.write())
+                counts.update(surveillance_story.write())
             for label, n in counts.items():
                 self.stdout.write(f"  {label}: {n}")
             self.stdout.write(f"  built in {time.perf_counter() - started:.1f} s")

@@ -1,0 +1,182 @@
+"""Case reports and channel counts: imports (template, all or nothing, errors by row in Chinese),
+the API with scope and rights, and series built on the fly."""
+
+import csv
+import datetime as dt
+import importlib
+import io
+
+import numpy as np
+import pytest
+from django.utils import translation
+
+from tests.conftest import DACHUAN
+from tests.surveillance.conftest import cases
+from tixi.exchange.services import apply_import, preview_import
+from tixi.exchange.workbooks import template
+from tixi.geo.models import Division
+from tixi.surveillance import series
+from tixi.surveillance.models import CaseReport, ChannelCount, Signal
+
+pytestmark = pytest.mark.django_db
+SystemUser = importlib.import_module("tixi.exchange.management.commands.import").SystemUser
+HEAD = [
+    "报告卡编号",
+    "病种",
+    "发病日期",
+    "诊断日期",
+    "报告日期",
+    "现住址区划代码",
+    "年龄",
+    "性别",
+    "报告单位机构代码",
+    "病例分类",
+]
+
+
+def csv_bytes(rows) -> bytes:
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    return out.getvalue().encode()
+
+
+def test_the_case_report_template_has_the_chinese_headings():
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(template("case_reports"))).active
+    assert [c.value for c in sheet[1]][: len(HEAD)] == HEAD
+
+
+def test_bad_rows_are_named_and_nothing_is_written(townships):
+    code = townships[0].code
+    rows = [
+        HEAD,
+        ["C1", "手足口病", "2025-10-10", "", "2025-10-11", code, "4", "男", "", "临床诊断病例"],
+        ["C2", "no-such-disease", "2025-10-10", "", "2025-10-11", code, "4", "男", "", "临床诊断病例"],
+        ["C3", "hfmd", "2025-10-12", "", "2025-10-11", code, "4", "男", "", "临床诊断病例"],
+        ["C4", "hfmd", "2025-10-10", "", "2025-10-11", "123", "四岁", "男", "", "临床诊断病例"],
+    ]
+    with translation.override("zh-hans"):
+        preview = preview_import("case_reports", csv_bytes(rows), "cases.csv", SystemUser())
+    problems = {(p.row, p.column): p.message for p in preview.problems}
+    assert (3, "病种") in problems
+    assert (5, "现住址区划代码") in problems and (5, "年龄") in problems
+    assert {2, 4}.isdisjoint({p.row for p in preview.problems})
+    # cells that parse are then checked as a whole row: a report before the onset
+    with translation.override("zh-hans"):
+        preview = preview_import(
+            "case_reports", csv_bytes([HEAD, rows[1], rows[3]]), "cases.csv", SystemUser()
+        )
+    assert [(p.row, p.column, p.message) for p in preview.problems] == [
+        (3, "报告日期", "报告日期早于发病日期。")
+    ]
+    assert not CaseReport.objects.filter(card_id__in=["C1", "C2", "C3", "C4"]).exists()
+
+
+def test_a_case_outside_the_importers_scope_is_refused(users):
+    dachuan_township = Division.objects.current().filter(parent__code=DACHUAN).first()
+    rows = [
+        HEAD,
+        ["C9", "hfmd", "2025-10-10", "", "2025-10-11", dachuan_township.code, "4", "男", "", "临床诊断病例"],
+    ]
+    preview = preview_import("case_reports", csv_bytes(rows), "cases.csv", users["cdc"])
+    assert [p.message for p in preview.problems] == ["该区划不在您的管辖范围内。"]
+
+
+def test_an_import_of_a_single_case_disease_raises_its_signal_at_once(townships):
+    rows = [
+        HEAD,
+        [
+            "P1",
+            "鼠疫",
+            "2025-10-10",
+            "2025-10-11",
+            "2025-10-11",
+            townships[0].code,
+            "40",
+            "男",
+            "",
+            "确诊病例",
+        ],
+    ]
+    preview = preview_import("case_reports", csv_bytes(rows), "plague.csv", SystemUser())
+    assert preview.ok, preview.problems
+    apply_import(preview, None)
+    signal = Signal.objects.get(code="plague")
+    assert (signal.method, signal.observed, signal.threshold) == ("fixed-threshold", 1.0, 1.0)
+    assert signal.division.code == townships[0].parent.code  # county: the CIDARS unit
+    assert signal.period_label == "2025-10-11"
+    assert signal.verify_by - signal.raised_at == dt.timedelta(hours=2)
+    # the same file again: unchanged rows, no second signal
+    apply_import(preview_import("case_reports", csv_bytes(rows), "plague.csv", SystemUser()), None)
+    assert Signal.objects.filter(code="plague").count() == 1
+
+
+def test_channel_counts_import_checks_the_category_of_the_channel(townships):
+    head = ["监测渠道", "类别", "区划代码", "报告单位", "日期", "数量"]
+    good = ["药店销售", "退热药", townships[0].code, "药店一", "2025-10-14", "36"]
+    negative = ["学校缺课", "fever", townships[0].code, "小学", "2025-10-14", "-2"]
+    wrong_category = ["药店销售", "fever", townships[0].code, "药店一", "2025-10-15", "3"]
+    with translation.override("zh-hans"):
+        preview = preview_import(
+            "channel_counts", csv_bytes([head, good, negative]), "counts.csv", SystemUser()
+        )
+        assert [(p.row, p.column) for p in preview.problems] == [(3, "数量")]
+        preview = preview_import(
+            "channel_counts", csv_bytes([head, good, wrong_category]), "c.csv", SystemUser()
+        )
+        assert [(p.row, p.column) for p in preview.problems] == [(3, "类别")]
+        assert "antipyretic" in preview.problems[0].message
+    assert not ChannelCount.objects.exists()
+    apply_import(preview_import("channel_counts", csv_bytes([head, good]), "c.csv", SystemUser()), None)
+    stored = ChannelCount.objects.get()
+    assert (stored.category, stored.count) == ("antipyretic", 36)  # the Chinese label became the code
+
+
+def test_series_by_day_week_month_and_by_onset_or_report(townships, county):
+    monday = dt.date(2025, 9, 1)
+    cases("hfmd", townships[0], [monday, monday + dt.timedelta(days=6), monday + dt.timedelta(days=7)])
+    cases("hfmd", townships[1], [monday + dt.timedelta(days=30)], start=10)
+    weekly = series.build("cases", ["hfmd"], 3, "week", monday, dt.date(2025, 10, 5))
+    assert [k.division_path for k in weekly.keys] == [county.path]
+    assert weekly.labels()[:2] == ["2025-W36", "2025-W37"]
+    assert weekly.counts[0].tolist() == [2, 1, 0, 0, 1]
+    by_township = series.build("cases", ["hfmd"], 4, "week", monday, dt.date(2025, 10, 5))
+    assert by_township.counts.sum(axis=1).tolist() == [3, 1]
+    # by onset (a day earlier): the first case falls in the week before
+    onset = series.build(
+        "cases", ["hfmd"], 3, "week", monday - dt.timedelta(days=7), dt.date(2025, 10, 5), basis="onset"
+    )
+    assert onset.counts[0].tolist() == [1, 2, 0, 0, 0, 1]  # onsets 08-31; 09-06, 09-07; 09-30
+    monthly = series.build("cases", ["hfmd"], 3, "month", monday, dt.date(2025, 10, 31))
+    assert monthly.labels() == ["2025-09", "2025-10"] and monthly.counts[0].tolist() == [3, 1]
+    daily = series.build("cases", ["hfmd"], 3, "day", monday, monday + dt.timedelta(days=7))
+    assert daily.counts[0].tolist() == [1, 0, 0, 0, 0, 0, 1, 1]
+    assert np.issubdtype(daily.counts.dtype, np.floating)
+
+
+def test_the_api_reads_within_scope_and_only_reporters_write(api, townships):
+    cases("hfmd", townships[0], [dt.date(2025, 10, 1)])
+    dachuan = Division.objects.current().filter(parent__code=DACHUAN).first()
+    cases("hfmd", dachuan, [dt.date(2025, 10, 1)], start=50)
+    assert api("cdc").get("/api/case-reports/").json()["count"] == 1
+    assert api("planner").get("/api/case-reports/").json()["count"] == 2
+    body = {
+        "card_id": "API1",
+        "disease_code": "cholera",
+        "onset_date": "2025-10-13",
+        "report_date": "2025-10-14",
+        "division": townships[0].code,
+        "sex": "M",
+        "status": "confirmed",
+    }
+    assert api("planner").post("/api/case-reports/", body, format="json").status_code == 403
+    assert api("auditor").post("/api/case-reports/", body, format="json").status_code == 403
+    made = api("cdc").post("/api/case-reports/", body, format="json")
+    assert made.status_code == 201, made.content
+    assert Signal.objects.filter(code="cholera", period_label="2025-10-14").exists()  # scanned at once
+    outside = {**body, "card_id": "API2", "division": dachuan.code}
+    refused = api("cdc").post("/api/case-reports/", outside, format="json")
+    assert refused.status_code == 400 and "division" in refused.json()
+    late = {**body, "card_id": "API3", "report_date": "2025-10-01"}
+    assert "report_date" in api("cdc").post("/api/case-reports/", late, format="json").json()

@@ -1,0 +1,72 @@
+"""The pages: today's signals with filters, a signal with its chart data, the cases behind it, the
+verification form, and the resources of its county; Chinese by default, English too."""
+
+import datetime as dt
+import json
+import re
+
+import pytest
+
+from tests.surveillance.conftest import cases
+from tixi.surveillance import detection
+from tixi.surveillance.models import Signal, SignalStatus
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def plague(townships):
+    day = dt.date(2025, 10, 14)
+    cases("plague", townships[0], [day, day], start=5)
+    detection.scan(day, day, sources={"cases"}, codes={"plague"})
+    return Signal.objects.get(code="plague")
+
+
+def test_the_list_filters_by_county_status_and_overdue(web, plague, county):
+    page = web("cdc").get("/surveillance/", HTTP_ACCEPT_LANGUAGE="zh-hans")
+    html = page.content.decode()
+    assert page.status_code == 200 and "鼠疫" in html and "预警信号" in html
+    assert "待核实" in html
+    assert "鼠疫" in web("cdc").get(f"/surveillance/?county={county.code}").content.decode()
+    assert "鼠疫" not in web("cdc").get("/surveillance/?county=510422000000").content.decode()
+    assert "鼠疫" not in web("cdc").get("/surveillance/?status=closed").content.decode()
+    Signal.objects.filter(pk=plague.pk).update(verify_by=plague.raised_at - dt.timedelta(hours=1))
+    overdue = web("cdc").get("/surveillance/?overdue=1").content.decode()
+    assert "鼠疫" in overdue and "逾期" in overdue
+    assert "鼠疫" not in web("dachuan").get("/surveillance/").content.decode()  # outside the scope
+
+
+def test_the_signal_page_shows_its_chart_cases_resources_and_verifies(web, plague, users):
+    page = web("cdc").get(f"/surveillance/signals/{plague.pk}/")
+    html = page.content.decode()
+    assert page.status_code == 200
+    data = json.loads(
+        re.search(r'<script id="chart-data" type="application/json">(.*?)</script>', html, re.S).group(1)
+    )
+    assert data["labels"][-1] == "2025-10-14" and data["counts"][-1] == 2 and data["alarms"][-1] is True
+    assert data["upper"][-1] == 1.0
+    assert html.count("Tplague") == 2  # the two cases behind the period
+    assert "传染病床位" in html and "发热门诊" in html and "负压救护车" in html
+    assert 'id="verify-form"' in html and "<script>" not in html  # no inline script (CSP)
+    answer = web("cdc").post(
+        f"/surveillance/signals/{plague.pk}/", {"status": "suspected", "note": "同户两例"}
+    )
+    assert answer.status_code == 302
+    plague.refresh_from_db()
+    assert plague.status == SignalStatus.SUSPECTED and plague.verified_by == users["cdc"]
+    refused = web("cdc").post(f"/surveillance/signals/{plague.pk}/", {"status": "closed"}, follow=True)
+    assert "不能转为" in refused.content.decode()
+    assert (
+        web("auditor").post(f"/surveillance/signals/{plague.pk}/", {"status": "discarded"}).status_code == 403
+    )
+    assert (
+        'id="verify-form"' not in web("auditor").get(f"/surveillance/signals/{plague.pk}/").content.decode()
+    )
+
+
+def test_english_pages_have_no_chinese_chrome(web, plague):
+    client = web("cdc")
+    client.cookies["django_language"] = "en"
+    html = client.get(f"/surveillance/signals/{plague.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Early warning signals" in html and "plague" in html.lower()
+    assert "Cases behind this period" in html

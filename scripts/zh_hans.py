@@ -889,6 +889,8 @@ ZH = {
     # tixi.layout: travel time (`tixi access surface`)
     "Layout and accessibility": "布局与可及性",
     "Surveillance and early warning": "监测预警",
+    "%(option)s: %(value)s is not a date YYYY-MM-DD.": "%(option)s：%(value)s 不是 YYYY-MM-DD 格式的日期。",
+    "--from: the first day comes after the last (--to).": "--from：起始日期晚于截止日期（--to）。",
     "Hospital performance": "医院绩效",
     "%(path)s does not exist.": "%(path)s 不存在。",
     "The file is %(size)s GB; the limit is %(limit)s GB.": "文件大小为 %(size)s GB，超过 %(limit)s GB 的上限。",

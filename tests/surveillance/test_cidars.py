@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from tixi.surveillance.engine.cidars import METHODS
+from tixi.surveillance.engine.methods import METHODS
 from tixi.surveillance.engine.spec import DetectionError
 
 MPM = METHODS["cidars-percentile"]

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from tixi.core import clock
 from tixi.surveillance import series as series_
-from tixi.surveillance.engine import cidars
+from tixi.surveillance.engine.methods import METHODS
 from tixi.surveillance.engine.spec import Method
 from tixi.surveillance.models import (
     CASES,
@@ -41,11 +41,6 @@ def now() -> dt.datetime:
 
 
 def method_named(name: str) -> Method:
-    """CIDARS methods are this app's; the others come from the shared registry of methods."""
-    if name in cidars.METHODS:
-        return cidars.METHODS[name]
-    from tixi.surveillance.engine.methods import METHODS  # Farrington, EARS, ... (engine/methods.py)
-
     return METHODS[name]
 
 

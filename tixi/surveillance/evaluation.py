@@ -8,17 +8,16 @@ import math
 from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
-from tixi.surveillance.engine import bayes, cdc, cusum, ears, glrnb
 from tixi.surveillance.engine import evaluate as design
+from tixi.surveillance.engine.methods import METHODS
 from tixi.surveillance.engine.spec import DetectionError, Method
 
 MAX_REPLICATES = 1000
 
 
 def available_methods() -> dict[str, Method]:
-    """The methods this command can score (the registry's, once merged)."""
-    methods = [*ears.METHODS, *cdc.METHODS, *cusum.METHODS, *glrnb.METHODS, *bayes.METHODS]
-    return {method.name: method for method in methods}
+    """The methods this command can score: every registered one but the fixed threshold (single cases)."""
+    return {name: method for name, method in METHODS.items() if name != "fixed-threshold"}
 
 
 def add_evaluate_arguments(parser) -> None:

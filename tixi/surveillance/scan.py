@@ -6,6 +6,7 @@ The `surveillance` command (management/commands/surveillance.py) adds this as it
 import datetime as dt
 
 from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
 
 from tixi.core import clock
 from tixi.surveillance.detection import scan
@@ -27,14 +28,16 @@ def _day(text: str | None, name: str, default: dt.date) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError as error:
-        raise CommandError(f"{name}: {text!r} is not a date YYYY-MM-DD") from error
+        raise CommandError(
+            _("%(option)s: %(value)s is not a date YYYY-MM-DD.") % {"option": name, "value": text}
+        ) from error
 
 
 def run(options: dict, stdout) -> dict:
     last = _day(options.get("last"), "--to", clock.today())
     first = _day(options.get("first"), "--from", last - dt.timedelta(weeks=8))
     if first > last:
-        raise CommandError("--from: the first day comes after the last")
+        raise CommandError(_("--from: the first day comes after the last (--to)."))
     results = scan(
         first,
         last,

@@ -70,17 +70,17 @@ def fixed_threshold(counts: np.ndarray, first: int, last: int, *, threshold=1) -
     return Detection(alarm=alarm, upperbound=upper, expected=np.zeros(observed.shape))
 
 
-METHODS = {
-    "cidars-percentile": Method(
+METHODS: tuple[Method, ...] = (
+    Method(
         "cidars-percentile",
         moving_percentile,
         defaults={"frequency": 52, "b": 5, "w": 2, "percentile": 80.0},
         reference=f"CIDARS moving percentile method v{VERSION} (count > P of b years × (2w+1) periods)",
     ),
-    "fixed-threshold": Method(
+    Method(
         "fixed-threshold",
         fixed_threshold,
         defaults={"threshold": 1},
         reference=f"CIDARS fixed threshold v{VERSION} (count >= threshold)",
     ),
-}
+)

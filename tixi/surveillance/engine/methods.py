@@ -1,9 +1,9 @@
 """Every detection method by its CLI name: the `METHODS` tuples of the engine's modules, in one dict."""
 
-from tixi.surveillance.engine import farrington
+from tixi.surveillance.engine import bayes, cdc, cidars, cusum, ears, farrington, glrnb
 from tixi.surveillance.engine.spec import DetectionError, Method
 
-MODULES = (farrington,)
+MODULES = (farrington, ears, cdc, cusum, glrnb, bayes, cidars)
 
 
 def _registry(modules) -> dict[str, Method]:

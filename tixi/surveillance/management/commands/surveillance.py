@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from tixi.surveillance import scan
 from tixi.surveillance.detect import (
     DetectInputError,
     check_out,
@@ -11,6 +12,7 @@ from tixi.surveillance.detect import (
     render,
     write_atomically,
 )
+from tixi.surveillance.evaluation import add_evaluate_arguments, run_evaluate
 
 
 class Command(BaseCommand):
@@ -43,12 +45,25 @@ class Command(BaseCommand):
         run.add_argument("--range", dest="range_text", help="FIRST:LAST monitored periods (default: R's)")
         run.add_argument("--format", choices=["csv", "json"], default="csv")
         run.add_argument("--out", help="write here (all or nothing) instead of the standard output")
+        add_evaluate_arguments(
+            verbs.add_parser(
+                "evaluate",
+                help="POD, false-positive rate, sensitivity, specificity per method (Noufaily 2013)",
+            )
+        )
+        scan.add_arguments(
+            verbs.add_parser("scan", help="detect on the stored data now and keep the signals")
+        )
 
     def handle(self, *args, verb, controls=(), **options):
         if verb == "detect":
             return self.detect(options, list(controls))
         if controls:
             raise CommandError(_("Unexpected argument %(token)s.") % {"token": controls[0]})
+        if verb == "evaluate":
+            return run_evaluate(options, self.stdout)
+        if verb == "scan":
+            return scan.run(options, self.stdout)
 
     def detect(self, options, controls):
         try:

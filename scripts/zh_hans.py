@@ -10,6 +10,7 @@ from pathlib import Path
 
 ZH = {
     "Download:": "下载：",
+    "everything in my scope": "权限内全部地区",
     "Divisions below this one have codes that begin with its code: it cannot change.": "其下级区划的代码以本区划代码开头：本区划代码不能修改。",
     "No data set has this code.": "没有这个代码的数据集。",
     "Institutions file this data set on their own page (Institutions › yearly resources).": "该数据集由机构在各自页面填报（机构 › 年度资源）。",

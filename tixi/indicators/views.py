@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tixi.accounts.permissions import Capability, require
+from tixi.accounts.regions import in_region, list_region
 from tixi.core import clock
 from tixi.core.exports import attach, download_name, exportable
 from tixi.geo import locks
@@ -60,13 +61,14 @@ def _division(request, plan: Plan, year: int) -> Division:
 def plan_list(request):
     from django.db.models import Count
 
+    region = list_region(request)
     plans = (
-        Plan.objects.visible_to(request.user)
+        in_region(Plan.objects.visible_to(request.user), region)
         .select_related("region")
         .annotate(target_count=Count("targets"))
         .order_by("code")
     )
-    return render(request, "indicators/plan_list.html", {"plans": plans})
+    return render(request, "indicators/plan_list.html", {"plans": plans, "list_region": region})
 
 
 def scorecard_context(request, code):
@@ -213,8 +215,9 @@ def data_values(request):
             else:
                 messages.success(request, _("Saved."))
                 return redirect("data-values")
+    region = list_region(request)
     recent = list(
-        DataValue.objects.visible_to(request.user)
+        in_region(DataValue.objects.visible_to(request.user), region)
         .select_related("element", "division", "stored_by")
         .order_by("-updated_at")[:50]
     )
@@ -224,6 +227,6 @@ def data_values(request):
     return render(
         request,
         "indicators/data_values.html",
-        {"form": form, "recent": recent},
+        {"form": form, "recent": recent, "list_region": region},
         status=400 if request.method == "POST" else 200,
     )

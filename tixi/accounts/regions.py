@@ -4,6 +4,8 @@ widen it to everything they may see (`?region=all`) or to move to another region
 projects, the audit trail), so that each one reads the choice the same way."""
 
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 
 from django.db.models import Q
 
@@ -19,6 +21,7 @@ class ListRegion:
     name: str
     path: str
     choices: tuple[tuple[str, str], ...] = ()  # (code, name) of the regions of the user's scope
+    user_id: int | None = None  # rows the user is a member of (a task of their unit) stay in view
 
     @property
     def widened(self) -> bool:
@@ -43,7 +46,7 @@ def list_region(request) -> ListRegion:
     if asked == ALL or not regions:
         return ListRegion("", "", "", choices)
     code, name, path = next((r for r in regions if r[0] == asked), regions[0])
-    return ListRegion(code, name, path, choices)
+    return ListRegion(code, name, path, choices, user.pk)
 
 
 def in_region(queryset, region: ListRegion, field: str | None = None, reaches_up: bool | None = None):
@@ -56,4 +59,8 @@ def in_region(queryset, region: ListRegion, field: str | None = None, reaches_up
     within = Q(**{f"{field}__gte": region.path, f"{field}__lt": region.path + PATH_END})
     if reaches_up if reaches_up is not None else getattr(queryset, "scope_reaches_up", False):
         within |= Q(**{f"{field}__in": region.ancestor_paths()})
+    members = getattr(queryset, "scope_member_fields", ())
+    if members and region.user_id is not None:
+        mine = reduce(or_, (Q(**{name: region.user_id}) for name in members))
+        within |= Q(pk__in=queryset.model._default_manager.filter(mine).values("pk"))
     return queryset.filter(within)

@@ -11,7 +11,7 @@ from tixi.core.exports import attach, download_name, exportable
 from tixi.geo import locks
 from tixi.geo.models import Division
 from tixi.geo.tree_views import YEARS
-from tixi.indicators import actions
+from tixi.indicators import actions, statements
 from tixi.indicators import items as item_values
 from tixi.indicators.engine import trajectory as tj
 from tixi.indicators.models import Nature, Plan, Trajectory
@@ -96,6 +96,8 @@ def scorecard_context(request, code):
         "trajectories": Trajectory.choices,
         "years": YEARS,
         "counts": [(STATUS_LABELS[k], k, n) for k, n in counts.items()],
+        "rules": statements.judged_rules(plan, division, year),
+        "unjudged": statements.unjudged(plan),
         "children": Division.objects.visible_to(request.user)
         .valid_in(year)
         .filter(parent__path=division.path),

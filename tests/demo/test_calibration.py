@@ -175,3 +175,19 @@ def test_each_district_has_its_own_cdc_and_mch_beside_the_city_ones():
             "510422",
         }
         assert len({i.name for i in found}) == 6
+
+
+def test_the_last_13th_plan_counts_of_dachuan_as_published():
+    """Famous TCM doctors, the migrant population entered, the support and poverty-relief funds (第一章一7-9)."""
+    dachuan = check_results(DACHUAN)
+    expected = {
+        "provincial_famous_tcm_doctors": 3,
+        "municipal_famous_tcm_doctors": 1,
+        "district_famous_tcm_doctors": 11,
+        "migrant_population_records": 241159,
+        "family_planning_support_funds": 2.65,
+        "poverty_relief_fund_payments": 1115.95,
+        "poverty_relief_beneficiaries": 8.64,
+    }
+    for key, value in expected.items():
+        assert dachuan[key]["computed"] == value and dachuan[key]["matches"], key

@@ -10,11 +10,12 @@ from pathlib import Path
 
 ZH = {
     "Download:": "下载：",
-    "Rule for each hospital": "逐院规则",
+    "Rule for each hospital:": "逐院规则：",
+    "Clause:": "原文：",
     "Clause": "原文",
-    "%(counter)s hospital meets the condition in the year before": "上年符合条件的医院 %(counter)s 家",
-    "%(counter)s added beds in %(year)s all the same": "其中 %(year)s 年仍新增床位的 %(counter)s 家",
-    "%(counter)s hospital has no report to judge by": "%(counter)s 家医院无报表可据以判断",
+    "%(counter)s hospital meets the condition in the year before;": "上年符合条件的医院 %(counter)s 家；",
+    "%(counter)s added beds in %(year)s all the same.": "其中 %(year)s 年仍新增床位的 %(counter)s 家。",
+    "%(counter)s hospital has no report to judge by.": "另有 %(counter)s 家医院无上年报表可据以判断。",
     "Bed occupancy, year before": "上年病床使用率",
     "Average stay (days), year before": "上年平均住院日（天）",
     "Beds, year before": "上年床位数",

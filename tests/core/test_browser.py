@@ -252,7 +252,7 @@ def test_division_tree_folds_and_shows_a_map(server):
         assert folded < rows.count() / 5  # townships folded under their counties
         page.locator("#division-tree tr:has(a:text-is('米易县')) .tree-toggle").click()
         assert page.locator("#division-tree tbody tr:visible").count() > folded
-        assert page.locator("#division-tree tr:has(a:text-is('龙沙街道'))").is_visible()
+        assert page.locator("#division-tree tr:has(a:text-is('罗林街道'))").is_visible()
         browser.close()
 
 

@@ -155,3 +155,39 @@ def test_more_results_of_the_13th_plan_as_published():
     assert dachuan["rural_sanitary_toilet_rate"]["computed"] == 90.14
     assert dachuan["tcm_model_village_clinics"]["computed"] == 234
     assert dachuan["sex_ratio_at_birth"]["computed"] == 105.85
+
+
+def test_each_district_has_its_own_cdc_and_mch_beside_the_city_ones():
+    """攀枝花: 6 CDCs and 6 MCH institutions, one of each city-run and one in each of the 5 districts
+    and counties (a city-run one seated in 东区 does not stand for 东区's own)."""
+    from tixi.registry.models import Institution
+
+    for type_ in ("cdc", "mch_centre"):
+        found = Institution.objects.filter(type=type_, division__path__contains="510400")
+        assert found.filter(operator="city").count() == 1
+        county_run = found.filter(operator="county")
+        assert county_run.count() == 5
+        assert {i.division.path.split("/")[2][:6] for i in county_run} == {
+            "510402",
+            "510403",
+            "510411",
+            "510421",
+            "510422",
+        }
+        assert len({i.name for i in found}) == 6
+
+
+def test_the_last_13th_plan_counts_of_dachuan_as_published():
+    """Famous TCM doctors, the migrant population entered, the support and poverty-relief funds (第一章一7-9)."""
+    dachuan = check_results(DACHUAN)
+    expected = {
+        "provincial_famous_tcm_doctors": 3,
+        "municipal_famous_tcm_doctors": 1,
+        "district_famous_tcm_doctors": 11,
+        "migrant_population_records": 241159,
+        "family_planning_support_funds": 2.65,
+        "poverty_relief_fund_payments": 1115.95,
+        "poverty_relief_beneficiaries": 8.64,
+    }
+    for key, value in expected.items():
+        assert dachuan[key]["computed"] == value and dachuan[key]["matches"], key

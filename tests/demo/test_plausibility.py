@@ -65,6 +65,9 @@ def test_the_checks_catch_what_an_official_would_not_believe():
     assert "510402000000" in plausibility.city_hospital_counties()
     assert DACHUAN not in plausibility.city_hospital_counties()
     assert plausibility.value_problem(beds, 16.0, county, hosts_city_hospitals=True) is None
+    tcm = Indicator.objects.get(code="tcm_physicians_per_1000")
+    assert plausibility.value_problem(tcm, 1.6, county).startswith("density outside")
+    assert plausibility.value_problem(tcm, 1.6, county, hosts_city_hospitals=True) is None
 
 
 def test_no_two_counties_share_a_population():

@@ -143,3 +143,14 @@ def test_every_list_downloads_as_shown(web):
     shown = client.get("/ledger/", {"status": "overdue"}).content.decode()
     rows = client.get("/ledger/", {"status": "overdue", "format": "csv"}).content.decode("utf-8-sig")
     assert rows.count("\n") - 1 == shown.count("<tr") - 1
+
+
+def test_the_data_set_list_shows_names_not_codes(web):
+    import re
+
+    html = web("planner").get("/datasets/").content.decode()
+    text = re.sub(r"<[^>]+>", " ", html)  # what a reader sees, not links and tooltips
+    assert "家庭医生" in text or "年度" in text
+    for data_set in DataSet.objects.all():
+        assert data_set.code not in text
+        assert f'title="{data_set.code}"' in html  # the code is still there for whoever needs it

@@ -88,3 +88,19 @@ def test_trajectory_and_status():
 
 def test_population_projection():
     assert tj.project([2020, 2021, 2022], [100.0, 110.0, 120.0], 2025) == pytest.approx(150.0)
+
+
+def test_a_trajectory_already_within_a_ceiling_or_above_a_floor_holds_the_baseline():
+    """Maternal mortality 0 per 100,000 in 2020 against "≤ 17" by 2025: the line drawn does not
+    rise toward 17; a share already above its floor does not fall to it."""
+    ceiling = tj.TargetSpec("value", "le", True, 2025, 17.0, baseline_year=2020, baseline_value=0.0)
+    assert [tj.trajectory_value(ceiling, y) for y in range(2020, 2027)] == [0.0] * 7
+    floor = tj.TargetSpec("value", "ge", False, 2025, 90.0, baseline_year=2020, baseline_value=95.0)
+    assert {tj.trajectory_value(floor, y) for y in range(2020, 2026)} == {95.0}
+    # still on the way: the line runs from the baseline to the target as before
+    falling = tj.TargetSpec("value", "le", True, 2025, 17.0, baseline_year=2020, baseline_value=27.0)
+    assert tj.trajectory_value(falling, 2022) == pytest.approx(23.0)
+    assert tj.trajectory_value(falling, 2025) == 17.0
+    # a value above the ceiling later is off track, not "on the trajectory"
+    assert tj.status(ceiling, 2023, 20.0).status == tj.OFF_TRACK
+    assert tj.status(ceiling, 2023, 5.0).status == tj.ACHIEVED

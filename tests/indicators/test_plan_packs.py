@@ -88,3 +88,20 @@ def test_every_seed_has_its_targets():
     assert sizes["wushan.yaml"] >= 16
     assert sizes["panzhihua.yaml"] >= 90
     assert sizes["bazhong.yaml"] >= 28
+
+
+def test_rules_and_unjudged_goals_quote_their_seed():
+    """Rules about each hospital and goals with no number carry a clause quoted from the seed; the
+    rule's thresholds are the numbers its clause states."""
+    from tixi.indicators.services import PLAN_FILES, load_pack_file
+
+    found = 0
+    for name in PLAN_FILES:
+        pack = load_pack_file(name)
+        seed = normalise((SEEDS / pack["source"]).read_text(encoding="utf-8"))
+        for item in pack.get("rules", []) + pack.get("unjudged", []):
+            assert normalise(item["clause"]) in seed, item["label"]
+            found += 1
+        for rule in pack.get("rules", []):
+            assert set(rule["params"].values()) <= set(numbers_in(rule["clause"]))
+    assert found >= 3

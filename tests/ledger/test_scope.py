@@ -28,13 +28,17 @@ PLANS_SEEN = {
 }
 
 
+# the lists open on the user's home region; these tests read everything in scope
+EVERYTHING = {"region": "all"}
+
+
 def _xlsx_tasks(client) -> list[str]:
-    sheet = load_workbook(io.BytesIO(client.get("/ledger/", {"format": "xlsx"}).content)).active
+    sheet = load_workbook(io.BytesIO(client.get("/ledger/", {"format": "xlsx", **EVERYTHING}).content)).active
     return [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
 
 
 def _docx_rows(client) -> int:
-    document = Document(io.BytesIO(client.get("/ledger/", {"format": "docx"}).content))
+    document = Document(io.BytesIO(client.get("/ledger/", {"format": "docx", **EVERYTHING}).content))
     return len(document.tables[0].rows) - 1
 
 
@@ -46,7 +50,7 @@ def test_each_role_sees_the_tasks_of_its_plans_only(web, users, username):
     expected = Task.objects.filter(plan__code__in=plans)
     assert set(Plan.objects.visible_to(users[username]).values_list("code", flat=True)) == plans
     # list, .xlsx and .docx agree with each other and with the scope
-    page = client.get("/ledger/")
+    page = client.get("/ledger/", EVERYTHING)
     assert page.status_code == 200 and len(page.context["tasks"]) == expected.count()
     assert len(_xlsx_tasks(client)) == expected.count() == _docx_rows(client)
     # any task beyond the scope is not found, nor its unit's page
@@ -59,13 +63,13 @@ def test_each_role_sees_the_tasks_of_its_plans_only(web, users, username):
     if inside is not None:
         assert client.get(f"/ledger/tasks/{inside.pk}/").status_code == 200
     # projects: 达川's annex, seen from 达川, from 达州 above it, and by the planner
-    projects = client.get("/ledger/projects/")
+    projects = client.get("/ledger/projects/", EVERYTHING)
     shown = len(projects.context["projects"])
     assert shown == (29 if DACHUAN in plans else 0)
     number_one = Project.objects.get(number=1)
     assert client.get(f"/ledger/projects/{number_one.pk}/").status_code == (200 if shown else 404)
     # the plan pages and the API follow the same rule
-    assert {p.code for p in client.get("/plans/").context["plans"]} == plans
+    assert {p.code for p in client.get("/plans/", EVERYTHING).context["plans"]} == plans
     assert client.get(f"/plans/{BAZHONG}/").status_code == (200 if BAZHONG in plans else 404)
 
 
@@ -135,7 +139,7 @@ def test_the_lead_unit_reports_from_its_page(web):
 def test_ledger_page_queries_do_not_grow_with_the_tasks(web, django_assert_max_num_queries):
     client = web("planner")
     with django_assert_max_num_queries(15):
-        page = client.get("/ledger/")
+        page = client.get("/ledger/", EVERYTHING)
     assert len(page.context["tasks"]) > 60
 
 

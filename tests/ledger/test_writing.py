@@ -200,7 +200,7 @@ def test_project_progress_status_and_milestones(web, users):
     )
     milestone.refresh_from_db()
     assert milestone.reached == dt.date(2022, 7, 15)
-    listing = client.get("/ledger/projects/").content.decode()
+    listing = client.get("/ledger/projects/", {"region": "all"}).content.decode()
     assert "12000" in listing and "project-map-data" in listing
     change = {"action": "status", "status": "in_use"}
     # 达川's county bureau sees its region's projects, reports on its own (No. 29), not the hospital's

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from tixi.accounts.audit import AUDITED_APPS
 from tixi.accounts.models import AuditEntry
 from tixi.accounts.permissions import Capability, require
+from tixi.accounts.regions import in_region, list_region
 from tixi.core.exports import FORMATS, attach, csv_bytes, download_name, xlsx_bytes
 
 PAGE_SIZE = 50
@@ -70,9 +71,35 @@ def filter_entries(params, qs):
     return qs, errors
 
 
+def division_names(paths) -> dict[str, str]:
+    """{path: "攀枝花市 / 米易县"} for the division paths of the entries, in one query (the divisions
+    live in a higher app: looked up by name, not imported)."""
+    wanted = set()
+    for path in paths:
+        parts = path.rstrip("/").split("/") if path else []
+        wanted.update("/".join(parts[:n]) + "/" for n in range(1, len(parts) + 1))
+    if not wanted:
+        return {}
+    division = apps.get_model("geo", "Division")
+    # a renamed division has several rows on one path: the latest name is the one shown
+    names = dict(division.objects.filter(path__in=wanted).order_by("valid_from").values_list("path", "name"))
+    found = {}
+    for path in paths:
+        if not path:
+            continue
+        parts = path.rstrip("/").split("/")
+        chain = [names.get("/".join(parts[:n]) + "/") for n in range(1, len(parts) + 1)]
+        # the province is understood; a code without a row (removed since) is shown as it was stored
+        shown = [name or code for name, code in zip(chain, parts, strict=True)]
+        found[path] = " / ".join(shown[1:] if len(shown) > 1 else shown)
+    return found
+
+
 def _rows(entries) -> list[list[str]]:
     head = [_("Time"), _("User name"), _("Action"), _("Object type"), _("Object"), _("Division"), _("Note")]
     rows = [head]
+    entries = list(entries)
+    names = division_names({e.division_path for e in entries})
     for e in entries:
         at = timezone.localtime(e.at).strftime("%Y-%m-%d %H:%M:%S")
         rows.append(
@@ -82,7 +109,7 @@ def _rows(entries) -> list[list[str]]:
                 e.get_action_display(),
                 model_name(e.model),
                 e.object_repr,
-                e.division_path,
+                names.get(e.division_path, ""),
                 e.note,
             ]
         )
@@ -92,8 +119,9 @@ def _rows(entries) -> list[list[str]]:
 @login_required
 def audit_trail(request):
     require(request.user, Capability.AUDIT)
-    qs = AuditEntry.objects.visible_to(request.user).select_related("user")
-    qs, errors = filter_entries(request.GET, qs)
+    region = list_region(request)
+    qs = in_region(AuditEntry.objects.visible_to(request.user), region, field="division_path")
+    qs, errors = filter_entries(request.GET, qs.select_related("user"))
     qs = qs.order_by("-at", "-id")
     fmt = request.GET.get("format", "")
     if fmt in FORMATS and not errors:
@@ -104,8 +132,10 @@ def audit_trail(request):
         return attach(response, download_name(_("Audit trail"), timezone.localdate(), extension=fmt))
     request.exportable = True  # base.html offers the download links
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    names = division_names({entry.division_path for entry in page})
     for entry in page:
         entry.model_name = model_name(entry.model)
+        entry.division_name = names.get(entry.division_path, "")
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -115,5 +145,6 @@ def audit_trail(request):
         "query": query.urlencode(),
         "actions": AuditEntry.Action.choices,
         "models": model_choices(),
+        "list_region": region,
     }
     return render(request, "accounts/audit.html", context, status=400 if errors else 200)

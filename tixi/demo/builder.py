@@ -6,6 +6,7 @@ memory and `tixi.demo.load` writes them in bulk.
 """
 
 import datetime as dt
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,6 +82,7 @@ class Inst:
     fixed: dict = field(default_factory=dict)  # published or stated base-year values
     approved_path: tuple[int, int] | None = None  # Table 2: approved beds 2020 and 2025
     years: dict = field(default_factory=dict)  # year -> resources
+    rank: int = 0  # among the institutions of its type in its county, in order of creation
 
     @property
     def category(self) -> str:
@@ -95,6 +97,12 @@ class Inst:
         return (self.opened_on is None or self.opened_on <= end) and (
             self.closed_on is None or self.closed_on > end
         )
+
+    @property
+    def key(self) -> tuple:
+        """What names it among the draws: its county, type and rank among that county's ones of
+        its type (its code would shift when an institution of another type is added first)."""
+        return (self.county.code[:6], self.type, self.rank)
 
 
 # Groups that the seeds' sub-totals and shares are stated over.
@@ -247,7 +255,8 @@ def mix(measure: str, inst: Inst) -> float:
 
 class DemoBuilder:
     def __init__(self, seed: int = SEED, years=YEARS):
-        self.rng = np.random.default_rng(seed)
+        self.seed = seed
+        self.rng = np.random.default_rng(seed)  # names only: every other draw has a key of its own
         self.years = tuple(years)
         self.places: list[Place] = []
         self.institutions: list[Inst] = []
@@ -260,7 +269,14 @@ class DemoBuilder:
         self._children: dict[int, list[Place]] = {}
         self._by_county: dict[int, list[Inst]] = {}
         self._inst_seq: dict[str, int] = {}
+        self._type_rank: dict[tuple[str, str], int] = {}
         self.provinces: dict[str, Place] = {}
+
+    def draws(self, *key) -> np.random.Generator:
+        """The random draws of one thing (a division, an institution, a measure of a unit): each
+        has its own stream, so that adding or moving one institution leaves every other draw as it
+        was (one stream for all would shift every draw after it)."""
+        return np.random.default_rng([self.seed, zlib.crc32("|".join(map(str, key)).encode())])
 
     # ---------------------------------------------------------------- divisions
     def place(self, code, name, level, parent, **kw) -> Place:
@@ -325,6 +341,7 @@ class DemoBuilder:
         rows = int(np.ceil(n / cols))
         w, s, e, nn = county.bbox
         street_no, town_no = 0, 100
+        draw = self.draws(county.code, "townships")
         village_names = cs.get("village_names", {})
         for k, (kind, name) in enumerate(specs):
             r, c = divmod(k, cols)
@@ -352,9 +369,9 @@ class DemoBuilder:
                 synthetic=synthetic,
                 bbox=bbox,
                 kind=kind,
-                weight=float(self.rng.lognormal(0, 0.35)) * (1.6 if kind == "street" else 1),
+                weight=float(draw.lognormal(0, 0.35)) * (1.6 if kind == "street" else 1),
             )
-            count = int(self.rng.integers(4, 8)) if kind == "street" else int(self.rng.integers(7, 15))
+            count = int(draw.integers(4, 8)) if kind == "street" else int(draw.integers(7, 15))
             named_villages = village_names.get(name, [])
             for v in range(count):
                 vname = named_villages[v] if v < len(named_villages) else self.names.village(kind)
@@ -449,12 +466,19 @@ class DemoBuilder:
                         self.population.append((township, year, sex, band, count))
 
     # ---------------------------------------------------------------- institutions
-    def new_inst(self, name, type_, place: Place, county: Place, operator, ownership, **kw) -> Inst:
+    def new_inst(
+        self, name, type_, place: Place, county: Place, operator, ownership, recent=None, **kw
+    ) -> Inst:
+        """`recent` (True/False) draws the opening date: mostly long ago, a private one maybe 2018-20."""
         prefix = county.code[:6]
         self._inst_seq[prefix] = self._inst_seq.get(prefix, 0) + 1
         code = f"{prefix}{cls.CATEGORIES.index(cls.category_of(type_)) + 1}{self._inst_seq[prefix]:05d}"
+        rank = self._type_rank[(prefix, type_)] = self._type_rank.get((prefix, type_), 0) + 1
+        r = self.draws(prefix, type_, rank, "site")
         w, s, e, n = (place.parent.bbox if place.level == 5 else place.bbox) or county.bbox
-        point = (round(float(self.rng.uniform(w, e)), 5), round(float(self.rng.uniform(s, n)), 5))
+        point = (round(float(r.uniform(w, e)), 5), round(float(r.uniform(s, n)), 5))
+        if recent is not None:
+            kw["opened_on"] = self.opened_on(r, recent)
         inst = Inst(
             len(self.institutions) + 1,
             code,
@@ -465,6 +489,7 @@ class DemoBuilder:
             operator,
             ownership,
             point=point,
+            rank=rank,
             **kw,
         )
         self.institutions.append(inst)
@@ -477,11 +502,12 @@ class DemoBuilder:
         streets = [t for t in townships if t.kind == "street"]
         return (streets or townships)[0]
 
-    def opened_on(self, recent: bool = True) -> dt.date:
+    @staticmethod
+    def opened_on(r: np.random.Generator, recent: bool = True) -> dt.date:
         """Mostly long ago; a private clinic or hospital may have opened in 2018-2020."""
-        if self.rng.random() < 0.85 or not recent:
-            return dt.date(int(self.rng.integers(1985, 2018)), int(self.rng.integers(1, 13)), 1)
-        return dt.date(int(self.rng.integers(2018, 2021)), int(self.rng.integers(1, 13)), 1)
+        if r.random() < 0.85 or not recent:
+            return dt.date(int(r.integers(1985, 2018)), int(r.integers(1, 13)), 1)
+        return dt.date(int(r.integers(2018, 2021)), int(r.integers(1, 13)), 1)
 
     def add_named(self, region) -> None:
         counties = {c.code[:6]: c for c in region["counties"]}
@@ -564,7 +590,9 @@ class DemoBuilder:
                     "public",
                     level=int(grade[0]) if grade else None,
                     grade=grade[1:],
-                    opened_on=dt.date(int(self.rng.integers(1950, 1990)), 1, 1),
+                    opened_on=dt.date(
+                        int(self.draws(county.code, type_, "opened").integers(1950, 1990)), 1, 1
+                    ),
                 )
 
     def add_synthetic(self, region, counties, counts: dict[str, int], levels: dict) -> None:
@@ -593,17 +621,18 @@ class DemoBuilder:
                     county,
                     operator,
                     ownership,
-                    opened_on=self.opened_on(recent=ownership == "private"),
+                    recent=ownership == "private",
                     **kw,
                 )
 
-        def spread(n):
+        def spread(n, *key):
             """n places spread over counties by population, each at a random township of the county."""
             per_county = largest_remainder(n, pop_weights) if n else []
             chosen = []
             for county, k in zip(counties, per_county, strict=False):
                 options = self.children(county, year)
-                chosen += [options[int(self.rng.integers(len(options)))] for _ in range(k)]
+                r = self.draws(county.code, "spread", *key)
+                chosen += [options[int(r.integers(len(options)))] for _ in range(k)]
             return chosen
 
         missing = {t: max(0, n - have.get(t, 0)) for t, n in counts.items()}
@@ -613,7 +642,7 @@ class DemoBuilder:
             for t in towns
             if not any(i.place is t and i.type in cls.TOWNSHIP_HEALTH_CENTRE_TYPES for i in in_unit)
         ]
-        self.rng.shuffle(free_towns)
+        self.draws(*(c.code for c in counties), "township centres").shuffle(free_towns)
         n_central = missing.pop("central_township_health_centre", 0)
         n_thc = missing.pop("township_health_centre", 0)
         add(
@@ -640,6 +669,7 @@ class DemoBuilder:
             "public",
             lambda p, c: f"{c.name}{p.name}社区卫生服务中心",
         )
+        stations = self.draws(*(c.code for c in counties), "community stations")
         n_vc = missing.pop("village_clinic", 0)
         lasting = [t for t in towns if t.valid_to is None]
         while len(villages) < n_vc:  # a calibrated count may need more villages than were drawn
@@ -657,7 +687,7 @@ class DemoBuilder:
         add(
             "community_health_station",
             missing.pop("community_health_station", 0),
-            [communities[int(self.rng.integers(len(communities)))] for _ in range(999)]
+            [communities[int(k)] for k in stations.integers(len(communities), size=999)]
             if communities
             else [],
             "private",
@@ -666,7 +696,12 @@ class DemoBuilder:
         )
         for type_ in ("cdc", "mch_centre", "health_supervision"):
             n = missing.pop(type_, 0)
-            lacking = [c for c in counties if not any(i.type == type_ for i in self.in_counties([c]))]
+            # a city-run one seated in a district does not serve that district: it still lacks its own
+            lacking = [
+                c
+                for c in counties
+                if not any(i.type == type_ and i.operator == "county" for i in self.in_counties([c]))
+            ]
             for k in range(n):
                 county = lacking[k] if k < len(lacking) else counties[0]
                 operator = "county" if k < len(lacking) else "city"
@@ -692,7 +727,7 @@ class DemoBuilder:
         for type_, n in missing.items():
             hospital_levels = levels.get(type_, {})
             leveled = [lv for lv, k in sorted(hospital_levels.items(), reverse=True) for _ in range(k)]
-            places_ = spread(n)
+            places_ = spread(n, type_)
             for k, place in enumerate(places_):
                 county = county_of.get(place.id, place.parent)
                 category = cls.category_of(type_)
@@ -712,24 +747,26 @@ class DemoBuilder:
                     operator,
                     ownership,
                     level=level,
-                    opened_on=self.opened_on(recent=ownership == "private" and category == cls.PRIMARY_CARE),
+                    recent=ownership == "private" and category == cls.PRIMARY_CARE,
                 )
 
     def later_changes(self, counties) -> None:
         """Openings and closures after the base year, so that counts move over the years."""
         for i in self.in_counties(counties):
+            r = self.draws(*i.key, "closed")
             if (
                 i.county in counties
                 and i.synthetic
                 and i.type in ("village_clinic", "clinic")
-                and self.rng.random() < 0.06
+                and r.random() < 0.06
             ):
-                i.closed_on = dt.date(int(self.rng.integers(BASE_YEAR + 1, self.years[-1] + 1)), 7, 1)
+                i.closed_on = dt.date(int(r.integers(BASE_YEAR + 1, self.years[-1] + 1)), 7, 1)
         for county in counties:
             townships = self.children(county, self.years[-1])
-            for _ in range(int(self.rng.integers(2, 6))):
-                t = townships[int(self.rng.integers(len(townships)))]
-                type_ = "clinic" if self.rng.random() < 0.7 else "community_health_station"
+            r = self.draws(county.code, "openings")
+            for _ in range(int(r.integers(2, 6))):
+                t = townships[int(r.integers(len(townships)))]
+                type_ = "clinic" if r.random() < 0.7 else "community_health_station"
                 self.new_inst(
                     self.names.institution(type_, t, county),
                     type_,
@@ -737,7 +774,7 @@ class DemoBuilder:
                     county,
                     "private",
                     "private",
-                    opened_on=dt.date(int(self.rng.integers(BASE_YEAR + 1, self.years[-1] + 1)), 3, 1),
+                    opened_on=dt.date(int(r.integers(BASE_YEAR + 1, self.years[-1] + 1)), 3, 1),
                 )
 
     # ---------------------------------------------------------------- resources
@@ -750,7 +787,7 @@ class DemoBuilder:
         fixed = sum(i.base[measure] for i in members if measure in i.base)
         free = [i for i in members if measure not in i.base]
         remaining = total - fixed
-        weights = [weight(i) * float(self.rng.lognormal(0, 0.25)) for i in free]
+        weights = [weight(i) * float(self.draws(*i.key, measure, label).lognormal(0, 0.25)) for i in free]
         if remaining < 0 or (remaining and not any(weights)):
             raise ValueError(f"{label}: cannot allocate {remaining} {measure} over {len(free)} institutions")
         for inst, value in zip(free, largest_remainder(remaining, weights) if free else [], strict=True):
@@ -769,7 +806,8 @@ class DemoBuilder:
             if isinstance(spec, dict):
                 factor, rate = (10000, spec["per_10000"]) if "per_10000" in spec else (1000, spec["per_1000"])
                 return count_for_rate(rate, factor, population)
-            rate = DEFAULT_RATES[measure] * float(self.rng.uniform(0.85, 1.15))
+            unit = sorted({i.county.code for i in members})
+            rate = DEFAULT_RATES[measure] * float(self.draws(*unit, measure).uniform(0.85, 1.15))
             generated = int(round(rate * population / (10000 if measure in SPECS_PER_10000 else 1000)))
             # a generated county holding big named hospitals needs room for them and the rest
             stated = sum(i.base.get(measure, 0) for i in members)
@@ -873,7 +911,7 @@ class DemoBuilder:
         """Resources that no seed publishes, derived from the calibrated ones."""
         b = i.base
         beds = b["actual_beds"]
-        r = self.rng
+        r = self.draws(*i.key, "derived")
         b.setdefault("approved_beds", i.fixed.get("approved_beds", int(round(beds * r.uniform(0.9, 1.1)))))
         core = b["physicians"] + b["nurses"] + b["pharmacists"]
         b["health_technicians"] = min(
@@ -922,10 +960,12 @@ class DemoBuilder:
                 peers = [p for p in self._by_county[i.county.id] if p.type == i.type and p.base] or [
                     p for p in self.in_counties(region["counties"]) if p.type == i.type and p.base
                 ]
-                i.base = dict(peers[int(self.rng.integers(len(peers)))].base) if peers else {}
+                r = self.draws(*i.key, "peer")
+                i.base = dict(peers[int(r.integers(len(peers)))].base) if peers else {}
                 if not i.base:
                     continue
-            ach = achievement.setdefault(i.id, float(self.rng.choice([1.0, 0.85, 0.6])))
+            r = self.draws(*i.key, "years")
+            ach = achievement.setdefault(i.id, float(r.choice([1.0, 0.85, 0.6])))
             for year in self.years:
                 if not i.open_in(year):
                     continue
@@ -933,7 +973,7 @@ class DemoBuilder:
                     i.years[year] = dict(i.base)
                     continue
                 t = year - BASE_YEAR
-                noise = float(self.rng.lognormal(0, 0.02))
+                noise = float(r.lognormal(0, 0.02))
                 row = {}
                 for m, v in i.base.items():
                     g = trends.get(m, default)
@@ -955,14 +995,13 @@ class DemoBuilder:
 
     # ---------------------------------------------------------------- designations, departments
     def qualities(self, region, cal) -> None:
-        r = self.rng
         members = self.in_counties(region["counties"])
         open_base = [i for i in members if i.open_in(BASE_YEAR)]
 
-        def before_base():
+        def before_base(r):
             return dt.date(int(r.integers(2008, BASE_YEAR)), int(r.integers(1, 13)), 1)
 
-        def after_base():
+        def after_base(r):
             return dt.date(int(r.integers(BASE_YEAR + 1, self.years[-1] + 1)), int(r.integers(1, 13)), 1)
 
         stated = {d["kind"]: d for d in (cal or {}).get("departments", [])}
@@ -983,11 +1022,14 @@ class DemoBuilder:
             eligible.sort(key=lambda i: (i.synthetic, -(i.level or 0), i.grade or "Z", i.id))
             n = d["count"] if "count" in d else int(round(d["share"] * len(eligible)))
             for i in eligible[:n]:
-                self.departments.append((i, kind, max(before_base(), i.opened_on or FAR_PAST)))
+                r = self.draws(*i.key, kind)
+                self.departments.append((i, kind, max(before_base(r), i.opened_on or FAR_PAST)))
             for i in eligible[n:]:  # the rest catch up over the plan period, some of them
+                r = self.draws(*i.key, kind)
                 if r.random() < 0.5:
-                    self.departments.append((i, kind, after_base()))
+                    self.departments.append((i, kind, after_base(r)))
         for i in members:
+            r = self.draws(*i.key, "designations")
             if i.type in (*cls.TOWNSHIP_HEALTH_CENTRE_TYPES, "community_health_centre"):
                 if r.random() < 0.55:
                     self.designations.append(

@@ -15,6 +15,8 @@ all rounded to the indicator's decimals. Elements whose data arrives with a late
 Every value is stored with `is_synthetic` (pages show it with a badge).
 """
 
+import zlib
+
 import numpy as np
 from django.db import transaction
 from django.db.models import Sum
@@ -106,7 +108,6 @@ def _path(division_id: int) -> str:
 
 @transaction.atomic
 def generate(years=range(2018, 2027), seed: int = 20201231) -> int:
-    rng = np.random.default_rng(seed)
     elements = {e.code: e for e in DataElement.objects.all()}
     rows, drawn = {}, set()
     for target in Target.objects.select_related("indicator", "plan", "division").order_by(
@@ -131,13 +132,17 @@ def generate(years=range(2018, 2027), seed: int = 20201231) -> int:
             goal = base * (1.01 if target.kind == "increase" else 1.0)
         elif target.kind == "value" and tj.meets(target.comparator, base, goal, target.target_high):
             goal = base  # already within the target: a region holds its level, it does not fall to the line
-        achievement = float(rng.choice([1.1, 0.9, 0.6]))
-        kind = kind_of(element)
-        decimals = target.indicator.decimals
         key = (element.id, node.option or "", target.division_id)
         if key in drawn:  # another target of the region already drew this element
             continue
         drawn.add(key)
+        # draws of their own per element and division: a new target leaves the others' series as they were
+        rng = np.random.default_rng(
+            [seed, zlib.crc32(f"{element.code}|{node.option or ''}|{target.division.code}".encode())]
+        )
+        achievement = float(rng.choice([1.1, 0.9, 0.6]))
+        kind = kind_of(element)
+        decimals = target.indicator.decimals
         if kind == "count":
             series = counts_by_designation(
                 int(round(base)), goal, base_year, target.target_year, years, achievement, rng

@@ -40,11 +40,13 @@ DENSITY_RANGES = {
     "tcm_physicians_per_1000": (0.1, 1.5),
 }
 # A district (市辖区) where the city's own hospitals stand serves the whole city: its density runs
-# higher than a county's (攀枝花东区, 成都青羊区: beds 15-25 per 1,000).
+# higher than a county's (攀枝花东区, 成都青羊区: beds 15-25 per 1,000), TCM physicians too where the
+# city's TCM and integrated hospitals stand.
 CITY_HOSPITAL_DISTRICT_RANGES = {
     "beds_per_1000": (3.0, 25.0),
     "physicians_per_1000": (1.0, 9.0),
     "nurses_per_1000": (1.0, 12.0),
+    "tcm_physicians_per_1000": (0.1, 2.5),
 }
 COUNTY = 3
 

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from tixi.accounts.permissions import Capability, can, require
+from tixi.accounts.regions import in_region, list_region
 from tixi.core.exports import exportable
 from tixi.exchange import approval as sign_off
 from tixi.exchange.models import Approval, Finding, ImportBatch, ValidationRule
@@ -91,7 +92,14 @@ def _import_capability(table: str):
 
 
 def _context(request, problems=()):
-    return {"tables": TABLES.values(), "batches": _batches(request.user)[:50], "problems": problems}
+    region = list_region(request)
+    return {
+        "tables": TABLES.values(),
+        # a batch whose rows span the region and more (its path above the region's) touches it too
+        "batches": in_region(_batches(request.user), region, reaches_up=True)[:50],
+        "problems": problems,
+        "list_region": region,
+    }
 
 
 def _stored_preview(request, batch):

@@ -5,12 +5,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tixi.accounts.permissions import Capability, require
+from tixi.accounts.regions import in_region, list_region
 from tixi.core import clock
 from tixi.core.exports import attach, download_name, exportable
 from tixi.geo import locks
 from tixi.geo.models import Division
 from tixi.geo.tree_views import YEARS
-from tixi.indicators import actions
+from tixi.indicators import actions, statements
 from tixi.indicators import items as item_values
 from tixi.indicators.engine import trajectory as tj
 from tixi.indicators.models import Nature, Plan, Trajectory
@@ -60,13 +61,14 @@ def _division(request, plan: Plan, year: int) -> Division:
 def plan_list(request):
     from django.db.models import Count
 
+    region = list_region(request)
     plans = (
-        Plan.objects.visible_to(request.user)
+        in_region(Plan.objects.visible_to(request.user), region)
         .select_related("region")
         .annotate(target_count=Count("targets"))
         .order_by("code")
     )
-    return render(request, "indicators/plan_list.html", {"plans": plans})
+    return render(request, "indicators/plan_list.html", {"plans": plans, "list_region": region})
 
 
 def scorecard_context(request, code):
@@ -94,6 +96,8 @@ def scorecard_context(request, code):
         "trajectories": Trajectory.choices,
         "years": YEARS,
         "counts": [(STATUS_LABELS[k], k, n) for k, n in counts.items()],
+        "rules": statements.judged_rules(plan, division, year),
+        "unjudged": statements.unjudged(plan),
         "children": Division.objects.visible_to(request.user)
         .valid_in(year)
         .filter(parent__path=division.path),
@@ -213,8 +217,9 @@ def data_values(request):
             else:
                 messages.success(request, _("Saved."))
                 return redirect("data-values")
+    region = list_region(request)
     recent = list(
-        DataValue.objects.visible_to(request.user)
+        in_region(DataValue.objects.visible_to(request.user), region)
         .select_related("element", "division", "stored_by")
         .order_by("-updated_at")[:50]
     )
@@ -224,6 +229,6 @@ def data_values(request):
     return render(
         request,
         "indicators/data_values.html",
-        {"form": form, "recent": recent},
+        {"form": form, "recent": recent, "list_region": region},
         status=400 if request.method == "POST" else 200,
     )

@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from tixi.accounts.regions import in_region, list_region
 from tixi.core import clock
 from tixi.core.exports import exportable, safe_cells
 from tixi.indicators.models import Plan
@@ -28,7 +29,7 @@ from tixi.ledger.services import planned_capacity, project_map, project_summarie
 
 def _tasks(request):
     qs = (
-        Task.objects.visible_to(request.user)
+        in_region(Task.objects.visible_to(request.user), list_region(request))
         .select_related("plan")
         .prefetch_related(
             "lead_units",
@@ -78,6 +79,7 @@ def ledger(request):
             "params": request.GET,
             "today": clock.today(),
             "may_add_task": chosen is not None and services.may_plan(request.user, chosen),
+            "list_region": list_region(request),
         },
     )
 
@@ -147,8 +149,9 @@ def _xlsx(tasks) -> HttpResponse:
 @exportable("projects")
 def projects(request):
     """Major construction projects with their summaries by year, unit and kind."""
+    region = list_region(request)
     rows = list(
-        Project.objects.visible_to(request.user)
+        in_region(Project.objects.visible_to(request.user), region)
         .select_related("unit", "plan", "division")
         .annotate(invested=Sum("investments__amount"))
         .order_by("plan__code", "number")
@@ -162,6 +165,7 @@ def projects(request):
             "invested": sum(p.invested or 0 for p in rows),
             "capacity": planned_capacity(rows),
             "map": project_map(rows),
+            "list_region": region,
         },
     )
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 
 from tixi.accounts.permissions import Capability, require
+from tixi.accounts.regions import in_region, list_region
 from tixi.core import clock
 from tixi.core.exports import exportable
 from tixi.geo import locks
@@ -21,7 +22,8 @@ from tixi.registry.models import RESOURCE_FIELDS, Category, Institution, Institu
 
 @login_required
 def institution_list(request):
-    qs = Institution.objects.visible_to(request.user).select_related("division")
+    region = list_region(request)
+    qs = in_region(Institution.objects.visible_to(request.user), region).select_related("division")
     errors = {}
     try:
         qs = filter_institutions(request, qs)
@@ -41,6 +43,7 @@ def institution_list(request):
         "grades": cls.GRADES,
         "years": YEARS,
         "query": request.GET.copy(),
+        "list_region": region,
     }
     template = (
         "registry/_institution_table.html"

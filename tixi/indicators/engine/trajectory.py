@@ -9,6 +9,7 @@ import numpy as np
 ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA = "achieved", "on_track", "at_risk", "off_track", "no_data"
 NOT_JUDGED = "not_judged"  # a value shown without a status: the target does not apply to the division
 STATUSES = (ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA, NOT_JUDGED)
+ONE_SIDED = ("le", "lt", "ge", "gt")
 ABOUT_TOLERANCE = 0.05  # 左右: within 5 % of the target
 MAINTAIN_TOLERANCE = 0.02  # 保持稳定: within 2 % of the baseline
 AT_RISK_SHARE = 0.75  # at risk: at least three quarters of the progress expected by now
@@ -60,6 +61,10 @@ def trajectory_value(spec: TargetSpec, year: int, baseline: float | None = None)
         return baseline
     if baseline is None or spec.target_value is None or spec.baseline_year is None:
         return None
+    if spec.comparator in ONE_SIDED and meets(spec.comparator, baseline, spec.target_value):
+        # already within a ceiling or above a floor (maternal mortality 0 against ≤ 17): the way
+        # ahead holds the baseline; it does not rise (or fall) to the line
+        return baseline
     if year >= spec.target_year:
         return spec.target_value
     if year <= spec.baseline_year:

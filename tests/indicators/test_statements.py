@@ -1,0 +1,79 @@
+"""What a plan states besides its targets: 攀枝花's rule about each public general hospital judged
+per hospital from the registry, and goals with nothing numeric to judge them by shown as such."""
+
+import pytest
+
+from tests.conftest import DACHUAN, PANZHIHUA
+from tixi.indicators.engine import rules
+from tixi.registry.models import InstitutionYear
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_rule_is_judged_from_the_year_before():
+    rows = [
+        # 365 beds, 73.15% occupancy (97,455 bed-days), 10-day stays, then 400 beds: breach
+        rules.HospitalYear("A", "甲医院", 400, 365, 97_455, 9_745),
+        # same condition, beds kept: held
+        rules.HospitalYear("B", "乙医院", 365, 365, 97_455, 9_745),
+        # busy (90%): not concerned, whatever it adds
+        rules.HospitalYear("C", "丙医院", 500, 365, 119_903, 14_000),
+        # short stays (8 days): not concerned
+        rules.HospitalYear("D", "丁医院", 500, 365, 80_000, 10_000),
+        # no report the year before
+        rules.HospitalYear("E", "戊医院", 100, None, None, None),
+    ]
+    found = {j.code: j for j in rules.no_new_beds_when_underused(rows, occupancy_below=75, stay_above=9)}
+    assert found["A"].status == rules.BREACH and found["A"].occupancy == pytest.approx(73.15)
+    assert found["A"].average_stay == pytest.approx(10.0, abs=0.01)
+    assert found["B"].status == rules.HELD
+    assert found["C"].status == found["D"].status == rules.NOT_CONCERNED
+    assert found["E"].status == rules.NO_DATA
+
+
+def test_the_panzhihua_scorecard_lists_the_hospitals_the_rule_concerns(web):
+    year = 2023
+    page = web("planner").get("/plans/panzhihua-14th-system/", {"division": PANZHIHUA, "year": year})
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "病床使用率低于75%，平均住院日高于9天的公立综合医院，不再新增床位" in html
+    rule = page.context["rules"][0]
+    # the same judgement computed here from the registry, hospital by hospital
+    reports = InstitutionYear.objects.filter(
+        division_path__startswith="510000000000/510400000000/",
+        type="general_hospital",
+        ownership="public",
+        year__in=(year - 1, year),
+    ).select_related("institution")
+    by_code = {}
+    for r in reports:
+        by_code.setdefault(r.institution.code, {})[r.year] = r
+    breaches, held = set(), set()
+    for code, years in by_code.items():
+        before, now = years.get(year - 1), years.get(year)
+        if before is None or now is None or not before.actual_beds or not before.discharges:
+            continue
+        if (
+            100 * before.bed_days / (before.actual_beds * 365) < 75
+            and before.bed_days / before.discharges > 9
+        ):
+            (breaches if now.actual_beds > before.actual_beds else held).add(code)
+    assert {j.code for j in rule["breaches"]} == breaches
+    assert {j.code for j in rule["concerned"]} == breaches | held
+    assert breaches | held, "the demo should hold at least one hospital the rule concerns"
+    for j in rule["concerned"]:
+        assert j.name in html
+
+
+def test_goals_without_a_number_are_shown_not_scored(web):
+    page = web("dachuan").get("/plans/dachuan-14th-health/", {"division": DACHUAN, "year": 2023})
+    html = page.content.decode()
+    assert "无数值可据以评价的目标" in html and "全区出生人口性别比趋于平衡" in html
+    assert "继续开展出生人口性别比综合治理，全区出生人口性别比趋于平衡。" in html
+    assert all(r["label"] != "全区出生人口性别比趋于平衡" for r in page.context["rows"])  # not scored
+    english = web("dachuan")
+    english.cookies["django_language"] = "en"
+    assert (
+        "Goals stated without a number to judge them by"
+        in english.get("/plans/dachuan-14th-health/", {"division": DACHUAN, "year": 2023}).content.decode()
+    )

@@ -1,0 +1,70 @@
+"""What a plan states besides its targets, read from its pack with the verbatim clause: rules about
+each institution (judged per hospital from the registry) and goals with nothing numeric to judge
+them by (shown as such, never scored, never given an invented number)."""
+
+from functools import cache
+
+from tixi.geo.models import Division
+from tixi.indicators.engine import rules as rule_engine
+from tixi.indicators.services import PLAN_FILES, load_pack_file
+from tixi.registry.models import InstitutionYear
+
+
+@cache
+def _packs() -> dict[str, dict]:
+    packs = (load_pack_file(name) for name in PLAN_FILES)
+    return {p["code"]: p for p in packs}
+
+
+def unjudged(plan) -> list[dict]:
+    """Goals of the plan with no number to judge them by: area, label, why, clause."""
+    return list(_packs().get(plan.code, {}).get("unjudged", []))
+
+
+def hospital_rows(division: Division, year: int, types, ownership: str) -> list[rule_engine.HospitalYear]:
+    """One row per institution of the types reporting in `year` within the division, with its
+    report of the year before (one query for both years)."""
+    reports = (
+        InstitutionYear.objects.in_division(division)
+        .filter(year__in=(year - 1, year), type__in=types, ownership=ownership)
+        .select_related("institution")
+        .order_by("institution__code", "year")
+    )
+    by_code: dict[str, dict] = {}
+    for r in reports:
+        by_code.setdefault(r.institution.code, {"name": r.institution.name})[r.year] = r
+    rows = []
+    for code, found in by_code.items():
+        now, before = found.get(year), found.get(year - 1)
+        if now is None:
+            continue
+        rows.append(
+            rule_engine.HospitalYear(
+                code,
+                found["name"],
+                now.actual_beds,
+                before.actual_beds if before else None,
+                before.bed_days if before else None,
+                before.discharges if before else None,
+            )
+        )
+    return rows
+
+
+def judged_rules(plan, division: Division, year: int) -> list[dict]:
+    """Each rule of the plan with its judgement per hospital of the division in `year`."""
+    found = []
+    for rule in _packs().get(plan.code, {}).get("rules", []):
+        judge = rule_engine.RULES[rule["rule"]]
+        rows = hospital_rows(division, year, rule["types"], rule["ownership"])
+        judgements = judge(rows, **rule["params"])
+        found.append(
+            {
+                **rule,
+                "judgements": judgements,
+                "breaches": [j for j in judgements if j.status == rule_engine.BREACH],
+                "concerned": [j for j in judgements if j.status in (rule_engine.BREACH, rule_engine.HELD)],
+                "no_data": [j for j in judgements if j.status == rule_engine.NO_DATA],
+            }
+        )
+    return found

@@ -877,6 +877,7 @@ ZH = {
     "This user name or address is locked out after repeated failed logins. Try again in %(minutes)s minutes, or ask an administrator to lift the lock.": "该用户名或地址因多次登录失败已被锁定。请 %(minutes)s 分钟后再试，或请管理员解除锁定。",
     "failed login": "登录失败",
     "locked out": "锁定",
+    "logged out when idle": "闲置超时登出",
     "Note": "说明",
     "Note on %(label)s: %(note)s": "关于“%(label)s”的说明：%(note)s",
     "The seed gives no year; evaluated at the plan's last year.": "原文未定年份，按规划期末评估。",

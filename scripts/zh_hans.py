@@ -15,7 +15,7 @@ ZH = {
     "Institutions file this data set on their own page (Institutions › yearly resources).": "该数据集由机构在各自页面填报（机构 › 年度资源）。",
     "Cleared.": "已清空。",
     "A period is YYYY, YYYYQn (a quarter) or YYYYMM.": "期间格式为 YYYY、YYYYQn（季度）或 YYYYMM。",
-    "%(data_set)s is filed %(type)s.": "%(data_set)s%(type)s填报。",
+    "The period %(period)s does not fit: %(data_set)s is filed %(type)s (for example %(example)s).": "期间 %(period)s 不符：%(data_set)s%(type)s填报（例如 %(example)s）。",
     "%(field)s is not a field of this data set.": "%(field)s 不是该数据集的字段。",
     "Period must be YYYY, YYYYQn or YYYYMM.": "期间须为 YYYY、YYYYQn 或 YYYYMM。",
     "Approved at %(division)s by %(by)s on %(at)s: locked for editing; the level above can return it.": "已由%(by)s于%(at)s在%(division)s审核通过：数据已锁定，不能修改；如需修改请上级退回。",

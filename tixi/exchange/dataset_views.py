@@ -1,5 +1,7 @@
 """Pages of data sets: the list, the entry form per (division, period), completeness per period."""
 
+import functools
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -21,14 +23,34 @@ from tixi.indicators.models import DataSet
 FIRST_YEAR = settings.TIXI_YEARS[0]  # the pickers offer periods from the first year on
 
 
+class BadPeriod(Exception):
+    """A period that is not one of the data set's (a quarter for a yearly set, or no period at all)."""
+
+
 def _division_and_period(request, data_set: DataSet) -> tuple[Division, str]:
     params = request.POST if request.method == "POST" else request.GET
     period = params.get("period") or periods.latest_closed(data_set.period_type, clock.today())
     try:
         period = datasets.check_period(data_set, period)
     except ValidationError as error:
-        raise Http404("；".join(error.messages)) from None
+        raise BadPeriod("；".join(error.messages)) from None
     return division_in_scope(request, periods.year_of(period)), period
+
+
+def _refuse_period(view):
+    """A wrong period is bad input, answered 400 with what was wrong: the field's note (htmx) or the
+    400 page."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except BadPeriod as error:
+            if request.method == "POST":
+                return HttpResponse(f'<span class="errorlist">{escape(str(error))}</span>', status=400)
+            return render(request, "400.html", {"message": str(error)}, status=400)
+
+    return wrapper
 
 
 @login_required
@@ -41,6 +63,7 @@ def data_set_list(request):
 
 @login_required
 @exportable("data-entry")
+@_refuse_period
 def data_set_entry(request, code):
     """The form of a data set for a division and period: every field with last period's value
     beside it, saved as you leave it; the approval state above it."""
@@ -68,6 +91,7 @@ def data_set_entry(request, code):
 
 
 @login_required
+@_refuse_period
 def data_set_field(request, code):
     """Save one field of the form (htmx): the answer is a short note or the problem, in words."""
     if request.method != "POST":
@@ -88,6 +112,7 @@ def data_set_field(request, code):
 
 @login_required
 @exportable("completeness")
+@_refuse_period
 def data_set_completeness(request, code):
     data_set = get_object_or_404(DataSet, code=code)
     division, period = _division_and_period(request, data_set)

@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -117,7 +118,23 @@ def scorecard_context(request, code):
 @login_required
 @exportable("scorecard")
 def scorecard(request, code):
-    return render(request, "indicators/scorecard.html", scorecard_context(request, code))
+    from django.urls import reverse
+
+    from tixi.indicators.reports import evaluation_table
+
+    context = scorecard_context(request, code)
+    plan, division, year = context["plan"], context["division"], context["year"]
+    query = f"?division={division.code}&year={year}"
+    table = evaluation_table(
+        plan,
+        division,
+        year,
+        context["rows"],
+        link=lambda r: reverse("target-ranking", args=[plan.code, r["order"]]) + query,
+    )
+    context["tables"] = [table]
+    context["export_title"] = f"{division.name} {year} {plan.title}"
+    return TemplateResponse(request, "indicators/scorecard.html", context)
 
 
 @login_required

@@ -2,6 +2,7 @@ import numbers
 
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -43,3 +44,43 @@ def local_name(thing, fallback=""):
         return fallback
     english = getattr(thing, "name_en", "") if not (get_language() or "").startswith("zh") else ""
     return english or getattr(thing, "name", "") or fallback
+
+
+@register.simple_tag
+def table_cell(cell, columns, index):
+    """One <td> of a `tixi.core.exports.Table`: the value as the page shows it (thousands separators,
+    the column's decimals, dates as 2024-06-30, "—" for nothing), with the link, badge and muted note
+    only the page has (marked data-no-export)."""
+    import datetime as dt
+
+    from tixi.core.exports import NUMBER, Cell
+
+    column = columns[index]
+    extra = cell if isinstance(cell, Cell) else Cell(cell)
+    value = extra.value
+    decimals = extra.decimals if extra.decimals is not None else column.decimals
+    if value is None or value == "":
+        text = "—" if column.kind != "text" or value is None else ""
+    elif isinstance(value, bool):
+        text = _("yes") if value else _("no")
+    elif isinstance(value, dt.datetime):
+        text = value.strftime("%Y-%m-%d %H:%M")
+    elif isinstance(value, dt.date):
+        text = value.isoformat()
+    elif isinstance(value, numbers.Number):
+        text = f"{value:,.{decimals}f}" if decimals is not None else grouped(value)
+    else:
+        text = str(value)
+    body = format_html("{}", text)
+    if extra.href:
+        body = format_html('<a href="{}">{}</a>', extra.href, body)
+    if extra.css:
+        body = format_html('<span class="{}">{}</span>', extra.css, body)
+    if extra.note:
+        body = format_html('{}<br><span class="muted" data-no-export>{}</span>', body, extra.note)
+    return format_html(
+        "<td{}{}>{}</td>",
+        mark_safe(' class="num"') if column.kind == NUMBER else "",
+        format_html(' title="{}"', extra.title) if extra.title else "",
+        body,
+    )

@@ -54,6 +54,7 @@ class Cell:
     note: str = ""
     css: str = ""
     title: str = ""
+    badge: str = ""  # a page-only badge beside the value ("synthetic")
     decimals: int | None = None  # this cell's decimals, where its column mixes kinds (headline figures)
 
 

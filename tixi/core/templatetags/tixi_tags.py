@@ -46,41 +46,53 @@ def local_name(thing, fallback=""):
     return english or getattr(thing, "name", "") or fallback
 
 
-@register.simple_tag
-def table_cell(cell, columns, index):
-    """One <td> of a `tixi.core.exports.Table`: the value as the page shows it (thousands separators,
-    the column's decimals, dates as 2024-06-30, "—" for nothing), with the link, badge and muted note
-    only the page has (marked data-no-export)."""
+def _cell_text(value, column, decimals) -> str:
     import datetime as dt
 
-    from tixi.core.exports import NUMBER, Cell
-
-    column = columns[index]
-    extra = cell if isinstance(cell, Cell) else Cell(cell)
-    value = extra.value
-    decimals = extra.decimals if extra.decimals is not None else column.decimals
     if value is None or value == "":
-        text = "—" if column.kind != "text" or value is None else ""
-    elif isinstance(value, bool):
-        text = _("yes") if value else _("no")
-    elif isinstance(value, dt.datetime):
-        text = value.strftime("%Y-%m-%d %H:%M")
-    elif isinstance(value, dt.date):
-        text = value.isoformat()
-    elif isinstance(value, numbers.Number):
-        text = f"{value:,.{decimals}f}" if decimals is not None else grouped(value)
-    else:
-        text = str(value)
-    body = format_html("{}", text)
+        return "—" if column.kind != "text" or value is None else ""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, numbers.Number):
+        return f"{value:,.{decimals}f}" if decimals is not None else grouped(value)
+    return str(value)
+
+
+@register.simple_tag
+def cell_html(cell, column):
+    """A value of a `tixi.core.exports.Table` as the page shows it (thousands separators, the
+    column's decimals, dates as 2024-06-30, "—" for nothing), with the link, badge and muted note
+    only the page has (marked data-no-export)."""
+    from tixi.core.exports import Cell
+
+    extra = cell if isinstance(cell, Cell) else Cell(cell)
+    decimals = extra.decimals if extra.decimals is not None else column.decimals
+    body = format_html("{}", _cell_text(extra.value, column, decimals))
     if extra.href:
         body = format_html('<a href="{}">{}</a>', extra.href, body)
     if extra.css:
         body = format_html('<span class="{}">{}</span>', extra.css, body)
+    if extra.badge:
+        body = format_html('{} <span class="badge synthetic" data-no-export>{}</span>', body, extra.badge)
     if extra.note:
         body = format_html('{}<br><span class="muted" data-no-export>{}</span>', body, extra.note)
+    return body
+
+
+@register.simple_tag
+def table_cell(cell, columns, index):
+    """One <td> of a `tixi.core.exports.Table`."""
+    from tixi.core.exports import NUMBER, Cell
+
+    column = columns[index]
+    title = cell.title if isinstance(cell, Cell) else ""
     return format_html(
         "<td{}{}>{}</td>",
         mark_safe(' class="num"') if column.kind == NUMBER else "",
-        format_html(' title="{}"', extra.title) if extra.title else "",
-        body,
+        format_html(' title="{}"', title) if title else "",
+        cell_html(cell, column),
     )

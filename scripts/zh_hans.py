@@ -108,6 +108,7 @@ ZH = {
     "Exclusive; empty while valid.": "不含当日；仍有效时留空。",
     "merged into": "并入",
     "synthetic": "模拟数据",
+    "Synthetic": "模拟数据",
     "division": "区划",
     "divisions": "区划",
     "male": "男",

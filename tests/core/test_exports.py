@@ -166,7 +166,10 @@ def test_downloads_hold_the_page_tables(web, objects, name):
 
 def _csv_equal(value, text: str) -> bool:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(text) == value
+        try:
+            return float(text) == value
+        except ValueError:
+            return False
     return _as_csv(value) == text
 
 

@@ -7,15 +7,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, render
+from django.template.response import TemplateResponse
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from tixi.accounts.permissions import Capability, can, require
 from tixi.core import clock
-from tixi.core.exports import exportable
+from tixi.core.exports import NUMBER, Column, Table, exportable
+from tixi.core.templatetags.tixi_tags import local_name
 from tixi.exchange import datasets
 from tixi.exchange.approval import completeness, state_of
-from tixi.exchange.views import division_in_scope
+from tixi.exchange.views import completeness_table, division_in_scope
 from tixi.geo.models import Division
 from tixi.indicators.engine import periods
 from tixi.indicators.models import DataSet
@@ -56,8 +58,32 @@ def _refuse_period(view):
 @login_required
 @exportable("data-sets")
 def data_set_list(request):
-    return render(
-        request, "exchange/data_sets.html", {"data_sets": DataSet.objects.prefetch_related("elements")}
+    table = Table(
+        _("Data sets"),
+        [
+            Column(_("Code")),
+            Column(_("Name")),
+            Column(_("filed by")),
+            Column(_("period type")),
+            Column(_("days allowed after the period ends"), kind=NUMBER),
+            Column(_("data elements")),
+        ],
+        html_id="data-sets",
+        actions="exchange/_data_set_links.html",
+    )
+    for d in DataSet.objects.prefetch_related("elements"):
+        elements = _(", ").join(local_name(e) for e in d.elements.all())
+        table.add(
+            d.code,
+            local_name(d),
+            d.get_reporter_display(),
+            d.get_period_type_display(),
+            d.due_days,
+            elements or _("the registry's yearly resource fields"),
+            item=d,
+        )
+    return TemplateResponse(
+        request, "exchange/data_sets.html", {"tables": [table], "export_title": _("Data sets")}
     )
 
 
@@ -74,20 +100,38 @@ def data_set_entry(request, code):
         )
     division, period = _division_and_period(request, data_set)
     state = state_of(division.path, periods.year_of(period))
-    return render(
-        request,
-        "exchange/data_set_entry.html",
-        {
-            "data_set": data_set,
-            "division": division,
-            "period": period,
-            "previous": periods.previous(period),
-            "rows": datasets.entry_rows(data_set, division, period),
-            "approval_state": state,
-            "editable": can(request.user, Capability.ENTER_DATA) and not (state and state["locked"]),
-            "choices": periods.since(FIRST_YEAR, data_set.period_type, clock.today()),
-        },
+    previous = periods.previous(period)
+    table = Table(
+        f"{division.name} {period}",
+        [
+            Column(_("Data element")),
+            Column(_("Unit")),
+            Column(previous, kind=NUMBER),
+            Column(period, kind=NUMBER),
+        ],
+        html_id="data-entry",
     )
+    for r in datasets.entry_rows(data_set, division, period):
+        element = local_name(r["element"])
+        table.add(
+            f"{element} ({r['option']})" if r["option"] else element,
+            r["element"].unit,
+            r["previous"].value if r["previous"] else None,
+            r["value"].value if r["value"] else None,
+            item=r,
+        )
+    context = {
+        "data_set": data_set,
+        "division": division,
+        "period": period,
+        "previous": previous,
+        "tables": [table],
+        "approval_state": state,
+        "editable": can(request.user, Capability.ENTER_DATA) and not (state and state["locked"]),
+        "choices": periods.since(FIRST_YEAR, data_set.period_type, clock.today()),
+        "export_title": f"{division.name} {period} {local_name(data_set)}",
+    }
+    return TemplateResponse(request, "exchange/data_set_entry.html", context)
 
 
 @login_required
@@ -120,14 +164,16 @@ def data_set_completeness(request, code):
         rows = completeness(division, periods.year_of(period))
     else:
         rows = datasets.completeness(data_set, division, period)
-    return render(
-        request,
-        "exchange/data_set_completeness.html",
-        {
-            "data_set": data_set,
-            "division": division,
-            "period": period,
-            "rows": rows,
-            "choices": periods.since(FIRST_YEAR, data_set.period_type, clock.today()),
-        },
+    drill = data_set.reporter == DataSet.Reporter.DIVISION
+    table = completeness_table(
+        rows, link=lambda r: f"?division={r['division'].code}&period={period}" if drill else ""
     )
+    context = {
+        "data_set": data_set,
+        "division": division,
+        "period": period,
+        "tables": [table],
+        "choices": periods.since(FIRST_YEAR, data_set.period_type, clock.today()),
+        "export_title": f"{division.name} {period} {local_name(data_set)} {_('Completeness')}",
+    }
+    return TemplateResponse(request, "exchange/data_set_completeness.html", context)

@@ -112,6 +112,8 @@ ZH = {
     "Item": "项目",
     "Role": "职责",
     "No.": "序号",
+    "yes": "是",
+    "no": "否",
     "division": "区划",
     "divisions": "区划",
     "male": "男",

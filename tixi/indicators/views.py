@@ -91,7 +91,7 @@ def plan_list(request):
             p.target_count,
         )
     return TemplateResponse(
-        request, "indicators/plan_list.html", {"tables": [table], "export_title": _("Plans")}
+        request, "indicators/plan_list.html", {"tables": [table], "plans": plans, "export_title": _("Plans")}
     )
 
 

@@ -128,6 +128,7 @@ def projects(request):
         "ledger/projects.html",
         {
             "tables": project_tables(rows, summary),
+            "projects": rows,
             "export_title": _("Major construction projects"),
             "summary": summary,
             "invested": sum(p.invested or 0 for p in rows),
@@ -193,8 +194,9 @@ def task_detail(request, pk):
             return redirect("task-detail", pk=task.pk)
         except (ValidationError, ValueError) as error:
             errors = getattr(error, "messages", [str(error)])
+    subtasks = list(task.subtasks.visible_to(request.user).prefetch_related("lead_units"))
     tables = task_tables(
-        task.subtasks.visible_to(request.user).prefetch_related("lead_units"),
+        subtasks,
         task.progress.select_related("unit", "reported_by").prefetch_related("attachments"),
         task.rectifications.all(),
     )
@@ -204,6 +206,7 @@ def task_detail(request, pk):
         {
             "task": task,
             "tables": tables,
+            "subtasks": subtasks,
             "export_title": f"{task.clause} {task.title}",
             "mine": mine,
             "may_plan": may_plan,

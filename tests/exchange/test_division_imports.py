@@ -83,7 +83,9 @@ def test_undoing_a_move_gives_back_the_paths_below(admin):
     town = factories.division("990102001000", parent=county)
     report = factories.yearly_report(factories.institution(town), 2024)
     old_county, old_town = county.path, town.path
-    preview = preview_import("divisions", csv_of(f"990102000000,{county.name},3,990100000000"), "d.csv", admin)
+    preview = preview_import(
+        "divisions", csv_of(f"990102000000,{county.name},3,990100000000"), "d.csv", admin
+    )
     batch = apply_import(preview, admin)
     assert Division.objects.get(pk=town.pk).path != old_town  # moved under the city
     undo_import(batch, admin)

@@ -7,6 +7,7 @@ import json
 import pytest
 from django.db.models.signals import post_save
 
+from tests import factories
 from tests.conftest import MIYI
 from tixi.accounts.models import AuditEntry
 from tixi.exchange import services
@@ -83,9 +84,9 @@ def test_an_import_failing_on_its_audit_writes_nothing(users, monkeypatch):
 
 def test_a_divisions_import_failing_on_its_second_row_writes_nothing(users, monkeypatch):
     head = "code,name,level,parent_code\n"
-    data = (head + "990100000000,测试市,2,510000000000\n990101000000,测试县,3,990100000000\n").encode()
-    admin = users["planner"]
-    admin.is_superuser = True
+    factories.division("990000000000")
+    data = (head + "990100000000,测试市,2,990000000000\n990101000000,测试县,3,990100000000\n").encode()
+    admin = factories.user("planner", is_superuser=True)
     preview = preview_import("divisions", data, "d.csv", admin)
     assert preview.ok, [(p.row, p.column, p.message) for p in preview.problems]
     before = counts(Division)
@@ -121,7 +122,8 @@ def test_a_form_failing_after_the_row_is_saved_writes_nothing(web):
         "type": "general_hospital",
         "ownership": "private",
         "operator": "private",
-        "division": MIYI,
+        "division_code": MIYI,
+        "opened_on": "2020-01-01",
     }
     before = counts(Institution)
     with failing_on_save(Institution, 1) as seen, pytest.raises(Failure):

@@ -65,6 +65,8 @@ SESSION_COOKIE_HTTPONLY = True
 # A working day, and no longer than the browser stays open.
 SESSION_COOKIE_AGE = int(os.environ.get("TIXI_SESSION_HOURS", 8)) * 3600
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# ...and ended after this many minutes without a request (tixi/accounts/idle.py).
+IDLE_MINUTES = int(os.environ.get("TIXI_IDLE_MINUTES", 30))
 # The date the platform takes as today (YYYY-MM-DD); unset: the calendar's. `tixi demo` sets its own.
 TIXI_TODAY = dt.date.fromisoformat(os.environ["TIXI_TODAY"]) if os.environ.get("TIXI_TODAY") else None
 
@@ -102,6 +104,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "tixi.accounts.idle.IdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "tixi.core.security.ContentSecurityPolicyMiddleware",
@@ -202,9 +205,11 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
 REST_FRAMEWORK = {
+    # Token first: DRF takes the challenge of the first class, so a request without credentials gets
+    # 401 with "WWW-Authenticate: Token" (session authentication has no challenge and would give 403).
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",

@@ -100,3 +100,48 @@ def test_sessions_expire_after_a_working_day_and_with_the_browser(client, users)
     cookie = client.cookies["sessionid"]
     assert not cookie["max-age"] and not cookie["expires"]
     assert cookie["httponly"]
+
+
+def _idle_for(client, minutes):
+    import time
+
+    from tixi.accounts.idle import LAST_SEEN
+
+    session = client.session
+    session[LAST_SEEN] = time.time() - minutes * 60
+    session.save()
+
+
+@override_settings(IDLE_MINUTES=30)
+def test_an_idle_session_ends_and_the_trail_says_so(client, users):
+    client.force_login(users["county"])
+    assert client.get("/institutions/").status_code == 200
+    _idle_for(client, 29)
+    assert client.get("/institutions/").status_code == 200  # still within the limit
+    _idle_for(client, 31)
+    response = client.get("/institutions/")
+    assert response.status_code == 302 and "/login/" in response["Location"]
+    assert "_auth_user_id" not in client.session
+    assert client.get("/institutions/").status_code == 302  # it stays ended
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.SESSION_EXPIRED)
+    assert entry.user == users["county"] and entry.note == "idle 31 min (limit 30)"
+
+
+@override_settings(IDLE_MINUTES=5)
+def test_the_idle_limit_is_a_setting_and_holds_for_the_api(client, users):
+    client.force_login(users["planner"])
+    assert client.get("/api/institutions/").status_code == 200
+    _idle_for(client, 6)
+    response = client.get("/api/institutions/")
+    assert response.status_code == 401 and response["WWW-Authenticate"] == "Token"
+
+
+def test_activity_keeps_a_session_alive(client, users):
+    import time
+
+    from tixi.accounts.idle import LAST_SEEN
+
+    client.force_login(users["cdc"])
+    _idle_for(client, 20)
+    assert client.get("/institutions/").status_code == 200
+    assert time.time() - client.session[LAST_SEEN] < 5  # the request moved the clock on

@@ -1,12 +1,21 @@
-"""Excel downloads: numbers as numbers, a file name with place and year, the page's headline figures."""
+"""Downloads are written from the same table objects the page renders: each page's .xlsx and .csv
+hold its tables with the same headings and values (numbers as numbers, at the page's decimals),
+in a file named after the place and year; nothing a user typed becomes a formula."""
 
+import csv
+import datetime as dt
 import io
 from urllib.parse import unquote
 
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
 from openpyxl import load_workbook
 
-from tests.conftest import PANZHIHUA
-from tixi.core.exports import _typed, download_name
+from tests.conftest import DACHUAN, MIYI, PANZHIHUA
+from tests.core.html_tables import page_tables
+from tixi.core.exports import Cell, Column, Table, csv_bytes, download_name, xlsx_bytes
+
+pytestmark = pytest.mark.django_db
 
 
 def filename(response) -> str:
@@ -15,16 +24,163 @@ def filename(response) -> str:
     return unquote(header.split("filename*=utf-8''")[-1]) if "filename*=" in header else header
 
 
-def test_numbers_are_typed():
-    assert _typed("1,322,151") == 1322151
-    assert _typed("9.55") == 9.55
-    assert _typed("\u22120.5") == -0.5
-    assert _typed("≥85") == "≥85" and _typed("—") == "—"
-
-
 def test_file_name_says_place_year_and_page():
     assert download_name("攀枝花市 2024", "2024", extension="xlsx") == "攀枝花市-2024.xlsx"
     assert download_name("a/b:c · d", extension="csv") == "a-b-c-d.csv"
+
+
+def test_the_writer_types_values_and_keeps_decimals():
+    table = Table(
+        "表", [Column("名称"), Column("数", kind="number", decimals=2), Column("日期", kind="date")]
+    )
+    table.add("=1+1", Cell(1234.5), dt.date(2024, 6, 30))
+    table.add(Cell("甲", href="/x/"), 7, None)
+    sheet = load_workbook(io.BytesIO(xlsx_bytes([table]))).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == ("名称", "数", "日期")
+    assert rows[1][0] == "=1+1" and sheet["A2"].data_type == "s"  # text, not a formula
+    assert rows[1][1] == 1234.5 and sheet["B2"].number_format == "#,##0.00"
+    assert rows[1][2] == dt.datetime(2024, 6, 30) and rows[2] == ("甲", 7, None)
+    text = csv_bytes([table]).decode("utf-8-sig")
+    assert list(csv.reader(io.StringIO(text))) == [
+        ["名称", "数", "日期"],
+        ["'=1+1", "1234.5", "2024-06-30"],
+        ["甲", "7", ""],
+    ]
+
+
+def _decimals(text: str) -> int:
+    return len(text.partition(".")[2])
+
+
+def same(text: str, value) -> bool:
+    """A page's cell text and a download's value say the same."""
+    if value is None or value == "":
+        return text in ("", "—")
+    if isinstance(value, dt.datetime):
+        return text in (value.strftime("%Y-%m-%d %H:%M"), value.date().isoformat())
+    if isinstance(value, dt.date):
+        return text == value.isoformat()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        try:
+            shown = float(text.replace(",", ""))
+        except ValueError:
+            return False
+        return abs(shown - value) <= 0.5 * 10 ** -_decimals(text) + 1e-9
+    return text == str(value)
+
+
+def _exportable_views() -> set[str]:
+    def walk(patterns, prefix=""):
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                yield from walk(p.url_patterns, prefix + str(p.pattern))
+            elif isinstance(p, URLPattern):
+                view = p.callback
+                while view is not None and not hasattr(view, "exportable_name"):
+                    view = getattr(view, "__wrapped__", None)
+                if view is not None:
+                    yield view.exportable_name
+
+    return set(walk(get_resolver().url_patterns))
+
+
+def pages(objects):
+    """(exportable name, user, path) for every page with downloads."""
+    return [
+        ("plans", "planner", "/plans/"),
+        ("scorecard", "planner", f"/plans/dachuan-14th-health/?division={DACHUAN}&year=2023"),
+        ("ranking", "planner", f"/plans/{objects['plan']}/targets/{objects['order']}/?division={PANZHIHUA}&year=2024"),
+        ("data-values", "planner", "/datavalues/"),
+        ("divisions", "county", "/divisions/?year=2024"),
+        ("dashboard", "planner", f"/divisions/{PANZHIHUA}/?year=2024"),
+        ("institution", "planner", f"/institutions/{objects['institution']}/"),
+        ("imports", "planner", "/imports/"),
+        ("approvals", "planner", f"/approvals/?division={PANZHIHUA}&year=2024"),
+        ("validation", "planner", f"/validation/?division={PANZHIHUA}&year=2024"),
+        ("data-sets", "planner", "/datasets/"),
+        ("data-entry", "county", f"/datasets/family_doctor_quarterly/entry/?division={MIYI}&period=2024Q2"),
+        ("completeness", "planner", f"/datasets/family_doctor_quarterly/completeness/?division={PANZHIHUA}&period=2024Q2"),
+        ("ledger", "planner", "/ledger/"),
+        ("projects", "planner", "/ledger/projects/"),
+        ("project", "planner", f"/ledger/projects/{objects['project']}/"),
+        ("task", "planner", f"/ledger/tasks/{objects['task']}/"),
+        ("unit", "planner", f"/ledger/units/{objects['unit']}/"),
+    ]  # fmt: skip
+
+
+@pytest.fixture
+def objects():
+    from tixi.indicators.models import Plan
+    from tixi.ledger.models import Project, Task
+    from tixi.registry.models import Institution
+
+    plan = Plan.objects.get(code="panzhihua-14th-system")
+    task = Task.objects.filter(plan=plan, progress__isnull=False).order_by("pk").first()
+    return {
+        "plan": plan.code,
+        "order": plan.targets.order_by("order").first().order,
+        "institution": Institution.objects.filter(division__path__contains=MIYI)
+        .order_by("code")
+        .first()
+        .code,
+        "project": Project.objects.order_by("pk").first().pk,
+        "task": task.pk,
+        "unit": task.lead_units.first().pk,
+    }
+
+
+def test_every_page_with_downloads_is_checked(objects):
+    assert {name for name, _user, _path in pages(objects)} == _exportable_views()
+
+
+@pytest.mark.parametrize(
+    "name", [p[0] for p in pages({k: 0 for k in ("plan", "order", "institution", "project", "task", "unit")})]
+)
+def test_downloads_hold_the_page_tables(web, objects, name):
+    _name, user, path = next(p for p in pages(objects) if p[0] == name)
+    client = web(user)
+    page = client.get(path)
+    assert page.status_code == 200, page.content[:300]
+    shown, figures = page_tables(page.content.decode())
+    if figures:
+        shown.insert(0, ("", [["", ""], *figures]))
+    sep = "&" if "?" in path else "?"
+    book = load_workbook(io.BytesIO(client.get(f"{path}{sep}format=xlsx").content))
+    assert len(book.worksheets) == len(shown), ([s.title for s in book.worksheets], [t for t, _r in shown])
+    text = client.get(f"{path}{sep}format=csv").content.decode("utf-8-sig")
+    written = list(csv.reader(io.StringIO(text)))
+    for sheet, (title, rows) in zip(book.worksheets, shown, strict=True):
+        values = [list(r) for r in sheet.iter_rows(values_only=True)]
+        assert len(values) == len(rows), (sheet.title, len(values), len(rows))
+        if title:  # headings as the page's (the headline cards have none)
+            assert [str(v or "") for v in values[0]] == rows[0], sheet.title
+        for page_row, row in zip(rows[1:], values[1:], strict=True):
+            assert len(page_row) == len(row) and all(map(same, page_row, row)), (sheet.title, page_row, row)
+        for row in values:  # the .csv holds the same rows
+            assert any(len(w) == len(row) and all(map(_csv_equal, row, w)) for w in written), (
+                sheet.title,
+                row,
+            )
+
+
+def _csv_equal(value, text: str) -> bool:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        try:
+            return float(text) == value
+        except ValueError:
+            return False
+    return _as_csv(value) == text
+
+
+def _as_csv(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d" if value.time() == dt.time() else "%Y-%m-%d %H:%M")
+    if isinstance(value, str) and value.startswith(("=", "+", "-", "@")) and not value[1:2].isdigit():
+        return "'" + value
+    return str(value)
 
 
 def test_dashboard_download_has_headline_figures_as_numbers(web):
@@ -38,20 +194,23 @@ def test_dashboard_download_has_headline_figures_as_numbers(web):
     figures = {row[0]: row[1] for row in headline.iter_rows(min_row=2, values_only=True)}
     assert isinstance(figures["常住人口"], int) and figures["常住人口"] > 1_000_000
     assert isinstance(figures["每千人口床位"], float)
-    for sheet in book.worksheets[1:]:
-        for row in sheet.iter_rows(min_row=2, values_only=True):
-            for value in row:
-                assert not (isinstance(value, str) and value.replace(",", "").replace(".", "").isdigit()), (
-                    value
-                )
 
 
 def test_scorecard_downloads_named_after_place_year_and_plan(web):
     client = web("planner")
-    docx = client.get("/plans/dachuan-14th-health/report.docx", {"division": "511703000000", "year": "2023"})
+    docx = client.get("/plans/dachuan-14th-health/report.docx", {"division": DACHUAN, "year": "2023"})
     assert docx.status_code == 200, docx.content[:300]
     assert filename(docx) == "达川区-2023-达州市达川区“十四五”卫生健康发展规划-中期评估.docx"
-    xlsx = client.get("/plans/dachuan-14th-health/report.xlsx", {"division": "511703000000", "year": "2023"})
+    xlsx = client.get("/plans/dachuan-14th-health/report.xlsx", {"division": DACHUAN, "year": "2023"})
     assert filename(xlsx).endswith("-指标表.xlsx")
-    sheet = load_workbook(io.BytesIO(xlsx.content)).active
-    assert isinstance(sheet.cell(row=3, column=6).value, float)
+    report = load_workbook(io.BytesIO(xlsx.content)).active
+    assert isinstance(report.cell(row=2, column=6).value, float)
+    # the report's workbook is the scorecard page's table
+    page = load_workbook(
+        io.BytesIO(
+            client.get(
+                "/plans/dachuan-14th-health/", {"division": DACHUAN, "year": "2023", "format": "xlsx"}
+            ).content
+        )
+    ).active
+    assert list(report.iter_rows(values_only=True)) == list(page.iter_rows(values_only=True))

@@ -59,7 +59,10 @@ def test_entry_form_saves_as_you_go_with_the_previous_period_beside(web):
     # bad input: a word, a period of the wrong type, a field not in the set, nothing written
     for data, status, problem in (
         ({"period": "2024Q2", "field": "elderly_health_management", "value": "很多"}, 400, "65岁"),
-        ({"period": "2024", "field": "elderly_health_management", "value": "1"}, 404, ""),  # no such form
+        # a year for a quarterly set: the period and the expected type named
+        ({"period": "2024", "field": "elderly_health_management", "value": "1"}, 400, "期间 2024 不符"),
+        ({"period": "2024", "field": "elderly_health_management", "value": "1"}, 400, "按季度填报（例如 20"),
+        ({"period": "2024-2", "field": "elderly_health_management", "value": "1"}, 400, "YYYYQn"),
         ({"period": "2024Q2", "field": "life_expectancy", "value": "1"}, 400, "life_expectancy"),
     ):
         answer = client.post("/datasets/family_doctor_quarterly/entry/field/", {"division": MIYI, **data})
@@ -154,3 +157,20 @@ def test_the_data_set_list_shows_names_not_codes(web):
     for data_set in DataSet.objects.all():
         assert data_set.code not in text
         assert f'title="{data_set.code}"' in html  # the code is still there for whoever needs it
+
+
+def test_a_page_with_a_period_of_the_wrong_type_says_why(web):
+    client = web("county")
+    for page in ("entry", "completeness"):
+        response = client.get(
+            f"/datasets/family_doctor_quarterly/{page}/", {"division": MIYI, "period": "202403"}
+        )
+        assert response.status_code == 400
+        assert "期间 202403 不符" in response.content.decode() and "按季度填报" in response.content.decode()
+    client.cookies["django_language"] = "en"
+    response = client.get("/datasets/family_doctor_quarterly/entry/", {"division": MIYI, "period": "2024"})
+    assert response.status_code == 400
+    assert (
+        "The period 2024 does not fit" in response.content.decode()
+        and "quarterly" in response.content.decode()
+    )

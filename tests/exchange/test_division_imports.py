@@ -72,3 +72,25 @@ def test_a_new_parent_rewrites_the_paths_below(admin):
     assert county.parent == new_city and county.path == "990000000000/990100000000/990102000000/"
     assert town.path == county.path + "990102001000/"
     assert InstitutionYear.objects.get(pk=report.pk).division_path == town.path
+
+
+def test_undoing_a_move_gives_back_the_paths_below(admin):
+    from tixi.exchange.services import undo_import
+
+    province = factories.division("990000000000")
+    factories.division("990100000000", parent=province)
+    county = factories.division("990102000000", parent=province)
+    town = factories.division("990102001000", parent=county)
+    report = factories.yearly_report(factories.institution(town), 2024)
+    old_county, old_town = county.path, town.path
+    preview = preview_import(
+        "divisions", csv_of(f"990102000000,{county.name},3,990100000000"), "d.csv", admin
+    )
+    batch = apply_import(preview, admin)
+    assert Division.objects.get(pk=town.pk).path != old_town  # moved under the city
+    undo_import(batch, admin)
+    county.refresh_from_db()
+    town.refresh_from_db()
+    assert county.parent == province and county.path == old_county == "990000000000/990102000000/"
+    assert town.path == old_town == "990000000000/990102000000/990102001000/"
+    assert InstitutionYear.objects.get(pk=report.pk).division_path == old_town

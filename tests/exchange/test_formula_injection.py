@@ -62,3 +62,23 @@ def test_template_layout_exports_hold_no_formula_and_import_back_unchanged(users
         assert p.ok and p.counts()["unchanged"] == len(NAMES), [
             (x.row, x.column, x.message) for x in p.problems
         ]
+
+
+def test_table_downloads_hold_no_formula(web):
+    """Text typed by users on pages written from table objects: a project's name, a unit's name."""
+    from tixi.ledger.models import Project, Task, Unit
+
+    Project.objects.filter(pk=Project.objects.order_by("pk").first().pk).update(name=NAMES[0])
+    task = Task.objects.filter(plan__code="panzhihua-14th-system").order_by("pk").first()
+    Unit.objects.filter(pk=task.lead_units.first().pk).update(name=NAMES[1])
+    client = web("planner")
+    for path, name in (("/ledger/projects/", NAMES[0]), ("/ledger/", NAMES[1])):
+        xlsx = client.get(path, {"format": "xlsx"}).content
+        assert formula_cells(xlsx) == []
+        values = {
+            c.value for sheet in load_workbook(io.BytesIO(xlsx)) for row in sheet.iter_rows() for c in row
+        }
+        assert name in values  # the text itself, as typed
+        text = client.get(path, {"format": "csv"}).content.decode("utf-8-sig")
+        cells = [c for row in csv.reader(io.StringIO(text)) for c in row]
+        assert f"'{name}" in cells and name not in cells

@@ -98,6 +98,7 @@ def test_demo_ledger_and_projects_pages(web):
         "牵头单位",
         "配合单位",
         "完成时限",
+        "状态",
         "进展情况",
         "存在问题",
     ]

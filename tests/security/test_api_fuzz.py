@@ -1,6 +1,8 @@
 """The whole API fuzzed from its own OpenAPI schema (schemathesis over WSGI), bounded in time: no 5xx,
 responses and status codes as the schema says."""
 
+import re
+
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
@@ -44,3 +46,24 @@ def test_api_answers_as_its_schema_says(case, token):
         headers={"Authorization": f"Token {token}"},
         excluded_checks=[schemathesis.checks.positive_data_acceptance, schemathesis.checks.ignored_auth],
     )
+
+
+@pytest.mark.django_db
+def test_every_operation_challenges_an_anonymous_caller():
+    """Without a session or a token every operation answers 401 with WWW-Authenticate (not 403), and
+    the schema documents that 401."""
+    from django.test import Client
+
+    document = Client().get("/api/schema/?format=json").json()
+    wrong = []
+    for path, operations in document["paths"].items():
+        url = re.sub(r"\{[^}]+\}", "1", path)
+        for method, operation in operations.items():
+            if method not in ("get", "post", "put", "patch", "delete"):
+                continue
+            response = getattr(Client(), method)(url, content_type="application/json")
+            if response.status_code != 401 or response.get("WWW-Authenticate") != "Token":
+                wrong.append((method, path, response.status_code, response.get("WWW-Authenticate")))
+            if "401" not in operation["responses"]:
+                wrong.append((method, path, "401 undocumented"))
+    assert wrong == []

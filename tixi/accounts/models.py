@@ -66,6 +66,7 @@ class AuditEntry(models.Model):
         BULK = "bulk", _("bulk operation")
         LOGIN_FAILED = "login_failed", _("failed login")
         LOCKED_OUT = "locked_out", _("locked out")
+        SESSION_EXPIRED = "session_expired", _("logged out when idle")
 
     at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     user = models.ForeignKey(User, verbose_name=_("user"), null=True, blank=True, on_delete=models.SET_NULL)

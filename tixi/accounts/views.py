@@ -6,7 +6,6 @@ from django.apps import apps
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +14,7 @@ from tixi.accounts.audit import AUDITED_APPS
 from tixi.accounts.models import AuditEntry
 from tixi.accounts.permissions import Capability, require
 from tixi.accounts.regions import in_region, list_region
-from tixi.core.exports import FORMATS, attach, csv_bytes, download_name, xlsx_bytes
+from tixi.core.exports import FORMATS, Column, Table, download, download_name
 
 PAGE_SIZE = 50
 EXPORT_LIMIT = 100_000
@@ -126,10 +125,11 @@ def audit_trail(request):
     fmt = request.GET.get("format", "")
     if fmt in FORMATS and not errors:
         # every filtered row, not the page shown: built from the query, not read back from the page
-        tables = [(_("Audit trail"), _rows(qs[:EXPORT_LIMIT]))]
-        content = xlsx_bytes(tables) if fmt == "xlsx" else csv_bytes(tables)
-        response = HttpResponse(content, content_type=FORMATS[fmt])
-        return attach(response, download_name(_("Audit trail"), timezone.localdate(), extension=fmt))
+        head, *body = _rows(qs[:EXPORT_LIMIT])
+        table = Table(_("Audit trail"), [Column(label) for label in head])
+        for row in body:
+            table.add(*row)
+        return download([table], fmt, download_name(_("Audit trail"), timezone.localdate(), extension=fmt))
     request.exportable = True  # base.html offers the download links
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     names = division_names({entry.division_path for entry in page})

@@ -1,29 +1,102 @@
 """Every table on a page downloads as .xlsx or .csv, exactly as shown (same filters, same scope).
 
-A view wrapped in `exportable` answers `?format=xlsx` or `?format=csv` by rendering itself as usual
-and reading back its <table> elements: what is downloaded is what the page shows, with no second
-query path that could forget a filter or the user's scope. Cells or columns marked data-no-export
-(charts, buttons) are left out."""
+A page's view builds its tables once as `Table` objects (columns with labels and kinds, rows of
+values) and hands them to its template, which renders them (`core/_table.html`); a view wrapped in
+`exportable` answers `?format=xlsx` or `?format=csv` by writing those same objects with the one
+writer below. What is downloaded is what the page shows, with no second query path that could forget
+a filter or the user's scope, and nothing is read back from HTML. Each value is written as what it is:
+numbers as numbers (with the page's decimals as the cell's format), dates as dates, text through
+`safe_cells` so that nothing a user typed becomes a formula."""
 
 import csv
+import dataclasses
+import datetime as dt
+import decimal
 import functools
 import io
 import re
-from html.parser import HTMLParser
+from typing import Any
 
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
+from openpyxl.styles import Font, PatternFill
 
 FORMATS = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "csv": "text/csv; charset=utf-8",
 }
-NUMBER = re.compile(r"^[+-]?\d{1,3}(,\d{3})*(\.\d+)?$|^[+-]?\d+(\.\d+)?$")
 UNSAFE_IN_NAME = re.compile(r'[\\/:*?"<>|·\x00-\x1f]+')
+TEXT, NUMBER, DATE = "text", "number", "date"
+MARKED = PatternFill("solid", fgColor="FFC7CE")  # cells a table marks (an import's refused cells)
+
+
+@dataclasses.dataclass(frozen=True)
+class Column:
+    """A column: its heading (in the page's language), its kind, and for numbers the decimals shown
+    (None: as the value has them)."""
+
+    label: str
+    kind: str = TEXT
+    decimals: int | None = None
+    code: str = ""  # a second heading row for tables that import back (the import template's codes)
+    width: int | None = None  # the sheet's column width, where the label's length is no guide
+
+
+@dataclasses.dataclass(frozen=True)
+class Cell:
+    """A value with what only the page shows: a link, a muted second line, a class for its badge."""
+
+    value: Any
+    href: str = ""
+    note: str = ""
+    css: str = ""
+    title: str = ""
+    badge: str = ""  # a page-only badge beside the value ("synthetic")
+    decimals: int | None = None  # this cell's decimals, where its column mixes kinds (headline figures)
+
+
+def value_of(cell) -> Any:
+    return cell.value if isinstance(cell, Cell) else cell
+
+
+@dataclasses.dataclass
+class Row:
+    cells: list
+    item: Any = None  # what the row shows, for the page's own actions (forms, charts)
+    attrs: dict = dataclasses.field(default_factory=dict)  # data-* attributes of the <tr>
+
+    def values(self) -> list:
+        return [value_of(c) for c in self.cells]
+
+
+@dataclasses.dataclass
+class Table:
+    """A table as a page shows it and a download writes it."""
+
+    title: str
+    columns: list[Column]
+    rows: list[Row] = dataclasses.field(default_factory=list)
+    html_id: str = ""
+    empty: str = ""  # what the page says when there is no row
+    actions: str = ""  # a template rendered per row in a last column the page alone shows
+    actions_heading: str = ""
+    marked: set = dataclasses.field(default_factory=set)  # (row index, column index) to highlight
+
+    def add(self, *cells, item=None, **attrs) -> Row:
+        if len(cells) != len(self.columns):
+            raise ValueError(f"{self.title}: {len(cells)} cells for {len(self.columns)} columns")
+        row = Row(list(cells), item, attrs)
+        self.rows.append(row)
+        return row
+
+    def headings(self) -> list[str]:
+        return [str(c.label) for c in self.columns]
+
+    def values(self) -> list[list]:
+        return [row.values() for row in self.rows]
 
 
 def download_name(*parts, extension: str) -> str:
@@ -41,101 +114,6 @@ def attach(response: HttpResponse, filename: str) -> HttpResponse:
     """Content-Disposition with the UTF-8 name (RFC 6266 filename*), so Chinese names survive."""
     response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
-
-
-class TableReader(HTMLParser):
-    """The tables of a page: [(title, [[cell text, ...], ...]), ...]."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.tables, self.title, self._heading = [], "", None
-        self.page_title, self._in_title = "", False
-        self.figures: list[list[str]] = []  # the page's headline figures (.card: .label and .value)
-        self._figure_part = None
-        self._card_depth = 0
-        self._rows = self._row = self._cell = None
-        self._skip = 0  # depth inside data-no-export elements
-        self._stack: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if self._skip or "data-no-export" in attributes:
-            if tag not in ("br", "input", "img", "meta", "link", "hr"):
-                self._skip += 1
-            return
-        classes = (attributes.get("class") or "").split()
-        if self._card_depth and tag not in ("br", "input", "img", "meta", "link", "hr"):
-            self._card_depth += 1
-            if "label" in classes or "value" in classes:
-                self._figure_part = "label" if "label" in classes else "value"
-                self.figures[-1].append("")
-        elif "card" in classes and tag == "div":
-            self._card_depth = 1
-            self.figures.append([])
-        if tag == "title":
-            self._in_title = True
-        elif tag in ("h1", "h2"):
-            self._heading = ""
-        elif tag == "table":
-            self._rows = []
-            self._table_title = attributes.get("data-title") or ""
-        elif tag == "tr" and self._rows is not None:
-            self._row = []
-        elif tag in ("td", "th") and self._row is not None:
-            self._cell = ""
-            self._span = int(attributes.get("colspan") or 1)
-
-    def handle_endtag(self, tag):
-        if self._skip:
-            if tag not in ("br", "input", "img", "meta", "link", "hr"):
-                self._skip -= 1
-            return
-        if self._card_depth and tag not in ("br", "input", "img", "meta", "link", "hr"):
-            self._card_depth -= 1
-            self._figure_part = None
-        if tag == "title":
-            self._in_title = False
-        if tag in ("h1", "h2") and self._heading is not None:
-            self.title = " ".join(self._heading.split())
-            self._heading = None
-        elif tag in ("td", "th") and self._cell is not None:
-            self._row.append(" ".join(self._cell.split()))
-            self._row.extend([""] * (self._span - 1))
-            self._cell = None
-        elif tag == "tr" and self._row is not None:
-            self._rows.append(self._row)
-            self._row = None
-        elif tag == "table" and self._rows is not None:
-            self.tables.append((self._table_title or self.title, self._rows))
-            self._rows = None
-
-    def handle_data(self, data):
-        if self._skip:
-            return
-        if self._in_title:
-            self.page_title += data
-        if self._figure_part is not None and self.figures and self.figures[-1]:
-            self.figures[-1][-1] += data
-        if self._cell is not None:
-            self._cell += data
-        if self._heading is not None:
-            self._heading += data
-
-
-def tables_of(html: str) -> list[tuple[str, list[list[str]]]]:
-    return read_page(html)[0]
-
-
-def read_page(html: str) -> tuple[list[tuple[str, list[list[str]]]], str]:
-    """The page's tables, headed by its headline figures when it has some, and its title."""
-    reader = TableReader()
-    reader.feed(html)
-    tables = [(title, rows) for title, rows in reader.tables if rows]
-    figures = [[" ".join(p.split()) for p in card[:2]] for card in reader.figures if len(card) >= 2]
-    if figures:
-        tables.insert(0, (_("Headline figures"), [[_("Figure"), _("Value")], *figures]))
-    title = " ".join(reader.page_title.split())
-    return tables, title.removesuffix(" · " + _("Tixi health service system platform"))
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -160,86 +138,133 @@ def safe_cells(values, sheet=None) -> list:
     return safe
 
 
-def _typed(text: str):
-    """Numbers as numbers (1,234.5 → 1234.5; −3 → -3), so a spreadsheet can add them up."""
-    plain = text.replace("\u2212", "-").replace("，", ",").strip()
-    if NUMBER.match(plain):
-        number = float(plain.replace(",", ""))
-        return int(number) if number.is_integer() and "." not in plain else number
-    return text
+def _plain(value):
+    """What a file holds: numbers as numbers, dates as dates, text as text, nothing as empty."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, decimal.Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, (int, float, str, dt.date)):
+        return value
+    return str(value)
 
 
-def _number_format(text: str) -> str | None:
-    """Keep the page's decimals and thousands separators in the spreadsheet's display."""
-    plain = text.replace("\u2212", "-").strip()
-    decimals = len(plain.partition(".")[2])
-    grouped = "," in plain
-    return ("#,##0" if grouped else "0") + ("." + "0" * decimals if decimals else "")
+def number_format(value, decimals: int | None) -> str | None:
+    """The page's decimals and thousands separators as the cell's display format."""
+    if isinstance(value, dt.datetime):
+        return "yyyy-mm-dd hh:mm"
+    if isinstance(value, dt.date):
+        return "yyyy-mm-dd"
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    if decimals is None:
+        decimals = 0 if isinstance(value, int) else min(len(repr(value).partition(".")[2]), 6)
+    return "#,##0" + ("." + "0" * decimals if decimals else "")
 
 
-def xlsx_bytes(tables) -> bytes:
+def _sheet_name(title: str, index: int, used: set) -> str:
+    name = re.sub(r"[\[\]:*?/\\]", " ", title or "")[:28].strip() or f"表{index}"
+    while name in used:
+        name = f"{name[:25]}-{index}"
+    used.add(name)
+    return name
+
+
+def xlsx_bytes(tables: list[Table]) -> bytes:
+    """The one .xlsx writer: a sheet per table, bold headings, numbers and dates typed."""
     workbook = Workbook()
     workbook.remove(workbook.active)
-    used = set()
-    for index, (title, rows) in enumerate(tables, start=1):
-        name = re.sub(r"[\[\]:*?/\\]", " ", title or "")[:28].strip() or f"表{index}"
-        while name in used:
-            name = f"{name[:25]}-{index}"
-        used.add(name)
-        sheet = workbook.create_sheet(name)
-        for n, row in enumerate(rows):
-            sheet.append(safe_cells([cell if n == 0 else _typed(cell) for cell in row], sheet))
-            if n:
-                for cell, text in zip(sheet[sheet.max_row], row, strict=False):
-                    if isinstance(cell.value, (int, float)):
-                        cell.number_format = _number_format(text)
+    used: set = set()
+    for index, table in enumerate(tables, start=1):
+        sheet = workbook.create_sheet(_sheet_name(str(table.title), index, used))
+        sheet.append(safe_cells(table.headings(), sheet))
+        has_codes = any(c.code for c in table.columns)
+        if has_codes:
+            sheet.append([c.code for c in table.columns])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
-        sheet.freeze_panes = "A2"
-        for column in sheet.columns:
-            width = max(len(str(c.value or "")) for c in column)
-            sheet.column_dimensions[column[0].column_letter].width = min(60, max(8, width * 1.6))
+        for row_index, row in enumerate(table.rows):
+            sheet.append(safe_cells([_plain(v) for v in row.values()], sheet))
+            for column_index, (cell, column) in enumerate(
+                zip(sheet[sheet.max_row], table.columns, strict=False)
+            ):
+                source = row.cells[column_index]
+                decimals = (
+                    source.decimals
+                    if isinstance(source, Cell) and source.decimals is not None
+                    else column.decimals
+                )
+                form = number_format(cell.value, decimals)
+                if form:
+                    cell.number_format = form
+                if (row_index, column_index) in table.marked:
+                    cell.fill = MARKED
+        sheet.freeze_panes = "A3" if has_codes else "A2"
+        for column, spec in zip(sheet.columns, table.columns, strict=False):
+            width = spec.width or max(len(str(c.value or "")) for c in column) * 1.6
+            sheet.column_dimensions[column[0].column_letter].width = min(60, max(8, width))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def csv_bytes(tables) -> bytes:
-    """UTF-8 with a byte-order mark (Excel opens it right); tables one after another."""
+def _csv_text(value) -> Any:
+    value = _plain(value)
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return "" if value is None else value
+
+
+def csv_bytes(tables: list[Table]) -> bytes:
+    """The one .csv writer: UTF-8 with a byte-order mark (Excel opens it right); tables one after
+    another, each under its title when there are several."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    for index, (title, rows) in enumerate(tables):
+    for index, table in enumerate(tables):
         if len(tables) > 1:
             if index:
                 writer.writerow([])
-            writer.writerow(safe_cells([title]))
-        writer.writerows(safe_cells(row) for row in rows)
+            writer.writerow(safe_cells([str(table.title)]))
+        writer.writerow(safe_cells(table.headings()))
+        if any(c.code for c in table.columns):
+            writer.writerow([c.code for c in table.columns])
+        writer.writerows(safe_cells([_csv_text(v) for v in row.values()]) for row in table.rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
+def write(tables: list[Table], fmt: str) -> bytes:
+    return xlsx_bytes(tables) if fmt == "xlsx" else csv_bytes(tables)
+
+
+def download(tables: list[Table], fmt: str, filename: str) -> HttpResponse:
+    return attach(HttpResponse(write(tables, fmt), content_type=FORMATS[fmt]), filename)
+
+
 def exportable(name: str):
-    """Decorate a page view: `?format=xlsx|csv` downloads its tables as rendered, in a file named
-    after the page (its title names the place and, where there is one, the year)."""
+    """Decorate a page view that answers with a TemplateResponse whose context holds `tables` (and
+    `export_title`, naming the place and year): `?format=xlsx|csv` writes those tables."""
 
     def decorate(view):
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
             fmt = request.GET.get("format", "")
             request.exportable = True  # base.html offers the download links
-            if fmt not in FORMATS or request.method != "GET":
-                return view(request, *args, **kwargs)
             response = view(request, *args, **kwargs)
-            if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+            if fmt not in FORMATS or request.method != "GET" or response.status_code != 200:
                 return response
-            if hasattr(response, "render"):
-                response.render()
-            tables, title = read_page(response.content.decode("utf-8"))
-            content = xlsx_bytes(tables) if fmt == "xlsx" else csv_bytes(tables)
-            download = HttpResponse(content, content_type=FORMATS[fmt])
-            year = request.GET.get("year", "")
-            year = year if year.isdigit() and year not in title else ""
-            return attach(download, download_name(title or name, year, extension=fmt))
+            context = getattr(response, "context_data", None)
+            if context is None or "tables" not in context:
+                raise TypeError(
+                    f"{view.__name__}: an exportable page hands its `tables` to a TemplateResponse"
+                )
+            title = context.get("export_title") or name
+            return download(list(context["tables"]), fmt, download_name(title, extension=fmt))
 
+        wrapper.exportable_name = name
         return wrapper
 
     return decorate

@@ -8,7 +8,7 @@ ERROR = {
 }
 COMMON = {
     "400": "Bad input: the fields or parameters named, with the reason",
-    "401": "Not logged in",
+    "401": "Not logged in (no session or token): the answer carries WWW-Authenticate: Token",
     "403": "Logged in, but the role may not do this",
     "404": "No such object within the caller's scope",
     "405": "Method not allowed",

@@ -1,24 +1,32 @@
 """Pages of data sets: the list, the entry form per (division, period), completeness per period."""
 
+import functools
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, render
+from django.template.response import TemplateResponse
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from tixi.accounts.permissions import Capability, can, require
 from tixi.core import clock
-from tixi.core.exports import exportable
+from tixi.core.exports import NUMBER, Cell, Column, Table, exportable
+from tixi.core.templatetags.tixi_tags import local_name
 from tixi.exchange import datasets
 from tixi.exchange.approval import completeness, state_of
-from tixi.exchange.views import division_in_scope
+from tixi.exchange.views import completeness_table, division_in_scope
 from tixi.geo.models import Division
 from tixi.indicators.engine import periods
 from tixi.indicators.models import DataSet
 
 FIRST_YEAR = settings.TIXI_YEARS[0]  # the pickers offer periods from the first year on
+
+
+class BadPeriod(Exception):
+    """A period that is not one of the data set's (a quarter for a yearly set, or no period at all)."""
 
 
 def _division_and_period(request, data_set: DataSet) -> tuple[Division, str]:
@@ -27,20 +35,59 @@ def _division_and_period(request, data_set: DataSet) -> tuple[Division, str]:
     try:
         period = datasets.check_period(data_set, period)
     except ValidationError as error:
-        raise Http404("；".join(error.messages)) from None
+        raise BadPeriod("；".join(error.messages)) from None
     return division_in_scope(request, periods.year_of(period)), period
+
+
+def _refuse_period(view):
+    """A wrong period is bad input, answered 400 with what was wrong: the field's note (htmx) or the
+    400 page."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except BadPeriod as error:
+            if request.method == "POST":
+                return HttpResponse(f'<span class="errorlist">{escape(str(error))}</span>', status=400)
+            return render(request, "400.html", {"message": str(error)}, status=400)
+
+    return wrapper
 
 
 @login_required
 @exportable("data-sets")
 def data_set_list(request):
-    return render(
-        request, "exchange/data_sets.html", {"data_sets": DataSet.objects.prefetch_related("elements")}
+    table = Table(
+        _("Data sets"),
+        [
+            Column(_("Name")),
+            Column(_("filed by")),
+            Column(_("period type")),
+            Column(_("days allowed after the period ends"), kind=NUMBER),
+            Column(_("data elements")),
+        ],
+        html_id="data-sets",
+        actions="exchange/_data_set_links.html",
+    )
+    for d in DataSet.objects.prefetch_related("elements"):
+        elements = _(", ").join(local_name(e) for e in d.elements.all())
+        table.add(
+            Cell(local_name(d), title=d.code),  # the code (an English slug) only as a tooltip and in links
+            d.get_reporter_display(),
+            d.get_period_type_display(),
+            d.due_days,
+            elements or _("the registry's yearly resource fields"),
+            item=d,
+        )
+    return TemplateResponse(
+        request, "exchange/data_sets.html", {"tables": [table], "export_title": _("Data sets")}
     )
 
 
 @login_required
 @exportable("data-entry")
+@_refuse_period
 def data_set_entry(request, code):
     """The form of a data set for a division and period: every field with last period's value
     beside it, saved as you leave it; the approval state above it."""
@@ -51,23 +98,42 @@ def data_set_entry(request, code):
         )
     division, period = _division_and_period(request, data_set)
     state = state_of(division.path, periods.year_of(period))
-    return render(
-        request,
-        "exchange/data_set_entry.html",
-        {
-            "data_set": data_set,
-            "division": division,
-            "period": period,
-            "previous": periods.previous(period),
-            "rows": datasets.entry_rows(data_set, division, period),
-            "approval_state": state,
-            "editable": can(request.user, Capability.ENTER_DATA) and not (state and state["locked"]),
-            "choices": periods.since(FIRST_YEAR, data_set.period_type, clock.today()),
-        },
+    previous = periods.previous(period)
+    table = Table(
+        f"{division.name} {period}",
+        [
+            Column(_("Data element")),
+            Column(_("Unit")),
+            Column(previous, kind=NUMBER),
+            Column(period, kind=NUMBER),
+        ],
+        html_id="data-entry",
     )
+    for r in datasets.entry_rows(data_set, division, period):
+        element = local_name(r["element"])
+        table.add(
+            f"{element} ({r['option']})" if r["option"] else element,
+            r["element"].unit,
+            r["previous"].value if r["previous"] else None,
+            r["value"].value if r["value"] else None,
+            item=r,
+        )
+    context = {
+        "data_set": data_set,
+        "division": division,
+        "period": period,
+        "previous": previous,
+        "tables": [table],
+        "approval_state": state,
+        "editable": can(request.user, Capability.ENTER_DATA) and not (state and state["locked"]),
+        "choices": periods.since(FIRST_YEAR, data_set.period_type, clock.today()),
+        "export_title": f"{division.name} {period} {local_name(data_set)}",
+    }
+    return TemplateResponse(request, "exchange/data_set_entry.html", context)
 
 
 @login_required
+@_refuse_period
 def data_set_field(request, code):
     """Save one field of the form (htmx): the answer is a short note or the problem, in words."""
     if request.method != "POST":
@@ -88,6 +154,7 @@ def data_set_field(request, code):
 
 @login_required
 @exportable("completeness")
+@_refuse_period
 def data_set_completeness(request, code):
     data_set = get_object_or_404(DataSet, code=code)
     division, period = _division_and_period(request, data_set)
@@ -95,14 +162,16 @@ def data_set_completeness(request, code):
         rows = completeness(division, periods.year_of(period))
     else:
         rows = datasets.completeness(data_set, division, period)
-    return render(
-        request,
-        "exchange/data_set_completeness.html",
-        {
-            "data_set": data_set,
-            "division": division,
-            "period": period,
-            "rows": rows,
-            "choices": periods.since(FIRST_YEAR, data_set.period_type, clock.today()),
-        },
+    drill = data_set.reporter == DataSet.Reporter.DIVISION
+    table = completeness_table(
+        rows, link=lambda r: f"?division={r['division'].code}&period={period}" if drill else ""
     )
+    context = {
+        "data_set": data_set,
+        "division": division,
+        "period": period,
+        "tables": [table],
+        "choices": periods.since(FIRST_YEAR, data_set.period_type, clock.today()),
+        "export_title": f"{division.name} {period} {local_name(data_set)} {_('Completeness')}",
+    }
+    return TemplateResponse(request, "exchange/data_set_completeness.html", context)

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Max, Min
 from django.utils.translation import gettext as _
 
+from tixi.core import clock
 from tixi.exchange.approval import refuse_if_locked
 from tixi.exchange.engine.cells import CellError, number
 from tixi.geo.models import Division, subtree_filter
@@ -26,8 +27,15 @@ def check_period(data_set: DataSet, period: str) -> str:
     if kind != data_set.period_type:
         raise ValidationError(
             {
-                "period": _("%(data_set)s is filed %(type)s.")
-                % {"data_set": data_set.name, "type": data_set.get_period_type_display()}
+                "period": _(
+                    "The period %(period)s does not fit: %(data_set)s is filed %(type)s (for example %(example)s)."
+                )
+                % {
+                    "period": period,
+                    "data_set": data_set.name,
+                    "type": data_set.get_period_type_display(),
+                    "example": periods.latest_closed(data_set.period_type, clock.today()),
+                }
             }
         )
     return period

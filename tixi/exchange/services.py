@@ -696,6 +696,15 @@ def _derive(spec, instance) -> None:
         instance.year = int(instance.period[:4])
 
 
+def _restore_path(division_pk) -> None:
+    """A division given back its old parent gets back its path, and so do the divisions below it and
+    the rows that carry their paths (as when the import moved it)."""
+    division = Division.objects.select_related("parent").get(pk=division_pk)
+    division.path = (division.parent.path if division.parent else "") + division.code + "/"
+    Division.objects.filter(pk=division.pk).update(path=division.path)
+    rewrite_below(division)
+
+
 @transaction.atomic
 def undo_import(batch: ImportBatch, user) -> None:
     if batch.status != ImportBatch.Status.APPLIED:
@@ -709,6 +718,8 @@ def undo_import(batch: ImportBatch, user) -> None:
             field_ = model._meta.get_field(name)
             fields[field_.attname if field_.is_relation else name] = value
         model.objects.filter(pk=change["pk"]).update(**fields)
+        if model is Division and "parent" in change["before"]:
+            _restore_path(change["pk"])
     inserted = batch.changes.get("inserted", [])
     referenced = [
         r for r in model._meta.related_objects if not r.auto_created or r.one_to_many or r.one_to_one

@@ -4,13 +4,16 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tixi.accounts.permissions import Capability, can, require
 from tixi.accounts.regions import in_region, list_region
-from tixi.core.exports import exportable
+from tixi.core.exports import DATE, NUMBER, Cell, Column, Table, exportable
 from tixi.exchange import approval as sign_off
 from tixi.exchange.models import Approval, Finding, ImportBatch, ValidationRule
 from tixi.exchange.services import apply_import, preview_import, reach_path, undo_import
@@ -61,7 +64,7 @@ def imports(request):
                 % {"size": upload.size // 2**20, "limit": 50}
             )
         if problems:
-            return render(request, "exchange/imports.html", _context(request, problems), status=400)
+            return TemplateResponse(request, "exchange/imports.html", _context(request, problems), status=400)
         data = upload.read()
         preview = preview_import(table, data, upload.name, request.user)
         batch = ImportBatch.objects.create(
@@ -82,7 +85,7 @@ def imports(request):
             {"batch": batch, "preview": preview, "table": TABLES[table], "updates": preview.updates[:200]},
             status=200 if preview.ok else 400,
         )
-    return render(request, "exchange/imports.html", _context(request))
+    return TemplateResponse(request, "exchange/imports.html", _context(request))
 
 
 def _import_capability(table: str):
@@ -93,11 +96,45 @@ def _import_capability(table: str):
 
 def _context(request, problems=()):
     region = list_region(request)
+    history = Table(
+        _("History"),
+        [
+            Column("#", kind=NUMBER),
+            Column(_("Time"), kind=DATE),
+            Column(_("User name")),
+            Column(_("Table")),
+            Column(_("File")),
+            Column("SHA-256"),
+            Column(_("Rows"), kind=NUMBER),
+            Column(_("Inserted"), kind=NUMBER),
+            Column(_("Updated"), kind=NUMBER),
+            Column(_("Unchanged"), kind=NUMBER),
+            Column(_("Status")),
+        ],
+        html_id="import-history",
+        actions="exchange/_undo.html",
+    )
+    # a batch whose rows span the region and more (its path above the region's) touches it too
+    for b in in_region(_batches(request.user), region, reaches_up=True)[:50]:
+        history.add(
+            b.pk,
+            timezone.localtime(b.at).replace(second=0, microsecond=0, tzinfo=None),
+            b.user.username if b.user else "—",
+            b.table,
+            b.filename,
+            b.sha256,
+            b.rows,
+            b.inserted,
+            b.updated,
+            b.unchanged,
+            b.get_status_display(),
+            item=b,
+        )
     return {
-        "tables": TABLES.values(),
-        # a batch whose rows span the region and more (its path above the region's) touches it too
-        "batches": in_region(_batches(request.user), region, reaches_up=True)[:50],
+        "import_tables": TABLES.values(),
+        "tables": [history],
         "problems": problems,
+        "export_title": _("Imports"),
         "list_region": region,
     }
 
@@ -206,18 +243,55 @@ def approvals(request):
             messages.error(request, "；".join(error.messages))
         return redirect(f"{request.path}?division={division.code}&year={year}")
     own = Approval.objects.filter(division=division, year=year).first()
-    return render(
-        request,
-        "exchange/approvals.html",
-        {
-            "division": division,
-            "year": year,
-            "rows": sign_off.completeness(division, year),
-            "own": own,
-            "locked": sign_off.is_locked(division.path, year),
-            "years": YEARS,
-        },
+    locked = sign_off.is_locked(division.path, year)
+    table = completeness_table(
+        sign_off.completeness(division, year), link=lambda r: f"?division={r['division'].code}&year={year}"
     )
+    table.columns.append(Column(_("Approval")))
+    table.empty = _("No division below this one.")
+    table.actions = "exchange/_return.html"
+    for row in table.rows:
+        approval = row.item["approval"]
+        if approval is None:
+            row.cells.append("—")
+        else:
+            reason = f"（{approval.reason}）" if approval.reason else ""
+            row.cells.append(f"{approval.get_status_display()}{reason}")
+    context = {
+        "division": division,
+        "year": year,
+        "own": own,
+        "locked": locked,
+        "years": YEARS,
+        "tables": [table],
+    }
+    context["export_title"] = f"{division.name} {year} {_('Completeness and approval')}"
+    return TemplateResponse(request, "exchange/approvals.html", context)
+
+
+def completeness_table(rows, link=None) -> Table:
+    """Expected, received and on-time reports per division (the approvals and data-set pages)."""
+    table = Table(
+        _("Completeness"),
+        [
+            Column(_("Division")),
+            Column(_("Expected reports"), kind=NUMBER),
+            Column(_("Received"), kind=NUMBER),
+            Column("%", kind=NUMBER),
+            Column(_("On time") + " %", kind=NUMBER),
+        ],
+        html_id="completeness",
+    )
+    for r in rows:
+        table.add(
+            Cell(r["division"].name, href=link(r) if link else ""),
+            r["expected"],
+            r["received"],
+            r["share"],
+            r["on_time_share"],
+            item=r,
+        )
+    return table
 
 
 @login_required
@@ -232,7 +306,10 @@ def findings(request):
                 Finding.objects.filter(subtree_filter("division_path", division.path)),
                 pk=request.POST["finding"],
             )
-            finding.status = request.POST.get("status", Finding.Status.EXPLAINED)
+            status = request.POST.get("status", Finding.Status.EXPLAINED)
+            if status not in Finding.Status.values:  # a hand-made request: refuse rather than store it
+                return HttpResponseBadRequest(_("Not one of the allowed values."))
+            finding.status = status
             finding.note = request.POST.get("note", "")[:200]
             finding.save()
         else:
@@ -245,15 +322,39 @@ def findings(request):
         .select_related("rule", "institution", "division")
         .order_by("status", "-rule__importance", "division_path")[:500]
     )
-    return render(
-        request,
-        "exchange/findings.html",
-        {
-            "division": division,
-            "year": year,
-            "rows": rows,
-            "rules": ValidationRule.objects.all(),
-            "statuses": Finding.Status.choices,
-            "years": YEARS,
-        },
+    table = Table(
+        _("Validation"),
+        [
+            Column(_("Rule")),
+            Column(_("Institution")),
+            Column(_("Division")),
+            Column(_("Left side"), kind=NUMBER, decimals=2),
+            Column(_("Right side"), kind=NUMBER, decimals=2),
+            Column(_("Status")),
+        ],
+        html_id="findings",
+        actions="exchange/_finding_form.html",
     )
+    for f in rows:
+        institution = f.institution
+        table.add(
+            f.rule.message,
+            Cell(institution.name, href=reverse("institution-detail", args=[institution.code]))
+            if institution
+            else "",
+            f.division.name,
+            f.left_value,
+            f.right_value,
+            f"{f.get_status_display()}：{f.note}" if f.note else f.get_status_display(),
+            item=f,
+        )
+    context = {
+        "division": division,
+        "year": year,
+        "tables": [table],
+        "rules": ValidationRule.objects.all(),
+        "statuses": Finding.Status.choices,
+        "years": YEARS,
+        "export_title": f"{division.name} {year} {_('Validation')}",
+    }
+    return TemplateResponse(request, "exchange/findings.html", context)

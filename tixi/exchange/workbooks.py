@@ -1,7 +1,6 @@
 """Workbooks Tixi writes: import templates, error reports, and exports in the template's layout
 (so that an export can be corrected and imported back)."""
 
-import csv
 import datetime as dt
 import io
 
@@ -12,10 +11,9 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from tixi.core.exports import safe_cells
+from tixi.core.exports import NUMBER, Column, Table, write, xlsx_bytes
 from tixi.exchange.tables import TABLES, TableSpec
 
-RED = PatternFill("solid", fgColor="FFC7CE")
 HEAD = PatternFill("solid", fgColor="DCE6F1")
 KIND_WORDS = {
     "text": "文本",
@@ -110,27 +108,32 @@ def template(table_name: str) -> bytes:
 
 
 def error_report(preview) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "问题"
-    sheet.append([_("Row"), _("Column"), _("Value"), _("Problem")])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    """The problems of an import, then the uploaded rows with each refused cell marked red."""
+    problems = Table(
+        "问题",
+        [
+            Column(_("Row"), kind=NUMBER),
+            Column(_("Column")),
+            Column(_("Value")),
+            Column(_("Problem"), width=70),
+        ],
+    )
     for p in preview.problems:
-        sheet.append(safe_cells([p.row or "", p.column, p.value, p.message], sheet))
-    sheet.column_dimensions["D"].width = 70
+        problems.add(p.row or None, p.column, p.value, p.message)
+    tables = [problems]
     if preview.source_rows:
-        data = workbook.create_sheet("数据")
-        data.append(preview.headings)
-        bad = {(p.row, p.column) for p in preview.problems}
+        data = Table("数据", [Column(str(h or "")) for h in preview.headings])
         positions = {}
         for number, values in preview.source_rows:
-            data.append(safe_cells([v if not isinstance(v, dt.datetime) else v.date() for v in values], data))
-            positions[number] = data.max_row
-        for row, column in bad:
-            if row in positions and column in preview.headings:
-                data.cell(row=positions[row], column=preview.headings.index(column) + 1).fill = RED
-    return _save(workbook)
+            values = [v if not isinstance(v, dt.datetime) else v.date() for v in values]
+            values = (values + [None] * len(data.columns))[: len(data.columns)]
+            positions[number] = len(data.rows)
+            data.add(*values)
+        for p in preview.problems:
+            if p.row in positions and p.column in preview.headings:
+                data.marked.add((positions[p.row], preview.headings.index(p.column)))
+        tables.append(data)
+    return xlsx_bytes(tables)
 
 
 def _cell(value):
@@ -161,19 +164,11 @@ def export_rows(spec: TableSpec, rows) -> tuple[list[str], list[str], list[list]
 
 
 def export(table_name: str, rows, fmt: str) -> bytes:
+    """Model rows in the template's layout (Chinese headings, then the codes), written by the one
+    writer, so that a download can be corrected and imported back."""
     spec = TABLES[table_name]
     headings, codes, body = export_rows(spec, rows)
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(headings)
-        writer.writerow(codes)
-        writer.writerows(safe_cells(values) for values in body)
-        return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel opens Chinese CSV correctly
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("数据")
-    sheet.append(headings)
-    sheet.append(codes)
+    table = Table("数据", [Column(h, code=c) for h, c in zip(headings, codes, strict=True)])
     for values in body:
-        sheet.append(safe_cells(values, sheet))
-    return _save(workbook)
+        table.add(*values)
+    return write([table], fmt)

@@ -4,11 +4,12 @@ year asked for, a division of that year's map within the user's scope)."""
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import render
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from tixi.core import clock
-from tixi.core.exports import exportable
+from tixi.core.exports import DATE, Cell, Column, Table, exportable
 from tixi.geo.models import Division
 
 YEARS = list(settings.TIXI_YEARS)
@@ -41,8 +42,39 @@ def tree(request):
         d.has_children = d.pk in parents
     top = min((d.level for d in rows), default=0)
     roots = [d for d in rows if d.level == top and d.has_children]
-    return render(
-        request,
-        "geo/tree.html",
-        {"rows": rows, "year": year, "years": YEARS, "roots": roots, "unknown_start": UNKNOWN_START},
+    table = Table(
+        _("Division tree"),
+        [
+            Column(_("Division")),
+            Column(_("Level")),
+            Column(_("Division code")),
+            Column(_("Valid from"), kind=DATE),
+            Column(_("Valid to"), kind=DATE),
+        ],
+        html_id="division-tree",
     )
+    dashboard = reverse("division-dashboard", args=["0"]).removesuffix("0/")
+    for d in rows:
+        table.add(
+            Cell(
+                d.name,
+                href=f"{dashboard}{d.code}/?year={year}",
+                badge=_("synthetic") if d.is_synthetic else "",
+            ),
+            d.get_level_display(),
+            d.code,
+            # a division with no recorded start shows as such, not as the model's default date
+            Cell(None if d.valid_from == UNKNOWN_START else d.valid_from, title=_("no recorded start")),
+            d.valid_to,
+            item=d,
+            path=d.path,
+            level=d.level,
+        )
+    context = {
+        "tables": [table],
+        "year": year,
+        "years": YEARS,
+        "roots": roots,
+        "export_title": f"{_('Divisions')} {year}",
+    }
+    return TemplateResponse(request, "geo/tree.html", context)

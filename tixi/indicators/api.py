@@ -7,7 +7,7 @@ from rest_framework.decorators import api_view
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
-from tixi.accounts.api import ScopedViewSetMixin
+from tixi.accounts.api import AtomicWritesMixin, ScopedViewSetMixin
 from tixi.accounts.permissions import Capability, CapabilityPermission
 from tixi.core.api import CleanModelSerializer
 from tixi.geo.api import DivisionCodeField, division_in_scope, params_of, query_year
@@ -78,7 +78,7 @@ class IndicatorSerializer(CleanModelSerializer):
         return super().validate(attrs)
 
 
-class IndicatorViewSet(viewsets.ModelViewSet):
+class IndicatorViewSet(AtomicWritesMixin, viewsets.ModelViewSet):
     """The indicator catalogue (indicators are data)."""
 
     permission_classes = [CapabilityPermission]

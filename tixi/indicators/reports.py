@@ -4,6 +4,7 @@ The report reads as a commission writes it: a summary, the indicator table (land
 the page), then a section per area in prose with the charts of its indicators. Values carry the
 indicator's decimals; charts use a CJK font registered from its file, so every label has its glyphs."""
 
+import functools
 import glob
 import io
 import logging
@@ -17,10 +18,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
 
-from tixi.core.exports import safe_cells
+from tixi.core.exports import NUMBER, Cell, Column, Table, xlsx_bytes
 
 log = logging.getLogger(__name__)
 
@@ -398,28 +397,52 @@ def evaluation_docx(plan, division, year, rows) -> bytes:
     return buffer.getvalue()
 
 
-def evaluation_xlsx(plan, division, year, rows) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = str(year)
-    sheet.append(safe_cells([f"{plan.title} · {division.name} · {year}"], sheet))
-    sheet["A1"].font = Font(bold=True, size=13)
+def evaluation_table(plan, division, year, rows, link=None) -> Table:
+    """The indicator table of a plan for a division and year, as the scorecard page shows it, its
+    downloads write it and the Word report's workbook holds it. `link(row)`: the page's link of an
+    indicator (to its ranking)."""
     header, body = _table_rows(rows)
-    sheet.append([*header, _("Note")])
-    for cell in sheet[2]:
-        cell.font = Font(bold=True)
+    english = not (get_language() or "").startswith("zh")
+    number = functools.partial(Column, kind=NUMBER)
+    columns = [
+        Column(header[0], width=14),
+        Column(header[1], width=44),
+        Column(header[2], width=8),
+        number(header[3], width=10),
+        number(header[4], width=10),
+        number(header[5], width=10),
+        Column(header[6], width=14),
+        Column(header[7], width=10),
+        Column(header[8], width=50),
+        Column(_("Note"), width=60),
+    ]
+    table = Table(f"{division.name} {year}", columns, html_id="scorecard", actions="indicators/_trend.html")
+    table.actions_heading = _("Trend")
     for values, r in zip(body, rows, strict=True):
-        sheet.append(safe_cells([*values, r.get("note") or ""], sheet))
         decimals = r.get("decimals", 2)
-        for column in (4, 5, 6):  # numbers stay numbers, shown at the indicator's decimals
-            cell = sheet.cell(row=sheet.max_row, column=column)
-            cell.number_format = "#,##0" + ("." + "0" * decimals if decimals else "")
-            cell.alignment = Alignment(horizontal="right")
-        sheet.cell(row=sheet.max_row, column=8).fill = PatternFill(
-            "solid", fgColor=STATUS_COLOURS[r["status"]]
+        label = r.get("indicator_name_en") if english and r.get("indicator_name_en") else values[1]
+        no_year = (
+            ""
+            if r.get("deadline_stated", True)
+            else _("The seed gives no year; evaluated at the plan's last year.")
         )
-    for column, width in zip("ABCDEFGHIJ", (14, 44, 8, 10, 10, 10, 14, 10, 50, 60), strict=True):
-        sheet.column_dimensions[column].width = width
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        table.add(
+            values[0],
+            Cell(label, href=link(r) if link else "", title=r.get("clause", ""), note=no_year),
+            values[2],
+            Cell(
+                values[3], decimals=decimals, note=f"({r['baseline_year']})" if r.get("baseline_year") else ""
+            ),
+            Cell(values[4], decimals=decimals),
+            Cell(values[5], decimals=decimals),
+            values[6],
+            Cell(values[7], css=f"status {r['status']}", title=str(r.get("rule") or "")),
+            values[8],
+            r.get("note") or "",
+            item=r,
+        )
+    return table
+
+
+def evaluation_xlsx(plan, division, year, rows) -> bytes:
+    return xlsx_bytes([evaluation_table(plan, division, year, rows)])

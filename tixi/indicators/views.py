@@ -1,13 +1,16 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tixi.accounts.permissions import Capability, require
 from tixi.accounts.regions import in_region, list_region
 from tixi.core import clock
-from tixi.core.exports import attach, download_name, exportable
+from tixi.core.exports import NUMBER, Cell, Column, Table, attach, download_name, exportable
+from tixi.core.templatetags.tixi_tags import local_name
 from tixi.geo import locks
 from tixi.geo.models import Division
 from tixi.geo.tree_views import YEARS
@@ -68,7 +71,32 @@ def plan_list(request):
         .annotate(target_count=Count("targets"))
         .order_by("code")
     )
-    return render(request, "indicators/plan_list.html", {"plans": plans, "list_region": region})
+    table = Table(
+        _("Plans"),
+        [
+            Column(_("Title")),
+            Column(_("Document number")),
+            Column(_("Issuing body")),
+            Column(_("Region")),
+            Column(_("Period")),
+            Column(_("Targets"), kind=NUMBER),
+        ],
+        html_id="plan-list",
+    )
+    for p in plans:
+        table.add(
+            Cell(p.title, href=reverse("scorecard", args=[p.code])),
+            p.document_number or "—",
+            p.issuer,
+            p.region.name,
+            f"{p.period_start}–{p.period_end}",
+            p.target_count,
+        )
+    return TemplateResponse(
+        request,
+        "indicators/plan_list.html",
+        {"tables": [table], "plans": plans, "export_title": _("Plans"), "list_region": region},
+    )
 
 
 def scorecard_context(request, code):
@@ -121,7 +149,21 @@ def scorecard_context(request, code):
 @login_required
 @exportable("scorecard")
 def scorecard(request, code):
-    return render(request, "indicators/scorecard.html", scorecard_context(request, code))
+    from tixi.indicators.reports import evaluation_table
+
+    context = scorecard_context(request, code)
+    plan, division, year = context["plan"], context["division"], context["year"]
+    query = f"?division={division.code}&year={year}"
+    table = evaluation_table(
+        plan,
+        division,
+        year,
+        context["rows"],
+        link=lambda r: reverse("target-ranking", args=[plan.code, r["order"]]) + query,
+    )
+    context["tables"] = [table]
+    context["export_title"] = f"{division.name} {year} {plan.title}"
+    return TemplateResponse(request, "indicators/scorecard.html", context)
 
 
 @login_required
@@ -162,17 +204,30 @@ def ranking(request, code, order):
     rows.sort(key=lambda r: (r["value"] is None, (r["value"] or 0) if lower else -(r["value"] or 0)))
     for rank, r in enumerate(rows, start=1):
         r["rank"] = rank if r["value"] is not None else None
-    return render(
-        request,
-        "indicators/ranking.html",
-        {
-            "plan": plan,
-            "target": target,
-            "division": division,
-            "year": year,
-            "rows": rows,
-        },
+    table = Table(
+        f"{division.name} {year}",
+        [
+            Column(_("Rank"), kind=NUMBER),
+            Column(_("Division")),
+            Column(_("Actual"), kind=NUMBER, decimals=2),
+            Column(_("Status")),
+        ],
+        html_id="ranking",
+        empty=_("No division below this one."),
     )
+    for r in rows:
+        table.add(
+            r["rank"],
+            Cell(
+                r["division"].name,
+                href=reverse("scorecard", args=[plan.code]) + f"?division={r['division'].code}&year={year}",
+            ),
+            r["value"],
+            Cell(r["status_label"], note=r["reason"] or ""),
+        )
+    context = {"plan": plan, "target": target, "division": division, "year": year, "tables": [table]}
+    context["export_title"] = f"{division.name} {year} {target.label}"
+    return TemplateResponse(request, "indicators/ranking.html", context)
 
 
 @login_required
@@ -226,9 +281,34 @@ def data_values(request):
     locked = locks.locked_cells((v.division.path, v.year) for v in recent)
     for v in recent:
         v.locked = (v.division.path, v.year) in locked
-    return render(
+    table = Table(
+        _("Recent values"),
+        [
+            Column(_("Data element")),
+            Column(_("Division")),
+            Column(_("Period")),
+            Column(_("Value"), kind=NUMBER),
+            Column(_("Comment")),
+            Column(_("Synthetic")),
+            Column(_("Stored by")),
+            Column(_("Approval")),
+        ],
+    )
+    for v in recent:
+        element = local_name(v.element)
+        table.add(
+            f"{element} ({v.option_label})" if v.option else element,
+            v.division.name,
+            v.period,
+            v.value,
+            v.comment,
+            _("synthetic") if v.is_synthetic else "",
+            v.stored_by.username if v.stored_by else "—",
+            Cell(_("approved"), note="🔒") if v.locked else "",
+        )
+    return TemplateResponse(
         request,
         "indicators/data_values.html",
-        {"form": form, "recent": recent, "list_region": region},
+        {"form": form, "tables": [table], "export_title": _("Data values"), "list_region": region},
         status=400 if request.method == "POST" else 200,
     )

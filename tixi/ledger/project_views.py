@@ -5,13 +5,15 @@ from decimal import Decimal
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from tixi.core import clock
 from tixi.core.exports import exportable
 from tixi.ledger.models import Project, ProjectStatus
 from tixi.ledger.services import change_project, may_plan
+from tixi.ledger.tables import project_detail_tables
 
 
 def may_report(user, project) -> bool:
@@ -43,10 +45,14 @@ def project_detail(request, pk):
             return redirect("project-detail", pk=project.pk)
     investments = list(project.investments.all())
     done = sum((i.amount for i in investments), Decimal(0))
-    return render(
+    share = round(float(done / project.investment) * 100, 1) if project.investment else None
+    milestones = list(project.milestones.all())
+    return TemplateResponse(
         request,
         "ledger/project.html",
         {
+            "tables": project_detail_tables(project, investments, done, share, milestones),
+            "export_title": f"{project.number}. {project.name}",
             "project": project,
             "investments": investments,
             "invested": done,

@@ -13,18 +13,19 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Prefetch, Q, Sum
 from django.http import FileResponse, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from tixi.accounts.regions import in_region, list_region
 from tixi.core import clock
-from tixi.core.exports import exportable, safe_cells
+from tixi.core.exports import attach, download_name, exportable
 from tixi.indicators.models import Plan
 from tixi.ledger import services
 from tixi.ledger.forms import UnitForm
 from tixi.ledger.models import Attachment, Progress, Project, Rectification, Task, TaskStatus, Unit
 from tixi.ledger.services import planned_capacity, project_map, project_summaries
+from tixi.ledger.tables import ledger_table, project_tables, task_tables, unit_table
 
 
 def _tasks(request):
@@ -54,10 +55,9 @@ def _tasks(request):
 def ledger(request):
     """The task ledger: by plan, by unit, by status; overdue flagged; as .xlsx in the usual form."""
     tasks = list(_tasks(request))
-    if request.GET.get("format") == "xlsx":
-        return _xlsx(tasks)
+    table = ledger_table(tasks)
     if request.GET.get("format") == "docx":
-        return _docx(tasks)
+        return _docx(table)
     chosen = (
         Plan.objects.visible_to(request.user)
         .select_related("region")
@@ -66,11 +66,13 @@ def ledger(request):
         if request.GET.get("plan")
         else None
     )
-    return render(
+    return TemplateResponse(
         request,
         "ledger/tasks.html",
         {
             "tasks": tasks,
+            "tables": [table],
+            "export_title": _("Task ledger"),
             "plans": Plan.objects.visible_to(request.user).filter(tasks__isnull=False).distinct(),
             "units": Unit.objects.visible_to(request.user)
             .filter(Q(leading__isnull=False) | Q(cooperating__isnull=False))
@@ -84,24 +86,8 @@ def ledger(request):
     )
 
 
-LEDGER_COLUMNS = ["序号", "任务", "牵头单位", "配合单位", "完成时限", "进展情况", "存在问题"]
-
-
-def _ledger_rows(tasks):
-    for n, task in enumerate(tasks, start=1):
-        latest = next(iter(task.progress.all()), None)
-        yield [
-            str(n),
-            f"{task.clause} {task.title}",
-            "、".join(u.name for u in task.lead_units.all()),
-            "、".join(u.name for u in task.cooperating_units.all()),
-            task.deadline.isoformat() if task.deadline else "",
-            latest.narrative if latest else task.get_status_display(),
-            latest.problems if latest else "",
-        ]
-
-
-def _docx(tasks) -> HttpResponse:
+def _docx(table) -> HttpResponse:
+    """The ledger as a Word table: the page's table, the same headings and rows."""
     from docx import Document
     from docx.oxml.ns import qn
     from docx.shared import Pt
@@ -111,38 +97,21 @@ def _docx(tasks) -> HttpResponse:
     style.font.name = "Noto Sans CJK SC"
     style.element.rPr.rFonts.set(qn("w:eastAsia"), "Noto Sans CJK SC")
     style.font.size = Pt(9)
-    document.add_heading("重点任务台账", level=1)
-    table = document.add_table(rows=1, cols=len(LEDGER_COLUMNS))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, LEDGER_COLUMNS, strict=True):
+    document.add_heading(table.title, level=1)
+    grid = document.add_table(rows=1, cols=len(table.columns))
+    grid.style = "Table Grid"
+    for cell, text in zip(grid.rows[0].cells, table.headings(), strict=True):
         cell.text = text
-    for values in _ledger_rows(tasks):
-        for cell, text in zip(table.add_row().cells, values, strict=True):
-            cell.text = text
+    for values in table.values():
+        for cell, value in zip(grid.add_row().cells, values, strict=True):
+            cell.text = "" if value is None else str(value)
     buffer = io.BytesIO()
     document.save(buffer)
     response = HttpResponse(
         buffer.getvalue(),
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
-    response["Content-Disposition"] = 'attachment; filename="tixi-ledger.docx"'
-    return response
-
-
-def _xlsx(tasks) -> HttpResponse:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "重点任务台账"
-    sheet.append(LEDGER_COLUMNS)
-    for values in _ledger_rows(tasks):
-        sheet.append(safe_cells([int(values[0]), *values[1:]], sheet))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = 'attachment; filename="tixi-ledger.xlsx"'
-    return response
+    return attach(response, download_name(table.title, extension="docx"))
 
 
 @login_required
@@ -156,12 +125,15 @@ def projects(request):
         .annotate(invested=Sum("investments__amount"))
         .order_by("plan__code", "number")
     )
-    return render(
+    summary = project_summaries(rows)
+    return TemplateResponse(
         request,
         "ledger/projects.html",
         {
+            "tables": project_tables(rows, summary),
             "projects": rows,
-            "summary": project_summaries(rows),
+            "export_title": _("Major construction projects"),
+            "summary": summary,
             "invested": sum(p.invested or 0 for p in rows),
             "capacity": planned_capacity(rows),
             "map": project_map(rows),
@@ -226,19 +198,25 @@ def task_detail(request, pk):
             return redirect("task-detail", pk=task.pk)
         except (ValidationError, ValueError) as error:
             errors = getattr(error, "messages", [str(error)])
-    return render(
+    subtasks = list(task.subtasks.visible_to(request.user).prefetch_related("lead_units"))
+    tables = task_tables(
+        subtasks,
+        task.progress.select_related("unit", "reported_by").prefetch_related("attachments"),
+        task.rectifications.all(),
+    )
+    return TemplateResponse(
         request,
         "ledger/task.html",
         {
             "task": task,
+            "tables": tables,
+            "subtasks": subtasks,
+            "export_title": f"{task.clause} {task.title}",
             "mine": mine,
             "may_plan": may_plan,
             "may_raise": bool(mine) or may_plan,
             "errors": errors,
             "statuses": TaskStatus.choices,
-            "progress": task.progress.select_related("unit", "reported_by").prefetch_related("attachments"),
-            "rectifications": task.rectifications.all(),
-            "subtasks": task.subtasks.visible_to(request.user).prefetch_related("lead_units"),
         },
         status=400 if errors else 200,
     )
@@ -267,13 +245,15 @@ def unit_page(request, pk):
         .select_related("plan")
         .prefetch_related("lead_units")
     )
-    return render(
+    return TemplateResponse(
         request,
         "ledger/unit.html",
         {
             "unit": unit,
-            "leading": [t for t in tasks if unit in t.lead_units.all()],
-            "cooperating": [t for t in tasks if unit not in t.lead_units.all()],
+            "tables": [unit_table(unit, tasks)],
+            "export_title": unit.name,
+            "leading": sum(1 for t in tasks if unit in t.lead_units.all()),
+            "cooperating": sum(1 for t in tasks if unit not in t.lead_units.all()),
             "overdue": [t for t in tasks if t.is_overdue],
             "members": unit.members.order_by("username"),
             "form": form if may_manage else None,

@@ -2,10 +2,12 @@
 
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tixi.core.exports import exportable
+from tixi.core.exports import NUMBER, Cell, Column, Table, exportable
 from tixi.geo.models import Boundary, Division
 from tixi.geo.tree_views import YEARS, selected_year, visible_division
 from tixi.registry.engine import classification as cls
@@ -79,7 +81,65 @@ def dashboard(request, code):
         "rate_choices": RATE_CHOICES,
         "planned": planned_capacity_in(division),
     }
-    return render(request, "registry/dashboard.html", context)
+    context["tables"] = dashboard_tables(division, year, context)
+    context["export_title"] = f"{division.name} {year}"
+    return TemplateResponse(request, "registry/dashboard.html", context)
+
+
+def dashboard_tables(division, year, context) -> list[Table]:
+    """The headline figures (shown as cards, hospitals by grade among them) and the figures by
+    child division."""
+    figures, planned = context["figures"], context["planned"]
+    headline = Table(_("Headline figures"), [Column(_("Figure")), Column(_("Value"), kind=NUMBER)])
+    add = headline.add
+    add(_("Resident population"), figures["resident_population"])
+    add(_("Institutions"), figures["institutions"], id="institution-count")
+    for label, n in context["categories"]:
+        add(str(label), n)
+    add(_("Actual beds"), figures["actual_beds"])
+    if planned["beds"] or planned["childcare_places"]:
+        more = _("childcare places")
+        note = f"{_('beds')} · +{planned['childcare_places']:,} {more}"
+        add(
+            _("Planned by major projects"),
+            Cell(planned["beds"], href=reverse("projects"), note=note),
+            id="planned-capacity",
+        )
+    add(_("Health workers"), figures["health_workers"])
+    for key, label in (
+        ("beds_per_1000", _("Beds per 1,000")),
+        ("physicians_per_1000", _("Physicians per 1,000")),
+        ("nurses_per_1000", _("Nurses per 1,000")),
+        ("pharmacists_per_1000", _("Pharmacists per 1,000")),
+        ("gps_per_10000", _("GPs per 10,000")),
+        ("public_health_staff_per_10000", _("Public health staff per 10,000")),
+        ("childcare_places_per_1000", _("Childcare places per 1,000")),
+    ):
+        add(label, figures[key])
+    for grade, n in context["grades"]:
+        add(str(grade), n, group="grade")
+    columns = [
+        Column(_("Division")),
+        Column(_("Residents"), kind=NUMBER),
+        Column(_("Institutions"), kind=NUMBER),
+        Column(_("Actual beds"), kind=NUMBER),
+        *(Column(str(label), kind=NUMBER) for _key, label in RATE_CHOICES),
+    ]
+    by_division = Table(_("By division"), columns, html_id="children-table")
+    base = reverse("division-dashboard", args=["0"]).removesuffix("0/")
+    for child, f in context["children"]:
+        by_division.add(
+            Cell(
+                child.name,
+                href=f"{base}{child.code}/?year={year}",
+                badge=_("synthetic") if child.is_synthetic else "",
+            ),
+            f["resident_population"],
+            f["institutions"],
+            f["actual_beds"],
+            *(f[key] for key, _label in RATE_CHOICES),
+        )
+    return [headline, by_division] if context["children"] else [headline]
 
 
 @login_required

@@ -4,13 +4,14 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 
 from tixi.accounts.permissions import Capability, require
 from tixi.accounts.regions import in_region, list_region
 from tixi.core import clock
-from tixi.core.exports import exportable
+from tixi.core.exports import DATE, NUMBER, Column, Table, exportable
 from tixi.geo import locks
 from tixi.geo.tree_views import YEARS
 from tixi.registry.api import filter_institutions
@@ -63,16 +64,34 @@ def institution_detail(request, code):
     locked = locks.locked_cells((y.division_path, y.year) for y in years)
     for y in years:
         y.locked = (y.division_path, y.year) in locked
-    rows = [(field, label, [getattr(y, field) for y in years]) for field, label in RESOURCE_FIELDS.items()]
-    return render(
+    resources = Table(
+        _("Resources by year"),
+        [Column(""), *(Column(str(y.year), kind=NUMBER) for y in years)],
+        html_id="resources-table",
+    )
+    for field, label in RESOURCE_FIELDS.items():
+        resources.add(str(label), *(getattr(y, field) for y in years))
+    resources.add(_("Division"), *(y.division.name for y in years))
+    designations = Table(
+        _("Designations and standards"),
+        [Column(_("Designation")), Column(_("Level reached")), Column(_("Obtained on"), kind=DATE)],
+    )
+    for d in institution.designations.order_by("obtained_on"):
+        designations.add(d.get_kind_display(), d.value or "", d.obtained_on)
+    departments = Table(
+        _("Departments"),
+        [Column(_("Department")), Column(_("Opened on"), kind=DATE), Column(_("Closed on"), kind=DATE)],
+    )
+    for d in institution.departments.order_by("opened_on"):
+        departments.add(d.get_kind_display(), d.opened_on, d.closed_on)
+    return TemplateResponse(
         request,
         "registry/institution_detail.html",
         {
             "institution": institution,
             "years": years,
-            "rows": rows,
-            "designations": institution.designations.order_by("obtained_on"),
-            "departments": institution.departments.order_by("opened_on"),
+            "tables": [resources, designations, departments],
+            "export_title": institution.name,
             "branches": institution.branches.visible_to(request.user),
             "entry_years": entry_years(institution, years),
         },

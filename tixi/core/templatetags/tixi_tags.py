@@ -2,6 +2,7 @@ import numbers
 
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -43,3 +44,55 @@ def local_name(thing, fallback=""):
         return fallback
     english = getattr(thing, "name_en", "") if not (get_language() or "").startswith("zh") else ""
     return english or getattr(thing, "name", "") or fallback
+
+
+def _cell_text(value, column, decimals) -> str:
+    import datetime as dt
+
+    if value is None or value == "":
+        return "—" if column.kind != "text" or value is None else ""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, numbers.Number):
+        return f"{value:,.{decimals}f}" if decimals is not None else grouped(value)
+    return str(value)
+
+
+@register.simple_tag
+def cell_html(cell, column):
+    """A value of a `tixi.core.exports.Table` as the page shows it (thousands separators, the
+    column's decimals, dates as 2024-06-30, "—" for nothing), with the link, badge and muted note
+    only the page has (marked data-no-export)."""
+    from tixi.core.exports import Cell
+
+    extra = cell if isinstance(cell, Cell) else Cell(cell)
+    decimals = extra.decimals if extra.decimals is not None else column.decimals
+    body = format_html("{}", _cell_text(extra.value, column, decimals))
+    if extra.href:
+        body = format_html('<a href="{}">{}</a>', extra.href, body)
+    if extra.css:
+        body = format_html('<span class="{}">{}</span>', extra.css, body)
+    if extra.badge:
+        body = format_html('{} <span class="badge synthetic" data-no-export>{}</span>', body, extra.badge)
+    if extra.note:
+        body = format_html('{}<br><span class="muted" data-no-export>{}</span>', body, extra.note)
+    return body
+
+
+@register.simple_tag
+def table_cell(cell, columns, index):
+    """One <td> of a `tixi.core.exports.Table`."""
+    from tixi.core.exports import NUMBER, Cell
+
+    column = columns[index]
+    title = cell.title if isinstance(cell, Cell) else ""
+    return format_html(
+        "<td{}{}>{}</td>",
+        mark_safe(' class="num"') if column.kind == NUMBER else "",
+        format_html(' title="{}"', title) if title else "",
+        cell_html(cell, column),
+    )

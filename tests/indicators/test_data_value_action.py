@@ -56,9 +56,9 @@ def test_page_and_api_check_the_lock_inside_the_saving_transaction(web, api, loc
         client.patch(f"/api/datavalues/{created.data['id']}/", {"value": 32}, format="json").status_code
         == 200
     )
-    # page, API create and API update: each checked one savepoint deeper than the test; the update
-    # checks the cell it writes and the cell it leaves
-    assert lock_checks == [outside + 1] * 4
+    # page: one savepoint deeper than the test; API create and update: two (the request's transaction,
+    # AtomicWritesMixin, and the action's own); the update checks the cell it writes and the one it leaves
+    assert lock_checks == [outside + 1] + [outside + 2] * 3
     assert DataValue.objects.get(pk=created.data["id"]).value == 32
 
 

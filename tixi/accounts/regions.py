@@ -34,7 +34,15 @@ class ListRegion:
 
 def list_region(request) -> ListRegion:
     """The region the request's list shows: the one it names among the user's scope, everything
-    for `all`, else the user's home region (a user without divisions in scope sees everything)."""
+    for `all`, else the user's home region (a user without divisions in scope sees everything).
+    Read once per request (a view and its template both ask)."""
+    cached = getattr(request, "_list_region", None)
+    if cached is None:
+        cached = request._list_region = _list_region(request)
+    return cached
+
+
+def _list_region(request) -> ListRegion:
     user = request.user
     regions = (
         list(user.scope_divisions.order_by("level", "path").values_list("code", "name", "path"))

@@ -161,9 +161,61 @@ def scorecard(request, code):
         context["rows"],
         link=lambda r: reverse("target-ranking", args=[plan.code, r["order"]]) + query,
     )
-    context["tables"] = [table]
+    for rule in context["rules"]:
+        rule["table"] = _rule_table(rule, year) if rule["concerned"] or rule["no_data"] else None
+    unjudged = _unjudged_table(context["unjudged"], request) if context["unjudged"] else None
+    context["unjudged_table"] = unjudged
+    # the page's tables are the download's sheets: targets, each rule's hospitals, the unjudged goals
+    context["tables"] = [
+        table,
+        *(rule["table"] for rule in context["rules"] if rule["table"]),
+        *([unjudged] if unjudged else []),
+    ]
     context["export_title"] = f"{division.name} {year} {plan.title}"
     return TemplateResponse(request, "indicators/scorecard.html", context)
+
+
+def _rule_table(rule: dict, year: int) -> Table:
+    states = {
+        "breach": Cell(_("beds added: rule breached"), css="status off_track"),
+        "held": Cell(_("no beds added"), css="status achieved"),
+    }
+    table = Table(
+        f"{_('Rule for each hospital:')} {rule['label']}"[:80],
+        [
+            Column(_("Institution")),
+            Column(_("Bed occupancy, year before") + " (%)", kind=NUMBER),
+            Column(_("Average stay (days), year before"), kind=NUMBER),
+            Column(_("Beds, year before"), kind=NUMBER),
+            Column(_("Beds, %(year)s") % {"year": year}, kind=NUMBER),
+            Column(_("Status")),
+        ],
+    )
+    for j in rule["judgements"]:
+        if j.status == "not_concerned":
+            continue
+        table.add(
+            Cell(j.name, href=reverse("institution-detail", args=[j.code])),
+            j.occupancy,
+            j.average_stay,
+            j.beds_before,
+            j.beds,
+            states.get(j.status, Cell(_("no report to judge by"), css="status no_data")),
+        )
+    return table
+
+
+def _unjudged_table(goals: list[dict], request) -> Table:
+    chinese = (request.LANGUAGE_CODE or "")[:2] == "zh"
+    table = Table(
+        _("Goals stated without a number to judge them by"),
+        [Column(_("Area")), Column(_("Goal")), Column(_("Why it is not judged")), Column(_("Clause"))],
+        html_id="unjudged-goals",
+    )
+    for goal in goals:
+        why = goal["why"] if chinese else _("The text states no number.")
+        table.add(goal["area"], goal["label"], why, goal["clause"])
+    return table
 
 
 @login_required

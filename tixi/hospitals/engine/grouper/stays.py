@@ -7,7 +7,7 @@ import pyarrow as pa
 from .grouping import STATUSES, Cases, group
 from .rules import RuleSet, load_rules
 
-NAME = "CHS-DRG 1.1 (OpenDRG DRG_Python tables, commit 5d523a2)"
+NAME = "CHS-DRG 1.1 · 5d523a2"  # the scheme and the OpenDRG DRG_Python commit its tables come from
 _RULES: dict[str, RuleSet] = {}
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 from django.utils.translation import gettext, gettext_noop
 
+from tixi.exchange.engine import reading
 from tixi.surveillance.engine.methods import METHODS
 from tixi.surveillance.engine.methods import method as method_named
 from tixi.surveillance.engine.spec import Detection, DetectionError, Method
@@ -206,12 +207,10 @@ class Series:
 
 
 def decode(raw: bytes) -> str:
-    for encoding in ("utf-8-sig", "gbk"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise refuse(gettext_noop("The CSV is neither UTF-8 nor GBK text."))
+    try:
+        return reading.decode(raw)[0]  # the imports' reader: UTF-8 (BOM or not), else GBK
+    except reading.ReadError:
+        raise refuse(gettext_noop("The CSV is neither UTF-8 nor GBK text.")) from None
 
 
 def read_series(path: str | Path) -> Series:

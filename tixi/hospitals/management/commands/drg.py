@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from tixi.exchange.engine import reading
 from tixi.hospitals.engine.grouper import REASONS, group, load_rules
 from tixi.hospitals.engine.grouper.reference import ENVIRONMENT, ReferenceMissing, parity
 from tixi.hospitals.engine.grouper.synthetic import generate_cases
@@ -47,12 +48,10 @@ RESULT_COLUMNS += ["mcc", "cc", "cc_excluded", "drg_path"]
 
 
 def decode(data: bytes) -> str | None:
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return None
+    try:
+        return reading.decode(data)[0]  # the imports' reader: UTF-8 (BOM or not), else GBK
+    except reading.ReadError:
+        return None
 
 
 class Command(BaseCommand):

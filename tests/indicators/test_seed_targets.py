@@ -126,9 +126,21 @@ def test_panzhihua_cmi_and_city_beds_as_the_seed_words_them():
 
 
 def test_goals_without_registry_data_show_no_data_naming_the_element():
+    DataValue.objects.filter(element__code="urban_medical_groups").delete()  # as before any report
     rows = evaluated("dazhou-2025-system", "511700000000")
     labs = next(r for r in rows if r["indicator"] == "urban_medical_groups")
     assert labs["status"] == "no_data" and "紧密型城市医疗集团数" in labs["no_data_reason"]
+    # and which report would bring it: no data set holds the element yet
+    assert labs["no_data_reason"].endswith("（尚未列入数据集：按区划录入数据值）")
+
+
+def test_a_missing_figure_names_the_data_set_that_reports_it():
+    from tixi.indicators.services import where_reported
+
+    with_set = Target(indicator=Indicator.objects.get(code="life_expectancy"))
+    assert "区县卫生健康统计年报" in where_reported(with_set)
+    registry = Target(indicator=Indicator.objects.get(code="beds_per_1000"))
+    assert where_reported(registry) == ""
 
 
 def test_panzhihua_institution_setting_is_counted_from_the_registry():
@@ -186,3 +198,91 @@ def test_panzhihua_hospital_setting_against_the_demo_registry():
     assert after["city_public_hospitals"]["actual"] == before["city_public_hospitals"]["actual"] + 1
     assert after["county_public_hospitals"]["actual"] == 6
     assert "表2列企业医院4家" in after["enterprise_hospitals"]["note"]
+
+
+def test_wushan_second_reading_has_every_judgeable_goal():
+    """巫山, re-read clause by clause: each goal judged done or not (是=1) or by an increase is a
+    target with its verbatim clause and no invented year (the notice gives none: 未定 / 逐步)."""
+    targets = {t["indicator"]: t for t in load_pack_file("wushan.yaml")["targets"]}
+    expected = {
+        "wushan_integrated_medicine_demo_county": "创建基层中西医结合服务示范县",
+        "wushan_regional_lab": "建设渝东北三峡库区城镇群区域实验室",
+        "wushan_infection_building": "建设相对独立的感染楼或感染性疾病病区",
+        "wushan_mental_health_public_class1": "设置县精神卫生中心为县属公益一类事业单位",
+        "wushan_people_hospital_neurology_key_specialty": "县人民医院新增神经内科、呼吸科等一批重点专科",
+        "wushan_people_hospital_respiratory_key_specialty": "县人民医院新增神经内科、呼吸科等一批重点专科",
+        "wushan_national_key_specialty": "创国家级重点专科",
+        "wushan_translational_centre": "积极申报创建市级转化医学研究中心",
+        "wushan_shared_service_centres_share": "心电诊断、病理、消毒供应等中心",
+        "emr4_share_level2plus": "提高电子病历分级评价等级",
+        "appointment_share": "提高预约诊疗比例",
+        "cross_province_direct_settlement_rate": "持续提高跨省异地就医直接结算率",
+        "primary_share_of_services": "逐步提高基层医疗卫生机构提供的服务在医疗服务总量",
+        "primary_share_of_insurance_payments": "医保基金支付中的占比",
+    }
+    for code, words in expected.items():
+        t = targets[code]
+        assert words in t["clause"], code
+        assert "target_year" not in t and t["deadline"] in ("未定", "逐步"), code
+        assert "nature" not in t and "comparator" not in t, code  # the notice states neither
+    increases = [c for c in expected if targets[c].get("kind") == "increase"]
+    assert len(increases) == 5 and all("target" not in targets[c] for c in increases)
+    rows = {r["indicator"]: r for r in evaluated("wushan-2027-system", "500237000000", 2026)}
+    assert rows["wushan_integrated_medicine_demo_county"]["target"] == 1
+    assert rows["wushan_integrated_medicine_demo_county"]["deadline_stated"] is False
+
+
+def test_bazhong_second_reading_has_every_judgeable_goal():
+    """巴中, re-read clause by clause: the named grades (南江、通江 三甲, 恩阳 三乙), centres, hospitals
+    and platform, sub-centres at level 2, the infectious-disease wards and hospital, the deficit
+    budget and long-term debt (逐步, below the province) and energy cost (降低)."""
+    targets = {t["indicator"]: t for t in load_pack_file("bazhong.yaml")["targets"]}
+    yes_no = {
+        "nanjiang_people_hospital_grade_3a": "南江县、通江县人民医院创建三级甲等综合医院",
+        "tongjiang_people_hospital_grade_3a": "南江县、通江县人民医院创建三级甲等综合医院",
+        "enyang_people_hospital_grade_3b": "恩阳区人民医院创建三级乙等综合医院",
+        "bazhong_provincial_tcm_centre": "建设省级区域中医医疗中心、康复中心",
+        "bazhong_provincial_rehabilitation_centre": "建设省级区域中医医疗中心、康复中心",
+        "bazhong_city_tcm_hospital": "独立设置市级中医医院、中西医结合医院",
+        "bazhong_city_integrated_hospital": "独立设置市级中医医院、中西医结合医院",
+        "county_general_hospitals_infectious_ward": "县级公立综合医院完成相对独立的传染病区建设",
+        "bazhong_infectious_disease_hospital": "全市建立独立的传染病医院",
+        "bazhong_ems_dispatch_platform": "建立全市统一的院前急救指挥调度平台",
+    }
+    for code, words in yes_no.items():
+        t = targets[code]
+        assert words in t["clause"] and t["target"] == 1 and t["deadline"] == "未定", code
+        assert Indicator.objects.get(code=code).name.endswith("（是=1）")
+    sub = targets["sub_centres_at_level2"]
+    assert sub["target"] == 10 and "达到二级综合医院水平" in sub["clause"]
+    debt = targets["long_term_debt_ratio_vs_province"]
+    assert (debt["comparator"], debt["target"], debt["deadline"]) == ("lt", 100, "逐步")
+    deficit = targets["public_hospitals_with_deficit_budget"]
+    assert (deficit["comparator"], deficit["target"]) == ("le", 0) and deficit[
+        "clause"
+    ] == "不得编制赤字预算。"
+    assert targets["energy_cost_per_10k_revenue"]["kind"] == "increase"
+    assert Indicator.objects.get(code="energy_cost_per_10k_revenue").direction == "lower"
+
+
+def test_goals_without_a_baseline_get_plausible_demo_values():
+    """The demo starts a goal the seed gives without a baseline from the figure it publishes for the
+    baseline year, else a plausible start: 达川 shows no data only where nothing can be drawn."""
+    rows = evaluated("dachuan-14th-health", DACHUAN, 2025)
+    missing = [r for r in rows if r["status"] == "no_data"]
+    assert len(missing) <= 2, [r["label"] for r in missing]
+    assert all(r["no_data_reason"] for r in missing)
+    by_code = {r["indicator"]: r for r in rows}
+    # the seed's 2020 figures: 4 national hygienic towns, 68.64 % of diabetes patients managed
+    towns = DataValue.objects.get(element__code="national_hygienic_towns", division__code=DACHUAN, period="2020")
+    assert towns.value == 4
+    new_towns = by_code["national_hygienic_towns"]  # "创建国家卫生乡镇1个": counted from the 4 of 2020
+    assert new_towns["series"][2020] == 0 and float(new_towns["actual"]).is_integer()
+    assert by_code["diabetes_management_rate"]["series"][2020] == 68.64
+    # a yes-or-no goal is 0 or 1 and, once done, stays done
+    for code in ("dachuan_cdc_grade_3b", "dachuan_people_hospital_prevention_centre"):
+        values = [v for _, v in sorted(by_code[code]["series"].items()) if v is not None]
+        assert set(values) <= {0, 1} and values == sorted(values), code
+    # a ceiling starts above its line: the caries rate comes down toward ≤30 %
+    caries = by_code["caries_rate_age12"]["series"]
+    assert caries[2020] > 30 and 0 <= min(v for v in caries.values() if v is not None) <= 100

@@ -43,6 +43,7 @@ def test_the_panzhihua_scorecard_lists_the_hospitals_the_rule_concerns(web):
         division_path__startswith="510000000000/510400000000/",
         type="general_hospital",
         ownership="public",
+        operator__in=("city", "county", "township"),  # 公立医院: the plan counts enterprise ones apart
         year__in=(year - 1, year),
     ).select_related("institution")
     by_code = {}
@@ -63,6 +64,47 @@ def test_the_panzhihua_scorecard_lists_the_hospitals_the_rule_concerns(web):
     assert breaches | held, "the demo should hold at least one hospital the rule concerns"
     for j in rule["concerned"]:
         assert j.name in html
+
+
+def test_the_rule_judges_public_hospitals_not_enterprise_ones(web):
+    """The clause names 公立综合医院; the plan sets 市级公立医院7所 apart from 企业办非营利性医院3所
+    (only the 6.3 beds per 1,000 cover 市级公立医院及大企业医院): 攀钢集团总医院 is not judged by it,
+    and the scorecard says so."""
+    year = 2024
+    page = web("planner").get("/plans/panzhihua-14th-system/", {"division": PANZHIHUA, "year": year})
+    rule = page.context["rules"][0]
+    judged = {j.name for j in rule["judgements"]}
+    assert "攀钢集团总医院" not in judged and "攀枝花市中心医院" in judged
+    assert {"攀钢集团总医院", "攀枝花市铁路医院"} <= set(rule["set_apart"])
+    operators = set(
+        InstitutionYear.objects.filter(year=year, institution__name__in=judged).values_list(
+            "operator", flat=True
+        )
+    )
+    assert operators <= {"city", "county", "township"}
+    assert "企业办医院（" in page.content.decode() and "不在本条之列" in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    "code, division, goal",
+    [
+        ("wushan-2027-system", "500237000000", "探索城市医疗集团建设"),
+        (
+            "bazhong-2025-hospitals",
+            "511900000000",
+            "二级以上公立医院门诊患者、住院患者和员工满意度均排名全省前列",
+        ),
+        ("dazhou-2025-system", "511700000000", "不断提升群众就医满意度"),
+        ("panzhihua-14th-system", PANZHIHUA, "血液质量安全水平居全省前列"),
+    ],
+)
+def test_every_plan_lists_its_unjudged_goals(web, code, division, goal):
+    """Goals without a number are collected for the other four plans as for 达川: a table, not scored."""
+    page = web("planner").get(f"/plans/{code}/", {"division": division, "year": 2024})
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "无数值可据以评价的目标" in html and goal in html
+    assert all(r["label"] != goal for r in page.context["rows"])
 
 
 def test_goals_without_a_number_are_shown_not_scored(web):

@@ -10,9 +10,14 @@ data element's unit and the indicator's decimals):
 - a mortality rate (‰, per 100,000) is a whole number of deaths over the year's births, so a small
   county shows 0 or one death's worth, not a fraction of a death;
 - an amount (years of life, 万人, 亿元) is never negative;
-all rounded to the indicator's decimals. Elements whose data arrives with a later capability
-(hospital performance, family doctors, appointments) get no values: their targets show no data.
-Every value is stored with `is_synthetic` (pages show it with a badge).
+all rounded to the indicator's decimals. A goal the seed gives without a baseline starts from the
+figure the seed publishes for the baseline year where there is one (达川 2020: 4 national hygienic
+towns, 68.64 % of diabetes patients managed...), else from a plausible start drawn below (or, for a
+ceiling, above) the target; a yes-or-no goal (是=1) is 0 until the year the thing is done. Elements
+whose data arrives with a later capability (hospital performance, family doctors, appointments) get
+no values, nor does a goal with neither a baseline nor a target value: their targets show no data
+and say which data element is missing. Every value is stored with `is_synthetic` (pages show it
+with a badge).
 """
 
 import zlib
@@ -43,6 +48,15 @@ LATER_CAPABILITIES = {
     "in_county_hospitalisation",
 }
 START_WITHOUT_BASELINE = {
+    # goals of "increase" (or "decrease") with no baseline in the seed: plausible county/city levels
+    "appointment_share": 45.0,
+    "cross_province_direct_settlement_rate": 62.0,
+    "primary_share_of_services": 53.0,
+    "primary_share_of_insurance_payments": 24.0,
+    "energy_cost_per_10k_revenue": 96.0,
+    "service_revenue_share": 27.0,
+    "cross_city_care_share": 11.0,
+    "early_pneumoconiosis_share": 18.0,
     "healthy_life_expectancy": 68.5,
     "child_myopia_rate": 52.0,
     "health_industry_size": 6.1,
@@ -52,6 +66,7 @@ START_WITHOUT_BASELINE = {
 }
 COUNT_UNITS = {"个", "所", "家", "张", "人", "项"}
 PER_BIRTHS = {"‰": 1000, "/10万": 100000}  # mortality of mothers and children, over live births
+OVER_BIRTHS = {"maternal_mortality", "infant_mortality", "under5_mortality"}
 BIRTHS_PER_RESIDENT = 0.0075  # Sichuan and Chongqing, 2020-2023
 
 
@@ -91,6 +106,54 @@ def counts_by_designation(base: int, goal: float, base_year: int, target_year: i
     return {y: v for y, v in values.items() if y in years}
 
 
+def published_values() -> dict[tuple[str, str, str], tuple[int, float]]:
+    """(element, option, division code) -> (year, value) of every figure the seeds publish as a
+    data value (the same list `published.store_published_values` writes)."""
+    from tixi.demo.builder import load_specs
+
+    found = {}
+    for spec in load_specs():
+        cal = spec.get("calibration")
+        for item in spec.get("published", []) if cal else []:
+            if "element" in item:
+                key = (item["element"], item.get("option", ""), cal["division"].ljust(12, "0"))
+                found[key] = (int(cal["year"]), float(item["value"]))
+    return found
+
+
+def is_yes_no(target) -> bool:
+    """A goal met or not (创建三甲, 建成中心: "（是=1）"), counted 0 or 1."""
+    return "是=1" in target.indicator.name or "是=1" in target.label
+
+
+def drawn_start(target, kind: str, rng) -> float | None:
+    """Where a goal the seed states without a baseline plausibly stood in the baseline year: below
+    its floor (above its ceiling), a whole count for a count, within 0-100 for a share."""
+    goal = target.target_value
+    if goal is None or target.kind in ("increase", "maintain", "national", "change_per_year"):
+        return None  # nothing to start from: the scorecard names the missing data element
+    if is_yes_no(target):
+        return 0.0
+    ceiling = target.comparator in ("le", "lt")
+    if target.kind == "new":
+        return float(rng.integers(0, 4))  # the stock before the new ones
+    if kind == "count":
+        return float(int(goal * rng.uniform(0.3, 0.7)))
+    if ceiling:
+        start = goal * rng.uniform(1.08, 1.3)
+        return min(start, 100.0) if kind == "share" else start
+    if kind == "share" and goal >= 100:
+        return float(rng.uniform(75, 95))
+    return goal * rng.uniform(0.6, 0.9)
+
+
+def yes_no_series(base_year: int, target_year: int, years, achievement: float, rng) -> dict[int, float]:
+    """0 until the year the thing is done, then 1: ahead of its deadline, on it, or late."""
+    done = {1.1: target_year - int(rng.integers(1, 3)), 0.9: target_year, 0.6: target_year + 2}[achievement]
+    done = max(done, base_year + 1)
+    return {y: float(y >= done) for y in years}
+
+
 def births(division_id: int, years) -> dict[int, float]:
     totals = dict(
         Population.objects.filter(division__path__startswith=_path(division_id), year__in=list(years))
@@ -109,6 +172,7 @@ def _path(division_id: int) -> str:
 @transaction.atomic
 def generate(years=range(2018, 2027), seed: int = 20201231) -> int:
     elements = {e.code: e for e in DataElement.objects.all()}
+    published = published_values()
     rows, drawn = {}, set()
     for target in Target.objects.select_related("indicator", "plan", "division").order_by(
         "plan__code", "order"
@@ -123,26 +187,41 @@ def generate(years=range(2018, 2027), seed: int = 20201231) -> int:
             if target.baseline_value is not None
             else START_WITHOUT_BASELINE.get(node.code)
         )
-        if base is None:
-            continue
-        goal = target.target_value
-        if target.kind == "change_per_year":
-            goal = base + target.change_per_year * (target.target_year - base_year)
-        elif target.kind in ("increase", "maintain", "national") or goal is None:
-            goal = base * (1.01 if target.kind == "increase" else 1.0)
-        elif target.kind == "value" and tj.meets(target.comparator, base, goal, target.target_high):
-            goal = base  # already within the target: a region holds its level, it does not fall to the line
+        seed_figure = published.get((node.code, node.option or "", target.division.code))
+        if base is None and seed_figure and seed_figure[0] == base_year:
+            base = seed_figure[1]  # the seed's own figure of the baseline year
         key = (element.id, node.option or "", target.division_id)
         if key in drawn:  # another target of the region already drew this element
             continue
-        drawn.add(key)
         # draws of their own per element and division: a new target leaves the others' series as they were
         rng = np.random.default_rng(
             [seed, zlib.crc32(f"{element.code}|{node.option or ''}|{target.division.code}".encode())]
         )
         achievement = float(rng.choice([1.1, 0.9, 0.6]))
         kind = kind_of(element)
+        if kind == "mortality" and element.code not in OVER_BIRTHS:
+            kind = "amount"  # deaths per 100,000 residents (心脑血管疾病死亡率), not over births
         decimals = target.indicator.decimals
+        if base is None:
+            base = drawn_start(target, kind, rng)
+            if base is None:
+                continue
+            base = round_like(base, decimals)
+        drawn.add(key)
+        goal = target.target_value
+        if target.kind == "new" and goal is not None:
+            goal = base + goal  # "新建 N 个": N more than the stock of the baseline year
+        if target.kind == "change_per_year":
+            goal = base + target.change_per_year * (target.target_year - base_year)
+        elif target.kind in ("increase", "maintain", "national") or goal is None:
+            rise = 0.99 if target.indicator.direction == "lower" else 1.01  # "持续下降" of a lower-is-better
+            goal = base * (rise if target.kind == "increase" else 1.0)
+        elif target.kind == "value" and tj.meets(target.comparator, base, goal, target.target_high):
+            goal = base  # already within the target: a region holds its level, it does not fall to the line
+        if is_yes_no(target):
+            series = yes_no_series(base_year, target.target_year, years, achievement, rng)
+            rows.update({(*key, str(y)): v for y, v in series.items()})
+            continue
         if kind == "count":
             series = counts_by_designation(
                 int(round(base)), goal, base_year, target.target_year, years, achievement, rng

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext as _
 
 from tixi.core import clock
@@ -528,8 +529,48 @@ def no_data_reason(target: Target, reasons: list, index: dict, year: int) -> str
         return _("No value for the baseline year %(year)s to count the new ones from: %(reason)s") % {
             "year": target.baseline_year,
             "reason": reason_text(reasons[index[target.baseline_year]]),
-        }
-    return reason_text(reasons[index[year]])
+        } + where_reported(target)
+    reason = reason_text(reasons[index[year]])
+    return reason + where_reported(target) if reason else reason
+
+
+_sets_by_element: dict[str, list[str]] | None = None
+
+
+def sets_by_element() -> dict[str, list[str]]:
+    """Data element code -> names of the data sets that report it; read once, forgotten when a data
+    set changes (the scorecard asks for every target without data: no query per row)."""
+    global _sets_by_element
+    if _sets_by_element is None:
+        found: dict[str, list[str]] = defaultdict(list)
+        for code, name in DataSet.elements.through.objects.values_list("dataelement__code", "dataset__name"):
+            found[code].append(name)
+        _sets_by_element = dict(found)
+    return _sets_by_element
+
+
+def forget_data_sets(**kwargs) -> None:
+    global _sets_by_element
+    _sets_by_element = None
+
+
+post_save.connect(forget_data_sets, sender=DataSet, dispatch_uid="forget-data-sets-saved")
+post_delete.connect(forget_data_sets, sender=DataSet, dispatch_uid="forget-data-sets-deleted")
+m2m_changed.connect(
+    forget_data_sets, sender=DataSet.elements.through, dispatch_uid="forget-data-sets-elements"
+)
+
+
+def where_reported(target: Target) -> str:
+    """Which report brings the missing figure: the data sets that hold the target's data elements,
+    or that none does yet (the value is entered as a data value of the division)."""
+    codes = {i.code for i in ex.items_of(ex.parse(target.indicator.numerator)) if isinstance(i, ex.DataItem)}
+    if not codes:
+        return ""
+    names = sorted({name for code in codes for name in sets_by_element().get(code, ())})
+    if names:
+        return _(" (reported in the data set %(sets)s)") % {"sets": _("; ").join(names)}
+    return _(" (in no data set yet: entered as a data value of the division)")
 
 
 def baseline_text(target: Target) -> str:
@@ -645,6 +686,11 @@ def gap_text(difference: float, indicator) -> str:
     if unit in ("%", "％"):
         unit = _("percentage points")
     amount = f"{abs(difference):,.{indicator.decimals}f}"
+    if float(amount.replace(",", "")) == 0:
+        # not met, yet the distance rounds to nothing at the indicator's decimals: "还差 0.00 万人"
+        # reads as met, so say it is less than the indicator's smallest step
+        step = f"{10**-indicator.decimals:.{indicator.decimals}f}"
+        return (_("less than %(step)s %(unit)s to go") % {"step": step, "unit": unit}).strip()
     return (_("%(difference)s %(unit)s to go") % {"difference": amount, "unit": unit}).strip()
 
 

@@ -21,9 +21,13 @@ def unjudged(plan) -> list[dict]:
     return list(_packs().get(plan.code, {}).get("unjudged", []))
 
 
-def hospital_rows(division: Division, year: int, types, ownership: str) -> list[rule_engine.HospitalYear]:
+def hospital_rows(
+    division: Division, year: int, types, ownership: str, operators=None
+) -> tuple[list[rule_engine.HospitalYear], list[str]]:
     """One row per institution of the types reporting in `year` within the division, with its
-    report of the year before (one query for both years)."""
+    report of the year before (one query for both years); and the names of those the clause does
+    not name: with `operators` given, only the institutions they run are judged (a clause on
+    公立医院 where the plan counts enterprise hospitals apart)."""
     reports = (
         InstitutionYear.objects.in_division(division)
         .filter(year__in=(year - 1, year), type__in=types, ownership=ownership)
@@ -31,7 +35,12 @@ def hospital_rows(division: Division, year: int, types, ownership: str) -> list[
         .order_by("institution__code", "year")
     )
     by_code: dict[str, dict] = {}
+    set_apart = []
     for r in reports:
+        if operators and r.operator not in operators:
+            if r.year == year:
+                set_apart.append(r.institution.name)
+            continue
         by_code.setdefault(r.institution.code, {"name": r.institution.name})[r.year] = r
     rows = []
     for code, found in by_code.items():
@@ -48,7 +57,7 @@ def hospital_rows(division: Division, year: int, types, ownership: str) -> list[
                 before.discharges if before else None,
             )
         )
-    return rows
+    return rows, set_apart
 
 
 def judged_rules(plan, division: Division, year: int) -> list[dict]:
@@ -56,11 +65,14 @@ def judged_rules(plan, division: Division, year: int) -> list[dict]:
     found = []
     for rule in _packs().get(plan.code, {}).get("rules", []):
         judge = rule_engine.RULES[rule["rule"]]
-        rows = hospital_rows(division, year, rule["types"], rule["ownership"])
+        rows, set_apart = hospital_rows(
+            division, year, rule["types"], rule["ownership"], rule.get("operators")
+        )
         judgements = judge(rows, **rule["params"])
         found.append(
             {
                 **rule,
+                "set_apart": set_apart,
                 "judgements": judgements,
                 "breaches": [j for j in judgements if j.status == rule_engine.BREACH],
                 "concerned": [j for j in judgements if j.status in (rule_engine.BREACH, rule_engine.HELD)],

@@ -58,6 +58,9 @@ def test_the_checks_catch_what_an_official_would_not_believe():
     assert plausibility.value_problem(specialties, -1, county) == "negative count"
     assert plausibility.value_problem(specialties, 3, county) is None
     assert plausibility.value_problem(share, 101.4, county) == "share above 100"
+    built = Indicator.objects.get(code="wushan_integrated_medicine_demo_county")  # 是=1
+    assert plausibility.value_problem(built, 0.5, county) == "yes-or-no goal neither 0 nor 1"
+    assert plausibility.value_problem(built, 1, county) is None
     assert plausibility.value_problem(beds, 16.0, county).startswith("density outside")
     assert plausibility.value_problem(beds, 6.4, county) is None
     assert plausibility.value_problem(beds, 32.0, township) is None  # a township holds the county's hospitals

@@ -274,7 +274,9 @@ def test_goals_without_a_baseline_get_plausible_demo_values():
     assert all(r["no_data_reason"] for r in missing)
     by_code = {r["indicator"]: r for r in rows}
     # the seed's 2020 figures: 4 national hygienic towns, 68.64 % of diabetes patients managed
-    towns = DataValue.objects.get(element__code="national_hygienic_towns", division__code=DACHUAN, period="2020")
+    towns = DataValue.objects.get(
+        element__code="national_hygienic_towns", division__code=DACHUAN, period="2020"
+    )
     assert towns.value == 4
     new_towns = by_code["national_hygienic_towns"]  # "创建国家卫生乡镇1个": counted from the 4 of 2020
     assert new_towns["series"][2020] == 0 and float(new_towns["actual"]).is_integer()

@@ -4,6 +4,7 @@ year, checked by the kind of thing the indicator measures (from its catalogue de
 - a count (institutions, beds, specialties: no denominator, a unit of things, no decimals) is a
   whole number and never negative;
 - a share (unit %) lies within 0-100;
+- a goal met or not (是=1: a grade reached, a centre built) is 0 or 1;
 - a density of a county or a city (beds, physicians... per 1,000 residents) lies in the range real
   Chinese counties show;
 - nothing is negative (every indicator of the catalogue measures a quantity).
@@ -109,6 +110,8 @@ def value_problem(
         return "fractional count"
     if kind == "share" and value > 100 + 1e-9:
         return "share above 100"
+    if "是=1" in indicator.name and value not in (0, 1):
+        return "yes-or-no goal neither 0 nor 1"
     low_high = density_range(indicator.code, division, hosts_city_hospitals)
     if low_high and not low_high[0] <= value <= low_high[1]:
         return f"density outside {low_high[0]:g}-{low_high[1]:g}"

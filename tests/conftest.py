@@ -12,7 +12,6 @@ from rest_framework.test import APIClient
 
 from tixi.accounts.audit import acting_as
 
-
 DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup"}
 
 

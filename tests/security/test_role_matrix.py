@@ -420,6 +420,10 @@ def test_anonymous_reads_nothing(objects):
             )
 
 
+# a write naming its places in the body, not in the path: refused row by row (tests/exchange/test_dhis2.py)
+PLACE_IN_THE_BODY = {"api/dataValueSets"}
+
+
 def write(user, path):
     client = client_for(user, path)
     detail = path.startswith("/api/") and re.search(r"/api/[-\w]+/[^/?]+/$", path.split("?")[0])
@@ -449,7 +453,7 @@ def test_writes_outside_the_scope(users, objects, role):
     user = users[role]
     wrong = []
     for route, (_inside, outside, _answers, capability) in build(objects).items():
-        if capability is None or outside is None:
+        if capability is None or outside is None or route in PLACE_IN_THE_BODY:
             continue
         seen = role == "planner"
         status = write(user, outside)

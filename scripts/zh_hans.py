@@ -10,6 +10,7 @@ from pathlib import Path
 
 ZH = {
     "Download:": "下载：",
+    "Choose a value from the list": "请从下拉列表中选择",
     "Rule for each hospital:": "逐院规则：",
     "Clause:": "原文：",
     "Clause": "原文",

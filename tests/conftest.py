@@ -45,12 +45,22 @@ def django_db_setup(django_db_setup, django_db_blocker, request):
 
 @pytest.fixture(scope="session", autouse=True)
 def uploads_in_a_temporary_folder(tmp_path_factory):
-    """Uploads (imports awaiting confirmation, task attachments) go to a temporary folder, never var/."""
+    """Uploads (imports awaiting confirmation, task attachments) go to a temporary folder, never var/;
+    so does whatever a `tixi` command started by a test writes into its data folder."""
     from django.test import override_settings
 
     folder = tmp_path_factory.mktemp("var")
-    with override_settings(VAR_DIR=folder, MEDIA_ROOT=folder / "media"):
-        yield folder
+    # and the `tixi` commands the tests start (their generated secret key, their static files)
+    before = os.environ.get("TIXI_VAR_DIR")
+    os.environ["TIXI_VAR_DIR"] = str(folder)
+    try:
+        with override_settings(VAR_DIR=folder, MEDIA_ROOT=folder / "media"):
+            yield folder
+    finally:
+        if before is None:
+            os.environ.pop("TIXI_VAR_DIR", None)
+        else:
+            os.environ["TIXI_VAR_DIR"] = before
 
 
 ROLES = ("planner", "county", "institution", "cdc", "auditor", "dazhou", "dachuan")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 ZH = {
     "Download:": "下载：",
+    "Choose a value from the list": "请从下拉列表中选择",
     "Rule for each hospital:": "逐院规则：",
     "Not judged by this clause: hospitals run by enterprises (%(names)s), which the plan counts apart from its public hospitals.": "企业办医院（%(names)s）不在本条之列：规划将其与公立医院分列。",
     "Clause:": "原文：",

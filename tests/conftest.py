@@ -1,4 +1,8 @@
-"""The shared test kit: the demo region built once per test database, and a client per demo role."""
+"""The shared test kit: the demo region built once per test database, and a client per demo role.
+
+Tests that need only a few objects build them with `tests/factories.py` and carry the mark
+`without_demo` (usually as the module's `pytestmark`): when every test that touches the database in a
+run carries it, the demo region is not built at all, so such tests run in seconds on their own."""
 
 import os
 from pathlib import Path
@@ -8,9 +12,22 @@ from rest_framework.test import APIClient
 
 from tixi.accounts.audit import acting_as
 
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup"}
+
+
+def needs_the_demo(item) -> bool:
+    """A test that touches the database and is not marked `without_demo`."""
+    if item.get_closest_marker("without_demo"):
+        return False
+    return item.get_closest_marker("django_db") is not None or bool(
+        DATABASE_FIXTURES & set(item.fixturenames)
+    )
+
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    if not any(needs_the_demo(item) for item in request.session.items):
+        return
     from tixi.demo import ledger_story
     from tixi.demo.builder import DemoBuilder
     from tixi.demo.load import create_demo_accounts, write
@@ -28,12 +45,22 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(scope="session", autouse=True)
 def uploads_in_a_temporary_folder(tmp_path_factory):
-    """Uploads (imports awaiting confirmation, task attachments) go to a temporary folder, never var/."""
+    """Uploads (imports awaiting confirmation, task attachments) go to a temporary folder, never var/;
+    so does whatever a `tixi` command started by a test writes into its data folder."""
     from django.test import override_settings
 
     folder = tmp_path_factory.mktemp("var")
-    with override_settings(VAR_DIR=folder, MEDIA_ROOT=folder / "media"):
-        yield folder
+    # and the `tixi` commands the tests start (their generated secret key, their static files)
+    before = os.environ.get("TIXI_VAR_DIR")
+    os.environ["TIXI_VAR_DIR"] = str(folder)
+    try:
+        with override_settings(VAR_DIR=folder, MEDIA_ROOT=folder / "media"):
+            yield folder
+    finally:
+        if before is None:
+            os.environ.pop("TIXI_VAR_DIR", None)
+        else:
+            os.environ["TIXI_VAR_DIR"] = before
 
 
 ROLES = ("planner", "county", "institution", "cdc", "auditor", "dazhou", "dachuan")
@@ -77,6 +104,9 @@ DACHUAN = "511703000000"
 
 def pytest_configure(config):
     """The plan packs and the ledger are checked against the seeds: say so plainly if they are missing."""
+    config.addinivalue_line(
+        "markers", "without_demo: builds its few objects with tests/factories.py; needs no demo region"
+    )
     seeds = Path(os.environ.get("TIXI_SEEDS_DIR") or Path(__file__).resolve().parents[2] / "shared" / "seeds")
     if not seeds.is_dir():
         raise pytest.UsageError(

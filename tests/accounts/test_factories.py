@@ -8,7 +8,7 @@ from tixi.accounts.models import Role
 from tixi.registry.models import Institution, InstitutionYear
 from tixi.registry.services import division_figures
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
 
 
 @pytest.fixture

@@ -2,13 +2,13 @@
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+
+from tixi.ops.loadtest import start_server, stop_server
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 REQUIRED = os.environ.get("TIXI_REQUIRE_BROWSER") == "1"
@@ -31,34 +31,14 @@ def demo_of_its_own(tmp_path_factory) -> tuple[Path, dict]:
     return var, env
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     var, env = demo_of_its_own(tmp_path_factory)
-    port = free_port()
     SERVER_LOG[:] = [var / "serve.log"]
-    log = open(SERVER_LOG[0], "w")  # noqa: SIM115 (closed below, after the server)
-    process = subprocess.Popen(
-        [*TIXI, "serve", "--addrport", f"127.0.0.1:{port}", "--no-access-log"],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}"
-    process.terminate()
-    process.wait(30)
-    log.close()
+    with open(SERVER_LOG[0], "w") as log:
+        process, port = start_server(TIXI, env, log, ["--no-access-log"])
+        yield f"http://127.0.0.1:{port}"
+        stop_server(process)
 
 
 @pytest.mark.browser

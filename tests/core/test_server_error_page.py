@@ -14,6 +14,7 @@ urlpatterns = [path("broken/", broken)]
 
 
 @pytest.mark.django_db
+@pytest.mark.without_demo
 @override_settings(ROOT_URLCONF=__name__, DEBUG=False)
 def test_the_server_error_page_is_bilingual_without_inline_script():
     response = Client(raise_request_exception=False).get("/broken/")

@@ -9,7 +9,7 @@ from tixi.exchange.services import apply_import, preview_import
 from tixi.geo.models import Division
 from tixi.registry.models import InstitutionYear
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
 
 
 @pytest.fixture

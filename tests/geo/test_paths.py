@@ -1,16 +1,39 @@
 """Materialised paths stay true: a new parent or code rewrites the paths below and the rows that carry
-them (the cube follows), a code with divisions below is refused, and a planner may rename."""
+them (the cube follows), a code with divisions below is refused, and a planner may rename. On a small
+region of the test kit's own (a county, two townships, four villages, a hospital in each village)."""
 
 import pytest
 from django.core.exceptions import ValidationError
+from rest_framework.test import APIClient
 
-from tests.conftest import MIYI
+from tests import factories
 from tixi.exchange.models import Approval
 from tixi.geo.models import Division
 from tixi.registry.models import InstitutionYear
 from tixi.registry.services import cube_drift, division_figures
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
+COUNTY = "990102000000"
+
+
+@pytest.fixture
+def region():
+    province = factories.division("990000000000")
+    city = factories.division("990100000000", parent=province)
+    county = factories.division(COUNTY, parent=city)
+    for t in (1, 2):
+        town = factories.division(f"990102{t:03d}000", parent=county)
+        for v in (1, 2):
+            village = factories.division(f"990102{t:03d}{v:03d}", parent=town)
+            hospital = factories.institution(village, type="village_clinic", level=None)
+            factories.yearly_report(hospital, 2024, actual_beds=10 * t + v, physicians=t + v)
+    return {"province": province, "city": city, "county": county}
+
+
+def api_as_planner(region):
+    client = APIClient()
+    client.force_authenticate(factories.user("planner", divisions=[region["city"]]))
+    return client
 
 
 def subtree_ids(division) -> list[int]:
@@ -21,62 +44,65 @@ def subtree_ids(division) -> list[int]:
     return ids
 
 
-def test_a_new_parent_rewrites_every_path_below_and_the_reports_that_carry_them(users):
-    miyi = Division.objects.get(code=MIYI, valid_to=None)
-    old_path = miyi.path
-    before = division_figures(miyi, 2024)
+def test_a_new_parent_rewrites_every_path_below_and_the_reports_that_carry_them(region):
+    county = region["county"]
+    old_path = county.path
+    before = division_figures(county, 2024)
     approval = Approval.objects.create(
-        division=miyi, year=2024, status=Approval.Status.APPROVED, by=users["county"], division_path=old_path
+        division=county,
+        year=2024,
+        status=Approval.Status.APPROVED,
+        by=factories.user("county", divisions=[county]),
+        division_path=old_path,
     )
-    miyi.parent = miyi.parent.parent  # straight under the province
-    miyi.save()
-    assert miyi.path == "510000000000/510421000000/" != old_path
-    below = Division.objects.filter(pk__in=subtree_ids(miyi))
-    assert below.count() > 100
+    county.parent = region["province"]  # straight under the province
+    county.save()
+    assert county.path == "990000000000/990102000000/" != old_path
+    below = Division.objects.filter(pk__in=subtree_ids(county))
+    assert below.count() == 7
     for division in below.select_related("parent"):
         assert division.path == (division.parent.path if division.parent_id else "") + division.code + "/"
     reports = InstitutionYear.objects.filter(division__in=below).select_related("division")
-    assert reports.exists() and all(r.division_path == r.division.path for r in reports)
+    assert reports.count() == 4 and all(r.division_path == r.division.path for r in reports)
     assert not InstitutionYear.objects.filter(division_path__startswith=old_path).exists()
     approval.refresh_from_db()
-    assert approval.division_path == miyi.path
+    assert approval.division_path == county.path
     assert cube_drift() == []  # the resource cube followed the reports
-    assert division_figures(miyi, 2024) == before
+    assert division_figures(county, 2024) == before
 
 
-def test_a_new_code_of_a_leaf_rewrites_its_path_and_its_reports():
-    report = InstitutionYear.objects.filter(division__level=5, year=2024).select_related("division").first()
+def test_a_new_code_of_a_leaf_rewrites_its_path_and_its_reports(region):
+    report = InstitutionYear.objects.filter(division__code="990102001002").select_related("division").get()
     village = report.division
-    taken = set(Division.objects.filter(parent=village.parent).values_list("code", flat=True))
-    new_code = next(
-        f"{village.code[:9]}{n:03d}" for n in range(999, 0, -1) if f"{village.code[:9]}{n:03d}" not in taken
-    )
-    village.code = new_code
+    village.code = "990102001999"
     village.full_clean()
     village.save()
     report.refresh_from_db()
-    assert village.path.endswith(f"/{new_code}/") and report.division_path == village.path
+    assert village.path.endswith("/990102001999/") and report.division_path == village.path
     assert cube_drift() == []
 
 
-def test_the_code_of_a_division_with_divisions_below_cannot_change(api):
-    miyi = Division.objects.get(code=MIYI, valid_to=None)
-    miyi.code = "510499000000"
+def test_the_code_of_a_division_with_divisions_below_cannot_change(region):
+    county = Division.objects.get(code=COUNTY, valid_to=None)
+    county.code = "990199000000"
     with pytest.raises(ValidationError) as error:
-        miyi.full_clean()
+        county.full_clean()
     assert "code" in error.value.message_dict
     with pytest.raises(ValidationError):
-        miyi.save()
-    response = api("planner").patch(f"/api/divisions/{MIYI}/", {"code": "510499000000"}, format="json")
+        county.save()
+    response = api_as_planner(region).patch(
+        f"/api/divisions/{COUNTY}/", {"code": "990199000000"}, format="json"
+    )
     assert response.status_code == 400 and "code" in response.data
-    assert Division.objects.filter(code=MIYI, valid_to=None).exists()
+    assert Division.objects.filter(code=COUNTY, valid_to=None).exists()
 
 
-def test_a_planner_renames_a_division_of_their_scope_with_the_name_alone(api):
-    response = api("planner").patch(f"/api/divisions/{MIYI}/", {"name": "米易县（更名）"}, format="json")
+def test_a_planner_renames_a_division_of_their_scope_with_the_name_alone(region):
+    client = api_as_planner(region)
+    response = client.patch(f"/api/divisions/{COUNTY}/", {"name": "测试县（更名）"}, format="json")
     assert response.status_code == 200, response.data
-    miyi = Division.objects.get(code=MIYI, valid_to=None)
-    assert miyi.name == "米易县（更名）" and miyi.parent.code == "510400000000"
+    county = Division.objects.get(code=COUNTY, valid_to=None)
+    assert county.name == "测试县（更名）" and county.parent.code == "990100000000"
     # leaving the parent out keeps it; naming one outside the scope is still refused
-    outside = api("planner").patch(f"/api/divisions/{MIYI}/", {"parent": "510000000000"}, format="json")
+    outside = client.patch(f"/api/divisions/{COUNTY}/", {"parent": "990000000000"}, format="json")
     assert outside.status_code == 400 and "parent" in outside.data

@@ -13,7 +13,7 @@ from tixi.indicators.models import DataElement, DataValue
 from tixi.indicators.services import evaluate
 from tixi.registry.models import Institution, InstitutionYear
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
 
 
 def division(code, name, level, parent=None, valid_from=dt.date(1990, 1, 1), valid_to=None):

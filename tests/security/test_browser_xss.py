@@ -1,13 +1,12 @@
 """Names typed by users never run as script in a viewer's browser: the hover boxes of the dashboard's
 institution points and of the project map, and the pages of units and tasks (a real Chromium)."""
 
-import socket
 import subprocess
-import time
 
 import pytest
 
-from tests.core.test_browser import CHROMIUM, TIXI, demo_of_its_own, free_port
+from tests.core.test_browser import CHROMIUM, TIXI, demo_of_its_own
+from tixi.ops.loadtest import start_server, stop_server
 
 PAYLOAD = '"><img src=x onerror="window.__xss=(window.__xss||0)+1">'
 
@@ -38,22 +37,10 @@ def planted(tmp_path_factory):
     assert planting.returncode == 0, planting.stderr
     out = planting.stdout.split()
     task_pk, unit_pk, _project_pk = out[-3:]
-    port = free_port()
-    process = subprocess.Popen(
-        [*TIXI, "serve", "--addrport", f"127.0.0.1:{port}"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}", task_pk, unit_pk
-    process.terminate()
-    process.wait(10)
+    with open(var / "serve.log", "w") as log:
+        process, port = start_server(TIXI, env, log)
+        yield f"http://127.0.0.1:{port}", task_pk, unit_pk
+        stop_server(process)
 
 
 def show_every_tip(page, selector: str, series_index: int) -> str:

@@ -127,6 +127,19 @@ def _write(action, instance, before, after):
     )
 
 
+def history(user, rows: dict, limit: int = 100):
+    """The audit entries of some rows (model label → primary keys), newest first, as far as the
+    user may read the trail of their places (`AuditEntry.objects.visible_to`)."""
+    from django.db.models import Q
+
+    from tixi.accounts.models import AuditEntry
+
+    wanted = Q(pk__in=[])
+    for label, pks in rows.items():
+        wanted |= Q(model=label, object_pk__in=[str(pk) for pk in pks])
+    return AuditEntry.objects.visible_to(user).filter(wanted).order_by("-at", "-id")[:limit]
+
+
 def record_rows(model_label: str, note: str, rows) -> None:
     """One entry per row of a bulk write (an import) that bypasses the per-row signals:
     rows are (pk, text, before or None, after[, division path]), written in batches."""

@@ -22,7 +22,10 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 
 FORMATS = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -31,6 +34,9 @@ FORMATS = {
 UNSAFE_IN_NAME = re.compile(r'[\\/:*?"<>|·\x00-\x1f]+')
 TEXT, NUMBER, DATE = "text", "number", "date"
 MARKED = PatternFill("solid", fgColor="FFC7CE")  # cells a table marks (an import's refused cells)
+HEADING = PatternFill("solid", fgColor="DCE6F1")
+CHOICES_SHEET = "选项"  # the hidden sheet holding the drop-down lists of an import template
+TEMPLATE_ROWS = 100000  # how far down a template's drop-downs reach
 
 
 @dataclasses.dataclass(frozen=True)
@@ -43,6 +49,9 @@ class Column:
     decimals: int | None = None
     code: str = ""  # a second heading row for tables that import back (the import template's codes)
     width: int | None = None  # the sheet's column width, where the label's length is no guide
+    required: bool = False  # an import template's column that must be filled: its heading in red
+    comment: str = ""  # a note on the heading cell (.xlsx), what to type there
+    choices: tuple = ()  # the values a template's cells may take: a drop-down in .xlsx
 
 
 @dataclasses.dataclass(frozen=True)
@@ -84,6 +93,8 @@ class Table:
     actions: str = ""  # a template rendered per row in a last column the page alone shows
     actions_heading: str = ""
     marked: set = dataclasses.field(default_factory=set)  # (row index, column index) to highlight
+    preamble: list = dataclasses.field(default_factory=list)  # lines above the headings (a guide's rules)
+    hidden: bool = False
 
     def add(self, *cells, item=None, **attrs) -> Row:
         if len(cells) != len(self.columns):
@@ -172,19 +183,57 @@ def _sheet_name(title: str, index: int, used: set) -> str:
     return name
 
 
+def _choices(workbook, sheet, table: Table, first_row: int, used: set) -> None:
+    """Each column with choices gets a drop-down (a list on the hidden choices sheet) down the sheet."""
+    if not any(c.choices for c in table.columns):
+        return
+    if CHOICES_SHEET not in workbook.sheetnames:
+        hidden = workbook.create_sheet(_sheet_name(CHOICES_SHEET, len(workbook.sheetnames) + 1, used))
+        hidden.sheet_state = "hidden"
+    lists = workbook[CHOICES_SHEET]
+    for index, column in enumerate(table.columns, start=1):
+        if not column.choices:
+            continue
+        letter = get_column_letter(index)
+        for row, choice in enumerate(column.choices, start=1):
+            lists.cell(row=row, column=index, value=choice)
+        rule = DataValidation(
+            type="list",
+            formula1=f"'{CHOICES_SHEET}'!${letter}$1:${letter}${len(column.choices)}",
+            allow_blank=not column.required,
+        )
+        rule.error = _("Choose a value from the list")
+        sheet.add_data_validation(rule)
+        rule.add(f"{letter}{first_row}:{letter}{TEMPLATE_ROWS}")
+
+
 def xlsx_bytes(tables: list[Table]) -> bytes:
-    """The one .xlsx writer: a sheet per table, bold headings, numbers and dates typed."""
+    """The one .xlsx writer: a sheet per table, bold headings, numbers and dates typed; an import
+    template's required headings in red, notes on headings and drop-downs of choices."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     used: set = set()
     for index, table in enumerate(tables, start=1):
         sheet = workbook.create_sheet(_sheet_name(str(table.title), index, used))
+        for line_index, line in enumerate(table.preamble):
+            sheet.append(safe_cells([str(line)], sheet))
+            if not line_index:
+                sheet.cell(row=1, column=1).font = Font(bold=True, size=14)
+        if table.preamble:
+            sheet.append([])
+        heading_row = len(table.preamble) + 2 if table.preamble else 1
         sheet.append(safe_cells(table.headings(), sheet))
         has_codes = any(c.code for c in table.columns)
         if has_codes:
             sheet.append([c.code for c in table.columns])
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
+            for cell in sheet[heading_row + 1]:
+                cell.font = Font(italic=True, color="808080")
+        for cell, column in zip(sheet[heading_row], table.columns, strict=False):
+            cell.font = Font(bold=True, color="C00000" if column.required else "000000")
+            cell.fill = HEADING
+            if column.comment:
+                cell.comment = Comment(str(column.comment), "Tixi")
+        first_row = heading_row + (2 if has_codes else 1)
         for row_index, row in enumerate(table.rows):
             sheet.append(safe_cells([_plain(v) for v in row.values()], sheet))
             for column_index, (cell, column) in enumerate(
@@ -201,10 +250,14 @@ def xlsx_bytes(tables: list[Table]) -> bytes:
                     cell.number_format = form
                 if (row_index, column_index) in table.marked:
                     cell.fill = MARKED
-        sheet.freeze_panes = "A3" if has_codes else "A2"
-        for column, spec in zip(sheet.columns, table.columns, strict=False):
-            width = spec.width or max(len(str(c.value or "")) for c in column) * 1.6
-            sheet.column_dimensions[column[0].column_letter].width = min(60, max(8, width))
+        sheet.freeze_panes = f"A{first_row}"
+        for column_index, spec in enumerate(table.columns, start=1):
+            cells = [sheet.cell(row=r, column=column_index) for r in range(heading_row, sheet.max_row + 1)]
+            width = spec.width or max(len(str(c.value or "")) for c in cells) * 1.6
+            sheet.column_dimensions[get_column_letter(column_index)].width = min(60, max(8, width))
+        _choices(workbook, sheet, table, first_row, used)
+        if table.hidden:
+            sheet.sheet_state = "hidden"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -219,9 +272,10 @@ def _csv_text(value) -> Any:
     return "" if value is None else value
 
 
-def csv_bytes(tables: list[Table]) -> bytes:
-    """The one .csv writer: UTF-8 with a byte-order mark (Excel opens it right); tables one after
-    another, each under its title when there are several."""
+def csv_bytes(tables: list[Table], byte_order_mark: bool = True) -> bytes:
+    """The one .csv writer: UTF-8 with a byte-order mark (Excel opens it right; a file for another
+    system, such as DHIS2's, goes without); tables one after another, each under its title when
+    there are several."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     for index, table in enumerate(tables):
@@ -229,11 +283,12 @@ def csv_bytes(tables: list[Table]) -> bytes:
             if index:
                 writer.writerow([])
             writer.writerow(safe_cells([str(table.title)]))
+        writer.writerows(safe_cells([str(line)]) for line in table.preamble)
         writer.writerow(safe_cells(table.headings()))
         if any(c.code for c in table.columns):
             writer.writerow([c.code for c in table.columns])
         writer.writerows(safe_cells([_csv_text(v) for v in row.values()]) for row in table.rows)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return (("\ufeff" if byte_order_mark else "") + buffer.getvalue()).encode("utf-8")
 
 
 def write(tables: list[Table], fmt: str) -> bytes:

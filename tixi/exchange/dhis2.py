@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from tixi.accounts import audit
 from tixi.accounts.scope import scope_of
-from tixi.core.exports import safe_cells
+from tixi.core.exports import Column, Table, csv_bytes
 from tixi.exchange.actions import locked_message, refused_reports
 from tixi.exchange.approval import locked_cells
 from tixi.geo.models import AGE_BANDS, Division, Population, subtree_filter
@@ -93,28 +93,29 @@ def to_json(values: list[dict]) -> bytes:
     return json.dumps({"dataValues": values}, ensure_ascii=False, indent=1).encode("utf-8")
 
 
-def to_csv(values: list[dict]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_COLUMNS)
+def csv_table(values: list[dict]) -> Table:
+    """Data values in DHIS2's CSV layout (its lower-case column names as headings)."""
+    table = Table("dataValues", [Column(name) for name in CSV_COLUMNS])
     for v in values:
-        writer.writerow(
-            safe_cells(
-                [
-                    v["dataElement"],
-                    v["period"],
-                    v["orgUnit"],
-                    v.get("categoryOptionCombo", DEFAULT),
-                    "",
-                    v["value"],
-                    v.get("storedBy", ""),
-                    "",
-                    v.get("comment", ""),
-                    "false",
-                ]
-            )
+        table.add(
+            v["dataElement"],
+            v["period"],
+            v["orgUnit"],
+            v.get("categoryOptionCombo", DEFAULT),
+            "",
+            v["value"],
+            v.get("storedBy", ""),
+            "",
+            v.get("comment", ""),
+            "false",
         )
-    return buffer.getvalue().encode("utf-8")
+    return table
+
+
+def to_csv(values: list[dict]) -> bytes:
+    """Written by the one CSV writer (text typed by users never a formula); no byte-order mark, as
+    DHIS2 reads the first heading by its name."""
+    return csv_bytes([csv_table(values)], byte_order_mark=False)
 
 
 def to_adx(values: list[dict], data_set: str = "TIXI") -> bytes:

@@ -2,19 +2,12 @@
 (so that an export can be corrected and imported back)."""
 
 import datetime as dt
-import io
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.comments import Comment
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from tixi.core.exports import NUMBER, Column, Table, write, xlsx_bytes
 from tixi.exchange.tables import TABLES, TableSpec
 
-HEAD = PatternFill("solid", fgColor="DCE6F1")
 KIND_WORDS = {
     "text": "文本",
     "int": "整数",
@@ -27,84 +20,63 @@ KIND_WORDS = {
 }
 
 
-def _save(workbook) -> bytes:
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+def _label(names: dict) -> str:
+    """A choice's Chinese name where it has one (the template is for Chinese users)."""
+    return max(names, key=lambda s: any("\u4e00" <= ch <= "\u9fff" for ch in s))
+
+
+def template_tables(table_name: str) -> list[Table]:
+    """An import template as tables for the one writer: the data sheet (Chinese headings in red where
+    required, the codes below, a note per heading, drop-downs of choices) and its guide."""
+    spec = TABLES[table_name]
+    data = Table(
+        "数据",
+        [
+            Column(
+                column.heading,
+                code=column.code,
+                required=column.required,
+                comment=column.help,
+                choices=tuple(_label(names) for names in column.choices().values())
+                if column.kind == "choice"
+                else (),
+                width=max(12, len(column.heading) * 2 + 2),
+            )
+            for column in spec.columns
+        ],
+    )
+    key = "、".join(c.heading for c in spec.columns if c.code in spec.key)
+    guide = Table(
+        "说明",
+        [
+            Column("列名"),
+            Column("代码"),
+            Column("必填"),
+            Column("类型"),
+            Column("说明", width=40),
+            Column("示例"),
+        ],
+        preamble=[
+            f"{spec.title} 导入模板",
+            "第1行为中文列名（红色为必填），第2行为英文代码，请从第3行开始填写；列的顺序可以调整，"
+            "但不要合并单元格、不要使用公式。",
+            f"按“{key}”识别同一行：已有的更新，没有的新增；重复导入同一文件不会产生变化。导入全部成功或全部不写入。",
+        ],
+    )
+    for column in spec.columns:
+        guide.add(
+            column.heading,
+            column.code,
+            "是" if column.required else "",
+            KIND_WORDS[column.kind],
+            column.help,
+            spec.example.get(column.code, ""),
+        )
+    return [data, guide]
 
 
 def template(table_name: str) -> bytes:
-    spec = TABLES[table_name]
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "数据"
-    options = workbook.create_sheet("选项")
-    guide = workbook.create_sheet("说明")
-    for index, column in enumerate(spec.columns, start=1):
-        letter = get_column_letter(index)
-        head = sheet.cell(row=1, column=index, value=column.heading)
-        head.font = Font(bold=True, color="C00000" if column.required else "000000")
-        head.fill = HEAD
-        if column.help:
-            head.comment = Comment(column.help, "Tixi")
-        code = sheet.cell(row=2, column=index, value=column.code)
-        code.font = Font(italic=True, color="808080")
-        sheet.column_dimensions[letter].width = max(12, len(column.heading) * 2 + 2)
-        if column.kind == "choice":
-            values = list(column.choices())
-            labels = [
-                max(column.choices()[v], key=lambda s: any("\u4e00" <= ch <= "\u9fff" for ch in s))
-                for v in values
-            ]
-            for row, label in enumerate(labels, start=1):
-                options.cell(row=row, column=index, value=label)
-            rule = DataValidation(
-                type="list",
-                formula1=f"'选项'!${letter}$1:${letter}${len(labels)}",
-                allow_blank=not column.required,
-            )
-            rule.error = "请从下拉列表中选择"
-            sheet.add_data_validation(rule)
-            rule.add(f"{letter}3:{letter}100000")
-    sheet.freeze_panes = "A3"
-    options.sheet_state = "hidden"
-    guide.append([f"{spec.title} 导入模板"])
-    guide["A1"].font = Font(bold=True, size=14)
-    guide.append(
-        [
-            "第1行为中文列名（红色为必填），第2行为英文代码，请从第3行开始填写；列的顺序可以调整，但不要合并单元格、不要使用公式。"
-        ]
-    )
-    guide.append(
-        [
-            "按“"
-            + "、".join(
-                spec.columns[i].heading for i in range(len(spec.columns)) if spec.columns[i].code in spec.key
-            )
-            + "”识别同一行：已有的更新，没有的新增；重复导入同一文件不会产生变化。导入全部成功或全部不写入。"
-        ]
-    )
-    guide.append([])
-    guide.append(["列名", "代码", "必填", "类型", "说明"])
-    for cell in guide[5]:
-        cell.font = Font(bold=True)
-    for column in spec.columns:
-        guide.append(
-            [
-                column.heading,
-                column.code,
-                "是" if column.required else "",
-                KIND_WORDS[column.kind],
-                column.help,
-            ]
-        )
-    guide.append([])
-    guide.append(["示例行（请勿复制到数据表之外的位置）："])
-    guide.append([c.heading for c in spec.columns])
-    guide.append([spec.example.get(c.code, "") for c in spec.columns])
-    guide.column_dimensions["A"].width = 24
-    guide.column_dimensions["E"].width = 40
-    return _save(workbook)
+    return xlsx_bytes(template_tables(table_name))
 
 
 def error_report(preview) -> bytes:

@@ -78,6 +78,20 @@ def backup(out: Path) -> dict:
     return {**manifest, "file": str(out), "bytes": out.stat().st_size}
 
 
+def extract_safely(tar: tarfile.TarFile, into: Path) -> None:
+    """Only plain files and folders inside `into`. Python's "data" filter does this where the Python
+    has it (3.11.4 and later); Debian 12's own Python is 3.11.2, so the same check is made here."""
+    if hasattr(tarfile, "data_filter"):
+        tar.extractall(into, filter="data")
+        return
+    root = into.resolve()
+    for member in tar.getmembers():
+        target = (root / member.name).resolve()
+        if not (member.isfile() or member.isdir()) or not target.is_relative_to(root):
+            raise BackupError(f"{member.name}: not a plain file inside the backup")
+    tar.extractall(into)  # noqa: S202 (every member checked above)
+
+
 def restore(archive: Path) -> dict:
     """Replace the database and the attachments with the archive's."""
     archive = Path(archive)
@@ -96,7 +110,7 @@ def restore(archive: Path) -> dict:
             raise BackupError(
                 f"{archive} is a {manifest.get('engine')} backup; this installation uses {vendor}"
             )
-        tar.extractall(work, filter="data")
+        extract_safely(tar, work)
         database = work / manifest["database"]
         if vendor == "sqlite":
             _sqlite_check(database)

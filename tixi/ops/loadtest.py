@@ -1,6 +1,6 @@
 """`tixi bench serve`: the production server under load, on this machine only.
 
-Starts `tixi serve` (gunicorn) on a free loopback port over the database of DATABASE_URL (by default
+Starts `tixi serve` (gunicorn) on a loopback port the system picks over the database of DATABASE_URL (by default
 its own SQLite file, with the demo region built into it), logs a number of clients in as the demo
 planner, and (after one warm-up round) has each load the dashboard and a scorecard again and again
 for a bounded time. Prints
@@ -10,7 +10,6 @@ requests/s, p50/p95 latency and errors per page, and whether the server logged "
 import http.client
 import os
 import re
-import socket
 import subprocess
 import sys
 import threading
@@ -83,12 +82,6 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind((LOOPBACK, 0))
-        return s.getsockname()[1]
-
-
 def drive(port: int, clients: int, seconds: float, password: str) -> tuple[dict[str, PageFigures], float]:
     figures = {name: PageFigures() for name in PAGES}
     lock = threading.Lock()
@@ -140,17 +133,55 @@ def drive(port: int, clients: int, seconds: float, password: str) -> tuple[dict[
     return figures, time.perf_counter() - began
 
 
-def wait_for_port(port: int, server: subprocess.Popen, timeout: float = 120) -> None:
+LISTENING = re.compile(r"Listening at: http://[0-9.]+:(\d+)")
+
+
+def _log_tail(log) -> str:
+    log.flush()
+    return Path(log.name).read_text(errors="replace")[-2000:]
+
+
+def start_server(
+    tixi: list[str], env: dict, log, options=(), timeout: float = 240
+) -> tuple[subprocess.Popen, int]:
+    """`tixi serve` on a loopback port the system picks (port 0: never one another server already
+    holds, so two test runs on one machine never collide), writing to the open file `log`. Returns
+    the process and its port once a page answers, waiting as long as a loaded machine needs
+    (gunicorn binds before its workers have loaded Django), or raises with the server's log."""
+    argv = [*tixi, "serve", "--addrport", f"{LOOPBACK}:0", *options]
+    server = subprocess.Popen(argv, env=env, stdout=log, stderr=subprocess.STDOUT)
     ends = time.monotonic() + timeout
-    while time.monotonic() < ends:
-        if server.poll() is not None:
-            raise RuntimeError(f"the server stopped (exit {server.returncode})")
-        try:
-            socket.create_connection((LOOPBACK, port), timeout=0.5).close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"the server did not listen on {LOOPBACK}:{port} within {timeout:.0f} s")
+    port = None
+    try:
+        while time.monotonic() < ends:
+            if server.poll() is not None:
+                raise RuntimeError(f"the server stopped (exit {server.returncode}):\n{_log_tail(log)}")
+            if port is None:
+                found = LISTENING.search(Path(log.name).read_text(errors="replace"))
+                port = int(found.group(1)) if found else None
+            if port is not None:
+                try:
+                    connection = http.client.HTTPConnection(LOOPBACK, port, timeout=10)
+                    connection.request("GET", "/login/")
+                    connection.getresponse().read()
+                    connection.close()
+                    return server, port
+                except (OSError, http.client.HTTPException):
+                    pass
+            time.sleep(0.3)
+        raise RuntimeError(f"no page answered within {timeout:.0f} s:\n{_log_tail(log)}")
+    except BaseException:
+        stop_server(server)
+        raise
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    server.terminate()
+    try:
+        server.wait(30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
 
 
 def run(clients: int, seconds: float, workers: int | None, var_dir: Path, out=sys.stdout) -> dict:
@@ -167,23 +198,16 @@ def run(clients: int, seconds: float, workers: int | None, var_dir: Path, out=sy
     database = env["DATABASE_URL"].split("://")[0]
     out.write(f"database: {database}; building the demo region there if missing...\n")
     subprocess.run([*tixi, "demo", "--build-only"], env=env, check=True, capture_output=True)
-    port = free_port()
-    argv = [*tixi, "serve", "--addrport", f"{LOOPBACK}:{port}", "--no-access-log"]
-    if workers:
-        argv += ["--workers", str(workers)]
+    options = ["--no-access-log", *(["--workers", str(workers)] if workers else [])]
     with open(var_dir / "bench-serve.log", "w+") as log:
-        server = subprocess.Popen(argv, env=env, stdout=log, stderr=subprocess.STDOUT)
+        server, port = start_server(tixi, env, log, options)
         try:
-            wait_for_port(port, server)
-            out.write(f"server: {' '.join(argv[2:])}; {clients} clients for {seconds:.0f} s\n")
+            out.write(
+                f"server: serve --addrport {LOOPBACK}:{port} {' '.join(options)}; {clients} clients for {seconds:.0f} s\n"
+            )
             figures, elapsed = drive(port, clients, seconds, DEMO_PASSWORD)
         finally:
-            server.terminate()
-            try:
-                server.wait(30)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            stop_server(server)
         log.seek(0)
         server_log = log.read()
     locked = server_log.count("database is locked")

@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 
+from tixi.accounts import audit
 from tixi.accounts.permissions import Capability, require
 from tixi.accounts.regions import in_region, list_region
 from tixi.core import clock
@@ -94,6 +95,13 @@ def institution_detail(request, code):
             "export_title": institution.name,
             "branches": institution.branches.visible_to(request.user),
             "entry_years": entry_years(institution, years),
+            "history": audit.history(
+                request.user,
+                {
+                    Institution._meta.label: [institution.pk],
+                    InstitutionYear._meta.label: [y.pk for y in years],
+                },
+            ),
         },
     )
 

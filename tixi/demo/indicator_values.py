@@ -46,6 +46,11 @@ LATER_CAPABILITIES = {
     "bedside_settlement_share_level2",
     "bedside_settlement_share_level3",
     "in_county_hospitalisation",
+    # 攀枝花's hospital figures without a baseline: `tixi hospitals publish` computes them from the
+    # discharge records, so the demo draws none (a drawn 2026 would sit beside computed 2020-2025)
+    "case_mix_index_level3_public",
+    "minimally_invasive_share_level3_public",
+    "level4_surgery_share_level3_public",
 }
 START_WITHOUT_BASELINE = {
     # goals of "increase" (or "decrease") with no baseline in the seed: plausible county/city levels

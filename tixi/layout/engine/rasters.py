@@ -113,6 +113,31 @@ def read_friction(path: str | Path, max_bytes: int | None = None) -> Friction:
     return Friction(friction, transform, source.crs, abs(transform.a), abs(transform.e))
 
 
+def read_elevation(path: str | Path, friction: Friction, max_bytes: int | None = None) -> np.ndarray:
+    """Metres above sea level on the friction's grid (same CRS, cells and origin); nodata is a barrier.
+
+    Refused by name: another grid or CRS, no CRS, NaN or infinite heights outside the nodata cells.
+    """
+    field = "elevation"
+    grid = read_grid(path, field, max_bytes=max_bytes)
+    if grid.crs is None:
+        raise InputError(field, "The raster has no coordinate reference system (CRS).")
+    reference = Grid(
+        friction.values, None, friction.transform, friction.crs, friction.shape[1], friction.shape[0]
+    )
+    check_same_grid(reference, "friction", grid, field)
+    heights = np.asarray(grid.values, dtype=np.float64)
+    bad = grid.valid & ~np.isfinite(heights)
+    if bad.any():
+        raise InputError(
+            field,
+            "Elevation is not a number at row %(row)s, column %(col)s (x=%(x)s, y=%(y)s); mark gaps as nodata.",
+            **first_bad_cell(bad, grid.transform),
+        )
+    heights[~grid.valid] = np.nan  # a barrier, as in r.walk
+    return heights
+
+
 def check_values(friction: np.ndarray, valid: np.ndarray, transform) -> None:
     """Refuse NaN, infinite or negative friction outside the nodata cells, naming the first such cell."""
     for bad, message in (

@@ -2,6 +2,7 @@
 `tixi access coverage`: population per zone within 15/30/60 minutes (and at +-1 minute) of that surface."""
 
 import json
+import re
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
@@ -12,12 +13,47 @@ from tixi.layout.engine.rasters import InputError
 from tixi.layout.surface import SurfaceError, compute_surface, translated
 
 
+def readable_errors(parser, prog: str) -> None:
+    """argparse's English refusals (unknown option, bad choice, not a number) said in the user's language."""
+    original = parser.error
+
+    def error(message):
+        unknown = re.match(r"unrecognized arguments: (.*)", message)
+        wrong = re.match(r"argument (\S+?)(?:/\S+)?: invalid (?:choice|\w+ value): '?([^'\s(]*)", message)
+        if unknown:
+            message = _("unknown options: %(options)s; `%(prog)s VERB --help` lists the options.") % {
+                "options": unknown.group(1),
+                "prog": prog,
+            }
+        elif wrong:
+            message = _(
+                "%(option)s: %(value)s is not an accepted value; `%(prog)s VERB --help` lists them."
+            ) % {
+                "option": wrong.group(1),
+                "value": wrong.group(2),
+                "prog": prog,
+            }
+        if getattr(parser, "called_from_command_line", False):
+            original(message)  # usage, the message, exit status 2
+        raise CommandError(_("%(problem)s Nothing was written.") % {"problem": message})
+
+    parser.error = error
+    for action in parser._actions:  # the verbs' own parsers refuse their arguments themselves
+        for sub in (getattr(action, "choices", None) or {}).values() if hasattr(action, "add_parser") else []:
+            readable_errors(sub, prog)
+
+
 class Command(BaseCommand):
     help = (
         "Accessibility: `tixi access surface --friction F.tif --facilities F.csv --out TIME.tif`; "
         "`tixi access coverage --time TIME.tif --population POP.tif --zones ZONES.tif`; "
         "`tixi access population --zones ZONES.tif --table POP.csv --weights W.tif --out POP.tif`."
     )
+
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        readable_errors(parser, "tixi access")
+        return parser
 
     def add_arguments(self, parser):
         verbs = parser.add_subparsers(dest="verb", required=True)
@@ -41,6 +77,19 @@ class Command(BaseCommand):
         )
         surface.add_argument(
             "--crs", help="the facilities' CRS (e.g. EPSG:4543); refused unless the raster's"
+        )
+        surface.add_argument(
+            "--walk", action="store_true", help="anisotropic walking over --elevation, as GRASS r.walk"
+        )
+        surface.add_argument("--elevation", help="with --walk: DEM.tif in metres on the friction's grid")
+        surface.add_argument(
+            "--walk-coeff", help="with --walk: r.walk's a,b,c,d (default 0.72,6.0,1.9998,-1.9998)"
+        )
+        surface.add_argument(
+            "--lambda", dest="lam", type=float, help="with --walk: weight of the friction (default 1.0)"
+        )
+        surface.add_argument(
+            "--slope-factor", type=float, help="with --walk: steep descent below this slope (default -0.2125)"
         )
 
         coverage = verbs.add_parser(
@@ -96,6 +145,11 @@ class Command(BaseCommand):
                 moves=options["moves"],
                 max_minutes=options["max_minutes"],
                 crs=options["crs"],
+                walking=options["walk"],
+                elevation=options["elevation"],
+                walk_coeff=options["walk_coeff"],
+                lam=options["lam"],
+                slope_factor=options["slope_factor"],
             )
         except SurfaceError as error:
             raise CommandError(_("%(problem)s Nothing was written.") % {"problem": error}) from error

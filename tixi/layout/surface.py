@@ -16,8 +16,10 @@ from tixi.layout.engine.rasters import (
     read_elevation,
     read_facilities,
     read_friction,
+    write_friction,
     write_surfaces,
 )
+from tixi.layout.engine.roads import burn_roads, outside, parse_speeds, read_roads, road_friction
 from tixi.layout.engine.travel import Walk, travel_time
 
 WALK_PROBLEMS = {
@@ -107,6 +109,19 @@ ENGINE_MESSAGES = [
         "The raster's origin or cell size differs from --%(other)s's (%(transform)s vs %(their_transform)s); put both on the same grid."
     ),
     gettext_noop("Line %(line)s: facility %(id)s is where --elevation has no data (a barrier)."),
+    gettext_noop("%(part)s is not class=km/h with a speed above 0 and at most %(max)s."),
+    gettext_noop("%(path)s is not GeoJSON (JSON text)."),
+    gettext_noop("The GeoJSON must be a FeatureCollection."),
+    gettext_noop("The roads are in %(theirs)s but the raster is in %(ours)s; give them in the raster's CRS."),
+    gettext_noop("Feature %(number)s: a road must be a LineString or MultiLineString, not %(type)s."),
+    gettext_noop("Feature %(number)s: the coordinates are not numbers."),
+    gettext_noop(
+        "Feature %(number)s: class %(kind)s has no speed; give --speeds %(kind)s=km/h or a speed property."
+    ),
+    gettext_noop("Feature %(number)s: speed %(speed)s is not above 0 and at most %(max)s km/h."),
+    gettext_noop("The GeoJSON holds no roads."),
+    gettext_noop("Feature %(number)s lies wholly outside the raster: are the roads in the raster's CRS?"),
+    gettext_noop("--speeds is read only with --roads."),
     gettext_noop("Walking needs --elevation (a DEM on the friction's grid)."),
     gettext_noop("--elevation is used by walking only: add --walk."),
     gettext_noop("r.walk's parameters are read only with --walk."),
@@ -155,6 +170,8 @@ def compute_surface(
     walk_coeff: str | None = None,
     lam: float | None = None,
     slope_factor: float | None = None,
+    roads: str | Path | None = None,
+    speeds: str | None = None,
 ) -> SurfaceSummary:
     """With `walking`, moves are priced as GRASS r.walk prices them over `elevation` (r.walk's options)."""
     try:
@@ -169,12 +186,16 @@ def compute_surface(
             raise InputError("moves", "Moves must be 8 or 16.")
         if max_minutes is not None and not (max_minutes > 0 and np.isfinite(max_minutes)):
             raise InputError("max-minutes", "The cap must be a positive number of minutes.")
-        inputs = [Path(friction), Path(facilities)] + ([Path(elevation)] if elevation else [])
+        inputs = [Path(friction), Path(facilities)] + [Path(p) for p in (elevation, roads) if p]
         time_path = check_output(out, "out", inputs)
         nearest_path = check_output(nearest, "nearest", inputs) if nearest else None
         if nearest_path is not None and nearest_path.resolve() == time_path.resolve():
             raise InputError("nearest", "The output would overwrite an input file.")
+        if speeds is not None and roads is None:
+            raise InputError("speeds", "--speeds is read only with --roads.")
         grid = read_friction(friction, max_bytes=max_bytes)
+        if roads is not None:
+            grid, _count = with_roads(grid, roads, speeds)
         sites = read_facilities(facilities, grid, crs=crs)
         heights = read_elevation(elevation, grid, max_bytes=max_bytes) if walking else None
         if heights is not None:
@@ -218,3 +239,38 @@ def check_facilities_on_ground(sites, heights: np.ndarray) -> None:
                 line=line,
                 id=int(ident),
             )
+
+
+def with_roads(grid, roads_path, speeds_text):
+    """The friction with the roads burnt in (a copy of `grid` with new values), and how many roads."""
+    speeds = parse_speeds(speeds_text)
+    roads = read_roads(roads_path, grid.crs, speeds)
+    stray = outside(roads, grid.shape, grid.transform)
+    if stray is not None:
+        raise InputError(
+            "roads",
+            "Feature %(number)s lies wholly outside the raster: are the roads in the raster's CRS?",
+            number=stray,
+        )
+    index = burn_roads(roads, grid.shape, grid.transform)
+    values = road_friction(grid.values, index, roads.speeds)
+    return type(grid)(values, grid.transform, grid.crs, grid.cell_x, grid.cell_y), len(roads.speeds)
+
+
+def build_friction(
+    walking: str | Path, roads: str | Path, out: str | Path, speeds: str | None = None
+) -> dict:
+    """FRICTION.tif: off-road walking friction with roads burnt in by class and speed; all or nothing."""
+    try:
+        target = check_output(out, "out", [Path(walking), Path(roads)])
+        grid = read_friction(walking)
+        merged, count = with_roads(grid, roads, speeds)
+    except InputError as error:
+        raise SurfaceError(translated(error)) from error
+    write_friction(merged, target)
+    on_roads = ~np.isclose(merged.values, grid.values, equal_nan=True)
+    return {
+        "roads": count,
+        "cells": int(on_roads.sum()),
+        "bridges": int((on_roads & np.isnan(grid.values)).sum()),
+    }

@@ -299,6 +299,35 @@ def write_surfaces(surface: Surface, friction: Friction, time_path: Path, neares
                 os.remove(temporary)
 
 
+def write_friction(friction: Friction, path: Path) -> None:
+    """FRICTION.tif (float64 s/m, nodata NaN on barriers) through a temporary file: all or nothing."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    try:
+        with rasterio.open(
+            temporary,
+            "w",
+            driver="GTiff",
+            width=friction.shape[1],
+            height=friction.shape[0],
+            count=1,
+            dtype="float64",
+            nodata=np.nan,
+            crs=friction.crs,
+            transform=friction.transform,
+            tiled=True,
+            blockxsize=256,
+            blockysize=256,
+            compress="deflate",
+            BIGTIFF="IF_SAFER",
+        ) as sink:
+            sink.write(friction.values, 1)
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.remove(temporary)
+
+
 @dataclass(frozen=True)
 class Grid:
     """One band as read: its values, where they are valid (not nodata), and where they sit."""

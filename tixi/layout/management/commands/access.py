@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from tixi.layout.access import AccessError, division_coverage
 from tixi.layout.coverage import as_json, build_population, compute_coverage, parse_minutes
 from tixi.layout.engine.rasters import InputError
-from tixi.layout.surface import SurfaceError, compute_surface, translated
+from tixi.layout.surface import SurfaceError, build_friction, compute_surface, translated
 
 
 def readable_errors(parser, prog: str) -> None:
@@ -79,6 +79,10 @@ class Command(BaseCommand):
             "--crs", help="the facilities' CRS (e.g. EPSG:4543); refused unless the raster's"
         )
         surface.add_argument(
+            "--roads", help="ROADS.geojson (LineStrings with a class or a speed) burnt onto the friction"
+        )
+        surface.add_argument("--speeds", help="with --roads: km/h by class, e.g. primary=70,track=10")
+        surface.add_argument(
             "--walk", action="store_true", help="anisotropic walking over --elevation, as GRASS r.walk"
         )
         surface.add_argument("--elevation", help="with --walk: DEM.tif in metres on the friction's grid")
@@ -90,6 +94,18 @@ class Command(BaseCommand):
         )
         surface.add_argument(
             "--slope-factor", type=float, help="with --walk: steep descent below this slope (default -0.2125)"
+        )
+
+        friction = verbs.add_parser(
+            "friction", help="FRICTION.tif: off-road walking friction with GeoJSON roads burnt in by speed"
+        )
+        friction.add_argument("--walking", required=True, help="WALK.tif: off-road seconds per metre")
+        friction.add_argument("--roads", required=True, help="ROADS.geojson in the raster's CRS")
+        friction.add_argument(
+            "--speeds", help="km/h by class, e.g. primary=70,track=10 (defaults: OSM classes)"
+        )
+        friction.add_argument(
+            "--out", required=True, help="FRICTION.tif: seconds per metre, nodata = barrier"
         )
 
         coverage = verbs.add_parser(
@@ -125,6 +141,18 @@ class Command(BaseCommand):
     def handle(self, *args, verb, **options):
         if verb == "coverage":
             return self.coverage(options)
+        if verb == "friction":
+            try:
+                built = build_friction(
+                    options["walking"], options["roads"], options["out"], options["speeds"]
+                )
+            except SurfaceError as error:
+                raise CommandError(_("%(problem)s Nothing was written.") % {"problem": error}) from error
+            self.stdout.write(
+                _("%(roads)s roads burnt onto %(cells)s cells (%(bridges)s of them bridges over barriers).")
+                % built
+            )
+            return
         if verb == "population":
             try:
                 built = build_population(
@@ -150,6 +178,8 @@ class Command(BaseCommand):
                 walk_coeff=options["walk_coeff"],
                 lam=options["lam"],
                 slope_factor=options["slope_factor"],
+                roads=options["roads"],
+                speeds=options["speeds"],
             )
         except SurfaceError as error:
             raise CommandError(_("%(problem)s Nothing was written.") % {"problem": error}) from error

@@ -214,6 +214,7 @@ def compute_surface(
         max_seconds=None if max_minutes is None else max_minutes * 60.0,
         elevation=heights,
         walk=walk,
+        padded=grid.padded,
     )
     elapsed = time.perf_counter() - started
     write_surfaces(surface, grid, time_path, nearest_path)

@@ -36,6 +36,7 @@ def one_run(friction_path, facilities_path, out_folder, moves, max_minutes) -> d
         sites.ids,
         moves=moves,
         max_seconds=None if not max_minutes else max_minutes * 60.0,
+        padded=friction.padded,
     )
     computed = time.perf_counter()
     out = Path(out_folder)

@@ -216,21 +216,25 @@ def travel_time(
     max_seconds: float | None = None,
     elevation: np.ndarray | None = None,
     walk: Walk | None = None,
+    padded: np.ndarray | None = None,
 ) -> Surface:
     """Seconds from the nearest source to every cell, and that source's label.
 
     friction: seconds per metre, NaN on barriers (checked by the caller: no negative values).
     With `elevation` (metres, on the same grid) the moves are priced as r.walk prices them, with
     `walk`'s parameters (r.walk's defaults if None); NaN elevation is a barrier.
+    `padded`: the friction already inside two rings of NaN (as `read_friction` reads it), used as it
+    is so that a province-sized grid is not copied; left unchanged.
     """
     rows, cols = np.shape(friction)
     width = cols + 2 * PAD
-    padded = np.full((rows + 2 * PAD, width), np.nan)
-    padded[PAD:-PAD, PAD:-PAD] = friction
+    if padded is None or padded.shape != (rows + 2 * PAD, width):
+        padded = np.full((rows + 2 * PAD, width), np.nan)
+        padded[PAD:-PAD, PAD:-PAD] = friction
     if elevation is not None:
         heights = np.full(padded.shape, np.nan)
         heights[PAD:-PAD, PAD:-PAD] = elevation
-        padded[np.isnan(heights)] = np.nan
+        padded = np.where(np.isnan(heights), np.nan, padded)  # a copy: the caller's friction stays
         walk = walk or Walk()
     else:
         heights = np.zeros((1, 1))

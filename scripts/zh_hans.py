@@ -1167,6 +1167,7 @@ ZH = {
     "Who lacks it": "哪些地方或机构不足",
     "… and %(n)s more": "……另有 %(n)s 处",
     "kind: not a kind of facility offered here.": "机构类型：不是可选的机构类型。",
+    "close road: %(roads)s is not a road of the network (1 to %(count)s).": "关闭道路：%(roads)s 不是路网中的道路（应为 1 至 %(count)s）。",
     "close: %(codes)s is not a facility of this kind here.": "关闭：%(codes)s 不是本地此类机构。",
     "add: %(code)s is not a place of %(name)s.": "新增：%(code)s 不是%(name)s的地方。",
     "minutes: must be a positive number of minutes.": "分钟：须为正的分钟数。",

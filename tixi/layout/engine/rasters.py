@@ -297,6 +297,7 @@ def write_surfaces(surface: Surface, friction: Friction, time_path: Path, neares
         "compress": "deflate",
         "BIGTIFF": "IF_SAFER",
     }
+
     def time_strip(rows: slice) -> np.ndarray:
         seconds = surface.seconds[rows]
         return np.where(np.isfinite(seconds), seconds, TIME_NODATA)

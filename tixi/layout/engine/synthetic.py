@@ -14,14 +14,16 @@ CRS = "EPSG:4543"
 ORIGIN = (500_000.0, 3_000_000.0)  # west, north
 
 
-def friction_surface(rows: int, cols: int, seed: int = 0, barriers: bool = True) -> np.ndarray:
-    """Seconds per metre, NaN on barriers."""
+def friction_surface(
+    rows: int, cols: int, seed: int = 0, barriers: bool = True, roads: bool = True
+) -> np.ndarray:
+    """Seconds per metre, NaN on barriers; without `roads`, off-road walking only (roads burnt later)."""
     rng = np.random.default_rng(seed)
     patch = 16
     coarse = rng.uniform(2.0, 5.0, ((rows + patch - 1) // patch, (cols + patch - 1) // patch))
     speed_kmh = np.repeat(np.repeat(coarse, patch, axis=0), patch, axis=1)[:rows, :cols].copy()
     speed_kmh *= rng.uniform(0.8, 1.2, (rows, cols))  # texture within a patch
-    for _ in range(max(2, (rows + cols) // 150)):  # roads: straight lines across the grid
+    for _ in range(max(2, (rows + cols) // 150) if roads else 0):  # roads: straight lines across the grid
         fast = rng.uniform(20.0, 80.0)
         if rng.random() < 0.5:
             speed_kmh[rng.integers(0, rows), :] = fast

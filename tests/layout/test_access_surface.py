@@ -338,3 +338,13 @@ def test_walking_writes_more_time_uphill_than_down(tmp_path, good, dem):
     flat, *_ = surface(tmp_path, *good)
     assert seconds[0, 0] == 0 and nearest[5, 7] == 2 and seconds[2, 2] == nodata
     assert not np.allclose(seconds, flat)
+
+
+def test_refuses_a_file_larger_than_memory_by_its_size_before_opening_it(tmp_path, good, monkeypatch):
+    from tixi.layout.engine import rasters
+
+    opened = []
+    monkeypatch.setattr(rasters, "memory_limit", lambda: good[0].stat().st_size - 1)
+    monkeypatch.setattr(rasters.rasterio, "open", lambda *a, **k: opened.append(a))
+    message = refused(tmp_path, *good)
+    assert "--friction" in message and "GB" in message and not opened

@@ -7,6 +7,7 @@ memory (ru_maxrss) is that of one real run, not of the synthetic data's making.
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -132,7 +133,8 @@ def at_scale(write, side=4000, facilities=3000, moves=16, max_minutes=120) -> di
     write(
         f"{result['cells']:,} cells, {result['facilities']:,} facilities, {moves} moves{cap}: "
         f"compute {result['compute_s']:.1f} s (read {result['read_s']:.1f} s, write {result['write_s']:.1f} s), "
-        f"{result['reached']:,} cells reached, peak memory {result['peak_mb'] / 1024:.2f} GB"
+        f"{result['reached']:,} cells reached, peak memory {result['peak_mb'] / 1024:.2f} GB "
+        f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores: other work slows it)"
     )
     figures = result["coverage"]
     write(

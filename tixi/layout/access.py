@@ -8,6 +8,7 @@ population not yet within M minutes, with the exact model's bound beside the gre
 
 import math
 import time
+import zlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -367,7 +368,9 @@ KEPT_AT_MOST = 8
 
 
 def kept_fields(grid: RegionGrid, division: Division, year: int, kind: str, facilities, cap: float):
-    key = (division.code, year, kind, cap, GRID_VERSION, tuple(f.code for f in facilities))
+    # the grid's own friction and the facilities' points name the fields: another database is another key
+    points = tuple((f.code, f.longitude, f.latitude) for f in facilities)
+    key = (division.code, year, kind, cap, zlib.crc32(grid.friction.tobytes()), points)
     kept = _KEPT_FIELDS.get(key)
     if kept is None:
         rows, cols = grid.cells_of([f.longitude for f in facilities], [f.latitude for f in facilities])

@@ -19,7 +19,7 @@ VERBS = {
     "hospitals": "hospital performance from discharge records: `tixi hospitals indicators --division D --year Y [--hospital H] [--lists V] [--weights V] --format json`, `lists import`, `weights import`, `cases`, `publish`",
     "ledger": "the task ledger: `tixi ledger remind [--days N]`",
     "layout": "allocation norms and siting: `tixi layout gaps --division D --year Y [--format json]`, `tixi layout site --division D --year Y --new K`",
-    "access": "travel time: `tixi access surface --friction F.tif --facilities F.csv --out TIME.tif [--nearest N.tif] [--moves 8|16]`",
+    "access": "travel time: `tixi access surface --friction F.tif --facilities F.csv --out TIME.tif [--nearest N.tif] [--moves 8|16] [--walk --elevation DEM.tif] [--roads R.geojson]`, `tixi access friction`, `tixi access coverage`",
     "drg": "CHS-DRG 1.1 grouping: `tixi drg group --input F.csv --out F.csv`, `tixi drg compare --cases N` (parity with OpenDRG)",
     "surveillance": "outbreak detection as R's surveillance package: `tixi surveillance detect --method farrington-flexible --input SERIES.csv --range FIRST:LAST [--b 5 ...] --format csv|json [--out F]`",
     "createuser": "create a user with a role and a scope (USERNAME --role ROLE --division CODE | --institution CODE)",

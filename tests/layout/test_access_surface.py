@@ -257,3 +257,94 @@ def test_the_message_is_english_when_asked(tmp_path, good):
 def test_facilities_in_the_rasters_crs_are_accepted(tmp_path, good):
     seconds, nodata, nearest, _ = surface(tmp_path, *good, crs="EPSG:4543")
     assert seconds[0, 0] == 0 and nearest[5, 7] == 2 and seconds[2, 2] == nodata
+
+
+@pytest.mark.parametrize(
+    "extra, words",
+    [
+        (["--bogus", "1"], ["--bogus", "未知选项"]),
+        (["--moves", "12"], ["--moves", "12", "不是可接受的取值"]),
+        (["--max-minutes", "abc"], ["--max-minutes", "abc"]),
+        (["--lambda", "0.5"], ["--walk"]),  # r.walk's options without --walk
+    ],
+)
+def test_unknown_options_and_bad_values_are_refused_in_chinese(tmp_path, good, extra, words):
+    before = set(tmp_path.iterdir())
+    argv = [
+        "surface",
+        "--friction",
+        str(good[0]),
+        "--facilities",
+        str(good[1]),
+        "--out",
+        str(tmp_path / "t.tif"),
+    ]
+    with translation.override("zh-hans"), pytest.raises(CommandError) as raised:
+        call_command("access", *argv, *extra)
+    message = str(raised.value)
+    assert all(word in message for word in words), message
+    assert re.search(r"[\u4e00-\u9fff]", message) and "Error" not in message, message
+    assert "未写入任何文件" in message
+    assert set(tmp_path.iterdir()) == before
+
+
+def test_walking_by_hand_climbs_cost_more_than_descents(tmp_path):
+    """10 m cells, friction 0: r.walk's a*L, +b*dh up, +c*dh on a gentle descent, +d*dh on a steep one."""
+    friction = write_raster(tmp_path / "f.tif", np.zeros((1, 4)))
+    dem = write_raster(tmp_path / "dem.tif", np.array([[100.0, 101.0, 100.5, 95.5]]))
+    facilities = write_facilities(tmp_path / "f.csv", [(1, 0, 0)])
+    seconds, *_ = surface(tmp_path, friction, facilities, walk=True, elevation=str(dem))
+    first = 0.72 * 10 + 6.0 * 1.0  # a climb of 1 m
+    second = first + 0.72 * 10 + 1.9998 * -0.5  # slope -0.05: gentle
+    third = second + 0.72 * 10 + -1.9998 * -5.0  # slope -0.5: steep, dearer again
+    assert np.allclose(seconds, [[0.0, first, second, third]], rtol=1e-12)
+
+
+@pytest.fixture
+def dem(tmp_path):
+    return write_raster(tmp_path / "dem.tif", np.linspace(100, 160, 48).reshape(6, 8))
+
+
+def test_walking_refuses_a_missing_or_misplaced_dem(tmp_path, good, dem):
+    assert "--walk" in refused(tmp_path, *good, walk=True)
+    assert "--elevation" in refused(tmp_path, *good, elevation=str(dem))
+    shifted = write_raster(tmp_path / "other.tif", np.ones((6, 9)))
+    assert "--elevation" in refused(tmp_path, *good, walk=True, elevation=str(shifted))
+    other_crs = write_raster(tmp_path / "crs.tif", np.ones((6, 8)), crs="EPSG:4544")
+    message = refused(tmp_path, *good, walk=True, elevation=str(other_crs))
+    assert "--elevation" in message and "EPSG:4544" in message
+    no_crs = write_raster(tmp_path / "nocrs.tif", np.ones((6, 8)), crs=None)
+    assert "--elevation" in refused(tmp_path, *good, walk=True, elevation=str(no_crs))
+
+
+def test_walking_refuses_nan_heights_facilities_off_the_dem_and_negative_costs(tmp_path, good, dem):
+    values = np.ones((6, 8))
+    values[3, 5] = np.inf
+    bad = write_raster(tmp_path / "inf.tif", values, nodata=-9999.0)
+    message = refused(tmp_path, *good, walk=True, elevation=str(bad))
+    assert "--elevation" in message and "3" in message and "5" in message
+    values = np.ones((6, 8))
+    values[5, 7] = -9999.0  # facility 2 stands here
+    gap = write_raster(tmp_path / "gap.tif", values, nodata=-9999.0)
+    message = refused(tmp_path, *good, walk=True, elevation=str(gap))
+    assert "--facilities" in message and "第 3 行" in message
+    assert "--walk-coeff" in refused(tmp_path, *good, walk=True, elevation=str(dem), walk_coeff="1,2,3")
+    assert "--walk-coeff" in refused(tmp_path, *good, walk=True, elevation=str(dem), walk_coeff="0.7,-1,1,-1")
+    assert "--slope-factor" in refused(tmp_path, *good, walk=True, elevation=str(dem), slope_factor=-0.5)
+
+
+def test_walking_writes_more_time_uphill_than_down(tmp_path, good, dem):
+    seconds, nodata, nearest, _ = surface(tmp_path, *good, walk=True, elevation=str(dem), moves=16)
+    flat, *_ = surface(tmp_path, *good)
+    assert seconds[0, 0] == 0 and nearest[5, 7] == 2 and seconds[2, 2] == nodata
+    assert not np.allclose(seconds, flat)
+
+
+def test_refuses_a_file_larger_than_memory_by_its_size_before_opening_it(tmp_path, good, monkeypatch):
+    from tixi.layout.engine import rasters
+
+    opened = []
+    monkeypatch.setattr(rasters, "memory_limit", lambda: good[0].stat().st_size - 1)
+    monkeypatch.setattr(rasters.rasterio, "open", lambda *a, **k: opened.append(a))
+    message = refused(tmp_path, *good)
+    assert "--friction" in message and "GB" in message and not opened

@@ -17,8 +17,9 @@ def test_bench_access_prints_grass_beside_tixi_and_a_scale_run(capsys):
         out,
     )
     if grass.grass_executable():
-        for moves in ("8 moves", "16 moves"):
+        for moves in ("8 moves:", "16 moves:", "8 moves, walking:", "16 moves, walking:"):
             line = next(line for line in out.splitlines() if line.startswith("60x60") and moves in line)
             assert re.search(r"GRASS/Tixi = [\d.]+x", line) and "same nearest: 100.0000%" in line
+        assert re.search(r"r\.walk -k [\d.]+ s", out)
     else:
         assert "GRASS is not installed" in out

@@ -116,3 +116,63 @@ def test_ems_radius_per_township(db):
         name = Division.objects.at(code, 2024).name
         assert township["radius"] == ("5" if name.endswith("街道") else "20")
         assert township["inside"] == township["within"][township["radius"]]
+
+
+def test_the_demo_grid_has_a_synthetic_road_network_burnt_in(db):
+    import numpy as np
+
+    from tixi.layout.access import region
+    from tixi.layout.engine.region_grid import SYNTHETIC_SPEEDS
+
+    grid = region(Division.objects.at("511703000000", 2024), 2024).grid
+    assert grid.road_index.max() == len(grid.road_speeds) > 2
+    on_road = grid.road_index > 0
+    assert np.allclose(grid.friction[on_road], 3.6 / grid.road_speeds[grid.road_index[on_road] - 1])
+    assert set(grid.road_speeds.tolist()) <= set(SYNTHETIC_SPEEDS.values())
+    assert np.array_equal(grid.friction[~on_road], grid.walking[~on_road], equal_nan=True)
+
+
+def test_what_if_closing_roads_and_facilities_is_incremental_and_equals_a_full_rerun(db):
+    import numpy as np
+
+    from tixi.layout.access import MOVES, kept_fields, region, what_if
+    from tixi.layout.engine.coverage import coverage_by_zone
+    from tixi.layout.engine.travel import travel_time
+
+    dachuan = Division.objects.at("511703000000", 2024)
+    facilities = facilities_of(dachuan, 2024, "township")
+    closed = facilities[1].code
+    result = what_if(dachuan, 2024, "township", 30, close=[closed], close_roads=[1, 2])
+    assert result["closed_roads"] == [1, 2] and 0 < result["recomputed"] < result["facilities"]
+    # the full rerun: the remaining facilities on the friction with roads 1 and 2 walked again
+    grid = region(dachuan, 2024).grid
+    kept = [f for f in facilities if f.code != closed]
+    rows, cols = grid.cells_of([f.longitude for f in facilities], [f.latitude for f in facilities])
+    grid.open_cells(rows, cols)
+    friction = grid.friction_without([0, 1])
+    keep = np.array([f.code != closed for f in facilities])
+    rerun = travel_time(
+        friction,
+        grid.cell,
+        grid.cell,
+        rows[keep],
+        cols[keep],
+        np.arange(len(kept)),
+        moves=MOVES,
+        max_seconds=31 * 60.0,
+    )
+    covered = coverage_by_zone(rerun.seconds, grid.population, grid.zones, grid.zones > 0, [30], edge=0)
+    assert result["after"] == int(covered.within[:, 0].sum())
+    assert result["after"] < result["before"]
+    # closing a facility alone computes no travel time at all
+    alone = what_if(dachuan, 2024, "township", 30, close=[closed])
+    assert alone["recomputed"] == 0 and alone["after"] >= result["after"]
+    assert len(kept_fields(grid, dachuan, 2024, "township", facilities, 31 * 60.0).fields) == len(facilities)
+
+
+def test_what_if_refuses_a_road_not_in_the_network(db):
+    from tixi.layout.access import AccessError, what_if
+
+    dachuan = Division.objects.at("511703000000", 2024)
+    with pytest.raises(AccessError, match="999"):
+        what_if(dachuan, 2024, "township", 30, close_roads=[999])

@@ -8,7 +8,8 @@ population not yet within M minutes, with the exact model's bound beside the gre
 
 import math
 import time
-from dataclasses import dataclass
+import zlib
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -19,14 +20,15 @@ from django.utils.translation import gettext_lazy
 from tixi.geo.models import Division, Level
 from tixi.indicators import items as item_values
 from tixi.layout.engine.coverage import coverage_by_zone
-from tixi.layout.engine.region_grid import METRES_PER_DEGREE, RegionGrid, build_region_grid
+from tixi.layout.engine.fields import build_fields
+from tixi.layout.engine.region_grid import METRES_PER_DEGREE, WALKING, RegionGrid, build_region_grid
 from tixi.layout.engine.siting import exact_siting, greedy
 from tixi.layout.engine.travel import travel_time
 from tixi.layout.norms import values_of
 from tixi.registry.engine import classification as cls
 from tixi.registry.models import Institution
 
-GRID_VERSION = 1
+GRID_VERSION = 2  # 2: a synthetic road network burnt in as GeoJSON roads are
 EMS_TYPES = ("ems_centre", "ems_station")
 # 院前急救: "城市服务半径不超过5公里、农村不超过10-20公里" (达川; 攀枝花 the same for cities)
 EMS_RADII_KM = (5.0, 10.0, 20.0)
@@ -359,10 +361,36 @@ def point_of(place: Division, year: int) -> tuple[float, float] | None:
     return None if box is None else ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
 
 
-def what_if(division: Division, year: int, kind: str, minutes: float = 30.0, close=(), add=()) -> dict:
-    """Coverage within `minutes` before and after closing facilities (registry codes) and adding new ones
-    in places (division codes). Adding alone is incremental: the new sites' capped runs are merged into
-    the current surface by a minimum, no full rerun; a closure reruns the remaining facilities."""
+# Each facility's own capped field, kept per (division, year, kind, cap, facilities) so that a what-if
+# closes facilities or roads and adds sites without recomputing the others (engine/fields.py).
+_KEPT_FIELDS: dict = {}
+KEPT_AT_MOST = 8
+
+
+def kept_fields(grid: RegionGrid, division: Division, year: int, kind: str, facilities, cap: float):
+    # the grid's own friction and the facilities' points name the fields: another database is another key
+    points = tuple((f.code, f.longitude, f.latitude) for f in facilities)
+    key = (division.code, year, kind, cap, zlib.crc32(grid.friction.tobytes()), points)
+    kept = _KEPT_FIELDS.get(key)
+    if kept is None:
+        rows, cols = grid.cells_of([f.longitude for f in facilities], [f.latitude for f in facilities])
+        grid.open_cells(rows, cols)
+        kept = build_fields(
+            grid.friction, grid.cell, grid.cell, rows, cols, range(len(facilities)), cap, moves=MOVES
+        )
+        while len(_KEPT_FIELDS) >= KEPT_AT_MOST:
+            _KEPT_FIELDS.pop(next(iter(_KEPT_FIELDS)))
+        _KEPT_FIELDS[key] = kept
+    return kept
+
+
+def what_if(
+    division: Division, year: int, kind: str, minutes: float = 30.0, close=(), add=(), close_roads=()
+) -> dict:
+    """Coverage within `minutes` before and after closing facilities (registry codes) or roads (their
+    numbers on the synthetic network) and adding new ones in places (division codes). Incremental: the
+    facilities' own fields are kept; a closed facility's field is dropped, a closed road recomputes only
+    the fields near it, a new site computes its own (`recomputed` says how many were computed)."""
     if kind not in KINDS:
         raise AccessError(_("kind: not a kind of facility offered here."))
     started = time.perf_counter()
@@ -375,6 +403,13 @@ def what_if(division: Division, year: int, kind: str, minutes: float = 30.0, clo
         raise AccessError(
             _("close: %(codes)s is not a facility of this kind here.") % {"codes": ", ".join(unknown)}
         )
+    roads = 0 if grid.road_speeds is None else len(grid.road_speeds)
+    bad_roads = [str(r) for r in close_roads if not (isinstance(r, int) and 1 <= r <= roads)]
+    if bad_roads:
+        raise AccessError(
+            _("close road: %(roads)s is not a road of the network (1 to %(count)s).")
+            % {"roads": ", ".join(bad_roads), "count": roads}
+        )
     places = []
     for code in add:
         place = Division.objects.valid_in(year).filter(code=code, path__startswith=division.path).first()
@@ -385,19 +420,21 @@ def what_if(division: Division, year: int, kind: str, minutes: float = 30.0, clo
             )
         places.append((place, point))
     cap = (minutes + 1) * 60.0
-    before = surface(grid, facilities, minutes + 1).seconds if facilities else np.full(grid.shape, np.inf)
-    kept = [f for f in facilities if f.code not in close]
-    if close:
-        after = surface(grid, kept, minutes + 1).seconds if kept else np.full(grid.shape, np.inf)
-    else:
-        after = before.copy()
-    for _place, (lon, lat) in places:
-        rows, cols = grid.cells_of([lon], [lat])
-        grid.open_cells(rows, cols)
-        alone = travel_time(
-            grid.friction, grid.cell, grid.cell, rows, cols, [0], moves=MOVES, max_seconds=cap
-        )
-        np.minimum(after, alone.seconds, out=after)
+    base = kept_fields(grid, division, year, kind, facilities, cap)
+    before = base.surface().seconds
+    scenario = replace(base, fields=list(base.fields), recomputed=0)
+    for i, facility in enumerate(facilities):
+        if facility.code in close:
+            scenario.close(i)
+    friction = grid.friction_without([r - 1 for r in close_roads]) if close_roads else base.friction.copy()
+    new_cells = [tuple(int(v[0]) for v in grid.cells_of([lon], [lat])) for _place, (lon, lat) in places]
+    for r, c in new_cells:  # a new site stands somewhere passable
+        if np.isnan(friction[r, c]):
+            friction[r, c] = WALKING
+    scenario.set_friction(friction)
+    for j, (r, c) in enumerate(new_cells):
+        scenario.add(len(facilities) + j, r, c)
+    after = scenario.surface().seconds
     covers = [
         coverage_by_zone(s, grid.population, grid.zones, grid.zones > 0, [minutes], edge=0)
         for s in (before, after)
@@ -423,10 +460,13 @@ def what_if(division: Division, year: int, kind: str, minutes: float = 30.0, clo
         "kind": kind,
         "minutes": f"{minutes:g}",
         "closed": [f.name for f in facilities if f.code in close],
+        "closed_roads": list(close_roads),
         "added": [p.name for p, _point in places],
         "before": total_before,
         "after": total_after,
         "change": total_after - total_before,
         "townships": [r for r in rows if r["change"]],
+        "recomputed": scenario.recomputed,
+        "facilities": len(facilities),
         "seconds": round(time.perf_counter() - started, 2),
     }

@@ -13,11 +13,53 @@ from django.utils.translation import gettext, gettext_noop
 from tixi.layout.engine.rasters import (
     InputError,
     check_output,
+    read_elevation,
     read_facilities,
     read_friction,
+    write_friction,
     write_surfaces,
 )
-from tixi.layout.engine.travel import travel_time
+from tixi.layout.engine.roads import burn_roads, outside, parse_speeds, read_roads, road_friction
+from tixi.layout.engine.travel import Walk, travel_time
+
+WALK_PROBLEMS = {
+    "numbers": ("walk-coeff", "Every parameter must be a finite number."),
+    "signs": (
+        "walk-coeff",
+        "a must be > 0, b >= 0, d <= 0, lambda >= 0 and the slope factor < 0 (a move would cost less than nothing).",
+    ),
+    "descent": (
+        "slope-factor",
+        "a + c x slope factor must be > 0: a moderate descent would cost less than nothing.",
+    ),
+}
+
+
+def walk_of(walk_coeff: str | None, lam: float | None, slope_factor: float | None) -> Walk:
+    """r.walk's parameters as given on the command line (its defaults for the others), checked."""
+    defaults = Walk()
+    a, b, c, d = defaults.a, defaults.b, defaults.c, defaults.d
+    if walk_coeff is not None:
+        try:
+            a, b, c, d = (float(v) for v in walk_coeff.split(","))
+        except ValueError:
+            raise InputError(
+                "walk-coeff",
+                "Give four numbers a,b,c,d (r.walk's walk_coeff), e.g. 0.72,6.0,1.9998,-1.9998.",
+            ) from None
+    walk = Walk(
+        a,
+        b,
+        c,
+        d,
+        defaults.lam if lam is None else float(lam),
+        defaults.slope_factor if slope_factor is None else float(slope_factor),
+    )
+    problem = walk.problem()
+    if problem:
+        raise InputError(*WALK_PROBLEMS[problem])
+    return walk
+
 
 # The engine's messages (it cannot import Django): listed so that makemessages extracts them.
 ENGINE_MESSAGES = [
@@ -56,6 +98,39 @@ ENGINE_MESSAGES = [
     gettext_noop("The output would overwrite an input file."),
     gettext_noop("Moves must be 8 or 16."),
     gettext_noop("The cap must be a positive number of minutes."),
+    gettext_noop(
+        "Elevation is not a number at row %(row)s, column %(col)s (x=%(x)s, y=%(y)s); mark gaps as nodata."
+    ),
+    gettext_noop(
+        "The raster has %(rows)s x %(cols)s cells but --%(other)s has %(their_rows)s x %(their_cols)s; put both on the same grid."
+    ),
+    gettext_noop("The raster is in %(crs)s but --%(other)s is in %(their_crs)s; put both on the same grid."),
+    gettext_noop(
+        "The raster's origin or cell size differs from --%(other)s's (%(transform)s vs %(their_transform)s); put both on the same grid."
+    ),
+    gettext_noop("Line %(line)s: facility %(id)s is where --elevation has no data (a barrier)."),
+    gettext_noop("%(part)s is not class=km/h with a speed above 0 and at most %(max)s."),
+    gettext_noop("%(path)s is not GeoJSON (JSON text)."),
+    gettext_noop("The GeoJSON must be a FeatureCollection."),
+    gettext_noop("The roads are in %(theirs)s but the raster is in %(ours)s; give them in the raster's CRS."),
+    gettext_noop("Feature %(number)s: a road must be a LineString or MultiLineString, not %(type)s."),
+    gettext_noop("Feature %(number)s: the coordinates are not numbers."),
+    gettext_noop(
+        "Feature %(number)s: class %(kind)s has no speed; give --speeds %(kind)s=km/h or a speed property."
+    ),
+    gettext_noop("Feature %(number)s: speed %(speed)s is not above 0 and at most %(max)s km/h."),
+    gettext_noop("The GeoJSON holds no roads."),
+    gettext_noop("Feature %(number)s lies wholly outside the raster: are the roads in the raster's CRS?"),
+    gettext_noop("--speeds is read only with --roads."),
+    gettext_noop("Walking needs --elevation (a DEM on the friction's grid)."),
+    gettext_noop("--elevation is used by walking only: add --walk."),
+    gettext_noop("r.walk's parameters are read only with --walk."),
+    gettext_noop("Give four numbers a,b,c,d (r.walk's walk_coeff), e.g. 0.72,6.0,1.9998,-1.9998."),
+    gettext_noop("Every parameter must be a finite number."),
+    gettext_noop(
+        "a must be > 0, b >= 0, d <= 0, lambda >= 0 and the slope factor < 0 (a move would cost less than nothing)."
+    ),
+    gettext_noop("a + c x slope factor must be > 0: a moderate descent would cost less than nothing."),
 ]
 
 
@@ -90,19 +165,41 @@ def compute_surface(
     max_minutes: float | None = None,
     crs: str | None = None,
     max_bytes: int | None = None,
+    walking: bool = False,
+    elevation: str | Path | None = None,
+    walk_coeff: str | None = None,
+    lam: float | None = None,
+    slope_factor: float | None = None,
+    roads: str | Path | None = None,
+    speeds: str | None = None,
 ) -> SurfaceSummary:
+    """With `walking`, moves are priced as GRASS r.walk prices them over `elevation` (r.walk's options)."""
     try:
+        if walking and elevation is None:
+            raise InputError("walk", "Walking needs --elevation (a DEM on the friction's grid).")
+        if not walking and elevation is not None:
+            raise InputError("elevation", "--elevation is used by walking only: add --walk.")
+        if not walking and (walk_coeff, lam, slope_factor) != (None, None, None):
+            raise InputError("walk", "r.walk's parameters are read only with --walk.")
+        walk = walk_of(walk_coeff, lam, slope_factor) if walking else None
         if moves not in (8, 16):
             raise InputError("moves", "Moves must be 8 or 16.")
         if max_minutes is not None and not (max_minutes > 0 and np.isfinite(max_minutes)):
             raise InputError("max-minutes", "The cap must be a positive number of minutes.")
-        inputs = [Path(friction), Path(facilities)]
+        inputs = [Path(friction), Path(facilities)] + [Path(p) for p in (elevation, roads) if p]
         time_path = check_output(out, "out", inputs)
         nearest_path = check_output(nearest, "nearest", inputs) if nearest else None
         if nearest_path is not None and nearest_path.resolve() == time_path.resolve():
             raise InputError("nearest", "The output would overwrite an input file.")
+        if speeds is not None and roads is None:
+            raise InputError("speeds", "--speeds is read only with --roads.")
         grid = read_friction(friction, max_bytes=max_bytes)
+        if roads is not None:
+            grid, _count = with_roads(grid, roads, speeds)
         sites = read_facilities(facilities, grid, crs=crs)
+        heights = read_elevation(elevation, grid, max_bytes=max_bytes) if walking else None
+        if heights is not None:
+            check_facilities_on_ground(sites, heights)
     except InputError as error:
         raise SurfaceError(translated(error)) from error
     started = time.perf_counter()
@@ -115,6 +212,9 @@ def compute_surface(
         sites.ids,
         moves=moves,
         max_seconds=None if max_minutes is None else max_minutes * 60.0,
+        elevation=heights,
+        walk=walk,
+        padded=grid.padded,
     )
     elapsed = time.perf_counter() - started
     write_surfaces(surface, grid, time_path, nearest_path)
@@ -124,7 +224,54 @@ def compute_surface(
         cols=grid.shape[1],
         facilities=len(sites.ids),
         reached=int(reached.sum()),
-        barriers=int(np.isnan(grid.values).sum()),
+        barriers=int((np.isnan(grid.values) | (np.isnan(heights) if heights is not None else False)).sum()),
         max_seconds=float(surface.seconds[reached].max()),
         seconds=elapsed,
     )
+
+
+def check_facilities_on_ground(sites, heights: np.ndarray) -> None:
+    """A facility where the DEM has no data stands on a barrier for walking: refused by its CSV line."""
+    for line, ident, row, col in zip(sites.lines, sites.ids, sites.rows, sites.cols, strict=True):
+        if np.isnan(heights[row, col]):
+            raise InputError(
+                "facilities",
+                "Line %(line)s: facility %(id)s is where --elevation has no data (a barrier).",
+                line=line,
+                id=int(ident),
+            )
+
+
+def with_roads(grid, roads_path, speeds_text):
+    """The friction with the roads burnt in (a copy of `grid` with new values), and how many roads."""
+    speeds = parse_speeds(speeds_text)
+    roads = read_roads(roads_path, grid.crs, speeds)
+    stray = outside(roads, grid.shape, grid.transform)
+    if stray is not None:
+        raise InputError(
+            "roads",
+            "Feature %(number)s lies wholly outside the raster: are the roads in the raster's CRS?",
+            number=stray,
+        )
+    index = burn_roads(roads, grid.shape, grid.transform)
+    values = road_friction(grid.values, index, roads.speeds)
+    return type(grid)(values, grid.transform, grid.crs, grid.cell_x, grid.cell_y), len(roads.speeds)
+
+
+def build_friction(
+    walking: str | Path, roads: str | Path, out: str | Path, speeds: str | None = None
+) -> dict:
+    """FRICTION.tif: off-road walking friction with roads burnt in by class and speed; all or nothing."""
+    try:
+        target = check_output(out, "out", [Path(walking), Path(roads)])
+        grid = read_friction(walking)
+        merged, count = with_roads(grid, roads, speeds)
+    except InputError as error:
+        raise SurfaceError(translated(error)) from error
+    write_friction(merged, target)
+    on_roads = ~np.isclose(merged.values, grid.values, equal_nan=True)
+    return {
+        "roads": count,
+        "cells": int(on_roads.sum()),
+        "bridges": int((on_roads & np.isnan(grid.values)).sum()),
+    }

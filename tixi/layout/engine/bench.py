@@ -1,4 +1,4 @@
-"""`tixi bench access`: Tixi against GRASS r.cost on the same grid, then Tixi alone at scale.
+"""`tixi bench access`: Tixi against GRASS r.cost and r.walk on the same grid, then Tixi alone at scale.
 
 Each measured run is a child process (`python -m tixi.layout.engine.bench run ...`) that reads the
 GeoTIFF and CSV, computes and writes the surfaces as `tixi access surface` does, so that its peak
@@ -7,6 +7,7 @@ memory (ru_maxrss) is that of one real run, not of the synthetic data's making.
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -18,14 +19,15 @@ import numpy as np
 
 from tixi.layout.engine import grass, synthetic
 from tixi.layout.engine.coverage import coverage_by_zone, spread_population
-from tixi.layout.engine.rasters import read_facilities, read_friction, write_surfaces
+from tixi.layout.engine.rasters import read_elevation, read_facilities, read_friction, write_surfaces
 from tixi.layout.engine.travel import travel_time
 
 
-def one_run(friction_path, facilities_path, out_folder, moves, max_minutes) -> dict:
+def one_run(friction_path, facilities_path, out_folder, moves, max_minutes, elevation_path=None) -> dict:
     started = time.perf_counter()
     friction = read_friction(friction_path)
     sites = read_facilities(facilities_path, friction)
+    heights = read_elevation(elevation_path, friction) if elevation_path else None
     read = time.perf_counter()
     surface = travel_time(
         friction.values,
@@ -36,6 +38,8 @@ def one_run(friction_path, facilities_path, out_folder, moves, max_minutes) -> d
         sites.ids,
         moves=moves,
         max_seconds=None if not max_minutes else max_minutes * 60.0,
+        padded=friction.padded,
+        elevation=heights,
     )
     computed = time.perf_counter()
     out = Path(out_folder)
@@ -54,9 +58,10 @@ def one_run(friction_path, facilities_path, out_folder, moves, max_minutes) -> d
     }
 
 
-def child_run(friction_path, facilities_path, out_folder, moves, max_minutes) -> dict:
+def child_run(friction_path, facilities_path, out_folder, moves, max_minutes, elevation_path=None) -> dict:
     argv = [sys.executable, "-m", "tixi.layout.engine.bench", "run", str(friction_path), str(facilities_path)]
     argv += [str(out_folder), str(moves), str(max_minutes or 0)]
+    argv += [str(elevation_path)] if elevation_path else []
     completed = subprocess.run(argv, capture_output=True, text=True, check=False)
     if completed.returncode:
         raise RuntimeError(completed.stderr)
@@ -68,6 +73,7 @@ def warm_up() -> None:
     tiny = np.ones((3, 3))
     for moves in (8, 16):
         travel_time(tiny, 1.0, 1.0, [1], [1], [1], moves=moves)
+        travel_time(tiny, 1.0, 1.0, [1], [1], [1], moves=moves, elevation=tiny)
 
 
 def side_by_side(write, side=1000, facilities=100, moves_list=(8, 16)) -> list[dict]:
@@ -86,6 +92,24 @@ def side_by_side(write, side=1000, facilities=100, moves_list=(8, 16)) -> list[d
             write(
                 f"{side}x{side} = {side * side:,} cells, {facilities} facilities, {moves} moves: "
                 f"Tixi {ours['compute_s']:.2f} s, {theirs.version} r.cost{' -k' if moves == 16 else ''} "
+                f"{theirs.cost_seconds:.2f} s: GRASS/Tixi = {theirs.cost_seconds / ours['compute_s']:.1f}x; "
+                f"within 0.5%: {figures['within']:.4%} of reached cells, max relative error "
+                f"{figures['max_relative']:.1e}, same nearest: {figures['nearest_same']:.4%}"
+            )
+        # walking (anisotropic) over a synthetic DEM, against r.walk
+        elevation_path = synthetic.write_raster(
+            folder / "elevation.tif", synthetic.elevation_surface(side, side, seed=11)
+        )
+        for moves in moves_list:
+            ours = child_run(friction_path, facilities_path, folder, moves, 0, elevation_path)
+            theirs = grass.run_r_walk(friction_path, elevation_path, facilities_path, moves=moves)
+            figures = grass.compare(np.load(folder / "seconds.npy"), np.load(folder / "nearest.npy"), theirs)
+            results.append(
+                {"moves": moves, "walk": True, "ours": ours, "grass_s": theirs.cost_seconds, **figures}
+            )
+            write(
+                f"{side}x{side} = {side * side:,} cells, {facilities} facilities, {moves} moves, walking: "
+                f"Tixi {ours['compute_s']:.2f} s, {theirs.version} r.walk{' -k' if moves == 16 else ''} "
                 f"{theirs.cost_seconds:.2f} s: GRASS/Tixi = {theirs.cost_seconds / ours['compute_s']:.1f}x; "
                 f"within 0.5%: {figures['within']:.4%} of reached cells, max relative error "
                 f"{figures['max_relative']:.1e}, same nearest: {figures['nearest_same']:.4%}"
@@ -109,7 +133,8 @@ def at_scale(write, side=4000, facilities=3000, moves=16, max_minutes=120) -> di
     write(
         f"{result['cells']:,} cells, {result['facilities']:,} facilities, {moves} moves{cap}: "
         f"compute {result['compute_s']:.1f} s (read {result['read_s']:.1f} s, write {result['write_s']:.1f} s), "
-        f"{result['reached']:,} cells reached, peak memory {result['peak_mb'] / 1024:.2f} GB"
+        f"{result['reached']:,} cells reached, peak memory {result['peak_mb'] / 1024:.2f} GB "
+        f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores: other work slows it)"
     )
     figures = result["coverage"]
     write(
@@ -152,9 +177,14 @@ def main(argv=None):
         run.add_argument(name)
     run.add_argument("moves", type=int)
     run.add_argument("max_minutes", type=float)
+    run.add_argument("elevation", nargs="?")
     args = parser.parse_args(argv)
     warm_up()
-    print(json.dumps(one_run(args.friction, args.facilities, args.out, args.moves, args.max_minutes)))
+    print(
+        json.dumps(
+            one_run(args.friction, args.facilities, args.out, args.moves, args.max_minutes, args.elevation)
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -16,13 +16,15 @@ import numpy as np
 import rasterio
 from rasterio.crs import CRS
 from rasterio.errors import CRSError, RasterioIOError
+from rasterio.windows import Window
 
-from tixi.layout.engine.travel import NEAREST_NODATA, Surface
+from tixi.layout.engine.travel import NEAREST_NODATA, PAD, Surface
 
 TIME_NODATA = -1.0  # a travel time is never negative
-# What a run holds per cell: friction (8), seconds (8), nearest (4), the raster as read (<= 8) and
-# its mask (1), plus the heap and the output buffers: measured ~30 B on a 16 M-cell grid.
-BYTES_PER_CELL = 40
+# What a run holds per cell: friction (8, read strip by strip into the kernel's padded buffer),
+# seconds (8) and nearest (4), plus the heap and strips being read or written.
+BYTES_PER_CELL = 24
+STRIP_ROWS = 512
 INT32 = np.iinfo(np.int32)
 
 
@@ -41,6 +43,7 @@ class Friction:
     crs: CRS
     cell_x: float
     cell_y: float
+    padded: np.ndarray | None = None  # values inside two rings of NaN, as the kernel reads them
 
     @property
     def shape(self):
@@ -105,15 +108,48 @@ def read_friction(path: str | Path, max_bytes: int | None = None) -> Friction:
         transform = source.transform
         if transform.b != 0 or transform.d != 0:
             raise InputError(field, "The raster is rotated; warp it north-up first.")
-        values = source.read(1, masked=True)
-    friction = np.asarray(values.data, dtype=np.float64)
-    valid = ~np.ma.getmaskarray(values)
-    friction[~valid] = np.nan  # barriers
-    check_values(friction, valid, transform)
-    return Friction(friction, transform, source.crs, abs(transform.a), abs(transform.e))
+        # read strip by strip into a buffer already padded for the kernel: no whole-grid copy
+        padded = np.full((source.height + 2 * PAD, source.width + 2 * PAD), np.nan)
+        inner = padded[PAD:-PAD, PAD:-PAD]
+        strip = STRIP_ROWS
+        for top in range(0, source.height, strip):
+            window = Window(0, top, source.width, min(strip, source.height - top))
+            values = source.read(1, window=window, masked=True)
+            block = np.asarray(values.data, dtype=np.float64)
+            valid = ~np.ma.getmaskarray(values)
+            check_values(block, valid, transform, top)
+            block[~valid] = np.nan  # barriers
+            inner[top : top + block.shape[0]] = block
+        crs = source.crs
+    return Friction(inner, transform, crs, abs(transform.a), abs(transform.e), padded)
 
 
-def check_values(friction: np.ndarray, valid: np.ndarray, transform) -> None:
+def read_elevation(path: str | Path, friction: Friction, max_bytes: int | None = None) -> np.ndarray:
+    """Metres above sea level on the friction's grid (same CRS, cells and origin); nodata is a barrier.
+
+    Refused by name: another grid or CRS, no CRS, NaN or infinite heights outside the nodata cells.
+    """
+    field = "elevation"
+    grid = read_grid(path, field, max_bytes=max_bytes)
+    if grid.crs is None:
+        raise InputError(field, "The raster has no coordinate reference system (CRS).")
+    reference = Grid(
+        friction.values, None, friction.transform, friction.crs, friction.shape[1], friction.shape[0]
+    )
+    check_same_grid(reference, "friction", grid, field)
+    heights = np.asarray(grid.values, dtype=np.float64)
+    bad = grid.valid & ~np.isfinite(heights)
+    if bad.any():
+        raise InputError(
+            field,
+            "Elevation is not a number at row %(row)s, column %(col)s (x=%(x)s, y=%(y)s); mark gaps as nodata.",
+            **first_bad_cell(bad, grid.transform),
+        )
+    heights[~grid.valid] = np.nan  # a barrier, as in r.walk
+    return heights
+
+
+def check_values(friction: np.ndarray, valid: np.ndarray, transform, row_offset: int = 0) -> None:
     """Refuse NaN, infinite or negative friction outside the nodata cells, naming the first such cell."""
     for bad, message in (
         (
@@ -131,9 +167,15 @@ def check_values(friction: np.ndarray, valid: np.ndarray, transform) -> None:
     ):
         if bad.any():
             row, col = (int(i) for i in np.argwhere(bad)[0])
-            x, y = transform @ (col + 0.5, row + 0.5)
+            x, y = transform @ (col + 0.5, row + row_offset + 0.5)
             raise InputError(
-                "friction", message, row=row, col=col, x=f"{x:.1f}", y=f"{y:.1f}", value=friction[row, col]
+                "friction",
+                message,
+                row=row + row_offset,
+                col=col,
+                x=f"{x:.1f}",
+                y=f"{y:.1f}",
+                value=friction[row, col],
             )
 
 
@@ -255,23 +297,61 @@ def write_surfaces(surface: Surface, friction: Friction, time_path: Path, neares
         "compress": "deflate",
         "BIGTIFF": "IF_SAFER",
     }
-    outputs = [(time_path, np.where(surface.reached, surface.seconds, TIME_NODATA), "float64", TIME_NODATA)]
+
+    def time_strip(rows: slice) -> np.ndarray:
+        seconds = surface.seconds[rows]
+        return np.where(np.isfinite(seconds), seconds, TIME_NODATA)
+
+    outputs = [(time_path, time_strip, "float64", TIME_NODATA)]
     if nearest_path is not None:
-        outputs.append((nearest_path, surface.nearest, "int32", NEAREST_NODATA))
+        outputs.append((nearest_path, lambda rows: surface.nearest[rows], "int32", NEAREST_NODATA))
+    height, width = friction.shape
     written = []
     try:
-        for target, array, dtype, nodata in outputs:
+        for target, strip_of, dtype, nodata in outputs:
             handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
             os.close(handle)
             written.append((temporary, target))
             with rasterio.open(temporary, "w", dtype=dtype, nodata=nodata, **profile) as sink:
-                sink.write(array.astype(dtype, copy=False), 1)
+                for top in range(0, height, STRIP_ROWS):  # strip by strip: no whole-grid copy
+                    block = strip_of(slice(top, top + STRIP_ROWS))
+                    window = Window(0, top, width, block.shape[0])
+                    sink.write(np.ascontiguousarray(block, dtype=dtype), 1, window=window)
         for temporary, target in written:
             os.replace(temporary, target)
     finally:
         for temporary, _target in written:
             if os.path.exists(temporary):
                 os.remove(temporary)
+
+
+def write_friction(friction: Friction, path: Path) -> None:
+    """FRICTION.tif (float64 s/m, nodata NaN on barriers) through a temporary file: all or nothing."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    try:
+        with rasterio.open(
+            temporary,
+            "w",
+            driver="GTiff",
+            width=friction.shape[1],
+            height=friction.shape[0],
+            count=1,
+            dtype="float64",
+            nodata=np.nan,
+            crs=friction.crs,
+            transform=friction.transform,
+            tiled=True,
+            blockxsize=256,
+            blockysize=256,
+            compress="deflate",
+            BIGTIFF="IF_SAFER",
+        ) as sink:
+            sink.write(friction.values, 1)
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.remove(temporary)
 
 
 @dataclass(frozen=True)

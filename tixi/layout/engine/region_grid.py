@@ -1,9 +1,10 @@
 """A synthetic grid for a region of the registry (no Django): friction, township zones and population.
 
 The demo's townships are rectangles (lon/lat boxes) and its institutions points; there is no land
-cover or road data. So the friction is the synthetic surface of `synthetic.py` (walking 2-5 km/h,
-straight roads, a river and lakes), labelled synthetic, on a local equirectangular projection in
-metres; each township's population is spread over its cells in proportion to settlement weights
+cover or road data. So the friction is the synthetic off-road surface of `synthetic.py` (walking
+2-5 km/h, a river and lakes) with a synthetic road network burnt in as GeoJSON roads are (county
+roads joining the township centres by a minimum spanning tree, a provincial road across), all
+labelled synthetic, on a local equirectangular projection in metres; each township's population is spread over its cells in proportion to settlement weights
 around the registry's points (villages' clinics, township centres), in whole persons.
 """
 
@@ -11,12 +12,15 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+from rasterio.transform import Affine
 
 from tixi.layout.engine.coverage import spread_population
+from tixi.layout.engine.roads import Roads, burn_roads, road_friction
 from tixi.layout.engine.synthetic import friction_surface
 
 METRES_PER_DEGREE = 111_320.0
 WALKING = 3.6 / 4.0  # s/m at 4 km/h: a facility's own cell is never a barrier
+SYNTHETIC_SPEEDS = {"provincial": 60.0, "county": 40.0, "village": 25.0}  # km/h of the synthetic road classes
 
 
 @dataclass
@@ -28,6 +32,22 @@ class RegionGrid:
     north: float
     lat0: float
     cell: float  # metres
+    walking: np.ndarray | None = None  # off-road s/m, NaN = barrier (the friction without roads)
+    road_index: np.ndarray | None = None  # 1-based road burnt in each cell, 0 = none
+    road_speeds: np.ndarray | None = None  # km/h per road
+
+    @property
+    def transform(self) -> Affine:
+        """Local metres: x east of the west edge, y north of the north edge (negative inside)."""
+        return Affine(self.cell, 0.0, 0.0, 0.0, -self.cell, 0.0)
+
+    def friction_without(self, closed_roads=()) -> np.ndarray:
+        """The friction with some roads closed (0-based), their cells walked again."""
+        if self.road_index is None:
+            return self.friction.copy()
+        open_speeds = self.road_speeds.astype(np.float64).copy()
+        open_speeds[list(closed_roads)] = 0.0
+        return road_friction(self.walking, self.road_index, open_speeds)
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -45,6 +65,9 @@ class RegionGrid:
         """Facilities stand somewhere passable."""
         blocked = np.isnan(self.friction[rows, cols])
         self.friction[np.asarray(rows)[blocked], np.asarray(cols)[blocked]] = WALKING
+        if self.walking is not None:
+            off_road = np.isnan(self.walking[rows, cols])
+            self.walking[np.asarray(rows)[off_road], np.asarray(cols)[off_road]] = WALKING
 
     def as_arrays(self) -> dict:
         return {
@@ -52,12 +75,18 @@ class RegionGrid:
             "zones": self.zones,
             "population": self.population,
             "frame": np.array([self.west, self.north, self.lat0, self.cell]),
+            **(
+                {"walking": self.walking, "road_index": self.road_index, "road_speeds": self.road_speeds}
+                if self.road_index is not None
+                else {}
+            ),
         }
 
     @classmethod
     def from_arrays(cls, arrays) -> "RegionGrid":
         west, north, lat0, cell = (float(v) for v in arrays["frame"])
-        return cls(arrays["friction"], arrays["zones"], arrays["population"], west, north, lat0, cell)
+        roads = [arrays.get(k) for k in ("walking", "road_index", "road_speeds")]
+        return cls(arrays["friction"], arrays["zones"], arrays["population"], west, north, lat0, cell, *roads)
 
 
 def cell_size(bbox, max_cells: int, smallest: float = 100.0) -> float:
@@ -82,13 +111,23 @@ def build_region_grid(
     width = (east - west) * METRES_PER_DEGREE * math.cos(math.radians(lat0))
     height = (north - south) * METRES_PER_DEGREE
     rows, cols = max(1, math.ceil(height / cell)), max(1, math.ceil(width / cell))
+    walking = friction_surface(rows, cols, seed, roads=False)
     grid = RegionGrid(
-        friction_surface(rows, cols, seed), np.zeros((rows, cols), np.int64), None, west, north, lat0, cell
+        walking.copy(), np.zeros((rows, cols), np.int64), None, west, north, lat0, cell, walking
     )
+    centres = []
     for zone, (w, s, e, n) in sorted(zone_boxes.items()):
         top, left = grid.cells_of([w], [n])
         bottom, right = grid.cells_of([e - 1e-9], [s + 1e-9])
         grid.zones[top[0] : bottom[0] + 1, left[0] : right[0] + 1] = zone
+        centres.append(((left[0] + right[0] + 1) / 2 * cell, -(top[0] + bottom[0] + 1) / 2 * cell))
+    r, c = grid.cells_of(*settlements)
+    places = sorted(set(zip(r.tolist(), c.tolist(), strict=True)))[:MAX_SETTLEMENTS]
+    villages = [((col + 0.5) * cell, -(row + 0.5) * cell) for row, col in places]
+    roads = synthetic_roads(centres, rows, cols, cell, villages)
+    grid.road_index = burn_roads(roads, (rows, cols), grid.transform)
+    grid.road_speeds = roads.speeds
+    grid.friction = road_friction(walking, grid.road_index, roads.speeds)
     weights = np.full((rows, cols), 0.02)  # scattered houses everywhere
     r, c = grid.cells_of(*settlements)
     np.add.at(weights, (r, c), 1.0)
@@ -100,3 +139,41 @@ def build_region_grid(
     people = {z: n for z, n in zone_population.items() if z in present}
     grid.population = spread_population(grid.zones, grid.zones > 0, people, weights)
     return grid
+
+
+MAX_SETTLEMENTS = 3000
+
+
+def synthetic_roads(centres, rows: int, cols: int, cell: float, villages=()) -> Roads:
+    """A minimum spanning tree (Prim's) over the township centres and the settlements (the registry's
+    points): county roads between two centres, village roads to the settlements, and one provincial
+    road across the middle, in the grid's local metres: a made-up network, labelled as such."""
+    lines, speeds, names = [], [], []
+    width, height = cols * cell, rows * cell
+    across = [[0.0, -height * 0.45], [width * 0.5, -height * 0.55], [width, -height * 0.5]]
+    lines.append({"type": "LineString", "coordinates": across})
+    speeds.append(SYNTHETIC_SPEEDS["provincial"])
+    names.append("provincial-1")
+    points = np.array(list(centres) + list(villages), np.float64).reshape(-1, 2)
+    is_centre = np.arange(len(points)) < len(centres)
+    if len(points) > 1:
+        joined = [0]
+        best = np.hypot(*(points - points[0]).T)
+        parent = np.zeros(len(points), np.int64)
+        best[0] = np.inf
+        for _ in range(len(points) - 1):
+            nearest = int(np.argmin(best))
+            a, b = points[parent[nearest]], points[nearest]
+            lines.append({"type": "LineString", "coordinates": [a.tolist(), b.tolist()]})
+            kind = "county" if is_centre[parent[nearest]] and is_centre[nearest] else "village"
+            speeds.append(SYNTHETIC_SPEEDS[kind])
+            names.append(f"{kind}-{len(names)}")
+            joined.append(nearest)
+            distance = np.hypot(*(points - b).T)
+            closer = distance < best
+            closer[joined] = False
+            best = np.where(closer, distance, best)
+            parent = np.where(closer, nearest, parent)
+            best[joined] = np.inf
+    bounds = np.array([[0.0, -height, width, 0.0]] * len(lines))
+    return Roads(lines, bounds, np.array(speeds), names)

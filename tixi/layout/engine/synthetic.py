@@ -14,14 +14,16 @@ CRS = "EPSG:4543"
 ORIGIN = (500_000.0, 3_000_000.0)  # west, north
 
 
-def friction_surface(rows: int, cols: int, seed: int = 0, barriers: bool = True) -> np.ndarray:
-    """Seconds per metre, NaN on barriers."""
+def friction_surface(
+    rows: int, cols: int, seed: int = 0, barriers: bool = True, roads: bool = True
+) -> np.ndarray:
+    """Seconds per metre, NaN on barriers; without `roads`, off-road walking only (roads burnt later)."""
     rng = np.random.default_rng(seed)
     patch = 16
     coarse = rng.uniform(2.0, 5.0, ((rows + patch - 1) // patch, (cols + patch - 1) // patch))
     speed_kmh = np.repeat(np.repeat(coarse, patch, axis=0), patch, axis=1)[:rows, :cols].copy()
     speed_kmh *= rng.uniform(0.8, 1.2, (rows, cols))  # texture within a patch
-    for _ in range(max(2, (rows + cols) // 150)):  # roads: straight lines across the grid
+    for _ in range(max(2, (rows + cols) // 150) if roads else 0):  # roads: straight lines across the grid
         fast = rng.uniform(20.0, 80.0)
         if rng.random() < 0.5:
             speed_kmh[rng.integers(0, rows), :] = fast
@@ -83,3 +85,36 @@ def write_case(folder: Path, rows: int, cols: int, facilities: int, cell: float 
     lines = ["id,x,y"] + [f"{i + 1},{x[i]:.3f},{y[i]:.3f}" for i in range(facilities)]
     facilities_path.write_text("\n".join(lines) + "\n")
     return friction_path, facilities_path
+
+
+def elevation_surface(rows: int, cols: int, seed: int = 0, cell: float = 100.0) -> np.ndarray:
+    """Metres above sea level: hills and valleys steep enough to hold gentle, moderate (to -0.2125) and
+    steep slopes, so that every branch of r.walk's walking cost is taken."""
+    rng = np.random.default_rng(seed + 3)
+    yy, xx = np.mgrid[0:rows, 0:cols].astype(np.float64) * cell
+    height = np.full((rows, cols), 800.0)
+    for _ in range(max(4, rows * cols // 2_000)):
+        r, c = rng.uniform(0, rows * cell), rng.uniform(0, cols * cell)
+        spread = rng.uniform(4, 25) * cell
+        height += rng.uniform(-600, 900) * np.exp(-((yy - r) ** 2 + (xx - c) ** 2) / (2 * spread**2))
+    height += rng.normal(0, 2.0, (rows, cols))  # roughness
+    return height
+
+
+def write_raster(path: Path, values: np.ndarray, cell: float = 100.0, nodata=np.nan, crs: str | None = CRS):
+    """A float64 GeoTIFF on the synthetic grid (same origin and cells as `write_case`)."""
+    rows, cols = values.shape
+    with rasterio.open(
+        path,
+        "w",
+        driver="GTiff",
+        width=cols,
+        height=rows,
+        count=1,
+        dtype="float64",
+        crs=crs,
+        transform=Affine(cell, 0.0, ORIGIN[0], 0.0, -cell, ORIGIN[1]),
+        nodata=nodata,
+    ) as sink:
+        sink.write(values, 1)
+    return path

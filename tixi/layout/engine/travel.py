@@ -16,6 +16,11 @@ the same numbers with cost = friction x the east-west cell size, its unit of len
 cells beyond it are left unreached: every cell within the cap is exact, since costs only grow along
 a path. The kernel is compiled with numba (scikit-image's MCP has neither the knight's four-cell
 mean, nor the nearest facility's label, nor a working cost cap).
+
+Walking (anisotropic) follows GRASS `r.walk` (Aitken 1977 / Langmuir 1984, read from its source):
+a move of horizontal length L from a cell at elevation h0 to one at h1 (dh = h1 - h0, away from the
+facility) costs a*L + lambda*L*(mean friction, averaged as above) + dh*b uphill (dh/L >= 0), dh*c on
+a moderate descent (slope_factor <= dh/L < 0) and dh*d on a steep one (dh/L < slope_factor).
 """
 
 from dataclasses import dataclass
@@ -38,6 +43,34 @@ class Surface:
     @property
     def reached(self) -> np.ndarray:
         return np.isfinite(self.seconds)
+
+
+@dataclass(frozen=True)
+class Walk:
+    """r.walk's parameters, its defaults: walk_coeff=a,b,c,d, lambda, slope_factor."""
+
+    a: float = 0.72
+    b: float = 6.0
+    c: float = 1.9998
+    d: float = -1.9998
+    lam: float = 1.0
+    slope_factor: float = -0.2125
+
+    def problem(self) -> str | None:
+        """Why these parameters could price a move below zero (Dijkstra needs no negative move), or None."""
+        if not all(np.isfinite(v) for v in (self.a, self.b, self.c, self.d, self.lam, self.slope_factor)):
+            return "numbers"
+        if self.a <= 0 or self.lam < 0 or self.b < 0 or self.d > 0 or self.slope_factor >= 0:
+            return "signs"
+        if self.c > 0 and self.a + self.c * self.slope_factor <= 0:
+            return "descent"
+        return None
+
+    def as_array(self) -> np.ndarray:
+        return np.array([self.a, self.b, self.c, self.d, self.lam, self.slope_factor], np.float64)
+
+
+FLAT = Walk(a=0.0, b=0.0, c=0.0, d=0.0, lam=1.0, slope_factor=-1.0)  # unused: isotropic runs skip it
 
 
 def move_table(moves: int, cell_x: float, cell_y: float) -> np.ndarray:
@@ -112,11 +145,26 @@ def _heap_pop(heap_cost, heap_cell, size):
 
 
 @numba.njit(cache=True, nogil=True)
-def _dijkstra(friction, offsets, quarter_length, source_cells, source_labels, max_cost, seconds, nearest):
+def _dijkstra(
+    friction,
+    offsets,
+    quarter_length,
+    source_cells,
+    source_labels,
+    max_cost,
+    seconds,
+    nearest,
+    elevation,
+    walk,
+    length,
+    walking,
+):
     """On a grid padded with two rings of barriers, so that no move needs a bounds check."""
     flat = friction.ravel()
     out = seconds.ravel()
     label = nearest.ravel()
+    height = elevation.ravel()
+    a, b, c, d, lam, slope_factor = walk[0], walk[1], walk[2], walk[3], walk[4], walk[5]
     moves = offsets.shape[0]
     heap_cost = np.empty(max(1024, 4 * source_cells.shape[0]), np.float64)
     heap_cell = np.empty(heap_cost.shape[0], np.int64)
@@ -135,7 +183,17 @@ def _dijkstra(friction, offsets, quarter_length, source_cells, source_labels, ma
         for m in range(moves):
             target = cell + offsets[m, 0]
             total = here + flat[target] + flat[cell + offsets[m, 1]] + flat[cell + offsets[m, 2]]
-            new_cost = cost + total * quarter_length[m]
+            if walking:
+                climb = height[target] - height[cell]
+                if climb / length[m] >= 0:
+                    effort = climb * b
+                elif climb / length[m] < slope_factor:
+                    effort = climb * d
+                else:
+                    effort = climb * c
+                new_cost = cost + effort + length[m] * a + lam * (total * quarter_length[m])
+            else:
+                new_cost = cost + total * quarter_length[m]
             # NaN (a barrier on the way, or the padding) fails both comparisons: the move is not made
             if new_cost < out[target] and new_cost <= max_cost:
                 out[target] = new_cost
@@ -156,15 +214,30 @@ def travel_time(
     source_labels: np.ndarray,
     moves: int = 8,
     max_seconds: float | None = None,
+    elevation: np.ndarray | None = None,
+    walk: Walk | None = None,
+    padded: np.ndarray | None = None,
 ) -> Surface:
     """Seconds from the nearest source to every cell, and that source's label.
 
     friction: seconds per metre, NaN on barriers (checked by the caller: no negative values).
+    With `elevation` (metres, on the same grid) the moves are priced as r.walk prices them, with
+    `walk`'s parameters (r.walk's defaults if None); NaN elevation is a barrier.
+    `padded`: the friction already inside two rings of NaN (as `read_friction` reads it), used as it
+    is so that a province-sized grid is not copied; left unchanged.
     """
     rows, cols = np.shape(friction)
     width = cols + 2 * PAD
-    padded = np.full((rows + 2 * PAD, width), np.nan)
-    padded[PAD:-PAD, PAD:-PAD] = friction
+    if padded is None or padded.shape != (rows + 2 * PAD, width):
+        padded = np.full((rows + 2 * PAD, width), np.nan)
+        padded[PAD:-PAD, PAD:-PAD] = friction
+    if elevation is not None:
+        heights = np.full(padded.shape, np.nan)
+        heights[PAD:-PAD, PAD:-PAD] = elevation
+        padded = np.where(np.isnan(heights), np.nan, padded)  # a copy: the caller's friction stays
+        walk = walk or Walk()
+    else:
+        heights = np.zeros((1, 1))
     cells = (
         (np.asarray(source_rows, dtype=np.int64) + PAD) * width
         + np.asarray(source_cols, dtype=np.int64)
@@ -192,7 +265,11 @@ def travel_time(
         cap,
         seconds,
         nearest,
+        heights,
+        (walk or FLAT).as_array(),
+        table[:, 6].copy(),
+        elevation is not None,
     )
-    del padded
+    del padded, heights
     inner = (slice(PAD, -PAD), slice(PAD, -PAD))
     return Surface(seconds[inner], nearest[inner])

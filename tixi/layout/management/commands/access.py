@@ -2,6 +2,7 @@
 `tixi access coverage`: population per zone within 15/30/60 minutes (and at +-1 minute) of that surface."""
 
 import json
+import re
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
@@ -9,7 +10,37 @@ from django.utils.translation import gettext as _
 from tixi.layout.access import AccessError, division_coverage
 from tixi.layout.coverage import as_json, build_population, compute_coverage, parse_minutes
 from tixi.layout.engine.rasters import InputError
-from tixi.layout.surface import SurfaceError, compute_surface, translated
+from tixi.layout.surface import SurfaceError, build_friction, compute_surface, translated
+
+
+def readable_errors(parser, prog: str) -> None:
+    """argparse's English refusals (unknown option, bad choice, not a number) said in the user's language."""
+    original = parser.error
+
+    def error(message):
+        unknown = re.match(r"unrecognized arguments: (.*)", message)
+        wrong = re.match(r"argument (\S+?)(?:/\S+)?: invalid (?:choice|\w+ value): '?([^'\s(]*)", message)
+        if unknown:
+            message = _("unknown options: %(options)s; `%(prog)s VERB --help` lists the options.") % {
+                "options": unknown.group(1),
+                "prog": prog,
+            }
+        elif wrong:
+            message = _(
+                "%(option)s: %(value)s is not an accepted value; `%(prog)s VERB --help` lists them."
+            ) % {
+                "option": wrong.group(1),
+                "value": wrong.group(2),
+                "prog": prog,
+            }
+        if getattr(parser, "called_from_command_line", False):
+            original(message)  # usage, the message, exit status 2
+        raise CommandError(_("%(problem)s Nothing was written.") % {"problem": message})
+
+    parser.error = error
+    for action in parser._actions:  # the verbs' own parsers refuse their arguments themselves
+        for sub in (getattr(action, "choices", None) or {}).values() if hasattr(action, "add_parser") else []:
+            readable_errors(sub, prog)
 
 
 class Command(BaseCommand):
@@ -18,6 +49,11 @@ class Command(BaseCommand):
         "`tixi access coverage --time TIME.tif --population POP.tif --zones ZONES.tif`; "
         "`tixi access population --zones ZONES.tif --table POP.csv --weights W.tif --out POP.tif`."
     )
+
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        readable_errors(parser, "tixi access")
+        return parser
 
     def add_arguments(self, parser):
         verbs = parser.add_subparsers(dest="verb", required=True)
@@ -41,6 +77,35 @@ class Command(BaseCommand):
         )
         surface.add_argument(
             "--crs", help="the facilities' CRS (e.g. EPSG:4543); refused unless the raster's"
+        )
+        surface.add_argument(
+            "--roads", help="ROADS.geojson (LineStrings with a class or a speed) burnt onto the friction"
+        )
+        surface.add_argument("--speeds", help="with --roads: km/h by class, e.g. primary=70,track=10")
+        surface.add_argument(
+            "--walk", action="store_true", help="anisotropic walking over --elevation, as GRASS r.walk"
+        )
+        surface.add_argument("--elevation", help="with --walk: DEM.tif in metres on the friction's grid")
+        surface.add_argument(
+            "--walk-coeff", help="with --walk: r.walk's a,b,c,d (default 0.72,6.0,1.9998,-1.9998)"
+        )
+        surface.add_argument(
+            "--lambda", dest="lam", type=float, help="with --walk: weight of the friction (default 1.0)"
+        )
+        surface.add_argument(
+            "--slope-factor", type=float, help="with --walk: steep descent below this slope (default -0.2125)"
+        )
+
+        friction = verbs.add_parser(
+            "friction", help="FRICTION.tif: off-road walking friction with GeoJSON roads burnt in by speed"
+        )
+        friction.add_argument("--walking", required=True, help="WALK.tif: off-road seconds per metre")
+        friction.add_argument("--roads", required=True, help="ROADS.geojson in the raster's CRS")
+        friction.add_argument(
+            "--speeds", help="km/h by class, e.g. primary=70,track=10 (defaults: OSM classes)"
+        )
+        friction.add_argument(
+            "--out", required=True, help="FRICTION.tif: seconds per metre, nodata = barrier"
         )
 
         coverage = verbs.add_parser(
@@ -76,6 +141,18 @@ class Command(BaseCommand):
     def handle(self, *args, verb, **options):
         if verb == "coverage":
             return self.coverage(options)
+        if verb == "friction":
+            try:
+                built = build_friction(
+                    options["walking"], options["roads"], options["out"], options["speeds"]
+                )
+            except SurfaceError as error:
+                raise CommandError(_("%(problem)s Nothing was written.") % {"problem": error}) from error
+            self.stdout.write(
+                _("%(roads)s roads burnt onto %(cells)s cells (%(bridges)s of them bridges over barriers).")
+                % built
+            )
+            return
         if verb == "population":
             try:
                 built = build_population(
@@ -96,6 +173,13 @@ class Command(BaseCommand):
                 moves=options["moves"],
                 max_minutes=options["max_minutes"],
                 crs=options["crs"],
+                walking=options["walk"],
+                elevation=options["elevation"],
+                walk_coeff=options["walk_coeff"],
+                lam=options["lam"],
+                slope_factor=options["slope_factor"],
+                roads=options["roads"],
+                speeds=options["speeds"],
             )
         except SurfaceError as error:
             raise CommandError(_("%(problem)s Nothing was written.") % {"problem": error}) from error

@@ -297,7 +297,8 @@ def as_json(division: Division, year: int, results: list[NormGap]) -> dict:
         norms.append(
             {
                 "code": n.code,
-                "name": n.name,
+                "name": n.label,
+                "name_zh": n.name,
                 "kind": n.kind,
                 "unit": n.unit,
                 "minimum": number(n.minimum),
@@ -321,7 +322,7 @@ def as_json(division: Division, year: int, results: list[NormGap]) -> dict:
                 "lacking": [row.as_json() for row in lacking],
                 "rows": [row.as_json() for row in r.rows] if len(r.rows) <= 50 else [],
                 "sentences": [
-                    gap_sentence(row.name, row.judgement.gap, n.unit, n.name) for row in lacking[:20]
+                    gap_sentence(row.name, row.judgement.gap, n.unit, n.label) for row in lacking[:20]
                 ],
             }
         )

@@ -6,7 +6,7 @@ from tixi.layout.engine import grass
 
 
 def test_bench_access_prints_grass_beside_tixi_and_a_scale_run(capsys):
-    call_command("bench", "access", side=80, grass_side=60, facilities=20, max_minutes=30)
+    call_command("bench", "access", side=80, grass_side=60, facilities=20, max_minutes=30, siting_demand=2000)
     out = capsys.readouterr().out
     assert re.search(
         r"6,400 cells, 20 facilities, 16 moves, 30-min cap: compute [\d.]+ s .* peak memory [\d.]+ GB", out
@@ -15,6 +15,9 @@ def test_bench_access_prints_grass_beside_tixi_and_a_scale_run(capsys):
         r"coverage: [\d,]+ persons spread over 1 zones in [\d.]+ s, counted within 15/30/60 min "
         r"\(and \+-1 min\) per zone in [\d.]+ s; [\d.]+% within 60 min",
         out,
+    )
+    assert re.search(
+        r"siting k=30: [\d.]+ s, covered [\d,]+ of at most [\d,]+: within [\d.]+% of the best", out
     )
     if grass.grass_executable():
         for moves in ("8 moves:", "16 moves:", "8 moves, walking:", "16 moves, walking:"):

@@ -89,3 +89,69 @@ def test_what_if_bad_input_names_the_field(users, query, field):
     page = client_for(users, "planner", "en").get(f"/layout/{DACHUAN}/coverage/?year=2024&whatif=1&{query}")
     assert page.status_code == 200
     assert re.search(rf'class="errorlist" role="alert"><li>{field}:', page.content.decode())
+
+
+def test_english_gaps_page_names_every_norm_in_english(users):
+    import yaml
+
+    from tixi.layout.norms import NORMS_FILE
+
+    entries = yaml.safe_load(NORMS_FILE.read_text(encoding="utf-8"))["norms"]
+    assert len(entries) == 32 and all(e.get("name_en") for e in entries)
+    chinese_names = {e["name"] for e in entries}
+    for code in (DACHUAN, MIYI, "500237000000", "511900000000"):
+        html = client_for(users, "planner", "en").get(f"/layout/{code}/gaps/?year=2024").content.decode()
+        shown = re.findall(r'<span class="norm-name">(.*?)</span>', html)
+        assert shown, code
+        assert not any(re.search(r"[\u4e00-\u9fff]", name) for name in shown), shown
+        # nowhere but in the clauses, quoted verbatim as the source
+        outside_clauses = re.sub(r"<small[^>]*>.*?</small>", "", html, flags=re.S)
+        assert not [name for name in chinese_names if name in outside_clauses]
+    zh = client_for(users, "planner").get(f"/layout/{DACHUAN}/gaps/?year=2024").content.decode()
+    assert '<span class="norm-name">每3万人1辆救护车</span>' in zh
+
+
+def test_siting_page_sweep_save_and_make_projects(users):
+    from tixi.indicators.models import Plan
+    from tixi.layout.models import SitingScenario
+    from tixi.ledger.models import Project
+
+    planner = client_for(users, "planner")
+    url = f"/layout/{DACHUAN}/site/?year=2024"
+    html = planner.get(url + "&kind=township&k=2&minutes=30&candidates=10&sweep=3").content.decode()
+    assert 'id="siting-sweep"' in html and 'data-k="3"' in html and "与最优解" in html
+    assert 'id="save-scenario"' in html
+    form = {
+        "kind": "township",
+        "k": "2",
+        "minutes": "30",
+        "candidates": "10",
+        "name": "页面方案",
+        "action": "save",
+    }
+    assert client_for(users, "county").post(url, form).status_code == 404  # out of scope
+    assert client_for(users, "dachuan").post(url, form).status_code == 403  # in scope, not a planner
+    assert not SitingScenario.objects.exists()
+    saved = planner.post(url, form).content.decode()
+    scenario = SitingScenario.objects.get(name="页面方案")
+    assert "已保存为方案" in saved and len(scenario.sites) == 2
+    assert f'data-scenario="{scenario.pk}"' in saved and "生成规划项目" in saved
+    before = Project.objects.count()
+    made = planner.post(url, {"action": "projects", "scenario": scenario.pk, "plan": "dachuan-14th-health"})
+    assert "个规划项目" in made.content.decode()
+    assert Project.objects.count() == before + 2
+    assert (
+        Project.objects.filter(
+            plan=Plan.objects.get(code="dachuan-14th-health"), name__contains="新建"
+        ).count()
+        >= 2
+    )
+    english = client_for(users, "planner", "en").get(url).content.decode()
+    assert "Where to build next" in english and "Saved scenarios" in english and "新址" not in english
+
+
+def test_siting_page_bad_input_is_a_message_not_a_500(users):
+    page = client_for(users, "planner").get(f"/layout/{DACHUAN}/site/?year=2024&k=0&minutes=30")
+    assert page.status_code == 200 and "须在" in page.content.decode()
+    page = client_for(users, "planner").get(f"/layout/{DACHUAN}/site/?year=2024&k=2&minutes=abc")
+    assert page.status_code == 200 and "不是数字" in page.content.decode()

@@ -272,6 +272,9 @@ class Target(models.Model):
         Indicator, verbose_name=_("indicator"), on_delete=models.PROTECT, null=True, blank=True
     )
     division = models.ForeignKey(Division, verbose_name=_("division"), on_delete=models.PROTECT)
+    # A target may be an allocation norm's result for the division (layout's norms, by code) instead
+    # of an indicator's value: met when the norm passes.
+    norm = models.CharField(_("allocation norm"), max_length=40, blank=True)
     institution_name = models.CharField(_("institution"), max_length=128, blank=True)
     kind = models.CharField(_("kind"), max_length=16, choices=TargetKind.choices, default=TargetKind.VALUE)
     comparator = models.CharField(
@@ -311,7 +314,13 @@ class Target(models.Model):
         errors = {}
         if self.baseline_year and self.target_year and self.baseline_year > self.target_year:
             errors["baseline_year"] = _("The baseline year cannot come after the target year.")
-        if self.kind in (TargetKind.VALUE, TargetKind.COUNT, TargetKind.NEW) and self.target_value is None:
+        if self.norm and self.indicator_id:
+            errors["norm"] = _("A target reads either an indicator or an allocation norm, not both.")
+        if (
+            self.kind in (TargetKind.VALUE, TargetKind.COUNT, TargetKind.NEW)
+            and self.target_value is None
+            and not self.norm
+        ):
             errors["target_value"] = _("This kind of target needs a target value.")
         if self.comparator == Comparator.RANGE and (self.target_high is None or self.target_value is None):
             errors["target_high"] = _("A range needs both ends.")

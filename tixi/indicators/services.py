@@ -427,9 +427,11 @@ def evaluate_plan(
     """Every target of the plan for the division: baseline, trajectory, actual, target, status, gap,
     and the actual series over `years` (default: baseline year to the target year). `trajectory`
     ("linear" or "geometric") overrides each target's own way from baseline to target."""
-    targets = applicable_targets(
-        list(plan.targets.select_related("indicator", "division").order_by("order")), division
-    )
+    every = list(plan.targets.select_related("indicator", "division").order_by("order"))
+    norm_rows = [norm_target_row(t, division, year) for t in every if t.norm]
+    targets = applicable_targets([t for t in every if not t.norm], division)
+    if not targets:
+        return norm_rows
     first = min([t.baseline_year or plan.period_start for t in targets] + [year - 1])
     last = max([t.target_year for t in targets] + [year])
     years = years or list(range(first, last + 1))
@@ -517,7 +519,72 @@ def evaluate_plan(
                 "deadline_stated": t.deadline_stated,
             }
         )
-    return result
+    return sorted(result + norm_rows, key=lambda row: row["order"])
+
+
+# A plan target that reads an allocation norm: a higher app (layout) registers fn(code, division, year)
+# -> {name, name_en, unit, required, actual, gap, passed, skipped, sentences} or None.
+NORM_RESULTS: list = []
+
+
+def norm_target_row(t: Target, division: Division, year: int) -> dict:
+    """The scorecard row of a norm target: required against actual; achieved when the norm passes."""
+    found = next((r for r in (read(t.norm, division, year) for read in NORM_RESULTS) if r), None)
+    if found is None:
+        state, rule = tj.NO_DATA, _("No allocation norm %(code)s applies here.") % {"code": t.norm}
+    elif found["skipped"]:
+        state, rule = tj.NOT_JUDGED, found["skipped"]
+    elif found["passed"] is None:
+        state, rule = tj.NO_DATA, _("The norm has no data for %(year)s.") % {"year": year}
+    elif found["passed"]:
+        state, rule = tj.ACHIEVED, _("The norm is met: %(actual)s against %(required)s required.") % found
+    else:
+        state = tj.OFF_TRACK if year >= t.target_year else tj.AT_RISK
+        rule = _("The norm is not met: %(actual)s against %(required)s required.") % found
+    found = found or {}
+    gap_text = "；".join(found.get("sentences") or []) if found.get("gap") else None
+    return {
+        "order": t.order,
+        "area": t.area,
+        "label": t.label,
+        "indicator": f"norm:{t.norm}",
+        "indicator_name": found.get("name", t.label),
+        "indicator_name_en": found.get("name_en", ""),
+        "unit": found.get("unit", ""),
+        "institution": t.institution_name,
+        "nature": t.nature,
+        "kind": t.kind,
+        "comparator": Comparator.GE,
+        "comparator_sign": str(Comparator(Comparator.GE).label),
+        "decimals": 2,
+        "baseline_year": t.baseline_year,
+        "baseline": t.baseline_value,
+        "target_year": t.target_year,
+        "target": found.get("required"),
+        "target_high": None,
+        "change_per_year": None,
+        "trajectory": None,
+        "trajectory_kind": t.trajectory,
+        "trajectory_path": {},
+        "national": None,
+        "target_text": _("norm: %(required)s required") % {"required": found.get("required", "—")},
+        "actual": found.get("actual"),
+        "status": state,
+        "rule": rule,
+        "no_data_reason": rule if state == tj.NO_DATA else None,
+        "gap": None
+        if not gap_text
+        else {"value": -float(found["gap"]), "text": gap_text, "units": found["gap"]},
+        "series": {year: found.get("actual")},
+        "clause": t.clause,
+        "note": t.note,
+        "baseline_comparator": t.baseline_comparator,
+        "baseline_text": baseline_text(t),
+        "deadline_stated": t.deadline_stated,
+        "norm": t.norm,
+        "required": found.get("required"),
+        "passed": found.get("passed"),
+    }
 
 
 def no_data_reason(target: Target, reasons: list, index: dict, year: int) -> str | None:

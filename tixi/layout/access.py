@@ -6,6 +6,8 @@ of each kind of facility; `division_siting` where K new facilities of a kind wou
 population not yet within M minutes, with the exact model's bound beside the greedy answer.
 """
 
+import csv
+import io
 import math
 import time
 import zlib
@@ -17,12 +19,13 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tixi.geo.models import Division, Level
+from tixi.geo.models import Division, Level, subtree_filter
 from tixi.indicators import items as item_values
 from tixi.layout.engine.coverage import coverage_by_zone
 from tixi.layout.engine.fields import build_fields
+from tixi.layout.engine.rasters import InputError, read_csv_text
 from tixi.layout.engine.region_grid import METRES_PER_DEGREE, WALKING, RegionGrid, build_region_grid
-from tixi.layout.engine.siting import exact_siting, greedy
+from tixi.layout.engine.siting import certified_siting, greedy, sweep
 from tixi.layout.engine.travel import travel_time
 from tixi.layout.norms import values_of
 from tixi.registry.engine import classification as cls
@@ -239,26 +242,118 @@ def division_coverage(division: Division, year: int, minutes=(15.0, 30.0, 60.0))
     }
 
 
+CANDIDATE_COLUMNS = ("code", "name", "longitude", "latitude")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    name: str
+    place: Division
+    longitude: float
+    latitude: float
+
+
+def read_candidates(path, division: Division, year: int) -> list[Candidate]:
+    """A candidate file (CSV, UTF-8 or GBK): `code` a place of the division (its point: an institution
+    there, else the middle of its boundary), optional `name`, and optional `longitude,latitude` to put
+    the site at a given point of that place. Any fault refuses the whole file, naming row and column."""
+    try:
+        text = read_csv_text(path, "candidates")
+    except InputError as error:
+        raise AccessError("--candidates: " + _(error.message) % error.params) from None
+    reader = csv.DictReader(io.StringIO(text))
+    header = [(name or "").strip() for name in (reader.fieldnames or [])]
+    unknown = [name for name in header if name not in CANDIDATE_COLUMNS]
+    if unknown:
+        raise AccessError(
+            _("--candidates: unknown column %(columns)s; the columns are %(known)s.")
+            % {"columns": ", ".join(unknown), "known": ",".join(CANDIDATE_COLUMNS)}
+        )
+    if "code" not in header:
+        raise AccessError(_("--candidates: the file needs a code column (a place of the division)."))
+    reader.fieldnames = header
+    found: list[Candidate] = []
+    for line, record in enumerate(reader, start=2):
+        code = (record.get("code") or "").strip()
+        place = (
+            Division.objects.valid_in(year)
+            .filter(code=code.ljust(12, "0") if code.isdigit() else code)
+            .filter(subtree_filter("path", division.path))
+            .first()
+        )
+        if place is None:
+            raise AccessError(
+                _("--candidates: row %(row)s, code: %(code)s is not a place of %(name)s.")
+                % {"row": line, "code": code or "—", "name": division.name}
+            )
+        lon_text, lat_text = (record.get("longitude") or "").strip(), (record.get("latitude") or "").strip()
+        if lon_text or lat_text:
+            try:
+                lon, lat = float(lon_text), float(lat_text)
+            except ValueError:
+                raise AccessError(
+                    _("--candidates: row %(row)s, longitude/latitude: not numbers.") % {"row": line}
+                ) from None
+            if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+                raise AccessError(
+                    _("--candidates: row %(row)s, longitude/latitude: not a point on Earth.") % {"row": line}
+                )
+        else:
+            point = point_of(place, year)
+            if point is None:
+                raise AccessError(
+                    _("--candidates: row %(row)s, code: %(code)s has no point; give longitude and latitude.")
+                    % {"row": line, "code": code}
+                )
+            lon, lat = point
+        found.append(Candidate((record.get("name") or "").strip() or place.name, place, lon, lat))
+    if not found:
+        raise AccessError(_("--candidates: the file holds no candidate."))
+    return found
+
+
+def registry_candidates(division: Division, year: int) -> list[Candidate]:
+    """Every settlement of the registry (its institutions' points) is a candidate."""
+    pool = (
+        Institution.objects.in_division(division, year)
+        .filter(longitude__isnull=False)
+        .select_related("division")
+        .order_by("code")
+    )
+    return [Candidate(i.name, i.division, i.longitude, i.latitude) for i in pool]
+
+
+def check_siting_input(k: int, minutes: float, candidates) -> None:
+    if k < 1:
+        raise AccessError(_("--k: give at least 1 new site."))
+    if isinstance(candidates, int) and candidates < 1:
+        raise AccessError(_("--candidates: give at least 1 candidate."))
+    if not (minutes > 0 and math.isfinite(minutes)):
+        raise AccessError(_("--minutes: must be a positive number of minutes."))
+    count = candidates if isinstance(candidates, int) else len(candidates)
+    if k > count:
+        raise AccessError(
+            _("--k: %(new)s new sites cannot be chosen among %(candidates)s candidates.")
+            % {"new": k, "candidates": count}
+        )
+
+
 def division_siting(
     division: Division,
     year: int,
     kind: str,
     new: int,
-    candidates: int = 50,
+    candidates: int | list[Candidate] = 50,
     minutes: float = 30.0,
     time_limit: float = 60.0,
+    sweep_to: int = 0,
 ) -> dict:
-    if new < 1:
-        raise AccessError(_("--new: give at least 1 new site."))
-    if candidates < 1:
-        raise AccessError(_("--candidates: give at least 1 candidate."))
-    if not (minutes > 0 and math.isfinite(minutes)):
-        raise AccessError(_("--minutes: must be a positive number of minutes."))
-    if new > candidates:
-        raise AccessError(
-            _("--new: %(new)s new sites cannot be chosen among %(candidates)s candidates.")
-            % {"new": new, "candidates": candidates}
-        )
+    """K new sites of a kind: the registry's settlements (the `candidates` covering most) or the given
+    candidates; the answer with its proven bound, the greedy answer beside it, and optionally the sweep
+    k = 1..sweep_to with each added site's marginal coverage."""
+    if kind not in KINDS:
+        raise AccessError(_("--kind: not a kind of facility offered here."))
+    check_siting_input(new, minutes, candidates)
     started = time.perf_counter()
     place = region(division, year)
     grid = place.grid
@@ -270,51 +365,53 @@ def division_siting(
     demand_index = np.full(people.size, -1, np.int64)
     demand_index[demand_cells] = np.arange(len(demand_cells))
     weights = people[demand_cells]
-    # the pool: every settlement of the registry (its institutions' points) not already a facility's cell
-    pool = Institution.objects.in_division(division, year).filter(longitude__isnull=False).order_by("code")
+    given = not isinstance(candidates, int)
+    pool = list(candidates) if given else registry_candidates(division, year)
     taken = (
         set(zip(*grid.cells_of([f.longitude for f in existing], [f.latitude for f in existing]), strict=True))
-        if existing
+        if existing and not given
         else set()
     )
     sites, seen = [], set(taken)
-    for institution in pool:
-        r, c = (int(v[0]) for v in grid.cells_of([institution.longitude], [institution.latitude]))
+    for candidate in pool:
+        r, c = (int(v[0]) for v in grid.cells_of([candidate.longitude], [candidate.latitude]))
         if (r, c) not in seen and not np.isnan(grid.friction[r, c]):
             seen.add((r, c))
-            sites.append((institution, r, c))
+            sites.append((candidate, r, c))
     covers = []
-    for _institution, r, c in sites:
+    for _candidate, r, c in sites:
         alone = travel_time(grid.friction, grid.cell, grid.cell, [r], [c], [0], moves=MOVES, max_seconds=cap)
         reach = demand_index[np.flatnonzero(alone.seconds.ravel() <= cap)]
         covers.append(reach[reach >= 0])
     gain = np.array([weights[c].sum() for c in covers])
-    keep = np.argsort(-gain, kind="stable")[:candidates]
+    keep = np.argsort(-gain, kind="stable")[: len(sites) if given else candidates]
     if new > len(keep):
         raise AccessError(
-            _("--new: %(new)s new sites cannot be chosen among %(candidates)s candidates.")
+            _("--k: %(new)s new sites cannot be chosen among %(candidates)s candidates.")
             % {"new": new, "candidates": len(keep)}
         )
     chosen_covers = [covers[j] for j in keep]
     prepared = time.perf_counter() - started
-    exact = exact_siting(weights, chosen_covers, new, time_limit=time_limit)
+    exact = certified_siting(weights, chosen_covers, new, time_limit=time_limit)
     greedy_started = time.perf_counter()
     greedy_chosen, greedy_covered, gains = greedy(weights, chosen_covers, new)
     greedy_seconds = time.perf_counter() - greedy_started
 
     def described(j: int) -> dict:
-        institution, r, c = sites[keep[j]]
+        candidate, r, c = sites[keep[j]]
         return {
-            "near": institution.name,
-            "place": institution.division.name,
+            "near": candidate.name,
+            "place": candidate.place.name,
+            "code": candidate.place.code,
             "row": r,
             "col": c,
-            "longitude": institution.longitude,
-            "latitude": institution.latitude,
+            "longitude": candidate.longitude,
+            "latitude": candidate.latitude,
         }
 
     population = int(people.sum())
     already = int(people[covered.ravel()].sum())
+    steps = sweep(weights, chosen_covers, sweep_to, time_limit=time_limit) if sweep_to else []
     return {
         "division": division.code,
         "name": division.name,
@@ -345,6 +442,17 @@ def division_siting(
             else 0.0,
             "seconds": round(greedy_seconds, 3),
         },
+        "sweep": [
+            {
+                "k": step.k,
+                "newly_covered": int(round(step.covered)),
+                "marginal": int(round(step.marginal)),
+                "gap_percent": round(100 * step.gap, 3),
+                "covered_after": already + int(round(step.covered)),
+                "sites": [described(j)["place"] for j in step.chosen],
+            }
+            for step in steps
+        ],
         "covered_after": already + int(round(exact.covered)),
         "prepare_seconds": round(prepared, 2),
     }

@@ -1,10 +1,13 @@
 """Allocation norms (配置标准) as data: what is counted, the threshold, where it applies, and the seed
 clause it comes from, so that a gap in beds, persons or institutions can be computed and cited."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from tixi.accounts.scope import ScopedQuerySet
 from tixi.geo.models import Level
 
 
@@ -34,6 +37,7 @@ class Unit(models.TextChoices):
 class Norm(models.Model):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=120)
+    name_en = models.CharField(_("English name"), max_length=160, blank=True)
     region = models.CharField(
         _("region"), max_length=12, help_text=_("division code of the area whose plan sets the norm")
     )
@@ -72,6 +76,13 @@ class Norm(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def label(self) -> str:
+        """The name in the page's language: the English name on English pages when there is one."""
+        if self.name_en and (get_language() or "").startswith("en"):
+            return self.name_en
+        return self.name
+
     def clean(self):
         if self.maximum is not None and self.maximum < self.minimum:
             raise ValidationError({"maximum": _("The maximum cannot be below the minimum.")})
@@ -81,3 +92,41 @@ class Norm(models.Model):
             raise ValidationError({"institutions": _("Name the institutions the norm applies to.")})
         if self.per <= 0:
             raise ValidationError({"per": _("Must be a positive number.")})
+
+
+class SitingScenarioQuerySet(ScopedQuerySet):
+    scope_path_field = "division__path"
+
+
+class SitingScenario(models.Model):
+    """A siting answer kept under a name: where K new facilities would go, what they would cover and how
+    far from the best possible, so that a planner can compare it and turn it into planned projects."""
+
+    name = models.CharField(_("name"), max_length=80)
+    division = models.ForeignKey("geo.Division", verbose_name=_("division"), on_delete=models.PROTECT)
+    year = models.PositiveSmallIntegerField(_("year"))
+    kind = models.CharField(_("kind of facility"), max_length=16)
+    minutes = models.FloatField(_("minutes"))
+    sites = models.JSONField(_("sites"), help_text=_("each: place code and name, near, longitude, latitude"))
+    covered_before = models.PositiveIntegerField(_("covered before"))
+    newly_covered = models.PositiveIntegerField(_("newly covered"))
+    bound = models.PositiveIntegerField(_("best possible"))
+    gap_percent = models.FloatField(_("gap (%)"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("saved by"), null=True, on_delete=models.SET_NULL
+    )
+    created = models.DateTimeField(_("saved"), auto_now_add=True)
+    projects = models.JSONField(_("projects made"), default=list, blank=True)
+
+    objects = SitingScenarioQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("siting scenario")
+        verbose_name_plural = _("siting scenarios")
+        constraints = [
+            models.UniqueConstraint(fields=["division", "year", "name"], name="siting_scenario_name")
+        ]
+
+    def __str__(self):
+        return self.name

@@ -22,7 +22,7 @@ from tixi.indicators.engine import expression as ex
 from tixi.indicators.engine.evaluate import IndicatorDef
 from tixi.indicators.services import evaluate
 from tixi.layout.engine.norms import Judgement, judge
-from tixi.layout.models import Norm, NormKind, PlaceKind
+from tixi.layout.models import Norm, NormKind, PlaceKind, Unit
 from tixi.registry.engine import classification as cls
 from tixi.registry.models import InstitutionYear
 from tixi.registry.planned import planned_capacity_in
@@ -297,7 +297,8 @@ def as_json(division: Division, year: int, results: list[NormGap]) -> dict:
         norms.append(
             {
                 "code": n.code,
-                "name": n.name,
+                "name": n.label,
+                "name_zh": n.name,
                 "kind": n.kind,
                 "unit": n.unit,
                 "minimum": number(n.minimum),
@@ -321,8 +322,34 @@ def as_json(division: Division, year: int, results: list[NormGap]) -> dict:
                 "lacking": [row.as_json() for row in lacking],
                 "rows": [row.as_json() for row in r.rows] if len(r.rows) <= 50 else [],
                 "sentences": [
-                    gap_sentence(row.name, row.judgement.gap, n.unit, n.name) for row in lacking[:20]
+                    gap_sentence(row.name, row.judgement.gap, n.unit, n.label) for row in lacking[:20]
                 ],
             }
         )
     return {"division": division.code, "name": division.name, "year": year, "norms": norms}
+
+
+def norm_result(code: str, division: Division, year: int) -> dict | None:
+    """A norm's result for one division and year, as a plan target reads it (None: no such norm or it
+    does not reach the division): required, actual, pass/fail and the gap in words."""
+    norm = Norm.objects.filter(code=code).first()
+    if norm is None:
+        return None
+    region = Division.objects.at(region_code(norm.region), year)
+    if region is None or not (division.path.startswith(region.path) or region.path.startswith(division.path)):
+        return None
+    result = judge_norm(norm, region, division, year)
+    return {
+        "code": norm.code,
+        "name": norm.name,
+        "name_en": norm.name_en,
+        "unit": str(Unit(norm.unit).label),
+        "required": result.required,
+        "actual": None if result.actual is None else number(result.actual),
+        "gap": result.gap,
+        "passed": None if result.skipped else result.passed,
+        "skipped": result.skipped,
+        "sentences": [
+            gap_sentence(row.name, row.judgement.gap, norm.unit, norm.label) for row in result.lacking[:5]
+        ],
+    }

@@ -3,13 +3,25 @@
 import math
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from tixi.accounts.permissions import Capability, can, require
 from tixi.geo.models import Boundary, Division, subtree_filter
 from tixi.geo.tree_views import YEARS, selected_year, visible_division
-from tixi.layout.access import KIND_LABELS, KINDS, AccessError, division_coverage, facilities_of, what_if
+from tixi.indicators.models import Plan
+from tixi.layout.access import (
+    KIND_LABELS,
+    KINDS,
+    AccessError,
+    division_coverage,
+    division_siting,
+    facilities_of,
+    what_if,
+)
+from tixi.layout.models import SitingScenario
 from tixi.layout.norms import as_json, gaps
+from tixi.layout.scenarios import save_scenario, scenario_to_projects
 
 
 @login_required
@@ -135,5 +147,109 @@ def coverage(request, code):
             "facilities": facilities,
             "places": places,
             "asked": request.GET,
+        },
+    )
+
+
+def planned_in(division: Division, user):
+    """Plans a saved scenario of the division can become projects of: those whose region holds it."""
+    return [
+        p
+        for p in Plan.objects.visible_to(user).select_related("region").order_by("-period_end", "code")
+        if division.path.startswith(p.region.path)
+    ]
+
+
+def siting_number(request, name: str, default: float, low: float, high: float) -> float:
+    try:
+        value = float(request.GET.get(name) or default)
+    except ValueError:
+        raise AccessError(_("%(field)s: not a number.") % {"field": name}) from None
+    if not (low <= value <= high):
+        raise AccessError(
+            _("%(field)s: must be between %(low)s and %(high)s.") % {"field": name, "low": low, "high": high}
+        )
+    return value
+
+
+@login_required
+def siting(request, code):
+    """Where K new facilities would cover most residents within M minutes, with the sweep k = 1..K;
+    planners save an answer as a scenario and turn a saved scenario into planned projects."""
+    year = selected_year(request)
+    division = visible_division(request, code, year)
+    problem, data, notice = None, None, None
+    if request.method == "POST":
+        require(request.user, Capability.PLAN)
+        try:
+            if request.POST.get("action") == "projects":
+                scenario = get_object_or_404(
+                    SitingScenario.objects.visible_to(request.user), pk=request.POST.get("scenario")
+                )
+                plan = get_object_or_404(Plan.objects.visible_to(request.user), code=request.POST.get("plan"))
+                made = scenario_to_projects(scenario, plan, request.user)
+                notice = _("%(count)s planned projects added to %(plan)s.") % {
+                    "count": len(made),
+                    "plan": plan.title,
+                }
+            else:
+                kept = division_siting(
+                    division,
+                    year,
+                    request.POST.get("kind", "township"),
+                    int(request.POST.get("k") or 0),
+                    int(request.POST.get("candidates") or 0),
+                    float(request.POST.get("minutes") or 0),
+                    time_limit=20.0,
+                )
+                scenario = save_scenario(kept, request.POST.get("name", ""), request.user)
+                notice = _("Saved as scenario %(name)s.") % {"name": scenario.name}
+        except (AccessError, ValueError) as error:
+            problem = (
+                str(error) if isinstance(error, AccessError) else _("k, candidates, minutes: not numbers.")
+            )
+    asked = request.GET if "k" in request.GET else None
+    if asked is not None and request.method == "GET":
+        try:
+            kind = request.GET.get("kind", "township")
+            k = int(siting_number(request, "k", 3, 1, 30))
+            data = division_siting(
+                division,
+                year,
+                kind,
+                k,
+                int(siting_number(request, "candidates", 50, 1, 500)),
+                siting_number(request, "minutes", 30, 0.01, 240),
+                time_limit=20.0,
+                sweep_to=int(siting_number(request, "sweep", k, 0, 30)),
+            )
+        except AccessError as error:
+            problem = str(error)
+    scenarios = list(
+        SitingScenario.objects.visible_to(request.user)
+        .filter(division=division, year=year)
+        .order_by("-created")
+    )
+    return render(
+        request,
+        "layout/siting.html",
+        {
+            "division": division,
+            "year": year,
+            "years": YEARS,
+            "kinds": [(k, KIND_LABELS[k]) for k in KINDS],
+            "form": {
+                "kind": request.GET.get("kind", "township"),
+                "k": request.GET.get("k", "3"),
+                "minutes": request.GET.get("minutes", "30"),
+                "candidates": request.GET.get("candidates", "50"),
+                "sweep": request.GET.get("sweep") or request.GET.get("k", "3"),
+            },
+            "data": data,
+            "problem": problem,
+            "notice": notice,
+            "scenarios": scenarios,
+            "plans": planned_in(division, request.user) if can(request.user, Capability.PLAN) else [],
+            "may_plan": can(request.user, Capability.PLAN),
         },
     )

@@ -12,3 +12,8 @@ class LedgerConfig(AppConfig):
         from tixi.registry.planned import register_planned_capacity
 
         register_planned_capacity(planned_capacity_in)
+        # the layout app's siting scenarios become planned projects (layout sits beside the ledger)
+        from tixi.indicators.planned_projects import register_project_writer
+        from tixi.ledger.actions import projects_from_sites
+
+        register_project_writer(projects_from_sites)

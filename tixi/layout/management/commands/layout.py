@@ -3,12 +3,18 @@
 
 import json
 
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from tixi.accounts.audit import acting_as
 from tixi.geo.models import Division
-from tixi.layout.access import KINDS, AccessError, division_siting
+from tixi.indicators.models import Plan
+from tixi.layout.access import KINDS, AccessError, division_siting, read_candidates
+from tixi.layout.models import SitingScenario
 from tixi.layout.norms import as_json, gaps
+from tixi.layout.scenarios import save_scenario, scenario_to_projects
 
 
 def division_at(code: str, year: int) -> Division:
@@ -31,7 +37,8 @@ def cell(value) -> str:
 class Command(BaseCommand):
     help = (
         "Layout: `tixi layout gaps --division CODE --year YYYY [--format json|table]`; "
-        "`tixi layout site --division CODE --year YYYY --new K [--candidates N] [--minutes 30]`."
+        "`tixi layout site --division CODE --year YYYY --k K [--candidates N|FILE] [--minutes 30] [--sweep K] "
+        "[--save NAME]`; `tixi layout projects --division CODE --year YYYY --scenario NAME --plan CODE`."
     )
 
     def add_arguments(self, parser):
@@ -50,8 +57,25 @@ class Command(BaseCommand):
         site.add_argument(
             "--kind", default="township", choices=list(KINDS), help="the kind of facility to add"
         )
-        site.add_argument("--new", type=int, required=True, help="K: how many new sites")
-        site.add_argument("--candidates", type=int, default=50, help="N: candidate sites considered")
+        site.add_argument("--k", "--new", dest="new", type=int, required=True, help="K: how many new sites")
+        site.add_argument(
+            "--candidates",
+            default="50",
+            help="N: the N registry settlements covering most, or FILE: a CSV code[,name,longitude,latitude]",
+        )
+        site.add_argument(
+            "--sweep", type=int, default=0, help="also k = 1..SWEEP, each added site's marginal"
+        )
+        site.add_argument("--save", metavar="NAME", help="keep the answer as a siting scenario of this name")
+        made = verbs.add_parser(
+            "projects", help="turn a saved siting scenario into planned projects of a plan"
+        )
+        made.add_argument("--division", required=True, help="division code (6 or 12 digits)")
+        made.add_argument("--year", type=int, required=True)
+        made.add_argument("--scenario", required=True, help="the scenario's name")
+        made.add_argument("--plan", required=True, help="the plan's code")
+        made.add_argument("--unit", default="", help="responsible unit (default: the plan's issuer)")
+        made.add_argument("--user", help="act as this user (a planner whose scope covers both)")
         site.add_argument("--minutes", type=float, default=30.0, help="M: travel-time threshold")
         site.add_argument("--time-limit", type=float, default=60.0, help="seconds the exact solver may take")
         site.add_argument("--format", default="table", choices=["table", "json"])
@@ -61,19 +85,57 @@ class Command(BaseCommand):
             return self.gaps(options)
         if verb == "site":
             return self.site(options)
+        if verb == "projects":
+            return self.projects(options)
+
+    def projects(self, options):
+        division = division_at(options["division"], options["year"])
+        scenario = SitingScenario.objects.filter(
+            division__code=division.code, year=options["year"], name=options["scenario"]
+        ).first()
+        if scenario is None:
+            raise CommandError(
+                _("--scenario: %(division)s %(year)s has no scenario named %(name)s.")
+                % {"division": division.name, "year": options["year"], "name": options["scenario"]}
+            )
+        plan = Plan.objects.filter(code=options["plan"]).first()
+        if plan is None:
+            raise CommandError(_("--plan: no plan with the code %(code)s.") % {"code": options["plan"]})
+        user = None
+        if options["user"]:
+            user = get_user_model().objects.filter(username=options["user"], is_active=True).first()
+            if user is None:
+                raise CommandError(_("--user: no active user %(name)s.") % {"name": options["user"]})
+        try:
+            with acting_as(user or "tixi layout"):
+                projects = scenario_to_projects(scenario, plan, user, options["unit"])
+        except (AccessError, PermissionDenied) as error:
+            raise CommandError(str(error)) from error
+        for project in projects:
+            self.stdout.write(f"{project.number}. {project.name} ({project.site})")
 
     def site(self, options):
         division = division_at(options["division"], options["year"])
         try:
+            given = options["candidates"].strip()
+            candidates = (
+                int(given)
+                if given.lstrip("-").isdigit()
+                else read_candidates(given, division, options["year"])
+            )
             data = division_siting(
                 division,
                 options["year"],
                 options["kind"],
                 options["new"],
-                options["candidates"],
+                candidates,
                 options["minutes"],
                 options["time_limit"],
+                sweep_to=options["sweep"],
             )
+            if options["save"] is not None:
+                with acting_as("tixi layout"):
+                    data["saved"] = save_scenario(data, options["save"]).name
         except AccessError as error:
             raise CommandError(str(error)) from error
         if options["format"] == "json":
@@ -110,6 +172,20 @@ class Command(BaseCommand):
         )
         for site in exact["sites"]:
             self.stdout.write(f"    {site['place']} ({site['near']})")
+        for step in data["sweep"]:
+            self.stdout.write(
+                _(
+                    "k=%(k)s: %(covered)s more residents covered (+%(marginal)s), within %(gap)s%% of the best possible"
+                )
+                % {
+                    "k": step["k"],
+                    "covered": step["newly_covered"],
+                    "marginal": step["marginal"],
+                    "gap": step["gap_percent"],
+                }
+            )
+        if data.get("saved"):
+            self.stdout.write(_("Saved as scenario %(name)s.") % {"name": data["saved"]})
         self.stdout.write(
             _(
                 "Greedy: %(covered)s more residents covered, %(below)s%% below the bound; marginal: %(marginal)s"

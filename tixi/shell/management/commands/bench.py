@@ -37,6 +37,7 @@ from tixi.indicators.services import (
 )
 from tixi.layout.engine import bench as access_bench
 from tixi.layout.engine import grass as access_grass
+from tixi.layout.engine import siting_bench
 from tixi.ledger.engine.accuracy import seed_scores, suggestion_scores, table_scores
 from tixi.registry.models import Institution, InstitutionYear
 from tixi.registry.services import children_figures, division_figures, division_series
@@ -120,6 +121,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--moves", type=int, default=16, choices=[8, 16], help="access: the scale run's moves"
         )
+        parser.add_argument("--siting-demand", type=int, default=50_000, help="access: siting demand points")
         parser.add_argument("--series", type=int, default=100_000, help="surveillance: weekly series")
         parser.add_argument("--r-series", type=int, default=20, help="surveillance: series run through R too")
 
@@ -195,6 +197,7 @@ class Command(BaseCommand):
         access_bench.at_scale(
             write, options["side"], options["facilities"], options["moves"], options["max_minutes"] or None
         )
+        siting_bench.run(write, options["siting_demand"], candidates=max(2, options["siting_demand"] // 25))
 
     def run_parse(self, repeat):
 

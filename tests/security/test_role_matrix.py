@@ -44,6 +44,10 @@ def routes():
 SCOPED_IN = {"planner": 200, "county": 200, "institution": 404, "cdc": 200, "auditor": 200}
 SCOPED_OUT = {"planner": 200, "county": 404, "institution": 404, "cdc": 404, "auditor": 404}
 ALL = dict.fromkeys(ROLES, 200)
+# early-warning signals: every role but the institution reads them (`Capability.SEE_SIGNALS`)
+SIGNALS_ALL = {**ALL, "institution": 403}
+SIGNALS_IN = {**SCOPED_IN, "institution": 403}
+SIGNALS_OUT = {**SCOPED_OUT, "institution": 403}
 
 
 def build(objects):
@@ -143,11 +147,11 @@ def build(objects):
             ALL,
             None,
         ),
-        "api/^signals/$": ("/api/signals/", None, ALL, None),
+        "api/^signals/$": ("/api/signals/", None, SIGNALS_ALL, None),
         "api/^signals/(?P<pk>[^/.]+)/$": (
             f"/api/signals/{o['signal_in']}/",
             f"/api/signals/{o['signal_out']}/",
-            (SCOPED_IN, SCOPED_OUT),
+            (SIGNALS_IN, SIGNALS_OUT),
             None,
         ),
         "api/^signals/(?P<pk>[^/.]+)/move/$": (
@@ -156,11 +160,11 @@ def build(objects):
             None,
             C.VERIFY_SIGNALS,
         ),
-        "api/^compound-signals/$": ("/api/compound-signals/", None, ALL, None),
+        "api/^compound-signals/$": ("/api/compound-signals/", None, SIGNALS_ALL, None),
         "api/^compound-signals/(?P<pk>[^/.]+)/$": (
             f"/api/compound-signals/{o['compound_in']}/",
             f"/api/compound-signals/{o['compound_out']}/",
-            (SCOPED_IN, SCOPED_OUT),
+            (SIGNALS_IN, SIGNALS_OUT),
             None,
         ),
         "api/": ("/api/", None, ALL, None),
@@ -287,11 +291,11 @@ def build(objects):
         "ledger/drafts/": (None, None, None, C.PLAN),
         "ledger/units/<int:pk>/": (None, f"/ledger/units/{o['unit_out']}/", (None, SCOPED_OUT), None),
         "ledger/attachments/<int:pk>/": (None, None, None, None),  # tests/ledger/test_scope.py
-        "surveillance/": ("/surveillance/", None, ALL, None),
+        "surveillance/": ("/surveillance/", None, SIGNALS_ALL, None),
         "surveillance/signals/<int:pk>/": (
             f"/surveillance/signals/{o['signal_in']}/",
             f"/surveillance/signals/{o['signal_out']}/",
-            (SCOPED_IN, SCOPED_OUT),
+            (SIGNALS_IN, SIGNALS_OUT),
             C.VERIFY_SIGNALS,
         ),
     }

@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tixi.accounts.permissions import Capability, can, writes_need
+from tixi.accounts.permissions import Capability, can, reads_need, writes_need
 from tixi.geo.models import Division, Level
 from tixi.registry.models import Department, DepartmentKind, InstitutionType, InstitutionYear
 from tixi.surveillance import actions
@@ -55,6 +55,7 @@ def subject(signal: Signal) -> str:
 
 
 @login_required
+@reads_need(Capability.SEE_SIGNALS)
 def signals(request):
     visible = Signal.objects.visible_to(request.user).select_related("division")
     counties = Division.objects.current().visible_to(request.user).filter(level=Level.COUNTY).order_by("path")
@@ -184,6 +185,7 @@ def resources_near(division: Division, year: int) -> dict:
 
 
 @login_required
+@reads_need(Capability.SEE_SIGNALS)
 @writes_need(Capability.VERIFY_SIGNALS)
 def signal_detail(request, pk):
     signal = get_object_or_404(Signal.objects.visible_to(request.user).select_related("division"), pk=pk)

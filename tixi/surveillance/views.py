@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tixi.accounts.permissions import Capability, can, reads_need, writes_need
-from tixi.geo.models import Division, Level
+from tixi.geo.models import Boundary, Division, Level
 from tixi.registry.models import Department, DepartmentKind, InstitutionType, InstitutionYear
 from tixi.surveillance import actions
 from tixi.surveillance.detection import method_named, now
@@ -73,6 +73,7 @@ def signals(request):
         rows = rows.filter(status=status)
     if overdue:
         rows = rows.overdue(at)
+    signal_map = _map(rows, counties, at)
     rows = list(rows.order_by("-period_start", "-raised_at")[:200])
     for row in rows:
         row.subject = subject(row)
@@ -103,8 +104,40 @@ def signals(request):
             "overdue_count": visible.overdue(at).count(),
             "compounds": compounds,
             "timeliness": timeliness,
+            "signal_map": signal_map,
         },
     )
+
+
+def _map(rows, counties, at) -> dict | None:
+    """The listed signals per county (open, overdue) on the counties' boundaries; None when no
+    county in the list has a boundary."""
+    paths = {c.path: c for c in counties}
+    per_county: dict[str, dict] = {}
+    for path, status, verify_by in rows.values_list("division__path", "status", "verify_by"):
+        county = ancestor(path, Level.COUNTY) or path
+        if county in paths:
+            row = per_county.setdefault(county, {"signals": 0, "overdue": 0})
+            row["signals"] += 1
+            row["overdue"] += status == SignalStatus.PENDING and verify_by < at
+    geometries = dict(
+        Boundary.objects.filter(division__in=list(counties)).values_list("division__path", "geometry")
+    )
+    if not geometries:
+        return None
+    return {
+        "counties": [
+            {
+                "code": county.code,
+                "name": county.name,
+                "geometry": geometries[county.path],
+                **per_county.get(county.path, {"signals": 0, "overdue": 0}),
+            }
+            for county in counties
+            if county.path in geometries
+        ],
+        "labels": {"signals": _("Signals"), "overdue": _("Overdue")},
+    }
 
 
 def _band(signal: Signal) -> dict:

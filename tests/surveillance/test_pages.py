@@ -79,7 +79,9 @@ def test_the_list_has_a_map_of_signals_per_county(web, plague, county):
     Boundary.objects.update_or_create(division=county, defaults={"geometry": square})
     html = web("cdc").get("/surveillance/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     data = json.loads(
-        re.search(r'<script id="signals-map-data" type="application/json">(.*?)</script>', html, re.S).group(1)
+        re.search(r'<script id="signals-map-data" type="application/json">(.*?)</script>', html, re.S).group(
+            1
+        )
     )
     row = next(c for c in data["counties"] if c["code"] == county.code)
     assert (row["signals"], row["overdue"], row["geometry"]) == (1, 0, square)

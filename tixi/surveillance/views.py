@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from tixi.accounts.permissions import Capability, can, reads_need, writes_need
 from tixi.geo.models import Boundary, Division, Level
 from tixi.registry.models import Department, DepartmentKind, InstitutionType, InstitutionYear
-from tixi.surveillance import actions
+from tixi.surveillance import actions, delays
 from tixi.surveillance.detection import method_named, now
 from tixi.surveillance.engine.spec import DetectionError
 from tixi.surveillance.models import (
@@ -105,6 +105,7 @@ def signals(request):
             "compounds": compounds,
             "timeliness": timeliness,
             "signal_map": signal_map,
+            "quiet": delays.quiet_sources(request.user, at.date()),
         },
     )
 
@@ -163,6 +164,7 @@ def _band(signal: Signal) -> dict:
             "upper": [None] * n,
             "alarms": [False] * n,
             "names": {"count": _("Count"), "upper": _("Threshold"), "alarm": _("Signal")},
+            "first": starts[0].isoformat(),
         }
     upper = [None if np.isnan(u) else round(float(u), 2) for u in detection.upperbound[0]]
     return {
@@ -171,7 +173,32 @@ def _band(signal: Signal) -> dict:
         "upper": upper,
         "alarms": [bool(a) for a in detection.alarm[0]],
         "names": {"count": _("Count"), "upper": _("Threshold"), "alarm": _("Signal")},
+        "first": starts[first - 1].isoformat(),
     }
+
+
+def _with_nowcast(chart: dict, signal: Signal, user) -> dict:
+    """A case series' chart gains the onset counts reported so far and their nowcast (median and 95 %
+    interval of the last periods, Lawless's reverse-time hazard) as of the signal's period."""
+    if signal.source != CASES or not chart.get("labels"):
+        return chart
+    cases = CaseReport.objects.visible_to(user).filter(
+        disease_code=signal.code, division__path__startswith=signal.division.path
+    )
+    as_of = min(_period_end(signal), now().date())
+    cast = delays.nowcast_cases(cases, signal.resolution, as_of, dt.date.fromisoformat(chart["first"]))
+    if cast is None:
+        return chart
+    size = len(chart["labels"])
+    chart["nowcast"] = {key: cast[key][:size] for key in ("observed", "median", "lower", "upper")}
+    chart["names"].update(
+        {
+            "onsets": _("Onsets reported so far"),
+            "nowcast": _("Nowcast of onsets"),
+            "band": _("95% nowcast interval"),
+        }
+    )
+    return chart
 
 
 def _period_end(signal: Signal) -> dt.date:
@@ -251,7 +278,7 @@ def signal_detail(request, pk):
         {
             "signal": signal,
             "method_label": METHOD_LABELS.get(signal.method, signal.method),
-            "chart": _band(signal),
+            "chart": _with_nowcast(_band(signal), signal, request.user),
             "behind": behind,
             "steps": signal.steps.all(),
             "next_steps": [(s, SignalStatus(s).label) for s in actions.next_steps(signal)],

@@ -40,3 +40,9 @@ def test_the_demo_cdcs_verify_on_time_with_a_few_overdue(settings):
     on_time = sum(r["on_time"] for r in rows) / sum(r["due"] for r in rows)
     assert on_time >= 0.85  # CIDARS 2016: 92 % within 24 h
     assert signals.filter(division__path__contains="511700000000/").exclude(status="pending").exists()
+    # a pharmacy stopped reporting ten days ago: the one quiet source of the demo
+    from tixi.accounts.models import User
+    from tixi.surveillance.delays import quiet_sources
+
+    quiet = quiet_sources(User.objects.get(username="planner"), surveillance_story.DEMO_TODAY)
+    assert [q["channel"] for q in quiet] == ["药店销售"] and quiet[0]["silent_days"] == 10

@@ -167,6 +167,14 @@ def _plant(rng, counties, townships, cases, counts) -> None:
         (("school", "fever"), dt.date(2025, 10, 14), 25),
     ):
         counts[index[(channel, category, respiratory.pk, day)]] += extra
+    # a pharmacy that stopped reporting ten days before the demo's today: a quiet source
+    silent = townships[-1].pk
+    for key in [
+        k
+        for k in counts
+        if k[0] == "pharmacy" and k[2] == silent and k[4] > DEMO_TODAY - dt.timedelta(days=10)
+    ]:
+        del counts[key]
     for (channel, category), day, extra in (
         (("diarrhoea_clinic", "visits"), dt.date(2025, 10, 8), 25),
         (("school", "diarrhoea"), dt.date(2025, 10, 9), 20),

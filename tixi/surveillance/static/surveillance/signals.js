@@ -21,10 +21,10 @@ document.addEventListener("DOMContentLoaded", () => {
         return `${esc(p.name)}<br>${esc(data.labels.signals)}: ${esc(c.value ?? 0)}<br>${esc(data.labels.overdue)}: ${esc(c.overdue ?? 0)}`;
       },
     },
-    visualMap: { min: 0, max: most, calculable: true, inRange: { color: ["#f5f7fa", "#c0392b"] }, left: 0, bottom: 0, text: [esc(most), "0"] },
+    visualMap: { min: 0, max: most, calculable: true, inRange: { color: ["#f5f7fa", "#c0392b"] }, left: 0, bottom: 0 },
     series: [{
       type: "map", map: "signals", roam: true, layoutSize: "95%",
-      label: { show: true, fontSize: 11, formatter: (p) => esc(p.name) },
+      label: { show: el.clientWidth > 600, fontSize: 11, formatter: (p) => esc(p.name) },
       data: data.counties.map((c) => ({ name: c.name, value: c.signals, overdue: c.overdue })),
     }],
   });

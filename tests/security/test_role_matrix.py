@@ -47,8 +47,10 @@ ALL = dict.fromkeys(ROLES, 200)
 
 # Surveillance: who reads what, in one place (the signal pages may be narrowed to fewer roles: edit
 # the answers here). Case reports and channel counts are read within the scope like the registry.
-SIGNAL_LIST = ALL  # the signals page and the API lists (filtered to the user's scope)
-SIGNAL_IN, SIGNAL_OUT = SCOPED_IN, SCOPED_OUT  # a signal or compound signal of 米易 / 达川
+# Early-warning signals: every role but the institution reads them (`Capability.SEE_SIGNALS`).
+SIGNAL_LIST = {**ALL, "institution": 403}  # the signals page and the API lists (filtered to the scope)
+SIGNAL_IN = {**SCOPED_IN, "institution": 403}  # a signal or compound signal of 米易
+SIGNAL_OUT = {**SCOPED_OUT, "institution": 403}  # ... of 达川
 CASES_IN, CASES_OUT = SCOPED_IN, SCOPED_OUT  # a case report or channel count of 米易 / 达川
 CATALOGUE = ALL  # the disease list and the trigger rules, shared by every region
 

@@ -24,3 +24,25 @@ def test_the_demo_story_plants_outbreaks_that_detection_finds(settings):
     respiratory = CompoundSignal.objects.get(rule__code="respiratory-township")
     assert {s.source for s in respiratory.signals.all()} == {"fever_clinic", "pharmacy", "school"}
     assert Signal.objects.exclude(status="pending").exists()  # the CDC analyst verified some
+
+
+def test_the_demo_cdcs_verify_on_time_with_a_few_overdue(settings):
+    from tixi.surveillance import actions, detection
+
+    settings.TIXI_TODAY = surveillance_story.DEMO_TODAY
+    surveillance_story.write()
+    signals = Signal.objects.all()
+    at = detection.now()
+    due = signals.filter(verify_by__lt=at).count()
+    overdue = signals.overdue(at).count()
+    assert due > 50 and 0 < overdue <= 0.05 * due  # a few overdue, not a third of them
+    rows = actions.timeliness(signals, at)
+    on_time = sum(r["on_time"] for r in rows) / sum(r["due"] for r in rows)
+    assert on_time >= 0.85  # CIDARS 2016: 92 % within 24 h
+    assert signals.filter(division__path__contains="511700000000/").exclude(status="pending").exists()
+    # a pharmacy stopped reporting ten days ago: the one quiet source of the demo
+    from tixi.accounts.models import User
+    from tixi.surveillance.delays import quiet_sources
+
+    quiet = quiet_sources(User.objects.get(username="planner"), surveillance_story.DEMO_TODAY)
+    assert [q["channel"] for q in quiet] == ["药店销售"] and quiet[0]["silent_days"] == 10

@@ -70,3 +70,32 @@ def test_english_pages_have_no_chinese_chrome(web, plague):
     html = client.get(f"/surveillance/signals/{plague.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Early warning signals" in html and "plague" in html.lower()
     assert "Cases behind this period" in html
+
+
+def test_the_list_has_a_map_of_signals_per_county(web, plague, county):
+    from tixi.geo.models import Boundary
+
+    square = {"type": "Polygon", "coordinates": [[[101, 26], [102, 26], [102, 27], [101, 26]]]}
+    Boundary.objects.update_or_create(division=county, defaults={"geometry": square})
+    html = web("cdc").get("/surveillance/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    data = json.loads(
+        re.search(r'<script id="signals-map-data" type="application/json">(.*?)</script>', html, re.S).group(
+            1
+        )
+    )
+    row = next(c for c in data["counties"] if c["code"] == county.code)
+    assert (row["signals"], row["overdue"], row["geometry"]) == (1, 0, square)
+    assert 'id="signals-map"' in html and "surveillance/signals.js" in html
+    closed = web("cdc").get("/surveillance/?status=closed").content.decode()
+    assert '"signals": 0' in closed or '"signals":0' in closed  # the map follows the filters
+    script = (
+        __import__("pathlib").Path(__file__).parents[2] / "tixi/surveillance/static/surveillance/signals.js"
+    ).read_text()
+    # every formatter escapes what it returns
+    assert script.count("formatter:") == script.count("formatter: (p) =>") == 2
+    assert "esc(p.name)" in script and "${c" not in script
+
+
+def test_the_signal_tables_stack_on_a_phone(web, plague):
+    html = web("cdc").get("/surveillance/").content.decode()
+    assert '<table id="signals" class="stack">' in html and 'data-label="核实时限"' in html

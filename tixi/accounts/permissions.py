@@ -28,6 +28,7 @@ class Capability(StrEnum):
     AUDIT = "audit"  # the audit trail page and its export
     REPORT_CASES = "report_cases"  # surveillance data: case reports and channel counts (API, import)
     VERIFY_SIGNALS = "verify_signals"  # move surveillance signals through verification to closure
+    SEE_SIGNALS = "see_signals"  # read the early-warning signals (pages, API, nav link)
 
 
 C = Capability
@@ -42,15 +43,20 @@ RIGHTS: dict[str, frozenset[Capability]] = {
             C.APPROVE,
             C.PLAN,
             C.AUDIT,
+            C.SEE_SIGNALS,
         }
     ),
-    Role.COUNTY: frozenset({C.EDIT_DIVISIONS, C.EDIT_REGISTRY, C.ENTER_DATA, C.IMPORT, C.APPROVE}),
-    # institutions report their notifiable cases (网络直报), as hospitals do
+    Role.COUNTY: frozenset(
+        {C.EDIT_DIVISIONS, C.EDIT_REGISTRY, C.ENTER_DATA, C.IMPORT, C.APPROVE, C.SEE_SIGNALS}
+    ),
+    # institutions report their notifiable cases (网络直报), as hospitals do; the signals computed
+    # from everyone's reports are the CDC's and the commission's business, not theirs
     Role.INSTITUTION: frozenset({C.EDIT_REGISTRY, C.IMPORT, C.REPORT_CASES}),
     # the CDC analyst reads, analyses and exports everything in scope; it writes surveillance data
     # and follows signals up, nothing else
-    Role.CDC: frozenset({C.REPORT_CASES, C.VERIFY_SIGNALS}),
-    Role.AUDITOR: frozenset({C.AUDIT}),
+    Role.CDC: frozenset({C.REPORT_CASES, C.VERIFY_SIGNALS, C.SEE_SIGNALS}),
+    # the auditor reads the signals and their steps (who verified what, when), changes nothing
+    Role.AUDITOR: frozenset({C.AUDIT, C.SEE_SIGNALS}),
 }
 
 # The catalogue is shared by every region: no role manages it by default. A superuser, or a user
@@ -69,6 +75,7 @@ REFUSALS = {
     C.AUDIT: _("Only auditors and planners read the audit trail."),
     C.REPORT_CASES: _("Only CDC analysts and institutions write surveillance data."),
     C.VERIFY_SIGNALS: _("Only CDC analysts verify and follow up signals."),
+    C.SEE_SIGNALS: _("Your role does not read early-warning signals."),
 }
 
 
@@ -86,6 +93,20 @@ def require(user, capability: Capability) -> None:
     """PermissionDenied (403) with the reason when the user's role lacks the capability."""
     if not can(user, capability):
         raise PermissionDenied(REFUSALS[capability])
+
+
+def reads_need(capability: Capability):
+    """A page decorator: every method, reading included, needs the capability (403 with the reason)."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            require(request.user, capability)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorate
 
 
 def writes_need(capability: Capability):
@@ -110,6 +131,10 @@ class CapabilityPermission(drf_permissions.BasePermission):
 
     def has_permission(self, request, view):
         if not (request.user and request.user.is_authenticated):
+            return False
+        read_capability = getattr(view, "read_capability", None)
+        if read_capability is not None and not can(request.user, read_capability):
+            self.message = REFUSALS[read_capability]
             return False
         if request.method in drf_permissions.SAFE_METHODS:
             return True

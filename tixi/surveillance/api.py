@@ -199,6 +199,7 @@ class SignalViewSet(
 
     serializer_class = SignalSerializer
     base_queryset = Signal.objects.select_related("division").prefetch_related("steps")
+    read_capability = Capability.SEE_SIGNALS
     write_capability = Capability.VERIFY_SIGNALS
 
     def get_queryset(self):
@@ -246,3 +247,4 @@ class CompoundSignalSerializer(serializers.ModelSerializer):
 class CompoundSignalViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = CompoundSignalSerializer
     base_queryset = CompoundSignal.objects.select_related("division", "rule").prefetch_related("signals")
+    read_capability = Capability.SEE_SIGNALS

@@ -1,18 +1,104 @@
 """Detection runs on every new data: an applied import of case reports or channel counts scans the
-series it touched (synchronously, in the import's transaction)."""
+series it touched (synchronously, in the import's transaction), and the signals it raised carry the
+import's id. Undoing the import removes those signals, in the undo's transaction, with an audit entry
+each, and the compound signals that no longer have enough components."""
+
+from django.db import transaction
 
 from tixi.surveillance.detection import detect_for_cases, detect_for_counts
-from tixi.surveillance.models import CaseReport, ChannelCount
+from tixi.surveillance.models import CaseReport, ChannelCount, CompoundSignal, Signal
+
+TABLES = ("case_reports", "channel_counts")
 
 
 def after_import(sender, instance, **kwargs):
-    if instance.status != "applied" or instance.table not in ("case_reports", "channel_counts"):
+    if instance.table not in TABLES:
+        return
+    if instance.status == "undone":
+        remove_signals_of_import(instance.pk, instance.undone_by)
+        return
+    if instance.status != "applied":
         return
     changes = instance.changes or {}
     pks = [*changes.get("inserted", []), *(u["pk"] for u in changes.get("updated", []))]
     if not pks:
         return
     if instance.table == "case_reports":
-        detect_for_cases(CaseReport.objects.filter(pk__in=pks).only("disease_code", "report_date"))
+        results = detect_for_cases(CaseReport.objects.filter(pk__in=pks).only("disease_code", "report_date"))
     else:
-        detect_for_counts(ChannelCount.objects.filter(pk__in=pks).only("channel", "category", "date"))
+        results = detect_for_counts(
+            ChannelCount.objects.filter(pk__in=pks).only("channel", "category", "date")
+        )
+    created = [pk for result in results.values() for pk in result.created]
+    Signal.objects.filter(pk__in=created).update(raised_by_import=instance.pk)
+
+
+@transaction.atomic
+def remove_signals_of_import(batch_pk: int, user=None) -> tuple[int, int]:
+    """Delete the signals raised by import `batch_pk` (their steps go with them) and the compound
+    signals left with fewer components than their rule needs; one audit entry per deleted row, with
+    what it was. Returns (signals, compound signals) deleted."""
+    from tixi.accounts import audit
+    from tixi.accounts.models import AuditEntry
+
+    signals = list(Signal.objects.filter(raised_by_import=batch_pk).select_related("division"))
+    if not signals:
+        return 0, 0
+    compounds = list(
+        CompoundSignal.objects.filter(signals__in=signals).distinct().select_related("rule", "division")
+    )
+    note = f"undo of import #{batch_pk}"
+    entries = [
+        (
+            "surveillance.Signal",
+            s.pk,
+            str(s),
+            {
+                "status": s.status,
+                "observed": s.observed,
+                "threshold": s.threshold,
+                "steps": s.steps.count(),
+            },
+            s.division.path,
+        )
+        for s in signals
+    ]
+    gone = {s.pk for s in signals}
+    Signal.objects.filter(pk__in=gone).delete()
+    dropped = 0
+    for compound in compounds:
+        left = {(s.source, s.code) for s in compound.signals.all()}
+        wanted = {(c["source"], c["code"]) for c in compound.rule.components}
+        if len(left & wanted) < compound.rule.needed:
+            entries.append(
+                (
+                    "surveillance.CompoundSignal",
+                    compound.pk,
+                    str(compound),
+                    {
+                        "first_date": compound.first_date.isoformat(),
+                        "last_date": compound.last_date.isoformat(),
+                    },
+                    compound.division.path,
+                )
+            )
+            compound.delete()
+            dropped += 1
+    with audit.acting_as(user if user is not None else "system"):
+        actor, name = audit.current_user_and_name()
+        AuditEntry.objects.bulk_create(
+            AuditEntry(
+                user=actor,
+                username=name,
+                action=AuditEntry.Action.DELETE,
+                model=label,
+                object_pk=str(pk),
+                object_repr=text[:200],
+                before=before,
+                after=None,
+                note=note,
+                division_path=path,
+            )
+            for label, pk, text, before, path in entries
+        )
+    return len(signals), dropped

@@ -261,6 +261,8 @@ class Signal(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     is_synthetic = models.BooleanField(_("synthetic"), default=False)
+    # the import (exchange's ImportBatch id) whose rows raised it: undoing that import removes it
+    raised_by_import = models.PositiveIntegerField(null=True, blank=True, db_index=True, editable=False)
 
     objects = SignalQuerySet.as_manager()
 

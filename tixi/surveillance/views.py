@@ -12,10 +12,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tixi.accounts.permissions import Capability, can, writes_need
-from tixi.geo.models import Division, Level
+from tixi.accounts.permissions import Capability, can, reads_need, writes_need
+from tixi.geo.models import Boundary, Division, Level
 from tixi.registry.models import Department, DepartmentKind, InstitutionType, InstitutionYear
-from tixi.surveillance import actions
+from tixi.surveillance import actions, delays
 from tixi.surveillance.detection import method_named, now
 from tixi.surveillance.engine.spec import DetectionError
 from tixi.surveillance.models import (
@@ -55,6 +55,7 @@ def subject(signal: Signal) -> str:
 
 
 @login_required
+@reads_need(Capability.SEE_SIGNALS)
 def signals(request):
     visible = Signal.objects.visible_to(request.user).select_related("division")
     counties = Division.objects.current().visible_to(request.user).filter(level=Level.COUNTY).order_by("path")
@@ -72,6 +73,7 @@ def signals(request):
         rows = rows.filter(status=status)
     if overdue:
         rows = rows.overdue(at)
+    signal_map = _map(rows, counties, at)
     rows = list(rows.order_by("-period_start", "-raised_at")[:200])
     for row in rows:
         row.subject = subject(row)
@@ -102,8 +104,41 @@ def signals(request):
             "overdue_count": visible.overdue(at).count(),
             "compounds": compounds,
             "timeliness": timeliness,
+            "signal_map": signal_map,
+            "quiet": delays.quiet_sources(request.user, at.date()),
         },
     )
+
+
+def _map(rows, counties, at) -> dict | None:
+    """The listed signals per county (open, overdue) on the counties' boundaries; None when no
+    county in the list has a boundary."""
+    paths = {c.path: c for c in counties}
+    per_county: dict[str, dict] = {}
+    for path, status, verify_by in rows.values_list("division__path", "status", "verify_by"):
+        county = ancestor(path, Level.COUNTY) or path
+        if county in paths:
+            row = per_county.setdefault(county, {"signals": 0, "overdue": 0})
+            row["signals"] += 1
+            row["overdue"] += status == SignalStatus.PENDING and verify_by < at
+    geometries = dict(
+        Boundary.objects.filter(division__in=list(counties)).values_list("division__path", "geometry")
+    )
+    if not geometries:
+        return None
+    return {
+        "counties": [
+            {
+                "code": county.code,
+                "name": county.name,
+                "geometry": geometries[county.path],
+                **per_county.get(county.path, {"signals": 0, "overdue": 0}),
+            }
+            for county in counties
+            if county.path in geometries
+        ],
+        "labels": {"signals": _("Signals"), "overdue": _("Overdue")},
+    }
 
 
 def _band(signal: Signal) -> dict:
@@ -129,6 +164,7 @@ def _band(signal: Signal) -> dict:
             "upper": [None] * n,
             "alarms": [False] * n,
             "names": {"count": _("Count"), "upper": _("Threshold"), "alarm": _("Signal")},
+            "first": starts[0].isoformat(),
         }
     upper = [None if np.isnan(u) else round(float(u), 2) for u in detection.upperbound[0]]
     return {
@@ -137,7 +173,32 @@ def _band(signal: Signal) -> dict:
         "upper": upper,
         "alarms": [bool(a) for a in detection.alarm[0]],
         "names": {"count": _("Count"), "upper": _("Threshold"), "alarm": _("Signal")},
+        "first": starts[first - 1].isoformat(),
     }
+
+
+def _with_nowcast(chart: dict, signal: Signal, user) -> dict:
+    """A case series' chart gains the onset counts reported so far and their nowcast (median and 95 %
+    interval of the last periods, Lawless's reverse-time hazard) as of the signal's period."""
+    if signal.source != CASES or not chart.get("labels"):
+        return chart
+    cases = CaseReport.objects.visible_to(user).filter(
+        disease_code=signal.code, division__path__startswith=signal.division.path
+    )
+    as_of = min(_period_end(signal), now().date())
+    cast = delays.nowcast_cases(cases, signal.resolution, as_of, dt.date.fromisoformat(chart["first"]))
+    if cast is None:
+        return chart
+    size = len(chart["labels"])
+    chart["nowcast"] = {key: cast[key][:size] for key in ("observed", "median", "lower", "upper")}
+    chart["names"].update(
+        {
+            "onsets": _("Onsets reported so far"),
+            "nowcast": _("Nowcast of onsets"),
+            "band": _("95% nowcast interval"),
+        }
+    )
+    return chart
 
 
 def _period_end(signal: Signal) -> dt.date:
@@ -184,6 +245,7 @@ def resources_near(division: Division, year: int) -> dict:
 
 
 @login_required
+@reads_need(Capability.SEE_SIGNALS)
 @writes_need(Capability.VERIFY_SIGNALS)
 def signal_detail(request, pk):
     signal = get_object_or_404(Signal.objects.visible_to(request.user).select_related("division"), pk=pk)
@@ -216,7 +278,7 @@ def signal_detail(request, pk):
         {
             "signal": signal,
             "method_label": METHOD_LABELS.get(signal.method, signal.method),
-            "chart": _band(signal),
+            "chart": _with_nowcast(_band(signal), signal, request.user),
             "behind": behind,
             "steps": signal.steps.all(),
             "next_steps": [(s, SignalStatus(s).label) for s in actions.next_steps(signal)],

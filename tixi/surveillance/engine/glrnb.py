@@ -1,4 +1,6 @@
-"""The GLR detectors of R `surveillance` 1.20.3 `algo.glrnb` (Höhle & Paul 2008), change = "intercept".
+"""The GLR detectors of R `surveillance` 1.20.3 `algo.glrnb` (Höhle & Paul 2008), change = "intercept"
+and change = "epi" (the epidemic chart, μ₁(t) = μ₀(t) + λ·x(t−1): Poisson as glr_epi_window, negative
+binomial as glr_nbgeneral_window, with that C code's Newton step; ret = "value" only, as in R).
 
 In-control means: by default (mu0 = NULL) R fits, to the periods before the monitored range, MASS `glm.nb`
 of y ~ 1 + cos(2πt/p) + sin(2πt/p) (mu0 = {"S": harmonics, "trend": bool} changes the formula; t = the
@@ -222,22 +224,121 @@ def _lr(x, mu0, alpha, kappa, c_arl, val, cases):
 
 
 @numba.njit(cache=True, error_model="numpy")
+def _epi_previous(x, xm10):
+    xm1 = np.empty(x.size)
+    xm1[0] = xm10
+    xm1[1:] = x[:-1]
+    return xm1
+
+
+@numba.njit(cache=True, error_model="numpy")
+def _glr_epi_poisson(x, mu0, xm10, c_arl, mtilde, big_m, val):
+    """glr_epi_window (Held et al. 2005): μ₁ = μ₀ + λ·x(t−1), λ̂ by Newton–Raphson on φ = log λ, started
+    at the previous k's λ̂; alarm iff the statistic > c.ARL (strict, as the C code)."""
+    lx = x.size
+    xm1 = _epi_previous(x, xm10)
+    n = max(mtilde - 1, 0)
+    while n < lx:
+        best = -1e99
+        lambda_ml = 0.5
+        low = 0 if big_m == -1 else max(0, n - big_m)
+        for k in range(low, n - (mtilde - 1) + 1):
+            phi_old = 2.0
+            phi_new = math.log(lambda_ml) if lambda_ml > 0 else -math.inf
+            iterations = 0
+            while phi_new > -18 and abs(math.exp(phi_new) - math.exp(phi_old)) > 1e-6 and iterations < 1000:
+                iterations += 1
+                phi_old = phi_new
+                total = 0.0
+                for i in range(k, n + 1):
+                    total += (x[i] * xm1[i]) / (math.exp(phi_old) * xm1[i] + mu0[i]) - xm1[i]
+                score = math.exp(phi_old) * total
+                total = 0.0
+                for i in range(k, n + 1):
+                    denominator = math.exp(phi_old) * xm1[i] + mu0[i]
+                    total += (x[i] * xm1[i] * xm1[i]) / (denominator * denominator)
+                fisher = -score + math.exp(2.0 * phi_old) * total
+                phi_new = phi_old + score / fisher
+            lambda_ml = math.exp(phi_new)
+            lnk = 0.0
+            for i in range(k, n + 1):
+                lnk += x[i] * math.log(lambda_ml * xm1[i] / mu0[i] + 1.0) - lambda_ml * xm1[i]
+            if lnk > best:
+                best = lnk
+        val[n] = best
+        if best > c_arl:
+            return n + 1
+        n += 1
+    return lx + 1
+
+
+@numba.njit(cache=True, error_model="numpy")
+def _glr_epi_nb(x, mu0, xm10, alpha, c_arl, mtilde, big_m, val):
+    """glr_nbgeneral_window: the epidemic negative binomial GLR as R's C code computes it. Its
+    Newton–Raphson step is the intercept chart's (score and Fisher information of μ₀·e^θ), the
+    likelihood ratio the epidemic one (μ₁ = μ₀ + e^θ·x(t−1)); alarm iff the statistic ≥ c.ARL."""
+    lx = x.size
+    xm1 = _epi_previous(x, xm10)
+    n = max(mtilde - 1, 0)
+    while n < lx:
+        best = -1e99
+        theta_ml = 0.5
+        low = 0 if big_m == -1 else max(0, n - big_m)
+        for k in range(low, n - (mtilde - 1) + 1):
+            theta_old = 0.4
+            theta_new = theta_ml
+            iterations = 0
+            while theta_new > -18 and abs(theta_new - theta_old) > 1e-6 and iterations < 1000:
+                iterations += 1
+                theta_old = theta_new
+                theta_new = theta_old + _nb_score(theta_old, x, mu0, alpha, k, n) / _nb_fisher(
+                    theta_old, x, mu0, alpha, k, n
+                )
+            theta_ml = theta_new
+            lnk = 0.0
+            for i in range(k, n + 1):
+                mu1 = mu0[i] + math.exp(theta_ml) * xm1[i]
+                lnk += x[i] * (
+                    math.log(mu1)
+                    - math.log(mu0[i])
+                    + math.log(1 + alpha * mu0[i])
+                    - math.log(1 + alpha * mu1)
+                ) + 1 / alpha * (math.log(1 + alpha * mu0[i]) - math.log(1 + alpha * mu1))
+            if lnk > best:
+                best = lnk
+        val[n] = best
+        if best >= c_arl:
+            return n + 1
+        n += 1
+    return lx + 1
+
+
+@numba.njit(cache=True, error_model="numpy")
 def _detect(
-    x, mu0, alpha, c_arl, direction, mtilde, big_m, theta, use_theta, want_cases, x_max, alarm, upper
+    x, mu0, alpha, c_arl, direction, mtilde, big_m, theta, use_theta, want_cases, x_max, alarm, upper, epi
 ):
-    """R's restart loop for one series: after an alarm the detector starts afresh at the next period."""
+    """R's restart loop for one series: after an alarm the detector starts afresh at the next period
+    (the epidemic chart remembers the count of the alarm as x(t−1) of its first period)."""
     total = x.size
     done = 0
     alarms = 0
     val = np.zeros(0)
     cases = np.zeros(0)
     last_n = 0
+    xm10 = 0.0
     while done < total:
         xs = x[done:].copy()
         ms = mu0[done:]
         val = np.zeros(xs.size)
         cases = np.zeros(xs.size)
-        if use_theta:
+        if epi:
+            if alpha == 0:
+                n_alarm = _glr_epi_poisson(xs, ms, xm10, c_arl, mtilde, big_m, val)
+            else:
+                n_alarm = _glr_epi_nb(xs, ms, xm10, alpha, c_arl, mtilde, big_m, val)
+            if n_alarm <= xs.size:
+                xm10 = xs[n_alarm - 1]
+        elif use_theta:
             n_alarm = _lr(xs, ms, alpha, theta, c_arl, val, cases)
         elif alpha == 0:
             n_alarm = _glr_poisson(xs, ms, c_arl, direction, mtilde, big_m, want_cases, val, cases)
@@ -321,9 +422,11 @@ def run(counts, first, last, **control) -> Detection:
     big_m = check_number(name, "M", M, low=-1, integer=True)
     if big_m != -1 and big_m < mtilde:
         raise DetectionError(f"{name}: option M must be -1 or at least Mtilde (got {M!r})")
-    check_choice(name, "change", change, ("intercept",))
+    epi = check_choice(name, "change", change, ("intercept", "epi")) == "epi"
     direction = 1 if check_choice(name, "dir", dir, ("inc", "dec")) == "inc" else -1
     want_cases = check_choice(name, "ret", ret, ("value", "cases")) == "cases"
+    if epi and want_cases:  # R's epidemic charts return no cases (algo.glrnb stops with an error)
+        raise DetectionError(f"{name}: change=epi returns the statistic only (ret=value)")
     frequency = check_number(name, "frequency", frequency, low=1, integer=True)
     x_max = check_number(name, "xMax", options["xMax"], low=0)
     if alpha is not None:
@@ -371,10 +474,11 @@ def run(counts, first, last, **control) -> Detection:
             x_max,
             alarm[index],
             upper[index],
+            epi,
         )
     return Detection(alarm=alarm, upperbound=upper, expected=np.array(means))
 
 
 METHODS: tuple[Method, ...] = (
-    Method("glrnb", run, dict(DEFAULTS), "R surveillance 1.20.3 algo.glrnb (change = 'intercept')"),
+    Method("glrnb", run, dict(DEFAULTS), "R surveillance 1.20.3 algo.glrnb (change = 'intercept' or 'epi')"),
 )

@@ -61,7 +61,8 @@ class Command(BaseCommand):
         if controls:
             raise CommandError(_("Unexpected argument %(token)s.") % {"token": controls[0]})
         if verb == "evaluate":
-            return run_evaluate(options, self.stdout)
+            run_evaluate(options, self.stdout)  # prints its table; Django would print a returned value too
+            return None
         if verb == "scan":
             return scan.run(options, self.stdout)
 

@@ -1,0 +1,95 @@
+"""Reporting delays over the stored data: the nowcast of a case series' last periods (shown on the
+signal's chart) and the sources that went quiet (listed on the signals page)."""
+
+import datetime as dt
+import json
+import re
+
+import pytest
+
+from tests.surveillance.conftest import counts
+from tixi.surveillance import delays, detection
+from tixi.surveillance.models import CaseReport, Signal
+
+pytestmark = pytest.mark.django_db
+MONDAY = dt.date(2025, 10, 13)
+
+
+def weekly_cases(division, weeks=40, per_week=6, late_share=0.5, disease="hfmd", spike=0):
+    """`per_week` onsets every Monday; `late_share` of them reported two weeks later, the rest that day."""
+    rows, serial = [], 0
+    for k in range(weeks, -1, -1):
+        onset = MONDAY - dt.timedelta(weeks=k)
+        n = per_week + (spike if k == 0 else 0)
+        for j in range(n):
+            late = j < round(n * late_share)
+            serial += 1
+            rows.append(
+                CaseReport(
+                    card_id=f"D{serial:07d}",
+                    disease_code=disease,
+                    onset_date=onset,
+                    report_date=onset + dt.timedelta(weeks=2 if late else 0),
+                    division=division,
+                    sex="M",
+                    status="clinical",
+                )
+            )
+    CaseReport.objects.bulk_create(rows)
+
+
+def test_the_nowcast_restores_the_cases_not_reported_yet(townships):
+    weekly_cases(townships[0])
+    cast = delays.nowcast_cases(
+        CaseReport.objects.all(), "week", MONDAY + dt.timedelta(days=6), MONDAY - dt.timedelta(weeks=10)
+    )
+    # the last two weeks have only the on-time half reported; the nowcast puts them back near 6
+    assert cast["observed"][-2:] == [3, 3] and cast["observed"][-3] == 6
+    assert cast["median"][-1] == cast["median"][-2] == 6.0
+    assert cast["lower"][-1] <= 6.0 <= cast["upper"][-1]
+    assert cast["median"][0] is None  # older periods are complete: no nowcast
+    assert delays.nowcast_cases(CaseReport.objects.none(), "week", MONDAY, MONDAY) is None
+
+
+def test_the_signal_chart_carries_the_nowcast_band(web, townships):
+    weekly_cases(townships[0], weeks=5 * 52 + 30, per_week=2, late_share=0.5, spike=20)
+    detection.scan(MONDAY, MONDAY + dt.timedelta(days=6), sources={"cases"}, codes={"hfmd"})
+    signal = Signal.objects.get(code="hfmd", period_start=MONDAY)
+    html = (
+        web("cdc").get(f"/surveillance/signals/{signal.pk}/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    )
+    data = json.loads(
+        re.search(r'<script id="chart-data" type="application/json">(.*?)</script>', html, re.S).group(1)
+    )
+    cast = data["nowcast"]
+    assert len(cast["median"]) == len(data["labels"])  # one value per period of the chart
+    assert cast["observed"][-1] == 11 and cast["median"][-1] > 11  # 22 onsets, half reported so far
+    assert data["names"]["nowcast"] == "发病数现时推算"
+
+
+def test_a_source_silent_longer_than_its_usual_interval_is_listed(web, townships):
+    today = dt.date(2025, 10, 15)
+    daily = {today - dt.timedelta(days=k): 5 for k in range(12, 120)}  # silent for the last 11 days
+    counts("pharmacy", "antipyretic", townships[0], daily, site="静默药店")
+    every_day = {today - dt.timedelta(days=k): 5 for k in range(0, 120)}
+    counts("pharmacy", "antipyretic", townships[1], every_day, site="准时药店")
+    weekly = {today - dt.timedelta(weeks=k): 5 for k in range(1, 20)}  # weekly reporter, last 7 days ago
+    counts("school", "fever", townships[0], weekly, site="每周学校")
+    quiet = delays.quiet_sources(_user(web), today)
+    assert [(q["source"], q["silent_days"], q["usual_days"]) for q in quiet] == [("静默药店", 12, 2.0)]
+
+
+def _user(web):
+    from tixi.accounts.models import User
+
+    return User.objects.get(username="cdc")
+
+
+def test_the_signals_page_lists_the_quiet_sources(web, townships, settings):
+    settings.TIXI_TODAY = dt.date(2025, 10, 15)
+    daily = {dt.date(2025, 10, 15) - dt.timedelta(days=k): 5 for k in range(12, 120)}
+    counts("pharmacy", "antipyretic", townships[0], daily, site="静默药店<b>")
+    html = web("cdc").get("/surveillance/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    table = html[html.index('id="quiet"') :]
+    assert "静默药店&lt;b&gt;" in table and "2025-10-03" in table and "药店销售" in table
+    assert "静默药店" not in web("institution").get("/surveillance/").content.decode()

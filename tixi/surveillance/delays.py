@@ -1,0 +1,117 @@
+"""Reporting delays over the stored data: the nowcast of a case series' last periods (Lawless's reverse-
+time hazard, `engine/nowcast.py`) and the sources that went quiet (an institution that reports cases, a
+channel's reporting unit) — silent for longer than their usual interval between reports."""
+
+import datetime as dt
+from collections import defaultdict
+
+import numpy as np
+from django.utils.translation import gettext as _
+
+from tixi.surveillance.engine.nowcast import NowcastError, lawless
+from tixi.surveillance.models import CaseReport, Channel, ChannelCount, Resolution
+from tixi.surveillance.series import _period_index, period_start
+
+# per resolution: the longest delay modelled (D) and the complete periods the hazard is estimated from (m)
+DELAY_WINDOW = {Resolution.DAY: (14, 56), Resolution.WEEK: (4, 26), Resolution.MONTH: (2, 12)}
+
+
+def nowcast_cases(cases, resolution: str, now: dt.date, first: dt.date) -> dict | None:
+    """The onset series of `cases` (a CaseReport queryset) from the period of `first` to the period of
+    `now`, with the nowcast of its last D + 1 periods as of `now` (reports up to the end of `now`'s
+    period). {"starts", "observed", "median", "lower", "upper"} (None outside the nowcast), or None when
+    the line list is too short for the delays."""
+    D, m = DELAY_WINDOW[resolution]
+    end = period_start(now, resolution)
+    rows = np.array(
+        list(cases.filter(onset_date__lte=now).values_list("onset_date", "report_date")),
+        dtype="datetime64[D]",
+    )
+    if not rows.size:
+        return None
+    origin = min(period_start(first, resolution), period_start(rows[:, 0].min().astype(dt.date), resolution))
+    onset = _period_index(rows[:, 0], origin, resolution)
+    report = _period_index(rows[:, 1], origin, resolution)
+    T = int(_period_index(np.array([end], dtype="datetime64[D]"), origin, resolution)[0])
+    try:
+        result = lawless(onset, report, T, D=D, m=min(m, T))
+    except NowcastError:
+        return None
+    skip = int(
+        _period_index(np.array([period_start(first, resolution)], dtype="datetime64[D]"), origin, resolution)[
+            0
+        ]
+    )
+    inside = np.arange(T + 1) >= T - D
+
+    def cut(values):
+        return [float(v) if shown else None for v, shown in zip(values[skip:], inside[skip:], strict=True)]
+
+    return {
+        "observed": [int(v) for v in result.observed[skip:]],
+        "median": cut(result.median),
+        "lower": cut(result.lower),
+        "upper": cut(result.upper),
+        "delay": D,
+        "periods": m,
+    }
+
+
+def _usual_gap(days: list[dt.date]) -> float | None:
+    """The 95th percentile of the gaps (days) between consecutive report days; None with fewer than 8."""
+    if len(days) < 8:
+        return None
+    gaps = np.diff(np.array(sorted(days), dtype="datetime64[D]")).astype(np.int64)
+    return float(np.percentile(gaps, 95))
+
+
+def quiet_sources(user, today: dt.date, history_days: int = 365) -> list[dict]:
+    """Institutions that report cases and channel reporting units whose silence since their last report
+    is longer than their usual interval (P95 of their gaps over the past year, at least 2 days): a source
+    that stops reporting would otherwise look like a quiet week."""
+    since = today - dt.timedelta(days=history_days)
+    found = []
+    by_institution: dict[int, set] = defaultdict(set)
+    names, places = {}, {}
+    reports = (
+        CaseReport.objects.visible_to(user)
+        .filter(report_date__gte=since, report_date__lte=today, institution__isnull=False)
+        .values_list("institution_id", "institution__name", "division__name", "report_date")
+    )
+    for institution, name, place, day in reports:
+        by_institution[institution].add(day)
+        names[institution], places[institution] = name, place
+    for institution, days in by_institution.items():
+        found += _if_quiet(_("case reports"), names[institution], places[institution], days, today)
+    by_site: dict[tuple, set] = defaultdict(set)
+    counts = (
+        ChannelCount.objects.visible_to(user)
+        .filter(date__gte=since, date__lte=today)
+        .values_list("channel", "site", "division__name", "date")
+    )
+    for channel, site, place, day in counts:
+        by_site[(channel, site, place)].add(day)
+    for (channel, site, place), days in by_site.items():
+        found += _if_quiet(str(Channel(channel).label), site, place, days, today)
+    return sorted(found, key=lambda row: (-row["silent_days"] / row["usual_days"], row["source"]))
+
+
+def _if_quiet(channel: str, source: str, place: str, days: set, today: dt.date) -> list[dict]:
+    usual = _usual_gap(list(days))
+    if usual is None:
+        return []
+    usual = max(usual, 2.0)
+    last = max(days)
+    silent = (today - last).days
+    if silent <= usual:
+        return []
+    return [
+        {
+            "channel": channel,
+            "source": source,
+            "place": place,
+            "last": last,
+            "silent_days": silent,
+            "usual_days": usual,
+        }
+    ]

@@ -1,0 +1,40 @@
+// The signals list's map: counties shaded by the number of listed signals (Apache ECharts, served by
+// the app itself). Names and figures are data: every value a formatter returns is escaped.
+document.addEventListener("DOMContentLoaded", () => {
+  const el = document.getElementById("signals-map");
+  const dataEl = document.getElementById("signals-map-data");
+  if (!el || !dataEl || typeof echarts === "undefined") return;
+  const data = JSON.parse(dataEl.textContent);
+  if (!data) return;
+  const esc = (value) => echarts.format.encodeHTML(String(value ?? ""));
+  const features = data.counties.map((c) => ({ type: "Feature", properties: { name: c.name, code: c.code }, geometry: c.geometry }));
+  echarts.registerMap("signals", { type: "FeatureCollection", features });
+  const chart = echarts.init(el);
+  chart.on("finished", () => el.setAttribute("data-rendered", "1"));
+  const most = Math.max(1, ...data.counties.map((c) => c.signals));
+  chart.setOption({
+    animation: false,
+    tooltip: {
+      trigger: "item",
+      formatter: (p) => {
+        const c = p.data || {};
+        return `${esc(p.name)}<br>${esc(data.labels.signals)}: ${esc(c.value ?? 0)}<br>${esc(data.labels.overdue)}: ${esc(c.overdue ?? 0)}`;
+      },
+    },
+    visualMap: { min: 0, max: most, calculable: true, inRange: { color: ["#f5f7fa", "#c0392b"] }, left: 0, bottom: 0 },
+    series: [{
+      type: "map", map: "signals", roam: true, layoutSize: "95%",
+      label: { show: el.clientWidth > 600, fontSize: 11, formatter: (p) => esc(p.name) },
+      data: data.counties.map((c) => ({ name: c.name, value: c.signals, overdue: c.overdue })),
+    }],
+  });
+  // a county clicked filters the list to it
+  chart.on("click", (p) => {
+    const county = data.counties.find((c) => c.name === p.name);
+    if (!county) return;
+    const url = new URL(window.location.href);
+    url.searchParams.set("county", county.code);
+    window.location.assign(url.toString());
+  });
+  window.addEventListener("resize", () => chart.resize());
+});

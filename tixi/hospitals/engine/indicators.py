@@ -133,7 +133,7 @@ def to_spark(sql: str) -> str:
     return tree.sql(dialect="spark")
 
 
-def spark_session(master: str | None = None):
+def spark_session(master: str | None = None, partitions: int | None = None, memory: str | None = None):
     """A Spark session: TIXI_SPARK_MASTER (a cluster's spark://host:7077, or local[N]; default local[*]).
     Tixi must be installed where the executors run (the grouper runs there). Timestamps are read in UTC,
     so no daylight-saving jump enters a length of stay."""
@@ -151,8 +151,10 @@ def spark_session(master: str | None = None):
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.driver.memory", os.environ.get("TIXI_SPARK_DRIVER_MEMORY", "2g"))
-        .config("spark.sql.shuffle.partitions", os.environ.get("TIXI_SPARK_PARTITIONS", "8"))
+        .config("spark.driver.memory", memory or os.environ.get("TIXI_SPARK_DRIVER_MEMORY", "2g"))
+        .config(
+            "spark.sql.shuffle.partitions", str(partitions or os.environ.get("TIXI_SPARK_PARTITIONS", "8"))
+        )
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
     )
     session = builder.getOrCreate()
@@ -273,7 +275,20 @@ def _grouped_empty():
 # The definitions (DuckDB's dialect, kept to what sqlglot translates to Spark SQL faithfully; the parity
 # test runs every one on both engines).
 
-LOS_DAYS = "greatest(date_diff('day', CAST(d.admitted AS DATE), CAST(d.discharged AS DATE)), 1)"
+# the stored times are 'YYYY-MM-DD HH:MM' (the import writes them so): a cast reads them at half the
+# cost of strptime, on both engines; calendar days from the dates alone
+LOS_DAYS = (
+    "greatest(date_diff('day', CAST(substr(d.admitted_at, 1, 10) AS DATE), "
+    "CAST(substr(d.discharged_at, 1, 10) AS DATE)), 1)"
+)
+
+
+def _stay_hours(table: str) -> str:
+    return (
+        f"CAST(date_diff('minute', CAST({table}.admitted_at AS TIMESTAMP), "
+        f"CAST({table}.discharged_at AS TIMESTAMP)) AS DOUBLE) / 60"
+    )
+
 
 STAYS = f"""
     SELECT d.institution_id, h.hospital, h.level, h.county AS hospital_county, d.record_id,
@@ -283,10 +298,8 @@ STAYS = f"""
         coalesce(d.elective, false) AS elective, d.day_surgery, d.pathway_entered, d.pathway_completed,
         substr(d.residence_code, 1, 6) AS residence_county,
         {LOS_DAYS} AS los_days,
-        CAST(date_diff('minute', d.admitted, d.discharged) AS DOUBLE) / 60 AS stay_hours
-    FROM (SELECT *, strptime(admitted_at, '%Y-%m-%d %H:%M') AS admitted,
-                    strptime(discharged_at, '%Y-%m-%d %H:%M') AS discharged FROM discharges) d
-    JOIN hospitals h ON h.institution_id = d.institution_id"""
+        d.admitted_at, d.discharged_at, {_stay_hours("d")} AS stay_hours
+    FROM discharges d JOIN hospitals h ON h.institution_id = d.institution_id"""
 
 # patients, not operations: a stay is on a list when any of its procedures is; only stays with a listed
 # code come out (the others are on no list), so the grouping is over those alone
@@ -308,61 +321,81 @@ UNGROUPED = """
 
 
 def _kind_in(column: str, kinds: Sequence[str]) -> str:
-    """Any element of a `|`-separated list is one of `kinds` (on the text: no list is built)."""
-    return "(" + " OR ".join(f"('|' || {column} || '|') LIKE '%|{k}|%'" for k in kinds) + ")"
+    """Any procedure of the stay is of one of `kinds`, on the stored text (no list is built): the import
+    stores only the words surgery, intervention, diagnostic and therapeutic, none inside another."""
+    return "(" + " OR ".join(f"{column} LIKE '%{k}%'" for k in kinds) + ")"
 
 
-def _facts(surgery_list: bool) -> str:
+def _flagged(surgery_list: bool) -> str:
+    """Each stay with its DRG and the flags every indicator sums (no weight yet: see `FACTS`)."""
     surgery = (
         "coalesce(f.on_surgery_list, false)"
         if surgery_list
         else f"coalesce({_kind_in('s.procedure_kinds', SURGERY_KINDS)}, false)"
     )
+    # the inner query decides each stay's surgery flag and DRG once; the outer one derives the rest.
+    # The times are read only for flagged day surgery (a CASE evaluates its branch on the rows it
+    # selects; `stay_hours`, a column of `stays`, would be computed for every stay).
     return f"""
-    SELECT s.*,
-        CASE WHEN s.payer_drg <> '' THEN s.payer_drg ELSE g.drg END AS drg,
-        {surgery} AS surgery,
-        {surgery} AND coalesce(f.on_mi_list, false) AS minimally_invasive,
-        {surgery} AND coalesce(f.on_level4_list, false) AS level4,
-        {surgery} AND coalesce(f.on_level3_list, false) AS level3,
-        {surgery} AND s.elective AS elective_surgery,
-        {surgery} AND s.elective AND s.day_surgery AND s.stay_hours <= {DAY_SURGERY_HOURS} AS day_surgery_case,
-        CASE WHEN NOT s.day_surgery THEN NULL
-             WHEN NOT ({surgery} AND s.elective) THEN '{DAY_SURGERY_NOT_ELECTIVE_SURGERY}'
-             WHEN s.stay_hours > {DAY_SURGERY_HOURS} THEN '{DAY_SURGERY_OVER_24H}' END AS day_surgery_excluded,
-        wt.weight,
-        CASE WHEN s.payer_drg = '' AND g.drg IS NULL THEN '{NOT_GROUPED}'
-             WHEN wt.weight IS NULL THEN '{NO_WEIGHT}' END AS cmi_excluded,
-        g.status AS group_status,
-        s.discharge_method = '{DEATH}' AS died
-    FROM stays s
-    LEFT JOIN procedure_flags f ON f.institution_id = s.institution_id AND f.record_id = s.record_id
-    LEFT JOIN grouped g ON g.institution_id = s.institution_id AND g.record_id = s.record_id
-    LEFT JOIN weights wt ON wt.drg = (CASE WHEN s.payer_drg <> '' THEN s.payer_drg ELSE g.drg END)"""
+    SELECT x.*,
+        surgery AND on_mi_list AS minimally_invasive,
+        surgery AND on_level4_list AS level4,
+        surgery AND on_level3_list AS level3,
+        surgery AND elective AS elective_surgery,
+        CASE WHEN surgery AND elective AND day_surgery THEN {_stay_hours("x")} <= {DAY_SURGERY_HOURS} ELSE false END
+            AS day_surgery_case,
+        CASE WHEN NOT day_surgery THEN NULL
+             WHEN NOT (surgery AND elective) THEN '{DAY_SURGERY_NOT_ELECTIVE_SURGERY}'
+             WHEN stay_hours > {DAY_SURGERY_HOURS} THEN '{DAY_SURGERY_OVER_24H}' END AS day_surgery_excluded,
+        coalesce(payer_drg = '' AND grouped_drg IS NULL, false) AS not_grouped,
+        discharge_method = '{DEATH}' AS died
+    FROM (
+        SELECT s.*,
+            CASE WHEN s.payer_drg <> '' THEN s.payer_drg ELSE g.drg END AS drg,
+            {surgery} AS surgery,
+            coalesce(f.on_mi_list, false) AS on_mi_list,
+            coalesce(f.on_level4_list, false) AS on_level4_list,
+            coalesce(f.on_level3_list, false) AS on_level3_list,
+            g.drg AS grouped_drg, g.status AS group_status
+        FROM stays s
+        LEFT JOIN procedure_flags f ON f.institution_id = s.institution_id AND f.record_id = s.record_id
+        LEFT JOIN grouped g ON g.institution_id = s.institution_id AND g.record_id = s.record_id
+    ) x"""
 
+
+FACTS = f"""
+    SELECT f.*, wt.weight,
+        CASE WHEN f.not_grouped THEN '{NOT_GROUPED}' WHEN wt.weight IS NULL THEN '{NO_WEIGHT}' END AS cmi_excluded
+    FROM flagged f LEFT JOIN weights wt ON wt.drg = f.drg"""
 
 # One pass over the stays: the sums of every figure per hospital, department, month and DRG. Every
-# grouping the pages ask for, and the per-DRG references, are sums of these rows.
-CUBE = f"""
-    SELECT institution_id, hospital, level, department, month, year, drg,
-        sum(w) AS discharges,
-        coalesce(sum(w) FILTER (WHERE surgery), 0) AS surgery_patients,
-        coalesce(sum(w) FILTER (WHERE minimally_invasive), 0) AS minimally_invasive_patients,
-        coalesce(sum(w) FILTER (WHERE level4), 0) AS level4_patients,
-        coalesce(sum(w) FILTER (WHERE level3), 0) AS level3_patients,
-        coalesce(sum(w) FILTER (WHERE elective_surgery), 0) AS elective_surgery_patients,
-        coalesce(sum(w) FILTER (WHERE day_surgery_case), 0) AS day_surgery_patients,
-        coalesce(sum(w) FILTER (WHERE pathway_entered), 0) AS pathway_patients,
-        coalesce(sum(w) FILTER (WHERE pathway_entered AND pathway_completed), 0) AS pathway_completed,
-        sum(los_days * w) AS bed_days,
-        coalesce(sum(w) FILTER (WHERE weight IS NOT NULL), 0) AS cmi_cases,
-        sum(weight * w) AS total_weight,
-        sum(total_cost * w) AS total_cost,
-        coalesce(sum(w) FILTER (WHERE died), 0) AS deaths,
-        coalesce(sum(w) FILTER (WHERE cmi_excluded = '{NOT_GROUPED}'), 0) AS not_grouped,
-        coalesce(sum(w) FILTER (WHERE cmi_excluded = '{NO_WEIGHT}'), 0) AS no_weight
-    FROM facts
-    GROUP BY institution_id, hospital, level, department, month, year, drg"""
+# grouping the pages ask for, and the per-DRG references, are sums of these rows. A DRG's weight is the
+# same for all its stays, so it joins the sums, not the stays: CMI's numerator is weight x stays.
+CUBE = """
+    SELECT c.*, h.hospital, h.level,
+        CASE WHEN wt.weight IS NULL THEN 0 ELSE c.discharges END AS cmi_cases,
+        wt.weight * c.discharges AS total_weight,
+        CASE WHEN wt.weight IS NULL THEN c.discharges - c.not_grouped ELSE 0 END AS no_weight
+    FROM (
+        SELECT institution_id, department, month, year, drg,
+            sum(w) AS discharges,
+            coalesce(sum(w) FILTER (WHERE surgery), 0) AS surgery_patients,
+            coalesce(sum(w) FILTER (WHERE minimally_invasive), 0) AS minimally_invasive_patients,
+            coalesce(sum(w) FILTER (WHERE level4), 0) AS level4_patients,
+            coalesce(sum(w) FILTER (WHERE level3), 0) AS level3_patients,
+            coalesce(sum(w) FILTER (WHERE elective_surgery), 0) AS elective_surgery_patients,
+            coalesce(sum(w) FILTER (WHERE day_surgery_case), 0) AS day_surgery_patients,
+            coalesce(sum(w) FILTER (WHERE pathway_entered), 0) AS pathway_patients,
+            coalesce(sum(w) FILTER (WHERE pathway_entered AND pathway_completed), 0) AS pathway_completed,
+            sum(los_days * w) AS bed_days,
+            sum(total_cost * w) AS total_cost,
+            coalesce(sum(w) FILTER (WHERE died), 0) AS deaths,
+            coalesce(sum(w) FILTER (WHERE not_grouped), 0) AS not_grouped
+        FROM flagged
+        GROUP BY institution_id, department, month, year, drg
+    ) c
+    JOIN hospitals h ON h.institution_id = c.institution_id
+    LEFT JOIN weights wt ON wt.drg = c.drg"""
 
 # per-DRG references over every stay computed together (the region): mean LOS and cost for the
 # efficiency indices, mortality and its standardised log for the low-risk groups
@@ -388,7 +421,8 @@ def build_facts(con, group: Group | None = None, surgery_list: bool = False) -> 
         engine.put("grouped", _grouped_empty())
     else:
         engine.group(group, UNGROUPED)
-    engine.create("facts", _facts(surgery_list), table=False)
+    engine.create("flagged", _flagged(surgery_list), table=False)
+    engine.create("facts", FACTS, table=False)
     engine.create("cube", CUBE)
     engine.create("drg_reference", DRG_REFERENCE)
 
@@ -556,11 +590,17 @@ def prepare(
     hospitals: Sequence[dict],
     lists: dict[str, Sequence[str]],
     weights: dict[str, float],
+    discharges: str | None = None,
 ) -> None:
     """Creates the input tables but `discharges`' rows: the registry's hospitals, the lists' codes and
-    the weights; `discharges` is created empty with its columns (the caller fills it)."""
-    columns = ", ".join(f"{name} {kind}" for name, kind in DISCHARGE_SCHEMA.items())
-    con.execute(f"CREATE OR REPLACE TABLE discharges ({columns})")
+    the weights; `discharges` is created empty with its columns (the caller fills it), or, given a
+    source (a table, `read_parquet('…')`), is a view of its columns (nothing copied, unused columns unread)."""
+    if discharges:
+        columns = ", ".join(f"CAST({name} AS {kind}) AS {name}" for name, kind in DISCHARGE_SCHEMA.items())
+        con.execute(f"CREATE OR REPLACE VIEW discharges AS SELECT {columns} FROM {discharges}")
+    else:
+        columns = ", ".join(f"{name} {kind}" for name, kind in DISCHARGE_SCHEMA.items())
+        con.execute(f"CREATE OR REPLACE TABLE discharges ({columns})")
     con.execute(
         "CREATE OR REPLACE TABLE hospitals (institution_id BIGINT, hospital VARCHAR, level INTEGER, beds DOUBLE, county VARCHAR)"
     )

@@ -134,7 +134,10 @@ def test_every_figure_is_the_same_on_duckdb_and_spark(engines):
     assert set(by_hospital) == {"T3", "S2", "P1"}  # the empty hospital has no row on either
     assert set(ind.FIGURES) <= set(by_hospital["T3"])
     p1 = by_hospital["P1"]
-    assert p1["day_surgery_patients"] >= 1 and p1["not_grouped"] + p1["cmi_cases"] + p1["no_weight"] == p1["discharges"]
+    assert (
+        p1["day_surgery_patients"] >= 1
+        and p1["not_grouped"] + p1["cmi_cases"] + p1["no_weight"] == p1["discharges"]
+    )
     assert_same(ind.in_county_share(con), ind.in_county_share(spark), "in_county")
     assert_same(ind.cases(con, limit=100_000), ind.cases(spark, limit=100_000), "cases")
     assert_same(
@@ -151,7 +154,9 @@ def test_every_figure_is_the_same_on_duckdb_and_spark(engines):
 def test_the_edge_cases_come_out_as_defined_on_spark(engines):
     _con, spark = engines
     cases = {c["record_id"]: c for c in ind.cases(spark, "f.hospital = 'P1' AND f.record_id NOT LIKE 'S%'")}
-    assert cases["d1"]["day_surgery_case"] and cases["d1"]["stay_hours"] == pytest.approx(23 + 59 / 60, abs=0.01)
+    assert cases["d1"]["day_surgery_case"] and cases["d1"]["stay_hours"] == pytest.approx(
+        23 + 59 / 60, abs=0.01
+    )
     assert cases["d2"]["day_surgery_excluded"] == ind.DAY_SURGERY_OVER_24H
     assert cases["d3"]["day_surgery_excluded"] == ind.DAY_SURGERY_NOT_ELECTIVE_SURGERY
     assert cases["d4"]["day_surgery_excluded"] == ind.DAY_SURGERY_NOT_ELECTIVE_SURGERY
@@ -167,3 +172,23 @@ def test_the_translation_keeps_duckdb_semantics_where_spark_differs():
     sql = ind.to_spark("SELECT list_extract(string_split(p, '|'), 2) AS x FROM t")
     assert "TRY_ELEMENT_AT" in sql.upper()  # 1-based and NULL past the end, as DuckDB's list_extract
     assert "SPLIT" in sql.upper() and "\\\\Q" in sql  # the separator is taken literally, not as a regex
+
+
+def test_the_province_bench_computes_from_parquet_in_its_own_process(tmp_path):
+    from tixi.hospitals.engine import bench
+
+    lines = []
+    figures = bench._province(lines.append, 30_000, tmp_path, spark=False, memory="1GB")
+    assert abs(figures["province_discharges"] - 30_000) < 1_500
+    assert figures["province_indicators_s"] > 0 and figures["province_duckdb_peak_mb"] > 0
+    assert any("all indicators on DuckDB" in line and "goal < 20 s" in line for line in lines)
+
+
+def test_the_bench_counts_differing_figures_with_the_stated_tolerance():
+    from tixi.hospitals.engine.bench import differences
+
+    duck = [{"hospital": "A", "discharges": 10, "cmi": 1.0, "alos": None}]
+    assert differences(duck, [{"hospital": "A", "discharges": 10, "cmi": 1.0 + 1e-12, "alos": None}]) == 0
+    assert differences(duck, [{"hospital": "A", "discharges": 11, "cmi": 1.0, "alos": None}]) == 1
+    assert differences(duck, [{"hospital": "A", "discharges": 10, "cmi": 1.0 + 1e-6, "alos": None}]) == 1
+    assert differences(duck, []) == 1

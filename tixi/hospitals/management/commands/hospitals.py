@@ -73,7 +73,9 @@ class Command(BaseCommand):
         self.stdout.write(f"imported weight table {table.version} ({table.weights.count()} DRGs)")
 
     def _load(self, division, year, hospital, lists, weights, engine="duckdb", **options):
-        return figures.load(figures.division_of(division, year), year, hospital, lists, weights, engine=engine)
+        return figures.load(
+            figures.division_of(division, year), year, hospital, lists, weights, engine=engine
+        )
 
     def do_indicators(self, format, by, **options):
         loaded = self._load(**options)

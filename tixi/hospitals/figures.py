@@ -28,7 +28,7 @@ class FigureError(ValueError):
 
 @dataclass
 class Loaded:
-    con: duckdb.DuckDBPyConnection
+    con: duckdb.DuckDBPyConnection | ind.SparkEngine  # where `facts` was built
     versions: ind.Versions
     hospitals: dict[int, dict]  # institution id -> code, name, level, type, ownership
     division: Division
@@ -95,9 +95,11 @@ def load(
     lists: str | None = None,
     weights: str | None = None,
     con: duckdb.DuckDBPyConnection | None = None,
+    engine: str = "duckdb",
 ) -> Loaded:
     """Copies the year's records of the division's hospitals into DuckDB, a batch at a time (Arrow
-    columns, no model instances), with the chosen lists and weights, and builds the fact table."""
+    columns, no model instances), with the chosen lists and weights, and builds the fact table there,
+    or on Spark (`engine="spark"`, TIXI_SPARK_MASTER) from the same tables."""
     con = con or duckdb.connect()
     chosen, table = choose_versions(lists, weights)
     hospitals = hospitals_of(division, year, hospital)
@@ -123,6 +125,8 @@ def load(
         weights=table.version if table else None,
         grouper=GROUPER["name"],
     )
+    if engine == "spark":
+        con = ind.SparkEngine.from_duckdb(con)
     ind.build_facts(con, GROUPER["group"], surgery_list=ListKind.SURGERY in chosen)
     return Loaded(con, versions, hospitals, division, year)
 

@@ -1,5 +1,7 @@
 """Hospital performance indicators from discharge records, as the national assessment (国考) defines them,
-written once as SQL over a per-case fact table and run on DuckDB.
+written once as SQL over a per-case fact table and run on DuckDB (embedded, the default) or on Apache
+Spark (local mode or a cluster): the SQL is DuckDB's dialect and sqlglot translates it for Spark, so
+there is one copy of every definition (`DuckDBEngine`, `SparkEngine`).
 
 Inputs (tables of one DuckDB connection):
 - `discharges`: one row per stay (the stored columns of a discharge record, `|`-separated lists);
@@ -8,6 +10,7 @@ Inputs (tables of one DuckDB connection):
 - `list_codes(kind, code)`: the procedure lists of the chosen versions (level4, level3,
   minimally_invasive, surgery);
 - `weights(drg, weight)`: the DRG weight table of the chosen version.
+On Spark these are temporary views of the same names (`SparkEngine.from_duckdb`, `read_parquet`).
 
 The traps the definitions keep (see notes/hospitals.md):
 - patients, not operations: a stay with three operations is one surgery patient;
@@ -23,6 +26,7 @@ Every count is a sum of `represents` (1 for a real record; a synthetic sample's 
 several stays), so shares, ALOS, CMI and bed occupancy are the same whether or not the data is a sample.
 """
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -71,105 +75,309 @@ class Versions:
         return {"lists": dict(self.lists), "weights": self.weights, "grouper": self.grouper}
 
 
-def _list(column: str) -> str:
-    return (
-        f"CASE WHEN {column} = '' OR {column} IS NULL THEN []::VARCHAR[] ELSE string_split({column}, '|') END"
-    )
+# ---------------------------------------------------------------------------------------------------
+# Engines. The definitions below are SQL text in DuckDB's dialect, written once. DuckDB runs the text as
+# written; Spark runs sqlglot's translation of it (`to_spark`). Each definition is a named stage: a view
+# (evaluated where it is read, so unused columns cost nothing) or a table (computed once and reused).
 
 
-def build_facts(
-    con: duckdb.DuckDBPyConnection, group: Group | None = None, surgery_list: bool = False
-) -> None:
-    """Creates `facts`: one row per stay with the flags every indicator sums, the DRG, its weight and
-    the reasons a stay is left out of a figure."""
-    con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE stays AS
-        SELECT d.institution_id, h.hospital, h.level, h.county AS hospital_county, d.record_id,
-            d.department, d.month, d.year, d.sex, d.age_years, d.age_days, d.principal_diagnosis,
-            d.other_diagnoses, d.procedures, d.discharge_method, d.total_cost, d.drg, d.represents AS w,
-            coalesce(d.elective, false) AS elective, d.day_surgery, d.pathway_entered, d.pathway_completed,
-            substr(d.residence_code, 1, 6) AS residence_county,
-            d.admitted, d.discharged,
-            greatest(date_diff('day', CAST(d.admitted AS DATE), CAST(d.discharged AS DATE)), 1) AS los_days,
-            date_diff('minute', d.admitted, d.discharged) / 60.0 AS stay_hours,
-            {_list("d.procedures")} AS codes, {_list("d.procedure_kinds")} AS kinds
-        FROM (SELECT *, strptime(admitted_at, '%Y-%m-%d %H:%M') AS admitted,
-                        strptime(discharged_at, '%Y-%m-%d %H:%M') AS discharged FROM discharges) d
-        JOIN hospitals h USING (institution_id)"""
-    )
-    # patients, not operations: every flag is "any procedure of the stay", one per stay
-    surgery = (
-        "bool_or(l.kind = 'surgery')" if surgery_list else "bool_or(p.kind IN ('surgery', 'intervention'))"
-    )
-    con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE procedure_flags AS
-        SELECT p.institution_id, p.record_id,
-            coalesce({surgery}, false) AS surgery,
-            coalesce(bool_or(l.kind = 'minimally_invasive'), false) AS on_mi_list,
-            coalesce(bool_or(l.kind = 'level4'), false) AS on_level4_list,
-            coalesce(bool_or(l.kind = 'level3'), false) AS on_level3_list
-        FROM (SELECT institution_id, record_id, unnest(codes) AS code, unnest(kinds) AS kind
-              FROM stays WHERE len(codes) > 0) p
-        LEFT JOIN list_codes l ON l.code = p.code
-        GROUP BY p.institution_id, p.record_id"""
-    )
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE grouped (institution_id BIGINT, record_id VARCHAR, drg VARCHAR, status VARCHAR)"
-    )
-    if group is not None:
-        ungrouped = con.sql(
-            """SELECT institution_id, record_id, sex, age_years, age_days, principal_diagnosis,
-                      other_diagnoses, procedures, discharge_method, los_days
-               FROM stays WHERE drg = ''"""
+class DuckDBEngine:
+    """The definitions on an embedded DuckDB connection (the default)."""
+
+    name = "duckdb"
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        self.con = con
+
+    def create(self, name: str, select: str, table: bool = True) -> None:
+        self.con.execute(f"CREATE OR REPLACE TEMP {'TABLE' if table else 'VIEW'} {name} AS {select}")
+
+    def put(self, name: str, arrow) -> None:
+        self.con.register("_arrow_in", arrow)
+        try:
+            self.con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM _arrow_in")
+        finally:
+            self.con.unregister("_arrow_in")
+
+    def rows(self, select: str) -> list[dict]:
+        result = self.con.execute(select)
+        names = [d[0] for d in result.description]
+        return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
+
+    def tuples(self, select: str) -> list[tuple]:
+        return self.con.execute(select).fetchall()
+
+    def group(self, group: "Group", select: str) -> None:
+        self.put("grouped", group(self.con.sql(select)))
+
+    def close(self) -> None:
+        self.con.close()
+
+
+_SPARK_FUNCTIONS = {
+    "LIST_EXTRACT": "TRY_ELEMENT_AT"
+}  # DuckDB's 1-based, NULL out of range; sqlglot leaves it as is
+
+
+@functools.lru_cache(maxsize=256)
+def to_spark(sql: str) -> str:
+    """A definition in Spark SQL: sqlglot's translation from DuckDB's dialect."""
+    import sqlglot
+    from sqlglot import exp
+
+    tree = sqlglot.parse_one(sql, read="duckdb")
+    for node in list(tree.find_all(exp.Anonymous)):
+        spark_name = _SPARK_FUNCTIONS.get(str(node.this).upper())
+        if spark_name:
+            node.replace(exp.Anonymous(this=spark_name, expressions=node.expressions))
+    return tree.sql(dialect="spark")
+
+
+def spark_session(master: str | None = None, partitions: int | None = None, memory: str | None = None):
+    """A Spark session: TIXI_SPARK_MASTER (a cluster's spark://host:7077, or local[N]; default local[*]).
+    Tixi must be installed where the executors run (the grouper runs there). Timestamps are read in UTC,
+    so no daylight-saving jump enters a length of stay."""
+    import os
+    import sys
+
+    from pyspark.sql import SparkSession
+
+    master = master or os.environ.get("TIXI_SPARK_MASTER") or "local[*]"
+    # the grouper runs in Spark's Python workers: this interpreter (its virtualenv) unless told otherwise
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    builder = (
+        SparkSession.builder.appName("tixi-hospitals")
+        .master(master)
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.driver.memory", memory or os.environ.get("TIXI_SPARK_DRIVER_MEMORY", "2g"))
+        .config(
+            "spark.sql.shuffle.partitions", str(partitions or os.environ.get("TIXI_SPARK_PARTITIONS", "8"))
         )
-        result = group(ungrouped)  # noqa: F841 (DuckDB scans the local variable by name)
-        con.execute("INSERT INTO grouped SELECT institution_id, record_id, drg, status FROM result")
-    con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE facts AS
-        SELECT s.* EXCLUDE (codes, kinds, drg),
-            s.drg AS payer_drg,
-            CASE WHEN s.drg <> '' THEN s.drg ELSE g.drg END AS drg,
-            coalesce(f.surgery, false) AS surgery,
-            coalesce(f.surgery AND f.on_mi_list, false) AS minimally_invasive,
-            coalesce(f.surgery AND f.on_level4_list, false) AS level4,
-            coalesce(f.surgery AND f.on_level3_list, false) AS level3,
-            coalesce(f.surgery, false) AND s.elective AS elective_surgery,
-            coalesce(f.surgery, false) AND s.elective AND s.day_surgery
-                AND s.stay_hours <= {DAY_SURGERY_HOURS} AS day_surgery_case,
-            CASE WHEN NOT s.day_surgery THEN NULL
-                 WHEN NOT (coalesce(f.surgery, false) AND s.elective) THEN '{DAY_SURGERY_NOT_ELECTIVE_SURGERY}'
-                 WHEN s.stay_hours > {DAY_SURGERY_HOURS} THEN '{DAY_SURGERY_OVER_24H}' END AS day_surgery_excluded,
-            w.weight,
-            CASE WHEN s.drg = '' AND g.drg IS NULL THEN '{NOT_GROUPED}'
-                 WHEN w.weight IS NULL THEN '{NO_WEIGHT}' END AS cmi_excluded,
-            g.status AS group_status,
-            s.discharge_method = '{DEATH}' AS died
+        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+    )
+    session = builder.getOrCreate()
+    session.sparkContext.setLogLevel("ERROR")
+    return session
+
+
+def _plain(value):
+    """Spark hands DECIMAL back as Decimal: as float, as DuckDB's DOUBLE would be."""
+    import decimal
+
+    return float(value) if isinstance(value, decimal.Decimal) else value
+
+
+class SparkEngine:
+    """The same definitions on Apache Spark (local mode or a cluster), translated by sqlglot."""
+
+    name = "spark"
+
+    def __init__(self, session=None):
+        self.spark = session or spark_session()
+        self.cached: dict[str, object] = {}
+
+    @classmethod
+    def from_duckdb(cls, con: duckdb.DuckDBPyConnection, session=None) -> "SparkEngine":
+        """The input tables `prepare` made (and the caller filled) in DuckDB, handed to Spark as Arrow."""
+        engine = cls(session)
+        for name in INPUTS:
+            engine.put(name, con.table(name).fetch_arrow_table())
+        return engine
+
+    def read_parquet(self, name: str, path: str) -> None:
+        self.spark.read.parquet(path).createOrReplaceTempView(name)
+
+    def _replace(self, name: str, frame, table: bool) -> None:
+        old = self.cached.pop(name, None)
+        if table:
+            frame = frame.cache()
+            self.cached[name] = frame
+        frame.createOrReplaceTempView(name)
+        if old is not None:
+            old.unpersist()
+
+    def create(self, name: str, select: str, table: bool = True) -> None:
+        self._replace(name, self.spark.sql(to_spark(select)), table)
+
+    def put(self, name: str, arrow) -> None:
+        self._replace(name, self.spark.createDataFrame(arrow), True)
+
+    def rows(self, select: str) -> list[dict]:
+        return [
+            {k: _plain(v) for k, v in row.asDict().items()}
+            for row in self.spark.sql(to_spark(select)).collect()
+        ]
+
+    def tuples(self, select: str) -> list[tuple]:
+        return [tuple(_plain(v) for v in row) for row in self.spark.sql(to_spark(select)).collect()]
+
+    def group(self, group: "Group", select: str) -> None:
+        """The grouper runs where the stays are (Spark's Python workers), 50,000 stays at a time (rows
+        through Spark's RDD, so that no pandas is needed)."""
+        frame = self.spark.sql(to_spark(select))
+        names = frame.columns
+
+        def run(rows):
+            import itertools
+
+            import duckdb as worker_duckdb
+            import pyarrow as pa
+
+            con = worker_duckdb.connect()
+            rows = iter(rows)
+            while chunk := list(itertools.islice(rows, 50_000)):
+                stays = pa.table(  # noqa: F841 (scanned by DuckDB by name)
+                    {name: list(column) for name, column in zip(names, zip(*chunk, strict=True), strict=True)}
+                )
+                result = pa.table(group(con.sql("SELECT * FROM stays")))
+                yield from zip(*(result.column(c).to_pylist() for c in GROUPED_COLUMNS), strict=True)
+            con.close()
+
+        grouped = self.spark.createDataFrame(
+            frame.rdd.mapPartitions(run), "institution_id long, record_id string, drg string, status string"
+        )
+        self._replace("grouped", grouped, True)
+
+    def close(self) -> None:
+        for frame in self.cached.values():
+            frame.unpersist()
+        self.cached.clear()
+
+
+Engine = DuckDBEngine | SparkEngine
+INPUTS = ("discharges", "hospitals", "list_codes", "weights")
+
+
+def engine_of(con) -> Engine:
+    """A DuckDB connection (the callers' usual argument) or an engine."""
+    return con if isinstance(con, DuckDBEngine | SparkEngine) else DuckDBEngine(con)
+
+
+GROUPED_COLUMNS = ("institution_id", "record_id", "drg", "status")
+
+
+def _grouped_empty():
+    import pyarrow as pa
+
+    return pa.table(
+        {
+            "institution_id": pa.array([], pa.int64()),
+            "record_id": pa.array([], pa.string()),
+            "drg": pa.array([], pa.string()),
+            "status": pa.array([], pa.string()),
+        }
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# The definitions (DuckDB's dialect, kept to what sqlglot translates to Spark SQL faithfully; the parity
+# test runs every one on both engines).
+
+# the stored times are 'YYYY-MM-DD HH:MM' (the import writes them so): a cast reads them at half the
+# cost of strptime, on both engines; calendar days from the dates alone
+LOS_DAYS = (
+    "greatest(date_diff('day', CAST(substr(d.admitted_at, 1, 10) AS DATE), "
+    "CAST(substr(d.discharged_at, 1, 10) AS DATE)), 1)"
+)
+
+
+def _stay_hours(table: str) -> str:
+    return (
+        f"CAST(date_diff('minute', CAST({table}.admitted_at AS TIMESTAMP), "
+        f"CAST({table}.discharged_at AS TIMESTAMP)) AS DOUBLE) / 60"
+    )
+
+
+STAYS = f"""
+    SELECT d.institution_id, h.hospital, h.level, h.county AS hospital_county, d.record_id,
+        d.department, d.month, d.year, d.sex, d.age_years, d.age_days, d.principal_diagnosis,
+        d.other_diagnoses, d.procedures, d.procedure_kinds, d.discharge_method, d.total_cost,
+        d.drg AS payer_drg, d.represents AS w,
+        coalesce(d.elective, false) AS elective, d.day_surgery, d.pathway_entered, d.pathway_completed,
+        substr(d.residence_code, 1, 6) AS residence_county,
+        {LOS_DAYS} AS los_days,
+        d.admitted_at, d.discharged_at, {_stay_hours("d")} AS stay_hours
+    FROM discharges d JOIN hospitals h ON h.institution_id = d.institution_id"""
+
+# patients, not operations: a stay is on a list when any of its procedures is; only stays with a listed
+# code come out (the others are on no list), so the grouping is over those alone
+PROCEDURE_FLAGS = """
+    SELECT p.institution_id, p.record_id,
+        bool_or(l.kind = 'surgery') AS on_surgery_list,
+        bool_or(l.kind = 'minimally_invasive') AS on_mi_list,
+        bool_or(l.kind = 'level4') AS on_level4_list,
+        bool_or(l.kind = 'level3') AS on_level3_list
+    FROM (SELECT institution_id, record_id, unnest(string_split(procedures, '|')) AS code
+          FROM discharges WHERE procedures <> '') p
+    JOIN list_codes l ON l.code = p.code
+    GROUP BY p.institution_id, p.record_id"""
+
+UNGROUPED = """
+    SELECT institution_id, record_id, sex, age_years, age_days, principal_diagnosis,
+           other_diagnoses, procedures, discharge_method, los_days
+    FROM stays WHERE payer_drg = ''"""
+
+
+def _kind_in(column: str, kinds: Sequence[str]) -> str:
+    """Any procedure of the stay is of one of `kinds`, on the stored text (no list is built): the import
+    stores only the words surgery, intervention, diagnostic and therapeutic, none inside another."""
+    return "(" + " OR ".join(f"{column} LIKE '%{k}%'" for k in kinds) + ")"
+
+
+def _flagged(surgery_list: bool) -> str:
+    """Each stay with its DRG and the flags every indicator sums (no weight yet: see `FACTS`)."""
+    surgery = (
+        "coalesce(f.on_surgery_list, false)"
+        if surgery_list
+        else f"coalesce({_kind_in('s.procedure_kinds', SURGERY_KINDS)}, false)"
+    )
+    # the inner query decides each stay's surgery flag and DRG once; the outer one derives the rest.
+    # The times are read only for flagged day surgery (a CASE evaluates its branch on the rows it
+    # selects; `stay_hours`, a column of `stays`, would be computed for every stay).
+    return f"""
+    SELECT x.*,
+        surgery AND on_mi_list AS minimally_invasive,
+        surgery AND on_level4_list AS level4,
+        surgery AND on_level3_list AS level3,
+        surgery AND elective AS elective_surgery,
+        CASE WHEN surgery AND elective AND day_surgery THEN {_stay_hours("x")} <= {DAY_SURGERY_HOURS} ELSE false END
+            AS day_surgery_case,
+        CASE WHEN NOT day_surgery THEN NULL
+             WHEN NOT (surgery AND elective) THEN '{DAY_SURGERY_NOT_ELECTIVE_SURGERY}'
+             WHEN stay_hours > {DAY_SURGERY_HOURS} THEN '{DAY_SURGERY_OVER_24H}' END AS day_surgery_excluded,
+        coalesce(payer_drg = '' AND grouped_drg IS NULL, false) AS not_grouped,
+        discharge_method = '{DEATH}' AS died
+    FROM (
+        SELECT s.*,
+            CASE WHEN s.payer_drg <> '' THEN s.payer_drg ELSE g.drg END AS drg,
+            {surgery} AS surgery,
+            coalesce(f.on_mi_list, false) AS on_mi_list,
+            coalesce(f.on_level4_list, false) AS on_level4_list,
+            coalesce(f.on_level3_list, false) AS on_level3_list,
+            g.drg AS grouped_drg, g.status AS group_status
         FROM stays s
-        LEFT JOIN procedure_flags f USING (institution_id, record_id)
-        LEFT JOIN grouped g USING (institution_id, record_id)
-        LEFT JOIN weights w ON w.drg = (CASE WHEN s.drg <> '' THEN s.drg ELSE g.drg END)"""
-    )
-    # per-DRG references over every stay computed together (the region): mean LOS and cost for the
-    # efficiency indices, mortality and its standardised log for the low-risk groups
-    con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE drg_reference AS
-        WITH m AS (
-            SELECT drg, sum(los_days * w) / sum(w) AS mean_los, sum(total_cost * w) / sum(w) AS mean_cost,
-                   sum(CASE WHEN died THEN w ELSE 0 END) / sum(w) AS mortality
-            FROM facts WHERE drg IS NOT NULL GROUP BY drg),
-        z AS (SELECT avg(ln(mortality)) AS mu, stddev_samp(ln(mortality)) AS sigma FROM m WHERE mortality > 0)
-        SELECT m.*, mortality > 0 AND coalesce((ln(greatest(mortality, 1e-12)) - z.mu) / nullif(z.sigma, 0), 0) < {LOW_RISK_Z} AS low_risk
-        FROM m, z"""
-    )
+        LEFT JOIN procedure_flags f ON f.institution_id = s.institution_id AND f.record_id = s.record_id
+        LEFT JOIN grouped g ON g.institution_id = s.institution_id AND g.record_id = s.record_id
+    ) x"""
 
 
-def _aggregate(con: duckdb.DuckDBPyConnection, keys: Sequence[str], where: str = "true") -> list[dict]:
-    group_keys = [c for k in keys for c in KEYS[k]]
-    select_keys = ", ".join(f"f.{c}" for c in group_keys)
-    group_by = f"GROUP BY {select_keys}" if group_keys else ""
-    select_prefix = f"{select_keys}, " if group_keys else ""
-    sql = f"""
-        SELECT {select_prefix}
+FACTS = f"""
+    SELECT f.*, wt.weight,
+        CASE WHEN f.not_grouped THEN '{NOT_GROUPED}' WHEN wt.weight IS NULL THEN '{NO_WEIGHT}' END AS cmi_excluded
+    FROM flagged f LEFT JOIN weights wt ON wt.drg = f.drg"""
+
+# One pass over the stays: the sums of every figure per hospital, department, month and DRG. Every
+# grouping the pages ask for, and the per-DRG references, are sums of these rows. A DRG's weight is the
+# same for all its stays, so it joins the sums, not the stays: CMI's numerator is weight x stays.
+CUBE = """
+    SELECT c.*, h.hospital, h.level,
+        CASE WHEN wt.weight IS NULL THEN 0 ELSE c.discharges END AS cmi_cases,
+        wt.weight * c.discharges AS total_weight,
+        CASE WHEN wt.weight IS NULL THEN c.discharges - c.not_grouped ELSE 0 END AS no_weight
+    FROM (
+        SELECT institution_id, department, month, year, drg,
             sum(w) AS discharges,
             coalesce(sum(w) FILTER (WHERE surgery), 0) AS surgery_patients,
             coalesce(sum(w) FILTER (WHERE minimally_invasive), 0) AS minimally_invasive_patients,
@@ -180,24 +388,74 @@ def _aggregate(con: duckdb.DuckDBPyConnection, keys: Sequence[str], where: str =
             coalesce(sum(w) FILTER (WHERE pathway_entered), 0) AS pathway_patients,
             coalesce(sum(w) FILTER (WHERE pathway_entered AND pathway_completed), 0) AS pathway_completed,
             sum(los_days * w) AS bed_days,
-            coalesce(sum(w) FILTER (WHERE weight IS NOT NULL), 0) AS cmi_cases,
-            sum(weight * w) AS total_weight,
-            sum(w * los_days / r.mean_los) FILTER (WHERE r.mean_los > 0) AS time_ratio_sum,
-            coalesce(sum(w) FILTER (WHERE r.mean_los > 0), 0) AS time_ratio_cases,
-            sum(w * total_cost / r.mean_cost) FILTER (WHERE r.mean_cost > 0) AS cost_ratio_sum,
-            coalesce(sum(w) FILTER (WHERE r.mean_cost > 0), 0) AS cost_ratio_cases,
-            coalesce(sum(w) FILTER (WHERE r.low_risk), 0) AS low_risk_cases,
-            coalesce(sum(w) FILTER (WHERE r.low_risk AND died), 0) AS low_risk_deaths,
-            coalesce(sum(w) FILTER (WHERE cmi_excluded = '{NOT_GROUPED}'), 0) AS not_grouped,
-            coalesce(sum(w) FILTER (WHERE cmi_excluded = '{NO_WEIGHT}'), 0) AS no_weight,
-            min(month) AS first_month, max(month) AS last_month
-        FROM facts f LEFT JOIN drg_reference r ON r.drg = f.drg
-        WHERE {where}
-        {group_by}
-        ORDER BY {", ".join(f"f.{c}" for c in group_keys) or 1}"""
-    result = con.execute(sql)
-    names = [d[0] for d in result.description]
-    return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
+            sum(total_cost * w) AS total_cost,
+            coalesce(sum(w) FILTER (WHERE died), 0) AS deaths,
+            coalesce(sum(w) FILTER (WHERE not_grouped), 0) AS not_grouped
+        FROM flagged
+        GROUP BY institution_id, department, month, year, drg
+    ) c
+    JOIN hospitals h ON h.institution_id = c.institution_id
+    LEFT JOIN weights wt ON wt.drg = c.drg"""
+
+# per-DRG references over every stay computed together (the region): mean LOS and cost for the
+# efficiency indices, mortality and its standardised log for the low-risk groups
+DRG_REFERENCE = f"""
+    WITH m AS (
+        SELECT drg, sum(bed_days) / sum(discharges) AS mean_los, sum(total_cost) / sum(discharges) AS mean_cost,
+               sum(deaths) / sum(discharges) AS mortality
+        FROM cube WHERE drg IS NOT NULL GROUP BY drg),
+    z AS (SELECT avg(ln(mortality)) AS mu, stddev_samp(ln(mortality)) AS sigma FROM m WHERE mortality > 0)
+    SELECT m.drg, m.mean_los, m.mean_cost, m.mortality,
+        m.mortality > 0 AND coalesce((ln(greatest(m.mortality, 1e-12)) - z.mu) / nullif(z.sigma, 0), 0) < {LOW_RISK_Z} AS low_risk
+    FROM m CROSS JOIN z"""
+
+
+def build_facts(con, group: Group | None = None, surgery_list: bool = False) -> None:
+    """Creates `facts` (a view: one row per stay with the flags every indicator sums, the DRG, its weight
+    and the reasons a stay is left out of a figure), `cube` (its sums) and `drg_reference`. `con` is a
+    DuckDB connection or an engine."""
+    engine = engine_of(con)
+    engine.create("stays", STAYS, table=False)
+    engine.create("procedure_flags", PROCEDURE_FLAGS)
+    if group is None:
+        engine.put("grouped", _grouped_empty())
+    else:
+        engine.group(group, UNGROUPED)
+    engine.create("flagged", _flagged(surgery_list), table=False)
+    engine.create("facts", FACTS, table=False)
+    engine.create("cube", CUBE)
+    engine.create("drg_reference", DRG_REFERENCE)
+
+
+def _aggregate(engine: Engine, keys: Sequence[str]) -> list[dict]:
+    group_keys = [c for k in keys for c in KEYS[k]]
+    select_keys = ", ".join(f"c.{c}" for c in group_keys)
+    return engine.rows(f"""
+        SELECT {select_keys + ", " if group_keys else ""}
+            sum(c.discharges) AS discharges,
+            sum(c.surgery_patients) AS surgery_patients,
+            sum(c.minimally_invasive_patients) AS minimally_invasive_patients,
+            sum(c.level4_patients) AS level4_patients,
+            sum(c.level3_patients) AS level3_patients,
+            sum(c.elective_surgery_patients) AS elective_surgery_patients,
+            sum(c.day_surgery_patients) AS day_surgery_patients,
+            sum(c.pathway_patients) AS pathway_patients,
+            sum(c.pathway_completed) AS pathway_completed,
+            sum(c.bed_days) AS bed_days,
+            sum(c.cmi_cases) AS cmi_cases,
+            sum(c.total_weight) AS total_weight,
+            sum(c.bed_days / nullif(r.mean_los, 0)) FILTER (WHERE r.mean_los > 0) AS time_ratio_sum,
+            coalesce(sum(c.discharges) FILTER (WHERE r.mean_los > 0), 0) AS time_ratio_cases,
+            sum(c.total_cost / nullif(r.mean_cost, 0)) FILTER (WHERE r.mean_cost > 0) AS cost_ratio_sum,
+            coalesce(sum(c.discharges) FILTER (WHERE r.mean_cost > 0), 0) AS cost_ratio_cases,
+            coalesce(sum(c.discharges) FILTER (WHERE r.low_risk), 0) AS low_risk_cases,
+            coalesce(sum(c.deaths) FILTER (WHERE r.low_risk), 0) AS low_risk_deaths,
+            coalesce(sum(c.not_grouped), 0) AS not_grouped,
+            coalesce(sum(c.no_weight), 0) AS no_weight,
+            min(c.month) AS first_month, max(c.month) AS last_month
+        FROM cube c LEFT JOIN drg_reference r ON r.drg = c.drg
+        {"GROUP BY " + select_keys if group_keys else ""}
+        ORDER BY {select_keys or 1}""")
 
 
 def _share(numerator, denominator, factor=100.0):
@@ -236,14 +494,14 @@ def days_in(period: int) -> int:
     return 366 if calendar.isleap(period) else 365
 
 
-def compute(
-    con: duckdb.DuckDBPyConnection, by: Sequence[str] = ("hospital",), where: str = "true"
-) -> list[dict]:
+def compute(con, by: Sequence[str] = ("hospital",)) -> list[dict]:
     """The figures for each group of `by` (any of hospital, department, month, year); `facts` must be
-    built. Bed occupancy needs the hospital in `by` (its beds) and is over the year, or the month."""
-    beds = dict(con.execute("SELECT institution_id, beds FROM hospitals").fetchall())
+    built. Bed occupancy needs the hospital in `by` (its beds) and is over the year, or the month.
+    `con` is a DuckDB connection or an engine."""
+    engine = engine_of(con)
+    beds = dict(engine.tuples("SELECT institution_id, beds FROM hospitals"))
     rows = []
-    for row in _aggregate(con, by, where):
+    for row in _aggregate(engine, by):
         hospital_beds = beds.get(row.get("institution_id")) if "hospital" in by else None
         if "month" in by:
             days = days_in(row["month"])
@@ -255,16 +513,16 @@ def compute(
     return rows
 
 
-def in_county_share(con: duckdb.DuckDBPyConnection) -> list[dict]:
+def in_county_share(con) -> list[dict]:
     """县域内住院率 per county of residence: residents' stays in hospitals of their own county ÷ all
     their stays (in the hospitals whose records were loaded)."""
-    result = con.execute(
+    result = engine_of(con).tuples(
         """SELECT residence_county AS county, sum(w) AS resident_discharges,
                   coalesce(sum(w) FILTER (WHERE hospital_county = residence_county), 0) AS in_county_discharges
-           FROM facts WHERE residence_county <> '' GROUP BY 1 ORDER BY 1"""
+           FROM stays WHERE residence_county <> '' GROUP BY residence_county ORDER BY residence_county"""
     )
     rows = []
-    for county, total, inside in result.fetchall():
+    for county, total, inside in result:
         rows.append(
             {
                 "county": county,
@@ -276,33 +534,44 @@ def in_county_share(con: duckdb.DuckDBPyConnection) -> list[dict]:
     return rows
 
 
-def cases(con: duckdb.DuckDBPyConnection, where: str = "true", limit: int = 200) -> list[dict]:
-    """The stays behind a figure, with the flags that put them in it and the reasons that kept them out."""
-    result = con.execute(
+def cases(con, where: str = "true", limit: int = 200) -> list[dict]:
+    """The stays behind a figure, with the flags that put them in it and the reasons that kept them out
+    (`where` in DuckDB's dialect, over the columns of `facts`)."""
+    return engine_of(con).rows(
         f"""SELECT f.hospital, f.record_id, f.month, f.department, f.los_days, round(f.stay_hours, 2) AS stay_hours,
                    f.surgery, f.minimally_invasive, f.level4, f.level3, f.elective_surgery, f.day_surgery,
                    f.day_surgery_case, f.day_surgery_excluded, f.pathway_entered, f.pathway_completed,
                    f.payer_drg, f.drg, f.group_status, f.weight, f.cmi_excluded, f.died, f.total_cost
             FROM facts f WHERE {where} ORDER BY f.hospital, f.record_id LIMIT {int(limit)}"""
     )
-    names = [d[0] for d in result.description]
-    return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
 
 
-def unknown_procedure_codes(con: duckdb.DuckDBPyConnection, limit: int = 50) -> list[tuple[str, int]]:
-    """Surgery codes on no list of the chosen versions: listed, never silently dropped."""
-    return con.execute(
+def unknown_procedure_codes(con, limit: int = 50) -> list[tuple[str, int]]:
+    """Surgery codes on no list of the chosen versions: listed, never silently dropped. The codes and
+    their kinds are paired by position (a small table of positions 1..longest list)."""
+    engine = engine_of(con)
+    (longest,) = engine.tuples(
+        "SELECT coalesce(max(array_length(string_split(procedures, '|'))), 0) FROM stays WHERE procedures <> ''"
+    )[0]
+    import pyarrow as pa
+
+    engine.put("positions", pa.table({"i": pa.array(range(1, int(longest) + 1), pa.int32())}))
+    return engine.tuples(
         f"""SELECT code, count(*) AS n FROM (
-                SELECT unnest(codes) AS code, unnest(kinds) AS kind FROM stays WHERE len(codes) > 0)
+                SELECT list_extract(string_split(s.procedures, '|'), p.i) AS code,
+                       list_extract(string_split(s.procedure_kinds, '|'), p.i) AS kind
+                FROM stays s JOIN positions p ON p.i <= array_length(string_split(s.procedures, '|'))
+                WHERE s.procedures <> '') x
             WHERE kind IN ('surgery', 'intervention') AND code NOT IN (SELECT code FROM list_codes)
             GROUP BY code ORDER BY n DESC, code LIMIT {int(limit)}"""
-    ).fetchall()
+    )
 
 
-def drgs_without_weight(con: duckdb.DuckDBPyConnection) -> list[tuple[str, int]]:
-    return con.execute(
-        f"SELECT drg, count(*) FROM facts WHERE cmi_excluded = '{NO_WEIGHT}' GROUP BY drg ORDER BY 2 DESC, 1"
-    ).fetchall()
+def drgs_without_weight(con) -> list[tuple[str, int]]:
+    return engine_of(con).tuples(
+        f"""SELECT drg, count(*) AS n FROM facts WHERE cmi_excluded = '{NO_WEIGHT}'
+            GROUP BY drg ORDER BY n DESC, drg"""
+    )
 
 
 DISCHARGE_SCHEMA = {
@@ -321,11 +590,17 @@ def prepare(
     hospitals: Sequence[dict],
     lists: dict[str, Sequence[str]],
     weights: dict[str, float],
+    discharges: str | None = None,
 ) -> None:
     """Creates the input tables but `discharges`' rows: the registry's hospitals, the lists' codes and
-    the weights; `discharges` is created empty with its columns (the caller fills it)."""
-    columns = ", ".join(f"{name} {kind}" for name, kind in DISCHARGE_SCHEMA.items())
-    con.execute(f"CREATE OR REPLACE TABLE discharges ({columns})")
+    the weights; `discharges` is created empty with its columns (the caller fills it), or, given a
+    source (a table, `read_parquet('…')`), is a view of its columns (nothing copied, unused columns unread)."""
+    if discharges:
+        columns = ", ".join(f"CAST({name} AS {kind}) AS {name}" for name, kind in DISCHARGE_SCHEMA.items())
+        con.execute(f"CREATE OR REPLACE VIEW discharges AS SELECT {columns} FROM {discharges}")
+    else:
+        columns = ", ".join(f"{name} {kind}" for name, kind in DISCHARGE_SCHEMA.items())
+        con.execute(f"CREATE OR REPLACE TABLE discharges ({columns})")
     con.execute(
         "CREATE OR REPLACE TABLE hospitals (institution_id BIGINT, hospital VARCHAR, level INTEGER, beds DOUBLE, county VARCHAR)"
     )
@@ -354,22 +629,21 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[tuple
     con.execute(f"INSERT INTO {table} ({', '.join(names)}) SELECT * FROM arrow")
 
 
-def case_mix(con: duckdb.DuckDBPyConnection) -> dict[int, dict]:
+def case_mix(con) -> dict[int, dict]:
     """Per hospital, for the upcoding watch: CMI, the CMI its cases would have at the base split of their
     ADRG (the weight table's lowest weight of the ADRG: the case mix without severity), and the share of
     weighted cases in a split with complications (the DRG's 4th character 1 = MCC, 3 = CC)."""
-    result = con.execute(
-        """WITH base AS (SELECT substr(drg, 1, 3) AS adrg, min(weight) AS base_weight FROM weights GROUP BY 1)
+    rows = engine_of(con).rows(
+        """WITH base AS (SELECT substr(drg, 1, 3) AS adrg, min(weight) AS base_weight FROM weights GROUP BY substr(drg, 1, 3))
         SELECT f.institution_id,
                sum(f.weight * f.w) / sum(f.w) AS cmi,
                sum(b.base_weight * f.w) / sum(f.w) AS adrg_cmi,
-               100.0 * coalesce(sum(f.w) FILTER (WHERE substr(f.drg, 4, 1) IN ('1', '3')), 0) / sum(f.w) AS cc_capture,
+               100 * CAST(coalesce(sum(f.w) FILTER (WHERE substr(f.drg, 4, 1) IN ('1', '3')), 0) AS DOUBLE) / sum(f.w) AS cc_capture,
                sum(f.w) AS cases
         FROM facts f JOIN base b ON b.adrg = substr(f.drg, 1, 3)
         WHERE f.weight IS NOT NULL GROUP BY f.institution_id"""
     )
-    names = [d[0] for d in result.description]
-    return {row[0]: dict(zip(names, row, strict=True)) for row in result.fetchall()}
+    return {row["institution_id"]: row for row in rows}
 
 
 def upcoding_watch(before: dict[int, dict], after: dict[int, dict], drift_limit: float = 0.03) -> list[dict]:

@@ -45,7 +45,12 @@ class Command(BaseCommand):
             p.add_argument("--hospital")
             p.add_argument("--lists", help="the version of the code lists (default: the latest)")
             p.add_argument("--weights", help="the version of the DRG weight table (default: the latest)")
-            p.add_argument("--engine", choices=["duckdb"], default="duckdb")
+            p.add_argument(
+                "--engine",
+                choices=["duckdb", "spark"],
+                default="duckdb",
+                help="where the indicators are computed: DuckDB (embedded) or Spark (TIXI_SPARK_MASTER, default local)",
+            )
             p.add_argument("--format", choices=["json", "table"], default="table")
             p.add_argument(
                 "--by", default="hospital", help="hospital, or hospital,month / hospital,department"
@@ -67,8 +72,10 @@ class Command(BaseCommand):
         table = importing.import_weights(version, Path(file), is_demo=demo)
         self.stdout.write(f"imported weight table {table.version} ({table.weights.count()} DRGs)")
 
-    def _load(self, division, year, hospital, lists, weights, **options):
-        return figures.load(figures.division_of(division, year), year, hospital, lists, weights)
+    def _load(self, division, year, hospital, lists, weights, engine="duckdb", **options):
+        return figures.load(
+            figures.division_of(division, year), year, hospital, lists, weights, engine=engine
+        )
 
     def do_indicators(self, format, by, **options):
         loaded = self._load(**options)

@@ -101,6 +101,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--province", type=int, default=20_000_000, help="hospitals: discharges of the province-year"
         )
+        parser.add_argument(
+            "--no-spark",
+            action="store_true",
+            help="hospitals: the province-year on DuckDB only, not on Spark",
+        )
         parser.add_argument("--clients", type=int, default=8, help="bench serve: concurrent users")
         parser.add_argument("--seconds", type=float, default=20, help="bench serve: how long")
         parser.add_argument("--workers", type=int, help="bench serve: server processes")
@@ -136,7 +141,9 @@ class Command(BaseCommand):
             surveillance_bench.run(self.stdout.write, options["series"], r_series=options["r_series"])
             return
         if what == "hospitals":  # no database: DuckDB generates, checks and computes
-            hospitals_bench.run(self.stdout.write, options["city"], options["province"])
+            hospitals_bench.run(
+                self.stdout.write, options["city"], options["province"], spark=not options["no_spark"]
+            )
             return
         if not in_process:
             # The benchmark has its own database, never the demo's (PostgreSQL when DATABASE_URL says so).

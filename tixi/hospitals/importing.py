@@ -17,7 +17,16 @@ from tixi.exchange.engine.reading import decode
 from tixi.exchange.streamed import StreamedProblem, StreamedResult
 from tixi.hospitals.engine import records
 from tixi.hospitals.engine.layout import BY_CODE, FIELDS
-from tixi.hospitals.models import CodeList, CodeListEntry, Discharge, ListKind, Weight, WeightTable
+from tixi.hospitals.models import (
+    CodeList,
+    CodeListEntry,
+    CodeMap,
+    CodeMapEntry,
+    Discharge,
+    ListKind,
+    Weight,
+    WeightTable,
+)
 from tixi.registry.models import Institution
 
 PROBLEMS = {
@@ -29,6 +38,10 @@ PROBLEMS = {
     "number": gettext_lazy("Not a number in the allowed range."),
     "age_missing": gettext_lazy("Give the age in years, or in days for a patient under one year."),
     "neonate_age_days": gettext_lazy("A patient under one year needs the age in days."),
+    "grams": gettext_lazy("Not a newborn's weight in grams (200 to 9999)."),
+    "neonate_birth_weight": gettext_lazy(
+        "A neonate (28 days old or younger) needs the birth weight in grams: CHS-DRG groups neonates by it."
+    ),
     "diagnosis_code": gettext_lazy("Not an ICD-10 code (e.g. K80.101, I10.x00x002)."),
     "procedure_code": gettext_lazy("Not an ICD-9-CM-3 code (e.g. 51.2300, 96.0800x005)."),
     "list_length": gettext_lazy("This list does not have one entry per procedure."),
@@ -261,3 +274,51 @@ def import_weights(version: str, path: Path, is_demo: bool = False) -> WeightTab
         [Weight(table=table, drg=d, weight=w) for d, w in weights.items()], batch_size=2000
     )
     return table
+
+
+@transaction.atomic
+def import_code_map(version: str, path: Path, is_demo: bool = False, source: str = "") -> CodeMap:
+    """Replaces the clinical → 医保 mapping of that version (columns clinical_code,insurance_code); a
+    diagnosis maps to a diagnosis and a procedure to a procedure; all or nothing."""
+    import re
+
+    rows = _csv_rows(path, ("clinical_code", "insurance_code"))
+    problems, pairs = [], {}
+
+    def kind(code: str) -> str | None:
+        if re.match(records.DIAGNOSIS_PATTERN, code):
+            return "diagnosis"
+        return "procedure" if re.match(records.PROCEDURE_PATTERN, code) else None
+
+    for number, row in rows:
+        clinical = (row.get("clinical_code") or "").strip()
+        insurance = (row.get("insurance_code") or "").strip()
+        for column, code in (("clinical_code", clinical), ("insurance_code", insurance)):
+            if kind(code) is None:
+                problems.append(
+                    _("Row %(row)s, %(column)s: %(code)s is not an ICD-10 or ICD-9-CM-3 code.")
+                    % {"row": number, "column": column, "code": code or "''"}
+                )
+        if kind(clinical) and kind(insurance) and kind(clinical) != kind(insurance):
+            problems.append(
+                _("Row %(row)s: %(clinical)s and %(insurance)s are not the same kind of code.")
+                % {"row": number, "clinical": clinical, "insurance": insurance}
+            )
+        if clinical in pairs:
+            problems.append(
+                _("Row %(row)s, clinical_code: %(code)s appears twice.") % {"row": number, "code": clinical}
+            )
+        pairs[clinical] = insurance
+    if problems:
+        raise ListError(" ".join(problems[:50]))
+    if not pairs:
+        raise ListError(_("The file has no codes."))
+    code_map, _created = CodeMap.objects.update_or_create(
+        version=version, defaults={"is_demo": is_demo, "source": source[:200]}
+    )
+    code_map.entries.all().delete()
+    CodeMapEntry.objects.bulk_create(
+        [CodeMapEntry(code_map=code_map, clinical_code=c, insurance_code=i) for c, i in pairs.items()],
+        batch_size=2000,
+    )
+    return code_map

@@ -54,7 +54,15 @@ PROBLEMS = {
     "discharge_method": gettext_lazy("The discharge method is 1, 2, 3, 4, 5 or 9."),
     "drg_code": gettext_lazy("Not a DRG code (four characters, e.g. HC35)."),
     "duplicate": gettext_lazy("The same record id appears more than once in this file."),
+    "unknown_code": gettext_lazy(
+        "Codes neither in the health-insurance (NHSA 2.0) code set nor in a clinical → insurance code mapping: %(codes)s."
+    ),
 }
+
+
+def _problem_text(problem: records.Problem) -> str:
+    text = str(PROBLEMS[problem.code])
+    return text % {"codes": problem.value} if problem.code == "unknown_code" else text
 
 
 def column_label(code: str) -> str:
@@ -62,8 +70,30 @@ def column_label(code: str) -> str:
     return f"{field.heading}（{code}）" if field else code
 
 
+def known_codes() -> set[str]:
+    """The codes a stay may carry: the grouper's (医保版 2.0) and the clinical codes of every stored code
+    mapping (国临版 codes it converts)."""
+    from tixi.hospitals.engine.grouper import load_rules
+
+    rules = load_rules()
+    return (
+        set(rules.diagnosis_ids)
+        | set(rules.procedure_ids)
+        | set(CodeMapEntry.objects.values_list("clinical_code", flat=True))
+    )
+
+
 def hospital_ids() -> dict[str, int]:
     return dict(Institution.objects.values_list("code", "id"))
+
+
+def _slot_range(slots: tuple[str, ...]) -> list[str]:
+    """C14X01C, C35X01C … C35X40C: the numbered national columns of a list, shortened for the template."""
+    if len(slots) <= 2:
+        return list(slots)
+    head = [slots[0]] if slots[0][:3] != slots[1][:3] else []
+    rest = slots[len(head) :]
+    return [*head, f"{rest[0]}…{rest[-1]}"]
 
 
 def discharge_template() -> bytes:
@@ -75,9 +105,8 @@ def discharge_template() -> bytes:
         head = sheet.cell(row=1, column=index, value=f.heading)
         head.font = Font(bold=True, color="C00000" if f.required else "000000")
         head.fill = PatternFill("solid", fgColor="DCE6F1")
-        note = "；".join(
-            x for x in (f.help, "国家上传字段：" + "、".join(f.national) if f.national else "") if x
-        )
+        national = [*f.national, *_slot_range(f.slots)]
+        note = "；".join(x for x in (f.help, "国家上传字段：" + "、".join(national) if national else "") if x)
         if note:
             head.comment = Comment(note, "Tixi")
         sheet.cell(row=2, column=index, value=f.code).font = Font(italic=True, color="808080")
@@ -87,7 +116,7 @@ def discharge_template() -> bytes:
     guide.append(["出院病案首页 导入模板"])
     guide["A1"].font = Font(bold=True, size=14)
     for line in (
-        "第1行为中文列名（红色为必填），第2行为英文代码，请从第3行开始填写；也可使用 CSV（UTF-8 或 GBK），列名可用中文列名、英文代码或国家病案首页上传字段代码（如 A01、A48、B12、B15）。",
+        "第1行为中文列名（红色为必填），第2行为英文代码，请从第3行开始填写；也可使用 CSV（UTF-8 或 GBK），列名可用中文列名、英文代码或国家病案首页上传字段代码（如 A01、A48、B12、B15；其他诊断 C06x01C…C06x40C、主要手术操作 C14x01C 与其他手术操作 C35x01C…C35x40C 等分列字段按顺序合并）。",
         "手术操作及其日期、级别、类别、切口、麻醉按顺序用 | 分隔，第一个为主要手术操作。",
         "同一文件全部通过检查才写入；再次导入某医院某月的数据将替换该月原有数据。",
     ):
@@ -110,9 +139,9 @@ def import_discharges(path: Path, dry_run: bool = False, is_synthetic: bool = Fa
         ) % {"missing": missing}
         return StreamedResult(0, [StreamedProblem(1, "", "", message)], 1)
     try:
-        checked = records.check(con, hospital_ids(), rows)
+        checked = records.check(con, hospital_ids(), rows, known_codes())
         problems = [
-            StreamedProblem(p.row, column_label(p.column), p.value, str(PROBLEMS[p.code]))
+            StreamedProblem(p.row, column_label(p.column), p.value, _problem_text(p))
             for p in checked.problems
         ]
         if checked.problem_count:

@@ -101,7 +101,7 @@ class CodeMap(models.Model):
 class CodeMapEntry(models.Model):
     code_map = models.ForeignKey(CodeMap, on_delete=models.CASCADE, related_name="entries")
     clinical_code = models.CharField(_("clinical code"), max_length=40)
-    insurance_code = models.CharField(_("医保 code"), max_length=40)
+    insurance_code = models.CharField(_("insurance code"), max_length=40)
 
     class Meta:
         verbose_name = _("code mapping entry")

@@ -72,7 +72,7 @@ FIELDS: tuple[Field, ...] = (
         "admission_conditions",
         "入院病情",
         False,
-        ("C05C",),
+        (),
         "与主要诊断、其他诊断依次对应，用 | 分隔：1有 2临床未确定 3情况不明 4无",
         slots=("C05C", *_numbered("C08X{n:02d}C")),
         anchor=("C03C", *_numbered("C06X{n:02d}C")),

@@ -213,9 +213,16 @@ def _split(code: str) -> str:
     return f"CASE WHEN nullif(trim({code}), '') IS NULL THEN []::VARCHAR[] ELSE list_transform(string_split({code}, '|'), lambda x: trim(x)) END"
 
 
-def check(con: duckdb.DuckDBPyConnection, hospitals: dict[str, int], rows: int | None = None) -> Checked:
+def check(
+    con: duckdb.DuckDBPyConnection,
+    hospitals: dict[str, int],
+    rows: int | None = None,
+    known_codes: Iterable[str] | None = None,
+) -> Checked:
     """Types the raw rows into `clean` and lists every problem; `hospitals` maps the registry's
-    codes to their ids (an unknown hospital is a problem, not a dropped row)."""
+    codes to their ids (an unknown hospital is a problem, not a dropped row); `known_codes` are the
+    diagnosis and procedure codes a stay may carry (the grouper's 医保 codes and the clinical codes of
+    the code mapping): a well-formed code outside them is listed by row and field, never dropped."""
     formats = "[" + ", ".join(f"'{f}'" for f in TIME_FORMATS) + "]"
     con.execute("CREATE OR REPLACE TABLE known_hospitals (code VARCHAR, id BIGINT)")
     insert_rows(con, "known_hospitals", list(hospitals.items()))
@@ -235,7 +242,8 @@ def check(con: duckdb.DuckDBPyConnection, hospitals: dict[str, int], rows: int |
             try_cast(nullif(trim(r.admission_weight), '') AS INTEGER) AS admission_weight,
             coalesce(trim(r.residence_code), '') AS residence_code,
             coalesce(trim(r.admission_route), '') AS admission_route,
-            upper(trim(r.principal_diagnosis)) AS principal_diagnosis,
+            -- the chapter letter in capitals; the extension keeps its lower-case x (I10.x00x002), as the code sets write it
+            upper(left(trim(r.principal_diagnosis), 1)) || substr(trim(r.principal_diagnosis), 2) AS principal_diagnosis,
             {_split("r.other_diagnoses")} AS other_diagnoses,
             {_split("r.admission_conditions")} AS admission_conditions,
             {_split("r.procedures")} AS procedures,
@@ -399,6 +407,21 @@ def check(con: duckdb.DuckDBPyConnection, hospitals: dict[str, int], rows: int |
         else f"SELECT row_no, '{column}', CAST({value} AS VARCHAR), '{code}' FROM (SELECT *, {condition} AS bad FROM typed) WHERE bad"
         for column, code, condition, value in checks
     )
+    if known_codes is not None:
+        con.execute("CREATE OR REPLACE TABLE known_codes (code VARCHAR)")
+        insert_rows(con, "known_codes", [(c,) for c in known_codes])
+        unions += " UNION ALL " + " UNION ALL ".join(
+            f"""SELECT row_no, '{column}', string_agg(code, '|' ORDER BY position), 'unknown_code'
+                FROM (SELECT row_no, unnest({codes}) AS code, generate_subscripts({codes}, 1) AS position
+                      FROM typed WHERE len({codes}) > 0) c
+                WHERE regexp_matches(code, '{pattern}') AND code NOT IN (SELECT code FROM known_codes)
+                GROUP BY row_no"""
+            for column, codes, pattern in (
+                ("principal_diagnosis", "[principal_diagnosis]", DIAGNOSIS_PATTERN),
+                ("other_diagnoses", "other_diagnoses", DIAGNOSIS_PATTERN),
+                ("procedures", "procedures", PROCEDURE_PATTERN),
+            )
+        )
     con.execute(f"CREATE OR REPLACE TABLE problems AS {unions}")
     count = con.execute("SELECT count(*) FROM problems").fetchone()[0]
     problems = [

@@ -23,7 +23,7 @@ SAMPLE = 150  # one synthetic record for 150 stays: ~12,000 records a year for t
 LIST_VERSION = "演示2024"
 WEIGHT_VERSION = "演示CHS-DRG1.1"
 # clinical → 医保 codes as OpenDRG converts them (Apache-2.0; see data/chs_drg_1_1/NOTICE.md): not a demo
-CODE_MAP_VERSION = "OpenDRG-CHS-DRG1.1-5d523a2"
+CODE_MAP_VERSION = "国临→医保2.0-5d523a2"
 CODE_MAP_FILE = Path(__file__).parent / "data" / "chs_drg_1_1" / "clinical_to_insurance.csv"
 CODE_MAP_SOURCE = "OpenDRG/DRG_Python chs_drg_11 ICD/ZD_MAP.dat, SS_MAP.dat @5d523a2 (Apache-2.0)"
 YEARS = range(2020, 2026)

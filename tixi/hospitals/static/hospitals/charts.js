@@ -13,7 +13,7 @@ document.addEventListener("DOMContentLoaded", () => {
     chart.setOption({
       animation: false,
       // the y-axis title runs along the axis (a title above the axis was cut off at the top)
-      grid: { left: 56, right: 20, top: 16, bottom: 50, containLabel: true },
+      grid: { left: 56, right: 36, top: 16, bottom: 50, containLabel: true },
       xAxis: { type: "log", name: f.x, nameLocation: "middle", nameGap: 30 },
       yAxis: { type: "value", name: f.y + " (%)", nameLocation: "middle", nameRotate: 90, nameGap: 42, scale: true },
       tooltip: {

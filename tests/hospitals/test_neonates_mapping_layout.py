@@ -84,15 +84,15 @@ def test_birth_weight_imports_and_a_neonate_without_it_is_refused_naming_row_and
 
 def test_national_numbered_columns_join_into_lists_in_procedure_order(tmp_path, hospital):
     head = (
-        "A01,A48,B12,B15,A12C,A14,A16,A18x01,A17,C03C,C05C,C06x01C,C08x01C,C06x02C,C08x02C,C14x01C,C16x01,"
+        "A01,A48,A49,B12,B15,A12C,A14,A16,A18x01,A17,C03C,C05C,C06x01C,C08x01C,C06x02C,C08x02C,C14x01C,C16x01,"
         "C17x01,C22x01C,C35x01C,C37x01,C38x01,C43x01C,C35x02C,C37x02,C38x02,C43x02C,B34C,D01"
     )
     row = (
-        f"{hospital.code},NAT1,2019-06-01 08:00,2019-06-09 10:00,1,0,20,2900,2950,P36.800x002,1,"
+        f"{hospital.code},NAT1,2,2019-06-01 08:00,2019-06-09 10:00,1,0,20,2900,2950,P36.800x002,1,"
         "I10.x00x002,1,E11.900,2,51.2300,2019-06-02,4,1,45.1300,2019-06-03,2,2,,2019-06-04,1,,1,18000.5"
     )
     assert run_import(write(tmp_path, [head, row])).ok
-    stored = Discharge.objects.get(institution=hospital, record_id="NAT1")
+    stored = Discharge.objects.get(institution=hospital, record_id="NAT1-2")  # 病案号-住院次数
     assert stored.other_diagnoses == "I10.x00x002|E11.900"
     assert stored.admission_conditions == "1|1|2"
     assert stored.procedures == "51.2300|45.1300"  # the empty C35x02C slot drops its date and level
@@ -177,3 +177,30 @@ def test_the_template_carries_the_weights_and_names_the_numbered_national_column
     )
     assert "C14X01C、C35X01C…C35X40C" in head["procedures"].comment.text
     assert "C16X01、C37X01…C37X40" in head["procedure_dates"].comment.text
+
+
+@pytest.mark.parametrize(
+    "heading, column",
+    [("A01", "hospital_code"), ("A48", "record_id"), ("B12", "admitted_at"), ("B15", "discharged_at"),
+     ("A12C", "sex"), ("A14", "age_years"), ("A16", "age_days"), ("A18x01", "birth_weight"),
+     ("A17", "admission_weight"), ("C03C", "principal_diagnosis"), ("B34C", "discharge_method"),
+     ("D01", "total_cost"), ("B16C", "department"), ("B11C", "admission_route")],
+)  # fmt: skip
+def test_the_national_codes_of_the_issue_columns_are_headings(heading, column):
+    from tixi.hospitals.engine.layout import column_for
+
+    assert column_for(heading) == column
+
+
+@pytest.mark.parametrize(
+    "heading, column, position",
+    [("C06x01C", "other_diagnoses", 0), ("C06x40C", "other_diagnoses", 39), ("C14x01C", "procedures", 0),
+     ("C35x01C", "procedures", 1), ("C17x01", "procedure_levels", 0), ("C38x03", "procedure_levels", 3),
+     ("C16x01", "procedure_dates", 0), ("C37x02", "procedure_dates", 2), ("C21x01C", "incisions", 0),
+     ("C42x01C", "incisions", 1), ("C22x01C", "anaesthesia", 0), ("C43x05C", "anaesthesia", 5),
+     ("C05C", "admission_conditions", 0), ("C08x01C", "admission_conditions", 1)],
+)  # fmt: skip
+def test_the_numbered_national_columns_are_slots_of_our_lists(heading, column, position):
+    from tixi.hospitals.engine.layout import column_for, slot_for
+
+    assert slot_for(heading) == (column, position) and column_for(heading) is None

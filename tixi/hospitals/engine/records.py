@@ -110,12 +110,19 @@ def _headings(path: Path) -> tuple[list[str], int]:
         reader = csv.reader(handle)
         first = next(reader, [])
         second = next(reader, [])
-    codes = [column_for(h) or _slot_name(h) for h in first]
+    codes = [column_for(h) or _slot_name(h) or _stay_number(h) for h in first]
     skip = 1
     pairs = [(v, c) for v, c in zip(second, codes, strict=False) if v.strip()]
     if pairs and all(column_for(v) == c for v, c in pairs):
         skip = 2
     return [c or f"?{h}" for c, h in zip(codes, first, strict=False)], skip
+
+
+STAY_NUMBER = "A49"  # 住院次数 of the national layout: the n-th stay of the same 病案号 (A48)
+
+
+def _stay_number(heading: str) -> str:
+    return "stay_number" if heading.strip().lstrip("\ufeff").upper() == STAY_NUMBER else ""
 
 
 def _slot_name(heading: str) -> str:
@@ -186,6 +193,13 @@ def read(path: Path, con: duckdb.DuckDBPyConnection | None = None) -> tuple[duck
             [str(path)],
         )
         _join_slots(con, names)
+        if "stay_number" in names:  # 病案号 123456, 住院次数 2 -> record id 123456-2 (one per stay)
+            con.execute(
+                """CREATE OR REPLACE TABLE raw AS SELECT * REPLACE (
+                    CASE WHEN nullif(trim(stay_number), '') IS NULL THEN record_id
+                         ELSE trim(record_id) || '-' || trim(stay_number) END AS record_id)
+                FROM raw"""
+            )
         for f in FIELDS:
             if f.code not in names:
                 con.execute(f"ALTER TABLE raw ADD COLUMN {f.code} VARCHAR")

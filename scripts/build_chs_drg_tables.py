@@ -288,6 +288,18 @@ def main() -> None:
         "procedure_codes.csv": write(
             "procedure_codes.csv", ["code", "name"], read_dat(source / "ICD" / "SS_INFO.dat")
         ),
+        # clinical (国临版) → 医保版 2.0 codes, as OpenDRG converts them before grouping; the codes that map
+        # to themselves are left out (a code the mapping does not hold passes unchanged)
+        "clinical_to_insurance.csv": write(
+            "clinical_to_insurance.csv",
+            ["clinical_code", "insurance_code"],
+            [
+                [clinical, insurance]
+                for name in ("ZD_MAP.dat", "SS_MAP.dat")
+                for clinical, insurance in read_dat(source / "ICD" / name)
+                if clinical != insurance
+            ],
+        ),
     }
     (OUT / "SOURCE.txt").write_text(
         "OpenDRG/DRG_Python drg_group/chs_drg_11"

@@ -16,7 +16,7 @@ VERBS = {
     "template": "write the .xlsx import template of a table: `tixi template TABLE --out FILE.xlsx`",
     "import": "import a table from .xlsx/.csv, all or nothing: `tixi import TABLE FILE [--dry-run]`",
     "dhis2": "DHIS2 dataValueSets: `tixi dhis2 export --division D --period YYYY --format json|csv|adx --out F`, `tixi dhis2 import F`",
-    "hospitals": "hospital performance from discharge records: `tixi hospitals indicators --division D --year Y [--hospital H] [--lists V] [--weights V] --format json`, `lists import`, `weights import`, `cases`, `publish`",
+    "hospitals": "hospital performance from discharge records: `tixi hospitals indicators --division D --year Y [--hospital H] [--lists V] [--weights V] --format json`, `lists import`, `weights import`, `mappings import`, `cases`, `publish`",
     "ledger": "the task ledger: `tixi ledger remind [--days N]`",
     "layout": "allocation norms and siting: `tixi layout gaps --division D --year Y [--format json]`, `tixi layout site --division D --year Y --new K`",
     "access": "travel time: `tixi access surface --friction F.tif --facilities F.csv --out TIME.tif [--nearest N.tif] [--moves 8|16] [--walk --elevation DEM.tif] [--roads R.geojson]`, `tixi access friction`, `tixi access coverage`",

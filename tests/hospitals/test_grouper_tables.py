@@ -95,6 +95,9 @@ def miniature(folder: Path, bb1_condition="True and record.zdList[0] in adrg_zd 
         "B01.000 病一\nB02.000 病二\nX01.000 并一\nX02.000 并二\nY01.000 并三\n"
     )
     (folder / "ICD" / "SS_INFO.dat").write_text("99.0001 移植\n88.01 手术\n")
+    # clinical → 医保 codes: the codes that map to themselves stay out of the table
+    (folder / "ICD" / "ZD_MAP.dat").write_text("B01.000 B01.000\nB01.000x001 B01.000\n")
+    (folder / "ICD" / "SS_MAP.dat").write_text("88.0100 88.01\n99.0001 99.0001\n")
     return folder
 
 
@@ -125,6 +128,9 @@ def test_a_miniature_scheme_becomes_tables_the_grouper_runs(tmp_path, monkeypatc
         "AA19,AA1,1,none,甲", "BB11,BB1,1,mcc,乙", "BB15,BB1,2,none,丙", "BR13,BR1,1,cc,丁", "BR15,BR1,2,none,戊",
     ]  # fmt: skip
     assert "at commit abc" in (scheme / "SOURCE.txt").read_text()
+    assert (scheme / "clinical_to_insurance.csv").read_text().splitlines() == [
+        "clinical_code,insurance_code", "B01.000x001,B01.000", "88.0100,88.01",
+    ]  # fmt: skip
 
     monkeypatch.setattr("tixi.hospitals.engine.grouper.rules.DATA", scheme.parent)
     rules = load_rules.__wrapped__("mini")

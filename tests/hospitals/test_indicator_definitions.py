@@ -30,6 +30,7 @@ def stay(hospital, record, admitted, discharged, **kw):
         "sex": "1",
         "age_years": 50,
         "age_days": None,
+        "birth_weight": None,
         "residence_code": kw.pop("residence", "511902001000"),
         "principal_diagnosis": "K80.101",
         "other_diagnoses": "",

@@ -111,3 +111,20 @@ def test_pages_in_both_languages(web, language, words):
         ).status_code
         == 200
     )
+
+
+@pytest.mark.parametrize("figure, level", [("level4_share", 3), ("level3_share", 2)])
+def test_the_surgery_level_funnel_holds_only_the_grade_judged_on_it(web, figure, level):
+    """国考: level-4 share in tertiary hospitals, level-3 share in secondary ones — a secondary hospital is
+    not plotted at 0 % on the level-4 funnel."""
+    client = web("planner")
+    page = client.get(f"/hospitals/?division={PANZHIHUA}&year=2024&figure={figure}")
+    assert page.status_code == 200
+    rows, funnel = page.context["rows"], page.context["funnel"]
+    assert rows and {r["level"] for r in rows} == {level}
+    assert {p[2] for p in funnel["points"]} == {r["hospital_name"] for r in rows if r["surgery_patients"]}
+    everything = client.get(f"/hospitals/?division={PANZHIHUA}&year=2024&figure=surgery_share").context[
+        "rows"
+    ]
+    assert {r["level"] for r in everything} >= {2, 3}  # the other figures keep every grade
+    assert 'id="grade-note"' in page.content.decode()

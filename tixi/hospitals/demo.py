@@ -5,12 +5,13 @@ procedure lists and DRG weights, and the plan figures computed from them."""
 import datetime as dt
 import logging
 import time
+from pathlib import Path
 
 import duckdb
 from django.db import connection, transaction
 
 from tixi.accounts import audit
-from tixi.hospitals import figures, targets
+from tixi.hospitals import figures, importing, targets
 from tixi.hospitals.engine import records, synthetic
 from tixi.hospitals.models import CodeList, CodeListEntry, Discharge, Weight, WeightTable
 from tixi.indicators.models import Plan
@@ -21,6 +22,10 @@ logger = logging.getLogger(__name__)
 SAMPLE = 150  # one synthetic record for 150 stays: ~12,000 records a year for the seed regions
 LIST_VERSION = "演示2024"
 WEIGHT_VERSION = "演示CHS-DRG1.1"
+# clinical → 医保 codes as OpenDRG converts them (Apache-2.0; see data/chs_drg_1_1/NOTICE.md): not a demo
+CODE_MAP_VERSION = "国临→医保2.0-5d523a2"
+CODE_MAP_FILE = Path(__file__).parent / "data" / "chs_drg_1_1" / "clinical_to_insurance.csv"
+CODE_MAP_SOURCE = "OpenDRG/DRG_Python chs_drg_11 ICD/ZD_MAP.dat, SS_MAP.dat @5d523a2 (Apache-2.0)"
 YEARS = range(2020, 2026)
 
 
@@ -39,6 +44,7 @@ def store_demo_lists() -> None:
     Weight.objects.bulk_create(
         [Weight(table=table, drg=d, weight=w) for d, w in synthetic.demo_weights().items()]
     )
+    importing.import_code_map(CODE_MAP_VERSION, CODE_MAP_FILE, source=CODE_MAP_SOURCE)
 
 
 def hospital_years(year: int) -> list[dict]:

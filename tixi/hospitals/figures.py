@@ -1,5 +1,6 @@
 """The indicators of a division's hospitals for a year: stored records → DuckDB → the engine's definitions."""
 
+import functools
 from dataclasses import dataclass
 
 import duckdb
@@ -9,7 +10,8 @@ from django.utils.translation import gettext as _
 
 from tixi.geo.models import Division
 from tixi.hospitals.engine import indicators as ind
-from tixi.hospitals.models import CodeList, Discharge, ListKind, WeightTable
+from tixi.hospitals.engine.grouper.mapping import CodeMapping
+from tixi.hospitals.models import CodeList, CodeMap, Discharge, ListKind, WeightTable
 from tixi.registry.engine import classification
 from tixi.registry.models import Institution, InstitutionType, InstitutionYear
 
@@ -33,6 +35,8 @@ class Loaded:
     hospitals: dict[int, dict]  # institution id -> code, name, level, type, ownership
     division: Division
     year: int
+    # the grouper's log of the stays it grouped (reason, code mapping, codes it changed, path)
+    grouping_log: pa.Table | None = None
 
 
 def latest_list(kind: str) -> CodeList | None:
@@ -56,6 +60,19 @@ def choose_versions(lists: str | None, weights: str | None) -> tuple[dict[str, C
     else:
         table = WeightTable.objects.order_by("-imported_at", "-version").first()
     return chosen, table
+
+
+def choose_code_map(version: str | None) -> CodeMapping | None:
+    """The named clinical → 医保 mapping, or the latest one; None when there is none."""
+    if version:
+        found = CodeMap.objects.filter(version=version).first()
+        if found is None:
+            raise FigureError(_("No code mapping has the version %(version)s.") % {"version": version})
+    else:
+        found = CodeMap.objects.order_by("-imported_at", "-version").first()
+    if found is None:
+        return None
+    return CodeMapping(found.version, dict(found.entries.values_list("clinical_code", "insurance_code")))
 
 
 def hospitals_of(division: Division, year: int, hospital: str | None = None) -> dict[int, dict]:
@@ -96,12 +113,14 @@ def load(
     weights: str | None = None,
     con: duckdb.DuckDBPyConnection | None = None,
     engine: str = "duckdb",
+    code_map: str | None = None,
 ) -> Loaded:
     """Copies the year's records of the division's hospitals into DuckDB, a batch at a time (Arrow
     columns, no model instances), with the chosen lists and weights, and builds the fact table there,
     or on Spark (`engine="spark"`, TIXI_SPARK_MASTER) from the same tables."""
     con = con or duckdb.connect()
     chosen, table = choose_versions(lists, weights)
+    mapping = choose_code_map(code_map)
     hospitals = hospitals_of(division, year, hospital)
     list_codes = {kind: list(cl.entries.values_list("code", flat=True)) for kind, cl in chosen.items()}
     weight_map = dict(table.weights.values_list("drg", "weight")) if table else {}
@@ -124,11 +143,24 @@ def load(
         lists={kind: cl.version for kind, cl in chosen.items()},
         weights=table.version if table else None,
         grouper=GROUPER["name"],
+        code_map=mapping.version if mapping and GROUPER["group"] else None,
     )
+    log: dict[str, pa.Table] = {}
+    group = GROUPER["group"]
+    if group is not None and engine == "spark":
+        # the grouper runs in Spark's workers: the mapping travels with it, the per-case log stays there
+        group = functools.partial(group, code_map=mapping)
+    elif group is not None:
+        base = group
+
+        def group(stays):  # the mapping goes in, the log comes back (one division: small enough for paths)
+            log["table"] = base(stays, code_map=mapping, with_path=True)
+            return log["table"]
+
     if engine == "spark":
         con = ind.SparkEngine.from_duckdb(con)
-    ind.build_facts(con, GROUPER["group"], surgery_list=ListKind.SURGERY in chosen)
-    return Loaded(con, versions, hospitals, division, year)
+    ind.build_facts(con, group, surgery_list=ListKind.SURGERY in chosen)
+    return Loaded(con, versions, hospitals, division, year, log.get("table"))
 
 
 def _arrow_type(kind: str):
@@ -163,4 +195,24 @@ def hospital_figures(loaded: Loaded, by=("hospital",)) -> list[dict]:
         row.pop("last_month", None)
         row["versions"] = versions
         rows.append(row)
+    return rows
+
+
+def cases_with_log(loaded: Loaded, limit: int = 200) -> list[dict]:
+    """The drill-down's stays, each with the grouper's log when Tixi grouped it: why it failed, which code
+    mapping it went through and the codes that changed, and the path it took."""
+    rows = ind.cases(loaded.con, limit=limit)
+    ids = {info["hospital"]: pk for pk, info in loaded.hospitals.items()}
+    wanted = {(ids.get(r["hospital"]), r["record_id"]) for r in rows}
+    log = {}
+    for entry in loaded.grouping_log.to_pylist() if loaded.grouping_log is not None else []:
+        key = (entry["institution_id"], entry["record_id"])
+        if key in wanted:
+            log[key] = entry
+    for row in rows:
+        entry = log.get((ids.get(row["hospital"]), row["record_id"]), {})
+        row["group_reason"] = entry.get("reason") or None
+        row["code_map"] = entry.get("code_map")
+        row["mapped_codes"] = entry.get("mapped_codes") or None
+        row["group_path"] = entry.get("path")
     return rows

@@ -17,7 +17,16 @@ from tixi.exchange.engine.reading import decode
 from tixi.exchange.streamed import StreamedProblem, StreamedResult
 from tixi.hospitals.engine import records
 from tixi.hospitals.engine.layout import BY_CODE, FIELDS
-from tixi.hospitals.models import CodeList, CodeListEntry, Discharge, ListKind, Weight, WeightTable
+from tixi.hospitals.models import (
+    CodeList,
+    CodeListEntry,
+    CodeMap,
+    CodeMapEntry,
+    Discharge,
+    ListKind,
+    Weight,
+    WeightTable,
+)
 from tixi.registry.models import Institution
 
 PROBLEMS = {
@@ -29,6 +38,10 @@ PROBLEMS = {
     "number": gettext_lazy("Not a number in the allowed range."),
     "age_missing": gettext_lazy("Give the age in years, or in days for a patient under one year."),
     "neonate_age_days": gettext_lazy("A patient under one year needs the age in days."),
+    "grams": gettext_lazy("Not a newborn's weight in grams (200 to 9999)."),
+    "neonate_birth_weight": gettext_lazy(
+        "A neonate (28 days old or younger) needs the birth weight in grams: CHS-DRG groups neonates by it."
+    ),
     "diagnosis_code": gettext_lazy("Not an ICD-10 code (e.g. K80.101, I10.x00x002)."),
     "procedure_code": gettext_lazy("Not an ICD-9-CM-3 code (e.g. 51.2300, 96.0800x005)."),
     "list_length": gettext_lazy("This list does not have one entry per procedure."),
@@ -41,7 +54,15 @@ PROBLEMS = {
     "discharge_method": gettext_lazy("The discharge method is 1, 2, 3, 4, 5 or 9."),
     "drg_code": gettext_lazy("Not a DRG code (four characters, e.g. HC35)."),
     "duplicate": gettext_lazy("The same record id appears more than once in this file."),
+    "unknown_code": gettext_lazy(
+        "Codes neither in the health-insurance (NHSA 2.0) code set nor in a clinical → insurance code mapping: %(codes)s."
+    ),
 }
+
+
+def _problem_text(problem: records.Problem) -> str:
+    text = str(PROBLEMS[problem.code])
+    return text % {"codes": problem.value} if problem.code == "unknown_code" else text
 
 
 def column_label(code: str) -> str:
@@ -49,8 +70,30 @@ def column_label(code: str) -> str:
     return f"{field.heading}（{code}）" if field else code
 
 
+def known_codes() -> set[str]:
+    """The codes a stay may carry: the grouper's (医保版 2.0) and the clinical codes of every stored code
+    mapping (国临版 codes it converts)."""
+    from tixi.hospitals.engine.grouper import load_rules
+
+    rules = load_rules()
+    return (
+        set(rules.diagnosis_ids)
+        | set(rules.procedure_ids)
+        | set(CodeMapEntry.objects.values_list("clinical_code", flat=True))
+    )
+
+
 def hospital_ids() -> dict[str, int]:
     return dict(Institution.objects.values_list("code", "id"))
+
+
+def _slot_range(slots: tuple[str, ...]) -> list[str]:
+    """C14X01C, C35X01C … C35X40C: the numbered national columns of a list, shortened for the template."""
+    if len(slots) <= 2:
+        return list(slots)
+    head = [slots[0]] if slots[0][:3] != slots[1][:3] else []
+    rest = slots[len(head) :]
+    return [*head, f"{rest[0]}…{rest[-1]}"]
 
 
 def discharge_template() -> bytes:
@@ -62,9 +105,8 @@ def discharge_template() -> bytes:
         head = sheet.cell(row=1, column=index, value=f.heading)
         head.font = Font(bold=True, color="C00000" if f.required else "000000")
         head.fill = PatternFill("solid", fgColor="DCE6F1")
-        note = "；".join(
-            x for x in (f.help, "国家上传字段：" + "、".join(f.national) if f.national else "") if x
-        )
+        national = [*f.national, *_slot_range(f.slots)]
+        note = "；".join(x for x in (f.help, "国家上传字段：" + "、".join(national) if national else "") if x)
         if note:
             head.comment = Comment(note, "Tixi")
         sheet.cell(row=2, column=index, value=f.code).font = Font(italic=True, color="808080")
@@ -74,7 +116,7 @@ def discharge_template() -> bytes:
     guide.append(["出院病案首页 导入模板"])
     guide["A1"].font = Font(bold=True, size=14)
     for line in (
-        "第1行为中文列名（红色为必填），第2行为英文代码，请从第3行开始填写；也可使用 CSV（UTF-8 或 GBK），列名可用中文列名、英文代码或国家病案首页上传字段代码（如 A01、A48、B12、B15）。",
+        "第1行为中文列名（红色为必填），第2行为英文代码，请从第3行开始填写；也可使用 CSV（UTF-8 或 GBK），列名可用中文列名、英文代码或国家病案首页上传字段代码（如 A01、A48、B12、B15；其他诊断 C06x01C…C06x40C、主要手术操作 C14x01C 与其他手术操作 C35x01C…C35x40C 等分列字段按顺序合并）。",
         "手术操作及其日期、级别、类别、切口、麻醉按顺序用 | 分隔，第一个为主要手术操作。",
         "同一文件全部通过检查才写入；再次导入某医院某月的数据将替换该月原有数据。",
     ):
@@ -97,9 +139,9 @@ def import_discharges(path: Path, dry_run: bool = False, is_synthetic: bool = Fa
         ) % {"missing": missing}
         return StreamedResult(0, [StreamedProblem(1, "", "", message)], 1)
     try:
-        checked = records.check(con, hospital_ids(), rows)
+        checked = records.check(con, hospital_ids(), rows, known_codes())
         problems = [
-            StreamedProblem(p.row, column_label(p.column), p.value, str(PROBLEMS[p.code]))
+            StreamedProblem(p.row, column_label(p.column), p.value, _problem_text(p))
             for p in checked.problems
         ]
         if checked.problem_count:
@@ -261,3 +303,51 @@ def import_weights(version: str, path: Path, is_demo: bool = False) -> WeightTab
         [Weight(table=table, drg=d, weight=w) for d, w in weights.items()], batch_size=2000
     )
     return table
+
+
+@transaction.atomic
+def import_code_map(version: str, path: Path, is_demo: bool = False, source: str = "") -> CodeMap:
+    """Replaces the clinical → 医保 mapping of that version (columns clinical_code,insurance_code); a
+    diagnosis maps to a diagnosis and a procedure to a procedure; all or nothing."""
+    import re
+
+    rows = _csv_rows(path, ("clinical_code", "insurance_code"))
+    problems, pairs = [], {}
+
+    def kind(code: str) -> str | None:
+        if re.match(records.DIAGNOSIS_PATTERN, code):
+            return "diagnosis"
+        return "procedure" if re.match(records.PROCEDURE_PATTERN, code) else None
+
+    for number, row in rows:
+        clinical = (row.get("clinical_code") or "").strip()
+        insurance = (row.get("insurance_code") or "").strip()
+        for column, code in (("clinical_code", clinical), ("insurance_code", insurance)):
+            if kind(code) is None:
+                problems.append(
+                    _("Row %(row)s, %(column)s: %(code)s is not an ICD-10 or ICD-9-CM-3 code.")
+                    % {"row": number, "column": column, "code": code or "''"}
+                )
+        if kind(clinical) and kind(insurance) and kind(clinical) != kind(insurance):
+            problems.append(
+                _("Row %(row)s: %(clinical)s and %(insurance)s are not the same kind of code.")
+                % {"row": number, "clinical": clinical, "insurance": insurance}
+            )
+        if clinical in pairs:
+            problems.append(
+                _("Row %(row)s, clinical_code: %(code)s appears twice.") % {"row": number, "code": clinical}
+            )
+        pairs[clinical] = insurance
+    if problems:
+        raise ListError(" ".join(problems[:50]))
+    if not pairs:
+        raise ListError(_("The file has no codes."))
+    code_map, _created = CodeMap.objects.update_or_create(
+        version=version, defaults={"is_demo": is_demo, "source": source[:200]}
+    )
+    code_map.entries.all().delete()
+    CodeMapEntry.objects.bulk_create(
+        [CodeMapEntry(code_map=code_map, clinical_code=c, insurance_code=i) for c, i in pairs.items()],
+        batch_size=2000,
+    )
+    return code_map

@@ -80,6 +80,40 @@ class Weight(models.Model):
         return f"{self.drg} {self.weight:g}"
 
 
+class CodeMap(models.Model):
+    """One version of a clinical → 医保 code mapping (ICD-10 国临版 2.0 → 医保版 2.0 and ICD-9-CM-3 国临版 3.0 →
+    医保版 2.0): the CHS-DRG grouper reads 医保 codes, hospitals code in the clinical version."""
+
+    version = models.CharField(_("version"), max_length=40, unique=True)
+    source = models.CharField(_("source"), max_length=200, blank=True)
+    is_demo = models.BooleanField(_("demo mapping"), default=False)
+    imported_at = models.DateTimeField(_("imported at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("code mapping")
+        verbose_name_plural = _("code mappings")
+        ordering = ["version"]
+
+    def __str__(self):
+        return self.version
+
+
+class CodeMapEntry(models.Model):
+    code_map = models.ForeignKey(CodeMap, on_delete=models.CASCADE, related_name="entries")
+    clinical_code = models.CharField(_("clinical code"), max_length=40)
+    insurance_code = models.CharField(_("insurance code"), max_length=40)
+
+    class Meta:
+        verbose_name = _("code mapping entry")
+        verbose_name_plural = _("code mapping entries")
+        constraints = [
+            models.UniqueConstraint(fields=["code_map", "clinical_code"], name="one_mapping_per_code")
+        ]
+
+    def __str__(self):
+        return f"{self.clinical_code} → {self.insurance_code}"
+
+
 class DischargeQuerySet(ScopedQuerySet):
     scope_path_field = "institution__division__path"
     scope_institution_field = "institution"
@@ -100,6 +134,9 @@ class Discharge(models.Model):
     sex = models.CharField(_("sex"), max_length=1)  # 1 male, 2 female, 9 unknown (GB/T 2261.1)
     age_years = models.PositiveSmallIntegerField(_("age in years"), null=True)
     age_days = models.PositiveIntegerField(_("age in days"), null=True)
+    # grams (WS 445.10 新生儿出生体重 / 新生儿入院体重): CHS-DRG groups neonates by birth weight
+    birth_weight = models.PositiveIntegerField(_("birth weight (g)"), null=True)
+    admission_weight = models.PositiveIntegerField(_("weight on admission (g)"), null=True)
     residence_code = models.CharField(_("residence division"), max_length=12, blank=True)
     admission_route = models.CharField(_("admission route"), max_length=2, blank=True)
     principal_diagnosis = models.CharField(_("principal diagnosis"), max_length=20)

@@ -47,6 +47,19 @@ REASONS = {
     ind.DAY_SURGERY_NOT_ELECTIVE_SURGERY: gettext_lazy("flagged day surgery but not elective surgery"),
 }
 LOWER_IS_BETTER = {"alos", "low_risk_mortality", "time_efficiency", "cost_efficiency"}
+# the national assessment judges the level-4 share in tertiary hospitals and the level-3 share in
+# secondary ones (notes/hospitals.md): a hospital of another grade is not ranked or plotted on it
+JUDGED_LEVEL = {"level4_share": 3, "level3_share": 2}
+GRADE_NOTES = {
+    "level4_share": gettext_lazy(
+        "The level-4 surgery share is judged in tertiary hospitals only: the secondary ones are judged on "
+        "the level-3 share."
+    ),
+    "level3_share": gettext_lazy(
+        "The level-3 surgery share is judged in secondary hospitals only: the tertiary ones are judged on "
+        "the level-4 share."
+    ),
+}
 
 
 def shown(versions: dict | None) -> dict | None:
@@ -100,6 +113,8 @@ def hospital_list(request):
     rows = _visible_rows(request, figures.hospital_figures(loaded))
     loaded.con.close()
     rows = [r for r in rows if r["discharges"]]
+    if figure in JUDGED_LEVEL:
+        rows = [r for r in rows if r.get("level") == JUDGED_LEVEL[figure]]
     lower = figure in LOWER_IS_BETTER
     ranked = sorted(rows, key=lambda r: (r[figure] is None, (r[figure] or 0) * (1 if lower else -1)))
     for rank, row in enumerate(ranked, start=1):
@@ -132,6 +147,7 @@ def hospital_list(request):
             "figures": [(k, v[0]) for k, v in RANKED.items()],
             "rows": ranked,
             "funnel": funnel,
+            "grade_note": GRADE_NOTES.get(figure),
             "versions": shown(loaded.versions.as_dict()),
             "synthetic": Discharge.objects.filter(year=year, is_synthetic=True).exists(),
         },

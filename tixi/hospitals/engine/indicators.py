@@ -44,7 +44,7 @@ DAY_SURGERY_OVER_24H = "day_surgery_over_24h"
 DAY_SURGERY_NOT_ELECTIVE_SURGERY = "day_surgery_not_elective_surgery"
 
 Group = Callable[[duckdb.DuckDBPyRelation], object]
-"""A grouper: takes the stays without a payer DRG (institution_id, record_id, sex, age_years, age_days,
+"""A grouper: takes the stays without a payer DRG (institution_id, record_id, sex, age_years, age_days, birth_weight,
 principal_diagnosis, other_diagnoses, procedures, discharge_method, los_days) and returns something DuckDB
 can scan (an Arrow table, a relation) with institution_id, record_id, drg (NULL when it failed) and status."""
 
@@ -70,9 +70,15 @@ class Versions:
     lists: dict[str, str] = field(default_factory=dict)  # kind -> version
     weights: str | None = None
     grouper: str | None = None
+    code_map: str | None = None  # the clinical → 医保 code mapping applied before grouping
 
     def as_dict(self) -> dict:
-        return {"lists": dict(self.lists), "weights": self.weights, "grouper": self.grouper}
+        return {
+            "lists": dict(self.lists),
+            "weights": self.weights,
+            "grouper": self.grouper,
+            "code_map": self.code_map,
+        }
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -292,7 +298,7 @@ def _stay_hours(table: str) -> str:
 
 STAYS = f"""
     SELECT d.institution_id, h.hospital, h.level, h.county AS hospital_county, d.record_id,
-        d.department, d.month, d.year, d.sex, d.age_years, d.age_days, d.principal_diagnosis,
+        d.department, d.month, d.year, d.sex, d.age_years, d.age_days, d.birth_weight, d.principal_diagnosis,
         d.other_diagnoses, d.procedures, d.procedure_kinds, d.discharge_method, d.total_cost,
         d.drg AS payer_drg, d.represents AS w,
         coalesce(d.elective, false) AS elective, d.day_surgery, d.pathway_entered, d.pathway_completed,
@@ -315,7 +321,7 @@ PROCEDURE_FLAGS = """
     GROUP BY p.institution_id, p.record_id"""
 
 UNGROUPED = """
-    SELECT institution_id, record_id, sex, age_years, age_days, principal_diagnosis,
+    SELECT institution_id, record_id, sex, age_years, age_days, birth_weight, principal_diagnosis,
            other_diagnoses, procedures, discharge_method, los_days
     FROM stays WHERE payer_drg = ''"""
 
@@ -577,7 +583,7 @@ def drgs_without_weight(con) -> list[tuple[str, int]]:
 DISCHARGE_SCHEMA = {
     "institution_id": "BIGINT", "record_id": "VARCHAR", "admitted_at": "VARCHAR", "discharged_at": "VARCHAR",
     "month": "INTEGER", "year": "INTEGER", "department": "VARCHAR", "sex": "VARCHAR", "age_years": "INTEGER",
-    "age_days": "INTEGER", "residence_code": "VARCHAR", "principal_diagnosis": "VARCHAR",
+    "age_days": "INTEGER", "birth_weight": "INTEGER", "residence_code": "VARCHAR", "principal_diagnosis": "VARCHAR",
     "other_diagnoses": "VARCHAR", "procedures": "VARCHAR", "procedure_kinds": "VARCHAR",
     "elective": "BOOLEAN", "day_surgery": "BOOLEAN", "pathway_entered": "BOOLEAN",
     "pathway_completed": "BOOLEAN", "discharge_method": "VARCHAR", "total_cost": "DOUBLE", "drg": "VARCHAR",

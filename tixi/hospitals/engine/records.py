@@ -12,15 +12,29 @@ from pathlib import Path
 import duckdb
 
 from tixi.hospitals.engine.indicators import insert_rows
-from tixi.hospitals.engine.layout import FIELDS, FLAG_FIELDS, PROCEDURE_KINDS, column_for
+from tixi.hospitals.engine.layout import (
+    FIELDS,
+    FLAG_FIELDS,
+    PROCEDURE_KINDS,
+    SLOTS,
+    anchor_of,
+    column_for,
+    slot_for,
+)
 
 TIME_FORMATS = ["%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y/%m/%d %H:%M:%S"]
+# ICD-10 with the Chinese extensions (K80.101, I10.x00x002), a dagger/asterisk pair (A01.000x003+G01*) and a
+# morphology code (C22.101M81600/3): every shape of the 医保版 2.0 and 国临版 2.0 code sets
 DIAGNOSIS_PATTERN = (
-    r"^[A-Z][0-9]{2}(\.[0-9A-Za-z]{1,4}([xX][0-9]{3})?)?$"  # ICD-10 with the Chinese extensions
+    r"^[A-Z][0-9]{2}(\.[0-9A-Za-z]{1,4}([xX][0-9]{3})?)?"
+    r"(\+?[A-Z][0-9]{2}(\.[0-9A-Za-z]{1,4}([xX][0-9]{3})?)?\*?)?(M[0-9]{5}/[0-9])?$"
 )
-PROCEDURE_PATTERN = r"^[0-9]{2}(\.[0-9]{1,4}(x[0-9]{3})?)?$"  # ICD-9-CM-3 (96.0800x005)
+# ICD-9-CM-3 with the Chinese extensions (96.0800x005, 01.6x00, 17.912A0)
+PROCEDURE_PATTERN = r"^[0-9]{2}(\.[0-9x][0-9A-Za-z]{0,5}(x[0-9]{3,4})?)?$"
 DRG_PATTERN = r"^[A-Z][A-Z0-9]{3}$"
 PROBLEM_LIMIT = 500
+NEONATE_DAYS = 28  # a neonate's stay needs its birth weight (CHS-DRG's MDCP splits on it)
+MIN_GRAMS, MAX_GRAMS = 200, 9999  # a newborn's weight in grams
 
 
 class LayoutError(ValueError):
@@ -96,12 +110,59 @@ def _headings(path: Path) -> tuple[list[str], int]:
         reader = csv.reader(handle)
         first = next(reader, [])
         second = next(reader, [])
-    codes = [column_for(h) or "" for h in first]
+    codes = [column_for(h) or _slot_name(h) or _stay_number(h) for h in first]
     skip = 1
     pairs = [(v, c) for v, c in zip(second, codes, strict=False) if v.strip()]
     if pairs and all(column_for(v) == c for v, c in pairs):
         skip = 2
     return [c or f"?{h}" for c, h in zip(codes, first, strict=False)], skip
+
+
+STAY_NUMBER = "A49"  # 住院次数 of the national layout: the n-th stay of the same 病案号 (A48)
+
+
+def _stay_number(heading: str) -> str:
+    return "stay_number" if heading.strip().lstrip("\ufeff").upper() == STAY_NUMBER else ""
+
+
+def _slot_name(heading: str) -> str:
+    """`procedures__3` for a numbered national column (C35x03C), else ''."""
+    slot = slot_for(heading)
+    return f"{slot[0]}__{slot[1]}" if slot else ""
+
+
+def _raw_name(national: str, names: list[str]) -> str | None:
+    """The raw table's column for a national column name, when the file has it."""
+    if national in SLOTS:
+        code, index = SLOTS[national]
+        name = f"{code}__{index}"
+    else:
+        name = column_for(national) or ""
+    return name if name in names else None
+
+
+def _join_slots(con: duckdb.DuckDBPyConnection, names: list[str]) -> None:
+    """Joins the numbered national columns of each list (C35x01C, C35x02C ...) into our `|`-separated
+    column, keeping a slot where its anchor (the code it goes with) is filled, so that a procedure's date,
+    level, incision and anaesthesia stay in the procedure's position."""
+    for f in FIELDS:
+        if not f.slots or f.code in names:
+            continue
+        values = [_raw_name(n, names) for n in f.slots]
+        if not any(values):
+            continue
+        anchors = [_raw_name(n, names) for n in anchor_of(f)]
+        value_list = "[" + ", ".join(f"trim({v})" if v else "NULL" for v in values) + "]"
+        anchor_list = "[" + ", ".join(f"trim({a})" if a else "NULL" for a in anchors) + "]"
+        kept = f"list_filter(range(1, {len(values) + 1}), lambda i: nullif({anchor_list}[i], '') IS NOT NULL)"
+        entries = f"list_transform({kept}, lambda i: coalesce({value_list}[i], ''))"
+        con.execute(
+            f"""CREATE OR REPLACE TABLE raw AS SELECT *,
+                CASE WHEN list_bool_or(list_transform({entries}, lambda x: x <> ''))
+                     THEN array_to_string({entries}, '|') ELSE '' END AS {f.code}
+            FROM raw"""
+        )
+        names.append(f.code)
 
 
 def read(path: Path, con: duckdb.DuckDBPyConnection | None = None) -> tuple[duckdb.DuckDBPyConnection, int]:
@@ -117,7 +178,7 @@ def read(path: Path, con: duckdb.DuckDBPyConnection | None = None) -> tuple[duck
             temporary.append(path)
     try:
         codes, skip = _headings(path)
-        present = [c for c in codes if not c.startswith("?")]
+        present = [c.split("__")[0] for c in codes if not c.startswith("?")]
         missing = [f.code for f in FIELDS if f.required and f.code not in present]
         if missing:
             raise LayoutError(missing, [c[1:] for c in codes if c.startswith("?")])
@@ -131,6 +192,14 @@ def read(path: Path, con: duckdb.DuckDBPyConnection | None = None) -> tuple[duck
                           null_padding=true, strict_mode=false)""",
             [str(path)],
         )
+        _join_slots(con, names)
+        if "stay_number" in names:  # 病案号 123456, 住院次数 2 -> record id 123456-2 (one per stay)
+            con.execute(
+                """CREATE OR REPLACE TABLE raw AS SELECT * REPLACE (
+                    CASE WHEN nullif(trim(stay_number), '') IS NULL THEN record_id
+                         ELSE trim(record_id) || '-' || trim(stay_number) END AS record_id)
+                FROM raw"""
+            )
         for f in FIELDS:
             if f.code not in names:
                 con.execute(f"ALTER TABLE raw ADD COLUMN {f.code} VARCHAR")
@@ -158,9 +227,16 @@ def _split(code: str) -> str:
     return f"CASE WHEN nullif(trim({code}), '') IS NULL THEN []::VARCHAR[] ELSE list_transform(string_split({code}, '|'), lambda x: trim(x)) END"
 
 
-def check(con: duckdb.DuckDBPyConnection, hospitals: dict[str, int], rows: int | None = None) -> Checked:
+def check(
+    con: duckdb.DuckDBPyConnection,
+    hospitals: dict[str, int],
+    rows: int | None = None,
+    known_codes: Iterable[str] | None = None,
+) -> Checked:
     """Types the raw rows into `clean` and lists every problem; `hospitals` maps the registry's
-    codes to their ids (an unknown hospital is a problem, not a dropped row)."""
+    codes to their ids (an unknown hospital is a problem, not a dropped row); `known_codes` are the
+    diagnosis and procedure codes a stay may carry (the grouper's 医保 codes and the clinical codes of
+    the code mapping): a well-formed code outside them is listed by row and field, never dropped."""
     formats = "[" + ", ".join(f"'{f}'" for f in TIME_FORMATS) + "]"
     con.execute("CREATE OR REPLACE TABLE known_hospitals (code VARCHAR, id BIGINT)")
     insert_rows(con, "known_hospitals", list(hospitals.items()))
@@ -176,9 +252,12 @@ def check(con: duckdb.DuckDBPyConnection, hospitals: dict[str, int], rows: int |
                  WHEN '9' THEN '9' WHEN '0' THEN '9' WHEN '未说明' THEN '9' ELSE NULL END AS sex,
             try_cast(nullif(trim(r.age_years), '') AS INTEGER) AS age_years,
             try_cast(nullif(trim(r.age_days), '') AS INTEGER) AS age_days,
+            try_cast(nullif(trim(r.birth_weight), '') AS INTEGER) AS birth_weight,
+            try_cast(nullif(trim(r.admission_weight), '') AS INTEGER) AS admission_weight,
             coalesce(trim(r.residence_code), '') AS residence_code,
             coalesce(trim(r.admission_route), '') AS admission_route,
-            upper(trim(r.principal_diagnosis)) AS principal_diagnosis,
+            -- the chapter letter in capitals; the extension keeps its lower-case x (I10.x00x002), as the code sets write it
+            upper(left(trim(r.principal_diagnosis), 1)) || substr(trim(r.principal_diagnosis), 2) AS principal_diagnosis,
             {_split("r.other_diagnoses")} AS other_diagnoses,
             {_split("r.admission_conditions")} AS admission_conditions,
             {_split("r.procedures")} AS procedures,
@@ -241,6 +320,21 @@ def check(con: duckdb.DuckDBPyConnection, hospitals: dict[str, int], rows: int |
             "neonate_age_days",
             "age_years = 0 AND nullif(trim(r_age_days), '') IS NULL",
             "r_age_years",
+        ),
+        *[
+            (
+                c,
+                "grams",
+                f"nullif(trim(r_{c}), '') IS NOT NULL AND ({c} IS NULL OR {c} < {MIN_GRAMS} OR {c} > {MAX_GRAMS})",
+                f"r_{c}",
+            )
+            for c in ("birth_weight", "admission_weight")
+        ],
+        (
+            "birth_weight",
+            "neonate_birth_weight",
+            f"coalesce(age_years, 0) = 0 AND age_days <= {NEONATE_DAYS} AND nullif(trim(r_birth_weight), '') IS NULL",
+            "r_age_days",
         ),
         (
             "principal_diagnosis",
@@ -327,6 +421,21 @@ def check(con: duckdb.DuckDBPyConnection, hospitals: dict[str, int], rows: int |
         else f"SELECT row_no, '{column}', CAST({value} AS VARCHAR), '{code}' FROM (SELECT *, {condition} AS bad FROM typed) WHERE bad"
         for column, code, condition, value in checks
     )
+    if known_codes is not None:
+        con.execute("CREATE OR REPLACE TABLE known_codes (code VARCHAR)")
+        insert_rows(con, "known_codes", [(c,) for c in known_codes])
+        unions += " UNION ALL " + " UNION ALL ".join(
+            f"""SELECT row_no, '{column}', string_agg(code, '|' ORDER BY position), 'unknown_code'
+                FROM (SELECT row_no, unnest({codes}) AS code, generate_subscripts({codes}, 1) AS position
+                      FROM typed WHERE len({codes}) > 0) c
+                WHERE regexp_matches(code, '{pattern}') AND code NOT IN (SELECT code FROM known_codes)
+                GROUP BY row_no"""
+            for column, codes, pattern in (
+                ("principal_diagnosis", "[principal_diagnosis]", DIAGNOSIS_PATTERN),
+                ("other_diagnoses", "other_diagnoses", DIAGNOSIS_PATTERN),
+                ("procedures", "procedures", PROCEDURE_PATTERN),
+            )
+        )
     con.execute(f"CREATE OR REPLACE TABLE problems AS {unions}")
     count = con.execute("SELECT count(*) FROM problems").fetchone()[0]
     problems = [
@@ -342,7 +451,7 @@ def check(con: duckdb.DuckDBPyConnection, hospitals: dict[str, int], rows: int |
             strftime(discharged, '%Y-%m-%d %H:%M') AS discharged_at,
             CAST(strftime(discharged, '%Y%m') AS INTEGER) AS month,
             year(discharged) AS year,
-            department, sex, age_years, age_days, residence_code, admission_route, principal_diagnosis,
+            department, sex, age_years, age_days, birth_weight, admission_weight, residence_code, admission_route, principal_diagnosis,
             coalesce(array_to_string(other_diagnoses, '|'), '') AS other_diagnoses,
             coalesce(array_to_string(admission_conditions, '|'), '') AS admission_conditions,
             coalesce(array_to_string(procedures, '|'), '') AS procedures,
@@ -366,7 +475,7 @@ def check(con: duckdb.DuckDBPyConnection, hospitals: dict[str, int], rows: int |
 
 STORED_COLUMNS = (
     "institution_id", "record_id", "admitted_at", "discharged_at", "month", "year", "department", "sex",
-    "age_years", "age_days", "residence_code", "admission_route", "principal_diagnosis", "other_diagnoses",
+    "age_years", "age_days", "birth_weight", "admission_weight", "residence_code", "admission_route", "principal_diagnosis", "other_diagnoses",
     "admission_conditions", "procedures", "procedure_dates", "procedure_levels", "procedure_kinds",
     "incisions", "anaesthesia", "elective", "day_surgery", "pathway_entered", "pathway_completed",
     "discharge_method", "total_cost", "drg",

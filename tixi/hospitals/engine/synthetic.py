@@ -217,7 +217,13 @@ def generate(
                  ELSE '内科' END AS department,
             CASE WHEN drg LIKE 'O%' OR drg LIKE 'N%' THEN '2' WHEN male THEN '1' ELSE '2' END AS sex,
             CASE WHEN drg LIKE 'P%' THEN 0 WHEN drg LIKE 'O%' THEN 20 + CAST(age AS INTEGER) % 20 ELSE CAST(age AS INTEGER) END AS age_years,
-            CASE WHEN drg LIKE 'P%' THEN 1 + CAST(age AS INTEGER) % 27 ELSE NULL END AS age_days,
+            -- a patient under one year carries the age in days (the front page's rule): neonates 1-27 d,
+            -- other infants 29-364 d
+            CASE WHEN drg LIKE 'P%' THEN 1 + CAST(age AS INTEGER) % 27
+                 WHEN drg NOT LIKE 'O%' AND CAST(age AS INTEGER) = 0 THEN 29 + CAST(seq % 336 AS INTEGER)
+                 ELSE NULL END AS age_days,
+            CASE WHEN drg LIKE 'P%' THEN 2300 + CAST(age * 97 AS INTEGER) % 1900 ELSE NULL END AS birth_weight,
+            CASE WHEN drg LIKE 'P%' THEN 2300 + CAST(age * 97 AS INTEGER) % 1900 ELSE NULL END AS admission_weight,
             (CASE WHEN local_resident THEN county ELSE other_county END) || '000000' AS residence_code,
             CASE WHEN elective THEN '2' WHEN is_surgery OR died THEN '1' ELSE '2' END AS admission_route,
             dx AS principal_diagnosis,

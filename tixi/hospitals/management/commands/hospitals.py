@@ -26,6 +26,20 @@ class Command(BaseCommand):
             "--demo", action="store_true", help="label it as a demo list, not the national one"
         )
         lists_import.add_argument("file")
+        mappings = sub.add_parser(
+            "mappings",
+            help="clinical → 医保 code mappings (ICD-10 国临版 2.0 → 医保版 2.0, applied before grouping)",
+        )
+        mappings_sub = mappings.add_subparsers(dest="mappings_action", required=True)
+        mappings_import = mappings_sub.add_parser(
+            "import", help="import a mapping version from a CSV (clinical_code,insurance_code)"
+        )
+        mappings_import.add_argument("--version", required=True)
+        mappings_import.add_argument("--source", default="", help="where the mapping comes from")
+        mappings_import.add_argument(
+            "--demo", action="store_true", help="label it as a demo mapping, not an official one"
+        )
+        mappings_import.add_argument("file")
         weights = sub.add_parser("weights", help="DRG weight tables")
         weights_sub = weights.add_subparsers(dest="weights_action", required=True)
         weights_import = weights_sub.add_parser(
@@ -45,6 +59,9 @@ class Command(BaseCommand):
             p.add_argument("--hospital")
             p.add_argument("--lists", help="the version of the code lists (default: the latest)")
             p.add_argument("--weights", help="the version of the DRG weight table (default: the latest)")
+            p.add_argument(
+                "--code-map", help="the version of the clinical → 医保 code mapping (default: the latest)"
+            )
             p.add_argument(
                 "--engine",
                 choices=["duckdb", "spark"],
@@ -72,9 +89,19 @@ class Command(BaseCommand):
         table = importing.import_weights(version, Path(file), is_demo=demo)
         self.stdout.write(f"imported weight table {table.version} ({table.weights.count()} DRGs)")
 
-    def _load(self, division, year, hospital, lists, weights, engine="duckdb", **options):
+    def do_mappings(self, version, source, demo, file, **options):
+        code_map = importing.import_code_map(version, Path(file), is_demo=demo, source=source)
+        self.stdout.write(f"imported code mapping {code_map.version} ({code_map.entries.count()} codes)")
+
+    def _load(self, division, year, hospital, lists, weights, code_map=None, engine="duckdb", **options):
         return figures.load(
-            figures.division_of(division, year), year, hospital, lists, weights, engine=engine
+            figures.division_of(division, year),
+            year,
+            hospital,
+            lists,
+            weights,
+            engine=engine,
+            code_map=code_map,
         )
 
     def do_indicators(self, format, by, **options):
@@ -110,7 +137,7 @@ class Command(BaseCommand):
 
     def do_cases(self, limit, **options):
         loaded = self._load(**options)
-        rows = ind.cases(loaded.con, limit=limit)
+        rows = figures.cases_with_log(loaded, limit=limit)
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1, default=str)
         sys.stdout.write("\n")
 

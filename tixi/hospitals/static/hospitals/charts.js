@@ -12,9 +12,10 @@ document.addEventListener("DOMContentLoaded", () => {
     const line = (key, style) => ({ type: "line", data: limit(key), symbol: "none", lineStyle: style, silent: true });
     chart.setOption({
       animation: false,
-      grid: { left: 50, right: 20, top: 20, bottom: 50, containLabel: true },
+      // the y-axis title runs along the axis (a title above the axis was cut off at the top)
+      grid: { left: 56, right: 36, top: 16, bottom: 50, containLabel: true },
       xAxis: { type: "log", name: f.x, nameLocation: "middle", nameGap: 30 },
-      yAxis: { type: "value", name: f.y, scale: true },
+      yAxis: { type: "value", name: f.y + " (%)", nameLocation: "middle", nameRotate: 90, nameGap: 42, scale: true },
       tooltip: {
         trigger: "item", confine: true,
         formatter: (p) => (p.seriesIndex === 0 ? escape(p.data[2]) + "<br>" + escape(p.data[1]) + " / " + escape(p.data[0]) : ""),

@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('clinical_code', models.CharField(max_length=40, verbose_name='clinical code')),
-                ('insurance_code', models.CharField(max_length=40, verbose_name='医保 code')),
+                ('insurance_code', models.CharField(max_length=40, verbose_name='insurance code')),
                 ('code_map', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='entries', to='hospitals.codemap')),
             ],
             options={

@@ -50,7 +50,7 @@ def edge_stay(record, admitted, discharged, **kw):
     row = {
         "institution_id": 3, "record_id": record, "admitted_at": admitted, "discharged_at": discharged,
         "month": int(discharged[:4] + discharged[5:7]), "year": int(discharged[:4]), "department": "外科",
-        "sex": "1", "age_years": 40, "age_days": None, "residence_code": "511922001000",
+        "sex": "1", "age_years": 40, "age_days": None, "birth_weight": None, "residence_code": "511922001000",
         "principal_diagnosis": "K80.101", "other_diagnoses": "", "procedures": "", "procedure_kinds": "",
         "elective": False, "day_surgery": False, "pathway_entered": False, "pathway_completed": False,
         "discharge_method": "1", "total_cost": 5000.0, "drg": "", "represents": 1,
@@ -63,8 +63,10 @@ EDGE_STAYS = [
     # neonates: age in days, a P-group DRG from the payer, and one without (grouped, or not)
     edge_stay("n1", "2024-02-01 03:00", "2024-02-08 10:00", age_years=0, age_days=3,
               principal_diagnosis="P07.300", department="新生儿科", drg="PU19"),
-    edge_stay("n2", "2024-02-03 03:00", "2024-02-05 10:00", age_years=0, age_days=1,
+    edge_stay("n2", "2024-02-03 03:00", "2024-02-05 10:00", age_years=0, age_days=1, birth_weight=3100,
               principal_diagnosis="P59.900", department="新生儿科"),
+    edge_stay("n3", "2024-02-03 03:00", "2024-02-09 10:00", age_years=0, age_days=2,
+              principal_diagnosis="P59.900", department="新生儿科"),  # no birth weight: fails the check
     # day surgery: within 24 h, over 24 h, flagged but an emergency, flagged without any surgery
     edge_stay("d1", "2024-03-04 08:00", "2024-03-05 07:59", procedures="51.2300", procedure_kinds="surgery",
               elective=True, day_surgery=True, drg="HC39"),

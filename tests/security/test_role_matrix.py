@@ -51,6 +51,7 @@ ALL = dict.fromkeys(ROLES, 200)
 SIGNAL_LIST = {**ALL, "institution": 403}  # the signals page and the API lists (filtered to the scope)
 SIGNAL_IN = {**SCOPED_IN, "institution": 403}  # a signal or compound signal of 米易
 SIGNAL_OUT = {**SCOPED_OUT, "institution": 403}  # ... of 达川
+CASE_LIST = ALL  # the case report and channel count lists (filtered to the scope): reporters read theirs
 CASES_IN, CASES_OUT = SCOPED_IN, SCOPED_OUT  # a case report or channel count of 米易 / 达川
 CATALOGUE = ALL  # the disease list and the trigger rules, shared by every region
 
@@ -146,14 +147,14 @@ def build(objects):
         ),
         "api/^datavalues/$": ("/api/datavalues/", None, ALL, C.ENTER_DATA),
         "api/^datavalues/(?P<pk>[^/.]+)/$": (None, None, None, C.ENTER_DATA),  # tests/indicators
-        "api/^case-reports/$": ("/api/case-reports/", None, SIGNAL_LIST, C.REPORT_CASES),
+        "api/^case-reports/$": ("/api/case-reports/", None, CASE_LIST, C.REPORT_CASES),
         "api/^case-reports/(?P<pk>[^/.]+)/$": (
             f"/api/case-reports/{o['case_in']}/",
             f"/api/case-reports/{o['case_out']}/",
             (CASES_IN, CASES_OUT),
             C.REPORT_CASES,
         ),
-        "api/^channel-counts/$": ("/api/channel-counts/", None, SIGNAL_LIST, C.REPORT_CASES),
+        "api/^channel-counts/$": ("/api/channel-counts/", None, CASE_LIST, C.REPORT_CASES),
         "api/^channel-counts/(?P<pk>[^/.]+)/$": (
             f"/api/channel-counts/{o['count_in']}/",
             f"/api/channel-counts/{o['count_out']}/",
@@ -223,6 +224,12 @@ def build(objects):
             f"/layout/{DACHUAN}/coverage/?year=2024",
             (SCOPED_IN, SCOPED_OUT),
             None,
+        ),
+        "layout/<str:code>/site/": (  # POST saves a scenario or makes projects: planners only
+            f"/layout/{MIYI}/site/?year=2024",
+            f"/layout/{DACHUAN}/site/?year=2024",
+            (SCOPED_IN, SCOPED_OUT),
+            C.PLAN,
         ),
         "institutions/": ("/institutions/", None, ALL, None),
         "institutions/new/": ("/institutions/new/", None, None, C.EDIT_REGISTRY),

@@ -19,8 +19,9 @@ pytestmark = pytest.mark.django_db
 
 def test_every_role_has_a_row_and_the_cdc_analyst_writes_only_surveillance():
     assert set(RIGHTS) == set(Role.values)
-    assert RIGHTS[Role.CDC] == {Capability.REPORT_CASES, Capability.VERIFY_SIGNALS}
-    assert RIGHTS[Role.AUDITOR] == {Capability.AUDIT}
+    # SEE_SIGNALS is a read: the analyst's only writes are case data and verifications
+    assert RIGHTS[Role.CDC] == {Capability.REPORT_CASES, Capability.VERIFY_SIGNALS, Capability.SEE_SIGNALS}
+    assert RIGHTS[Role.AUDITOR] == {Capability.AUDIT, Capability.SEE_SIGNALS}
     assert all(Capability.MANAGE_CATALOGUE not in rights for rights in RIGHTS.values())
 
 

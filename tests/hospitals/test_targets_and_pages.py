@@ -1,5 +1,7 @@
 """Plan targets read the hospital figures (巴中, 攀枝花), with the gap in cases; the pages; the demo's data."""
 
+import re
+
 import pytest
 from django.utils import translation
 
@@ -91,6 +93,8 @@ def test_pages_in_both_languages(web, language, words):
     text = page.content.decode()
     for word in words:
         assert word in text
+    # discharge counts in the ranking carry thousands separators (every demo hospital has ≥ 1,000 a year)
+    assert re.search(r'<td class="num">\d{1,3}(,\d{3})+</td>', text)
     assert 'id="funnel-data"' in text and "<script>" not in text.replace(
         '<script type="application/json"', ""
     )

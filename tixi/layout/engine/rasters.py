@@ -282,21 +282,41 @@ def check_output(path: str | Path, field: str, inputs: list[Path]) -> Path:
     return path
 
 
-def write_surfaces(surface: Surface, friction: Friction, time_path: Path, nearest_path: Path | None) -> None:
-    """Write to temporary files beside the targets, then move them in place: all or nothing."""
-    profile = {
+def geotiff_profile(shape: tuple[int, int], crs, transform) -> dict:
+    """One band, tiled and compressed; BigTIFF when the grid needs it (a province at 100 m does)."""
+    return {
         "driver": "GTiff",
-        "width": friction.shape[1],
-        "height": friction.shape[0],
+        "width": shape[1],
+        "height": shape[0],
         "count": 1,
-        "crs": friction.crs,
-        "transform": friction.transform,
+        "crs": crs,
+        "transform": transform,
         "tiled": True,
         "blockxsize": 256,
         "blockysize": 256,
         "compress": "deflate",
         "BIGTIFF": "IF_SAFER",
     }
+
+
+def write_band(path: Path, values: np.ndarray, dtype: str, nodata, crs, transform) -> None:
+    """One band written to a temporary file beside the target, then moved in place: all or nothing."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    try:
+        with rasterio.open(
+            temporary, "w", dtype=dtype, nodata=nodata, **geotiff_profile(values.shape, crs, transform)
+        ) as sink:
+            sink.write(values.astype(dtype, copy=False), 1)
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.remove(temporary)
+
+
+def write_surfaces(surface: Surface, friction: Friction, time_path: Path, nearest_path: Path | None) -> None:
+    """Write to temporary files beside the targets, then move them in place: all or nothing."""
+    profile = geotiff_profile(friction.shape, friction.crs, friction.transform)
 
     def time_strip(rows: slice) -> np.ndarray:
         seconds = surface.seconds[rows]
@@ -327,31 +347,7 @@ def write_surfaces(surface: Surface, friction: Friction, time_path: Path, neares
 
 def write_friction(friction: Friction, path: Path) -> None:
     """FRICTION.tif (float64 s/m, nodata NaN on barriers) through a temporary file: all or nothing."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(handle)
-    try:
-        with rasterio.open(
-            temporary,
-            "w",
-            driver="GTiff",
-            width=friction.shape[1],
-            height=friction.shape[0],
-            count=1,
-            dtype="float64",
-            nodata=np.nan,
-            crs=friction.crs,
-            transform=friction.transform,
-            tiled=True,
-            blockxsize=256,
-            blockysize=256,
-            compress="deflate",
-            BIGTIFF="IF_SAFER",
-        ) as sink:
-            sink.write(friction.values, 1)
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.remove(temporary)
+    write_band(path, friction.values, "float64", np.nan, friction.crs, friction.transform)
 
 
 @dataclass(frozen=True)
@@ -439,28 +435,5 @@ POPULATION_NODATA = -1
 
 def write_population(grid: np.ndarray, like: Grid, path: Path) -> None:
     """POP.tif: whole persons (int32) on the zones' grid, nodata -1 outside every zone; all or nothing."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(handle)
-    try:
-        with rasterio.open(
-            temporary,
-            "w",
-            driver="GTiff",
-            width=like.width,
-            height=like.height,
-            count=1,
-            dtype="int32",
-            nodata=POPULATION_NODATA,
-            crs=like.crs,
-            transform=like.transform,
-            tiled=True,
-            blockxsize=256,
-            blockysize=256,
-            compress="deflate",
-            BIGTIFF="IF_SAFER",
-        ) as sink:
-            sink.write(np.where(like.valid, grid, POPULATION_NODATA).astype(np.int32), 1)
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.remove(temporary)
+    values = np.where(like.valid, grid, POPULATION_NODATA)
+    write_band(path, values, "int32", POPULATION_NODATA, like.crs, like.transform)

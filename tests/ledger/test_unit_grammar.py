@@ -67,6 +67,13 @@ from tixi.ledger.engine.parse import tasks, unit_names, units_of
             ["县卫健委", "县民政局"],
             ["各乡镇人民政府", "经济开发区管委会", "县政府有关部门"],
         ),
+        # labelled parts separated by a comma, and "各区、县级市" as one unit
+        (
+            "牵头单位：市发展改革委，配合单位：市委组织部、市人力资源和社会保障局，各区、县级市",
+            ["市发展改革委"],
+            ["市委组织部", "市人力资源和社会保障局", "各区、县级市"],
+        ),
+        ("牵头单位：市人力资源和社会保障局", ["市人力资源和社会保障局"], []),
     ],
 )
 def test_a_pattern_of_units(bracket, lead, cooperating):
@@ -85,6 +92,45 @@ def test_a_name_with_and_inside_is_one_unit():
     assert unit_names("市人力资源和社会保障局") == ["市人力资源和社会保障局"]
     assert unit_names("市卫生健康委和各县人民政府") == ["市卫生健康委", "各县人民政府"]
     assert unit_names("达州金融监管分局") == ["达州金融监管分局"]  # a place in the name: no level added
+
+
+def test_a_list_of_kinds_of_divisions_after_each_is_one_unit():
+    """ "各区、县级市" names the lower governments as one 各-phrase; a unit after it is a unit of its own."""
+    assert unit_names("各有关区、县级市") == ["各有关区、县级市"]
+    assert unit_names("各区、县级市、市卫生局") == ["各区、县级市", "市卫生局"]
+    assert unit_names("市委组织部、县级市") == ["市委组织部", "县级市"]  # no 各 before it: two units
+
+
+def test_an_item_whose_title_begins_with_a_number():
+    """ "11.121人才梯队项目" right after item 10 is item 11 (not the decimal 11.121 inside item 10)."""
+    text = """10.“羊城学者”特聘岗位项目。设立50个岗位。（牵头单位：市委组织部，配合单位：各有关单位）
+11.121人才梯队项目。重点培养不少于10名后备人才。（牵头单位：市人力资源和社会保障局，配合单位：各区、县级市）
+"""
+    found = [(t["clause"], t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)]
+    assert found == [
+        ("10", "“羊城学者”特聘岗位项目", ["市委组织部"], ["各有关单位"]),
+        ("11", "121人才梯队项目", ["市人力资源和社会保障局"], ["各区、县级市"]),
+    ]
+    # a decimal at the head of a line that does not follow its item number stays inside the item
+    assert [t["clause"] for t in tasks("3.加强公共卫生。（市卫生局负责）\n2.5万人参加培训。")] == ["3"]
+
+
+def test_targets_of_a_period_counted_from_a_year():
+    """ "2012年起5年内": the document's period ends in 2016; "N年内" states a goal; 万名 is a unit;
+    "1到2个" keeps its lower bound; a yearly quantity (每年…) is a rate, not a level to reach."""
+    from tixi.ledger.engine.parse import targets
+
+    text = (
+        "1.目标。2012年起5年内，实现人才资源总量达到320万名左右，人才贡献率达到40%。\n"
+        "2.项目。5年内重点引进100名人才，建设1到2个培养基地。\n"
+        "3.项目。每年资助培养社会工作督导员50名、从业人员3000名。"
+    )
+    assert [(t["value"], t["unit"], t["year"], t["comparator"]) for t in targets(text)] == [
+        (320, "万名", 2016, "about"),
+        (40, "%", 2016, "ge"),
+        (100, "名", 2016, "ge"),
+        (1, "个", 2016, "ge"),
+    ]
 
 
 def test_a_document_wide_rule_holds_for_every_task_after_it():

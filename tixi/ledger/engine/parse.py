@@ -14,6 +14,9 @@ CLAUSE_LONG = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[)）
 NUMBERED = re.compile(r"^(\d{1,2})(?:[.．](?!\d)|、)\s*([^。；*]{2,40})[。*]")
 # an item whose first sentence is long or unfinished ("2.加强…防控,切实保障…安全"): the sentence is its title
 NUMBERED_LONG = re.compile(r"^(\d{1,2})(?:[.．](?!\d)|、)\s*([^。；*]{2,})")
+# "11.121人才梯队项目": a number and a point followed by digits is a decimal, unless it is the item after
+# the one before (10 → 11), whose title begins with a number
+NUMBERED_NEXT = re.compile(r"^(\d{1,2})[.．]\s*(\d[^。；*]{1,})")
 HEADING = re.compile(r"^(?:#|第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、)")
 # one line holding many items ("…人群。1、…(市卫生局负责,市财政局配合)2、…"): each item on its own line
 INLINE_ITEM = re.compile(r"(?<=[。；;）)])\s*(?=(?:\d{1,2}、|[（(][一二三四五六七八九十]+[)）]))")
@@ -22,9 +25,10 @@ DONE_BY = re.compile(r"(\d{4})\s*年(?:底|前)?(?:[^。；]{0,40}?)(?:完成|�
 # a bracket of units: "（责任单位：…）", "（牵头单位：…；配合单位：…）", "（X牵头，Y配合）", "（X负责，Y配合）",
 # "（X、Y按职责分工负责）", "（X会同Y负责）"; brackets inside a unit's name ("各县（市、区）人民政府") kept
 BRACKET = re.compile(r"[（(〔]\s*((?:[^（）()〔〕]|[（(][^（）()]*[）)]){2,400}?)\s*[）)〕]")
-LABELLED = re.compile(
-    r"^(?P<label>牵头责任单位|牵头单位|主责单位|责任单位|配合单位|协作单位|主要协作单位|参与单位)\s*[:：]\s*"
-)
+LABEL_NAMES = "牵头责任单位|牵头单位|主责单位|责任单位|配合单位|协作单位|主要协作单位|参与单位"
+LABELLED = re.compile(rf"^(?P<label>{LABEL_NAMES})\s*[:：]\s*")
+# "牵头单位：X，配合单位：Y": a comma before a label ends the labelled part before it
+COMMA_BEFORE_LABEL = re.compile(rf"[，,]\s*(?=(?:{LABEL_NAMES})\s*[:：])")
 LEAD_LABELS = ("牵头责任单位", "牵头单位", "主责单位")
 BARE_LABEL = re.compile(
     r"^(?:牵头责任单位|牵头单位|主责单位|责任单位|配合单位|协作单位|主要协作单位|参与单位)$"
@@ -45,6 +49,7 @@ FROM_HERE_ON = re.compile(
     r"(?:[，,]\s*不再(?:一一)?列出)?(?=[。；;〕）)]|$)"
 )
 LEVEL = re.compile(r"^(?:省|市|县|区|州|旗|盟)")
+DIVISION_KIND = re.compile(r"(?:县级市|县（市、区）|县（区）|县|区|市|乡镇|乡|镇|街道|旗)")
 
 
 @dataclass
@@ -78,7 +83,13 @@ def unit_names(part: str) -> list[str]:
     names = []
     for name in _split_outside_brackets(re.sub(r"^\s*由", "", part), "、"):
         name = re.sub(r"(?:等(?:相关|有关)?(?:部门|单位)?)$", "", name.strip(" 　"))
-        if name:
+        if (
+            names
+            and DIVISION_KIND.fullmatch(name)
+            and re.fullmatch(r"各.{0,4}?(?:区|县|市|乡镇|乡|镇|旗)", names[-1])
+        ):
+            names[-1] += "、" + name  # "各区、县级市": one 各-phrase naming kinds of divisions is one unit
+        elif name:
             names.append(name)
     level = LEVEL.match(names[0]).group(0) if names and LEVEL.match(names[0]) else ""
     for i, name in enumerate(names):
@@ -116,6 +127,7 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
     bracket = re.sub(r"[，,]\s*含[^）)]*下同", "", bracket).strip()
     bracket = re.sub(r"[。；;]?\s*逗号前为牵头单位.*$", "", bracket)
     bracket = FROM_HERE_ON.sub("", bracket).rstrip("。；;，, ")
+    bracket = COMMA_BEFORE_LABEL.sub("；", bracket)
     if LABELLED.match(bracket):
         lead, cooperating = [], []
         for segment in re.split(r"[；;。\n]", bracket):
@@ -174,10 +186,18 @@ def deadline_of(text: str, default_year: int | None = None) -> str | None:
     return f"{year}-12-31" if year else None
 
 
+def _numbered(line: str, last_number: int):
+    """The '2.' or '2、' item a line opens, if any ("11.121人才…" only right after item 10)."""
+    if found := NUMBERED.match(line) or NUMBERED_LONG.match(line):
+        return found
+    following = NUMBERED_NEXT.match(line)
+    return following if following and int(following.group(1)) == last_number + 1 else None
+
+
 def _items(text: str):
     """(clause, title, body, offset) of each numbered item; lines broken inside an item (a PDF's page
     breaks) are joined back to it, and '1.' items take the '（一）' section they sit in."""
-    section, items, offset, task_follows = "", [], 0, False
+    section, items, offset, task_follows, last_number = "", [], 0, False, -1
     lines = _label_lines([part for raw in text.splitlines() for part in INLINE_ITEM.split(raw)])
     for line in (raw.strip() for raw in lines):
         offset += 1
@@ -196,7 +216,8 @@ def _items(text: str):
         elif clause := (CLAUSE.match(bare) or CLAUSE_LONG.match(bare)):
             section = clause.group(1)
             items.append([clause.group(1), clause.group(2).strip()[:60], bare, offset])
-        elif numbered := (NUMBERED.match(bare) or NUMBERED_LONG.match(bare)):
+        elif numbered := _numbered(bare, last_number):
+            last_number = int(numbered.group(1))
             title = numbered.group(2).strip()[:60]
             prefix = f"（{section}）" if section else ""
             items.append([f"{prefix}{numbered.group(1)}", title, bare, offset])
@@ -276,8 +297,9 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
 # a number with its unit; "5～8个" keeps the lower bound; ages (岁), 人次 and 个百分点 are not targets
 TARGET = re.compile(
     r"(?P<before>达到|不低于|不少于|不得低于|不超过|超过|低于|控制在|下降至|下降到|降至|降到|减少到|减少至|提高到|至少|≥|≤|达)?\s*"
-    r"(?:(?P<low>\d+(?:\.\d+)?)\s*[～~—-]\s*)?(?P<value>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人|亿元|万(?=以上|人次以上)|元(?=以上)|个(?!百分点)|所|家|张|名|人(?!次)|级|天|分钟|支|岁)?"
+    r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到)\s*)?(?P<value>\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人|万名|亿元|万(?=以上|人次以上)|元(?=以上)|个(?!百分点)|所|家|张|名|人(?!次)|级|天|分钟|支|岁"
+    r"|套|场次)?"
     r"(?P<after>及以上|及以下|以上|以内|以下|左右)?"
 )
 COMPARATORS = {
@@ -305,7 +327,7 @@ COMPARATORS = {
     "左右": "about",
 }
 GOAL_WORDS = re.compile(
-    r"力争|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|(?:建设|布局|组建|实施)\d|\d分钟[^，。]{0,6}圈|达\s*\d"
+    r"\d年内|力争|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|(?:建设|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助)\d|\d分钟[^，。]{0,6}圈|达\s*\d"
 )
 # headings of the parts that look back (十三五 achievements) or annex projects: no targets there
 LOOKING_BACK = re.compile(r"发展成就|发展基础|规划背景|取得成效|面临形势|机遇与挑战|重大建设项目")
@@ -323,10 +345,16 @@ PERIOD = re.compile(r"(20\d{2})\s*[—–-]+\s*(20\d{2})\s*年")
 TITLE_YEAR = re.compile(r"(20\d{2})年[^，,。\n]{0,20}(?:工作要点|任务分解|工作计划|行动计划|实施方案|规划)")
 
 
+# "2012年起5年内": a period of N years from a year (2012–2016)
+PERIOD_FROM = re.compile(r"(20\d{2})\s*年起\s*(\d{1,2})\s*年内")
+
+
 def _title_year(text: str) -> int | None:
     head = text[:1500]
     if period := PERIOD.search(head):
         return int(period.group(2))
+    if period := PERIOD_FROM.search(head):
+        return int(period.group(1)) + int(period.group(2)) - 1
     if title := TITLE_YEAR.search(head):
         return int(title.group(1))
     return None
@@ -378,6 +406,8 @@ def targets(text: str) -> list[dict]:
             before, after = sentence[: m.start()], sentence[m.end() :]
             if re.search(r"每个[^，,；至]{0,10}(?:办好|设置|建立)$", before) or before.endswith("/"):
                 continue  # "每个行政村办好1所", "1辆/3万人": layout norms, not targets
+            if re.search(r"每年[^，,。；]*$", before):
+                continue  # "每年资助培养…50名": a yearly quantity is a rate, not a level to reach
             if after.startswith("为基数") or re.match(r"[^，,]{0,12}均", after):
                 continue  # a basis of calculation; "6所妇幼保健院均达到": a count of what exists
             following = sentence[m.end() : m.end() + 1]

@@ -133,6 +133,27 @@ def test_targets_of_a_period_counted_from_a_year():
     ]
 
 
+def test_the_first_listed_unit_leads_from_the_bracket_that_says_so():
+    """ "（A、B负责。列第一位者为牵头单位，下同）": A leads there and in every later bracket; a bracket
+    that labels its own roles keeps them; before the rule, every unit of "A、B负责" leads."""
+    text = """（一）加大稳岗支持力度。返还失业保险费。（人力资源社会保障部、财政部负责。列第一位者为牵头单位，下同）
+（二）支持小微企业。提供担保支持。（财政部、工业和信息化部、人民银行负责）
+（三）支持创业载体建设。给予奖补。（人力资源社会保障部、科技部，各省级人民政府按职责分工负责）
+（四）落实失业保险待遇。按时发放。（人力资源社会保障部牵头，医保局配合）
+"""
+    found = [(t["lead_units"], t["cooperating_units"]) for t in tasks(text)]
+    assert found == [
+        (["人力资源社会保障部"], ["财政部"]),
+        (["财政部"], ["工业和信息化部", "人民银行"]),
+        (["人力资源社会保障部"], ["科技部", "各省级人民政府"]),
+        (["人力资源社会保障部"], ["医保局"]),
+    ]
+    assert (
+        tasks("（一）加大稳岗支持力度。返还。（人力资源社会保障部、财政部负责）")[0]["cooperating_units"]
+        == []
+    )
+
+
 def test_a_document_wide_rule_holds_for_every_task_after_it():
     text = """二、重点任务
 （一）加强公共卫生。争创中心。（责任单位：市卫生健康委，市财政局。以下责任单位均包括各县（市、区）人民政府）

@@ -48,6 +48,8 @@ FROM_HERE_ON = re.compile(
     r"(?P<units>(?:[^（）()。；〕，,]|[（(][^（）()]*[）)])+?)(?:落实|负责|参与|配合)?"
     r"(?:[，,]\s*不再(?:一一)?列出)?(?=[。；;〕）)]|$)"
 )
+# "（A、B负责。列第一位者为牵头单位，下同）": in this bracket and every one after it, the first unit leads
+FIRST_LISTED_LEADS = re.compile(r"列(?:在)?第一位(?:者|的)?为牵头(?:单位|部门)")
 LEVEL = re.compile(r"^(?:省|市|县|区|州|旗|盟)")
 DIVISION_KIND = re.compile(r"(?:县级市|县（市、区）|县（区）|县|区|市|乡镇|乡|镇|街道|旗)")
 
@@ -126,6 +128,7 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
     """
     bracket = re.sub(r"[，,]\s*含[^）)]*下同", "", bracket).strip()
     bracket = re.sub(r"[。；;]?\s*逗号前为牵头单位.*$", "", bracket)
+    bracket = re.sub(r"[。；;，,]?\s*列(?:在)?第一位(?:者|的)?为牵头(?:单位|部门).*$", "", bracket)
     bracket = FROM_HERE_ON.sub("", bracket).rstrip("。；;，, ")
     bracket = COMMA_BEFORE_LABEL.sub("；", bracket)
     if LABELLED.match(bracket):
@@ -262,7 +265,8 @@ def _units_in(body: str) -> tuple[list[str], list[str]] | None:
 
 def tasks(text: str, default_year: int | None = None) -> list[dict]:
     """Items '（一）title。…（责任单位：…）' with their units (see units_of for the grammar); a
-    document-wide rule ("以下均需各县…落实") adds its units to every task after it, as cooperating.
+    document-wide rule ("以下均需各县…落实") adds its units to every task after it, as cooperating, and
+    "列第一位者为牵头单位，下同" makes the first unit of its bracket and of every later one the lead.
     Items that name no unit are not tasks (保障措施 and the like)."""
     found = []
     items, lines = _items(text)
@@ -279,11 +283,17 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
                     ],
                 )
             )
+    first_listed_from = next(
+        (number for number, line in enumerate(lines, start=1) if FIRST_LISTED_LEADS.search(line)), None
+    )
     for clause, title, body, offset in items:
         units = _units_in(body)
         if not units:
             continue
         lead, cooperating = units
+        first_listed = FIRST_LISTED_LEADS.search(body) or (first_listed_from and first_listed_from <= offset)
+        if first_listed and not cooperating and len(lead) > 1:
+            lead, cooperating = lead[:1], lead[1:]  # "列第一位者为牵头单位": the others cooperate
         for since, extra in rules:
             if since < offset:
                 cooperating += [u for u in extra if u not in lead and u not in cooperating]

@@ -240,6 +240,11 @@ class Command(BaseCommand):
                 "THIRD held-out set, a whole city document; unseen when first measured: tasks 0.02/0.02, "
                 "targets recall 0.00 (tests/ledger/heldout_c)",
             ),
+            (
+                truth / "heldout_d",
+                "FOURTH held-out set, kept UNSEEN: gathered after the rules above froze, no rule tuned on it "
+                "(tests/ledger/heldout_d)",
+            ),
         ):
             self.stdout.write("")
             self.stdout.write(heading)
@@ -259,13 +264,20 @@ class Command(BaseCommand):
     def write_held_out(self, scores):
         from tixi.ledger.engine.accuracy import total
 
-        self.stdout.write(f"{'plan':<18}{'tasks P':>9}{'R':>6}{'n':>5}   {'targets P':>10}{'R':>6}{'n':>5}")
+        def figure(value, defined, width):
+            # nothing found (precision) or nothing expected (recall): no figure, not a 1.00
+            return f"{value:>{width}.2f}" if defined else f"{'-':>{width}}"
+
+        self.stdout.write(
+            f"{'plan':<18}{'tasks P':>9}{'R':>6}{'n':>5}{'found':>6}   {'targets P':>10}{'R':>6}{'n':>5}{'found':>6}"
+        )
         rows = [*scores.items(), ("all", {kind: total(scores, kind) for kind in ("tasks", "targets")})]
         for name, result in rows:
             t, g = result["tasks"], result["targets"]
             self.stdout.write(
-                f"{name:<18}{t.precision:>9.2f}{t.recall:>6.2f}{t.expected:>5}   "
-                f"{g.precision:>10.2f}{g.recall:>6.2f}{g.expected:>5}"
+                f"{name:<18}{figure(t.precision, t.found, 9)}{figure(t.recall, t.expected, 6)}{t.expected:>5}"
+                f"{t.found:>6}   {figure(g.precision, g.found, 10)}{figure(g.recall, g.expected, 6)}"
+                f"{g.expected:>5}{g.found:>6}"
             )
 
     def ensure_registry(self, rebuild):

@@ -231,13 +231,17 @@ def test_fifth_set_is_six_whole_documents_with_their_source():
         assert not any(place in text for place in ("达州", "达川", "巴中", "巫山", "攀枝花"))
 
 
-def test_fifth_set_unseen_figure():
-    """Measured once with the rules frozen at the commit before the set: tasks 61 right of 92 with 85
-    found (precision 0.72, recall 0.66), targets 11 right of 19 with 50 found (precision 0.22, recall
-    0.58: the health document's annex "×100%" read as 33 targets of 100%)."""
+def test_fifth_set_figures_do_not_fall():
+    """Measured once with the rules frozen at the commit before the set (unseen): tasks 61 right of 92
+    with 85 found (precision 0.72, recall 0.66), targets 11 right of 19 with 50 found (precision 0.22,
+    recall 0.58: the health document's annex "×100%" read as 33 targets). After the rules written on it
+    ("排在第一位的部门为牵头部门", a bracket naming its own leads, one task per bracket of an item, "X等有关
+    部门和单位", 市场监管总局 without the level 市, 全国工商联/办公室 as units; a paragraph's 到YYYY年, 亿千瓦/
+    万亿元/项, "均达到" over a list, "×100%" and a subsidy's date range left out): 92 of 92, 19 of 19. From
+    then on these documents are seen; the kept-aside sixth set measures the changed rules."""
     from tixi.ledger.engine.accuracy import held_out_scores, total
 
     scores = held_out_scores(FIFTH_SET)
     tasks, targets = total(scores, "tasks"), total(scores, "targets")
-    assert (tasks.expected, tasks.found, tasks.matched) == (92, 85, 61), tasks
-    assert (targets.expected, targets.found, targets.matched) == (19, 50, 11), targets
+    assert (tasks.expected, tasks.found, tasks.matched) == (92, 92, 92), tasks
+    assert (targets.expected, targets.found, targets.matched) == (19, 19, 19), targets

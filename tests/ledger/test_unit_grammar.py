@@ -214,3 +214,83 @@ def test_an_item_whose_first_sentence_is_long_is_not_lost():
 """
     found = [(t["clause"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)]
     assert found == [("一", ["市卫生健康委"], ["市财政局"]), ("二", ["县医保局"], ["县卫生健康局"])]
+
+
+# Rules written on the fifth held-out set (tests/ledger/heldout_e): whole State Council documents.
+
+
+@pytest.mark.parametrize(
+    ("part", "names"),
+    [
+        # "X等有关部门和单位": the ministry, then the others as one unit of their own
+        ("民政部等有关部门和单位", ["民政部", "有关部门和单位"]),
+        ("商务部等有关部门", ["商务部", "有关部门"]),
+        # "X等部门" names no further unit
+        ("人民银行等部门", ["人民银行"]),
+        # 市场监管总局 is national: it gives no level "市" to the bureaus after it
+        ("市场监管总局、工业和信息化部、发展改革委", ["市场监管总局", "工业和信息化部", "发展改革委"]),
+    ],
+)
+def test_unit_names_of_national_documents(part, names):
+    assert unit_names(part) == names
+
+
+def test_people_s_organisations_and_offices_are_units():
+    assert units_of("全国工商联、共青团中央、全国妇联等和各省级人民政府负责".replace("和各", "、各")) == (
+        ["全国工商联", "共青团中央", "全国妇联", "各省级人民政府"],
+        [],
+    )
+    assert units_of("公安部、空管委办公室负责") == (["公安部", "空管委办公室"], [])
+
+
+def test_the_first_listed_rule_worded_otherwise_and_a_bracket_naming_its_own_leads():
+    text = (
+        "一、任务\n"
+        "1.拓展两个市场。试点。（税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门，下同）\n"
+        "2.提前适用政策。试点。（海关总署、财政部负责）\n"
+        "3.健全组织实施机制。建立机制。（农业农村部、工业和信息化部牵头负责）\n"
+    )
+    found = [(t["lead_units"], t["cooperating_units"]) for t in tasks(text)]
+    assert found == [
+        (["税务总局"], ["财政部", "海关总署"]),
+        (["海关总署"], ["财政部"]),
+        (["农业农村部", "工业和信息化部"], []),
+    ]
+
+
+def test_an_item_with_a_bracket_after_each_of_its_parts_is_one_task_per_bracket():
+    text = (
+        "（十）鼓励创新创业。大力推进商事制度改革。（市场监管总局负责）加强创新创业教育服务，帮助企业对接。"
+        "鼓励退役运动员投身产业。（体育总局、教育部负责）\n"
+        "（十一）培育中介机构。发展行业组织（含协会）。（体育总局、民政部负责）\n"
+    )
+    found = [(t["clause"], t["title"], t["lead_units"]) for t in tasks(text)]
+    assert found == [
+        ("十", "鼓励创新创业", ["市场监管总局"]),
+        ("十.2", "加强创新创业教育服务，帮助企业对接", ["体育总局", "教育部"]),
+        ("十一", "培育中介机构", ["体育总局", "民政部"]),
+    ]
+
+
+def test_targets_of_national_documents():
+    from tixi.ledger.engine.parse import targets
+
+    def found(text):
+        return [(t["value"], t["unit"], t["year"], t["comparator"]) for t in targets(text)]
+
+    # a year opening a paragraph holds for its later sentences; 亿千瓦 and 万亿元 are units
+    assert found(
+        "到2020年，能力持续提升。全国农机总动力超过10亿千瓦，综合机械化率达到70%。\n"
+        "到2025年，品类基本齐全。总规模达到2万亿元，推出100项精品赛事。"
+    ) == [
+        (10.0, "亿千瓦", 2020, "gt"),
+        (70.0, "%", 2020, "ge"),
+        (2.0, "万亿元", 2025, "ge"),
+        (100.0, "项", 2025, "ge"),
+    ]
+    # "A、B…率均达到45%": one value for each listed rate
+    assert found("到2025年，马铃薯种植、收获机械化率均达到45%。") == [(45.0, "%", 2025, "ge")] * 2
+    # a formula's "×100%", a date ending the period a subsidy holds, "6类10项" a norm: no target
+    assert found("到2020年，建立体系。计算方法：日间手术台次数/同期择期手术总台次数×100%。") == []
+    assert found("2019年1月1日至2020年12月31日，企业人数达到25%的，可申请贷款。") == []
+    assert found("到2025年，村卫生室能够规范开展6类10项以上中医药适宜技术。") == []

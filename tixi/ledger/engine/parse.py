@@ -20,7 +20,8 @@ NUMBERED_NEXT = re.compile(r"^(\d{1,2})[.．]\s*(\d[^。；*]{1,})")
 HEADING = re.compile(r"^(?:#|第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、)")
 # one line holding many items ("…人群。1、…(市卫生局负责,市财政局配合)2、…"): each item on its own line
 INLINE_ITEM = re.compile(r"(?<=[。；;）)])\s*(?=(?:\d{1,2}、|[（(][一二三四五六七八九十]+[)）]))")
-YEAR = re.compile(r"(?:到|至)\s*(\d{4})\s*年(?:底)?")
+# "2019年1月1日至2020年12月31日" ends a period a measure is in force, not a year to reach
+YEAR = re.compile(r"(?:到|至)\s*(\d{4})\s*年(?!\d{1,2}月\d{1,2}日)(?:底)?")
 DONE_BY = re.compile(r"(\d{4})\s*年(?:底|前)?(?:[^。；]{0,40}?)(?:完成|建成)")
 # a bracket of units: "（责任单位：…）", "（牵头单位：…；配合单位：…）", "（X牵头，Y配合）", "（X负责，Y配合）",
 # "（X、Y按职责分工负责）", "（X会同Y负责）"; brackets inside a unit's name ("各县（市、区）人民政府") kept
@@ -39,7 +40,8 @@ ROLE = re.compile(
 )
 
 ORGANISATION = re.compile(
-    r"(?:委|局|办|厅|部|府|会|院|中心|单位|部门|政府|管委会|分局|公司|组|队|站|所|署|总局|集团|机构|社|行|协会|学会|银行)$"
+    r"(?:委|局|办|厅|部|府|会|院|中心|单位|部门|政府|管委会|分局|公司|组|队|站|所|署|总局|集团|机构|社|行|协会|学会|银行"
+    r"|工商联|妇联|残联|侨联|科协|团中央|办公室)$"
 )
 # "以下均需各县（市、区）人民政府（管委会）落实，不再列出", "以下责任单位均包括各县（市、区）人民政府": a rule for
 # every task after it
@@ -49,8 +51,8 @@ FROM_HERE_ON = re.compile(
     r"(?:[，,]\s*不再(?:一一)?列出)?(?=[。；;〕）)]|$)"
 )
 # "（A、B负责。列第一位者为牵头单位，下同）": in this bracket and every one after it, the first unit leads
-FIRST_LISTED_LEADS = re.compile(r"列(?:在)?第一位(?:者|的)?为牵头(?:单位|部门)")
-LEVEL = re.compile(r"^(?:省|市|县|区|州|旗|盟)")
+FIRST_LISTED_LEADS = re.compile(r"(?:列|排)(?:在)?第一位(?:者|的)?(?:单位|部门)?为牵头(?:单位|部门)")
+LEVEL = re.compile(r"^(?:省|市(?!场)|县|区|州|旗|盟)")  # 市场监管总局 is national, not 市
 DIVISION_KIND = re.compile(r"(?:县级市|县（市、区）|县（区）|县|区|市|乡镇|乡|镇|街道|旗)")
 
 
@@ -84,7 +86,9 @@ def unit_names(part: str) -> list[str]:
     part = re.sub(r"(?<=[委局办厅府会部院心])(?:以及|及|和|与)(?=[各省市县区州旗乡镇国])", "、", part)
     names = []
     for name in _split_outside_brackets(re.sub(r"^\s*由", "", part), "、"):
-        name = re.sub(r"(?:等(?:相关|有关)?(?:部门|单位)?)$", "", name.strip(" 　"))
+        name = name.strip(" 　")
+        group = re.search(r"(?<=.)等((?:相关|有关)(?:部门和单位|部门|单位))$", name)
+        name = re.sub(r"(?:等(?:相关|有关)?(?:部门和单位|部门|单位)?)$", "", name)
         if (
             names
             and DIVISION_KIND.fullmatch(name)
@@ -93,6 +97,10 @@ def unit_names(part: str) -> list[str]:
             names[-1] += "、" + name  # "各区、县级市": one 各-phrase naming kinds of divisions is one unit
         elif name:
             names.append(name)
+        if group:
+            names.append(
+                group.group(1)
+            )  # "民政部等有关部门和单位": the ministry, then the others as one unit
     level = LEVEL.match(names[0]).group(0) if names and LEVEL.match(names[0]) else ""
     for i, name in enumerate(names):
         bare = not re.match(r"^(?:省|市|县|区|州|旗|盟|各|国家|自治区|乡|镇|中央)", name)
@@ -128,7 +136,9 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
     """
     bracket = re.sub(r"[，,]\s*含[^）)]*下同", "", bracket).strip()
     bracket = re.sub(r"[。；;]?\s*逗号前为牵头单位.*$", "", bracket)
-    bracket = re.sub(r"[。；;，,]?\s*列(?:在)?第一位(?:者|的)?为牵头(?:单位|部门).*$", "", bracket)
+    bracket = re.sub(
+        r"[。；;，,]?\s*(?:列|排)(?:在)?第一位(?:者|的)?(?:单位|部门)?为牵头(?:单位|部门).*$", "", bracket
+    )
     bracket = FROM_HERE_ON.sub("", bracket).rstrip("。；;，, ")
     bracket = COMMA_BEFORE_LABEL.sub("；", bracket)
     if LABELLED.match(bracket):
@@ -247,20 +257,43 @@ def _label_lines(lines: list[str]) -> list[str]:
     return joined
 
 
+def _flat(body: str) -> str:
+    # one seed misplaces the 按: "…人民政府按、巴中经开区管委会职责分工负责"
+    return body.replace("按、", "、").replace("\n", "").replace("和各", "、各")
+
+
+def _unit_brackets(body: str) -> list[tuple[re.Match, tuple[list[str], list[str]]]]:
+    """The brackets of an item that name units, in order, with their units."""
+    return [(m, units) for m in BRACKET.finditer(_flat(body)) if (units := units_of(m.group(1)))]
+
+
 def _units_in(body: str) -> tuple[list[str], list[str]] | None:
     """The units of an item: its last bracket that names units, or its 牵头/协作单位 lines."""
-    body = body.replace(
-        "按、", "、"
-    )  # one seed misplaces the 按: "…人民政府按、巴中经开区管委会职责分工负责"
-    found = None
-    for m in BRACKET.finditer(body.replace("\n", "").replace("和各", "、各")):
-        units = units_of(m.group(1))
-        if units:
-            found = units
-    if found:
-        return found
+    if found := _unit_brackets(body):
+        return found[-1][1]
     labelled = [line for line in body.split("\n")[1:] if LABELLED.match(line)]
     return units_of("；".join(labelled)) if labelled else None
+
+
+def _parts(title: str, body: str) -> list[tuple[str, str, str, tuple[list[str], list[str]]]]:
+    """(title, text, bracket, units) of each task of an item. An item whose brackets each close the
+    sentences they assign ("…环境。（A负责）加强…。（B、C负责）…") holds one task per bracket, the later
+    ones titled by their first sentence; otherwise the item is one task with its last bracket's units."""
+    brackets = _unit_brackets(body)
+    flat = _flat(body)
+    separate = len(brackets) > 1 and all(
+        flat[: m.start()].rstrip().endswith("。") and flat[m.end() :].strip() for m, _units in brackets[:-1]
+    )
+    if not separate:
+        units = _units_in(body)
+        return [(title, body, brackets[-1][0].group(1) if brackets else "", units)] if units else []
+    parts, start = [], 0
+    for i, (m, units) in enumerate(brackets):
+        text = flat[start : m.end()]
+        first_sentence = re.split(r"[。；;]", flat[start : m.start()])[0].strip()[:60]
+        parts.append((title if i == 0 else first_sentence, text, m.group(1), units))
+        start = m.end()
+    return parts
 
 
 def tasks(text: str, default_year: int | None = None) -> list[dict]:
@@ -286,21 +319,34 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
     first_listed_from = next(
         (number for number, line in enumerate(lines, start=1) if FIRST_LISTED_LEADS.search(line)), None
     )
-    for clause, title, body, offset in items:
-        units = _units_in(body)
-        if not units:
-            continue
-        lead, cooperating = units
-        first_listed = FIRST_LISTED_LEADS.search(body) or (first_listed_from and first_listed_from <= offset)
-        if first_listed and not cooperating and len(lead) > 1:
-            lead, cooperating = lead[:1], lead[1:]  # "列第一位者为牵头单位": the others cooperate
-        for since, extra in rules:
-            if since < offset:
-                cooperating += [u for u in extra if u not in lead and u not in cooperating]
-        body = body.replace("\n", "")
-        found.append(
-            asdict(Task(clause, title, body[:400], lead, cooperating, deadline_of(body, default_year)))
+    for clause, item_title, item_body, offset in items:
+        first_listed = FIRST_LISTED_LEADS.search(item_body) or (
+            first_listed_from and first_listed_from <= offset
         )
+        for n, (title, body, bracket, (lead, cooperating)) in enumerate(
+            _parts(item_title, item_body), start=1
+        ):
+            lead, cooperating = list(lead), list(cooperating)
+            names_leads = "牵头" in FIRST_LISTED_LEADS.sub("", bracket)
+            if first_listed and not cooperating and len(lead) > 1 and not names_leads:
+                # "列第一位者为牵头单位": the others cooperate, unless the bracket names its leads ("A、B牵头负责")
+                lead, cooperating = lead[:1], lead[1:]
+            for since, extra in rules:
+                if since < offset:
+                    cooperating += [u for u in extra if u not in lead and u not in cooperating]
+            body = body.replace("\n", "")
+            found.append(
+                asdict(
+                    Task(
+                        clause if n == 1 else f"{clause}.{n}",
+                        title,
+                        body[:400],
+                        lead,
+                        cooperating,
+                        deadline_of(body, default_year),
+                    )
+                )
+            )
     return found
 
 
@@ -308,8 +354,8 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
 TARGET = re.compile(
     r"(?P<before>达到|不低于|不少于|不得低于|不超过|超过|低于|控制在|下降至|下降到|降至|降到|减少到|减少至|提高到|至少|≥|≤|达)?\s*"
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到)\s*)?(?P<value>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人|万名|亿元|万(?=以上|人次以上)|元(?=以上)|个(?!百分点)|所|家|张|名|人(?!次)|级|天|分钟|支|岁"
-    r"|套|场次)?"
+    r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人|万名|万亿元|亿元|亿千瓦|万(?=以上|人次以上)|元(?=以上)|个(?!百分点)|所|家|张|名|人(?!次)|级|天|分钟|支|岁"
+    r"|套|场次|项)?"
     r"(?P<after>及以上|及以下|以上|以内|以下|左右)?"
 )
 COMPARATORS = {
@@ -392,11 +438,20 @@ def targets(text: str) -> list[dict]:
     found = []
     annex = text.find("重大建设项目表")  # the projects annex is read by projects()
     body = "\n".join(_sections(text[:annex] if annex > 0 else text)).replace("１", "1").replace("２", "2")
-    for sentence in re.split(r"[。；\n]", body):
+    paragraph_year = None
+    for sentence in re.split(r"([。；\n])", body):
+        if sentence == "\n":
+            paragraph_year = None
         sentence = re.sub(r"\s+", "", sentence)
+        if not sentence or sentence in "。；":
+            continue
         year_match = re.search(r"(?:到|至)?(?<!\d)(\d{4})年(?:底)?[，,]", sentence) or YEAR.search(sentence)
         if year_match and 2000 < int(year_match.group(1)) < 2100:
             year = int(year_match.group(1))
+            if re.match(r"到\d{4}年[，,]", sentence):
+                paragraph_year = year  # "到2020年，…。全国…达到70%": the paragraph's later sentences too
+        elif paragraph_year and (GOAL_WORDS.search(sentence) or "%" in sentence):
+            year = paragraph_year
         elif document_year and (GOAL_WORDS.search(sentence) or "%" in sentence):
             year = document_year
         else:
@@ -414,7 +469,7 @@ def targets(text: str) -> list[dict]:
             if not unit and not (m.group("before") in ("达到", "达") and m.group("after") == "左右"):
                 continue  # a bare number is a target only as "达到1.2左右" (CMI)
             before, after = sentence[: m.start()], sentence[m.end() :]
-            if re.search(r"每个[^，,；至]{0,10}(?:办好|设置|建立)$", before) or before.endswith("/"):
+            if re.search(r"每个[^，,；至]{0,10}(?:办好|设置|建立)$", before) or before.endswith(("/", "×")):
                 continue  # "每个行政村办好1所", "1辆/3万人": layout norms, not targets
             if re.search(r"每年[^，,。；]*$", before):
                 continue  # "每年资助培养…50名": a yearly quantity is a rate, not a level to reach
@@ -423,6 +478,8 @@ def targets(text: str) -> list[dict]:
             following = sentence[m.end() : m.end() + 1]
             if following and following in "年岁月日项类":
                 continue
+            if unit == "项" and re.search(r"\d类$", before):
+                continue  # "能够开展6类10项以上适宜技术": what each institution offers, a norm
             if unit == "分钟" and "圈" not in sentence[m.end() : m.end() + 12] and word != "以内":
                 continue
             if unit == "级" and not (word or "水平" in sentence[m.end() : m.end() + 3]):
@@ -435,6 +492,21 @@ def targets(text: str) -> list[dict]:
             if unit == "分钟":
                 comparator = "le"
             previous = (m, word)
+            # "马铃薯种植、收获机械化率均达到45%": one value for each of the listed rates
+            listed = re.search(r"(?:^|[，,])([^，,]*、[^，,]*?)(?:均|都)(?:达到|达|不低于|保持在)?$", before)
+            for _other in range(listed.group(1).count("、") if listed else 0):
+                in_sentence.append(
+                    (
+                        m,
+                        {
+                            "text": sentence[:200],
+                            "value": value,
+                            "unit": re.sub(r"\s", "", unit),
+                            "year": year,
+                            "comparator": comparator,
+                        },
+                    )
+                )
             in_sentence.append(
                 (
                     m,

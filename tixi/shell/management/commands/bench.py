@@ -248,7 +248,7 @@ class Command(BaseCommand):
             (
                 truth / "heldout_e",
                 "FIFTH held-out set, six whole State Council documents; unseen when first measured: tasks "
-                "0.72/0.66, targets 0.22/0.58 (tests/ledger/heldout_e)",
+                "0.72/0.66, targets 0.22/0.58; rules then written on it (tests/ledger/heldout_e)",
             ),
         ):
             self.stdout.write("")

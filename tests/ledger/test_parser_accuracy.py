@@ -20,6 +20,8 @@ THIRD_SET = Path(__file__).resolve().parent / "heldout_c"
 FOURTH_SET = Path(__file__).resolve().parent / "heldout_d"
 # six whole State Council documents, gathered after FOURTH_SET's rules froze
 FIFTH_SET = Path(__file__).resolve().parent / "heldout_e"
+# two more whole State Council documents, truth committed before the rules were changed on FIFTH_SET
+SIXTH_SET = Path(__file__).resolve().parent / "heldout_f"
 DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 
 
@@ -245,3 +247,21 @@ def test_fifth_set_figures_do_not_fall():
     tasks, targets = total(scores, "tasks"), total(scores, "targets")
     assert (tasks.expected, tasks.found, tasks.matched) == (92, 92, 92), tasks
     assert (targets.expected, targets.found, targets.matched) == (19, 19, 19), targets
+
+
+def test_sixth_set_is_the_unseen_figure_of_the_changed_rules():
+    """Kept aside while the rules were changed on the fifth set, measured once with them frozen: tasks 0
+    of 53 right with 1 found (the label "负责部门：" is not read; "（技工院校内由人力资源社会保障行政部门负责）"
+    read as a task), targets 4 of 5 right with 6 found ("2020年初步建成300个" given the document's 2022;
+    "10个左右…领域" taken as a goal). A rule that changes these figures makes the set seen: say so in its
+    README and in the project README, and gather another set."""
+    from tixi.ledger.engine.accuracy import held_out_scores, total
+
+    scores = held_out_scores(SIXTH_SET)
+    assert sorted(scores) == ["zhijiao", "zimaoqu"]
+    for name in scores:
+        text = (SIXTH_SET / f"{name}.txt").read_text(encoding="utf-8")
+        assert text.startswith("# source: http://www.gov.cn/zhengce/content/")
+    tasks, targets = total(scores, "tasks"), total(scores, "targets")
+    assert (tasks.expected, tasks.found, tasks.matched) == (53, 1, 0), tasks
+    assert (targets.expected, targets.found, targets.matched) == (5, 6, 4), targets

@@ -250,6 +250,11 @@ class Command(BaseCommand):
                 "FIFTH held-out set, six whole State Council documents; unseen when first measured: tasks "
                 "0.72/0.66, targets 0.22/0.58; rules then written on it (tests/ledger/heldout_e)",
             ),
+            (
+                truth / "heldout_f",
+                "SIXTH held-out set, kept UNSEEN while the rules were written on the fifth; no rule tuned on it "
+                "(tests/ledger/heldout_f)",
+            ),
         ):
             self.stdout.write("")
             self.stdout.write(heading)

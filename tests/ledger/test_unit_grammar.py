@@ -294,3 +294,35 @@ def test_targets_of_national_documents():
     assert found("到2020年，建立体系。计算方法：日间手术台次数/同期择期手术总台次数×100%。") == []
     assert found("2019年1月1日至2020年12月31日，企业人数达到25%的，可申请贷款。") == []
     assert found("到2025年，村卫生室能够规范开展6类10项以上中医药适宜技术。") == []
+
+
+# Rules written on the sixth held-out set (tests/ledger/heldout_f).
+
+
+def test_a_responsible_department_label_with_where_it_applies():
+    """ "（负责部门：X、Y；适用范围：…）": every department leads; 适用范围 names no unit."""
+    assert units_of("负责部门：人力资源社会保障部、住房城乡建设部；适用范围：所有自贸试验区") == (
+        ["人力资源社会保障部", "住房城乡建设部"],
+        [],
+    )
+    assert units_of("负责部门：人民银行等部门，适用范围：浙江自贸试验区") == (["人民银行"], [])
+
+
+def test_a_bracket_inside_a_sentence_is_an_aside_not_the_item_s_units():
+    text = (
+        "（六）启动证书制度试点工作。\n"
+        "分别负责管理证书的实施（技工院校内由人力资源社会保障行政部门负责），国务院教育行政部门负责标准。\n"
+    )
+    assert tasks(text) == []
+
+
+def test_a_year_opening_a_sentence_and_a_start_that_is_no_goal():
+    from tixi.ledger.engine.parse import targets
+
+    def found(text):
+        return [(t["value"], t["unit"], t["year"], t["comparator"]) for t in targets(text)]
+
+    text = (
+        "到2022年，建设50所学校。\n2020年初步建成300个示范性集团。自2019年开始，在10个左右紧缺领域开展培训。"
+    )
+    assert found(text) == [(50.0, "所", 2022, "ge"), (300.0, "个", 2020, "ge")]

@@ -26,11 +26,15 @@ DONE_BY = re.compile(r"(\d{4})\s*年(?:底|前)?(?:[^。；]{0,40}?)(?:完成|�
 # a bracket of units: "（责任单位：…）", "（牵头单位：…；配合单位：…）", "（X牵头，Y配合）", "（X负责，Y配合）",
 # "（X、Y按职责分工负责）", "（X会同Y负责）"; brackets inside a unit's name ("各县（市、区）人民政府") kept
 BRACKET = re.compile(r"[（(〔]\s*((?:[^（）()〔〕]|[（(][^（）()]*[）)]){2,400}?)\s*[）)〕]")
-LABEL_NAMES = "牵头责任单位|牵头单位|主责单位|责任单位|配合单位|协作单位|主要协作单位|参与单位"
+LABEL_NAMES = (
+    "牵头责任单位|牵头单位|主责单位|责任单位|负责部门|负责单位|配合单位|协作单位|主要协作单位|参与单位"
+)
 LABELLED = re.compile(rf"^(?P<label>{LABEL_NAMES})\s*[:：]\s*")
 # "牵头单位：X，配合单位：Y": a comma before a label ends the labelled part before it
 COMMA_BEFORE_LABEL = re.compile(rf"[，,]\s*(?=(?:{LABEL_NAMES})\s*[:：])")
-LEAD_LABELS = ("牵头责任单位", "牵头单位", "主责单位")
+LEAD_LABELS = ("牵头责任单位", "牵头单位", "主责单位", "负责部门", "负责单位")
+# "（负责部门：X；适用范围：Y）": where a measure applies, or by when, names no unit
+NOT_UNITS_LABEL = re.compile(r"[，,；;]\s*(?:适用范围|完成时限|完成时间|时间节点|时限)\s*[:：].*$")
 BARE_LABEL = re.compile(
     r"^(?:牵头责任单位|牵头单位|主责单位|责任单位|配合单位|协作单位|主要协作单位|参与单位)$"
 )
@@ -140,6 +144,7 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
         r"[。；;，,]?\s*(?:列|排)(?:在)?第一位(?:者|的)?(?:单位|部门)?为牵头(?:单位|部门).*$", "", bracket
     )
     bracket = FROM_HERE_ON.sub("", bracket).rstrip("。；;，, ")
+    bracket = NOT_UNITS_LABEL.sub("", bracket)
     bracket = COMMA_BEFORE_LABEL.sub("；", bracket)
     if LABELLED.match(bracket):
         lead, cooperating = [], []
@@ -263,8 +268,15 @@ def _flat(body: str) -> str:
 
 
 def _unit_brackets(body: str) -> list[tuple[re.Match, tuple[list[str], list[str]]]]:
-    """The brackets of an item that name units, in order, with their units."""
-    return [(m, units) for m in BRACKET.finditer(_flat(body)) if (units := units_of(m.group(1)))]
+    """The brackets of an item that name units, in order, with their units. A bracket inside a sentence
+    ("…证书的实施（技工院校内由人社部门负责），…") is an aside: units close a sentence or an item."""
+    flat = _flat(body)
+    return [
+        (m, units)
+        for m in BRACKET.finditer(flat)
+        if (units := units_of(m.group(1)))
+        and (re.search(r"[。；;!！]\s*$", flat[: m.start()]) or not re.match(r"\s*[，,、]", flat[m.end() :]))
+    ]
 
 
 def _units_in(body: str) -> tuple[list[str], list[str]] | None:
@@ -445,7 +457,14 @@ def targets(text: str) -> list[dict]:
         sentence = re.sub(r"\s+", "", sentence)
         if not sentence or sentence in "。；":
             continue
-        year_match = re.search(r"(?:到|至)?(?<!\d)(\d{4})年(?:底)?[，,]", sentence) or YEAR.search(sentence)
+        year_match = (
+            re.search(r"(?:到|至)?(?<!\d)(\d{4})年(?:底)?[，,]", sentence)
+            or YEAR.search(sentence)
+            # "2020年初步建成300个…": a sentence opening with the year of what it builds
+            or re.match(r"(\d{4})年(?:底|前)?[^，,。；]{0,6}?(?:建成|完成|实现|达到)", sentence)
+        )
+        if not year_match and re.search(r"(?:自|从)\d{4}年(?:开始|起)", sentence):
+            continue  # "自2019年开始，…在10个左右领域开展培训": what starts, not a level to reach by a year
         if year_match and 2000 < int(year_match.group(1)) < 2100:
             year = int(year_match.group(1))
             if re.match(r"到\d{4}年[，,]", sentence):

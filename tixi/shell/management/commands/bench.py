@@ -255,6 +255,11 @@ class Command(BaseCommand):
                 "SIXTH held-out set, kept aside while the rules were written on the fifth; unseen when first "
                 "measured: tasks 0.00/0.00, targets 0.67/0.80; rules then written on it (tests/ledger/heldout_f)",
             ),
+            (
+                truth / "heldout_g",
+                "SEVENTH held-out set, kept UNSEEN while the rules were written on the sixth; no rule tuned on it "
+                "(tests/ledger/heldout_g)",
+            ),
         ):
             self.stdout.write("")
             self.stdout.write(heading)

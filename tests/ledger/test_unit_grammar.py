@@ -326,3 +326,18 @@ def test_a_year_opening_a_sentence_and_a_start_that_is_no_goal():
         "到2022年，建设50所学校。\n2020年初步建成300个示范性集团。自2019年开始，在10个左右紧缺领域开展培训。"
     )
     assert found(text) == [(50.0, "所", 2022, "ge"), (300.0, "个", 2020, "ge")]
+
+
+def test_measures_numbered_like_sections_with_their_units_are_tasks():
+    """Rule written on the seventh held-out set: "一、…（X负责）" is a measure, not a heading; a heading
+    without units stays a heading."""
+    text = (
+        "一、总体要求\n"
+        "二、对促进外贸稳定增长的省（区、市），给予优先支持。（商务部负责）\n"
+        "三、对老工业基地调整改造力度较大的市，安排投资给予奖励。（国家发展改革委会同有关部门负责）\n"
+    )
+    found = [(t["clause"], t["title"][:10], t["lead_units"], t["cooperating_units"]) for t in tasks(text)]
+    assert found == [
+        ("二", "对促进外贸稳定增长的", ["商务部"], []),
+        ("三", "对老工业基地调整改造", ["国家发展改革委"], ["有关部门"]),
+    ]

@@ -234,6 +234,12 @@ def _items(text: str):
         elif clause := (CLAUSE.match(bare) or CLAUSE_LONG.match(bare)):
             section = clause.group(1)
             items.append([clause.group(1), clause.group(2).strip()[:60], bare, offset])
+        elif (measure := re.match(r"^([一二三四五六七八九十]+)、\s*(.{2,})$", bare)) and _unit_brackets(bare):
+            # "一、对…的省（区、市），给予…支持。（财政部负责）": a numbered measure with its units, not a heading
+            section = ""
+            items.append(
+                [measure.group(1), re.split(r"[。；]", measure.group(2))[0].strip()[:60], bare, offset]
+            )
         elif numbered := _numbered(bare, last_number):
             last_number = int(numbered.group(1))
             title = numbered.group(2).strip()[:60]

@@ -257,8 +257,8 @@ class Command(BaseCommand):
             ),
             (
                 truth / "heldout_g",
-                "SEVENTH held-out set, kept UNSEEN while the rules were written on the sixth; no rule tuned on it "
-                "(tests/ledger/heldout_g)",
+                "SEVENTH held-out set, kept aside while the rules were written on the sixth; unseen when first "
+                "measured: tasks -/0.00 (none found); rule then written on it (tests/ledger/heldout_g)",
             ),
         ):
             self.stdout.write("")

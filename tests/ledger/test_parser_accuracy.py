@@ -24,6 +24,8 @@ FIFTH_SET = Path(__file__).resolve().parent / "heldout_e"
 SIXTH_SET = Path(__file__).resolve().parent / "heldout_f"
 # one more whole document, truth committed before the rules were changed on SIXTH_SET: kept unseen
 SEVENTH_SET = Path(__file__).resolve().parent / "heldout_g"
+# one more whole document, truth committed before the rule was written on SEVENTH_SET: kept unseen
+EIGHTH_SET = Path(__file__).resolve().parent / "heldout_h"
 DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 
 
@@ -287,3 +289,23 @@ def test_seventh_set_figures_do_not_fall():
     tasks, targets = total(scores, "tasks"), total(scores, "targets")
     assert (tasks.expected, tasks.found, tasks.matched) == (30, 30, 30), tasks
     assert (targets.expected, targets.found, targets.matched) == (0, 0, 0), targets
+
+
+def test_eighth_set_is_the_unseen_figure_of_the_last_rules():
+    """Kept aside while the rule was written on the seventh set, measured once with the rules frozen: tasks
+    1 of 39 right with 2 found ("X指导" is not a role the grammar knows, so the 36 brackets of ministries
+    that guide name no units; an item's paragraphs that each close with a bracket are not split when some
+    of their brackets are not read), targets 4 of 4 right with 5 found ("选择10个左右…城市", the pilot's
+    scope, taken as a goal). A rule that changes these figures makes the set seen."""
+    from tixi.ledger.engine.accuracy import held_out_scores, total
+
+    scores = held_out_scores(EIGHTH_SET)
+    assert sorted(scores) == ["wufei"]
+    assert (
+        (EIGHTH_SET / "wufei.txt")
+        .read_text(encoding="utf-8")
+        .startswith("# source: http://www.gov.cn/zhengce/content/")
+    )
+    tasks, targets = total(scores, "tasks"), total(scores, "targets")
+    assert (tasks.expected, tasks.found, tasks.matched) == (39, 2, 1), tasks
+    assert (targets.expected, targets.found, targets.matched) == (4, 5, 4), targets

@@ -260,6 +260,11 @@ class Command(BaseCommand):
                 "SEVENTH held-out set, kept aside while the rules were written on the sixth; unseen when first "
                 "measured: tasks -/0.00 (none found); rule then written on it (tests/ledger/heldout_g)",
             ),
+            (
+                truth / "heldout_h",
+                "EIGHTH held-out set, kept UNSEEN while the rule was written on the seventh; no rule tuned on it "
+                "(tests/ledger/heldout_h)",
+            ),
         ):
             self.stdout.write("")
             self.stdout.write(heading)

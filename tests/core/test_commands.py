@@ -23,6 +23,15 @@ def test_createuser_with_a_scope(monkeypatch):
     ).exists()
 
 
+def test_createuser_without_a_terminal_says_how(monkeypatch):
+    """Run from a script (no terminal, nothing on standard input) it names --password-stdin instead of
+    dying with EOFError from getpass."""
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    with pytest.raises(CommandError, match="--password-stdin"):
+        call_command("createuser", "scripted", role="county", division=[MIYI], stdout=io.StringIO())
+    assert not User.objects.filter(username="scripted").exists()
+
+
 @pytest.mark.parametrize(
     "options, field",
     [

@@ -32,6 +32,9 @@ def test_the_layers_and_the_engines_contracts_are_declared_strictly():
     )
     assert declared["layers"]["exhaustive"] is True  # a new app must take its place in the layers
     assert declared["forbidden"]["allow_indirect_imports"] is False
+    # every app's engine falls under it, the apps added later (layout, surveillance, hospitals, ...) too
+    engines = {f"tixi.{p.parent.parent.name}.engine" for p in (REPO / "tixi").glob("*/engine/*.py")}
+    assert len(engines) >= 8 and engines <= set(declared["forbidden"]["source_modules"])
 
 
 def test_lint_imports_keeps_every_contract():

@@ -29,9 +29,19 @@ class Command(BaseCommand):
     def handle(self, *args, username, role, division, institution, password_stdin, **options):
         if password_stdin:
             password = sys.stdin.readline().rstrip("\n")
+        elif not sys.stdin.isatty():
+            # getpass would fall back to reading standard input and die with EOFError at its end
+            raise CommandError(
+                "password: no terminal to ask it on; pipe it in with --password-stdin "
+                "(echo \"$PASSWORD\" | tixi createuser NAME --role ROLE ... --password-stdin)"
+            )
         else:
-            password = getpass.getpass("Password: ")
-            if password != getpass.getpass("Password (again): "):
+            try:
+                password = getpass.getpass("Password: ")
+                again = getpass.getpass("Password (again): ")
+            except EOFError:
+                raise CommandError("password: none given (standard input closed)") from None
+            if password != again:
                 raise CommandError("password: the two passwords differ")
         try:
             with acting_as("tixi createuser"):

@@ -33,7 +33,7 @@ class Command(BaseCommand):
             # getpass would fall back to reading standard input and die with EOFError at its end
             raise CommandError(
                 "password: no terminal to ask it on; pipe it in with --password-stdin "
-                "(echo \"$PASSWORD\" | tixi createuser NAME --role ROLE ... --password-stdin)"
+                '(echo "$PASSWORD" | tixi createuser NAME --role ROLE ... --password-stdin)'
             )
         else:
             try:

@@ -470,3 +470,39 @@ def test_writes_outside_the_scope(users, objects, role):
         if status >= 500 or (allowed and status == 403) or (not allowed and status not in (403, 404)):
             wrong.append((route, status, "allowed" if allowed else "refused"))
     assert wrong == []
+
+
+def test_a_signal_page_names_no_institution_outside_the_scope():
+    """The resources near a signal (beds, ambulances, fever clinics, the CDC) are the county's, but only
+    those of institutions the reader's scope holds: a CDC analyst of one township of 米易 is not shown
+    the rest of the county's registry (whose pages answer it 404)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from tests.factories import user as make_user
+    from tixi.geo.models import Division
+    from tixi.registry.models import Institution
+    from tixi.surveillance.models import Signal
+
+    township = Division.objects.current().filter(parent__code=MIYI).order_by("code").first()
+    now = timezone.now()
+    signal = Signal.objects.create(
+        source="cases", code="hfmd", division=township, resolution="week", basis="report",
+        period_start=dt.date(2025, 10, 13), period_label="2025-W42", method="cidars-percentile",
+        method_version="test", observed=5, threshold=2, raised_at=now, verify_by=now + dt.timedelta(hours=24),
+    )  # fmt: skip
+    outside = Institution.objects.filter(division__path__startswith=township.parent.path).exclude(
+        division__path__startswith=township.path
+    )
+    named = {i.name for i in outside} | {i.code for i in outside}
+    assert named
+    page = Client()
+    page.force_login(make_user("cdc", divisions=[township]))
+    response = page.get(f"/surveillance/signals/{signal.pk}/")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert [name for name in named if name in text] == []
+    everyone = Client()
+    everyone.force_login(make_user("cdc", divisions=[township.parent]))  # the county's analyst sees them
+    assert any(name in everyone.get(f"/surveillance/signals/{signal.pk}/").content.decode() for name in named)

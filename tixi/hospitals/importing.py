@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from tixi.accounts import audit
 from tixi.core.exports import Column, Table, xlsx_bytes
-from tixi.exchange.engine.reading import decode
+from tixi.exchange.engine.reading import ReadError, decode
 from tixi.exchange.streamed import StreamedProblem, StreamedResult
 from tixi.hospitals.engine import records
 from tixi.hospitals.engine.layout import BY_CODE, FIELDS
@@ -153,6 +153,9 @@ def import_discharges(path: Path, dry_run: bool = False, is_synthetic: bool = Fa
     started = time.perf_counter()
     try:
         con, rows = records.read(Path(path))
+    except ReadError as error:  # not a spreadsheet, not UTF-8/GBK text, a zip bomb
+        message = _(error.message) % error.params if error.params else _(error.message)
+        return StreamedResult(0, [StreamedProblem(None, _("file"), Path(path).name, message)], 1)
     except records.LayoutError as error:
         missing = "、".join(column_label(c) for c in error.missing)
         message = _(
@@ -220,7 +223,13 @@ class ListError(ValueError):
 
 
 def _csv_rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict]]:
-    text, _encoding = decode(Path(path).read_bytes())
+    data = Path(path).read_bytes()
+    try:
+        if b"\x00" in data[:4096]:  # a workbook or a binary: not a CSV
+            raise ReadError("This is not a spreadsheet: neither .xlsx nor CSV.")
+        text, _encoding = decode(data)
+    except ReadError as error:
+        raise ListError(_(error.message)) from None
     reader = csv.DictReader(io.StringIO(text))
     headings = [h.strip().lstrip("\ufeff") for h in reader.fieldnames or []]
     missing = [c for c in columns if c not in headings]

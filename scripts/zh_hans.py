@@ -9,6 +9,9 @@ import sys
 from pathlib import Path
 
 ZH = {
+    'password: no terminal to ask it on; pipe it in with --password-stdin (echo "$PASSWORD" | tixi createuser NAME --role ROLE ... --password-stdin)': '密码：没有可输入密码的终端；请用 --password-stdin 从标准输入传入（echo "$PASSWORD" | tixi createuser 用户名 --role 角色 ... --password-stdin）',
+    "password: none given (standard input closed)": "密码：未输入（标准输入已关闭）",
+    "password: the two passwords differ": "密码：两次输入的密码不一致",
     "Download:": "下载：",
     "Choose a value from the list": "请从下拉列表中选择",
     "Rule for each hospital:": "逐院规则：",

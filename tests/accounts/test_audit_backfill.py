@@ -5,12 +5,10 @@ import importlib
 import pytest
 from django.apps import apps
 
-from tests.conftest import MIYI
+from tests import factories
 from tixi.accounts.models import AuditEntry
-from tixi.geo.models import Division
-from tixi.registry.models import Institution, InstitutionYear
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
 migration = importlib.import_module("tixi.accounts.migrations.0005_backfill_audit_division_path")
 
 
@@ -19,11 +17,12 @@ def old_entry(model, pk, path=""):
 
 
 def test_old_entries_get_the_path_of_what_they_record():
-    miyi = Division.objects.at(MIYI, 2024)
-    hospital = Institution.objects.filter(division__path__startswith=miyi.path).order_by("code").first()
-    report = InstitutionYear.objects.filter(institution=hospital).order_by("year").first()
+    county = factories.division("990102000000", parent=factories.division("990100000000"))
+    township = factories.division("990102001000", parent=county)
+    hospital = factories.institution(township)
+    report = factories.yearly_report(hospital, 2024)
     entries = {
-        "division": old_entry("geo.Division", miyi.pk),
+        "division": old_entry("geo.Division", county.pk),
         "institution": old_entry("registry.Institution", hospital.pk),
         "report": old_entry("registry.InstitutionYear", report.pk),
         "gone": old_entry("registry.Institution", 10**9),  # deleted since: stays without a path
@@ -32,7 +31,7 @@ def test_old_entries_get_the_path_of_what_they_record():
     }
     assert migration.backfill(apps) >= 3
     path = {name: AuditEntry.objects.get(pk=e.pk).division_path for name, e in entries.items()}
-    assert path["division"] == miyi.path
+    assert path["division"] == county.path
     assert path["institution"] == hospital.division.path
     assert path["report"] == report.division_path
     assert path["gone"] == path["no division"] == ""

@@ -4,23 +4,49 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from tests.conftest import MIYI
+from tests import factories
 from tixi.accounts.models import AuditEntry, User
 from tixi.geo.models import Boundary, Division
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
+SQUARE = {"type": "Polygon", "coordinates": [[[101, 26], [102, 26], [102, 27], [101, 27], [101, 26]]]}
 
 
-def test_createuser_with_a_scope(monkeypatch):
+@pytest.fixture
+def county():
+    """A county of the factories' own (codes 99...) with a boundary."""
+    province = factories.division("990000000000")
+    made = factories.division("990102000000", parent=factories.division("990100000000", parent=province))
+    Boundary.objects.create(
+        division=made, geometry={**SQUARE, "coordinates": [[[0, 0], [1, 0], [0, 1], [0, 0]]]}
+    )
+    return made
+
+
+def test_createuser_with_a_scope(monkeypatch, county):
     monkeypatch.setattr("sys.stdin", io.StringIO("a-Long-pass-2026\n"))
     call_command(
-        "createuser", "miyi2", role="county", division=[MIYI], password_stdin=True, stdout=io.StringIO()
+        "createuser",
+        "miyi2",
+        role="county",
+        division=[county.code],
+        password_stdin=True,
+        stdout=io.StringIO(),
     )
     user = User.objects.get(username="miyi2")
-    assert user.check_password("a-Long-pass-2026") and user.scope_divisions.get().code == MIYI
+    assert user.check_password("a-Long-pass-2026") and user.scope_divisions.get().code == county.code
     assert AuditEntry.objects.filter(
         model="accounts.User", action="create", username="tixi createuser"
     ).exists()
+
+
+def test_createuser_without_a_terminal_says_how(monkeypatch, county):
+    """Run from a script (no terminal, nothing on standard input) it names --password-stdin instead of
+    dying with EOFError from getpass."""
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    with pytest.raises(CommandError, match="--password-stdin"):
+        call_command("createuser", "scripted", role="county", division=[county.code], stdout=io.StringIO())
+    assert not User.objects.filter(username="scripted").exists()
 
 
 @pytest.mark.parametrize(
@@ -38,17 +64,17 @@ def test_createuser_refuses_bad_input(monkeypatch, options, field):
     assert not User.objects.filter(username="nobody").exists()
 
 
-def test_boundaries_import_is_all_or_nothing(tmp_path):
-    square = {"type": "Polygon", "coordinates": [[[101, 26], [102, 26], [102, 27], [101, 27], [101, 26]]]}
-    good = {"type": "Feature", "properties": {"code": MIYI}, "geometry": square}
+def test_boundaries_import_is_all_or_nothing(tmp_path, county):
+    square = SQUARE
+    good = {"type": "Feature", "properties": {"code": county.code}, "geometry": square}
     bad = {"type": "Feature", "properties": {"code": "12"}, "geometry": square}
     path = tmp_path / "b.geojson"
     path.write_text(json.dumps({"type": "FeatureCollection", "features": [good, bad]}), encoding="utf-8")
-    before = Boundary.objects.get(division=Division.objects.at(MIYI, 2026)).geometry
+    before = Boundary.objects.get(division=Division.objects.at(county.code, 2026)).geometry
     with pytest.raises(CommandError, match="feature 2"):
         call_command("boundaries", str(path))
-    assert Boundary.objects.get(division=Division.objects.at(MIYI, 2026)).geometry == before
+    assert Boundary.objects.get(division=Division.objects.at(county.code, 2026)).geometry == before
     path.write_text(json.dumps({"type": "FeatureCollection", "features": [good]}), encoding="utf-8")
     call_command("boundaries", str(path), stdout=io.StringIO())
-    boundary = Boundary.objects.get(division=Division.objects.at(MIYI, 2026))
+    boundary = Boundary.objects.get(division=Division.objects.at(county.code, 2026))
     assert boundary.geometry == square and not boundary.is_synthetic

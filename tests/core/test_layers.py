@@ -32,6 +32,9 @@ def test_the_layers_and_the_engines_contracts_are_declared_strictly():
     )
     assert declared["layers"]["exhaustive"] is True  # a new app must take its place in the layers
     assert declared["forbidden"]["allow_indirect_imports"] is False
+    # every app's engine falls under it, the apps added later (layout, surveillance, hospitals, ...) too
+    engines = {f"tixi.{p.parent.parent.name}.engine" for p in (REPO / "tixi").glob("*/engine/*.py")}
+    assert len(engines) >= 8 and engines <= set(declared["forbidden"]["source_modules"])
 
 
 def test_lint_imports_keeps_every_contract():
@@ -76,3 +79,16 @@ def test_the_years_the_pages_offer_are_a_setting():
         [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, check=True
     )
     assert out.stdout.split() == ["2019", "2030", "2019"]
+
+
+def test_make_test_runs_the_role_matrix_the_fuzzing_and_the_browser_tests():
+    """`make test` (what CI runs, on SQLite and PostgreSQL) runs the whole of tests/, security included:
+    no marker, keyword or path left out there or in pytest's own options."""
+    recipe = re.search(r"^test:.*\n\t(.+)", (REPO / "Makefile").read_text(), re.M).group(1)
+    options = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"]
+    for command in (recipe, options["addopts"]):
+        assert not re.search(r"(^|\s)(-m|-k|--ignore|--deselect)\b", command), command
+    assert "pytest" in recipe and options["testpaths"] == ["tests"]
+    for module in ("test_role_matrix.py", "test_api_fuzz.py", "test_browser_xss.py"):
+        assert (REPO / "tests" / "security" / module).exists()
+    assert "make test" in (REPO / ".ci" / "run").read_text()

@@ -42,9 +42,28 @@ VALUES = [
 
 
 def test_no_writer_of_their_own():
+    from tixi.hospitals import importing
+
     assert "csv.writer" not in inspect.getsource(dhis2)
-    source = inspect.getsource(workbooks)
-    assert "Workbook(" not in source and "openpyxl" not in source
+    for module in (workbooks, importing):  # the import templates, the discharge records' included
+        source = inspect.getsource(module)
+        assert "Workbook(" not in source and "openpyxl" not in source, module.__name__
+
+
+def test_the_discharge_template_is_the_tables_of_the_one_writer():
+    from tixi.hospitals import importing
+    from tixi.hospitals.engine.layout import FIELDS
+
+    book = load_workbook(io.BytesIO(importing.discharge_template()))
+    assert book.sheetnames == ["数据", "说明"]
+    data = book["数据"]
+    assert [c.value for c in data[1]] == [f.heading for f in FIELDS]
+    assert [c.value for c in data[2]] == [f.code for f in FIELDS]
+    assert data.freeze_panes == "A3" and data.max_row == 2
+    assert [c.font.color.rgb.endswith("C00000") for c in data[1]] == [f.required for f in FIELDS]
+    guide = list(book["说明"].iter_rows(values_only=True))
+    assert guide[0][0] == "出院病案首页 导入模板" and guide[5][:2] == ("列名", "代码")
+    assert [row[1] for row in guide[6:]] == [f.code for f in FIELDS]
 
 
 def test_dhis2_csv_holds_what_the_json_holds_and_no_formula():

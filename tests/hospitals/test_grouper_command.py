@@ -51,6 +51,16 @@ def test_group_reads_gbk_and_birth_weight(tmp_path):
     assert rows[1]["drg_reason"] == "birth_weight_missing"
 
 
+def test_group_writes_no_live_formula(tmp_path):
+    """The input's own columns come back in the output: text starting with = + - @ is prefixed with the
+    protective apostrophe (core.exports.safe_cells), numbers stay numbers."""
+    text = "sex,age_years,age_days,principal_diagnosis,other_diagnoses,procedures,备注\n"
+    text += '1,60,,G91.000x002,,,"=HYPERLINK(""http://x"",""y"")"\n1,60,,G91.000x002,,,@SUM(A1)\n'
+    rows = run_group(tmp_path, text)
+    assert [r["备注"] for r in rows] == ['\'=HYPERLINK("http://x","y")', "'@SUM(A1)"]
+    assert rows[0]["age_years"] == "60" and rows[0]["drg"]
+
+
 def refused(tmp_path, text: str) -> str:
     source = tmp_path / "in.csv"
     source.write_text(text, encoding="utf-8")

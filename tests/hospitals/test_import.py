@@ -185,3 +185,41 @@ def test_indicators_command_gives_the_issue_keys_with_versions(tmp_path, hospita
     assert row["hospital"] == hospital.code and row["surgery_share"] == 100.0
     assert row["minimally_invasive_share"] == 100.0  # 51.2300 is on the demo MI list
     assert row["versions"]["weights"] == "演示CHS-DRG1.1" and row["versions"]["lists"]["level4"] == "演示2024"
+
+
+def zip_bomb(path):
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/worksheets/sheet1.xml", "<" + "a" * (20 * 2**20) + ">")
+    return path
+
+
+@pytest.mark.without_demo
+def test_a_file_that_is_no_spreadsheet_is_refused_with_a_reason_not_a_traceback(tmp_path):
+    """A binary renamed .csv, bytes that are neither UTF-8 nor GBK, a renamed non-workbook .xlsx and a
+    zip bomb: one problem naming the file, in Chinese (they raised UnicodeDecodeError or calamine's
+    ZipError before)."""
+    binary = tmp_path / "b.csv"
+    binary.write_bytes(b"\x00\x01\xff\xfe" * 1000)
+    not_text = tmp_path / "t.csv"
+    not_text.write_bytes((HEAD + "\n").encode() + b"\xff\xfe\x80" * 10 + b"\n")
+    not_a_workbook = tmp_path / "w.xlsx"
+    not_a_workbook.write_bytes(b"this is not a workbook")
+    cases = {binary: "不是电子表格", not_text: "既不是UTF-8", not_a_workbook: "不是电子表格"}
+    cases[zip_bomb(tmp_path / "bomb.xlsx")] = "压缩炸弹"
+    for path, reason in cases.items():
+        result = run_import(path)
+        assert not result.ok and result.rows == 0, path.name
+        assert [(p.column, p.value) for p in result.problems] == [("文件", path.name)]
+        assert reason in result.problems[0].message, (path.name, result.problems[0].message)
+
+
+@pytest.mark.without_demo
+@pytest.mark.parametrize("verb", [["lists", "import", "--kind", "level4"], ["weights", "import"]])
+def test_a_binary_list_or_weight_table_is_refused_by_message(tmp_path, verb):
+    binary = tmp_path / "b.csv"
+    binary.write_bytes(b"\x00\x01\xff\xfe" * 1000)
+    with translation.override("zh-hans"), pytest.raises(CommandError, match="不是电子表格"):
+        call_command("hospitals", *verb, "--version", "B1", str(binary))

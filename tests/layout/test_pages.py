@@ -151,6 +151,17 @@ def test_siting_page_sweep_save_and_make_projects(users):
 
 
 def test_siting_page_bad_input_is_a_message_not_a_500(users):
+    from tixi.layout.models import SitingScenario
+
+    url = f"/layout/{DACHUAN}/site/?year=2024"
+    # saving holds to the bounds of computing (k 1-30, candidates 1-500, minutes up to 240)
+    for bad in ({"k": "31", "candidates": "40"}, {"minutes": "300"}, {"candidates": "100000"}, {"k": "abc"}):
+        form = {"kind": "township", "k": "2", "minutes": "30", "candidates": "10", "name": "越界", **bad}
+        page = client_for(users, "planner").post(url, form)
+        assert page.status_code == 200 and (
+            "须在" in page.content.decode() or "不是数字" in page.content.decode()
+        )
+    assert not SitingScenario.objects.exists()
     page = client_for(users, "planner").get(f"/layout/{DACHUAN}/site/?year=2024&k=0&minutes=30")
     assert page.status_code == 200 and "须在" in page.content.decode()
     page = client_for(users, "planner").get(f"/layout/{DACHUAN}/site/?year=2024&k=2&minutes=abc")

@@ -1,5 +1,7 @@
 """Names typed by users never run as script in a viewer's browser: the hover boxes of the dashboard's
-institution points and of the project map, and the pages of units and tasks (a real Chromium)."""
+institution points and of the project map, the maps and charts of the apps added later (townships on
+the coverage map, counties on the signals map, hospitals on the funnel plot), and the pages of units
+and tasks (a real Chromium)."""
 
 import subprocess
 
@@ -14,8 +16,16 @@ PLANT = f"""
 from tixi.accounts.audit import acting_as
 from tixi.registry.models import Institution
 from tixi.ledger.models import Project, Task, Unit
+from tixi.geo.models import Division
+from tixi.hospitals.models import Discharge
 payload = {PAYLOAD!r}
 with acting_as("tests"):
+    Division.objects.filter(code="510421000000").update(name=payload + "县")
+    Division.objects.filter(parent__code="510421000000").update(name=payload + "镇")
+    hospitals = Discharge.objects.filter(year=2024).values_list("institution", flat=True).distinct()
+    Institution.objects.filter(pk__in=list(hospitals), division__path__contains="500237000000/").update(
+        name=payload + "医院"
+    )
     institution = Institution.objects.filter(division__path__contains="510400000000/", longitude__isnull=False).first()
     Institution.objects.filter(pk=institution.pk).update(name=payload + "医院")
     project = Project.objects.filter(longitude__isnull=False).first()
@@ -92,6 +102,19 @@ def test_planted_names_never_run(planted):
         assert "&lt;img" in tips and "<img" not in tips
         page.wait_for_timeout(300)
         assert page.evaluate("window.__xss") is None
+
+        # the maps and charts of layout, surveillance and hospitals: every hover box escaped
+        for url, selector in (
+            ("/layout/510421000000/coverage/?year=2024", "#coverage-map"),
+            ("/surveillance/", "#signals-map"),
+            ("/hospitals/?division=500237000000&year=2024&figure=surgery_share", "#funnel"),
+        ):
+            page.goto(server + url)
+            page.wait_for_selector(f"{selector}[data-rendered='1'] canvas", timeout=15000)
+            tips = show_every_tip(page, selector, 0)
+            assert "&lt;img" in tips and "<img" not in tips, url
+            page.wait_for_timeout(300)
+            assert page.evaluate("window.__xss") is None, url
 
         for url in (f"/ledger/tasks/{task_pk}/", f"/ledger/units/{unit_pk}/", "/ledger/", "/institutions/"):
             page.goto(server + url)

@@ -470,3 +470,134 @@ def test_writes_outside_the_scope(users, objects, role):
         if status >= 500 or (allowed and status == 403) or (not allowed and status not in (403, 404)):
             wrong.append((route, status, "allowed" if allowed else "refused"))
     assert wrong == []
+
+
+def test_a_signal_page_names_no_institution_outside_the_scope():
+    """The resources near a signal (beds, ambulances, fever clinics, the CDC) are the county's, but only
+    those of institutions the reader's scope holds: a CDC analyst of one township of 米易 is not shown
+    the rest of the county's registry (whose pages answer it 404)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from tests.factories import user as make_user
+    from tixi.geo.models import Division
+    from tixi.registry.models import Institution
+    from tixi.surveillance.models import Signal
+
+    township = Division.objects.current().filter(parent__code=MIYI).order_by("code").first()
+    now = timezone.now()
+    signal = Signal.objects.create(
+        source="cases", code="hfmd", division=township, resolution="week", basis="report",
+        period_start=dt.date(2025, 10, 13), period_label="2025-W42", method="cidars-percentile",
+        method_version="test", observed=5, threshold=2, raised_at=now, verify_by=now + dt.timedelta(hours=24),
+    )  # fmt: skip
+    outside = Institution.objects.filter(division__path__startswith=township.parent.path).exclude(
+        division__path__startswith=township.path
+    )
+    named = {i.name for i in outside} | {i.code for i in outside}
+    assert named
+    page = Client()
+    page.force_login(make_user("cdc", divisions=[township]))
+    response = page.get(f"/surveillance/signals/{signal.pk}/")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert [name for name in named if name in text] == []
+    everyone = Client()
+    everyone.force_login(make_user("cdc", divisions=[township.parent]))  # the county's analyst sees them
+    assert any(name in everyone.get(f"/surveillance/signals/{signal.pk}/").content.decode() for name in named)
+
+
+def test_a_form_naming_an_object_of_another_place_than_its_page_is_refused(users):
+    """The siting page of 米易 turns only 米易's scenarios into projects: a scenario of 达川 named in its
+    form (by id) is 404 there, even for the planner whose scope holds both, and nothing is made."""
+    from tixi.geo.models import Division
+    from tixi.layout.models import SitingScenario
+
+    dachuan = Division.objects.current().get(code=DACHUAN)
+    township = Division.objects.current().filter(parent=dachuan).order_by("code").first()
+    site = {
+        "place": township.code,
+        "place_name": township.name,
+        "near": "",
+        "longitude": 107.5,
+        "latitude": 31.2,
+    }
+    scenario = SitingScenario.objects.create(
+        name="达川方案", division=dachuan, year=2024, kind="township", minutes=30, sites=[site],
+        covered_before=0, newly_covered=10, bound=10, gap_percent=0,
+    )  # fmt: skip
+    page = Client()
+    page.force_login(users["planner"])
+    form = {"action": "projects", "scenario": scenario.pk, "plan": "dachuan-14th-health"}
+    assert page.post(f"/layout/{MIYI}/site/?year=2024", form).status_code == 404
+    scenario.refresh_from_db()
+    assert scenario.projects == []
+
+
+def test_no_write_without_the_csrf_token(objects):
+    """Every write of the table, pages and API alike, sent by a logged-in browser session without the
+    CSRF token is refused as such (403 naming CSRF), even for a superuser who may write everything."""
+    from tests.factories import user as make_user
+
+    superuser = make_user("planner", is_superuser=True, is_staff=True)
+    wrong = []
+    for route, (inside, outside, _answers, capability) in build(objects).items():
+        for path in (inside, outside):
+            if capability is None or path is None:
+                continue
+            client = (
+                APIClient(enforce_csrf_checks=True)
+                if path.startswith("/api/")
+                else Client(enforce_csrf_checks=True)
+            )
+            client.force_login(superuser)  # a session, as a browser has (a token is not a cookie)
+            detail = path.startswith("/api/") and re.search(r"/api/[-\w]+/[^/?]+/$", path.split("?")[0])
+            send = client.patch if detail else client.post
+            response = send(path, {}, format="json") if path.startswith("/api/") else send(path, {})
+            if response.status_code != 403 or "CSRF" not in response.content.decode():
+                wrong.append((route, path, response.status_code))
+    assert wrong == []
+
+
+ODD_PARAMETERS = [
+    f"/layout/{MIYI}/gaps/?year=abc",
+    f"/layout/{MIYI}/gaps/?year=99999999999999999999",
+    f"/layout/{MIYI}/coverage/?year=-1&whatif=1&minutes=-5",
+    f"/layout/{MIYI}/coverage/?whatif=1&minutes=nan",
+    f"/layout/{MIYI}/coverage/?whatif=1&minutes=inf&kind=bogus",
+    f"/layout/{MIYI}/coverage/?whatif=1&close=bogus&add=bogus",
+    f"/layout/{MIYI}/site/?k=0",
+    f"/layout/{MIYI}/site/?k=abc",
+    f"/layout/{MIYI}/site/?k=99999",
+    f"/layout/{MIYI}/site/?k=3&minutes=-5",
+    f"/layout/{MIYI}/site/?k=3&minutes=nan",
+    f"/layout/{MIYI}/site/?k=3&candidates=0",
+    f"/layout/{MIYI}/site/?k=3&sweep=-1",
+    f"/layout/{MIYI}/site/?k=3&kind=bogus",
+    "/layout/%00/coverage/",
+    "/hospitals/?year=abc&figure=bogus",
+    "/hospitals/?division=abc",
+    "/hospitals/?division=%00",
+    "/hospitals/upcoding/?division=500237000000&year=2000",
+    "/hospitals/%00/",
+    "/surveillance/?status=bogus&county=%00&overdue=abc",
+    "/surveillance/signals/99999999999999999999/",
+    "/api/signals/99999999999999999999/",
+    "/api/signals/abc/",
+    "/api/case-reports/99999999999999999999/",
+    "/api/case-reports/?page=-1&division=abc",
+]
+
+
+def test_odd_parameters_on_the_newer_apps_are_never_a_500(users):
+    """Non-numeric and out-of-range years, k = 0, huge k, negative or NaN minutes, unknown kinds and
+    codes, ids beyond 64 bits: a message or a 4xx, never a 500."""
+    page = Client(raise_request_exception=False)
+    page.force_login(users["planner"])
+    api = APIClient(raise_request_exception=False)
+    api.force_authenticate(users["planner"])
+    answers = {
+        path: (api if path.startswith("/api/") else page).get(path).status_code for path in ODD_PARAMETERS
+    }
+    assert {path: status for path, status in answers.items() if status >= 500} == {}

@@ -56,6 +56,15 @@ def test_csv_rows_are_the_engines_alarms_and_bounds(series_csv):
     assert alarms[2].sum() >= 1  # the planted outbreak of the third series
 
 
+def test_series_named_like_formulas_are_never_live_ones(tmp_path):
+    """The CSV goes through the one writer (core.exports): a name starting with = + - @ gets the
+    protective apostrophe, so Excel shows it as text."""
+    names = ['=HYPERLINK("http://x","y")', "+1县", "@SUM(A1)"]
+    path = write_series(tmp_path / "series.csv", weekly_cases()[[0, 3, 8]], names=names)
+    rows = list(csv.DictReader(io.StringIO(detect("--method", "farrington", "--input", str(path)))))
+    assert {r["series"] for r in rows} == {"'" + name for name in names}
+
+
 def test_defaults_are_rs_and_json_names_the_control(series_csv):
     document = json.loads(detect("--method", "farrington", "--input", str(series_csv), "--format", "json"))
     assert document["range"] == [52 * 5 - 3, 416]  # algo.farrington's default range

@@ -8,12 +8,10 @@ from pathlib import Path
 from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook
-from openpyxl.comments import Comment
-from openpyxl.styles import Font, PatternFill
 
 from tixi.accounts import audit
-from tixi.exchange.engine.reading import decode
+from tixi.core.exports import Column, Table, xlsx_bytes
+from tixi.exchange.engine.reading import ReadError, decode
 from tixi.exchange.streamed import StreamedProblem, StreamedResult
 from tixi.hospitals.engine import records
 from tixi.hospitals.engine.layout import BY_CODE, FIELDS
@@ -96,34 +94,57 @@ def _slot_range(slots: tuple[str, ...]) -> list[str]:
     return [*head, f"{rest[0]}…{rest[-1]}"]
 
 
+DISCHARGE_GUIDE = (
+    "出院病案首页 导入模板",
+    "第1行为中文列名（红色为必填），第2行为英文代码，请从第3行开始填写；也可使用 CSV（UTF-8 或 GBK），列名可用中文列名、英文代码或国家病案首页上传字段代码（如 A01、A48、B12、B15；其他诊断 C06x01C…C06x40C、主要手术操作 C14x01C 与其他手术操作 C35x01C…C35x40C 等分列字段按顺序合并）。",
+    "手术操作及其日期、级别、类别、切口、麻醉按顺序用 | 分隔，第一个为主要手术操作。",
+    "同一文件全部通过检查才写入；再次导入某医院某月的数据将替换该月原有数据。",
+)
+
+
+def _national_fields(field) -> str:
+    return "、".join([*field.national, *_slot_range(field.slots)])
+
+
+def discharge_template_tables() -> list[Table]:
+    """The template as tables for the one writer (`core.exports`): the data sheet (Chinese headings,
+    required ones in red, a note naming the national upload fields, our codes under them) and a guide."""
+    data = Table(
+        "数据",
+        [
+            Column(
+                f.heading,
+                code=f.code,
+                required=f.required,
+                comment="；".join(
+                    x
+                    for x in (f.help, "国家上传字段：" + _national_fields(f) if _national_fields(f) else "")
+                    if x
+                ),
+                width=max(12, len(f.heading) * 2 + 2),
+            )
+            for f in FIELDS
+        ],
+    )
+    guide = Table(
+        "说明",
+        [
+            Column("列名"),
+            Column("代码"),
+            Column("必填"),
+            Column("说明", width=50),
+            Column("国家上传字段", width=30),
+        ],
+        preamble=list(DISCHARGE_GUIDE),
+    )
+    for f in FIELDS:
+        guide.add(f.heading, f.code, "是" if f.required else "", f.help, _national_fields(f))
+    return [data, guide]
+
+
 def discharge_template() -> bytes:
-    """The .xlsx template: Chinese headings (required in red), our codes under them, a guide sheet."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "数据"
-    for index, f in enumerate(FIELDS, start=1):
-        head = sheet.cell(row=1, column=index, value=f.heading)
-        head.font = Font(bold=True, color="C00000" if f.required else "000000")
-        head.fill = PatternFill("solid", fgColor="DCE6F1")
-        national = [*f.national, *_slot_range(f.slots)]
-        note = "；".join(x for x in (f.help, "国家上传字段：" + "、".join(national) if national else "") if x)
-        if note:
-            head.comment = Comment(note, "Tixi")
-        sheet.cell(row=2, column=index, value=f.code).font = Font(italic=True, color="808080")
-        sheet.column_dimensions[head.column_letter].width = max(12, len(f.heading) * 2 + 2)
-    sheet.freeze_panes = "A3"
-    guide = workbook.create_sheet("说明")
-    guide.append(["出院病案首页 导入模板"])
-    guide["A1"].font = Font(bold=True, size=14)
-    for line in (
-        "第1行为中文列名（红色为必填），第2行为英文代码，请从第3行开始填写；也可使用 CSV（UTF-8 或 GBK），列名可用中文列名、英文代码或国家病案首页上传字段代码（如 A01、A48、B12、B15；其他诊断 C06x01C…C06x40C、主要手术操作 C14x01C 与其他手术操作 C35x01C…C35x40C 等分列字段按顺序合并）。",
-        "手术操作及其日期、级别、类别、切口、麻醉按顺序用 | 分隔，第一个为主要手术操作。",
-        "同一文件全部通过检查才写入；再次导入某医院某月的数据将替换该月原有数据。",
-    ):
-        guide.append([line])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    """The .xlsx template, written by the one writer like every other import template."""
+    return xlsx_bytes(discharge_template_tables())
 
 
 def import_discharges(path: Path, dry_run: bool = False, is_synthetic: bool = False) -> StreamedResult:
@@ -132,6 +153,9 @@ def import_discharges(path: Path, dry_run: bool = False, is_synthetic: bool = Fa
     started = time.perf_counter()
     try:
         con, rows = records.read(Path(path))
+    except ReadError as error:  # not a spreadsheet, not UTF-8/GBK text, a zip bomb
+        message = _(error.message) % error.params if error.params else _(error.message)
+        return StreamedResult(0, [StreamedProblem(None, _("file"), Path(path).name, message)], 1)
     except records.LayoutError as error:
         missing = "、".join(column_label(c) for c in error.missing)
         message = _(
@@ -199,7 +223,13 @@ class ListError(ValueError):
 
 
 def _csv_rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict]]:
-    text, _encoding = decode(Path(path).read_bytes())
+    data = Path(path).read_bytes()
+    try:
+        if b"\x00" in data[:4096]:  # a workbook or a binary: not a CSV
+            raise ReadError("This is not a spreadsheet: neither .xlsx nor CSV.")
+        text, _encoding = decode(data)
+    except ReadError as error:
+        raise ListError(_(error.message)) from None
     reader = csv.DictReader(io.StringIO(text))
     headings = [h.strip().lstrip("\ufeff") for h in reader.fieldnames or []]
     missing = [c for c in columns if c not in headings]

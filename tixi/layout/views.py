@@ -160,9 +160,10 @@ def planned_in(division: Division, user):
     ]
 
 
-def siting_number(request, name: str, default: float, low: float, high: float) -> float:
+def siting_number(asked, name: str, default: float, low: float, high: float) -> float:
+    """A number of the siting form (GET to compute, POST to save: the same bounds for both)."""
     try:
-        value = float(request.GET.get(name) or default)
+        value = float(asked.get(name) or default)
     except ValueError:
         raise AccessError(_("%(field)s: not a number.") % {"field": name}) from None
     if not (low <= value <= high):
@@ -183,8 +184,10 @@ def siting(request, code):
         require(request.user, Capability.PLAN)
         try:
             if request.POST.get("action") == "projects":
+                # a scenario of this page's division only (the form names it by its id)
                 scenario = get_object_or_404(
-                    SitingScenario.objects.visible_to(request.user), pk=request.POST.get("scenario")
+                    SitingScenario.objects.visible_to(request.user).filter(division=division),
+                    pk=request.POST.get("scenario"),
                 )
                 plan = get_object_or_404(Plan.objects.visible_to(request.user), code=request.POST.get("plan"))
                 made = scenario_to_projects(scenario, plan, request.user)
@@ -197,9 +200,9 @@ def siting(request, code):
                     division,
                     year,
                     request.POST.get("kind", "township"),
-                    int(request.POST.get("k") or 0),
-                    int(request.POST.get("candidates") or 0),
-                    float(request.POST.get("minutes") or 0),
+                    int(siting_number(request.POST, "k", 0, 1, 30)),
+                    int(siting_number(request.POST, "candidates", 50, 1, 500)),
+                    siting_number(request.POST, "minutes", 30, 0.01, 240),
                     time_limit=20.0,
                 )
                 scenario = save_scenario(kept, request.POST.get("name", ""), request.user)
@@ -212,16 +215,16 @@ def siting(request, code):
     if asked is not None and request.method == "GET":
         try:
             kind = request.GET.get("kind", "township")
-            k = int(siting_number(request, "k", 3, 1, 30))
+            k = int(siting_number(request.GET, "k", 3, 1, 30))
             data = division_siting(
                 division,
                 year,
                 kind,
                 k,
-                int(siting_number(request, "candidates", 50, 1, 500)),
-                siting_number(request, "minutes", 30, 0.01, 240),
+                int(siting_number(request.GET, "candidates", 50, 1, 500)),
+                siting_number(request.GET, "minutes", 30, 0.01, 240),
                 time_limit=20.0,
-                sweep_to=int(siting_number(request, "sweep", k, 0, 30)),
+                sweep_to=int(siting_number(request.GET, "sweep", k, 0, 30)),
             )
         except AccessError as error:
             problem = str(error)

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 from django.utils.translation import gettext, gettext_noop
 
+from tixi.core.exports import Column, Table, csv_bytes
 from tixi.exchange.engine import reading
 from tixi.surveillance.engine.methods import METHODS
 from tixi.surveillance.engine.methods import method as method_named
@@ -431,13 +432,12 @@ def render(result: DetectResult, format: str) -> str:
             "rows": rows,
         }
         return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["series", "period", "alarm", "upperbound"])
+    # the one CSV writer: a series named like a formula (=, +, -, @) is never a live one in Excel
+    table = Table("alarms", [Column("series"), Column("period"), Column("alarm"), Column("upperbound")])
     for s, name in enumerate(result.series.names):
         for j, period in enumerate(periods):
-            writer.writerow([name, period, int(detection.alarm[s, j]), _number(detection.upperbound[s, j])])
-    return buffer.getvalue()
+            table.add(name, period, int(detection.alarm[s, j]), _number(detection.upperbound[s, j]))
+    return csv_bytes([table], byte_order_mark=False).decode("utf-8")
 
 
 def check_out(out: str | Path | None) -> Path | None:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from tixi.accounts.permissions import Capability, can, reads_need, writes_need
 from tixi.geo.models import Boundary, Division, Level
-from tixi.registry.models import Department, DepartmentKind, InstitutionType, InstitutionYear
+from tixi.registry.models import Department, DepartmentKind, Institution, InstitutionType, InstitutionYear
 from tixi.surveillance import actions, delays
 from tixi.surveillance.detection import method_named, now
 from tixi.surveillance.engine.spec import DetectionError
@@ -210,12 +210,14 @@ def _period_end(signal: Signal) -> dt.date:
     return signal.period_start
 
 
-def resources_near(division: Division, year: int) -> dict:
+def resources_near(division: Division, year: int, user) -> dict:
     """What the registry holds in the signal's county: infectious-disease beds, fever clinics,
-    negative-pressure ambulances, and the CDC's public health physicians."""
+    negative-pressure ambulances, and the CDC's public health physicians; of the institutions the
+    user's scope holds (a user scoped to a township sees its own, not the whole county's)."""
     county_path = ancestor(division.path, Level.COUNTY) or division.path
     reports = (
-        InstitutionYear.objects.filter(division_path__startswith=county_path, year__lte=year)
+        InstitutionYear.objects.visible_to(user)
+        .filter(division_path__startswith=county_path, year__lte=year)
         .select_related("institution")
         .order_by("institution_id", "-year")
     )
@@ -231,6 +233,7 @@ def resources_near(division: Division, year: int) -> dict:
     clinics = (
         Department.objects.filter(kind=DepartmentKind.FEVER_CLINIC, closed_on__isnull=True)
         .filter(institution__division__path__startswith=county_path)
+        .filter(institution__in=Institution.objects.visible_to(user))
         .select_related("institution")
         .order_by("institution__name")
     )
@@ -284,7 +287,7 @@ def signal_detail(request, pk):
             "next_steps": [(s, SignalStatus(s).label) for s in actions.next_steps(signal)],
             "may_verify": can(request.user, Capability.VERIFY_SIGNALS),
             "is_overdue": signal.status == SignalStatus.PENDING and signal.verify_by < at,
-            "resources": resources_near(signal.division, signal.period_start.year),
+            "resources": resources_near(signal.division, signal.period_start.year, request.user),
             "compounds": signal.compounds.select_related("rule"),
         },
     )

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import duckdb
 
+from tixi.exchange.engine.reading import MAX_RATIO, ReadError
 from tixi.hospitals.engine.indicators import insert_rows
 from tixi.hospitals.engine.layout import (
     FIELDS,
@@ -64,10 +65,17 @@ class Checked:
     months: list[tuple[str, int]]  # (hospital code, YYYYMM) the file covers: those months are replaced
 
 
+NOT_A_SPREADSHEET = "This is not a spreadsheet: neither .xlsx nor CSV."
+NOT_TEXT = "The CSV is neither UTF-8 nor GBK text."
+
+
 def _utf8_copy(path: Path) -> tuple[Path, bool]:
-    """DuckDB reads UTF-8: a GBK file (what Excel in China saves) is re-encoded into a temporary copy."""
+    """DuckDB reads UTF-8: a GBK file (what Excel in China saves) is re-encoded into a temporary copy.
+    A file that is neither (a binary renamed .csv) is refused with the imports' reason (ReadError)."""
     with open(path, "rb") as handle:
         head = handle.read(1 << 16)
+    if b"\x00" in head[:4096] or head[:4] == b"PK\x03\x04":
+        raise ReadError(NOT_A_SPREADSHEET)
     try:
         head.decode("utf-8")
         return path, False
@@ -75,18 +83,37 @@ def _utf8_copy(path: Path) -> tuple[Path, bool]:
         if error.start > len(head) - 4:  # a character cut at the end of the sample
             return path, False
     fd, name = tempfile.mkstemp(suffix=".csv")
-    with os.fdopen(fd, "w", encoding="utf-8") as out, open(path, encoding="gb18030") as source:
-        while chunk := source.read(1 << 20):
-            out.write(chunk)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out, open(path, encoding="gb18030") as source:
+            while chunk := source.read(1 << 20):
+                out.write(chunk)
+    except UnicodeDecodeError:
+        Path(name).unlink(missing_ok=True)
+        raise ReadError(NOT_TEXT) from None
     return Path(name), True
 
 
 def _xlsx_to_csv(path: Path) -> Path:
-    """An .xlsx is streamed row by row (calamine) into a temporary CSV that DuckDB then scans."""
+    """An .xlsx is streamed row by row (calamine) into a temporary CSV that DuckDB then scans; a file
+    that is no workbook, or one that expands far beyond its size (a zip bomb), is refused (ReadError)."""
+    import zipfile
+
     from python_calamine import CalamineWorkbook
 
-    workbook = CalamineWorkbook.from_path(str(path))
-    sheet = workbook.get_sheet_by_index(0)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            expanded = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile:
+        raise ReadError(NOT_A_SPREADSHEET) from None
+    if expanded > MAX_RATIO * max(path.stat().st_size, 1):
+        raise ReadError(
+            "The workbook expands to %(size)s MB: refused as unsafe (zip bomb).", size=expanded // 2**20
+        )
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        sheet = workbook.get_sheet_by_index(0)
+    except Exception:  # calamine's own errors (no workbook part, a damaged sheet)
+        raise ReadError(NOT_A_SPREADSHEET) from None
     fd, name = tempfile.mkstemp(suffix=".csv")
     with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out)

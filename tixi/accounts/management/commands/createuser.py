@@ -3,6 +3,7 @@ import sys
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from tixi.accounts.audit import acting_as
 from tixi.accounts.models import Role
@@ -29,10 +30,22 @@ class Command(BaseCommand):
     def handle(self, *args, username, role, division, institution, password_stdin, **options):
         if password_stdin:
             password = sys.stdin.readline().rstrip("\n")
+        elif not sys.stdin.isatty():
+            # getpass would fall back to reading standard input and die with EOFError at its end
+            raise CommandError(
+                _(
+                    "password: no terminal to ask it on; pipe it in with --password-stdin "
+                    '(echo "$PASSWORD" | tixi createuser NAME --role ROLE ... --password-stdin)'
+                )
+            )
         else:
-            password = getpass.getpass("Password: ")
-            if password != getpass.getpass("Password (again): "):
-                raise CommandError("password: the two passwords differ")
+            try:
+                password = getpass.getpass("Password: ")
+                again = getpass.getpass("Password (again): ")
+            except EOFError:
+                raise CommandError(_("password: none given (standard input closed)")) from None
+            if password != again:
+                raise CommandError(_("password: the two passwords differ"))
         try:
             with acting_as("tixi createuser"):
                 user = create_user(username, password, role, division, institution)

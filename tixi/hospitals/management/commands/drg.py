@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from tixi.core.exports import safe_cells
 from tixi.exchange.engine import reading
 from tixi.hospitals.engine.grouper import REASONS, group, load_rules
 from tixi.hospitals.engine.grouper.reference import ENVIRONMENT, ReferenceMissing, parity
@@ -137,13 +138,14 @@ class Command(BaseCommand):
         try:
             with os.fdopen(handle, "w", newline="", encoding="utf-8") as stream:
                 writer = csv.writer(stream, lineterminator="\n")
-                writer.writerow(table.header + RESULT_COLUMNS)
+                # the user's own columns come back: text like a formula (=, +, -, @) is kept as text
+                writer.writerow(safe_cells(table.header + RESULT_COLUMNS))
                 results = grouping.columns()
                 texts = {key: _(text) if text else "" for key, text in REASON_TEXTS.items()}
                 results["drg_reason_text"] = [texts[reason] for reason in results["drg_reason"]]
                 width = len(table.header)
                 writer.writerows(
-                    row[:width] + list(result)
+                    safe_cells(row[:width] + list(result))
                     for row, result in zip(
                         table.rows,
                         zip(*(results[column] for column in RESULT_COLUMNS), strict=True),

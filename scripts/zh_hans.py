@@ -1090,6 +1090,10 @@ ZH = {
     "--range is FIRST:LAST, two period numbers or two periods written as in the CSV's %(column)s column (given: %(value)s).": "--range 的格式为 起始期:结束期，两个期号，或按 CSV 中 %(column)s 列写法的两期（给定值：%(value)s）。",
     "--range %(value)s: the CSV starts at %(first)s and FIRST comes no later than LAST.": "--range %(value)s：CSV 始于 %(first)s，且起始期不得晚于结束期。",
     "Series %(series)s ends at %(end)s (row %(row)s); the range needs %(last)s.": "序列 %(series)s 止于 %(end)s（第 %(row)s 行）；监测范围需要到 %(last)s。",
+    "After the signal": "信号之后",
+    "Cases behind %(period)s": "%(period)s 的病例",
+    "back to the signal's period": "返回信号所在期",
+    "Click a point of the chart to list the cases behind it.": "点击图中某一期，列出其背后的病例。",
     "%(series)s series x %(periods)s periods, %(alarms)s alarms, written to %(out)s.": "%(series)s 个序列 × %(periods)s 期，%(alarms)s 个警报，已写入 %(out)s。",
     # tixi.layout: allocation norms (`tixi layout gaps`), coverage from the database, siting
     "any primary care": "任一基层医疗卫生机构",

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.surveillance.conftest import counts
+from tests.surveillance.conftest import cases, counts
 from tixi.surveillance import delays, detection
 from tixi.surveillance.models import CaseReport, Signal
 
@@ -76,6 +76,7 @@ def test_weeks_later_the_chart_goes_on_past_the_signal_with_todays_nowcast(web, 
     detection.scan(MONDAY, MONDAY + dt.timedelta(days=6), sources={"cases"}, codes={"hfmd"})
     signal = Signal.objects.get(code="hfmd", period_start=MONDAY)
     settings.TIXI_TODAY = MONDAY + dt.timedelta(weeks=3, days=2)
+    cases("cholera", townships[1], [settings.TIXI_TODAY])  # data was loaded up to today
     html = (
         web("cdc").get(f"/surveillance/signals/{signal.pk}/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     )
@@ -94,6 +95,20 @@ def test_weeks_later_the_chart_goes_on_past_the_signal_with_todays_nowcast(web, 
     assert cast["observed"][signal_week] == 22  # all its onsets reported by today
     assert cast["median"][-1] is not None and cast["median"][signal_week - 4] is None
     assert data["cases_link"] is True
+
+
+def test_the_chart_stops_at_the_latest_data_loaded(web, townships, settings):
+    """Beyond the last report stored nothing was loaded yet: no weeks of zeros up to today."""
+    weekly_cases(townships[0], weeks=5 * 52 + 30, per_week=2, late_share=0.5, spike=20)
+    settings.TIXI_TODAY = MONDAY + dt.timedelta(days=6)
+    detection.scan(MONDAY, MONDAY + dt.timedelta(days=6), sources={"cases"}, codes={"hfmd"})
+    signal = Signal.objects.get(code="hfmd", period_start=MONDAY)
+    settings.TIXI_TODAY = MONDAY + dt.timedelta(weeks=20)
+    html = web("cdc").get(f"/surveillance/signals/{signal.pk}/").content.decode()
+    data = json.loads(
+        re.search(r'<script id="chart-data" type="application/json">(.*?)</script>', html, re.S).group(1)
+    )
+    assert data["labels"][-1] == "2025-W44"  # the week of the last report (the late half, two weeks on)
 
 
 def test_a_point_of_the_chart_lists_the_cases_behind_it(web, townships, settings):

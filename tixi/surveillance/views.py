@@ -7,6 +7,7 @@ import numpy as np
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Max
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -197,7 +198,13 @@ def _band(signal: Signal, user) -> dict:
         before = _stored_counts(
             signal, user, _shift(snapshot_start, -missing, resolution), _shift(snapshot_start, -1, resolution)
         )
-    today = now().date()
+    # up to today, or to the latest data stored of the source when nothing was loaded since
+    rows = (
+        CaseReport.objects.aggregate(last=Max("report_date"))
+        if signal.source == CASES
+        else (ChannelCount.objects.filter(channel=signal.source).aggregate(last=Max("date")))
+    )
+    today = min(now().date(), rows["last"] or signal.period_start)
     after_starts = period_starts(signal.period_start, today, resolution)[1:]
     after_starts = after_starts[: AFTER_PERIODS.get(resolution, 26)]
     after = _stored_counts(signal, user, after_starts[0], after_starts[-1]) if after_starts else []

@@ -180,3 +180,16 @@ def test_the_api_reads_within_scope_and_only_reporters_write(api, townships):
     assert refused.status_code == 400 and "division" in refused.json()
     late = {**body, "card_id": "API3", "report_date": "2025-10-01"}
     assert "report_date" in api("cdc").post("/api/case-reports/", late, format="json").json()
+
+
+def test_a_category_typed_by_its_label_updates_the_row_typed_by_its_code(townships):
+    head = ["监测渠道", "类别", "区划代码", "报告单位", "日期", "数量"]
+    code = townships[0].code
+    first = ["发热门诊哨点", "visits", code, "甲哨点", "2025-10-14", "12"]
+    apply_import(preview_import("channel_counts", csv_bytes([head, first]), "a.csv", SystemUser()), None)
+    again = ["发热门诊哨点", "就诊人次", code, "甲哨点", "2025-10-14", "15"]
+    preview = preview_import("channel_counts", csv_bytes([head, again]), "b.csv", SystemUser())
+    assert not preview.problems and not preview.inserts and len(preview.updates) == 1
+    apply_import(preview, None)
+    row = ChannelCount.objects.get()
+    assert (row.category, row.count) == ("visits", 15)

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.surveillance.conftest import counts
+from tests.surveillance.conftest import cases, counts
 from tixi.surveillance import delays, detection
 from tixi.surveillance.models import CaseReport, Signal
 
@@ -51,7 +51,8 @@ def test_the_nowcast_restores_the_cases_not_reported_yet(townships):
     assert delays.nowcast_cases(CaseReport.objects.none(), "week", MONDAY, MONDAY) is None
 
 
-def test_the_signal_chart_carries_the_nowcast_band(web, townships):
+def test_the_signal_chart_carries_the_nowcast_band(web, townships, settings):
+    settings.TIXI_TODAY = MONDAY + dt.timedelta(days=6)  # the signal is this week's
     weekly_cases(townships[0], weeks=5 * 52 + 30, per_week=2, late_share=0.5, spike=20)
     detection.scan(MONDAY, MONDAY + dt.timedelta(days=6), sources={"cases"}, codes={"hfmd"})
     signal = Signal.objects.get(code="hfmd", period_start=MONDAY)
@@ -65,6 +66,67 @@ def test_the_signal_chart_carries_the_nowcast_band(web, townships):
     assert len(cast["median"]) == len(data["labels"])  # one value per period of the chart
     assert cast["observed"][-1] == 11 and cast["median"][-1] > 11  # 22 onsets, half reported so far
     assert data["names"]["nowcast"] == "发病数现时推算"
+
+
+def test_weeks_later_the_chart_goes_on_past_the_signal_with_todays_nowcast(web, townships, settings):
+    """Three weeks after the signal the chart shows the weeks since (reports counted as stored now, the
+    method's threshold over them) and the nowcast is as of today: the signal's week is complete."""
+    weekly_cases(townships[0], weeks=5 * 52 + 30, per_week=2, late_share=0.5, spike=20)
+    settings.TIXI_TODAY = MONDAY + dt.timedelta(days=6)
+    detection.scan(MONDAY, MONDAY + dt.timedelta(days=6), sources={"cases"}, codes={"hfmd"})
+    signal = Signal.objects.get(code="hfmd", period_start=MONDAY)
+    settings.TIXI_TODAY = MONDAY + dt.timedelta(weeks=3, days=2)
+    cases("cholera", townships[1], [settings.TIXI_TODAY])  # data was loaded up to today
+    html = (
+        web("cdc").get(f"/surveillance/signals/{signal.pk}/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    )
+    data = json.loads(
+        re.search(r'<script id="chart-data" type="application/json">(.*?)</script>', html, re.S).group(1)
+    )
+    assert data["labels"][data["signal"]] == signal.period_label == "2025-W42"
+    assert data["labels"][-3:] == ["2025-W43", "2025-W44", "2025-W45"]
+    # reports after the signal's week: the late half of the week before (1) and of the signal's (11)
+    assert data["counts"][-3:] == [1, 11, 0]
+    assert len(data["starts"]) == len(data["upper"]) == len(data["alarms"]) == len(data["labels"])
+    assert all(u is not None for u in data["upper"][-3:]) and data["names"]["since"] == "信号之后"
+    cast = data["nowcast"]
+    assert len(cast["median"]) == len(data["labels"])
+    signal_week = data["signal"]
+    assert cast["observed"][signal_week] == 22  # all its onsets reported by today
+    assert cast["median"][-1] is not None and cast["median"][signal_week - 4] is None
+    assert data["cases_link"] is True
+
+
+def test_the_chart_stops_at_the_latest_data_loaded(web, townships, settings):
+    """Beyond the last report stored nothing was loaded yet: no weeks of zeros up to today."""
+    weekly_cases(townships[0], weeks=5 * 52 + 30, per_week=2, late_share=0.5, spike=20)
+    settings.TIXI_TODAY = MONDAY + dt.timedelta(days=6)
+    detection.scan(MONDAY, MONDAY + dt.timedelta(days=6), sources={"cases"}, codes={"hfmd"})
+    signal = Signal.objects.get(code="hfmd", period_start=MONDAY)
+    settings.TIXI_TODAY = MONDAY + dt.timedelta(weeks=20)
+    html = web("cdc").get(f"/surveillance/signals/{signal.pk}/").content.decode()
+    data = json.loads(
+        re.search(r'<script id="chart-data" type="application/json">(.*?)</script>', html, re.S).group(1)
+    )
+    assert data["labels"][-1] == "2025-W44"  # the week of the last report (the late half, two weeks on)
+
+
+def test_a_point_of_the_chart_lists_the_cases_behind_it(web, townships, settings):
+    settings.TIXI_TODAY = MONDAY + dt.timedelta(days=6)
+    weekly_cases(townships[0], weeks=5 * 52 + 30, per_week=2, late_share=0.5, spike=20)
+    detection.scan(MONDAY, MONDAY + dt.timedelta(days=6), sources={"cases"}, codes={"hfmd"})
+    signal = Signal.objects.get(code="hfmd", period_start=MONDAY)
+    url = f"/surveillance/signals/{signal.pk}/"
+    own = web("cdc").get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "本期病例 (12)" in own  # reported that week: 11 on time, 1 late from two weeks before
+    week_before = (MONDAY - dt.timedelta(weeks=1)).isoformat()
+    other = web("cdc").get(f"{url}?period={week_before}", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert (
+        "2025-W41 的病例 (2)" in other
+    )  # reported that week: its on-time one, the late one of two weeks before
+    assert "返回信号所在期" in other
+    for bad in ("2099-01-01", "abc", "1900-01-01"):
+        assert "本期病例 (12)" in web("cdc").get(f"{url}?period={bad}").content.decode()
 
 
 def test_a_source_silent_longer_than_its_usual_interval_is_listed(web, townships):

@@ -221,3 +221,149 @@ def test_english_when_asked(tmp_path):
         pytest.raises(CommandError, match="Series A, row 2: the count -1 is negative"),
     ):
         detect("--method", "farrington", "--input", str(path))
+
+
+# ------------------------------------------------------------------------------------------
+# Dated rows: series,date|week|month,count
+# ------------------------------------------------------------------------------------------
+
+
+def weeks_from(monday, n):
+    """ISO week labels of n consecutive weeks from `monday` (crosses 2020-W53)."""
+    import datetime as dt
+
+    labels = []
+    for k in range(n):
+        year, week, _day = (monday + dt.timedelta(weeks=k)).isocalendar()
+        labels.append(f"{year}-W{week:02d}")
+    return labels
+
+
+def write_dated(path, column, labels, counts, names=NAMES):
+    with open(path, "w", newline="", encoding="utf-8") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["series", column, "count"])
+        for s, name in enumerate(names):
+            for label, value in zip(labels, counts[s], strict=True):
+                writer.writerow([name, label, int(value)])
+    return path
+
+
+def test_iso_weeks_give_the_alarms_of_the_numbered_periods(tmp_path):
+    import datetime as dt
+
+    counts = weekly_cases()[[0, 3, 8]]
+    labels = weeks_from(dt.date(2015, 1, 5), counts.shape[1])
+    assert "2020-W53" in labels  # a long ISO year is no gap
+    weekly = write_dated(tmp_path / "weeks.csv", "week", labels, counts)
+    numbered = write_series(tmp_path / "numbered.csv", counts)
+    options = ["--method", "farrington-flexible", "--b", "4"]
+    by_number = list(
+        csv.DictReader(io.StringIO(detect(*options, "--input", str(numbered), "--range", "380:416")))
+    )
+    by_week = list(
+        csv.DictReader(
+            io.StringIO(detect(*options, "--input", str(weekly), "--range", f"{labels[379]}:{labels[415]}"))
+        )
+    )
+    assert [r["period"] for r in by_week[:37]] == labels[379:416]
+    assert [(r["alarm"], r["upperbound"]) for r in by_week] == [
+        (r["alarm"], r["upperbound"]) for r in by_number
+    ]
+    assert sum(int(r["alarm"]) for r in by_week) >= 1
+    # numbers still work on dated rows, and the JSON says the calendar
+    document = json.loads(detect(*options, "--input", str(weekly), "--range", "380:416", "--format", "json"))
+    assert document["calendar"] == "week" and document["first_period"] == "2015-W02"
+    assert [r["period"] for r in document["rows"][:2]] == labels[379:381]
+
+
+def test_dates_counted_by_day_and_by_month(tmp_path):
+    import datetime as dt
+
+    counts = weekly_cases()[[0, 1]][:, :60]
+    days = [(dt.date(2024, 1, 1) + dt.timedelta(days=k)).isoformat() for k in range(60)]
+    daily = write_dated(tmp_path / "days.csv", "date", days, counts, names=["A", "B"])
+    text = detect("--method", "ears-c2", "--input", str(daily), "--range", "2024-02-20:2024-02-29")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [r["period"] for r in rows[:10]] == days[50:60]
+    expected = METHODS["ears-c2"].run(counts, 51, 60, **METHODS["ears-c2"].check_control({}))
+    assert [int(r["alarm"]) for r in rows] == expected.alarm.astype(int).ravel().tolist()
+    months = [f"{2019 + k // 12}-{k % 12 + 1:02d}" for k in range(60)]
+    monthly = write_dated(tmp_path / "months.csv", "month", months, counts, names=["A", "B"])
+    text = detect("--method", "ears-c1", "--input", str(monthly), "--range", "2023-01:2023-12")
+    assert [r["period"] for r in csv.DictReader(io.StringIO(text))][:12] == months[48:60]
+    # the first day of each month, counted by month
+    firsts = [f"{month}-01" for month in months]
+    dated = write_dated(tmp_path / "firsts.csv", "date", firsts, counts, names=["A", "B"])
+    again = detect(
+        "--method", "ears-c1", "--input", str(dated), "--period", "month", "--range", "2023-01-15:2023-12-31"
+    )
+    assert again == text
+
+
+DATED = "series,week,count\n"
+
+
+def week_rows(name="甲县", n=20, skip=None):
+    import datetime as dt
+
+    labels = weeks_from(dt.date(2024, 1, 1), n)
+    return "".join(f"{name},{label},{3 + k % 4}\n" for k, label in enumerate(labels) if label != skip)
+
+
+def test_a_missing_week_is_refused_by_series_and_row(tmp_path):
+    message = refusal(
+        tmp_path, DATED + week_rows() + week_rows("乙县", skip="2024-W07"), method="ears-c1", range_text=None
+    )
+    assert "乙县" in message and "2024-W07" in message and "2024-W08" in message and "第 28 行" in message
+    assert "未写入任何文件" in message
+
+
+def test_a_missing_day_is_refused_by_series_and_row(tmp_path):
+    text = "series,date,count\n" + "".join(f"甲县,2024-03-{d:02d},2\n" for d in range(1, 20) if d != 9)
+    message = refusal(tmp_path, text, method="ears-c1", range_text="2024-03-10:2024-03-19")
+    assert "甲县" in message and "2024-03-09" in message and "第 10 行" in message
+
+
+def test_two_days_of_one_week_are_refused(tmp_path):
+    text = "series,date,count\n甲县,2024-01-01,2\n甲县,2024-01-03,2\n"
+    message = refusal(tmp_path, text, "--period", "week", method="ears-c1", range_text=None)
+    assert "甲县" in message and "2024-W01" in message and "第 3 行" in message and "第 2 行" in message
+
+
+def test_bad_dated_cells_name_series_and_row(tmp_path):
+    message = refusal(
+        tmp_path, DATED + week_rows(n=3) + "甲县,2024-W54,3\n", method="ears-c1", range_text=None
+    )
+    assert "甲县" in message and "第 5 行" in message and "2024-W54" in message
+    message = refusal(tmp_path, "series,date,count\n甲县,2024-02-30,1\n", method="ears-c1", range_text=None)
+    assert "甲县" in message and "第 2 行" in message and "2024-02-30" in message
+    message = refusal(tmp_path, "series,month,count\n甲县,2024-13,1\n", method="ears-c1", range_text=None)
+    assert "第 2 行" in message and "2024-13" in message
+
+
+def test_dated_series_start_together_and_cover_the_range(tmp_path):
+    import datetime as dt
+
+    late = "".join(
+        f"乙县,{label},2\n" for label in weeks_from(dt.date(2024, 1, 8), 19)
+    )  # starts a week later
+    message = refusal(tmp_path, DATED + week_rows() + late, method="ears-c1", range_text=None)
+    assert "乙县" in message and "2024-W02" in message and "2024-W01" in message and "第 22 行" in message
+    message = refusal(
+        tmp_path,
+        DATED + week_rows() + week_rows("乙县", n=15),
+        method="ears-c1",
+        range_text="2024-W10:2024-W20",
+    )
+    assert "乙县" in message and "2024-W15" in message and "2024-W20" in message and "第 36 行" in message
+
+
+def test_period_option_must_fit_the_time_column(tmp_path):
+    assert "--period" in refusal(tmp_path, HEADER + good_rows(), "--period", "week")
+    assert "--period" in refusal(tmp_path, DATED + week_rows(), "--period", "month", method="ears-c1")
+    assert "--period" in refusal(tmp_path, DATED + week_rows(), "--period", "year", method="ears-c1")
+    message = refusal(tmp_path, "series,period,week,count\n", method="ears-c1")
+    assert "period" in message and "week" in message
+    message = refusal(tmp_path, DATED + week_rows(), method="ears-c1", range_text="2023-W50:2024-W10")
+    assert "--range" in message and "2024-W01" in message

@@ -43,8 +43,9 @@ def test_the_signal_page_shows_its_chart_cases_resources_and_verifies(web, plagu
     data = json.loads(
         re.search(r'<script id="chart-data" type="application/json">(.*?)</script>', html, re.S).group(1)
     )
-    assert data["labels"][-1] == "2025-10-14" and data["counts"][-1] == 2 and data["alarms"][-1] is True
-    assert data["upper"][-1] == 1.0
+    k = data["signal"]  # the signal's day; the chart goes on with the days since
+    assert data["labels"][k] == "2025-10-14" and data["counts"][k] == 2 and data["alarms"][k] is True
+    assert data["upper"][k] == 1.0 and k == len(data["labels"]) - 1  # nothing was loaded since
     assert html.count("Tplague") == 2  # the two cases behind the period
     assert "传染病床位" in html and "发热门诊" in html and "负压救护车" in html
     assert 'id="verify-form"' in html and "<script>" not in html  # no inline script (CSP)

@@ -87,3 +87,63 @@ def test_a_failing_removal_rolls_the_undo_back(townships, users, monkeypatch):
         undo_import(batch, users["planner"])
     batch.refresh_from_db()
     assert batch.status == "applied" and Signal.objects.filter(code="plague").exists()
+
+
+CHANNEL_HEAD = ["监测渠道", "类别", "区划代码", "报告单位", "日期", "数量"]
+
+
+def test_undo_gives_back_the_figures_of_a_signal_the_import_only_updated(townships, users):
+    day = dt.date(2025, 10, 14)
+    _channel_history(townships[0], "fever_clinic", "visits", day)
+    counts("fever_clinic", "visits", townships[0], {day: 40}, site="x")
+    detection.scan(day, day, sources={"fever_clinic"})
+    signal = Signal.objects.get(source="fever_clinic")  # raised by the stored data, not an import
+    before = (signal.observed, signal.threshold, signal.snapshot["counts"][-1])
+    assert before[0] == 40
+    row = ["发热门诊哨点", "就诊人次", townships[0].code, "x", day.isoformat(), "90"]
+    batch = apply_import(
+        preview_import("channel_counts", csv_bytes([CHANNEL_HEAD, row]), "f.csv", SystemUser()), users["cdc"]
+    )
+    assert batch.changes["updated"] and not batch.changes["inserted"]
+    signal.refresh_from_db()
+    assert signal.observed == 90 and signal.raised_by_import is None  # updated, not raised, by it
+    undo_import(batch, users["planner"])
+    signal.refresh_from_db()
+    assert (signal.observed, signal.threshold, signal.snapshot["counts"][-1]) == before
+    entry = AuditEntry.objects.get(
+        model="surveillance.Signal", object_pk=str(signal.pk), note=f"undo of import #{batch.pk}"
+    )
+    assert entry.action == "update" and entry.username == "planner"
+    assert entry.before["observed"] == 90 and entry.after["observed"] == 40
+
+
+def test_undo_refreshes_a_signal_whose_cases_the_import_had_moved_in(townships, users):
+    """The import moved a case into a day that already had a signal; the undo takes it out again and
+    the signal, which would not alarm on the day's data now, still shows what the data says."""
+    day, other = dt.date(2025, 10, 11), dt.date(2025, 10, 12)
+    cases("cholera", townships[0], [day])
+    moved = cases("cholera", townships[0], [other], start=1)[0]
+    detection.scan(day, other, sources={"cases"}, codes={"cholera"})
+    signal = Signal.objects.get(code="cholera", period_start=day)
+    assert signal.observed == 1
+    row = [
+        moved.card_id,
+        "霍乱",
+        "2025-10-10",
+        day.isoformat(),
+        day.isoformat(),
+        townships[0].code,
+        "40",
+        "男",
+        "",
+        "确诊病例",
+    ]
+    preview = preview_import("case_reports", csv_bytes([HEAD, row]), "c.csv", SystemUser())
+    batch = apply_import(preview, users["cdc"])
+    assert batch.changes["updated"]
+    signal.refresh_from_db()
+    assert signal.observed == 2
+    undo_import(batch, users["planner"])
+    signal.refresh_from_db()
+    assert signal.observed == 1 and signal.snapshot["counts"][-1] == 1
+    assert Signal.objects.get(code="cholera", period_start=other).observed == 1

@@ -247,6 +247,8 @@ def preview_import(table_name: str, data: bytes, filename: str, user) -> Preview
             values.setdefault("valid_from", None)
         raw = RawRow(raw_values, index_of)
         if len(preview.problems) == problems_before:
+            if spec.normalize is not None:
+                spec.normalize(values)
             raw.release(values)  # every cell parsed: later messages can quote the parsed values
         parsed.append((number, values, raw))
     del rows

@@ -56,6 +56,8 @@ class TableSpec:
     key: tuple[str, ...]  # columns that identify a row (upsert by these)
     example: dict = field(default_factory=dict)
     capability: object = None  # what a role needs to import this table (Capability.IMPORT when None)
+    # a row's parsed values made canonical before keys are compared (a category typed by its label)
+    normalize: object = None
 
     def column(self, code: str) -> Column:
         return next(c for c in self.columns if c.code == code)

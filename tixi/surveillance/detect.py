@@ -4,6 +4,7 @@ here (Chinese by default), the engine stays without Django.
 """
 
 import csv
+import datetime as dt
 import io
 import json
 import math
@@ -21,6 +22,7 @@ from tixi.exchange.engine import reading
 from tixi.surveillance.engine.methods import METHODS
 from tixi.surveillance.engine.methods import method as method_named
 from tixi.surveillance.engine.spec import Detection, DetectionError, Method
+from tixi.surveillance.models import Resolution
 
 # The engine's messages (it cannot import Django): listed so that makemessages extracts them.
 ENGINE_MESSAGES = [
@@ -162,19 +164,42 @@ def parse_value(option: str, text: str, default):
     return text
 
 
-def parse_range(text: str | None) -> tuple[int, int] | None:
+def parse_range(text: str | None, series: "Series") -> tuple[int, int] | None:
+    """FIRST:LAST as period numbers (1 = the CSV's first period) or, for dated rows, in the CSV's own
+    terms (2024-W10:2024-W20, 2024-03-01:2024-05-31)."""
     if text is None:
         return None
     first, colon, last = text.partition(":")
-    try:
-        if not colon:
-            raise ValueError
-        first_period, last_period = int(first), int(last)
-    except ValueError:
+
+    def number(part: str) -> int | None:
+        part = part.strip()
+        if re.fullmatch(r"-?\d+", part):
+            return int(part)
+        return series.number(part) if series.calendar.dated else None
+
+    first_period, last_period = number(first), number(last)
+    if not colon or first_period is None or last_period is None:
+        if series.calendar.dated:
+            raise refuse(
+                gettext_noop(
+                    "--range is FIRST:LAST, two period numbers or two periods written as in the CSV's "
+                    "%(column)s column (given: %(value)s)."
+                ),
+                column=series.calendar.column,
+                value=text,
+            )
         raise refuse(
             gettext_noop("--range is FIRST:LAST, two period numbers (given: %(value)s)."), value=text
-        ) from None
+        )
     if first_period < 1 or last_period < first_period:
+        if series.calendar.dated:
+            raise refuse(
+                gettext_noop(
+                    "--range %(value)s: the CSV starts at %(first)s and FIRST comes no later than LAST."
+                ),
+                value=text,
+                first=series.label(1),
+            )
         raise refuse(
             gettext_noop("--range %(value)s: periods start at 1 and FIRST comes no later than LAST."),
             value=text,
@@ -197,6 +222,116 @@ def default_range(method: Method, control: dict, n_periods: int) -> tuple[int, i
 # SERIES.csv
 # ------------------------------------------------------------------------------------------
 
+PERIODS = ("day", "week", "month")
+TIME_COLUMNS = ("period", "date", "week", "month")
+ISO_WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
+MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """How the CSV's time column reads: `period` (1, 2, 3 …) or dated by `date` (a day; `--period`
+    day, week or month puts it in its period), `week` (ISO week, 2024-W05) or `month` (2024-03).
+    A period is a whole number here (a day's, week's or month's ordinal) and a label for the output."""
+
+    column: str
+    period: str  # "index", "day", "week" or "month"
+
+    @property
+    def dated(self) -> bool:
+        return self.period != "index"
+
+    def ordinal(self, text: str, series: str, row: int) -> int:
+        text = text.strip()
+        if not self.dated:
+            value = _whole(text, series, row, "period")
+            if value < 1:
+                raise refuse(
+                    gettext_noop(
+                        "Series %(series)s, row %(row)s: the period is %(value)s; periods start at 1."
+                    ),
+                    series=series,
+                    row=row,
+                    value=value,
+                )
+            return value
+        try:
+            if self.column == "week":
+                match = ISO_WEEK.match(text)
+                if not match:
+                    raise ValueError
+                day = dt.date.fromisocalendar(int(match[1]), int(match[2]), 1)
+            elif self.column == "month":
+                match = MONTH.match(text)
+                if not match:
+                    raise ValueError
+                day = dt.date(int(match[1]), int(match[2]), 1)
+            else:
+                day = dt.date.fromisoformat(text.replace("/", "-"))
+        except ValueError:
+            raise refuse(
+                {
+                    "date": gettext_noop(
+                        "Series %(series)s, row %(row)s: the date %(value)r is not a date (YYYY-MM-DD)."
+                    ),
+                    "week": gettext_noop(
+                        "Series %(series)s, row %(row)s: the week %(value)r is not an ISO week (YYYY-Www)."
+                    ),
+                    "month": gettext_noop(
+                        "Series %(series)s, row %(row)s: the month %(value)r is not a month (YYYY-MM)."
+                    ),
+                }[self.column],
+                series=series,
+                row=row,
+                value=text,
+            ) from None
+        if self.period == "week":
+            return (day.toordinal() - 1) // 7  # day 1 (0001-01-01) is a Monday: weeks from Monday
+        if self.period == "month":
+            return day.year * 12 + day.month - 1
+        return day.toordinal()
+
+    def label(self, ordinal: int) -> str:
+        if self.period == "index":
+            return str(ordinal)
+        if self.period == "week":
+            year, week, _day = dt.date.fromordinal(ordinal * 7 + 1).isocalendar()
+            return f"{year}-W{week:02d}"
+        if self.period == "month":
+            return f"{ordinal // 12:04d}-{ordinal % 12 + 1:02d}"
+        return dt.date.fromordinal(ordinal).isoformat()
+
+
+def calendar_of(header: list[str], period: str | None) -> Calendar:
+    """The calendar of a header: one time column, and `--period` only where it fits it."""
+    if period is not None and period not in PERIODS:
+        raise refuse(gettext_noop("--period is day, week or month (given: %(value)s)."), value=period)
+    present = [name for name in TIME_COLUMNS if name in header]
+    if len(present) > 1:
+        raise refuse(
+            gettext_noop("The CSV has %(columns)s: give one time column (period, date, week or month)."),
+            columns=", ".join(present),
+        )
+    column = present[0] if present else "period"
+    if column == "period":
+        if period is not None:
+            raise refuse(
+                gettext_noop(
+                    "--period %(period)s needs dated rows: a date, week or month column instead of period."
+                ),
+                period=period,
+            )
+        return Calendar("period", "index")
+    if column == "date":
+        return Calendar("date", period or "day")
+    if period is not None and period != column:
+        raise refuse(
+            gettext_noop("The %(column)s column counts by %(column)s; --period %(period)s does not fit it."),
+            column=column,
+            period=period,
+        )
+    return Calendar(column, column)
+
 
 @dataclass(frozen=True)
 class Series:
@@ -205,6 +340,20 @@ class Series:
     population: np.ndarray | None
     lengths: list[int]
     last_rows: list[int]  # the CSV row of each series' last period
+    calendar: Calendar = Calendar("period", "index")
+    origin: int = 1  # the ordinal of period 1
+
+    def label(self, period: int) -> str:
+        """Period number `period` (1 = the first) in the CSV's own terms: 7, 2024-W05, 2024-03-01."""
+        return self.calendar.label(self.origin + period - 1)
+
+    def number(self, label: str) -> int | None:
+        """The period number of a label in the CSV's terms, None when it is not one."""
+        try:
+            ordinal = self.calendar.ordinal(label, "", 0)
+        except DetectInputError:
+            return None
+        return ordinal - self.origin + 1
 
 
 def decode(raw: bytes) -> str:
@@ -214,24 +363,29 @@ def decode(raw: bytes) -> str:
         raise refuse(gettext_noop("The CSV is neither UTF-8 nor GBK text.")) from None
 
 
-def read_series(path: str | Path) -> Series:
+def read_series(path: str | Path, period: str | None = None) -> Series:
     path = Path(path)
     if not path.is_file():
         raise refuse(gettext_noop("%(path)s does not exist."), path=str(path))
     reader = csv.reader(io.StringIO(decode(path.read_bytes())))
     header = [cell.strip() for cell in next(reader, [])]
-    required = ["series", "period", "count"]
+    calendar = calendar_of(header, period)
+    required = ["series", calendar.column, "count"]
     missing = [name for name in required if name not in header]
     if missing:
         raise refuse(
-            gettext_noop("The CSV needs the header series,period,count; missing: %(missing)s."),
+            gettext_noop(
+                "The CSV needs the header series,period,count (or date, week or month instead of period); "
+                "missing: %(missing)s."
+            ),
             missing=", ".join(missing),
         )
     extra = [name for name in header if name not in {*required, "population"}]
     if extra:
         raise refuse(
             gettext_noop(
-                "Unknown column %(columns)s: the columns are series, period, count and optionally population."
+                "Unknown column %(columns)s: the columns are series, period (or date, week or month), count "
+                "and optionally population."
             ),
             columns=", ".join(extra),
         )
@@ -252,14 +406,7 @@ def read_series(path: str | Path) -> Series:
         name = cells[column["series"]].strip()
         if not name:
             raise refuse(gettext_noop("Row %(row)s: the series is empty."), row=row)
-        period = _whole(cells[column["period"]], name, row, "period")
-        if period < 1:
-            raise refuse(
-                gettext_noop("Series %(series)s, row %(row)s: the period is %(value)s; periods start at 1."),
-                series=name,
-                row=row,
-                value=period,
-            )
+        ordinal = calendar.ordinal(cells[column[calendar.column]], name, row)
         count = _whole(cells[column["count"]], name, row, "count")
         if count < 0:
             raise refuse(
@@ -271,26 +418,58 @@ def read_series(path: str | Path) -> Series:
         population = math.nan
         if "population" in column:
             population = _positive(cells[column["population"]], name, row)
-        if (name, period) in seen:
+        if (name, ordinal) in seen:
+            if calendar.dated:
+                raise refuse(
+                    gettext_noop(
+                        "Series %(series)s, row %(row)s: %(period)s is also on row %(other)s (one row per "
+                        "%(unit)s)."
+                    ),
+                    series=name,
+                    row=row,
+                    period=calendar.label(ordinal),
+                    other=seen[(name, ordinal)],
+                    unit=Resolution(calendar.period).label,
+                )
             raise refuse(
                 gettext_noop("Series %(series)s, row %(row)s: period %(period)s is also on row %(other)s."),
                 series=name,
                 row=row,
-                period=period,
-                other=seen[(name, period)],
+                period=ordinal,
+                other=seen[(name, ordinal)],
             )
-        seen[(name, period)] = row
-        rows.setdefault(name, {})[period] = (float(count), population, row)
+        seen[(name, ordinal)] = row
+        rows.setdefault(name, {})[ordinal] = (float(count), population, row)
     if not rows:
         raise refuse(gettext_noop("The CSV has no rows."))
     names = list(rows)
+    origin = min(min(periods) for periods in rows.values()) if calendar.dated else 1
     lengths, last_rows = [], []
     for name in names:
         periods = rows[name]
-        longest = max(periods)
-        if len(periods) != longest:
-            gap = next(p for p in range(1, longest + 1) if p not in periods)
+        first, longest = min(periods), max(periods)
+        if first != origin:  # dated series share one calendar: all start with the first period
+            raise refuse(
+                gettext_noop(
+                    "Series %(series)s starts at %(start)s (row %(row)s) but the first period of the CSV is "
+                    "%(first)s: every series starts at the same period."
+                ),
+                series=name,
+                start=calendar.label(first),
+                row=periods[first][2],
+                first=calendar.label(origin),
+            )
+        if len(periods) != longest - origin + 1:
+            gap = next(p for p in range(origin, longest + 1) if p not in periods)
             following = min(p for p in periods if p > gap)
+            if calendar.dated:
+                raise refuse(
+                    gettext_noop("Series %(series)s: %(period)s is missing (row %(row)s has %(next)s)."),
+                    series=name,
+                    period=calendar.label(gap),
+                    row=periods[following][2],
+                    next=calendar.label(following),
+                )
             raise refuse(
                 gettext_noop(
                     "Series %(series)s: period %(period)s is missing (row %(row)s has period %(next)s)."
@@ -300,16 +479,16 @@ def read_series(path: str | Path) -> Series:
                 row=periods[following][2],
                 next=following,
             )
-        lengths.append(longest)
+        lengths.append(longest - origin + 1)
         last_rows.append(periods[longest][2])
     counts = np.full((len(names), max(lengths)), np.nan)
     population = np.full(counts.shape, np.nan) if "population" in column else None
     for s, name in enumerate(names):
-        for period, (count, people, _row) in rows[name].items():
-            counts[s, period - 1] = count
+        for ordinal, (count, people, _row) in rows[name].items():
+            counts[s, ordinal - origin] = count
             if population is not None:
-                population[s, period - 1] = people
-    return Series(names, counts, population, lengths, last_rows)
+                population[s, ordinal - origin] = people
+    return Series(names, counts, population, lengths, last_rows, calendar, origin)
 
 
 def _whole(text: str, series: str, row: int, field: str) -> int:
@@ -372,17 +551,30 @@ class DetectResult:
 
 
 def detect(
-    method: str, input: str | Path, range_text: str | None = None, options: list[str] | None = None
+    method: str,
+    input: str | Path,
+    range_text: str | None = None,
+    options: list[str] | None = None,
+    period: str | None = None,
 ) -> DetectResult:
+    """`period` (day, week, month) puts the dates of a `date` column in their periods."""
     try:
         chosen = method_named(method)
     except DetectionError as error:
         raise DetectInputError(translated(error)) from error
     control = chosen.check_control(parse_controls(chosen, options or []))
-    span = parse_range(range_text)
-    series = read_series(input)
+    series = read_series(input, period)
+    span = parse_range(range_text, series)
     first, last = span or default_range(chosen, control, max(series.lengths))
     for name, length, row in zip(series.names, series.lengths, series.last_rows, strict=True):
+        if length < last and series.calendar.dated:
+            raise refuse(
+                gettext_noop("Series %(series)s ends at %(end)s (row %(row)s); the range needs %(last)s."),
+                series=name,
+                end=series.label(length),
+                row=row,
+                last=series.label(last),
+            )
         if length < last:
             raise refuse(
                 gettext_noop(
@@ -415,7 +607,7 @@ def render(result: DetectResult, format: str) -> str:
         rows = [
             {
                 "series": name,
-                "period": period,
+                "period": result.series.label(period) if result.series.calendar.dated else period,
                 "alarm": int(detection.alarm[s, j]),
                 "upperbound": None
                 if math.isnan(detection.upperbound[s, j])
@@ -429,6 +621,8 @@ def render(result: DetectResult, format: str) -> str:
             "reference": result.method.reference,
             "control": {name: list(v) if isinstance(v, tuple) else v for name, v in result.control.items()},
             "range": [result.first, result.last],
+            "calendar": result.series.calendar.period,
+            "first_period": result.series.label(1),
             "rows": rows,
         }
         return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
@@ -436,7 +630,12 @@ def render(result: DetectResult, format: str) -> str:
     table = Table("alarms", [Column("series"), Column("period"), Column("alarm"), Column("upperbound")])
     for s, name in enumerate(result.series.names):
         for j, period in enumerate(periods):
-            table.add(name, period, int(detection.alarm[s, j]), _number(detection.upperbound[s, j]))
+            table.add(
+                name,
+                result.series.label(period),
+                int(detection.alarm[s, j]),
+                _number(detection.upperbound[s, j]),
+            )
     return csv_bytes([table], byte_order_mark=False).decode("utf-8")
 
 

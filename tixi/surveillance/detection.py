@@ -3,6 +3,7 @@ touched series after every import or API write and on demand (`scan`), and signa
 series × period × method with a snapshot that replays them."""
 
 import datetime as dt
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -133,22 +134,39 @@ class RunResult:
     alarms: int = 0
     created: list[int] = field(default_factory=list)
     updated: int = 0
+    # with refresh: (signal, its figures before) for every stored signal whose figures changed
+    refreshed: list[tuple[Signal, dict]] = field(default_factory=list)
+
+
+FIGURES = ("observed", "expected", "threshold", "snapshot", "parameters", "method_version")
 
 
 def run_plan(
-    plan: Plan, first: dt.date, last: dt.date, *, within: str = "", synthetic: bool = False
+    plan: Plan,
+    first: dt.date,
+    last: dt.date,
+    *,
+    within: str = "",
+    synthetic: bool = False,
+    refresh: bool = False,
 ) -> RunResult:
-    """Run one plan over the periods from `first` to `last` and store its alarms as signals."""
+    """Run one plan over the periods from `first` to `last` and store its alarms as signals. With
+    `refresh`, the signals already stored in these series and periods get the figures of the data as
+    it is now even where it no longer alarms (as after an undo took back the counts that raised them);
+    their status and history stay."""
     method = method_named(plan.method)
     control = method.check_control(plan.control)
     start = _history_start(plan, first)
     built = series_.build(plan.source, plan.codes, plan.level, plan.resolution, start, last, within=within)
     result = RunResult(series=len(built.keys))
+    stored = _stored_in(plan, built, first, last, within) if refresh else []
     if not built.keys:
         return result
     monitored_from = built.starts.index(series_.period_start(first, plan.resolution)) + 1
     n = len(built.starts)
     detection = method.run(built.counts, monitored_from, n, **control)
+    if stored:
+        _refresh(stored, built, detection, monitored_from, control, method, result)
     hits = np.argwhere(detection.alarm)
     result.alarms = len(hits)
     if not len(hits):
@@ -189,6 +207,74 @@ def run_plan(
         )
     _store(found, result)
     return result
+
+
+def _stored_in(plan: Plan, built, first: dt.date, last: dt.date, within: str) -> list[Signal]:
+    """The plan's stored signals in the periods `first`..`last`; a series they sit on that has no
+    data now is added to `built` as zeros (its cases were taken back), so that it is detected again."""
+    stored = Signal.objects.filter(
+        source=plan.source,
+        code__in=plan.codes,
+        method=plan.method,
+        resolution=plan.resolution,
+        period_start__gte=series_.period_start(first, plan.resolution),
+        period_start__lte=last,
+    ).select_related("division")
+    if within:
+        stored = stored.filter(division__path__startswith=within)
+    stored = [s for s in stored if s.division.level == plan.level]
+    known = set(built.keys)
+    missing = []
+    for signal in stored:
+        key = series_.SeriesKey(
+            signal.source, signal.code, signal.division.path, signal.resolution, signal.basis
+        )
+        if key not in known:
+            known.add(key)
+            missing.append(key)
+            built.divisions.setdefault(key.division_path, signal.division)
+    if missing:
+        built.keys.extend(missing)
+        built.counts = np.vstack([built.counts, np.zeros((len(missing), len(built.starts)))])
+    return stored
+
+
+def _refresh(stored, built, detection, monitored_from: int, control: dict, method: Method, result) -> None:
+    index = {key: k for k, key in enumerate(built.keys)}
+    changed = []
+    for signal in stored:
+        k = index[
+            series_.SeriesKey(
+                signal.source, signal.code, signal.division.path, signal.resolution, signal.basis
+            )
+        ]
+        column = built.starts.index(signal.period_start)
+        j = column - (monitored_from - 1)
+        if j < 0:
+            continue
+        expected = None if detection.expected is None else float(detection.expected[k, j])
+        threshold = float(detection.upperbound[k, j])
+        figures = {
+            "observed": float(built.counts[k, column]),
+            "expected": None if expected is None or np.isnan(expected) else expected,
+            "threshold": None if np.isnan(threshold) else threshold,
+            "snapshot": {
+                "start": built.starts[0].isoformat(),
+                "resolution": signal.resolution,
+                "counts": [int(c) for c in built.counts[k, : column + 1]],
+            },
+            "parameters": json.loads(json.dumps(control)),  # as the JSON field gives it back
+            "method_version": method.reference,
+        }
+        before = {name: getattr(signal, name) for name in FIGURES}
+        if before == figures:
+            continue
+        for name, value in figures.items():
+            setattr(signal, name, value)
+        changed.append(signal)
+        result.refreshed.append((signal, before))
+    if changed:
+        Signal.objects.bulk_update(changed, list(FIGURES))
 
 
 @transaction.atomic
@@ -251,25 +337,34 @@ def replay(signal: Signal):
     return bool(detection.alarm[0, 0]), float(detection.upperbound[0, 0])
 
 
-def scan(first: dt.date, last: dt.date, *, sources=None, codes=None, within: str = "", synthetic=False):
+def scan(
+    first: dt.date,
+    last: dt.date,
+    *,
+    sources=None,
+    codes=None,
+    within: str = "",
+    synthetic=False,
+    refresh=False,
+):
     """Every plan over `first`..`last`, then the multi-point trigger rules: {plan: RunResult}."""
     from tixi.surveillance.triggers import evaluate_rules
 
     results = {}
     for plan in plans_for(sources, codes):
-        results[plan] = run_plan(plan, first, last, within=within, synthetic=synthetic)
+        results[plan] = run_plan(plan, first, last, within=within, synthetic=synthetic, refresh=refresh)
     evaluate_rules(first - dt.timedelta(days=14), last)
     return results
 
 
-def detect_touched(source: str, rows) -> dict:
+def detect_touched(source: str, rows, *, refresh: bool = False) -> dict:
     """After new data: the touched codes and dates of `rows` ((code, date) pairs) are scanned again."""
     rows = list(rows)
     if not rows:
         return {}
     codes = {code for code, _day in rows}
     days = [day for _code, day in rows]
-    return scan(min(days), max(days), sources={source}, codes=codes)
+    return scan(min(days), max(days), sources={source}, codes=codes, refresh=refresh)
 
 
 def detect_for_cases(reports) -> dict:

@@ -1,12 +1,17 @@
 """Detection runs on every new data: an applied import of case reports or channel counts scans the
 series it touched (synchronously, in the import's transaction), and the signals it raised carry the
 import's id. Undoing the import removes those signals, in the undo's transaction, with an audit entry
-each, and the compound signals that no longer have enough components."""
+each, and the compound signals that no longer have enough components; the series of the rows it had
+updated (given back their values) are scanned again, and the signals stored there take the figures of
+the data as it is now, each change audited."""
+
+import datetime as dt
+from collections import defaultdict
 
 from django.db import transaction
 
-from tixi.surveillance.detection import detect_for_cases, detect_for_counts
-from tixi.surveillance.models import CaseReport, ChannelCount, CompoundSignal, Signal
+from tixi.surveillance.detection import FIGURES, detect_for_cases, detect_for_counts, detect_touched
+from tixi.surveillance.models import CASES, CaseReport, ChannelCount, CompoundSignal, Signal
 
 TABLES = ("case_reports", "channel_counts")
 
@@ -16,6 +21,7 @@ def after_import(sender, instance, **kwargs):
         return
     if instance.status == "undone":
         remove_signals_of_import(instance.pk, instance.undone_by)
+        rescan_updated_rows(instance)
         return
     if instance.status != "applied":
         return
@@ -102,3 +108,59 @@ def remove_signals_of_import(batch_pk: int, user=None) -> tuple[int, int]:
             for label, pk, text, before, path in entries
         )
     return len(signals), dropped
+
+
+def _day(value) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+
+
+@transaction.atomic
+def rescan_updated_rows(batch) -> int:
+    """After the undo gave the rows `batch` updated their values back: scan again the series they
+    sit in now and the series the import had moved them to, refreshing the figures of the signals
+    stored there (audited with the undo's note). Returns the signals whose figures changed."""
+    from tixi.accounts import audit
+
+    updated = (batch.changes or {}).get("updated", [])
+    if not updated:
+        return 0
+    after = {change["pk"]: change.get("after", {}) for change in updated}
+    touched: dict[str, set] = defaultdict(set)  # source -> {(code, day)}
+    if batch.table == "case_reports":
+        for pk, code, day in CaseReport.objects.filter(pk__in=after).values_list(
+            "pk", "disease_code", "report_date"
+        ):
+            moved = after[pk]
+            touched[CASES].add((code, day))
+            touched[CASES].add((moved.get("disease_code", code), _day(moved.get("report_date", day))))
+    else:
+        for pk, channel, category, day in ChannelCount.objects.filter(pk__in=after).values_list(
+            "pk", "channel", "category", "date"
+        ):
+            moved = after[pk]
+            touched[channel].add((category, day))
+            touched[moved.get("channel", channel)].add(
+                (moved.get("category", category), _day(moved.get("date", day)))
+            )
+    refreshed = []
+    for source, rows in touched.items():
+        for result in detect_touched(source, rows, refresh=True).values():
+            refreshed.extend(result.refreshed)
+    if refreshed:
+        user = batch.undone_by
+        with audit.acting_as(user if user is not None else "system"):
+            audit.record_rows(
+                "surveillance.Signal",
+                f"undo of import #{batch.pk}",
+                [
+                    (
+                        signal.pk,
+                        str(signal),
+                        {name: before[name] for name in FIGURES if name != "snapshot"},
+                        {name: getattr(signal, name) for name in FIGURES if name != "snapshot"},
+                        signal.division.path,
+                    )
+                    for signal, before in refreshed
+                ],
+            )
+    return len(refreshed)

@@ -6,7 +6,21 @@ from django.utils.translation import gettext_lazy as _
 from tixi.accounts.permissions import Capability
 from tixi.exchange.tables import TABLES, Column, TableSpec, labels_of
 from tixi.geo.models import Sex
-from tixi.surveillance.models import CaseReport, CaseStatus, Channel, ChannelCount, Disease
+from tixi.surveillance.models import (
+    CaseReport,
+    CaseStatus,
+    Channel,
+    ChannelCount,
+    Disease,
+    category_code,
+)
+
+
+def _category_by_code(values: dict) -> None:
+    """A category typed by its label is its code before the row is matched with the stored ones:
+    otherwise the same cell typed as 就诊人次 and as visits would be two rows (and a clash on saving)."""
+    if values.get("channel") and values.get("category"):
+        values["category"] = category_code(values["channel"], values["category"])
 
 
 def disease_choices() -> dict[str, list[str]]:
@@ -57,6 +71,7 @@ SURVEILLANCE_TABLES = {
             Column("count", "数量", "int", True, minimum=0, maximum=10_000_000),
         ],
         key=("channel", "category", "division_code", "site", "date"),
+        normalize=_category_by_code,
         example={
             "channel": "药店销售",
             "category": "antipyretic",

@@ -7,6 +7,7 @@ import numpy as np
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Max
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -16,6 +17,7 @@ from tixi.accounts.permissions import Capability, can, reads_need, writes_need
 from tixi.geo.models import Boundary, Division, Level
 from tixi.registry.models import Department, DepartmentKind, Institution, InstitutionType, InstitutionYear
 from tixi.surveillance import actions, delays
+from tixi.surveillance import series as series_
 from tixi.surveillance.detection import method_named, now
 from tixi.surveillance.engine.spec import DetectionError
 from tixi.surveillance.models import (
@@ -23,12 +25,13 @@ from tixi.surveillance.models import (
     CATEGORIES,
     CaseReport,
     Channel,
+    ChannelCount,
     CompoundSignal,
     Disease,
     Signal,
     SignalStatus,
 )
-from tixi.surveillance.series import ancestor, period_label, period_starts
+from tixi.surveillance.series import ancestor, period_label, period_start, period_starts
 
 OPEN = (
     SignalStatus.PENDING,
@@ -38,6 +41,8 @@ OPEN = (
     SignalStatus.RESPONDING,
 )
 CHART_PERIODS = {"week": 104, "day": 120, "month": 36}
+# the periods after a signal's own that its chart goes on with (the data as stored now)
+AFTER_PERIODS = {"week": 26, "day": 60, "month": 12}
 METHOD_LABELS = {
     "cidars-percentile": gettext_lazy("moving percentile method"),
     "fixed-threshold": gettext_lazy("fixed threshold method"),
@@ -141,40 +146,103 @@ def _map(rows, counties, at) -> dict | None:
     }
 
 
-def _band(signal: Signal) -> dict:
-    """The series of the snapshot with the method's upper bound over its last periods (replayed)."""
-    counts = np.array([signal.snapshot.get("counts", [])], dtype=np.float64)
-    n = counts.shape[1]
-    if not n or "start" not in signal.snapshot:  # a signal stored without its series
+def _shift(start: dt.date, periods: int, resolution: str) -> dt.date:
+    """The start of the period `periods` periods after (negative: before) the one of `start`."""
+    if resolution == "week":
+        return start + dt.timedelta(weeks=periods)
+    if resolution == "month":
+        months = start.year * 12 + start.month - 1 + periods
+        return dt.date(months // 12, months % 12 + 1, 1)
+    return start + dt.timedelta(days=periods)
+
+
+def _stored_counts(signal: Signal, user, first: dt.date, last: dt.date) -> list[int]:
+    """The signal's series as stored now (in the user's scope), periods `first`..`last` (starts)."""
+    rows = CaseReport if signal.source == CASES else ChannelCount
+    built = series_.build(
+        signal.source,
+        (signal.code,),
+        signal.division.level,
+        signal.resolution,
+        first,
+        _end_of(last, signal.resolution),
+        basis=signal.basis,
+        within=signal.division.path,
+        queryset=rows.objects.visible_to(user),
+    )
+    key = series_.SeriesKey(signal.source, signal.code, signal.division.path, signal.resolution, signal.basis)
+    found = built.row(key)
+    n = len(period_starts(first, last, signal.resolution))
+    return [0] * n if found is None else [int(c) for c in found[:n]]
+
+
+def _band(signal: Signal, user) -> dict:
+    """The signal's series with the method's threshold band: the last CHART_PERIODS periods up to the
+    signal's (its snapshot, as the data was when it was raised, preceded by the stored periods the
+    method needs as baseline for the earlier ones), then the periods since, up to today (at most
+    AFTER_PERIODS, as stored now), so that the chart is not limited to the snapshot."""
+    snapshot = [int(c) for c in signal.snapshot.get("counts", [])]
+    if not snapshot or "start" not in signal.snapshot:  # a signal stored without its series
         return {"labels": [], "counts": [], "upper": [], "alarms": [], "names": {}}
-    start = dt.date.fromisoformat(signal.snapshot["start"])
-    starts = period_starts(start, signal.period_start, signal.resolution)[:n]
+    resolution = signal.resolution
     method = method_named(signal.method)
     control = method.check_control(signal.parameters)
-    first = max(1, n - CHART_PERIODS.get(signal.resolution, 104) + 1)
-    if signal.method == "cidars-percentile":
-        first = max(first, control["b"] * control["frequency"] + control["w"] + 1)
-    first = min(first, n)
+    history = (
+        control["b"] * control["frequency"] + control["w"] if signal.method == "cidars-percentile" else 0
+    )
+    shown = CHART_PERIODS.get(resolution, 104)
+    snapshot_start = dt.date.fromisoformat(signal.snapshot["start"])
+    missing = max(0, history + shown - len(snapshot))  # baseline periods before the snapshot
+    before = []
+    if missing:
+        before = _stored_counts(
+            signal, user, _shift(snapshot_start, -missing, resolution), _shift(snapshot_start, -1, resolution)
+        )
+    # up to today, or to the latest data stored of the source when nothing was loaded since
+    rows = (
+        CaseReport.objects.aggregate(last=Max("report_date"))
+        if signal.source == CASES
+        else (ChannelCount.objects.filter(channel=signal.source).aggregate(last=Max("date")))
+    )
+    today = min(now().date(), rows["last"] or signal.period_start)
+    after_starts = period_starts(signal.period_start, today, resolution)[1:]
+    after_starts = after_starts[: AFTER_PERIODS.get(resolution, 26)]
+    after = _stored_counts(signal, user, after_starts[0], after_starts[-1]) if after_starts else []
+    counts = [*before, *snapshot, *after]
+    start = _shift(snapshot_start, -len(before), resolution)
+    starts = [_shift(start, k, resolution) for k in range(len(counts))]
+    at_signal = len(before) + len(snapshot)  # 1-based position of the signal's period
+    first = max(1, at_signal - shown + 1)
+    band_from = min(max(first, history + 1), len(counts))
+    upper, alarms = [None] * (band_from - first), [False] * (band_from - first)
     try:
-        detection = method.run(counts, first, n, **control)
-    except DetectionError:  # a snapshot shorter than the method needs: the counts without a band
-        return {
-            "labels": [period_label(s, signal.resolution) for s in starts],
-            "counts": [int(c) for c in counts[0]],
-            "upper": [None] * n,
-            "alarms": [False] * n,
-            "names": {"count": _("Count"), "upper": _("Threshold"), "alarm": _("Signal")},
-            "first": starts[0].isoformat(),
-        }
-    upper = [None if np.isnan(u) else round(float(u), 2) for u in detection.upperbound[0]]
+        detection = method.run(np.array([counts], dtype=np.float64), band_from, len(counts), **control)
+        upper += [None if np.isnan(u) else round(float(u), 2) for u in detection.upperbound[0]]
+        alarms += [bool(a) for a in detection.alarm[0]]
+    except DetectionError:  # too short for the method: the counts without a band
+        upper += [None] * (len(counts) - band_from + 1)
+        alarms += [False] * (len(counts) - band_from + 1)
     return {
-        "labels": [period_label(s, signal.resolution) for s in starts[first - 1 :]],
-        "counts": [int(c) for c in counts[0, first - 1 :]],
+        "labels": [period_label(s, resolution) for s in starts[first - 1 :]],
+        "counts": counts[first - 1 :],
         "upper": upper,
-        "alarms": [bool(a) for a in detection.alarm[0]],
-        "names": {"count": _("Count"), "upper": _("Threshold"), "alarm": _("Signal")},
+        "alarms": alarms,
+        "names": {
+            "count": _("Count"),
+            "upper": _("Threshold"),
+            "alarm": _("Signal"),
+            "since": _("After the signal"),
+        },
         "first": starts[first - 1].isoformat(),
+        "starts": [s.isoformat() for s in starts[first - 1 :]],
+        "signal": at_signal - first,  # the index of the signal's own period
     }
+
+
+def _linked(chart: dict, signal: Signal) -> dict:
+    """A case series' points open the cases behind them (the page again, with `?period=`)."""
+    chart["cases_link"] = signal.source == CASES
+    return chart
 
 
 def _with_nowcast(chart: dict, signal: Signal, user) -> dict:
@@ -185,7 +253,9 @@ def _with_nowcast(chart: dict, signal: Signal, user) -> dict:
     cases = CaseReport.objects.visible_to(user).filter(
         disease_code=signal.code, division__path__startswith=signal.division.path
     )
-    as_of = min(_period_end(signal), now().date())
+    # as of today, or of the chart's last period when the chart stops before today
+    last = dt.date.fromisoformat(chart["starts"][-1]) if chart.get("starts") else signal.period_start
+    as_of = min(_end_of(last, signal.resolution), now().date())
     cast = delays.nowcast_cases(cases, signal.resolution, as_of, dt.date.fromisoformat(chart["first"]))
     if cast is None:
         return chart
@@ -201,13 +271,26 @@ def _with_nowcast(chart: dict, signal: Signal, user) -> dict:
     return chart
 
 
-def _period_end(signal: Signal) -> dt.date:
-    if signal.resolution == "week":
-        return signal.period_start + dt.timedelta(days=6)
-    if signal.resolution == "month":
-        following = signal.period_start.replace(day=28) + dt.timedelta(days=4)
+def _end_of(start: dt.date, resolution: str) -> dt.date:
+    """The last day of the period that starts on `start`."""
+    if resolution == "week":
+        return start + dt.timedelta(days=6)
+    if resolution == "month":
+        following = start.replace(day=28) + dt.timedelta(days=4)
         return following.replace(day=1) - dt.timedelta(days=1)
-    return signal.period_start
+    return start
+
+
+def _chosen_period(request, signal: Signal) -> dt.date:
+    """The period whose cases are listed: `?period=` (a day of it, as the chart's points give it), the
+    signal's own by default; a period after today or before 1949 is the signal's own."""
+    try:
+        day = dt.date.fromisoformat(request.GET.get("period", ""))
+    except ValueError:
+        return signal.period_start
+    if not dt.date(1949, 10, 1) <= day <= now().date():
+        return signal.period_start
+    return period_start(day, signal.resolution)
 
 
 def resources_near(division: Division, year: int, user) -> dict:
@@ -262,6 +345,7 @@ def signal_detail(request, pk):
         return redirect("signal-detail", pk=signal.pk)
     signal.subject = subject(signal)
     behind = []
+    chosen = _chosen_period(request, signal)
     if signal.source == CASES:
         date_field = "onset_date" if signal.basis == "onset" else "report_date"
         behind = (
@@ -269,7 +353,10 @@ def signal_detail(request, pk):
             .filter(
                 disease_code=signal.code,
                 division__path__startswith=signal.division.path,
-                **{f"{date_field}__gte": signal.period_start, f"{date_field}__lte": _period_end(signal)},
+                **{
+                    f"{date_field}__gte": chosen,
+                    f"{date_field}__lte": _end_of(chosen, signal.resolution),
+                },
             )
             .select_related("division", "institution")
             .order_by("report_date", "card_id")[:200]
@@ -281,8 +368,10 @@ def signal_detail(request, pk):
         {
             "signal": signal,
             "method_label": METHOD_LABELS.get(signal.method, signal.method),
-            "chart": _with_nowcast(_band(signal), signal, request.user),
+            "chart": _linked(_with_nowcast(_band(signal, request.user), signal, request.user), signal),
             "behind": behind,
+            "behind_label": period_label(chosen, signal.resolution),
+            "behind_is_signal": chosen == signal.period_start,
             "steps": signal.steps.all(),
             "next_steps": [(s, SignalStatus(s).label) for s in actions.next_steps(signal)],
             "may_verify": can(request.user, Capability.VERIFY_SIGNALS),

@@ -18,7 +18,8 @@ from tixi.surveillance.evaluation import add_evaluate_arguments, run_evaluate
 class Command(BaseCommand):
     help = (
         "Surveillance: `tixi surveillance detect --method METHOD --input SERIES.csv --range FIRST:LAST "
-        "[--b 5 --w 3 ...] --format csv|json [--out F]` (options by R's control names)."
+        "[--period day|week|month] [--b 5 --w 3 ...] --format csv|json [--out F]` (options by R's "
+        "control names)."
     )
 
     def create_parser(self, prog_name, subcommand, **kwargs):
@@ -41,8 +42,20 @@ class Command(BaseCommand):
             help="alarms and upper bounds per series and monitored period, as R's surveillance package",
         )
         run.add_argument("--method", required=True, help=f"one of: {', '.join(known_methods())}")
-        run.add_argument("--input", required=True, help="SERIES.csv with the header series,period,count")
-        run.add_argument("--range", dest="range_text", help="FIRST:LAST monitored periods (default: R's)")
+        run.add_argument(
+            "--input",
+            required=True,
+            help="SERIES.csv with the header series,period,count (or series,date|week|month,count)",
+        )
+        run.add_argument(
+            "--period",
+            help="the period a date column's days are counted by (default: day)",
+        )
+        run.add_argument(
+            "--range",
+            dest="range_text",
+            help="FIRST:LAST monitored periods, numbers or as dated in the CSV (default: R's)",
+        )
         run.add_argument("--format", choices=["csv", "json"], default="csv")
         run.add_argument("--out", help="write here (all or nothing) instead of the standard output")
         add_evaluate_arguments(
@@ -69,7 +82,9 @@ class Command(BaseCommand):
     def detect(self, options, controls):
         try:
             out = check_out(options["out"])
-            result = detect(options["method"], options["input"], options["range_text"], controls)
+            result = detect(
+                options["method"], options["input"], options["range_text"], controls, options["period"]
+            )
         except DetectInputError as error:
             raise CommandError(_("%(problem)s Nothing was written.") % {"problem": error}) from error
         text = render(result, options["format"])

@@ -41,13 +41,31 @@ document.addEventListener("DOMContentLoaded", () => {
     grid: { left: 40, right: 16, top: 36, bottom: 60 },
     xAxis: { type: "category", data: data.labels },
     yAxis: { type: "value", minInterval: 1 },
-    dataZoom: [{ type: "slider", startValue: Math.max(0, data.labels.length - 52) }],
+    // a year of periods in view, with the signal's own near its right end
+    dataZoom: [{ type: "slider", startValue: Math.max(0, Math.min((data.signal ?? data.labels.length) - 39, data.labels.length - 52)), endValue: Math.max(0, Math.min((data.signal ?? data.labels.length) - 39, data.labels.length - 52)) + 51 }],
     series: [
-      { name: data.names.count, type: "bar", data: data.counts, itemStyle: { color: "#0b6e4f" } },
+      {
+        name: data.names.count, type: "bar", data: data.counts, itemStyle: { color: "#0b6e4f" },
+        // the signal's own period marked; the periods after it (the data as stored now) shaded
+        markLine: data.signal === undefined ? undefined : { symbol: "none", silent: true, label: { show: false }, lineStyle: { color: "#c0392b" }, data: [{ xAxis: data.labels[data.signal] }] },
+        markArea: data.signal === undefined || data.signal >= data.labels.length - 1 ? undefined : { silent: true, itemStyle: { color: "rgba(0,0,0,0.04)" }, label: { position: "insideTop", formatter: () => data.names.since, color: "#555" }, data: [[{ xAxis: data.labels[data.signal + 1] }, { xAxis: data.labels[data.labels.length - 1] }]] },
+      },
       { name: data.names.upper, type: "line", step: "middle", data: data.upper, symbol: "none", lineStyle: { color: "#c0392b", type: "dashed" }, areaStyle: { color: "rgba(192,57,43,0.08)" } },
       { name: data.names.alarm, type: "scatter", data: alarms, symbolSize: 10, itemStyle: { color: "#c0392b" } },
       ...extra,
     ],
   });
+  // a point of a case series lists the cases behind it
+  if (data.cases_link && data.starts) {
+    chart.getZr().on("click", (event) => {
+      const at = chart.convertFromPixel({ seriesIndex: 0 }, [event.offsetX, event.offsetY]);
+      const i = Array.isArray(at) ? Math.round(at[0]) : -1;
+      if (i < 0 || i >= data.starts.length) return;
+      const url = new URL(window.location.href);
+      url.searchParams.set("period", data.starts[i]);
+      url.hash = "cases-heading";
+      window.location.assign(url.toString());
+    });
+  }
   window.addEventListener("resize", () => chart.resize());
 });

@@ -12,6 +12,10 @@ document.addEventListener("DOMContentLoaded", () => {
   const chart = echarts.init(el);
   chart.on("finished", () => el.setAttribute("data-rendered", "1"));
   const most = Math.max(1, ...data.counties.map((c) => c.signals));
+  // County names: shown when the map is wide enough for them, and otherwise once zoomed in; names
+  // that would overlap (small counties at city scale) are hidden rather than drawn over each other.
+  const labelsAt = (zoom) => el.clientWidth * zoom > 600;
+  let labelsShown = labelsAt(1);
   chart.setOption({
     animation: false,
     tooltip: {
@@ -24,10 +28,20 @@ document.addEventListener("DOMContentLoaded", () => {
     visualMap: { min: 0, max: most, calculable: true, inRange: { color: ["#f5f7fa", "#c0392b"] }, left: 0, bottom: 0 },
     series: [{
       type: "map", map: "signals", roam: true, layoutSize: "95%",
-      label: { show: el.clientWidth > 600, fontSize: 11, formatter: (p) => esc(p.name) },
+      label: { show: labelsShown, fontSize: 11, formatter: (p) => esc(p.name) },
+      labelLayout: { hideOverlap: true },
       data: data.counties.map((c) => ({ name: c.name, value: c.signals, overdue: c.overdue })),
     }],
   });
+  chart.on("georoam", () => {
+    const zoom = chart.getOption().series[0].zoom || 1;
+    if (labelsAt(zoom) !== labelsShown) {
+      labelsShown = labelsAt(zoom);
+      chart.setOption({ series: [{ label: { show: labelsShown } }] });
+    }
+  });
+  el.setAttribute("data-labels", String(labelsShown));
+  chart.on("finished", () => el.setAttribute("data-labels", String(labelsShown)));
   // a county clicked filters the list to it
   chart.on("click", (p) => {
     const county = data.counties.find((c) => c.name === p.name);

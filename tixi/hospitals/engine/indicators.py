@@ -375,6 +375,7 @@ FACTS = f"""
         CASE WHEN f.not_grouped THEN '{NOT_GROUPED}' WHEN wt.weight IS NULL THEN '{NO_WEIGHT}' END AS cmi_excluded
     FROM flagged f LEFT JOIN weights wt ON wt.drg = f.drg"""
 
+
 # One pass over the stays (`cube_stays`): the sums of every figure per hospital, department, month, DRG
 # and procedure string, with the stay's surgery flag by kind. Nothing per stay but this pass: the lists
 # are matched per procedure string (`PROCEDURE_FLAGS`) and the flags they decide (surgery by list, MI,
@@ -388,7 +389,7 @@ def _cube_stays() -> str:
     SELECT d.institution_id, d.department, d.month, d.year,
         CASE WHEN d.drg <> '' THEN d.drg ELSE g.drg END AS drg,
         d.procedures,
-        coalesce({_kind_in('d.procedure_kinds', SURGERY_KINDS)}, false) AS kind_surgery,
+        coalesce({_kind_in("d.procedure_kinds", SURGERY_KINDS)}, false) AS kind_surgery,
         sum(d.represents) AS discharges,
         coalesce(sum(d.represents) FILTER (WHERE d.elective), 0) AS elective_patients,
         coalesce(sum(d.represents) FILTER (WHERE
@@ -404,7 +405,7 @@ def _cube_stays() -> str:
     LEFT JOIN grouped g ON g.institution_id = d.institution_id AND g.record_id = d.record_id
     GROUP BY d.institution_id, d.department, d.month, d.year,
         CASE WHEN d.drg <> '' THEN d.drg ELSE g.drg END, d.procedures,
-        coalesce({_kind_in('d.procedure_kinds', SURGERY_KINDS)}, false)"""
+        coalesce({_kind_in("d.procedure_kinds", SURGERY_KINDS)}, false)"""
 
 
 def _cube(surgery_list: bool) -> str:

@@ -113,6 +113,7 @@ def test_the_verb_and_the_benchmark():
     result = bench_grouping(lines.append, rows=2000)
     assert result["rows"] == 2000 and 0 < result["grouped"] <= 2000 and result["seconds"] > 0
     assert any("cases/s" in line for line in lines) and any("load average" in line for line in lines)
+    assert result["cpu_seconds"] > 0 and any("CPU" in line and "cases/s" in line for line in lines)
 
 
 MAPPED_HEADER = "record_id,sex,age_years,age_days,principal_diagnosis,other_diagnoses,procedures\n"

@@ -123,3 +123,66 @@ def test_the_verb_and_the_benchmark():
     result = bench_grouping(lines.append, rows=2000)
     assert result["rows"] == 2000 and 0 < result["grouped"] <= 2000 and result["seconds"] > 0
     assert any("cases/s" in line for line in lines) and any("load average" in line for line in lines)
+    assert result["cpu_seconds"] > 0 and any("CPU" in line and "cases/s" in line for line in lines)
+
+
+MAPPED_HEADER = "record_id,sex,age_years,age_days,principal_diagnosis,other_diagnoses,procedures\n"
+
+
+@pytest.fixture
+def clinical_map(tmp_path):
+    """A small clinical → 医保 mapping, version T-DRG (a 国临版 code the grouper does not know → its 医保 code)."""
+    from io import StringIO
+
+    source = tmp_path / "map.csv"
+    source.write_text("clinical_code,insurance_code\nA01.000x002,A01.003\n", encoding="utf-8")
+    call_command(
+        "hospitals", "mappings", "import", "--version", "T-DRG", "--demo", str(source), stdout=StringIO()
+    )
+    source.unlink()
+    return "T-DRG"
+
+
+@pytest.mark.django_db
+def test_group_with_a_code_map_maps_before_grouping_and_writes_what_it_changed(tmp_path, clinical_map):
+    text = MAPPED_HEADER + "1,1,40,,A01.000x002,,\n2,1,60,,G91.000x002,A01.100,\n"
+    refused_without = refused(tmp_path, text)  # without the mapping the 国临版 code is unknown
+    assert "第 2 行" in refused_without and "A01.000x002" in refused_without
+    source = tmp_path / "in.csv"
+    source.write_text(text, encoding="utf-8")
+    call_command(
+        "drg", "group", "--input", str(source), "--out", str(tmp_path / "out.csv"), "--code-map", clinical_map
+    )
+    with open(tmp_path / "out.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(r["drg"], r["code_map"], r["mapped_codes"]) for r in rows] == [
+        ("SR15", "T-DRG", "A01.000x002→A01.003"),
+        ("BR11", "T-DRG", ""),
+    ]
+    assert rows[0]["principal_diagnosis"] == "A01.000x002"  # the input as given, the mapping beside it
+
+
+@pytest.mark.django_db
+def test_group_with_a_code_map_names_codes_it_cannot_map_and_unknown_versions(tmp_path, clinical_map):
+    source = tmp_path / "in.csv"
+    source.write_text(MAPPED_HEADER + "1,1,40,,A01.000x002,,\n2,1,40,,A01.000x999,,\n", encoding="utf-8")
+    with translation.override("zh-hans"), pytest.raises(CommandError) as raised:
+        call_command(
+            "drg",
+            "group",
+            "--input",
+            str(source),
+            "--out",
+            str(tmp_path / "out.csv"),
+            "--code-map",
+            clinical_map,
+        )
+    message = str(raised.value)
+    assert "第 3 行" in message and "A01.000x999" in message and "T-DRG" in message and "未写入" in message
+    assert "第 2 行" not in message
+    with translation.override("zh-hans"), pytest.raises(CommandError) as raised:
+        call_command(
+            "drg", "group", "--input", str(source), "--out", str(tmp_path / "out.csv"), "--code-map", "NOPE"
+        )
+    assert "NOPE" in str(raised.value) and "未写入" in str(raised.value)
+    assert not (tmp_path / "out.csv").exists()

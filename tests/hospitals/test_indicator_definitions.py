@@ -250,3 +250,29 @@ def test_funnel_limits_narrow_with_volume():
         12.16, abs=1e-2
     )
     assert limits[-1]["upper998"] - limits[-1]["lower998"] < limits[0]["upper998"] - limits[0]["lower998"]
+
+
+def test_the_lists_are_matched_once_per_procedure_string_and_the_cube_sums_the_stays():
+    """One pass over the stays: the lists are matched per distinct procedure string (not per stay, no join
+    on record ids), and the cube's figures are those of the per-stay facts."""
+    twin = [dict(s, record_id=s["record_id"] + "-twin") for s in STAYS]  # every procedure string twice
+    con = build(STAYS + twin)
+    listed = {
+        s["procedures"]
+        for s in STAYS
+        if set(s["procedures"].split("|")) & {code for codes in LISTS.values() for code in codes}
+    }
+    flags = con.execute("SELECT procedures FROM procedure_flags").fetchall()
+    assert sorted(p for (p,) in flags) == sorted(listed)  # one row a string, however many stays carry it
+    assert "record_id" not in [d[0] for d in con.execute("SELECT * FROM procedure_flags LIMIT 0").description]
+    from_facts = con.execute(
+        """SELECT sum(w), sum(w) FILTER (WHERE surgery), sum(w) FILTER (WHERE minimally_invasive),
+                  sum(w) FILTER (WHERE level4), sum(w) FILTER (WHERE day_surgery_case), sum(los_days * w)
+           FROM facts"""
+    ).fetchone()
+    from_cube = con.execute(
+        """SELECT sum(discharges), sum(surgery_patients), sum(minimally_invasive_patients),
+                  sum(level4_patients), sum(day_surgery_patients), sum(bed_days) FROM cube"""
+    ).fetchone()
+    assert [int(v or 0) for v in from_cube] == [int(v or 0) for v in from_facts]
+    assert from_cube[0] == 2 * sum(s["represents"] for s in STAYS)

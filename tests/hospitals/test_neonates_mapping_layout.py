@@ -12,6 +12,7 @@ from django.core.management.base import CommandError
 from django.utils import translation
 
 from tixi.hospitals import demo, figures, importing
+from tixi.hospitals.engine import indicators as ind
 from tixi.hospitals.engine.grouper.mapping import CodeMapping
 from tixi.hospitals.engine.grouper.stays import group_stays
 from tixi.hospitals.models import CodeMap, Discharge
@@ -204,3 +205,28 @@ def test_the_numbered_national_columns_are_slots_of_our_lists(heading, column, p
     from tixi.hospitals.engine.layout import column_for, slot_for
 
     assert slot_for(heading) == (column, position) and column_for(heading) is None
+
+
+def test_the_mapping_log_counts_changed_codes_and_the_codes_it_could_not_map():
+    con = duckdb.connect()
+    relation = stays(
+        con,
+        [
+            (1, "a", "1", 40, None, None, "A01.000x002", "", ""),
+            (1, "b", "1", 40, None, None, "A01.000x002", "Q99.999x999", ""),
+            (1, "c", "1", 60, None, None, "G91.000x002", "", ""),
+        ],
+    )
+    table = group_stays(relation, CodeMapping("T", {"A01.000x002": "A01.003"}), with_path=True)
+    assert table.column("unmapped_codes").to_pylist() == ["", "Q99.999x999", ""]
+    loaded = figures.Loaded(con, ind.Versions(code_map="T"), {}, None, 2019, table)
+    log = figures.mapping_log(loaded)
+    assert (log["code_map"], log["grouped_stays"], log["changed_stays"], log["unmapped_stays"]) == (
+        "T",
+        3,
+        2,
+        1,
+    )
+    assert log["changed_codes"] == [{"clinical": "A01.000x002", "insurance": "A01.003", "stays": 2}]
+    assert log["unmapped_codes"] == [{"code": "Q99.999x999", "stays": 1}]
+    assert figures.mapping_log(figures.Loaded(con, ind.Versions(), {}, None, 2019, None)) is None

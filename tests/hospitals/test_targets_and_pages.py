@@ -107,8 +107,18 @@ def test_pages_in_both_languages(web, language, words):
     )
     detail = client.get(f"/hospitals/{hospital}/")
     assert detail.status_code == 200 and 'id="left-out"' in detail.content.decode()  # drill-down with reasons
+    text = detail.content.decode()
+    # the code mapping's log: which mapping, over how many stays Tixi grouped, what it changed or could not map
+    log = detail.context["mapping_log"]
+    assert (
+        log["code_map"] == demo.CODE_MAP_VERSION and log["grouped_stays"] > 0 and 'id="mapping-log"' in text
+    )
     if language == "zh-hans":
-        assert "未分组：无医保分组且尚无分组器" in detail.content.decode()
+        assert "编码映射日志" in text and f"应用了编码映射 {demo.CODE_MAP_VERSION}" in text
+        # a stay the grouper could not group says why (the grouper's reason, not only "not grouped")
+        assert re.search(r"未分组：无医保分组，分组器也未能分组（不计入 CMI）; [^<]+</td>", text)
+    else:
+        assert "Code mapping log" in text and "Codes it changed" not in text  # the demo codes are 医保 codes
     assert (
         client.get(
             f"/hospitals/upcoding/?division={PANZHIHUA}&year=2024", HTTP_ACCEPT_LANGUAGE=language

@@ -214,5 +214,40 @@ def cases_with_log(loaded: Loaded, limit: int = 200) -> list[dict]:
         row["group_reason"] = entry.get("reason") or None
         row["code_map"] = entry.get("code_map")
         row["mapped_codes"] = entry.get("mapped_codes") or None
+        row["unmapped_codes"] = entry.get("unmapped_codes") or None
         row["group_path"] = entry.get("path")
     return rows
+
+
+def mapping_log(loaded: Loaded, top: int = 20) -> dict | None:
+    """The code mapping's log over the stays Tixi grouped: the mapping's version, the stays it changed and
+    the code pairs most often changed, the stays with a code it could not map (in neither the mapping nor
+    the grouper's code set) and those codes, most frequent first. None when Tixi grouped no stay."""
+    if loaded.grouping_log is None or loaded.grouping_log.num_rows == 0:
+        return None
+    from collections import Counter
+
+    changed, unmapped = Counter(), Counter()
+    changed_stays = unmapped_stays = 0
+    columns = loaded.grouping_log.select(["mapped_codes", "unmapped_codes"]).to_pydict()
+    for changes, failed in zip(columns["mapped_codes"], columns["unmapped_codes"], strict=True):
+        if changes:
+            changed_stays += 1
+            changed.update(set(changes.split(";")))
+        if failed:
+            unmapped_stays += 1
+            unmapped.update(set(failed.split(";")))
+    return {
+        "code_map": loaded.versions.code_map,
+        "grouped_stays": loaded.grouping_log.num_rows,
+        "changed_stays": changed_stays,
+        "changed_codes": [
+            {"clinical": pair.split("→")[0], "insurance": pair.split("→")[1], "stays": n}
+            for pair, n in sorted(changed.items(), key=lambda item: (-item[1], item[0]))[:top]
+        ],
+        "unmapped_stays": unmapped_stays,
+        "unmapped_codes": [
+            {"code": code, "stays": n}
+            for code, n in sorted(unmapped.items(), key=lambda item: (-item[1], item[0]))[:top]
+        ],
+    }

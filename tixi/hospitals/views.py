@@ -11,6 +11,7 @@ from tixi.core import clock
 from tixi.geo.models import Division
 from tixi.hospitals import figures, targets
 from tixi.hospitals.engine import indicators as ind
+from tixi.hospitals.management.commands.drg import REASON_TEXTS
 from tixi.hospitals.models import Discharge
 from tixi.indicators.models import Plan, Target
 from tixi.registry.models import Institution
@@ -41,7 +42,9 @@ VOLUMES = {
     "low_risk_cases": gettext_lazy("stays in low-risk groups"),
 }
 REASONS = {
-    ind.NOT_GROUPED: gettext_lazy("not grouped: no payer DRG and no grouper yet (left out of CMI)"),
+    ind.NOT_GROUPED: gettext_lazy(
+        "not grouped: no payer DRG and no group from the grouper (left out of CMI)"
+    ),
     ind.NO_WEIGHT: gettext_lazy("its DRG has no weight in the table (left out of CMI)"),
     ind.DAY_SURGERY_OVER_24H: gettext_lazy("flagged day surgery but stayed over 24 hours (not day surgery)"),
     ind.DAY_SURGERY_NOT_ELECTIVE_SURGERY: gettext_lazy("flagged day surgery but not elective surgery"),
@@ -179,6 +182,24 @@ def _targets_for(hospital: Institution) -> dict[str, list[dict]]:
     return result
 
 
+def _grouper_reasons(loaded, cases: list[dict]) -> dict[str, list[str]]:
+    """record id -> the grouper's reason for giving no group, and the codes its mapping could not map."""
+    if loaded.grouping_log is None:
+        return {}
+    wanted = {c["record_id"] for c in cases if c["cmi_excluded"] == ind.NOT_GROUPED}
+    result = {}
+    for entry in loaded.grouping_log.select(["record_id", "reason", "unmapped_codes"]).to_pylist():
+        if entry["record_id"] in wanted:
+            reasons = [_(REASON_TEXTS[entry["reason"]])] if entry["reason"] else []
+            if entry["unmapped_codes"]:
+                reasons.append(
+                    _("codes it could not map: %(codes)s")
+                    % {"codes": entry["unmapped_codes"].replace(";", ", ")}
+                )
+            result[entry["record_id"]] = reasons
+    return result
+
+
 @login_required
 def hospital_detail(request, code):
     hospital = get_object_or_404(
@@ -188,7 +209,7 @@ def hospital_detail(request, code):
         set(Discharge.objects.filter(institution=hospital).values_list("year", flat=True).distinct())
     )
     series: dict[int, dict] = {}
-    versions, left_out = None, []
+    versions, left_out, mapping_log = None, [], None
     for year in years:
         loaded = figures.load(hospital.division, year, hospital=hospital.code)
         rows = figures.hospital_figures(loaded)
@@ -196,10 +217,14 @@ def hospital_detail(request, code):
             left_out = ind.cases(
                 loaded.con, "cmi_excluded IS NOT NULL OR day_surgery_excluded IS NOT NULL", 50
             )
+            why_not_grouped = _grouper_reasons(loaded, left_out)
             for case in left_out:
                 case["reasons"] = [
                     str(REASONS[r]) for r in (case["cmi_excluded"], case["day_surgery_excluded"]) if r
                 ]
+                if case["cmi_excluded"] == ind.NOT_GROUPED:  # and why the grouper gave no group
+                    case["reasons"] += why_not_grouped.get(case["record_id"], [])
+            mapping_log = figures.mapping_log(loaded)
         loaded.con.close()
         if rows:
             series[year] = rows[0]
@@ -224,6 +249,7 @@ def hospital_detail(request, code):
             "charts": charts,
             "latest": latest,
             "left_out": left_out,
+            "mapping_log": mapping_log,
             "latest_year": years[-1] if years else None,
             "versions": shown(versions),
             "synthetic": Discharge.objects.filter(institution=hospital, is_synthetic=True).exists(),

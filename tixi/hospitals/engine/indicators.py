@@ -307,18 +307,19 @@ STAYS = f"""
         d.admitted_at, d.discharged_at, {_stay_hours("d")} AS stay_hours
     FROM discharges d JOIN hospitals h ON h.institution_id = d.institution_id"""
 
-# patients, not operations: a stay is on a list when any of its procedures is; only stays with a listed
-# code come out (the others are on no list), so the grouping is over those alone
+# patients, not operations: a stay is on a list when any of its procedures is. The lists are matched once
+# per distinct procedure string of the cube (`cube_stays`), not per stay: far fewer strings than stays,
+# and no join on record ids. Only strings with a listed code come out (the others are on no list).
 PROCEDURE_FLAGS = """
-    SELECT p.institution_id, p.record_id,
+    SELECT p.procedures,
         bool_or(l.kind = 'surgery') AS on_surgery_list,
         bool_or(l.kind = 'minimally_invasive') AS on_mi_list,
         bool_or(l.kind = 'level4') AS on_level4_list,
         bool_or(l.kind = 'level3') AS on_level3_list
-    FROM (SELECT institution_id, record_id, unnest(string_split(procedures, '|')) AS code
-          FROM discharges WHERE procedures <> '') p
+    FROM (SELECT procedures, unnest(string_split(procedures, '|')) AS code
+          FROM (SELECT DISTINCT procedures FROM cube_stays WHERE procedures <> '') u) p
     JOIN list_codes l ON l.code = p.code
-    GROUP BY p.institution_id, p.record_id"""
+    GROUP BY p.procedures"""
 
 UNGROUPED = """
     SELECT institution_id, record_id, sex, age_years, age_days, birth_weight, principal_diagnosis,
@@ -364,7 +365,7 @@ def _flagged(surgery_list: bool) -> str:
             coalesce(f.on_level3_list, false) AS on_level3_list,
             g.drg AS grouped_drg, g.status AS group_status
         FROM stays s
-        LEFT JOIN procedure_flags f ON f.institution_id = s.institution_id AND f.record_id = s.record_id
+        LEFT JOIN procedure_flags f ON f.procedures = s.procedures
         LEFT JOIN grouped g ON g.institution_id = s.institution_id AND g.record_id = s.record_id
     ) x"""
 
@@ -374,34 +375,73 @@ FACTS = f"""
         CASE WHEN f.not_grouped THEN '{NOT_GROUPED}' WHEN wt.weight IS NULL THEN '{NO_WEIGHT}' END AS cmi_excluded
     FROM flagged f LEFT JOIN weights wt ON wt.drg = f.drg"""
 
-# One pass over the stays: the sums of every figure per hospital, department, month and DRG. Every
-# grouping the pages ask for, and the per-DRG references, are sums of these rows. A DRG's weight is the
-# same for all its stays, so it joins the sums, not the stays: CMI's numerator is weight x stays.
-CUBE = """
+
+# One pass over the stays (`cube_stays`): the sums of every figure per hospital, department, month, DRG
+# and procedure string, with the stay's surgery flag by kind. Nothing per stay but this pass: the lists
+# are matched per procedure string (`PROCEDURE_FLAGS`) and the flags they decide (surgery by list, MI,
+# level 4 and 3, elective surgery, day surgery) apply to these sums, which `cube` then adds up without
+# the procedure string. Every grouping the pages ask for, and the per-DRG references, are sums of
+# `cube`'s rows. The times are parsed for the length of stay only, and for the hours only where a stay is
+# flagged elective day surgery (a CASE evaluates its branch on the rows it selects).
+def _cube_stays() -> str:
+    hours = _stay_hours("d")
+    return f"""
+    SELECT d.institution_id, d.department, d.month, d.year,
+        CASE WHEN d.drg <> '' THEN d.drg ELSE g.drg END AS drg,
+        d.procedures,
+        coalesce({_kind_in("d.procedure_kinds", SURGERY_KINDS)}, false) AS kind_surgery,
+        sum(d.represents) AS discharges,
+        coalesce(sum(d.represents) FILTER (WHERE d.elective), 0) AS elective_patients,
+        coalesce(sum(d.represents) FILTER (WHERE
+            CASE WHEN d.elective AND d.day_surgery THEN {hours} <= {DAY_SURGERY_HOURS} ELSE false END), 0)
+            AS elective_day_surgery_patients,
+        coalesce(sum(d.represents) FILTER (WHERE d.pathway_entered), 0) AS pathway_patients,
+        coalesce(sum(d.represents) FILTER (WHERE d.pathway_entered AND d.pathway_completed), 0) AS pathway_completed,
+        sum({LOS_DAYS} * d.represents) AS bed_days,
+        sum(d.total_cost * d.represents) AS total_cost,
+        coalesce(sum(d.represents) FILTER (WHERE d.discharge_method = '{DEATH}'), 0) AS deaths,
+        coalesce(sum(d.represents) FILTER (WHERE d.drg = '' AND g.drg IS NULL), 0) AS not_grouped
+    FROM discharges d
+    LEFT JOIN grouped g ON g.institution_id = d.institution_id AND g.record_id = d.record_id
+    GROUP BY d.institution_id, d.department, d.month, d.year,
+        CASE WHEN d.drg <> '' THEN d.drg ELSE g.drg END, d.procedures,
+        coalesce({_kind_in("d.procedure_kinds", SURGERY_KINDS)}, false)"""
+
+
+def _cube(surgery_list: bool) -> str:
+    surgery = "coalesce(f.on_surgery_list, false)" if surgery_list else "s.kind_surgery"
+    return f"""
     SELECT c.*, h.hospital, h.level,
         CASE WHEN wt.weight IS NULL THEN 0 ELSE c.discharges END AS cmi_cases,
         wt.weight * c.discharges AS total_weight,
         CASE WHEN wt.weight IS NULL THEN c.discharges - c.not_grouped ELSE 0 END AS no_weight
     FROM (
-        SELECT institution_id, department, month, year, drg,
-            sum(w) AS discharges,
-            coalesce(sum(w) FILTER (WHERE surgery), 0) AS surgery_patients,
-            coalesce(sum(w) FILTER (WHERE minimally_invasive), 0) AS minimally_invasive_patients,
-            coalesce(sum(w) FILTER (WHERE level4), 0) AS level4_patients,
-            coalesce(sum(w) FILTER (WHERE level3), 0) AS level3_patients,
-            coalesce(sum(w) FILTER (WHERE elective_surgery), 0) AS elective_surgery_patients,
-            coalesce(sum(w) FILTER (WHERE day_surgery_case), 0) AS day_surgery_patients,
-            coalesce(sum(w) FILTER (WHERE pathway_entered), 0) AS pathway_patients,
-            coalesce(sum(w) FILTER (WHERE pathway_entered AND pathway_completed), 0) AS pathway_completed,
-            sum(los_days * w) AS bed_days,
-            sum(total_cost * w) AS total_cost,
-            coalesce(sum(w) FILTER (WHERE died), 0) AS deaths,
-            coalesce(sum(w) FILTER (WHERE not_grouped), 0) AS not_grouped
-        FROM flagged
-        GROUP BY institution_id, department, month, year, drg
+        SELECT x.institution_id, x.department, x.month, x.year, x.drg,
+            sum(x.discharges) AS discharges,
+            sum(CASE WHEN x.surgery THEN x.discharges ELSE 0 END) AS surgery_patients,
+            sum(CASE WHEN x.surgery AND x.on_mi_list THEN x.discharges ELSE 0 END) AS minimally_invasive_patients,
+            sum(CASE WHEN x.surgery AND x.on_level4_list THEN x.discharges ELSE 0 END) AS level4_patients,
+            sum(CASE WHEN x.surgery AND x.on_level3_list THEN x.discharges ELSE 0 END) AS level3_patients,
+            sum(CASE WHEN x.surgery THEN x.elective_patients ELSE 0 END) AS elective_surgery_patients,
+            sum(CASE WHEN x.surgery THEN x.elective_day_surgery_patients ELSE 0 END) AS day_surgery_patients,
+            sum(x.pathway_patients) AS pathway_patients,
+            sum(x.pathway_completed) AS pathway_completed,
+            sum(x.bed_days) AS bed_days,
+            sum(x.total_cost) AS total_cost,
+            sum(x.deaths) AS deaths,
+            sum(x.not_grouped) AS not_grouped
+        FROM (
+            SELECT s.*, {surgery} AS surgery,
+                coalesce(f.on_mi_list, false) AS on_mi_list,
+                coalesce(f.on_level4_list, false) AS on_level4_list,
+                coalesce(f.on_level3_list, false) AS on_level3_list
+            FROM cube_stays s LEFT JOIN procedure_flags f ON f.procedures = s.procedures
+        ) x
+        GROUP BY x.institution_id, x.department, x.month, x.year, x.drg
     ) c
     JOIN hospitals h ON h.institution_id = c.institution_id
     LEFT JOIN weights wt ON wt.drg = c.drg"""
+
 
 # per-DRG references over every stay computed together (the region): mean LOS and cost for the
 # efficiency indices, mortality and its standardised log for the low-risk groups
@@ -422,14 +462,15 @@ def build_facts(con, group: Group | None = None, surgery_list: bool = False) -> 
     DuckDB connection or an engine."""
     engine = engine_of(con)
     engine.create("stays", STAYS, table=False)
-    engine.create("procedure_flags", PROCEDURE_FLAGS)
     if group is None:
         engine.put("grouped", _grouped_empty())
     else:
         engine.group(group, UNGROUPED)
+    engine.create("cube_stays", _cube_stays())
+    engine.create("procedure_flags", PROCEDURE_FLAGS)
     engine.create("flagged", _flagged(surgery_list), table=False)
     engine.create("facts", FACTS, table=False)
-    engine.create("cube", CUBE)
+    engine.create("cube", _cube(surgery_list))
     engine.create("drg_reference", DRG_REFERENCE)
 
 

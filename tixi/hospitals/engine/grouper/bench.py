@@ -28,7 +28,8 @@ def bench_grouping(write, rows: int = 1_300_000, seed: int = 2023) -> dict:
     write(f"  rule tables loaded               {loaded:>8.1f} s")
     write(f"  {rows:,} synthetic discharges made {generated:>6.1f} s")
     write(
-        f"  grouped                          {seconds:>8.1f} s  ({rows / seconds:,.0f} cases/s, goal < 60 s)"
+        f"  grouped                          {seconds:>8.1f} s  ({rows / seconds:,.0f} cases/s, goal < 60 s; "
+        f"CPU {cpu:.1f} s)"
     )
     write(f"  {grouped:,} grouped, {rows - grouped:,} not (no group, failed check)")
     write(f"  load average {load_before:.1f} before, {load_after:.1f} after; peak memory {peak_mb:,.0f} MB")

@@ -16,7 +16,7 @@ def _floats(values) -> np.ndarray:
     return np.array([np.nan if v is None else float(v) for v in values], dtype=float)
 
 
-LOG_COLUMNS = ("reason", "code_map", "mapped_codes", "path")
+LOG_COLUMNS = ("reason", "code_map", "mapped_codes", "unmapped_codes", "path")
 
 
 def group_stays(
@@ -24,7 +24,8 @@ def group_stays(
 ) -> pa.Table:
     """institution_id, record_id, drg (NULL when the case did not group) and status for every stay given,
     with each case's log: the reason it failed, the code mapping it went through (clinical → 医保 codes,
-    applied before grouping) and what that changed, and the path it took (`with_path`: building the paths
+    applied before grouping), what that changed and the codes it could not map (in neither the mapping
+    nor the grouper's code set), and the path it took (`with_path`: building the paths
     of a province's millions of stays costs seconds, so the bulk runs leave it out)."""
     weight = "birth_weight" if "birth_weight" in stays.columns else "NULL::INTEGER AS birth_weight"
     rows = stays.select(
@@ -37,11 +38,12 @@ def group_stays(
     principal = [v or "" for v in columns[5]]
     others = [v or "" for v in columns[6]]
     procedures = [v or "" for v in columns[7]]
-    changes = [""] * len(rows)
+    changes = unmapped = [""] * len(rows)
     if code_map is not None:
-        mapped = apply(code_map, principal, others, procedures)
+        rules = _RULES["rules"]
+        mapped = apply(code_map, principal, others, procedures, rules.diagnosis_ids, rules.procedure_ids)
         principal, others, procedures = mapped.principal_diagnosis, mapped.other_diagnoses, mapped.procedures
-        changes = mapped.changes
+        changes, unmapped = mapped.changes, mapped.unmapped
     cases = Cases(
         sex=np.array(
             [int(v) if str(v) in ("1", "2") else 0 for v in columns[2]], dtype=np.int64
@@ -74,6 +76,7 @@ def group_stays(
             "reason": pa.array([REASONS[r] for r in grouping.reason.tolist()], pa.string()),
             "code_map": pa.array([code_map.version if code_map else None] * len(rows), pa.string()),
             "mapped_codes": pa.array(changes, pa.string()),
+            "unmapped_codes": pa.array(unmapped, pa.string()),
             "path": pa.array(
                 grouping.columns()["drg_path"] if with_path else [None] * len(rows), pa.string()
             ),

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .grouping import Cases
+from .mapping import CodeMapping, apply
 from .rules import RuleSet
 
 REQUIRED = ("sex", "age_years", "age_days", "principal_diagnosis", "other_diagnoses", "procedures")
@@ -38,6 +39,8 @@ class CaseTable:
     header: list[str]
     rows: list[list[str]]
     cases: Cases
+    code_map: str | None = None  # the clinical → 医保 mapping the codes went through
+    mapped_codes: list[str] = field(default_factory=list)  # per row: "clinical→医保" pairs, ";"-separated
 
 
 def _number(text: str) -> float:
@@ -48,7 +51,9 @@ def _number(text: str) -> float:
         return float("nan")
 
 
-def read_case_table(text: str, rules: RuleSet) -> CaseTable:
+def read_case_table(text: str, rules: RuleSet, mapping: CodeMapping | None = None) -> CaseTable:
+    """The table's cases; with a clinical → 医保 `mapping`, the codes go through it before they are checked
+    against the grouper's code set (a code in neither is refused, named with its row and field)."""
     reader = csv.reader(io.StringIO(text))
     header = [name.strip() for name in next(reader, [])]
     missing = [name for name in REQUIRED if name not in header]
@@ -114,24 +119,46 @@ def read_case_table(text: str, rules: RuleSet) -> CaseTable:
             message = "%(value)s is not a number from %(low)s to %(high)s."
             problem(message, {"value": values[index], "low": low, "high": high}, index + 2, name)
         numbers[name] = parsed
-    principal = column["principal_diagnosis"]
     lists = {}
-    for name, ids, message in (
-        ("principal_diagnosis", rules.diagnosis_ids, "Unknown diagnosis codes: %(codes)s."),
-        ("other_diagnoses", rules.diagnosis_ids, "Unknown diagnosis codes: %(codes)s."),
-        ("procedures", rules.procedure_ids, "Unknown procedure codes: %(codes)s."),
-    ):
+    for name in ("principal_diagnosis", "other_diagnoses", "procedures"):
         values = column[name]
         if name != "principal_diagnosis" and any(" " in value or "||" in value for value in values):
             values = ["|".join(code.strip() for code in value.split("|") if code.strip()) for value in values]
         lists[name] = values
+    mapped_codes: list[str] = []
+    if mapping is not None:
+        mapped = apply(mapping, lists["principal_diagnosis"], lists["other_diagnoses"], lists["procedures"])
+        lists = {
+            "principal_diagnosis": mapped.principal_diagnosis,
+            "other_diagnoses": mapped.other_diagnoses,
+            "procedures": mapped.procedures,
+        }
+        mapped_codes = mapped.changes
+    unknown_message = (
+        "Unknown diagnosis codes: %(codes)s.",
+        "Unknown procedure codes: %(codes)s.",
+    )
+    if mapping is not None:
+        unknown_message = (
+            "Diagnosis codes in neither the code mapping %(version)s nor the grouper's code set: %(codes)s.",
+            "Procedure codes in neither the code mapping %(version)s nor the grouper's code set: %(codes)s.",
+        )
+    for name, ids, message in (
+        ("principal_diagnosis", rules.diagnosis_ids, unknown_message[0]),
+        ("other_diagnoses", rules.diagnosis_ids, unknown_message[0]),
+        ("procedures", rules.procedure_ids, unknown_message[1]),
+    ):
+        values = lists[name]
         unknown = set("|".join(values).split("|")) - ids.keys() - {""}
         if not unknown:
             continue
         for index, value in enumerate(values):
             codes = [code for code in value.split("|") if code in unknown]
             if codes:
-                problem(message, {"codes": ", ".join(codes)}, index + 2, name)
+                params = {"codes": ", ".join(codes)}
+                if mapping is not None:
+                    params["version"] = mapping.version
+                problem(message, params, index + 2, name)
     if problems:
         raise CaseTableError(problems, more)
     cases = Cases(
@@ -139,8 +166,14 @@ def read_case_table(text: str, rules: RuleSet) -> CaseTable:
         age_years=numbers["age_years"],
         age_days=numbers["age_days"],
         birth_weight=numbers["birth_weight"],
-        principal_diagnosis=principal,
+        principal_diagnosis=lists["principal_diagnosis"],
         other_diagnoses=lists["other_diagnoses"],
         procedures=lists["procedures"],
     )
-    return CaseTable(header=header, rows=rows, cases=cases)
+    return CaseTable(
+        header=header,
+        rows=rows,
+        cases=cases,
+        code_map=mapping.version if mapping else None,
+        mapped_codes=mapped_codes,
+    )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_noop
 
 from tixi.core.exports import safe_cells
 from tixi.exchange.engine import reading
+from tixi.hospitals import figures
 from tixi.hospitals.engine.grouper import REASONS, group, load_rules
 from tixi.hospitals.engine.grouper.reference import ENVIRONMENT, ReferenceMissing, parity
 from tixi.hospitals.engine.grouper.synthetic import generate_cases
@@ -26,6 +27,12 @@ ENGINE_MESSAGES = (
     gettext_noop("%(value)s is not a number from %(low)s to %(high)s."),
     gettext_noop("Unknown diagnosis codes: %(codes)s."),
     gettext_noop("Unknown procedure codes: %(codes)s."),
+    gettext_noop(
+        "Diagnosis codes in neither the code mapping %(version)s nor the grouper's code set: %(codes)s."
+    ),
+    gettext_noop(
+        "Procedure codes in neither the code mapping %(version)s nor the grouper's code set: %(codes)s."
+    ),
 )
 REASON_TEXTS = {
     "": "",
@@ -46,6 +53,7 @@ REASON_TEXTS = {
 assert set(REASON_TEXTS) == set(REASONS)
 RESULT_COLUMNS = ["drg", "drg_status", "drg_reason", "drg_reason_text", "mdc", "adrg"]
 RESULT_COLUMNS += ["mcc", "cc", "cc_excluded", "drg_path"]
+MAPPING_COLUMNS = ["code_map", "mapped_codes"]  # with --code-map: the mapping and the codes it changed
 
 
 def decode(data: bytes) -> str | None:
@@ -71,6 +79,11 @@ class Command(BaseCommand):
             "principal_diagnosis, other_diagnoses, procedures [, birth_weight]",
         )
         grouping.add_argument("--out", required=True, help="the same rows with the DRG columns added")
+        grouping.add_argument(
+            "--code-map",
+            help="the version of a clinical → 医保 code mapping to apply before grouping "
+            "(`tixi hospitals mappings import`); the codes it changed are written per row",
+        )
         compare = verbs.add_parser("compare", help="parity with OpenDRG's DRG_Python on generated cases")
         compare.add_argument("--cases", type=int, default=10_000)
         compare.add_argument("--seed", type=int, default=2023)
@@ -81,10 +94,16 @@ class Command(BaseCommand):
 
     def handle(self, *args, verb, **options):
         if verb == "group":
-            return self.group(Path(options["input"]), Path(options["out"]))
+            return self.group(Path(options["input"]), Path(options["out"]), options.get("code_map"))
         return self.compare(options["cases"], options["seed"], options["reference"])
 
-    def group(self, source: Path, out: Path):
+    def group(self, source: Path, out: Path, code_map: str | None = None):
+        mapping = None
+        if code_map:
+            try:
+                mapping = figures.choose_code_map(code_map)
+            except figures.FigureError as error:
+                raise CommandError(f"--code-map: {error} " + _("Nothing was written.")) from error
         try:
             data = source.read_bytes()
         except OSError as error:
@@ -99,7 +118,7 @@ class Command(BaseCommand):
             )
         rules = load_rules()
         try:
-            table = read_case_table(text, rules)
+            table = read_case_table(text, rules, mapping)
         except CaseTableError as error:
             lines = [
                 _("Row %(row)s, %(field)s: %(problem)s")
@@ -138,17 +157,21 @@ class Command(BaseCommand):
         try:
             with os.fdopen(handle, "w", newline="", encoding="utf-8") as stream:
                 writer = csv.writer(stream, lineterminator="\n")
+                columns = RESULT_COLUMNS + (MAPPING_COLUMNS if table.code_map else [])
                 # the user's own columns come back: text like a formula (=, +, -, @) is kept as text
-                writer.writerow(safe_cells(table.header + RESULT_COLUMNS))
+                writer.writerow(safe_cells(table.header + columns))
                 results = grouping.columns()
                 texts = {key: _(text) if text else "" for key, text in REASON_TEXTS.items()}
                 results["drg_reason_text"] = [texts[reason] for reason in results["drg_reason"]]
+                if table.code_map:
+                    results["code_map"] = [table.code_map] * len(table.rows)
+                    results["mapped_codes"] = table.mapped_codes
                 width = len(table.header)
                 writer.writerows(
                     safe_cells(row[:width] + list(result))
                     for row, result in zip(
                         table.rows,
-                        zip(*(results[column] for column in RESULT_COLUMNS), strict=True),
+                        zip(*(results[column] for column in columns), strict=True),
                         strict=True,
                     )
                 )

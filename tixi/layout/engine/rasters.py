@@ -282,7 +282,7 @@ def check_output(path: str | Path, field: str, inputs: list[Path]) -> Path:
     return path
 
 
-def geotiff_profile(shape: tuple[int, int], crs, transform) -> dict:
+def geotiff_profile(shape: tuple[int, int], crs, transform, compress: str = "deflate") -> dict:
     """One band, tiled and compressed; BigTIFF when the grid needs it (a province at 100 m does)."""
     return {
         "driver": "GTiff",
@@ -294,7 +294,7 @@ def geotiff_profile(shape: tuple[int, int], crs, transform) -> dict:
         "tiled": True,
         "blockxsize": 256,
         "blockysize": 256,
-        "compress": "deflate",
+        "compress": compress,
         "BIGTIFF": "IF_SAFER",
     }
 
@@ -315,23 +315,28 @@ def write_band(path: Path, values: np.ndarray, dtype: str, nodata, crs, transfor
 
 
 def write_surfaces(surface: Surface, friction: Friction, time_path: Path, nearest_path: Path | None) -> None:
-    """Write to temporary files beside the targets, then move them in place: all or nothing."""
-    profile = geotiff_profile(friction.shape, friction.crs, friction.transform)
+    """Write to temporary files beside the targets, then move them in place: all or nothing.
+
+    TIME.tif is not compressed: float64 seconds keep their random low bits, so deflate saved 8 % of the
+    file for 1.6 s of CPU per 16 M cells (as long as the search itself takes on two cores); NEAREST.tif
+    (large patches of one id) shrinks 50-fold and stays deflated.
+    """
 
     def time_strip(rows: slice) -> np.ndarray:
         seconds = surface.seconds[rows]
         return np.where(np.isfinite(seconds), seconds, TIME_NODATA)
 
-    outputs = [(time_path, time_strip, "float64", TIME_NODATA)]
+    outputs = [(time_path, time_strip, "float64", TIME_NODATA, "none")]
     if nearest_path is not None:
-        outputs.append((nearest_path, lambda rows: surface.nearest[rows], "int32", NEAREST_NODATA))
+        outputs.append((nearest_path, lambda rows: surface.nearest[rows], "int32", NEAREST_NODATA, "deflate"))
     height, width = friction.shape
     written = []
     try:
-        for target, strip_of, dtype, nodata in outputs:
+        for target, strip_of, dtype, nodata, compress in outputs:
             handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
             os.close(handle)
             written.append((temporary, target))
+            profile = geotiff_profile(friction.shape, friction.crs, friction.transform, compress)
             with rasterio.open(temporary, "w", dtype=dtype, nodata=nodata, **profile) as sink:
                 for top in range(0, height, STRIP_ROWS):  # strip by strip: no whole-grid copy
                     block = strip_of(slice(top, top + STRIP_ROWS))

@@ -5,6 +5,7 @@ concerns; nothing is written unless every check passed and the computation finis
 """
 
 import csv
+import functools
 import io
 import math
 import os
@@ -26,6 +27,19 @@ TIME_NODATA = -1.0  # a travel time is never negative
 BYTES_PER_CELL = 24
 STRIP_ROWS = 512
 INT32 = np.iinfo(np.int32)
+# GDAL keeps decoded blocks in a cache of 5 % of the machine's memory (1.2 GB here): reading and writing
+# a province strip by strip, that cache grew to a quarter of the run's peak. Each block is read or
+# written once, whole, so a small cache costs nothing; GDAL decodes and deflates on every core.
+GDAL_CACHE_MB = 64
+
+
+def small_gdal_cache(function):
+    @functools.wraps(function)
+    def with_small_cache(*args, **kwargs):
+        with rasterio.Env(GDAL_CACHEMAX=GDAL_CACHE_MB, GDAL_NUM_THREADS="ALL_CPUS"):
+            return function(*args, **kwargs)
+
+    return with_small_cache
 
 
 class InputError(ValueError):
@@ -70,6 +84,7 @@ def gigabytes(n: float) -> str:
     return f"{n / 2**30:.1f}"
 
 
+@small_gdal_cache
 def read_friction(path: str | Path, max_bytes: int | None = None) -> Friction:
     path = Path(path)
     field = "friction"
@@ -111,7 +126,8 @@ def read_friction(path: str | Path, max_bytes: int | None = None) -> Friction:
         # read strip by strip into a buffer already padded for the kernel: no whole-grid copy
         padded = np.full((source.height + 2 * PAD, source.width + 2 * PAD), np.nan)
         inner = padded[PAD:-PAD, PAD:-PAD]
-        strip = STRIP_ROWS
+        block_rows = source.block_shapes[0][0]
+        strip = max(block_rows, STRIP_ROWS // block_rows * block_rows)  # whole blocks: each decoded once
         for top in range(0, source.height, strip):
             window = Window(0, top, source.width, min(strip, source.height - top))
             values = source.read(1, window=window, masked=True)
@@ -299,6 +315,7 @@ def geotiff_profile(shape: tuple[int, int], crs, transform, compress: str = "def
     }
 
 
+@small_gdal_cache
 def write_band(path: Path, values: np.ndarray, dtype: str, nodata, crs, transform) -> None:
     """One band written to a temporary file beside the target, then moved in place: all or nothing."""
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -314,6 +331,7 @@ def write_band(path: Path, values: np.ndarray, dtype: str, nodata, crs, transfor
             os.remove(temporary)
 
 
+@small_gdal_cache
 def write_surfaces(surface: Surface, friction: Friction, time_path: Path, nearest_path: Path | None) -> None:
     """Write to temporary files beside the targets, then move them in place: all or nothing.
 
@@ -367,6 +385,7 @@ class Grid:
     height: int
 
 
+@small_gdal_cache
 def read_grid(path: str | Path, field: str, max_bytes: int | None = None) -> Grid:
     """A single-band raster for coverage (travel time, population, zones), refused by name if unreadable."""
     path = Path(path)

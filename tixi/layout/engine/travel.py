@@ -413,11 +413,17 @@ def default_threads() -> int:
 SPLIT_CELLS = 1 << 20  # below a million cells one thread is as quick as two (and starts sooner)
 
 
+def thread_count(rows: int, cols: int, threads: int | None = None) -> int:
+    """How many bands (threads) a grid is searched in: `threads`, else TIXI_THREADS or every core
+    for a million cells or more; never more than its rows."""
+    if threads is None:
+        threads = default_threads() if rows * cols >= SPLIT_CELLS else 1
+    return max(1, min(threads, rows))
+
+
 def split_rows(padded_rows: int, width: int, rows: int, threads: int | None) -> list[tuple[int, int]]:
     """Bands of whole padded rows, one per thread, as [first, last) flat cell indices."""
-    if threads is None:
-        threads = default_threads() if rows * (width - 2 * PAD) >= SPLIT_CELLS else 1
-    count = max(1, min(threads, rows))
+    count = thread_count(rows, width - 2 * PAD, threads)
     edges = [PAD + (rows * i) // count for i in range(count + 1)]
     edges[0], edges[-1] = 0, padded_rows
     return [(edges[i] * width, edges[i + 1] * width) for i in range(count)]

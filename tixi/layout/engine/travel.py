@@ -1,4 +1,4 @@
-"""Travel time to the nearest facility over a friction raster: a multi-source Dijkstra on the grid.
+"""Travel time to the nearest facility over a friction raster: a multi-source shortest-path search on the grid.
 
 The moves and their costs follow GRASS GIS `r.cost` (isotropic), read from its source and
 re-implemented here, so that `--moves 8` gives `r.cost` and `--moves 16` gives `r.cost -k`:
@@ -8,14 +8,18 @@ re-implemented here, so that `--moves 8` gives `r.cost` and `--moves 16` gives `
   the four cells it crosses: the two ends and the two cells beside the line between them;
 - a move touching a barrier (no data) is not made, and nothing is reached through a barrier;
 - a facility's own cell is 0 s away; a cell holding several facilities belongs to the last listed
-  (r.cost overwrites the start value too); a cell reached at the same cost from two facilities keeps
-  the first that reached it.
+  (r.cost overwrites the start value too); a cell reached at exactly the same cost from two
+  facilities belongs to the one listed first (whatever order the cells were expanded in, so that the
+  labels do not depend on the number of threads; the per-facility fields keep the first listed too).
 
 Friction is in seconds per metre and cell sizes in metres, so costs are in seconds (r.cost reaches
 the same numbers with cost = friction x the east-west cell size, its unit of length). With a cap,
 cells beyond it are left unreached: every cell within the cap is exact, since costs only grow along
 a path. The kernel is compiled with numba (scikit-image's MCP has neither the knight's four-cell
-mean, nor the nearest facility's label, nor a working cost cap).
+mean, nor the nearest facility's label, nor a working cost cap). It is not a heap Dijkstra but
+label-correcting over Dial's buckets, expanded row by row, in bands of rows searched by threads
+(see _search and expand_regions): every cell still ends at the least floating-point sum over all
+paths, the heap's number to the last bit (tests/layout/test_travel_kernel.py).
 
 Walking (anisotropic) follows GRASS `r.walk` (Aitken 1977 / Langmuir 1984, read from its source):
 a move of horizontal length L from a cell at elevation h0 to one at h1 (dh = h1 - h0, away from the

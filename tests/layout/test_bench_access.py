@@ -12,6 +12,10 @@ def test_bench_access_prints_grass_beside_tixi_and_a_scale_run(capsys):
         r"6,400 cells, 20 facilities, 16 moves, 30-min cap: compute [\d.]+ s .* peak memory [\d.]+ GB", out
     )
     assert re.search(
+        r"CPU time: compute [\d.]+ s on 1 thread\(s\), [\d.]+ M cells per CPU-second; the whole run [\d.]+ s",
+        out,
+    )  # 6,400 cells: one thread (bands from a million cells on)
+    assert re.search(
         r"coverage: [\d,]+ persons spread over 1 zones in [\d.]+ s, counted within 15/30/60 min "
         r"\(and \+-1 min\) per zone in [\d.]+ s; [\d.]+% within 60 min",
         out,

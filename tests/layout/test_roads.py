@@ -146,14 +146,12 @@ def case(seed=4, rows=120, cols=140, count=25):
 
 
 def assert_equal_to_rerun(kept, friction, rows, cols, ids, cap, moves):
+    """To the last bit: the least time over the facilities' own fields is the search's least sum over
+    all paths, and both give a tie to the facility listed first."""
     ours = kept.surface()
     full = travel_time(friction, 100.0, 100.0, rows, cols, ids, moves=moves, max_seconds=cap)
-    assert np.array_equal(np.isfinite(ours.seconds), np.isfinite(full.seconds))
-    reached = full.reached
-    assert np.allclose(ours.seconds[reached], full.seconds[reached], rtol=1e-12, atol=0)
-    # the nearest facility is the rerun's, but where two are equally near either is right
-    same = ours.nearest[reached] == full.nearest[reached]
-    assert same.mean() > 0.999
+    np.testing.assert_array_equal(ours.seconds, full.seconds)
+    np.testing.assert_array_equal(ours.nearest, full.nearest)
 
 
 @pytest.mark.parametrize("moves", [8, 16])

@@ -20,7 +20,7 @@ import numpy as np
 from tixi.layout.engine import grass, synthetic
 from tixi.layout.engine.coverage import coverage_by_zone, spread_population
 from tixi.layout.engine.rasters import read_elevation, read_facilities, read_friction, write_surfaces
-from tixi.layout.engine.travel import travel_time
+from tixi.layout.engine.travel import thread_count, travel_time
 
 
 def one_run(friction_path, facilities_path, out_folder, moves, max_minutes, elevation_path=None) -> dict:
@@ -29,6 +29,7 @@ def one_run(friction_path, facilities_path, out_folder, moves, max_minutes, elev
     sites = read_facilities(facilities_path, friction)
     heights = read_elevation(elevation_path, friction) if elevation_path else None
     read = time.perf_counter()
+    cpu = time.process_time()  # every thread of the process: the work done, whatever the load
     surface = travel_time(
         friction.values,
         friction.cell_x,
@@ -42,6 +43,7 @@ def one_run(friction_path, facilities_path, out_folder, moves, max_minutes, elev
         elevation=heights,
     )
     computed = time.perf_counter()
+    compute_cpu = time.process_time() - cpu
     out = Path(out_folder)
     write_surfaces(surface, friction, out / "time.tif", out / "nearest.tif")
     written = time.perf_counter()
@@ -54,15 +56,36 @@ def one_run(friction_path, facilities_path, out_folder, moves, max_minutes, elev
         "read_s": read - started,
         "compute_s": computed - read,
         "write_s": written - computed,
-        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "compute_cpu_s": compute_cpu,
+        "threads": thread_count(*friction.shape),
+        "cpu_s": time.process_time(),
+        "peak_mb": peak_mb(),
     }
 
 
-def child_run(friction_path, facilities_path, out_folder, moves, max_minutes, elevation_path=None) -> dict:
+def peak_mb() -> float:
+    """This process's own peak memory in MiB. Not ru_maxrss: Linux carries the spawning process's peak
+    over into a child's across exec (the bench's parent, after making a province's synthetic grid,
+    reported its 4.0 GB as the child's); /proc's VmHWM belongs to the child's own address space."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def child_run(
+    friction_path, facilities_path, out_folder, moves, max_minutes, elevation_path=None, threads=None
+) -> dict:
+    """`threads`: TIXI_THREADS for the child (None: as this process has it)."""
+    env = dict(os.environ, **({"TIXI_THREADS": str(threads)} if threads else {}))
     argv = [sys.executable, "-m", "tixi.layout.engine.bench", "run", str(friction_path), str(facilities_path)]
     argv += [str(out_folder), str(moves), str(max_minutes or 0)]
     argv += [str(elevation_path)] if elevation_path else []
-    completed = subprocess.run(argv, capture_output=True, text=True, check=False)
+    completed = subprocess.run(argv, capture_output=True, text=True, check=False, env=env)
     if completed.returncode:
         raise RuntimeError(completed.stderr)
     return json.loads(completed.stdout.strip().splitlines()[-1])
@@ -84,7 +107,7 @@ def side_by_side(write, side=1000, facilities=100, moves_list=(8, 16)) -> list[d
             folder, side, side, facilities, cell=100.0, seed=11
         )
         for moves in moves_list:
-            ours = child_run(friction_path, facilities_path, folder, moves, 0)
+            ours = child_run(friction_path, facilities_path, folder, moves, 0, threads=1)
             theirs = grass.run_r_cost(friction_path, facilities_path, 100.0, moves=moves)
             figures = grass.compare(np.load(folder / "seconds.npy"), np.load(folder / "nearest.npy"), theirs)
             result = {"moves": moves, "ours": ours, "grass_s": theirs.cost_seconds, **figures}
@@ -101,7 +124,7 @@ def side_by_side(write, side=1000, facilities=100, moves_list=(8, 16)) -> list[d
             folder / "elevation.tif", synthetic.elevation_surface(side, side, seed=11)
         )
         for moves in moves_list:
-            ours = child_run(friction_path, facilities_path, folder, moves, 0, elevation_path)
+            ours = child_run(friction_path, facilities_path, folder, moves, 0, elevation_path, threads=1)
             theirs = grass.run_r_walk(friction_path, elevation_path, facilities_path, moves=moves)
             figures = grass.compare(np.load(folder / "seconds.npy"), np.load(folder / "nearest.npy"), theirs)
             results.append(
@@ -135,6 +158,11 @@ def at_scale(write, side=4000, facilities=3000, moves=16, max_minutes=120) -> di
         f"compute {result['compute_s']:.1f} s (read {result['read_s']:.1f} s, write {result['write_s']:.1f} s), "
         f"{result['reached']:,} cells reached, peak memory {result['peak_mb'] / 1024:.2f} GB "
         f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores: other work slows it)"
+    )
+    write(
+        f"CPU time: compute {result['compute_cpu_s']:.1f} s on {result['threads']} thread(s), "
+        f"{result['cells'] / max(result['compute_cpu_s'], 1e-9) / 1e6:.2f} M cells per CPU-second; "
+        f"the whole run {result['cpu_s']:.1f} s (what an idle machine's cores would take)"
     )
     figures = result["coverage"]
     write(

@@ -446,14 +446,25 @@ def division_siting(
         reach = demand_index[np.flatnonzero(alone.seconds.ravel() <= cap)]
         covers.append(reach[reach >= 0])
     gain = np.array([weights[c].sum() for c in covers])
-    keep = np.argsort(-gain, kind="stable")[: len(sites) if given else candidates]
+    township_of_site = [township_of(candidate.place, place.townships) for candidate, _r, _c in sites]
+    order = np.argsort(-gain, kind="stable")
+    if one_per_township:
+        # two candidates of one township compete for one slot: each township's best comes first
+        seen_townships, firsts, others = set(), [], []
+        for j in order.tolist():
+            township = township_of_site[j]
+            key = township.code if township else ("site", j)
+            (others if key in seen_townships else firsts).append(j)
+            seen_townships.add(key)
+        order = np.array(firsts + others, np.int64)
+    keep = order[: len(sites) if given else candidates]
     if new > len(keep):
         raise AccessError(
             _("--k: %(new)s new sites cannot be chosen among %(candidates)s candidates.")
             % {"new": new, "candidates": len(keep)}
         )
     chosen_covers = [covers[j] for j in keep]
-    township_at = [township_of(sites[j][0].place, place.townships) for j in keep]
+    township_at = [township_of_site[j] for j in keep]
     groups = None
     if one_per_township:
         codes = {}
@@ -639,9 +650,16 @@ def road_classes(grid: RegionGrid) -> list[str | None]:
     return [by_speed.get(float(speed)) for speed in speeds]
 
 
-def road_choices(division: Division, year: int, classes=("provincial", "county")) -> list[dict]:
-    """Roads a planner can close on the page: each road of the given classes, named by its class,
-    number and the townships at its two ends (village roads are many: they are closed as a class)."""
+def road_class_choices(division: Division, year: int) -> list[tuple[str, str]]:
+    """The classes of road the division's network has, to close all of a class at once."""
+    present = set(road_classes(region(division, year).grid))
+    return [(key, str(label)) for key, label in ROAD_CLASS_ALL.items() if key in present]
+
+
+def road_choices(division: Division, year: int, longest_village_roads: int = 30) -> list[dict]:
+    """Roads a planner can close on the page, named by class, number and the townships at their two
+    ends: every provincial and county road and the longest village roads (hundreds of short village
+    roads are closed as a class)."""
     grid = region(division, year).grid
     if grid.road_index is None:
         return []
@@ -652,9 +670,12 @@ def road_choices(division: Division, year: int, classes=("provincial", "county")
     bounds = np.searchsorted(flat[order], np.arange(len(kinds) + 2))
     zones = grid.zones.ravel()
     width = grid.shape[1]
+    lengths = np.diff(bounds)[1 : len(kinds) + 1]
+    village = [n for n, kind in enumerate(kinds, start=1) if kind == "village"]
+    longest = set(sorted(village, key=lambda n: -lengths[n - 1])[:longest_village_roads])
     choices = []
     for number, kind in enumerate(kinds, start=1):
-        if kind not in classes:
+        if kind == "village" and number not in longest:
             continue
         cells = order[bounds[number] : bounds[number + 1]]
         if not len(cells):
@@ -696,11 +717,13 @@ KEPT_AT_MOST = 8
 def kept_fields(grid: RegionGrid, division: Division, year: int, kind: str, facilities, cap: float):
     # the grid's own friction and the facilities' points name the fields: another database is another key
     points = tuple((f.code, f.longitude, f.latitude) for f in facilities)
+    rows, cols = grid.cells_of([f.longitude for f in facilities], [f.latitude for f in facilities])
+    # opened on every call, not only when the fields are computed: a what-if's friction (roads closed)
+    # is derived from this grid's, whose facility cells must be passable as the kept fields had them
+    grid.open_cells(rows, cols)
     key = (division.code, year, kind, cap, zlib.crc32(grid.friction.tobytes()), points)
     kept = _KEPT_FIELDS.get(key)
     if kept is None:
-        rows, cols = grid.cells_of([f.longitude for f in facilities], [f.latitude for f in facilities])
-        grid.open_cells(rows, cols)
         kept = build_fields(
             grid.friction, grid.cell, grid.cell, rows, cols, range(len(facilities)), cap, moves=MOVES
         )

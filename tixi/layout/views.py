@@ -13,7 +13,6 @@ from tixi.indicators.models import Plan
 from tixi.layout.access import (
     KIND_LABELS,
     KINDS,
-    ROAD_CLASS_ALL,
     AccessError,
     division_coverage,
     division_siting,
@@ -21,6 +20,7 @@ from tixi.layout.access import (
     parse_capacity,
     parse_roads,
     road_choices,
+    road_class_choices,
     site_label,
     what_if,
 )
@@ -154,7 +154,7 @@ def coverage(request, code):
             "problem": problem,
             "facilities": facilities,
             "places": places,
-            "road_classes": [(key, str(label)) for key, label in ROAD_CLASS_ALL.items()],
+            "road_classes": road_class_choices(division, year),
             "roads": road_choices(division, year),
             "asked": request.GET,
         },

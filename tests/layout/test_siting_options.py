@@ -178,7 +178,7 @@ def test_coverage_page_closes_a_road(users):
     assert what_if(dachuan, 2024, "township", 30, close_roads=numbers)["after"] == result["after"]
     one = road_choices(dachuan, 2024)[1]
     page = planner.get(base + f"&road={one['number']}").content.decode()
-    assert 'id="what-if-result"' in page and "关闭 1 条道路" in page
+    assert 'id="what-if-result"' in page and f"{one['label']}: 关闭 1 条道路" in page
     bad = planner.get(base + "&road=motorway").content.decode()
     assert re.search(r'class="errorlist" role="alert"><li>关闭道路', bad)
 

@@ -132,6 +132,7 @@ def coverage(request, code):
             )
         except AccessError as error:
             problem = str(error)
+    roads = road_choices(division, year)
     facilities = [(str(KIND_LABELS[k]), facilities_of(division, year, k)) for k in KINDS if k != "primary"]
     places = (
         Division.objects.valid_in(year)
@@ -155,7 +156,12 @@ def coverage(request, code):
             "facilities": facilities,
             "places": places,
             "road_classes": road_class_choices(division, year),
-            "roads": road_choices(division, year),
+            "roads": roads,
+            "closed_road_labels": [
+                r["label"] for r in roads if scenario and r["number"] in scenario["closed_roads"]
+            ]
+            if scenario and not scenario["closed_road_classes"]
+            else [],
             "asked": request.GET,
         },
     )

@@ -1626,7 +1626,7 @@ ZH = {
     "moving percentile method": "移动百分位数法",
     "fixed threshold method": "固定阈值法",
     "%(field)s: a capacity is a whole number of residents, at least 1 (got %(value)s).": "%(field)s：容量须为不小于1的整数（人），收到的是 %(value)s。",
-    "--candidates: row %(row)s, capacity": "--candidates：第 %(row)s 行，capacity",
+    "--candidates: row %(row)s, capacity": "--candidates：候选点文件第 %(row)s 行，capacity",
     "--capacity: a whole number of residents, at least 1.": "--capacity：须为不小于1的整数（人）。",
     "%(near)s (%(township)s, %(longitude)s, %(latitude)s)": "%(near)s（%(township)s，%(longitude)s, %(latitude)s）",
     "--k: %(new)s new sites, one per township, cannot be chosen: the candidates lie in %(townships)s townships.": "--k：每个乡镇（街道）至多一处时选不出 %(new)s 个新址：候选点只分布在 %(townships)s 个乡镇（街道）。",

@@ -59,7 +59,8 @@ def test_candidate_file_sweep_and_save(tmp_path, capsys):
     [
         ("", "--candidates：.*须有 code 列"),
         ("code,name\n", "--candidates：.*没有候选点"),
-        ("code,capacity\n511703000000,3\n", "--candidates：.*未知的列 capacity"),
+        ("code,beds\n511703000000,3\n", "--candidates：.*未知的列 beds"),
+        ("code,capacity\n511703000000,0\n", "--candidates：.*第 2 行，capacity"),
         ("code\n999999999999\n", "--candidates：.*第 2 行，code：999999999999"),
         ("code,longitude,latitude\n{code},东经,北纬\n", "--candidates：.*第 2 行，经度/纬度"),
     ],

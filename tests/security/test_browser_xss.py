@@ -1,7 +1,7 @@
 """Names typed by users never run as script in a viewer's browser: the hover boxes of the dashboard's
-institution points and of the project map, the maps and charts of the apps added later (townships on
-the coverage map, counties on the signals map, hospitals on the funnel plot), and the pages of units
-and tasks (a real Chromium)."""
+institution points, of the project map and of the siting map, the maps and charts of the apps added
+later (townships on the coverage map, counties on the signals map, hospitals on the funnel plot), and
+the pages of units and tasks (a real Chromium)."""
 
 import subprocess
 
@@ -34,6 +34,10 @@ with acting_as("tests"):
     Task.objects.filter(pk=task.pk).update(title=payload)
     unit = Unit.objects.filter(division__code="510400000000").first() or Unit.objects.first()
     Unit.objects.filter(pk=unit.pk).update(name=payload)
+    centre = Institution.objects.filter(
+        division__path__contains="511703000000/", type="township_health_centre", longitude__isnull=False
+    ).first()
+    Institution.objects.filter(pk=centre.pk).update(name=payload + "卫生院")
 print(task.pk, unit.pk, project.pk)
 """
 
@@ -115,6 +119,14 @@ def test_planted_names_never_run(planted):
             assert "&lt;img" in tips and "<img" not in tips, url
             page.wait_for_timeout(300)
             assert page.evaluate("window.__xss") is None, url
+
+        # the siting page's map: existing facilities' names in its hover boxes
+        page.goto(f"{server}/layout/511703000000/site/?year=2024&kind=township&k=1&candidates=5&sweep=0")
+        page.wait_for_selector("#siting-map[data-rendered='1'] canvas", timeout=120000)
+        tips = show_every_tip(page, "#siting-map", 1)
+        assert "&lt;img" in tips and "<img" not in tips
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.__xss") is None
 
         for url in (f"/ledger/tasks/{task_pk}/", f"/ledger/units/{unit_pk}/", "/ledger/", "/institutions/"):
             page.goto(server + url)

@@ -24,8 +24,22 @@ from tixi.indicators import items as item_values
 from tixi.layout.engine.coverage import coverage_by_zone
 from tixi.layout.engine.fields import build_fields
 from tixi.layout.engine.rasters import InputError, read_csv_text
-from tixi.layout.engine.region_grid import METRES_PER_DEGREE, WALKING, RegionGrid, build_region_grid
-from tixi.layout.engine.siting import certified_siting, greedy, sweep
+from tixi.layout.engine.region_grid import (
+    METRES_PER_DEGREE,
+    SYNTHETIC_SPEEDS,
+    WALKING,
+    RegionGrid,
+    build_region_grid,
+)
+from tixi.layout.engine.siting import (
+    best_sites,
+    constrained_greedy,
+    cover_matrix,
+    greedy,
+    merged_demand,
+    people,
+    sweep,
+)
 from tixi.layout.engine.travel import travel_time
 from tixi.layout.norms import values_of
 from tixi.registry.engine import classification as cls
@@ -242,7 +256,7 @@ def division_coverage(division: Division, year: int, minutes=(15.0, 30.0, 60.0))
     }
 
 
-CANDIDATE_COLUMNS = ("code", "name", "longitude", "latitude")
+CANDIDATE_COLUMNS = ("code", "name", "longitude", "latitude", "capacity")
 
 
 @dataclass(frozen=True)
@@ -251,12 +265,31 @@ class Candidate:
     place: Division
     longitude: float
     latitude: float
+    capacity: int | None = None  # residents it may serve (None: as --capacity, or no limit)
+
+
+def parse_capacity(text: str, field: str) -> int | None:
+    """A capacity in residents: a whole number of at least 1, or nothing (no limit)."""
+    text = (text or "").strip().replace(",", "")
+    if not text:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and value >= 1 and value == int(value)):
+        raise AccessError(
+            _("%(field)s: a capacity is a whole number of residents, at least 1 (got %(value)s).")
+            % {"field": field, "value": text}
+        )
+    return int(value)
 
 
 def read_candidates(path, division: Division, year: int) -> list[Candidate]:
     """A candidate file (CSV, UTF-8 or GBK): `code` a place of the division (its point: an institution
-    there, else the middle of its boundary), optional `name`, and optional `longitude,latitude` to put
-    the site at a given point of that place. Any fault refuses the whole file, naming row and column."""
+    there, else the middle of its boundary), optional `name`, optional `longitude,latitude` to put
+    the site at a given point of that place, and optional `capacity` (residents it may serve). Any
+    fault refuses the whole file, naming row and column."""
     try:
         text = read_csv_text(path, "candidates")
     except InputError as error:
@@ -306,7 +339,11 @@ def read_candidates(path, division: Division, year: int) -> list[Candidate]:
                     % {"row": line, "code": code}
                 )
             lon, lat = point
-        found.append(Candidate((record.get("name") or "").strip() or place.name, place, lon, lat))
+        capacity = parse_capacity(
+            record.get("capacity") or "",
+            _("--candidates: row %(row)s, capacity") % {"row": line},
+        )
+        found.append(Candidate((record.get("name") or "").strip() or place.name, place, lon, lat, capacity))
     if not found:
         raise AccessError(_("--candidates: the file holds no candidate."))
     return found
@@ -323,7 +360,9 @@ def registry_candidates(division: Division, year: int) -> list[Candidate]:
     return [Candidate(i.name, i.division, i.longitude, i.latitude) for i in pool]
 
 
-def check_siting_input(k: int, minutes: float, candidates) -> None:
+def check_siting_input(k: int, minutes: float, candidates, capacity=None) -> None:
+    if capacity is not None and not (isinstance(capacity, int) and capacity >= 1):
+        raise AccessError(_("--capacity: a whole number of residents, at least 1."))
     if k < 1:
         raise AccessError(_("--k: give at least 1 new site."))
     if isinstance(candidates, int) and candidates < 1:
@@ -338,6 +377,24 @@ def check_siting_input(k: int, minutes: float, candidates) -> None:
         )
 
 
+def site_label(site: dict) -> str:
+    """A chosen site told apart from any other: its name, township and point."""
+    return _("%(near)s (%(township)s, %(longitude)s, %(latitude)s)") % {
+        "near": site["near"],
+        "township": site["township"],
+        "longitude": f"{site['longitude']:.4f}",
+        "latitude": f"{site['latitude']:.4f}",
+    }
+
+
+def township_of(place: Division, townships: list[Division]) -> Division | None:
+    """The township a place lies in (itself when it is one); None above township level."""
+    for township in townships:
+        if place.path.startswith(township.path):
+            return township
+    return None
+
+
 def division_siting(
     division: Division,
     year: int,
@@ -347,24 +404,29 @@ def division_siting(
     minutes: float = 30.0,
     time_limit: float = 60.0,
     sweep_to: int = 0,
+    capacity: int | None = None,
+    one_per_township: bool = False,
 ) -> dict:
     """K new sites of a kind: the registry's settlements (the `candidates` covering most) or the given
     candidates; the answer with its proven bound, the greedy answer beside it, and optionally the sweep
-    k = 1..sweep_to with each added site's marginal coverage."""
+    k = 1..sweep_to with each added site's marginal coverage. With `capacity` (or a candidate's own)
+    each new site serves at most that many residents within reach (residents of a place may be split
+    between sites) and the answer maximises residents served; with `one_per_township` no two new
+    sites stand in one township."""
     if kind not in KINDS:
         raise AccessError(_("--kind: not a kind of facility offered here."))
-    check_siting_input(new, minutes, candidates)
+    check_siting_input(new, minutes, candidates, capacity)
     started = time.perf_counter()
     place = region(division, year)
     grid = place.grid
     existing = facilities_of(division, year, kind)
     cap = minutes * 60.0
     covered = surface(grid, existing, minutes).seconds <= cap if existing else np.zeros(grid.shape, bool)
-    people = grid.population.ravel().astype(np.float64)
-    demand_cells = np.flatnonzero((people > 0) & ~covered.ravel())
-    demand_index = np.full(people.size, -1, np.int64)
+    population_cells = grid.population.ravel().astype(np.float64)
+    demand_cells = np.flatnonzero((population_cells > 0) & ~covered.ravel())
+    demand_index = np.full(population_cells.size, -1, np.int64)
     demand_index[demand_cells] = np.arange(len(demand_cells))
-    weights = people[demand_cells]
+    weights = population_cells[demand_cells]
     given = not isinstance(candidates, int)
     pool = list(candidates) if given else registry_candidates(division, year)
     taken = (
@@ -384,34 +446,105 @@ def division_siting(
         reach = demand_index[np.flatnonzero(alone.seconds.ravel() <= cap)]
         covers.append(reach[reach >= 0])
     gain = np.array([weights[c].sum() for c in covers])
-    keep = np.argsort(-gain, kind="stable")[: len(sites) if given else candidates]
+    township_of_site = [township_of(candidate.place, place.townships) for candidate, _r, _c in sites]
+    order = np.argsort(-gain, kind="stable")
+    if one_per_township:
+        # two candidates of one township compete for one slot: each township's best comes first
+        seen_townships, firsts, others = set(), [], []
+        for j in order.tolist():
+            township = township_of_site[j]
+            key = township.code if township else ("site", j)
+            (others if key in seen_townships else firsts).append(j)
+            seen_townships.add(key)
+        order = np.array(firsts + others, np.int64)
+    keep = order[: len(sites) if given else candidates]
     if new > len(keep):
         raise AccessError(
             _("--k: %(new)s new sites cannot be chosen among %(candidates)s candidates.")
             % {"new": new, "candidates": len(keep)}
         )
     chosen_covers = [covers[j] for j in keep]
+    township_at = [township_of_site[j] for j in keep]
+    groups = None
+    if one_per_township:
+        codes = {}
+        groups = np.array(
+            [-1 if t is None else codes.setdefault(t.code, len(codes)) for t in township_at], np.int64
+        )
+        distinct = len(codes) + int(np.sum(groups < 0))
+        if new > distinct:
+            raise AccessError(
+                _(
+                    "--k: %(new)s new sites, one per township, cannot be chosen: the candidates lie in "
+                    "%(townships)s townships."
+                )
+                % {"new": new, "townships": distinct}
+            )
+    own = [sites[j][0].capacity for j in keep]
+    capacities = None
+    if capacity is not None or any(c is not None for c in own):
+        capacities = np.array(
+            [c if c is not None else (capacity if capacity is not None else np.inf) for c in own], np.float64
+        )
     prepared = time.perf_counter() - started
-    exact = certified_siting(weights, chosen_covers, new, time_limit=time_limit)
+    exact = best_sites(
+        weights, chosen_covers, new, time_limit=time_limit, capacities=capacities, groups=groups
+    )
     greedy_started = time.perf_counter()
-    greedy_chosen, greedy_covered, gains = greedy(weights, chosen_covers, new)
+    if capacities is None and groups is None:
+        greedy_chosen, greedy_covered, gains = greedy(weights, chosen_covers, new)
+    else:
+        w, merged = merged_demand(people(weights), chosen_covers)
+        limits = np.full(len(chosen_covers), np.inf) if capacities is None else np.floor(capacities)
+        greedy_chosen, gains = constrained_greedy(w, cover_matrix(len(w), merged), new, limits, groups)
+        greedy_covered = float(sum(gains))
     greedy_seconds = time.perf_counter() - greedy_started
+    served = dict(zip(exact.chosen, exact.served, strict=False)) if capacities is not None else {}
 
     def described(j: int) -> dict:
         candidate, r, c = sites[keep[j]]
+        township = township_at[j]
         return {
             "near": candidate.name,
             "place": candidate.place.name,
             "code": candidate.place.code,
+            "township": township.name if township else candidate.place.name,
+            "township_code": township.code if township else candidate.place.code,
             "row": r,
             "col": c,
             "longitude": candidate.longitude,
             "latitude": candidate.latitude,
+            "capacity": None if capacities is None or not np.isfinite(capacities[j]) else int(capacities[j]),
+            "served": int(round(served[j])) if j in served else None,
         }
 
-    population = int(people.sum())
-    already = int(people[covered.ravel()].sum())
-    steps = sweep(weights, chosen_covers, sweep_to, time_limit=time_limit) if sweep_to else []
+    population = int(population_cells.sum())
+    already = int(population_cells[covered.ravel()].sum())
+    steps = (
+        sweep(weights, chosen_covers, sweep_to, time_limit=time_limit, capacities=capacities, groups=groups)
+        if sweep_to
+        else []
+    )
+    greedy_below = max(0.0, exact.bound - greedy_covered) / exact.bound if exact.bound > 0 else 0.0
+    # per township: residents within reach today and with the new sites (reach, whatever the capacity)
+    reached_after = covered.ravel().copy()
+    for j in exact.chosen:
+        reached_after[demand_cells[chosen_covers[j]]] = True
+    zones = grid.zones.ravel()
+    by_zone = [
+        np.bincount(zones, population_cells * mask, minlength=len(place.townships) + 1)
+        for mask in (np.ones_like(reached_after), covered.ravel(), reached_after)
+    ]
+    townships = [
+        {
+            "code": t.code,
+            "name": t.name,
+            "population": int(by_zone[0][i + 1]),
+            "before": int(by_zone[1][i + 1]),
+            "after": int(by_zone[2][i + 1]),
+        }
+        for i, t in enumerate(place.townships)
+    ]
     return {
         "division": division.code,
         "name": division.name,
@@ -425,6 +558,9 @@ def division_siting(
         "existing_facilities": len(existing),
         "candidates": len(keep),
         "new": new,
+        "capacity": capacity,
+        "capacitated": capacities is not None,
+        "one_per_township": bool(one_per_township),
         "exact": {
             "sites": [described(j) for j in exact.chosen],
             "newly_covered": int(round(exact.covered)),
@@ -437,9 +573,9 @@ def division_siting(
             "sites": [described(j) for j in greedy_chosen],
             "newly_covered": int(round(greedy_covered)),
             "marginal": [int(round(g)) for g in gains],
-            "below_best_percent": round(100 * max(0.0, exact.bound - greedy_covered) / exact.bound, 3)
-            if exact.bound > 0
-            else 0.0,
+            "below_best_percent": round(100 * greedy_below, 3),
+            # greedy's answer reaches the proven bound: nothing is better
+            "optimal": bool(exact.optimal and greedy_covered >= exact.covered - 1e-6),
             "seconds": round(greedy_seconds, 3),
         },
         "sweep": [
@@ -449,11 +585,16 @@ def division_siting(
                 "marginal": int(round(step.marginal)),
                 "gap_percent": round(100 * step.gap, 3),
                 "covered_after": already + int(round(step.covered)),
-                "sites": [described(j)["place"] for j in step.chosen],
+                "sites": [described(j) for j in step.chosen],
             }
             for step in steps
         ],
         "covered_after": already + int(round(exact.covered)),
+        "townships": townships,
+        "existing": [
+            {"name": f.name, "code": f.code, "longitude": f.longitude, "latitude": f.latitude}
+            for f in existing
+        ],
         "prepare_seconds": round(prepared, 2),
     }
 
@@ -469,6 +610,104 @@ def point_of(place: Division, year: int) -> tuple[float, float] | None:
     return None if box is None else ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
 
 
+ROAD_CLASS_LABELS = {
+    "provincial": gettext_lazy("provincial road"),
+    "county": gettext_lazy("county road"),
+    "village": gettext_lazy("village road"),
+}
+
+
+ROAD_CLASS_ALL = {
+    "provincial": gettext_lazy("all provincial roads"),
+    "county": gettext_lazy("all county roads"),
+    "village": gettext_lazy("all village roads"),
+}
+
+
+def parse_roads(values) -> tuple[list[int], list[str]]:
+    """Roads to close as the page and the command give them: numbers, or class names."""
+    numbers, classes = [], []
+    for value in values:
+        value = str(value).strip()
+        if not value:
+            continue
+        if value.isdigit():
+            numbers.append(int(value))
+        elif value in ROAD_CLASS_LABELS:
+            classes.append(value)
+        else:
+            raise AccessError(
+                _("close road: %(value)s is neither a road number nor a class (%(known)s).")
+                % {"value": value, "known": ", ".join(ROAD_CLASS_LABELS)}
+            )
+    return numbers, classes
+
+
+def road_classes(grid: RegionGrid) -> list[str | None]:
+    """The class of each road of the synthetic network (by its speed), in road order."""
+    by_speed = {speed: name for name, speed in SYNTHETIC_SPEEDS.items()}
+    speeds = [] if grid.road_speeds is None else grid.road_speeds.tolist()
+    return [by_speed.get(float(speed)) for speed in speeds]
+
+
+def road_class_choices(division: Division, year: int) -> list[tuple[str, str]]:
+    """The classes of road the division's network has, to close all of a class at once."""
+    present = set(road_classes(region(division, year).grid))
+    return [(key, str(label)) for key, label in ROAD_CLASS_ALL.items() if key in present]
+
+
+def road_choices(division: Division, year: int, longest_village_roads: int = 30) -> list[dict]:
+    """Roads a planner can close on the page, named by class, number and the townships at their two
+    ends: every provincial and county road and the longest village roads (hundreds of short village
+    roads are closed as a class)."""
+    grid = region(division, year).grid
+    if grid.road_index is None:
+        return []
+    names = {i + 1: t.name for i, t in enumerate(townships_of(division, year))}
+    kinds = road_classes(grid)
+    flat = grid.road_index.ravel()
+    order = np.argsort(flat, kind="stable")
+    bounds = np.searchsorted(flat[order], np.arange(len(kinds) + 2))
+    zones = grid.zones.ravel()
+    width = grid.shape[1]
+    lengths = np.diff(bounds)[1 : len(kinds) + 1]
+    village = [n for n, kind in enumerate(kinds, start=1) if kind == "village"]
+    longest = set(sorted(village, key=lambda n: -lengths[n - 1])[:longest_village_roads])
+    choices = []
+    for number, kind in enumerate(kinds, start=1):
+        if kind == "village" and number not in longest:
+            continue
+        cells = order[bounds[number] : bounds[number + 1]]
+        if not len(cells):
+            continue  # wholly under a faster road
+        rows, cols = np.divmod(cells, width)
+        # its ends along its longer extent
+        along = cols if np.ptp(cols) >= np.ptp(rows) else rows
+        ends = [
+            names.get(int(zones[cells[np.argmin(along)]])),
+            names.get(int(zones[cells[np.argmax(along)]])),
+        ]
+        ends = [e for e in ends if e]
+        label = str(ROAD_CLASS_LABELS[kind])
+        if len(set(ends)) == 2:
+            text = _("%(road)s %(number)s: %(from)s – %(to)s") % {
+                "road": label,
+                "number": number,
+                "from": ends[0],
+                "to": ends[1],
+            }
+        elif ends:
+            text = _("%(road)s %(number)s (in %(township)s)") % {
+                "road": label,
+                "number": number,
+                "township": ends[0],
+            }
+        else:
+            text = f"{label} {number}"
+        choices.append({"number": number, "kind": kind, "label": text})
+    return choices
+
+
 # Each facility's own capped field, kept per (division, year, kind, cap, facilities) so that a what-if
 # closes facilities or roads and adds sites without recomputing the others (engine/fields.py).
 _KEPT_FIELDS: dict = {}
@@ -478,11 +717,13 @@ KEPT_AT_MOST = 8
 def kept_fields(grid: RegionGrid, division: Division, year: int, kind: str, facilities, cap: float):
     # the grid's own friction and the facilities' points name the fields: another database is another key
     points = tuple((f.code, f.longitude, f.latitude) for f in facilities)
+    rows, cols = grid.cells_of([f.longitude for f in facilities], [f.latitude for f in facilities])
+    # opened on every call, not only when the fields are computed: a what-if's friction (roads closed)
+    # is derived from this grid's, whose facility cells must be passable as the kept fields had them
+    grid.open_cells(rows, cols)
     key = (division.code, year, kind, cap, zlib.crc32(grid.friction.tobytes()), points)
     kept = _KEPT_FIELDS.get(key)
     if kept is None:
-        rows, cols = grid.cells_of([f.longitude for f in facilities], [f.latitude for f in facilities])
-        grid.open_cells(rows, cols)
         kept = build_fields(
             grid.friction, grid.cell, grid.cell, rows, cols, range(len(facilities)), cap, moves=MOVES
         )
@@ -493,12 +734,20 @@ def kept_fields(grid: RegionGrid, division: Division, year: int, kind: str, faci
 
 
 def what_if(
-    division: Division, year: int, kind: str, minutes: float = 30.0, close=(), add=(), close_roads=()
+    division: Division,
+    year: int,
+    kind: str,
+    minutes: float = 30.0,
+    close=(),
+    add=(),
+    close_roads=(),
+    close_road_classes=(),
 ) -> dict:
     """Coverage within `minutes` before and after closing facilities (registry codes) or roads (their
-    numbers on the synthetic network) and adding new ones in places (division codes). Incremental: the
-    facilities' own fields are kept; a closed facility's field is dropped, a closed road recomputes only
-    the fields near it, a new site computes its own (`recomputed` says how many were computed)."""
+    numbers on the synthetic network, or whole classes: provincial, county, village) and adding new
+    ones in places (division codes). Incremental: the facilities' own fields are kept; a closed
+    facility's field is dropped, a closed road recomputes only the fields near it, a new site computes
+    its own (`recomputed` says how many were computed). The page and `tixi access whatif` call this."""
     if kind not in KINDS:
         raise AccessError(_("kind: not a kind of facility offered here."))
     started = time.perf_counter()
@@ -518,6 +767,16 @@ def what_if(
             _("close road: %(roads)s is not a road of the network (1 to %(count)s).")
             % {"roads": ", ".join(bad_roads), "count": roads}
         )
+    bad_classes = [c for c in close_road_classes if c not in ROAD_CLASS_LABELS]
+    if bad_classes:
+        raise AccessError(
+            _("close road class: %(classes)s is not a class of road; the classes are %(known)s.")
+            % {"classes": ", ".join(bad_classes), "known": ", ".join(ROAD_CLASS_LABELS)}
+        )
+    kinds = road_classes(grid)
+    close_roads = sorted(
+        set(close_roads) | {i + 1 for i, c in enumerate(kinds) if c is not None and c in close_road_classes}
+    )
     places = []
     for code in add:
         place = Division.objects.valid_in(year).filter(code=code, path__startswith=division.path).first()
@@ -569,6 +828,7 @@ def what_if(
         "minutes": f"{minutes:g}",
         "closed": [f.name for f in facilities if f.code in close],
         "closed_roads": list(close_roads),
+        "closed_road_classes": [str(ROAD_CLASS_LABELS[c]) for c in close_road_classes],
         "added": [p.name for p, _point in places],
         "before": total_before,
         "after": total_after,

@@ -107,6 +107,13 @@ class SitingScenario(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     kind = models.CharField(_("kind of facility"), max_length=16)
     minutes = models.FloatField(_("minutes"))
+    capacity = models.PositiveIntegerField(
+        _("capacity"),
+        null=True,
+        blank=True,
+        help_text=_("residents each new site may serve; empty: no limit"),
+    )
+    one_per_township = models.BooleanField(_("at most one per township"), default=False)
     sites = models.JSONField(_("sites"), help_text=_("each: place code and name, near, longitude, latitude"))
     covered_before = models.PositiveIntegerField(_("covered before"))
     newly_covered = models.PositiveIntegerField(_("newly covered"))

@@ -34,6 +34,8 @@ def snapshot(scenario: SitingScenario) -> dict:
         "year": scenario.year,
         "kind": scenario.kind,
         "minutes": scenario.minutes,
+        "capacity": scenario.capacity,
+        "one_per_township": scenario.one_per_township,
         "sites": [s["place"] for s in scenario.sites],
         "newly_covered": scenario.newly_covered,
         "gap_percent": scenario.gap_percent,
@@ -57,11 +59,15 @@ def save_scenario(data: dict, name: str, user=None) -> SitingScenario:
         year=data["year"],
         kind=data["kind"],
         minutes=data["minutes"],
+        capacity=data.get("capacity"),
+        one_per_township=bool(data.get("one_per_township")),
         sites=[
             {
                 "place": s["code"],
                 "place_name": s["place"],
                 "near": s["near"],
+                "township": s.get("township", s["place"]),
+                "served": s.get("served"),
                 "longitude": s["longitude"],
                 "latitude": s["latitude"],
             }

@@ -17,6 +17,11 @@ from tixi.layout.access import (
     division_coverage,
     division_siting,
     facilities_of,
+    parse_capacity,
+    parse_roads,
+    road_choices,
+    road_class_choices,
+    site_label,
     what_if,
 )
 from tixi.layout.models import SitingScenario
@@ -114,6 +119,7 @@ def coverage(request, code):
         try:
             if not (minutes > 0 and math.isfinite(minutes)):
                 raise AccessError(_("minutes: must be a positive number of minutes."))
+            numbers, classes = parse_roads(request.GET.getlist("road"))
             scenario = what_if(
                 division,
                 year,
@@ -121,9 +127,12 @@ def coverage(request, code):
                 minutes,
                 close=[c for c in request.GET.getlist("close") if c],
                 add=[c for c in request.GET.getlist("add") if c],
+                close_roads=numbers,
+                close_road_classes=classes,
             )
         except AccessError as error:
             problem = str(error)
+    roads = road_choices(division, year)
     facilities = [(str(KIND_LABELS[k]), facilities_of(division, year, k)) for k in KINDS if k != "primary"]
     places = (
         Division.objects.valid_in(year)
@@ -146,6 +155,13 @@ def coverage(request, code):
             "problem": problem,
             "facilities": facilities,
             "places": places,
+            "road_classes": road_class_choices(division, year),
+            "roads": roads,
+            "closed_road_labels": [
+                r["label"] for r in roads if scenario and r["number"] in scenario["closed_roads"]
+            ]
+            if scenario and not scenario["closed_road_classes"]
+            else [],
             "asked": request.GET,
         },
     )
@@ -171,6 +187,39 @@ def siting_number(asked, name: str, default: float, low: float, high: float) -> 
             _("%(field)s: must be between %(low)s and %(high)s.") % {"field": name, "low": low, "high": high}
         )
     return value
+
+
+def siting_chart(data: dict, year: int) -> dict:
+    """The map's data: townships (shapes, residents within reach today and with the new sites), the
+    existing facilities of the kind and the chosen sites."""
+    geometries = dict(
+        Boundary.objects.filter(division__code__in=[t["code"] for t in data["townships"]])
+        .filter(division__in=Division.objects.valid_in(year))
+        .values_list("division__code", "geometry")
+    )
+    return {
+        "townships": [
+            {
+                "code": t["code"],
+                "name": t["name"],
+                "population": t["population"],
+                "geometry": geometries.get(t["code"]),
+                "before": percent(t["before"], t["population"]),
+                "after": percent(t["after"], t["population"]),
+            }
+            for t in data["townships"]
+        ],
+        "existing": [[f["longitude"], f["latitude"], f["name"]] for f in data["existing"]],
+        "sites": [[s["longitude"], s["latitude"], s["label"], s["served"]] for s in data["exact"]["sites"]],
+        "labels": {
+            "population": _("Population"),
+            "today": _("Within %(minutes)s min today") % {"minutes": f"{data['minutes']:g}"},
+            "after": _("Within %(minutes)s min with the new sites") % {"minutes": f"{data['minutes']:g}"},
+            "existing": _("Existing facilities"),
+            "sites": _("New sites"),
+            "served": _("Residents served"),
+        },
+    }
 
 
 @login_required
@@ -204,6 +253,8 @@ def siting(request, code):
                     int(siting_number(request.POST, "candidates", 50, 1, 500)),
                     siting_number(request.POST, "minutes", 30, 0.01, 240),
                     time_limit=20.0,
+                    capacity=parse_capacity(request.POST.get("capacity", ""), _("capacity")),
+                    one_per_township=request.POST.get("per_township", "one") != "any",
                 )
                 scenario = save_scenario(kept, request.POST.get("name", ""), request.user)
                 notice = _("Saved as scenario %(name)s.") % {"name": scenario.name}
@@ -225,9 +276,17 @@ def siting(request, code):
                 siting_number(request.GET, "minutes", 30, 0.01, 240),
                 time_limit=20.0,
                 sweep_to=int(siting_number(request.GET, "sweep", k, 0, 30)),
+                capacity=parse_capacity(request.GET.get("capacity", ""), _("capacity")),
+                one_per_township=request.GET.get("per_township", "one") != "any",
             )
         except AccessError as error:
             problem = str(error)
+    if data is not None:
+        for site in data["exact"]["sites"] + data["greedy"]["sites"]:
+            site["label"] = site_label(site)
+        for step in data["sweep"]:
+            for site in step["sites"]:
+                site["label"] = site_label(site)
     scenarios = list(
         SitingScenario.objects.visible_to(request.user)
         .filter(division=division, year=year)
@@ -247,8 +306,11 @@ def siting(request, code):
                 "minutes": request.GET.get("minutes", "30"),
                 "candidates": request.GET.get("candidates", "50"),
                 "sweep": request.GET.get("sweep") or request.GET.get("k", "3"),
+                "capacity": request.GET.get("capacity", ""),
+                "per_township": "any" if request.GET.get("per_township") == "any" else "one",
             },
             "data": data,
+            "chart": siting_chart(data, year) if data else None,
             "problem": problem,
             "notice": notice,
             "scenarios": scenarios,

@@ -7,7 +7,7 @@ import re
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from tixi.layout.access import AccessError, division_coverage
+from tixi.layout.access import KINDS, AccessError, division_coverage, parse_roads, what_if
 from tixi.layout.coverage import as_json, build_population, compute_coverage, parse_minutes
 from tixi.layout.engine.rasters import InputError
 from tixi.layout.surface import SurfaceError, build_friction, compute_surface, translated
@@ -47,7 +47,8 @@ class Command(BaseCommand):
     help = (
         "Accessibility: `tixi access surface --friction F.tif --facilities F.csv --out TIME.tif`; "
         "`tixi access coverage --time TIME.tif --population POP.tif --zones ZONES.tif`; "
-        "`tixi access population --zones ZONES.tif --table POP.csv --weights W.tif --out POP.tif`."
+        "`tixi access population --zones ZONES.tif --table POP.csv --weights W.tif --out POP.tif`; "
+        "`tixi access whatif --division CODE --year YYYY [--close CODE] [--close-road N|CLASS] [--add CODE]`."
     )
 
     def create_parser(self, prog_name, subcommand, **kwargs):
@@ -127,6 +128,26 @@ class Command(BaseCommand):
         coverage.add_argument("--minutes", default="15,30,60", help="thresholds in minutes, e.g. 15,30,60")
         coverage.add_argument("--format", default="table", choices=["table", "json"])
 
+        whatif = verbs.add_parser(
+            "whatif",
+            help="coverage per township before and after closing facilities or roads, or adding sites",
+        )
+        whatif.add_argument("--division", required=True, help="division code (6 or 12 digits)")
+        whatif.add_argument("--year", type=int, required=True)
+        whatif.add_argument("--kind", default="township", choices=[k for k in KINDS if k != "primary"])
+        whatif.add_argument("--minutes", type=float, default=30.0, help="the threshold in minutes")
+        whatif.add_argument(
+            "--close", action="append", default=[], help="a facility's registry code (repeat)"
+        )
+        whatif.add_argument(
+            "--close-road",
+            action="append",
+            default=[],
+            help="a road's number on the synthetic network, or a class: provincial, county, village (repeat)",
+        )
+        whatif.add_argument("--add", action="append", default=[], help="a place's division code (repeat)")
+        whatif.add_argument("--format", default="table", choices=["table", "json"])
+
         population = verbs.add_parser(
             "population",
             help="a grid of whole persons: each zone's population spread in proportion to weights",
@@ -141,6 +162,8 @@ class Command(BaseCommand):
     def handle(self, *args, verb, **options):
         if verb == "coverage":
             return self.coverage(options)
+        if verb == "whatif":
+            return self.what_if(options)
         if verb == "friction":
             try:
                 built = build_friction(
@@ -271,3 +294,39 @@ class Command(BaseCommand):
         for kind in data["kinds"].values():
             total += [str(kind["within"][m]) for m in data["minutes"]]
         self.stdout.write("\t".join(total))
+
+    def what_if(self, options):
+        from tixi.layout.management.commands.layout import division_at
+
+        division = division_at(options["division"], options["year"])
+        if not (options["minutes"] > 0 and options["minutes"] <= 240):
+            raise CommandError(_("--minutes: must be a positive number of minutes."))
+        try:
+            numbers, classes = parse_roads(options["close_road"])
+            data = what_if(
+                division,
+                options["year"],
+                options["kind"],
+                options["minutes"],
+                close=options["close"],
+                add=[code.ljust(12, "0") if code.isdigit() else code for code in options["add"]],
+                close_roads=numbers,
+                close_road_classes=classes,
+            )
+        except AccessError as error:
+            raise CommandError(str(error)) from error
+        if options["format"] == "json":
+            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+            return
+        self.stdout.write(
+            _(
+                "Within %(minutes)s min: %(before)s residents now, %(after)s after the change (%(change)s); "
+                "recomputed in %(seconds)s s."
+            )
+            % data
+        )
+        self.stdout.write("\t".join([_("township"), _("population"), _("now"), _("after"), _("change")]))
+        for row in data["townships"]:
+            self.stdout.write(
+                "\t".join(str(row[k]) for k in ("name", "population", "before", "after", "change"))
+            )

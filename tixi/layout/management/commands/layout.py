@@ -11,7 +11,14 @@ from django.utils.translation import gettext as _
 from tixi.accounts.audit import acting_as
 from tixi.geo.models import Division
 from tixi.indicators.models import Plan
-from tixi.layout.access import KINDS, AccessError, division_siting, read_candidates
+from tixi.layout.access import (
+    KINDS,
+    AccessError,
+    division_siting,
+    parse_capacity,
+    read_candidates,
+    site_label,
+)
 from tixi.layout.models import SitingScenario
 from tixi.layout.norms import as_json, gaps
 from tixi.layout.scenarios import save_scenario, scenario_to_projects
@@ -38,7 +45,7 @@ class Command(BaseCommand):
     help = (
         "Layout: `tixi layout gaps --division CODE --year YYYY [--format json|table]`; "
         "`tixi layout site --division CODE --year YYYY --k K [--candidates N|FILE] [--minutes 30] [--sweep K] "
-        "[--save NAME]`; `tixi layout projects --division CODE --year YYYY --scenario NAME --plan CODE`."
+        "[--capacity N] [--per-township one|any] [--save NAME]`; `tixi layout projects --division CODE --year YYYY --scenario NAME --plan CODE`."
     )
 
     def add_arguments(self, parser):
@@ -61,12 +68,23 @@ class Command(BaseCommand):
         site.add_argument(
             "--candidates",
             default="50",
-            help="N: the N registry settlements covering most, or FILE: a CSV code[,name,longitude,latitude]",
+            help="N: the N registry settlements covering most, or FILE: a CSV "
+            "code[,name,longitude,latitude,capacity]",
         )
         site.add_argument(
             "--sweep", type=int, default=0, help="also k = 1..SWEEP, each added site's marginal"
         )
         site.add_argument("--save", metavar="NAME", help="keep the answer as a siting scenario of this name")
+        site.add_argument(
+            "--capacity",
+            help="residents each new site may serve (a candidate file's capacity column overrides it)",
+        )
+        site.add_argument(
+            "--per-township",
+            default="one",
+            choices=["one", "any"],
+            help="one: at most one new site per township (default); any: several may share one",
+        )
         made = verbs.add_parser(
             "projects", help="turn a saved siting scenario into planned projects of a plan"
         )
@@ -132,6 +150,8 @@ class Command(BaseCommand):
                 options["minutes"],
                 options["time_limit"],
                 sweep_to=options["sweep"],
+                capacity=parse_capacity(options["capacity"] or "", "--capacity"),
+                one_per_township=options["per_township"] == "one",
             )
             if options["save"] is not None:
                 with acting_as("tixi layout"):
@@ -166,12 +186,22 @@ class Command(BaseCommand):
                 "covered": exact["newly_covered"],
                 "bound": exact["bound"],
                 "gap": exact["gap_percent"],
-                "state": _("proven optimal") if exact["optimal"] else _("time limit reached"),
+                "state": _("proven optimal") if exact["optimal"] else _("not proven optimal"),
                 "seconds": exact["seconds"],
             }
         )
+        if data["capacitated"]:
+            self.stdout.write(
+                _("Each new site serves at most its capacity; residents served:")
+                if data["capacity"] is None
+                else _("Each new site serves at most %(capacity)s residents; residents served:")
+                % {"capacity": data["capacity"]}
+            )
+        if data["one_per_township"]:
+            self.stdout.write(_("At most one new site per township."))
         for site in exact["sites"]:
-            self.stdout.write(f"    {site['place']} ({site['near']})")
+            served = "" if site["served"] is None else f"  {site['served']}"
+            self.stdout.write(f"    {site_label(site)}{served}")
         for step in data["sweep"]:
             self.stdout.write(
                 _(
@@ -183,19 +213,30 @@ class Command(BaseCommand):
                     "marginal": step["marginal"],
                     "gap": step["gap_percent"],
                 }
+                + ": "
+                + "; ".join(site_label(site) for site in step["sites"])
             )
         if data.get("saved"):
             self.stdout.write(_("Saved as scenario %(name)s.") % {"name": data["saved"]})
-        self.stdout.write(
-            _(
-                "Greedy: %(covered)s more residents covered, %(below)s%% below the bound; marginal: %(marginal)s"
+        if heuristic["optimal"]:
+            self.stdout.write(
+                _("Greedy: %(covered)s more residents covered, proven optimal; marginal: %(marginal)s")
+                % {
+                    "covered": heuristic["newly_covered"],
+                    "marginal": ", ".join(str(m) for m in heuristic["marginal"]),
+                }
             )
-            % {
-                "covered": heuristic["newly_covered"],
-                "below": heuristic["below_best_percent"],
-                "marginal": ", ".join(str(m) for m in heuristic["marginal"]),
-            }
-        )
+        else:
+            self.stdout.write(
+                _(
+                    "Greedy: %(covered)s more residents covered, %(below)s%% below the bound; marginal: %(marginal)s"
+                )
+                % {
+                    "covered": heuristic["newly_covered"],
+                    "below": heuristic["below_best_percent"],
+                    "marginal": ", ".join(str(m) for m in heuristic["marginal"]),
+                }
+            )
 
     def gaps(self, options):
         division = division_at(options["division"], options["year"])

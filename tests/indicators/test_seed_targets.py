@@ -397,3 +397,43 @@ def test_panzhihua_second_reading_has_every_judgeable_goal():
     assert 0 <= share["actual"] <= 100 and Indicator.objects.get(
         code="level2plus_psych_clinic_share"
     ).numerator.startswith("N{")
+
+
+def test_bazhong_booking_and_settlement_shares_come_from_a_yearly_report():
+    """巴中's 60 %/90 % time-slot booking and 40 %/70 % bedside settlement: each county reports in
+    公立医院便民服务年报 how many of its public hospitals practise them, the registry counts the
+    hospitals; the demo's counts are whole, within the hospitals there are, never falling."""
+    from tixi.indicators.models import DataSet
+
+    data_set = DataSet.objects.get(code="public_hospital_services_yearly")
+    assert data_set.reporter == "division" and data_set.level == 3
+    reported = set(data_set.elements.values_list("code", flat=True))
+    rows = {r["indicator"]: r for r in evaluated("bazhong-2025-hospitals", "511900000000", 2025)}
+    codes = (
+        "timed_appointment_share_level2",
+        "timed_appointment_share_level3",
+        "bedside_settlement_share_level2",
+        "bedside_settlement_share_level3",
+    )
+    statuses = set()
+    for code in codes:
+        indicator = Indicator.objects.get(code=code)
+        element = indicator.numerator.strip("#{}")
+        assert element in reported and indicator.denominator.startswith("N{category=hospital"), code
+        row = rows[code]
+        assert row["status"] != "no_data" and 0 <= row["actual"] <= 100, code
+        statuses.add(row["status"] == "achieved")
+        values = DataValue.objects.filter(
+            element__code=element, division__path__startswith="510000000000/511900000000/"
+        )
+        assert values.exists() and all(v.is_synthetic and float(v.value).is_integer() for v in values)
+        for division_id in {v.division_id for v in values}:
+            series = [v.value for v in values.filter(division_id=division_id).order_by("period")]
+            assert series == sorted(series) and min(series) >= 0, code
+    assert statuses == {True, False}  # some met, some not
+    # without the counts, the scorecard names the report that brings them
+    DataValue.objects.filter(element__code="timed_booking_level2_public_hospitals").delete()
+    row = next(
+        r for r in evaluated("bazhong-2025-hospitals", "511900000000", 2025) if r["indicator"] == codes[0]
+    )
+    assert row["status"] == "no_data" and "公立医院便民服务年报" in row["no_data_reason"]

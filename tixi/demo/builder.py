@@ -985,7 +985,7 @@ class DemoBuilder:
             return 0.8, 1.0, 30.0, 60.0
         if i.category == cls.HOSPITAL:
             if (i.level or 0) >= 3:
-                return 0.8, 1.0, 7.0, 10.0
+                return 0.8, 1.0, 7.0, 12.0
             if i.level == 2:
                 return 0.66, 0.95, 6.5, 10.0
             return 0.6, 0.85, 5.5, 9.0

@@ -151,3 +151,40 @@ def test_the_ranking_of_townships_shows_no_status_against_the_county_target(web)
     assert page.status_code == 200
     assert "不评价" in html
     assert not any(label in html for label in ("已达成", "进度正常", "存在风险", "进度滞后"))
+
+
+def test_every_hospital_year_fills_its_beds_as_real_ones_do():
+    """Occupancy 60-100 % and stays of 5-14 days for every demo hospital and year (psychiatric
+    hospitals fuller and longer, township centres half used), over the days it was open in its
+    opening year. The one exception is the seed's own: 攀枝花 2020 publishes 29.99万 discharges, 9.7
+    days and 82.82 % for hospitals, which leaves its primary care and MCH beds nearly no bed-days."""
+    from tixi.registry.engine import classification as cls
+    from tixi.registry.models import InstitutionType, InstitutionYear
+
+    hospital_types = [t for t in InstitutionType.values if cls.category_of(t) == cls.HOSPITAL]
+    found = plausibility.bed_use_problems()
+    assert found == [], "\n".join(map(str, found[:40]))
+    # the seed's own figures alone set 攀枝花's 2020 non-hospital beds, nothing else is let off
+    assert list(plausibility.BED_USE_SET_BY_THE_SEED) == [("510000000000/510400000000/", 2020)]
+    assert plausibility.seed_sets_bed_use("510000000000/510400000000/510402000000/", 2020)
+    assert not plausibility.seed_sets_bed_use("510000000000/510400000000/510402000000/", 2021)
+    checked = InstitutionYear.objects.filter(actual_beds__gt=0, type__in=hospital_types).count()
+    assert checked > 500
+    # the new city hospital (opened June 2024, 980 beds planned) is not left at 19 % occupancy
+    new = InstitutionYear.objects.filter(institution__name="攀枝花市花城新区医院", year__in=(2025, 2026))
+    for report in new:
+        assert 60 <= 100 * report.bed_days / (report.actual_beds * 365) <= 100, report.year
+        assert 5 <= report.bed_days / report.discharges <= 14, report.year
+
+
+def test_the_bed_rule_reads_occupancy_over_the_days_open():
+    from tixi.indicators.engine import rules
+
+    opened_in_june = rules.HospitalYear("A", "新医院", 900, 700, 110_000, 11_000, days_open_before=196)
+    (judged,) = rules.no_new_beds_when_underused([opened_in_june], occupancy_below=75, stay_above=9)
+    assert judged.occupancy == pytest.approx(100 * 110_000 / (700 * 196), abs=0.01)  # 80 %
+    assert judged.status == rules.NOT_CONCERNED  # 43 % over the whole year would have breached
+    (whole_year,) = rules.no_new_beds_when_underused(
+        [rules.HospitalYear("A", "新医院", 900, 700, 110_000, 11_000)], occupancy_below=75, stay_above=9
+    )
+    assert whole_year.status == rules.BREACH

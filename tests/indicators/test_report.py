@@ -102,7 +102,7 @@ def test_a_section_per_area_in_prose(dachuan):
         assert f"{area}领域共" in text
     # the sentence of one target, from its evaluated row (the demo's values are synthetic)
     life = next(r for r in rows if r["label"].startswith("人均预期寿命"))
-    sentence = f"人均预期寿命(岁)2023年为{life['actual']:.{life['decimals']}f}，目标为2025年≥78.2，"
+    sentence = f"人均预期寿命(岁)2023年为{life['actual']:.{life['decimals']}f} 岁，目标为≥78.2 岁（2025年），"
     assert sentence in text
     rest = text.split(sentence, 1)[1].split("。", 1)[0] + "。"
     assert re.fullmatch(
@@ -135,3 +135,72 @@ def test_a_contradiction_inside_the_seed_is_in_the_word_report_and_the_workbook(
     for n, r in enumerate(rows, start=2):  # one line per target, in the order of the rows
         assert sheet.cell(row=n, column=2).value == r["label"]
         assert (sheet.cell(row=n, column=10).value or "") == (r.get("note") or "")
+
+
+def report_of(code, year=2025, language="zh-hans"):
+    with translation.override(language):
+        plan = Plan.objects.get(code=code)
+        rows = evaluate_plan(plan, plan.region, year)
+        return rows, Document(io.BytesIO(reports.evaluation_docx(plan, plan.region, year, rows)))
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "dazhou-2025-system",
+        "panzhihua-14th-system",
+        "bazhong-2025-hospitals",
+        "dachuan-14th-health",
+        "wushan-2027-system",
+    ],
+)
+def test_every_seed_plan_reads_in_chinese_with_units(code):
+    """Each plan's Chinese report: no English word but the seed's own (CMI), a value with its unit
+    ("53.0%", "11 个"), the target then its year, a done-or-not goal as 已完成/未完成 (never "为0"),
+    and a "新建 N 个" goal's gap in the new ones still to come."""
+    rows, document = report_of(code)
+    seed_words = {w for r in rows for w in ENGLISH.findall(r["label"] + r["clause"] + (r.get("note") or ""))}
+    english = {w for t in all_text(document) for w in ENGLISH.findall(t)} - seed_words
+    assert english == set(), english
+    text = "\n".join(p.text for p in document.paragraphs)
+    for r in rows:
+        if r["actual"] is None:
+            continue
+        if reports.yes_no(r):
+            state = "已完成" if r["actual"] >= 1 else "未完成"
+            assert f"{r['label']}：2025年{state}" in text, r["label"]
+            continue
+        shown = reports.with_unit(reports.number_text(r["actual"], r["decimals"]), r["unit"] or "")
+        assert f"{r['label']}2025年为{shown}，目标为" in text, r["label"]
+        if r["unit"] == "%":
+            assert shown.endswith("%")
+        if r["kind"] == "new" and r["status"] != "achieved":
+            assert r["gap"]["text"].startswith("还差") and r["gap"]["value"] == r["target"] - r["actual"]
+    table_labels = [row.cells[1].text for row in document.tables[0].rows[1:]]
+    for r, shown in zip(rows, table_labels, strict=True):
+        unit = r["unit"] or ""
+        assert unit in shown or reports.yes_no(r), shown  # the unit by the label: "社区医院（个）"
+
+
+def test_the_english_report_speaks_english_but_for_the_plan_s_names():
+    """The English report: indicator names in English, English units ("beds", not 张), words that fit
+    their column; Chinese only in what the plan names (its title, areas, places, issuer, notes)."""
+    rows, document = report_of("panzhihua-14th-system", language="en")
+    plan = Plan.objects.get(code="panzhihua-14th-system")
+    names = [plan.title, plan.region.name, plan.issuer, plan.document_number]
+    names += [d.name for d in plan.region.children.all()]  # places: 东区 in "beds of 东区"
+    names += [r["area"] for r in rows] + [r["institution"] for r in rows if r.get("institution")]
+    names += [r["note"] for r in rows if r.get("note")] + [
+        r["label"] for r in rows if not r["indicator_name_en"]
+    ]
+    cjk = re.compile(r"[\u4e00-\u9fff]+")
+    left = set()
+    for t in all_text(document):
+        for name in sorted(filter(None, names), key=len, reverse=True):
+            t = t.replace(name, "")
+        left.update(cjk.findall(t))
+    assert left == set(), sorted(left)[:20]
+    text = "\n".join(all_text(document))
+    assert " beds to go" in text and " 张 " not in text
+    widths = reports.COLUMN_WIDTHS_CM_EN
+    assert abs(sum(widths) - sum(reports.COLUMN_WIDTHS_CM)) < 1e-9 and widths[2] >= 1.9  # "expected"

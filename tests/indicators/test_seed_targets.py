@@ -288,3 +288,152 @@ def test_goals_without_a_baseline_get_plausible_demo_values():
     # a ceiling starts above its line: the caries rate comes down toward ≤30 %
     caries = by_code["caries_rate_age12"]["series"]
     assert caries[2020] > 30 and 0 <= min(v for v in caries.values() if v is not None) <= 100
+
+
+def test_dazhou_second_reading_has_every_judgeable_goal():
+    """达州, re-read clause by clause: the named centres, pilots and platforms (done or not), the
+    in-county visit rate (不断提高), the public-health departments every public institution must
+    have, the debt ban (严禁: none) and full budgeting; no year where the sentence gives none."""
+    targets = {t["indicator"]: t for t in load_pack_file("dazhou.yaml")["targets"]}
+    yes_no = {
+        "dazhou_provincial_public_health_centre": "争创省区域公共卫生中心",
+        "dazhou_national_regional_medical_centre": "全力争取国家区域医疗中心落地达州",
+        "dazhou_border_regional_medical_centre": "川渝陕结合部区域医疗中心建设",
+        "dazhou_cdcs_in_urban_medical_groups": "将市、县疾控中心纳入紧密型城市医疗集团试点",
+        "dazhou_central_hospital_bedside_admission": "在达州市中心医院、达川区人民医院试点“床旁出入院”服务",
+        "dachuan_people_hospital_bedside_admission": "在达州市中心医院、达川区人民医院试点“床旁出入院”服务",
+        "dachuan_people_hospital_credit_care": "在达川区人民医院试点“信用就医”服务",
+        "dazhou_central_hospital_senior_title_review": "达州市中心医院高级职称自主评审试点",
+        "dazhou_health_data_brain": "打造“健康达州数智大脑”",
+        "dazhou_health_information_platform": "达州全民健康信息平台建设",
+    }
+    for code, words in yes_no.items():
+        t = targets[code]
+        assert words in t["clause"] and t["target"] == 1 and t["deadline"] == "未定", code
+        assert Indicator.objects.get(code=code).name.endswith("（是=1）")
+        assert "nature" not in t and "comparator" not in t, code  # the plan states neither
+    visits = targets["in_county_visit_rate"]
+    assert (
+        visits["kind"] == "increase" and "target" not in visits and "不断提高县域内就诊率" in visits["clause"]
+    )
+    assert targets["public_institutions_public_health_dept_share"]["target"] == 100
+    debt = targets["public_hospitals_debt_financed_building"]
+    assert (debt["comparator"], debt["target"]) == ("le", 0) and debt["clause"].startswith(
+        "严禁公立医院举债建设"
+    )
+    # "确保所有县域医疗卫生次中心至少有 1 个基层临床特色科室" has no year of its own
+    assert targets["sub_centres_with_speciality_share"]["deadline"] == "未定"
+    assert len(targets) >= 47
+    rows = {r["indicator"]: r for r in evaluated("dazhou-2025-system", "511700000000", 2025)}
+    for code in yes_no:
+        assert rows[code]["deadline_stated"] is False and rows[code]["status"] != "no_data", code
+    assert rows["in_county_visit_rate"]["status"] != "no_data"
+
+
+def test_panzhihua_second_reading_has_every_judgeable_goal():
+    """攀枝花, re-read clause by clause: the CDC staffing norms (≥85 %, ≥70 %), the named regional
+    centres and bases (done or not), the goals stated as every/all, the increases (县域就诊率, day
+    surgery, service revenue, blood collected) and the decreases (孕产妇、新生儿死亡率稳中有降); a
+    sentence without a year gets none (CMI, ALOS, the BSL-2 labs are not "2025")."""
+    pack = load_pack_file("panzhihua.yaml")
+    targets = {t["indicator"]: t for t in pack["targets"]}
+    cdc = "其中专业技术人员在编制总额中占比≥85%，卫生技术人员≥70%"
+    assert (
+        targets["cdc_professional_staff_share"]["target"] == 85
+        and cdc in targets["cdc_professional_staff_share"]["clause"]
+    )
+    assert targets["cdc_health_technician_share"]["target"] == 70
+    centres = {
+        "panzhihua_central_hospital_regional_centre": "市中心医院建设高水平省级区域医疗中心",
+        "regional_tcm_preventive_centre": "市中西医结合医院建设区域中医治未病中心",
+        "regional_occupational_disease_centre": "市第二人民医院建设区域职业病防治中心",
+        "regional_mental_health_centre": "市第三人民医院建设区域精神卫生中心",
+        "provincial_regional_mch_centre": "省级区域妇幼健康中心",
+        "regional_reproductive_medicine_centre": "川西南滇西北区域生殖医学中心",
+        "tcm_epidemic_prevention_base": "区域重大疫情中医药防控基地",
+        "tcm_emergency_rescue_base": "区域中医紧急医学救援基地",
+        "integrated_flagship_hospital": "中西医结合“旗舰”医院",
+        "chemical_poisoning_centre": "区域性化学中毒救治中心",
+        "psychological_rescue_centre": "公共卫生应急心理救援中心",
+        "miyi_cdc_grade_3b": "米易县疾病预防控制中心创建三级乙等疾控机构",
+        "panzhihua_ems_dispatch_platform": "院前医疗急救指挥调度信息化平台",
+    }
+    for code, words in centres.items():
+        t = targets[code]
+        assert words in t["clause"] and t["target"] == 1 and t["deadline"] == "未定", code
+        assert "nature" not in t and "comparator" not in t, code
+    assert targets["city_tcm_hospital_infectious_ward"]["deadline"] == "逐步"  # "逐步在市级中医类医院…"
+    increases = [
+        "in_county_visit_rate",
+        "day_surgery_share_level3_hospitals",
+        "service_revenue_share",
+        "unpaid_blood_collection",
+        "maternal_mortality",
+        "neonatal_mortality",
+    ]
+    for code in increases:
+        t = next(t for t in pack["targets"] if t["indicator"] == code and t.get("kind") == "increase")
+        assert "target" not in t and t["deadline"] == "未定", code
+    assert Indicator.objects.get(code="neonatal_mortality").direction == "lower"
+    for code in (
+        "case_mix_index_level3_public",
+        "level3_general_alos",
+        "city_cdc_bsl2plus_labs",
+        "municipal_county_key_specialties",
+    ):
+        assert targets[code]["deadline"] == "未定", code
+    assert "icu_beds_per_1000" in targets and "deadline" not in targets["icu_beds_per_1000"]  # 到2025年
+    assert len(pack["targets"]) >= 150
+    rows = {r["indicator"]: r for r in evaluated("panzhihua-14th-system", PANZHIHUA, 2025)}
+    for code in [
+        *centres,
+        *increases,
+        "level2plus_public_health_dept_share",
+        "county_tcm_hospitals_infectious_dept_share",
+    ]:
+        assert rows[code]["status"] != "no_data", code
+    # the department shares are counted from the registry, not drawn
+    share = rows["level2plus_psych_clinic_share"]
+    assert 0 <= share["actual"] <= 100 and Indicator.objects.get(
+        code="level2plus_psych_clinic_share"
+    ).numerator.startswith("N{")
+
+
+def test_bazhong_booking_and_settlement_shares_come_from_a_yearly_report():
+    """巴中's 60 %/90 % time-slot booking and 40 %/70 % bedside settlement: each county reports in
+    公立医院便民服务年报 how many of its public hospitals practise them, the registry counts the
+    hospitals; the demo's counts are whole, within the hospitals there are, never falling."""
+    from tixi.indicators.models import DataSet
+
+    data_set = DataSet.objects.get(code="public_hospital_services_yearly")
+    assert data_set.reporter == "division" and data_set.level == 3
+    reported = set(data_set.elements.values_list("code", flat=True))
+    rows = {r["indicator"]: r for r in evaluated("bazhong-2025-hospitals", "511900000000", 2025)}
+    codes = (
+        "timed_appointment_share_level2",
+        "timed_appointment_share_level3",
+        "bedside_settlement_share_level2",
+        "bedside_settlement_share_level3",
+    )
+    statuses = set()
+    for code in codes:
+        indicator = Indicator.objects.get(code=code)
+        element = indicator.numerator.strip("#{}")
+        assert element in reported and indicator.denominator.startswith("N{category=hospital"), code
+        row = rows[code]
+        assert row["status"] != "no_data" and 0 <= row["actual"] <= 100, code
+        statuses.add(row["status"] == "achieved")
+        values = DataValue.objects.filter(
+            element__code=element, division__path__startswith="510000000000/511900000000/"
+        )
+        assert values.exists() and all(v.is_synthetic and float(v.value).is_integer() for v in values)
+        for division_id in {v.division_id for v in values}:
+            series = [v.value for v in values.filter(division_id=division_id).order_by("period")]
+            assert series == sorted(series) and min(series) >= 0, code
+    assert statuses == {True, False}  # some met, some not
+    # without the counts, the scorecard names the report that brings them
+    DataValue.objects.filter(element__code="timed_booking_level2_public_hospitals").delete()
+    row = next(
+        r for r in evaluated("bazhong-2025-hospitals", "511900000000", 2025) if r["indicator"] == codes[0]
+    )
+    assert row["status"] == "no_data" and "公立医院便民服务年报" in row["no_data_reason"]

@@ -35,7 +35,7 @@ def test_a_gap_that_rounds_to_nothing_is_not_written_as_zero():
             gap_text(-0.04, Indicator(code="r", name="率", unit="%", decimals=1)) == "还差不足 0.1 个百分点"
         )
     with translation.override("en"):
-        assert gap_text(0.004, people) == "less than 0.01 万人 to go"
+        assert gap_text(0.004, people) == "less than 0.01 ×10,000 people to go"  # no Chinese unit
 
 
 def test_the_scorecard_and_the_word_report_write_a_tiny_gap_naturally():

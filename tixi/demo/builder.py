@@ -856,10 +856,10 @@ class DemoBuilder:
         (hospitals, primary care), an average stay (bed-days over discharges) and bed occupancy of a
         group (bed-days over beds × 365). Stated values of named institutions are kept."""
 
-        def spread(group: list[Inst], measure: str, total: int) -> None:
+        def spread(group: list[Inst], measure: str, total: int, weight=None) -> None:
             free = [i for i in group if measure not in i.fixed]
             remaining = total - sum(i.base[measure] for i in group if measure in i.fixed)
-            weights = [max(i.base[measure], 1) for i in free]
+            weights = [max(weight(i) if weight else i.base[measure], 1) for i in free]
             for inst, value in zip(free, largest_remainder(remaining, weights), strict=True):
                 inst.base[measure] = value
 
@@ -876,11 +876,30 @@ class DemoBuilder:
                 group = [i for i in members if GROUPS[group_name](i)]
                 spread(group, measure, int(round(total * share / 100)))
                 grouped.update(id(i) for i in group)
+            discharges_published = any(f["measure"] == "discharges" for f in flows)
             for group_name, occupancy in flow.get("occupancy", {}).items():
                 group = [i for i in members if GROUPS[group_name](i) and i.base["actual_beds"]]
                 beds = sum(i.base["actual_beds"] for i in group)
-                spread(group, measure, int(round(occupancy / 100 * beds * 365)))
+                # one occupancy for the group, hospital by hospital (not 128 % here and 70 % there),
+                # and discharges that give each the stay of its kind: within the group's published
+                # total where there is one, else from its bed-days
+                spread(
+                    group, measure, int(round(occupancy / 100 * beds * 365)), lambda i: i.base["actual_beds"]
+                )
                 grouped.update(id(i) for i in group)
+                stays = {id(i): DemoBuilder.bed_use_of(i)[1] for i in group}
+                if discharges_published:
+                    total_discharges = sum(i.base["discharges"] for i in group)
+                    spread(
+                        group,
+                        "discharges",
+                        total_discharges,
+                        lambda i, stays=stays: i.base["bed_days"] / stays[id(i)],
+                    )
+                else:
+                    for i in group:
+                        if "discharges" not in i.fixed:
+                            i.base["discharges"] = max(int(round(i.base["bed_days"] / stays[id(i)])), 1)
             if total is not None:
                 rest = [
                     i
@@ -939,16 +958,66 @@ class DemoBuilder:
         b["negative_pressure_ambulances"] = int(
             b["ambulances"] * (0.3 if big or i.type.startswith("ems") else 0)
         )
-        b.setdefault("discharges", int(round(beds * r.uniform(28, 40))))
-        alos = (
-            20
-            if i.type == "specialty_hospital"
-            else 6.5
-            if i.category == cls.PRIMARY_CARE
-            else r.uniform(8, 10)
-        )
-        b.setdefault("bed_days", int(round(b["discharges"] * alos)))
+        occupancy, stay = self.bed_use(i)
+        b.setdefault("discharges", int(round(beds * 365 * occupancy / stay)))
+        b.setdefault("bed_days", int(round(b["discharges"] * stay)))
         b["outpatient_visits"] = int(round(b["health_workers"] * r.uniform(600, 1100)))
+
+    @staticmethod
+    def bed_use_of(i: Inst) -> tuple[float, float]:
+        """The middle of the occupancy and stay ranges of its kind (where no draw is at hand)."""
+        low, high, stay_low, stay_high = DemoBuilder.use_range(i)
+        return (low + high) / 2, (stay_low + stay_high) / 2
+
+    def bed_use(self, i: Inst) -> tuple[float, float]:
+        """A plausible bed occupancy (share of bed-days over beds × 365) and average stay (days) for
+        an institution of its kind: 三级 hospitals busy with short stays, a psychiatric hospital
+        full with long ones, township centres half used (the national 2020-2023 ranges)."""
+        low, high, stay_low, stay_high = self.use_range(i)
+        r = self.draws(*i.key, "bed use")
+        return float(r.uniform(low + 0.05, high - 0.04)), float(r.uniform(stay_low, stay_high))
+
+    @staticmethod
+    def use_range(i: Inst) -> tuple[float, float, float, float]:
+        """(lowest, highest occupancy; shortest, longest average stay) an institution of its kind shows."""
+        b = i.base
+        if i.type == "specialty_hospital" and b.get("psychiatric_beds", 0) * 2 > b.get("actual_beds", 0):
+            return 0.8, 1.0, 30.0, 60.0
+        if i.category == cls.HOSPITAL:
+            if (i.level or 0) >= 3:
+                return 0.8, 1.0, 7.0, 12.0
+            if i.level == 2:
+                return 0.66, 0.95, 6.5, 10.0
+            return 0.6, 0.85, 5.5, 9.0
+        if i.type in cls.BEDDED_PUBLIC_HEALTH_TYPES:
+            return 0.6, 0.85, 4.0, 6.5
+        return 0.4, 0.8, 5.0, 8.5  # township and community centres
+
+    def flows_of_year(self, i: Inst, row: dict, year: int) -> None:
+        """Bed-days and discharges of a year that follow the year's beds: the occupancy of the base
+        year (kept within what its kind shows) drifting a little, stays shortening 1.5 % a year, and
+        in the year it opened only the days it was open (a hospital that grows from 0 to 980 beds
+        fills them; its bed-days do not stay those of 2020)."""
+        beds = row.get("actual_beds") or 0
+        if not beds:
+            row["bed_days"] = row["discharges"] = 0
+            return
+        low, high, stay_low, stay_high = self.use_range(i)
+        b = i.base
+        occupancy0 = b["bed_days"] / (b["actual_beds"] * 365) if b.get("actual_beds") else 0.0
+        stay0 = b["bed_days"] / b["discharges"] if b.get("discharges") else 0.0
+        if not low <= occupancy0 <= high or not stay_low <= stay0 <= stay_high:
+            occupancy0, stay0 = self.bed_use(i)
+        r = self.draws(*i.key, "bed drift")
+        drift = float(r.uniform(-0.01, 0.005))
+        t = year - BASE_YEAR
+        occupancy = min(max(occupancy0 * (1 + drift) ** t, low), high)
+        stay = min(max(stay0 * 0.985**t, stay_low), stay_high)
+        end = dt.date(year, 12, 31)
+        opened = i.opened_on if i.opened_on and i.opened_on.year == year else dt.date(year, 1, 1)
+        days = (end - opened).days + 1
+        row["bed_days"] = int(round(beds * days * occupancy))
+        row["discharges"] = max(int(round(row["bed_days"] / stay)), 1)
 
     def project_years(self, region) -> None:
         """Yearly rows from the base year along the region's trends (base year exact)."""
@@ -991,6 +1060,7 @@ class DemoBuilder:
                 )
                 row["health_workers"] = max(row["health_workers"], row["physicians"] + row["nurses"])
                 row["health_technicians"] = min(row["health_technicians"], row["health_workers"])
+                self.flows_of_year(i, row, year)
                 i.years[year] = row
 
     # ---------------------------------------------------------------- designations, departments

@@ -41,10 +41,6 @@ LATER_CAPABILITIES = {
     "clinical_pathway_share_level2",
     "clinical_pathway_share_level3",
     "family_doctor_key_population_coverage",
-    "timed_appointment_share_level2",
-    "timed_appointment_share_level3",
-    "bedside_settlement_share_level2",
-    "bedside_settlement_share_level3",
     "in_county_hospitalisation",
     # 攀枝花's hospital figures without a baseline: `tixi hospitals publish` computes them from the
     # discharge records, so the demo draws none (a drawn 2026 would sit beside computed 2020-2025)
@@ -68,10 +64,23 @@ START_WITHOUT_BASELINE = {
     "cdc_standard_infrastructure": 60.0,
     "provincial_key_specialties": 3.0,
     "village_clinics_basic_standard": 35.0,
+    "in_county_visit_rate": 86.0,
+    "day_surgery_share_level3_hospitals": 11.0,
+    "neonatal_mortality": 2.4,
+    "unpaid_blood_collection": 16.0,
+}
+# Counts of hospitals practising a service (公立医院便民服务年报), drawn per county against the
+# registry's count of the hospitals the indicator's denominator names: whole, never above it, never
+# falling (a hospital that books by time slot keeps doing so).
+SERVICE_COUNTS = {
+    "timed_booking_level2_public_hospitals": "timed_appointment_share_level2",
+    "timed_booking_level3_public_hospitals": "timed_appointment_share_level3",
+    "bedside_settlement_level2_public_hospitals": "bedside_settlement_share_level2",
+    "bedside_settlement_level3_public_hospitals": "bedside_settlement_share_level3",
 }
 COUNT_UNITS = {"个", "所", "家", "张", "人", "项"}
 PER_BIRTHS = {"‰": 1000, "/10万": 100000}  # mortality of mothers and children, over live births
-OVER_BIRTHS = {"maternal_mortality", "infant_mortality", "under5_mortality"}
+OVER_BIRTHS = {"maternal_mortality", "infant_mortality", "under5_mortality", "neonatal_mortality"}
 BIRTHS_PER_RESIDENT = 0.0075  # Sichuan and Chongqing, 2020-2023
 
 
@@ -159,6 +168,44 @@ def yes_no_series(base_year: int, target_year: int, years, achievement: float, r
     return {y: float(y >= done) for y in years}
 
 
+def service_counts(years, seed: int) -> dict:
+    """(element, option, county, period) -> how many of the county's hospitals (those the indicator's
+    denominator counts in the registry) practise the service: from a quarter or so of the share the
+    target asks in the baseline year to about it by the target year, some counties ahead and some
+    behind, whole, within the hospitals there are, never falling."""
+    from tixi.geo.models import Division
+    from tixi.indicators.items import Cell, item_key, registry_values
+    from tixi.indicators.models import Indicator
+
+    years = list(years)
+    rows: dict = {}
+    for code, indicator_code in SERVICE_COUNTS.items():
+        element = DataElement.objects.filter(code=code).first()
+        indicator = Indicator.objects.filter(code=indicator_code).first()
+        if element is None or indicator is None or not indicator.denominator:
+            continue
+        denominator = ex.parse(indicator.denominator)
+        for target in Target.objects.filter(indicator=indicator).select_related("division", "plan"):
+            counties = list(Division.objects.filter(path__startswith=target.division.path, level=3))
+            cells = [Cell(c, y) for c in counties for y in years]
+            hospitals = registry_values([denominator], cells)[item_key(denominator)]
+            base_year = target.baseline_year or target.plan.period_start - 1
+            goal = (target.target_value or 100.0) / 100
+            for k, county in enumerate(counties):
+                rng = np.random.default_rng([seed, zlib.crc32(f"{code}|{county.code}".encode())])
+                reach = goal * float(rng.choice([0.7, 0.9, 1.05, 1.25]))
+                start = reach * float(rng.uniform(0.15, 0.4))
+                adopted = 0
+                for j, year in enumerate(years):
+                    n = int(hospitals[k * len(years) + j])
+                    share = min(
+                        max(path_value(start, reach, base_year, target.target_year, year, 1.0), 0.0), 1.0
+                    )
+                    adopted = min(max(int(round(share * n)), adopted), n)
+                    rows[(element.id, "", county.id, str(year))] = float(adopted)
+    return rows
+
+
 def births(division_id: int, years) -> dict[int, float]:
     totals = dict(
         Population.objects.filter(division__path__startswith=_path(division_id), year__in=list(years))
@@ -183,7 +230,11 @@ def generate(years=range(2018, 2027), seed: int = 20201231) -> int:
         "plan__code", "order"
     ):
         node = ex.parse(target.indicator.numerator)
-        if not isinstance(node, ex.DataItem) or node.code in LATER_CAPABILITIES:
+        if (
+            not isinstance(node, ex.DataItem)
+            or node.code in LATER_CAPABILITIES
+            or node.code in SERVICE_COUNTS
+        ):
             continue
         element = elements[node.code]
         base_year = target.baseline_year or target.plan.period_start - 1
@@ -253,6 +304,7 @@ def generate(years=range(2018, 2027), seed: int = 20201231) -> int:
                     value = max(value, 0.0)
                 value = round_like(value, decimals)
             rows[(*key, str(year))] = value
+    rows.update(service_counts(years, seed))
     DataValue.objects.filter(is_synthetic=True).delete()
     DataValue.objects.bulk_create(
         [

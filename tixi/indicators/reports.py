@@ -52,6 +52,8 @@ def chinese_numeral(number: int) -> str:
 
 # Column widths (cm) of the indicator table on a landscape A4 page with 2 cm margins (25.7 cm).
 COLUMN_WIDTHS_CM = (2.4, 6.2, 1.5, 1.8, 1.8, 1.8, 2.9, 1.9, 5.4)
+# English words do not break between characters: wider nature, trajectory and status columns.
+COLUMN_WIDTHS_CM_EN = (2.2, 5.6, 1.9, 1.8, 2.1, 1.8, 2.9, 2.0, 5.4)
 
 
 def status_label(key: str) -> str:
@@ -69,6 +71,50 @@ def number_text(value, decimals: int) -> str:
     if value is None:
         return "—"
     return f"{value:,.{decimals}f}"
+
+
+# Units written against the number ("53.0%", "3.06‰", "1.2/10万"); the others after a space ("11 个").
+UNITS_AGAINST_THE_NUMBER = ("%", "％", "‰")
+
+
+def with_unit(text: str, unit: str) -> str:
+    """A number (or a target such as "≥100" or "5–8") followed by its unit, once."""
+    from tixi.indicators.services import unit_label
+
+    unit = unit_label(unit) if unit not in UNITS_AGAINST_THE_NUMBER else unit
+    if not unit or text == "—" or not text[-1:].isdigit():
+        return text
+    if unit in UNITS_AGAINST_THE_NUMBER or unit.startswith("/"):
+        return f"{text}{unit}"
+    return f"{text} {unit}"
+
+
+def yes_no(row) -> bool:
+    """A goal met or not (是=1): read as done / not done, never as "0"."""
+    return "是=1" in (row.get("indicator_name") or "") or "是=1" in row.get("label", "")
+
+
+def english() -> bool:
+    return not (get_language() or "").startswith("zh")
+
+
+def label_of(row) -> str:
+    """The target's label: the seed's words in Chinese; in English the indicator's English name (with
+    the hospital a target names), the seed's words where the catalogue has none."""
+    if english() and row.get("indicator_name_en"):
+        name = row["indicator_name_en"]
+        return f"{name}: {row['institution']}" if row.get("institution") else name
+    return row["label"]
+
+
+def labelled(row) -> str:
+    """The indicator's label with its unit where the label does not say it: "社区医院（个）"."""
+    from tixi.indicators.services import unit_label
+
+    unit, label = unit_label(row.get("unit") or ""), label_of(row)
+    if not unit or unit in label or yes_no(row):
+        return label
+    return f"{label} ({unit})" if english() else f"{label}（{unit}）"
 
 
 def rounded(value, decimals: int):
@@ -200,10 +246,7 @@ def _series_png(row) -> bytes:
         if row.get("target") is not None and row.get("kind") in ("value", "count"):
             ax.axhline(row["target"], color="#912018", linewidth=0.8, linestyle=":", label=_("Target"))
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        unit = row.get("unit") or ""
-        ax.set_title(
-            row["label"] if not unit or unit in row["label"] else f"{row['label']}（{unit}）", fontsize=9
-        )
+        ax.set_title(labelled(row), fontsize=9)
         ax.set_xlabel(_("Year"), fontsize=8)
         ax.legend(fontsize=7)
         ax.spines[["top", "right"]].set_visible(False)
@@ -245,15 +288,27 @@ def target_sentence(r, year) -> str:
     decimals = r.get("decimals", 2)
     if r["actual"] is None:
         return _("%(label)s: no value for %(year)s (%(reason)s).") % {
-            "label": r["label"],
+            "label": label_of(r),
             "year": year,
             "reason": r["no_data_reason"] or status_label("no_data"),
         }
+    if yes_no(r):
+        values = {
+            "label": label_of(r),
+            "state": _("done") if r["actual"] >= 1 else _("not done"),
+            "year": year,
+            "target_year": r["target_year"],
+            "status": status_label(r["status"]),
+        }
+        if not r.get("deadline_stated", True):
+            return _("%(label)s: %(state)s in %(year)s (the plan gives no year): %(status)s.") % values
+        return _("%(label)s: %(state)s in %(year)s, to be done by %(target_year)s: %(status)s.") % values
+    unit = r.get("unit") or ""
     values = {
-        "label": r["label"],
-        "actual": number_text(r["actual"], decimals),
+        "label": label_of(r),
+        "actual": with_unit(number_text(r["actual"], decimals), unit),
         "year": year,
-        "target": r["target_text"],
+        "target": with_unit(r["target_text"], unit),
         "target_year": r["target_year"],
         "status": status_label(r["status"]),
         "gap": ((r["gap"] or {}).get("text") or "").rstrip("。."),
@@ -316,7 +371,7 @@ def evaluation_docx(plan, division, year, rows) -> bytes:
         )
         % {"total": len(rows), **counts}
     )
-    achieved = [r["label"] for r in rows if r["status"] == "achieved"]
+    achieved = [label_of(r) for r in rows if r["status"] == "achieved"]
     behind = [r for r in rows if r["status"] in ("off_track", "at_risk")]
     if achieved:
         document.add_paragraph(_("Achievements: %(list)s.") % {"list": _("; ").join(achieved[:12])})
@@ -324,7 +379,7 @@ def evaluation_docx(plan, division, year, rows) -> bytes:
         gaps = _("; ").join(
             _("%(label)s (%(gap)s)")
             % {
-                "label": r["label"],
+                "label": label_of(r),
                 "gap": ((r["gap"] or {}).get("text") or status_label(r["status"])).rstrip("。."),
             }
             for r in behind[:12]
@@ -341,7 +396,7 @@ def evaluation_docx(plan, division, year, rows) -> bytes:
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    widths = [Cm(w) for w in COLUMN_WIDTHS_CM]
+    widths = [Cm(w) for w in (COLUMN_WIDTHS_CM_EN if english() else COLUMN_WIDTHS_CM)]
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width  # the grid, which LibreOffice and WPS follow
     layout = OxmlElement("w:tblLayout")
@@ -354,6 +409,7 @@ def evaluation_docx(plan, division, year, rows) -> bytes:
     _row_flag(table.rows[0], "tblHeader")
     numeric = {3, 4, 5}
     for values, r in zip(body, rows, strict=True):
+        values = [*values[:1], labelled(r), *values[2:]]
         added = table.add_row()
         _row_flag(added, "cantSplit")
         cells = added.cells
@@ -387,10 +443,10 @@ def evaluation_docx(plan, division, year, rows) -> bytes:
         for r in in_area:  # a contradiction inside the seed that affects the target, in its words
             if r.get("note"):
                 document.add_paragraph(
-                    _("Note on %(label)s: %(note)s") % {"label": r["label"], "note": r["note"]}
+                    _("Note on %(label)s: %(note)s") % {"label": label_of(r), "note": r["note"]}
                 )
-        for r in in_area:
-            if len([v for v in r["series"].values() if v is not None]) >= 2:
+        for r in in_area:  # a chart of a done-or-not goal's 0 and 1 tells nothing the sentence does not
+            if len([v for v in r["series"].values() if v is not None]) >= 2 and not yes_no(r):
                 document.add_picture(io.BytesIO(_series_png(r)), width=Cm(13))
     buffer = io.BytesIO()
     document.save(buffer)

@@ -9,6 +9,7 @@ import numpy as np
 import yaml
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from tixi.core import clock
@@ -691,11 +692,26 @@ def gap(
     in_cases=None,
 ) -> dict | None:
     """How far from the target, in natural units where the indicator is a rate over residents."""
-    if target.kind not in ("value", "count") or target.target_value is None or year not in index:
+    if target.kind not in ("value", "count", "new") or target.target_value is None or year not in index:
         return None
     actual = _number(evaluation.values[d.code][index[year]])
     if actual is None:
         return None
+    if target.kind == TargetKind.NEW:  # the new ones since the baseline against the number asked
+        stock = (
+            _number(evaluation.values[d.code][index[target.baseline_year]])
+            if target.baseline_year in index
+            else None
+        )
+        if stock is None:
+            return None
+        actual -= stock
+        if tj.meets(target.comparator, actual, target.target_value, target.target_high):
+            return {"value": 0.0, "text": _("met")}
+        return {
+            "value": round(target.target_value - actual, 4),
+            "text": gap_text(target.target_value - actual, target.indicator),
+        }
     if tj.meets(target.comparator, actual, target.target_value, target.target_high):
         return {"value": 0.0, "text": _("met")}
     difference = target.target_value - actual
@@ -746,10 +762,53 @@ def rule_text(state) -> str:
     return _(state.rule) % params
 
 
+# A unit as an English page or report writes it: a count word (个, 所, 家) is no unit in English.
+UNITS_EN = {
+    "个": "",
+    "所": "",
+    "家": "",
+    "项": "",
+    "张": "beds",
+    "人": "people",
+    "名": "people",
+    "辆": "vehicles",
+    "万人": "×10,000 people",
+    "万人次": "×10,000 visits",
+    "人次": "visits",
+    "支": "teams",
+    "类": "types",
+    "岁": "years",
+    "天": "days",
+    "小时": "hours",
+    "分钟": "minutes",
+    "元": "yuan",
+    "万元": "×10,000 yuan",
+    "亿元": "×100 million yuan",
+    "吨": "tonnes",
+    "亩": "mu",
+    "/10万": "per 100,000",
+}
+
+
+def unit_label(unit: str, language: str | None = None) -> str:
+    """The unit in the active language: Chinese units as they are, English ones for an English page."""
+    language = language or get_language() or ""
+    if language.startswith("zh") or not unit:
+        return unit
+    return UNITS_EN.get(unit, unit)
+
+
+def is_yes_no(indicator) -> bool:
+    """A goal met or not (创建三甲, 建成中心), counted 0 or 1: "（是=1）" in its name."""
+    return "是=1" in (indicator.name or "")
+
+
 def gap_text(difference: float, indicator) -> str:
     """ "还差 0.23 个百分点" / "3 个 to go": the distance without a sign (whether the target is a floor
     or a ceiling says which way), at the indicator's decimals, a rate's gap in percentage points."""
-    unit = indicator.unit or ""
+    if is_yes_no(indicator):
+        return _("not done yet")  # a centre built or not: "还差 1" says nothing
+    unit = unit_label(indicator.unit or "")
     if unit in ("%", "％"):
         unit = _("percentage points")
     amount = f"{abs(difference):,.{indicator.decimals}f}"

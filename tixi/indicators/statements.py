@@ -2,6 +2,7 @@
 each institution (judged per hospital from the registry) and goals with nothing numeric to judge
 them by (shown as such, never scored, never given an invented number)."""
 
+import datetime as dt
 from functools import cache
 
 from tixi.geo.models import Division
@@ -55,9 +56,17 @@ def hospital_rows(
                 before.actual_beds if before else None,
                 before.bed_days if before else None,
                 before.discharges if before else None,
+                days_open(before.institution.opened_on, year - 1) if before else 365,
             )
         )
     return rows, set_apart
+
+
+def days_open(opened_on, year: int) -> int:
+    """Days an institution was open in `year`: all of them unless it opened during the year."""
+    if opened_on is None or opened_on.year != year:
+        return 365
+    return (dt.date(year, 12, 31) - opened_on).days + 1
 
 
 def judged_rules(plan, division: Division, year: int) -> list[dict]:

@@ -204,3 +204,24 @@ def test_the_english_report_speaks_english_but_for_the_plan_s_names():
     assert " beds to go" in text and " 张 " not in text
     widths = reports.COLUMN_WIDTHS_CM_EN
     assert abs(sum(widths) - sum(reports.COLUMN_WIDTHS_CM)) < 1e-9 and widths[2] >= 1.9  # "expected"
+
+
+def test_the_report_table_shows_no_nature_the_seed_does_not_state():
+    row = {
+        "area": "医疗服务",
+        "label": "县域内就诊率",
+        "baseline": 80.0,
+        "trajectory": None,
+        "actual": 85.0,
+        "target_text": "提高",
+        "target_year": 2025,
+        "status": "achieved",
+        "gap": None,
+        "no_data_reason": None,
+        "decimals": 1,
+    }
+    with translation.override("zh-hans"):
+        natures = [
+            r[2] for r in reports._table_rows([{**row, "nature": n} for n in ("", "expected", "binding")])
+        ]
+    assert natures == ["—", "预期性", "约束性"]

@@ -437,3 +437,17 @@ def test_bazhong_booking_and_settlement_shares_come_from_a_yearly_report():
         r for r in evaluated("bazhong-2025-hospitals", "511900000000", 2025) if r["indicator"] == codes[0]
     )
     assert row["status"] == "no_data" and "公立医院便民服务年报" in row["no_data_reason"]
+
+
+def test_a_nature_is_the_one_the_seed_states_and_none_is_invented():
+    """预期性/约束性 only where the seed's row says so; the text goals state none and show none."""
+    natures = {}
+    for target in Target.objects.filter(plan__code__in=[p.code for p in Plan.objects.all()]):
+        stated = "binding" if "约束性" in target.clause else "expected" if "预期性" in target.clause else ""
+        if target.clause:
+            assert target.nature == stated, (target.plan.code, target.label, target.nature)
+        natures[target.nature] = natures.get(target.nature, 0) + 1
+    # every kind occurs: the tables' rows state one, most text goals none
+    assert natures.get("binding") and natures.get("expected") and natures.get("")
+    row17 = Target.objects.get(plan__region__code=DACHUAN, label__startswith="全区儿童青少年总体近视率")
+    assert row17.nature == "binding"

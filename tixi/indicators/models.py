@@ -200,6 +200,8 @@ class IndicatorVersion(models.Model):
 
 
 class Nature(models.TextChoices):
+    # Most text goals of the seeds state no nature: none is invented for them.
+    UNSTATED = "", _("not stated")
     EXPECTED = "expected", _("expected")
     BINDING = "binding", _("binding")
 
@@ -280,7 +282,9 @@ class Target(models.Model):
     comparator = models.CharField(
         _("comparator"), max_length=8, choices=Comparator.choices, default=Comparator.GE
     )
-    nature = models.CharField(_("nature"), max_length=8, choices=Nature.choices, default=Nature.EXPECTED)
+    nature = models.CharField(
+        _("nature"), max_length=8, choices=Nature.choices, default=Nature.UNSTATED, blank=True
+    )
     baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
     baseline_value = models.FloatField(_("baseline"), null=True, blank=True)
     # The seed's own comparator on the baseline (达川 row 19: ">85"), kept beside the number.

@@ -144,7 +144,7 @@ def _table_rows(rows):
             [
                 r["area"],
                 r["label"],
-                _("binding") if r["nature"] == "binding" else _("expected"),
+                {"binding": _("binding"), "expected": _("expected")}.get(r["nature"], "—"),
                 rounded(r["baseline"], decimals),
                 rounded(r["trajectory"], decimals),
                 rounded(r["actual"], decimals),

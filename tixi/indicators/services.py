@@ -39,6 +39,18 @@ PLAN_FILES = ("dachuan.yaml", "panzhihua.yaml", "dazhou.yaml", "wushan.yaml", "b
 NATURES = {"expected": "expected", "binding": "binding"}
 
 
+def stated_nature(target: dict) -> str:
+    """The nature the seed gives a target: the pack's own, else the clause's 预期性/约束性, else none."""
+    if target.get("nature"):
+        return NATURES[target["nature"]]
+    clause = target.get("clause", "")
+    if "约束性" in clause:
+        return "binding"
+    if "预期性" in clause:
+        return "expected"
+    return ""
+
+
 # ------------------------------------------------------------------ loading
 @transaction.atomic
 def load_catalogue(path: Path = DATA_DIR / "catalogue.yaml") -> dict:
@@ -169,7 +181,7 @@ def load_plan_pack(pack: dict) -> Plan:
             institution_name=t.get("institution", ""),
             kind=kind,
             comparator=t.get("comparator", "le" if indicators[t["indicator"]].direction == "lower" else "ge"),
-            nature=NATURES[t.get("nature", "expected")],
+            nature=stated_nature(t),
             baseline_year=pack.get("baseline_year")
             if t.get("baseline") is not None or kind in ("change_per_year", "increase", "maintain", "new")
             else None,

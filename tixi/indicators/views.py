@@ -119,7 +119,7 @@ def scorecard_context(request, code):
         "areas": list(dict.fromkeys(r["area"] for r in rows)),
         "area": area,
         "nature": nature,
-        "natures": Nature.choices,
+        "natures": [choice for choice in Nature.choices if choice[0]],
         "trajectory": trajectory,
         "trajectories": Trajectory.choices,
         "years": YEARS,

@@ -139,7 +139,9 @@ class DraftTargetForm(forms.Form):
     change_per_year = forms.FloatField(label=_("change per year"), required=False)
     unit = forms.CharField(label=_("unit"), max_length=16, required=False)
     year = forms.IntegerField(label=_("target year"), min_value=2000, max_value=2100)
-    nature = forms.ChoiceField(label=_("nature"), choices=Nature.choices, initial=Nature.EXPECTED)
+    nature = forms.ChoiceField(
+        label=_("nature"), choices=Nature.choices, initial=Nature.UNSTATED, required=False
+    )
     clause = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def clean_indicator(self):

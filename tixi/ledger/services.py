@@ -192,7 +192,7 @@ def add_drafted_targets(plan: Plan, rows: list[dict]) -> None:
             division=plan.region,
             kind=row.get("kind") or "value",
             comparator=row["comparator"],
-            nature=row.get("nature") or "expected",
+            nature=row.get("nature") or "",
             baseline_year=row.get("baseline_year"),
             baseline_value=row.get("baseline"),
             target_year=row["year"],

@@ -127,7 +127,7 @@ def drafted_targets(text: str) -> list[dict]:
                 "unit": t["unit"],
                 "year": t["year"],
                 "comparator": t["comparator"],
-                "nature": Nature.EXPECTED,
+                "nature": Nature.UNSTATED,  # a sentence of text states none
                 "clause": t["text"],
             }
         )

@@ -181,7 +181,7 @@ def indicator_rows(text: str) -> list[dict]:
                             if change
                             else None
                         ),
-                        nature="binding" if "约束" in nature else "expected",
+                        nature="binding" if "约束" in nature else "expected" if "预期" in nature else "",
                         clause=" ".join(x for x in (stated, name, baseline_text, target_text, nature) if x),
                     )
                 )

@@ -139,7 +139,7 @@ class Command(BaseCommand):
         for r in indicators:
             self.stdout.write(
                 f"indicator table {r['table']} row {r['number']} [{r['area']}] {r['name']} · "
-                f"{r['baseline_year']}: {r['baseline_text'] or '—'} → {r['target_year']}: {r['target_text']} · {r['nature']}"
+                f"{r['baseline_year']}: {r['baseline_text'] or '—'} → {r['target_year']}: {r['target_text']} · {r['nature'] or '—'}"
             )
         for t in tasks:
             self.stdout.write(

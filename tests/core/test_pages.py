@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.conftest import MIYI, PANZHIHUA
+from tests.conftest import DACHUAN, MIYI, PANZHIHUA
 
 pytestmark = pytest.mark.django_db
 
@@ -164,3 +164,12 @@ def test_a_region_without_projects_says_so_instead_of_empty_tables_and_a_blank_m
     assert "本地区的规划未列出重大建设项目。" in html and 'id="project-map"' not in html
     dachuan = web("dachuan").get("/ledger/projects/").content.decode()
     assert 'id="project-map"' in dachuan and "本地区的规划未列出重大建设项目。" not in dachuan
+
+
+def test_the_english_dashboard_s_figures_are_labelled_with_a_capital(web):
+    client = web("dachuan")
+    client.cookies["django_language"] = "en"
+    html = client.get(f"/divisions/{DACHUAN}/").content.decode()
+    labels = re.findall(r'<div class="label">([^<]+)</div>', html)
+    assert "Hospitals" in labels and "Level 3 grade B" in labels  # were "hospitals", "level 3 grade B"
+    assert all(label[0].isupper() for label in labels if label[0].isalpha()), labels

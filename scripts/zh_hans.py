@@ -434,6 +434,7 @@ ZH = {
     "major construction projects": "重大建设项目",
     "Major construction projects": "重大建设项目",
     "Total investment (10,000 yuan)": "总投资（万元）",
+    "The plans of this region list no major construction project.": "本地区的规划未列出重大建设项目。",
     "By first year": "按开工年份",
     "By kind": "按建设性质",
     "By responsible unit": "按责任单位",

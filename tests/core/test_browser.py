@@ -145,6 +145,18 @@ def test_pages_fit_a_phone_and_the_english_navigation_fits(server):
                 if width > 390:
                     too_wide.append((language, path, width))
         assert too_wide == []
+        # a table of words stacks into "heading: value" lines on a phone; the navigation names the page
+        page = logged_in(browser, server, "planner", "zh-hans", width=390)
+        page.goto(f"{server}/ledger/")
+        assert not page.locator("#tasks thead").is_visible()
+        deadline = page.locator("#tasks tbody tr").first.locator("td.date")
+        assert (
+            page.evaluate("e => getComputedStyle(e, '::before').content", deadline.element_handle())
+            == '"完成时限"'
+        )
+        assert page.locator("header nav a[aria-current=page]").inner_text() == "任务台账"
+        page.goto(f"{server}/divisions/510400000000/")
+        assert page.locator("header nav a[aria-current=page]").inner_text() == "概览"
         page = logged_in(browser, server, "planner", "en", width=1280)
         assert page.locator("header").bounding_box()["height"] < 100  # the navigation in at most two rows
         assert "体系" not in page.locator("header").inner_text()
@@ -177,6 +189,15 @@ def test_no_english_on_chinese_pages(server):
             )
             if words:
                 found[path] = sorted(words)
+            if path == "/ledger/":  # and a task's edit form (its targets once showed the plan's code)
+                page.locator("#tasks tbody a").first.click()
+                page.wait_for_url("**/ledger/tasks/*/")
+                page.goto(page.url + "edit/")
+                if words := set(re.findall(r"[A-Za-z]{3,}", page.evaluate("document.body.innerText"))) - {
+                    *ALLOWED_LATIN,
+                    "planner",
+                }:
+                    found[page.url] = sorted(words)
         assert found == {}
         # the scorecard's sparklines label their latest value
         page.goto(server + PAGES[5])

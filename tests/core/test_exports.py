@@ -214,3 +214,14 @@ def test_scorecard_downloads_named_after_place_year_and_plan(web):
         )
     ).active
     assert list(report.iter_rows(values_only=True)) == list(page.iter_rows(values_only=True))
+
+
+def test_list_downloads_are_named_after_their_region(web):
+    """Before: "任务台账.xlsx", "tixi-institutions.xlsx" — which region's, which year's?"""
+    client = web("county")  # 米易县
+    assert filename(client.get("/ledger/", {"format": "xlsx"})) == "米易县-任务台账.xlsx"
+    assert filename(client.get("/institutions/", {"format": "xlsx"})) == "米易县-医疗卫生机构.xlsx"
+    resources = client.get("/institutions/", {"format": "csv", "table": "resources", "year": "2024"})
+    assert filename(resources) == "米易县-2024-年度资源.csv"
+    widened = client.get("/plans/", {"format": "xlsx", "region": "all"})
+    assert filename(widened) == "规划.xlsx"

@@ -111,3 +111,26 @@ def test_the_demo_command_keeps_its_today_and_the_accounts_units(settings, users
     # starting the demo again leaves every account a member of the units its work belongs to
     for name in ACCOUNTS:
         assert Task.objects.filter(Q(lead_units__members=users[name])).exists(), name
+
+
+def test_the_served_demo_keeps_its_today(settings, monkeypatch):
+    """gunicorn replaces the demo command's process: the demo's today must reach it through the
+    environment, or the ledger judges the demo's deadlines by the calendar (2026-06-30 overdue)."""
+    import os
+
+    from tixi.demo.management.commands import demo
+
+    served = {}
+    real_call = demo.call_command
+
+    def call(name, **options):
+        if name == "serve":
+            served["today"] = os.environ.get("TIXI_TODAY")
+            return None
+        return real_call(name, **options)
+
+    settings.TIXI_TODAY = None
+    monkeypatch.setattr(demo, "call_command", call)
+    monkeypatch.setenv("TIXI_TODAY", "")  # restored (or removed) after the test
+    call_command("demo")
+    assert served["today"] == f"{DEMO_TODAY:%Y-%m-%d}"

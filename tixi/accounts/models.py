@@ -39,6 +39,13 @@ class User(AbstractUser):
     def home_division(self):
         return self.scope_divisions.order_by("level", "path").first()
 
+    @property
+    def sees_divisions(self) -> bool:
+        """Whether any division is in scope: an institution's staff see their institution only, so
+        the pages of a region (its dashboard, scorecards, sign-off) are not offered to them."""
+        scope = scope_of(self)
+        return scope.unrestricted or bool(scope.paths)
+
 
 class AuditEntryQuerySet(models.QuerySet):
     def visible_to(self, user):

@@ -25,7 +25,9 @@ def model_choices() -> list[tuple[str, str]]:
     labels = [
         (model._meta.label, str(model._meta.verbose_name))
         for model in apps.get_models()
-        if model._meta.app_label in AUDITED_APPS and model is not AuditEntry
+        if model._meta.app_label in AUDITED_APPS
+        and model is not AuditEntry
+        and not getattr(model, "written_by_triggers", False)  # never audited, so never a choice
     ]
     return sorted(labels, key=lambda pair: pair[1])
 

@@ -317,7 +317,10 @@ def exportable(name: str):
                     f"{view.__name__}: an exportable page hands its `tables` to a TemplateResponse"
                 )
             title = context.get("export_title") or name
-            return download(list(context["tables"]), fmt, download_name(title, extension=fmt))
+            # a list shown for one region says which in its file name ("攀枝花市-任务台账.xlsx")
+            region = context.get("list_region")
+            place = getattr(region, "name", "")
+            return download(list(context["tables"]), fmt, download_name(place, title, extension=fmt))
 
         wrapper.exportable_name = name
         return wrapper

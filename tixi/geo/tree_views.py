@@ -38,8 +38,12 @@ def tree(request):
         Division.objects.visible_to(request.user).valid_in(year).filter(level__lte=4).order_by("path")
     )
     parents = {d.parent_id for d in rows}
-    for d in rows:
+    indent: dict[int, int] = {}
+    for d in rows:  # by path, so a parent comes before its children
         d.has_children = d.pk in parents
+        # steps below the nearest division shown above it: a county whose city is not in the demo
+        # (巫山县, under 重庆市) sits with the cities, not one step in under nothing
+        d.indent = indent[d.pk] = indent.get(d.parent_id, 0) + 1
     top = min((d.level for d in rows), default=0)
     roots = [d for d in rows if d.level == top and d.has_children]
     table = Table(

@@ -85,7 +85,8 @@ def plan_list(request):
     )
     for p in plans:
         table.add(
-            Cell(p.title, href=reverse("scorecard", args=[p.code])),
+            # a scorecard is a region's: no link for staff who see their institution only (404)
+            Cell(p.title, href=reverse("scorecard", args=[p.code]) if request.user.sees_divisions else ""),
             p.document_number or "—",
             p.issuer,
             p.region.name,

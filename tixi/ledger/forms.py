@@ -66,6 +66,8 @@ class TaskForm(forms.ModelForm):
             self.fields["parent"].queryset = plan.tasks.exclude(pk=self.instance.pk)
             self.fields["targets"].queryset = plan.targets.all()
             self.fields["targets"].required = False
+            # the targets are all of this task's plan: their labels, not the plan's code before each
+            self.fields["targets"].label_from_instance = lambda target: target.label
         if self.instance.pk:
             self.fields["lead"].initial = "、".join(u.name for u in self.instance.lead_units.all())
             self.fields["cooperating"].initial = "、".join(

@@ -126,11 +126,13 @@ def projects(request):
         .order_by("plan__code", "number")
     )
     summary = project_summaries(rows)
+    tables = project_tables(rows, summary)
     return TemplateResponse(
         request,
         "ledger/projects.html",
         {
-            "tables": project_tables(rows, summary),
+            # none in the region: the (empty) list alone, not four empty summaries and a blank map
+            "tables": tables if rows else tables[-1:],
             "projects": rows,
             "export_title": _("Major construction projects"),
             "summary": summary,

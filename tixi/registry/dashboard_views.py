@@ -123,7 +123,8 @@ def dashboard_tables(division, year, context) -> list[Table]:
         Column(_("Residents"), kind=NUMBER),
         Column(_("Institutions"), kind=NUMBER),
         Column(_("Actual beds"), kind=NUMBER),
-        *(Column(str(label), kind=NUMBER) for _key, label in RATE_CHOICES),
+        # rates to two decimals in every row (2.40, not 2.4 beside 2.33)
+        *(Column(str(label), kind=NUMBER, decimals=2) for _key, label in RATE_CHOICES),
     ]
     by_division = Table(_("By division"), columns, html_id="children-table")
     base = reverse("division-dashboard", args=["0"]).removesuffix("0/")

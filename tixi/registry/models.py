@@ -375,6 +375,8 @@ class ResourceCube(models.Model):
     """Yearly reports summed by township, year and classification; written only by database
     triggers (see cube.py), read by indicator evaluation."""
 
+    written_by_triggers = True  # no user writes it: the audit trail never names it
+
     prefix = models.CharField(max_length=52)
     year = models.PositiveSmallIntegerField()
     type = models.CharField(max_length=40)

@@ -12,8 +12,9 @@ from tixi.accounts import audit
 from tixi.accounts.permissions import Capability, require
 from tixi.accounts.regions import in_region, list_region
 from tixi.core import clock
-from tixi.core.exports import DATE, NUMBER, Column, Table, exportable
+from tixi.core.exports import DATE, NUMBER, Column, Table, attach, download_name, exportable
 from tixi.geo import locks
+from tixi.geo.models import Division
 from tixi.geo.tree_views import YEARS
 from tixi.registry.api import filter_institutions
 from tixi.registry.engine import classification as cls
@@ -161,5 +162,13 @@ def export_list(request, institutions, fmt: str):
         else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
     response = HttpResponse(content, content_type=kind)
-    response["Content-Disposition"] = f'attachment; filename="tixi-{name}.{fmt}"'
-    return response
+    # the place and year the list holds, as every download names them ("米易县-2024-年度资源.xlsx")
+    division = request.GET.get("division", "")
+    place = (
+        Division.objects.visible_to(request.user).filter(code=division).values_list("name", flat=True).first()
+        if division
+        else list_region(request).name
+    )
+    year = request.GET.get("year", "") if name == "resources" else ""
+    title = _("yearly resources") if name == "resources" else _("Institutions")
+    return attach(response, download_name(place, year if year.isdigit() else "", title, extension=fmt))

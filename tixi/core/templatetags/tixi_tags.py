@@ -83,16 +83,31 @@ def cell_html(cell, column):
     return body
 
 
+@register.filter
+def stacks(table) -> bool:
+    """Whether a table reads better on a phone as one block of "heading: value" lines per row: a
+    table of words (tasks, plans, targets) does; a table of figures (years, divisions) scrolls."""
+    from tixi.core.exports import NUMBER
+
+    numbers = sum(1 for c in table.columns if c.kind == NUMBER)
+    return len(table.columns) >= 5 and numbers * 3 <= len(table.columns)
+
+
 @register.simple_tag
-def table_cell(cell, columns, index):
-    """One <td> of a `tixi.core.exports.Table`."""
-    from tixi.core.exports import NUMBER, Cell
+def table_cell(cell, columns, index, stacked=False):
+    """One <td> of a `tixi.core.exports.Table`; in a stacked table it carries its heading (a phone
+    shows it before the value)."""
+    from tixi.core.exports import DATE, NUMBER, Cell
 
     column = columns[index]
     title = cell.title if isinstance(cell, Cell) else ""
+    kind = {NUMBER: ' class="num"', DATE: ' class="date"'}.get(column.kind, "")
+    body = cell_html(cell, column)
     return format_html(
-        "<td{}{}>{}</td>",
-        mark_safe(' class="num"') if column.kind == NUMBER else "",
+        "<td{}{}{}>{}</td>",
+        mark_safe(kind),
+        format_html(' data-label="{}"', column.label) if stacked else "",
         format_html(' title="{}"', title) if title else "",
-        cell_html(cell, column),
+        # one flex item beside the heading: a value and its note or badge stay together
+        format_html("<span>{}</span>", body) if stacked and body else body,
     )

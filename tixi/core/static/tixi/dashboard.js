@@ -43,7 +43,8 @@ document.addEventListener("DOMContentLoaded", () => {
           animation: false,
           tooltip: { trigger: "item" },
           visualMap: { seriesIndex: 0, min: Math.min(...numbers, 0), max: Math.max(...numbers, 1), calculable: true, left: 10, bottom: 10, inRange: { color: ["#e0f2f1", "#0b6e4f"] } },
-          geo: { map: "division", roam: true, label: { show: true, fontSize: 10 } },
+          // names on the map only when they fit (a county's 30 townships overlap): else on hover
+          geo: { map: "division", roam: true, label: { show: geo.features.length <= 12, fontSize: 10 } },
           series: [
             { type: "map", geoIndex: 0, name: data.rate_labels[key], data: values },
             { type: "scatter", coordinateSystem: "geo", symbolSize: 5, itemStyle: { color: "#b44d12" },

@@ -1,3 +1,4 @@
+import os
 import time
 
 from django.conf import settings
@@ -66,10 +67,14 @@ class Command(BaseCommand):
         with acting_as("tixi demo"):
             accounts = create_demo_accounts()
         self.stdout.write(
-            f"\nThe demo's today: {settings.TIXI_TODAY:%Y-%m-%d} (synthetic data is marked as such)"
+            f"\nThe demo's today: {settings.TIXI_TODAY:%Y-%m-%d} (synthetic data is marked as such;"
+            f" to serve it with `tixi serve`, set TIXI_TODAY={settings.TIXI_TODAY:%Y-%m-%d})"
         )
         self.stdout.write(f"\nDemo accounts (password: {DEMO_PASSWORD}):")
         for username, role, scope in accounts:
             self.stdout.write(f"  {username:<12} {role:<24} {scope}")
         if not build_only:
+            # gunicorn replaces this process and reads its settings afresh: the demo's today goes in
+            # the environment, or its pages would judge its deadlines by the calendar's date
+            os.environ["TIXI_TODAY"] = f"{settings.TIXI_TODAY:%Y-%m-%d}"
             call_command("serve", addrport=addrport)

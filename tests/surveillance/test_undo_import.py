@@ -37,7 +37,7 @@ def test_undo_removes_the_signals_the_import_raised_and_audits_them(townships, u
     assert not Signal.objects.filter(code="plague").exists()
     assert Signal.objects.filter(code="cholera").count() == 1  # not the import's: kept
     entry = AuditEntry.objects.get(model="surveillance.Signal", object_pk=str(signal.pk))
-    assert entry.action == "delete" and entry.note == f"undo of import #{batch.pk}"
+    assert entry.action == "delete" and entry.note == f"撤销导入 #{batch.pk}"
     assert entry.username == "planner" and entry.before["status"] == "pending"
     # the same file imported again raises its signal again
     again = apply_import(
@@ -111,7 +111,7 @@ def test_undo_gives_back_the_figures_of_a_signal_the_import_only_updated(townshi
     signal.refresh_from_db()
     assert (signal.observed, signal.threshold, signal.snapshot["counts"][-1]) == before
     entry = AuditEntry.objects.get(
-        model="surveillance.Signal", object_pk=str(signal.pk), note=f"undo of import #{batch.pk}"
+        model="surveillance.Signal", object_pk=str(signal.pk), note=f"撤销导入 #{batch.pk}"
     )
     assert entry.action == "update" and entry.username == "planner"
     assert entry.before["observed"] == 90 and entry.after["observed"] == 40

@@ -49,6 +49,30 @@ class AuditEncoder(DjangoJSONEncoder):
             return getattr(o, "name", None) or str(o)
 
 
+# model label -> namer(stored texts) -> {stored text: the text in the reader's language}. An app whose
+# rows are named by codes (surveillance: disease, channel and method codes) registers one, so that
+# the trail stores a neutral name and reads in whoever reads it's language.
+OBJECT_NAMERS: dict = {}
+
+
+def register_object_namer(model_label: str, namer) -> None:
+    OBJECT_NAMERS[model_label] = namer
+
+
+def name_objects(entries) -> None:
+    """Set `object_name` on each entry: its stored name, in the active language where its app
+    registered a namer (one call per model label, whatever the number of entries)."""
+    by_label: dict = {}
+    for entry in entries:
+        entry.object_name = entry.object_repr
+        if entry.model in OBJECT_NAMERS:
+            by_label.setdefault(entry.model, []).append(entry)
+    for label, group in by_label.items():
+        names = OBJECT_NAMERS[label]({e.object_repr for e in group})
+        for entry in group:
+            entry.object_name = names.get(entry.object_repr, entry.object_repr)
+
+
 def _current_actor():
     actor = _actor.get()
     if hasattr(actor, "META"):  # a request

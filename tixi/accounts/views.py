@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tixi.accounts.audit import AUDITED_APPS
+from tixi.accounts.audit import AUDITED_APPS, name_objects
 from tixi.accounts.models import AuditEntry
 from tixi.accounts.permissions import Capability, require
 from tixi.accounts.regions import in_region, list_region
@@ -101,6 +101,7 @@ def _rows(entries) -> list[list[str]]:
     rows = [head]
     entries = list(entries)
     names = division_names({e.division_path for e in entries})
+    name_objects(entries)
     for e in entries:
         at = timezone.localtime(e.at).strftime("%Y-%m-%d %H:%M:%S")
         rows.append(
@@ -109,7 +110,7 @@ def _rows(entries) -> list[list[str]]:
                 e.username,
                 e.get_action_display(),
                 model_name(e.model),
-                e.object_repr,
+                e.object_name,
                 names.get(e.division_path, ""),
                 e.note,
             ]
@@ -135,6 +136,7 @@ def audit_trail(request):
     request.exportable = True  # base.html offers the download links
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     names = division_names({entry.division_path for entry in page})
+    name_objects(page)
     for entry in page:
         entry.model_name = model_name(entry.model)
         entry.division_name = names.get(entry.division_path, "")

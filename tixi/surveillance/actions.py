@@ -67,7 +67,7 @@ def move(signal: Signal, to_status: str, user, note: str = "", at=None) -> Signa
     with audit.acting_as(user):
         audit.record_rows(
             "surveillance.Signal",
-            f"signal step {step.pk}",
+            _("signal step %(step)s") % {"step": step.pk},
             [
                 (
                     locked.pk,

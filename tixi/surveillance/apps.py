@@ -10,8 +10,9 @@ class SurveillanceConfig(AppConfig):
         from django.db.models.signals import post_save
 
         from tixi.exchange.models import ImportBatch
-        from tixi.surveillance import tables
+        from tixi.surveillance import names, tables
         from tixi.surveillance.hooks import after_import
 
         tables.register()
+        names.register()
         post_save.connect(after_import, sender=ImportBatch, dispatch_uid="surveillance_after_import")

@@ -9,6 +9,7 @@ import datetime as dt
 from collections import defaultdict
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from tixi.surveillance.detection import FIGURES, detect_for_cases, detect_for_counts, detect_touched
 from tixi.surveillance.models import CASES, CaseReport, ChannelCount, CompoundSignal, Signal
@@ -53,7 +54,7 @@ def remove_signals_of_import(batch_pk: int, user=None) -> tuple[int, int]:
     compounds = list(
         CompoundSignal.objects.filter(signals__in=signals).distinct().select_related("rule", "division")
     )
-    note = f"undo of import #{batch_pk}"
+    note = _("undo of import #%(batch)s") % {"batch": batch_pk}
     entries = [
         (
             "surveillance.Signal",
@@ -151,7 +152,7 @@ def rescan_updated_rows(batch) -> int:
         with audit.acting_as(user if user is not None else "system"):
             audit.record_rows(
                 "surveillance.Signal",
-                f"undo of import #{batch.pk}",
+                _("undo of import #%(batch)s") % {"batch": batch.pk},
                 [
                     (
                         signal.pk,

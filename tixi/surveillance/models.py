@@ -278,7 +278,9 @@ class Signal(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.code} {self.division.name} {self.period_label} ({self.method})"
+        # neutral codes, named in the reader's language where shown (surveillance.names)
+        series = self.code if self.source == CASES else f"{self.source}/{self.code}"
+        return f"{series} {self.division.name} {self.period_label} ({self.method})"
 
 
 class SignalStep(models.Model):

@@ -11,7 +11,6 @@ from django.db.models import Max
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from tixi.accounts.permissions import Capability, can, reads_need, writes_need
 from tixi.geo.models import Boundary, Division, Level
@@ -31,6 +30,7 @@ from tixi.surveillance.models import (
     Signal,
     SignalStatus,
 )
+from tixi.surveillance.names import METHOD_LABELS
 from tixi.surveillance.series import ancestor, period_label, period_start, period_starts
 
 OPEN = (
@@ -43,10 +43,6 @@ OPEN = (
 CHART_PERIODS = {"week": 104, "day": 120, "month": 36}
 # the periods after a signal's own that its chart goes on with (the data as stored now)
 AFTER_PERIODS = {"week": 26, "day": 60, "month": 12}
-METHOD_LABELS = {
-    "cidars-percentile": gettext_lazy("moving percentile method"),
-    "fixed-threshold": gettext_lazy("fixed threshold method"),
-}
 
 
 def subject(signal: Signal) -> str:

@@ -1664,6 +1664,7 @@ ZH = {
     "fixed threshold method": "固定阈值法",
     "signal step %(step)s": "信号处理记录 %(step)s",
     "undo of import #%(batch)s": "撤销导入 #%(batch)s",
+    "import #%(batch)s": "导入 #%(batch)s",
     "%(field)s: a capacity is a whole number of residents, at least 1 (got %(value)s).": "%(field)s：容量须为不小于1的整数（人），收到的是 %(value)s。",
     "--candidates: row %(row)s, capacity": "--candidates：候选点文件第 %(row)s 行，capacity",
     "--capacity: a whole number of residents, at least 1.": "--capacity：须为不小于1的整数（人）。",

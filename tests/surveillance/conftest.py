@@ -1,10 +1,19 @@
 import datetime as dt
 
 import pytest
+from django.utils import translation
 
 from tests.conftest import MIYI
 from tixi.geo.models import Division
 from tixi.surveillance.models import CaseReport, ChannelCount
+
+
+@pytest.fixture(autouse=True)
+def _chinese_by_default():
+    """Audit notes are written in the active language: Chinese, whatever page an earlier test read
+    in English (a page request leaves its language active in the thread)."""
+    with translation.override("zh-hans"):
+        yield
 
 
 @pytest.fixture

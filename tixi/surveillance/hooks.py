@@ -1,9 +1,10 @@
 """Detection runs on every new data: an applied import of case reports or channel counts scans the
-series it touched (synchronously, in the import's transaction), and the signals it raised carry the
-import's id. Undoing the import removes those signals, in the undo's transaction, with an audit entry
-each, and the compound signals that no longer have enough components; the series of the rows it had
-updated (given back their values) are scanned again, and the signals stored there take the figures of
-the data as it is now, each change audited."""
+series its rows entered and the series its updated rows left (another disease, date or place),
+synchronously, in the import's transaction; the signals stored there take the figures of the data as
+it is now (each change audited with the import's note), and the signals it raised carry the import's
+id. Undoing the import removes those signals, in the undo's transaction, with an audit entry each,
+and the compound signals that no longer have enough components; the series of the rows it had updated
+(given back their values) are scanned again in the same way."""
 
 import datetime as dt
 from collections import defaultdict
@@ -11,7 +12,7 @@ from collections import defaultdict
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tixi.surveillance.detection import FIGURES, detect_for_cases, detect_for_counts, detect_touched
+from tixi.surveillance.detection import FIGURES, detect_touched
 from tixi.surveillance.models import CASES, CaseReport, ChannelCount, CompoundSignal, Signal
 
 TABLES = ("case_reports", "channel_counts")
@@ -26,18 +27,7 @@ def after_import(sender, instance, **kwargs):
         return
     if instance.status != "applied":
         return
-    changes = instance.changes or {}
-    pks = [*changes.get("inserted", []), *(u["pk"] for u in changes.get("updated", []))]
-    if not pks:
-        return
-    if instance.table == "case_reports":
-        results = detect_for_cases(CaseReport.objects.filter(pk__in=pks).only("disease_code", "report_date"))
-    else:
-        results = detect_for_counts(
-            ChannelCount.objects.filter(pk__in=pks).only("channel", "category", "date")
-        )
-    created = [pk for result in results.values() for pk in result.created]
-    Signal.objects.filter(pk__in=created).update(raised_by_import=instance.pk)
+    rescan_imported_rows(instance)
 
 
 @transaction.atomic
@@ -115,44 +105,53 @@ def _day(value) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
 
 
-@transaction.atomic
-def rescan_updated_rows(batch) -> int:
-    """After the undo gave the rows `batch` updated their values back: scan again the series they
-    sit in now and the series the import had moved them to, refreshing the figures of the signals
-    stored there (audited with the undo's note). Returns the signals whose figures changed."""
-    from tixi.accounts import audit
-
-    updated = (batch.changes or {}).get("updated", [])
-    if not updated:
-        return 0
-    after = {change["pk"]: change.get("after", {}) for change in updated}
-    touched: dict[str, set] = defaultdict(set)  # source -> {(code, day)}
+def touched_series(batch) -> dict[str, set]:
+    """source -> {(code, day)}: the series the rows of `batch` sit in now, and those the other side
+    of its updates names: the values an import replaced (after it is applied), or the values an
+    undo took back (after it is undone)."""
+    changes = batch.changes or {}
+    other_side = "after" if batch.status == "undone" else "before"
+    other = {change["pk"]: change.get(other_side, {}) for change in changes.get("updated", [])}
+    pks = [*changes.get("inserted", []), *other]
+    touched: dict[str, set] = defaultdict(set)
+    if not pks:
+        return touched
     if batch.table == "case_reports":
-        for pk, code, day in CaseReport.objects.filter(pk__in=after).values_list(
+        for pk, code, day in CaseReport.objects.filter(pk__in=pks).values_list(
             "pk", "disease_code", "report_date"
         ):
-            moved = after[pk]
             touched[CASES].add((code, day))
-            touched[CASES].add((moved.get("disease_code", code), _day(moved.get("report_date", day))))
+            if pk in other:
+                moved = other[pk]
+                touched[CASES].add((moved.get("disease_code", code), _day(moved.get("report_date", day))))
     else:
-        for pk, channel, category, day in ChannelCount.objects.filter(pk__in=after).values_list(
+        for pk, channel, category, day in ChannelCount.objects.filter(pk__in=pks).values_list(
             "pk", "channel", "category", "date"
         ):
-            moved = after[pk]
             touched[channel].add((category, day))
-            touched[moved.get("channel", channel)].add(
-                (moved.get("category", category), _day(moved.get("date", day)))
-            )
-    refreshed = []
+            if pk in other:
+                moved = other[pk]
+                touched[moved.get("channel", channel)].add(
+                    (moved.get("category", category), _day(moved.get("date", day)))
+                )
+    return touched
+
+
+def _rescan(touched: dict[str, set], note: str, user) -> tuple[list[int], int]:
+    """Scan the touched series, refreshing the figures of the signals stored there; each refreshed
+    signal audited with `note`. Returns (the new signals' ids, the number refreshed)."""
+    from tixi.accounts import audit
+
+    created, refreshed = [], []
     for source, rows in touched.items():
         for result in detect_touched(source, rows, refresh=True).values():
+            created.extend(result.created)
             refreshed.extend(result.refreshed)
     if refreshed:
-        user = batch.undone_by
         with audit.acting_as(user if user is not None else "system"):
             audit.record_rows(
                 "surveillance.Signal",
-                _("undo of import #%(batch)s") % {"batch": batch.pk},
+                note,
                 [
                     (
                         signal.pk,
@@ -164,4 +163,29 @@ def rescan_updated_rows(batch) -> int:
                     for signal, before in refreshed
                 ],
             )
-    return len(refreshed)
+    return created, len(refreshed)
+
+
+@transaction.atomic
+def rescan_imported_rows(batch) -> int:
+    """After an import: scan the series its rows entered and those its updated rows left, so that a
+    signal whose counts went up or down (a case moved to another disease, date or place) follows
+    the data; the signals raised carry the import's id. Returns the signals whose figures changed."""
+    created, refreshed = _rescan(
+        touched_series(batch), _("import #%(batch)s") % {"batch": batch.pk}, batch.user
+    )
+    Signal.objects.filter(pk__in=created).update(raised_by_import=batch.pk)
+    return refreshed
+
+
+@transaction.atomic
+def rescan_updated_rows(batch) -> int:
+    """After the undo gave the rows `batch` updated their values back: scan again the series they
+    sit in now and the series the import had moved them to, refreshing the figures of the signals
+    stored there (audited with the undo's note). Returns the signals whose figures changed."""
+    if not (batch.changes or {}).get("updated"):
+        return 0
+    # the inserted rows are gone: only the updated ones are read back
+    return _rescan(
+        touched_series(batch), _("undo of import #%(batch)s") % {"batch": batch.pk}, batch.undone_by
+    )[1]

@@ -76,8 +76,8 @@ def test_login_and_dashboard_chart(server):
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 # Words allowed on a Chinese page: product and format names, the user name, the language switch.
 ALLOWED_LATIN = {"English", "Excel", "CSV", "Word", "API", "CMI", "SHA", "txt", "docx", "xlsx", "csv", "Tixi"}
-# the case-mix abbreviations Chinese documents write in Latin letters (CHS-DRG, ADRG, CC/MCC)
-ALLOWED_LATIN |= {"DRG", "CHS", "ADRG", "MCC"}
+# the case-mix abbreviations Chinese documents write in Latin letters (CHS-DRG, MDC, ADRG, CC/MCC)
+ALLOWED_LATIN |= {"DRG", "CHS", "MDC", "ADRG", "MCC"}
 PAGES = (
     "/divisions/510400000000/",
     "/divisions/",

@@ -222,6 +222,6 @@ def test_the_report_table_shows_no_nature_the_seed_does_not_state():
     }
     with translation.override("zh-hans"):
         natures = [
-            r[2] for r in reports._table_rows([{**row, "nature": n} for n in ("", "expected", "binding")])
+            r[2] for r in reports._table_rows([{**row, "nature": n} for n in ("", "expected", "binding")])[1]
         ]
     assert natures == ["—", "预期性", "约束性"]

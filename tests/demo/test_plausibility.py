@@ -188,3 +188,21 @@ def test_the_bed_rule_reads_occupancy_over_the_days_open():
         [rules.HospitalYear("A", "新医院", 900, 700, 110_000, 11_000)], occupancy_below=75, stay_above=9
     )
     assert whole_year.status == rules.BREACH
+
+
+def test_the_demo_builder_is_named_in_the_page_language_on_the_audit_trail(web):
+    from tixi.accounts.audit import acting_as
+    from tixi.accounts.models import DEMO_ACTOR
+    from tixi.registry.models import Institution
+
+    institution = Institution.objects.filter(division__path__startswith="510000000000/510400000000/").first()
+    with acting_as(DEMO_ACTOR):
+        institution.name = "演示审计医院"
+        institution.save()
+    client = web("auditor")
+    client.cookies["django_language"] = "zh-hans"
+    html = client.get("/audit/", {"object": "演示审计医院"}).content.decode()
+    assert "演示数据生成" in html and "tixi demo" not in html
+    client.cookies["django_language"] = "en"
+    html = client.get("/audit/", {"object": "演示审计医院"}).content.decode()
+    assert "demo data generation" in html and "演示数据生成" not in html

@@ -1004,6 +1004,8 @@ ZH = {
     "Weight is %(value)s at row %(row)s, column %(col)s (x=%(x)s, y=%(y)s); it must be a number >= 0.": "第 %(row)s 行第 %(col)s 列（x=%(x)s, y=%(y)s）的权重为 %(value)s；权重须为不小于 0 的数。",
     "%(population)s persons of %(zones)s zones spread over %(cells)s cells.": "%(zones)s 个区域的 %(population)s 人已分配到 %(cells)s 个像元。",
     "Audit trail": "审计日志",
+    "demo data generation": "演示数据生成",
+    "system": "系统",
     "Object type": "对象类型",
     "Object": "对象",
     "From": "起始日期",

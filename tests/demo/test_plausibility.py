@@ -188,3 +188,79 @@ def test_the_bed_rule_reads_occupancy_over_the_days_open():
         [rules.HospitalYear("A", "新医院", 900, 700, 110_000, 11_000)], occupancy_below=75, stay_above=9
     )
     assert whole_year.status == rules.BREACH
+
+
+def test_the_demo_builder_is_named_in_the_page_language_on_the_audit_trail(web):
+    from tixi.accounts.audit import acting_as
+    from tixi.accounts.models import DEMO_ACTOR
+    from tixi.registry.models import Institution
+
+    institution = Institution.objects.filter(division__path__startswith="510000000000/510400000000/").first()
+    with acting_as(DEMO_ACTOR):
+        institution.name = "演示审计医院"
+        institution.save()
+    client = web("auditor")
+    client.cookies["django_language"] = "zh-hans"
+    html = client.get("/audit/", {"object": "演示审计医院"}).content.decode()
+    assert "演示数据生成" in html and "tixi demo" not in html
+    client.cookies["django_language"] = "en"
+    html = client.get("/audit/", {"object": "演示审计医院"}).content.decode()
+    assert "demo data generation" in html and "演示数据生成" not in html
+
+
+def test_every_stay_the_grouper_groups_has_a_weight_in_the_demo_table():
+    """No grouped demo stay drops out of CMI as "no weight": the demo (演示) table covers every DRG
+    the grouper puts them in (ES35, GW19, CW19...), not only the catalogue's own."""
+    from tixi.hospitals import demo, figures
+    from tixi.hospitals.models import WeightTable
+
+    table = WeightTable.objects.get(version=demo.WEIGHT_VERSION)
+    assert table.is_demo and "演示" in table.version
+    regions = {p.region for p in Plan.objects.select_related("region")}
+    grouped = 0
+    for region in sorted(regions, key=lambda d: d.code):
+        for year in (2020, 2024):
+            loaded = figures.load(region, year, lists=demo.LIST_VERSION, weights=demo.WEIGHT_VERSION)
+            stays, without = loaded.con.execute(
+                "SELECT count(*), count(*) FILTER (WHERE cmi_excluded = 'no_weight') FROM facts"
+                " WHERE NOT not_grouped"
+            ).fetchone()
+            loaded.con.close()
+            assert without == 0, (region.name, year, without)
+            grouped += stays
+    assert grouped > 10_000
+
+
+def test_a_share_of_counties_is_a_whole_number_of_them():
+    """92.8 % of 达州's 7 counties cannot be: a share over counties (townships) is k/n, in the draws
+    and in the sweep."""
+    from tixi.demo.indicator_values import counted_level, units_in
+
+    counties = Indicator.objects.get(code="counties_with_internet_hospital_share")
+    towns = Indicator.objects.get(code="towns_with_basic_standard_centre_share")
+    assert counted_level(counties) == 3 and counted_level(towns) == 4
+    assert counted_level(Indicator.objects.get(code="geriatrics_share")) is None
+    dazhou = Division.objects.get(code=DACHUAN).parent
+    n = units_in(dazhou, 3, 2023)
+    assert n == Division.objects.filter(parent=dazhou, level=3).valid_in(2023).count() > 2
+    whole = round(100 * (n - 1) / n, counties.decimals)
+    assert plausibility.share_of_units_problem(counties, whole, dazhou, 2023) is None
+    assert plausibility.share_of_units_problem(counties, whole + 1.3, dazhou, 2023).startswith("share of")
+    by_element = {}
+    for indicator in Indicator.objects.all():
+        if counted_level(indicator):
+            by_element.setdefault(indicator.numerator.strip("#{}"), []).append(indicator)
+    published = set(
+        Target.objects.exclude(baseline_value=None).values_list("baseline_year", "baseline_value")
+    )
+    checked = 0
+    values = DataValue.objects.filter(is_synthetic=True, element__code__in=by_element)
+    for value in values.select_related("element", "division"):
+        if (value.year, value.value) in published:
+            continue  # the seed's own baseline stands as published
+        for indicator in by_element[value.element.code]:
+            units = units_in(value.division, counted_level(indicator), value.year)
+            k = round(value.value * units / 100)
+            assert abs(value.value - 100 * k / units) <= 0.5 * 10**-indicator.decimals + 1e-9, value
+            checked += 1
+    assert checked > 20

@@ -38,6 +38,15 @@ def test_a_gap_that_rounds_to_nothing_is_not_written_as_zero():
         assert gap_text(0.004, people) == "less than 0.01 ×10,000 people to go"  # no Chinese unit
 
 
+def test_the_gap_of_a_unitless_ratio_has_one_space_between_words():
+    ratio = Indicator(code="q", name="医护比", unit="", decimals=2)
+    with translation.override("en"):
+        assert gap_text(0.11, ratio) == "0.11 to go"
+        assert gap_text(0.001, ratio) == "less than 0.01 to go"
+    with translation.override("zh-hans"):
+        assert gap_text(0.11, ratio) == "还差 0.11"
+
+
 def test_the_scorecard_and_the_word_report_write_a_tiny_gap_naturally():
     from tests.conftest import DACHUAN
     from tixi.geo.models import Division

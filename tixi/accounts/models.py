@@ -47,6 +47,12 @@ class User(AbstractUser):
         return scope.unrestricted or bool(scope.paths)
 
 
+# Actors that are not accounts, recorded by name: shown in the page's language (the demo's builder is
+# not an English word on a Chinese page)
+DEMO_ACTOR = "tixi demo"
+ACTOR_NAMES = {DEMO_ACTOR: _("demo data generation"), "system": _("system")}
+
+
 class AuditEntryQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Entries about rows within the user's scope; entries about no division (accounts, the
@@ -94,6 +100,11 @@ class AuditEntry(models.Model):
         verbose_name_plural = _("audit trail")
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["model", "object_pk"])]
+
+    @property
+    def actor_display(self) -> str:
+        """The user name, or for a program (the demo's builder) what it is, in the active language."""
+        return str(ACTOR_NAMES.get(self.username, self.username))
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.model} {self.object_repr}"

@@ -107,7 +107,7 @@ def _rows(entries) -> list[list[str]]:
         rows.append(
             [
                 at,
-                e.username,
+                e.actor_display,
                 e.get_action_display(),
                 model_name(e.model),
                 e.object_name,

@@ -22,6 +22,8 @@ DATA_DIR = Path(__file__).parent / "data"
 REGION_FILES = ("panzhihua.yaml", "dazhou.yaml", "bazhong.yaml", "wushan.yaml")
 YEARS = tuple(range(2018, 2027))
 BASE_YEAR = 2020
+PSYCHIATRIC_NAME = "精神病"
+SPECIALTY_WORDS = ("骨科", "眼科", "口腔", "妇产", "康复", "肿瘤")  # names.py's specialty hospitals
 SEED = 20201231
 FAR_PAST = dt.date(1949, 10, 1)
 
@@ -942,9 +944,11 @@ class DemoBuilder:
         b["rehabilitation_beds"] = int(
             round(beds * (0.05 if big else 0.03 if i.category == cls.PRIMARY_CARE else 0))
         )
-        b["psychiatric_beds"] = int(
-            round(beds * (0.6 if i.type == "specialty_hospital" and r.random() < 0.4 else 0.01))
-        )
+        psychiatric = i.type == "specialty_hospital" and r.random() < 0.15
+        if psychiatric:
+            # a hospital mostly of psychiatric beds is a psychiatric hospital by name too (骨科 → 精神)
+            psychiatric = self.name_as_psychiatric(i)
+        b["psychiatric_beds"] = int(round(beds * (0.6 if psychiatric else 0.01)))
         b["infectious_beds"] = int(round(beds * (0.04 if big else 0.0)))
         b["emergency_observation_beds"] = int(round(beds * (0.02 if big else 0.0)))
         b["public_health_physicians"] = int(round(b["health_workers"] * mix("public_health_physicians", i)))
@@ -962,6 +966,20 @@ class DemoBuilder:
         b.setdefault("discharges", int(round(beds * 365 * occupancy / stay)))
         b.setdefault("bed_days", int(round(b["discharges"] * stay)))
         b["outpatient_visits"] = int(round(b["health_workers"] * r.uniform(600, 1100)))
+
+    def name_as_psychiatric(self, i: Inst) -> bool:
+        """Renames a specialty hospital drawn psychiatric (开江县瑞康口腔医院 → 开江县瑞康精神病医院);
+        False where that name is taken (it stays a hospital of its own specialty)."""
+        if PSYCHIATRIC_NAME in i.name:
+            return True
+        specialty = next((w for w in SPECIALTY_WORDS if w + "医院" in i.name), None)
+        if specialty is None:
+            return False
+        renamed = i.name.replace(specialty + "医院", PSYCHIATRIC_NAME + "医院")
+        if any(other.name == renamed for other in self.institutions):
+            return False
+        i.name = renamed
+        return True
 
     @staticmethod
     def bed_use_of(i: Inst) -> tuple[float, float]:

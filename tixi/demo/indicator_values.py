@@ -20,6 +20,7 @@ and say which data element is missing. Every value is stored with `is_synthetic`
 with a badge).
 """
 
+import re
 import zlib
 
 import numpy as np
@@ -79,6 +80,12 @@ SERVICE_COUNTS = {
     "bedside_settlement_level3_public_hospitals": "bedside_settlement_share_level3",
 }
 COUNT_UNITS = {"个", "所", "家", "张", "人", "项"}
+# Shares of a few units of a level (县（市、区）of a city, 建制乡镇 of a county): a whole number of
+# them over how many there are (7 counties give k/7, never 92.8 %)
+COUNTED_UNITS = (
+    (re.compile(r"(县（市、区）|县（区）)(疾控中心)?比例$"), 3),
+    (re.compile(r"(建制乡镇|乡镇（街道）)比例$"), 4),
+)
 PER_BIRTHS = {"‰": 1000, "/10万": 100000}  # mortality of mothers and children, over live births
 OVER_BIRTHS = {"maternal_mortality", "infant_mortality", "under5_mortality", "neonatal_mortality"}
 BIRTHS_PER_RESIDENT = 0.0075  # Sichuan and Chongqing, 2020-2023
@@ -92,6 +99,22 @@ def kind_of(element: DataElement) -> str:
     if element.unit in COUNT_UNITS:
         return "count"
     return "amount"
+
+
+def counted_level(indicator) -> int | None:
+    """The division level whose units a share counts (3 counties, 4 townships), None for another share."""
+    if indicator.unit != "%":
+        return None
+    return next((level for pattern, level in COUNTED_UNITS if pattern.search(indicator.name)), None)
+
+
+def units_in(division, level: int, year: int) -> int:
+    """How many units of `level` the division holds in `year` (itself alone at that level or below)."""
+    from tixi.geo.models import Division
+
+    if division.level >= level:
+        return 1
+    return Division.objects.filter(path__startswith=division.path, level=level).valid_in(year).count()
 
 
 def path_value(base: float, goal: float, base_year: int, target_year: int, year: int, achievement: float):
@@ -258,6 +281,9 @@ def generate(years=range(2018, 2027), seed: int = 20201231) -> int:
         if kind == "mortality" and element.code not in OVER_BIRTHS:
             kind = "amount"  # deaths per 100,000 residents (心脑血管疾病死亡率), not over births
         decimals = target.indicator.decimals
+        from_seed = target.baseline_value is not None or bool(
+            seed_figure and seed_figure[0] == base_year and base == seed_figure[1]
+        )
         if base is None:
             base = drawn_start(target, kind, rng)
             if base is None:
@@ -285,6 +311,8 @@ def generate(years=range(2018, 2027), seed: int = 20201231) -> int:
             rows.update({(*key, str(y)): float(v) for y, v in series.items()})
             continue
         born = births(target.division_id, years) if kind == "mortality" else {}
+        level = counted_level(target.indicator) if kind == "share" else None
+        counted = 0  # units already counted: a county that has built its centre keeps it
         for year in years:
             if year == base_year:
                 value = base
@@ -302,6 +330,11 @@ def generate(years=range(2018, 2027), seed: int = 20201231) -> int:
                     value = deaths * factor / n
                 else:
                     value = max(value, 0.0)
+            if level and (n := units_in(target.division, level, year)):
+                counted = min(max(int(round(value * n / 100)), counted if goal >= base else 0), n)
+                if year != base_year or not from_seed:  # the seed's own baseline stays as published
+                    value = 100 * counted / n
+            if year != base_year or not from_seed:
                 value = round_like(value, decimals)
             rows[(*key, str(year))] = value
     rows.update(service_counts(years, seed))

@@ -131,6 +131,19 @@ def value_problem(
     return None
 
 
+def share_of_units_problem(indicator: Indicator, value: float, division: Division, year: int) -> str | None:
+    """A share of counties (townships) is k of the n there are: 92.8 % of 7 counties is not."""
+    from tixi.demo.indicator_values import counted_level, units_in
+
+    level = counted_level(indicator)
+    if level is None or not (n := units_in(division, level, year)):
+        return None
+    k = round(value * n / 100)
+    if abs(value - 100 * k / n) > 0.5 * 10**-indicator.decimals + 1e-9:
+        return f"share of {n} units is not a whole number of them"
+    return None
+
+
 def plan_cells(plan: Plan, years=YEARS) -> list[item_values.Cell]:
     """The region and every county and township under it, each on the map of each year."""
     rows = Division.objects.filter(path__startswith=plan.region.path, level__lte=4).order_by("path")
@@ -146,6 +159,10 @@ def plan_problems(plan: Plan, years=YEARS, city_hospitals: set[str] | None = Non
         d = definition_of(t.indicator, t.institution_name)
         definitions[d.code] = (d, t.indicator)
     evaluation = evaluate([d for d, _ in definitions.values()], cells, all_definitions(), reasons=False)
+    published: dict[str, set] = {}  # the seed's own baselines stand as published
+    for t in targets:
+        if t.baseline_value is not None:
+            published.setdefault(t.indicator.code, set()).add((t.baseline_year, float(t.baseline_value)))
     found = []
     for code, (_d, indicator) in definitions.items():
         for cell, value in zip(cells, evaluation.values[code], strict=True):
@@ -153,6 +170,8 @@ def plan_problems(plan: Plan, years=YEARS, city_hospitals: set[str] | None = Non
                 continue
             division = cell.division
             what = value_problem(indicator, float(value), division, division.code in city_hospitals)
+            if (cell.year, float(value)) not in published.get(indicator.code, ()):
+                what = what or share_of_units_problem(indicator, float(value), division, cell.year)
             if what:
                 found.append(
                     Problem(plan.code, cell.division.name, cell.year, indicator.code, float(value), what)
@@ -244,6 +263,18 @@ def bed_use_problems(years=YEARS) -> list[Problem]:
         occupancy = 100 * (r.bed_days or 0) / (r.actual_beds * days)
         stay = r.bed_days / r.discharges if r.discharges else None
         name = r.institution.name
+        psychiatric_share = (r.psychiatric_beds or 0) / r.actual_beds
+        if psychiatric_share > 0.5 and "精神" not in name:
+            found.append(
+                Problem(
+                    "-",
+                    name,
+                    r.year,
+                    "psychiatric beds",
+                    r.psychiatric_beds,
+                    "mostly psychiatric, named otherwise",
+                )
+            )
         if not low <= occupancy <= high:
             found.append(
                 Problem("-", name, r.year, "occupancy", round(occupancy, 1), f"outside {low:g}-{high:g} %")

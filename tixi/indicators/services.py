@@ -828,8 +828,13 @@ def gap_text(difference: float, indicator) -> str:
         # not met, yet the distance rounds to nothing at the indicator's decimals: "还差 0.00 万人"
         # reads as met, so say it is less than the indicator's smallest step
         step = f"{10**-indicator.decimals:.{indicator.decimals}f}"
-        return (_("less than %(step)s %(unit)s to go") % {"step": step, "unit": unit}).strip()
-    return (_("%(difference)s %(unit)s to go") % {"difference": amount, "unit": unit}).strip()
+        return _one_spaced(_("less than %(step)s %(unit)s to go") % {"step": step, "unit": unit})
+    return _one_spaced(_("%(difference)s %(unit)s to go") % {"difference": amount, "unit": unit})
+
+
+def _one_spaced(text: str) -> str:
+    """A unitless ratio leaves "0.11  to go": one space between words, none at the ends."""
+    return " ".join(text.split())
 
 
 def reason_text(reason: str | None) -> str | None:

@@ -10,6 +10,7 @@ import zlib
 
 import duckdb
 
+from tixi.hospitals.engine.grouper.rules import DATA, DEFAULT_SCHEME, read_csv
 from tixi.hospitals.engine.indicators import insert_rows
 
 # code, name, kind, national-list level (3, 4 or 0), minimally invasive, day-surgery candidate,
@@ -85,8 +86,39 @@ MCC_SHARE, CC_SHARE = 0.08, 0.20
 UPCODING_HOSPITALS = 0.08  # share of hospitals whose MCC capture climbs each year (the upcoding watch)
 
 
+# DRGs the CHS-DRG grouper puts the demo's stays in besides the catalogue's own (pneumonia without
+# complications in ES35, gastroenteritis in GW19, cataract in CW19...): demo weights of the order of
+# the national ones, so that no grouped stay drops out of CMI for want of a weight
+GROUPED_WEIGHTS = {
+    "ES35": 0.75, "GW19": 0.5, "OZ19": 0.45, "IR29": 1.2, "CW19": 0.6, "HC29": 1.1, "DV19": 0.55,
+    "JV29": 0.5, "FM39": 0.9, "PS45": 0.55, "KT15": 0.7, "FR39": 0.75, "FR19": 1.5, "IU29": 0.7,
+    "NC19": 1.3, "GR15": 1.0, "BU15": 0.9, "HB15": 3.5, "PS39": 1.1,
+}  # fmt: skip
+# Every other DRG of the scheme: a weight by the kind of its ADRG (the second letter: A-J surgery,
+# K-Q other operating-room procedures, R-Z medical; MDC A is transplants and ventilation) and its split
+SCHEME_BASE = {"surgery": 1.8, "procedure": 1.2, "medical": 0.8, "transplant": 8.0}
+SPLIT_FACTOR = {"1": 1.45, "3": 1.15, "5": 0.9, "9": 1.0}
+
+
+def scheme_weight(drg: str) -> float:
+    """A demo weight for a DRG the catalogue does not draw, from its ADRG's kind and its split."""
+    if drg[0] == "A":
+        kind = "transplant"
+    elif drg[1] <= "J":
+        kind = "surgery"
+    elif drg[1] <= "Q":
+        kind = "procedure"
+    else:
+        kind = "medical"
+    return round(SCHEME_BASE[kind] * SPLIT_FACTOR.get(drg[3:4], 1.0), 3)
+
+
 def demo_weights() -> dict[str, float]:
-    weights = {p[7]: p[8] for p in PROCEDURES}
+    """A weight for every DRG of the grouper's scheme: the catalogue's own, those the grouper puts the
+    demo's stays in, and a weight by kind for the rest."""
+    weights = {row["drg"]: scheme_weight(row["drg"]) for row in read_csv(DATA / DEFAULT_SCHEME / "drg.csv")}
+    weights.update(GROUPED_WEIGHTS)
+    weights.update({p[7]: p[8] for p in PROCEDURES})
     for m in MEDICAL:
         weights.update({m[2][:3] + split: round(m[3] * factor, 3) for split, factor in SPLITS.items()})
     return weights

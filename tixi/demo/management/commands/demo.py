@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from tixi.accounts.audit import acting_as
+from tixi.accounts.models import DEMO_ACTOR
 from tixi.demo import indicator_values, ledger_story, surveillance_story
 from tixi.demo.builder import DemoBuilder
 from tixi.demo.load import DEMO_PASSWORD, create_demo_accounts, write
@@ -53,7 +54,7 @@ class Command(BaseCommand):
                 call_command("flush", interactive=False, verbosity=0)
             started = time.perf_counter()
             self.stdout.write("Building the demo region (fixed seed)...")
-            with acting_as("tixi demo"):
+            with acting_as(DEMO_ACTOR):
                 counts = write(DemoBuilder().build())
                 counts.update(load_plans_and_values())
                 create_demo_accounts()
@@ -64,7 +65,7 @@ class Command(BaseCommand):
             self.stdout.write(f"  built in {time.perf_counter() - started:.1f} s")
         else:
             self.stdout.write("The demo region is already built (use --rebuild to build it again).")
-        with acting_as("tixi demo"):
+        with acting_as(DEMO_ACTOR):
             accounts = create_demo_accounts()
         self.stdout.write(
             f"\nThe demo's today: {settings.TIXI_TODAY:%Y-%m-%d} (synthetic data is marked as such;"

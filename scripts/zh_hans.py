@@ -1712,6 +1712,12 @@ ZH = {
     "Within %(minutes)s min with the new sites": "建成新址后 %(minutes)s 分钟内可达",
     "Existing facilities": "现有机构",
     "New sites": "新址",
+    # isochrones on the coverage page
+    "%(low)s–%(high)s min": "%(low)s–%(high)s 分钟",
+    "beyond %(minutes)s min or out of reach": "超过 %(minutes)s 分钟或不可达",
+    "Travel time to the nearest facility": "到最近机构的通行时间",
+    "Bands of equal travel time; the lines are the isochrones at each threshold. Synthetic terrain and roads (demo data).": "按通行时间分段着色，线条为各阈值的等时线。地形与道路为合成数据（演示）。",
+    "kind: one of %(kinds)s.": "kind：应为 %(kinds)s 之一。",
 }
 
 

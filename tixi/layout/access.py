@@ -21,8 +21,10 @@ from django.utils.translation import gettext_lazy
 
 from tixi.geo.models import Division, Level, subtree_filter
 from tixi.indicators import items as item_values
+from tixi.indicators.reports import cjk_font_name
 from tixi.layout.engine.coverage import coverage_by_zone
 from tixi.layout.engine.fields import build_fields
+from tixi.layout.engine.isochrones import bands, render_png
 from tixi.layout.engine.rasters import InputError, read_csv_text
 from tixi.layout.engine.region_grid import (
     METRES_PER_DEGREE,
@@ -838,3 +840,25 @@ def what_if(
         "facilities": len(facilities),
         "seconds": round(time.perf_counter() - started, 2),
     }
+
+
+def isochrone_map(division: Division, year: int, kind: str, minutes=(15.0, 30.0, 60.0)) -> bytes:
+    """The travel-time map of one facility kind: bands of equal reach and their isochrones (PNG)."""
+    if kind not in KINDS:
+        raise AccessError(_("kind: one of %(kinds)s.") % {"kinds": ", ".join(KINDS)})
+    grid = region(division, year).grid
+    facilities = facilities_of(division, year, kind)
+    if facilities:
+        seconds = surface(grid, facilities, max(minutes) + 1).seconds
+        rows, cols = grid.cells_of([f.longitude for f in facilities], [f.latitude for f in facilities])
+    else:
+        seconds, rows, cols = np.full(grid.shape, np.inf), np.zeros(0), np.zeros(0)
+    legend = [_("within %(minutes)s min") % {"minutes": f"{minutes[0]:g}"}]
+    legend += [
+        _("%(low)s–%(high)s min") % {"low": f"{low:g}", "high": f"{high:g}"}
+        for low, high in zip(minutes, minutes[1:], strict=False)
+    ]
+    legend.append(_("beyond %(minutes)s min or out of reach") % {"minutes": f"{minutes[-1]:g}"})
+    return render_png(
+        bands(seconds, grid.zones > 0, minutes), legend, rows, cols, str(KIND_LABELS[kind]), cjk_font_name()
+    )

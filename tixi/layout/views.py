@@ -1,5 +1,6 @@
 """Pages of the layout app: the allocation norms of a division (gaps), and accessibility coverage."""
 
+import base64
 import math
 
 from django.contrib.auth.decorators import login_required
@@ -17,6 +18,7 @@ from tixi.layout.access import (
     division_coverage,
     division_siting,
     facilities_of,
+    isochrone_map,
     parse_capacity,
     parse_roads,
     road_choices,
@@ -50,6 +52,8 @@ def coverage(request, code):
     year = selected_year(request)
     division = visible_division(request, code, year)
     data = division_coverage(division, year)
+    map_kind = request.GET.get("map", "township")
+    map_kind = map_kind if map_kind in KINDS else "township"
     kinds = [{"key": k, **v} for k, v in data["kinds"].items()]
     for kind in kinds:
         kind["rows"] = [
@@ -163,6 +167,8 @@ def coverage(request, code):
             if scenario and not scenario["closed_road_classes"]
             else [],
             "asked": request.GET,
+            "map_kind": map_kind,
+            "isochrones": base64.b64encode(isochrone_map(division, year, map_kind)).decode("ascii"),
         },
     )
 

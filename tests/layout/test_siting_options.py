@@ -8,9 +8,9 @@ import re
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.test import Client
 
 from tests.conftest import DACHUAN
+from tests.layout.test_pages import client_for
 from tixi.geo.models import Division
 
 pytestmark = pytest.mark.django_db
@@ -20,13 +20,6 @@ SITE = ["layout", "site", "--division", "511703", "--year", "2024"]
 def site_json(capsys, *args) -> dict:
     call_command(*SITE, *args, "--format", "json")
     return json.loads(capsys.readouterr().out)
-
-
-def client_for(users, name, language="zh-hans"):
-    client = Client()
-    client.cookies["django_language"] = language
-    client.force_login(users[name])
-    return client
 
 
 def test_capacity_caps_what_each_site_serves(capsys):

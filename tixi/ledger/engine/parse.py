@@ -519,31 +519,17 @@ def targets(text: str) -> list[dict]:
             previous = (m, word)
             # "马铃薯种植、收获机械化率均达到45%": one value for each of the listed rates
             listed = re.search(r"(?:^|[，,])([^，,]*、[^，,]*?)(?:均|都)(?:达到|达|不低于|保持在)?$", before)
-            for _other in range(listed.group(1).count("、") if listed else 0):
-                in_sentence.append(
-                    (
-                        m,
-                        {
-                            "text": sentence[:200],
-                            "value": value,
-                            "unit": re.sub(r"\s", "", unit),
-                            "year": year,
-                            "comparator": comparator,
-                        },
-                    )
-                )
-            in_sentence.append(
-                (
-                    m,
-                    {
-                        "text": sentence[:200],
-                        "value": value,
-                        "unit": re.sub(r"\s", "", unit),
-                        "year": year,
-                        "comparator": comparator,
-                    },
-                )
-            )
+            target = {
+                "text": sentence[:200],
+                "value": value,
+                "unit": re.sub(r"\s", "", unit),
+                "year": year,
+                "comparator": comparator,
+            }
+            # one for the rate named last, one more (a copy: years are paired later) for each listed before it
+            in_sentence += [
+                (m, dict(target)) for _ in range(1 + (listed.group(1).count("、") if listed else 0))
+            ]
         _pair_years(sentence, in_sentence)
         found += [target for _m, target in in_sentence]
     return found

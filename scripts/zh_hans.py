@@ -1718,6 +1718,7 @@ ZH = {
     "Travel time to the nearest facility": "到最近机构的通行时间",
     "Bands of equal travel time; the lines are the isochrones at each threshold. Synthetic terrain and roads (demo data).": "按通行时间分段着色，线条为各阈值的等时线。地形与道路为合成数据（演示）。",
     "kind: one of %(kinds)s.": "kind：应为 %(kinds)s 之一。",
+    "The request holds a NUL character, which no field may contain.": "请求中含有空字符（NUL），任何字段都不能包含它。",
 }
 
 

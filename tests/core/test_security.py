@@ -131,3 +131,15 @@ def test_swagger_ui_start_up_script_is_a_file(web):
         "application/javascript"
     )
     assert "SwaggerUIBundle" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "path", ["/hospitals/%00/", "/hospitals/?division=%00", "/layout/%00/coverage/", "/institutions/?q=a%00b"]
+)
+def test_a_nul_character_is_refused_in_one_place_never_a_server_error(client, path):
+    """PostgreSQL text cannot hold NUL: refused with a message before any view reads it."""
+    answer = client.get(path)
+    assert answer.status_code == 400
+    assert "空字符" in answer.content.decode()
+    posted = client.post("/login/", {"username": "a\x00b", "password": "x"})
+    assert posted.status_code == 400

@@ -1,6 +1,8 @@
 """Security headers the platform sends, and the client address used to throttle logins."""
 
 from django.conf import settings
+from django.http import HttpResponseBadRequest
+from django.utils.translation import gettext as _
 
 # Scripts only from the platform's own files: no inline <script>, no inline event handler, no eval.
 # Styles may be inline (templates' style attributes, htmx's and ECharts' own); images may be data:
@@ -29,6 +31,32 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", HEADER_VALUE)
         return response
+
+
+class RefuseNulMiddleware:
+    """A NUL character in the path, a query or a form field is refused here, in one place: PostgreSQL
+    text cannot hold it, so it would otherwise end as a server error wherever the value meets a query."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any("\x00" in k or "\x00" in v for k, v in _fields(request)):
+            return HttpResponseBadRequest(_("The request holds a NUL character, which no field may contain."))
+        return self.get_response(request)
+
+
+def _fields(request):
+    for key, values in request.GET.lists():
+        for value in values:
+            yield key, value
+    if request.method == "POST" and request.content_type in (
+        "application/x-www-form-urlencoded",
+        "multipart/form-data",
+    ):
+        for key, values in request.POST.lists():
+            for value in values:
+                yield key, value
 
 
 def client_address(request) -> str | None:

@@ -1,7 +1,7 @@
 """Security headers the platform sends, and the client address used to throttle logins."""
 
 from django.conf import settings
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.utils.translation import gettext as _
 
 # Scripts only from the platform's own files: no inline <script>, no inline event handler, no eval.
@@ -42,7 +42,10 @@ class RefuseNulMiddleware:
 
     def __call__(self, request):
         if "\x00" in request.path or any("\x00" in k or "\x00" in v for k, v in _fields(request)):
-            return HttpResponseBadRequest(_("The request holds a NUL character, which no field may contain."))
+            message = _("The request holds a NUL character, which no field may contain.")
+            if request.path.startswith("/api/"):  # the API answers its clients in JSON, as DRF would
+                return JsonResponse({"detail": message}, status=400)
+            return HttpResponseBadRequest(message)
         return self.get_response(request)
 
 

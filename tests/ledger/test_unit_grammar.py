@@ -341,3 +341,128 @@ def test_measures_numbered_like_sections_with_their_units_are_tasks():
         ("二", "对促进外贸稳定增长的", ["商务部"], []),
         ("三", "对老工业基地调整改造", ["国家发展改革委"], ["有关部门"]),
     ]
+
+
+# Step 1 of issue 12 §4, written as classes from the grammar of official documents (examples made up here,
+# none taken from a held-out set): the closed list of role words, brackets closing a paragraph or a list
+# item, a pilot's scope, review sections, tables read by their columns.
+
+
+@pytest.mark.parametrize(
+    ("bracket", "lead", "cooperating"),
+    [
+        ("省卫生健康委指导", ["省卫生健康委"], []),  # 指导 leads, as 负责 does
+        ("省卫生健康委指导，各市（州）人民政府负责落实", ["省卫生健康委", "各市（州）人民政府"], []),
+        ("市卫生健康委牵头，市财政局支持", ["市卫生健康委"], ["市财政局"]),
+        ("市卫生健康委主责，市医保局协办", ["市卫生健康委"], ["市医保局"]),
+        ("市卫生健康委统筹，各区人民政府落实", ["市卫生健康委", "各区人民政府"], []),
+        ("市卫生健康委牵头，市教育局、市民政局参加", ["市卫生健康委"], ["市教育局", "市民政局"]),
+        ("市卫生健康委、市医保局依职责分工负责", ["市卫生健康委", "市医保局"], []),
+        (
+            "市卫生健康委牵头，市财政局、市人力资源社会保障局根据职责分工负责",
+            ["市卫生健康委"],
+            ["市财政局", "市人力资源社会保障局"],
+        ),
+        ("市卫生健康委牵头抓总，市发展改革委分工负责", ["市卫生健康委"], ["市发展改革委"]),
+        ("县卫健局督导，各乡镇人民政府具体负责", ["县卫健局", "各乡镇人民政府"], []),
+    ],
+)
+def test_every_role_word_of_the_closed_list(bracket, lead, cooperating):
+    assert units_of(bracket) == (lead, cooperating)
+
+
+def test_a_bracket_that_is_no_role_still_names_no_unit():
+    assert units_of("以下简称“医共体”") is None
+    assert units_of("含中医医院") is None
+    assert units_of("试点地区要加强指导") is None  # a sentence ending in 指导 names no unit
+
+
+def _split(text):
+    return [(t["clause"], t["title"][:8], t["lead_units"], t["cooperating_units"]) for t in tasks(text)]
+
+
+def test_paragraphs_of_an_item_that_each_close_with_a_bracket_are_tasks_of_their_own():
+    """A bracket ends a paragraph (no full stop after it), comes before the full stop, or closes a
+    clause of a list ("一是…；二是…"): each assigns what comes before it."""
+    by_paragraph = "（一）加强基层能力建设。\n推进乡镇卫生院标准化建设（县卫健局负责）\n加强村医队伍建设，落实待遇（县人社局负责）\n"
+    assert _split(by_paragraph) == [
+        ("一", "加强基层能力建设", ["县卫健局"], []),
+        ("一.2", "加强村医队伍建设", ["县人社局"], []),
+    ]
+    before_the_stop = (
+        "（二）提升急救能力。建设胸痛中心（市卫生健康委负责）。完善急救网络（市卫生健康委、市财政局负责）。"
+    )
+    assert [t[1] for t in _split(before_the_stop)] == ["提升急救能力", "完善急救网络"]
+    in_a_list = "（三）强化保障。一是加大投入（市财政局负责）；二是加强人才培养（市人社局负责）。"
+    assert [(t[1], t[2]) for t in _split(in_a_list)] == [
+        ("强化保障", ["市财政局"]),
+        ("二是加强人才培养", ["市人社局"]),
+    ]
+
+
+def test_a_list_item_s_number_is_not_its_title():
+    text = "（一）完善服务体系。\n（1）建设县域医疗中心。（县卫健局负责）\n（2）建设中心村卫生室。（各乡镇人民政府负责）\n"
+    assert [t[1] for t in _split(text)] == ["完善服务体系", "建设中心村卫生室"]
+
+
+def _targets(text):
+    from tixi.ledger.engine.parse import targets
+
+    return [(t["value"], t["unit"], t["year"], t["comparator"]) for t in targets(text)]
+
+
+def test_the_scope_of_a_pilot_is_not_a_goal():
+    text = "到2025年，遴选20个左右县（市、区）开展紧密型医共体建设试点，试点县域内就诊率达到90%以上。"
+    assert _targets(text) == [(90.0, "%", 2025, "ge")]
+    # a count to build stays a goal
+    assert _targets("到2025年，建成20个县域医疗卫生次中心。") == [(20.0, "个", 2025, "ge")]
+
+
+def test_a_review_is_not_read_as_goals():
+    """A section or a title that looks back (回顾, 总结, 成效, 现状…) holds past results; the plan after it
+    holds the goals."""
+    reviewed = (
+        "2021年某市卫生健康工作总结\n"
+        "一、主要成效\n"
+        "全市孕产妇系统管理率达到95%，家庭医生签约率超过45%。\n"
+        "2022年某市卫生健康工作要点\n"
+        "一、工作目标\n"
+        "到2022年，家庭医生签约率达到50%以上。\n"
+    )
+    assert _targets(reviewed) == [(50.0, "%", 2022, "ge")]
+    sections = (
+        "第一章 “十三五”时期发展回顾\n"
+        "到2020年，全市每千人口床位数达到6.5张。\n"
+        "第二章 发展目标与主要任务\n"
+        "到2025年，全市每千人口床位数达到7.2张。\n"
+    )
+    assert _targets(sections) == [(7.2, "张", 2025, "ge")]
+
+
+def test_a_responsibility_table_is_read_by_its_columns():
+    """Rows "|序号|任务|牵头单位|配合单位|时限|", rows with tabs between the cells, and a table copied one
+    cell a line (each row opening with its number): the columns say who leads and who cooperates."""
+    piped = (
+        "|序号|重点任务|牵头单位|配合单位|完成时限|\n|---|---|---|---|---|\n"
+        "|1|推进县域医共体建设。完善制度。|县卫健局|县医保局、县财政局|2025年底|\n"
+        "|2|建设胸痛中心|县人民医院|县卫健局|2024年|\n"
+    )
+    assert [(t["title"], t["lead_units"], t["cooperating_units"], t["deadline"]) for t in tasks(piped)] == [
+        ("推进县域医共体建设", ["县卫健局"], ["县医保局", "县财政局"], "2025-12-31"),
+        ("建设胸痛中心", ["县人民医院"], ["县卫健局"], "2024-12-31"),
+    ]
+    tabbed = "序号\t工作任务\t责任单位\t完成时限\n1\t提升急救能力\t市卫生健康委，市财政局、市消防救援支队\t2025年\n"
+    assert [(t["lead_units"], t["cooperating_units"]) for t in tasks(tabbed)] == [
+        (["市卫生健康委"], ["市财政局", "市消防救援支队"])
+    ]
+    one_cell_a_line = (
+        "任务分工表\n序号\n工作任务\n牵头单位\n主体责任单位\n配合单位\n"
+        "1\n完善分级诊疗制度\n区卫生健康局\n各街道办事处\n区医保局、区财政局\n"
+        "2\n加强基层人才队伍建设\n区人力社保局\n区卫生健康局\n各街道办事处\n"
+    )
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(one_cell_a_line)] == [
+        ("完善分级诊疗制度", ["区卫生健康局", "各街道办事处"], ["区医保局", "区财政局"]),
+        ("加强基层人才队伍建设", ["区人力社保局", "区卫生健康局"], ["各街道办事处"]),
+    ]
+    # an indicator table (no unit column) is not a task table
+    assert tasks("|指标|单位|2025年|属性|\n|孕产妇死亡率|1/10万|12|约束性|\n") == []

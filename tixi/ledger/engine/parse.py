@@ -39,8 +39,15 @@ BARE_LABEL = re.compile(
     r"^(?:牵头责任单位|牵头单位|主责单位|责任单位|配合单位|协作单位|主要协作单位|参与单位)$"
 )
 TASK_LABEL = re.compile(r"^(?:具体任务|工作任务|任务内容)[:：]?$")
+# The role words of a responsibility bracket, a closed list from the grammar of Chinese official documents:
+# the unit(s) before the word lead (牵头, 负责, 主责, 主办, 指导, 督导, 统筹, 落实, 负责落实) or cooperate (配合,
+# 参与, 协助, 协同, 支持, 协办, 参加); "按职责分工负责" and its variants (依职责, 根据职责分工, 分工负责) share the
+# work (they cooperate after a 牵头, else they lead); 分别/共同/依法 modify the word, not the role.
+LEAD_WORDS = "牵头负责|牵头抓总|牵头|负责落实|具体负责|负责|主责|主办|指导|督导|统筹|落实"
+COOPERATING_WORDS = ("配合", "参与", "协助", "协同", "支持", "协办", "参加")
+SHARED_WORDS = "(?:按|依|根据)?职责分工负责|(?:按|依|根据)职责分工|(?:按|依|根据)职责负责|分工负责"
 ROLE = re.compile(
-    r"(?P<role>按?职责分工负责|按职责分工|(?:分别|共同)?(?:牵头负责|牵头|负责|配合|参与|协助|协同))$"
+    rf"(?P<role>{SHARED_WORDS}|(?:分别|共同|依法)?(?:{LEAD_WORDS}|{'|'.join(COOPERATING_WORDS)}))$"
 )
 
 ORGANISATION = re.compile(
@@ -186,15 +193,20 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
             head, _sep, others = part[: role.start()].partition("会同")
             lead += unit_names(head)
             cooperating += unit_names(others)
-        elif word.endswith(("配合", "参与", "协助", "协同")) or ("职责分工" in word and has_lead_word):
+        elif word.endswith(COOPERATING_WORDS) or (_shares(word) and has_lead_word):
             cooperating += names
-        elif "职责分工" in word and lead:
+        elif _shares(word) and lead:
             cooperating += names  # "A负责，B按职责分工负责"
         else:
             lead += names
     if not all(ORGANISATION.search(n) for n in lead + cooperating) or not (lead or cooperating):
         return None
     return lead, cooperating
+
+
+def _shares(word: str) -> bool:
+    """ "按职责分工负责", "依职责负责", "分工负责": the units share the work named before."""
+    return bool(re.fullmatch(SHARED_WORDS, word))
 
 
 def deadline_of(text: str, default_year: int | None = None) -> str | None:
@@ -270,7 +282,28 @@ def _label_lines(lines: list[str]) -> list[str]:
 
 def _flat(body: str) -> str:
     # one seed misplaces the 按: "…人民政府按、巴中经开区管委会职责分工负责"
-    return body.replace("按、", "、").replace("\n", "").replace("和各", "、各")
+    return _flat_breaks(body)[0]
+
+
+def _flat_breaks(body: str) -> tuple[str, set[int]]:
+    """The item's lines joined (a page break inside a sentence joined again, as _flat) and the places in
+    the joined text where a line ended: a bracket of units there closes a paragraph."""
+    flat, breaks = "", set()
+    for line in body.split("\n"):
+        if flat:
+            breaks.add(len(flat))
+        flat += line.replace("按、", "、").replace("和各", "、各")
+    return flat, breaks
+
+
+def _closes(flat: str, breaks: set[int], m: re.Match) -> bool:
+    """A bracket of units closes what it assigns: it follows the end of a sentence ("…。（A负责）"), it
+    comes before one ("…（A负责）。", "…（A负责）；") or it ends a paragraph or a list item."""
+    return bool(
+        re.search(r"[。；;!！]\s*$", flat[: m.start()])
+        or re.match(r"\s*(?:[。；;]|$)", flat[m.end() :])
+        or m.end() in breaks
+    )
 
 
 def _unit_brackets(body: str) -> list[tuple[re.Match, tuple[list[str], list[str]]]]:
@@ -298,9 +331,9 @@ def _parts(title: str, body: str) -> list[tuple[str, str, str, tuple[list[str], 
     sentences they assign ("…环境。（A负责）加强…。（B、C负责）…") holds one task per bracket, the later
     ones titled by their first sentence; otherwise the item is one task with its last bracket's units."""
     brackets = _unit_brackets(body)
-    flat = _flat(body)
+    flat, breaks = _flat_breaks(body)
     separate = len(brackets) > 1 and all(
-        flat[: m.start()].rstrip().endswith("。") and flat[m.end() :].strip() for m, _units in brackets[:-1]
+        _closes(flat, breaks, m) and flat[m.end() :].strip(" 。；;") for m, _units in brackets[:-1]
     )
     if not separate:
         units = _units_in(body)
@@ -308,10 +341,132 @@ def _parts(title: str, body: str) -> list[tuple[str, str, str, tuple[list[str], 
     parts, start = [], 0
     for i, (m, units) in enumerate(brackets):
         text = flat[start : m.end()]
-        first_sentence = re.split(r"[。；;]", flat[start : m.start()])[0].strip()[:60]
+        first_sentence = re.split(r"[。；;]", flat[start : m.start()])[0].strip()
+        first_sentence = LIST_MARK.sub("", first_sentence)[:60]  # "（2）加强…": the sentence, not its number
         parts.append((title if i == 0 else first_sentence, text, m.group(1), units))
-        start = m.end()
+        start = m.end() + len(re.match(r"[\s。；;]*", flat[m.end() :]).group(0))
     return parts
+
+
+# the number of a list item inside an item: "（2）", "2.", "2、", "②"
+LIST_MARK = re.compile(r"^(?:[（(]\d{1,2}[)）]|\d{1,2}[.．、](?!\d)|[①-⑳])\s*")
+
+
+# the columns of a responsibility table ("序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限")
+COLUMN_ROLES = (
+    ("number", re.compile(r"^(?:序号|编号)$")),
+    (
+        "lead",
+        re.compile(
+            r"^(?:牵头(?:责任)?(?:单位|部门)|主体责任(?:单位|部门)|主责(?:单位|部门)|负责(?:单位|部门)|责任主体)$"
+        ),
+    ),
+    ("cooperating", re.compile(r"^(?:配合(?:责任)?(?:单位|部门)|协作单位|协办单位|参与(?:单位|部门))$")),
+    ("duty", re.compile(r"^责任(?:单位|部门)$")),
+    (
+        "task",
+        re.compile(
+            r"^(?!.*(?:单位|部门|时限|时间|领导|备注|进度))(?:.{0,8}(?:任务|工作|事项|举措|措施|内容)|目标任务)$"
+        ),
+    ),
+    ("other", re.compile(r"^.{0,8}(?:时限|时间|领导|备注|进度|评价|安排|情况|责任人)$")),
+)
+
+
+def _column_role(cell: str) -> str | None:
+    cell = re.sub(r"\s", "", cell)
+    return next((role for role, pattern in COLUMN_ROLES if pattern.match(cell)), None)
+
+
+def _header(cells: list[str]) -> list[str] | None:
+    """The roles of a table's header row, when every cell is a column label and the table names tasks and
+    their units."""
+    roles = [_column_role(c) for c in cells]
+    if None in roles or "task" not in roles or not {"lead", "duty"} & set(roles):
+        return None
+    return roles
+
+
+def _row_task(roles: list[str], cells: list[str]) -> tuple | None:
+    """(title, text, lead, cooperating, deadline) of a table row read by its columns; None when it names
+    no task or no unit.
+    A 责任单位 column beside a 牵头 column cooperates; alone, it reads as a 责任单位 bracket (逗号前为牵头)."""
+    by_role: dict[str, list[str]] = {}
+    for role, cell in zip(roles, cells, strict=True):
+        by_role.setdefault(role, []).append(cell.strip())
+
+    def names(role):
+        return [
+            n
+            for cell in by_role.get(role, [])
+            for p in _split_outside_brackets(cell, "，,；;")
+            for n in unit_names(p)
+        ]
+
+    task = " ".join(by_role.get("task", [])).strip()
+    lead, cooperating = names("lead"), names("cooperating")
+    if "lead" in by_role:
+        cooperating = [*cooperating, *(n for n in names("duty") if n not in lead)]
+    elif by_role.get("duty") and (found := units_of("责任单位：" + by_role["duty"][0])):
+        lead, cooperating = found[0], [*found[1], *cooperating]
+    if (
+        not task
+        or not lead
+        or not all(ORGANISATION.search(n) or n.startswith("各") for n in lead + cooperating)
+    ):
+        return None
+    by_when = re.search(r"(20\d{2})\s*年", " ".join(by_role.get("other", [])))
+    deadline = f"{by_when.group(1)}-12-31" if by_when else None
+    return re.split(r"[。；;]", task)[0].strip()[:60], task, lead, cooperating, deadline
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a table row written "|a|b|c|" or with tabs between its cells."""
+    if not re.search(r"\||\t", line):
+        return []
+    return [c for c in re.split(r"\s*\|\s*|\t+", line.strip().strip("|")) if c.strip()]
+
+
+def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
+    """(row number, title, text, lead, cooperating, deadline) of each row of a responsibility table, read
+    by its columns, and the lines the tables take: rows written "|1|…|X|Y|" or with tabs between the cells,
+    or (a table copied out of a PDF or a page) one cell a line, each row opening with its number under a
+    序号 column."""
+    found, used, i = [], set(), 0
+
+    def keep(roles, cells):
+        if len(cells) == len(roles) and (row := _row_task(roles, cells)):
+            number = cells[roles.index("number")] if "number" in roles else str(len(found) + 1)
+            found.append((number, *row))
+
+    while i < len(lines):
+        cells = _cells(lines[i])
+        if len(cells) >= 3 and (roles := _header(cells)):  # rows of cells on one line each
+            used.add(i)
+            i += 1
+            while i < len(lines) and (cells := _cells(lines[i])):
+                if not re.fullmatch(r"[-:\s|]+", lines[i].strip()):
+                    keep(roles, cells)
+                used.add(i)
+                i += 1
+            continue
+        block = []
+        while i + len(block) < len(lines) and _column_role(lines[i + len(block)]) and not cells:
+            block.append(lines[i + len(block)])
+        if len(block) >= 3 and (roles := _header(block)) and roles[0] == "number":  # one cell a line
+            used.update(range(i, i + len(block)))
+            i += len(block)
+            number = 0
+            while (
+                i < len(lines) and re.fullmatch(r"\d{1,3}", lines[i].strip()) and int(lines[i]) == number + 1
+            ):
+                row = [lines[j].strip() for j in range(i, min(i + len(roles), len(lines)))]
+                keep(roles, row)
+                used.update(range(i, i + len(row)))
+                number, i = number + 1, i + len(row)
+            continue
+        i += 1
+    return found, used
 
 
 def tasks(text: str, default_year: int | None = None) -> list[dict]:
@@ -320,6 +475,9 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
     "列第一位者为牵头单位，下同" makes the first unit of its bracket and of every later one the lead.
     Items that name no unit are not tasks (保障措施 and the like)."""
     found = []
+    table_rows, table_lines = _table_tasks(text.splitlines())
+    # the lines of a table are read by its columns, not as items ("工作任务" there heads a column)
+    text = "\n".join("" if i in table_lines else line for i, line in enumerate(text.splitlines()))
     items, lines = _items(text)
     rules = []  # (line number from which it holds, units)
     for number, line in enumerate(lines, start=1):
@@ -365,6 +523,8 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
                     )
                 )
             )
+    for number, title, body, lead, cooperating, deadline in table_rows:
+        found.append(asdict(Task(f"表{number}", title, body[:400], lead, cooperating, deadline)))
     return found
 
 
@@ -403,8 +563,18 @@ COMPARATORS = {
 GOAL_WORDS = re.compile(
     r"\d年内|力争|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|(?:建设|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助)\d|\d分钟[^，。]{0,6}圈|达\s*\d"
 )
-# headings of the parts that look back (十三五 achievements) or annex projects: no targets there
-LOOKING_BACK = re.compile(r"发展成就|发展基础|规划背景|取得成效|面临形势|机遇与挑战|重大建设项目")
+# headings of the parts that look back (十三五 achievements, a review of the past year, the situation) or annex
+# projects: no targets there. A heading that also names what is to be done (目标, 任务, 要点…) looks forward.
+LOOKING_BACK = re.compile(
+    r"发展成就|发展基础|规划背景|取得成效|面临形势|机遇与挑战|重大建设项目|回顾|总结|成效|成绩|成就|现状|进展情况"
+    r"|基础与形势|发展环境|形势与挑战"
+)
+LOOKING_FORWARD = re.compile(r"目标|任务|要点|计划|措施|举措|思路|要求|重点|原则|路径|安排|方向")
+# a title line of its own ("2016年绍兴市卫生计生工作总结", "2017年…工作要点"): a review, or the plan that follows it
+REVIEW_TITLE = re.compile(r"(?:工作)?(?:总结|回顾)$")
+PLAN_TITLE = re.compile(r"(?:要点|计划|方案|规划|意见|安排)$")
+# the scope of a pilot: "选择10个左右…城市开展试点", "确定…10个省…作为试点地区": whom a pilot takes, not a level
+PILOT_SCOPE = re.compile(r"(?:选择|遴选|选取|选定|确定|挑选)[^，,；。]{0,30}$")
 SECTION = re.compile(
     r"^(?:\[bookmark[^\]]*\])*\s*(?:#+\s*)?(第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、|附件|表\s*\d)"
 )
@@ -439,8 +609,15 @@ def _sections(text: str):
     looking_back = False
     for line in text.splitlines():
         is_heading = SECTION.match(line.strip()) and len(line.strip()) < 60
+        title = line.strip() if len(line.strip()) < 50 and not re.search(r"[。；，,：:]", line) else ""
+        if not is_heading and title and REVIEW_TITLE.search(title):
+            looking_back = True  # "2016年…工作总结": the review before the year's plan
+            continue
+        if not is_heading and title and PLAN_TITLE.search(title) and re.match(r"\s*\d{4}年", title):
+            looking_back = False  # "2017年…工作要点": the plan after the review
+            continue
         if is_heading or "[bookmark" in line:
-            looking_back = bool(LOOKING_BACK.search(line))
+            looking_back = bool(LOOKING_BACK.search(line)) and not LOOKING_FORWARD.search(line)
             if re.match(r"\s*表\s*\d", line):
                 looking_back = True  # an indicator table: read as a table, not as sentences
             continue
@@ -498,6 +675,8 @@ def targets(text: str) -> list[dict]:
                 continue  # "每个行政村办好1所", "1辆/3万人": layout norms, not targets
             if re.search(r"每年[^，,。；]*$", before):
                 continue  # "每年资助培养…50名": a yearly quantity is a rate, not a level to reach
+            if "试点" in sentence and PILOT_SCOPE.search(before):
+                continue  # "选择10个左右…城市…开展试点": the pilot's scope, not a level to reach
             if after.startswith("为基数") or re.match(r"[^，,]{0,12}均", after):
                 continue  # a basis of calculation; "6所妇幼保健院均达到": a count of what exists
             following = sentence[m.end() : m.end() + 1]

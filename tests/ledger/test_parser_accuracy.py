@@ -26,6 +26,8 @@ SIXTH_SET = Path(__file__).resolve().parent / "heldout_f"
 SEVENTH_SET = Path(__file__).resolve().parent / "heldout_g"
 # one more whole document, truth committed before the rule was written on SEVENTH_SET: kept unseen
 EIGHTH_SET = Path(__file__).resolve().parent / "heldout_h"
+# three more whole documents, truth committed before the rules were generalised by class; measured once after
+NINTH_SET = Path(__file__).resolve().parent / "heldout_i"
 DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 
 
@@ -212,6 +214,10 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds():
         "THIRD held-out",
         "FOURTH held-out",
         "FIFTH held-out",
+        "SIXTH held-out",
+        "SEVENTH held-out",
+        "EIGHTH held-out",
+        "NINTH held-out",
     ]
     positions = [text.index(heading) for heading in headings]
     assert positions == sorted(positions)
@@ -291,12 +297,15 @@ def test_seventh_set_figures_do_not_fall():
     assert (targets.expected, targets.found, targets.matched) == (0, 0, 0), targets
 
 
-def test_eighth_set_is_the_unseen_figure_of_the_last_rules():
-    """Kept aside while the rule was written on the seventh set, measured once with the rules frozen: tasks
-    1 of 39 right with 2 found ("X指导" is not a role the grammar knows, so the 36 brackets of ministries
-    that guide name no units; an item's paragraphs that each close with a bracket are not split when some
-    of their brackets are not read), targets 4 of 4 right with 5 found ("选择10个左右…城市", the pilot's
-    scope, taken as a goal). A rule that changes these figures makes the set seen."""
+def test_eighth_set_is_measured_again_with_the_rules_generalised_by_class():
+    """First measured with the rules frozen after the seventh set (unseen): tasks 1 of 39 right with 2 found
+    ("X指导" not a role word, so the brackets of ministries that guide named no units and an item's
+    paragraphs closing with brackets were not split), targets 4 of 4 right with 5 found ("选择10个左右…城市",
+    the pilot's scope, taken as a goal). No rule was written on its text; its README named those failures and
+    the rules were then generalised by class (a closed list of role words, brackets closing paragraphs, a
+    pilot's scope). Measured again once with them frozen: tasks 37 of 39 right with 39 found (tasks 一.3 and
+    一.4 lack the cooperating 试点城市政府: the "以下均需…" rule sits in the bracket of the same item and holds only
+    from the next line), targets 4 of 4 with none extra."""
     from tixi.ledger.engine.accuracy import held_out_scores, total
 
     scores = held_out_scores(EIGHTH_SET)
@@ -307,5 +316,34 @@ def test_eighth_set_is_the_unseen_figure_of_the_last_rules():
         .startswith("# source: http://www.gov.cn/zhengce/content/")
     )
     tasks, targets = total(scores, "tasks"), total(scores, "targets")
-    assert (tasks.expected, tasks.found, tasks.matched) == (39, 2, 1), tasks
-    assert (targets.expected, targets.found, targets.matched) == (4, 5, 4), targets
+    assert (tasks.expected, tasks.found, tasks.matched) == (39, 39, 37), tasks
+    assert (targets.expected, targets.found, targets.matched) == (4, 4, 4), targets
+
+
+def test_ninth_set_is_three_whole_documents_with_their_source():
+    """广州's 党建创新工程 实施意见 (35 tasks, 3 targets), the State Council office's health pilot 国家组织药品集中
+    采购和使用试点方案 and its 政府网站集约化 pilot (nothing to find: they count what the reader invents)."""
+    from tixi.ledger.engine.accuracy import held_out_scores, total
+
+    scores = held_out_scores(NINTH_SET)
+    assert sorted(scores) == ["dangjian", "jiyuehua", "yaopin_caigou"]
+    assert (total(scores, "tasks").expected, total(scores, "targets").expected) == (35, 3)
+    for name in scores:
+        text = (NINTH_SET / f"{name}.txt").read_text(encoding="utf-8")
+        assert text.startswith("# source: http")
+        assert not any(place in text for place in ("达州", "达川", "巴中", "巫山", "攀枝花"))
+
+
+def test_ninth_set_is_the_unseen_figure_of_the_rules_generalised_by_class():
+    """Truth committed before the rules were generalised, measured once with them frozen (commit "Plan reader:
+    rules generalised by class…"): tasks 35 of 35 right with 35 found (precision and recall 1.00), targets 3 of
+    3 right with 4 found (precision 0.75, recall 1.00: "到2013年全市各街（镇）至少建立1个党员服务站", a norm for each
+    street, is read as a goal). A rule that changes these figures makes the set seen."""
+    from tixi.ledger.engine.accuracy import held_out_scores, total
+
+    scores = held_out_scores(NINTH_SET)
+    tasks, targets = total(scores, "tasks"), total(scores, "targets")
+    assert (tasks.expected, tasks.found, tasks.matched) == (35, 35, 35), tasks
+    assert (targets.expected, targets.found, targets.matched) == (3, 4, 3), targets
+    for name in ("jiyuehua", "yaopin_caigou"):
+        assert scores[name]["tasks"].found == 0 and scores[name]["targets"].found == 0, name

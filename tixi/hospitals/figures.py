@@ -1,6 +1,7 @@
 """The indicators of a division's hospitals for a year: stored records → DuckDB → the engine's definitions."""
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import duckdb
@@ -37,6 +38,8 @@ class Loaded:
     year: int
     # the grouper's log of the stays it grouped (reason, code mapping, codes it changed, path)
     grouping_log: pa.Table | None = None
+    # (institution id, year) -> beds, when several years were loaded together (a hospital's series)
+    beds_by_year: dict | None = None
 
 
 def latest_list(kind: str) -> CodeList | None:
@@ -114,19 +117,31 @@ def load(
     con: duckdb.DuckDBPyConnection | None = None,
     engine: str = "duckdb",
     code_map: str | None = None,
+    years: Sequence[int] | None = None,
 ) -> Loaded:
     """Copies the year's records of the division's hospitals into DuckDB, a batch at a time (Arrow
     columns, no model instances), with the chosen lists and weights, and builds the fact table there,
-    or on Spark (`engine="spark"`, TIXI_SPARK_MASTER) from the same tables."""
+    or on Spark (`engine="spark"`, TIXI_SPARK_MASTER) from the same tables. `years`: the records of
+    these years instead, in one load (a hospital's series: as many queries for six years as for one);
+    figures by year or month then take each year's beds."""
     con = con or duckdb.connect()
     chosen, table = choose_versions(lists, weights)
     mapping = choose_code_map(code_map)
     hospitals = hospitals_of(division, year, hospital)
+    beds_by_year = None
+    if years:
+        beds_by_year = {
+            (pk, y): beds
+            for pk, y, beds in InstitutionYear.objects.filter(
+                institution_id__in=list(hospitals), year__in=list(years)
+            ).values_list("institution_id", "year", "actual_beds")
+        }
     list_codes = {kind: list(cl.entries.values_list("code", flat=True)) for kind, cl in chosen.items()}
     weight_map = dict(table.weights.values_list("drg", "weight")) if table else {}
     ind.prepare(con, list(hospitals.values()), list_codes, weight_map)
     columns = list(ind.DISCHARGE_SCHEMA)
-    query = Discharge.objects.filter(year=year, institution_id__in=list(hospitals) or [0]).values_list(
+    period = {"year__in": list(years)} if years else {"year": year}
+    query = Discharge.objects.filter(**period, institution_id__in=list(hospitals) or [0]).values_list(
         *columns
     )
     sql, params = query.query.sql_with_params()
@@ -160,7 +175,7 @@ def load(
     if engine == "spark":
         con = ind.SparkEngine.from_duckdb(con)
     ind.build_facts(con, group, surgery_list=ListKind.SURGERY in chosen)
-    return Loaded(con, versions, hospitals, division, year, log.get("table"))
+    return Loaded(con, versions, hospitals, division, year, log.get("table"), beds_by_year)
 
 
 def _arrow_type(kind: str):
@@ -193,6 +208,19 @@ def hospital_figures(loaded: Loaded, by=("hospital",)) -> list[dict]:
         row["surgery_level_indicator"] = "level4_share" if row.get("level") == 3 else "level3_share"
         row.pop("first_month", None)
         row.pop("last_month", None)
+        if "department" in by:  # beds are the hospital's, not a department's
+            row["beds"] = row["bed_occupancy"] = None
+        elif loaded.beds_by_year is not None and ("year" in by or "month" in by):
+            period = row["month"] if "month" in by else row["year"]
+            row["beds"] = loaded.beds_by_year.get(
+                (info.get("institution_id"), period // 100 if "month" in by else period)
+            )
+            days = ind.days_in(period)
+            row["bed_occupancy"] = (
+                round(100.0 * row["bed_days"] / (row["beds"] * days), 4)
+                if row["beds"] and "hospital" in by
+                else None
+            )
         row["versions"] = versions
         rows.append(row)
     return rows

@@ -443,17 +443,19 @@ def _cube(surgery_list: bool) -> str:
     LEFT JOIN weights wt ON wt.drg = c.drg"""
 
 
-# per-DRG references over every stay computed together (the region): mean LOS and cost for the
-# efficiency indices, mortality and its standardised log for the low-risk groups
+# per-DRG references over every stay computed together (the region), each year on its own (a
+# hospital's series loads several years at once): mean LOS and cost for the efficiency indices,
+# mortality and its standardised log for the low-risk groups
 DRG_REFERENCE = f"""
     WITH m AS (
-        SELECT drg, sum(bed_days) / sum(discharges) AS mean_los, sum(total_cost) / sum(discharges) AS mean_cost,
+        SELECT year, drg, sum(bed_days) / sum(discharges) AS mean_los, sum(total_cost) / sum(discharges) AS mean_cost,
                sum(deaths) / sum(discharges) AS mortality
-        FROM cube WHERE drg IS NOT NULL GROUP BY drg),
-    z AS (SELECT avg(ln(mortality)) AS mu, stddev_samp(ln(mortality)) AS sigma FROM m WHERE mortality > 0)
-    SELECT m.drg, m.mean_los, m.mean_cost, m.mortality,
+        FROM cube WHERE drg IS NOT NULL GROUP BY year, drg),
+    z AS (SELECT year, avg(ln(mortality)) AS mu, stddev_samp(ln(mortality)) AS sigma FROM m
+          WHERE mortality > 0 GROUP BY year)
+    SELECT m.year, m.drg, m.mean_los, m.mean_cost, m.mortality,
         m.mortality > 0 AND coalesce((ln(greatest(m.mortality, 1e-12)) - z.mu) / nullif(z.sigma, 0), 0) < {LOW_RISK_Z} AS low_risk
-    FROM m CROSS JOIN z"""
+    FROM m LEFT JOIN z ON z.year = m.year"""
 
 
 def build_facts(con, group: Group | None = None, surgery_list: bool = False) -> None:
@@ -500,7 +502,7 @@ def _aggregate(engine: Engine, keys: Sequence[str]) -> list[dict]:
             coalesce(sum(c.not_grouped), 0) AS not_grouped,
             coalesce(sum(c.no_weight), 0) AS no_weight,
             min(c.month) AS first_month, max(c.month) AS last_month
-        FROM cube c LEFT JOIN drg_reference r ON r.drg = c.drg
+        FROM cube c LEFT JOIN drg_reference r ON r.drg = c.drg AND r.year = c.year
         {"GROUP BY " + select_keys if group_keys else ""}
         ORDER BY {select_keys or 1}""")
 

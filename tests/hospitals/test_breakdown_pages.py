@@ -38,7 +38,7 @@ def test_departments_and_months_add_up_to_the_year_and_match_the_engine(web):
     context = response.context
     year_row = next(r for r in rows_of(context["year_table"]) if r[0] == 2024)
     departments, months = rows_of(context["department_table"]), rows_of(context["month_table"])
-    assert len(departments) >= 3 and [m[0] for m in months] == [202400 + m for m in range(1, 13)]
+    assert len(departments) >= 3 and [m[0] for m in months] == [f"2024-{m:02d}" for m in range(1, 13)]
     assert sum(r[1] for r in departments) == year_row[1] == sum(r[1] for r in months)
     # each department's figures are those of the engine over that year alone
     loaded = figures.load(hospital.division, 2024, hospital=hospital.code)
@@ -74,7 +74,7 @@ def test_a_department_or_a_month_opens_its_stays(web):
     followed = client.get(f"/hospitals/{hospital.code}/{link.href.split('#')[0]}").context["cases_table"]
     assert {r[DEPARTMENT] for r in rows_of(followed)} == {link.value}
     month = page(client, hospital, year=2024, month=202403).context["cases_table"]
-    assert month.rows and {r[MONTH] for r in rows_of(month)} == {202403}
+    assert month.rows and {r[MONTH] for r in rows_of(month)} == {"2024-03"}
     # a department the hospital does not have, or a month of another year, opens nothing
     assert page(client, hospital, year=2024, department="x' OR 1=1 --").context["cases_table"] is None
     assert page(client, hospital, year=2024, month=202303).context["cases_table"] is None
@@ -99,9 +99,11 @@ def test_the_page_asks_the_database_as_often_for_one_year_as_for_six(web, django
     Discharge.objects.filter(institution=other).exclude(year=2024).delete()
     with CaptureQueriesContext(connection) as one:
         page(client, other, year=2024, department="内科")
-    assert len(one) == len(six), "\n".join(
-        q["sql"][:150] for q in six.captured_queries
-    ) + "\n----\n" + "\n".join(q["sql"][:150] for q in one.captured_queries)
+    assert len(one) == len(six), (
+        "\n".join(q["sql"][:150] for q in six.captured_queries)
+        + "\n----\n"
+        + "\n".join(q["sql"][:150] for q in one.captured_queries)
+    )
     with django_assert_max_num_queries(len(six)):
         page(client, hospital, year=2023, month=202305)
 

@@ -251,7 +251,7 @@ def _cases_table(loaded, title: str, where: str) -> Table:
         [
             Column(_("Record id")),
             Column(_("Department")),
-            Column(_("Discharge month"), kind=NUMBER, decimals=0),
+            Column(_("Discharge month")),
             Column(_("Length of stay (days)"), kind=NUMBER, decimals=0),
             Column(_("Surgery")),
             Column(_("MI")),
@@ -272,7 +272,7 @@ def _cases_table(loaded, title: str, where: str) -> Table:
         table.add(
             case["record_id"],
             case["department"],
-            Cell(case["month"], decimals=0),
+            month_text(case["month"]),
             case["los_days"],
             *(
                 yes if case[flag] else ""
@@ -285,6 +285,11 @@ def _cases_table(loaded, title: str, where: str) -> Table:
             "; ".join(reasons),
         )
     return table
+
+
+def month_text(month: int) -> str:
+    """202403 → "2024-03" (not a number to group by thousands)."""
+    return f"{month // 100}-{month % 100:02d}"
 
 
 def _quoted(text: str) -> str:
@@ -371,9 +376,9 @@ def hospital_detail(request, code):
     )
     month_table = _figure_table(
         _("By month, %(year)s") % {"year": year},
-        Column(_("Discharge month"), kind=NUMBER, decimals=0),
+        Column(_("Discharge month")),
         months,
-        lambda r: Cell(r["month"], href=_drill(year, month=r["month"]), decimals=0),
+        lambda r: Cell(month_text(r["month"]), href=_drill(year, month=r["month"])),
         "hospital-months",
         extra=[("bed_occupancy", _("Bed occupancy"), 1)],
     )
@@ -387,7 +392,7 @@ def hospital_detail(request, code):
             "department_table": department_table,
             "month_table": month_table,
             "month_chart": {
-                "months": [str(r["month"]) for r in months],
+                "months": [month_text(r["month"]) for r in months],
                 "series": [
                     {"id": key, "label": str(label), "values": [r.get(key) for r in months]}
                     for key, label, _decimals in BREAKDOWN

@@ -58,7 +58,7 @@ document.addEventListener("DOMContentLoaded", () => {
   const monthData = document.getElementById("month-data");
   if (monthData) {
     const m = JSON.parse(monthData.textContent);
-    const labels = m.months.map((month) => month.slice(4));
+    const labels = m.months.map((month) => month.slice(5));
     m.series.forEach((s) => {
       const el = document.getElementById("month-" + s.id);
       if (!el) return;

@@ -171,6 +171,40 @@ def test_a_weight_table_without_a_drg_of_the_data_is_refused(tmp_path, hospital)
     assert not WeightTable.objects.filter(version="W-bad").exists()
 
 
+def test_a_weight_table_without_a_drg_the_grouper_assigns_is_refused_or_listed(tmp_path, capsys):
+    """The stored stays without a payer DRG are grouped by Tixi: a table lacking one of those DRGs is
+    refused naming it (nothing written), or imported with --allow-missing, which lists it."""
+    from tixi.hospitals import figures
+
+    assigned = figures.assigned_drgs()
+    payer = set(Discharge.objects.exclude(drg="").values_list("drg", flat=True))
+    only_grouped = sorted(set(assigned) - payer, key=lambda d: -assigned[d][0])[:2]
+    assert only_grouped, "the demo holds stays that only the grouper puts in a DRG"
+    stays, example = assigned[only_grouped[0]]
+    hospital, record = example.split("/")
+    assert Discharge.objects.filter(institution__code=hospital, record_id=record, drg="").exists()
+    weights = {d: w for d, w in synthetic.demo_weights().items() if d not in only_grouped}
+    table = write(tmp_path, ["drg,weight", *(f"{d},{w}" for d, w in weights.items())], "w.csv")
+    with translation.override("zh-hans"), pytest.raises(CommandError) as refused:
+        call_command("hospitals", "weights", "import", "--version", "W-grouped", str(table))
+    message = str(refused.value)
+    assert "体系分组器" in message and f"{only_grouped[0]}（{stays:,} 例，如 {example}）".replace(
+        ",", ""
+    ) in (message.replace(",", ""))
+    assert all(d in message for d in only_grouped) and "--allow-missing" in message
+    assert not WeightTable.objects.filter(version="W-grouped").exists()
+    call_command("hospitals", "weights", "import", "--version", "W-grouped", "--allow-missing", str(table))
+    out = capsys.readouterr()
+    assert "imported weight table W-grouped" in out.out and all(d in out.err for d in only_grouped)
+    assert WeightTable.objects.get(version="W-grouped").weights.count() == len(weights)
+    # the full table imports without a word
+    full = write(
+        tmp_path, ["drg,weight", *(f"{d},{w}" for d, w in synthetic.demo_weights().items())], "f.csv"
+    )
+    call_command("hospitals", "weights", "import", "--version", "W-full", str(full))
+    assert capsys.readouterr().err == ""
+
+
 def test_indicators_command_gives_the_issue_keys_with_versions(tmp_path, hospital, capsys):
     assert run_import(write(tmp_path, [HEAD, *good_rows(hospital.code, "10", 4)])).ok
     division = hospital.division.code

@@ -144,16 +144,7 @@ def load(
     query = Discharge.objects.filter(**period, institution_id__in=list(hospitals) or [0]).values_list(
         *columns
     )
-    sql, params = query.query.sql_with_params()
-    schema = pa.schema([(c, _arrow_type(kind)) for c, kind in ind.DISCHARGE_SCHEMA.items()])
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        while rows := cursor.fetchmany(50_000):
-            batch = pa.table(  # noqa: F841 (scanned by DuckDB by name)
-                [pa.array(col, type=schema.field(i).type) for i, col in enumerate(zip(*rows, strict=True))],
-                schema=schema,
-            )
-            con.execute("INSERT INTO discharges SELECT * FROM batch")
+    _copy_discharges(con, query)
     versions = ind.Versions(
         lists={kind: cl.version for kind, cl in chosen.items()},
         weights=table.version if table else None,
@@ -176,6 +167,53 @@ def load(
         con = ind.SparkEngine.from_duckdb(con)
     ind.build_facts(con, group, surgery_list=ListKind.SURGERY in chosen)
     return Loaded(con, versions, hospitals, division, year, log.get("table"), beds_by_year)
+
+
+def _copy_discharges(con: duckdb.DuckDBPyConnection, query) -> None:
+    """Appends the records of `query` (values_list of DISCHARGE_SCHEMA's columns) to `discharges`, a
+    batch at a time as Arrow columns."""
+    sql, params = query.query.sql_with_params()
+    schema = pa.schema([(c, _arrow_type(kind)) for c, kind in ind.DISCHARGE_SCHEMA.items()])
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        while rows := cursor.fetchmany(50_000):
+            batch = pa.table(  # noqa: F841 (scanned by DuckDB by name)
+                [pa.array(col, type=schema.field(i).type) for i, col in enumerate(zip(*rows, strict=True))],
+                schema=schema,
+            )
+            con.execute("INSERT INTO discharges SELECT * FROM batch")
+
+
+def assigned_drgs() -> dict[str, tuple[int, str]]:
+    """The DRGs Tixi's grouper gives the stored stays that carry no payer DRG (with the latest code
+    mapping, as the indicators do): DRG -> (stays, one of them as "hospital/record"). Empty when no
+    grouper is registered. A weight table must weigh these as it weighs the payer's DRGs."""
+    group = GROUPER["group"]
+    if group is None:
+        return {}
+    con = duckdb.connect()
+    try:
+        ind.prepare(con, [], {}, {})
+        _copy_discharges(con, Discharge.objects.filter(drg="").order_by().values_list(*ind.DISCHARGE_SCHEMA))
+        stays = con.sql(_UNGROUPED_STORED)
+        grouped = group(stays, code_map=choose_code_map(None))  # noqa: F841 (scanned by DuckDB by name)
+        found = con.execute(
+            """SELECT drg, count(*), arg_min(institution_id, record_id), min(record_id) FROM grouped
+               WHERE drg IS NOT NULL GROUP BY drg ORDER BY drg"""
+        ).fetchall()
+    finally:
+        con.close()
+    codes = dict(
+        Institution.objects.filter(pk__in={pk for _d, _n, pk, _r in found}).values_list("pk", "code")
+    )
+    return {drg: (n, f"{codes.get(pk, pk)}/{record}") for drg, n, pk, record in found}
+
+
+# the columns the grouper reads (`ind.UNGROUPED`), from the copied records alone: every stored stay
+_UNGROUPED_STORED = f"""
+    SELECT d.institution_id, d.record_id, d.sex, d.age_years, d.age_days, d.birth_weight, d.principal_diagnosis,
+           d.other_diagnoses, d.procedures, d.discharge_method, {ind.LOS_DAYS} AS los_days
+    FROM discharges d"""
 
 
 def _arrow_type(kind: str):

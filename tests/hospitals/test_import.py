@@ -94,6 +94,7 @@ def test_template_round_trip_through_xlsx(tmp_path, hospital):
     [
         ({"discharged_at": "2019-02-27 10:00"}, "出院时间", "出院时间早于入院时间"),
         ({"procedure_dates": "2019-03-09"}, "手术操作日期", "手术操作日期不在住院期间"),
+        ({"procedure_dates": "2019-02-28"}, "手术操作日期", "手术操作日期不在住院期间"),  # before admission
         ({"age_years": "0", "age_days": ""}, "年龄不足1周岁的年龄（天）", "不满1周岁的患者须填写年龄（天）"),
         ({"hospital_code": "NOPE"}, "医疗机构代码", "机构名录中没有这个代码"),
         ({"principal_diagnosis": "XYZ"}, "主要诊断编码", "不是 ICD-10 编码"),
@@ -122,6 +123,18 @@ def test_a_file_of_another_layout_is_refused(tmp_path):
         "不是本系统格式的出院病案首页文件" in result.problems[0].message
         and "病案号" in result.problems[0].message
     )
+
+
+def test_a_workbook_of_another_layout_is_refused_naming_the_missing_columns(tmp_path):
+    book = Workbook()
+    book.active.append(["机构代码", "年份", "床位数"])
+    book.active.append(["510400000000", 2024, 5])
+    book.save(tmp_path / "other.xlsx")
+    before = Discharge.objects.count()
+    result = run_import(tmp_path / "other.xlsx")
+    assert not result.ok and result.rows == 0 and Discharge.objects.count() == before
+    assert "不是本系统格式的出院病案首页文件" in result.problems[0].message
+    assert "病案号" in result.problems[0].message and "出院时间" in result.problems[0].message
 
 
 def test_import_command_reports_problems_and_exits(tmp_path, hospital, capsys):

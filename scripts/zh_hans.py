@@ -1344,6 +1344,7 @@ ZH = {
     "%(counter)s hospital flagged.": "%(counter)s 家医院被标记。",
     "CC/MCC rise (standard errors)": "CC/MCC 占比上升（标准误）",
     "By department, %(year)s": "%(year)s年按科室",
+    "Years:": "年份：",
     "By month, %(year)s": "%(year)s年按月份",
     "Stays of %(department)s, %(year)s": "%(department)s %(year)s年病例",
     "Stays discharged in %(month)s": "%(month)s出院病例",

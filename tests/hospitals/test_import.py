@@ -94,6 +94,7 @@ def test_template_round_trip_through_xlsx(tmp_path, hospital):
     [
         ({"discharged_at": "2019-02-27 10:00"}, "出院时间", "出院时间早于入院时间"),
         ({"procedure_dates": "2019-03-09"}, "手术操作日期", "手术操作日期不在住院期间"),
+        ({"procedure_dates": "2019-02-28"}, "手术操作日期", "手术操作日期不在住院期间"),  # before admission
         ({"age_years": "0", "age_days": ""}, "年龄不足1周岁的年龄（天）", "不满1周岁的患者须填写年龄（天）"),
         ({"hospital_code": "NOPE"}, "医疗机构代码", "机构名录中没有这个代码"),
         ({"principal_diagnosis": "XYZ"}, "主要诊断编码", "不是 ICD-10 编码"),
@@ -122,6 +123,18 @@ def test_a_file_of_another_layout_is_refused(tmp_path):
         "不是本系统格式的出院病案首页文件" in result.problems[0].message
         and "病案号" in result.problems[0].message
     )
+
+
+def test_a_workbook_of_another_layout_is_refused_naming_the_missing_columns(tmp_path):
+    book = Workbook()
+    book.active.append(["机构代码", "年份", "床位数"])
+    book.active.append(["510400000000", 2024, 5])
+    book.save(tmp_path / "other.xlsx")
+    before = Discharge.objects.count()
+    result = run_import(tmp_path / "other.xlsx")
+    assert not result.ok and result.rows == 0 and Discharge.objects.count() == before
+    assert "不是本系统格式的出院病案首页文件" in result.problems[0].message
+    assert "病案号" in result.problems[0].message and "出院时间" in result.problems[0].message
 
 
 def test_import_command_reports_problems_and_exits(tmp_path, hospital, capsys):
@@ -169,6 +182,40 @@ def test_a_weight_table_without_a_drg_of_the_data_is_refused(tmp_path, hospital)
     with translation.override("zh-hans"), pytest.raises(importing.ListError, match=r"权重表缺少.*HC39"):
         importing.import_weights("W-bad", table)
     assert not WeightTable.objects.filter(version="W-bad").exists()
+
+
+def test_a_weight_table_without_a_drg_the_grouper_assigns_is_refused_or_listed(tmp_path, capsys):
+    """The stored stays without a payer DRG are grouped by Tixi: a table lacking one of those DRGs is
+    refused naming it (nothing written), or imported with --allow-missing, which lists it."""
+    from tixi.hospitals import figures
+
+    assigned = figures.assigned_drgs()
+    payer = set(Discharge.objects.exclude(drg="").values_list("drg", flat=True))
+    only_grouped = sorted(set(assigned) - payer, key=lambda d: -assigned[d][0])[:2]
+    assert only_grouped, "the demo holds stays that only the grouper puts in a DRG"
+    stays, example = assigned[only_grouped[0]]
+    hospital, record = example.split("/")
+    assert Discharge.objects.filter(institution__code=hospital, record_id=record, drg="").exists()
+    weights = {d: w for d, w in synthetic.demo_weights().items() if d not in only_grouped}
+    table = write(tmp_path, ["drg,weight", *(f"{d},{w}" for d, w in weights.items())], "w.csv")
+    with translation.override("zh-hans"), pytest.raises(CommandError) as refused:
+        call_command("hospitals", "weights", "import", "--version", "W-grouped", str(table))
+    message = str(refused.value)
+    assert "体系分组器" in message and f"{only_grouped[0]}（{stays:,} 例，如 {example}）".replace(
+        ",", ""
+    ) in (message.replace(",", ""))
+    assert all(d in message for d in only_grouped) and "--allow-missing" in message
+    assert not WeightTable.objects.filter(version="W-grouped").exists()
+    call_command("hospitals", "weights", "import", "--version", "W-grouped", "--allow-missing", str(table))
+    out = capsys.readouterr()
+    assert "imported weight table W-grouped" in out.out and all(d in out.err for d in only_grouped)
+    assert WeightTable.objects.get(version="W-grouped").weights.count() == len(weights)
+    # the full table imports without a word
+    full = write(
+        tmp_path, ["drg,weight", *(f"{d},{w}" for d, w in synthetic.demo_weights().items())], "f.csv"
+    )
+    call_command("hospitals", "weights", "import", "--version", "W-full", str(full))
+    assert capsys.readouterr().err == ""
 
 
 def test_indicators_command_gives_the_issue_keys_with_versions(tmp_path, hospital, capsys):

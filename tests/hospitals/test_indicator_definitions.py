@@ -231,6 +231,23 @@ def test_upcoding_watch_separates_severity_from_case_mix():
     assert rows[2]["cc_capture_change"] == 15.0
 
 
+def test_a_rise_in_cc_capture_within_chance_is_not_flagged():
+    """The same shares flag a hospital of 1,000 records and not one of 20 (or 20 synthetic records standing
+    for 3,000 stays: the evidence is in the records)."""
+    then = {"cmi": 1.0, "adrg_cmi": 0.8, "cc_capture": 10.0}
+    now = {"cmi": 1.10, "adrg_cmi": 0.80, "cc_capture": 20.0}
+    large = ind.upcoding_watch({1: dict(then, cases=1000)}, {1: dict(now, cases=1000)})[0]
+    small = ind.upcoding_watch({1: dict(then, cases=20)}, {1: dict(now, cases=20)})[0]
+    sample = ind.upcoding_watch(
+        {1: dict(then, cases=3000, records=20)}, {1: dict(now, cases=3000, records=20)}
+    )[0]
+    assert large["flagged"] and large["cc_capture_z"] > 5
+    assert (
+        not small["flagged"] and not sample["flagged"] and sample["cc_capture_z"] == small["cc_capture_z"] < 1
+    )
+    assert small["unexplained_drift"] == large["unexplained_drift"] == pytest.approx(10.0)
+
+
 def test_case_mix_uses_the_adrg_base_weight_and_the_split_digit():
     stays = [
         stay(T3, "m1", "2024-01-01 08:00", "2024-01-05 08:00", drg="ES21"),
@@ -239,7 +256,7 @@ def test_case_mix_uses_the_adrg_base_weight_and_the_split_digit():
     con = build(stays, weights={"ES21": 1.5, "ES23": 1.2, "ES25": 0.9})
     row = ind.case_mix(con)[T3]
     assert row["cmi"] == pytest.approx(1.2) and row["adrg_cmi"] == pytest.approx(0.9)
-    assert row["cc_capture"] == 50.0
+    assert row["cc_capture"] == 50.0 and row["records"] == 2
 
 
 def test_funnel_limits_narrow_with_volume():

@@ -142,3 +142,15 @@ def test_the_surgery_level_funnel_holds_only_the_grade_judged_on_it(web, figure,
     ]
     assert {r["level"] for r in everything} >= {2, 3}  # the other figures keep every grade
     assert 'id="grade-note"' in page.content.decode()
+
+
+def test_the_upcoding_watch_flags_no_more_than_chance_on_the_demo(web):
+    """The demo's synthetic records hold no upcoding: a hospital is flagged only where its CC/MCC capture
+    rose beyond chance (the old rule, any rise, flagged a quarter of them from sampling noise)."""
+    client = web("planner")
+    for region in (PANZHIHUA, BAZHONG, "511700000000"):
+        page = client.get(f"/hospitals/upcoding/?division={region}&year=2024")
+        rows = page.context["rows"]
+        assert len(rows) > 20
+        assert page.context["flagged"] <= 0.1 * len(rows), region
+        assert all(r["cc_capture_z"] > 1.96 for r in rows if r["flagged"])

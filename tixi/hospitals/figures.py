@@ -1,6 +1,7 @@
 """The indicators of a division's hospitals for a year: stored records → DuckDB → the engine's definitions."""
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import duckdb
@@ -37,6 +38,8 @@ class Loaded:
     year: int
     # the grouper's log of the stays it grouped (reason, code mapping, codes it changed, path)
     grouping_log: pa.Table | None = None
+    # (institution id, year) -> beds, when several years were loaded together (a hospital's series)
+    beds_by_year: dict | None = None
 
 
 def latest_list(kind: str) -> CodeList | None:
@@ -114,31 +117,34 @@ def load(
     con: duckdb.DuckDBPyConnection | None = None,
     engine: str = "duckdb",
     code_map: str | None = None,
+    years: Sequence[int] | None = None,
 ) -> Loaded:
     """Copies the year's records of the division's hospitals into DuckDB, a batch at a time (Arrow
     columns, no model instances), with the chosen lists and weights, and builds the fact table there,
-    or on Spark (`engine="spark"`, TIXI_SPARK_MASTER) from the same tables."""
+    or on Spark (`engine="spark"`, TIXI_SPARK_MASTER) from the same tables. `years`: the records of
+    these years instead, in one load (a hospital's series: as many queries for six years as for one);
+    figures by year or month then take each year's beds."""
     con = con or duckdb.connect()
     chosen, table = choose_versions(lists, weights)
     mapping = choose_code_map(code_map)
     hospitals = hospitals_of(division, year, hospital)
+    beds_by_year = None
+    if years:
+        beds_by_year = {
+            (pk, y): beds
+            for pk, y, beds in InstitutionYear.objects.filter(
+                institution_id__in=list(hospitals), year__in=list(years)
+            ).values_list("institution_id", "year", "actual_beds")
+        }
     list_codes = {kind: list(cl.entries.values_list("code", flat=True)) for kind, cl in chosen.items()}
     weight_map = dict(table.weights.values_list("drg", "weight")) if table else {}
     ind.prepare(con, list(hospitals.values()), list_codes, weight_map)
     columns = list(ind.DISCHARGE_SCHEMA)
-    query = Discharge.objects.filter(year=year, institution_id__in=list(hospitals) or [0]).values_list(
+    period = {"year__in": list(years)} if years else {"year": year}
+    query = Discharge.objects.filter(**period, institution_id__in=list(hospitals) or [0]).values_list(
         *columns
     )
-    sql, params = query.query.sql_with_params()
-    schema = pa.schema([(c, _arrow_type(kind)) for c, kind in ind.DISCHARGE_SCHEMA.items()])
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        while rows := cursor.fetchmany(50_000):
-            batch = pa.table(  # noqa: F841 (scanned by DuckDB by name)
-                [pa.array(col, type=schema.field(i).type) for i, col in enumerate(zip(*rows, strict=True))],
-                schema=schema,
-            )
-            con.execute("INSERT INTO discharges SELECT * FROM batch")
+    _copy_discharges(con, query)
     versions = ind.Versions(
         lists={kind: cl.version for kind, cl in chosen.items()},
         weights=table.version if table else None,
@@ -160,7 +166,54 @@ def load(
     if engine == "spark":
         con = ind.SparkEngine.from_duckdb(con)
     ind.build_facts(con, group, surgery_list=ListKind.SURGERY in chosen)
-    return Loaded(con, versions, hospitals, division, year, log.get("table"))
+    return Loaded(con, versions, hospitals, division, year, log.get("table"), beds_by_year)
+
+
+def _copy_discharges(con: duckdb.DuckDBPyConnection, query) -> None:
+    """Appends the records of `query` (values_list of DISCHARGE_SCHEMA's columns) to `discharges`, a
+    batch at a time as Arrow columns."""
+    sql, params = query.query.sql_with_params()
+    schema = pa.schema([(c, _arrow_type(kind)) for c, kind in ind.DISCHARGE_SCHEMA.items()])
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        while rows := cursor.fetchmany(50_000):
+            batch = pa.table(  # noqa: F841 (scanned by DuckDB by name)
+                [pa.array(col, type=schema.field(i).type) for i, col in enumerate(zip(*rows, strict=True))],
+                schema=schema,
+            )
+            con.execute("INSERT INTO discharges SELECT * FROM batch")
+
+
+def assigned_drgs() -> dict[str, tuple[int, str]]:
+    """The DRGs Tixi's grouper gives the stored stays that carry no payer DRG (with the latest code
+    mapping, as the indicators do): DRG -> (stays, one of them as "hospital/record"). Empty when no
+    grouper is registered. A weight table must weigh these as it weighs the payer's DRGs."""
+    group = GROUPER["group"]
+    if group is None:
+        return {}
+    con = duckdb.connect()
+    try:
+        ind.prepare(con, [], {}, {})
+        _copy_discharges(con, Discharge.objects.filter(drg="").order_by().values_list(*ind.DISCHARGE_SCHEMA))
+        stays = con.sql(_UNGROUPED_STORED)
+        grouped = group(stays, code_map=choose_code_map(None))  # noqa: F841 (scanned by DuckDB by name)
+        found = con.execute(
+            """SELECT drg, count(*), arg_min(institution_id, record_id), min(record_id) FROM grouped
+               WHERE drg IS NOT NULL GROUP BY drg ORDER BY drg"""
+        ).fetchall()
+    finally:
+        con.close()
+    codes = dict(
+        Institution.objects.filter(pk__in={pk for _d, _n, pk, _r in found}).values_list("pk", "code")
+    )
+    return {drg: (n, f"{codes.get(pk, pk)}/{record}") for drg, n, pk, record in found}
+
+
+# the columns the grouper reads (`ind.UNGROUPED`), from the copied records alone: every stored stay
+_UNGROUPED_STORED = f"""
+    SELECT d.institution_id, d.record_id, d.sex, d.age_years, d.age_days, d.birth_weight, d.principal_diagnosis,
+           d.other_diagnoses, d.procedures, d.discharge_method, {ind.LOS_DAYS} AS los_days
+    FROM discharges d"""
 
 
 def _arrow_type(kind: str):
@@ -193,6 +246,19 @@ def hospital_figures(loaded: Loaded, by=("hospital",)) -> list[dict]:
         row["surgery_level_indicator"] = "level4_share" if row.get("level") == 3 else "level3_share"
         row.pop("first_month", None)
         row.pop("last_month", None)
+        if "department" in by:  # beds are the hospital's, not a department's
+            row["beds"] = row["bed_occupancy"] = None
+        elif loaded.beds_by_year is not None and ("year" in by or "month" in by):
+            period = row["month"] if "month" in by else row["year"]
+            row["beds"] = loaded.beds_by_year.get(
+                (info.get("institution_id"), period // 100 if "month" in by else period)
+            )
+            days = ind.days_in(period)
+            row["bed_occupancy"] = (
+                round(100.0 * row["bed_days"] / (row["beds"] * days), 4)
+                if row["beds"] and "hospital" in by
+                else None
+            )
         row["versions"] = versions
         rows.append(row)
     return rows

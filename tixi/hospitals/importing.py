@@ -3,6 +3,7 @@
 import csv
 import io
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import IntegrityError, connection, transaction
@@ -278,10 +279,72 @@ def _procedure_code(code: str) -> bool:
     return re.match(records.PROCEDURE_PATTERN, code) is not None
 
 
+@dataclass
+class MissingWeights:
+    """DRGs of the stored stays that a weight table does not weigh: those the payer assigned and those
+    Tixi's grouper assigns to the stays without a payer DRG; each with its stays and one of them."""
+
+    payer: dict[str, tuple[int, str]]
+    grouper: dict[str, tuple[int, str]]
+
+    def __bool__(self):
+        return bool(self.payer or self.grouper)
+
+    def text(self, limit: int = 20) -> str:
+        def listed(found):
+            shown = list(found.items())[:limit]
+            more = len(found) - len(shown)
+            text = "、".join(
+                _("%(drg)s (%(stays)s stays, e.g. %(record)s)") % {"drg": d, "stays": n, "record": r}
+                for d, (n, r) in shown
+            )
+            return text + (_(" and %(count)s more") % {"count": more} if more else "")
+
+        parts = []
+        if self.payer:
+            parts.append(
+                _(
+                    "The weight table has no weight for the DRGs the payer assigned to stored records: %(drgs)s."
+                )
+                % {"drgs": listed(self.payer)}
+            )
+        if self.grouper:
+            parts.append(
+                _(
+                    "The weight table has no weight for the DRGs Tixi's grouper assigns to stored records "
+                    "without a payer DRG: %(drgs)s."
+                )
+                % {"drgs": listed(self.grouper)}
+            )
+        return " ".join(parts)
+
+
+def missing_weights(weights: dict[str, float]) -> MissingWeights:
+    """The DRGs of the stored stays (the payer's, and those Tixi's grouper assigns) that `weights` lacks."""
+    from tixi.hospitals import figures
+
+    payer: dict[str, list] = {}
+    rows = (
+        Discharge.objects.exclude(drg="")
+        .exclude(drg__in=list(weights))
+        .values_list("drg", "institution__code", "record_id")
+        .order_by("drg", "institution__code", "record_id")
+    )
+    for drg, hospital, record in rows.iterator():
+        found = payer.setdefault(drg, [0, f"{hospital}/{record}"])
+        found[0] += 1
+    grouper = {drg: found for drg, found in figures.assigned_drgs().items() if drg not in weights}
+    return MissingWeights({d: (n, r) for d, (n, r) in payer.items()}, grouper)
+
+
 @transaction.atomic
-def import_weights(version: str, path: Path, is_demo: bool = False) -> WeightTable:
-    """Replaces the weight table of that version (columns drg,weight). A table that lacks a DRG the
-    payer assigned to stored records is refused, naming the DRG and a record that carries it."""
+def import_weights(
+    version: str, path: Path, is_demo: bool = False, allow_missing: bool = False
+) -> tuple[WeightTable, MissingWeights]:
+    """Replaces the weight table of that version (columns drg,weight). A table that lacks a DRG of the
+    stored stays, one the payer assigned or one Tixi's grouper assigns to the stays without a payer DRG,
+    is refused, naming each DRG with its stays and one of them; `allow_missing` imports it all the same
+    and hands the missing DRGs back to be listed (their stays stay out of CMI, with that reason)."""
     import re
 
     rows = _csv_rows(path, ("drg", "weight"))
@@ -307,32 +370,23 @@ def import_weights(version: str, path: Path, is_demo: bool = False) -> WeightTab
             )
             continue
         weights[drg] = weight
-    if not problems:
-        missing = (
-            Discharge.objects.exclude(drg="")
-            .exclude(drg__in=list(weights))
-            .values_list("drg", "institution__code", "record_id")
-            .order_by("drg")
-        )
-        first: dict[str, str] = {}
-        for drg, hospital, record in missing.iterator():
-            first.setdefault(drg, f"{hospital}/{record}")
-            if len(first) >= 20:
-                break
-        if first:
-            listed = "、".join(f"{drg}（{where}）" for drg, where in first.items())
-            problems.append(
-                _("The weight table has no weight for the DRGs of stored records: %(drgs)s.")
-                % {"drgs": listed}
-            )
     if problems:
         raise ListError(" ".join(problems[:50]))
+    missing = missing_weights(weights)
+    if missing and not allow_missing:
+        raise ListError(
+            missing.text()
+            + " "
+            + _(
+                "Nothing was imported; add their weights, or import with --allow-missing to leave them out of CMI."
+            )
+        )
     table, _created = WeightTable.objects.update_or_create(version=version, defaults={"is_demo": is_demo})
     table.weights.all().delete()
     Weight.objects.bulk_create(
         [Weight(table=table, drg=d, weight=w) for d, w in weights.items()], batch_size=2000
     )
-    return table
+    return table, missing
 
 
 @transaction.atomic

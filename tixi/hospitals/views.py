@@ -1,13 +1,19 @@
 """Pages: hospitals of a division ranked with a funnel plot, one hospital over the years against its
 targets, and the upcoding watch. Every figure comes from `figures.load` (DuckDB over the stored records)."""
 
+from urllib.parse import urlencode
+
+import pyarrow as pa
+import pyarrow.compute  # noqa: F401 (pa.compute)
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tixi.core import clock
+from tixi.core.exports import NUMBER, Cell, Column, Table, exportable
 from tixi.geo.models import Division
 from tixi.hospitals import figures, targets
 from tixi.hospitals.engine import indicators as ind
@@ -200,61 +206,210 @@ def _grouper_reasons(loaded, cases: list[dict]) -> dict[str, list[str]]:
     return result
 
 
+# the figures of a hospital's tables by year, department and month: key, heading, decimals
+BREAKDOWN = (
+    ("discharges", gettext_lazy("Discharges"), 0),
+    ("surgery_share", gettext_lazy("Surgery share"), 1),
+    ("minimally_invasive_share", gettext_lazy("MI share"), 1),
+    ("level4_share", gettext_lazy("Level-4 share"), 1),
+    ("level3_share", gettext_lazy("Level-3 share"), 1),
+    ("day_surgery_share", gettext_lazy("Day surgery share"), 1),
+    ("pathway_share", gettext_lazy("Pathway share"), 1),
+    ("alos", gettext_lazy("ALOS"), 2),
+    ("cmi", "CMI", 2),
+    ("not_grouped", gettext_lazy("Not grouped"), 0),
+)
+CASES_SHOWN = 100  # the stays a drill-down lists (the download holds as many)
+
+
+def _figure_table(title, first: Column, rows, label_of, html_id, extra=()) -> Table:
+    """A table of one hospital's figures, a row per year, department or month (`label_of` gives the first
+    cell, a link to the stays where there is a drill-down); `extra` adds (key, heading, decimals) after ALOS."""
+    spec = list(BREAKDOWN)
+    at = next(i for i, (key, *_rest) in enumerate(spec) if key == "alos") + 1
+    spec[at:at] = list(extra)
+    table = Table(
+        title,
+        [first, *(Column(label, kind=NUMBER, decimals=decimals) for _key, label, decimals in spec)],
+        html_id=html_id,
+        empty=_("No discharge records for this hospital."),
+    )
+    for row in rows:
+        table.add(label_of(row), *(row.get(key) for key, _label, _decimals in spec))
+    return table
+
+
+def _drill(year: int, **chosen) -> str:
+    return "?" + urlencode({"year": year, **chosen}) + "#cases"
+
+
+def _cases_table(loaded, title: str, where: str) -> Table:
+    """The stays of a department or month: what puts each in a figure, and why one is left out."""
+    yes = _("yes")
+    table = Table(
+        title,
+        [
+            Column(_("Record id")),
+            Column(_("Department")),
+            Column(_("Discharge month")),
+            Column(_("Length of stay (days)"), kind=NUMBER, decimals=0),
+            Column(_("Surgery")),
+            Column(_("MI")),
+            Column(_("Level 4")),
+            Column(_("Level 3")),
+            Column(_("Elective surgery")),
+            Column(_("Day surgery")),
+            Column(_("Pathway")),
+            Column("DRG"),
+            Column(_("Weight"), kind=NUMBER, decimals=4),
+            Column(_("Why left out")),
+        ],
+        html_id="cases",
+        empty=_("No stays."),
+    )
+    for case in ind.cases(loaded.con, where, CASES_SHOWN):
+        reasons = [str(REASONS[r]) for r in (case["cmi_excluded"], case["day_surgery_excluded"]) if r]
+        table.add(
+            case["record_id"],
+            case["department"],
+            month_text(case["month"]),
+            case["los_days"],
+            *(
+                yes if case[flag] else ""
+                for flag in ("surgery", "minimally_invasive", "level4", "level3", "elective_surgery")
+            ),
+            yes if case["day_surgery_case"] else "",
+            yes if case["pathway_entered"] else "",
+            case["drg"] or "",
+            case["weight"],
+            "; ".join(reasons),
+        )
+    return table
+
+
+def month_text(month: int) -> str:
+    """202403 → "2024-03" (not a number to group by thousands)."""
+    return f"{month // 100}-{month % 100:02d}"
+
+
+def _quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
 @login_required
+@exportable("hospital-performance")
 def hospital_detail(request, code):
+    """A hospital's figures over the years against its targets, and for one year by department and by
+    month, each row drilling down to its stays. One load of the hospital's records of every year, so
+    the page asks the database as often for six years and forty departments as for one."""
     hospital = get_object_or_404(
         Institution.objects.visible_to(request.user).select_related("division"), code=code
     )
     years = sorted(
         set(Discharge.objects.filter(institution=hospital).values_list("year", flat=True).distinct())
     )
-    series: dict[int, dict] = {}
-    versions, left_out, mapping_log = None, [], None
-    for year in years:
-        loaded = figures.load(hospital.division, year, hospital=hospital.code)
-        rows = figures.hospital_figures(loaded)
-        if year == years[-1]:  # drill-down: the latest year's stays left out of a figure, and why
-            left_out = ind.cases(
-                loaded.con, "cmi_excluded IS NOT NULL OR day_surgery_excluded IS NOT NULL", 50
-            )
-            why_not_grouped = _grouper_reasons(loaded, left_out)
-            for case in left_out:
-                case["reasons"] = [
-                    str(REASONS[r]) for r in (case["cmi_excluded"], case["day_surgery_excluded"]) if r
-                ]
-                if case["cmi_excluded"] == ind.NOT_GROUPED:  # and why the grouper gave no group
-                    case["reasons"] += why_not_grouped.get(case["record_id"], [])
-            mapping_log = figures.mapping_log(loaded)
-        loaded.con.close()
-        if rows:
-            series[year] = rows[0]
-            versions = rows[0]["versions"]
+    context = {"hospital": hospital, "years": years, "tables": [], "latest_year": None}
+    context["export_title"] = f"{hospital.name} {_('Hospital performance')}"
+    if not years:
+        return TemplateResponse(request, "hospitals/detail.html", context)
+    raw = request.GET.get("year", "")
+    year = int(raw) if raw.isdigit() and int(raw) in years else years[-1]
+    loaded = figures.load(hospital.division, years[-1], hospital=hospital.code, years=years)
+    by_year = {r["year"]: r for r in figures.hospital_figures(loaded, ("hospital", "year"))}
+    departments = [
+        r for r in figures.hospital_figures(loaded, ("hospital", "year", "department")) if r["year"] == year
+    ]
+    months = [r for r in figures.hospital_figures(loaded, ("hospital", "month")) if r["month"] // 100 == year]
+    # drill-down: the stays of the latest year left out of a figure, and why
+    left_out = ind.cases(
+        loaded.con,
+        f"f.year = {years[-1]} AND (cmi_excluded IS NOT NULL OR day_surgery_excluded IS NOT NULL)",
+        50,
+    )
+    why_not_grouped = _grouper_reasons(loaded, left_out)
+    for case in left_out:
+        case["reasons"] = [str(REASONS[r]) for r in (case["cmi_excluded"], case["day_surgery_excluded"]) if r]
+        if case["cmi_excluded"] == ind.NOT_GROUPED:  # and why the grouper gave no group
+            case["reasons"] += why_not_grouped.get(case["record_id"], [])
+    # the code mapping's log over the latest year's stays Tixi grouped
+    if loaded.grouping_log is not None:
+        latest = loaded.con.execute("SELECT record_id FROM discharges WHERE year = ?", [years[-1]])
+        loaded.grouping_log = loaded.grouping_log.filter(
+            pa.compute.is_in(loaded.grouping_log["record_id"], latest.fetch_arrow_table()["record_id"])
+        )
+    mapping_log = figures.mapping_log(loaded)
+    chosen = None  # the department or month whose stays are listed
+    department, month = request.GET.get("department"), request.GET.get("month", "")
+    if department is not None and any(r["department"] == department for r in departments):
+        chosen = (
+            _("Stays of %(department)s, %(year)s") % {"department": department or "—", "year": year},
+            f"f.year = {year} AND f.department = {_quoted(department)}",
+        )
+    elif month.isdigit() and any(r["month"] == int(month) for r in months):
+        chosen = (_("Stays discharged in %(month)s") % {"month": month}, f"f.month = {int(month)}")
+    cases_table = _cases_table(loaded, *chosen) if chosen else None
+    loaded.con.close()
+    versions = shown(loaded.versions.as_dict())
     held_to = _targets_for(hospital)
     charts = []
     for figure, (label, _numerator, _denominator) in RANKED.items():
-        values = {str(y): series[y].get(figure) for y in years if y in series}
+        values = {str(y): by_year[y].get(figure) for y in years if y in by_year}
         if not any(v is not None for v in values.values()):
             continue
         charts.append(
             {"id": figure, "label": str(label), "values": values, "targets": held_to.get(figure, [])}
         )
-    latest = series[years[-1]] if years else None
-    return render(
-        request,
-        "hospitals/detail.html",
+    year_table = _figure_table(
+        _("By year"),
+        Column(_("Year"), kind=NUMBER, decimals=0),
+        [by_year[y] for y in years if y in by_year],
+        lambda r: Cell(r["year"], decimals=0),
+        "hospital-years",
+        extra=[("bed_occupancy", _("Bed occupancy"), 1)],
+    )
+    department_table = _figure_table(
+        _("By department, %(year)s") % {"year": year},
+        Column(_("Department")),
+        departments,
+        lambda r: Cell(r["department"] or "—", href=_drill(year, department=r["department"])),
+        "hospital-departments",
+    )
+    month_table = _figure_table(
+        _("By month, %(year)s") % {"year": year},
+        Column(_("Discharge month")),
+        months,
+        lambda r: Cell(month_text(r["month"]), href=_drill(year, month=r["month"])),
+        "hospital-months",
+        extra=[("bed_occupancy", _("Bed occupancy"), 1)],
+    )
+    context["tables"] = [year_table, department_table, month_table] + ([cases_table] if cases_table else [])
+    context.update(
         {
-            "hospital": hospital,
-            "years": years,
-            "series": [(y, series[y]) for y in years if y in series],
+            "year": year,
+            "year_links": [(y, "?" + urlencode({"year": y})) for y in years],
             "charts": charts,
-            "latest": latest,
+            "year_table": year_table,
+            "department_table": department_table,
+            "month_table": month_table,
+            "month_chart": {
+                "months": [month_text(r["month"]) for r in months],
+                "series": [
+                    {"id": key, "label": str(label), "values": [r.get(key) for r in months]}
+                    for key, label, _decimals in BREAKDOWN
+                    if key not in ("discharges", "not_grouped")
+                ],
+                "discharges": [r["discharges"] for r in months],
+                "discharges_label": str(_("Discharges")),
+            },
+            "cases_table": cases_table,
             "left_out": left_out,
             "mapping_log": mapping_log,
-            "latest_year": years[-1] if years else None,
-            "versions": shown(versions),
+            "latest_year": years[-1],
+            "versions": versions,
             "synthetic": Discharge.objects.filter(institution=hospital, is_synthetic=True).exists(),
-        },
+        }
     )
+    return TemplateResponse(request, "hospitals/detail.html", context)
 
 
 @login_required

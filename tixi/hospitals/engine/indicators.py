@@ -443,17 +443,19 @@ def _cube(surgery_list: bool) -> str:
     LEFT JOIN weights wt ON wt.drg = c.drg"""
 
 
-# per-DRG references over every stay computed together (the region): mean LOS and cost for the
-# efficiency indices, mortality and its standardised log for the low-risk groups
+# per-DRG references over every stay computed together (the region), each year on its own (a
+# hospital's series loads several years at once): mean LOS and cost for the efficiency indices,
+# mortality and its standardised log for the low-risk groups
 DRG_REFERENCE = f"""
     WITH m AS (
-        SELECT drg, sum(bed_days) / sum(discharges) AS mean_los, sum(total_cost) / sum(discharges) AS mean_cost,
+        SELECT year, drg, sum(bed_days) / sum(discharges) AS mean_los, sum(total_cost) / sum(discharges) AS mean_cost,
                sum(deaths) / sum(discharges) AS mortality
-        FROM cube WHERE drg IS NOT NULL GROUP BY drg),
-    z AS (SELECT avg(ln(mortality)) AS mu, stddev_samp(ln(mortality)) AS sigma FROM m WHERE mortality > 0)
-    SELECT m.drg, m.mean_los, m.mean_cost, m.mortality,
+        FROM cube WHERE drg IS NOT NULL GROUP BY year, drg),
+    z AS (SELECT year, avg(ln(mortality)) AS mu, stddev_samp(ln(mortality)) AS sigma FROM m
+          WHERE mortality > 0 GROUP BY year)
+    SELECT m.year, m.drg, m.mean_los, m.mean_cost, m.mortality,
         m.mortality > 0 AND coalesce((ln(greatest(m.mortality, 1e-12)) - z.mu) / nullif(z.sigma, 0), 0) < {LOW_RISK_Z} AS low_risk
-    FROM m CROSS JOIN z"""
+    FROM m LEFT JOIN z ON z.year = m.year"""
 
 
 def build_facts(con, group: Group | None = None, surgery_list: bool = False) -> None:
@@ -500,7 +502,7 @@ def _aggregate(engine: Engine, keys: Sequence[str]) -> list[dict]:
             coalesce(sum(c.not_grouped), 0) AS not_grouped,
             coalesce(sum(c.no_weight), 0) AS no_weight,
             min(c.month) AS first_month, max(c.month) AS last_month
-        FROM cube c LEFT JOIN drg_reference r ON r.drg = c.drg
+        FROM cube c LEFT JOIN drg_reference r ON r.drg = c.drg AND r.year = c.year
         {"GROUP BY " + select_keys if group_keys else ""}
         ORDER BY {select_keys or 1}""")
 
@@ -686,17 +688,36 @@ def case_mix(con) -> dict[int, dict]:
                sum(f.weight * f.w) / sum(f.w) AS cmi,
                sum(b.base_weight * f.w) / sum(f.w) AS adrg_cmi,
                100 * CAST(coalesce(sum(f.w) FILTER (WHERE substr(f.drg, 4, 1) IN ('1', '3')), 0) AS DOUBLE) / sum(f.w) AS cc_capture,
-               sum(f.w) AS cases
+               sum(f.w) AS cases, count(*) AS records
         FROM facts f JOIN base b ON b.adrg = substr(f.drg, 1, 3)
         WHERE f.weight IS NOT NULL GROUP BY f.institution_id"""
     )
     return {row["institution_id"]: row for row in rows}
 
 
+CAPTURE_Z = (
+    1.96  # a rise in CC/MCC capture counts when chance alone would give it less than 2.5 % of the time
+)
+
+
+def capture_rise_z(then: dict, now: dict) -> float:
+    """The rise in CC/MCC capture in standard errors (two-proportion test, pooled). The sample size is the
+    number of records, not the stays they stand for: a synthetic record standing for 150 stays carries
+    one record's evidence, and a real hospital's records are its stays."""
+    n1, n2 = then.get("records", then["cases"]), now.get("records", now["cases"])
+    p1, p2 = then["cc_capture"] / 100, now["cc_capture"] / 100
+    if not n1 or not n2:
+        return 0.0
+    pooled = (p1 * n1 + p2 * n2) / (n1 + n2)
+    error = (pooled * (1 - pooled) * (1 / n1 + 1 / n2)) ** 0.5
+    return (p2 - p1) / error if error else 0.0
+
+
 def upcoding_watch(before: dict[int, dict], after: dict[int, dict], drift_limit: float = 0.03) -> list[dict]:
     """CMI drifting faster than the case mix explains: the relative change of CMI minus the relative change
     of the ADRG-level CMI (what severity splits added), with the change in CC/MCC capture; flagged when
-    the unexplained drift passes `drift_limit` (3 %) and the capture rose."""
+    the unexplained drift passes `drift_limit` (3 %) and the capture rose beyond chance (`CAPTURE_Z`: a
+    hospital of a few dozen records moves by several points from one year to the next by chance alone)."""
     rows = []
     for pk, now in after.items():
         then = before.get(pk)
@@ -706,6 +727,7 @@ def upcoding_watch(before: dict[int, dict], after: dict[int, dict], drift_limit:
         mix_change = now["adrg_cmi"] / then["adrg_cmi"] - 1
         capture_change = now["cc_capture"] - then["cc_capture"]
         drift = cmi_change - mix_change
+        z = capture_rise_z(then, now)
         rows.append(
             {
                 "institution_id": pk,
@@ -717,8 +739,9 @@ def upcoding_watch(before: dict[int, dict], after: dict[int, dict], drift_limit:
                 "cc_capture_before": round(then["cc_capture"], 2),
                 "cc_capture_after": round(now["cc_capture"], 2),
                 "cc_capture_change": round(capture_change, 2),
+                "cc_capture_z": round(z, 2),
                 "cases": now["cases"],
-                "flagged": drift > drift_limit and capture_change > 0,
+                "flagged": drift > drift_limit and capture_change > 0 and z > CAPTURE_Z,
             }
         )
     rows.sort(key=lambda r: -r["unexplained_drift"])

@@ -47,6 +47,11 @@ class Command(BaseCommand):
         )
         weights_import.add_argument("--version", required=True)
         weights_import.add_argument("--demo", action="store_true")
+        weights_import.add_argument(
+            "--allow-missing",
+            action="store_true",
+            help="import a table that lacks DRGs of the stored stays (the payer's or the grouper's), listing them",
+        )
         weights_import.add_argument("file")
         for name, text in (
             ("indicators", "the indicators of a division's hospitals for a year"),
@@ -85,9 +90,13 @@ class Command(BaseCommand):
         code_list = importing.import_code_list(kind, version, Path(file), is_demo=demo)
         self.stdout.write(f"imported {code_list} ({code_list.entries.count()} codes)")
 
-    def do_weights(self, version, demo, file, **options):
-        table = importing.import_weights(version, Path(file), is_demo=demo)
+    def do_weights(self, version, demo, file, allow_missing, **options):
+        table, missing = importing.import_weights(
+            version, Path(file), is_demo=demo, allow_missing=allow_missing
+        )
         self.stdout.write(f"imported weight table {table.version} ({table.weights.count()} DRGs)")
+        if missing:  # --allow-missing: listed, never silent
+            self.stderr.write(missing.text(limit=200))
 
     def do_mappings(self, version, source, demo, file, **options):
         code_map = importing.import_code_map(version, Path(file), is_demo=demo, source=source)

@@ -54,4 +54,30 @@ document.addEventListener("DOMContentLoaded", () => {
       });
     });
   }
+  // one hospital's year month by month: a small chart per figure, discharges as bars under each line
+  const monthData = document.getElementById("month-data");
+  if (monthData) {
+    const m = JSON.parse(monthData.textContent);
+    const labels = m.months.map((month) => month.slice(5));
+    m.series.forEach((s) => {
+      const el = document.getElementById("month-" + s.id);
+      if (!el) return;
+      const chart = echarts.init(el);
+      chart.on("finished", () => el.setAttribute("data-rendered", "1"));
+      chart.setOption({
+        animation: false,
+        grid: { left: 40, right: 40, top: 20, bottom: 24 },
+        xAxis: { type: "category", data: labels },
+        yAxis: [{ type: "value", scale: true }, { type: "value", show: false }],
+        tooltip: {
+          trigger: "axis", confine: true,
+          formatter: (ps) => escape(m.months[ps[0].dataIndex]) + "<br>" + ps.map((p) => escape(p.seriesName) + ": " + escape(p.value ?? "—")).join("<br>"),
+        },
+        series: [
+          { type: "bar", name: m.discharges_label, data: m.discharges, yAxisIndex: 1, itemStyle: { color: "#d9e2ec" } },
+          { type: "line", name: s.label, data: s.values, itemStyle: { color: "#0b6e4f" } },
+        ],
+      });
+    });
+  }
 });

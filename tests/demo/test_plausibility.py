@@ -304,13 +304,15 @@ def test_a_share_of_hospitals_is_a_whole_number_of_them():
     )
 
 
-def test_no_two_institutions_of_a_county_share_a_name():
+def test_no_two_institutions_share_a_name():
     """A county with more private hospitals than the name list has brands named six of them
     达川区济民医院: a name taken says where the institution stands (达川区渡市济民医院)."""
     from django.db.models import Count
 
     from tixi.registry.models import Institution
 
-    shared = Institution.objects.values("name").annotate(n=Count("id")).filter(n__gt=1).order_by("-n")
+    # village clinics excepted: village names repeat from one township to another, as real ones do
+    named = Institution.objects.exclude(name__endswith="村卫生室")
+    shared = named.values("name").annotate(n=Count("id")).filter(n__gt=1).order_by("-n")
     assert list(shared[:10]) == []
     assert not Institution.objects.filter(name__contains="社区社区").exists()

@@ -134,3 +134,33 @@ def test_the_served_demo_keeps_its_today(settings, monkeypatch):
     monkeypatch.setenv("TIXI_TODAY", "")  # restored (or removed) after the test
     call_command("demo")
     assert served["today"] == f"{DEMO_TODAY:%Y-%m-%d}"
+
+
+def test_panzhihua_has_a_year_of_its_own_from_its_plan_s_clauses(users, demo_today):
+    """攀枝花's plan names no responsible units: its goals become tasks (the clause verbatim, serving
+    its targets), led by the units of the demo accounts, done, under way, at risk and late, with reports
+    by those accounts and loops closed."""
+    from tixi.demo.ledger_story import clause_lead, clause_title
+
+    tasks = list(Task.objects.filter(plan__region__code="510400000000", parent__isnull=True))
+    from_clauses = [t for t in tasks if t.clause.startswith("演示-规划-")]
+    assert len(tasks) >= 20 and len(from_clauses) >= 12
+    for task in from_clauses:
+        targets = list(task.targets.all())
+        assert targets and all(t.plan_id == task.plan_id and t.clause in task.text for t in targets), task
+        assert task.title in task.text and DEMO in task.text
+    statuses = {
+        "done": any(t.status == TaskStatus.DONE for t in from_clauses),
+        "going": any(t.status == TaskStatus.IN_PROGRESS and not t.is_overdue for t in from_clauses),
+        "late": any(t.is_overdue for t in from_clauses),
+        "at risk": any(t.is_at_risk for t in from_clauses),
+    }
+    assert all(statuses.values()), statuses
+    for name in ("planner", "county", "institution", "cdc"):
+        led = [t for t in from_clauses if t.lead_units.filter(members=users[name]).exists()]
+        assert led, name
+        assert Progress.objects.filter(task__in=led, reported_by=users[name]).exists(), name
+    loops = Rectification.objects.filter(task__in=from_clauses)
+    assert {r.status for r in loops} >= {"open", "rectified", "closed"}
+    assert clause_title("建成6家互联网医院。") == "建成6家互联网医院"
+    assert clause_lead("市疾病预防控制中心配备2个加强型生物安全二级水平实验室") == "市疾病预防控制中心"

@@ -264,3 +264,55 @@ def test_a_share_of_counties_is_a_whole_number_of_them():
             assert abs(value.value - 100 * k / units) <= 0.5 * 10**-indicator.decimals + 1e-9, value
             checked += 1
     assert checked > 20
+
+
+def test_a_share_of_hospitals_is_a_whole_number_of_them():
+    """A share over the hospitals (institutions) of a kind the registry holds in the region is k of
+    n there (3 of 7 level-2 public hospitals, not 47.3 %): in the draws and in the sweep."""
+    from tixi.demo.indicator_values import COUNTED_INSTITUTIONS, counted_institutions, institutions_in
+
+    booking = Indicator.objects.get(code="central_test_booking_share_level2")
+    assert counted_institutions(booking) == "N{category=hospital & level=2 & ownership=public}"
+    assert (
+        counted_institutions(Indicator.objects.get(code="clinical_pathway_share_level2")) is None
+    )  # of stays
+    checked = 0
+    values = DataValue.objects.filter(is_synthetic=True, element__code__in=COUNTED_INSTITUTIONS)
+    for value in values.select_related("element", "division"):
+        for indicator in Indicator.objects.filter(numerator=f"#{{{value.element.code}}}", unit="%"):
+            target = Target.objects.filter(indicator=indicator, division=value.division).first()
+            if target and target.baseline_year == value.year and target.baseline_value == value.value:
+                continue  # the seed's own baseline stands as published
+            n = institutions_in(value.division, counted_institutions(indicator), value.year)
+            if not n:
+                continue
+            k = round(value.value * n / 100)
+            assert abs(value.value - 100 * k / n) <= 0.5 * 10**-indicator.decimals + 1e-9, (value, n)
+            assert (
+                plausibility.share_of_units_problem(indicator, value.value, value.division, value.year)
+                is None
+            )
+            checked += 1
+    assert checked > 20
+    # the sweep flags a share that is no whole number of the hospitals there
+    value = values.filter(element__code="central_test_booking_share_level2").first()
+    n = institutions_in(value.division, counted_institutions(booking), value.year)
+    assert n > 2
+    off = round(100 * 1.5 / n, booking.decimals)
+    assert plausibility.share_of_units_problem(booking, off, value.division, value.year).startswith(
+        "share of"
+    )
+
+
+def test_no_two_institutions_share_a_name():
+    """A county with more private hospitals than the name list has brands named six of them
+    达川区济民医院: a name taken says where the institution stands (达川区渡市济民医院)."""
+    from django.db.models import Count
+
+    from tixi.registry.models import Institution
+
+    # village clinics excepted: village names repeat from one township to another, as real ones do
+    named = Institution.objects.exclude(name__endswith="村卫生室")
+    shared = named.values("name").annotate(n=Count("id")).filter(n__gt=1).order_by("-n")
+    assert list(shared[:10]) == []
+    assert not Institution.objects.filter(name__contains="社区社区").exists()

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.db.models import Avg
 from django.utils import translation
 
 from tixi.geo.models import Division
@@ -24,13 +25,17 @@ HOSPITAL_TARGETS = {
 def test_the_demo_holds_a_labelled_synthetic_sample_with_plausible_volumes():
     assert CodeList.objects.filter(version=demo.LIST_VERSION, is_demo=True).count() == 4
     records = Discharge.objects.filter(year=2024, is_synthetic=True)
-    assert records.exists() and set(records.values_list("represents", flat=True)) == {demo.SAMPLE}
+    # one record for about SAMPLE stays: each hospital's records stand for its reported discharges
+    assert (
+        records.exists()
+        and 0.5 * demo.SAMPLE <= records.aggregate(m=Avg("represents"))["m"] <= 1.5 * demo.SAMPLE
+    )
     loaded = figures.load(Division.objects.get(code=PANZHIHUA), 2024)
     rows = figures.hospital_figures(loaded)
     for row in rows:
         for name in ("surgery_share", "minimally_invasive_share", "level4_share", "pathway_share"):
             assert row[name] is None or 0 <= row[name] <= 100
-        assert row["discharges"] % demo.SAMPLE == 0  # whole stays
+        assert row["discharges"] == int(row["discharges"])  # whole stays
         if row["beds"] and row["discharges"] > 3000:
             assert 15 < row["discharges"] / row["beds"] < 60  # discharges a bed a year
             assert 35 < row["bed_occupancy"] < 110  # level-1 hospitals run at ~50 %, tertiary near 90 %
@@ -118,7 +123,9 @@ def test_pages_in_both_languages(web, language, words):
         # a stay the grouper could not group says why (the grouper's reason, not only "not grouped")
         assert re.search(r"未分组：无医保分组，分组器也未能分组（不计入 CMI）; [^<]+</td>", text)
     else:
-        assert "Code mapping log" in text and "Codes it changed" not in text  # the demo codes are 医保 codes
+        # the demo's codes are mostly 医保 codes; a clinical one (I84.200 痔 → K64.805) is listed as changed
+        assert "Code mapping log" in text
+        assert ("Codes it changed" in text) == bool(log["changed_codes"])
     assert (
         client.get(
             f"/hospitals/upcoding/?division={PANZHIHUA}&year=2024", HTTP_ACCEPT_LANGUAGE=language

@@ -7,10 +7,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from tixi.accounts.audit import AUDITED_APPS, name_objects
+from tixi.accounts import notes
+from tixi.accounts.audit import AUDITED_APPS, OBJECT_NAMERS, name_objects
 from tixi.accounts.models import AuditEntry
 from tixi.accounts.permissions import Capability, require
 from tixi.accounts.regions import in_region, list_region
@@ -59,7 +60,12 @@ def filter_entries(params, qs):
     if model := params.get("model", "").strip():
         qs = qs.filter(model=model)
     if text := params.get("object", "").strip():
-        qs = qs.filter(Q(object_repr__icontains=text) | Q(object_pk=text))
+        qs = qs.filter(
+            Q(object_repr__icontains=text)
+            | Q(object_pk=text)
+            | _objects_named(qs, text)
+            | _notes_reading(qs, text)
+        )
     since, until = (
         _date(params.get("since", ""), "since", errors),
         _date(params.get("until", ""), "until", errors),
@@ -70,6 +76,33 @@ def filter_entries(params, qs):
     if until:
         qs = qs.filter(at__lt=dt.datetime.combine(until + dt.timedelta(days=1), dt.time.min, tzinfo=zone))
     return qs, errors
+
+
+def _objects_named(qs, text: str) -> Q:
+    """The rows an app stores by code (霍乱 stored as "cholera") whose name contains the text in
+    either language: the stored texts are named in both, then matched exactly."""
+    wanted = text.casefold()
+    found = Q(pk__in=[])
+    for label, namer in OBJECT_NAMERS.items():
+        stored = set(qs.filter(model=label).values_list("object_repr", flat=True).distinct())
+        if not stored:
+            continue
+        matching = set()
+        for language in notes.LANGUAGES:
+            with translation.override(language):
+                names = namer(stored)
+            matching |= {s for s in stored if wanted in str(names.get(s, s)).casefold()}
+        if matching:
+            found |= Q(model=label, object_repr__in=matching)
+    return found
+
+
+def _notes_reading(qs, text: str) -> Q:
+    """The entries whose note (a program's, read in either language) contains the text."""
+    wanted = text.casefold()
+    stored = set(qs.exclude(note="").values_list("note", flat=True).distinct()[:5000])
+    matching = {s for s in stored if any(wanted in n.casefold() for n in notes.in_languages(s))}
+    return Q(note__in=matching) if matching else Q(pk__in=[])
 
 
 def division_names(paths) -> dict[str, str]:
@@ -112,7 +145,7 @@ def _rows(entries) -> list[list[str]]:
                 model_name(e.model),
                 e.object_name,
                 names.get(e.division_path, ""),
-                e.note,
+                notes.in_language(e.note),
             ]
         )
     return rows
@@ -140,6 +173,7 @@ def audit_trail(request):
     for entry in page:
         entry.model_name = model_name(entry.model)
         entry.division_name = names.get(entry.division_path, "")
+        entry.note_text = notes.in_language(entry.note)
     query = request.GET.copy()
     query.pop("page", None)
     context = {

@@ -627,6 +627,21 @@ class DemoBuilder:
                     **kw,
                 )
 
+        stations_of: dict[str, list] = {}  # station name -> the places that hold one, in order
+
+        def station_name(place, county) -> str:
+            """天溪社区卫生服务站; a community's second station 天溪社区卫生服务站（二站）; a community of
+            the same name elsewhere with its county (达川区天溪社区卫生服务站)."""
+            name = f"{place.name.removesuffix('社区')}社区卫生服务站"
+            held = stations_of.get(name)
+            if (held and held[0] != place.id) or (held is None and name in self.names.used):
+                name = f"{county.name}{name}"
+            held = stations_of.setdefault(name, [])
+            held.append(place.id)
+            self.names.used.add(name)
+            n = len(held)
+            return name if n == 1 else f"{name}（{'二三四五六七八九'[min(n, 9) - 2]}站）"
+
         def spread(n, *key):
             """n places spread over counties by population, each at a random township of the county."""
             per_county = largest_remainder(n, pop_weights) if n else []
@@ -694,7 +709,7 @@ class DemoBuilder:
             else [],
             "private",
             "private",
-            lambda p, c: f"{p.name}社区卫生服务站",
+            station_name,
         )
         for type_ in ("cdc", "mch_centre", "health_supervision"):
             n = missing.pop(type_, 0)

@@ -86,6 +86,26 @@ COUNTED_UNITS = (
     (re.compile(r"(县（市、区）|县（区）)(疾控中心)?比例$"), 3),
     (re.compile(r"(建制乡镇|乡镇（街道）)比例$"), 4),
 )
+# Shares of a region's institutions of a kind that do something (二级公立医院提供检查检验集中预约服务比例):
+# a whole number of the institutions the registry holds there (3 of 7 hospitals, never 47.3 %)
+COUNTED_INSTITUTIONS = {
+    "central_test_booking_share_level2": "N{category=hospital & level=2 & ownership=public}",
+    "central_test_booking_share_level3": "N{category=hospital & level=3 & ownership=public}",
+    "elderly_friendly_share_level2plus_public": "N{category=hospital & level>=2 & ownership=public}",
+    "drug_evaluation_share_level2plus": "N{category=hospital & level>=2}",
+    "geriatric_clinic_share_level2plus": "N{category=hospital & level>=2}",
+    "health_promoting_hospital_share": "N{category=hospital & level>=2}",
+    "legal_adviser_share": "N{category=hospital & level>=2}",
+    "level2plus_appointment_system_share": "N{category=hospital & level>=2}",
+    "county_hospitals_recommended_standard_share": "N{type=general_hospital & operator=county}",
+    "community_hospital_share_of_centres": "N{type=community_health_centre}",
+    "centres_with_integrated_elderly_care_share": (
+        "N{type=township_health_centre|central_township_health_centre|community_health_centre}"
+    ),
+    "centres_with_upper_specialist_share": (
+        "N{type=township_health_centre|central_township_health_centre|community_health_centre}"
+    ),
+}
 PER_BIRTHS = {"‰": 1000, "/10万": 100000}  # mortality of mothers and children, over live births
 OVER_BIRTHS = {"maternal_mortality", "infant_mortality", "under5_mortality", "neonatal_mortality"}
 BIRTHS_PER_RESIDENT = 0.0075  # Sichuan and Chongqing, 2020-2023
@@ -115,6 +135,30 @@ def units_in(division, level: int, year: int) -> int:
     if division.level >= level:
         return 1
     return Division.objects.filter(path__startswith=division.path, level=level).valid_in(year).count()
+
+
+def counted_institutions(indicator) -> str | None:
+    """The registry count (N{...}) of the institutions a share is over, None for another share."""
+    if indicator.unit != "%":
+        return None
+    return COUNTED_INSTITUTIONS.get(indicator.numerator.strip("#{}"))
+
+
+def institutions_in(division, expression: str, year: int) -> int:
+    """How many institutions of the registry count `expression` the division holds in `year`."""
+    from tixi.indicators.items import Cell, item_key, registry_values
+
+    node = ex.parse(expression)
+    return int(registry_values([node], [Cell(division, year)])[item_key(node)][0])
+
+
+def units_of_share(indicator, division, year: int) -> int:
+    """n of a share that is k of n: counties or townships, or the institutions it is over; 0 otherwise."""
+    if level := counted_level(indicator):
+        return units_in(division, level, year)
+    if expression := counted_institutions(indicator):
+        return institutions_in(division, expression, year)
+    return 0
 
 
 def path_value(base: float, goal: float, base_year: int, target_year: int, year: int, achievement: float):
@@ -311,7 +355,9 @@ def generate(years=range(2018, 2027), seed: int = 20201231) -> int:
             rows.update({(*key, str(y)): float(v) for y, v in series.items()})
             continue
         born = births(target.division_id, years) if kind == "mortality" else {}
-        level = counted_level(target.indicator) if kind == "share" else None
+        counted_share = kind == "share" and bool(
+            counted_level(target.indicator) or counted_institutions(target.indicator)
+        )
         counted = 0  # units already counted: a county that has built its centre keeps it
         for year in years:
             if year == base_year:
@@ -330,7 +376,7 @@ def generate(years=range(2018, 2027), seed: int = 20201231) -> int:
                     value = deaths * factor / n
                 else:
                     value = max(value, 0.0)
-            if level and (n := units_in(target.division, level, year)):
+            if counted_share and (n := units_of_share(target.indicator, target.division, year)):
                 counted = min(max(int(round(value * n / 100)), counted if goal >= base else 0), n)
                 if year != base_year or not from_seed:  # the seed's own baseline stays as published
                     value = 100 * counted / n

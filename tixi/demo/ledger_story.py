@@ -10,6 +10,7 @@ The first task of 达州's plan is left as the seed gives it: the ledger's tests
 """
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 from django.db import transaction
@@ -204,7 +205,150 @@ def _panzhihua(users) -> int:
                 dt.date(2025, 10, 31),
                 rectified=True,
             )
-    return len(PANZHIHUA_TASKS)
+    return len(PANZHIHUA_TASKS) + _panzhihua_clauses(plan, units, users, start + len(PANZHIHUA_TASKS))
+
+
+# 攀枝花's plan names no responsible units: its goals become tasks of the units the demo accounts
+# belong to, by what the clause is about (the first match), the commission's otherwise
+CLAUSE_LEADS = (
+    (("疾控", "疾病预防控制", "生物安全", "传染病", "职业病", "卫生应急"), "市疾病预防控制中心"),
+    (("市中心医院", "区域医疗中心", "三级公立医院", "三级医院", "手术", "专科"), "攀枝花市中心医院"),
+    (("乡镇", "村", "社区", "基层"), "米易县卫生健康局"),
+)
+CLAUSE_TASKS = 16
+# how the year went, task by task in turn: done, under way, at risk (under half done near its
+# deadline), late (the year's work plan wanted it by the end of September)
+CLAUSE_COURSE = (
+    "done",
+    "in_progress",
+    "in_progress",
+    "late",
+    "done",
+    "in_progress",
+    "at_risk",
+    "in_progress",
+)
+YEAR_PLAN_DEADLINE = dt.date(2025, 9, 30)
+
+
+ACTION = re.compile(r"建成|建设|创建|设置|配备|成立|建立|打造|争取|依托|完成")
+
+
+def is_a_sentence(area: str, clause: str) -> bool:
+    """A sentence of the plan, not a row of its tables ("其中：市办公立医院（张） 3.45 6.3 预期性")."""
+    return not (
+        area.startswith("表")
+        or re.match(r"^\d", clause)
+        or re.search(r"\d\s+[\d—-]", clause)
+        or clause.endswith(("预期性", "约束性"))
+        or len(clause) < 10
+    )
+
+
+def clause_title(clause: str) -> str:
+    """A task's title from its clause: the part that states the figure (建成6家互联网医院), or the
+    whole clause where it is short."""
+    text = clause.strip().rstrip("。；;，,")
+    if len(text) <= 50:
+        return text
+    parts = [p for p in re.split(r"[，；。,;]", text) if p.strip()]
+    # the figure, not the year ("到2025年，" is no title)
+    with_figure = [p for p in parts if re.search(r"\d", re.sub(r"(19|20)\d\d年(底|末)?", "", p))]
+    return (with_figure or parts or [text])[0].strip()[:60]
+
+
+def clause_lead(clause: str) -> str:
+    return next((unit for words, unit in CLAUSE_LEADS if any(w in clause for w in words)), "市卫生健康委")
+
+
+def _panzhihua_clauses(plan, units, users, start: int) -> int:
+    """Tasks from the plan's own goals (a stated figure or a named centre to build, the clause
+    verbatim), each led by a unit a demo account belongs to, serving its targets; done, under way, at
+    risk and late, with quarterly reports and loops raised, rectified and verified."""
+    by_clause: dict[str, list] = {}
+    for target in plan.targets.order_by("order"):
+        clause = (target.clause or "").strip()
+        if target.target_year < DEMO_TODAY.year or target.kind not in ("count", "value", "new"):
+            continue
+        if not is_a_sentence(target.area, clause) or not ACTION.search(clause):
+            continue
+        by_clause.setdefault(clause, []).append(target)
+    # one clause of each area in turn: the year touches every part of the plan
+    by_area: dict[str, list] = {}
+    for clause, targets in by_clause.items():
+        by_area.setdefault(targets[0].area, []).append((clause, targets))
+    chosen, queues = [], list(by_area.values())
+    while queues and len(chosen) < CLAUSE_TASKS:
+        chosen.extend(q.pop(0) for q in queues if q)
+        queues = [q for q in queues if q]
+    chosen = chosen[:CLAUSE_TASKS]
+    for n, (clause, targets) in enumerate(chosen, start=1):
+        course = CLAUSE_COURSE[(n - 1) % len(CLAUSE_COURSE)]
+        lead = clause_lead(clause)
+        deadline = (
+            YEAR_PLAN_DEADLINE if course == "late" else dt.date(max(t.target_year for t in targets), 12, 31)
+        )
+        task = Task.objects.create(
+            plan=plan,
+            order=start + n,
+            clause=f"演示-规划-{n}",
+            title=clause_title(clause),
+            text=f"{clause}{DEMO}牵头和配合单位为演示指定"
+            + ("，年度工作要点要求9月底前完成。" if course == "late" else "。"),
+            deadline=deadline,
+        )
+        task.targets.set(targets)
+        task.lead_units.set([units[lead]])
+        if lead != "市卫生健康委":
+            task.cooperating_units.set([units["市卫生健康委"]])
+        user = users[MEMBERS[lead]]
+        if course == "done":
+            _progress(task, units[lead], user, [35, 70, 100], TaskStatus.DONE)
+        elif course == "late":
+            _progress(
+                task,
+                units[lead],
+                user,
+                [20, 40, 55],
+                TaskStatus.IN_PROGRESS,
+                "配套资金到位晚，工程进度滞后。",
+            )
+            _loop(
+                task,
+                users["planner"],
+                "未按年度工作要点9月底前完成。",
+                "倒排工期，11月底前完成并报送验收材料。",
+                dt.date(2025, 11, 30),
+            )
+        elif course == "at_risk":
+            _progress(task, units[lead], user, [10, 20, 35], TaskStatus.IN_PROGRESS, "前期手续办理缓慢。")
+        else:
+            last = 55 + 5 * (n % 5)
+            _progress(task, units[lead], user, [last - 30, last - 15, last], TaskStatus.IN_PROGRESS)
+    tasks = list(plan.tasks.filter(clause__startswith="演示-规划-").order_by("order"))
+    # a loop the auditor found, rectified and verified by the lead unit; one rectified, awaiting it
+    audited = [t for t in tasks if t.status == TaskStatus.DONE]
+    if audited:
+        lead = audited[0].lead_units.get()
+        _loop(
+            audited[0],
+            users["auditor"],
+            "项目资金使用台账不完整。",
+            "补齐资金支付凭证，建立项目资金台账。",
+            dt.date(2025, 7, 31),
+            verified_by=users[MEMBERS[lead.name]],
+            closed_on=dt.date(2025, 8, 20),
+        )
+    if len(tasks) > 2:
+        _loop(
+            tasks[1],
+            users["auditor"],
+            "季度进度报送不及时。",
+            "明确专人负责，每季度末5日内报送。",
+            dt.date(2025, 10, 31),
+            rectified=True,
+        )
+    return len(chosen)
 
 
 def _dazhou(users) -> int:

@@ -139,6 +139,22 @@ SURNAMES = [
 ]
 
 
+def _placed(name: str, county: str, where: str, place: str) -> list[str]:
+    """A taken name with the place it stands in (渡市), or the place's full name (渡市镇)."""
+    if not name.startswith(county):
+        return [f"{county}{name}"]
+    rest = name.removeprefix(county)
+    if where and rest.startswith(
+        where
+    ):  # a clinic named by its village: the village's full name, or a second
+        own = rest.removeprefix(where)
+        return [
+            f"{county}{place}{own}",
+            *(f"{county}{where}{own.replace('氏诊所', f'氏第{n}诊所')}" for n in "二三四五六七八九"),
+        ]
+    return [f"{county}{where}{rest}", f"{county}{place}{rest}"]
+
+
 class NameMaker:
     def __init__(self, rng):
         self.rng = rng
@@ -147,12 +163,18 @@ class NameMaker:
     def _pick(self, items):
         return items[int(self.rng.integers(len(items)))]
 
-    def _unique(self, make):
+    def _unique(self, make, others=()):
         for _ in range(50):
             name = make()
             if name not in self.used:
                 self.used.add(name)
                 return name
+        # every draw taken (a county with more private hospitals than brands): the name says where it
+        # stands, as real ones do (达川区渡市济民医院), without drawing again (the later draws stay as they were)
+        for other in others(name) if others else ():
+            if other not in self.used:
+                self.used.add(other)
+                return other
         return name
 
     def township(self, kind: str) -> str:
@@ -172,8 +194,11 @@ class NameMaker:
             "tcm_hospital": f"{county.name}{brand}中医医院",
             "outpatient_department": f"{county.name}{brand}门诊部",
             "clinic": f"{county.name}{where}{self._pick(SURNAMES)}氏诊所",
-            "community_health_station": f"{place.name}社区卫生服务站",
+            "community_health_station": f"{where}社区卫生服务站",  # 天溪社区卫生服务站, not 天溪社区社区…
             "ems_station": f"{county.name}{where}急救站",
             "other": f"{county.name}{brand}{self._pick(['医学检验实验室', '医学影像诊断中心', '护理站', '体检中心'])}",
         }
-        return self._unique(lambda: by_type.get(type_, f"{county.name}{where}{type_}"))
+        return self._unique(
+            lambda: by_type.get(type_, f"{county.name}{where}{type_}"),
+            lambda name: _placed(name, county.name, where, place.name),
+        )

@@ -132,11 +132,11 @@ def value_problem(
 
 
 def share_of_units_problem(indicator: Indicator, value: float, division: Division, year: int) -> str | None:
-    """A share of counties (townships) is k of the n there are: 92.8 % of 7 counties is not."""
-    from tixi.demo.indicator_values import counted_level, units_in
+    """A share of counties (townships), or of the hospitals (institutions) of a kind the registry holds
+    there, is k of the n there are: 92.8 % of 7 counties is not, nor 47.3 % of 7 hospitals."""
+    from tixi.demo.indicator_values import units_of_share
 
-    level = counted_level(indicator)
-    if level is None or not (n := units_in(division, level, year)):
+    if not (n := units_of_share(indicator, division, year)):
         return None
     k = round(value * n / 100)
     if abs(value - 100 * k / n) > 0.5 * 10**-indicator.decimals + 1e-9:

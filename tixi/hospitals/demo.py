@@ -77,8 +77,16 @@ def hospital_years(year: int) -> list[dict]:
     return hospitals
 
 
-def generate_discharges(years=YEARS, sample: int = SAMPLE, today: dt.date | None = None) -> int:
-    """Replaces the synthetic records of those years; stays end before `today` (the demo's today)."""
+def generate_discharges(
+    years=YEARS,
+    sample: int = SAMPLE,
+    today: dt.date | None = None,
+    hospitals_of=hospital_years,
+    calibrate=None,
+) -> int:
+    """Replaces the synthetic records of those years; stays end before `today` (the demo's today).
+    `hospitals_of(year)` lists the hospitals to draw; `calibrate(con, hospitals, year)`, where given,
+    adjusts the drawn table before it is stored (the demo: to each hospital's reported figures)."""
     columns = [*records.STORED_COLUMNS, "is_synthetic", "represents"]
     sql = f"INSERT INTO {Discharge._meta.db_table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})"
     written = 0
@@ -87,8 +95,10 @@ def generate_discharges(years=YEARS, sample: int = SAMPLE, today: dt.date | None
     with transaction.atomic():
         Discharge.objects.filter(is_synthetic=True, year__in=list(years))._raw_delete(connection.alias)
         for year in years:
-            hospitals = hospital_years(year)
+            hospitals = hospitals_of(year)
             synthetic.generate(con, hospitals, year, seed=20240101 + year, sample=sample)
+            if calibrate:
+                calibrate(con, hospitals, year)
             cut = f"WHERE discharged_at < '{today:%Y-%m-%d}'" if today and today.year == year else ""
             result = con.execute(
                 f"SELECT {', '.join(records.STORED_COLUMNS)}, true, represents FROM generated {cut}"
@@ -119,10 +129,10 @@ def publish_plan_regions(years=YEARS) -> int:
     return written
 
 
-def build(today: dt.date | None = None) -> dict:
+def build(today: dt.date | None = None, hospitals_of=hospital_years, calibrate=None) -> dict:
     store_demo_lists()
     started = time.perf_counter()
-    count = generate_discharges(today=today)
+    count = generate_discharges(today=today, hospitals_of=hospitals_of, calibrate=calibrate)
     logger.info("hospitals demo: %s records in %.1f s", count, time.perf_counter() - started)
     return {
         f"discharge_records (synthetic, 1/{SAMPLE} sample)": count,

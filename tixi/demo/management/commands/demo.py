@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 
 from tixi.accounts.audit import acting_as
 from tixi.accounts.models import DEMO_ACTOR
-from tixi.demo import indicator_values, ledger_story, surveillance_story
+from tixi.demo import discharges, indicator_values, ledger_story, surveillance_story
 from tixi.demo.builder import DemoBuilder
 from tixi.demo.load import DEMO_PASSWORD, create_demo_accounts, write
 from tixi.demo.published import store_published_values
@@ -28,7 +28,15 @@ def load_plans_and_values() -> dict:
     counts["published_values"] = store_published_values()
     # after the synthetic data values (indicator_values.generate replaces every synthetic value):
     # the hospital figures computed from the synthetic discharge records
-    counts.update(hospitals_demo.build(today=settings.TIXI_TODAY or ledger_story.DEMO_TODAY))
+    # each hospital's records follow its yearly report (discharges, bed-days): the pages computed from
+    # them read the occupancy the registry shows
+    counts.update(
+        hospitals_demo.build(
+            today=settings.TIXI_TODAY or ledger_story.DEMO_TODAY,
+            hospitals_of=discharges.hospitals_as_reported,
+            calibrate=discharges.calibrate,
+        )
+    )
     counts["validation_rules"] = load_default_rules()
     counts.update(load_from_seeds())
     counts["norms"] = load_norms()

@@ -124,3 +124,17 @@ def catalogue_manager(users):
     user = users["planner"]
     user.user_permissions.add(Permission.objects.get(codename="change_indicator"))
     return User.objects.get(pk=user.pk)  # a fresh object: permissions are cached per instance
+
+
+@pytest.fixture(scope="module")
+def catalogue_once(django_db_setup, django_db_blocker):
+    """The indicator catalogue loaded once for a module (1.4 s of CPU each time) and rolled back after
+    it: each test's own transaction nests inside, so what a test writes is still undone after it."""
+    from django.db import transaction
+
+    from tests import factories
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        factories.catalogue()
+        yield
+        transaction.set_rollback(True)

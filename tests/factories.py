@@ -59,3 +59,46 @@ def plan(region: Division, **fields) -> Plan:
         **fields,
     }
     return Plan.objects.create(region=region, **fields)
+
+
+def catalogue() -> None:
+    """The shared indicator catalogue (data elements, indicators, national targets, data sets) as every
+    installation loads it from tixi/indicators/data: no region, no seed figures."""
+    from tixi.indicators.services import load_catalogue
+
+    load_catalogue()
+
+
+def two_cities() -> dict[str, Division]:
+    """A province with two cities, a county in each and a township in the first: the shape of the demo's
+    攀枝花 (city) / 米易 (county) and 达州 (other_city) / 达川 (other_county)."""
+    province = division("990000000000")
+    city = division("990100000000", parent=province)
+    county = division("990102000000", parent=city)
+    other_city = division("990200000000", parent=province)
+    return {
+        "province": province,
+        "city": city,
+        "county": county,
+        "township": division("990102100000", parent=county),
+        "other_city": other_city,
+        "other_county": division("990203000000", parent=other_city),
+    }
+
+
+def seven_roles(region: dict[str, Division] | None = None) -> dict[str, User]:
+    """The demo's seven accounts by name, on `two_cities()`: planner, cdc and auditor of the city, county
+    of its county, institution of its city hospital; dazhou the other city's planner, dachuan its
+    county's. A module that overrides the `users` fixture with these gets `api` and `web` for free (user
+    names start with kit-: the demo's own accounts may be in the same test database)."""
+    region = region or two_cities()
+    hospital = institution(region["city"], name="测试市中心医院", level=3)
+    return {
+        "planner": user(Role.PLANNER, divisions=[region["city"]], username="kit-planner"),
+        "county": user(Role.COUNTY, divisions=[region["county"]], username="kit-county"),
+        "institution": user(Role.INSTITUTION, institutions=[hospital], username="kit-institution"),
+        "cdc": user(Role.CDC, divisions=[region["city"]], username="kit-cdc"),
+        "auditor": user(Role.AUDITOR, divisions=[region["city"]], username="kit-auditor"),
+        "dazhou": user(Role.PLANNER, divisions=[region["other_city"]], username="kit-dazhou"),
+        "dachuan": user(Role.COUNTY, divisions=[region["other_county"]], username="kit-dachuan"),
+    }

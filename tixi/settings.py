@@ -43,15 +43,28 @@ def generated_secret_key(var_dir: Path) -> str:
     return key
 
 
+def flag(name: str) -> bool:
+    """A 0/1 setting. Anything else is refused rather than read as off: systemd's EnvironmentFile keeps
+    a trailing `# comment` in the value, and `TIXI_HTTPS=1  # …` must not quietly serve without HTTPS."""
+    value = os.environ.get(name, "0").strip()
+    if value not in ("0", "1", ""):
+        raise ImproperlyConfigured(
+            f"{name} must be 0 or 1, not {value!r} (a comment belongs on a line of its own)"
+        )
+    return value == "1"
+
+
 SECRET_KEY = os.environ.get("TIXI_SECRET_KEY") or generated_secret_key(VAR_DIR)
-DEBUG = os.environ.get("TIXI_DEBUG", "0") == "1"
+DEBUG = flag("TIXI_DEBUG")
 ALLOWED_HOSTS = os.environ.get("TIXI_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+if any(h != h.strip() or " " in h for h in ALLOWED_HOSTS):
+    raise ImproperlyConfigured(f"TIXI_ALLOWED_HOSTS holds a space: {','.join(ALLOWED_HOSTS)!r}")
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("TIXI_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 # Behind HTTPS (TIXI_HTTPS=1): cookies only over HTTPS, plain HTTP redirected, browsers told to stay on
 # HTTPS. Behind a reverse proxy (TIXI_BEHIND_PROXY=1) the proxy says the scheme and the client address.
-HTTPS = os.environ.get("TIXI_HTTPS", "0") == "1"
-BEHIND_PROXY = os.environ.get("TIXI_BEHIND_PROXY", "0") == "1"
+HTTPS = flag("TIXI_HTTPS")
+BEHIND_PROXY = flag("TIXI_BEHIND_PROXY")
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS
 SECURE_HSTS_SECONDS = int(os.environ.get("TIXI_HSTS_SECONDS", 31_536_000)) if HTTPS else 0

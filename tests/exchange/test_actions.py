@@ -4,11 +4,28 @@ lock and the blocking rules are read inside the transaction that writes."""
 import pytest
 from django.db import connection
 
+from tests import factories
 from tixi.exchange import actions, approval
-from tixi.geo.models import Division
-from tixi.registry.models import Institution
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
+
+
+@pytest.fixture
+def region():
+    return factories.two_cities()
+
+
+@pytest.fixture
+def users(region):
+    return factories.seven_roles(region)
+
+
+@pytest.fixture
+def hospital(region):
+    """A township's hospital with its 2024 report, in the county user's scope."""
+    made = factories.institution(region["township"], name="测试县人民医院")
+    factories.yearly_report(made, 2024, nurses=100, actual_beds=80, approved_beds=80)
+    return made
 
 
 @pytest.fixture
@@ -24,8 +41,7 @@ def lock_checks(monkeypatch):
     return seen
 
 
-def test_form_field_and_api_check_the_lock_inside_the_saving_transaction(web, api, lock_checks):
-    hospital = Institution.objects.get(name="米易县人民医院")
+def test_form_field_and_api_check_the_lock_inside_the_saving_transaction(web, api, lock_checks, hospital):
     report = hospital.years.get(year=2024)
     outside = len(connection.savepoint_ids)
     client = web("county")
@@ -45,11 +61,9 @@ def test_form_field_and_api_check_the_lock_inside_the_saving_transaction(web, ap
     assert report.nurses == 121
 
 
-def test_a_locked_year_is_refused_by_every_path_and_nothing_is_written(web, api, users):
-    county = Division.objects.at("510421000000", 2024)
-    for township in approval.children(county, 2024):
+def test_a_locked_year_is_refused_by_every_path_and_nothing_is_written(web, api, users, region, hospital):
+    for township in approval.children(region["county"], 2024):
         approval.approve(township, 2024, users["county"])
-    hospital = Institution.objects.get(name="米易县人民医院")
     report = hospital.years.get(year=2024)
     before = report.nurses
     client = web("county")

@@ -4,9 +4,16 @@ and every change is kept as a version (the attack probe: county, institution and
 import pytest
 from rest_framework.test import APIClient
 
+from tests import factories
 from tixi.indicators.models import Indicator, IndicatorVersion
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
+
+
+@pytest.fixture
+def users(catalogue_once, db):
+    """The seven demo accounts' roles and scopes on a small region of the test kit, and the catalogue."""
+    return factories.seven_roles()
 
 
 @pytest.mark.parametrize("role", ["planner", "county", "institution", "cdc", "auditor", "dazhou", "dachuan"])
@@ -35,3 +42,18 @@ def test_a_catalogue_manager_changes_it_and_each_change_is_a_version(catalogue_m
     # the same values again: no new version
     client.patch(f"/api/indicators/{indicator.code}/", {"decimals": 3}, format="json")
     assert Indicator.objects.get(pk=indicator.pk).version == version + 1
+
+
+def test_loading_the_catalogue_again_keeps_each_version(catalogue_manager):
+    """A reload (the demo's, or a catalogue update) reset every version to 0 while its versions stayed:
+    the next change then collided with version 1 (a 500)."""
+    from tixi.indicators.services import load_catalogue
+
+    indicator = Indicator.objects.order_by("code").first()
+    version = indicator.version
+    load_catalogue()
+    assert Indicator.objects.get(pk=indicator.pk).version == version >= 1
+    client = APIClient()
+    client.force_authenticate(catalogue_manager)
+    response = client.patch(f"/api/indicators/{indicator.code}/", {"decimals": 4}, format="json")
+    assert response.status_code == 200 and response.data["version"] == version + 1

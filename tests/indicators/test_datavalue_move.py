@@ -3,22 +3,33 @@ attack probe got a 500 from the unique constraint)."""
 
 import pytest
 
-from tests.conftest import PANZHIHUA
+from tests import factories
 from tixi.indicators.models import DataValue
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
 
 
-def test_moving_onto_an_existing_cell_is_a_400(api):
+@pytest.fixture
+def region(catalogue_once, db):
+    return factories.two_cities()
+
+
+@pytest.fixture
+def users(region):
+    return factories.seven_roles(region)
+
+
+def test_moving_onto_an_existing_cell_is_a_400(api, region):
     client = api("planner")
+    city = region["city"].code
     for period, value in (("2022", 30.0), ("2023", 31.0)):
         response = client.post(
             "/api/datavalues/",
-            {"element": "health_literacy", "division": PANZHIHUA, "period": period, "value": value},
+            {"element": "health_literacy", "division": city, "period": period, "value": value},
             format="json",
         )
         assert response.status_code == 201, response.data
-    moved = DataValue.objects.get(element__code="health_literacy", division__code=PANZHIHUA, period="2022")
+    moved = DataValue.objects.get(element__code="health_literacy", division__code=city, period="2022")
     response = client.patch(f"/api/datavalues/{moved.pk}/", {"period": "2023"}, format="json")
     assert response.status_code == 400 and "period" in response.data
     assert DataValue.objects.get(pk=moved.pk).period == "2022"

@@ -5,16 +5,16 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from tixi.geo.models import Division
+from tests import factories
 from tixi.indicators.models import Plan
 from tixi.ledger.actions import DraftedTask, create_plan_from_draft
 from tixi.ledger.models import Unit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
 
 
 def draft_plan(code="drafted-plan"):
-    region = Division.objects.get(code="510421000000", valid_to=None)
+    region = factories.two_cities()["county"]
     return Plan(
         code=code,
         title="米易县卫生健康事业发展规划",

@@ -1,5 +1,5 @@
 """Names typed by users never run as script in a viewer's browser: the hover boxes of the dashboard's
-institution points, of the project map and of the siting map, the maps and charts of the apps added
+institution points, of the division tree's map, of the project map and of the siting map, the maps and charts of the apps added
 later (townships on the coverage map, counties on the signals map, hospitals on the funnel plot), and
 the pages of units and tasks (a real Chromium)."""
 
@@ -107,8 +107,10 @@ def test_planted_names_never_run(planted):
         page.wait_for_timeout(300)
         assert page.evaluate("window.__xss") is None
 
-        # the maps and charts of layout, surveillance and hospitals: every hover box escaped
+        # the division tree's map (米易 named with the payload, a county of 攀枝花's map), and the maps and
+        # charts of layout, surveillance and hospitals: every hover box escaped
         for url, selector in (
+            ("/divisions/?year=2024", "#tree-map"),
             ("/layout/510421000000/coverage/?year=2024", "#coverage-map"),
             ("/surveillance/", "#signals-map"),
             ("/hospitals/?division=500237000000&year=2024&figure=surgery_share", "#funnel"),

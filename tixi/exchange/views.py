@@ -205,7 +205,7 @@ def template_download(request, table):
 
 def _division_and_year(request, default_year: int = 2025):
     raw = request.GET.get("year") or request.POST.get("year") or ""
-    year = int(raw) if raw.isdigit() else default_year
+    year = int(raw) if raw.isdigit() and len(raw) == 4 else default_year
     return division_in_scope(request, year), year
 
 

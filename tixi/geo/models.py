@@ -38,7 +38,10 @@ class DivisionQuerySet(ScopedQuerySet):
     scope_path_field = "path"
 
     def valid_in(self, year: int):
-        """Rows of the map as it stood at the end of `year`."""
+        """Rows of the map as it stood at the end of `year` (none for a year no calendar holds: a page
+        given year=99999999999999999999 answers 404, not 500)."""
+        if not dt.MINYEAR <= int(year) <= dt.MAXYEAR:
+            return self.none()
         end = year_end(year)
         return self.filter(valid_from__lte=end).filter(Q(valid_to__isnull=True) | Q(valid_to__gt=end))
 

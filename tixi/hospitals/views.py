@@ -163,12 +163,13 @@ def hospital_list(request):
     )
 
 
-def _targets_for(hospital: Institution) -> dict[str, list[dict]]:
+def _targets_for(hospital: Institution, user) -> dict[str, list[dict]]:
     """figure -> the plan targets this hospital's figure is held to (the targets of plans over its region
-    whose hospital set — level, type, ownership — includes it)."""
+    whose hospital set — level, type, ownership — includes it), of the plans the user may read."""
     result: dict[str, list[dict]] = {}
     path = hospital.division.path
-    for target in Target.objects.select_related("indicator", "plan", "division").exclude(indicator=None):
+    held = Target.objects.visible_to(user).select_related("indicator", "plan", "division")
+    for target in held.exclude(indicator=None):
         code = target.indicator.numerator.strip().removeprefix("#{").removesuffix("}")
         spec = targets.BY_ELEMENT.get(code)
         if spec is None or not path.startswith(target.division.path) or target.target_value is None:
@@ -350,7 +351,7 @@ def hospital_detail(request, code):
     cases_table = _cases_table(loaded, *chosen) if chosen else None
     loaded.con.close()
     versions = shown(loaded.versions.as_dict())
-    held_to = _targets_for(hospital)
+    held_to = _targets_for(hospital, request.user)
     charts = []
     for figure, (label, _numerator, _denominator) in RANKED.items():
         values = {str(y): by_year[y].get(figure) for y in years if y in by_year}

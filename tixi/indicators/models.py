@@ -265,6 +265,14 @@ class Plan(models.Model):
             raise ValidationError({"period_end": _("The last year cannot come before the first year.")})
 
 
+class TargetQuerySet(ScopedQuerySet):
+    """A target is seen with its plan: by users whose scope covers the plan's region or lies within it
+    (whatever division the target itself names)."""
+
+    scope_path_field = "plan__region__path"
+    scope_reaches_up = True
+
+
 class Target(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="targets")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -305,6 +313,8 @@ class Target(models.Model):
     deadline_stated = models.BooleanField(_("the seed states the year"), default=True)
     clause = models.TextField(_("clause of the source text"))
     note = models.TextField(_("note (e.g. a contradiction inside the seed)"), blank=True)
+
+    objects = TargetQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("target")

@@ -86,7 +86,7 @@ def load_catalogue(path: Path = DATA_DIR / "catalogue.yaml") -> dict:
             defaults={
                 f.name: getattr(indicator, f.name)
                 for f in Indicator._meta.fields
-                if f.name not in ("id", "code")
+                if f.name not in ("id", "code", "version")  # Indicator.save keeps the version
             },
         )
     national = load_national_targets()

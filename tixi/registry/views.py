@@ -1,3 +1,5 @@
+import copy
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -124,6 +126,9 @@ def institution_edit(request, code=None):
     instance = None
     if code is not None:
         instance = get_object_or_404(Institution.objects.visible_to(request.user), code=code)
+    # the page names the institution as saved: binding a refused form changes the instance's fields
+    # (a code such as "../x" then broke the breadcrumb's link: a 500)
+    as_saved = copy.copy(instance)
     form = InstitutionForm(request.POST or None, instance=instance, user=request.user)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -133,7 +138,7 @@ def institution_edit(request, code=None):
     return render(
         request,
         "registry/institution_form.html",
-        {"form": form, "institution": instance},
+        {"form": form, "institution": as_saved},
         status=400 if request.method == "POST" else 200,
     )
 

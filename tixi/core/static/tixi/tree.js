@@ -40,7 +40,8 @@ document.addEventListener("DOMContentLoaded", () => {
       map.clear();
       map.setOption({
         animation: false,
-        tooltip: { trigger: "item", formatter: (p) => p.name },
+        // a division's name is typed by users: escaped, as a hover box renders its text as HTML
+        tooltip: { trigger: "item", formatter: (p) => echarts.format.encodeHTML(String(p.name ?? "")) },
         series: [{ type: "map", map: "tree", roam: true, label: { show: true, fontSize: 10 },
           itemStyle: { areaColor: "#e6f4ea", borderColor: "#0b6e4f" }, emphasis: { itemStyle: { areaColor: "#b7e4c7" } },
           data: geo.features.map((f) => ({ name: f.properties.name, code: f.properties.code })) }],

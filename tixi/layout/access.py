@@ -442,11 +442,21 @@ def division_siting(
         if (r, c) not in seen and not np.isnan(grid.friction[r, c]):
             seen.add((r, c))
             sites.append((candidate, r, c))
+    # each candidate's reach: its own capped field, searched in a window around it (engine/fields.py)
+    reaches = build_fields(
+        grid.friction,
+        grid.cell,
+        grid.cell,
+        [r for _c, r, _col in sites],
+        [c for _c, _r, c in sites],
+        range(len(sites)),
+        cap,
+        moves=MOVES,
+    ).fields
     covers = []
-    for _candidate, r, c in sites:
-        alone = travel_time(grid.friction, grid.cell, grid.cell, [r], [c], [0], moves=MOVES, max_seconds=cap)
-        reach = demand_index[np.flatnonzero(alone.seconds.ravel() <= cap)]
-        covers.append(reach[reach >= 0])
+    for reach in reaches:
+        index = demand_index[reach.cells[reach.seconds <= cap]]
+        covers.append(index[index >= 0])
     gain = np.array([weights[c].sum() for c in covers])
     township_of_site = [township_of(candidate.place, place.townships) for candidate, _r, _c in sites]
     order = np.argsort(-gain, kind="stable")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from tixi.layout.engine.travel import travel_time
+from tixi.layout.engine.fields import build_fields
 
 DEFAULT_MINUTES = (15.0, 30.0, 60.0)
 EDGE_MINUTES = 1.0  # each threshold is also reported at -1 and +1 minute (AccessMod's 59-vs-60 edge)
@@ -170,30 +170,24 @@ def two_step_catchment(
     Step 1: each facility's ratio R_j = supply_j / population within `minutes` of it.
     Step 2: each cell's accessibility = sum of R_j over the facilities within `minutes` of it.
     Travel times are symmetric here (isotropic r.cost moves), so "the cell within reach of j" and
-    "j within reach of the cell" are the same set. Cost: one capped Dijkstra per facility, each
-    touching only its catchment's cells but allocating a full grid (~40 B/cell), so about
-    facilities x (cells x 40 B write + catchment search): fine for tens of facilities, not for thousands.
+    "j within reach of the cell" are the same set. Each facility's catchment is its own capped field
+    (engine/fields.py), searched in a window around it that holds every cell within the cap, by
+    several threads at once: the cost is the catchments', not facilities x the grid's.
     """
     people = np.asarray(population, dtype=np.float64)
+    flat_people = people.ravel()
     cap = minutes * 60.0
     count = len(facility_rows)
     ratio = np.full(count, np.nan)
     demand = np.zeros(count)
     accessibility = np.zeros(people.shape)
-    for j in range(count):
-        alone = travel_time(
-            friction,
-            cell_x,
-            cell_y,
-            [facility_rows[j]],
-            [facility_cols[j]],
-            [j],
-            moves=moves,
-            max_seconds=cap,
-        )
-        reach = alone.seconds <= cap
-        demand[j] = people[reach].sum()
+    flat_access = accessibility.ravel()
+    kept = build_fields(
+        friction, cell_x, cell_y, facility_rows, facility_cols, range(count), cap, moves=moves
+    )
+    for j, catchment in enumerate(kept.fields):
+        demand[j] = flat_people[catchment.cells].sum()
         if demand[j] > 0:
             ratio[j] = float(supply[j]) / demand[j]
-            accessibility[reach] += ratio[j]
+            flat_access[catchment.cells] += ratio[j]
     return Catchments(ratio=ratio, demand=demand, accessibility=accessibility)

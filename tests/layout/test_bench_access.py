@@ -24,6 +24,14 @@ def test_bench_access_prints_grass_beside_tixi_and_a_scale_run(capsys):
     assert re.search(
         r"siting k=30: [\d.]+ s, covered [\d,]+ of at most [\d,]+: within [\d.]+% of the best", out
     )
+    capped = re.search(
+        r"siting k=30, each site serving at most ([\d,]+) residents: [\d.]+ s, served ([\d,]+) of at most "
+        r"([\d,]+): within [\d.]+% of the best possible",
+        out,
+    )
+    capacity, served, bound = (int(v.replace(",", "")) for v in capped.groups())
+    assert served <= min(30 * capacity, bound)
+    assert re.search(r"peak memory [\d.]+ GB \(its own process", out)
     if grass.grass_executable():
         for moves in ("8 moves:", "16 moves:", "8 moves, walking:", "16 moves, walking:"):
             line = next(line for line in out.splitlines() if line.startswith("60x60") and moves in line)

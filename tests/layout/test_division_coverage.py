@@ -176,3 +176,70 @@ def test_what_if_refuses_a_road_not_in_the_network(db):
     dachuan = Division.objects.at("511703000000", 2024)
     with pytest.raises(AccessError, match="999"):
         what_if(dachuan, 2024, "township", 30, close_roads=[999])
+
+
+def test_synthetic_county_roads_join_every_centre_to_the_seat_without_a_long_detour():
+    """Unit: the tree over seat and centres plus the seat's shortcuts leave no centre more than
+    DETOUR x its straight line from the seat along county roads; village roads hang off them."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import dijkstra
+
+    from tixi.layout.engine.region_grid import DETOUR, SYNTHETIC_SPEEDS, synthetic_roads
+
+    rng = np.random.default_rng(4)
+    centres = [tuple(p) for p in rng.uniform([0, -40_000], [20_000, 0], (15, 2))]
+    seat = (1_000.0, -39_000.0)  # in a corner, as the demo's county seats often are
+    villages = [tuple(p) for p in rng.uniform([0, -40_000], [20_000, 0], (60, 2))]
+    roads = synthetic_roads(centres, 200, 100, 200.0, villages, seed=1, seat=seat)
+    kinds = [name.split("-")[0] for name in roads.names]
+    assert kinds.count("provincial") == 2 and kinds.count("village") == 60
+    assert kinds.count("county") >= len(centres)  # the tree's 15 links, and shortcuts
+    assert all(roads.speeds[k] == SYNTHETIC_SPEEDS[kind] for k, kind in enumerate(kinds))
+    hubs = np.array([seat, *centres])
+    index = {tuple(p): i for i, p in enumerate(hubs.tolist())}
+    rows, cols, lengths = [], [], []
+    for line, kind in zip(roads.geometries, kinds, strict=True):
+        if kind == "county":
+            a, middle, b = (np.array(p) for p in line["coordinates"])
+            rows.append(index[tuple(a.tolist())])
+            cols.append(index[tuple(b.tolist())])
+            lengths.append(np.hypot(*(middle - a)) + np.hypot(*(b - middle)))
+    graph = csr_matrix((lengths, (rows, cols)), shape=(len(hubs), len(hubs)))
+    way = dijkstra(graph, directed=False, indices=0)
+    straight = np.hypot(*(hubs - hubs[0]).T)
+    assert np.isfinite(way).all()  # every centre joined
+    # the bends lengthen a road by at most sqrt(1 + 0.24^2) - 1 = 2.8%
+    assert (way[1:] <= DETOUR * 1.03 * straight[1:]).all()
+
+
+def test_the_demo_grid_has_county_roads_through_every_township_centre(db):
+    import numpy as np
+
+    from tixi.layout.access import facilities_of, region, road_class_choices, road_classes, what_if
+
+    dachuan = Division.objects.at("511703000000", 2024)
+    grid = region(dachuan, 2024).grid
+    kinds = road_classes(grid)
+    assert kinds.count("county") >= 23 and kinds.count("provincial") == 2
+    assert "county" in dict(road_class_choices(dachuan, 2024))
+    centres = facilities_of(dachuan, 2024, "township")
+    rows, cols = grid.cells_of([f.longitude for f in centres], [f.latitude for f in centres])
+    on = grid.road_index[rows, cols]
+    fast = {i + 1 for i, k in enumerate(kinds) if k in ("county", "provincial")}
+    assert np.mean([int(v) in fast for v in on]) >= 0.9  # a town stands on its county road
+    closed = what_if(dachuan, 2024, "hospital", 60, close_road_classes=["county"])
+    assert closed["change"] < 0 and len(closed["closed_roads"]) == kinds.count("county")
+
+
+def test_demo_coverage_is_plausible_for_a_hilly_county(db):
+    """Not everyone within reach, nobody's township cut off: per township, some but not all residents
+    within 15 min of primary care and 30 min of a township centre; a good share within 60 min of a
+    hospital county-wide."""
+    dachuan = Division.objects.at("511703000000", 2024)
+    data = division_coverage(dachuan, 2024)
+    for kind, minutes in (("primary", "15"), ("township", "30")):
+        shares = [t["kinds"][kind][minutes] / t["population"] for t in data["townships"]]
+        assert all(0.05 < s < 0.98 for s in shares), (kind, shares)
+    hospital = data["kinds"]["hospital"]["within"]["60"] / data["population"]
+    assert 0.1 < hospital < 0.95

@@ -41,7 +41,7 @@ def test_capacity_caps_what_each_site_serves(capsys):
 
 
 def test_one_site_per_township_by_default_and_sites_told_apart(capsys):
-    args = ["--k", "3", "--candidates", "50", "--sweep", "3", "--capacity", "20000"]
+    args = ["--k", "3", "--candidates", "50", "--sweep", "3", "--capacity", "10000"]
     several = site_json(capsys, *args, "--per-township", "any")
     one = site_json(capsys, *args)
     assert one["one_per_township"] and not several["one_per_township"]

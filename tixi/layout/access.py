@@ -47,7 +47,7 @@ from tixi.layout.norms import values_of
 from tixi.registry.engine import classification as cls
 from tixi.registry.models import Institution
 
-GRID_VERSION = 2  # 2: a synthetic road network burnt in as GeoJSON roads are
+GRID_VERSION = 3  # 2: a synthetic road network burnt in as GeoJSON roads are; 3: with county roads
 EMS_TYPES = ("ems_centre", "ems_station")
 # 院前急救: "城市服务半径不超过5公里、农村不超过10-20公里" (达川; 攀枝花 the same for cities)
 EMS_RADII_KM = (5.0, 10.0, 20.0)
@@ -137,12 +137,35 @@ def region(division: Division, year: int) -> Region:
         if points.exists()
         else (np.zeros(0), np.zeros(0))
     )
-    grid = build_region_grid(bbox, boxes, population, (lon, lat), seed=int(division.code[:9]) % (2**31))
+    hubs, seat = road_hubs(division, year, townships)
+    grid = build_region_grid(
+        bbox, boxes, population, (lon, lat), seed=int(division.code[:9]) % (2**31), hubs=hubs, seat=seat
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".part.npz")
     np.savez_compressed(partial, **grid.as_arrays())
     partial.replace(path)
     return Region(division, year, townships, grid)
+
+
+def road_hubs(division: Division, year: int, townships: list[Division]):
+    """Where the synthetic county roads meet: each township's centre (its first township health
+    centre's point, zone numbered as in `region`) and the county seat (the highest-level hospital's)."""
+    hubs = {}
+    centres = (
+        Institution.objects.in_division(division, year)
+        .filter(type__in=KINDS["township"], longitude__isnull=False, latitude__isnull=False)
+        .select_related("division")
+        .order_by("code")
+    )
+    zone_of = {t.code: i + 1 for i, t in enumerate(townships)}
+    for centre in centres:
+        township = township_of(centre.division, townships)
+        if township is not None:
+            hubs.setdefault(zone_of[township.code], (centre.longitude, centre.latitude))
+    hospitals = sorted(facilities_of(division, year, "hospital"), key=lambda h: (-(h.level or 0), h.code))
+    seat = (hospitals[0].longitude, hospitals[0].latitude) if hospitals else None
+    return hubs, seat
 
 
 def surface(grid: RegionGrid, facilities, cap_minutes: float):
@@ -442,11 +465,21 @@ def division_siting(
         if (r, c) not in seen and not np.isnan(grid.friction[r, c]):
             seen.add((r, c))
             sites.append((candidate, r, c))
+    # each candidate's reach: its own capped field, searched in a window around it (engine/fields.py)
+    reaches = build_fields(
+        grid.friction,
+        grid.cell,
+        grid.cell,
+        [r for _c, r, _col in sites],
+        [c for _c, _r, c in sites],
+        range(len(sites)),
+        cap,
+        moves=MOVES,
+    ).fields
     covers = []
-    for _candidate, r, c in sites:
-        alone = travel_time(grid.friction, grid.cell, grid.cell, [r], [c], [0], moves=MOVES, max_seconds=cap)
-        reach = demand_index[np.flatnonzero(alone.seconds.ravel() <= cap)]
-        covers.append(reach[reach >= 0])
+    for reach in reaches:
+        index = demand_index[reach.cells[reach.seconds <= cap]]
+        covers.append(index[index >= 0])
     gain = np.array([weights[c].sum() for c in covers])
     township_of_site = [township_of(candidate.place, place.townships) for candidate, _r, _c in sites]
     order = np.argsort(-gain, kind="stable")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from tixi.layout.engine.travel import travel_time
+from tixi.layout.engine.fields import build_fields
 
 DEFAULT_MINUTES = (15.0, 30.0, 60.0)
 EDGE_MINUTES = 1.0  # each threshold is also reported at -1 and +1 minute (AccessMod's 59-vs-60 edge)
@@ -43,6 +43,25 @@ def threshold_minutes(minutes, edge: float = EDGE_MINUTES) -> np.ndarray:
     return np.unique(with_edges[with_edges >= 0])
 
 
+BLOCK = 1 << 21  # cells per block: the work arrays are a block's, never the grid's (146 M cells)
+FRACTION_BINS = 256  # a power of two: fraction x bins is exact, so the bins keep the fractions' order
+
+
+def blocks(size: int):
+    for start in range(0, size, BLOCK):
+        yield start, min(size, start + BLOCK)
+
+
+def carried_bincount(index, weights, totals: np.ndarray) -> np.ndarray:
+    """np.bincount(index, weights) added to `totals` as if the previous blocks' cells came first in
+    one bincount: the running totals enter first, so every bin is summed in cell order, the same
+    floating-point sum as one bincount over the whole grid."""
+    size = len(totals)
+    return np.bincount(
+        np.concatenate([np.arange(size), index]), np.concatenate([totals, weights]), minlength=size
+    )
+
+
 def zone_index(zone_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The distinct ids (ascending) and each cell's position among them, as np.unique(return_inverse)
     but without its sort of every cell when the ids span a modest range (township codes usually do)."""
@@ -57,6 +76,33 @@ def zone_index(zone_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.flatnonzero(present).astype(np.int64) + low, position[offset]
 
 
+def distinct_zones(zone_ids: np.ndarray, valid: np.ndarray | None):
+    """The distinct ids of the valid cells (ascending), block by block, and a function giving a
+    block's cells their positions among them."""
+    low, high, seen = None, None, []
+    for start, stop in blocks(zone_ids.size):
+        ids = zone_ids[start:stop] if valid is None else zone_ids[start:stop][valid[start:stop]]
+        if ids.size:
+            low = int(ids.min()) if low is None else min(low, int(ids.min()))
+            high = int(ids.max()) if high is None else max(high, int(ids.max()))
+    if low is None:
+        return np.zeros(0, np.int64), lambda ids: np.zeros(0, np.int64)
+    if high - low <= max(4 * zone_ids.size, 1 << 20):
+        present = np.zeros(high - low + 1, bool)
+        for start, stop in blocks(zone_ids.size):
+            ids = zone_ids[start:stop] if valid is None else zone_ids[start:stop][valid[start:stop]]
+            present[ids.astype(np.int64) - low] = True
+        position = np.cumsum(present) - 1
+        return np.flatnonzero(present).astype(np.int64) + low, lambda ids: position[
+            ids.astype(np.int64) - low
+        ]
+    for start, stop in blocks(zone_ids.size):
+        ids = zone_ids[start:stop] if valid is None else zone_ids[start:stop][valid[start:stop]]
+        seen.append(np.unique(ids))
+    distinct = np.unique(np.concatenate(seen)).astype(np.int64)
+    return distinct, lambda ids: np.searchsorted(distinct, ids)
+
+
 def coverage_by_zone(
     seconds: np.ndarray,
     population: np.ndarray,
@@ -68,22 +114,31 @@ def coverage_by_zone(
     """Population per zone within each threshold.
 
     seconds: travel time, NaN or inf where unreachable; population: >= 0, same shape (checked by the
-    caller); zones: integer ids; zone_valid: False on cells that belong to no zone.
+    caller); zones: integer ids; zone_valid: False on cells that belong to no zone. Counted block by
+    block (a province's grid is never copied whole), each zone's sums in cell order.
     """
     thresholds = threshold_minutes(minutes, edge)
-    seconds = np.asarray(seconds, dtype=np.float64).ravel()
-    people = np.asarray(population, dtype=np.float64).ravel()
+    seconds = np.asarray(seconds).ravel()
+    people = np.asarray(population).ravel()
     zone_ids = np.asarray(zones).ravel()
-    valid = np.ones(zone_ids.shape, bool) if zone_valid is None else np.asarray(zone_valid, bool).ravel()
-    outside = float(people[~valid].sum())
-    ids, index = zone_index(zone_ids[valid])
-    seconds, people = seconds[valid], people[valid]
+    valid = None if zone_valid is None else np.asarray(zone_valid, bool).ravel()
+    ids, index_of = distinct_zones(zone_ids, valid)
     # band k: the first threshold a cell is within; len(thresholds) = reachable beyond them all,
     # len(thresholds) + 1 = unreachable. A cumulative sum over bands turns bands into "within".
-    bands = np.searchsorted(thresholds * 60.0, seconds, side="left")
-    bands[~np.isfinite(seconds)] = len(thresholds) + 1
     width = len(thresholds) + 2
-    counts = np.bincount(index * width + bands, weights=people, minlength=len(ids) * width)
+    counts = np.zeros(len(ids) * width)
+    outside = np.zeros(1)
+    for start, stop in blocks(zone_ids.size):
+        time = seconds[start:stop].astype(np.float64)
+        persons = people[start:stop].astype(np.float64)
+        here = zone_ids[start:stop]
+        if valid is not None:
+            inside = valid[start:stop]
+            outside = carried_bincount(np.zeros((~inside).sum(), np.int64), persons[~inside], outside)
+            time, persons, here = time[inside], persons[inside], here[inside]
+        bands = np.searchsorted(thresholds * 60.0, time, side="left")
+        bands[~np.isfinite(time)] = len(thresholds) + 1
+        counts = carried_bincount(index_of(here) * width + bands, persons, counts)
     cumulative = np.cumsum(counts.reshape(len(ids), width), axis=1)
     return ZoneCoverage(
         zones=ids.astype(np.int64),
@@ -91,59 +146,116 @@ def coverage_by_zone(
         reachable=cumulative[:, -2],
         minutes=thresholds,
         within=cumulative[:, : len(thresholds)],
-        outside_zones=outside,
+        outside_zones=float(outside[0]),
     )
 
 
 def spread_population(
-    zones: np.ndarray, zone_valid: np.ndarray, zone_population: dict[int, int], weights: np.ndarray
+    zones: np.ndarray,
+    zone_valid: np.ndarray | None,
+    zone_population: dict[int, int],
+    weights: np.ndarray,
+    dtype=np.int64,
 ) -> np.ndarray:
     """A grid of whole persons: each zone's population spread over its cells in proportion to weights.
 
     Largest-remainder rounding: every cell gets the floor of its exact share, and the persons left over
-    go one each to the cells with the largest fractions, so each zone's total is exact and no cell is
-    negative. A zone whose cells all weigh 0 (no settlement mapped) is spread evenly over its cells.
-    Zones of the table without a cell raise KeyError (listing them); cells of zones not in the table get 0.
+    go one each to the cells with the largest fractions (ties: the earlier cell), so each zone's total
+    is exact and no cell is negative. A zone whose cells all weigh 0 (no settlement mapped) is spread
+    evenly over its cells. Zones of the table without a cell raise KeyError (listing them); cells of
+    zones not in the table get 0. `zone_valid` None: every cell belongs to its zone.
+
+    Done block by block, so that a province's grid needs the result and a block's work arrays, not a
+    dozen arrays of the grid's size: sums per zone (weights, then floors) in cell order, a histogram
+    of each zone's fractions to find the bin where its last person left over falls, and a final pass
+    that gives one more to every cell above that bin and ranks only the cells inside it.
     """
     zone_ids = np.asarray(zones).ravel()
-    valid = np.asarray(zone_valid, bool).ravel()
-    weight = np.asarray(weights, dtype=np.float64).ravel()
-    if (weight[valid] < 0).any() or not np.isfinite(weight[valid]).all():
-        raise ValueError("weights must be finite and >= 0")
+    valid = None if zone_valid is None else np.asarray(zone_valid, bool).ravel()  # None: every cell
+    weight = np.asarray(weights).ravel()
     table_ids = np.array(sorted(zone_population), dtype=np.int64)
     table_people = np.array([int(zone_population[z]) for z in table_ids], dtype=np.int64)
     if (table_people < 0).any():
         raise ValueError("a zone's population is negative")
-    cells = np.flatnonzero(valid)
-    position = np.searchsorted(table_ids, zone_ids[cells])
-    position = np.minimum(position, max(len(table_ids) - 1, 0))
-    known = (table_ids[position] == zone_ids[cells]) if len(table_ids) else np.zeros(len(cells), bool)
-    cells, zone_of = cells[known], position[known]
-    cell_count = np.bincount(zone_of, minlength=len(table_ids))
+    count = len(table_ids)
+
+    def known_cells(start, stop):
+        """The block's valid cells of zones in the table, their zones' positions and weights."""
+        cells = np.arange(start, stop) if valid is None else np.flatnonzero(valid[start:stop]) + start
+        w = weight[cells].astype(np.float64)
+        if (w < 0).any() or not np.isfinite(w).all():
+            raise ValueError("weights must be finite and >= 0")
+        if not count:
+            return cells[:0], cells[:0], w[:0]
+        position = np.minimum(np.searchsorted(table_ids, zone_ids[cells]), count - 1)
+        known = table_ids[position] == zone_ids[cells]
+        return cells[known], position[known], w[known]
+
+    cell_count = np.zeros(count, np.int64)
+    zone_weight = np.zeros(count)
+    for start, stop in blocks(zone_ids.size):
+        cells, zone_of, w = known_cells(start, stop)
+        cell_count += np.bincount(zone_of, minlength=count)
+        zone_weight = carried_bincount(zone_of, w, zone_weight)
     empty = (cell_count == 0) & (table_people > 0)
     if empty.any():
         raise KeyError([int(z) for z in table_ids[empty]])
-    w = weight[cells]
-    zone_weight = np.bincount(zone_of, weights=w, minlength=len(table_ids))
-    unweighted = zone_weight[zone_of] == 0
-    w = np.where(unweighted, 1.0, w)
-    zone_weight = np.bincount(zone_of, weights=w, minlength=len(table_ids))
-    exact = table_people[zone_of] * (w / zone_weight[zone_of])
-    base = np.floor(exact).astype(np.int64)
-    left = table_people - np.bincount(zone_of, weights=base, minlength=len(table_ids)).astype(np.int64)
+    unweighted = zone_weight == 0  # spread evenly: every cell weighs 1
+    even_weight = np.zeros(count)
+    for start, stop in blocks(zone_ids.size):
+        cells, zone_of, w = known_cells(start, stop)
+        even_weight = carried_bincount(zone_of, np.where(unweighted[zone_of], 1.0, w), even_weight)
+    zone_weight = even_weight
+
+    def shares(start, stop):
+        cells, zone_of, w = known_cells(start, stop)
+        w = np.where(unweighted[zone_of], 1.0, w)
+        exact = table_people[zone_of] * (w / zone_weight[zone_of])
+        base = np.floor(exact)
+        return cells, zone_of, base, exact - base
+
+    grid = np.zeros(zone_ids.shape, dtype)
+    floors = np.zeros(count)
+    histogram = np.zeros(count * FRACTION_BINS, np.int64)
+    for start, stop in blocks(zone_ids.size):
+        cells, zone_of, base, fraction = shares(start, stop)
+        grid[cells] = base.astype(dtype)
+        floors = carried_bincount(zone_of, base, floors)
+        some = fraction > 0  # only a cell with a fraction can get one of the persons left over
+        bins = np.minimum((fraction[some] * FRACTION_BINS).astype(np.int64), FRACTION_BINS - 1)
+        histogram += np.bincount(zone_of[some] * FRACTION_BINS + bins, minlength=count * FRACTION_BINS)
+    left = table_people - floors.astype(np.int64)
     if (left < 0).any():  # floating error on a share; cannot happen with exact = p x w / sum(w) <= p
         raise ArithmeticError("largest-remainder rounding overshot a zone's population")
-    # rank the cells of each zone by their fraction, largest first (ties: the earlier cell); only
-    # cells with a fraction can get one of the persons left over (left = the sum of fractions < their count)
-    fraction = exact - base
-    candidates = np.flatnonzero(fraction > 0)
-    order = candidates[np.lexsort((candidates, -fraction[candidates], zone_of[candidates]))]
-    per_zone = np.bincount(zone_of[candidates], minlength=len(table_ids))
+    # per zone, from the top bin down: the bin where the last person left over falls, and how many
+    # of that bin's cells get one (the others above it all do)
+    from_top = np.cumsum(histogram.reshape(count, FRACTION_BINS)[:, ::-1], axis=1)
+    reaches = (from_top >= left[:, None]) & (left[:, None] > 0)
+    found = reaches.any(axis=1)
+    boundary = np.where(found, FRACTION_BINS - 1 - np.argmax(reaches, axis=1), FRACTION_BINS)
+    above = np.where(
+        found & (boundary < FRACTION_BINS - 1),
+        from_top[np.arange(count), np.clip(FRACTION_BINS - 2 - boundary, 0, FRACTION_BINS - 1)],
+        0,
+    )
+    needed = left - above
+    ties_cells, ties_zone, ties_fraction = [], [], []
+    for start, stop in blocks(zone_ids.size):
+        cells, zone_of, _base, fraction = shares(start, stop)
+        some = fraction > 0
+        cells, zone_of, fraction = cells[some], zone_of[some], fraction[some]
+        bins = np.minimum((fraction * FRACTION_BINS).astype(np.int64), FRACTION_BINS - 1)
+        grid[cells[bins > boundary[zone_of]]] += 1
+        at = bins == boundary[zone_of]
+        ties_cells.append(cells[at])
+        ties_zone.append(zone_of[at])
+        ties_fraction.append(fraction[at])
+    cells, zone_of, fraction = (np.concatenate(a) for a in (ties_cells, ties_zone, ties_fraction))
+    order = np.lexsort((cells, -fraction, zone_of))
+    per_zone = np.bincount(zone_of, minlength=count)
     first_of_zone = np.concatenate([[0], np.cumsum(per_zone)[:-1]])
     rank = np.arange(len(order)) - first_of_zone[zone_of[order]]
-    base[order[rank < left[zone_of[order]]]] += 1
-    grid = np.zeros(zone_ids.shape, np.int64)
-    grid[cells] = base
+    grid[cells[order[rank < needed[zone_of[order]]]]] += 1
     return grid.reshape(np.shape(zones))
 
 
@@ -170,30 +282,24 @@ def two_step_catchment(
     Step 1: each facility's ratio R_j = supply_j / population within `minutes` of it.
     Step 2: each cell's accessibility = sum of R_j over the facilities within `minutes` of it.
     Travel times are symmetric here (isotropic r.cost moves), so "the cell within reach of j" and
-    "j within reach of the cell" are the same set. Cost: one capped Dijkstra per facility, each
-    touching only its catchment's cells but allocating a full grid (~40 B/cell), so about
-    facilities x (cells x 40 B write + catchment search): fine for tens of facilities, not for thousands.
+    "j within reach of the cell" are the same set. Each facility's catchment is its own capped field
+    (engine/fields.py), searched in a window around it that holds every cell within the cap, by
+    several threads at once: the cost is the catchments', not facilities x the grid's.
     """
     people = np.asarray(population, dtype=np.float64)
+    flat_people = people.ravel()
     cap = minutes * 60.0
     count = len(facility_rows)
     ratio = np.full(count, np.nan)
     demand = np.zeros(count)
     accessibility = np.zeros(people.shape)
-    for j in range(count):
-        alone = travel_time(
-            friction,
-            cell_x,
-            cell_y,
-            [facility_rows[j]],
-            [facility_cols[j]],
-            [j],
-            moves=moves,
-            max_seconds=cap,
-        )
-        reach = alone.seconds <= cap
-        demand[j] = people[reach].sum()
+    flat_access = accessibility.ravel()
+    kept = build_fields(
+        friction, cell_x, cell_y, facility_rows, facility_cols, range(count), cap, moves=moves
+    )
+    for j, catchment in enumerate(kept.fields):
+        demand[j] = flat_people[catchment.cells].sum()
         if demand[j] > 0:
             ratio[j] = float(supply[j]) / demand[j]
-            accessibility[reach] += ratio[j]
+            flat_access[catchment.cells] += ratio[j]
     return Catchments(ratio=ratio, demand=demand, accessibility=accessibility)

@@ -104,7 +104,11 @@ def build_region_grid(
     settlements: tuple[np.ndarray, np.ndarray],
     seed: int,
     max_cells: int = 200_000,
+    hubs: dict | None = None,
+    seat: tuple[float, float] | None = None,
 ) -> RegionGrid:
+    """`hubs`: a (lon, lat) per zone where its township centre stands (else its box's middle);
+    `seat`: the county seat (lon, lat), where the provincial road passes and county roads meet."""
     west, south, east, north = bbox
     lat0 = (south + north) / 2
     cell = cell_size(bbox, max_cells)
@@ -120,11 +124,19 @@ def build_region_grid(
         top, left = grid.cells_of([w], [n])
         bottom, right = grid.cells_of([e - 1e-9], [s + 1e-9])
         grid.zones[top[0] : bottom[0] + 1, left[0] : right[0] + 1] = zone
-        centres.append(((left[0] + right[0] + 1) / 2 * cell, -(top[0] + bottom[0] + 1) / 2 * cell))
+        if hubs and zone in hubs:
+            row, col = (int(v[0]) for v in grid.cells_of([hubs[zone][0]], [hubs[zone][1]]))
+            centres.append(((col + 0.5) * cell, -(row + 0.5) * cell))
+        else:
+            centres.append(((left[0] + right[0] + 1) / 2 * cell, -(top[0] + bottom[0] + 1) / 2 * cell))
     r, c = grid.cells_of(*settlements)
     places = sorted(set(zip(r.tolist(), c.tolist(), strict=True)))[:MAX_SETTLEMENTS]
     villages = [((col + 0.5) * cell, -(row + 0.5) * cell) for row, col in places]
-    roads = synthetic_roads(centres, rows, cols, cell, villages)
+    at_seat = None
+    if seat is not None:
+        row, col = (int(v[0]) for v in grid.cells_of([seat[0]], [seat[1]]))
+        at_seat = ((col + 0.5) * cell, -(row + 0.5) * cell)
+    roads = synthetic_roads(centres, rows, cols, cell, villages, seed, at_seat)
     grid.road_index = burn_roads(roads, (rows, cols), grid.transform)
     grid.road_speeds = roads.speeds
     grid.friction = road_friction(walking, grid.road_index, roads.speeds)
@@ -144,36 +156,108 @@ def build_region_grid(
 MAX_SETTLEMENTS = 3000
 
 
-def synthetic_roads(centres, rows: int, cols: int, cell: float, villages=()) -> Roads:
-    """A minimum spanning tree (Prim's) over the township centres and the settlements (the registry's
-    points): county roads between two centres, village roads to the settlements, and one provincial
-    road across the middle, in the grid's local metres: a made-up network, labelled as such."""
+def synthetic_roads(
+    centres, rows: int, cols: int, cell: float, villages=(), seed: int = 0, seat=None
+) -> Roads:
+    """A made-up network in the grid's local metres, labelled as such, in three classes:
+
+    - one provincial road along the region's longer side, through the county seat (`seat`, else the
+      middle);
+    - county roads (县道), which join the county seat and the township centres: a minimum spanning
+      tree over them (Prim's), plus a direct road from the seat to each centre that the tree reaches
+      only by a detour of more than half again the straight line (nearest first);
+    - village roads from each settlement (the registry's points) to the nearest of the centres and
+      the settlements already joined (Prim's again, started from every centre at once).
+
+    Every road bends at a point beside its middle (a fixed seed) so that it is not a ruler line."""
+    rng = np.random.default_rng(seed)
     lines, speeds, names = [], [], []
     width, height = cols * cell, rows * cell
-    across = [[0.0, -height * 0.45], [width * 0.5, -height * 0.55], [width, -height * 0.5]]
-    lines.append({"type": "LineString", "coordinates": across})
-    speeds.append(SYNTHETIC_SPEEDS["provincial"])
-    names.append("provincial-1")
-    points = np.array(list(centres) + list(villages), np.float64).reshape(-1, 2)
-    is_centre = np.arange(len(points)) < len(centres)
-    if len(points) > 1:
-        joined = [0]
-        best = np.hypot(*(points - points[0]).T)
-        parent = np.zeros(len(points), np.int64)
-        best[0] = np.inf
-        for _ in range(len(points) - 1):
-            nearest = int(np.argmin(best))
-            a, b = points[parent[nearest]], points[nearest]
-            lines.append({"type": "LineString", "coordinates": [a.tolist(), b.tolist()]})
-            kind = "county" if is_centre[parent[nearest]] and is_centre[nearest] else "village"
-            speeds.append(SYNTHETIC_SPEEDS[kind])
-            names.append(f"{kind}-{len(names)}")
-            joined.append(nearest)
-            distance = np.hypot(*(points - b).T)
+
+    def add(kind: str, a, b) -> None:
+        a, b = np.asarray(a, np.float64), np.asarray(b, np.float64)
+        along = b - a
+        across = np.array([-along[1], along[0]])
+        middle = (a + b) / 2 + across * rng.uniform(-0.12, 0.12)
+        middle = np.clip(middle, [0.0, -height], [width, 0.0])
+        lines.append({"type": "LineString", "coordinates": [a.tolist(), middle.tolist(), b.tolist()]})
+        speeds.append(SYNTHETIC_SPEEDS[kind])
+        names.append(f"{kind}-{len(names) + 1}")
+
+    middle = np.array(seat if seat is not None else (width * 0.5, -height * 0.5), np.float64)
+    if width >= height:
+        ends = [[0.0, -height * 0.5], [width, -height * 0.5]]
+    else:
+        ends = [[width * 0.5, 0.0], [width * 0.5, -height]]
+    add("provincial", ends[0], middle)
+    add("provincial", middle, ends[1])
+    hubs = np.array(([seat] if seat is not None else []) + list(centres), np.float64).reshape(-1, 2)
+    tree = spanning_tree(hubs)
+    for i, j in tree:
+        add("county", hubs[i], hubs[j])
+    if seat is not None and len(hubs) > 2:
+        for i, j in shortcuts_from_seat(hubs, tree):
+            add("county", hubs[i], hubs[j])
+    places = np.array(list(villages), np.float64).reshape(-1, 2)
+    if len(places) and len(hubs):
+        best = np.full(len(places), np.inf)
+        nearest = np.zeros(len(places), np.int64)  # index into hubs + places: the joined point it is nearest
+        for h, hub in enumerate(hubs):
+            distance = np.hypot(*(places - hub).T)
             closer = distance < best
-            closer[joined] = False
-            best = np.where(closer, distance, best)
-            parent = np.where(closer, nearest, parent)
-            best[joined] = np.inf
+            best[closer], nearest[closer] = distance[closer], h
+        joined = np.zeros(len(places), bool)
+        everything = np.vstack([hubs, places])
+        for _ in range(len(places)):
+            j = int(np.argmin(np.where(joined, np.inf, best)))
+            joined[j] = True
+            if best[j] > 0:
+                add("village", everything[nearest[j]], places[j])
+            distance = np.hypot(*(places - places[j]).T)
+            closer = (distance < best) & ~joined
+            best[closer], nearest[closer] = distance[closer], len(hubs) + j
     bounds = np.array([[0.0, -height, width, 0.0]] * len(lines))
     return Roads(lines, bounds, np.array(speeds), names)
+
+
+DETOUR = 1.5  # a county road straight from the seat where the tree's way is longer than this x the line
+
+
+def shortcuts_from_seat(hubs: np.ndarray, tree) -> list[tuple[int, int]]:
+    """Direct roads from the seat (hub 0) to the centres the network reaches only by a long detour,
+    nearest first, each added road shortening the ways to the others."""
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import dijkstra
+
+    count = len(hubs)
+    edges = list(tree)
+    straight = np.hypot(*(hubs - hubs[0]).T)
+    added = []
+    for target in np.argsort(straight)[1:]:
+        i, j = np.array(edges).T
+        lengths = np.hypot(*(hubs[i] - hubs[j]).T)
+        graph = csr_matrix((lengths, (i, j)), shape=(count, count))
+        way = dijkstra(graph, directed=False, indices=0)
+        if way[target] > DETOUR * straight[target]:
+            edges.append((0, int(target)))
+            added.append((0, int(target)))
+    return added
+
+
+def spanning_tree(points: np.ndarray) -> list[tuple[int, int]]:
+    """Prim's minimum spanning tree over the points (straight-line lengths), as (parent, child) edges."""
+    if len(points) < 2:
+        return []
+    best = np.hypot(*(points - points[0]).T)
+    parent = np.zeros(len(points), np.int64)
+    joined = np.zeros(len(points), bool)
+    joined[0] = True
+    edges = []
+    for _ in range(len(points) - 1):
+        j = int(np.argmin(np.where(joined, np.inf, best)))
+        joined[j] = True
+        edges.append((int(parent[j]), j))
+        distance = np.hypot(*(points - points[j]).T)
+        closer = (distance < best) & ~joined
+        best[closer], parent[closer] = distance[closer], j
+    return edges

@@ -1,6 +1,38 @@
 // Where to build next: townships shaded by the share of residents within reach (today or with the new
 // sites), the existing facilities of the kind and the chosen sites marked. Names are escaped.
-document.addEventListener("DOMContentLoaded", () => {
+
+// Pins closer than `near` pixels (two sites in one town) are fanned out side by side, `step` pixels
+// apart, west to east as their points lie (by number when level), so that each is seen and its
+// number read; a pin near any pin of a fan joins it. Returns each pin's [dx, dy] offset (points: [x, y] or null).
+function fanOffsets(points, near, step) {
+  const offsets = points.map(() => [0, 0]);
+  const done = points.map((p) => !p);
+  points.forEach((p, i) => {
+    if (done[i]) return;
+    const group = [i];
+    done[i] = true;
+    for (let g = 0; g < group.length; g++) {
+      const [x, y] = points[group[g]];
+      points.forEach((q, j) => {
+        if (!done[j] && Math.hypot(q[0] - x, q[1] - y) < near) {
+          group.push(j);
+          done[j] = true;
+        }
+      });
+    }
+    group.sort((a, b) => points[a][0] - points[b][0] || a - b);
+    group.forEach((member, n) => {
+      offsets[member] = [(n - (group.length - 1) / 2) * step, 0];
+    });
+  });
+  return offsets;
+}
+if (typeof window !== "undefined") window.tixiFanOffsets = fanOffsets;
+
+const PIN_NEAR = 24; // px: pins of 30 px closer than this hide each other's numbers
+const PIN_STEP = 22; // px between the pins of a fan
+
+if (typeof document !== "undefined") document.addEventListener("DOMContentLoaded", () => {
   const mapEl = document.getElementById("siting-map");
   const dataEl = document.getElementById("siting-data");
   if (!mapEl || !dataEl || typeof echarts === "undefined") return;
@@ -50,7 +82,16 @@ document.addEventListener("DOMContentLoaded", () => {
         },
       ],
     }, true);
+    spreadPins();
   };
+  // where the pins fall depends on the zoom: fanned again after each pan or zoom
+  const spreadPins = () => {
+    const points = data.sites.map((s) => map.convertToPixel({ geoIndex: 0 }, [s[0], s[1]]) || null);
+    const offsets = fanOffsets(points, PIN_NEAR, PIN_STEP);
+    map.setOption({ series: [{}, {}, { data: data.sites.map((s, i) => ({ value: s, symbolOffset: offsets[i] })) }] });
+    mapEl.setAttribute("data-pin-offsets", JSON.stringify(offsets));
+  };
+  map.on("georoam", spreadPins);
   shade.addEventListener("change", draw);
   window.addEventListener("resize", () => map.resize());
   draw();

@@ -715,6 +715,10 @@ def road_choices(division: Division, year: int, longest_village_roads: int = 30)
         cells = order[bounds[number] : bounds[number + 1]]
         if not len(cells):
             continue  # wholly under a faster road
+        # a road may run on beyond the county's outline (the synthetic network spans the county's box):
+        # its ends are named by the first and last cells that lie in one of the county's townships
+        inside = cells[zones[cells] > 0]
+        cells = inside if len(inside) else cells
         rows, cols = np.divmod(cells, width)
         # its ends along its longer extent
         along = cols if np.ptp(cols) >= np.ptp(rows) else rows

@@ -1301,6 +1301,7 @@ ZH = {
     "No allocation norm applies in your places.": "您所辖地区没有适用的配置标准。",
     "per %(per)s": "每 %(per)s",
     "Deleted %(name)s; its revisions are kept.": "已删除%(name)s，其修订记录保留。",
+    "A level is a whole number from 1 to 5.": "层级应为1至5的整数。",
     "Judged": "评判对象数",
     "Required": "应有",
     "Result": "结果",

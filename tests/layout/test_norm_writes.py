@@ -68,10 +68,19 @@ def test_a_norm_is_created_versioned_and_audited_with_its_region(users):
     norm = actions.save_norm(new_norm(region="510400"), users["planner"])
     assert (norm.region, norm.revision) == (PANZHIHUA, 1)  # stored whole, one spelling per region
     version = NormVersion.objects.get(code="test-beds")
-    assert (version.action, version.revision, version.before, version.username) == ("create", 1, None, "planner")
+    assert (version.action, version.revision, version.before, version.username) == (
+        "create",
+        1,
+        None,
+        "planner",
+    )
     assert version.after["minimum"] == 7.5
     entry = AuditEntry.objects.get(model="layout.Norm", object_pk=str(norm.pk))
-    assert (entry.action, entry.user, entry.division_path) == ("create", users["planner"], "510000000000/510400000000/")
+    assert (entry.action, entry.user, entry.division_path) == (
+        "create",
+        users["planner"],
+        "510000000000/510400000000/",
+    )
     # an auditor of 攀枝花 reads it in the trail of the region
     assert AuditEntry.objects.visible_to(users["auditor"]).filter(pk=entry.pk).exists()
 
@@ -87,7 +96,11 @@ def test_a_change_is_a_new_revision_with_before_and_after_and_no_change_is_none(
     assert (latest.before["minimum"], latest.after["minimum"]) == (7.5, 8.0)
     assert latest.changed() == ["minimum", "clause"]
     entry = AuditEntry.objects.filter(model="layout.Norm", object_pk=str(norm.pk)).order_by("-id").first()
-    assert (entry.action, entry.before, entry.after["minimum"]) == ("update", {"minimum": 7.5, "clause": "每千人口床位数达到7.5张。"}, 8.0)
+    assert (entry.action, entry.before, entry.after["minimum"]) == (
+        "update",
+        {"minimum": 7.5, "clause": "每千人口床位数达到7.5张。"},
+        8.0,
+    )
 
 
 @pytest.mark.parametrize(
@@ -144,7 +157,9 @@ def test_a_norm_a_target_reads_is_not_deleted(users):
     from tests.layout.test_norm_targets import norm_target
     from tixi.indicators.models import Plan
 
-    norm_target(Plan.objects.get(code="dachuan-14th-health"), Division.objects.at(DACHUAN, 2024), "dc-ambulances")
+    norm_target(
+        Plan.objects.get(code="dachuan-14th-health"), Division.objects.at(DACHUAN, 2024), "dc-ambulances"
+    )
     with pytest.raises(ValidationError) as refused:
         actions.delete_norm(Norm.objects.get(code="dc-ambulances"), users["planner"])
     assert "code" in refused.value.message_dict
@@ -203,7 +218,10 @@ def test_api_scope_refusals(users):
     assert planner.get("/api/norms/dz-sub-centres/").status_code == 200
     assert planner.patch("/api/norms/dz-sub-centres/", {"minimum": 1}, format="json").status_code == 403
     assert planner.patch("/api/norms/dc-ambulances/", {"note": "测试"}, format="json").status_code == 200
-    assert api_for(users["county"]).patch("/api/norms/pzh-beds/", {"minimum": 1}, format="json").status_code == 403
+    assert (
+        api_for(users["county"]).patch("/api/norms/pzh-beds/", {"minimum": 1}, format="json").status_code
+        == 403
+    )
     assert Norm.objects.get(code="pzh-beds").minimum == 8.6
     assert Norm.objects.get(code="dz-sub-centres").revision == 1
 
@@ -244,7 +262,9 @@ def test_an_import_updates_by_code_through_the_action(users):
     assert (norm.minimum, norm.revision) == (8.8, 2)
     version = NormVersion.objects.get(code="pzh-beds", revision=2)
     assert (version.before["minimum"], version.after["minimum"], version.username) == (8.6, 8.8, "planner")
-    assert AuditEntry.objects.filter(model="layout.Norm", object_pk=str(norm.pk), note__startswith=f"import #{batch.pk}").exists()
+    assert AuditEntry.objects.filter(
+        model="layout.Norm", object_pk=str(norm.pk), note__startswith=f"import #{batch.pk}"
+    ).exists()
     from tixi.exchange.services import undo_import
 
     undo_import(batch, users["planner"])
@@ -292,7 +312,7 @@ def test_an_import_of_another_regions_norm_is_refused_by_row(users):
 
 
 def test_a_clause_that_looks_like_a_formula_survives_the_round_trip(users):
-    actions.save_norm(new_norm(clause="=HYPERLINK(\"http://x\")每千人口床位数达到7.5张。"), users["planner"])
+    actions.save_norm(new_norm(clause='=HYPERLINK("http://x")每千人口床位数达到7.5张。'), users["planner"])
     data = export_bytes(users["planner"])
     book = load_workbook(io.BytesIO(data))
     cells = [c for row in book.worksheets[0].iter_rows() for c in row]

@@ -491,7 +491,8 @@ def _diff(spec, parsed, preview, heading_of, user=None) -> None:
     text_fields = [
         f
         for f in spec.model._meta.fields
-        if not f.is_relation and any(c.code == f.name and c.kind in ("text", "verbatim") for c in spec.columns)
+        if not f.is_relation
+        and any(c.code == f.name and c.kind in ("text", "verbatim") for c in spec.columns)
     ]
     new_divisions: dict[str, Division] = {}
     if spec.name == "divisions":  # parents first, so that a parent given in the file is known

@@ -160,5 +160,7 @@ def delete_norm(norm: Norm, user=None, note: str = "") -> None:
             )
         before = norm.definition()
         norm.revision += 1
-        _record(norm, NormVersion.Action.DELETE, before, None, region, note or _("allocation norm deleted"), user)
+        _record(
+            norm, NormVersion.Action.DELETE, before, None, region, note or _("allocation norm deleted"), user
+        )
         norm.delete()

@@ -7,10 +7,11 @@ import copy
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as ModelValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
 from tixi.accounts.permissions import Capability, CapabilityPermission
@@ -67,7 +68,9 @@ class NormVersionSerializer(serializers.ModelSerializer):
 @extend_schema_view(
     list=extend_schema(
         parameters=[
-            OpenApiParameter("region", str, description="division code of the norm's region (12 digits or fewer)"),
+            OpenApiParameter(
+                "region", str, description="division code of the norm's region (12 digits or fewer)"
+            ),
             OpenApiParameter("kind", str),
             OpenApiParameter("level", int),
         ]
@@ -88,13 +91,15 @@ class NormViewSet(viewsets.ModelViewSet):
         params = params_of(self.request)
         if code := params.get("region", "").strip():
             wanted = region_code(code)
-            qs = qs.filter(pk__in=[pk for pk, r in qs.values_list("pk", "region") if region_code(r) == wanted])
+            qs = qs.filter(
+                pk__in=[pk for pk, r in qs.values_list("pk", "region") if region_code(r) == wanted]
+            )
         if kind := params.get("kind"):
             qs = qs.filter(kind=kind)
-        if (level := params.get("level", "")) and level.isdigit() and len(level) < 3:
+        if level := params.get("level", ""):
+            if not (level.isdigit() and len(level) == 1):
+                raise ValidationError({"level": [_("A level is a whole number from 1 to 5.")]})
             qs = qs.filter(level=int(level))
-        elif level:
-            qs = qs.none()
         return qs
 
     def perform_destroy(self, instance):

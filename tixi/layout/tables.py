@@ -50,7 +50,9 @@ def _write(preview, user, note: str) -> dict:
         stored = Norm.objects.get(pk=instance.pk)
         before = {name: getattr(stored, name) for name in changes}
         actions.save_norm({name: after for name, (_b, after) in changes.items()}, user, stored, note=note)
-        updated.append({"pk": instance.pk, "before": before, "after": {n: a for n, (_b, a) in changes.items()}})
+        updated.append(
+            {"pk": instance.pk, "before": before, "after": {n: a for n, (_b, a) in changes.items()}}
+        )
     return {"inserted": inserted, "updated": updated}
 
 
@@ -78,9 +80,18 @@ NORMS = TableSpec(
         Column("name_en", "英文名称", "verbatim"),
         Column("region", "制定地区区划代码", "text", True, help="制定该标准的地区，如 510400000000"),
         Column("kind", "标准类型", "choice", True, lambda: labels_of(NormKind.choices)),
-        Column("level", "评价层级", "choice", True, lambda: labels_of(Level.choices), help="按哪一级地区评价"),
+        Column(
+            "level", "评价层级", "choice", True, lambda: labels_of(Level.choices), help="按哪一级地区评价"
+        ),
         Column("place_kind", "地区类别", "choice", False, lambda: labels_of(PlaceKind.choices[1:])),
-        Column("measure", "计量表达式", "verbatim", True, help="指标语言表达式，如 R{actual_beds}", max_length=400),
+        Column(
+            "measure",
+            "计量表达式",
+            "verbatim",
+            True,
+            help="指标语言表达式，如 R{actual_beds}",
+            max_length=400,
+        ),
         Column("basis", "基数表达式", "verbatim", help="按人口：P{}；按比例：总数表达式", max_length=400),
         Column("institutions", "适用机构筛选", "verbatim", help="每个机构的标准：如 category=hospital"),
         Column("minimum", "下限", "float", True),

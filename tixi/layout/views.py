@@ -359,7 +359,11 @@ def norm_list(request):
         region = regions.get(region_code(norm.region))
         group = groups.setdefault(
             region_code(norm.region),
-            {"region": region, "norms": [], "writable": bool(region) and may_write_norm_of(request.user, region.path)},
+            {
+                "region": region,
+                "norms": [],
+                "writable": bool(region) and may_write_norm_of(request.user, region.path),
+            },
         )
         norm.threshold = threshold_text(norm)
         group["norms"].append(norm)

@@ -17,6 +17,7 @@ from tixi.exchange import workbooks
 from tixi.geo.models import Boundary, Division, subtree_filter
 from tixi.geo.tree_views import YEARS, selected_year, visible_division
 from tixi.indicators.models import Plan
+from tixi.layout import actions
 from tixi.layout.access import (
     KIND_LABELS,
     KINDS,
@@ -32,7 +33,6 @@ from tixi.layout.access import (
     site_label,
     what_if,
 )
-from tixi.layout import actions
 from tixi.layout.forms import NormForm
 from tixi.layout.models import Norm, NormVersion, SitingScenario, region_code
 from tixi.layout.norms import as_json, gaps

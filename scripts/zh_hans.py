@@ -1302,6 +1302,8 @@ ZH = {
     "per %(per)s": "每 %(per)s",
     "Deleted %(name)s; its revisions are kept.": "已删除%(name)s，其修订记录保留。",
     "A level is a whole number from 1 to 5.": "层级应为1至5的整数。",
+    "per %(per)s residents": "每 %(per)s 人",
+    "Plan targets read this norm by its code; it cannot change.": "规划目标按代码引用此配置标准，代码不能修改。",
     "Judged": "评判对象数",
     "Required": "应有",
     "Result": "结果",

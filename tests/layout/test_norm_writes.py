@@ -348,6 +348,18 @@ def test_the_norms_page_lists_per_region_with_clause_revision_and_edit_only_in_s
     assert 'data-region="510400000000"' in county and 'id="norm-new"' not in county
     english = page_for(users["county"], "en").get("/layout/norms/").content.decode()
     assert "Allocation norms" in english and "配置标准" not in english
+    planner = page_for(users["planner"]).get("/layout/norms/").content.decode()
+    assert "≥ 35%" in planner  # 巫山: a share of township centres at grade A
+    assert "≥ 8.6 张床位 每 1,000 人" in planner
+    assert (
+        "≥ 8.6 beds per 1,000 residents"
+        in page_for(users["planner"], "en").get("/layout/norms/").content.decode()
+    )
+
+
+def test_the_gaps_page_links_each_norm_to_its_page(users):
+    html = page_for(users["planner"]).get(f"/layout/{DACHUAN}/gaps/?year=2024").content.decode()
+    assert 'href="/layout/norms/dc-ambulances/"' in html and 'href="/layout/norms/"' in html
 
 
 def test_the_norm_page_edits_through_the_action_and_shows_the_history(users):
@@ -391,3 +403,21 @@ def test_an_admin_save_goes_through_the_action(users):
     values["measure"] = "I{no_such_indicator}"
     assert page.post(f"/admin/layout/norm/{norm.pk}/change/", values).status_code == 200  # the form's errors
     assert Norm.objects.get(code="pzh-beds").revision == 2
+
+
+def test_a_renamed_norm_keeps_its_history_and_a_norm_targets_read_keeps_its_code(users):
+    from tests.layout.test_norm_targets import norm_target
+    from tixi.indicators.models import Plan
+
+    norm = actions.save_norm(new_norm(), users["planner"])
+    actions.save_norm({"code": "test-beds-2"}, users["planner"], norm)
+    history = api_for(users["planner"]).get("/api/norms/test-beds-2/history/").json()
+    assert [h["revision"] for h in history] == [2, 1]
+    norm_target(
+        Plan.objects.get(code="dachuan-14th-health"), Division.objects.at(DACHUAN, 2024), "dc-ambulances"
+    )
+    with pytest.raises(ValidationError) as refused:
+        actions.save_norm(
+            {"code": "dc-ambulances-2"}, users["planner"], Norm.objects.get(code="dc-ambulances")
+        )
+    assert "code" in refused.value.message_dict

@@ -133,6 +133,9 @@ def save_norm(values: dict, user=None, norm: Norm | None = None, note: str = "")
             setattr(norm, name, value)
         region = check_norm(norm)
         check_writer(user, region)
+        renamed = before is not None and before["code"] != norm.code
+        if renamed and Target.objects.filter(norm=before["code"]).exists():
+            raise ValidationError({"code": _("Plan targets read this norm by its code; it cannot change.")})
         after = norm.definition()
         if before is not None and before == after:
             return norm

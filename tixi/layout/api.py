@@ -116,5 +116,5 @@ class NormViewSet(viewsets.ModelViewSet):
     def history(self, request, code=None):
         """Every revision of the norm, newest first: who, when, what changed (before and after)."""
         norm = self.get_object()
-        versions = NormVersion.objects.filter(code=norm.code).order_by("-revision", "-id")
+        versions = NormVersion.of(norm)
         return Response(NormVersionSerializer(versions, many=True).data)

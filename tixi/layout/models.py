@@ -172,6 +172,21 @@ class NormVersion(models.Model):
     def __str__(self):
         return f"{self.code} r{self.revision}"
 
+    @property
+    def actor_display(self) -> str:
+        """The user name, or for a program (the demo's builder) what it is, in the active language."""
+        from tixi.accounts.models import ACTOR_NAMES
+
+        return str(ACTOR_NAMES.get(self.username, self.username))
+
+    @classmethod
+    def of(cls, norm: "Norm"):
+        """Every revision of a norm, newest first, those under an earlier code included (and those of
+        a deleted norm that had its code)."""
+        return cls.objects.filter(models.Q(norm=norm) | models.Q(code=norm.code, norm__isnull=True)).order_by(
+            "-revision", "-id"
+        )
+
     def changed(self) -> list[str]:
         """The fields this change set or altered, in the definition's order."""
         before, after = self.before or {}, self.after or {}

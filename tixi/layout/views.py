@@ -34,7 +34,7 @@ from tixi.layout.access import (
     what_if,
 )
 from tixi.layout.forms import NormForm
-from tixi.layout.models import Norm, NormVersion, SitingScenario, region_code
+from tixi.layout.models import Norm, NormKind, NormVersion, SitingScenario, region_code
 from tixi.layout.norms import as_json, gaps
 from tixi.layout.scenarios import save_scenario, scenario_to_projects
 
@@ -341,12 +341,17 @@ def _regions_of(norms) -> dict[str, Division]:
 
 
 def threshold_text(norm: Norm) -> str:
-    """'≥ 8.6 per 1000 beds', '2–3 per 100', '5–8 institutions': the threshold as the page states it."""
+    """'≥ 8.6 beds per 1000 residents', '≥ 35%', '5–8 institutions': the threshold as the page states it."""
     value = f"{norm.minimum:g}" if norm.maximum is None else f"{norm.minimum:g}–{norm.maximum:g}"
     text = ("≥ " if norm.maximum is None else "") + value
+    if norm.kind == NormKind.SHARE and norm.per == 100:
+        return f"{text}%"
+    text = f"{text} {norm.get_unit_display()}"
+    if norm.kind == NormKind.PER_POPULATION:
+        return f"{text} " + _("per %(per)s residents") % {"per": f"{norm.per:,g}"}
     if norm.per != 1:
-        text += " " + _("per %(per)s") % {"per": f"{norm.per:g}"}
-    return f"{text} {norm.get_unit_display()}"
+        return f"{text} " + _("per %(per)s") % {"per": f"{norm.per:,g}"}
+    return text
 
 
 @login_required
@@ -439,7 +444,7 @@ def norm_detail(request, code):
     elif writable:
         form = NormForm(instance=norm)
     norm.threshold = threshold_text(norm)
-    versions = list(NormVersion.objects.filter(code=norm.code).order_by("-revision", "-id"))
+    versions = list(NormVersion.of(norm))
     labels = {f.name: f.verbose_name for f in Norm._meta.fields}
     for version in versions:
         version.changes = [

@@ -7,6 +7,7 @@ from tixi.exchange import api as exchange
 from tixi.exchange.resources_api import InstitutionYearViewSet
 from tixi.geo.api import DivisionViewSet, PopulationViewSet
 from tixi.indicators import api as indicators
+from tixi.layout.api import NormViewSet
 from tixi.registry.api import InstitutionViewSet, division_figures_view
 from tixi.surveillance import api as surveillance
 
@@ -17,6 +18,7 @@ router.register("institutions", InstitutionViewSet, basename="institution")
 router.register("resources", InstitutionYearViewSet, basename="resources")
 router.register("indicators", indicators.IndicatorViewSet, basename="indicator")
 router.register("datavalues", indicators.DataValueViewSet, basename="datavalue")
+router.register("norms", NormViewSet, basename="norm")
 router.register("case-reports", surveillance.CaseReportViewSet, basename="case-report")
 router.register("channel-counts", surveillance.ChannelCountViewSet, basename="channel-count")
 router.register("diseases", surveillance.DiseaseViewSet, basename="disease")

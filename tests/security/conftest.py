@@ -33,5 +33,7 @@ def objects():
         "project_out": Project.objects.filter(plan=dachuan_plan).first().pk,
         "task_out": Task.objects.filter(plan__region__code="511700000000").first().pk,  # 达州's plan
         "unit_out": Unit.objects.filter(division__code=DACHUAN).first().pk,
+        "norm_in": "pzh-beds",  # 攀枝花's, above 米易
+        "norm_out": "dc-ambulances",  # 达川's
         **role_matrix_objects(MIYI, DACHUAN),
     }

@@ -54,11 +54,16 @@ SIGNAL_OUT = {**SCOPED_OUT, "institution": 403}  # ... of 达川
 CASE_LIST = ALL  # the case report and channel count lists (filtered to the scope): reporters read theirs
 CASES_IN, CASES_OUT = SCOPED_IN, SCOPED_OUT  # a case report or channel count of 米易 / 达川
 CATALOGUE = ALL  # the disease list and the trigger rules, shared by every region
+# Allocation norms: each role reads the norms of its places and of the regions above them (a city's
+# norm binds its counties): a 攀枝花 norm is read by every role of 米易, a 达川 norm by the planner only.
+# Writing needs `Capability.EDIT_NORMS` and a region in the writer's scope (tests/layout/test_norm_writes.py).
+NORM_IN, NORM_OUT = ALL, SCOPED_OUT
+NORM_FORM = {**dict.fromkeys(ROLES, 403), "planner": 200}  # the new-norm form: writers only
 
 # The apps added last: each of their routes is walked by every role inside and outside the scope,
 # unless it is a list or a shared catalogue (no object of a place) named here.
 NEWER_APPS = re.compile(
-    r"^(surveillance|hospitals|layout|access)/|^api/\^?(case-reports|channel-counts|diseases|trigger-rules|signals|compound-signals)/"
+    r"^(surveillance|hospitals|layout|access)/|^api/\^?(case-reports|channel-counts|diseases|trigger-rules|signals|compound-signals|norms)/"
 )
 LISTS_AND_CATALOGUES = {
     "surveillance/",
@@ -70,6 +75,10 @@ LISTS_AND_CATALOGUES = {
     "api/^trigger-rules/(?P<code>[^/.]+)/$",
     "api/^signals/$",
     "api/^compound-signals/$",
+    "api/^norms/$",
+    "layout/norms/",
+    "layout/norms.xlsx",
+    "layout/norms/new/",
 }
 
 
@@ -189,6 +198,34 @@ def build(objects):
             f"/api/compound-signals/{o['compound_out']}/",
             (SIGNAL_IN, SIGNAL_OUT),
             None,
+        ),
+        "api/^norms/$": ("/api/norms/", None, ALL, C.EDIT_NORMS),
+        "api/^norms/(?P<code>[^/.]+)/$": (
+            f"/api/norms/{o['norm_in']}/",
+            f"/api/norms/{o['norm_out']}/",
+            (NORM_IN, NORM_OUT),
+            C.EDIT_NORMS,
+        ),
+        "api/^norms/(?P<code>[^/.]+)/history/$": (
+            f"/api/norms/{o['norm_in']}/history/",
+            f"/api/norms/{o['norm_out']}/history/",
+            (NORM_IN, NORM_OUT),
+            None,
+        ),
+        "layout/norms/": ("/layout/norms/", None, ALL, None),
+        "layout/norms.xlsx": ("/layout/norms.xlsx", None, ALL, None),
+        "layout/norms/new/": ("/layout/norms/new/", None, NORM_FORM, C.EDIT_NORMS),
+        "layout/norms/<slug:code>/": (
+            f"/layout/norms/{o['norm_in']}/",
+            f"/layout/norms/{o['norm_out']}/",
+            (NORM_IN, NORM_OUT),
+            C.EDIT_NORMS,
+        ),
+        "layout/norms/<slug:code>/delete/": (  # POST only: walked by the write tests
+            f"/layout/norms/{o['norm_in']}/delete/",
+            f"/layout/norms/{o['norm_out']}/delete/",
+            None,
+            C.EDIT_NORMS,
         ),
         "api/": ("/api/", None, ALL, None),
         "": ("/", None, dict.fromkeys(ROLES, 302), None),

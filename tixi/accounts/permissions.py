@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import permissions as drf_permissions
 
 from tixi.accounts.models import Role
+from tixi.accounts.scope import scope_of
 
 
 class Capability(StrEnum):
@@ -29,6 +30,7 @@ class Capability(StrEnum):
     REPORT_CASES = "report_cases"  # surveillance data: case reports and channel counts (API, import)
     VERIFY_SIGNALS = "verify_signals"  # move surveillance signals through verification to closure
     SEE_SIGNALS = "see_signals"  # read the early-warning signals (pages, API, nav link)
+    EDIT_NORMS = "edit_norms"  # allocation norms of regions in scope (any region: catalogue managers)
 
 
 C = Capability
@@ -44,6 +46,7 @@ RIGHTS: dict[str, frozenset[Capability]] = {
             C.PLAN,
             C.AUDIT,
             C.SEE_SIGNALS,
+            C.EDIT_NORMS,
         }
     ),
     Role.COUNTY: frozenset(
@@ -76,6 +79,7 @@ REFUSALS = {
     C.REPORT_CASES: _("Only CDC analysts and institutions write surveillance data."),
     C.VERIFY_SIGNALS: _("Only CDC analysts verify and follow up signals."),
     C.SEE_SIGNALS: _("Your role does not read early-warning signals."),
+    C.EDIT_NORMS: _("Only a planner of the commission or a catalogue manager writes allocation norms."),
 }
 
 
@@ -86,7 +90,17 @@ def can(user, capability: Capability) -> bool:
         return True
     if capability == C.MANAGE_CATALOGUE:
         return user.has_perm(CATALOGUE_PERMISSION)
+    if capability == C.EDIT_NORMS and user.has_perm(CATALOGUE_PERMISSION):
+        return True
     return capability in RIGHTS.get(user.role, frozenset())
+
+
+def may_write_norm_of(user, region_path: str) -> bool:
+    """Allocation norms: a planner writes those of regions inside the scope (a 达州 planner not a
+    攀枝花 norm); a catalogue manager (or a superuser) those of any region; every other role reads."""
+    if can(user, C.MANAGE_CATALOGUE):
+        return True
+    return can(user, C.EDIT_NORMS) and scope_of(user).covers_path(region_path)
 
 
 def require(user, capability: Capability) -> None:

@@ -199,7 +199,9 @@ def _parse(column, raw, choices_cache):
         if column.code not in choices_cache:
             choices_cache[column.code] = column.choices()
         return cells.choice(raw, choices_cache[column.code])
-    return cells.text(raw)
+    if column.kind == "verbatim":
+        return cells.verbatim(raw, column.max_length)
+    return cells.text(raw, column.max_length)
 
 
 def preview_import(table_name: str, data: bytes, filename: str, user) -> Preview:
@@ -261,7 +263,7 @@ def preview_import(table_name: str, data: bytes, filename: str, user) -> Preview
     _resolve(spec, parsed, preview, user, heading_of)
     _duplicates(spec, parsed, preview, heading_of)
     if not preview.problems:
-        _diff(spec, parsed, preview, heading_of)
+        _diff(spec, parsed, preview, heading_of, user)
     if not preview.problems and spec.name in ("resources", "datavalues", "population"):
         _locks_and_rules(spec, preview)
     if preview.problems:  # the error report shows the rows with problems, as they were in the file
@@ -482,14 +484,15 @@ def _existing(spec, parsed) -> dict:
     return {tuple(getattr(r, a) for a in attnames): r for r in rows}
 
 
-def _diff(spec, parsed, preview, heading_of) -> None:
+def _diff(spec, parsed, preview, heading_of, user=None) -> None:
     existing = _existing(spec, parsed)
     column_of = {REFERENCE_FIELDS.get(c.code, c.code): c.heading for c in spec.columns}
     # numbers, dates and choices were checked when parsed; text still meets the model's validators
     text_fields = [
         f
         for f in spec.model._meta.fields
-        if not f.is_relation and any(c.code == f.name and c.kind == "text" for c in spec.columns)
+        if not f.is_relation
+        and any(c.code == f.name and c.kind in ("text", "verbatim") for c in spec.columns)
     ]
     new_divisions: dict[str, Division] = {}
     if spec.name == "divisions":  # parents first, so that a parent given in the file is known
@@ -531,6 +534,8 @@ def _diff(spec, parsed, preview, heading_of) -> None:
             for f in text_fields:
                 if fields.get(f.name) is not None:
                     f.run_validators(fields[f.name])
+            if spec.validate is not None:
+                spec.validate(instance, user)
         except ValidationError as error:
             for name, messages in error.message_dict.items():
                 column = column_of.get(name, name)
@@ -579,6 +584,11 @@ def apply_import(preview: Preview, user, dry_run: bool = False) -> ImportBatch:
         division_path=reach_path(preview, user),
     )
     if dry_run:
+        batch.save()
+        return batch
+    if spec.writer is not None:  # the app's own action writes, versions and audits each row
+        batch.save()
+        batch.changes = spec.writer(preview, user, f"import #{batch.pk} {preview.filename}")
         batch.save()
         return batch
     refuse_if_locked_now = _lock_check(spec)
@@ -711,7 +721,15 @@ def _restore_path(division_pk) -> None:
 def undo_import(batch: ImportBatch, user) -> None:
     if batch.status != ImportBatch.Status.APPLIED:
         raise ValidationError({"status": _("Only an applied import can be undone.")})
-    model = TABLES[batch.table].model
+    spec = TABLES[batch.table]
+    model = spec.model
+    if spec.undoer is not None:
+        spec.undoer(batch, user)
+        batch.status = ImportBatch.Status.UNDONE
+        batch.undone_at = timezone.now()
+        batch.undone_by = user if getattr(user, "is_authenticated", False) else None
+        batch.save()
+        return
     from django.db.models import ProtectedError
 
     for change in batch.changes.get("updated", []):

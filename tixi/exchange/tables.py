@@ -39,12 +39,13 @@ def labels_of(choices) -> dict[str, list[str]]:
 class Column:
     code: str
     heading: str  # Chinese heading (the template's first row); the English code is the second row
-    kind: str = "text"  # text, int, float, date, choice, division, institution, element
+    kind: str = "text"  # text, verbatim (no full-width folding), int, float, date, choice, division, institution, element
     required: bool = False
     choices: object = None  # callable returning code -> labels
     minimum: float | None = None
     maximum: float | None = None
     help: str = ""
+    max_length: int = 200  # text cells longer than this are refused
 
 
 @dataclass
@@ -58,6 +59,13 @@ class TableSpec:
     capability: object = None  # what a role needs to import this table (Capability.IMPORT when None)
     # a row's parsed values made canonical before keys are compared (a category typed by its label)
     normalize: object = None
+    # an app whose writes have rules of their own (who may write which row, versions) checks each
+    # row with them in the preview, validate(instance, user) raising ValidationError by field, and
+    # writes through its own action: writer(preview, user, note) -> batch changes
+    # {"inserted": [pk], "updated": [{"pk", "before", "after"}]}; undoer(batch, user) reverses them
+    validate: object = None
+    writer: object = None
+    undoer: object = None
 
     def column(self, code: str) -> Column:
         return next(c for c in self.columns if c.code == code)

@@ -10,6 +10,7 @@ from tixi.exchange.tables import TABLES, TableSpec
 
 KIND_WORDS = {
     "text": "文本",
+    "verbatim": "文本（原样保留，不转换全角标点）",
     "int": "整数",
     "float": "数值",
     "date": "日期（2024-06-30）",

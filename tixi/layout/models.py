@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from tixi.accounts.scope import ScopedQuerySet
-from tixi.geo.models import Level
+from tixi.geo.models import Division, Level
 
 
 class NormKind(models.TextChoices):
@@ -32,6 +32,37 @@ class Unit(models.TextChoices):
     PERSONS = "persons", _("persons")
     INSTITUTIONS = "institutions", _("institutions")
     VEHICLES = "vehicles", _("vehicles")
+
+
+class NormQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The norms that apply in the user's places: those of a region inside the scope, and of the
+        regions above it (a city's norm binds its counties). Norms name their region by code, and
+        there are few regions: their paths are looked up once."""
+        from tixi.accounts.scope import scope_of
+
+        scope = scope_of(user)
+        if scope.unrestricted:
+            return self
+        above = scope.ancestor_paths()
+        regions = set(self.values_list("region", flat=True))
+        paths = {
+            code: path
+            for code, path in Division.objects.filter(code__in={region_code(r) for r in regions})
+            .order_by("valid_from")
+            .values_list("code", "path")
+        }
+        seen = [
+            r
+            for r in regions
+            if (path := paths.get(region_code(r))) and (scope.covers_path(path) or path in above)
+        ]
+        return self.filter(region__in=seen)
+
+
+def region_code(code: str) -> str:
+    """A region typed with its trailing zeros left out (510400) is the division 510400000000."""
+    return code.ljust(12, "0")
 
 
 class Norm(models.Model):
@@ -66,7 +97,17 @@ class Norm(models.Model):
     seed = models.CharField(_("source file"), max_length=60, blank=True)
     clause = models.TextField(_("clause"))
     note = models.TextField(_("note"), blank=True)
-    version = models.CharField(_("version"), max_length=20)
+    version = models.CharField(_("version"), max_length=20, help_text=_("the source's edition"))
+    # every change (admin, API, import, the demo's load) is a new revision, kept in NormVersion
+    revision = models.PositiveIntegerField(_("revision"), default=0, editable=False)
+
+    objects = NormQuerySet.as_manager()
+
+    DEFINITION = (
+        "code", "name", "name_en", "region", "kind", "level", "place_kind", "measure", "basis",
+        "institutions", "minimum", "maximum", "per", "unit", "year", "source", "seed", "clause", "note",
+        "version",
+    )  # fmt: skip
 
     class Meta:
         ordering = ["region", "code"]
@@ -83,8 +124,11 @@ class Norm(models.Model):
             return self.name_en
         return self.name
 
+    def definition(self) -> dict:
+        return {name: getattr(self, name) for name in self.DEFINITION}
+
     def clean(self):
-        if self.maximum is not None and self.maximum < self.minimum:
+        if self.maximum is not None and self.minimum is not None and self.maximum < self.minimum:
             raise ValidationError({"maximum": _("The maximum cannot be below the minimum.")})
         if self.kind in (NormKind.PER_POPULATION, NormKind.SHARE) and not self.basis:
             raise ValidationError({"basis": _("This kind of norm needs a basis.")})
@@ -92,6 +136,61 @@ class Norm(models.Model):
             raise ValidationError({"institutions": _("Name the institutions the norm applies to.")})
         if self.per <= 0:
             raise ValidationError({"per": _("Must be a positive number.")})
+
+
+class NormVersion(models.Model):
+    """One change of a norm: what it was before and after, who made it and when. Kept when the norm
+    is deleted (by its code), so that a gap computed under an older threshold can be explained."""
+
+    class Action(models.TextChoices):
+        CREATE = "create", _("created")
+        UPDATE = "update", _("updated")
+        DELETE = "delete", _("deleted")
+
+    norm = models.ForeignKey(
+        Norm, verbose_name=_("allocation norm"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="versions",
+    )  # fmt: skip
+    code = models.CharField(_("code"), max_length=40, db_index=True)
+    region = models.CharField(_("region"), max_length=12)
+    revision = models.PositiveIntegerField(_("revision"))
+    action = models.CharField(_("action"), max_length=8, choices=Action.choices)
+    before = models.JSONField(_("before"), null=True, blank=True)
+    after = models.JSONField(_("after"), null=True, blank=True)
+    at = models.DateTimeField(_("time"), auto_now_add=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    username = models.CharField(_("user name"), max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = _("norm version")
+        verbose_name_plural = _("norm versions")
+        ordering = ["code", "-revision", "-id"]
+
+    def __str__(self):
+        return f"{self.code} r{self.revision}"
+
+    @property
+    def actor_display(self) -> str:
+        """The user name, or for a program (the demo's builder) what it is, in the active language."""
+        from tixi.accounts.models import ACTOR_NAMES
+
+        return str(ACTOR_NAMES.get(self.username, self.username))
+
+    @classmethod
+    def of(cls, norm: "Norm"):
+        """Every revision of a norm, newest first, those under an earlier code included (and those of
+        a deleted norm that had its code)."""
+        return cls.objects.filter(models.Q(norm=norm) | models.Q(code=norm.code, norm__isnull=True)).order_by(
+            "-revision", "-id"
+        )
+
+    def changed(self) -> list[str]:
+        """The fields this change set or altered, in the definition's order."""
+        before, after = self.before or {}, self.after or {}
+        return [k for k in Norm.DEFINITION if before.get(k) != after.get(k)]
 
 
 class SitingScenarioQuerySet(ScopedQuerySet):

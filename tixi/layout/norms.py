@@ -22,7 +22,7 @@ from tixi.indicators.engine import expression as ex
 from tixi.indicators.engine.evaluate import IndicatorDef
 from tixi.indicators.services import evaluate
 from tixi.layout.engine.norms import Judgement, judge
-from tixi.layout.models import Norm, NormKind, PlaceKind, Unit
+from tixi.layout.models import Norm, NormKind, PlaceKind, Unit, region_code
 from tixi.registry.engine import classification as cls
 from tixi.registry.models import InstitutionYear
 from tixi.registry.planned import planned_capacity_in
@@ -30,28 +30,23 @@ from tixi.registry.planned import planned_capacity_in
 # the ledger's projects plan beds of every kind: they count against the norm on all beds only
 PLANNED_BEDS = "R{actual_beds}"
 NORMS_FILE = Path(__file__).parent / "data" / "norms.yaml"
-FIELDS = {f.name for f in Norm._meta.get_fields()} - {"id"}
-
-
-def region_code(code: str) -> str:
-    return code.ljust(12, "0")
+FIELDS = set(Norm.DEFINITION)
 
 
 @transaction.atomic
 def load_norms(path: Path = NORMS_FILE) -> int:
-    """Create or update every norm of the file (by code); a bad entry refuses the whole file."""
+    """Create or update every norm of the file (by code) through the one write action (so each is
+    versioned and audited); a bad entry refuses the whole file."""
+    from tixi.layout.actions import save_norm
+
     entries = yaml.safe_load(path.read_text(encoding="utf-8"))["norms"]
     for entry in entries:
         values = {k: v for k, v in entry.items() if k in FIELDS}
-        norm = Norm.objects.filter(code=values["code"]).first() or Norm()
-        for name, value in values.items():
-            setattr(norm, name, value)
+        values["region"] = str(values["region"])
         try:
-            norm.full_clean(validate_unique=False)
-            check_expressions(norm)
+            save_norm(values, None, Norm.objects.filter(code=values["code"]).first())
         except ValidationError as error:
             raise ValidationError(f"{values['code']}: {error}") from error
-        norm.save()
     return len(entries)
 
 

@@ -3,14 +3,21 @@
 import base64
 import math
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from tixi.accounts.permissions import Capability, can, require
+from tixi.accounts.permissions import Capability, can, may_write_norm_of, require
+from tixi.core.exports import FORMATS, attach, download_name
+from tixi.exchange import workbooks
 from tixi.geo.models import Boundary, Division, subtree_filter
 from tixi.geo.tree_views import YEARS, selected_year, visible_division
 from tixi.indicators.models import Plan
+from tixi.layout import actions
 from tixi.layout.access import (
     KIND_LABELS,
     KINDS,
@@ -26,7 +33,8 @@ from tixi.layout.access import (
     site_label,
     what_if,
 )
-from tixi.layout.models import SitingScenario
+from tixi.layout.forms import NormForm
+from tixi.layout.models import Norm, NormKind, NormVersion, SitingScenario, region_code
 from tixi.layout.norms import as_json, gaps
 from tixi.layout.scenarios import save_scenario, scenario_to_projects
 
@@ -324,3 +332,142 @@ def siting(request, code):
             "may_plan": can(request.user, Capability.PLAN),
         },
     )
+
+
+# ------------------------------------------------------------------ allocation norms as data
+def _regions_of(norms) -> dict[str, Division]:
+    codes = {region_code(n.region) for n in norms}
+    return {d.code: d for d in Division.objects.filter(code__in=codes).order_by("valid_from")}
+
+
+def threshold_text(norm: Norm) -> str:
+    """'≥ 8.6 beds per 1000 residents', '≥ 35%', '5–8 institutions': the threshold as the page states it."""
+    value = f"{norm.minimum:g}" if norm.maximum is None else f"{norm.minimum:g}–{norm.maximum:g}"
+    text = ("≥ " if norm.maximum is None else "") + value
+    if norm.kind == NormKind.SHARE and norm.per == 100:
+        return f"{text}%"
+    text = f"{text} {norm.get_unit_display()}"
+    if norm.kind == NormKind.PER_POPULATION:
+        return f"{text} " + _("per %(per)s residents") % {"per": f"{norm.per:,g}"}
+    if norm.per != 1:
+        return f"{text} " + _("per %(per)s") % {"per": f"{norm.per:,g}"}
+    return text
+
+
+@login_required
+def norm_list(request):
+    """The norms that apply in the reader's places, per region, with clause, edition and revision."""
+    norms = list(Norm.objects.visible_to(request.user).order_by("region", "code"))
+    regions = _regions_of(norms)
+    groups: dict[str, dict] = {}
+    for norm in norms:
+        region = regions.get(region_code(norm.region))
+        group = groups.setdefault(
+            region_code(norm.region),
+            {
+                "region": region,
+                "norms": [],
+                "writable": bool(region) and may_write_norm_of(request.user, region.path),
+            },
+        )
+        norm.threshold = threshold_text(norm)
+        group["norms"].append(norm)
+    return render(
+        request,
+        "layout/norms.html",
+        {
+            "groups": list(groups.values()),
+            "may_write": can(request.user, Capability.EDIT_NORMS),
+        },
+    )
+
+
+@login_required
+def norm_export(request):
+    """The norms the reader sees, in the import template's layout (one writer): edited and imported
+    back, an unchanged file changes nothing."""
+    norms = Norm.objects.visible_to(request.user).order_by("region", "code")
+    response = HttpResponse(workbooks.export("norms", norms, "xlsx"), content_type=FORMATS["xlsx"])
+    return attach(response, download_name(_("Allocation norms"), extension="xlsx"))
+
+
+def _visible_norm(request, code) -> Norm:
+    return get_object_or_404(Norm.objects.visible_to(request.user), code=code)
+
+
+def _save_from_form(request, form, norm):
+    """The form's values through the one action; a refusal (the region is not the writer's) is a 403
+    with its reason, a rule broken at saving a message on its field."""
+    try:
+        return actions.save_norm(form.values(), request.user, norm)
+    except PermissionDenied:
+        raise
+    except ValidationError as error:
+        form._update_errors(error)
+        return None
+
+
+@login_required
+def norm_new(request):
+    require(request.user, Capability.EDIT_NORMS)
+    form = NormForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        region = actions.region_of(form.instance)
+        if not may_write_norm_of(request.user, region.path):
+            raise PermissionDenied(
+                _("Only a planner whose scope covers %(name)s (or a catalogue manager) may write its norms.")
+                % {"name": region.name}
+            )
+        norm = _save_from_form(request, form, None)
+        if norm is not None:
+            return redirect("layout-norm", code=norm.code)
+    return render(request, "layout/norm_form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+def norm_detail(request, code):
+    """A norm, its revisions (who changed what, when) and, for whoever may write it, the edit form."""
+    norm = _visible_norm(request, code)
+    region = actions.region_of(norm)
+    writable = may_write_norm_of(request.user, region.path)
+    form = None
+    if request.method == "POST":
+        require(request.user, Capability.EDIT_NORMS)
+        if not writable:
+            raise PermissionDenied(
+                _("Only a planner whose scope covers %(name)s (or a catalogue manager) may write its norms.")
+                % {"name": region.name}
+            )
+        form = NormForm(request.POST, instance=Norm.objects.get(pk=norm.pk))
+        if form.is_valid() and (saved := _save_from_form(request, form, norm)) is not None:
+            return redirect("layout-norm", code=saved.code)
+    elif writable:
+        form = NormForm(instance=norm)
+    norm.threshold = threshold_text(norm)
+    versions = list(NormVersion.of(norm))
+    labels = {f.name: f.verbose_name for f in Norm._meta.fields}
+    for version in versions:
+        version.changes = [
+            (labels.get(name, name), (version.before or {}).get(name), (version.after or {}).get(name))
+            for name in version.changed()
+        ]
+    return render(
+        request,
+        "layout/norm.html",
+        {"norm": norm, "region": region, "form": form, "versions": versions, "writable": writable},
+        status=400 if form is not None and form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def norm_delete(request, code):
+    require(request.user, Capability.EDIT_NORMS)
+    norm = _visible_norm(request, code)
+    try:
+        actions.delete_norm(norm, request.user)
+    except ValidationError as error:
+        messages.error(request, "；".join(error.messages))
+        return redirect("layout-norm", code=norm.code)
+    messages.success(request, _("Deleted %(name)s; its revisions are kept.") % {"name": norm.label})
+    return redirect("layout-norms")

@@ -21,6 +21,19 @@ def clean(value):
     return value
 
 
+def verbatim(value, max_length: int = 200) -> str | None:
+    """Text kept as typed (a clause quoted from a plan keeps its full-width ，：“”): stray spaces
+    stripped and the protective apostrophe of our CSV exports dropped, nothing folded."""
+    if isinstance(value, str):
+        value = value.strip(" \t\r\n\u3000") or None
+        if value is not None and value[:1] == "'" and value[1:2] in ("=", "+", "-", "@"):
+            value = value[1:]
+        if value is not None and len(value) > max_length:
+            raise CellError("Longer than %(n)s characters.", n=max_length)
+        return value
+    return text(value, max_length)
+
+
 def text(value, max_length: int = 200) -> str | None:
     value = clean(value)
     if value is None:

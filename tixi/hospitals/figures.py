@@ -9,6 +9,7 @@ import pyarrow as pa
 from django.db import connection
 from django.utils.translation import gettext as _
 
+from tixi.core import clock
 from tixi.geo.models import Division
 from tixi.hospitals.engine import indicators as ind
 from tixi.hospitals.engine.grouper.mapping import CodeMapping
@@ -238,7 +239,7 @@ def hospital_figures(loaded: Loaded, by=("hospital",)) -> list[dict]:
     """One object per hospital (and department or month when asked), with the versions used."""
     versions = loaded.versions.as_dict()
     rows = []
-    for row in ind.compute(loaded.con, by):
+    for row in ind.compute(loaded.con, by, as_of=clock.today()):
         info = loaded.hospitals.get(row.pop("institution_id"), {})
         row["hospital_name"] = info.get("name", "")
         row["hospital_type"] = info.get("type", "")
@@ -253,7 +254,7 @@ def hospital_figures(loaded: Loaded, by=("hospital",)) -> list[dict]:
             row["beds"] = loaded.beds_by_year.get(
                 (info.get("institution_id"), period // 100 if "month" in by else period)
             )
-            days = ind.days_in(period)
+            days = ind.days_in(period, clock.today())
             row["bed_occupancy"] = (
                 round(100.0 * row["bed_days"] / (row["beds"] * days), 4)
                 if row["beds"] and "hospital" in by

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tixi.core import clock
 from tixi.hospitals.engine import indicators as ind
 from tixi.hospitals.figures import Loaded
 from tixi.hospitals.models import PublishedFigure
@@ -86,7 +87,9 @@ def _members(loaded: Loaded, spec: Published) -> list[int]:
 def division_figures(loaded: Loaded) -> dict[str, dict]:
     """element code -> value, numerator, denominator, hospitals (only where there is a denominator)."""
     # every figure is a ratio of sums: the hospitals' sums are added up per target's set of hospitals
-    by_hospital = {row["institution_id"]: row for row in ind.compute(loaded.con, ("hospital",))}
+    by_hospital = {
+        row["institution_id"]: row for row in ind.compute(loaded.con, ("hospital",), as_of=clock.today())
+    }
     result = {}
     for spec in PUBLISHED:
         members = [m for m in _members(loaded, spec) if m in by_hospital]

@@ -362,9 +362,9 @@ def hospital_detail(request, code):
         )
     year_table = _figure_table(
         _("By year"),
-        Column(_("Year"), kind=NUMBER, decimals=0),
+        Column(_("Year")),  # a year is a label: "2024", never "2,024"
         [by_year[y] for y in years if y in by_year],
-        lambda r: Cell(r["year"], decimals=0),
+        lambda r: Cell(str(r["year"])),
         "hospital-years",
         extra=[("bed_occupancy", _("Bed occupancy"), 1)],
     )

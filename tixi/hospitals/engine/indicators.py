@@ -26,6 +26,7 @@ Every count is a sum of `represents` (1 for a real record; a synthetic sample's 
 several stays), so shares, ALOS, CMI and bed occupancy are the same whether or not the data is a sample.
 """
 
+import datetime as dt
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -534,18 +535,25 @@ def finish(row: dict, beds: float | None = None, days: int | None = None) -> dic
     return out
 
 
-def days_in(period: int) -> int:
-    """Days of a year (YYYY) or a month (YYYYMM)."""
+def days_in(period: int, as_of: dt.date | None = None) -> int:
+    """Days of a year (YYYY) or a month (YYYYMM); of a period still open on `as_of`, the days up to and
+    including that day (bed occupancy in October is over the year so far, not over 365 days)."""
     import calendar
 
     if period > 9999:
-        return calendar.monthrange(period // 100, period % 100)[1]
-    return 366 if calendar.isleap(period) else 365
+        year, month = divmod(period, 100)
+        first, days = dt.date(year, month, 1), calendar.monthrange(year, month)[1]
+    else:
+        first, days = dt.date(period, 1, 1), 366 if calendar.isleap(period) else 365
+    if as_of is not None and first <= as_of < first + dt.timedelta(days=days):
+        return (as_of - first).days + 1
+    return days
 
 
-def compute(con, by: Sequence[str] = ("hospital",)) -> list[dict]:
+def compute(con, by: Sequence[str] = ("hospital",), as_of: dt.date | None = None) -> list[dict]:
     """The figures for each group of `by` (any of hospital, department, month, year); `facts` must be
-    built. Bed occupancy needs the hospital in `by` (its beds) and is over the year, or the month.
+    built. Bed occupancy needs the hospital in `by` (its beds) and is over the year, or the month (of
+    a period still open on `as_of`, over its days so far).
     `con` is a DuckDB connection or an engine."""
     engine = engine_of(con)
     beds = dict(engine.tuples("SELECT institution_id, beds FROM hospitals"))
@@ -553,9 +561,9 @@ def compute(con, by: Sequence[str] = ("hospital",)) -> list[dict]:
     for row in _aggregate(engine, by):
         hospital_beds = beds.get(row.get("institution_id")) if "hospital" in by else None
         if "month" in by:
-            days = days_in(row["month"])
+            days = days_in(row["month"], as_of)
         elif row["first_month"] and row["first_month"] // 100 == row["last_month"] // 100:
-            days = days_in(row["first_month"] // 100)
+            days = days_in(row["first_month"] // 100, as_of)
         else:
             days = None
         rows.append(finish(row, hospital_beds, days))

@@ -34,6 +34,8 @@ def test_the_page_judges_a_hospital_against_its_city_as_the_command_does(web, ca
     (printed,) = cli(capsys, "--division", city.code, "--year", "2024", "--hospital", hospital.code)
     for key in REFERENCED:
         assert on_page[key] == printed[key], key
+    # the page names its reference
+    assert city.name in page.content.decode().split('id="reference">')[1].split("</p>")[0]
     # not trivially 1: the hospital is not its own reference
     assert printed["time_efficiency"] != 1.0 and printed["cost_efficiency"] != 1.0
     # the same figures as the whole city's load gives that hospital

@@ -407,6 +407,7 @@ def hospital_detail(request, code):
             "left_out": left_out,
             "mapping_log": mapping_log,
             "latest_year": years[-1],
+            "reference": reference,
             "versions": versions,
             "synthetic": Discharge.objects.filter(institution=hospital, is_synthetic=True).exists(),
         }

@@ -1381,6 +1381,7 @@ ZH = {
     "CC/MCC rise (standard errors)": "CC/MCC 占比上升（标准误）",
     "By department, %(year)s": "%(year)s年按科室",
     "Years:": "年份：",
+    "Time and cost efficiency indices and low-risk-group mortality are judged against the hospitals of %(region)s.": "时间消耗指数、费用消耗指数和低风险组病例死亡率以%(region)s的医院为参照。",
     "By month, %(year)s": "%(year)s年按月份",
     "Stays of %(department)s, %(year)s": "%(department)s %(year)s年病例",
     "Stays discharged in %(month)s": "%(month)s出院病例",

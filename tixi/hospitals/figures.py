@@ -7,10 +7,12 @@ from dataclasses import dataclass
 import duckdb
 import pyarrow as pa
 from django.db import connection
+from django.db.models import F, FloatField, Func, IntegerField, Q, Sum
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from tixi.core import clock
-from tixi.geo.models import Division
+from tixi.geo.models import Division, subtree_filter, year_end
 from tixi.hospitals.engine import indicators as ind
 from tixi.hospitals.engine.grouper.mapping import CodeMapping
 from tixi.hospitals.models import CodeList, CodeMap, Discharge, ListKind, WeightTable
@@ -164,10 +166,100 @@ def load(
             log["table"] = base(stays, code_map=mapping, with_path=True)
             return log["table"]
 
+    # one hospital: its DRGs' references (efficiency indices, low-risk groups) are the division's
+    reference = reference_sums(division, list(years) if years else [year], mapping) if hospital else None
     if engine == "spark":
         con = ind.SparkEngine.from_duckdb(con)
-    ind.build_facts(con, group, surgery_list=ListKind.SURGERY in chosen)
+    ind.build_facts(con, group, surgery_list=ListKind.SURGERY in chosen, reference=reference)
     return Loaded(con, versions, hospitals, division, year, log.get("table"), beds_by_year)
+
+
+class StayDays(Func):
+    """Calendar days of a stay from the stored times, at least 1 (`ind.LOS_DAYS`, in the database's SQL)."""
+
+    output_field = IntegerField()
+
+    def __init__(self):
+        super().__init__(F("admitted_at"), F("discharged_at"))
+
+    def as_sql(self, compiler, connection, **extra):
+        (admitted, admitted_params), (discharged, discharged_params) = (
+            compiler.compile(e) for e in self.source_expressions
+        )
+        if connection.vendor == "sqlite":
+            sql = (
+                f"MAX(CAST(julianday(substr({discharged}, 1, 10)) - julianday(substr({admitted}, 1, 10)) "
+                "AS INTEGER), 1)"
+            )
+        else:
+            sql = f"GREATEST(CAST(substr({discharged}, 1, 10) AS date) - CAST(substr({admitted}, 1, 10) AS date), 1)"
+        return sql, (*discharged_params, *admitted_params)
+
+
+def reference_hospitals(division: Division, years: Sequence[int]) -> Q:
+    """The stays of the division's hospitals, each year as the registry placed them (as `hospitals_of`
+    chooses them for one year), in one query."""
+    hospital_types = [
+        t for t in InstitutionType.values if classification.category_of(t) == classification.HOSPITAL
+    ]
+    placed = (
+        InstitutionYear.objects.filter(year__in=years, institution__type__in=hospital_types)
+        .filter(subtree_filter("division_path", division.path))
+        .values_list("institution_id", "year", "institution__opened_on", "institution__closed_on")
+    )
+    by_year: dict[int, list[int]] = {}
+    for pk, y, opened, closed in placed:
+        end = year_end(y)
+        if (opened is None or opened <= end) and (closed is None or closed > end):
+            by_year.setdefault(y, []).append(pk)
+    stays = Q(pk__in=[])
+    for y, ids in by_year.items():
+        stays |= Q(year=y, institution_id__in=ids)
+    return stays
+
+
+def reference_sums(division: Division, years: Sequence[int], mapping: CodeMapping | None) -> pa.Table:
+    """The per-(year, DRG) sums the references are made of (stays, bed days, cost, deaths) over the
+    division's hospitals, without bringing their stays here: the database adds up the stays with a payer
+    DRG (one query); only those without one travel, to the grouper, as `load` groups them (one query)."""
+    stays = Discharge.objects.filter(reference_hospitals(division, years))
+    rows = list(
+        stays.exclude(drg="")
+        .order_by()
+        .values("year", "drg")
+        .annotate(
+            n=Sum("represents"),
+            days=Sum(StayDays() * F("represents")),
+            cost=Sum(F("total_cost") * F("represents"), output_field=FloatField()),
+            died=Coalesce(Sum("represents", filter=Q(discharge_method=ind.DEATH)), 0),
+        )
+        .values_list("year", "drg", "n", "days", "cost", "died")
+    )
+    group = GROUPER["group"]
+    if group is not None:
+        con = duckdb.connect()
+        try:
+            ind.prepare(con, [], {}, {})
+            _copy_discharges(con, stays.filter(drg="").order_by().values_list(*ind.DISCHARGE_SCHEMA))
+            grouped = group(con.sql(_UNGROUPED_STORED), code_map=mapping)  # noqa: F841 (scanned by name)
+            rows += con.execute(
+                f"""SELECT d.year, g.drg, sum(d.represents), sum({ind.LOS_DAYS} * d.represents),
+                           sum(d.total_cost * d.represents),
+                           coalesce(sum(d.represents) FILTER (WHERE d.discharge_method = '{ind.DEATH}'), 0)
+                    FROM discharges d JOIN grouped g ON g.institution_id = d.institution_id AND g.record_id = d.record_id
+                    WHERE g.drg IS NOT NULL GROUP BY d.year, g.drg"""
+            ).fetchall()
+        finally:
+            con.close()
+    columns = list(zip(*rows, strict=True)) or [[]] * len(ind.REFERENCE_COLUMNS)
+    types = [pa.int32(), pa.string(), pa.int64(), pa.int64(), pa.float64(), pa.int64()]
+    return pa.table(  # PostgreSQL's sums may come back as Decimal
+        {
+            name: pa.array([v if v is None or kind == pa.string() else cast(v) for v in column], kind)
+            for name, column, kind in zip(ind.REFERENCE_COLUMNS, columns, types, strict=True)
+            for cast in [float if kind == pa.float64() else int]
+        }
+    )
 
 
 def _copy_discharges(con: duckdb.DuckDBPyConnection, query) -> None:
@@ -225,6 +317,15 @@ def _arrow_type(kind: str):
         "BOOLEAN": pa.bool_(),
         "DOUBLE": pa.float64(),
     }[kind]
+
+
+def city_of(division: Division, year: int) -> Division:
+    """The prefecture-level division above (or at) `division` that year, the reference region of a
+    hospital's figures; the division itself when it is a province."""
+    parts = [p for p in division.path.split("/") if p]
+    if len(parts) < 2:
+        return division
+    return Division.objects.valid_in(year).filter(code=parts[1]).first() or division
 
 
 def division_of(code: str, year: int) -> Division:

@@ -315,7 +315,9 @@ def hospital_detail(request, code):
         return TemplateResponse(request, "hospitals/detail.html", context)
     raw = request.GET.get("year", "")
     year = int(raw) if raw.isdigit() and int(raw) in years else years[-1]
-    loaded = figures.load(hospital.division, years[-1], hospital=hospital.code, years=years)
+    # the reference of its DRGs (efficiency indices, low-risk groups): the hospitals of its city
+    reference = figures.city_of(hospital.division, years[-1])
+    loaded = figures.load(reference, years[-1], hospital=hospital.code, years=years)
     by_year = {r["year"]: r for r in figures.hospital_figures(loaded, ("hospital", "year"))}
     departments = [
         r for r in figures.hospital_figures(loaded, ("hospital", "year", "department")) if r["year"] == year
@@ -406,6 +408,7 @@ def hospital_detail(request, code):
             "left_out": left_out,
             "mapping_log": mapping_log,
             "latest_year": years[-1],
+            "reference": reference,
             "versions": versions,
             "synthetic": Discharge.objects.filter(institution=hospital, is_synthetic=True).exists(),
         }

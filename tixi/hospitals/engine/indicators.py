@@ -447,11 +447,16 @@ def _cube(surgery_list: bool) -> str:
 # per-DRG references over every stay computed together (the region), each year on its own (a
 # hospital's series loads several years at once): mean LOS and cost for the efficiency indices,
 # mortality and its standardised log for the low-risk groups
+# The population is `reference_cube(year, drg, discharges, bed_days, total_cost, deaths)`: the loaded
+# stays' own sums (`cube`) when a division was loaded, or the reference region's sums handed in by the
+# caller when one hospital was loaded (a hospital is not its own reference: its indices would be 1).
+REFERENCE_CUBE = "SELECT year, drg, discharges, bed_days, total_cost, deaths FROM cube"
+REFERENCE_COLUMNS = ("year", "drg", "discharges", "bed_days", "total_cost", "deaths")
 DRG_REFERENCE = f"""
     WITH m AS (
         SELECT year, drg, sum(bed_days) / sum(discharges) AS mean_los, sum(total_cost) / sum(discharges) AS mean_cost,
                sum(deaths) / sum(discharges) AS mortality
-        FROM cube WHERE drg IS NOT NULL GROUP BY year, drg),
+        FROM reference_cube WHERE drg IS NOT NULL GROUP BY year, drg),
     z AS (SELECT year, avg(ln(mortality)) AS mu, stddev_samp(ln(mortality)) AS sigma FROM m
           WHERE mortality > 0 GROUP BY year)
     SELECT m.year, m.drg, m.mean_los, m.mean_cost, m.mortality,
@@ -459,10 +464,11 @@ DRG_REFERENCE = f"""
     FROM m LEFT JOIN z ON z.year = m.year"""
 
 
-def build_facts(con, group: Group | None = None, surgery_list: bool = False) -> None:
+def build_facts(con, group: Group | None = None, surgery_list: bool = False, reference=None) -> None:
     """Creates `facts` (a view: one row per stay with the flags every indicator sums, the DRG, its weight
     and the reasons a stay is left out of a figure), `cube` (its sums) and `drg_reference`. `con` is a
-    DuckDB connection or an engine."""
+    DuckDB connection or an engine. `reference`: the per-(year, DRG) sums of the reference population
+    (an Arrow table of `REFERENCE_COLUMNS`); None: the loaded stays are their own reference."""
     engine = engine_of(con)
     engine.create("stays", STAYS, table=False)
     if group is None:
@@ -474,6 +480,10 @@ def build_facts(con, group: Group | None = None, surgery_list: bool = False) -> 
     engine.create("flagged", _flagged(surgery_list), table=False)
     engine.create("facts", FACTS, table=False)
     engine.create("cube", _cube(surgery_list))
+    if reference is None:
+        engine.create("reference_cube", REFERENCE_CUBE, table=False)
+    else:
+        engine.put("reference_cube", reference)
     engine.create("drg_reference", DRG_REFERENCE)
 
 

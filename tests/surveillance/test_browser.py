@@ -17,7 +17,7 @@ VISIBLE_LABELS = """(names) => {
   const chart = echarts.getInstanceByDom(document.getElementById("signals-map"));
   const out = [];
   for (const d of chart.getZr().storage.getDisplayList(true)) {
-    if (d.type !== "text" || d.ignore || d.invisible || !names.includes(d.style.text)) continue;
+    if (!["text", "tspan"].includes(d.type) || d.ignore || d.invisible || !names.includes(d.style.text)) continue;
     const r = d.getBoundingRect().clone();
     r.applyTransform(d.getComputedTransform());
     out.push([d.style.text, r.x, r.y, r.width, r.height]);

@@ -19,7 +19,7 @@ NOWCAST_METHODS = METHODS
 DEFAULT_NOWCAST = "bayes.trunc"  # Höhle & an der Heiden 2014: respects the reporting triangle's truncation
 
 
-def _prior(observed: np.ndarray, T: int, D: int, m: int) -> tuple[float, float]:
+def prior_of(observed: np.ndarray, T: int, D: int, m: int) -> tuple[float, float]:
     """The Bayes methods' Poisson-gamma prior of N(t, ∞): its mean is the mean count of the complete
     periods of the window (at least 0.5 a period), its variance mean + mean² (NB size 1: a wide prior, the
     reported cases and the delays decide)."""
@@ -52,7 +52,7 @@ def nowcast_cases(
     if method != "lawless":
         seen = report <= T
         reported = np.bincount(onset[seen], minlength=T + 1)[: T + 1]
-        mean, variance = _prior(reported, T, D, m)
+        mean, variance = prior_of(reported, T, D, m)
         # room for the largest nowcast: N.tInf.max well above the reported counts
         options |= {
             "prior_mean": mean,

@@ -79,7 +79,7 @@ def test_the_signals_map_names_never_overlap(browser, server, width):
     # crowd the map (larger names): some are hidden rather than drawn over each other
     page.evaluate(
         """() => echarts.getInstanceByDom(document.getElementById("signals-map"))
-             .setOption({ series: [{ label: { fontSize: 30 } }] })"""
+             .setOption({ series: [{ label: { fontSize: 64 } }] })"""
     )
     page.wait_for_timeout(300)
     crowded = page.evaluate(VISIBLE_LABELS, names)

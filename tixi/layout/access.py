@@ -31,6 +31,7 @@ from tixi.layout.engine.region_grid import (
     SYNTHETIC_SPEEDS,
     WALKING,
     RegionGrid,
+    ZoneBox,
     build_region_grid,
 )
 from tixi.layout.engine.siting import (
@@ -81,11 +82,14 @@ def townships_of(division: Division, year: int) -> list[Division]:
 
 
 def box_of(division: Division) -> tuple[float, float, float, float] | None:
+    """The boundary's box, carrying its outline (the grid fills zones by their shape)."""
     boundary = getattr(division, "boundary", None)
     if boundary is None:
         return None
-    ring = np.asarray(boundary.geometry["coordinates"][0], float)
-    return float(ring[:, 0].min()), float(ring[:, 1].min()), float(ring[:, 0].max()), float(ring[:, 1].max())
+    outline = boundary.geometry["coordinates"][0]
+    ring = np.asarray(outline, float)
+    box = (float(ring[:, 0].min()), float(ring[:, 1].min()), float(ring[:, 0].max()), float(ring[:, 1].max()))
+    return ZoneBox(box, outline)
 
 
 def facilities_of(division: Division, year: int, kind: str):

@@ -686,6 +686,9 @@ def road_choices(division: Division, year: int, longest_village_roads: int = 30)
         cells = order[bounds[number] : bounds[number + 1]]
         if not len(cells):
             continue  # wholly under a faster road
+        inside = cells[zones[cells] > 0]
+        cells = inside if len(inside) else cells  # named by the townships it runs through, not by the
+        # land outside the region's irregular outline that a road to the grid's edge crosses last
         rows, cols = np.divmod(cells, width)
         # its ends along its longer extent
         along = cols if np.ptp(cols) >= np.ptp(rows) else rows

@@ -21,7 +21,7 @@ VERBS = {
     "layout": "allocation norms and siting: `tixi layout gaps --division D --year Y [--format json]`, `tixi layout site --division D --year Y --new K [--capacity N] [--per-township one|any]`",
     "access": "travel time: `tixi access surface --friction F.tif --facilities F.csv --out TIME.tif [--nearest N.tif] [--moves 8|16] [--walk --elevation DEM.tif] [--roads R.geojson]`, `tixi access friction`, `tixi access coverage`, `tixi access whatif` (close a facility or a road, add a site)",
     "drg": "CHS-DRG 1.1 grouping: `tixi drg group --input F.csv --out F.csv`, `tixi drg compare --cases N` (parity with OpenDRG)",
-    "surveillance": "outbreak detection as R's surveillance package: `tixi surveillance detect --method farrington-flexible --input SERIES.csv --range FIRST:LAST [--b 5 ...] --format csv|json [--out F]`",
+    "surveillance": "outbreak detection as R's surveillance package: `tixi surveillance detect --method farrington-flexible --input SERIES.csv --range FIRST:LAST [--b 5 ...] --format csv|json [--out F]`; nowcasts of reporting delays: `tixi surveillance nowcast --method bayes.trunc --input CASES.csv --now DATE`",
     "createuser": "create a user with a role and a scope (USERNAME --role ROLE --division CODE | --institution CODE)",
     "boundaries": "import division boundaries from a GeoJSON FeatureCollection (properties.code)",
     "migrate": "create or update the database schema",

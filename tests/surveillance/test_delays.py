@@ -41,7 +41,11 @@ def weekly_cases(division, weeks=40, per_week=6, late_share=0.5, disease="hfmd",
 def test_the_nowcast_restores_the_cases_not_reported_yet(townships):
     weekly_cases(townships[0])
     cast = delays.nowcast_cases(
-        CaseReport.objects.all(), "week", MONDAY + dt.timedelta(days=6), MONDAY - dt.timedelta(weeks=10)
+        CaseReport.objects.all(),
+        "week",
+        MONDAY + dt.timedelta(days=6),
+        MONDAY - dt.timedelta(weeks=10),
+        method="lawless",
     )
     # the last two weeks have only the on-time half reported; the nowcast puts them back near 6
     assert cast["observed"][-2:] == [3, 3] and cast["observed"][-3] == 6
@@ -65,7 +69,47 @@ def test_the_signal_chart_carries_the_nowcast_band(web, townships, settings):
     cast = data["nowcast"]
     assert len(cast["median"]) == len(data["labels"])  # one value per period of the chart
     assert cast["observed"][-1] == 11 and cast["median"][-1] > 11  # 22 onsets, half reported so far
-    assert data["names"]["nowcast"] == "发病数现时推算"
+    assert data["names"]["nowcast"] == "发病数现时推算（贝叶斯法，考虑报告截断）"
+    assert data["names"]["nowcast_method"] == "bayes.trunc"
+    assert 'id="nowcast-method"' in html and "?nowcast=lawless" in html
+
+
+@pytest.mark.parametrize("method", ["bayes.trunc", "bayes.notrunc", "lawless"])
+def test_each_nowcast_method_restores_the_late_half(townships, method):
+    """Every method puts the last two weeks (half reported so far) back near the 6 onsets a week."""
+    weekly_cases(townships[0])
+    cast = delays.nowcast_cases(
+        CaseReport.objects.all(),
+        "week",
+        MONDAY + dt.timedelta(days=6),
+        MONDAY - dt.timedelta(weeks=10),
+        method=method,
+    )
+    assert cast["method"] == method and cast["observed"][-2:] == [3, 3]
+    assert all(5.0 <= v <= 7.0 for v in cast["median"][-2:])
+    assert all(lo <= 6.0 <= hi for lo, hi in zip(cast["lower"][-2:], cast["upper"][-2:], strict=True))
+    assert cast["median"][0] is None
+
+
+def test_the_signal_page_names_the_nowcast_method_asked_for(web, townships, settings):
+    settings.TIXI_TODAY = MONDAY + dt.timedelta(days=6)
+    weekly_cases(townships[0], weeks=5 * 52 + 30, per_week=2, late_share=0.5, spike=20)
+    detection.scan(MONDAY, MONDAY + dt.timedelta(days=6), sources={"cases"}, codes={"hfmd"})
+    signal = Signal.objects.get(code="hfmd", period_start=MONDAY)
+    page = f"/surveillance/signals/{signal.pk}/"
+    for asked, label, language in [
+        ("lawless", "Nowcast of onsets (Lawless reverse-time hazard (lawless))", "en"),
+        ("bayes.notrunc", "发病数现时推算（贝叶斯法，不考虑报告截断）", "zh-hans"),
+        ("nonsense", "发病数现时推算（贝叶斯法，考虑报告截断）", "zh-hans"),  # unknown: the default
+    ]:
+        client = web("cdc")
+        client.cookies["django_language"] = language
+        html = client.get(page, {"nowcast": asked}, HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        data = json.loads(
+            re.search(r'<script id="chart-data" type="application/json">(.*?)</script>', html, re.S).group(1)
+        )
+        assert data["names"]["nowcast"] == label
+        assert data["nowcast"]["median"][-1] > data["nowcast"]["observed"][-1] == 11
 
 
 def test_weeks_later_the_chart_goes_on_past_the_signal_with_todays_nowcast(web, townships, settings):

@@ -15,6 +15,7 @@ import yaml
 
 from tixi.demo.allocation import count_for_rate, largest_remainder
 from tixi.demo.names import NameMaker
+from tixi.demo.shapes import Patch, contains, tile
 from tixi.registry.engine import classification as cls
 from tixi.registry.engine.figures import MEASURES
 
@@ -29,6 +30,11 @@ FAR_PAST = dt.date(1949, 10, 1)
 
 AGE_SHARES = {"0-2": 0.026, "3-6": 0.045, "7-14": 0.092, "15-59": 0.6, "60-64": 0.067, "65+": 0.17}
 SEX_SHARES = {"M": 0.505, "F": 0.495}
+
+
+def _extent(ring) -> tuple[float, float, float, float]:
+    xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 @dataclass
@@ -47,6 +53,8 @@ class Place:
     bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
     kind: str = ""  # street / town / township for level 4
     weight: float = 1.0
+    ring: list | None = None  # the boundary's outline (closed, counter-clockwise); bbox is its extent
+    patch: Patch | None = field(default=None, repr=False)  # the four-sided patch its children tile
 
     @property
     def path(self) -> str:
@@ -312,7 +320,13 @@ class DemoBuilder:
                 bbox=(west, south, east, north),
             )
         shares = np.array([c["share"] for c in counties_spec], dtype=float)
-        edges = west + np.concatenate([[0], np.cumsum(shares / shares.sum())]) * (east - west)
+        # irregular county shapes that tile the city's outline (tixi/demo/shapes.py), areas by share
+        outline = Patch.wobbly(west, south, east, north, self.draws(spec["code"], "outline"))
+        rows = max(1, round(np.sqrt(len(counties_spec) * (north - south) / (east - west))))
+        cells = tile(outline, shares, rows, self.draws(spec["code"], "county-shapes"), wiggle=0.3)
+        if city is not None:
+            city.ring, city.patch = outline.ring().tolist(), outline
+            city.bbox = _extent(city.ring)
         counties = []
         for i, cs in enumerate(counties_spec):
             county = self.place(
@@ -321,8 +335,10 @@ class DemoBuilder:
                 3,
                 city or province,
                 synthetic=False,
-                bbox=(edges[i], south, edges[i + 1], north),
+                bbox=cells[i].bbox,
                 weight=cs["share"],
+                ring=cells[i].ring.tolist(),
+                patch=cells[i].patch,
             )
             self.build_townships(county, cs)
             counties.append(county)
@@ -341,18 +357,12 @@ class DemoBuilder:
         n = len(specs)
         cols = int(np.ceil(np.sqrt(n)))
         rows = int(np.ceil(n / cols))
-        w, s, e, nn = county.bbox
+        cells = tile(county.patch, np.ones(n), rows, self.draws(county.code, "township-shapes"), wiggle=0.18)
         street_no, town_no = 0, 100
         draw = self.draws(county.code, "townships")
         village_names = cs.get("village_names", {})
         for k, (kind, name) in enumerate(specs):
-            r, c = divmod(k, cols)
-            bbox = (
-                w + (e - w) * c / cols,
-                s + (nn - s) * r / rows,
-                w + (e - w) * (c + 1) / cols,
-                s + (nn - s) * (r + 1) / rows,
-            )
+            bbox = cells[k].bbox
             if kind == "street":
                 street_no += 1
                 number = street_no
@@ -370,6 +380,7 @@ class DemoBuilder:
                 county,
                 synthetic=synthetic,
                 bbox=bbox,
+                ring=cells[k].ring.tolist(),
                 kind=kind,
                 weight=float(draw.lognormal(0, 0.35)) * (1.6 if kind == "street" else 1),
             )
@@ -407,6 +418,7 @@ class DemoBuilder:
                 county,
                 valid_from=on,
                 bbox=old.bbox,
+                ring=old.ring,
                 kind="street",
                 weight=0.0,
             )
@@ -477,8 +489,15 @@ class DemoBuilder:
         code = f"{prefix}{cls.CATEGORIES.index(cls.category_of(type_)) + 1}{self._inst_seq[prefix]:05d}"
         rank = self._type_rank[(prefix, type_)] = self._type_rank.get((prefix, type_), 0) + 1
         r = self.draws(prefix, type_, rank, "site")
-        w, s, e, n = (place.parent.bbox if place.level == 5 else place.bbox) or county.bbox
+        area = place.parent if place.level == 5 else place
+        area = area if area.bbox else county
+        w, s, e, n = area.bbox or county.bbox
         point = (round(float(r.uniform(w, e)), 5), round(float(r.uniform(s, n)), 5))
+        if area.ring is not None and not contains(np.asarray(area.ring), *point):
+            # inside the shape, from a stream of its own (the draws after this one stay as they were)
+            inside = self.draws(prefix, type_, rank, "site-inside")
+            while not contains(np.asarray(area.ring), *point):
+                point = (round(float(inside.uniform(w, e)), 5), round(float(inside.uniform(s, n)), 5))
         if recent is not None:
             kw["opened_on"] = self.opened_on(r, recent)
         inst = Inst(

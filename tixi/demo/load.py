@@ -14,8 +14,14 @@ DEMO_PASSWORD = "tixi-demo"
 BATCH = 5000
 
 
-def _polygon(bbox) -> dict:
-    w, s, e, n = (round(v, 5) for v in bbox)
+def _polygon(place) -> dict:
+    """The place's irregular outline (tixi/demo/shapes.py), or its box; to 5 decimals (about 1 m)."""
+    if place.ring is not None:
+        ring = [[round(x, 5), round(y, 5)] for x, y in place.ring]
+        ring = [p for i, p in enumerate(ring) if i == 0 or p != ring[i - 1]]
+        ring[-1] = ring[0]
+        return {"type": "Polygon", "coordinates": [ring]}
+    w, s, e, n = (round(v, 5) for v in place.bbox)
     return {"type": "Polygon", "coordinates": [[[w, s], [e, s], [e, n], [w, n], [w, s]]]}
 
 
@@ -41,7 +47,7 @@ def write(builder: DemoBuilder) -> dict:
             Division.objects.filter(id=p.id).update(successor_id=p.successor.id)
     Boundary.objects.bulk_create(
         [
-            Boundary(division_id=p.id, geometry=_polygon(p.bbox), is_synthetic=True)
+            Boundary(division_id=p.id, geometry=_polygon(p), is_synthetic=True)
             for p in builder.places
             if p.bbox
         ],

@@ -31,6 +31,7 @@ from tixi.layout.engine.region_grid import (
     SYNTHETIC_SPEEDS,
     WALKING,
     RegionGrid,
+    ZoneBox,
     build_region_grid,
 )
 from tixi.layout.engine.siting import (
@@ -47,7 +48,7 @@ from tixi.layout.norms import values_of
 from tixi.registry.engine import classification as cls
 from tixi.registry.models import Institution
 
-GRID_VERSION = 3  # 2: a synthetic road network burnt in as GeoJSON roads are; 3: with county roads
+GRID_VERSION = 4  # 2: a synthetic road network burnt in as GeoJSON roads are; 3: with county roads; 4: zones by outline
 EMS_TYPES = ("ems_centre", "ems_station")
 # 院前急救: "城市服务半径不超过5公里、农村不超过10-20公里" (达川; 攀枝花 the same for cities)
 EMS_RADII_KM = (5.0, 10.0, 20.0)
@@ -81,11 +82,14 @@ def townships_of(division: Division, year: int) -> list[Division]:
 
 
 def box_of(division: Division) -> tuple[float, float, float, float] | None:
+    """The boundary's box, carrying its outline (the grid fills zones by their shape)."""
     boundary = getattr(division, "boundary", None)
     if boundary is None:
         return None
-    ring = np.asarray(boundary.geometry["coordinates"][0], float)
-    return float(ring[:, 0].min()), float(ring[:, 1].min()), float(ring[:, 0].max()), float(ring[:, 1].max())
+    outline = boundary.geometry["coordinates"][0]
+    ring = np.asarray(outline, float)
+    box = (float(ring[:, 0].min()), float(ring[:, 1].min()), float(ring[:, 0].max()), float(ring[:, 1].max()))
+    return ZoneBox(box, outline)
 
 
 def facilities_of(division: Division, year: int, kind: str):

@@ -1,5 +1,5 @@
-"""Reporting delays over the stored data: the nowcast of a case series' last periods (Lawless's reverse-
-time hazard, `engine/nowcast.py`) and the sources that went quiet (an institution that reports cases, a
+"""Reporting delays over the stored data: the nowcast of a case series' last periods (`engine/nowcast.py`:
+R's bayes.trunc by default, bayes.notrunc or Lawless's reverse-time hazard on request) and the sources that went quiet (an institution that reports cases, a
 channel's reporting unit) — silent for longer than their usual interval between reports."""
 
 import datetime as dt
@@ -8,19 +8,33 @@ from collections import defaultdict
 import numpy as np
 from django.utils.translation import gettext as _
 
-from tixi.surveillance.engine.nowcast import NowcastError, lawless
+from tixi.surveillance.engine.nowcast import METHODS, NowcastError
+from tixi.surveillance.engine.nowcast import run as run_nowcast
 from tixi.surveillance.models import CaseReport, Channel, ChannelCount, Resolution
 from tixi.surveillance.series import _period_index, period_start
 
 # per resolution: the longest delay modelled (D) and the complete periods the hazard is estimated from (m)
 DELAY_WINDOW = {Resolution.DAY: (14, 56), Resolution.WEEK: (4, 26), Resolution.MONTH: (2, 12)}
+NOWCAST_METHODS = METHODS
+DEFAULT_NOWCAST = "bayes.trunc"  # Höhle & an der Heiden 2014: respects the reporting triangle's truncation
 
 
-def nowcast_cases(cases, resolution: str, now: dt.date, first: dt.date) -> dict | None:
+def prior_of(observed: np.ndarray, T: int, D: int, m: int) -> tuple[float, float]:
+    """The Bayes methods' Poisson-gamma prior of N(t, ∞): its mean is the mean count of the complete
+    periods of the window (at least 0.5 a period), its variance mean + mean² (NB size 1: a wide prior, the
+    reported cases and the delays decide)."""
+    complete = observed[max(0, T - m) : max(0, T - D)]
+    mean = max(float(complete.mean()) if complete.size else 0.0, 0.5)
+    return mean, mean + mean * mean
+
+
+def nowcast_cases(
+    cases, resolution: str, now: dt.date, first: dt.date, method: str = DEFAULT_NOWCAST
+) -> dict | None:
     """The onset series of `cases` (a CaseReport queryset) from the period of `first` to the period of
     `now`, with the nowcast of its last D + 1 periods as of `now` (reports up to the end of `now`'s
     period). {"starts", "observed", "median", "lower", "upper"} (None outside the nowcast), or None when
-    the line list is too short for the delays."""
+    the line list is too short for the delays. `method`: one of NOWCAST_METHODS."""
     D, m = DELAY_WINDOW[resolution]
     end = period_start(now, resolution)
     rows = np.array(
@@ -33,8 +47,20 @@ def nowcast_cases(cases, resolution: str, now: dt.date, first: dt.date) -> dict 
     onset = _period_index(rows[:, 0], origin, resolution)
     report = _period_index(rows[:, 1], origin, resolution)
     T = int(_period_index(np.array([end], dtype="datetime64[D]"), origin, resolution)[0])
+    m = min(m, T)
+    options = {"D": D, "m": m}
+    if method != "lawless":
+        seen = report <= T
+        reported = np.bincount(onset[seen], minlength=T + 1)[: T + 1]
+        mean, variance = prior_of(reported, T, D, m)
+        # room for the largest nowcast: N.tInf.max well above the reported counts
+        options |= {
+            "prior_mean": mean,
+            "prior_variance": variance,
+            "n_max": max(300, 10 * int(reported.max()) + 50),
+        }
     try:
-        result = lawless(onset, report, T, D=D, m=min(m, T))
+        result = run_nowcast(method, onset, report, T, **options)
     except NowcastError:
         return None
     skip = int(
@@ -54,6 +80,7 @@ def nowcast_cases(cases, resolution: str, now: dt.date, first: dt.date) -> dict 
         "upper": cut(result.upper),
         "delay": D,
         "periods": m,
+        "method": method,
     }
 
 

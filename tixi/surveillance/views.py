@@ -11,6 +11,7 @@ from django.db.models import Max
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tixi.accounts.permissions import Capability, can, reads_need, writes_need
 from tixi.geo.models import Boundary, Division, Level
@@ -241,9 +242,22 @@ def _linked(chart: dict, signal: Signal) -> dict:
     return chart
 
 
-def _with_nowcast(chart: dict, signal: Signal, user) -> dict:
+NOWCAST_LABELS = {
+    "bayes.trunc": gettext_lazy("Bayesian, truncation respected (bayes.trunc)"),
+    "bayes.notrunc": gettext_lazy("Bayesian, truncation ignored (bayes.notrunc)"),
+    "lawless": gettext_lazy("Lawless reverse-time hazard (lawless)"),
+}
+
+
+def _nowcast_method(request) -> str:
+    """`?nowcast=` picks the method; anything else is the default."""
+    asked = request.GET.get("nowcast", "")
+    return asked if asked in delays.NOWCAST_METHODS else delays.DEFAULT_NOWCAST
+
+
+def _with_nowcast(chart: dict, signal: Signal, user, method: str = delays.DEFAULT_NOWCAST) -> dict:
     """A case series' chart gains the onset counts reported so far and their nowcast (median and 95 %
-    interval of the last periods, Lawless's reverse-time hazard) as of the signal's period."""
+    interval of the last periods, by `method`) as of the signal's period."""
     if signal.source != CASES or not chart.get("labels"):
         return chart
     cases = CaseReport.objects.visible_to(user).filter(
@@ -252,7 +266,9 @@ def _with_nowcast(chart: dict, signal: Signal, user) -> dict:
     # as of today, or of the chart's last period when the chart stops before today
     last = dt.date.fromisoformat(chart["starts"][-1]) if chart.get("starts") else signal.period_start
     as_of = min(_end_of(last, signal.resolution), now().date())
-    cast = delays.nowcast_cases(cases, signal.resolution, as_of, dt.date.fromisoformat(chart["first"]))
+    cast = delays.nowcast_cases(
+        cases, signal.resolution, as_of, dt.date.fromisoformat(chart["first"]), method=method
+    )
     if cast is None:
         return chart
     size = len(chart["labels"])
@@ -260,7 +276,8 @@ def _with_nowcast(chart: dict, signal: Signal, user) -> dict:
     chart["names"].update(
         {
             "onsets": _("Onsets reported so far"),
-            "nowcast": _("Nowcast of onsets"),
+            "nowcast": _("Nowcast of onsets (%(method)s)") % {"method": NOWCAST_LABELS[method]},
+            "nowcast_method": method,
             "band": _("95% nowcast interval"),
         }
     )
@@ -358,13 +375,18 @@ def signal_detail(request, pk):
             .order_by("report_date", "card_id")[:200]
         )
     at = now()
+    nowcast_method = _nowcast_method(request)
     return render(
         request,
         "surveillance/signal_detail.html",
         {
             "signal": signal,
             "method_label": METHOD_LABELS.get(signal.method, signal.method),
-            "chart": _linked(_with_nowcast(_band(signal, request.user), signal, request.user), signal),
+            "chart": _linked(
+                _with_nowcast(_band(signal, request.user), signal, request.user, nowcast_method), signal
+            ),
+            "nowcast_method": nowcast_method,
+            "nowcast_methods": list(NOWCAST_LABELS.items()),
             "behind": behind,
             "behind_label": period_label(chosen, signal.resolution),
             "behind_is_signal": chosen == signal.period_start,

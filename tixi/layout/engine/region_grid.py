@@ -89,6 +89,35 @@ class RegionGrid:
         return cls(arrays["friction"], arrays["zones"], arrays["population"], west, north, lat0, cell, *roads)
 
 
+class ZoneBox(tuple):
+    """A zone's (west, south, east, north) that may carry its outline (`ring`, lon/lat pairs): zones
+    are then filled by their shape, not their box (irregular shapes' boxes overlap)."""
+
+    ring: list | None = None
+
+    def __new__(cls, box, ring=None):
+        made = super().__new__(cls, box)
+        made.ring = ring
+        return made
+
+
+def fill_zone_shapes(grid: "RegionGrid", zone_boxes: dict) -> None:
+    """Each cell whose centre lies inside a zone's outline belongs to it (rasterio's rasterize, cells
+    outside every outline belong to none); zones without an outline keep their boxes."""
+    from rasterio.features import rasterize
+
+    shapes = []
+    scale = METRES_PER_DEGREE * math.cos(math.radians(grid.lat0))
+    for zone, box in sorted(zone_boxes.items()):
+        ring = getattr(box, "ring", None)
+        if ring is None:
+            return
+        local = [((lon - grid.west) * scale, -(grid.north - lat) * METRES_PER_DEGREE) for lon, lat in ring]
+        shapes.append(({"type": "Polygon", "coordinates": [local]}, zone))
+    if shapes:
+        grid.zones = rasterize(shapes, out_shape=grid.shape, transform=grid.transform, fill=0, dtype="int64")
+
+
 def cell_size(bbox, max_cells: int, smallest: float = 100.0) -> float:
     west, south, east, north = bbox
     lat0 = (south + north) / 2
@@ -147,6 +176,7 @@ def build_region_grid(
         for dc in (-1, 0, 1):
             np.add.at(weights, (np.clip(r + dr, 0, rows - 1), np.clip(c + dc, 0, cols - 1)), 0.25)
     weights[np.isnan(grid.friction)] = 0.0  # nobody lives in the river
+    fill_zone_shapes(grid, zone_boxes)
     present = set(np.unique(grid.zones[grid.zones > 0]).tolist())
     people = {z: n for z, n in zone_population.items() if z in present}
     grid.population = spread_population(grid.zones, grid.zones > 0, people, weights)

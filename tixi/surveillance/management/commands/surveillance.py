@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from tixi.surveillance import scan
+from tixi.surveillance import nowcasting, scan
 from tixi.surveillance.detect import (
     DetectInputError,
     check_out,
@@ -19,7 +19,8 @@ class Command(BaseCommand):
     help = (
         "Surveillance: `tixi surveillance detect --method METHOD --input SERIES.csv --range FIRST:LAST "
         "[--period day|week|month] [--b 5 --w 3 ...] --format csv|json [--out F]` (options by R's "
-        "control names)."
+        "control names); `tixi surveillance nowcast --method bayes.trunc|bayes.notrunc|lawless "
+        "--input CASES.csv --now DATE [--period day|week] [--D 15] [--m M] --format csv|json`."
     )
 
     def create_parser(self, prog_name, subcommand, **kwargs):
@@ -67,6 +68,12 @@ class Command(BaseCommand):
         scan.add_arguments(
             verbs.add_parser("scan", help="detect on the stored data now and keep the signals")
         )
+        nowcasting.add_arguments(
+            verbs.add_parser(
+                "nowcast",
+                help="the last periods of a line list corrected for reporting delays, as R's nowcast()",
+            )
+        )
 
     def handle(self, *args, verb, controls=(), **options):
         if verb == "detect":
@@ -78,6 +85,25 @@ class Command(BaseCommand):
             return None
         if verb == "scan":
             return scan.run(options, self.stdout)
+        if verb == "nowcast":
+            return self.nowcast(options)
+        return None
+
+    def nowcast(self, options):
+        try:
+            out = check_out(options["out"])
+            result = nowcasting.nowcast_file(options)
+        except DetectInputError as error:
+            raise CommandError(_("%(problem)s Nothing was written.") % {"problem": error}) from error
+        text = nowcasting.render(result, options["format"])
+        if out is None:
+            self.stdout.write(text, ending="")
+            return
+        write_atomically(out, text)
+        self.stderr.write(
+            _("Nowcast (%(method)s) of %(periods)s periods written to %(out)s.")
+            % {"method": result["method"], "periods": len(result["rows"]), "out": out}
+        )
 
     def detect(self, options, controls):
         try:

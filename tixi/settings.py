@@ -244,6 +244,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "SignalStatusEnum": "tixi.surveillance.models.SignalStatus",
         "CaseStatusEnum": "tixi.surveillance.models.CaseStatus",
+        "DivisionLevelEnum": "tixi.geo.models.Level",  # a division's level (norms, divisions)
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

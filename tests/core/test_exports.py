@@ -106,6 +106,7 @@ def pages(objects):
         ("project", "planner", f"/ledger/projects/{objects['project']}/"),
         ("task", "planner", f"/ledger/tasks/{objects['task']}/"),
         ("unit", "planner", f"/ledger/units/{objects['unit']}/"),
+        ("hospital-performance", "planner", f"/hospitals/{objects['hospital']}/?year=2024"),
     ]  # fmt: skip
 
 
@@ -127,6 +128,7 @@ def objects():
         "project": Project.objects.order_by("pk").first().pk,
         "task": task.pk,
         "unit": task.lead_units.first().pk,
+        "hospital": Institution.objects.get(name="攀枝花市中心医院").code,
     }
 
 
@@ -135,7 +137,7 @@ def test_every_page_with_downloads_is_checked(objects):
 
 
 @pytest.mark.parametrize(
-    "name", [p[0] for p in pages({k: 0 for k in ("plan", "order", "institution", "project", "task", "unit")})]
+    "name", [p[0] for p in pages({k: 0 for k in ("plan", "order", "institution", "project", "task", "unit", "hospital")})]
 )
 def test_downloads_hold_the_page_tables(web, objects, name):
     _name, user, path = next(p for p in pages(objects) if p[0] == name)

@@ -22,9 +22,11 @@ def test_the_layers_and_the_engines_contracts_are_declared_strictly():
     beside = {app: i for i, layer in enumerate(layers) for app in layer.split("|")}  # apps side by side
     assert (
         layers.index("demo")
+        < beside["layout"]  # above exchange: it registers the norms' import table
+        == beside["surveillance"]
+        == beside["hospitals"]
         < beside["exchange"]
         == beside["ledger"]
-        == beside["layout"]
         < layers.index("indicators")
     )
     assert (

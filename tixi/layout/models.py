@@ -17,6 +17,9 @@ class NormKind(models.TextChoices):
     PER_PLACE = "per_place", _("in every place")
     PER_INSTITUTION = "per_institution", _("in every institution")
     COUNT = "count", _("a number of institutions")
+    # a rule on each hospital rather than a quantity: 攀枝花 "病床使用率低于75%，平均住院日高于9天的
+    # 公立综合医院，不再新增床位" (minimum: the occupancy %, stay_above: the days)
+    BED_FREEZE = "bed_freeze", _("no new beds where beds are underused")
 
 
 class PlaceKind(models.TextChoices):
@@ -88,6 +91,12 @@ class Norm(models.Model):
     )
     minimum = models.FloatField(_("minimum"))
     maximum = models.FloatField(_("maximum"), null=True, blank=True)
+    stay_above = models.FloatField(
+        _("average stay above (days)"),
+        null=True,
+        blank=True,
+        help_text=_("no new beds: with occupancy below the minimum (%) and the average stay above this"),
+    )
     per = models.FloatField(
         _("per"), default=1.0, help_text=_("per 1,000 residents: 1000; a share in %: 100")
     )
@@ -105,7 +114,7 @@ class Norm(models.Model):
 
     DEFINITION = (
         "code", "name", "name_en", "region", "kind", "level", "place_kind", "measure", "basis",
-        "institutions", "minimum", "maximum", "per", "unit", "year", "source", "seed", "clause", "note",
+        "institutions", "minimum", "maximum", "stay_above", "per", "unit", "year", "source", "seed", "clause", "note",
         "version",
     )  # fmt: skip
 
@@ -134,6 +143,17 @@ class Norm(models.Model):
             raise ValidationError({"basis": _("This kind of norm needs a basis.")})
         if self.kind == NormKind.PER_INSTITUTION and not self.institutions:
             raise ValidationError({"institutions": _("Name the institutions the norm applies to.")})
+        if self.kind == NormKind.BED_FREEZE:
+            if not self.institutions:
+                raise ValidationError({"institutions": _("Name the institutions the norm applies to.")})
+            if self.stay_above is None:
+                raise ValidationError(
+                    {"stay_above": _("Give the average stay above which no beds are added.")}
+                )
+            if not 0 < self.minimum <= 100:
+                raise ValidationError({"minimum": _("An occupancy is a share between 0 and 100.")})
+        elif self.stay_above is not None:
+            raise ValidationError({"stay_above": _("Only a rule on new beds has an average stay.")})
         if self.per <= 0:
             raise ValidationError({"per": _("Must be a positive number.")})
 

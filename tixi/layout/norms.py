@@ -6,6 +6,7 @@ institutions that lack them. Measures and bases are expressions of the indicator
 by the indicators' engine over (place, year) cells.
 """
 
+import calendar
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +26,7 @@ from tixi.layout.engine.norms import Judgement, judge
 from tixi.layout.models import Norm, NormKind, PlaceKind, Unit, region_code
 from tixi.registry.engine import classification as cls
 from tixi.registry.models import InstitutionYear
-from tixi.registry.planned import planned_capacity_in
+from tixi.registry.planned import planned_bed_projects_in, planned_capacity_in
 
 # the ledger's projects plan beds of every kind: they count against the norm on all beds only
 PLANNED_BEDS = "R{actual_beds}"
@@ -60,6 +61,7 @@ def check_expressions(norm: Norm) -> None:
                 raise ValidationError({name: str(error)}) from error
     if norm.institutions:
         institution_filters(norm.institutions)
+    if norm.kind == NormKind.PER_INSTITUTION:
         if not isinstance(ex.parse(norm.measure), ex.RegistrySum) or not isinstance(
             ex.parse(norm.basis), ex.RegistrySum
         ):
@@ -119,6 +121,8 @@ class Row:
     judgement: Judgement
     basis: float | None = None
     planned: int | None = None  # capacity the ledger's projects will add (total beds only)
+    facts: dict | None = None  # a rule's own figures (occupancy, average stay)
+    projects: list | None = None  # the ledger's projects the rule forbids
 
     def as_json(self) -> dict:
         j = self.judgement
@@ -136,6 +140,7 @@ class Row:
             "gap_after_planned": None
             if self.planned is None or j.gap is None
             else max(0, j.gap - self.planned),
+            **({"facts": self.facts, "projects": self.projects or []} if self.facts is not None else {}),
         }
 
 
@@ -227,6 +232,8 @@ def judge_norm(norm: Norm, region: Division, division: Division, year: int) -> N
     places = judged_places(norm, region, division, year)
     if norm.kind == NormKind.PER_INSTITUTION:
         return judge_institutions(result, places, year)
+    if norm.kind == NormKind.BED_FREEZE:
+        return judge_bed_freeze(result, places, year)
     if not places:
         result.skipped = _("no place of this kind here")
         return result
@@ -245,23 +252,85 @@ def judge_norm(norm: Norm, region: Division, division: Division, year: int) -> N
 def judge_institutions(result: NormGap, places: list[Division], year: int) -> NormGap:
     norm = result.norm
     measure, basis = ex.parse(norm.measure).measure, ex.parse(norm.basis).measure
-    place_filter = Q()
-    for place in places:
-        place_filter |= subtree_filter("division_path", place.path)
-    reports = (
-        InstitutionYear.objects.filter(year=year)
-        .filter(place_filter)
-        .filter(filters_q(institution_filters(norm.institutions)))
-        .select_related("institution")
-        .order_by("institution__code")
-    )
-    for report in reports:
+    for report in reports_in(norm, places, year):
         total = float(getattr(report, basis))
         judgement = judge(float(getattr(report, measure)), norm.minimum, norm.maximum, total, norm.per)
         result.rows.append(Row(report.institution.code, report.institution.name, judgement, total))
     if not result.rows:
         result.skipped = _("no institution of this kind reported for %(year)s") % {"year": year}
     return result
+
+
+def reports_in(norm: Norm, places: list[Division], year: int):
+    place_filter = Q()
+    for place in places:
+        place_filter |= subtree_filter("division_path", place.path)
+    return (
+        InstitutionYear.objects.filter(year=year)
+        .filter(place_filter)
+        .filter(filters_q(institution_filters(norm.institutions)))
+        .select_related("institution")
+        .order_by("institution__code")
+    )
+
+
+def judge_bed_freeze(result: NormGap, places: list[Division], year: int) -> NormGap:
+    """Each hospital the rule names: frozen when its bed occupancy is below `minimum` % and its
+    average stay above `stay_above` days (both from the yearly report). A frozen hospital passes while
+    no ledger project adds beds there (a project is the hospital's when its name or site names it);
+    the beds such projects add are the rule's excess."""
+    norm = result.norm
+    projects = [p for place in places for p in planned_bed_projects_in(place)]
+    days = 366 if calendar.isleap(year) else 365
+    for report in reports_in(norm, places, year):
+        name = report.institution.name
+        occupancy = report.bed_days / (report.actual_beds * days) * 100 if report.actual_beds else None
+        stay = report.bed_days / report.discharges if report.discharges else None
+        if occupancy is None or stay is None:
+            frozen = None
+        else:
+            frozen = occupancy < norm.minimum and stay > norm.stay_above
+        theirs = [p for p in projects if name in p["name"] or name in p["site"]] if frozen else []
+        forbidden = sum(p["beds"] for p in theirs)
+        if frozen is None:
+            judgement = Judgement(None, None, None, None, None)
+        else:
+            judgement = Judgement(None, 0 if frozen else None, forbidden, 0, forbidden)
+        facts = {
+            "occupancy": None if occupancy is None else round(occupancy, 1),
+            "average_stay": None if stay is None else round(stay, 1),
+            "frozen": frozen,
+        }
+        result.rows.append(Row(report.institution.code, name, judgement, None, None, facts, theirs))
+    if not result.rows:
+        result.skipped = _("no institution of this kind reported for %(year)s") % {"year": year}
+    return result
+
+
+def freeze_sentences(rows: list[Row], norm: Norm) -> list[str]:
+    """The hospitals where the rule forbids new beds, and the projects that add beds there all the same."""
+    sentences = []
+    for row in rows:
+        if not row.facts or not row.facts["frozen"]:
+            continue
+        sentences.append(
+            _("%(name)s: beds %(occupancy)s%% in use, average stay %(stay)s days — no new beds")
+            % {
+                "name": row.name,
+                "occupancy": row.facts["occupancy"],
+                "stay": row.facts["average_stay"],
+            }
+        )
+        for project in row.projects or []:
+            sentences.append(
+                _("Project %(project)s adds %(beds)s beds at %(name)s, which the rule forbids")
+                % {
+                    "project": project["name"],
+                    "beds": project["beds"],
+                    "name": row.name,
+                }
+            )
+    return sentences
 
 
 def gaps(division: Division, year: int) -> list[NormGap]:
@@ -289,6 +358,9 @@ def as_json(division: Division, year: int, results: list[NormGap]) -> dict:
     for r in results:
         n = r.norm
         lacking = r.lacking
+        if n.kind == NormKind.BED_FREEZE:
+            norms.append(freeze_json(r))
+            continue
         norms.append(
             {
                 "code": n.code,
@@ -322,6 +394,46 @@ def as_json(division: Division, year: int, results: list[NormGap]) -> dict:
             }
         )
     return {"division": division.code, "name": division.name, "year": year, "norms": norms}
+
+
+def freeze_json(r: NormGap) -> dict:
+    """A rule on new beds: judged per hospital; `frozen` lists those where no beds may be added, and
+    `passed` is False when a ledger project adds beds at one of them (None: no hospital's figures)."""
+    n = r.norm
+    known = [row for row in r.rows if row.facts and row.facts["frozen"] is not None]
+    frozen = [row for row in known if row.facts["frozen"]]
+    flagged = [row for row in frozen if row.projects]
+    return {
+        "code": n.code,
+        "name": n.label,
+        "name_zh": n.name,
+        "kind": n.kind,
+        "unit": n.unit,
+        "minimum": number(n.minimum),
+        "maximum": None,
+        "stay_above": number(n.stay_above),
+        "per": number(n.per),
+        "by_year": n.year,
+        "source": n.source,
+        "version": n.version,
+        "clause": n.clause,
+        "note": n.note,
+        "judged": len(r.rows),
+        "required": None,
+        "actual": None,
+        "gap": None,
+        "excess": sum(row.judgement.excess for row in flagged) if known else None,
+        "passed": None if r.skipped or not known else not flagged,
+        "skipped": r.skipped,
+        "planned": None,
+        "frozen": [row.as_json() for row in frozen],
+        "flagged_projects": [
+            dict(project, institution=row.name) for row in flagged for project in row.projects
+        ],
+        "lacking": [row.as_json() for row in flagged],
+        "rows": [row.as_json() for row in r.rows] if len(r.rows) <= 50 else [],
+        "sentences": freeze_sentences(r.rows, n),
+    }
 
 
 def norm_result(code: str, division: Division, year: int) -> dict | None:

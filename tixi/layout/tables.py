@@ -96,6 +96,12 @@ NORMS = TableSpec(
         Column("institutions", "适用机构筛选", "verbatim", help="每个机构的标准：如 category=hospital"),
         Column("minimum", "下限", "float", True),
         Column("maximum", "上限", "float"),
+        Column(
+            "stay_above",
+            "平均住院日高于（天）",
+            "float",
+            help="不再新增床位的规则：病床使用率低于下限（%）且平均住院日高于此数",
+        ),
         Column("per", "每", "float", minimum=1e-9, help="每千人口：1000；百分比：100；留空为1"),
         Column("unit", "单位", "choice", True, lambda: labels_of(Unit.choices)),
         Column("year", "达标年份", "int", minimum=1949, maximum=2100),

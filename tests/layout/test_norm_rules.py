@@ -1,0 +1,130 @@
+"""Norms that are rules or reach rather than quantities: 攀枝花's "no new beds" at underused hospitals."""
+
+import json
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+
+from tests import factories as f
+from tixi.geo.models import Division
+from tixi.layout.actions import save_norm
+from tixi.layout.models import Norm
+from tixi.layout.norms import as_json, gaps
+from tixi.registry import planned
+
+YEAR = 2024  # a leap year: 366 days
+
+FREEZE = {
+    "code": "t-no-new-beds",
+    "name": "不再新增床位",
+    "region": "990102",
+    "kind": "bed_freeze",
+    "level": 3,
+    "institutions": "type=general_hospital & ownership=public",
+    "measure": "R{actual_beds}",
+    "minimum": 75,
+    "stay_above": 9,
+    "per": 100,
+    "unit": "beds",
+    "source": "测试",
+    "clause": "病床使用率低于75%，平均住院日高于9天的公立综合医院，不再新增床位",
+    "version": "t",
+}
+
+
+@pytest.fixture
+def county(db):
+    city = f.division("990100000000", parent=f.division("990000000000"), name="测试市")
+    county = f.division("990102000000", parent=city, name="测试县")
+    # 200 beds x 366 days; 50,000 bed-days = 68.3% in use, 5,000 discharges = 10 days: frozen
+    idle = f.institution(county, name="测试县人民医院", ownership="public")
+    f.yearly_report(idle, YEAR, actual_beds=200, bed_days=50_000, discharges=5_000)
+    # 80% in use, 12 days: may add beds
+    busy = f.institution(county, name="测试县第二人民医院", ownership="public")
+    f.yearly_report(busy, YEAR, actual_beds=100, bed_days=29_280, discharges=2_440)
+    # 50% in use but 6 days: may add beds (both conditions are needed)
+    short = f.institution(county, name="测试县第三人民医院", ownership="public")
+    f.yearly_report(short, YEAR, actual_beds=100, bed_days=18_300, discharges=3_050)
+    # a private hospital is not named by the rule
+    private = f.institution(county, name="测试民营医院", ownership="private")
+    f.yearly_report(private, YEAR, actual_beds=100, bed_days=10_000, discharges=500)
+    save_norm(dict(FREEZE))
+    return county
+
+
+@pytest.fixture
+def projects():
+    listed = []
+
+    def provider(division):
+        return [p for p in listed if division.code == "990102000000"]
+
+    planned.register_planned_bed_projects(provider)
+    yield listed
+    planned._bed_project_providers.remove(provider)
+
+
+def freeze_of(county):
+    return next(n for n in as_json(county, YEAR, gaps(county, YEAR))["norms"] if n["code"] == "t-no-new-beds")
+
+
+def test_the_rule_names_the_hospitals_where_no_beds_may_be_added(county, projects):
+    row = freeze_of(county)
+    assert [h["name"] for h in row["frozen"]] == ["测试县人民医院"]
+    assert row["frozen"][0]["facts"] == {"occupancy": 68.3, "average_stay": 10.0, "frozen": True}
+    assert row["judged"] == 3  # the private hospital is not judged
+    assert row["passed"] is True and row["flagged_projects"] == []
+    assert any("测试县人民医院" in s and "68.3" in s for s in row["sentences"])
+
+
+def test_a_project_adding_beds_at_a_frozen_hospital_is_flagged(county, projects):
+    projects.append(
+        {"name": "测试县人民医院住院楼", "site": "城关", "beds": 150, "url": "/ledger/projects/1/"}
+    )
+    projects.append(
+        {"name": "测试县第二人民医院扩建", "site": "城关", "beds": 80, "url": "/ledger/projects/2/"}
+    )
+    row = freeze_of(county)
+    assert row["passed"] is False and row["excess"] == 150
+    assert [(p["name"], p["institution"]) for p in row["flagged_projects"]] == [
+        ("测试县人民医院住院楼", "测试县人民医院")
+    ]
+    assert any("测试县人民医院住院楼" in s and "150" in s for s in row["sentences"])
+
+
+def test_the_cli_json_carries_the_rule(county, projects, capsys):
+    call_command("layout", "gaps", "--division", "990102", "--year", str(YEAR), "--format", "json")
+    row = next(n for n in json.loads(capsys.readouterr().out)["norms"] if n["code"] == "t-no-new-beds")
+    assert (row["minimum"], row["stay_above"], row["kind"]) == (75, 9, "bed_freeze")
+    assert [h["name"] for h in row["frozen"]] == ["测试县人民医院"]
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"stay_above": None}, "stay_above"),
+        ({"institutions": ""}, "institutions"),
+        ({"minimum": 175}, "minimum"),
+        ({"kind": "count", "code": "t-count"}, "stay_above"),  # a count has no average stay
+    ],
+)
+def test_the_action_refuses_an_incomplete_rule(db, change, field):
+    f.division("990102000000", parent=f.division("990100000000", parent=f.division("990000000000")))
+    with pytest.raises(ValidationError) as error:
+        save_norm(dict(FREEZE, **change))
+    assert field in error.value.message_dict
+    assert not Norm.objects.filter(code__startswith="t-").exists()
+
+
+def test_the_demo_loads_panzhihuas_rule(db):
+    norm = Norm.objects.get(code="pzh-no-new-beds")
+    assert "病床使用率低于75%，平均住院日高于9天的公立综合医院，不再新增床位" in norm.clause
+    assert (norm.minimum, norm.stay_above) == (75, 9)
+    city = Division.objects.at("510400000000", YEAR)
+    row = freeze_of_code(city, "pzh-no-new-beds")
+    assert row["judged"] > 0 and row["passed"] is not None
+
+
+def freeze_of_code(division, code):
+    return next(n for n in as_json(division, YEAR, gaps(division, YEAR))["norms"] if n["code"] == code)

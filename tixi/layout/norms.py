@@ -61,13 +61,11 @@ def check_expressions(norm: Norm) -> None:
                 raise ValidationError({name: str(error)}) from error
     if norm.institutions:
         institution_filters(norm.institutions)
-    if norm.kind == NormKind.PER_INSTITUTION:
-        if not isinstance(ex.parse(norm.measure), ex.RegistrySum) or not isinstance(
-            ex.parse(norm.basis), ex.RegistrySum
-        ):
-            raise ValidationError(
-                {"measure": _("A norm in every institution compares two resources R{...}.")}
-            )
+    if norm.kind == NormKind.PER_INSTITUTION and (
+        not isinstance(ex.parse(norm.measure), ex.RegistrySum)
+        or not isinstance(ex.parse(norm.basis), ex.RegistrySum)
+    ):
+        raise ValidationError({"measure": _("A norm in every institution compares two resources R{...}.")})
 
 
 def institution_filters(text: str) -> tuple[ex.Filter, ...]:

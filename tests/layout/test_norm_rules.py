@@ -128,3 +128,72 @@ def test_the_demo_loads_panzhihuas_rule(db):
 
 def freeze_of_code(division, code):
     return next(n for n in as_json(division, YEAR, gaps(division, YEAR))["norms"] if n["code"] == code)
+
+
+# ------------------------------------------------------------------ reach and radius (达川, 攀枝花)
+@pytest.fixture
+def dachuan(db):
+    return Division.objects.at("511703000000", YEAR)
+
+
+def test_the_15_minute_circle_counts_residents_beyond_and_judges_no_share(dachuan):
+    row = freeze_of_code(dachuan, "dc-15-minute-circle")
+    assert "初步形成15分钟基本医疗服务圈" in row["clause"] and row["within"] == 15
+    # the plan states no share: counted, not judged
+    assert row["minimum"] is None and row["passed"] is None and row["gap"] is None
+    assert row["verdict"] and not row["skipped"]
+    assert row["population"] > 0 and row["beyond"] == row["population"] - row["within_residents"]
+    assert row["sentences"][0].startswith(f"{row['beyond']:,}")
+    # the townships furthest out first, by the share of their residents beyond 15 minutes
+    shares = [t["beyond"] / t["population"] for t in row["furthest"]]
+    assert shares == sorted(shares, reverse=True)
+
+
+def test_the_rural_30_minute_circle_counts_towns_only(dachuan):
+    row = freeze_of_code(dachuan, "dc-30-minute-rural-circle")
+    urban = freeze_of_code(dachuan, "dc-15-minute-circle")
+    assert 0 < row["judged"] < urban["judged"]
+    assert all(not t["name"].endswith("街道") for t in row["furthest"])
+
+
+def test_the_ems_radius_norm_judges_each_township_in_persons(dachuan):
+    from tixi.layout.access import ems_radius, region
+
+    ems = ems_radius(region(dachuan, YEAR))
+    rural = freeze_of_code(dachuan, "dc-ems-radius-rural")
+    urban = freeze_of_code(dachuan, "dc-ems-radius-urban")
+    # every resident within the radius is required: the gap is the residents beyond, in persons
+    for row in (rural, urban):
+        assert row["required"] == row["population"] and row["gap"] == row["beyond"]
+        assert row["passed"] is (row["beyond"] == 0)
+    # the coverage page's EMS part and the norms count the same residents
+    assert ems["inside"] == rural["within_residents"] + urban["within_residents"]
+
+
+def test_the_coverage_page_reads_its_ems_radii_from_the_norms(dachuan):
+    from tixi.layout.access import ems_radius, region
+
+    norm = Norm.objects.get(code="dc-ems-radius-rural")
+    save_norm({"within": 10}, None, norm)
+    ems = ems_radius(region(dachuan, YEAR))
+    assert ems["radii"] == ["5", "10"]
+    assert {t["radius"] for t in ems["townships"].values()} == {"5", "10"}
+
+
+def test_a_reach_norm_needs_its_minutes_and_facilities(db):
+    f.division("990102000000", parent=f.division("990100000000", parent=f.division("990000000000")))
+    reach = dict(FREEZE, code="t-reach", kind="reach", level=4, within=15, unit="persons")
+    reach.pop("stay_above")
+    reach.pop("minimum")
+    assert save_norm(dict(reach)).minimum is None  # a reach with no share is allowed
+    for change, field in (
+        ({"within": None}, "within"),
+        ({"minimum": 0}, "minimum"),
+        ({"institutions": ""}, "institutions"),
+    ):
+        with pytest.raises(ValidationError) as error:
+            save_norm(dict(reach, code="t-reach-2", **change))
+        assert field in error.value.message_dict
+    with pytest.raises(ValidationError) as error:  # only reach and radius have minutes or km
+        save_norm(dict(FREEZE, code="t-freeze-2", within=5))
+    assert "within" in error.value.message_dict

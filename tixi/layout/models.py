@@ -20,6 +20,10 @@ class NormKind(models.TextChoices):
     # a rule on each hospital rather than a quantity: 攀枝花 "病床使用率低于75%，平均住院日高于9天的
     # 公立综合医院，不再新增床位" (minimum: the occupancy %, stay_above: the days)
     BED_FREEZE = "bed_freeze", _("no new beds where beds are underused")
+    # residents of each township within `within` minutes of travel (reach) or km (radius) of the
+    # facilities `institutions` names; `minimum`: the share (%) required, none where the plan states none
+    REACH = "reach", _("residents within a travel time")
+    RADIUS = "radius", _("residents within a distance")
 
 
 class PlaceKind(models.TextChoices):
@@ -89,8 +93,14 @@ class Norm(models.Model):
     institutions = models.CharField(
         _("institutions"), max_length=200, blank=True, help_text=_("for a norm in every institution: filters")
     )
-    minimum = models.FloatField(_("minimum"))
+    minimum = models.FloatField(_("minimum"), null=True, blank=True)
     maximum = models.FloatField(_("maximum"), null=True, blank=True)
+    within = models.FloatField(
+        _("within (minutes or km)"),
+        null=True,
+        blank=True,
+        help_text=_("residents within a travel time: minutes; within a distance: km"),
+    )
     stay_above = models.FloatField(
         _("average stay above (days)"),
         null=True,
@@ -114,7 +124,7 @@ class Norm(models.Model):
 
     DEFINITION = (
         "code", "name", "name_en", "region", "kind", "level", "place_kind", "measure", "basis",
-        "institutions", "minimum", "maximum", "stay_above", "per", "unit", "year", "source", "seed", "clause", "note",
+        "institutions", "minimum", "maximum", "within", "stay_above", "per", "unit", "year", "source", "seed", "clause", "note",
         "version",
     )  # fmt: skip
 
@@ -143,6 +153,20 @@ class Norm(models.Model):
             raise ValidationError({"basis": _("This kind of norm needs a basis.")})
         if self.kind == NormKind.PER_INSTITUTION and not self.institutions:
             raise ValidationError({"institutions": _("Name the institutions the norm applies to.")})
+        if self.kind in (NormKind.REACH, NormKind.RADIUS):
+            if not self.institutions:
+                raise ValidationError({"institutions": _("Name the facilities residents should reach.")})
+            if self.within is None or self.within <= 0:
+                raise ValidationError(
+                    {"within": _("Give the minutes or kilometres residents should be within.")}
+                )
+            if self.minimum is not None and not 0 < self.minimum <= 100:
+                raise ValidationError({"minimum": _("A share of residents is between 0 and 100.")})
+        else:
+            if self.within is not None:
+                raise ValidationError({"within": _("Only a norm on reach or distance has this.")})
+            if self.minimum is None:
+                raise ValidationError({"minimum": _("This field is required.")})
         if self.kind == NormKind.BED_FREEZE:
             if not self.institutions:
                 raise ValidationError({"institutions": _("Name the institutions the norm applies to.")})

@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import yaml
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -232,6 +233,8 @@ def judge_norm(norm: Norm, region: Division, division: Division, year: int) -> N
         return judge_institutions(result, places, year)
     if norm.kind == NormKind.BED_FREEZE:
         return judge_bed_freeze(result, places, year)
+    if norm.kind in (NormKind.REACH, NormKind.RADIUS):
+        return judge_reach(result, places, year)
     if not places:
         result.skipped = _("no place of this kind here")
         return result
@@ -305,6 +308,145 @@ def judge_bed_freeze(result: NormGap, places: list[Division], year: int) -> Norm
     return result
 
 
+def county_of(place: Division, year: int) -> Division | None:
+    if place.level <= Level.COUNTY:
+        return place
+    return Division.objects.at(place.code[:6].ljust(12, "0"), year)
+
+
+def judge_reach(result: NormGap, places: list[Division], year: int) -> NormGap:
+    """Residents of each place within `within` minutes (reach: travel time on the county's grid) or
+    km (radius: straight line) of the facilities the norm names, counted on each county's grid."""
+    from tixi.layout import access  # the grids sit above the norms (access reads norms' radii)
+    from tixi.layout.engine.coverage import coverage_by_zone
+    from tixi.registry.models import Institution
+
+    norm = result.norm
+    wanted = {p.code for p in places if p.level >= Level.TOWNSHIP}
+    counties = {}
+    for place in places:
+        county = county_of(place, year)
+        if county is not None:
+            counties[county.code] = county
+    for county in counties.values():
+        try:
+            region = access.region(county, year)
+        except access.AccessError as error:
+            result.skipped = str(error).removeprefix("--division: ")
+            return result
+        grid = region.grid
+        facilities = list(
+            Institution.objects.in_division(county, year)
+            .filter(filters_q(institution_filters(norm.institutions)))
+            .filter(longitude__isnull=False, latitude__isnull=False)
+            .order_by("code")
+        )
+        if norm.kind == NormKind.RADIUS:
+            # km as "minutes" (1 km = 60 "seconds") to reuse the per-zone count
+            metres = access.distance_to_nearest(
+                grid, [f.longitude for f in facilities], [f.latitude for f in facilities]
+            )
+            seconds = metres * 0.06
+        elif facilities:
+            seconds = access.surface(grid, facilities, norm.within + 1).seconds
+        else:
+            seconds = np.full(grid.shape, np.inf)
+        cover = coverage_by_zone(seconds, grid.population, grid.zones, grid.zones > 0, (norm.within,), edge=0)
+        for i, township in enumerate(region.townships):
+            if wanted and township.code not in wanted:
+                continue
+            at = np.flatnonzero(cover.zones == i + 1)
+            if not len(at):
+                continue
+            total, inside = int(cover.total[at[0]]), int(cover.within[at[0], 0])
+            if norm.minimum is None:  # the plan states no share: counted, not judged
+                judgement = Judgement(None, None, inside, None, None)
+            else:
+                judgement = judge(inside, norm.minimum, None, total, norm.per)
+            facts = {"population": total, "within": inside, "beyond": total - inside}
+            result.rows.append(Row(township.code, township.name, judgement, total, None, facts, None))
+    if not result.rows:
+        result.skipped = _("no place of this kind here")
+    return result
+
+
+def reach_json(r: NormGap) -> dict:
+    """Residents within and beyond the reach, and the townships with the largest share beyond it;
+    `passed` only where the plan states a share."""
+    n = r.norm
+    population = sum(row.facts["population"] for row in r.rows)
+    within = sum(row.facts["within"] for row in r.rows)
+    beyond = population - within
+    furthest = sorted(
+        (row for row in r.rows if row.facts["beyond"]),
+        key=lambda row: (-row.facts["beyond"] / max(row.facts["population"], 1), row.code),
+    )
+    judged = n.minimum is not None
+    unit_words = _("minutes") if n.kind == NormKind.REACH else _("km")
+    sentences = []
+    if r.rows:
+        sentences.append(
+            _("%(n)s residents are beyond %(within)s %(unit)s")
+            % {
+                "n": f"{beyond:,}",
+                "within": number(n.within),
+                "unit": unit_words,
+            }
+        )
+    for row in furthest[:8]:
+        sentences.append(
+            _("%(place)s: %(n)s of %(total)s residents beyond %(within)s %(unit)s")
+            % {
+                "place": row.name,
+                "n": f"{row.facts['beyond']:,}",
+                "total": f"{row.facts['population']:,}",
+                "within": number(n.within),
+                "unit": unit_words,
+            }
+        )
+    return {
+        "code": n.code,
+        "name": n.label,
+        "name_zh": n.name,
+        "kind": n.kind,
+        "unit": n.unit,
+        "minimum": None if n.minimum is None else number(n.minimum),
+        "maximum": None,
+        "within": number(n.within),
+        "per": number(n.per),
+        "by_year": n.year,
+        "source": n.source,
+        "version": n.version,
+        "clause": n.clause,
+        "note": n.note,
+        "judged": len(r.rows),
+        "population": population,
+        "within_residents": within,
+        "beyond": beyond,
+        "required": r.required if judged else None,
+        "actual": within if r.rows else None,
+        "gap": r.gap if judged else None,
+        "excess": None,
+        "passed": r.passed if judged and not r.skipped else None,
+        "verdict": "" if judged else _("not judged: the plan states no share"),
+        "skipped": r.skipped,
+        "planned": None,
+        "furthest": [dict(row.as_json(), **row.facts) for row in furthest[:20]],
+        "lacking": [row.as_json() for row in r.lacking] if judged else [],
+        "rows": [dict(row.as_json(), **row.facts) for row in r.rows] if len(r.rows) <= 50 else [],
+        "sentences": sentences,
+    }
+
+
+def radius_norms(division: Division, year: int) -> list[Norm]:
+    """The norms on distance to EMS that bind the division (the coverage page reads its radii here)."""
+    return [
+        norm
+        for norm, _region in norms_for(division, year)
+        if norm.kind == NormKind.RADIUS and "ems" in norm.institutions
+    ]
+
+
 def freeze_sentences(rows: list[Row], norm: Norm) -> list[str]:
     """The hospitals where the rule forbids new beds, and the projects that add beds there all the same."""
     sentences = []
@@ -358,6 +500,9 @@ def as_json(division: Division, year: int, results: list[NormGap]) -> dict:
         lacking = r.lacking
         if n.kind == NormKind.BED_FREEZE:
             norms.append(freeze_json(r))
+            continue
+        if n.kind in (NormKind.REACH, NormKind.RADIUS):
+            norms.append(reach_json(r))
             continue
         norms.append(
             {

@@ -94,7 +94,7 @@ NORMS = TableSpec(
         ),
         Column("basis", "基数表达式", "verbatim", help="按人口：P{}；按比例：总数表达式", max_length=400),
         Column("institutions", "适用机构筛选", "verbatim", help="每个机构的标准：如 category=hospital"),
-        Column("minimum", "下限", "float", True),
+        Column("minimum", "下限", "float", help="到达或距离标准：要求的居民比例（%），规划未定比例时留空"),
         Column("maximum", "上限", "float"),
         Column(
             "stay_above",

@@ -96,6 +96,7 @@ NORMS = TableSpec(
         Column("institutions", "适用机构筛选", "verbatim", help="每个机构的标准：如 category=hospital"),
         Column("minimum", "下限", "float", help="到达或距离标准：要求的居民比例（%），规划未定比例时留空"),
         Column("maximum", "上限", "float"),
+        Column("within", "时间或距离（分钟或公里）", "float", help="到达标准：分钟；距离标准：公里"),
         Column(
             "stay_above",
             "平均住院日高于（天）",

@@ -37,18 +37,23 @@ FREEZE = {
 def county(db):
     city = f.division("990100000000", parent=f.division("990000000000"), name="测试市")
     county = f.division("990102000000", parent=city, name="测试县")
-    # 200 beds x 366 days; 50,000 bed-days = 68.3% in use, 5,000 discharges = 10 days: frozen
+    # the condition is read from the year before (2023: 365 days), beds from the year judged
+    # 200 beds x 365 days; 50,000 bed-days = 68.5% in use, 5,000 discharges = 10 days: concerned
     idle = f.institution(county, name="测试县人民医院", ownership="public")
-    f.yearly_report(idle, YEAR, actual_beds=200, bed_days=50_000, discharges=5_000)
+    f.yearly_report(idle, YEAR - 1, actual_beds=200, bed_days=50_000, discharges=5_000)
+    f.yearly_report(idle, YEAR, actual_beds=200)
     # 80% in use, 12 days: may add beds
     busy = f.institution(county, name="测试县第二人民医院", ownership="public")
-    f.yearly_report(busy, YEAR, actual_beds=100, bed_days=29_280, discharges=2_440)
+    f.yearly_report(busy, YEAR - 1, actual_beds=100, bed_days=29_200, discharges=2_433)
+    f.yearly_report(busy, YEAR, actual_beds=150)
     # 50% in use but 6 days: may add beds (both conditions are needed)
     short = f.institution(county, name="测试县第三人民医院", ownership="public")
-    f.yearly_report(short, YEAR, actual_beds=100, bed_days=18_300, discharges=3_050)
+    f.yearly_report(short, YEAR - 1, actual_beds=100, bed_days=18_250, discharges=3_042)
+    f.yearly_report(short, YEAR, actual_beds=100)
     # a private hospital is not named by the rule
     private = f.institution(county, name="测试民营医院", ownership="private")
-    f.yearly_report(private, YEAR, actual_beds=100, bed_days=10_000, discharges=500)
+    f.yearly_report(private, YEAR - 1, actual_beds=100, bed_days=10_000, discharges=500)
+    f.yearly_report(private, YEAR, actual_beds=120)
     save_norm(dict(FREEZE))
     return county
 
@@ -72,10 +77,21 @@ def freeze_of(county):
 def test_the_rule_names_the_hospitals_where_no_beds_may_be_added(county, projects):
     row = freeze_of(county)
     assert [h["name"] for h in row["frozen"]] == ["测试县人民医院"]
-    assert row["frozen"][0]["facts"] == {"occupancy": 68.3, "average_stay": 10.0, "frozen": True}
+    facts = row["frozen"][0]["facts"]
+    assert (facts["occupancy"], facts["average_stay"], facts["status"]) == (68.5, 10.0, "held")
     assert row["judged"] == 3  # the private hospital is not judged
     assert row["passed"] is True and row["flagged_projects"] == []
-    assert any("测试县人民医院" in s and "68.3" in s for s in row["sentences"])
+    assert any("测试县人民医院" in s and "68.5" in s for s in row["sentences"])
+
+
+def test_beds_added_at_a_concerned_hospital_break_the_rule(county, projects):
+    from tixi.registry.models import InstitutionYear
+
+    InstitutionYear.objects.filter(institution__name="测试县人民医院", year=YEAR).update(actual_beds=230)
+    row = freeze_of(county)
+    assert row["passed"] is False and row["excess"] == 30
+    assert row["frozen"][0]["facts"]["status"] == "breach"
+    assert any("30" in s and "测试县人民医院" in s for s in row["sentences"][1:])
 
 
 def test_a_project_adding_beds_at_a_frozen_hospital_is_flagged(county, projects):
@@ -124,6 +140,15 @@ def test_the_demo_loads_panzhihuas_rule(db):
     city = Division.objects.at("510400000000", YEAR)
     row = freeze_of_code(city, "pzh-no-new-beds")
     assert row["judged"] > 0 and row["passed"] is not None
+    # the same hospitals as the plan's scorecard rule (enterprise hospitals set apart there too)
+    from tixi.indicators.engine.rules import no_new_beds_when_underused
+    from tixi.indicators.statements import hospital_rows
+
+    rows, _apart = hospital_rows(city, YEAR, ["general_hospital"], "public", ["city", "county", "township"])
+    scorecard = {
+        j.code: j.status for j in no_new_beds_when_underused(rows, 75, 9) if j.status in ("breach", "held")
+    }
+    assert {h["code"]: h["facts"]["status"] for h in row["frozen"]} == scorecard
 
 
 def freeze_of_code(division, code):

@@ -6,7 +6,6 @@ institutions that lack them. Measures and bases are expressions of the indicator
 by the indicators' engine over (place, year) cells.
 """
 
-import calendar
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +20,7 @@ from django.utils.translation import gettext as _
 from tixi.geo.models import Division, Level, subtree_filter
 from tixi.indicators import items as item_values
 from tixi.indicators.engine import expression as ex
+from tixi.indicators.engine import rules as rule_engine
 from tixi.indicators.engine.evaluate import IndicatorDef
 from tixi.indicators.services import evaluate
 from tixi.layout.engine.norms import Judgement, judge
@@ -253,7 +253,7 @@ def judge_norm(norm: Norm, region: Division, division: Division, year: int) -> N
 def judge_institutions(result: NormGap, places: list[Division], year: int) -> NormGap:
     norm = result.norm
     measure, basis = ex.parse(norm.measure).measure, ex.parse(norm.basis).measure
-    for report in reports_in(norm, places, year):
+    for report in reports_in(norm, places, (year,)):
         total = float(getattr(report, basis))
         judgement = judge(float(getattr(report, measure)), norm.minimum, norm.maximum, total, norm.per)
         result.rows.append(Row(report.institution.code, report.institution.name, judgement, total))
@@ -262,47 +262,67 @@ def judge_institutions(result: NormGap, places: list[Division], year: int) -> No
     return result
 
 
-def reports_in(norm: Norm, places: list[Division], year: int):
+def reports_in(norm: Norm, places: list[Division], years):
     place_filter = Q()
     for place in places:
         place_filter |= subtree_filter("division_path", place.path)
     return (
-        InstitutionYear.objects.filter(year=year)
+        InstitutionYear.objects.filter(year__in=years)
         .filter(place_filter)
         .filter(filters_q(institution_filters(norm.institutions)))
         .select_related("institution")
-        .order_by("institution__code")
+        .order_by("institution__code", "year")
     )
 
 
 def judge_bed_freeze(result: NormGap, places: list[Division], year: int) -> NormGap:
-    """Each hospital the rule names: frozen when its bed occupancy is below `minimum` % and its
-    average stay above `stay_above` days (both from the yearly report). A frozen hospital passes while
-    no ledger project adds beds there (a project is the hospital's when its name or site names it);
-    the beds such projects add are the rule's excess."""
+    """Each hospital the rule names, by the plans' own rule engine (the scorecard's): concerned when
+    its bed occupancy was below `minimum` % and its average stay above `stay_above` days in the year
+    before; it breaks the rule when its beds grew, or when a ledger project adds beds there (a
+    project is the hospital's when its name or site names it). The excess is those beds."""
+    from tixi.indicators.statements import days_open
+
     norm = result.norm
+    by_code: dict[str, dict] = {}
+    for report in reports_in(norm, places, (year - 1, year)):
+        by_code.setdefault(report.institution.code, {"name": report.institution.name})[report.year] = report
+    hospitals = []
+    for code, found in by_code.items():
+        now, before = found.get(year), found.get(year - 1)
+        if now is None:
+            continue
+        hospitals.append(
+            rule_engine.HospitalYear(
+                code,
+                found["name"],
+                now.actual_beds,
+                before.actual_beds if before else None,
+                before.bed_days if before else None,
+                before.discharges if before else None,
+                days_open(before.institution.opened_on, year - 1) if before else 365,
+            )
+        )
     projects = [p for place in places for p in planned_bed_projects_in(place)]
-    days = 366 if calendar.isleap(year) else 365
-    for report in reports_in(norm, places, year):
-        name = report.institution.name
-        occupancy = report.bed_days / (report.actual_beds * days) * 100 if report.actual_beds else None
-        stay = report.bed_days / report.discharges if report.discharges else None
-        if occupancy is None or stay is None:
-            frozen = None
-        else:
-            frozen = occupancy < norm.minimum and stay > norm.stay_above
-        theirs = [p for p in projects if name in p["name"] or name in p["site"]] if frozen else []
-        forbidden = sum(p["beds"] for p in theirs)
+    concerned = (rule_engine.BREACH, rule_engine.HELD)
+    for j in rule_engine.no_new_beds_when_underused(hospitals, norm.minimum, norm.stay_above):
+        frozen = None if j.status == rule_engine.NO_DATA else j.status in concerned
+        theirs = [p for p in projects if j.name in p["name"] or j.name in p["site"]] if frozen else []
+        added = max(0, j.beds - j.beds_before) if j.status == rule_engine.BREACH else 0
+        forbidden = added + sum(p["beds"] for p in theirs)
         if frozen is None:
             judgement = Judgement(None, None, None, None, None)
         else:
-            judgement = Judgement(None, 0 if frozen else None, forbidden, 0, forbidden)
+            judgement = Judgement(None, j.beds_before if frozen else None, j.beds, 0, forbidden)
         facts = {
-            "occupancy": None if occupancy is None else round(occupancy, 1),
-            "average_stay": None if stay is None else round(stay, 1),
+            "occupancy": None if j.occupancy is None else round(j.occupancy, 1),
+            "average_stay": None if j.average_stay is None else round(j.average_stay, 1),
+            "beds_before": j.beds_before,
+            "beds": j.beds,
+            "beds_added": added,
             "frozen": frozen,
+            "status": j.status,
         }
-        result.rows.append(Row(report.institution.code, name, judgement, None, None, facts, theirs))
+        result.rows.append(Row(j.code, j.name, judgement, None, None, facts, theirs))
     if not result.rows:
         result.skipped = _("no institution of this kind reported for %(year)s") % {"year": year}
     return result
@@ -447,28 +467,30 @@ def radius_norms(division: Division, year: int) -> list[Norm]:
     ]
 
 
-def freeze_sentences(rows: list[Row], norm: Norm) -> list[str]:
-    """The hospitals where the rule forbids new beds, and the projects that add beds there all the same."""
+def freeze_sentences(rows: list[Row], year: int) -> list[str]:
+    """The hospitals where the rule forbids new beds, and the beds added there all the same."""
     sentences = []
     for row in rows:
         if not row.facts or not row.facts["frozen"]:
             continue
         sentences.append(
-            _("%(name)s: beds %(occupancy)s%% in use, average stay %(stay)s days — no new beds")
+            _("%(name)s: beds %(occupancy)s%% in use, average stay %(stay)s days in %(year)s — no new beds")
             % {
                 "name": row.name,
                 "occupancy": row.facts["occupancy"],
                 "stay": row.facts["average_stay"],
+                "year": year - 1,
             }
         )
+        if row.facts["beds_added"]:
+            sentences.append(
+                _("%(name)s added %(beds)s beds all the same")
+                % {"name": row.name, "beds": row.facts["beds_added"]}
+            )
         for project in row.projects or []:
             sentences.append(
                 _("Project %(project)s adds %(beds)s beds at %(name)s, which the rule forbids")
-                % {
-                    "project": project["name"],
-                    "beds": project["beds"],
-                    "name": row.name,
-                }
+                % {"project": project["name"], "beds": project["beds"], "name": row.name}
             )
     return sentences
 
@@ -499,7 +521,7 @@ def as_json(division: Division, year: int, results: list[NormGap]) -> dict:
         n = r.norm
         lacking = r.lacking
         if n.kind == NormKind.BED_FREEZE:
-            norms.append(freeze_json(r))
+            norms.append(freeze_json(r, year))
             continue
         if n.kind in (NormKind.REACH, NormKind.RADIUS):
             norms.append(reach_json(r))
@@ -539,13 +561,13 @@ def as_json(division: Division, year: int, results: list[NormGap]) -> dict:
     return {"division": division.code, "name": division.name, "year": year, "norms": norms}
 
 
-def freeze_json(r: NormGap) -> dict:
+def freeze_json(r: NormGap, year: int) -> dict:
     """A rule on new beds: judged per hospital; `frozen` lists those where no beds may be added, and
     `passed` is False when a ledger project adds beds at one of them (None: no hospital's figures)."""
     n = r.norm
     known = [row for row in r.rows if row.facts and row.facts["frozen"] is not None]
     frozen = [row for row in known if row.facts["frozen"]]
-    flagged = [row for row in frozen if row.projects]
+    flagged = [row for row in frozen if row.judgement.excess]
     return {
         "code": n.code,
         "name": n.label,
@@ -575,7 +597,7 @@ def freeze_json(r: NormGap) -> dict:
         ],
         "lacking": [row.as_json() for row in flagged],
         "rows": [row.as_json() for row in r.rows] if len(r.rows) <= 50 else [],
-        "sentences": freeze_sentences(r.rows, n),
+        "sentences": freeze_sentences(r.rows, year),
     }
 
 

@@ -222,3 +222,15 @@ def test_a_reach_norm_needs_its_minutes_and_facilities(db):
     with pytest.raises(ValidationError) as error:  # only reach and radius have minutes or km
         save_norm(dict(FREEZE, code="t-freeze-2", within=5))
     assert "within" in error.value.message_dict
+
+
+def test_the_gaps_page_says_who_is_beyond_the_circle_in_chinese_and_english(users):
+    from tests.layout.test_pages import client_for
+
+    zh = client_for(users, "planner").get("/layout/511703000000/gaps/?year=2024").content.decode()
+    assert 'data-norm="dc-15-minute-circle"' in zh and "人在15分钟以外" in zh
+    assert "不作判断：规划未规定比例" in zh and "人在20公里以外" in zh
+    en = client_for(users, "planner", "en").get("/layout/511703000000/gaps/?year=2024").content.decode()
+    assert "not judged: the plan states no share" in en and "residents are beyond 15 minutes" in en
+    pzh = client_for(users, "planner").get("/layout/510400000000/gaps/?year=2024").content.decode()
+    assert 'data-norm="pzh-no-new-beds"' in pzh and 'data-norm="pzh-ems-radius-urban"' in pzh

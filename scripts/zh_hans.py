@@ -1807,7 +1807,7 @@ ZH = {
     "%(place)s: %(n)s of %(total)s residents beyond %(within)s %(unit)s": "%(place)s：%(total)s 人中有 %(n)s 人在%(within)s%(unit)s以外",
     "not judged: the plan states no share": "不作判断：规划未规定比例",
     "%(name)s: beds %(occupancy)s%% in use, average stay %(stay)s days in %(year)s — no new beds": "%(name)s：%(year)s年病床使用率 %(occupancy)s%%，平均住院日 %(stay)s 天，不再新增床位",
-    "%(name)s added %(beds)s beds all the same": "%(name)s 仍新增床位 %(beds)s 张",
+    "%(name)s added %(beds)s beds all the same": "%(name)s仍新增床位 %(beds)s 张",
     "Project %(project)s adds %(beds)s beds at %(name)s, which the rule forbids": "项目“%(project)s”在%(name)s新增床位 %(beds)s 张，不符合该规定",
     "no new beds: occupancy < %(occupancy)s%% and average stay > %(stay)s days": "不再新增床位：病床使用率 < %(occupancy)s%% 且平均住院日 > %(stay)s 天",
     "within %(n)s minutes": "%(n)s分钟以内",

@@ -110,7 +110,9 @@ def test_ems_radius_per_township(db):
 
     dachuan = Division.objects.at("511703000000", 2024)
     ems = ems_radius(region(dachuan, 2024))
-    within = [ems["within"][r] for r in ("5", "10", "20")]
+    # the radii are the norms' (达川's clause: 5 km in town, 10-20 km in the countryside, judged at 20)
+    assert ems["radii"] == ["5", "20"]
+    within = [ems["within"][r] for r in ("5", "20")]
     assert ems["stations"] > 0 and within == sorted(within) and within[0] > 0
     for code, township in ems["townships"].items():
         name = Division.objects.at(code, 2024).name

@@ -421,3 +421,39 @@ def test_a_renamed_norm_keeps_its_history_and_a_norm_targets_read_keeps_its_code
             {"code": "dc-ambulances-2"}, users["planner"], Norm.objects.get(code="dc-ambulances")
         )
     assert "code" in refused.value.message_dict
+
+
+def test_reach_and_rule_norms_import_with_their_own_columns(users):
+    reach = new_norm(
+        code="test-reach",
+        kind="reach",
+        level=4,
+        institutions="type=village_clinic",
+        measure="N{type=village_clinic}",
+        basis="",
+        minimum=None,
+        within=20,
+        per=100,
+        unit="persons",
+        clause="20分钟服务圈。",
+    )
+    rule = new_norm(
+        code="test-freeze",
+        kind="bed_freeze",
+        institutions="type=general_hospital & ownership=public",
+        basis="",
+        minimum=70,
+        stay_above=10,
+        per=100,
+        clause="病床使用率低于70%，平均住院日高于10天的，不再新增床位。",
+    )
+    preview = preview_import("norms", sheet_of([reach, rule]), "norms.xlsx", users["planner"])
+    assert preview.ok, preview.problems
+    apply_import(preview, users["planner"])
+    stored = Norm.objects.get(code="test-reach")
+    assert (stored.kind, stored.within, stored.minimum) == ("reach", 20, None)
+    assert Norm.objects.get(code="test-freeze").stay_above == 10
+    # a rule without its average stay is refused by row and column
+    broken = new_norm(code="test-freeze-2", kind="bed_freeze", institutions="type=general_hospital", basis="")
+    preview = preview_import("norms", sheet_of([broken]), "norms.xlsx", users["planner"])
+    assert [p.column for p in preview.problems] == ["平均住院日高于（天）"]

@@ -53,7 +53,10 @@ NORMS = yaml.safe_load(NORMS_FILE.read_text(encoding="utf-8"))["norms"]
 def test_every_clause_is_quoted_verbatim_with_its_numbers(entry):
     text = (settings.TIXI_SEEDS_DIR / entry["seed"]).read_text(encoding="utf-8")
     assert entry["clause"] in text
-    assert f"{entry['minimum']:g}" in entry["clause"]
+    if entry["kind"] in ("reach", "radius"):  # the minutes or km; a share only "every resident" (100)
+        assert f"{entry['within']:g}" in entry["clause"] and entry.get("minimum") in (None, 100)
+    else:
+        assert f"{entry['minimum']:g}" in entry["clause"]
     if entry.get("year"):  # a year only where the clause states it (十四五 ends in 2025)
         assert str(entry["year"]) in re.sub(r"\s", "", entry["clause"]) or (
             entry["year"] == 2025 and "十四五" in entry["clause"]

@@ -44,14 +44,12 @@ from tixi.layout.engine.siting import (
     sweep,
 )
 from tixi.layout.engine.travel import travel_time
-from tixi.layout.norms import values_of
+from tixi.layout.norms import place_kind_of, radius_norms, values_of
 from tixi.registry.engine import classification as cls
 from tixi.registry.models import Institution
 
 GRID_VERSION = 4  # 2: a synthetic road network burnt in as GeoJSON roads are; 3: with county roads; 4: zones by outline
 EMS_TYPES = ("ems_centre", "ems_station")
-# 院前急救: "城市服务半径不超过5公里、农村不超过10-20公里" (达川; 攀枝花 the same for cities)
-EMS_RADII_KM = (5.0, 10.0, 20.0)
 MOVES = 8
 KINDS = {
     "primary": cls.TOWNSHIP_HEALTH_CENTRE_TYPES
@@ -203,10 +201,18 @@ def distance_to_nearest(grid: RegionGrid, lon, lat) -> np.ndarray:
     return nearest
 
 
+def ems_radii(division: Division, year: int) -> dict[str, float]:
+    """The EMS service radius (km) by place kind ("" for every place) from the norms that bind the
+    division (达川: 5 km in a subdistrict, 10-20 km in a town)."""
+    return {norm.place_kind: norm.within for norm in radius_norms(division, year)}
+
+
 def ems_radius(place: Region) -> dict:
-    """Residents within 5, 10 and 20 km of an EMS centre or station, per township and in all; each
-    township judged at its own radius: a subdistrict (urban) at 5 km, a town at 20 km (10-20 km)."""
+    """Residents within each norm's EMS radius of an EMS centre or station, per township and in all;
+    each township judged at the radius of the norm for its kind of place (none: not judged)."""
     grid = place.grid
+    by_kind = ems_radii(place.division, place.year)
+    radii = tuple(sorted(set(by_kind.values())))
     stations = list(
         Institution.objects.in_division(place.division, place.year)
         .filter(type__in=EMS_TYPES, longitude__isnull=False)
@@ -214,23 +220,24 @@ def ems_radius(place: Region) -> dict:
     )
     metres = distance_to_nearest(grid, [s.longitude for s in stations], [s.latitude for s in stations])
     # distances as "seconds" to reuse the per-zone counting: 1 km = 60 "seconds" = 1 "minute"
-    cover = coverage_by_zone(metres * 0.06, grid.population, grid.zones, grid.zones > 0, EMS_RADII_KM, edge=0)
+    cover = coverage_by_zone(
+        metres * 0.06, grid.population, grid.zones, grid.zones > 0, radii or (1.0,), edge=0
+    )
     townships = {}
     for i, township in enumerate(place.townships):
         at = np.flatnonzero(cover.zones == i + 1)
-        if len(at):
+        radius = by_kind.get(place_kind_of(township), by_kind.get(""))
+        if len(at) and radius is not None:
             j = int(at[0])
-            urban = township.name.endswith("街道")
-            radius = EMS_RADII_KM[0] if urban else EMS_RADII_KM[-1]
             townships[township.code] = {
-                "within": {f"{r:g}": int(cover.within[j, k]) for k, r in enumerate(cover.minutes)},
+                "within": {f"{r:g}": int(cover.within[j, k]) for k, r in enumerate(radii)},
                 "radius": f"{radius:g}",
-                "inside": int(cover.within[j, list(cover.minutes).index(radius)]),
+                "inside": int(cover.within[j, radii.index(radius)]),
             }
     return {
         "stations": len(stations),
-        "radii": [f"{r:g}" for r in EMS_RADII_KM],
-        "within": {f"{r:g}": int(cover.within[:, k].sum()) for k, r in enumerate(cover.minutes)},
+        "radii": [f"{r:g}" for r in radii],
+        "within": {f"{r:g}": int(cover.within[:, k].sum()) for k, r in enumerate(radii)},
         "inside": sum(t["inside"] for t in townships.values()),
         "townships": townships,
     }

@@ -17,6 +17,13 @@ class NormKind(models.TextChoices):
     PER_PLACE = "per_place", _("in every place")
     PER_INSTITUTION = "per_institution", _("in every institution")
     COUNT = "count", _("a number of institutions")
+    # a rule on each hospital rather than a quantity: 攀枝花 "病床使用率低于75%，平均住院日高于9天的
+    # 公立综合医院，不再新增床位" (minimum: the occupancy %, stay_above: the days)
+    BED_FREEZE = "bed_freeze", _("no new beds where beds are underused")
+    # residents of each township within `within` minutes of travel (reach) or km (radius) of the
+    # facilities `institutions` names; `minimum`: the share (%) required, none where the plan states none
+    REACH = "reach", _("residents within a travel time")
+    RADIUS = "radius", _("residents within a distance")
 
 
 class PlaceKind(models.TextChoices):
@@ -86,8 +93,20 @@ class Norm(models.Model):
     institutions = models.CharField(
         _("institutions"), max_length=200, blank=True, help_text=_("for a norm in every institution: filters")
     )
-    minimum = models.FloatField(_("minimum"))
+    minimum = models.FloatField(_("minimum"), null=True, blank=True)
     maximum = models.FloatField(_("maximum"), null=True, blank=True)
+    within = models.FloatField(
+        _("within (minutes or km)"),
+        null=True,
+        blank=True,
+        help_text=_("residents within a travel time: minutes; within a distance: km"),
+    )
+    stay_above = models.FloatField(
+        _("average stay above (days)"),
+        null=True,
+        blank=True,
+        help_text=_("no new beds: with occupancy below the minimum (%) and the average stay above this"),
+    )
     per = models.FloatField(
         _("per"), default=1.0, help_text=_("per 1,000 residents: 1000; a share in %: 100")
     )
@@ -105,7 +124,7 @@ class Norm(models.Model):
 
     DEFINITION = (
         "code", "name", "name_en", "region", "kind", "level", "place_kind", "measure", "basis",
-        "institutions", "minimum", "maximum", "per", "unit", "year", "source", "seed", "clause", "note",
+        "institutions", "minimum", "maximum", "within", "stay_above", "per", "unit", "year", "source", "seed", "clause", "note",
         "version",
     )  # fmt: skip
 
@@ -134,6 +153,31 @@ class Norm(models.Model):
             raise ValidationError({"basis": _("This kind of norm needs a basis.")})
         if self.kind == NormKind.PER_INSTITUTION and not self.institutions:
             raise ValidationError({"institutions": _("Name the institutions the norm applies to.")})
+        if self.kind in (NormKind.REACH, NormKind.RADIUS):
+            if not self.institutions:
+                raise ValidationError({"institutions": _("Name the facilities residents should reach.")})
+            if self.within is None or self.within <= 0:
+                raise ValidationError(
+                    {"within": _("Give the minutes or kilometres residents should be within.")}
+                )
+            if self.minimum is not None and not 0 < self.minimum <= 100:
+                raise ValidationError({"minimum": _("A share of residents is between 0 and 100.")})
+        else:
+            if self.within is not None:
+                raise ValidationError({"within": _("Only a norm on reach or distance has this.")})
+            if self.minimum is None:
+                raise ValidationError({"minimum": _("This field is required.")})
+        if self.kind == NormKind.BED_FREEZE:
+            if not self.institutions:
+                raise ValidationError({"institutions": _("Name the institutions the norm applies to.")})
+            if self.stay_above is None:
+                raise ValidationError(
+                    {"stay_above": _("Give the average stay above which no beds are added.")}
+                )
+            if not 0 < self.minimum <= 100:
+                raise ValidationError({"minimum": _("An occupancy is a share between 0 and 100.")})
+        elif self.stay_above is not None:
+            raise ValidationError({"stay_above": _("Only a rule on new beds has an average stay.")})
         if self.per <= 0:
             raise ValidationError({"per": _("Must be a positive number.")})
 

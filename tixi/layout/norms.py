@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import yaml
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -19,13 +20,14 @@ from django.utils.translation import gettext as _
 from tixi.geo.models import Division, Level, subtree_filter
 from tixi.indicators import items as item_values
 from tixi.indicators.engine import expression as ex
+from tixi.indicators.engine import rules as rule_engine
 from tixi.indicators.engine.evaluate import IndicatorDef
 from tixi.indicators.services import evaluate
 from tixi.layout.engine.norms import Judgement, judge
 from tixi.layout.models import Norm, NormKind, PlaceKind, Unit, region_code
 from tixi.registry.engine import classification as cls
 from tixi.registry.models import InstitutionYear
-from tixi.registry.planned import planned_capacity_in
+from tixi.registry.planned import planned_bed_projects_in, planned_capacity_in
 
 # the ledger's projects plan beds of every kind: they count against the norm on all beds only
 PLANNED_BEDS = "R{actual_beds}"
@@ -60,12 +62,11 @@ def check_expressions(norm: Norm) -> None:
                 raise ValidationError({name: str(error)}) from error
     if norm.institutions:
         institution_filters(norm.institutions)
-        if not isinstance(ex.parse(norm.measure), ex.RegistrySum) or not isinstance(
-            ex.parse(norm.basis), ex.RegistrySum
-        ):
-            raise ValidationError(
-                {"measure": _("A norm in every institution compares two resources R{...}.")}
-            )
+    if norm.kind == NormKind.PER_INSTITUTION and (
+        not isinstance(ex.parse(norm.measure), ex.RegistrySum)
+        or not isinstance(ex.parse(norm.basis), ex.RegistrySum)
+    ):
+        raise ValidationError({"measure": _("A norm in every institution compares two resources R{...}.")})
 
 
 def institution_filters(text: str) -> tuple[ex.Filter, ...]:
@@ -119,6 +120,8 @@ class Row:
     judgement: Judgement
     basis: float | None = None
     planned: int | None = None  # capacity the ledger's projects will add (total beds only)
+    facts: dict | None = None  # a rule's own figures (occupancy, average stay)
+    projects: list | None = None  # the ledger's projects the rule forbids
 
     def as_json(self) -> dict:
         j = self.judgement
@@ -136,6 +139,7 @@ class Row:
             "gap_after_planned": None
             if self.planned is None or j.gap is None
             else max(0, j.gap - self.planned),
+            **({"facts": self.facts, "projects": self.projects or []} if self.facts is not None else {}),
         }
 
 
@@ -227,6 +231,10 @@ def judge_norm(norm: Norm, region: Division, division: Division, year: int) -> N
     places = judged_places(norm, region, division, year)
     if norm.kind == NormKind.PER_INSTITUTION:
         return judge_institutions(result, places, year)
+    if norm.kind == NormKind.BED_FREEZE:
+        return judge_bed_freeze(result, places, year)
+    if norm.kind in (NormKind.REACH, NormKind.RADIUS):
+        return judge_reach(result, places, year)
     if not places:
         result.skipped = _("no place of this kind here")
         return result
@@ -245,23 +253,246 @@ def judge_norm(norm: Norm, region: Division, division: Division, year: int) -> N
 def judge_institutions(result: NormGap, places: list[Division], year: int) -> NormGap:
     norm = result.norm
     measure, basis = ex.parse(norm.measure).measure, ex.parse(norm.basis).measure
-    place_filter = Q()
-    for place in places:
-        place_filter |= subtree_filter("division_path", place.path)
-    reports = (
-        InstitutionYear.objects.filter(year=year)
-        .filter(place_filter)
-        .filter(filters_q(institution_filters(norm.institutions)))
-        .select_related("institution")
-        .order_by("institution__code")
-    )
-    for report in reports:
+    for report in reports_in(norm, places, (year,)):
         total = float(getattr(report, basis))
         judgement = judge(float(getattr(report, measure)), norm.minimum, norm.maximum, total, norm.per)
         result.rows.append(Row(report.institution.code, report.institution.name, judgement, total))
     if not result.rows:
         result.skipped = _("no institution of this kind reported for %(year)s") % {"year": year}
     return result
+
+
+def reports_in(norm: Norm, places: list[Division], years):
+    place_filter = Q()
+    for place in places:
+        place_filter |= subtree_filter("division_path", place.path)
+    return (
+        InstitutionYear.objects.filter(year__in=years)
+        .filter(place_filter)
+        .filter(filters_q(institution_filters(norm.institutions)))
+        .select_related("institution")
+        .order_by("institution__code", "year")
+    )
+
+
+def judge_bed_freeze(result: NormGap, places: list[Division], year: int) -> NormGap:
+    """Each hospital the rule names, by the plans' own rule engine (the scorecard's): concerned when
+    its bed occupancy was below `minimum` % and its average stay above `stay_above` days in the year
+    before; it breaks the rule when its beds grew, or when a ledger project adds beds there (a
+    project is the hospital's when its name or site names it). The excess is those beds."""
+    from tixi.indicators.statements import days_open
+
+    norm = result.norm
+    by_code: dict[str, dict] = {}
+    for report in reports_in(norm, places, (year - 1, year)):
+        by_code.setdefault(report.institution.code, {"name": report.institution.name})[report.year] = report
+    hospitals = []
+    for code, found in by_code.items():
+        now, before = found.get(year), found.get(year - 1)
+        if now is None:
+            continue
+        hospitals.append(
+            rule_engine.HospitalYear(
+                code,
+                found["name"],
+                now.actual_beds,
+                before.actual_beds if before else None,
+                before.bed_days if before else None,
+                before.discharges if before else None,
+                days_open(before.institution.opened_on, year - 1) if before else 365,
+            )
+        )
+    projects = [p for place in places for p in planned_bed_projects_in(place)]
+    concerned = (rule_engine.BREACH, rule_engine.HELD)
+    for j in rule_engine.no_new_beds_when_underused(hospitals, norm.minimum, norm.stay_above):
+        frozen = None if j.status == rule_engine.NO_DATA else j.status in concerned
+        theirs = [p for p in projects if j.name in p["name"] or j.name in p["site"]] if frozen else []
+        added = max(0, j.beds - j.beds_before) if j.status == rule_engine.BREACH else 0
+        forbidden = added + sum(p["beds"] for p in theirs)
+        if frozen is None:
+            judgement = Judgement(None, None, None, None, None)
+        else:
+            judgement = Judgement(None, j.beds_before if frozen else None, j.beds, 0, forbidden)
+        facts = {
+            "occupancy": None if j.occupancy is None else round(j.occupancy, 1),
+            "average_stay": None if j.average_stay is None else round(j.average_stay, 1),
+            "beds_before": j.beds_before,
+            "beds": j.beds,
+            "beds_added": added,
+            "frozen": frozen,
+            "status": j.status,
+        }
+        result.rows.append(Row(j.code, j.name, judgement, None, None, facts, theirs))
+    if not result.rows:
+        result.skipped = _("no institution of this kind reported for %(year)s") % {"year": year}
+    return result
+
+
+def county_of(place: Division, year: int) -> Division | None:
+    if place.level <= Level.COUNTY:
+        return place
+    return Division.objects.at(place.code[:6].ljust(12, "0"), year)
+
+
+def judge_reach(result: NormGap, places: list[Division], year: int) -> NormGap:
+    """Residents of each place within `within` minutes (reach: travel time on the county's grid) or
+    km (radius: straight line) of the facilities the norm names, counted on each county's grid."""
+    from tixi.layout import access  # the grids sit above the norms (access reads norms' radii)
+    from tixi.layout.engine.coverage import coverage_by_zone
+    from tixi.registry.models import Institution
+
+    norm = result.norm
+    wanted = {p.code for p in places if p.level >= Level.TOWNSHIP}
+    counties = {}
+    for place in places:
+        county = county_of(place, year)
+        if county is not None:
+            counties[county.code] = county
+    for county in counties.values():
+        try:
+            region = access.region(county, year)
+        except access.AccessError as error:
+            result.skipped = str(error).removeprefix("--division: ")
+            return result
+        grid = region.grid
+        facilities = list(
+            Institution.objects.in_division(county, year)
+            .filter(filters_q(institution_filters(norm.institutions)))
+            .filter(longitude__isnull=False, latitude__isnull=False)
+            .order_by("code")
+        )
+        if norm.kind == NormKind.RADIUS:
+            # km as "minutes" (1 km = 60 "seconds") to reuse the per-zone count
+            metres = access.distance_to_nearest(
+                grid, [f.longitude for f in facilities], [f.latitude for f in facilities]
+            )
+            seconds = metres * 0.06
+        elif facilities:
+            seconds = access.surface(grid, facilities, norm.within + 1).seconds
+        else:
+            seconds = np.full(grid.shape, np.inf)
+        cover = coverage_by_zone(seconds, grid.population, grid.zones, grid.zones > 0, (norm.within,), edge=0)
+        for i, township in enumerate(region.townships):
+            if wanted and township.code not in wanted:
+                continue
+            at = np.flatnonzero(cover.zones == i + 1)
+            if not len(at):
+                continue
+            total, inside = int(cover.total[at[0]]), int(cover.within[at[0], 0])
+            if norm.minimum is None:  # the plan states no share: counted, not judged
+                judgement = Judgement(None, None, inside, None, None)
+            else:
+                judgement = judge(inside, norm.minimum, None, total, norm.per)
+            facts = {"population": total, "within": inside, "beyond": total - inside}
+            result.rows.append(Row(township.code, township.name, judgement, total, None, facts, None))
+    if not result.rows:
+        result.skipped = _("no place of this kind here")
+    return result
+
+
+def reach_json(r: NormGap) -> dict:
+    """Residents within and beyond the reach, and the townships with the largest share beyond it;
+    `passed` only where the plan states a share."""
+    n = r.norm
+    population = sum(row.facts["population"] for row in r.rows)
+    within = sum(row.facts["within"] for row in r.rows)
+    beyond = population - within
+    furthest = sorted(
+        (row for row in r.rows if row.facts["beyond"]),
+        key=lambda row: (-row.facts["beyond"] / max(row.facts["population"], 1), row.code),
+    )
+    judged = n.minimum is not None
+    unit_words = _("minutes") if n.kind == NormKind.REACH else _("km")
+    sentences = []
+    if r.rows:
+        sentences.append(
+            _("%(n)s residents are beyond %(within)s %(unit)s")
+            % {
+                "n": f"{beyond:,}",
+                "within": number(n.within),
+                "unit": unit_words,
+            }
+        )
+    for row in furthest[:8]:
+        sentences.append(
+            _("%(place)s: %(n)s of %(total)s residents beyond %(within)s %(unit)s")
+            % {
+                "place": row.name,
+                "n": f"{row.facts['beyond']:,}",
+                "total": f"{row.facts['population']:,}",
+                "within": number(n.within),
+                "unit": unit_words,
+            }
+        )
+    return {
+        "code": n.code,
+        "name": n.label,
+        "name_zh": n.name,
+        "kind": n.kind,
+        "unit": n.unit,
+        "minimum": None if n.minimum is None else number(n.minimum),
+        "maximum": None,
+        "within": number(n.within),
+        "per": number(n.per),
+        "by_year": n.year,
+        "source": n.source,
+        "version": n.version,
+        "clause": n.clause,
+        "note": n.note,
+        "judged": len(r.rows),
+        "population": population,
+        "within_residents": within,
+        "beyond": beyond,
+        "required": r.required if judged else None,
+        "actual": within if r.rows else None,
+        "gap": r.gap if judged else None,
+        "excess": None,
+        "passed": r.passed if judged and not r.skipped else None,
+        "verdict": "" if judged else _("not judged: the plan states no share"),
+        "skipped": r.skipped,
+        "planned": None,
+        "furthest": [dict(row.as_json(), **row.facts) for row in furthest[:20]],
+        "lacking": [row.as_json() for row in r.lacking] if judged else [],
+        "rows": [dict(row.as_json(), **row.facts) for row in r.rows] if len(r.rows) <= 50 else [],
+        "sentences": sentences,
+    }
+
+
+def radius_norms(division: Division, year: int) -> list[Norm]:
+    """The norms on distance to EMS that bind the division (the coverage page reads its radii here)."""
+    return [
+        norm
+        for norm, _region in norms_for(division, year)
+        if norm.kind == NormKind.RADIUS and "ems" in norm.institutions
+    ]
+
+
+def freeze_sentences(rows: list[Row], year: int) -> list[str]:
+    """The hospitals where the rule forbids new beds, and the beds added there all the same."""
+    sentences = []
+    for row in rows:
+        if not row.facts or not row.facts["frozen"]:
+            continue
+        sentences.append(
+            _("%(name)s: beds %(occupancy)s%% in use, average stay %(stay)s days in %(year)s — no new beds")
+            % {
+                "name": row.name,
+                "occupancy": row.facts["occupancy"],
+                "stay": row.facts["average_stay"],
+                "year": year - 1,
+            }
+        )
+        if row.facts["beds_added"]:
+            sentences.append(
+                _("%(name)s added %(beds)s beds all the same")
+                % {"name": row.name, "beds": row.facts["beds_added"]}
+            )
+        for project in row.projects or []:
+            sentences.append(
+                _("Project %(project)s adds %(beds)s beds at %(name)s, which the rule forbids")
+                % {"project": project["name"], "beds": project["beds"], "name": row.name}
+            )
+    return sentences
 
 
 def gaps(division: Division, year: int) -> list[NormGap]:
@@ -289,6 +520,12 @@ def as_json(division: Division, year: int, results: list[NormGap]) -> dict:
     for r in results:
         n = r.norm
         lacking = r.lacking
+        if n.kind == NormKind.BED_FREEZE:
+            norms.append(freeze_json(r, year))
+            continue
+        if n.kind in (NormKind.REACH, NormKind.RADIUS):
+            norms.append(reach_json(r))
+            continue
         norms.append(
             {
                 "code": n.code,
@@ -322,6 +559,46 @@ def as_json(division: Division, year: int, results: list[NormGap]) -> dict:
             }
         )
     return {"division": division.code, "name": division.name, "year": year, "norms": norms}
+
+
+def freeze_json(r: NormGap, year: int) -> dict:
+    """A rule on new beds: judged per hospital; `frozen` lists those where no beds may be added, and
+    `passed` is False when a ledger project adds beds at one of them (None: no hospital's figures)."""
+    n = r.norm
+    known = [row for row in r.rows if row.facts and row.facts["frozen"] is not None]
+    frozen = [row for row in known if row.facts["frozen"]]
+    flagged = [row for row in frozen if row.judgement.excess]
+    return {
+        "code": n.code,
+        "name": n.label,
+        "name_zh": n.name,
+        "kind": n.kind,
+        "unit": n.unit,
+        "minimum": number(n.minimum),
+        "maximum": None,
+        "stay_above": number(n.stay_above),
+        "per": number(n.per),
+        "by_year": n.year,
+        "source": n.source,
+        "version": n.version,
+        "clause": n.clause,
+        "note": n.note,
+        "judged": len(r.rows),
+        "required": None,
+        "actual": None,
+        "gap": None,
+        "excess": sum(row.judgement.excess for row in flagged) if known else None,
+        "passed": None if r.skipped or not known else not flagged,
+        "skipped": r.skipped,
+        "planned": None,
+        "frozen": [row.as_json() for row in frozen],
+        "flagged_projects": [
+            dict(project, institution=row.name) for row in flagged for project in row.projects
+        ],
+        "lacking": [row.as_json() for row in flagged],
+        "rows": [row.as_json() for row in r.rows] if len(r.rows) <= 50 else [],
+        "sentences": freeze_sentences(r.rows, year),
+    }
 
 
 def norm_result(code: str, division: Division, year: int) -> dict | None:

@@ -342,6 +342,18 @@ def _regions_of(norms) -> dict[str, Division]:
 
 def threshold_text(norm: Norm) -> str:
     """'≥ 8.6 beds per 1000 residents', '≥ 35%', '5–8 institutions': the threshold as the page states it."""
+    if norm.kind == NormKind.BED_FREEZE:
+        return _("no new beds: occupancy < %(occupancy)s%% and average stay > %(stay)s days") % {
+            "occupancy": f"{norm.minimum:g}",
+            "stay": f"{norm.stay_above:g}",
+        }
+    if norm.kind in (NormKind.REACH, NormKind.RADIUS):
+        within = (_("within %(n)s minutes") if norm.kind == NormKind.REACH else _("within %(n)s km")) % {
+            "n": f"{norm.within:g}"
+        }
+        if norm.minimum is None:
+            return _("residents %(within)s (no share stated)") % {"within": within}
+        return _("≥ %(share)s%% of residents %(within)s") % {"share": f"{norm.minimum:g}", "within": within}
     value = f"{norm.minimum:g}" if norm.maximum is None else f"{norm.minimum:g}–{norm.maximum:g}"
     text = ("≥ " if norm.maximum is None else "") + value
     if norm.kind == NormKind.SHARE and norm.per == 100:

@@ -179,6 +179,17 @@ def planned_capacity_in(division) -> dict:
     return {k: v or 0 for k, v in totals.items()}
 
 
+def bed_projects_in(division) -> list[dict]:
+    """The division's projects that add beds and are not given up: name, site, beds and page."""
+    projects = Project.objects.filter(
+        division__path__startswith=division.path, status__in=PLANNED_CAPACITY_STATUSES, beds_added__gt=0
+    ).order_by("plan_id", "number")
+    return [
+        {"name": p.name, "site": p.site, "beds": p.beds_added, "url": f"/ledger/projects/{p.pk}/"}
+        for p in projects
+    ]
+
+
 def add_drafted_targets(plan: Plan, rows: list[dict]) -> None:
     """Targets kept from a read document, worded as the plan words them (the forms checked them)."""
     Target.objects.bulk_create(

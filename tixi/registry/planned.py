@@ -23,3 +23,19 @@ def planned_capacity_in(division) -> dict[str, int]:
         for measure, value in provider(division).items():
             totals[measure] = totals.get(measure, 0) + (value or 0)
     return totals
+
+
+# Projects that add beds, listed for a rule on where beds may be added (攀枝花: none at an underused
+# hospital): division -> [{"name", "site", "beds", "url"}]. The ledger registers the provider.
+PlannedBedProjects = Callable[[object], list[dict]]
+
+_bed_project_providers: list[PlannedBedProjects] = []
+
+
+def register_planned_bed_projects(provider: PlannedBedProjects) -> None:
+    if provider not in _bed_project_providers:
+        _bed_project_providers.append(provider)
+
+
+def planned_bed_projects_in(division) -> list[dict]:
+    return [project for provider in _bed_project_providers for project in provider(division)]

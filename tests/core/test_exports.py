@@ -137,7 +137,13 @@ def test_every_page_with_downloads_is_checked(objects):
 
 
 @pytest.mark.parametrize(
-    "name", [p[0] for p in pages({k: 0 for k in ("plan", "order", "institution", "project", "task", "unit", "hospital")})]
+    "name",
+    [
+        p[0]
+        for p in pages(
+            {k: 0 for k in ("plan", "order", "institution", "project", "task", "unit", "hospital")}
+        )
+    ],
 )
 def test_downloads_hold_the_page_tables(web, objects, name):
     _name, user, path = next(p for p in pages(objects) if p[0] == name)

@@ -48,7 +48,8 @@ from tixi.layout.norms import place_kind_of, radius_norms, values_of
 from tixi.registry.engine import classification as cls
 from tixi.registry.models import Institution
 
-GRID_VERSION = 4  # 2: a synthetic road network burnt in as GeoJSON roads are; 3: with county roads; 4: zones by outline
+# 2: a synthetic road network burnt in as GeoJSON roads are; 3: with county roads; 4: zones by outline
+GRID_VERSION = 4
 EMS_TYPES = ("ems_centre", "ems_station")
 MOVES = 8
 KINDS = {

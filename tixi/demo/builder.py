@@ -319,8 +319,9 @@ class DemoBuilder:
                 synthetic=False,
                 bbox=(west, south, east, north),
             )
-        shares = np.array([c["share"] for c in counties_spec], dtype=float)
-        # irregular county shapes that tile the city's outline (tixi/demo/shapes.py), areas by share
+        # irregular county shapes that tile the city's outline (tixi/demo/shapes.py), areas by each county's
+        # land area (a city district is a few hundred km², a rural county thousands), else its population share
+        shares = np.array([c.get("area_km2", c["share"]) for c in counties_spec], dtype=float)
         outline = Patch.wobbly(west, south, east, north, self.draws(spec["code"], "outline"))
         rows = max(1, round(np.sqrt(len(counties_spec) * (north - south) / (east - west))))
         cells = tile(outline, shares, rows, self.draws(spec["code"], "county-shapes"), wiggle=0.3)

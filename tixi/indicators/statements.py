@@ -35,13 +35,21 @@ def hospital_rows(
         .select_related("institution")
         .order_by("institution__code", "year")
     )
-    by_code: dict[str, dict] = {}
-    set_apart = []
+    kept, set_apart = [], []
     for r in reports:
         if operators and r.operator not in operators:
             if r.year == year:
                 set_apart.append(r.institution.name)
             continue
+        kept.append(r)
+    return hospital_years(kept, year), set_apart
+
+
+def hospital_years(reports, year: int) -> list[rule_engine.HospitalYear]:
+    """One row per institution reporting in `year`, with its report of the year before: the input
+    of the rule "no new beds where use is low" (reports of both years, ordered by institution)."""
+    by_code: dict[str, dict] = {}
+    for r in reports:
         by_code.setdefault(r.institution.code, {"name": r.institution.name})[r.year] = r
     rows = []
     for code, found in by_code.items():
@@ -59,7 +67,7 @@ def hospital_rows(
                 days_open(before.institution.opened_on, year - 1) if before else 365,
             )
         )
-    return rows, set_apart
+    return rows
 
 
 def days_open(opened_on, year: int) -> int:

@@ -280,28 +280,10 @@ def judge_bed_freeze(result: NormGap, places: list[Division], year: int) -> Norm
     its bed occupancy was below `minimum` % and its average stay above `stay_above` days in the year
     before; it breaks the rule when its beds grew, or when a ledger project adds beds there (a
     project is the hospital's when its name or site names it). The excess is those beds."""
-    from tixi.indicators.statements import days_open
+    from tixi.indicators.statements import hospital_years
 
     norm = result.norm
-    by_code: dict[str, dict] = {}
-    for report in reports_in(norm, places, (year - 1, year)):
-        by_code.setdefault(report.institution.code, {"name": report.institution.name})[report.year] = report
-    hospitals = []
-    for code, found in by_code.items():
-        now, before = found.get(year), found.get(year - 1)
-        if now is None:
-            continue
-        hospitals.append(
-            rule_engine.HospitalYear(
-                code,
-                found["name"],
-                now.actual_beds,
-                before.actual_beds if before else None,
-                before.bed_days if before else None,
-                before.discharges if before else None,
-                days_open(before.institution.opened_on, year - 1) if before else 365,
-            )
-        )
+    hospitals = hospital_years(reports_in(norm, places, (year - 1, year)), year)
     projects = [p for place in places for p in planned_bed_projects_in(place)]
     concerned = (rule_engine.BREACH, rule_engine.HELD)
     for j in rule_engine.no_new_beds_when_underused(hospitals, norm.minimum, norm.stay_above):
@@ -425,21 +407,9 @@ def reach_json(r: NormGap) -> dict:
             }
         )
     return {
-        "code": n.code,
-        "name": n.label,
-        "name_zh": n.name,
-        "kind": n.kind,
-        "unit": n.unit,
-        "minimum": None if n.minimum is None else number(n.minimum),
+        **norm_fields(n, r),
         "maximum": None,
         "within": number(n.within),
-        "per": number(n.per),
-        "by_year": n.year,
-        "source": n.source,
-        "version": n.version,
-        "clause": n.clause,
-        "note": n.note,
-        "judged": len(r.rows),
         "population": population,
         "within_residents": within,
         "beyond": beyond,
@@ -449,7 +419,6 @@ def reach_json(r: NormGap) -> dict:
         "excess": None,
         "passed": r.passed if judged and not r.skipped else None,
         "verdict": "" if judged else _("not judged: the plan states no share"),
-        "skipped": r.skipped,
         "planned": None,
         "furthest": [dict(row.as_json(), **row.facts) for row in furthest[:20]],
         "lacking": [row.as_json() for row in r.lacking] if judged else [],
@@ -515,6 +484,28 @@ def gap_sentence(place: str, row_gap: int, unit: str, what: str) -> str:
     }
 
 
+def norm_fields(n: Norm, r: NormGap) -> dict:
+    """What every kind of norm says of itself in JSON: its identity, source clause and thresholds
+    (as stored: `maximum`, `within` or `stay_above` is None where the kind has none)."""
+    return {
+        "code": n.code,
+        "name": n.label,
+        "name_zh": n.name,
+        "kind": n.kind,
+        "unit": n.unit,
+        "minimum": None if n.minimum is None else number(n.minimum),
+        "maximum": None if n.maximum is None else number(n.maximum),
+        "per": number(n.per),
+        "by_year": n.year,
+        "source": n.source,
+        "version": n.version,
+        "clause": n.clause,
+        "note": n.note,
+        "judged": len(r.rows),
+        "skipped": r.skipped,
+    }
+
+
 def as_json(division: Division, year: int, results: list[NormGap]) -> dict:
     norms = []
     for r in results:
@@ -528,26 +519,12 @@ def as_json(division: Division, year: int, results: list[NormGap]) -> dict:
             continue
         norms.append(
             {
-                "code": n.code,
-                "name": n.label,
-                "name_zh": n.name,
-                "kind": n.kind,
-                "unit": n.unit,
-                "minimum": number(n.minimum),
-                "maximum": None if n.maximum is None else number(n.maximum),
-                "per": number(n.per),
-                "by_year": n.year,
-                "source": n.source,
-                "version": n.version,
-                "clause": n.clause,
-                "note": n.note,
-                "judged": len(r.rows),
+                **norm_fields(n, r),
                 "required": r.required,
                 "actual": None if r.actual is None else number(r.actual),
                 "gap": r.gap,
                 "excess": r.excess,
                 "passed": r.passed,
-                "skipped": r.skipped,
                 "planned": None
                 if any(row.planned is None for row in r.rows) or not r.rows
                 else sum(row.planned for row in r.rows),
@@ -569,27 +546,14 @@ def freeze_json(r: NormGap, year: int) -> dict:
     frozen = [row for row in known if row.facts["frozen"]]
     flagged = [row for row in frozen if row.judgement.excess]
     return {
-        "code": n.code,
-        "name": n.label,
-        "name_zh": n.name,
-        "kind": n.kind,
-        "unit": n.unit,
-        "minimum": number(n.minimum),
+        **norm_fields(n, r),
         "maximum": None,
         "stay_above": number(n.stay_above),
-        "per": number(n.per),
-        "by_year": n.year,
-        "source": n.source,
-        "version": n.version,
-        "clause": n.clause,
-        "note": n.note,
-        "judged": len(r.rows),
         "required": None,
         "actual": None,
         "gap": None,
         "excess": sum(row.judgement.excess for row in flagged) if known else None,
         "passed": None if r.skipped or not known else not flagged,
-        "skipped": r.skipped,
         "planned": None,
         "frozen": [row.as_json() for row in frozen],
         "flagged_projects": [

@@ -68,6 +68,19 @@ class AuditEntryQuerySet(models.QuerySet):
         return self.filter(within | Q(division_path="", user=user))
 
 
+class Authored(models.Model):
+    """Who made a recorded change and when; the user name is kept when the account goes."""
+
+    at = models.DateTimeField(_("time"), auto_now_add=True)
+    by = models.ForeignKey(
+        User, verbose_name=_("user"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    username = models.CharField(_("user name"), max_length=150, blank=True)
+
+    class Meta:
+        abstract = True
+
+
 class AuditEntry(models.Model):
     """Who changed what, when, with the values before and after, and where (the division path of
     the row recorded, where it has one), so that an auditor reads the trail of their own region."""

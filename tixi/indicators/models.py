@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
+from tixi.accounts.models import Authored
 from tixi.accounts.scope import ScopedQuerySet
 from tixi.geo.models import Division
 from tixi.indicators.engine import expression as ex
@@ -174,7 +175,7 @@ class Indicator(models.Model):
                 )
 
 
-class IndicatorVersion(models.Model):
+class IndicatorVersion(Authored):
     """One definition an indicator had: what a scorecard computed at that time meant."""
 
     indicator = models.ForeignKey(
@@ -182,12 +183,6 @@ class IndicatorVersion(models.Model):
     )
     version = models.PositiveIntegerField(_("version"))
     definition = models.JSONField(_("definition"))
-    at = models.DateTimeField(_("time"), auto_now_add=True)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("user"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+",
-    )  # fmt: skip
-    username = models.CharField(_("user name"), max_length=150, blank=True)
 
     class Meta:
         verbose_name = _("indicator version")

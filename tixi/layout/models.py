@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from tixi.accounts.models import Authored
 from tixi.accounts.scope import ScopedQuerySet
 from tixi.geo.models import Division, Level
 
@@ -182,7 +183,7 @@ class Norm(models.Model):
             raise ValidationError({"per": _("Must be a positive number.")})
 
 
-class NormVersion(models.Model):
+class NormVersion(Authored):
     """One change of a norm: what it was before and after, who made it and when. Kept when the norm
     is deleted (by its code), so that a gap computed under an older threshold can be explained."""
 
@@ -201,12 +202,6 @@ class NormVersion(models.Model):
     action = models.CharField(_("action"), max_length=8, choices=Action.choices)
     before = models.JSONField(_("before"), null=True, blank=True)
     after = models.JSONField(_("after"), null=True, blank=True)
-    at = models.DateTimeField(_("time"), auto_now_add=True)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("user"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+",
-    )  # fmt: skip
-    username = models.CharField(_("user name"), max_length=150, blank=True)
 
     class Meta:
         verbose_name = _("norm version")

@@ -9,6 +9,21 @@ import sys
 from pathlib import Path
 
 ZH = {
+    "--plan: no plan %(code)r; the plans are %(known)s.": "--plan：没有规划 %(code)r；现有规划为 %(known)s。",
+    "--out: the report is a Word file; give a name ending in .docx.": "--out：报告为 Word 文件，请给出以 .docx 结尾的文件名。",
+    "--period: give a year as YYYY (got %(value)r).": "--period：请以四位数字给出年份（收到 %(value)r）。",
+    "file: %(path)s does not exist.": "文件：%(path)s 不存在。",
+    "file: not a readable dataValueSet (%(error)s).": "文件：不是可读取的 dataValueSet（%(error)s）。",
+    "Nothing was imported.": "未导入任何数据。",
+    "--user: no user %(name)r.": "--user：没有用户 %(name)r。",
+    "restore replaces every row of the database: confirm with --yes.": "恢复将替换数据库中的全部数据：请加 --yes 确认。",
+    "Restore cancelled.": "已取消恢复。",
+    "--by: unknown %(keys)s (hospital, department, month, year).": "--by：无法识别 %(keys)s（可选 hospital、department、month、year）。",
+    "file: cannot read GeoJSON (%(error)s).": "文件：无法读取 GeoJSON（%(error)s）。",
+    "file: a GeoJSON FeatureCollection is expected.": "文件：应为 GeoJSON FeatureCollection。",
+    "feature %(n)s: properties.code %(code)r is not a 12-digit code of a known division": "第 %(n)s 个要素：properties.code %(code)r 不是已知区划的 12 位代码",
+    "feature %(n)s: geometry must be a Polygon or MultiPolygon": "第 %(n)s 个要素：几何类型须为 Polygon 或 MultiPolygon",
+    "Nothing was imported:": "未导入任何数据：",
     'password: no terminal to ask it on; pipe it in with --password-stdin (echo "$PASSWORD" | tixi createuser NAME --role ROLE ... --password-stdin)': '密码：没有可输入密码的终端；请用 --password-stdin 从标准输入传入（echo "$PASSWORD" | tixi createuser 用户名 --role 角色 ... --password-stdin）',
     "password: none given (standard input closed)": "密码：未输入（标准输入已关闭）",
     "password: the two passwords differ": "密码：两次输入的密码不一致",

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from tixi.demo.calibration import check_division, contradictions_for
-from tixi.geo.models import Division
+from tixi.geo.cli import division_option
 from tixi.registry.services import division_figures
 
 
@@ -24,15 +24,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, division, year, format, check, **options):
-        if len(division) != 12 or not division.isdigit():
-            raise CommandError(
-                _("division: a division code must be exactly 12 digits (got %(code)r).") % {"code": division}
-            )
-        row = Division.objects.at(division, year)
-        if row is None:
-            raise CommandError(
-                _("division: no division %(code)s on the map of %(year)s.") % {"code": division, "year": year}
-            )
+        row = division_option(division, year)
         if check:
             return self.run_check(row, year, format)
         figures = division_figures(row, year)

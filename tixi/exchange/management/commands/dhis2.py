@@ -2,9 +2,10 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from tixi.exchange import dhis2
-from tixi.geo.models import Division
+from tixi.geo.cli import division_option
 
 
 class Command(BaseCommand):
@@ -25,10 +26,8 @@ class Command(BaseCommand):
         if action == "export":
             period = options["period"]
             if not (period.isdigit() and len(period) == 4):
-                raise CommandError("period: give a year as YYYY")
-            division = Division.objects.at(options["division"], int(period))
-            if division is None:
-                raise CommandError(f"division: no division {options['division']} in {period}")
+                raise CommandError(_("--period: give a year as YYYY (got %(value)r).") % {"value": period})
+            division = division_option(options["division"], int(period))
             values = dhis2.collect(division, period)
             content = {"json": dhis2.to_json, "csv": dhis2.to_csv, "adx": dhis2.to_adx}[options["format"]](
                 values
@@ -38,16 +37,18 @@ class Command(BaseCommand):
             return
         path = Path(options["file"])
         if not path.is_file():
-            raise CommandError(f"file: {path} does not exist")
+            raise CommandError(_("file: %(path)s does not exist.") % {"path": path})
         fmt = "csv" if path.suffix.lower() == ".csv" else "json"
         try:
             values = dhis2.parse(path.read_bytes(), fmt)
         except (ValueError, UnicodeDecodeError) as error:
-            raise CommandError(f"file: not a readable dataValueSet ({error})") from error
+            raise CommandError(
+                _("file: not a readable dataValueSet (%(error)s).") % {"error": error}
+            ) from error
         import importlib
 
         system = importlib.import_module("tixi.exchange.management.commands.import").SystemUser()
         summary = dhis2.import_values(values, system, options["dry_run"])
         self.stdout.write(json.dumps(summary, ensure_ascii=False, indent=1))
         if summary["status"] != "SUCCESS":
-            raise CommandError("nothing was imported")
+            raise CommandError(_("Nothing was imported."))

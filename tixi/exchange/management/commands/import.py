@@ -4,6 +4,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from tixi.accounts.audit import acting_as
 from tixi.exchange.services import apply_import, preview_import
@@ -36,7 +37,7 @@ class Command(BaseCommand):
     def handle(self, *args, table, file, dry_run, user, **options):
         path = Path(file)
         if not path.is_file():
-            raise CommandError(f"file: {file} does not exist")
+            raise CommandError(_("file: %(path)s does not exist.") % {"path": file})
         if table in STREAMED:
             self.import_streamed(table, path, dry_run)
             return
@@ -44,7 +45,7 @@ class Command(BaseCommand):
         if user:
             actor = get_user_model().objects.filter(username=user).first()
             if actor is None:
-                raise CommandError(f"user: no user {user!r}")
+                raise CommandError(_("--user: no user %(name)r.") % {"name": user})
         preview = preview_import(table, path.read_bytes(), path.name, actor)
         counts = preview.counts()
         if not preview.ok:

@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from tixi.accounts.audit import acting_as
 from tixi.geo.models import Boundary, Division
@@ -23,9 +24,9 @@ class Command(BaseCommand):
         try:
             data = json.loads(Path(file).read_text(encoding="utf-8"))
         except (OSError, ValueError) as error:
-            raise CommandError(f"file: cannot read GeoJSON ({error})") from error
+            raise CommandError(_("file: cannot read GeoJSON (%(error)s).") % {"error": error}) from error
         if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
-            raise CommandError("file: a GeoJSON FeatureCollection is expected")
+            raise CommandError(_("file: a GeoJSON FeatureCollection is expected."))
         problems, rows = [], []
         divisions = Division.objects.valid_in(year) if year else Division.objects.current()
         for n, feature in enumerate(data.get("features", []), start=1):
@@ -34,14 +35,15 @@ class Command(BaseCommand):
             division = divisions.filter(code=code).first() if len(code) == 12 and code.isdigit() else None
             if division is None:
                 problems.append(
-                    f"feature {n}: properties.code {code!r} is not a 12-digit code of a known division"
+                    _("feature %(n)s: properties.code %(code)r is not a 12-digit code of a known division")
+                    % {"n": n, "code": code}
                 )
             elif geometry.get("type") not in GEOMETRY_TYPES:
-                problems.append(f"feature {n}: geometry must be a Polygon or MultiPolygon")
+                problems.append(_("feature %(n)s: geometry must be a Polygon or MultiPolygon") % {"n": n})
             else:
                 rows.append((division, geometry))
         if problems:
-            raise CommandError("nothing imported:\n" + "\n".join(problems))
+            raise CommandError(_("Nothing was imported:") + "\n" + "\n".join(problems))
         with transaction.atomic(), acting_as("tixi boundaries"):
             for division, geometry in rows:
                 Boundary.objects.update_or_create(

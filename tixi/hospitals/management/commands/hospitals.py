@@ -3,6 +3,7 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from tixi.accounts.audit import acting_as
 from tixi.hospitals import figures, importing, targets
@@ -118,7 +119,10 @@ class Command(BaseCommand):
         keys = tuple(k.strip() for k in by.split(",") if k.strip())
         unknown = [k for k in keys if k not in ind.KEYS]
         if unknown:
-            raise CommandError(f"--by: unknown {', '.join(unknown)} (hospital, department, month, year)")
+            raise CommandError(
+                _("--by: unknown %(keys)s (hospital, department, month, year).")
+                % {"keys": ", ".join(unknown)}
+            )
         rows = figures.hospital_figures(loaded, keys)
         if format == "json":
             json.dump(rows, sys.stdout, ensure_ascii=False, indent=1, default=str)

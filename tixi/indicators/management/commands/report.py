@@ -1,7 +1,9 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
+from tixi.geo.cli import division_option
 from tixi.geo.models import Division
 from tixi.indicators import reports
 from tixi.indicators.models import Plan, Trajectory
@@ -12,14 +14,10 @@ def resolve(plan_code: str, division_code: str, year: int) -> tuple[Plan, Divisi
     plan = Plan.objects.filter(code=plan_code).first()
     if plan is None:
         known = ", ".join(Plan.objects.values_list("code", flat=True))
-        raise CommandError(f"plan: no plan {plan_code!r}; plans are {known}")
-    division_code = division_code or plan.region.code
-    if len(division_code) != 12 or not division_code.isdigit():
-        raise CommandError(f"division: a division code must be exactly 12 digits (got {division_code!r})")
-    division = Division.objects.at(division_code, year)
-    if division is None:
-        raise CommandError(f"division: no division {division_code} on the map of {year}")
-    return plan, division
+        raise CommandError(
+            _("--plan: no plan %(code)r; the plans are %(known)s.") % {"code": plan_code, "known": known}
+        )
+    return plan, division_option(division_code or plan.region.code, year)
 
 
 class Command(BaseCommand):
@@ -36,7 +34,7 @@ class Command(BaseCommand):
     def handle(self, *args, kind, plan, division, year, out, trajectory=None, **options):
         out = Path(out)
         if out.suffix != ".docx":
-            raise CommandError("out: the report is a Word file; give a name ending in .docx")
+            raise CommandError(_("--out: the report is a Word file; give a name ending in .docx."))
         plan_row, division_row = resolve(plan, division, year)
         rows = evaluate_plan(plan_row, division_row, year, trajectory=trajectory)
         out.parent.mkdir(parents=True, exist_ok=True)

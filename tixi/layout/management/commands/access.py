@@ -7,6 +7,7 @@ import re
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from tixi.geo.cli import division_option
 from tixi.layout.access import KINDS, AccessError, division_coverage, parse_roads, what_if
 from tixi.layout.coverage import as_json, build_population, compute_coverage, parse_minutes
 from tixi.layout.engine.rasters import InputError
@@ -264,11 +265,10 @@ class Command(BaseCommand):
             )
 
     def division_coverage(self, options):
-        from tixi.layout.management.commands.layout import division_at
 
         if options["year"] is None:
             raise CommandError(_("--year: give the year with --division."))
-        division = division_at(options["division"], options["year"])
+        division = division_option(options["division"], options["year"])
         try:
             minutes = parse_minutes(options["minutes"])
             data = division_coverage(division, options["year"], minutes)
@@ -296,9 +296,8 @@ class Command(BaseCommand):
         self.stdout.write("\t".join(total))
 
     def what_if(self, options):
-        from tixi.layout.management.commands.layout import division_at
 
-        division = division_at(options["division"], options["year"])
+        division = division_option(options["division"], options["year"])
         if not (options["minutes"] > 0 and options["minutes"] <= 240):
             raise CommandError(_("--minutes: must be a positive number of minutes."))
         try:

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from tixi.accounts.audit import acting_as
-from tixi.geo.models import Division
+from tixi.geo.cli import division_option
 from tixi.indicators.models import Plan
 from tixi.layout.access import (
     KINDS,
@@ -22,19 +22,6 @@ from tixi.layout.access import (
 from tixi.layout.models import SitingScenario
 from tixi.layout.norms import as_json, gaps
 from tixi.layout.scenarios import save_scenario, scenario_to_projects
-
-
-def division_at(code: str, year: int) -> Division:
-    if not code.isdigit() or not 6 <= len(code) <= 12:
-        raise CommandError(
-            _("--division: a division code has 6 to 12 digits (got %(code)r).") % {"code": code}
-        )
-    row = Division.objects.at(code.ljust(12, "0"), year)
-    if row is None:
-        raise CommandError(
-            _("--division: no division %(code)s on the map of %(year)s.") % {"code": code, "year": year}
-        )
-    return row
 
 
 def cell(value) -> str:
@@ -107,7 +94,7 @@ class Command(BaseCommand):
             return self.projects(options)
 
     def projects(self, options):
-        division = division_at(options["division"], options["year"])
+        division = division_option(options["division"], options["year"])
         scenario = SitingScenario.objects.filter(
             division__code=division.code, year=options["year"], name=options["scenario"]
         ).first()
@@ -133,7 +120,7 @@ class Command(BaseCommand):
             self.stdout.write(f"{project.number}. {project.name} ({project.site})")
 
     def site(self, options):
-        division = division_at(options["division"], options["year"])
+        division = division_option(options["division"], options["year"])
         try:
             given = options["candidates"].strip()
             candidates = (
@@ -239,7 +226,7 @@ class Command(BaseCommand):
             )
 
     def gaps(self, options):
-        division = division_at(options["division"], options["year"])
+        division = division_option(options["division"], options["year"])
         data = as_json(division, options["year"], gaps(division, options["year"]))
         if options["format"] == "json":
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))

@@ -6,6 +6,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from tixi.indicators.management.commands.report import resolve
 from tixi.indicators.models import Target, Trajectory
@@ -107,7 +108,7 @@ class Command(BaseCommand):
     def parse(self, file: str, fmt: str):
         path = Path(file)
         if not path.is_file():
-            raise CommandError(f"file: {file} does not exist")
+            raise CommandError(_("file: %(path)s does not exist.") % {"path": file})
         try:
             text = read_document(path.name, path.read_bytes())
         except NotADocument as error:

@@ -2,6 +2,7 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from tixi.ops.backup import BackupError, restore
 
@@ -16,10 +17,10 @@ class Command(BaseCommand):
     def handle(self, *args, archive, yes, **options):
         if not yes:
             if not sys.stdin.isatty():
-                raise CommandError("restore replaces every row of the database: confirm with --yes")
+                raise CommandError(_("restore replaces every row of the database: confirm with --yes."))
             answer = input(f"Replace the whole database and the attachments with {archive}? [yes/no] ")
             if answer.strip().lower() != "yes":
-                raise CommandError("restore cancelled")
+                raise CommandError(_("Restore cancelled."))
         try:
             manifest = restore(archive)
         except (BackupError, OSError) as error:

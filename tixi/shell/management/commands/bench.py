@@ -276,7 +276,7 @@ class Command(BaseCommand):
                 truth / "heldout_j",
                 "TENTH held-out set, ten health documents (openings and a table section), truth committed before "
                 "the reader ran; unseen when first measured: tasks -/0.00 (0 of 8 found), targets -/0.00 (0 of 8 "
-                "found), nothing invented (tests/ledger/heldout_j)",
+                "found), nothing invented; rules then written on its failure classes (tests/ledger/heldout_j)",
             ),
         ):
             self.stdout.write("")

@@ -466,3 +466,40 @@ def test_a_responsibility_table_is_read_by_its_columns():
     ]
     # an indicator table (no unit column) is not a task table
     assert tasks("|指标|单位|2025年|属性|\n|孕产妇死亡率|1/10万|12|约束性|\n") == []
+
+
+def test_a_task_table_of_divisions_with_merged_cells_and_separator_lines():
+    """A ledger whose columns are worded otherwise ("具体分工" details the work, "责任科室" names the division), whose
+    rows are separated by lines of bare "|" and are shorter than the header where a cell was merged or left empty:
+    each row's units are the last cell that reads as units. Divisions (…科, …部) are units; "A、B等按职责分工落实"
+    shares the work among all (the 等 no unit); "A会B" is A会同B; a unit's alias in brackets stays with it."""
+    ledger = (
+        "序号 | 重点工作 | 具体分工 | 责任科室 | 完成时间 | 备注 |\n"
+        "1 | 做好慢病随访管理 | 按季度开展随访 | 慢病科、妇幼科等按职责分工落实 | 长期 |\n"
+        "|\n"
+        "2 | 完善院感质控 | 医务科会护理部 | 2024年6月前 |\n"
+        "|\n"
+        "3 | 推进信息公开 | 办公室(宣传科) | 长期 |\n"
+        "|\n"
+    )
+    assert [(t["title"], t["lead_units"], t["cooperating_units"], t["deadline"]) for t in tasks(ledger)] == [
+        ("做好慢病随访管理", ["慢病科", "妇幼科"], [], None),
+        ("完善院感质控", ["医务科"], ["护理部"], "2024-12-31"),
+        ("推进信息公开", ["办公室(宣传科)"], [], None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "bracket, lead, cooperating",
+    [
+        ("市卫生健康委、市医保局等按职责分工落实", ["市卫生健康委", "市医保局"], []),
+        ("市发展改革委牵头，市财政局按职责分工落实", ["市发展改革委"], ["市财政局"]),
+        ("医政处会规划处", ["医政处"], ["规划处"]),
+        ("市交通委（市道运局）负责", ["市交通委（市道运局）"], []),
+        # 会 inside a name or a word is no 会同
+        ("市总工会、市妇联负责", ["市总工会", "市妇联"], []),
+        ("市商务局会展办公室负责", ["市商务局会展办公室"], []),
+    ],
+)
+def test_shared_work_short_huitong_and_aliases(bracket, lead, cooperating):
+    assert units_of(bracket) == (lead, cooperating)

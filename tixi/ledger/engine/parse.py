@@ -41,19 +41,33 @@ BARE_LABEL = re.compile(
 TASK_LABEL = re.compile(r"^(?:具体任务|工作任务|任务内容)[:：]?$")
 # The role words of a responsibility bracket, a closed list from the grammar of Chinese official documents:
 # the unit(s) before the word lead (牵头, 负责, 主责, 主办, 指导, 督导, 统筹, 落实, 负责落实) or cooperate (配合,
-# 参与, 协助, 协同, 支持, 协办, 参加); "按职责分工负责" and its variants (依职责, 根据职责分工, 分工负责) share the
-# work (they cooperate after a 牵头, else they lead); 分别/共同/依法 modify the word, not the role.
+# 参与, 协助, 协同, 支持, 协办, 参加); "按职责分工负责" and its variants (依职责, 根据职责分工, 分工负责, …落实 for
+# …负责) share the work (they cooperate after a 牵头, else they lead); 分别/共同/依法 modify the word, not the role.
 LEAD_WORDS = "牵头负责|牵头抓总|牵头|负责落实|具体负责|负责|主责|主办|指导|督导|统筹|落实"
 COOPERATING_WORDS = ("配合", "参与", "协助", "协同", "支持", "协办", "参加")
-SHARED_WORDS = "(?:按|依|根据)?职责分工负责|(?:按|依|根据)职责分工|(?:按|依|根据)职责负责|分工负责"
+SHARED_WORDS = "(?:按|依|根据)?职责分工(?:负责|落实)|(?:按|依|根据)职责分工|(?:按|依|根据)职责(?:负责|落实)|分工(?:负责|落实)"
 ROLE = re.compile(
     rf"(?P<role>{SHARED_WORDS}|(?:分别|共同|依法)?(?:{LEAD_WORDS}|{'|'.join(COOPERATING_WORDS)}))$"
 )
 
 ORGANISATION = re.compile(
     r"(?:委|局|办|厅|部|府|会|院|中心|单位|部门|政府|管委会|分局|公司|组|队|站|所|署|总局|集团|机构|社|行|协会|学会|银行"
-    r"|工商联|妇联|残联|侨联|科协|团中央|办公室)$"
+    r"|工商联|妇联|残联|侨联|科协|团中央|办公室|处|科|股|室)$"
 )
+# a unit followed by another name for it in brackets: "市交通委（市道运局）", "规划处(爱卫办)"
+ALIAS = re.compile(r"\s*[（(][^（）()]*[）)]$")
+# "A会B" in a list of units is "A会同B" (a unit ends before the 会; 委员会, 总工会, 协会… are names, and 会议,
+# 会展, 会计, 会商… words, not this)
+SHORT_HUITONG = re.compile(
+    r"(?<=[处科股室局厅办部])会(?![同议展计商签审员务所馆场])(?=[^，,、；;（）()]{3,}$)"
+)
+
+
+def is_organisation(name: str) -> bool:
+    """A name a bracket or a column may give as a unit: it ends like an organisation (an alias in brackets aside)."""
+    return bool(ORGANISATION.search(ALIAS.sub("", name)))
+
+
 # "以下均需各县（市、区）人民政府（管委会）落实，不再列出", "以下责任单位均包括各县（市、区）人民政府": a rule for
 # every task after it
 FROM_HERE_ON = re.compile(
@@ -174,7 +188,7 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
             else:
                 cooperating += [n for part in _split_outside_brackets(units, "，,") for n in unit_names(part)]
         return (lead, cooperating) if lead or cooperating else None
-    parts = [p.strip() for p in _split_outside_brackets(bracket, "，,；;") if p.strip()]
+    parts = [_huitong(p.strip()) for p in _split_outside_brackets(bracket, "，,；;") if p.strip()]
     if len(parts) == 1 and "会同" in parts[0] and not ROLE.search(parts[0]):
         parts = [parts[0] + "负责"]  # "（省卫生健康委会同省财政厅）"
     roles = [ROLE.search(p) for p in parts]
@@ -199,9 +213,19 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
             cooperating += names  # "A负责，B按职责分工负责"
         else:
             lead += names
-    if not all(ORGANISATION.search(n) for n in lead + cooperating) or not (lead or cooperating):
+    if not all(is_organisation(n) for n in lead + cooperating) or not (lead or cooperating):
         return None
     return lead, cooperating
+
+
+def _huitong(part: str) -> str:
+    """ "宣传处会办公室" → "宣传处会同办公室": the short 会 between two units, when what it joins are units."""
+    role = ROLE.search(part)
+    names = part[: role.start()] if role else part
+    m = SHORT_HUITONG.search(names)
+    if m and is_organisation(names[: m.start()]) and is_organisation(names[m.end() :]):
+        return part[: m.start()] + "会同" + part[m.end() :]
+    return part
 
 
 def _shares(word: str) -> bool:
@@ -358,15 +382,19 @@ COLUMN_ROLES = (
     (
         "lead",
         re.compile(
-            r"^(?:牵头(?:责任)?(?:单位|部门)|主体责任(?:单位|部门)|主责(?:单位|部门)|负责(?:单位|部门)|责任主体)$"
+            r"^(?:牵头(?:责任)?(?:单位|部门|处室|科室)|主体责任(?:单位|部门)|主责(?:单位|部门|处室)|负责(?:单位|部门|处室)"
+            r"|责任主体)$"
         ),
     ),
-    ("cooperating", re.compile(r"^(?:配合(?:责任)?(?:单位|部门)|协作单位|协办单位|参与(?:单位|部门))$")),
-    ("duty", re.compile(r"^责任(?:单位|部门)$")),
+    (
+        "cooperating",
+        re.compile(r"^(?:配合(?:责任)?(?:单位|部门|处室|科室)|协作单位|协办单位|参与(?:单位|部门|处室))$"),
+    ),
+    ("duty", re.compile(r"^责任(?:单位|部门|处室|科室|股室)$")),
     (
         "task",
         re.compile(
-            r"^(?!.*(?:单位|部门|时限|时间|领导|备注|进度))(?:.{0,8}(?:任务|工作|事项|举措|措施|内容)|目标任务)$"
+            r"^(?!.*(?:单位|部门|处室|时限|时间|领导|备注|进度))(?:.{0,8}(?:任务|工作|事项|举措|措施|内容|分工)|目标任务)$"
         ),
     ),
     ("other", re.compile(r"^.{0,8}(?:时限|时间|领导|备注|进度|评价|安排|情况|责任人)$")),
@@ -389,8 +417,9 @@ def _header(cells: list[str]) -> list[str] | None:
 
 def _row_task(roles: list[str], cells: list[str]) -> tuple | None:
     """(title, text, lead, cooperating, deadline) of a table row read by its columns; None when it names
-    no task or no unit.
-    A 责任单位 column beside a 牵头 column cooperates; alone, it reads as a 责任单位 bracket (逗号前为牵头)."""
+    no task or no unit. Its title is the first task column's first sentence (a second one details it).
+    A 责任单位 column beside a 牵头 column cooperates; alone, it reads as a bracket of units when it has a role
+    word or a 会同 ("A、B等按职责分工落实", "A会同B"), else as a 责任单位 bracket (逗号前为牵头)."""
     by_role: dict[str, list[str]] = {}
     for role, cell in zip(roles, cells, strict=True):
         by_role.setdefault(role, []).append(cell.strip())
@@ -403,21 +432,35 @@ def _row_task(roles: list[str], cells: list[str]) -> tuple | None:
             for n in unit_names(p)
         ]
 
-    task = " ".join(by_role.get("task", [])).strip()
+    task_cells = [cell for cell in by_role.get("task", []) if cell]
+    task = " ".join(task_cells).strip()
     lead, cooperating = names("lead"), names("cooperating")
+    duty = by_role.get("duty", [""])[0]
     if "lead" in by_role:
         cooperating = [*cooperating, *(n for n in names("duty") if n not in lead)]
-    elif by_role.get("duty") and (found := units_of("责任单位：" + by_role["duty"][0])):
+    elif duty and (found := units_of(duty) or units_of("责任单位：" + duty)):
         lead, cooperating = found[0], [*found[1], *cooperating]
-    if (
-        not task
-        or not lead
-        or not all(ORGANISATION.search(n) or n.startswith("各") for n in lead + cooperating)
-    ):
+    if not task or not lead or not all(is_organisation(n) or n.startswith("各") for n in lead + cooperating):
         return None
     by_when = re.search(r"(20\d{2})\s*年", " ".join(by_role.get("other", [])))
     deadline = f"{by_when.group(1)}-12-31" if by_when else None
-    return re.split(r"[。；;]", task)[0].strip()[:60], task, lead, cooperating, deadline
+    return re.split(r"[。；;]", task_cells[0])[0].strip()[:60], task, lead, cooperating, deadline
+
+
+def _aligned(roles: list[str], cells: list[str]) -> list[str] | None:
+    """The roles of a row shorter than its header (a cell merged with the row above, an empty cell left out),
+    found by what the cells say: its number first, its units the last cell that reads as units, the task
+    before them, the rest after. Only where one column holds the units (lead or 责任单位, none cooperating)."""
+    unit_roles = [r for r in roles if r in ("lead", "duty", "cooperating")]
+    if len(unit_roles) != 1 or unit_roles[0] == "cooperating" or len(cells) < 2:
+        return None
+    start = 1 if "number" in roles and re.fullmatch(r"\d{1,3}", cells[0].strip()) else 0
+    for i in range(len(cells) - 1, start, -1):
+        aligned = [*(["number"] if start else []), *["task"] * (i - start), unit_roles[0]]
+        aligned += ["other"] * (len(cells) - i - 1)
+        if _row_task(aligned, cells):
+            return aligned
+    return None
 
 
 def _cells(line: str) -> list[str]:
@@ -435,7 +478,9 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
     found, used, i = [], set(), 0
 
     def keep(roles, cells):
-        if len(cells) == len(roles) and (row := _row_task(roles, cells)):
+        if len(cells) != len(roles):
+            roles = _aligned(roles, cells)
+        if roles and (row := _row_task(roles, cells)):
             number = cells[roles.index("number")] if "number" in roles else str(len(found) + 1)
             found.append((number, *row))
 
@@ -444,8 +489,11 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
         if len(cells) >= 3 and (roles := _header(cells)):  # rows of cells on one line each
             used.add(i)
             i += 1
-            while i < len(lines) and (cells := _cells(lines[i])):
-                if not re.fullmatch(r"[-:\s|]+", lines[i].strip()):
+            # a line of bare "|" (or "|---|") between rows is part of the table
+            while i < len(lines) and (
+                (cells := _cells(lines[i])) or re.fullmatch(r"[-:\s|]*\|[-:\s|]*", lines[i])
+            ):
+                if cells and not re.fullmatch(r"[-:\s|]+", lines[i].strip()):
                     keep(roles, cells)
                 used.add(i)
                 i += 1

@@ -4,6 +4,11 @@ Tables reach us as plain text, one cell per line behind a tab and a blank line b
 seeds are, and as `documents.read_document` writes a Word table). A cell may wrap onto a line without
 a tab ("2020年" / "基期值"); an area that spans several rows stands on a row of its own or only on the
 first row; sub-rows ("其中：…") have no number.
+
+A table copied out of a web page or a PDF comes without tabs and often without its "表N" caption: one cell a
+line (between blank lines, or each ending with "|"), rows told apart only by their numbers 1, 2, 3… and their
+nature cell (预期性/约束性); empty cells are left out, so such a row's values are read from the right.
+A table may hold several target years ("2022年目标值", "2030年目标值"): each gives the row a target.
 """
 
 import re
@@ -34,6 +39,13 @@ KIND_WORDS = (
 CHANGE = re.compile(r"(降低|下降|减少|提高|增加|上升)\s*(\d+(?:\.\d+)?)")
 UNIT_AT_END = re.compile(r"[（(]\s*([^（）()]{1,10})\s*[）)]\s*$")
 NO_VALUE = {"", "—", "-", "——", "/", "－"}
+# the nature of an indicator (the last cell of its row)
+NATURE = re.compile(r"^(?:预期性|约束性|倡导性|指导性|预期|约束)$")
+# a header cell of an indicator table
+HEADER_CELL = re.compile(
+    r"^(?:领域|类别|分类|类型|方面|序号|.{0,6}指标(?:名称)?|单位|.{0,4}(?:性质|属性)|基期.{0,2}|基数|现状.{0,2}"
+    r"|(?:\d{4}年)?(?:基期|目标|规划|预期)?(?:值|水平)?(?:\d{4}年)?|\d{4}年.{0,4})$"
+)
 
 
 @dataclass
@@ -84,12 +96,98 @@ def _blocks(text: str):
         yield int(caption.group(1)), caption.group(2).strip(), rows
 
 
+def _flat_blocks(text: str):
+    """(0, "", rows of cells) of each indicator table written one cell a line without tabs: a header of column
+    labels (序号, 指标, years…), then rows numbered 1, 2, 3…, each from its number to its nature cell, its values
+    set from the right (an empty cell of a copied table leaves no line). Group labels and notes between rows
+    ("结果性指标", "说明:…") are no row. Tables behind tabs are `_blocks`'s."""
+    cells: list[str | None] = []
+    for line in text.splitlines():
+        if line.startswith("\t"):
+            cells.append(None)  # a tab table is read by _blocks
+            continue
+        cell = re.sub(r"\s*\|+\s*$", "", line.strip()).strip()
+        if cell and not re.fullmatch(r"[|\s]+", cell):
+            cells.append(cell)
+    i = 0
+    while i < len(cells):
+        j = i
+        while j < len(cells) and cells[j] is not None and HEADER_CELL.match(re.sub(r"\s", "", cells[j])):
+            j += 1
+        header = [re.sub(r"\s", "", c) for c in cells[i:j]]
+        columns = _columns(header) if len(header) >= 4 else None
+        if columns is None or "number" not in columns:
+            i = max(j, i + 1)
+            continue
+        rows, k = [header], j
+        while k < len(cells) and (row := _flat_row(cells, k, len(rows))):
+            row_cells, k = row
+            rows.append(_set_right(header, columns, row_cells))
+        if len(rows) > 1:
+            yield 0, "", rows
+        i = max(k, j)
+
+
+def _starts_row(cells: list[str | None], k: int, number: int) -> bool:
+    """Row `number` opens at k: its number, then a name that is no value."""
+    return (
+        k + 1 < len(cells)
+        and cells[k] == str(number)
+        and cells[k + 1] is not None
+        and read_value(cells[k + 1])[0] is None
+        and not NATURE.match(cells[k + 1])
+    )
+
+
+def _flat_row(cells: list[str | None], k: int, number: int, reach: int = 40):
+    """(cells, next index) of row `number`, looked for within `reach` cells after k; None when it is not there."""
+    for start in range(k, min(k + reach, len(cells))):
+        if cells[start] is None:
+            return None
+        if _starts_row(cells, start, number):
+            row, m = [cells[start], cells[start + 1]], start + 2
+            while m < len(cells) and cells[m] is not None and not _starts_row(cells, m, number + 1):
+                row.append(cells[m])
+                m += 1
+                if NATURE.match(row[-1]):
+                    break
+            return row, m
+    return None
+
+
+def _set_right(header: list[str], columns: dict, row: list[str]) -> list[str]:
+    """A flattened row in its header's columns: number and name first, nature last, the values between
+    set from the right (the cells a copy left out are the first ones, a baseline with no value)."""
+    out = [""] * len(header)
+    out[columns["number"]], out[columns["name"]] = row[0], row[1]
+    values = row[2:]
+    if "nature" in columns and values and NATURE.match(values[-1]):
+        out[columns["nature"]] = values.pop()
+    end = columns.get("nature", len(header))
+    value_columns = [n for n in range(columns["name"] + 1, end) if n != columns.get("unit")]
+    targets = [n for n, _year in columns["targets"]]
+    if len(values) < len(value_columns) and values and read_value(values[-1])[0] is None:
+        # a word the copy gives once for several target years ("持续减缓", "实现"): a cell merged across them
+        for column in targets:
+            out[column] = values[-1]
+        values, value_columns = values[:-1], [n for n in value_columns if n not in targets]
+    for column, value in zip(reversed(value_columns), reversed(values), strict=False):
+        out[column] = value
+    return out
+
+
 def _columns(header: list[str]) -> dict[str, int] | None:
-    columns, years = {}, []
+    """Where each kind of cell stands. The target is the last year's column; where columns say which years
+    are targets ("2022年目标值", "2030年目标值"), each of them is one (targets: [(column, year)…])."""
+    columns, years, targets = {}, [], []
     for n, cell in enumerate(header):
         cell = re.sub(r"\s", "", cell)
         if year := YEAR_HEADER.search(cell):
             years.append((n, int(year.group(1))))
+            if "目标" in cell:
+                targets.append((n, int(year.group(1))))
+        elif re.match(r"^(?:基期|基数|现状)", cell):
+            columns["baseline_without_year"] = n
         elif cell in ("领域", "类别", "分类", "类型", "方面"):
             columns["area"] = n
         elif cell == "序号":
@@ -104,8 +202,11 @@ def _columns(header: list[str]) -> dict[str, int] | None:
         return None
     columns["baseline"], columns["target"] = years[0][0], years[-1][0]
     columns["baseline_year"], columns["target_year"] = years[0][1], years[-1][1]
-    if len(years) == 1:  # a table of targets only
-        columns["baseline"] = columns["baseline_year"] = None
+    columns["targets"] = targets if len(targets) > 1 else [years[-1]]
+    if len(years) == 1 or years[0] in targets:  # a table of targets only, or a baseline column without a year
+        columns["baseline"] = columns.pop("baseline_without_year", None)
+        columns["baseline_year"] = None
+    columns.pop("baseline_without_year", None)
     return columns
 
 
@@ -128,7 +229,7 @@ def read_value(cell: str) -> tuple[float | None, str, str]:
 def indicator_rows(text: str) -> list[dict]:
     """Every row of every indicator table in the document, sub-rows numbered 5.1, 5.2…"""
     found = []
-    for table, _caption, rows in _blocks(text):
+    for table, _caption, rows in [*_blocks(text), *_flat_blocks(text)]:
         columns = _columns(rows[0]) if rows else None
         if columns is None:
             continue
@@ -154,36 +255,39 @@ def indicator_rows(text: str) -> list[dict]:
             else:
                 sub += 1
             baseline_text = cells[columns["baseline"]] if columns["baseline"] is not None else ""
-            target_text = cells[columns["target"]]
             baseline, _c, _k = read_value(baseline_text)
-            target, comparator, kind = read_value(target_text)
-            change = CHANGE.search(target_text) if kind == "change_per_year" else None
             unit = UNIT_AT_END.search(name)
             nature = cells[columns["nature"]] if "nature" in columns else ""
-            found.append(
-                asdict(
-                    IndicatorRow(
-                        table=table,
-                        area=area,
-                        number=stated or f"{number}.{sub}",
-                        name=name,
-                        unit=re.sub(r"\s", "", unit.group(1)) if unit else "",
-                        baseline_year=columns["baseline_year"],
-                        baseline=baseline,
-                        baseline_text=baseline_text,
-                        target_year=columns["target_year"],
-                        target=target,
-                        target_text=target_text,
-                        comparator=comparator,
-                        kind=kind or ("value" if target is not None else ""),
-                        change_per_year=(
-                            float(change.group(2)) * (-1 if change.group(1) in "降低下降减少" else 1)
-                            if change
-                            else None
-                        ),
-                        nature="binding" if "约束" in nature else "expected" if "预期" in nature else "",
-                        clause=" ".join(x for x in (stated, name, baseline_text, target_text, nature) if x),
+            for target_column, target_year in columns["targets"]:
+                target_text = cells[target_column]
+                target, comparator, kind = read_value(target_text)
+                change = CHANGE.search(target_text) if kind == "change_per_year" else None
+                found.append(
+                    asdict(
+                        IndicatorRow(
+                            table=table,
+                            area=area,
+                            number=stated or f"{number}.{sub}",
+                            name=name,
+                            unit=re.sub(r"\s", "", unit.group(1)) if unit else "",
+                            baseline_year=columns["baseline_year"],
+                            baseline=baseline,
+                            baseline_text=baseline_text,
+                            target_year=target_year,
+                            target=target,
+                            target_text=target_text,
+                            comparator=comparator,
+                            kind=kind or ("value" if target is not None else ""),
+                            change_per_year=(
+                                float(change.group(2)) * (-1 if change.group(1) in "降低下降减少" else 1)
+                                if change
+                                else None
+                            ),
+                            nature="binding" if "约束" in nature else "expected" if "预期" in nature else "",
+                            clause=" ".join(
+                                x for x in (stated, name, baseline_text, target_text, nature) if x
+                            ),
+                        )
                     )
                 )
-            )
     return found

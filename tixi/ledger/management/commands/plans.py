@@ -139,8 +139,9 @@ class Command(BaseCommand):
             return
         for r in indicators:
             self.stdout.write(
-                f"indicator table {r['table']} row {r['number']} [{r['area']}] {r['name']} · "
-                f"{r['baseline_year']}: {r['baseline_text'] or '—'} → {r['target_year']}: {r['target_text']} · {r['nature'] or '—'}"
+                f"indicator table {r['table'] or '(no caption)'} row {r['number']} [{r['area']}] {r['name']} · "
+                f"{r['baseline_year'] or 'baseline'}: {r['baseline_text'] or '—'} → {r['target_year']}: "
+                f"{r['target_text']} · {r['nature'] or '—'}"
             )
         for t in tasks:
             self.stdout.write(

@@ -1843,6 +1843,7 @@ ZH = {
     "within %(n)s km": "%(n)s公里以内",
     "residents %(within)s (no share stated)": "居民在%(within)s（未规定比例）",
     "≥ %(share)s%% of residents %(within)s": "≥ %(share)s%% 的居民在%(within)s",
+    "This database holds a region the demo did not build (%(divisions)s divisions, no synthetic data): the demo would add its accounts with a published password, or erase it with --rebuild. Point DATABASE_URL at a database of its own.": "此数据库中已有非演示生成的区域（%(divisions)s 个行政区划，无模拟数据）：演示会在其中加入使用公开密码的演示账号，或在 --rebuild 时将其清空。请将 DATABASE_URL 指向一个单独的数据库。",
 }
 
 

@@ -94,3 +94,18 @@ def test_undoing_a_move_gives_back_the_paths_below(admin):
     assert county.parent == province and county.path == old_county == "990000000000/990102000000/"
     assert town.path == old_town == "990000000000/990102000000/990102001000/"
     assert InstitutionYear.objects.get(pk=report.pk).division_path == old_town
+
+
+@pytest.mark.parametrize("level", ["县（区）", "县(区)", "county", "3"])
+def test_a_level_by_the_templates_own_chinese_label(admin, level):
+    """The template's drop-down offers 县（区）, 乡镇（街道）: full-width brackets the reader folds to
+    ASCII. Found following the README's deployment section (the label was refused)."""
+    factories.division("990100000000", parent=factories.division("990000000000"))
+    data = csv_of(
+        f"990101000000,测试县丁,{level},990100000000", "990101001000,测试乡丁,乡镇（街道）,990101000000"
+    )
+    preview = preview_import("divisions", data, "d.csv", admin)
+    assert preview.ok, [(p.row, p.column, p.message) for p in preview.problems]
+    apply_import(preview, admin)
+    assert Division.objects.get(code="990101000000").level == 3
+    assert Division.objects.get(code="990101001000").level == 4

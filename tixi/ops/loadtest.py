@@ -184,6 +184,18 @@ def stop_server(server: subprocess.Popen) -> None:
         server.wait()
 
 
+def server_environment(environ, var_dir: Path) -> dict:
+    """The environment of the bench's own server: the production configuration (no DEBUG) over its own
+    database, speaking plain HTTP to its clients on the loopback. A commission's settings file read
+    first (TIXI_HTTPS=1, its host name) would answer every request with a redirect or a 400."""
+    env = dict(environ)
+    env.setdefault("DATABASE_URL", f"sqlite:///{var_dir / BENCH_DB}")
+    for name in ("TIXI_DEBUG", "TIXI_HTTPS", "TIXI_BEHIND_PROXY"):
+        env.pop(name, None)
+    env["TIXI_ALLOWED_HOSTS"] = LOOPBACK
+    return env
+
+
 def run(clients: int, seconds: float, workers: int | None, var_dir: Path, out=sys.stdout) -> dict:
     if not 1 <= clients <= MAX_CLIENTS:
         raise ValueError(f"--clients: between 1 and {MAX_CLIENTS}")
@@ -191,13 +203,13 @@ def run(clients: int, seconds: float, workers: int | None, var_dir: Path, out=sy
         raise ValueError(f"--seconds: between 1 and {MAX_SECONDS}")
     from tixi.demo.load import DEMO_PASSWORD
 
-    env = dict(os.environ)
-    env.setdefault("DATABASE_URL", f"sqlite:///{var_dir / BENCH_DB}")
-    env.pop("TIXI_DEBUG", None)  # the production configuration
+    env = server_environment(os.environ, var_dir)
     tixi = [sys.executable, "-m", "tixi.cli"]
     database = env["DATABASE_URL"].split("://")[0]
     out.write(f"database: {database}; building the demo region there if missing...\n")
-    subprocess.run([*tixi, "demo", "--build-only"], env=env, check=True, capture_output=True)
+    built = subprocess.run([*tixi, "demo", "--build-only"], env=env, capture_output=True, text=True)
+    if built.returncode != 0:  # e.g. a commission's database: `tixi demo` refuses it, say why
+        raise RuntimeError(f"tixi demo --build-only: {(built.stderr or built.stdout).strip()[-1500:]}")
     options = ["--no-access-log", *(["--workers", str(workers)] if workers else [])]
     with open(var_dir / "bench-serve.log", "w+") as log:
         server, port = start_server(tixi, env, log, options)

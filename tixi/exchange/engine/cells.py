@@ -123,12 +123,13 @@ def date(value) -> dt.date | None:
 
 
 def choice(value, choices: dict[str, list[str]]) -> str | None:
-    """A coded value given by its code or by its label (Chinese or English), case-insensitively."""
+    """A coded value given by its code or by its label (Chinese or English), case-insensitively. The
+    labels are folded as the value is: the template's own 县（区） arrives as 县(区)."""
     value = text(value)
     if value is None:
         return None
     folded = value.casefold()
     for code, labels in choices.items():
-        if folded == code.casefold() or any(folded == label.casefold() for label in labels):
+        if folded == code.casefold() or any(folded == clean(label).casefold() for label in labels):
             return code
     raise CellError("Not one of the allowed values.")

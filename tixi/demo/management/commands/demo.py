@@ -3,7 +3,8 @@ import time
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from tixi.accounts.audit import acting_as
 from tixi.accounts.models import DEMO_ACTOR
@@ -13,10 +14,18 @@ from tixi.demo.load import DEMO_PASSWORD, create_demo_accounts, write
 from tixi.demo.published import store_published_values
 from tixi.demo.seeds import load_from_seeds
 from tixi.exchange.validation import load_default_rules
-from tixi.geo.models import Division
+from tixi.geo.models import Division, Population
 from tixi.hospitals import demo as hospitals_demo
 from tixi.indicators.services import load_catalogue, load_plan_packs
 from tixi.layout.norms import load_norms
+
+
+def holds_a_region_of_its_own() -> bool:
+    """A database with divisions and not one synthetic population row was not built by the demo: it is
+    a commission's. The demo's load (always synthetic populations) would give it the demo's accounts
+    with the password the README publishes, or with --rebuild erase it (found following the README's
+    deployment section: `tixi bench serve` with /etc/tixi/env read runs `tixi demo` on the live database)."""
+    return Division.objects.exists() and not Population.objects.filter(is_synthetic=True).exists()
 
 
 def load_plans_and_values() -> dict:
@@ -57,6 +66,15 @@ class Command(BaseCommand):
         # the demo lives on its own today (TIXI_TODAY overrides it), which fits its ledger's deadlines
         settings.TIXI_TODAY = settings.TIXI_TODAY or ledger_story.DEMO_TODAY
         call_command("migrate", interactive=False, verbosity=0)
+        if holds_a_region_of_its_own():
+            raise CommandError(
+                _(
+                    "This database holds a region the demo did not build (%(divisions)s divisions, no synthetic "
+                    "data): the demo would add its accounts with a published password, or erase it with "
+                    "--rebuild. Point DATABASE_URL at a database of its own."
+                )
+                % {"divisions": Division.objects.count()}
+            )
         if rebuild or not Division.objects.exists():
             if Division.objects.exists():
                 call_command("flush", interactive=False, verbosity=0)

@@ -80,6 +80,9 @@ def dashboard(request, code):
         "grades": [(grade_label(code), n) for code, n in figures["hospitals_by_grade"].items()],
         "rate_choices": RATE_CHOICES,
         "planned": planned_capacity_in(division),
+        # the map is drawn where the children have boundaries; "synthetic" only where they are
+        "boundaries": boundary_kinds(division),
+        "synthetic_data": division.is_synthetic or any(c.is_synthetic for c, _f in children),
     }
     context["tables"] = dashboard_tables(division, year, context)
     context["export_title"] = f"{division.name} {year}"
@@ -141,6 +144,16 @@ def dashboard_tables(division, year, context) -> list[Table]:
             *(f[key] for key, _label in RATE_CHOICES),
         )
     return [headline, by_division] if context["children"] else [headline]
+
+
+def boundary_kinds(division: Division) -> set[str]:
+    """{"real", "synthetic"}: the kinds of boundary the division's children have (empty: none)."""
+    flags = (
+        Boundary.objects.filter(division__parent__path=division.path)
+        .values_list("is_synthetic", flat=True)
+        .distinct()
+    )
+    return {"synthetic" if flag else "real" for flag in flags}
 
 
 @login_required

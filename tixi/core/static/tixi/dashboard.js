@@ -35,6 +35,11 @@ document.addEventListener("DOMContentLoaded", () => {
     const map = echarts.init(mapEl);
     map.on("finished", () => rendered(mapEl));
     fetch(data.map_url, { credentials: "same-origin" }).then((r) => r.json()).then((geo) => {
+      if (!geo.features.length) {  // no boundary in this year: no empty map (ECharts fails on one)
+        echarts.dispose(mapEl);
+        mapEl.closest(".panel").hidden = true;
+        return;
+      }
       echarts.registerMap("division", geo);
       const draw = (key) => {
         const values = geo.features.map((f) => ({ name: f.properties.name, value: f.properties[key] }));

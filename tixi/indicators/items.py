@@ -319,6 +319,13 @@ def registry_values(nodes, cells: list[Cell]) -> dict:
                 year_array,
                 lambda node: (_attribute_mask(node.filters, columns, flags), _weights(node, columns)),
             )
+    # a year whose yearly reports are not in anywhere (one not yet closed, or not yet begun) has no
+    # data: not zero of everything, which a scorecard would show as "0 village clinics"
+    unreported = [y for y in years if not InstitutionYear.objects.filter(year=y).exists()]
+    if unreported:
+        missing = np.array([c.year in unreported for c in cells])
+        for node in nodes:
+            result[item_key(node)][missing] = np.nan
     return result
 
 

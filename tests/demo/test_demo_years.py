@@ -52,5 +52,10 @@ def test_a_year_without_reports_shows_no_data_not_zero_of_everything():
     plan = Plan.objects.get(code="panzhihua-14th-system")
     rows = {r["indicator"]: r for r in evaluate_plan(plan, plan.region, 2026)}
     assert rows["village_clinics"]["actual"] is None and rows["beds_per_1000"]["actual"] is None
+    # and says why in words, not the engine's names of its items (RegistryCount, PopulationItem)
+    assert "机构年报" in rows["village_clinics"]["no_data_reason"]
+    assert "常住人口" in rows["beds_per_1000"]["no_data_reason"]
+    reasons = " ".join(r["no_data_reason"] or "" for r in rows.values())
+    assert "RegistryCount" not in reasons and "PopulationItem" not in reasons
     reported = {r["indicator"]: r for r in evaluate_plan(plan, plan.region, 2025)}
     assert reported["village_clinics"]["actual"] > 100

@@ -238,9 +238,12 @@ def labels(language: str | None = None) -> dict[str, str]:
             cls.PRIMARY_CARE: _("primary care institutions"),
             cls.PUBLIC_HEALTH: _("public health institutions"),
             cls.OTHER: _("other institutions"),
+            # items without a code (see engine.evaluate.missing_reasons): a year without yearly reports
+            "RegistryCount": _("the institutions' yearly reports"),
+            "PopulationItem": _("the resident population"),
         }
     )
-    english = (language or "").startswith("en")
+    english = (language or get_language() or "").startswith("en")
     for code, name, name_en in DataElement.objects.values_list("code", "name", "name_en"):
         names[code] = name_en if english and name_en else name
     for code, name, name_en in Indicator.objects.values_list("code", "name", "name_en"):

@@ -344,16 +344,16 @@ def scorecard_problems(plan: Plan, years=YEARS, city_hospitals: set[str] | None 
                                 f"{what}: {problem}",
                             )
                         )
+                # the value expected on the way (进度值) is read as one of its kind too: a whole
+                # number of things for a count, never negative, a share within 0-100
                 expected = row.get("trajectory")
-                if expected is not None and expected < -1e-9:
+                problem = expected is not None and value_problem(
+                    indicator, float(expected), division, judge_density=False
+                )
+                if problem:
                     found.append(
                         Problem(
-                            plan.code,
-                            division.name,
-                            year,
-                            row["indicator"],
-                            expected,
-                            "negative expected value",
+                            plan.code, division.name, year, row["indicator"], expected, f"expected: {problem}"
                         )
                     )
     return found

@@ -819,6 +819,8 @@ ZH = {
     "Progress by area": "分领域进展情况",
     "%(numeral)s. %(area)s": "%(numeral)s、%(area)s",
     "no data for %(item)s": "缺少数据：%(item)s",
+    "the institutions' yearly reports": "机构年报",
+    "the resident population": "常住人口",
     " (reported in the data set %(sets)s)": "（由数据集“%(sets)s”报送）",
     " (in no data set yet: entered as a data value of the division)": "（尚未列入数据集：按区划录入数据值）",
     "the denominator is zero": "分母为零",

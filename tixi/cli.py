@@ -4,7 +4,7 @@ import os
 import sys
 
 VERBS = {
-    "demo": "build the demo region (all seeds' regions, 2018-2026) and serve it; --build-only to stop after",
+    "demo": "build the demo region (all seeds' regions, 2018 to its today's year) and serve it; --build-only to stop after",
     "serve": "serve the platform with gunicorn on http://127.0.0.1:8000 (--addrport, --workers; --dev: development server)",
     "backup": "back up the database and the attachments into one file: `tixi backup [--out FILE.tar]`",
     "restore": "replace the database and the attachments with a backup's: `tixi restore FILE.tar [--yes]`",

@@ -14,36 +14,86 @@ from tixi.indicators.services import evaluate_plan
 pytestmark = pytest.mark.django_db
 
 
-def test_every_plan_division_and_year_is_plausible():
-    plans = list(Plan.objects.all())
+def test_every_plan_division_and_year_is_plausible(monkeypatch):
+    """The sweep reaches every target of every plan over the region, its counties and townships
+    (the engine), the scorecard (evaluate_plan) of the region and every county evaluated in each year
+    2018-2026 (not only 2026's, with its series), and the registry figures (`tixi figures`) of the
+    region and every county each year; and finds nothing."""
+    plans = list(Plan.objects.select_related("region"))
     assert len(plans) >= 5
-    # the sweep reaches every target of every plan, over the region, its counties and townships
+    assert tuple(range(2018, 2027)) == plausibility.YEARS
     for plan in plans:
         cells = plausibility.plan_cells(plan)
         assert {c.year for c in cells} == set(plausibility.YEARS)
         assert {c.division.level for c in cells} >= {plan.region.level, 4}
+    evaluated, figured = set(), set()
+    real_evaluate, real_figures = plausibility.evaluate_plan, plausibility.division_figures
+
+    def evaluate_spy(plan, division, year, **kwargs):
+        evaluated.add((plan.code, division.code, year))
+        return real_evaluate(plan, division, year, **kwargs)
+
+    def figures_spy(division, year, **kwargs):
+        figured.add((division.code, year))
+        return real_figures(division, year, **kwargs)
+
+    monkeypatch.setattr(plausibility, "evaluate_plan", evaluate_spy)
+    monkeypatch.setattr(plausibility, "division_figures", figures_spy)
     problems = plausibility.problems()
     assert problems == [], "\n".join(map(str, problems[:40]))
+    expected_scorecards, expected_figures = set(), set()
+    for plan in plans:
+        for year in plausibility.YEARS:
+            divisions = Division.objects.filter(path__startswith=plan.region.path, level__lte=3).valid_in(
+                year
+            )
+            assert divisions.filter(level=plan.region.level).exists()
+            expected_scorecards |= {(plan.code, d.code, year) for d in divisions}
+            expected_figures |= {(d.code, year) for d in divisions}
+    assert evaluated == expected_scorecards and figured == expected_figures
+    assert len({y for _p, _d, y in evaluated}) == 9 and len(evaluated) > 150
 
 
-def test_the_scorecard_of_every_region_and_county_shows_plausible_actuals():
-    """What a user reads (evaluate_plan: actual and series) for each region and county, every year."""
-    found, city_hospitals = [], plausibility.city_hospital_counties()
-    for plan in Plan.objects.select_related("region"):
-        indicators = {i.code: i for i in Indicator.objects.filter(target__plan=plan)}
-        for division in Division.objects.filter(path__startswith=plan.region.path, level__lte=3).valid_in(
-            2026
-        ):
-            for row in evaluate_plan(plan, division, 2026, years=list(plausibility.YEARS)):
-                for year, value in row["series"].items():
-                    problem = value is not None and plausibility.value_problem(
-                        indicators[row["indicator"]], value, division, division.code in city_hospitals
-                    )
-                    if problem:
-                        found.append(
-                            f"{plan.code} {division.name} {year} {row['indicator']}={value}: {problem}"
-                        )
-    assert found == [], "\n".join(found[:40])
+def test_the_value_expected_on_the_way_to_a_count_is_whole():
+    """达川's "≥2 community hospitals by 2025" from 0 in 2020: 0.4 expected in 2021 is 1 (at least
+    the next whole one), as the sweep of expected values now requires."""
+    plan = Plan.objects.get(code="dachuan-14th-health")
+    row = next(r for r in evaluate_plan(plan, plan.region, 2021) if r["indicator"] == "community_hospitals")
+    assert row["trajectory"] == 1 and all(v == int(v) for v in row["trajectory_path"].values())
+    indicator = Indicator.objects.get(code="community_hospitals")
+    assert plausibility.value_problem(indicator, 0.4, plan.region, judge_density=False) == "fractional count"
+
+
+def test_the_sweep_flags_what_a_scorecard_or_a_figure_would_show_wrong(monkeypatch):
+    """A fractional count in a year's data, a share above 100 and a negative count among the figures
+    are found, with the plan, division, year and what is wrong."""
+    target = (
+        Target.objects.filter(indicator__code="provincial_key_specialties").select_related("plan").first()
+    )
+    value = DataValue.objects.get(
+        element__code="provincial_key_specialties", division=target.division, period="2019"
+    )
+    value.value += 0.5
+    value.save()
+    found = [str(p) for p in plausibility.scorecard_problems(target.plan, years=(2019,))]
+    assert any(
+        f"{target.division.name} 2019 provincial_key_specialties" in p and "fractional count" in p
+        for p in found
+    ), found
+    real_figures = plausibility.division_figures
+
+    def odd_figures(division, year, **kwargs):
+        figures = real_figures(division, year, **kwargs)
+        return {**figures, "hospitals": -1, "primary_care_share_pct": 120.0, "beds_per_1000": 2.5}
+
+    monkeypatch.setattr(plausibility, "division_figures", odd_figures)
+    found = [str(p) for p in plausibility.figure_problems(years=(2021,))]
+    assert any("2021 hospitals = -1: negative count" in p for p in found), found
+    assert any("primary_care_share_pct = 120: share above 100" in p for p in found)
+    assert not any("beds_per_1000" in p for p in found)
+    assert plausibility.figure_kind("nurses_per_physician") == "rate"
+    assert plausibility.figure_kind("hospital_bed_occupancy_pct") == "occupancy"
+    assert plausibility.figure_kind("village_clinics") == "count"
 
 
 def test_the_checks_catch_what_an_official_would_not_believe():

@@ -134,7 +134,7 @@ def test_dates_numbers_and_spaces_people_type():
 
 def test_thousands_separators_in_resources():
     hospital = Institution.objects.get(name="米易县人民医院")
-    data = csv_bytes([["机构代码", "年份", "诊疗人次"], [hospital.code, "2026", "1,234,567"]])
+    data = csv_bytes([["机构代码", "年份", "诊疗人次"], [hospital.code, "2025", "1,234,567"]])
     p = preview_import("resources", data, "r.csv", SystemUser())
     update = [c for _i, c in p.updates][0] if p.updates else {}
     assert p.ok and update["outpatient_visits"][1] == 1234567, problems_of(p)
@@ -214,14 +214,14 @@ def test_out_of_range_and_model_rules():
     data = csv_bytes(
         [
             ["机构代码", "年份", "实有床位", "救护车", "负压救护车"],
-            [hospital.code, "2026", "-5", "1", "3"],
+            [hospital.code, "2025", "-5", "1", "3"],
             [hospital.code, "1800", "10", "0", "0"],
         ]
     )
     p = preview_import("resources", data, "r.csv", SystemUser())
     found = {(x.row, x.column) for x in p.problems}
     assert (2, "实有床位") in found and (3, "年份") in found
-    ok_range = csv_bytes([["机构代码", "年份", "救护车", "负压救护车"], [hospital.code, "2026", "1", "3"]])
+    ok_range = csv_bytes([["机构代码", "年份", "救护车", "负压救护车"], [hospital.code, "2025", "1", "3"]])
     assert any(
         x.column == "负压救护车"
         for x in preview_import("resources", ok_range, "r.csv", SystemUser()).problems
@@ -232,11 +232,11 @@ def test_one_bad_row_means_nothing_is_written(users):
     before = InstitutionYear.objects.count()
     hospital = Institution.objects.get(name="米易县人民医院")
     data = csv_bytes(
-        [["机构代码", "年份", "实有床位"], [hospital.code, "2026", "600"], ["NOPE", "2026", "1"]]
+        [["机构代码", "年份", "实有床位"], [hospital.code, "2025", "600"], ["NOPE", "2025", "1"]]
     )
     p = preview_import("resources", data, "r.csv", users["county"])
     assert not p.ok and InstitutionYear.objects.count() == before
-    assert hospital.years.get(year=2026).actual_beds != 600
+    assert hospital.years.get(year=2025).actual_beds != 600
 
 
 def test_export_round_trip_changes_nothing(users):

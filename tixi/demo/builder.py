@@ -1,4 +1,5 @@
-"""The demo region: every region the seeds describe, 2018-2026, reproducibly (fixed seed).
+"""The demo region: every region the seeds describe, from the platform's first year (2018) to the year
+of the demo's today (2025; `tixi.demo.calendar`), reproducibly (fixed seed).
 
 Published baseline figures (data/*.yaml, each with the seed clause it comes from) are reproduced
 exactly; everything else is generated and marked synthetic. The builder produces plain records in
@@ -14,6 +15,7 @@ import numpy as np
 import yaml
 
 from tixi.demo.allocation import count_for_rate, largest_remainder
+from tixi.demo.calendar import demo_years
 from tixi.demo.names import NameMaker
 from tixi.demo.shapes import Patch, contains, tile
 from tixi.registry.engine import classification as cls
@@ -21,7 +23,6 @@ from tixi.registry.engine.figures import MEASURES
 
 DATA_DIR = Path(__file__).parent / "data"
 REGION_FILES = ("panzhihua.yaml", "dazhou.yaml", "bazhong.yaml", "wushan.yaml")
-YEARS = tuple(range(2018, 2027))
 BASE_YEAR = 2020
 PSYCHIATRIC_NAME = "精神病"
 SPECIALTY_WORDS = ("骨科", "眼科", "口腔", "妇产", "康复", "肿瘤")  # names.py's specialty hospitals
@@ -264,10 +265,10 @@ def mix(measure: str, inst: Inst) -> float:
 
 
 class DemoBuilder:
-    def __init__(self, seed: int = SEED, years=YEARS):
+    def __init__(self, seed: int = SEED, years=None):
         self.seed = seed
         self.rng = np.random.default_rng(seed)  # names only: every other draw has a key of its own
-        self.years = tuple(years)
+        self.years = tuple(years or demo_years())  # no report of a year not yet begun
         self.places: list[Place] = []
         self.institutions: list[Inst] = []
         self.population: list[tuple[Place, int, str, str, int]] = []

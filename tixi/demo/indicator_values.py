@@ -13,8 +13,9 @@ data element's unit and the indicator's decimals):
 all rounded to the indicator's decimals. A goal the seed gives without a baseline starts from the
 figure the seed publishes for the baseline year where there is one (达川 2020: 4 national hygienic
 towns, 68.64 % of diabetes patients managed...), else from a plausible start drawn below (or, for a
-ceiling, above) the target; a yes-or-no goal (是=1) is 0 until the year the thing is done. Elements
-whose data arrives with a later capability (hospital performance, family doctors, appointments) get
+ceiling, above) the target; a yes-or-no goal (是=1) is 0 until the year the thing is done. The family
+doctors' quarterly report is drawn as whole residents per township (tixi.demo.family_doctors). Elements
+whose data arrives with a later capability (hospital performance, appointments) get
 no values, nor does a goal with neither a baseline nor a target value: their targets show no data
 and say which data element is missing. Every value is stored with `is_synthetic` (pages show it
 with a badge).
@@ -27,8 +28,11 @@ import numpy as np
 from django.db import transaction
 from django.db.models import Sum
 
+from tixi.demo import family_doctors
+from tixi.demo.calendar import demo_today, demo_years
 from tixi.geo.models import Population
 from tixi.indicators.engine import expression as ex
+from tixi.indicators.engine import periods
 from tixi.indicators.engine import trajectory as tj
 from tixi.indicators.models import DataElement, DataValue, Target
 from tixi.registry.engine.figures import round_like
@@ -41,7 +45,6 @@ LATER_CAPABILITIES = {
     "day_surgery_share_level3",
     "clinical_pathway_share_level2",
     "clinical_pathway_share_level3",
-    "family_doctor_key_population_coverage",
     "in_county_hospitalisation",
     # 攀枝花's hospital figures without a baseline: `tixi hospitals publish` computes them from the
     # discharge records, so the demo draws none (a drawn 2026 would sit beside computed 2020-2025)
@@ -79,6 +82,8 @@ SERVICE_COUNTS = {
     "bedside_settlement_level2_public_hospitals": "bedside_settlement_share_level2",
     "bedside_settlement_level3_public_hospitals": "bedside_settlement_share_level3",
 }
+# Whole residents counted each quarter (家庭医生签约服务季报): drawn by tixi.demo.family_doctors
+QUARTERLY_COUNTS = {family_doctors.SIGNED, family_doctors.KEY_POPULATION}
 COUNT_UNITS = {"个", "所", "家", "张", "人", "项"}
 # Shares of a few units of a level (县（市、区）of a city, 建制乡镇 of a county): a whole number of
 # them over how many there are (7 counties give k/7, never 92.8 %)
@@ -289,7 +294,11 @@ def _path(division_id: int) -> str:
 
 
 @transaction.atomic
-def generate(years=range(2018, 2027), seed: int = 20201231) -> int:
+def generate(years=None, seed: int = 20201231, today=None) -> int:
+    """Every synthetic value, over the demo's years (to the year of its today: none for a year not
+    yet begun); the family doctors' quarterly report up to the last quarter ended by today."""
+    today = today or demo_today()
+    years = list(years or demo_years(today))
     elements = {e.code: e for e in DataElement.objects.all()}
     published = published_values()
     rows, drawn = {}, set()
@@ -301,6 +310,7 @@ def generate(years=range(2018, 2027), seed: int = 20201231) -> int:
             not isinstance(node, ex.DataItem)
             or node.code in LATER_CAPABILITIES
             or node.code in SERVICE_COUNTS
+            or node.code in QUARTERLY_COUNTS
         ):
             continue
         element = elements[node.code]
@@ -384,6 +394,7 @@ def generate(years=range(2018, 2027), seed: int = 20201231) -> int:
                 value = round_like(value, decimals)
             rows[(*key, str(year))] = value
     rows.update(service_counts(years, seed))
+    rows.update(family_doctors.quarterly_rows(years, today, seed))
     DataValue.objects.filter(is_synthetic=True).delete()
     DataValue.objects.bulk_create(
         [
@@ -392,7 +403,7 @@ def generate(years=range(2018, 2027), seed: int = 20201231) -> int:
                 option=o,
                 division_id=d,
                 period=p,
-                year=int(p),
+                year=periods.year_of(p),
                 value=v,
                 is_synthetic=True,
             )
@@ -400,4 +411,5 @@ def generate(years=range(2018, 2027), seed: int = 20201231) -> int:
         ],
         batch_size=2000,
     )
+    family_doctors.date_the_reports(today, seed)
     return len(rows)

@@ -16,6 +16,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from tixi.accounts.models import User
+from tixi.demo.calendar import DEMO_TODAY
 from tixi.geo.models import Division
 from tixi.indicators.models import Plan
 from tixi.ledger import services
@@ -32,9 +33,8 @@ from tixi.ledger.models import (
     Unit,
 )
 
-# The demo's today: in the last quarter of the 14th five-year plan, when most tasks fall due at the
-# end of the year; the last full year of data (the scorecards' default) is then 2024.
-DEMO_TODAY = dt.date(2025, 10, 15)
+# The demo's today (tixi.demo.calendar): in the last quarter of the 14th five-year plan, when most tasks
+# fall due at the end of the year; the last full year of data (the scorecards' default) is then 2024.
 DEMO = "（演示数据）"
 QUARTERS = ("2024-03", "2024-06", "2024-09", "2024-12", "2025-03", "2025-06", "2025-09")
 

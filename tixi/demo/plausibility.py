@@ -9,6 +9,13 @@ year, checked by the kind of thing the indicator measures (from its catalogue de
   Chinese counties show;
 - nothing is negative (every indicator of the catalogue measures a quantity).
 
+The sweep walks every plan, every division of its region and every year the platform offers
+(TIXI_YEARS, 2018-2026: past the demo's last year too, where a page must show no data rather than
+nonsense) three ways: the indicator engine over the region, its counties and townships; the
+scorecard a user reads (`evaluate_plan`: actual, baseline, expected value, series) for the region and
+every county, one evaluation per year; and the registry figures (`tixi figures`: counts whole and
+never negative, shares within 0-100) of the region and every county.
+
 Besides, every county and city shows densities in that range whether or not a plan targets them,
 and no two counties share a population in a year. `problems()` lists what fails, so that a
 test and a person (`tixi manage shell -c "from tixi.demo.plausibility import report; report()"`)
@@ -18,16 +25,19 @@ read the same list.
 from collections import Counter
 from dataclasses import dataclass
 
+from django.conf import settings
+
 from tixi.geo.engine import codes
 from tixi.geo.models import Division, Population
 from tixi.indicators import items as item_values
 from tixi.indicators.engine import expression as ex
 from tixi.indicators.models import Indicator, Plan
-from tixi.indicators.services import all_definitions, definition_of, evaluate
+from tixi.indicators.services import all_definitions, definition_of, evaluate, evaluate_plan
 from tixi.registry.engine import classification as cls
 from tixi.registry.models import Institution
+from tixi.registry.services import division_figures
 
-YEARS = tuple(range(2018, 2027))
+YEARS = tuple(settings.TIXI_YEARS)  # every year a page offers (2018-2026)
 COUNT_UNITS = {"个", "所", "家", "张", "人", "辆", "名", "项"}
 # Per 1,000 (or 10,000) residents, as Chinese counties and cities show them (统计年鉴 2018-2023:
 # county beds 3-10 per 1,000, physicians 1-6, nurses 1-7); townships are not held to these, the
@@ -114,7 +124,11 @@ def density_range(code: str, division: Division, hosts_city_hospitals: bool = Fa
 
 
 def value_problem(
-    indicator: Indicator, value: float, division: Division, hosts_city_hospitals: bool = False
+    indicator: Indicator,
+    value: float,
+    division: Division,
+    hosts_city_hospitals: bool = False,
+    judge_density: bool = True,
 ) -> str | None:
     kind = kind_of(indicator)
     if value < -1e-9:
@@ -125,7 +139,7 @@ def value_problem(
         return "share above 100"
     if "是=1" in indicator.name and value not in (0, 1):
         return "yes-or-no goal neither 0 nor 1"
-    low_high = density_range(indicator.code, division, hosts_city_hospitals)
+    low_high = judge_density and density_range(indicator.code, division, hosts_city_hospitals)
     if low_high and not low_high[0] <= value <= low_high[1]:
         return f"density outside {low_high[0]:g}-{low_high[1]:g}"
     return None
@@ -293,12 +307,115 @@ def bed_use_problems(years=YEARS) -> list[Problem]:
     return found
 
 
+def scorecard_divisions(plan: Plan, year: int):
+    """The plan's region and every county under it, each as it stood in `year`."""
+    rows = Division.objects.filter(path__startswith=plan.region.path, level__lte=COUNTY).valid_in(year)
+    return list(rows.order_by("path"))
+
+
+def scorecard_problems(plan: Plan, years=YEARS, city_hospitals: set[str] | None = None) -> list[Problem]:
+    """The scorecard of the region and every county in every year (evaluate_plan, as the plan page,
+    the Word report and `tixi plans evaluate` read it): actual, baseline, expected value and the series."""
+    city_hospitals = city_hospital_counties() if city_hospitals is None else city_hospitals
+    indicators = {i.code: i for i in Indicator.objects.filter(target__plan=plan)}
+    found = []
+    for year in years:
+        for division in scorecard_divisions(plan, year):
+            hosts = division.code in city_hospitals
+            for row in evaluate_plan(plan, division, year, years=list(years)):
+                indicator = indicators.get(row["indicator"])
+                if indicator is None:  # a norm's row: read by the layout's own checks
+                    continue
+                shown = {"actual": row["actual"], "baseline": row.get("baseline")}
+                shown.update({f"series {y}": v for y, v in (row.get("series") or {}).items()})
+                for what, value in shown.items():
+                    # a baseline is the seed's published figure: its kind is judged, not its density
+                    problem = value is not None and value_problem(
+                        indicator, float(value), division, hosts, judge_density=what != "baseline"
+                    )
+                    if problem:
+                        found.append(
+                            Problem(
+                                plan.code,
+                                division.name,
+                                year,
+                                row["indicator"],
+                                float(value),
+                                f"{what}: {problem}",
+                            )
+                        )
+                # the value expected on the way (进度值) is read as one of its kind too: a whole
+                # number of things for a count, never negative, a share within 0-100
+                expected = row.get("trajectory")
+                problem = expected is not None and value_problem(
+                    indicator, float(expected), division, judge_density=False
+                )
+                if problem:
+                    found.append(
+                        Problem(
+                            plan.code, division.name, year, row["indicator"], expected, f"expected: {problem}"
+                        )
+                    )
+    return found
+
+
+def figure_kind(name: str) -> str:
+    """What a registry figure measures, from its name: a share (…_pct), a rate (per residents, per
+    physician, per bed, an average) or a count."""
+    if name.endswith("_pct"):
+        return "occupancy" if "occupancy" in name else "share"
+    if "_per_" in name or name.startswith("per_") or "average" in name or name.endswith("_10k"):
+        return "rate"
+    return "count"
+
+
+def figure_problems(years=YEARS) -> list[Problem]:
+    """The registry figures (`tixi figures`) of every plan region and every county under it, every year:
+    counts whole and never negative, shares within 0-100, bed occupancy within what hospitals show."""
+    occupancy_high = max(high for _low, high, _sl, _sh in BED_USE_RANGES.values())
+    regions = {plan.region.path: plan.region for plan in Plan.objects.select_related("region")}
+    found = []
+    for year in years:
+        seen = set()
+        for path in sorted(regions):
+            divisions = Division.objects.filter(path__startswith=path, level__lte=COUNTY).valid_in(year)
+            for division in divisions.order_by("path"):
+                if division.pk in seen:
+                    continue
+                seen.add(division.pk)
+                figures = division_figures(division, year)
+                values = {}
+                for name, value in figures.items():
+                    if isinstance(value, dict):
+                        values.update({f"{name}.{k}": v for k, v in value.items()})
+                    elif isinstance(value, int | float) and name != "year":
+                        values[name] = value
+                for name, value in values.items():
+                    kind = figure_kind(name.split(".")[0])
+                    if value is None or value != value:
+                        continue
+                    what = None
+                    if value < -1e-9:
+                        what = f"negative {kind}"
+                    elif kind == "count" and abs(value - round(value)) > 1e-9:
+                        what = "fractional count"
+                    elif kind == "share" and value > 100 + 1e-9:
+                        what = "share above 100"
+                    elif kind == "occupancy" and value > occupancy_high:
+                        what = f"occupancy above {occupancy_high:g}"
+                    if what:
+                        found.append(Problem("figures", division.name, year, name, float(value), what))
+    return found
+
+
 def problems(years=YEARS) -> list[Problem]:
     found, city_hospitals = [], city_hospital_counties()
     for plan in Plan.objects.select_related("region").order_by("code"):
         found += plan_problems(plan, years, city_hospitals)
+        found += scorecard_problems(plan, years, city_hospitals)
     return (
         found
+        + figure_problems(years)
         + density_problems(years, city_hospitals)
         + duplicate_county_populations(years)
         + bed_use_problems(years)

@@ -85,6 +85,10 @@ def data_set_list(request):
     )
 
 
+def _as_entered(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
 @login_required
 @exportable("data-entry")
 @_refuse_period
@@ -111,11 +115,13 @@ def data_set_entry(request, code):
     )
     for r in datasets.entry_rows(data_set, division, period):
         element = local_name(r["element"])
+        # a whole number reads as one (139,828 residents, not 139,828.0), in the table and the field
+        r["entered"] = _as_entered(r["value"].value) if r["value"] else None
         table.add(
             f"{element} ({r['option']})" if r["option"] else element,
             r["element"].unit,
-            r["previous"].value if r["previous"] else None,
-            r["value"].value if r["value"] else None,
+            _as_entered(r["previous"].value) if r["previous"] else None,
+            r["entered"],
             item=r,
         )
     context = {

@@ -132,9 +132,11 @@ def publish_plan_regions(years=YEARS) -> int:
 def build(today: dt.date | None = None, hospitals_of=hospital_years, calibrate=None) -> dict:
     store_demo_lists()
     started = time.perf_counter()
-    count = generate_discharges(today=today, hospitals_of=hospitals_of, calibrate=calibrate)
+    # no records of a year not yet begun: the demo's today closes them
+    years = range(YEARS.start, today.year + 1) if today else YEARS
+    count = generate_discharges(years, today=today, hospitals_of=hospitals_of, calibrate=calibrate)
     logger.info("hospitals demo: %s records in %.1f s", count, time.perf_counter() - started)
     return {
         f"discharge_records (synthetic, 1/{SAMPLE} sample)": count,
-        "hospital_figures": publish_plan_regions(),
+        "hospital_figures": publish_plan_regions(years),
     }

@@ -263,8 +263,10 @@ def registry_values(nodes, cells: list[Cell]) -> dict:
     plain = [n for n in nodes if not _needs_rows(n)]
     special = [n for n in nodes if _needs_rows(n)]
     measures = sorted({n.measure for n in nodes if isinstance(n, ex.RegistrySum)})
+    seen_years: set = set()  # years with a report under the root (no query of their own)
     if plain:
         rows = _fetch(_registry_cube(years, root, longest, measures, scope))
+        seen_years = {r[1] for r in rows}
         if rows:
             columns = _columns(rows, ATTRIBUTES, measures, offset=2)
             _accumulate(
@@ -319,6 +321,15 @@ def registry_values(nodes, cells: list[Cell]) -> dict:
                 year_array,
                 lambda node: (_attribute_mask(node.filters, columns, flags), _weights(node, columns)),
             )
+    # a year in which nothing under the cells' root is reported while other years are (one not yet
+    # closed, or not yet begun) has no data: not zero of everything, which a scorecard would show as
+    # "0 village clinics"; a root with no report in any year keeps its zeros (no institution, none of
+    # anything). Read off the cube's rows: no query of its own.
+    unreported = [y for y in years if y not in seen_years] if seen_years else []
+    if unreported:
+        missing = np.array([c.year in unreported for c in cells])
+        for node in nodes:
+            result[item_key(node)][missing] = np.nan
     return result
 
 

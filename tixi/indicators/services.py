@@ -1,6 +1,7 @@
 """Indicators and plans: loading the catalogue and plan packs, evaluating targets in bulk."""
 
 import dataclasses
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -238,9 +239,12 @@ def labels(language: str | None = None) -> dict[str, str]:
             cls.PRIMARY_CARE: _("primary care institutions"),
             cls.PUBLIC_HEALTH: _("public health institutions"),
             cls.OTHER: _("other institutions"),
+            # items without a code (see engine.evaluate.missing_reasons): a year without yearly reports
+            "RegistryCount": _("the institutions' yearly reports"),
+            "PopulationItem": _("the resident population"),
         }
     )
-    english = (language or "").startswith("en")
+    english = (language or get_language() or "").startswith("en")
     for code, name, name_en in DataElement.objects.values_list("code", "name", "name_en"):
         names[code] = name_en if english and name_en else name
     for code, name, name_en in Indicator.objects.values_list("code", "name", "name_en"):
@@ -481,11 +485,11 @@ def evaluate_plan(
         if exemption:
             state, rule = tj.Status(tj.NOT_JUDGED, exemption, {}), exemption
         start = t.baseline_value if t.baseline_value is not None else baseline_actual
-        expected = tj.trajectory_value(spec, year, start)
+        expected = whole_if_counted(t, tj.trajectory_value(spec, year, start))
         path = {}
         if t.baseline_year and t.target_value is not None and start is not None:
             for y in range(t.baseline_year, t.target_year + 1):
-                point = tj.trajectory_value(spec, y, start)
+                point = whole_if_counted(t, tj.trajectory_value(spec, y, start))
                 if point is not None:
                     path[y] = round(point, t.indicator.decimals + 2)
         decimals = t.indicator.decimals
@@ -598,6 +602,28 @@ def norm_target_row(t: Target, division: Division, year: int) -> dict:
         "required": found.get("required"),
         "passed": found.get("passed"),
     }
+
+
+# Units of things counted one by one (institutions, beds, people, specialties)
+COUNT_UNITS = {"个", "所", "家", "张", "人", "辆", "名", "项"}
+
+
+def is_counted(indicator: Indicator) -> bool:
+    """A count of things (no denominator, a unit of things, no decimals): 2 sub-centres, 600 beds."""
+    return not indicator.denominator.strip() and indicator.decimals == 0 and indicator.unit in COUNT_UNITS
+
+
+def whole_if_counted(target: Target, expected: float | None) -> float | None:
+    """The value expected on the way to a count is a whole number of things: at least the next whole
+    one for a floor ("0.4 community hospitals by 2021" is 1), at most the last for a ceiling. Judged
+    against whole actuals this changes no status (k >= 0.4 exactly when k >= 1)."""
+    if expected is None or not is_counted(target.indicator):
+        return expected
+    if target.comparator in ("le", "lt"):
+        return float(math.floor(expected + 1e-9))
+    if target.comparator in ("ge", "gt"):
+        return float(math.ceil(expected - 1e-9))
+    return float(round(expected))
 
 
 def no_data_reason(target: Target, reasons: list, index: dict, year: int) -> str | None:

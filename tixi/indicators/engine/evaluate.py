@@ -127,9 +127,9 @@ def missing_reasons(
     )
     for node in nodes:
         values = evaluator.item(node)
-        name = (
-            labels.get(getattr(node, "code", None) or getattr(node, "measure", ""), "") or type(node).__name__
-        )
+        key = getattr(node, "code", None) or getattr(node, "measure", "")
+        # an item without a code of its own (N{…} counts, the population) is named by its kind
+        name = labels.get(key, "") or labels.get(type(node).__name__, "") or type(node).__name__
         for i in np.flatnonzero(np.isnan(values)):
             reasons[i].append(f"no data: {name}")
     if definition.denominator is not None:

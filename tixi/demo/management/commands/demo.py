@@ -10,6 +10,7 @@ from tixi.accounts.audit import acting_as
 from tixi.accounts.models import DEMO_ACTOR
 from tixi.demo import discharges, indicator_values, ledger_story, surveillance_story
 from tixi.demo.builder import DemoBuilder
+from tixi.demo.calendar import demo_today
 from tixi.demo.load import DEMO_PASSWORD, create_demo_accounts, write
 from tixi.demo.published import store_published_values
 from tixi.demo.seeds import load_from_seeds
@@ -41,7 +42,7 @@ def load_plans_and_values() -> dict:
     # them read the occupancy the registry shows
     counts.update(
         hospitals_demo.build(
-            today=settings.TIXI_TODAY or ledger_story.DEMO_TODAY,
+            today=demo_today(),
             hospitals_of=discharges.hospitals_as_reported,
             calibrate=discharges.calibrate,
         )
@@ -53,7 +54,7 @@ def load_plans_and_values() -> dict:
 
 
 class Command(BaseCommand):
-    help = "Build the demo region (every region of the seeds, 2018-2026) and serve it."
+    help = "Build the demo region (every region of the seeds, 2018 to the year of its today) and serve it."
 
     def add_arguments(self, parser):
         parser.add_argument("--build-only", action="store_true", help="build the database, do not serve")
@@ -64,7 +65,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, build_only, rebuild, addrport, **options):
         # the demo lives on its own today (TIXI_TODAY overrides it), which fits its ledger's deadlines
-        settings.TIXI_TODAY = settings.TIXI_TODAY or ledger_story.DEMO_TODAY
+        settings.TIXI_TODAY = demo_today()
         call_command("migrate", interactive=False, verbosity=0)
         if holds_a_region_of_its_own():
             raise CommandError(

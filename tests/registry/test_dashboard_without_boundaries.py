@@ -1,6 +1,8 @@
 """A commission's own region (no demo data, no boundaries yet) gets a dashboard without an empty
 map and without the demo's "synthetic" notes; the notes and the map come with the data they speak of."""
 
+import datetime as dt
+
 import pytest
 
 from tests import factories
@@ -43,3 +45,12 @@ def test_synthetic_boundaries_and_data_are_labelled(client, region):
     html = page(client, region[0])
     assert 'id="chart-map"' in html
     assert "演示生成" in html
+
+
+def test_the_registry_offers_no_year_that_has_not_begun(client, region, settings):
+    """On 2025-10-15, 2026 holds no report: offering it would show zero beds where it means "not yet"."""
+    settings.TIXI_TODAY = dt.date(2025, 10, 15)
+    html = page(client, region[0])
+    assert '<option value="2025"' in html and '<option value="2026"' not in html
+    response = client.get(f"/divisions/{region[0].code}/?year=2026")
+    assert 'value="2025" selected' in response.content.decode()

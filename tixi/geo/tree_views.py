@@ -17,10 +17,17 @@ YEARS = list(settings.TIXI_YEARS)
 UNKNOWN_START = Division._meta.get_field("valid_from").default
 
 
-def selected_year(request) -> int:
+def reported_years() -> list[int]:
+    """The platform's years up to today's: the registry of a year not yet begun holds nothing, and
+    a page offering it would show zero beds where it means "not yet"."""
+    return [y for y in YEARS if y <= clock.today().year] or YEARS[:1]
+
+
+def selected_year(request, years: list[int] | None = None) -> int:
+    years = years or YEARS
     raw = request.GET.get("year", "")
-    year = int(raw) if raw.isdigit() else min(clock.today().year, YEARS[-1])
-    return year if YEARS[0] <= year <= YEARS[-1] else YEARS[-1]
+    year = int(raw) if raw.isdigit() else min(clock.today().year, years[-1])
+    return year if years[0] <= year <= years[-1] else years[-1]
 
 
 def visible_division(request, code: str, year: int) -> Division:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from tixi.core.exports import NUMBER, Cell, Column, Table, exportable
 from tixi.geo.models import Boundary, Division
-from tixi.geo.tree_views import YEARS, selected_year, visible_division
+from tixi.geo.tree_views import reported_years, selected_year, visible_division
 from tixi.registry.engine import classification as cls
 from tixi.registry.models import Category, Institution, InstitutionType, grade_label
 from tixi.registry.planned import planned_capacity_in
@@ -33,19 +33,20 @@ MAP_TYPES = (
 @login_required
 @exportable("dashboard")
 def dashboard(request, code):
-    year = selected_year(request)
+    years = reported_years()
+    year = selected_year(request, years)
     division = visible_division(request, code, year)
     figures = division_figures(division, year)
     children = children_figures(division, year)
-    series = division_series(division, YEARS)
+    series = division_series(division, years)
     type_labels = dict(InstitutionType.choices)
     chart = {
         "types": [
             [str(type_labels[t]), n]
             for t, n in sorted(figures["institutions_by_type"].items(), key=lambda kv: -kv[1])
         ],
-        "years": YEARS,
-        "rates": {key: [series[y][key] for y in YEARS] for key, _label in RATE_CHOICES},
+        "years": years,
+        "rates": {key: [series[y][key] for y in years] for key, _label in RATE_CHOICES},
         "rate_labels": {key: str(label) for key, label in RATE_CHOICES},
         "children": [
             {
@@ -64,7 +65,7 @@ def dashboard(request, code):
         .valid_in(year)
         .visible_to(request.user),
         "year": year,
-        "years": YEARS,
+        "years": years,
         "figures": figures,
         "children": children,
         "categories": [
@@ -159,7 +160,7 @@ def boundary_kinds(division: Division) -> set[str]:
 @login_required
 def division_map(request, code):
     """GeoJSON of the division's children (with figures) and the points of its main institutions."""
-    year = selected_year(request)
+    year = selected_year(request, reported_years())
     division = visible_division(request, code, year)
     figures = {c.code: f for c, f in children_figures(division, year)}
     boundaries = Boundary.objects.filter(division__parent__path=division.path).select_related("division")

@@ -17,7 +17,7 @@ from tixi.core import clock
 from tixi.core.exports import DATE, NUMBER, Column, Table, attach, download_name, exportable
 from tixi.geo import locks
 from tixi.geo.models import Division
-from tixi.geo.tree_views import YEARS
+from tixi.geo.tree_views import reported_years
 from tixi.registry.api import filter_institutions
 from tixi.registry.engine import classification as cls
 from tixi.registry.forms import InstitutionForm
@@ -46,7 +46,7 @@ def institution_list(request):
         "types": InstitutionType.choices,
         "categories": Category.choices,
         "grades": cls.GRADES,
-        "years": YEARS,
+        "years": reported_years(),
         "query": request.GET.copy(),
         "list_region": region,
     }

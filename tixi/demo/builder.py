@@ -266,6 +266,12 @@ def mix(measure: str, inst: Inst) -> float:
     return table.get(inst.type, table.get(inst.category, 0.0 if measure == "childcare_places" else 0.0))
 
 
+def middle_cell(n: int, rows: int) -> int:
+    """The index of the middle cell of `tile(patch, n weights, rows)`, which fills rows from the south."""
+    per_row = [n // rows + (1 if r < n % rows else 0) for r in range(rows)]
+    return sum(per_row[: rows // 2]) + (per_row[rows // 2] - 1) // 2
+
+
 class DemoBuilder:
     def __init__(self, seed: int = SEED, years=YEARS):
         self.seed = seed
@@ -364,30 +370,32 @@ class DemoBuilder:
         if 0 < n_streets < n:
             # the streets (街道) are the town proper: one compact core of small urban townships, each
             # STREET_LAND of a town's land, tiled inside the core; the towns share the rest
+            # the core in the middle of the county (its seat, as most county seats are), not at a corner
             m = 1 + n - n_streets
             cols = int(np.ceil(np.sqrt(m)))
-            outer = tile(
-                county.patch,
-                [STREET_LAND * n_streets] + [1.0] * (n - n_streets),
-                int(np.ceil(m / cols)),
-                self.draws(county.code, "township-shapes"),
-                wiggle=0.18,
-            )
+            rows = int(np.ceil(m / cols))
+            middle = middle_cell(m, rows)
+            weights = [1.0] * (n - n_streets)
+            weights.insert(middle, STREET_LAND * n_streets)
+            outer = tile(county.patch, weights, rows, self.draws(county.code, "township-shapes"), wiggle=0.18)
             cols = int(np.ceil(np.sqrt(n_streets)))
             core = tile(
-                outer[0].patch,
+                outer[middle].patch,
                 np.ones(n_streets),
                 int(np.ceil(n_streets / cols)),
                 self.draws(county.code, "street-shapes"),
                 wiggle=0.18,
             )
-            cells = core + outer[1:]
+            cells = core + outer[:middle] + outer[middle + 1 :]
         else:
             cols = int(np.ceil(np.sqrt(n)))
             rows = int(np.ceil(n / cols))
             cells = tile(
                 county.patch, np.ones(n), rows, self.draws(county.code, "township-shapes"), wiggle=0.18
             )
+            # the seat (the first township) in the middle of the county, not at its south-west corner
+            middle = middle_cell(n, rows)
+            cells = [cells[middle], *cells[:middle], *cells[middle + 1 :]]
         street_no, town_no = 0, 100
         draw = self.draws(county.code, "townships")
         village_names = cs.get("village_names", {})

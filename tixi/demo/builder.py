@@ -27,6 +27,9 @@ BASE_YEAR = 2020
 PSYCHIATRIC_NAME = "精神病"
 SPECIALTY_WORDS = ("骨科", "眼科", "口腔", "妇产", "康复", "肿瘤")  # names.py's specialty hospitals
 SEED = 20201231
+# A street's (街道) land as a share of a town's (镇乡): streets are the urban townships, a few to some
+# twenty km² (攀枝花's 东区: 167 km² for its streets), a hill-country town 60-150 km² (达川, 巫山)
+STREET_LAND = 0.25
 FAR_PAST = dt.date(1949, 10, 1)
 
 AGE_SHARES = {"0-2": 0.026, "3-6": 0.045, "7-14": 0.092, "15-59": 0.6, "60-64": 0.067, "65+": 0.17}
@@ -264,6 +267,12 @@ def mix(measure: str, inst: Inst) -> float:
     return table.get(inst.type, table.get(inst.category, 0.0 if measure == "childcare_places" else 0.0))
 
 
+def middle_cell(n: int, rows: int) -> int:
+    """The index of the middle cell of `tile(patch, n weights, rows)`, which fills rows from the south."""
+    per_row = [n // rows + (1 if r < n % rows else 0) for r in range(rows)]
+    return sum(per_row[: rows // 2]) + (per_row[rows // 2] - 1) // 2
+
+
 class DemoBuilder:
     def __init__(self, seed: int = SEED, years=None):
         self.seed = seed
@@ -281,6 +290,7 @@ class DemoBuilder:
         self._by_county: dict[int, list[Inst]] = {}
         self._inst_seq: dict[str, int] = {}
         self._type_rank: dict[tuple[str, str], int] = {}
+        self._in_town_turn: dict[int, int] = {}
         self.provinces: dict[str, Place] = {}
 
     def draws(self, *key) -> np.random.Generator:
@@ -357,9 +367,36 @@ class DemoBuilder:
         ]
         specs += [("town", towns_given[i] if i < len(towns_given) else None) for i in range(cs["towns"])]
         n = len(specs)
-        cols = int(np.ceil(np.sqrt(n)))
-        rows = int(np.ceil(n / cols))
-        cells = tile(county.patch, np.ones(n), rows, self.draws(county.code, "township-shapes"), wiggle=0.18)
+        n_streets = cs["streets"]
+        if 0 < n_streets < n:
+            # the streets (街道) are the town proper: one compact core of small urban townships, each
+            # STREET_LAND of a town's land, tiled inside the core; the towns share the rest
+            # the core in the middle of the county (its seat, as most county seats are), not at a corner
+            m = 1 + n - n_streets
+            cols = int(np.ceil(np.sqrt(m)))
+            rows = int(np.ceil(m / cols))
+            middle = middle_cell(m, rows)
+            weights = [1.0] * (n - n_streets)
+            weights.insert(middle, STREET_LAND * n_streets)
+            outer = tile(county.patch, weights, rows, self.draws(county.code, "township-shapes"), wiggle=0.18)
+            cols = int(np.ceil(np.sqrt(n_streets)))
+            core = tile(
+                outer[middle].patch,
+                np.ones(n_streets),
+                int(np.ceil(n_streets / cols)),
+                self.draws(county.code, "street-shapes"),
+                wiggle=0.18,
+            )
+            cells = core + outer[:middle] + outer[middle + 1 :]
+        else:
+            cols = int(np.ceil(np.sqrt(n)))
+            rows = int(np.ceil(n / cols))
+            cells = tile(
+                county.patch, np.ones(n), rows, self.draws(county.code, "township-shapes"), wiggle=0.18
+            )
+            # the seat (the first township) in the middle of the county, not at its south-west corner
+            middle = middle_cell(n, rows)
+            cells = [cells[middle], *cells[:middle], *cells[middle + 1 :]]
         street_no, town_no = 0, 100
         draw = self.draws(county.code, "townships")
         village_names = cs.get("village_names", {})
@@ -525,6 +562,15 @@ class DemoBuilder:
         streets = [t for t in townships if t.kind == "street"]
         return (streets or townships)[0]
 
+    def in_town(self, county: Place) -> Place:
+        """Where the next of a county's own hospitals and centres stands: its streets in turn, from the
+        seat (a city district's hospitals stand all over its streets, not in one), else its seat town."""
+        streets = [t for t in self.children(county, BASE_YEAR) if t.kind == "street"]
+        if not streets:
+            return self.seat(county)
+        k = self._in_town_turn[county.id] = self._in_town_turn.get(county.id, -1) + 1
+        return streets[k % len(streets)]
+
     @staticmethod
     def opened_on(r: np.random.Generator, recent: bool = True) -> dt.date:
         """Mostly long ago; a private clinic or hospital may have opened in 2018-2020."""
@@ -540,7 +586,7 @@ class DemoBuilder:
             inst = self.new_inst(
                 n["name"],
                 n["type"],
-                self.seat(county),
+                self.in_town(county),
                 county,
                 n["operator"],
                 "public",
@@ -607,7 +653,7 @@ class DemoBuilder:
                 self.new_inst(
                     name,
                     type_,
-                    self.seat(county),
+                    self.in_town(county),
                     county,
                     "county",
                     "public",

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -46,7 +47,7 @@ from tixi.layout.engine.siting import (
 from tixi.layout.engine.travel import travel_time
 from tixi.layout.norms import place_kind_of, radius_norms, values_of
 from tixi.registry.engine import classification as cls
-from tixi.registry.models import Institution
+from tixi.registry.models import Institution, InstitutionYear
 
 # 2: a synthetic road network burnt in as GeoJSON roads are; 3: with county roads; 4: zones by outline
 GRID_VERSION = 4
@@ -202,6 +203,20 @@ def distance_to_nearest(grid: RegionGrid, lon, lat) -> np.ndarray:
     return nearest
 
 
+def ems_points(division: Division, year: int) -> list[Institution]:
+    """The points an ambulance leaves from, by the registry's own data: the EMS centres and stations
+    (急救中心（站）), and every institution whose report for the year holds ambulances (the 急救网络医院
+    and the township health centres of a county-township EMS network). A hospital without
+    ambulances is not a point, whatever its size."""
+    with_ambulances = InstitutionYear.objects.filter(year=year, ambulances__gt=0).values("institution_id")
+    return list(
+        Institution.objects.in_division(division, year)
+        .filter(Q(type__in=EMS_TYPES) | Q(pk__in=with_ambulances))
+        .filter(longitude__isnull=False, latitude__isnull=False)
+        .order_by("code")
+    )
+
+
 def ems_radii(division: Division, year: int) -> dict[str, float]:
     """The EMS service radius (km) by place kind ("" for every place) from the norms that bind the
     division (达川: 5 km in a subdistrict, 10-20 km in a town)."""
@@ -209,16 +224,12 @@ def ems_radii(division: Division, year: int) -> dict[str, float]:
 
 
 def ems_radius(place: Region) -> dict:
-    """Residents within each norm's EMS radius of an EMS centre or station, per township and in all;
+    """Residents within each norm's EMS radius of an EMS point (`ems_points`), per township and in all;
     each township judged at the radius of the norm for its kind of place (none: not judged)."""
     grid = place.grid
     by_kind = ems_radii(place.division, place.year)
     radii = tuple(sorted(set(by_kind.values())))
-    stations = list(
-        Institution.objects.in_division(place.division, place.year)
-        .filter(type__in=EMS_TYPES, longitude__isnull=False)
-        .order_by("code")
-    )
+    stations = ems_points(place.division, place.year)
     metres = distance_to_nearest(grid, [s.longitude for s in stations], [s.latitude for s in stations])
     # distances as "seconds" to reuse the per-zone counting: 1 km = 60 "seconds" = 1 "minute"
     cover = coverage_by_zone(
@@ -231,6 +242,7 @@ def ems_radius(place: Region) -> dict:
         if len(at) and radius is not None:
             j = int(at[0])
             townships[township.code] = {
+                "population": int(cover.total[j]),
                 "within": {f"{r:g}": int(cover.within[j, k]) for k, r in enumerate(radii)},
                 "radius": f"{radius:g}",
                 "inside": int(cover.within[j, radii.index(radius)]),

@@ -337,12 +337,15 @@ def judge_reach(result: NormGap, places: list[Division], year: int) -> NormGap:
             result.skipped = str(error).removeprefix("--division: ")
             return result
         grid = region.grid
-        facilities = list(
-            Institution.objects.in_division(county, year)
-            .filter(filters_q(institution_filters(norm.institutions)))
-            .filter(longitude__isnull=False, latitude__isnull=False)
-            .order_by("code")
-        )
+        if is_ems_radius(norm):  # the EMS points are the registry's rule, as on the coverage page
+            facilities = access.ems_points(county, year)
+        else:
+            facilities = list(
+                Institution.objects.in_division(county, year)
+                .filter(filters_q(institution_filters(norm.institutions)))
+                .filter(longitude__isnull=False, latitude__isnull=False)
+                .order_by("code")
+            )
         if norm.kind == NormKind.RADIUS:
             # km as "minutes" (1 km = 60 "seconds") to reuse the per-zone count
             metres = access.distance_to_nearest(
@@ -427,13 +430,15 @@ def reach_json(r: NormGap) -> dict:
     }
 
 
+def is_ems_radius(norm: Norm) -> bool:
+    """A radius norm on EMS centres or stations: judged at every EMS point (`access.ems_points`: the
+    centres, the stations and the institutions whose report holds ambulances), not at those types only."""
+    return norm.kind == NormKind.RADIUS and "ems" in norm.institutions
+
+
 def radius_norms(division: Division, year: int) -> list[Norm]:
     """The norms on distance to EMS that bind the division (the coverage page reads its radii here)."""
-    return [
-        norm
-        for norm, _region in norms_for(division, year)
-        if norm.kind == NormKind.RADIUS and "ems" in norm.institutions
-    ]
+    return [norm for norm, _region in norms_for(division, year) if is_ems_radius(norm)]
 
 
 def freeze_sentences(rows: list[Row], year: int) -> list[str]:

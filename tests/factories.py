@@ -34,7 +34,9 @@ def institution(in_division: Division, **fields) -> Institution:
 
 
 def yearly_report(of: Institution, year: int, **resources) -> InstitutionYear:
-    return InstitutionYear.objects.create(institution=of, year=year, division=of.division, **resources)
+    """A report filed where the institution lies now, or in `division=` (where it lay that year)."""
+    resources = {"division": of.division, **resources}
+    return InstitutionYear.objects.create(institution=of, year=year, **resources)
 
 
 def user(role: str, divisions=(), institutions=(), **fields) -> User:
@@ -102,3 +104,37 @@ def seven_roles(region: dict[str, Division] | None = None) -> dict[str, User]:
         "dazhou": user(Role.PLANNER, divisions=[region["other_city"]], username="kit-dazhou"),
         "dachuan": user(Role.COUNTY, divisions=[region["other_county"]], username="kit-dachuan"),
     }
+
+
+def institutions_in(region: dict[str, Division], years=(2020, 2024)) -> dict[str, Institution]:
+    """A small registry on `two_cities()`: the city's central hospital (the `institution` user's, when
+    `seven_roles` made it), a county hospital, a township health centre and a village clinic in the
+    county, and a hospital of the other city's county; each with a yearly report for each of `years`
+    (beds, nurses and health workers that differ by institution and year, so sums are not trivial);
+    and a village clinic of the county closed in 2019 (no reports), which no list of 2020 or later holds."""
+    central = Institution.objects.filter(division=region["city"], name="测试市中心医院").first()
+    built = {
+        "central": central or institution(region["city"], name="测试市中心医院", level=3),
+        "county_hospital": institution(region["county"], name="测试县人民医院", level=2),
+        "township_centre": institution(
+            region["township"], name="测试镇卫生院", type="township_health_centre", level=1
+        ),
+        "village_clinic": institution(
+            region["township"], name="测试村卫生室", type="village_clinic", level=None
+        ),
+        "other_city_hospital": institution(region["other_county"], name="测试外市县医院", level=2),
+    }
+    closed = institution(
+        region["township"],
+        name="测试已撤卫生室",
+        type="village_clinic",
+        level=None,
+        closed_on=dt.date(2019, 6, 30),
+    )
+    for k, each in enumerate(built.values(), start=1):
+        for year in years:
+            beds = 10 * k + year - 2020
+            yearly_report(
+                each, year, actual_beds=beds, approved_beds=beds, nurses=k + 1, health_workers=4 * k + 2
+            )
+    return {**built, "closed_clinic": closed}

@@ -138,3 +138,53 @@ def institutions_in(region: dict[str, Division], years=(2020, 2024)) -> dict[str
                 each, year, actual_beds=beds, approved_beds=beds, nurses=k + 1, health_workers=4 * k + 2
             )
     return {**built, "closed_clinic": closed}
+
+
+def unit(name: str, in_division: Division, members=()) -> "Unit":
+    """A responsible unit as plans name them (县卫生健康局), of a division; `members` report for it."""
+    from tixi.ledger.models import Unit
+
+    created, _ = Unit.objects.get_or_create(name=name, division=in_division)
+    created.members.add(*members)
+    return created
+
+
+def task(of: Plan, lead=(), cooperating=(), **fields) -> "Task":
+    """A task of the plan's ledger, led by `lead` units (by default the plan region's 卫生健康局)."""
+    from tixi.ledger.models import Task
+
+    n = next(_serial)
+    fields = {
+        "clause": f"（{n}）",
+        "title": f"测试任务{n}",
+        "text": f"完成测试任务{n}。",
+        "order": n,
+        "deadline": dt.date(of.period_end, 12, 31),
+        **fields,
+    }
+    created = Task.objects.create(plan=of, **fields)
+    created.lead_units.set(lead or [unit("卫生健康局", of.region)])
+    created.cooperating_units.set(cooperating)
+    return created
+
+
+def project(of: Plan, **fields) -> "Project":
+    """A major construction project of the plan's annex, in the plan's region."""
+    from tixi.ledger.models import Project
+
+    n = next(_serial)
+    fields = {
+        "number": n,
+        "name": f"测试建设项目{n}",
+        "site": "测试地点",
+        "division": of.region,
+        "content": "新建业务用房",
+        "start_year": of.period_start,
+        "end_year": of.period_end,
+        "investment": 1000,
+        "leader": "张三",
+        **fields,
+    }
+    if "unit" not in fields:
+        fields["unit"] = unit("卫生健康局", of.region)
+    return Project.objects.create(plan=of, **fields)

@@ -188,3 +188,15 @@ def project(of: Plan, **fields) -> "Project":
     if "unit" not in fields:
         fields["unit"] = unit("卫生健康局", of.region)
     return Project.objects.create(plan=of, **fields)
+
+
+def population(of: Division, year: int, per_band: int = 100) -> int:
+    """Residents of a division in a year: `per_band` of each sex in each age band; returns the total."""
+    from tixi.geo.models import AGE_BANDS, Population
+
+    Population.objects.bulk_create(
+        Population(division=of, year=year, sex=sex, age_band=band, count=per_band)
+        for sex in ("M", "F")
+        for band in AGE_BANDS
+    )
+    return per_band * 2 * len(AGE_BANDS)

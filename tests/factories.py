@@ -16,6 +16,7 @@ from tixi.accounts.models import Role, User
 from tixi.geo.engine.codes import level_of
 from tixi.geo.models import Division
 from tixi.indicators.models import Plan
+from tixi.ledger.models import Project, Task, Unit
 from tixi.registry.models import Institution, InstitutionYear
 
 _serial = itertools.count(1)
@@ -140,19 +141,15 @@ def institutions_in(region: dict[str, Division], years=(2020, 2024)) -> dict[str
     return {**built, "closed_clinic": closed}
 
 
-def unit(name: str, in_division: Division, members=()) -> "Unit":
+def unit(name: str, in_division: Division, members=()) -> Unit:
     """A responsible unit as plans name them (县卫生健康局), of a division; `members` report for it."""
-    from tixi.ledger.models import Unit
-
     created, _ = Unit.objects.get_or_create(name=name, division=in_division)
     created.members.add(*members)
     return created
 
 
-def task(of: Plan, lead=(), cooperating=(), **fields) -> "Task":
+def task(of: Plan, lead=(), cooperating=(), **fields) -> Task:
     """A task of the plan's ledger, led by `lead` units (by default the plan region's 卫生健康局)."""
-    from tixi.ledger.models import Task
-
     n = next(_serial)
     fields = {
         "clause": f"（{n}）",
@@ -168,10 +165,8 @@ def task(of: Plan, lead=(), cooperating=(), **fields) -> "Task":
     return created
 
 
-def project(of: Plan, **fields) -> "Project":
+def project(of: Plan, **fields) -> Project:
     """A major construction project of the plan's annex, in the plan's region."""
-    from tixi.ledger.models import Project
-
     n = next(_serial)
     fields = {
         "number": n,

@@ -16,6 +16,7 @@ from tixi.accounts.models import Role, User
 from tixi.geo.engine.codes import level_of
 from tixi.geo.models import Division
 from tixi.indicators.models import Plan
+from tixi.ledger.models import Project, Task, Unit
 from tixi.registry.models import Institution, InstitutionYear
 
 _serial = itertools.count(1)
@@ -34,7 +35,9 @@ def institution(in_division: Division, **fields) -> Institution:
 
 
 def yearly_report(of: Institution, year: int, **resources) -> InstitutionYear:
-    return InstitutionYear.objects.create(institution=of, year=year, division=of.division, **resources)
+    """A report filed where the institution lies now, or in `division=` (where it lay that year)."""
+    resources = {"division": of.division, **resources}
+    return InstitutionYear.objects.create(institution=of, year=year, **resources)
 
 
 def user(role: str, divisions=(), institutions=(), **fields) -> User:
@@ -102,3 +105,93 @@ def seven_roles(region: dict[str, Division] | None = None) -> dict[str, User]:
         "dazhou": user(Role.PLANNER, divisions=[region["other_city"]], username="kit-dazhou"),
         "dachuan": user(Role.COUNTY, divisions=[region["other_county"]], username="kit-dachuan"),
     }
+
+
+def institutions_in(region: dict[str, Division], years=(2020, 2024)) -> dict[str, Institution]:
+    """A small registry on `two_cities()`: the city's central hospital (the `institution` user's, when
+    `seven_roles` made it), a county hospital, a township health centre and a village clinic in the
+    county, and a hospital of the other city's county; each with a yearly report for each of `years`
+    (beds, nurses and health workers that differ by institution and year, so sums are not trivial);
+    and a village clinic of the county closed in 2019 (no reports), which no list of 2020 or later holds."""
+    central = Institution.objects.filter(division=region["city"], name="测试市中心医院").first()
+    built = {
+        "central": central or institution(region["city"], name="测试市中心医院", level=3),
+        "county_hospital": institution(region["county"], name="测试县人民医院", level=2),
+        "township_centre": institution(
+            region["township"], name="测试镇卫生院", type="township_health_centre", level=1
+        ),
+        "village_clinic": institution(
+            region["township"], name="测试村卫生室", type="village_clinic", level=None
+        ),
+        "other_city_hospital": institution(region["other_county"], name="测试外市县医院", level=2),
+    }
+    closed = institution(
+        region["township"],
+        name="测试已撤卫生室",
+        type="village_clinic",
+        level=None,
+        closed_on=dt.date(2019, 6, 30),
+    )
+    for k, each in enumerate(built.values(), start=1):
+        for year in years:
+            beds = 10 * k + year - 2020
+            yearly_report(
+                each, year, actual_beds=beds, approved_beds=beds, nurses=k + 1, health_workers=4 * k + 2
+            )
+    return {**built, "closed_clinic": closed}
+
+
+def unit(name: str, in_division: Division, members=()) -> Unit:
+    """A responsible unit as plans name them (县卫生健康局), of a division; `members` report for it."""
+    created, _ = Unit.objects.get_or_create(name=name, division=in_division)
+    created.members.add(*members)
+    return created
+
+
+def task(of: Plan, lead=(), cooperating=(), **fields) -> Task:
+    """A task of the plan's ledger, led by `lead` units (by default the plan region's 卫生健康局)."""
+    n = next(_serial)
+    fields = {
+        "clause": f"（{n}）",
+        "title": f"测试任务{n}",
+        "text": f"完成测试任务{n}。",
+        "order": n,
+        "deadline": dt.date(of.period_end, 12, 31),
+        **fields,
+    }
+    created = Task.objects.create(plan=of, **fields)
+    created.lead_units.set(lead or [unit("卫生健康局", of.region)])
+    created.cooperating_units.set(cooperating)
+    return created
+
+
+def project(of: Plan, **fields) -> Project:
+    """A major construction project of the plan's annex, in the plan's region."""
+    n = next(_serial)
+    fields = {
+        "number": n,
+        "name": f"测试建设项目{n}",
+        "site": "测试地点",
+        "division": of.region,
+        "content": "新建业务用房",
+        "start_year": of.period_start,
+        "end_year": of.period_end,
+        "investment": 1000,
+        "leader": "张三",
+        **fields,
+    }
+    if "unit" not in fields:
+        fields["unit"] = unit("卫生健康局", of.region)
+    return Project.objects.create(plan=of, **fields)
+
+
+def population(of: Division, year: int, per_band: int = 100) -> int:
+    """Residents of a division in a year: `per_band` of each sex in each age band; returns the total."""
+    from tixi.geo.models import AGE_BANDS, Population
+
+    Population.objects.bulk_create(
+        Population(division=of, year=year, sex=sex, age_band=band, count=per_band)
+        for sex in ("M", "F")
+        for band in AGE_BANDS
+    )
+    return per_band * 2 * len(AGE_BANDS)

@@ -7,12 +7,11 @@ import re
 
 import pytest
 
-from tests.conftest import MIYI
+from tests import factories
 from tixi.accounts import notes
 from tixi.accounts.models import AuditEntry
-from tixi.geo.models import Division
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
 
 # as stored by the demo, exchange, surveillance and the login audit (some through gettext at the time)
 STORED_NOTES = (
@@ -35,8 +34,19 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.fixture
-def trail():
-    path = Division.objects.get(code=MIYI).path
+def region(db):
+    return factories.two_cities()
+
+
+@pytest.fixture
+def users(region):
+    return factories.seven_roles(region)
+
+
+@pytest.fixture
+def trail(region):
+    """The notes stored in the county of the kit's city (the auditor's scope)."""
+    path = region["county"].path
     for note in STORED_NOTES:
         AuditEntry.objects.create(
             username="cdc", action="bulk", model="surveillance.CaseReport", note=note, division_path=path

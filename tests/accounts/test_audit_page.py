@@ -6,22 +6,30 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import DACHUAN, MIYI
+from tests import factories
 from tixi.accounts.audit import acting_as
 from tixi.accounts.models import AuditEntry
-from tixi.geo.models import Division, Population
-from tixi.registry.models import Institution
+from tixi.geo.models import Population
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
 
 
 @pytest.fixture
-def changes(users):
-    """A rename in 攀枝花 (米易) by the county user and one in 达州 (达川) by the 达州 planner."""
-    miyi = Institution.objects.filter(division__path__startswith=Division.objects.get(code=MIYI).path).first()
-    dachuan = Institution.objects.filter(
-        division__path__startswith=Division.objects.get(code=DACHUAN).path
-    ).first()
+def region(db):
+    return factories.two_cities()
+
+
+@pytest.fixture
+def users(region):
+    return factories.seven_roles(region)
+
+
+@pytest.fixture
+def changes(users, region):
+    """A rename in the city's county (as in 米易) by the county user and one in the other city's county
+    (as in 达川) by the other city's planner."""
+    registry = factories.institutions_in(region)
+    miyi, dachuan = registry["county_hospital"], registry["other_city_hospital"]
     with acting_as(users["county"]):
         miyi.name = "审计米易卫生院"
         miyi.save()
@@ -31,14 +39,14 @@ def changes(users):
     return miyi, dachuan
 
 
-def test_entries_carry_the_division_path_of_what_they_record(changes):
+def test_entries_carry_the_division_path_of_what_they_record(changes, region):
     miyi, dachuan = changes
     entry = AuditEntry.objects.get(model="registry.Institution", object_pk=str(miyi.pk), action="update")
     assert entry.division_path == miyi.division.path
-    dazhou = Division.objects.get(code=DACHUAN).parent
-    population = (
-        Population.objects.filter(division__path__startswith=dazhou.path).select_related("division").first()
-    )
+    entry = AuditEntry.objects.get(model="registry.Institution", object_pk=str(dachuan.pk), action="update")
+    assert entry.division_path == region["other_county"].path
+    factories.population(region["other_county"], 2020)
+    population = Population.objects.filter(division=region["other_county"]).select_related("division").first()
     population.count += 1
     population.save()
     entry = AuditEntry.objects.filter(model="geo.Population", object_pk=str(population.pk)).latest("id")
@@ -78,7 +86,7 @@ def test_a_county_user_may_not_read_the_trail(web):
 
 def test_filters(web, changes):
     client = web("planner")
-    by_user = client.get("/audit/", {"user": "county", "model": "registry.Institution"}).content.decode()
+    by_user = client.get("/audit/", {"user": "kit-county", "model": "registry.Institution"}).content.decode()
     assert "审计米易卫生院" in by_user
     assert "审计米易卫生院" not in client.get("/audit/", {"user": "nobody-at-all"}).content.decode()
     assert "审计米易卫生院" not in client.get("/audit/", {"action": "delete"}).content.decode()

@@ -2,22 +2,36 @@
 
 import pytest
 
+from tests import factories
 from tests.exchange.test_imports import HEAD, good_row, preview, xlsx
 from tixi.accounts.models import AuditEntry
 from tixi.exchange.services import apply_import
 from tixi.registry.models import Institution
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
 
 
-def test_an_import_records_every_row(users):
-    batch = apply_import(preview(xlsx([HEAD, good_row("AUDIT001"), good_row("AUDIT002")])), users["county"])
+@pytest.fixture
+def region(db):
+    return factories.two_cities()
+
+
+@pytest.fixture
+def users(region):
+    return factories.seven_roles(region)
+
+
+def test_an_import_records_every_row(users, region):
+    def row(code, **overrides):
+        return good_row(code, 所在区划代码=region["township"].code, **overrides)
+
+    batch = apply_import(preview(xlsx([HEAD, row("AUDIT001"), row("AUDIT002")])), users["county"])
     created = Institution.objects.get(code="AUDIT001")
     entry = AuditEntry.objects.get(model="registry.Institution", object_pk=str(created.pk), action="create")
-    assert entry.after["name"] == "新建卫生室" and entry.username == "county"
+    assert entry.after["name"] == "新建卫生室" and entry.username == "kit-county"
     assert f"import #{batch.pk}" in entry.note
     assert entry.division_path == created.division.path  # where it belongs, for the auditors there
-    update = apply_import(preview(xlsx([HEAD, good_row("AUDIT001", 机构名称="改名卫生室")])), users["county"])
+    update = apply_import(preview(xlsx([HEAD, row("AUDIT001", 机构名称="改名卫生室")])), users["county"])
     changed = AuditEntry.objects.get(model="registry.Institution", object_pk=str(created.pk), action="update")
     assert changed.before == {"name": "新建卫生室"} and changed.after == {"name": "改名卫生室"}
     assert f"import #{update.pk}" in changed.note
@@ -25,10 +39,10 @@ def test_an_import_records_every_row(users):
     assert not AuditEntry.objects.filter(action="bulk", note__contains=f"import #{batch.pk} ").exists()
 
 
-def test_a_dhis2_load_records_every_report(api):
+def test_a_dhis2_load_records_every_report(api, region):
     import json
 
-    hospital = Institution.objects.get(name="米易县人民医院")
+    hospital = factories.institutions_in(region)["county_hospital"]
     report = hospital.years.order_by("-year").first()
     values = {
         "dataValues": [
@@ -47,4 +61,4 @@ def test_a_dhis2_load_records_every_report(api):
     )
     assert entry.before == {"actual_beds": report.actual_beds}
     assert entry.division_path == report.division_path
-    assert entry.after == {"actual_beds": report.actual_beds + 7} and entry.username == "county"
+    assert entry.after == {"actual_beds": report.actual_beds + 7} and entry.username == "kit-county"

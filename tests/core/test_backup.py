@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from tests import factories
 from tixi.accounts.models import User
 
 MAKE_DATA = """
@@ -96,8 +97,11 @@ def test_backup_change_restore_compare(scratch_env, tmp_path):
 
 
 @pytest.mark.django_db
+@pytest.mark.without_demo
 def test_restore_refuses_what_is_not_a_backup_and_changes_nothing(tmp_path):
+    factories.seven_roles()  # something a wrong restore would wipe
     users = User.objects.count()
+    assert users >= 7
     bogus = tmp_path / "bogus.tar"
     bogus.write_bytes(b"not a tar file at all" * 100)
     with pytest.raises(CommandError, match="not a Tixi backup"):

@@ -1,9 +1,11 @@
+import io
 import subprocess
 import sys
 
 import pytest
 from django.core.management import CommandError, call_command
 
+from tests import factories
 from tixi.cli import VERBS
 
 
@@ -26,13 +28,19 @@ def test_every_command_of_an_app_is_a_verb_and_lives_in_its_app():
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("code", ["51040", "5104000000000", "abcdefghijkl"])
+@pytest.mark.without_demo
+@pytest.mark.parametrize("code", ["99010", "9901000000000", "abcdefghijkl"])
 def test_figures_refuses_a_bad_code(code):
+    factories.two_cities()  # a map holding 990100000000, which the bad codes almost name
     with pytest.raises(CommandError, match="division"):
         call_command("figures", division=code, year=2020)
 
 
 @pytest.mark.django_db
+@pytest.mark.without_demo
 def test_figures_refuses_an_unknown_division():
+    factories.two_cities()  # a map, without 999900000000
     with pytest.raises(CommandError, match="division"):
         call_command("figures", division="999900000000", year=2020)
+    # and answers for a division the map holds
+    call_command("figures", division="990100000000", year=2020, stdout=io.StringIO())

@@ -7,13 +7,13 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import MIYI
+from tests import factories
 from tixi.core.exports import safe_cells
 from tixi.exchange.services import preview_import
 from tixi.exchange.workbooks import export
 from tixi.registry.models import Institution
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
 
 NAMES = ['=HYPERLINK("http://evil.example/","点此")', "+1+1卫生室", "-2+3卫生室", "@SUM(A1)卫生室"]
 
@@ -26,8 +26,21 @@ def formula_cells(content: bytes) -> list:
 
 
 @pytest.fixture
-def planted():
-    rows = list(Institution.objects.filter(division__path__contains=MIYI).order_by("code")[: len(NAMES)])
+def region(db):
+    return factories.two_cities()
+
+
+@pytest.fixture
+def users(region):
+    return factories.seven_roles(region)
+
+
+@pytest.fixture
+def planted(region, users):
+    """The names planted in four institutions of the county user's scope."""
+    built = factories.institutions_in(region)
+    rows = [built["county_hospital"], built["township_centre"], built["village_clinic"]]
+    rows.append(factories.institution(region["county"], type="clinic", level=None))
     for institution, name in zip(rows, NAMES, strict=True):
         Institution.objects.filter(pk=institution.pk).update(name=name)
     return Institution.objects.filter(pk__in=[i.pk for i in rows]).order_by("code")
@@ -48,6 +61,7 @@ def test_page_downloads_hold_no_formula(web, planted):
     assert not any(
         c.startswith(("=", "+", "@")) or (c.startswith("-") and not c[1:2].isdigit()) for c in cells
     )
+    assert {f"'{name}" for name in NAMES} <= set(cells)  # every planted name is there, defused
 
 
 def test_template_layout_exports_hold_no_formula_and_import_back_unchanged(users, planted):
@@ -64,13 +78,11 @@ def test_template_layout_exports_hold_no_formula_and_import_back_unchanged(users
         ]
 
 
-def test_table_downloads_hold_no_formula(web):
+def test_table_downloads_hold_no_formula(web, region):
     """Text typed by users on pages written from table objects: a project's name, a unit's name."""
-    from tixi.ledger.models import Project, Task, Unit
-
-    Project.objects.filter(pk=Project.objects.order_by("pk").first().pk).update(name=NAMES[0])
-    task = Task.objects.filter(plan__code="panzhihua-14th-system").order_by("pk").first()
-    Unit.objects.filter(pk=task.lead_units.first().pk).update(name=NAMES[1])
+    plan = factories.plan(region["city"])
+    factories.project(plan, name=NAMES[0])
+    factories.task(plan, lead=[factories.unit(NAMES[1], region["city"])])
     client = web("planner")
     for path, name in (("/ledger/projects/", NAMES[0]), ("/ledger/", NAMES[1])):
         xlsx = client.get(path, {"format": "xlsx", "region": "all"}).content  # lists open on the home region

@@ -144,6 +144,7 @@ def clinical_map(tmp_path):
 
 
 @pytest.mark.django_db
+@pytest.mark.without_demo  # the code map is the test's own
 def test_group_with_a_code_map_maps_before_grouping_and_writes_what_it_changed(tmp_path, clinical_map):
     text = MAPPED_HEADER + "1,1,40,,A01.000x002,,\n2,1,60,,G91.000x002,A01.100,\n"
     refused_without = refused(tmp_path, text)  # without the mapping the 国临版 code is unknown
@@ -163,6 +164,7 @@ def test_group_with_a_code_map_maps_before_grouping_and_writes_what_it_changed(t
 
 
 @pytest.mark.django_db
+@pytest.mark.without_demo  # the code map is the test's own
 def test_group_with_a_code_map_names_codes_it_cannot_map_and_unknown_versions(tmp_path, clinical_map):
     source = tmp_path / "in.csv"
     source.write_text(MAPPED_HEADER + "1,1,40,,A01.000x002,,\n2,1,40,,A01.000x999,,\n", encoding="utf-8")

@@ -4,13 +4,19 @@ transaction that writes, and a locked year is refused by both with nothing writt
 import pytest
 from django.db import connection
 
-from tests.conftest import MIYI
+from tests import factories
 from tixi.exchange import approval
 from tixi.geo.models import Division
 from tixi.indicators import actions
 from tixi.indicators.models import DataElement, DataValue
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
+COUNTY = "990102000000"  # the kit's county (two_cities), the county user's scope
+
+
+@pytest.fixture
+def users(catalogue_once, db):
+    return factories.seven_roles()
 
 
 @pytest.fixture
@@ -37,7 +43,7 @@ def page_post(client, period, value):
             "period": period,
             "value": value,
             "comment": "",
-            "division_code": MIYI,
+            "division_code": COUNTY,
         },
     )
 
@@ -48,7 +54,7 @@ def test_page_and_api_check_the_lock_inside_the_saving_transaction(web, api, loc
     client = api("county")
     created = client.post(
         "/api/datavalues/",
-        {"element": "health_literacy", "division": MIYI, "period": "2021", "value": 31},
+        {"element": "health_literacy", "division": COUNTY, "period": "2021", "value": 31},
         format="json",
     )
     assert created.status_code == 201, created.data
@@ -63,17 +69,22 @@ def test_page_and_api_check_the_lock_inside_the_saving_transaction(web, api, loc
 
 
 def test_a_locked_year_is_refused_by_page_and_api_and_nothing_is_written(web, api, users):
-    county = Division.objects.at(MIYI, 2024)
+    county = Division.objects.at(COUNTY, 2024)
+    element = DataElement.objects.get(code="health_literacy")
+    actions.save_data_value(
+        {"element": element, "division": county, "period": "2024", "value": 28}, users["county"]
+    )
     for township in approval.children(county, 2024):
         approval.approve(township, 2024, users["county"])
     approval.approve(county, 2024, users["planner"])
-    cell = {"element__code": "health_literacy", "division__code": MIYI, "period": "2024"}
+    cell = {"element__code": "health_literacy", "division__code": COUNTY, "period": "2024"}
     before = list(DataValue.objects.filter(**cell).values_list("value", flat=True))
+    assert before == [28]
     response = page_post(web("county"), "2024", 99)
     assert response.status_code == 400 and "2024" in response.content.decode()
     response = api("county").post(
         "/api/datavalues/",
-        {"element": "health_literacy", "division": MIYI, "period": "2024", "value": 99},
+        {"element": "health_literacy", "division": COUNTY, "period": "2024", "value": 99},
         format="json",
     )
     assert response.status_code == 400 and "2024" in str(response.data["non_field_errors"])

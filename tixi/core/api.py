@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
+from rest_framework.pagination import PageNumberPagination
 
 from tixi.core.errors import message_dict
 
@@ -21,3 +22,11 @@ class CleanModelSerializer(serializers.ModelSerializer):
         except DjangoValidationError as error:
             raise serializers.ValidationError(message_dict(error)) from error
         return attrs
+
+
+class Pages(PageNumberPagination):
+    """50 rows a page unless the caller asks for up to 1,000 (`?page_size=`): a script reading a
+    region's 1,300 institutions needs two pages, not 26, and no caller can ask for everything at once."""
+
+    page_size_query_param = "page_size"
+    max_page_size = 1000

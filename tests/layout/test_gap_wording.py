@@ -3,6 +3,7 @@ gap named by what it counts ("还需 3 个社区卫生服务站"), the ambulance
 share in one sentence, and the norm's note in the reader's language."""
 
 import json
+import re
 
 import pytest
 import yaml
@@ -157,6 +158,8 @@ def test_every_seed_norm_says_what_it_counts_and_its_note_in_english():
     entries = yaml.safe_load(NORMS_FILE.read_text(encoding="utf-8"))["norms"]
     for entry in entries:
         assert entry["counted"] and entry["counted_en"], entry["code"]
+        # the English noun is pluralised on its last word: nothing may follow the head noun
+        assert not re.search(r"\b(in|of|at|meeting|for|with)\b", entry["counted_en"]), entry["code"]
         assert bool(entry.get("note")) == bool(entry.get("note_en")), entry["code"]
         assert not any("\u4e00" <= ch <= "\u9fff" for ch in entry.get("note_en", "")), entry["code"]
 

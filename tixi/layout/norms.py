@@ -501,7 +501,7 @@ def counted_amount(n: int, norm: Norm) -> str | None:
         return f"{n:,} {norm.counted_en if n == 1 else plural(norm.counted_en)}"
     if not norm.counted:
         return None
-    return f"{n} {MEASURE_WORDS[norm.unit]}{norm.counted}"
+    return f"{n:,} {MEASURE_WORDS[norm.unit]}{norm.counted}"
 
 
 def gap_sentence(place: str, row_gap: int, norm: Norm) -> str:

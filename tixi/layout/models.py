@@ -117,6 +117,18 @@ class Norm(models.Model):
     seed = models.CharField(_("source file"), max_length=60, blank=True)
     clause = models.TextField(_("clause"))
     note = models.TextField(_("note"), blank=True)
+    note_en = models.TextField(_("English note"), blank=True)
+    # what one unit of the gap is, so a sentence names it ("还需 3 个社区卫生服务站"): Chinese without
+    # the measure word (the unit gives it), English in the singular
+    counted = models.CharField(
+        _("what is counted"), max_length=60, blank=True, help_text=_("e.g. 社区卫生服务站")
+    )
+    counted_en = models.CharField(
+        _("what is counted (English)"),
+        max_length=80,
+        blank=True,
+        help_text=_("singular, e.g. community health service station"),
+    )
     version = models.CharField(_("version"), max_length=20, help_text=_("the source's edition"))
     # every change (admin, API, import, the demo's load) is a new revision, kept in NormVersion
     revision = models.PositiveIntegerField(_("revision"), default=0, editable=False)
@@ -126,7 +138,7 @@ class Norm(models.Model):
     DEFINITION = (
         "code", "name", "name_en", "region", "kind", "level", "place_kind", "measure", "basis",
         "institutions", "minimum", "maximum", "within", "stay_above", "per", "unit", "year", "source", "seed", "clause", "note",
-        "version",
+        "note_en", "counted", "counted_en", "version",
     )  # fmt: skip
 
     class Meta:
@@ -143,6 +155,13 @@ class Norm(models.Model):
         if self.name_en and (get_language() or "").startswith("en"):
             return self.name_en
         return self.name
+
+    @property
+    def note_label(self) -> str:
+        """The note in the page's language: the English note on English pages when there is one."""
+        if self.note_en and (get_language() or "").startswith("en"):
+            return self.note_en
+        return self.note
 
     def definition(self) -> dict:
         return {name: getattr(self, name) for name in self.DEFINITION}

@@ -15,6 +15,7 @@ import yaml
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from tixi.geo.models import Division, Level, subtree_filter
@@ -23,7 +24,7 @@ from tixi.indicators.engine import expression as ex
 from tixi.indicators.engine import rules as rule_engine
 from tixi.indicators.engine.evaluate import IndicatorDef
 from tixi.indicators.services import evaluate
-from tixi.layout.engine.norms import Judgement, judge
+from tixi.layout.engine.norms import Judgement, judge, whole_units
 from tixi.layout.models import Norm, NormKind, PlaceKind, Unit, region_code
 from tixi.registry.engine import classification as cls
 from tixi.registry.models import InstitutionYear
@@ -479,13 +480,177 @@ UNIT_WORDS = {
     "institutions": lambda n: _("%(n)s institutions") % {"n": n},
     "vehicles": lambda n: _("%(n)s vehicles") % {"n": n},
 }
+# the Chinese measure word of each unit: 3 个社区卫生服务站, 2 辆救护车, 120 张床位, 5 名全科医生
+MEASURE_WORDS = {"beds": "张", "persons": "名", "institutions": "个", "vehicles": "辆"}
 
 
-def gap_sentence(place: str, row_gap: int, unit: str, what: str) -> str:
+def english() -> bool:
+    return (get_language() or "").startswith("en")
+
+
+def plural(noun: str) -> str:
+    """The plural of a counted noun written in the singular (its last word takes the ending)."""
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def counted_amount(n: int, norm: Norm) -> str | None:
+    """ "3 个社区卫生服务站" / "3 community health service stations": the gap named by what it counts
+    (None where the norm does not say what it counts in the reader's language)."""
+    if english():
+        if not norm.counted_en:
+            return None
+        return f"{n:,} {norm.counted_en if n == 1 else plural(norm.counted_en)}"
+    if not norm.counted:
+        return None
+    return f"{n:,} {MEASURE_WORDS[norm.unit]}{norm.counted}"
+
+
+def gap_sentence(place: str, row_gap: int, norm: Norm) -> str:
+    amount = counted_amount(row_gap, norm)
+    if amount is not None:
+        return _("%(place)s still needs %(amount)s") % {"place": place, "amount": amount}
     return _("%(place)s needs %(amount)s more (%(what)s)") % {
         "place": place,
-        "amount": UNIT_WORDS[unit](row_gap),
-        "what": what,
+        "amount": UNIT_WORDS[norm.unit](row_gap),
+        "what": norm.label,
+    }
+
+
+def share_part(share: Norm, whole: Norm) -> str:
+    """What sets the share's units apart from the whole's: 负压 of 负压救护车 beside 救护车."""
+    if english():
+        part, of_whole = share.counted_en, whole.counted_en
+        return part.removesuffix(" " + of_whole) if of_whole and part.endswith(" " + of_whole) else part
+    part, of_whole = share.counted, whole.counted
+    return part.removesuffix(of_whole) if of_whole and part.endswith(of_whole) and part != of_whole else part
+
+
+def share_pairs(results: list["NormGap"]) -> dict[str, tuple["NormGap", "NormGap"]]:
+    """Norms on one stock of a place (one ambulance per 3万 residents) and on a share of that stock
+    (≥40% of them negative-pressure): by code of each, the pair (whole, share), so that one sentence
+    says both ("盐边县 还需 2 辆救护车，其中负压 1 辆")."""
+    pairs = {}
+    for whole in results:
+        w = whole.norm
+        if w.kind not in (NormKind.PER_POPULATION, NormKind.COUNT) or whole.skipped or not whole.rows:
+            continue
+        for share in results:
+            s = share.norm
+            if (
+                s.kind == NormKind.SHARE
+                and not share.skipped
+                and share.rows
+                and s.basis.strip() == w.measure.strip()
+                and s.level == w.level
+                and s.unit == w.unit
+            ):
+                pairs[w.code] = pairs[s.code] = (whole, share)
+    return pairs
+
+
+def paired_sentences(whole: "NormGap", share: "NormGap", on_share: bool) -> list[str]:
+    """Per place: the units the whole norm still needs and how many of them the share needs, the share
+    counted on the stock once it meets the whole norm (2 more of 5 ambulances, 40%: 2 of the 7)."""
+    shares = {row.code: row for row in share.rows}
+    sentences = []
+    for row in whole.rows:
+        j, other = row.judgement, shares.get(row.code)
+        if j.gap is None or other is None or other.judgement.actual is None or j.actual is None:
+            continue
+        stock = max(j.actual, j.required)
+        share_gap = max(
+            0, whole_units(share.norm.minimum, stock, share.norm.per) - int(other.judgement.actual)
+        )
+        if not j.gap and not share_gap:
+            continue
+        if not j.gap:
+            if on_share:  # the whole norm's row speaks only of its own gap
+                sentences.append(gap_sentence(row.name, share_gap, share.norm))
+            continue
+        amount = counted_amount(j.gap, whole.norm) or UNIT_WORDS[whole.norm.unit](j.gap)
+        values = {
+            "place": row.name,
+            "amount": amount,
+            "n": min(share_gap, j.gap),
+            "part": share_part(share.norm, whole.norm),
+            "measure": "" if english() else MEASURE_WORDS[whole.norm.unit],
+        }
+        if not share_gap:
+            sentences.append(_("%(place)s still needs %(amount)s") % values)
+        elif share_gap <= j.gap:
+            sentences.append(
+                _("%(place)s still needs %(amount)s, %(n)s of them %(part)s%(measure)s") % values
+            )
+        else:
+            values["replaced"] = share_gap - j.gap
+            sentences.append(
+                _(
+                    "%(place)s still needs %(amount)s, all %(part)s, and %(replaced)s%(measure)s of those it has "
+                    "replaced by %(part)s ones"
+                )
+                % values
+            )
+    return sentences
+
+
+PLACE_KIND_WORDS = {
+    PlaceKind.TOWN: lambda n: ngettext("%(n)s town", "%(n)s towns", n) % {"n": n},
+    PlaceKind.SUBDISTRICT: lambda n: ngettext("%(n)s subdistrict", "%(n)s subdistricts", n) % {"n": n},
+    PlaceKind.VILLAGE: lambda n: (
+        ngettext("%(n)s administrative village", "%(n)s administrative villages", n) % {"n": n}
+    ),
+    PlaceKind.COMMUNITY: lambda n: ngettext("%(n)s community", "%(n)s communities", n) % {"n": n},
+}
+PLACE_WORDS = {
+    Level.PROVINCE: lambda n: ngettext("%(n)s province", "%(n)s provinces", n) % {"n": n},
+    Level.CITY: lambda n: ngettext("%(n)s city", "%(n)s cities", n) % {"n": n},
+    Level.COUNTY: lambda n: ngettext("%(n)s county", "%(n)s counties", n) % {"n": n},
+    Level.TOWNSHIP: lambda n: ngettext("%(n)s township", "%(n)s townships", n) % {"n": n},
+    Level.VILLAGE: lambda n: ngettext("%(n)s village", "%(n)s villages", n) % {"n": n},
+}
+
+
+def gap_rule(r: "NormGap") -> dict:
+    """The total gap is the sum of the gaps of the places (or institutions) that lack: a surplus in
+    one does not serve another, so the total need not be required − actual. `gap_note` says so on
+    the row ("缺口 2：2 个乡镇不足，1 个乡镇有余，一地之余不补他处")."""
+    n = r.norm
+    short = [row for row in r.rows if row.judgement.gap]
+    surplus = [
+        row
+        for row in r.rows
+        if row.judgement.actual is not None
+        and row.judgement.required is not None
+        and row.judgement.actual > row.judgement.required
+    ]
+    if n.kind == NormKind.PER_INSTITUTION:
+        words = lambda k: ngettext("%(n)s institution", "%(n)s institutions", k) % {"n": k}  # noqa: E731
+    elif n.place_kind:
+        words = PLACE_KIND_WORDS[PlaceKind(n.place_kind)]
+    else:
+        words = PLACE_WORDS[Level(n.level)]
+    note = ""
+    if len(r.rows) > 1 and r.gap:
+        values = {"gap": f"{r.gap:,}", "short": words(len(short)), "surplus": words(len(surplus))}
+        if surplus:
+            note = (
+                _(
+                    "Gap %(gap)s: %(short)s short, %(surplus)s with more than required; a surplus in one does not serve another"
+                )
+                % values
+            )
+        else:
+            note = _("Gap %(gap)s: the sum over %(short)s short") % values
+    return {
+        "gap_rule": "sum_of_places" if len(r.rows) > 1 else "one_place",
+        "places_judged": len(r.rows),
+        "places_short": len(short),
+        "places_above": len(surplus),
+        "gap_note": note,
     }
 
 
@@ -505,7 +670,8 @@ def norm_fields(n: Norm, r: NormGap) -> dict:
         "source": n.source,
         "version": n.version,
         "clause": n.clause,
-        "note": n.note,
+        "note": n.note_label,
+        "note_zh": n.note,
         "judged": len(r.rows),
         "skipped": r.skipped,
     }
@@ -513,6 +679,7 @@ def norm_fields(n: Norm, r: NormGap) -> dict:
 
 def as_json(division: Division, year: int, results: list[NormGap]) -> dict:
     norms = []
+    pairs = share_pairs(results)
     for r in results:
         n = r.norm
         lacking = r.lacking
@@ -535,9 +702,13 @@ def as_json(division: Division, year: int, results: list[NormGap]) -> dict:
                 else sum(row.planned for row in r.rows),
                 "lacking": [row.as_json() for row in lacking],
                 "rows": [row.as_json() for row in r.rows] if len(r.rows) <= 50 else [],
-                "sentences": [
-                    gap_sentence(row.name, row.judgement.gap, n.unit, n.label) for row in lacking[:20]
-                ],
+                **gap_rule(r),
+                "with_share": pairs[n.code][0 if n.kind == NormKind.SHARE else 1].norm.code
+                if n.code in pairs
+                else None,
+                "sentences": paired_sentences(*pairs[n.code], n.kind == NormKind.SHARE)[:20]
+                if n.code in pairs
+                else [gap_sentence(row.name, row.judgement.gap, n) for row in lacking[:20]],
             }
         )
     return {"division": division.code, "name": division.name, "year": year, "norms": norms}
@@ -590,7 +761,5 @@ def norm_result(code: str, division: Division, year: int) -> dict | None:
         "gap": result.gap,
         "passed": None if result.skipped else result.passed,
         "skipped": result.skipped,
-        "sentences": [
-            gap_sentence(row.name, row.judgement.gap, norm.unit, norm.label) for row in result.lacking[:5]
-        ],
+        "sentences": [gap_sentence(row.name, row.judgement.gap, norm) for row in result.lacking[:5]],
     }

@@ -13,7 +13,17 @@ from tixi.layout import actions
 from tixi.layout.models import Norm, NormKind, PlaceKind, Unit
 
 # blank text cells are empty text, a blank `per` is 1 (the model's default)
-TEXT_FIELDS = ("name_en", "place_kind", "basis", "institutions", "seed", "note")
+TEXT_FIELDS = (
+    "name_en",
+    "place_kind",
+    "basis",
+    "institutions",
+    "seed",
+    "note",
+    "note_en",
+    "counted",
+    "counted_en",
+)
 
 
 def _canonical(values: dict) -> None:
@@ -110,6 +120,11 @@ NORMS = TableSpec(
         Column("seed", "来源文件名", "text"),
         Column("clause", "条款原文", "verbatim", True, max_length=4000),
         Column("note", "备注", "verbatim", max_length=4000),
+        Column("note_en", "英文备注", "verbatim", max_length=4000),
+        Column("counted", "计数对象", "verbatim", help="缺口所指的对象，如 社区卫生服务站（量词由单位给出）"),
+        Column(
+            "counted_en", "计数对象英文", "verbatim", help="英文单数，如 community health service station"
+        ),
         Column("version", "版本", "verbatim", True, help="来源文件的版本，如 2023-11"),
     ],
     key=("code",),

@@ -241,6 +241,8 @@ class Command(BaseCommand):
                 state = {True: _("met"), False: _("not met"), None: _("no data")}[n["passed"]]
             row = [n["name"], str(n["judged"]), cell(n["required"]), cell(n["actual"]), cell(n["gap"]), state]
             self.stdout.write("\t".join(row))
+            if n.get("gap_note"):
+                self.stdout.write(f"    {n['gap_note']}")
             for sentence in n["sentences"][:5]:
                 self.stdout.write(f"    {sentence}")
             if len(n["lacking"]) > 5:

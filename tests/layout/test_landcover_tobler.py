@@ -1,6 +1,7 @@
 """The friction surface from land cover (a class raster and a speed table, as AccessMod's scenario
 table) and walking priced by Tobler's hiking function (anisotropic: uphill and downhill differ)."""
 
+import io
 import math
 
 import numpy as np
@@ -123,9 +124,17 @@ def table_file(tmp_path, text=TABLE, name="speeds.csv"):
 
 def test_landcover_friction_is_3_6_over_the_class_speed_and_barriers_are_nodata(tmp_path, landcover):
     out = tmp_path / "friction.tif"
-    call_command(
-        "access", "friction", landcover=str(landcover), speeds=str(table_file(tmp_path)), out=str(out)
-    )
+    said = io.StringIO()
+    with translation.override("zh-hans"):
+        call_command(
+            "access",
+            "friction",
+            landcover=str(landcover),
+            speeds=str(table_file(tmp_path)),
+            out=str(out),
+            stdout=said,
+        )
+    assert said.getvalue().strip() == "已为 3 个土地覆盖类别定价；障碍像元 6 个。"  # 5 water, 1 nodata
     values = read_friction(out).values
     assert np.all(values[:, :4] == 3.6 / 2.0)
     assert np.all(values[1:, 7:] == 3.6 / 4.5) and np.all(values[:, 4:6] == 3.6 / 4.5)

@@ -192,10 +192,13 @@ class Command(BaseCommand):
                 self.stdout.write(
                     _("%(classes)s land-cover classes priced; %(barriers)s barrier cells.") % built
                 )
-            self.stdout.write(
-                _("%(roads)s roads burnt onto %(cells)s cells (%(bridges)s of them bridges over barriers).")
-                % built
-            )
+            if options["roads"]:
+                self.stdout.write(
+                    _(
+                        "%(roads)s roads burnt onto %(cells)s cells (%(bridges)s of them bridges over barriers)."
+                    )
+                    % built
+                )
             return
         if verb == "population":
             try:

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 from django.utils.translation import gettext, gettext_noop
 
+from tixi.layout.engine.landcover import landcover_friction, read_landcover, read_speed_table
 from tixi.layout.engine.rasters import (
     InputError,
     check_output,
@@ -19,8 +20,16 @@ from tixi.layout.engine.rasters import (
     write_friction,
     write_surfaces,
 )
-from tixi.layout.engine.roads import burn_roads, outside, parse_speeds, read_roads, road_friction
-from tixi.layout.engine.travel import Walk, travel_time
+from tixi.layout.engine.roads import (
+    burn_roads,
+    outside,
+    parse_speeds,
+    read_roads,
+    road_friction,
+)
+from tixi.layout.engine.travel import Tobler, Walk, travel_time
+
+SLOPES = ("rwalk", "tobler")
 
 WALK_PROBLEMS = {
     "numbers": ("walk-coeff", "Every parameter must be a finite number."),
@@ -131,6 +140,27 @@ ENGINE_MESSAGES = [
         "a must be > 0, b >= 0, d <= 0, lambda >= 0 and the slope factor < 0 (a move would cost less than nothing)."
     ),
     gettext_noop("a + c x slope factor must be > 0: a moderate descent would cost less than nothing."),
+    gettext_noop("--slope is read only with --walk."),
+    gettext_noop("The slope pricing is rwalk or tobler."),
+    gettext_noop("r.walk's parameters are read only with --slope rwalk."),
+    gettext_noop("Give either --walking WALK.tif or --landcover LC.tif."),
+    gettext_noop("--landcover needs --speeds TABLE.csv (class,label,speed)."),
+    gettext_noop("--walking needs --roads ROADS.geojson."),
+    gettext_noop("The table is empty; it needs the header class,speed (label optional)."),
+    gettext_noop("Line 1: unknown column %(column)r; the columns are class, label and speed."),
+    gettext_noop("The table needs the columns class and speed; missing: %(missing)s."),
+    gettext_noop("Line 1: a column is named twice."),
+    gettext_noop("Line %(line)s has %(count)s fields but the header names %(columns)s columns."),
+    gettext_noop("Line %(line)s: the class is empty."),
+    gettext_noop("Line %(line)s: class %(name)s is also on line %(other)s."),
+    gettext_noop("Line %(line)s: speed %(value)r is not a number of km/h (0 or barrier: impassable)."),
+    gettext_noop("Line %(line)s: speed %(value)s is not between 0 (barrier) and %(max)s km/h."),
+    gettext_noop("Line %(line)s: road class %(name)s needs a speed above 0."),
+    gettext_noop("The table gives no land-cover class (a whole number)."),
+    gettext_noop("The class at row %(row)s, column %(col)s (x=%(x)s, y=%(y)s) is not a whole number."),
+    gettext_noop(
+        "Class %(code)s of --landcover (first at row %(row)s, column %(col)s) has no row in the table."
+    ),
 ]
 
 
@@ -172,16 +202,29 @@ def compute_surface(
     slope_factor: float | None = None,
     roads: str | Path | None = None,
     speeds: str | None = None,
+    slope: str | None = None,
 ) -> SurfaceSummary:
-    """With `walking`, moves are priced as GRASS r.walk prices them over `elevation` (r.walk's options)."""
+    """With `walking`, moves are priced over `elevation` as GRASS r.walk prices them (r.walk's options),
+    or with `slope="tobler"` by Tobler's hiking function over the friction's flat-ground speed."""
     try:
+        if slope is not None and not walking:
+            raise InputError("slope", "--slope is read only with --walk.")
+        if slope is not None and slope not in SLOPES:
+            raise InputError("slope", "The slope pricing is rwalk or tobler.")
+        if slope == "tobler" and (walk_coeff, lam, slope_factor) != (None, None, None):
+            raise InputError("slope", "r.walk's parameters are read only with --slope rwalk.")
         if walking and elevation is None:
             raise InputError("walk", "Walking needs --elevation (a DEM on the friction's grid).")
         if not walking and elevation is not None:
             raise InputError("elevation", "--elevation is used by walking only: add --walk.")
         if not walking and (walk_coeff, lam, slope_factor) != (None, None, None):
             raise InputError("walk", "r.walk's parameters are read only with --walk.")
-        walk = walk_of(walk_coeff, lam, slope_factor) if walking else None
+        if not walking:
+            walk = None
+        elif slope == "tobler":
+            walk = Tobler()
+        else:
+            walk = walk_of(walk_coeff, lam, slope_factor)
         if moves not in (8, 16):
             raise InputError("moves", "Moves must be 8 or 16.")
         if max_minutes is not None and not (max_minutes > 0 and np.isfinite(max_minutes)):
@@ -242,9 +285,12 @@ def check_facilities_on_ground(sites, heights: np.ndarray) -> None:
             )
 
 
-def with_roads(grid, roads_path, speeds_text):
-    """The friction with the roads burnt in (a copy of `grid` with new values), and how many roads."""
-    speeds = parse_speeds(speeds_text)
+def with_roads(grid, roads_path, speeds_text, table_speeds: dict[str, float] | None = None):
+    """The friction with the roads burnt in (a copy of `grid` with new values), and how many roads.
+
+    Road speeds by class: the defaults, overridden by `speeds_text` (class=km/h,...) or by
+    `table_speeds` (a land-cover table's road rows)."""
+    speeds = {**parse_speeds(speeds_text), **(table_speeds or {})}
     roads = read_roads(roads_path, grid.crs, speeds)
     stray = outside(roads, grid.shape, grid.transform)
     if stray is not None:
@@ -259,13 +305,37 @@ def with_roads(grid, roads_path, speeds_text):
 
 
 def build_friction(
-    walking: str | Path, roads: str | Path, out: str | Path, speeds: str | None = None
+    walking: str | Path | None,
+    roads: str | Path | None,
+    out: str | Path,
+    speeds: str | None = None,
+    landcover: str | Path | None = None,
 ) -> dict:
-    """FRICTION.tif: off-road walking friction with roads burnt in by class and speed; all or nothing."""
+    """FRICTION.tif, all or nothing: off-road walking friction (`walking`, s/m) or land cover (`landcover`
+    with `speeds` a table of km/h per class), with roads burnt in by class and speed."""
     try:
-        target = check_output(out, "out", [Path(walking), Path(roads)])
-        grid = read_friction(walking)
-        merged, count = with_roads(grid, roads, speeds)
+        if (walking is None) == (landcover is None):
+            raise InputError("landcover", "Give either --walking WALK.tif or --landcover LC.tif.")
+        if landcover is not None and speeds is None:
+            raise InputError("speeds", "--landcover needs --speeds TABLE.csv (class,label,speed).")
+        if walking is not None and roads is None:
+            raise InputError("roads", "--walking needs --roads ROADS.geojson.")
+        inputs = [Path(p) for p in (walking, roads, landcover) if p]
+        if landcover is not None:
+            inputs.append(Path(speeds))
+        target = check_output(out, "out", inputs)
+        table = None
+        if landcover is not None:
+            table = read_speed_table(speeds)
+            grid = landcover_friction(read_landcover(landcover), table)
+        else:
+            grid = read_friction(walking)
+        merged, count = grid, 0
+        if roads is not None:
+            if table is not None:
+                merged, count = with_roads(grid, roads, None, table.roads)
+            else:
+                merged, count = with_roads(grid, roads, speeds)
     except InputError as error:
         raise SurfaceError(translated(error)) from error
     write_friction(merged, target)
@@ -274,4 +344,6 @@ def build_friction(
         "roads": count,
         "cells": int(on_roads.sum()),
         "bridges": int((on_roads & np.isnan(grid.values)).sum()),
+        "barriers": int(np.isnan(merged.values).sum()),
+        "classes": 0 if table is None else len(table.land),
     }

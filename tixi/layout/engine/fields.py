@@ -30,7 +30,9 @@ from scipy.ndimage import binary_dilation
 from tixi.layout.engine.travel import (
     NEAREST_NODATA,
     PAD,
+    TOBLER_LEAST_FACTOR,
     Surface,
+    Tobler,
     Walk,
     _finite_range,
     default_threads,
@@ -48,6 +50,8 @@ def least_cost_per_metre(friction: np.ndarray, elevation=None, walk: Walk | None
         return 0.0
     if elevation is None:
         return max(0.0, low)
+    if isinstance(walk, Tobler):  # the friction times Tobler's factor, least on a 5 % descent
+        return max(0.0, low) * TOBLER_LEAST_FACTOR
     walk = walk or Walk()
     # r.walk: a*L + lambda*L*friction + an effort that is negative only on a moderate descent,
     # where it is dh*c >= c*slope_factor*L (c > 0); uphill (b >= 0) and steep descents (d <= 0) add

@@ -25,8 +25,14 @@ Walking (anisotropic) follows GRASS `r.walk` (Aitken 1977 / Langmuir 1984, read 
 a move of horizontal length L from a cell at elevation h0 to one at h1 (dh = h1 - h0, away from the
 facility) costs a*L + lambda*L*(mean friction, averaged as above) + dh*b uphill (dh/L >= 0), dh*c on
 a moderate descent (slope_factor <= dh/L < 0) and dh*d on a steep one (dh/L < slope_factor).
+
+Walking by Tobler's hiking function (as AccessMod's walking mode, `timeCostManager.h`): a move's
+speed is its flat-ground speed (the friction's) times tobler_speed(dh/L) / tobler_speed(0), so it
+costs L x mean friction x exp(3.5 |dh/L + 0.05| - 0.175); fastest on a 5 % descent, and uphill and
+downhill differ (the +0.05).
 """
 
+import math
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -75,6 +81,47 @@ class Walk:
 
     def as_array(self) -> np.ndarray:
         return np.array([self.a, self.b, self.c, self.d, self.lam, self.slope_factor], np.float64)
+
+
+TOBLER_PEAK_KMH = 6.0  # Tobler (1993): 6 km/h on the best slope, a 5 % descent
+TOBLER_DECAY = 3.5
+TOBLER_BEST_SLOPE = -0.05
+
+
+def tobler_speed(slope):
+    """Tobler's hiking function: km/h on a slope (rise over run, tan of the angle); numpy arrays too."""
+    return TOBLER_PEAK_KMH * np.exp(-TOBLER_DECAY * np.abs(np.asarray(slope, np.float64) - TOBLER_BEST_SLOPE))
+
+
+def tobler_factor(slope):
+    """A move's time on `slope` over its time on flat ground: tobler_speed(0) / tobler_speed(slope)."""
+    return np.exp(
+        TOBLER_DECAY * (np.abs(np.asarray(slope, np.float64) - TOBLER_BEST_SLOPE) + TOBLER_BEST_SLOPE)
+    )
+
+
+TOBLER_LEAST_FACTOR = math.exp(TOBLER_DECAY * TOBLER_BEST_SLOPE)  # on the best slope: 0.839
+
+
+@dataclass(frozen=True)
+class Tobler:
+    """Walking priced by Tobler's hiking function over the friction's flat-ground speed (no parameters)."""
+
+    def problem(self) -> str | None:
+        return None
+
+    def as_array(self) -> np.ndarray:
+        return np.zeros(6)  # the kernel reads no parameter in this mode
+
+
+# the kernel's pricing of a move: by friction only, as r.walk, or by Tobler's function
+ISOTROPIC, RWALK, TOBLER = 0, 1, 2
+
+
+def walk_mode(elevation, walk) -> int:
+    if elevation is None:
+        return ISOTROPIC
+    return TOBLER if isinstance(walk, Tobler) else RWALK
 
 
 FLAT = Walk(a=0.0, b=0.0, c=0.0, d=0.0, lam=1.0, slope_factor=-1.0)  # unused: isotropic runs skip it
@@ -263,7 +310,11 @@ def _search(
                 for m in range(moves):
                     target = cell + offsets[m, 0]
                     total = here + flat[target] + flat[cell + offsets[m, 1]] + flat[cell + offsets[m, 2]]
-                    if walking:
+                    if walking == TOBLER:
+                        slope = (height[target] - height[cell]) / length[m]
+                        factor = math.exp(TOBLER_DECAY * (abs(slope - TOBLER_BEST_SLOPE) + TOBLER_BEST_SLOPE))
+                        new_cost = cost + total * quarter_length[m] * factor
+                    elif walking == RWALK:
                         climb = height[target] - height[cell]
                         if climb / length[m] >= 0:
                             effort = climb * b
@@ -337,7 +388,8 @@ def travel_time(
 
     friction: seconds per metre, NaN on barriers (checked by the caller: no negative values).
     With `elevation` (metres, on the same grid) the moves are priced as r.walk prices them, with
-    `walk`'s parameters (r.walk's defaults if None); NaN elevation is a barrier.
+    `walk`'s parameters (r.walk's defaults if None), or by Tobler's function if `walk` is a Tobler();
+    NaN elevation is a barrier.
     `padded`: the friction already inside two rings of NaN (as `read_friction` reads it), used as it
     is so that a province-sized grid is not copied; left unchanged.
     """
@@ -371,7 +423,7 @@ def travel_time(
     seconds = np.full(padded.shape, np.inf)
     nearest = np.full(padded.shape, NEAREST_NODATA, dtype=np.int32)
     cap = np.inf if max_seconds is None else float(max_seconds)
-    walking = elevation is not None
+    walking = walk_mode(elevation, walk)
     delta, buckets = bucket_width(padded, heights, walking, walk or FLAT, table[:, 6])
     # a cell holding several facilities belongs to the last listed (r.cost overwrites the start value)
     labels = np.asarray(source_labels, dtype=np.int32)
@@ -454,7 +506,7 @@ def expand_regions(search, seeds, regions) -> None:
             labels = np.concatenate([h[2] for h in handed])
 
 
-def bucket_width(padded, heights, walking: bool, walk: Walk, lengths: np.ndarray) -> tuple[float, int]:
+def bucket_width(padded, heights, walking: int, walk, lengths: np.ndarray) -> tuple[float, int]:
     """The queue's bucket width in seconds, and how many buckets cover the dearest move.
 
     Any width gives the same result (see _search); the width only trades cache misses against
@@ -471,7 +523,13 @@ def bucket_width(padded, heights, walking: bool, walk: Walk, lengths: np.ndarray
     typical = float(np.percentile(sample[np.isfinite(sample)], 10)) if np.isfinite(sample).any() else low
     short, long = float(lengths.min()), float(lengths.max())
     width, dearest = typical * short, high * long
-    if walking:
+    if walking == TOBLER:
+        h_low, h_high = _finite_range(heights.ravel())
+        climb = max(0.0, h_high - h_low) if np.isfinite(h_low) else 0.0
+        steepest = min(climb / short, 20.0)  # beyond that the dearest moves share the last bucket
+        width *= TOBLER_LEAST_FACTOR
+        dearest *= float(tobler_factor(steepest))
+    elif walking == RWALK:
         h_low, h_high = _finite_range(heights.ravel())
         climb = max(0.0, h_high - h_low) if np.isfinite(h_low) else 0.0
         descent = min(0.0, walk.c * walk.slope_factor)  # r.walk's moderate descent saves time

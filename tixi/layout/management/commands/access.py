@@ -97,14 +97,26 @@ class Command(BaseCommand):
         surface.add_argument(
             "--slope-factor", type=float, help="with --walk: steep descent below this slope (default -0.2125)"
         )
+        surface.add_argument(
+            "--slope",
+            choices=["rwalk", "tobler"],
+            help="with --walk: price slopes as r.walk (default) or by Tobler's hiking function",
+        )
 
         friction = verbs.add_parser(
-            "friction", help="FRICTION.tif: off-road walking friction with GeoJSON roads burnt in by speed"
+            "friction",
+            help="FRICTION.tif: off-road walking friction or land cover, with GeoJSON roads burnt in by speed",
         )
-        friction.add_argument("--walking", required=True, help="WALK.tif: off-road seconds per metre")
-        friction.add_argument("--roads", required=True, help="ROADS.geojson in the raster's CRS")
+        friction.add_argument("--walking", help="WALK.tif: off-road seconds per metre")
         friction.add_argument(
-            "--speeds", help="km/h by class, e.g. primary=70,track=10 (defaults: OSM classes)"
+            "--landcover",
+            help="instead of --walking: LC.tif of land-cover class codes, with --speeds TABLE.csv",
+        )
+        friction.add_argument("--roads", help="ROADS.geojson in the raster's CRS (required with --walking)")
+        friction.add_argument(
+            "--speeds",
+            help="with --walking: km/h by road class, e.g. primary=70,track=10 (defaults: OSM classes); "
+            "with --landcover: TABLE.csv with the header class,label,speed (0 or barrier: impassable)",
         )
         friction.add_argument(
             "--out", required=True, help="FRICTION.tif: seconds per metre, nodata = barrier"
@@ -168,14 +180,25 @@ class Command(BaseCommand):
         if verb == "friction":
             try:
                 built = build_friction(
-                    options["walking"], options["roads"], options["out"], options["speeds"]
+                    options["walking"],
+                    options["roads"],
+                    options["out"],
+                    options["speeds"],
+                    landcover=options["landcover"],
                 )
             except SurfaceError as error:
                 raise CommandError(_("%(problem)s Nothing was written.") % {"problem": error}) from error
-            self.stdout.write(
-                _("%(roads)s roads burnt onto %(cells)s cells (%(bridges)s of them bridges over barriers).")
-                % built
-            )
+            if options["landcover"]:
+                self.stdout.write(
+                    _("%(classes)s land-cover classes priced; %(barriers)s barrier cells.") % built
+                )
+            if options["roads"]:
+                self.stdout.write(
+                    _(
+                        "%(roads)s roads burnt onto %(cells)s cells (%(bridges)s of them bridges over barriers)."
+                    )
+                    % built
+                )
             return
         if verb == "population":
             try:
@@ -204,6 +227,7 @@ class Command(BaseCommand):
                 slope_factor=options["slope_factor"],
                 roads=options["roads"],
                 speeds=options["speeds"],
+                slope=options["slope"],
             )
         except SurfaceError as error:
             raise CommandError(_("%(problem)s Nothing was written.") % {"problem": error}) from error

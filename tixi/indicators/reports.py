@@ -246,7 +246,8 @@ def _series_png(row) -> bytes:
         if row.get("target") is not None and row.get("kind") in ("value", "count"):
             ax.axhline(row["target"], color="#912018", linewidth=0.8, linestyle=":", label=_("Target"))
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.set_title(labelled(row), fontsize=9)
+        # a label is text users wrote: drawn as typed, never read as Matplotlib's $mathematics$
+        ax.set_title(labelled(row), fontsize=9, parse_math=False)
         ax.set_xlabel(_("Year"), fontsize=8)
         ax.legend(fontsize=7)
         ax.spines[["top", "right"]].set_visible(False)

@@ -39,7 +39,8 @@ def pages(objects, every: bool = True) -> list[str]:
     found += [f"/ledger/projects/{p.pk}/" for p in Project.objects.order_by("pk")[:3]]
     norms = Norm.objects.order_by("code")
     found += [f"/layout/norms/{n.code}/" for n in (norms if every else norms[:2])]
-    found += [f"/surveillance/signals/{s.pk}/" for s in Signal.objects.filter(steps__isnull=False).distinct()]
+    verified = Signal.objects.filter(steps__isnull=False).distinct().order_by("-pk")  # the plants' first
+    found += [f"/surveillance/signals/{s.pk}/" for s in verified[:4]]
     found += [f"/plans/{p.code}/" for p in Plan.objects.order_by("code")] if every else []
     found += [
         "/ledger/?region=all",

@@ -18,7 +18,7 @@ from tixi.accounts.permissions import Capability, can
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ("planner", "county", "institution", "cdc", "auditor")
+ROLES = ("planner", "county", "institution", "cdc", "auditor", "dazhou", "dachuan")
 C = Capability
 
 
@@ -41,8 +41,28 @@ def routes():
 # route → (path in scope, path outside, GET answers by role (in, out), write capability or None)
 # `all` = every role; `scoped` = the county's scope is within 攀枝花: planner, county, cdc, auditor
 # see 米易, the institution user does not; only the planner (攀枝花 and the seed regions) sees 达川.
-SCOPED_IN = {"planner": 200, "county": 200, "institution": 404, "cdc": 200, "auditor": 200}
-SCOPED_OUT = {"planner": 200, "county": 404, "institution": 404, "cdc": 404, "auditor": 404}
+# The two 达州 roles see it the other way round: the 达州 planner and the 达川 county see 达川, not 米易
+# (for them the "inside" column is the object outside their scope: a planner of another city).
+SCOPED_IN = {
+    "planner": 200,
+    "county": 200,
+    "institution": 404,
+    "cdc": 200,
+    "auditor": 200,
+    "dazhou": 404,
+    "dachuan": 404,
+}
+SCOPED_OUT = {
+    "planner": 200,
+    "county": 404,
+    "institution": 404,
+    "cdc": 404,
+    "auditor": 404,
+    "dazhou": 200,
+    "dachuan": 200,
+}
+# the roles whose scope holds 达川 and not 米易
+DAZHOU_ROLES = ("dazhou", "dachuan")
 ALL = dict.fromkeys(ROLES, 200)
 
 # Surveillance: who reads what, in one place (the signal pages may be narrowed to fewer roles: edit
@@ -57,8 +77,8 @@ CATALOGUE = ALL  # the disease list and the trigger rules, shared by every regio
 # Allocation norms: each role reads the norms of its places and of the regions above them (a city's
 # norm binds its counties): a 攀枝花 norm is read by every role of 米易, a 达川 norm by the planner only.
 # Writing needs `Capability.EDIT_NORMS` and a region in the writer's scope (tests/layout/test_norm_writes.py).
-NORM_IN, NORM_OUT = ALL, SCOPED_OUT
-NORM_FORM = {**dict.fromkeys(ROLES, 403), "planner": 200}  # the new-norm form: writers only
+NORM_IN, NORM_OUT = {**ALL, "dazhou": 404, "dachuan": 404}, SCOPED_OUT
+NORM_FORM = {**dict.fromkeys(ROLES, 403), "planner": 200, "dazhou": 200}  # the new-norm form: writers only
 
 # The apps added last: each of their routes is walked by every role inside and outside the scope,
 # unless it is a list or a shared catalogue (no object of a place) named here.
@@ -234,7 +254,7 @@ def build(objects):
         "audit/": (
             "/audit/",
             None,
-            {"planner": 200, "county": 403, "institution": 403, "cdc": 403, "auditor": 200},
+            {**dict.fromkeys(ROLES, 403), "planner": 200, "auditor": 200, "dazhou": 200},
             None,
         ),
         "divisions/": ("/divisions/", None, ALL, None),
@@ -447,15 +467,34 @@ def write(user, path):
     return response.status_code
 
 
+# rows without an object outside the scope whose path still names a place or object of 攀枝花 (米易's
+# institution, the city's plan, 米易's approvals): outside the scope of the two 达州 roles
+PANZHIHUA_ONLY = {
+    "institutions/<str:code>/edit/",
+    "institutions/<str:code>/resources/<int:year>/",
+    "institutions/<str:code>/resources/<int:year>/field/",
+    "approvals/",
+    "validation/",
+    "ledger/plans/<slug:code>/tasks/new/",
+}
+
+
+def of_panzhihua(route, outside) -> bool:
+    """Whether the row's "inside" path names a place or object of 攀枝花 (outside the 达州 roles' scope)."""
+    return route not in PLACE_IN_THE_BODY and (outside is not None or route in PANZHIHUA_ONLY)
+
+
 @pytest.mark.parametrize("role", ROLES)
 def test_writes_follow_the_table(users, objects, role):
+    """Each role writes the rows' "inside" objects: allowed with the capability, unless the object is
+    outside the role's scope (米易's, written by a planner of 达州 or the county of 达川: 403 or 404)."""
     user = users[role]
     wrong = []
-    for route, (inside, _outside, _answers, capability) in build(objects).items():
+    for route, (inside, outside, _answers, capability) in build(objects).items():
         if capability is None or inside is None:
             continue
         status = write(user, inside)
-        allowed = can(user, capability)
+        allowed = can(user, capability) and not (role in DAZHOU_ROLES and of_panzhihua(route, outside))
         if status >= 500 or (allowed and status == 403) or (not allowed and status not in (403, 404)):
             wrong.append((route, status, "allowed" if allowed else "refused"))
     assert wrong == []
@@ -463,14 +502,15 @@ def test_writes_follow_the_table(users, objects, role):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_writes_outside_the_scope(users, objects, role):
-    """On an object of 达川 only the planner (whose scope holds the seed regions) may write, and only
-    with the capability; every other role is refused (404: it does not see the object, or 403)."""
+    """On an object of 达川 only the planner (whose scope holds the seed regions) and the two 达州 roles
+    may write, and only with the capability; every other role is refused (404: it does not see the
+    object, or 403)."""
     user = users[role]
     wrong = []
     for route, (_inside, outside, _answers, capability) in build(objects).items():
         if capability is None or outside is None or route in PLACE_IN_THE_BODY:
             continue
-        seen = role == "planner"
+        seen = role in ("planner", *DAZHOU_ROLES)
         status = write(user, outside)
         allowed = seen and can(user, capability)
         if status >= 500 or (allowed and status == 403) or (not allowed and status not in (403, 404)):

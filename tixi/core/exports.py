@@ -127,6 +127,17 @@ def attach(response: HttpResponse, filename: str) -> HttpResponse:
     return response
 
 
+# what XML 1.0 (.xlsx and .docx are XML) cannot hold: control characters but tab, newline and
+# carriage return, lone surrogates, U+FFFE and U+FFFF. Typed or pasted into a name (the API and the
+# imports take them), one such character made every .xlsx and Word download that held it a 500.
+NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def printable(text: str) -> str:
+    """The text without what XML cannot hold (nothing visible is lost)."""
+    return NOT_IN_XML.sub("", text) if isinstance(text, str) else text
+
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?$")
 
@@ -135,9 +146,12 @@ def safe_cells(values, sheet=None) -> list:
     """Every .xlsx and .csv writer passes its rows through here, so that text typed by users (a name
     such as `=HYPERLINK(...)`) never becomes a live formula. For a sheet (openpyxl), text starting
     with `=` is stored as a text cell; for CSV, text starting with = + - @ (or a tab or carriage
-    return) gets the usual protective apostrophe (the importer drops it again). Numbers pass."""
+    return) gets the usual protective apostrophe (the importer drops it again). Numbers pass. A
+    sheet's text loses what XML cannot hold (`printable`)."""
     safe = []
     for value in values:
+        if sheet is not None and isinstance(value, str):
+            value = printable(value)
         if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not PLAIN_NUMBER.match(value):
             if sheet is None:
                 value = "'" + value
@@ -176,7 +190,7 @@ def number_format(value, decimals: int | None) -> str | None:
 
 
 def _sheet_name(title: str, index: int, used: set) -> str:
-    name = re.sub(r"[\[\]:*?/\\]", " ", title or "")[:28].strip() or f"表{index}"
+    name = re.sub(r"[\[\]:*?/\\]", " ", printable(title or ""))[:28].strip() or f"表{index}"
     while name in used:
         name = f"{name[:25]}-{index}"
     used.add(name)

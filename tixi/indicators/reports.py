@@ -4,6 +4,7 @@ The report reads as a commission writes it: a summary, the indicator table (land
 the page), then a section per area in prose with the charts of its indicators. Values carry the
 indicator's decimals; charts use a CJK font registered from its file, so every label has its glyphs."""
 
+import copy
 import functools
 import glob
 import io
@@ -19,7 +20,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from tixi.core.exports import NUMBER, Cell, Column, Table, xlsx_bytes
+from tixi.core.exports import NUMBER, Cell, Column, Table, printable, xlsx_bytes
 
 log = logging.getLogger(__name__)
 
@@ -246,7 +247,8 @@ def _series_png(row) -> bytes:
         if row.get("target") is not None and row.get("kind") in ("value", "count"):
             ax.axhline(row["target"], color="#912018", linewidth=0.8, linestyle=":", label=_("Target"))
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.set_title(labelled(row), fontsize=9)
+        # a label is text users wrote: drawn as typed, never read as Matplotlib's $mathematics$
+        ax.set_title(labelled(row), fontsize=9, parse_math=False)
         ax.set_xlabel(_("Year"), fontsize=8)
         ax.legend(fontsize=7)
         ax.spines[["top", "right"]].set_visible(False)
@@ -336,7 +338,23 @@ def area_summary(area, rows) -> str:
     ) % {"area": area, "total": len(rows), **counts}
 
 
+def _printable(value):
+    """A row's texts without what XML cannot hold (a control character pasted into a label or a
+    name made python-docx refuse the whole report)."""
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {key: _printable(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_printable(item) for item in value)
+    return value
+
+
 def evaluation_docx(plan, division, year, rows) -> bytes:
+    plan, division = copy.copy(plan), copy.copy(division)
+    plan.title, plan.issuer = printable(plan.title), printable(plan.issuer)
+    plan.document_number, division.name = printable(plan.document_number), printable(division.name)
+    rows = [_printable(r) for r in rows]
     document = Document()
     _a4(document.sections[0])
     style = document.styles["Normal"]

@@ -57,9 +57,9 @@ class Patch:
         )
 
     @classmethod
-    def rounded(cls, west, south, east, north, rng, exponent: float = 3.2, amount: float = 0.06) -> "Patch":
-        """An outline with no corners: a superellipse |x|^n + |y|^n = 1 (n = `exponent`; 3.2 fills about
-        0.9 of its box) whose radius wanders by up to `amount`, scaled back into the box, cut into the
+    def rounded(cls, west, south, east, north, rng, exponent: float = 3.6, amount: float = 0.1) -> "Patch":
+        """An outline with no corners: a superellipse |x|^n + |y|^n = 1 (n = `exponent`) whose
+        radius wanders by up to `amount` (the defaults fill about 0.87 of the box), scaled back into the box, cut into the
         four sides at its south-west, south-east, north-east and north-west points (where the curve is
         smooth, so no corner shows; a wobbly rectangle kept its box's four corners)."""
         theta = np.linspace(0, 2 * np.pi, 161)[:-1]

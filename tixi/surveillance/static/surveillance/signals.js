@@ -25,7 +25,7 @@ document.addEventListener("DOMContentLoaded", () => {
         return `${esc(p.name)}<br>${esc(data.labels.signals)}: ${esc(c.value ?? 0)}<br>${esc(data.labels.overdue)}: ${esc(c.overdue ?? 0)}`;
       },
     },
-    visualMap: { min: 0, max: most, calculable: true, inRange: { color: ["#f5f7fa", "#c0392b"] }, left: 0, bottom: 0 },
+    visualMap: { min: 0, max: most, calculable: true, inRange: { color: ["#f5f7fa", "#c0392b"] }, left: 0, bottom: 0, textStyle: { color: "#1b1f24", textBorderColor: "#ffffff", textBorderWidth: 3 } },
     series: [{
       type: "map", map: "signals", roam: true, layoutSize: "95%",
       // dark names in a white halo: readable on the palest and on the darkest red alike

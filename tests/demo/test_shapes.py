@@ -75,3 +75,23 @@ def test_every_institution_stands_inside_its_shape(built):
         if not contains(np.asarray(shape.ring), *inst.point):
             outside.append(inst.name)
     assert outside == []
+
+
+def test_a_city_outline_has_no_box_corners_and_counties_keep_their_land_area(built):
+    """The outline is rounded: a point 4 % in from each corner of its box lies outside it (a wobbly
+    rectangle kept the corners); its counties still share it by their land area."""
+    cities = [p for p in built.places if p.level == 2 and p.ring is not None and p.valid_to is None]
+    assert cities
+    for city in cities:
+        ring = np.asarray(city.ring)
+        w, s, e, n = city.bbox
+        dx, dy = 0.04 * (e - w), 0.04 * (n - s)
+        for x, y in ((w + dx, s + dy), (e - dx, s + dy), (e - dx, n - dy), (w + dx, n - dy)):
+            assert not contains(ring, x, y), (city.name, x, y)
+    for region in built.regions:
+        counties, spec = region["counties"], region["spec"]["counties"]
+        if len(counties) < 2:
+            continue
+        shares = np.array([c.get("area_km2", c["share"]) for c in spec], dtype=float)
+        areas = np.array([area(np.asarray(c.ring)) for c in counties])
+        assert np.abs(areas / areas.sum() - shares / shares.sum()).max() < 0.01

@@ -26,6 +26,28 @@ VISIBLE_LABELS = """(names) => {
 }"""
 
 
+LABEL_STYLES = """(names) => {
+  const chart = echarts.getInstanceByDom(document.getElementById("signals-map"));
+  return chart.getZr().storage.getDisplayList(true)
+    .filter((d) => ["text", "tspan"].includes(d.type) && !d.ignore && !d.invisible && names.includes(d.style.text))
+    .map((d) => [d.style.fill || "", d.style.stroke || "", d.style.lineWidth || 0]);
+}"""
+
+
+def contrast(one: str, other: str) -> float:
+    """WCAG contrast ratio of two #rrggbb colours (1 when either is not one)."""
+
+    def luminance(colour):
+        channels = [int(colour[k : k + 2], 16) / 255 for k in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    if not (re.fullmatch(r"#[0-9a-fA-F]{6}", one) and re.fullmatch(r"#[0-9a-fA-F]{6}", other)):
+        return 1.0
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
 def overlapping(labels) -> list[tuple[str, str]]:
     pairs = []
     for i, (a, ax, ay, aw, ah) in enumerate(labels):
@@ -76,6 +98,9 @@ def test_the_signals_map_names_never_overlap(browser, server, width):
     shown = page.evaluate(VISIBLE_LABELS, names)
     assert shown, "no county name drawn"
     assert overlapping(shown) == []
+    # every name readable on the darkest red too: dark text in a white halo (contrast >= 7 against it)
+    for fill, halo, width in page.evaluate(LABEL_STYLES, names):
+        assert width >= 2 and contrast(fill, halo) >= 7, (fill, halo, width)
     # crowd the map (larger names): some are hidden rather than drawn over each other
     page.evaluate(
         """() => echarts.getInstanceByDom(document.getElementById("signals-map"))

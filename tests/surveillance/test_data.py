@@ -5,6 +5,7 @@ import csv
 import datetime as dt
 import importlib
 import io
+import re
 
 import numpy as np
 import pytest
@@ -126,7 +127,7 @@ def test_channel_counts_import_checks_the_category_of_the_channel(townships):
             "channel_counts", csv_bytes([head, good, wrong_category]), "c.csv", SystemUser()
         )
         assert [(p.row, p.column) for p in preview.problems] == [(3, "类别")]
-        assert "antipyretic" in preview.problems[0].message
+        assert "退热药" in preview.problems[0].message and "antipyretic" not in preview.problems[0].message
     assert not ChannelCount.objects.exists()
     apply_import(preview_import("channel_counts", csv_bytes([head, good]), "c.csv", SystemUser()), None)
     stored = ChannelCount.objects.get()
@@ -193,3 +194,42 @@ def test_a_category_typed_by_its_label_updates_the_row_typed_by_its_code(townshi
     apply_import(preview, None)
     row = ChannelCount.objects.get()
     assert (row.category, row.count) == ("visits", 15)
+
+
+def test_every_bad_cell_of_a_channel_import_is_named_by_row_and_nothing_is_written(townships):
+    """The issue's bad input on the channel counts: text and negative counts, a date that is none, an
+    unknown channel or division, each named by its row and column in Chinese; nothing stored."""
+    head = ["监测渠道", "类别", "区划代码", "报告单位", "日期", "数量"]
+    code = townships[0].code
+    rows = [
+        head,
+        ["药店销售", "退热药", code, "药店一", "2025-10-14", "36"],
+        ["药店销售", "退热药", code, "药店一", "2025-10-15", "五"],
+        ["药店销售", "退热药", code, "药店一", "2025-10-16", "-1"],
+        ["药店销售", "退热药", code, "药店一", "2025-13-01", "3"],
+        ["电视收视", "退热药", code, "药店一", "2025-10-17", "3"],
+        ["药店销售", "退热药", "999999999999", "药店一", "2025-10-18", "3"],
+    ]
+    with translation.override("zh-hans"):
+        preview = preview_import("channel_counts", csv_bytes(rows), "counts.csv", SystemUser())
+    named = {(p.row, p.column) for p in preview.problems}
+    assert {(3, "数量"), (4, "数量"), (5, "日期"), (6, "监测渠道"), (7, "区划代码")} <= named
+    assert 2 not in {p.row for p in preview.problems}
+    assert not any(re.search(r"[A-Za-z]{4,}", p.message) for p in preview.problems)  # Chinese only
+    assert not ChannelCount.objects.exists()
+
+
+def test_the_channel_api_refuses_bad_counts_by_field_and_writes_nothing(api, townships):
+    body = {
+        "channel": "pharmacy",
+        "category": "antipyretic",
+        "division": townships[0].code,
+        "site": "药店一",
+        "date": "2025-10-14",
+        "count": 36,
+    }
+    for field, value in (("count", -2), ("count", "五"), ("date", "2025-13-01"), ("channel", "tv")):
+        answer = api("cdc").post("/api/channel-counts/", {**body, field: value}, format="json")
+        assert answer.status_code == 400 and field in answer.json(), answer.content
+    assert not ChannelCount.objects.exists()
+    assert api("cdc").post("/api/channel-counts/", body, format="json").status_code == 201

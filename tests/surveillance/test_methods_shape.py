@@ -74,8 +74,9 @@ def test_bad_options_name_the_option(method, control, named):
 
 @pytest.mark.parametrize(("method", "first"), [(cdc.METHODS[0], 267), (bayes.METHODS[0], 6)])
 def test_too_short_history_is_refused(method, first):
-    with pytest.raises(DetectionError, match="too short"):
+    with pytest.raises(DetectionError, match=f"monitors from period {first + 1} on") as raised:
         method.run(weekly(), first, 330, **method.check_control({}))
+    assert raised.value.params["minimum"] == first + 1  # the command names a series shorter than that
 
 
 def test_cdc_missing_week_only_spoils_its_windows():

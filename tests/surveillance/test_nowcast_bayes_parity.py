@@ -232,7 +232,7 @@ def test_bad_bayes_inputs_are_refused():
     onset, report = line_list(3, 90, 4, 0.3)
     with pytest.raises(nowcast.NowcastError, match="larger than its mean"):
         nowcast.bayes(onset, report, 85, D=10, prior_mean=10, prior_variance=5)
-    with pytest.raises(nowcast.NowcastError, match="unknown"):
+    with pytest.raises(nowcast.NowcastError, match="Unknown nowcast method"):
         nowcast.run("bayes.magic", onset, report, 85, D=10, prior_mean=10, prior_variance=50)
     with pytest.raises(nowcast.NowcastError, match="N.tInf.max"):
         nowcast.bayes(onset, report, 85, D=10, prior_mean=10, prior_variance=50, n_max=2)

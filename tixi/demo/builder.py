@@ -18,6 +18,7 @@ from tixi.demo.allocation import count_for_rate, largest_remainder
 from tixi.demo.calendar import demo_years
 from tixi.demo.names import NameMaker
 from tixi.demo.shapes import Patch, contains, tile
+from tixi.demo.shapes import area as ring_area
 from tixi.registry.engine import classification as cls
 from tixi.registry.engine.figures import MEASURES
 
@@ -333,9 +334,14 @@ class DemoBuilder:
         # irregular county shapes that tile the city's outline (tixi/demo/shapes.py), areas by each county's
         # land area (a city district is a few hundred km², a rural county thousands), else its population share
         shares = np.array([c.get("area_km2", c["share"]) for c in counties_spec], dtype=float)
-        outline = Patch.wobbly(west, south, east, north, self.draws(spec["code"], "outline"))
+        outline = Patch.rounded(west, south, east, north, self.draws(spec["code"], "outline"))
         rows = max(1, round(np.sqrt(len(counties_spec) * (north - south) / (east - west))))
-        cells = tile(outline, shares, rows, self.draws(spec["code"], "county-shapes"), wiggle=0.3)
+        # a rounded outline squeezes the cells at its ends: reweight until each area is its share
+        weights = shares / shares.sum()
+        for _ in range(4):
+            cells = tile(outline, weights, rows, self.draws(spec["code"], "county-shapes"), wiggle=0.3)
+            got = np.array([ring_area(c.ring) for c in cells])
+            weights = weights * (shares / shares.sum()) / (got / got.sum())
         if city is not None:
             city.ring, city.patch = outline.ring().tolist(), outline
             city.bbox = _extent(city.ring)

@@ -57,6 +57,46 @@ class Patch:
         )
 
     @classmethod
+    def rounded(cls, west, south, east, north, rng, exponent: float = 3.6, amount: float = 0.1) -> "Patch":
+        """An outline with no corners: a superellipse |x|^n + |y|^n = 1 (n = `exponent`) whose
+        radius wanders by up to `amount` (the defaults fill about 0.87 of the box), scaled back into the box, cut into the
+        four sides at its south-west, south-east, north-east and north-west points (where the curve is
+        smooth, so no corner shows; a wobbly rectangle kept its box's four corners)."""
+        theta = np.linspace(0, 2 * np.pi, 161)[:-1]
+        cos, sin = np.cos(theta), np.sin(theta)
+        radius = (np.abs(cos) ** exponent + np.abs(sin) ** exponent) ** (-1 / exponent)
+        harmonics = np.arange(2, 6)
+        weights = rng.uniform(0.4, 1.0, harmonics.size) / harmonics
+        phases = rng.uniform(0, 2 * np.pi, harmonics.size)
+        wobble = (weights[:, None] * np.cos(harmonics[:, None] * theta + phases[:, None])).sum(axis=0)
+        radius = radius * (1 + amount * wobble / weights.sum())
+        x, y = radius * cos, radius * sin
+        # back into the box, exactly touching each of its sides
+        x = west + (x - x.min()) / (x.max() - x.min()) * (east - west)
+        y = south + (y - y.min()) / (y.max() - y.min()) * (north - south)
+        ring = np.stack([x, y], axis=1)
+        n = theta.size  # points at 225°, 315°, 45° and 135°: indices 5n/8, 7n/8, n/8, 3n/8
+        sw, se, ne, nw = 5 * n // 8, 7 * n // 8, n // 8, 3 * n // 8
+
+        def arc(start, stop):  # counter-clockwise from `start` to `stop`, both included
+            indices = [start]
+            while indices[-1] != stop:
+                indices.append((indices[-1] + 1) % n)
+            return ring[indices]
+
+        def side(points):
+            steps = np.linalg.norm(np.diff(points, axis=0), axis=1)
+            params = np.concatenate([[0.0], np.cumsum(steps)])
+            return Side(points, params / params[-1])
+
+        return cls(
+            side(arc(sw, se)),  # bottom, west to east
+            side(arc(ne, nw)[::-1]),  # top, west to east (counter-clockwise it runs east to west)
+            side(arc(nw, sw)[::-1]),  # left, south to north
+            side(arc(se, ne)),  # right, south to north
+        )
+
+    @classmethod
     def rectangle(cls, west, south, east, north) -> "Patch":
         def side(a, b):
             return Side(np.array([a, b], dtype=np.float64), np.array([0.0, 1.0]))

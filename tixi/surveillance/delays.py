@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from tixi.surveillance.engine.nowcast import METHODS, NowcastError
 from tixi.surveillance.engine.nowcast import run as run_nowcast
 from tixi.surveillance.models import CaseReport, Channel, ChannelCount, Resolution
+from tixi.surveillance.refusals import translated
 from tixi.surveillance.series import _period_index, period_start
 
 # per resolution: the longest delay modelled (D) and the complete periods the hazard is estimated from (m)
@@ -33,8 +34,8 @@ def nowcast_cases(
 ) -> dict | None:
     """The onset series of `cases` (a CaseReport queryset) from the period of `first` to the period of
     `now`, with the nowcast of its last D + 1 periods as of `now` (reports up to the end of `now`'s
-    period). {"starts", "observed", "median", "lower", "upper"} (None outside the nowcast), or None when
-    the line list is too short for the delays. `method`: one of NOWCAST_METHODS."""
+    period). {"starts", "observed", "median", "lower", "upper"} (None outside the nowcast); None when
+    there are no cases, {"refused": the engine's reason, translated} when the nowcast cannot be made. `method`: one of NOWCAST_METHODS."""
     D, m = DELAY_WINDOW[resolution]
     end = period_start(now, resolution)
     rows = np.array(
@@ -61,8 +62,8 @@ def nowcast_cases(
         }
     try:
         result = run_nowcast(method, onset, report, T, **options)
-    except NowcastError:
-        return None
+    except NowcastError as error:  # the page says why there is no nowcast
+        return {"refused": translated(error)}
     skip = int(
         _period_index(np.array([period_start(first, resolution)], dtype="datetime64[D]"), origin, resolution)[
             0

@@ -23,52 +23,14 @@ from tixi.surveillance.engine.methods import METHODS
 from tixi.surveillance.engine.methods import method as method_named
 from tixi.surveillance.engine.spec import Detection, DetectionError, Method
 from tixi.surveillance.models import Resolution
+from tixi.surveillance.refusals import translated
 
-# The engine's messages (it cannot import Django): listed so that makemessages extracts them.
-ENGINE_MESSAGES = [
-    gettext_noop("Unknown method %(name)s; the methods are: %(known)s."),
-    gettext_noop(
-        "The reference periods of period %(k)s reach before period 1; decrease b or w or start the range later."
-    ),
-    gettext_noop("noPeriods=%(p)s is too big for frequency %(frequency)s and w=%(w)s."),
-    gettext_noop("%(name)s must be a whole number >= %(minimum)s (given: %(value)s)."),
-    gettext_noop("%(name)s must be a number between %(low)s and %(high)s (given: %(value)s)."),
-    gettext_noop("%(name)s must be TRUE or FALSE (given: %(value)s)."),
-    gettext_noop("limit54 is two whole numbers, cases and periods (e.g. 5,4)."),
-    gettext_noop("The limit54 arguments are out of bounds: cases >= 0 and period > 0."),
-    gettext_noop("The range %(first)s:%(last)s is empty: the first period comes after the last."),
-    gettext_noop(
-        "%(method)s with these options monitors from period %(minimum)s on (it needs the periods before as "
-        "its baseline); the range starts at %(first)s."
-    ),
-    gettext_noop("The range ends at period %(last)s but the series have %(n)s periods."),
-    gettext_noop(
-        "No reference period of period %(k)s is in the seasonal level of the current window; decrease "
-        "pastWeeksNotIncluded."
-    ),
-    gettext_noop("counts must be a matrix: one row per series, one column per period."),
-    gettext_noop("Counts cannot be negative."),
-    gettext_noop("powertrans is one of none, 1/2, 2/3 (given: %(value)s)."),
-    gettext_noop("pastWeeksNotIncluded must be a whole number >= 0 (given: %(value)s)."),
-    gettext_noop("thresholdMethod is one of delta, nbPlugin, muan (given: %(value)s)."),
-    gettext_noop("populationOffset needs a population for every series and period."),
-    gettext_noop("The population must be positive for every series and period."),
-]
 ALIASES = {"freq": "frequency"}  # R's sts slot; the CLI says --frequency
 TRUE, FALSE = {"true", "t", "1", "yes"}, {"false", "f", "0", "no"}
 
 
 class DetectInputError(ValueError):
     """A refused input, its message translated (Chinese by default)."""
-
-
-def translated(error: DetectionError) -> str:
-    msgid = getattr(error, "msgid", None)
-    if msgid is None:
-        return gettext(str(error))
-    message = gettext(msgid)
-    params = getattr(error, "params", None)
-    return message % params if params else message
 
 
 def refuse(msgid: str, **params) -> DetectInputError:
@@ -566,6 +528,8 @@ def detect(
     series = read_series(input, period)
     span = parse_range(range_text, series)
     first, last = span or default_range(chosen, control, max(series.lengths))
+    if span is None and first > last:  # R's default range is empty: the series are too short
+        raise too_short(series, chosen, first)
     for name, length, row in zip(series.names, series.lengths, series.last_rows, strict=True):
         if length < last and series.calendar.dated:
             raise refuse(
@@ -592,8 +556,27 @@ def detect(
     try:
         detection = chosen.run(counts, first, last, **control, **extra)
     except DetectionError as error:
-        raise DetectInputError(translated(error)) from error
+        minimum = error.params.get("minimum")
+        if minimum is not None and min(series.lengths) < minimum:
+            raise too_short(series, chosen, minimum) from error
+        raise DetectInputError(translated(error, series.names)) from error
     return DetectResult(chosen, control, first, last, series, detection)
+
+
+def too_short(series: Series, method: Method, minimum: int) -> DetectInputError:
+    """The shortest series, named with its last row, against the periods the method needs."""
+    shortest = int(np.argmin(series.lengths))
+    return refuse(
+        gettext_noop(
+            "Series %(series)s has %(length)s periods (its last row is %(row)s); %(method)s with these "
+            "options needs at least %(minimum)s periods (it monitors from period %(minimum)s on)."
+        ),
+        series=series.names[shortest],
+        length=series.lengths[shortest],
+        row=series.last_rows[shortest],
+        method=method.name,
+        minimum=minimum,
+    )
 
 
 def _number(value: float) -> str:

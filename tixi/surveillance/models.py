@@ -196,7 +196,7 @@ class ChannelCount(models.Model):
             raise ValidationError(
                 {
                     "category": _("Not a category of this channel; allowed: %(names)s.")
-                    % {"names": "、".join(allowed)}
+                    % {"names": "、".join(str(label) for label in allowed.values())}  # labels are typed too
                 }
             )
 

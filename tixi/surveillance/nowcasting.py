@@ -19,6 +19,7 @@ from tixi.surveillance.delays import DEFAULT_NOWCAST, NOWCAST_METHODS, prior_of
 from tixi.surveillance.detect import DetectInputError, decode, refuse
 from tixi.surveillance.engine.nowcast import NowcastError
 from tixi.surveillance.engine.nowcast import run as run_nowcast
+from tixi.surveillance.refusals import translated
 from tixi.surveillance.series import _period_index, period_label, period_start
 
 
@@ -97,10 +98,18 @@ def nowcast_file(options: dict) -> dict:
     T = int(_period_index(np.array([now], dtype="datetime64[D]"), origin, resolution)[0])
     D, m = options["D"], options["m"]
     settings = {"D": D, "m": m, "alpha": options["alpha"]}
+    if T < 0:
+        raise refuse(
+            gettext_noop("--now %(now)s is before the first onset in the file (%(first)s)."),
+            now=now.isoformat(),
+            first=str(onset_days.min()),
+        )
     if method != "lawless":
+        seen = report <= T
+        reported = np.bincount(onset[seen & (onset <= T)], minlength=T + 1)[: T + 1]
+        # room for the largest nowcast (R's N.tInf.max), as on the signal page
+        settings["n_max"] = max(300, 10 * int(reported.max()) + 50)
         if options["prior_mean"] is None:
-            seen = report <= T
-            reported = np.bincount(onset[seen], minlength=T + 1)[: T + 1]
             mean, variance = prior_of(reported, T, D, T if m is None else m)
         else:
             mean = options["prior_mean"]
@@ -116,7 +125,7 @@ def nowcast_file(options: dict) -> dict:
     try:
         result = run_nowcast(method, onset[onset <= T], report[onset <= T], T, **settings)
     except NowcastError as error:
-        raise DetectInputError(str(error)) from None
+        raise DetectInputError(translated(error)) from None
     start = np.datetime64(origin, "D")
     step = 7 if resolution == "week" else 1
     periods = range(max(0, T - D), T + 1)
@@ -130,7 +139,7 @@ def nowcast_file(options: dict) -> dict:
         }
         for t in periods
     ]
-    shown = {k: v for k, v in settings.items() if k not in ("seed",)}
+    shown = {k: v for k, v in settings.items() if k not in ("seed", "n_max")}
     return {"method": method, "now": now.isoformat(), "period": resolution, "settings": shown, "rows": rows}
 
 

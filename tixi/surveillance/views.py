@@ -32,6 +32,7 @@ from tixi.surveillance.models import (
     SignalStatus,
 )
 from tixi.surveillance.names import METHOD_LABELS
+from tixi.surveillance.refusals import translated
 from tixi.surveillance.series import ancestor, period_label, period_start, period_starts
 
 OPEN = (
@@ -212,14 +213,17 @@ def _band(signal: Signal, user) -> dict:
     first = max(1, at_signal - shown + 1)
     band_from = min(max(first, history + 1), len(counts))
     upper, alarms = [None] * (band_from - first), [False] * (band_from - first)
+    refused = []
     try:
         detection = method.run(np.array([counts], dtype=np.float64), band_from, len(counts), **control)
         upper += [None if np.isnan(u) else round(float(u), 2) for u in detection.upperbound[0]]
         alarms += [bool(a) for a in detection.alarm[0]]
-    except DetectionError:  # too short for the method: the counts without a band
+    except DetectionError as error:  # e.g. too short for the method: the counts without a band, and why
         upper += [None] * (len(counts) - band_from + 1)
         alarms += [False] * (len(counts) - band_from + 1)
+        refused.append(_("No threshold band: %(reason)s") % {"reason": translated(error)})
     return {
+        "refused": refused,
         "labels": [period_label(s, resolution) for s in starts[first - 1 :]],
         "counts": counts[first - 1 :],
         "upper": upper,
@@ -270,6 +274,9 @@ def _with_nowcast(chart: dict, signal: Signal, user, method: str = delays.DEFAUL
         cases, signal.resolution, as_of, dt.date.fromisoformat(chart["first"]), method=method
     )
     if cast is None:
+        return chart
+    if "refused" in cast:
+        chart.setdefault("refused", []).append(_("No nowcast: %(reason)s") % {"reason": cast["refused"]})
         return chart
     size = len(chart["labels"])
     chart["nowcast"] = {key: cast[key][:size] for key in ("observed", "median", "lower", "upper")}

@@ -10,7 +10,14 @@ import numpy as np
 from scipy.stats import nbinom
 
 from tixi.surveillance.engine.spec import Detection, DetectionError, Method
-from tixi.surveillance.engine.windows import CHUNK_SERIES, check_number, monitored, window_values
+from tixi.surveillance.engine.windows import (
+    CHUNK_SERIES,
+    check_below_one,
+    check_number,
+    monitored,
+    option_error,
+    window_values,
+)
 
 
 def run(counts, first, last, *, b=0, w=6, actY=True, alpha=0.05, frequency=52) -> Detection:
@@ -19,17 +26,18 @@ def run(counts, first, last, *, b=0, w=6, actY=True, alpha=0.05, frequency=52) -
     w = check_number(name, "w", w, low=0, integer=True)
     frequency = check_number(name, "frequency", frequency, low=1, integer=True)
     alpha = check_number(name, "alpha", alpha, low=0, strict_low=True)
-    if alpha >= 1:
-        raise DetectionError(f"{name}: option alpha must be below 1 (got {alpha!r})")
+    check_below_one(name, "alpha", alpha)
     if not isinstance(actY, bool | np.bool_):
-        raise DetectionError(f"{name}: option actY must be true or false (got {actY!r})")
+        raise option_error(
+            "%(method)s: option %(option)s must be true or false (given: %(value)s).", name, "actY", actY
+        )
     lags = []
     if actY:
         lags.extend(range(w, 0, -1))
     for year in range(1, b + 1):
         lags.extend(range(year * frequency + w, year * frequency - w - 1, -1))
     if not lags:
-        raise DetectionError(f"{name}: options b=0 and actY=false leave no reference values")
+        raise DetectionError("%(method)s: options b=0 and actY=false leave no reference values.", method=name)
     counts = np.asarray(counts, dtype=np.float64)
     columns = monitored(counts, first, last, b * frequency + w + 1, name)
     lags = np.array(lags)

@@ -9,8 +9,15 @@ from statistics import NormalDist
 
 import numpy as np
 
-from tixi.surveillance.engine.spec import Detection, DetectionError, Method
-from tixi.surveillance.engine.windows import CHUNK_SERIES, check_number, mean_sd, monitored
+from tixi.surveillance.engine.spec import Detection, Method
+from tixi.surveillance.engine.windows import (
+    CHUNK_SERIES,
+    check_below_one,
+    check_number,
+    mean_sd,
+    monitored,
+    option_error,
+)
 
 FREQUENCY = 52
 
@@ -37,10 +44,14 @@ def run(counts, first, last, *, b=5, m=1, alpha=0.025, frequency=FREQUENCY) -> D
     b = check_number(name, "b", b, low=1, integer=True)
     m = check_number(name, "m", m, low=0, integer=True)
     alpha = check_number(name, "alpha", alpha, low=0, strict_low=True)
-    if alpha >= 1:
-        raise DetectionError(f"{name}: option alpha must be below 1 (got {alpha!r})")
+    check_below_one(name, "alpha", alpha)
     if frequency != FREQUENCY:
-        raise DetectionError(f"{name}: option frequency must be 52: algo.cdc only works for weekly data")
+        raise option_error(
+            "%(method)s: option %(option)s must be 52: algo.cdc only works for weekly data (given: %(value)s).",
+            name,
+            "frequency",
+            frequency,
+        )
     counts = np.asarray(counts, dtype=np.float64)
     # the oldest week read is t − 52b − 4m − 3
     columns = monitored(counts, first, last, FREQUENCY * b + 4 * m + 4, name)

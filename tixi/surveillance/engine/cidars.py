@@ -17,53 +17,42 @@ threshold itself; the alarm is `count >= threshold` (a bound that is reached, no
 
 import numpy as np
 
-from tixi.surveillance.engine.spec import Detection, DetectionError, Method
+from tixi.surveillance.engine.spec import Detection, Method
+from tixi.surveillance.engine.windows import check_number, monitored, too_short
 
 VERSION = "1"
-
-
-def _check_range(counts: np.ndarray, first: int, last: int) -> None:
-    if counts.ndim != 2:
-        raise DetectionError("counts must be a matrix: one row per series, one column per period")
-    if not 1 <= first <= last <= counts.shape[1]:
-        raise DetectionError(f"range {first}:{last} is outside the series' 1:{counts.shape[1]} periods")
 
 
 def moving_percentile(
     counts: np.ndarray, first: int, last: int, *, frequency=52, b=5, w=2, percentile=80.0
 ) -> Detection:
+    name = "cidars-percentile"
     counts = np.asarray(counts, dtype=np.float64)
-    _check_range(counts, first, last)
-    frequency, b, w = int(frequency), int(b), int(w)
-    if frequency < 1 or b < 1 or w < 0:
-        raise DetectionError("frequency and b must be at least 1, w at least 0")
-    if not 0 <= float(percentile) <= 100:
-        raise DetectionError("percentile must lie between 0 and 100")
+    monitored_columns = monitored(counts, first, last, 1, name)
+    frequency = check_number(name, "frequency", frequency, low=1, integer=True)
+    b = check_number(name, "b", b, low=1, integer=True)
+    w = check_number(name, "w", w, low=0, integer=True)
+    percentile = check_number(name, "percentile", percentile, low=0, high=100)
     needed = b * frequency + w + 1  # the first period with a full baseline (1-based)
     if first < needed:
-        raise DetectionError(
-            f"the moving percentile method with b={b}, w={w}, frequency={frequency} needs "
-            f"{needed - 1} periods before the first monitored one; the range starts at {first}"
-        )
-    monitored = np.arange(first - 1, last)  # 0-based columns
+        raise too_short(name, needed, first)
     offsets = np.array([-y * frequency + j for y in range(1, b + 1) for j in range(-w, w + 1)])
-    columns = monitored[:, None] + offsets[None, :]  # (n_monitored, b·(2w+1))
+    columns = monitored_columns[:, None] + offsets[None, :]  # (n_monitored, b·(2w+1))
     baseline = counts[:, columns]  # (n_series, n_monitored, n_baseline)
     # a window that reaches past the data's end (w periods after the same week a year ago never
     # does) or holds missing counts uses what it has
     with np.errstate(all="ignore"):
         upper = np.nanpercentile(baseline, float(percentile), axis=2)
         expected = np.nanmedian(baseline, axis=2)
-    observed = counts[:, monitored]
+    observed = counts[:, monitored_columns]
     alarm = (observed > upper) & (observed > 0) & ~np.isnan(observed)
     return Detection(alarm=alarm, upperbound=upper, expected=expected)
 
 
 def fixed_threshold(counts: np.ndarray, first: int, last: int, *, threshold=1) -> Detection:
     counts = np.asarray(counts, dtype=np.float64)
-    _check_range(counts, first, last)
-    if float(threshold) <= 0:
-        raise DetectionError("threshold must be a positive number of cases")
+    monitored(counts, first, last, 1, "fixed-threshold")
+    threshold = check_number("fixed-threshold", "threshold", threshold, low=0, strict_low=True)
     observed = counts[:, first - 1 : last]
     alarm = ~np.isnan(observed) & (observed >= float(threshold))
     upper = np.full(observed.shape, float(threshold))

@@ -17,7 +17,7 @@ from scipy.special import hyp2f1
 
 from tixi.surveillance.engine.countglm import harmonic_design, poisson_fit
 from tixi.surveillance.engine.spec import Detection, DetectionError, Method
-from tixi.surveillance.engine.windows import check_choice, check_number, monitored
+from tixi.surveillance.engine.windows import check_choice, check_number, monitored, option_error
 
 TRANSFORMS = ("standard", "rossi", "anscombe", "anscombe2nd", "pearsonNegBin", "anscombeNegBin", "none")
 # R's surveillance.gvar.z / .hyp: ₂F₁(1/3, 2/3; 5/3; z) at z = 0, −0.01, …, −10, then −11, …, −100
@@ -58,9 +58,16 @@ def _in_control_mean(counts, columns, m, frequency, name):
         return training.mean(axis=1)[:, None]
     if isinstance(m, str):
         if m != "glm":
-            raise DetectionError(f"{name}: option m must be a number or glm (got {m!r})")
-        if np.isnan(training).any():
-            raise DetectionError(f"{name}: m=glm needs every count before the monitored range")
+            raise option_error(
+                "%(method)s: option %(option)s must be a number or glm (given: %(value)s).", name, "m", m
+            )
+        missing = np.isnan(training).any(axis=1)
+        if missing.any():
+            raise DetectionError(
+                "%(method)s: m=glm needs every count before the monitored range.",
+                method=name,
+                series=int(np.argmax(missing)),
+            )
         design = harmonic_design(np.arange(1, columns[0] + 1), frequency, 1, False)
         beta = poisson_fit(design, training)
         return np.exp(beta @ harmonic_design(columns + 1, frequency, 1, False).T)
@@ -115,7 +122,9 @@ def run(counts, first, last, *, k=1.04, h=2.26, m=None, trans="standard", alpha=
     frequency = check_number(name, "frequency", frequency, low=1, integer=True)
     counts = np.asarray(counts, dtype=np.float64)
     if trans == "anscombeNegBin" and isinstance(m, str):
-        raise DetectionError(f"{name}: trans=anscombeNegBin needs m as the mean before the range or a number")
+        raise DetectionError(
+            "%(method)s: trans=anscombeNegBin needs m as the mean before the range or a number.", method=name
+        )
     columns = monitored(counts, first, last, 2 if m is None or m == "glm" else 1, name)
     mean = _in_control_mean(counts, columns, m, frequency, name)
     x = counts[:, columns]

@@ -15,9 +15,10 @@ For period t (baseline b, z = qnorm(1 − alpha), sd the n−1 sample sd, s = ma
 
 import numpy as np
 
-from tixi.surveillance.engine.spec import Detection, DetectionError, Method
+from tixi.surveillance.engine.spec import Detection, Method
 from tixi.surveillance.engine.windows import (
     CHUNK_SERIES,
+    check_below_one,
     check_number,
     mean_sd,
     monitored,
@@ -30,8 +31,7 @@ def _check(name: str, baseline, minSigma, alpha) -> tuple[int, float, float]:
     baseline = check_number(name, "baseline", baseline, low=3, integer=True)
     minSigma = check_number(name, "minSigma", minSigma, low=0)
     alpha = check_number(name, "alpha", alpha, low=0, high=1, strict_low=True)
-    if alpha >= 1:
-        raise DetectionError(f"{name}: option alpha must be below 1 (got {alpha!r})")
+    check_below_one(name, "alpha", alpha)
     return baseline, minSigma, alpha
 
 

@@ -67,10 +67,8 @@ FLEXIBLE_DEFAULTS = {
 
 
 def refuse(msgid: str, **params) -> DetectionError:
-    """A DetectionError whose English msgid and parameters the command layer translates."""
-    error = DetectionError(msgid % params if params else msgid)
-    error.msgid, error.params = msgid, params
-    return error
+    """A DetectionError whose English msgid and parameters the app translates."""
+    return DetectionError(msgid, **params)
 
 
 # ---------------------------------------------------------------------------------------------

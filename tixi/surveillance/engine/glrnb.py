@@ -25,7 +25,7 @@ import numpy as np
 
 from tixi.surveillance.engine.countglm import glm_nb, harmonic_design, negative_binomial_fit, poisson_fit
 from tixi.surveillance.engine.spec import Detection, DetectionError, Method
-from tixi.surveillance.engine.windows import check_choice, check_number, monitored
+from tixi.surveillance.engine.windows import check_choice, check_number, monitored, option_error, too_short
 
 MAX_CASES = 10_000_000  # R loops until the alarm; we stop counting here
 
@@ -366,20 +366,33 @@ def _detect(
 
 def _estimated_mu0(counts, columns, model, alpha, frequency, name):
     training = counts[:, : columns[0]]
-    if np.isnan(training).any():
-        raise DetectionError(f"{name}: estimating mu0 needs every count before the monitored range")
+    missing = np.isnan(training).any(axis=1)
+    if missing.any():
+        raise DetectionError(
+            "%(method)s: estimating mu0 needs every count before the monitored range.",
+            method=name,
+            series=int(np.argmax(missing)),
+        )
     harmonics = check_number(name, "mu0.S", model.get("S", 1), low=0, integer=True)
     trend = model.get("trend", False)
     if not isinstance(trend, bool):
-        raise DetectionError(f"{name}: option mu0.trend must be true or false (got {trend!r})")
+        raise option_error(
+            "%(method)s: option %(option)s must be true or false (given: %(value)s).",
+            name,
+            "mu0.trend",
+            trend,
+        )
     if model.get("refit"):
-        raise DetectionError(f"{name}: option mu0.refit is not supported")
+        raise DetectionError("%(method)s: option mu0.refit is not supported.", method=name)
     unknown = sorted(set(model) - {"S", "trend", "refit"})
     if unknown:
-        raise DetectionError(f"{name}: unknown mu0 option {', '.join(unknown)}")
+        raise DetectionError(
+            "Unknown option for %(method)s: %(options)s.", method=name, options=", ".join(unknown)
+        )
     design = harmonic_design(np.arange(1, columns[0] + 1), frequency, harmonics, trend)
     if training.shape[1] <= design.shape[1]:
-        raise DetectionError(f"{name}: the series is too short to estimate mu0 before the monitored range")
+        # the fit needs more periods before the range than it has coefficients
+        raise too_short(name, design.shape[1] + 2, int(columns[0]) + 1)
     predict = harmonic_design(columns + 1, frequency, harmonics, trend)
     if alpha is None:
         beta, theta = glm_nb(design, training)
@@ -413,7 +426,9 @@ def run(counts, first, last, **control) -> Detection:
     name = "glrnb"
     unknown = sorted(set(control) - set(DEFAULTS))
     if unknown:
-        raise DetectionError(f"unknown option for {name}: {', '.join(unknown)}")
+        raise DetectionError(
+            "Unknown option for %(method)s: %(options)s.", method=name, options=", ".join(unknown)
+        )
     options = {**DEFAULTS, **control}
     mu0, alpha, theta, Mtilde, M = (options[key] for key in ("mu0", "alpha", "theta", "Mtilde", "M"))
     change, dir, ret, frequency = (options[key] for key in ("change", "dir", "ret", "frequency"))
@@ -421,12 +436,14 @@ def run(counts, first, last, **control) -> Detection:
     mtilde = check_number(name, "Mtilde", Mtilde, low=1, integer=True)
     big_m = check_number(name, "M", M, low=-1, integer=True)
     if big_m != -1 and big_m < mtilde:
-        raise DetectionError(f"{name}: option M must be -1 or at least Mtilde (got {M!r})")
+        raise option_error(
+            "%(method)s: option %(option)s must be -1 or at least Mtilde (given: %(value)s).", name, "M", M
+        )
     epi = check_choice(name, "change", change, ("intercept", "epi")) == "epi"
     direction = 1 if check_choice(name, "dir", dir, ("inc", "dec")) == "inc" else -1
     want_cases = check_choice(name, "ret", ret, ("value", "cases")) == "cases"
     if epi and want_cases:  # R's epidemic charts return no cases (algo.glrnb stops with an error)
-        raise DetectionError(f"{name}: change=epi returns the statistic only (ret=value)")
+        raise DetectionError("%(method)s: change=epi returns the statistic only (ret=value).", method=name)
     frequency = check_number(name, "frequency", frequency, low=1, integer=True)
     x_max = check_number(name, "xMax", options["xMax"], low=0)
     if alpha is not None:
@@ -434,27 +451,34 @@ def run(counts, first, last, **control) -> Detection:
     if theta is not None:
         theta = check_number(name, "theta", theta)
         if theta == 1:
-            raise DetectionError(f"{name}: option theta must not be 1")
+            raise option_error(
+                "%(method)s: option %(option)s must not be 1 (given: %(value)s).", name, "theta", theta
+            )
     counts = np.asarray(counts, dtype=np.float64)
     columns = monitored(counts, first, last, 2 if mu0 is None or isinstance(mu0, dict) else 1, name)
     if mu0 is None or isinstance(mu0, dict):
         means, alphas = _estimated_mu0(counts, columns, mu0 or {}, alpha, frequency, name)
     else:
         if alpha is None:
-            raise DetectionError(f"{name}: option alpha is needed when mu0 is given")
+            raise DetectionError("%(method)s: option alpha is needed when mu0 is given.", method=name)
         try:
             means = np.broadcast_to(np.asarray(mu0, dtype=np.float64), (counts.shape[0], columns.size))
         except ValueError as error:
-            raise DetectionError(f"{name}: option mu0 must have one value per monitored period") from error
+            raise DetectionError(
+                "%(method)s: option mu0 must have one value per monitored period.", method=name
+            ) from error
         if not np.all(np.isfinite(means)) or (means <= 0).any():
-            raise DetectionError(f"{name}: option mu0 must be positive numbers")
+            raise DetectionError("%(method)s: option mu0 must be positive numbers.", method=name)
         alphas = np.full(counts.shape[0], alpha)
     observed = counts[:, columns]
     missing = np.argwhere(np.isnan(observed))
     if missing.size:
         series, period = missing[0]
         raise DetectionError(
-            f"{name}: series {series + 1} has no count at period {columns[period] + 1} of the monitored range"
+            "%(method)s: a series has no count at period %(period)s of the monitored range.",
+            method=name,
+            period=int(columns[period]) + 1,
+            series=int(series),
         )
     x = np.trunc(observed)  # R passes as.integer(x)
     alarm = np.zeros(observed.shape, dtype=np.bool_)

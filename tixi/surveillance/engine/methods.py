@@ -24,8 +24,8 @@ def method(name: str) -> Method:
     try:
         return METHODS[name]
     except KeyError:
-        msgid = "Unknown method %(name)s; the methods are: %(known)s."
-        params = {"name": name, "known": ", ".join(sorted(METHODS))}
-        error = DetectionError(msgid % params)
-        error.msgid, error.params = msgid, params  # translated by the app
-        raise error from None
+        raise DetectionError(
+            "Unknown method %(name)s; the methods are: %(known)s.",
+            name=name,
+            known=", ".join(sorted(METHODS)),
+        ) from None

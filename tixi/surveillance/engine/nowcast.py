@@ -33,12 +33,14 @@ import numpy as np
 from scipy.special import gammaln, xlog1py, xlogy
 from scipy.stats import norm
 
+from tixi.surveillance.engine.errors import EngineError
+
 BAYES_METHODS = ("bayes.trunc", "bayes.notrunc")
 METHODS = ("lawless", *BAYES_METHODS)
 
 
-class NowcastError(ValueError):
-    pass
+class NowcastError(EngineError):
+    """A nowcast's refusal (an English msgid and its parameters, translated by the app)."""
 
 
 @dataclass
@@ -98,19 +100,21 @@ def _checked(onset, report, now, D, m):
     onset = np.asarray(onset, dtype=np.int64)
     report = np.asarray(report, dtype=np.int64)
     if onset.shape != report.shape or not onset.size:
-        raise NowcastError("onset and report periods must be given for every case")
+        raise NowcastError("Onset and report periods must be given for every case.")
     if (report < onset).any():
-        raise NowcastError("a report period is before its onset period")
+        raise NowcastError("A report period is before its onset period.")
     if onset.min() < 0:
-        raise NowcastError("onset periods are counted from 0, the first onset period")
+        raise NowcastError("Onset periods are counted from 0, the first onset period.")
     T = int(now)
     if D < 1:
-        raise NowcastError("D must be at least 1")
+        raise NowcastError("D must be at least 1 (given: %(D)s).", D=D)
     if D > T:
-        raise NowcastError(f"D = {D} is longer than the series before now ({T} periods)")
+        raise NowcastError(
+            "D = %(D)s is longer than the series before now (%(T)s periods): give a smaller D.", D=D, T=T
+        )
     m = T if m is None else int(m)
     if m < 1:
-        raise NowcastError("m must be at least 1")
+        raise NowcastError("m must be at least 1 (given: %(m)s).", m=m)
     return onset, report, T, m
 
 
@@ -137,9 +141,16 @@ def prior_size(mean: float, variance: float) -> float:
     """The negative-binomial size of R's "poisgamma" prior with this mean and variance (R finds it with
     uniroot on (1e-12, 50), to about 1e-4; here it is exact: mean² / (variance − mean))."""
     if not mean > 0:
-        raise NowcastError("the prior mean of the cases per period must be positive")
+        raise NowcastError(
+            "The prior mean of the cases per period must be positive (given: %(value)s).", value=mean
+        )
     if not variance > mean:
-        raise NowcastError("the prior variance must be larger than its mean (a Poisson-gamma prior)")
+        raise NowcastError(
+            "The prior variance must be larger than its mean (a Poisson-gamma prior; given: mean %(mean)s, "
+            "variance %(variance)s).",
+            mean=mean,
+            variance=variance,
+        )
     return mean * mean / (variance - mean)
 
 
@@ -147,9 +158,13 @@ def delay_posterior(n_x, N_x, D: int, method: str, kappa: float = 0.1) -> tuple[
     """The generalized Dirichlet posterior (α*, β*) of the delay distribution, R's component order
     (delay D first, delay 1 last; delay 0 is the rest)."""
     if method not in BAYES_METHODS:
-        raise NowcastError(f"unknown Bayes nowcast method {method!r}: one of {', '.join(BAYES_METHODS)}")
+        raise NowcastError(
+            "Unknown nowcast method %(method)s; methods are %(known)s.",
+            method=method,
+            known=", ".join(BAYES_METHODS),
+        )
     if not kappa > 0:
-        raise NowcastError("kappa (gd.prior.kappa) must be positive")
+        raise NowcastError("kappa (gd.prior.kappa) must be positive (given: %(value)s).", value=kappa)
     alpha_prior = np.full(D, float(kappa))
     beta_prior = kappa * np.arange(D, 0, -1, dtype=np.float64)  # β_i = α_{i+1} + β_{i+1}, β_D = κ
     delays = np.arange(D, 0, -1)  # component i ↔ delay D − i + 1
@@ -199,16 +214,16 @@ def bayes(
     distribution's draws (n_samples × (D + 1), R's rgd order) instead of drawing them with `seed`."""
     onset, report, T, m = _checked(onset, report, now, D, m)
     if prior_mean is None:
-        raise NowcastError("the prior mean of the cases per period is needed (mean.lambda)")
+        raise NowcastError("The prior mean of the cases per period is needed (mean.lambda).")
     if size is None:
         if prior_variance is None:
-            raise NowcastError("the prior variance (var.lambda) or the NB size is needed")
+            raise NowcastError("The prior variance (var.lambda) or the NB size is needed.")
         size = prior_size(prior_mean, prior_variance)
     elif not (size > 0 and prior_mean > 0):
-        raise NowcastError("the prior mean and size must be positive")
+        raise NowcastError("The prior mean and size must be positive.")
     if m < D:
         # R's window then reaches cells of the triangle not observed yet (NA) and stops
-        raise NowcastError(f"m = {m} is shorter than D = {D}: the Bayes methods need m ≥ D")
+        raise NowcastError("m = %(m)s is shorter than D = %(D)s: the Bayes methods need m ≥ D.", m=m, D=D)
     n, n_x, N_x = _triangle(onset, report, T, D, m)
     alpha_star, beta_star = delay_posterior(n_x, N_x, D, method, kappa)
     cumulative = np.cumsum(n, axis=1)
@@ -216,13 +231,15 @@ def bayes(
     observed = cumulative[t, np.minimum(D, T - t)]
     if observed.max() > n_max:
         raise NowcastError(
-            f"a period has {int(observed.max())} cases reported, more than N.tInf.max = {n_max}"
+            "A period has %(cases)s cases reported, more than N.tInf.max = %(n_max)s.",
+            cases=int(observed.max()),
+            n_max=n_max,
         )
     if draws is None:
         draws = draw_generalized_dirichlet(np.random.default_rng(seed), int(n_samples), alpha_star, beta_star)
     draws = np.asarray(draws, dtype=np.float64)
     if draws.ndim != 2 or draws.shape[1] != D + 1:
-        raise NowcastError(f"draws must be a matrix with D + 1 = {D + 1} columns")
+        raise NowcastError("The draws must be a matrix with D + 1 = %(columns)s columns.", columns=D + 1)
     by_delay = draws[:, ::-1]  # delay 0 first
     share_drawn = np.minimum(np.cumsum(by_delay, axis=1), 1.0)  # F = P(delay ≤ x), x = 0..D
     support = np.arange(n_max + 1, dtype=np.float64)
@@ -272,4 +289,6 @@ def run(method: str, onset, report, now: int, **options) -> Nowcast:
         return lawless(onset, report, now, **options)
     if method in BAYES_METHODS:
         return bayes(onset, report, now, method=method, **options)
-    raise NowcastError(f"unknown nowcast method {method!r}: one of {', '.join(METHODS)}")
+    raise NowcastError(
+        "Unknown nowcast method %(method)s; methods are %(known)s.", method=method, known=", ".join(METHODS)
+    )

@@ -14,14 +14,11 @@ from typing import Any
 
 import numpy as np
 
+from tixi.surveillance.engine.errors import EngineError
 
-class DetectionError(ValueError):
-    """Bad input or control, worded for the analyst; `series` and `row` name where when known."""
 
-    def __init__(self, message: str, *, series: str | None = None, row: int | None = None):
-        super().__init__(message)
-        self.series = series
-        self.row = row
+class DetectionError(EngineError):
+    """Bad input or control of a detection method (an English msgid and its parameters)."""
 
 
 @dataclass(frozen=True)
@@ -41,5 +38,7 @@ class Method:
     def check_control(self, control: dict[str, Any]) -> dict[str, Any]:
         unknown = sorted(set(control) - set(self.defaults))
         if unknown:
-            raise DetectionError(f"unknown option for {self.name}: {', '.join(unknown)}")
+            raise DetectionError(
+                "Unknown option for %(method)s: %(options)s.", method=self.name, options=", ".join(unknown)
+            )
         return {**self.defaults, **control}

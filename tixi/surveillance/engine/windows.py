@@ -15,17 +15,23 @@ def monitored(counts: np.ndarray, first: int, last: int, earliest: int, name: st
     the first period whose history the method can read, or past the end of the series."""
     counts = np.asarray(counts)
     if counts.ndim != 2:
-        raise DetectionError(f"{name}: counts must be a matrix of series × periods")
+        raise DetectionError("counts must be a matrix: one row per series, one column per period.")
     n_periods = counts.shape[1]
     if first > last:
-        raise DetectionError(f"{name}: range {first}:{last} is empty")
-    if last > n_periods or first < 1:
-        raise DetectionError(f"{name}: range {first}:{last} is outside the {n_periods} periods of the series")
-    if first < earliest:
         raise DetectionError(
-            f"{name}: the series is too short: the first monitored period must be at least {earliest} "
-            f"(got {first})"
+            "The range %(first)s:%(last)s is empty: the first period comes after the last.",
+            first=first,
+            last=last,
         )
+    if last > n_periods or first < 1:
+        raise DetectionError(
+            "The range %(first)s:%(last)s is outside the %(n)s periods of the series.",
+            first=first,
+            last=last,
+            n=n_periods,
+        )
+    if first < earliest:
+        raise too_short(name, earliest, first)
     return np.arange(first - 1, last)
 
 
@@ -51,20 +57,76 @@ def qnorm_upper(alpha: float) -> float:
 def check_number(name: str, option: str, value, *, low=None, high=None, integer=False, strict_low=False):
     """An option's value as a number within bounds, or a DetectionError naming the option."""
     if isinstance(value, bool) or not isinstance(value, int | float | np.integer | np.floating):
-        raise DetectionError(f"{name}: option {option} must be a number (got {value!r})")
+        raise option_error(
+            "%(method)s: option %(option)s must be a number (given: %(value)s).", name, option, value
+        )
     if integer and float(value) != int(value):
-        raise DetectionError(f"{name}: option {option} must be a whole number (got {value!r})")
+        raise option_error(
+            "%(method)s: option %(option)s must be a whole number (given: %(value)s).", name, option, value
+        )
     if not np.isfinite(value):
-        raise DetectionError(f"{name}: option {option} must be finite (got {value!r})")
-    if low is not None and (value <= low if strict_low else value < low):
-        bound = f"greater than {low}" if strict_low else f"at least {low}"
-        raise DetectionError(f"{name}: option {option} must be {bound} (got {value!r})")
+        raise option_error(
+            "%(method)s: option %(option)s must be finite (given: %(value)s).", name, option, value
+        )
+    if low is not None and value <= low and strict_low:
+        raise option_error(
+            "%(method)s: option %(option)s must be greater than %(bound)s (given: %(value)s).",
+            name,
+            option,
+            value,
+            bound=low,
+        )
+    if low is not None and value < low:
+        raise option_error(
+            "%(method)s: option %(option)s must be at least %(bound)s (given: %(value)s).",
+            name,
+            option,
+            value,
+            bound=low,
+        )
     if high is not None and value > high:
-        raise DetectionError(f"{name}: option {option} must be at most {high} (got {value!r})")
+        raise option_error(
+            "%(method)s: option %(option)s must be at most %(bound)s (given: %(value)s).",
+            name,
+            option,
+            value,
+            bound=high,
+        )
     return int(value) if integer else float(value)
 
 
 def check_choice(name: str, option: str, value, choices: tuple[str, ...]) -> str:
     if value not in choices:
-        raise DetectionError(f"{name}: option {option} must be one of {', '.join(choices)} (got {value!r})")
+        raise option_error(
+            "%(method)s: option %(option)s must be one of %(choices)s (given: %(value)s).",
+            name,
+            option,
+            value,
+            choices=", ".join(choices),
+        )
     return value
+
+
+def check_below_one(name: str, option: str, value: float) -> float:
+    """A level such as alpha: R refuses 1 and above."""
+    if value >= 1:
+        raise option_error(
+            "%(method)s: option %(option)s must be below 1 (given: %(value)s).", name, option, value
+        )
+    return value
+
+
+def option_error(msgid: str, name: str, option: str, value, **params) -> DetectionError:
+    return DetectionError(msgid, method=name, option=option, value=value, **params)
+
+
+def too_short(name: str, earliest: int, first: int) -> DetectionError:
+    """The range starts before the first period the method can monitor; `minimum` lets the caller
+    name a series that is shorter than that."""
+    return DetectionError(
+        "%(method)s with these options monitors from period %(minimum)s on (it needs the periods before as "
+        "its baseline); the range starts at %(first)s.",
+        method=name,
+        minimum=earliest,
+        first=first,
+    )

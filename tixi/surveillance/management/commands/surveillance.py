@@ -38,9 +38,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         verbs = parser.add_subparsers(dest="verb", required=True)
+        # no abbreviations: R's `m` (cusum) and `M` (glrnb) would otherwise be taken for --method
         run = verbs.add_parser(
             "detect",
             help="alarms and upper bounds per series and monitored period, as R's surveillance package",
+            allow_abbrev=False,
         )
         run.add_argument("--method", required=True, help=f"one of: {', '.join(known_methods())}")
         run.add_argument(
@@ -72,6 +74,7 @@ class Command(BaseCommand):
             verbs.add_parser(
                 "nowcast",
                 help="the last periods of a line list corrected for reporting delays, as R's nowcast()",
+                allow_abbrev=False,
             )
         )
 

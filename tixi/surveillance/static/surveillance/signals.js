@@ -25,10 +25,12 @@ document.addEventListener("DOMContentLoaded", () => {
         return `${esc(p.name)}<br>${esc(data.labels.signals)}: ${esc(c.value ?? 0)}<br>${esc(data.labels.overdue)}: ${esc(c.overdue ?? 0)}`;
       },
     },
-    visualMap: { min: 0, max: most, calculable: true, inRange: { color: ["#f5f7fa", "#c0392b"] }, left: 0, bottom: 0 },
+    visualMap: { min: 0, max: most, calculable: true, inRange: { color: ["#f5f7fa", "#c0392b"] }, left: 0, bottom: 0, textStyle: { color: "#1b1f24", textBorderColor: "#ffffff", textBorderWidth: 3 } },
     series: [{
       type: "map", map: "signals", roam: true, layoutSize: "95%",
-      label: { show: labelsShown, fontSize: 11, formatter: (p) => esc(p.name) },
+      // dark names in a white halo: readable on the palest and on the darkest red alike
+      label: { show: labelsShown, fontSize: 12, color: "#1b1f24", textBorderColor: "#ffffff", textBorderWidth: 3, formatter: (p) => esc(p.name) },
+      emphasis: { label: { color: "#1b1f24", textBorderColor: "#ffffff", textBorderWidth: 3 } },
       labelLayout: { hideOverlap: true },
       data: data.counties.map((c) => ({ name: c.name, value: c.signals, overdue: c.overdue })),
     }],

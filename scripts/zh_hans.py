@@ -9,6 +9,11 @@ import sys
 from pathlib import Path
 
 ZH = {
+    "years of baseline": "基线年数",
+    "half-window (periods)": "窗口半宽（期）",
+    "periods a year": "每年期数",
+    "threshold (cases)": "阈值（例）",
+    "significance level": "显著性水平",
     "--plan: no plan %(code)r; the plans are %(known)s.": "--plan：没有规划 %(code)r；现有规划为 %(known)s。",
     "--out: the report is a Word file; give a name ending in .docx.": "--out：报告为 Word 文件，请给出以 .docx 结尾的文件名。",
     "--period: give a year as YYYY (got %(value)r).": "--period：请以四位数字给出年份（收到 %(value)r）。",

@@ -49,6 +49,10 @@ def test_the_signal_page_shows_its_chart_cases_resources_and_verifies(web, plagu
     assert html.count("Tplague") == 2  # the two cases behind the period
     assert "传染病床位" in html and "发热门诊" in html and "负压救护车" in html
     assert 'id="verify-form"' in html and "<script>" not in html  # no inline script (CSP)
+    # the method in words (R's names stay in the title, for replay); no step chosen for the analyst
+    method = re.search(r'id="signal-method"[^>]*>(.*?)</p>', html, re.S).group(1)
+    assert "固定阈值" in method and "阈值（例）" in method and "threshold" not in method
+    assert '<option value="">请从下拉列表中选择</option>' in html
     answer = web("cdc").post(
         f"/surveillance/signals/{plague.pk}/", {"status": "suspected", "note": "同户两例"}
     )

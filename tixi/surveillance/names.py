@@ -15,6 +15,28 @@ METHOD_LABELS = {
 }
 
 
+# The control parameters a signal stores, by R's names (kept in the stored signal for replay),
+# shown by what they mean
+PARAMETER_LABELS = {
+    "b": gettext_lazy("years of baseline"),
+    "w": gettext_lazy("half-window (periods)"),
+    "frequency": gettext_lazy("periods a year"),
+    "percentile": gettext_lazy("percentile"),
+    "threshold": gettext_lazy("threshold (cases)"),
+    "alpha": gettext_lazy("significance level"),
+}
+
+
+def parameter_text(parameters: dict) -> str:
+    """ "years of baseline 2, half-window (periods) 3, …" in the reader's language; a parameter with
+    no label keeps R's name."""
+    items = []
+    for key, value in parameters.items():
+        shown = f"{value:g}" if isinstance(value, float) else str(value)
+        items.append(f"{PARAMETER_LABELS.get(key, key)} {shown}")
+    return ("，" if _language().startswith("zh") else ", ").join(items)
+
+
 def _language() -> str:
     return translation.get_language() or "zh-hans"
 

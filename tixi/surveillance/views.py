@@ -31,7 +31,7 @@ from tixi.surveillance.models import (
     Signal,
     SignalStatus,
 )
-from tixi.surveillance.names import METHOD_LABELS
+from tixi.surveillance.names import METHOD_LABELS, parameter_text
 from tixi.surveillance.refusals import translated
 from tixi.surveillance.series import ancestor, period_label, period_start, period_starts
 
@@ -389,6 +389,7 @@ def signal_detail(request, pk):
         {
             "signal": signal,
             "method_label": METHOD_LABELS.get(signal.method, signal.method),
+            "parameter_text": parameter_text(signal.parameters or {}),
             "chart": _linked(
                 _with_nowcast(_band(signal, request.user), signal, request.user, nowcast_method), signal
             ),

@@ -235,14 +235,16 @@ def test_the_demo_grid_has_county_roads_through_every_township_centre(db):
 
 
 def test_demo_coverage_is_plausible_for_a_hilly_county(db):
-    """Not everyone within reach, nobody's township cut off: per town, some but not all residents
-    within 15 min of primary care and 30 min of a township centre (a subdistrict, a few km² of the
-    town proper, may have all of them); a good share within 60 min of a hospital county-wide."""
+    """Not everyone within reach, nobody's township cut off: per town, some residents within 15 min
+    of primary care and 30 min of a township centre, and in most towns not all of them (a
+    subdistrict, a few km² of the town proper, or a town beside the county seat may have all); a good
+    share within 60 min of a hospital county-wide."""
     dachuan = Division.objects.at("511703000000", 2024)
     data = division_coverage(dachuan, 2024)
     for kind, minutes in (("primary", "15"), ("township", "30")):
         shares = {t["name"]: t["kinds"][kind][minutes] / t["population"] for t in data["townships"]}
         assert all(s > 0.05 for s in shares.values()), (kind, shares)
-        assert all(s < 0.98 for name, s in shares.items() if not name.endswith("街道")), (kind, shares)
+        towns = [s for name, s in shares.items() if not name.endswith("街道")]
+        assert sum(s >= 0.98 for s in towns) <= len(towns) / 4, (kind, shares)
     hospital = data["kinds"]["hospital"]["within"]["60"] / data["population"]
     assert 0.1 < hospital < 0.95

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 ZH = {
+    "expected count": "预期值",
     "years of baseline": "基线年数",
     "half-window (periods)": "窗口半宽（期）",
     "periods a year": "每年期数",

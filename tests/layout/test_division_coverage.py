@@ -248,3 +248,21 @@ def test_demo_coverage_is_plausible_for_a_hilly_county(db):
         assert sum(s >= 0.98 for s in towns) <= len(towns) / 4, (kind, shares)
     hospital = data["kinds"]["hospital"]["within"]["60"] / data["population"]
     assert 0.1 < hospital < 0.95
+
+
+def test_hospital_beds_within_reach_per_1000_by_2sfca(db, client):
+    """Each hospital's beds are shared among the residents within 60 minutes of it, and each
+    township's figure is its residents' mean share: so the townships' shares add back up to the beds
+    of the hospitals anyone reaches (2SFCA's conservation), and a township far from every hospital
+    reads less than one beside them."""
+    dachuan = Division.objects.at("511703000000", 2024)
+    data = division_coverage(dachuan, 2024)
+    beds = data["bed_access"]
+    hospitals = facilities_of(dachuan, 2024, "hospital")
+    assert beds["hospitals"] == len(hospitals) and beds["minutes"] == "60"
+    assert 0 < beds["beds_reaching_residents"] <= beds["beds"]
+    shared = sum(t["beds_per_1000"] * t["population"] / 1000 for t in data["townships"])
+    assert shared == pytest.approx(beds["beds_reaching_residents"], rel=0.01)
+    assert beds["per_1000"] == pytest.approx(1000 * shared / data["population"], rel=0.01)
+    values = [t["beds_per_1000"] for t in data["townships"]]
+    assert min(values) >= 0 and max(values) > 1.5 * min(values)

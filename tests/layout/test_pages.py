@@ -32,6 +32,7 @@ def test_coverage_page_table_and_map_data(users):
     assert page.status_code == 200
     html = page.content.decode()
     assert "模拟" in html  # labelled synthetic
+    assert 'id="bed-access"' in html and "60分钟可及床位（每千人）" in html  # 2SFCA per township
     data = json.loads(
         re.search(r'id="coverage-data" type="application/json">(.*?)</script>', html, re.S).group(1)
     )

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy
 from tixi.geo.models import Division, Level, subtree_filter
 from tixi.indicators import items as item_values
 from tixi.indicators.reports import cjk_font_name
-from tixi.layout.engine.coverage import coverage_by_zone
+from tixi.layout.engine.coverage import coverage_by_zone, two_step_catchment
 from tixi.layout.engine.fields import build_fields
 from tixi.layout.engine.isochrones import bands, render_png
 from tixi.layout.engine.rasters import InputError, read_csv_text
@@ -280,6 +280,9 @@ def division_coverage(division: Division, year: int, minutes=(15.0, 30.0, 60.0))
             row["population"] = int(cover.total[j])
             row["kinds"][kind] = {f"{m:g}": int(cover.within[j, k]) for k, m in enumerate(cover.minutes)}
         rows.append(row)
+    beds = bed_access(place, facilities_of(division, year, "hospital"), BED_ACCESS_MINUTES)
+    for i, row in enumerate(rows):
+        row["beds_per_1000"] = beds["zones"][i + 1]
     total = int(grid.population.sum())
     summary = {}
     for kind, (count, cover) in kinds.items():
@@ -301,8 +304,57 @@ def division_coverage(division: Division, year: int, minutes=(15.0, 30.0, 60.0))
         "kinds": summary,
         "townships": rows,
         "ems": ems_radius(place),
+        "bed_access": {k: v for k, v in beds.items() if k != "zones"},
         "seconds": round(time.perf_counter() - started, 2),
     }
+
+
+BED_ACCESS_MINUTES = 60.0
+
+
+def bed_access(place: Region, hospitals, minutes: float) -> dict:
+    """Hospital beds within reach per 1,000 residents, by the two-step floating catchment (2SFCA):
+    each hospital's beds shared among the residents within `minutes` of it, each resident's share
+    summed over the hospitals within reach; per township, the residents' mean. Where beds are few
+    for the many within reach the figure is low though a hospital is near. The beds are the
+    hospitals' reported actual beds of the year."""
+    grid = place.grid
+    reported = dict(
+        InstitutionYear.objects.filter(institution__in=hospitals, year=place.year).values_list(
+            "institution_id", "actual_beds"
+        )
+    )
+    supply = np.array([reported.get(h.pk) or 0 for h in hospitals], dtype=np.float64)
+    zones = np.asarray(grid.zones).ravel()
+    people = np.asarray(grid.population, dtype=np.float64)
+    count = len(place.townships) + 1
+    residents = np.bincount(zones, weights=people.ravel(), minlength=count)
+    if len(hospitals):
+        rows, cols = grid.cells_of([h.longitude for h in hospitals], [h.latitude for h in hospitals])
+        grid.open_cells(rows, cols)
+        catchments = two_step_catchment(
+            grid.friction, grid.cell, grid.cell, rows, cols, supply, people, minutes, moves=MOVES
+        )
+        shares = np.bincount(zones, weights=(people * catchments.accessibility).ravel(), minlength=count)
+        reached = float(supply[catchments.demand > 0].sum())
+    else:
+        shares, reached = np.zeros(count), 0.0
+    per_zone = {
+        z: (round(1000.0 * shares[z] / residents[z], 2) if residents[z] > 0 else None) for z in range(count)
+    }
+    total = float(residents[1:].sum())
+    return {
+        "label": str(BED_ACCESS_LABEL),
+        "minutes": f"{minutes:g}",
+        "hospitals": len(hospitals),
+        "beds": int(supply.sum()),
+        "beds_reaching_residents": int(reached),
+        "per_1000": round(1000.0 * float(shares[1:].sum()) / total, 2) if total else None,
+        "zones": per_zone,
+    }
+
+
+BED_ACCESS_LABEL = gettext_lazy("hospital beds within 60 minutes per 1,000 residents (2SFCA)")
 
 
 CANDIDATE_COLUMNS = ("code", "name", "longitude", "latitude", "capacity")

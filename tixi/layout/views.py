@@ -94,6 +94,7 @@ def coverage(request, code):
                 "cells": cells,
                 "ems_radius": ems["radius"] if ems else None,
                 "ems_share": percent(ems["inside"], row["population"]) if ems else None,
+                "beds_per_1000": row.get("beds_per_1000"),
             }
         )
     geometries = dict(

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 ZH = {
+    "%(place)s, by %(landmark)s": "%(place)s（%(landmark)s旁）",
     "hospital beds within 60 minutes per 1,000 residents (2SFCA)": "60分钟内可及的医院床位（每千人，两步移动搜索法）",
     "Hospital beds within 60 min per 1,000 (2SFCA)": "60分钟可及床位（每千人）",
     "Hospital beds within 60 minutes per 1,000 residents: %(value)s (%(beds)s beds of %(hospitals)s hospitals of level 2 or above, each shared among the residents within 60 minutes of it: the two-step floating catchment, 2SFCA).": "60分钟内可及的医院床位：每千人 %(value)s 张（%(hospitals)s 家二级及以上医院共 %(beds)s 张床位，每家医院的床位由其60分钟范围内的居民分享：两步移动搜索法）。",

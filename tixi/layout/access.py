@@ -458,7 +458,17 @@ def registry_candidates(division: Division, year: int) -> list[Candidate]:
         .select_related("division")
         .order_by("code")
     )
-    return [Candidate(i.name, i.division, i.longitude, i.latitude) for i in pool]
+    # a site is a place (its village or community), the institution standing there only a landmark:
+    # a new sub-centre is not built "at 吴氏诊所"
+    return [Candidate(site_name(i), i.division, i.longitude, i.latitude) for i in pool]
+
+
+def site_name(institution: Institution) -> str:
+    """Its village or community, with the institution as a landmark unless it is named after it."""
+    place = institution.division.name
+    if place in institution.name:
+        return place
+    return _("%(place)s, by %(landmark)s") % {"place": place, "landmark": institution.name}
 
 
 def check_siting_input(k: int, minutes: float, candidates, capacity=None) -> None:

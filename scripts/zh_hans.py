@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 ZH = {
+    "A whole number from 1 to 1,000.": "须为 1 至 1,000 的整数。",
     "%(place)s, by %(landmark)s": "%(place)s（%(landmark)s旁）",
     "hospital beds within 60 minutes per 1,000 residents (2SFCA)": "60分钟内可及的医院床位（每千人，两步移动搜索法）",
     "Hospital beds within 60 min per 1,000 (2SFCA)": "60分钟可及床位（每千人）",

@@ -16,4 +16,7 @@ def test_page_size_is_honoured_up_to_its_limit(db):
         len(client.get("/api/divisions/?page_size=500").json()["results"]) == 61
     )  # the city and its 60 counties
     assert len(client.get("/api/divisions/?page_size=5").json()["results"]) == 5
-    assert client.get("/api/divisions/?page_size=5000").status_code == 200
+    assert len(client.get("/api/divisions/?page_size=5000").json()["results"]) == 61  # capped at 1,000
+    for bad in ("null", "0", "-3", "2.5"):
+        refused = client.get(f"/api/divisions/?page_size={bad}")
+        assert refused.status_code == 400 and "page_size" in refused.json()

@@ -1,7 +1,8 @@
 """What every API serializer shares: the model's own validation."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from rest_framework import serializers
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, serializers
 from rest_framework.pagination import PageNumberPagination
 
 from tixi.core.errors import message_dict
@@ -30,3 +31,15 @@ class Pages(PageNumberPagination):
 
     page_size_query_param = "page_size"
     max_page_size = 1000
+
+    def get_page_size(self, request) -> int:
+        """A page size that is not a whole number from 1 up is refused, not ignored (DRF's default
+        quietly gives 50 rows to a caller who asked for "null")."""
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        if not raw.isdigit() or int(raw) < 1:
+            raise exceptions.ValidationError(
+                {self.page_size_query_param: [_("A whole number from 1 to 1,000.")]}
+            )
+        return min(int(raw), self.max_page_size)

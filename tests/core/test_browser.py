@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tixi.demo.calendar import DEMO_TODAY
 from tixi.ops.loadtest import start_server, stop_server
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -26,7 +27,13 @@ def demo_of_its_own(tmp_path_factory) -> tuple[Path, dict]:
             pytest.fail("Debian's chromium is required (TIXI_REQUIRE_BROWSER=1) but missing")
         pytest.skip("chromium is not installed (make browser installs it)")
     var = tmp_path_factory.mktemp("var")
-    env = {**os.environ, "TIXI_VAR_DIR": str(var), "DATABASE_URL": f"sqlite:///{var / 'demo.sqlite3'}"}
+    env = {
+        **os.environ,
+        "TIXI_VAR_DIR": str(var),
+        "DATABASE_URL": f"sqlite:///{var / 'demo.sqlite3'}",
+        # served as `tixi demo` serves it: on the demo's today, whose years hold its data
+        "TIXI_TODAY": f"{DEMO_TODAY:%Y-%m-%d}",
+    }
     subprocess.run([*TIXI, "demo", "--build-only"], env=env, check=True, capture_output=True)
     return var, env
 

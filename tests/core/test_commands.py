@@ -71,7 +71,7 @@ def test_boundaries_import_is_all_or_nothing(tmp_path, county):
     path = tmp_path / "b.geojson"
     path.write_text(json.dumps({"type": "FeatureCollection", "features": [good, bad]}), encoding="utf-8")
     before = Boundary.objects.get(division=Division.objects.at(county.code, 2026)).geometry
-    with pytest.raises(CommandError, match="feature 2"):
+    with pytest.raises(CommandError, match="第 2 个要素"):
         call_command("boundaries", str(path))
     assert Boundary.objects.get(division=Division.objects.at(county.code, 2026)).geometry == before
     path.write_text(json.dumps({"type": "FeatureCollection", "features": [good]}), encoding="utf-8")

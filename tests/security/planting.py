@@ -35,7 +35,7 @@ TEXTS = {
     "ledger.Notification": ("text",),
     "ledger.Project": ("name", "site", "content", "leader"),
     "ledger.Milestone": ("name",),
-    "layout.Norm": ("name", "source", "clause", "note"),
+    "layout.Norm": ("name", "source", "clause", "note", "note_en", "counted", "counted_en"),
     "layout.SitingScenario": ("name",),
     "surveillance.ChannelCount": ("site",),
     "surveillance.SignalStep": ("note",),

@@ -193,6 +193,10 @@ def server_environment(environ, var_dir: Path) -> dict:
     for name in ("TIXI_DEBUG", "TIXI_HTTPS", "TIXI_BEHIND_PROXY"):
         env.pop(name, None)
     env["TIXI_ALLOWED_HOSTS"] = LOOPBACK
+    # it serves the demo, on the demo's today (the year its data runs to), as `tixi demo` does
+    from tixi.demo.calendar import DEMO_TODAY
+
+    env.setdefault("TIXI_TODAY", f"{DEMO_TODAY:%Y-%m-%d}")
     return env
 
 

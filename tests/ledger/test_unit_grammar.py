@@ -503,3 +503,48 @@ def test_a_task_table_of_divisions_with_merged_cells_and_separator_lines():
 )
 def test_shared_work_short_huitong_and_aliases(bracket, lead, cooperating):
     assert units_of(bracket) == (lead, cooperating)
+
+
+@pytest.mark.parametrize(
+    ("bracket", "lead", "cooperating"),
+    [
+        # the governments of several places named together are a unit ("各地区", "相关地区"), 及 before them splits
+        ("省民政厅及各地区按职责分工负责", ["省民政厅", "各地区"], []),
+        ("省林草局牵头，省直相关部门及有关地区按职责分工负责", ["省林草局"], ["省直相关部门", "有关地区"]),
+        # "X等省相关部门": X and the group after 等, each a unit
+        (
+            "省交通厅、省公安厅等省相关部门及各市按职责分工负责",
+            ["省交通厅", "省公安厅", "省相关部门", "各市"],
+            [],
+        ),
+        # "A牵头，B、C负责": after a 牵头, a plain 负责 does its part (cooperates)
+        ("省政府办公厅牵头，各市、各部门负责", ["省政府办公厅"], ["各市", "各部门"]),
+        # without a 牵头, 负责 after 负责 still leads where it stands alone
+        ("各地区、各部门负责", ["各地区", "各部门"], []),
+    ],
+)
+def test_places_together_groups_after_deng_and_fuze_after_qiantou(bracket, lead, cooperating):
+    assert units_of(bracket) == (lead, cooperating)
+
+
+def test_items_and_measures_run_together_on_one_line():
+    """A copy that keeps a whole section on one line: items, a heading, and measures after a label
+    ("主要举措：1．…2．…", a full-width point, a measure opening with a year) are read one by one; the item's
+    numbering starts again under each item; an unnumbered measure after a label is titled without it."""
+    text = (
+        "为做好工作，制定本方案。一、夯实基层基础（一）充实乡村医生队伍，稳定队伍。（省卫健委牵头，省财政厅及各市按职责"
+        "分工负责）主要举措：1．落实乡村医生待遇。（省人社厅负责）2．2024年底前完成村卫生室改造。（省发改委、省卫健委"
+        "按职责分工负责）二、强化县域龙头（二）提升县医院能力，做强专科。（省卫健委负责）主要举措：1．2025年6月底前"
+        "建成胸痛中心。（各市负责）（三）改善就医环境。（省卫健委牵头，各市、各部门负责）工作举措：推广智慧服务。"
+        "（省数据局牵头，各市负责）"
+    )
+    found = [(t["title"][:7], t["lead_units"], t["cooperating_units"]) for t in tasks(text)]
+    assert found == [
+        ("充实乡村医生队", ["省卫健委"], ["省财政厅", "各市"]),
+        ("落实乡村医生待", ["省人社厅"], []),
+        ("2024年底前", ["省发改委", "省卫健委"], []),
+        ("提升县医院能力", ["省卫健委"], []),
+        ("2025年6月", ["各市"], []),
+        ("改善就医环境", ["省卫健委"], ["各市", "各部门"]),
+        ("推广智慧服务", ["省数据局"], ["各市"]),
+    ]

@@ -19,7 +19,29 @@ NUMBERED_LONG = re.compile(r"^(\d{1,2})(?:[.．](?!\d)|、)\s*([^。；*]{2,})")
 NUMBERED_NEXT = re.compile(r"^(\d{1,2})[.．]\s*(\d[^。；*]{1,})")
 HEADING = re.compile(r"^(?:#|第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、)")
 # one line holding many items ("…人群。1、…(市卫生局负责,市财政局配合)2、…"): each item on its own line
-INLINE_ITEM = re.compile(r"(?<=[。；;）)])\s*(?=(?:\d{1,2}、|[（(][一二三四五六七八九十]+[)）]))")
+# A copy that keeps a whole section on one line runs its items together: "…负责）2．…", "…负责）具体措施：1．…",
+# "…负责）二、…（五）…": an item, a measure after its label, or a numbered heading after a sentence or a bracket
+INLINE_ITEM = re.compile(
+    r"(?<=[。；;）)])\s*(?:[^\s。；;，,（）()：:\d]{2,6}[：:])?\s*"
+    r"(?=(?:\d{1,2}(?:、|．|\.(?!\d))|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、))"
+)
+# a numbered heading run together with the item after it: "二、放要放出活力（五）…"
+HEADING_THEN_ITEM = re.compile(
+    r"^([一二三四五六七八九十]+、[^。；;：:（）()]{2,60}?)(?=[（(][一二三四五六七八九十]+[)）])"
+)
+
+
+def _inline_parts(line: str) -> list[str]:
+    """A line holding several items (a copy without line breaks): one part per item or heading."""
+    parts = []
+    for part in INLINE_ITEM.split(line):
+        if heading := HEADING_THEN_ITEM.match(part):
+            parts += [heading.group(1), part[heading.end() :]]
+        else:
+            parts.append(part)
+    return parts
+
+
 # "2019年1月1日至2020年12月31日" ends a period a measure is in force, not a year to reach
 YEAR = re.compile(r"(?:到|至)\s*(\d{4})\s*年(?!\d{1,2}月\d{1,2}日)(?:底)?")
 DONE_BY = re.compile(r"(\d{4})\s*年(?:底|前)?(?:[^。；]{0,40}?)(?:完成|建成)")
@@ -63,9 +85,16 @@ SHORT_HUITONG = re.compile(
 )
 
 
+# the governments of places named together: "各地区", "相关地区", "有关地方", "各省（区、市）"
+PLACES_TOGETHER = re.compile(
+    r"^(?:各|相关|有关)(?:地区|地方|省|市|县|区|乡镇|街道)(?:[（(][^（）()]*[）)])?$"
+)
+
+
 def is_organisation(name: str) -> bool:
-    """A name a bracket or a column may give as a unit: it ends like an organisation (an alias in brackets aside)."""
-    return bool(ORGANISATION.search(ALIAS.sub("", name)))
+    """A name a bracket or a column may give as a unit: it ends like an organisation (an alias in brackets aside),
+    or it names the governments of several places together ("各地区")."""
+    return bool(ORGANISATION.search(ALIAS.sub("", name)) or PLACES_TOGETHER.match(name))
 
 
 # "以下均需各县（市、区）人民政府（管委会）落实，不再列出", "以下责任单位均包括各县（市、区）人民政府": a rule for
@@ -108,12 +137,19 @@ def unit_names(part: str) -> list[str]:
     """'市劳动和社会保障局、卫生局及各县（区）人民政府等' → its units: split at 、 and at 及/和/以及 between two
     units (not inside a name: 人力资源和社会保障局), a trailing 等 dropped, a bureau written without its level
     given the level of the first unit (卫生局 after 市…局 → 市卫生局)."""
-    part = re.sub(r"(?<=[委局办厅府会部院心])(?:以及|及|和|与)(?=[各省市县区州旗乡镇国])", "、", part)
+    part = re.sub(
+        r"(?<=[委局办厅府会部院心门位署])(?:以及|及|和|与)(?=[各省市县区州旗乡镇国]|相关|有关)", "、", part
+    )
     names = []
     for name in _split_outside_brackets(re.sub(r"^\s*由", "", part), "、"):
         name = name.strip(" 　")
-        group = re.search(r"(?<=.)等((?:相关|有关)(?:部门和单位|部门|单位))$", name)
-        name = re.sub(r"(?:等(?:相关|有关)?(?:部门和单位|部门|单位)?)$", "", name)
+        # "民政部等有关部门和单位", "住房城乡建设部等国务院相关部门": the group after 等 is a unit of its own
+        group = re.search(
+            r"(?<=.)等((?:国务院|中央|省|市|县|区)?(?:相关|有关)(?:部门和单位|部门|单位))$", name
+        )
+        name = re.sub(
+            r"(?:等(?:(?:国务院|中央|省|市|县|区)?(?:相关|有关))?(?:部门和单位|部门|单位)?)$", "", name
+        )
         if (
             names
             and DIVISION_KIND.fullmatch(name)
@@ -209,8 +245,8 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
             cooperating += unit_names(others)
         elif word.endswith(COOPERATING_WORDS) or (_shares(word) and has_lead_word):
             cooperating += names
-        elif _shares(word) and lead:
-            cooperating += names  # "A负责，B按职责分工负责"
+        elif (_shares(word) or (word == "负责" and has_lead_word)) and lead:
+            cooperating += names  # "A负责，B按职责分工负责"; "A牵头，B、C负责": B and C do their part
         else:
             lead += names
     if not all(is_organisation(n) for n in lead + cooperating) or not (lead or cooperating):
@@ -252,7 +288,7 @@ def _items(text: str):
     """(clause, title, body, offset) of each numbered item; lines broken inside an item (a PDF's page
     breaks) are joined back to it, and '1.' items take the '（一）' section they sit in."""
     section, items, offset, task_follows, last_number = "", [], 0, False, -1
-    lines = _label_lines([part for raw in text.splitlines() for part in INLINE_ITEM.split(raw)])
+    lines = _label_lines([part for raw in text.splitlines() for part in _inline_parts(raw)])
     for line in (raw.strip() for raw in lines):
         offset += 1
         if not line:
@@ -268,7 +304,7 @@ def _items(text: str):
             title = re.split(r"[。；;,，]", bare)[0][:60]
             items.append([str(sum(1 for i in items if i) + 1), title, bare, offset])
         elif clause := (CLAUSE.match(bare) or CLAUSE_LONG.match(bare)):
-            section = clause.group(1)
+            section, last_number = clause.group(1), 0  # the measures under a new item are numbered from 1
             items.append([clause.group(1), clause.group(2).strip()[:60], bare, offset])
         elif (measure := re.match(r"^([一二三四五六七八九十]+)、\s*(.{2,})$", bare)) and _unit_brackets(bare):
             # "一、对…的省（区、市），给予…支持。（财政部负责）": a numbered measure with its units, not a heading
@@ -366,12 +402,15 @@ def _parts(title: str, body: str) -> list[tuple[str, str, str, tuple[list[str], 
     for i, (m, units) in enumerate(brackets):
         text = flat[start : m.end()]
         first_sentence = re.split(r"[。；;]", flat[start : m.start()])[0].strip()
-        first_sentence = LIST_MARK.sub("", first_sentence)[:60]  # "（2）加强…": the sentence, not its number
+        # "（2）加强…", "具体措施：抓好…": the sentence, not its number or its label
+        first_sentence = LIST_MARK.sub("", MEASURE_LABEL.sub("", first_sentence))[:60]
         parts.append((title if i == 0 else first_sentence, text, m.group(1), units))
         start = m.end() + len(re.match(r"[\s。；;]*", flat[m.end() :]).group(0))
     return parts
 
 
+# a label that introduces an item's measures: "具体措施：", "主要任务：", "工作举措："
+MEASURE_LABEL = re.compile(r"^[^\s。；;，,：:]{0,4}(?:措施|任务|举措)[:：]\s*")
 # the number of a list item inside an item: "（2）", "2.", "2、", "②"
 LIST_MARK = re.compile(r"^(?:[（(]\d{1,2}[)）]|\d{1,2}[.．、](?!\d)|[①-⑳])\s*")
 

@@ -428,4 +428,4 @@ def test_eleventh_set_first_unseen_then_with_rules_written_on_it():
     scores = held_out_scores(ELEVENTH_SET)
     tasks, targets = total(scores, "tasks"), total(scores, "targets")
     assert (tasks.expected, tasks.found, tasks.matched) == (119, 119, 119), tasks
-    assert (targets.expected, targets.found, targets.matched) == (31, 31, 11), targets
+    assert (targets.expected, targets.found, targets.matched) == (31, 23, 23), targets

@@ -548,3 +548,44 @@ def test_items_and_measures_run_together_on_one_line():
         ("改善就医环境", ["省卫健委"], ["各市", "各部门"]),
         ("推广智慧服务", ["省数据局"], ["各市"]),
     ]
+
+
+def test_deadlines_date_their_values_each_value_the_date_before_it():
+    """ "YYYY年底前" / "YYYY年N月底前" dates what its sentence sets; with two dates in a sentence each value takes the
+    last date before it; a time limit to shorten ("压缩至…个工作日以内", "减至…个月") is a target (le), a term is not."""
+    text = (
+        "2023年底前实现20项服务跨市通办，2024年6月底前实现40项服务跨市通办。"
+        "2023年底前将检验结果互认时间压缩至3个工作日以内，分别减至2个月、半个月。"
+        "规培时间一般为6个月。"
+    )
+    assert _targets(text) == [
+        (20.0, "项", 2023, "ge"),
+        (40.0, "项", 2024, "ge"),
+        (3.0, "个工作日", 2023, "le"),
+        (2.0, "个月", 2023, "le"),
+    ]
+
+
+def test_quantities_ranges_with_zhi_and_about():
+    """万吨/万公里/万个 are units; "约" is about; "8至10个" is a range (its lower bound); 完成 N is a goal."""
+    text = "到2030年，新增供水管网约12万公里，新增处理能力300万吨，完成5至8个片区改造，完成2万个村庄整治。"
+    assert _targets(text) == [
+        (12.0, "万公里", 2030, "about"),
+        (300.0, "万吨", 2030, "ge"),
+        (5.0, "个", 2030, "ge"),
+        (2.0, "万个", 2030, "ge"),
+    ]
+
+
+def test_inline_review_heading_table_line_and_needs_are_not_goals():
+    """A copy without line breaks: a numbered heading inside a line is a heading (a review of the situation, "…形势",
+    holds past figures); a table kept on one line ("表N…指标…") and the notes under a table ("注：") are not read as
+    sentences; an investment need is a cost, not a goal."""
+    text = (
+        "为推进工作，制定本规划。　  一、发展形势　  过去五年，全市床位数由2015年的4.2张提高到5.6张，签约率达到40%。"
+        "　  二、主要目标　  到2030年，签约率达到60%以上。\n"
+        "表1：主要指标序号指标2025年2030年1签约率（%）4060\n"
+        "注：签约率按常住人口计，2025年为45%。\n"
+        "三、重点工程　  实施一批项目，全社会投资需求约300亿元。到2030年建成5个区域中心。"
+    )
+    assert _targets(text) == [(60.0, "%", 2030, "ge"), (5.0, "个", 2030, "ge")]

@@ -44,6 +44,8 @@ def _inline_parts(line: str) -> list[str]:
 
 # "2019年1月1日至2020年12月31日" ends a period a measure is in force, not a year to reach
 YEAR = re.compile(r"(?:到|至)\s*(\d{4})\s*年(?!\d{1,2}月\d{1,2}日)(?:底)?")
+# a deadline dates what its sentence sets: "2020年底前…压缩至5个工作日以内", "2021年6月底前…"
+DEADLINE = re.compile(r"(?<!\d)(\d{4})\s*年(?:\d{1,2}\s*月)?(?:底|末)?前")
 DONE_BY = re.compile(r"(\d{4})\s*年(?:底|前)?(?:[^。；]{0,40}?)(?:完成|建成)")
 # a bracket of units: "（责任单位：…）", "（牵头单位：…；配合单位：…）", "（X牵头，Y配合）", "（X负责，Y配合）",
 # "（X、Y按职责分工负责）", "（X会同Y负责）"; brackets inside a unit's name ("各县（市、区）人民政府") kept
@@ -617,10 +619,11 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
 
 # a number with its unit; "5～8个" keeps the lower bound; ages (岁), 人次 and 个百分点 are not targets
 TARGET = re.compile(
-    r"(?P<before>达到|不低于|不少于|不得低于|不超过|超过|低于|控制在|下降至|下降到|降至|降到|减少到|减少至|提高到|至少|≥|≤|达)?\s*"
-    r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到)\s*)?(?P<value>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人|万名|万亿元|亿元|亿千瓦|万(?=以上|人次以上)|元(?=以上)|个(?!百分点)|所|家|张|名|人(?!次)|级|天|分钟|支|岁"
-    r"|套|场次|项)?"
+    r"(?P<before>达到|不低于|不少于|不得低于|不超过|超过|低于|控制在|下降至|下降到|降至|降到|减少到|减少至|提高到|至少|≥|≤"
+    r"|(?:压缩|压减|缩短|减)(?:至|到)|约|达)?\s*"
+    r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到|至)\s*)?(?P<value>\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人|万名|万亿元|亿元|亿千瓦|万吨|万公里|万个|万(?=以上|人次以上)|元(?=以上)"
+    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人(?!次)|级|天|分钟|支|岁|套|场次|项|种)?"
     r"(?P<after>及以上|及以下|以上|以内|以下|左右)?"
 )
 COMPARATORS = {
@@ -646,15 +649,25 @@ COMPARATORS = {
     "降至": "le",
     "低于": "lt",
     "左右": "about",
+    "约": "about",
+    # a time to shorten: "压缩至5个工作日以内", "减至1个月"
+    "压缩至": "le",
+    "压缩到": "le",
+    "压减至": "le",
+    "压减到": "le",
+    "缩短至": "le",
+    "缩短到": "le",
+    "减至": "le",
+    "减到": "le",
 }
 GOAL_WORDS = re.compile(
-    r"\d年内|力争|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|(?:建设|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助)\d|\d分钟[^，。]{0,6}圈|达\s*\d"
+    r"\d年内|力争|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|(?:建设|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助|完成)\d|\d分钟[^，。]{0,6}圈|达\s*\d"
 )
 # headings of the parts that look back (十三五 achievements, a review of the past year, the situation) or annex
 # projects: no targets there. A heading that also names what is to be done (目标, 任务, 要点…) looks forward.
 LOOKING_BACK = re.compile(
     r"发展成就|发展基础|规划背景|取得成效|面临形势|机遇与挑战|重大建设项目|回顾|总结|成效|成绩|成就|现状|进展情况"
-    r"|基础与形势|发展环境|形势与挑战"
+    r"|基础与形势|发展环境|形势与挑战|^\W*[一二三四五六七八九十]+、\S{0,6}形势\W*$"
 )
 LOOKING_FORWARD = re.compile(r"目标|任务|要点|计划|措施|举措|思路|要求|重点|原则|路径|安排|方向")
 # a title line of its own ("2016年绍兴市卫生计生工作总结", "2017年…工作要点"): a review, or the plan that follows it
@@ -666,7 +679,10 @@ SECTION = re.compile(
     r"^(?:\[bookmark[^\]]*\])*\s*(?:#+\s*)?(第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、|附件|表\s*\d)"
 )
 # an area: "of the hospitals whose bed use is under 75%…" (a condition), "beds 2%～3% of…" (a norm)
-NOT_A_GOAL = re.compile(r"低于\d+%.{0,12}(?:高于|的)|按.{0,12}\d+%[～~]|服务半径|\d+\s*[～~—-]\s*\d+\s*万")
+# an investment need ("投资需求约3.4万亿元") is a cost, not a level to reach
+NOT_A_GOAL = re.compile(
+    r"低于\d+%.{0,12}(?:高于|的)|按.{0,12}\d+%[～~]|服务半径|\d+\s*[～~—-]\s*\d+\s*万|(?:投资|资金)需求"
+)
 
 
 GARBLED_YEAR = re.compile(r"(?<!\d)\d{5,6}年")
@@ -691,10 +707,23 @@ def _title_year(text: str) -> int | None:
     return None
 
 
+# a numbered heading inside a line (a copy without line breaks): "…健全。　  三、推进减排　  （一）…": the heading
+# on a line of its own, the text after it on the next
+INLINE_HEADING = re.compile(
+    r"(?:(?<=[。；])|^|[\s　]{2,})([一二三四五六七八九十]+、[^。；，,\s　]{2,30})[\s　]{2,}"
+)
+# a table kept on one line by the copy ("专栏1：…主要指标序号指标2010年2015年…"): read as a table, not as sentences
+TABLE_LINE = re.compile(r"^\s*(?:表|专栏)\s*\d+\s*[:：]?.{0,40}?指标")
+
+
 def _sections(text: str):
-    """The lines of the document that look forward (goals, tasks), tables left out."""
+    """The lines of the document that look forward (goals, tasks), tables and the notes under them left out."""
     looking_back = False
-    for line in text.splitlines():
+    for line in (
+        part for raw in text.splitlines() for part in INLINE_HEADING.sub("\n\\1\n", raw).split("\n")
+    ):
+        if re.match(r"\s*注\s*[:：]", line) or (TABLE_LINE.match(line) and len(line.strip()) >= 60):
+            continue  # "注：①…": how a table's values are measured, not goals
         is_heading = SECTION.match(line.strip()) and len(line.strip()) < 60
         title = line.strip() if len(line.strip()) < 50 and not re.search(r"[。；，,：:]", line) else ""
         if not is_heading and title and REVIEW_TITLE.search(title):
@@ -732,6 +761,7 @@ def targets(text: str) -> list[dict]:
             or YEAR.search(sentence)
             # "2020年初步建成300个…": a sentence opening with the year of what it builds
             or re.match(r"(\d{4})年(?:底|前)?[^，,。；]{0,6}?(?:建成|完成|实现|达到)", sentence)
+            or DEADLINE.search(sentence)
         )
         if not year_match and re.search(r"(?:自|从)\d{4}年(?:开始|起)", sentence):
             continue  # "自2019年开始，…在10个左右领域开展培训": what starts, not a level to reach by a year
@@ -749,6 +779,10 @@ def targets(text: str) -> list[dict]:
             continue
         if GARBLED_YEAR.search(sentence) and not (year_match and 2000 < int(year_match.group(1)) < 2100):
             continue  # "到202223年": the copy lost the year; its values are not placed in time
+        # "2020年底前实现…58项，2021年底前实现…74项": each value takes the last date before it in its sentence
+        dates = sorted(
+            [(d.end(), int(d.group(1))) for d in (*YEAR.finditer(sentence), *DEADLINE.finditer(sentence))]
+        )
         in_sentence, previous = [], None  # (match, target) of the values kept, for the lists below
         for m in TARGET.finditer(sentence):
             unit, value = m.group("unit") or "", float(m.group("low") or m.group("value"))
@@ -773,6 +807,10 @@ def targets(text: str) -> list[dict]:
                 continue  # "能够开展6类10项以上适宜技术": what each institution offers, a norm
             if unit == "分钟" and "圈" not in sentence[m.end() : m.end() + 12] and word != "以内":
                 continue
+            if unit in ("个工作日", "工作日", "个月") and not (
+                word == "以内" or COMPARATORS.get(word) == "le"
+            ):
+                continue  # a time limit to shorten ("压缩至5个工作日以内"), not a term ("实习时间一般为6个月")
             if unit == "级" and not (word or "水平" in sentence[m.end() : m.end() + 3]):
                 continue
             if unit == "岁" and not re.search(r"预期寿命[^，,；]{0,4}$", before):
@@ -785,11 +823,12 @@ def targets(text: str) -> list[dict]:
             previous = (m, word)
             # "马铃薯种植、收获机械化率均达到45%": one value for each of the listed rates
             listed = re.search(r"(?:^|[，,])([^，,]*、[^，,]*?)(?:均|都)(?:达到|达|不低于|保持在)?$", before)
+            dated_before = [y for end, y in dates if end <= m.start()]
             target = {
                 "text": sentence[:200],
                 "value": value,
                 "unit": re.sub(r"\s", "", unit),
-                "year": year,
+                "year": dated_before[-1] if len({y for _e, y in dates}) > 1 and dated_before else year,
                 "comparator": comparator,
             }
             # one for the rate named last, one more (a copy: years are paired later) for each listed before it

@@ -126,3 +126,45 @@ def test_plans_parse_shows_a_table_without_caption_and_each_target_year(tmp_path
         in lines
     )
     assert any(line.endswith("→ 2027: ≥3.2 · expected") for line in lines)
+
+
+def test_a_table_run_together_is_cut_where_its_change_column_agrees():
+    """A copy that drops every cell separator ("表3：主要指标序号指标2020年2025年变化1…（张）5.66.5…"): a row's values are
+    cut into baseline and target only where the change column agrees (a share of the baseline for %, a difference for
+    个百分点), a symbol ends the baseline; a row whose cut is not unique ends the reading."""
+    from tixi.ledger.engine.tables import _split_run, indicator_rows
+
+    text = (
+        "表3：医疗卫生主要指标序号指标2020年2025年2025年比2020年变化1每千人口床位数（张）5.06.020%"
+        "2孕产妇死亡率（/10万）2016-20%3签约覆盖率（%）40≥5515个百分点其中重点人群签约率（%）60>7010个百分点"
+        "注：…"
+    )
+    rows = [
+        (r["number"], r["unit"], r["baseline"], r["target"], r["comparator"], r["target_year"])
+        for r in indicator_rows(text)
+    ]
+    assert rows == [
+        ("1", "张", 5.0, 6.0, "", 2025),
+        ("2", "/10万", 20.0, 16.0, "", 2025),
+        ("3", "%", 40.0, 55.0, "ge", 2025),
+        ("3.1", "%", 60.0, 70.0, "gt", 2025),
+    ]
+    assert _split_run("123", "个百分点") is None  # 1|2 (1) or 12|… : no cut the change agrees with uniquely
+
+
+def test_run_together_rows_rate_units_focus_works_and_needs_in_sentences():
+    """The rows of such a table are no sentence; 万吨/日 is a unit; a focus ("以占…N%以上的…为重点"), the count of the
+    plan's own works ("实施N项…工程") and a need ("投资约需占…") are no goals; a cut of a quantity (削减…N万吨) is one."""
+    from tixi.ledger.engine.parse import targets
+
+    text = (
+        "到2030年，新增污水处理能力50万吨/日。\n"
+        "增减情况1排放总量（万吨）10090-10%2处理率（%）80≥855个百分点\n"
+        "以占排放量60%以上的重点企业为重点，加强监管。\n"
+        "“十五五”期间，重点实施6项环境保护工程。投资约需占生产总值的1.5%。\n"
+        "工业治理削减排放量20万吨。\n"
+    )
+    assert [(t["value"], t["unit"], t["year"], t["comparator"]) for t in targets(text)] == [
+        (50.0, "万吨/日", 2030, "ge"),
+        (20.0, "万吨", 2030, "ge"),
+    ]

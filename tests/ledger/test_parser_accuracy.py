@@ -430,20 +430,22 @@ def test_eleventh_set_first_unseen_then_with_rules_written_on_it():
     scores = held_out_scores(ELEVENTH_SET)
     tasks, targets = total(scores, "tasks"), total(scores, "targets")
     assert (tasks.expected, tasks.found, tasks.matched) == (119, 119, 119), tasks
-    assert (targets.expected, targets.found, targets.matched) == (31, 23, 23), targets
+    assert (targets.expected, targets.found, targets.matched) == (31, 30, 30), targets
 
 
-def test_twelfth_set_unseen_figure_of_the_rules_generalised_on_the_eleventh():
+def test_twelfth_set_first_unseen_then_with_rules_written_on_it():
     """Gathered after the rules were generalised on the eleventh set, truth committed first (commit "Plan reader: a
     twelfth held-out set…"), measured once with those rules frozen: targets 18 of 27 right with 28 found (precision
     0.64, recall 0.67: the 十一五 plan's 专栏2 with its cells run together and its caption on the line before, 万吨/日,
     a scope "以占…65%以上的…为重点", the count of the plan's works, "投资约需占…1.35%"); nothing invented on the two
-    opinions with nothing to find. A rule changed because of this set makes it seen: say so in its README."""
+    opinions with nothing to find. Then rules were generalised by its failure classes and the eleventh's (commit
+    "Plan reader: rules generalised on the twelfth set's failure classes…"): the figures below are of rules WRITTEN
+    ON this set, no longer unseen."""
     from tixi.ledger.engine.accuracy import held_out_scores, total
 
     scores = held_out_scores(TWELFTH_SET)
     tasks, targets = total(scores, "tasks"), total(scores, "targets")
     assert (tasks.expected, tasks.found) == (0, 0), tasks
-    assert (targets.expected, targets.found, targets.matched) == (27, 28, 18), targets
+    assert (targets.expected, targets.found, targets.matched) == (27, 27, 27), targets
     for name in ("disanfang", "nongcun_renju"):
         assert scores[name]["targets"].found == 0, name

@@ -622,7 +622,7 @@ TARGET = re.compile(
     r"(?P<before>达到|不低于|不少于|不得低于|不超过|超过|低于|控制在|下降至|下降到|降至|降到|减少到|减少至|提高到|至少|≥|≤"
     r"|(?:压缩|压减|缩短|减)(?:至|到)|约|达)?\s*"
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到|至)\s*)?(?P<value>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人|万名|万亿元|亿元|亿千瓦|万吨|万公里|万个|万(?=以上|人次以上)|元(?=以上)"
+    r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人|万名|万亿元|亿元|亿千瓦|万吨/日|万吨|万公里|万个|万(?=以上|人次以上)|元(?=以上)"
     r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人(?!次)|级|天|分钟|支|岁|套|场次|项|种)?"
     r"(?P<after>及以上|及以下|以上|以内|以下|左右)?"
 )
@@ -661,7 +661,7 @@ COMPARATORS = {
     "减到": "le",
 }
 GOAL_WORDS = re.compile(
-    r"\d年内|力争|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|(?:建设|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助|完成)\d|\d分钟[^，。]{0,6}圈|达\s*\d"
+    r"\d年内|力争|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|(?:建设|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助|完成)\d|削减[^，,。；\d]{0,10}\d|\d分钟[^，。]{0,6}圈|达\s*\d"
 )
 # headings of the parts that look back (十三五 achievements, a review of the past year, the situation) or annex
 # projects: no targets there. A heading that also names what is to be done (目标, 任务, 要点…) looks forward.
@@ -681,8 +681,12 @@ SECTION = re.compile(
 # an area: "of the hospitals whose bed use is under 75%…" (a condition), "beds 2%～3% of…" (a norm)
 # an investment need ("投资需求约3.4万亿元") is a cost, not a level to reach
 NOT_A_GOAL = re.compile(
-    r"低于\d+%.{0,12}(?:高于|的)|按.{0,12}\d+%[～~]|服务半径|\d+\s*[～~—-]\s*\d+\s*万|(?:投资|资金)需求"
+    r"低于\d+%.{0,12}(?:高于|的)|按.{0,12}\d+%[～~]|服务半径|\d+\s*[～~—-]\s*\d+\s*万|(?:投资|资金)(?:需求|约?需)"
+    # a focus ("以占…65%以上的污染源为重点"), the count of the plan's own works ("重点实施10项…工程")
+    r"|以[^，,。；]*?\d[^，,。；]*?为重点|实施\d+项[^，,。；]{0,12}工程"
 )
+# rows of an indicator table whose cells a copy ran together: "（万吨）2551.72347.6-8%", "（%）55>605个百分点"
+RUN_TOGETHER_ROW = re.compile(r"[（(][^（）()]{1,6}[）)][\d.<>＜＞≥≤\-－]+(?:%|个百分点)")
 
 
 GARBLED_YEAR = re.compile(r"(?<!\d)\d{5,6}年")
@@ -722,7 +726,11 @@ def _sections(text: str):
     for line in (
         part for raw in text.splitlines() for part in INLINE_HEADING.sub("\n\\1\n", raw).split("\n")
     ):
-        if re.match(r"\s*注\s*[:：]", line) or (TABLE_LINE.match(line) and len(line.strip()) >= 60):
+        if (
+            re.match(r"\s*注\s*[:：]", line)
+            or (TABLE_LINE.match(line) and len(line.strip()) >= 60)
+            or len(RUN_TOGETHER_ROW.findall(line)) >= 2
+        ):
             continue  # "注：①…": how a table's values are measured, not goals
         is_heading = SECTION.match(line.strip()) and len(line.strip()) < 60
         title = line.strip() if len(line.strip()) < 50 and not re.search(r"[。；，,：:]", line) else ""

@@ -226,6 +226,99 @@ def read_value(cell: str) -> tuple[float | None, str, str]:
     return None, "", ""
 
 
+# an indicator table a copy ran together into one string (caption, header and rows with no cell separators):
+# "专栏1：…主要指标序号指标2010年2015年2015年比2010年增长1化学需氧量排放总量（万吨）2551.72347.6-8%2氨氮…"
+RUN_CAPTION = re.compile(r"(?:表|专栏)\s*(\d+)[\s　.．:：]*[^\n。]{0,40}?指\s*标")
+RUN_ROW = re.compile(
+    r"(?P<number>\d{1,2})?(?P<name>[^\d（）()\s][^（）()]{1,60}?[（(](?P<unit>[^（）()]{1,6})[）)])"
+    r"(?P<values>[\d.<>＜＞≥≤≧≦]+[\-－+]?[\d.]*)(?P<change_unit>%|个百分点)"
+)
+NUMBER = re.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$")
+
+
+def _split_run(values: str, change_unit: str) -> tuple[float, str, float] | None:
+    """(baseline, comparator symbol, target) of a row's values run together ("2551.72347.6-8" with %, "55>605" with
+    个百分点): the one way to cut the digits into baseline, target and change that the change agrees with (a share
+    of the baseline for %, a difference for 个百分点); None when no cut or several agree."""
+    symbol = re.search(r"[<>＜＞≥≤≧≦]", values)
+    sign = re.search(r"(?<=\d)[\-－+](?=[\d.]+$)", values)
+    digits = re.sub(r"[<>＜＞≥≤≧≦\-－+]", "", values)
+    fixed = symbol.start() if symbol else None  # a symbol ends the baseline
+    cut_change = sign.start() - (1 if symbol and symbol.start() < sign.start() else 0) if sign else None
+    found = []
+    for i in [fixed] if fixed is not None else range(1, len(digits)):
+        for j in [cut_change] if cut_change is not None else range(i + 1, len(digits)):
+            a, b, c = digits[:i], digits[i:j], digits[j:]
+            if not all(NUMBER.match(x) for x in (a, b, c)):
+                continue
+            baseline, target, change = (
+                float(a),
+                float(b),
+                float(c) * (-1 if sign and sign.group(0) in "-－" else 1),
+            )
+            if change_unit == "%":
+                agrees = baseline and abs((target - baseline) / baseline * 100 - change) <= 0.5
+            else:
+                agrees = abs(target - baseline - change) <= 0.05
+            if agrees:
+                found.append((baseline, symbol.group(0) if symbol else "", target))
+    return found[0] if len(found) == 1 else None
+
+
+def _run_together_rows(text: str) -> list[dict]:
+    """The rows of an indicator table whose cells a copy ran together, read only where a change column checks
+    the cut: the header's first year is the baseline's, its second the target's."""
+    flat = re.sub(r"[\s　]+", "", text)
+    found = []
+    for caption in RUN_CAPTION.finditer(flat):
+        header = list(YEAR_HEADER.finditer(flat, caption.end(), caption.end() + 40))[:2]
+        # the first row opens right after the header (its change column's label at most between)
+        first_row = (
+            re.compile(r"(?<![\d.])1(?=[^\d年.．、（(])").search(
+                flat, header[-1].end(), header[-1].end() + 30
+            )
+            if header
+            else None
+        )
+        if len(header) < 2 or not first_row:
+            continue
+        years, start = [int(y.group(1)) for y in header], first_row.start()
+        number, sub = "", 0
+        while row := RUN_ROW.match(flat, start):
+            split = _split_run(row.group("values"), row.group("change_unit"))
+            if split is None:
+                break
+            baseline, symbol, target = split
+            if row.group("number"):
+                number, sub = row.group("number"), 0
+            else:
+                sub += 1
+            found.append(
+                asdict(
+                    IndicatorRow(
+                        table=int(caption.group(1)),
+                        area="",
+                        number=row.group("number") or f"{number}.{sub}",
+                        name=row.group("name"),
+                        unit=row.group("unit"),
+                        baseline_year=years[0],
+                        baseline=baseline,
+                        baseline_text=str(baseline),
+                        target_year=years[1],
+                        target=target,
+                        target_text=f"{symbol}{target:g}",
+                        comparator=COMPARATOR.get(symbol, ""),
+                        kind="value",
+                        change_per_year=None,
+                        nature="",
+                        clause=row.group(0),
+                    )
+                )
+            )
+            start = row.end()
+    return found
+
+
 def indicator_rows(text: str) -> list[dict]:
     """Every row of every indicator table in the document, sub-rows numbered 5.1, 5.2…"""
     found = []
@@ -290,4 +383,4 @@ def indicator_rows(text: str) -> list[dict]:
                         )
                     )
                 )
-    return found
+    return found + _run_together_rows(text)

@@ -282,14 +282,15 @@ class Command(BaseCommand):
                 truth / "heldout_k",
                 "ELEVENTH held-out set, three whole State Council documents (two 任务分工 documents, a five-year "
                 "plan), truth committed before the reader ran; unseen when first measured: tasks 0.12/0.02 (2 of "
-                "119 right, 17 found), targets 0.35/0.35 (11 of 31 right, 31 found) (tests/ledger/heldout_k)",
+                "119 right, 17 found), targets 0.35/0.35 (11 of 31 right, 31 found); rules then written on its failure "
+                "classes (tests/ledger/heldout_k)",
             ),
             (
                 truth / "heldout_l",
                 "TWELFTH held-out set, four whole State Council documents gathered after the rules were generalised "
                 "on the eleventh, truth committed before the reader ran; unseen when first measured: targets "
-                "0.64/0.67 (18 of 27 right, 28 found), nothing invented on the two with nothing to find "
-                "(tests/ledger/heldout_l)",
+                "0.64/0.67 (18 of 27 right, 28 found), nothing invented on the two with nothing to find; rules "
+                "then written on its failure classes (tests/ledger/heldout_l)",
             ),
         ):
             self.stdout.write("")

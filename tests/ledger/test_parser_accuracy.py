@@ -34,6 +34,8 @@ TENTH_SET = Path(__file__).resolve().parent / "heldout_j"
 ELEVENTH_SET = Path(__file__).resolve().parent / "heldout_k"
 # four whole documents gathered after the rules were generalised on ELEVENTH_SET: their unseen measure
 TWELFTH_SET = Path(__file__).resolve().parent / "heldout_l"
+# six whole texts gathered after the rules were generalised on TWELFTH_SET: kept unseen
+THIRTEENTH_SET = Path(__file__).resolve().parent / "heldout_m"
 DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 
 
@@ -449,3 +451,16 @@ def test_twelfth_set_first_unseen_then_with_rules_written_on_it():
     assert (targets.expected, targets.found, targets.matched) == (27, 27, 27), targets
     for name in ("disanfang", "nongcun_renju"):
         assert scores[name]["targets"].found == 0, name
+
+
+def test_thirteenth_set_unseen_nothing_invented_on_numbers_that_are_no_goals():
+    """Gathered after the rules were generalised on the twelfth set, truth committed first (commit "Plan reader: a
+    thirteenth held-out set…"), measured once with those rules frozen: the one target found, nothing invented on six
+    whole texts full of distances, fines, yearly rates and scopes. A rule that changes this makes the set seen."""
+    from tixi.ledger.engine.accuracy import held_out_scores, total
+
+    scores = held_out_scores(THIRTEENTH_SET)
+    assert len(scores) == 6
+    tasks, targets = total(scores, "tasks"), total(scores, "targets")
+    assert (tasks.expected, tasks.found) == (0, 0), tasks
+    assert (targets.expected, targets.found, targets.matched) == (1, 1, 1), targets

@@ -292,6 +292,12 @@ class Command(BaseCommand):
                 "0.64/0.67 (18 of 27 right, 28 found), nothing invented on the two with nothing to find; rules "
                 "then written on its failure classes (tests/ledger/heldout_l)",
             ),
+            (
+                truth / "heldout_m",
+                "THIRTEENTH held-out set, six whole State Council texts full of numbers that are no goals, gathered "
+                "after the rules were generalised on the twelfth, truth committed before the reader ran; unseen: "
+                "targets 1.00/1.00 (1 of 1), nothing invented (tests/ledger/heldout_m)",
+            ),
         ):
             self.stdout.write("")
             self.stdout.write(heading)

@@ -725,8 +725,9 @@ def as_json(division: Division, year: int, results: list[NormGap]) -> dict:
                 else None,
                 "sentences": paired_sentences(*pairs[n.code], n.kind == NormKind.SHARE)[:20]
                 if n.code in pairs
-                else [gap_sentence(row.name, row.judgement.gap, n) for row in lacking[:20]]
-                + spared_sentences(r),
+                # the places spared first: the page shows eight sentences, and they explain the count
+                else spared_sentences(r)
+                + [gap_sentence(row.name, row.judgement.gap, n) for row in lacking[:20]],
                 "spared": [row.as_json() for row in r.rows if row.exempt],
             }
         )

@@ -137,3 +137,27 @@ def test_an_approved_year_and_a_blocking_rule_refuse_the_whole_import(api, users
     assert refused.status_code == 409 and refused.data["conflicts"]
     hospital.refresh_from_db()
     assert hospital.negative_pressure_ambulances != 2
+
+
+@pytest.mark.without_demo
+def test_population_goes_out_once_where_villages_have_residents_too(db):
+    """DHIS2 sums a subtree's values: where a township and its villages both have rows, only the
+    township's go out, so the county's total in DHIS2 is the registry's."""
+    from tests import factories as f
+    from tixi.exchange.dhis2 import POPULATION, collect
+    from tixi.geo.models import Population
+
+    county = f.division("990102000000", parent=f.division("990100000000", parent=f.division("990000000000")))
+    town = f.division("990102101000", parent=county)
+    other = f.division("990102102000", parent=county)
+    for place, people in ((town, 900), (other, 400)):
+        Population.objects.create(division=place, year=2024, sex="F", age_band="15-59", count=people)
+    for code, people in (("990102101201", 600), ("990102101202", 300)):
+        village = f.division(code, parent=town)
+        Population.objects.create(division=village, year=2024, sex="F", age_band="15-59", count=people)
+    rows = [v for v in collect(county, "2024") if v["dataElement"] == POPULATION]
+    assert sorted((v["orgUnit"], v["value"]) for v in rows) == [
+        ("990102101000", "900"),
+        ("990102102000", "400"),
+    ]
+    assert sum(int(v["value"]) for v in rows) == 1300

@@ -282,6 +282,8 @@ class DemoBuilder:
         self.places: list[Place] = []
         self.institutions: list[Inst] = []
         self.population: list[tuple[Place, int, str, str, int]] = []
+        # counties whose villages have residents of their own (巫山: its norm spares villages under 300)
+        self.village_population: set[int] = set()
         self.designations: list[tuple[Inst, str, int | None, dt.date]] = []
         self.departments: list[tuple[Inst, str, dt.date]] = []
         self.regions: list[dict] = []
@@ -431,13 +433,23 @@ class DemoBuilder:
             )
             count = int(draw.integers(4, 8)) if kind == "street" else int(draw.integers(7, 15))
             named_villages = village_names.get(name, [])
+            sizes = self.village_sizes(t, count) if cs.get("village_population") else [1.0] * count
             for v in range(count):
                 vname = named_villages[v] if v < len(named_villages) else self.names.village(kind)
                 vcode = t.code[:9] + (f"{v + 1:03d}" if kind == "street" else f"{v + 201:03d}")
-                self.place(vcode, vname, 5, t, synthetic=v >= len(named_villages), kind=kind)
+                self.place(vcode, vname, 5, t, synthetic=v >= len(named_villages), kind=kind, weight=sizes[v])
+        if cs.get("village_population"):
+            self.village_population.add(county.id)
         reorg = cs.get("reorganised")
         if reorg:
             self.reorganise(county, reorg, dt.date(int(cs.get("reorganised_year", 2021)), 1, 1))
+
+    @staticmethod
+    def village_sizes(township: Place, count: int) -> list[float]:
+        """Relative sizes of a township's villages: mountain villages vary several-fold, a few are
+        hamlets of some hundreds. Its own generator leaves the builder's random stream as it was."""
+        draw = np.random.default_rng([SEED, int(township.code[:9]), 5])
+        return [float(w) for w in draw.lognormal(0.0, 0.7, count)]
 
     def in_counties(self, counties) -> list[Inst]:
         return [i for c in counties for i in self._by_county.get(c.id, [])]
@@ -523,6 +535,16 @@ class DemoBuilder:
                     ]
                     for (sex, band), count in zip(cells, largest_remainder(n, shares), strict=True):
                         self.population.append((township, year, sex, band, count))
+                    if county.id in self.village_population:
+                        self.spread_over_villages(township, year, n, cells, shares)
+
+    def spread_over_villages(self, township: Place, year: int, n: int, cells, shares) -> None:
+        """The township's residents over its villages by their sizes, each village by sex and age as the
+        township (P{} reads the shallowest level with rows, so nothing is counted twice)."""
+        villages = self.children(township, year)
+        for village, people in zip(villages, largest_remainder(n, [v.weight for v in villages]), strict=True):
+            for (sex, band), count in zip(cells, largest_remainder(people, shares), strict=True):
+                self.population.append((village, year, sex, band, count))
 
     # ---------------------------------------------------------------- institutions
     def new_inst(
@@ -773,6 +795,9 @@ class DemoBuilder:
                     kind="town",
                 )
             )
+        # the smallest villages go without a clinic of their own (all weigh the same where villages
+        # have no residents of their own, and the stable sort keeps their order)
+        villages.sort(key=lambda v: -v.weight)
         add("village_clinic", n_vc, villages[:n_vc], "village", "public", lambda p, c: f"{p.name}卫生室")
         add(
             "community_health_station",

@@ -26,11 +26,11 @@ import zlib
 
 import numpy as np
 from django.db import transaction
-from django.db.models import Sum
 
 from tixi.demo import family_doctors
 from tixi.demo.calendar import demo_today, demo_years
-from tixi.geo.models import Population
+from tixi.geo.models import Division
+from tixi.geo.services import population_by_year
 from tixi.indicators.engine import expression as ex
 from tixi.indicators.engine import periods
 from tixi.indicators.engine import trajectory as tj
@@ -279,18 +279,9 @@ def service_counts(years, seed: int) -> dict:
 
 
 def births(division_id: int, years) -> dict[int, float]:
-    totals = dict(
-        Population.objects.filter(division__path__startswith=_path(division_id), year__in=list(years))
-        .values_list("year")
-        .annotate(total=Sum("count"))
-    )
-    return {y: max(n * BIRTHS_PER_RESIDENT, 1.0) for y, n in totals.items()}
-
-
-def _path(division_id: int) -> str:
-    from tixi.geo.models import Division
-
-    return Division.objects.only("path").get(pk=division_id).path
+    # the shallowest level with rows: a county whose villages have residents of their own too
+    totals = population_by_year(Division.objects.get(pk=division_id), years)
+    return {y: max(p.total * BIRTHS_PER_RESIDENT, 1.0) for y, p in totals.items() if p.total}
 
 
 @transaction.atomic

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from tixi.accounts.permissions import Capability, can
 from tixi.accounts.scope import scope_of
 from tixi.exchange.models import Approval
-from tixi.geo.models import Division, subtree_filter
+from tixi.geo.models import Division, ancestor_paths, subtree_filter
 from tixi.registry.models import Institution, InstitutionYear
 
 LEAF_LEVEL = 4  # townships approve first
@@ -136,17 +136,13 @@ def completeness(division: Division, year: int) -> list[dict]:
     return result
 
 
-def _ancestor_paths(path: str) -> list[str]:
-    return [path[: i + 1] for i, char in enumerate(path) if char == "/"]
-
-
 def state_of(path: str, year: int) -> dict | None:
     """What data pages show of a division's (or an institution's) approval for a year: approved and
     locked (by the nearest approved level, who and when), returned (with the reason), or nothing."""
     states = list(
-        Approval.objects.filter(year=year, division_path__in=_ancestor_paths(path)).select_related(
-            "division", "by"
-        )
+        Approval.objects.filter(
+            year=year, division_path__in=ancestor_paths(path, include_self=True)
+        ).select_related("division", "by")
     )
     approved = [a for a in states if a.status == Approval.Status.APPROVED]
     if approved:

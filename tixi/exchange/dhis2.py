@@ -23,7 +23,7 @@ from tixi.accounts.scope import scope_of
 from tixi.core.exports import Column, Table, csv_bytes
 from tixi.exchange.actions import locked_message, refused_reports
 from tixi.exchange.approval import locked_cells
-from tixi.geo.models import AGE_BANDS, Division, Population, subtree_filter
+from tixi.geo.models import AGE_BANDS, Division, Population, ancestor_paths, subtree_filter
 from tixi.indicators.engine import periods
 from tixi.indicators.models import DataElement, DataValue
 from tixi.registry.models import RESOURCE_FIELDS, Institution, InstitutionYear
@@ -60,8 +60,18 @@ def collect(division: Division, period: str) -> list[dict]:
                     "value": str(getattr(row, name)),
                 }
             )
-    population = Population.objects.filter(year=year).filter(subtree_filter("division__path", division.path))
-    for row in population.select_related("division").order_by("division__code", "sex", "age_band"):
+    population = list(
+        Population.objects.filter(year=year)
+        .filter(subtree_filter("division__path", division.path))
+        .select_related("division")
+        .order_by("division__code", "sex", "age_band")
+    )
+    # DHIS2 sums a subtree's values: a place's rows go only where no place above it has rows (a
+    # county that also records its villages' residents sends its townships' rows)
+    with_rows = {row.division.path for row in population}
+    for row in population:
+        if any(above in with_rows for above in ancestor_paths(row.division.path)):
+            continue
         values.append(
             {
                 "dataElement": POPULATION,

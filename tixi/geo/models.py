@@ -26,6 +26,12 @@ def subtree_filter(field: str, path: str) -> Q:
     return Q(**{f"{field}__gte": path, f"{field}__lt": path + PATH_END})
 
 
+def ancestor_paths(path: str, include_self: bool = False) -> list[str]:
+    """The materialised paths above a path ("51/5104/…/"), nearest last; the path too if asked."""
+    above = [path[: i + 1] for i, char in enumerate(path) if char == "/"]
+    return above if include_self else above[:-1]
+
+
 class Level(models.IntegerChoices):
     PROVINCE = codes.PROVINCE, _("province")
     CITY = codes.CITY, _("city")

@@ -108,6 +108,16 @@ class Norm(models.Model):
         blank=True,
         help_text=_("no new beds: with occupancy below the minimum (%) and the average stay above this"),
     )
+    # 巫山 "对…服务人口低于300人…的个别行政村，通过邻村卫生室共建、乡镇卫生院定期巡诊或派驻服务等方式，
+    # 保障基本医疗卫生服务供给": a norm in every place spares a place with fewer residents than this
+    exempt_below = models.PositiveIntegerField(
+        _("not required below (residents)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "in every place: a place with fewer residents (the basis, P{}) is served by a neighbour's or by tours"
+        ),
+    )
     per = models.FloatField(
         _("per"), default=1.0, help_text=_("per 1,000 residents: 1000; a share in %: 100")
     )
@@ -137,7 +147,7 @@ class Norm(models.Model):
 
     DEFINITION = (
         "code", "name", "name_en", "region", "kind", "level", "place_kind", "measure", "basis",
-        "institutions", "minimum", "maximum", "within", "stay_above", "per", "unit", "year", "source", "seed", "clause", "note",
+        "institutions", "minimum", "maximum", "within", "stay_above", "exempt_below", "per", "unit", "year", "source", "seed", "clause", "note",
         "note_en", "counted", "counted_en", "version",
     )  # fmt: skip
 
@@ -198,6 +208,11 @@ class Norm(models.Model):
                 raise ValidationError({"minimum": _("An occupancy is a share between 0 and 100.")})
         elif self.stay_above is not None:
             raise ValidationError({"stay_above": _("Only a rule on new beds has an average stay.")})
+        if self.exempt_below is not None:
+            if self.kind != NormKind.PER_PLACE:
+                raise ValidationError({"exempt_below": _("Only a norm in every place spares small places.")})
+            if not self.basis:
+                raise ValidationError({"basis": _("Give the residents of each place (P{}) to compare.")})
         if self.per <= 0:
             raise ValidationError({"per": _("Must be a positive number.")})
 

@@ -123,6 +123,7 @@ class Row:
     planned: int | None = None  # capacity the ledger's projects will add (total beds only)
     facts: dict | None = None  # a rule's own figures (occupancy, average stay)
     projects: list | None = None  # the ledger's projects the rule forbids
+    exempt: bool = False  # lacks one but has fewer residents than the norm's `exempt_below`: not short
 
     def as_json(self) -> dict:
         j = self.judgement
@@ -140,6 +141,7 @@ class Row:
             "gap_after_planned": None
             if self.planned is None or j.gap is None
             else max(0, j.gap - self.planned),
+            "exempt": self.exempt,
             **({"facts": self.facts, "projects": self.projects or []} if self.facts is not None else {}),
         }
 
@@ -245,10 +247,25 @@ def judge_norm(norm: Norm, region: Division, division: Division, year: int) -> N
     for place, value, basis in zip(places, actual, bases, strict=True):
         if basis is not None:
             basis = basis if math.isfinite(basis) else math.nan
-        judgement = judge(finite(value), norm.minimum, norm.maximum, basis, norm.per)
+        if norm.exempt_below is not None:
+            judgement, exempt = judge_sparing_small(finite(value), norm, basis)
+        else:
+            judgement, exempt = judge(finite(value), norm.minimum, norm.maximum, basis, norm.per), False
         planned = planned_capacity_in(place)["beds"] if norm.measure.strip() == PLANNED_BEDS else None
-        result.rows.append(Row(place.code, place.name, judgement, basis, planned))
+        result.rows.append(Row(place.code, place.name, judgement, basis, planned, exempt=exempt))
     return result
+
+
+def judge_sparing_small(value: float | None, norm: Norm, residents: float | None) -> tuple[Judgement, bool]:
+    """A norm in every place that spares small places: the basis is the place's residents, not a
+    rate's denominator. A place that lacks and has fewer residents than `exempt_below` is served by a
+    neighbour's or by tours (巫山: 邻村卫生室共建、乡镇卫生院定期巡诊): no gap. Without its residents
+    (no population row at that level) it is judged like any other place."""
+    judgement = judge(value, norm.minimum, norm.maximum)
+    small = residents is not None and math.isfinite(residents) and residents < norm.exempt_below
+    if judgement.gap and small:
+        return Judgement(0, judgement.allowed, judgement.actual, 0, judgement.excess), True
+    return judgement, False
 
 
 def judge_institutions(result: NormGap, places: list[Division], year: int) -> NormGap:
@@ -708,10 +725,33 @@ def as_json(division: Division, year: int, results: list[NormGap]) -> dict:
                 else None,
                 "sentences": paired_sentences(*pairs[n.code], n.kind == NormKind.SHARE)[:20]
                 if n.code in pairs
-                else [gap_sentence(row.name, row.judgement.gap, n) for row in lacking[:20]],
+                # the places spared first: the page shows eight sentences, and they explain the count
+                else spared_sentences(r)
+                + [gap_sentence(row.name, row.judgement.gap, n) for row in lacking[:20]],
+                "spared": [row.as_json() for row in r.rows if row.exempt],
             }
         )
     return {"division": division.code, "name": division.name, "year": year, "norms": norms}
+
+
+def spared_sentences(r: NormGap) -> list[str]:
+    """The places a norm in every place spares because few live there, named (up to eight)."""
+    spared = [row for row in r.rows if row.exempt]
+    if not spared:
+        return []
+    names = (", " if english() else "、").join(row.name for row in spared[:8])
+    if len(spared) > 8:
+        names = _("%(names)s and %(n)s more") % {"names": names, "n": len(spared) - 8}
+    n = r.norm
+    places = PLACE_KIND_WORDS[PlaceKind(n.place_kind)] if n.place_kind else PLACE_WORDS[Level(n.level)]
+    return [
+        ngettext(
+            "%(places)s with fewer than %(residents)s residents has none of its own (%(names)s): served by a neighbour's or by tours, not counted short",
+            "%(places)s with fewer than %(residents)s residents have none of their own (%(names)s): served by a neighbour's or by tours, not counted short",
+            len(spared),
+        )
+        % {"places": places(len(spared)), "residents": f"{n.exempt_below:,}", "names": names}
+    ]
 
 
 def freeze_json(r: NormGap, year: int) -> dict:

@@ -113,6 +113,13 @@ NORMS = TableSpec(
             "float",
             help="不再新增床位的规则：病床使用率低于下限（%）且平均住院日高于此数",
         ),
+        Column(
+            "exempt_below",
+            "人口低于此数的地方不单设",
+            "int",
+            minimum=1,
+            help="每地一所的标准：居民（基数）少于此数的地方由邻近机构共建或巡诊保障，不计缺口",
+        ),
         Column("per", "每", "float", minimum=1e-9, help="每千人口：1000；百分比：100；留空为1"),
         Column("unit", "单位", "choice", True, lambda: labels_of(Unit.choices)),
         Column("year", "达标年份", "int", minimum=1949, maximum=2100),

@@ -732,7 +732,7 @@ def planned_json(r: NormGap) -> dict:
         values = {
             "place": row.name,
             "amount": counted_amount(row.planned, n) or UNIT_WORDS[n.unit](row.planned),
-            "projects": "、".join(p["name"] for p in row.projects[:3])
+            "projects": (", " if english() else "、").join(p["name"] for p in row.projects[:3])
             + ("…" if len(row.projects) > 3 else ""),
             "gap": f"{gap:,}",
             "after": f"{max(0, gap - row.planned):,}",

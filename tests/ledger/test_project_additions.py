@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from tests import factories as f
-from tixi.ledger.models import ProjectAddition
 from tixi.ledger.services import additions_stated, set_project_addition
 
 pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
@@ -80,4 +79,4 @@ def test_bad_input_is_refused_in_chinese_and_nothing_is_written(project, what, a
     with translation.override("zh-hans"), pytest.raises(ValidationError) as error:
         set_project_addition(project, what, amount)
     assert words in error.value.message_dict[field][0].replace(",", "").replace(" ", "")
-    assert not ProjectAddition.objects.exists()
+    assert not project.additions.exists()

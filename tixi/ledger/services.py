@@ -180,10 +180,10 @@ def load_projects(plan: Plan, text: str) -> int:
             beds_added=beds,
             childcare_places_added=places,
         )
-        ProjectAddition.objects.bulk_create(
-            ProjectAddition(project=project, what=what, amount=amount)
-            for what, amount in additions_stated(item["name"], item["content"]).items()
-        )
+        for what, amount in additions_stated(item["name"], item["content"]).items():
+            ProjectAddition.objects.create(
+                project=project, what=what, amount=amount
+            )  # audited, as the project
     return plan.projects.count()
 
 

@@ -101,6 +101,8 @@ def test_the_seeds_norms_are_all_loaded(db):
         "dc-township-centre",
         "dc-village-clinic",
         "dc-sub-centres",
+        "dc-beds",
+        "dc-childcare",
         "ws-community-station",
         "ws-village-clinic",
         "ws-grade-a-township",
@@ -252,7 +254,7 @@ def test_a_bad_expression_refuses_the_whole_file(db, tmp_path):
 
 
 def test_planned_beds_count_against_the_bed_norm(county):
-    from tixi.registry import planned
+    from tixi.ledger.models import ProjectAddition
 
     Norm.objects.create(
         code="t-beds",
@@ -264,20 +266,15 @@ def test_planned_beds_count_against_the_bed_norm(county):
         minimum=5,
         per=1000,
         unit="beds",
+        planned_by="beds",
         region="990102",
         source="测试",
         clause="测试条文",
         version="t",
     )
-
-    def provider(division):
-        return {"beds": 120 if division.code == "990102000000" else 0}
-
-    planned.register_planned_capacity(provider)
-    try:
-        row = next(g for g in gaps(county, YEAR) if g.norm.code == "t-beds").rows[0]
-    finally:
-        planned._providers.remove(provider)
+    project = f.project(f.plan(county), division=county, start_year=2024, end_year=2026)
+    ProjectAddition.objects.create(project=project, what="beds", amount=120)
+    row = next(g for g in gaps(county, YEAR) if g.norm.code == "t-beds").rows[0]
     # 90,001 residents x 5 / 1,000 -> 451 beds; 300 reported; projects plan 120 more -> 31 still missing
     assert (row.judgement.required, row.judgement.gap, row.planned) == (451, 151, 120)
     assert row.as_json()["gap_after_planned"] == 31

@@ -98,7 +98,7 @@ def test_english_gaps_page_names_every_norm_in_english(users):
     from tixi.layout.norms import NORMS_FILE
 
     entries = yaml.safe_load(NORMS_FILE.read_text(encoding="utf-8"))["norms"]
-    assert len(entries) == 38 and all(e.get("name_en") for e in entries)
+    assert len(entries) == 40 and all(e.get("name_en") for e in entries)
     chinese_names = {e["name"] for e in entries}
     for code in (DACHUAN, MIYI, "500237000000", "511900000000"):
         html = client_for(users, "planner", "en").get(f"/layout/{code}/gaps/?year=2024").content.decode()
@@ -167,3 +167,40 @@ def test_siting_page_bad_input_is_a_message_not_a_500(users):
     assert page.status_code == 200 and "须在" in page.content.decode()
     page = client_for(users, "planner").get(f"/layout/{DACHUAN}/site/?year=2024&k=2&minutes=abc")
     assert page.status_code == 200 and "不是数字" in page.content.decode()
+
+
+def test_the_annexs_projects_narrow_dachuans_bed_and_childcare_gaps(users):
+    """达川's own projects, read from their text (300 + 100 + 100 medical beds, the 托位 of each
+    托育 centre), narrow the county's gaps and close some townships' on the page, in both languages."""
+    from tixi.geo.models import Division
+    from tixi.layout.norms import as_json, gaps
+    from tixi.ledger.models import ProjectAddition
+    from tixi.ledger.services import counts_in
+
+    dachuan = Division.objects.at(DACHUAN, 2024)
+    norms = {n["code"]: n for n in as_json(dachuan, 2024, gaps(dachuan, 2024))["norms"]}
+    for code, what in (("dc-beds", "beds"), ("dc-childcare", "childcare_places")):
+        row = norms[code]
+        counted = [
+            a.amount
+            for a in ProjectAddition.objects.filter(what=what, project__plan__region__code=DACHUAN)
+            if counts_in(a.project, 2024)
+        ]
+        assert row["gap"] > 0 and row["planned"] == sum(counted) > 0
+        assert row["gap_after_planned"] == max(0, row["gap"] - row["planned"]) < row["gap"]
+    assert norms["dc-beds"]["planned"] == 500  # 医疗床位 of 秦巴医养中心 (300), 管村 and 翠屏 (100 each)
+    html = client_for(users, "planner").get(f"/layout/{DACHUAN}/gaps/?year=2024").content.decode()
+    assert "项目将新增 500 张床位" in html and "秦巴医养中心建设项目" in html
+    # drilled down: a township whose 托育 centre closes its gap
+    closed = [
+        (t, n)
+        for t in Division.objects.descendants_of(DACHUAN, 2024).filter(level=4)
+        for n in as_json(t, 2024, gaps(t, 2024))["norms"]
+        if n["code"] == "dc-childcare" and n["gap"] and n["gap_after_planned"] == 0
+    ]
+    assert closed, "no township's childcare gap is closed by a project"
+    township, norm = closed[0]
+    page = client_for(users, "planner").get(f"/layout/{township.code}/gaps/?year=2024").content.decode()
+    assert f"缺口 {norm['gap']:,} 可补齐" in page
+    english = client_for(users, "planner", "en").get(f"/layout/{township.code}/gaps/?year=2024")
+    assert f"closes the gap of {norm['gap']:,}" in english.content.decode()

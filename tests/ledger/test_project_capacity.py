@@ -40,3 +40,18 @@ def test_spellings_of_one_unit_are_one_unit():
     projects = Project.objects.filter(plan__code="dachuan-14th-health", number__in=[9, 10, 18])
     assert {p.unit.name for p in projects} == {"三里坪街道社区卫生服务中心"}
     assert not Unit.objects.filter(name="市人力资源和社会保障局").exists()
+
+
+def test_the_annex_additions_by_measure_as_its_text_states_them():
+    projects = {p.number: p for p in Project.objects.filter(plan__code="dachuan-14th-health")}
+
+    def adds(number):
+        return dict(projects[number].additions.values_list("what", "amount"))
+
+    # "新增床位600张（医疗床位300张，养老床位300张）": 300 medical beds, not the elderly care beds
+    assert adds(3) == {"beds": 300, "childcare_places": 300}
+    # a 中医医院's beds are TCM hospital beds as well
+    assert adds(28) == {"beds": 100, "tcm_hospital_beds": 100, "childcare_places": 150}
+    assert adds(9) == {"childcare_places": 750}  # 5 communities x 150
+    assert adds(12) == {"childcare_places": 60}  # 医养 beds are not the registry's medical beds
+    assert adds(1) == adds(5) == adds(26) == {}  # no number stated: nothing invented

@@ -328,3 +328,22 @@ def test_a_project_site_is_placed_inside_its_region(web):
     assert words.status_code == 400
     project.refresh_from_db()
     assert project.division == township.division  # nothing changed by the refused points
+
+
+@pytest.mark.django_db
+def test_a_planner_sets_what_a_project_adds_on_its_page(web, users):
+    project = Project.objects.get(number=1)
+    client = web("planner")
+    client.cookies["django_language"] = "zh-hans"
+    done = client.post(
+        f"/ledger/projects/{project.pk}/", {"action": "addition", "what": "icu_beds", "amount": "40"}
+    )
+    assert done.status_code == 302
+    assert dict(project.additions.values_list("what", "amount")) == {"icu_beds": 40}
+    page = client.get(f"/ledger/projects/{project.pk}/").content.decode()
+    assert 'id="additions"' in page and "重症床位" in page
+    bad = client.post(
+        f"/ledger/projects/{project.pk}/", {"action": "addition", "what": "icu_beds", "amount": "四十"}
+    )
+    assert bad.status_code == 400 and "数量须为整数" in bad.content.decode()
+    assert dict(project.additions.values_list("what", "amount")) == {"icu_beds": 40}

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from tixi.accounts.models import Authored
 from tixi.accounts.scope import ScopedQuerySet
 from tixi.geo.models import Division, Level
+from tixi.ledger.models import AdditionKind
 
 
 class NormKind(models.TextChoices):
@@ -40,6 +41,7 @@ class Unit(models.TextChoices):
     PERSONS = "persons", _("persons")
     INSTITUTIONS = "institutions", _("institutions")
     VEHICLES = "vehicles", _("vehicles")
+    PLACES = "places", _("childcare places")
 
 
 class NormQuerySet(models.QuerySet):
@@ -139,6 +141,14 @@ class Norm(models.Model):
         blank=True,
         help_text=_("singular, e.g. community health service station"),
     )
+    # what a ledger project adds that counts against this norm (planned, gap after planned)
+    planned_by = models.CharField(
+        _("projects' additions counted"),
+        max_length=32,
+        blank=True,
+        choices=AdditionKind.choices,
+        help_text=_("what a planned project adds that narrows this norm's gap, e.g. beds"),
+    )
     version = models.CharField(_("version"), max_length=20, help_text=_("the source's edition"))
     # every change (admin, API, import, the demo's load) is a new revision, kept in NormVersion
     revision = models.PositiveIntegerField(_("revision"), default=0, editable=False)
@@ -148,7 +158,7 @@ class Norm(models.Model):
     DEFINITION = (
         "code", "name", "name_en", "region", "kind", "level", "place_kind", "measure", "basis",
         "institutions", "minimum", "maximum", "within", "stay_above", "exempt_below", "per", "unit", "year", "source", "seed", "clause", "note",
-        "note_en", "counted", "counted_en", "version",
+        "note_en", "counted", "counted_en", "planned_by", "version",
     )  # fmt: skip
 
     class Meta:
@@ -215,6 +225,18 @@ class Norm(models.Model):
                 raise ValidationError({"basis": _("Give the residents of each place (P{}) to compare.")})
         if self.per <= 0:
             raise ValidationError({"per": _("Must be a positive number.")})
+        if self.planned_by and self.kind not in PLANNED_KINDS:
+            raise ValidationError(
+                {
+                    "planned_by": _(
+                        "Only a norm on a number of beds, places or vehicles counts what projects add."
+                    )
+                }
+            )
+
+
+# the kinds of norm that count units a project adds (not a rule on each institution, nor reach)
+PLANNED_KINDS = (NormKind.PER_POPULATION, NormKind.SHARE, NormKind.PER_PLACE, NormKind.COUNT)
 
 
 class NormVersion(Authored):

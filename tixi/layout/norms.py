@@ -26,12 +26,11 @@ from tixi.indicators.engine.evaluate import IndicatorDef
 from tixi.indicators.services import evaluate
 from tixi.layout.engine.norms import Judgement, judge, whole_units
 from tixi.layout.models import Norm, NormKind, PlaceKind, Unit, region_code
+from tixi.ledger.services import planned_additions
 from tixi.registry.engine import classification as cls
 from tixi.registry.models import InstitutionYear
-from tixi.registry.planned import planned_bed_projects_in, planned_capacity_in
+from tixi.registry.planned import planned_bed_projects_in
 
-# the ledger's projects plan beds of every kind: they count against the norm on all beds only
-PLANNED_BEDS = "R{actual_beds}"
 NORMS_FILE = Path(__file__).parent / "data" / "norms.yaml"
 FIELDS = set(Norm.DEFINITION)
 
@@ -120,9 +119,9 @@ class Row:
     name: str
     judgement: Judgement
     basis: float | None = None
-    planned: int | None = None  # capacity the ledger's projects will add (total beds only)
+    planned: int | None = None  # what the ledger's projects sited here will add (`Norm.planned_by`)
     facts: dict | None = None  # a rule's own figures (occupancy, average stay)
-    projects: list | None = None  # the ledger's projects the rule forbids
+    projects: list | None = None  # the ledger's projects the rule forbids, or those that add `planned`
     exempt: bool = False  # lacks one but has fewer residents than the norm's `exempt_below`: not short
 
     def as_json(self) -> dict:
@@ -143,6 +142,7 @@ class Row:
             else max(0, j.gap - self.planned),
             "exempt": self.exempt,
             **({"facts": self.facts, "projects": self.projects or []} if self.facts is not None else {}),
+            **({"planned_projects": self.projects or []} if self.planned is not None else {}),
         }
 
 
@@ -244,15 +244,18 @@ def judge_norm(norm: Norm, region: Division, division: Division, year: int) -> N
     cells = [item_values.Cell(p, year) for p in places]
     actual = values_of(norm.measure, cells)
     bases = values_of(norm.basis, cells) if norm.basis else [None] * len(places)
-    for place, value, basis in zip(places, actual, bases, strict=True):
+    # what the ledger's projects sited in each place will add of the norm's measure, after the year
+    planned = (
+        planned_additions(places, norm.planned_by, year) if norm.planned_by else [(None, None)] * len(places)
+    )
+    for place, value, basis, (adds, projects) in zip(places, actual, bases, planned, strict=True):
         if basis is not None:
             basis = basis if math.isfinite(basis) else math.nan
         if norm.exempt_below is not None:
             judgement, exempt = judge_sparing_small(finite(value), norm, basis)
         else:
             judgement, exempt = judge(finite(value), norm.minimum, norm.maximum, basis, norm.per), False
-        planned = planned_capacity_in(place)["beds"] if norm.measure.strip() == PLANNED_BEDS else None
-        result.rows.append(Row(place.code, place.name, judgement, basis, planned, exempt=exempt))
+        result.rows.append(Row(place.code, place.name, judgement, basis, adds, None, projects, exempt=exempt))
     return result
 
 
@@ -496,9 +499,10 @@ UNIT_WORDS = {
     "persons": lambda n: _("%(n)s persons") % {"n": n},
     "institutions": lambda n: _("%(n)s institutions") % {"n": n},
     "vehicles": lambda n: _("%(n)s vehicles") % {"n": n},
+    "places": lambda n: _("%(n)s childcare places") % {"n": n},
 }
 # the Chinese measure word of each unit: 3 个社区卫生服务站, 2 辆救护车, 120 张床位, 5 名全科医生
-MEASURE_WORDS = {"beds": "张", "persons": "名", "institutions": "个", "vehicles": "辆"}
+MEASURE_WORDS = {"beds": "张", "persons": "名", "institutions": "个", "vehicles": "辆", "places": "个"}
 
 
 def english() -> bool:
@@ -714,9 +718,7 @@ def as_json(division: Division, year: int, results: list[NormGap]) -> dict:
                 "gap": r.gap,
                 "excess": r.excess,
                 "passed": r.passed,
-                "planned": None
-                if any(row.planned is None for row in r.rows) or not r.rows
-                else sum(row.planned for row in r.rows),
+                **planned_json(r),
                 "lacking": [row.as_json() for row in lacking],
                 "rows": [row.as_json() for row in r.rows] if len(r.rows) <= 50 else [],
                 **gap_rule(r),
@@ -752,6 +754,48 @@ def spared_sentences(r: NormGap) -> list[str]:
         )
         % {"places": places(len(spared)), "residents": f"{n.exempt_below:,}", "names": names}
     ]
+
+
+def planned_json(r: NormGap) -> dict:
+    """What the ledger's projects will add against the norm (None: the norm counts no additions), the
+    gap left after them (place by place: what one place's project adds does not fill another's gap),
+    the projects, and a sentence per place whose gap they narrow or close."""
+    n = r.norm
+    if not n.planned_by or not r.rows:
+        return {"planned": None, "gap_after_planned": None, "planned_projects": [], "planned_sentences": []}
+    after = [row.as_json()["gap_after_planned"] for row in r.rows]
+    sentences = []
+    for row in r.rows:
+        gap = row.judgement.gap
+        if not row.planned or not gap:
+            continue
+        values = {
+            "place": row.name,
+            "amount": counted_amount(row.planned, n) or UNIT_WORDS[n.unit](row.planned),
+            "projects": (", " if english() else "、").join(p["name"] for p in row.projects[:3])
+            + ("…" if len(row.projects) > 3 else ""),
+            "gap": f"{gap:,}",
+            "after": f"{max(0, gap - row.planned):,}",
+        }
+        if row.planned >= gap:
+            sentences.append(
+                _("%(place)s: projects will add %(amount)s (%(projects)s), which closes the gap of %(gap)s")
+                % values
+            )
+        else:
+            sentences.append(
+                _(
+                    "%(place)s: projects will add %(amount)s (%(projects)s); the gap narrows from %(gap)s to %(after)s"
+                )
+                % values
+            )
+    return {
+        "planned": sum(row.planned for row in r.rows),
+        "planned_by": n.planned_by,
+        "gap_after_planned": None if None in after else sum(after),
+        "planned_projects": [dict(p, place=row.name) for row in r.rows for p in row.projects or []][:50],
+        "planned_sentences": sentences[:20],
+    }
 
 
 def freeze_json(r: NormGap, year: int) -> dict:

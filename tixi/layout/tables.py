@@ -11,6 +11,7 @@ from tixi.exchange.tables import TABLES, Column, TableSpec, labels_of
 from tixi.geo.models import Level
 from tixi.layout import actions
 from tixi.layout.models import Norm, NormKind, PlaceKind, Unit
+from tixi.ledger.models import AdditionKind
 
 # blank text cells are empty text, a blank `per` is 1 (the model's default)
 TEXT_FIELDS = (
@@ -23,6 +24,7 @@ TEXT_FIELDS = (
     "note_en",
     "counted",
     "counted_en",
+    "planned_by",
 )
 
 
@@ -131,6 +133,14 @@ NORMS = TableSpec(
         Column("counted", "计数对象", "verbatim", help="缺口所指的对象，如 社区卫生服务站（量词由单位给出）"),
         Column(
             "counted_en", "计数对象英文", "verbatim", help="英文单数，如 community health service station"
+        ),
+        Column(
+            "planned_by",
+            "计入的项目新增",
+            "choice",
+            False,
+            lambda: labels_of(AdditionKind.choices),
+            help="规划建设项目新增的哪一项缩小本标准的缺口，如 床位",
         ),
         Column("version", "版本", "verbatim", True, help="来源文件的版本，如 2023-11"),
     ],

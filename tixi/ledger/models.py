@@ -324,6 +324,48 @@ class Project(models.Model):
             raise ValidationError({"end_year": _("The last year cannot come before the first year.")})
 
 
+class AdditionKind(models.TextChoices):
+    """What a project adds, each as the registry counts it, so that a norm on that measure can count it
+    (`Norm.planned_by`). Beds of a kind are also beds: a 中医医院 adding 500 beds adds 500 `beds` and
+    500 `tcm_hospital_beds`, two rows, each its own measure."""
+
+    BEDS = "beds", _("medical beds")  # 实有床位: the norm on all beds (养老 beds are not counted)
+    TCM_HOSPITAL_BEDS = "tcm_hospital_beds", _("beds of TCM hospitals")
+    PSYCHIATRIC_BEDS = "psychiatric_beds", _("psychiatric beds")
+    REHABILITATION_BEDS = "rehabilitation_beds", _("rehabilitation beds")
+    ICU_BEDS = "icu_beds", _("ICU beds")
+    INFECTIOUS_BEDS = "infectious_beds", _("infectious beds")
+    CHILDCARE_PLACES = "childcare_places", _("childcare places (under 3)")
+    COMMUNITY_HEALTH_STATIONS = "community_health_station", _("community health service stations")
+    COMMUNITY_HEALTH_CENTRES = "community_health_centre", _("community health service centres")
+    TOWNSHIP_HEALTH_CENTRES = "township_health_centre", _("township health centres")
+    VILLAGE_CLINICS = "village_clinic", _("village clinics")
+    COUNTY_SUB_CENTRES = "county_sub_centre", _("county medical sub-centres")
+    COMMUNITY_HOSPITALS = "community_hospital", _("community hospitals")
+    AMBULANCES = "ambulances", _("ambulances")
+    NEGATIVE_PRESSURE_AMBULANCES = "negative_pressure_ambulances", _("negative-pressure ambulances")
+
+
+class ProjectAddition(models.Model):
+    """What a project will add, by measure ("新增床位500张" of a 中医医院: 500 beds, 500 TCM hospital
+    beds), counted against the norms on that measure in the project's division until it is in use."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="additions")
+    what = models.CharField(_("what is added"), max_length=32, choices=AdditionKind.choices)
+    amount = models.PositiveIntegerField(
+        _("how many"), validators=[MinValueValidator(1), MaxValueValidator(1_000_000)]
+    )
+
+    class Meta:
+        verbose_name = _("project addition")
+        verbose_name_plural = _("project additions")
+        ordering = ["project", "what"]
+        constraints = [models.UniqueConstraint(fields=["project", "what"], name="project_addition_once")]
+
+    def __str__(self):
+        return f"{self.project} +{self.amount} {self.get_what_display()}"
+
+
 class ProjectInvestment(models.Model):
     """Investment completed in a year (10,000 yuan)."""
 

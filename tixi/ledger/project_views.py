@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from tixi.core import clock
 from tixi.core.exports import exportable
-from tixi.ledger.models import Project, ProjectStatus
+from tixi.ledger.models import AdditionKind, Project, ProjectStatus
 from tixi.ledger.services import change_project, may_plan
 from tixi.ledger.tables import project_detail_tables
 
@@ -61,6 +61,7 @@ def project_detail(request, pk):
             else None,
             "milestones": project.milestones.all(),
             "statuses": ProjectStatus.choices,
+            "addition_kinds": AdditionKind.choices,
             "may_report": allowed,
             "errors": errors,
             "this_year": clock.today().year,

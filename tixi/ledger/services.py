@@ -19,11 +19,13 @@ from tixi.geo.models import Boundary, Division
 from tixi.indicators.models import Plan, Target
 from tixi.ledger.engine import parse
 from tixi.ledger.models import (
+    AdditionKind,
     Attachment,
     Milestone,
     Notification,
     Progress,
     Project,
+    ProjectAddition,
     ProjectInvestment,
     ProjectStatus,
     Rectification,
@@ -44,6 +46,64 @@ def capacity_added(content: str) -> tuple[int, int]:
     beds = sum(int(a or b) for a, b in BEDS.findall(content))
     places = sum(int(times or 1) * int(each) for times, each in PLACES.findall(content))
     return beds, places
+
+
+# What a project adds by measure, read only where its text states it. Medical beds are the 医疗床位 of a
+# breakdown ("新增床位600张（医疗床位300张，养老床位300张）": 300) or else the 新增床位; 医养 and 养老 beds are
+# not the registry's 实有床位. The beds of a named kind of hospital are also that kind's beds.
+MEDICAL_BEDS = re.compile(r"医疗床位(\d+)张")
+NEW_BEDS = re.compile(r"新增床位(\d+)张")
+BEDS_OF_HOSPITAL = (
+    (("中医医院", "中西医结合医院"), AdditionKind.TCM_HOSPITAL_BEDS),
+    (("精神卫生中心", "精神病医院", "精神专科医院"), AdditionKind.PSYCHIATRIC_BEDS),
+    (("康复医院",), AdditionKind.REHABILITATION_BEDS),
+    (("传染病医院",), AdditionKind.INFECTIOUS_BEDS),
+)
+BEDS_OF_KIND = (
+    (re.compile(r"精神科?床位(\d+)张"), AdditionKind.PSYCHIATRIC_BEDS),
+    (re.compile(r"康复床位(\d+)张"), AdditionKind.REHABILITATION_BEDS),
+    (re.compile(r"(?:重症监护|重症|ICU)床位(\d+)张"), AdditionKind.ICU_BEDS),
+    (re.compile(r"传染病(?:救治)?床位(\d+)张"), AdditionKind.INFECTIOUS_BEDS),
+)
+INSTITUTIONS = re.compile(
+    r"新建(\d+)(?:个|所|家)(社区卫生服务站|社区卫生服务中心|乡镇卫生院|村卫生室|县域医疗卫生次中心|社区医院)"
+)
+INSTITUTION_KINDS = {
+    "社区卫生服务站": AdditionKind.COMMUNITY_HEALTH_STATIONS,
+    "社区卫生服务中心": AdditionKind.COMMUNITY_HEALTH_CENTRES,
+    "乡镇卫生院": AdditionKind.TOWNSHIP_HEALTH_CENTRES,
+    "村卫生室": AdditionKind.VILLAGE_CLINICS,
+    "县域医疗卫生次中心": AdditionKind.COUNTY_SUB_CENTRES,
+    "社区医院": AdditionKind.COMMUNITY_HOSPITALS,
+}
+AMBULANCES = re.compile(r"(?:购置|配备|新增)救护车(\d+)辆")
+NEGATIVE_PRESSURE = re.compile(r"负压救护车(\d+)辆|其中负压(?:救护车)?(\d+)辆")
+
+
+def additions_stated(name: str, content: str) -> dict[str, int]:
+    """What a project's name and content say it adds, by measure (nothing the text does not state)."""
+    found: dict[str, int] = {}
+    medical = MEDICAL_BEDS.findall(content)
+    beds = sum(map(int, medical)) if medical else sum(map(int, NEW_BEDS.findall(content)))
+    if beds:
+        found[AdditionKind.BEDS] = beds
+        for names, kind in BEDS_OF_HOSPITAL:
+            if any(n in name for n in names):
+                found[kind] = beds
+    for pattern, kind in BEDS_OF_KIND:
+        if stated := sum(map(int, pattern.findall(content))):
+            found[kind] = max(found.get(kind, 0), stated)
+    _beds, places = capacity_added(content)
+    if places:
+        found[AdditionKind.CHILDCARE_PLACES] = places
+    for count, kind in INSTITUTIONS.findall(content):
+        found[INSTITUTION_KINDS[kind]] = found.get(INSTITUTION_KINDS[kind], 0) + int(count)
+    if ambulances := sum(map(int, AMBULANCES.findall(content))):
+        found[AdditionKind.AMBULANCES] = ambulances
+    if negative := sum(int(a or b) for a, b in NEGATIVE_PRESSURE.findall(content)):
+        found[AdditionKind.NEGATIVE_PRESSURE_AMBULANCES] = negative
+        found[AdditionKind.AMBULANCES] = max(found.get(AdditionKind.AMBULANCES, 0), negative)
+    return {str(k): v for k, v in found.items()}
 
 
 def township_of(site: str, townships: dict):
@@ -102,7 +162,7 @@ def load_projects(plan: Plan, text: str) -> int:
         division = township_of(item["site"], townships)
         beds, places = capacity_added(item["content"])
         centre = centres.get((division or plan.region).pk) or (None, None)
-        Project.objects.create(
+        project = Project.objects.create(
             longitude=centre[0],
             latitude=centre[1],
             plan=plan,
@@ -120,6 +180,10 @@ def load_projects(plan: Plan, text: str) -> int:
             beds_added=beds,
             childcare_places_added=places,
         )
+        for what, amount in additions_stated(item["name"], item["content"]).items():
+            ProjectAddition.objects.create(
+                project=project, what=what, amount=amount
+            )  # audited, as the project
     return plan.projects.count()
 
 
@@ -190,6 +254,85 @@ def bed_projects_in(division) -> list[dict]:
     ]
 
 
+# a project whose status is one of these adds nothing more: in use (or completed) it is in the
+# registry's reports from the year it was done, suspended it may never be built
+DONE_STATUSES = (ProjectStatus.COMPLETED, ProjectStatus.IN_USE)
+
+
+def done_year(project) -> int:
+    """The year a completed project was done: its last milestone reached, else its last planned year."""
+    reached = [m.reached.year for m in project.milestones.all() if m.reached]
+    return max(reached) if reached else project.end_year
+
+
+def counts_in(project, year: int) -> bool:
+    """Whether what a project adds is still to come in a year: not suspended, and not done by that year
+    (a project done in or before the year is in that year's reports: counted once, as actual)."""
+    if project.status == ProjectStatus.SUSPENDED:
+        return False
+    if project.status in DONE_STATUSES:
+        return done_year(project) > year
+    return True
+
+
+def planned_additions(places, what: str, year: int) -> list[tuple[int, list[dict]]]:
+    """For each place, what the ledger's projects sited in it (its subtree) will add of a measure after
+    the year: the total and the projects (name, number, amount, page)."""
+    additions = [
+        a
+        for a in ProjectAddition.objects.filter(what=what, project__division__isnull=False)
+        .select_related("project__division", "project__plan")
+        .prefetch_related("project__milestones")
+        .order_by("project__plan_id", "project__number")
+        if counts_in(a.project, year)
+    ]
+    found = []
+    for place in places:
+        inside = [a for a in additions if a.project.division.path.startswith(place.path)]
+        found.append(
+            (
+                sum(a.amount for a in inside),
+                [
+                    {
+                        "name": a.project.name,
+                        "number": a.project.number,
+                        "plan": a.project.plan.code,
+                        "site": a.project.site,
+                        "amount": a.amount,
+                        "status": a.project.status,
+                        "url": f"/ledger/projects/{a.project.pk}/",
+                    }
+                    for a in inside
+                ],
+            )
+        )
+    return found
+
+
+@transaction.atomic
+def set_project_addition(project, what: str, amount) -> ProjectAddition | None:
+    """What the project adds of one measure: a whole number from 1 up sets it, 0 or empty removes it."""
+    if what not in AdditionKind.values:
+        raise ValidationError({"what": _("Choose what the project adds.")})
+    text = str(amount if amount is not None else "").strip()
+    try:
+        value = int(text) if text else 0
+    except ValueError as error:
+        raise ValidationError({"amount": _("How many is a whole number (0 removes it).")}) from error
+    if value < 0:
+        raise ValidationError({"amount": _("How many is a whole number (0 removes it).")})
+    if value == 0:
+        ProjectAddition.objects.filter(project=project, what=what).delete()
+        return None
+    row = ProjectAddition.objects.filter(project=project, what=what).first() or ProjectAddition(
+        project=project, what=what
+    )
+    row.amount = value
+    row.full_clean()
+    row.save()
+    return row
+
+
 def add_drafted_targets(plan: Plan, rows: list[dict]) -> None:
     """Targets kept from a read document, worded as the plan words them (the forms checked them)."""
     Target.objects.bulk_create(
@@ -254,6 +397,8 @@ def change_project(project, data) -> None:
         )
         milestone.full_clean()
         milestone.save()
+    elif action == "addition":
+        set_project_addition(project, data.get("what") or "", data.get("amount"))
     elif action == "position":
         place_project(project, data.get("longitude", ""), data.get("latitude", ""))
     elif action == "reached":

@@ -134,7 +134,14 @@ def project_detail_tables(project, investments, invested, invested_share, milest
         steps.add(
             m.name, m.planned, Cell(m.reached, badge=_("late") if m.is_late and not m.reached else ""), item=m
         )
-    return [facts, by_year, steps]
+    adds = Table(
+        _("What the project adds"),
+        [Column(_("what is added")), Column(_("how many"), kind=NUMBER)],
+        html_id="additions",
+    )
+    for addition in project.additions.all():
+        adds.add(addition.get_what_display(), addition.amount)
+    return [facts, by_year, steps, adds]
 
 
 def task_tables(subtasks, progress, rectifications) -> list[Table]:

@@ -221,18 +221,16 @@ def place_grid(code, rows=260, cols=280, cell=150.0, seed=3):
     _friction, river = synthetic.friction_surface(rows, cols, seed, roads=False, with_river=True)
     towns = [(60, 70), (200, 220)]
     seat = (130, 140)
-    return (
-        synthetic_elevation(rows, cols, cell, seed, relief_of(code), river, towns, seat),
-        river,
-        towns,
-        seat,
-    )
+    roads = np.zeros((rows, cols), bool)
+    roads[130, :] = True  # a main road through the seat
+    height = synthetic_elevation(rows, cols, cell, seed, relief_of(code), river, towns, seat, roads)
+    return height, river, towns, seat, roads
 
 
 @pytest.mark.parametrize("code", ["510400", "510411", "511703", "511722", "511900", "500237"])
 def test_demo_elevation_is_in_the_place_s_range_with_slopes_of_real_mountains(code):
     lowest, typical, highest = relief_of(code)
-    height, river, towns, seat = place_grid(code)
+    height, river, towns, seat, roads = place_grid(code)
     assert lowest - 1e-6 <= height.min() and height.max() <= highest + 1e-6
     assert height.max() > lowest + 0.6 * (highest - lowest)  # mountains, not a plain
     assert abs(np.median(height) - typical) < 0.15 * (highest - lowest)
@@ -241,6 +239,7 @@ def test_demo_elevation_is_in_the_place_s_range_with_slopes_of_real_mountains(co
     assert degrees.max() < 60
     # the river runs at the bottom of its valley, the towns on level ground
     assert np.median(height[river]) < np.percentile(height, 10)
+    assert np.median(height[roads]) < np.percentile(height, 35)  # the main road runs in a valley
     for row, col in [*towns, seat]:
         assert degrees[row - 3 : row + 4, col - 3 : col + 4].max() < 8
 
@@ -266,6 +265,9 @@ def test_the_region_grid_carries_the_elevation_and_walks_it_by_tobler_off_the_ro
     assert np.array_equal(travel["elevation"], -grid.elevation)  # mirrored: walked toward the facility
     assert np.array_equal(travel["driven"], grid.road_index > 0)
     assert not grid.travel(closed_roads=[0])["driven"][grid.road_index == 1].any()
+    # the centres stand low, on the main roads' valley floors
+    rows, cols = grid.cells_of([h[0] for h in hubs.values()], [h[1] for h in hubs.values()])
+    assert (grid.elevation[rows, cols] < np.median(grid.elevation)).all()
     again = type(grid).from_arrays(grid.as_arrays())
     assert np.array_equal(again.elevation, grid.elevation)
     flat = build_region_grid(bbox, zones, people, points, seed=4, max_cells=20_000, hubs=hubs)

@@ -199,7 +199,9 @@ def build_region_grid(
     grid.road_speeds = roads.speeds
     grid.friction = road_friction(walking, grid.road_index, roads.speeds)
     if relief is not None:
-        grid.elevation = region_elevation(grid, seed, relief, river, centres, at_seat)
+        main = np.array([not name.startswith("village") for name in roads.names] or [False])
+        main_roads = (grid.road_index > 0) & np.concatenate([[False], main])[grid.road_index]
+        grid.elevation = region_elevation(grid, seed, relief, river, centres, at_seat, main_roads)
     weights = np.full((rows, cols), 0.02)  # scattered houses everywhere
     r, c = grid.cells_of(*settlements)
     np.add.at(weights, (r, c), 1.0)
@@ -217,8 +219,11 @@ def build_region_grid(
 MAX_SETTLEMENTS = 3000
 
 
-def region_elevation(grid: RegionGrid, seed: int, relief, river, centres, seat) -> np.ndarray:
-    """The synthetic elevation, the township centres and the seat (local metres) on level ground."""
+def region_elevation(
+    grid: RegionGrid, seed: int, relief, river, centres, seat, main_roads=None
+) -> np.ndarray:
+    """The synthetic elevation, the township centres and the seat (local metres) on level ground, the
+    provincial and county roads (`main_roads`, cells) in side valleys."""
 
     def cell_of(point):
         x, y = point
@@ -236,6 +241,7 @@ def region_elevation(grid: RegionGrid, seed: int, relief, river, centres, seat) 
         river,
         towns=towns,
         seat=cell_of(seat) if seat is not None else None,
+        roads=main_roads,
     )
 
 

@@ -1,7 +1,8 @@
 """A synthetic elevation for the demo regions (no Django), labelled synthetic: the demo has no DEM.
 
 Hills of several sizes (1 to 32 km across, smooth: cubic interpolation of random nodes) over a valley
-cut along the grid's river (its floor the region's lowest point), stretched to the place's real range
+cut along the grid's river (its floor the region's lowest point) and side valleys along the main
+roads (roads follow valleys, and the towns they join stand low), stretched to the place's real range
 of heights, with town centres set on level ground (a town stands on its valley floor, not on a
 slope). The heights are skewed so that half the land lies below the place's typical height: in these
 mountains most people live low and few peaks are high.
@@ -41,6 +42,8 @@ HILLS_METRES = (32_000.0, 16_000.0, 8_000.0, 4_000.0, 2_000.0, 1_000.0)  # wavel
 HURST = 0.6  # each halving of the wavelength keeps 2^-0.6 = 66 % of the amplitude: rough, not jagged
 VALLEY_METRES = 3_000.0  # the river's valley: its sides rise over about this distance
 UPLAND_FLOOR = 0.15  # the lowest uplands stand this share of the hills' height above the valley floor
+SIDE_VALLEY_METRES = 2_500.0  # a main road's valley: its sides rise over about this distance
+SIDE_VALLEY_DEPTH = 0.5  # and its floor lies this share of the hills' height below them
 TOWN_METRES = 1_500.0  # a township centre's level ground (radius); the county seat's is twice that
 SEAT_METRES = 3_000.0
 
@@ -79,11 +82,13 @@ def synthetic_elevation(
     river: np.ndarray | None = None,
     towns=(),
     seat=None,
+    roads: np.ndarray | None = None,
 ) -> np.ndarray:
     """Metres above sea level on the grid (float64, no gaps).
 
-    `river`: its cells (bool), the valley floor; `towns`: (row, col) of township centres, `seat`: the
-    county seat's, each set on level ground (a basin at the local low)."""
+    `river`: its cells (bool), the valley floor; `roads`: the main roads' cells (bool), which run in
+    side valleys (a road follows a valley: the towns it joins stand low, its sides rise off it);
+    `towns`: (row, col) of township centres, `seat`: the county seat's, each set on level ground."""
     lowest, typical, highest = relief
     rng = np.random.default_rng(seed + 17)
     uplands = UPLAND_FLOOR + (1.0 - UPLAND_FLOOR) * hills(rows, cols, cell, rng)
@@ -92,6 +97,9 @@ def synthetic_elevation(
         valley = 1.0 - np.exp(-((metres / VALLEY_METRES) ** 2))  # flat floor, rising sides
     else:
         valley = np.ones((rows, cols))
+    if roads is not None and roads.any():
+        metres = ndimage.distance_transform_edt(~roads) * cell
+        valley = valley * (1.0 - SIDE_VALLEY_DEPTH * np.exp(-((metres / SIDE_VALLEY_METRES) ** 2)))
     height = uplands * valley
     height /= height.max()
     # skew so that half the land lies below the typical height (a power keeps 0 and 1 where they are)

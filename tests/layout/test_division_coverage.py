@@ -21,6 +21,9 @@ def test_township_coverage_adds_up(db, capsys):
     assert data["population"] == int(values_of("P{}", [Cell(dachuan, 2024)])[0])
     assert sum(t["population"] for t in data["townships"]) == data["population"]
     assert data["synthetic"] and data["minutes"] == ["15", "30", "60"]
+    # walked over a synthetic elevation in 达州's range, by Tobler's function off the roads
+    assert data["terrain"]["synthetic"] and data["terrain"]["slope"] == "tobler"
+    assert 222 <= data["terrain"]["lowest_metres"] < data["terrain"]["highest_metres"] <= 2458
     assert data["columns"] == ["14", "15", "16", "29", "30", "31", "59", "60", "61"]
     for kind in ("primary", "township", "hospital"):
         within = [data["kinds"][kind]["within"][m] for m in data["columns"]]

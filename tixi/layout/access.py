@@ -308,6 +308,7 @@ def division_coverage(division: Division, year: int, minutes=(15.0, 30.0, 60.0))
         "synthetic": True,
         "note": str(SYNTHETIC_NOTE),
         "grid": {"rows": grid.shape[0], "cols": grid.shape[1], "cell_metres": grid.cell},
+        "terrain": terrain_summary(grid),
         "minutes": [f"{m:g}" for m in minutes],
         "columns": [f"{m:g}" for m in kinds["primary"][1].minutes],
         "population": total,
@@ -316,6 +317,18 @@ def division_coverage(division: Division, year: int, minutes=(15.0, 30.0, 60.0))
         "ems": ems_radius(place),
         "bed_access": {k: v for k, v in beds.items() if k != "zones"},
         "seconds": round(time.perf_counter() - started, 2),
+    }
+
+
+def terrain_summary(grid: RegionGrid) -> dict:
+    """What the travel times walk over: the synthetic elevation's range and how slope is priced."""
+    if grid.elevation is None:
+        return {"slope": None}
+    return {
+        "synthetic": True,
+        "lowest_metres": round(float(grid.elevation.min()), 1),
+        "highest_metres": round(float(grid.elevation.max()), 1),
+        "slope": "tobler",  # off the roads, toward the facility; the roads' cells keep their speed
     }
 
 

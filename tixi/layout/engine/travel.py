@@ -30,6 +30,11 @@ Walking by Tobler's hiking function (as AccessMod's walking mode, `timeCostManag
 speed is its flat-ground speed (the friction's) times tobler_speed(dh/L) / tobler_speed(0), so it
 costs L x mean friction x exp(3.5 |dh/L + 0.05| - 0.175); fastest on a 5 % descent, and uphill and
 downhill differ (the +0.05).
+
+Driven cells (`driven`: roads, AccessMod's MOTORIZED mode) are not priced by slope, as AccessMod's
+motorised mode ignores it: of a move's four cells, a driven one adds its friction as on flat ground,
+a walked one its friction x Tobler's factor (or, with r.walk, a*L and the climbing effort are
+weighed by the walked share of the four). A move with no driven cell is priced exactly as above.
 """
 
 import math

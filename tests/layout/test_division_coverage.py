@@ -21,6 +21,9 @@ def test_township_coverage_adds_up(db, capsys):
     assert data["population"] == int(values_of("P{}", [Cell(dachuan, 2024)])[0])
     assert sum(t["population"] for t in data["townships"]) == data["population"]
     assert data["synthetic"] and data["minutes"] == ["15", "30", "60"]
+    # walked over a synthetic elevation in 达州's range, by Tobler's function off the roads
+    assert data["terrain"]["synthetic"] and data["terrain"]["slope"] == "tobler"
+    assert 222 <= data["terrain"]["lowest_metres"] < data["terrain"]["highest_metres"] <= 2458
     assert data["columns"] == ["14", "15", "16", "29", "30", "31", "59", "60", "61"]
     for kind in ("primary", "township", "hospital"):
         within = [data["kinds"][kind]["within"][m] for m in data["columns"]]
@@ -71,7 +74,7 @@ def test_adding_a_site_incrementally_equals_a_full_rerun(db):
     cap = 31 * 60.0
     before = surface(grid, existing, 31).seconds
     alone = travel_time(
-        grid.friction, grid.cell, grid.cell, [new_row], [new_col], [0], max_seconds=cap
+        grid.friction, grid.cell, grid.cell, [new_row], [new_col], [0], max_seconds=cap, **grid.travel()
     ).seconds
     incremental = np.minimum(before, alone)
     rerun = travel_time(
@@ -82,6 +85,7 @@ def test_adding_a_site_incrementally_equals_a_full_rerun(db):
         np.append(cols, new_col),
         np.arange(len(existing) + 1),
         max_seconds=cap,
+        **grid.travel(),
     ).seconds
     finite = np.isfinite(rerun)
     assert (np.isfinite(incremental) == finite).all()
@@ -162,6 +166,7 @@ def test_what_if_closing_roads_and_facilities_is_incremental_and_equals_a_full_r
         np.arange(len(kept)),
         moves=MOVES,
         max_seconds=31 * 60.0,
+        **grid.travel(closed_roads=[0, 1]),  # the closed roads' cells are walked, over the slope
     )
     covered = coverage_by_zone(rerun.seconds, grid.population, grid.zones, grid.zones > 0, [30], edge=0)
     assert result["after"] == int(covered.within[:, 0].sum())

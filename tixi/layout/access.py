@@ -44,13 +44,15 @@ from tixi.layout.engine.siting import (
     people,
     sweep,
 )
+from tixi.layout.engine.terrain import relief_of
 from tixi.layout.engine.travel import travel_time
 from tixi.layout.norms import place_kind_of, radius_norms, values_of
 from tixi.registry.engine import classification as cls
 from tixi.registry.models import Institution, InstitutionYear
 
-# 2: a synthetic road network burnt in as GeoJSON roads are; 3: with county roads; 4: zones by outline
-GRID_VERSION = 4
+# 2: a synthetic road network burnt in as GeoJSON roads are; 3: with county roads; 4: zones by outline;
+# 5: a synthetic elevation, walked by Tobler's function off the roads
+GRID_VERSION = 5
 EMS_TYPES = ("ems_centre", "ems_station")
 MOVES = 8
 KINDS = {
@@ -143,7 +145,14 @@ def region(division: Division, year: int) -> Region:
     )
     hubs, seat = road_hubs(division, year, townships)
     grid = build_region_grid(
-        bbox, boxes, population, (lon, lat), seed=int(division.code[:9]) % (2**31), hubs=hubs, seat=seat
+        bbox,
+        boxes,
+        population,
+        (lon, lat),
+        seed=int(division.code[:9]) % (2**31),
+        hubs=hubs,
+        seat=seat,
+        relief=relief_of(division.code),
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".part.npz")
@@ -184,6 +193,7 @@ def surface(grid: RegionGrid, facilities, cap_minutes: float):
         np.arange(len(facilities)),
         moves=MOVES,
         max_seconds=cap_minutes * 60.0,
+        **grid.travel(),
     )
 
 
@@ -298,6 +308,7 @@ def division_coverage(division: Division, year: int, minutes=(15.0, 30.0, 60.0))
         "synthetic": True,
         "note": str(SYNTHETIC_NOTE),
         "grid": {"rows": grid.shape[0], "cols": grid.shape[1], "cell_metres": grid.cell},
+        "terrain": terrain_summary(grid),
         "minutes": [f"{m:g}" for m in minutes],
         "columns": [f"{m:g}" for m in kinds["primary"][1].minutes],
         "population": total,
@@ -306,6 +317,18 @@ def division_coverage(division: Division, year: int, minutes=(15.0, 30.0, 60.0))
         "ems": ems_radius(place),
         "bed_access": {k: v for k, v in beds.items() if k != "zones"},
         "seconds": round(time.perf_counter() - started, 2),
+    }
+
+
+def terrain_summary(grid: RegionGrid) -> dict:
+    """What the travel times walk over: the synthetic elevation's range and how slope is priced."""
+    if grid.elevation is None:
+        return {"slope": None}
+    return {
+        "synthetic": True,
+        "lowest_metres": round(float(grid.elevation.min()), 1),
+        "highest_metres": round(float(grid.elevation.max()), 1),
+        "slope": "tobler",  # off the roads, toward the facility; the roads' cells keep their speed
     }
 
 
@@ -333,7 +356,16 @@ def bed_access(place: Region, hospitals, minutes: float) -> dict:
         rows, cols = grid.cells_of([h.longitude for h in hospitals], [h.latitude for h in hospitals])
         grid.open_cells(rows, cols)
         catchments = two_step_catchment(
-            grid.friction, grid.cell, grid.cell, rows, cols, supply, people, minutes, moves=MOVES
+            grid.friction,
+            grid.cell,
+            grid.cell,
+            rows,
+            cols,
+            supply,
+            people,
+            minutes,
+            moves=MOVES,
+            **grid.travel(),
         )
         shares = np.bincount(zones, weights=(people * catchments.accessibility).ravel(), minlength=count)
         reached = float(supply[catchments.demand > 0].sum())
@@ -561,6 +593,7 @@ def division_siting(
         range(len(sites)),
         cap,
         moves=MOVES,
+        **grid.travel(),
     ).fields
     covers = []
     for reach in reaches:
@@ -850,7 +883,15 @@ def kept_fields(grid: RegionGrid, division: Division, year: int, kind: str, faci
     kept = _KEPT_FIELDS.get(key)
     if kept is None:
         kept = build_fields(
-            grid.friction, grid.cell, grid.cell, rows, cols, range(len(facilities)), cap, moves=MOVES
+            grid.friction,
+            grid.cell,
+            grid.cell,
+            rows,
+            cols,
+            range(len(facilities)),
+            cap,
+            moves=MOVES,
+            **grid.travel(),
         )
         while len(_KEPT_FIELDS) >= KEPT_AT_MOST:
             _KEPT_FIELDS.pop(next(iter(_KEPT_FIELDS)))
@@ -923,7 +964,7 @@ def what_if(
     for r, c in new_cells:  # a new site stands somewhere passable
         if np.isnan(friction[r, c]):
             friction[r, c] = WALKING
-    scenario.set_friction(friction)
+    scenario.set_friction(friction, grid.travel(closed_roads=[r - 1 for r in close_roads]).get("driven"))
     for j, (r, c) in enumerate(new_cells):
         scenario.add(len(facilities) + j, r, c)
     after = scenario.surface().seconds

@@ -12,6 +12,8 @@ from django.utils.translation import gettext, gettext_noop
 
 from tixi.layout.engine.landcover import landcover_friction, read_landcover, read_speed_table
 from tixi.layout.engine.rasters import (
+    MOTORIZED,
+    WALKING,
     InputError,
     check_output,
     read_elevation,
@@ -147,7 +149,19 @@ ENGINE_MESSAGES = [
     gettext_noop("--landcover needs --speeds TABLE.csv (class,label,speed)."),
     gettext_noop("--walking needs --roads ROADS.geojson."),
     gettext_noop("The table is empty; it needs the header class,speed (label optional)."),
-    gettext_noop("Line 1: unknown column %(column)r; the columns are class, label and speed."),
+    gettext_noop("Line 1: unknown column %(column)r; the columns are class, label, speed and mode."),
+    gettext_noop(
+        "Line %(line)s, column mode: %(value)r is not a travel mode; "
+        "the modes are WALKING, BICYCLING and MOTORIZED."
+    ),
+    gettext_noop(
+        "Line %(line)s, column mode: road class %(name)s is burnt as a driven road (MOTORIZED); "
+        "give a footpath as a land-cover class."
+    ),
+    gettext_noop(
+        "The mode band holds %(value)s at row %(row)s, column %(col)s (x=%(x)s, y=%(y)s); "
+        "the modes are 1 (WALKING), 2 (BICYCLING) and 3 (MOTORIZED)."
+    ),
     gettext_noop("The table needs the columns class and speed; missing: %(missing)s."),
     gettext_noop("Line 1: a column is named twice."),
     gettext_noop("Line %(line)s has %(count)s fields but the header names %(columns)s columns."),
@@ -205,7 +219,9 @@ def compute_surface(
     slope: str | None = None,
 ) -> SurfaceSummary:
     """With `walking`, moves are priced over `elevation` as GRASS r.walk prices them (r.walk's options),
-    or with `slope="tobler"` by Tobler's hiking function over the friction's flat-ground speed."""
+    or with `slope="tobler"` by Tobler's hiking function over the friction's flat-ground speed; on the
+    walked cells only: the friction's mode band (see rasters.MODES) and the `roads` burnt here mark
+    the driven cells, whose time slope does not change."""
     try:
         if slope is not None and not walking:
             raise InputError("slope", "--slope is read only with --walk.")
@@ -258,6 +274,7 @@ def compute_surface(
         elevation=heights,
         walk=walk,
         padded=grid.padded,
+        driven=grid.driven,
     )
     elapsed = time.perf_counter() - started
     write_surfaces(surface, grid, time_path, nearest_path)
@@ -301,7 +318,11 @@ def with_roads(grid, roads_path, speeds_text, table_speeds: dict[str, float] | N
         )
     index = burn_roads(roads, grid.shape, grid.transform)
     values = road_friction(grid.values, index, roads.speeds)
-    return type(grid)(values, grid.transform, grid.crs, grid.cell_x, grid.cell_y), len(roads.speeds)
+    # the roads' cells are driven (slope is not priced there), the others keep their mode
+    modes = np.full(grid.shape, WALKING, np.uint8) if grid.modes is None else grid.modes.copy()
+    modes[index > 0] = MOTORIZED
+    merged = type(grid)(values, grid.transform, grid.crs, grid.cell_x, grid.cell_y, modes=modes)
+    return merged, len(roads.speeds)
 
 
 def build_friction(
@@ -340,7 +361,9 @@ def build_friction(
         raise SurfaceError(translated(error)) from error
     write_friction(merged, target)
     on_roads = ~np.isclose(merged.values, grid.values, equal_nan=True)
+    driven = merged.driven
     return {
+        "driven": 0 if driven is None else int(driven.sum()),
         "roads": count,
         "cells": int(on_roads.sum()),
         "bridges": int((on_roads & np.isnan(grid.values)).sum()),

@@ -276,13 +276,16 @@ def two_step_catchment(
     population: np.ndarray,
     minutes: float,
     moves: int = 8,
+    **travel,
 ) -> Catchments:
     """2SFCA (Luo & Wang 2003) with a hard catchment of `minutes`.
 
     Step 1: each facility's ratio R_j = supply_j / population within `minutes` of it.
     Step 2: each cell's accessibility = sum of R_j over the facilities within `minutes` of it.
-    Travel times are symmetric here (isotropic r.cost moves), so "the cell within reach of j" and
-    "j within reach of the cell" are the same set. Each facility's catchment is its own capped field
+    Isotropic moves are symmetric, so "the cell within reach of j" and "j within reach of the cell"
+    are the same set; with slope (`travel`: elevation, walk, driven, passed to the fields) the caller
+    gives the terrain mirrored (see RegionGrid.travel) so that each field holds the times walked
+    toward the facility. Each facility's catchment is its own capped field
     (engine/fields.py), searched in a window around it that holds every cell within the cap, by
     several threads at once: the cost is the catchments', not facilities x the grid's.
     """
@@ -295,7 +298,7 @@ def two_step_catchment(
     accessibility = np.zeros(people.shape)
     flat_access = accessibility.ravel()
     kept = build_fields(
-        friction, cell_x, cell_y, facility_rows, facility_cols, range(count), cap, moves=moves
+        friction, cell_x, cell_y, facility_rows, facility_cols, range(count), cap, moves=moves, **travel
     )
     for j, catchment in enumerate(kept.fields):
         demand[j] = flat_people[catchment.cells].sum()

@@ -43,8 +43,12 @@ FIRST_HALF_WINDOW = 32  # cells each side of the facility in the first window tr
 SAFETY = 1e-6  # relative: floating-point sums along a path may fall below the exact bound by ulps
 
 
-def least_cost_per_metre(friction: np.ndarray, elevation=None, walk: Walk | None = None) -> float:
-    """A lower bound on any move's cost per metre of its length (0: no bound, search the whole grid)."""
+def least_cost_per_metre(
+    friction: np.ndarray, elevation=None, walk: Walk | None = None, driven: np.ndarray | None = None
+) -> float:
+    """A lower bound on any move's cost per metre of its length (0: no bound, search the whole grid).
+
+    `driven` cells (roads) keep their flat time: r.walk's walking terms do not lower their bound."""
     low, _high = _finite_range(np.asarray(friction, np.float64).ravel())
     if not math.isfinite(low):
         return 0.0
@@ -56,6 +60,8 @@ def least_cost_per_metre(friction: np.ndarray, elevation=None, walk: Walk | None
     # r.walk: a*L + lambda*L*friction + an effort that is negative only on a moderate descent,
     # where it is dh*c >= c*slope_factor*L (c > 0); uphill (b >= 0) and steep descents (d <= 0) add
     descent = min(0.0, walk.c * walk.slope_factor)
+    if driven is not None and np.any(driven):  # a driven move costs lambda x friction alone
+        return max(0.0, walk.lam * max(0.0, low))
     return max(0.0, walk.a + descent + walk.lam * max(0.0, low))
 
 
@@ -88,13 +94,14 @@ class FacilityFields:
     moves: int = 8
     elevation: np.ndarray | None = None
     walk: Walk | None = None
+    driven: np.ndarray | None = None  # cells travelled by motor vehicle: slope not priced there
     fields: list[Field] = field(default_factory=list)
     recomputed: int = 0  # fields computed since the start, for the what-if's report
     windowed: bool = True  # False: each search over the whole grid (the reference the tests compare to)
 
     def _field(self, ident: int, row: int, col: int, per_metre: float | None = None) -> Field:
         if per_metre is None:
-            per_metre = least_cost_per_metre(self.friction, self.elevation, self.walk)
+            per_metre = least_cost_per_metre(self.friction, self.elevation, self.walk, self.driven)
         shape = self.friction.shape
         if not self.windowed:
             return self._search(ident, row, col, (0, shape[0], 0, shape[1]))[0]
@@ -128,6 +135,7 @@ class FacilityFields:
             elevation=None if self.elevation is None else self.elevation[part],
             walk=self.walk,
             threads=1 if self.windowed else None,
+            driven=None if self.driven is None else self.driven[part],
         )
         reached = alone.reached
         rows, cols = self.friction.shape
@@ -145,7 +153,7 @@ class FacilityFields:
 
     def _many(self, jobs) -> list[Field]:
         """Fields of (ident, row, col), in that order, searched by several threads at once."""
-        per_metre = least_cost_per_metre(self.friction, self.elevation, self.walk)
+        per_metre = least_cost_per_metre(self.friction, self.elevation, self.walk, self.driven)
         jobs = list(jobs)
         self.recomputed += len(jobs)
         threads = min(default_threads(), len(jobs)) if self.windowed else 1
@@ -164,10 +172,15 @@ class FacilityFields:
     def close(self, ident: int) -> None:
         self.fields = [f for f in self.fields if f.ident != ident]
 
-    def set_friction(self, friction: np.ndarray) -> int:
-        """New friction (a road closed or opened): recompute the fields near a changed cell; how many."""
+    def set_friction(self, friction: np.ndarray, driven: np.ndarray | None = None) -> int:
+        """New friction (a road closed or opened; `driven`: the roads' cells then): recompute the fields
+        near a changed cell; how many."""
         changed = ~((friction == self.friction) | (np.isnan(friction) & np.isnan(self.friction)))
+        if driven is not None and self.driven is not None:
+            changed |= driven != self.driven
         self.friction = friction
+        if driven is not None:
+            self.driven = driven
         if not changed.any():
             return 0
         near = binary_dilation(changed, structure=np.ones((5, 5), bool)).ravel()

@@ -3,7 +3,10 @@
 As AccessMod's travel scenario: each land-cover class has a flat-ground speed in km/h, its cells a
 friction of 3.6 / speed seconds per metre; a class at speed 0 (or `barrier`) is impassable, and so is
 the raster's nodata. The same table may give road classes by name (`primary`, `track`...) for the
-roads burnt on top (see roads.py).
+roads burnt on top (see roads.py). Each class has a travel mode, as AccessMod's `mode` column:
+WALKING, BICYCLING or MOTORIZED; slope prices the cells of the first two only (burnt roads are
+MOTORIZED). AccessMod prices bicycling by a power model; here it is priced as walking (Tobler or
+r.walk), the one difference.
 """
 
 import csv
@@ -15,6 +18,9 @@ from pathlib import Path
 import numpy as np
 
 from tixi.layout.engine.rasters import (
+    BICYCLING,
+    MOTORIZED,
+    WALKING,
     Friction,
     InputError,
     first_bad_cell,
@@ -23,8 +29,17 @@ from tixi.layout.engine.rasters import (
 )
 from tixi.layout.engine.roads import MAX_SPEED
 
-COLUMNS = ("class", "label", "speed")
+COLUMNS = ("class", "label", "speed", "mode")
 BARRIER_WORDS = {"barrier", "障碍"}
+# AccessMod's modes, in its words (any case) and in Chinese; an empty mode is walking
+MODE_WORDS = {
+    "walking": WALKING,
+    "步行": WALKING,
+    "bicycling": BICYCLING,
+    "骑行": BICYCLING,
+    "motorized": MOTORIZED,
+    "机动": MOTORIZED,
+}
 
 
 @dataclass(frozen=True)
@@ -32,11 +47,14 @@ class SpeedTable:
     land: dict[int, float]  # km/h per land-cover class; 0 = barrier
     roads: dict[str, float]  # km/h per road class named in the table
     lines: dict[int, int]  # each land-cover class's CSV line, for messages
+    modes: dict[int, int] | None = None  # travel mode per land-cover class (rasters.MODES), walking if absent
 
 
 def read_speed_table(path: str | Path) -> SpeedTable:
-    """`class,label,speed` (label optional): refused by line for an unknown column, a class given twice,
-    a speed that is not a number, negative or above MAX_SPEED, a road class without a speed."""
+    """`class,label,speed,mode` (label and mode optional): refused by line for an unknown column, a class
+    given twice, a speed that is not a number, negative or above MAX_SPEED, a road class without a
+    speed, a mode that is not WALKING, BICYCLING or MOTORIZED (步行, 骑行, 机动; empty: walking), a road
+    class not driven (roads burnt with --roads are MOTORIZED; a footpath is a land-cover class)."""
     field = "speeds"
     rows = list(csv.reader(io.StringIO(read_csv_text(path, field))))
     rows = [row for row in rows if any(cell.strip() for cell in row)]
@@ -47,7 +65,7 @@ def read_speed_table(path: str | Path) -> SpeedTable:
     if unknown:
         raise InputError(
             field,
-            "Line 1: unknown column %(column)r; the columns are class, label and speed.",
+            "Line 1: unknown column %(column)r; the columns are class, label, speed and mode.",
             column=unknown[0],
         )
     missing = [name for name in ("class", "speed") if name not in header]
@@ -59,7 +77,7 @@ def read_speed_table(path: str | Path) -> SpeedTable:
         )
     if len(set(header)) != len(header):
         raise InputError(field, "Line 1: a column is named twice.")
-    land, roads, lines, seen = {}, {}, {}, {}
+    land, roads, lines, seen, modes = {}, {}, {}, {}, {}
     for line, row in enumerate(rows[1:], start=2):
         if len(row) > len(header):
             raise InputError(
@@ -98,6 +116,16 @@ def read_speed_table(path: str | Path) -> SpeedTable:
                 value=text,
                 max=f"{MAX_SPEED:g}",
             )
+        written = values.get("mode", "")
+        mode = MODE_WORDS.get(written.lower()) if written else WALKING
+        if mode is None:
+            raise InputError(
+                field,
+                "Line %(line)s, column mode: %(value)r is not a travel mode; "
+                "the modes are WALKING, BICYCLING and MOTORIZED.",
+                line=line,
+                value=written,
+            )
         code = whole_number(name)
         if code is None:  # a road class by name
             if speed == 0:
@@ -107,13 +135,22 @@ def read_speed_table(path: str | Path) -> SpeedTable:
                     line=line,
                     name=name,
                 )
+            if written and mode != MOTORIZED:
+                raise InputError(
+                    field,
+                    "Line %(line)s, column mode: road class %(name)s is burnt as a driven road (MOTORIZED); "
+                    "give a footpath as a land-cover class.",
+                    line=line,
+                    name=name,
+                )
             roads[name] = speed
         else:
             land[code] = speed
             lines[code] = line
+            modes[code] = mode
     if not land:
         raise InputError(field, "The table gives no land-cover class (a whole number).")
-    return SpeedTable(land, roads, lines)
+    return SpeedTable(land, roads, lines, modes)
 
 
 def number_or_nan(text: str) -> float:
@@ -181,5 +218,10 @@ def landcover_friction(grid, table: SpeedTable) -> Friction:
     friction = np.full(codes.shape, np.nan)
     moving = speed > 0
     friction[moving] = 3.6 / speed[moving]
+    modes = np.full(codes.shape, WALKING, np.uint8)
+    if present.size:
+        table_modes = table.modes or {}
+        mode_of = np.array([table_modes.get(int(code), WALKING) for code in present], np.uint8)
+        modes[grid.valid] = mode_of[np.searchsorted(present, codes[grid.valid])]
     transform = grid.transform
-    return Friction(friction, transform, grid.crs, abs(transform.a), abs(transform.e))
+    return Friction(friction, transform, grid.crs, abs(transform.a), abs(transform.e), modes=modes)

@@ -42,6 +42,16 @@ def small_gdal_cache(function):
     return with_small_cache
 
 
+# AccessMod's travel modes (its scenario table's `mode` column). FRICTION.tif written by
+# `tixi access friction` carries them as a second band named "mode" (GeoTIFF bands share one data type,
+# so it is float64 too: 1, 2 or 3, deflated to almost nothing), so that `tixi access surface` knows
+# which cells are driven without a second file; a friction raster without that band is walked
+# everywhere (slope priced on every cell, as before).
+WALKING, BICYCLING, MOTORIZED = 1, 2, 3
+MODES = {WALKING: "WALKING", BICYCLING: "BICYCLING", MOTORIZED: "MOTORIZED"}
+MODE_BAND = "mode"
+
+
 class InputError(ValueError):
     """Bad input: `field` names the option (or file) at fault, `message` is an English msgid."""
 
@@ -58,6 +68,12 @@ class Friction:
     cell_x: float
     cell_y: float
     padded: np.ndarray | None = None  # values inside two rings of NaN, as the kernel reads them
+    modes: np.ndarray | None = None  # uint8 travel mode per cell (MODES), None: every cell walked
+
+    @property
+    def driven(self) -> np.ndarray | None:
+        """True on the cells travelled by motor vehicle (slope is not priced there), or None."""
+        return None if self.modes is None else self.modes == MOTORIZED
 
     @property
     def shape(self):
@@ -126,6 +142,8 @@ def read_friction(path: str | Path, max_bytes: int | None = None) -> Friction:
         # read strip by strip into a buffer already padded for the kernel: no whole-grid copy
         padded = np.full((source.height + 2 * PAD, source.width + 2 * PAD), np.nan)
         inner = padded[PAD:-PAD, PAD:-PAD]
+        mode_band = mode_band_of(source)
+        modes = None if mode_band is None else np.full((source.height, source.width), WALKING, np.uint8)
         block_rows = source.block_shapes[0][0]
         strip = max(block_rows, STRIP_ROWS // block_rows * block_rows)  # whole blocks: each decoded once
         for top in range(0, source.height, strip):
@@ -136,8 +154,39 @@ def read_friction(path: str | Path, max_bytes: int | None = None) -> Friction:
             check_values(block, valid, transform, top)
             block[~valid] = np.nan  # barriers
             inner[top : top + block.shape[0]] = block
+            if modes is not None:
+                mode = np.asarray(source.read(mode_band, window=window), dtype=np.float64)
+                modes[top : top + block.shape[0]] = check_modes(mode, valid, transform, top)
         crs = source.crs
-    return Friction(inner, transform, crs, abs(transform.a), abs(transform.e), padded)
+    return Friction(inner, transform, crs, abs(transform.a), abs(transform.e), padded, modes)
+
+
+def mode_band_of(source) -> int | None:
+    """The 1-based index of the band named "mode" (after the friction's), or None."""
+    for index, name in enumerate(source.descriptions, start=1):
+        if index > 1 and (name or "").strip().lower() == MODE_BAND:
+            return index
+    return None
+
+
+def check_modes(mode: np.ndarray, valid: np.ndarray, transform, row_offset: int = 0) -> np.ndarray:
+    """The mode band's values as uint8, refused at the first passable cell that holds no known mode."""
+    known = np.isin(mode, list(MODES))
+    bad = valid & ~known
+    if bad.any():
+        row, col = (int(i) for i in np.argwhere(bad)[0])
+        x, y = transform @ (col + 0.5, row + row_offset + 0.5)
+        raise InputError(
+            "friction",
+            "The mode band holds %(value)s at row %(row)s, column %(col)s (x=%(x)s, y=%(y)s); "
+            "the modes are 1 (WALKING), 2 (BICYCLING) and 3 (MOTORIZED).",
+            value=mode[row, col],
+            row=row + row_offset,
+            col=col,
+            x=f"{x:.1f}",
+            y=f"{y:.1f}",
+        )
+    return np.where(known, mode, WALKING).astype(np.uint8)
 
 
 def read_elevation(path: str | Path, friction: Friction, max_bytes: int | None = None) -> np.ndarray:
@@ -369,8 +418,39 @@ def write_surfaces(surface: Surface, friction: Friction, time_path: Path, neares
 
 
 def write_friction(friction: Friction, path: Path) -> None:
-    """FRICTION.tif (float64 s/m, nodata NaN on barriers) through a temporary file: all or nothing."""
-    write_band(path, friction.values, "float64", np.nan, friction.crs, friction.transform)
+    """FRICTION.tif (float64 s/m, nodata NaN on barriers) through a temporary file: all or nothing; with
+    the travel modes, a second band named "mode" (see MODES)."""
+    if friction.modes is None:
+        write_band(path, friction.values, "float64", np.nan, friction.crs, friction.transform)
+        return
+    write_bands(
+        path,
+        [(friction.values, "friction"), (friction.modes, MODE_BAND)],
+        "float64",
+        np.nan,
+        friction.crs,
+        friction.transform,
+        tags={MODE_BAND: ", ".join(f"{k}={v}" for k, v in MODES.items())},
+    )
+
+
+@small_gdal_cache
+def write_bands(path: Path, bands, dtype: str, nodata, crs, transform, tags=None) -> None:
+    """Several named bands (values, description) in one GeoTIFF, through a temporary file."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    profile = {**geotiff_profile(bands[0][0].shape, crs, transform), "count": len(bands)}
+    try:
+        with rasterio.open(temporary, "w", dtype=dtype, nodata=nodata, **profile) as sink:
+            for index, (values, name) in enumerate(bands, start=1):
+                sink.write(values.astype(dtype, copy=False), index)
+                sink.set_band_description(index, name)
+            if tags:
+                sink.update_tags(**tags)
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.remove(temporary)
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,11 @@
 """A synthetic grid for a region of the registry (no Django): friction, township zones and population.
 
 The demo's townships are rectangles (lon/lat boxes) and its institutions points; there is no land
-cover or road data. So the friction is the synthetic off-road surface of `synthetic.py` (walking
-2-5 km/h, a river and lakes) with a synthetic road network burnt in as GeoJSON roads are (county
-roads joining the township centres by a minimum spanning tree, a provincial road across), all
-labelled synthetic, on a local equirectangular projection in metres; each township's population is spread over its cells in proportion to settlement weights
+cover, road or elevation data. So the friction is the synthetic off-road surface of `synthetic.py`
+(walking 2-5 km/h, a river and lakes) with a synthetic road network burnt in as GeoJSON roads are
+(county roads joining the township centres by a minimum spanning tree, a provincial road across),
+over a synthetic elevation in the place's real range (`terrain.py`: walking priced by Tobler's
+function, the roads' cells driven at their speed whatever the slope), all labelled synthetic, on a local equirectangular projection in metres; each township's population is spread over its cells in proportion to settlement weights
 around the registry's points (villages' clinics, township centres), in whole persons.
 """
 
@@ -17,6 +18,8 @@ from rasterio.transform import Affine
 from tixi.layout.engine.coverage import spread_population
 from tixi.layout.engine.roads import Roads, burn_roads, road_friction
 from tixi.layout.engine.synthetic import friction_surface
+from tixi.layout.engine.terrain import synthetic_elevation
+from tixi.layout.engine.travel import Tobler
 
 METRES_PER_DEGREE = 111_320.0
 WALKING = 3.6 / 4.0  # s/m at 4 km/h: a facility's own cell is never a barrier
@@ -35,6 +38,7 @@ class RegionGrid:
     walking: np.ndarray | None = None  # off-road s/m, NaN = barrier (the friction without roads)
     road_index: np.ndarray | None = None  # 1-based road burnt in each cell, 0 = none
     road_speeds: np.ndarray | None = None  # km/h per road
+    elevation: np.ndarray | None = None  # metres (synthetic, engine/terrain.py); None: flat, no slope
 
     @property
     def transform(self) -> Affine:
@@ -48,6 +52,26 @@ class RegionGrid:
         open_speeds = self.road_speeds.astype(np.float64).copy()
         open_speeds[list(closed_roads)] = 0.0
         return road_friction(self.walking, self.road_index, open_speeds)
+
+    def driven_without(self, closed_roads=()) -> np.ndarray | None:
+        """The cells driven (on an open road): slope is not priced there; None without roads."""
+        if self.road_index is None:
+            return None
+        open_roads = np.concatenate([[False], np.ones(len(self.road_speeds), bool)])
+        open_roads[np.asarray(list(closed_roads), np.int64) + 1] = False
+        return open_roads[self.road_index]
+
+    def travel(self, closed_roads=()) -> dict:
+        """The options of travel_time / build_fields for walking over the terrain: Tobler's function
+        on the walked cells, roads driven at their speed whatever the slope ({} on flat ground).
+
+        The search runs outward from the facilities, but people walk toward them: the terrain is
+        given mirrored (heights negated), so that each move is priced as walked the other way, which
+        makes every time the time to reach the facility (a village above a health centre walks
+        down to it)."""
+        if self.elevation is None:
+            return {}
+        return {"elevation": -self.elevation, "walk": Tobler(), "driven": self.driven_without(closed_roads)}
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -80,12 +104,13 @@ class RegionGrid:
                 if self.road_index is not None
                 else {}
             ),
+            **({"elevation": self.elevation} if self.elevation is not None else {}),
         }
 
     @classmethod
     def from_arrays(cls, arrays) -> "RegionGrid":
         west, north, lat0, cell = (float(v) for v in arrays["frame"])
-        roads = [arrays.get(k) for k in ("walking", "road_index", "road_speeds")]
+        roads = [arrays.get(k) for k in ("walking", "road_index", "road_speeds", "elevation")]
         return cls(arrays["friction"], arrays["zones"], arrays["population"], west, north, lat0, cell, *roads)
 
 
@@ -135,16 +160,20 @@ def build_region_grid(
     max_cells: int = 200_000,
     hubs: dict | None = None,
     seat: tuple[float, float] | None = None,
+    relief: tuple[float, float, float] | None = None,
 ) -> RegionGrid:
     """`hubs`: a (lon, lat) per zone where its township centre stands (else its box's middle);
-    `seat`: the county seat (lon, lat), where the provincial road passes and county roads meet."""
+    `seat`: the county seat (lon, lat), where the provincial road passes and county roads meet;
+    `relief`: the place's (lowest, typical, highest) metres (terrain.RELIEF): a synthetic elevation
+    with its valley along the river and the centres on level ground, walked by Tobler's function
+    (see RegionGrid.travel); None: flat ground."""
     west, south, east, north = bbox
     lat0 = (south + north) / 2
     cell = cell_size(bbox, max_cells)
     width = (east - west) * METRES_PER_DEGREE * math.cos(math.radians(lat0))
     height = (north - south) * METRES_PER_DEGREE
     rows, cols = max(1, math.ceil(height / cell)), max(1, math.ceil(width / cell))
-    walking = friction_surface(rows, cols, seed, roads=False)
+    walking, river = friction_surface(rows, cols, seed, roads=False, with_river=True)
     grid = RegionGrid(
         walking.copy(), np.zeros((rows, cols), np.int64), None, west, north, lat0, cell, walking
     )
@@ -169,6 +198,10 @@ def build_region_grid(
     grid.road_index = burn_roads(roads, (rows, cols), grid.transform)
     grid.road_speeds = roads.speeds
     grid.friction = road_friction(walking, grid.road_index, roads.speeds)
+    if relief is not None:
+        main = np.array([not name.startswith("village") for name in roads.names] or [False])
+        main_roads = (grid.road_index > 0) & np.concatenate([[False], main])[grid.road_index]
+        grid.elevation = region_elevation(grid, seed, relief, river, centres, at_seat, main_roads)
     weights = np.full((rows, cols), 0.02)  # scattered houses everywhere
     r, c = grid.cells_of(*settlements)
     np.add.at(weights, (r, c), 1.0)
@@ -184,6 +217,32 @@ def build_region_grid(
 
 
 MAX_SETTLEMENTS = 3000
+
+
+def region_elevation(
+    grid: RegionGrid, seed: int, relief, river, centres, seat, main_roads=None
+) -> np.ndarray:
+    """The synthetic elevation, the township centres and the seat (local metres) on level ground, the
+    provincial and county roads (`main_roads`, cells) in side valleys."""
+
+    def cell_of(point):
+        x, y = point
+        return (
+            min(grid.shape[0] - 1, max(0, int(-y // grid.cell))),
+            min(grid.shape[1] - 1, max(0, int(x // grid.cell))),
+        )
+
+    towns = [cell_of(point) for point in centres]
+    return synthetic_elevation(
+        *grid.shape,
+        grid.cell,
+        seed,
+        relief,
+        river,
+        towns=towns,
+        seat=cell_of(seat) if seat is not None else None,
+        roads=main_roads,
+    )
 
 
 def synthetic_roads(

@@ -15,9 +15,10 @@ ORIGIN = (500_000.0, 3_000_000.0)  # west, north
 
 
 def friction_surface(
-    rows: int, cols: int, seed: int = 0, barriers: bool = True, roads: bool = True
-) -> np.ndarray:
-    """Seconds per metre, NaN on barriers; without `roads`, off-road walking only (roads burnt later)."""
+    rows: int, cols: int, seed: int = 0, barriers: bool = True, roads: bool = True, with_river: bool = False
+) -> np.ndarray | tuple[np.ndarray, np.ndarray]:
+    """Seconds per metre, NaN on barriers; without `roads`, off-road walking only (roads burnt later).
+    `with_river`: also the river's cells (bool), where a synthetic terrain puts its valley floor."""
     rng = np.random.default_rng(seed)
     patch = 16
     coarse = rng.uniform(2.0, 5.0, ((rows + patch - 1) // patch, (cols + patch - 1) // patch))
@@ -30,10 +31,10 @@ def friction_surface(
         else:
             speed_kmh[:, rng.integers(0, cols)] = fast
     friction = 3.6 / speed_kmh  # km/h -> s/m
+    river = np.zeros((rows, cols), bool)
     if barriers:
         # a meandering river two cells wide, with a bridge where each road crosses it
         centre = (cols / 2 + np.cumsum(rng.normal(0, 1.0, rows))).astype(int).clip(1, cols - 3)
-        river = np.zeros((rows, cols), bool)
         river[np.arange(rows), centre] = True
         river[np.arange(rows), centre + 1] = True
         river &= speed_kmh < 20.0
@@ -45,7 +46,7 @@ def friction_surface(
             window = friction[top : r + 9, left : c + 9]
             window[(yy - r) ** 2 + (xx - c) ** 2 <= radius**2] = np.nan
         friction[rng.random((rows, cols)) < 0.01] = np.nan  # scattered buildings, cliffs
-    return friction
+    return (friction, river) if with_river else friction
 
 
 def facility_cells(friction: np.ndarray, count: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:

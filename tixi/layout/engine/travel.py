@@ -30,6 +30,11 @@ Walking by Tobler's hiking function (as AccessMod's walking mode, `timeCostManag
 speed is its flat-ground speed (the friction's) times tobler_speed(dh/L) / tobler_speed(0), so it
 costs L x mean friction x exp(3.5 |dh/L + 0.05| - 0.175); fastest on a 5 % descent, and uphill and
 downhill differ (the +0.05).
+
+Driven cells (`driven`: roads, AccessMod's MOTORIZED mode) are not priced by slope, as AccessMod's
+motorised mode ignores it: of a move's four cells, a driven one adds its friction as on flat ground,
+a walked one its friction x Tobler's factor (or, with r.walk, a*L and the climbing effort are
+weighed by the walked share of the four). A move with no driven cell is priced exactly as above.
 """
 
 import math
@@ -193,6 +198,7 @@ def _search(
     walk,
     length,
     walking,
+    driven,
     delta,
     buckets,
     width,
@@ -211,6 +217,8 @@ def _search(
     out = seconds.ravel()
     label = nearest.ravel()
     height = elevation.ravel()
+    motor = driven.ravel()
+    mixed = motor.shape[0] > 1  # some cells are driven: slope priced on the walked cells only
     a, b, c, d, lam, slope_factor = walk[0], walk[1], walk[2], walk[3], walk[4], walk[5]
     moves = offsets.shape[0]
     inverse = 1.0 / delta
@@ -310,10 +318,28 @@ def _search(
                 for m in range(moves):
                     target = cell + offsets[m, 0]
                     total = here + flat[target] + flat[cell + offsets[m, 1]] + flat[cell + offsets[m, 2]]
+                    # the move's four cells (a neighbour move: its two ends twice), and how many are driven
+                    on_road = 0
+                    if mixed and walking != ISOTROPIC:
+                        on_road = (
+                            motor[cell]
+                            + motor[target]
+                            + motor[cell + offsets[m, 1]]
+                            + motor[cell + offsets[m, 2]]
+                        )
                     if walking == TOBLER:
                         slope = (height[target] - height[cell]) / length[m]
                         factor = math.exp(TOBLER_DECAY * (abs(slope - TOBLER_BEST_SLOPE) + TOBLER_BEST_SLOPE))
-                        new_cost = cost + total * quarter_length[m] * factor
+                        if on_road == 0:
+                            new_cost = cost + total * quarter_length[m] * factor
+                        else:  # a driven cell's share of the move keeps its flat-ground (road) time
+                            walked, drove = 0.0, 0.0
+                            for other in (cell, target, cell + offsets[m, 1], cell + offsets[m, 2]):
+                                if motor[other] == 0:
+                                    walked += flat[other]
+                                else:
+                                    drove += flat[other]
+                            new_cost = cost + (drove + walked * factor) * quarter_length[m]
                     elif walking == RWALK:
                         climb = height[target] - height[cell]
                         if climb / length[m] >= 0:
@@ -322,7 +348,13 @@ def _search(
                             effort = climb * d
                         else:
                             effort = climb * c
-                        new_cost = cost + effort + length[m] * a + lam * (total * quarter_length[m])
+                        if on_road == 0:
+                            new_cost = cost + effort + length[m] * a + lam * (total * quarter_length[m])
+                        else:  # r.walk's walking terms on the walked share of the move only
+                            share = (4 - on_road) / 4.0
+                            new_cost = (
+                                cost + share * (effort + length[m] * a) + lam * (total * quarter_length[m])
+                            )
                     else:
                         new_cost = cost + total * quarter_length[m]
                     # NaN (a barrier on the way, or the padding) fails every comparison: the move is not made
@@ -383,6 +415,7 @@ def travel_time(
     walk: Walk | None = None,
     padded: np.ndarray | None = None,
     threads: int | None = None,
+    driven: np.ndarray | None = None,
 ) -> Surface:
     """Seconds from the nearest source to every cell, and that source's label.
 
@@ -392,6 +425,11 @@ def travel_time(
     NaN elevation is a barrier.
     `padded`: the friction already inside two rings of NaN (as `read_friction` reads it), used as it
     is so that a province-sized grid is not copied; left unchanged.
+    `driven`: True on the cells travelled by motor vehicle (roads; AccessMod's MOTORIZED mode), whose
+    share of a move keeps its flat-ground time: slope (Tobler or r.walk's walking terms) prices the
+    walked cells only. A move's cost is its length x the mean of its four cells' frictions (see
+    move_table); with Tobler each walked cell's friction is multiplied by the move's factor, with
+    r.walk its a*L and climbing effort are multiplied by the walked share of the four cells.
     """
     rows, cols = np.shape(friction)
     width = cols + 2 * PAD
@@ -405,6 +443,10 @@ def travel_time(
         walk = walk or Walk()
     else:
         heights = np.zeros((1, 1))
+    motor = np.zeros((1, 1), np.uint8)  # one cell: no driven cells (the kernel reads none)
+    if elevation is not None and driven is not None and np.any(driven):
+        motor = np.zeros(padded.shape, np.uint8)
+        motor[PAD:-PAD, PAD:-PAD] = np.asarray(driven, bool)
     cells = (
         (np.asarray(source_rows, dtype=np.int64) + PAD) * width
         + np.asarray(source_cols, dtype=np.int64)
@@ -424,7 +466,7 @@ def travel_time(
     nearest = np.full(padded.shape, NEAREST_NODATA, dtype=np.int32)
     cap = np.inf if max_seconds is None else float(max_seconds)
     walking = walk_mode(elevation, walk)
-    delta, buckets = bucket_width(padded, heights, walking, walk or FLAT, table[:, 6])
+    delta, buckets = bucket_width(padded, heights, walking, walk or FLAT, table[:, 6], motor.size > 1)
     # a cell holding several facilities belongs to the last listed (r.cost overwrites the start value)
     labels = np.asarray(source_labels, dtype=np.int32)
     ranks = np.arange(cells.shape[0], dtype=np.int32)
@@ -442,6 +484,7 @@ def travel_time(
         walk=(walk or FLAT).as_array(),
         length=table[:, 6].copy(),
         walking=walking,
+        driven=motor,
         delta=delta,
         buckets=buckets,
         width=width,
@@ -453,7 +496,7 @@ def travel_time(
     else:
         expand_regions(search, seeds, regions)
     _ranks_to_labels(nearest.ravel(), labels)
-    del padded, heights
+    del padded, heights, motor
     inner = (slice(PAD, -PAD), slice(PAD, -PAD))
     return Surface(seconds[inner], nearest[inner])
 
@@ -506,7 +549,9 @@ def expand_regions(search, seeds, regions) -> None:
             labels = np.concatenate([h[2] for h in handed])
 
 
-def bucket_width(padded, heights, walking: int, walk, lengths: np.ndarray) -> tuple[float, int]:
+def bucket_width(
+    padded, heights, walking: int, walk, lengths: np.ndarray, driven: bool = False
+) -> tuple[float, int]:
     """The queue's bucket width in seconds, and how many buckets cover the dearest move.
 
     Any width gives the same result (see _search); the width only trades cache misses against
@@ -533,7 +578,8 @@ def bucket_width(padded, heights, walking: int, walk, lengths: np.ndarray) -> tu
         h_low, h_high = _finite_range(heights.ravel())
         climb = max(0.0, h_high - h_low) if np.isfinite(h_low) else 0.0
         descent = min(0.0, walk.c * walk.slope_factor)  # r.walk's moderate descent saves time
-        width = max(0.0, short * (walk.a + descent)) + walk.lam * width
+        walked = 0.0 if driven else max(0.0, short * (walk.a + descent))  # a driven move has no a*L
+        width = walked + walk.lam * width
         dearest = long * walk.a + walk.lam * dearest + climb * max(walk.b, -walk.d, abs(walk.c))
     dearest = max(dearest, 1e-300)
     delta = max(width, dearest / MAX_BUCKETS)

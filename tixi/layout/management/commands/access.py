@@ -100,7 +100,8 @@ class Command(BaseCommand):
         surface.add_argument(
             "--slope",
             choices=["rwalk", "tobler"],
-            help="with --walk: price slopes as r.walk (default) or by Tobler's hiking function",
+            help="with --walk: price slopes as r.walk (default) or by Tobler's hiking function; "
+            "driven cells (the friction's mode band, --roads) keep their flat time",
         )
 
         friction = verbs.add_parser(
@@ -116,10 +117,14 @@ class Command(BaseCommand):
         friction.add_argument(
             "--speeds",
             help="with --walking: km/h by road class, e.g. primary=70,track=10 (defaults: OSM classes); "
-            "with --landcover: TABLE.csv with the header class,label,speed (0 or barrier: impassable)",
+            "with --landcover: TABLE.csv with the header class,label,speed,mode (0 or barrier: impassable; "
+            "mode WALKING, BICYCLING or MOTORIZED, empty: walking)",
         )
         friction.add_argument(
-            "--out", required=True, help="FRICTION.tif: seconds per metre, nodata = barrier"
+            "--out",
+            required=True,
+            help="FRICTION.tif: seconds per metre, nodata = barrier; band 2 named mode: 1 walking, "
+            "2 bicycling, 3 motorized (roads), read by surface --walk",
         )
 
         coverage = verbs.add_parser(
@@ -196,6 +201,13 @@ class Command(BaseCommand):
                 self.stdout.write(
                     _(
                         "%(roads)s roads burnt onto %(cells)s cells (%(bridges)s of them bridges over barriers)."
+                    )
+                    % built
+                )
+            if built["driven"]:
+                self.stdout.write(
+                    _(
+                        "%(driven)s cells are driven (MOTORIZED, the band named mode): slope is not priced there."
                     )
                     % built
                 )

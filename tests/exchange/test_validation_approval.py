@@ -85,7 +85,7 @@ def test_batch_and_follow_up(web, region, hospital):
     assert any(f.rule.code == "gps_within_physicians" and f.institution == hospital for f in findings)
     page = web("planner").get("/validation/", {"division": city, "year": 2024})
     assert page.status_code == 200 and "全科医生数多于执业" in page.content.decode()
-    finding = Finding.objects.filter(rule__code="gps_within_physicians").first()
+    finding = Finding.objects.get(rule__code="gps_within_physicians", institution=hospital)
     web("planner").post(
         "/validation/",
         {"division": city, "year": 2024, "finding": finding.pk, "status": "explained", "note": "已核实"},

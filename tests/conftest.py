@@ -67,7 +67,23 @@ ROLES = ("planner", "county", "institution", "cdc", "auditor", "dazhou", "dachua
 
 
 @pytest.fixture
-def users(db):
+def region(request, db):
+    """The kit's small region for a test marked `without_demo`: `two_cities()` unless the test carries
+    `pytest.mark.region("<shape>")` naming another shape of `tests.factories.REGIONS`."""
+    from tests import factories
+
+    marker = request.node.get_closest_marker("region")
+    return factories.REGIONS[marker.args[0] if marker else "two_cities"]()
+
+
+@pytest.fixture
+def users(request, db):
+    """The seven accounts by name: the demo's; for a test marked `without_demo`, the kit's
+    `seven_roles()` on `region` (so `api` and `web` log in as those)."""
+    if request.node.get_closest_marker("without_demo"):
+        from tests import factories
+
+        return factories.seven_roles(request.getfixturevalue("region"))
     from tixi.accounts.models import User
 
     return {u.username: u for u in User.objects.filter(username__in=ROLES)}
@@ -106,6 +122,9 @@ def pytest_configure(config):
     """The plan packs and the ledger are checked against the seeds: say so plainly if they are missing."""
     config.addinivalue_line(
         "markers", "without_demo: builds its few objects with tests/factories.py; needs no demo region"
+    )
+    config.addinivalue_line(
+        "markers", "region(shape): the shape of tests.factories.REGIONS the `region` fixture builds"
     )
     seeds = Path(os.environ.get("TIXI_SEEDS_DIR") or Path(__file__).resolve().parents[2] / "shared" / "seeds")
     if not seeds.is_dir():

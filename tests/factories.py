@@ -89,6 +89,22 @@ def two_cities() -> dict[str, Division]:
     }
 
 
+def two_counties() -> dict[str, Division]:
+    """A province with one city of two counties, east and west (no township)."""
+    province = division("990000000000")
+    city = division("990100000000", parent=province)
+    return {
+        "province": province,
+        "city": city,
+        "east": division("990101000000", parent=city),
+        "west": division("990102000000", parent=city),
+    }
+
+
+# the shapes of the `region` fixture (tests/conftest.py), chosen with pytest.mark.region("<shape>")
+REGIONS = {"two_cities": two_cities, "two_counties": two_counties}
+
+
 def seven_roles(region: dict[str, Division] | None = None) -> dict[str, User]:
     """The demo's seven accounts by name, on `two_cities()`: planner, cdc and auditor of the city, county
     of its county, institution of its city hospital; dazhou the other city's planner, dachuan its

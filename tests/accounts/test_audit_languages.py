@@ -7,7 +7,6 @@ import re
 
 import pytest
 
-from tests import factories
 from tixi.accounts import notes
 from tixi.accounts.models import AuditEntry
 
@@ -31,16 +30,6 @@ STORED_NOTES = (
 )
 ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
 HAN = re.compile(r"[\u4e00-\u9fff]")
-
-
-@pytest.fixture
-def region(db):
-    return factories.two_cities()
-
-
-@pytest.fixture
-def users(region):
-    return factories.seven_roles(region)
 
 
 @pytest.fixture

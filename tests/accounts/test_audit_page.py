@@ -15,16 +15,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
 
 
 @pytest.fixture
-def region(db):
-    return factories.two_cities()
-
-
-@pytest.fixture
-def users(region):
-    return factories.seven_roles(region)
-
-
-@pytest.fixture
 def changes(users, region):
     """A rename in the city's county (as in 米易) by the county user and one in the other city's county
     (as in 达川) by the other city's planner."""

@@ -11,16 +11,6 @@ from tixi.registry.models import Institution
 pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
 
 
-@pytest.fixture
-def region(db):
-    return factories.two_cities()
-
-
-@pytest.fixture
-def users(region):
-    return factories.seven_roles(region)
-
-
 def test_an_import_records_every_row(users, region):
     def row(code, **overrides):
         return good_row(code, 所在区划代码=region["township"].code, **overrides)

@@ -8,16 +8,7 @@ from tixi.accounts.models import Role
 from tixi.registry.models import Institution, InstitutionYear
 from tixi.registry.services import division_figures
 
-pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
-
-
-@pytest.fixture
-def region():
-    province = factories.division("990000000000")
-    city = factories.division("990100000000", parent=province)
-    east = factories.division("990101000000", parent=city)
-    west = factories.division("990102000000", parent=city)
-    return {"province": province, "city": city, "east": east, "west": west}
+pytestmark = [pytest.mark.django_db, pytest.mark.without_demo, pytest.mark.region("two_counties")]
 
 
 def test_paths_and_levels_follow_the_codes(region):

@@ -9,16 +9,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
 
 
 @pytest.fixture
-def region(db):
-    return factories.two_cities()
-
-
-@pytest.fixture
-def users(region):
-    return factories.seven_roles(region)
-
-
-@pytest.fixture
 def registry(region, users):
     return factories.institutions_in(region)
 

@@ -1,8 +1,11 @@
 """A caller may ask for a page size up to 1,000; the default stays 50."""
 
+import pytest
 from rest_framework.test import APIClient
 
 from tests import factories
+
+pytestmark = pytest.mark.without_demo
 
 
 def test_page_size_is_honoured_up_to_its_limit(db):

@@ -11,16 +11,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
 
 
 @pytest.fixture
-def region():
-    return factories.two_cities()
-
-
-@pytest.fixture
-def users(region):
-    return factories.seven_roles(region)
-
-
-@pytest.fixture
 def hospital(region):
     """A township's hospital with its 2024 report, in the county user's scope."""
     made = factories.institution(region["township"], name="测试县人民医院")

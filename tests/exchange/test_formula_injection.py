@@ -26,16 +26,6 @@ def formula_cells(content: bytes) -> list:
 
 
 @pytest.fixture
-def region(db):
-    return factories.two_cities()
-
-
-@pytest.fixture
-def users(region):
-    return factories.seven_roles(region)
-
-
-@pytest.fixture
 def planted(region, users):
     """The names planted in four institutions of the county user's scope."""
     built = factories.institutions_in(region)

@@ -5,23 +5,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from tests import factories
 from tests.exchange.test_imports import HEAD, xlsx
 from tests.exchange.test_imports import good_row as any_row
 from tixi.exchange.models import ImportBatch
 from tixi.registry.models import Institution
 
 pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
-
-
-@pytest.fixture
-def region(db):
-    return factories.two_cities()
-
-
-@pytest.fixture
-def users(region):
-    return factories.seven_roles(region)
 
 
 @pytest.fixture

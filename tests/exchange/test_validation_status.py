@@ -10,10 +10,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
 
 
 @pytest.fixture
-def place():
-    province = factories.division("990000000000")
-    city = factories.division("990100000000", parent=province)
-    other_city = factories.division("990200000000", parent=province)
+def place(region):
+    city, other_city = region["city"], region["other_city"]
     rule = ValidationRule.objects.create(
         code="test-beds",
         name="床位",

@@ -4,16 +4,9 @@ and every change is kept as a version (the attack probe: county, institution and
 import pytest
 from rest_framework.test import APIClient
 
-from tests import factories
 from tixi.indicators.models import Indicator, IndicatorVersion
 
-pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
-
-
-@pytest.fixture
-def users(catalogue_once, db):
-    """The seven demo accounts' roles and scopes on a small region of the test kit, and the catalogue."""
-    return factories.seven_roles()
+pytestmark = [pytest.mark.django_db, pytest.mark.without_demo, pytest.mark.usefixtures("catalogue_once")]
 
 
 @pytest.mark.parametrize("role", ["planner", "county", "institution", "cdc", "auditor", "dazhou", "dachuan"])

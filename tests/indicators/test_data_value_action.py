@@ -4,19 +4,13 @@ transaction that writes, and a locked year is refused by both with nothing writt
 import pytest
 from django.db import connection
 
-from tests import factories
 from tixi.exchange import approval
 from tixi.geo.models import Division
 from tixi.indicators import actions
 from tixi.indicators.models import DataElement, DataValue
 
-pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.without_demo, pytest.mark.usefixtures("catalogue_once")]
 COUNTY = "990102000000"  # the kit's county (two_cities), the county user's scope
-
-
-@pytest.fixture
-def users(catalogue_once, db):
-    return factories.seven_roles()
 
 
 @pytest.fixture

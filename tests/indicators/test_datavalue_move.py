@@ -3,20 +3,9 @@ attack probe got a 500 from the unique constraint)."""
 
 import pytest
 
-from tests import factories
 from tixi.indicators.models import DataValue
 
-pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
-
-
-@pytest.fixture
-def region(catalogue_once, db):
-    return factories.two_cities()
-
-
-@pytest.fixture
-def users(region):
-    return factories.seven_roles(region)
+pytestmark = [pytest.mark.django_db, pytest.mark.without_demo, pytest.mark.usefixtures("catalogue_once")]
 
 
 def test_moving_onto_an_existing_cell_is_a_400(api, region):

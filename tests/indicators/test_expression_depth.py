@@ -4,7 +4,6 @@ terms) gives a message naming the limit, not a 500, on the describe endpoint and
 import pytest
 from rest_framework.test import APIClient
 
-from tests import factories
 from tixi.indicators.engine.expression import MAX_DEPTH, ExpressionError, parse
 from tixi.indicators.models import Indicator
 
@@ -29,14 +28,9 @@ def test_reasonable_nesting_still_parses():
     parse("+".join(["R{nurses}"] * 150))
 
 
-@pytest.fixture
-def users(catalogue_once, db):
-    """The seven demo accounts' roles and scopes on a small region of the test kit, and the catalogue."""
-    return factories.seven_roles()
-
-
 @pytest.mark.django_db
 @pytest.mark.without_demo
+@pytest.mark.usefixtures("catalogue_once")
 @pytest.mark.parametrize("text", HOSTILE)
 def test_api_answers_400_with_the_message(api, catalogue_manager, text):
     response = api("cdc").get("/api/expressions/describe/", {"expression": text})

@@ -8,6 +8,7 @@ import pytest
 from tests import factories
 from tixi.geo.models import Boundary
 
+pytestmark = pytest.mark.without_demo
 SQUARE = {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]]}
 
 

@@ -6,15 +6,14 @@ import pytest
 from tests import factories
 from tixi.accounts.audit import acting_as
 
-pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.without_demo, pytest.mark.region("two_counties")]
 
 
 @pytest.fixture
-def region():
-    province = factories.division("990000000000")
-    city = factories.division("990100000000", parent=province)
-    east = factories.division("990101000000", parent=city)
-    west = factories.division("990102000000", parent=city)
+def region(region):
+    """The kit's city of two counties; two hospitals of the east county, one renamed, the other's
+    report changed before it moves to the west county."""
+    east, west = region["east"], region["west"]
     with acting_as("loader"):
         hospital = factories.institution(east, name="东区医院")
         other = factories.institution(east, name="另一家医院")
@@ -26,7 +25,7 @@ def region():
         other.save()
         hospital.division = west  # moved to the west county: this entry belongs to the west
         hospital.save()
-    return {"city": city, "east": east, "west": west, "hospital": hospital}
+    return {**region, "hospital": hospital}
 
 
 def history_of(client, user, hospital):

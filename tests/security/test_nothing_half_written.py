@@ -8,7 +8,6 @@ import pytest
 from django.db.models.signals import post_save
 
 from tests import factories
-from tests.conftest import MIYI
 from tixi.accounts.models import AuditEntry
 from tixi.exchange import services
 from tixi.exchange.services import apply_import, preview_import
@@ -16,7 +15,13 @@ from tixi.geo.models import Division
 from tixi.indicators.models import DataValue
 from tixi.registry.models import Institution
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.without_demo, pytest.mark.usefixtures("catalogue_once")]
+
+
+@pytest.fixture
+def county(region):
+    """The code of the kit's county: the county user's scope, inside the planner's city."""
+    return region["county"].code
 
 
 class Failure(RuntimeError):
@@ -59,8 +64,8 @@ def counts(*models):
     return [m.objects.count() for m in (*models, AuditEntry)]
 
 
-def test_an_import_failing_on_its_third_row_writes_nothing(users, monkeypatch):
-    rows = "\n".join(f"HALF000{n},测试卫生室{n},village_clinic,private,private,{MIYI}" for n in range(1, 5))
+def test_an_import_failing_on_its_third_row_writes_nothing(users, county, monkeypatch):
+    rows = "\n".join(f"HALF000{n},测试卫生室{n},village_clinic,private,private,{county}" for n in range(1, 5))
     data = f"code,name,type,ownership,operator,division_code\n{rows}\n".encode()
     preview = preview_import("institutions", data, "i.csv", users["planner"])
     assert preview.ok and len(preview.inserts) == 4, [(p.row, p.column, p.message) for p in preview.problems]
@@ -70,11 +75,11 @@ def test_an_import_failing_on_its_third_row_writes_nothing(users, monkeypatch):
     assert counts(Institution) == before and not Institution.objects.filter(code__startswith="HALF").exists()
 
 
-def test_an_import_failing_on_its_audit_writes_nothing(users, monkeypatch):
+def test_an_import_failing_on_its_audit_writes_nothing(users, county, monkeypatch):
     """The rows are written (bulk), then recording them fails: the rows go too."""
     from tixi.accounts import audit
 
-    data = f"code,name,type,ownership,operator,division_code\nHALF0009,测试卫生室,village_clinic,private,private,{MIYI}\n"
+    data = f"code,name,type,ownership,operator,division_code\nHALF0009,测试卫生室,village_clinic,private,private,{county}\n"
     preview = preview_import("institutions", data.encode(), "i.csv", users["planner"])
     before = counts(Institution)
     with failing_on_call(monkeypatch, audit, "record_rows", 1), pytest.raises(Failure):
@@ -82,39 +87,38 @@ def test_an_import_failing_on_its_audit_writes_nothing(users, monkeypatch):
     assert counts(Institution) == before
 
 
-def test_a_divisions_import_failing_on_its_second_row_writes_nothing(users, monkeypatch):
-    head = "code,name,level,parent_code\n"
-    factories.division("990000000000")
-    data = (head + "990100000000,测试市,2,990000000000\n990101000000,测试县,3,990100000000\n").encode()
+def test_a_divisions_import_failing_on_its_second_row_writes_nothing(region, monkeypatch):
+    head = "code,name,level,parent_code\n"  # a third city of the kit's province, and a county in it
+    data = (head + "990300000000,测试市,2,990000000000\n990301000000,测试县,3,990300000000\n").encode()
     admin = factories.user("planner", is_superuser=True)
     preview = preview_import("divisions", data, "d.csv", admin)
     assert preview.ok, [(p.row, p.column, p.message) for p in preview.problems]
     before = counts(Division)
     with failing_on_call(monkeypatch, services, "_derive", 2), pytest.raises(Failure):
         apply_import(preview, admin)
-    assert counts(Division) == before and not Division.objects.filter(code__startswith="9901").exists()
+    assert counts(Division) == before and not Division.objects.filter(code__startswith="9903").exists()
 
 
-def test_an_api_write_failing_after_the_row_is_saved_writes_nothing(api):
+def test_an_api_write_failing_after_the_row_is_saved_writes_nothing(api, county, region):
+    hospital = factories.institution(region["county"], name="测试县人民医院")
     payload = {
         "code": "HALF0101",
         "name": "测试医院",
         "type": "general_hospital",
         "ownership": "private",
         "operator": "private",
-        "division": MIYI,
+        "division": county,
     }
     before = counts(Institution)
     with failing_on_save(Institution, 1), pytest.raises(Failure):
         api("county").post("/api/institutions/", payload, format="json")
     assert counts(Institution) == before
-    hospital = Institution.objects.get(name="米易县人民医院")
     with failing_on_save(Institution, 1), pytest.raises(Failure):
         api("county").patch(f"/api/institutions/{hospital.code}/", {"name": "改名"}, format="json")
-    assert Institution.objects.get(pk=hospital.pk).name == "米易县人民医院" and counts(Institution) == before
+    assert Institution.objects.get(pk=hospital.pk).name == "测试县人民医院" and counts(Institution) == before
 
 
-def test_a_form_failing_after_the_row_is_saved_writes_nothing(web):
+def test_a_form_failing_after_the_row_is_saved_writes_nothing(web, county):
     client = web("county")
     form = {
         "code": "HALF0201",
@@ -122,7 +126,7 @@ def test_a_form_failing_after_the_row_is_saved_writes_nothing(web):
         "type": "general_hospital",
         "ownership": "private",
         "operator": "private",
-        "division_code": MIYI,
+        "division_code": county,
         "opened_on": "2020-01-01",
     }
     before = counts(Institution)
@@ -132,11 +136,11 @@ def test_a_form_failing_after_the_row_is_saved_writes_nothing(web):
     assert counts(Institution) == before
 
 
-def test_a_dhis2_load_failing_on_its_second_value_writes_nothing(api):
+def test_a_dhis2_load_failing_on_its_second_value_writes_nothing(api, county):
     values = {
         "dataValues": [
-            {"dataElement": "health_literacy", "period": "2026", "orgUnit": MIYI, "value": "31"},
-            {"dataElement": "life_expectancy", "period": "2026", "orgUnit": MIYI, "value": "78.5"},
+            {"dataElement": "health_literacy", "period": "2026", "orgUnit": county, "value": "31"},
+            {"dataElement": "life_expectancy", "period": "2026", "orgUnit": county, "value": "78.5"},
         ]
     }
     before = counts(DataValue)

@@ -6,15 +6,22 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.test import Client
 
-from tests.conftest import MIYI, PANZHIHUA
+from tests import factories
 from tixi.accounts.models import AuditEntry, Role
 from tixi.accounts.permissions import RIGHTS, Capability, can
 from tixi.exchange.models import Approval
-from tixi.geo.models import Division, Population
+from tixi.geo.models import Population
 from tixi.indicators.models import DataValue
 from tixi.registry.models import Institution
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.without_demo, pytest.mark.usefixtures("catalogue_once")]
+
+
+@pytest.fixture
+def registry(region):
+    """The kit's registry (the city's central hospital with its yearly reports) and its residents."""
+    factories.population(region["township"], 2024)
+    return factories.institutions_in(region)
 
 
 def test_every_role_has_a_row_and_the_cdc_analyst_writes_only_surveillance():
@@ -25,49 +32,50 @@ def test_every_role_has_a_row_and_the_cdc_analyst_writes_only_surveillance():
     assert all(Capability.MANAGE_CATALOGUE not in rights for rights in RIGHTS.values())
 
 
-def test_the_cdc_analyst_writes_nothing(api, web, users):
+def test_the_cdc_analyst_writes_nothing(api, web, users, region, registry):
+    city, county = region["city"].code, region["county"].code
     cdc = api("cdc")
-    hospital = Institution.objects.get(name="攀枝花市中心医院")
+    hospital = registry["central"]
     report = hospital.years.order_by("-year").first()
-    population = Population.objects.filter(division__path__contains=PANZHIHUA).first()
+    population = Population.objects.filter(division__path__contains=city).first()
     writes = [
         cdc.post("/api/institutions/", {"code": "CDC0001", "name": "x"}, format="json"),
         cdc.patch(f"/api/institutions/{hospital.code}/", {"name": "改名"}, format="json"),
         cdc.patch(f"/api/resources/{report.pk}/", {"actual_beds": 1}, format="json"),
         cdc.patch(f"/api/population/{population.pk}/", {"count": 1}, format="json"),
-        cdc.post("/api/divisions/", {"code": "510499000000", "name": "x"}, format="json"),
+        cdc.post("/api/divisions/", {"code": "990199000000", "name": "x"}, format="json"),
         cdc.post(
             "/api/datavalues/",
-            {"element": "health_literacy", "division": PANZHIHUA, "period": "2024", "value": 1},
+            {"element": "health_literacy", "division": city, "period": "2024", "value": 1},
             format="json",
         ),
         cdc.post(
             "/api/dataValueSets",
-            b'{"dataValues": [{"dataElement": "health_literacy", "orgUnit": "510400000000", '
-            b'"period": "2024", "value": "1"}]}',
+            f'{{"dataValues": [{{"dataElement": "health_literacy", "orgUnit": "{city}", '
+            '"period": "2024", "value": "1"}]}',
             content_type="application/json",
         ),
     ]
     assert [r.status_code for r in writes] == [403] * len(writes), [r.content[:200] for r in writes]
     page = web("cdc")
-    township = Division.objects.valid_in(2024).filter(parent__code=MIYI).first()
+    township = region["township"]
     pages = [
         page.post("/approvals/", {"division": township.code, "year": 2024, "action": "approve"}),
-        page.post("/validation/", {"division": PANZHIHUA, "year": 2024}),
+        page.post("/validation/", {"division": city, "year": 2024}),
         page.post(f"/institutions/{hospital.code}/edit/", {"name": "改名"}),
-        page.post("/datavalues/", {"element": "health_literacy", "division": PANZHIHUA, "period": "2024"}),
+        page.post("/datavalues/", {"element": "health_literacy", "division": city, "period": "2024"}),
         page.post(
             "/datasets/county_health_yearly/entry/field/",
-            {"division": MIYI, "period": "2024", "field": "x", "value": "1"},
+            {"division": county, "period": "2024", "field": "x", "value": "1"},
         ),
     ]
     assert [r.status_code for r in pages] == [403] * len(pages)
     assert not Approval.objects.filter(division=township, year=2024, by=users["cdc"]).exists()
     assert not DataValue.objects.filter(stored_by=users["cdc"]).exists()
-    assert Institution.objects.get(pk=hospital.pk).name == "攀枝花市中心医院"
+    assert Institution.objects.get(pk=hospital.pk).name == "测试市中心医院"
 
 
-def test_the_admin_is_for_superusers_only(users):
+def test_the_admin_is_for_superusers_only(users, region, registry):
     dazhou = users["dazhou"]
     dazhou.is_staff = True
     dazhou.save()
@@ -75,7 +83,7 @@ def test_the_admin_is_for_superusers_only(users):
     client = Client()
     client.force_login(dazhou)
     assert client.get("/admin/").status_code == 302  # to the admin's login
-    township = Division.objects.valid_in(2024).filter(parent__code=MIYI).first()
+    township = region["township"]
     before = Institution.objects.count(), Population.objects.count()
     client.post(
         "/admin/registry/institution/add/",

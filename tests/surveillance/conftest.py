@@ -3,8 +3,7 @@ import datetime as dt
 import pytest
 from django.utils import translation
 
-from tests.conftest import MIYI
-from tixi.geo.models import Division
+from tests import factories
 from tixi.surveillance.models import CaseReport, ChannelCount
 
 
@@ -17,14 +16,21 @@ def _chinese_by_default():
 
 
 @pytest.fixture
-def townships(db):
-    """Two townships of 米易县 on the current map."""
-    return list(Division.objects.current().filter(parent__code=MIYI).order_by("code")[:2])
+def townships(region):
+    """Two townships of the kit's county (the county user's, in the cdc analyst's city: as 米易县 in
+    攀枝花): the kit's own township and a second one."""
+    return [region["township"], factories.division("990102200000", parent=region["county"])]
 
 
 @pytest.fixture
-def county(db):
-    return Division.objects.current().get(code=MIYI)
+def county(region):
+    return region["county"]
+
+
+@pytest.fixture
+def other_city_township(region):
+    """A township of the other city's county (as one of 达川's): outside the cdc analyst's scope."""
+    return factories.division("990203100000", parent=region["other_county"])
 
 
 def cases(disease: str, division, days, start: int = 0) -> list[CaseReport]:

@@ -15,7 +15,7 @@ from tixi.exchange.services import apply_import, preview_import, undo_import
 from tixi.surveillance import actions, detection
 from tixi.surveillance.models import Signal, SignalStatus
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
 CODES = ("cholera", "plague", "fixed-threshold", "fixed threshold", "fever_clinic", "visits", "cidars")
 
 

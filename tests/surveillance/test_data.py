@@ -11,15 +11,13 @@ import numpy as np
 import pytest
 from django.utils import translation
 
-from tests.conftest import DACHUAN
 from tests.surveillance.conftest import cases
 from tixi.exchange.services import apply_import, preview_import
 from tixi.exchange.workbooks import template
-from tixi.geo.models import Division
 from tixi.surveillance import series
 from tixi.surveillance.models import CaseReport, ChannelCount, Signal
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
 SystemUser = importlib.import_module("tixi.exchange.management.commands.import").SystemUser
 HEAD = [
     "报告卡编号",
@@ -74,11 +72,21 @@ def test_bad_rows_are_named_and_nothing_is_written(townships):
     assert not CaseReport.objects.filter(card_id__in=["C1", "C2", "C3", "C4"]).exists()
 
 
-def test_a_case_outside_the_importers_scope_is_refused(users):
-    dachuan_township = Division.objects.current().filter(parent__code=DACHUAN).first()
+def test_a_case_outside_the_importers_scope_is_refused(users, other_city_township):
     rows = [
         HEAD,
-        ["C9", "hfmd", "2025-10-10", "", "2025-10-11", dachuan_township.code, "4", "男", "", "临床诊断病例"],
+        [
+            "C9",
+            "hfmd",
+            "2025-10-10",
+            "",
+            "2025-10-11",
+            other_city_township.code,
+            "4",
+            "男",
+            "",
+            "临床诊断病例",
+        ],
     ]
     preview = preview_import("case_reports", csv_bytes(rows), "cases.csv", users["cdc"])
     assert [p.message for p in preview.problems] == ["该区划不在您的管辖范围内。"]
@@ -156,9 +164,12 @@ def test_series_by_day_week_month_and_by_onset_or_report(townships, county):
     assert np.issubdtype(daily.counts.dtype, np.floating)
 
 
-def test_the_api_reads_within_scope_and_only_reporters_write(api, townships):
+def test_the_api_reads_within_scope_and_only_reporters_write(
+    api, users, region, townships, other_city_township
+):
+    users["planner"].scope_divisions.add(region["other_city"])  # as the demo's planner, of both cities
     cases("hfmd", townships[0], [dt.date(2025, 10, 1)])
-    dachuan = Division.objects.current().filter(parent__code=DACHUAN).first()
+    dachuan = other_city_township
     cases("hfmd", dachuan, [dt.date(2025, 10, 1)], start=50)
     assert api("cdc").get("/api/case-reports/").json()["count"] == 1
     assert api("planner").get("/api/case-reports/").json()["count"] == 2

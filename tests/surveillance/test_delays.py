@@ -11,7 +11,7 @@ from tests.surveillance.conftest import cases, counts
 from tixi.surveillance import delays, detection
 from tixi.surveillance.models import CaseReport, Signal
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
 MONDAY = dt.date(2025, 10, 13)
 
 
@@ -173,7 +173,7 @@ def test_a_point_of_the_chart_lists_the_cases_behind_it(web, townships, settings
         assert "本期病例 (12)" in web("cdc").get(f"{url}?period={bad}").content.decode()
 
 
-def test_a_source_silent_longer_than_its_usual_interval_is_listed(web, townships):
+def test_a_source_silent_longer_than_its_usual_interval_is_listed(users, townships):
     today = dt.date(2025, 10, 15)
     daily = {today - dt.timedelta(days=k): 5 for k in range(12, 120)}  # silent for the last 11 days
     counts("pharmacy", "antipyretic", townships[0], daily, site="静默药店")
@@ -181,14 +181,8 @@ def test_a_source_silent_longer_than_its_usual_interval_is_listed(web, townships
     counts("pharmacy", "antipyretic", townships[1], every_day, site="准时药店")
     weekly = {today - dt.timedelta(weeks=k): 5 for k in range(1, 20)}  # weekly reporter, last 7 days ago
     counts("school", "fever", townships[0], weekly, site="每周学校")
-    quiet = delays.quiet_sources(_user(web), today)
+    quiet = delays.quiet_sources(users["cdc"], today)
     assert [(q["source"], q["silent_days"], q["usual_days"]) for q in quiet] == [("静默药店", 12, 2.0)]
-
-
-def _user(web):
-    from tixi.accounts.models import User
-
-    return User.objects.get(username="cdc")
 
 
 def test_the_signals_page_lists_the_quiet_sources(web, townships, settings):

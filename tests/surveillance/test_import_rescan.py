@@ -15,7 +15,7 @@ from tixi.exchange.services import apply_import, preview_import
 from tixi.surveillance import detection
 from tixi.surveillance.models import Signal
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
 
 
 def _import(table, rows, user):
@@ -36,7 +36,7 @@ def test_a_case_moved_to_another_date_and_disease_leaves_its_old_signals_at_zero
     assert later.observed == 1.0 and later.raised_by_import == moved.pk
     entry = AuditEntry.objects.get(model="surveillance.Signal", object_pk=str(first.pk))
     assert entry.note == f"导入 #{moved.pk}" and entry.before["observed"] == 1.0
-    assert entry.after["observed"] == 0.0 and entry.username == "cdc"
+    assert entry.after["observed"] == 0.0 and entry.username == users["cdc"].username
     # now another disease: the plague signal of the 18th goes back to zero, cholera is raised
     row = plague_row("P1", townships[0], "2025-10-18")
     row[1] = "霍乱"

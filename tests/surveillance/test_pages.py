@@ -7,11 +7,12 @@ import re
 
 import pytest
 
+from tests import factories
 from tests.surveillance.conftest import cases
 from tixi.surveillance import detection
 from tixi.surveillance.models import Signal, SignalStatus
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
 
 
 @pytest.fixture
@@ -22,13 +23,14 @@ def plague(townships):
     return Signal.objects.get(code="plague")
 
 
-def test_the_list_filters_by_county_status_and_overdue(web, plague, county):
+def test_the_list_filters_by_county_status_and_overdue(web, plague, county, region):
+    other_county = factories.division("990103000000", parent=region["city"])  # as 盐边 beside 米易
     page = web("cdc").get("/surveillance/", HTTP_ACCEPT_LANGUAGE="zh-hans")
     html = page.content.decode()
     assert page.status_code == 200 and "鼠疫" in html and "预警信号" in html
     assert "待核实" in html
     assert "鼠疫" in web("cdc").get(f"/surveillance/?county={county.code}").content.decode()
-    assert "鼠疫" not in web("cdc").get("/surveillance/?county=510422000000").content.decode()
+    assert "鼠疫" not in web("cdc").get(f"/surveillance/?county={other_county.code}").content.decode()
     assert "鼠疫" not in web("cdc").get("/surveillance/?status=closed").content.decode()
     Signal.objects.filter(pk=plague.pk).update(verify_by=plague.raised_at - dt.timedelta(hours=1))
     overdue = web("cdc").get("/surveillance/?overdue=1").content.decode()
@@ -36,7 +38,26 @@ def test_the_list_filters_by_county_status_and_overdue(web, plague, county):
     assert "鼠疫" not in web("dachuan").get("/surveillance/").content.decode()  # outside the scope
 
 
-def test_the_signal_page_shows_its_chart_cases_resources_and_verifies(web, plague, users):
+@pytest.fixture
+def resources(region):
+    """Infectious beds, negative-pressure ambulances, a fever clinic and a CDC in the signal's county,
+    and a hospital of the other city (not the county's) with beds and a fever clinic of its own."""
+    from tixi.registry.models import Department, DepartmentKind
+
+    hospital = factories.institution(region["county"], name="测试县传染病医院")
+    factories.yearly_report(hospital, 2024, infectious_beds=30, ambulances=3, negative_pressure_ambulances=2)
+    factories.yearly_report(hospital, 2025, infectious_beds=40, ambulances=3, negative_pressure_ambulances=2)
+    centre = factories.institution(region["township"], name="测试镇卫生院", type="township_health_centre")
+    factories.yearly_report(centre, 2025, infectious_beds=4, ambulances=1, negative_pressure_ambulances=1)
+    cdc = factories.institution(region["county"], name="测试县疾控中心", type="cdc", level=None)
+    factories.yearly_report(cdc, 2025, public_health_physicians=7, health_technicians=21)
+    Department.objects.create(institution=hospital, kind=DepartmentKind.FEVER_CLINIC)
+    elsewhere = factories.institution(region["other_county"], name="测试外市医院")
+    factories.yearly_report(elsewhere, 2025, infectious_beds=99, ambulances=5, negative_pressure_ambulances=5)
+    Department.objects.create(institution=elsewhere, kind=DepartmentKind.FEVER_CLINIC)
+
+
+def test_the_signal_page_shows_its_chart_cases_resources_and_verifies(web, plague, users, resources):
     page = web("cdc").get(f"/surveillance/signals/{plague.pk}/")
     html = page.content.decode()
     assert page.status_code == 200
@@ -48,6 +69,12 @@ def test_the_signal_page_shows_its_chart_cases_resources_and_verifies(web, plagu
     assert data["upper"][k] == 1.0 and k == len(data["labels"]) - 1  # nothing was loaded since
     assert html.count("Tplague") == 2  # the two cases behind the period
     assert "传染病床位" in html and "发热门诊" in html and "负压救护车" in html
+    # the county's resources as of the signal's year (its latest reports), not another city's
+    shown = re.sub(r"\s+", " ", html[html.index('id="resources"') :])
+    assert "传染病床位: 44" in shown and "测试县传染病医院 · 40" in shown and "测试镇卫生院 · 4" in shown
+    assert "负压救护车: 3" in shown and "测试县传染病医院 · 2" in shown
+    assert "发热门诊: 1" in shown and "测试县疾控中心 · 公共卫生医师 7 · 卫生技术人员 21" in shown
+    assert "测试外市医院" not in shown
     assert 'id="verify-form"' in html and "<script>" not in html  # no inline script (CSP)
     # the method in words (R's names stay in the title, for replay); no step chosen for the analyst
     method = re.search(r'id="signal-method"[^>]*>(.*?)</p>', html, re.S).group(1)

@@ -295,6 +295,7 @@ def test_a_period_with_many_cases_is_nowcast_not_refused(tmp_path):
 
 
 @pytest.mark.django_db
+@pytest.mark.without_demo
 def test_the_signal_page_says_why_a_band_or_nowcast_is_missing(web, townships, monkeypatch):
     day = dt.date(2025, 10, 14)
     cases("plague", townships[0], [day, day], start=5)

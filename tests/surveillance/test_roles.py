@@ -11,7 +11,7 @@ from tixi.accounts.permissions import Capability, can
 from tixi.surveillance import detection
 from tixi.surveillance.models import Signal, SignalStatus
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
 
 NAV_LINK = 'href="/surveillance/"'
 

@@ -10,7 +10,7 @@ from tests.surveillance.conftest import cases
 from tixi.surveillance import scan
 from tixi.surveillance.models import CaseReport, Signal
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
 
 
 def test_scan_on_demand_prints_a_row_per_plan_and_raises_signals(townships):

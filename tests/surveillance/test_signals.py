@@ -12,7 +12,7 @@ from tixi.accounts.models import AuditEntry
 from tixi.surveillance import actions, detection
 from tixi.surveillance.models import CompoundSignal, Signal, SignalStatus, TriggerRule
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
 WEEK = dt.timedelta(weeks=1)
 
 
@@ -24,7 +24,7 @@ def weekly_history(division, last_week: dt.date, per_week: int = 2, years: int =
     return cases("hfmd", division, days)
 
 
-def test_a_temporal_disease_signals_above_its_percentile_once_and_replays(townships, county):
+def test_a_temporal_disease_signals_above_its_percentile_once_and_replays(townships, county, users):
     week = dt.date(2025, 10, 6)  # a Monday
     weekly_history(townships[0], week)
     cases("hfmd", townships[1], [week] * 6, start=90000)
@@ -38,7 +38,7 @@ def test_a_temporal_disease_signals_above_its_percentile_once_and_replays(townsh
     assert signal.verify_by - signal.raised_at == dt.timedelta(hours=24)
     assert detection.replay(signal) == (True, 2.0)
     # a re-run, and a late case: still one signal, its figures updated, its status kept
-    actions.move(signal, SignalStatus.MONITORED, _cdc())
+    actions.move(signal, SignalStatus.MONITORED, users["cdc"])
     cases("hfmd", townships[1], [week + dt.timedelta(days=2)], start=91000)
     detection.scan(week, week + dt.timedelta(days=6), sources={"cases"}, codes={"hfmd"})
     again = Signal.objects.get(code="hfmd")
@@ -52,12 +52,6 @@ def test_a_quiet_week_raises_nothing(townships):
     cases("hfmd", townships[0], [week] * 2, start=90000)
     detection.scan(week, week + dt.timedelta(days=6), sources={"cases"}, codes={"hfmd"})
     assert not Signal.objects.filter(code="hfmd").exists()
-
-
-def _cdc():
-    from tixi.accounts.models import User
-
-    return User.objects.get(username="cdc")
 
 
 def _plague(township, day=dt.date(2025, 10, 14)) -> Signal:
@@ -82,15 +76,16 @@ def test_the_lifecycle_allows_only_its_steps_and_records_who_and_when(townships,
     assert signal.verified_by == users["cdc"] and signal.verified_at is not None
     for status in (SignalStatus.INVESTIGATING, SignalStatus.RESPONDING, SignalStatus.CLOSED):
         signal = actions.move(signal, status, users["cdc"])
+    cdc = users["cdc"].username
     assert [(s.from_status, s.to_status, s.username) for s in signal.steps.all()] == [
-        ("pending", "suspected", "cdc"),
-        ("suspected", "investigating", "cdc"),
-        ("investigating", "responding", "cdc"),
-        ("responding", "closed", "cdc"),
+        ("pending", "suspected", cdc),
+        ("suspected", "investigating", cdc),
+        ("investigating", "responding", cdc),
+        ("responding", "closed", cdc),
     ]
     assert signal.steps.first().note == "两例同村"
     audited = AuditEntry.objects.filter(model="surveillance.Signal", object_pk=str(signal.pk))
-    assert audited.count() == 4 and {a.username for a in audited} == {"cdc"}
+    assert audited.count() == 4 and {a.username for a in audited} == {cdc}
     assert audited.first().division_path.startswith(townships[0].parent.path)
     with pytest.raises(ValidationError):
         actions.move(signal, SignalStatus.MONITORED, users["cdc"])
@@ -115,7 +110,7 @@ def test_overdue_verifications_and_timeliness_per_county(townships, users):
     assert row["median_hours"] == pytest.approx(3.0, abs=0.01)  # 1 h and 5 h after raising
 
 
-def test_the_api_moves_a_signal_only_for_verifiers(api, townships):
+def test_the_api_moves_a_signal_only_for_verifiers(api, users, townships):
     signal = _plague(townships[0])
     assert api("auditor").post(f"/api/signals/{signal.pk}/move/", {"status": "suspected"}).status_code == 403
     assert api("dachuan").get(f"/api/signals/{signal.pk}/").status_code == 404
@@ -125,7 +120,7 @@ def test_the_api_moves_a_signal_only_for_verifiers(api, townships):
         f"/api/signals/{signal.pk}/move/", {"status": "suspected", "note": "核实"}, format="json"
     )
     assert moved.status_code == 200 and moved.json()["status"] == "suspected"
-    assert moved.json()["steps"][0]["username"] == "cdc"
+    assert moved.json()["steps"][0]["username"] == users["cdc"].username
 
 
 def _channel_history(township, channel, category, last: dt.date, days=2 * 364 + 10, level=10):

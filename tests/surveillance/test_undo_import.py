@@ -16,7 +16,7 @@ from tixi.exchange.services import apply_import, preview_import, undo_import
 from tixi.surveillance import detection, hooks
 from tixi.surveillance.models import CompoundSignal, Signal
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
 SystemUser = importlib.import_module("tixi.exchange.management.commands.import").SystemUser
 
 
@@ -38,7 +38,7 @@ def test_undo_removes_the_signals_the_import_raised_and_audits_them(townships, u
     assert Signal.objects.filter(code="cholera").count() == 1  # not the import's: kept
     entry = AuditEntry.objects.get(model="surveillance.Signal", object_pk=str(signal.pk))
     assert entry.action == "delete" and entry.note == f"撤销导入 #{batch.pk}"
-    assert entry.username == "planner" and entry.before["status"] == "pending"
+    assert entry.username == users["planner"].username and entry.before["status"] == "pending"
     # the same file imported again raises its signal again
     again = apply_import(
         preview_import(
@@ -113,7 +113,7 @@ def test_undo_gives_back_the_figures_of_a_signal_the_import_only_updated(townshi
     entry = AuditEntry.objects.get(
         model="surveillance.Signal", object_pk=str(signal.pk), note=f"撤销导入 #{batch.pk}"
     )
-    assert entry.action == "update" and entry.username == "planner"
+    assert entry.action == "update" and entry.username == users["planner"].username
     assert entry.before["observed"] == 90 and entry.after["observed"] == 40
 
 

@@ -1,0 +1,20 @@
+"""The default validation rules on every installation, not only where `tixi demo` ran: a commission's
+own server would otherwise accept 5 negative-pressure ambulances of 3 (a blocking rule). Missing rules
+are created once; a rule the commission has changed keeps its change."""
+
+from django.db import migrations
+
+
+def create_default_rules(apps, schema_editor):
+    from tixi.exchange.validation import DEFAULT_RULES
+
+    rule_model = apps.get_model("exchange", "ValidationRule")
+    for data in DEFAULT_RULES:
+        values = {"level": "institution", "blocking": False, **data}
+        rule_model.objects.get_or_create(code=values.pop("code"), defaults=values)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("exchange", "0003_import_batch_division")]
+
+    operations = [migrations.RunPython(create_default_rules, migrations.RunPython.noop)]

@@ -176,8 +176,8 @@ def test_what_if_refuses_a_road_not_in_the_network(db):
     from tixi.layout.access import AccessError, what_if
 
     dachuan = Division.objects.at("511703000000", 2024)
-    with pytest.raises(AccessError, match="999"):
-        what_if(dachuan, 2024, "township", 30, close_roads=[999])
+    with pytest.raises(AccessError, match="99999"):
+        what_if(dachuan, 2024, "township", 30, close_roads=[99999])
 
 
 def test_synthetic_county_roads_join_every_centre_to_the_seat_without_a_long_detour():

@@ -1228,7 +1228,7 @@ ZH = {
     # tixi.layout: allocation norms (`tixi layout gaps`), coverage from the database, siting
     "any primary care": "任一基层医疗卫生机构",
     "a township or community health centre": "乡镇卫生院或社区卫生服务中心",
-    "a hospital (level 2 or above)": "二级及以上医院",
+    "a hospital or county sub-centre (level 2 or above)": "二级及以上医院或县域医疗卫生次中心",
     "Travel times are computed on a synthetic terrain and road network (demo data), not on real maps.": "通行时间基于模拟的地形和路网（演示数据）计算，并非真实地图。",
     "--division: %(name)s has no township boundaries to build a grid from.": "--division：%(name)s 没有乡镇边界，无法建立网格。",
     "--new: give at least 1 new site.": "--new：至少给出 1 个新址。",

@@ -181,8 +181,8 @@ def test_what_if_refuses_a_road_not_in_the_network(db):
     from tixi.layout.access import AccessError, what_if
 
     dachuan = Division.objects.at("511703000000", 2024)
-    with pytest.raises(AccessError, match="999"):
-        what_if(dachuan, 2024, "township", 30, close_roads=[999])
+    with pytest.raises(AccessError, match="99999"):
+        what_if(dachuan, 2024, "township", 30, close_roads=[99999])
 
 
 def test_synthetic_county_roads_join_every_centre_to_the_seat_without_a_long_detour():
@@ -200,7 +200,8 @@ def test_synthetic_county_roads_join_every_centre_to_the_seat_without_a_long_det
     villages = [tuple(p) for p in rng.uniform([0, -40_000], [20_000, 0], (60, 2))]
     roads = synthetic_roads(centres, 200, 100, 200.0, villages, seed=1, seat=seat)
     kinds = [name.split("-")[0] for name in roads.names]
-    assert kinds.count("provincial") == 2 and kinds.count("village") == 60
+    # two trunk roads crossing at the seat (four arms); a village road to each settlement and hamlet
+    assert kinds.count("provincial") == 4 and kinds.count("village") >= 60
     assert kinds.count("county") >= len(centres)  # the tree's 15 links, and shortcuts
     assert all(roads.speeds[k] == SYNTHETIC_SPEEDS[kind] for k, kind in enumerate(kinds))
     hubs = np.array([seat, *centres])
@@ -228,7 +229,7 @@ def test_the_demo_grid_has_county_roads_through_every_township_centre(db):
     dachuan = Division.objects.at("511703000000", 2024)
     grid = region(dachuan, 2024).grid
     kinds = road_classes(grid)
-    assert kinds.count("county") >= 23 and kinds.count("provincial") == 2
+    assert kinds.count("county") >= 23 and kinds.count("provincial") == 4
     assert "county" in dict(road_class_choices(dachuan, 2024))
     centres = facilities_of(dachuan, 2024, "township")
     rows, cols = grid.cells_of([f.longitude for f in centres], [f.latitude for f in centres])
@@ -271,3 +272,31 @@ def test_hospital_beds_within_reach_per_1000_by_2sfca(db, client):
     assert beds["per_1000"] == pytest.approx(1000 * shared / data["population"], rel=0.01)
     values = [t["beds_per_1000"] for t in data["townships"]]
     assert min(values) >= 0 and max(values) > 1.5 * min(values)
+
+
+def test_hamlet_roads_bring_nearly_everyone_within_a_km_of_a_road():
+    """Unit: with the village groups' hamlets (组组通) no point of a county among its settlements lies
+    more than about a lattice step from a road; without them the settlements' roads leave wide gaps.
+    Hamlets stay near the county (the grid is its box): none beyond HAMLET_REACH of every place."""
+    import numpy as np
+    from rasterio.transform import Affine
+    from scipy import ndimage
+    from scipy.spatial import cKDTree
+
+    from tixi.layout.engine.region_grid import HAMLET_REACH, HAMLET_SPACING, hamlets, synthetic_roads
+    from tixi.layout.engine.roads import burn_roads
+
+    rng = np.random.default_rng(5)
+    cell, rows, cols = 200.0, 200, 200
+    centres = [tuple(p) for p in rng.uniform([0, -20_000], [20_000, 0], (12, 2))]
+    villages = [tuple(p) for p in rng.uniform([0, -20_000], [20_000, 0], (40, 2))]
+    roads = synthetic_roads(centres, rows, cols, cell, villages, seed=3, seat=(10_000.0, -10_000.0))
+    on_road = burn_roads(roads, (rows, cols), Affine(cell, 0, 0, 0, -cell, 0)) > 0
+    metres = ndimage.distance_transform_edt(~on_road) * cell
+    among_places = metres[:100, :100]  # the places stand in the grid's north-west 20 x 20 km
+    assert np.quantile(among_places, 0.99) <= HAMLET_SPACING
+    points = hamlets(np.array(centres), np.array(villages), 40_000.0, 40_000.0, seed=3)
+    known = cKDTree(np.array(centres + villages))
+    assert len(points) and (known.query(points)[0] <= HAMLET_REACH).all()
+    assert (points[:, 0] > 20_500).any()  # the lattice reaches beyond the places' box, a little
+    assert not (points[:, 0] > 20_000 + HAMLET_REACH).any()

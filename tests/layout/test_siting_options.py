@@ -66,7 +66,9 @@ def test_one_site_per_township_by_default_and_sites_told_apart(capsys):
 
 
 def test_greedy_already_optimal_is_said_so(capsys):
-    args = ["--k", "3", "--candidates", "50", "--capacity", "15000", "--per-township", "any"]
+    # three sites of 10,000 each filled: greedy's answer is the bound (the demo's roads decide which
+    # capacities leave greedy optimal; at 15,000 it is 2 % below since the hamlet roads)
+    args = ["--k", "3", "--candidates", "50", "--capacity", "10000", "--per-township", "any"]
     data = site_json(capsys, *args)
     assert data["greedy"]["optimal"] and data["greedy"]["below_best_percent"] == 0
     call_command(*SITE, *args)
@@ -119,7 +121,7 @@ def test_siting_page_capacity_map_and_greedy_wording(users):
 
     planner = client_for(users, "planner")
     url = f"/layout/{DACHUAN}/site/?year=2024&kind=township&k=3&minutes=30&candidates=50&sweep=3"
-    html = planner.get(url + "&capacity=15000&per_township=any").content.decode()
+    html = planner.get(url + "&capacity=10000&per_township=any").content.decode()
     assert 'id="siting-capacity"' in html and "服务人数" in html
     greedy = re.search(r'<p class="muted" id="siting-greedy">(.*?)</p>', html, re.S).group(1)
     assert "已证明为最优" in greedy and "低于最优上界" not in greedy
@@ -129,10 +131,10 @@ def test_siting_page_capacity_map_and_greedy_wording(users):
     assert len(chart["townships"]) == 24 and all(t["geometry"] for t in chart["townships"])
     assert all(t["after"] >= t["before"] for t in chart["townships"] if t["before"] is not None)
     assert len(chart["sites"]) == 3 and chart["existing"]
-    assert all(site[3] is not None and site[3] <= 15000 for site in chart["sites"])
+    assert all(site[3] is not None and site[3] <= 10000 for site in chart["sites"])
     assert "<script>" not in html.replace("<script src=", "")  # no inline script (CSP)
     english = (
-        client_for(users, "planner", "en").get(url + "&capacity=15000&per_township=any").content.decode()
+        client_for(users, "planner", "en").get(url + "&capacity=10000&per_township=any").content.decode()
     )
     greedy = re.search(r'<p class="muted" id="siting-greedy">(.*?)</p>', english, re.S).group(1)
     assert "proven optimal" in greedy and "below the best" not in greedy

@@ -15,7 +15,7 @@ import numpy as np
 import yaml
 
 from tixi.demo.allocation import count_for_rate, largest_remainder
-from tixi.demo.calendar import demo_years
+from tixi.demo.calendar import demo_today, demo_years
 from tixi.demo.names import NameMaker
 from tixi.demo.shapes import Patch, contains, tile
 from tixi.demo.shapes import area as ring_area
@@ -157,6 +157,8 @@ BED_WEIGHT = {
     "mch_centre": 40,
 }
 LEVEL_BED_WEIGHT = {3: 900, 2: 260, 1: 60}
+# a sub-centre at the level-2 general hospital standard: 100 beds and more (二级综合医院基本标准)
+SUB_CENTRE_BED_WEIGHT = 110
 STAFF_BASE = {
     "village_clinic": 2,
     "clinic": 3,
@@ -294,6 +296,9 @@ class DemoBuilder:
         self._inst_seq: dict[str, int] = {}
         self._type_rank: dict[tuple[str, str], int] = {}
         self._in_town_turn: dict[int, int] = {}
+        # township id -> (designation date, level) of its county sub-centre (县域医疗卫生次中心)
+        self.sub_centre_towns: dict[int, tuple[dt.date | None, int | None]] = {}
+        self.second_hospital_towns: set[int] = set()  # where a county's 第二人民医院 stands
         self.provinces: dict[str, Place] = {}
 
     def draws(self, *key) -> np.random.Generator:
@@ -546,6 +551,65 @@ class DemoBuilder:
             for (sex, band), count in zip(cells, largest_remainder(people, shares), strict=True):
                 self.population.append((village, year, sex, band, count))
 
+    # ---------------------------------------------------------------- county sub-centres
+    def town_people(self, town: Place, year: int = BASE_YEAR) -> float:
+        """A town's share of its county's people (its weight and its merged predecessors')."""
+        return town.weight + sum(p.weight for p in town.predecessors_in(self, year))
+
+    def far_towns(self, county: Place, n: int, anchors: list[Place], first: list[Place] = ()) -> list[Place]:
+        """n towns of the county (besides `first`, taken as they come) chosen as a county chooses the
+        towns of its sub-centres: 覆盖人口多、服务半径大 (seed 001 第六章), so each next the town whose
+        people times its distance from the nearest seat, hospital town or town already chosen is
+        largest: a big town far from any hospital, not the big town next to the seat."""
+        towns = [t for t in self.children(county, BASE_YEAR) if t.kind == "town" and t not in anchors]
+        chosen = [t for t in first if t in towns][:n]
+
+        def centre(p: Place) -> np.ndarray:
+            w, s, e, n_ = p.bbox
+            return np.array([(w + e) / 2, (s + n_) / 2])
+
+        while len(chosen) < n and len(chosen) < len(towns):
+            held = [centre(p) for p in [*anchors, *chosen]]
+            best = max(
+                (t for t in towns if t not in chosen),
+                key=lambda t: self.town_people(t) * min(float(np.hypot(*(centre(t) - h))) for h in held),
+            )
+            chosen.append(best)
+        return chosen
+
+    def plan_sub_centres(self, region) -> None:
+        """The region's 县域医疗卫生次中心 (`sub_centres` of its spec): the count its plan builds, spread
+        over its counties by land area (a large rural county needs more of them; the named ones where
+        the plan names the towns), each in a town picked by `far_towns`, designated in a year of the
+        plan's span; one designated before the demo's last year is 二级 where the plan builds them to
+        the level-2 general hospital standard (`level`)."""
+        spec = region["spec"].get("sub_centres")
+        if not spec:
+            return
+        named = {code: list(names) for code, names in spec.get("named", {}).items()}
+        counties = [
+            c for c in region["counties"] if any(t.kind == "town" for t in self.children(c, BASE_YEAR))
+        ]
+        free = [c for c in counties if c.code[:6] not in named]
+        left = spec["count"] - sum(len(v) for v in named.values())
+        areas = {c["code"]: c.get("area_km2", c["share"]) for c in region["spec"]["counties"]}
+        shares = largest_remainder(left, [areas[c.code[:6]] for c in free]) if free else []
+        per_county = dict(zip((c.id for c in free), shares, strict=True))
+        first_year, last_year = spec["years"]
+        for county in counties:
+            towns = self.children(county, BASE_YEAR)
+            first = [t for name in named.get(county.code[:6], []) for t in towns if t.name == name]
+            n = len(first) if county.code[:6] in named else per_county[county.id]
+            anchors = [self.seat(county), *(t for t in towns if t.id in self.second_hospital_towns)]
+            for k, town in enumerate(self.far_towns(county, n, anchors, first)):
+                r = self.draws(county.code, "sub-centre", k)
+                on = dt.date(int(r.integers(first_year, last_year + 1)), int(r.integers(1, 13)), 1)
+                # one of the plan's later years is still being built on the demo's today: its town's
+                # centre is a central one, not yet a sub-centre
+                built = on <= demo_today()
+                level = spec.get("level") if built and on.year < self.years[-1] else None
+                self.sub_centre_towns[town.id] = (on if built else None, level)
+
     # ---------------------------------------------------------------- institutions
     def new_inst(
         self, name, type_, place: Place, county: Place, operator, ownership, recent=None, **kw
@@ -611,10 +675,16 @@ class DemoBuilder:
         for n in region["spec"].get("named", []):
             county = counties[n["county"]]
             grade = str(n.get("grade", ""))
+            place = self.in_town(county)
+            if n["operator"] == "county" and n["name"].endswith("第二人民医院"):
+                # a county's second people's hospital serves the far side of the county from a big
+                # town (often the old seat), not the seat where the first one stands
+                place = self.far_towns(county, 1, [self.seat(county)])[0]
+                self.second_hospital_towns.add(place.id)
             inst = self.new_inst(
                 n["name"],
                 n["type"],
-                self.in_town(county),
+                place,
                 county,
                 n["operator"],
                 "public",
@@ -646,7 +716,10 @@ class DemoBuilder:
             if t.kind == "town"
             for _ in self.children(t, BASE_YEAR)
         )
-        central = max(1, round(towns * 0.25))
+        sub_centres = sum(
+            1 for c in counties for t in self.children(c, BASE_YEAR) if t.id in self.sub_centre_towns
+        )
+        central = max(1, round(towns * 0.25), sub_centres)
         return {
             "general_hospital": max(1, round(pop / 70000)),
             "tcm_hospital": 0,
@@ -738,13 +811,16 @@ class DemoBuilder:
             return name if n == 1 else f"{name}（{'二三四五六七八九'[min(n, 9) - 2]}站）"
 
         def spread(n, *key):
-            """n places spread over counties by population, each at a random township of the county."""
+            """n places spread over counties by population, each at a township of the county drawn by
+            its people (a private hospital or clinic opens where people are, the seat's streets and the
+            big towns, not in any hill township alike)."""
             per_county = largest_remainder(n, pop_weights) if n else []
             chosen = []
             for county, k in zip(counties, per_county, strict=False):
                 options = self.children(county, year)
+                people = np.array([self.town_people(t, year) for t in options])
                 r = self.draws(county.code, "spread", *key)
-                chosen += [options[int(r.integers(len(options)))] for _ in range(k)]
+                chosen += [options[int(j)] for j in r.choice(len(options), size=k, p=people / people.sum())]
             return chosen
 
         missing = {t: max(0, n - have.get(t, 0)) for t, n in counts.items()}
@@ -754,7 +830,9 @@ class DemoBuilder:
             for t in towns
             if not any(i.place is t and i.type in cls.TOWNSHIP_HEALTH_CENTRE_TYPES for i in in_unit)
         ]
-        self.draws(*(c.code for c in counties), "township centres").shuffle(free_towns)
+        # the central ones in the sub-centres' towns (`plan_sub_centres`), then in the largest towns
+        # (中心乡镇: the big towns of a county)
+        free_towns.sort(key=lambda t: (t.id not in self.sub_centre_towns, -self.town_people(t)))
         n_central = missing.pop("central_township_health_centre", 0)
         n_thc = missing.pop("township_health_centre", 0)
         add(
@@ -765,6 +843,9 @@ class DemoBuilder:
             "public",
             lambda p, c: f"{c.name}{p.name}中心卫生院",
         )
+        for i in self.in_counties(counties):
+            if i.type == "central_township_health_centre" and i.place.id in self.sub_centre_towns:
+                i.level = self.sub_centre_towns[i.place.id][1]
         add(
             "township_health_centre",
             n_thc,
@@ -896,6 +977,8 @@ class DemoBuilder:
     def bed_weight(self, i: Inst) -> float:
         if i.category == cls.HOSPITAL and i.level:
             return LEVEL_BED_WEIGHT[i.level] * (0.5 if i.type != "general_hospital" else 1)
+        if i.type in cls.TOWNSHIP_HEALTH_CENTRE_TYPES and i.level == 2:
+            return SUB_CENTRE_BED_WEIGHT
         return BED_WEIGHT.get(i.type, 0)
 
     def allocate(self, members: list[Inst], measure: str, total: int, weight, label: str) -> None:
@@ -1249,10 +1332,11 @@ class DemoBuilder:
                     self.designations.append(
                         (i, "grade_a_township", None, dt.date(int(r.integers(2019, 2026)), 9, 1))
                     )
-                if i.type == "central_township_health_centre" and r.random() < 0.35:
-                    self.designations.append(
-                        (i, "county_sub_centre", None, dt.date(int(r.integers(2022, 2026)), 12, 1))
-                    )
+                if i.type == "central_township_health_centre":
+                    r.random()  # the draw of the old coin, so that the draws after it stay as they were
+                    on = self.sub_centre_towns.get(i.place.id, (None, None))[0]
+                    if on is not None:
+                        self.designations.append((i, "county_sub_centre", None, on))
                 if r.random() < 0.06:
                     self.designations.append(
                         (i, "community_hospital", None, dt.date(int(r.integers(2020, 2026)), 12, 1))
@@ -1346,6 +1430,7 @@ class DemoBuilder:
             region["county_population"] = self.county_populations(region)
             self.build_population(region)
             self.add_named(region)
+            self.plan_sub_centres(region)
             cal = spec.get("calibration")
             cal_counties = [
                 c

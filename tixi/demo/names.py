@@ -152,7 +152,13 @@ def _placed(name: str, county: str, where: str, place: str) -> list[str]:
             f"{county}{place}{own}",
             *(f"{county}{where}{own.replace('氏诊所', f'氏第{n}诊所')}" for n in "二三四五六七八九"),
         ]
-    return [f"{county}{where}{rest}", f"{county}{place}{rest}"]
+    # a third of one brand and kind in one place (hospitals and clinics open where people are): its
+    # second site (二部), as a hospital's second campus is named
+    return [
+        f"{county}{where}{rest}",
+        f"{county}{place}{rest}",
+        *(f"{county}{place}{rest}{n}部" for n in "二三四五六七八九"),
+    ]
 
 
 class NameMaker:

@@ -20,7 +20,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tixi.geo.models import Division, Level, subtree_filter
+from tixi.geo.models import Division, Level, subtree_filter, year_end
 from tixi.indicators import items as item_values
 from tixi.indicators.reports import cjk_font_name
 from tixi.layout.engine.coverage import coverage_by_zone, two_step_catchment
@@ -48,11 +48,12 @@ from tixi.layout.engine.terrain import relief_of
 from tixi.layout.engine.travel import travel_time
 from tixi.layout.norms import place_kind_of, radius_norms, values_of
 from tixi.registry.engine import classification as cls
-from tixi.registry.models import Institution, InstitutionYear
+from tixi.registry.models import Designation, DesignationKind, Institution, InstitutionYear
 
 # 2: a synthetic road network burnt in as GeoJSON roads are; 3: with county roads; 4: zones by outline;
-# 5: a synthetic elevation, walked by Tobler's function off the roads
-GRID_VERSION = 5
+# 5: a synthetic elevation, walked by Tobler's function off the roads; trunk roads from the seat,
+# sub-centres; 6: both together
+GRID_VERSION = 6
 EMS_TYPES = ("ems_centre", "ems_station")
 MOVES = 8
 KINDS = {
@@ -64,7 +65,7 @@ KINDS = {
 KIND_LABELS = {
     "primary": gettext_lazy("any primary care"),
     "township": gettext_lazy("a township or community health centre"),
-    "hospital": gettext_lazy("a hospital (level 2 or above)"),
+    "hospital": gettext_lazy("a hospital or county sub-centre (level 2 or above)"),
 }
 SYNTHETIC_NOTE = gettext_lazy(
     "Travel times are computed on a synthetic terrain and road network (demo data), not on real maps."
@@ -95,12 +96,31 @@ def box_of(division: Division) -> tuple[float, float, float, float] | None:
 
 
 def facilities_of(division: Division, year: int, kind: str):
+    """The facilities of a kind open in the year. A level-2+ hospital is a general or TCM hospital of
+    level 2 or above, or a county sub-centre (县域医疗卫生次中心) built to the level-2 general hospital
+    standard: a township centre rated level 2 that holds the designation that year (the plans build
+    them as the 片区医疗救治中心 where the county hospital is far)."""
     qs = Institution.objects.in_division(division, year).filter(
-        type__in=KINDS[kind], longitude__isnull=False, latitude__isnull=False
+        longitude__isnull=False, latitude__isnull=False
     )
     if kind == "hospital":
-        qs = qs.filter(level__gte=2)
+        qs = qs.filter(level__gte=2).filter(
+            Q(type__in=KINDS[kind])
+            | Q(type__in=cls.TOWNSHIP_HEALTH_CENTRE_TYPES, pk__in=sub_centres_in(year))
+        )
+    else:
+        qs = qs.filter(type__in=KINDS[kind])
     return list(qs.order_by("code"))
+
+
+def sub_centres_in(year: int):
+    """Ids of the institutions holding the county sub-centre designation at the end of the year."""
+    end = year_end(year)
+    return (
+        Designation.objects.filter(kind=DesignationKind.COUNTY_SUB_CENTRE, obtained_on__lte=end)
+        .filter(Q(revoked_on__isnull=True) | Q(revoked_on__gt=end))
+        .values("institution_id")
+    )
 
 
 @dataclass
@@ -163,7 +183,8 @@ def region(division: Division, year: int) -> Region:
 
 def road_hubs(division: Division, year: int, townships: list[Division]):
     """Where the synthetic county roads meet: each township's centre (its first township health
-    centre's point, zone numbered as in `region`) and the county seat (the highest-level hospital's)."""
+    centre's point, zone numbered as in `region`) and the county seat (the highest-level hospital's,
+    a sub-centre not counted)."""
     hubs = {}
     centres = (
         Institution.objects.in_division(division, year)
@@ -176,7 +197,10 @@ def road_hubs(division: Division, year: int, townships: list[Division]):
         township = township_of(centre.division, townships)
         if township is not None:
             hubs.setdefault(zone_of[township.code], (centre.longitude, centre.latitude))
-    hospitals = sorted(facilities_of(division, year, "hospital"), key=lambda h: (-(h.level or 0), h.code))
+    hospitals = sorted(
+        (h for h in facilities_of(division, year, "hospital") if h.type in KINDS["hospital"]),
+        key=lambda h: (-(h.level or 0), h.code),
+    )
     seat = (hospitals[0].longitude, hospitals[0].latitude) if hospitals else None
     return hubs, seat
 

@@ -248,15 +248,20 @@ def region_elevation(
 def synthetic_roads(
     centres, rows: int, cols: int, cell: float, villages=(), seed: int = 0, seat=None
 ) -> Roads:
-    """A made-up network in the grid's local metres, labelled as such, in three classes:
+    """A made-up network in the grid's local metres, labelled as such, in three classes, laid out as
+    a Chinese county's roads are:
 
-    - one provincial road along the region's longer side, through the county seat (`seat`, else the
-      middle);
+    - provincial (and national) roads between county seats: one along the region's longer side
+      through the county seat (`seat`, else the middle), and one across it through the seat, so
+      that the seat is the crossing of four arms towards the neighbouring seats;
     - county roads (县道), which join the county seat and the township centres: a minimum spanning
       tree over them (Prim's), plus a direct road from the seat to each centre that the tree reaches
-      only by a detour of more than half again the straight line (nearest first);
-    - village roads from each settlement (the registry's points) to the nearest of the centres and
-      the settlements already joined (Prim's again, started from every centre at once).
+      only by a detour of more than DETOUR x the straight line (nearest first), so that every
+      township seat is on a county road to the county seat;
+    - village roads from each settlement (the registry's points) and from the village groups'
+      hamlets (`hamlets`: 村民小组 on a lattice, which the registry does not hold) to the nearest of
+      the centres and the places already joined (Prim's again, started from every centre at once):
+      the 村村通 and 组组通 hardened roads that reach every village and nearly every group.
 
     Every road bends at a point beside its middle (a fixed seed) so that it is not a ruler line."""
     rng = np.random.default_rng(seed)
@@ -280,6 +285,13 @@ def synthetic_roads(
         ends = [[width * 0.5, 0.0], [width * 0.5, -height]]
     add("provincial", ends[0], middle)
     add("provincial", middle, ends[1])
+    across = (
+        [[middle[0], 0.0], [middle[0], -height]]
+        if width >= height
+        else [[0.0, middle[1]], [width, middle[1]]]
+    )
+    add("provincial", across[0], middle)
+    add("provincial", middle, across[1])
     hubs = np.array(([seat] if seat is not None else []) + list(centres), np.float64).reshape(-1, 2)
     tree = spanning_tree(hubs)
     for i, j in tree:
@@ -288,6 +300,7 @@ def synthetic_roads(
         for i, j in shortcuts_from_seat(hubs, tree):
             add("county", hubs[i], hubs[j])
     places = np.array(list(villages), np.float64).reshape(-1, 2)
+    places = np.vstack([places, hamlets(hubs, places, width, height, seed)])
     if len(places) and len(hubs):
         best = np.full(len(places), np.inf)
         nearest = np.zeros(len(places), np.int64)  # index into hubs + places: the joined point it is nearest
@@ -309,7 +322,30 @@ def synthetic_roads(
     return Roads(lines, bounds, np.array(speeds), names)
 
 
-DETOUR = 1.5  # a county road straight from the seat where the tree's way is longer than this x the line
+DETOUR = 1.3  # a county road straight from the seat where the tree's way is longer than this x the line
+# 组组通: the village groups' (村民小组) hamlets, a few hundred people each, about one per 2 km² of a
+# hill county: on a lattice of this spacing (m), jittered; a lattice point farther than HAMLET_REACH
+# from every centre and settlement is outside the county (the grid is the county's box)
+HAMLET_SPACING = 1500.0
+HAMLET_REACH = 5000.0
+
+
+def hamlets(hubs: np.ndarray, places: np.ndarray, width: float, height: float, seed: int) -> np.ndarray:
+    """The village groups' hamlets that village roads reach besides the registry's settlements: a
+    jittered lattice over the grid, kept where a centre or settlement is within HAMLET_REACH."""
+    known = np.vstack([hubs.reshape(-1, 2), places.reshape(-1, 2)])
+    if not len(known):
+        return np.zeros((0, 2))
+    rng = np.random.default_rng([seed, 7])
+    xs = np.arange(HAMLET_SPACING / 2, width, HAMLET_SPACING)
+    ys = -np.arange(HAMLET_SPACING / 2, height, HAMLET_SPACING)
+    lattice = np.stack(np.meshgrid(xs, ys), axis=-1).reshape(-1, 2)
+    lattice = lattice + rng.uniform(-0.35, 0.35, lattice.shape) * HAMLET_SPACING
+    lattice = np.clip(lattice, [0.0, -height], [width, 0.0])
+    from scipy.spatial import cKDTree
+
+    distance, _ = cKDTree(known).query(lattice)
+    return lattice[distance <= HAMLET_REACH]
 
 
 def shortcuts_from_seat(hubs: np.ndarray, tree) -> list[tuple[int, int]]:

@@ -9,6 +9,11 @@ import sys
 from pathlib import Path
 
 ZH = {
+    "Clause no.": "条款",
+    "start of works": "开工",
+    "Percent done is a whole number from 0 to 100.": "完成比例须为 0 至 100 的整数。",
+    "%(period)s has not begun: report on a period up to this month.": "%(period)s 尚未开始：请报送截至本月的进展。",
+    "A deadline is a date: YYYY-MM-DD.": "完成时限须为日期：年-月-日。",
     "A whole number from 1 to 1,000.": "须为 1 至 1,000 的整数。",
     "%(place)s, by %(landmark)s": "%(place)s（%(landmark)s旁）",
     "hospital beds within 60 minutes per 1,000 residents (2SFCA)": "60分钟内可及的医院床位（每千人，两步移动搜索法）",

@@ -42,3 +42,16 @@ def test_the_ranking_of_townships_shows_the_indicator_s_decimals(web):
     # a count stays whole
     _target, _path, counts = ranking_with_values(client, plan, decimals=0)
     assert all("." not in v for v in counts)
+
+
+def test_the_ranking_states_its_target_as_the_scorecard_does(web):
+    """ "目标值: ≥100.0 (2025) · 22 二级及以上…(%) 100 100 预期性": the stored number with a decimal the
+    seed does not write, and the seed's table row with nothing saying what it is."""
+    plan = Plan.objects.get(code="dachuan-14th-health")
+    target = plan.targets.get(indicator__code="geriatrics_share_general")
+    client = web("dachuan")
+    client.cookies["django_language"] = "zh-hans"
+    html = client.get(f"/plans/{plan.code}/targets/{target.order}/", {"year": 2024}).content.decode()
+    line = html[html.index('id="ranking-target"') : html.index("</p>", html.index('id="ranking-target"'))]
+    assert "≥100 (2025)" in line and "≥100.0" not in line
+    assert f"原文: {target.clause}" in line

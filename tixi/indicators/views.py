@@ -27,6 +27,7 @@ from tixi.indicators.services import (
     national_for,
     national_values,
     spec_of,
+    target_text,
     township_exemption,
     township_norm,
 )
@@ -282,6 +283,8 @@ def ranking(request, code, order):
             Cell(r["status_label"], note=r["reason"] or ""),
         )
     context = {"plan": plan, "target": target, "division": division, "year": year, "tables": [table]}
+    # the target as the scorecard writes it ("≥100", "5–8", "逐年提高"), not the raw stored number
+    context["target_text"] = target_text(target, national)
     context["export_title"] = f"{division.name} {year} {target.label}"
     return TemplateResponse(request, "indicators/ranking.html", context)
 

@@ -30,13 +30,14 @@ def django_db_setup(django_db_setup, django_db_blocker, request):
         return
     from tixi.demo import ledger_story
     from tixi.demo.builder import DemoBuilder
+    from tixi.demo.calendar import stamped_on_the_demo_s_today
     from tixi.demo.load import create_demo_accounts, write
     from tixi.demo.management.commands.demo import load_plans_and_values
     from tixi.geo.models import Division
 
     with django_db_blocker.unblock():
         if not Division.objects.exists():
-            with acting_as("tests"):
+            with acting_as("tests"), stamped_on_the_demo_s_today():
                 write(DemoBuilder().build())
                 load_plans_and_values()
                 create_demo_accounts()

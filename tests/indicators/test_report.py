@@ -225,3 +225,40 @@ def test_the_report_table_shows_no_nature_the_seed_does_not_state():
             r[2] for r in reports._table_rows([{**row, "nature": n} for n in ("", "expected", "binding")])[1]
         ]
     assert natures == ["—", "预期性", "约束性"]
+
+
+def test_a_count_s_chart_has_whole_ticks_and_ends_with_the_report_s_year():
+    """攀枝花's "市疾控中心加强型生物安全二级水平实验室数（个）" went from 1 to 2: its axis read 1.00, 1.25,
+    1.50 labs, and the 2024 report drew 2025 as well."""
+    import matplotlib.pyplot as plt
+
+    row = {
+        "label": "市疾控中心加强型生物安全二级水平实验室数",
+        "unit": "个",
+        "decimals": 0,
+        "series": {2020: 1, 2021: 1, 2022: 1, 2023: 2, 2024: 2, 2025: 2},
+        "trajectory_path": {},
+        "target": 2,
+        "kind": "count",
+        "status": "achieved",
+    }
+    with translation.override("zh-hans"), plt.rc_context(reports._figure_style()):
+        figure = reports._series_figure(row, until=2024)
+        axes = figure.axes[0]
+        figure.canvas.draw()
+        ticks = [t for t in axes.get_yticks() if axes.get_ylim()[0] <= t <= axes.get_ylim()[1]]
+        drawn_years = list(axes.lines[0].get_xdata())
+        plt.close(figure)
+    assert ticks and all(t == int(t) for t in ticks), ticks
+    assert drawn_years == [2020, 2021, 2022, 2023, 2024]
+    # a rate keeps its decimals' ticks
+    share = {
+        **row,
+        "decimals": 1,
+        "series": {2020: 80.0, 2021: 80.5, 2022: 81.2},
+        "target": 81.5,
+        "kind": "value",
+    }
+    figure = reports._series_figure(share)
+    assert any(t != int(t) for t in figure.axes[0].get_yticks())
+    plt.close(figure)

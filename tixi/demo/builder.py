@@ -15,7 +15,7 @@ import numpy as np
 import yaml
 
 from tixi.demo.allocation import count_for_rate, largest_remainder
-from tixi.demo.calendar import demo_today, demo_years
+from tixi.demo.calendar import demo_today, demo_years, not_after
 from tixi.demo.names import NameMaker
 from tixi.demo.shapes import Patch, contains, tile
 from tixi.demo.shapes import area as ring_area
@@ -277,10 +277,11 @@ def middle_cell(n: int, rows: int) -> int:
 
 
 class DemoBuilder:
-    def __init__(self, seed: int = SEED, years=None):
+    def __init__(self, seed: int = SEED, years=None, today=None):
         self.seed = seed
         self.rng = np.random.default_rng(seed)  # names only: every other draw has a key of its own
-        self.years = tuple(years or demo_years())  # no report of a year not yet begun
+        self.today = today or demo_today()
+        self.years = tuple(years or demo_years(self.today))  # no report of a year not yet begun
         self.places: list[Place] = []
         self.institutions: list[Inst] = []
         self.population: list[tuple[Place, int, str, str, int]] = []
@@ -1454,6 +1455,9 @@ class DemoBuilder:
             self.project_years(region)
             self.qualities(region, cal)
             self.calibrate_designations(region, cal)
+        # dates drawn in the open year may fall after today: nothing is obtained or opened yet to come
+        self.designations = [(i, k, v, not_after(d, self.today)) for i, k, v, d in self.designations]
+        self.departments = [(i, k, not_after(d, self.today)) for i, k, d in self.departments]
         return self
 
 

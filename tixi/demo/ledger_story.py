@@ -14,6 +14,7 @@ import re
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
 from tixi.accounts.models import User
 from tixi.demo.calendar import DEMO_TODAY
@@ -107,6 +108,14 @@ NARRATIVES = {
 }
 
 
+def reported_at(period: str) -> dt.datetime:
+    """A quarter's report comes in on the 10th of the month after it ("2025-09": 2025-10-10), never
+    after the demo's today."""
+    year, month = map(int, period.split("-"))
+    day = min(dt.date(year + month // 12, month % 12 + 1, 10), DEMO_TODAY)
+    return dt.datetime.combine(day, dt.time(9), tzinfo=timezone.get_default_timezone())
+
+
 def _progress(task, unit, user, percents, status, problems="") -> None:
     """Quarterly reports, the last at `percents[-1]`: a task done by its deadline stops reporting
     then; one still open reports up to the demo's today."""
@@ -115,7 +124,7 @@ def _progress(task, unit, user, percents, status, problems="") -> None:
     percents = percents[-len(periods) :]
     for period, percent in zip(periods, percents, strict=True):
         state = status if percent == percents[-1] else TaskStatus.IN_PROGRESS
-        Progress.objects.create(
+        report = Progress.objects.create(
             task=task,
             unit=unit,
             period=period,
@@ -125,6 +134,7 @@ def _progress(task, unit, user, percents, status, problems="") -> None:
             problems=problems if percent == percents[-1] else "",
             reported_by=user,
         )
+        Progress.objects.filter(pk=report.pk).update(at=reported_at(period))
     if task.lead_units.filter(pk=unit.pk).exists():
         task.status, task.percent = status, percents[-1]
         task.save(update_fields=["status", "percent"])

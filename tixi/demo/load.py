@@ -1,6 +1,7 @@
 """Write a built demo into the database in bulk, in one transaction, and create the demo accounts."""
 
 from django.db import connection, transaction
+from django.utils import timezone
 
 from tixi.accounts import audit
 from tixi.accounts.models import Role, User
@@ -169,7 +170,10 @@ def create_demo_accounts() -> list[tuple[str, str, str]]:
     created = []
     today_year = clock.today().year
     for username, role, division_codes, institution_name, units in DEMO_ACCOUNTS:
-        user, _ = User.objects.get_or_create(username=username, defaults={"role": role})
+        # joined now: on the demo's today while the demo is built (the field's default is fixed at import)
+        user, _ = User.objects.get_or_create(
+            username=username, defaults={"role": role, "date_joined": timezone.now()}
+        )
         user.role = role
         user.is_staff = role == Role.PLANNER
         user.set_password(DEMO_PASSWORD)

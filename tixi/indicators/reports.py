@@ -218,8 +218,16 @@ def _chart_png(rows) -> bytes:
         return _png(fig)
 
 
-def _series_png(row) -> bytes:
-    """The indicator's values by year, its trajectory and its target, labelled in the report's language."""
+def _series_png(row, until: int | None = None) -> bytes:
+    import matplotlib.pyplot as plt
+
+    with plt.rc_context(_figure_style()):
+        return _png(_series_figure(row, until))
+
+
+def _series_figure(row, until: int | None = None):
+    """The indicator's values by year up to the report's year (`until`), its trajectory and its
+    target, labelled in the report's language; a count's axis in whole numbers (no 1.25 labs)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -227,32 +235,33 @@ def _series_png(row) -> bytes:
     from matplotlib.ticker import MaxNLocator
 
     decimals = row.get("decimals", 2)
-    with plt.rc_context(_figure_style()):
-        years = [y for y, v in row["series"].items() if v is not None]
-        values = [row["series"][y] for y in years]
-        fig, ax = plt.subplots(figsize=(5.6, 2.4), dpi=130)
-        ax.plot(years, values, marker="o", color="#0b6e4f", label=_("Actual"))
-        for y, v in zip(years, values, strict=True):
-            ax.annotate(
-                number_text(v, decimals),
-                (y, v),
-                textcoords="offset points",
-                xytext=(0, 5),
-                ha="center",
-                fontsize=7,
-            )
-        path = row.get("trajectory_path") or {}
-        if path:
-            ax.plot(list(path), list(path.values()), "--", color="#b44d12", label=_("Trajectory"))
-        if row.get("target") is not None and row.get("kind") in ("value", "count"):
-            ax.axhline(row["target"], color="#912018", linewidth=0.8, linestyle=":", label=_("Target"))
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        # a label is text users wrote: drawn as typed, never read as Matplotlib's $mathematics$
-        ax.set_title(labelled(row), fontsize=9, parse_math=False)
-        ax.set_xlabel(_("Year"), fontsize=8)
-        ax.legend(fontsize=7)
-        ax.spines[["top", "right"]].set_visible(False)
-        return _png(fig)
+    years = [y for y, v in row["series"].items() if v is not None and (until is None or int(y) <= until)]
+    values = [row["series"][y] for y in years]
+    fig, ax = plt.subplots(figsize=(5.6, 2.4), dpi=130)
+    ax.plot(years, values, marker="o", color="#0b6e4f", label=_("Actual"))
+    for y, v in zip(years, values, strict=True):
+        ax.annotate(
+            number_text(v, decimals),
+            (y, v),
+            textcoords="offset points",
+            xytext=(0, 5),
+            ha="center",
+            fontsize=7,
+        )
+    path = row.get("trajectory_path") or {}
+    if path:
+        ax.plot(list(path), list(path.values()), "--", color="#b44d12", label=_("Trajectory"))
+    if row.get("target") is not None and row.get("kind") in ("value", "count"):
+        ax.axhline(row["target"], color="#912018", linewidth=0.8, linestyle=":", label=_("Target"))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    if decimals == 0:
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    # a label is text users wrote: drawn as typed, never read as Matplotlib's $mathematics$
+    ax.set_title(labelled(row), fontsize=9, parse_math=False)
+    ax.set_xlabel(_("Year"), fontsize=8)
+    ax.legend(fontsize=7)
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig
 
 
 def _set_cell_width(cell, width):
@@ -465,7 +474,7 @@ def evaluation_docx(plan, division, year, rows) -> bytes:
                 )
         for r in in_area:  # a chart of a done-or-not goal's 0 and 1 tells nothing the sentence does not
             if len([v for v in r["series"].values() if v is not None]) >= 2 and not yes_no(r):
-                document.add_picture(io.BytesIO(_series_png(r)), width=Cm(13))
+                document.add_picture(io.BytesIO(_series_png(r, until=year)), width=Cm(13))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

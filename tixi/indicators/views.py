@@ -27,6 +27,7 @@ from tixi.indicators.services import (
     national_for,
     national_values,
     spec_of,
+    target_text,
     township_exemption,
     township_norm,
 )
@@ -237,6 +238,7 @@ def ranking(request, code, order):
     national = national_for(national_values([target.indicator_id]), target)
     plan_targets = list(plan.targets.select_related("division"))
     rows = []
+    decimals = target.indicator.decimals
     for child, value in zip(children, values, strict=True):
         value = None if value != value else float(value)
         norm = township_norm(target, child, plan_targets) if child.level >= TOWNSHIP else None
@@ -247,7 +249,9 @@ def ranking(request, code, order):
         rows.append(
             {
                 "division": child,
-                "value": value,
+                # at the indicator's decimals, as the scorecard and the Word report show it; so the
+                # download holds it too (judged above on the value itself)
+                "value": None if value is None else round(value, decimals),
                 "status": state.status,
                 "status_label": STATUS_LABELS[state.status],
                 "reason": exemption,
@@ -262,7 +266,7 @@ def ranking(request, code, order):
         [
             Column(_("Rank"), kind=NUMBER),
             Column(_("Division")),
-            Column(_("Actual"), kind=NUMBER, decimals=2),
+            Column(_("Actual"), kind=NUMBER, decimals=decimals),
             Column(_("Status")),
         ],
         html_id="ranking",
@@ -279,6 +283,8 @@ def ranking(request, code, order):
             Cell(r["status_label"], note=r["reason"] or ""),
         )
     context = {"plan": plan, "target": target, "division": division, "year": year, "tables": [table]}
+    # the target as the scorecard writes it ("≥100", "5–8", "逐年提高"), not the raw stored number
+    context["target_text"] = target_text(target, national)
     context["export_title"] = f"{division.name} {year} {target.label}"
     return TemplateResponse(request, "indicators/ranking.html", context)
 

@@ -494,6 +494,13 @@ def responsible_units(user, task) -> list[Unit]:
 
 
 @transaction.atomic
+def last_quarter_ended(today) -> str:
+    """The month closing the last quarter before today ("2025-09" on 2025-10-15): the period a
+    quarterly report is usually for."""
+    month = (today.month - 1) // 3 * 3
+    return f"{today.year}-{month:02d}" if month else f"{today.year - 1}-12"
+
+
 def report_progress(
     task, user, unit, period: str, status: str, percent: int, narrative: str, problems: str, files=()
 ):
@@ -504,6 +511,13 @@ def report_progress(
         )
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", period or ""):
         raise ValidationError({"period": _("A period is YYYY-MM.")})
+    if period > f"{clock.today():%Y-%m}":
+        raise ValidationError(
+            {
+                "period": _("%(period)s has not begun: report on a period up to this month.")
+                % {"period": period}
+            }
+        )
     for upload in files:
         validate_attachment(upload)
     progress = Progress(

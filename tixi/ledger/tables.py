@@ -148,8 +148,8 @@ def task_tables(subtasks, progress, rectifications) -> list[Table]:
     below = Table(
         _("Sub-tasks"),
         [
-            Column(_("clause")),
-            Column(_("task")),
+            Column(_("Clause no.")),
+            Column(_("Task")),
             Column(_("Lead units")),
             Column(_("Status")),
             Column("%", kind=NUMBER),

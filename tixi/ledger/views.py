@@ -158,18 +158,21 @@ def task_detail(request, pk):
     mine = services.responsible_units(request.user, task)
     may_plan = services.may_plan(request.user, task.plan)
     errors = []
+    action = request.POST.get("action") if request.method == "POST" else None
     if request.method == "POST":
-        action = request.POST.get("action")
         try:
             if action == "report":
                 unit = next((u for u in mine if str(u.pk) == request.POST.get("unit")), None)
+                percent = request.POST.get("percent", "").strip() or "0"
+                if not percent.isdigit():
+                    raise ValidationError({"percent": _("Percent done is a whole number from 0 to 100.")})
                 services.report_progress(
                     task,
                     request.user,
                     unit,
                     request.POST.get("period", ""),
                     request.POST.get("status", "in_progress"),
-                    int(request.POST.get("percent") or 0),
+                    int(percent),
                     request.POST.get("narrative", ""),
                     request.POST.get("problems", ""),
                     request.FILES.getlist("files"),
@@ -177,7 +180,10 @@ def task_detail(request, pk):
             elif action == "raise":
                 if not (mine or may_plan):
                     raise PermissionDenied(_("Only a responsible unit or a planner raises a problem."))
-                deadline = dt.date.fromisoformat(request.POST.get("deadline") or "")
+                try:
+                    deadline = dt.date.fromisoformat(request.POST.get("deadline") or "")
+                except ValueError:
+                    raise ValidationError({"deadline": _("A deadline is a date: YYYY-MM-DD.")}) from None
                 services.raise_rectification(
                     task,
                     request.user,
@@ -206,6 +212,16 @@ def task_detail(request, pk):
         task.progress.select_related("unit", "reported_by").prefetch_related("attachments"),
         task.rectifications.all(),
     )
+    # a refused report or problem is shown again as typed, its reasons in its own form
+    typed = request.POST if errors else {}
+    report = {
+        "unit": typed.get("unit", ""),
+        "period": typed.get("period", ""),
+        "status": typed.get("status", task.status),
+        "percent": typed.get("percent", ""),
+        "narrative": typed.get("narrative", ""),
+        "problems": typed.get("problems", ""),
+    }
     return TemplateResponse(
         request,
         "ledger/task.html",
@@ -217,7 +233,12 @@ def task_detail(request, pk):
             "mine": mine,
             "may_plan": may_plan,
             "may_raise": bool(mine) or may_plan,
-            "errors": errors,
+            "errors": errors if action not in ("report", "raise") else [],
+            "report_errors": errors if action == "report" else [],
+            "raise_errors": errors if action == "raise" else [],
+            "report": report,
+            "raised": typed if action == "raise" else {},
+            "period_hint": services.last_quarter_ended(clock.today()),
             "statuses": TaskStatus.choices,
         },
         status=400 if errors else 200,

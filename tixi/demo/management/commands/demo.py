@@ -10,7 +10,7 @@ from tixi.accounts.audit import acting_as
 from tixi.accounts.models import DEMO_ACTOR
 from tixi.demo import discharges, indicator_values, ledger_story, surveillance_story
 from tixi.demo.builder import DemoBuilder
-from tixi.demo.calendar import demo_today
+from tixi.demo.calendar import demo_today, stamped_on_the_demo_s_today
 from tixi.demo.load import DEMO_PASSWORD, create_demo_accounts, write
 from tixi.demo.published import store_published_values
 from tixi.demo.seeds import load_from_seeds
@@ -81,7 +81,8 @@ class Command(BaseCommand):
                 call_command("flush", interactive=False, verbosity=0)
             started = time.perf_counter()
             self.stdout.write("Building the demo region (fixed seed)...")
-            with acting_as(DEMO_ACTOR):
+            # stamped on the demo's today: no audit entry, value or notice dated after it
+            with acting_as(DEMO_ACTOR), stamped_on_the_demo_s_today():
                 counts = write(DemoBuilder().build())
                 counts.update(load_plans_and_values())
                 create_demo_accounts()
@@ -92,7 +93,7 @@ class Command(BaseCommand):
             self.stdout.write(f"  built in {time.perf_counter() - started:.1f} s")
         else:
             self.stdout.write("The demo region is already built (use --rebuild to build it again).")
-        with acting_as(DEMO_ACTOR):
+        with acting_as(DEMO_ACTOR), stamped_on_the_demo_s_today():
             accounts = create_demo_accounts()
         self.stdout.write(
             f"\nThe demo's today: {settings.TIXI_TODAY:%Y-%m-%d} (synthetic data is marked as such;"

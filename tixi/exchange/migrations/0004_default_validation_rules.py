@@ -9,9 +9,16 @@ def create_default_rules(apps, schema_editor):
     from tixi.exchange.validation import DEFAULT_RULES
 
     rule_model = apps.get_model("exchange", "ValidationRule")
-    for data in DEFAULT_RULES:
-        values = {"level": "institution", "blocking": False, **data}
-        rule_model.objects.get_or_create(code=values.pop("code"), defaults=values)
+    present = set(rule_model.objects.values_list("code", flat=True))
+    # part of the installation, as the schema is: created in bulk, without an audit entry dated the
+    # day of the upgrade (the demo's records are all dated on its today)
+    rule_model.objects.bulk_create(
+        [
+            rule_model(**{"level": "institution", "blocking": False, **data})
+            for data in DEFAULT_RULES
+            if data["code"] not in present
+        ]
+    )
 
 
 class Migration(migrations.Migration):

@@ -286,6 +286,7 @@ class DemoBuilder:
         self.village_population: set[int] = set()
         self.designations: list[tuple[Inst, str, int | None, dt.date]] = []
         self.departments: list[tuple[Inst, str, dt.date]] = []
+        self.merged_into: dict[int, Place] = {}  # a merged township's centre -> the town that took it over
         self.regions: list[dict] = []
         self.names = NameMaker(self.rng)
         self._place_id = 0
@@ -892,6 +893,62 @@ class DemoBuilder:
                     opened_on=dt.date(int(r.integers(BASE_YEAR + 1, self.years[-1] + 1)), 3, 1),
                 )
 
+    def add_merged_centres(self, counties, spec: dict) -> None:
+        """The health centres of townships that a reform merged while their centres stayed open for a
+        while (达川 2020: 20 towns on the map and 52 township centres built to standard, 第一章一9;
+        the merged towns' centres become branches, 分院, under the plan, 第六章第2节). Each stands in
+        the town that took its township over and closes as an institution of its own on
+        `branches_on`; its names come from a generator of their own (the others' draws stay)."""
+        towns = [t for c in counties for t in self.children(c, BASE_YEAR) if t.kind == "town"]
+        names = NameMaker(np.random.default_rng([SEED, int(counties[0].code[:6]), 2020]))
+        branches_on = dt.date.fromisoformat(str(spec["branches_on"]))
+        taken = {p.name[:-1] for p in self.places if p.level == 4}
+        for k in range(spec["count"]):
+            town = towns[k % len(towns)]
+            stem = names.township("town")[:-1]
+            while stem in taken:
+                stem = names.township("town")[:-1]
+            taken.add(stem)
+            county = town.parent
+            inst = self.new_inst(
+                f"{county.name}{stem}乡卫生院",
+                "township_health_centre",
+                town,
+                county,
+                "township",
+                "public",
+                opened_on=dt.date(1958, 1, 1),
+                closed_on=branches_on,
+            )
+            self.names.used.add(inst.name)
+            self.merged_into[id(inst)] = town
+
+    def hand_over_to_the_town_centre(self) -> None:
+        """A merged township's centre that becomes a branch hands what it holds to its town's centre
+        (a standard reached stays reached there), and nothing is obtained or opened after it closed."""
+        for inst, kind, value, on in list(self.designations):
+            town = self.merged_into.get(id(inst))
+            if town is None or on >= inst.closed_on:
+                continue
+            main = next(
+                (
+                    i
+                    for i in self._by_county.get(inst.county.id, [])
+                    if i.place is town and i.type in cls.TOWNSHIP_HEALTH_CENTRE_TYPES and i.closed_on is None
+                ),
+                None,
+            )
+            if main is None:
+                continue
+            held = [d for d in self.designations if d[0] is main and d[1] == kind]
+            if not held:
+                self.designations.append((main, kind, value, inst.closed_on))
+            elif min(d[3] for d in held) > inst.closed_on:
+                self.designations = [d for d in self.designations if not (d[0] is main and d[1] == kind)]
+                self.designations.append((main, kind, value, inst.closed_on))
+        self.designations = [d for d in self.designations if not d[0].closed_on or d[3] < d[0].closed_on]
+        self.departments = [d for d in self.departments if not d[0].closed_on or d[2] < d[0].closed_on]
+
     # ---------------------------------------------------------------- resources
     def bed_weight(self, i: Inst) -> float:
         if i.category == cls.HOSPITAL and i.level:
@@ -1387,6 +1444,8 @@ class DemoBuilder:
             ]
             if cal:
                 self.add_synthetic(region, cal_counties, cal["institutions"], cal.get("levels", {}))
+                if cal.get("merged_centres"):
+                    self.add_merged_centres(cal_counties, cal["merged_centres"])
             other = [c for c in region["counties"] if c not in cal_counties]
             if other:
                 self.standard_county_set({**region, "counties": other})
@@ -1402,6 +1461,7 @@ class DemoBuilder:
             self.project_years(region)
             self.qualities(region, cal)
             self.calibrate_designations(region, cal)
+            self.hand_over_to_the_town_centre()
         return self
 
 

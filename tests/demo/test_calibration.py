@@ -174,7 +174,7 @@ def test_contradictions_inside_the_seeds_are_listed_beside_the_figures():
     out = StringIO()
     call_command("figures", division=PANZHIHUA, year=2020, format="table", check=True, stdout=out)
     text = out.getvalue()
-    assert "企业医院4家" in text and "0 unexpected mismatches" in text
+    assert "企业医院4家" in text and "0 not reproduced by the demo" in text
     out = StringIO()
     call_command("figures", division=DACHUAN, year=2020, format="table", check=True, stdout=out)
     assert "附件第29项" in out.getvalue() and "1星" in out.getvalue()

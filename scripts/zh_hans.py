@@ -363,6 +363,8 @@ ZH = {
     "outpatient visits": "诊疗人次",
     "discharges": "出院人数",
     "occupied bed-days": "实际占用床日数",
+    "open bed-days": "实际开放总床日数",
+    "Open bed-days cannot exceed the actual beds × the %(days)s days of the year (%(most)s).": "实际开放总床日数不能超过实有床位数 × 全年 %(days)s 天（%(most)s）。",
     "yearly resources": "年度资源",
     "Negative-pressure ambulances cannot outnumber ambulances.": "负压救护车数不能多于救护车数。",
     "Physicians and nurses cannot outnumber health workers.": "医师与护士之和不能多于卫生人员数。",

@@ -102,7 +102,10 @@ def test_approval_is_bottom_up_locks_and_can_be_returned(users, api, region, hos
         approval.approve(township, 2024, users["county"])
     approval.approve(county, 2024, users["county"])
     locked = api("county").patch(
-        f"/api/resources/{hospital.years.get(year=2024).pk}/", {"actual_beds": 1}, format="json"
+        # the open bed-days go with the beds (a report with 1 bed cannot have 150,000 open bed-days)
+        f"/api/resources/{hospital.years.get(year=2024).pk}/",
+        {"actual_beds": 1, "open_bed_days": 366},
+        format="json",
     )
     assert locked.status_code == 400 and "锁定" in str(locked.data)
     with pytest.raises(ValidationError):  # the county cannot return itself; the city does
@@ -115,7 +118,9 @@ def test_approval_is_bottom_up_locks_and_can_be_returned(users, api, region, hos
         approval.send_back(township, 2024, users["county"], "请补充说明")
     assert not approval.is_locked(hospital.years.get(year=2024).division_path, 2024)
     unlocked = api("county").patch(
-        f"/api/resources/{hospital.years.get(year=2024).pk}/", {"actual_beds": 400}, format="json"
+        f"/api/resources/{hospital.years.get(year=2024).pk}/",
+        {"actual_beds": 400, "open_bed_days": 400 * 366},
+        format="json",
     )
     assert unlocked.status_code == 200, unlocked.data
 

@@ -4,6 +4,7 @@ encoding fixes (综合性医院, 三级公立医院, enterprise hospitals)."""
 
 import numpy as np
 import pytest
+from django.conf import settings
 
 from tests.conftest import DACHUAN, PANZHIHUA
 from tixi.geo.models import Division
@@ -451,3 +452,40 @@ def test_a_nature_is_the_one_the_seed_states_and_none_is_invented():
     assert natures.get("binding") and natures.get("expected") and natures.get("")
     row17 = Target.objects.get(plan__region__code=DACHUAN, label__startswith="全区儿童青少年总体近视率")
     assert row17.nature == "binding"
+
+
+def test_dachuan_second_reading_has_every_judgeable_goal():
+    """达川 (seed 001), re-read for goals with a number, a share, a count of new ones or a thing to
+    build by a date (第三章 目标, 第四章 to 第九章 and their 专栏): each is a target with its verbatim
+    clause, and the year the sentence gives (none where it gives none)."""
+    seed = (settings.TIXI_SEEDS_DIR / "001_8ad369e398ec183a.txt").read_text(encoding="utf-8")
+    targets = {}
+    for t in load_pack_file("dachuan.yaml")["targets"]:
+        targets.setdefault(t["indicator"], t)
+    expected = {
+        # indicator: (words of the clause, the year it states or None)
+        "dachuan_tcm_hospital_grade_3b": ("区中医医院力争达“三级乙等”中医院标准", 2022),
+        "dachuan_tcm_hospital_grade_3a": ("创“三级甲等”中医院", 2025),
+        "care_education_complexes": ("试点建设一家“医教养综合体”", 2022),
+        "centres_with_integrated_elderly_care_share": ("30%以上的社区卫生服务中心和乡镇（中心）卫生院", 2022),
+        "tcm_technique_types_centres_min": ("能够提供6类以上中医药适宜技术", None),
+        "tcm_technique_types_stations_min": ("能够提供4类以上中医药适宜技术", None),
+        "village_clinics_preventive_tcm_share": ("80%以上的村卫生室开展中医药治未病服务", None),
+        "wumei_processing_share": ("乌梅年初深加工能力80%以上", None),
+        # found missing on this reading and encoded now
+        "centres_psych_clinic_share": ("社区卫生服务中心、乡镇卫生院要设立精神(心理)科门诊", 2025),
+        "dachuan_wumei_street_started": ("开工建设乌梅特色街区", 2023),
+        "dachuan_tcm_wellness_centre_started": ("开工建设乌梅特色街区、康养中心", 2023),
+    }
+    flat = seed.replace(" ", "")
+    for code, (words, year) in expected.items():
+        t = targets[code]
+        assert words in t["clause"], code
+        assert t["clause"].replace(" ", "")[:20] in flat, f"{code}: the clause is not the seed's words"
+        assert t.get("target_year", 2025 if t.get("deadline") is None else None) == year, code
+    for code in ("dachuan_wumei_street_started", "dachuan_tcm_wellness_centre_started"):
+        assert targets[code]["target"] == 1 and Indicator.objects.get(code=code).name.endswith("（是=1）")
+    psych = targets["centres_psych_clinic_share"]
+    assert (psych["target"], psych["target_year"]) == (100, 2025)
+    rows = {r["indicator"]: r for r in evaluated("dachuan-14th-health", DACHUAN, 2025)}
+    assert {"centres_psych_clinic_share", "dachuan_wumei_street_started"} <= rows.keys()

@@ -289,6 +289,7 @@ class DemoBuilder:
         self.village_population: set[int] = set()
         self.designations: list[tuple[Inst, str, int | None, dt.date]] = []
         self.departments: list[tuple[Inst, str, dt.date]] = []
+        self.merged_into: dict[int, Place] = {}  # a merged township's centre -> the town that took it over
         self.regions: list[dict] = []
         self.names = NameMaker(self.rng)
         self._place_id = 0
@@ -974,6 +975,62 @@ class DemoBuilder:
                     opened_on=dt.date(int(r.integers(BASE_YEAR + 1, self.years[-1] + 1)), 3, 1),
                 )
 
+    def add_merged_centres(self, counties, spec: dict) -> None:
+        """The health centres of townships that a reform merged while their centres stayed open for a
+        while (达川 2020: 20 towns on the map and 52 township centres built to standard, 第一章一9;
+        the merged towns' centres become branches, 分院, under the plan, 第六章第2节). Each stands in
+        the town that took its township over and closes as an institution of its own on
+        `branches_on`; its names come from a generator of their own (the others' draws stay)."""
+        towns = [t for c in counties for t in self.children(c, BASE_YEAR) if t.kind == "town"]
+        names = NameMaker(np.random.default_rng([SEED, int(counties[0].code[:6]), 2020]))
+        branches_on = dt.date.fromisoformat(str(spec["branches_on"]))
+        taken = {p.name[:-1] for p in self.places if p.level == 4}
+        for k in range(spec["count"]):
+            town = towns[k % len(towns)]
+            stem = names.township("town")[:-1]
+            while stem in taken:
+                stem = names.township("town")[:-1]
+            taken.add(stem)
+            county = town.parent
+            inst = self.new_inst(
+                f"{county.name}{stem}乡卫生院",
+                "township_health_centre",
+                town,
+                county,
+                "township",
+                "public",
+                opened_on=dt.date(1958, 1, 1),
+                closed_on=branches_on,
+            )
+            self.names.used.add(inst.name)
+            self.merged_into[id(inst)] = town
+
+    def hand_over_to_the_town_centre(self) -> None:
+        """A merged township's centre that becomes a branch hands what it holds to its town's centre
+        (a standard reached stays reached there), and nothing is obtained or opened after it closed."""
+        for inst, kind, value, on in list(self.designations):
+            town = self.merged_into.get(id(inst))
+            if town is None or on >= inst.closed_on:
+                continue
+            main = next(
+                (
+                    i
+                    for i in self._by_county.get(inst.county.id, [])
+                    if i.place is town and i.type in cls.TOWNSHIP_HEALTH_CENTRE_TYPES and i.closed_on is None
+                ),
+                None,
+            )
+            if main is None:
+                continue
+            held = [d for d in self.designations if d[0] is main and d[1] == kind]
+            if not held:
+                self.designations.append((main, kind, value, inst.closed_on))
+            elif min(d[3] for d in held) > inst.closed_on:
+                self.designations = [d for d in self.designations if not (d[0] is main and d[1] == kind)]
+                self.designations.append((main, kind, value, inst.closed_on))
+        self.designations = [d for d in self.designations if not d[0].closed_on or d[3] < d[0].closed_on]
+        self.departments = [d for d in self.departments if not d[0].closed_on or d[2] < d[0].closed_on]
+
     # ---------------------------------------------------------------- resources
     def bed_weight(self, i: Inst) -> float:
         if i.category == cls.HOSPITAL and i.level:
@@ -1076,14 +1133,18 @@ class DemoBuilder:
                 spread(group, measure, int(round(total * share / 100)))
                 grouped.update(id(i) for i in group)
             discharges_published = any(f["measure"] == "discharges" for f in flows)
-            for group_name, occupancy in flow.get("occupancy", {}).items():
+            occupancies = dict(flow.get("occupancy", {}))
+            whole = occupancies.pop("all", None)
+            for group_name, occupancy in occupancies.items():
                 group = [i for i in members if GROUPS[group_name](i) and i.base["actual_beds"]]
-                beds = sum(i.base["actual_beds"] for i in group)
-                # one occupancy for the group, hospital by hospital (not 128 % here and 70 % there),
-                # and discharges that give each the stay of its kind: within the group's published
-                # total where there is one, else from its bed-days
+                if whole is not None:
+                    DemoBuilder.open_for_the_whole(members, group, total, whole)
+                # one occupancy for the group (bed-days over open bed-days), hospital by hospital (not
+                # 128 % here and 70 % there), and discharges that give each the stay of its kind:
+                # within the group's published total where there is one, else from its bed-days
+                opened = sum(i.base["open_bed_days"] for i in group)
                 spread(
-                    group, measure, int(round(occupancy / 100 * beds * 365)), lambda i: i.base["actual_beds"]
+                    group, measure, int(round(occupancy / 100 * opened)), lambda i: i.base["open_bed_days"]
                 )
                 grouped.update(id(i) for i in group)
                 stays = {id(i): DemoBuilder.bed_use_of(i)[1] for i in group}
@@ -1106,6 +1167,31 @@ class DemoBuilder:
                     if id(i) not in grouped and (measure != "bed_days" or i.base["actual_beds"])
                 ]
                 spread(rest, measure, total - sum(i.base[measure] for i in members if id(i) in grouped))
+
+    @staticmethod
+    def open_for_the_whole(
+        members: list[Inst], group: list[Inst], bed_days: int | None, whole: float
+    ) -> None:
+        """Open bed-days of `group` such that the occupancy of all `members` is `whole` %: a seed that
+        publishes the occupancy of the whole (攀枝花 79.67 %) and of a group (its hospitals 82.82 %)
+        beside the bed-days (9.7 days × 29.99万) says how many bed-days were open. The others' beds
+        stay open all year; the group's wards open for the rest (a hospital with stated bed-days too)."""
+        if bed_days is None:
+            raise ValueError("an occupancy of the whole needs the total bed-days (an average stay)")
+        in_group = {id(i) for i in group}
+        others = sum(i.base["open_bed_days"] for i in members if id(i) not in in_group)
+        free = [i for i in group if "bed_days" not in i.fixed]
+        needed = (
+            int(round(bed_days * 100 / whole))
+            - others
+            - sum(i.base["open_bed_days"] for i in group if "bed_days" in i.fixed)
+        )
+        most = sum(i.base["actual_beds"] * 365 for i in free)
+        if not 0 < needed <= most:
+            raise ValueError(f"{whole} % of all beds leaves {needed} open bed-days for {most} in the group")
+        weights = [i.base["actual_beds"] for i in free]
+        for inst, value in zip(free, largest_remainder(needed, weights), strict=True):
+            inst.base["open_bed_days"] = value
 
     @staticmethod
     def keep_staff_consistent(members: list[Inst]) -> None:
@@ -1162,6 +1248,7 @@ class DemoBuilder:
         occupancy, stay = self.bed_use(i)
         b.setdefault("discharges", int(round(beds * 365 * occupancy / stay)))
         b.setdefault("bed_days", int(round(b["discharges"] * stay)))
+        b["open_bed_days"] = beds * 365  # every bed open all year, unless a seed's figures say less
         b["outpatient_visits"] = int(round(b["health_workers"] * r.uniform(600, 1100)))
 
     def name_as_psychiatric(self, i: Inst) -> bool:
@@ -1215,11 +1302,13 @@ class DemoBuilder:
         fills them; its bed-days do not stay those of 2020)."""
         beds = row.get("actual_beds") or 0
         if not beds:
-            row["bed_days"] = row["discharges"] = 0
+            row["bed_days"] = row["discharges"] = row["open_bed_days"] = 0
             return
         low, high, stay_low, stay_high = self.use_range(i)
         b = i.base
-        occupancy0 = b["bed_days"] / (b["actual_beds"] * 365) if b.get("actual_beds") else 0.0
+        open0 = b.get("open_bed_days") or (b.get("actual_beds") or 0) * 365
+        open_share = min(open0 / (b["actual_beds"] * 365), 1.0) if b.get("actual_beds") else 1.0
+        occupancy0 = b["bed_days"] / open0 if open0 else 0.0
         stay0 = b["bed_days"] / b["discharges"] if b.get("discharges") else 0.0
         if not low <= occupancy0 <= high or not stay_low <= stay0 <= stay_high:
             occupancy0, stay0 = self.bed_use(i)
@@ -1231,7 +1320,8 @@ class DemoBuilder:
         end = dt.date(year, 12, 31)
         opened = i.opened_on if i.opened_on and i.opened_on.year == year else dt.date(year, 1, 1)
         days = (end - opened).days + 1
-        row["bed_days"] = int(round(beds * days * occupancy))
+        row["open_bed_days"] = int(round(beds * days * open_share))
+        row["bed_days"] = int(round(row["open_bed_days"] * occupancy))
         row["discharges"] = max(int(round(row["bed_days"] / stay)), 1)
 
     def project_years(self, region) -> None:
@@ -1440,6 +1530,8 @@ class DemoBuilder:
             ]
             if cal:
                 self.add_synthetic(region, cal_counties, cal["institutions"], cal.get("levels", {}))
+                if cal.get("merged_centres"):
+                    self.add_merged_centres(cal_counties, cal["merged_centres"])
             other = [c for c in region["counties"] if c not in cal_counties]
             if other:
                 self.standard_county_set({**region, "counties": other})
@@ -1455,6 +1547,7 @@ class DemoBuilder:
             self.project_years(region)
             self.qualities(region, cal)
             self.calibrate_designations(region, cal)
+            self.hand_over_to_the_town_centre()
         # dates drawn in the open year may fall after today: nothing is obtained or opened yet to come
         self.designations = [(i, k, v, not_after(d, self.today)) for i, k, v, d in self.designations]
         self.departments = [(i, k, not_after(d, self.today)) for i, k, d in self.departments]

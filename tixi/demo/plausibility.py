@@ -60,7 +60,7 @@ CITY_HOSPITAL_DISTRICT_RANGES = {
     "tcm_physicians_per_1000": (0.1, 2.5),
 }
 COUNTY = 3
-# Bed occupancy (%, bed-days over beds × days open) and average stay (days) of one institution-year,
+# Bed occupancy (%, bed-days over open bed-days, or beds × days open) and average stay (days) of one institution-year,
 # as Chinese institutions of its kind show them (卫生健康统计年鉴 2018-2023: hospitals 60-100 %,
 # stays 5-14 days, psychiatric hospitals up to 60; township and community centres 35-85 %).
 BED_USE_RANGES = {
@@ -69,9 +69,9 @@ BED_USE_RANGES = {
     "mch": (55.0, 95.0, 3.0, 8.0),
     cls.PRIMARY_CARE: (35.0, 90.0, 4.0, 10.0),
 }
-# Where a seed's own figures leave no room: 攀枝花 2020 publishes 29.99万 discharges at 9.7 days and
-# 82.82 % for its hospitals, which gives its hospitals every bed-day and its primary care and MCH
-# beds nearly none (the seed's 79.67 % would leave them about 40 %; see its note in figures --check).
+# Where a seed's own figures leave little room: 攀枝花 2020 publishes 29.99万 discharges at 9.7 days,
+# 82.82 % for its hospitals and 79.67 % for all (over open bed-days), which leaves its primary care
+# and MCH beds about 42 % (an MCH centre of 50 % is below the range of its kind).
 BED_USE_SET_BY_THE_SEED = {("510000000000/510400000000/", 2020): "non-hospital"}
 
 
@@ -274,7 +274,8 @@ def bed_use_problems(years=YEARS) -> list[Problem]:
         opened = r.institution.opened_on
         start = opened if opened and opened.year == r.year else dt.date(r.year, 1, 1)
         days = (dt.date(r.year, 12, 31) - start).days + 1
-        occupancy = 100 * (r.bed_days or 0) / (r.actual_beds * days)
+        # over the open bed-days where the report gives them (病床使用率), else the beds × days open
+        occupancy = 100 * (r.bed_days or 0) / (r.open_bed_days or r.actual_beds * days)
         stay = r.bed_days / r.discharges if r.discharges else None
         name = r.institution.name
         psychiatric_share = (r.psychiatric_beds or 0) / r.actual_beds

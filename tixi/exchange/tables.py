@@ -241,6 +241,7 @@ RESOURCE_HEADINGS_ZH = {
     "outpatient_visits": "诊疗人次",
     "discharges": "出院人数",
     "bed_days": "实际占用床日数",
+    "open_bed_days": "实际开放总床日数",
 }
 for column in TABLES["resources"].columns:
     if column.code in RESOURCE_HEADINGS_ZH:

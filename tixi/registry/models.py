@@ -1,5 +1,6 @@
 """Institutions (医疗卫生机构), their designations and departments, and their yearly resources."""
 
+import calendar
 import datetime as dt
 
 from django.core.exceptions import ValidationError
@@ -295,8 +296,12 @@ RESOURCE_FIELDS = {
     "outpatient_visits": _("outpatient visits"),
     "discharges": _("discharges"),
     "bed_days": _("occupied bed-days"),
+    # 实际开放总床日数: the denominator of 病床使用率 in the statistical report (beds open day by day,
+    # fewer than the year-end beds × 365 when wards open late or close for works); 0 when not reported,
+    # and the figures then take the year-end beds × 365
+    "open_bed_days": _("open bed-days"),
 }
-FLOW_FIELDS = ("outpatient_visits", "discharges", "bed_days")
+FLOW_FIELDS = ("outpatient_visits", "discharges", "bed_days", "open_bed_days")
 CLASSIFICATION_FIELDS = ("type", "level", "grade", "ownership", "operator")
 
 
@@ -351,6 +356,12 @@ class InstitutionYear(models.Model):
             )
         if self.physicians + self.nurses > self.health_workers and self.health_workers:
             errors["health_workers"] = _("Physicians and nurses cannot outnumber health workers.")
+        if self.open_bed_days:
+            days = 366 if calendar.isleap(self.year or 2001) else 365
+            if self.open_bed_days > self.actual_beds * days:
+                errors["open_bed_days"] = _(
+                    "Open bed-days cannot exceed the actual beds × the %(days)s days of the year (%(most)s)."
+                ) % {"days": days, "most": f"{self.actual_beds * days:,}"}
         if self.institution_id and self.year and not self.institution.is_open_in(self.year):
             errors["year"] = _("The institution is not open in this year.")
         if errors:

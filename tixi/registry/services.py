@@ -34,6 +34,8 @@ def _grouped(queryset, year: int | None, *extra):
         .values(*extra, *GROUP_FIELDS.values())
         .annotate(
             n=Count("id"),
+            # before the sums, whose names would shadow the fields
+            beds_without_open_bed_days=Sum("actual_beds", filter=Q(open_bed_days=0)),
             **{m: Sum(m) for m in engine.MEASURES},
             **{f"dept_{kind}": Count("id", filter=Q(**{f"has_{kind}": True})) for kind in departments},
         )
@@ -47,6 +49,7 @@ def _group(row) -> engine.Group:
         institutions=row["n"],
         sums={
             **{m: row[m] for m in engine.MEASURES},
+            "beds_without_open_bed_days": row["beds_without_open_bed_days"] or 0,
             "departments": {
                 kind: row[f"dept_{kind}"] for kind in DEPARTMENT_FIGURES if f"dept_{kind}" in row
             },

@@ -1,5 +1,6 @@
 import copy
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -110,13 +111,15 @@ def institution_detail(request, code):
 
 
 def entry_years(institution, reports) -> list[tuple[int, bool]]:
-    """The years whose report can be entered or corrected: those filed and every year the institution
-    was open up to this one, each with whether approval has locked it."""
+    """The years whose report can be entered or corrected: those filed and every year of the
+    platform's years (TIXI_YEARS) the institution was open, up to this one, each with whether
+    approval has locked it."""
     this_year = clock.today().year
     filed = {r.year: r.locked for r in reports}
     first = institution.opened_on.year if institution.opened_on else min(filed, default=this_year)
     last = min(institution.closed_on.year, this_year) if institution.closed_on else this_year
-    years = set(filed) | set(range(max(first, this_year - 10), last + 1))
+    platform = settings.TIXI_YEARS
+    years = set(filed) | set(range(max(first, platform.start), min(last, platform.stop - 1) + 1))
     return [(y, filed.get(y, False)) for y in sorted(years)]
 
 

@@ -35,6 +35,7 @@ MEASURES = (
     "outpatient_visits",
     "discharges",
     "bed_days",
+    "open_bed_days",
 )
 
 PUBLIC_RUN_BY_COUNTY_OR_BELOW = ("county", "township", "village")
@@ -55,6 +56,16 @@ class Group:
     @property
     def category(self) -> str:
         return cls.category_of(self.type)
+
+    @property
+    def open_bed_days_or_beds(self) -> int:
+        """The denominator of bed occupancy (病床使用率): the open bed-days reported, and the year-end
+        beds × 365 of the institutions that report none (`beds_without_open_bed_days`, summed apart)."""
+        reported = self.sums.get("open_bed_days", 0) or 0
+        unreported = self.sums.get("beds_without_open_bed_days")
+        if unreported is None:  # not summed apart: the group reports for all or for none
+            unreported = 0 if reported else (self.sums.get("actual_beds", 0) or 0)
+        return reported + (unreported or 0) * 365
 
     @property
     def is_hospital_like(self) -> bool:
@@ -136,10 +147,11 @@ def compute(groups: Iterable[Group], population: PopulationSummary, decimals: in
         # Service volumes by category, for the shares and bed occupancy the seeds publish.
         for flow in ("outpatient_visits", "discharges", "bed_days"):
             subtotal[f"{g.category}_{flow}"] += g.sums.get(flow, 0) or 0
-        subtotal[f"{g.category}_actual_beds"] += beds
+        subtotal[f"{g.category}_open_bed_days"] += g.open_bed_days_or_beds
+        subtotal["open_bed_days"] += g.open_bed_days_or_beds
         if g.category == cls.HOSPITAL and (g.level or 0) >= 2:
             subtotal["level2plus_hospital_bed_days"] += g.sums.get("bed_days", 0) or 0
-            subtotal["level2plus_hospital_beds"] += beds
+            subtotal["level2plus_hospital_open_bed_days"] += g.open_bed_days_or_beds
         if g.type in cls.GENERAL_HOSPITAL_TYPES and g.level == 3:
             subtotal["level3_general_discharges"] += g.sums.get("discharges", 0) or 0
             subtotal["level3_general_bed_days"] += g.sums.get("bed_days", 0) or 0
@@ -206,13 +218,14 @@ def compute(groups: Iterable[Group], population: PopulationSummary, decimals: in
         ),
         "hospital_discharges_pct": rate(subtotal["hospital_discharges"], totals["discharges"], 100),
         "primary_care_discharges_pct": rate(subtotal["primary_care_discharges"], totals["discharges"], 100),
-        # 病床使用率: occupied bed-days over the year's bed-days of the actual beds (beds × 365).
-        "bed_occupancy_pct": rate(totals["bed_days"], totals["actual_beds"] * 365, 100),
+        # 病床使用率, as the statistical report defines it: occupied bed-days over open bed-days
+        # (实际开放总床日数), the year-end beds × 365 where an institution reports none.
+        "bed_occupancy_pct": rate(totals["bed_days"], subtotal["open_bed_days"], 100),
         "hospital_bed_occupancy_pct": rate(
-            subtotal["hospital_bed_days"], subtotal["hospital_actual_beds"] * 365, 100
+            subtotal["hospital_bed_days"], subtotal["hospital_open_bed_days"], 100
         ),
         "level2plus_hospital_bed_occupancy_pct": rate(
-            subtotal["level2plus_hospital_bed_days"], subtotal["level2plus_hospital_beds"] * 365, 100
+            subtotal["level2plus_hospital_bed_days"], subtotal["level2plus_hospital_open_bed_days"], 100
         ),
         "level3_general_hospital_average_length_of_stay": rate(
             subtotal["level3_general_bed_days"], subtotal["level3_general_discharges"], 1
@@ -229,6 +242,14 @@ def round_like(value: float, decimals: int) -> float:
     return float(Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP))
 
 
+# How a published figure stands against the registry. A mismatch is the seed's own contradiction only
+# when the seed's other figures prove it: the demo cannot reproduce both sides. A mismatch explained
+# in words and nothing more is the demo's shortfall, and `tixi figures --check` fails on it.
+MATCH = "match"
+CONTRADICTION = "contradiction"  # the seed states something else that the registry reproduces
+SHORTFALL = "shortfall"  # the demo could reproduce it and does not
+
+
 @dataclass
 class CheckResult:
     key: str
@@ -237,22 +258,72 @@ class CheckResult:
     matches: bool
     source: str
     note: str = ""
+    status: str = ""
+    proof: str = ""
+
+
+def interval(value: float, decimals: int) -> tuple[float, float]:
+    """The values that round to `value` at `decimals` (half away from zero)."""
+    half = 0.5 * 10.0**-decimals
+    return value - half, value + half
+
+
+def same(got, value, decimals: int | None) -> bool:
+    if got is None:
+        return False
+    if isinstance(value, Mapping):
+        return got == dict(value)
+    if isinstance(value, int) and not isinstance(value, bool) and decimals is None:
+        return got == value
+    decimals = 2 if decimals is None else decimals
+    return round_like(float(got), decimals) == round_like(float(value), decimals)
+
+
+def contradiction_proof(item: Mapping, by_key: Mapping[str, Mapping], computed: Mapping) -> str:
+    """Why the seed contradicts itself on `item`, or "" when nothing the seed states proves it.
+    `contradicted_by` is either another statement of the same figure (`value`, with its `source`),
+    proven when the registry reproduces that one, or a ratio of two other published figures (`ratio`:
+    [numerator key, denominator key], `factor`), proven when no values that round to the published
+    numerator and denominator give a ratio that rounds to the published one."""
+    other = item.get("contradicted_by")
+    if not other:
+        return ""
+    decimals = item.get("decimals")
+    if "value" in other:
+        if not same(computed.get(item["key"]), other["value"], decimals):
+            return ""
+        return f"{other.get('source', '')}: {other['value']} (reproduced)"
+    numerator, denominator = (by_key.get(k) for k in other["ratio"])
+    if numerator is None or denominator is None:
+        return ""
+    n_low, n_high = interval(float(numerator["value"]), numerator.get("decimals", 0) or 0)
+    d_low, d_high = interval(float(denominator["value"]), denominator.get("decimals", 0) or 0)
+    if d_low <= 0:
+        return ""
+    factor = other.get("factor", 1)
+    low, high = factor * n_low / d_high, factor * n_high / d_low
+    p_low, p_high = interval(float(item["value"]), 2 if decimals is None else decimals)
+    if p_high <= low or p_low >= high:
+        return (
+            f"{other['ratio'][0]} {numerator['value']} / {other['ratio'][1]} {denominator['value']} "
+            f"gives {low:.4g}–{high:.4g}, not {item['value']}"
+        )
+    return ""
 
 
 def check(published: Iterable[Mapping], computed: Mapping) -> list[CheckResult]:
-    """Compare published figures with computed ones at the precision the publication uses."""
+    """Compare published figures with computed ones at the precision the publication uses; a
+    mismatch is a contradiction of the seed where its other figures prove it, else a shortfall."""
+    published = list(published)
+    by_key = {item["key"]: item for item in published}
     results = []
     for item in published:
         key, value = item["key"], item["value"]
         got = computed.get(key)
-        if isinstance(value, Mapping):
-            matches = got == dict(value)
-        elif got is None:
-            matches = False
-        elif isinstance(value, int) and not isinstance(value, bool) and item.get("decimals") is None:
-            matches = got == value
-        else:
-            decimals = item.get("decimals", 2)
-            matches = round_like(float(got), decimals) == round_like(float(value), decimals)
-        results.append(CheckResult(key, value, got, matches, item.get("source", ""), item.get("note", "")))
+        matches = same(got, value, item.get("decimals"))
+        proof = "" if matches else contradiction_proof(item, by_key, computed)
+        status = MATCH if matches else CONTRADICTION if proof else SHORTFALL
+        results.append(
+            CheckResult(key, value, got, matches, item.get("source", ""), item.get("note", ""), status, proof)
+        )
     return results

@@ -559,6 +559,7 @@ ZH = {
     "The sheet has no rows.": "工作表没有内容。",
     "Longer than %(n)s characters.": "超过%(n)s个字符。",
     "Character %(position)s is a control character (%(code)s); remove it.": "第%(position)s个字符是控制字符（%(code)s），请删去。",
+    "The text holds a control character (an escape, a tab...); remove it.": "文字中含有控制字符（如转义符、制表符），请删去。",
     "%(field)s: character %(position)s is a control character (%(code)s); remove it.": "%(field)s：第%(position)s个字符是控制字符（%(code)s），请删去。",
     "Not a number.": "不是数字。",
     "Give the number without a percent sign.": "请填写数字，不要带百分号。",

@@ -144,3 +144,25 @@ def test_a_scenario_named_on_the_command_line_is_refused(users, region):
 
     with pytest.raises((AccessError, ValidationError), match="U\\+001B"):
         save_scenario({"division": region["county"].code, "year": 2024}, "方案\x1b", users["planner"])
+
+
+def test_the_discharge_import_refuses_a_control_character_by_row(region, tmp_path):
+    """The discharges (millions of rows) are checked in DuckDB, not row by row: the same refusal."""
+    from django.utils import translation
+
+    from tests.hospitals.test_import import HEAD as DISCHARGE_HEAD
+    from tests.hospitals.test_import import good_rows
+    from tixi.hospitals import importing
+    from tixi.hospitals.models import Discharge
+
+    hospital = factories.institution(region["county"], name="测试县医院", type="general_hospital", level=3)
+    rows = [row + ",普外科" for row in good_rows(hospital.code, n=2)]
+    rows[1] = rows[1].replace(",普外科", ",普外\x1b科")
+    path = tmp_path / "d.csv"
+    path.write_text("\n".join([DISCHARGE_HEAD + ",department", *rows]) + "\n", encoding="utf-8")
+    with translation.override("zh-hans"):
+        result = importing.import_discharges(path)
+    assert not result.ok and Discharge.objects.count() == 0
+    [problem] = result.problems
+    assert (problem.row, problem.column) == (3, "出院科别（department）")
+    assert problem.message == "文字中含有控制字符（如转义符、制表符），请删去。"

@@ -62,8 +62,9 @@ def guard_text_fields(app_configs) -> None:
                 continue
             fields = text_fields(model)
             for field in fields:
-                multiline = isinstance(field, models.TextField)
-                field.validators.append(NoControlCharacters(field.verbose_name, multiline))
+                rule = NoControlCharacters(field.verbose_name, isinstance(field, models.TextField))
+                if rule not in field.validators:  # a parent's field is also its children's
+                    field.validators.append(rule)
             if fields:
                 pre_save.connect(refuse_control_characters, sender=model, weak=False)
 

@@ -68,7 +68,11 @@ BEHIND_PROXY = flag("TIXI_BEHIND_PROXY")
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS
 SECURE_HSTS_SECONDS = int(os.environ.get("TIXI_HSTS_SECONDS", 31_536_000)) if HTTPS else 0
-SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = HTTPS
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+# No `preload`: the browsers' preload list is for public domains, and a commission's intranet host is
+# not one; Django's deploy check that asks for it (W021) is silenced for that reason alone.
+SECURE_HSTS_PRELOAD = False
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -123,6 +127,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "tixi.core.security.ContentSecurityPolicyMiddleware",
     "tixi.accounts.audit.AuditUserMiddleware",
+    "tixi.core.security.RefusedSaveMiddleware",
     # last, as django-axes asks: turns a locked-out login into its 429 answer
     "axes.middleware.AxesMiddleware",
 ]

@@ -1,6 +1,6 @@
 """Users, their role and scope, and the audit trail."""
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +14,19 @@ class Role(models.TextChoices):
     INSTITUTION = "institution", _("institution staff")
     CDC = "cdc", _("CDC analyst")
     AUDITOR = "auditor", _("auditor (read-only)")
+    # a superuser's: its rights come from being a superuser (every right, everywhere), not from this
+    # role, which only names it; `createsuperuser` gives it (it showed "auditor", the default)
+    ADMIN = "admin", _("administrator (superuser)")
+
+
+# the roles `tixi createuser` gives; an administrator is made with `tixi manage createsuperuser`
+ASSIGNED_ROLES = [role for role in Role.values if role != Role.ADMIN]
+
+
+class TixiUserManager(UserManager):
+    def create_superuser(self, username, email=None, password=None, **extra_fields):
+        extra_fields.setdefault("role", Role.ADMIN)
+        return super().create_superuser(username, email, password, **extra_fields)
 
 
 class User(AbstractUser):
@@ -24,6 +37,8 @@ class User(AbstractUser):
     scope_institutions = models.ManyToManyField(
         "registry.Institution", verbose_name=_("institutions in scope"), blank=True, related_name="+"
     )
+
+    objects = TixiUserManager()
 
     class Meta:
         verbose_name = _("user")

@@ -60,6 +60,8 @@ RIGHTS: dict[str, frozenset[Capability]] = {
     Role.CDC: frozenset({C.REPORT_CASES, C.VERIFY_SIGNALS, C.SEE_SIGNALS}),
     # the auditor reads the signals and their steps (who verified what, when), changes nothing
     Role.AUDITOR: frozenset({C.AUDIT, C.SEE_SIGNALS}),
+    # a superuser may everything (`can` below); the role alone, without being a superuser, gives nothing
+    Role.ADMIN: frozenset(),
 }
 
 # The catalogue is shared by every region: no role manages it by default. A superuser, or a user

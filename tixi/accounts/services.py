@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tixi.accounts.models import Role, User
+from tixi.accounts.models import ASSIGNED_ROLES, User
 
 # accounts is the lowest app (geo and registry filter through its scope), so it reaches divisions and
 # institutions through the relations it declares by name, never by importing the apps above it.
@@ -16,8 +16,8 @@ Institution = User._meta.get_field("scope_institutions").related_model
 @transaction.atomic
 def create_user(username: str, password: str, role: str, division_codes=(), institution_codes=()) -> User:
     errors = {}
-    if role not in Role.values:
-        errors["role"] = [_("Unknown role; one of: %(roles)s.") % {"roles": ", ".join(Role.values)}]
+    if role not in ASSIGNED_ROLES:
+        errors["role"] = [_("Unknown role; one of: %(roles)s.") % {"roles": ", ".join(ASSIGNED_ROLES)}]
     if User.objects.filter(username=username).exists():
         errors["username"] = [_("This user name is taken.")]
     divisions = []

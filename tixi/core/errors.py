@@ -29,6 +29,7 @@ ENGINE_MESSAGES = [
     gettext_noop("The CSV cannot be read: %(error)s."),
     gettext_noop("The sheet has no rows."),
     gettext_noop("Longer than %(n)s characters."),
+    gettext_noop("Character %(position)s is a control character (%(code)s); remove it."),
     gettext_noop("Not a number."),
     gettext_noop("Give the number without a percent sign."),
     gettext_noop("Must be a whole number."),

@@ -17,6 +17,7 @@ import io
 import re
 from typing import Any
 
+from django.core.management.base import BaseCommand, OutputWrapper
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -340,3 +341,31 @@ def exportable(name: str):
         return wrapper
 
     return decorate
+
+
+def table_text(text: str) -> str:
+    """What a command's `--format table` prints, made as safe as its CSV: each line's tab-separated
+    cells lose their control characters (an escape sequence would rewrite the terminal) and a text
+    cell that looks like a formula gets the protective apostrophe (`safe_cells`), since such output
+    is pasted into a spreadsheet."""
+    return "\n".join(
+        "\t".join(safe_cells([LINE_CONTROLS.sub("", cell) for cell in line.split("\t")]))
+        for line in text.split("\n")
+    )
+
+
+LINE_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")  # a line's cells keep nothing but tabs
+
+
+class TableOutput(OutputWrapper):
+    def write(self, msg="", style_func=None, ending=None):
+        super().write(table_text(msg), style_func, ending)
+
+
+class TableCommand(BaseCommand):
+    """A command with `--format table|json`: its table goes out through `table_text`."""
+
+    def execute(self, *args, **options):
+        if options.get("format") == "table":
+            self.stdout = TableOutput(options.pop("stdout", None) or self.stdout._out)
+        return super().execute(*args, **options)

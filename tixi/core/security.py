@@ -1,8 +1,12 @@
 """Security headers the platform sends, and the client address used to throttle logins."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.http import HttpResponseBadRequest, JsonResponse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
+
+from tixi.core.errors import message_dict
 
 # Scripts only from the platform's own files: no inline <script>, no inline event handler, no eval.
 # Styles may be inline (templates' style attributes, htmx's and ECharts' own); images may be data:
@@ -47,6 +51,27 @@ class RefuseNulMiddleware:
                 return JsonResponse({"detail": message}, status=400)
             return HttpResponseBadRequest(message)
         return self.get_response(request)
+
+
+class RefusedSaveMiddleware:
+    """A write that no form or serializer checked, refused by the check before the save (a control
+    character in a posted note, `tixi.core.validators`), answers 400 with the message naming the field,
+    in JSON under /api/, rather than a server error."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, ValidationError):
+            return None
+        messages = message_dict(exception)
+        if request.path.startswith("/api/"):
+            return JsonResponse(messages, status=400)
+        text = " ".join(m for field_messages in messages.values() for m in field_messages)
+        return render(request, "400.html", {"message": text}, status=400)
 
 
 def _fields(request):

@@ -6,8 +6,8 @@ import hashlib
 import itertools
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -190,7 +190,15 @@ def _column_map(spec: TableSpec, table, preview: Preview) -> dict[int, str] | No
     return None if preview.problems else mapping
 
 
-def _parse(column, raw, choices_cache):
+def _multiline(spec, code: str) -> bool:
+    """Whether the column fills a multi-line text (a TextField): its cells may hold tabs and newlines."""
+    try:
+        return isinstance(spec.model._meta.get_field(code), models.TextField)
+    except FieldDoesNotExist:
+        return False
+
+
+def _parse(column, raw, choices_cache, multiline=False):
     if column.kind in ("int", "float"):
         return cells.number(raw, integer=column.kind == "int", minimum=column.minimum, maximum=column.maximum)
     if column.kind == "date":
@@ -200,8 +208,8 @@ def _parse(column, raw, choices_cache):
             choices_cache[column.code] = column.choices()
         return cells.choice(raw, choices_cache[column.code])
     if column.kind == "verbatim":
-        return cells.verbatim(raw, column.max_length)
-    return cells.text(raw, column.max_length)
+        return cells.verbatim(raw, column.max_length, multiline)
+    return cells.text(raw, column.max_length, multiline)
 
 
 def preview_import(table_name: str, data: bytes, filename: str, user) -> Preview:
@@ -220,6 +228,7 @@ def preview_import(table_name: str, data: bytes, filename: str, user) -> Preview
     index_of = {code: index for index, code in mapping.items()}
     heading_of = {c.code: c.heading for c in spec.columns}
     columns = {c.code: c for c in spec.columns}
+    multiline = {c.code: _multiline(spec, c.code) for c in spec.columns}
     parsed, choices_cache = [], {}
     rows, table.rows = table.rows, []  # each row of the file is let go once parsed (memory)
     for k in range(len(rows)):
@@ -231,7 +240,7 @@ def preview_import(table_name: str, data: bytes, filename: str, user) -> Preview
             raw = raw_values[index] if index < len(raw_values) else None
             column = columns[code]
             try:
-                values[code] = _parse(column, raw, choices_cache)
+                values[code] = _parse(column, raw, choices_cache, multiline[code])
             except cells.CellError as error:
                 preview.problems.append(
                     Problem(

@@ -30,6 +30,7 @@ from tixi.registry.models import Institution
 
 PROBLEMS = {
     "required": gettext_lazy("This column is required."),
+    "control_character": gettext_lazy("The text holds a control character (an escape, a tab...); remove it."),
     "unknown_hospital": gettext_lazy("No institution with this code in the registry."),
     "time": gettext_lazy("Not a time: write YYYY-MM-DD HH:MM."),
     "before_admission": gettext_lazy("The discharge comes before the admission."),

@@ -1,13 +1,15 @@
 from django.contrib import admin
 
+from tixi.accounts.admin import ScopedAdmin
 from tixi.layout import actions
 from tixi.layout.forms import NormForm
 from tixi.layout.models import Norm, NormVersion
 
 
 @admin.register(Norm)
-class NormAdmin(admin.ModelAdmin):
-    """Saves and deletions go through the one action: versioned, audited, only where the user may."""
+class NormAdmin(ScopedAdmin):
+    """Saves and deletions go through the one action: versioned, audited, only where the user may;
+    the list, like every admin list, narrowed to the user's scope (the admin is kept to superusers)."""
 
     form = NormForm
     list_display = ["code", "name", "region", "kind", "level", "minimum", "maximum", "per", "unit", "year"]

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from tixi.accounts import audit
 from tixi.accounts.permissions import Capability, can
 from tixi.accounts.scope import scope_of
+from tixi.core.validators import control_character_message
 from tixi.geo.models import Division
 from tixi.indicators.models import Plan
 from tixi.indicators.planned_projects import write_projects
@@ -50,6 +51,9 @@ def save_scenario(data: dict, name: str, user=None) -> SitingScenario:
         raise AccessError(_("--save: give the scenario a name."))
     if len(name) > 80:
         raise AccessError(_("--save: a name has at most 80 characters."))
+    refused = control_character_message("--save", name)
+    if refused is not None:
+        raise AccessError(refused)
     division = Division.objects.at(data["division"], data["year"])
     check_planner_over(user, division)
     exact = data["exact"]

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
+from tixi.core.text import control_character
+
 
 class CellError(ValueError):
     def __init__(self, message: str, **params):
@@ -21,7 +23,20 @@ def clean(value):
     return value
 
 
-def verbatim(value, max_length: int = 200) -> str | None:
+def no_control_characters(value: str, multiline: bool) -> str:
+    """The typed text, refused when it holds a control character (a multi-line text keeps tab and
+    newline): the same rule as the forms, the API and the models (`tixi.core.text`)."""
+    found = control_character(value, multiline)
+    if found is not None:
+        raise CellError(
+            "Character %(position)s is a control character (%(code)s); remove it.",
+            position=found[0],
+            code=found[1],
+        )
+    return value
+
+
+def verbatim(value, max_length: int = 200, multiline: bool = False) -> str | None:
     """Text kept as typed (a clause quoted from a plan keeps its full-width ，：“”): stray spaces
     stripped and the protective apostrophe of our CSV exports dropped, nothing folded."""
     if isinstance(value, str):
@@ -30,11 +45,11 @@ def verbatim(value, max_length: int = 200) -> str | None:
             value = value[1:]
         if value is not None and len(value) > max_length:
             raise CellError("Longer than %(n)s characters.", n=max_length)
-        return value
-    return text(value, max_length)
+        return value if value is None else no_control_characters(value, multiline)
+    return text(value, max_length, multiline)
 
 
-def text(value, max_length: int = 200) -> str | None:
+def text(value, max_length: int = 200, multiline: bool = False) -> str | None:
     value = clean(value)
     if value is None:
         return None
@@ -45,7 +60,7 @@ def text(value, max_length: int = 200) -> str | None:
         value = value[1:]  # the apostrophe our CSV exports put before text that looks like a formula
     if len(value) > max_length:
         raise CellError("Longer than %(n)s characters.", n=max_length)
-    return value
+    return no_control_characters(value, multiline)
 
 
 def _bounded(result, minimum, maximum):

@@ -304,6 +304,11 @@ def check(
     checks = [
         # (column, problem code, condition on typed rows, value shown)
         *[(f.code, "required", f"nullif(trim(r_{f.code}), '') IS NULL", "''") for f in FIELDS if f.required],
+        # typed text kept as it is: a control character is refused, as every other import refuses it
+        *[
+            (c, "control_character", f"regexp_matches({c}, '[\\x00-\\x1f\\x7f]')", c)
+            for c in ("record_id", "department")
+        ],
         (
             "hospital_code",
             "unknown_hospital",

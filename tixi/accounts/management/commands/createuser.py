@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from tixi.accounts.audit import acting_as
-from tixi.accounts.models import Role
+from tixi.accounts.models import ASSIGNED_ROLES
 from tixi.accounts.services import create_user
 from tixi.core.errors import format_errors
 
@@ -16,7 +16,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("username")
-        parser.add_argument("--role", required=True, choices=Role.values)
+        parser.add_argument("--role", required=True, choices=ASSIGNED_ROLES)
         parser.add_argument(
             "--division", action="append", default=[], help="12-digit code of a division in scope"
         )

@@ -4,9 +4,10 @@ publish, which is the demo's calibration (tixi/demo/calibration.py)."""
 import json
 import sys
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from tixi.core.exports import TableCommand
 from tixi.demo.calibration import check_division, contradictions_for
 from tixi.geo.cli import division_option
 from tixi.registry.engine.figures import CONTRADICTION, MATCH, SHORTFALL
@@ -19,7 +20,7 @@ STATUS_WORDS = {
 }
 
 
-class Command(BaseCommand):
+class Command(TableCommand):
     help = "Registry figures of a division (12-digit code) for a year; --check compares them with the seeds."
 
     def add_arguments(self, parser):

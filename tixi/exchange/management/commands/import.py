@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from tixi.accounts.audit import acting_as
+from tixi.core.text import visible
 from tixi.exchange.services import apply_import, preview_import
 from tixi.exchange.streamed import STREAMED, import_streamed
 from tixi.exchange.tables import TABLES
@@ -52,7 +53,7 @@ class Command(BaseCommand):
             self.stderr.write(f"rejected: {len(preview.problems)} problems; nothing was written")
             self.stderr.write("row\tcolumn\tvalue\tproblem")
             for p in preview.problems[:500]:
-                self.stderr.write(f"{p.row or ''}\t{p.column}\t{p.value}\t{p.message}")
+                self.stderr.write(f"{p.row or ''}\t{p.column}\t{visible(p.value)}\t{p.message}")
             sys.exit(1)
         try:
             with acting_as(actor if user else "tixi import"):
@@ -73,6 +74,6 @@ class Command(BaseCommand):
             self.stderr.write(f"rejected: {result.problem_count} problems; nothing was written")
             self.stderr.write("row\tcolumn\tvalue\tproblem")
             for p in result.problems[:500]:
-                self.stderr.write(f"{p.row or ''}\t{p.column}\t{p.value}\t{p.message}")
+                self.stderr.write(f"{p.row or ''}\t{p.column}\t{visible(p.value)}\t{p.message}")
             sys.exit(1)
         self.stdout.write(result.summary)

@@ -2,16 +2,17 @@ import json
 import sys
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from tixi.accounts.audit import acting_as
+from tixi.core.exports import TableCommand
 from tixi.hospitals import figures, importing, targets
 from tixi.hospitals.engine import indicators as ind
 from tixi.hospitals.models import ListKind
 
 
-class Command(BaseCommand):
+class Command(TableCommand):
     help = "Hospital performance: code lists, DRG weights, indicators from discharge records, plan figures."
 
     def add_arguments(self, parser):

@@ -1,14 +1,15 @@
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from tixi.core.exports import TableCommand
 from tixi.indicators.engine.expression import ExpressionError
 from tixi.indicators.models import Indicator
 from tixi.indicators.services import describe_expression
 
 
-class Command(BaseCommand):
+class Command(TableCommand):
     help = "The indicator catalogue: list it, or validate an expression and say it in words."
 
     def add_arguments(self, parser):

@@ -4,9 +4,10 @@
 import json
 import re
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from tixi.core.exports import TableCommand
 from tixi.geo.cli import division_option
 from tixi.layout.access import KINDS, AccessError, division_coverage, parse_roads, what_if
 from tixi.layout.coverage import as_json, build_population, compute_coverage, parse_minutes
@@ -44,7 +45,7 @@ def readable_errors(parser, prog: str) -> None:
             readable_errors(sub, prog)
 
 
-class Command(BaseCommand):
+class Command(TableCommand):
     help = (
         "Accessibility: `tixi access surface --friction F.tif --facilities F.csv --out TIME.tif`; "
         "`tixi access coverage --time TIME.tif --population POP.tif --zones ZONES.tif`; "

@@ -5,10 +5,11 @@ import json
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from tixi.accounts.audit import acting_as
+from tixi.core.exports import TableCommand
 from tixi.geo.cli import division_option
 from tixi.indicators.models import Plan
 from tixi.layout.access import (
@@ -28,7 +29,7 @@ def cell(value) -> str:
     return "—" if value is None else str(value)
 
 
-class Command(BaseCommand):
+class Command(TableCommand):
     help = (
         "Layout: `tixi layout gaps --division CODE --year YYYY [--format json|table]`; "
         "`tixi layout site --division CODE --year YYYY --k K [--candidates N|FILE] [--minutes 30] [--sweep K] "

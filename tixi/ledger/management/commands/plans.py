@@ -5,9 +5,10 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from tixi.core.exports import TableCommand
 from tixi.indicators.management.commands.report import resolve
 from tixi.indicators.models import Target, Trajectory
 from tixi.indicators.services import evaluate_plan, plan_summaries
@@ -25,7 +26,7 @@ STATUS_MARK = {
 }
 
 
-class Command(BaseCommand):
+class Command(TableCommand):
     help = "Plans: list them, or evaluate every target of one for a division and year."
 
     def add_arguments(self, parser):

@@ -1,0 +1,84 @@
+"""One rule for every text a user types: no control characters (`tixi.core.text`). It is put on every
+CharField and TextField of Tixi's models when the apps are ready, so that model forms, API serializers
+(which copy a model field's validators), `full_clean` in the actions and the admin all refuse such a
+text with a message naming the field; a last check before every save refuses what came another way
+(a view that writes a posted note straight to its row), so nothing is written."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.signals import pre_save
+from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
+
+from tixi.core.text import control_character
+
+MESSAGE = _("%(field)s: character %(position)s is a control character (%(code)s); remove it.")
+
+
+def control_character_message(field_label, value, multiline: bool = False):
+    """The message for the first control character of `value`, or None when it has none."""
+    found = control_character(value, multiline)
+    if found is None:
+        return None
+    return MESSAGE % {"field": field_label, "position": found[0], "code": found[1]}
+
+
+@deconstructible
+class NoControlCharacters:
+    def __init__(self, label, multiline: bool = False):
+        self.label, self.multiline = label, multiline
+
+    def __call__(self, value):
+        message = control_character_message(self.label, value, self.multiline)
+        if message is not None:
+            raise ValidationError(message, code="control_character")
+
+    def __eq__(self, other):
+        return isinstance(other, NoControlCharacters) and (self.label, self.multiline) == (
+            other.label,
+            other.multiline,
+        )
+
+
+def text_fields(model):
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if isinstance(f, models.CharField | models.TextField) and not f.choices
+    ]
+
+
+# written by Tixi itself, not typed: the trail records the name a row had, whatever it held
+UNGUARDED = {"accounts.AuditEntry"}
+
+
+def guard_text_fields(app_configs) -> None:
+    """Adds the rule to the text fields of these apps' models. It goes into the field's `validators`
+    (what forms, serializers and `full_clean` run), not into the field's definition, so that no
+    migration follows; and a pre-save check, for writes that skip validation."""
+    for config in app_configs:
+        for model in config.get_models():
+            if model._meta.label in UNGUARDED:
+                continue
+            fields = text_fields(model)
+            for field in fields:
+                rule = NoControlCharacters(field.verbose_name, isinstance(field, models.TextField))
+                if rule not in field.validators:  # a parent's field is also its children's
+                    field.validators.append(rule)
+            if fields:
+                pre_save.connect(refuse_control_characters, sender=model, weak=False)
+
+
+def refuse_control_characters(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw:  # loaddata (a backup restored) writes what was stored
+        return
+    errors = {}
+    for field in text_fields(sender):
+        if update_fields is not None and field.name not in update_fields:
+            continue
+        multiline = isinstance(field, models.TextField)
+        message = control_character_message(field.verbose_name, getattr(instance, field.attname), multiline)
+        if message is not None:
+            errors[field.name] = [message]
+    if errors:
+        raise ValidationError(errors)

@@ -4,7 +4,6 @@ Every queryset here starts from `visible_to(request.user)`: what lies outside th
 neither listed, exported nor found by its number (404)."""
 
 import datetime as dt
-import io
 import mimetypes
 
 from django.contrib import messages
@@ -12,14 +11,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Prefetch, Q, Sum
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from tixi.accounts.regions import in_region, list_region
 from tixi.core import clock
-from tixi.core.exports import attach, download_name, exportable
+from tixi.core.exports import exportable
+from tixi.core.word import docx_download
 from tixi.indicators.models import Plan
 from tixi.ledger import services
 from tixi.ledger.forms import UnitForm
@@ -57,7 +57,7 @@ def ledger(request):
     tasks = list(_tasks(request))
     table = ledger_table(tasks)
     if request.GET.get("format") == "docx":
-        return _docx(table)
+        return docx_download([table], list_region(request) and list_region(request).name, table.title)
     chosen = (
         Plan.objects.visible_to(request.user)
         .select_related("region")
@@ -84,34 +84,6 @@ def ledger(request):
             "list_region": list_region(request),
         },
     )
-
-
-def _docx(table) -> HttpResponse:
-    """The ledger as a Word table: the page's table, the same headings and rows."""
-    from docx import Document
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
-    document = Document()
-    style = document.styles["Normal"]
-    style.font.name = "Noto Sans CJK SC"
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), "Noto Sans CJK SC")
-    style.font.size = Pt(9)
-    document.add_heading(table.title, level=1)
-    grid = document.add_table(rows=1, cols=len(table.columns))
-    grid.style = "Table Grid"
-    for cell, text in zip(grid.rows[0].cells, table.headings(), strict=True):
-        cell.text = text
-    for values in table.values():
-        for cell, value in zip(grid.add_row().cells, values, strict=True):
-            cell.text = "" if value is None else str(value)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    )
-    return attach(response, download_name(table.title, extension="docx"))
 
 
 @login_required

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from tixi.accounts.permissions import Capability, can_within
 from tixi.accounts.regions import in_region, list_region
 from tixi.core import clock
 from tixi.core.exports import exportable
@@ -80,7 +81,7 @@ def ledger(request):
             "statuses": TaskStatus.choices,
             "params": request.GET,
             "today": clock.today(),
-            "may_add_task": chosen is not None and services.may_plan(request.user, chosen),
+            "may_add_task": chosen is not None and can_within(request.user, Capability.PLAN, chosen.region),
             "list_region": list_region(request),
         },
     )
@@ -128,7 +129,7 @@ def task_detail(request, pk):
         pk=pk,
     )
     mine = services.responsible_units(request.user, task)
-    may_plan = services.may_plan(request.user, task.plan)
+    may_plan = can_within(request.user, Capability.PLAN, task.plan.region)
     errors = []
     if request.method == "POST":
         action = request.POST.get("action")
@@ -147,8 +148,6 @@ def task_detail(request, pk):
                     request.FILES.getlist("files"),
                 )
             elif action == "raise":
-                if not (mine or may_plan):
-                    raise PermissionDenied(_("Only a responsible unit or a planner raises a problem."))
                 deadline = dt.date.fromisoformat(request.POST.get("deadline") or "")
                 services.raise_rectification(
                     task,
@@ -158,9 +157,7 @@ def task_detail(request, pk):
                     deadline,
                 )
             elif action == "assign_down":
-                if not may_plan:
-                    raise PermissionDenied(_("Only a planner of the plan's region assigns sub-tasks."))
-                created = services.assign_down(task)
+                created = services.assign_down(task, request.user)
                 messages.info(request, _("%(n)s sub-tasks assigned.") % {"n": len(created)})
                 return redirect("task-detail", pk=task.pk)
             elif action == "advance":

@@ -198,8 +198,9 @@ def record_rows(model_label: str, note: str, rows, deleted: bool = False) -> Non
     AuditEntry.objects.bulk_create(entries, batch_size=2000)
 
 
-def record_bulk(model_label: str, note: str, count: int) -> None:
-    """One entry for a bulk load (demo build, import) that bypasses per-row signals."""
+def record_bulk(model_label: str, note: str, count: int, **details) -> None:
+    """One entry for a bulk load (demo build, import) that bypasses per-row signals; `details` (a batch
+    id, a checksum) are kept beside the row count."""
     from tixi.accounts.models import AuditEntry
 
     actor = _current_actor()
@@ -208,7 +209,7 @@ def record_bulk(model_label: str, note: str, count: int) -> None:
         action=AuditEntry.Action.BULK,
         model=model_label,
         note=note[:200],
-        after={"rows": count},
+        after={"rows": count, **details},
     )
 
 

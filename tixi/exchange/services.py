@@ -780,7 +780,7 @@ def undo_import(batch: ImportBatch, user) -> None:
     batch.undone_by = user if getattr(user, "is_authenticated", False) else None
     batch.save()
     with audit.acting_as(user):
-        note = f"undo of import #{batch.pk} {batch.filename}"
+        note = f"undo of import #{batch.pk}"
         audit.record_rows(model._meta.label, note, undone)
         audit.record_rows(model._meta.label, note, deleted, deleted=True)
 

@@ -961,6 +961,8 @@ ZH = {
     "New task": "新增任务",
     "No indicator has the code %(code)s.": "没有编码为 %(code)s 的指标。",
     "This plan's region lies outside your scope: you may read it, not change it.": "该规划的地区不在您的权限范围内：只能查看，不能修改。",
+    "This lies outside your scope: you may read it, not change it.": "这不在您的权限范围内：只能查看，不能修改。",
+    "import batch": "导入批次",
     "Rows of the indicator table come first, then the targets found in sentences. The indicator is a suggestion from the catalogue: correct its code or clear it.": "先列出指标表的各行，再列出正文中找到的目标。所关联的指标是从指标库中推荐的：可更正其编码或清空。",
     "Only a responsible unit or a planner raises a problem.": "只有责任单位或规划人员可以提出问题。",
     "No active user is named %(names)s.": "没有名为 %(names)s 的在用账号。",

@@ -189,7 +189,20 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("TIXI_LOGIN_FAILURE_LIMIT", 5))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("TIXI_LOGIN_LOCKOUT_MINUTES", 15)))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+
+
+def login_lock_parameters(value: str) -> list:
+    """What a run of failed logins locks (TIXI_LOGIN_LOCK_BY). "user,address" (the default): the user
+    name from any address, and the address for every name (it stops one machine guessing many
+    names). "user": the user name from any address, and no address lock, for offices whose staff share
+    one NAT or proxy address, where one mistyping colleague would lock everyone out for 15 minutes."""
+    choices = {"user,address": ["username", "ip_address"], "user": ["username"]}
+    if value not in choices:
+        raise ValueError(f"TIXI_LOGIN_LOCK_BY is one of {', '.join(choices)}, not {value!r}")
+    return choices[value]
+
+
+AXES_LOCKOUT_PARAMETERS = login_lock_parameters(os.environ.get("TIXI_LOGIN_LOCK_BY", "user,address"))
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "tixi.core.security.client_address"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"

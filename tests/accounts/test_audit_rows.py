@@ -52,3 +52,32 @@ def test_a_dhis2_load_records_every_report(api, region):
     assert entry.before == {"actual_beds": report.actual_beds}
     assert entry.division_path == report.division_path
     assert entry.after == {"actual_beds": report.actual_beds + 7} and entry.username == "kit-county"
+
+
+def test_undoing_an_import_records_every_row_it_restores_or_deletes(users, region):
+    from tixi.exchange.services import undo_import
+
+    def row(code, **overrides):
+        return good_row(code, 所在区划代码=region["township"].code, **overrides)
+
+    apply_import(preview(xlsx([HEAD, row("UNDO001")])), users["county"])
+    kept = Institution.objects.get(code="UNDO001")
+    batch = apply_import(
+        preview(xlsx([HEAD, row("UNDO001", 机构名称="改名卫生室"), row("UNDO002")])), users["county"]
+    )
+    added = Institution.objects.get(code="UNDO002")
+    undo_import(batch, users["planner"])
+    note = f"undo of import #{batch.pk}"
+    restored = AuditEntry.objects.get(
+        model="registry.Institution", object_pk=str(kept.pk), note__contains=note
+    )
+    assert restored.action == "update" and restored.username == "kit-planner"
+    assert restored.before == {"name": "改名卫生室"} and restored.after == {"name": "新建卫生室"}
+    assert restored.division_path == kept.division.path
+    deleted = AuditEntry.objects.get(
+        model="registry.Institution", object_pk=str(added.pk), note__contains=note
+    )
+    assert deleted.action == "delete" and deleted.after is None
+    assert deleted.before["code"] == "UNDO002" and deleted.division_path == added.division.path
+    assert not Institution.objects.filter(code="UNDO002").exists()
+    assert not AuditEntry.objects.filter(action="bulk", note__contains=note).exists()

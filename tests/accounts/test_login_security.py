@@ -177,3 +177,19 @@ def test_activity_keeps_a_session_alive(client, users):
     _idle_for(client, 20)
     assert client.get("/institutions/").status_code == 200
     assert time.time() - client.session[LAST_SEEN] < 5  # the request moved the clock on
+
+
+def test_behind_one_office_address_a_mistyping_colleague_locks_only_themself(client, users):
+    """TIXI_LOGIN_LOCK_BY=user: the user name stays locked from every address, the shared address
+    does not lock the others (by default it does: test_an_address_is_locked_out_whatever_the_user_names)."""
+    from tixi.settings import login_lock_parameters
+
+    assert login_lock_parameters("user,address") == ["username", "ip_address"]
+    with pytest.raises(ValueError):
+        login_lock_parameters("address")
+    with override_settings(AXES_LOCKOUT_PARAMETERS=login_lock_parameters("user")):
+        for _ in range(5):
+            attempt(client, "t-planner", "wrong-password", address="10.6.0.1")
+        assert attempt(client, "t-planner", DEMO_PASSWORD, address="10.6.0.1").status_code == 429
+        assert attempt(client, "t-planner", DEMO_PASSWORD, address="10.6.0.2").status_code == 429
+        assert attempt(client, "t-auditor", DEMO_PASSWORD, address="10.6.0.1").status_code == 302

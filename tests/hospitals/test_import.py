@@ -270,3 +270,16 @@ def test_a_binary_list_or_weight_table_is_refused_by_message(tmp_path, verb):
     binary.write_bytes(b"\x00\x01\xff\xfe" * 1000)
     with translation.override("zh-hans"), pytest.raises(CommandError, match="不是电子表格"):
         call_command("hospitals", *verb, "--version", "B1", str(binary))
+
+
+def test_a_discharge_import_is_audited_per_batch_and_each_record_carries_its_batch(tmp_path, hospital):
+    """Case data by the hundred thousand: one audit entry per batch with its row count and the SHA-256
+    of what it wrote, and each stored record names its batch (README, audit)."""
+    from tixi.accounts.models import AuditEntry
+
+    assert run_import(write(tmp_path, [HEAD, *good_rows(hospital.code, "07", 4)], "batch.csv")).ok
+    entry = AuditEntry.objects.filter(model="hospitals.Discharge", action="bulk").latest("pk")
+    batch = entry.after["batch"]
+    assert entry.after["rows"] == 4 and len(entry.after["sha256"]) == 64 and len(batch) == 16
+    stored = Discharge.objects.filter(institution=hospital, month=201907)
+    assert set(stored.values_list("import_batch", flat=True)) == {batch} and stored.count() == 4

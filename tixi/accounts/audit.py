@@ -99,6 +99,11 @@ def _snapshot(instance) -> dict:
     return json.loads(json.dumps(data, cls=AuditEncoder))
 
 
+def snapshot(instance) -> dict:
+    """A row's fields as the audit stores them (for bulk writers that record rows themselves)."""
+    return _snapshot(instance)
+
+
 def division_path_of(instance, fetch: bool = True) -> str:
     """Where a row belongs: a division's own path, a row's `division_path`, or the path of its
     division (or its institution's division). With fetch=False (bulk writes) only what is already
@@ -164,9 +169,10 @@ def history(user, rows: dict, limit: int = 100):
     return AuditEntry.objects.visible_to(user).filter(wanted).order_by("-at", "-id")[:limit]
 
 
-def record_rows(model_label: str, note: str, rows) -> None:
-    """One entry per row of a bulk write (an import) that bypasses the per-row signals:
-    rows are (pk, text, before or None, after[, division path]), written in batches."""
+def record_rows(model_label: str, note: str, rows, deleted: bool = False) -> None:
+    """One entry per row of a bulk write (an import, or its undo) that bypasses the per-row signals:
+    rows are (pk, text, before or None, after[, division path]), written in batches; `deleted`: rows
+    removed (their last state as `before`, no `after`)."""
     from tixi.accounts.models import AuditEntry
 
     user, name = current_user_and_name()
@@ -174,7 +180,11 @@ def record_rows(model_label: str, note: str, rows) -> None:
         AuditEntry(
             user=user,
             username=name,
-            action=AuditEntry.Action.CREATE if before is None else AuditEntry.Action.UPDATE,
+            action=AuditEntry.Action.DELETE
+            if deleted
+            else AuditEntry.Action.CREATE
+            if before is None
+            else AuditEntry.Action.UPDATE,
             model=model_label,
             object_pk=str(pk),
             object_repr=str(text)[:200],
@@ -188,8 +198,9 @@ def record_rows(model_label: str, note: str, rows) -> None:
     AuditEntry.objects.bulk_create(entries, batch_size=2000)
 
 
-def record_bulk(model_label: str, note: str, count: int) -> None:
-    """One entry for a bulk load (demo build, import) that bypasses per-row signals."""
+def record_bulk(model_label: str, note: str, count: int, **details) -> None:
+    """One entry for a bulk load (demo build, import) that bypasses per-row signals; `details` (a batch
+    id, a checksum) are kept beside the row count."""
     from tixi.accounts.models import AuditEntry
 
     actor = _current_actor()
@@ -198,7 +209,7 @@ def record_bulk(model_label: str, note: str, count: int) -> None:
         action=AuditEntry.Action.BULK,
         model=model_label,
         note=note[:200],
-        after={"rows": count},
+        after={"rows": count, **details},
     )
 
 

@@ -105,6 +105,22 @@ def may_write_norm_of(user, region_path: str) -> bool:
     return can(user, C.EDIT_NORMS) and scope_of(user).covers_path(region_path)
 
 
+def can_within(user, capability: Capability, division) -> bool:
+    """The capability, over a division the user's scope covers (a county planner reads the city's
+    plan but does not rewrite it)."""
+    scope = scope_of(user)
+    return can(user, capability) and (
+        scope.unrestricted or (division is not None and scope.covers_path(division.path))
+    )
+
+
+def require_within(user, capability: Capability, division, refusal=None) -> None:
+    """PermissionDenied (403) unless `can_within`; the refusal names the role or the scope."""
+    require(user, capability)
+    if not can_within(user, capability, division):
+        raise PermissionDenied(refusal or _("This lies outside your scope: you may read it, not change it."))
+
+
 def require(user, capability: Capability) -> None:
     """PermissionDenied (403) with the reason when the user's role lacks the capability."""
     if not can(user, capability):

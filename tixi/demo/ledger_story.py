@@ -407,7 +407,7 @@ def _dazhou(users) -> int:
     )
     # assigned down to each county, led by its government; 达川's part reaches the 达川 account
     assigned = led[5]
-    parts = services.assign_down(assigned, today=DEMO_TODAY)
+    parts = services.add_subtasks_below(assigned, today=DEMO_TODAY)
     government = Unit.objects.get(name="达川区人民政府", division__code=DACHUAN)
     government.members.add(users["dachuan"])
     for n, part in enumerate(parts):
@@ -437,7 +437,7 @@ def _dazhou(users) -> int:
         dt.date(2025, 10, 31),
     )
     # a second task assigned down, due with the city's: 达川's part well on its way
-    later = services.assign_down(led[6], today=DEMO_TODAY)
+    later = services.add_subtasks_below(led[6], today=DEMO_TODAY)
     for n, part in enumerate(later):
         part.status, part.percent = TaskStatus.IN_PROGRESS, 60 + 5 * (n % 5)
         part.save(update_fields=["status", "percent"])

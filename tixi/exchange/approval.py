@@ -25,6 +25,19 @@ def approved_paths(year: int) -> list[str]:
     )
 
 
+def hold_lock_rows(paths) -> None:
+    """Row locks (SELECT ... FOR UPDATE; a no-op on SQLite, whose writes are serialised anyway) on the
+    divisions whose approval would lock data at `paths`: each division and every one above it.
+    `approve` locks the division it signs off, so a save that holds these locks until it commits and
+    an approval of any division above it run one after the other: the approval cannot land between
+    the save's check of the lock and its write (an approval inserts a new row, which locking
+    existing approval rows would not stop)."""
+    if not transaction.get_connection().in_atomic_block:
+        return  # no transaction: nothing to hold the lock until (and PostgreSQL would refuse FOR UPDATE)
+    above = sorted({a for path in paths for a in ancestor_paths(path, include_self=True)})
+    list(Division.objects.select_for_update().filter(path__in=above).order_by("pk").values_list("pk"))
+
+
 def is_locked(path: str, year: int, paths: list[str] | None = None) -> bool:
     """Data of a division (or an institution in it) is locked once it or an ancestor is approved."""
     paths = approved_paths(year) if paths is None else paths
@@ -32,6 +45,8 @@ def is_locked(path: str, year: int, paths: list[str] | None = None) -> bool:
 
 
 def refuse_if_locked(path: str, year: int) -> None:
+    """Inside the caller's transaction: locks the rows an approval of `path` would take, then reads."""
+    hold_lock_rows([path])
     if is_locked(path, year):
         raise ValidationError(
             _("The data of %(year)s is approved and locked; ask the level above to return it.")
@@ -51,6 +66,7 @@ def _check_user(user, division):
 @transaction.atomic
 def approve(division: Division, year: int, user) -> Approval:
     _check_user(user, division)
+    hold_lock_rows([division.path])  # waits for a save that checked the lock below, and holds it off
     if division.level < LEAF_LEVEL:
         pending = [
             c.name

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from tixi.accounts import audit
 from tixi.accounts.scope import scope_of
 from tixi.exchange.actions import locked_message
-from tixi.exchange.approval import approved_paths, is_locked
+from tixi.exchange.approval import approved_paths, hold_lock_rows, is_locked
 from tixi.exchange.engine import cells
 from tixi.exchange.engine.reading import ReadError, read
 from tixi.exchange.models import ImportBatch
@@ -690,12 +690,19 @@ def _link_file_parents(links) -> None:
 def _lock_check(spec):
     """The preview checked the approval lock; a level may have approved since. Each row is checked
     again as it is written, inside the writing transaction (a query per year), so that nothing is
-    written into approved data: a locked row raises and the whole import rolls back."""
+    written into approved data: a locked row raises and the whole import rolls back. The rows an
+    approval of the row's division takes are locked first (`hold_lock_rows`, once per division), and
+    the approvals read again after each new lock, so none lands between the check and the write."""
     approved: dict[int, list[str]] = {}
+    held: set[str] = set()
 
     def refuse(instance) -> None:
         if spec.name not in ("resources", "datavalues", "population"):
             return
+        if instance.division.path not in held:
+            hold_lock_rows([instance.division.path])
+            held.add(instance.division.path)
+            approved.clear()
         year = instance.year if spec.name != "datavalues" else int(instance.period[:4])
         if year not in approved:
             approved[year] = approved_paths(year)
@@ -749,7 +756,20 @@ def undo_import(batch: ImportBatch, user) -> None:
         model.objects.filter(pk=change["pk"]).update(**fields)
         if model is Division and "parent" in change["before"]:
             _restore_path(change["pk"])
+    # each row the undo restores (the import's after back to its before) or deletes (its last state),
+    # recorded as the import recorded it: per row, with before and after
+    rows_of = _with_division(model)
+    restored = rows_of.in_bulk([c["pk"] for c in batch.changes.get("updated", [])])
+    undone = [
+        (c["pk"], str(restored.get(c["pk"], "")), c["after"], c["before"], _path_of(restored.get(c["pk"])))
+        for c in batch.changes.get("updated", [])
+    ]
     inserted = batch.changes.get("inserted", [])
+    deleted = [
+        (row.pk, str(row), audit.snapshot(row), None, _path_of(row))
+        for start in range(0, len(inserted), 5000)
+        for row in rows_of.filter(pk__in=inserted[start : start + 5000])
+    ]
     referenced = [
         r for r in model._meta.related_objects if not r.auto_created or r.one_to_many or r.one_to_one
     ]
@@ -769,4 +789,18 @@ def undo_import(batch: ImportBatch, user) -> None:
     batch.undone_by = user if getattr(user, "is_authenticated", False) else None
     batch.save()
     with audit.acting_as(user):
-        audit.record_bulk(model._meta.label, f"undo of import #{batch.pk}", batch.inserted + batch.updated)
+        note = f"undo of import #{batch.pk}"
+        audit.record_rows(model._meta.label, note, undone)
+        audit.record_rows(model._meta.label, note, deleted, deleted=True)
+
+
+def _with_division(model):
+    """The model's rows with their division at hand, so that recording each row's place costs no query."""
+    names = {f.name for f in model._meta.concrete_fields if f.is_relation}
+    return model.objects.select_related(
+        *(p for p in ("division", "institution__division", "region") if p.split("__")[0] in names)
+    )
+
+
+def _path_of(row) -> str:
+    return audit.division_path_of(row) if row is not None else ""

@@ -1,8 +1,10 @@
 """Discharge files, code lists and weight tables in: checked in bulk, then written all or nothing."""
 
 import csv
+import hashlib
 import io
 import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -196,7 +198,8 @@ def import_discharges(path: Path, dry_run: bool = False, is_synthetic: bool = Fa
 def _store(checked: records.Checked, is_synthetic: bool) -> int:
     table = Discharge._meta.db_table
     ids = hospital_ids()
-    columns = [*records.STORED_COLUMNS, "is_synthetic", "represents"]
+    columns = [*records.STORED_COLUMNS, "is_synthetic", "represents", "import_batch"]
+    batch_id, checksum = uuid.uuid4().hex[:16], hashlib.sha256()
     placeholders = ", ".join(["%s"] * len(columns))
     sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})"
     by_hospital: dict[int, list[int]] = {}
@@ -211,9 +214,20 @@ def _store(checked: records.Checked, is_synthetic: bool) -> int:
             )
         with connection.cursor() as cursor:
             for batch in records.batches(checked):
-                cursor.executemany(sql, [(*row, is_synthetic, 1) for row in batch])
+                for row in batch:
+                    checksum.update(repr(tuple(row)).encode("utf-8"))
+                cursor.executemany(sql, [(*row, is_synthetic, 1, batch_id) for row in batch])
                 written += len(batch)
-        audit.record_bulk("hospitals.Discharge", f"import: {len(checked.months)} hospital-months", written)
+        # one entry per batch, not per record (case data by the hundred thousand: the audit would
+        # outgrow the data and copy patients' records into it); the stored rows carry the batch id and
+        # the checksum shows whether they are still what the import wrote
+        audit.record_bulk(
+            "hospitals.Discharge",
+            f"import: {len(checked.months)} hospital-months",
+            written,
+            batch=batch_id,
+            sha256=checksum.hexdigest(),
+        )
     return written
 
 

@@ -159,6 +159,10 @@ class Discharge(models.Model):
     # How many stays this record stands for: 1 for a hospital's record; a synthetic sample's record
     # stands for several (every count of the indicators is a sum of it).
     represents = models.PositiveSmallIntegerField(_("stays it stands for"), default=1)
+    # The import that stored the record (its audit entry names the batch, its row count and the
+    # SHA-256 of what it wrote): records come by the hundred thousand, so the audit holds one entry
+    # per batch, not one per record, and each record says which batch brought it.
+    import_batch = models.CharField(_("import batch"), max_length=16, blank=True, db_default="")
 
     objects = DischargeQuerySet.as_manager()
 

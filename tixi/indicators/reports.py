@@ -12,15 +12,11 @@ import logging
 
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, RGBColor
 
 from tixi.core.exports import NUMBER, Cell, Column, Table, printable, xlsx_bytes
+from tixi.core.word import WordDocument
 
 log = logging.getLogger(__name__)
 
@@ -264,24 +260,6 @@ def _series_figure(row, until: int | None = None):
     return fig
 
 
-def _set_cell_width(cell, width):
-    cell.width = width
-    properties = cell._tc.get_or_add_tcPr()
-    for old in properties.findall(qn("w:tcW")):
-        properties.remove(old)
-    tcw = OxmlElement("w:tcW")
-    tcw.set(qn("w:w"), str(int(width.twips)))
-    tcw.set(qn("w:type"), "dxa")
-    properties.append(tcw)
-
-
-def _row_flag(row, flag):
-    """tblHeader (repeat on every page) or cantSplit (keep the row on one page)."""
-    element = OxmlElement(f"w:{flag}")
-    element.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(element)
-
-
 def _a4(section, landscape=False):
     long, short = Cm(29.7), Cm(21.0)
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
@@ -364,20 +342,11 @@ def evaluation_docx(plan, division, year, rows) -> bytes:
     plan.title, plan.issuer = printable(plan.title), printable(plan.issuer)
     plan.document_number, division.name = printable(plan.document_number), printable(division.name)
     rows = [_printable(r) for r in rows]
-    document = Document()
+    document = WordDocument()
     _a4(document.sections[0])
-    style = document.styles["Normal"]
-    style.font.name = CJK_FONT
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), CJK_FONT)
-    style.font.size = Pt(10.5)
-    for name in ("Title", "Heading 1", "Heading 2"):
-        heading = document.styles[name]
-        heading.font.name = CJK_FONT
-        heading.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), CJK_FONT)
     kind = report_kind(plan, year)
-    title = document.add_heading(_("%(plan)s: %(kind)s report") % {"plan": plan.title, "kind": kind}, level=0)
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    document.add_paragraph(
+    document.heading(_("%(plan)s: %(kind)s report") % {"plan": plan.title, "kind": kind}, 0, centred=True)
+    document.paragraph(
         " · ".join(
             part
             for part in (
@@ -387,11 +356,12 @@ def evaluation_docx(plan, division, year, rows) -> bytes:
                 plan.document_number,
             )
             if part
-        )
-    ).alignment = WD_ALIGN_PARAGRAPH.CENTER
+        ),
+        centred=True,
+    )
     counts = _counts(rows)
-    document.add_heading(_("Summary"), level=1)
-    document.add_paragraph(
+    document.heading(_("Summary"), level=1)
+    document.paragraph(
         _(
             "Of %(total)s targets, %(achieved)s are achieved, %(on_track)s on track, %(at_risk)s at risk, "
             "%(off_track)s off track and %(no_data)s without data."
@@ -401,7 +371,7 @@ def evaluation_docx(plan, division, year, rows) -> bytes:
     achieved = [label_of(r) for r in rows if r["status"] == "achieved"]
     behind = [r for r in rows if r["status"] in ("off_track", "at_risk")]
     if achieved:
-        document.add_paragraph(_("Achievements: %(list)s.") % {"list": _("; ").join(achieved[:12])})
+        document.paragraph(_("Achievements: %(list)s.") % {"list": _("; ").join(achieved[:12])})
     if behind:
         gaps = _("; ").join(
             _("%(label)s (%(gap)s)")
@@ -411,73 +381,58 @@ def evaluation_docx(plan, division, year, rows) -> bytes:
             }
             for r in behind[:12]
         )
-        document.add_paragraph(_("Gaps: %(list)s.") % {"list": gaps})
-    document.add_picture(io.BytesIO(_chart_png(rows)), width=Cm(14))
+        document.paragraph(_("Gaps: %(list)s.") % {"list": gaps})
+    document.picture(_chart_png(rows), width=Cm(14))
 
     # The table on a landscape page of its own, every column of a fixed width that adds up to the page.
     landscape = document.add_section()
     _a4(landscape, landscape=True)
-    document.add_heading(_("Indicators"), level=1)
-    header, body = _table_rows(rows)
-    table = document.add_table(rows=1, cols=len(header))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
+    document.heading(_("Indicators"), level=1)
     widths = [Cm(w) for w in (COLUMN_WIDTHS_CM_EN if english() else COLUMN_WIDTHS_CM)]
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = width  # the grid, which LibreOffice and WPS follow
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(layout)
-    for cell, text, width in zip(table.rows[0].cells, header, widths, strict=True):
-        cell.text = text
-        cell.paragraphs[0].runs[0].bold = True
-        _set_cell_width(cell, width)
-    _row_flag(table.rows[0], "tblHeader")
-    numeric = {3, 4, 5}
-    for values, r in zip(body, rows, strict=True):
-        values = [*values[:1], labelled(r), *values[2:]]
-        added = table.add_row()
-        _row_flag(added, "cantSplit")
-        cells = added.cells
-        decimals = r.get("decimals", 2)
-        for index, (cell, value, width) in enumerate(zip(cells, values, widths, strict=True)):
-            cell.text = number_text(value, decimals) if index in numeric else str(value)
-            if index in numeric:
-                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            _set_cell_width(cell, width)
-        run = cells[7].paragraphs[0].runs[0] if cells[7].paragraphs[0].runs else None
-        if run is not None and r["status"] in ("off_track", "at_risk"):
-            run.font.color.rgb = RGBColor(0x91, 0x20, 0x18)
-    for row in table.rows:
-        for cell in row.cells:
-            for paragraph in cell.paragraphs:
-                for run in paragraph.runs:
-                    run.font.size = Pt(9)
+    grid = document.table(report_table(rows), widths=widths, text=_report_cell, font_size=9)
+    for added, r in zip(grid.rows[1:], rows, strict=True):
+        runs = added.cells[7].paragraphs[0].runs
+        if runs and r["status"] in ("off_track", "at_risk"):
+            runs[0].font.color.rgb = RGBColor(0x91, 0x20, 0x18)
 
     # A section per area: a summary, a sentence per target and the charts of its indicators.
     portrait = document.add_section()
     _a4(portrait)
-    document.add_heading(_("Progress by area"), level=1)
+    document.heading(_("Progress by area"), level=1)
     for number, area in enumerate(dict.fromkeys(r["area"] for r in rows), start=1):
         in_area = [r for r in rows if r["area"] == area]
         name = area or _("Other")
         chinese = get_language().startswith("zh") and number < 100
         numeral = chinese_numeral(number) if chinese else str(number)
-        document.add_heading(_("%(numeral)s. %(area)s") % {"numeral": numeral, "area": name}, level=2)
-        document.add_paragraph(area_summary(name, in_area))
-        document.add_paragraph(" ".join(target_sentence(r, year) for r in in_area))
+        document.heading(_("%(numeral)s. %(area)s") % {"numeral": numeral, "area": name}, level=2)
+        document.paragraph(area_summary(name, in_area))
+        document.paragraph(" ".join(target_sentence(r, year) for r in in_area))
         for r in in_area:  # a contradiction inside the seed that affects the target, in its words
             if r.get("note"):
-                document.add_paragraph(
+                document.paragraph(
                     _("Note on %(label)s: %(note)s") % {"label": label_of(r), "note": r["note"]}
                 )
         for r in in_area:  # a chart of a done-or-not goal's 0 and 1 tells nothing the sentence does not
             if len([v for v in r["series"].values() if v is not None]) >= 2 and not yes_no(r):
-                document.add_picture(io.BytesIO(_series_png(r, until=year)), width=Cm(13))
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+                document.picture(_series_png(r, until=year), width=Cm(13))
+    return document.bytes()
+
+
+def report_table(rows) -> Table:
+    """The Word report's indicator table: the scorecard's columns less its note, the label with its
+    unit; each row's item is its result (for its decimals)."""
+    header, body = _table_rows(rows)
+    columns = [Column(h, kind=NUMBER if i in (3, 4, 5) else "text") for i, h in enumerate(header)]
+    table = Table(_("Indicators"), columns)
+    for values, r in zip(body, rows, strict=True):
+        table.add(*values[:1], labelled(r), *values[2:], item=r)
+    return table
+
+
+def _report_cell(value, column, row) -> str:
+    if column.kind == NUMBER:
+        return number_text(value, row.item.get("decimals", 2))
+    return str(value)
 
 
 def evaluation_table(plan, division, year, rows, link=None) -> Table:

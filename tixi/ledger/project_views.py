@@ -9,16 +9,20 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from tixi.accounts.permissions import Capability, can_within
 from tixi.core import clock
 from tixi.core.exports import exportable
 from tixi.ledger.models import AdditionKind, Project, ProjectStatus
-from tixi.ledger.services import change_project, may_plan
+from tixi.ledger.services import change_project
 from tixi.ledger.tables import project_detail_tables
 
 
 def may_report(user, project) -> bool:
     """Planners of the plan's region, and members of the project's responsible unit."""
-    return may_plan(user, project.plan) or project.unit.members.filter(pk=user.pk).exists()
+    return (
+        can_within(user, Capability.PLAN, project.plan.region)
+        or project.unit.members.filter(pk=user.pk).exists()
+    )
 
 
 @login_required

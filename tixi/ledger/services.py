@@ -5,14 +5,13 @@ import re
 from collections import defaultdict
 from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tixi.accounts.permissions import Capability, can
-from tixi.accounts.scope import scope_of
+from tixi.accounts.permissions import Capability, can_within, require_within
 from tixi.core import clock
 from tixi.geo.engine.shapes import centroid, contains
 from tixi.geo.models import Boundary, Division
@@ -437,28 +436,23 @@ def place_project(project, longitude: str, latitude: str) -> None:
 
 
 # ---------------------------------------------------------------- who may write
-def _plans_over(user, division) -> bool:
-    """A planner (or superuser) whose scope covers the division."""
-    scope = scope_of(user)
-    return can(user, Capability.PLAN) and (
-        scope.unrestricted or (division is not None and scope.covers_path(division.path))
-    )
-
-
-def may_plan(user, plan: Plan) -> bool:
-    """A planner whose scope covers the plan's region writes its tasks (a county planner reads the
-    city's plan but does not rewrite it)."""
-    return _plans_over(user, plan.region)
-
-
 def may_manage_unit(user, unit: Unit) -> bool:
     """A planner whose scope covers the unit's region names its contacts and members."""
-    return _plans_over(user, unit.division)
+    return can_within(user, Capability.PLAN, unit.division)
 
 
 @transaction.atomic
-def assign_down(task: Task, today=None) -> list[Task]:
-    """A sub-task of `task` for each division under the plan's region (counties of a city, townships
+def assign_down(task: Task, user, today=None) -> list[Task]:
+    """The action behind "assign to each division below": only a planner of the plan's region
+    (PermissionDenied otherwise), for the page, the API and the CLI alike."""
+    require_within(
+        user, Capability.PLAN, task.plan.region, _("Only a planner of the plan's region assigns sub-tasks.")
+    )
+    return add_subtasks_below(task, today)
+
+
+def add_subtasks_below(task: Task, today=None) -> list[Task]:
+    """No user's write (the demo builder's): a sub-task of `task` for each division under the plan's region (counties of a city, townships
     of a county), led by that division's government, with the parent's deadline and targets;
     divisions that already have one are skipped, so assigning twice adds nothing."""
     region = task.plan.region
@@ -542,7 +536,10 @@ def report_progress(
 
 @transaction.atomic
 def raise_rectification(task, user, problem: str, measure: str, deadline):
-
+    """A problem found and its rectification measure: only a responsible unit's member or a planner of
+    the plan's region raises one (PermissionDenied otherwise)."""
+    if not (responsible_units(user, task) or can_within(user, Capability.PLAN, task.plan.region)):
+        raise PermissionDenied(_("Only a responsible unit or a planner raises a problem."))
     if not problem.strip() or not measure.strip():
         raise ValidationError(_("Give the problem and the rectification measure."))
     return Rectification.objects.create(

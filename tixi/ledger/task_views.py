@@ -3,14 +3,14 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.forms import formset_factory
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tixi.accounts.permissions import Capability, require
+from tixi.accounts.permissions import Capability, require, require_within
 from tixi.geo.forms import division_in_scope_from_code
 from tixi.indicators.models import Direction, Indicator, Nature, Plan, TargetKind
 from tixi.ledger.actions import DraftedTask, create_plan_from_draft
@@ -20,7 +20,6 @@ from tixi.ledger.engine.matching import suggest
 from tixi.ledger.engine.tables import indicator_rows
 from tixi.ledger.forms import DraftTargetForm, DraftTaskForm, TaskForm
 from tixi.ledger.models import Task
-from tixi.ledger.services import may_plan
 
 DOCUMENT_LIMIT = 5 * 1024 * 1024
 DOCUMENT_PROBLEMS = {
@@ -34,9 +33,12 @@ DOCUMENT_PROBLEMS = {
 
 def _require_planner(user, plan=None):
     require(user, Capability.PLAN)
-    if plan is not None and not may_plan(user, plan):
-        raise PermissionDenied(
-            _("This plan's region lies outside your scope: you may read it, not change it.")
+    if plan is not None:
+        require_within(
+            user,
+            Capability.PLAN,
+            plan.region,
+            _("This plan's region lies outside your scope: you may read it, not change it."),
         )
 
 

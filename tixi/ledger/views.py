@@ -4,7 +4,6 @@ Every queryset here starts from `visible_to(request.user)`: what lies outside th
 neither listed, exported nor found by its number (404)."""
 
 import datetime as dt
-import io
 import mimetypes
 
 from django.contrib import messages
@@ -12,14 +11,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Prefetch, Q, Sum
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from tixi.accounts.permissions import Capability, can_within
 from tixi.accounts.regions import in_region, list_region
 from tixi.core import clock
-from tixi.core.exports import attach, download_name, exportable
+from tixi.core.exports import exportable
+from tixi.core.word import docx_download
 from tixi.indicators.models import Plan
 from tixi.ledger import services
 from tixi.ledger.forms import UnitForm
@@ -57,7 +58,7 @@ def ledger(request):
     tasks = list(_tasks(request))
     table = ledger_table(tasks)
     if request.GET.get("format") == "docx":
-        return _docx(table)
+        return docx_download([table], list_region(request) and list_region(request).name, table.title)
     chosen = (
         Plan.objects.visible_to(request.user)
         .select_related("region")
@@ -80,38 +81,10 @@ def ledger(request):
             "statuses": TaskStatus.choices,
             "params": request.GET,
             "today": clock.today(),
-            "may_add_task": chosen is not None and services.may_plan(request.user, chosen),
+            "may_add_task": chosen is not None and can_within(request.user, Capability.PLAN, chosen.region),
             "list_region": list_region(request),
         },
     )
-
-
-def _docx(table) -> HttpResponse:
-    """The ledger as a Word table: the page's table, the same headings and rows."""
-    from docx import Document
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
-    document = Document()
-    style = document.styles["Normal"]
-    style.font.name = "Noto Sans CJK SC"
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), "Noto Sans CJK SC")
-    style.font.size = Pt(9)
-    document.add_heading(table.title, level=1)
-    grid = document.add_table(rows=1, cols=len(table.columns))
-    grid.style = "Table Grid"
-    for cell, text in zip(grid.rows[0].cells, table.headings(), strict=True):
-        cell.text = text
-    for values in table.values():
-        for cell, value in zip(grid.add_row().cells, values, strict=True):
-            cell.text = "" if value is None else str(value)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    )
-    return attach(response, download_name(table.title, extension="docx"))
 
 
 @login_required
@@ -156,7 +129,7 @@ def task_detail(request, pk):
         pk=pk,
     )
     mine = services.responsible_units(request.user, task)
-    may_plan = services.may_plan(request.user, task.plan)
+    may_plan = can_within(request.user, Capability.PLAN, task.plan.region)
     errors = []
     action = request.POST.get("action") if request.method == "POST" else None
     if request.method == "POST":
@@ -178,8 +151,6 @@ def task_detail(request, pk):
                     request.FILES.getlist("files"),
                 )
             elif action == "raise":
-                if not (mine or may_plan):
-                    raise PermissionDenied(_("Only a responsible unit or a planner raises a problem."))
                 try:
                     deadline = dt.date.fromisoformat(request.POST.get("deadline") or "")
                 except ValueError:
@@ -192,9 +163,7 @@ def task_detail(request, pk):
                     deadline,
                 )
             elif action == "assign_down":
-                if not may_plan:
-                    raise PermissionDenied(_("Only a planner of the plan's region assigns sub-tasks."))
-                created = services.assign_down(task)
+                created = services.assign_down(task, request.user)
                 messages.info(request, _("%(n)s sub-tasks assigned.") % {"n": len(created)})
                 return redirect("task-detail", pk=task.pk)
             elif action == "advance":

@@ -82,11 +82,11 @@ def test_small_villages_without_a_clinic_are_spared_and_named(county):
         ("小村", 240, True, 0),
         ("边村", 299, True, 0),
     ]
-    assert row["sentences"][0] == (
+    assert row["spared_note"] == (
         "2 个行政村人口不足 300 人，未单设（小村、边村）：由邻近机构共建或定期巡诊保障，不计缺口"
     )
-    assert "中村 还需 1 个村卫生室" in row["sentences"]
-    english = norm_json(county, "en")["sentences"][0]
+    assert "中村 还需 1 个村卫生室" in row["sentences"] and len(row["sentences"]) == 3  # the short ones only
+    english = norm_json(county, "en")["spared_note"]
     assert english == (
         "2 administrative villages with fewer than 300 residents have none of their own (小村, 边村): "
         "served by a neighbour's or by tours, not counted short"
@@ -96,7 +96,7 @@ def test_small_villages_without_a_clinic_are_spared_and_named(county):
 def test_without_the_exemption_every_village_without_a_clinic_is_short(county):
     Norm.objects.filter(code="t-village-clinic").update(exempt_below=None, basis="")
     row = norm_json(county)
-    assert (row["required"], row["gap"], row["spared"]) == (6, 5, [])
+    assert (row["required"], row["gap"], row["spared"], row["spared_note"]) == (6, 5, [], "")
 
 
 def test_a_small_village_with_a_clinic_is_judged_as_it_is(county):

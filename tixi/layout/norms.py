@@ -727,10 +727,9 @@ def as_json(division: Division, year: int, results: list[NormGap]) -> dict:
                 else None,
                 "sentences": paired_sentences(*pairs[n.code], n.kind == NormKind.SHARE)[:20]
                 if n.code in pairs
-                # the places spared first: the page shows eight sentences, and they explain the count
-                else spared_sentences(r)
-                + [gap_sentence(row.name, row.judgement.gap, n) for row in lacking[:20]],
+                else [gap_sentence(row.name, row.judgement.gap, n) for row in lacking[:20]],
                 "spared": [row.as_json() for row in r.rows if row.exempt],
+                "spared_note": (spared_sentences(r) or [""])[0],
             }
         )
     return {"division": division.code, "name": division.name, "year": year, "norms": norms}

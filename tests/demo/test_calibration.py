@@ -225,3 +225,22 @@ def test_the_last_13th_plan_counts_of_dachuan_as_published():
     }
     for key, value in expected.items():
         assert dachuan[key]["computed"] == value and dachuan[key]["matches"], key
+
+
+def test_dachuan_keeps_its_branches_beds_the_year_they_stop_reporting_alone(db):
+    """达川's merged townships' centres become branches of their town's centre in 2022: their beds and
+    staff go on inside the town centre's report, so the district's beds grow on, not drop by a fifth."""
+    from django.db.models import Sum
+
+    from tixi.geo.models import Division
+    from tixi.registry.models import InstitutionYear
+
+    dachuan = Division.objects.get(code="511703000000", valid_to__isnull=True)
+    beds = {
+        year: InstitutionYear.objects.filter(year=year, division__path__startswith=dachuan.path).aggregate(
+            n=Sum("actual_beds")
+        )["n"]
+        for year in (2021, 2022, 2023)
+    }
+    assert beds[2021] < beds[2022] < beds[2023]
+    assert beds[2022] < beds[2021] * 1.08  # grown as a year grows, not by the branches counted twice

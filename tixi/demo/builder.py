@@ -289,6 +289,8 @@ class DemoBuilder:
         self.village_population: set[int] = set()
         self.designations: list[tuple[Inst, str, int | None, dt.date]] = []
         self.departments: list[tuple[Inst, str, dt.date]] = []
+        self.own_rows: dict[int, dict] = {}  # a town centre's rows before its branches joined
+        self.handed_over: set[int] = set()  # the branches whose resources their town centre holds
         self.merged_into: dict[int, Place] = {}  # a merged township's centre -> the town that took it over
         self.regions: list[dict] = []
         self.names = NameMaker(self.rng)
@@ -1005,21 +1007,28 @@ class DemoBuilder:
             self.names.used.add(inst.name)
             self.merged_into[id(inst)] = town
 
+    def town_centre_of(self, branch: Inst) -> Inst | None:
+        """The open health centre of the town that took a merged township's centre over."""
+        town = self.merged_into.get(id(branch))
+        return next(
+            (
+                i
+                for i in self._by_county.get(branch.county.id, [])
+                if i.place is town and i.type in cls.TOWNSHIP_HEALTH_CENTRE_TYPES and i.closed_on is None
+            ),
+            None,
+        )
+
     def hand_over_to_the_town_centre(self) -> None:
-        """A merged township's centre that becomes a branch hands what it holds to its town's centre
-        (a standard reached stays reached there), and nothing is obtained or opened after it closed."""
+        """A merged township's centre that becomes a branch hands what it holds to its town's centre:
+        a standard reached stays reached there, and its beds, staff, vehicles and work go on as the
+        branch's (分院) inside the town centre's report, so the county does not lose them the year the
+        branch stops reporting of its own; nothing is obtained or opened after it closed."""
+        self.hand_over_resources()
         for inst, kind, value, on in list(self.designations):
-            town = self.merged_into.get(id(inst))
-            if town is None or on >= inst.closed_on:
+            if id(inst) not in self.merged_into or on >= inst.closed_on:
                 continue
-            main = next(
-                (
-                    i
-                    for i in self._by_county.get(inst.county.id, [])
-                    if i.place is town and i.type in cls.TOWNSHIP_HEALTH_CENTRE_TYPES and i.closed_on is None
-                ),
-                None,
-            )
+            main = self.town_centre_of(inst)
             if main is None:
                 continue
             held = [d for d in self.designations if d[0] is main and d[1] == kind]
@@ -1030,6 +1039,28 @@ class DemoBuilder:
                 self.designations.append((main, kind, value, inst.closed_on))
         self.designations = [d for d in self.designations if not d[0].closed_on or d[3] < d[0].closed_on]
         self.departments = [d for d in self.departments if not d[0].closed_on or d[2] < d[0].closed_on]
+
+    def hand_over_resources(self) -> None:
+        """From the year a branch stops reporting, its last year's resources join its town centre's
+        rows, growing as the town centre's own do (a measure the centre lacks keeps the branch's)."""
+        for branch in [i for i in self.institutions if id(i) in self.merged_into]:
+            main = self.town_centre_of(branch)
+            reported = sorted(branch.years)
+            if main is None or not reported or id(branch) in self.handed_over:
+                continue  # (each region's build hands over again: once is enough)
+            self.handed_over.add(id(branch))
+            last_year, last = reported[-1], branch.years[reported[-1]]
+            own = self.own_rows.setdefault(id(main), {y: dict(r) for y, r in main.years.items()})
+            base = own.get(last_year, {})
+            for year in [y for y in sorted(main.years) if y > last_year]:
+                row = main.years[year]
+                for measure, value in last.items():
+                    if not isinstance(value, int) or isinstance(value, bool) or measure not in row:
+                        continue
+                    # grown as the centre's own rows grew (not counting branches already joined)
+                    growth = own[year][measure] / base[measure] if base.get(measure) else 1.0
+                    row[measure] += int(round(value * growth))
+                consistent(row)
 
     # ---------------------------------------------------------------- resources
     def bed_weight(self, i: Inst) -> float:
@@ -1360,11 +1391,7 @@ class DemoBuilder:
                     row["approved_beds"] = int(round(approved))
                     ratio = (i.base["actual_beds"] / a0) if a0 else 0.9
                     row["actual_beds"] = int(round(approved * ratio))
-                row["negative_pressure_ambulances"] = min(
-                    row["negative_pressure_ambulances"], row["ambulances"]
-                )
-                row["health_workers"] = max(row["health_workers"], row["physicians"] + row["nurses"])
-                row["health_technicians"] = min(row["health_technicians"], row["health_workers"])
+                consistent(row)
                 self.flows_of_year(i, row, year)
                 i.years[year] = row
 
@@ -1552,6 +1579,14 @@ class DemoBuilder:
         self.designations = [(i, k, v, not_after(d, self.today)) for i, k, v, d in self.designations]
         self.departments = [(i, k, not_after(d, self.today)) for i, k, d in self.departments]
         return self
+
+
+def consistent(row: dict) -> None:
+    """What a yearly row must hold whatever grew: negative-pressure ambulances among the ambulances,
+    physicians and nurses among the health workers, technicians no more than the workers."""
+    row["negative_pressure_ambulances"] = min(row["negative_pressure_ambulances"], row["ambulances"])
+    row["health_workers"] = max(row["health_workers"], row["physicians"] + row["nurses"])
+    row["health_technicians"] = min(row["health_technicians"], row["health_workers"])
 
 
 def _predecessors_in(self: Place, builder: DemoBuilder, year: int) -> list[Place]:

@@ -1977,6 +1977,7 @@ ZH = {
     "Only a rule on new beds has an average stay.": "只有不再新增床位的规则才有平均住院日。",
     "km": "公里",
     "%(n)s residents are beyond %(within)s %(unit)s": "还有 %(n)s 人在%(within)s%(unit)s以外",
+    "All %(total)s residents are within %(within)s %(unit)s": "全部 %(total)s 名居民都在%(within)s%(unit)s以内",
     "%(place)s: %(n)s of %(total)s residents beyond %(within)s %(unit)s": "%(place)s：%(total)s 人中有 %(n)s 人在%(within)s%(unit)s以外",
     "not judged: the plan states no share": "不作判断：规划未规定比例",
     "%(name)s: beds %(occupancy)s%% in use, average stay %(stay)s days in %(year)s — no new beds": "%(name)s：%(year)s年病床使用率 %(occupancy)s%%，平均住院日 %(stay)s 天，不再新增床位",

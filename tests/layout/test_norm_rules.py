@@ -234,3 +234,28 @@ def test_the_gaps_page_says_who_is_beyond_the_circle_in_chinese_and_english(user
     assert "not judged: the plan states no share" in en and "residents are beyond 15 minutes" in en
     pzh = client_for(users, "planner").get("/layout/510400000000/gaps/?year=2024").content.decode()
     assert 'data-norm="pzh-no-new-beds"' in pzh and 'data-norm="pzh-ems-radius-urban"' in pzh
+
+
+@pytest.mark.parametrize(
+    ("within", "zh", "en"),
+    [
+        (1_000, "全部 1,000 名居民都在5公里以内", "All 1,000 residents are within 5 km"),
+        (940, "还有 60 人在5公里以外", "60 residents are beyond 5 km"),
+    ],
+)
+def test_a_radius_met_by_everyone_says_so_rather_than_zero_beyond(within, zh, en):
+    from django.utils import translation
+
+    from tixi.layout.engine.norms import Judgement
+    from tixi.layout.models import Norm
+    from tixi.layout.norms import NormGap, Row, reach_json
+
+    norm = Norm(
+        code="t-radius", name="急救半径", kind="radius", level=4, within=5, minimum=100, unit="persons"
+    )
+    facts = {"population": 1_000, "within": within, "beyond": 1_000 - within}
+    row = Row("990102001000", "甲街道", Judgement(1_000, None, within, 1_000 - within, 0), 1_000, facts=facts)
+    result = NormGap(norm, [row])
+    for language, sentence in (("zh-hans", zh), ("en", en)):
+        with translation.override(language):
+            assert reach_json(result)["sentences"][0] == sentence

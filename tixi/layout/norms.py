@@ -411,13 +411,15 @@ def reach_json(r: NormGap) -> dict:
     unit_words = _("minutes") if n.kind == NormKind.REACH else _("km")
     sentences = []
     if r.rows:
-        sentences.append(
+        # "还有 0 人在5公里以外" reads as a gap: with nobody beyond, say that all are within
+        words = (
             _("%(n)s residents are beyond %(within)s %(unit)s")
-            % {
-                "n": f"{beyond:,}",
-                "within": number(n.within),
-                "unit": unit_words,
-            }
+            if beyond
+            else _("All %(total)s residents are within %(within)s %(unit)s")
+        )
+        sentences.append(
+            words
+            % {"n": f"{beyond:,}", "total": f"{population:,}", "within": number(n.within), "unit": unit_words}
         )
     for row in furthest[:8]:
         sentences.append(

@@ -141,7 +141,7 @@ def project_detail_tables(project, investments, invested, invested_share, milest
     )
     for addition in project.additions.all():
         adds.add(addition.get_what_display(), addition.amount)
-    return [facts, by_year, steps, adds]
+    return [facts, adds, by_year, steps]  # in the page's order: the downloads write them so
 
 
 def task_tables(subtasks, progress, rectifications) -> list[Table]:

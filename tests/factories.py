@@ -211,3 +211,18 @@ def population(of: Division, year: int, per_band: int = 100) -> int:
         for band in AGE_BANDS
     )
     return per_band * 2 * len(AGE_BANDS)
+
+
+def sample_county(name: str = "测试县") -> Division:
+    """测试县 (990102) in 测试市 of province 99: where the layout tests judge their norms."""
+    city = division("990100000000", parent=division("990000000000"), name="测试市")
+    return division("990102000000", parent=city, name=name)
+
+
+def peopled(code: str, parent: Division, name: str, people: int, year: int) -> Division:
+    """A place with `people` residents in `year` (one row: adults of one sex)."""
+    from tixi.geo.models import Population
+
+    place = division(code, parent=parent, name=name)
+    Population.objects.create(division=place, year=year, sex="M", age_band="15-59", count=people)
+    return place

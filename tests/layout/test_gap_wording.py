@@ -13,7 +13,7 @@ from django.utils import translation
 
 from tests import factories as f
 from tests.conftest import DACHUAN
-from tixi.geo.models import Division, Population
+from tixi.geo.models import Division
 from tixi.layout.models import Norm
 from tixi.layout.norms import NORMS_FILE, as_json, gaps
 
@@ -22,9 +22,7 @@ COMMON = {"region": "990102", "source": "测试", "clause": "测试条文", "ver
 
 
 def township(code, parent, name, people):
-    row = f.division(code, parent=parent, name=name)
-    Population.objects.create(division=row, year=YEAR, sex="M", age_band="15-59", count=people)
-    return row
+    return f.peopled(code, parent, name, people, YEAR)
 
 
 def stations(place, n):
@@ -34,8 +32,7 @@ def stations(place, n):
 
 @pytest.fixture
 def county(db):
-    city = f.division("990100000000", parent=f.division("990000000000"), name="测试市")
-    county = f.division("990102000000", parent=city, name="测试县")
+    county = f.sample_county()
     # 40,000 residents each: 2 stations needed in each; 甲 has 4, 乙 none, 丙 1 -> required 6, actual 5,
     # gap 3 (2 + 1), not 1: 甲's surplus does not serve 乙 or 丙
     stations(township("990102001000", county, "甲街道", 40_000), 4)

@@ -118,15 +118,12 @@ def test_the_seeds_norms_are_all_loaded(db):
 
 # ------------------------------------------------------------------ gaps from the registry
 def township(code, parent, name, people):
-    row = f.division(code, parent=parent, name=name)
-    Population.objects.create(division=row, year=YEAR, sex="M", age_band="15-59", count=people)
-    return row
+    return f.peopled(code, parent, name, people, YEAR)
 
 
 @pytest.fixture
 def county(db):
-    city = f.division("990100000000", parent=f.division("990000000000"), name="测试市")
-    county = f.division("990102000000", parent=city, name="测试县")
+    county = f.sample_county()
     towns = [
         township("990102001000", county, "甲镇", 40_000),
         township("990102002000", county, "乙镇", 20_001),

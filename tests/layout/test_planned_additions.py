@@ -11,7 +11,6 @@ from django.core.management import call_command
 from django.utils import translation
 
 from tests import factories as f
-from tixi.geo.models import Population
 from tixi.layout.actions import save_norm
 from tixi.layout.models import Norm
 from tixi.layout.norms import as_json, gaps
@@ -24,15 +23,12 @@ COMMON = {"region": "990102", "source": "测试", "clause": "测试条文", "ver
 
 
 def township(code, parent, name, people):
-    row = f.division(code, parent=parent, name=name)
-    Population.objects.create(division=row, year=YEAR, sex="M", age_band="15-59", count=people)
-    return row
+    return f.peopled(code, parent, name, people, YEAR)
 
 
 @pytest.fixture
 def county(db):
-    city = f.division("990100000000", parent=f.division("990000000000"), name="测试市")
-    county = f.division("990102000000", parent=city, name="测试县")
+    county = f.sample_county()
     towns = {
         "甲": township("990102001000", county, "甲街道", 40_000),
         "乙": township("990102002000", county, "乙街道", 20_000),

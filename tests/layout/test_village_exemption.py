@@ -35,8 +35,7 @@ def village(code, township, name, people=None, clinics=0):
 
 @pytest.fixture
 def county():
-    city = f.division("990100000000", parent=f.division("990000000000"), name="测试市")
-    county = f.division("990102000000", parent=city, name="测试县")
+    county = f.sample_county()
     town = f.division("990102101000", parent=county, name="甲镇")
     village("990102101201", town, "大村", 1_200, clinics=1)
     village("990102101202", town, "小村", 240)  # no clinic, 240 residents: spared

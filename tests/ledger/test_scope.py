@@ -123,7 +123,7 @@ def test_the_lead_unit_reports_from_its_page(web):
     report = {
         "action": "report",
         "unit": unit.pk,
-        "period": "2026-10",
+        "period": "2025-09",
         "status": "in_progress",
         "percent": 40,
         "narrative": "已完成方案制定",
@@ -195,7 +195,7 @@ def test_a_task_is_assigned_down_to_each_county(web, users):
     assert ours.deadline == task.deadline and ours.title.endswith("（达川区）")
     # 达川's government reports on its own part; the parent lists every part
     ours.lead_units.get().members.add(users["dachuan"])
-    report = {"action": "report", "unit": ours.lead_units.get().pk, "period": "2026-10", "percent": 30}
+    report = {"action": "report", "unit": ours.lead_units.get().pk, "period": "2025-09", "percent": 30}
     assert (
         web("dachuan").post(f"/ledger/tasks/{ours.pk}/", {**report, "status": "in_progress"}).status_code
         == 302
@@ -233,7 +233,7 @@ def test_attachments_download_only_within_the_scope(web, users, settings, tmp_pa
         task,
         users["dazhou"],
         unit,
-        "2026-09",
+        "2025-09",
         "in_progress",
         20,
         "方案已印发",

@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Sum
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -299,7 +300,7 @@ def planned_additions(places, what: str, year: int) -> list[tuple[int, list[dict
                         "site": a.project.site,
                         "amount": a.amount,
                         "status": a.project.status,
-                        "url": f"/ledger/projects/{a.project.pk}/",
+                        "url": reverse("project-detail", args=[a.project.pk]),
                     }
                     for a in inside
                 ],

@@ -159,8 +159,10 @@ def test_siting_page_bad_input_is_a_message_not_a_500(users):
     for bad in ({"k": "31", "candidates": "40"}, {"minutes": "300"}, {"candidates": "100000"}, {"k": "abc"}):
         form = {"kind": "township", "k": "2", "minutes": "30", "candidates": "10", "name": "越界", **bad}
         page = client_for(users, "planner").post(url, form)
-        assert page.status_code == 200 and (
-            "须在" in page.content.decode() or "不是数字" in page.content.decode()
+        text = page.content.decode()
+        assert page.status_code == 400 and ("须在" in text or "不是数字" in text)
+        assert "--" not in text.split("<main")[1] and (
+            "新址数（K）：" in text or "候选点数：" in text or "分钟：" in text
         )
     assert not SitingScenario.objects.exists()
     page = client_for(users, "planner").get(f"/layout/{DACHUAN}/site/?year=2024&k=0&minutes=30")

@@ -194,6 +194,27 @@ def test_the_api_reads_within_scope_and_only_reporters_write(
     assert "report_date" in api("cdc").post("/api/case-reports/", late, format="json").json()
 
 
+def test_a_case_dated_after_today_or_before_its_patient_was_born_is_refused(api, townships, settings):
+    settings.TIXI_TODAY = dt.date(2025, 10, 15)
+    body = {
+        "card_id": "D1",
+        "disease_code": "cholera",
+        "onset_date": "2025-10-13",
+        "report_date": "2025-10-14",
+        "division": townships[0].code,
+        "sex": "M",
+        "age": 30,
+        "status": "confirmed",
+    }
+    for field, value in (("report_date", "2099-01-01"), ("onset_date", "1900-01-01")):
+        refused = api("cdc").post("/api/case-reports/", {**body, field: value}, format="json")
+        assert refused.status_code == 400 and field in refused.json(), refused.content
+    refused = api("cdc").post("/api/case-reports/", {**body, "onset_date": "1899-12-31"}, format="json")
+    assert "1900-01-01" in str(refused.json()["onset_date"])  # the span a date may take, named
+    assert not CaseReport.objects.filter(card_id="D1").exists()
+    assert api("cdc").post("/api/case-reports/", body, format="json").status_code == 201
+
+
 def test_a_category_typed_by_its_label_updates_the_row_typed_by_its_code(townships):
     head = ["监测渠道", "类别", "区划代码", "报告单位", "日期", "数量"]
     code = townships[0].code

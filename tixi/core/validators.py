@@ -4,6 +4,8 @@ CharField and TextField of Tixi's models when the apps are ready, so that model 
 text with a message naming the field; a last check before every save refuses what came another way
 (a view that writes a posted note straight to its row), so nothing is written."""
 
+import datetime as dt
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.signals import pre_save
@@ -67,6 +69,75 @@ def guard_text_fields(app_configs) -> None:
                     field.validators.append(rule)
             if fields:
                 pre_save.connect(refuse_control_characters, sender=model, weak=False)
+            for field in date_fields(model):
+                if PLAUSIBLE_DATE not in field.validators:
+                    field.validators.append(PLAUSIBLE_DATE)
+            for field in year_fields(model):
+                if PLAUSIBLE_YEAR not in field.validators:
+                    field.validators.append(PLAUSIBLE_YEAR)
+
+
+def date_fields(model):
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if isinstance(f, models.DateField) and not isinstance(f, models.DateTimeField)
+    ]
+
+
+@deconstructible
+class PlausibleDate:
+    """A date a health system's record can carry: a milestone planned for the year 1 or a case reported in
+    2999 is a typing slip, refused with the field's name rather than stored into every series and chart."""
+
+    first, last = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
+
+    def __call__(self, value):
+        if value is not None and not self.first <= value <= self.last:
+            raise ValidationError(
+                _("A date between %(first)s and %(last)s, not %(value)s.")
+                % {
+                    "first": self.first.isoformat(),
+                    "last": self.last.isoformat(),
+                    "value": value.isoformat(),
+                },
+                code="implausible_date",
+            )
+
+    def __eq__(self, other):
+        return isinstance(other, PlausibleDate)
+
+
+PLAUSIBLE_DATE = PlausibleDate()
+
+
+def year_fields(model):
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if isinstance(f, models.IntegerField) and (f.name == "year" or f.name.endswith("_year"))
+    ]
+
+
+@deconstructible
+class PlausibleYear:
+    """The year of a report, target or norm, in the same span as a date (99999 is a slip; on SQLite it
+    would even be stored)."""
+
+    def __call__(self, value):
+        first, last = PlausibleDate.first.year, PlausibleDate.last.year
+        if value is not None and not first <= value <= last:
+            raise ValidationError(
+                _("A year between %(first)s and %(last)s, not %(value)s.")
+                % {"first": first, "last": last, "value": value},
+                code="implausible_year",
+            )
+
+    def __eq__(self, other):
+        return isinstance(other, PlausibleYear)
+
+
+PLAUSIBLE_YEAR = PlausibleYear()
 
 
 def refuse_control_characters(sender, instance, raw=False, update_fields=None, **kwargs):

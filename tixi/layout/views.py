@@ -2,6 +2,7 @@
 
 import base64
 import math
+import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -191,6 +192,23 @@ def planned_in(division: Division, user):
     ]
 
 
+def on_the_page(error: AccessError) -> str:
+    """The message of an option shared with the command line, naming the form's field ("--k: …" is the
+    command's spelling; a planner on the page sees the label beside the box)."""
+    labels = {
+        "k": _("New sites (K)"),
+        "kind": _("Kind of facility"),
+        "minutes": _("Minutes"),
+        "candidates": _("Candidates"),
+        "capacity": _("Capacity (residents a site may serve)"),
+        "sweep": _("Sweep k = 1 to"),
+    }
+    found = re.match(r"^(?:--)?([a-z_]+)\s*([:：])\s*", str(error))
+    if found is None or found.group(1) not in labels:
+        return str(error)
+    return f"{labels[found.group(1)]}{found.group(2)}{str(error)[found.end() :]}"
+
+
 def siting_number(asked, name: str, default: float, low: float, high: float) -> float:
     """A number of the siting form (GET to compute, POST to save: the same bounds for both)."""
     try:
@@ -275,7 +293,9 @@ def siting(request, code):
                 notice = _("Saved as scenario %(name)s.") % {"name": scenario.name}
         except (AccessError, ValueError) as error:
             problem = (
-                str(error) if isinstance(error, AccessError) else _("k, candidates, minutes: not numbers.")
+                on_the_page(error)
+                if isinstance(error, AccessError)
+                else _("k, candidates, minutes: not numbers.")
             )
     asked = request.GET if "k" in request.GET else None
     if asked is not None and request.method == "GET":
@@ -295,7 +315,7 @@ def siting(request, code):
                 one_per_township=request.GET.get("per_township", "one") != "any",
             )
         except AccessError as error:
-            problem = str(error)
+            problem = on_the_page(error)
     if data is not None:
         for site in data["exact"]["sites"] + data["greedy"]["sites"]:
             site["label"] = site_label(site)
@@ -332,6 +352,7 @@ def siting(request, code):
             "plans": planned_in(division, request.user) if can(request.user, Capability.PLAN) else [],
             "may_plan": can(request.user, Capability.PLAN),
         },
+        status=400 if problem and request.method == "POST" else 200,  # a refused save is not a success
     )
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from tixi.accounts.permissions import Capability, can_within, require_within
 from tixi.core import clock
+from tixi.core.validators import PLAUSIBLE_DATE
 from tixi.geo.engine.shapes import centroid, contains
 from tixi.geo.models import Boundary, Division
 from tixi.indicators.models import Plan, Target
@@ -362,9 +363,14 @@ def _date(value: str, field: str):
     if not value:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError as error:
         raise ValidationError({field: _("A date is YYYY-MM-DD.")}) from error
+    try:
+        PLAUSIBLE_DATE(day)
+    except ValidationError as error:
+        raise ValidationError({field: error.messages}) from error
+    return day
 
 
 @transaction.atomic
@@ -402,7 +408,10 @@ def change_project(project, data) -> None:
     elif action == "position":
         place_project(project, data.get("longitude", ""), data.get("latitude", ""))
     elif action == "reached":
-        milestone = Milestone.objects.filter(pk=data.get("milestone") or 0, project=project).first()
+        number = str(data.get("milestone") or "")
+        milestone = None
+        if number.isascii() and number.isdigit():
+            milestone = Milestone.objects.filter(pk=int(number), project=project).first()
         if milestone is None:
             raise ValidationError({"milestone": _("Unknown milestone.")})
         milestone.reached = _date(data.get("reached", ""), "reached") or clock.today()

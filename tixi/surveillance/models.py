@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from tixi.accounts.scope import ScopedQuerySet
+from tixi.core import clock
 from tixi.geo.models import Division, Sex
 
 
@@ -110,8 +111,18 @@ class CaseReport(models.Model):
             errors["diagnosis_date"] = _("The diagnosis date is before the onset date.")
         if self.diagnosis_date and self.report_date and self.report_date < self.diagnosis_date:
             errors["report_date"] = _("The report date is before the diagnosis date.")
+        for field in ("onset_date", "diagnosis_date", "report_date"):
+            if getattr(self, field) and getattr(self, field) > clock.today():
+                errors.setdefault(field, _("A date after today cannot have happened yet."))
         if self.age is not None and self.age > 120:
             errors["age"] = _("The age must lie between 0 and 120.")
+        elif (
+            self.age is not None
+            and self.onset_date
+            and self.report_date
+            and (self.report_date - self.onset_date).days > 366 * (self.age + 1)
+        ):
+            errors.setdefault("onset_date", _("The onset date is before the patient was born."))
         if errors:
             raise ValidationError(errors)
 
@@ -189,6 +200,8 @@ class ChannelCount(models.Model):
         return f"{self.channel}/{self.category} {self.site} {self.date}: {self.count}"
 
     def clean(self):
+        if self.date and self.date > clock.today():
+            raise ValidationError({"date": _("A date after today cannot have happened yet.")})
         allowed = CATEGORIES.get(self.channel)
         if allowed is not None and self.category not in allowed:
             self.category = category_code(self.channel, self.category)

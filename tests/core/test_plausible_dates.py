@@ -1,0 +1,78 @@
+"""Dates and years a record can carry: every date field of Tixi's models takes 1900–2100 and every year
+field likewise, so a slip (a milestone planned for the year 1, a norm "by 99999") is refused naming the
+field on every path (form, API, action), on SQLite as on PostgreSQL; and a milestone named by a
+non-number is a refusal, not a server error."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from tests import factories as f
+from tixi.layout import actions as layout_actions
+from tixi.ledger.models import Milestone
+from tixi.ledger.services import change_project
+
+pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
+
+
+@pytest.fixture
+def project(region):
+    return f.project(f.plan(region["city"]))
+
+
+@pytest.mark.parametrize(
+    "data, field",
+    [
+        ({"action": "milestone", "name": "主体完工", "planned": "0001-01-01"}, "planned"),
+        ({"action": "milestone", "name": "主体完工", "planned": "2101-01-01"}, "planned"),
+        ({"action": "milestone", "name": "主体完工", "planned": "2024-02-30"}, "planned"),
+    ],
+)
+def test_a_milestone_date_out_of_any_plan_s_span_is_refused(project, data, field):
+    with pytest.raises(ValidationError) as refused:
+        change_project(project, data)
+    assert field in refused.value.message_dict
+    assert not Milestone.objects.filter(project=project).exists()
+
+
+@pytest.mark.parametrize("number", ["abc", "1e3", "٣", "-1", ""])
+def test_reaching_a_milestone_named_by_a_non_number_is_a_refusal(project, number):
+    change_project(project, {"action": "milestone", "name": "主体完工", "planned": "2025-06-30"})
+    with pytest.raises(ValidationError) as refused:
+        change_project(project, {"action": "reached", "milestone": number})
+    assert "milestone" in refused.value.message_dict
+    assert Milestone.objects.get(project=project).reached is None
+
+
+def test_reaching_a_milestone_in_the_year_1_is_refused(project):
+    change_project(project, {"action": "milestone", "name": "主体完工", "planned": "2025-06-30"})
+    milestone = Milestone.objects.get(project=project)
+    with pytest.raises(ValidationError) as refused:
+        change_project(
+            project, {"action": "reached", "milestone": str(milestone.pk), "reached": "0001-01-01"}
+        )
+    assert "reached" in refused.value.message_dict
+    change_project(project, {"action": "reached", "milestone": str(milestone.pk), "reached": "2025-07-01"})
+    assert str(Milestone.objects.get(project=project).reached) == "2025-07-01"
+
+
+def test_a_norm_by_the_year_99999_is_refused_on_every_database(region, users):
+    norm = {
+        "code": "test-beds",
+        "name": "每千人口测试床位数",
+        "region": region["city"].code,
+        "kind": "per_population",
+        "level": 2,
+        "measure": "R{actual_beds}",
+        "basis": "P{}",
+        "minimum": 7.5,
+        "per": 1000,
+        "unit": "beds",
+        "year": 99999,
+        "source": "测试规划",
+        "clause": "每千人口床位数达到7.5张。",
+        "version": "2025-01",
+    }
+    with pytest.raises(ValidationError) as refused:
+        layout_actions.save_norm(norm, users["planner"])
+    assert "year" in refused.value.message_dict
+    assert "2100" in " ".join(refused.value.message_dict["year"])

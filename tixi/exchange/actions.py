@@ -2,9 +2,8 @@
 the command line alike (views and serializers parse input and call them)."""
 
 from django.db import transaction
-from django.utils.translation import gettext as _
 
-from tixi.exchange.approval import hold_lock_rows, locked_cells, refuse_if_locked
+from tixi.exchange.approval import hold_lock_rows, locked_cells, locked_message, refuse_if_locked
 from tixi.exchange.validation import check_reports, refuse_blocking
 from tixi.registry.models import InstitutionYear
 
@@ -21,20 +20,22 @@ def save_yearly_report(report: InstitutionYear) -> list[str]:
     return warnings
 
 
-def locked_message(year: int) -> str:
-    return _("The data of %(year)s is approved and locked; ask the level above to return it.") % {
-        "year": year
-    }
+def refused_rows(rows, year_of=lambda row: row.year, rules: bool = True) -> list[tuple[int, str]]:
+    """(index, message) of each row that may not be written: its division's year is approved (locked),
+    or (`rules`: rows are yearly reports) it breaks a blocking validation rule. One query and one
+    vectorised rule check for any number of rows. Inside a transaction it first takes the row locks an
+    approval takes (`hold_lock_rows`), held until the caller commits, as `save_yearly_report` does for
+    one report: the import's preview, its write, and the DHIS2 load call this, so the rule is written once."""
+    hold_lock_rows({r.division.path for r in rows})
+    locked = locked_cells((r.division.path, year_of(r)) for r in rows)
+    problems = [
+        (i, locked_message(year_of(r))) for i, r in enumerate(rows) if (r.division.path, year_of(r)) in locked
+    ]
+    if rules:
+        problems += [(i, message) for i, message, blocking in check_reports(rows) if blocking]
+    return problems
 
 
 def refused_reports(reports: list[InstitutionYear]) -> list[tuple[int, str]]:
-    """(index, message) of each report that may not be saved: its division's year is approved
-    (locked), or it breaks a blocking validation rule. One query and one vectorised rule check for
-    any number of reports: what bulk writes (the DHIS2 import) call inside their transaction."""
-    hold_lock_rows({r.division.path for r in reports})  # until the caller's transaction commits
-    locked = locked_cells((r.division.path, r.year) for r in reports)
-    problems = [
-        (i, locked_message(r.year)) for i, r in enumerate(reports) if (r.division.path, r.year) in locked
-    ]
-    problems += [(i, message) for i, message, blocking in check_reports(reports) if blocking]
-    return problems
+    """What the DHIS2 import calls inside its transaction for the yearly reports it writes."""
+    return refused_rows(reports)

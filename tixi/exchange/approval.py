@@ -48,10 +48,13 @@ def refuse_if_locked(path: str, year: int) -> None:
     """Inside the caller's transaction: locks the rows an approval of `path` would take, then reads."""
     hold_lock_rows([path])
     if is_locked(path, year):
-        raise ValidationError(
-            _("The data of %(year)s is approved and locked; ask the level above to return it.")
-            % {"year": year}
-        )
+        raise ValidationError(locked_message(year))
+
+
+def locked_message(year: int) -> str:
+    return _("The data of %(year)s is approved and locked; ask the level above to return it.") % {
+        "year": year
+    }
 
 
 def children(division: Division, year: int):

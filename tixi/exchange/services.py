@@ -13,13 +13,11 @@ from django.utils.translation import gettext as _
 
 from tixi.accounts import audit
 from tixi.accounts.scope import scope_of
-from tixi.exchange.actions import locked_message
-from tixi.exchange.approval import approved_paths, hold_lock_rows, is_locked
+from tixi.exchange.actions import refused_rows
 from tixi.exchange.engine import cells
 from tixi.exchange.engine.reading import ReadError, read
 from tixi.exchange.models import ImportBatch
 from tixi.exchange.tables import TABLES, TableSpec
-from tixi.exchange.validation import check_reports
 from tixi.geo.models import Division
 from tixi.geo.paths import rewrite_below
 from tixi.indicators.models import DataElement
@@ -273,7 +271,7 @@ def preview_import(table_name: str, data: bytes, filename: str, user) -> Preview
     _duplicates(spec, parsed, preview, heading_of)
     if not preview.problems:
         _diff(spec, parsed, preview, heading_of, user)
-    if not preview.problems and spec.name in ("resources", "datavalues", "population"):
+    if not preview.problems and spec.name in LOCKED_TABLES:
         _locks_and_rules(spec, preview)
     if preview.problems:  # the error report shows the rows with problems, as they were in the file
         bad = {p.row for p in preview.problems}
@@ -282,30 +280,25 @@ def preview_import(table_name: str, data: bytes, filename: str, user) -> Preview
     return preview
 
 
+LOCKED_TABLES = ("resources", "datavalues", "population")
+
+
+def _year_of(spec):
+    """The year a row of the table belongs to (a data value's period begins with it)."""
+    if spec.name == "datavalues":
+        return lambda row: int(row.period[:4])
+    return lambda row: row.year
+
+
 def _locks_and_rules(spec, preview) -> None:
-    """Approved data is locked; blocking validation rules refuse the reports that break them."""
-    locks: dict[int, list[str]] = {}
+    """Approved data is locked; blocking validation rules refuse the reports that break them: the
+    exchange actions' one rule (`refused_rows`), a batch of rows at a time."""
     updated = [i for i, _c in preview.updates]
     # one pass, a batch of instances at a time: the inserts are built from their tuples only here
     for batch in itertools.chain(preview.inserts.batches(), [updated] if updated else []):
-        for instance in batch:
-            year = instance.year if spec.name != "datavalues" else int(instance.period[:4])
-            if year not in locks:
-                locks[year] = approved_paths(year)
-            if is_locked(instance.division.path, year, locks[year]):
-                preview.problems.append(
-                    Problem(
-                        None,
-                        str(instance),
-                        str(year),
-                        _("The data of %(year)s is approved and locked; ask the level above to return it.")
-                        % {"year": year},
-                    )
-                )
-        if spec.name == "resources":
-            for index, message, blocking in check_reports(batch):
-                if blocking:
-                    preview.problems.append(Problem(None, str(batch[index]), "", message))
+        for index, message in refused_rows(batch, _year_of(spec), rules=spec.name == "resources"):
+            row = batch[index]
+            preview.problems.append(Problem(None, str(row), str(_year_of(spec)(row)), message))
 
 
 class RawRow:
@@ -600,14 +593,13 @@ def apply_import(preview: Preview, user, dry_run: bool = False) -> ImportBatch:
         batch.changes = spec.writer(preview, user, f"import #{batch.pk} {preview.filename}")
         batch.save()
         return batch
-    refuse_if_locked_now = _lock_check(spec)
     created, created_rows = [], []
     for instances in preview.inserts.batches():
         for instance in instances:
             _derive(spec, instance)
-            refuse_if_locked_now(instance)
             if spec.name == "divisions":
                 _unlink_unsaved_parent(instance)
+        _refuse_locked(spec, instances)
         for obj in model.objects.bulk_create(instances):
             created.append(obj.pk)
             path = audit.division_path_of(obj, fetch=False)
@@ -615,9 +607,9 @@ def apply_import(preview: Preview, user, dry_run: bool = False) -> ImportBatch:
     fields = sorted({name for _i, changes in preview.updates for name in changes})
     for instance, _changes in preview.updates:
         _derive(spec, instance)
-        refuse_if_locked_now(instance)
         if spec.name == "divisions":
             _unlink_unsaved_parent(instance)
+    _refuse_locked(spec, [i for i, _c in preview.updates])
     if preview.updates:
         derived = {"division_path", "path", "year", *CLASSIFICATION_FIELDS} & {
             f.name for f in model._meta.fields
@@ -687,29 +679,17 @@ def _link_file_parents(links) -> None:
     Division.objects.bulk_update(children, ["parent"], batch_size=2000)
 
 
-def _lock_check(spec):
-    """The preview checked the approval lock; a level may have approved since. Each row is checked
-    again as it is written, inside the writing transaction (a query per year), so that nothing is
-    written into approved data: a locked row raises and the whole import rolls back. The rows an
-    approval of the row's division takes are locked first (`hold_lock_rows`, once per division), and
-    the approvals read again after each new lock, so none lands between the check and the write."""
-    approved: dict[int, list[str]] = {}
-    held: set[str] = set()
-
-    def refuse(instance) -> None:
-        if spec.name not in ("resources", "datavalues", "population"):
-            return
-        if instance.division.path not in held:
-            hold_lock_rows([instance.division.path])
-            held.add(instance.division.path)
-            approved.clear()
-        year = instance.year if spec.name != "datavalues" else int(instance.period[:4])
-        if year not in approved:
-            approved[year] = approved_paths(year)
-        if is_locked(instance.division.path, year, approved[year]):
-            raise ValidationError(locked_message(year))
-
-    return refuse
+def _refuse_locked(spec, rows) -> None:
+    """The preview checked the approval lock; a level may have approved since. The rows are checked
+    again as they are written, inside the writing transaction (`refused_rows` takes the approval's row
+    locks first, so none lands between the check and the write): a locked row raises and the whole
+    import rolls back."""
+    if spec.name not in LOCKED_TABLES or not rows:
+        return
+    refused = refused_rows(rows, _year_of(spec), rules=False)
+    if refused:
+        index, message = refused[0]
+        raise ValidationError(message)
 
 
 def _derive(spec, instance) -> None:

@@ -146,3 +146,11 @@ def test_completeness_api(api, region, hospital, sibling_county):
         (sibling_county.code, 2, 1, 0.0),
     ]
     assert api("county").get("/api/completeness/", {"division": city, "year": 2024}).status_code == 404
+
+
+def test_the_completeness_page_opens_on_the_platform_s_year_not_a_fixed_one(web, region, settings):
+    city = region["city"].code
+    for today, year in ((dt.date(2023, 5, 1), 2023), (dt.date(2024, 11, 1), 2024)):
+        settings.TIXI_TODAY = today
+        page = web("planner").get("/approvals/", {"division": city})
+        assert page.status_code == 200 and page.context["year"] == year

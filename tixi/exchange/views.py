@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from tixi.accounts.permissions import Capability, can, require
 from tixi.accounts.regions import in_region, list_region
+from tixi.core import clock
 from tixi.core.exports import DATE, NUMBER, Cell, Column, Table, exportable
 from tixi.exchange import approval as sign_off
 from tixi.exchange.models import Approval, Finding, ImportBatch, ValidationRule
@@ -203,9 +204,10 @@ def template_download(request, table):
     return _download(template(table), f"tixi-{table}-template.xlsx")
 
 
-def _division_and_year(request, default_year: int = 2025):
+def _division_and_year(request):
+    """The year asked for, else the platform's current one (its today, within TIXI_YEARS)."""
     raw = request.GET.get("year") or request.POST.get("year") or ""
-    year = int(raw) if raw.isdigit() and len(raw) == 4 else default_year
+    year = int(raw) if raw.isdigit() and len(raw) == 4 else min(clock.today().year, YEARS[-1])
     return division_in_scope(request, year), year
 
 

@@ -1912,7 +1912,7 @@ ZH = {
     "address unknown": "地址不明",
     "address %(address)s": "地址 %(address)s",
     "idle %(minutes)s min (limit %(limit)s)": "空闲 %(minutes)s 分钟（上限 %(limit)s）",
-    "%(field)s: a capacity is a whole number of residents, at least 1 (got %(value)s).": "%(field)s：容量须为不小于1的整数（人），收到的是 %(value)s。",
+    "%(field)s: a capacity is a whole number of residents, 1 to %(most)s (got %(value)s).": "%(field)s：容量须为 1 至 %(most)s 之间的整数（人），收到的是 %(value)s。",
     "--candidates: row %(row)s, capacity": "--candidates：候选点文件第 %(row)s 行，capacity",
     "--capacity: a whole number of residents, at least 1.": "--capacity：须为不小于1的整数（人）。",
     "%(near)s (%(township)s, %(longitude)s, %(latitude)s)": "%(near)s（%(township)s，%(longitude)s, %(latitude)s）",

@@ -76,3 +76,12 @@ def test_a_norm_by_the_year_99999_is_refused_on_every_database(region, users):
         layout_actions.save_norm(norm, users["planner"])
     assert "year" in refused.value.message_dict
     assert "2100" in " ".join(refused.value.message_dict["year"])
+
+
+@pytest.mark.parametrize("text", ["1e300", "4294967296", "10000001"])
+def test_a_siting_capacity_beyond_any_county_is_refused_not_a_500(text):
+    from tixi.layout.access import AccessError, parse_capacity
+
+    with pytest.raises(AccessError, match="10,000,000"):
+        parse_capacity(text, "capacity")
+    assert parse_capacity("10,000,000", "capacity") == 10_000_000

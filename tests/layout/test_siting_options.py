@@ -96,7 +96,7 @@ def test_candidate_capacities_from_the_file(tmp_path, capsys):
         call_command(*SITE, "--k", "1", "--candidates", str(file))
 
 
-@pytest.mark.parametrize("value", ["0", "-5", "2.5", "many"])
+@pytest.mark.parametrize("value", ["0", "-5", "2.5", "many", "1e300", "4294967296"])
 def test_a_bad_capacity_is_refused_by_option(value):
     with pytest.raises(CommandError, match="--capacity"):
         call_command(*SITE, "--k", "1", "--capacity", value)

@@ -425,6 +425,11 @@ class Candidate:
     capacity: int | None = None  # residents it may serve (None: as --capacity, or no limit)
 
 
+MOST_RESIDENTS = (
+    10_000_000  # more than any county's residents: a larger capacity is a slip (and overflows a column)
+)
+
+
 def parse_capacity(text: str, field: str) -> int | None:
     """A capacity in residents: a whole number of at least 1, or nothing (no limit)."""
     text = (text or "").strip().replace(",", "")
@@ -434,10 +439,10 @@ def parse_capacity(text: str, field: str) -> int | None:
         value = float(text)
     except ValueError:
         value = math.nan
-    if not (math.isfinite(value) and value >= 1 and value == int(value)):
+    if not (math.isfinite(value) and 1 <= value <= MOST_RESIDENTS and value == int(value)):
         raise AccessError(
-            _("%(field)s: a capacity is a whole number of residents, at least 1 (got %(value)s).")
-            % {"field": field, "value": text}
+            _("%(field)s: a capacity is a whole number of residents, 1 to %(most)s (got %(value)s).")
+            % {"field": field, "value": text, "most": f"{MOST_RESIDENTS:,}"}
         )
     return int(value)
 

@@ -27,31 +27,41 @@ def project(region):
         ({"action": "milestone", "name": "主体完工", "planned": "2024-02-30"}, "planned"),
     ],
 )
-def test_a_milestone_date_out_of_any_plan_s_span_is_refused(project, data, field):
+def test_a_milestone_date_out_of_any_plan_s_span_is_refused(project, users, data, field):
     with pytest.raises(ValidationError) as refused:
-        change_project(project, data)
+        change_project(project, data, users["planner"])
     assert field in refused.value.message_dict
     assert not Milestone.objects.filter(project=project).exists()
 
 
 @pytest.mark.parametrize("number", ["abc", "1e3", "٣", "-1", ""])
-def test_reaching_a_milestone_named_by_a_non_number_is_a_refusal(project, number):
-    change_project(project, {"action": "milestone", "name": "主体完工", "planned": "2025-06-30"})
+def test_reaching_a_milestone_named_by_a_non_number_is_a_refusal(project, users, number):
+    change_project(
+        project, {"action": "milestone", "name": "主体完工", "planned": "2025-06-30"}, users["planner"]
+    )
     with pytest.raises(ValidationError) as refused:
-        change_project(project, {"action": "reached", "milestone": number})
+        change_project(project, {"action": "reached", "milestone": number}, users["planner"])
     assert "milestone" in refused.value.message_dict
     assert Milestone.objects.get(project=project).reached is None
 
 
-def test_reaching_a_milestone_in_the_year_1_is_refused(project):
-    change_project(project, {"action": "milestone", "name": "主体完工", "planned": "2025-06-30"})
+def test_reaching_a_milestone_in_the_year_1_is_refused(project, users):
+    change_project(
+        project, {"action": "milestone", "name": "主体完工", "planned": "2025-06-30"}, users["planner"]
+    )
     milestone = Milestone.objects.get(project=project)
     with pytest.raises(ValidationError) as refused:
         change_project(
-            project, {"action": "reached", "milestone": str(milestone.pk), "reached": "0001-01-01"}
+            project,
+            {"action": "reached", "milestone": str(milestone.pk), "reached": "0001-01-01"},
+            users["planner"],
         )
     assert "reached" in refused.value.message_dict
-    change_project(project, {"action": "reached", "milestone": str(milestone.pk), "reached": "2025-07-01"})
+    change_project(
+        project,
+        {"action": "reached", "milestone": str(milestone.pk), "reached": "2025-07-01"},
+        users["planner"],
+    )
     assert str(Milestone.objects.get(project=project).reached) == "2025-07-01"
 
 

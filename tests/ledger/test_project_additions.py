@@ -80,3 +80,26 @@ def test_bad_input_is_refused_in_chinese_and_nothing_is_written(project, what, a
         set_project_addition(project, what, amount)
     assert words in error.value.message_dict[field][0].replace(",", "").replace(" ", "")
     assert not project.additions.exists()
+
+
+def test_the_unit_that_builds_reports_progress_but_only_a_planner_sets_what_the_project_adds(project):
+    """What a project adds counts against the region's norms: the responsible unit may report its status,
+    investment and milestones, not raise its planned beds (review12: a county member set 1,000,000)."""
+    from django.core.exceptions import PermissionDenied
+
+    from tixi.ledger.services import change_project
+
+    builder = f.user("county", divisions=[project.plan.region])
+    project.unit.members.add(builder)
+    planner = f.user("planner", divisions=[project.plan.region])
+    stranger = f.user("county", divisions=[project.plan.region])
+    change_project(project, {"action": "status", "status": "under_way"}, builder)
+    with pytest.raises(PermissionDenied):
+        change_project(project, {"action": "addition", "what": "beds", "amount": "1000000"}, builder)
+    with pytest.raises(PermissionDenied):
+        change_project(project, {"action": "status", "status": "suspended"}, stranger)
+    assert not project.additions.exists()
+    project.refresh_from_db()
+    assert project.status == "under_way"
+    change_project(project, {"action": "addition", "what": "beds", "amount": "120"}, planner)
+    assert list(project.additions.values_list("what", "amount")) == [("beds", 120)]

@@ -4,25 +4,16 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from tixi.accounts.permissions import Capability, can_within
 from tixi.core import clock
 from tixi.core.exports import exportable
 from tixi.ledger.models import AdditionKind, Project, ProjectStatus
-from tixi.ledger.services import change_project
+from tixi.ledger.services import change_project, may_report, may_set_additions
 from tixi.ledger.tables import project_detail_tables
-
-
-def may_report(user, project) -> bool:
-    """Planners of the plan's region, and members of the project's responsible unit."""
-    return (
-        can_within(user, Capability.PLAN, project.plan.region)
-        or project.unit.members.filter(pk=user.pk).exists()
-    )
 
 
 @login_required
@@ -34,10 +25,8 @@ def project_detail(request, pk):
     errors = []
     allowed = may_report(request.user, project)
     if request.method == "POST":
-        if not allowed:
-            raise PermissionDenied(_("Only the responsible unit or a planner reports on a project."))
         try:
-            change_project(project, request.POST)
+            change_project(project, request.POST, request.user)
         except ValidationError as error:
             errors = (
                 [f"{k}: {m}" for k, ms in error.message_dict.items() for m in ms]
@@ -67,6 +56,7 @@ def project_detail(request, pk):
             "statuses": ProjectStatus.choices,
             "addition_kinds": AdditionKind.choices,
             "may_report": allowed,
+            "may_set_additions": may_set_additions(request.user, project),
             "errors": errors,
             "this_year": clock.today().year,
         },

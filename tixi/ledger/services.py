@@ -373,11 +373,31 @@ def _date(value: str, field: str):
     return day
 
 
+def may_report(user, project) -> bool:
+    """Who reports on a project (status, investment, milestones, surveyed site): planners of the plan's
+    region, and members of the project's responsible unit."""
+    return (
+        can_within(user, Capability.PLAN, project.plan.region)
+        or project.unit.members.filter(pk=user.pk).exists()
+    )
+
+
+def may_set_additions(user, project) -> bool:
+    """What a project adds counts against the region's norms (a planned bed closes a gap on paper): that
+    is the plan's decision, so only planners of the plan's region set it, not the unit that builds."""
+    return can_within(user, Capability.PLAN, project.plan.region)
+
+
 @transaction.atomic
-def change_project(project, data) -> None:
-    """One change reported on a project (status, investment of a year, milestone added or reached);
-    a bad value raises ValidationError naming the field."""
+def change_project(project, data, user) -> None:
+    """One change reported on a project by `user` (status, investment of a year, milestone added or
+    reached, site; a planner also what it adds); refused (PermissionDenied) for anyone else, and a bad
+    value raises ValidationError naming the field."""
     action = data.get("action")
+    if not may_report(user, project):
+        raise PermissionDenied(_("Only the responsible unit or a planner reports on a project."))
+    if action == "addition" and not may_set_additions(user, project):
+        raise PermissionDenied(_("Only a planner of the plan's region sets what a project adds."))
     if action == "status":
         if data.get("status") not in ProjectStatus.values:
             raise ValidationError({"status": _("Unknown status.")})

@@ -72,6 +72,12 @@ START_WITHOUT_BASELINE = {
     "day_surgery_share_level3_hospitals": 11.0,
     "neonatal_mortality": 2.4,
     "unpaid_blood_collection": 16.0,
+    # 达川's goals found by the sentence ledger: typical county levels (失能、院感、乙肝 come down)
+    "elderly_disability_incidence": 11.0,
+    "nosocomial_infection_rate": 1.8,
+    "hbv_infection_rate": 5.5,
+    "government_health_expenditure_share": 8.0,
+    "healthy_lifestyle_action_township_coverage": 100.0,  # "继续保持……全覆盖": covered already
 }
 # Counts of hospitals practising a service (公立医院便民服务年报), drawn per county against the
 # registry's count of the hospitals the indicator's denominator names: whole, never above it, never

@@ -141,6 +141,21 @@ def test_synthetic_counts_are_whole_designations_that_never_fall():
     assert all(v.is_synthetic for v in values)
 
 
+def test_a_least_per_institution_stops_at_the_goal_it_counts_towards():
+    """ "至少配备1名公共卫生医师": the fewest any centre has rises to 1 and stays; a minimum of 4 would say
+    every centre of the county has four, which no count of designations should draw (figures9 saw 0 -> 4)."""
+    from tixi.indicators.models import Target
+
+    checked = 0
+    for target in Target.objects.filter(indicator__numerator__endswith="_min}").select_related("indicator"):
+        element = target.indicator.numerator.strip("#{}")
+        values = DataValue.objects.filter(element__code=element, division=target.division, is_synthetic=True)
+        ceiling = max(target.target_value or 0, target.baseline_value or 0)
+        assert all(v.value <= ceiling for v in values), (element, sorted({v.value for v in values}))
+        checked += values.count()
+    assert checked
+
+
 def test_a_township_is_not_judged_against_the_county_per_1000_target():
     plan = Plan.objects.get(code="dachuan-14th-health")
     township = Division.objects.filter(parent__code=DACHUAN, level=4).valid_in(2023).first()

@@ -359,6 +359,10 @@ def generate(years=None, seed: int = 20201231, today=None) -> int:
             series = counts_by_designation(
                 int(round(base)), goal, base_year, target.target_year, years, achievement, rng
             )
+            if element.code.endswith("_min"):
+                # the fewest any institution has (至少配备1名): it rises as the last ones staff up and
+                # stops at the goal, not climbing past it as a count of designations would
+                series = {y: min(v, max(int(round(base)), int(goal))) for y, v in series.items()}
             rows.update({(*key, str(y)): float(v) for y, v in series.items()})
             continue
         born = births(target.division_id, years) if kind == "mortality" else {}

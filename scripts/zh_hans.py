@@ -1292,6 +1292,7 @@ ZH = {
     "Where to build next": "新址选择",
     "Kind of facility": "机构类别",
     "New sites (K)": "新址数（K）",
+    "plan: %(plan)s ended in %(last)s, before the scenario's year %(year)s.": "规划：%(plan)s 已于 %(last)s 年结束，早于方案年份 %(year)s。",
     "A date after today cannot have happened yet.": "日期晚于今天，不可能已发生。",
     "The onset date is before the patient was born.": "发病日期早于患者出生。",
     "A date between %(first)s and %(last)s, not %(value)s.": "日期须在 %(first)s 至 %(last)s 之间，而非 %(value)s。",

@@ -113,7 +113,13 @@ def scenario_to_projects(
         )
     if scenario.projects:
         raise AccessError(_("scenario: %(name)s has already become projects.") % {"name": scenario.name})
-    start = start_year or max(plan.period_start, scenario.year + 1)
+    if plan.period_end < scenario.year:
+        raise AccessError(
+            _("plan: %(plan)s ended in %(last)s, before the scenario's year %(year)s.")
+            % {"plan": plan.title, "last": plan.period_end, "year": scenario.year}
+        )
+    # from the year after the scenario's; in a plan's last year, that year itself (the plan still runs)
+    start = start_year or min(max(plan.period_start, scenario.year + 1), plan.period_end)
     end = end_year or plan.period_end
     if not (plan.period_start <= start <= end <= plan.period_end):
         raise AccessError(

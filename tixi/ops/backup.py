@@ -1,8 +1,9 @@
 """`tixi backup` / `tixi restore`: the database and the attachments in one .tar file.
 
 SQLite is copied with its online backup API (consistent while the server runs); PostgreSQL with
-pg_dump's custom format and restored by psql in one transaction (every table dropped, then pg_restore's script). The archive says which
-engine made it, so a restore into the other engine is refused before anything is touched.
+pg_dump's custom format, restored by psql in one transaction (every table dropped, then pg_restore's
+script). The archive says which engine made it, so a restore into the other engine is refused before
+anything is touched.
 """
 
 import io

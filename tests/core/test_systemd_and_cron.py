@@ -4,7 +4,6 @@ proxy's headers; the cron line's own command, run by /bin/sh with cron's bare en
 backup that `tixi restore` restores, and deletes the backups older than two weeks and nothing else.
 (systemd is not PID 1 in a container, so `systemctl start` cannot be run here; cron's daemon neither.)"""
 
-import datetime as dt
 import http.client
 import os
 import re
@@ -166,17 +165,21 @@ def test_the_cron_line_backs_up_what_tixi_restore_restores_and_keeps_two_weeks(i
         os.utime(backups / name, (past, past))
     before = snapshot(env)
 
+    cron_env = {"PATH": CRON_PATH, "HOME": str(root), "SHELL": "/bin/sh", "LOGNAME": "tixi"}
+
+    def cron_s_date() -> str:
+        """`date +%F` as the line's shell runs it: the system's time zone, not the one Django set in
+        this process (Asia/Shanghai, a day ahead of UTC from 16:00)."""
+        return subprocess.run(["date", "+%F"], env=cron_env, capture_output=True, text=True).stdout.strip()
+
+    dates = {cron_s_date()}
     ran = subprocess.run(
-        ["/bin/sh", "-c", cron_command(backups, root / "env")],
-        env={"PATH": CRON_PATH, "HOME": str(root), "SHELL": "/bin/sh", "LOGNAME": "tixi"},
-        capture_output=True,
-        text=True,
+        ["/bin/sh", "-c", cron_command(backups, root / "env")], env=cron_env, capture_output=True, text=True
     )
     assert ran.returncode == 0, ran.stderr[-3000:]
+    dates.add(cron_s_date())  # run across midnight
     made = sorted(set(os.listdir(backups)) - set(aged))
-    assert made == [f"tixi-{dt.date.today():%Y-%m-%d}.tar"] or made == [
-        f"tixi-{dt.date.today() + dt.timedelta(days=1):%Y-%m-%d}.tar"  # run across midnight
-    ], made
+    assert len(made) == 1 and made[0] in {f"tixi-{day}.tar" for day in dates}, made
     archive = backups / made[0]
     assert oct(archive.stat().st_mode & 0o777) == "0o600"
     with tarfile.open(archive) as tar:

@@ -1,10 +1,23 @@
-"""Failed logins and lock-outs (django-axes) go to the audit trail, with the name tried and the address."""
+"""Failed logins and lock-outs (django-axes) go to the audit trail, with the name tried and the address.
+
+Logins are stamped on the platform's now (`tixi.core.clock.now`): on the served demo, whose today is
+TIXI_TODAY, a login's `last_login` and its audit entries fall on that day, not on the calendar's."""
 
 from axes.signals import user_locked_out
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.signals import user_login_failed
+from django.contrib.auth.signals import user_logged_in, user_login_failed
 
+from tixi.core import clock
 from tixi.core.security import client_address
+
+
+def stamp_on_the_platform_s_today(entry) -> None:
+    """`at` is filled by the real clock on creation (auto_now_add); with TIXI_TODAY set it is moved to
+    the platform's today. Without it nothing changes (no second write)."""
+    if getattr(settings, "TIXI_TODAY", None):
+        entry.at = clock.now()
+        type(entry).objects.filter(pk=entry.pk).update(at=entry.at)
 
 
 def _record(action: str, username: str, address: str | None) -> None:
@@ -12,7 +25,7 @@ def _record(action: str, username: str, address: str | None) -> None:
 
     User = get_user_model()
     user = User.objects.filter(username=username).first() if username else None
-    AuditEntry.objects.create(
+    entry = AuditEntry.objects.create(
         user=None,  # nobody is logged in: the name tried is in username, its account in object_pk
         username=(username or "")[:150],
         action=action,
@@ -21,6 +34,7 @@ def _record(action: str, username: str, address: str | None) -> None:
         object_repr=(username or "")[:200],
         note=f"address {address or 'unknown'}"[:200],
     )
+    stamp_on_the_platform_s_today(entry)
 
 
 def _login_failed(sender, credentials=None, request=None, **kwargs):
@@ -36,6 +50,15 @@ def _locked_out(sender, request=None, username=None, ip_address=None, **kwargs):
     _record(AuditEntry.Action.LOCKED_OUT, username or "", ip_address)
 
 
+def _update_last_login(sender, user, **kwargs):
+    """Django's `update_last_login`, on the platform's now instead of the calendar's."""
+    user.last_login = clock.now()
+    user.save(update_fields=["last_login"])
+
+
 def connect_signals():
+    # django.contrib.auth (installed before this app) connected its own: replaced, not doubled
+    user_logged_in.disconnect(dispatch_uid="update_last_login")
+    user_logged_in.connect(_update_last_login, dispatch_uid="tixi_update_last_login")
     user_login_failed.connect(_login_failed, dispatch_uid="tixi_audit_login_failed")
     user_locked_out.connect(_locked_out, dispatch_uid="tixi_audit_locked_out")

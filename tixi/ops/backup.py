@@ -1,8 +1,9 @@
 """`tixi backup` / `tixi restore`: the database and the attachments in one .tar file.
 
 SQLite is copied with its online backup API (consistent while the server runs); PostgreSQL with
-pg_dump's custom format and restored with pg_restore in one transaction. The archive says which
-engine made it, so a restore into the other engine is refused before anything is touched.
+pg_dump's custom format, restored by psql in one transaction (every table dropped, then pg_restore's
+script). The archive says which engine made it, so a restore into the other engine is refused before
+anything is touched.
 """
 
 import io
@@ -118,21 +119,40 @@ def restore(archive: Path) -> dict:
             _sqlite_copy(database, Path(settings.DATABASES["default"]["NAME"]))
         else:
             connections.close_all()
-            _pg_run(
-                "pg_restore",
-                [
-                    "--clean",
-                    "--if-exists",
-                    "--no-owner",
-                    "--no-privileges",
-                    "--single-transaction",
-                    "--exit-on-error",
-                    f"--dbname={settings.DATABASES['default']['NAME']}",
-                    str(database),
-                ],
-            )
+            _pg_restore(database, work)
         _replace_media(work / "media")
     return manifest
+
+
+# Tables the backup does not hold go too: a backup from an older version restored after an upgrade
+# (the README's order: restore, then migrate) met the newer tables' foreign keys on the old ones,
+# and pg_restore --clean, which drops only what the archive holds, failed on them.
+DROP_EVERY_TABLE = """
+DO $$
+DECLARE r record;
+BEGIN
+  FOR r IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() LOOP
+    EXECUTE format('DROP TABLE IF EXISTS %I.%I CASCADE', current_schema(), r.tablename);
+  END LOOP;
+END $$;
+"""
+
+
+def _pg_restore(database: Path, work: Path) -> None:
+    """The whole database replaced in one transaction (psql --single-transaction): every table of the
+    schema dropped, then pg_restore's script (its own drops, then the archive's objects and rows).
+    Any error rolls all of it back and the database stays as it was."""
+    script, prelude = work / "restore.sql", work / "drop-tables.sql"
+    _pg_run(
+        "pg_restore",
+        ["--clean", "--if-exists", "--no-owner", "--no-privileges", f"--file={script}", str(database)],
+    )
+    prelude.write_text(DROP_EVERY_TABLE)
+    _pg_run(
+        "psql",
+        ["--no-psqlrc", "--quiet", "--single-transaction", "--set=ON_ERROR_STOP=1",
+         f"--file={prelude}", f"--file={script}"],
+    )  # fmt: skip
 
 
 def _sqlite_copy(source: Path, target: Path) -> None:

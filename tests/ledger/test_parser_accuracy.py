@@ -60,12 +60,31 @@ def test_precision_and_recall_at_least_0_9(scores, seed):
 
 def test_a_wrong_expectation_lowers_the_score():
     """The measure can fail: a unit moved from lead to cooperating no longer matches."""
-    from tixi.ledger.engine.accuracy import score, task_key
+    from tixi.ledger.engine.accuracy import task_score
 
-    right = task_key("推进医联体建设发展", ["市卫生健康委"], ["市中医药局"])
-    wrong = task_key("推进医联体建设发展", ["市卫生健康委", "市中医药局"], [])
-    result = score([right], [wrong])
+    right = ("推进医联体建设发展", ["市卫生健康委"], ["市中医药局"])
+    wrong = ("推进医联体建设发展", ["市卫生健康委", "市中医药局"], [])
+    result = task_score([right], [wrong])
     assert result.precision == 0 and result.recall == 0
+
+
+def test_a_task_is_matched_by_its_units_exactly_and_its_wording_by_overlap():
+    """Issue 12 §4 asks the units exact and the task recognisable: a title cut at another comma, or kept with a
+    heading's words, is the same task; another task of the same units is not; one expected task counts once."""
+    from tixi.ledger.engine.accuracy import task_score, title_overlap
+
+    units = (["市卫生健康委"], ["市医保局", "市财政局"])
+    expected = [("加快推进紧密型县域医共体建设，实现县域全覆盖", *units), ("完善家庭医生签约服务", *units)]
+    cut_elsewhere = ("加快推进紧密型县域医共体建设", *units)
+    with_heading = ("（三）强化基层。推进紧密型县域医共体建设，实现县域全覆盖", *units)
+    other_task = ("规范发展互联网医院", *units)
+    assert task_score(expected, [cut_elsewhere]).matched == 1
+    assert task_score(expected, [with_heading]).matched == 1
+    assert task_score(expected, [other_task]).matched == 0
+    assert task_score(expected[:1], [cut_elsewhere, with_heading]).matched == 1  # found twice, right once
+    assert title_overlap("完善家庭医生签约服务", "规范发展互联网医院") < 0.5
+    moved = ("加快推进紧密型县域医共体建设", ["市卫生健康委", "市医保局"], ["市财政局"])
+    assert task_score(expected, [moved]).matched == 0  # units stay exact
 
 
 def test_indicator_tables_against_the_plan_packs():

@@ -106,8 +106,11 @@ FROM_HERE_ON = re.compile(
     r"(?P<units>(?:[^（）()。；〕，,]|[（(][^（）()]*[）)])+?)(?:落实|负责|参与|配合)?"
     r"(?:[，,]\s*不再(?:一一)?列出)?(?=[。；;〕）)]|$)"
 )
-# "（A、B负责。列第一位者为牵头单位，下同）": in this bracket and every one after it, the first unit leads
-FIRST_LISTED_LEADS = re.compile(r"(?:列|排)(?:在)?第一位(?:者|的)?(?:单位|部门)?为牵头(?:单位|部门)")
+# "（A、B负责。列第一位者为牵头单位，下同）": in this bracket and every one after it, the first unit leads; said
+# also "排在首位的部门为牵头部门", or cut off by a copy's end after "注：排在首位"
+FIRST_LISTED_LEADS = re.compile(
+    r"(?:列|排)(?:在)?(?:第一位|首位)(?:者|的)?(?:单位|部门)?(?:为牵头(?:单位|部门)|[）)]?\s*$)", re.M
+)
 LEVEL = re.compile(r"^(?:省|市(?!场)|县|区|州|旗|盟)")  # 市场监管总局 is national, not 市
 DIVISION_KIND = re.compile(r"(?:县级市|县（市、区）|县（区）|县|区|市|乡镇|乡|镇|街道|旗)")
 
@@ -200,7 +203,9 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
     bracket = re.sub(r"[，,]\s*含[^）)]*下同", "", bracket).strip()
     bracket = re.sub(r"[。；;]?\s*逗号前为牵头单位.*$", "", bracket)
     bracket = re.sub(
-        r"[。；;，,]?\s*(?:列|排)(?:在)?第一位(?:者|的)?(?:单位|部门)?为牵头(?:单位|部门).*$", "", bracket
+        r"[。；;，,]?\s*(?:注\s*[:：]\s*)?(?:列|排)(?:在)?(?:第一位|首位)(?:(?:者|的)?(?:单位|部门)?为牵头.*)?$",
+        "",
+        bracket,
     )
     bracket = FROM_HERE_ON.sub("", bracket).rstrip("。；;，, ")
     bracket = NOT_UNITS_LABEL.sub("", bracket)
@@ -558,12 +563,23 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
     return found, used
 
 
+def _close_cut_bracket(text: str) -> str:
+    """A copy cut off inside the bracket of its last item ("…（A、B负责，C参与。注：排在首位") ends that bracket where
+    it ends: what the bracket names is read (a bracket cut before its role word names no units, as any other)."""
+    body = text.rstrip()
+    opened = max(body.rfind("（"), body.rfind("("))
+    if opened > max(body.rfind("）"), body.rfind(")")) and "\n" not in body[opened:]:
+        return body + "）"
+    return text
+
+
 def tasks(text: str, default_year: int | None = None) -> list[dict]:
     """Items '（一）title。…（责任单位：…）' with their units (see units_of for the grammar); a
     document-wide rule ("以下均需各县…落实") adds its units to every task after it, as cooperating, and
     "列第一位者为牵头单位，下同" makes the first unit of its bracket and of every later one the lead.
     Items that name no unit are not tasks (保障措施 and the like)."""
     found = []
+    text = _close_cut_bracket(text)
     table_rows, table_lines = _table_tasks(text.splitlines())
     # the lines of a table are read by its columns, not as items ("工作任务" there heads a column)
     text = "\n".join("" if i in table_lines else line for i, line in enumerate(text.splitlines()))
@@ -593,9 +609,10 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
         ):
             lead, cooperating = list(lead), list(cooperating)
             names_leads = "牵头" in FIRST_LISTED_LEADS.sub("", bracket)
-            if first_listed and not cooperating and len(lead) > 1 and not names_leads:
-                # "列第一位者为牵头单位": the others cooperate, unless the bracket names its leads ("A、B牵头负责")
-                lead, cooperating = lead[:1], lead[1:]
+            if first_listed and len(lead) > 1 and not names_leads:
+                # "列第一位者为牵头单位": the others cooperate, unless the bracket names its leads ("A、B牵头负责");
+                # "A、B负责，C参与" under it: A leads, B and C cooperate
+                lead, cooperating = lead[:1], lead[1:] + cooperating
             for since, extra in rules:
                 if since < offset:
                     cooperating += [u for u in extra if u not in lead and u not in cooperating]
@@ -792,6 +809,7 @@ def targets(text: str) -> list[dict]:
             [(d.end(), int(d.group(1))) for d in (*YEAR.finditer(sentence), *DEADLINE.finditer(sentence))]
         )
         in_sentence, previous = [], None  # (match, target) of the values kept, for the lists below
+        norm_end = None  # where the last value read as a layout norm ended
         for m in TARGET.finditer(sentence):
             unit, value = m.group("unit") or "", float(m.group("low") or m.group("value"))
             word = m.group("after") or m.group("before") or ""
@@ -801,7 +819,15 @@ def targets(text: str) -> list[dict]:
                 continue  # a bare number is a target only as "达到1.2左右" (CMI)
             before, after = sentence[: m.start()], sentence[m.end() :]
             if re.search(r"每个[^，,；至]{0,10}(?:办好|设置|建立)$", before) or before.endswith(("/", "×")):
+                norm_end = m.end()
                 continue  # "每个行政村办好1所", "1辆/3万人": layout norms, not targets
+            if norm_end is not None and NORM_LIST_GAP.fullmatch(sentence[norm_end : m.start()]):
+                norm_end = m.end()
+                continue  # "每个…区域设置1个市办…医院、1个县办…医院": the list shares its norm
+            if ENCOURAGED.search(before) and not (
+                YEAR.search(after_encouraged(before)) or DEADLINE.search(after_encouraged(before))
+            ):
+                continue  # "鼓励有条件的地方完成15%的…，在10%的…": encouraged, not committed
             if re.search(r"每年[^，,。；]*$", before):
                 continue  # "每年资助培养…50名": a yearly quantity is a rate, not a level to reach
             if "试点" in sentence and PILOT_SCOPE.search(before):
@@ -849,6 +875,18 @@ def targets(text: str) -> list[dict]:
 
 
 LIST_GAP = re.compile(r"\s*(?:[、和及与]|以及)\s*")
+# between two values of one norm's list: "1个市办中医类医院、1个县办…" (what the first counts, then 、/和/及)
+NORM_LIST_GAP = re.compile(r"[^，,；。\d]{0,12}(?:[、和及与]|以及)")
+# "鼓励有条件的地方完成15%的…": a value others are encouraged to reach, not one the plan commits to; "鼓励并资助250名"
+# is the plan's own commitment, and a year named after the 鼓励 ("鼓励…，到2025年，新建…2个") dates a goal of its own
+ENCOURAGED = re.compile(r"鼓励(?![并和及](?:资助|奖励))")
+
+
+def after_encouraged(before: str) -> str:
+    """The words between the last 鼓励 and a value."""
+    return before[[m.end() for m in ENCOURAGED.finditer(before)][-1] :]
+
+
 YEAR_LIST = re.compile(r"(?<!\d)20\d{2}年(?:(?:[、和及与]|以及)20\d{2}年)+")
 
 

@@ -38,6 +38,8 @@ TWELFTH_SET = Path(__file__).resolve().parent / "heldout_l"
 THIRTEENTH_SET = Path(__file__).resolve().parent / "heldout_m"
 # seven openings of health documents gathered in session 12, none used before: their unseen measure, then rules by class
 FOURTEENTH_SET = Path(__file__).resolve().parent / "heldout_n"
+# five national health plans' goals gathered after the rules were generalised on FOURTEENTH_SET: kept unseen
+FIFTEENTH_SET = Path(__file__).resolve().parent / "heldout_o"
 DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 
 
@@ -507,3 +509,21 @@ def test_fourteenth_set_health_documents_first_unseen_then_with_rules_written_on
     assert (targets.expected, targets.found, targets.matched) == (5, 5, 5), targets
     for name in ("shaanxi_yigai", "jingshen_guihua", "xuancheng_yuzhi", "beijing_jixiao"):
         assert scores[name]["tasks"].found == 0 and scores[name]["targets"].found == 0, name
+
+
+def test_fifteenth_set_health_plans_unseen():
+    """Five national health plans (近视防控, 慢性病, 结核病 ×2, 心脑血管), gathered after the rules were generalised on the
+    fourteenth set, truth committed first (commit "Plan reader: a fifteenth held-out set…"), measured once with those
+    rules frozen: targets 14 of 14 with 15 found (precision 0.93, recall 1.00; "16项具体工作指标", the count of the
+    plan's indicators, read as a goal), nothing invented on the 2024 plan's opening. Kept UNSEEN: a rule that changes
+    these figures makes the set seen (say so in its README and the project README, and gather another)."""
+    from tixi.ledger.engine.accuracy import held_out_scores, total
+
+    scores = held_out_scores(FIFTEENTH_SET)
+    assert len(scores) == 5
+    for name in scores:
+        assert (FIFTEENTH_SET / f"{name}.txt").read_text(encoding="utf-8").startswith("# source: http")
+    tasks, targets = total(scores, "tasks"), total(scores, "targets")
+    assert (tasks.expected, tasks.found) == (0, 0), tasks
+    assert (targets.expected, targets.found, targets.matched) == (14, 15, 14), targets
+    assert scores["jiehe_2024"]["targets"].found == 0

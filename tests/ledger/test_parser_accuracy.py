@@ -228,9 +228,10 @@ def test_fourth_set_is_the_unseen_figure_the_readme_states():
     assert (targets.expected, targets.found, targets.matched) == (1, 2, 0), targets
 
 
-def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds():
-    """The seeds, then each held-out set under its own heading; a precision with nothing found is "-",
-    not 1.00 (青阳's tasks: none found of 3)."""
+def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unseen_apart():
+    """The seeds, then the held-out sets the rules were written on (SEEN), then those no rule was written on since their
+    truth was committed (UNSEEN), each under its own heading, each group with its total; a precision with nothing found
+    is "-", not 1.00 (青阳's tasks: none found of 3)."""
     from io import StringIO
 
     from django.core.management import call_command
@@ -238,28 +239,42 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds():
     out = StringIO()
     call_command("bench", "parse", "--repeat", "1", stdout=out)
     text = out.getvalue()
-    headings = [
-        "seed_truth",
+    seen_heading, unseen_heading = (
+        text.index("=== SEEN held-out sets"),
+        text.index("=== UNSEEN held-out sets"),
+    )
+    assert text.index("seed_truth") < seen_heading < unseen_heading
+    seen = [
         "HELD-OUT plans",
-        "SECOND held-out",
-        "THIRD held-out",
-        "FOURTH held-out",
-        "FIFTH held-out",
-        "SIXTH held-out",
-        "SEVENTH held-out",
-        "EIGHTH held-out",
-        "NINTH held-out",
-        "TENTH held-out",
+        "SECOND",
+        "THIRD",
+        "FIFTH",
+        "SIXTH",
+        "SEVENTH",
+        "EIGHTH",
+        "TENTH",
+        "ELEVENTH",
+        "TWELFTH",
     ]
-    positions = [text.index(heading) for heading in headings]
-    assert positions == sorted(positions)
-    fourth = text[positions[4] :]
-    qingyang = next(line for line in fourth.splitlines() if line.startswith("qingyang"))
+    seen += ["FOURTEENTH"]
+    unseen = ["FOURTH", "NINTH", "THIRTEENTH", "FIFTEENTH"]
+    positions = [
+        text.index(f"\n{heading} held-out" if heading != "HELD-OUT plans" else heading) for heading in seen
+    ]
+    assert positions == sorted(positions) and positions[-1] < unseen_heading
+    unseen_positions = [text.index(f"\n{heading} held-out") for heading in unseen]
+    assert unseen_positions == sorted(unseen_positions) and unseen_positions[0] > unseen_heading
+    qingyang = next(line for line in text[unseen_positions[0] :].splitlines() if line.startswith("qingyang"))
     assert qingyang.split()[1:5] == ["-", "0.00", "3", "0"]
     guangzhou = next(
-        line for line in text[positions[3] :].splitlines() if line.startswith("guangzhou_rencai")
+        line for line in text[positions[2] :].splitlines() if line.startswith("guangzhou_rencai")
     )
     assert guangzhou.split()[1:5] == ["1.00", "1.00", "44", "44"]
+    unseen_total = text[text.index("all unseen sets together") :].splitlines()[2].split()
+    assert unseen_total[3:5] == ["38", "35"] and unseen_total[7:9] == [
+        "20",
+        "22",
+    ]  # tasks n/found, targets n/found
 
 
 def test_fifth_set_is_six_whole_documents_with_their_source():

@@ -628,3 +628,18 @@ def test_encouraged_values_and_a_norms_list_are_not_goals():
         (2.0, "个", 2025, "ge"),
         (0.85, "张", 2025, "ge"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("bracket", "lead", "cooperating"),
+    [
+        # a group word after 等 without 相关/有关 names no unit, however it is worded
+        ("市卫生健康委牵头，市教育局、市体育局等部门单位参与", ["市卫生健康委"], ["市教育局", "市体育局"]),
+        ("市卫生健康委牵头，市教育局等部门及单位参与", ["市卫生健康委"], ["市教育局"]),
+        ("市卫生健康委牵头，市教育局等单位参与", ["市卫生健康委"], ["市教育局"]),
+        # with 相关/有关 the group is a unit of its own, as before
+        ("市卫生健康委牵头，市教育局等有关部门单位参与", ["市卫生健康委"], ["市教育局", "有关部门单位"]),
+    ],
+)
+def test_a_group_after_deng_worded_bumen_danwei(bracket, lead, cooperating):
+    assert units_of(bracket) == (lead, cooperating)

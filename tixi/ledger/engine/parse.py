@@ -138,6 +138,10 @@ def _split_outside_brackets(text: str, separators: str) -> list[str]:
     return [*parts, current]
 
 
+# what a group after 等 is called: 部门, 单位, "部门和单位", "部门单位", "部门及单位", 机构
+GROUP_WORD = r"(?:部门(?:和|及|与)?单位|部门|单位|机构)"
+
+
 def unit_names(part: str) -> list[str]:
     """'市劳动和社会保障局、卫生局及各县（区）人民政府等' → its units: split at 、 and at 及/和/以及 between two
     units (not inside a name: 人力资源和社会保障局), a trailing 等 dropped, a bureau written without its level
@@ -149,12 +153,9 @@ def unit_names(part: str) -> list[str]:
     for name in _split_outside_brackets(re.sub(r"^\s*由", "", part), "、"):
         name = name.strip(" 　")
         # "民政部等有关部门和单位", "住房城乡建设部等国务院相关部门": the group after 等 is a unit of its own
-        group = re.search(
-            r"(?<=.)等((?:国务院|中央|省|市|县|区)?(?:相关|有关)(?:部门和单位|部门|单位))$", name
-        )
-        name = re.sub(
-            r"(?:等(?:(?:国务院|中央|省|市|县|区)?(?:相关|有关))?(?:部门和单位|部门|单位)?)$", "", name
-        )
+        group = re.search(rf"(?<=.)等((?:国务院|中央|省|市|县|区)?(?:相关|有关){GROUP_WORD})$", name)
+        # "人民银行等部门", "中国科协等部门单位": a group word after 等 with no 相关/有关 names no unit
+        name = re.sub(rf"(?:等(?:(?:国务院|中央|省|市|县|区)?(?:相关|有关))?{GROUP_WORD}?)$", "", name)
         if (
             names
             and DIVISION_KIND.fullmatch(name)

@@ -319,6 +319,13 @@ class Command(BaseCommand):
                 "rules then generalised on its failure classes (tests/ledger/heldout_n)",
             ),
             (
+                truth / "heldout_p",
+                True,
+                "SIXTEENTH held-out set, 健康中国行动2023年工作要点 in three page copies (23 tasks), truth committed before "
+                "the reader ran; unseen when first measured: tasks 0.83/0.83 (19 of 23, 23 found); one rule then "
+                "written on its failure class (tests/ledger/heldout_p)",
+            ),
+            (
                 truth / "heldout_o",
                 False,
                 "FIFTEENTH held-out set, five national health plans' goals gathered after the rules were generalised on "

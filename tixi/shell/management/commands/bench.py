@@ -332,6 +332,13 @@ class Command(BaseCommand):
                 "the fourteenth, truth committed before the reader ran; unseen: targets 0.93/1.00 (14 of 14, 15 found) "
                 "(tests/ledger/heldout_o)",
             ),
+            (
+                truth / "heldout_q",
+                False,
+                "SEVENTEENTH held-out set, 健康中国行动2022年工作要点 and 全国爱国卫生运动2021年工作要点 (11 tasks), gathered after "
+                "the rule written on the sixteenth, truth committed before the reader ran; unseen: tasks 1.00/1.00 "
+                "(tests/ledger/heldout_q)",
+            ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for
         # text the reader has not seen; an unseen set had no rule written on it since its truth was committed

@@ -178,14 +178,14 @@ def test_second_set_figures_do_not_fall():
     """The second set (1 task, 12 targets), measured once with the rules frozen: tasks 0/1, targets
     precision 0.31, recall 0.33. After the table-of-lines task, the list comparator and the
     分别-years rules: the task found, 12 of 12 targets, one extra ("15分钟健身圈", named without a
-    year, is not in the truth)."""
+    year, is not in the truth); none since the rule on a value opening a short quoted name (session 12, reader8)."""
     from tixi.ledger.engine.accuracy import held_out_scores, total
 
     scores = held_out_scores(SECOND_SET)
     tasks, targets = total(scores, "tasks"), total(scores, "targets")
     assert (tasks.expected, targets.expected) == (1, 12)
     assert tasks.matched == 1 and tasks.found == 1, tasks
-    assert targets.matched >= 12 and targets.found <= 13, targets
+    assert (targets.matched, targets.found) == (12, 12), targets
 
 
 def test_third_set_is_a_whole_document_with_its_truth():
@@ -530,12 +530,13 @@ def test_fourteenth_set_health_documents_first_unseen_then_with_rules_written_on
         assert scores[name]["tasks"].found == 0 and scores[name]["targets"].found == 0, name
 
 
-def test_fifteenth_set_health_plans_unseen():
+def test_fifteenth_set_health_plans_first_unseen_then_seen():
     """Five national health plans (近视防控, 慢性病, 结核病 ×2, 心脑血管), gathered after the rules were generalised on the
     fourteenth set, truth committed first (commit "Plan reader: a fifteenth held-out set…"), measured once with those
     rules frozen: targets 14 of 14 with 15 found (precision 0.93, recall 1.00; "16项具体工作指标", the count of the
-    plan's indicators, read as a goal), nothing invented on the 2024 plan's opening. Kept UNSEEN: a rule that changes
-    these figures makes the set seen (say so in its README and the project README, and gather another)."""
+    plan's indicators, read as a goal), nothing invented on the 2024 plan's opening. Then a rule on that class (a
+    count in 项 of a document's own indicators, tasks or measures, also met in the seen heldout_g and heldout_n):
+    14 of 14 with 14 found. SEEN now."""
     from tixi.ledger.engine.accuracy import held_out_scores, total
 
     scores = held_out_scores(FIFTEENTH_SET)
@@ -544,8 +545,42 @@ def test_fifteenth_set_health_plans_unseen():
         assert (FIFTEENTH_SET / f"{name}.txt").read_text(encoding="utf-8").startswith("# source: http")
     tasks, targets = total(scores, "tasks"), total(scores, "targets")
     assert (tasks.expected, tasks.found) == (0, 0), tasks
-    assert (targets.expected, targets.found, targets.matched) == (14, 15, 14), targets
+    assert (targets.expected, targets.found, targets.matched) == (14, 14, 14), targets
     assert scores["jiehe_2024"]["targets"].found == 0
+
+
+def test_a_count_of_a_documents_items_is_no_target():
+    """ "提出了16项具体工作指标", "24项督查激励措施", "46项市级绩效任务": how many items a document holds, not a level to
+    reach; "完成30项以上" (no item word after it) still is one."""
+    from tixi.ledger.engine import parse
+
+    for sentence in (
+        "到2025年，规划提出了16项具体工作指标。",
+        "到2025年，将实施24项督查激励措施。",
+        "到2025年，完成46项市级绩效任务。",
+        "到2025年，推出8项重点举措。",
+    ):
+        assert parse.targets(sentence) == [], sentence
+    kept = parse.targets("到2025年，完成适宜技术推广30项以上。")
+    assert [(t["value"], t["unit"], t["year"]) for t in kept] == [(30.0, "项", 2025)]
+
+
+def test_a_value_opening_a_short_quoted_name_is_no_target():
+    """ "打造…“15分钟健身圈”" with no year of its own names a thing; a quoted goal ("实现“…人才达到2000名左右”") and a
+    dated circle ("到2025年，建成“15分钟健康服务圈”") stay targets."""
+    from tixi.ledger.engine import parse
+
+    assert (
+        parse.targets("努力打造百姓身边健身组织和“15分钟健身圈”。推进设施开放，到2030年达到90%。")[0]["value"]
+        == 90.0
+    )
+    assert (
+        len(parse.targets("努力打造百姓身边健身组织和“15分钟健身圈”。推进设施开放，到2030年达到90%。")) == 1
+    )
+    goal = parse.targets("到2030年，实现“重点引进和培养高层次人才达到2000名左右”的目标。")
+    assert [(t["value"], t["unit"], t["comparator"]) for t in goal] == [(2000.0, "名", "about")]
+    circle = parse.targets("到2025年，建成“15分钟健康服务圈”。")
+    assert [(t["value"], t["unit"], t["year"]) for t in circle] == [(15.0, "分钟", 2025)]
 
 
 def test_sixteenth_set_a_health_task_plan_first_unseen_then_with_a_rule_written_on_it():

@@ -838,6 +838,15 @@ def targets(text: str) -> list[dict]:
             following = sentence[m.end() : m.end() + 1]
             if following and following in "年岁月日项类":
                 continue
+            if unit == "项" and ITEM_COUNT.match(after):
+                continue  # "提出了16项具体工作指标", "24项督查激励措施": a count of a document's own items, not a level
+            if (
+                QUOTED_NAME.search(before)
+                and QUOTE_CLOSES.match(after)
+                and not m.group("before")
+                and not year_match
+            ):
+                continue  # "打造…“15分钟健身圈”" in a sentence with no year of its own: a coined name, not a goal
             if unit == "项" and re.search(r"\d类$", before):
                 continue  # "能够开展6类10项以上适宜技术": what each institution offers, a norm
             if unit == "分钟" and "圈" not in sentence[m.end() : m.end() + 12] and word != "以内":
@@ -875,6 +884,12 @@ def targets(text: str) -> list[dict]:
     return found
 
 
+# "16项具体工作指标", "24项督查激励措施", "46项市级绩效任务": what follows a count in 项 names the document's items
+ITEM_COUNT = re.compile(r"[^，,；。\d]{0,8}?(?:指标|任务|措施|举措)")
+# a value opening a short quoted name ("“15分钟健身圈”") with no goal word: a name; "实现“…人才达到2000名左右…”" is a
+# quoted goal and stays one
+QUOTED_NAME = re.compile(r"“[^”，,]{0,2}$")
+QUOTE_CLOSES = re.compile(r"[^“”，,、。；]{0,10}”")
 LIST_GAP = re.compile(r"\s*(?:[、和及与]|以及)\s*")
 # between two values of one norm's list: "1个市办中医类医院、1个县办…" (what the first counts, then 、/和/及)
 NORM_LIST_GAP = re.compile(r"[^，,；。\d]{0,12}(?:[、和及与]|以及)")

@@ -340,6 +340,13 @@ class Command(BaseCommand):
                 "the rule written on the sixteenth, truth committed before the reader ran; unseen: tasks 1.00/1.00 "
                 "(tests/ledger/heldout_q)",
             ),
+            (
+                truth / "heldout_r",
+                False,
+                "EIGHTEENTH held-out set, six health goal texts of other places (深圳, 安徽, 一老一小, 养老/健康服务, 健康中国2020, "
+                "a review) gathered after the session-12 class rules, truth committed before the reader ran; unseen: "
+                "targets 0.57/0.59 (26 of 44, 46 found) (tests/ledger/heldout_r)",
+            ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for
         # text the reader has not seen; an unseen set had no rule written on it since its truth was committed

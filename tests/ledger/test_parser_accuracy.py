@@ -36,6 +36,17 @@ ELEVENTH_SET = Path(__file__).resolve().parent / "heldout_k"
 TWELFTH_SET = Path(__file__).resolve().parent / "heldout_l"
 # six whole texts gathered after the rules were generalised on TWELFTH_SET: kept unseen
 THIRTEENTH_SET = Path(__file__).resolve().parent / "heldout_m"
+# seven openings of health documents gathered in session 12, none used before: their unseen measure, then rules by class
+FOURTEENTH_SET = Path(__file__).resolve().parent / "heldout_n"
+# five national health plans' goals gathered after the rules were generalised on FOURTEENTH_SET: kept unseen
+FIFTEENTH_SET = Path(__file__).resolve().parent / "heldout_o"
+# 健康中国行动2023年工作要点 in three page copies, gathered after FIFTEENTH_SET was measured: unseen, then one rule
+SIXTEENTH_SET = Path(__file__).resolve().parent / "heldout_p"
+# two more national health task plans gathered after the rule written on SIXTEENTH_SET: kept unseen
+SEVENTEENTH_SET = Path(__file__).resolve().parent / "heldout_q"
+# six health goal texts (深圳, 安徽, a city's 一老一小 plan, a province's 养老/健康服务 plan, 健康中国2020, a review), gathered
+# after the session-12 class rules (a count of a document's items, a short quoted name): unseen
+EIGHTEENTH_SET = Path(__file__).resolve().parent / "heldout_r"
 DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 
 
@@ -60,12 +71,31 @@ def test_precision_and_recall_at_least_0_9(scores, seed):
 
 def test_a_wrong_expectation_lowers_the_score():
     """The measure can fail: a unit moved from lead to cooperating no longer matches."""
-    from tixi.ledger.engine.accuracy import score, task_key
+    from tixi.ledger.engine.accuracy import task_score
 
-    right = task_key("推进医联体建设发展", ["市卫生健康委"], ["市中医药局"])
-    wrong = task_key("推进医联体建设发展", ["市卫生健康委", "市中医药局"], [])
-    result = score([right], [wrong])
+    right = ("推进医联体建设发展", ["市卫生健康委"], ["市中医药局"])
+    wrong = ("推进医联体建设发展", ["市卫生健康委", "市中医药局"], [])
+    result = task_score([right], [wrong])
     assert result.precision == 0 and result.recall == 0
+
+
+def test_a_task_is_matched_by_its_units_exactly_and_its_wording_by_overlap():
+    """Issue 12 §4 asks the units exact and the task recognisable: a title cut at another comma, or kept with a
+    heading's words, is the same task; another task of the same units is not; one expected task counts once."""
+    from tixi.ledger.engine.accuracy import task_score, title_overlap
+
+    units = (["市卫生健康委"], ["市医保局", "市财政局"])
+    expected = [("加快推进紧密型县域医共体建设，实现县域全覆盖", *units), ("完善家庭医生签约服务", *units)]
+    cut_elsewhere = ("加快推进紧密型县域医共体建设", *units)
+    with_heading = ("（三）强化基层。推进紧密型县域医共体建设，实现县域全覆盖", *units)
+    other_task = ("规范发展互联网医院", *units)
+    assert task_score(expected, [cut_elsewhere]).matched == 1
+    assert task_score(expected, [with_heading]).matched == 1
+    assert task_score(expected, [other_task]).matched == 0
+    assert task_score(expected[:1], [cut_elsewhere, with_heading]).matched == 1  # found twice, right once
+    assert title_overlap("完善家庭医生签约服务", "规范发展互联网医院") < 0.5
+    moved = ("加快推进紧密型县域医共体建设", ["市卫生健康委", "市医保局"], ["市财政局"])
+    assert task_score(expected, [moved]).matched == 0  # units stay exact
 
 
 def test_indicator_tables_against_the_plan_packs():
@@ -151,14 +181,14 @@ def test_second_set_figures_do_not_fall():
     """The second set (1 task, 12 targets), measured once with the rules frozen: tasks 0/1, targets
     precision 0.31, recall 0.33. After the table-of-lines task, the list comparator and the
     分别-years rules: the task found, 12 of 12 targets, one extra ("15分钟健身圈", named without a
-    year, is not in the truth)."""
+    year, is not in the truth); none since the rule on a value opening a short quoted name (session 12, reader8)."""
     from tixi.ledger.engine.accuracy import held_out_scores, total
 
     scores = held_out_scores(SECOND_SET)
     tasks, targets = total(scores, "tasks"), total(scores, "targets")
     assert (tasks.expected, targets.expected) == (1, 12)
     assert tasks.matched == 1 and tasks.found == 1, tasks
-    assert targets.matched >= 12 and targets.found <= 13, targets
+    assert (targets.matched, targets.found) == (12, 12), targets
 
 
 def test_third_set_is_a_whole_document_with_its_truth():
@@ -205,9 +235,10 @@ def test_fourth_set_is_the_unseen_figure_the_readme_states():
     assert (targets.expected, targets.found, targets.matched) == (1, 2, 0), targets
 
 
-def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds():
-    """The seeds, then each held-out set under its own heading; a precision with nothing found is "-",
-    not 1.00 (青阳's tasks: none found of 3)."""
+def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unseen_apart():
+    """The seeds, then the held-out sets the rules were written on (SEEN), then those no rule was written on since their
+    truth was committed (UNSEEN), each under its own heading, each group with its total; a precision with nothing found
+    is "-", not 1.00 (青阳's tasks: none found of 3)."""
     from io import StringIO
 
     from django.core.management import call_command
@@ -215,28 +246,42 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds():
     out = StringIO()
     call_command("bench", "parse", "--repeat", "1", stdout=out)
     text = out.getvalue()
-    headings = [
-        "seed_truth",
+    seen_heading, unseen_heading = (
+        text.index("=== SEEN held-out sets"),
+        text.index("=== UNSEEN held-out sets"),
+    )
+    assert text.index("seed_truth") < seen_heading < unseen_heading
+    seen = [
         "HELD-OUT plans",
-        "SECOND held-out",
-        "THIRD held-out",
-        "FOURTH held-out",
-        "FIFTH held-out",
-        "SIXTH held-out",
-        "SEVENTH held-out",
-        "EIGHTH held-out",
-        "NINTH held-out",
-        "TENTH held-out",
+        "SECOND",
+        "THIRD",
+        "FIFTH",
+        "SIXTH",
+        "SEVENTH",
+        "EIGHTH",
+        "TENTH",
+        "ELEVENTH",
+        "TWELFTH",
     ]
-    positions = [text.index(heading) for heading in headings]
-    assert positions == sorted(positions)
-    fourth = text[positions[4] :]
-    qingyang = next(line for line in fourth.splitlines() if line.startswith("qingyang"))
+    seen += ["FOURTEENTH", "SIXTEENTH", "FIFTEENTH"]  # the fifteenth seen since the session-12 class rules
+    unseen = ["FOURTH", "NINTH", "THIRTEENTH", "SEVENTEENTH", "EIGHTEENTH"]
+    positions = [
+        text.index(f"\n{heading} held-out" if heading != "HELD-OUT plans" else heading) for heading in seen
+    ]
+    assert positions == sorted(positions) and positions[-1] < unseen_heading
+    unseen_positions = [text.index(f"\n{heading} held-out") for heading in unseen]
+    assert unseen_positions == sorted(unseen_positions) and unseen_positions[0] > unseen_heading
+    qingyang = next(line for line in text[unseen_positions[0] :].splitlines() if line.startswith("qingyang"))
     assert qingyang.split()[1:5] == ["-", "0.00", "3", "0"]
     guangzhou = next(
-        line for line in text[positions[3] :].splitlines() if line.startswith("guangzhou_rencai")
+        line for line in text[positions[2] :].splitlines() if line.startswith("guangzhou_rencai")
     )
     assert guangzhou.split()[1:5] == ["1.00", "1.00", "44", "44"]
+    unseen_total = text[text.index("all unseen sets together") :].splitlines()[2].split()
+    assert unseen_total[3:5] == ["49", "46"] and unseen_total[7:9] == [
+        "50",
+        "53",
+    ]  # tasks n/found, targets n/found
 
 
 def test_fifth_set_is_six_whole_documents_with_their_source():
@@ -464,3 +509,129 @@ def test_thirteenth_set_unseen_nothing_invented_on_numbers_that_are_no_goals():
     tasks, targets = total(scores, "tasks"), total(scores, "targets")
     assert (tasks.expected, tasks.found) == (0, 0), tasks
     assert (targets.expected, targets.found, targets.matched) == (1, 1, 1), targets
+
+
+def test_fourteenth_set_health_documents_first_unseen_then_with_rules_written_on_it():
+    """Seven openings of health documents (中医药 分工方案, 甘肃 2016 医改 tasks, the 十四五 中医药 plan's goals, 陕西 医改,
+    精神卫生 plan, a 宣城 notice, 北京's review), truth committed first (commit "Plan reader: a fourteenth held-out
+    set…"), measured once with the rules frozen: tasks 1 of 2 (甘肃's bracket, cut off after "注：排在首位", not read),
+    targets 5 of 5 with 8 found (encouraged values "鼓励…15%…10%" and a norm's list "设置1个…、1个…" read as goals),
+    nothing invented on the five with nothing to find. Rules then generalised by those classes (first-listed rule
+    said "排在首位", a bracket cut off by a copy's end, 鼓励, a norm's list): the figures below are SEEN."""
+    from tixi.ledger.engine.accuracy import held_out_scores, total
+
+    scores = held_out_scores(FOURTEENTH_SET)
+    assert len(scores) == 7
+    for name in scores:
+        text = (FOURTEENTH_SET / f"{name}.txt").read_text(encoding="utf-8")
+        assert text.startswith("# source: http")
+        assert not any(place in text for place in ("达州", "达川", "巴中", "巫山", "攀枝花"))
+    tasks, targets = total(scores, "tasks"), total(scores, "targets")
+    assert (tasks.expected, tasks.found, tasks.matched) == (2, 2, 2), tasks
+    assert (targets.expected, targets.found, targets.matched) == (5, 5, 5), targets
+    for name in ("shaanxi_yigai", "jingshen_guihua", "xuancheng_yuzhi", "beijing_jixiao"):
+        assert scores[name]["tasks"].found == 0 and scores[name]["targets"].found == 0, name
+
+
+def test_fifteenth_set_health_plans_first_unseen_then_seen():
+    """Five national health plans (近视防控, 慢性病, 结核病 ×2, 心脑血管), gathered after the rules were generalised on the
+    fourteenth set, truth committed first (commit "Plan reader: a fifteenth held-out set…"), measured once with those
+    rules frozen: targets 14 of 14 with 15 found (precision 0.93, recall 1.00; "16项具体工作指标", the count of the
+    plan's indicators, read as a goal), nothing invented on the 2024 plan's opening. Then a rule on that class (a
+    count in 项 of a document's own indicators, tasks or measures, also met in the seen heldout_g and heldout_n):
+    14 of 14 with 14 found. SEEN now."""
+    from tixi.ledger.engine.accuracy import held_out_scores, total
+
+    scores = held_out_scores(FIFTEENTH_SET)
+    assert len(scores) == 5
+    for name in scores:
+        assert (FIFTEENTH_SET / f"{name}.txt").read_text(encoding="utf-8").startswith("# source: http")
+    tasks, targets = total(scores, "tasks"), total(scores, "targets")
+    assert (tasks.expected, tasks.found) == (0, 0), tasks
+    assert (targets.expected, targets.found, targets.matched) == (14, 14, 14), targets
+    assert scores["jiehe_2024"]["targets"].found == 0
+
+
+def test_a_count_of_a_documents_items_is_no_target():
+    """ "提出了16项具体工作指标", "24项督查激励措施", "46项市级绩效任务": how many items a document holds, not a level to
+    reach; "完成30项以上" (no item word after it) still is one."""
+    from tixi.ledger.engine import parse
+
+    for sentence in (
+        "到2025年，规划提出了16项具体工作指标。",
+        "到2025年，将实施24项督查激励措施。",
+        "到2025年，完成46项市级绩效任务。",
+        "到2025年，推出8项重点举措。",
+    ):
+        assert parse.targets(sentence) == [], sentence
+    kept = parse.targets("到2025年，完成适宜技术推广30项以上。")
+    assert [(t["value"], t["unit"], t["year"]) for t in kept] == [(30.0, "项", 2025)]
+
+
+def test_a_value_opening_a_short_quoted_name_is_no_target():
+    """ "打造…“15分钟健身圈”" with no year of its own names a thing; a quoted goal ("实现“…人才达到2000名左右”") and a
+    dated circle ("到2025年，建成“15分钟健康服务圈”") stay targets."""
+    from tixi.ledger.engine import parse
+
+    assert (
+        parse.targets("努力打造百姓身边健身组织和“15分钟健身圈”。推进设施开放，到2030年达到90%。")[0]["value"]
+        == 90.0
+    )
+    assert (
+        len(parse.targets("努力打造百姓身边健身组织和“15分钟健身圈”。推进设施开放，到2030年达到90%。")) == 1
+    )
+    goal = parse.targets("到2030年，实现“重点引进和培养高层次人才达到2000名左右”的目标。")
+    assert [(t["value"], t["unit"], t["comparator"]) for t in goal] == [(2000.0, "名", "about")]
+    circle = parse.targets("到2025年，建成“15分钟健康服务圈”。")
+    assert [(t["value"], t["unit"], t["year"]) for t in circle] == [(15.0, "分钟", 2025)]
+
+
+def test_sixteenth_set_a_health_task_plan_first_unseen_then_with_a_rule_written_on_it():
+    """健康中国行动2023年工作要点 in three page copies (23 tasks), truth committed first (commit "Plan reader: a sixteenth
+    held-out set…"), measured once with the rules frozen: tasks 19 of 23 with 23 found (precision and recall 0.83;
+    "中国科协等部门单位" kept as a unit), no target invented. Then one rule by class (a group word after 等 however worded,
+    "部门单位", "部门及单位", names no unit): 23 of 23, SEEN now."""
+    from tixi.ledger.engine.accuracy import held_out_scores, total
+
+    scores = held_out_scores(SIXTEENTH_SET)
+    assert len(scores) == 3
+    tasks, targets = total(scores, "tasks"), total(scores, "targets")
+    assert (tasks.expected, tasks.found, tasks.matched) == (23, 23, 23), tasks
+    assert (targets.expected, targets.found) == (0, 0), targets
+
+
+def test_seventeenth_set_health_task_plans_unseen():
+    """健康中国行动2022年工作要点 and 全国爱国卫生运动2021年工作要点 (openings, 11 tasks), gathered after the rule written on the
+    sixteenth set, truth committed first (commit "Plan reader: a seventeenth held-out set…"), measured once with the rules
+    frozen: 11 of 11, nothing invented. Kept UNSEEN: a rule that changes this makes the set seen."""
+    from tixi.ledger.engine.accuracy import held_out_scores, total
+
+    scores = held_out_scores(SEVENTEENTH_SET)
+    assert len(scores) == 2
+    tasks, targets = total(scores, "tasks"), total(scores, "targets")
+    assert (tasks.expected, tasks.found, tasks.matched) == (11, 11, 11), tasks
+    assert (targets.expected, targets.found) == (0, 0), targets
+
+
+def test_eighteenth_set_health_goal_texts_unseen():
+    """Six health goal texts of other places (深圳 卫生强市, 安徽 十三五 draft, a city's 一老一小 plan, a province's 养老/健康
+    服务 plan, 健康中国2020, a 十三五 review with nothing to find), gathered after the session-12 class rules, truth committed
+    first (commit "Plan reader: an eighteenth held-out set…"), measured once with the rules frozen: targets 26 of 44 with
+    46 found (precision 0.57, recall 0.59): past figures and page chrome read as goals, ceilings as floors, 万-units and
+    rises missed. Kept UNSEEN: a rule that changes these figures makes the set seen (say so in its README and the
+    project README, and gather another)."""
+    from tixi.ledger.engine.accuracy import held_out_scores, total
+
+    scores = held_out_scores(EIGHTEENTH_SET)
+    assert len(scores) == 6
+    for name in scores:
+        text = (EIGHTEENTH_SET / f"{name}.txt").read_text(encoding="utf-8")
+        assert text.startswith("# source: http")
+        assert not any(place in text for place in ("达州", "达川", "巴中", "巫山", "攀枝花"))
+    tasks, targets = total(scores, "tasks"), total(scores, "targets")
+    assert (tasks.expected, tasks.found) == (0, 0), tasks
+    assert (targets.expected, targets.found, targets.matched) == (44, 46, 26), targets
+    assert (scores["shisanwu_huigu"]["targets"].expected, scores["shisanwu_huigu"]["targets"].found) == (
+        0,
+        12,
+    )

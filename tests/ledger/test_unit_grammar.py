@@ -589,3 +589,57 @@ def test_inline_review_heading_table_line_and_needs_are_not_goals():
         "三、重点工程　  实施一批项目，全社会投资需求约300亿元。到2030年建成5个区域中心。"
     )
     assert _targets(text) == [(60.0, "%", 2030, "ge"), (5.0, "个", 2030, "ge")]
+
+
+def test_first_listed_rule_said_with_shouwei_and_a_bracket_cut_off_by_the_copy():
+    """ "注：排在首位的部门为牵头部门" is the first-listed rule as "列第一位者为牵头单位" is: "A、B负责，C参与" under it has A
+    lead and B, C cooperate. A copy cut off inside its last bracket (after "注：排在首位") still names the units it
+    shows; a bracket cut before its role word names none."""
+    whole = (
+        "一、推进公立医院改革\n（一）深化县级公立医院综合改革。要细化改革措施。"
+        "（省卫健委、省财政厅负责，省编办、省人社厅参与。注：排在首位的部门为牵头部门，下同）\n"
+        "（二）推进城市公立医院改革。要扩大试点。（省医保局、省卫健委负责）"
+    )
+    found = [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(whole)]
+    assert found == [
+        ("深化县级公立医院综合改革", ["省卫健委"], ["省财政厅", "省编办", "省人社厅"]),
+        ("推进城市公立医院改革", ["省医保局"], ["省卫健委"]),
+    ]
+    cut = "（一）深化县级公立医院综合改革。要细化改革措施。（省卫健委、省财政厅负责，省编办参与。注：排在首位"
+    assert [(t["lead_units"], t["cooperating_units"]) for t in tasks(cut)] == [
+        (["省卫健委"], ["省财政厅", "省编办"])
+    ]
+    cut_before_role = "（一）完善中医医疗服务网络。要合理配置资源。（省中医药局、省发展改革委、省财政厅"
+    assert tasks(cut_before_role) == []
+
+
+def test_encouraged_values_and_a_norms_list_are_not_goals():
+    """ "鼓励有条件的地方完成15%…，在10%的…开展" is what others are encouraged to do, not a level the plan commits to;
+    "鼓励并资助250名" is the plan's own commitment, and a year named after the 鼓励 dates a goal of its own. A layout
+    norm "每个…设置1个A、1个B" holds for every value of its list."""
+    text = (
+        "到2025年，加强中医馆建设，鼓励有条件的地方完成15%的中医馆服务内涵建设，在10%的村卫生室开展中医阁建设。"
+        "鼓励并资助250名医师进修。鼓励乡镇卫生院建设为社区医院，到2025年，新建社区医院2个及以上。"
+        "原则上在每个地市级区域、县级区域设置1个市办中医类医院、1个县办中医类医院。"
+        "到2025年，每千人口公立中医医院床位数达到0.85张。"
+    )
+    assert _targets(text) == [
+        (250.0, "名", 2025, "ge"),
+        (2.0, "个", 2025, "ge"),
+        (0.85, "张", 2025, "ge"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("bracket", "lead", "cooperating"),
+    [
+        # a group word after 等 without 相关/有关 names no unit, however it is worded
+        ("市卫生健康委牵头，市教育局、市体育局等部门单位参与", ["市卫生健康委"], ["市教育局", "市体育局"]),
+        ("市卫生健康委牵头，市教育局等部门及单位参与", ["市卫生健康委"], ["市教育局"]),
+        ("市卫生健康委牵头，市教育局等单位参与", ["市卫生健康委"], ["市教育局"]),
+        # with 相关/有关 the group is a unit of its own, as before
+        ("市卫生健康委牵头，市教育局等有关部门单位参与", ["市卫生健康委"], ["市教育局", "有关部门单位"]),
+    ],
+)
+def test_a_group_after_deng_worded_bumen_danwei(bracket, lead, cooperating):
+    assert units_of(bracket) == (lead, cooperating)

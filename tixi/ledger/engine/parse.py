@@ -106,8 +106,11 @@ FROM_HERE_ON = re.compile(
     r"(?P<units>(?:[^（）()。；〕，,]|[（(][^（）()]*[）)])+?)(?:落实|负责|参与|配合)?"
     r"(?:[，,]\s*不再(?:一一)?列出)?(?=[。；;〕）)]|$)"
 )
-# "（A、B负责。列第一位者为牵头单位，下同）": in this bracket and every one after it, the first unit leads
-FIRST_LISTED_LEADS = re.compile(r"(?:列|排)(?:在)?第一位(?:者|的)?(?:单位|部门)?为牵头(?:单位|部门)")
+# "（A、B负责。列第一位者为牵头单位，下同）": in this bracket and every one after it, the first unit leads; said
+# also "排在首位的部门为牵头部门", or cut off by a copy's end after "注：排在首位"
+FIRST_LISTED_LEADS = re.compile(
+    r"(?:列|排)(?:在)?(?:第一位|首位)(?:者|的)?(?:单位|部门)?(?:为牵头(?:单位|部门)|[）)]?\s*$)", re.M
+)
 LEVEL = re.compile(r"^(?:省|市(?!场)|县|区|州|旗|盟)")  # 市场监管总局 is national, not 市
 DIVISION_KIND = re.compile(r"(?:县级市|县（市、区）|县（区）|县|区|市|乡镇|乡|镇|街道|旗)")
 
@@ -135,6 +138,10 @@ def _split_outside_brackets(text: str, separators: str) -> list[str]:
     return [*parts, current]
 
 
+# what a group after 等 is called: 部门, 单位, "部门和单位", "部门单位", "部门及单位", 机构
+GROUP_WORD = r"(?:部门(?:和|及|与)?单位|部门|单位|机构)"
+
+
 def unit_names(part: str) -> list[str]:
     """'市劳动和社会保障局、卫生局及各县（区）人民政府等' → its units: split at 、 and at 及/和/以及 between two
     units (not inside a name: 人力资源和社会保障局), a trailing 等 dropped, a bureau written without its level
@@ -146,12 +153,9 @@ def unit_names(part: str) -> list[str]:
     for name in _split_outside_brackets(re.sub(r"^\s*由", "", part), "、"):
         name = name.strip(" 　")
         # "民政部等有关部门和单位", "住房城乡建设部等国务院相关部门": the group after 等 is a unit of its own
-        group = re.search(
-            r"(?<=.)等((?:国务院|中央|省|市|县|区)?(?:相关|有关)(?:部门和单位|部门|单位))$", name
-        )
-        name = re.sub(
-            r"(?:等(?:(?:国务院|中央|省|市|县|区)?(?:相关|有关))?(?:部门和单位|部门|单位)?)$", "", name
-        )
+        group = re.search(rf"(?<=.)等((?:国务院|中央|省|市|县|区)?(?:相关|有关){GROUP_WORD})$", name)
+        # "人民银行等部门", "中国科协等部门单位": a group word after 等 with no 相关/有关 names no unit
+        name = re.sub(rf"(?:等(?:(?:国务院|中央|省|市|县|区)?(?:相关|有关))?{GROUP_WORD}?)$", "", name)
         if (
             names
             and DIVISION_KIND.fullmatch(name)
@@ -200,7 +204,9 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
     bracket = re.sub(r"[，,]\s*含[^）)]*下同", "", bracket).strip()
     bracket = re.sub(r"[。；;]?\s*逗号前为牵头单位.*$", "", bracket)
     bracket = re.sub(
-        r"[。；;，,]?\s*(?:列|排)(?:在)?第一位(?:者|的)?(?:单位|部门)?为牵头(?:单位|部门).*$", "", bracket
+        r"[。；;，,]?\s*(?:注\s*[:：]\s*)?(?:列|排)(?:在)?(?:第一位|首位)(?:(?:者|的)?(?:单位|部门)?为牵头.*)?$",
+        "",
+        bracket,
     )
     bracket = FROM_HERE_ON.sub("", bracket).rstrip("。；;，, ")
     bracket = NOT_UNITS_LABEL.sub("", bracket)
@@ -558,12 +564,23 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
     return found, used
 
 
+def _close_cut_bracket(text: str) -> str:
+    """A copy cut off inside the bracket of its last item ("…（A、B负责，C参与。注：排在首位") ends that bracket where
+    it ends: what the bracket names is read (a bracket cut before its role word names no units, as any other)."""
+    body = text.rstrip()
+    opened = max(body.rfind("（"), body.rfind("("))
+    if opened > max(body.rfind("）"), body.rfind(")")) and "\n" not in body[opened:]:
+        return body + "）"
+    return text
+
+
 def tasks(text: str, default_year: int | None = None) -> list[dict]:
     """Items '（一）title。…（责任单位：…）' with their units (see units_of for the grammar); a
     document-wide rule ("以下均需各县…落实") adds its units to every task after it, as cooperating, and
     "列第一位者为牵头单位，下同" makes the first unit of its bracket and of every later one the lead.
     Items that name no unit are not tasks (保障措施 and the like)."""
     found = []
+    text = _close_cut_bracket(text)
     table_rows, table_lines = _table_tasks(text.splitlines())
     # the lines of a table are read by its columns, not as items ("工作任务" there heads a column)
     text = "\n".join("" if i in table_lines else line for i, line in enumerate(text.splitlines()))
@@ -593,9 +610,10 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
         ):
             lead, cooperating = list(lead), list(cooperating)
             names_leads = "牵头" in FIRST_LISTED_LEADS.sub("", bracket)
-            if first_listed and not cooperating and len(lead) > 1 and not names_leads:
-                # "列第一位者为牵头单位": the others cooperate, unless the bracket names its leads ("A、B牵头负责")
-                lead, cooperating = lead[:1], lead[1:]
+            if first_listed and len(lead) > 1 and not names_leads:
+                # "列第一位者为牵头单位": the others cooperate, unless the bracket names its leads ("A、B牵头负责");
+                # "A、B负责，C参与" under it: A leads, B and C cooperate
+                lead, cooperating = lead[:1], lead[1:] + cooperating
             for since, extra in rules:
                 if since < offset:
                     cooperating += [u for u in extra if u not in lead and u not in cooperating]
@@ -792,6 +810,7 @@ def targets(text: str) -> list[dict]:
             [(d.end(), int(d.group(1))) for d in (*YEAR.finditer(sentence), *DEADLINE.finditer(sentence))]
         )
         in_sentence, previous = [], None  # (match, target) of the values kept, for the lists below
+        norm_end = None  # where the last value read as a layout norm ended
         for m in TARGET.finditer(sentence):
             unit, value = m.group("unit") or "", float(m.group("low") or m.group("value"))
             word = m.group("after") or m.group("before") or ""
@@ -801,7 +820,15 @@ def targets(text: str) -> list[dict]:
                 continue  # a bare number is a target only as "达到1.2左右" (CMI)
             before, after = sentence[: m.start()], sentence[m.end() :]
             if re.search(r"每个[^，,；至]{0,10}(?:办好|设置|建立)$", before) or before.endswith(("/", "×")):
+                norm_end = m.end()
                 continue  # "每个行政村办好1所", "1辆/3万人": layout norms, not targets
+            if norm_end is not None and NORM_LIST_GAP.fullmatch(sentence[norm_end : m.start()]):
+                norm_end = m.end()
+                continue  # "每个…区域设置1个市办…医院、1个县办…医院": the list shares its norm
+            if ENCOURAGED.search(before) and not (
+                YEAR.search(after_encouraged(before)) or DEADLINE.search(after_encouraged(before))
+            ):
+                continue  # "鼓励有条件的地方完成15%的…，在10%的…": encouraged, not committed
             if re.search(r"每年[^，,。；]*$", before):
                 continue  # "每年资助培养…50名": a yearly quantity is a rate, not a level to reach
             if "试点" in sentence and PILOT_SCOPE.search(before):
@@ -811,6 +838,15 @@ def targets(text: str) -> list[dict]:
             following = sentence[m.end() : m.end() + 1]
             if following and following in "年岁月日项类":
                 continue
+            if unit == "项" and ITEM_COUNT.match(after):
+                continue  # "提出了16项具体工作指标", "24项督查激励措施": a count of a document's own items, not a level
+            if (
+                QUOTED_NAME.search(before)
+                and QUOTE_CLOSES.match(after)
+                and not m.group("before")
+                and not year_match
+            ):
+                continue  # "打造…“15分钟健身圈”" in a sentence with no year of its own: a coined name, not a goal
             if unit == "项" and re.search(r"\d类$", before):
                 continue  # "能够开展6类10项以上适宜技术": what each institution offers, a norm
             if unit == "分钟" and "圈" not in sentence[m.end() : m.end() + 12] and word != "以内":
@@ -848,7 +884,25 @@ def targets(text: str) -> list[dict]:
     return found
 
 
+# "16项具体工作指标", "24项督查激励措施", "46项市级绩效任务": what follows a count in 项 names the document's items
+ITEM_COUNT = re.compile(r"[^，,；。\d]{0,8}?(?:指标|任务|措施|举措)")
+# a value opening a short quoted name ("“15分钟健身圈”") with no goal word: a name; "实现“…人才达到2000名左右…”" is a
+# quoted goal and stays one
+QUOTED_NAME = re.compile(r"“[^”，,]{0,2}$")
+QUOTE_CLOSES = re.compile(r"[^“”，,、。；]{0,10}”")
 LIST_GAP = re.compile(r"\s*(?:[、和及与]|以及)\s*")
+# between two values of one norm's list: "1个市办中医类医院、1个县办…" (what the first counts, then 、/和/及)
+NORM_LIST_GAP = re.compile(r"[^，,；。\d]{0,12}(?:[、和及与]|以及)")
+# "鼓励有条件的地方完成15%的…": a value others are encouraged to reach, not one the plan commits to; "鼓励并资助250名"
+# is the plan's own commitment, and a year named after the 鼓励 ("鼓励…，到2025年，新建…2个") dates a goal of its own
+ENCOURAGED = re.compile(r"鼓励(?![并和及](?:资助|奖励))")
+
+
+def after_encouraged(before: str) -> str:
+    """The words between the last 鼓励 and a value."""
+    return before[[m.end() for m in ENCOURAGED.finditer(before)][-1] :]
+
+
 YEAR_LIST = re.compile(r"(?<!\d)20\d{2}年(?:(?:[、和及与]|以及)20\d{2}年)+")
 
 

@@ -275,4 +275,15 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # a request for another host name is answered 400 and is an address scanner's noise, not a fault:
+    # one line, without Django's traceback in the journal
+    "formatters": {"line": {"()": "tixi.core.logs.OneLine", "format": "%(levelname)s %(name)s: %(message)s"}},
+    "loggers": {
+        "django.security.DisallowedHost": {
+            "handlers": ["security_line"],
+            "level": "WARNING",
+            "propagate": False,
+        }
+    },
 }
+LOGGING["handlers"]["security_line"] = {"class": "logging.StreamHandler", "formatter": "line"}

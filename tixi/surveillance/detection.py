@@ -8,9 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
-from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
 
 from tixi.core import clock
 from tixi.surveillance import series as series_
@@ -34,11 +32,9 @@ CHANNEL_VERIFICATION_HOURS = 24
 
 
 def now() -> dt.datetime:
-    """The platform's now: TIXI_TODAY's date (the demo lives in its own year) at the clock's time."""
-    current = timezone.now()
-    if getattr(settings, "TIXI_TODAY", None):
-        current = current.replace(year=clock.today().year, month=clock.today().month, day=clock.today().day)
-    return current
+    """The platform's now (`clock.now`: TIXI_TODAY's date, the demo living in its own year, at the
+    clock's time)."""
+    return clock.now()
 
 
 def method_named(name: str) -> Method:

@@ -783,3 +783,19 @@ def test_empty_and_garbage_bodies_are_refused_naming_the_field(objects):
             elif not 400 <= status < 500 or not names_a_field(response):
                 wrong.append((route, kind, status, said(response)))
     assert wrong == [], "\n".join(map(str, wrong))
+
+
+def test_an_empty_or_unknown_approval_is_a_400_naming_the_field(users):
+    """An empty POST to /approvals/ was a 404 (a child division of code ""): the action is named."""
+    from tixi.exchange.models import Approval
+
+    page = Client(HTTP_ACCEPT_LANGUAGE="zh-hans")
+    page.force_login(users["county"])
+    before = list(Approval.objects.values_list("pk", "status"))
+    for body, field in (({}, "操作"), ({"action": "bogus"}, "操作"), ({"action": "return"}, "区划")):
+        response = page.post(f"/approvals/?division={MIYI}&year=2024", body)
+        assert response.status_code == 400, (body, response.status_code)
+        assert re.search(rf'<li class="error" role="alert">{field}：[^<]+</li>', response.content.decode()), (
+            body
+        )
+    assert list(Approval.objects.values_list("pk", "status")) == before

@@ -3,9 +3,10 @@ an object in the county's scope (米易) and one outside it (达川), with the a
 A new URL without a row here fails `test_every_url_has_a_row` (temba's CRUDL test mixin is the model).
 
 Reads: the status of a GET. Writes: a POST (PATCH on API details) by every role, with a valid body
-where the row has one (`BODIES`, or an empty PATCH, a valid partial update): a role without the
-capability gets 403 (or 404 where the object is outside its scope), a role with it 2xx/3xx. The
-writes listed in `WITHOUT_A_BODY_YET` still send an empty body (an allowed role: never 403/5xx)."""
+(`tests/security/matrix_bodies.py`, an empty PATCH on API details, or none where none is needed): a
+role with the capability succeeds (2xx/3xx) and the row is written; a role without it gets 403 (or 404
+where the object is outside its scope) and nothing is written. A new write without a body fails
+`test_every_write_has_a_body`."""
 
 import re
 
@@ -15,6 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from rest_framework.test import APIClient
 
 from tests.conftest import DACHUAN, MIYI
+from tests.security.matrix_bodies import BODIES
 from tixi.accounts.permissions import Capability, can
 
 pytestmark = pytest.mark.django_db
@@ -456,49 +458,10 @@ def test_anonymous_reads_nothing(objects):
             )
 
 
-# a write naming its places in the body, not in the path: refused row by row (tests/exchange/test_dhis2.py)
-PLACE_IN_THE_BODY = {"api/dataValueSets"}
-
-
-def write(user, path, body=None):
-    client = client_for(user, path)
-    detail = path.startswith("/api/") and re.search(r"/api/[-\w]+/[^/?]+/$", path.split("?")[0])
-    send = client.patch if detail else client.post
-    body = body or {}
-    response = send(path, body, format="json") if path.startswith("/api/") else send(path, body)
-    return response.status_code
-
-
-def _task_body(plan_code: str) -> dict:
-    """A valid task of the plan: its region's first unit leads it, due at the plan's end."""
-    from tixi.indicators.models import Plan
-    from tixi.ledger.models import Unit
-
-    plan = Plan.objects.get(code=plan_code)
-    unit = Unit.objects.filter(division=plan.region).order_by("pk").first()
-    return {
-        "clause": "（矩阵）",
-        "title": "角色矩阵的任务",
-        "text": "角色矩阵写入的任务。",
-        "deadline": f"{plan.period_end}-12-31",
-        "lead": unit.name,
-    }
-
-
-# A valid body per write, so that an allowed write must succeed (2xx/3xx), not merely avoid a 403: an
-# empty body let an allowed write pass with a 400. API details take an empty PATCH (a valid partial
-# update); the norm delete, the siting page and the validation run need no field.
-BODIES = {
-    "ledger/plans/<slug:code>/tasks/new/": lambda o: _task_body(o["plan_in"]),
-    "ledger/tasks/<int:pk>/edit/": lambda o: _task_body(_plan_of_task(o["task_out"])),
-}
-EMPTY_BODY_IS_VALID = {
-    "layout/norms/<slug:code>/delete/",
-    "layout/<str:code>/site/",
-    "validation/",
-}
-# Writes still sent an empty body (a 400 passes for an allowed role): each needs a body factory above.
-WITHOUT_A_BODY_YET = {
+# writes naming their place in the body, not in the path: each writer names its own place (米易 or
+# 达川, its institution); a place outside the scope is refused by the field (tests/security/
+# test_scope_real_writes.py, tests/exchange/test_dhis2.py)
+PLACE_IN_THE_BODY = {
     "api/dataValueSets",
     "api/dataValueSets.<str:ext>",
     "api/^divisions/$",
@@ -509,39 +472,57 @@ WITHOUT_A_BODY_YET = {
     "api/^datavalues/$",
     "api/^case-reports/$",
     "api/^channel-counts/$",
-    "api/^signals/(?P<pk>[^/.]+)/move/$",
     "api/^norms/$",
     "layout/norms/new/",
-    "layout/norms/<slug:code>/",
     "institutions/new/",
-    "institutions/<str:code>/edit/",
-    "institutions/<str:code>/resources/<int:year>/",
-    "institutions/<str:code>/resources/<int:year>/field/",
     "datavalues/",
     "imports/",
-    "approvals/",
-    "surveillance/signals/<int:pk>/",
+}
+# ... of those, the ones naming a division: the institution user's scope is one institution and no
+# division, so it has no place to name there and is refused by the field (400 naming it)
+DIVISION_IN_THE_BODY = PLACE_IN_THE_BODY - {"api/^resources/$", "api/^indicators/$", "imports/"}
+SCOPED_BY_INSTITUTION = ("institution",)
+
+
+def write(user, path, body=None, content_type=""):
+    client = client_for(user, path)
+    detail = path.startswith("/api/") and re.search(r"/api/[-\w]+/[^/?]+/$", path.split("?")[0])
+    send = client.patch if detail else client.post
+    body = body or {}
+    if content_type:
+        return send(path, body, content_type=content_type)
+    return send(path, body, format="json") if path.startswith("/api/") else send(path, body)
+
+
+def said(response) -> str:
+    """What a wrong answer said, for the failure message (the field a 400 names)."""
+    text = response.content.decode(errors="replace")
+    errors = re.findall(r'class="errorlist[^"]*"[^>]*>(.*?)</ul>', text, re.S)
+    return re.sub(r"<[^>]+>|\s+", " ", " ".join(errors) or text)[:300]
+
+
+# The norm delete, the siting page and the validation run need no field; API details take an empty
+# PATCH (a valid partial update). Every other write has a valid body in `BODIES`.
+EMPTY_BODY_IS_VALID = {
+    "layout/norms/<slug:code>/delete/",
+    "layout/<str:code>/site/",
+    "validation/",
 }
 
 
-def _plan_of_task(pk) -> str:
-    from tixi.ledger.models import Task
-
-    return Task.objects.select_related("plan").get(pk=pk).plan.code
+def is_api_detail(path: str) -> bool:
+    return path.startswith("/api/") and bool(re.search(r"/api/[-\w]+/[^/?]+/$", path.split("?")[0]))
 
 
-def must_succeed(route: str, path: str) -> bool:
-    """Whether an allowed write of this row is sent a valid body, so that it must answer 2xx/3xx."""
-    api_detail = path.startswith("/api/") and re.search(r"/api/[-\w]+/[^/?]+/$", path.split("?")[0])
-    return route in BODIES or route in EMPTY_BODY_IS_VALID or bool(api_detail)
-
-
-def test_every_write_has_a_body_or_is_listed_without_one(objects):
-    """A new write gets a body (or joins the list of those still without one, on purpose)."""
-    writes = {r for r, (inside, _o, _a, capability) in build(objects).items() if capability and inside}
-    strict = {r for r in writes if must_succeed(r, build(objects)[r][0])}
-    assert writes - strict == WITHOUT_A_BODY_YET
-    assert not set(BODIES) & WITHOUT_A_BODY_YET
+def test_every_write_has_a_body(objects):
+    """A write of the table that is sent no valid body could pass with a 400: a new write needs one
+    in `BODIES` (tests/security/matrix_bodies.py), unless an empty body is valid for it."""
+    writes = {
+        r: inside for r, (inside, _o, _a, capability) in build(objects).items() if capability and inside
+    }
+    without = {r for r, inside in writes.items() if r not in BODIES and r not in EMPTY_BODY_IS_VALID}
+    assert {r for r in without if not is_api_detail(writes[r])} == set()
+    assert set(BODIES) <= set(writes), set(BODIES) - set(writes)
 
 
 # rows without an object outside the scope whose path still names a place or object of 攀枝花 (米易's
@@ -563,25 +544,46 @@ def of_panzhihua(route, outside) -> bool:
 
 @pytest.mark.parametrize("role", ROLES)
 def test_writes_follow_the_table(users, objects, role):
-    """Each role writes the rows' "inside" objects: allowed with the capability, unless the object is
-    outside the role's scope (米易's, written by a planner of 达州 or the county of 达川: 403 or 404)."""
+    """Each role writes the rows' "inside" objects with a valid body: allowed with the capability, the
+    write succeeds (2xx/3xx) and its row is created or changed; refused (the role lacks the
+    capability, or the object is outside its scope: 米易's, written by a planner of 达州 or the county
+    of 达川), it is 403 or 404 and nothing is written."""
     user = users[role]
     wrong = []
     for route, (inside, outside, answers, capability) in build(objects).items():
         if capability is None or inside is None:
             continue
-        status = write(user, inside, BODIES[route](objects) if route in BODIES else None)
+        spec = BODIES.get(route)
+        before = spec.effect(objects, user) if spec else None
+        body = spec.make(objects, user) if spec else None
+        path = spec.path(objects) if spec and spec.path else inside
+        response = write(user, path, body, spec.content_type if spec else "")
+        status = response.status_code
+        after = spec.effect(objects, user) if spec else None
         read_in = answers[0] if isinstance(answers, tuple) else answers
         # an object the role does not see (the institution user and 米易's objects): a write is 404
-        unseen = must_succeed(route, inside) and bool(read_in) and read_in[role] == 404
+        unseen = route not in PLACE_IN_THE_BODY and bool(read_in) and read_in[role] == 404
+        no_place = route in DIVISION_IN_THE_BODY and role in SCOPED_BY_INSTITUTION
+        # 米易's institution, the city's plan, 米易's approvals: outside the institution user's scope too
+        unseen = unseen or (route in PANZHIHUA_ONLY and role in SCOPED_BY_INSTITUTION)
         allowed = (
             can(user, capability)
             and not unseen
+            and not no_place
             and not (role in DAZHOU_ROLES and of_panzhihua(route, outside))
         )
-        failed = status >= 400 if must_succeed(route, inside) else status == 403
-        if status >= 500 or (allowed and failed) or (not allowed and status not in (403, 404)):
-            wrong.append((route, status, "allowed" if allowed else "refused"))
+        refusals = (400, 403, 404) if no_place else (403, 404)
+        if status >= 500 or (allowed and status >= 400) or (not allowed and status not in refusals):
+            wrong.append((route, status, "allowed" if allowed else "refused", said(response)))
+        elif spec and (before != after) != allowed:
+            wrong.append(
+                (
+                    route,
+                    status,
+                    "allowed" if allowed else "refused",
+                    "written" if before != after else "unchanged",
+                )
+            )
     assert wrong == []
 
 
@@ -596,7 +598,7 @@ def test_writes_outside_the_scope(users, objects, role):
         if capability is None or outside is None or route in PLACE_IN_THE_BODY:
             continue
         seen = role in ("planner", *DAZHOU_ROLES)
-        status = write(user, outside)
+        status = write(user, outside).status_code
         allowed = seen and can(user, capability)
         if status >= 500 or (allowed and status == 403) or (not allowed and status not in (403, 404)):
             wrong.append((route, status, "allowed" if allowed else "refused"))
@@ -732,3 +734,68 @@ def test_odd_parameters_on_the_newer_apps_are_never_a_500(users):
         path: (api if path.startswith("/api/") else page).get(path).status_code for path in ODD_PARAMETERS
     }
     assert {path: status for path, status in answers.items() if status >= 500} == {}
+
+
+GARBAGE = "垃圾\x1b"  # not a number, a date, a code or a choice, and an escape in a text
+
+
+def garbled(body):
+    """The valid body with every value made garbage (an upload stays a file: its content is read)."""
+    if isinstance(body, str):
+        return f"{GARBAGE},{GARBAGE},,\n"
+    return {k: v if hasattr(v, "read") else GARBAGE for k, v in body.items()}
+
+
+def names_a_field(response) -> bool:
+    """A refusal that says what is wrong: a JSON object of fields (or DRF's parse error), a DHIS2
+    import summary with its conflicts, or a page with an error list or message."""
+    if response.get("Content-Type", "").startswith("application/json"):
+        data = response.json()
+        return isinstance(data, dict) and bool(data.get("conflicts") or set(data) - {"detail"})
+    text = response.content.decode()
+    return 'class="errorlist' in text or 'class="error"' in text
+
+
+def test_empty_and_garbage_bodies_are_refused_naming_the_field(objects):
+    """Every write of the table, by a superuser (who may write everything, anywhere), sent an empty
+    body and its valid body with every value garbage: a 4xx that names what is wrong, never a 5xx
+    and never a success (an empty body only where none is needed: the norm delete, the siting page,
+    the validation run, an empty PATCH)."""
+    from tests.factories import user as make_user
+
+    superuser = make_user("planner", is_superuser=True, is_staff=True)
+    wrong = []
+    for route, (inside, _outside, _answers, capability) in build(objects).items():
+        if capability is None or inside is None:
+            continue
+        spec = BODIES.get(route)
+        path = spec.path(objects) if spec and spec.path else inside
+        tries = [("empty", "" if spec and spec.content_type else {})]
+        if spec:
+            tries.append(("garbage", garbled(spec.make(objects, superuser))))
+        for kind, body in tries:
+            empty_is_valid = kind == "empty" and (route in EMPTY_BODY_IS_VALID or is_api_detail(path))
+            response = write(superuser, path, body, spec.content_type if spec else "")
+            status = response.status_code
+            if empty_is_valid:
+                if status >= 400:
+                    wrong.append((route, kind, status, said(response)))
+            elif not 400 <= status < 500 or not names_a_field(response):
+                wrong.append((route, kind, status, said(response)))
+    assert wrong == [], "\n".join(map(str, wrong))
+
+
+def test_an_empty_or_unknown_approval_is_a_400_naming_the_field(users):
+    """An empty POST to /approvals/ was a 404 (a child division of code ""): the action is named."""
+    from tixi.exchange.models import Approval
+
+    page = Client(HTTP_ACCEPT_LANGUAGE="zh-hans")
+    page.force_login(users["county"])
+    before = list(Approval.objects.values_list("pk", "status"))
+    for body, field in (({}, "操作"), ({"action": "bogus"}, "操作"), ({"action": "return"}, "区划")):
+        response = page.post(f"/approvals/?division={MIYI}&year=2024", body)
+        assert response.status_code == 400, (body, response.status_code)
+        assert re.search(rf'<li class="error" role="alert">{field}：[^<]+</li>', response.content.decode()), (
+            body
+        )
+    assert list(Approval.objects.values_list("pk", "status")) == before

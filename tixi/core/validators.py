@@ -153,3 +153,37 @@ def refuse_control_characters(sender, instance, raw=False, update_fields=None, *
             errors[field.name] = [message]
     if errors:
         raise ValidationError(errors)
+
+
+ROW_MESSAGE = _("%(row)s: %(message)s")
+
+
+def control_character_problems(model, values: dict) -> list[str]:
+    """The pre-save check of `refuse_control_characters` on some field values of a `model` row (by
+    field name): a message naming the field for each text field holding a control character."""
+    found = []
+    for field in text_fields(model):
+        if field.name in values:
+            multiline = isinstance(field, models.TextField)
+            message = control_character_message(field.verbose_name, values[field.name], multiline)
+            if message is not None:
+                found.append(str(message))
+    return found
+
+
+def refuse_control_characters_in_bulk(model, rows) -> None:
+    """The one check for the writes that skip the pre-save one (`bulk_create`, `bulk_update`,
+    `QuerySet.update`): call it before them. `rows` are (the row's name, as the message shows it, and
+    an instance of `model` or a dict of the field values written). A ValidationError names each row
+    and field (at most 50), before anything is written; the caller's transaction undoes the rest."""
+    problems = []
+    fields = text_fields(model)
+    for name, row in rows:
+        values = row if isinstance(row, dict) else {f.name: getattr(row, f.attname) for f in fields}
+        problems.extend(
+            ROW_MESSAGE % {"row": name, "message": m} for m in control_character_problems(model, values)
+        )
+        if len(problems) >= 50:
+            break
+    if problems:
+        raise ValidationError(problems[:50], code="control_character")

@@ -15,12 +15,15 @@ import json
 from collections import defaultdict
 from xml.sax.saxutils import quoteattr
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from tixi.accounts import audit
 from tixi.accounts.scope import scope_of
 from tixi.core.exports import Column, Table, csv_bytes
+from tixi.core.text import visible
+from tixi.core.validators import control_character_problems, refuse_control_characters_in_bulk
 from tixi.exchange.actions import locked_message, refused_reports
 from tixi.exchange.approval import locked_cells
 from tixi.geo.models import AGE_BANDS, Division, Population, ancestor_paths, subtree_filter
@@ -241,13 +244,13 @@ def import_values(values: list[dict], user, dry_run: bool = False) -> dict:
                 population[(division, year, *bands[coc])] = int(number)
         elif element in elements:
             option = "" if coc == DEFAULT else coc
+            comment = str(v.get("comment") or "")[:200]
             if option and option not in (elements[element].options or []):
                 conflict(_("This data element has no such disaggregation."), coc)
+            elif problems := control_character_problems(DataValue, {"comment": comment}):
+                conflict("；".join(problems), visible(comment))
             else:
-                data[(elements[element], option, division, period)] = (
-                    number,
-                    str(v.get("comment") or "")[:200],
-                )
+                data[(elements[element], option, division, period)] = (number, comment)
         else:
             conflict(_("Unknown data element."), element)
     summary = {
@@ -332,6 +335,10 @@ def _write(reports, population, data, user) -> dict:
     conflicts = _refusals(new + changed, population, data)
     if conflicts:
         raise Refused(conflicts)
+    try:  # the pre-save rule the bulk writes below skip
+        refuse_control_characters_in_bulk(InstitutionYear, ((str(r), r) for r in new + changed))
+    except ValidationError as error:
+        raise Refused([{"object": "", "value": message} for message in error.messages]) from error
     InstitutionYear.objects.bulk_create(new, batch_size=2000)
     if changed:
         InstitutionYear.objects.bulk_update(changed, list(RESOURCE_FIELDS), batch_size=2000)

@@ -25,7 +25,7 @@ def resources_edit(request, code, year):
     report = InstitutionYear.objects.filter(institution=institution, year=year).first() or InstitutionYear(
         institution=institution, year=year, division=institution.division
     )
-    form = ResourcesForm(request.POST or None, instance=report)
+    form = ResourcesForm(request.POST if request.method == "POST" else None, instance=report)
     if request.method == "POST" and form.is_valid():
         try:
             warnings = save_yearly_report(form.instance)

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 
 from tixi.accounts import audit
 from tixi.accounts.scope import scope_of
+from tixi.core.text import visible
+from tixi.core.validators import refuse_control_characters_in_bulk
 from tixi.exchange.actions import refused_rows
 from tixi.exchange.engine import cells
 from tixi.exchange.engine.reading import ReadError, read
@@ -566,6 +568,11 @@ def _jsonable(value):
     return value
 
 
+def _row_name(instance) -> str:
+    """A row as a refusal names it: its code where it has one (the file's key), written out."""
+    return visible(getattr(instance, "code", None) or str(instance))
+
+
 @transaction.atomic
 def apply_import(preview: Preview, user, dry_run: bool = False) -> ImportBatch:
     """Write everything or nothing; record the batch (with what undo needs)."""
@@ -600,6 +607,9 @@ def apply_import(preview: Preview, user, dry_run: bool = False) -> ImportBatch:
             if spec.name == "divisions":
                 _unlink_unsaved_parent(instance)
         _refuse_locked(spec, instances)
+        # the cells were checked as they were read; this is the models' own pre-save rule, which
+        # bulk writes skip (a row derived or changed since would otherwise go in unchecked)
+        refuse_control_characters_in_bulk(model, ((_row_name(i), i) for i in instances))
         for obj in model.objects.bulk_create(instances):
             created.append(obj.pk)
             path = audit.division_path_of(obj, fetch=False)
@@ -611,6 +621,7 @@ def apply_import(preview: Preview, user, dry_run: bool = False) -> ImportBatch:
             _unlink_unsaved_parent(instance)
     _refuse_locked(spec, [i for i, _c in preview.updates])
     if preview.updates:
+        refuse_control_characters_in_bulk(model, ((_row_name(i), i) for i, _c in preview.updates))
         derived = {"division_path", "path", "year", *CLASSIFICATION_FIELDS} & {
             f.name for f in model._meta.fields
         }

@@ -229,21 +229,17 @@ def division_in_scope(request, year: int):
 def approvals(request):
     """Completeness and sign-off of a year's data: the division and its children."""
     division, year = _division_and_year(request)
+    refused = False
     if request.method == "POST":
         require(request.user, Capability.APPROVE)
         try:
-            if request.POST.get("action") == "approve":
-                sign_off.approve(division, year, request.user)
-                messages.success(request, _("Approved."))
-            else:
-                child = Division.objects.visible_to(request.user).at(request.POST.get("child", ""), year)
-                if child is None:
-                    raise Http404(_("No division has this code in your scope."))
-                sign_off.send_back(child, year, request.user, request.POST.get("reason", ""))
-                messages.success(request, _("Returned."))
+            _approve_or_return(request, division, year)
         except ValidationError as error:
-            messages.error(request, "；".join(error.messages))
-        return redirect(f"{request.path}?division={division.code}&year={year}")
+            # a refusal is a 400 on the page, with the reason, never a 302 that reads as done
+            messages.error(request, _refusal_text(error))
+            refused = True
+        else:
+            return redirect(f"{request.path}?division={division.code}&year={year}")
     own = Approval.objects.filter(division=division, year=year).first()
     locked = sign_off.is_locked(division.path, year)
     table = completeness_table(
@@ -268,7 +264,39 @@ def approvals(request):
         "tables": [table],
     }
     context["export_title"] = f"{division.name} {year} {_('Completeness and approval')}"
-    return TemplateResponse(request, "exchange/approvals.html", context)
+    return TemplateResponse(request, "exchange/approvals.html", context, status=400 if refused else 200)
+
+
+def _refusal_text(error: ValidationError) -> str:
+    """The reasons of a refused approval, each naming its field where it has one ("原因：…")."""
+    if not hasattr(error, "error_dict"):
+        return "；".join(error.messages)
+    labels = {"action": _("action"), "child": _("division"), "reason": _("reason")}
+    return "；".join(
+        f"{labels.get(field, field)}：{message}"
+        for field, messages_ in error.message_dict.items()
+        for message in messages_
+    )
+
+
+def _approve_or_return(request, division, year) -> None:
+    """The page's two writes: approve the division's year, or return a child's (with a reason). A
+    missing or unknown action or child is refused naming the field (ValidationError)."""
+    action = request.POST.get("action", "")
+    if action == "approve":
+        sign_off.approve(division, year, request.user)
+        messages.success(request, _("Approved."))
+        return
+    if action != "return":
+        raise ValidationError({"action": _("Choose approve or return.")})
+    code = request.POST.get("child", "")
+    if not code:
+        raise ValidationError({"child": _("Name the division whose data is returned.")})
+    child = Division.objects.visible_to(request.user).at(code, year)
+    if child is None:
+        raise Http404(_("No division has this code in your scope."))
+    sign_off.send_back(child, year, request.user, request.POST.get("reason", ""))
+    messages.success(request, _("Returned."))
 
 
 def completeness_table(rows, link=None) -> Table:

@@ -8,12 +8,14 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tixi.accounts import audit
 from tixi.core.exports import Column, Table, xlsx_bytes
+from tixi.core.validators import refuse_control_characters_in_bulk
 from tixi.exchange.engine.reading import ReadError, decode
 from tixi.exchange.streamed import StreamedProblem, StreamedResult
 from tixi.hospitals.engine import records
@@ -284,6 +286,13 @@ def import_code_list(kind: str, version: str, path: Path, is_demo: bool = False)
     code_list.entries.all().delete()
     for entry in entries:
         entry.code_list = code_list
+    try:  # the pre-save rule bulk_create skips; the transaction undoes the list's replacement
+        refuse_control_characters_in_bulk(
+            CodeListEntry,
+            ((_("row %(n)s") % {"n": n}, e) for (n, _row), e in zip(rows, entries, strict=True)),
+        )
+    except ValidationError as error:
+        raise ListError(" ".join(error.messages)) from error
     CodeListEntry.objects.bulk_create(entries, batch_size=2000)
     return code_list
 

@@ -318,7 +318,7 @@ def data_values(request):
     from tixi.indicators.forms import DataValueForm
     from tixi.indicators.models import DataValue
 
-    form = DataValueForm(request.POST or None, user=request.user)
+    form = DataValueForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST":
         require(request.user, Capability.ENTER_DATA)
         if form.is_valid():

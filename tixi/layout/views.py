@@ -444,7 +444,7 @@ def _save_from_form(request, form, norm):
 @login_required
 def norm_new(request):
     require(request.user, Capability.EDIT_NORMS)
-    form = NormForm(request.POST or None)
+    form = NormForm(request.POST if request.method == "POST" else None)  # an empty POST is bound
     if request.method == "POST" and form.is_valid():
         region = actions.region_of(form.instance)
         if not may_write_norm_of(request.user, region.path):

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from tixi.accounts.permissions import Capability, can_within, require_within
 from tixi.core import clock
-from tixi.core.validators import PLAUSIBLE_DATE
+from tixi.core.validators import PLAUSIBLE_DATE, refuse_control_characters_in_bulk
 from tixi.geo.engine.shapes import centroid, contains
 from tixi.geo.models import Boundary, Division
 from tixi.indicators.models import Plan, Target
@@ -335,8 +335,9 @@ def set_project_addition(project, what: str, amount) -> ProjectAddition | None:
 
 
 def add_drafted_targets(plan: Plan, rows: list[dict]) -> None:
-    """Targets kept from a read document, worded as the plan words them (the forms checked them)."""
-    Target.objects.bulk_create(
+    """Targets kept from a read document, worded as the plan words them (the forms checked them; the
+    pre-save rule on text, which bulk_create skips, is checked before: ValidationError naming the row)."""
+    targets = [
         Target(
             plan=plan,
             order=order,
@@ -355,7 +356,9 @@ def add_drafted_targets(plan: Plan, rows: list[dict]) -> None:
             change_per_year=row.get("change_per_year"),
         )
         for order, row in enumerate(rows, start=1)
-    )
+    ]
+    refuse_control_characters_in_bulk(Target, ((_("row %(n)s") % {"n": t.order}, t) for t in targets))
+    Target.objects.bulk_create(targets)
 
 
 def _date(value: str, field: str):

@@ -52,7 +52,7 @@ def task_edit(request, code=None, pk=None):
     )
     plan = task.plan if task else get_object_or_404(Plan.objects.visible_to(request.user), code=code)
     _require_planner(request.user, plan)
-    form = TaskForm(request.POST or None, instance=task, plan=plan)
+    form = TaskForm(request.POST if request.method == "POST" else None, instance=task, plan=plan)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             saved = form.save()
@@ -150,7 +150,7 @@ def plan_draft(request):
     """Upload a plan document → review what the reader found (keep, correct or drop each task and
     target) → the plan with its tasks and targets, in one transaction."""
     _require_planner(request.user)
-    plan_form = DraftPlanForm(request.POST or None, user=request.user)
+    plan_form = DraftPlanForm(request.POST if request.method == "POST" else None, user=request.user)
     errors, tasks, targets = [], None, None
     if request.method == "POST" and "document" in request.FILES:
         upload = request.FILES["document"]

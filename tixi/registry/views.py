@@ -132,7 +132,9 @@ def institution_edit(request, code=None):
     # the page names the institution as saved: binding a refused form changes the instance's fields
     # (a code such as "../x" then broke the breadcrumb's link: a 500)
     as_saved = copy.copy(instance)
-    form = InstitutionForm(request.POST or None, instance=instance, user=request.user)
+    form = InstitutionForm(
+        request.POST if request.method == "POST" else None, instance=instance, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             institution = form.save()

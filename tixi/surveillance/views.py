@@ -355,14 +355,18 @@ def resources_near(division: Division, year: int, user) -> dict:
 @writes_need(Capability.VERIFY_SIGNALS)
 def signal_detail(request, pk):
     signal = get_object_or_404(Signal.objects.visible_to(request.user).select_related("division"), pk=pk)
+    refused = False
     if request.method == "POST":
         try:
             actions.move(signal, request.POST.get("status", ""), request.user, request.POST.get("note", ""))
         except ValidationError as error:
+            # a refused step is a 400 on the page with the reason, not a 302 that reads as done
             messages.error(request, "；".join(error.messages))
+            refused = True
         else:
             messages.success(request, _("Saved."))
-        return redirect("signal-detail", pk=signal.pk)
+            return redirect("signal-detail", pk=signal.pk)
+        signal.refresh_from_db()
     signal.subject = subject(signal)
     behind = []
     chosen = _chosen_period(request, signal)
@@ -405,4 +409,5 @@ def signal_detail(request, pk):
             "resources": resources_near(signal.division, signal.period_start.year, request.user),
             "compounds": signal.compounds.select_related("rule"),
         },
+        status=400 if refused else 200,
     )

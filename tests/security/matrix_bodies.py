@@ -402,6 +402,18 @@ BODIES: dict[str, Body] = {
     ),
     "api/^norms/$": Body(_norm, _exists("layout.Norm", code="jz-beds")),
     "layout/norms/new/": Body(_norm_page, _exists("layout.Norm", code="jz-page")),
+    # a scenario saved: one new site among the township's candidates, no limit per township
+    "layout/<str:code>/site/": Body(
+        lambda o, u: {
+            "kind": "township",
+            "k": "1",
+            "minutes": "30",
+            "candidates": "20",
+            "per_township": "any",
+            "name": f"{MARK}-{u.username}",
+        },
+        lambda o, u: _exists("layout.SitingScenario", name=f"{MARK}-{u.username}")(o, u),
+    ),
     "layout/norms/<slug:code>/": Body(_norm_edit, _norm_name),
     "institutions/new/": Body(
         _institution_form, _exists("registry.Institution", code=NEW_INSTITUTION_OF_THE_PAGE)

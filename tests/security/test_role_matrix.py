@@ -501,11 +501,10 @@ def said(response) -> str:
     return re.sub(r"<[^>]+>|\s+", " ", " ".join(errors) or text)[:300]
 
 
-# The norm delete, the siting page and the validation run need no field; API details take an empty
+# The norm delete and the validation run need no field; API details take an empty
 # PATCH (a valid partial update). Every other write has a valid body in `BODIES`.
 EMPTY_BODY_IS_VALID = {
     "layout/norms/<slug:code>/delete/",
-    "layout/<str:code>/site/",
     "validation/",
 }
 
@@ -759,7 +758,7 @@ def names_a_field(response) -> bool:
 def test_empty_and_garbage_bodies_are_refused_naming_the_field(objects):
     """Every write of the table, by a superuser (who may write everything, anywhere), sent an empty
     body and its valid body with every value garbage: a 4xx that names what is wrong, never a 5xx
-    and never a success (an empty body only where none is needed: the norm delete, the siting page,
+    and never a success (an empty body only where none is needed: the norm delete,
     the validation run, an empty PATCH)."""
     from tests.factories import user as make_user
 

@@ -9,10 +9,10 @@ from django.core.management.base import CommandError
 from django.utils import translation
 from openpyxl import Workbook, load_workbook
 
+from tests import factories as f
 from tixi.hospitals import importing
 from tixi.hospitals.engine import synthetic
 from tixi.hospitals.models import CodeList, Discharge, WeightTable
-from tests import factories as f
 from tixi.registry.models import Institution
 
 pytestmark = pytest.mark.django_db

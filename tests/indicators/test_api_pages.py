@@ -73,7 +73,10 @@ def test_data_values_are_stored_with_who(api, region):
     assert bad.status_code == 400 and list(bad.data) == ["period"]
     outside = api("county").post("/api/datavalues/", {**value, "value": 1}, format="json")
     assert outside.status_code == 400 and list(outside.data) == ["division"]
-    assert DataValue.objects.get(element__code="health_literacy", period="2024").value == 31.5
+    assert (
+        DataValue.objects.get(element__code="health_literacy", division__code=city, period="2024").value
+        == 31.5
+    )
 
 
 def test_a_value_written_is_in_the_next_scorecard(api, region, plan):

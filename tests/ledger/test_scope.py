@@ -30,6 +30,7 @@ PLANS_SEEN = {
     "dachuan": {OTHER_CITY, OTHER_COUNTY},
 }
 TASKS = {CITY: 3, OTHER_CITY: 4, OTHER_COUNTY: 2}
+OTHER_CITY_CODE = "990200000000"  # the kit's (the demo's 达州 has units of the same names)
 
 
 @pytest.fixture
@@ -111,7 +112,7 @@ def test_the_filters_offer_only_what_the_user_sees(web, region, plans):
 
 def test_a_member_of_a_unit_sees_its_tasks_beyond_the_scope(web, users, plans):
     """The county's administrator made a member of the other city's 市医保局 sees that unit's task only."""
-    unit = Unit.objects.get(name="市医保局")
+    unit = Unit.objects.get(name="市医保局", division__code=OTHER_CITY_CODE)
     users["county"].units.add(unit)
     client = web("county")
     mine = Task.objects.filter(plan__code=OTHER_CITY, cooperating_units=unit)
@@ -167,7 +168,9 @@ def test_ledger_page_queries_do_not_grow_with_the_tasks(web, plans):
 
     shown, few = queries()
     for _ in range(20):
-        f.task(plans[OTHER_CITY], lead=[Unit.objects.get(name="市卫生健康委")])
+        f.task(
+            plans[OTHER_CITY], lead=[Unit.objects.get(name="市卫生健康委", division__code=OTHER_CITY_CODE)]
+        )
     more, many = queries()
     assert (shown, more) == (6, 26)
     assert many == few <= 16
@@ -176,7 +179,7 @@ def test_ledger_page_queries_do_not_grow_with_the_tasks(web, plans):
 def test_a_planner_of_the_region_keeps_a_units_members_audited(web, users, plans):
     from tixi.accounts.models import AuditEntry
 
-    unit = Unit.objects.get(name="市医保局")
+    unit = Unit.objects.get(name="市医保局", division__code=OTHER_CITY_CODE)
     change = {"contact": "张三 0818-1234567", "member_names": "kit-dachuan、kit-county"}
     # the county below reads the unit's page but may not change it; nothing is written
     assert web("dachuan").post(f"/ledger/units/{unit.pk}/", change).status_code == 403
@@ -197,7 +200,7 @@ def test_a_planner_of_the_region_keeps_a_units_members_audited(web, users, plans
 def test_links_changed_from_either_side_are_audited(users, plans):
     from tixi.accounts.models import AuditEntry
 
-    unit = Unit.objects.get(name="市医保局")
+    unit = Unit.objects.get(name="市医保局", division__code=OTHER_CITY_CODE)
     users["auditor"].units.add(unit)  # from the user's side
     entry = AuditEntry.objects.filter(model="accounts.User", object_pk=str(users["auditor"].pk)).latest("pk")
     assert entry.after == {"units": [unit.pk]} and entry.before == {"units": []}

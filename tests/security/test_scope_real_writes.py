@@ -118,4 +118,4 @@ def test_surveillance_data_of_another_place_is_refused_with_real_bodies(users, p
     assert moved.status_code == 400
     assert CaseReport.objects.get(card_id="本地-1").division == own
     assert not CaseReport.objects.filter(card_id="越权-1").exists()
-    assert not ChannelCount.objects.exists()
+    assert not ChannelCount.objects.filter(division=township).exists()

@@ -9,6 +9,8 @@ from django.utils import translation
 from tests import factories
 from tixi.geo.cli import division_option
 
+pytestmark = pytest.mark.without_demo
+
 
 @pytest.fixture
 def city(db):

@@ -9,12 +9,16 @@ from django.core.management.base import CommandError
 from django.utils import translation
 from openpyxl import Workbook, load_workbook
 
+from tests import factories as f
 from tixi.hospitals import importing
 from tixi.hospitals.engine import synthetic
 from tixi.hospitals.models import CodeList, Discharge, WeightTable
 from tixi.registry.models import Institution
 
 pytestmark = pytest.mark.django_db
+# most tests need one hospital of the registry: the kit's (the demo's where its lists, weights or stays
+# are read)
+kit = pytest.mark.without_demo
 HEAD = (
     "hospital_code,record_id,admitted_at,discharged_at,sex,age_years,age_days,principal_diagnosis,"
     "other_diagnoses,procedures,procedure_dates,procedure_kinds,elective,day_surgery,pathway_entered,"
@@ -23,7 +27,9 @@ HEAD = (
 
 
 @pytest.fixture
-def hospital():
+def hospital(request, db):
+    if request.node.get_closest_marker("without_demo"):
+        return f.institution(f.sample_county(), level=3)
     return Institution.objects.filter(type="general_hospital", level=3).order_by("code").first()
 
 
@@ -46,6 +52,7 @@ def run_import(path):
         return importing.import_discharges(path)
 
 
+@kit
 def test_a_valid_file_imports_and_a_month_reimported_replaces_that_month(tmp_path, hospital):
     result = run_import(
         write(tmp_path, [HEAD, *good_rows(hospital.code, "03", 3), *good_rows(hospital.code, "04", 2)])
@@ -60,6 +67,7 @@ def test_a_valid_file_imports_and_a_month_reimported_replaces_that_month(tmp_pat
     assert stored.filter(month=201903).count() == 1 and stored.filter(month=201904).count() == 2
 
 
+@kit
 def test_national_upload_codes_and_gbk_are_accepted(tmp_path, hospital):
     lines = [
         "A01,A48,B12,B15,B16C,A12C,A14,C03C,B34C,D01",
@@ -69,6 +77,7 @@ def test_national_upload_codes_and_gbk_are_accepted(tmp_path, hospital):
     assert Discharge.objects.get(institution=hospital, record_id="N1").sex == "2"
 
 
+@kit
 def test_template_round_trip_through_xlsx(tmp_path, hospital):
     out = tmp_path / "t.xlsx"
     call_command("template", "discharges", "--out", str(out), stdout=io.StringIO())
@@ -101,6 +110,7 @@ def test_template_round_trip_through_xlsx(tmp_path, hospital):
         ({"procedures": "5123"}, "手术操作编码", "不是 ICD-9-CM-3 编码"),
     ],
 )
+@kit
 def test_bad_rows_are_named_by_row_and_field_and_nothing_is_written(
     tmp_path, hospital, change, column, message
 ):
@@ -116,6 +126,7 @@ def test_bad_rows_are_named_by_row_and_field_and_nothing_is_written(
     assert problem.row == 4 and message in problem.message
 
 
+@kit
 def test_a_file_of_another_layout_is_refused(tmp_path):
     result = run_import(write(tmp_path, ["division_code,year,count", "510400000000,2024,5"]))
     assert not result.ok
@@ -125,6 +136,7 @@ def test_a_file_of_another_layout_is_refused(tmp_path):
     )
 
 
+@kit
 def test_a_workbook_of_another_layout_is_refused_naming_the_missing_columns(tmp_path):
     book = Workbook()
     book.active.append(["机构代码", "年份", "床位数"])
@@ -137,18 +149,24 @@ def test_a_workbook_of_another_layout_is_refused_naming_the_missing_columns(tmp_
     assert "病案号" in result.problems[0].message and "出院时间" in result.problems[0].message
 
 
+@kit
 def test_import_command_reports_problems_and_exits(tmp_path, hospital, capsys):
     path = write(
         tmp_path, [HEAD, good_rows(hospital.code)[0].replace("2019-03-05 10:00", "2019-02-01 10:00")]
     )
     with pytest.raises(SystemExit):
         call_command("import", "discharges", str(path))
+    refused = capsys.readouterr().err
+    assert "rejected: 2 problems; nothing was written" in refused
+    assert "\n2\t出院时间（discharged_at）\t2019-02-01 10:00\t出院时间早于入院时间" in refused
+    assert not Discharge.objects.filter(institution=hospital).exists()
     call_command(
         "import", "discharges", str(write(tmp_path, [HEAD, *good_rows(hospital.code, "08", 2)], "ok.csv"))
     )
-    assert "2" in capsys.readouterr().out
+    assert capsys.readouterr().out.strip() and Discharge.objects.filter(institution=hospital).count() == 2
 
 
+@kit
 def test_lists_and_weights_import_with_versions(tmp_path):
     lists = write(tmp_path, ["code,name", "36.1000,冠脉搭桥", "81.5100,全髋置换"], "l4.csv")
     call_command(
@@ -174,9 +192,10 @@ def test_lists_and_weights_import_with_versions(tmp_path):
     assert not CodeList.objects.filter(version="T2019b").exists()
 
 
+@kit
 def test_a_weight_table_without_a_drg_of_the_data_is_refused(tmp_path, hospital):
     assert run_import(write(tmp_path, [HEAD, *good_rows(hospital.code, "09", 1)])).ok  # carries HC39
-    # every DRG of the stored records (the demo's) but the one this file carries
+    # every DRG of the demo's weight table but the one of the stored records (this file's)
     weights = {drg: w for drg, w in synthetic.demo_weights().items() if drg != "HC39"}
     table = write(tmp_path, ["drg,weight", *(f"{d},{w}" for d, w in weights.items())], "w.csv")
     with translation.override("zh-hans"), pytest.raises(importing.ListError, match=r"权重表缺少.*HC39"):
@@ -243,7 +262,7 @@ def zip_bomb(path):
     return path
 
 
-@pytest.mark.without_demo
+@kit
 def test_a_file_that_is_no_spreadsheet_is_refused_with_a_reason_not_a_traceback(tmp_path):
     """A binary renamed .csv, bytes that are neither UTF-8 nor GBK, a renamed non-workbook .xlsx and a
     zip bomb: one problem naming the file, in Chinese (they raised UnicodeDecodeError or calamine's
@@ -263,7 +282,7 @@ def test_a_file_that_is_no_spreadsheet_is_refused_with_a_reason_not_a_traceback(
         assert reason in result.problems[0].message, (path.name, result.problems[0].message)
 
 
-@pytest.mark.without_demo
+@kit
 @pytest.mark.parametrize("verb", [["lists", "import", "--kind", "level4"], ["weights", "import"]])
 def test_a_binary_list_or_weight_table_is_refused_by_message(tmp_path, verb):
     binary = tmp_path / "b.csv"
@@ -272,6 +291,7 @@ def test_a_binary_list_or_weight_table_is_refused_by_message(tmp_path, verb):
         call_command("hospitals", *verb, "--version", "B1", str(binary))
 
 
+@kit
 def test_a_discharge_import_is_audited_per_batch_and_each_record_carries_its_batch(tmp_path, hospital):
     """Case data by the hundred thousand: one audit entry per batch with its row count and the SHA-256
     of what it wrote, and each stored record names its batch (README, audit)."""
@@ -283,3 +303,16 @@ def test_a_discharge_import_is_audited_per_batch_and_each_record_carries_its_bat
     assert entry.after["rows"] == 4 and len(entry.after["sha256"]) == 64 and len(batch) == 16
     stored = Discharge.objects.filter(institution=hospital, month=201907)
     assert set(stored.values_list("import_batch", flat=True)) == {batch} and stored.count() == 4
+
+
+@kit
+def test_a_hospital_with_stays_but_no_yearly_report_has_its_page(tmp_path, hospital, client):
+    """Stays imported before the hospital's yearly report is filed: its page reads them (the reference
+    of its city, no hospital reporting that year, was an always-empty query that failed with a 500)."""
+    from tixi.accounts.models import Role
+
+    assert run_import(write(tmp_path, [HEAD, *good_rows(hospital.code, "03", 3)])).ok
+    client.force_login(f.user(Role.PLANNER, divisions=[hospital.division.parent]))
+    page = client.get(f"/hospitals/{hospital.code}/")
+    assert page.status_code == 200 and page.context["years"] == [2019]
+    assert len(page.context["month_chart"]["months"]) == 1  # March 2019

@@ -1,20 +1,46 @@
+"""The expression, indicator and data-value API, the analytics API and the scorecard pages, on a kit
+plan of the kit's city with two targets (life expectancy, binding; nurses per 1,000, expected) over
+the kit's small registry and 12,000 residents a year."""
+
 import pytest
+from django.db.models import F
 
-from tests.conftest import DACHUAN, MIYI, PANZHIHUA
-from tixi.indicators.models import DataValue, Indicator
+from tests import factories as f
+from tixi.indicators.models import DataElement, DataValue, Indicator, Target
+from tixi.registry.models import InstitutionYear
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.without_demo, pytest.mark.usefixtures("catalogue_once")]
+PLAN = "kit-city-plan"
+
+
+@pytest.fixture
+def plan(region, users):
+    """The city's plan; its institutions report 100 beds, 14 nurses and 18 physicians in 2020 (the
+    other city's hospital aside), and it has 12,000 residents each year."""
+    f.institutions_in(region, years=(2020, 2021, 2023, 2024))
+    InstitutionYear.objects.update(physicians=F("nurses") + 1)
+    for year in (2020, 2021, 2023, 2024):
+        f.population(region["city"], year, per_band=1000)
+    made = f.plan(region["city"], code=PLAN, period_start=2021, period_end=2025)
+    for order, (code, label, value, nature) in enumerate(
+        [
+            ("life_expectancy", "人均预期寿命", 80, "binding"),
+            ("nurses_per_1000", "每千人口注册护士数", 3, "expected"),
+        ],
+        start=1,
+    ):
+        Target.objects.create(
+            plan=made, order=order, label=label, indicator=Indicator.objects.get(code=code),
+            division=region["city"], target_year=2025, target_value=value, nature=nature, clause=f"{label}达到{value}",
+        )  # fmt: skip
+    return made
 
 
 def test_describe_endpoint(api):
     response = api("planner").get("/api/expressions/describe/", {"expression": "R{physicians} * 1000 / P{}"})
     assert response.status_code == 200 and "执业" in response.data["description"]
     response = api("planner").get("/api/expressions/describe/", {"expression": "R{physicians} * / P{}"})
-    assert (
-        response.status_code == 400
-        and "expression" in response.data
-        and "17" in response.data["expression"][0]
-    )
+    assert response.status_code == 400 and "17" in response.data["expression"][0]
 
 
 def test_malformed_indicator_is_refused(catalogue_manager):
@@ -30,141 +56,116 @@ def test_malformed_indicator_is_refused(catalogue_manager):
     assert Indicator.objects.count() == before
 
 
-def test_data_values_are_stored_with_who(api):
-    response = api("planner").post(
-        "/api/datavalues/",
-        {
-            "element": "health_literacy",
-            "division": PANZHIHUA,
-            "period": "2024",
-            "value": 31.5,
-            "comment": "年报",
-        },
-        format="json",
-    )
+def test_data_values_are_stored_with_who(api, region):
+    city = region["city"].code
+    value = {
+        "element": "health_literacy",
+        "division": city,
+        "period": "2024",
+        "value": 31.5,
+        "comment": "年报",
+    }
+    response = api("planner").post("/api/datavalues/", value, format="json")
     assert response.status_code == 201, response.data
-    value = DataValue.objects.get(element__code="health_literacy", division__code=PANZHIHUA, period="2024")
-    assert value.stored_by.username == "planner" and value.value == 31.5
-    bad = api("planner").post(
-        "/api/datavalues/",
-        {"element": "health_literacy", "division": PANZHIHUA, "period": "2024-1", "value": 1},
-        format="json",
+    stored = DataValue.objects.get(element__code="health_literacy", division__code=city, period="2024")
+    assert stored.stored_by.username == "kit-planner" and stored.value == 31.5
+    bad = api("planner").post("/api/datavalues/", {**value, "period": "2024-1", "value": 1}, format="json")
+    assert bad.status_code == 400 and list(bad.data) == ["period"]
+    outside = api("county").post("/api/datavalues/", {**value, "value": 1}, format="json")
+    assert outside.status_code == 400 and list(outside.data) == ["division"]
+    assert (
+        DataValue.objects.get(element__code="health_literacy", division__code=city, period="2024").value
+        == 31.5
     )
-    assert bad.status_code == 400 and "period" in bad.data
-    outside = api("county").post(
-        "/api/datavalues/",
-        {"element": "health_literacy", "division": PANZHIHUA, "period": "2024", "value": 1},
-        format="json",
-    )
-    assert outside.status_code == 400 and "division" in outside.data
 
 
-def test_a_value_written_is_in_the_next_scorecard(api):
-    before = api("planner").get("/api/plans/panzhihua-14th-system/evaluation/", {"year": 2024}).data
-    literacy = [t for t in before["targets"] if t["indicator"] == "life_expectancy"][0]
+def test_a_value_written_is_in_the_next_scorecard(api, region, plan):
+    before = api("planner").get(f"/api/plans/{PLAN}/evaluation/", {"year": 2024}).data
+    life = next(t for t in before["targets"] if t["indicator"] == "life_expectancy")
+    assert (life["actual"], life["status"]) == (None, "no_data")
     api("planner").post(
         "/api/datavalues/",
-        {"element": "life_expectancy", "division": PANZHIHUA, "period": "2024", "value": 81.23},
+        {"element": "life_expectancy", "division": region["city"].code, "period": "2024", "value": 81.23},
         format="json",
     )
-    after = api("planner").get("/api/plans/panzhihua-14th-system/evaluation/", {"year": 2024}).data
-    updated = [t for t in after["targets"] if t["indicator"] == "life_expectancy"][0]
-    assert updated["actual"] == 81.23 and updated["status"] == "achieved" and literacy["actual"] != 81.23
+    after = api("planner").get(f"/api/plans/{PLAN}/evaluation/", {"year": 2024}).data
+    life = next(t for t in after["targets"] if t["indicator"] == "life_expectancy")
+    assert (life["actual"], life["status"]) == (81.23, "achieved")
 
 
-def test_analytics_like_dhis2(api):
+def test_analytics_like_dhis2(api, region, plan):
+    city = region["city"].code
     response = api("planner").get(
         "/api/analytics/",
         {
-            "dimension": ["dx:beds_per_1000;physicians_per_1000", "pe:2020;2021", f"ou:{PANZHIHUA}"],
+            "dimension": ["dx:beds_per_1000;physicians_per_1000", "pe:2020;2021", f"ou:{city}"],
             "includeNumDen": "true",
         },
     )
     assert response.status_code == 200
     assert [h["name"] for h in response.data["headers"]][:4] == ["dx", "pe", "ou", "value"]
     rows = {(r[0], r[1]): r for r in response.data["rows"]}
-    assert rows[("physicians_per_1000", "2020")][3] == "3.63"
-    assert float(rows[("beds_per_1000", "2020")][4]) == 10389
-    assert response.data["metaData"]["items"][PANZHIHUA]["name"] == "攀枝花市"
+    assert set(rows) == {
+        (dx, pe) for dx in ("beds_per_1000", "physicians_per_1000") for pe in ("2020", "2021")
+    }
+    assert rows[("physicians_per_1000", "2020")][3] == "1.5"  # 18 physicians per 12,000
     assert (
-        api("planner").get("/api/analytics/", {"dx": "nope", "pe": "2020", "ou": PANZHIHUA}).status_code
-        == 400
+        float(rows[("beds_per_1000", "2020")][4]) == 100 and float(rows[("beds_per_1000", "2021")][4]) == 104
     )
-    assert (
-        api("county").get("/api/analytics/", {"dx": "beds_per_1000", "pe": "2020", "ou": DACHUAN}).status_code
-        == 400
-    )
+    assert response.data["metaData"]["items"][city]["name"] == region["city"].name
+    assert api("planner").get("/api/analytics/", {"dx": "nope", "pe": "2020", "ou": city}).status_code == 400
+    other = {"dx": "beds_per_1000", "pe": "2020", "ou": region["other_county"].code}
+    assert api("county").get("/api/analytics/", other).status_code == 400
 
 
-def test_scorecard_page_and_downloads(web):
+def test_scorecard_page_and_downloads(web, region, plan):
     client = web("planner")
-    page = client.get("/plans/panzhihua-14th-system/", {"year": 2023})
+    page = client.get(f"/plans/{PLAN}/", {"year": 2023})
     text = page.content.decode()
-    assert page.status_code == 200 and "每千人口注册护士数" in text and "status" in text
-    filtered = client.get(
-        "/plans/panzhihua-14th-system/", {"year": 2023, "nature": "binding"}
-    ).content.decode()
-    assert "每千人口注册护士数" not in filtered and "设置中医馆" in filtered
-    ranking = client.get("/plans/panzhihua-14th-system/targets/10/", {"year": 2023})
-    assert ranking.status_code == 200 and "米易县" in ranking.content.decode()
-    docx = client.get("/plans/panzhihua-14th-system/report.docx", {"year": 2023})
+    assert page.status_code == 200 and "每千人口注册护士数" in text and "人均预期寿命" in text
+    assert [r["indicator"] for r in page.context["rows"]] == ["life_expectancy", "nurses_per_1000"]
+    filtered = client.get(f"/plans/{PLAN}/", {"year": 2023, "nature": "binding"}).content.decode()
+    assert "每千人口注册护士数" not in filtered and "人均预期寿命" in filtered
+    ranking = client.get(f"/plans/{PLAN}/targets/2/", {"year": 2023})
+    assert ranking.status_code == 200 and region["county"].name in ranking.content.decode()
+    docx = client.get(f"/plans/{PLAN}/report.docx", {"year": 2023})
     assert docx.status_code == 200 and docx.content[:2] == b"PK"
-    assert client.get("/plans/").status_code == 200
+    assert [p.code for p in client.get("/plans/").context["plans"]] == [PLAN]
 
 
-def test_scorecard_is_scoped(web):
-    assert (
-        web("county").get("/plans/panzhihua-14th-system/", {"year": 2023, "division": PANZHIHUA}).status_code
-        == 404
-    )
-    assert (
-        web("county")
-        .get("/plans/panzhihua-14th-system/", {"year": 2023, "division": "510421000000"})
-        .status_code
-        == 200
-    )
+def test_scorecard_is_scoped(web, region, plan):
+    county = web("county")
+    assert county.get(f"/plans/{PLAN}/", {"year": 2023, "division": region["city"].code}).status_code == 404
+    assert county.get(f"/plans/{PLAN}/", {"year": 2023, "division": region["county"].code}).status_code == 200
 
 
-def test_scorecard_query_count_is_constant(client, django_user_model):
+def test_scorecard_query_count_is_constant(client, django_user_model, region, plan):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     client.force_login(django_user_model.objects.create(username="root", is_superuser=True))
     client.get("/plans/")  # the session's first request also notes when it was last seen (idle timeout)
-    # the same plan for a city and for one of its counties (many more rows): the same count
-    counts = {}
-    for code, division in (
-        ("dachuan-14th-health", DACHUAN),
-        ("dachuan-14th-health", DACHUAN[:4] + "00000000"),
-        ("panzhihua-14th-system", PANZHIHUA),
-        ("panzhihua-14th-system", MIYI),
-    ):
+    client.get(f"/plans/{PLAN}/", {"year": 2023})  # and what a process reads once (in a shuffled order too)
+    # the same plan for the city and for one of its counties (fewer rows): the same count
+    counts = []
+    for division in (region["city"], region["county"]):
         with CaptureQueriesContext(connection) as queries:
-            assert client.get(f"/plans/{code}/", {"year": 2023, "division": division}).status_code == 200
-        counts.setdefault(code, []).append(len(queries))
-    for code, (first, second) in counts.items():
-        assert first == second < 25, (code, counts)
+            assert client.get(f"/plans/{PLAN}/", {"year": 2023, "division": division.code}).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1] < 25, counts
 
 
-def test_data_value_page(web):
+def test_data_value_page(web, region):
     client = web("planner")
     assert client.get("/datavalues/").status_code == 200
-    element = __import__("tixi.indicators.models", fromlist=["DataElement"]).DataElement.objects.get(
-        code="health_literacy"
-    )
+    element = DataElement.objects.get(code="health_literacy")
+    city = region["city"].code
     ok = client.post(
         "/datavalues/",
-        {
-            "element": element.pk,
-            "option": "",
-            "division_code": PANZHIHUA,
-            "period": "2025",
-            "value": "33.3",
-            "comment": "抽样调查",
-        },
-    )
+        {"element": element.pk, "option": "", "division_code": city, "period": "2025", "value": "33.3", "comment": "抽样调查"},
+    )  # fmt: skip
     assert ok.status_code == 302
-    assert DataValue.objects.get(element=element, division__code=PANZHIHUA, period="2025").value == 33.3
+    assert DataValue.objects.get(element=element, division__code=city, period="2025").value == 33.3
     bad = client.post(
         "/datavalues/", {"element": element.pk, "division_code": "12", "period": "20251", "value": "x"}
     )

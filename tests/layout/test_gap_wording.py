@@ -12,12 +12,13 @@ from django.test import Client
 from django.utils import translation
 
 from tests import factories as f
-from tests.conftest import DACHUAN
+from tixi.accounts.models import Role
 from tixi.geo.models import Division
 from tixi.layout.models import Norm
 from tixi.layout.norms import NORMS_FILE, as_json, gaps
 
 YEAR = 2024
+pytestmark = pytest.mark.without_demo
 COMMON = {"region": "990102", "source": "测试", "clause": "测试条文", "version": "t"}
 
 
@@ -161,18 +162,19 @@ def test_every_seed_norm_says_what_it_counts_and_its_note_in_english():
         assert not any("\u4e00" <= ch <= "\u9fff" for ch in entry.get("note_en", "")), entry["code"]
 
 
-@pytest.mark.django_db
-def test_english_gaps_page_shows_english_notes_and_named_gaps(users):
+def test_english_gaps_page_shows_english_notes_and_named_gaps(county):
+    ambulance_norms(2, 1, county)
     client = Client()
     client.cookies["django_language"] = "en"
-    client.force_login(users["planner"])
-    html = client.get(f"/layout/{DACHUAN}/gaps/?year=2024").content.decode()
-    assert "300% of the district" in html
-    assert "规划未规定覆盖比例" not in html and "含义不明" not in html
-    assert "still needs" in html and "negative-pressure ambulance" in html
+    client.force_login(f.user(Role.PLANNER, divisions=[county]))
+    html = client.get(f"/layout/{county.code}/gaps/?year={YEAR}").content.decode()
+    assert "Judged on each subdistrict&#x27;s population." in html and "按街道人口判断" not in html
+    assert "乙街道 still needs 2 community health service stations" in html
+    assert "测试县 still needs 2 ambulances, 1 of them negative-pressure" in html
     client.cookies["django_language"] = "zh-hans"
-    html = client.get(f"/layout/{DACHUAN}/gaps/?year=2024").content.decode()
-    assert "含义不明" in html and 'class="stack"' in html and "辆救护车" in html
+    html = client.get(f"/layout/{county.code}/gaps/?year={YEAR}").content.decode()
+    assert "按街道人口判断。" in html and 'class="stack"' in html
+    assert "乙街道 还需 2 个社区卫生服务站" in html and "测试县 还需 2 辆救护车，其中负压 1 辆" in html
 
 
 def test_enough_ambulances_but_too_few_negative_pressure(county):

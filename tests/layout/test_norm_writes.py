@@ -13,15 +13,37 @@ from openpyxl import load_workbook
 from rest_framework.test import APIClient
 
 from tests import factories as f
-from tests.conftest import DACHUAN, PANZHIHUA
 from tixi.accounts.models import AuditEntry
 from tixi.exchange.services import apply_import, preview_import
 from tixi.geo.models import Division
 from tixi.layout import actions
 from tixi.layout.models import Norm, NormVersion
 
-pytestmark = pytest.mark.django_db
-DAZHOU = "511700000000"
+pytestmark = pytest.mark.without_demo
+# the kit's `two_cities()`: the city (攀枝花's place in the demo), the other city (达州) and its county (达川)
+PANZHIHUA, DAZHOU, DACHUAN = "990100000000", "990200000000", "990203000000"
+# four seed norms as the seeds word them, each moved to a kit region under a kit code: a norm per
+# population, a count, a share, and the one a plan target reads (the demo's own sit beside them)
+SEED_NORMS = {
+    "pzh-beds": ("kit-beds", PANZHIHUA),
+    "dz-sub-centres": ("kit-sub-centres", DAZHOU),
+    "ws-grade-a-township": ("kit-grade-a", PANZHIHUA),
+    "dc-ambulances": ("kit-ambulances", DACHUAN),
+}
+
+
+@pytest.fixture(autouse=True)
+def norms(region):
+    import yaml
+
+    from tixi.layout.norms import FIELDS, NORMS_FILE
+
+    for entry in yaml.safe_load(NORMS_FILE.read_text(encoding="utf-8"))["norms"]:
+        if entry["code"] in SEED_NORMS:
+            code, region_code = SEED_NORMS[entry["code"]]
+            values = {k: v for k, v in entry.items() if k in FIELDS}
+            actions.save_norm({**values, "code": code, "region": region_code[:6]}, None)
+    return Norm.objects.filter(code__startswith="kit-")
 
 
 def new_norm(**changes) -> dict:
@@ -65,23 +87,23 @@ def catalogue_manager():
 
 # ------------------------------------------------------------------ the action
 def test_a_norm_is_created_versioned_and_audited_with_its_region(users):
-    norm = actions.save_norm(new_norm(region="510400"), users["planner"])
+    norm = actions.save_norm(new_norm(region="990100"), users["planner"])
     assert (norm.region, norm.revision) == (PANZHIHUA, 1)  # stored whole, one spelling per region
     version = NormVersion.objects.get(code="test-beds")
     assert (version.action, version.revision, version.before, version.username) == (
         "create",
         1,
         None,
-        "planner",
+        "kit-planner",
     )
     assert version.after["minimum"] == 7.5
     entry = AuditEntry.objects.get(model="layout.Norm", object_pk=str(norm.pk))
     assert (entry.action, entry.user, entry.division_path) == (
         "create",
         users["planner"],
-        "510000000000/510400000000/",
+        "990000000000/990100000000/",
     )
-    # an auditor of 攀枝花 reads it in the trail of the region
+    # an auditor of the city reads it in the trail of the region
     assert AuditEntry.objects.visible_to(users["auditor"]).filter(pk=entry.pk).exists()
 
 
@@ -127,12 +149,12 @@ def test_a_bad_norm_is_refused_naming_the_field_and_nothing_is_written(users, ch
 def test_a_planner_writes_only_the_norms_of_regions_in_his_scope(users):
     dazhou = users["dazhou"]
     with pytest.raises(PermissionDenied):
-        actions.save_norm(new_norm(), dazhou)  # a 攀枝花 norm
-    pzh = Norm.objects.get(code="pzh-beds")
+        actions.save_norm(new_norm(), dazhou)  # a norm of the city
+    pzh = Norm.objects.get(code="kit-beds")
     with pytest.raises(PermissionDenied):
         actions.save_norm({"minimum": 1}, dazhou, pzh)
     with pytest.raises(PermissionDenied):  # nor move a norm of his own out of his scope
-        actions.save_norm({"region": PANZHIHUA}, dazhou, Norm.objects.get(code="dz-sub-centres"))
+        actions.save_norm({"region": PANZHIHUA}, dazhou, Norm.objects.get(code="kit-sub-centres"))
     assert actions.save_norm(new_norm(region=DAZHOU), dazhou).revision == 1
     for role in ("county", "institution", "cdc", "auditor", "dachuan"):  # they read only
         with pytest.raises(PermissionDenied):
@@ -155,15 +177,13 @@ def test_deleting_keeps_the_revisions_and_is_audited(users):
 
 def test_a_norm_a_target_reads_is_not_deleted(users):
     from tests.layout.test_norm_targets import norm_target
-    from tixi.indicators.models import Plan
 
-    norm_target(
-        Plan.objects.get(code="dachuan-14th-health"), Division.objects.at(DACHUAN, 2024), "dc-ambulances"
-    )
+    dachuan = Division.objects.at(DACHUAN, 2024)
+    norm_target(f.plan(dachuan), "kit-ambulances")
     with pytest.raises(ValidationError) as refused:
-        actions.delete_norm(Norm.objects.get(code="dc-ambulances"), users["planner"])
+        actions.delete_norm(Norm.objects.get(code="kit-ambulances"), users["dazhou"])
     assert "code" in refused.value.message_dict
-    assert Norm.objects.filter(code="dc-ambulances").exists()
+    assert Norm.objects.filter(code="kit-ambulances").exists()
 
 
 # ------------------------------------------------------------------ API
@@ -176,16 +196,15 @@ def one_page(response) -> list[dict]:
 
 
 def test_api_lists_the_norms_of_the_readers_places_with_filters(users):
-    rows = one_page(api_for(users["planner"]).get("/api/norms/"))
-    assert {"pzh-beds", "dc-ambulances", "dz-sub-centres"} <= {r["code"] for r in rows}
-    codes = {r["code"] for r in one_page(api_for(users["dazhou"]).get("/api/norms/"))}
-    assert "dz-sub-centres" in codes and "dc-ambulances" in codes  # 达州 and its 达川
-    assert not any(c.startswith("pzh-") for c in codes)  # not 攀枝花's
-    county_rows = one_page(api_for(users["county"]).get("/api/norms/?region=510400"))  # 米易 reads its city's
-    assert county_rows and all(r["region"] == PANZHIHUA for r in county_rows)
-    kind_rows = one_page(api_for(users["planner"]).get("/api/norms/?kind=count&level=3"))
-    assert kind_rows and all(r["kind"] == "count" and r["level"] == 3 for r in kind_rows)
-    assert api_for(users["dazhou"]).get("/api/norms/pzh-beds/").status_code == 404
+    def codes(user, query=""):
+        return {r["code"] for r in one_page(api_for(users[user]).get(f"/api/norms/{query}"))}
+
+    assert codes("planner") == {"kit-beds", "kit-grade-a"}  # the city's
+    assert codes("dazhou") == {"kit-sub-centres", "kit-ambulances"}  # the other city's and its county's
+    assert codes("county", "?region=990100") == {"kit-beds", "kit-grade-a"}  # the county reads its city's
+    assert codes("dazhou", "?kind=count&level=2") == {"kit-sub-centres"}
+    assert codes("dazhou", "?kind=count&level=3") == set()
+    assert api_for(users["dazhou"]).get("/api/norms/kit-beds/").status_code == 404
 
 
 def test_api_create_patch_history_delete(users):
@@ -198,7 +217,7 @@ def test_api_create_patch_history_delete(users):
     history = client.get("/api/norms/test-beds/history/").json()
     assert [(h["revision"], h["action"]) for h in history] == [(2, "update"), (1, "create")]
     assert history[0]["changed"] == ["minimum"] and history[0]["before"]["minimum"] == 7.5
-    assert history[0]["username"] == "planner"
+    assert history[0]["username"] == "kit-planner"
     assert client.delete("/api/norms/test-beds/").status_code == 204
     assert NormVersion.objects.filter(code="test-beds", action="delete").exists()
 
@@ -213,21 +232,21 @@ def test_api_refuses_a_bad_expression_by_field_in_chinese(users):
 
 def test_api_scope_refusals(users):
     dazhou = api_for(users["dazhou"])
-    assert dazhou.patch("/api/norms/pzh-beds/", {"minimum": 1}, format="json").status_code == 404
-    assert dazhou.delete("/api/norms/pzh-beds/").status_code == 404
+    assert dazhou.patch("/api/norms/kit-beds/", {"minimum": 1}, format="json").status_code == 404
+    assert dazhou.delete("/api/norms/kit-beds/").status_code == 404
     assert dazhou.post("/api/norms/", new_norm(), format="json").status_code == 403
-    # a planner of 达川 reads 达州's norms (they bind it) but may not change them
+    # a planner of the other city's county reads that city's norms (they bind it) but may not change them
     dachuan = Division.objects.current().get(code=DACHUAN)
     planner = api_for(f.user("planner", divisions=[dachuan]))
-    assert planner.get("/api/norms/dz-sub-centres/").status_code == 200
-    assert planner.patch("/api/norms/dz-sub-centres/", {"minimum": 1}, format="json").status_code == 403
-    assert planner.patch("/api/norms/dc-ambulances/", {"note": "测试"}, format="json").status_code == 200
+    assert planner.get("/api/norms/kit-sub-centres/").status_code == 200
+    assert planner.patch("/api/norms/kit-sub-centres/", {"minimum": 1}, format="json").status_code == 403
+    assert planner.patch("/api/norms/kit-ambulances/", {"note": "测试"}, format="json").status_code == 200
     assert (
-        api_for(users["county"]).patch("/api/norms/pzh-beds/", {"minimum": 1}, format="json").status_code
+        api_for(users["county"]).patch("/api/norms/kit-beds/", {"minimum": 1}, format="json").status_code
         == 403
     )
-    assert Norm.objects.get(code="pzh-beds").minimum == 8.6
-    assert Norm.objects.get(code="dz-sub-centres").revision == 1
+    assert Norm.objects.get(code="kit-beds").minimum == 8.6
+    assert Norm.objects.get(code="kit-sub-centres").revision == 1
 
 
 # ------------------------------------------------------------------ import and export
@@ -241,7 +260,7 @@ def test_the_export_imports_back_unchanged(users):
     data = export_bytes(users["planner"])
     preview = preview_import("norms", data, "norms.xlsx", users["planner"])
     assert preview.ok, preview.problems
-    assert preview.counts()["unchanged"] == Norm.objects.visible_to(users["planner"]).count() > 30
+    assert preview.counts() == {"rows": 2, "insert": 0, "update": 0, "unchanged": 2, "rejected": 0}
     assert (len(preview.inserts), len(preview.updates)) == (0, 0)
 
 
@@ -258,14 +277,18 @@ def edited(data: bytes, code: str, heading: str, value) -> bytes:
 
 
 def test_an_import_updates_by_code_through_the_action(users):
-    data = edited(export_bytes(users["planner"]), "pzh-beds", "下限", 8.8)
+    data = edited(export_bytes(users["planner"]), "kit-beds", "下限", 8.8)
     preview = preview_import("norms", data, "norms.xlsx", users["planner"])
     assert preview.ok and len(preview.updates) == 1
     batch = apply_import(preview, users["planner"])
-    norm = Norm.objects.get(code="pzh-beds")
+    norm = Norm.objects.get(code="kit-beds")
     assert (norm.minimum, norm.revision) == (8.8, 2)
-    version = NormVersion.objects.get(code="pzh-beds", revision=2)
-    assert (version.before["minimum"], version.after["minimum"], version.username) == (8.6, 8.8, "planner")
+    version = NormVersion.objects.get(code="kit-beds", revision=2)
+    assert (version.before["minimum"], version.after["minimum"], version.username) == (
+        8.6,
+        8.8,
+        "kit-planner",
+    )
     assert AuditEntry.objects.filter(
         model="layout.Norm", object_pk=str(norm.pk), note__startswith=f"import #{batch.pk}"
     ).exists()
@@ -302,7 +325,7 @@ def test_a_bad_expression_row_writes_nothing_and_is_named_by_row_and_column(user
 def test_an_import_of_another_regions_norm_is_refused_by_row(users):
     preview = preview_import("norms", sheet_of([new_norm()]), "norms.xlsx", users["dazhou"])
     assert [(p.row, p.column) for p in preview.problems] == [(3, "制定地区区划代码")]
-    assert "攀枝花" in preview.problems[0].message
+    assert Division.objects.get(code=PANZHIHUA).name in preview.problems[0].message
     # the web import page: nothing written either
     page = page_for(users["dazhou"])
     upload = io.BytesIO(sheet_of([new_norm()]))
@@ -332,8 +355,10 @@ def test_the_command_line_template_and_import(tmp_path, users):
     assert load_workbook(template).worksheets[0]["A1"].value == "标准代码"
     other = tmp_path / "other.xlsx"
     other.write_bytes(sheet_of([new_norm()]))
-    with pytest.raises(SystemExit):  # a 达州 planner's import of a 攀枝花 norm: refused, nothing written
-        call_command("import", "norms", str(other), "--user", "dazhou", stderr=io.StringIO())
+    with pytest.raises(
+        SystemExit
+    ):  # the other city's planner's import of a norm of the city: refused, nothing written
+        call_command("import", "norms", str(other), "--user", "kit-dazhou", stderr=io.StringIO())
     assert not Norm.objects.filter(code="test-beds").exists()
     out = io.StringIO()
     call_command("import", "norms", str(other), stdout=out)  # the operator
@@ -344,16 +369,16 @@ def test_the_command_line_template_and_import(tmp_path, users):
 # ------------------------------------------------------------------ pages
 def test_the_norms_page_lists_per_region_with_clause_revision_and_edit_only_in_scope(users):
     html = page_for(users["dazhou"]).get("/layout/norms/").content.decode()
-    assert 'data-region="511700000000"' in html and 'data-region="511703000000"' in html
-    assert 'data-region="510400000000"' not in html
-    assert "三十" in html or "“" in html
+    assert 'data-region="990200000000"' in html and 'data-region="990203000000"' in html
+    assert 'data-region="990100000000"' not in html
+    assert "全市建设 30 个县域医疗卫生次中心" in html  # the clause, verbatim
     assert 'id="norm-new"' in html
     county = page_for(users["county"]).get("/layout/norms/").content.decode()
-    assert 'data-region="510400000000"' in county and 'id="norm-new"' not in county
+    assert 'data-region="990100000000"' in county and 'id="norm-new"' not in county
     english = page_for(users["county"], "en").get("/layout/norms/").content.decode()
     assert "Allocation norms" in english and "配置标准" not in english
     planner = page_for(users["planner"]).get("/layout/norms/").content.decode()
-    assert "≥ 35%" in planner  # 巫山: a share of township centres at grade A
+    assert "≥ 35%" in planner  # a share of township centres at grade A (巫山's in the seeds)
     assert "≥ 8.6 张床位 每 1,000 人" in planner
     assert (
         "≥ 8.6 beds per 1,000 residents"
@@ -362,30 +387,31 @@ def test_the_norms_page_lists_per_region_with_clause_revision_and_edit_only_in_s
 
 
 def test_the_gaps_page_links_each_norm_to_its_page(users):
-    html = page_for(users["planner"]).get(f"/layout/{DACHUAN}/gaps/?year=2024").content.decode()
-    assert 'href="/layout/norms/dc-ambulances/"' in html and 'href="/layout/norms/"' in html
+    html = page_for(users["dazhou"]).get(f"/layout/{DACHUAN}/gaps/?year=2024").content.decode()
+    assert 'href="/layout/norms/kit-ambulances/"' in html and 'href="/layout/norms/kit-sub-centres/"' in html
+    assert 'href="/layout/norms/"' in html and 'href="/layout/norms/"' in html
 
 
 def test_the_norm_page_edits_through_the_action_and_shows_the_history(users):
     page = page_for(users["planner"])
-    html = page.get("/layout/norms/pzh-beds/").content.decode()
+    html = page.get("/layout/norms/kit-beds/").content.decode()
     assert 'id="norm-form"' in html and 'id="norm-history"' in html
-    values = {k: ("" if v is None else v) for k, v in Norm.objects.get(code="pzh-beds").definition().items()}
+    values = {k: ("" if v is None else v) for k, v in Norm.objects.get(code="kit-beds").definition().items()}
     values["minimum"] = 8.7
-    response = page.post("/layout/norms/pzh-beds/", values)
+    response = page.post("/layout/norms/kit-beds/", values)
     assert response.status_code == 302
-    html = page.get("/layout/norms/pzh-beds/").content.decode()
+    html = page.get("/layout/norms/kit-beds/").content.decode()
     assert 'data-revision="2"' in html and "8.6 → 8.7" in html
     values["measure"] = "I{no_such_indicator}"
-    refused = page.post("/layout/norms/pzh-beds/", values)
+    refused = page.post("/layout/norms/kit-beds/", values)
     assert refused.status_code == 400 and "field-measure" in refused.content.decode()
-    assert Norm.objects.get(code="pzh-beds").revision == 2
+    assert Norm.objects.get(code="kit-beds").revision == 2
     # the county reads the norm, sees no form and may not post one
     county = page_for(users["county"])
-    assert 'id="norm-form"' not in county.get("/layout/norms/pzh-beds/").content.decode()
-    assert county.post("/layout/norms/pzh-beds/", values).status_code == 403
-    # a 达州 planner does not even see it
-    assert page_for(users["dazhou"]).post("/layout/norms/pzh-beds/", values).status_code == 404
+    assert 'id="norm-form"' not in county.get("/layout/norms/kit-beds/").content.decode()
+    assert county.post("/layout/norms/kit-beds/", values).status_code == 403
+    # the other city's planner does not even see it
+    assert page_for(users["dazhou"]).post("/layout/norms/kit-beds/", values).status_code == 404
 
 
 def test_the_new_norm_page_refuses_another_region(users):
@@ -398,31 +424,29 @@ def test_the_new_norm_page_refuses_another_region(users):
 def test_an_admin_save_goes_through_the_action(users):
     superuser = f.user("planner", is_superuser=True, is_staff=True)
     page = page_for(superuser)
-    norm = Norm.objects.get(code="pzh-beds")
+    norm = Norm.objects.get(code="kit-beds")
     values = {k: ("" if v is None else v) for k, v in norm.definition().items()}
     values["minimum"] = 9.1
     response = page.post(f"/admin/layout/norm/{norm.pk}/change/", values)
     assert response.status_code == 302, response.content.decode()[:2000]
-    assert NormVersion.objects.get(code="pzh-beds", revision=2).username == superuser.username
+    assert NormVersion.objects.get(code="kit-beds", revision=2).username == superuser.username
     values["measure"] = "I{no_such_indicator}"
     assert page.post(f"/admin/layout/norm/{norm.pk}/change/", values).status_code == 200  # the form's errors
-    assert Norm.objects.get(code="pzh-beds").revision == 2
+    assert Norm.objects.get(code="kit-beds").revision == 2
 
 
 def test_a_renamed_norm_keeps_its_history_and_a_norm_targets_read_keeps_its_code(users):
     from tests.layout.test_norm_targets import norm_target
-    from tixi.indicators.models import Plan
 
     norm = actions.save_norm(new_norm(), users["planner"])
     actions.save_norm({"code": "test-beds-2"}, users["planner"], norm)
     history = api_for(users["planner"]).get("/api/norms/test-beds-2/history/").json()
     assert [h["revision"] for h in history] == [2, 1]
-    norm_target(
-        Plan.objects.get(code="dachuan-14th-health"), Division.objects.at(DACHUAN, 2024), "dc-ambulances"
-    )
+    dachuan = Division.objects.at(DACHUAN, 2024)
+    norm_target(f.plan(dachuan), "kit-ambulances")
     with pytest.raises(ValidationError) as refused:
         actions.save_norm(
-            {"code": "dc-ambulances-2"}, users["planner"], Norm.objects.get(code="dc-ambulances")
+            {"code": "kit-ambulances-2"}, users["dazhou"], Norm.objects.get(code="kit-ambulances")
         )
     assert "code" in refused.value.message_dict
 

@@ -9,17 +9,50 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import translation
 
-from tests.conftest import DACHUAN
+from tests import factories as f
 from tixi.accounts.models import AuditEntry
-from tixi.geo.models import Division
+from tixi.geo.models import Boundary, Division
 from tixi.indicators.models import Plan
 from tixi.layout.access import AccessError
 from tixi.layout.models import SitingScenario
 from tixi.layout.scenarios import scenario_to_projects
 from tixi.ledger.models import Project
 
-pytestmark = pytest.mark.django_db
-SITE = ["layout", "site", "--division", "511703", "--year", "2024"]
+pytestmark = pytest.mark.without_demo
+# the kit's other county (达川's place; its planner is the other city's, `dazhou`)
+DACHUAN = "990203000000"
+SITE = ["layout", "site", "--division", "990203", "--year", "2024"]
+PLAN = "kit-county-plan"
+
+
+def square(lon, lat, size=0.1):
+    ring = [[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]]
+    return {"type": "Polygon", "coordinates": [ring]}
+
+
+@pytest.fixture(autouse=True)
+def county(region):
+    """The other county as nine townships of 0.1° in a square, 1,200 to 10,800 residents, a village
+    clinic at each one's centre (the registry's candidates) and one township health centre in the
+    middle one; the county's plan."""
+    county = region["other_county"]
+    Boundary.objects.create(division=county, geometry=square(107.0, 31.0, 0.3))
+    for i in range(3):
+        for j in range(3):
+            n = i * 3 + j + 1
+            town = f.division(f"990203{n:03d}000", parent=county, name=f"镇{i}{j}")
+            Boundary.objects.create(division=town, geometry=square(107.0 + 0.1 * j, 31.0 + 0.1 * i))
+            f.population(town, 2024, per_band=100 * n)
+            centre = (107.05 + 0.1 * j, 31.05 + 0.1 * i)
+            clinic = f.institution(town, name=f"镇{i}{j}村卫生室", type="village_clinic", level=None,
+                                   longitude=centre[0], latitude=centre[1])  # fmt: skip
+            f.yearly_report(clinic, 2024)
+            if n == 5:
+                health = f.institution(town, type="township_health_centre", level=None,
+                                       longitude=centre[0], latitude=centre[1])  # fmt: skip
+                f.yearly_report(health, 2024)
+    f.plan(county, code=PLAN)
+    return county
 
 
 def places(n: int) -> list[Division]:
@@ -59,8 +92,8 @@ def test_candidate_file_sweep_and_save(tmp_path, capsys):
     [
         ("", "--candidates：.*须有 code 列"),
         ("code,name\n", "--candidates：.*没有候选点"),
-        ("code,beds\n511703000000,3\n", "--candidates：.*未知的列 beds"),
-        ("code,capacity\n511703000000,0\n", "--candidates：.*第 2 行，capacity"),
+        ("code,beds\n990203000000,3\n", "--candidates：.*未知的列 beds"),
+        ("code,capacity\n990203000000,0\n", "--candidates：.*第 2 行，capacity"),
         ("code\n999999999999\n", "--candidates：.*第 2 行，code：999999999999"),
         ("code,longitude,latitude\n{code},东经,北纬\n", "--candidates：.*第 2 行，经度/纬度"),
     ],
@@ -88,13 +121,13 @@ def test_k_above_the_candidates_and_minutes_are_refused_by_field(tmp_path):
 
 
 def saved_scenario(capsys) -> SitingScenario:
-    site_json(capsys, "--k", "2", "--candidates", "12", "--save", "两站")
+    site_json(capsys, "--k", "2", "--candidates", "8", "--save", "两站")
     return SitingScenario.objects.get(name="两站")
 
 
 def test_a_scenario_becomes_projects_once_audited_and_only_for_planners(users, capsys):
     scenario = saved_scenario(capsys)
-    plan = Plan.objects.get(code="dachuan-14th-health")
+    plan = Plan.objects.get(code=PLAN)
     for outsider in ("county", "auditor", "dachuan"):
         with pytest.raises(PermissionDenied):
             scenario_to_projects(scenario, plan, users[outsider])
@@ -103,15 +136,15 @@ def test_a_scenario_becomes_projects_once_audited_and_only_for_planners(users, c
         *SITE[:1],
         "projects",
         "--division",
-        "511703",
+        "990203",
         "--year",
         "2024",
         "--scenario",
         "两站",
         "--plan",
-        "dachuan-14th-health",
+        PLAN,
         "--user",
-        "planner",
+        "kit-dazhou",
     )
     made = Project.objects.filter(plan=plan).order_by("-number")[:2]
     assert Project.objects.filter(plan=plan).count() == before + 2
@@ -124,12 +157,12 @@ def test_a_scenario_becomes_projects_once_audited_and_only_for_planners(users, c
         == 2
     )
     with pytest.raises(AccessError):  # once only
-        scenario_to_projects(scenario, plan, users["planner"])
+        scenario_to_projects(scenario, plan, users["dazhou"])
 
 
-def test_a_plan_of_another_region_is_refused(users, capsys):
+def test_a_plan_of_another_region_is_refused(users, region, capsys):
     scenario = saved_scenario(capsys)
-    elsewhere = Plan.objects.exclude(region__path__in=[]).filter(region__code__startswith="5104").first()
+    elsewhere = f.plan(region["city"])
     with pytest.raises((AccessError, PermissionDenied)):
-        scenario_to_projects(scenario, elsewhere, users["planner"])
-    assert not scenario.projects
+        scenario_to_projects(scenario, elsewhere, users["dazhou"])
+    assert not scenario.projects and not elsewhere.projects.exists()

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import duckdb
 import pyarrow as pa
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import F, FloatField, Func, IntegerField, Q, Sum
 from django.db.models.functions import Coalesce
@@ -265,7 +266,12 @@ def reference_sums(division: Division, years: Sequence[int], mapping: CodeMappin
 def _copy_discharges(con: duckdb.DuckDBPyConnection, query) -> None:
     """Appends the records of `query` (values_list of DISCHARGE_SCHEMA's columns) to `discharges`, a
     batch at a time as Arrow columns."""
-    sql, params = query.query.sql_with_params()
+    try:
+        sql, params = query.query.sql_with_params()
+    except (
+        EmptyResultSet
+    ):  # a filter that can match nothing: no hospital of the division reported those years
+        return
     schema = pa.schema([(c, _arrow_type(kind)) for c, kind in ind.DISCHARGE_SCHEMA.items()])
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

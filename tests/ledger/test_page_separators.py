@@ -18,6 +18,8 @@ def test_the_projects_totals_carry_thousands_separators(web, language):
     numbers = re.findall(r"\d[\d,]*", line)
     assert numbers and all(not re.fullmatch(r"\d{4,}", n) for n in numbers), numbers
     assert re.search(r"\d{1,3}(,\d{3})+", line)
+    total = re.search(r'<strong id="project-total">([^<]+)</strong>', text).group(1)
+    assert re.fullmatch(r"\d{1,3}(,\d{3})+", total), total
 
 
 def test_a_whole_data_value_reads_whole(web):

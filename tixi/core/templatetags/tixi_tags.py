@@ -38,6 +38,14 @@ def grouped(value):
 
 
 @register.filter
+def whole(value):
+    """248850.0 → "248,850": an amount shown to the unit, with thousands separators."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Number):
+        return value
+    return f"{round(value):,}"
+
+
+@register.filter
 def percent(value):
     """12.5 → "12.5%", None → "—" (not "—%": a share not computed carries no unit)."""
     if value is None or value == "":

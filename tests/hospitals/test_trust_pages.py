@@ -100,3 +100,12 @@ def test_a_department_not_listed_shows_as_recorded():
         assert names.version_name("国临→医保2.0-5d523a2") == "clinical → insurance 2.0-5d523a2"
     with translation.override("zh-hans"):
         assert names.department_name("内科") == "内科" and names.version_name("演示2024") == "演示2024"
+
+
+def test_the_trend_charts_axis_does_not_go_below_zero():
+    # a static check of the chart script: a low-risk mortality of 0 drew an axis from -1
+    from pathlib import Path
+
+    script = (Path(views.__file__).parent / "static" / "hospitals" / "charts.js").read_text()
+    trend = script.split("trendData", 1)[1].split("monthData")[0]
+    assert "min: Math.max(0, Math.floor(Math.min(...all)" in trend

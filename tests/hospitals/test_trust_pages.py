@@ -29,6 +29,8 @@ def test_the_institution_account_opens_its_own_hospital(web):
     # its breadcrumb does not send it to a region's ranking it may not read
     crumb = re.search(r'<nav class="breadcrumb".*?</nav>', page.content.decode(), re.S).group(0)
     assert "/hospitals/?division=" not in crumb and OWN in crumb
+    # a region's ranking named outright stays refused
+    assert client.get(f"/hospitals/?division={PANZHIHUA}&year=2024").status_code == 404
 
 
 def test_staff_of_an_institution_that_is_no_hospital_are_told_why(client):

@@ -139,8 +139,9 @@ def _own_hospitals(user):
 
 @login_required
 def hospital_list(request):
-    if not request.user.sees_divisions:
-        # an institution's staff rank no region: the entry opens their own hospital (there was a 404)
+    if not request.user.sees_divisions and not request.GET.get("division"):
+        # an institution's staff rank no region: the entry opens their own hospital (there was a 404);
+        # a region named stays refused as before
         own = list(_own_hospitals(request.user)[:2])
         if len(own) == 1:
             return redirect("hospital-detail", code=own[0].code)

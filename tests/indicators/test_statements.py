@@ -31,6 +31,43 @@ def test_the_rule_is_judged_from_the_year_before():
     assert found["E"].status == rules.NO_DATA
 
 
+def test_occupancy_reads_the_reported_open_bed_days_not_beds_times_days():
+    # 400 beds, but a ward of 100 closed half the year: 127,750 open bed-days, not 146,000. With
+    # 100,000 occupied bed-days that is 78.3 % in use (not concerned), where beds × 365 read 68.5 %.
+    row = rules.HospitalYear("A", "甲医院", 420, 400, 100_000, 9_000, open_bed_days_before=127_750)
+    (judged,) = rules.no_new_beds_when_underused([row], occupancy_below=75, stay_above=9)
+    assert judged.occupancy == pytest.approx(78.28, abs=0.01)
+    assert judged.status == rules.NOT_CONCERNED
+    # without a reported figure, beds × the days open stand in
+    (fallback,) = rules.no_new_beds_when_underused(
+        [rules.HospitalYear("A", "甲医院", 420, 400, 100_000, 9_000)], occupancy_below=75, stay_above=9
+    )
+    assert fallback.occupancy == pytest.approx(68.49, abs=0.01) and fallback.status == rules.BREACH
+
+
+def test_the_registry_open_bed_days_reach_the_rule():
+    from types import SimpleNamespace
+
+    from tixi.indicators.statements import hospital_years
+
+    hospital = SimpleNamespace(code="A", name="甲医院", opened_on=None)
+
+    def report(year, beds, bed_days, discharges, open_bed_days):
+        return SimpleNamespace(
+            institution=hospital,
+            year=year,
+            actual_beds=beds,
+            bed_days=bed_days,
+            discharges=discharges,
+            open_bed_days=open_bed_days,
+        )
+
+    (row,) = hospital_years([report(2023, 400, 100_000, 9_000, 127_750), report(2024, 420, 0, 0, 0)], 2024)
+    assert row.open_bed_days_before == 127_750
+    (unreported,) = hospital_years([report(2023, 400, 100_000, 9_000, 0), report(2024, 420, 0, 0, 0)], 2024)
+    assert unreported.open_bed_days_before is None
+
+
 def test_the_panzhihua_scorecard_lists_the_hospitals_the_rule_concerns(web):
     year = 2023
     page = web("planner").get("/plans/panzhihua-14th-system/", {"division": PANZHIHUA, "year": year})

@@ -7,7 +7,7 @@ import pyarrow as pa
 import pyarrow.compute  # noqa: F401 (pa.compute)
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -15,12 +15,13 @@ from django.utils.translation import gettext_lazy
 from tixi.core import clock
 from tixi.core.exports import NUMBER, Cell, Column, Table, exportable
 from tixi.geo.models import Division
-from tixi.hospitals import figures, targets
+from tixi.hospitals import figures, names, targets
 from tixi.hospitals.engine import indicators as ind
 from tixi.hospitals.management.commands.drg import REASON_TEXTS
 from tixi.hospitals.models import Discharge
 from tixi.indicators.models import Plan, Target
-from tixi.registry.models import Institution
+from tixi.registry.engine import classification
+from tixi.registry.models import Institution, InstitutionType
 
 # what a page may rank by: figure -> (label, numerator, denominator) for shares; None for the others
 RANKED = {
@@ -55,6 +56,22 @@ REASONS = {
     ind.DAY_SURGERY_OVER_24H: gettext_lazy("flagged day surgery but stayed over 24 hours (not day surgery)"),
     ind.DAY_SURGERY_NOT_ELECTIVE_SURGERY: gettext_lazy("flagged day surgery but not elective surgery"),
 }
+# the decimals a figure is shown with: those of the catalogue's indicators on it (shares 1, CMI 2,
+# average stay 2; tests/hospitals/test_trust_pages.py holds them to the catalogue), not the engine's
+# full precision ("31.684 %" where the indicator reads 31.7)
+DECIMALS = {figure: 1 for figure in RANKED} | {
+    "cmi": 2,
+    "alos": 2,
+    "time_efficiency": 2,
+    "cost_efficiency": 2,
+    "low_risk_mortality": 2,
+}
+
+
+def rounded(value, figure: str):
+    return None if value is None else round(value, DECIMALS[figure])
+
+
 LOWER_IS_BETTER = {"alos", "low_risk_mortality", "time_efficiency", "cost_efficiency"}
 # the national assessment judges the level-4 share in tertiary hospitals and the level-3 share in
 # secondary ones (notes/hospitals.md): a hospital of another grade is not ranked or plotted on it
@@ -75,7 +92,13 @@ def shown(versions: dict | None) -> dict | None:
     """The versions a page states: the list versions once each (the four lists usually share one)."""
     if versions is None:
         return None
-    return {**versions, "list_versions": ", ".join(sorted(set(versions["lists"].values()))) or "—"}
+    lists = ", ".join(names.version_name(v) for v in sorted(set(versions["lists"].values())))
+    return {
+        **versions,
+        "list_versions": lists or "—",
+        "weights": names.version_name(versions.get("weights")),
+        "code_map": names.version_name(versions.get("code_map")),
+    }
 
 
 def _year(request) -> int:
@@ -108,8 +131,21 @@ def _visible_rows(request, rows: list[dict]) -> list[dict]:
     return [r for r in rows if r["hospital"] in codes]
 
 
+def _own_hospitals(user):
+    """The hospitals an account without a division in scope (an institution's staff) may read."""
+    kinds = [t for t in InstitutionType.values if classification.category_of(t) == classification.HOSPITAL]
+    return Institution.objects.visible_to(user).filter(type__in=kinds).order_by("code")
+
+
 @login_required
 def hospital_list(request):
+    if not request.user.sees_divisions and not request.GET.get("division"):
+        # an institution's staff rank no region: the entry opens their own hospital (there was a 404);
+        # a region named stays refused as before
+        own = list(_own_hospitals(request.user)[:2])
+        if len(own) == 1:
+            return redirect("hospital-detail", code=own[0].code)
+        return render(request, "hospitals/own.html", {"hospitals": _own_hospitals(request.user)})
     year = _year(request)
     division = _division(request, year)
     figure = request.GET.get("figure", "level4_share")
@@ -128,7 +164,7 @@ def hospital_list(request):
     ranked = sorted(rows, key=lambda r: (r[figure] is None, (r[figure] or 0) * (1 if lower else -1)))
     for rank, row in enumerate(ranked, start=1):
         row["rank"] = rank if row[figure] is not None else None
-        row["value"] = row[figure]
+        row["value"] = rounded(row[figure], figure)
     label, numerator, denominator = RANKED[figure]
     funnel = None
     if numerator:
@@ -138,8 +174,8 @@ def hospital_list(request):
         if total_d:
             overall = 100.0 * total_n / total_d
             funnel = {
-                "overall": round(overall, 3),
-                "points": [[r[denominator], r[figure], r["hospital_name"]] for r in points],
+                "overall": rounded(overall, figure),
+                "points": [[r[denominator], rounded(r[figure], figure), r["hospital_name"]] for r in points],
                 "limits": ind.funnel_limits(overall, [r[denominator] for r in points]),
                 "x": str(VOLUMES[denominator]),
                 "y": str(label),
@@ -153,6 +189,7 @@ def hospital_list(request):
             "years": list(range(year - 5, year + 2)),
             "figure": figure,
             "figure_label": label,
+            "decimals": DECIMALS[figure],
             "figures": [(k, v[0]) for k, v in RANKED.items()],
             "rows": ranked,
             "funnel": funnel,
@@ -272,7 +309,7 @@ def _cases_table(loaded, title: str, where: str) -> Table:
         reasons = [str(REASONS[r]) for r in (case["cmi_excluded"], case["day_surgery_excluded"]) if r]
         table.add(
             case["record_id"],
-            case["department"],
+            names.department_name(case["department"]),
             month_text(case["month"]),
             case["los_days"],
             *(
@@ -341,11 +378,14 @@ def hospital_detail(request, code):
             pa.compute.is_in(loaded.grouping_log["record_id"], latest.fetch_arrow_table()["record_id"])
         )
     mapping_log = figures.mapping_log(loaded)
+    if mapping_log:
+        mapping_log["code_map_name"] = names.version_name(mapping_log["code_map"])
     chosen = None  # the department or month whose stays are listed
     department, month = request.GET.get("department"), request.GET.get("month", "")
     if department is not None and any(r["department"] == department for r in departments):
         chosen = (
-            _("Stays of %(department)s, %(year)s") % {"department": department or "—", "year": year},
+            _("Stays of %(department)s, %(year)s")
+            % {"department": names.department_name(department) or "—", "year": year},
             f"f.year = {year} AND f.department = {_quoted(department)}",
         )
     elif month.isdigit() and any(r["month"] == int(month) for r in months):
@@ -356,7 +396,7 @@ def hospital_detail(request, code):
     held_to = _targets_for(hospital, request.user)
     charts = []
     for figure, (label, _numerator, _denominator) in RANKED.items():
-        values = {str(y): by_year[y].get(figure) for y in years if y in by_year}
+        values = {str(y): rounded(by_year[y].get(figure), figure) for y in years if y in by_year}
         if not any(v is not None for v in values.values()):
             continue
         charts.append(
@@ -374,7 +414,9 @@ def hospital_detail(request, code):
         _("By department, %(year)s") % {"year": year},
         Column(_("Department")),
         departments,
-        lambda r: Cell(r["department"] or "—", href=_drill(year, department=r["department"])),
+        lambda r: Cell(
+            names.department_name(r["department"]) or "—", href=_drill(year, department=r["department"])
+        ),
         "hospital-departments",
     )
     month_table = _figure_table(
@@ -397,8 +439,12 @@ def hospital_detail(request, code):
             "month_chart": {
                 "months": [month_text(r["month"]) for r in months],
                 "series": [
-                    {"id": key, "label": str(label), "values": [r.get(key) for r in months]}
-                    for key, label, _decimals in BREAKDOWN
+                    {
+                        "id": key,
+                        "label": str(label),
+                        "values": [None if r.get(key) is None else round(r[key], decimals) for r in months],
+                    }
+                    for key, label, decimals in BREAKDOWN
                     if key not in ("discharges", "not_grouped")
                 ],
                 "discharges": [r["discharges"] for r in months],

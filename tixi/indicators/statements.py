@@ -65,6 +65,7 @@ def hospital_years(reports, year: int) -> list[rule_engine.HospitalYear]:
                 before.bed_days if before else None,
                 before.discharges if before else None,
                 days_open(before.institution.opened_on, year - 1) if before else 365,
+                (before.open_bed_days or None) if before else None,
             )
         )
     return rows

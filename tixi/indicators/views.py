@@ -359,7 +359,8 @@ def data_values(request):
             f"{element} ({v.option_label})" if v.option else element,
             v.division.name,
             v.period,
-            v.value,
+            # a whole value reads whole ("241,159", not "241,159.0": most values are counts)
+            Cell(v.value, decimals=0 if v.value is not None and float(v.value).is_integer() else None),
             v.comment,
             _("synthetic") if v.is_synthetic else "",
             v.stored_by.username if v.stored_by else "—",

@@ -109,7 +109,7 @@ def projects(request):
             "projects": rows,
             "export_title": _("Major construction projects"),
             "summary": summary,
-            "invested": sum(p.invested or 0 for p in rows),
+            "invested": round(sum(p.invested or 0 for p in rows)),  # whole 万元, shown grouped
             "capacity": planned_capacity(rows),
             "map": project_map(rows),
             "list_region": region,

@@ -38,6 +38,22 @@ def grouped(value):
 
 
 @register.filter
+def whole(value):
+    """248850.0 → "248,850": an amount shown to the unit, with thousands separators."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Number):
+        return value
+    return f"{round(value):,}"
+
+
+@register.filter
+def percent(value):
+    """12.5 → "12.5%", None → "—" (not "—%": a share not computed carries no unit)."""
+    if value is None or value == "":
+        return "—"
+    return f"{grouped(value)}%"
+
+
+@register.filter
 def local_name(thing, fallback=""):
     """A catalogue entry's name in the page's language: `name_en` on English pages when it has one."""
     if thing is None:

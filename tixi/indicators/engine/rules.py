@@ -16,6 +16,9 @@ class HospitalYear:
     bed_days_before: int | None  # occupied bed-days, discharges of the year before
     discharges_before: int | None
     days_open_before: int = 365  # fewer when it opened during the year before
+    # the year before's open bed-days as reported (实际开放总床日数): beds closed for part of the year
+    # count only while open; when none is reported, beds × the days it was open stand in
+    open_bed_days_before: int | None = None
 
 
 @dataclass(frozen=True)
@@ -35,13 +38,15 @@ def no_new_beds_when_underused(
     """A hospital whose bed occupancy was below `occupancy_below` % and whose average stay was above
     `stay_above` days in the year before adds no beds: it breaches the rule when its beds grew. The
     condition is read from the year before (what the hospital knew when it would add beds), its
-    occupancy over the days it was open (a hospital that opened in June is not half empty)."""
+    occupancy over its open bed-days as reported, or else over beds × the days it was open (a
+    hospital that opened in June is not half empty)."""
     found = []
     for r in rows:
         if not r.beds_before or not r.discharges_before or r.bed_days_before is None or r.beds is None:
             found.append(Judgement(r.code, r.name, NO_DATA, beds_before=r.beds_before, beds=r.beds))
             continue
-        occupancy = 100 * r.bed_days_before / (r.beds_before * r.days_open_before)
+        opened = r.open_bed_days_before or r.beds_before * r.days_open_before
+        occupancy = 100 * r.bed_days_before / opened
         stay = r.bed_days_before / r.discharges_before
         concerned = occupancy < occupancy_below and stay > stay_above
         status = (BREACH if r.beds > r.beds_before else HELD) if concerned else NOT_CONCERNED

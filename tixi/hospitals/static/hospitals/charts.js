@@ -45,7 +45,8 @@ document.addEventListener("DOMContentLoaded", () => {
         animation: false,
         grid: { left: 40, right: 30, top: 20, bottom: 24 },
         xAxis: { type: "category", data: years },
-        yAxis: { type: "value", min: Math.floor(Math.min(...all) - span * 0.1), max: Math.ceil(Math.max(...all) + span * 0.1) },
+        // every figure is a count, share, index or mortality: the axis never goes below 0 (it read -1)
+        yAxis: { type: "value", min: Math.max(0, Math.floor(Math.min(...all) - span * 0.1)), max: Math.ceil(Math.max(...all) + span * 0.1) },
         tooltip: { trigger: "axis", confine: true, formatter: (ps) => ps.map((p) => escape(p.name) + ": " + escape(p.value)).join("<br>") },
         series: [{
           type: "line", data: years.map((y) => c.values[y]), itemStyle: { color: "#0b6e4f" },

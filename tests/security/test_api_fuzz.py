@@ -14,11 +14,13 @@ from tixi.wsgi import application
 schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
 
 
-@pytest.fixture
-def token(users):
+# the county user (writes its registry, refused the plans) and the planner (who may write most of the
+# API: plans, targets, norms, the ledger), so that the write paths are fuzzed past their refusal too
+@pytest.fixture(params=["county", "planner"])
+def token(request, users):
     from rest_framework.authtoken.models import Token
 
-    return Token.objects.get_or_create(user=users["county"])[0].key
+    return Token.objects.get_or_create(user=users[request.param])[0].key
 
 
 @pytest.fixture(autouse=True)

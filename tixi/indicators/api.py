@@ -92,7 +92,9 @@ class IndicatorViewSet(AtomicWritesMixin, viewsets.ModelViewSet):
 class DataValueSerializer(CleanModelSerializer):
     element = serializers.SlugRelatedField(slug_field="code", queryset=DataElement.objects.all())
     division = DivisionCodeField()
-    stored_by = serializers.CharField(source="stored_by.username", read_only=True, default=None)
+    stored_by = serializers.CharField(
+        source="stored_by.username", read_only=True, default=None, allow_null=True
+    )
 
     class Meta:
         model = DataValue

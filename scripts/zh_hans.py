@@ -1296,6 +1296,7 @@ ZH = {
     "Where to build next": "新址选择",
     "Kind of facility": "机构类别",
     "New sites (K)": "新址数（K）",
+    "Method: %(label)s": "方法：%(label)s",
     "Only a planner of the plan's region sets what a project adds.": "只有覆盖该规划地区的规划人员可以设定项目新增的能力。",
     "plan: %(plan)s ended in %(last)s, before the scenario's year %(year)s.": "规划：%(plan)s 已于 %(last)s 年结束，早于方案年份 %(year)s。",
     "A date after today cannot have happened yet.": "日期晚于今天，不可能已发生。",

@@ -1,6 +1,7 @@
 """The `tixi` command: one entry point, one verb per capability (Django management commands)."""
 
 import os
+import signal
 import sys
 
 VERBS = {
@@ -37,6 +38,10 @@ def usage() -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
+    if hasattr(
+        signal, "SIGPIPE"
+    ):  # `tixi --help | head`: end quietly when the reader stops, as Unix tools do
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     argv = list(sys.argv[1:] if argv is None else argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tixi.settings")
     if not argv or argv[0] in {"-h", "--help", "help"}:

@@ -78,7 +78,7 @@ def test_the_signal_page_shows_its_chart_cases_resources_and_verifies(web, plagu
     assert 'id="verify-form"' in html and "<script>" not in html  # no inline script (CSP)
     # the method in words (R's names stay in the title, for replay); no step chosen for the analyst
     method = re.search(r'id="signal-method"[^>]*>(.*?)</p>', html, re.S).group(1)
-    assert "固定阈值" in method and "阈值（例）" in method and "threshold" not in method
+    assert method.startswith("方法：固定阈值") and "阈值（例）" in method and "threshold" not in method
     assert '<option value="">请从下拉列表中选择</option>' in html
     assert "预期值" in html and "预期性" not in html  # the expected count, not a target's nature
     answer = web("cdc").post(

@@ -359,6 +359,7 @@ def _resolve(spec, parsed, preview, user, heading_of) -> None:
         year = values.get("year") if isinstance(values.get("year"), int) else None
         if isinstance(values.get("period"), str) and values["period"][:4].isdigit():
             year = int(values["period"][:4])
+        beyond = []  # divisions outside the scope, kept if the row's reporting institution is within it
         for column in spec.columns:
             value = values.get(column.code)
             if not isinstance(value, str) or column.kind not in wanted:
@@ -377,6 +378,9 @@ def _resolve(spec, parsed, preview, user, heading_of) -> None:
                     if row is None:
                         problem = _("No division has this code.")
                     elif not scope.covers_path(row.path):
+                        if spec.place_reported_by:
+                            beyond.append((column, row))
+                            continue
                         problem = _("This division is outside your scope.")
                     else:
                         values[column.code] = row
@@ -396,6 +400,15 @@ def _resolve(spec, parsed, preview, user, heading_of) -> None:
                     values[column.code] = row
             if problem:
                 preview.problems.append(Problem(number, column.heading, raw[column.code], problem))
+        for column, row in beyond:
+            if isinstance(values.get(spec.place_reported_by), Institution):  # resolved: in the scope
+                values[column.code] = row
+            else:
+                preview.problems.append(
+                    Problem(
+                        number, column.heading, raw[column.code], _("This division is outside your scope.")
+                    )
+                )
     if spec.name == "institutions":
         for number, values, raw in parsed:
             division = values.get("division_code")

@@ -66,6 +66,9 @@ class TableSpec:
     validate: object = None
     writer: object = None
     undoer: object = None
+    # the column of an institution that reports rows about any place (a hospital's case reports: the
+    # patient lives anywhere): a division outside the scope is accepted when that institution is in it
+    place_reported_by: str | None = None
 
     def column(self, code: str) -> Column:
         return next(c for c in self.columns if c.code == code)

@@ -2,6 +2,7 @@
 each write scanned at once), the disease list and trigger rules, signals and their steps."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -24,6 +25,7 @@ from tixi.surveillance.models import (
     Signal,
     SignalStep,
     TriggerRule,
+    case_in_reach,
 )
 
 
@@ -51,11 +53,17 @@ class CaseReportSerializer(CleanModelSerializer):
         ]
         read_only_fields = ["is_synthetic"]
 
-    def validate_division(self, division):
-        return division_in_scope(self.context["request"].user, division)
-
     def validate_institution(self, institution):
         return institution_in_scope(self.context["request"].user, institution)
+
+    def validate(self, attrs):
+        """The place is checked with the reporting institution (`case_in_reach`): a hospital's staff
+        report their patients wherever they live."""
+        division = attrs.get("division", getattr(self.instance, "division", None))
+        institution = attrs.get("institution", getattr(self.instance, "institution", None))
+        if not case_in_reach(self.context["request"].user, division, institution):
+            raise ValidationError({"division": [_("This division is outside your scope.")]})
+        return super().validate(attrs)
 
 
 class ChannelCountSerializer(CleanModelSerializer):

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from tixi.accounts.scope import ScopedQuerySet
+from tixi.accounts.scope import ScopedQuerySet, scope_of
 from tixi.core import clock
 from tixi.geo.models import Division, Sex
 
@@ -67,6 +67,22 @@ class SurveillanceQuerySet(ScopedQuerySet):
     scope_path_field = "division__path"
 
 
+class CaseReportQuerySet(SurveillanceQuerySet):
+    # a hospital sees the cases it reported, wherever its patients live (网络直报)
+    scope_institution_field = "institution"
+
+
+def case_in_reach(user, division, institution) -> bool:
+    """Who may write a case report: its place (the patient's current address) lies in the writer's
+    scope, or it is reported by an institution the writer reports for. A hospital reports every
+    notifiable case it diagnoses, wherever the patient lives (网络直报), so its staff, whose scope is the
+    hospital and no division, report with their hospital named. The API and the import ask this."""
+    scope = scope_of(user)
+    if division is not None and scope.covers_path(division.path):
+        return True
+    return institution is not None and scope.covers_institution(institution)
+
+
 class CaseReport(models.Model):
     """One notifiable case report (网络直报卡) of the line list."""
 
@@ -91,7 +107,7 @@ class CaseReport(models.Model):
     status = models.CharField(_("case status"), max_length=12, choices=CaseStatus.choices)
     is_synthetic = models.BooleanField(_("synthetic"), default=False)
 
-    objects = SurveillanceQuerySet.as_manager()
+    objects = CaseReportQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("case report")

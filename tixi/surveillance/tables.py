@@ -57,6 +57,7 @@ SURVEILLANCE_TABLES = {
             "status": "临床诊断病例",
         },
         capability=Capability.REPORT_CASES,
+        place_reported_by="institution_code",  # as case_in_reach: a hospital reports patients from anywhere
     ),
     "channel_counts": TableSpec(
         "channel_counts",

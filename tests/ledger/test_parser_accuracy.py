@@ -45,7 +45,8 @@ SIXTEENTH_SET = Path(__file__).resolve().parent / "heldout_p"
 # two more national health task plans gathered after the rule written on SIXTEENTH_SET: kept unseen
 SEVENTEENTH_SET = Path(__file__).resolve().parent / "heldout_q"
 # six health goal texts (深圳, 安徽, a city's 一老一小 plan, a province's 养老/健康服务 plan, 健康中国2020, a review), gathered
-# after the session-12 class rules (a count of a document's items, a short quoted name): unseen
+# after the session-12 class rules (a count of a document's items, a short quoted name): unseen when first measured, seen
+# since rules were written on its failure classes (reader9)
 EIGHTEENTH_SET = Path(__file__).resolve().parent / "heldout_r"
 DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 
@@ -264,7 +265,8 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
         "TWELFTH",
     ]
     seen += ["FOURTEENTH", "SIXTEENTH", "FIFTEENTH"]  # the fifteenth seen since the session-12 class rules
-    unseen = ["FOURTH", "NINTH", "THIRTEENTH", "SEVENTEENTH", "EIGHTEENTH"]
+    seen += ["EIGHTEENTH"]  # seen since the rules written on its failure classes (reader9)
+    unseen = ["FOURTH", "NINTH", "THIRTEENTH", "SEVENTEENTH"]
     positions = [
         text.index(f"\n{heading} held-out" if heading != "HELD-OUT plans" else heading) for heading in seen
     ]
@@ -279,8 +281,8 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     assert guangzhou.split()[1:5] == ["1.00", "1.00", "44", "44"]
     unseen_total = text[text.index("all unseen sets together") :].splitlines()[2].split()
     assert unseen_total[3:5] == ["49", "46"] and unseen_total[7:9] == [
-        "50",
-        "53",
+        "6",
+        "7",
     ]  # tasks n/found, targets n/found
 
 
@@ -613,13 +615,13 @@ def test_seventeenth_set_health_task_plans_unseen():
     assert (targets.expected, targets.found) == (0, 0), targets
 
 
-def test_eighteenth_set_health_goal_texts_unseen():
+def test_eighteenth_set_health_goal_texts_seen():
     """Six health goal texts of other places (深圳 卫生强市, 安徽 十三五 draft, a city's 一老一小 plan, a province's 养老/健康
     服务 plan, 健康中国2020, a 十三五 review with nothing to find), gathered after the session-12 class rules, truth committed
     first (commit "Plan reader: an eighteenth held-out set…"), measured once with the rules frozen: targets 26 of 44 with
-    46 found (precision 0.57, recall 0.59): past figures and page chrome read as goals, ceilings as floors, 万-units and
-    rises missed. Kept UNSEEN: a rule that changes these figures makes the set seen (say so in its README and the
-    project README, and gather another)."""
+    46 found (precision 0.57, recall 0.59). SEEN since (reader9): rules written by class on its failure classes (figures
+    already reached, a news page's other items, ceilings, rises in years, life expectancy however named, 万-units, 平方米,
+    a value in words; tests/ledger/test_goal_texts.py): 44 of 44 with 44 found, the review's past figures no longer read."""
     from tixi.ledger.engine.accuracy import held_out_scores, total
 
     scores = held_out_scores(EIGHTEENTH_SET)
@@ -630,8 +632,5 @@ def test_eighteenth_set_health_goal_texts_unseen():
         assert not any(place in text for place in ("达州", "达川", "巴中", "巫山", "攀枝花"))
     tasks, targets = total(scores, "tasks"), total(scores, "targets")
     assert (tasks.expected, tasks.found) == (0, 0), tasks
-    assert (targets.expected, targets.found, targets.matched) == (44, 46, 26), targets
-    assert (scores["shisanwu_huigu"]["targets"].expected, scores["shisanwu_huigu"]["targets"].found) == (
-        0,
-        12,
-    )
+    assert (targets.expected, targets.found, targets.matched) == (44, 44, 44), targets
+    assert (scores["shisanwu_huigu"]["targets"].expected, scores["shisanwu_huigu"]["targets"].found) == (0, 0)

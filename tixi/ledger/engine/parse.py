@@ -637,11 +637,12 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
 
 # a number with its unit; "5～8个" keeps the lower bound; ages (岁), 人次 and 个百分点 are not targets
 TARGET = re.compile(
-    r"(?P<before>达到|不低于|不少于|不得低于|不超过|超过|低于|控制在|下降至|下降到|降至|降到|减少到|减少至|提高到|至少|≥|≤"
+    r"(?P<before>达到|不低于|不少于|不得低于|不超过|超过|低于|小于|控制在|下降至|下降到|降低到|降低至|降至|降到|减少到|减少至|提高到"
+    r"|至少|≥|≤"
     r"|(?:压缩|压减|缩短|减)(?:至|到)|约|达)?\s*"
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到|至)\s*)?(?P<value>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人|万名|万亿元|亿元|亿千瓦|万吨/日|万吨|万公里|万个|万(?=以上|人次以上)|元(?=以上)"
-    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人(?!次)|级|天|分钟|支|岁|套|场次|项|种)?"
+    r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人|万名|万亿元|亿元|亿千瓦|万吨/日|万吨|万公里|万个|万张|万例|万(?=以上|人次以上|[，,。；]|$)|元(?=以上)"
+    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人(?!次)|级|天|分钟|支|岁|套|场次|项|种|平方米)?"
     r"(?P<after>及以上|及以下|以上|以内|以下|左右)?"
 )
 COMPARATORS = {
@@ -666,6 +667,9 @@ COMPARATORS = {
     "减少至": "le",
     "降至": "le",
     "低于": "lt",
+    "小于": "lt",
+    "降低到": "le",
+    "降低至": "le",
     "左右": "about",
     "约": "about",
     # a time to shorten: "压缩至5个工作日以内", "减至1个月"
@@ -720,7 +724,8 @@ PERIOD_FROM = re.compile(r"(20\d{2})\s*年起\s*(\d{1,2})\s*年内")
 
 def _title_year(text: str) -> int | None:
     head = text[:1500]
-    if period := PERIOD.search(head):
+    # "从2015—2019年，…从1.38人增长到2.61人": a period looked back on is no plan's
+    if (period := PERIOD.search(head)) and not head[: period.start()].endswith(("从", "自")):
         return int(period.group(2))
     if period := PERIOD_FROM.search(head):
         return int(period.group(1)) + int(period.group(2)) - 1
@@ -736,6 +741,11 @@ INLINE_HEADING = re.compile(
 )
 # a table kept on one line by the copy ("专栏1：…主要指标序号指标2010年2015年…"): read as a table, not as sentences
 TABLE_LINE = re.compile(r"^\s*(?:表|专栏)\s*\d+\s*[:：]?.{0,40}?指标")
+# the heading of a news page's list of other items, below the document: what follows is other news, no goal of it
+OTHER_NEWS = re.compile(
+    r"\s*(?:新闻推荐|相关新闻|相关阅读|推荐阅读|延伸阅读|热门排行|热点推荐|热门推荐|猜你喜欢|热门文章|最新新闻|上一篇|下一篇)"
+    r"(?:[\sA-Za-z0-9:：]*)$"
+)
 
 
 def _sections(text: str):
@@ -744,6 +754,8 @@ def _sections(text: str):
     for line in (
         part for raw in text.splitlines() for part in INLINE_HEADING.sub("\n\\1\n", raw).split("\n")
     ):
+        if OTHER_NEWS.match(line):
+            return  # a news page's list of other items ("新闻推荐", "热门排行"): the document has ended
         if (
             re.match(r"\s*注\s*[:：]", line)
             or (TABLE_LINE.match(line) and len(line.strip()) >= 60)
@@ -788,6 +800,8 @@ def targets(text: str) -> list[dict]:
             # "2020年初步建成300个…": a sentence opening with the year of what it builds
             or re.match(r"(\d{4})年(?:底|前)?[^，,。；]{0,6}?(?:建成|完成|实现|达到)", sentence)
             or DEADLINE.search(sentence)
+            # "卫生部提出2020年居民人均寿命增至77岁": the year a goal is set for, in a news headline
+            or re.search(r"(?:提出|预计|力争)(\d{4})年", sentence)
         )
         if not year_match and re.search(r"(?:自|从)\d{4}年(?:开始|起)", sentence):
             continue  # "自2019年开始，…在10个左右领域开展培训": what starts, not a level to reach by a year
@@ -811,7 +825,12 @@ def targets(text: str) -> list[dict]:
         )
         in_sentence, previous = [], None  # (match, target) of the values kept, for the lists below
         norm_end = None  # where the last value read as a layout norm ended
-        for m in TARGET.finditer(sentence):
+        looking_back = _looking_back_spans(sentence)
+        # "每万人口全科医生数将达到两人": a goal in words is read as its digit (one character for one: places stay)
+        digits = VALUE_IN_WORDS.sub(
+            lambda w: w.group(1) + str(WORD_DIGITS[w.group(2)]) + w.group(3), sentence
+        )
+        for m in TARGET.finditer(digits):
             unit, value = m.group("unit") or "", float(m.group("low") or m.group("value"))
             word = m.group("after") or m.group("before") or ""
             if not word and previous and LIST_GAP.fullmatch(sentence[previous[0].end() : m.start()]):
@@ -857,11 +876,19 @@ def targets(text: str) -> list[dict]:
                 continue  # a time limit to shorten ("压缩至5个工作日以内"), not a term ("实习时间一般为6个月")
             if unit == "级" and not (word or "水平" in sentence[m.end() : m.end() + 3]):
                 continue
-            if unit == "岁" and not re.search(r"预期寿命[^，,；]{0,4}$", before):
-                continue  # life expectancy is a target; "65岁以上老年人" is not
+            if unit == "岁" and not LIFE_EXPECTANCY.search(before + (m.group("before") or "")):
+                continue  # life expectancy (or its rise) is a target; "65岁以上老年人" is not
+            if any(start <= m.start() < end for start, end in looking_back):
+                continue  # "截至2015年…达到76岁", "从1.38人增长到2.61人": a figure reached, no goal
+            if BASELINE.search(before) or ALREADY.search(before):
+                continue  # "由10.7‰下降到…": the value a change starts from; "已达到…": reached
+            if after.startswith("的标准"):
+                continue  # "人均用地不少于0.1平方米的标准规划配建…": a planning norm, not a level to reach
             if m.group("low"):
                 word = "以上"
             comparator = COMPARATORS.get(word, "ge")
+            if not word and re.search(r"控制目标(?:为|是).*为$", before):
+                comparator = "le"  # "吸烟率控制目标为…男性为40%,女性为4%": a ceiling
             if unit == "分钟":
                 comparator = "le"
             previous = (m, word)
@@ -882,6 +909,36 @@ def targets(text: str) -> list[dict]:
         _pair_years(sentence, in_sentence)
         found += [target for _m, target in in_sentence]
     return found
+
+
+# life expectancy and its rise: "人均预期寿命达到77岁", "人均期望寿命", "人均寿命将达77.3岁", "寿命在2015年基础上提高1.3岁以上
+# (即77.3岁)", "寿命…增加4岁,达到77岁" (the clause after a comma goes on with the same rate)
+LIFE_EXPECTANCY = re.compile(
+    r"(?:预期|期望)?寿命[^，,；;。]{0,20}$|寿命[^，,；;。]{0,24}[，,](?:并|将)?(?:达到|达|增至|增加到|提高到)$"
+)
+# a figure already reached: from a "截至/截止YYYY年", a past period "从2015—2019年", "提高了", "已达到" on, until a year
+# to come ("到2020年") in the same sentence
+PAST_MARK = re.compile(
+    r"截至\d{4}年|截止(?:到)?\d{4}年|(?:从|自)\d{4}\s*[—–-]+\s*\d{4}年"
+    r"|(?:提高|增长|增加|下降|降低|减少|缩短|上升)了|已(?:经)?(?:达到|达|超过|实现|提高到|增长到|下降到|降至|降到)"
+)
+FUTURE_MARK = re.compile(r"(?<!截)(?<!截止)(?:到|至)\s*\d{4}\s*年|\d{4}\s*年(?:底|末)?前")
+# the value a change starts from: "由10.7‰下降到4.54‰", "从1.38人增长到2.61人"
+BASELINE = re.compile(r"(?:由|从)[^，,；。由从\d]{0,3}$")
+ALREADY = re.compile(r"已(?:经)?(?:达到|达|超过)$")
+# a small value in words right after 达到: "将达到两人"; "至少有一所…" stays a norm in words
+WORD_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+VALUE_IN_WORDS = re.compile(r"(达到)([一二两三四五六七八九])(人|名|所|家|张)")
+
+
+def _looking_back_spans(sentence: str) -> list[tuple[int, int]]:
+    """Where a sentence states figures already reached: from each past mark to the next year to come (or the end)."""
+    futures = [m.start() for m in FUTURE_MARK.finditer(sentence)]
+    spans = []
+    for mark in PAST_MARK.finditer(sentence):
+        end = next((f for f in futures if f > mark.start()), len(sentence))
+        spans.append((mark.start(), end))
+    return spans
 
 
 # "16项具体工作指标", "24项督查激励措施", "46项市级绩效任务": what follows a count in 项 names the document's items

@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tests import factories as f
+from tests.layout.test_norm_writes import new_norm
 from tixi.layout import actions as layout_actions
 from tixi.ledger.models import Milestone
 from tixi.ledger.services import change_project
@@ -66,22 +67,7 @@ def test_reaching_a_milestone_in_the_year_1_is_refused(project, users):
 
 
 def test_a_norm_by_the_year_99999_is_refused_on_every_database(region, users):
-    norm = {
-        "code": "test-beds",
-        "name": "每千人口测试床位数",
-        "region": region["city"].code,
-        "kind": "per_population",
-        "level": 2,
-        "measure": "R{actual_beds}",
-        "basis": "P{}",
-        "minimum": 7.5,
-        "per": 1000,
-        "unit": "beds",
-        "year": 99999,
-        "source": "测试规划",
-        "clause": "每千人口床位数达到7.5张。",
-        "version": "2025-01",
-    }
+    norm = new_norm(region=region["city"].code, year=99999)
     with pytest.raises(ValidationError) as refused:
         layout_actions.save_norm(norm, users["planner"])
     assert "year" in refused.value.message_dict

@@ -212,22 +212,11 @@ def _next_step(key, note):
 
 
 def _norm(o, user):
-    return {
-        "code": "jz-beds",
-        "name": f"每千人口{MARK}床位数",
-        "region": home_city(user),
-        "kind": "per_population",
-        "level": 2,
-        "measure": "R{actual_beds}",
-        "basis": "P{}",
-        "minimum": 7.5,
-        "per": 1000,
-        "unit": "beds",
-        "year": 2025,
-        "source": f"{MARK}规划",
-        "clause": "每千人口床位数达到7.5张。",
-        "version": "2025-01",
-    }
+    from tests.layout.test_norm_writes import new_norm
+
+    return new_norm(
+        code="jz-beds", name=f"每千人口{MARK}床位数", region=home_city(user), source=f"{MARK}规划"
+    )
 
 
 def _form_of(instance, fields, **changes) -> dict:

@@ -26,16 +26,6 @@ def in_chinese():
         yield
 
 
-@pytest.fixture
-def region(db):
-    return factories.two_cities()
-
-
-@pytest.fixture
-def users(region):
-    return factories.seven_roles(region)
-
-
 def test_the_one_check_names_each_row_and_field():
     from tixi.core.validators import refuse_control_characters_in_bulk
 

@@ -51,6 +51,14 @@ EIGHTEENTH_SET = Path(__file__).resolve().parent / "heldout_r"
 # four health goal texts (健康儿童行动, 癌症防治, two reports of progress) gathered after the rules written on the eighteenth's
 # failure classes (reader9): unseen
 NINETEENTH_SET = Path(__file__).resolve().parent / "heldout_s"
+# nine health goal texts (精神卫生 twice, 职业病, 健康甘肃2030, 出生缺陷, 护理 twice, 慢性病, 健康中国2030) gathered while
+# reader10 changed the rules, truth committed before the reader ran on them: unseen, first measured by the lead after
+# reader10's rules (no threshold here until then)
+TWENTIETH_SET = Path(__file__).resolve().parent / "heldout_t"
+# eleven health goal texts (艾滋病, 健康口腔, 老年健康, 宫颈癌, 眼健康, 全科医生, 碘缺乏病) gathered after TWENTIETH_SET while
+# reader10 changed the rules, truth committed before the reader ran on them: unseen, first measured by the lead after
+# reader10's rules (no threshold here until then)
+TWENTY_FIRST_SET = Path(__file__).resolve().parent / "heldout_u"
 DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 
 

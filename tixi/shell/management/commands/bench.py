@@ -355,6 +355,21 @@ class Command(BaseCommand):
                 "after the rules written on the eighteenth, truth committed before the reader ran; unseen: targets "
                 "0.70/0.70 (7 of 10, 10 found) (tests/ledger/heldout_s)",
             ),
+            (
+                truth / "heldout_t",
+                False,
+                "TWENTIETH held-out set, nine health goal texts (精神卫生 twice, 职业病, 健康甘肃2030, 出生缺陷, 护理 twice, "
+                "慢性病, 健康中国2030) gathered while reader10 changed the rules, truth committed before the reader ran; "
+                "unseen: first measured by the lead after reader10's rules (tests/ledger/heldout_t)",
+            ),
+            (
+                truth / "heldout_u",
+                False,
+                "TWENTY-FIRST held-out set, eleven health goal texts (艾滋病 twice, 健康口腔 twice, 老年健康, 宫颈癌, 眼健康 "
+                "twice, 全科医生 twice, 碘缺乏病) gathered after the twentieth while reader10 changed the rules, truth "
+                "committed before the reader ran; unseen: first measured by the lead after reader10's rules "
+                "(tests/ledger/heldout_u)",
+            ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for
         # text the reader has not seen; an unseen set had no rule written on it since its truth was committed

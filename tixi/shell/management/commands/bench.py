@@ -365,8 +365,8 @@ class Command(BaseCommand):
             (
                 truth / "heldout_u",
                 False,
-                "TWENTY-FIRST held-out set, eleven health goal texts (艾滋病 twice, 健康口腔 twice, 老年健康, 宫颈癌, 眼健康 "
-                "twice, 全科医生 twice, 碘缺乏病) gathered after the twentieth while reader10 changed the rules, truth "
+                "TWENTY-FIRST held-out set, fifteen health goal texts (艾滋病 twice, 健康口腔 thrice, 老年健康, 宫颈癌, 眼健康 "
+                "twice, 全科医生 twice, 碘缺乏病, 健康素养, 健康中国2030, 上海急救) gathered after the twentieth while reader10 changed the rules, truth "
                 "committed before the reader ran; unseen: first measured by the lead after reader10's rules "
                 "(tests/ledger/heldout_u)",
             ),

@@ -51,6 +51,10 @@ EIGHTEENTH_SET = Path(__file__).resolve().parent / "heldout_r"
 # four health goal texts (健康儿童行动, 癌症防治, two reports of progress) gathered after the rules written on the eighteenth's
 # failure classes (reader9): unseen
 NINETEENTH_SET = Path(__file__).resolve().parent / "heldout_s"
+# sixteen health goal texts (福州 十四五, 健康武汉2035, 控烟 thrice, 健康中国2030, 十五五 纲要, 十四五 国民健康, 老龄, 健康福建,
+# 托位, 心理健康 twice, 妇幼, 嵊州 十二五, 健康上海) gathered by helper unseen14 while reader10 changed the rules, truth
+# committed before the reader ran on them: unseen, first measured by the lead (no threshold here until then)
+TWENTY_SECOND_SET = Path(__file__).resolve().parent / "heldout_v"
 DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 
 

@@ -355,6 +355,14 @@ class Command(BaseCommand):
                 "after the rules written on the eighteenth, truth committed before the reader ran; unseen: targets "
                 "0.70/0.70 (7 of 10, 10 found) (tests/ledger/heldout_s)",
             ),
+            (
+                truth / "heldout_v",
+                False,
+                "TWENTY-SECOND held-out set, sixteen health goal texts (福州 十四五, 健康武汉2035, 控烟 thrice, 健康中国2030, "
+                "十五五 纲要, 十四五 国民健康, 老龄 床位, 健康福建2030, 托位, 心理健康 twice, 妇幼 2030, 嵊州 十二五, 健康上海) "
+                "gathered while reader10 changed the rules, truth committed before the reader ran; unseen: first measured "
+                "by the lead (tests/ledger/heldout_v)",
+            ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for
         # text the reader has not seen; an unseen set had no rule written on it since its truth was committed

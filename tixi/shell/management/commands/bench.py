@@ -363,6 +363,13 @@ class Command(BaseCommand):
                 "gathered while reader10 changed the rules, truth committed before the reader ran; unseen: first measured "
                 "by the lead (tests/ledger/heldout_v)",
             ),
+            (
+                truth / "heldout_w",
+                False,
+                "TWENTY-THIRD held-out set, twelve health goal texts (河北 中医药, 五健 近视, 床位 预留, 护理, 癌症 thrice, 吸烟, "
+                "four without goals) gathered after the twenty-second while reader10 changed the rules, truth committed "
+                "before the reader ran; unseen: first measured by the lead (tests/ledger/heldout_w)",
+            ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for
         # text the reader has not seen; an unseen set had no rule written on it since its truth was committed

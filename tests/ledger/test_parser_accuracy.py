@@ -59,6 +59,13 @@ TWENTIETH_SET = Path(__file__).resolve().parent / "heldout_t"
 # reader10 changed the rules, truth committed before the reader ran on them: unseen, first measured by the lead after
 # reader10's rules (no threshold here until then)
 TWENTY_FIRST_SET = Path(__file__).resolve().parent / "heldout_u"
+# sixteen health goal texts (福州 十四五, 健康武汉2035, 控烟 thrice, 健康中国2030, 十五五 纲要, 十四五 国民健康, 老龄, 健康福建,
+# 托位, 心理健康 twice, 妇幼, 嵊州 十二五, 健康上海) gathered by helper unseen14 while reader10 changed the rules, truth
+# committed before the reader ran on them: unseen, first measured by the lead (no threshold here until then)
+TWENTY_SECOND_SET = Path(__file__).resolve().parent / "heldout_v"
+# twelve health goal texts (河北 中医药, 五健 近视, 床位 预留, 护理, 癌症 thrice, 吸烟, four without goals) gathered after
+# TWENTY_SECOND_SET, truth committed before the reader ran on them: unseen, first measured by the lead (no threshold here)
+TWENTY_THIRD_SET = Path(__file__).resolve().parent / "heldout_w"
 DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 
 

@@ -370,6 +370,21 @@ class Command(BaseCommand):
                 "committed before the reader ran; unseen: first measured by the lead after reader10's rules "
                 "(tests/ledger/heldout_u)",
             ),
+            (
+                truth / "heldout_v",
+                False,
+                "TWENTY-SECOND held-out set, sixteen health goal texts (福州 十四五, 健康武汉2035, 控烟 thrice, 健康中国2030, "
+                "十五五 纲要, 十四五 国民健康, 老龄 床位, 健康福建2030, 托位, 心理健康 twice, 妇幼 2030, 嵊州 十二五, 健康上海) "
+                "gathered while reader10 changed the rules, truth committed before the reader ran; unseen: first measured "
+                "by the lead (tests/ledger/heldout_v)",
+            ),
+            (
+                truth / "heldout_w",
+                False,
+                "TWENTY-THIRD held-out set, twelve health goal texts (河北 中医药, 五健 近视, 床位 预留, 护理, 癌症 thrice, 吸烟, "
+                "four without goals) gathered after the twenty-second while reader10 changed the rules, truth committed "
+                "before the reader ran; unseen: first measured by the lead (tests/ledger/heldout_w)",
+            ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for
         # text the reader has not seen; an unseen set had no rule written on it since its truth was committed

@@ -78,6 +78,14 @@ START_WITHOUT_BASELINE = {
     "hbv_infection_rate": 5.5,
     "government_health_expenditure_share": 8.0,
     "healthy_lifestyle_action_township_coverage": 100.0,  # "继续保持……全覆盖": covered already
+    # 达川's goals found by reading the ledger by hand (ledger13): plausible district levels per 100,000
+    # residents for the injuries (the seed gives none), the COVID-19 vaccination rate of the population
+    "covid_vaccination_rate": 86.0,
+    "child_traffic_injury_rate": 45.0,
+    "child_drowning_rate": 3.5,
+    "elderly_fall_rate": 420.0,
+    "suicide_rate": 6.5,
+    "accidental_poisoning_rate": 8.0,
 }
 # Counts of hospitals practising a service (公立医院便民服务年报), drawn per county against the
 # registry's count of the hospitals the indicator's denominator names: whole, never above it, never

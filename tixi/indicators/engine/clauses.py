@@ -140,7 +140,7 @@ def normalise(text: str) -> str:
 
 
 CLASSES = ("targets", "figures", "norms", "projects", "unjudged", "not_judgeable")
-NOTES = ("line", "text", "not_checked")
+NOTES = ("line", "text", "not_checked", "read")  # read: true = read by hand against the seed text
 
 
 def _holds(sentence: str, clause: str) -> bool:
@@ -188,6 +188,8 @@ def ledger_problems(
         unknown_keys = set(entry) - set(CLASSES) - set(NOTES)
         if unknown_keys:
             problems.append(f"{where}: unknown fields {sorted(unknown_keys)}")
+        if "read" in entry and entry["read"] is not True:
+            problems.append(f"{where}: read is {entry['read']!r}; write read: true or leave it out")
         if not any(entry.get(k) for k in CLASSES):
             problems.append(f"{where}: no classification")
         for kind, names in known.items():
@@ -208,6 +210,6 @@ def ledger_problems(
 def ledger_counts(entries: list[dict]) -> dict[str, int]:
     """Sentences by what accounts for them (a sentence may count under several)."""
     counts = {"sentences": len(entries)}
-    for kind in (*CLASSES, "not_checked"):
+    for kind in (*CLASSES, "not_checked", "read"):
         counts[kind] = sum(1 for e in entries if e.get(kind))
     return counts

@@ -691,7 +691,13 @@ LOOKING_BACK = re.compile(
     r"发展成就|发展基础|规划背景|取得成效|面临形势|机遇与挑战|重大建设项目|回顾|总结|成效|成绩|成就|现状|进展情况"
     r"|基础与形势|发展环境|形势与挑战|^\W*[一二三四五六七八九十]+、\S{0,6}形势\W*$"
 )
-LOOKING_FORWARD = re.compile(r"目标|任务|要点|计划|措施|举措|思路|要求|重点|原则|路径|安排|方向")
+# a heading naming what goes on after the results ("实施成效与延续", "成效与展望") looks forward too
+LOOKING_FORWARD = re.compile(
+    r"目标|任务|要点|计划|措施|举措|思路|要求|重点|原则|路径|安排|方向|延续|展望|下一步|今后"
+)
+QUOTED_GOAL = re.compile(
+    r"(?:提出|目标(?:为|是)|力争)[^。；]{0,12}?(?<!截)(?:到|至)\s*\d{4}\s*年|(?<!截)(?:到|至)\s*\d{4}\s*年[^。；]{0,30}?(?:将|力争|目标(?:为|是))"
+)
 # a title line of its own ("2016年绍兴市卫生计生工作总结", "2017年…工作要点"): a review, or the plan that follows it
 REVIEW_TITLE = re.compile(r"(?:工作)?(?:总结|回顾)$")
 PLAN_TITLE = re.compile(r"(?:要点|计划|方案|规划|意见|安排)$")
@@ -711,6 +717,9 @@ NOT_A_GOAL = re.compile(
 RUN_TOGETHER_ROW = re.compile(r"[（(][^（）()]{1,6}[）)][\d.<>＜＞≥≤\-－]+(?:%|个百分点)")
 
 
+# "25。4%", "37．2%": a full stop between the digits of a percentage after a word (a numbered item "1．80%的…" opens its
+# line or follows punctuation, and is left alone)
+DECIMAL_STOP = re.compile(r"(?<=[\u4e00-\u9fff])(\d{1,3})[。．](\d{1,2}\s*[%‰])")
 GARBLED_YEAR = re.compile(r"(?<!\d)\d{5,6}年")
 # the year of a plan without 到YYYY年: its period's end ("行动计划(2016—2018年)"), else the year its title
 # names ("2023年全省卫生健康工作要点", "县卫健委2021年政府工作报告任务分解")
@@ -777,6 +786,12 @@ def _sections(text: str):
             continue
         if not looking_back:
             yield line
+        else:
+            # "（2023-2030年）》进一步提出到2030年将5年生存率提升至46.6%": a goal set for a year to come, quoted under a
+            # heading of results, is a goal; "到2020年底，全市…达到90%" (no 提出/将/目标) stays a figure reached
+            yield from (
+                sentence for sentence in re.split(r"(?<=[。；])", line) if QUOTED_GOAL.search(sentence)
+            )
 
 
 def targets(text: str) -> list[dict]:
@@ -787,13 +802,18 @@ def targets(text: str) -> list[dict]:
     found = []
     annex = text.find("重大建设项目表")  # the projects annex is read by projects()
     body = "\n".join(_sections(text[:annex] if annex > 0 else text)).replace("１", "1").replace("２", "2")
+    body = DECIMAL_STOP.sub(r"\1.\2", body)  # "提升到25。4%": the copy's 。 for a decimal point
     paragraph_year = None
+    reporting = False  # the paragraph reports a goal reached ("主要目标提前实现"): its figures without a year to come too
     for sentence in re.split(r"([。；\n])", body):
         if sentence == "\n":
-            paragraph_year = None
+            paragraph_year, reporting = None, False
         sentence = re.sub(r"\s+", "", sentence)
         if not sentence or sentence in "。；":
             continue
+        if reporting and not FUTURE_MARK.search(sentence):
+            continue  # "…主要目标提前实现。…居民健康素养水平提升到25.4%": a figure reached, no goal
+        reporting = reporting or bool(PROGRESS.search(sentence))
         year_match = (
             re.search(r"(?:到|至)?(?<!\d)(\d{4})年(?:底)?[，,]", sentence)
             or YEAR.search(sentence)
@@ -802,6 +822,10 @@ def targets(text: str) -> list[dict]:
             or DEADLINE.search(sentence)
             # "卫生部提出2020年居民人均寿命增至77岁": the year a goal is set for, in a news headline
             or re.search(r"(?:提出|预计|力争)(\d{4})年", sentence)
+            # "压减至8个工作日以内，2021年全面推广…": the year the sentence names, after its value
+            or re.search(
+                r"(?<![\d到至])(\d{4})\s*年(?:底)?(?:全面|基本)?(?:推广|推行|实现|完成|建成|覆盖)", sentence
+            )
         )
         if not year_match and re.search(r"(?:自|从)\d{4}年(?:开始|起)", sentence):
             continue  # "自2019年开始，…在10个左右领域开展培训": what starts, not a level to reach by a year
@@ -835,8 +859,11 @@ def targets(text: str) -> list[dict]:
             word = m.group("after") or m.group("before") or ""
             if not word and previous and LIST_GAP.fullmatch(sentence[previous[0].end() : m.start()]):
                 word = previous[1]  # "分别低于7%和5%", "下降到4.0‰、4.5‰": the list shares its word
-            if not unit and not (m.group("before") in ("达到", "达") and m.group("after") == "左右"):
-                continue  # a bare number is a target only as "达到1.2左右" (CMI)
+            if not unit and not (
+                (m.group("before") in ("达到", "达") and m.group("after") == "左右")
+                or (m.group("before") in ("达到", "达", "提高到") and sentence[: m.start()].endswith("指数"))
+            ):
+                continue  # a bare number is a target only as "达到1.2左右" (CMI) or an index's ("发展指数达85")
             before, after = sentence[: m.start()], sentence[m.end() :]
             if re.search(r"每个[^，,；至]{0,10}(?:办好|设置|建立)$", before) or before.endswith(("/", "×")):
                 norm_end = m.end()
@@ -916,11 +943,15 @@ def targets(text: str) -> list[dict]:
 LIFE_EXPECTANCY = re.compile(
     r"(?:预期|期望)?寿命[^，,；;。]{0,20}$|寿命[^，,；;。]{0,24}[，,](?:并|将)?(?:达到|达|增至|增加到|提高到)$"
 )
+# a goal reached ("主要目标提前实现", "如期完成"): what the paragraph goes on to report are figures reached
+PROGRESS_WORDS = r"提前(?:实现|完成|达到|达成)|(?:如期|圆满|顺利)(?:实现|完成|达到|达成)"
+PROGRESS = re.compile(PROGRESS_WORDS)
 # a figure already reached: from a "截至/截止YYYY年", a past period "从2015—2019年", "提高了", "已达到" on, until a year
 # to come ("到2020年") in the same sentence
 PAST_MARK = re.compile(
     r"截至\d{4}年|截止(?:到)?\d{4}年|(?:从|自)\d{4}\s*[—–-]+\s*\d{4}年"
     r"|(?:提高|增长|增加|下降|降低|减少|缩短|上升)了|已(?:经)?(?:达到|达|超过|实现|提高到|增长到|下降到|降至|降到)"
+    r"|" + PROGRESS_WORDS
 )
 FUTURE_MARK = re.compile(r"(?<!截)(?<!截止)(?:到|至)\s*\d{4}\s*年|\d{4}\s*年(?:底|末)?前")
 # the value a change starts from: "由10.7‰下降到4.54‰", "从1.38人增长到2.61人"

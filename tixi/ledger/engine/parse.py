@@ -724,7 +724,9 @@ GARBLED_YEAR = re.compile(r"(?<!\d)\d{5,6}年")
 # the year of a plan without 到YYYY年: its period's end ("行动计划(2016—2018年)"), else the year its title
 # names ("2023年全省卫生健康工作要点", "县卫健委2021年政府工作报告任务分解")
 PERIOD = re.compile(r"(20\d{2})\s*[—–-]+\s*(20\d{2})\s*年")
-TITLE_YEAR = re.compile(r"(20\d{2})年[^，,。\n]{0,20}(?:工作要点|任务分解|工作计划|行动计划|实施方案|规划)")
+TITLE_YEAR = re.compile(
+    r"(20\d{2})年[^，,。\n]{0,20}(?:工作要点|任务分解|工作计划|行动计划|实施方案|规划|重点工作(?:任务|责任清单|清单))"
+)
 
 
 # "2012年起5年内": a period of N years from a year (2012–2016)
@@ -760,6 +762,7 @@ OTHER_NEWS = re.compile(
 def _sections(text: str):
     """The lines of the document that look forward (goals, tasks), tables and the notes under them left out."""
     looking_back = False
+    in_review = False  # under a review's title ("2016年…工作总结"): its numbered headings look back too
     for line in (
         part for raw in text.splitlines() for part in INLINE_HEADING.sub("\n\\1\n", raw).split("\n")
     ):
@@ -774,13 +777,14 @@ def _sections(text: str):
         is_heading = SECTION.match(line.strip()) and len(line.strip()) < 60
         title = line.strip() if len(line.strip()) < 50 and not re.search(r"[。；，,：:]", line) else ""
         if not is_heading and title and REVIEW_TITLE.search(title):
-            looking_back = True  # "2016年…工作总结": the review before the year's plan
+            looking_back = in_review = True  # "2016年…工作总结": the review before the year's plan
             continue
         if not is_heading and title and PLAN_TITLE.search(title) and re.match(r"\s*\d{4}年", title):
-            looking_back = False  # "2017年…工作要点": the plan after the review
+            looking_back = in_review = False  # "2017年…工作要点": the plan after the review
             continue
         if is_heading or "[bookmark" in line:
-            looking_back = bool(LOOKING_BACK.search(line)) and not LOOKING_FORWARD.search(line)
+            # "一、突出两个主题,深化医改促发展" under "2016年…工作总结" reports the year past as its title does
+            looking_back = in_review or (bool(LOOKING_BACK.search(line)) and not LOOKING_FORWARD.search(line))
             if re.match(r"\s*表\s*\d", line):
                 looking_back = True  # an indicator table: read as a table, not as sentences
             continue

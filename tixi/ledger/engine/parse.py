@@ -831,6 +831,9 @@ def targets(text: str) -> list[dict]:
                 r"(?<![\d到至])(\d{4})\s*年(?:底)?(?:全面|基本)?(?:推广|推行|实现|完成|建成|覆盖)", sentence
             )
         )
+        if not year_match and (plan_end := FIVE_YEAR_END.search(sentence)):
+            # "到“十四五”末，…达到32%": the five-year plan's last year, named by the plan's number
+            year_match = re.match(r"(\d{4})", str(FIVE_YEAR_ENDS[plan_end.group(1)]))
         if not year_match and re.search(r"(?:自|从)\d{4}年(?:开始|起)", sentence):
             continue  # "自2019年开始，…在10个左右领域开展培训": what starts, not a level to reach by a year
         if year_match and 2000 < int(year_match.group(1)) < 2100:
@@ -851,9 +854,19 @@ def targets(text: str) -> list[dict]:
         dates = sorted(
             [(d.end(), int(d.group(1))) for d in (*YEAR.finditer(sentence), *DEADLINE.finditer(sentence))]
         )
+        if dates:
+            # "到2025年，…不低于25%，2030年不低于30%": a clause opening with a later year dates what follows it
+            dates = sorted(
+                dates
+                + [
+                    (d.end(), int(d.group(1)))
+                    for d in CLAUSE_YEAR.finditer(sentence)
+                    if int(d.group(1)) > min(y for _e, y in dates) and d.end() not in {e for e, _y in dates}
+                ]
+            )
         in_sentence, previous = [], None  # (match, target) of the values kept, for the lists below
         norm_end = None  # where the last value read as a layout norm ended
-        looking_back = _looking_back_spans(sentence)
+        looking_back = _looking_back_spans(sentence) + _baseline_spans(sentence)
         # "每万人口全科医生数将达到两人": a goal in words is read as its digit (one character for one: places stay)
         digits = VALUE_IN_WORDS.sub(
             lambda w: w.group(1) + str(WORD_DIGITS[w.group(2)]) + w.group(3), sentence
@@ -899,7 +912,12 @@ def targets(text: str) -> list[dict]:
                 continue  # "打造…“15分钟健身圈”" in a sentence with no year of its own: a coined name, not a goal
             if unit == "项" and re.search(r"\d类$", before):
                 continue  # "能够开展6类10项以上适宜技术": what each institution offers, a norm
-            if unit == "分钟" and "圈" not in sentence[m.end() : m.end() + 12] and word != "以内":
+            if (
+                unit == "分钟"
+                and "圈" not in sentence[m.end() : m.end() + 12]
+                and word != "以内"
+                and COMPARATORS.get(m.group("before") or "") != "le"
+            ):
                 continue
             if unit in ("个工作日", "工作日", "个月") and not (
                 word == "以内" or COMPARATORS.get(word) == "le"
@@ -913,6 +931,10 @@ def targets(text: str) -> list[dict]:
                 continue  # "截至2015年…达到76岁", "从1.38人增长到2.61人": a figure reached, no goal
             if BASELINE.search(before) or ALREADY.search(before):
                 continue  # "由10.7‰下降到…": the value a change starts from; "已达到…": reached
+            if (bracket := BRACKETED_BASE.search(before)) and (
+                not bracket.group(1) or int(bracket.group(1)) < year
+            ):
+                continue  # "达到30%（2020年为23.15%）", "（基线值23%）": the baseline in brackets, no goal
             if after.startswith("的标准"):
                 continue  # "人均用地不少于0.1平方米的标准规划配建…": a planning norm, not a level to reach
             if m.group("low"):
@@ -959,7 +981,40 @@ PAST_MARK = re.compile(
 )
 FUTURE_MARK = re.compile(r"(?<!截)(?<!截止)(?:到|至)\s*\d{4}\s*年|\d{4}\s*年(?:底|末)?前")
 # the value a change starts from: "由10.7‰下降到4.54‰", "从1.38人增长到2.61人"
-BASELINE = re.compile(r"(?:由|从)[^，,；。由从\d]{0,3}$")
+BASELINE = re.compile(r"(?:由|从)(?:\d{4}\s*年(?:底|末)?的?)?[^，,；。由从\d]{0,3}$")
+# a baseline in brackets after the goal: "（2020年为23.15%）", "(基线值:23%)"
+BRACKETED_BASE = re.compile(
+    r"[（(](?:(\d{4})\s*年(?:底|末)?(?:为|是|[:：])?|(?:基线|基期|现状)值?(?:为|是|[:：])?)[^（）()，,；。]{0,12}$"
+)
+# the last year of a five-year plan named by its number: "到“十四五”末"
+FIVE_YEAR_END = re.compile(r"(?:到|至)[“\"]?(十[一二三四五六七])五[”\"]?(?:时期)?(?:期末|末)")
+FIVE_YEAR_ENDS = {
+    "十一": 2010,
+    "十二": 2015,
+    "十三": 2020,
+    "十四": 2025,
+    "十五": 2030,
+    "十六": 2035,
+    "十七": 2040,
+}
+# a year opening a clause ("…，2030年不低于30%"); one before a later year to come opens a baseline ("2020年全市…为23%，
+# 到2025年达到30%")
+CLAUSE_YEAR = re.compile(r"(?:^|[，,；])\s*(\d{4})\s*年(?!\s*(?:底|末)?前)(?!\d)")
+
+
+def _baseline_spans(sentence: str) -> list[tuple[int, int]]:
+    """Where a clause opened by a year states the level a later goal starts from: from that year to the later one."""
+    futures = [
+        (m.start(), int(re.search(r"\d{4}", m.group(0)).group(0))) for m in FUTURE_MARK.finditer(sentence)
+    ]
+    spans = []
+    for opened in CLAUSE_YEAR.finditer(sentence):
+        later = next(((start, y) for start, y in futures if start > opened.start()), None)
+        if later and later[1] > int(opened.group(1)):
+            spans.append((opened.start(), later[0]))
+    return spans
+
+
 ALREADY = re.compile(r"已(?:经)?(?:达到|达|超过)$")
 # a small value in words right after 达到: "将达到两人"; "至少有一所…" stays a norm in words
 WORD_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

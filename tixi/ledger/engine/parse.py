@@ -803,6 +803,9 @@ def targets(text: str) -> list[dict]:
     under the document's target year (the year its 到YYYY年 phrases name most)."""
     years = [int(y) for y in YEAR.findall(text)]
     document_year = max(set(years), key=years.count) if years else _title_year(text)
+    # the plan's first year: its period's start ("(2021—2025年)"), else the first year it sets a goal for
+    period = PERIOD.search(text[:1500])
+    plan_start = int(period.group(1)) if period else min(years) if years else None
     found = []
     annex = text.find("重大建设项目表")  # the projects annex is read by projects()
     body = "\n".join(_sections(text[:annex] if annex > 0 else text)).replace("１", "1").replace("２", "2")
@@ -818,6 +821,12 @@ def targets(text: str) -> list[dict]:
         if reporting and not FUTURE_MARK.search(sentence):
             continue  # "…主要目标提前实现。…居民健康素养水平提升到25.4%": a figure reached, no goal
         reporting = reporting or bool(PROGRESS.search(sentence))
+        if (
+            (opening := re.match(r"(\d{4})年(?:底|末)?[，,]", sentence))
+            and plan_start
+            and int(opening.group(1)) < plan_start
+        ):
+            continue  # "2020年，全市…达到23.15%。到2025年，…": a year before the plan's, its level reached
         year_match = (
             re.search(r"(?:到|至)?(?<!\d)(\d{4})年(?:底)?[，,]", sentence)
             or YEAR.search(sentence)
@@ -977,11 +986,18 @@ PROGRESS = re.compile(PROGRESS_WORDS)
 PAST_MARK = re.compile(
     r"截至\d{4}年|截止(?:到)?\d{4}年|(?:从|自)\d{4}\s*[—–-]+\s*\d{4}年"
     r"|(?:提高|增长|增加|下降|降低|减少|缩短|上升)了|已(?:经)?(?:达到|达|超过|实现|提高到|增长到|下降到|降至|降到)"
-    r"|" + PROGRESS_WORDS
+    r"|"
+    + PROGRESS_WORDS
+    # "近年来，…由10%提升到23%", "“十三五”以来": what the years before the plan brought
+    + r"|近(?:几|五|十)?年来|(?:\d{4}\s*年|[“\"]?十[一二三四]五[”\"]?)以来|过去[一二三四五六七八九十几]{0,2}年"
 )
-FUTURE_MARK = re.compile(r"(?<!截)(?<!截止)(?:到|至)\s*\d{4}\s*年|\d{4}\s*年(?:底|末)?前")
+# ("提升到2020年的23%" after 近年来 is a level reached by then, not a year to come)
+FUTURE_MARK = re.compile(r"(?<!截)(?<!截止)(?:到|至)\s*\d{4}\s*年(?!的)|\d{4}\s*年(?:底|末)?前")
 # the value a change starts from: "由10.7‰下降到4.54‰", "从1.38人增长到2.61人"
-BASELINE = re.compile(r"(?:由|从)(?:\d{4}\s*年(?:底|末)?的?)?[^，,；。由从\d]{0,3}$")
+# "比2020年的23%提高7个百分点": the level a comparison starts from ("较2015年下降20%" is the cut, kept)
+BASELINE = re.compile(
+    r"(?:由|从)(?:\d{4}\s*年(?:底|末)?的?)?[^，,；。由从\d]{0,3}$|(?:比|较)\d{4}\s*年(?:底|末)?的$"
+)
 # a baseline in brackets after the goal: "（2020年为23.15%）", "(基线值:23%)"
 BRACKETED_BASE = re.compile(
     r"[（(](?:(\d{4})\s*年(?:底|末)?(?:为|是|[:：])?|(?:基线|基期|现状)值?(?:为|是|[:：])?)[^（）()，,；。]{0,12}$"

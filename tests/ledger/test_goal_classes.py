@@ -116,3 +116,25 @@ def test_the_years_before_the_plan_are_no_goals():
     assert found("近年来，全市居民健康素养水平由2015年的10%提升到2020年的23%。") == []
     text = "某市健康行动(2021—2025年)\n2020年，全市居民健康素养水平达到23.15%。到2025年，居民健康素养水平达到30%。"
     assert found(text) == [(30.0, "%", 2025, "ge")]
+
+
+def test_an_indicator_table_copied_a_row_a_line_with_its_cells_spaced():
+    from tixi.ledger.engine.tables import indicator_rows
+
+    text = (
+        "表1 主要指标\n序号 指标 2020年 2025年 属性\n1 人均预期寿命（岁） 78.3 79.5 预期性\n"
+        "2 孕产妇死亡率（/10万） 12.6 ≤12 约束性\n3 居民健康素养水平（%） 23.15 ≥30 预期性\n"
+        "到2025年，全市基本建成健康城市。"
+    )
+    rows = [
+        (r["name"], r["baseline"], r["target"], r["unit"], r["target_year"], r["comparator"])
+        for r in indicator_rows(text)
+    ]
+    assert rows == [
+        ("人均预期寿命（岁）", 78.3, 79.5, "岁", 2025, ""),
+        ("孕产妇死亡率（/10万）", 12.6, 12.0, "/10万", 2025, "le"),
+        ("居民健康素养水平（%）", 23.15, 30.0, "%", 2025, "ge"),
+    ]
+    assert found(text) == []  # the table's cells are no sentences' values
+    # a line of spaced words that is no row stays text
+    assert indicator_rows("一是 加强 组织 领导 预期性") == []

@@ -138,3 +138,9 @@ def test_an_indicator_table_copied_a_row_a_line_with_its_cells_spaced():
     assert found(text) == []  # the table's cells are no sentences' values
     # a line of spaced words that is no row stays text
     assert indicator_rows("一是 加强 组织 领导 预期性") == []
+
+
+def test_a_value_qualifying_what_a_later_value_counts():
+    assert found("到2025年，全市设置100张以上床位的护理院达到5家。") == [(5.0, "家", 2025, "ge")]
+    # a share of what is counted stays a goal ("80%以上的村卫生室开展…", as in the seeds)
+    assert found("到2025年，80%以上的村卫生室能够提供中医药服务。") == [(80.0, "%", 2025, "ge")]

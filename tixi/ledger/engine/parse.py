@@ -944,6 +944,8 @@ def targets(text: str) -> list[dict]:
                 not bracket.group(1) or int(bracket.group(1)) < year
             ):
                 continue  # "达到30%（2020年为23.15%）", "（基线值23%）": the baseline in brackets, no goal
+            if unit not in ("%", "‰") and QUALIFIER.match(after):
+                continue  # "设置100张以上床位的护理院达到5家": what the counted ones have, the count is the goal
             if after.startswith("的标准"):
                 continue  # "人均用地不少于0.1平方米的标准规划配建…": a planning norm, not a level to reach
             if m.group("low"):
@@ -1032,6 +1034,8 @@ def _baseline_spans(sentence: str) -> list[tuple[int, int]]:
 
 
 ALREADY = re.compile(r"已(?:经)?(?:达到|达|超过)$")
+# a value qualifying what a later value counts: "100张以上床位的护理院达到5家" (the 5 is the goal)
+QUALIFIER = re.compile(r"[^，,；;。\d]{0,10}的[^，,；;。\d]{1,12}(?:达到|达|不少于|不低于|超过)\s*\d")
 # a small value in words right after 达到: "将达到两人"; "至少有一所…" stays a norm in words
 WORD_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 VALUE_IN_WORDS = re.compile(r"(达到)([一二两三四五六七八九])(人|名|所|家|张)")

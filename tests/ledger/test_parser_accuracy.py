@@ -176,14 +176,15 @@ def test_the_held_out_plans_are_real_documents_with_their_source():
 
 def test_held_out_figures_do_not_fall():
     """Floors at what the reader reached on the held-out plans (12 tasks, 27 targets): tasks 1.00/1.00,
-    targets precision 1.00, recall 26 of 27 (健康浙江发展指数达85, a bare number, is missed)."""
+    targets precision 1.00, recall 26 of 27 (健康浙江发展指数达85, a bare number, was missed until reader10's index rule:
+    27 of 27 since)."""
     from tixi.ledger.engine.accuracy import held_out_scores, total
 
     scores = held_out_scores(HELD_OUT)
     tasks, targets = total(scores, "tasks"), total(scores, "targets")
     assert (tasks.expected, targets.expected) == (12, 27)
     assert tasks.precision >= 0.99 and tasks.recall >= 0.99, tasks
-    assert targets.precision >= 0.99 and targets.matched >= 26, targets
+    assert targets.precision >= 0.99 and targets.matched >= 27, targets
 
 
 def test_seed_truth_follows_the_document_wide_rule():
@@ -238,11 +239,12 @@ def test_third_set_figures_do_not_fall():
     assert targets.matched >= 61 and targets.found == targets.matched, targets
 
 
-def test_fourth_set_is_the_unseen_figure_the_readme_states():
-    """Kept unseen (rules frozen at the commit before it): tasks 0 of 3 found (a table flattened to lines:
-    牵头/主体/配合责任单位 columns), targets 0 of 1 with 2 invented (绍兴's review of 2016 read as goals of
-    2017). A rule that changes these figures makes the set seen: re-measure, say so in its README and in
-    the project README, and gather another set."""
+def test_fourth_set_first_unseen_then_seen_since_reader10():
+    """Kept unseen until session 13 (rules frozen at the commit before it): tasks 0 of 3 found (a table flattened to
+    lines: 牵头/主体/配合责任单位 columns), targets 0 of 1 with 2 invented (绍兴's review of 2016 read as goals of
+    2017). SEEN since reader10 wrote rules on its target failure classes (a review's title governs the numbered
+    headings under it; a year-titled list of key work dates its rows): targets 1 of 1, nothing invented; the tasks
+    of the flattened table are still not found."""
     from tixi.ledger.engine.accuracy import held_out_scores, total
 
     scores = held_out_scores(FOURTH_SET)
@@ -251,7 +253,7 @@ def test_fourth_set_is_the_unseen_figure_the_readme_states():
         assert (FOURTH_SET / f"{name}.txt").read_text(encoding="utf-8").startswith("# source: http")
     tasks, targets = total(scores, "tasks"), total(scores, "targets")
     assert (tasks.expected, tasks.found, tasks.matched) == (3, 0, 0), tasks
-    assert (targets.expected, targets.found, targets.matched) == (1, 2, 0), targets
+    assert (targets.expected, targets.found, targets.matched) == (1, 1, 1), targets
 
 
 def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unseen_apart():
@@ -274,6 +276,7 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
         "HELD-OUT plans",
         "SECOND",
         "THIRD",
+        "FOURTH",  # seen since reader10
         "FIFTH",
         "SIXTH",
         "SEVENTH",
@@ -284,23 +287,24 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     ]
     seen += ["FOURTEENTH", "SIXTEENTH", "FIFTEENTH"]  # the fifteenth seen since the session-12 class rules
     seen += ["EIGHTEENTH"]  # seen since the rules written on its failure classes (reader9)
-    unseen = ["FOURTH", "NINTH", "THIRTEENTH", "SEVENTEENTH", "NINETEENTH"]
+    seen += ["NINETEENTH"]  # seen since the rules written on its failure classes (reader10)
+    unseen = ["NINTH", "THIRTEENTH", "SEVENTEENTH"]
     positions = [
         text.index(f"\n{heading} held-out" if heading != "HELD-OUT plans" else heading) for heading in seen
     ]
     assert positions == sorted(positions) and positions[-1] < unseen_heading
     unseen_positions = [text.index(f"\n{heading} held-out") for heading in unseen]
     assert unseen_positions == sorted(unseen_positions) and unseen_positions[0] > unseen_heading
-    qingyang = next(line for line in text[unseen_positions[0] :].splitlines() if line.startswith("qingyang"))
+    qingyang = next(line for line in text[positions[3] :].splitlines() if line.startswith("qingyang"))
     assert qingyang.split()[1:5] == ["-", "0.00", "3", "0"]
     guangzhou = next(
         line for line in text[positions[2] :].splitlines() if line.startswith("guangzhou_rencai")
     )
     assert guangzhou.split()[1:5] == ["1.00", "1.00", "44", "44"]
     unseen_total = text[text.index("all unseen sets together") :].splitlines()[2].split()
-    assert unseen_total[3:5] == ["49", "46"] and unseen_total[7:9] == [
-        "16",
-        "17",
+    assert unseen_total[3:5] == ["46", "46"] and unseen_total[7:9] == [
+        "5",
+        "5",
     ]  # tasks n/found, targets n/found
 
 
@@ -491,13 +495,14 @@ def test_eleventh_set_first_unseen_then_with_rules_written_on_it():
     (precision 0.35, recall 0.35: the 十二五 plan's 主要指标 table with its cells run together read as nothing but
     stray numbers, the review of 十一五 read as goals, deadlines "2020年底前" giving no year, units 万吨/万公里/个工作日
     unknown). Then rules were generalised by those failure classes (commits "Plan reader: rules generalised on the
-    eleventh set's failure classes…"): the figures below are of rules WRITTEN ON this set, not unseen ones."""
+    eleventh set's failure classes…"): the figures below are of rules WRITTEN ON this set, not unseen ones. The last
+    miss ("压减至8个工作日以内，2021年全面推广…": a year named after the value) read since reader10."""
     from tixi.ledger.engine.accuracy import held_out_scores, total
 
     scores = held_out_scores(ELEVENTH_SET)
     tasks, targets = total(scores, "tasks"), total(scores, "targets")
     assert (tasks.expected, tasks.found, tasks.matched) == (119, 119, 119), tasks
-    assert (targets.expected, targets.found, targets.matched) == (31, 30, 30), targets
+    assert (targets.expected, targets.found, targets.matched) == (31, 31, 31), targets
 
 
 def test_twelfth_set_first_unseen_then_with_rules_written_on_it():
@@ -654,12 +659,14 @@ def test_eighteenth_set_health_goal_texts_seen():
     assert (scores["shisanwu_huigu"]["targets"].expected, scores["shisanwu_huigu"]["targets"].found) == (0, 0)
 
 
-def test_nineteenth_set_health_goal_texts_unseen():
+def test_nineteenth_set_health_goal_texts_first_unseen_then_seen():
     """Four health goal texts (健康儿童行动提升计划, the 癌症防治 plans, two reports of progress with nothing to find),
     gathered after the rules written on the eighteenth set's failure classes, truth committed first (commit "Plan
     reader: a nineteenth held-out set…"), measured once with the rules frozen: targets 7 of 10 with 10 found (precision
     0.70, recall 0.70): a headline's past figure with a garbled decimal ("提升到254%", "25。4%") read as goals, and
-    goals under a heading "实施成效与延续" left unread. Kept UNSEEN: a rule that changes these figures makes the set seen."""
+    goals under a heading "实施成效与延续" left unread. SEEN since reader10 wrote rules on those classes (a goal reported
+    as reached and its paragraph, 。 as a decimal point, a heading of results and continuation, a goal for a year to come
+    quoted under a heading of results; tests/ledger/test_goal_classes.py): 10 of 10, nothing invented."""
     from tixi.ledger.engine.accuracy import held_out_scores, total
 
     scores = held_out_scores(NINETEENTH_SET)
@@ -670,9 +677,9 @@ def test_nineteenth_set_health_goal_texts_unseen():
         assert not any(place in text for place in ("达州", "达川", "巴中", "巫山", "攀枝花"))
     tasks, targets = total(scores, "tasks"), total(scores, "targets")
     assert (tasks.expected, tasks.found) == (0, 0), tasks
-    assert (targets.expected, targets.found, targets.matched) == (10, 10, 7), targets
+    assert (targets.expected, targets.found, targets.matched) == (10, 10, 10), targets
     assert scores["ertong_xingdong"]["targets"].matched == 6
     assert (scores["xingdong_jinzhan"]["targets"].expected, scores["xingdong_jinzhan"]["targets"].found) == (
         0,
-        3,
+        0,
     )

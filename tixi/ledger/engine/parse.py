@@ -640,7 +640,9 @@ TARGET = re.compile(
     r"(?P<before>达到|不低于|不少于|不得低于|不超过|超过|低于|小于|控制在|下降至|下降到|降低到|降低至|降至|降到|减少到|减少至|提高到"
     r"|至少|≥|≤"
     r"|(?:压缩|压减|缩短|减)(?:至|到)|约|达)?\s*"
-    r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到|至)\s*)?(?P<value>\d+(?:\.\d+)?)\s*"
+    # a range keeps its lower bound, its unit written once ("5～8个") or twice ("25%-30%", with a dash only: "从20%到30%"
+    # is a change from a baseline)
+    r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到|至|[%‰]\s*[～~—-])\s*)?(?P<value>\d+(?:\.\d+)?)\s*"
     r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人|万名|万亿元|亿元|亿千瓦|万吨/日|万吨|万公里|万个|万张|万例|万(?=以上|人次以上|[，,。；]|$)|元(?=以上)"
     r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人(?!次)|级|天|分钟|支|岁|套|场次|项|种|平方米)?"
     r"(?P<after>及以上|及以下|以上|以内|以下|左右)?"
@@ -691,7 +693,13 @@ LOOKING_BACK = re.compile(
     r"发展成就|发展基础|规划背景|取得成效|面临形势|机遇与挑战|重大建设项目|回顾|总结|成效|成绩|成就|现状|进展情况"
     r"|基础与形势|发展环境|形势与挑战|^\W*[一二三四五六七八九十]+、\S{0,6}形势\W*$"
 )
-LOOKING_FORWARD = re.compile(r"目标|任务|要点|计划|措施|举措|思路|要求|重点|原则|路径|安排|方向")
+# a heading naming what goes on after the results ("实施成效与延续", "成效与展望") looks forward too
+LOOKING_FORWARD = re.compile(
+    r"目标|任务|要点|计划|措施|举措|思路|要求|重点|原则|路径|安排|方向|延续|展望|下一步|今后"
+)
+QUOTED_GOAL = re.compile(
+    r"(?:提出|目标(?:为|是)|力争)[^。；]{0,12}?(?<!截)(?:到|至)\s*\d{4}\s*年|(?<!截)(?:到|至)\s*\d{4}\s*年[^。；]{0,30}?(?:将|力争|目标(?:为|是))"
+)
 # a title line of its own ("2016年绍兴市卫生计生工作总结", "2017年…工作要点"): a review, or the plan that follows it
 REVIEW_TITLE = re.compile(r"(?:工作)?(?:总结|回顾)$")
 PLAN_TITLE = re.compile(r"(?:要点|计划|方案|规划|意见|安排)$")
@@ -711,11 +719,16 @@ NOT_A_GOAL = re.compile(
 RUN_TOGETHER_ROW = re.compile(r"[（(][^（）()]{1,6}[）)][\d.<>＜＞≥≤\-－]+(?:%|个百分点)")
 
 
+# "25。4%", "37．2%": a full stop between the digits of a percentage after a word (a numbered item "1．80%的…" opens its
+# line or follows punctuation, and is left alone)
+DECIMAL_STOP = re.compile(r"(?<=[\u4e00-\u9fff])(\d{1,3})[。．](\d{1,2}\s*[%‰])")
 GARBLED_YEAR = re.compile(r"(?<!\d)\d{5,6}年")
 # the year of a plan without 到YYYY年: its period's end ("行动计划(2016—2018年)"), else the year its title
 # names ("2023年全省卫生健康工作要点", "县卫健委2021年政府工作报告任务分解")
 PERIOD = re.compile(r"(20\d{2})\s*[—–-]+\s*(20\d{2})\s*年")
-TITLE_YEAR = re.compile(r"(20\d{2})年[^，,。\n]{0,20}(?:工作要点|任务分解|工作计划|行动计划|实施方案|规划)")
+TITLE_YEAR = re.compile(
+    r"(20\d{2})年[^，,。\n]{0,20}(?:工作要点|任务分解|工作计划|行动计划|实施方案|规划|重点工作(?:任务|责任清单|清单))"
+)
 
 
 # "2012年起5年内": a period of N years from a year (2012–2016)
@@ -751,6 +764,7 @@ OTHER_NEWS = re.compile(
 def _sections(text: str):
     """The lines of the document that look forward (goals, tasks), tables and the notes under them left out."""
     looking_back = False
+    in_review = False  # under a review's title ("2016年…工作总结"): its numbered headings look back too
     for line in (
         part for raw in text.splitlines() for part in INLINE_HEADING.sub("\n\\1\n", raw).split("\n")
     ):
@@ -765,18 +779,25 @@ def _sections(text: str):
         is_heading = SECTION.match(line.strip()) and len(line.strip()) < 60
         title = line.strip() if len(line.strip()) < 50 and not re.search(r"[。；，,：:]", line) else ""
         if not is_heading and title and REVIEW_TITLE.search(title):
-            looking_back = True  # "2016年…工作总结": the review before the year's plan
+            looking_back = in_review = True  # "2016年…工作总结": the review before the year's plan
             continue
         if not is_heading and title and PLAN_TITLE.search(title) and re.match(r"\s*\d{4}年", title):
-            looking_back = False  # "2017年…工作要点": the plan after the review
+            looking_back = in_review = False  # "2017年…工作要点": the plan after the review
             continue
         if is_heading or "[bookmark" in line:
-            looking_back = bool(LOOKING_BACK.search(line)) and not LOOKING_FORWARD.search(line)
+            # "一、突出两个主题,深化医改促发展" under "2016年…工作总结" reports the year past as its title does
+            looking_back = in_review or (bool(LOOKING_BACK.search(line)) and not LOOKING_FORWARD.search(line))
             if re.match(r"\s*表\s*\d", line):
                 looking_back = True  # an indicator table: read as a table, not as sentences
             continue
         if not looking_back:
             yield line
+        else:
+            # "（2023-2030年）》进一步提出到2030年将5年生存率提升至46.6%": a goal set for a year to come, quoted under a
+            # heading of results, is a goal; "到2020年底，全市…达到90%" (no 提出/将/目标) stays a figure reached
+            yield from (
+                sentence for sentence in re.split(r"(?<=[。；])", line) if QUOTED_GOAL.search(sentence)
+            )
 
 
 def targets(text: str) -> list[dict]:
@@ -784,16 +805,30 @@ def targets(text: str) -> list[dict]:
     under the document's target year (the year its 到YYYY年 phrases name most)."""
     years = [int(y) for y in YEAR.findall(text)]
     document_year = max(set(years), key=years.count) if years else _title_year(text)
+    # the plan's first year: its period's start ("(2021—2025年)"), else the first year it sets a goal for
+    period = PERIOD.search(text[:1500])
+    plan_start = int(period.group(1)) if period else min(years) if years else None
     found = []
     annex = text.find("重大建设项目表")  # the projects annex is read by projects()
     body = "\n".join(_sections(text[:annex] if annex > 0 else text)).replace("１", "1").replace("２", "2")
+    body = DECIMAL_STOP.sub(r"\1.\2", body)  # "提升到25。4%": the copy's 。 for a decimal point
     paragraph_year = None
+    reporting = False  # the paragraph reports a goal reached ("主要目标提前实现"): its figures without a year to come too
     for sentence in re.split(r"([。；\n])", body):
         if sentence == "\n":
-            paragraph_year = None
+            paragraph_year, reporting = None, False
         sentence = re.sub(r"\s+", "", sentence)
         if not sentence or sentence in "。；":
             continue
+        if reporting and not FUTURE_MARK.search(sentence):
+            continue  # "…主要目标提前实现。…居民健康素养水平提升到25.4%": a figure reached, no goal
+        reporting = reporting or bool(PROGRESS.search(sentence))
+        if (
+            (opening := re.match(r"(\d{4})年(?:底|末)?[，,]", sentence))
+            and plan_start
+            and int(opening.group(1)) < plan_start
+        ):
+            continue  # "2020年，全市…达到23.15%。到2025年，…": a year before the plan's, its level reached
         year_match = (
             re.search(r"(?:到|至)?(?<!\d)(\d{4})年(?:底)?[，,]", sentence)
             or YEAR.search(sentence)
@@ -802,7 +837,14 @@ def targets(text: str) -> list[dict]:
             or DEADLINE.search(sentence)
             # "卫生部提出2020年居民人均寿命增至77岁": the year a goal is set for, in a news headline
             or re.search(r"(?:提出|预计|力争)(\d{4})年", sentence)
+            # "压减至8个工作日以内，2021年全面推广…": the year the sentence names, after its value
+            or re.search(
+                r"(?<![\d到至])(\d{4})\s*年(?:底)?(?:全面|基本)?(?:推广|推行|实现|完成|建成|覆盖)", sentence
+            )
         )
+        if not year_match and (plan_end := FIVE_YEAR_END.search(sentence)):
+            # "到“十四五”末，…达到32%": the five-year plan's last year, named by the plan's number
+            year_match = re.match(r"(\d{4})", str(FIVE_YEAR_ENDS[plan_end.group(1)]))
         if not year_match and re.search(r"(?:自|从)\d{4}年(?:开始|起)", sentence):
             continue  # "自2019年开始，…在10个左右领域开展培训": what starts, not a level to reach by a year
         if year_match and 2000 < int(year_match.group(1)) < 2100:
@@ -823,9 +865,19 @@ def targets(text: str) -> list[dict]:
         dates = sorted(
             [(d.end(), int(d.group(1))) for d in (*YEAR.finditer(sentence), *DEADLINE.finditer(sentence))]
         )
+        if dates:
+            # "到2025年，…不低于25%，2030年不低于30%": a clause opening with a later year dates what follows it
+            dates = sorted(
+                dates
+                + [
+                    (d.end(), int(d.group(1)))
+                    for d in CLAUSE_YEAR.finditer(sentence)
+                    if int(d.group(1)) > min(y for _e, y in dates) and d.end() not in {e for e, _y in dates}
+                ]
+            )
         in_sentence, previous = [], None  # (match, target) of the values kept, for the lists below
         norm_end = None  # where the last value read as a layout norm ended
-        looking_back = _looking_back_spans(sentence)
+        looking_back = _looking_back_spans(sentence) + _baseline_spans(sentence)
         # "每万人口全科医生数将达到两人": a goal in words is read as its digit (one character for one: places stay)
         digits = VALUE_IN_WORDS.sub(
             lambda w: w.group(1) + str(WORD_DIGITS[w.group(2)]) + w.group(3), sentence
@@ -835,8 +887,11 @@ def targets(text: str) -> list[dict]:
             word = m.group("after") or m.group("before") or ""
             if not word and previous and LIST_GAP.fullmatch(sentence[previous[0].end() : m.start()]):
                 word = previous[1]  # "分别低于7%和5%", "下降到4.0‰、4.5‰": the list shares its word
-            if not unit and not (m.group("before") in ("达到", "达") and m.group("after") == "左右"):
-                continue  # a bare number is a target only as "达到1.2左右" (CMI)
+            if not unit and not (
+                (m.group("before") in ("达到", "达") and m.group("after") == "左右")
+                or (m.group("before") in ("达到", "达", "提高到") and sentence[: m.start()].endswith("指数"))
+            ):
+                continue  # a bare number is a target only as "达到1.2左右" (CMI) or an index's ("发展指数达85")
             before, after = sentence[: m.start()], sentence[m.end() :]
             if re.search(r"每个[^，,；至]{0,10}(?:办好|设置|建立)$", before) or before.endswith(("/", "×")):
                 norm_end = m.end()
@@ -868,7 +923,12 @@ def targets(text: str) -> list[dict]:
                 continue  # "打造…“15分钟健身圈”" in a sentence with no year of its own: a coined name, not a goal
             if unit == "项" and re.search(r"\d类$", before):
                 continue  # "能够开展6类10项以上适宜技术": what each institution offers, a norm
-            if unit == "分钟" and "圈" not in sentence[m.end() : m.end() + 12] and word != "以内":
+            if (
+                unit == "分钟"
+                and "圈" not in sentence[m.end() : m.end() + 12]
+                and word != "以内"
+                and COMPARATORS.get(m.group("before") or "") != "le"
+            ):
                 continue
             if unit in ("个工作日", "工作日", "个月") and not (
                 word == "以内" or COMPARATORS.get(word) == "le"
@@ -882,6 +942,12 @@ def targets(text: str) -> list[dict]:
                 continue  # "截至2015年…达到76岁", "从1.38人增长到2.61人": a figure reached, no goal
             if BASELINE.search(before) or ALREADY.search(before):
                 continue  # "由10.7‰下降到…": the value a change starts from; "已达到…": reached
+            if (bracket := BRACKETED_BASE.search(before)) and (
+                not bracket.group(1) or int(bracket.group(1)) < year
+            ):
+                continue  # "达到30%（2020年为23.15%）", "（基线值23%）": the baseline in brackets, no goal
+            if unit not in ("%", "‰") and QUALIFIER.match(after):
+                continue  # "设置100张以上床位的护理院达到5家": what the counted ones have, the count is the goal
             if after.startswith("的标准"):
                 continue  # "人均用地不少于0.1平方米的标准规划配建…": a planning norm, not a level to reach
             if m.group("low"):
@@ -916,16 +982,62 @@ def targets(text: str) -> list[dict]:
 LIFE_EXPECTANCY = re.compile(
     r"(?:预期|期望)?寿命[^，,；;。]{0,20}$|寿命[^，,；;。]{0,24}[，,](?:并|将)?(?:达到|达|增至|增加到|提高到)$"
 )
+# a goal reached ("主要目标提前实现", "如期完成"): what the paragraph goes on to report are figures reached
+PROGRESS_WORDS = r"提前(?:实现|完成|达到|达成)|(?:如期|圆满|顺利)(?:实现|完成|达到|达成)"
+PROGRESS = re.compile(PROGRESS_WORDS)
 # a figure already reached: from a "截至/截止YYYY年", a past period "从2015—2019年", "提高了", "已达到" on, until a year
 # to come ("到2020年") in the same sentence
 PAST_MARK = re.compile(
     r"截至\d{4}年|截止(?:到)?\d{4}年|(?:从|自)\d{4}\s*[—–-]+\s*\d{4}年"
     r"|(?:提高|增长|增加|下降|降低|减少|缩短|上升)了|已(?:经)?(?:达到|达|超过|实现|提高到|增长到|下降到|降至|降到)"
+    r"|"
+    + PROGRESS_WORDS
+    # "近年来，…由10%提升到23%", "“十三五”以来": what the years before the plan brought
+    + r"|近(?:几|五|十)?年来|(?:\d{4}\s*年|[“\"]?十[一二三四]五[”\"]?)以来|过去[一二三四五六七八九十几]{0,2}年"
 )
-FUTURE_MARK = re.compile(r"(?<!截)(?<!截止)(?:到|至)\s*\d{4}\s*年|\d{4}\s*年(?:底|末)?前")
+# ("提升到2020年的23%" after 近年来 is a level reached by then, not a year to come)
+FUTURE_MARK = re.compile(r"(?<!截)(?<!截止)(?:到|至)\s*\d{4}\s*年(?!的)|\d{4}\s*年(?:底|末)?前")
 # the value a change starts from: "由10.7‰下降到4.54‰", "从1.38人增长到2.61人"
-BASELINE = re.compile(r"(?:由|从)[^，,；。由从\d]{0,3}$")
+# "比2020年的23%提高7个百分点": the level a comparison starts from ("较2015年下降20%" is the cut, kept)
+BASELINE = re.compile(
+    r"(?:由|从)(?:\d{4}\s*年(?:底|末)?的?)?[^，,；。由从\d]{0,3}$|(?:比|较)\d{4}\s*年(?:底|末)?的$"
+)
+# a baseline in brackets after the goal: "（2020年为23.15%）", "(基线值:23%)"
+BRACKETED_BASE = re.compile(
+    r"[（(](?:(\d{4})\s*年(?:底|末)?(?:为|是|[:：])?|(?:基线|基期|现状)值?(?:为|是|[:：])?)[^（）()，,；。]{0,12}$"
+)
+# the last year of a five-year plan named by its number: "到“十四五”末"
+FIVE_YEAR_END = re.compile(r"(?:到|至)[“\"]?(十[一二三四五六七])五[”\"]?(?:时期)?(?:期末|末)")
+FIVE_YEAR_ENDS = {
+    "十一": 2010,
+    "十二": 2015,
+    "十三": 2020,
+    "十四": 2025,
+    "十五": 2030,
+    "十六": 2035,
+    "十七": 2040,
+}
+# a year opening a clause ("…，2030年不低于30%"); one before a later year to come opens a baseline ("2020年全市…为23%，
+# 到2025年达到30%")
+CLAUSE_YEAR = re.compile(r"(?:^|[，,；])\s*(\d{4})\s*年(?!\s*(?:底|末)?前)(?!\d)")
+
+
+def _baseline_spans(sentence: str) -> list[tuple[int, int]]:
+    """Where a clause opened by a year states the level a later goal starts from: from that year to the later one."""
+    futures = [
+        (m.start(), int(re.search(r"\d{4}", m.group(0)).group(0))) for m in FUTURE_MARK.finditer(sentence)
+    ]
+    spans = []
+    for opened in CLAUSE_YEAR.finditer(sentence):
+        later = next(((start, y) for start, y in futures if start > opened.start()), None)
+        if later and later[1] > int(opened.group(1)):
+            spans.append((opened.start(), later[0]))
+    return spans
+
+
 ALREADY = re.compile(r"已(?:经)?(?:达到|达|超过)$")
+# a value qualifying what a later value counts: "100张以上床位的护理院达到5家" (the 5 is the goal)
+QUALIFIER = re.compile(r"[^，,；;。\d]{0,10}的[^，,；;。\d]{1,12}(?:达到|达|不少于|不低于|超过)\s*\d")
 # a small value in words right after 达到: "将达到两人"; "至少有一所…" stays a norm in words
 WORD_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 VALUE_IN_WORDS = re.compile(r"(达到)([一二两三四五六七八九])(人|名|所|家|张)")

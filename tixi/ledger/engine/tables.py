@@ -106,6 +106,11 @@ def _flat_blocks(text: str):
         if line.startswith("\t"):
             cells.append(None)  # a tab table is read by _blocks
             continue
+        if spaced := _spaced_row(line):
+            cells.extend(
+                spaced
+            )  # "1 人均预期寿命（岁） 78.3 79.5 预期性": a row on one line, its cells spaced
+            continue
         cell = re.sub(r"\s*\|+\s*$", "", line.strip()).strip()
         if cell and not re.fullmatch(r"[|\s]+", cell):
             cells.append(cell)
@@ -126,6 +131,20 @@ def _flat_blocks(text: str):
         if len(rows) > 1:
             yield 0, "", rows
         i = max(k, j)
+
+
+def _spaced_row(line: str) -> list[str] | None:
+    """The cells of a table row a copy kept on one line, spaced apart: a header whose every cell is a column label
+    ("序号 指标 2020年 2025年 属性"), or a numbered row ending with its nature ("3 居民健康素养水平（%） 23.15 ≥30 预期性");
+    None for any other line."""
+    parts = line.split()
+    if len(parts) < 4:
+        return None
+    if all(HEADER_CELL.match(part) for part in parts) and any(re.match(r"序号|.{0,6}指标", p) for p in parts):
+        return parts
+    if re.fullmatch(r"\d{1,2}", parts[0]) and NATURE.match(parts[-1]) and read_value(parts[1])[0] is None:
+        return parts
+    return None
 
 
 def _starts_row(cells: list[str | None], k: int, number: int) -> bool:

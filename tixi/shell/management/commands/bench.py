@@ -245,8 +245,9 @@ class Command(BaseCommand):
             ),
             (
                 truth / "heldout_d",
-                False,
-                "FOURTH held-out set, kept UNSEEN: gathered after the rules above froze, no rule tuned on it "
+                True,
+                "FOURTH held-out set, gathered after the rules above froze; unseen until session 13: tasks -/0.00 (0 of 3 "
+                "found), targets 0.00/0.00 (0 of 1, 2 found); rules then written on its target failure classes (reader10) "
                 "(tests/ledger/heldout_d)",
             ),
             (
@@ -350,10 +351,11 @@ class Command(BaseCommand):
             ),
             (
                 truth / "heldout_s",
-                False,
+                True,
                 "NINETEENTH held-out set, four health goal texts (健康儿童行动, 癌症防治, two reports of progress) gathered "
-                "after the rules written on the eighteenth, truth committed before the reader ran; unseen: targets "
-                "0.70/0.70 (7 of 10, 10 found) (tests/ledger/heldout_s)",
+                "after the rules written on the eighteenth, truth committed before the reader ran; unseen when first "
+                "measured: targets 0.70/0.70 (7 of 10, 10 found); rules then written on its failure classes (reader10) "
+                "(tests/ledger/heldout_s)",
             ),
             (
                 truth / "heldout_t",

@@ -1,0 +1,156 @@
+"""Numeric targets of health goal texts by class (session 13, reader10): heldout_s's failure classes (a goal reported
+as reached, 。 for a decimal point, goals under a heading of results and continuation), the two older misses of the
+held-out sets (an index's bare value, a year named after the value), heldout_d's (a review's numbered headings, a
+year-titled list of key work), and general forms of health goal texts (baselines, a later year opening a clause,
+the five-year plan's end, a waiting time's ceiling, the years before the plan). Every text here is made up; none is a
+held-out document. Each test fails on the parser before these rules (main at 1031737) but the guard
+`test_a_cut_against_a_year_stays_a_goal`, which keeps the new baseline rule off a cut."""
+
+from tixi.ledger.engine.parse import targets
+
+
+def found(text: str) -> list[tuple]:
+    return [(t["value"], t["unit"], t["year"], t["comparator"]) for t in targets(text)]
+
+
+def test_a_goal_reported_as_reached_and_what_its_paragraph_reports_are_no_goals():
+    text = (
+        "某省健康行动2023年主要目标提前实现居民健康素养水平提升到286%\n"
+        "规划纲要提出,到2035年建成健康某省。省卫生健康委介绍,健康行动2023年主要目标提前实现,进展顺利。"
+        "居民健康素养水平提升到28.6%;经常参加体育锻炼的人数比例达到38.1%。"
+    )
+    assert found(text) == []
+
+
+def test_a_report_ends_with_its_paragraph_and_a_year_to_come_is_read():
+    text = (
+        "会议指出，主要目标如期完成，全市居民健康素养水平提升到26.5%。孕产妇死亡率降至8.2/10万。\n"
+        "到2030年，全市居民健康素养水平达到35%以上。"
+    )
+    assert found(text) == [(35.0, "%", 2030, "ge")]
+
+
+def test_a_full_stop_between_a_percentage_s_digits_is_its_decimal_point():
+    text = "到2025年，全市居民健康素养水平达到32。5%，经常参加体育锻炼人数比例达到40．2%。\n1．80%以上的乡镇卫生院达到服务能力基本标准。"
+    assert found(text) == [(32.5, "%", 2025, "ge"), (40.2, "%", 2025, "ge"), (80.0, "%", 2025, "ge")]
+
+
+def test_goals_under_a_heading_of_results_and_continuation():
+    text = (
+        "一、总体目标\n到2022年，某病筛查率达到40%。\n"
+        "二、实施成效与延续\n2019-2022年方案为后续工作奠定基础。新方案进一步提出到2030年将筛查率提升至60%。"
+    )
+    assert found(text) == [(40.0, "%", 2022, "ge"), (60.0, "%", 2030, "ge")]
+
+
+def test_a_goal_for_a_year_to_come_quoted_under_a_heading_of_results():
+    text = (
+        "一、主要目标\n到2025年，全市居民健康素养水平达到30%。\n"
+        "二、取得成效\n2020年底，全市家庭医生签约率达到45%。某省提出到2030年居民健康素养水平目标为40%。\n"
+        "到2020年底，全市基层诊疗量占比达到60%。"
+    )
+    assert found(text) == [(30.0, "%", 2025, "ge"), (40.0, "%", 2030, "ge")]
+
+
+def test_an_index_s_bare_value():
+    assert found("到2025年，健康某市发展指数达88，人均预期寿命达80.5岁。") == [
+        (88.0, "", 2025, "ge"),
+        (80.5, "岁", 2025, "ge"),
+    ]
+
+
+def test_a_year_named_after_the_value_dates_it():
+    text = "2．加快审批，将医疗机构执业登记平均办理时间压减至6个工作日以内，2026年全面推广电子证照。"
+    assert found(text) == [(6.0, "个工作日", 2026, "le")]
+
+
+def test_a_review_s_title_governs_its_numbered_headings():
+    text = (
+        "2024年某市卫生健康工作总结\n一、深化改革促发展\n全市降低药品采购成本2.1亿元左右,平均降幅6.3%。\n"
+        "2025年某市卫生健康工作要点\n一、主要目标\n全市居民健康素养水平达到35%以上。"
+    )
+    assert found(text) == [(35.0, "%", 2025, "ge")]
+
+
+def test_a_year_titled_list_of_key_work_dates_its_rows():
+    text = "2024年县卫健委重点工作责任清单\n序号 重点工作任务 责任单位\n12 新增托育机构3所以上。 县卫健委 有关乡镇"
+    assert found(text) == [(3.0, "所", 2024, "ge")]
+
+
+def test_baselines_are_no_goals():
+    assert found("到2025年，居民健康素养水平达到30%（2020年为23.15%），吸烟率低于20%(基线值24.1%)。") == [
+        (30.0, "%", 2025, "ge"),
+        (20.0, "%", 2025, "lt"),
+    ]
+    assert found("全市居民健康素养水平从2020年的23%提高到2025年的30%。") == [(30.0, "%", 2025, "ge")]
+    assert found("到2025年，居民健康素养水平达到30%，比2020年的23%提高7个百分点。") == [
+        (30.0, "%", 2025, "ge")
+    ]
+    assert found("2020年全市居民健康素养水平为23%，到2025年达到30%。") == [(30.0, "%", 2025, "ge")]
+
+
+def test_a_cut_against_a_year_stays_a_goal():
+    # a guard, passing before and after: "较2015年下降20%" is the cut itself (a floor on the change), not a baseline
+    assert found("到2025年，肺结核发病率较2015年下降20%。") == [(20.0, "%", 2025, "ge")]
+
+
+def test_a_later_year_opening_a_clause_dates_its_value():
+    assert found("到2025年，全市居民健康素养水平不低于25%，2030年不低于30%。") == [
+        (25.0, "%", 2025, "ge"),
+        (30.0, "%", 2030, "ge"),
+    ]
+
+
+def test_the_end_of_a_five_year_plan_named_by_its_number():
+    assert found("到“十四五”末，全市居民健康素养水平达到32%。") == [(32.0, "%", 2025, "ge")]
+
+
+def test_a_waiting_time_under_a_ceiling():
+    assert found("到2025年，预约诊疗率达到50%以上，门诊患者预约后平均等待时间不超过30分钟。") == [
+        (50.0, "%", 2025, "ge"),
+        (30.0, "分钟", 2025, "le"),
+    ]
+
+
+def test_the_years_before_the_plan_are_no_goals():
+    assert found("近年来，全市居民健康素养水平由2015年的10%提升到2020年的23%。") == []
+    text = "某市健康行动(2021—2025年)\n2020年，全市居民健康素养水平达到23.15%。到2025年，居民健康素养水平达到30%。"
+    assert found(text) == [(30.0, "%", 2025, "ge")]
+
+
+def test_an_indicator_table_copied_a_row_a_line_with_its_cells_spaced():
+    from tixi.ledger.engine.tables import indicator_rows
+
+    text = (
+        "表1 主要指标\n序号 指标 2020年 2025年 属性\n1 人均预期寿命（岁） 78.3 79.5 预期性\n"
+        "2 孕产妇死亡率（/10万） 12.6 ≤12 约束性\n3 居民健康素养水平（%） 23.15 ≥30 预期性\n"
+        "到2025年，全市基本建成健康城市。"
+    )
+    rows = [
+        (r["name"], r["baseline"], r["target"], r["unit"], r["target_year"], r["comparator"])
+        for r in indicator_rows(text)
+    ]
+    assert rows == [
+        ("人均预期寿命（岁）", 78.3, 79.5, "岁", 2025, ""),
+        ("孕产妇死亡率（/10万）", 12.6, 12.0, "/10万", 2025, "le"),
+        ("居民健康素养水平（%）", 23.15, 30.0, "%", 2025, "ge"),
+    ]
+    assert found(text) == []  # the table's cells are no sentences' values
+    # a line of spaced words that is no row stays text
+    assert indicator_rows("一是 加强 组织 领导 预期性") == []
+
+
+def test_a_value_qualifying_what_a_later_value_counts():
+    assert found("到2025年，全市设置100张以上床位的护理院达到5家。") == [(5.0, "家", 2025, "ge")]
+    # a share of what is counted stays a goal ("80%以上的村卫生室开展…", as in the seeds)
+    assert found("到2025年，80%以上的村卫生室能够提供中医药服务。") == [(80.0, "%", 2025, "ge")]
+
+
+def test_a_range_with_its_unit_written_twice_keeps_its_lower_bound():
+    # as "35-40张" (heldout_r's convention): a range is its lower bound (ge)
+    assert found("到2025年，居民健康素养水平达到25%-30%，床位使用率保持在75%～85%。") == [
+        (25.0, "%", 2025, "ge"),
+        (75.0, "%", 2025, "ge"),
+    ]
+    # "从20%到30%" is a change from a baseline, not a range
+    assert found("到2025年，居民健康素养水平从20%到30%。") == [(30.0, "%", 2025, "ge")]

@@ -86,6 +86,7 @@ def pages(objects):
         ("task", "planner", f"/ledger/tasks/{objects['task']}/"),
         ("unit", "planner", f"/ledger/units/{objects['unit']}/"),
         ("hospital-performance", "planner", f"/hospitals/{objects['hospital']}/?year=2024"),
+        ("norm-gaps", "planner", f"/layout/{DACHUAN}/gaps/?year=2024"),
     ]  # fmt: skip
 
 

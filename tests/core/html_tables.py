@@ -1,7 +1,12 @@
 """The tables a rendered page shows, read back from its HTML: the tests' oracle for the downloads
 (the downloads themselves are written from the views' table objects, never from HTML)."""
 
+import csv
+import datetime as dt
+import io
 from html.parser import HTMLParser
+
+from openpyxl import load_workbook
 
 
 class TableReader(HTMLParser):
@@ -89,3 +94,72 @@ def page_tables(html: str) -> tuple[list[tuple[str, list[list[str]]]], list[list
     reader.feed(html)
     figures = [[" ".join(p.split()) for p in card[:2]] for card in reader.figures if len(card) >= 2]
     return [(title, rows) for title, rows in reader.tables if rows], figures
+
+
+# ------------------------------------------------------------------ the page against its downloads
+def _decimals(text: str) -> int:
+    return len(text.partition(".")[2])
+
+
+def same(text: str, value) -> bool:
+    """A page's cell text and a download's value say the same (a value of several lines reads as one
+    on the page, as HTML joins its lines)."""
+    if value is None or value == "":
+        return text in ("", "—")
+    if isinstance(value, dt.datetime):
+        return text in (value.strftime("%Y-%m-%d %H:%M"), value.date().isoformat())
+    if isinstance(value, dt.date):
+        return text == value.isoformat()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        try:
+            shown = float(text.replace(",", ""))
+        except ValueError:
+            return False
+        return abs(shown - value) <= 0.5 * 10 ** -_decimals(text) + 1e-9
+    return text == " ".join(str(value).split())
+
+
+def _csv_equal(value, text: str) -> bool:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        try:
+            return float(text) == value
+        except ValueError:
+            return False
+    return _as_csv(value) == text
+
+
+def _as_csv(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d" if value.time() == dt.time() else "%Y-%m-%d %H:%M")
+    if isinstance(value, str) and value.startswith(("=", "+", "-", "@")) and not value[1:2].isdigit():
+        return "'" + value
+    return str(value)
+
+
+def assert_download_is_the_page(client, path: str) -> None:
+    """The page's .xlsx holds a sheet per table the page shows (its headline cards first), with the
+    page's headings and cell values, and its .csv the same rows."""
+    page = client.get(path)
+    assert page.status_code == 200, page.content[:300]
+    shown, figures = page_tables(page.content.decode())
+    if figures:
+        shown.insert(0, ("", [["", ""], *figures]))
+    sep = "&" if "?" in path else "?"
+    book = load_workbook(io.BytesIO(client.get(f"{path}{sep}format=xlsx").content))
+    assert len(book.worksheets) == len(shown), ([s.title for s in book.worksheets], [t for t, _r in shown])
+    text = client.get(f"{path}{sep}format=csv").content.decode("utf-8-sig")
+    written = list(csv.reader(io.StringIO(text)))
+    for sheet, (title, rows) in zip(book.worksheets, shown, strict=True):
+        values = [list(r) for r in sheet.iter_rows(values_only=True)]
+        assert len(values) == len(rows), (sheet.title, len(values), len(rows))
+        if title:  # headings as the page's (the headline cards have none)
+            assert [str(v or "") for v in values[0]] == rows[0], sheet.title
+        for page_row, row in zip(rows[1:], values[1:], strict=True):
+            assert len(page_row) == len(row) and all(map(same, page_row, row)), (sheet.title, page_row, row)
+        for row in values:  # the .csv holds the same rows
+            assert any(len(w) == len(row) and all(map(_csv_equal, row, w)) for w in written), (
+                sheet.title,
+                row,
+            )

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.comments import Comment
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -53,6 +53,7 @@ class Column:
     required: bool = False  # an import template's column that must be filled: its heading in red
     comment: str = ""  # a note on the heading cell (.xlsx), what to type there
     choices: tuple = ()  # the values a template's cells may take: a drop-down in .xlsx
+    css: str = ""  # a class of the column's cells on the page (its look on a phone), never written
 
 
 @dataclasses.dataclass(frozen=True)
@@ -66,6 +67,7 @@ class Cell:
     title: str = ""
     badge: str = ""  # a page-only badge beside the value ("synthetic")
     decimals: int | None = None  # this cell's decimals, where its column mixes kinds (headline figures)
+    links: tuple = ()  # page-only links under the value: ((text, href), ...)
 
 
 def value_of(cell) -> Any:
@@ -96,6 +98,7 @@ class Table:
     marked: set = dataclasses.field(default_factory=set)  # (row index, column index) to highlight
     preamble: list = dataclasses.field(default_factory=list)  # lines above the headings (a guide's rules)
     hidden: bool = False
+    stack: bool | None = None  # one card per row on a phone (None: as `stacks` judges from the columns)
 
     def add(self, *cells, item=None, **attrs) -> Row:
         if len(cells) != len(self.columns):
@@ -222,6 +225,13 @@ def _choices(workbook, sheet, table: Table, first_row: int, used: set) -> None:
         rule.add(f"{letter}{first_row}:{letter}{TEMPLATE_ROWS}")
 
 
+WRAPPED = Alignment(wrap_text=True, vertical="top")
+
+
+def _longest_line(value) -> int:
+    return max(len(line) for line in str(value if value is not None else "").split("\n"))
+
+
 def xlsx_bytes(tables: list[Table]) -> bytes:
     """The one .xlsx writer: a sheet per table, bold headings, numbers and dates typed; an import
     template's required headings in red, notes on headings and drop-downs of choices."""
@@ -263,12 +273,14 @@ def xlsx_bytes(tables: list[Table]) -> bytes:
                 form = number_format(cell.value, decimals)
                 if form:
                     cell.number_format = form
+                if isinstance(cell.value, str) and "\n" in cell.value:  # a cell of several lines
+                    cell.alignment = WRAPPED
                 if (row_index, column_index) in table.marked:
                     cell.fill = MARKED
         sheet.freeze_panes = f"A{first_row}"
         for column_index, spec in enumerate(table.columns, start=1):
             cells = [sheet.cell(row=r, column=column_index) for r in range(heading_row, sheet.max_row + 1)]
-            width = spec.width or max(len(str(c.value or "")) for c in cells) * 1.6
+            width = spec.width or max(_longest_line(c.value) for c in cells) * 1.6
             sheet.column_dimensions[get_column_letter(column_index)].width = min(60, max(8, width))
         _choices(workbook, sheet, table, first_row, used)
         if table.hidden:

@@ -9,11 +9,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tixi.accounts.permissions import Capability, can, may_write_norm_of, require
-from tixi.core.exports import FORMATS, attach, download_name
+from tixi.core.exports import FORMATS, attach, download_name, exportable
 from tixi.exchange import workbooks
 from tixi.geo.models import Boundary, Division, subtree_filter
 from tixi.geo.tree_views import YEARS, selected_year, visible_division
@@ -35,21 +36,29 @@ from tixi.layout.access import (
     what_if,
 )
 from tixi.layout.forms import NormForm
+from tixi.layout.gap_tables import gap_tables
 from tixi.layout.models import Norm, NormKind, NormVersion, SitingScenario, region_code
 from tixi.layout.norms import as_json, gaps
 from tixi.layout.scenarios import save_scenario, scenario_to_projects
 
 
 @login_required
+@exportable("norm-gaps")
 def norm_gaps(request, code):
     year = selected_year(request)
     division = visible_division(request, code, year)
-    data = as_json(division, year, gaps(division, year))
-    return render(
-        request,
-        "layout/gaps.html",
-        {"division": division, "year": year, "years": YEARS, "data": data, "norms": data["norms"]},
-    )
+    results = gaps(division, year)
+    data = as_json(division, year, results)
+    context = {
+        "division": division,
+        "year": year,
+        "years": YEARS,
+        "data": data,
+        "norms": data["norms"],
+        "tables": gap_tables(data, results),
+        "export_title": f"{division.name} {year} {_('Allocation norms')}",
+    }
+    return TemplateResponse(request, "layout/gaps.html", context)
 
 
 def percent(part: int, whole: int) -> float | None:

@@ -1,7 +1,7 @@
 import numbers
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -87,15 +87,22 @@ def cell_html(cell, column):
 
     extra = cell if isinstance(cell, Cell) else Cell(cell)
     decimals = extra.decimals if extra.decimals is not None else column.decimals
-    body = format_html("{}", _cell_text(extra.value, column, decimals))
+    text = _cell_text(extra.value, column, decimals)
+    if "\n" in text:  # a value of several lines (a list of sentences): one line each
+        body = format_html_join(mark_safe("<br>\n"), "{}", ((line,) for line in text.split("\n")))
+    else:
+        body = format_html("{}", text)
+    if extra.css:  # inside the link: a linked name keeps its class (the norm's name on the gaps page)
+        body = format_html('<span class="{}">{}</span>', extra.css, body)
     if extra.href:
         body = format_html('<a href="{}">{}</a>', extra.href, body)
-    if extra.css:
-        body = format_html('<span class="{}">{}</span>', extra.css, body)
     if extra.badge:
         body = format_html('{} <span class="badge synthetic" data-no-export>{}</span>', body, extra.badge)
     if extra.note:
         body = format_html('{}<br><span class="muted" data-no-export>{}</span>', body, extra.note)
+    if extra.links:
+        links = format_html_join(" · ", '<a href="{}">{}</a>', ((href, text) for text, href in extra.links))
+        body = format_html('{}<br><small class="links" data-no-export>{}</small>', body, links)
     return body
 
 
@@ -105,6 +112,8 @@ def stacks(table) -> bool:
     table of words (tasks, plans, targets) does; a table of figures (years, divisions) scrolls."""
     from tixi.core.exports import NUMBER
 
+    if getattr(table, "stack", None) is not None:  # the page says
+        return table.stack
     numbers = sum(1 for c in table.columns if c.kind == NUMBER)
     return len(table.columns) >= 5 and numbers * 3 <= len(table.columns)
 
@@ -117,7 +126,8 @@ def table_cell(cell, columns, index, stacked=False):
 
     column = columns[index]
     title = cell.title if isinstance(cell, Cell) else ""
-    kind = {NUMBER: ' class="num"', DATE: ' class="date"'}.get(column.kind, "")
+    classes = " ".join(filter(None, ({NUMBER: "num", DATE: "date"}.get(column.kind, ""), column.css)))
+    kind = format_html(' class="{}"', classes) if classes else ""
     body = cell_html(cell, column)
     return format_html(
         "<td{}{}{}>{}</td>",

@@ -1,0 +1,40 @@
+"""A label's colon is the page's own: full width on a Chinese page ("牵头单位：…", as the seeds write
+it), ": " on an English one. The screenshot pass (scripts/screenshot_pass.py) found "牵头单位: " and
+"成员: " with a half-width colon on the task and unit pages, and 24 more in ten templates."""
+
+import re
+
+import pytest
+
+from tests import factories
+
+pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
+
+
+@pytest.fixture
+def task(region, users):
+    plan = factories.plan(region["city"])
+    lead = factories.unit("市卫生健康委", region["city"], members=[users["planner"]])
+    return factories.task(plan, lead=[lead])
+
+
+def page(web, url, language):
+    client = web("planner")
+    client.cookies["django_language"] = language
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_task_and_unit_pages_write_the_colon_of_their_language(web, task):
+    unit = task.lead_units.get()
+    for url in (f"/ledger/tasks/{task.pk}/", f"/ledger/units/{unit.pk}/"):
+        chinese = page(web, url, "zh-hans")
+        english = page(web, url, "en")
+        # no Chinese label followed by a half-width colon
+        assert not re.findall(r"[\u4e00-\u9fff]: ", chinese), url
+        assert "：" not in english, url
+    chinese = page(web, f"/ledger/tasks/{task.pk}/", "zh-hans")
+    assert "牵头单位：" in chinese and "完成时限：" in chinese
+    assert "Lead units: " in page(web, f"/ledger/tasks/{task.pk}/", "en")
+    assert "成员：" in page(web, f"/ledger/units/{unit.pk}/", "zh-hans")

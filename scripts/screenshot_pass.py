@@ -41,6 +41,7 @@ WIDTHS = [1280, 390]
 HEIGHT = 900
 MAX_SHOT_HEIGHT = 6000  # a longer page is shot down to here (the checks read all of it)
 PER_USER_LIMIT = 60  # pages per account, navigation first
+DOWNLOAD_LIMIT = 6  # lists' Excel downloads per account (the reports and templates besides)
 
 # Latin words a Chinese page may show as the seeds and Chinese practice write them: units, the names
 # of classifications and standards, file formats. Anything else of 3+ letters is reported.
@@ -99,7 +100,9 @@ def kind_of(path: str) -> str:
     kind is shot (the first project, not all of them)."""
     parts = []
     for part in path.strip("/").split("/"):
-        if re.search(r"\d", part) and not re.fullmatch(r"report\.(docx|xlsx)", part):
+        if re.fullmatch(r"[\w-]+\.(xlsx|docx|csv)", part) and not part.startswith("report."):
+            parts.append("N." + part.rsplit(".", 1)[1])  # one import template stands for all
+        elif re.search(r"\d", part) and not re.fullmatch(r"report\.(docx|xlsx)", part):
             parts.append("N")
         else:
             parts.append(part)
@@ -360,8 +363,16 @@ def discover(page, base: str, username: str) -> list[str]:
         # one page of each kind of address, with the query its first link carries (a year, a place);
         # filters and pages of a list are the list's own kind. A download is a kind of its format.
         fmt = re.search(r"format=(\w+)", path)
+        if fmt and fmt.group(1) == "csv":
+            return False  # the same table as its Excel download
         key = kind_of(bare) + (f"?format={fmt.group(1)}" if fmt else "")
-        if key in kinds or len(found) >= PER_USER_LIMIT:
+        # a page's own table as Excel: a few of them; files (the Word report, a template): each kind
+        downloads = sum(1 for p in found if DOWNLOAD.search(p))
+        if fmt:
+            full = sum(1 for p in found if "format=" in p) >= DOWNLOAD_LIMIT
+        else:
+            full = not DOWNLOAD.search(path) and len(found) - downloads >= PER_USER_LIMIT
+        if key in kinds or full:
             return False
         kinds.add(key)
         found.append(path)

@@ -38,3 +38,14 @@ def test_task_and_unit_pages_write_the_colon_of_their_language(web, task):
     assert "牵头单位：" in chinese and "完成时限：" in chinese
     assert "Lead units: " in page(web, f"/ledger/tasks/{task.pk}/", "en")
     assert "成员：" in page(web, f"/ledger/units/{unit.pk}/", "zh-hans")
+
+
+def test_a_forms_label_ends_with_the_full_width_colon_in_chinese(web, task):
+    """Django's own Chinese catalogue keeps the forms' label suffix ":" half width ("联系人:")."""
+    unit = task.lead_units.get()
+    chinese = page(web, f"/ledger/units/{unit.pk}/", "zh-hans")
+    assert re.search(r"联系人：</label>", chinese)
+    assert not re.search(r"[\u4e00-\u9fff]:</label>", chinese)
+    assert re.search(
+        r"Contact people:</label>|contact people:</label>", page(web, f"/ledger/units/{unit.pk}/", "en")
+    )

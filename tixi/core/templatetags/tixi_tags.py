@@ -33,7 +33,10 @@ def export_links(context):
 def colon():
     """The colon after a label: full width in Chinese ("牵头单位：…"), ": " in English. A label's
     colon written in a template (`{% translate "Lead units" %}: `) stays half width on a Chinese page."""
-    return "：" if (get_language() or "").startswith("zh") else ": "
+    # the same word as Django's forms' label suffix (`label_tag`), which Django's own Chinese leaves
+    # half width: this catalogue gives it full width for both
+    suffix = _(":")
+    return suffix if suffix != ":" else ": "
 
 
 @register.filter

@@ -102,7 +102,8 @@ def kind_of(path: str) -> str:
     for part in path.strip("/").split("/"):
         if re.fullmatch(r"[\w-]+\.(xlsx|docx|csv)", part) and not part.startswith("report."):
             parts.append("N." + part.rsplit(".", 1)[1])  # one import template stands for all
-        elif re.search(r"\d", part) and not re.fullmatch(r"report\.(docx|xlsx)", part):
+        elif re.search(r"[\d_-]", part) and not re.fullmatch(r"report\.(docx|xlsx)", part):
+            # a code, a number or a slug (a plan, a norm, a data set): the first one stands for all
             parts.append("N")
         else:
             parts.append(part)

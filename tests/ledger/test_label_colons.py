@@ -49,3 +49,10 @@ def test_a_forms_label_ends_with_the_full_width_colon_in_chinese(web, task):
     assert re.search(
         r"Contact people:</label>|contact people:</label>", page(web, f"/ledger/units/{unit.pk}/", "en")
     )
+
+
+def test_the_approval_page_and_the_institution_list_write_the_full_width_colon(web, task):
+    for url, label in (("/approvals/", "状态："), ("/institutions/", "按当前筛选下载：")):
+        chinese = page(web, url, "zh-hans")
+        assert label in chinese, url
+        assert not re.findall(r"[\u4e00-\u9fff]:\s", chinese), url

@@ -115,6 +115,15 @@ def slug(path: str) -> str:
     return (text or "home")[:80]
 
 
+# Every chart container drawn (ECharts sets data-rendered="1" on "finished"); a page without charts
+# passes at once. A missing vendor script (a 404 for /static/vendor/…) leaves them blank: then the
+# shot shows empty boxes, as the server's log shows the 404.
+CHARTS_DRAWN_JS = """
+() => [...document.querySelectorAll('.charts figure > div, [id^=chart-], [id^=trend-], .mini')]
+  .every((el) => el.getAttribute('data-rendered') === '1')
+"""
+
+
 # Run in the page: what the checks need, read from the rendered page.
 PAGE_FACTS_JS = r"""
 () => {
@@ -431,6 +440,8 @@ def shoot(page, base: str, path: str, target: Path) -> tuple[int | None, dict]:
     response = page.goto(f"{base}{path}", wait_until="load")
     with contextlib.suppress(Exception):  # a page that keeps polling is shot as it stands
         page.wait_for_load_state("networkidle", timeout=3000)
+    with contextlib.suppress(Exception):  # charts mark themselves data-rendered once drawn
+        page.wait_for_function(CHARTS_DRAWN_JS, timeout=30000)
     status = response.status if response is not None else None
     facts = page.evaluate(PAGE_FACTS_JS)
     height = min(facts["height"], MAX_SHOT_HEIGHT)

@@ -30,6 +30,7 @@ import io
 import json
 import re
 import sys
+import time
 import zipfile
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -85,7 +86,8 @@ SKIP = re.compile(
 )
 DOWNLOAD = re.compile(r"\.(docx|xlsx|csv|pdf)(\?|$)|[?&]format=(xlsx|csv|docx|json|pdf)")
 HAN = re.compile(r"[\u3400-\u9fff]")
-NULLISH = re.compile(r"(?<![\w.])(None|nan|NaN|undefined|null)(?![\w.])")
+# "None." and "None yet." are English sentences of an empty list, not a Python None
+NULLISH = re.compile(r"(?<![\w.])(None|nan|NaN|undefined|null)(?![\w.]| yet)")
 LATIN_WORD = re.compile(r"(?<![\w.@/-])[A-Za-z][A-Za-z'’]{2,}(?![\w@/])")
 REFUSAL = re.compile(
     r"不能|无法|拒绝|失败|错误|不可|无权|未能|不允许|请先|已锁定|cannot|can't|could not|refused|not allowed|"
@@ -480,6 +482,7 @@ def run(
                     log_in(page, base, username)
                     for number, path in enumerate(pages, start=1):
                         record = {"user": username, "language": language, "width": width, "path": path}
+                        record["at"] = time.strftime("%H:%M:%S")
                         record["kind"] = kind_of(path.split("?")[0])
                         try:
                             if DOWNLOAD.search(path):

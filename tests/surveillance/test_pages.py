@@ -71,9 +71,9 @@ def test_the_signal_page_shows_its_chart_cases_resources_and_verifies(web, plagu
     assert "传染病床位" in html and "发热门诊" in html and "负压救护车" in html
     # the county's resources as of the signal's year (its latest reports), not another city's
     shown = re.sub(r"\s+", " ", html[html.index('id="resources"') :])
-    assert "传染病床位: 44" in shown and "测试县传染病医院 · 40" in shown and "测试镇卫生院 · 4" in shown
-    assert "负压救护车: 3" in shown and "测试县传染病医院 · 2" in shown
-    assert "发热门诊: 1" in shown and "测试县疾控中心 · 公共卫生医师 7 · 卫生技术人员 21" in shown
+    assert "传染病床位：44" in shown and "测试县传染病医院 · 40" in shown and "测试镇卫生院 · 4" in shown
+    assert "负压救护车：3" in shown and "测试县传染病医院 · 2" in shown
+    assert "发热门诊：1" in shown and "测试县疾控中心 · 公共卫生医师 7 · 卫生技术人员 21" in shown
     assert "测试外市医院" not in shown
     assert 'id="verify-form"' in html and "<script>" not in html  # no inline script (CSP)
     # the method in words (R's names stay in the title, for replay); no step chosen for the analyst

@@ -94,7 +94,7 @@ TABLES: dict[str, TableSpec] = {
         example={
             "code": "510421100000",
             "name": "攀莲镇",
-            "level": "township",
+            "level": "乡镇（街道）",  # as the drop-down offers it (the guide is Chinese)
             "parent_code": "510421000000",
             "valid_from": "2021-01-01",
         },

@@ -121,9 +121,12 @@ def _context(request, problems=()):
             b.pk,
             timezone.localtime(b.at).replace(second=0, microsecond=0, tzinfo=None),
             b.user.username if b.user else "—",
-            b.table,
+            # the table's name in the page's language, not its code ("区划", not "divisions")
+            TABLES[b.table].title if b.table in TABLES else b.table,
             b.filename,
-            b.sha256,
+            # the page shows the hash's start (the whole in its title): 64 characters pushed the
+            # table past a 1280 px window; the downloads keep it whole
+            Cell(b.sha256, css="hash", title=b.sha256),
             b.rows,
             b.inserted,
             b.updated,

@@ -29,6 +29,16 @@ def export_links(context):
     )
 
 
+@register.simple_tag
+def colon():
+    """The colon after a label: full width in Chinese ("牵头单位：…"), ": " in English. A label's
+    colon written in a template (`{% translate "Lead units" %}: `) stays half width on a Chinese page."""
+    # the same word as Django's forms' label suffix (`label_tag`), which Django's own Chinese leaves
+    # half width: this catalogue gives it full width for both
+    suffix = _(":")
+    return suffix if suffix != ":" else ": "
+
+
 @register.filter
 def grouped(value):
     """1322151 → "1,322,151", 1234.5 → "1,234.5": thousands separators, the value's own decimals kept."""

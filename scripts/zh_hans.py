@@ -2034,6 +2034,11 @@ ZH = {
     "clinical": "国临",
     "insurance": "医保",
     "No hospital is in your scope: the figures of a hospital are shown to its own staff and to the commissions over it.": "您的权限范围内没有医院：医院绩效只向本院人员和上级卫生健康委显示。",
+    # the demo's today (today13)
+    "the demo's today": "演示的今天",
+    "Closed ones too (without a year)": "含已关闭的机构（不选年份时）",
+    "Without a year the list holds the institutions open today; with a year, those open that year.": "不选年份时列出今天仍在运行的机构；选定年份时列出当年在运行的机构。",
+    "Demo data (synthetic): the platform takes %(day)s, the demo's today, as today.": "演示数据（模拟）：平台以演示的今天 %(day)s 作为今天。",
 }
 
 

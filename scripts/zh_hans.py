@@ -2043,6 +2043,17 @@ ZH = {
     "clinical": "国临",
     "insurance": "医保",
     "No hospital is in your scope: the figures of a hospital are shown to its own staff and to the commissions over it.": "您的权限范围内没有医院：医院绩效只向本院人员和上级卫生健康委显示。",
+    # the demo's today (today13)
+    "the demo's today": "演示的今天",
+    "Straight-line distance to the nearest EMS point: an EMS centre or station, or an institution whose yearly report holds ambulances (network hospitals, township health centres). No norm sets a radius here: no township is judged.": "到最近急救站点的直线距离：急救中心（站），或年报有救护车的机构（急救网络医院、乡镇卫生院）。此处没有标准规定服务半径，不评判任何乡镇。",
+    "A township its plan sets no radius for is not judged: the distance half its residents live within is shown.": "规划未规定服务半径的乡镇不作评判，只列出其半数居民所在的距离（到最近急救站点直线距离的中位数）。",
+    "not judged; half within %(km)s km": "不评判；半数居民在 %(km)s 公里内",
+    "Password: ": "密码：",
+    "Password (again): ": "再次输入密码：",
+    "created %(username)s (%(role)s)": "已创建 %(username)s（%(role)s）",
+    "Closed ones too (without a year)": "含已关闭的机构（不选年份时）",
+    "Without a year the list holds the institutions open today; with a year, those open that year.": "不选年份时列出今天仍在运行的机构；选定年份时列出当年在运行的机构。",
+    "Demo data (synthetic): the platform takes %(day)s, the demo's today, as today.": "演示数据（模拟）：平台以演示的今天 %(day)s 作为今天。",
 }
 
 

@@ -64,6 +64,17 @@ def uploads_in_a_temporary_folder(tmp_path_factory):
             os.environ["TIXI_VAR_DIR"] = before
 
 
+@pytest.fixture(autouse=True)
+def the_clock_reads_each_test_s_database():
+    """The clock caches the demo's remembered today (`tixi.core.clock`); a test's rows are rolled back
+    without a signal, so the next test reads its own database afresh."""
+    from tixi.core import clock
+
+    clock.forget()
+    yield
+    clock.forget()
+
+
 ROLES = ("planner", "county", "institution", "cdc", "auditor", "dazhou", "dachuan")
 
 

@@ -78,3 +78,20 @@ def test_boundaries_import_is_all_or_nothing(tmp_path, county):
     call_command("boundaries", str(path), stdout=io.StringIO())
     boundary = Boundary.objects.get(division=Division.objects.at(county.code, 2026))
     assert boundary.geometry == square and not boundary.is_synthetic
+
+
+def test_createuser_asks_and_answers_in_the_platform_s_language(monkeypatch, county):
+    """`tixi createuser` at a terminal asks for the password in Chinese (Django's `createsuperuser`
+    cannot: its password prompts are English literals, not marked for translation)."""
+    asked = []
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.setattr("sys.stdin", Terminal())
+    monkeypatch.setattr("getpass.getpass", lambda prompt: asked.append(prompt) or "a-Long-pass-2026")
+    out = io.StringIO()
+    call_command("createuser", "miyi3", role="county", division=[county.code], stdout=out)
+    assert asked == ["密码：", "再次输入密码："]
+    assert out.getvalue().startswith("已创建 miyi3（县级管理员）")

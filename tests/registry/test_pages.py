@@ -137,3 +137,33 @@ def test_resources_field_saves_as_you_go(web, registry):
     assert (
         web("auditor").post(url, {"field": "nurses", "nurses": "1"}).status_code == 403
     )  # reads, may not write
+
+
+def test_a_list_without_a_year_holds_the_institutions_open_today(web, region, settings):
+    """Without a year the list (and its download) holds the institutions open on the platform's today,
+    as many as the dashboard counts for today's year; the clinic closed in 2019 only with "closed ones
+    too" (issue 12: it was listed among the open ones)."""
+    import datetime as dt
+
+    from tixi.registry.services import division_figures
+
+    settings.TIXI_TODAY = dt.date(2025, 10, 15)
+    built = factories.institutions_in(region, years=(2024, 2025))
+    closed = built["closed_clinic"].name
+    client = web("planner")
+    for place in ("county", "city"):
+        division = region[place]
+        shown = client.get("/institutions/", {"division": division.code}).content.decode()
+        counted = division_figures(division, 2025)["institutions"]
+        assert closed not in shown and f"共 {counted} 个机构" in shown, place
+        everything = client.get("/institutions/", {"division": division.code, "closed": "1"}).content.decode()
+        assert closed in everything and f"共 {counted + 1} 个机构" in everything
+    # no division either: the user's whole list, open today
+    assert closed not in client.get("/institutions/").content.decode()
+    assert closed in client.get("/institutions/", {"closed": "1"}).content.decode()
+    # a year still lists those open that year, whatever the box says
+    assert closed not in client.get("/institutions/", {"year": 2024, "closed": "1"}).content.decode()
+    assert closed in client.get("/institutions/", {"year": 2018}).content.decode()
+    # the download holds what the page shows
+    download = client.get("/institutions/", {"division": region["county"].code, "format": "csv"})
+    assert closed not in download.content.decode("utf-8-sig")

@@ -1,10 +1,9 @@
 """Failed logins and lock-outs (django-axes) go to the audit trail, with the name tried and the address.
 
 Logins are stamped on the platform's now (`tixi.core.clock.now`): on the served demo, whose today is
-TIXI_TODAY, a login's `last_login` and its audit entries fall on that day, not on the calendar's."""
+TIXI_TODAY (or the day its database remembers), a login's `last_login` and its audit entries fall on that day, not on the calendar's."""
 
 from axes.signals import user_locked_out
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 
@@ -13,9 +12,9 @@ from tixi.core.security import client_address
 
 
 def stamp_on_the_platform_s_today(entry) -> None:
-    """`at` is filled by the real clock on creation (auto_now_add); with TIXI_TODAY set it is moved to
-    the platform's today. Without it nothing changes (no second write)."""
-    if getattr(settings, "TIXI_TODAY", None):
+    """`at` is filled by the real clock on creation (auto_now_add); with the platform's today pinned
+    (TIXI_TODAY, or a demo database's today) it is moved to that day. Else nothing changes (no second write)."""
+    if clock.pinned():
         entry.at = clock.now()
         type(entry).objects.filter(pk=entry.pk).update(at=entry.at)
 

@@ -7,6 +7,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Tixi")
 
     def ready(self):
+        from tixi.core import clock
         from tixi.core.validators import guard_text_fields
+
+        clock.connect_signals()
 
         guard_text_fields(c for c in apps.get_app_configs() if c.name.startswith("tixi."))

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy
 from tixi.geo.models import Division, Level, subtree_filter, year_end
 from tixi.indicators import items as item_values
 from tixi.indicators.reports import cjk_font_name
-from tixi.layout.engine.coverage import coverage_by_zone, two_step_catchment
+from tixi.layout.engine.coverage import coverage_by_zone, two_step_catchment, weighted_median_by_zone
 from tixi.layout.engine.fields import build_fields
 from tixi.layout.engine.isochrones import bands, render_png
 from tixi.layout.engine.rasters import InputError, read_csv_text
@@ -259,7 +259,9 @@ def ems_radii(division: Division, year: int) -> dict[str, float]:
 
 def ems_radius(place: Region) -> dict:
     """Residents within each norm's EMS radius of an EMS point (`ems_points`), per township and in all;
-    each township judged at the radius of the norm for its kind of place (none: not judged)."""
+    each township judged at the radius of the norm for its kind of place (none: not judged, as 攀枝花's
+    towns, whose plan leaves the rural radius to local conditions). Every township, judged or not, has
+    its residents' median straight-line distance to the nearest point (`median_km`)."""
     grid = place.grid
     by_kind = ems_radii(place.division, place.year)
     radii = tuple(sorted(set(by_kind.values())))
@@ -281,8 +283,14 @@ def ems_radius(place: Region) -> dict:
                 "radius": f"{radius:g}",
                 "inside": int(cover.within[j, radii.index(radius)]),
             }
+    medians = weighted_median_by_zone(metres, grid.population, grid.zones, range(1, len(place.townships) + 1))
     return {
         "stations": len(stations),
+        "median_km": {
+            township.code: round(float(m) / 1000, 1)
+            for township, m in zip(place.townships, medians, strict=True)
+            if np.isfinite(m)
+        },
         "radii": [f"{r:g}" for r in radii],
         "within": {f"{r:g}": int(cover.within[:, k].sum()) for k, r in enumerate(radii)},
         "inside": sum(t["inside"] for t in townships.values()),

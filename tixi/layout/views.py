@@ -38,7 +38,7 @@ from tixi.layout.access import (
 from tixi.layout.forms import NormForm
 from tixi.layout.gap_tables import gap_tables
 from tixi.layout.models import Norm, NormKind, NormVersion, SitingScenario, region_code
-from tixi.layout.norms import as_json, gaps
+from tixi.layout.norms import as_json, gaps, radius_norms
 from tixi.layout.scenarios import save_scenario, scenario_to_projects
 
 
@@ -85,6 +85,8 @@ def coverage(request, code):
             for m in data["minutes"]
         ]
     ems = data["ems"]
+    # what the radii are, as the norms binding the division say it (攀枝花 judges no town; 达川 does)
+    ems["notes"] = [norm.note_label for norm in radius_norms(division, year) if norm.note_label]
     ems["rows"] = [
         {"km": r, "within": ems["within"][r], "share": percent(ems["within"][r], data["population"])}
         for r in ems["radii"]
@@ -104,9 +106,11 @@ def coverage(request, code):
                 "cells": cells,
                 "ems_radius": ems["radius"] if ems else None,
                 "ems_share": percent(ems["inside"], row["population"]) if ems else None,
+                "ems_median_km": data["ems"]["median_km"].get(row["code"]),
                 "beds_per_1000": row.get("beds_per_1000"),
             }
         )
+    data["ems"]["unjudged"] = any(t["ems_radius"] is None for t in townships)
     geometries = dict(
         Boundary.objects.filter(division__code__in=[r["code"] for r in data["townships"]])
         .filter(division__in=Division.objects.valid_in(year))

@@ -8,6 +8,7 @@ from rest_framework.response import Response
 from tixi.accounts.api import ScopedViewSetMixin
 from tixi.accounts.permissions import Capability
 from tixi.accounts.scope import scope_of
+from tixi.core import clock
 from tixi.core.api import CleanModelSerializer
 from tixi.geo.api import DivisionCodeField, division_in_scope, division_param, params_of, query_year
 from tixi.geo.models import Division
@@ -74,8 +75,10 @@ INSTITUTION_FILTERS = [
 ]
 
 
-def filter_institutions(request, qs):
-    """The filters of the institution list, shared by the page, the API and the exports."""
+def filter_institutions(request, qs, open_today: bool = False):
+    """The filters of the institution list, shared by the page, the API and the exports. With
+    `open_today` (the page and its downloads), a list without a year holds the institutions open on
+    the platform's today, and those closed too with `closed=1`; the API lists every one."""
     year = query_year(request)
     division = division_param(request, year)
     if division is not None:
@@ -83,6 +86,8 @@ def filter_institutions(request, qs):
     elif year is not None:
         qs = qs.open_in(year)
     params = params_of(request)
+    if open_today and year is None and not params.get("closed"):
+        qs = qs.open_on(clock.today())
     if type_ := params.get("type"):
         if type_ not in InstitutionType.values:
             raise ValidationError({"type": [_("Unknown institution type.")]})

@@ -100,6 +100,12 @@ class InstitutionQuerySet(ScopedQuerySet):
             models.Q(closed_on__isnull=True) | models.Q(closed_on__gt=end)
         )
 
+    def open_on(self, day):
+        """Open on that day: opened by it (or no date known) and not closed by it."""
+        return self.filter(models.Q(opened_on__isnull=True) | models.Q(opened_on__lte=day)).filter(
+            models.Q(closed_on__isnull=True) | models.Q(closed_on__gt=day)
+        )
+
     def in_division(self, division: Division, year: int | None = None):
         """Institutions in the division's subtree; for a year, as their yearly report placed them."""
         if year is None:

@@ -32,7 +32,7 @@ def institution_list(request):
     qs = in_region(Institution.objects.visible_to(request.user), region).select_related("division")
     errors = {}
     try:
-        qs = filter_institutions(request, qs)
+        qs = filter_institutions(request, qs, open_today=True)
     except ValidationError as error:
         errors = error.detail
         qs = qs.none()

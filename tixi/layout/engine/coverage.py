@@ -150,6 +150,27 @@ def coverage_by_zone(
     )
 
 
+def weighted_median_by_zone(
+    values: np.ndarray, weights: np.ndarray, zones: np.ndarray, zone_ids
+) -> np.ndarray:
+    """Per zone of `zone_ids`: the value at or below which half the zone's weight lies (with values a
+    distance and weights residents: the distance half the residents live within); NaN for a zone with
+    no weight on a finite value."""
+    values = np.asarray(values, float).ravel()
+    weights = np.asarray(weights, float).ravel()
+    zones = np.asarray(zones).ravel()
+    keep = np.isfinite(values) & (weights > 0)
+    medians = np.full(len(zone_ids), np.nan)
+    for k, zone in enumerate(zone_ids):
+        at = keep & (zones == zone)
+        if not at.any():
+            continue
+        order = np.argsort(values[at], kind="stable")
+        cumulative = np.cumsum(weights[at][order])
+        medians[k] = values[at][order][np.searchsorted(cumulative, cumulative[-1] / 2)]
+    return medians
+
+
 def spread_population(
     zones: np.ndarray,
     zone_valid: np.ndarray | None,

@@ -40,8 +40,10 @@ class Command(BaseCommand):
             )
         else:
             try:
-                password = getpass.getpass("Password: ")
-                again = getpass.getpass("Password (again): ")
+                # in the platform's language (Django's `createsuperuser` asks in English: its
+                # password prompts are not marked for translation)
+                password = getpass.getpass(_("Password: "))
+                again = getpass.getpass(_("Password (again): "))
             except EOFError:
                 raise CommandError(_("password: none given (standard input closed)")) from None
             if password != again:
@@ -51,4 +53,7 @@ class Command(BaseCommand):
                 user = create_user(username, password, role, division, institution)
         except ValidationError as error:
             raise CommandError("\n" + format_errors(error)) from error
-        self.stdout.write(f"created {user.username} ({user.get_role_display()})")
+        self.stdout.write(
+            _("created %(username)s (%(role)s)")
+            % {"username": user.username, "role": user.get_role_display()}
+        )

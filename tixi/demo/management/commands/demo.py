@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from tixi.accounts.audit import acting_as
 from tixi.accounts.models import DEMO_ACTOR
+from tixi.core import clock
 from tixi.demo import discharges, indicator_values, ledger_story, surveillance_story
 from tixi.demo.builder import DemoBuilder
 from tixi.demo.calendar import demo_today, stamped_on_the_demo_s_today
@@ -64,9 +65,11 @@ class Command(BaseCommand):
         parser.add_argument("--addrport", default="127.0.0.1:8000")
 
     def handle(self, *args, build_only, rebuild, addrport, **options):
-        # the demo lives on its own today (TIXI_TODAY overrides it), which fits its ledger's deadlines
-        settings.TIXI_TODAY = demo_today()
         call_command("migrate", interactive=False, verbosity=0)
+        # the demo lives on its own today (TIXI_TODAY overrides it), which fits its ledger's deadlines:
+        # a demo already built keeps the day it was built for, which its database remembers
+        remembered = None if rebuild else clock.demo_today()
+        settings.TIXI_TODAY = getattr(settings, "TIXI_TODAY", None) or remembered or demo_today()
         if holds_a_region_of_its_own():
             raise CommandError(
                 _(
@@ -88,16 +91,22 @@ class Command(BaseCommand):
                 create_demo_accounts()
                 counts.update(ledger_story.write())
                 counts.update(surveillance_story.write())
+                # the database remembers its day: `tixi serve` on it (no TIXI_TODAY) lives on it too
+                clock.remember_demo_today(settings.TIXI_TODAY)
             for label, n in counts.items():
                 self.stdout.write(f"  {label}: {n}")
             self.stdout.write(f"  built in {time.perf_counter() - started:.1f} s")
         else:
             self.stdout.write("The demo region is already built (use --rebuild to build it again).")
+            if clock.demo_today() is None:
+                # built before the database remembered its day: it was built for this one
+                clock.remember_demo_today(settings.TIXI_TODAY)
         with acting_as(DEMO_ACTOR), stamped_on_the_demo_s_today():
             accounts = create_demo_accounts()
         self.stdout.write(
             f"\nThe demo's today: {settings.TIXI_TODAY:%Y-%m-%d} (synthetic data is marked as such;"
-            f" to serve it with `tixi serve`, set TIXI_TODAY={settings.TIXI_TODAY:%Y-%m-%d})"
+            f" the database remembers the day it was built for, {clock.demo_today():%Y-%m-%d}:"
+            " `tixi serve` on it lives on that day unless TIXI_TODAY is set)"
         )
         self.stdout.write(f"\nDemo accounts (password: {DEMO_PASSWORD}):")
         for username, role, scope in accounts:

@@ -106,7 +106,9 @@ def test_english_gaps_page_names_every_norm_in_english(users):
         assert shown, code
         assert not any(re.search(r"[\u4e00-\u9fff]", name) for name in shown), shown
         # nowhere but in the clauses, quoted verbatim as the source
-        outside_clauses = re.sub(r'<small[^>]*>.*?</small>|<td class="clause[^"]*"[^>]*>.*?</td>', "", html, flags=re.S)
+        outside_clauses = re.sub(
+            r'<small[^>]*>.*?</small>|<td class="clause[^"]*"[^>]*>.*?</td>', "", html, flags=re.S
+        )
         assert not [name for name in chinese_names if name in outside_clauses]
     zh = client_for(users, "planner").get(f"/layout/{DACHUAN}/gaps/?year=2024").content.decode()
     assert '<span class="norm-name">每3万人1辆救护车</span>' in zh

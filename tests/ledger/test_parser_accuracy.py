@@ -66,6 +66,10 @@ TWENTY_SECOND_SET = Path(__file__).resolve().parent / "heldout_v"
 # twelve health goal texts (河北 中医药, 五健 近视, 床位 预留, 护理, 癌症 thrice, 吸烟, four without goals) gathered after
 # TWENTY_SECOND_SET, truth committed before the reader ran on them: unseen, first measured by the lead (no threshold here)
 TWENTY_THIRD_SET = Path(__file__).resolve().parent / "heldout_w"
+# seventeen health goal texts (国民营养 江西, 地方病 twice, 陕西 十三五, 陕西 爱卫, 老年健康, 全民健身 twice, 基层中医药,
+# 社会心理服务 twice, 健康鲅鱼圈, 佛山 寿命, 慢性病, 包虫病, 迪庆 艾滋病, 人权 评估) gathered by helper unseen15 while reader11
+# changed the rules, truth committed before the reader ran on them: unseen, first measured by the lead (no threshold here)
+TWENTY_FOURTH_SET = Path(__file__).resolve().parent / "heldout_x"
 DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 
 

@@ -387,6 +387,14 @@ class Command(BaseCommand):
                 "four without goals) gathered after the twenty-second while reader10 changed the rules, truth committed "
                 "before the reader ran; unseen: first measured by the lead (tests/ledger/heldout_w)",
             ),
+            (
+                truth / "heldout_x",
+                False,
+                "TWENTY-FOURTH held-out set, seventeen health goal texts (国民营养 江西, 地方病 twice, 陕西 十三五, 陕西 爱卫, "
+                "老年健康, 全民健身 twice, 基层中医药, 社会心理服务 twice, 健康鲅鱼圈, 佛山 寿命, 慢性病, 包虫病, three without "
+                "goals) gathered after the twenty-third while reader11 changed the rules, truth committed before the reader "
+                "ran; unseen: first measured by the lead (tests/ledger/heldout_x)",
+            ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for
         # text the reader has not seen; an unseen set had no rule written on it since its truth was committed

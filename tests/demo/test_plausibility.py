@@ -5,6 +5,7 @@ two counties with one population; a township is not judged against a county's pe
 import pytest
 
 from tests.conftest import DACHUAN
+from tixi.core import clock
 from tixi.demo import plausibility
 from tixi.geo.models import Division
 from tixi.indicators.engine import trajectory as tj
@@ -17,7 +18,8 @@ pytestmark = pytest.mark.django_db
 def test_every_plan_division_and_year_is_plausible(monkeypatch):
     """The sweep reaches every target of every plan over the region, its counties and townships
     (the engine), the scorecard (evaluate_plan) of the region and every county evaluated in each year
-    2018-2026 (not only 2026's, with its series), and the registry figures (`tixi figures`) of the
+    2018-2026 (not only 2026's, with its series) and of a township of each county in the last full
+    year, and the registry figures (`tixi figures`) of the
     region and every county each year; and finds nothing."""
     plans = list(Plan.objects.select_related("region"))
     assert len(plans) >= 5
@@ -50,6 +52,11 @@ def test_every_plan_division_and_year_is_plausible(monkeypatch):
             assert divisions.filter(level=plan.region.level).exists()
             expected_scorecards |= {(plan.code, d.code, year) for d in divisions}
             expected_figures |= {(d.code, year) for d in divisions}
+        # and the first township of each county in the last full year: no total of the region judged
+        sampled = clock.today().year - 1
+        townships = plausibility.township_sample(plan, sampled)
+        assert townships and all(t.level == 4 for t in townships)
+        expected_scorecards |= {(plan.code, t.code, sampled) for t in townships}
     assert evaluated == expected_scorecards and figured == expected_figures
     assert len({y for _p, _d, y in evaluated}) == 9 and len(evaluated) > 150
 

@@ -5,6 +5,7 @@ two counties with one population; a township is not judged against a county's pe
 import pytest
 
 from tests.conftest import DACHUAN
+from tixi.core import clock
 from tixi.demo import plausibility
 from tixi.geo.models import Division
 from tixi.indicators.engine import trajectory as tj
@@ -17,7 +18,8 @@ pytestmark = pytest.mark.django_db
 def test_every_plan_division_and_year_is_plausible(monkeypatch):
     """The sweep reaches every target of every plan over the region, its counties and townships
     (the engine), the scorecard (evaluate_plan) of the region and every county evaluated in each year
-    2018-2026 (not only 2026's, with its series), and the registry figures (`tixi figures`) of the
+    2018-2026 (not only 2026's, with its series) and of a township of each county in the last full
+    year, and the registry figures (`tixi figures`) of the
     region and every county each year; and finds nothing."""
     plans = list(Plan.objects.select_related("region"))
     assert len(plans) >= 5
@@ -50,6 +52,11 @@ def test_every_plan_division_and_year_is_plausible(monkeypatch):
             assert divisions.filter(level=plan.region.level).exists()
             expected_scorecards |= {(plan.code, d.code, year) for d in divisions}
             expected_figures |= {(d.code, year) for d in divisions}
+        # and the first township of each county in the last full year: no total of the region judged
+        sampled = clock.today().year - 1
+        townships = plausibility.township_sample(plan, sampled)
+        assert townships and all(t.level == 4 for t in townships)
+        expected_scorecards |= {(plan.code, t.code, sampled) for t in townships}
     assert evaluated == expected_scorecards and figured == expected_figures
     assert len({y for _p, _d, y in evaluated}) == 9 and len(evaluated) > 150
 
@@ -381,3 +388,60 @@ def test_no_two_institutions_share_a_name():
     shared = named.values("name").annotate(n=Count("id")).filter(n__gt=1).order_by("-n")
     assert list(shared[:10]) == []
     assert not Institution.objects.filter(name__contains="社区社区").exists()
+
+
+# 达川's 是=1 goals of a grade and its counts of level-3 institutions, both read from the registry
+GRADE_GOALS = {
+    "dachuan_cdc_grade_3b": ("cdcs_level3", 2024),
+    "dachuan_mch_grade_3b": ("mch_hospitals_level3", 2025),
+    "dachuan_tcm_hospital_grade_3b": ("tcm_hospitals_level3", 2023),
+}
+
+
+def test_dachuan_s_grade_goals_agree_with_its_counts_of_level_3_institutions():
+    """review13 fault 1: "区疾控中心达到三级乙等（是=1）：已完成" beside "三级疾控中心数 … 0 个". Each goal
+    and each count agree in every year 2018-2026, and the demo tells when each was reached: the CDC in
+    2024 and the MCH hospital in 2025 (goals of 2025), the TCM hospital 三级乙等 in 2023 (a year after
+    its goal), its 三级甲等 not by 2025; the people's hospital 三级甲等 in 2024 (goal 2022)."""
+    plan = Plan.objects.get(code="dachuan-14th-health")
+    county = Division.objects.at(DACHUAN, 2025)
+    years = list(plausibility.YEARS)
+    rows = {r["indicator"]: r for r in evaluate_plan(plan, county, 2025, years=years)}
+    for goal, (count, reached) in GRADE_GOALS.items():
+        done, counted = rows[goal]["series"], rows[count]["series"]
+        for year in range(2018, 2026):
+            assert done[year] == counted[year] == float(year >= reached), (
+                goal,
+                year,
+                done[year],
+                counted[year],
+            )
+        assert rows[goal]["status"] == tj.ACHIEVED and rows[count]["status"] == tj.ACHIEVED, goal
+    grade_3a = rows["dachuan_tcm_hospital_grade_3a"]
+    assert grade_3a["series"][2025] == 0 and grade_3a["status"] == tj.OFF_TRACK
+    people = rows["dachuan_people_hospital_grade_3a"]["series"]
+    assert [people[y] for y in (2022, 2023, 2024, 2025)] == [0, 0, 1, 1]
+
+
+def test_the_registry_holds_each_grade_as_it_stood_that_year():
+    from tixi.registry.models import Institution
+
+    tcm = Institution.objects.get(name="达川区中医医院")
+    years = {y.year: (y.level, y.grade) for y in tcm.years.all()}
+    assert years[2022] == (2, "A") and years[2023] == (3, "B") and years[2025] == (3, "B")
+    assert (tcm.level, tcm.grade) == (3, "B")  # as on the demo's today
+
+
+def test_the_sweep_finds_a_total_of_the_region_judged_on_a_township(monkeypatch):
+    """review13 fault 2: 攀枝花's 0.14 万 public health staff (the city's) judged off track on every
+    township. The sweep's township sample now sees it, were the exemption lost."""
+    from tixi.indicators import services
+
+    plan = Plan.objects.get(code="panzhihua-14th-system")
+    assert plausibility.township_problems(plan, 2025) == []
+    township = plausibility.township_sample(plan, 2025)[0]
+    row = next(r for r in evaluate_plan(plan, township, 2025) if r["indicator"] == "public_health_staff_10k")
+    assert row["status"] == tj.NOT_JUDGED and "总量" in row["rule"]
+    monkeypatch.setattr(services, "total_exemption", lambda *args, **kwargs: None)
+    found = plausibility.township_problems(plan, 2025)
+    assert any(p.indicator == "public_health_staff_10k" for p in found), found

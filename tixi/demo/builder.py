@@ -98,6 +98,18 @@ class Inst:
     approved_path: tuple[int, int] | None = None  # Table 2: approved beds 2020 and 2025
     years: dict = field(default_factory=dict)  # year -> resources
     rank: int = 0  # among the institutions of its type in its county, in order of creation
+    # year -> grade code ("3B") it holds from that year on (a district CDC reaching 三级乙等 in 2024):
+    # the registry is the truth of a level, and a plan's 是=1 goal of it is counted from the registry
+    upgrades: dict = field(default_factory=dict)
+
+    def grade_in(self, year: int) -> tuple[int | None, str]:
+        """(level, grade) as it stood in `year`: its first classification, then each upgrade."""
+        level, grade = self.level, self.grade
+        for since in sorted(self.upgrades):
+            if since <= year:
+                code = self.upgrades[since]
+                level, grade = int(code[0]), code[1:]
+        return level, grade
 
     @property
     def category(self) -> str:
@@ -696,6 +708,7 @@ class DemoBuilder:
                 grade=grade[1:],
                 synthetic=False,
                 opened_on=dt.date.fromisoformat(str(n["opened"])) if n.get("opened") else dt.date(1965, 1, 1),
+                upgrades={int(y): str(code) for y, code in (n.get("upgrades") or {}).items()},
             )
             if "approved" in n:
                 inst.approved_path = tuple(n["approved"])

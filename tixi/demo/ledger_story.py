@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from tixi.accounts.models import User
+from tixi.accounts.models import Role, User
 from tixi.demo.calendar import DEMO_TODAY
 from tixi.geo.models import Division
 from tixi.indicators.models import Plan
@@ -138,6 +138,29 @@ def _progress(task, unit, user, percents, status, problems="") -> None:
     if task.lead_units.filter(pk=unit.pk).exists():
         task.status, task.percent = status, percents[-1]
         task.save(update_fields=["status", "percent"])
+
+
+def liaison(unit: Unit) -> User:
+    """Who reports for a unit: its first member, else a synthetic liaison (联络员) made a member of it,
+    labelled as demo data, who cannot sign in (no usable password): a task assigned to a unit reaches
+    someone, and its reports name who sent them."""
+    member = unit.members.order_by("pk").first()
+    if member is not None:
+        return member
+    user, _ = User.objects.get_or_create(
+        username=f"demo-liaison-{unit.pk}",
+        defaults={
+            "role": Role.COUNTY if unit.division and unit.division.level > 2 else Role.PLANNER,
+            "first_name": f"{unit.name}联络员{DEMO}"[:150],
+            "date_joined": timezone.now(),
+        },
+    )
+    user.set_unusable_password()
+    user.save()
+    if unit.division:
+        user.scope_divisions.set([unit.division])
+    unit.members.add(user)
+    return user
 
 
 def _loop(task, raised_by, problem, measure, deadline, rectified=False, verified_by=None, closed_on=None):
@@ -410,16 +433,22 @@ def _dazhou(users) -> int:
     parts = services.add_subtasks_below(assigned, today=DEMO_TODAY)
     government = Unit.objects.get(name="达川区人民政府", division__code=DACHUAN)
     government.members.add(users["dachuan"])
+    # every county's part reaches a member of its lead unit (a liaison where no account is one), who
+    # reports it quarter by quarter: a part done has the reports that led to it
     for n, part in enumerate(parts):
         part.deadline = dt.date(2025, 9, 30)  # the counties report before the city's year-end check
-        part.status, part.percent = (
-            (TaskStatus.DONE, 100) if n % 3 == 0 else (TaskStatus.IN_PROGRESS, 50 + 10 * (n % 3))
-        )
-        part.save(update_fields=["deadline", "status", "percent"])
+        part.save(update_fields=["deadline"])
         unit = part.lead_units.get()
         if not unit.contact:
             unit.contact = f"办公室 0818-{2100000 + n * 1357}{DEMO}"
             unit.save(update_fields=["contact"])
+        if unit == government:
+            continue
+        if n % 3 == 0:
+            _progress(part, unit, liaison(unit), [40, 75, 100], TaskStatus.DONE)
+        else:
+            last = 50 + 10 * (n % 3)
+            _progress(part, unit, liaison(unit), [last - 30, last - 15, last], TaskStatus.IN_PROGRESS)
     ours = next(p for p in parts if government in p.lead_units.all())
     _progress(
         ours,
@@ -439,8 +468,10 @@ def _dazhou(users) -> int:
     # a second task assigned down, due with the city's: 达川's part well on its way
     later = services.add_subtasks_below(led[6], today=DEMO_TODAY)
     for n, part in enumerate(later):
-        part.status, part.percent = TaskStatus.IN_PROGRESS, 60 + 5 * (n % 5)
-        part.save(update_fields=["status", "percent"])
+        unit = part.lead_units.get()
+        if unit != government:
+            last = 60 + 5 * (n % 5)
+            _progress(part, unit, liaison(unit), [last - 30, last - 15, last], TaskStatus.IN_PROGRESS)
     ours = next(p for p in later if government in p.lead_units.all())
     _progress(ours, government, users["dachuan"], [30, 55, 80], TaskStatus.IN_PROGRESS)
     return len(led) + len(parts) + len(later)
@@ -469,7 +500,9 @@ def _the_rest(users, handled: set[int]) -> int:
             percents, status = [30 + 5 * step, 45 + 5 * step, 55 + 5 * step], TaskStatus.IN_PROGRESS
         else:
             percents, status = [15, 25, 30 + 5 * (step - 8)], TaskStatus.IN_PROGRESS
-        _progress(task, lead, None, percents, status, "资金和人员不足，进度滞后。" if step >= 8 else "")
+        # a task done was reported by a member of its unit; one still open may come in on paper
+        member = liaison(lead) if status == TaskStatus.DONE else None
+        _progress(task, lead, member, percents, status, "资金和人员不足，进度滞后。" if step >= 8 else "")
         filled += 1
     return filled
 

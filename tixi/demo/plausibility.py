@@ -13,7 +13,9 @@ The sweep walks every plan, every division of its region and every year the plat
 (TIXI_YEARS, 2018-2026: past the demo's last year too, where a page must show no data rather than
 nonsense) three ways: the indicator engine over the region, its counties and townships; the
 scorecard a user reads (`evaluate_plan`: actual, baseline, expected value, series) for the region and
-every county, one evaluation per year; and the registry figures (`tixi figures`: counts whole and
+every county, one evaluation per year (and the first township of each county in the last full
+year), where no total of the region (its staff, beds, institutions) judges a part of it; and the
+registry figures (`tixi figures`: counts whole and
 never negative, shares within 0-100) of the region and every county.
 
 Besides, every county and city shows densities in that range whether or not a plan targets them,
@@ -27,12 +29,20 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
+from tixi.core import clock
 from tixi.geo.engine import codes
 from tixi.geo.models import Division, Population
 from tixi.indicators import items as item_values
 from tixi.indicators.engine import expression as ex
+from tixi.indicators.engine import trajectory as tj
 from tixi.indicators.models import Indicator, Plan
-from tixi.indicators.services import all_definitions, definition_of, evaluate, evaluate_plan
+from tixi.indicators.services import (
+    additive_elements,
+    all_definitions,
+    definition_of,
+    evaluate,
+    evaluate_plan,
+)
 from tixi.registry.engine import classification as cls
 from tixi.registry.models import Institution
 from tixi.registry.services import division_figures
@@ -314,16 +324,63 @@ def scorecard_divisions(plan: Plan, year: int):
     return list(rows.order_by("path"))
 
 
+def part_judged(plan: Plan, division: Division, year: int, rows: list[dict], targets=None, additive=None):
+    """A total of the plan's region (staff, beds, institutions counted) judged on a part of it (a county,
+    a township): a status where the row must say it is not judged."""
+    targets = targets if targets is not None else plan_targets(plan)
+    additive = additive_elements() if additive is None else additive
+    found = []
+    for row in rows:
+        t = targets.get(row["order"])
+        if t is None or t.indicator_id is None or t.institution_name or division.level <= t.division.level:
+            continue
+        d = definition_of(t.indicator)
+        if row["status"] != tj.NOT_JUDGED and ex.is_total(d.numerator, d.denominator, additive):
+            value = float("nan") if row["actual"] is None else float(row["actual"])
+            what = f"a total of {t.division.name} judged on a part ({row['status']})"
+            found.append(Problem(plan.code, division.name, year, row["indicator"], value, what))
+    return found
+
+
+def plan_targets(plan: Plan) -> dict:
+    return {t.order: t for t in plan.targets.select_related("indicator", "division")}
+
+
+def township_sample(plan: Plan, year: int) -> list[Division]:
+    """The first township of each county of the plan's region in `year` (every township is too many for
+    a sweep: 436 of them take 20 minutes): where a region's target might wrongly judge a township."""
+    rows = Division.objects.filter(path__startswith=plan.region.path, level=4).valid_in(year).order_by("path")
+    first = {}
+    for row in rows:
+        first.setdefault(row.parent_id, row)
+    return list(first.values())
+
+
+def township_problems(plan: Plan, year: int | None = None) -> list[Problem]:
+    """The scorecards of a sample of townships (`township_sample`) in the last full year: no total of
+    the region judged on them."""
+    year = year or clock.today().year - 1
+    targets, additive = plan_targets(plan), additive_elements()
+    found = []
+    for township in township_sample(plan, year):
+        rows = evaluate_plan(plan, township, year)
+        found += part_judged(plan, township, year, rows, targets, additive)
+    return found
+
+
 def scorecard_problems(plan: Plan, years=YEARS, city_hospitals: set[str] | None = None) -> list[Problem]:
     """The scorecard of the region and every county in every year (evaluate_plan, as the plan page,
     the Word report and `tixi plans evaluate` read it): actual, baseline, expected value and the series."""
     city_hospitals = city_hospital_counties() if city_hospitals is None else city_hospitals
     indicators = {i.code: i for i in Indicator.objects.filter(target__plan=plan)}
+    targets, additive = plan_targets(plan), additive_elements()
     found = []
     for year in years:
         for division in scorecard_divisions(plan, year):
             hosts = division.code in city_hospitals
-            for row in evaluate_plan(plan, division, year, years=list(years)):
+            rows = evaluate_plan(plan, division, year, years=list(years))
+            found += part_judged(plan, division, year, rows, targets, additive)
+            for row in rows:
                 indicator = indicators.get(row["indicator"])
                 if indicator is None:  # a norm's row: read by the layout's own checks
                     continue
@@ -414,6 +471,7 @@ def problems(years=YEARS) -> list[Problem]:
     for plan in Plan.objects.select_related("region").order_by("code"):
         found += plan_problems(plan, years, city_hospitals)
         found += scorecard_problems(plan, years, city_hospitals)
+        found += township_problems(plan)
     return (
         found
         + figure_problems(years)

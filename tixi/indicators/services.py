@@ -418,10 +418,39 @@ def applicable_targets(targets: list[Target], division: Division) -> list[Target
     return kept
 
 
-def township_exemption(target: Target, definition: IndicatorDef, division: Division, targets) -> str | None:
-    """Why a township is not judged against `target`, or None when it is. A county's (or a city's)
-    per-1,000 target does not fit a township: the county's hospitals stand in one township and
-    serve them all. A target the plan sets for the township (a township norm) judges it instead."""
+def additive_elements() -> set[str]:
+    """The codes of the data elements that add up over divisions (counts, not rates)."""
+    return set(DataElement.objects.filter(additive=True).values_list("code", flat=True))
+
+
+def total_exemption(
+    target: Target, definition: IndicatorDef, division: Division, additive=None
+) -> str | None:
+    """Why a smaller division (a county or a township of the plan's region) is not judged against
+    `target`, or None when it is: a total of the region (its staff, beds, institutions, new ones
+    built) is the region's target, not a target of each of its parts. Its value is shown without a
+    status. A target of one institution is kept (its value is the institution's wherever it stands)."""
+    if division.level <= target.division.level or target.institution_name:
+        return None
+    additive = additive_elements() if additive is None else additive
+    if not ex.is_total(definition.numerator, definition.denominator, additive):
+        return None
+    return _(
+        "Not judged: the target is a total of %(region)s, not a target of each of its parts; "
+        "%(division)s's value is shown for reference."
+    ) % {"region": target.division.name, "division": division.name}
+
+
+def township_exemption(
+    target: Target, definition: IndicatorDef, division: Division, targets, additive=None
+) -> str | None:
+    """Why a division is not judged against `target`, or None when it is. A total of the plan's region
+    judges no part of it (`total_exemption`). A county's (or a city's) per-1,000 target does not fit a
+    township: the county's hospitals stand in one township and serve them all. A target the plan sets
+    for the township (a township norm) judges it instead."""
+    total = total_exemption(target, definition, division, additive)
+    if total:
+        return total
     if division.level < TOWNSHIP or target.division.level >= TOWNSHIP:
         return None
     if not isinstance(definition.denominator, ex.PopulationItem):
@@ -467,6 +496,7 @@ def evaluate_plan(
     names = labels()
     result = []
     national = national_values({t.indicator_id for t in targets})
+    additive = additive_elements()
     finders = [provider(division, year) for provider in CASE_GAPS]
     in_cases = (lambda code, value: next((f for f in (find(code, value) for find in finders) if f), None)) if finders else None  # fmt: skip
     for d, t in pairs:
@@ -481,7 +511,7 @@ def evaluate_plan(
         national_value = national_for(national, t)
         state = tj.status(spec, year, actual, previous, baseline_actual, national_value)
         rule = rule_text(state)
-        exemption = township_exemption(t, d, division, targets)  # already in the user's language
+        exemption = township_exemption(t, d, division, targets, additive)  # in the user's language
         if exemption:
             state, rule = tj.Status(tj.NOT_JUDGED, exemption, {}), exemption
         start = t.baseline_value if t.baseline_value is not None else baseline_actual

@@ -20,6 +20,7 @@ from tixi.indicators.engine import trajectory as tj
 from tixi.indicators.models import Nature, Plan, Trajectory
 from tixi.indicators.services import (
     TOWNSHIP,
+    additive_elements,
     all_definitions,
     definition_of,
     evaluate,
@@ -237,13 +238,14 @@ def ranking(request, code, order):
     spec = spec_of(target)
     national = national_for(national_values([target.indicator_id]), target)
     plan_targets = list(plan.targets.select_related("division"))
+    additive = additive_elements()
     rows = []
     decimals = target.indicator.decimals
     for child, value in zip(children, values, strict=True):
         value = None if value != value else float(value)
         norm = township_norm(target, child, plan_targets) if child.level >= TOWNSHIP else None
         state = tj.status(spec_of(norm) if norm else spec, year, value, national=national)
-        exemption = township_exemption(target, definition, child, plan_targets)
+        exemption = township_exemption(target, definition, child, plan_targets, additive)
         if exemption:
             state = tj.Status(tj.NOT_JUDGED, exemption, {})
         rows.append(

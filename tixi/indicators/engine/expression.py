@@ -367,3 +367,35 @@ def items_of(node: Node) -> list[Node]:
     if isinstance(node, Call):
         return [item for arg in node.args for item in items_of(arg)]
     return []
+
+
+def is_total(numerator: Node, denominator: Node | None, additive: set[str]) -> bool:
+    """Whether an indicator is a total of its division (staff, beds, institutions counted): no
+    denominator, and its numerator adds up registry sums and counts and additive data elements (codes
+    in `additive`), scaled by numbers at most ("R{staff} / 10000" in 万人). Such a total of a region
+    is no target of its parts; a rate, a share or an average is not a total."""
+    if denominator is not None:
+        return False
+    stack, items = [numerator], 0
+    while stack:
+        node = stack.pop()
+        if isinstance(node, RegistrySum | RegistryCount):
+            items += 1
+        elif isinstance(node, DataItem):
+            if node.code not in additive:
+                return False
+            items += 1
+        elif isinstance(node, Number):
+            continue
+        elif isinstance(node, Unary) and node.op == "-":
+            stack.append(node.operand)
+        elif isinstance(node, Binary) and (
+            node.op in ("+", "-")
+            or (node.op == "*" and (isinstance(node.left, Number) or isinstance(node.right, Number)))
+        ):
+            stack += [node.left, node.right]
+        elif isinstance(node, Binary) and node.op == "/" and isinstance(node.right, Number):
+            stack.append(node.left)
+        else:  # a population, another indicator, a ratio of items, a function: not a plain total
+            return False
+    return items > 0

@@ -162,6 +162,13 @@ def test_pages_fit_a_phone_and_the_english_navigation_fits(server):
             == '"完成时限"'
         )
         assert page.locator("header nav a[aria-current=page]").inner_text() == "任务台账"
+        # the bar scrolls on a phone: the page's own link is brought into view, and an edge shows more links hide
+        current = page.locator("header nav a[aria-current=page]").bounding_box()
+        assert current["x"] >= 0 and current["x"] + current["width"] <= 390
+        assert page.evaluate("document.querySelector('header nav').scrollLeft") > 0
+        assert "radial-gradient" in page.evaluate(
+            "getComputedStyle(document.querySelector('header nav')).backgroundImage"
+        )
         page.goto(f"{server}/divisions/510400000000/")
         assert page.locator("header nav a[aria-current=page]").inner_text() == "概览"
         page = logged_in(browser, server, "planner", "en", width=1280)

@@ -12,5 +12,11 @@ document.addEventListener("DOMContentLoaded", () => {
       bestLength = href.length;
     }
   }
-  if (best) best.setAttribute("aria-current", "page");
+  if (!best) return;
+  best.setAttribute("aria-current", "page");
+  // on a phone the bar scrolls: bring the page's own link into view, without moving the page
+  const nav = best.closest("nav");
+  if (nav.scrollWidth > nav.clientWidth) {
+    nav.scrollLeft = best.offsetLeft - nav.offsetLeft - (nav.clientWidth - best.offsetWidth) / 2;
+  }
 });

@@ -726,7 +726,7 @@ def target_text(target: Target, national: float | None = None) -> str:
             else str(TargetKind.NATIONAL.label)
         )
     if target.kind == TargetKind.CHANGE_PER_YEAR and target.change_per_year is not None:
-        return _("%(change)s a year") % {"change": f"{target.change_per_year:+g}"}
+        return change_text(target.change_per_year, target.indicator)
     if target.target_value is None:
         return str(TargetKind(target.kind).label)
     if target.kind == TargetKind.NEW:
@@ -760,6 +760,8 @@ def gap(
     in_cases=None,
 ) -> dict | None:
     """How far from the target, in natural units where the indicator is a rate over residents."""
+    if target.kind in (TargetKind.CHANGE_PER_YEAR, TargetKind.INCREASE) and year in index:
+        return change_gap(target, evaluation.values[d.code], index, year)
     if target.kind not in ("value", "count", "new") or target.target_value is None or year not in index:
         return None
     actual = _number(evaluation.values[d.code][index[year]])
@@ -778,7 +780,7 @@ def gap(
             return {"value": 0.0, "text": _("met")}
         return {
             "value": round(target.target_value - actual, 4),
-            "text": gap_text(target.target_value - actual, target.indicator),
+            "text": gap_text(target.target_value - actual, target.indicator, target.comparator),
         }
     if tj.meets(target.comparator, actual, target.target_value, target.target_high):
         return {"value": 0.0, "text": _("met")}
@@ -814,7 +816,58 @@ def gap(
                     "population": f"{int(projected):,}",
                 },
             }
-    return {"value": round(difference, 4), "text": gap_text(difference, target.indicator)}
+    return {"value": round(difference, 4), "text": gap_text(difference, target.indicator, target.comparator)}
+
+
+def value_text(value: float, indicator) -> str:
+    """A value at the indicator's decimals with its unit: "12.3%", "0.14 万人"."""
+    raw = indicator.unit or ""
+    number = f"{value:,.{indicator.decimals}f}"
+    if raw in ("%", "％", "‰"):
+        return f"{number}{raw}"
+    return _one_spaced(f"{number} {unit_label(raw)}")
+
+
+def change_gap(target: Target, series, index, year) -> dict | None:
+    """What is behind in a target of change: "逐年提高" against last year's value ("比上年（12.0%）下降
+    0.3 个百分点"), a fixed change a year against the value expected this year ("距 2025 年应达到的
+    11.5% 还差 0.3 个百分点")."""
+    actual = _number(series[index[year]])
+    if actual is None:
+        return None
+    d = target.indicator
+    lower = d.direction == Direction.LOWER
+    if target.kind == TargetKind.INCREASE:
+        previous = _number(series[index[year - 1]]) if year - 1 in index else None
+        if previous is None:
+            return None
+        if (actual < previous) if lower else (actual > previous):
+            return {"value": 0.0, "text": _("met")}
+        amount, unit = gap_amount(actual - previous, d)
+        values = {"previous": value_text(previous, d), "amount": amount, "unit": unit}
+        if not amount:
+            text = _("the same as the year before (%(previous)s)") % values
+        elif actual > previous:
+            text = _("up %(amount)s %(unit)s on the year before (%(previous)s)") % values
+        else:
+            text = _("down %(amount)s %(unit)s on the year before (%(previous)s)") % values
+        return {"value": round(actual - previous, 4), "text": _one_spaced(text)}
+    if target.change_per_year is None or target.baseline_year is None:
+        return None
+    start = target.baseline_value
+    if start is None and target.baseline_year in index:
+        start = _number(series[index[target.baseline_year]])
+    if start is None:
+        return None
+    expected = start + target.change_per_year * (year - target.baseline_year)
+    if not ((expected < actual) if lower else (expected > actual)):
+        return {"value": 0.0, "text": _("met")}
+    amount, unit = gap_amount(expected - actual, d)
+    values = {"expected": value_text(expected, d), "year": year, "amount": amount, "unit": unit}
+    return {
+        "value": round(expected - actual, 4),
+        "text": _one_spaced(_("%(amount)s %(unit)s short of the %(expected)s expected in %(year)s") % values),
+    }
 
 
 def rule_text(state) -> str:
@@ -871,21 +924,65 @@ def is_yes_no(indicator) -> bool:
     return "是=1" in (indicator.name or "")
 
 
-def gap_text(difference: float, indicator) -> str:
+# A unit of ten thousand (or a hundred million) and the unit it counts: a gap that rounds to nothing
+# at the indicator's decimals of 万人 is written in 人 ("还差 37 人"), not "less than 0.01 万人".
+BASE_UNITS = {
+    "万人": ("人", 10_000),
+    "万人次": ("人次", 10_000),
+    "万亩": ("亩", 10_000),
+    "万元": ("元", 10_000),
+    "亿元": ("万元", 10_000),
+    "万张": ("张", 10_000),
+}
+MORE_DECIMALS = 4  # at most this many decimals beyond the indicator's to show a gap that is not zero
+
+
+def gap_amount(difference: float, indicator) -> tuple[str, str]:
+    """The distance without a sign and its unit, in the user's language, precise enough to be seen:
+    at the indicator's decimals; where that rounds to nothing (34.996 万人 against ≥35: "0.00 万人"
+    reads as met), in the base unit of a 万 unit (40 人) or with more decimals (0.004 个百分点).
+    ("", "") when the distance is nothing at all (a value equal to a strict target)."""
+    raw = indicator.unit or ""
+    unit = _("percentage points") if raw in ("%", "％") else unit_label(raw)
+    size = abs(difference)
+    amount = f"{size:,.{indicator.decimals}f}"
+    if float(amount.replace(",", "")) != 0:
+        return amount, unit
+    if raw in BASE_UNITS and round(size, 9) > 0:
+        base, times = BASE_UNITS[raw]
+        whole = int(np.ceil(round(size * times, 6)))
+        return f"{whole:,}", unit_label(base)
+    for decimals in range(indicator.decimals + 1, indicator.decimals + MORE_DECIMALS + 1):
+        amount = f"{size:,.{decimals}f}"
+        if float(amount.replace(",", "")) != 0:
+            return amount, unit
+    return "", ""
+
+
+def gap_text(difference: float, indicator, comparator: str | None = None) -> str:
     """ "还差 0.23 个百分点" / "3 个 to go": the distance without a sign (whether the target is a floor
-    or a ceiling says which way), at the indicator's decimals, a rate's gap in percentage points."""
+    or a ceiling says which way), at the indicator's decimals, a rate's gap in percentage points;
+    a distance that rounds to nothing at those decimals more precisely (see gap_amount), so that an
+    official reading "0.14, target ≥0.14, behind" sees why ("还差 37 人")."""
     if is_yes_no(indicator):
         return _("not done yet")  # a centre built or not: "还差 1" says nothing
-    unit = unit_label(indicator.unit or "")
-    if unit in ("%", "％"):
-        unit = _("percentage points")
-    amount = f"{abs(difference):,.{indicator.decimals}f}"
-    if float(amount.replace(",", "")) == 0:
-        # not met, yet the distance rounds to nothing at the indicator's decimals: "还差 0.00 万人"
-        # reads as met, so say it is less than the indicator's smallest step
-        step = f"{10**-indicator.decimals:.{indicator.decimals}f}"
-        return _one_spaced(_("less than %(step)s %(unit)s to go") % {"step": step, "unit": unit})
+    amount, unit = gap_amount(difference, indicator)
+    if not amount:  # equal to a strict target (>2 万亩): nothing is missing but the target is more
+        if comparator == Comparator.LT:
+            return _("equal to the target; it must be below it")
+        return _("equal to the target; it must exceed it")
     return _one_spaced(_("%(difference)s %(unit)s to go") % {"difference": amount, "unit": unit})
+
+
+def change_text(change: float, indicator) -> str:
+    """A fixed change a year as a planner says it: "每年下降 0.5 个百分点" (a rate's change is in
+    percentage points), "每年增加 2 个"; never "每年-0.5%"."""
+    raw = indicator.unit or ""
+    unit = _("percentage points") if raw in ("%", "％") else unit_label(raw)
+    values = {"amount": f"{abs(change):g}", "unit": unit}
+    if change < 0:
+        return _one_spaced(_("down %(amount)s %(unit)s a year") % values)
+    return _one_spaced(_("up %(amount)s %(unit)s a year") % values)
 
 
 def _one_spaced(text: str) -> str:

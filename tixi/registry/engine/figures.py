@@ -260,6 +260,22 @@ class CheckResult:
     note: str = ""
     status: str = ""
     proof: str = ""
+    decimals: int | None = None
+
+    def shown(self, value) -> str:
+        """A figure as the seed publishes it: at its decimals ("53.3"), a count whole ("28", not
+        "28.0"); a table of figures as it is."""
+        return shown(value, self.decimals, self.published)
+
+
+def shown(value, decimals: int | None, published=None) -> str:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    if decimals is None:
+        decimals = 0 if isinstance(published, int) and not isinstance(published, bool) else None
+    if decimals is None:
+        return f"{value:g}" if float(value).is_integer() else str(value)
+    return f"{value:.{decimals}f}"
 
 
 def interval(value: float, decimals: int) -> tuple[float, float]:
@@ -324,6 +340,16 @@ def check(published: Iterable[Mapping], computed: Mapping) -> list[CheckResult]:
         proof = "" if matches else contradiction_proof(item, by_key, computed)
         status = MATCH if matches else CONTRADICTION if proof else SHORTFALL
         results.append(
-            CheckResult(key, value, got, matches, item.get("source", ""), item.get("note", ""), status, proof)
+            CheckResult(
+                key,
+                value,
+                got,
+                matches,
+                item.get("source", ""),
+                item.get("note", ""),
+                status,
+                proof,
+                item.get("decimals"),
+            )
         )
     return results

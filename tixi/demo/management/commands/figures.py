@@ -61,7 +61,7 @@ class Command(TableCommand):
         else:
             for r in results:
                 self.stdout.write(
-                    f"{STATUS_WORDS[r.status]:<38} {r.key:<60} published={r.published!s:<28} computed={r.computed!s:<28} {r.source}"
+                    f"{STATUS_WORDS[r.status]:<38} {r.key:<60} published={r.shown(r.published):<28} computed={r.shown(r.computed):<28} {r.source}"
                 )
                 if r.proof:
                     self.stdout.write(f"{'':<38} proof: {r.proof}")

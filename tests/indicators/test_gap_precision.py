@@ -81,3 +81,12 @@ def test_a_target_of_change_says_what_is_behind():
         assert change_gap(rising, [None, 60.0, 59.7], index, 2025)["text"] == (
             "down 0.3 percentage points on the year before (60.0%)"
         )
+
+
+def test_a_rate_per_population_follows_its_number_without_a_space():
+    """ "0.00 /10万" read as a number and a stray unit (words14's own fault): a rate's unit follows its number."""
+    from tixi.indicators.services import value_text
+
+    with translation.override("zh-hans"):
+        assert value_text(12.5, Indicator(code="mm", name="孕产妇死亡率", unit="/10万", decimals=2)) == "12.50/10万"
+        assert value_text(0.14, Indicator(code="p", name="人数", unit="万人", decimals=2)) == "0.14 万人"

@@ -823,8 +823,8 @@ def value_text(value: float, indicator) -> str:
     """A value at the indicator's decimals with its unit: "12.3%", "0.14 万人"."""
     raw = indicator.unit or ""
     number = f"{value:,.{indicator.decimals}f}"
-    if raw in ("%", "％", "‰"):
-        return f"{number}{raw}"
+    if raw in ("%", "％", "‰") or raw.startswith("/"):
+        return f"{number}{raw}"  # "12.3%", "0.00/10万": a rate's unit follows its number
     return _one_spaced(f"{number} {unit_label(raw)}")
 
 

@@ -711,6 +711,8 @@ ZH = {
     "No baseline; better than the year before but the target is not met.": "无基期值；较上年改善，但尚未达到目标。",
     "No baseline, and not moving toward the target.": "无基期值，且未向目标推进。",
     "Better than the year before (%(previous)s).": "优于上年（%(previous)s）。",
+    "At zero, as low as it can be, as the year before.": "与上年一样为零，已无可再降。",
+    "decrease year on year": "逐年下降",
     "Not better than the year before (%(previous)s).": "未优于上年（%(previous)s）。",
     "Maintained at the baseline %(baseline)s (within 2%%).": "保持在基期值 %(baseline)s（偏差在2%%以内）。",
     "Fell from the baseline %(baseline)s by more than 2%%.": "较基期值 %(baseline)s 下降超过2%%。",

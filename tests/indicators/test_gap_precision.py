@@ -88,5 +88,23 @@ def test_a_rate_per_population_follows_its_number_without_a_space():
     from tixi.indicators.services import value_text
 
     with translation.override("zh-hans"):
-        assert value_text(12.5, Indicator(code="mm", name="孕产妇死亡率", unit="/10万", decimals=2)) == "12.50/10万"
+        assert (
+            value_text(12.5, Indicator(code="mm", name="孕产妇死亡率", unit="/10万", decimals=2))
+            == "12.50/10万"
+        )
         assert value_text(0.14, Indicator(code="p", name="人数", unit="万人", decimals=2)) == "0.14 万人"
+
+
+def test_a_rate_to_lower_year_on_year_reads_down_and_is_met_at_nought():
+    """孕产妇死亡率 "稳中有降" read "逐年提高", and at 0 two years running was behind: nought cannot fall (words14)."""
+    from tixi.indicators.engine.trajectory import ACHIEVED, OFF_TRACK, TargetSpec, status
+    from tixi.indicators.models import Direction, Target, TargetKind
+    from tixi.indicators.services import target_text
+
+    deaths = Indicator(code="mmr", name="孕产妇死亡率", unit="/10万", decimals=2, direction=Direction.LOWER)
+    with translation.override("zh-hans"):
+        assert target_text(Target(indicator=deaths, kind=TargetKind.INCREASE, target_year=2025)) == "逐年下降"
+    spec = TargetSpec(kind="increase", comparator="le", lower_is_better=True, target_year=2025)
+    assert status(spec, 2025, 0.0, previous=0.0).status == ACHIEVED
+    assert status(spec, 2025, 3.1, previous=3.1).status == OFF_TRACK  # a rate above nought must still fall
+    assert status(spec, 2025, 2.0, previous=3.1).status == ACHIEVED

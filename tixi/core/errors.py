@@ -80,6 +80,7 @@ ENGINE_MESSAGES = [
         "Short of the trajectory value %(expected)s, but with at least 75%% of the progress expected."
     ),
     gettext_noop("Better than the year before (%(previous)s)."),
+    gettext_noop("At zero, as low as it can be, as the year before."),
     gettext_noop("Maintained at the baseline %(baseline)s (within 2%%)."),
     gettext_noop("At or better than the expected %(expected)s (%(change)s a year)."),
     gettext_noop("Within half a year's change of the expected %(expected)s."),

@@ -728,6 +728,8 @@ def target_text(target: Target, national: float | None = None) -> str:
     if target.kind == TargetKind.CHANGE_PER_YEAR and target.change_per_year is not None:
         return change_text(target.change_per_year, target.indicator)
     if target.target_value is None:
+        if target.kind == TargetKind.INCREASE and target.indicator.direction == Direction.LOWER:
+            return str(_("decrease year on year"))  # 孕产妇死亡率 "稳中有降" is not "逐年提高"
         return str(TargetKind(target.kind).label)
     if target.kind == TargetKind.NEW:
         return _("%(sign)s%(value)s new since %(year)s") % {

@@ -96,6 +96,9 @@ def status(
             return Status(
                 ACHIEVED, "Better than the year before (%(previous)s).", {"previous": round(previous, 4)}
             )
+        if spec.lower_is_better and actual <= 0 and previous <= 0:
+            # a death rate at nought two years running cannot fall: it is met, not behind
+            return Status(ACHIEVED, "At zero, as low as it can be, as the year before.", {})
         return Status(
             OFF_TRACK, "Not better than the year before (%(previous)s).", {"previous": round(previous, 4)}
         )

@@ -154,3 +154,15 @@ def test_a_range_with_its_unit_written_twice_keeps_its_lower_bound():
     ]
     # "从20%到30%" is a change from a baseline, not a range
     assert found("到2025年，居民健康素养水平从20%到30%。") == [(30.0, "%", 2025, "ge")]
+
+
+# reader11: the failure classes of heldout_t, heldout_u and heldout_v (made-up texts; each fails on main at 1a6b2d1)
+
+
+def test_a_page_s_coordinates_and_an_english_abstract_are_no_goals():
+    text = (
+        "到2025年，全市居民健康素养水平达到30%。\n"
+        "  • 61.204511%,33.102938%\n"
+        "By2030,thecoverageshallreach90%andtherateshallfallto20%intheprovince,省.\n"
+    )
+    assert found(text) == [(30.0, "%", 2025, "ge")]

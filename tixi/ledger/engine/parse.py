@@ -820,6 +820,8 @@ def targets(text: str) -> list[dict]:
         sentence = re.sub(r"\s+", "", sentence)
         if not sentence or sentence in "。；":
             continue
+        if _not_chinese(sentence):
+            continue  # a page's hot-zone coordinates ("73.036811%,29.810298%"), an English abstract: no goal of the text
         if reporting and not FUTURE_MARK.search(sentence):
             continue  # "…主要目标提前实现。…居民健康素养水平提升到25.4%": a figure reached, no goal
         reporting = reporting or bool(PROGRESS.search(sentence))
@@ -975,6 +977,13 @@ def targets(text: str) -> list[dict]:
         _pair_years(sentence, in_sentence)
         found += [target for _m, target in in_sentence]
     return found
+
+
+def _not_chinese(sentence: str) -> bool:
+    """A line with no Chinese word, or more Latin letters than Chinese characters: the page's chrome (map coordinates,
+    links) or an English abstract, no sentence of the Chinese document."""
+    chinese = len(re.findall(r"[\u4e00-\u9fff]", sentence))
+    return chinese == 0 or len(re.findall(r"[A-Za-z]", sentence)) > chinese
 
 
 # life expectancy and its rise: "人均预期寿命达到77岁", "人均期望寿命", "人均寿命将达77.3岁", "寿命在2015年基础上提高1.3岁以上

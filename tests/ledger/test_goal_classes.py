@@ -166,3 +166,24 @@ def test_a_page_s_coordinates_and_an_english_abstract_are_no_goals():
         "By2030,thecoverageshallreach90%andtherateshallfallto20%intheprovince,省.\n"
     )
     assert found(text) == [(30.0, "%", 2025, "ge")]
+
+
+def test_the_present_and_the_past_stated_are_no_goals():
+    text = (
+        "某市健康行动（2021—2030年）\n"
+        "回顾过去五年，2015年至2020年，婴儿死亡率从6.1‰降至4.2‰。去年全市期望寿命81.5岁，达到较高水平。"
+        "全市托育机构入托率仅为5%左右。患有慢性病的老年人比例高达70%。\n"
+        "某市基础较好，2019年户籍人口期望寿命81.6岁，孕产妇死亡率3.2/10万，达到较高水平。\n"
+        "到2030年，全市人均预期寿命达到82岁，婴儿死亡率控制在4‰以下。"
+    )
+    assert found(text) == [(82.0, "岁", 2030, "ge"), (4.0, "‰", 2030, "le")]
+
+
+def test_a_year_a_goal_is_set_for_before_the_plan_s_later_years_stays_a_goal():
+    text = "到2025年，全市建成20个示范中心。\n2021年初步建成10个社区中心，带动基层参与。2022年和2025年，筛查率分别达到40%和60%。"
+    assert found(text) == [
+        (20.0, "个", 2025, "ge"),
+        (10.0, "个", 2021, "ge"),
+        (40.0, "%", 2022, "ge"),
+        (60.0, "%", 2025, "ge"),
+    ]

@@ -879,7 +879,11 @@ def targets(text: str) -> list[dict]:
             )
         in_sentence, previous = [], None  # (match, target) of the values kept, for the lists below
         norm_end = None  # where the last value read as a layout norm ended
-        looking_back = _looking_back_spans(sentence) + _baseline_spans(sentence)
+        looking_back = (
+            _looking_back_spans(sentence)
+            + _baseline_spans(sentence)
+            + _past_year_spans(sentence, plan_start or year, year)
+        )
         # "每万人口全科医生数将达到两人": a goal in words is read as its digit (one character for one: places stay)
         digits = VALUE_IN_WORDS.sub(
             lambda w: w.group(1) + str(WORD_DIGITS[w.group(2)]) + w.group(3), sentence
@@ -1003,9 +1007,11 @@ PAST_MARK = re.compile(
     + PROGRESS_WORDS
     # "近年来，…由10%提升到23%", "“十三五”以来": what the years before the plan brought
     + r"|近(?:几|五|十)?年来|(?:\d{4}\s*年|[“\"]?十[一二三四]五[”\"]?)以来|过去[一二三四五六七八九十几]{0,2}年"
+    # "回顾“十三五”时期，…", "去年…期望寿命83.63岁", "入托率仅为6%", "比例高达75%": the present or the past stated
+    + r"|回顾|去年|(?:高|仅)达|仅为|仅有|数据显示"
 )
 # ("提升到2020年的23%" after 近年来 is a level reached by then, not a year to come)
-FUTURE_MARK = re.compile(r"(?<!截)(?<!截止)(?:到|至)\s*\d{4}\s*年(?!的)|\d{4}\s*年(?:底|末)?前")
+FUTURE_MARK = re.compile(r"(?<!截)(?<!截止)(?<!\d年)(?:到|至)\s*\d{4}\s*年(?!的)|\d{4}\s*年(?:底|末)?前")
 # the value a change starts from: "由10.7‰下降到4.54‰", "从1.38人增长到2.61人"
 # "比2020年的23%提高7个百分点": the level a comparison starts from ("较2015年下降20%" is the cut, kept)
 BASELINE = re.compile(
@@ -1042,6 +1048,24 @@ def _baseline_spans(sentence: str) -> list[tuple[int, int]]:
         if later and later[1] > int(opened.group(1)):
             spans.append((opened.start(), later[0]))
     return spans
+
+
+def _past_year_spans(sentence: str, plan_start: int, year: int) -> list[tuple[int, int]]:
+    """Where a clause opened by a year before the plan's first states that year's level ("…基础，2018年户籍人口期望寿命
+    83.63岁", "2017年…全国平均值是14.18%"): from that year to the next year named or to come (or the end). A year a
+    period starts from ("2012年起"), one of a list ("2022年和2030年") or the one the sentence sets its goal for ("2020年初步
+    建成300个…") opens no level."""
+    opened_years = [
+        m
+        for m in CLAUSE_YEAR.finditer(sentence)
+        if not re.match(r"\s*(?:起|[和、及与至到—–-])", sentence[m.end() :])
+    ]
+    ends = sorted({m.start() for m in FUTURE_MARK.finditer(sentence)} | {m.start() for m in opened_years})
+    return [
+        (opened.start(), next((e for e in ends if e > opened.start()), len(sentence)))
+        for opened in opened_years
+        if int(opened.group(1)) < plan_start and int(opened.group(1)) != year
+    ]
 
 
 ALREADY = re.compile(r"已(?:经)?(?:达到|达|超过)$")

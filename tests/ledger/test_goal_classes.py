@@ -187,3 +187,13 @@ def test_a_year_a_goal_is_set_for_before_the_plan_s_later_years_stays_a_goal():
         (40.0, "%", 2022, "ge"),
         (60.0, "%", 2025, "ge"),
     ]
+
+
+def test_a_goal_above_or_below_written_超_逾_or_a_sign():
+    text = "到2030年，全市工伤保险覆盖率超85%，学生体质达标率逾92%，成人吸烟率<21.5%，健康素养水平>35%。"
+    assert found(text) == [
+        (85.0, "%", 2030, "gt"),
+        (92.0, "%", 2030, "gt"),
+        (21.5, "%", 2030, "lt"),
+        (35.0, "%", 2030, "gt"),
+    ]

@@ -638,7 +638,7 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
 # a number with its unit; "5～8个" keeps the lower bound; ages (岁), 人次 and 个百分点 are not targets
 TARGET = re.compile(
     r"(?P<before>达到|不低于|不少于|不得低于|不超过|超过|低于|小于|控制在|下降至|下降到|降低到|降低至|降至|降到|减少到|减少至|提高到"
-    r"|至少|≥|≤"
+    r"|至少|≥|≤|[<＜>＞]|超(?!过)|逾"
     r"|(?:压缩|压减|缩短|减)(?:至|到)|约|达)?\s*"
     # a range keeps its lower bound, its unit written once ("5～8个") or twice ("25%-30%", with a dash only: "从20%到30%"
     # is a change from a baseline)
@@ -656,6 +656,13 @@ COMPARATORS = {
     "以上": "ge",
     "及以上": "ge",
     "超过": "gt",
+    # "覆盖率超80%", "达标率逾90%", "吸烟率<24.5%"
+    "超": "gt",
+    "逾": "gt",
+    ">": "gt",
+    "＞": "gt",
+    "<": "lt",
+    "＜": "lt",
     "以内": "le",
     "以下": "le",
     "及以下": "le",

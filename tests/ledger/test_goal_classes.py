@@ -197,3 +197,30 @@ def test_a_goal_above_or_below_written_超_逾_or_a_sign():
         (21.5, "%", 2030, "lt"),
         (35.0, "%", 2030, "gt"),
     ]
+
+
+def test_a_count_of_the_document_s_own_indicators_in_个_is_no_goal():
+    text = (
+        "方案提出了12个具体工作指标，设定了到2025年的8个可以量化考核的具体指标，到2025年，全市筛查率达到60%。"
+    )
+    assert found(text) == [(60.0, "%", 2025, "ge")]
+
+
+def test_the_denominator_of_a_rate_is_no_goal():
+    text = "到2025年，每10万人口全科医生数量不低于4.5名，每1000人口护士数达到3.2人。"
+    assert found(text) == [(4.5, "名", 2025, "ge"), (3.2, "人", 2025, "ge")]
+
+
+def test_the_present_level_a_rise_starts_from_is_no_goal():
+    text = "到2030年，全市人均预期寿命较目前的78.2岁继续增长，达到80岁。"
+    assert found(text) == [(80.0, "岁", 2030, "ge")]
+
+
+def test_a_list_of_years_whose_first_has_no_年_pairs_its_values():
+    text = "到2026和2031年，全市居民心理健康素养水平提升到25%和35%。"
+    assert found(text) == [(25.0, "%", 2026, "ge"), (35.0, "%", 2031, "ge")]
+
+
+def test_a_year_after_an_ascii_semicolon_opens_its_clause():
+    text = "规划提出:到2022年,主要指标居于前列;到2050年,建成健康某省;2035年人均预期寿命达到81岁;"
+    assert found(text) == [(81.0, "岁", 2035, "ge")]

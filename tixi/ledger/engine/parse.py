@@ -925,8 +925,10 @@ def targets(text: str) -> list[dict]:
             following = sentence[m.end() : m.end() + 1]
             if following and following in "年岁月日项类":
                 continue
-            if unit == "项" and ITEM_COUNT.match(after):
-                continue  # "提出了16项具体工作指标", "24项督查激励措施": a count of a document's own items, not a level
+            if unit in ("项", "个") and ITEM_COUNT.match(after):
+                continue  # "提出了16项具体工作指标", "5个…可量化的具体指标": a count of a document's own items, not a level
+            if before.endswith("每"):
+                continue  # "每10万人口…医师数量不低于3.8名": the denominator of a rate, not a level to reach
             if (
                 QUOTED_NAME.search(before)
                 and QUOTE_CLOSES.match(after)
@@ -1023,6 +1025,8 @@ FUTURE_MARK = re.compile(r"(?<!截)(?<!截止)(?<!\d年)(?:到|至)\s*\d{4}\s*�
 # "比2020年的23%提高7个百分点": the level a comparison starts from ("较2015年下降20%" is the cut, kept)
 BASELINE = re.compile(
     r"(?:由|从)(?:\d{4}\s*年(?:底|末)?的?)?[^，,；。由从\d]{0,3}$|(?:比|较)\d{4}\s*年(?:底|末)?的$"
+    # "较目前的76.34岁继续增长": the present level a rise starts from
+    r"|(?:比|较)(?:目前|现在|当前|现有)(?:水平)?的?$"
 )
 # a baseline in brackets after the goal: "（2020年为23.15%）", "(基线值:23%)"
 BRACKETED_BASE = re.compile(
@@ -1041,7 +1045,7 @@ FIVE_YEAR_ENDS = {
 }
 # a year opening a clause ("…，2030年不低于30%"); one before a later year to come opens a baseline ("2020年全市…为23%，
 # 到2025年达到30%")
-CLAUSE_YEAR = re.compile(r"(?:^|[，,；])\s*(\d{4})\s*年(?!\s*(?:底|末)?前)(?!\d)")
+CLAUSE_YEAR = re.compile(r"(?:^|[，,；;])\s*(\d{4})\s*年(?!\s*(?:底|末)?前)(?!\d)")
 
 
 def _baseline_spans(sentence: str) -> list[tuple[int, int]]:
@@ -1094,7 +1098,7 @@ def _looking_back_spans(sentence: str) -> list[tuple[int, int]]:
 
 
 # "16项具体工作指标", "24项督查激励措施", "46项市级绩效任务": what follows a count in 项 names the document's items
-ITEM_COUNT = re.compile(r"[^，,；。\d]{0,8}?(?:指标|任务|措施|举措)")
+ITEM_COUNT = re.compile(r"[^，,；。\d]{0,12}?(?:指标|任务|措施|举措)")
 # a value opening a short quoted name ("“15分钟健身圈”") with no goal word: a name; "实现“…人才达到2000名左右…”" is a
 # quoted goal and stays one
 QUOTED_NAME = re.compile(r"“[^”，,]{0,2}$")
@@ -1112,7 +1116,8 @@ def after_encouraged(before: str) -> str:
     return before[[m.end() for m in ENCOURAGED.finditer(before)][-1] :]
 
 
-YEAR_LIST = re.compile(r"(?<!\d)20\d{2}年(?:(?:[、和及与]|以及)20\d{2}年)+")
+# "到2022和2030年": the first year of a list without its 年
+YEAR_LIST = re.compile(r"(?<!\d)20\d{2}年?(?:(?:[、和及与]|以及)20\d{2}年)+")
 
 
 def _pair_years(sentence: str, kept: list) -> None:

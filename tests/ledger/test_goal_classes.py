@@ -224,3 +224,16 @@ def test_a_list_of_years_whose_first_has_no_年_pairs_its_values():
 def test_a_year_after_an_ascii_semicolon_opens_its_clause():
     text = "规划提出:到2022年,主要指标居于前列;到2050年,建成健康某省;2035年人均预期寿命达到81岁;"
     assert found(text) == [(81.0, "岁", 2035, "ge")]
+
+
+def test_a_headline_naming_the_plan_s_target_year_before_a_value():
+    text = (
+        "要闻:《健康某省2035》:2035年人均寿命81岁\n"
+        "到2035年，全省居民健康素养水平达到40%。\n新闻发布会上表示，2035年全省人均预期寿命为78.5岁，需求迫切。"
+    )
+    assert found(text) == [(81.0, "岁", 2035, "ge"), (40.0, "%", 2035, "ge")]
+
+
+def test_life_expectancy_going_on_in_a_clause_of_a_later_year():
+    text = "规划提出,到2025年全省居民人均预期寿命从2020年的75.1岁增长到76岁;到2035年,进一步增长到78岁。"
+    assert found(text) == [(76.0, "岁", 2025, "ge"), (78.0, "岁", 2035, "ge")]

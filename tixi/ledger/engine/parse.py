@@ -864,6 +864,10 @@ def targets(text: str) -> list[dict]:
             year = paragraph_year
         elif document_year and (GOAL_WORDS.search(sentence) or "%" in sentence):
             year = document_year
+        elif document_year and any(
+            int(named.group(1)) == document_year for named in HEADLINE_YEAR.finditer(sentence)
+        ):
+            year = document_year  # "…:2030年人均寿命80岁": a headline naming the plan's target year before a value
         else:
             continue
         if NOT_A_GOAL.search(sentence):
@@ -1003,7 +1007,12 @@ def _not_chinese(sentence: str) -> bool:
 # (即77.3岁)", "寿命…增加4岁,达到77岁" (the clause after a comma goes on with the same rate)
 LIFE_EXPECTANCY = re.compile(
     r"(?:预期|期望)?寿命[^，,；;。]{0,20}$|寿命[^，,；;。]{0,24}[，,](?:并|将)?(?:达到|达|增至|增加到|提高到)$"
+    # "寿命从2015年的73.25岁增长到74岁;到2030年,进一步增长到76岁": the rate goes on in a clause of a later year
+    r"|寿命[^，,；;。]{0,30}[；;](?:到|至)?\d{4}年[，,]?(?:将|并|进一步)?(?:达到|达|增至|增长到|增加到|提高到)$"
 )
+# a year opening what a headline states, its value right after the indicator's name: "…:2030年人均寿命80岁"
+# ("2018年中国人均预期寿命为77.0岁" states a level: 为/是)
+HEADLINE_YEAR = re.compile(r"(?:^|[\s:：])(\d{4})年(?![底末前内起])[^，,。；;\d为是]{2,12}?\d")
 # a goal reached ("主要目标提前实现", "如期完成"): what the paragraph goes on to report are figures reached
 PROGRESS_WORDS = r"提前(?:实现|完成|达到|达成)|(?:如期|圆满|顺利)(?:实现|完成|达到|达成)"
 PROGRESS = re.compile(PROGRESS_WORDS)

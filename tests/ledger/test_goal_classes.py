@@ -237,3 +237,13 @@ def test_a_headline_naming_the_plan_s_target_year_before_a_value():
 def test_life_expectancy_going_on_in_a_clause_of_a_later_year():
     text = "规划提出,到2025年全省居民人均预期寿命从2020年的75.1岁增长到76岁;到2035年,进一步增长到78岁。"
     assert found(text) == [(76.0, "岁", 2025, "ge"), (78.0, "岁", 2035, "ge")]
+
+
+def test_a_year_written_right_before_the_value_s_sign_or_verb_dates_it():
+    text = "某行动（2024—2032年）\n某行动的结果性指标为成人吸烟率2024年<23.5%,2032年<19%;健康素养水平2024年提高到25%,2032年提高到32%。"
+    assert found(text) == [
+        (23.5, "%", 2024, "lt"),
+        (19.0, "%", 2032, "lt"),
+        (25.0, "%", 2024, "ge"),
+        (32.0, "%", 2032, "ge"),
+    ]

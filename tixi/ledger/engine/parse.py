@@ -888,6 +888,16 @@ def targets(text: str) -> list[dict]:
                     if int(d.group(1)) > min(y for _e, y in dates) and d.end() not in {e for e, _y in dates}
                 ]
             )
+        # "吸烟率2022年<24.5%,2030年<20%", "素养水平2020年提高到20%": a year written right before the value's sign or verb
+        # dates that value
+        dates = sorted(
+            dates
+            + [
+                (d.end(), int(d.group(1)))
+                for d in YEAR_BEFORE_VALUE.finditer(sentence)
+                if d.end() not in {e for e, _y in dates} and 2000 < int(d.group(1)) < 2100
+            ]
+        )
         in_sentence, previous = [], None  # (match, target) of the values kept, for the lists below
         norm_end = None  # where the last value read as a layout norm ended
         looking_back = (
@@ -1088,6 +1098,9 @@ def _past_year_spans(sentence: str, plan_start: int, year: int) -> list[tuple[in
     ]
 
 
+YEAR_BEFORE_VALUE = re.compile(
+    r"(?<![\d到至])(\d{4})\s*年(?=\s*(?:[<>≥≤＜＞]|提高到|提升到|提升至|达到|降至|降到|下降到|不低于|不高于|不超过|控制在)\s*\d)"
+)
 ALREADY = re.compile(r"已(?:经)?(?:达到|达|超过)$")
 # a value qualifying what a later value counts: "100张以上床位的护理院达到5家" (the 5 is the goal)
 QUALIFIER = re.compile(r"[^，,；;。\d]{0,10}的[^，,；;。\d]{1,12}(?:达到|达|不少于|不低于|超过)\s*\d")

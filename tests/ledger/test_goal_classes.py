@@ -247,3 +247,12 @@ def test_a_year_written_right_before_the_value_s_sign_or_verb_dates_it():
         (25.0, "%", 2024, "ge"),
         (32.0, "%", 2032, "ge"),
     ]
+
+
+def test_the_plan_s_year_before_and_what_其中_adds_to_it_are_no_goals():
+    text = (
+        "某省护理事业发展规划（2021—2025年）\n"
+        "规划指出,2020年底,全省注册护士总数12万人,较2015年增幅达40%。其中,具有大专以上学历的护士超65%,素质提高。"
+        "到2025年,全省注册护士总数达到15万人。"
+    )
+    assert found(text) == [(15.0, "万人", 2025, "ge")]

@@ -821,6 +821,9 @@ def targets(text: str) -> list[dict]:
     body = DECIMAL_STOP.sub(r"\1.\2", body)  # "提升到25。4%": the copy's 。 for a decimal point
     paragraph_year = None
     reporting = False  # the paragraph reports a goal reached ("主要目标提前实现"): its figures without a year to come too
+    past_before = (
+        False  # the sentence before stated a past year's level ("2020年底,全国注册护士总数470余万人")
+    )
     for sentence in re.split(r"([。；\n])", body):
         if sentence == "\n":
             paragraph_year, reporting = None, False
@@ -829,6 +832,9 @@ def targets(text: str) -> list[dict]:
             continue
         if _not_chinese(sentence):
             continue  # a page's hot-zone coordinates ("73.036811%,29.810298%"), an English abstract: no goal of the text
+        continues_past, past_before = past_before, False
+        if continues_past and sentence.startswith("其中") and not FUTURE_MARK.search(sentence):
+            continue  # "…2020年底,全国注册护士总数470余万人。其中,…护士超70%": the same past year's level
         if reporting and not FUTURE_MARK.search(sentence):
             continue  # "…主要目标提前实现。…居民健康素养水平提升到25.4%": a figure reached, no goal
         reporting = reporting or bool(PROGRESS.search(sentence))
@@ -904,6 +910,9 @@ def targets(text: str) -> list[dict]:
             _looking_back_spans(sentence)
             + _baseline_spans(sentence)
             + _past_year_spans(sentence, plan_start or year, year)
+        )
+        past_before = bool(_past_year_spans(sentence, plan_start or year, year)) and not FUTURE_MARK.search(
+            sentence
         )
         # "每万人口全科医生数将达到两人": a goal in words is read as its digit (one character for one: places stay)
         digits = VALUE_IN_WORDS.sub(
@@ -1083,7 +1092,7 @@ def _baseline_spans(sentence: str) -> list[tuple[int, int]]:
 def _past_year_spans(sentence: str, plan_start: int, year: int) -> list[tuple[int, int]]:
     """Where a clause opened by a year before the plan's first states that year's level ("…基础，2018年户籍人口期望寿命
     83.63岁", "2017年…全国平均值是14.18%"): from that year to the next year named or to come (or the end). A year a
-    period starts from ("2012年起"), one of a list ("2022年和2030年") or the one the sentence sets its goal for ("2020年初步
+    period starts from ("2012年起"), one of a list ("2022年和2030年") or one the sentence sets a goal for ("2020年初步
     建成300个…") opens no level."""
     opened_years = [
         m
@@ -1094,8 +1103,13 @@ def _past_year_spans(sentence: str, plan_start: int, year: int) -> list[tuple[in
     return [
         (opened.start(), next((e for e in ends if e > opened.start()), len(sentence)))
         for opened in opened_years
-        if int(opened.group(1)) < plan_start and int(opened.group(1)) != year
+        if int(opened.group(1)) < plan_start
+        and not (int(opened.group(1)) == year and BUILT_BY.match(sentence[opened.end() :]))
     ]
+
+
+# "2020年初步建成300个…": what a year opening a clause is to see built
+BUILT_BY = re.compile(r"(?:底|前)?[^，,。；]{0,6}?(?:建成|完成|实现|达到)")
 
 
 YEAR_BEFORE_VALUE = re.compile(

@@ -154,3 +154,105 @@ def test_a_range_with_its_unit_written_twice_keeps_its_lower_bound():
     ]
     # "从20%到30%" is a change from a baseline, not a range
     assert found("到2025年，居民健康素养水平从20%到30%。") == [(30.0, "%", 2025, "ge")]
+
+
+# reader11: the failure classes of heldout_t, heldout_u and heldout_v (made-up texts; each fails on main at 1a6b2d1)
+
+
+def test_a_page_s_coordinates_and_an_english_abstract_are_no_goals():
+    text = (
+        "到2025年，全市居民健康素养水平达到30%。\n"
+        "  • 61.204511%,33.102938%\n"
+        "By2030,thecoverageshallreach90%andtherateshallfallto20%intheprovince,省.\n"
+    )
+    assert found(text) == [(30.0, "%", 2025, "ge")]
+
+
+def test_the_present_and_the_past_stated_are_no_goals():
+    text = (
+        "某市健康行动（2021—2030年）\n"
+        "回顾过去五年，2015年至2020年，婴儿死亡率从6.1‰降至4.2‰。去年全市期望寿命81.5岁，达到较高水平。"
+        "全市托育机构入托率仅为5%左右。患有慢性病的老年人比例高达70%。\n"
+        "某市基础较好，2019年户籍人口期望寿命81.6岁，孕产妇死亡率3.2/10万，达到较高水平。\n"
+        "到2030年，全市人均预期寿命达到82岁，婴儿死亡率控制在4‰以下。"
+    )
+    assert found(text) == [(82.0, "岁", 2030, "ge"), (4.0, "‰", 2030, "le")]
+
+
+def test_a_year_a_goal_is_set_for_before_the_plan_s_later_years_stays_a_goal():
+    text = "到2025年，全市建成20个示范中心。\n2021年初步建成10个社区中心，带动基层参与。2022年和2025年，筛查率分别达到40%和60%。"
+    assert found(text) == [
+        (20.0, "个", 2025, "ge"),
+        (10.0, "个", 2021, "ge"),
+        (40.0, "%", 2022, "ge"),
+        (60.0, "%", 2025, "ge"),
+    ]
+
+
+def test_a_goal_above_or_below_written_超_逾_or_a_sign():
+    text = "到2030年，全市工伤保险覆盖率超85%，学生体质达标率逾92%，成人吸烟率<21.5%，健康素养水平>35%。"
+    assert found(text) == [
+        (85.0, "%", 2030, "gt"),
+        (92.0, "%", 2030, "gt"),
+        (21.5, "%", 2030, "lt"),
+        (35.0, "%", 2030, "gt"),
+    ]
+
+
+def test_a_count_of_the_document_s_own_indicators_in_个_is_no_goal():
+    text = (
+        "方案提出了12个具体工作指标，设定了到2025年的8个可以量化考核的具体指标，到2025年，全市筛查率达到60%。"
+    )
+    assert found(text) == [(60.0, "%", 2025, "ge")]
+
+
+def test_the_denominator_of_a_rate_is_no_goal():
+    text = "到2025年，每10万人口全科医生数量不低于4.5名，每1000人口护士数达到3.2人。"
+    assert found(text) == [(4.5, "名", 2025, "ge"), (3.2, "人", 2025, "ge")]
+
+
+def test_the_present_level_a_rise_starts_from_is_no_goal():
+    text = "到2030年，全市人均预期寿命较目前的78.2岁继续增长，达到80岁。"
+    assert found(text) == [(80.0, "岁", 2030, "ge")]
+
+
+def test_a_list_of_years_whose_first_has_no_年_pairs_its_values():
+    text = "到2026和2031年，全市居民心理健康素养水平提升到25%和35%。"
+    assert found(text) == [(25.0, "%", 2026, "ge"), (35.0, "%", 2031, "ge")]
+
+
+def test_a_year_after_an_ascii_semicolon_opens_its_clause():
+    text = "规划提出:到2022年,主要指标居于前列;到2050年,建成健康某省;2035年人均预期寿命达到81岁;"
+    assert found(text) == [(81.0, "岁", 2035, "ge")]
+
+
+def test_a_headline_naming_the_plan_s_target_year_before_a_value():
+    text = (
+        "要闻:《健康某省2035》:2035年人均寿命81岁\n"
+        "到2035年，全省居民健康素养水平达到40%。\n新闻发布会上表示，2035年全省人均预期寿命为78.5岁，需求迫切。"
+    )
+    assert found(text) == [(81.0, "岁", 2035, "ge"), (40.0, "%", 2035, "ge")]
+
+
+def test_life_expectancy_going_on_in_a_clause_of_a_later_year():
+    text = "规划提出,到2025年全省居民人均预期寿命从2020年的75.1岁增长到76岁;到2035年,进一步增长到78岁。"
+    assert found(text) == [(76.0, "岁", 2025, "ge"), (78.0, "岁", 2035, "ge")]
+
+
+def test_a_year_written_right_before_the_value_s_sign_or_verb_dates_it():
+    text = "某行动（2024—2032年）\n某行动的结果性指标为成人吸烟率2024年<23.5%,2032年<19%;健康素养水平2024年提高到25%,2032年提高到32%。"
+    assert found(text) == [
+        (23.5, "%", 2024, "lt"),
+        (19.0, "%", 2032, "lt"),
+        (25.0, "%", 2024, "ge"),
+        (32.0, "%", 2032, "ge"),
+    ]
+
+
+def test_the_plan_s_year_before_and_what_其中_adds_to_it_are_no_goals():
+    text = (
+        "某省护理事业发展规划（2021—2025年）\n"
+        "规划指出,2020年底,全省注册护士总数12万人,较2015年增幅达40%。其中,具有大专以上学历的护士超65%,素质提高。"
+        "到2025年,全省注册护士总数达到15万人。"
+    )
+    assert found(text) == [(15.0, "万人", 2025, "ge")]

@@ -638,7 +638,7 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
 # a number with its unit; "5～8个" keeps the lower bound; ages (岁), 人次 and 个百分点 are not targets
 TARGET = re.compile(
     r"(?P<before>达到|不低于|不少于|不得低于|不超过|超过|低于|小于|控制在|下降至|下降到|降低到|降低至|降至|降到|减少到|减少至|提高到"
-    r"|至少|≥|≤"
+    r"|至少|≥|≤|[<＜>＞]|超(?!过)|逾"
     r"|(?:压缩|压减|缩短|减)(?:至|到)|约|达)?\s*"
     # a range keeps its lower bound, its unit written once ("5～8个") or twice ("25%-30%", with a dash only: "从20%到30%"
     # is a change from a baseline)
@@ -656,6 +656,13 @@ COMPARATORS = {
     "以上": "ge",
     "及以上": "ge",
     "超过": "gt",
+    # "覆盖率超80%", "达标率逾90%", "吸烟率<24.5%"
+    "超": "gt",
+    "逾": "gt",
+    ">": "gt",
+    "＞": "gt",
+    "<": "lt",
+    "＜": "lt",
     "以内": "le",
     "以下": "le",
     "及以下": "le",
@@ -814,12 +821,20 @@ def targets(text: str) -> list[dict]:
     body = DECIMAL_STOP.sub(r"\1.\2", body)  # "提升到25。4%": the copy's 。 for a decimal point
     paragraph_year = None
     reporting = False  # the paragraph reports a goal reached ("主要目标提前实现"): its figures without a year to come too
+    past_before = (
+        False  # the sentence before stated a past year's level ("2020年底,全国注册护士总数470余万人")
+    )
     for sentence in re.split(r"([。；\n])", body):
         if sentence == "\n":
             paragraph_year, reporting = None, False
         sentence = re.sub(r"\s+", "", sentence)
         if not sentence or sentence in "。；":
             continue
+        if _not_chinese(sentence):
+            continue  # a page's hot-zone coordinates ("73.036811%,29.810298%"), an English abstract: no goal of the text
+        continues_past, past_before = past_before, False
+        if continues_past and sentence.startswith("其中") and not FUTURE_MARK.search(sentence):
+            continue  # "…2020年底,全国注册护士总数470余万人。其中,…护士超70%": the same past year's level
         if reporting and not FUTURE_MARK.search(sentence):
             continue  # "…主要目标提前实现。…居民健康素养水平提升到25.4%": a figure reached, no goal
         reporting = reporting or bool(PROGRESS.search(sentence))
@@ -855,6 +870,10 @@ def targets(text: str) -> list[dict]:
             year = paragraph_year
         elif document_year and (GOAL_WORDS.search(sentence) or "%" in sentence):
             year = document_year
+        elif document_year and any(
+            int(named.group(1)) == document_year for named in HEADLINE_YEAR.finditer(sentence)
+        ):
+            year = document_year  # "…:2030年人均寿命80岁": a headline naming the plan's target year before a value
         else:
             continue
         if NOT_A_GOAL.search(sentence):
@@ -875,9 +894,26 @@ def targets(text: str) -> list[dict]:
                     if int(d.group(1)) > min(y for _e, y in dates) and d.end() not in {e for e, _y in dates}
                 ]
             )
+        # "吸烟率2022年<24.5%,2030年<20%", "素养水平2020年提高到20%": a year written right before the value's sign or verb
+        # dates that value
+        dates = sorted(
+            dates
+            + [
+                (d.end(), int(d.group(1)))
+                for d in YEAR_BEFORE_VALUE.finditer(sentence)
+                if d.end() not in {e for e, _y in dates} and 2000 < int(d.group(1)) < 2100
+            ]
+        )
         in_sentence, previous = [], None  # (match, target) of the values kept, for the lists below
         norm_end = None  # where the last value read as a layout norm ended
-        looking_back = _looking_back_spans(sentence) + _baseline_spans(sentence)
+        looking_back = (
+            _looking_back_spans(sentence)
+            + _baseline_spans(sentence)
+            + _past_year_spans(sentence, plan_start or year, year)
+        )
+        past_before = bool(_past_year_spans(sentence, plan_start or year, year)) and not FUTURE_MARK.search(
+            sentence
+        )
         # "每万人口全科医生数将达到两人": a goal in words is read as its digit (one character for one: places stay)
         digits = VALUE_IN_WORDS.sub(
             lambda w: w.group(1) + str(WORD_DIGITS[w.group(2)]) + w.group(3), sentence
@@ -912,8 +948,10 @@ def targets(text: str) -> list[dict]:
             following = sentence[m.end() : m.end() + 1]
             if following and following in "年岁月日项类":
                 continue
-            if unit == "项" and ITEM_COUNT.match(after):
-                continue  # "提出了16项具体工作指标", "24项督查激励措施": a count of a document's own items, not a level
+            if unit in ("项", "个") and ITEM_COUNT.match(after):
+                continue  # "提出了16项具体工作指标", "5个…可量化的具体指标": a count of a document's own items, not a level
+            if before.endswith("每"):
+                continue  # "每10万人口…医师数量不低于3.8名": the denominator of a rate, not a level to reach
             if (
                 QUOTED_NAME.search(before)
                 and QUOTE_CLOSES.match(after)
@@ -977,11 +1015,23 @@ def targets(text: str) -> list[dict]:
     return found
 
 
+def _not_chinese(sentence: str) -> bool:
+    """A line with no Chinese word, or more Latin letters than Chinese characters: the page's chrome (map coordinates,
+    links) or an English abstract, no sentence of the Chinese document."""
+    chinese = len(re.findall(r"[\u4e00-\u9fff]", sentence))
+    return chinese == 0 or len(re.findall(r"[A-Za-z]", sentence)) > chinese
+
+
 # life expectancy and its rise: "人均预期寿命达到77岁", "人均期望寿命", "人均寿命将达77.3岁", "寿命在2015年基础上提高1.3岁以上
 # (即77.3岁)", "寿命…增加4岁,达到77岁" (the clause after a comma goes on with the same rate)
 LIFE_EXPECTANCY = re.compile(
     r"(?:预期|期望)?寿命[^，,；;。]{0,20}$|寿命[^，,；;。]{0,24}[，,](?:并|将)?(?:达到|达|增至|增加到|提高到)$"
+    # "寿命从2015年的73.25岁增长到74岁;到2030年,进一步增长到76岁": the rate goes on in a clause of a later year
+    r"|寿命[^，,；;。]{0,30}[；;](?:到|至)?\d{4}年[，,]?(?:将|并|进一步)?(?:达到|达|增至|增长到|增加到|提高到)$"
 )
+# a year opening what a headline states, its value right after the indicator's name: "…:2030年人均寿命80岁"
+# ("2018年中国人均预期寿命为77.0岁" states a level: 为/是)
+HEADLINE_YEAR = re.compile(r"(?:^|[\s:：])(\d{4})年(?![底末前内起])[^，,。；;\d为是]{2,12}?\d")
 # a goal reached ("主要目标提前实现", "如期完成"): what the paragraph goes on to report are figures reached
 PROGRESS_WORDS = r"提前(?:实现|完成|达到|达成)|(?:如期|圆满|顺利)(?:实现|完成|达到|达成)"
 PROGRESS = re.compile(PROGRESS_WORDS)
@@ -994,13 +1044,17 @@ PAST_MARK = re.compile(
     + PROGRESS_WORDS
     # "近年来，…由10%提升到23%", "“十三五”以来": what the years before the plan brought
     + r"|近(?:几|五|十)?年来|(?:\d{4}\s*年|[“\"]?十[一二三四]五[”\"]?)以来|过去[一二三四五六七八九十几]{0,2}年"
+    # "回顾“十三五”时期，…", "去年…期望寿命83.63岁", "入托率仅为6%", "比例高达75%": the present or the past stated
+    + r"|回顾|去年|(?:高|仅)达|仅为|仅有|数据显示"
 )
 # ("提升到2020年的23%" after 近年来 is a level reached by then, not a year to come)
-FUTURE_MARK = re.compile(r"(?<!截)(?<!截止)(?:到|至)\s*\d{4}\s*年(?!的)|\d{4}\s*年(?:底|末)?前")
+FUTURE_MARK = re.compile(r"(?<!截)(?<!截止)(?<!\d年)(?:到|至)\s*\d{4}\s*年(?!的)|\d{4}\s*年(?:底|末)?前")
 # the value a change starts from: "由10.7‰下降到4.54‰", "从1.38人增长到2.61人"
 # "比2020年的23%提高7个百分点": the level a comparison starts from ("较2015年下降20%" is the cut, kept)
 BASELINE = re.compile(
     r"(?:由|从)(?:\d{4}\s*年(?:底|末)?的?)?[^，,；。由从\d]{0,3}$|(?:比|较)\d{4}\s*年(?:底|末)?的$"
+    # "较目前的76.34岁继续增长": the present level a rise starts from
+    r"|(?:比|较)(?:目前|现在|当前|现有)(?:水平)?的?$"
 )
 # a baseline in brackets after the goal: "（2020年为23.15%）", "(基线值:23%)"
 BRACKETED_BASE = re.compile(
@@ -1019,7 +1073,7 @@ FIVE_YEAR_ENDS = {
 }
 # a year opening a clause ("…，2030年不低于30%"); one before a later year to come opens a baseline ("2020年全市…为23%，
 # 到2025年达到30%")
-CLAUSE_YEAR = re.compile(r"(?:^|[，,；])\s*(\d{4})\s*年(?!\s*(?:底|末)?前)(?!\d)")
+CLAUSE_YEAR = re.compile(r"(?:^|[，,；;])\s*(\d{4})\s*年(?!\s*(?:底|末)?前)(?!\d)")
 
 
 def _baseline_spans(sentence: str) -> list[tuple[int, int]]:
@@ -1035,6 +1089,32 @@ def _baseline_spans(sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _past_year_spans(sentence: str, plan_start: int, year: int) -> list[tuple[int, int]]:
+    """Where a clause opened by a year before the plan's first states that year's level ("…基础，2018年户籍人口期望寿命
+    83.63岁", "2017年…全国平均值是14.18%"): from that year to the next year named or to come (or the end). A year a
+    period starts from ("2012年起"), one of a list ("2022年和2030年") or one the sentence sets a goal for ("2020年初步
+    建成300个…") opens no level."""
+    opened_years = [
+        m
+        for m in CLAUSE_YEAR.finditer(sentence)
+        if not re.match(r"\s*(?:起|[和、及与至到—–-])", sentence[m.end() :])
+    ]
+    ends = sorted({m.start() for m in FUTURE_MARK.finditer(sentence)} | {m.start() for m in opened_years})
+    return [
+        (opened.start(), next((e for e in ends if e > opened.start()), len(sentence)))
+        for opened in opened_years
+        if int(opened.group(1)) < plan_start
+        and not (int(opened.group(1)) == year and BUILT_BY.match(sentence[opened.end() :]))
+    ]
+
+
+# "2020年初步建成300个…": what a year opening a clause is to see built
+BUILT_BY = re.compile(r"(?:底|前)?[^，,。；]{0,6}?(?:建成|完成|实现|达到)")
+
+
+YEAR_BEFORE_VALUE = re.compile(
+    r"(?<![\d到至])(\d{4})\s*年(?=\s*(?:[<>≥≤＜＞]|提高到|提升到|提升至|达到|降至|降到|下降到|不低于|不高于|不超过|控制在)\s*\d)"
+)
 ALREADY = re.compile(r"已(?:经)?(?:达到|达|超过)$")
 # a value qualifying what a later value counts: "100张以上床位的护理院达到5家" (the 5 is the goal)
 QUALIFIER = re.compile(r"[^，,；;。\d]{0,10}的[^，,；;。\d]{1,12}(?:达到|达|不少于|不低于|超过)\s*\d")
@@ -1054,7 +1134,7 @@ def _looking_back_spans(sentence: str) -> list[tuple[int, int]]:
 
 
 # "16项具体工作指标", "24项督查激励措施", "46项市级绩效任务": what follows a count in 项 names the document's items
-ITEM_COUNT = re.compile(r"[^，,；。\d]{0,8}?(?:指标|任务|措施|举措)")
+ITEM_COUNT = re.compile(r"[^，,；。\d]{0,12}?(?:指标|任务|措施|举措)")
 # a value opening a short quoted name ("“15分钟健身圈”") with no goal word: a name; "实现“…人才达到2000名左右…”" is a
 # quoted goal and stays one
 QUOTED_NAME = re.compile(r"“[^”，,]{0,2}$")
@@ -1072,7 +1152,8 @@ def after_encouraged(before: str) -> str:
     return before[[m.end() for m in ENCOURAGED.finditer(before)][-1] :]
 
 
-YEAR_LIST = re.compile(r"(?<!\d)20\d{2}年(?:(?:[、和及与]|以及)20\d{2}年)+")
+# "到2022和2030年": the first year of a list without its 年
+YEAR_LIST = re.compile(r"(?<!\d)20\d{2}年?(?:(?:[、和及与]|以及)20\d{2}年)+")
 
 
 def _pair_years(sentence: str, kept: list) -> None:

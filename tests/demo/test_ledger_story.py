@@ -192,3 +192,33 @@ def test_panzhihua_has_a_year_of_its_own_from_its_plan_s_clauses(users, demo_tod
     assert {r.status for r in loops} >= {"open", "rectified", "closed"}
     assert clause_title("建成6家互联网医院。") == "建成6家互联网医院"
     assert clause_lead("市疾病预防控制中心配备2个加强型生物安全二级水平实验室") == "市疾病预防控制中心"
+
+
+def test_every_projects_status_agrees_with_its_years_and_the_demos_today(demo_today):
+    """No project planned for 2022-2024 is still "planned" with nothing invested in 2025 (issue 12):
+    what was due is in use, or late (under construction, acceptance overdue, part of the money spent);
+    what has started is under way with its investment so far; only what starts later is planned."""
+    from django.db.models import Sum
+
+    from tixi.ledger.models import Project, ProjectStatus
+
+    projects = list(Project.objects.annotate(invested=Sum("investments__amount")))
+    assert len(projects) >= 29
+    for p in projects:
+        invested = p.invested or 0
+        if p.start_year > DEMO_TODAY.year:
+            assert p.status == ProjectStatus.PLANNED and not invested, p.number
+            continue
+        assert p.status != ProjectStatus.PLANNED and invested > 0, p.number
+        if p.end_year >= DEMO_TODAY.year:
+            assert p.status == ProjectStatus.UNDER_WAY, p.number
+        elif p.status == ProjectStatus.UNDER_WAY:  # late: its acceptance is overdue, not all money spent
+            assert invested < p.investment and p.milestones.filter(reached=None).exists(), p.number
+            assert all(m.is_late for m in p.milestones.filter(reached=None)), p.number
+        else:
+            assert p.status in (ProjectStatus.IN_USE, ProjectStatus.COMPLETED), p.number
+            assert not p.milestones.filter(reached=None).exists(), p.number
+    late = [
+        p.number for p in projects if p.end_year < DEMO_TODAY.year and p.status == ProjectStatus.UNDER_WAY
+    ]
+    assert 1 in late and len(late) < len([p for p in projects if p.end_year < DEMO_TODAY.year]) / 2

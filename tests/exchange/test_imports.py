@@ -100,6 +100,20 @@ def test_update_and_undo(users):
     assert ImportBatch.objects.get(pk=batch.pk).status == "undone"
 
 
+def test_import_history_is_dated_by_the_platforms_clock(users, settings):
+    """An import and its undo in a demo living on 2025-10-15 are dated that day, not by the calendar
+    (issue 12: the history showed 2026-12-01 in a demo whose today is 2025-10-15)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    settings.TIXI_TODAY = dt.date(2025, 10, 15)
+    batch = apply_import(preview(xlsx([HEAD, good_row("NEW0005")])), users["planner"])
+    assert timezone.localtime(ImportBatch.objects.get(pk=batch.pk).at).date() == dt.date(2025, 10, 15)
+    undo_import(batch, users["planner"])
+    assert timezone.localtime(ImportBatch.objects.get(pk=batch.pk).undone_at).date() == dt.date(2025, 10, 15)
+
+
 def test_headings_in_another_order_and_english_codes():
     order = [6, 5, 4, 3, 2, 1, 0]
     heads = [HEAD[i] for i in order]

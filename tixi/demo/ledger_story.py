@@ -507,13 +507,22 @@ def _the_rest(users, handled: set[int]) -> int:
     return filled
 
 
+def late(project) -> bool:
+    """A few of the projects whose last year has passed are not finished by the demo's today (No. 1,
+    the people's hospital's, among them): late, their acceptance still to come."""
+    return project.end_year < DEMO_TODAY.year and project.number % 7 == 1
+
+
 def _projects(users) -> int:
-    """达川's annex: what was finished by the demo's today is in use, what is under way has its
-    investment so far and its milestones; No. 1 is left as published (the ledger's tests use it)."""
+    """达川's annex, every project as its planned years and the demo's today make it: what was due
+    before this year is in use, or (a few) late and still under construction with part of the money
+    spent; what is due this year or later is under way with its investment so far and its milestones;
+    what starts later is planned (issue 12: no project planned for 2022-2024 still "planned" in 2025)."""
     changed = 0
-    for project in Project.objects.filter(plan__region__code=DACHUAN).exclude(number=1):
+    for project in Project.objects.filter(plan__region__code=DACHUAN):
         first, last = project.start_year, project.end_year
-        if last < DEMO_TODAY.year:
+        behind = late(project)
+        if last < DEMO_TODAY.year and not behind:
             status = ProjectStatus.IN_USE
         elif first <= DEMO_TODAY.year:
             status = ProjectStatus.UNDER_WAY
@@ -521,9 +530,10 @@ def _projects(users) -> int:
             status = ProjectStatus.PLANNED
         project.status = status
         project.save(update_fields=["status"])
-        years = range(first, min(last, DEMO_TODAY.year) + 1)
+        years = range(first, (DEMO_TODAY.year if behind else min(last, DEMO_TODAY.year)) + 1)
         if status != ProjectStatus.PLANNED and len(years):
-            share = Decimal(1) / (last - first + 1)
+            # a late project has spent about three quarters of its total by the demo's today
+            share = (Decimal("0.75") if behind else Decimal(1)) / (len(years) if behind else last - first + 1)
             for year in years:
                 ProjectInvestment.objects.create(
                     project=project, year=year, amount=(project.investment * share).quantize(Decimal("0.01"))
@@ -535,8 +545,15 @@ def _projects(users) -> int:
             ("竣工验收", dt.date(last, 11, 30)),
         ):
             reached = planned + dt.timedelta(days=20 if project.number % 4 else 75)
+            if behind and name == "主体完工":
+                reached = planned + dt.timedelta(days=300)  # the main works finished late
+            if behind and name == "竣工验收":
+                reached = None  # not yet accepted: the page shows the milestone late
             Milestone.objects.create(
-                project=project, name=name, planned=planned, reached=reached if reached < DEMO_TODAY else None
+                project=project,
+                name=name,
+                planned=planned,
+                reached=reached if reached and reached < DEMO_TODAY else None,
             )
         changed += 1
     return changed

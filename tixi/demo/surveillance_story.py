@@ -128,7 +128,9 @@ def _channels(rng, townships) -> dict[tuple, int]:
             expected = _seasonal(mean, peak, strength, iso_weeks)
             if channel == "school":  # no school on weekends
                 expected = np.where(weekday >= 5, 0.0, expected)
-            site = f"{place.name}{_site(channel)}（演示数据）"
+            # the marker is a flag (is_synthetic), not part of the name: the page says the data is the demo's
+            # in its own language (issue 12: no Chinese chrome on English pages)
+            site = f"{place.name}{_site(channel)}"
             for day, n in zip(days, rng.poisson(expected), strict=True):
                 rows[(channel, category, place.pk, site, day)] = int(n)
     return rows
@@ -210,7 +212,7 @@ def _follow_up(rng) -> None:
         if at > today or rng.random() < 0.025:
             continue  # not verified yet: pending (overdue once its deadline has passed)
         status = SignalStatus.MONITORED if rng.random() < 0.4 else SignalStatus.DISCARDED
-        note = "（演示数据）核实：与往年同期相近" if status == "discarded" else ""
+        note = "核实：与往年同期相近" if status == "discarded" else ""
         if signal.pk in own:
             actions.move(signal, status, cdc, note=note, at=at)
         else:
@@ -224,7 +226,7 @@ def _step(signal: Signal, status: str, note: str, at: dt.datetime) -> None:
         from_status=signal.status,
         to_status=status,
         at=at,
-        username=f"{county.name}疾控中心值班（演示数据）"[:150],
+        username=f"{county.name}疾控中心值班"[:150],
         note=note,
     )
     Signal.objects.filter(pk=signal.pk).update(status=status, verified_at=at)

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from tixi.accounts.scope import ScopedQuerySet
+from tixi.core import clock
 
 
 class ImportBatchQuerySet(ScopedQuerySet):
@@ -30,7 +31,9 @@ class ImportBatch(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    at = models.DateTimeField(_("time"), auto_now_add=True)
+    # the platform's clock (a demo's today, TIXI_TODAY), not the calendar's: an import made in a demo
+    # living on 2025-10-15 is not dated after everything the demo holds
+    at = models.DateTimeField(_("time"), default=clock.now, editable=False)
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.PENDING)
     rows = models.PositiveIntegerField(_("rows"), default=0)
     inserted = models.PositiveIntegerField(_("inserted"), default=0)

@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tixi.accounts import audit
 from tixi.accounts.scope import scope_of
+from tixi.core import clock
 from tixi.core.text import visible
 from tixi.core.validators import refuse_control_characters_in_bulk
 from tixi.exchange.actions import refused_rows
@@ -718,12 +718,10 @@ def _refuse_locked(spec, rows) -> None:
 
 def _derive(spec, instance) -> None:
     if spec.name == "resources":
-        from django.utils import timezone
-
         instance.division_path = instance.division.path
         instance.take_classification()
         if instance.reported_at is None:
-            instance.reported_at = timezone.now()
+            instance.reported_at = clock.now()
     elif spec.name == "datavalues":
         instance.year = int(instance.period[:4])
 
@@ -746,7 +744,7 @@ def undo_import(batch: ImportBatch, user) -> None:
     if spec.undoer is not None:
         spec.undoer(batch, user)
         batch.status = ImportBatch.Status.UNDONE
-        batch.undone_at = timezone.now()
+        batch.undone_at = clock.now()
         batch.undone_by = user if getattr(user, "is_authenticated", False) else None
         batch.save()
         return
@@ -789,7 +787,7 @@ def undo_import(batch: ImportBatch, user) -> None:
             {"status": _("Rows of this import are now used elsewhere; it cannot be undone.")}
         ) from error
     batch.status = ImportBatch.Status.UNDONE
-    batch.undone_at = timezone.now()
+    batch.undone_at = clock.now()
     batch.undone_by = user if getattr(user, "is_authenticated", False) else None
     batch.save()
     with audit.acting_as(user):

@@ -17,6 +17,7 @@ from docx.shared import Cm, RGBColor
 
 from tixi.core.exports import NUMBER, Cell, Column, Table, printable, xlsx_bytes
 from tixi.core.word import WordDocument
+from tixi.indicators.areas import area_label, note_text
 
 log = logging.getLogger(__name__)
 
@@ -139,7 +140,7 @@ def _table_rows(rows):
         decimals = r.get("decimals", 2)
         body.append(
             [
-                r["area"],
+                area_label(r["area"]),
                 r["label"],
                 {"binding": _("binding"), "expected": _("expected")}.get(r["nature"], "—"),
                 rounded(r["baseline"], decimals),
@@ -401,7 +402,7 @@ def evaluation_docx(plan, division, year, rows) -> bytes:
     document.heading(_("Progress by area"), level=1)
     for number, area in enumerate(dict.fromkeys(r["area"] for r in rows), start=1):
         in_area = [r for r in rows if r["area"] == area]
-        name = area or _("Other")
+        name = area_label(area) or _("Other")
         chinese = get_language().startswith("zh") and number < 100
         numeral = chinese_numeral(number) if chinese else str(number)
         document.heading(_("%(numeral)s. %(area)s") % {"numeral": numeral, "area": name}, level=2)
@@ -410,7 +411,7 @@ def evaluation_docx(plan, division, year, rows) -> bytes:
         for r in in_area:  # a contradiction inside the seed that affects the target, in its words
             if r.get("note"):
                 document.paragraph(
-                    _("Note on %(label)s: %(note)s") % {"label": label_of(r), "note": r["note"]}
+                    _("Note on %(label)s: %(note)s") % {"label": label_of(r), "note": note_text(r["note"])}
                 )
         for r in in_area:  # a chart of a done-or-not goal's 0 and 1 tells nothing the sentence does not
             if len([v for v in r["series"].values() if v is not None]) >= 2 and not yes_no(r):
@@ -476,7 +477,7 @@ def evaluation_table(plan, division, year, rows, link=None) -> Table:
             values[6],
             Cell(values[7], css=f"status {r['status']}", title=str(r.get("rule") or "")),
             values[8],
-            r.get("note") or "",
+            note_text(r.get("note") or ""),
             item=r,
         )
     return table

@@ -16,6 +16,7 @@ from tixi.geo.models import Division
 from tixi.geo.tree_views import YEARS
 from tixi.indicators import actions, statements
 from tixi.indicators import items as item_values
+from tixi.indicators.areas import area_label
 from tixi.indicators.engine import trajectory as tj
 from tixi.indicators.models import Nature, Plan, Trajectory
 from tixi.indicators.services import (
@@ -119,7 +120,7 @@ def scorecard_context(request, code):
         "division": division,
         "year": year,
         "rows": shown,
-        "areas": list(dict.fromkeys(r["area"] for r in rows)),
+        "areas": [(a, area_label(a)) for a in dict.fromkeys(r["area"] for r in rows)],
         "area": area,
         "nature": nature,
         "natures": [choice for choice in Nature.choices if choice[0]],
@@ -217,7 +218,7 @@ def _unjudged_table(goals: list[dict], request) -> Table:
     )
     for goal in goals:
         why = goal["why"] if chinese else _("The text states no number.")
-        table.add(goal["area"], goal["label"], why, goal["clause"])
+        table.add(area_label(goal["area"]), goal["label"], why, goal["clause"])
     return table
 
 

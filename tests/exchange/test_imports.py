@@ -358,7 +358,11 @@ def test_list_exports_are_scoped(web, registry):
     assert response.status_code == 200 and "机构代码" in text.splitlines()[0]
     listed = {line.split(",")[0] for line in text.splitlines()[2:] if line}
     in_county = {registry[k].code for k in ("county_hospital", "township_centre", "village_clinic")}
-    # the registry without a year holds the clinic closed in 2019 too; not the city's, not the other city's
+    # without a year: the institutions open today (the clinic closed in 2019 only with "closed ones too");
+    # not the city's, not the other city's
+    assert listed == in_county
+    response = web("county").get("/institutions/", {"format": "csv", "closed": "1"})
+    listed = {line.split(",")[0] for line in response.content.decode("utf-8-sig").splitlines()[2:] if line}
     assert listed == in_county | {registry["closed_clinic"].code}
 
 

@@ -172,3 +172,34 @@ def test_data_value_page(web, region):
     assert bad.status_code == 400
     text = bad.content.decode()
     assert "field-division_code" in text and "field-period" in text and "field-value" in text
+
+
+def test_scorecard_downloads_open_with_the_headline_figures(web, plan):
+    """Before: the 指标表（Excel） and the page's .xlsx held the targets only, not the line of figures
+    above them (已达成 · 进度正常 · 存在风险 · 进度滞后 · 无数据 · 不评价)."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from tests.core.html_tables import assert_download_is_the_page
+
+    client = web("planner")
+    page = client.get(f"/plans/{PLAN}/", {"year": 2023})
+    statuses = [r["status"] for r in page.context["rows"]]
+    expected = [
+        (label, statuses.count(key))
+        for key, label in [
+            ("achieved", "已达成"),
+            ("on_track", "进度正常"),
+            ("at_risk", "存在风险"),
+            ("off_track", "进度滞后"),
+            ("no_data", "无数据"),
+            ("not_judged", "不评价"),
+        ]
+    ]
+    assert sum(n for _label, n in expected) == 2
+    report = load_workbook(io.BytesIO(client.get(f"/plans/{PLAN}/report.xlsx", {"year": 2023}).content))
+    assert [s.title for s in report.worksheets][0] == "主要数据"
+    assert list(report.worksheets[0].iter_rows(min_row=2, values_only=True)) == expected
+    assert report.worksheets[1].cell(row=2, column=2).value == "人均预期寿命"
+    assert_download_is_the_page(client, f"/plans/{PLAN}/?year=2023")

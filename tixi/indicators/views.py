@@ -152,7 +152,7 @@ def scorecard_context(request, code):
 @login_required
 @exportable("scorecard")
 def scorecard(request, code):
-    from tixi.indicators.reports import evaluation_table
+    from tixi.indicators.reports import evaluation_table, headline_table
 
     context = scorecard_context(request, code)
     plan, division, year = context["plan"], context["division"], context["year"]
@@ -168,8 +168,10 @@ def scorecard(request, code):
         rule["table"] = _rule_table(rule, year) if rule["concerned"] or rule["no_data"] else None
     unjudged = _unjudged_table(context["unjudged"], request) if context["unjudged"] else None
     context["unjudged_table"] = unjudged
-    # the page's tables are the download's sheets: targets, each rule's hospitals, the unjudged goals
+    # the page's tables are the download's sheets: the headline figures, targets, each rule's
+    # hospitals, the unjudged goals
     context["tables"] = [
+        headline_table(context["rows"]),
         table,
         *(rule["table"] for rule in context["rules"] if rule["table"]),
         *([unjudged] if unjudged else []),

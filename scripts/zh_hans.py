@@ -2058,6 +2058,7 @@ ZH = {
     "%(name)s (%(code)s) ended on %(ended)s: the year asked for has no such division.": "%(name)s（%(code)s）已于 %(ended)s 撤销，所选年份无此区划。",
     "Its page in %(year)s, its last year": "查看其最后一年（%(year)s年）的页面",
     "Merged into %(name)s": "已并入%(name)s",
+    "(%(text)s)": "（%(text)s）",  # the {% bracketed %} tag: full-width brackets in Chinese running text
 }
 
 

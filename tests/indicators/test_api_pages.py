@@ -203,3 +203,18 @@ def test_scorecard_downloads_open_with_the_headline_figures(web, plan):
     assert list(report.worksheets[0].iter_rows(min_row=2, values_only=True)) == expected
     assert report.worksheets[1].cell(row=2, column=2).value == "人均预期寿命"
     assert_download_is_the_page(client, f"/plans/{PLAN}/?year=2023")
+
+
+def test_ranking_brackets_the_target_year_full_width(web, plan):
+    """Before: "目标值：3 (2025)", a half-width bracket in Chinese running text."""
+    from django.template import Context, Template
+    from django.utils import translation
+
+    text = web("planner").get(f"/plans/{PLAN}/targets/2/", {"year": 2023}).content.decode()
+    assert "目标值：≥3（2025） · " in text
+    assert " (2025)" not in text
+    tag = Template("{% load tixi_tags %}a{% bracketed x %}")
+    with translation.override("en"):
+        assert tag.render(Context({"x": "<2025>"})) == "a (&lt;2025&gt;)"
+    with translation.override("zh-hans"):
+        assert tag.render(Context({"x": 2025})) == "a（2025）"

@@ -218,3 +218,14 @@ def test_ranking_brackets_the_target_year_full_width(web, plan):
         assert tag.render(Context({"x": "<2025>"})) == "a (&lt;2025&gt;)"
     with translation.override("zh-hans"):
         assert tag.render(Context({"x": 2025})) == "a（2025）"
+
+
+def test_the_sparkline_ends_at_the_year_chosen(web, plan):
+    """Before: the sparkline of 2023's scorecard went on to 2024's value, its last labelled point not
+    the table's."""
+    page = web("planner").get(f"/plans/{PLAN}/", {"year": 2023})
+    rows = {r["order"]: r for r in page.context["rows"]}
+    nurses = next(c for c in page.context["charts"] if c["id"] == "t2")
+    assert 2024 in rows[2]["series"] and rows[2]["series"][2024] is not None  # a later year has a value
+    assert max(nurses["series"]) == 2023
+    assert nurses["series"][2023] == round(rows[2]["actual"], rows[2]["decimals"])

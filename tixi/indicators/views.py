@@ -136,8 +136,13 @@ def scorecard_context(request, code):
             {
                 "id": f"t{r['order']}",
                 "label": r["label"],
-                # at the indicator's decimals, as the sparkline labels them
-                "series": {y: None if v is None else round(v, r["decimals"]) for y, v in r["series"].items()},
+                # at the indicator's decimals, as the sparkline labels them; up to the year chosen, so
+                # that its last point is the table's value (not this year's)
+                "series": {
+                    y: None if v is None else round(v, r["decimals"])
+                    for y, v in r["series"].items()
+                    if y <= year
+                },
                 "baseline_year": r["baseline_year"],
                 "baseline": r["baseline"],
                 "target_year": r["target_year"],

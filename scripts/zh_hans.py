@@ -2066,6 +2066,10 @@ ZH = {
     "Closed ones too (without a year)": "含已关闭的机构（不选年份时）",
     "Without a year the list holds the institutions open today; with a year, those open that year.": "不选年份时列出今天仍在运行的机构；选定年份时列出当年在运行的机构。",
     "Demo data (synthetic): the platform takes %(day)s, the demo's today, as today.": "演示数据（模拟）：平台以演示的今天 %(day)s 作为今天。",
+    "%(name)s (%(code)s) ended on %(ended)s: the year asked for has no such division.": "%(name)s（%(code)s）已于 %(ended)s 撤销，所选年份无此区划。",
+    "Its page in %(year)s, its last year": "查看其最后一年（%(year)s年）的页面",
+    "Merged into %(name)s": "已并入%(name)s",
+    "(%(text)s)": "（%(text)s）",  # the {% bracketed %} tag: full-width brackets in Chinese running text
 }
 
 

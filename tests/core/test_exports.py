@@ -150,17 +150,18 @@ def test_scorecard_downloads_named_after_place_year_and_plan(web):
     assert filename(docx) == "达川区-2023-达州市达川区“十四五”卫生健康发展规划-中期评估.docx"
     xlsx = client.get("/plans/dachuan-14th-health/report.xlsx", {"division": DACHUAN, "year": "2023"})
     assert filename(xlsx).endswith("-指标表.xlsx")
-    report = load_workbook(io.BytesIO(xlsx.content)).active
+    headline, report = load_workbook(io.BytesIO(xlsx.content)).worksheets
     assert isinstance(report.cell(row=2, column=6).value, float)
-    # the report's workbook is the scorecard page's table
-    page = load_workbook(
+    # the report's workbook is the scorecard page's headline figures and table
+    figures, page = load_workbook(
         io.BytesIO(
             client.get(
                 "/plans/dachuan-14th-health/", {"division": DACHUAN, "year": "2023", "format": "xlsx"}
             ).content
         )
-    ).active
+    ).worksheets[:2]
     assert list(report.iter_rows(values_only=True)) == list(page.iter_rows(values_only=True))
+    assert list(headline.iter_rows(values_only=True)) == list(figures.iter_rows(values_only=True))
 
 
 def test_list_downloads_are_named_after_their_region(web):

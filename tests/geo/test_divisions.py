@@ -88,3 +88,19 @@ def test_division_validation_names_the_field(region):
     with pytest.raises(ValidationError) as error:
         stranger.clean()
     assert "parent" in error.value.message_dict
+
+
+def test_a_division_that_ended_says_so(web, region):
+    """Before: a township merged in 2021 opened without ?year= as "页面不存在 … 不在您可查看的区域范围内",
+    blaming the user's scope; it says when it ended, links its last year's page and its successor."""
+    response = web("planner").get("/divisions/990102101000/")
+    text = response.content.decode()
+    assert response.status_code == 404
+    assert "测试区划990102101000（990102101000）已于 2021-07-01 撤销" in text
+    assert 'href="/divisions/990102101000/?year=2020"' in text  # the map at the end of 2021 lacks it
+    assert 'href="/divisions/990102100000/" id="division-successor">已并入测试区划990102100000' in text
+    assert "不在您可查看的区域范围内" not in text
+    assert web("planner").get("/divisions/990102101000/", {"year": 2020}).status_code == 200
+    # outside the user's scope it is the usual page: nothing told about a division not theirs
+    other = web("dazhou").get("/divisions/990102101000/")
+    assert other.status_code == 404 and "撤销" not in other.content.decode()

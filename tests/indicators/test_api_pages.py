@@ -172,3 +172,60 @@ def test_data_value_page(web, region):
     assert bad.status_code == 400
     text = bad.content.decode()
     assert "field-division_code" in text and "field-period" in text and "field-value" in text
+
+
+def test_scorecard_downloads_open_with_the_headline_figures(web, plan):
+    """Before: the 指标表（Excel） and the page's .xlsx held the targets only, not the line of figures
+    above them (已达成 · 进度正常 · 存在风险 · 进度滞后 · 无数据 · 不评价)."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from tests.core.html_tables import assert_download_is_the_page
+
+    client = web("planner")
+    page = client.get(f"/plans/{PLAN}/", {"year": 2023})
+    statuses = [r["status"] for r in page.context["rows"]]
+    expected = [
+        (label, statuses.count(key))
+        for key, label in [
+            ("achieved", "已达成"),
+            ("on_track", "进度正常"),
+            ("at_risk", "存在风险"),
+            ("off_track", "进度滞后"),
+            ("no_data", "无数据"),
+            ("not_judged", "不评价"),
+        ]
+    ]
+    assert sum(n for _label, n in expected) == 2
+    report = load_workbook(io.BytesIO(client.get(f"/plans/{PLAN}/report.xlsx", {"year": 2023}).content))
+    assert [s.title for s in report.worksheets][0] == "主要数据"
+    assert list(report.worksheets[0].iter_rows(min_row=2, values_only=True)) == expected
+    assert report.worksheets[1].cell(row=2, column=2).value == "人均预期寿命"
+    assert_download_is_the_page(client, f"/plans/{PLAN}/?year=2023")
+
+
+def test_ranking_brackets_the_target_year_full_width(web, plan):
+    """Before: "目标值：3 (2025)", a half-width bracket in Chinese running text."""
+    from django.template import Context, Template
+    from django.utils import translation
+
+    text = web("planner").get(f"/plans/{PLAN}/targets/2/", {"year": 2023}).content.decode()
+    assert "目标值：≥3（2025） · " in text
+    assert " (2025)" not in text
+    tag = Template("{% load tixi_tags %}a{% bracketed x %}")
+    with translation.override("en"):
+        assert tag.render(Context({"x": "<2025>"})) == "a (&lt;2025&gt;)"
+    with translation.override("zh-hans"):
+        assert tag.render(Context({"x": 2025})) == "a（2025）"
+
+
+def test_the_sparkline_ends_at_the_year_chosen(web, plan):
+    """Before: the sparkline of 2023's scorecard went on to 2024's value, its last labelled point not
+    the table's."""
+    page = web("planner").get(f"/plans/{PLAN}/", {"year": 2023})
+    rows = {r["order"]: r for r in page.context["rows"]}
+    nurses = next(c for c in page.context["charts"] if c["id"] == "t2")
+    assert 2024 in rows[2]["series"] and rows[2]["series"][2024] is not None  # a later year has a value
+    assert max(nurses["series"]) == 2023
+    assert nurses["series"][2023] == round(rows[2]["actual"], rows[2]["decimals"])

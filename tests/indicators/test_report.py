@@ -86,7 +86,7 @@ def test_values_at_the_indicator_decimals(dachuan):
             if value is not None:
                 decimals = len(cell.text.partition(".")[2])
                 assert decimals == r["decimals"], (r["label"], cell.text)
-    sheet = workbook.active
+    sheet = workbook.worksheets[1]  # after the headline figures
     actual = sheet.cell(row=2, column=6)
     assert isinstance(actual.value, float) and actual.value == round(rows[0]["actual"], rows[0]["decimals"])
 
@@ -130,7 +130,7 @@ def test_a_contradiction_inside_the_seed_is_in_the_word_report_and_the_workbook(
     paragraphs = [p.text for p in document.paragraphs]
     for r in noted:
         assert f"关于“{r['label']}”的说明：{r['note']}" in paragraphs
-    sheet = workbook.active
+    sheet = workbook.worksheets[1]  # after the headline figures
     assert sheet.cell(row=1, column=10).value == "说明"
     for n, r in enumerate(rows, start=2):  # one line per target, in the order of the rows
         assert sheet.cell(row=n, column=2).value == r["label"]

@@ -167,3 +167,11 @@ def test_a_list_without_a_year_holds_the_institutions_open_today(web, region, se
     # the download holds what the page shows
     download = client.get("/institutions/", {"division": region["county"].code, "format": "csv"})
     assert closed not in download.content.decode("utf-8-sig")
+
+
+def test_resources_form_groups_the_previous_years_figures(web, registry):
+    """Before: "诊疗人次: 2024: 560557" beside the field, where the institution page groups it."""
+    hospital = registry["county_hospital"]
+    hospital.years.filter(year=2024).update(outpatient_visits=560557)
+    text = web("county").get(f"/institutions/{hospital.code}/resources/2025/").content.decode()
+    assert '<span class="muted">2024：560,557</span>' in text and "560557" not in text

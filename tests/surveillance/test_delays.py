@@ -162,15 +162,15 @@ def test_a_point_of_the_chart_lists_the_cases_behind_it(web, townships, settings
     signal = Signal.objects.get(code="hfmd", period_start=MONDAY)
     url = f"/surveillance/signals/{signal.pk}/"
     own = web("cdc").get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
-    assert "本期病例 (12)" in own  # reported that week: 11 on time, 1 late from two weeks before
+    assert "本期病例（12）" in own  # reported that week: 11 on time, 1 late from two weeks before
     week_before = (MONDAY - dt.timedelta(weeks=1)).isoformat()
     other = web("cdc").get(f"{url}?period={week_before}", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     assert (
-        "2025-W41 的病例 (2)" in other
+        "2025-W41 的病例（2）" in other
     )  # reported that week: its on-time one, the late one of two weeks before
     assert "返回信号所在期" in other
     for bad in ("2099-01-01", "abc", "1900-01-01"):
-        assert "本期病例 (12)" in web("cdc").get(f"{url}?period={bad}").content.decode()
+        assert "本期病例（12）" in web("cdc").get(f"{url}?period={bad}").content.decode()
 
 
 def test_a_source_silent_longer_than_its_usual_interval_is_listed(users, townships):

@@ -108,11 +108,24 @@ def format_errors(error: ValidationError) -> str:
     return "\n".join(f"{field}: {'; '.join(msgs)}" for field, msgs in message_dict(error).items())
 
 
+class ExplainedNotFound(Exception):
+    """A 404 whose page says why, in its own template (a division that has ended: when, and its
+    successor), instead of the usual "does not exist, or outside your regions"."""
+
+    def __init__(self, template: str, context: dict):
+        super().__init__(template)
+        self.template, self.context = template, context
+
+
 def not_found(request, exception=None):
     """404: JSON under /api/ (as the OpenAPI schema documents), the usual page elsewhere."""
-    from django.http import JsonResponse
+    from django.http import Http404, JsonResponse
+    from django.template.response import TemplateResponse
     from django.views.defaults import page_not_found
 
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": gettext("Not found.")}, status=404)
+    explained = exception.args[0] if isinstance(exception, Http404) and exception.args else None
+    if isinstance(explained, ExplainedNotFound):
+        return TemplateResponse(request, explained.template, explained.context, status=404).render()
     return page_not_found(request, exception)

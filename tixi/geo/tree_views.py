@@ -1,6 +1,8 @@
 """The division tree, and what every page with a year over the map shares (the years offered, the
 year asked for, a division of that year's map within the user's scope)."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -9,8 +11,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from tixi.core import clock
+from tixi.core.errors import ExplainedNotFound
 from tixi.core.exports import DATE, Cell, Column, Table, exportable
-from tixi.geo.models import Division
+from tixi.geo.models import Division, year_end
 
 YEARS = list(settings.TIXI_YEARS)
 # The model's default start of validity: a division with no recorded start, shown as such (not as its own date).
@@ -31,10 +34,35 @@ def selected_year(request, years: list[int] | None = None) -> int:
 
 
 def visible_division(request, code: str, year: int) -> Division:
-    division = Division.objects.visible_to(request.user).at(code, year)
-    if division is None:
+    """The division of `code` valid in `year` within the user's scope. One that had ended by then
+    answers a 404 that says so (when, its last year's page, its successor), not "outside your
+    regions" (罗林镇, ended 2021-01-01, opened without a year)."""
+    visible = Division.objects.visible_to(request.user)
+    division = visible.at(code, year)
+    if division is not None:
+        return division
+    ended = None
+    if dt.MINYEAR <= year <= dt.MAXYEAR:
+        ended = visible.filter(code=code, valid_to__lte=year_end(year)).order_by("-valid_to").first()
+    if ended is None:
         raise Http404(_("No division has this code in your scope."))
-    return division
+    last_year = (ended.valid_to - dt.timedelta(days=1)).year
+    last_year -= 0 if ended.valid_in(last_year) else 1  # on the map at the end of its last year
+    successor = ended.successor if ended.successor_id else None
+    if successor is not None and not visible.filter(pk=successor.pk).exists():
+        successor = None
+    raise Http404(
+        ExplainedNotFound(
+            "geo/ended.html",
+            {
+                "division": ended,
+                "last_year": last_year,
+                "last_url": f"{request.path}?year={last_year}" if last_year >= YEARS[0] else "",
+                "successor": successor,
+                "successor_url": request.path.replace(code, successor.code) if successor else "",
+            },
+        )
+    )
 
 
 @login_required

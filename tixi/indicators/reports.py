@@ -483,5 +483,16 @@ def evaluation_table(plan, division, year, rows, link=None) -> Table:
     return table
 
 
+def headline_table(rows) -> Table:
+    """The scorecard's headline figures: how many targets are achieved, on track, at risk, off
+    track, without data and not judged, as the page's line shows them and its downloads' first sheet
+    writes them."""
+    table = Table(_("Headline figures"), [Column(_("Figure")), Column(_("Value"), kind=NUMBER)])
+    for key, n in _counts(rows).items():
+        table.add(Cell(status_label(key), css=f"status {key}"), n)
+    return table
+
+
 def evaluation_xlsx(plan, division, year, rows) -> bytes:
-    return xlsx_bytes([evaluation_table(plan, division, year, rows)])
+    """The headline figures, then the indicator table: the scorecard page's first two sheets."""
+    return xlsx_bytes([headline_table(rows), evaluation_table(plan, division, year, rows)])

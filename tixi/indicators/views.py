@@ -137,8 +137,13 @@ def scorecard_context(request, code):
             {
                 "id": f"t{r['order']}",
                 "label": r["label"],
-                # at the indicator's decimals, as the sparkline labels them
-                "series": {y: None if v is None else round(v, r["decimals"]) for y, v in r["series"].items()},
+                # at the indicator's decimals, as the sparkline labels them; up to the year chosen, so
+                # that its last point is the table's value (not this year's)
+                "series": {
+                    y: None if v is None else round(v, r["decimals"])
+                    for y, v in r["series"].items()
+                    if y <= year
+                },
                 "baseline_year": r["baseline_year"],
                 "baseline": r["baseline"],
                 "target_year": r["target_year"],
@@ -153,7 +158,7 @@ def scorecard_context(request, code):
 @login_required
 @exportable("scorecard")
 def scorecard(request, code):
-    from tixi.indicators.reports import evaluation_table
+    from tixi.indicators.reports import evaluation_table, headline_table
 
     context = scorecard_context(request, code)
     plan, division, year = context["plan"], context["division"], context["year"]
@@ -169,8 +174,10 @@ def scorecard(request, code):
         rule["table"] = _rule_table(rule, year) if rule["concerned"] or rule["no_data"] else None
     unjudged = _unjudged_table(context["unjudged"], request) if context["unjudged"] else None
     context["unjudged_table"] = unjudged
-    # the page's tables are the download's sheets: targets, each rule's hospitals, the unjudged goals
+    # the page's tables are the download's sheets: the headline figures, targets, each rule's
+    # hospitals, the unjudged goals
     context["tables"] = [
+        headline_table(context["rows"]),
         table,
         *(rule["table"] for rule in context["rules"] if rule["table"]),
         *([unjudged] if unjudged else []),

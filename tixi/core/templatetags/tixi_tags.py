@@ -39,6 +39,16 @@ def colon():
     return suffix if suffix != ":" else ": "
 
 
+@register.simple_tag
+def bracketed(value):
+    """A figure in brackets after a label: " (2025)" on an English page, "（2025）" on a Chinese one,
+    whose running text takes full-width brackets (the ranking's target year, a heading's count)."""
+    template = _("(%(text)s)")
+    template = template if template != "(%(text)s)" else " " + template
+    before, _sep, after = template.partition("%(text)s")
+    return format_html("{}{}{}", before, value, after)
+
+
 @register.filter
 def grouped(value):
     """1322151 → "1,322,151", 1234.5 → "1,234.5": thousands separators, the value's own decimals kept."""

@@ -212,13 +212,28 @@ class DesignationKind(models.TextChoices):
     CRITICAL_NEONATAL_CENTRE = "critical_neonatal_centre", _("critical child and neonatal care centre")
     SMART_HOSPITAL = "smart_hospital", _("smart hospital (stars)")
     EMR_LEVEL = "emr_level", _("EMR application level")
+    KEY_SPECIALTY = "key_specialty", _("clinical key specialty")
+
+
+class SpecialtyLevel(models.IntegerChoices):
+    """The level of a key specialty (临床重点专科), kept in its designation's value."""
+
+    NATIONAL = 1, _("national")
+    PROVINCIAL = 2, _("provincial")
+    MUNICIPAL = 3, _("municipal")
+    COUNTY = 4, _("county")
 
 
 class Designation(models.Model):
     institution = models.ForeignKey(Institution, on_delete=models.CASCADE, related_name="designations")
     kind = models.CharField(_("designation"), max_length=40, choices=DesignationKind.choices)
     value = models.PositiveSmallIntegerField(
-        _("level reached"), null=True, blank=True, help_text=_("Stars of a smart hospital, EMR level 0-8.")
+        _("level reached"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Stars of a smart hospital, EMR level 0-8, level of a key specialty (1 national to 4 county)."
+        ),
     )
     obtained_on = models.DateField(_("obtained on"))
     revoked_on = models.DateField(_("revoked on"), null=True, blank=True)

@@ -332,6 +332,9 @@ ZH = {
         "智慧医院星级，电子病历0–8级，重点专科级别（1国家级至4县级）。"
     ),
     "clinical key specialty": "临床重点专科",
+    "The level of a key specialty is 1 (national), 2 (provincial), 3 (municipal) or 4 (county).": (
+        "重点专科级别为1（国家级）、2（省级）、3（市级）或4（县级）。"
+    ),
     "national": "国家级",
     "provincial": "省级",
     "municipal": "市级",

@@ -247,6 +247,12 @@ class Designation(models.Model):
     def __str__(self):
         return f"{self.institution} · {self.get_kind_display()}"
 
+    def level_display(self):
+        """The level reached as a reader names it: 省级 for a key specialty, the number otherwise."""
+        if self.kind == DesignationKind.KEY_SPECIALTY and self.value in SpecialtyLevel.values:
+            return SpecialtyLevel(self.value).label
+        return self.value or ""
+
     def clean(self):
         if self.revoked_on and self.obtained_on and self.revoked_on < self.obtained_on:
             raise ValidationError(
@@ -254,6 +260,14 @@ class Designation(models.Model):
             )
         if self.kind == DesignationKind.EMR_LEVEL and self.value is not None and self.value > 8:
             raise ValidationError({"value": _("EMR application levels run from 0 to 8.")})
+        if self.kind == DesignationKind.KEY_SPECIALTY and self.value not in SpecialtyLevel.values:
+            raise ValidationError(
+                {
+                    "value": _(
+                        "The level of a key specialty is 1 (national), 2 (provincial), 3 (municipal) or 4 (county)."
+                    )
+                }
+            )
 
 
 class DepartmentKind(models.TextChoices):
@@ -284,6 +298,12 @@ class Department(models.Model):
 
     def __str__(self):
         return f"{self.institution} · {self.get_kind_display()}"
+
+    def level_display(self):
+        """The level reached as a reader names it: 省级 for a key specialty, the number otherwise."""
+        if self.kind == DesignationKind.KEY_SPECIALTY and self.value in SpecialtyLevel.values:
+            return SpecialtyLevel(self.value).label
+        return self.value or ""
 
     def clean(self):
         if self.closed_on and self.opened_on and self.closed_on < self.opened_on:

@@ -136,16 +136,23 @@ def rebuild(rows: dict, elements: dict, years: list[int], today: dt.date, seed: 
                 rng,
             )
     regions = sorted({d for (c, d) in series if c in LEVELS}, key=lambda d: -divisions[d].level)
+    done = [dachuan.path] if dachuan is not None else []
     for d in regions:
         division = divisions[d]
         inside = set(
             Institution.objects.filter(division__path__startswith=division.path).values_list("id", flat=True)
         )
-        holders = list(
-            Institution.objects.filter(division__path__startswith=division.path, type__in=HOLDERS)
+        # a region's own designations go to its larger hospitals outside the districts counted before
+        # (达川's two hospitals hold what 达川's plan counts, not what 达州's asks for beyond it)
+        holders = [
+            i
+            for i, path in Institution.objects.filter(
+                division__path__startswith=division.path, type__in=HOLDERS
+            )
             .order_by("-grade", "name")
-            .values_list("id", flat=True)[:12]
-        )
+            .values_list("id", "division__path")
+            if not any(path.startswith(p) for p in done)
+        ][:12]
         for code, level in LEVELS.items():
             wanted = series.get((code, d))
             if not wanted:
@@ -156,6 +163,7 @@ def rebuild(rows: dict, elements: dict, years: list[int], today: dt.date, seed: 
                 running = max(running, int(round(wanted.get(y, 0))))
                 cumulative[y] = running
             grow(cumulative, holders, inside, {level}, lambda _r, lv=level: lv, rng)
+        done.append(division.path)
     Designation.objects.bulk_create(
         [
             Designation(

@@ -329,7 +329,16 @@ ZH = {
     "EMR application level": "电子病历应用水平分级",
     "designation": "认定",
     "level reached": "达到的级别",
-    "Stars of a smart hospital, EMR level 0-8.": "智慧医院星级，电子病历0–8级。",
+    "Stars of a smart hospital, EMR level 0-8, level of a key specialty (1 national to 4 county).": (
+        "智慧医院星级，电子病历0–8级，重点专科级别（1国家级至4县级）。"
+    ),
+    "clinical key specialty": "临床重点专科",
+    "The level of a key specialty is 1 (national), 2 (provincial), 3 (municipal) or 4 (county).": (
+        "重点专科级别为1（国家级）、2（省级）、3（市级）或4（县级）。"
+    ),
+    "national": "国家级",
+    "provincial": "省级",
+    "municipal": "市级",
     "obtained on": "取得日期",
     "revoked on": "撤销日期",
     "designations": "认定与达标",

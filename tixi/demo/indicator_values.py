@@ -27,7 +27,7 @@ import zlib
 import numpy as np
 from django.db import transaction
 
-from tixi.demo import family_doctors
+from tixi.demo import family_doctors, key_specialties
 from tixi.demo.calendar import demo_today, demo_years
 from tixi.geo.models import Division
 from tixi.geo.services import population_by_year
@@ -402,6 +402,8 @@ def generate(years=None, seed: int = 20201231, today=None) -> int:
             if year != base_year or not from_seed:
                 value = round_like(value, decimals)
             rows[(*key, str(year))] = value
+    # key specialties: designations at institutions, the counts read from them
+    key_specialties.rebuild(rows, elements, years, today, seed, published)
     rows.update(service_counts(years, seed))
     rows.update(family_doctors.quarterly_rows(years, today, seed))
     DataValue.objects.filter(is_synthetic=True).delete()

@@ -212,13 +212,28 @@ class DesignationKind(models.TextChoices):
     CRITICAL_NEONATAL_CENTRE = "critical_neonatal_centre", _("critical child and neonatal care centre")
     SMART_HOSPITAL = "smart_hospital", _("smart hospital (stars)")
     EMR_LEVEL = "emr_level", _("EMR application level")
+    KEY_SPECIALTY = "key_specialty", _("clinical key specialty")
+
+
+class SpecialtyLevel(models.IntegerChoices):
+    """The level of a key specialty (临床重点专科), kept in its designation's value."""
+
+    NATIONAL = 1, _("national")
+    PROVINCIAL = 2, _("provincial")
+    MUNICIPAL = 3, _("municipal")
+    COUNTY = 4, _("county")
 
 
 class Designation(models.Model):
     institution = models.ForeignKey(Institution, on_delete=models.CASCADE, related_name="designations")
     kind = models.CharField(_("designation"), max_length=40, choices=DesignationKind.choices)
     value = models.PositiveSmallIntegerField(
-        _("level reached"), null=True, blank=True, help_text=_("Stars of a smart hospital, EMR level 0-8.")
+        _("level reached"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Stars of a smart hospital, EMR level 0-8, level of a key specialty (1 national to 4 county)."
+        ),
     )
     obtained_on = models.DateField(_("obtained on"))
     revoked_on = models.DateField(_("revoked on"), null=True, blank=True)
@@ -232,6 +247,12 @@ class Designation(models.Model):
     def __str__(self):
         return f"{self.institution} · {self.get_kind_display()}"
 
+    def level_display(self):
+        """The level reached as a reader names it: 省级 for a key specialty, the number otherwise."""
+        if self.kind == DesignationKind.KEY_SPECIALTY and self.value in SpecialtyLevel.values:
+            return SpecialtyLevel(self.value).label
+        return self.value or ""
+
     def clean(self):
         if self.revoked_on and self.obtained_on and self.revoked_on < self.obtained_on:
             raise ValidationError(
@@ -239,6 +260,14 @@ class Designation(models.Model):
             )
         if self.kind == DesignationKind.EMR_LEVEL and self.value is not None and self.value > 8:
             raise ValidationError({"value": _("EMR application levels run from 0 to 8.")})
+        if self.kind == DesignationKind.KEY_SPECIALTY and self.value not in SpecialtyLevel.values:
+            raise ValidationError(
+                {
+                    "value": _(
+                        "The level of a key specialty is 1 (national), 2 (provincial), 3 (municipal) or 4 (county)."
+                    )
+                }
+            )
 
 
 class DepartmentKind(models.TextChoices):
@@ -269,6 +298,12 @@ class Department(models.Model):
 
     def __str__(self):
         return f"{self.institution} · {self.get_kind_display()}"
+
+    def level_display(self):
+        """The level reached as a reader names it: 省级 for a key specialty, the number otherwise."""
+        if self.kind == DesignationKind.KEY_SPECIALTY and self.value in SpecialtyLevel.values:
+            return SpecialtyLevel(self.value).label
+        return self.value or ""
 
     def clean(self):
         if self.closed_on and self.opened_on and self.closed_on < self.opened_on:

@@ -82,7 +82,7 @@ def institution_detail(request, code):
         [Column(_("Designation")), Column(_("Level reached")), Column(_("Obtained on"), kind=DATE)],
     )
     for d in institution.designations.order_by("obtained_on"):
-        designations.add(d.get_kind_display(), d.value or "", d.obtained_on)
+        designations.add(d.get_kind_display(), d.level_display(), d.obtained_on)
     departments = Table(
         _("Departments"),
         [Column(_("Department")), Column(_("Opened on"), kind=DATE), Column(_("Closed on"), kind=DATE)],

@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from tests import factories
 from tixi.registry.models import Designation, DesignationKind
@@ -18,7 +19,10 @@ def test_a_key_specialty_s_level_is_national_to_county(region):
         institution=hospital, kind=DesignationKind.KEY_SPECIALTY, value=2, obtained_on=dt.date(2021, 5, 1)
     )
     good.full_clean()
-    assert str(good.level_display()) == "provincial"
+    with translation.override("en"):
+        assert str(good.level_display()) == "provincial"
+    with translation.override("zh-hans"):
+        assert str(good.level_display()) == "省级"
     for wrong in (None, 0, 5):
         bad = Designation(
             institution=hospital,

@@ -93,6 +93,11 @@ def test_a_rate_per_population_follows_its_number_without_a_space():
             == "12.50/10万"
         )
         assert value_text(0.14, Indicator(code="p", name="人数", unit="万人", decimals=2)) == "0.14 万人"
+    with translation.override("en"):
+        assert (
+            value_text(12.5, Indicator(code="mm", name="MMR", unit="/10万", decimals=2))
+            == "12.50 per 100,000"
+        )
 
 
 def test_a_rate_to_lower_year_on_year_reads_down_and_is_met_at_nought():

@@ -825,9 +825,12 @@ def value_text(value: float, indicator) -> str:
     """A value at the indicator's decimals with its unit: "12.3%", "0.14 万人"."""
     raw = indicator.unit or ""
     number = f"{value:,.{indicator.decimals}f}"
-    if raw in ("%", "％", "‰") or raw.startswith("/"):
-        return f"{number}{raw}"  # "12.3%", "0.00/10万": a rate's unit follows its number
-    return _one_spaced(f"{number} {unit_label(raw)}")
+    if raw in ("%", "％", "‰"):
+        return f"{number}{raw}"
+    label = unit_label(raw)
+    if label.startswith("/"):
+        return f"{number}{label}"  # "0.00/10万": a rate's unit follows its number ("0.00 per 100,000" in English)
+    return _one_spaced(f"{number} {label}")
 
 
 def change_gap(target: Target, series, index, year) -> dict | None:

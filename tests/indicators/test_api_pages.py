@@ -229,3 +229,22 @@ def test_the_sparkline_ends_at_the_year_chosen(web, plan):
     assert 2024 in rows[2]["series"] and rows[2]["series"][2024] is not None  # a later year has a value
     assert max(nurses["series"]) == 2023
     assert nurses["series"][2023] == round(rows[2]["actual"], rows[2]["decimals"])
+
+
+def test_an_english_ranking_page_names_its_target_in_english(web, plan):
+    """The screenshot pass (session 13): an English ranking page was headed by the plan's Chinese label,
+    "每千人口注册护士数"; it is headed by the indicator's English name, the clause keeps the plan's words."""
+    from tixi.indicators.models import Indicator
+
+    client = web("planner")
+    client.cookies["django_language"] = "en"
+    page = client.get(f"/plans/{PLAN}/targets/2/", {"year": 2023})
+    english = Indicator.objects.get(code="nurses_per_1000").name_en
+    assert english and page.context["heading"] == english
+    text = page.content.decode()
+    assert f"<h1>{english}</h1>" in text and "每千人口注册护士数达到3" in text  # the clause, verbatim
+    client.cookies["django_language"] = "zh-hans"
+    assert (
+        web("planner").get(f"/plans/{PLAN}/targets/2/", {"year": 2023}).context["heading"]
+        == "每千人口注册护士数"
+    )

@@ -3,8 +3,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from tixi.accounts.permissions import Capability, require
 from tixi.accounts.regions import in_region, list_region
@@ -295,7 +295,10 @@ def ranking(request, code, order):
     context = {"plan": plan, "target": target, "division": division, "year": year, "tables": [table]}
     # the target as the scorecard writes it ("≥100", "5–8", "逐年提高"), not the raw stored number
     context["target_text"] = target_text(target, national)
-    context["export_title"] = f"{division.name} {year} {target.label}"
+    # an English page names the target by its indicator's English name; the plan's own words stay in the clause
+    english = not (get_language() or "").startswith("zh")
+    context["heading"] = target.indicator.name_en if english and target.indicator.name_en else target.label
+    context["export_title"] = f"{division.name} {year} {context['heading']}"
     return TemplateResponse(request, "indicators/ranking.html", context)
 
 

@@ -226,3 +226,26 @@ def peopled(code: str, parent: Division, name: str, people: int, year: int) -> D
     place = division(code, parent=parent, name=name)
     Population.objects.create(division=place, year=year, sex="M", age_band="15-59", count=people)
     return place
+
+
+def square(lon: float, lat: float, size: float = 0.1) -> dict:
+    """A GeoJSON square of `size` degrees from its south-west corner."""
+    ring = [[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]]
+    return {"type": "Polygon", "coordinates": [ring]}
+
+
+def nine_square_towns(county: Division, year: int, per_band=lambda n: 100) -> list[tuple[Division, int, int]]:
+    """The county as nine towns of 0.1° (about 10 km) in a 3 × 3 square from 107°E 31°N, town n (1-9, the
+    middle one 5) with `per_band(n)` residents per age band in `year`: [(town, row, column)]."""
+    from tixi.geo.models import Boundary
+
+    Boundary.objects.create(division=county, geometry=square(107.0, 31.0, 0.3))
+    towns = []
+    for i in range(3):
+        for j in range(3):
+            n = i * 3 + j + 1
+            town = division(f"{county.code[:6]}{n:03d}000", parent=county, name=f"镇{i}{j}")
+            Boundary.objects.create(division=town, geometry=square(107.0 + 0.1 * j, 31.0 + 0.1 * i))
+            population(town, year, per_band=per_band(n))
+            towns.append((town, i, j))
+    return towns

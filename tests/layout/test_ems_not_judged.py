@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from tests import factories as f
-from tixi.geo.models import Boundary, Division
+from tixi.geo.models import Division
 from tixi.layout import actions
 from tixi.layout.engine.coverage import weighted_median_by_zone
 
@@ -26,11 +26,6 @@ def test_the_median_is_weighted_by_residents_per_zone():
     assert medians[:2].tolist() == [3.0, 10.0] and np.isnan(medians[2])
 
 
-def square(lon, lat, size=0.1):
-    ring = [[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]]
-    return {"type": "Polygon", "coordinates": [ring]}
-
-
 @pytest.fixture
 def county(region):
     """Nine towns of 0.1° (about 10 km) in a square, an EMS station with ambulances in the middle one;
@@ -40,13 +35,7 @@ def county(region):
     from tixi.layout.norms import FIELDS, NORMS_FILE
 
     county = region["other_county"]
-    Boundary.objects.create(division=county, geometry=square(107.0, 31.0, 0.3))
-    for i in range(3):
-        for j in range(3):
-            n = i * 3 + j + 1
-            town = f.division(f"990203{n:03d}000", parent=county, name=f"镇{i}{j}")
-            Boundary.objects.create(division=town, geometry=square(107.0 + 0.1 * j, 31.0 + 0.1 * i))
-            f.population(town, YEAR, per_band=100)
+    f.nine_square_towns(county, YEAR)
     station = f.institution(Division.objects.get(code="990203005000"), type="ems_station", level=None,
                             longitude=107.15, latitude=31.15)  # fmt: skip
     f.yearly_report(station, YEAR, ambulances=3)

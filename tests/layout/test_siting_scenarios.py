@@ -11,7 +11,7 @@ from django.utils import translation
 
 from tests import factories as f
 from tixi.accounts.models import AuditEntry
-from tixi.geo.models import Boundary, Division
+from tixi.geo.models import Division
 from tixi.indicators.models import Plan
 from tixi.layout.access import AccessError
 from tixi.layout.models import SitingScenario
@@ -25,32 +25,21 @@ SITE = ["layout", "site", "--division", "990203", "--year", "2024"]
 PLAN = "kit-county-plan"
 
 
-def square(lon, lat, size=0.1):
-    ring = [[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]]
-    return {"type": "Polygon", "coordinates": [ring]}
-
-
 @pytest.fixture(autouse=True)
 def county(region):
     """The other county as nine townships of 0.1° in a square, 1,200 to 10,800 residents, a village
     clinic at each one's centre (the registry's candidates) and one township health centre in the
     middle one; the county's plan."""
     county = region["other_county"]
-    Boundary.objects.create(division=county, geometry=square(107.0, 31.0, 0.3))
-    for i in range(3):
-        for j in range(3):
-            n = i * 3 + j + 1
-            town = f.division(f"990203{n:03d}000", parent=county, name=f"镇{i}{j}")
-            Boundary.objects.create(division=town, geometry=square(107.0 + 0.1 * j, 31.0 + 0.1 * i))
-            f.population(town, 2024, per_band=100 * n)
-            centre = (107.05 + 0.1 * j, 31.05 + 0.1 * i)
-            clinic = f.institution(town, name=f"镇{i}{j}村卫生室", type="village_clinic", level=None,
+    for town, i, j in f.nine_square_towns(county, 2024, per_band=lambda n: 100 * n):
+        centre = (107.05 + 0.1 * j, 31.05 + 0.1 * i)
+        clinic = f.institution(town, name=f"镇{i}{j}村卫生室", type="village_clinic", level=None,
+                               longitude=centre[0], latitude=centre[1])  # fmt: skip
+        f.yearly_report(clinic, 2024)
+        if (i, j) == (1, 1):
+            health = f.institution(town, type="township_health_centre", level=None,
                                    longitude=centre[0], latitude=centre[1])  # fmt: skip
-            f.yearly_report(clinic, 2024)
-            if n == 5:
-                health = f.institution(town, type="township_health_centre", level=None,
-                                       longitude=centre[0], latitude=centre[1])  # fmt: skip
-                f.yearly_report(health, 2024)
+            f.yearly_report(health, 2024)
     f.plan(county, code=PLAN)
     return county
 

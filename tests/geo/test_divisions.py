@@ -100,6 +100,7 @@ def test_a_division_that_ended_says_so(web, region):
     assert 'href="/divisions/990102101000/?year=2020"' in text  # the map at the end of 2021 lacks it
     assert 'href="/divisions/990102100000/" id="division-successor">已并入测试区划990102100000' in text
     assert "不在您可查看的区域范围内" not in text
+    assert 'class="export-bar"' not in text  # nothing to download from a page that says why there is nothing
     assert web("planner").get("/divisions/990102101000/", {"year": 2020}).status_code == 200
     # outside the user's scope it is the usual page: nothing told about a division not theirs
     other = web("dazhou").get("/divisions/990102101000/")

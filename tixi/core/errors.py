@@ -127,5 +127,6 @@ def not_found(request, exception=None):
         return JsonResponse({"detail": gettext("Not found.")}, status=404)
     explained = exception.args[0] if isinstance(exception, Http404) and exception.args else None
     if isinstance(explained, ExplainedNotFound):
+        request.exportable = False  # a page that says why there is nothing has nothing to download
         return TemplateResponse(request, explained.template, explained.context, status=404).render()
     return page_not_found(request, exception)

@@ -30,4 +30,5 @@ def test_compiled_catalogue_serves_every_entry():
     assert wrong == []
     with translation.override("zh-hans"):
         assert translation.gettext("about %(value)s") % {"value": "1.2"} == "1.2左右"
-        assert translation.gettext("%(change)s a year") % {"change": "+1"} == "每年+1"
+        change = translation.gettext("up %(amount)s %(unit)s a year") % {"amount": "0.5", "unit": "张"}
+        assert change == "每年增加 0.5 张"

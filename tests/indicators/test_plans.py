@@ -105,7 +105,11 @@ def test_report_files(tmp_path):
     assert "达川" in document.paragraphs[0].text
     assert len(document.tables[0].rows) == len(load_pack_file("dachuan.yaml")["targets"]) + 1
     assert len(document.inline_shapes) >= 1
-    sheet = load_workbook(tmp_path / "eval.xlsx").active
+    workbook = load_workbook(tmp_path / "eval.xlsx")
+    # The headline figures open the workbook; the scorecard follows, named by division and year.
+    assert workbook.sheetnames == ["主要数据", "达川区 2023"]
+    assert workbook["主要数据"].max_row > 1
+    sheet = workbook["达川区 2023"]
     assert (
         sheet.max_row == len(load_pack_file("dachuan.yaml")["targets"]) + 1
     )  # the headings, then a row each

@@ -126,7 +126,10 @@ def test_planted_names_never_run(planted):
             assert page.evaluate("window.__xss") is None, url
 
         # the siting page's map: existing facilities' names in its hover boxes
-        page.goto(f"{server}/layout/511703000000/site/?year=2024&kind=township&k=1&candidates=5&sweep=0")
+        # the page computes the siting on load: a loaded CI machine takes longer than goto's 30 s default
+        page.goto(
+            f"{server}/layout/511703000000/site/?year=2024&kind=township&k=1&candidates=5&sweep=0", timeout=120000
+        )
         page.wait_for_selector("#siting-map[data-rendered='1'] canvas", timeout=120000)
         tips = show_every_tip(page, "#siting-map", 1)
         assert "&lt;img" in tips and "<img" not in tips

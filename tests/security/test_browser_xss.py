@@ -128,7 +128,8 @@ def test_planted_names_never_run(planted):
         # the siting page's map: existing facilities' names in its hover boxes
         # the page computes the siting on load: a loaded CI machine takes longer than goto's 30 s default
         page.goto(
-            f"{server}/layout/511703000000/site/?year=2024&kind=township&k=1&candidates=5&sweep=0", timeout=120000
+            f"{server}/layout/511703000000/site/?year=2024&kind=township&k=1&candidates=5&sweep=0",
+            timeout=120000,
         )
         page.wait_for_selector("#siting-map[data-rendered='1'] canvas", timeout=120000)
         tips = show_every_tip(page, "#siting-map", 1)

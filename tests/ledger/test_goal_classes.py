@@ -256,3 +256,23 @@ def test_the_plan_s_year_before_and_what_其中_adds_to_it_are_no_goals():
         "到2025年,全省注册护士总数达到15万人。"
     )
     assert found(text) == [(15.0, "万人", 2025, "ge")]
+
+
+# reader12: heldout_w and heldout_x's failure classes (made-up texts; each fails on main at 9e6a84a)
+
+
+def test_a_year_of_a_list_ending_with_底_pairs_the_list():
+    text = "到2024年底和2031年,全县居民健康素养水平分别不低于26%和33%。"
+    assert found(text) == [(26.0, "%", 2024, "ge"), (33.0, "%", 2031, "ge")]
+
+
+def test_a_rate_whose_percent_sign_the_copy_lost_and_years_named_in_an_earlier_clause():
+    text = (
+        "行动提出,到2023年和2029年,老年人失能发生率有所下降;二级以上医院设老年科比例分别达到55 及以上和85 及以上;"
+        "护理机构提供医疗服务比例、安宁疗护病区比例分别达到100 。"
+    )
+    assert found(text) == [
+        (55.0, "", 2023, "ge"),
+        (85.0, "", 2029, "ge"),
+        (100.0, "", 2023, "ge"),
+    ]

@@ -824,9 +824,12 @@ def targets(text: str) -> list[dict]:
     past_before = (
         False  # the sentence before stated a past year's level ("2020年底,全国注册护士总数470余万人")
     )
+    list_years = ""  # the clause of this sentence that named a list of years ("到2022年和2030年,…;")
     for sentence in re.split(r"([。；\n])", body):
         if sentence == "\n":
             paragraph_year, reporting = None, False
+        if sentence in ("\n", "。"):
+            list_years = ""  # the years of a list go on over the sentence's clauses (；), not past its end
         sentence = re.sub(r"\s+", "", sentence)
         if not sentence or sentence in "。；":
             continue
@@ -923,9 +926,25 @@ def targets(text: str) -> list[dict]:
             word = m.group("after") or m.group("before") or ""
             if not word and previous and LIST_GAP.fullmatch(sentence[previous[0].end() : m.start()]):
                 word = previous[1]  # "分别低于7%和5%", "下降到4.0‰、4.5‰": the list shares its word
-            if not unit and not (
-                (m.group("before") in ("达到", "达") and m.group("after") == "左右")
-                or (m.group("before") in ("达到", "达", "提高到") and sentence[: m.start()].endswith("指数"))
+            if (
+                not unit
+                and not (
+                    (m.group("before") in ("达到", "达") and m.group("after") == "左右")
+                    or (
+                        m.group("before") in ("达到", "达", "提高到")
+                        and sentence[: m.start()].endswith("指数")
+                    )
+                    # a rate whose "%" the copy lost: "…比例分别达到50 及以上和90 及以上" (the list shares it)
+                    or (
+                        m.group("before") in ("达到", "达", "提高到", "不低于")
+                        and LOST_PERCENT.search(sentence[: m.start()])
+                    )
+                    or (
+                        previous
+                        and previous[2]
+                        and LIST_GAP.fullmatch(sentence[previous[0].end() : m.start()])
+                    )
+                )
             ):
                 continue  # a bare number is a target only as "达到1.2左右" (CMI) or an index's ("发展指数达85")
             before, after = sentence[: m.start()], sentence[m.end() :]
@@ -995,7 +1014,7 @@ def targets(text: str) -> list[dict]:
                 comparator = "le"  # "吸烟率控制目标为…男性为40%,女性为4%": a ceiling
             if unit == "分钟":
                 comparator = "le"
-            previous = (m, word)
+            previous = (m, word, not unit)
             # "马铃薯种植、收获机械化率均达到45%": one value for each of the listed rates
             listed = re.search(r"(?:^|[，,])([^，,]*、[^，,]*?)(?:均|都)(?:达到|达|不低于|保持在)?$", before)
             dated_before = [y for end, y in dates if end <= m.start()]
@@ -1010,8 +1029,10 @@ def targets(text: str) -> list[dict]:
             in_sentence += [
                 (m, dict(target)) for _ in range(1 + (listed.group(1).count("、") if listed else 0))
             ]
-        _pair_years(sentence, in_sentence)
+        _pair_years(sentence, in_sentence, list_years)
         found += [target for _m, target in in_sentence]
+        if YEAR_LIST.search(sentence):
+            list_years = sentence
     return found
 
 
@@ -1139,6 +1160,8 @@ ITEM_COUNT = re.compile(r"[^，,；。\d]{0,12}?(?:指标|任务|措施|举措)"
 # quoted goal and stays one
 QUOTED_NAME = re.compile(r"“[^”，,]{0,2}$")
 QUOTE_CLOSES = re.compile(r"[^“”，,、。；]{0,10}”")
+# the name of a rate right before its verb ("…比例分别达到"): a bare number after it is a percentage whose sign was lost
+LOST_PERCENT = re.compile(r"(?:率|比例)(?:分别)?$")
 LIST_GAP = re.compile(r"\s*(?:[、和及与]|以及)\s*")
 # between two values of one norm's list: "1个市办中医类医院、1个县办…" (what the first counts, then 、/和/及)
 NORM_LIST_GAP = re.compile(r"[^，,；。\d]{0,12}(?:[、和及与]|以及)")
@@ -1153,13 +1176,15 @@ def after_encouraged(before: str) -> str:
 
 
 # "到2022和2030年": the first year of a list without its 年
-YEAR_LIST = re.compile(r"(?<!\d)20\d{2}年?(?:(?:[、和及与]|以及)20\d{2}年)+")
+# "到2023年底和2030年": a year of the list may end with 底/末
+YEAR_LIST = re.compile(r"(?<!\d)20\d{2}(?:年(?:底|末)?)?(?:(?:[、和及与]|以及)20\d{2}年)+")
 
 
-def _pair_years(sentence: str, kept: list) -> None:
+def _pair_years(sentence: str, kept: list, carried: str = "") -> None:
     """ "到2022年和2030年…分别不低于22%和30%": a list of as many values as the years named goes with
-    them in order (22% in 2022, 30% in 2030)."""
-    years_named = YEAR_LIST.search(sentence)
+    them in order (22% in 2022, 30% in 2030). The years named in an earlier clause of the same sentence (`carried`:
+    "到2022年和2030年,…;…比例分别达到50%和90%") pair the lists of the clauses after it."""
+    years_named = YEAR_LIST.search(sentence) or YEAR_LIST.search(carried)
     if not years_named:
         return
     years = [int(y) for y in re.findall(r"20\d{2}", years_named.group(0))]
@@ -1177,6 +1202,11 @@ def _pair_years(sentence: str, kept: list) -> None:
         if len(run) == len(years):
             for i, year in zip(run, years, strict=True):
                 kept[i][1]["year"] = year
+        else:
+            # "…比例分别达到100%": one value for every year of the list is dated by the first year it names
+            for i in run:
+                if kept[i][1]["year"] in years[1:]:
+                    kept[i][1]["year"] = years[0]
 
 
 PROJECT_ROW = re.compile(

@@ -276,3 +276,33 @@ def test_a_rate_whose_percent_sign_the_copy_lost_and_years_named_in_an_earlier_c
         (85.0, "", 2029, "ge"),
         (100.0, "", 2023, "ge"),
     ]
+
+
+def test_a_report_s_goals_each_dated_by_the_year_opening_its_clause():
+    text = (
+        "某省计划2021年人均预期寿命达78.2岁\n"
+        "会上提出,围绕健康行动,完善分级诊疗制度,2019年县域就诊率达到88%,2021年人均预期寿命达78.2岁。"
+        "2021年,生产总值达到4万亿元、人均超过1.2万美元,城乡居民收入稳步增长。"
+    )
+    assert found(text) == [
+        (78.2, "岁", 2021, "ge"),
+        (88.0, "%", 2019, "ge"),
+        (78.2, "岁", 2021, "ge"),
+        (4.0, "万亿元", 2021, "ge"),
+        (1.2, "万美元", 2021, "gt"),
+    ]
+
+
+def test_a_year_s_level_compared_with_an_earlier_year_s_is_a_result():
+    # a guard (passes on main too): keeps the clause-year rule above off a result compared with an earlier year
+    text = "据介绍,2023年全省人均预期寿命达到79.5岁,比2019年提高1.2岁。"
+    assert found(text) == []
+
+
+def test_the_five_year_period_of_the_goals_dates_them_and_the_period_before_it_and_the_present_are_results():
+    text = (
+        "目前,全省人均预期寿命提高到78.1岁,主要指标居于前列。\n"
+        "“十三五”时期,全省居民人均预期寿命达到77.6岁。“十四五”时期,目标人均预期寿命提高1岁。"
+        "到2030年实现人均预期寿命达到80.0岁的目标。"
+    )
+    assert found(text) == [(1.0, "岁", 2025, "ge"), (80.0, "岁", 2030, "ge")]

@@ -643,7 +643,7 @@ TARGET = re.compile(
     # a range keeps its lower bound, its unit written once ("5～8个") or twice ("25%-30%", with a dash only: "从20%到30%"
     # is a change from a baseline)
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到|至|[%‰]\s*[～~—-])\s*)?(?P<value>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人|万名|万亿元|亿元|亿千瓦|万吨/日|万吨|万公里|万个|万张|万例|万(?=以上|人次以上|[，,。；]|$)|元(?=以上)"
+    r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人|万名|万亿元|亿元|万美元|亿千瓦|万吨/日|万吨|万公里|万个|万张|万例|万(?=以上|人次以上|[，,。；]|$)|元(?=以上)"
     r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人(?!次)|级|天|分钟|支|岁|套|场次|项|种|平方米)?"
     r"(?P<after>及以上|及以下|以上|以内|以下|左右)?"
 )
@@ -751,6 +751,8 @@ def _title_year(text: str) -> int | None:
         return int(period.group(1)) + int(period.group(2)) - 1
     if title := TITLE_YEAR.search(head):
         return int(title.group(1))
+    if goal := FIVE_YEAR_GOAL.search(text):
+        return FIVE_YEAR_ENDS[goal.group(1)]  # "“十三五”期间,陕西的主要发展目标是,…": the period's last year
     return None
 
 
@@ -824,6 +826,8 @@ def targets(text: str) -> list[dict]:
     past_before = (
         False  # the sentence before stated a past year's level ("2020年底,全国注册护士总数470余万人")
     )
+    # the five-year period the text sets goals for ("“十四五”时期,目标…", "“十三五”期间,…主要发展目标是")
+    goal_period = max((FIVE_YEAR_ENDS[g.group(1)] for g in FIVE_YEAR_GOAL.finditer(text)), default=None)
     list_years = ""  # the clause of this sentence that named a list of years ("到2022年和2030年,…;")
     for sentence in re.split(r"([。；\n])", body):
         if sentence == "\n":
@@ -854,15 +858,25 @@ def targets(text: str) -> list[dict]:
             or re.match(r"(\d{4})年(?:底|前)?[^，,。；]{0,6}?(?:建成|完成|实现|达到)", sentence)
             or DEADLINE.search(sentence)
             # "卫生部提出2020年居民人均寿命增至77岁": the year a goal is set for, in a news headline
-            or re.search(r"(?:提出|预计|力争)(\d{4})年", sentence)
+            or re.search(r"(?:提出|预计|力争|计划)(\d{4})年", sentence)
             # "压减至8个工作日以内，2021年全面推广…": the year the sentence names, after its value
             or re.search(
                 r"(?<![\d到至])(\d{4})\s*年(?:底)?(?:全面|基本)?(?:推广|推行|实现|完成|建成|覆盖)", sentence
             )
+            # "…完善分级诊疗制度,2017年县域就诊率达到90%": a clause opened by the year of the level it sets
+            or (CLAUSE_GOAL_YEAR.search(sentence) if not COMPARED_WITH_YEAR.search(sentence) else None)
         )
-        if not year_match and (plan_end := FIVE_YEAR_END.search(sentence)):
-            # "到“十四五”末，…达到32%": the five-year plan's last year, named by the plan's number
+        if not year_match and (plan_end := FIVE_YEAR_END.search(sentence) or FIVE_YEAR_GOAL.search(sentence)):
+            # "到“十四五”末，…达到32%", "“十四五”时期,目标人均预期寿命提高1岁": the five-year plan's last year, named by
+            # the plan's number
             year_match = re.match(r"(\d{4})", str(FIVE_YEAR_ENDS[plan_end.group(1)]))
+        if (
+            (period := FIVE_YEAR_PERIOD.match(sentence))
+            and not FIVE_YEAR_GOAL.match(sentence)
+            and goal_period
+            and FIVE_YEAR_ENDS[period.group(1)] < goal_period
+        ):
+            continue  # "“十三五”时期,…达到77.3岁。“十四五”时期,目标…": the period before the one the text sets goals for
         if not year_match and re.search(r"(?:自|从)\d{4}年(?:开始|起)", sentence):
             continue  # "自2019年开始，…在10个左右领域开展培训": what starts, not a level to reach by a year
         if year_match and 2000 < int(year_match.group(1)) < 2100:
@@ -897,6 +911,17 @@ def targets(text: str) -> list[dict]:
                     if int(d.group(1)) > min(y for _e, y in dates) and d.end() not in {e for e, _y in dates}
                 ]
             )
+        # "…,2017年县域就诊率达到90%,2020年人均预期寿命达76.7岁": each clause opened by a year and setting a level dates it
+        dates = sorted(
+            dates
+            + [
+                (d.end(1), int(d.group(1)))
+                for d in CLAUSE_GOAL_YEAR.finditer(sentence)
+                if not COMPARED_WITH_YEAR.search(sentence)
+                and d.end(1) not in {e for e, _y in dates}
+                and 2000 < int(d.group(1)) < 2100
+            ]
+        )
         # "吸烟率2022年<24.5%,2030年<20%", "素养水平2020年提高到20%": a year written right before the value's sign or verb
         # dates that value
         dates = sorted(
@@ -962,7 +987,7 @@ def targets(text: str) -> list[dict]:
                 continue  # "每年资助培养…50名": a yearly quantity is a rate, not a level to reach
             if "试点" in sentence and PILOT_SCOPE.search(before):
                 continue  # "选择10个左右…城市…开展试点": the pilot's scope, not a level to reach
-            if after.startswith("为基数") or re.match(r"[^，,]{0,12}均", after):
+            if after.startswith("为基数") or re.match(r"[^，,、]{0,12}?(?<!人)均", after):
                 continue  # a basis of calculation; "6所妇幼保健院均达到": a count of what exists
             following = sentence[m.end() : m.end() + 1]
             if following and following in "年岁月日项类":
@@ -1016,7 +1041,9 @@ def targets(text: str) -> list[dict]:
                 comparator = "le"
             previous = (m, word, not unit)
             # "马铃薯种植、收获机械化率均达到45%": one value for each of the listed rates
-            listed = re.search(r"(?:^|[，,])([^，,]*、[^，,]*?)(?:均|都)(?:达到|达|不低于|保持在)?$", before)
+            listed = re.search(
+                r"(?:^|[，,])([^，,]*、[^，,]*?)(?<!人)(?:均|都)(?:达到|达|不低于|保持在)?$", before
+            )
             dated_before = [y for end, y in dates if end <= m.start()]
             target = {
                 "text": sentence[:200],
@@ -1083,6 +1110,12 @@ BRACKETED_BASE = re.compile(
 )
 # the last year of a five-year plan named by its number: "到“十四五”末"
 FIVE_YEAR_END = re.compile(r"(?:到|至)[“\"]?(十[一二三四五六七])五[”\"]?(?:时期)?(?:期末|末)")
+# a five-year period the text sets goals for: "“十四五”时期,目标人均预期寿命提高1岁", "“十三五”期间,…的主要发展目标是"
+FIVE_YEAR_GOAL = re.compile(
+    r"(?:^|(?<=[，,；;。\s]))[“\"]?(十[一二三四五六七])五[”\"]?(?:时期|期间)[，,]?[^，,。；;]{0,12}?目标(?!.{0,6}(?:实现|完成))"
+)
+# a sentence opening with a five-year period ("“十三五”时期,我国居民…")
+FIVE_YEAR_PERIOD = re.compile(r"[“\"]?(十[一二三四五六七])五[”\"]?(?:时期|期间)")
 FIVE_YEAR_ENDS = {
     "十一": 2010,
     "十二": 2015,
@@ -1129,6 +1162,14 @@ def _past_year_spans(sentence: str, plan_start: int, year: int) -> list[tuple[in
     ]
 
 
+# a clause opened by a year whose words then set a level with a verb of goals: "…,2017年县域就诊率达到90%" (the
+# year's level is stated with 为/是, not these verbs)
+CLAUSE_GOAL_YEAR = re.compile(
+    r"(?:^|[，,；;])(\d{4})年(?!\s*(?:底|末)?前)(?![底末内起\d])[^，,。；;\d为是]{2,16}?"
+    r"(?:达到|达|提高到|提升到|提升至|降至|降到|下降到|控制在|不低于|超过)\d"
+)
+# "2024年…达到79岁,比2020年提高1.1岁": a year's level compared with an earlier year's is a result reported, not a goal
+COMPARED_WITH_YEAR = re.compile(r"(?:比|较)\d{4}\s*年")
 # "2020年初步建成300个…": what a year opening a clause is to see built
 BUILT_BY = re.compile(r"(?:底|前)?[^，,。；]{0,6}?(?:建成|完成|实现|达到)")
 
@@ -1151,7 +1192,12 @@ def _looking_back_spans(sentence: str) -> list[tuple[int, int]]:
     for mark in PAST_MARK.finditer(sentence):
         end = next((f for f in futures if f > mark.start()), len(sentence))
         spans.append((mark.start(), end))
+    # "目前,我国人均预期寿命提高到77.93岁": the present level, stated in the clause after 目前
+    spans += [(m.start(), m.end()) for m in PRESENT.finditer(sentence)]
     return spans
+
+
+PRESENT = re.compile(r"(?:^|(?<=[，,；;：:]))目前[，,][^，,。；;]*")
 
 
 # "16项具体工作指标", "24项督查激励措施", "46项市级绩效任务": what follows a count in 项 names the document's items

@@ -306,3 +306,41 @@ def test_the_five_year_period_of_the_goals_dates_them_and_the_period_before_it_a
         "到2030年实现人均预期寿命达到80.0岁的目标。"
     )
     assert found(text) == [(1.0, "岁", 2025, "ge"), (80.0, "岁", 2030, "ge")]
+
+
+def test_what_the_years_before_brought_and_a_goal_reported_as_reached_are_results():
+    text = (
+        "评估报告指出,5年来,全省卫生保障条件进一步改善,人均期望寿命达到77.1岁。建成慢性病示范区48个。"
+        "截至2016年6月,全省259个县建成网络直报系统。\n"
+        "在地方病防治方面,全省已实现消除碘缺乏病的目标。病区改炉改灶率达到98.2%。\n"
+        "近8年来,全省护士数量年均增长约7%,大专以上学历护士占比近75%。"
+    )
+    assert found(text) == []
+
+
+def test_a_change_between_two_years_levels_and_a_fall_s_size_reached_are_records():
+    graphic = "全省报告新发病例数\n从2013年的8420例下降至2022年5407例\n降幅达35.8%\n监测县区覆盖率达96%以上"
+    assert found(graphic) == []
+    text = (
+        "全省吸烟率从2016年的26.1%下降到2023年的22.9%,吸烟率在2023年下降到22.9%。"
+        "政府的目标是到2030年将吸烟率削减到18%。"
+    )
+    assert found(text) == [(18.0, "%", 2030, "le")]
+    # a change to a year to come stays a goal
+    assert found("全市居民健康素养水平从2022年的25%提高到2027年的33%。") == [(33.0, "%", 2027, "ge")]
+
+
+def test_the_results_listed_after_a_colon_and_a_year_s_figures_stated_with_为_are_no_goals():
+    text = (
+        "发布会指出,实施健康行动取得了明显的阶段性成果:\n一是政策体系基本建立。\n"
+        "二是风险因素得到控制。居民健康素养水平提高到27.4%,经常参加体育锻炼的人口比例达到38.2%。\n"
+        "研究报告:近视人数多达5亿!2019年,全省儿童总体近视率为52.6%(小学生、初中生分别为35.0%、70.6%),"
+        "12个地市近视率超过50%。"
+    )
+    assert found(text) == []
+
+
+def test_a_goal_after_a_results_list_is_read():
+    # the results list ends where a year to come is named: its figure is no goal, the goal after it is one
+    text = "工作取得了明显成效:\n居民健康素养水平提高到27.4%。\n到2030年,居民健康素养水平达到40%以上。"
+    assert found(text) == [(40.0, "%", 2030, "ge")]

@@ -812,7 +812,8 @@ def _sections(text: str):
 def targets(text: str) -> list[dict]:
     """Numeric targets: in sentences that set a year, or that state a goal (达到, 不低于, 以上, 左右…)
     under the document's target year (the year its 到YYYY年 phrases name most)."""
-    years = [int(y) for y in YEAR.findall(text)]
+    # "截至2014年" looks back and "从2012年的…下降至2021年…" records a change: neither names a year to come
+    years = [int(y) for y in YEAR.findall(CHANGE_RECORD.sub("", re.sub(r"截(?:至|止)", "", text)))]
     document_year = max(set(years), key=years.count) if years else _title_year(text)
     # the plan's first year: its period's start ("(2021—2025年)"), else the first year it sets a goal for
     period = PERIOD.search(text[:1500])
@@ -828,10 +829,12 @@ def targets(text: str) -> list[dict]:
     )
     # the five-year period the text sets goals for ("“十四五”时期,目标…", "“十三五”期间,…主要发展目标是")
     goal_period = max((FIVE_YEAR_ENDS[g.group(1)] for g in FIVE_YEAR_GOAL.finditer(text)), default=None)
+    # under "…取得了明显的阶段性成果:", the paragraphs after report results until a year to come is named
+    reporting_results = False
     list_years = ""  # the clause of this sentence that named a list of years ("到2022年和2030年,…;")
     for sentence in re.split(r"([。；\n])", body):
         if sentence == "\n":
-            paragraph_year, reporting = None, False
+            paragraph_year, reporting = None, reporting_results
         if sentence in ("\n", "。"):
             list_years = ""  # the years of a list go on over the sentence's clauses (；), not past its end
         sentence = re.sub(r"\s+", "", sentence)
@@ -842,9 +845,23 @@ def targets(text: str) -> list[dict]:
         continues_past, past_before = past_before, False
         if continues_past and sentence.startswith("其中") and not FUTURE_MARK.search(sentence):
             continue  # "…2020年底,全国注册护士总数470余万人。其中,…护士超70%": the same past year's level
+        if FUTURE_MARK.search(sentence):
+            reporting_results = False
         if reporting and not FUTURE_MARK.search(sentence):
             continue  # "…主要目标提前实现。…居民健康素养水平提升到25.4%": a figure reached, no goal
-        reporting = reporting or bool(PROGRESS.search(sentence))
+        reporting = reporting or bool(PROGRESS.search(sentence) or YEARS_SINCE_OPENING.search(sentence))
+        if RESULTS_INTRO.search(sentence):
+            reporting = reporting_results = True
+        if (
+            (
+                stated := re.search(
+                    r"(?:^|[!！?？])(\d{4})年(?:底|末)?[，,][^，,。；;\d]{0,30}?(?:为|是)\d", sentence
+                )
+            )
+            and not FUTURE_MARK.search(sentence)
+            and not (plan_start and int(stated.group(1)) >= plan_start)
+        ):
+            continue  # "2018年,全国…总体近视率为53.6%(…分别为14.5%…)": the year's figures stated, no goal
         if (
             (opening := re.match(r"(\d{4})年(?:底|末)?[，,]", sentence))
             and plan_start
@@ -935,7 +952,7 @@ def targets(text: str) -> list[dict]:
         in_sentence, previous = [], None  # (match, target) of the values kept, for the lists below
         norm_end = None  # where the last value read as a layout norm ended
         looking_back = (
-            _looking_back_spans(sentence)
+            _looking_back_spans(sentence, plan_start)
             + _baseline_spans(sentence)
             + _past_year_spans(sentence, plan_start or year, year)
         )
@@ -1081,7 +1098,21 @@ LIFE_EXPECTANCY = re.compile(
 # ("2018年中国人均预期寿命为77.0岁" states a level: 为/是)
 HEADLINE_YEAR = re.compile(r"(?:^|[\s:：])(\d{4})年(?![底末前内起])[^，,。；;\d为是]{2,12}?\d")
 # a goal reached ("主要目标提前实现", "如期完成"): what the paragraph goes on to report are figures reached
-PROGRESS_WORDS = r"提前(?:实现|完成|达到|达成)|(?:如期|圆满|顺利)(?:实现|完成|达到|达成)"
+PROGRESS_WORDS = (
+    r"提前(?:实现|完成|达到|达成)|(?:如期|圆满|顺利)(?:实现|完成|达到|达成)"
+    # "中国已实现消除碘缺乏病的目标"
+    r"|已(?:经)?(?:实现|完成|达到)[^。；，,]{0,12}目标"
+)
+# "N年来" (4年来, 近10年来, 多年来): what the years before brought
+YEARS_SINCE = r"(?:近|多|\d{1,2}|[一二三四五六七八九十几两])+年来"
+# a paragraph opening with it reports what they brought ("报告指出,4年来,…")
+YEARS_SINCE_OPENING = re.compile(r"(?:^|[，,：:])" + YEARS_SINCE + r"[，,]")
+# "…取得了明显的阶段性成果:": a list of results follows
+RESULTS_INTRO = re.compile(r"(?:取得|实现)了?[^。；，,:：]{0,12}(?:成果|成效|成绩|成就|进展)[:：]$")
+# a change between two years' levels: "从2012年的27420例下降至2021年15407例", "从2015年的27.7%下降到2024年的23.2%"
+CHANGE_RECORD = re.compile(
+    r"(?:从|由)\d{4}\s*年(?:底|末)?的[^，,。；;\n]{0,24}?(?:到|至)\s*\d{4}\s*年(?:底|末)?的?[^，,。；;\n]{0,12}"
+)
 PROGRESS = re.compile(PROGRESS_WORDS)
 # a figure already reached: from a "截至/截止YYYY年", a past period "从2015—2019年", "提高了", "已达到" on, until a year
 # to come ("到2020年") in the same sentence
@@ -1091,7 +1122,9 @@ PAST_MARK = re.compile(
     r"|"
     + PROGRESS_WORDS
     # "近年来，…由10%提升到23%", "“十三五”以来": what the years before the plan brought
-    + r"|近(?:几|五|十)?年来|(?:\d{4}\s*年|[“\"]?十[一二三四]五[”\"]?)以来|过去[一二三四五六七八九十几]{0,2}年"
+    + r"|"
+    + YEARS_SINCE
+    + r"|(?:降幅|增幅|涨幅)达|(?:\d{4}\s*年|[“\"]?十[一二三四]五[”\"]?)以来|过去[一二三四五六七八九十几]{0,2}年"
     # "回顾“十三五”时期，…", "去年…期望寿命83.63岁", "入托率仅为6%", "比例高达75%": the present or the past stated
     + r"|回顾|去年|(?:高|仅)达|仅为|仅有|数据显示"
 )
@@ -1154,7 +1187,13 @@ def _past_year_spans(sentence: str, plan_start: int, year: int) -> list[tuple[in
         if not re.match(r"\s*(?:起|[和、及与至到—–-])", sentence[m.end() :])
     ]
     ends = sorted({m.start() for m in FUTURE_MARK.finditer(sentence)} | {m.start() for m in opened_years})
-    return [
+    # "吸烟率在2024年下降到23.2%": a year before the plan's dating what its clause states
+    spans = [
+        (m.start(), m.end())
+        for m in re.finditer(r"在(\d{4})\s*年(?!(?:底|末)?的?基础)[^，,。；;]*", sentence)
+        if int(m.group(1)) < plan_start and not FUTURE_MARK.search(m.group(0))
+    ]
+    return spans + [
         (opened.start(), next((e for e in ends if e > opened.start()), len(sentence)))
         for opened in opened_years
         if int(opened.group(1)) < plan_start
@@ -1185,7 +1224,7 @@ WORD_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六"
 VALUE_IN_WORDS = re.compile(r"(达到)([一二两三四五六七八九])(人|名|所|家|张)")
 
 
-def _looking_back_spans(sentence: str) -> list[tuple[int, int]]:
+def _looking_back_spans(sentence: str, plan_start: int | None = None) -> list[tuple[int, int]]:
     """Where a sentence states figures already reached: from each past mark to the next year to come (or the end)."""
     futures = [m.start() for m in FUTURE_MARK.finditer(sentence)]
     spans = []
@@ -1194,6 +1233,15 @@ def _looking_back_spans(sentence: str) -> list[tuple[int, int]]:
         spans.append((mark.start(), end))
     # "目前,我国人均预期寿命提高到77.93岁": the present level, stated in the clause after 目前
     spans += [(m.start(), m.end()) for m in PRESENT.finditer(sentence)]
+    # a change between two years' levels is a record, unless the sentence names a year to come of its own ("到2030年,
+    # 婴儿死亡率从2015年的5.28‰降到2030年的≤5‰")
+    spans += [
+        (m.start(), m.end())
+        for m in CHANGE_RECORD.finditer(sentence)
+        if not any(f < m.start() or f >= m.end() for f in futures)
+        and plan_start
+        and int(re.findall(r"\d{4}", m.group(0))[-1]) < plan_start
+    ]
     return spans
 
 

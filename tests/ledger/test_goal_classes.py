@@ -344,3 +344,8 @@ def test_a_goal_after_a_results_list_is_read():
     # the results list ends where a year to come is named: its figure is no goal, the goal after it is one
     text = "工作取得了明显成效:\n居民健康素养水平提高到27.4%。\n到2030年,居民健康素养水平达到40%以上。"
     assert found(text) == [(40.0, "%", 2030, "ge")]
+
+
+def test_a_forecast_for_a_year_to_come_after_截至_is_a_goal_and_the_level_reached_is_not():
+    text = "截至2027年,全省护士人数预计将达到12万人。截至2022年底,全省护士人数已超10万,达到10.2万人。"
+    assert found(text) == [(12.0, "万人", 2027, "ge")]

@@ -1117,7 +1117,7 @@ PROGRESS = re.compile(PROGRESS_WORDS)
 # a figure already reached: from a "截至/截止YYYY年", a past period "从2015—2019年", "提高了", "已达到" on, until a year
 # to come ("到2020年") in the same sentence
 PAST_MARK = re.compile(
-    r"截至\d{4}年|截止(?:到)?\d{4}年|(?:从|自)\d{4}\s*[—–-]+\s*\d{4}年"
+    r"(?:截至|截止(?:到)?)\d{4}年(?![，,]?[^，,。；;]{0,12}预计)|(?:从|自)\d{4}\s*[—–-]+\s*\d{4}年"
     r"|(?:提高|增长|增加|下降|降低|减少|缩短|上升)了|已(?:经)?(?:达到|达|超过|实现|提高到|增长到|下降到|降至|降到)"
     r"|"
     + PROGRESS_WORDS

@@ -385,21 +385,21 @@ class Command(BaseCommand):
             ),
             (
                 truth / "heldout_w",
-                False,
+                True,
                 "TWENTY-THIRD held-out set, twelve health goal texts (河北 中医药, 五健 近视, 床位 预留, 护理, 癌症 thrice, 吸烟, "
                 "four without goals) gathered after the twenty-second while reader10 changed the rules, truth committed "
                 "before the reader ran; unseen: first measured with the rules at f5d3723 (reader10): targets 0.51/0.93 "
-                "(26 of 28, 51 found); again with reader11's rules (ad02ba9), still unseen: 0.58/0.93 (26 of 28, 45 found); no "
-                "rule written on it since (tests/ledger/heldout_w)",
+                "(26 of 28, 51 found); again with reader11's rules (ad02ba9), still unseen: 0.58/0.93 (26 of 28, 45 found); "
+                "seen since reader12: rules then written on its failure classes and heldout_x's (tests/ledger/heldout_w)",
             ),
             (
                 truth / "heldout_x",
-                False,
+                True,
                 "TWENTY-FOURTH held-out set, seventeen health goal texts (国民营养 江西, 地方病 twice, 陕西 十三五, 陕西 爱卫, "
                 "老年健康, 全民健身 twice, 基层中医药, 社会心理服务 twice, 健康鲅鱼圈, 佛山 寿命, 慢性病, 包虫病, three without "
                 "goals) gathered after the twenty-third while reader11 changed the rules, truth committed before the reader "
-                "ran; unseen: first measured with reader11's rules frozen (ad02ba9): targets 0.84/0.76 (41 of 54, 49 found) "
-                "(tests/ledger/heldout_x)",
+                "ran; measured once, rules frozen at ad02ba9 (reader11): targets 0.84/0.76 (41 of 54, 49 found); seen "
+                "since reader12: rules then written on its failure classes and heldout_w's (tests/ledger/heldout_x)",
             ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for

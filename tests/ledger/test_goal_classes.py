@@ -349,3 +349,9 @@ def test_a_goal_after_a_results_list_is_read():
 def test_a_forecast_for_a_year_to_come_after_截至_is_a_goal_and_the_level_reached_is_not():
     text = "截至2027年,全省护士人数预计将达到12万人。截至2022年底,全省护士人数已超10万,达到10.2万人。"
     assert found(text) == [(12.0, "万人", 2027, "ge")]
+
+
+def test_a_year_to_come_ends_what_the_years_before_brought():
+    # a guard (passes on main too): keeps the "N年来" report off the goals after a year to come in its paragraph
+    text = "近5年来,全市卫生事业发展迅速,居民健康素养水平达到22%。到2025年,全市人均预期寿命达到80岁。居民健康素养水平达到30%。"
+    assert found(text) == [(80.0, "岁", 2025, "ge"), (30.0, "%", 2025, "ge")]

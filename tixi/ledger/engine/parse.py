@@ -831,10 +831,11 @@ def targets(text: str) -> list[dict]:
     goal_period = max((FIVE_YEAR_ENDS[g.group(1)] for g in FIVE_YEAR_GOAL.finditer(text)), default=None)
     # under "…取得了明显的阶段性成果:", the paragraphs after report results until a year to come is named
     reporting_results = False
+    reporting_since = False  # the report was opened by "N年来" (a year to come ends it)
     list_years = ""  # the clause of this sentence that named a list of years ("到2022年和2030年,…;")
     for sentence in re.split(r"([。；\n])", body):
         if sentence == "\n":
-            paragraph_year, reporting = None, reporting_results
+            paragraph_year, reporting, reporting_since = None, reporting_results, False
         if sentence in ("\n", "。"):
             list_years = ""  # the years of a list go on over the sentence's clauses (；), not past its end
         sentence = re.sub(r"\s+", "", sentence)
@@ -846,10 +847,15 @@ def targets(text: str) -> list[dict]:
         if continues_past and sentence.startswith("其中") and not FUTURE_MARK.search(sentence):
             continue  # "…2020年底,全国注册护士总数470余万人。其中,…护士超70%": the same past year's level
         if FUTURE_MARK.search(sentence):
+            # "近年来,…。到2025年,…达到80岁。…达到30%": a year to come ends what the years before brought
             reporting_results = False
+            if reporting_since:
+                reporting = reporting_since = False
         if reporting and not FUTURE_MARK.search(sentence):
             continue  # "…主要目标提前实现。…居民健康素养水平提升到25.4%": a figure reached, no goal
-        reporting = reporting or bool(PROGRESS.search(sentence) or YEARS_SINCE_OPENING.search(sentence))
+        if not reporting and YEARS_SINCE_OPENING.search(sentence) and not PROGRESS.search(sentence):
+            reporting = reporting_since = True
+        reporting = reporting or bool(PROGRESS.search(sentence))
         if RESULTS_INTRO.search(sentence):
             reporting = reporting_results = True
         if (
@@ -1104,7 +1110,7 @@ PROGRESS_WORDS = (
     r"|已(?:经)?(?:实现|完成|达到)[^。；，,]{0,12}目标"
 )
 # "N年来" (4年来, 近10年来, 多年来): what the years before brought
-YEARS_SINCE = r"(?:近|多|\d{1,2}|[一二三四五六七八九十几两])+年来"
+YEARS_SINCE = r"(?<!\d)(?:近|多|\d{1,2}|[一二三四五六七八九十几两])+年来"
 # a paragraph opening with it reports what they brought ("报告指出,4年来,…")
 YEARS_SINCE_OPENING = re.compile(r"(?:^|[，,：:])" + YEARS_SINCE + r"[，,]")
 # "…取得了明显的阶段性成果:": a list of results follows

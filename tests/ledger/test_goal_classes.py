@@ -355,3 +355,11 @@ def test_a_year_to_come_ends_what_the_years_before_brought():
     # a guard (passes on main too): keeps the "N年来" report off the goals after a year to come in its paragraph
     text = "近5年来,全市卫生事业发展迅速,居民健康素养水平达到22%。到2025年,全市人均预期寿命达到80岁。居民健康素养水平达到30%。"
     assert found(text) == [(80.0, "岁", 2025, "ge"), (30.0, "%", 2025, "ge")]
+
+
+def test_a_list_of_results_ends_with_its_items():
+    text = (
+        "某市健康行动（2021—2025年）\n工作取得了明显的阶段性成果:\n一是居民健康素养水平提高到24.4%。\n"
+        "二是儿童视力检查覆盖率达到91.7%。\n全市居民健康素养水平达到30%。"
+    )
+    assert found(text) == [(30.0, "%", 2025, "ge")]

@@ -832,17 +832,25 @@ def targets(text: str) -> list[dict]:
     # under "…取得了明显的阶段性成果:", the paragraphs after report results until a year to come is named
     reporting_results = False
     reporting_since = False  # the report was opened by "N年来" (a year to come ends it)
+    line_opens = False  # the sentence opens a line
     list_years = ""  # the clause of this sentence that named a list of years ("到2022年和2030年,…;")
     for sentence in re.split(r"([。；\n])", body):
-        if sentence == "\n":
-            paragraph_year, reporting, reporting_since = None, reporting_results, False
         if sentence in ("\n", "。"):
             list_years = ""  # the years of a list go on over the sentence's clauses (；), not past its end
+        if sentence == "\n":
+            paragraph_year, reporting, reporting_since = None, reporting_results, False
+            line_opens = True
+            continue
         sentence = re.sub(r"\s+", "", sentence)
         if not sentence or sentence in "。；":
             continue
         if _not_chinese(sentence):
             continue  # a page's hot-zone coordinates ("73.036811%,29.810298%"), an English abstract: no goal of the text
+        if line_opens and reporting_results and not RESULT_ITEM.match(sentence):
+            reporting = reporting_results = (
+                False  # the list of results ends with its items ("一是…", "二是…")
+            )
+        line_opens = False
         continues_past, past_before = past_before, False
         if continues_past and sentence.startswith("其中") and not FUTURE_MARK.search(sentence):
             continue  # "…2020年底,全国注册护士总数470余万人。其中,…护士超70%": the same past year's level
@@ -1115,6 +1123,10 @@ YEARS_SINCE = r"(?<!\d)(?:近|多|\d{1,2}|[一二三四五六七八九十几两]
 YEARS_SINCE_OPENING = re.compile(r"(?:^|[，,：:])" + YEARS_SINCE + r"[，,]")
 # "…取得了明显的阶段性成果:": a list of results follows
 RESULTS_INTRO = re.compile(r"(?:取得|实现)了?[^。；，,:：]{0,12}(?:成果|成效|成绩|成就|进展)[:：]$")
+# the items of a list of results: "一是…", "（二）…", "3.…", "④…"
+RESULT_ITEM = re.compile(
+    r"(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)|[①-⑳])"
+)
 # a change between two years' levels: "从2012年的27420例下降至2021年15407例", "从2015年的27.7%下降到2024年的23.2%"
 CHANGE_RECORD = re.compile(
     r"(?:从|由)\d{4}\s*年(?:底|末)?的[^，,。；;\n]{0,24}?(?:到|至)\s*\d{4}\s*年(?:底|末)?的?[^，,。；;\n]{0,12}"

@@ -342,7 +342,7 @@ def test_the_results_listed_after_a_colon_and_a_year_s_figures_stated_with_为_a
 
 def test_a_goal_after_a_results_list_is_read():
     # the results list ends where a year to come is named: its figure is no goal, the goal after it is one
-    text = "工作取得了明显成效:\n居民健康素养水平提高到27.4%。\n到2030年,居民健康素养水平达到40%以上。"
+    text = "工作取得了明显成效:\n一是居民健康素养水平提高到27.4%。\n到2030年,居民健康素养水平达到40%以上。"
     assert found(text) == [(40.0, "%", 2030, "ge")]
 
 

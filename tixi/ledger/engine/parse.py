@@ -861,17 +861,19 @@ def targets(text: str) -> list[dict]:
                 reporting = reporting_since = False
         if reporting and not FUTURE_MARK.search(sentence):
             continue  # "…主要目标提前实现。…居民健康素养水平提升到25.4%": a figure reached, no goal
-        if not reporting and YEARS_SINCE_OPENING.search(sentence) and not PROGRESS.search(sentence):
+        if (
+            not reporting
+            and "年来" in sentence
+            and YEARS_SINCE_OPENING.search(sentence)
+            and not PROGRESS.search(sentence)
+        ):
             reporting = reporting_since = True
         reporting = reporting or bool(PROGRESS.search(sentence))
-        if RESULTS_INTRO.search(sentence):
+        if sentence.endswith((":", "：")) and RESULTS_INTRO.search(sentence):
             reporting = reporting_results = True
         if (
-            (
-                stated := re.search(
-                    r"(?:^|[!！?？])(\d{4})年(?:底|末)?[，,][^，,。；;\d]{0,30}?(?:为|是)\d", sentence
-                )
-            )
+            ("为" in sentence or "是" in sentence)
+            and (stated := YEAR_STATED.search(sentence))
             and not FUTURE_MARK.search(sentence)
             and not (plan_start and int(stated.group(1)) >= plan_start)
         ):
@@ -1112,14 +1114,15 @@ LIFE_EXPECTANCY = re.compile(
 # ("2018年中国人均预期寿命为77.0岁" states a level: 为/是)
 HEADLINE_YEAR = re.compile(r"(?:^|[\s:：])(\d{4})年(?![底末前内起])[^，,。；;\d为是]{2,12}?\d")
 # a goal reached ("主要目标提前实现", "如期完成"): what the paragraph goes on to report are figures reached
-PROGRESS_WORDS = (
-    r"提前(?:实现|完成|达到|达成)|(?:如期|圆满|顺利)(?:实现|完成|达到|达成)"
-    # "中国已实现消除碘缺乏病的目标"
-    r"|已(?:经)?(?:实现|完成|达到)[^。；，,]{0,12}目标"
-)
+PROGRESS_WORDS = r"提前(?:实现|完成|达到|达成)|(?:如期|圆满|顺利)(?:实现|完成|达到|达成)"
 # "N年来" (4年来, 近10年来, 多年来): what the years before brought
-YEARS_SINCE = r"(?<!\d)(?:近|多|\d{1,2}|[一二三四五六七八九十几两])+年来"
+YEARS_SINCE = r"[近多\d一二三四五六七八九十几两]{1,3}年来"
 # a paragraph opening with it reports what they brought ("报告指出,4年来,…")
+# "2018年,全国…总体近视率为53.6%": a year's figure stated with 为/是 (after the page's "…6亿!" too)
+YEAR_STATED = re.compile(r"(?:^|[!！?？])(\d{4})年(?:底|末)?[，,][^，,。；;\d]{0,30}?(?:为|是)\d")
+PAST_MARK_MORE = re.compile(YEARS_SINCE + r"|(?:降幅|增幅|涨幅)达")
+# "在2024年下降到23.2%" ("在2015年基础上" is a baseline, read elsewhere)
+PAST_YEAR_IN = re.compile(r"在(\d{4})\s*年(?!(?:底|末)?的?基础)[^，,。；;]*")
 YEARS_SINCE_OPENING = re.compile(r"(?:^|[，,：:])" + YEARS_SINCE + r"[，,]")
 # "…取得了明显的阶段性成果:": a list of results follows
 RESULTS_INTRO = re.compile(r"(?:取得|实现)了?[^。；，,:：]{0,12}(?:成果|成效|成绩|成就|进展)[:：]$")
@@ -1131,7 +1134,8 @@ RESULT_ITEM = re.compile(
 CHANGE_RECORD = re.compile(
     r"(?:从|由)\d{4}\s*年(?:底|末)?的[^，,。；;\n]{0,24}?(?:到|至)\s*\d{4}\s*年(?:底|末)?的?[^，,。；;\n]{0,12}"
 )
-PROGRESS = re.compile(PROGRESS_WORDS)
+# "中国已实现消除碘缺乏病的目标" reports a goal reached too (PAST_MARK reads "已实现" already)
+PROGRESS = re.compile(PROGRESS_WORDS + r"|已(?:经)?(?:实现|完成|达到)[^。；，,]{0,12}目标")
 # a figure already reached: from a "截至/截止YYYY年", a past period "从2015—2019年", "提高了", "已达到" on, until a year
 # to come ("到2020年") in the same sentence
 PAST_MARK = re.compile(
@@ -1140,9 +1144,7 @@ PAST_MARK = re.compile(
     r"|"
     + PROGRESS_WORDS
     # "近年来，…由10%提升到23%", "“十三五”以来": what the years before the plan brought
-    + r"|"
-    + YEARS_SINCE
-    + r"|(?:降幅|增幅|涨幅)达|(?:\d{4}\s*年|[“\"]?十[一二三四]五[”\"]?)以来|过去[一二三四五六七八九十几]{0,2}年"
+    + r"|近(?:几|五|十)?年来|(?:\d{4}\s*年|[“\"]?十[一二三四]五[”\"]?)以来|过去[一二三四五六七八九十几]{0,2}年"
     # "回顾“十三五”时期，…", "去年…期望寿命83.63岁", "入托率仅为6%", "比例高达75%": the present or the past stated
     + r"|回顾|去年|(?:高|仅)达|仅为|仅有|数据显示"
 )
@@ -1208,7 +1210,7 @@ def _past_year_spans(sentence: str, plan_start: int, year: int) -> list[tuple[in
     # "吸烟率在2024年下降到23.2%": a year before the plan's dating what its clause states
     spans = [
         (m.start(), m.end())
-        for m in re.finditer(r"在(\d{4})\s*年(?!(?:底|末)?的?基础)[^，,。；;]*", sentence)
+        for m in (PAST_YEAR_IN.finditer(sentence) if "在" in sentence else ())
         if int(m.group(1)) < plan_start and not FUTURE_MARK.search(m.group(0))
     ]
     return spans + [
@@ -1246,16 +1248,22 @@ def _looking_back_spans(sentence: str, plan_start: int | None = None) -> list[tu
     """Where a sentence states figures already reached: from each past mark to the next year to come (or the end)."""
     futures = [m.start() for m in FUTURE_MARK.finditer(sentence)]
     spans = []
-    for mark in PAST_MARK.finditer(sentence):
+    # "4年来", "近10年来" (what the years before brought), "降幅达43.8%" (a fall's size reached): read apart from PAST_MARK,
+    # only where the sentence holds their words (the time to read every sentence)
+    marks = [*PAST_MARK.finditer(sentence)]
+    if "年来" in sentence or "幅达" in sentence:
+        marks += [*PAST_MARK_MORE.finditer(sentence)]
+    for mark in marks:
         end = next((f for f in futures if f > mark.start()), len(sentence))
         spans.append((mark.start(), end))
     # "目前,我国人均预期寿命提高到77.93岁": the present level, stated in the clause after 目前
-    spans += [(m.start(), m.end()) for m in PRESENT.finditer(sentence)]
+    if "目前" in sentence:
+        spans += [(m.start(), m.end()) for m in PRESENT.finditer(sentence)]
     # a change between two years' levels is a record, unless the sentence names a year to come of its own ("到2030年,
     # 婴儿死亡率从2015年的5.28‰降到2030年的≤5‰")
     spans += [
         (m.start(), m.end())
-        for m in CHANGE_RECORD.finditer(sentence)
+        for m in (CHANGE_RECORD.finditer(sentence) if "的" in sentence else ())
         if not any(f < m.start() or f >= m.end() for f in futures)
         and plan_start
         and int(re.findall(r"\d{4}", m.group(0))[-1]) < plan_start

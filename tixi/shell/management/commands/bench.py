@@ -404,7 +404,8 @@ class Command(BaseCommand):
             (
                 truth / "heldout_y",
                 False,
-                "TWENTY-FIFTH held-out set, thirteen GENERAL planning texts (卫生健康 十四五 of 烟台, 梅州, 广东, 青岛; 卫生事业 "
+                "TWENTY-FIFTH held-out set, fifteen GENERAL planning texts (卫生健康 十四五 of 烟台, 梅州, 广东, 青岛; 广州 区域卫生规划; "
+                "福建 医疗机构设置规划; 卫生事业 "
                 "十二五 twice; 中医药 十二五 indicator table; 十五五 寿命; 江苏 2015; 河南 and national regional medical centres; "
                 "three without goals) gathered by helper unseen16 while reader12 changed the rules, truth committed before "
                 "the reader ran; unseen: first measured by the lead (tests/ledger/heldout_y)",

@@ -70,6 +70,12 @@ TWENTY_THIRD_SET = Path(__file__).resolve().parent / "heldout_w"
 # 社会心理服务 twice, 健康鲅鱼圈, 佛山 寿命, 慢性病, 包虫病, 迪庆 艾滋病, 人权 评估) gathered by helper unseen15 while reader11
 # changed the rules, truth committed before the reader ran on them: measured once unseen by the lead, seen since reader12
 TWENTY_FOURTH_SET = Path(__file__).resolve().parent / "heldout_x"
+# fifteen GENERAL planning texts (卫生健康 十四五 of 烟台, 梅州, 广东, 青岛; 广州 区域卫生规划; 福建 医疗机构设置规划; 卫生事业 十二五
+# twice; 中医药 十二五 indicator table;
+# 十五五 寿命; 江苏 2015; 河南 and national regional medical centres; three without goals) gathered by helper unseen16 while
+# reader12 changed the rules, truth committed before the reader ran on them: unseen, first measured by the lead (no threshold
+# here)
+TWENTY_FIFTH_SET = Path(__file__).resolve().parent / "heldout_y"
 DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 
 

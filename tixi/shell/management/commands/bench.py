@@ -401,6 +401,15 @@ class Command(BaseCommand):
                 "ran; measured once, rules frozen at ad02ba9 (reader11): targets 0.84/0.76 (41 of 54, 49 found); seen "
                 "since reader12: rules then written on its failure classes and heldout_w's (tests/ledger/heldout_x)",
             ),
+            (
+                truth / "heldout_y",
+                False,
+                "TWENTY-FIFTH held-out set, fifteen GENERAL planning texts (卫生健康 十四五 of 烟台, 梅州, 广东, 青岛; 广州 区域卫生规划; "
+                "福建 医疗机构设置规划; 卫生事业 "
+                "十二五 twice; 中医药 十二五 indicator table; 十五五 寿命; 江苏 2015; 河南 and national regional medical centres; "
+                "three without goals) gathered by helper unseen16 while reader12 changed the rules, truth committed before "
+                "the reader ran; unseen: first measured by the lead (tests/ledger/heldout_y)",
+            ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for
         # text the reader has not seen; an unseen set had no rule written on it since its truth was committed

@@ -76,6 +76,10 @@ TWENTY_FOURTH_SET = Path(__file__).resolve().parent / "heldout_x"
 # reader12 changed the rules, truth committed before the reader ran on them: unseen, first measured by the lead (no threshold
 # here)
 TWENTY_FIFTH_SET = Path(__file__).resolve().parent / "heldout_y"
+# thirteen SPECIAL plans and action plans (沅江 寿命提升 table, 宁国 健康城乡, 杭州 老年, 母婴安全 twice, 尘肺病 thrice, 广州 宫颈癌,
+# 社会心理服务 试点, 资阳 寿命, 常州 老龄化, 内蒙古 医养结合) gathered by helper unseen17 while reader12 changed the rules, truth
+# committed before the reader ran on them: unseen, first measured by the lead (no threshold here)
+TWENTY_SIXTH_SET = Path(__file__).resolve().parent / "heldout_z"
 DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 
 

@@ -410,6 +410,14 @@ class Command(BaseCommand):
                 "three without goals) gathered by helper unseen16 while reader12 changed the rules, truth committed before "
                 "the reader ran; unseen: first measured by the lead (tests/ledger/heldout_y)",
             ),
+            (
+                truth / "heldout_z",
+                False,
+                "TWENTY-SIXTH held-out set, thirteen SPECIAL plans and action plans (沅江 寿命提升 indicator table, 宁国 健康城乡, "
+                "杭州 老年, 母婴安全 twice, 尘肺病 thrice, 广州 宫颈癌, 社会心理服务 试点, 资阳 寿命, 常州 老龄化, 内蒙古 医养结合; "
+                "three without goals) gathered while reader12 changed the rules, truth committed before the reader ran; "
+                "unseen: first measured by the lead (tests/ledger/heldout_z)",
+            ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for
         # text the reader has not seen; an unseen set had no rule written on it since its truth was committed

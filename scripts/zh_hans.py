@@ -333,6 +333,8 @@ ZH = {
         "智慧医院星级，电子病历0–8级，重点专科级别（1国家级至4县级）。"
     ),
     "clinical key specialty": "临床重点专科",
+    "TCM key specialty": "中医重点专科",
+    "TCM advantage (characteristic) specialty": "中医优势（特色）专科",
     "The level of a key specialty is 1 (national), 2 (provincial), 3 (municipal) or 4 (county).": (
         "重点专科级别为1（国家级）、2（省级）、3（市级）或4（县级）。"
     ),

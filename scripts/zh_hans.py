@@ -333,6 +333,8 @@ ZH = {
         "智慧医院星级，电子病历0–8级，重点专科级别（1国家级至4县级）。"
     ),
     "clinical key specialty": "临床重点专科",
+    "TCM key specialty": "中医重点专科",
+    "TCM advantage (characteristic) specialty": "中医优势（特色）专科",
     "The level of a key specialty is 1 (national), 2 (provincial), 3 (municipal) or 4 (county).": (
         "重点专科级别为1（国家级）、2（省级）、3（市级）或4（县级）。"
     ),
@@ -967,6 +969,7 @@ ZH = {
     "Plan %(code)s created with %(tasks)s tasks and %(targets)s targets.": "已创建规划%(code)s，含%(tasks)s项任务、%(targets)s项目标。",
     "Keep at least one task or target.": "请至少保留一项任务或目标。",
     "Read a plan document": "读取规划文件",
+    "Of the plans above, only the tasks that units of this region lead or cooperate on are listed; the others are read in the plan's list": "上级规划只列出本地区单位牵头或配合的任务，其余任务在该规划的任务清单中查阅",
     "A plan or implementation notice as .txt or .docx: the reader drafts its tasks with their units and deadlines, and its numeric targets; you review each before the plan is created.": "上传.txt或.docx格式的规划或实施方案：系统起草其中的任务（含责任单位和完成时限）和量化目标，逐项审核后再生成规划。",
     "Read": "读取",
     "Tasks": "任务",

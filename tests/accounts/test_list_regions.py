@@ -77,11 +77,16 @@ def test_plans_and_tasks_of_the_home_region_and_of_the_levels_above(web, users):
     home_tasks = client.get("/ledger/").context["tasks"]
     assert home_tasks and all(CITY in t.plan.region.path for t in home_tasks)
     assert len(client.get("/ledger/", {"region": "all"}).context["tasks"]) > len(home_tasks)
-    # the other county's own list holds its city's tasks (达州 is above 达川), its own plan's too
+    # the other county's own list holds its city's task assigned to its unit (达州 is above 达川), its
+    # own plan's too; not the city's task of the city's unit, which it reads in the plan's list
     dachuan_tasks = web("dachuan").get("/ledger/").context["tasks"]
     visible = Task.objects.visible_to(users["dachuan"])
-    assert {t.pk for t in dachuan_tasks} == set(visible.values_list("pk", flat=True))
-    assert any(t.plan.region.code == OTHER_CITY for t in dachuan_tasks)
+    theirs = visible.filter(plan__region__code=OTHER_CITY).exclude(lead_units__name="区人民政府")
+    assert theirs.count() == 1
+    assert {t.pk for t in dachuan_tasks} == set(visible.exclude(pk__in=theirs).values_list("pk", flat=True))
+    assert [t.lead_units.get().name for t in dachuan_tasks if t.plan.region.code == OTHER_CITY] == [
+        "区人民政府"
+    ]
     assert {t.plan.region.code for t in dachuan_tasks} == {OTHER_CITY, "990203000000"}
 
 

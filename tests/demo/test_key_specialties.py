@@ -24,6 +24,15 @@ LEVELS = {
     "county_key_specialties": {COUNTY},
     "dachuan_key_specialties": {PROVINCIAL, MUNICIPAL},
 }
+# the TCM specialties (spec14 left them drawn): designations of their own kinds, leveled the same way
+TCM_KEY, TCM_ADVANTAGE = "tcm_key_specialty", "tcm_advantage_specialty"
+TCM = {
+    "national_tcm_key_specialties": (TCM_KEY, NATIONAL),  # 攀枝花: 国家中医重点专科1～2个
+    "provincial_tcm_key_specialties": (TCM_KEY, PROVINCIAL),  # 攀枝花 10～12; 达川 2020: 1 (肝病科)
+    "municipal_tcm_key_specialties": (TCM_KEY, MUNICIPAL),  # 达川 2020: 5
+    "national_tcm_advantage_specialties": (TCM_ADVANTAGE, NATIONAL),  # 攀枝花: 国家中医特色优势专科1个
+    "provincial_tcm_specialties": (TCM_ADVANTAGE, PROVINCIAL),  # 巴中: 省级中医优势（特色）专科15个以上
+}
 DACHUAN_HOSPITALS = {
     "dachuan_people_hospital_key_specialties": "达川区人民医院",
     "dachuan_tcm_hospital_key_specialties": "达川区中医医院",
@@ -103,9 +112,68 @@ def test_the_levels_are_the_registry_s():
     from tixi.registry.models import DesignationKind, SpecialtyLevel
 
     assert DesignationKind.KEY_SPECIALTY == KEY_SPECIALTY
+    assert (DesignationKind.TCM_KEY_SPECIALTY, DesignationKind.TCM_ADVANTAGE_SPECIALTY) == (
+        TCM_KEY,
+        TCM_ADVANTAGE,
+    )
     assert [NATIONAL, PROVINCIAL, MUNICIPAL, COUNTY] == [
         SpecialtyLevel.NATIONAL,
         SpecialtyLevel.PROVINCIAL,
         SpecialtyLevel.MUNICIPAL,
         SpecialtyLevel.COUNTY,
     ]
+
+
+def held_of_kind(kind: str, level: int, inside: set[int], year: int) -> int:
+    return Designation.objects.filter(
+        kind=kind, value=level, institution_id__in=inside, obtained_on__lte=dt.date(year, 12, 31)
+    ).count()
+
+
+def test_tcm_specialty_counts_are_the_sum_over_institutions_every_year():
+    """Every TCM specialty count of the plan packs, in every year of the demo (2018 to its today's),
+    is the number of designations of its kind and level its institutions hold; it never falls."""
+    years = list(demo_years())
+    checked = set()
+    for code, (kind, level) in TCM.items():
+        for division in Division.objects.filter(datavalue__element__code=code).distinct():
+            inside = set(
+                Institution.objects.filter(division__path__startswith=division.path).values_list(
+                    "id", flat=True
+                )
+            )
+            before = 0
+            for year in years:
+                shown = value(code, division, year)
+                assert shown is not None, (code, division.name, year, "no value")
+                held = held_of_kind(kind, level, inside, year)
+                assert shown == held, (code, division.name, year, shown, held)
+                assert shown >= before, (code, division.name, year, "falls")
+                before = shown
+            checked.add((code, division.code))
+    assert checked == {
+        ("national_tcm_key_specialties", "510400000000"),
+        ("provincial_tcm_key_specialties", "510400000000"),
+        ("national_tcm_advantage_specialties", "510400000000"),
+        ("provincial_tcm_specialties", "511900000000"),
+        ("provincial_tcm_key_specialties", "511703000000"),
+        ("municipal_tcm_key_specialties", "511703000000"),
+    }
+    # held at TCM or integrated hospitals where the region has one
+    types = set(
+        Designation.objects.filter(kind__in=[TCM_KEY, TCM_ADVANTAGE]).values_list(
+            "institution__type", flat=True
+        )
+    )
+    assert types and types <= {"tcm_hospital", "integrated_hospital"}, types
+
+
+def test_dachuan_s_published_tcm_specialties_are_designations():
+    # 达川 2020: "创建省级中医重点专科（肝病科）1个、市级中医重点专科5个"
+    dachuan = Division.objects.get(code="511703000000")
+    inside = set(
+        Institution.objects.filter(division__path__startswith=dachuan.path).values_list("id", flat=True)
+    )
+    for code, expected in [("provincial_tcm_key_specialties", 1), ("municipal_tcm_key_specialties", 5)]:
+        kind, level = TCM[code]
+        assert value(code, dachuan, 2020) == expected == held_of_kind(kind, level, inside, 2020), code

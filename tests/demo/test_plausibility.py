@@ -423,6 +423,51 @@ def test_dachuan_s_grade_goals_agree_with_its_counts_of_level_3_institutions():
     assert [people[y] for y in (2022, 2023, 2024, 2025)] == [0, 0, 1, 1]
 
 
+# the other plans' 是=1 goals of a level: the named institution's level in the registry, year by year
+# (before: drawn 0/1 series; 巴中's three hospitals "reached" 三甲/三乙 in 2025 while the registry held 2A)
+LEVEL_GOALS = {
+    "bazhong-2025-hospitals": {
+        "nanjiang_people_hospital_grade_3a": ("南江县人民医院", {"3A"}),
+        "tongjiang_people_hospital_grade_3a": ("通江县人民医院", {"3A"}),
+        "enyang_people_hospital_grade_3b": ("恩阳区人民医院", {"3A", "3B"}),
+    },
+    "panzhihua-14th-system": {"miyi_cdc_grade_3b": ("米易县疾病预防控制中心", {"3A", "3B"})},
+    "wushan-2027-system": {
+        "wushan_people_hospital_grade_3a": ("巫山县人民医院", {"3A"}),
+        "wushan_tcm_hospital_level3": ("巫山县中医院", {"3A", "3B", "3C"}),
+        "wushan_cdc_grade_2a": ("巫山县疾病预防控制中心", {"2A", "3A", "3B"}),
+    },
+}
+
+
+def test_other_plans_grade_goals_are_the_registry_s_levels():
+    from tixi.registry.models import Institution
+
+    reached_2025 = {}
+    for code, goals in LEVEL_GOALS.items():
+        plan = Plan.objects.get(code=code)
+        region = Division.objects.at(plan.region.code, 2025)
+        rows = {r["indicator"]: r for r in evaluate_plan(plan, region, 2025, years=list(plausibility.YEARS))}
+        for goal, (name, grades) in goals.items():
+            held = {
+                y.year: f"{y.level}{y.grade}" in grades
+                for y in Institution.objects.get(name=name).years.filter(year__lte=2025)
+            }
+            series = rows[goal]["series"]
+            assert {y: series[y] for y in held} == {y: float(v) for y, v in held.items()}, goal
+            reached_2025[goal] = series[2025]
+    # the demo tells a mixed story, as the registry has it
+    assert reached_2025 == {
+        "nanjiang_people_hospital_grade_3a": 1,
+        "tongjiang_people_hospital_grade_3a": 0,
+        "enyang_people_hospital_grade_3b": 1,
+        "miyi_cdc_grade_3b": 0,
+        "wushan_people_hospital_grade_3a": 0,
+        "wushan_tcm_hospital_level3": 1,
+        "wushan_cdc_grade_2a": 1,
+    }
+
+
 def test_the_registry_holds_each_grade_as_it_stood_that_year():
     from tixi.registry.models import Institution
 

@@ -2,7 +2,11 @@
 exported nor found by its number; a county reads the plans above it that assign it work.
 
 A kit of plans one above the other on `two_cities()`: the city's plan (攀枝花's place), the other
-city's (达州) with a county plan under it (达川's, with the projects of its annex)."""
+city's (达州) with a county plan under it (达川's, with the projects of its annex).
+
+A county's ledger lists its own work: its plan's tasks and, of the plans above, those that one of its
+units leads or cooperates on (the city's first task is led by the county's 县卫生健康局, its second has
+it cooperate); the city plan's other tasks are read by choosing the plan, or by their page."""
 
 import io
 
@@ -30,6 +34,16 @@ PLANS_SEEN = {
     "dachuan": {OTHER_CITY, OTHER_COUNTY},
 }
 TASKS = {CITY: 3, OTHER_CITY: 4, OTHER_COUNTY: 2}
+# the tasks each user's ledger lists (everything in scope, no plan chosen): (plan, order among its tasks)
+LISTED = {
+    "planner": {(CITY, i) for i in range(3)},
+    "county": {(CITY, 0), (CITY, 1)},  # its unit leads one, cooperates on another
+    "institution": set(),  # its hospital takes part in none
+    "cdc": {(CITY, i) for i in range(3)},
+    "auditor": {(CITY, i) for i in range(3)},
+    "dazhou": {(OTHER_CITY, i) for i in range(4)} | {(OTHER_COUNTY, i) for i in range(2)},
+    "dachuan": {(OTHER_COUNTY, i) for i in range(2)},  # the city's are led by the city's commission
+}
 OTHER_CITY_CODE = "990200000000"  # the kit's (the demo's 达州 has units of the same names)
 
 
@@ -47,10 +61,14 @@ def plans(region, users):
     }
     health = f.unit("市卫生健康委", region["other_city"], members=[users["dazhou"]])
     insurance = f.unit("市医保局", region["other_city"])
+    county_health = f.unit("县卫生健康局", region["county"])
     for code, n in TASKS.items():
         for i in range(n):
             lead = [health] if code == OTHER_CITY else ()
-            f.task(made[code], lead=lead, cooperating=[insurance] if code == OTHER_CITY and i == 0 else ())
+            cooperating = [insurance] if code == OTHER_CITY and i == 0 else ()
+            if code == CITY and i < 2:
+                (lead, cooperating) = ([county_health], ()) if i == 0 else ((), [county_health])
+            f.task(made[code], lead=lead, cooperating=cooperating)
     for _ in range(2):
         f.project(made[OTHER_COUNTY])
     return made
@@ -58,6 +76,11 @@ def plans(region, users):
 
 # the lists open on the user's home region; these tests read everything in scope
 EVERYTHING = {"region": "all"}
+
+
+def _listed(role) -> set[int]:
+    """The pks of LISTED[role]."""
+    return {Task.objects.filter(plan__code=code).order_by("order")[i].pk for code, i in LISTED[role]}
 
 
 def _xlsx_tasks(client) -> list[str]:
@@ -77,12 +100,19 @@ def test_each_role_sees_the_tasks_of_its_plans_only(web, users, plans, role):
     expected = Task.objects.filter(plan__code__in=seen)
     assert expected.count() == sum(TASKS[code] for code in seen)
     assert set(Plan.objects.visible_to(users[role]).values_list("code", flat=True)) == seen
-    # list, .xlsx and .docx agree with each other and with the scope
+    # list, .xlsx and .docx agree with each other and with the user's work
     page = client.get("/ledger/", EVERYTHING)
     assert page.status_code == 200
-    assert {t.pk for t in page.context["tasks"]} == set(expected.values_list("pk", flat=True))
-    assert sorted(_xlsx_tasks(client)) == sorted(f"{t.clause} {t.title}" for t in expected)
-    assert _docx_rows(client) == expected.count()
+    listed = Task.objects.filter(pk__in=_listed(role))
+    assert {t.pk for t in page.context["tasks"]} == set(listed.values_list("pk", flat=True))
+    assert sorted(_xlsx_tasks(client)) == sorted(f"{t.clause} {t.title}" for t in listed)
+    assert _docx_rows(client) == listed.count()
+    # a plan chosen, all of its tasks the user reads
+    for code in seen:
+        chosen = client.get("/ledger/", {**EVERYTHING, "plan": code}).context["tasks"]
+        assert {t.pk for t in chosen} == set(
+            Task.objects.filter(plan__code=code).values_list("pk", flat=True)
+        )
     # a task beyond the scope is not found, nor its unit's page
     outside = Task.objects.exclude(plan__code__in=seen).filter(plan__code__in=TASKS).first()
     assert client.get(f"/ledger/tasks/{outside.pk}/").status_code == 404
@@ -273,3 +303,22 @@ def test_attachments_download_only_within_the_scope(web, users, plans):
     assert download.status_code == 200 and b"".join(download.streaming_content) == b"%PDF-1.4 plan"
     assert download["Content-Type"] == "application/pdf"
     assert web("county").get(f"/ledger/attachments/{item.pk}/").status_code == 404
+
+
+def test_a_countys_ledger_is_its_units_work(web, region, plans):
+    """The county lists the city's two tasks its 县卫生健康局 takes part in, and its own plan's; the
+    city's third is read in the plan's list (linked) and on its own page, not in the county's ledger.
+    The city's planner lists all three."""
+    own = f.plan(region["county"], code="kit-county-plan")
+    ours = f.task(own)  # led by the county's 卫生健康局
+    city_tasks = list(Task.objects.filter(plan__code=CITY).order_by("order"))
+    page = web("county").get("/ledger/")  # on the county, its home region
+    assert {t.pk for t in page.context["tasks"]} == {city_tasks[0].pk, city_tasks[1].pk, ours.pk}
+    body = page.content.decode()
+    assert f"plan={CITY}" in body and 'id="plans-above"' in body
+    assert web("county").get(f"/ledger/tasks/{city_tasks[2].pk}/").status_code == 200
+    read = web("county").get("/ledger/", {"plan": CITY}).context["tasks"]
+    assert [t.pk for t in read] == [t.pk for t in city_tasks]
+    planner = web("planner").get("/ledger/", EVERYTHING).context["tasks"]
+    assert {t.pk for t in planner} == {t.pk for t in city_tasks} | {ours.pk}
+    assert 'id="plans-above"' not in web("planner").get("/ledger/").content.decode()

@@ -13,11 +13,18 @@ from tixi.registry.models import Designation, DesignationKind
 pytestmark = [pytest.mark.django_db, pytest.mark.without_demo, pytest.mark.region("two_counties")]
 
 
-def test_a_key_specialty_s_level_is_national_to_county(region):
+@pytest.mark.parametrize(
+    "kind",
+    [
+        DesignationKind.KEY_SPECIALTY,
+        # the TCM specialties the plans count apart (中医重点专科, 中医优势（特色）专科) are leveled alike
+        DesignationKind.TCM_KEY_SPECIALTY,
+        DesignationKind.TCM_ADVANTAGE_SPECIALTY,
+    ],
+)
+def test_a_key_specialty_s_level_is_national_to_county(region, kind):
     hospital = factories.institution(region["east"])
-    good = Designation(
-        institution=hospital, kind=DesignationKind.KEY_SPECIALTY, value=2, obtained_on=dt.date(2021, 5, 1)
-    )
+    good = Designation(institution=hospital, kind=kind, value=2, obtained_on=dt.date(2021, 5, 1))
     good.full_clean()
     with translation.override("en"):
         assert str(good.level_display()) == "provincial"
@@ -26,7 +33,7 @@ def test_a_key_specialty_s_level_is_national_to_county(region):
     for wrong in (None, 0, 5):
         bad = Designation(
             institution=hospital,
-            kind=DesignationKind.KEY_SPECIALTY,
+            kind=kind,
             value=wrong,
             obtained_on=dt.date(2021, 5, 1),
         )

@@ -9,7 +9,7 @@ from operator import or_
 
 from django.db.models import Q
 
-from tixi.accounts.scope import PATH_END
+from tixi.accounts.scope import PATH_END, scope_of
 
 ALL = "all"
 PARAMETER = "region"
@@ -72,3 +72,35 @@ def in_region(queryset, region: ListRegion, field: str | None = None, reaches_up
         mine = reduce(or_, (Q(**{name: region.user_id}) for name in members))
         within |= Q(pk__in=queryset.model._default_manager.filter(mine).values("pk"))
     return queryset.filter(within)
+
+
+def work_in(queryset, region: ListRegion, user):
+    """Of the rows a list shows, the region's own work: the rows of the region's divisions, and of
+    the rows reached from above (a city plan's tasks), those in which one of the region's units takes
+    part (`scope_work_fields`: the lead and cooperating units' divisions) or the user's own unit does.
+    A county's ledger is the work of its units, not the whole city plan, which stays readable by its
+    plan. On `?region=all` the region is the user's scope."""
+    fields = getattr(queryset, "scope_work_fields", ())
+    if not fields:
+        return queryset
+    if region.widened:
+        scope = scope_of(user)
+        if scope.unrestricted:
+            return queryset
+        paths = scope.paths
+    else:
+        paths = (region.path,)
+    own = queryset.scope_path_field
+    conditions = [
+        Q(**{f"{field}__gte": path, f"{field}__lt": path + PATH_END})
+        for field in (own, *fields)
+        for path in paths
+    ]
+    if getattr(user, "is_authenticated", False):
+        conditions += [Q(**{name: user.pk}) for name in getattr(queryset, "scope_member_fields", ())]
+    if not conditions:
+        return queryset.none()
+    # a subquery, so the unit joins do not repeat rows
+    return queryset.filter(
+        pk__in=queryset.model._default_manager.filter(reduce(or_, conditions)).values("pk")
+    )

@@ -756,6 +756,8 @@ class DemoBuilder:
     def standard_county_set(self, region) -> None:
         """Every generated county has its people's hospital, TCM hospital, MCH, CDC."""
         named = {n["name"] for n in region["spec"].get("named", [])}
+        # name -> {year: grade reached}: a plan's 是=1 goal of a level is read from the registry
+        upgrades = region["spec"].get("upgrades") or {}
         for county in region["counties"]:
             big = region["county_population"][county.id] > 800_000
             label = county.name
@@ -780,6 +782,7 @@ class DemoBuilder:
                     opened_on=dt.date(
                         int(self.draws(county.code, type_, "opened").integers(1950, 1990)), 1, 1
                     ),
+                    upgrades={int(y): str(code) for y, code in (upgrades.get(name) or {}).items()},
                 )
 
     def add_synthetic(self, region, counties, counts: dict[str, int], levels: dict) -> None:

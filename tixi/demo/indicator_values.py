@@ -404,6 +404,7 @@ def generate(years=None, seed: int = 20201231, today=None) -> int:
             rows[(*key, str(year))] = value
     # key specialties: designations at institutions, the counts read from them
     key_specialties.rebuild(rows, elements, years, today, seed, published)
+    key_specialties.rebuild_tcm(rows, elements, years, today, seed, published)
     rows.update(service_counts(years, seed))
     rows.update(family_doctors.quarterly_rows(years, today, seed))
     DataValue.objects.filter(is_synthetic=True).delete()

@@ -7,7 +7,10 @@ institutions' and never falls (review13: 达川 2025 showed 14 against 11 + 4).
 The designations follow the series the demo draws toward each plan's goal (the seed's published
 figure in its year: 攀枝花 2020, 1 national and 28 provincial; 达川 2020, 1 provincial and 7
 municipal): a region obtains as many as its drawn count asks for beyond what its counties already
-hold, at its larger hospitals."""
+hold, at its larger hospitals.
+
+The TCM specialties (中医重点专科, 中医优势（特色）专科) are designations of their own kinds, leveled the
+same way, held by TCM and integrated hospitals (`rebuild_tcm`)."""
 
 import datetime as dt
 import zlib
@@ -204,4 +207,86 @@ def rebuild(rows: dict, elements: dict, years: list[int], today: dt.date, seed: 
                 rows[(elements[code].id, "", dachuan.id, str(y))] = float(
                     held(designations, inside, {LEVELS[code]}, y)
                 )
+    return len(designations)
+
+
+# The TCM specialties the plans count apart from the clinical key specialties: 攀枝花's 国家中医特色优势
+# 专科 / 国家中医重点专科 / 省级中医重点专科, 巴中's 省级中医优势（特色）专科, 达川's 2020 figures (省级中医
+# 重点专科1个、市级中医重点专科5个). Each count is its region's designations of that kind and level.
+TCM = {
+    "national_tcm_key_specialties": (DesignationKind.TCM_KEY_SPECIALTY, SpecialtyLevel.NATIONAL),
+    "provincial_tcm_key_specialties": (DesignationKind.TCM_KEY_SPECIALTY, SpecialtyLevel.PROVINCIAL),
+    "municipal_tcm_key_specialties": (DesignationKind.TCM_KEY_SPECIALTY, SpecialtyLevel.MUNICIPAL),
+    "national_tcm_advantage_specialties": (DesignationKind.TCM_ADVANTAGE_SPECIALTY, SpecialtyLevel.NATIONAL),
+    "provincial_tcm_specialties": (DesignationKind.TCM_ADVANTAGE_SPECIALTY, SpecialtyLevel.PROVINCIAL),
+}
+# TCM and integrated hospitals hold them; a region without one, at its general hospitals' TCM departments
+TCM_HOLDERS = ("tcm_hospital", "integrated_hospital")
+TCM_KINDS = sorted({kind for kind, _level in TCM.values()})
+
+
+def rebuild_tcm(
+    rows: dict, elements: dict, years: list[int], today: dt.date, seed: int, published: dict
+) -> int:
+    """Replaces the drawn TCM-specialty rows by counts of designations it stores, in every year of the
+    demo; returns how many designations. A count known from a later year only (a seed's 2020 figure)
+    was obtained over the five years before it; a drawn series grows as it was drawn, never falling."""
+    Designation.objects.filter(kind__in=TCM_KINDS, is_synthetic=True).delete()
+    by_id = {e.id: code for code, e in elements.items()}
+    series: dict[tuple[str, int], dict[int, float]] = {}
+    for (e, o, d, p), v in rows.items():
+        if by_id.get(e) in TCM and not o and p.isdigit():
+            series.setdefault((by_id[e], d), {})[int(p)] = v
+    codes = {d.code: d.id for d in Division.objects.filter(code__in={k[2] for k in published})}
+    for (code, option, division_code), (year, value) in published.items():
+        if code in TCM and not option and division_code in codes and year in years:
+            series.setdefault((code, codes[division_code]), {})[year] = value  # the seed's figure
+    if not series:
+        return 0
+    divisions = {d.id: d for d in Division.objects.filter(id__in={d for _c, d in series})}
+    designations: list[tuple[int, tuple[str, int], dt.date]] = []  # (institution, (kind, level), on)
+    done: dict[str, list[str]] = {}  # code -> the regions counted before (a county before its city)
+    for code, d in sorted(series, key=lambda k: (-divisions[k[1]].level, divisions[k[1]].path, k[0])):
+        division, category = divisions[d], TCM[code]
+        inside = set(
+            Institution.objects.filter(division__path__startswith=division.path).values_list("id", flat=True)
+        )
+        before = done.setdefault(code, [])
+        candidates = Institution.objects.filter(division__path__startswith=division.path).order_by(
+            "-grade", "name"
+        )
+        holders = []
+        for types in (TCM_HOLDERS, HOLDERS):
+            holders = [
+                i
+                for i, path in candidates.filter(type__in=types).values_list("id", "division__path")
+                if not any(path.startswith(p) for p in before)
+            ][:6]
+            if holders:
+                break
+        rng = np.random.default_rng([seed, zlib.crc32(f"tcm|{code}|{division.code}".encode())])
+        known = series[(code, d)]
+        running, own = 0, 0
+        for year in years:
+            running = max(running, int(round(known.get(year, 0))))
+            need = running - held(designations, inside, {category}, year)
+            if need <= 0 or not holders:
+                continue
+            if year == years[0]:
+                dates = stock_dates(year, need, rng)
+            else:  # obtained over the five years to this one (the seed's 十三五 results of 2020)
+                first = year - 4 if year == min(known) else year
+                dates = [obtained_on(int(rng.integers(first, year + 1)), today, rng) for _ in range(need)]
+            for on in dates:
+                designations.append((holders[own % len(holders)], category, on))
+                own += 1
+        before.append(division.path)
+        for year in years:
+            rows[(elements[code].id, "", d, str(year))] = float(held(designations, inside, {category}, year))
+    Designation.objects.bulk_create(
+        [
+            Designation(institution_id=i, kind=kind, value=int(level), obtained_on=on, is_synthetic=True)
+            for i, (kind, level), on in designations
+        ]
+    )
     return len(designations)

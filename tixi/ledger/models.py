@@ -53,6 +53,8 @@ class TaskQuerySet(ScopedQuerySet):
     scope_path_field = "plan__region__path"
     scope_reaches_up = True
     scope_member_fields = ("lead_units__members", "cooperating_units__members")
+    # a higher plan's task is a county's work when one of its units leads or cooperates (`work_in`)
+    scope_work_fields = ("lead_units__division__path", "cooperating_units__division__path")
 
 
 class Task(models.Model):

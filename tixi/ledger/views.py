@@ -17,7 +17,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from tixi.accounts.permissions import Capability, can_within
-from tixi.accounts.regions import in_region, list_region
+from tixi.accounts.regions import in_region, list_region, work_in
 from tixi.core import clock
 from tixi.core.exports import exportable
 from tixi.core.word import docx_download
@@ -30,14 +30,15 @@ from tixi.ledger.tables import ledger_table, project_tables, task_tables, unit_t
 
 
 def _tasks(request):
-    qs = (
-        in_region(Task.objects.visible_to(request.user), list_region(request))
-        .select_related("plan")
-        .prefetch_related(
-            "lead_units",
-            "cooperating_units",
-            Prefetch("progress", queryset=Progress.objects.order_by("-period")),
-        )
+    """The region's work (`work_in`: a higher plan's tasks only where the region's units take part);
+    a plan chosen, all of that plan's tasks the user may read."""
+    qs = in_region(Task.objects.visible_to(request.user), list_region(request))
+    if not request.GET.get("plan"):
+        qs = work_in(qs, list_region(request), request.user)
+    qs = qs.select_related("plan").prefetch_related(
+        "lead_units",
+        "cooperating_units",
+        Prefetch("progress", queryset=Progress.objects.order_by("-period")),
     )
     if plan := request.GET.get("plan"):
         qs = qs.filter(plan__code=plan)
@@ -67,6 +68,18 @@ def ledger(request):
         if request.GET.get("plan")
         else None
     )
+    region = list_region(request)
+    # the plans above the region whose other tasks are left out of its list: read by choosing the plan
+    readable = in_region(Task.objects.visible_to(request.user), region)
+    partly = (
+        Plan.objects.filter(
+            pk__in=readable.exclude(pk__in=work_in(readable, region, request.user).values("pk")).values(
+                "plan"
+            )
+        ).order_by("code")
+        if chosen is None
+        else Plan.objects.none()
+    )
     return TemplateResponse(
         request,
         "ledger/tasks.html",
@@ -82,7 +95,8 @@ def ledger(request):
             "params": request.GET,
             "today": clock.today(),
             "may_add_task": chosen is not None and can_within(request.user, Capability.PLAN, chosen.region),
-            "list_region": list_region(request),
+            "list_region": region,
+            "partly": partly,
         },
     )
 

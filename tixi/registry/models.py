@@ -213,6 +213,17 @@ class DesignationKind(models.TextChoices):
     SMART_HOSPITAL = "smart_hospital", _("smart hospital (stars)")
     EMR_LEVEL = "emr_level", _("EMR application level")
     KEY_SPECIALTY = "key_specialty", _("clinical key specialty")
+    # the TCM specialties the plans count apart (中医重点专科; 中医优势（特色）专科), leveled the same way
+    TCM_KEY_SPECIALTY = "tcm_key_specialty", _("TCM key specialty")
+    TCM_ADVANTAGE_SPECIALTY = "tcm_advantage_specialty", _("TCM advantage (characteristic) specialty")
+
+
+# designations whose value is a SpecialtyLevel
+SPECIALTY_KINDS = (
+    DesignationKind.KEY_SPECIALTY,
+    DesignationKind.TCM_KEY_SPECIALTY,
+    DesignationKind.TCM_ADVANTAGE_SPECIALTY,
+)
 
 
 class SpecialtyLevel(models.IntegerChoices):
@@ -249,7 +260,7 @@ class Designation(models.Model):
 
     def level_display(self):
         """The level reached as a reader names it: 省级 for a key specialty, the number otherwise."""
-        if self.kind == DesignationKind.KEY_SPECIALTY and self.value in SpecialtyLevel.values:
+        if self.kind in SPECIALTY_KINDS and self.value in SpecialtyLevel.values:
             return SpecialtyLevel(self.value).label
         return self.value or ""
 
@@ -260,7 +271,7 @@ class Designation(models.Model):
             )
         if self.kind == DesignationKind.EMR_LEVEL and self.value is not None and self.value > 8:
             raise ValidationError({"value": _("EMR application levels run from 0 to 8.")})
-        if self.kind == DesignationKind.KEY_SPECIALTY and self.value not in SpecialtyLevel.values:
+        if self.kind in SPECIALTY_KINDS and self.value not in SpecialtyLevel.values:
             raise ValidationError(
                 {
                     "value": _(

@@ -80,6 +80,12 @@ TWENTY_FIFTH_SET = Path(__file__).resolve().parent / "heldout_y"
 # 社会心理服务 试点, 资阳 寿命, 常州 老龄化, 内蒙古 医养结合) gathered by helper unseen17 while reader12 changed the rules, truth
 # committed before the reader ran on them: unseen, first measured by the lead (no threshold here)
 TWENTY_SIXTH_SET = Path(__file__).resolve().parent / "heldout_z"
+# eighteen health goal texts of northern, central, north-eastern and north-western provinces and national ones (健康河北,
+# 健康辽宁, 健康吉林, 健康龙江, 湖南 健康2030, 湖北 中医药 twice, 河南 十四五 twice, 陕西 十四五, 宁夏 2027, 天津 精神卫生, 甘肃
+# 三项方案, 母乳喂养 twice; four without goals: 河北 十四五 results, 湖南 基层中医药, 阿拉善 十四五) gathered by helper
+# unseen18 while reader13 changed the rules, truth committed before the reader ran on them: unseen, first measured by the
+# lead (no threshold here)
+TWENTY_SEVENTH_SET = Path(__file__).resolve().parent / "heldout_aa"
 DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 
 

@@ -420,6 +420,16 @@ class Command(BaseCommand):
                 "measured once, rules frozen at 4148692 (reader12): targets 0.87/0.62 (34 of 55, 39 found), tasks 0 of "
                 "14 (tests/ledger/heldout_z)",
             ),
+            (
+                truth / "heldout_aa",
+                False,
+                "TWENTY-SEVENTH held-out set, eighteen health goal texts of NORTHERN, CENTRAL, NORTH-EASTERN and NORTH-WESTERN "
+                "provinces and national ones (健康河北, 健康辽宁, 健康吉林, 健康龙江, 湖南 健康2030, 湖北 中医药 twice, 河南 十四五 "
+                "twice, 陕西 十四五, 宁夏 2027, 天津 精神卫生, 甘肃 三项方案, 母乳喂养 twice; four without goals: 河北 十四五 "
+                "results, 湖南 基层中医药, 阿拉善 十四五) "
+                "gathered by helper unseen18 while reader13 changed the rules, truth committed before the reader ran; "
+                "unseen: first measured by the lead (tests/ledger/heldout_aa)",
+            ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for
         # text the reader has not seen; an unseen set had no rule written on it since its truth was committed

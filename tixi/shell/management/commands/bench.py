@@ -430,6 +430,15 @@ class Command(BaseCommand):
                 "gathered by helper unseen18 while reader13 changed the rules, truth committed before the reader ran; "
                 "unseen: first measured by the lead (tests/ledger/heldout_aa)",
             ),
+            (
+                truth / "heldout_ab",
+                False,
+                "TWENTY-EIGHTH held-out set, thirteen texts of EASTERN, SOUTHERN and SOUTH-WESTERN provinces (南通 十三五 "
+                "indicator table, 安徽 人口 十三五 医养结合, 深圳 十四五, 健康山东, 江西 十四五, 浙江 十四五, 海南 寿命, 广西 十四五, "
+                "江西 儿童心理, 红河 寿命; three without goals: 重庆 解读, 芜湖 成就, 健康舟山) gathered by helper unseen19 while "
+                "reader13 changed the rules, truth committed before the reader ran; UNSEEN, first measured by the lead "
+                "(tests/ledger/heldout_ab)",
+            ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for
         # text the reader has not seen; an unseen set had no rule written on it since its truth was committed

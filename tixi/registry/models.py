@@ -310,12 +310,6 @@ class Department(models.Model):
     def __str__(self):
         return f"{self.institution} · {self.get_kind_display()}"
 
-    def level_display(self):
-        """The level reached as a reader names it: 省级 for a key specialty, the number otherwise."""
-        if self.kind == DesignationKind.KEY_SPECIALTY and self.value in SpecialtyLevel.values:
-            return SpecialtyLevel(self.value).label
-        return self.value or ""
-
     def clean(self):
         if self.closed_on and self.opened_on and self.closed_on < self.opened_on:
             raise ValidationError({"closed_on": _("The closing date cannot be before the opening date.")})

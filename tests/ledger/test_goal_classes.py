@@ -363,3 +363,20 @@ def test_a_list_of_results_ends_with_its_items():
         "二是儿童视力检查覆盖率达到91.7%。\n全市居民健康素养水平达到30%。"
     )
     assert found(text) == [(30.0, "%", 2025, "ge")]
+
+
+# session 14, reader13: classes of heldout_y and heldout_z (indicator tables in the layouts pages give)
+
+
+def test_an_indicator_table_copied_one_cell_a_line_names_each_row_s_lead_unit_as_a_task():
+    from tixi.ledger.engine.parse import tasks
+
+    text = (
+        "某县健康行动主要指标\n序号 |\n指标名称 |\n单位 |\n2024年 |\n2026年 |\n2028年 |\n牵头单位 |\n"
+        "1 |\n居民体质达标率 |\n% |\n88.5 |\n≥89 |\n≥90 |\n县体育局 |\n"
+        "2 |\n河流溺水死亡率 |\n/10万 |\n1.2 |\n≤1.0 |\n≤0.9 |\n县应急局 县水利局 |\n"
+    )
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("居民体质达标率", ["县体育局"], []),
+        ("河流溺水死亡率", ["县应急局", "县水利局"], []),
+    ]

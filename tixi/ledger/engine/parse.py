@@ -441,10 +441,18 @@ COLUMN_ROLES = (
     (
         "task",
         re.compile(
-            r"^(?!.*(?:单位|部门|处室|时限|时间|领导|备注|进度))(?:.{0,8}(?:任务|工作|事项|举措|措施|内容|分工)|目标任务)$"
+            r"^(?!.*(?:单位|部门|处室|时限|时间|领导|备注|进度))(?:.{0,8}(?:任务|工作|事项|举措|措施|内容|分工)|目标任务"
+            r"|.{0,4}指标(?:名称)?)$"
         ),
     ),
     ("other", re.compile(r"^.{0,8}(?:时限|时间|领导|备注|进度|评价|安排|情况|责任人)$")),
+    # an indicator table's value columns: an indicator with a 牵头单位 column is its unit's task
+    (
+        "value",
+        re.compile(
+            r"^(?:(?:计量)?单位|\d{4}年.{0,6}|.{0,4}(?:性质|属性)|基期.{0,2}|基数|现状.{0,2}|目标值)$"
+        ),
+    ),
 )
 
 
@@ -471,12 +479,18 @@ def _row_task(roles: list[str], cells: list[str]) -> tuple | None:
     for role, cell in zip(roles, cells, strict=True):
         by_role.setdefault(role, []).append(cell.strip())
 
+    def spaced(part):
+        # a unit column's cell naming its units one after another, spaced ("市公安局 市交通运输局")
+        pieces = part.split()
+        return pieces if len(pieces) > 1 and all(is_organisation(x) for x in pieces) else [part]
+
     def names(role):
         return [
             n
             for cell in by_role.get(role, [])
             for p in _split_outside_brackets(cell, "，,；;")
-            for n in unit_names(p)
+            for q in spaced(p)
+            for n in unit_names(q)
         ]
 
     task_cells = [cell for cell in by_role.get("task", []) if cell]
@@ -517,6 +531,15 @@ def _cells(line: str) -> list[str]:
     return [c for c in re.split(r"\s*\|\s*|\t+", line.strip().strip("|")) if c.strip()]
 
 
+def _one_cell(line: str) -> str | None:
+    """The cell of a line holding one cell of a table copied one cell a line, bare or ending with "|" ("序号 |");
+    None for a line of several cells."""
+    if "\t" in line:
+        return None
+    cell = re.sub(r"\s*\|+\s*$", "", line.strip())
+    return None if "|" in cell else cell.strip()
+
+
 def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
     """(row number, title, text, lead, cooperating, deadline) of each row of a responsibility table, read
     by its columns, and the lines the tables take: rows written "|1|…|X|Y|" or with tabs between the cells,
@@ -546,16 +569,18 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
                 i += 1
             continue
         block = []
-        while i + len(block) < len(lines) and _column_role(lines[i + len(block)]) and not cells:
-            block.append(lines[i + len(block)])
+        while (
+            i + len(block) < len(lines)
+            and (cell := _one_cell(lines[i + len(block)])) is not None
+            and _column_role(cell)
+        ):
+            block.append(cell)
         if len(block) >= 3 and (roles := _header(block)) and roles[0] == "number":  # one cell a line
             used.update(range(i, i + len(block)))
             i += len(block)
             number = 0
-            while (
-                i < len(lines) and re.fullmatch(r"\d{1,3}", lines[i].strip()) and int(lines[i]) == number + 1
-            ):
-                row = [lines[j].strip() for j in range(i, min(i + len(roles), len(lines)))]
+            while i < len(lines) and (_one_cell(lines[i]) or "") == str(number + 1):
+                row = [_one_cell(lines[j]) or "" for j in range(i, min(i + len(roles), len(lines)))]
                 keep(roles, row)
                 used.update(range(i, i + len(row)))
                 number, i = number + 1, i + len(row)

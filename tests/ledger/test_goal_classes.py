@@ -380,3 +380,36 @@ def test_an_indicator_table_copied_one_cell_a_line_names_each_row_s_lead_unit_as
         ("居民体质达标率", ["县体育局"], []),
         ("河流溺水死亡率", ["县应急局", "县水利局"], []),
     ]
+
+
+def table_targets(text: str) -> list[tuple]:
+    from tixi.ledger.engine.tables import indicator_rows
+
+    return [
+        (r["target"], r["unit"], r["target_year"], r["comparator"])
+        for r in indicator_rows(text)
+        if r["target"] is not None
+    ]
+
+
+def test_an_indicator_table_with_a_unit_column_and_a_lead_column_gives_each_year_after_the_base_its_target():
+    text = (
+        "序号 |\n指标名称 |\n单位 |\n2024年 |\n2026年 |\n2028年 |\n牵头单位 |\n"
+        "1 |\n居民体质达标率 |\n% |\n88.5 |\n≥89 |\n≥90 |\n县体育局 |\n"
+        "2 |\n河流溺水死亡率 |\n/10万 |\n- |\n≤1.0 |\n持续改善 |\n县应急局 县水利局 |\n"
+    )
+    assert table_targets(text) == [
+        (89.0, "%", 2026, "ge"),
+        (90.0, "%", 2028, "ge"),
+        (1.0, "/10万", 2026, "le"),
+    ]
+
+
+def test_an_indicator_table_without_a_number_column_reads_each_row_up_to_its_nature():
+    text = (
+        "专栏3 某省康复事业主要指标 |\n具体指标 |\n2021年 |\n2025年 |\n年均增长(%) |\n属性 |\n"
+        "康复医院(所) |\n12 |\n20 |\n13.6 |\n预期性 |\n"
+        "康复床位使用率(%) |\n71 |\n85 |\n— |\n预期性 |\n"
+        "康复治疗师(万人) |\n0.5 |\n0.9 |\n15.8 |\n约束性 |\n"
+    )
+    assert table_targets(text) == [(20.0, "所", 2025, ""), (85.0, "%", 2025, ""), (0.9, "万人", 2025, "")]

@@ -413,3 +413,20 @@ def test_an_indicator_table_without_a_number_column_reads_each_row_up_to_its_nat
         "康复治疗师(万人) |\n0.5 |\n0.9 |\n15.8 |\n约束性 |\n"
     )
     assert table_targets(text) == [(20.0, "所", 2025, ""), (85.0, "%", 2025, ""), (0.9, "万人", 2025, "")]
+
+
+def test_a_work_plan_dated_only_by_its_deadline_sets_its_other_shares_for_that_year():
+    text = (
+        "(一)建设社区康复站。2023年底前,以乡镇为单位,康复站覆盖率达75%以上。\n"
+        "(二)完善学校服务。配备校医的中小学校比例达95%,并开展健康教育。\n"
+    )
+    assert found(text) == [(75.0, "%", 2023, "ge"), (95.0, "%", 2023, "ge")]
+
+
+def test_a_statistics_report_issued_on_a_day_states_figures_of_the_years_before_it():
+    text = (
+        "发布时间:2024年6月3日 来源:统计局\n"
+        "某省每千人口护士数从2019年的2.8人增加到2022年的3.6人;每千人口药师由0.30人提高到0.41人。"
+        "2022年,全省医疗机构诊疗人次比2019年增长12.5%,住院率达到18.2%。\n"
+    )
+    assert found(text) == []

@@ -840,9 +840,17 @@ def targets(text: str) -> list[dict]:
     # "截至2014年" looks back and "从2012年的…下降至2021年…" records a change: neither names a year to come
     years = [int(y) for y in YEAR.findall(CHANGE_RECORD.sub("", re.sub(r"截(?:至|止)", "", text)))]
     document_year = max(set(years), key=years.count) if years else _title_year(text)
+    if document_year is None and len(deadlines := {int(y) for y in DEADLINE.findall(text)}) == 1:
+        # a work plan dated only by one year's deadline ("2021年底前,…建成率达80%以上"): its sentences without a year of
+        # their own are set for it (items each with a deadline of its own, 2020 or 2021, set none for the others)
+        document_year = deadlines.pop()
     # the plan's first year: its period's start ("(2021—2025年)"), else the first year it sets a goal for
     period = PERIOD.search(text[:1500])
     plan_start = int(period.group(1)) if period else min(years) if years else None
+    # a page naming no year to come but the day it was issued ("发布时间:2025年9月28日"): the changes it records up to a
+    # year before it are past
+    issued = ISSUED.search(text) if plan_start is None else None
+    record_start = int(issued.group(1)) if issued else plan_start
     found = []
     annex = text.find("重大建设项目表")  # the projects annex is read by projects()
     body = "\n".join(_sections(text[:annex] if annex > 0 else text)).replace("１", "1").replace("２", "2")
@@ -993,9 +1001,9 @@ def targets(text: str) -> list[dict]:
         in_sentence, previous = [], None  # (match, target) of the values kept, for the lists below
         norm_end = None  # where the last value read as a layout norm ended
         looking_back = (
-            _looking_back_spans(sentence, plan_start)
+            _looking_back_spans(sentence, record_start)
             + _baseline_spans(sentence)
-            + _past_year_spans(sentence, plan_start or year, year)
+            + _past_year_spans(sentence, record_start or year, year)
         )
         past_before = bool(_past_year_spans(sentence, plan_start or year, year)) and not FUTURE_MARK.search(
             sentence
@@ -1159,6 +1167,8 @@ RESULT_ITEM = re.compile(
 CHANGE_RECORD = re.compile(
     r"(?:从|由)\d{4}\s*年(?:底|末)?的[^，,。；;\n]{0,24}?(?:到|至)\s*\d{4}\s*年(?:底|末)?的?[^，,。；;\n]{0,12}"
 )
+# the day a page or a document was issued: "2025年9月28日"
+ISSUED = re.compile(r"(?<!\d)(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 # "中国已实现消除碘缺乏病的目标" reports a goal reached too (PAST_MARK reads "已实现" already)
 PROGRESS = re.compile(PROGRESS_WORDS + r"|已(?:经)?(?:实现|完成|达到)[^。；，,]{0,12}目标")
 # a figure already reached: from a "截至/截止YYYY年", a past period "从2015—2019年", "提高了", "已达到" on, until a year
@@ -1286,8 +1296,10 @@ def _looking_back_spans(sentence: str, plan_start: int | None = None) -> list[tu
         spans += [(m.start(), m.end()) for m in PRESENT.finditer(sentence)]
     # a change between two years' levels is a record, unless the sentence names a year to come of its own ("到2030年,
     # 婴儿死亡率从2015年的5.28‰降到2030年的≤5‰")
+    # ("…从2020年的6.46张增加到2023年的7.23张;每千人口医师由2.90人提高到3.40人": the changes after it in its sentence are
+    # of the same years, up to a year to come)
     spans += [
-        (m.start(), m.end())
+        (m.start(), next((f for f in futures if f > m.start()), len(sentence)))
         for m in (CHANGE_RECORD.finditer(sentence) if "的" in sentence else ())
         if not any(f < m.start() or f >= m.end() for f in futures)
         and plan_start

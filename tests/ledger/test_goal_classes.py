@@ -430,3 +430,8 @@ def test_a_statistics_report_issued_on_a_day_states_figures_of_the_years_before_
         "2022年,全省医疗机构诊疗人次比2019年增长12.5%,住院率达到18.2%。\n"
     )
     assert found(text) == []
+
+
+def test_an_ascii_semicolon_between_two_clauses_each_opened_by_its_year_ends_the_first():
+    text = "某区健康行动(2024-2028年)\n一是总体目标。2026年,全区婴儿死亡率控制在3.5‰以下;到2028年,全区孕产妇死亡率控制在9/10万以下。"
+    assert found(text) == [(3.5, "‰", 2026, "le"), (9.0, "/10万", 2028, "le")]

@@ -867,7 +867,7 @@ def targets(text: str) -> list[dict]:
     reporting_since = False  # the report was opened by "N年来" (a year to come ends it)
     line_opens = False  # the sentence opens a line
     list_years = ""  # the clause of this sentence that named a list of years ("到2022年和2030年,…;")
-    for sentence in re.split(r"([。；\n])", body):
+    for sentence in _clauses(body):
         if sentence in ("\n", "。"):
             list_years = ""  # the years of a list go on over the sentence's clauses (；), not past its end
         if sentence == "\n":
@@ -875,7 +875,7 @@ def targets(text: str) -> list[dict]:
             line_opens = True
             continue
         sentence = re.sub(r"\s+", "", sentence)
-        if not sentence or sentence in "。；":
+        if not sentence or sentence in "。；;":
             continue
         if _not_chinese(sentence):
             continue  # a page's hot-zone coordinates ("73.036811%,29.810298%"), an English abstract: no goal of the text
@@ -1127,6 +1127,20 @@ def targets(text: str) -> list[dict]:
         if YEAR_LIST.search(sentence):
             list_years = sentence
     return found
+
+
+def _clauses(body: str):
+    """The sentences of a text and their stops (。；and line ends). A copy's ASCII ";" between two clauses each opened by
+    its own year ends a clause as "；" does ("2025年,…达到79.2岁;到2027年,…达到80岁"); elsewhere the clauses it joins
+    share their sentence's subject and year ("到2020年…寿命…增长到74岁;到2030年,进一步增长到76岁")."""
+    for sentence in re.split(r"([。；\n])", body):
+        if ";" in sentence and CLAUSE_OPENING_YEAR.match(sentence.strip()):
+            yield from re.split(r"(;)(?=\s*(?:到|至)?\d{4}\s*年[，,])", sentence)
+        else:
+            yield sentence
+
+
+CLAUSE_OPENING_YEAR = re.compile(r"(?:到|至)?\d{4}\s*年(?:底|末)?[，,]")
 
 
 def _not_chinese(sentence: str) -> bool:

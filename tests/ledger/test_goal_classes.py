@@ -435,3 +435,11 @@ def test_a_statistics_report_issued_on_a_day_states_figures_of_the_years_before_
 def test_an_ascii_semicolon_between_two_clauses_each_opened_by_its_year_ends_the_first():
     text = "某区健康行动(2024-2028年)\n一是总体目标。2026年,全区婴儿死亡率控制在3.5‰以下;到2028年,全区孕产妇死亡率控制在9/10万以下。"
     assert found(text) == [(3.5, "‰", 2026, "le"), (9.0, "/10万", 2028, "le")]
+
+
+def test_a_five_year_period_ended_before_the_plan_s_year_named_after_who_speaks_reports_results():
+    text = (
+        "李明介绍,“十二五”(2011年至2015年)期间,全省婴儿死亡率从3.1‰下降到2.6‰,居民健康素养水平提高到12%。"
+        "预计到2020年,全省居民健康素养水平达到20%。"
+    )
+    assert found(text) == [(20.0, "%", 2020, "ge")]

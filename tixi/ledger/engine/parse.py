@@ -943,6 +943,13 @@ def targets(text: str) -> list[dict]:
             and FIVE_YEAR_ENDS[period.group(1)] < goal_period
         ):
             continue  # "“十三五”时期,…达到77.3岁。“十四五”时期,目标…": the period before the one the text sets goals for
+        if (
+            (period := PAST_PERIOD_OPENING.match(sentence))
+            and (goal_period or document_year)
+            and FIVE_YEAR_ENDS[period.group(1)] < (goal_period or document_year)
+            and not FUTURE_MARK.search(sentence)
+        ):
+            continue  # "朱宏介绍,“十三五”(2016年至2020年)期间,…由2015年的77.1岁提高到78.4岁": a period ended before the plan's year
         if not year_match and re.search(r"(?:自|从)\d{4}年(?:开始|起)", sentence):
             continue  # "自2019年开始，…在10个左右领域开展培训": what starts, not a level to reach by a year
         if year_match and 2000 < int(year_match.group(1)) < 2100:
@@ -1215,6 +1222,11 @@ FIVE_YEAR_END = re.compile(r"(?:到|至)[“\"]?(十[一二三四五六七])五[
 # a five-year period the text sets goals for: "“十四五”时期,目标人均预期寿命提高1岁", "“十三五”期间,…的主要发展目标是"
 FIVE_YEAR_GOAL = re.compile(
     r"(?:^|(?<=[，,；;。\s]))[“\"]?(十[一二三四五六七])五[”\"]?(?:时期|期间)[，,]?[^，,。；;]{0,12}?目标(?!.{0,6}(?:实现|完成))"
+)
+# a sentence's first clause (after who speaks: "朱宏介绍,") naming a five-year period, its years in brackets or not
+PAST_PERIOD_OPENING = re.compile(
+    r"(?:[^，,。；;\d]{0,10}(?:介绍|表示|指出|说)[，,:：])?[“\"]?(十[一二三四五六七])五[”\"]?"
+    r"(?:[（(][^（）()]{0,16}[)）])?(?:时期|期间)"
 )
 # a sentence opening with a five-year period ("“十三五”时期,我国居民…")
 FIVE_YEAR_PERIOD = re.compile(r"[“\"]?(十[一二三四五六七])五[”\"]?(?:时期|期间)")

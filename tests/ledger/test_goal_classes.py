@@ -443,3 +443,8 @@ def test_a_five_year_period_ended_before_the_plan_s_year_named_after_who_speaks_
         "预计到2020年,全省居民健康素养水平达到20%。"
     )
     assert found(text) == [(20.0, "%", 2020, "ge")]
+
+
+def test_a_count_s_range_with_its_unit_written_twice_keeps_its_lower_bound_and_位_counts_people():
+    text = "计划到2025年,全市新增2位至3位全职院士、3个至5个重点实验室,综合实力稳居全省前3位。"
+    assert found(text) == [(2.0, "位", 2025, "ge"), (3.0, "个", 2025, "ge")]

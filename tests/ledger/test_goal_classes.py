@@ -448,3 +448,19 @@ def test_a_five_year_period_ended_before_the_plan_s_year_named_after_who_speaks_
 def test_a_count_s_range_with_its_unit_written_twice_keeps_its_lower_bound_and_位_counts_people():
     text = "计划到2025年,全市新增2位至3位全职院士、3个至5个重点实验室,综合实力稳居全省前3位。"
     assert found(text) == [(2.0, "位", 2025, "ge"), (3.0, "个", 2025, "ge")]
+
+
+def test_a_text_whose_only_time_to_come_is_a_five_year_period_it_names_sets_its_goals_for_the_period_s_end():
+    text = (
+        "王强:“十六五”全国居民健康素养水平有望达到40%\n"
+        "王强在会上表示,希望通过五年的努力,使全国人均预期寿命从2029年的80岁基础上再提升1岁,达到81岁左右。\n"
+    )
+    assert found(text) == [(40.0, "%", 2035, "ge"), (1.0, "岁", 2035, "ge"), (81.0, "岁", 2035, "about")]
+
+
+def test_a_report_on_a_past_period_or_a_plan_s_title_naming_one_sets_no_year_to_come():
+    text = (
+        "“十三五”期间,全省居民健康素养水平提高到22.5%。"
+        "基本实现了《某省“十三五”健康规划》总体目标,婴儿死亡率降到3.1‰。\n"
+    )
+    assert found(text) == []

@@ -843,6 +843,13 @@ def targets(text: str) -> list[dict]:
     # "截至2014年" looks back and "从2012年的…下降至2021年…" records a change: neither names a year to come
     years = [int(y) for y in YEAR.findall(CHANGE_RECORD.sub("", re.sub(r"截(?:至|止)", "", text)))]
     document_year = max(set(years), key=years.count) if years else _title_year(text)
+    if document_year is None and (
+        horizon := [FIVE_YEAR_ENDS[m.group(1)] for m in FIVE_YEAR_NAMED.finditer(text)]
+    ):
+        # a text whose only time to come is a five-year period it names ("“十五五”…有望达到80岁", "通过五年的努力"): the
+        # period's end, when no year it states is later
+        if max(horizon) > max((int(y) for y in re.findall(r"(\d{4})\s*年", text)), default=0):
+            document_year = max(horizon)
     if document_year is None and len(deadlines := {int(y) for y in DEADLINE.findall(text)}) == 1:
         # a work plan dated only by one year's deadline ("2021年底前,…建成率达80%以上"): its sentences without a year of
         # their own are set for it (items each with a deadline of its own, 2020 or 2021, set none for the others)
@@ -1231,6 +1238,11 @@ PAST_PERIOD_OPENING = re.compile(
     r"(?:[^，,。；;\d]{0,10}(?:介绍|表示|指出|说)[，,:：])?[“\"]?(十[一二三四五六七])五[”\"]?"
     r"(?:[（(][^（）()]{0,16}[)）])?(?:时期|期间)"
 )
+# a five-year period named in quotes as a time to come: its clause hopes or aims ("“十五五”中国人均预期寿命有望达到80岁";
+# not "“十三五”期间,18项指标…", "“十四五”以来")
+FIVE_YEAR_NAMED = re.compile(
+    r"[“\"](十[一二三四五六七])五[”\"](?!以来)[^，,。；;《》]{0,20}?(?:有望|预计|力争|希望|目标|将)"
+)  # (not a plan's title: "《…“十二五”行动计划》总体目标")
 # a sentence opening with a five-year period ("“十三五”时期,我国居民…")
 FIVE_YEAR_PERIOD = re.compile(r"[“\"]?(十[一二三四五六七])五[”\"]?(?:时期|期间)")
 FIVE_YEAR_ENDS = {

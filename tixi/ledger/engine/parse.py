@@ -843,13 +843,14 @@ def targets(text: str) -> list[dict]:
     # "截至2014年" looks back and "从2012年的…下降至2021年…" records a change: neither names a year to come
     years = [int(y) for y in YEAR.findall(CHANGE_RECORD.sub("", re.sub(r"截(?:至|止)", "", text)))]
     document_year = max(set(years), key=years.count) if years else _title_year(text)
-    if document_year is None and (
-        horizon := [FIVE_YEAR_ENDS[m.group(1)] for m in FIVE_YEAR_NAMED.finditer(text)]
+    # a text whose only time to come is a five-year period it names ("“十五五”…有望达到80岁", "通过五年的努力"): the
+    # period's end, when no year it states is later
+    if (
+        document_year is None
+        and (horizon := [FIVE_YEAR_ENDS[m.group(1)] for m in FIVE_YEAR_NAMED.finditer(text)])
+        and max(horizon) > max((int(y) for y in re.findall(r"(\d{4})\s*年", text)), default=0)
     ):
-        # a text whose only time to come is a five-year period it names ("“十五五”…有望达到80岁", "通过五年的努力"): the
-        # period's end, when no year it states is later
-        if max(horizon) > max((int(y) for y in re.findall(r"(\d{4})\s*年", text)), default=0):
-            document_year = max(horizon)
+        document_year = max(horizon)
     if document_year is None and len(deadlines := {int(y) for y in DEADLINE.findall(text)}) == 1:
         # a work plan dated only by one year's deadline ("2021年底前,…建成率达80%以上"): its sentences without a year of
         # their own are set for it (items each with a deadline of its own, 2020 or 2021, set none for the others)

@@ -464,3 +464,12 @@ def test_a_report_on_a_past_period_or_a_plan_s_title_naming_one_sets_no_year_to_
         "基本实现了《某省“十三五”健康规划》总体目标,婴儿死亡率降到3.1‰。\n"
     )
     assert found(text) == []
+
+
+def test_a_ceiling_in_ten_thousands_written_万以内_is_read():
+    assert found("到2030年,全市常住人口规模控制在1200万以内。") == [(1200.0, "万", 2030, "le")]
+
+
+def test_a_five_year_period_whose_clause_says_what_will_be_built_dates_it():
+    text = "记者获悉,“十六五”期间,国家将支持各地建设80个左右省级康复医学中心,推动资源下沉。"
+    assert found(text) == [(80.0, "个", 2035, "about")]

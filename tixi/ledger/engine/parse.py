@@ -866,6 +866,8 @@ def targets(text: str) -> list[dict]:
     annex = text.find("重大建设项目表")  # the projects annex is read by projects()
     body = "\n".join(_sections(text[:annex] if annex > 0 else text)).replace("１", "1").replace("２", "2")
     body = DECIMAL_STOP.sub(r"\1.\2", body)  # "提升到25。4%": the copy's 。 for a decimal point
+    # a copy cut off right after a number ("…粉尘浓度定期检测率达到95"): the value lost its unit and what followed
+    body = re.sub(r"\d+(?:\.\d+)?$", "", body.rstrip())
     paragraph_year = None
     reporting = False  # the paragraph reports a goal reached ("主要目标提前实现"): its figures without a year to come too
     past_before = (
@@ -1114,6 +1116,8 @@ def targets(text: str) -> list[dict]:
                 continue  # "达到30%（2020年为23.15%）", "（基线值23%）": the baseline in brackets, no goal
             if unit not in ("%", "‰") and QUALIFIER.match(after):
                 continue  # "设置100张以上床位的护理院达到5家": what the counted ones have, the count is the goal
+            if re.search(r"“[^“”]{0,3}$", sentence[: m.start()]) and re.match(r"[^“”，,。]{0,8}”", after):
+                continue  # "积极建设“10分钟健身圈”": a number in a quoted name
             if after.startswith("的标准"):
                 continue  # "人均用地不少于0.1平方米的标准规划配建…": a planning norm, not a level to reach
             if m.group("low"):

@@ -478,3 +478,8 @@ def test_a_five_year_period_whose_clause_says_what_will_be_built_dates_it():
 def test_a_number_in_a_quoted_name_and_one_the_copy_cut_off_are_no_goals():
     text = "到2027年,建设“15分钟健康服务圈”,每个街道至少建有1所护理站,社区护理覆盖率达到80%以上,家庭病床建床率达到30"
     assert found(text) == [(1.0, "所", 2027, "ge"), (80.0, "%", 2027, "ge")]
+
+
+def test_a_headline_after_who_speaks_opened_by_the_year_it_sets_a_level_for_is_a_goal():
+    text = "卫健委主任:2028年全市婴儿死亡率降到3.2‰\n2025年03月02日 09:10 来源于 某报\n"
+    assert found(text) == [(3.2, "‰", 2028, "le")]

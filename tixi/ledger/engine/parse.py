@@ -1305,7 +1305,7 @@ def _past_year_spans(sentence: str, plan_start: int, year: int) -> list[tuple[in
 # a clause opened by a year whose words then set a level with a verb of goals: "…,2017年县域就诊率达到90%" (the
 # year's level is stated with 为/是, not these verbs)
 CLAUSE_GOAL_YEAR = re.compile(
-    r"(?:^|[，,；;])(\d{4})年(?!\s*(?:底|末)?前)(?![底末内起\d])[^，,。；;\d为是]{2,16}?"
+    r"(?:^|[，,；;]|(?<=[^\d\s]{2}[:：]))(\d{4})年(?!\s*(?:底|末)?前)(?![底末内起\d])[^，,。；;\d为是]{2,16}?"
     r"(?:达到|达|提高到|提升到|提升至|降至|降到|下降到|控制在|不低于|超过)\d"
 )
 # "2024年…达到79岁,比2020年提高1.1岁": a year's level compared with an earlier year's is a result reported, not a goal

@@ -1116,8 +1116,12 @@ def targets(text: str) -> list[dict]:
                 continue  # "达到30%（2020年为23.15%）", "（基线值23%）": the baseline in brackets, no goal
             if unit not in ("%", "‰") and QUALIFIER.match(after):
                 continue  # "设置100张以上床位的护理院达到5家": what the counted ones have, the count is the goal
-            if re.search(r"“[^“”]{0,3}$", sentence[: m.start()]) and re.match(r"[^“”，,。]{0,8}”", after):
-                continue  # "积极建设“10分钟健身圈”": a number in a quoted name
+            if (
+                re.search(r"“[^“”]{0,3}$", before)
+                and re.match(r"[^“”，,。]{0,8}”", after)
+                and not FUTURE_MARK.search(before)
+            ):
+                continue  # "积极建设“10分钟健身圈”,到2025年,…": a quoted name before the year to come (after it, it is dated)
             if after.startswith("的标准"):
                 continue  # "人均用地不少于0.1平方米的标准规划配建…": a planning norm, not a level to reach
             if m.group("low"):

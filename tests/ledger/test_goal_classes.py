@@ -476,7 +476,7 @@ def test_a_five_year_period_whose_clause_says_what_will_be_built_dates_it():
 
 
 def test_a_number_in_a_quoted_name_and_one_the_copy_cut_off_are_no_goals():
-    text = "到2027年,建设“15分钟健康服务圈”,每个街道至少建有1所护理站,社区护理覆盖率达到80%以上,家庭病床建床率达到30"
+    text = "积极建设“15分钟健康服务圈”,到2027年,每个街道至少建有1所护理站,社区护理覆盖率达到80%以上,家庭病床建床率达到30"
     assert found(text) == [(1.0, "所", 2027, "ge"), (80.0, "%", 2027, "ge")]
 
 

@@ -363,3 +363,123 @@ def test_a_list_of_results_ends_with_its_items():
         "二是儿童视力检查覆盖率达到91.7%。\n全市居民健康素养水平达到30%。"
     )
     assert found(text) == [(30.0, "%", 2025, "ge")]
+
+
+# session 14, reader13: classes of heldout_y and heldout_z (indicator tables in the layouts pages give)
+
+
+def test_an_indicator_table_copied_one_cell_a_line_names_each_row_s_lead_unit_as_a_task():
+    from tixi.ledger.engine.parse import tasks
+
+    text = (
+        "某县健康行动主要指标\n序号 |\n指标名称 |\n单位 |\n2024年 |\n2026年 |\n2028年 |\n牵头单位 |\n"
+        "1 |\n居民体质达标率 |\n% |\n88.5 |\n≥89 |\n≥90 |\n县体育局 |\n"
+        "2 |\n河流溺水死亡率 |\n/10万 |\n1.2 |\n≤1.0 |\n≤0.9 |\n县应急局 县水利局 |\n"
+    )
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("居民体质达标率", ["县体育局"], []),
+        ("河流溺水死亡率", ["县应急局", "县水利局"], []),
+    ]
+
+
+def table_targets(text: str) -> list[tuple]:
+    from tixi.ledger.engine.tables import indicator_rows
+
+    return [
+        (r["target"], r["unit"], r["target_year"], r["comparator"])
+        for r in indicator_rows(text)
+        if r["target"] is not None
+    ]
+
+
+def test_an_indicator_table_with_a_unit_column_and_a_lead_column_gives_each_year_after_the_base_its_target():
+    text = (
+        "序号 |\n指标名称 |\n单位 |\n2024年 |\n2026年 |\n2028年 |\n牵头单位 |\n"
+        "1 |\n居民体质达标率 |\n% |\n88.5 |\n≥89 |\n≥90 |\n县体育局 |\n"
+        "2 |\n河流溺水死亡率 |\n/10万 |\n- |\n≤1.0 |\n持续改善 |\n县应急局 县水利局 |\n"
+    )
+    assert table_targets(text) == [
+        (89.0, "%", 2026, "ge"),
+        (90.0, "%", 2028, "ge"),
+        (1.0, "/10万", 2026, "le"),
+    ]
+
+
+def test_an_indicator_table_without_a_number_column_reads_each_row_up_to_its_nature():
+    text = (
+        "专栏3 某省康复事业主要指标 |\n具体指标 |\n2021年 |\n2025年 |\n年均增长(%) |\n属性 |\n"
+        "康复医院(所) |\n12 |\n20 |\n13.6 |\n预期性 |\n"
+        "康复床位使用率(%) |\n71 |\n85 |\n— |\n预期性 |\n"
+        "康复治疗师(万人) |\n0.5 |\n0.9 |\n15.8 |\n约束性 |\n"
+    )
+    assert table_targets(text) == [(20.0, "所", 2025, ""), (85.0, "%", 2025, ""), (0.9, "万人", 2025, "")]
+
+
+def test_a_work_plan_dated_only_by_its_deadline_sets_its_other_shares_for_that_year():
+    text = (
+        "(一)建设社区康复站。2023年底前,以乡镇为单位,康复站覆盖率达75%以上。\n"
+        "(二)完善学校服务。配备校医的中小学校比例达95%,并开展健康教育。\n"
+    )
+    assert found(text) == [(75.0, "%", 2023, "ge"), (95.0, "%", 2023, "ge")]
+
+
+def test_a_statistics_report_issued_on_a_day_states_figures_of_the_years_before_it():
+    text = (
+        "发布时间:2024年6月3日 来源:统计局\n"
+        "某省每千人口护士数从2019年的2.8人增加到2022年的3.6人;每千人口药师由0.30人提高到0.41人。"
+        "2022年,全省医疗机构诊疗人次比2019年增长12.5%,住院率达到18.2%。\n"
+    )
+    assert found(text) == []
+
+
+def test_an_ascii_semicolon_between_two_clauses_each_opened_by_its_year_ends_the_first():
+    text = "某区健康行动(2024-2028年)\n一是总体目标。2026年,全区婴儿死亡率控制在3.5‰以下;到2028年,全区孕产妇死亡率控制在9/10万以下。"
+    assert found(text) == [(3.5, "‰", 2026, "le"), (9.0, "/10万", 2028, "le")]
+
+
+def test_a_five_year_period_ended_before_the_plan_s_year_named_after_who_speaks_reports_results():
+    text = (
+        "李明介绍,“十二五”(2011年至2015年)期间,全省婴儿死亡率从3.1‰下降到2.6‰,居民健康素养水平提高到12%。"
+        "预计到2020年,全省居民健康素养水平达到20%。"
+    )
+    assert found(text) == [(20.0, "%", 2020, "ge")]
+
+
+def test_a_count_s_range_with_its_unit_written_twice_keeps_its_lower_bound_and_位_counts_people():
+    text = "计划到2025年,全市新增2位至3位全职院士、3个至5个重点实验室,综合实力稳居全省前3位。"
+    assert found(text) == [(2.0, "位", 2025, "ge"), (3.0, "个", 2025, "ge")]
+
+
+def test_a_text_whose_only_time_to_come_is_a_five_year_period_it_names_sets_its_goals_for_the_period_s_end():
+    text = (
+        "王强:“十六五”全国居民健康素养水平有望达到40%\n"
+        "王强在会上表示,希望通过五年的努力,使全国人均预期寿命从2029年的80岁基础上再提升1岁,达到81岁左右。\n"
+    )
+    assert found(text) == [(40.0, "%", 2035, "ge"), (1.0, "岁", 2035, "ge"), (81.0, "岁", 2035, "about")]
+
+
+def test_a_report_on_a_past_period_or_a_plan_s_title_naming_one_sets_no_year_to_come():
+    text = (
+        "“十三五”期间,全省居民健康素养水平提高到22.5%。"
+        "基本实现了《某省“十三五”健康规划》总体目标,婴儿死亡率降到3.1‰。\n"
+    )
+    assert found(text) == []
+
+
+def test_a_ceiling_in_ten_thousands_written_万以内_is_read():
+    assert found("到2030年,全市常住人口规模控制在1200万以内。") == [(1200.0, "万", 2030, "le")]
+
+
+def test_a_five_year_period_whose_clause_says_what_will_be_built_dates_it():
+    text = "记者获悉,“十六五”期间,国家将支持各地建设80个左右省级康复医学中心,推动资源下沉。"
+    assert found(text) == [(80.0, "个", 2035, "about")]
+
+
+def test_a_number_in_a_quoted_name_and_one_the_copy_cut_off_are_no_goals():
+    text = "积极建设“15分钟健康服务圈”,到2027年,每个街道至少建有1所护理站,社区护理覆盖率达到80%以上,家庭病床建床率达到30"
+    assert found(text) == [(1.0, "所", 2027, "ge"), (80.0, "%", 2027, "ge")]
+
+
+def test_a_headline_after_who_speaks_opened_by_the_year_it_sets_a_level_for_is_a_goal():
+    text = "卫健委主任:2028年全市婴儿死亡率降到3.2‰\n2025年03月02日 09:10 来源于 某报\n"
+    assert found(text) == [(3.2, "‰", 2028, "le")]

@@ -441,10 +441,18 @@ COLUMN_ROLES = (
     (
         "task",
         re.compile(
-            r"^(?!.*(?:单位|部门|处室|时限|时间|领导|备注|进度))(?:.{0,8}(?:任务|工作|事项|举措|措施|内容|分工)|目标任务)$"
+            r"^(?!.*(?:单位|部门|处室|时限|时间|领导|备注|进度))(?:.{0,8}(?:任务|工作|事项|举措|措施|内容|分工)|目标任务"
+            r"|.{0,4}指标(?:名称)?)$"
         ),
     ),
     ("other", re.compile(r"^.{0,8}(?:时限|时间|领导|备注|进度|评价|安排|情况|责任人)$")),
+    # an indicator table's value columns: an indicator with a 牵头单位 column is its unit's task
+    (
+        "value",
+        re.compile(
+            r"^(?:(?:计量)?单位|\d{4}年.{0,6}|.{0,4}(?:性质|属性)|基期.{0,2}|基数|现状.{0,2}|目标值)$"
+        ),
+    ),
 )
 
 
@@ -471,12 +479,18 @@ def _row_task(roles: list[str], cells: list[str]) -> tuple | None:
     for role, cell in zip(roles, cells, strict=True):
         by_role.setdefault(role, []).append(cell.strip())
 
+    def spaced(part):
+        # a unit column's cell naming its units one after another, spaced ("市公安局 市交通运输局")
+        pieces = part.split()
+        return pieces if len(pieces) > 1 and all(is_organisation(x) for x in pieces) else [part]
+
     def names(role):
         return [
             n
             for cell in by_role.get(role, [])
             for p in _split_outside_brackets(cell, "，,；;")
-            for n in unit_names(p)
+            for q in spaced(p)
+            for n in unit_names(q)
         ]
 
     task_cells = [cell for cell in by_role.get("task", []) if cell]
@@ -517,6 +531,15 @@ def _cells(line: str) -> list[str]:
     return [c for c in re.split(r"\s*\|\s*|\t+", line.strip().strip("|")) if c.strip()]
 
 
+def _one_cell(line: str) -> str | None:
+    """The cell of a line holding one cell of a table copied one cell a line, bare or ending with "|" ("序号 |");
+    None for a line of several cells."""
+    if "\t" in line:
+        return None
+    cell = re.sub(r"\s*\|+\s*$", "", line.strip())
+    return None if "|" in cell else cell.strip()
+
+
 def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
     """(row number, title, text, lead, cooperating, deadline) of each row of a responsibility table, read
     by its columns, and the lines the tables take: rows written "|1|…|X|Y|" or with tabs between the cells,
@@ -546,16 +569,18 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
                 i += 1
             continue
         block = []
-        while i + len(block) < len(lines) and _column_role(lines[i + len(block)]) and not cells:
-            block.append(lines[i + len(block)])
+        while (
+            i + len(block) < len(lines)
+            and (cell := _one_cell(lines[i + len(block)])) is not None
+            and _column_role(cell)
+        ):
+            block.append(cell)
         if len(block) >= 3 and (roles := _header(block)) and roles[0] == "number":  # one cell a line
             used.update(range(i, i + len(block)))
             i += len(block)
             number = 0
-            while (
-                i < len(lines) and re.fullmatch(r"\d{1,3}", lines[i].strip()) and int(lines[i]) == number + 1
-            ):
-                row = [lines[j].strip() for j in range(i, min(i + len(roles), len(lines)))]
+            while i < len(lines) and (_one_cell(lines[i]) or "") == str(number + 1):
+                row = [_one_cell(lines[j]) or "" for j in range(i, min(i + len(roles), len(lines)))]
                 keep(roles, row)
                 used.update(range(i, i + len(row)))
                 number, i = number + 1, i + len(row)
@@ -642,9 +667,12 @@ TARGET = re.compile(
     r"|(?:压缩|压减|缩短|减)(?:至|到)|约|达)?\s*"
     # a range keeps its lower bound, its unit written once ("5～8个") or twice ("25%-30%", with a dash only: "从20%到30%"
     # is a change from a baseline)
-    r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到|至|[%‰]\s*[～~—-])\s*)?(?P<value>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人|万名|万亿元|亿元|万美元|亿千瓦|万吨/日|万吨|万公里|万个|万张|万例|万(?=以上|人次以上|[，,。；]|$)|元(?=以上)"
-    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人(?!次)|级|天|分钟|支|岁|套|场次|项|种|平方米)?"
+    # or a count's unit written twice with 至 ("2位至3位", "3个至5个")
+    r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到|至|[%‰]\s*[～~—-]|(?:个|位|名|家|所)\s*(?:至|～|~))\s*)?"
+    r"(?P<value>\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人|万名|万亿元|亿元|万美元|亿千瓦|万吨/日|万吨|万公里|万个|万张|万例|万(?=以上|以内|以下|人次以上|[，,。；]|$)|元(?=以上)"
+    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人(?!次)|级|天|分钟|支|岁|套|场次|项|种|平方米"
+    r"|位(?=[^，,。；;置于次列]))?"
     r"(?P<after>及以上|及以下|以上|以内|以下|左右)?"
 )
 COMPARATORS = {
@@ -815,13 +843,31 @@ def targets(text: str) -> list[dict]:
     # "截至2014年" looks back and "从2012年的…下降至2021年…" records a change: neither names a year to come
     years = [int(y) for y in YEAR.findall(CHANGE_RECORD.sub("", re.sub(r"截(?:至|止)", "", text)))]
     document_year = max(set(years), key=years.count) if years else _title_year(text)
+    # a text whose only time to come is a five-year period it names ("“十五五”…有望达到80岁", "通过五年的努力"): the
+    # period's end, when no year it states is later
+    if (
+        document_year is None
+        and (horizon := [FIVE_YEAR_ENDS[m.group(1)] for m in FIVE_YEAR_NAMED.finditer(text)])
+        and max(horizon) > max((int(y) for y in re.findall(r"(\d{4})\s*年", text)), default=0)
+    ):
+        document_year = max(horizon)
+    if document_year is None and len(deadlines := {int(y) for y in DEADLINE.findall(text)}) == 1:
+        # a work plan dated only by one year's deadline ("2021年底前,…建成率达80%以上"): its sentences without a year of
+        # their own are set for it (items each with a deadline of its own, 2020 or 2021, set none for the others)
+        document_year = deadlines.pop()
     # the plan's first year: its period's start ("(2021—2025年)"), else the first year it sets a goal for
     period = PERIOD.search(text[:1500])
     plan_start = int(period.group(1)) if period else min(years) if years else None
+    # a page naming no year to come but the day it was issued ("发布时间:2025年9月28日"): the changes it records up to a
+    # year before it are past
+    issued = ISSUED.search(text) if plan_start is None else None
+    record_start = int(issued.group(1)) if issued else plan_start
     found = []
     annex = text.find("重大建设项目表")  # the projects annex is read by projects()
     body = "\n".join(_sections(text[:annex] if annex > 0 else text)).replace("１", "1").replace("２", "2")
     body = DECIMAL_STOP.sub(r"\1.\2", body)  # "提升到25。4%": the copy's 。 for a decimal point
+    # a copy cut off right after a number ("…粉尘浓度定期检测率达到95"): the value lost its unit and what followed
+    body = re.sub(r"\d+(?:\.\d+)?$", "", body.rstrip())
     paragraph_year = None
     reporting = False  # the paragraph reports a goal reached ("主要目标提前实现"): its figures without a year to come too
     past_before = (
@@ -834,7 +880,7 @@ def targets(text: str) -> list[dict]:
     reporting_since = False  # the report was opened by "N年来" (a year to come ends it)
     line_opens = False  # the sentence opens a line
     list_years = ""  # the clause of this sentence that named a list of years ("到2022年和2030年,…;")
-    for sentence in re.split(r"([。；\n])", body):
+    for sentence in _clauses(body):
         if sentence in ("\n", "。"):
             list_years = ""  # the years of a list go on over the sentence's clauses (；), not past its end
         if sentence == "\n":
@@ -842,7 +888,7 @@ def targets(text: str) -> list[dict]:
             line_opens = True
             continue
         sentence = re.sub(r"\s+", "", sentence)
-        if not sentence or sentence in "。；":
+        if not sentence or sentence in "。；;":
             continue
         if _not_chinese(sentence):
             continue  # a page's hot-zone coordinates ("73.036811%,29.810298%"), an English abstract: no goal of the text
@@ -910,6 +956,13 @@ def targets(text: str) -> list[dict]:
             and FIVE_YEAR_ENDS[period.group(1)] < goal_period
         ):
             continue  # "“十三五”时期,…达到77.3岁。“十四五”时期,目标…": the period before the one the text sets goals for
+        if (
+            (period := PAST_PERIOD_OPENING.match(sentence))
+            and (goal_period or document_year)
+            and FIVE_YEAR_ENDS[period.group(1)] < (goal_period or document_year)
+            and not FUTURE_MARK.search(sentence)
+        ):
+            continue  # "朱宏介绍,“十三五”(2016年至2020年)期间,…由2015年的77.1岁提高到78.4岁": a period ended before the plan's year
         if not year_match and re.search(r"(?:自|从)\d{4}年(?:开始|起)", sentence):
             continue  # "自2019年开始，…在10个左右领域开展培训": what starts, not a level to reach by a year
         if year_match and 2000 < int(year_match.group(1)) < 2100:
@@ -968,9 +1021,9 @@ def targets(text: str) -> list[dict]:
         in_sentence, previous = [], None  # (match, target) of the values kept, for the lists below
         norm_end = None  # where the last value read as a layout norm ended
         looking_back = (
-            _looking_back_spans(sentence, plan_start)
+            _looking_back_spans(sentence, record_start)
             + _baseline_spans(sentence)
-            + _past_year_spans(sentence, plan_start or year, year)
+            + _past_year_spans(sentence, record_start or year, year)
         )
         past_before = bool(_past_year_spans(sentence, plan_start or year, year)) and not FUTURE_MARK.search(
             sentence
@@ -1063,6 +1116,12 @@ def targets(text: str) -> list[dict]:
                 continue  # "达到30%（2020年为23.15%）", "（基线值23%）": the baseline in brackets, no goal
             if unit not in ("%", "‰") and QUALIFIER.match(after):
                 continue  # "设置100张以上床位的护理院达到5家": what the counted ones have, the count is the goal
+            if (
+                re.search(r"“[^“”]{0,3}$", before)
+                and re.match(r"[^“”，,。]{0,8}”", after)
+                and not FUTURE_MARK.search(before)
+            ):
+                continue  # "积极建设“10分钟健身圈”,到2025年,…": a quoted name before the year to come (after it, it is dated)
             if after.startswith("的标准"):
                 continue  # "人均用地不少于0.1平方米的标准规划配建…": a planning norm, not a level to reach
             if m.group("low"):
@@ -1094,6 +1153,20 @@ def targets(text: str) -> list[dict]:
         if YEAR_LIST.search(sentence):
             list_years = sentence
     return found
+
+
+def _clauses(body: str):
+    """The sentences of a text and their stops (。；and line ends). A copy's ASCII ";" between two clauses each opened by
+    its own year ends a clause as "；" does ("2025年,…达到79.2岁;到2027年,…达到80岁"); elsewhere the clauses it joins
+    share their sentence's subject and year ("到2020年…寿命…增长到74岁;到2030年,进一步增长到76岁")."""
+    for sentence in re.split(r"([。；\n])", body):
+        if ";" in sentence and CLAUSE_OPENING_YEAR.match(sentence.strip()):
+            yield from re.split(r"(;)(?=\s*(?:到|至)?\d{4}\s*年[，,])", sentence)
+        else:
+            yield sentence
+
+
+CLAUSE_OPENING_YEAR = re.compile(r"(?:到|至)?\d{4}\s*年(?:底|末)?[，,]")
 
 
 def _not_chinese(sentence: str) -> bool:
@@ -1134,6 +1207,8 @@ RESULT_ITEM = re.compile(
 CHANGE_RECORD = re.compile(
     r"(?:从|由)\d{4}\s*年(?:底|末)?的[^，,。；;\n]{0,24}?(?:到|至)\s*\d{4}\s*年(?:底|末)?的?[^，,。；;\n]{0,12}"
 )
+# the day a page or a document was issued: "2025年9月28日"
+ISSUED = re.compile(r"(?<!\d)(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 # "中国已实现消除碘缺乏病的目标" reports a goal reached too (PAST_MARK reads "已实现" already)
 PROGRESS = re.compile(PROGRESS_WORDS + r"|已(?:经)?(?:实现|完成|达到)[^。；，,]{0,12}目标")
 # a figure already reached: from a "截至/截止YYYY年", a past period "从2015—2019年", "提高了", "已达到" on, until a year
@@ -1167,6 +1242,16 @@ FIVE_YEAR_END = re.compile(r"(?:到|至)[“\"]?(十[一二三四五六七])五[
 FIVE_YEAR_GOAL = re.compile(
     r"(?:^|(?<=[，,；;。\s]))[“\"]?(十[一二三四五六七])五[”\"]?(?:时期|期间)[，,]?[^，,。；;]{0,12}?目标(?!.{0,6}(?:实现|完成))"
 )
+# a sentence's first clause (after who speaks: "朱宏介绍,") naming a five-year period, its years in brackets or not
+PAST_PERIOD_OPENING = re.compile(
+    r"(?:[^，,。；;\d]{0,10}(?:介绍|表示|指出|说)[，,:：])?[“\"]?(十[一二三四五六七])五[”\"]?"
+    r"(?:[（(][^（）()]{0,16}[)）])?(?:时期|期间)"
+)
+# a five-year period named in quotes as a time to come: its clause hopes or aims ("“十五五”中国人均预期寿命有望达到80岁";
+# not "“十三五”期间,18项指标…", "“十四五”以来")
+FIVE_YEAR_NAMED = re.compile(
+    r"[“\"](十[一二三四五六七])五[”\"](?!以来)(?:(?:时期|期间)[，,])?[^，,。；;《》]{0,20}?(?:有望|预计|力争|希望|目标|将)"
+)  # (not a plan's title: "《…“十二五”行动计划》总体目标")
 # a sentence opening with a five-year period ("“十三五”时期,我国居民…")
 FIVE_YEAR_PERIOD = re.compile(r"[“\"]?(十[一二三四五六七])五[”\"]?(?:时期|期间)")
 FIVE_YEAR_ENDS = {
@@ -1224,7 +1309,7 @@ def _past_year_spans(sentence: str, plan_start: int, year: int) -> list[tuple[in
 # a clause opened by a year whose words then set a level with a verb of goals: "…,2017年县域就诊率达到90%" (the
 # year's level is stated with 为/是, not these verbs)
 CLAUSE_GOAL_YEAR = re.compile(
-    r"(?:^|[，,；;])(\d{4})年(?!\s*(?:底|末)?前)(?![底末内起\d])[^，,。；;\d为是]{2,16}?"
+    r"(?:^|[，,；;]|(?<=[^\d\s]{2}[:：]))(\d{4})年(?!\s*(?:底|末)?前)(?![底末内起\d])[^，,。；;\d为是]{2,16}?"
     r"(?:达到|达|提高到|提升到|提升至|降至|降到|下降到|控制在|不低于|超过)\d"
 )
 # "2024年…达到79岁,比2020年提高1.1岁": a year's level compared with an earlier year's is a result reported, not a goal
@@ -1261,8 +1346,10 @@ def _looking_back_spans(sentence: str, plan_start: int | None = None) -> list[tu
         spans += [(m.start(), m.end()) for m in PRESENT.finditer(sentence)]
     # a change between two years' levels is a record, unless the sentence names a year to come of its own ("到2030年,
     # 婴儿死亡率从2015年的5.28‰降到2030年的≤5‰")
+    # ("…从2020年的6.46张增加到2023年的7.23张;每千人口医师由2.90人提高到3.40人": the changes after it in its sentence are
+    # of the same years, up to a year to come)
     spans += [
-        (m.start(), m.end())
+        (m.start(), next((f for f in futures if f > m.start()), len(sentence)))
         for m in (CHANGE_RECORD.finditer(sentence) if "的" in sentence else ())
         if not any(f < m.start() or f >= m.end() for f in futures)
         and plan_start

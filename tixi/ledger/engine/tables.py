@@ -44,8 +44,11 @@ NATURE = re.compile(r"^(?:预期性|约束性|倡导性|指导性|预期|约束)
 # a header cell of an indicator table
 HEADER_CELL = re.compile(
     r"^(?:领域|类别|分类|类型|方面|序号|.{0,6}指标(?:名称)?|单位|.{0,4}(?:性质|属性)|基期.{0,2}|基数|现状.{0,2}"
-    r"|(?:\d{4}年)?(?:基期|目标|规划|预期)?(?:值|水平)?(?:\d{4}年)?|\d{4}年.{0,4})$"
+    r"|(?:\d{4}年)?(?:基期|目标|规划|预期)?(?:值|水平)?(?:\d{4}年)?|\d{4}年.{0,4}"
+    r"|(?:牵头|责任|负责)(?:单位|部门)|年均(?:增长|增速|增幅|变化).{0,6})$"
 )
+# a table's column of the units responsible for each row (牵头单位): no value of the row
+LEAD_HEADER = re.compile(r"^(?:牵头|责任|负责)(?:单位|部门)$")
 
 
 @dataclass
@@ -121,11 +124,12 @@ def _flat_blocks(text: str):
             j += 1
         header = [re.sub(r"\s", "", c) for c in cells[i:j]]
         columns = _columns(header) if len(header) >= 4 else None
-        if columns is None or "number" not in columns:
+        if columns is None or ("number" not in columns and "nature" not in columns):
             i = max(j, i + 1)
             continue
         rows, k = [header], j
-        while k < len(cells) and (row := _flat_row(cells, k, len(rows))):
+        next_row = _flat_row if "number" in columns else _nature_row(len(header))
+        while k < len(cells) and (row := next_row(cells, k, len(rows))):
             row_cells, k = row
             rows.append(_set_right(header, columns, row_cells))
         if len(rows) > 1:
@@ -174,15 +178,43 @@ def _flat_row(cells: list[str | None], k: int, number: int, reach: int = 40):
     return None
 
 
+def _nature_row(width: int):
+    """The reader of a table without a 序号 column whose rows end with their nature cell ("中医医院(所)", "3232",
+    "3397", "1", "预期性"): each row from its name, no value, to its nature, at most `width` cells."""
+
+    def read(cells: list[str | None], k: int, _number: int):
+        if cells[k] is None or read_value(cells[k])[0] is not None or NATURE.match(cells[k]):
+            return None
+        for m in range(k + 1, min(k + width, len(cells))):
+            if cells[m] is None:
+                return None
+            if NATURE.match(cells[m]):
+                return ["", *cells[k : m + 1]], m + 1
+        return None
+
+    return read
+
+
 def _set_right(header: list[str], columns: dict, row: list[str]) -> list[str]:
     """A flattened row in its header's columns: number and name first, nature last, the values between
     set from the right (the cells a copy left out are the first ones, a baseline with no value)."""
     out = [""] * len(header)
-    out[columns["number"]], out[columns["name"]] = row[0], row[1]
+    if "number" in columns:
+        out[columns["number"]] = row[0]
+    out[columns["name"]] = row[1]
     values = row[2:]
+    if (
+        "lead" in columns
+        and values
+        and read_value(values[-1])[0] is None
+        and columns["lead"] > columns["name"]
+    ):
+        out[columns["lead"]] = values.pop()  # the units responsible (牵头单位), the row's last cell
     if "nature" in columns and values and NATURE.match(values[-1]):
         out[columns["nature"]] = values.pop()
-    end = columns.get("nature", len(header))
+    if "unit" in columns and values and values[0] not in NO_VALUE and read_value(values[0]) == (None, "", ""):
+        out[columns["unit"]] = values.pop(0)  # the 单位 cell ("%", "/10万", "岁")
+    end = min(columns.get("nature", len(header)), columns.get("lead", len(header)))
     value_columns = [n for n in range(columns["name"] + 1, end) if n != columns.get("unit")]
     targets = [n for n, _year in columns["targets"]]
     if len(values) < len(value_columns) and values and read_value(values[-1])[0] is None:
@@ -215,6 +247,8 @@ def _columns(header: list[str]) -> dict[str, int] | None:
             columns["nature"] = n
         elif cell == "单位":
             columns["unit"] = n
+        elif LEAD_HEADER.match(cell):
+            columns["lead"] = n
         elif "指标" in cell:
             columns["name"] = n
     if "name" not in columns or not years:
@@ -222,6 +256,9 @@ def _columns(header: list[str]) -> dict[str, int] | None:
     columns["baseline"], columns["target"] = years[0][0], years[-1][0]
     columns["baseline_year"], columns["target_year"] = years[0][1], years[-1][1]
     columns["targets"] = targets if len(targets) > 1 else [years[-1]]
+    if len(years) >= 3 and not targets and "lead" in columns:
+        # "2023年 | 2025年 | 2027年 | 牵头单位": a plan's years after its base, each a target its unit answers for
+        columns["targets"] = years[1:]
     if len(years) == 1 or years[0] in targets:  # a table of targets only, or a baseline column without a year
         columns["baseline"] = columns.pop("baseline_without_year", None)
         columns["baseline_year"] = None
@@ -368,7 +405,11 @@ def indicator_rows(text: str) -> list[dict]:
                 sub += 1
             baseline_text = cells[columns["baseline"]] if columns["baseline"] is not None else ""
             baseline, _c, _k = read_value(baseline_text)
-            unit = UNIT_AT_END.search(name)
+            unit = UNIT_AT_END.search(name) or (
+                re.match(r"(.+)", cells[columns["unit"]])
+                if "unit" in columns and cells[columns["unit"]]
+                else None
+            )
             nature = cells[columns["nature"]] if "nature" in columns else ""
             for target_column, target_year in columns["targets"]:
                 target_text = cells[target_column]

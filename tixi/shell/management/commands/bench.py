@@ -403,22 +403,22 @@ class Command(BaseCommand):
             ),
             (
                 truth / "heldout_y",
-                False,
+                True,
                 "TWENTY-FIFTH held-out set, fifteen GENERAL planning texts (卫生健康 十四五 of 烟台, 梅州, 广东, 青岛; 广州 区域卫生规划; "
                 "福建 医疗机构设置规划; 卫生事业 "
                 "十二五 twice; 中医药 十二五 indicator table; 十五五 寿命; 江苏 2015; 河南 and national regional medical centres; "
                 "three without goals) gathered by helper unseen16 while reader12 changed the rules, truth committed before "
-                "the reader ran; measured once, rules frozen at 4148692 (reader12): targets 0.79/0.64 (41 of 64, 52 found) "
-                "(tests/ledger/heldout_y)",
+                "the reader ran; measured once, rules frozen at 4148692 (reader12): targets 0.79/0.64 (41 of 64, 52 found); "
+                "seen since reader13: rules then written on its failure classes and heldout_z's (tests/ledger/heldout_y)",
             ),
             (
                 truth / "heldout_z",
-                False,
+                True,
                 "TWENTY-SIXTH held-out set, thirteen SPECIAL plans and action plans (沅江 寿命提升 indicator table, 宁国 健康城乡, "
                 "杭州 老年, 母婴安全 twice, 尘肺病 thrice, 广州 宫颈癌, 社会心理服务 试点, 资阳 寿命, 常州 老龄化, 内蒙古 医养结合; "
                 "three without goals) gathered while reader12 changed the rules, truth committed before the reader ran; "
                 "measured once, rules frozen at 4148692 (reader12): targets 0.87/0.62 (34 of 55, 39 found), tasks 0 of "
-                "14 (tests/ledger/heldout_z)",
+                "14; seen since reader13: rules then written on its failure classes and heldout_y's (tests/ledger/heldout_z)",
             ),
             (
                 truth / "heldout_aa",

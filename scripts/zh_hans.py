@@ -646,6 +646,7 @@ ZH = {
     "Check the file": "校验文件",
     "Nothing is written until you confirm the preview.": "确认预览之前不会写入任何数据。",
     "Templates": "导入模板",
+    "import template": "导入模板",
     "History": "导入记录",
     "File": "文件",
     "Rows": "行数",

@@ -902,7 +902,8 @@ ZH = {
     "Document number": "文号",
     "Issuing body": "发文机关",
     "Region": "地区",
-    "Period": "期限",
+    "Period": "期间",  # of a value, a report, a signal (期限 reads as a deadline)
+    "Plan period": "规划期",
     "Targets": "目标数",
     "Rank": "排名",
     "No division below this one.": "没有下级区划。",

@@ -81,7 +81,7 @@ def plan_list(request):
             Column(_("Document number")),
             Column(_("Issuing body")),
             Column(_("Region")),
-            Column(_("Period")),
+            Column(_("Plan period")),
             Column(_("Targets"), kind=NUMBER),
         ],
         html_id="plan-list",

@@ -579,6 +579,8 @@ ZH = {
     "Return": "退回",
     "Validation": "数据校验",
     "Run the rules": "运行校验规则",
+    "No finding to follow up for %(place)s in %(year)s.": "%(place)s%(year)s年没有待跟进的校验发现。",
+    "“Run the rules” checks the year's reports and divisions against each rule.": "点击“运行校验规则”，按各项规则检查本年的报告和区划数据。",
     "Rules": "校验规则",
     "Rule": "规则",
     "Institution": "机构",

@@ -371,6 +371,13 @@ def findings(request):
         html_id="findings",
         actions="exchange/_finding_form.html",
     )
+    # an empty list says what it means: nothing to follow up, or the rules not run on this year yet
+    table.empty = _("No finding to follow up for %(place)s in %(year)s.") % {
+        "place": division.name,
+        "year": year,
+    }
+    if can(request.user, Capability.APPROVE):
+        table.empty += " " + _("“Run the rules” checks the year's reports and divisions against each rule.")
     for f in rows:
         institution = f.institution
         table.add(

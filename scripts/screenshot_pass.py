@@ -33,7 +33,7 @@ import sys
 import time
 import zipfile
 from pathlib import Path
-from urllib.parse import urljoin, urlparse
+from urllib.parse import unquote, urljoin, urlparse
 
 USERS = ["planner", "county", "institution", "cdc", "auditor", "dazhou", "dachuan"]
 PASSWORD = "tixi-demo"
@@ -429,7 +429,14 @@ def import_preview(page, base: str, out: Path) -> dict | None:
     response = page.request.get(f"{base}/imports/templates/{table}.xlsx")
     if not response.ok:
         return None
-    template = out / f"template-{table}.xlsx"
+    # saved under the name the server gives it, as a browser would: that name then stands in the
+    # import history and the audit trail's note (session 13's #8 was the pass's own English name)
+    disposition = response.headers.get("content-disposition", "")
+    named = re.search(r"filename\*=utf-8''([^;]+)", disposition, re.I) or re.search(
+        r'filename="([^"]+)"', disposition
+    )
+    name = unquote(named.group(1)) if named else f"template-{table}.xlsx"
+    template = out / Path(name).name
     template.write_bytes(response.body())
     page.select_option("#id_table", table)
     page.set_input_files("#id_file", str(template))

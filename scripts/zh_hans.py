@@ -506,6 +506,7 @@ ZH = {
     "The plans of this region list no major construction project.": "本地区的规划未列出重大建设项目。",
     "By first year": "按开工年份",
     "By kind": "按建设性质",
+    "nature of construction": "建设性质",  # a project's 新建/改扩建 (not an indicator's 指标性质)
     "By responsible unit": "按责任单位",
     "Projects": "重大项目",
     "Site": "建设地址",

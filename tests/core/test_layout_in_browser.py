@@ -43,7 +43,7 @@ def browser():
     return CHROMIUM
 
 
-def lines_of(chromium: str, html: str, width: int, selector: str) -> list:
+def lines_of(chromium: str, html: str, width: int, selector: str, script: str | None = None) -> list:
     """Lay the page out at `width` with the site's stylesheet (scripts left out: no server to load
     them from) and count the lines of each element `selector` finds. The browser starts here, after
     the database work: Playwright's loop would make Django refuse queries as from async code."""
@@ -58,7 +58,7 @@ def lines_of(chromium: str, html: str, width: int, selector: str) -> list:
         )
         page = browser.new_page(viewport={"width": width, "height": 900})
         page.set_content(html, wait_until="load")
-        found = page.evaluate(LINES_JS, selector)
+        found = page.evaluate(script or LINES_JS, selector)
         browser.close()
     return found
 
@@ -98,3 +98,21 @@ def test_the_scorecards_nature_and_area_do_not_stand_one_character_a_line(web, r
     assert [n for n in natures if n[0] == "预期性"] and all(lines == 1 for _, lines in natures)
     areas = lines_of(browser, html, 1280, "#scorecard tbody td:nth-child(1)")
     assert areas and all(len(text) / lines >= 3 for text, lines in areas), areas
+
+
+# how far each element's text starts from the element's own left edge, in pixels
+INDENT_JS = """
+(selector) => [...document.querySelectorAll(selector)].map((el) => {
+  const range = document.createRange();
+  range.selectNodeContents(el);
+  return [el.innerText.trim(), Math.round(range.getBoundingClientRect().left - el.getBoundingClientRect().left)];
+})
+"""
+
+
+def test_an_empty_lists_word_reads_from_the_left_on_a_phone(web, region, browser):
+    """A stacked table's empty row (no heading of its own) stood at the right edge at 390 px: "None." under
+    'Sub-tasks (0)' and the validation list (session 14's pass)."""
+    html = page_html(web, "/validation/", year=2024)
+    found = lines_of(browser, html, 390, "#findings tbody td[colspan]", INDENT_JS)
+    assert found and all(indent <= 10 for _, indent in found), found

@@ -3,7 +3,7 @@
 would make, written beside the screenshots.
 
     python scripts/screenshot_pass.py http://127.0.0.1:8713 /tmp/shots [--users planner,cdc]
-        [--languages zh-hans,en] [--widths 1280,390] [--chromium /usr/bin/chromium]
+        [--languages zh-hans,en] [--widths 1280,390] [--views zh-hans-1280,en-390] [--chromium /usr/bin/chromium]
 
 Serve a demo first (`tixi demo`, or a demo database served with `TIXI_TODAY=2025-10-15 tixi serve`).
 For each account the pages are found once (in Chinese at 1280 px): the navigation's pages, then the
@@ -33,7 +33,7 @@ import sys
 import time
 import zipfile
 from pathlib import Path
-from urllib.parse import urljoin, urlparse
+from urllib.parse import unquote, urljoin, urlparse
 
 USERS = ["planner", "county", "institution", "cdc", "auditor", "dazhou", "dachuan"]
 PASSWORD = "tixi-demo"
@@ -429,7 +429,14 @@ def import_preview(page, base: str, out: Path) -> dict | None:
     response = page.request.get(f"{base}/imports/templates/{table}.xlsx")
     if not response.ok:
         return None
-    template = out / f"template-{table}.xlsx"
+    # saved under the name the server gives it, as a browser would: that name then stands in the
+    # import history and the audit trail's note (session 13's #8 was the pass's own English name)
+    disposition = response.headers.get("content-disposition", "")
+    named = re.search(r"filename\*=utf-8''([^;]+)", disposition, re.I) or re.search(
+        r'filename="([^"]+)"', disposition
+    )
+    name = unquote(named.group(1)) if named else f"template-{table}.xlsx"
+    template = out / Path(name).name
     template.write_bytes(response.body())
     page.select_option("#id_table", table)
     page.set_input_files("#id_file", str(template))
@@ -455,9 +462,30 @@ def shoot(page, base: str, path: str, target: Path) -> tuple[int | None, dict]:
     return status, facts
 
 
+def parse_views(text: str) -> list[tuple[str, int]]:
+    """--views "zh-hans-1280,en-390": the language and width of each view, in that order."""
+    views = []
+    for item in text.split(","):
+        language, _, width = item.strip().rpartition("-")
+        if not language or not width.isdigit():
+            raise SystemExit(f"--views: {item!r} is not LANGUAGE-WIDTH (zh-hans-1280, en-390)")
+        views.append((language, int(width)))
+    return views
+
+
 def run(
-    base: str, out: Path, users: list[str], languages: list[str], widths: list[int], chromium: str
+    base: str,
+    out: Path,
+    users: list[str],
+    languages: list[str],
+    widths: list[int],
+    chromium: str,
+    views: list[tuple[str, int]] | None = None,
 ) -> list[dict]:
+    """Shoot each account's pages in each view: `views` (language, width) when given, else every
+    language at every width. A download is fetched once a language, in its first view."""
+    if views is None:
+        views = [(language, width) for language in languages for width in widths]
     from playwright.sync_api import sync_playwright
 
     records: list[dict] = []
@@ -473,78 +501,80 @@ def run(
             context.close()
             print(f"{username}: {len(pages)} pages", flush=True)
             (out / f"pages-{username}.txt").write_text("\n".join(pages) + "\n")
-            for language in languages:
-                for width in widths:
-                    folder = out / username / f"{language}-{width}"
-                    folder.mkdir(parents=True, exist_ok=True)
-                    context = new_context(browser, base, language, width)
-                    page = context.new_page()
-                    log_in(page, base, username)
-                    for number, path in enumerate(pages, start=1):
-                        record = {"user": username, "language": language, "width": width, "path": path}
-                        record["at"] = time.strftime("%H:%M:%S")
-                        record["kind"] = kind_of(path.split("?")[0])
-                        try:
-                            if DOWNLOAD.search(path):
-                                if width != widths[0]:
-                                    continue  # a file is the same at every width
-                                response = page.request.get(f"{base}{path}")
-                                record["status"] = response.status
-                                record.update(
-                                    check_download(
-                                        response.body(),
-                                        response.headers.get("content-type", ""),
-                                        language,
-                                        path,
-                                    )
+            for language, width in views:
+                first_width = next(w for lang, w in views if lang == language)
+                folder = out / username / f"{language}-{width}"
+                folder.mkdir(parents=True, exist_ok=True)
+                context = new_context(browser, base, language, width)
+                page = context.new_page()
+                log_in(page, base, username)
+                for number, path in enumerate(pages, start=1):
+                    record = {"user": username, "language": language, "width": width, "path": path}
+                    record["at"] = time.strftime("%H:%M:%S")
+                    record["kind"] = kind_of(path.split("?")[0])
+                    try:
+                        if DOWNLOAD.search(path):
+                            if width != first_width:
+                                continue  # a file is the same at every width
+                            response = page.request.get(f"{base}{path}")
+                            record["status"] = response.status
+                            record.update(
+                                check_download(
+                                    response.body(),
+                                    response.headers.get("content-type", ""),
+                                    language,
+                                    path,
                                 )
-                            else:
-                                target = folder / f"{number:02d}-{slug(path)}.png"
-                                status, facts = shoot(page, base, path, target)
-                                record["status"] = status
-                                record["shot"] = str(target.relative_to(out))
-                                record["title"] = facts["title"]
-                                record.update(check_shot(facts, language, username, path, width))
-                        except Exception as error:  # noqa: BLE001 - reported, the pass goes on
-                            record["status"] = None
-                            record["faults"] = {"error": repr(error)[:300]}
-                        failed = record.get("status") is None or record["status"] >= 400
-                        if failed and (not path.startswith(THIRD_PARTY) or record.get("status") is None):
-                            record.setdefault("faults", {})["status"] = record.get("status")
+                            )
+                        else:
+                            target = folder / f"{number:02d}-{slug(path)}.png"
+                            status, facts = shoot(page, base, path, target)
+                            record["status"] = status
+                            record["shot"] = str(target.relative_to(out))
+                            record["title"] = facts["title"]
+                            record.update(check_shot(facts, language, username, path, width))
+                    except Exception as error:  # noqa: BLE001 - reported, the pass goes on
+                        record["status"] = None
+                        record["faults"] = {"error": repr(error)[:300]}
+                    failed = record.get("status") is None or record["status"] >= 400
+                    if failed and (not path.startswith(THIRD_PARTY) or record.get("status") is None):
+                        record.setdefault("faults", {})["status"] = record.get("status")
+                    records.append(record)
+                    progress.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    progress.flush()
+                # the import preview: upload a template, shoot what comes back
+                try:
+                    if import_preview(page, base, folder) is not None:
+                        target = folder / "99-import-preview.png"
+                        facts = page.evaluate(PAGE_FACTS_JS)
+                        page.screenshot(path=str(target), full_page=True)
+                        record = {
+                            "user": username,
+                            "language": language,
+                            "width": width,
+                            "path": "/imports/ (upload: the table's own template)",
+                            "kind": "/imports/preview",
+                            "status": None,
+                            "shot": str(target.relative_to(out)),
+                            "title": facts["title"],
+                        }
+                        record.update(check_shot(facts, language, username, "/imports/", width))
                         records.append(record)
                         progress.write(json.dumps(record, ensure_ascii=False) + "\n")
                         progress.flush()
-                    # the import preview: upload a template, shoot what comes back
-                    try:
-                        if import_preview(page, base, folder) is not None:
-                            target = folder / "99-import-preview.png"
-                            facts = page.evaluate(PAGE_FACTS_JS)
-                            page.screenshot(path=str(target), full_page=True)
-                            record = {
-                                "user": username,
-                                "language": language,
-                                "width": width,
-                                "path": "/imports/ (upload: the table's own template)",
-                                "kind": "/imports/preview",
-                                "status": None,
-                                "shot": str(target.relative_to(out)),
-                                "title": facts["title"],
-                            }
-                            record.update(check_shot(facts, language, username, "/imports/", width))
-                            records.append(record)
-                    except Exception as error:  # noqa: BLE001
-                        records.append(
-                            {
-                                "user": username,
-                                "language": language,
-                                "width": width,
-                                "path": "/imports/ upload",
-                                "kind": "/imports/preview",
-                                "faults": {"error": repr(error)[:300]},
-                            }
-                        )
-                    context.close()
-                    print(f"  {username} {language} {width}: done", flush=True)
+                except Exception as error:  # noqa: BLE001
+                    records.append(
+                        {
+                            "user": username,
+                            "language": language,
+                            "width": width,
+                            "path": "/imports/ upload",
+                            "kind": "/imports/preview",
+                            "faults": {"error": repr(error)[:300]},
+                        }
+                    )
+                context.close()
+                print(f"  {username} {language} {width}: done", flush=True)
         browser.close()
     return records
 
@@ -584,6 +614,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--users", default=",".join(USERS))
     parser.add_argument("--languages", default=",".join(LANGUAGES))
     parser.add_argument("--widths", default=",".join(map(str, WIDTHS)))
+    parser.add_argument(
+        "--views", help="language-width pairs instead of every language at every width: zh-hans-1280,en-390"
+    )
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     args = parser.parse_args(argv)
     records = run(
@@ -593,6 +626,7 @@ def main(argv: list[str] | None = None) -> int:
         args.languages.split(","),
         [int(w) for w in args.widths.split(",")],
         args.chromium,
+        parse_views(args.views) if args.views else None,
     )
     return 1 if write_findings(records, args.out) else 0
 

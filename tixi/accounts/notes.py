@@ -27,6 +27,8 @@ NOTE_FORMS = (
     gettext_noop("address unknown"),
     gettext_noop("address %(address)s"),
     gettext_noop("idle %(minutes)s min (limit %(limit)s)"),
+    # a data value's comment that the hospitals' figures write (tixi.hospitals.targets.publish)
+    gettext_noop("from discharge records; lists %(lists)s, weights %(weights)s"),
 )
 LANGUAGES = ("en", "zh-hans")
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s")

@@ -21,6 +21,7 @@ from tixi.exchange.views import completeness_table, division_in_scope
 from tixi.geo.models import Division
 from tixi.indicators.engine import periods
 from tixi.indicators.models import DataSet
+from tixi.indicators.services import unit_label
 
 FIRST_YEAR = settings.TIXI_YEARS[0]  # the pickers offer periods from the first year on
 
@@ -119,7 +120,7 @@ def data_set_entry(request, code):
         r["entered"] = _as_entered(r["value"].value) if r["value"] else None
         table.add(
             f"{element} ({r['option']})" if r["option"] else element,
-            r["element"].unit,
+            unit_label(r["element"].unit),  # 岁 and /10万 read "years", "per 100,000" in English
             _as_entered(r["previous"].value) if r["previous"] else None,
             r["entered"],
             item=r,

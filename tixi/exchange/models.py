@@ -56,7 +56,12 @@ class ImportBatch(models.Model):
         ordering = ["-at", "-id"]
 
     def __str__(self):
-        return f"#{self.pk} {self.table} {self.filename}"
+        # the table by its name in the active language (区划), not its code: this is the label the
+        # audit trail stores ("#3 divisions …" on a Chinese page, the screenshot pass's #8)
+        from tixi.exchange.tables import TABLES
+
+        spec = TABLES.get(self.table)
+        return f"#{self.pk} {spec.title if spec else self.table} {self.filename}"
 
 
 class Importance(models.TextChoices):
@@ -146,4 +151,4 @@ class Approval(models.Model):
         constraints = [models.UniqueConstraint(fields=["division", "year"], name="one_approval_state")]
 
     def __str__(self):
-        return f"{self.division} {self.year} {self.status}"
+        return f"{self.division} {self.year} {self.get_status_display()}"

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from tixi.accounts.permissions import Capability, can, require
 from tixi.accounts.regions import in_region, list_region
 from tixi.core import clock
-from tixi.core.exports import DATE, NUMBER, Cell, Column, Table, exportable
+from tixi.core.exports import DATE, NUMBER, Cell, Column, Table, attach, download_name, exportable
 from tixi.exchange import approval as sign_off
 from tixi.exchange.models import Approval, Finding, ImportBatch, ValidationRule
 from tixi.exchange.services import apply_import, preview_import, reach_path, undo_import
@@ -204,7 +204,10 @@ def undo(request, pk):
 def template_download(request, table):
     if table not in TABLES:
         raise Http404(_("No such table."))
-    return _download(template(table), f"tixi-{table}-template.xlsx")
+    # named in the reader's language ("区划-导入模板.xlsx"): the file comes back as an upload, and its
+    # name stands in the import history and the audit trail's note
+    name = download_name(TABLES[table].title, _("import template"), extension="xlsx")
+    return attach(HttpResponse(template(table), content_type=XLSX), name)
 
 
 def _division_and_year(request):
@@ -368,6 +371,13 @@ def findings(request):
         html_id="findings",
         actions="exchange/_finding_form.html",
     )
+    # an empty list says what it means: nothing to follow up, or the rules not run on this year yet
+    table.empty = _("No finding to follow up for %(place)s in %(year)s.") % {
+        "place": division.name,
+        "year": year,
+    }
+    if can(request.user, Capability.APPROVE):
+        table.empty += " " + _("“Run the rules” checks the year's reports and divisions against each rule.")
     for f in rows:
         institution = f.institution
         table.add(

@@ -444,9 +444,11 @@ def evaluation_table(plan, division, year, rows, link=None) -> Table:
     english = not (get_language() or "").startswith("zh")
     number = functools.partial(Column, kind=NUMBER)
     columns = [
-        Column(header[0], width=14),
+        # on the page the area keeps a few characters a line and the nature (预期性) one line: they
+        # wrapped one character a line at 1,280 px beside the long indicator names (screenshot pass #10)
+        Column(header[0], width=14, css="area"),
         Column(header[1], width=44),
-        Column(header[2], width=8),
+        Column(header[2], width=8, css="nowrap"),
         number(header[3], width=10),
         number(header[4], width=10),
         number(header[5], width=10),

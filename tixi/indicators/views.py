@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from tixi.accounts import notes
 from tixi.accounts.permissions import Capability, require
 from tixi.accounts.regions import in_region, list_region
 from tixi.core import clock
@@ -81,7 +82,7 @@ def plan_list(request):
             Column(_("Document number")),
             Column(_("Issuing body")),
             Column(_("Region")),
-            Column(_("Period")),
+            Column(_("Plan period")),
             Column(_("Targets"), kind=NUMBER),
         ],
         html_id="plan-list",
@@ -374,7 +375,8 @@ def data_values(request):
             v.period,
             # a whole value reads whole ("241,159", not "241,159.0": most values are counts)
             Cell(v.value, decimals=0 if v.value is not None and float(v.value).is_integer() else None),
-            v.comment,
+            # a comment a program wrote, in the reader's language (a typed one as typed)
+            notes.in_language(v.comment),
             _("synthetic") if v.is_synthetic else "",
             v.stored_by.username if v.stored_by else "—",
             Cell(_("approved"), note="🔒") if v.locked else "",

@@ -295,7 +295,9 @@ class Project(models.Model):
     division = models.ForeignKey(
         "geo.Division", verbose_name=_("division"), null=True, blank=True, on_delete=models.SET_NULL
     )
-    nature = models.CharField(_("nature"), max_length=8, choices=ProjectNature.choices, blank=True)
+    nature = models.CharField(
+        _("nature of construction"), max_length=8, choices=ProjectNature.choices, blank=True
+    )
     content = models.TextField(_("content and scale"))
     start_year = models.PositiveSmallIntegerField(_("first year"))
     end_year = models.PositiveSmallIntegerField(_("last year"))

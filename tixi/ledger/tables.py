@@ -105,7 +105,7 @@ def project_detail_tables(project, investments, invested, invested_share, milest
     share = f" ({invested_share}%)" if invested_share is not None else ""
     for label, value in (
         (_("site"), site),
-        (_("nature"), project.get_nature_display()),
+        (_("nature of construction"), project.get_nature_display()),
         (_("content and scale"), project.content),
         (_("years"), f"{project.start_year}–{project.end_year}"),
         (_("total investment (10,000 yuan)"), project.investment),

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from tixi.geo.forms import division_in_scope_from_code
@@ -6,7 +7,8 @@ from tixi.registry.models import RESOURCE_FIELDS, Institution, InstitutionYear
 
 
 class InstitutionForm(forms.ModelForm):
-    division_code = forms.CharField(label=_("division code"), max_length=12)
+    # capitalised as the model fields' labels beside it are ("Division code:", not "division code:")
+    division_code = forms.CharField(label=capfirst(_("division code")), max_length=12)
 
     class Meta:
         model = Institution

@@ -868,6 +868,7 @@ ZH = {
     "Show or hide the divisions below": "展开或收起下级区划",
     "no recorded start": "未记录起始日期",
     "Place": "地区",
+    "Located in": "所在地",
     "Choose a place from the list, or type its 12-digit code.": "请从列表中选择地区，或输入12位区划代码。",
     "name of the place": "输入地区名称",
     "Breadcrumb": "当前位置",

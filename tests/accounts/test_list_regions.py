@@ -43,6 +43,13 @@ def test_every_list_offers_the_region_choice(web, url):
     assert f'<option value="{CITY}" selected>测试区划{CITY}</option>' in html
 
 
+def test_the_institution_list_names_its_region_and_its_place_filter_apart(web):
+    """The list's region (地区) and the filter on where an institution stands are two fields: one label each
+    (the screenshot pass saw 地区 twice)."""
+    html = web("planner").get("/institutions/").content.decode()
+    assert html.count("<label>地区<") == 1 and "<label>所在地<" in html
+
+
 def test_the_institution_list_opens_on_the_home_region_and_widens(web, users):
     client = web("planner")
     # closed ones too ("closed=1"): without it, a list without a year holds what is open today (4 of 5)

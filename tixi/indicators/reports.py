@@ -181,13 +181,56 @@ def _figure_style():
 
 
 def _png(fig) -> bytes:
+    """The figure as PNG, drawn and encoded once: margins are set before (`_fit_margins`), as no
+    layout engine may be left on the figure (Matplotlib then draws it twice to save it)."""
     import matplotlib.pyplot as plt
 
-    fig.tight_layout()
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png")
     plt.close(fig)
     return buffer.getvalue()
+
+
+def _new_figure(width: float, height: float, dpi: int):
+    """A figure outside pyplot (no figure manager to register and forget) drawn by Agg."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(width, height), dpi=dpi)
+    FigureCanvasAgg(fig)
+    return fig, fig.add_subplot()
+
+
+def _fit_margins(fig, ax, top_text: float, bottom_text: float) -> None:
+    """Margins that fit the labels, as `tight_layout` sets them but without laying out every
+    artist: the left one from the widest y tick label as drawn, top and bottom from the sizes (in
+    points) of the texts above (title) and below (tick labels, axis label) the axes."""
+    from matplotlib import rcParams
+    from matplotlib.font_manager import FontProperties
+
+    renderer = fig.canvas.get_renderer()
+    points = fig.dpi / 72
+    width, height = fig.get_size_inches() * fig.dpi
+    pad = 1.08 * rcParams["font.size"] * points  # tight_layout's default pad
+    # the height first: how many y ticks, so which labels, depends on it
+    fig.subplots_adjust(
+        top=1 - (pad + top_text * points) / height, bottom=(pad + bottom_text * points) / height
+    )
+    low, high = sorted(ax.get_ylim())
+    ticks = [t for t in ax.yaxis.get_majorticklocs() if low <= t <= high]
+    labels = ax.yaxis.get_major_formatter().format_ticks(ticks)
+    prop = FontProperties(size=rcParams["ytick.labelsize"])
+    widest = max(
+        (renderer.get_text_width_height_descent(t, prop, ismath=False)[0] for t in labels), default=0
+    )
+    tick = (rcParams["ytick.major.size"] + rcParams["ytick.major.pad"]) * points
+    fig.subplots_adjust(left=(pad + tick + widest) / width, right=1 - pad / width)
+
+
+# Room, in points, for a trend picture's title (9 pt text and its 6 pt pad) and for the year labels
+# with the axis label under them: what tight_layout gave in either language (tests/indicators).
+_SERIES_TOP = 13.9
+_SERIES_BOTTOM = 29.3
 
 
 def _chart_png(rows) -> bytes:
@@ -212,6 +255,8 @@ def _chart_png(rows) -> bytes:
         ax.set_ylabel(_("targets"))
         ax.set_title(_("Targets by status"), fontsize=10)
         ax.spines[["top", "right"]].set_visible(False)
+        fig.tight_layout()  # one picture a report: laid out by Matplotlib, then no engine left to redraw it
+        fig.set_layout_engine(None)
         return _png(fig)
 
 
@@ -228,13 +273,12 @@ def _series_figure(row, until: int | None = None):
     import matplotlib
 
     matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
     from matplotlib.ticker import MaxNLocator
 
     decimals = row.get("decimals", 2)
     years = [y for y, v in row["series"].items() if v is not None and (until is None or int(y) <= until)]
     values = [row["series"][y] for y in years]
-    fig, ax = plt.subplots(figsize=(5.6, 2.4), dpi=130)
+    fig, ax = _new_figure(5.6, 2.4, 130)
     ax.plot(years, values, marker="o", color="#0b6e4f", label=_("Actual"))
     for y, v in zip(years, values, strict=True):
         ax.annotate(
@@ -258,6 +302,7 @@ def _series_figure(row, until: int | None = None):
     ax.set_xlabel(_("Year"), fontsize=8)
     ax.legend(fontsize=7)
     ax.spines[["top", "right"]].set_visible(False)
+    _fit_margins(fig, ax, _SERIES_TOP, _SERIES_BOTTOM)
     return fig
 
 

@@ -1422,6 +1422,7 @@ ZH = {
     "A norm in every institution compares two resources R{...}.": "每个机构的标准须比较两项资源 R{...}。",
     "%(key)s cannot filter institutions here.": "此处不能用 %(key)s 筛选机构。",
     "a number set for the whole of %(region)s is not split among its parts": "该数量是为%(region)s全域设定的，不分摊到下级",
+    "set for the %(level)s as a whole (%(region)s), not judged on a %(here)s": "按%(level)s一级整体设定（%(region)s），不在%(here)s一级评判",
     "no place of this kind here": "此处没有这类地方",
     "no institution of this kind reported for %(year)s": "%(year)s 年没有这类机构上报",
     "%(n)s beds": "%(n)s 张床位",

@@ -224,11 +224,28 @@ def finite(value: float) -> float | None:
     return value if value is not None and math.isfinite(value) else None
 
 
+# kinds whose figure is the judged place's own total or rate: not judged on a place below their level
+JUDGED_ON_ITS_LEVEL = (NormKind.PER_POPULATION, NormKind.SHARE, NormKind.PER_PLACE)
+
+
 def judge_norm(norm: Norm, region: Division, division: Division, year: int) -> NormGap:
     result = NormGap(norm)
     if norm.kind == NormKind.COUNT and norm.level < division.level and division.path.startswith(region.path):
         result.skipped = _("a number set for the whole of %(region)s is not split among its parts") % {
             "region": region.name
+        }
+        return result
+    if (
+        norm.kind in JUDGED_ON_ITS_LEVEL
+        and norm.level < division.level
+        and division.path.startswith(region.path)
+    ):
+        # 攀枝花's beds per 1,000 of its city-level hospitals are the city's: a county has none of
+        # them, and a county's rate is not a city's (nor a township's a county's)
+        result.skipped = _("set for the %(level)s as a whole (%(region)s), not judged on a %(here)s") % {
+            "level": Level(norm.level).label,
+            "region": region.name,
+            "here": Level(division.level).label,
         }
         return result
     places = judged_places(norm, region, division, year)

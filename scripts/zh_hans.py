@@ -2079,6 +2079,16 @@ ZH = {
     "Its page in %(year)s, its last year": "查看其最后一年（%(year)s年）的页面",
     "Merged into %(name)s": "已并入%(name)s",
     "(%(text)s)": "（%(text)s）",  # the {% bracketed %} tag: full-width brackets in Chinese running text
+    # the download bars of the hospital, audit and surveillance pages (session 14)
+    "Hospitals": "医院数",
+    "%(figure)s, all hospitals": "%(figure)s（全部医院）",
+    "Hospitals compared": "比较的医院数",
+    "Hospitals flagged": "被标记的医院数",
+    "CMI change (%)": "CMI 变化（%）",
+    "Case mix change (%)": "病例组合变化（%）",
+    "Unexplained (%)": "无法解释部分（%）",
+    "CC/MCC capture before (%)": "上年 CC/MCC 占比（%）",
+    "CC/MCC capture now (%)": "本年 CC/MCC 占比（%）",
 }
 
 

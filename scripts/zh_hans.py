@@ -2083,6 +2083,7 @@ ZH = {
     "Hospitals": "医院数",
     "%(figure)s, all hospitals": "%(figure)s（全部医院）",
     "Hospitals compared": "比较的医院数",
+    "Entries": "条目数",
     "Hospitals flagged": "被标记的医院数",
     "CMI change (%)": "CMI 变化（%）",
     "Case mix change (%)": "病例组合变化（%）",

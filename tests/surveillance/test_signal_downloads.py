@@ -75,3 +75,29 @@ def test_a_reader_outside_the_city_downloads_none_of_its_signals(users, plague):
     book = book_of(client.get("/surveillance/", {"format": "xlsx"}))
     assert book["主要数据"][1:] == [("列出的信号", 0), ("核实逾期", 0)]
     assert book["信号"] == [book["信号"][0]] and book["报告中断的来源"] == [book["报告中断的来源"][0]]
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_a_signals_page_downloads_its_figures_series_and_cases(users, plague, language):
+    client = client_of(users["cdc"], language)
+    assert_download_is_the_page(client, f"/surveillance/signals/{plague.pk}/")
+    response = client.get(f"/surveillance/signals/{plague.pk}/", {"format": "xlsx"})
+    name = unquote(response["Content-Disposition"].split("filename*=utf-8''")[-1])
+    assert name.startswith(f"{plague.division.name}-2025-10-14-")
+    book = book_of(response)
+    if language == "zh-hans":
+        assert name == f"{plague.division.name}-2025-10-14-鼠疫.xlsx"
+        assert list(book) == ["主要数据", "序列与阈值", "本期病例"]
+        assert book["主要数据"][1:] == [("观察值", 2), ("预期值", 0), ("阈值", 1)]
+        series = book["序列与阈值"]
+        assert series[0][:4] == ("时段", "数量", "阈值", "信号") and series[-1][:4] == (
+            "2025-10-14",
+            2,
+            1,
+            "是",
+        )
+        assert [row[0] for row in book["本期病例"][1:]] == ["Tplague0000005", "Tplague0000006"]
+        assert book["本期病例"][1][1] == dt.datetime(2025, 10, 13)  # the onset, a date
+    # a reader whose page is refused gets no file either
+    outsider = client_of(users["dachuan"], language)
+    assert outsider.get(f"/surveillance/signals/{plague.pk}/", {"format": "xlsx"}).status_code == 404

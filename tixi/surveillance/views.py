@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Max
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -113,7 +113,7 @@ def signal_list_tables(rows, compounds, quiet, timeliness, overdue_count: int) -
     table = Table(
         _("Signals"),
         [
-            Column(_("Period")),
+            Column(_("Time period")),
             Column(_("Disease or channel")),
             Column(_("Place")),
             Column(_("Observed"), kind=NUMBER, decimals=0),
@@ -486,9 +486,83 @@ def resources_near(division: Division, year: int, user) -> dict:
     }
 
 
+def signal_tables(signal: Signal, chart: dict, behind, cases_title: str) -> list[Table]:
+    """A signal's page as tables: its headline figures (observed, expected, threshold), its series as
+    the chart draws it (each period's count, the threshold band, whether it alarmed, the nowcast where
+    there is one) and, for case series, the cases behind the period listed."""
+    tables = [
+        headline(
+            (_("Observed"), signal.observed, 0),
+            (_("Expected count"), None if signal.expected is None else round(signal.expected, 1), 1),
+            (_("Threshold"), as_shown(signal.threshold).value, as_shown(signal.threshold).decimals),
+        )
+    ]
+    nowcast = chart.get("nowcast") or {}
+    columns = [
+        Column(_("Time period")),
+        Column(_("Count"), kind=NUMBER, decimals=0),
+        Column(_("Threshold"), kind=NUMBER, decimals=2),
+        Column(_("Signal")),
+    ]
+    if nowcast:
+        columns += [
+            Column(_("Onsets reported so far"), kind=NUMBER, decimals=0),
+            Column(_("Nowcast (median)"), kind=NUMBER, decimals=1),
+            Column(_("Nowcast, lower 95%"), kind=NUMBER, decimals=1),
+            Column(_("Nowcast, upper 95%"), kind=NUMBER, decimals=1),
+        ]
+    table = Table(_("Series and threshold"), columns, html_id="series-table", stack=False)
+    at_signal = chart.get("signal")
+    for k, label in enumerate(chart.get("labels", [])):
+        alarm = chart["alarms"][k] if k < len(chart["alarms"]) else False
+        cells = [
+            Cell(label, css="signal-period" if k == at_signal else ""),
+            chart["counts"][k],
+            chart["upper"][k] if k < len(chart["upper"]) else None,
+            _("yes") if alarm else "",
+        ]
+        if nowcast:
+            cells += [
+                None if nowcast[key][k] is None else round(nowcast[key][k], 0 if key == "observed" else 1)
+                for key in ("observed", "median", "lower", "upper")
+            ]
+        table.add(*cells)
+    tables.append(table)
+    if signal.source == CASES:
+        table = Table(
+            cases_title,
+            [
+                Column(_("report card number")),
+                Column(_("onset date"), kind=DATE),
+                Column(_("report date"), kind=DATE),
+                Column(_("address division")),
+                Column(_("age"), kind=NUMBER, decimals=0),
+                Column(_("sex")),
+                Column(_("case status")),
+                Column(_("reporting institution")),
+            ],
+            html_id="cases",
+            stack=False,
+        )
+        for c in behind:
+            table.add(
+                c.card_id,
+                c.onset_date,
+                c.report_date,
+                c.division.name,
+                c.age,
+                c.get_sex_display(),
+                c.get_status_display(),
+                c.institution.name if c.institution else None,
+            )
+        tables.append(table)
+    return tables
+
+
 @login_required
 @reads_need(Capability.SEE_SIGNALS)
 @writes_need(Capability.VERIFY_SIGNALS)
+@exportable("signal")
 def signal_detail(request, pk):
     signal = get_object_or_404(Signal.objects.visible_to(request.user).select_related("division"), pk=pk)
     refused = False
@@ -523,21 +597,30 @@ def signal_detail(request, pk):
         )
     at = now()
     nowcast_method = _nowcast_method(request)
-    return render(
+    chart = _linked(_with_nowcast(_band(signal, request.user), signal, request.user, nowcast_method), signal)
+    behind_label = period_label(chosen, signal.resolution)
+    behind_is_signal = chosen == signal.period_start
+    behind = list(behind)
+    cases_title = (
+        _("Cases behind this period")
+        if behind_is_signal
+        else _("Cases behind %(period)s") % {"period": behind_label}
+    )
+    return TemplateResponse(
         request,
         "surveillance/signal_detail.html",
         {
             "signal": signal,
             "method_label": METHOD_LABELS.get(signal.method, signal.method),
             "parameter_text": parameter_text(signal.parameters or {}),
-            "chart": _linked(
-                _with_nowcast(_band(signal, request.user), signal, request.user, nowcast_method), signal
-            ),
+            "chart": chart,
+            "tables": signal_tables(signal, chart, behind, cases_title),
+            "export_title": f"{signal.division.name} {signal.period_label} {signal.subject}",
             "nowcast_method": nowcast_method,
             "nowcast_methods": list(NOWCAST_LABELS.items()),
             "behind": behind,
-            "behind_label": period_label(chosen, signal.resolution),
-            "behind_is_signal": chosen == signal.period_start,
+            "behind_label": behind_label,
+            "behind_is_signal": behind_is_signal,
             "steps": signal.steps.all(),
             "next_steps": [(s, SignalStatus(s).label) for s in actions.next_steps(signal)],
             "may_verify": can(request.user, Capability.VERIFY_SIGNALS),

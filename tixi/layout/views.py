@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tixi.accounts.permissions import Capability, can, may_write_norm_of, require
-from tixi.core.exports import FORMATS, attach, download_name, exportable
+from tixi.core.exports import FORMATS, NUMBER, Cell, Column, Table, attach, download_name, exportable
 from tixi.exchange import workbooks
 from tixi.geo.models import Boundary, Division, subtree_filter
 from tixi.geo.tree_views import YEARS, selected_year, visible_division
@@ -65,7 +65,129 @@ def percent(part: int, whole: int) -> float | None:
     return None if not whole else round(100.0 * part / whole, 1)
 
 
+def coverage_tables(
+    data: dict, kinds: list[dict], townships: list[dict], scenario: dict | None
+) -> list[Table]:
+    """The access page's tables, as it shows them and its .xlsx/.csv write them: the headline figures,
+    residents within reach of each kind of facility (how many and what share), within the EMS radii,
+    each township's shares, and the what-if's townships when one was asked."""
+    ems = data["ems"]
+    figures = headline_table()
+    figures.add(_("Resident population"), data["population"])
+    figures.add(_("EMS points"), ems["stations"])
+    if data["bed_access"].get("per_1000") is not None:
+        per_1000 = round(data["bed_access"]["per_1000"], 2)
+        figures.add(_("Hospital beds within 60 min per 1,000 (2SFCA)"), Cell(per_1000, decimals=2))
+    minutes = data["minutes"]
+    summary = Table(
+        _("Residents within reach"),
+        [
+            Column(_("Nearest facility")),
+            Column(_("Facilities"), kind=NUMBER, decimals=0),
+            *(
+                column
+                for m in minutes
+                for column in (
+                    Column(_("within %(minutes)s min") % {"minutes": m}, kind=NUMBER, decimals=0),
+                    Column(_("share within %(minutes)s min (%%)") % {"minutes": m}, kind=NUMBER, decimals=1),
+                )
+            ),
+        ],
+        html_id="coverage-summary",
+        stack=False,
+    )
+    for kind in kinds:
+        summary.add(
+            kind["label"],
+            kind["facilities"],
+            *(
+                value
+                for r in kind["rows"]
+                for value in (
+                    Cell(r["within"], note=f"±1′: {r['below']:,}–{r['above']:,}"),
+                    r["share"],
+                )
+            ),
+            kind=kind["key"],
+        )
+    radius = Table(
+        _("EMS service radius"),
+        [
+            Column(_("EMS points"), kind=NUMBER, decimals=0),
+            *(
+                column
+                for r in ems["rows"]
+                for column in (
+                    Column(_("within %(km)s km") % {"km": r["km"]}, kind=NUMBER, decimals=0),
+                    Column(_("share within %(km)s km (%%)") % {"km": r["km"]}, kind=NUMBER, decimals=1),
+                )
+            ),
+            Column(_("Within its own radius"), kind=NUMBER, decimals=0),
+        ],
+        html_id="ems-radius",
+        stack=False,
+    )
+    radius.add(ems["stations"], *(v for r in ems["rows"] for v in (r["within"], r["share"])), ems["inside"])
+    by_township = Table(
+        _("By township"),
+        [
+            Column(_("Township")),
+            Column(_("Population"), kind=NUMBER, decimals=0),
+            *(
+                Column(f"{kind['label']} ≤{m}′ (%)", kind=NUMBER, decimals=1)
+                for kind in kinds
+                for m in minutes
+            ),
+            Column(_("Within the EMS radius (%)"), kind=NUMBER, decimals=1),
+            Column(_("EMS radius (km)"), kind=NUMBER),
+            Column(_("Hospital beds within 60 min per 1,000 (2SFCA)"), kind=NUMBER, decimals=2),
+        ],
+        html_id="coverage-townships",
+        stack=False,
+    )
+    for t in townships:
+        if t["ems_radius"] is not None:
+            ems_cell = Cell(t["ems_share"])
+        elif t["ems_median_km"] is not None:
+            note = _("not judged; half within %(km)s km") % {"km": t["ems_median_km"]}
+            ems_cell = Cell(None, note=note, css="ems-not-judged")
+        else:
+            ems_cell = None
+        beds = t["beds_per_1000"]
+        by_township.add(
+            t["name"],
+            t["population"],
+            *t["cells"],
+            ems_cell,
+            None if t["ems_radius"] is None else float(t["ems_radius"]),
+            None if beds is None else round(beds, 2),
+        )
+    tables = [figures, summary, radius, by_township]
+    if scenario and scenario.get("townships"):
+        what_if_table = Table(
+            _("What if"),
+            [
+                Column(_("Township")),
+                Column(_("Population"), kind=NUMBER, decimals=0),
+                Column(_("Now"), kind=NUMBER, decimals=0),
+                Column(_("After"), kind=NUMBER, decimals=0),
+                Column(_("Change"), kind=NUMBER, decimals=0),
+            ],
+            html_id="what-if-townships",
+            stack=False,
+        )
+        for t in scenario["townships"]:
+            what_if_table.add(t["name"], t["population"], t["before"], t["after"], t["change"])
+        tables.append(what_if_table)
+    return tables
+
+
+def headline_table() -> Table:
+    return Table(_("Headline figures"), [Column(_("Figure")), Column(_("Value"), kind=NUMBER)])
+
+
 @login_required
+@exportable("coverage")
 def coverage(request, code):
     year = selected_year(request)
     division = visible_division(request, code, year)
@@ -167,10 +289,12 @@ def coverage(request, code):
         .filter(level__gt=division.level)
         .order_by("path")
     )
-    return render(
+    return TemplateResponse(
         request,
         "layout/coverage.html",
         {
+            "tables": coverage_tables(data, kinds, townships, scenario),
+            "export_title": f"{division.name} {year} {_('Access to care')}",
             "division": division,
             "year": year,
             "years": YEARS,

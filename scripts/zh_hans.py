@@ -2091,6 +2091,8 @@ ZH = {
     "share within %(km)s km (%%)": "%(km)s 公里内占比（%%）",
     "Within the EMS radius (%)": "急救服务半径内（%）",
     "EMS radius (km)": "急救服务半径（公里）",
+    "Within %(minutes)s minutes today": "目前 %(minutes)s 分钟内可达",
+    "Gap to the best possible (%)": "与最优解的差距（%）",
     "The series as a table": "序列数据表",
     "Nowcast (median)": "现时推算（中位数）",
     "Nowcast, lower 95%": "现时推算 95% 下限",

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -392,7 +393,111 @@ def siting_chart(data: dict, year: int) -> dict:
     }
 
 
+def up_to(value, decimals: int = 2) -> Cell:
+    """A figure as `floatformat:"-N"` shows it: whole when it is, else to N places."""
+    if value is None:
+        return Cell(None)
+    value = round(float(value), decimals)
+    whole = value == int(value)
+    return Cell(int(value) if whole else value, decimals=0 if whole else decimals)
+
+
+def siting_tables(data: dict | None, scenarios: list, may_make_projects: bool) -> list[Table]:
+    """The siting page's tables, as it shows them and its .xlsx/.csv write them: the answer's headline
+    figures and its sites, the sweep k = 1..K, and the scenarios saved (a planner's form to make
+    projects of one is the page's alone)."""
+    tables = []
+    separator = "; " if (get_language() or "").startswith("en") else "；"
+    if data is not None:
+        figures = headline_table()
+        figures.add(_("Resident population"), data["population"])
+        figures.add(
+            _("Within %(minutes)s minutes today") % {"minutes": f"{data['minutes']:g}"},
+            data["covered_before"],
+        )
+        figures.add(_("More residents covered"), data["exact"]["newly_covered"])
+        gap = up_to(data["exact"]["gap_percent"])
+        figures.add(_("Gap to the best possible (%)"), gap)
+        tables.append(figures)
+        columns = [
+            Column(_("Near")),
+            Column(_("Township")),
+            Column(_("Place")),
+            Column(_("Longitude"), kind=NUMBER, decimals=4),
+            Column(_("Latitude"), kind=NUMBER, decimals=4),
+        ]
+        if data["capacitated"]:
+            columns += [
+                Column(_("Capacity"), kind=NUMBER, decimals=0),
+                Column(_("Residents served"), kind=NUMBER, decimals=0),
+            ]
+        sites = Table(_("New sites"), columns, html_id="siting-sites", stack=False)
+        for site in data["exact"]["sites"]:
+            cells = [site["near"], site["township"], site["place"], site["longitude"], site["latitude"]]
+            if data["capacitated"]:
+                cells += [site.get("capacity"), site.get("served")]
+            sites.add(*cells)
+        tables.append(sites)
+        if data["sweep"]:
+            sweep = Table(
+                _("How much each added site brings"),
+                [
+                    Column("k", kind=NUMBER, decimals=0),
+                    Column(_("More residents covered"), kind=NUMBER, decimals=0),
+                    Column(_("Added by the k-th site"), kind=NUMBER, decimals=0),
+                    Column(_("Within reach after"), kind=NUMBER, decimals=0),
+                    Column(_("Gap to the best possible (%)"), kind=NUMBER),
+                    Column(_("Places")),
+                ],
+                html_id="siting-sweep",
+                stack=False,
+            )
+            for step in data["sweep"]:
+                sweep.add(
+                    step["k"],
+                    step["newly_covered"],
+                    step["marginal"],
+                    step["covered_after"],
+                    up_to(step["gap_percent"]),
+                    separator.join(site["label"] for site in step["sites"]),
+                    k=step["k"],
+                )
+            tables.append(sweep)
+    saved = Table(
+        _("Saved scenarios"),
+        [
+            Column(_("Name")),
+            Column(_("Minutes"), kind=NUMBER),
+            Column(_("Places")),
+            Column(_("More residents covered"), kind=NUMBER, decimals=0),
+            Column(_("Gap to the best possible (%)"), kind=NUMBER),
+            Column(_("Projects")),
+        ],
+        html_id="siting-scenarios",
+        empty=_("None yet."),
+        actions="layout/_scenario_projects.html" if may_make_projects else "",
+        actions_heading=_("Make planned projects") if may_make_projects else "",
+        stack=False,
+    )
+    joiner = ", " if separator == "; " else "、"
+    for scenario in scenarios:
+        made = len(scenario.projects or [])
+        saved.add(
+            scenario.name,
+            up_to(scenario.minutes, 1),
+            joiner.join(site.get("place_name", "") for site in scenario.sites),
+            scenario.newly_covered,
+            up_to(scenario.gap_percent),
+            ngettext("%(n)s project planned", "%(n)s projects planned", made) % {"n": made} if made else "",
+            item=scenario,
+            scenario=scenario.pk,
+        )
+    tables.append(saved)
+    return tables
+
+
 @login_required
+@exportable("siting")
 def siting(request, code):
     """Where K new facilities would cover most residents within M minutes, with the sweep k = 1..K;
     planners save an answer as a scenario and turn a saved scenario into planned projects."""
@@ -464,10 +569,13 @@ def siting(request, code):
         .filter(division=division, year=year)
         .order_by("-created")
     )
-    return render(
+    plans = planned_in(division, request.user) if can(request.user, Capability.PLAN) else []
+    return TemplateResponse(
         request,
         "layout/siting.html",
         {
+            "tables": siting_tables(data, scenarios, bool(plans)),
+            "export_title": f"{division.name} {year} {_('Where to build next')}",
             "division": division,
             "year": year,
             "years": YEARS,
@@ -486,7 +594,7 @@ def siting(request, code):
             "problem": problem,
             "notice": notice,
             "scenarios": scenarios,
-            "plans": planned_in(division, request.user) if can(request.user, Capability.PLAN) else [],
+            "plans": plans,
             "may_plan": can(request.user, Capability.PLAN),
         },
         status=400 if problem and request.method == "POST" else 200,  # a refused save is not a success

@@ -2093,6 +2093,7 @@ ZH = {
     "EMS radius (km)": "急救服务半径（公里）",
     "Within %(minutes)s minutes today": "目前 %(minutes)s 分钟内可达",
     "Gap to the best possible (%)": "与最优解的差距（%）",
+    "Allocation norm": "配置标准",
     "The series as a table": "序列数据表",
     "Nowcast (median)": "现时推算（中位数）",
     "Nowcast, lower 95%": "现时推算 95% 下限",

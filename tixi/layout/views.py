@@ -10,12 +10,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tixi.accounts.permissions import Capability, can, may_write_norm_of, require
-from tixi.core.exports import FORMATS, NUMBER, Cell, Column, Table, attach, download_name, exportable
+from tixi.core.exports import DATE, FORMATS, NUMBER, Cell, Column, Table, attach, download_name, exportable
+from tixi.core.templatetags.tixi_tags import bracketed
 from tixi.exchange import workbooks
 from tixi.geo.models import Boundary, Division, subtree_filter
 from tixi.geo.tree_views import YEARS, selected_year, visible_division
@@ -703,7 +705,57 @@ def norm_new(request):
     return render(request, "layout/norm_form.html", {"form": form}, status=400 if form.errors else 200)
 
 
+def norm_tables(norm: Norm, region: Division, versions: list) -> list[Table]:
+    """A norm's page as tables: what it states (code, region, threshold, level, measure, source, clause,
+    note, revision) and its revisions (who changed what, when), as the page shows them and its .xlsx and
+    .csv write them."""
+    facts = Table(
+        _("Allocation norm"), [Column(_("Item")), Column(_("Value"))], html_id="norm-facts", stack=False
+    )
+    threshold = norm.threshold + (str(bracketed(norm.year)) if norm.year else "")
+    level = norm.get_level_display() + (f" · {norm.get_place_kind_display()}" if norm.place_kind else "")
+    facts.add(_("Code"), norm.code)
+    facts.add(_("Region"), region.name)
+    facts.add(_("Threshold"), threshold)
+    facts.add(_("Judged at level"), level)
+    facts.add(_("Measure"), norm.measure + (f" / {norm.basis}" if norm.basis else ""))
+    facts.add(_("Source"), f"{norm.source} · {_('edition')} {norm.version}")
+    facts.add(_("Clause"), f"“{norm.clause}”")
+    if norm.note_label:
+        facts.add(_("Note"), norm.note_label)
+    facts.add(_("Revision"), str(norm.revision))
+    history = Table(
+        _("Revisions"),
+        [
+            Column(_("Revision"), kind=NUMBER, decimals=0),
+            Column(_("Time"), kind=DATE),
+            Column(_("User")),
+            Column(_("Action")),
+            Column(_("Changes")),
+        ],
+        html_id="norm-history",
+        stack=True,
+    )
+    for v in versions:
+        changes = "—"
+        if v.action == "update":
+            changes = "\n".join(
+                f"{label}: {'—' if before is None else before} → {'—' if after is None else after}"
+                for label, before, after in v.changes
+            )
+        history.add(
+            v.revision,
+            timezone.localtime(v.at).replace(tzinfo=None),
+            v.actor_display,
+            v.get_action_display(),
+            changes,
+            revision=v.revision,
+        )
+    return [facts, history]
+
+
 @login_required
+@exportable("norm")
 def norm_detail(request, code):
     """A norm, its revisions (who changed what, when) and, for whoever may write it, the edit form."""
     norm = _visible_norm(request, code)
@@ -730,10 +782,18 @@ def norm_detail(request, code):
             (labels.get(name, name), (version.before or {}).get(name), (version.after or {}).get(name))
             for name in version.changed()
         ]
-    return render(
+    return TemplateResponse(
         request,
         "layout/norm.html",
-        {"norm": norm, "region": region, "form": form, "versions": versions, "writable": writable},
+        {
+            "norm": norm,
+            "region": region,
+            "form": form,
+            "versions": versions,
+            "writable": writable,
+            "tables": norm_tables(norm, region, versions),
+            "export_title": f"{region.name} {norm.year or ''} {norm.label} {_('Revisions')}",
+        },
         status=400 if form is not None and form.errors else 200,
     )
 

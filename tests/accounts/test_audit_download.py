@@ -44,3 +44,12 @@ def test_each_reader_downloads_the_entries_of_their_own_region(users, region, ch
         objects[role] = {row[4] for row in rows[1:]}
     assert "审计米易卫生院" in objects["auditor"] and "审计达川卫生院" not in objects["auditor"]
     assert objects["dazhou"] == {"审计达川卫生院"}
+
+
+def test_without_a_period_the_file_is_dated_on_the_platforms_today(users, region, changes, settings):  # noqa: F811
+    import datetime as dt
+
+    settings.TIXI_TODAY = dt.date(2025, 10, 15)  # a demo's today, not the calendar's
+    response = client_of(users["auditor"]).get("/audit/", {"format": "csv"})
+    name = unquote(response["Content-Disposition"].split("filename*=utf-8''")[-1])
+    assert name == f"{region['city'].name}-审计日志-2025-10-15.csv"

@@ -15,6 +15,7 @@ from tixi.accounts.audit import AUDITED_APPS, OBJECT_NAMERS, name_objects
 from tixi.accounts.models import AuditEntry
 from tixi.accounts.permissions import Capability, require
 from tixi.accounts.regions import in_region, list_region
+from tixi.core import clock
 from tixi.core.exports import FORMATS, NUMBER, Cell, Column, Table, download, download_name
 
 PAGE_SIZE = 50
@@ -169,7 +170,7 @@ def _file_name(region, params, fmt: str) -> str:
     """ "攀枝花市-审计日志-2025-10-01-2025-10-15.csv": the region, the page and the period filtered (the
     day of the download where none is)."""
     period = [params.get(k, "").strip() for k in ("since", "until")]
-    period = [p for p in period if p] or [timezone.localdate()]
+    period = [p for p in period if p] or [clock.today()]
     return download_name(region.name, _("Audit trail"), *period, extension=fmt)
 
 

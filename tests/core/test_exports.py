@@ -87,6 +87,13 @@ def pages(objects):
         ("unit", "planner", f"/ledger/units/{objects['unit']}/"),
         ("hospital-performance", "planner", f"/hospitals/{objects['hospital']}/?year=2024"),
         ("norm-gaps", "planner", f"/layout/{DACHUAN}/gaps/?year=2024"),
+        ("hospital-ranking", "planner", f"/hospitals/?division={PANZHIHUA}&year=2024&figure=surgery_share"),
+        ("upcoding-watch", "planner", f"/hospitals/upcoding/?division={PANZHIHUA}&year=2024"),
+        ("signals", "cdc", "/surveillance/?status=all"),
+        ("signal", "cdc", f"/surveillance/signals/{objects['signal']}/"),
+        ("coverage", "planner", f"/layout/{MIYI}/coverage/?year=2024"),
+        ("siting", "planner", f"/layout/{MIYI}/site/?year=2024"),
+        ("norm", "planner", "/layout/norms/pzh-beds/"),
     ]  # fmt: skip
 
 
@@ -95,6 +102,7 @@ def objects():
     from tixi.indicators.models import Plan
     from tixi.ledger.models import Project, Task
     from tixi.registry.models import Institution
+    from tixi.surveillance.models import Signal
 
     plan = Plan.objects.get(code="panzhihua-14th-system")
     task = Task.objects.filter(plan=plan, progress__isnull=False).order_by("pk").first()
@@ -109,6 +117,7 @@ def objects():
         "task": task.pk,
         "unit": task.lead_units.first().pk,
         "hospital": Institution.objects.get(name="攀枝花市中心医院").code,
+        "signal": Signal.objects.filter(source="cases").order_by("pk").first().pk,
     }
 
 
@@ -121,7 +130,7 @@ def test_every_page_with_downloads_is_checked(objects):
     [
         p[0]
         for p in pages(
-            {k: 0 for k in ("plan", "order", "institution", "project", "task", "unit", "hospital")}
+            {k: 0 for k in ("plan", "order", "institution", "project", "task", "unit", "hospital", "signal")}
         )
     ],
 )

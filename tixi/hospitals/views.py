@@ -7,7 +7,7 @@ import pyarrow as pa
 import pyarrow.compute  # noqa: F401 (pa.compute)
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -187,7 +187,16 @@ def ranking_tables(figure: str, ranked: list[dict], funnel: dict | None) -> list
     return [headline(*figures_shown), table]
 
 
+def own_tables(hospitals) -> list[Table]:
+    """The hospitals an institution's staff may open (when they are not one): a table of links."""
+    table = Table(_("Hospital performance"), [Column(_("Hospital"))], html_id="own-hospitals", stack=False)
+    for hospital in hospitals:
+        table.add(Cell(hospital.name, href=reverse("hospital-detail", args=[hospital.code])))
+    return [table]
+
+
 @login_required
+@exportable("hospital-ranking")
 def hospital_list(request):
     if not request.user.sees_divisions and not request.GET.get("division"):
         # an institution's staff rank no region: the entry opens their own hospital (there was a 404);
@@ -195,11 +204,14 @@ def hospital_list(request):
         own = list(_own_hospitals(request.user)[:2])
         if len(own) == 1:
             return redirect("hospital-detail", code=own[0].code)
-        return render(request, "hospitals/own.html", {"hospitals": _own_hospitals(request.user)})
+        hospitals = list(_own_hospitals(request.user))
+        context = {"hospitals": hospitals, "tables": own_tables(hospitals)}
+        if not hospitals:
+            request.exportable = False  # a page that says why there is nothing has nothing to download
+        return TemplateResponse(request, "hospitals/own.html", context)
     return _ranking(request)
 
 
-@exportable("hospital-ranking")
 def _ranking(request):
     year = _year(request)
     division = _division(request, year)

@@ -99,6 +99,7 @@ def pages(objects):
 
 @pytest.fixture
 def objects():
+    from tixi.accounts.models import User
     from tixi.indicators.models import Plan
     from tixi.ledger.models import Project, Task
     from tixi.registry.models import Institution
@@ -117,7 +118,7 @@ def objects():
         "task": task.pk,
         "unit": task.lead_units.first().pk,
         "hospital": Institution.objects.get(name="攀枝花市中心医院").code,
-        "signal": Signal.objects.filter(source="cases").order_by("pk").first().pk,
+        "signal": Signal.objects.visible_to(User.objects.get(username="cdc")).order_by("pk").first().pk,
     }
 
 

@@ -99,11 +99,10 @@ def pages(objects):
 
 @pytest.fixture
 def objects():
-    from tixi.accounts.models import User
+    from tests.surveillance.factories import role_matrix_objects
     from tixi.indicators.models import Plan
     from tixi.ledger.models import Project, Task
     from tixi.registry.models import Institution
-    from tixi.surveillance.models import Signal
 
     plan = Plan.objects.get(code="panzhihua-14th-system")
     task = Task.objects.filter(plan=plan, progress__isnull=False).order_by("pk").first()
@@ -118,7 +117,8 @@ def objects():
         "task": task.pk,
         "unit": task.lead_units.first().pk,
         "hospital": Institution.objects.get(name="攀枝花市中心医院").code,
-        "signal": Signal.objects.visible_to(User.objects.get(username="cdc")).order_by("pk").first().pk,
+        # a case signal in 米易 (the test demo raises none): the role matrix's
+        "signal": role_matrix_objects(MIYI, DACHUAN)["signal_in"],
     }
 
 

@@ -137,7 +137,7 @@ def coverage_tables(
             Column(_("Township")),
             Column(_("Population"), kind=NUMBER, decimals=0),
             *(
-                Column(f"{kind['label']} ≤{m}′ (%)", kind=NUMBER, decimals=1)
+                Column(f"{kind['label']} ≤{m}′{bracketed('%')}", kind=NUMBER, decimals=1)
                 for kind in kinds
                 for m in minutes
             ),

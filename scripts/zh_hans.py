@@ -2089,6 +2089,33 @@ ZH = {
     "Its page in %(year)s, its last year": "查看其最后一年（%(year)s年）的页面",
     "Merged into %(name)s": "已并入%(name)s",
     "(%(text)s)": "（%(text)s）",  # the {% bracketed %} tag: full-width brackets in Chinese running text
+    # the download bars of the hospital, audit and surveillance pages (session 14)
+    "Hospitals": "医院数",
+    "%(figure)s, all hospitals": "%(figure)s（全部医院）",
+    "Hospitals compared": "比较的医院数",
+    "Entries": "条目数",
+    "Rate (%)": "及时率（%）",
+    "Expected count": "预期值",
+    "Time period": "时段",
+    "share within %(minutes)s min (%%)": "%(minutes)s 分钟内占比（%%）",
+    "share within %(km)s km (%%)": "%(km)s 公里内占比（%%）",
+    "Within the EMS radius (%)": "急救服务半径内（%）",
+    "EMS radius (km)": "急救服务半径（公里）",
+    "Within %(minutes)s minutes today": "目前 %(minutes)s 分钟内可达",
+    "Gap to the best possible (%)": "与最优解的差距（%）",
+    "Allocation norm": "配置标准",
+    "The series as a table": "序列数据表",
+    "Nowcast (median)": "现时推算（中位数）",
+    "Nowcast, lower 95%": "现时推算 95% 下限",
+    "Nowcast, upper 95%": "现时推算 95% 上限",
+    "Signals listed": "列出的信号",
+    "Verifications overdue": "核实逾期",
+    "Hospitals flagged": "被标记的医院数",
+    "CMI change (%)": "CMI 变化（%）",
+    "Case mix change (%)": "病例组合变化（%）",
+    "Unexplained (%)": "无法解释部分（%）",
+    "CC/MCC capture before (%)": "上年 CC/MCC 占比（%）",
+    "CC/MCC capture now (%)": "本年 CC/MCC 占比（%）",
 }
 
 

@@ -87,11 +87,19 @@ def pages(objects):
         ("unit", "planner", f"/ledger/units/{objects['unit']}/"),
         ("hospital-performance", "planner", f"/hospitals/{objects['hospital']}/?year=2024"),
         ("norm-gaps", "planner", f"/layout/{DACHUAN}/gaps/?year=2024"),
+        ("hospital-ranking", "planner", f"/hospitals/?division={PANZHIHUA}&year=2024&figure=surgery_share"),
+        ("upcoding-watch", "planner", f"/hospitals/upcoding/?division={PANZHIHUA}&year=2024"),
+        ("signals", "cdc", "/surveillance/?status=all"),
+        ("signal", "cdc", f"/surveillance/signals/{objects['signal']}/"),
+        ("coverage", "planner", f"/layout/{MIYI}/coverage/?year=2024"),
+        ("siting", "planner", f"/layout/{MIYI}/site/?year=2024"),
+        ("norm", "planner", "/layout/norms/pzh-beds/"),
     ]  # fmt: skip
 
 
 @pytest.fixture
 def objects():
+    from tests.surveillance.factories import role_matrix_objects
     from tixi.indicators.models import Plan
     from tixi.ledger.models import Project, Task
     from tixi.registry.models import Institution
@@ -109,6 +117,8 @@ def objects():
         "task": task.pk,
         "unit": task.lead_units.first().pk,
         "hospital": Institution.objects.get(name="攀枝花市中心医院").code,
+        # a case signal in 米易 (the test demo raises none): the role matrix's
+        "signal": role_matrix_objects(MIYI, DACHUAN)["signal_in"],
     }
 
 
@@ -121,7 +131,7 @@ def test_every_page_with_downloads_is_checked(objects):
     [
         p[0]
         for p in pages(
-            {k: 0 for k in ("plan", "order", "institution", "project", "task", "unit", "hospital")}
+            {k: 0 for k in ("plan", "order", "institution", "project", "task", "unit", "hospital", "signal")}
         )
     ],
 )

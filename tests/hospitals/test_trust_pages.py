@@ -55,7 +55,7 @@ def test_the_ranking_and_funnel_use_the_indicators_decimals(web):
     assert f"overall {funnel['overall']} %" in text or f"{funnel['overall']} %" in text
     ranked = [row["value"] for row in page.context["rows"] if row["value"] is not None]
     assert ranked and all(decimals(v) <= 1 for v in ranked)
-    table = re.search(r'<table id="hospital-ranking">.*?</table>', text, re.S).group(0)
+    table = re.search(r'<table id="hospital-ranking"[^>]*>.*?</table>', text, re.S).group(0)
     cells = re.findall(
         r"<tr><td class=\"num\">\d+</td><td>.*?</td><td class=\"num\">\d</td><td class=\"num\">([^<]+)</td>",
         table,

@@ -141,7 +141,7 @@ def test_siting_page_capacity_map_and_greedy_wording(users):
     assert "Residents served" in english and "服务人数" not in english
     # one per township by default: the sites' townships differ
     default = planner.get(url).content.decode()
-    rows = re.search(r'<table id="siting-sites">.*?<tbody>(.*?)</tbody>', default, re.S).group(1)
+    rows = re.search(r'<table id="siting-sites"[^>]*>.*?<tbody>(.*?)</tbody>', default, re.S).group(1)
     townships = re.findall(r"<tr><td>[^<]*</td><td>([^<]*)</td>", rows)
     assert len(townships) == 3 == len(set(townships))
     form = {"kind": "township", "k": "2", "minutes": "30", "candidates": "10", "capacity": "15000"}

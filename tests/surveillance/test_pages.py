@@ -131,4 +131,4 @@ def test_the_list_has_a_map_of_signals_per_county(web, plague, county):
 
 def test_the_signal_tables_stack_on_a_phone(web, plague):
     html = web("cdc").get("/surveillance/").content.decode()
-    assert '<table id="signals" class="stack">' in html and 'data-label="核实时限"' in html
+    assert '<table id="signals" class="stack"' in html and 'data-label="核实时限"' in html

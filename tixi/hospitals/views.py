@@ -7,8 +7,9 @@ import pyarrow as pa
 import pyarrow.compute  # noqa: F401 (pa.compute)
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -137,7 +138,65 @@ def _own_hospitals(user):
     return Institution.objects.visible_to(user).filter(type__in=kinds).order_by("code")
 
 
+def headline(*figures) -> Table:
+    """A page's headline figures (its cards and its workbook's first sheet): (label, value, decimals)."""
+    table = Table(_("Headline figures"), [Column(_("Figure")), Column(_("Value"), kind=NUMBER)])
+    for label, value, decimals in figures:
+        table.add(str(label), Cell(value, decimals=decimals))
+    return table
+
+
+def ranking_tables(figure: str, ranked: list[dict], funnel: dict | None) -> list[Table]:
+    """[headline figures, the ranking] of a division's hospitals on one figure, as the page shows them
+    and its .xlsx/.csv write them: the values rounded to the indicator's decimals."""
+    label = RANKED[figure][0]
+    figures_shown = [
+        (_("Hospitals"), len(ranked), 0),
+        (_("Discharges"), sum(r["discharges"] or 0 for r in ranked), 0),
+    ]
+    if funnel:  # a share over all the hospitals ranked (the funnel's centre line)
+        figures_shown.append(
+            (_("%(figure)s, all hospitals") % {"figure": label}, funnel["overall"], DECIMALS[figure])
+        )
+    table = Table(
+        _("Ranking"),
+        [
+            Column(_("Rank"), kind=NUMBER, decimals=0),
+            Column(_("Hospital")),
+            Column(_("Grade"), kind=NUMBER, decimals=0),
+            Column(str(label), kind=NUMBER, decimals=DECIMALS[figure]),
+            Column(_("Discharges"), kind=NUMBER, decimals=0),
+            Column(_("Surgery share"), kind=NUMBER, decimals=DECIMALS["surgery_share"]),
+            Column(_("ALOS"), kind=NUMBER, decimals=DECIMALS["alos"]),
+            Column("CMI", kind=NUMBER, decimals=DECIMALS["cmi"]),
+        ],
+        html_id="hospital-ranking",
+        empty=_("No discharge records for this division and year."),
+    )
+    for r in ranked:
+        table.add(
+            r["rank"],
+            Cell(r["hospital_name"], href=reverse("hospital-detail", args=[r["hospital"]])),
+            r.get("level"),
+            r["value"],
+            r["discharges"],
+            rounded(r.get("surgery_share"), "surgery_share"),
+            rounded(r.get("alos"), "alos"),
+            rounded(r.get("cmi"), "cmi"),
+        )
+    return [headline(*figures_shown), table]
+
+
+def own_tables(hospitals) -> list[Table]:
+    """The hospitals an institution's staff may open (when they are not one): a table of links."""
+    table = Table(_("Hospital performance"), [Column(_("Hospital"))], html_id="own-hospitals", stack=False)
+    for hospital in hospitals:
+        table.add(Cell(hospital.name, href=reverse("hospital-detail", args=[hospital.code])))
+    return [table]
+
+
 @login_required
+@exportable("hospital-ranking")
 def hospital_list(request):
     if not request.user.sees_divisions and not request.GET.get("division"):
         # an institution's staff rank no region: the entry opens their own hospital (there was a 404);
@@ -145,7 +204,15 @@ def hospital_list(request):
         own = list(_own_hospitals(request.user)[:2])
         if len(own) == 1:
             return redirect("hospital-detail", code=own[0].code)
-        return render(request, "hospitals/own.html", {"hospitals": _own_hospitals(request.user)})
+        hospitals = list(_own_hospitals(request.user))
+        context = {"hospitals": hospitals, "tables": own_tables(hospitals)}
+        if not hospitals:
+            request.exportable = False  # a page that says why there is nothing has nothing to download
+        return TemplateResponse(request, "hospitals/own.html", context)
+    return _ranking(request)
+
+
+def _ranking(request):
     year = _year(request)
     division = _division(request, year)
     figure = request.GET.get("figure", "level4_share")
@@ -180,7 +247,7 @@ def hospital_list(request):
                 "x": str(VOLUMES[denominator]),
                 "y": str(label),
             }
-    return render(
+    return TemplateResponse(
         request,
         "hospitals/list.html",
         {
@@ -196,6 +263,8 @@ def hospital_list(request):
             "grade_note": GRADE_NOTES.get(figure),
             "versions": shown(loaded.versions.as_dict()),
             "synthetic": Discharge.objects.filter(year=year, is_synthetic=True).exists(),
+            "tables": ranking_tables(figure, ranked, funnel),
+            "export_title": f"{division.name} {year} {_('Hospital performance')} {label}",
         },
     )
 
@@ -462,7 +531,54 @@ def hospital_detail(request, code):
     return TemplateResponse(request, "hospitals/detail.html", context)
 
 
+def upcoding_tables(rows: list[dict]) -> list[Table]:
+    """[headline figures, the watch] of a division's hospitals, as the page shows them and its downloads
+    write them: CMI to four decimals (a drift of a few thousandths shows), the changes to two."""
+    table = Table(
+        _("Upcoding watch"),
+        [
+            Column(_("Hospital")),
+            Column(_("CMI before"), kind=NUMBER, decimals=4),
+            Column(_("CMI now"), kind=NUMBER, decimals=4),
+            Column(_("CMI change (%)"), kind=NUMBER, decimals=2),
+            Column(_("Case mix change (%)"), kind=NUMBER, decimals=2),
+            Column(_("Unexplained (%)"), kind=NUMBER, decimals=2),
+            Column(_("CC/MCC capture before (%)"), kind=NUMBER, decimals=2),
+            Column(_("CC/MCC capture now (%)"), kind=NUMBER, decimals=2),
+            Column(_("CC/MCC rise (standard errors)"), kind=NUMBER, decimals=2),
+            Column(_("Flag")),
+        ],
+        html_id="upcoding",
+        empty=_("No hospital has weighted cases in both years."),
+    )
+    for r in rows:
+        table.add(
+            Cell(r["hospital_name"], href=reverse("hospital-detail", args=[r["hospital"]])),
+            *(
+                None if r[key] is None else round(r[key], decimals)
+                for key, decimals in (
+                    ("cmi_before", 4),
+                    ("cmi_after", 4),
+                    ("cmi_change", 2),
+                    ("case_mix_change", 2),
+                    ("unexplained_drift", 2),
+                    ("cc_capture_before", 2),
+                    ("cc_capture_after", 2),
+                    ("cc_capture_z", 2),
+                )
+            ),
+            _("review the coding") if r["flagged"] else "",
+            **({"flagged": "1"} if r["flagged"] else {}),
+        )
+    figures_shown = (
+        (_("Hospitals compared"), len(rows), 0),
+        (_("Hospitals flagged"), sum(1 for r in rows if r["flagged"]), 0),
+    )
+    return [headline(*figures_shown), table]
+
+
 @login_required
+@exportable("upcoding-watch")
 def upcoding(request):
     year = _year(request)
     division = _division(request, year)
@@ -477,7 +593,7 @@ def upcoding(request):
         row["hospital"] = info.get("hospital", "")
         row["hospital_name"] = info.get("name", "")
     rows = _visible_rows(request, rows)
-    return render(
+    return TemplateResponse(
         request,
         "hospitals/upcoding.html",
         {
@@ -487,5 +603,7 @@ def upcoding(request):
             "rows": rows,
             "flagged": sum(1 for r in rows if r["flagged"]),
             "versions": shown(after.versions.as_dict()),
+            "tables": upcoding_tables(rows),
+            "export_title": f"{division.name} {year} {_('Upcoding watch')}",
         },
     )

@@ -10,11 +10,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tixi.accounts.permissions import Capability, can, may_write_norm_of, require
-from tixi.core.exports import FORMATS, attach, download_name, exportable
+from tixi.core.exports import DATE, FORMATS, NUMBER, Cell, Column, Table, attach, download_name, exportable
+from tixi.core.templatetags.tixi_tags import bracketed
 from tixi.exchange import workbooks
 from tixi.geo.models import Boundary, Division, subtree_filter
 from tixi.geo.tree_views import YEARS, selected_year, visible_division
@@ -65,7 +68,129 @@ def percent(part: int, whole: int) -> float | None:
     return None if not whole else round(100.0 * part / whole, 1)
 
 
+def coverage_tables(
+    data: dict, kinds: list[dict], townships: list[dict], scenario: dict | None
+) -> list[Table]:
+    """The access page's tables, as it shows them and its .xlsx/.csv write them: the headline figures,
+    residents within reach of each kind of facility (how many and what share), within the EMS radii,
+    each township's shares, and the what-if's townships when one was asked."""
+    ems = data["ems"]
+    figures = headline_table()
+    figures.add(_("Resident population"), data["population"])
+    figures.add(_("EMS points"), ems["stations"])
+    if data["bed_access"].get("per_1000") is not None:
+        per_1000 = round(data["bed_access"]["per_1000"], 2)
+        figures.add(_("Hospital beds within 60 min per 1,000 (2SFCA)"), Cell(per_1000, decimals=2))
+    minutes = data["minutes"]
+    summary = Table(
+        _("Residents within reach"),
+        [
+            Column(_("Nearest facility")),
+            Column(_("Facilities"), kind=NUMBER, decimals=0),
+            *(
+                column
+                for m in minutes
+                for column in (
+                    Column(_("within %(minutes)s min") % {"minutes": m}, kind=NUMBER, decimals=0),
+                    Column(_("share within %(minutes)s min (%%)") % {"minutes": m}, kind=NUMBER, decimals=1),
+                )
+            ),
+        ],
+        html_id="coverage-summary",
+        stack=False,
+    )
+    for kind in kinds:
+        summary.add(
+            kind["label"],
+            kind["facilities"],
+            *(
+                value
+                for r in kind["rows"]
+                for value in (
+                    Cell(r["within"], note=f"±1′: {r['below']:,}–{r['above']:,}"),
+                    r["share"],
+                )
+            ),
+            kind=kind["key"],
+        )
+    radius = Table(
+        _("EMS service radius"),
+        [
+            Column(_("EMS points"), kind=NUMBER, decimals=0),
+            *(
+                column
+                for r in ems["rows"]
+                for column in (
+                    Column(_("within %(km)s km") % {"km": r["km"]}, kind=NUMBER, decimals=0),
+                    Column(_("share within %(km)s km (%%)") % {"km": r["km"]}, kind=NUMBER, decimals=1),
+                )
+            ),
+            Column(_("Within its own radius"), kind=NUMBER, decimals=0),
+        ],
+        html_id="ems-radius",
+        stack=False,
+    )
+    radius.add(ems["stations"], *(v for r in ems["rows"] for v in (r["within"], r["share"])), ems["inside"])
+    by_township = Table(
+        _("By township"),
+        [
+            Column(_("Township")),
+            Column(_("Population"), kind=NUMBER, decimals=0),
+            *(
+                Column(f"{kind['label']} ≤{m}′{bracketed('%')}", kind=NUMBER, decimals=1)
+                for kind in kinds
+                for m in minutes
+            ),
+            Column(_("Within the EMS radius (%)"), kind=NUMBER, decimals=1),
+            Column(_("EMS radius (km)"), kind=NUMBER),
+            Column(_("Hospital beds within 60 min per 1,000 (2SFCA)"), kind=NUMBER, decimals=2),
+        ],
+        html_id="coverage-townships",
+        stack=False,
+    )
+    for t in townships:
+        if t["ems_radius"] is not None:
+            ems_cell = Cell(t["ems_share"])
+        elif t["ems_median_km"] is not None:
+            note = _("not judged; half within %(km)s km") % {"km": t["ems_median_km"]}
+            ems_cell = Cell(None, note=note, css="ems-not-judged")
+        else:
+            ems_cell = None
+        beds = t["beds_per_1000"]
+        by_township.add(
+            t["name"],
+            t["population"],
+            *t["cells"],
+            ems_cell,
+            None if t["ems_radius"] is None else float(t["ems_radius"]),
+            None if beds is None else round(beds, 2),
+        )
+    tables = [figures, summary, radius, by_township]
+    if scenario and scenario.get("townships"):
+        what_if_table = Table(
+            _("What if"),
+            [
+                Column(_("Township")),
+                Column(_("Population"), kind=NUMBER, decimals=0),
+                Column(_("Now"), kind=NUMBER, decimals=0),
+                Column(_("After"), kind=NUMBER, decimals=0),
+                Column(_("Change"), kind=NUMBER, decimals=0),
+            ],
+            html_id="what-if-townships",
+            stack=False,
+        )
+        for t in scenario["townships"]:
+            what_if_table.add(t["name"], t["population"], t["before"], t["after"], t["change"])
+        tables.append(what_if_table)
+    return tables
+
+
+def headline_table() -> Table:
+    return Table(_("Headline figures"), [Column(_("Figure")), Column(_("Value"), kind=NUMBER)])
+
+
 @login_required
+@exportable("coverage")
 def coverage(request, code):
     year = selected_year(request)
     division = visible_division(request, code, year)
@@ -167,10 +292,12 @@ def coverage(request, code):
         .filter(level__gt=division.level)
         .order_by("path")
     )
-    return render(
+    return TemplateResponse(
         request,
         "layout/coverage.html",
         {
+            "tables": coverage_tables(data, kinds, townships, scenario),
+            "export_title": f"{division.name} {year} {_('Access to care')}",
             "division": division,
             "year": year,
             "years": YEARS,
@@ -268,7 +395,111 @@ def siting_chart(data: dict, year: int) -> dict:
     }
 
 
+def up_to(value, decimals: int = 2) -> Cell:
+    """A figure as `floatformat:"-N"` shows it: whole when it is, else to N places."""
+    if value is None:
+        return Cell(None)
+    value = round(float(value), decimals)
+    whole = value == int(value)
+    return Cell(int(value) if whole else value, decimals=0 if whole else decimals)
+
+
+def siting_tables(data: dict | None, scenarios: list, may_make_projects: bool) -> list[Table]:
+    """The siting page's tables, as it shows them and its .xlsx/.csv write them: the answer's headline
+    figures and its sites, the sweep k = 1..K, and the scenarios saved (a planner's form to make
+    projects of one is the page's alone)."""
+    tables = []
+    separator = "; " if (get_language() or "").startswith("en") else "；"
+    if data is not None:
+        figures = headline_table()
+        figures.add(_("Resident population"), data["population"])
+        figures.add(
+            _("Within %(minutes)s minutes today") % {"minutes": f"{data['minutes']:g}"},
+            data["covered_before"],
+        )
+        figures.add(_("More residents covered"), data["exact"]["newly_covered"])
+        gap = up_to(data["exact"]["gap_percent"])
+        figures.add(_("Gap to the best possible (%)"), gap)
+        tables.append(figures)
+        columns = [
+            Column(_("Near")),
+            Column(_("Township")),
+            Column(_("Place")),
+            Column(_("Longitude"), kind=NUMBER, decimals=4),
+            Column(_("Latitude"), kind=NUMBER, decimals=4),
+        ]
+        if data["capacitated"]:
+            columns += [
+                Column(_("Capacity"), kind=NUMBER, decimals=0),
+                Column(_("Residents served"), kind=NUMBER, decimals=0),
+            ]
+        sites = Table(_("New sites"), columns, html_id="siting-sites", stack=False)
+        for site in data["exact"]["sites"]:
+            cells = [site["near"], site["township"], site["place"], site["longitude"], site["latitude"]]
+            if data["capacitated"]:
+                cells += [site.get("capacity"), site.get("served")]
+            sites.add(*cells)
+        tables.append(sites)
+        if data["sweep"]:
+            sweep = Table(
+                _("How much each added site brings"),
+                [
+                    Column("k", kind=NUMBER, decimals=0),
+                    Column(_("More residents covered"), kind=NUMBER, decimals=0),
+                    Column(_("Added by the k-th site"), kind=NUMBER, decimals=0),
+                    Column(_("Within reach after"), kind=NUMBER, decimals=0),
+                    Column(_("Gap to the best possible (%)"), kind=NUMBER),
+                    Column(_("Places")),
+                ],
+                html_id="siting-sweep",
+                stack=False,
+            )
+            for step in data["sweep"]:
+                sweep.add(
+                    step["k"],
+                    step["newly_covered"],
+                    step["marginal"],
+                    step["covered_after"],
+                    up_to(step["gap_percent"]),
+                    separator.join(site["label"] for site in step["sites"]),
+                    k=step["k"],
+                )
+            tables.append(sweep)
+    saved = Table(
+        _("Saved scenarios"),
+        [
+            Column(_("Name")),
+            Column(_("Minutes"), kind=NUMBER),
+            Column(_("Places")),
+            Column(_("More residents covered"), kind=NUMBER, decimals=0),
+            Column(_("Gap to the best possible (%)"), kind=NUMBER),
+            Column(_("Projects")),
+        ],
+        html_id="siting-scenarios",
+        empty=_("None yet."),
+        actions="layout/_scenario_projects.html" if may_make_projects else "",
+        actions_heading=_("Make planned projects") if may_make_projects else "",
+        stack=False,
+    )
+    joiner = ", " if separator == "; " else "、"
+    for scenario in scenarios:
+        made = len(scenario.projects or [])
+        saved.add(
+            scenario.name,
+            up_to(scenario.minutes, 1),
+            joiner.join(site.get("place_name", "") for site in scenario.sites),
+            scenario.newly_covered,
+            up_to(scenario.gap_percent),
+            ngettext("%(n)s project planned", "%(n)s projects planned", made) % {"n": made} if made else "",
+            item=scenario,
+            scenario=scenario.pk,
+        )
+    tables.append(saved)
+    return tables
+
+
 @login_required
+@exportable("siting")
 def siting(request, code):
     """Where K new facilities would cover most residents within M minutes, with the sweep k = 1..K;
     planners save an answer as a scenario and turn a saved scenario into planned projects."""
@@ -340,10 +571,13 @@ def siting(request, code):
         .filter(division=division, year=year)
         .order_by("-created")
     )
-    return render(
+    plans = planned_in(division, request.user) if can(request.user, Capability.PLAN) else []
+    return TemplateResponse(
         request,
         "layout/siting.html",
         {
+            "tables": siting_tables(data, scenarios, bool(plans)),
+            "export_title": f"{division.name} {year} {_('Where to build next')}",
             "division": division,
             "year": year,
             "years": YEARS,
@@ -362,7 +596,7 @@ def siting(request, code):
             "problem": problem,
             "notice": notice,
             "scenarios": scenarios,
-            "plans": planned_in(division, request.user) if can(request.user, Capability.PLAN) else [],
+            "plans": plans,
             "may_plan": can(request.user, Capability.PLAN),
         },
         status=400 if problem and request.method == "POST" else 200,  # a refused save is not a success
@@ -471,7 +705,57 @@ def norm_new(request):
     return render(request, "layout/norm_form.html", {"form": form}, status=400 if form.errors else 200)
 
 
+def norm_tables(norm: Norm, region: Division, versions: list) -> list[Table]:
+    """A norm's page as tables: what it states (code, region, threshold, level, measure, source, clause,
+    note, revision) and its revisions (who changed what, when), as the page shows them and its .xlsx and
+    .csv write them."""
+    facts = Table(
+        _("Allocation norm"), [Column(_("Item")), Column(_("Value"))], html_id="norm-facts", stack=False
+    )
+    threshold = norm.threshold + (str(bracketed(norm.year)) if norm.year else "")
+    level = norm.get_level_display() + (f" · {norm.get_place_kind_display()}" if norm.place_kind else "")
+    facts.add(_("Code"), norm.code)
+    facts.add(_("Region"), region.name)
+    facts.add(_("Threshold"), threshold)
+    facts.add(_("Judged at level"), level)
+    facts.add(_("Measure"), norm.measure + (f" / {norm.basis}" if norm.basis else ""))
+    facts.add(_("Source"), f"{norm.source} · {_('edition')} {norm.version}")
+    facts.add(_("Clause"), f"“{norm.clause}”")
+    if norm.note_label:
+        facts.add(_("Note"), norm.note_label)
+    facts.add(_("Revision"), str(norm.revision))
+    history = Table(
+        _("Revisions"),
+        [
+            Column(_("Revision"), kind=NUMBER, decimals=0),
+            Column(_("Time"), kind=DATE),
+            Column(_("User")),
+            Column(_("Action")),
+            Column(_("Changes")),
+        ],
+        html_id="norm-history",
+        stack=True,
+    )
+    for v in versions:
+        changes = "—"
+        if v.action == "update":
+            changes = "\n".join(
+                f"{label}: {'—' if before is None else before} → {'—' if after is None else after}"
+                for label, before, after in v.changes
+            )
+        history.add(
+            v.revision,
+            timezone.localtime(v.at).replace(tzinfo=None),
+            v.actor_display,
+            v.get_action_display(),
+            changes,
+            revision=v.revision,
+        )
+    return [facts, history]
+
+
 @login_required
+@exportable("norm")
 def norm_detail(request, code):
     """A norm, its revisions (who changed what, when) and, for whoever may write it, the edit form."""
     norm = _visible_norm(request, code)
@@ -498,10 +782,18 @@ def norm_detail(request, code):
             (labels.get(name, name), (version.before or {}).get(name), (version.after or {}).get(name))
             for name in version.changed()
         ]
-    return render(
+    return TemplateResponse(
         request,
         "layout/norm.html",
-        {"norm": norm, "region": region, "form": form, "versions": versions, "writable": writable},
+        {
+            "norm": norm,
+            "region": region,
+            "form": form,
+            "versions": versions,
+            "writable": writable,
+            "tables": norm_tables(norm, region, versions),
+            "export_title": f"{region.name} {norm.year or ''} {norm.label} {_('Revisions')}",
+        },
         status=400 if form is not None and form.errors else 200,
     )
 

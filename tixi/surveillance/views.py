@@ -8,12 +8,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Max
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import translation
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tixi.accounts.permissions import Capability, can, reads_need, writes_need
+from tixi.core.exports import DATE, NUMBER, Cell, Column, Table, exportable
 from tixi.geo.models import Boundary, Division, Level
 from tixi.registry.models import Department, DepartmentKind, Institution, InstitutionType, InstitutionYear
 from tixi.surveillance import actions, delays
@@ -57,8 +60,136 @@ def subject(signal: Signal) -> str:
     return f"{Channel(signal.source).label} · {label}"
 
 
+def local(moment: dt.datetime | None) -> dt.datetime | None:
+    """A stored time as the reader's clock shows it, without its zone (a spreadsheet holds none)."""
+    return None if moment is None else timezone.localtime(moment).replace(tzinfo=None)
+
+
+def headline(*figures) -> Table:
+    """A page's headline figures: its cards and its workbook's first sheet."""
+    table = Table(_("Headline figures"), [Column(_("Figure")), Column(_("Value"), kind=NUMBER)])
+    for label, value, decimals in figures:
+        table.add(str(label), Cell(value, decimals=decimals))
+    return table
+
+
+def as_shown(value, decimals: int = 1) -> Cell:
+    """A figure as `floatformat:"-1"` shows it: whole when it is, else to `decimals` places."""
+    if value is None:
+        return Cell(None)
+    value = round(float(value), decimals)
+    return Cell(int(value) if value == int(value) else value, decimals=0 if value == int(value) else decimals)
+
+
+def signal_list_tables(rows, compounds, quiet, timeliness, overdue_count: int) -> list[Table]:
+    """The signals page's tables, as it shows them and its .xlsx/.csv write them: the headline figures,
+    the multi-point triggers (when there are), the signals listed, the quiet sources and the
+    timeliness of verification per county."""
+    tables = [headline((_("Signals listed"), len(rows), 0), (_("Verifications overdue"), overdue_count, 0))]
+    if compounds:
+        table = Table(
+            _("Multi-point trigger"),
+            [
+                Column(_("Rule")),
+                Column(_("Place")),
+                Column(_("Days")),
+                Column(_("Warning type")),
+                Column(_("Risk level")),
+                Column(_("Signals"), kind=NUMBER, decimals=0),
+            ],
+            html_id="compounds",
+            stack=True,
+        )
+        for c in compounds:
+            table.add(
+                c.name,
+                c.division.name,
+                f"{c.first_date:%Y-%m-%d} – {c.last_date:%Y-%m-%d}",
+                c.get_warning_type_display(),
+                c.get_risk_level_display(),
+                c.signals.count(),
+            )
+        tables.append(table)
+    table = Table(
+        _("Signals"),
+        [
+            Column(_("Time period")),
+            Column(_("Disease or channel")),
+            Column(_("Place")),
+            Column(_("Observed"), kind=NUMBER, decimals=0),
+            Column(_("Threshold"), kind=NUMBER),
+            Column(_("Status")),
+            Column(_("Verify by"), kind=DATE),
+        ],
+        html_id="signals",
+        stack=True,
+    )
+    for s in rows:
+        table.add(
+            Cell(s.period_label, href=reverse("signal-detail", args=[s.pk])),
+            s.subject,
+            s.division.name,
+            s.observed,
+            as_shown(s.threshold),
+            Cell(
+                s.get_status_display(),
+                badge=_("overdue") if s.is_overdue else "",
+                note=_("synthetic") if s.is_synthetic else "",
+            ),
+            local(s.verify_by),
+        )
+    tables.append(table)
+    table = Table(
+        _("Quiet sources"),
+        [
+            Column(_("Channel")),
+            Column(_("Reporting unit")),
+            Column(_("Place")),
+            Column(_("Last report"), kind=DATE),
+            Column(_("Days silent"), kind=NUMBER, decimals=0),
+            Column(_("Usual interval (days)"), kind=NUMBER),
+        ],
+        html_id="quiet",
+        stack=True,
+    )
+    for q in quiet:
+        table.add(
+            q["channel"], q["source"], q["place"], q["last"], q["silent_days"], as_shown(q["usual_days"])
+        )
+    tables.append(table)
+    table = Table(
+        _("Timeliness of verification"),
+        [
+            Column(_("County")),
+            Column(_("Signals"), kind=NUMBER, decimals=0),
+            Column(_("Due"), kind=NUMBER, decimals=0),
+            Column(_("Verified in time"), kind=NUMBER, decimals=0),
+            Column(_("Rate (%)"), kind=NUMBER, decimals=0),
+            Column(_("Overdue"), kind=NUMBER, decimals=0),
+            Column(_("Median hours"), kind=NUMBER, decimals=1),
+        ],
+        html_id="timeliness",
+        stack=True,
+    )
+    for t in timeliness:
+        rate = t["on_time_rate"]
+        hours = t["median_hours"]
+        table.add(
+            t["name"],
+            t["signals"],
+            t["due"],
+            t["on_time"],
+            None if rate is None else round(100 * rate),
+            t["overdue"],
+            None if hours is None else round(hours, 1),
+        )
+    tables.append(table)
+    return tables
+
+
 @login_required
 @reads_need(Capability.SEE_SIGNALS)
+@exportable("signals")
 def signals(request):
     visible = Signal.objects.visible_to(request.user).select_related("division")
     counties = Division.objects.current().visible_to(request.user).filter(level=Level.COUNTY).order_by("path")
@@ -94,21 +225,26 @@ def signals(request):
     )
     for row in timeliness:
         row["name"] = names.get(row["path"], row["path"])
-    return render(
+    quiet = delays.quiet_sources(request.user, at.date())
+    overdue_count = visible.overdue(at).count()
+    home = chosen or request.user.home_division()
+    return TemplateResponse(
         request,
         "surveillance/signals.html",
         {
+            "tables": signal_list_tables(rows, compounds, quiet, timeliness, overdue_count),
+            "export_title": f"{home.name if home else ''} {_('Early warning signals')} {at.date():%Y-%m-%d}",
             "rows": rows,
             "counties": counties,
             "county": county,
             "status": status,
             "statuses": SignalStatus.choices,
             "overdue": overdue,
-            "overdue_count": visible.overdue(at).count(),
+            "overdue_count": overdue_count,
             "compounds": compounds,
             "timeliness": timeliness,
             "signal_map": signal_map,
-            "quiet": delays.quiet_sources(request.user, at.date()),
+            "quiet": quiet,
         },
     )
 
@@ -350,9 +486,83 @@ def resources_near(division: Division, year: int, user) -> dict:
     }
 
 
+def signal_tables(signal: Signal, chart: dict, behind, cases_title: str) -> list[Table]:
+    """A signal's page as tables: its headline figures (observed, expected, threshold), its series as
+    the chart draws it (each period's count, the threshold band, whether it alarmed, the nowcast where
+    there is one) and, for case series, the cases behind the period listed."""
+    tables = [
+        headline(
+            (_("Observed"), signal.observed, 0),
+            (_("Expected count"), None if signal.expected is None else round(signal.expected, 1), 1),
+            (_("Threshold"), as_shown(signal.threshold).value, as_shown(signal.threshold).decimals),
+        )
+    ]
+    nowcast = chart.get("nowcast") or {}
+    columns = [
+        Column(_("Time period")),
+        Column(_("Count"), kind=NUMBER, decimals=0),
+        Column(_("Threshold"), kind=NUMBER, decimals=2),
+        Column(_("Signal")),
+    ]
+    if nowcast:
+        columns += [
+            Column(_("Onsets reported so far"), kind=NUMBER, decimals=0),
+            Column(_("Nowcast (median)"), kind=NUMBER, decimals=1),
+            Column(_("Nowcast, lower 95%"), kind=NUMBER, decimals=1),
+            Column(_("Nowcast, upper 95%"), kind=NUMBER, decimals=1),
+        ]
+    table = Table(_("Series and threshold"), columns, html_id="series-table", stack=False)
+    at_signal = chart.get("signal")
+    for k, label in enumerate(chart.get("labels", [])):
+        alarm = chart["alarms"][k] if k < len(chart["alarms"]) else False
+        cells = [
+            Cell(label, css="signal-period" if k == at_signal else ""),
+            chart["counts"][k],
+            chart["upper"][k] if k < len(chart["upper"]) else None,
+            _("yes") if alarm else "",
+        ]
+        if nowcast:
+            cells += [
+                None if nowcast[key][k] is None else round(nowcast[key][k], 0 if key == "observed" else 1)
+                for key in ("observed", "median", "lower", "upper")
+            ]
+        table.add(*cells)
+    tables.append(table)
+    if signal.source == CASES:
+        table = Table(
+            cases_title,
+            [
+                Column(_("report card number")),
+                Column(_("onset date"), kind=DATE),
+                Column(_("report date"), kind=DATE),
+                Column(_("address division")),
+                Column(_("age"), kind=NUMBER, decimals=0),
+                Column(_("sex")),
+                Column(_("case status")),
+                Column(_("reporting institution")),
+            ],
+            html_id="cases",
+            stack=False,
+        )
+        for c in behind:
+            table.add(
+                c.card_id,
+                c.onset_date,
+                c.report_date,
+                c.division.name,
+                c.age,
+                c.get_sex_display(),
+                c.get_status_display(),
+                c.institution.name if c.institution else None,
+            )
+        tables.append(table)
+    return tables
+
+
 @login_required
 @reads_need(Capability.SEE_SIGNALS)
 @writes_need(Capability.VERIFY_SIGNALS)
+@exportable("signal")
 def signal_detail(request, pk):
     signal = get_object_or_404(Signal.objects.visible_to(request.user).select_related("division"), pk=pk)
     refused = False
@@ -387,21 +597,30 @@ def signal_detail(request, pk):
         )
     at = now()
     nowcast_method = _nowcast_method(request)
-    return render(
+    chart = _linked(_with_nowcast(_band(signal, request.user), signal, request.user, nowcast_method), signal)
+    behind_label = period_label(chosen, signal.resolution)
+    behind_is_signal = chosen == signal.period_start
+    behind = list(behind)
+    cases_title = (
+        _("Cases behind this period")
+        if behind_is_signal
+        else _("Cases behind %(period)s") % {"period": behind_label}
+    )
+    return TemplateResponse(
         request,
         "surveillance/signal_detail.html",
         {
             "signal": signal,
             "method_label": METHOD_LABELS.get(signal.method, signal.method),
             "parameter_text": parameter_text(signal.parameters or {}),
-            "chart": _linked(
-                _with_nowcast(_band(signal, request.user), signal, request.user, nowcast_method), signal
-            ),
+            "chart": chart,
+            "tables": signal_tables(signal, chart, behind, cases_title),
+            "export_title": f"{signal.division.name} {signal.period_label} {signal.subject}",
             "nowcast_method": nowcast_method,
             "nowcast_methods": list(NOWCAST_LABELS.items()),
             "behind": behind,
-            "behind_label": period_label(chosen, signal.resolution),
-            "behind_is_signal": chosen == signal.period_start,
+            "behind_label": behind_label,
+            "behind_is_signal": behind_is_signal,
             "steps": signal.steps.all(),
             "next_steps": [(s, SignalStatus(s).label) for s in actions.next_steps(signal)],
             "may_verify": can(request.user, Capability.VERIFY_SIGNALS),

@@ -137,3 +137,18 @@ def test_a_county_downloads_its_own_upcoding_watch_only(users, region, hospitals
     assert [row[0] for row in rows] == ["测试县人民医院"]
     city = f"/hospitals/upcoding/?division={region['city'].code}&year=2019&format=csv"
     assert county.get(city).status_code == 404
+
+
+def test_the_upcoding_watch_of_a_year_with_no_weight_table_says_why(users, region, hospitals, monkeypatch):
+    """The watch compares a year with the one before: where the figures cannot be loaded (no weight table,
+    code list or division that year) the page answers 404, as the ranking does, never a 500."""
+    from tixi.hospitals import figures
+
+    def no_figures(division, year, *args, **kwargs):
+        raise figures.FigureError("该年没有DRG权重表")
+
+    monkeypatch.setattr(figures, "load", no_figures)
+    planner = client_of(users["planner"])
+    for path in ("/hospitals/upcoding/", "/hospitals/"):
+        response = planner.get(path, {"division": region["city"].code, "year": 2019})
+        assert response.status_code == 404

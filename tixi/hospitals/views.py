@@ -212,16 +212,21 @@ def hospital_list(request):
     return _ranking(request)
 
 
+def _load_figures(division, year):
+    """A year's discharge figures, or a 404 that says why (no code list, weight table or division that year)."""
+    try:
+        return figures.load(division, year)
+    except figures.FigureError as error:
+        raise Http404(str(error)) from error
+
+
 def _ranking(request):
     year = _year(request)
     division = _division(request, year)
     figure = request.GET.get("figure", "level4_share")
     if figure not in RANKED:
         figure = "level4_share"
-    try:
-        loaded = figures.load(division, year)
-    except figures.FigureError as error:
-        raise Http404(str(error)) from error
+    loaded = _load_figures(division, year)
     rows = _visible_rows(request, figures.hospital_figures(loaded))
     loaded.con.close()
     rows = [r for r in rows if r["discharges"]]
@@ -582,8 +587,8 @@ def upcoding_tables(rows: list[dict]) -> list[Table]:
 def upcoding(request):
     year = _year(request)
     division = _division(request, year)
-    before = figures.load(division, year - 1)
-    after = figures.load(division, year)
+    before = _load_figures(division, year - 1)
+    after = _load_figures(division, year)
     rows = ind.upcoding_watch(ind.case_mix(before.con), ind.case_mix(after.con))
     before.con.close()
     after.con.close()

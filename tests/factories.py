@@ -249,3 +249,13 @@ def nine_square_towns(county: Division, year: int, per_band=lambda n: 100) -> li
             population(town, year, per_band=per_band(n))
             towns.append((town, i, j))
     return towns
+
+
+def client_of(user, language: str = "zh-hans"):
+    """A test client logged in as `user`, its pages in `language` (the downloads' tests ask both)."""
+    from django.test import Client
+
+    client = Client()
+    client.cookies["django_language"] = language
+    client.force_login(user)
+    return client

@@ -7,20 +7,13 @@ import io
 from urllib.parse import unquote
 
 import pytest
-from django.test import Client
 from openpyxl import load_workbook
 
 from tests.accounts.test_audit_page import changes  # noqa: F401 (the fixture)
 from tests.core.html_tables import assert_download_is_the_page
+from tests.factories import client_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.without_demo]
-
-
-def client_of(user, language="zh-hans") -> Client:
-    client = Client()
-    client.cookies["django_language"] = language
-    client.force_login(user)
-    return client
 
 
 @pytest.mark.parametrize("language", ["zh-hans", "en"])

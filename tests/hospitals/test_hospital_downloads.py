@@ -10,11 +10,11 @@ import io
 from urllib.parse import unquote
 
 import pytest
-from django.test import Client
 from openpyxl import load_workbook
 
 from tests import factories as f
 from tests.core.html_tables import assert_download_is_the_page
+from tests.factories import client_of
 from tests.hospitals.test_import import HEAD, run_import, write
 from tixi.hospitals import importing
 
@@ -48,13 +48,6 @@ def hospitals(region, users, tmp_path):
         "W-kit", write(tmp_path, ["drg,weight", "HC39,1.2"], "w.csv"), allow_missing=True
     )
     return {"central": central, "county": county}
-
-
-def client_of(user, language="zh-hans") -> Client:
-    client = Client()
-    client.cookies["django_language"] = language
-    client.force_login(user)
-    return client
 
 
 def filename(response) -> str:

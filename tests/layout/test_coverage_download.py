@@ -10,22 +10,15 @@ import io
 from urllib.parse import unquote
 
 import pytest
-from django.test import Client
 from openpyxl import load_workbook
 
 from tests.core.html_tables import assert_download_is_the_page
+from tests.factories import client_of
 from tests.layout.test_ems_not_judged import COUNTY, YEAR
 from tests.layout.test_ems_not_judged import county as county  # noqa: F401 (the fixture)
 
 pytestmark = pytest.mark.without_demo
 PAGE = f"/layout/{COUNTY}/coverage/?year={YEAR}"
-
-
-def client_of(user, language="zh-hans") -> Client:
-    client = Client()
-    client.cookies["django_language"] = language
-    client.force_login(user)
-    return client
 
 
 @pytest.mark.parametrize("language", ["zh-hans", "en"])

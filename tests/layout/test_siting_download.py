@@ -10,23 +10,16 @@ import io
 from urllib.parse import unquote
 
 import pytest
-from django.test import Client
 from openpyxl import load_workbook
 
 from tests.core.html_tables import assert_download_is_the_page
+from tests.factories import client_of
 from tests.layout.test_siting_scenarios import DACHUAN
 from tests.layout.test_siting_scenarios import county as county  # noqa: F401 (the autouse fixture)
 
 pytestmark = pytest.mark.without_demo
 PAGE = f"/layout/{DACHUAN}/site/?year=2024"
 ASKED = "&kind=township&k=2&minutes=30&candidates=10&sweep=2"
-
-
-def client_of(user, language="zh-hans") -> Client:
-    client = Client()
-    client.cookies["django_language"] = language
-    client.force_login(user)
-    return client
 
 
 @pytest.mark.parametrize("language", ["zh-hans", "en"])

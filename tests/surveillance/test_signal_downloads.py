@@ -8,10 +8,10 @@ import io
 from urllib.parse import unquote
 
 import pytest
-from django.test import Client
 from openpyxl import load_workbook
 
 from tests.core.html_tables import assert_download_is_the_page
+from tests.factories import client_of
 from tests.surveillance.conftest import cases, counts
 from tixi.surveillance import detection
 from tixi.surveillance.models import Signal
@@ -28,13 +28,6 @@ def plague(townships, settings):
     daily = {dt.date(2025, 10, 15) - dt.timedelta(days=k): 5 for k in range(12, 120)}
     counts("pharmacy", "antipyretic", townships[0], daily, site="=静默药店")
     return Signal.objects.get(code="plague")
-
-
-def client_of(user, language="zh-hans") -> Client:
-    client = Client()
-    client.cookies["django_language"] = language
-    client.force_login(user)
-    return client
 
 
 def book_of(response) -> dict:

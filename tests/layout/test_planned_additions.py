@@ -94,10 +94,11 @@ def test_a_project_counts_in_the_division_of_its_site_down_to_townships(county):
     assert (row["gap"], row["planned"], row["gap_after_planned"]) == (2, 1, 1)
     assert row["planned_projects"][0]["name"] == project.name
     assert row["planned_projects"][0]["place"] == "甲街道"
-    # drilled down: the township's own judgement of the county's bed norm (40,000 x 5 / 1,000 = 200)
+    # drilled down: the county's bed norm (a rate of the county as a whole) is not judged on a township
+    # (normlevel), so no gap there; the project's 80 beds count in the county's judgement
     town = json_row(county.towns["甲"], "t-beds")
-    assert (town["gap"], town["planned"], town["gap_after_planned"]) == (200, 80, 120)
-    assert json_row(county.towns["乙"], "t-beds")["planned"] == 0
+    assert (town["gap"], town["planned"], town["gap_after_planned"]) == (None, None, None)
+    assert json_row(county, "t-beds")["planned"] == 80
 
 
 def test_a_planned_surplus_in_one_place_does_not_fill_another(county):

@@ -82,8 +82,15 @@ def test_the_day_is_read_once_per_request_not_at_each_call(web, settings, django
     DemoToday.objects.update(day=dt.date(2025, 11, 1))  # no signal: the cache is stale ...
     assert clock.today() == DEMO_DAY
     from django.core.signals import request_started
+    from django.db import close_old_connections
 
-    request_started.send(sender=None)  # ... until the next request starts
+    # ... until the next request starts (sent as the test client does, without closing the
+    # connection: on PostgreSQL that would close the test's transaction under it)
+    request_started.disconnect(close_old_connections)
+    try:
+        request_started.send(sender=None)
+    finally:
+        request_started.connect(close_old_connections)
     assert clock.today() == dt.date(2025, 11, 1)
     clock.remember_demo_today(DEMO_DAY)  # a save empties it
     assert clock.today() == DEMO_DAY

@@ -48,7 +48,9 @@ clean:
 	rm -rf $(VENV) node_modules var
 
 # Extract translatable strings, fill Chinese from scripts/zh_hans.py, compile (needs GNU gettext).
-messages: setup
+# Needs only the venv's Django: made when missing, never re-made because pyproject.toml is newer (a
+# fresh checkout or a git worktree sharing a linked venv would reinstall it over another tree's).
+messages: | $(BIN)/tixi
 	cd tixi && ../$(BIN)/django-admin makemessages --no-wrap -l zh_Hans --settings=tixi.settings --pythonpath=..
 	$(BIN)/python scripts/zh_hans.py tixi/locale/zh_Hans/LC_MESSAGES/django.po
 	cd tixi && ../$(BIN)/django-admin compilemessages --settings=tixi.settings --pythonpath=..

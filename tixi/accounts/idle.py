@@ -30,10 +30,9 @@ class IdleTimeoutMiddleware:
 
 
 def _record_expiry(request, user, idle_seconds: float) -> None:
-    from tixi.accounts.login_audit import stamp_on_the_platform_s_today
     from tixi.accounts.models import AuditEntry
 
-    entry = AuditEntry.objects.create(
+    AuditEntry.objects.create(
         user=user,
         username=user.get_username()[:150],
         action=AuditEntry.Action.SESSION_EXPIRED,
@@ -42,4 +41,3 @@ def _record_expiry(request, user, idle_seconds: float) -> None:
         object_repr=user.get_username()[:200],
         note=f"idle {int(idle_seconds // 60)} min (limit {settings.IDLE_MINUTES})"[:200],
     )
-    stamp_on_the_platform_s_today(entry)

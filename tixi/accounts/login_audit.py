@@ -11,20 +11,12 @@ from tixi.core import clock
 from tixi.core.security import client_address
 
 
-def stamp_on_the_platform_s_today(entry) -> None:
-    """`at` is filled by the real clock on creation (auto_now_add); with the platform's today pinned
-    (TIXI_TODAY, or a demo database's today) it is moved to that day. Else nothing changes (no second write)."""
-    if clock.pinned():
-        entry.at = clock.now()
-        type(entry).objects.filter(pk=entry.pk).update(at=entry.at)
-
-
 def _record(action: str, username: str, address: str | None) -> None:
     from tixi.accounts.models import AuditEntry
 
     User = get_user_model()
     user = User.objects.filter(username=username).first() if username else None
-    entry = AuditEntry.objects.create(
+    AuditEntry.objects.create(
         user=None,  # nobody is logged in: the name tried is in username, its account in object_pk
         username=(username or "")[:150],
         action=action,
@@ -33,7 +25,6 @@ def _record(action: str, username: str, address: str | None) -> None:
         object_repr=(username or "")[:200],
         note=f"address {address or 'unknown'}"[:200],
     )
-    stamp_on_the_platform_s_today(entry)
 
 
 def _login_failed(sender, credentials=None, request=None, **kwargs):

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tixi.accounts.scope import PATH_END, scope_of
+from tixi.core.fields import StampField
 
 
 class Role(models.TextChoices):
@@ -86,7 +87,7 @@ class AuditEntryQuerySet(models.QuerySet):
 class Authored(models.Model):
     """Who made a recorded change and when; the user name is kept when the account goes."""
 
-    at = models.DateTimeField(_("time"), auto_now_add=True)
+    at = StampField(_("time"), auto_now_add=True)
     by = models.ForeignKey(
         User, verbose_name=_("user"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -109,7 +110,7 @@ class AuditEntry(models.Model):
         LOCKED_OUT = "locked_out", _("locked out")
         SESSION_EXPIRED = "session_expired", _("logged out when idle")
 
-    at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    at = StampField(_("time"), auto_now_add=True, db_index=True)
     user = models.ForeignKey(User, verbose_name=_("user"), null=True, blank=True, on_delete=models.SET_NULL)
     username = models.CharField(_("user name"), max_length=150, blank=True)
     action = models.CharField(_("action"), max_length=16, choices=Action.choices)

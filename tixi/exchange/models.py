@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from tixi.accounts.scope import ScopedQuerySet
-from tixi.core import clock
+from tixi.core.fields import StampField
 
 
 class ImportBatchQuerySet(ScopedQuerySet):
@@ -33,7 +33,7 @@ class ImportBatch(models.Model):
     )
     # the platform's clock (a demo's today, TIXI_TODAY), not the calendar's: an import made in a demo
     # living on 2025-10-15 is not dated after everything the demo holds
-    at = models.DateTimeField(_("time"), default=clock.now, editable=False)
+    at = StampField(_("time"), auto_now_add=True)
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.PENDING)
     rows = models.PositiveIntegerField(_("rows"), default=0)
     inserted = models.PositiveIntegerField(_("inserted"), default=0)
@@ -119,7 +119,7 @@ class Finding(models.Model):
     right_value = models.FloatField(_("right side"), null=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
     note = models.CharField(_("note"), max_length=200, blank=True)
-    found_at = models.DateTimeField(_("found at"), auto_now=True)
+    found_at = StampField(_("found at"), auto_now=True)
 
     class Meta:
         verbose_name = _("finding")
@@ -142,7 +142,7 @@ class Approval(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    at = models.DateTimeField(_("time"), auto_now=True)
+    at = StampField(_("time"), auto_now=True)
     reason = models.CharField(_("reason"), max_length=200, blank=True)
 
     class Meta:

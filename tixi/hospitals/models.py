@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from tixi.accounts.scope import ScopedQuerySet
+from tixi.core.fields import StampField
 from tixi.registry.models import Institution
 
 LIST_SEPARATOR = "|"  # procedures and their attributes are stored in procedure order, "|"-separated
@@ -24,7 +25,7 @@ class CodeList(models.Model):
     is_demo = models.BooleanField(
         _("demo list"), default=False, help_text=_("Not the national list: made up for the demo.")
     )
-    imported_at = models.DateTimeField(_("imported at"), auto_now=True)
+    imported_at = StampField(_("imported at"), auto_now=True)
 
     class Meta:
         verbose_name = _("code list")
@@ -55,7 +56,7 @@ class WeightTable(models.Model):
 
     version = models.CharField(_("version"), max_length=32, unique=True)
     is_demo = models.BooleanField(_("demo table"), default=False)
-    imported_at = models.DateTimeField(_("imported at"), auto_now=True)
+    imported_at = StampField(_("imported at"), auto_now=True)
 
     class Meta:
         verbose_name = _("DRG weight table")
@@ -87,7 +88,7 @@ class CodeMap(models.Model):
     version = models.CharField(_("version"), max_length=40, unique=True)
     source = models.CharField(_("source"), max_length=200, blank=True)
     is_demo = models.BooleanField(_("demo mapping"), default=False)
-    imported_at = models.DateTimeField(_("imported at"), auto_now=True)
+    imported_at = StampField(_("imported at"), auto_now=True)
 
     class Meta:
         verbose_name = _("code mapping")
@@ -195,7 +196,7 @@ class PublishedFigure(models.Model):
     hospitals = models.PositiveIntegerField(_("hospitals"))
     versions = models.JSONField(_("versions used"), default=dict)
     is_synthetic = models.BooleanField(_("synthetic"), default=False)
-    computed_at = models.DateTimeField(_("computed at"), auto_now=True)
+    computed_at = StampField(_("computed at"), auto_now=True)
 
     class Meta:
         verbose_name = _("published hospital figure")

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tixi.accounts.models import Authored
 from tixi.accounts.scope import ScopedQuerySet
+from tixi.core.fields import StampField
 from tixi.geo.models import Division
 from tixi.indicators.engine import expression as ex
 from tixi.indicators.engine import periods
@@ -79,7 +80,7 @@ class DataValue(models.Model):
     value = models.FloatField(_("value"))
     comment = models.CharField(_("comment"), max_length=200, blank=True)
     stored_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = StampField(auto_now=True)
     is_synthetic = models.BooleanField(_("synthetic"), default=False)
 
     objects = DataValueQuerySet.as_manager()

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tixi.accounts.models import Authored
 from tixi.accounts.scope import ScopedQuerySet
+from tixi.core.fields import StampField
 from tixi.geo.models import Division, Level
 from tixi.ledger.models import AdditionKind
 
@@ -316,7 +317,7 @@ class SitingScenario(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("saved by"), null=True, on_delete=models.SET_NULL
     )
-    created = models.DateTimeField(_("saved"), auto_now_add=True)
+    created = StampField(_("saved"), auto_now_add=True)
     projects = models.JSONField(_("projects made"), default=list, blank=True)
 
     objects = SitingScenarioQuerySet.as_manager()

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tixi.accounts.scope import ScopedQuerySet
 from tixi.core import clock
+from tixi.core.fields import StampField
 
 
 class UnitQuerySet(ScopedQuerySet):
@@ -133,7 +134,7 @@ class Progress(models.Model):
     narrative = models.TextField(_("progress"), blank=True)
     problems = models.TextField(_("problems"), blank=True)
     reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
-    at = models.DateTimeField(auto_now_add=True)
+    at = StampField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("progress report")
@@ -247,7 +248,7 @@ class Notification(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     text = models.CharField(_("text"), max_length=300)
     task = models.ForeignKey(Task, null=True, blank=True, on_delete=models.CASCADE)
-    created = models.DateTimeField(auto_now_add=True)
+    created = StampField(auto_now_add=True)
     read = models.BooleanField(_("read"), default=False)
 
     class Meta:

@@ -592,7 +592,7 @@ def advance_rectification(rectification, user):
         if not set(units) & set(rectification.task.lead_units.all()):
             raise ValidationError(_("Only the lead unit verifies and closes."))
         rectification.status, rectification.verified_by = Rectification.Status.CLOSED, user
-        rectification.closed_at = timezone.now()
+        rectification.closed_at = clock.now()
     else:
         raise ValidationError(_("This loop is already closed."))
     rectification.save()

@@ -414,12 +414,12 @@ class InstitutionYear(models.Model):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
-        from django.utils import timezone
+        from tixi.core import clock
 
         self.division_path = self.division.path
         self.take_classification()
         if self.reported_at is None:
-            self.reported_at = timezone.now()
+            self.reported_at = clock.now()
         super().save(*args, **kwargs)
 
     def take_classification(self, institution=None) -> None:

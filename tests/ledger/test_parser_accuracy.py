@@ -91,6 +91,11 @@ TWENTY_SEVENTH_SET = Path(__file__).resolve().parent / "heldout_aa"
 # unseen19 while reader13 changed the rules, truth committed before the reader ran on them: unseen, first measured by the lead
 # (no threshold here)
 TWENTY_EIGHTH_SET = Path(__file__).resolve().parent / "heldout_ab"
+# twenty-two health goal texts of northern, central, north-eastern and north-western provinces and national ones (健康河南
+# 2025, 宁夏 2024, 健康湖南 十四五, 河北 2023, 十五五 寿命, 千县工程, 医共体 2019, 消除母婴传播 2025, eleven 民生实事 task lists, progress notes and
+# completion 公示; five without goals) gathered by helper unseen20 while reader14 changed the rules, truth committed before the
+# reader ran on them: unseen, first measured by the lead (no threshold here)
+TWENTY_NINTH_SET = Path(__file__).resolve().parent / "heldout_ac"
 DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 
 

@@ -440,6 +440,16 @@ class Command(BaseCommand):
                 "reader13 changed the rules, truth committed before the reader ran; measured once, rules frozen at "
                 "6f5be4d (reader13): targets 0.79/0.81 (50 of 62, 63 found) (tests/ledger/heldout_ab)",
             ),
+            (
+                truth / "heldout_ac",
+                False,
+                "TWENTY-NINTH held-out set, twenty-two health goal texts of NORTHERN, CENTRAL, NORTH-EASTERN and "
+                "NORTH-WESTERN provinces and national ones (健康河南 2025, 宁夏 2024, 健康湖南 十四五, 河北 2023 工作会议, 十五五 "
+                "寿命, 千县工程, 医共体 2019, 消除母婴传播 2025, and eleven county and city 民生实事 task lists, progress notes and completion 公示 "
+                "of 河南, 湖南, 湖北, 辽宁, 甘肃; five without goals: 北京 十四五 results, 黄冈 政府工作报告, 健康新疆, 湖南 "
+                "医疗卫生服务体系 现状, 西峡 consultation) gathered by helper unseen20 while reader14 changed the rules, truth "
+                "committed before the reader ran; not measured yet: first measured by the lead (tests/ledger/heldout_ac)",
+            ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for
         # text the reader has not seen; an unseen set had no rule written on it since its truth was committed

@@ -440,6 +440,15 @@ class Command(BaseCommand):
                 "reader13 changed the rules, truth committed before the reader ran; measured once, rules frozen at "
                 "6f5be4d (reader13): targets 0.79/0.81 (50 of 62, 63 found) (tests/ledger/heldout_ab)",
             ),
+            (
+                truth / "heldout_ad",
+                False,
+                "THIRTIETH held-out set, eleven texts of EASTERN, SOUTHERN and SOUTH-WESTERN provinces, cities and counties "
+                "(江西 四区四高地 2027, 泉州 公共服务 十四五, 健康广州行动, 贵州 八大工程, 青岛 十四五, 海南 医疗健康产业 十三五, "
+                "四川 卫生与健康 意见, 安庆 区域卫生规划, 三亚 设施布点; two without goals: 开州 十四五 opening, 厦门 2024 results) "
+                "gathered by helper unseen21 while reader14 changed the rules, truth committed before the reader ran; "
+                "unseen, first measured by the lead (tests/ledger/heldout_ad)",
+            ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for
         # text the reader has not seen; an unseen set had no rule written on it since its truth was committed

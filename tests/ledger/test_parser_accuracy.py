@@ -96,6 +96,11 @@ TWENTY_EIGHTH_SET = Path(__file__).resolve().parent / "heldout_ab"
 # completion 公示; five without goals) gathered by helper unseen20 while reader14 changed the rules, truth committed before the
 # reader ran on them: unseen, first measured by the lead (no threshold here)
 TWENTY_NINTH_SET = Path(__file__).resolve().parent / "heldout_ac"
+# eleven texts of EASTERN, SOUTHERN and SOUTH-WESTERN provinces, cities and counties (江西 四区四高地 2027, 泉州 公共服务
+# 十四五, 健康广州行动, 贵州 八大工程, 青岛 十四五, 海南 医疗健康产业 十三五, 四川 卫生与健康 意见, 安庆 区域卫生规划, 三亚
+# 设施布点; two without goals) gathered by helper unseen21 while reader14 changed the rules, truth committed before the reader
+# ran on them: unseen, first measured by the lead (no threshold here)
+THIRTIETH_SET = Path(__file__).resolve().parent / "heldout_ad"
 DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 
 

@@ -450,6 +450,15 @@ class Command(BaseCommand):
                 "医疗卫生服务体系 现状, 西峡 consultation) gathered by helper unseen20 while reader14 changed the rules, truth "
                 "committed before the reader ran; not measured yet: first measured by the lead (tests/ledger/heldout_ac)",
             ),
+            (
+                truth / "heldout_ad",
+                False,
+                "THIRTIETH held-out set, eleven texts of EASTERN, SOUTHERN and SOUTH-WESTERN provinces, cities and counties "
+                "(江西 四区四高地 2027, 泉州 公共服务 十四五, 健康广州行动, 贵州 八大工程, 青岛 十四五, 海南 医疗健康产业 十三五, "
+                "四川 卫生与健康 意见, 安庆 区域卫生规划, 三亚 设施布点; two without goals: 开州 十四五 opening, 厦门 2024 results) "
+                "gathered by helper unseen21 while reader14 changed the rules, truth committed before the reader ran; "
+                "unseen, first measured by the lead (tests/ledger/heldout_ad)",
+            ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for
         # text the reader has not seen; an unseen set had no rule written on it since its truth was committed

@@ -483,3 +483,55 @@ def test_a_number_in_a_quoted_name_and_one_the_copy_cut_off_are_no_goals():
 def test_a_headline_after_who_speaks_opened_by_the_year_it_sets_a_level_for_is_a_goal():
     text = "卫健委主任:2028年全市婴儿死亡率降到3.2‰\n2025年03月02日 09:10 来源于 某报\n"
     assert found(text) == [(3.2, "‰", 2028, "le")]
+
+
+# session 15, reader14: the failure classes of heldout_aa (made-up texts; each fails on main at 230bf39)
+
+
+def test_a_period_whose_goals_are_reported_reached_sets_no_year_to_come():
+    # a review of the period ("…时期,主要指标达到预期目标"): its figures are results, not goals for the period's end
+    text = (
+        "“十四五”成绩单丨某省人均预期寿命达78.51岁\n"
+        "“十四五”时期,某省主要健康指标达到预期目标。\n"
+        "全省人均预期寿命达78.51岁。95%的乡镇卫生院达到服务能力基本标准。"
+    )
+    assert found(text) == []
+
+
+def test_the_count_of_the_plan_s_own_actions_or_goal_areas_is_no_goal():
+    text = (
+        "到2030年,力求通过实施15项健康行动,推进健康强省建设。"
+        "《规划》明确4个方面的具体目标:人均预期寿命达到79.5岁以上。"
+    )
+    assert found(text) == [(79.5, "岁", 2030, "ge")]
+
+
+def test_a_threshold_naming_a_class_of_firms_is_no_goal_the_counts_are():
+    text = "到2025年实现医药企业产值超过40亿元的2家、超过20亿元的6家。"
+    assert found(text) == [(2.0, "家", 2025, "ge"), (6.0, "家", 2025, "ge")]
+
+
+def test_大于_is_a_floor_not_reached():
+    text = "到2030年,城乡居民体质合格人数比例大于91.5%。"
+    assert found(text) == [(91.5, "%", 2030, "gt")]
+
+
+def test_rates_to_lower_in_permille_under_the_document_s_year_are_goals():
+    text = (
+        "《方案》明确,到2030年,全省主要健康指标达到全国先进水平。\n"
+        "《方案》设立了12项主要指标:婴儿死亡率持续改善,5岁以下儿童死亡率、孕产妇死亡率分别下降到6.1‰、11/10万。"
+    )
+    assert found(text) == [(6.1, "‰", 2030, "le"), (11.0, "/10万", 2030, "le")]
+
+
+def test_a_third_level_measure_naming_its_units_is_a_task_of_its_own():
+    from tixi.ledger.engine.parse import tasks
+
+    text = (
+        "(一)中医药服务高质量发展工程。\n"
+        "1.中医药服务体系建设。\n"
+        "(1)争取国家中医医学中心建设项目。支持省中医院争创国家中医医学中心。(省卫健委、省发改委负责,排第一位的为牵头单位,下同)\n"
+    )
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("争取国家中医医学中心建设项目", ["省卫健委"], ["省发改委"])
+    ]

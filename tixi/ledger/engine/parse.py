@@ -17,6 +17,8 @@ NUMBERED_LONG = re.compile(r"^(\d{1,2})(?:[.．](?!\d)|、)\s*([^。；*]{2,})")
 # "11.121人才梯队项目": a number and a point followed by digits is a decimal, unless it is the item after
 # the one before (10 → 11), whose title begins with a number
 NUMBERED_NEXT = re.compile(r"^(\d{1,2})[.．]\s*(\d[^。；*]{1,})")
+# a third-level measure: "(1)积极争取…。", "（2）推进…"
+SUB_NUMBERED = re.compile(r"^[（(](\d{1,2})[)）]\s*([^。；*]{2,})")
 HEADING = re.compile(r"^(?:#|第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、)")
 # one line holding many items ("…人群。1、…(市卫生局负责,市财政局配合)2、…"): each item on its own line
 # A copy that keeps a whole section on one line runs its items together: "…负责）2．…", "…负责）具体措施：1．…",
@@ -319,6 +321,13 @@ def _items(text: str):
             section = ""
             items.append(
                 [measure.group(1), re.split(r"[。；]", measure.group(2))[0].strip()[:60], bare, offset]
+            )
+        elif last_number > 0 and (sub := SUB_NUMBERED.match(bare)) and _unit_brackets(bare):
+            # "(1)积极争取…。…(省卫健委、省发改委负责,…)" under "1.…": a third-level measure naming its units is a task of its
+            # own ("（1）…" right under "（一）…" is a paragraph of that item: its first part keeps the item's title)
+            prefix = f"（{section}）" if section else ""
+            items.append(
+                [f"{prefix}{max(last_number, 0)}({sub.group(1)})", sub.group(2).strip()[:60], bare, offset]
             )
         elif numbered := _numbered(bare, last_number):
             last_number = int(numbered.group(1))
@@ -662,7 +671,7 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
 
 # a number with its unit; "5～8个" keeps the lower bound; ages (岁), 人次 and 个百分点 are not targets
 TARGET = re.compile(
-    r"(?P<before>达到|不低于|不少于|不得低于|不超过|超过|低于|小于|控制在|下降至|下降到|降低到|降低至|降至|降到|减少到|减少至|提高到"
+    r"(?P<before>达到|不低于|不少于|不得低于|不超过|超过|低于|小于|大于|控制在|下降至|下降到|降低到|降低至|降至|降到|减少到|减少至|提高到"
     r"|至少|≥|≤|[<＜>＞]|超(?!过)|逾"
     r"|(?:压缩|压减|缩短|减)(?:至|到)|约|达)?\s*"
     # a range keeps its lower bound, its unit written once ("5～8个") or twice ("25%-30%", with a dash only: "从20%到30%"
@@ -684,6 +693,7 @@ COMPARATORS = {
     "以上": "ge",
     "及以上": "ge",
     "超过": "gt",
+    "大于": "gt",
     # "覆盖率超80%", "达标率逾90%", "吸烟率<24.5%"
     "超": "gt",
     "逾": "gt",
@@ -719,8 +729,9 @@ COMPARATORS = {
     "减至": "le",
     "减到": "le",
 }
+# (a rate to lower: "分别下降到5.8‰、12/10万", "小于25%" — a ceiling states a goal as a floor does)
 GOAL_WORDS = re.compile(
-    r"\d年内|力争|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|(?:建设|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助|完成)\d|削减[^，,。；\d]{0,10}\d|\d分钟[^，。]{0,6}圈|达\s*\d"
+    r"\d年内|力争|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至|小于|大于|‰|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|(?:建设|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助|完成)\d|削减[^，,。；\d]{0,10}\d|\d分钟[^，。]{0,6}圈|达\s*\d"
 )
 # headings of the parts that look back (十三五 achievements, a review of the past year, the situation) or annex
 # projects: no targets there. A heading that also names what is to be done (目标, 任务, 要点…) looks forward.
@@ -748,7 +759,7 @@ SECTION = re.compile(
 NOT_A_GOAL = re.compile(
     r"低于\d+%.{0,12}(?:高于|的)|按.{0,12}\d+%[～~]|服务半径|\d+\s*[～~—-]\s*\d+\s*万|(?:投资|资金)(?:需求|约?需)"
     # a focus ("以占…65%以上的污染源为重点"), the count of the plan's own works ("重点实施10项…工程")
-    r"|以[^，,。；]*?\d[^，,。；]*?为重点|实施\d+项[^，,。；]{0,12}工程"
+    r"|以[^，,。；]*?\d[^，,。；]*?为重点|实施\d+项[^，,。；]{0,12}(?:工程|行动)"
 )
 # rows of an indicator table whose cells a copy ran together: "（万吨）2551.72347.6-8%", "（%）55>605个百分点"
 RUN_TOGETHER_ROW = re.compile(r"[（(][^（）()]{1,6}[）)][\d.<>＜＞≥≤\-－]+(?:%|个百分点)")
@@ -1114,7 +1125,7 @@ def targets(text: str) -> list[dict]:
                 not bracket.group(1) or int(bracket.group(1)) < year
             ):
                 continue  # "达到30%（2020年为23.15%）", "（基线值23%）": the baseline in brackets, no goal
-            if unit not in ("%", "‰") and QUALIFIER.match(after):
+            if unit not in ("%", "‰") and (QUALIFIER.match(after) or CLASS_THRESHOLD.match(after)):
                 continue  # "设置100张以上床位的护理院达到5家": what the counted ones have, the count is the goal
             if (
                 re.search(r"“[^“”]{0,3}$", before)
@@ -1187,7 +1198,11 @@ LIFE_EXPECTANCY = re.compile(
 # ("2018年中国人均预期寿命为77.0岁" states a level: 为/是)
 HEADLINE_YEAR = re.compile(r"(?:^|[\s:：])(\d{4})年(?![底末前内起])[^，,。；;\d为是]{2,12}?\d")
 # a goal reached ("主要目标提前实现", "如期完成"): what the paragraph goes on to report are figures reached
-PROGRESS_WORDS = r"提前(?:实现|完成|达到|达成)|(?:如期|圆满|顺利)(?:实现|完成|达到|达成)"
+PROGRESS_WORDS = (
+    r"提前(?:实现|完成|达到|达成)|(?:如期|圆满|顺利)(?:实现|完成|达到|达成)"
+    # "“十四五”时期,主要健康指标达到预期目标": the period's goals reached, a review
+    r"|(?:实现|完成|达到|达成)了?(?:预期|既定|规划)目标"
+)
 # "N年来" (4年来, 近10年来, 多年来): what the years before brought
 YEARS_SINCE = r"[近多\d一二三四五六七八九十几两]{1,3}年来"
 # a paragraph opening with it reports what they brought ("报告指出,4年来,…")
@@ -1240,8 +1255,8 @@ BRACKETED_BASE = re.compile(
 FIVE_YEAR_END = re.compile(r"(?:到|至)[“\"]?(十[一二三四五六七])五[”\"]?(?:时期)?(?:期末|末)")
 # a five-year period the text sets goals for: "“十四五”时期,目标人均预期寿命提高1岁", "“十三五”期间,…的主要发展目标是"
 FIVE_YEAR_GOAL = re.compile(
-    r"(?:^|(?<=[，,；;。\s]))[“\"]?(十[一二三四五六七])五[”\"]?(?:时期|期间)[，,]?[^，,。；;]{0,12}?目标(?!.{0,6}(?:实现|完成))"
-)
+    r"(?:^|(?<=[，,；;。\s]))[“\"]?(十[一二三四五六七])五[”\"]?(?:时期|期间)[，,]?[^，,。；;]{0,12}?(?<!预期)(?<!既定)(?<!规划)(?<!达到)(?<!实现)(?<!完成)目标(?!.{0,6}(?:实现|完成))"
+)  # ("“十四五”时期,主要健康指标达到预期目标" reports the period's goals reached)
 # a sentence's first clause (after who speaks: "朱宏介绍,") naming a five-year period, its years in brackets or not
 PAST_PERIOD_OPENING = re.compile(
     r"(?:[^，,。；;\d]{0,10}(?:介绍|表示|指出|说)[，,:：])?[“\"]?(十[一二三四五六七])五[”\"]?"
@@ -1250,7 +1265,7 @@ PAST_PERIOD_OPENING = re.compile(
 # a five-year period named in quotes as a time to come: its clause hopes or aims ("“十五五”中国人均预期寿命有望达到80岁";
 # not "“十三五”期间,18项指标…", "“十四五”以来")
 FIVE_YEAR_NAMED = re.compile(
-    r"[“\"](十[一二三四五六七])五[”\"](?!以来)(?:(?:时期|期间)[，,])?[^，,。；;《》]{0,20}?(?:有望|预计|力争|希望|目标|将)"
+    r"[“\"](十[一二三四五六七])五[”\"](?!以来)(?:(?:时期|期间)[，,])?[^，,。；;《》]{0,20}?(?:有望|预计|力争|希望|(?<!预期)(?<!既定)(?<!规划)(?<!达到)(?<!实现)(?<!完成)目标|将)"
 )  # (not a plan's title: "《…“十二五”行动计划》总体目标")
 # a sentence opening with a five-year period ("“十三五”时期,我国居民…")
 FIVE_YEAR_PERIOD = re.compile(r"[“\"]?(十[一二三四五六七])五[”\"]?(?:时期|期间)")
@@ -1324,6 +1339,8 @@ YEAR_BEFORE_VALUE = re.compile(
 ALREADY = re.compile(r"已(?:经)?(?:达到|达|超过)$")
 # a value qualifying what a later value counts: "100张以上床位的护理院达到5家" (the 5 is the goal)
 QUALIFIER = re.compile(r"[^，,；;。\d]{0,10}的[^，,；;。\d]{1,12}(?:达到|达|不少于|不低于|超过)\s*\d")
+# a value naming a class whose count follows: "龙头企业产值超过50亿元的3家、超过30亿元的5家" (the counts are the goals)
+CLASS_THRESHOLD = re.compile(r"的\s*\d+(?:\.\d+)?\s*(?:家|个|所|座|项|名|位|人)")
 # a small value in words right after 达到: "将达到两人"; "至少有一所…" stays a norm in words
 WORD_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 VALUE_IN_WORDS = re.compile(r"(达到)([一二两三四五六七八九])(人|名|所|家|张)")
@@ -1361,8 +1378,9 @@ def _looking_back_spans(sentence: str, plan_start: int | None = None) -> list[tu
 PRESENT = re.compile(r"(?:^|(?<=[，,；;：:]))目前[，,][^，,。；;]*")
 
 
-# "16项具体工作指标", "24项督查激励措施", "46项市级绩效任务": what follows a count in 项 names the document's items
-ITEM_COUNT = re.compile(r"[^，,；。\d]{0,12}?(?:指标|任务|措施|举措)")
+# "16项具体工作指标", "24项督查激励措施", "46项市级绩效任务", "5个方面的具体目标": what follows a count in 项 names the
+# document's items
+ITEM_COUNT = re.compile(r"[^，,；。\d]{0,12}?(?:指标|任务|措施|举措|目标)")
 # a value opening a short quoted name ("“15分钟健身圈”") with no goal word: a name; "实现“…人才达到2000名左右…”" is a
 # quoted goal and stays one
 QUOTED_NAME = re.compile(r"“[^”，,]{0,2}$")

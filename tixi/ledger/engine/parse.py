@@ -731,12 +731,12 @@ COMPARATORS = {
 }
 # (a rate to lower: "分别下降到5.8‰、12/10万", "小于25%" — a ceiling states a goal as a floor does)
 GOAL_WORDS = re.compile(
-    r"\d年内|力争|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至|小于|大于|‰|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|(?:建设|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助|完成)\d|削减[^，,。；\d]{0,10}\d|\d分钟[^，。]{0,6}圈|达\s*\d"
+    r"\d年内|力争|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至|小于|大于|‰|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|超\s*\d|逾\s*\d|(?:建设|建立|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助|完成)\d|削减[^，,。；\d]{0,10}\d|\d分钟[^，。]{0,6}圈|达\s*\d"
 )
 # headings of the parts that look back (十三五 achievements, a review of the past year, the situation) or annex
 # projects: no targets there. A heading that also names what is to be done (目标, 任务, 要点…) looks forward.
 LOOKING_BACK = re.compile(
-    r"发展成就|发展基础|规划背景|取得成效|面临形势|机遇与挑战|重大建设项目|回顾|总结|成效|成绩|成就|现状|进展情况"
+    r"发展成就|发展基础|规划背景|背景及依据|编制背景|取得成效|面临形势|机遇与挑战|重大建设项目|回顾|总结|成效|成绩|成就|现状|进展情况"
     r"|基础与形势|发展环境|形势与挑战|^\W*[一二三四五六七八九十]+、\S{0,6}形势\W*$"
 )
 # a heading naming what goes on after the results ("实施成效与延续", "成效与展望") looks forward too
@@ -852,7 +852,13 @@ def targets(text: str) -> list[dict]:
     """Numeric targets: in sentences that set a year, or that state a goal (达到, 不低于, 以上, 左右…)
     under the document's target year (the year its 到YYYY年 phrases name most)."""
     # "截至2014年" looks back and "从2012年的…下降至2021年…" records a change: neither names a year to come
-    years = [int(y) for y in YEAR.findall(CHANGE_RECORD.sub("", re.sub(r"截(?:至|止)", "", text)))]
+    # "2012年至2021年,…从75.11岁增至78.06岁" records a change over a period: its end is no year to come either
+    years = [
+        int(y)
+        for y in YEAR.findall(
+            re.sub(PERIOD_CHANGE, "", CHANGE_RECORD.sub("", re.sub(r"截(?:至|止)", "", text)))
+        )
+    ]
     document_year = max(set(years), key=years.count) if years else _title_year(text)
     # a text whose only time to come is a five-year period it names ("“十五五”…有望达到80岁", "通过五年的努力"): the
     # period's end, when no year it states is later
@@ -1084,8 +1090,8 @@ def targets(text: str) -> list[dict]:
                 continue  # "每年资助培养…50名": a yearly quantity is a rate, not a level to reach
             if "试点" in sentence and PILOT_SCOPE.search(before):
                 continue  # "选择10个左右…城市…开展试点": the pilot's scope, not a level to reach
-            if after.startswith("为基数") or re.match(r"[^，,、]{0,12}?(?<!人)均", after):
-                continue  # a basis of calculation; "6所妇幼保健院均达到": a count of what exists
+            if after.startswith("为基数") or re.match(r"[^，,、]{0,12}?(?<![人平])均", after):
+                continue  # a basis of calculation; "6所妇幼保健院均达到": a count of what exists ("77.3岁的平均水平" is a level)
             following = sentence[m.end() : m.end() + 1]
             if following and following in "年岁月日项类":
                 continue
@@ -1226,6 +1232,11 @@ CHANGE_RECORD = re.compile(
 ISSUED = re.compile(r"(?<!\d)(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 # "中国已实现消除碘缺乏病的目标" reports a goal reached too (PAST_MARK reads "已实现" already)
 PROGRESS = re.compile(PROGRESS_WORDS + r"|已(?:经)?(?:实现|完成|达到)[^。；，,]{0,12}目标")
+# "2012年至2021年,广西的人均预期寿命从75.11岁增至78.06岁": a change recorded over a period named by its two years
+PERIOD_CHANGE = (
+    r"(?<!\d)\d{4}\s*年\s*(?:至|到|—|-)\s*\d{4}\s*年[，,](?=[^。；;]*?(?:从|由)[^。；;]*?"
+    r"(?:增至|增加到|提高到|提升到|增长到|下降到|降至|降到|上升到))"
+)
 # a figure already reached: from a "截至/截止YYYY年", a past period "从2015—2019年", "提高了", "已达到" on, until a year
 # to come ("到2020年") in the same sentence
 PAST_MARK = re.compile(
@@ -1237,6 +1248,11 @@ PAST_MARK = re.compile(
     + r"|近(?:几|五|十)?年来|(?:\d{4}\s*年|[“\"]?十[一二三四]五[”\"]?)以来|过去[一二三四五六七八九十几]{0,2}年"
     # "回顾“十三五”时期，…", "去年…期望寿命83.63岁", "入托率仅为6%", "比例高达75%": the present or the past stated
     + r"|回顾|去年|(?:高|仅)达|仅为|仅有|数据显示"
+    # "至十三五末,…达到了80.6岁", "实现了…": a verb with 了 reports what was reached; "根据…统计公报,2019年…": a statistic cited
+    + r"|(?:达到|实现|完成|建成|提升到|提高到|增至|增长到|增加到|下降到|降至|降到|降低到|上升到)了|统计公报"
+    # "2012年至2021年,…从75.11岁增至78.06岁": a change over a period both of whose years are named is a record
+    + r"|"
+    + PERIOD_CHANGE
 )
 # ("提升到2020年的23%" after 近年来 is a level reached by then, not a year to come)
 FUTURE_MARK = re.compile(r"(?<!截)(?<!截止)(?<!\d年)(?:到|至)\s*\d{4}\s*年(?!的)|\d{4}\s*年(?:底|末)?前")

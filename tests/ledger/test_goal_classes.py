@@ -581,3 +581,21 @@ def test_超_and_建立_a_count_state_goals_under_the_document_s_year():
 def test_a_value_of_an_average_level_to_reach_is_a_goal():
     text = "到2020年,某州人均预期寿命力争达到全国、全省77.3岁的平均水平。"
     assert found(text) == [(77.3, "岁", 2020, "ge")]
+
+
+def test_a_density_per_population_with_its_unit_unwritten_is_a_goal():
+    text = "《规划》提出预计到2025年,全省每万人口全科医生数3.6,每千人口公共卫生人员数在2020年基础上增长30%。"
+    assert found(text) == [(3.6, "", 2025, "ge"), (30.0, "%", 2025, "ge")]
+
+
+def test_a_group_label_after_a_row_of_a_table_one_cell_a_line_is_no_value_of_that_row():
+    from tixi.ledger.engine.tables import indicator_rows
+
+    cells = [
+        "类别", "序号", "指标", "单位", "2020年", "完成情况", "2020年", "规划目标",
+        "健康水平", "1", "婴儿死亡率", "‰", "2.41", "≤4", "2", "5岁以下儿童死亡率", "‰", "3.47", "≤6",
+        "资源配置", "3", "每千常住人口医疗机构床位数", "张", "6.41", "6", "医疗保障",
+        "4", "个人卫生支出占卫生总费用的比重", "%", "24", "≤28",
+    ]  # fmt: skip
+    rows = [(r["target"], r["comparator"]) for r in indicator_rows("\n".join(cells))]
+    assert rows == [(4.0, "le"), (6.0, "le"), (6.0, ""), (28.0, "le")]

@@ -1067,6 +1067,8 @@ def targets(text: str) -> list[dict]:
                         m.group("before") in ("达到", "达", "提高到", "不低于")
                         and LOST_PERCENT.search(sentence[: m.start()])
                     )
+                    # a density per population, its unit unwritten: "预计到2025年,全省每万人口全科医生数3.2"
+                    or PER_POPULATION.search(sentence[: m.start()])
                     or (
                         previous
                         and previous[2]
@@ -1403,6 +1405,8 @@ QUOTED_NAME = re.compile(r"“[^”，,]{0,2}$")
 QUOTE_CLOSES = re.compile(r"[^“”，,、。；]{0,10}”")
 # the name of a rate right before its verb ("…比例分别达到"): a bare number after it is a percentage whose sign was lost
 LOST_PERCENT = re.compile(r"(?:率|比例)(?:分别)?$")
+# the name of a density per thousand or ten thousand people right before its value ("每千常住人口医疗机构床位数")
+PER_POPULATION = re.compile(r"每[千万](?:常住|户籍)?人口[^，,；;。\d]{1,16}数(?:达到|达|为|不低于|提高到)?$")
 LIST_GAP = re.compile(r"\s*(?:[、和及与]|以及)\s*")
 # between two values of one norm's list: "1个市办中医类医院、1个县办…" (what the first counts, then 、/和/及)
 NORM_LIST_GAP = re.compile(r"[^，,；。\d]{0,12}(?:[、和及与]|以及)")

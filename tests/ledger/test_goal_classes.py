@@ -599,3 +599,21 @@ def test_a_group_label_after_a_row_of_a_table_one_cell_a_line_is_no_value_of_tha
     ]  # fmt: skip
     rows = [(r["target"], r["comparator"]) for r in indicator_rows("\n".join(cells))]
     assert rows == [(4.0, "le"), (6.0, "le"), (6.0, ""), (28.0, "le")]
+
+
+# general forms met in the earlier sets' remaining errors (reader14)
+
+
+def test_不高于_is_a_ceiling():
+    text = "到2035年,重大慢性病过早死亡率不高于11%。"
+    assert found(text) == [(11.0, "%", 2035, "le")]
+
+
+def test_the_count_of_the_plan_s_own_projects_is_no_goal():
+    text = "“十四五”期间规划实施12项重点基础设施建设项目。到2025年,每千人口床位数达到7张。"
+    assert found(text) == [(7.0, "张", 2025, "ge")]
+
+
+def test_a_count_of_teeth_is_a_level_to_reach():
+    text = "到2030年,65-74岁老年人存留牙数达到25颗。"
+    assert found(text) == [(25.0, "颗", 2030, "ge")]

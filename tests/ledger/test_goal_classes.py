@@ -617,3 +617,24 @@ def test_the_count_of_the_plan_s_own_projects_is_no_goal():
 def test_a_count_of_teeth_is_a_level_to_reach():
     text = "到2030年,65-74岁老年人存留牙数达到25颗。"
     assert found(text) == [(25.0, "颗", 2030, "ge")]
+
+
+def test_what_is_already_built_or_counted_up_to_now_is_no_goal():
+    text = (
+        "到2025年,全市人均预期寿命达到80岁。目前全市已建成55个社区卫生服务中心。"
+        "截至目前,全市累计创建国家卫生乡镇18个。"
+    )
+    assert found(text) == [(80.0, "岁", 2025, "ge")]
+
+
+def test_figures_of_the_present_year_so_far_or_from_statistics_are_no_goals():
+    text = (
+        "到2025年,居民健康素养水平达到32%。今年以来,全市新增床位1800张。"
+        "上半年,全市婴儿死亡率降至2.3‰。据统计,全市户籍人口人均预期寿命达到81.4岁。"
+    )
+    assert found(text) == [(32.0, "%", 2025, "ge")]
+
+
+def test_a_level_compared_with_last_year_s_is_reported_not_set():
+    text = "到2025年,全市人均预期寿命达到80岁。全市人均预期寿命达到79.2岁,比上年提高0.4岁。"
+    assert found(text) == [(80.0, "岁", 2025, "ge")]

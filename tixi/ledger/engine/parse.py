@@ -942,6 +942,8 @@ def targets(text: str) -> list[dict]:
             and not (plan_start and int(stated.group(1)) >= plan_start)
         ):
             continue  # "2018年,全国…总体近视率为53.6%(…分别为14.5%…)": the year's figures stated, no goal
+        if LAST_YEAR_COMPARED.search(sentence) and not FUTURE_MARK.search(sentence):
+            continue  # "全市人均预期寿命达到79.1岁,比上年提高0.3岁": this year's level against last year's, reported
         if (
             (opening := re.match(r"(\d{4})年(?:底|末)?[，,]", sentence))
             and plan_start
@@ -1245,6 +1247,9 @@ PERIOD_CHANGE = (
 PAST_MARK = re.compile(
     r"(?:截至|截止(?:到)?)\d{4}年(?![，,]?[^，,。；;]{0,12}预计)|(?:从|自)\d{4}\s*[—–-]+\s*\d{4}年"
     r"|(?:提高|增长|增加|下降|降低|减少|缩短|上升)了|已(?:经)?(?:达到|达|超过|实现|提高到|增长到|下降到|降至|降到)"
+    # "已建成60个", "截至目前,…累计建成", "今年以来,…新增床位2000张", "上半年,…降至2.1‰", "据统计,…": the present reached
+    r"|已(?:经)?(?:建成|建立|完成|创建|设立|覆盖|开展|培训|新增|新建|组建|获批)|(?:截至|截止)(?:目前|当前|今年|\d{1,2}月)"
+    r"|(?:今年|年初)以来|上半年|前[一二三]季度|据统计|统计显示"
     r"|"
     + PROGRESS_WORDS
     # "近年来，…由10%提升到23%", "“十三五”以来": what the years before the plan brought
@@ -1346,6 +1351,8 @@ CLAUSE_GOAL_YEAR = re.compile(
     r"(?:^|[，,；;]|(?<=[^\d\s]{2}[:：]))(\d{4})年(?!\s*(?:底|末)?前)(?![底末内起\d])[^，,。；;\d为是]{2,16}?"
     r"(?:达到|达|提高到|提升到|提升至|降至|降到|下降到|控制在|不低于|超过)\d"
 )
+# "…达到79.1岁,比上年提高0.3岁", "同比下降": a level compared with last year's (or the same time of it) is reported
+LAST_YEAR_COMPARED = re.compile(r"(?:比|较)(?:上年|去年|上一年)|同比")
 # "2024年…达到79岁,比2020年提高1.1岁": a year's level compared with an earlier year's is a result reported, not a goal
 COMPARED_WITH_YEAR = re.compile(r"(?:比|较)\d{4}\s*年")
 # "2020年初步建成300个…": what a year opening a clause is to see built

@@ -638,3 +638,16 @@ def test_figures_of_the_present_year_so_far_or_from_statistics_are_no_goals():
 def test_a_level_compared_with_last_year_s_is_reported_not_set():
     text = "到2025年,全市人均预期寿命达到80岁。全市人均预期寿命达到79.2岁,比上年提高0.4岁。"
     assert found(text) == [(80.0, "岁", 2025, "ge")]
+
+
+def test_second_level_headings_and_headings_of_progress_or_the_situation_look_back():
+    text = (
+        "一、发展基础\n（一）医疗服务能力\n全市每千人口床位数达到6.4张。\n（二）主要成绩\n全市人均预期寿命达到79.4岁。\n"
+        "二、主要目标\n（一）总体目标\n到2025年,全市人均预期寿命达到80岁。\n（二）具体指标\n每千人口床位数达到7.2张。\n"
+        "三、工作进展\n居民健康素养水平达到27%。\n四、基本情况\n孕产妇死亡率降至8.1/10万。"
+    )
+    alone = (
+        "（一）主要成绩\n全市人均预期寿命达到79.4岁。\n（二）主要目标\n到2025年,全市人均预期寿命达到80岁。"
+    )
+    assert found(alone) == [(80.0, "岁", 2025, "ge")]
+    assert found(text) == [(80.0, "岁", 2025, "ge"), (7.2, "张", 2025, "ge")]

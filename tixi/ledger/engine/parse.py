@@ -738,7 +738,7 @@ GOAL_WORDS = re.compile(
 # projects: no targets there. A heading that also names what is to be done (目标, 任务, 要点…) looks forward.
 LOOKING_BACK = re.compile(
     r"发展成就|发展基础|规划背景|背景及依据|编制背景|取得成效|面临形势|机遇与挑战|重大建设项目|回顾|总结|成效|成绩|成就|现状|进展情况"
-    r"|基础与形势|发展环境|形势与挑战|^\W*[一二三四五六七八九十]+、\S{0,6}形势\W*$"
+    r"|基础与形势|发展环境|基本情况|工作进展|主要进展|形势与挑战|^\W*[一二三四五六七八九十]+、\S{0,6}形势\W*$"
 )
 # a heading naming what goes on after the results ("实施成效与延续", "成效与展望") looks forward too
 LOOKING_FORWARD = re.compile(
@@ -801,6 +801,8 @@ def _title_year(text: str) -> int | None:
 INLINE_HEADING = re.compile(
     r"(?:(?<=[。；])|^|[\s　]{2,})([一二三四五六七八九十]+、[^。；，,\s　]{2,30})[\s　]{2,}"
 )
+# a second-level heading on a line of its own, no sentence: "（一）主要成绩", "(二)面临形势"
+SUB_HEADING = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]\s*[^，,。；;：:\s]{2,20}\s*$")
 # a table kept on one line by the copy ("专栏1：…主要指标序号指标2010年2015年…"): read as a table, not as sentences
 TABLE_LINE = re.compile(r"^\s*(?:表|专栏)\s*\d+\s*[:：]?.{0,40}?指标")
 # the heading of a news page's list of other items, below the document: what follows is other news, no goal of it
@@ -812,7 +814,7 @@ OTHER_NEWS = re.compile(
 
 def _sections(text: str):
     """The lines of the document that look forward (goals, tasks), tables and the notes under them left out."""
-    looking_back = False
+    looking_back = section_back = False
     in_review = False  # under a review's title ("2016年…工作总结"): its numbered headings look back too
     for line in (
         part for raw in text.splitlines() for part in INLINE_HEADING.sub("\n\\1\n", raw).split("\n")
@@ -833,9 +835,17 @@ def _sections(text: str):
         if not is_heading and title and PLAN_TITLE.search(title) and re.match(r"\s*\d{4}年", title):
             looking_back = in_review = False  # "2017年…工作要点": the plan after the review
             continue
+        if not is_heading and SUB_HEADING.match(line):
+            # "（一）主要成绩" (a heading of its own line, no sentence): it looks back as its words say, or as its section
+            # does unless its words look forward ("（二）主要目标")
+            looking_back = in_review or (
+                (section_back or bool(LOOKING_BACK.search(line))) and not LOOKING_FORWARD.search(line)
+            )
+            continue
         if is_heading or "[bookmark" in line:
             # "一、突出两个主题,深化医改促发展" under "2016年…工作总结" reports the year past as its title does
             looking_back = in_review or (bool(LOOKING_BACK.search(line)) and not LOOKING_FORWARD.search(line))
+            section_back = looking_back
             if re.match(r"\s*表\s*\d", line):
                 looking_back = True  # an indicator table: read as a table, not as sentences
             continue

@@ -651,3 +651,21 @@ def test_second_level_headings_and_headings_of_progress_or_the_situation_look_ba
     )
     assert found(alone) == [(80.0, "岁", 2025, "ge")]
     assert found(text) == [(80.0, "岁", 2025, "ge"), (7.2, "张", 2025, "ge")]
+
+
+def test_a_level_dated_before_the_plan_s_period_or_at_the_last_period_s_end_was_reached():
+    head = "某市卫生健康事业发展规划（2021—2025年）\n"
+    assert found(head + "到2020年底,全市居民健康素养水平达到24%。到2025年,全市居民健康素养水平达到31%。") == [
+        (31.0, "%", 2025, "ge")
+    ]
+    assert found(head + "“十三五”末,全市居民健康素养水平达到24%。到2025年,全市居民健康素养水平达到31%。") == [
+        (31.0, "%", 2025, "ge")
+    ]
+
+
+def test_a_level_whose_sentence_reports_a_goal_reached_is_no_goal():
+    text = (
+        "某市卫生健康事业发展规划（2021—2025年）\n"
+        "全市居民健康素养水平达到24%,提前完成“十三五”规划目标。到2025年,全市居民健康素养水平达到31%。"
+    )
+    assert found(text) == [(31.0, "%", 2025, "ge")]

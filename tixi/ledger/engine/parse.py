@@ -885,6 +885,7 @@ def targets(text: str) -> list[dict]:
         document_year = deadlines.pop()
     # the plan's first year: its period's start ("(2021—2025年)"), else the first year it sets a goal for
     period = PERIOD.search(text[:1500])
+    period_start = int(period.group(1)) if period else None  # the plan's own period, as its title names it
     plan_start = int(period.group(1)) if period else min(years) if years else None
     # a page naming no year to come but the day it was issued ("发布时间:2025年9月28日"): the changes it records up to a
     # year before it are past
@@ -943,6 +944,13 @@ def targets(text: str) -> list[dict]:
         ):
             reporting = reporting_since = True
         reporting = reporting or bool(PROGRESS.search(sentence))
+        if (
+            reporting
+            and PROGRESS.search(sentence)
+            and not FUTURE_MARK.search(sentence)
+            and not AIMED.search(sentence)
+        ):
+            continue  # "…达到25%,提前完成“十三五”规划目标": the level of a goal reached, reported
         if sentence.endswith((":", "：")) and RESULTS_INTRO.search(sentence):
             reporting = reporting_results = True
         if (
@@ -1181,7 +1189,10 @@ def targets(text: str) -> list[dict]:
                 (m, dict(target)) for _ in range(1 + (listed.group(1).count("、") if listed else 0))
             ]
         _pair_years(sentence, in_sentence, list_years)
-        found += [target for _m, target in in_sentence]
+        # "某市…规划（2021—2025年）…到2020年底,全市…达到25%": a level dated before the plan's own period was reached
+        found += [
+            target for _m, target in in_sentence if not (period_start and target["year"] < period_start)
+        ]
         if YEAR_LIST.search(sentence):
             list_years = sentence
     return found
@@ -1291,11 +1302,14 @@ FIVE_YEAR_END = re.compile(r"(?:到|至)[“\"]?(十[一二三四五六七])五[
 FIVE_YEAR_GOAL = re.compile(
     r"(?:^|(?<=[，,；;。\s]))[“\"]?(十[一二三四五六七])五[”\"]?(?:时期|期间)[，,]?[^，,。；;]{0,12}?(?<!预期)(?<!既定)(?<!规划)(?<!达到)(?<!实现)(?<!完成)目标(?!.{0,6}(?:实现|完成))"
 )  # ("“十四五”时期,主要健康指标达到预期目标" reports the period's goals reached)
-# a sentence's first clause (after who speaks: "朱宏介绍,") naming a five-year period, its years in brackets or not
+# a sentence's first clause (after who speaks: "朱宏介绍,") naming a five-year period, its years in brackets or not, or
+# its end ("“十三五”末,")
 PAST_PERIOD_OPENING = re.compile(
     r"(?:[^，,。；;\d]{0,10}(?:介绍|表示|指出|说)[，,:：])?[“\"]?(十[一二三四五六七])五[”\"]?"
-    r"(?:[（(][^（）()]{0,16}[)）])?(?:时期|期间)"
+    r"(?:[（(][^（）()]{0,16}[)）])?(?:时期|期间|期?末)"
 )
+# what aims rather than reports: "力争提前完成…", "确保如期实现…"
+AIMED = re.compile(r"力争|确保|将|要|争取")
 # a five-year period named in quotes as a time to come: its clause hopes or aims ("“十五五”中国人均预期寿命有望达到80岁";
 # not "“十三五”期间,18项指标…", "“十四五”以来")
 FIVE_YEAR_NAMED = re.compile(

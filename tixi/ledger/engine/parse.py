@@ -17,6 +17,8 @@ NUMBERED_LONG = re.compile(r"^(\d{1,2})(?:[.．](?!\d)|、)\s*([^。；*]{2,})")
 # "11.121人才梯队项目": a number and a point followed by digits is a decimal, unless it is the item after
 # the one before (10 → 11), whose title begins with a number
 NUMBERED_NEXT = re.compile(r"^(\d{1,2})[.．]\s*(\d[^。；*]{1,})")
+# a third-level measure: "(1)积极争取…。", "（2）推进…"
+SUB_NUMBERED = re.compile(r"^[（(](\d{1,2})[)）]\s*([^。；*]{2,})")
 HEADING = re.compile(r"^(?:#|第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、)")
 # one line holding many items ("…人群。1、…(市卫生局负责,市财政局配合)2、…"): each item on its own line
 # A copy that keeps a whole section on one line runs its items together: "…负责）2．…", "…负责）具体措施：1．…",
@@ -319,6 +321,13 @@ def _items(text: str):
             section = ""
             items.append(
                 [measure.group(1), re.split(r"[。；]", measure.group(2))[0].strip()[:60], bare, offset]
+            )
+        elif last_number > 0 and (sub := SUB_NUMBERED.match(bare)) and _unit_brackets(bare):
+            # "(1)积极争取…。…(省卫健委、省发改委负责,…)" under "1.…": a third-level measure naming its units is a task of its
+            # own ("（1）…" right under "（一）…" is a paragraph of that item: its first part keeps the item's title)
+            prefix = f"（{section}）" if section else ""
+            items.append(
+                [f"{prefix}{max(last_number, 0)}({sub.group(1)})", sub.group(2).strip()[:60], bare, offset]
             )
         elif numbered := _numbered(bare, last_number):
             last_number = int(numbered.group(1))
@@ -662,7 +671,7 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
 
 # a number with its unit; "5～8个" keeps the lower bound; ages (岁), 人次 and 个百分点 are not targets
 TARGET = re.compile(
-    r"(?P<before>达到|不低于|不少于|不得低于|不超过|超过|低于|小于|控制在|下降至|下降到|降低到|降低至|降至|降到|减少到|减少至|提高到"
+    r"(?P<before>达到|不低于|不少于|不得低于|不超过|不高于|超过|低于|小于|大于|控制在|下降至|下降到|降低到|降低至|降至|降到|减少到|减少至|提高到"
     r"|至少|≥|≤|[<＜>＞]|超(?!过)|逾"
     r"|(?:压缩|压减|缩短|减)(?:至|到)|约|达)?\s*"
     # a range keeps its lower bound, its unit written once ("5～8个") or twice ("25%-30%", with a dash only: "从20%到30%"
@@ -671,7 +680,7 @@ TARGET = re.compile(
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到|至|[%‰]\s*[～~—-]|(?:个|位|名|家|所)\s*(?:至|～|~))\s*)?"
     r"(?P<value>\d+(?:\.\d+)?)\s*"
     r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人|万名|万亿元|亿元|万美元|亿千瓦|万吨/日|万吨|万公里|万个|万张|万例|万(?=以上|以内|以下|人次以上|[，,。；]|$)|元(?=以上)"
-    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人(?!次)|级|天|分钟|支|岁|套|场次|项|种|平方米"
+    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人(?!次)|级|天|分钟|支|岁|套|场次|项|种|平方米|颗"
     r"|位(?=[^，,。；;置于次列]))?"
     r"(?P<after>及以上|及以下|以上|以内|以下|左右)?"
 )
@@ -684,6 +693,7 @@ COMPARATORS = {
     "以上": "ge",
     "及以上": "ge",
     "超过": "gt",
+    "大于": "gt",
     # "覆盖率超80%", "达标率逾90%", "吸烟率<24.5%"
     "超": "gt",
     "逾": "gt",
@@ -695,6 +705,7 @@ COMPARATORS = {
     "以下": "le",
     "及以下": "le",
     "不超过": "le",
+    "不高于": "le",
     "≤": "le",
     "控制在": "le",
     "下降至": "le",
@@ -719,14 +730,15 @@ COMPARATORS = {
     "减至": "le",
     "减到": "le",
 }
+# (a rate to lower: "分别下降到5.8‰、12/10万", "小于25%" — a ceiling states a goal as a floor does)
 GOAL_WORDS = re.compile(
-    r"\d年内|力争|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|(?:建设|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助|完成)\d|削减[^，,。；\d]{0,10}\d|\d分钟[^，。]{0,6}圈|达\s*\d"
+    r"\d年内|力争|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至|小于|大于|‰|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|超\s*\d|逾\s*\d|(?:建设|建立|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助|完成)\d|削减[^，,。；\d]{0,10}\d|\d分钟[^，。]{0,6}圈|达\s*\d"
 )
 # headings of the parts that look back (十三五 achievements, a review of the past year, the situation) or annex
 # projects: no targets there. A heading that also names what is to be done (目标, 任务, 要点…) looks forward.
 LOOKING_BACK = re.compile(
-    r"发展成就|发展基础|规划背景|取得成效|面临形势|机遇与挑战|重大建设项目|回顾|总结|成效|成绩|成就|现状|进展情况"
-    r"|基础与形势|发展环境|形势与挑战|^\W*[一二三四五六七八九十]+、\S{0,6}形势\W*$"
+    r"发展成就|发展基础|规划背景|背景及依据|编制背景|取得成效|面临形势|机遇与挑战|重大建设项目|回顾|总结|成效|成绩|成就|现状|进展情况"
+    r"|基础与形势|发展环境|基本情况|工作进展|主要进展|形势与挑战|^\W*[一二三四五六七八九十]+、\S{0,6}形势\W*$"
 )
 # a heading naming what goes on after the results ("实施成效与延续", "成效与展望") looks forward too
 LOOKING_FORWARD = re.compile(
@@ -748,7 +760,7 @@ SECTION = re.compile(
 NOT_A_GOAL = re.compile(
     r"低于\d+%.{0,12}(?:高于|的)|按.{0,12}\d+%[～~]|服务半径|\d+\s*[～~—-]\s*\d+\s*万|(?:投资|资金)(?:需求|约?需)"
     # a focus ("以占…65%以上的污染源为重点"), the count of the plan's own works ("重点实施10项…工程")
-    r"|以[^，,。；]*?\d[^，,。；]*?为重点|实施\d+项[^，,。；]{0,12}工程"
+    r"|以[^，,。；]*?\d[^，,。；]*?为重点|实施\d+项[^，,。；]{0,12}(?:工程|行动|项目)"
 )
 # rows of an indicator table whose cells a copy ran together: "（万吨）2551.72347.6-8%", "（%）55>605个百分点"
 RUN_TOGETHER_ROW = re.compile(r"[（(][^（）()]{1,6}[）)][\d.<>＜＞≥≤\-－]+(?:%|个百分点)")
@@ -789,6 +801,8 @@ def _title_year(text: str) -> int | None:
 INLINE_HEADING = re.compile(
     r"(?:(?<=[。；])|^|[\s　]{2,})([一二三四五六七八九十]+、[^。；，,\s　]{2,30})[\s　]{2,}"
 )
+# a second-level heading on a line of its own, no sentence: "（一）主要成绩", "(二)面临形势"
+SUB_HEADING = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]\s*[^，,。；;：:\s]{2,20}\s*$")
 # a table kept on one line by the copy ("专栏1：…主要指标序号指标2010年2015年…"): read as a table, not as sentences
 TABLE_LINE = re.compile(r"^\s*(?:表|专栏)\s*\d+\s*[:：]?.{0,40}?指标")
 # the heading of a news page's list of other items, below the document: what follows is other news, no goal of it
@@ -800,7 +814,7 @@ OTHER_NEWS = re.compile(
 
 def _sections(text: str):
     """The lines of the document that look forward (goals, tasks), tables and the notes under them left out."""
-    looking_back = False
+    looking_back = section_back = False
     in_review = False  # under a review's title ("2016年…工作总结"): its numbered headings look back too
     for line in (
         part for raw in text.splitlines() for part in INLINE_HEADING.sub("\n\\1\n", raw).split("\n")
@@ -821,9 +835,17 @@ def _sections(text: str):
         if not is_heading and title and PLAN_TITLE.search(title) and re.match(r"\s*\d{4}年", title):
             looking_back = in_review = False  # "2017年…工作要点": the plan after the review
             continue
+        if not is_heading and SUB_HEADING.match(line):
+            # "（一）主要成绩" (a heading of its own line, no sentence): it looks back as its words say, or as its section
+            # does unless its words look forward ("（二）主要目标")
+            looking_back = in_review or (
+                (section_back or bool(LOOKING_BACK.search(line))) and not LOOKING_FORWARD.search(line)
+            )
+            continue
         if is_heading or "[bookmark" in line:
             # "一、突出两个主题,深化医改促发展" under "2016年…工作总结" reports the year past as its title does
             looking_back = in_review or (bool(LOOKING_BACK.search(line)) and not LOOKING_FORWARD.search(line))
+            section_back = looking_back
             if re.match(r"\s*表\s*\d", line):
                 looking_back = True  # an indicator table: read as a table, not as sentences
             continue
@@ -841,7 +863,13 @@ def targets(text: str) -> list[dict]:
     """Numeric targets: in sentences that set a year, or that state a goal (达到, 不低于, 以上, 左右…)
     under the document's target year (the year its 到YYYY年 phrases name most)."""
     # "截至2014年" looks back and "从2012年的…下降至2021年…" records a change: neither names a year to come
-    years = [int(y) for y in YEAR.findall(CHANGE_RECORD.sub("", re.sub(r"截(?:至|止)", "", text)))]
+    # "2012年至2021年,…从75.11岁增至78.06岁" records a change over a period: its end is no year to come either
+    years = [
+        int(y)
+        for y in YEAR.findall(
+            re.sub(PERIOD_CHANGE, "", CHANGE_RECORD.sub("", re.sub(r"截(?:至|止)", "", text)))
+        )
+    ]
     document_year = max(set(years), key=years.count) if years else _title_year(text)
     # a text whose only time to come is a five-year period it names ("“十五五”…有望达到80岁", "通过五年的努力"): the
     # period's end, when no year it states is later
@@ -857,6 +885,7 @@ def targets(text: str) -> list[dict]:
         document_year = deadlines.pop()
     # the plan's first year: its period's start ("(2021—2025年)"), else the first year it sets a goal for
     period = PERIOD.search(text[:1500])
+    period_start = int(period.group(1)) if period else None  # the plan's own period, as its title names it
     plan_start = int(period.group(1)) if period else min(years) if years else None
     # a page naming no year to come but the day it was issued ("发布时间:2025年9月28日"): the changes it records up to a
     # year before it are past
@@ -915,6 +944,13 @@ def targets(text: str) -> list[dict]:
         ):
             reporting = reporting_since = True
         reporting = reporting or bool(PROGRESS.search(sentence))
+        if (
+            reporting
+            and PROGRESS.search(sentence)
+            and not FUTURE_MARK.search(sentence)
+            and not AIMED.search(sentence)
+        ):
+            continue  # "…达到25%,提前完成“十三五”规划目标": the level of a goal reached, reported
         if sentence.endswith((":", "：")) and RESULTS_INTRO.search(sentence):
             reporting = reporting_results = True
         if (
@@ -924,6 +960,8 @@ def targets(text: str) -> list[dict]:
             and not (plan_start and int(stated.group(1)) >= plan_start)
         ):
             continue  # "2018年,全国…总体近视率为53.6%(…分别为14.5%…)": the year's figures stated, no goal
+        if LAST_YEAR_COMPARED.search(sentence) and not FUTURE_MARK.search(sentence):
+            continue  # "全市人均预期寿命达到79.1岁,比上年提高0.3岁": this year's level against last year's, reported
         if (
             (opening := re.match(r"(\d{4})年(?:底|末)?[，,]", sentence))
             and plan_start
@@ -1050,6 +1088,8 @@ def targets(text: str) -> list[dict]:
                         m.group("before") in ("达到", "达", "提高到", "不低于")
                         and LOST_PERCENT.search(sentence[: m.start()])
                     )
+                    # a density per population, its unit unwritten: "预计到2025年,全省每万人口全科医生数3.2"
+                    or PER_POPULATION.search(sentence[: m.start()])
                     or (
                         previous
                         and previous[2]
@@ -1073,8 +1113,8 @@ def targets(text: str) -> list[dict]:
                 continue  # "每年资助培养…50名": a yearly quantity is a rate, not a level to reach
             if "试点" in sentence and PILOT_SCOPE.search(before):
                 continue  # "选择10个左右…城市…开展试点": the pilot's scope, not a level to reach
-            if after.startswith("为基数") or re.match(r"[^，,、]{0,12}?(?<!人)均", after):
-                continue  # a basis of calculation; "6所妇幼保健院均达到": a count of what exists
+            if after.startswith("为基数") or re.match(r"[^，,、]{0,12}?(?<![人平])均", after):
+                continue  # a basis of calculation; "6所妇幼保健院均达到": a count of what exists ("77.3岁的平均水平" is a level)
             following = sentence[m.end() : m.end() + 1]
             if following and following in "年岁月日项类":
                 continue
@@ -1114,7 +1154,7 @@ def targets(text: str) -> list[dict]:
                 not bracket.group(1) or int(bracket.group(1)) < year
             ):
                 continue  # "达到30%（2020年为23.15%）", "（基线值23%）": the baseline in brackets, no goal
-            if unit not in ("%", "‰") and QUALIFIER.match(after):
+            if unit not in ("%", "‰") and (QUALIFIER.match(after) or CLASS_THRESHOLD.match(after)):
                 continue  # "设置100张以上床位的护理院达到5家": what the counted ones have, the count is the goal
             if (
                 re.search(r"“[^“”]{0,3}$", before)
@@ -1149,7 +1189,10 @@ def targets(text: str) -> list[dict]:
                 (m, dict(target)) for _ in range(1 + (listed.group(1).count("、") if listed else 0))
             ]
         _pair_years(sentence, in_sentence, list_years)
-        found += [target for _m, target in in_sentence]
+        # "某市…规划（2021—2025年）…到2020年底,全市…达到25%": a level dated before the plan's own period was reached
+        found += [
+            target for _m, target in in_sentence if not (period_start and target["year"] < period_start)
+        ]
         if YEAR_LIST.search(sentence):
             list_years = sentence
     return found
@@ -1187,7 +1230,11 @@ LIFE_EXPECTANCY = re.compile(
 # ("2018年中国人均预期寿命为77.0岁" states a level: 为/是)
 HEADLINE_YEAR = re.compile(r"(?:^|[\s:：])(\d{4})年(?![底末前内起])[^，,。；;\d为是]{2,12}?\d")
 # a goal reached ("主要目标提前实现", "如期完成"): what the paragraph goes on to report are figures reached
-PROGRESS_WORDS = r"提前(?:实现|完成|达到|达成)|(?:如期|圆满|顺利)(?:实现|完成|达到|达成)"
+PROGRESS_WORDS = (
+    r"提前(?:实现|完成|达到|达成)|(?:如期|圆满|顺利)(?:实现|完成|达到|达成)"
+    # "“十四五”时期,主要健康指标达到预期目标": the period's goals reached, a review
+    r"|(?:实现|完成|达到|达成)了?(?:预期|既定|规划)目标"
+)
 # "N年来" (4年来, 近10年来, 多年来): what the years before brought
 YEARS_SINCE = r"[近多\d一二三四五六七八九十几两]{1,3}年来"
 # a paragraph opening with it reports what they brought ("报告指出,4年来,…")
@@ -1211,17 +1258,30 @@ CHANGE_RECORD = re.compile(
 ISSUED = re.compile(r"(?<!\d)(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 # "中国已实现消除碘缺乏病的目标" reports a goal reached too (PAST_MARK reads "已实现" already)
 PROGRESS = re.compile(PROGRESS_WORDS + r"|已(?:经)?(?:实现|完成|达到)[^。；，,]{0,12}目标")
+# "2012年至2021年,广西的人均预期寿命从75.11岁增至78.06岁": a change recorded over a period named by its two years
+PERIOD_CHANGE = (
+    r"(?<!\d)\d{4}\s*年\s*(?:至|到|—|-)\s*\d{4}\s*年[，,](?=[^。；;]*?(?:从|由)[^。；;]*?"
+    r"(?:增至|增加到|提高到|提升到|增长到|下降到|降至|降到|上升到))"
+)
 # a figure already reached: from a "截至/截止YYYY年", a past period "从2015—2019年", "提高了", "已达到" on, until a year
 # to come ("到2020年") in the same sentence
 PAST_MARK = re.compile(
     r"(?:截至|截止(?:到)?)\d{4}年(?![，,]?[^，,。；;]{0,12}预计)|(?:从|自)\d{4}\s*[—–-]+\s*\d{4}年"
     r"|(?:提高|增长|增加|下降|降低|减少|缩短|上升)了|已(?:经)?(?:达到|达|超过|实现|提高到|增长到|下降到|降至|降到)"
+    # "已建成60个", "截至目前,…累计建成", "今年以来,…新增床位2000张", "上半年,…降至2.1‰", "据统计,…": the present reached
+    r"|已(?:经)?(?:建成|建立|完成|创建|设立|覆盖|开展|培训|新增|新建|组建|获批)|(?:截至|截止)(?:目前|当前|今年|\d{1,2}月)"
+    r"|(?:今年|年初)以来|上半年|前[一二三]季度|据统计|统计显示"
     r"|"
     + PROGRESS_WORDS
     # "近年来，…由10%提升到23%", "“十三五”以来": what the years before the plan brought
     + r"|近(?:几|五|十)?年来|(?:\d{4}\s*年|[“\"]?十[一二三四]五[”\"]?)以来|过去[一二三四五六七八九十几]{0,2}年"
     # "回顾“十三五”时期，…", "去年…期望寿命83.63岁", "入托率仅为6%", "比例高达75%": the present or the past stated
     + r"|回顾|去年|(?:高|仅)达|仅为|仅有|数据显示"
+    # "至十三五末,…达到了80.6岁", "实现了…": a verb with 了 reports what was reached; "根据…统计公报,2019年…": a statistic cited
+    + r"|(?:达到|实现|完成|建成|提升到|提高到|增至|增长到|增加到|下降到|降至|降到|降低到|上升到)了|统计公报"
+    # "2012年至2021年,…从75.11岁增至78.06岁": a change over a period both of whose years are named is a record
+    + r"|"
+    + PERIOD_CHANGE
 )
 # ("提升到2020年的23%" after 近年来 is a level reached by then, not a year to come)
 FUTURE_MARK = re.compile(r"(?<!截)(?<!截止)(?<!\d年)(?:到|至)\s*\d{4}\s*年(?!的)|\d{4}\s*年(?:底|末)?前")
@@ -1240,17 +1300,20 @@ BRACKETED_BASE = re.compile(
 FIVE_YEAR_END = re.compile(r"(?:到|至)[“\"]?(十[一二三四五六七])五[”\"]?(?:时期)?(?:期末|末)")
 # a five-year period the text sets goals for: "“十四五”时期,目标人均预期寿命提高1岁", "“十三五”期间,…的主要发展目标是"
 FIVE_YEAR_GOAL = re.compile(
-    r"(?:^|(?<=[，,；;。\s]))[“\"]?(十[一二三四五六七])五[”\"]?(?:时期|期间)[，,]?[^，,。；;]{0,12}?目标(?!.{0,6}(?:实现|完成))"
-)
-# a sentence's first clause (after who speaks: "朱宏介绍,") naming a five-year period, its years in brackets or not
+    r"(?:^|(?<=[，,；;。\s]))[“\"]?(十[一二三四五六七])五[”\"]?(?:时期|期间)[，,]?[^，,。；;]{0,12}?(?<!预期)(?<!既定)(?<!规划)(?<!达到)(?<!实现)(?<!完成)目标(?!.{0,6}(?:实现|完成))"
+)  # ("“十四五”时期,主要健康指标达到预期目标" reports the period's goals reached)
+# a sentence's first clause (after who speaks: "朱宏介绍,") naming a five-year period, its years in brackets or not, or
+# its end ("“十三五”末,")
 PAST_PERIOD_OPENING = re.compile(
     r"(?:[^，,。；;\d]{0,10}(?:介绍|表示|指出|说)[，,:：])?[“\"]?(十[一二三四五六七])五[”\"]?"
-    r"(?:[（(][^（）()]{0,16}[)）])?(?:时期|期间)"
+    r"(?:[（(][^（）()]{0,16}[)）])?(?:时期|期间|期?末)"
 )
+# what aims rather than reports: "力争提前完成…", "确保如期实现…"
+AIMED = re.compile(r"力争|确保|将|要|争取")
 # a five-year period named in quotes as a time to come: its clause hopes or aims ("“十五五”中国人均预期寿命有望达到80岁";
 # not "“十三五”期间,18项指标…", "“十四五”以来")
 FIVE_YEAR_NAMED = re.compile(
-    r"[“\"](十[一二三四五六七])五[”\"](?!以来)(?:(?:时期|期间)[，,])?[^，,。；;《》]{0,20}?(?:有望|预计|力争|希望|目标|将)"
+    r"[“\"](十[一二三四五六七])五[”\"](?!以来)(?:(?:时期|期间)[，,])?[^，,。；;《》]{0,20}?(?:有望|预计|力争|希望|(?<!预期)(?<!既定)(?<!规划)(?<!达到)(?<!实现)(?<!完成)目标|将)"
 )  # (not a plan's title: "《…“十二五”行动计划》总体目标")
 # a sentence opening with a five-year period ("“十三五”时期,我国居民…")
 FIVE_YEAR_PERIOD = re.compile(r"[“\"]?(十[一二三四五六七])五[”\"]?(?:时期|期间)")
@@ -1312,6 +1375,8 @@ CLAUSE_GOAL_YEAR = re.compile(
     r"(?:^|[，,；;]|(?<=[^\d\s]{2}[:：]))(\d{4})年(?!\s*(?:底|末)?前)(?![底末内起\d])[^，,。；;\d为是]{2,16}?"
     r"(?:达到|达|提高到|提升到|提升至|降至|降到|下降到|控制在|不低于|超过)\d"
 )
+# "…达到79.1岁,比上年提高0.3岁", "同比下降": a level compared with last year's (or the same time of it) is reported
+LAST_YEAR_COMPARED = re.compile(r"(?:比|较)(?:上年|去年|上一年)|同比")
 # "2024年…达到79岁,比2020年提高1.1岁": a year's level compared with an earlier year's is a result reported, not a goal
 COMPARED_WITH_YEAR = re.compile(r"(?:比|较)\d{4}\s*年")
 # "2020年初步建成300个…": what a year opening a clause is to see built
@@ -1324,6 +1389,8 @@ YEAR_BEFORE_VALUE = re.compile(
 ALREADY = re.compile(r"已(?:经)?(?:达到|达|超过)$")
 # a value qualifying what a later value counts: "100张以上床位的护理院达到5家" (the 5 is the goal)
 QUALIFIER = re.compile(r"[^，,；;。\d]{0,10}的[^，,；;。\d]{1,12}(?:达到|达|不少于|不低于|超过)\s*\d")
+# a value naming a class whose count follows: "龙头企业产值超过50亿元的3家、超过30亿元的5家" (the counts are the goals)
+CLASS_THRESHOLD = re.compile(r"的\s*\d+(?:\.\d+)?\s*(?:家|个|所|座|项|名|位|人)")
 # a small value in words right after 达到: "将达到两人"; "至少有一所…" stays a norm in words
 WORD_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 VALUE_IN_WORDS = re.compile(r"(达到)([一二两三四五六七八九])(人|名|所|家|张)")
@@ -1361,14 +1428,17 @@ def _looking_back_spans(sentence: str, plan_start: int | None = None) -> list[tu
 PRESENT = re.compile(r"(?:^|(?<=[，,；;：:]))目前[，,][^，,。；;]*")
 
 
-# "16项具体工作指标", "24项督查激励措施", "46项市级绩效任务": what follows a count in 项 names the document's items
-ITEM_COUNT = re.compile(r"[^，,；。\d]{0,12}?(?:指标|任务|措施|举措)")
+# "16项具体工作指标", "24项督查激励措施", "46项市级绩效任务", "5个方面的具体目标": what follows a count in 项 names the
+# document's items
+ITEM_COUNT = re.compile(r"[^，,；。\d]{0,12}?(?:指标|任务|措施|举措|目标)")
 # a value opening a short quoted name ("“15分钟健身圈”") with no goal word: a name; "实现“…人才达到2000名左右…”" is a
 # quoted goal and stays one
 QUOTED_NAME = re.compile(r"“[^”，,]{0,2}$")
 QUOTE_CLOSES = re.compile(r"[^“”，,、。；]{0,10}”")
 # the name of a rate right before its verb ("…比例分别达到"): a bare number after it is a percentage whose sign was lost
 LOST_PERCENT = re.compile(r"(?:率|比例)(?:分别)?$")
+# the name of a density per thousand or ten thousand people right before its value ("每千常住人口医疗机构床位数")
+PER_POPULATION = re.compile(r"每[千万](?:常住|户籍)?人口[^，,；;。\d]{1,16}数(?:达到|达|为|不低于|提高到)?$")
 LIST_GAP = re.compile(r"\s*(?:[、和及与]|以及)\s*")
 # between two values of one norm's list: "1个市办中医类医院、1个县办…" (what the first counts, then 、/和/及)
 NORM_LIST_GAP = re.compile(r"[^，,；。\d]{0,12}(?:[、和及与]|以及)")

@@ -99,6 +99,10 @@ def _blocks(text: str):
         yield int(caption.group(1)), caption.group(2).strip(), rows
 
 
+# a header's column of values: a year, a goal ("规划目标", "目标值"), a result ("完成情况")
+VALUE_COLUMN = re.compile(r"\d{4}年?$|目标值?$|完成情况$|预期值$")
+
+
 def _flat_blocks(text: str):
     """(0, "", rows of cells) of each indicator table written one cell a line without tabs: a header of column
     labels (序号, 指标, years…), then rows numbered 1, 2, 3…, each from its number to its nature cell, its values
@@ -131,6 +135,11 @@ def _flat_blocks(text: str):
         next_row = _flat_row if "number" in columns else _nature_row(len(header))
         while k < len(cells) and (row := next_row(cells, k, len(rows))):
             row_cells, k = row
+            if VALUE_COLUMN.search(header[-1]):
+                # the last column holds values: a cell with no digit after them ("疾病防控与", "爱国卫生", "资源配置") is
+                # the label of the group of rows to come, no value of this row
+                while len(row_cells) > 2 and not re.search(r"\d", row_cells[-1]):
+                    row_cells = row_cells[:-1]
             rows.append(_set_right(header, columns, row_cells))
         if len(rows) > 1:
             yield 0, "", rows

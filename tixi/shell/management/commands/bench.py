@@ -422,23 +422,26 @@ class Command(BaseCommand):
             ),
             (
                 truth / "heldout_aa",
-                False,
+                True,
                 "TWENTY-SEVENTH held-out set, eighteen health goal texts of NORTHERN, CENTRAL, NORTH-EASTERN and NORTH-WESTERN "
                 "provinces and national ones (健康河北, 健康辽宁, 健康吉林, 健康龙江, 湖南 健康2030, 湖北 中医药 twice, 河南 十四五 "
                 "twice, 陕西 十四五, 宁夏 2027, 天津 精神卫生, 甘肃 三项方案, 母乳喂养 twice; four without goals: 河北 十四五 "
                 "results, 湖南 基层中医药, 阿拉善 十四五) "
                 "gathered by helper unseen18 while reader13 changed the rules, truth committed before the reader ran; "
                 "measured once, rules frozen at 6f5be4d (reader13): targets 0.78/0.94 (47 of 50, 60 found), tasks 1 of 2 "
-                "with 2 found (tests/ledger/heldout_aa)",
+                "with 2 found; seen since reader14: rules then written on its failure classes and heldout_ab's "
+                "(tests/ledger/heldout_aa)",
             ),
             (
                 truth / "heldout_ab",
-                False,
+                True,
                 "TWENTY-EIGHTH held-out set, thirteen texts of EASTERN, SOUTHERN and SOUTH-WESTERN provinces (南通 十三五 "
                 "indicator table, 安徽 人口 十三五 医养结合, 深圳 十四五, 健康山东, 江西 十四五, 浙江 十四五, 海南 寿命, 广西 十四五, "
                 "江西 儿童心理, 红河 寿命; three without goals: 重庆 解读, 芜湖 成就, 健康舟山) gathered by helper unseen19 while "
                 "reader13 changed the rules, truth committed before the reader ran; measured once, rules frozen at "
-                "6f5be4d (reader13): targets 0.79/0.81 (50 of 62, 63 found) (tests/ledger/heldout_ab)",
+                "6f5be4d (reader13): targets 0.79/0.81 (50 of 62, 63 found), the same once more with heldout_aa's "
+                "classes (reader14 2572fed); seen since reader14: rules then written on its failure classes "
+                "(tests/ledger/heldout_ab)",
             ),
             (
                 truth / "heldout_ac",

@@ -436,6 +436,7 @@ LEVEL_GOALS = {
         "wushan_people_hospital_grade_3a": ("巫山县人民医院", {"3A"}),
         "wushan_tcm_hospital_level3": ("巫山县中医院", {"3A", "3B", "3C"}),
         "wushan_cdc_grade_2a": ("巫山县疾病预防控制中心", {"2A", "3A", "3B"}),
+        "wushan_mental_health_grade_2a": ("巫山县精神卫生中心", {"2A", "3A", "3B"}),
     },
 }
 
@@ -465,6 +466,7 @@ def test_other_plans_grade_goals_are_the_registry_s_levels():
         "wushan_people_hospital_grade_3a": 0,
         "wushan_tcm_hospital_level3": 1,
         "wushan_cdc_grade_2a": 1,
+        "wushan_mental_health_grade_2a": 0,
     }
 
 

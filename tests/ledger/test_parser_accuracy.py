@@ -101,6 +101,11 @@ TWENTY_NINTH_SET = Path(__file__).resolve().parent / "heldout_ac"
 # 设施布点; two without goals) gathered by helper unseen21 while reader14 changed the rules, truth committed before the reader
 # ran on them: unseen, first measured by the lead (no threshold here)
 THIRTIETH_SET = Path(__file__).resolve().parent / "heldout_ad"
+# ten texts of NORTHERN, CENTRAL and NORTH-WESTERN provinces, cities and counties (绥宁 寿命 目标责任清单, 湖南 寿命 2027, 宁远
+# 寿命, 漯河 2024 民生实事, 河南 2022 民生实事, 兰州 2024 两癌, 晋中 2017 八件实事, 南县 绩效目标表 2025; two without goals)
+# gathered by helper unseen22 while reader15 changed the rules, truth committed before the reader ran on them: unseen, first
+# measured by the lead (no threshold here)
+THIRTY_FIRST_SET = Path(__file__).resolve().parent / "heldout_ae"
 DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 
 

@@ -462,6 +462,15 @@ class Command(BaseCommand):
                 "gathered by helper unseen21 while reader14 changed the rules, truth committed before the reader ran; "
                 "unseen, first measured by the lead (tests/ledger/heldout_ad)",
             ),
+            (
+                truth / "heldout_ae",
+                False,
+                "THIRTY-FIRST held-out set, ten texts of NORTHERN, CENTRAL and NORTH-WESTERN provinces, cities and counties "
+                "(绥宁 寿命 目标责任清单 with 牵头单位/责任单位, 湖南 寿命 行动计划 2027, 宁远 寿命 方案, 漯河 2024 民生实事 with "
+                "责任单位, 河南 2022 民生实事, 兰州 2024 两癌, 晋中 2017 八件实事, 南县 疾控 绩效目标表 2025; two without goals: "
+                "河南 2024 民生实事 progress, 嘉峪关 部门预算 contents) gathered by helper unseen22 while reader15 changed the rules, "
+                "truth committed before the reader ran; unseen, first measured by the lead (tests/ledger/heldout_ae)",
+            ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for
         # text the reader has not seen; an unseen set had no rule written on it since its truth was committed

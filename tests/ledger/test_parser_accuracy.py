@@ -106,6 +106,12 @@ THIRTIETH_SET = Path(__file__).resolve().parent / "heldout_ad"
 # gathered by helper unseen22 while reader15 changed the rules, truth committed before the reader ran on them: unseen, first
 # measured by the lead (no threshold here)
 THIRTY_FIRST_SET = Path(__file__).resolve().parent / "heldout_ae"
+# fourteen 民生实事 lists, task lists, progress notes and 政府工作报告 passages of EASTERN, SOUTHERN and SOUTH-WESTERN provinces and
+# cities (浙江 2024 and its progress, 余姚 2025, 安徽 2023, 宣城 2024, 上海 2021, 重庆 2025, 高明 2025, 江苏 2022 and 2026, 广西 2025,
+# 福建 2017; two without goals) gathered by
+# helper unseen23 while reader15 changed the rules, truth committed before the reader ran on them: unseen, first measured by
+# the lead (no threshold here)
+THIRTY_SECOND_SET = Path(__file__).resolve().parent / "heldout_af"
 DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 
 

@@ -471,6 +471,16 @@ class Command(BaseCommand):
                 "河南 2024 民生实事 progress, 嘉峪关 部门预算 contents) gathered by helper unseen22 while reader15 changed the rules, "
                 "truth committed before the reader ran; unseen, first measured by the lead (tests/ledger/heldout_ae)",
             ),
+            (
+                truth / "heldout_af",
+                False,
+                "THIRTY-SECOND held-out set, fourteen 民生实事 lists, task lists, progress notes and 政府工作报告 passages of "
+                "EASTERN, SOUTHERN and SOUTH-WESTERN provinces and cities (浙江 2024 十方面民生实事 and its first-quarter progress, "
+                "余姚 2025 progress with 责任单位, 安徽 2023 and 宣城 2024 task lists with 牵头单位, 上海 2021, 重庆 2025, 高明 2025, "
+                "江苏 2022 and 2026, 广西 2025 政府工作报告, 福建 2017 progress; two "
+                "without goals: 杭州 2024 completion, 江苏 2025 发布会) gathered by helper unseen23 while reader15 changed the "
+                "rules, truth committed before the reader ran; unseen, first measured by the lead (tests/ledger/heldout_af)",
+            ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for
         # text the reader has not seen; an unseen set had no rule written on it since its truth was committed

@@ -33,12 +33,22 @@ REFERENCE_FIELDS = {
 }
 
 
+def _as_typed(value):
+    """A spreadsheet's whole number as typed: the reader gives -3 back as -3.0."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
 @dataclass
 class Problem:
     row: int | None
     column: str
     value: str
     message: str
+
+    def __post_init__(self):
+        # a spreadsheet's whole number comes back from the reader as a float: a county's "-3" was
+        # shown as "-3.0" beside "不能小于0", a value nobody typed
+        self.value = _as_typed(self.value)
 
 
 class NewRows:
@@ -246,7 +256,7 @@ def preview_import(table_name: str, data: bytes, filename: str, user) -> Preview
                     Problem(
                         number,
                         column.heading,
-                        "" if raw is None else str(raw),
+                        "" if raw is None else str(_as_typed(raw)),
                         _translate(error.message, error.params),
                     )
                 )

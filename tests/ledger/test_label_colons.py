@@ -56,3 +56,12 @@ def test_the_approval_page_and_the_institution_list_write_the_full_width_colon(w
         chinese = page(web, url, "zh-hans")
         assert label in chinese, url
         assert not re.findall(r"[\u4e00-\u9fff]:\s", chinese), url
+
+
+def test_a_task_without_cooperating_units_says_so(web, task):
+    """Session 15's planner journey: a late county task read "配合单位： · 完成时限：…", a label with
+    nothing after it, as if the page had failed to load the units."""
+    chinese = re.sub(r"\s+", " ", page(web, f"/ledger/tasks/{task.pk}/", "zh-hans"))
+    assert "配合单位：— ·" in chinese
+    english = re.sub(r"\s+", " ", page(web, f"/ledger/tasks/{task.pk}/", "en"))
+    assert "Cooperating units: — ·" in english

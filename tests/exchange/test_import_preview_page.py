@@ -48,3 +48,23 @@ def test_a_refused_whole_number_reads_as_typed(web, hospital):
     assert response.status_code == 400
     html = response.content.decode()
     assert "<td>-3</td>" in html and "-3.0" not in html
+
+
+def test_a_formula_is_named_by_row_and_field_beside_the_files_other_mistakes(web, hospital):
+    """A formula refused the whole file with "第3行第C列含有公式（C3）": no field named, and the other
+    mistakes of the file hidden until it was uploaded again."""
+    rows = [
+        ["机构代码", "年份", "执业（助理）医师", "注册护士"],
+        [hospital.code, 2025, 10, "十二"],
+        [hospital.code, 2024, "=1+1", 5],
+    ]
+    response = upload(web, "zh-hans", rows)
+    assert response.status_code == 400
+    problems = response.content.decode().split('id="import-problems"')[1]
+    cells = [
+        [c.strip() for c in row.split("</td>")[:4]]
+        for row in problems.replace("<td>", "").split("<tr>")[2:]
+    ]
+    assert ["3", "执业（助理）医师", "C3", "此单元格含有公式（C3），请粘贴为数值后再导入。"] in cells
+    assert ["2", "注册护士", "十二", "不是数字。"] in cells
+    assert len(cells) == 2  # the formula's cell is not also reported as blank

@@ -62,9 +62,24 @@ def test_a_formula_is_named_by_row_and_field_beside_the_files_other_mistakes(web
     assert response.status_code == 400
     problems = response.content.decode().split('id="import-problems"')[1]
     cells = [
-        [c.strip() for c in row.split("</td>")[:4]]
-        for row in problems.replace("<td>", "").split("<tr>")[2:]
+        [c.strip() for c in row.split("</td>")[:4]] for row in problems.replace("<td>", "").split("<tr>")[2:]
     ]
     assert ["3", "执业（助理）医师", "C3", "此单元格含有公式（C3），请粘贴为数值后再导入。"] in cells
     assert ["2", "注册护士", "十二", "不是数字。"] in cells
     assert len(cells) == 2  # the formula's cell is not also reported as blank
+
+
+def test_the_problems_are_listed_in_the_files_row_order(web, hospital):
+    """The journey's file listed its mistakes as rows 18, 6, 10, 22, 14, 43: cell checks first, then
+    unknown codes, then duplicates."""
+    rows = [
+        ["机构代码", "年份", "注册护士"],
+        ["99UNKNOWN", 2025, 1],
+        [hospital.code, 2025, "十二"],
+        [hospital.code, 2024, 1],
+        [hospital.code, 2024, 1],
+        [hospital.code, 2023, -1],
+    ]
+    html = upload(web, "zh-hans", rows).content.decode().split('id="import-problems"')[1]
+    numbers = [int(r.split("</td>")[0]) for r in html.split("<tr><td>")[1:]]
+    assert numbers == sorted(numbers) and len(numbers) == 4, numbers

@@ -214,6 +214,7 @@ ZH = {
     "health service system": "医疗卫生服务体系",
     "Year": "年份",
     "List the institutions": "查看机构名录",
+    "refused: nothing written": "未通过校验，未写入",
     "This cell holds a formula (%(cell)s); paste values instead.": "此单元格含有公式（%(cell)s），请粘贴为数值后再导入。",
     "The institutions of %(place)s and their yearly reports": "%(place)s的机构及其年度报表",
     "Data the seeds do not publish is generated for the demo and marked synthetic.": "规划文件未公布的数据为演示生成，标注为“模拟数据”。",

@@ -83,3 +83,17 @@ def test_the_problems_are_listed_in_the_files_row_order(web, hospital):
     html = upload(web, "zh-hans", rows).content.decode().split('id="import-problems"')[1]
     numbers = [int(r.split("</td>")[0]) for r in html.split("<tr><td>")[1:]]
     assert numbers == sorted(numbers) and len(numbers) == 4, numbers
+
+
+def test_a_refused_file_is_not_listed_as_waiting_for_confirmation(web, hospital):
+    """Every file the journey uploaded with mistakes stayed in the history as "待确认" (waiting for
+    confirmation), with nothing to confirm."""
+    from tixi.exchange.models import ImportBatch
+
+    upload(web, "zh-hans", [["机构代码", "年份", "实有床位"], [hospital.code, 2025, "十二"]], name="bad.xlsx")
+    upload(web, "zh-hans", [["机构代码", "年份", "实有床位"], [hospital.code, 2025, 321]], name="good.xlsx")
+    status = dict(ImportBatch.objects.values_list("filename", "status"))
+    assert status == {"bad.xlsx": "refused", "good.xlsx": "pending"}
+    history = web("county").get("/imports/").content.decode()
+    history = history[history.index('id="import-history"') :]
+    assert history.count("未通过校验，未写入") == 1 and history.count("待确认") == 1

@@ -78,6 +78,7 @@ def imports(request):
             updated=len(preview.updates),
             unchanged=preview.unchanged,
             division_path=reach_path(preview, request.user),
+            status=ImportBatch.Status.PENDING if preview.ok else ImportBatch.Status.REFUSED,
         )
         (_store() / f"{batch.pk}.bin").write_bytes(data)
         return render(

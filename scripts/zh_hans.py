@@ -944,6 +944,7 @@ ZH = {
     "A task needs a lead unit.": "任务必须有牵头单位。",
     "keep": "保留",
     "parent task": "上级任务",
+    "Parent task": "上级任务",
     "A sub-task assigns part of a task down to a county.": "子任务将任务的一部分分解到县（区）。",
     "targets served": "服务的目标",
     "A sub-task belongs to the plan of its parent task.": "子任务须与上级任务属于同一规划。",

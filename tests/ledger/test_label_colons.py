@@ -65,3 +65,11 @@ def test_a_task_without_cooperating_units_says_so(web, task):
     assert "配合单位：— ·" in chinese
     english = re.sub(r"\s+", " ", page(web, f"/ledger/tasks/{task.pk}/", "en"))
     assert "Cooperating units: — ·" in english
+
+
+def test_the_parent_task_label_starts_with_a_capital_in_english(web, task):
+    """The English task page read "parent task: 七 …" where every other label is capitalised."""
+    child = factories.task(task.plan, lead=list(task.lead_units.all()), parent=task)
+    english = page(web, f"/ledger/tasks/{child.pk}/", "en")
+    assert "Parent task: " in english and "parent task:" not in english
+    assert "上级任务：" in page(web, f"/ledger/tasks/{child.pk}/", "zh-hans")

@@ -42,7 +42,7 @@ def test_a_planner_elsewhere_neither_lists_reads_nor_undoes(users, region, good_
     assert applied.division_path.startswith(region["county"].path)
     bad = upload(county, [HEAD, good_row("SCOPE002", 所在区划代码="9901")], "bad.xlsx")
     assert bad.status_code == 400
-    rejected = ImportBatch.objects.filter(status="pending").latest("id")
+    rejected = ImportBatch.objects.filter(status="refused").latest("id")
 
     dazhou = logged_in(users["dazhou"])
     page = dazhou.get("/imports/").content.decode()

@@ -336,7 +336,7 @@ def test_upload_preview_confirm_and_error_report(web):
     bad = SimpleUploadedFile("bad.xlsx", xlsx([HEAD, good_row("NEW0041", 所在区划代码="5104")]))
     page = client.post("/imports/", {"table": "institutions", "file": bad})
     assert page.status_code == 400 and "12位" in page.content.decode()
-    batch = ImportBatch.objects.filter(status="pending").latest("id")
+    batch = ImportBatch.objects.filter(status="refused").latest("id")
     report = load_workbook(io.BytesIO(client.get(f"/imports/{batch.pk}/errors.xlsx").content))
     assert report["问题"]["B2"].value == "所在区划代码"
     assert report["数据"]["F2"].fill.fgColor.rgb.endswith("FFC7CE")

@@ -248,3 +248,18 @@ def test_an_english_ranking_page_names_its_target_in_english(web, plan):
         web("planner").get(f"/plans/{PLAN}/targets/2/", {"year": 2023}).context["heading"]
         == "每千人口注册护士数"
     )
+
+
+def test_a_registry_target_leads_on_to_its_institutions(web, region, plan):
+    """Session 15's planner journey (a target off track -> the institutions behind it) ended on the
+    ranking page: nurses per 1,000 is counted from the registry, yet nothing led to its institutions;
+    life expectancy (a data element) has none to show."""
+    client = web("planner")
+    page = client.get(f"/plans/{PLAN}/targets/2/", {"year": 2023}).content.decode()
+    city = region["city"]
+    assert f'href="/institutions/?division={city.code}&amp;year=2023"' in page
+    assert f"{city.name}的机构及其年度报表" in page
+    assert (
+        'id="ranking-institutions"'
+        not in client.get(f"/plans/{PLAN}/targets/1/", {"year": 2023}).content.decode()
+    )

@@ -56,3 +56,20 @@ def test_the_approval_page_and_the_institution_list_write_the_full_width_colon(w
         chinese = page(web, url, "zh-hans")
         assert label in chinese, url
         assert not re.findall(r"[\u4e00-\u9fff]:\s", chinese), url
+
+
+def test_a_task_without_cooperating_units_says_so(web, task):
+    """Session 15's planner journey: a late county task read "配合单位： · 完成时限：…", a label with
+    nothing after it, as if the page had failed to load the units."""
+    chinese = re.sub(r"\s+", " ", page(web, f"/ledger/tasks/{task.pk}/", "zh-hans"))
+    assert "配合单位：— ·" in chinese
+    english = re.sub(r"\s+", " ", page(web, f"/ledger/tasks/{task.pk}/", "en"))
+    assert "Cooperating units: — ·" in english
+
+
+def test_the_parent_task_label_starts_with_a_capital_in_english(web, task):
+    """The English task page read "parent task: 七 …" where every other label is capitalised."""
+    child = factories.task(task.plan, lead=list(task.lead_units.all()), parent=task)
+    english = page(web, f"/ledger/tasks/{child.pk}/", "en")
+    assert "Parent task: " in english and "parent task:" not in english
+    assert "上级任务：" in page(web, f"/ledger/tasks/{child.pk}/", "zh-hans")

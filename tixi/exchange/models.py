@@ -17,6 +17,8 @@ class ImportBatchQuerySet(ScopedQuerySet):
 class ImportBatch(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("waiting for confirmation")
+        # a file whose preview found problems: nothing to confirm (it read "待确认" for ever)
+        REFUSED = "refused", _("refused: nothing written")
         APPLIED = "applied", _("applied")
         DRY_RUN = "dry_run", _("checked only")
         UNDONE = "undone", _("undone")

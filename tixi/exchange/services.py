@@ -33,12 +33,23 @@ REFERENCE_FIELDS = {
 }
 
 
+def _as_typed(value):
+    """A spreadsheet's whole number as typed: the reader gives -3 back as -3.0."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
 @dataclass
 class Problem:
     row: int | None
     column: str
     value: str
     message: str
+    formula: bool = False  # a cell holding a formula (reported once, not also as blank or wrong)
+
+    def __post_init__(self):
+        # a spreadsheet's whole number comes back from the reader as a float: a county's "-3" was
+        # shown as "-3.0" beside "不能小于0", a value nobody typed
+        self.value = _as_typed(self.value)
 
 
 class NewRows:
@@ -216,7 +227,8 @@ def preview_import(table_name: str, data: bytes, filename: str, user) -> Preview
     spec = TABLES[table_name]
     preview = Preview(table_name, filename, hashlib.sha256(data).hexdigest())
     try:
-        table = read(data, filename)
+        # a formula is reported under its column beside every other problem of the file, not alone
+        table = read(data, filename, keep_formulas=True)
     except ReadError as error:
         preview.problems.append(Problem(None, _("file"), filename, _translate(error.message, error.params)))
         return preview
@@ -227,6 +239,7 @@ def preview_import(table_name: str, data: bytes, filename: str, user) -> Preview
         return preview
     index_of = {code: index for index, code in mapping.items()}
     heading_of = {c.code: c.heading for c in spec.columns}
+    formula_cells = _formula_problems(table, preview, {i: heading_of[c] for i, c in mapping.items()})
     columns = {c.code: c for c in spec.columns}
     multiline = {c.code: _multiline(spec, c.code) for c in spec.columns}
     parsed, choices_cache = [], {}
@@ -246,7 +259,7 @@ def preview_import(table_name: str, data: bytes, filename: str, user) -> Preview
                     Problem(
                         number,
                         column.heading,
-                        "" if raw is None else str(raw),
+                        "" if raw is None else str(_as_typed(raw)),
                         _translate(error.message, error.params),
                     )
                 )
@@ -275,14 +288,37 @@ def preview_import(table_name: str, data: bytes, filename: str, user) -> Preview
         _diff(spec, parsed, preview, heading_of, user)
     if not preview.problems and spec.name in LOCKED_TABLES:
         _locks_and_rules(spec, preview)
+    if formula_cells:  # a formula's cell is reported once, as a formula (not also as blank or wrong)
+        preview.problems = [
+            p for p in preview.problems if p.formula or (p.row, p.column) not in formula_cells
+        ]
+    # in the file's order, as the user corrects it (the checks ran cell by cell, then keys, then
+    # duplicates: rows 18, 6, 10, 22, 14, 43); the file's own problems (no row) first
+    preview.problems.sort(key=lambda p: p.row or 0)
     if preview.problems:  # the error report shows the rows with problems, as they were in the file
         bad = {p.row for p in preview.problems}
-        rows = read(data, filename).rows  # the file's rows were let go while parsing: read them again
+        rows = read(
+            data, filename, keep_formulas=True
+        ).rows  # the file's rows were let go while parsing: read them again
         preview.source_rows = [(n, r) for n, r in rows if n in bad]
     return preview
 
 
 LOCKED_TABLES = ("resources", "datavalues", "population")
+
+
+def _formula_problems(table, preview, heading_at: dict) -> set:
+    """A problem for each formula cell, named by its row and its column's heading in the file (the
+    journey of session 15: "第18行第L列含有公式" named neither the field nor the other mistakes of the
+    file, which it refused alone). Returns the cells, (row, heading)."""
+    cells_of = set()
+    for row, index, reference in table.formulas:
+        heading = heading_at.get(index) or (table.headings[index] if index < len(table.headings) else "")
+        heading = heading or reference
+        cells_of.add((row, heading))
+        message = _("This cell holds a formula (%(cell)s); paste values instead.") % {"cell": reference}
+        preview.problems.append(Problem(row, heading, reference, message, formula=True))
+    return cells_of
 
 
 def _year_of(spec):

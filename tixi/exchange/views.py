@@ -78,15 +78,37 @@ def imports(request):
             updated=len(preview.updates),
             unchanged=preview.unchanged,
             division_path=reach_path(preview, request.user),
+            status=ImportBatch.Status.PENDING if preview.ok else ImportBatch.Status.REFUSED,
         )
         (_store() / f"{batch.pk}.bin").write_bytes(data)
         return render(
             request,
             "exchange/preview.html",
-            {"batch": batch, "preview": preview, "table": TABLES[table], "updates": preview.updates[:200]},
+            {
+                "batch": batch,
+                "preview": preview,
+                "table": TABLES[table],
+                "updates": _labelled(TABLES[table], preview.updates[:200]),
+            },
             status=200 if preview.ok else 400,
         )
     return TemplateResponse(request, "exchange/imports.html", _context(request))
+
+
+def _field_label(spec, name: str) -> str:
+    """A changed field by its name in the page's language ("实有床位", "actual beds"), not its code
+    ("actual_beds"): the preview of a yearly-resources file showed the codes on the Chinese page."""
+    try:
+        return str(spec.model._meta.get_field(name).verbose_name)
+    except Exception:  # a field the model does not name: the template's heading, else the code
+        return next((c.heading for c in spec.columns if c.code == name), name)
+
+
+def _labelled(spec, updates):
+    return [
+        (instance, {_field_label(spec, name): pair for name, pair in changes.items()})
+        for instance, changes in updates
+    ]
 
 
 def _import_capability(table: str):

@@ -300,6 +300,11 @@ def ranking(request, code, order):
     english = not (get_language() or "").startswith("zh")
     context["heading"] = target.indicator.name_en if english and target.indicator.name_en else target.label
     context["export_title"] = f"{division.name} {year} {context['heading']}"
+    # a target counted from the registry (R{...}, N{...}) leads on to the institutions and yearly
+    # reports behind it: the planner's journey (a target off track -> the institutions) ended here
+    formula = f"{target.indicator.numerator} {target.indicator.denominator or ''}"
+    if "R{" in formula or "N{" in formula:
+        context["institutions_href"] = reverse("institution-list") + f"?division={division.code}&year={year}"
     return TemplateResponse(request, "indicators/ranking.html", context)
 
 

@@ -30,6 +30,7 @@ class Table:
     rows: list[tuple[int, list]] = field(default_factory=list)
     kind: str = "xlsx"
     encoding: str = ""
+    formulas: list = field(default_factory=list)  # (row, column index, reference) of formula cells
 
 
 def sniff(data: bytes, filename: str = "") -> str:
@@ -94,7 +95,16 @@ def _sheet_chunks(archive, name: str, size: int = 1 << 20, overlap: int = 512):
             tail = chunk[-overlap:]
 
 
-def _check_sheet_xml(archive, name: str) -> None:
+def _column_index(letters: str) -> int:
+    index = 0
+    for letter in letters:
+        index = index * 26 + ord(letter) - ord("A") + 1
+    return index - 1
+
+
+def _check_sheet_xml(archive, name: str, limit: int = 200) -> list[tuple[int, str]]:
+    """Refuses merged cells; returns the cells holding a formula, (row, reference), at most `limit`."""
+    formulas: dict[tuple[int, str], None] = {}
     for xml in _sheet_chunks(archive, name):
         merged = MERGE.findall(xml)
         if merged:
@@ -102,28 +112,34 @@ def _check_sheet_xml(archive, name: str) -> None:
             raise ReadError(
                 "The sheet has merged cells (%(ranges)s); unmerge them and fill every cell.", ranges=ranges
             )
-        formula = FORMULA.search(xml)
-        if formula:
+        for formula in FORMULA.finditer(xml):
             start = xml.rfind(b'<c r="', 0, formula.start())
             ref = CELL_REF.match(xml, start) if start >= 0 else None
-            column, row = (ref.group(1).decode(), ref.group(2).decode()) if ref else ("?", "?")
-            raise ReadError(
-                "Row %(row)s, column %(column)s holds a formula (%(formula)s); paste values instead.",
-                row=row,
-                column=column,
-                formula=column + row,
-            )
+            column, row = (ref.group(1).decode(), int(ref.group(2))) if ref else ("?", 0)
+            formulas[(row, column)] = None  # chunks overlap: a cell is found once
+            if len(formulas) >= limit:
+                return list(formulas)
+    return list(formulas)
 
 
-def read_xlsx(data: bytes) -> Table:
+def read_xlsx(data: bytes, keep_formulas: bool = False) -> Table:
     """Values through calamine (a Rust reader, fast and streaming); merged cells and formulas are
-    found in the sheet's XML, which calamine does not report."""
+    found in the sheet's XML, which calamine does not report. A formula refuses the file, unless
+    `keep_formulas`: then the table lists the cells (row, column index, reference) for the caller to
+    report beside the other problems of the file, each under its column's heading."""
     from python_calamine import CalamineWorkbook
 
     archive = _check_zip(data)
     sheet_xml = sorted(n for n in archive.namelist() if n.startswith("xl/worksheets/sheet"))
-    if sheet_xml:
-        _check_sheet_xml(archive, sheet_xml[0])
+    formulas = _check_sheet_xml(archive, sheet_xml[0]) if sheet_xml else []
+    if formulas and not keep_formulas:
+        row, column = formulas[0]
+        raise ReadError(
+            "Row %(row)s, column %(column)s holds a formula (%(formula)s); paste values instead.",
+            row=row or "?",
+            column=column,
+            formula=f"{column}{row or ''}",
+        )
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheet = workbook.get_sheet_by_index(0)
@@ -133,7 +149,9 @@ def read_xlsx(data: bytes) -> Table:
         ]
     except Exception as error:  # calamine raises its own errors for broken files
         raise ReadError("The workbook cannot be read: %(error)s.", error=str(error)[:120]) from error
-    return _split(rows, "xlsx")
+    table = _split(rows, "xlsx")
+    table.formulas = [(row, _column_index(column), f"{column}{row}") for row, column in formulas if row]
+    return table
 
 
 def read_csv(data: bytes) -> Table:
@@ -174,5 +192,5 @@ def _text(value) -> str:
     return "" if value is None else str(value).strip()
 
 
-def read(data: bytes, filename: str = "") -> Table:
-    return read_xlsx(data) if sniff(data, filename) == "xlsx" else read_csv(data)
+def read(data: bytes, filename: str = "", keep_formulas: bool = False) -> Table:
+    return read_xlsx(data, keep_formulas) if sniff(data, filename) == "xlsx" else read_csv(data)

@@ -20,6 +20,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, OutputWrapper
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
+from django.utils.text import capfirst
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -54,6 +56,18 @@ class Column:
     comment: str = ""  # a note on the heading cell (.xlsx), what to type there
     choices: tuple = ()  # the values a template's cells may take: a drop-down in .xlsx
     css: str = ""  # a class of the column's cells on the page (its look on a phone), never written
+
+    @property
+    def heading(self) -> str:
+        """The label as a heading shows it (page, stacked card, .xlsx, .csv, Word)."""
+        return heading_text(self.label)
+
+
+def heading_text(label) -> str:
+    """A heading in English starts with a capital letter, as a msgid that also serves inside sentences
+    ("population", "within 15 min") does not (issue 12); Chinese as it is."""
+    text = str(label)
+    return text if (get_language() or "").startswith("zh") else capfirst(text)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -108,7 +122,7 @@ class Table:
         return row
 
     def headings(self) -> list[str]:
-        return [str(c.label) for c in self.columns]
+        return [c.heading for c in self.columns]
 
     def values(self) -> list[list]:
         return [row.values() for row in self.rows]

@@ -270,6 +270,7 @@ def test_a_report_makes_two_figures_whatever_its_pictures(monkeypatch):
     from matplotlib.figure import Figure
 
     monkeypatch.setattr(reports, "_PNG_CACHE", type(reports._PNG_CACHE)())
+    monkeypatch.setenv("TIXI_REPORT_WORKERS", "1")  # in this process, where the figures are counted
     made, making = [], Figure.__init__
 
     def counting(self, *args, **kwargs):

@@ -128,3 +128,28 @@ def test_a_picture_already_drawn_comes_from_the_cache(made, draws):
     with translation.override("en"):  # the words are another language's
         reports._series_png(ROW, until=2024, canvas=reports.SeriesCanvas())
         assert len(draws) == 4
+
+
+def test_pictures_drawn_in_worker_processes_are_those_drawn_here(made, monkeypatch):
+    """A report with many pictures left to draw shares them among worker processes (one per core):
+    the same pictures, in the same order, none drawn in this process."""
+    monkeypatch.setenv("TIXI_REPORT_WORKERS", "2")
+    monkeypatch.setattr(reports, "PARALLEL_FROM", 4)
+    with translation.override("zh-hans"):
+        specs = [reports._series_spec(row, until=2024) for row in ROWS]
+        drawn = reports.series_pngs(specs)
+        assert len(made) == 0
+        here = [reports._series_png(row, until=2024) for row in ROWS]
+    for row, ours, theirs in zip(ROWS, drawn, here, strict=True):
+        difference = abs(pixels(ours) - pixels(theirs))
+        assert difference.max() <= 2 and (difference > 0).mean() < 0.002, row
+
+
+def test_a_worker_that_fails_leaves_the_pictures_to_this_process(made, monkeypatch):
+    monkeypatch.setenv("TIXI_REPORT_WORKERS", "2")
+    monkeypatch.setattr(reports, "PARALLEL_FROM", 4)
+    monkeypatch.setattr(reports.sys, "executable", "/nonexistent/python")
+    with translation.override("en"):
+        drawn = reports.series_pngs([reports._series_spec(row) for row in ROWS])
+    assert len(drawn) == len(ROWS) and all(png.startswith(b"\x89PNG") for png in drawn)
+    assert len(made) == 1  # one canvas here

@@ -57,3 +57,37 @@ def test_the_plan_draft_s_headings_start_with_a_capital_in_english():
 
     draft = (Path(tixi.__file__).parent / "ledger/templates/ledger/plan_draft.html").read_text()
     assert '<th>{% translate "keep" %}' not in draft and "heading|capfirst" in draft
+
+
+def test_a_row_s_label_starts_with_a_capital_in_english():
+    """The first cell names the row: an indicator's English name ("life expectancy"), a designation,
+    a data set; in English it starts with a capital letter (page and download), the Chinese as it is."""
+    from tixi.core.exports import Cell
+
+    def table():
+        t = Table("t", [Column("indicator"), Column("value", kind=NUMBER)])
+        t.add("life expectancy", 78)
+        t.add(Cell("in-county hospitalisation rate", href="/x/"), 91)
+        t.add("人均预期寿命", 78)
+        return t
+
+    with translation.override("en"):
+        t = table()
+        html = render_to_string("core/_table.html", {"table": t})
+        sheet = load_workbook(io.BytesIO(xlsx_bytes([t]))).active
+    assert "<td>Life expectancy</td>" in html and '<a href="/x/">In-county hospitalisation rate</a>' in html
+    assert "<td>人均预期寿命</td>" in html
+    assert "Life expectancy" in [
+        c.value for row in sheet.iter_rows() for c in row
+    ]  # the download as the page
+    with translation.override("zh-hans"):
+        assert "<td>life expectancy</td>" in render_to_string("core/_table.html", {"table": table()})
+
+
+def test_the_ledger_s_own_form_fields_start_with_a_capital_in_english():
+    from tixi.ledger.forms import TaskForm, UnitForm
+
+    with translation.override("en"):
+        labels = [str(TaskForm.base_fields[n].label) for n in ("lead", "cooperating")]
+        labels.append(str(UnitForm.base_fields["member_names"].label))
+    assert labels == ["Lead units", "Cooperating units", "Members"]

@@ -117,7 +117,14 @@ class Table:
     def add(self, *cells, item=None, **attrs) -> Row:
         if len(cells) != len(self.columns):
             raise ValueError(f"{self.title}: {len(cells)} cells for {len(self.columns)} columns")
-        row = Row(list(cells), item, attrs)
+        cells = list(cells)
+        if cells and self.columns[0].kind == TEXT:  # the row's label, "Life expectancy", as a heading
+            first = cells[0]
+            if isinstance(first, Cell) and isinstance(first.value, str):
+                cells[0] = dataclasses.replace(first, value=heading_text(first.value))
+            elif isinstance(first, str):
+                cells[0] = heading_text(first)
+        row = Row(cells, item, attrs)
         self.rows.append(row)
         return row
 

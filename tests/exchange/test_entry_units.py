@@ -26,7 +26,7 @@ def units(web, region, language: str) -> dict[str, str]:
 
 def test_units_in_the_pages_language(web, region):
     english = units(web, region, "en")
-    assert english["life expectancy"] == "years" and english["maternal mortality ratio"] == "per 100,000"
+    assert english["Life expectancy"] == "years" and english["Maternal mortality ratio"] == "per 100,000"
     assert not [u for u in english.values() if re.search(r"[\u3400-\u9fff]", u)]
     chinese = units(web, region, "zh-hans")
     assert chinese["人均预期寿命"] == "岁" and chinese["孕产妇死亡率"] == "/10万"

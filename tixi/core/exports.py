@@ -20,6 +20,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, OutputWrapper
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
+from django.utils.text import capfirst
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -54,6 +56,18 @@ class Column:
     comment: str = ""  # a note on the heading cell (.xlsx), what to type there
     choices: tuple = ()  # the values a template's cells may take: a drop-down in .xlsx
     css: str = ""  # a class of the column's cells on the page (its look on a phone), never written
+
+    @property
+    def heading(self) -> str:
+        """The label as a heading shows it (page, stacked card, .xlsx, .csv, Word)."""
+        return heading_text(self.label)
+
+
+def heading_text(label) -> str:
+    """A heading in English starts with a capital letter, as a msgid that also serves inside sentences
+    ("population", "within 15 min") does not (issue 12); Chinese as it is."""
+    text = str(label)
+    return text if (get_language() or "").startswith("zh") else capfirst(text)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -103,12 +117,19 @@ class Table:
     def add(self, *cells, item=None, **attrs) -> Row:
         if len(cells) != len(self.columns):
             raise ValueError(f"{self.title}: {len(cells)} cells for {len(self.columns)} columns")
-        row = Row(list(cells), item, attrs)
+        cells = list(cells)
+        if cells and self.columns[0].kind == TEXT:  # the row's label, "Life expectancy", as a heading
+            first = cells[0]
+            if isinstance(first, Cell) and isinstance(first.value, str):
+                cells[0] = dataclasses.replace(first, value=heading_text(first.value))
+            elif isinstance(first, str):
+                cells[0] = heading_text(first)
+        row = Row(cells, item, attrs)
         self.rows.append(row)
         return row
 
     def headings(self) -> list[str]:
-        return [str(c.label) for c in self.columns]
+        return [c.heading for c in self.columns]
 
     def values(self) -> list[list]:
         return [row.values() for row in self.rows]

@@ -6,9 +6,16 @@ indicator's decimals; charts use a CJK font registered from its file, so every l
 
 import copy
 import functools
-import glob
+import hashlib
 import io
+import json
 import logging
+import os
+import subprocess
+import sys
+import threading
+from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -18,6 +25,8 @@ from docx.shared import Cm, RGBColor
 from tixi.core.exports import NUMBER, Cell, Column, Table, printable, xlsx_bytes
 from tixi.core.word import WordDocument
 from tixi.indicators.areas import area_label, note_text
+from tixi.indicators.engine import charts
+from tixi.indicators.engine.charts import CJK_FONT, CJK_FONT_FILES, cjk_font_name  # noqa: F401 (their home)
 
 log = logging.getLogger(__name__)
 
@@ -29,14 +38,6 @@ STATUS_COLOURS = {
     "no_data": "EEF2F7",
     "not_judged": "FFFFFF",
 }
-CJK_FONT = "Noto Sans CJK SC"
-# Where Debian (fonts-noto-cjk), other Linux distributions and macOS keep the font files.
-CJK_FONT_FILES = (
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/**/NotoSansCJK*-Regular.tt[cf]",
-    "/usr/share/fonts/**/NotoSansSC-Regular.[ot]tf",
-    "/Library/Fonts/NotoSansCJK*.ttc",
-)
 CHINESE_DIGITS = "零一二三四五六七八九"
 
 
@@ -154,34 +155,12 @@ def _table_rows(rows):
     return _header(), body
 
 
-def cjk_font_name() -> str | None:
-    """Register the CJK font from its file (the font cache may not know it) and return its name."""
-    from matplotlib import font_manager
-
-    if CJK_FONT in {f.name for f in font_manager.fontManager.ttflist}:
-        return CJK_FONT
-    for pattern in CJK_FONT_FILES:
-        for path in sorted(glob.glob(pattern, recursive=True)):
-            try:
-                font_manager.fontManager.addfont(path)
-            except (OSError, RuntimeError):  # pragma: no cover - an unreadable file: try the next
-                continue
-            if CJK_FONT in {f.name for f in font_manager.fontManager.ttflist}:
-                return CJK_FONT
-    log.warning("No CJK font (%s) found: chart labels in Chinese will miss glyphs.", CJK_FONT)
-    return None
-
-
 def _figure_style():
-    font = cjk_font_name()
-    return {
-        "font.family": [font, "DejaVu Sans"] if font else ["DejaVu Sans"],
-        "axes.unicode_minus": False,  # the ASCII minus is in every font
-    }
+    return charts.figure_style()
 
 
 def _png(fig) -> bytes:
-    """The figure as PNG, drawn and encoded once: margins are set before (`_fit_margins`), as no
+    """The figure as PNG, drawn and encoded once: margins are set before (`charts.fit_margins`), as no
     layout engine may be left on the figure (Matplotlib then draws it twice to save it)."""
     import matplotlib.pyplot as plt
 
@@ -189,48 +168,6 @@ def _png(fig) -> bytes:
     fig.savefig(buffer, format="png")
     plt.close(fig)
     return buffer.getvalue()
-
-
-def _new_figure(width: float, height: float, dpi: int):
-    """A figure outside pyplot (no figure manager to register and forget) drawn by Agg."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(width, height), dpi=dpi)
-    FigureCanvasAgg(fig)
-    return fig, fig.add_subplot()
-
-
-def _fit_margins(fig, ax, top_text: float, bottom_text: float) -> None:
-    """Margins that fit the labels, as `tight_layout` sets them but without laying out every
-    artist: the left one from the widest y tick label as drawn, top and bottom from the sizes (in
-    points) of the texts above (title) and below (tick labels, axis label) the axes."""
-    from matplotlib import rcParams
-    from matplotlib.font_manager import FontProperties
-
-    renderer = fig.canvas.get_renderer()
-    points = fig.dpi / 72
-    width, height = fig.get_size_inches() * fig.dpi
-    pad = 1.08 * rcParams["font.size"] * points  # tight_layout's default pad
-    # the height first: how many y ticks, so which labels, depends on it
-    fig.subplots_adjust(
-        top=1 - (pad + top_text * points) / height, bottom=(pad + bottom_text * points) / height
-    )
-    low, high = sorted(ax.get_ylim())
-    ticks = [t for t in ax.yaxis.get_majorticklocs() if low <= t <= high]
-    labels = ax.yaxis.get_major_formatter().format_ticks(ticks)
-    prop = FontProperties(size=rcParams["ytick.labelsize"])
-    widest = max(
-        (renderer.get_text_width_height_descent(t, prop, ismath=False)[0] for t in labels), default=0
-    )
-    tick = (rcParams["ytick.major.size"] + rcParams["ytick.major.pad"]) * points
-    fig.subplots_adjust(left=(pad + tick + widest) / width, right=1 - pad / width)
-
-
-# Room, in points, for a trend picture's title (9 pt text and its 6 pt pad) and for the year labels
-# with the axis label under them: what tight_layout gave in either language (tests/indicators).
-_SERIES_TOP = 13.9
-_SERIES_BOTTOM = 29.3
 
 
 def _chart_png(rows) -> bytes:
@@ -260,50 +197,147 @@ def _chart_png(rows) -> bytes:
         return _png(fig)
 
 
-def _series_png(row, until: int | None = None) -> bytes:
-    import matplotlib.pyplot as plt
-
-    with plt.rc_context(_figure_style()):
-        return _png(_series_figure(row, until))
-
-
-def _series_figure(row, until: int | None = None):
-    """The indicator's values by year up to the report's year (`until`), its trajectory and its
-    target, labelled in the report's language; a count's axis in whole numbers (no 1.25 labs)."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib.ticker import MaxNLocator
-
+def _series_spec(row, until: int | None = None) -> dict:
+    """What a trend picture shows, in the report's language: the indicator's values by year up to the
+    report's year (`until`) at its decimals, its trajectory and its target (`charts.series_figure`)."""
     decimals = row.get("decimals", 2)
     years = [y for y, v in row["series"].items() if v is not None and (until is None or int(y) <= until)]
     values = [row["series"][y] for y in years]
-    fig, ax = _new_figure(5.6, 2.4, 130)
-    ax.plot(years, values, marker="o", color="#0b6e4f", label=_("Actual"))
-    for y, v in zip(years, values, strict=True):
-        ax.annotate(
-            number_text(v, decimals),
-            (y, v),
-            textcoords="offset points",
-            xytext=(0, 5),
-            ha="center",
-            fontsize=7,
+    has_target = row.get("target") is not None and row.get("kind") in ("value", "count")
+    return {
+        "title": labelled(row),
+        "years": years,
+        "values": values,
+        "value_labels": [number_text(v, decimals) for v in values],
+        "path": list((row.get("trajectory_path") or {}).items()),
+        "target": row["target"] if has_target else None,
+        "whole": decimals == 0,
+        "actual": _("Actual"),
+        "trajectory": _("Trajectory"),
+        "target_label": _("Target"),
+        "xlabel": _("Year"),
+    }
+
+
+def _series_figure(row, until: int | None = None, on=None):
+    """The indicator's trend picture as a figure (drawn on `on`, a figure and its cleared axes, when
+    given)."""
+    return charts.series_figure(_series_spec(row, until), on=on)
+
+
+def _series_png(row, until: int | None = None, canvas=None) -> bytes:
+    """A trend picture as PNG; drawn on `canvas` (a `SeriesCanvas`) when given, on a figure of its own
+    otherwise."""
+    if canvas is not None:
+        return canvas.png(row, until)
+    from matplotlib import rc_context
+
+    with rc_context(_figure_style()):
+        return _png(_series_figure(row, until))
+
+
+# The trend pictures last drawn, by what they show (a report downloaded again, or another report with
+# the same indicator, draws none of its pictures anew): about 35 KB each.
+PNG_CACHE_SIZE = 512
+_PNG_CACHE: OrderedDict[str, bytes] = OrderedDict()
+_CACHE_LOCK = threading.Lock()
+# A report with at least this many pictures still to draw draws them in worker processes, one per
+# core (at most PICTURE_WORKERS; TIXI_REPORT_WORKERS overrides, 1: in this process).
+PARALLEL_FROM = 24
+PICTURE_WORKERS = 4
+
+
+def _spec_key(spec: dict) -> str:
+    shown = {"size": charts.SERIES_SIZE, "font": cjk_font_name(), **spec}
+    return hashlib.sha256(json.dumps(shown, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _cached(key: str) -> bytes | None:
+    with _CACHE_LOCK:
+        if key in _PNG_CACHE:
+            _PNG_CACHE.move_to_end(key)
+            return _PNG_CACHE[key]
+    return None
+
+
+def _keep(key: str, png: bytes) -> None:
+    with _CACHE_LOCK:
+        _PNG_CACHE[key] = png
+        while len(_PNG_CACHE) > PNG_CACHE_SIZE:
+            _PNG_CACHE.popitem(last=False)
+
+
+def picture_workers() -> int:
+    configured = os.environ.get("TIXI_REPORT_WORKERS", "").strip()
+    if configured.isdigit() and int(configured) > 0:
+        return int(configured)
+    return max(
+        1, min(PICTURE_WORKERS, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
+    )
+
+
+def series_pngs(specs: list[dict]) -> list[bytes]:
+    """The trend pictures of `specs` as PNG, in order: from the cache, the others drawn on one canvas,
+    or, when many are left and the machine has cores, in worker processes each drawing every n-th."""
+    keys = [_spec_key(s) for s in specs]
+    found = [_cached(k) for k in keys]
+    missing = [i for i, png in enumerate(found) if png is None]
+    workers = min(picture_workers(), len(missing) // (PARALLEL_FROM // 2) or 1)
+    todo = [specs[i] for i in missing]
+    if workers > 1 and len(missing) >= PARALLEL_FROM:
+        drawn = _draw_in_workers(todo, workers)
+    else:
+        drawn = charts.draw_many(todo)
+    for i, png in zip(missing, drawn, strict=True):
+        found[i] = png
+        _keep(keys[i], png)
+    return found
+
+
+def _draw_in_workers(specs: list[dict], workers: int) -> list[bytes]:
+    """Every `workers`-th picture in each of `workers` fresh Python processes running the drawing
+    engine alone (`python -m tixi.indicators.engine.charts`: no fork of this process, whose threads
+    may hold locks, and no re-import of its main module); drawn here if one fails."""
+    chunks = [specs[i::workers] for i in range(workers)]
+
+    def draw(chunk):
+        completed = subprocess.run(
+            [sys.executable, "-m", "tixi.indicators.engine.charts"],
+            input=json.dumps(chunk).encode(),
+            capture_output=True,
+            check=True,
+            timeout=600,
         )
-    path = row.get("trajectory_path") or {}
-    if path:
-        ax.plot(list(path), list(path.values()), "--", color="#b44d12", label=_("Trajectory"))
-    if row.get("target") is not None and row.get("kind") in ("value", "count"):
-        ax.axhline(row["target"], color="#912018", linewidth=0.8, linestyle=":", label=_("Target"))
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    if decimals == 0:
-        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    # a label is text users wrote: drawn as typed, never read as Matplotlib's $mathematics$
-    ax.set_title(labelled(row), fontsize=9, parse_math=False)
-    ax.set_xlabel(_("Year"), fontsize=8)
-    ax.legend(fontsize=7)
-    ax.spines[["top", "right"]].set_visible(False)
-    _fit_margins(fig, ax, _SERIES_TOP, _SERIES_BOTTOM)
-    return fig
+        return charts.unframe(completed.stdout)
+
+    try:
+        with ThreadPoolExecutor(max_workers=workers) as threads:
+            parts = list(threads.map(draw, chunks))
+    except (OSError, subprocess.SubprocessError, ValueError) as error:
+        log.warning("Drawing the report's pictures in this process: %s", error)
+        return charts.draw_many(specs)
+    drawn = [b""] * len(specs)
+    for i, part in enumerate(parts):
+        if len(part) != len(chunks[i]):
+            return charts.draw_many(specs)
+        drawn[i::workers] = part
+    return drawn
+
+
+class SeriesCanvas:
+    """One figure for the trend pictures drawn one by one (`charts.Canvas`), with the cache."""
+
+    def __init__(self):
+        self.canvas = charts.Canvas()
+
+    def png(self, row, until: int | None = None) -> bytes:
+        spec = _series_spec(row, until)
+        key = _spec_key(spec)
+        png = _cached(key)
+        if png is None:
+            png = self.canvas.png(spec)
+            _keep(key, png)
+        return png
 
 
 def _a4(section, landscape=False):
@@ -445,6 +479,13 @@ def evaluation_docx(plan, division, year, rows) -> bytes:
     portrait = document.add_section()
     _a4(portrait)
     document.heading(_("Progress by area"), level=1)
+    # the trend pictures first, all at once (cached, or drawn on one canvas or in worker processes)
+    charted = [  # a chart of a done-or-not goal's 0 and 1 tells nothing the sentence does not
+        r for r in rows if len([v for v in r["series"].values() if v is not None]) >= 2 and not yes_no(r)
+    ]
+    pictures = dict(
+        zip(map(id, charted), series_pngs([_series_spec(r, until=year) for r in charted]), strict=True)
+    )
     for number, area in enumerate(dict.fromkeys(r["area"] for r in rows), start=1):
         in_area = [r for r in rows if r["area"] == area]
         name = area_label(area) or _("Other")
@@ -458,9 +499,9 @@ def evaluation_docx(plan, division, year, rows) -> bytes:
                 document.paragraph(
                     _("Note on %(label)s: %(note)s") % {"label": label_of(r), "note": note_text(r["note"])}
                 )
-        for r in in_area:  # a chart of a done-or-not goal's 0 and 1 tells nothing the sentence does not
-            if len([v for v in r["series"].values() if v is not None]) >= 2 and not yes_no(r):
-                document.picture(_series_png(r, until=year), width=Cm(13))
+        for r in in_area:
+            if id(r) in pictures:
+                document.picture(pictures[id(r)], width=Cm(13))
     return document.bytes()
 
 

@@ -16,7 +16,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tixi.accounts.permissions import Capability, can, may_write_norm_of, require
-from tixi.core.exports import DATE, FORMATS, NUMBER, Cell, Column, Table, attach, download_name, exportable
+from tixi.core.exports import (
+    DATE,
+    FORMATS,
+    NUMBER,
+    Cell,
+    Column,
+    Table,
+    attach,
+    download_name,
+    exportable,
+    heading_text,
+)
 from tixi.core.templatetags.tixi_tags import bracketed
 from tixi.exchange import workbooks
 from tixi.geo.models import Boundary, Division, subtree_filter
@@ -97,11 +108,13 @@ def coverage_tables(
             ),
         ],
         html_id="coverage-summary",
-        stack=False,
+        stack=True,  # a row per kind of facility, a column per time: on a phone a card per kind, all in view
     )
     for kind in kinds:
         summary.add(
-            kind["label"],
+            heading_text(
+                kind["label"]
+            ),  # "any primary care" starts a sentence and a row: a capital in English
             kind["facilities"],
             *(
                 value
@@ -128,7 +141,7 @@ def coverage_tables(
             Column(_("Within its own radius"), kind=NUMBER, decimals=0),
         ],
         html_id="ems-radius",
-        stack=False,
+        stack=True,
     )
     radius.add(ems["stations"], *(v for r in ems["rows"] for v in (r["within"], r["share"])), ems["inside"])
     by_township = Table(

@@ -4,6 +4,7 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from tixi.accounts.models import User
@@ -18,7 +19,9 @@ def unit_names(text: str) -> list[str]:
 class UnitForm(forms.ModelForm):
     """A unit's contact people and its members, typed as user names separated by 、."""
 
-    member_names = forms.CharField(label=_("members"), required=False, help_text=_("Separate names with 、"))
+    member_names = forms.CharField(
+        label=capfirst(_("members")), required=False, help_text=_("Separate names with 、")
+    )
 
     class Meta:
         model = Unit
@@ -47,8 +50,8 @@ class UnitForm(forms.ModelForm):
 class TaskForm(forms.ModelForm):
     """Units are typed as the plan names them, separated by 、; a task needs a lead unit."""
 
-    lead = forms.CharField(label=_("lead units"), help_text=_("Separate names with 、"))
-    cooperating = forms.CharField(label=_("cooperating units"), required=False)
+    lead = forms.CharField(label=capfirst(_("lead units")), help_text=_("Separate names with 、"))
+    cooperating = forms.CharField(label=capfirst(_("cooperating units")), required=False)
 
     class Meta:
         model = Task

@@ -152,7 +152,7 @@ def table_cell(cell, columns, index, stacked=False):
     return format_html(
         "<td{}{}{}>{}</td>",
         mark_safe(kind),
-        format_html(' data-label="{}"', column.label) if stacked else "",
+        format_html(' data-label="{}"', column.heading) if stacked else "",
         format_html(' title="{}"', title) if title else "",
         # one flex item beside the heading: a value and its note or badge stay together
         format_html("<span>{}</span>", body) if stacked and body else body,

@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from openpyxl import Workbook
 
 from tixi.demo.builder import DemoBuilder
@@ -93,6 +94,7 @@ class Command(BaseCommand):
                 "access",
                 "surveillance",
                 "hospitals",
+                "report",
             ],
         )
         parser.add_argument(
@@ -129,6 +131,7 @@ class Command(BaseCommand):
         parser.add_argument("--siting-demand", type=int, default=50_000, help="access: siting demand points")
         parser.add_argument("--series", type=int, default=100_000, help="surveillance: weekly series")
         parser.add_argument("--r-series", type=int, default=20, help="surveillance: series run through R too")
+        parser.add_argument("--year", type=int, default=2025, help="report: the evaluation's year")
 
     def handle(self, *args, what, rebuild, repeat, in_process, **options):
         if what == "parse":  # no database: the reader against the hand-made seed expectations
@@ -140,6 +143,8 @@ class Command(BaseCommand):
         if what == "surveillance":  # no database: counts in, alarms out
             surveillance_bench.run(self.stdout.write, options["series"], r_series=options["r_series"])
             return
+        if what == "report":  # the demo's database (read only): each plan's Word report
+            return self.run_report(options["year"])
         if what == "hospitals":  # no database: DuckDB generates, checks and computes
             hospitals_bench.run(
                 self.stdout.write, options["city"], options["province"], spark=not options["no_spark"]
@@ -174,6 +179,44 @@ class Command(BaseCommand):
         if what == "import":
             return self.run_import(options["rows"])
         self.run_registry(repeat)
+
+    def run_report(self, year):
+        """The Word evaluation report of each plan for its region (as `下载 Word 报告` makes it): the
+        time to make it with every trend picture drawn, then again with the pictures cached."""
+        from matplotlib.figure import Figure
+
+        from tixi.indicators import reports
+        from tixi.indicators.models import Plan
+        from tixi.indicators.services import evaluate_plan
+
+        made = []
+        making = Figure.__init__
+
+        def counting(figure, *args, **kwargs):
+            made.append(1)
+            return making(figure, *args, **kwargs)
+
+        write = self.stdout.write
+        write(f"Word evaluation report, {year} (seconds; figures made):")
+        Figure.__init__ = counting
+        try:
+            for plan in Plan.objects.select_related("region").order_by("code"):
+                rows = evaluate_plan(plan, plan.region, year)
+                reports._PNG_CACHE.clear()
+                times = []
+                for _ in range(2):
+                    made.clear()
+                    start = time.perf_counter()
+                    with translation.override(settings.LANGUAGE_CODE):
+                        document = reports.evaluation_docx(plan, plan.region, year, rows)
+                    times.append((time.perf_counter() - start, len(made)))
+                write(
+                    f"  {plan.code:28} {plan.region.name:8} {len(rows):4} targets  "
+                    f"drawn {times[0][0]:6.2f} s ({times[0][1]} figures)  "
+                    f"cached {times[1][0]:6.2f} s ({times[1][1]} figures)  {len(document):,} bytes"
+                )
+        finally:
+            Figure.__init__ = making
 
     def run_serve(self, options):
         from tixi.ops.loadtest import run

@@ -669,3 +669,26 @@ def test_a_level_whose_sentence_reports_a_goal_reached_is_no_goal():
         "全市居民健康素养水平达到24%,提前完成“十三五”规划目标。到2025年,全市居民健康素养水平达到31%。"
     )
     assert found(text) == [(31.0, "%", 2025, "ge")]
+
+
+# session 15, reader15: the yearly task genre of heldout_ac (民生实事 task lists, progress notes, completion notices)
+
+
+def test_a_year_s_task_written_beside_what_was_done_is_its_goal_and_the_results_are_not():
+    note = (
+        "某县卫生健康局2024年民生实事进度\n发布时间:2024-09-02\n"
+        "截至8月31日,全县共进行两癌筛查5120人,占全年筛查任务(0.8万人)的64%;新生儿听力筛查率95.2%,"
+        "超出市定目标任务(90%)5.2个百分点;完成全年任务数71%。"
+    )
+    assert found(note) == [(0.8, "万人", 2024, "ge"), (90.0, "%", 2024, "ge")]
+    notice = (
+        "现将我局2023年重点民生实事完成情况予以公示。\n"
+        "1.产前筛查项目目标人群为800人,已完成912人。\n2.新生儿筛查目标数650人,已完成702人。\n"
+        "3.全县耳聋基因筛查目标任务为420人。\n产前筛查率为47.5%,超出45%的目标要求。"
+    )
+    assert found(notice) == [
+        (800.0, "人", 2023, "ge"),
+        (650.0, "人", 2023, "ge"),
+        (420.0, "人", 2023, "ge"),
+        (45.0, "%", 2023, "ge"),
+    ]

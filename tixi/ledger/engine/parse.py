@@ -762,8 +762,9 @@ NOT_A_GOAL = re.compile(
     # a focus ("以占…65%以上的污染源为重点"), the count of the plan's own works ("重点实施10项…工程")
     r"|以[^，,。；]*?\d[^，,。；]*?为重点|实施\d+项[^，,。；]{0,12}(?:工程|行动|项目)"
 )
-# rows of an indicator table whose cells a copy ran together: "（万吨）2551.72347.6-8%", "（%）55>605个百分点"
-RUN_TOGETHER_ROW = re.compile(r"[（(][^（）()]{1,6}[）)][\d.<>＜＞≥≤\-－]+(?:%|个百分点)")
+# rows of an indicator table whose cells a copy ran together: "（万吨）2551.72347.6-8%", "（%）55>605个百分点" (the bracket
+# holds the unit; "超出省定目标任务(60%)22.33个百分点" is a sentence, a value in its bracket)
+RUN_TOGETHER_ROW = re.compile(r"[（(][^（）()\d]{1,6}[）)][\d.<>＜＞≥≤\-－]+(?:%|个百分点)")
 
 
 # "25。4%", "37．2%": a full stop between the digits of a percentage after a word (a numbered item "1．80%的…" opens its
@@ -909,7 +910,12 @@ def targets(text: str) -> list[dict]:
     reporting_since = False  # the report was opened by "N年来" (a year to come ends it)
     line_opens = False  # the sentence opens a line
     list_years = ""  # the clause of this sentence that named a list of years ("到2022年和2030年,…;")
-    for sentence in _clauses(body):
+    text_year = int(first.group(1)) if (first := FIRST_YEAR.search(text)) else None
+    year_tasks, kept = (
+        [],
+        set(),
+    )  # (sentence, where its value starts, target); (sentence, where a value read starts)
+    for index, sentence in enumerate(_clauses(body)):
         if sentence in ("\n", "。"):
             list_years = ""  # the years of a list go on over the sentence's clauses (；), not past its end
         if sentence == "\n":
@@ -926,6 +932,7 @@ def targets(text: str) -> list[dict]:
                 False  # the list of results ends with its items ("一是…", "二是…")
             )
         line_opens = False
+        year_tasks += [(index, start, target) for start, target in _year_tasks(sentence, text_year)]
         continues_past, past_before = past_before, False
         if continues_past and sentence.startswith("其中") and not FUTURE_MARK.search(sentence):
             continue  # "…2020年底,全国注册护士总数470余万人。其中,…护士超70%": the same past year's level
@@ -1189,12 +1196,52 @@ def targets(text: str) -> list[dict]:
                 (m, dict(target)) for _ in range(1 + (listed.group(1).count("、") if listed else 0))
             ]
         _pair_years(sentence, in_sentence, list_years)
+        kept.update((index, start) for m, _t in in_sentence for start in range(m.start(), m.end()))
         # "某市…规划（2021—2025年）…到2020年底,全市…达到25%": a level dated before the plan's own period was reached
         found += [
             target for _m, target in in_sentence if not (period_start and target["year"] < period_start)
         ]
         if YEAR_LIST.search(sentence):
             list_years = sentence
+    # a yearly task text's tasks beside what was done: those its sentences did not give as goals already
+    found += [target for index, start, target in year_tasks if (index, start) not in kept]
+    return found
+
+
+# the year's task written beside what was done, in a yearly task text (民生实事, a progress note, a completion notice):
+# "全年筛查任务(6.6万人)", "省定目标任务(60%)", "目标人群为500人", "目标数2300人", "目标任务为1350人", "任务数192.6万元", "超出40%的
+# 目标要求": the amount committed for the text's year (a floor); "完成全年任务数71%", "完成…任务的103%" are results
+YEAR_TASK = re.compile(
+    r"(?<!完成)(?<!完成全年)(?:任务|目标人数|目标人群|目标数|任务数)(?:为|是)?\s*(?P<open>[（(])?\s*"
+    r"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>万人|万对|万元|%|人|例|名|家|个|所)(?(open)\s*[）)]|(?![\d.]))"
+    r"|(?P<value2>\d+(?:\.\d+)?)\s*(?P<unit2>%|万人|人|例)的目标(?:要求|任务)"
+)
+# the year a yearly task text is for: the first year it writes ("2022年省定民生实事", "现将2020年我局承办的…"), else the
+# day it was published ("2022-10-10")
+FIRST_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*(?:年|-\d{1,2}-\d{1,2})")
+
+
+def _year_tasks(sentence: str, text_year: int | None) -> list[tuple[int, dict]]:
+    """(where its value starts, target) for each task of the year a sentence writes beside what was done."""
+    found = []
+    for m in YEAR_TASK.finditer(sentence):
+        own = re.search(r"(?<!\d)(20\d{2})\s*年(?!\d{1,2}月\d)", sentence[: m.start()])
+        year = int(own.group(1)) if own else text_year
+        if year is None or not 2000 < year < 2100:
+            continue
+        value_group = "value" if m.group("value") else "value2"
+        found.append(
+            (
+                m.start(value_group),
+                {
+                    "text": sentence[:200],
+                    "value": float(m.group(value_group)),
+                    "unit": m.group("unit") or m.group("unit2"),
+                    "year": year,
+                    "comparator": "ge",
+                },
+            )
+        )
     return found
 
 

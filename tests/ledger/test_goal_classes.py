@@ -692,3 +692,13 @@ def test_a_year_s_task_written_beside_what_was_done_is_its_goal_and_the_results_
         (420.0, "人", 2023, "ge"),
         (45.0, "%", 2023, "ge"),
     ]
+
+
+def test_a_work_meeting_s_goals_and_a_news_page_s_this_year_are_for_their_year():
+    meeting = (
+        "日前,记者从2024年全省卫生健康工作电视电话会议上获悉,全省将推进托育服务。\n"
+        "力争安宁疗护试点达到60家,孕前优生健康检查率达到82%。"
+    )
+    assert found(meeting) == [(60.0, "家", 2024, "ge"), (82.0, "%", 2024, "ge")]
+    news = "某委2021年重点建设300个紧密型医联体\n发布时间:2021-03-12\n今年,全国将重点建设300个紧密型医联体。"
+    assert found(news) == [(300.0, "个", 2021, "ge"), (300.0, "个", 2021, "ge")]

@@ -775,7 +775,9 @@ GARBLED_YEAR = re.compile(r"(?<!\d)\d{5,6}年")
 # names ("2023年全省卫生健康工作要点", "县卫健委2021年政府工作报告任务分解")
 PERIOD = re.compile(r"(20\d{2})\s*[—–-]+\s*(20\d{2})\s*年")
 TITLE_YEAR = re.compile(
-    r"(20\d{2})年[^，,。\n]{0,20}(?:工作要点|任务分解|工作计划|行动计划|实施方案|规划|重点工作(?:任务|责任清单|清单))"
+    r"(20\d{2})年[^，,。\n]{0,20}(?:工作要点|任务分解|工作计划|行动计划|实施方案|规划|重点工作(?:任务|责任清单|清单)"
+    # a provincial work meeting sets the goals of its year ("2023年全省卫生健康工作电视电话会议")
+    r"|工作(?:电视电话|视频)?会议)"
 )
 
 
@@ -880,6 +882,10 @@ def targets(text: str) -> list[dict]:
         and max(horizon) > max((int(y) for y in re.findall(r"(\d{4})\s*年", text)), default=0)
     ):
         document_year = max(horizon)
+    if document_year is None and THIS_YEAR_GOAL.search(text) and (first := FIRST_YEAR.search(text)):
+        # a news page on what is to be done "this year" ("今年,全国将重点建设500个…"): the year it was written for, its
+        # headline's or its publication date's (the first year it writes)
+        document_year = int(first.group(1))
     if document_year is None and len(deadlines := {int(y) for y in DEADLINE.findall(text)}) == 1:
         # a work plan dated only by one year's deadline ("2021年底前,…建成率达80%以上"): its sentences without a year of
         # their own are set for it (items each with a deadline of its own, 2020 or 2021, set none for the others)
@@ -1216,6 +1222,8 @@ YEAR_TASK = re.compile(
     r"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>万人|万对|万元|%|人|例|名|家|个|所)(?(open)\s*[）)]|(?![\d.]))"
     r"|(?P<value2>\d+(?:\.\d+)?)\s*(?P<unit2>%|万人|人|例)的目标(?:要求|任务)"
 )
+# "今年,全国将重点建设…", "今年要…达到": a goal for the year of the text
+THIS_YEAR_GOAL = re.compile(r"今年[，,]?[^。；，,]{0,20}?(?:将|要|力争|确保)")
 # the year a yearly task text is for: the first year it writes ("2022年省定民生实事", "现将2020年我局承办的…"), else the
 # day it was published ("2022-10-10")
 FIRST_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*(?:年|-\d{1,2}-\d{1,2})")

@@ -702,3 +702,14 @@ def test_a_work_meeting_s_goals_and_a_news_page_s_this_year_are_for_their_year()
     assert found(meeting) == [(60.0, "家", 2024, "ge"), (82.0, "%", 2024, "ge")]
     news = "某委2021年重点建设300个紧密型医联体\n发布时间:2021-03-12\n今年,全国将重点建设300个紧密型医联体。"
     assert found(news) == [(300.0, "个", 2021, "ge"), (300.0, "个", 2021, "ge")]
+
+
+def test_the_count_closing_each_item_of_a_list_of_the_year_s_tasks_is_its_goal():
+    tasks = (
+        "现将2025年我局承办的重点民生实事项目目标任务分解情况予以公示。\n"
+        "1、孕产妇免费产前筛查3200人;\n2、所有乡镇卫生院全科医生全覆盖(12个乡镇24名);\n3、救治救助贫困患者95人。\n"
+        "联系电话:0731-5722253"
+    )
+    assert found(tasks) == [(3200.0, "人", 2025, "ge"), (24.0, "名", 2025, "ge"), (95.0, "人", 2025, "ge")]
+    done = tasks.replace("目标任务分解情况", "完成情况")
+    assert found(done) == []  # a report of the tasks done: its counts are results

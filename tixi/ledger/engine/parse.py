@@ -917,6 +917,7 @@ def targets(text: str) -> list[dict]:
     line_opens = False  # the sentence opens a line
     list_years = ""  # the clause of this sentence that named a list of years ("到2022年和2030年,…;")
     text_year = int(first.group(1)) if (first := FIRST_YEAR.search(text)) else None
+    task_list = bool(TASK_LIST.search(text[:1500])) and not TASK_LIST_REPORT.search(text[:1500])
     year_tasks, kept = (
         [],
         set(),
@@ -938,7 +939,9 @@ def targets(text: str) -> list[dict]:
                 False  # the list of results ends with its items ("一是…", "二是…")
             )
         line_opens = False
-        year_tasks += [(index, start, target) for start, target in _year_tasks(sentence, text_year)]
+        year_tasks += [
+            (index, start, target) for start, target in _year_tasks(sentence, text_year, task_list)
+        ]
         continues_past, past_before = past_before, False
         if continues_past and sentence.startswith("其中") and not FUTURE_MARK.search(sentence):
             continue  # "…2020年底,全国注册护士总数470余万人。其中,…护士超70%": the same past year's level
@@ -1229,10 +1232,22 @@ THIS_YEAR_GOAL = re.compile(r"今年[，,]?[^。；，,]{0,20}?(?:将|要|力争
 FIRST_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*(?:年|-\d{1,2}-\d{1,2})")
 
 
-def _year_tasks(sentence: str, text_year: int | None) -> list[tuple[int, dict]]:
-    """(where its value starts, target) for each task of the year a sentence writes beside what was done."""
+# a list of the year's tasks ("现将2020年我局承办的重点民生实事项目目标任务分解情况予以公示"), not a report of them done
+# ("…完成情况予以公示", "…民生实事进度")
+TASK_LIST = re.compile(r"民生实事[^。；\n]{0,12}?(?:目标任务|任务清单|任务分解)")
+TASK_LIST_REPORT = re.compile(r"完成情况|进度|进展|已完成|圆满完成|超额完成")
+# a count closing a numbered item of such a list ("3、孕产妇免费产前筛查5000人", "…全覆盖(17个乡镇34名)")
+ITEM_COUNT_CLOSES = re.compile(
+    r"^(?:\d{1,2}[、.．]|[（(]\d{1,2}[）)])\D.*?(?<![\d.])(?P<value>\d+(?:\.\d+)?)(?P<unit>人|名|家|所|个|例)[）)]?[；;。]?$"
+)
+
+
+def _year_tasks(sentence: str, text_year: int | None, task_list: bool = False) -> list[tuple[int, dict]]:
+    """(where its value starts, target) for each task of the year a sentence writes beside what was done, and the
+    count closing each numbered item of a list of the year's tasks."""
     found = []
-    for m in YEAR_TASK.finditer(sentence):
+    item = ITEM_COUNT_CLOSES.match(sentence) if task_list and text_year else None
+    for m in [*YEAR_TASK.finditer(sentence), *([item] if item else [])]:
         own = re.search(r"(?<!\d)(20\d{2})\s*年(?!\d{1,2}月\d)", sentence[: m.start()])
         year = int(own.group(1)) if own else text_year
         if year is None or not 2000 < year < 2100:
@@ -1244,7 +1259,7 @@ def _year_tasks(sentence: str, text_year: int | None) -> list[tuple[int, dict]]:
                 {
                     "text": sentence[:200],
                     "value": float(m.group(value_group)),
-                    "unit": m.group("unit") or m.group("unit2"),
+                    "unit": m.group("unit") or m.groupdict().get("unit2"),
                     "year": year,
                     "comparator": "ge",
                 },

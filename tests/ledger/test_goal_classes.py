@@ -713,3 +713,20 @@ def test_the_count_closing_each_item_of_a_list_of_the_year_s_tasks_is_its_goal()
     assert found(tasks) == [(3200.0, "人", 2025, "ge"), (24.0, "名", 2025, "ge"), (95.0, "人", 2025, "ge")]
     done = tasks.replace("目标任务分解情况", "完成情况")
     assert found(done) == []  # a report of the tasks done: its counts are results
+
+
+def test_one_in_each_division_is_a_layout_and_at_least_one_stays_a_goal():
+    text = (
+        "到2026年,每个地级市有1家医院达到三级甲等水平,各县(区)均有1家妇幼保健院达标,"
+        "每个县至少有1所中心卫生院达到推荐标准。"
+    )
+    assert found(text) == [(1.0, "所", 2026, "ge")]
+
+
+def test_a_rate_per_100000_in_words_is_read_as_its_value():
+    assert found("到2027年,先天梅毒报告发病率降低到10万分之40。") == [(40.0, "/10万", 2027, "le")]
+
+
+def test_what_a_study_found_is_no_goal():
+    text = "到2027年,某病母婴传播率降至2%以下。据一份研究报告显示,未经治疗的儿童中30%会发病。"
+    assert found(text) == [(2.0, "%", 2027, "le")]

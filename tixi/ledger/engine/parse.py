@@ -769,6 +769,7 @@ RUN_TOGETHER_ROW = re.compile(r"[（(][^（）()\d]{1,6}[）)][\d.<>＜＞≥≤
 
 # "25。4%", "37．2%": a full stop between the digits of a percentage after a word (a numbered item "1．80%的…" opens its
 # line or follows punctuation, and is left alone)
+PER_100K_IN_WORDS = re.compile(r"(?<!\d)10\s*万\s*分之\s*(\d+(?:\.\d+)?)(?![\d.])")
 DECIMAL_STOP = re.compile(r"(?<=[\u4e00-\u9fff])(\d{1,3})[。．](\d{1,2}\s*[%‰])")
 GARBLED_YEAR = re.compile(r"(?<!\d)\d{5,6}年")
 # the year of a plan without 到YYYY年: its period's end ("行动计划(2016—2018年)"), else the year its title
@@ -902,6 +903,7 @@ def targets(text: str) -> list[dict]:
     annex = text.find("重大建设项目表")  # the projects annex is read by projects()
     body = "\n".join(_sections(text[:annex] if annex > 0 else text)).replace("１", "1").replace("２", "2")
     body = DECIMAL_STOP.sub(r"\1.\2", body)  # "提升到25。4%": the copy's 。 for a decimal point
+    body = PER_100K_IN_WORDS.sub(r"\1/10万", body)  # "降低到10万分之50": a rate per 100,000 in words
     # a copy cut off right after a number ("…粉尘浓度定期检测率达到95"): the value lost its unit and what followed
     body = re.sub(r"\d+(?:\.\d+)?$", "", body.rstrip())
     paragraph_year = None
@@ -1115,7 +1117,12 @@ def targets(text: str) -> list[dict]:
             ):
                 continue  # a bare number is a target only as "达到1.2左右" (CMI) or an index's ("发展指数达85")
             before, after = sentence[: m.start()], sentence[m.end() :]
-            if re.search(r"每个[^，,；至]{0,10}(?:办好|设置|建立)$", before) or before.endswith(("/", "×")):
+            if (
+                re.search(r"每个[^，,；至]{0,10}(?:办好|设置|建立)$", before)
+                # "每个地级市有1家医院达到三级甲等", "各市(州)均有1家精神病医院": one in each division, a layout
+                or re.search(r"(?:每个|各)[^，,；至具]{1,10}(?:均|都)?有$", before)
+                or before.endswith(("/", "×"))
+            ):
                 norm_end = m.end()
                 continue  # "每个行政村办好1所", "1辆/3万人": layout norms, not targets
             if norm_end is not None and NORM_LIST_GAP.fullmatch(sentence[norm_end : m.start()]):
@@ -1125,6 +1132,8 @@ def targets(text: str) -> list[dict]:
                 YEAR.search(after_encouraged(before)) or DEADLINE.search(after_encouraged(before))
             ):
                 continue  # "鼓励有条件的地方完成15%的…，在10%的…": encouraged, not committed
+            if FINDING.search(before):
+                continue  # "据…研究报告显示,…35%感染艾滋的儿童会死亡": a finding reported, not a level to reach
             if re.search(r"每年[^，,。；]*$", before):
                 continue  # "每年资助培养…50名": a yearly quantity is a rate, not a level to reach
             if "试点" in sentence and PILOT_SCOPE.search(before):
@@ -1225,6 +1234,8 @@ YEAR_TASK = re.compile(
     r"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>万人|万对|万元|%|人|例|名|家|个|所)(?(open)\s*[）)]|(?![\d.]))"
     r"|(?P<value2>\d+(?:\.\d+)?)\s*(?P<unit2>%|万人|人|例)的目标(?:要求|任务)"
 )
+# what a study found: "据…研究报告显示,…", "调查显示"
+FINDING = re.compile(r"(?:研究|调查|监测)(?:报告|结果|数据)?(?:显示|表明|发现)")
 # "今年,全国将重点建设…", "今年要…达到": a goal for the year of the text
 THIS_YEAR_GOAL = re.compile(r"今年[，,]?[^。；，,]{0,20}?(?:将|要|力争|确保)")
 # the year a yearly task text is for: the first year it writes ("2022年省定民生实事", "现将2020年我局承办的…"), else the

@@ -730,3 +730,13 @@ def test_a_rate_per_100000_in_words_is_read_as_its_value():
 def test_what_a_study_found_is_no_goal():
     text = "到2027年,某病母婴传播率降至2%以下。据一份研究报告显示,未经治疗的儿童中30%会发病。"
     assert found(text) == [(2.0, "%", 2027, "le")]
+
+
+def test_performances_and_pitches_are_counted_and_a_time_within_which_is_a_ceiling():
+    text = "到2026年,公益性文艺演出达5000场,平均每万人拥有足球场地1.2块。2026年,实现85%以上的居民20分钟内能够到达医疗点。"
+    assert found(text) == [
+        (5000.0, "场", 2026, "ge"),
+        (1.2, "块", 2026, "ge"),
+        (85.0, "%", 2026, "ge"),
+        (20.0, "分钟", 2026, "le"),
+    ]

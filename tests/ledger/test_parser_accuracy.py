@@ -94,12 +94,12 @@ TWENTY_EIGHTH_SET = Path(__file__).resolve().parent / "heldout_ab"
 # twenty-two health goal texts of northern, central, north-eastern and north-western provinces and national ones (健康河南
 # 2025, 宁夏 2024, 健康湖南 十四五, 河北 2023, 十五五 寿命, 千县工程, 医共体 2019, 消除母婴传播 2025, eleven 民生实事 task lists, progress notes and
 # completion 公示; five without goals) gathered by helper unseen20 while reader14 changed the rules, truth committed before the
-# reader ran on them: unseen, first measured by the lead (no threshold here)
+# reader ran on them: measured once unseen (reader14 523b648: targets 21 of 53, 26 found), seen since reader15
 TWENTY_NINTH_SET = Path(__file__).resolve().parent / "heldout_ac"
 # eleven texts of EASTERN, SOUTHERN and SOUTH-WESTERN provinces, cities and counties (江西 四区四高地 2027, 泉州 公共服务
 # 十四五, 健康广州行动, 贵州 八大工程, 青岛 十四五, 海南 医疗健康产业 十三五, 四川 卫生与健康 意见, 安庆 区域卫生规划, 三亚
 # 设施布点; two without goals) gathered by helper unseen21 while reader14 changed the rules, truth committed before the reader
-# ran on them: unseen, first measured by the lead (no threshold here)
+# ran on them: measured once unseen (reader14 523b648: targets 60 of 64, 61 found), seen since reader15
 THIRTIETH_SET = Path(__file__).resolve().parent / "heldout_ad"
 DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 
@@ -327,6 +327,7 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     seen += ["TWENTY-THIRD", "TWENTY-FOURTH"]  # seen since reader12's class rules
     seen += ["TWENTY-FIFTH", "TWENTY-SIXTH"]  # seen since reader13's class rules
     seen += ["TWENTY-SEVENTH", "TWENTY-EIGHTH"]  # seen since reader14's class rules
+    seen += ["TWENTY-NINTH", "THIRTIETH"]  # seen since reader15's class rules
     unseen = ["NINTH", "THIRTEENTH", "SEVENTEENTH"]
     positions = [
         text.index(f"\n{heading} held-out" if heading != "HELD-OUT plans" else heading) for heading in seen
@@ -351,7 +352,10 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # reader14: aa 50 of 50 with 54 found (the 4 extras: values in a clause the copy cut off), ab 62 of 62 with 62
     # found; heldout_t's chusheng_quexian and huli_2015, heldout_u's kouqiang sets and dianquefa_2010, heldout_v's
     # fuzhou_shisiwu and jiankang_wuhan better by the same classes, none worse
-    assert seen_total[3:5] == ["442", "440"] and seen_total[7:9] == ["761", "743"]
+    # reader15: heldout_ac (first measured at reader14 523b648: 21 of 53 with 26 found) and heldout_ad (60 of 64 with 61
+    # found) seen since reader15; now ac 49 of 53 with 51 found, ad 63 of 64 with 64 found; heldout tianjin_jingshen_weisheng
+    # and heldout_y henan_quyu_zhongxin better by the same classes, none worse
+    assert seen_total[3:5] == ["442", "440"] and seen_total[7:9] == ["878", "858"]
 
 
 def test_fifth_set_is_six_whole_documents_with_their_source():

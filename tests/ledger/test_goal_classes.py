@@ -740,3 +740,12 @@ def test_performances_and_pitches_are_counted_and_a_time_within_which_is_a_ceili
         (85.0, "%", 2026, "ge"),
         (20.0, "分钟", 2026, "le"),
     ]
+
+
+def test_a_clause_the_copy_cuts_off_is_lost_and_a_clause_ending_on_its_value_is_whole():
+    cut = "到2026年,全市住院率达到90%左右。各区均设有1所公办二级甲等或以上的中医"
+    assert found(cut) == [(90.0, "%", 2026, "about")]
+    listed = "到2026年,建设60个省级、100个市级、120个县级临床重点专"
+    assert found(listed) == []
+    whole = "到2026年,全市住院率达到90%左右,县域内就诊率达到85%以上"
+    assert found(whole) == [(90.0, "%", 2026, "about"), (85.0, "%", 2026, "ge")]

@@ -212,14 +212,15 @@ def test_the_held_out_plans_are_real_documents_with_their_source():
 def test_held_out_figures_do_not_fall():
     """Floors at what the reader reached on the held-out plans (12 tasks, 27 targets): tasks 1.00/1.00,
     targets precision 1.00, recall 26 of 27 (健康浙江发展指数达85, a bare number, was missed until reader10's index rule:
-    27 of 27 since)."""
+    27 of 27 since; 26 of 26 since reader15, foshan's value in a clause its copy cuts off dropped from the truth by
+    the lead's decision)."""
     from tixi.ledger.engine.accuracy import held_out_scores, total
 
     scores = held_out_scores(HELD_OUT)
     tasks, targets = total(scores, "tasks"), total(scores, "targets")
-    assert (tasks.expected, targets.expected) == (12, 27)
+    assert (tasks.expected, targets.expected) == (12, 26)
     assert tasks.precision >= 0.99 and tasks.recall >= 0.99, tasks
-    assert targets.precision >= 0.99 and targets.matched >= 27, targets
+    assert targets.precision >= 0.99 and targets.matched >= 26, targets
 
 
 def test_seed_truth_follows_the_document_wide_rule():
@@ -354,8 +355,10 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # fuzhou_shisiwu and jiankang_wuhan better by the same classes, none worse
     # reader15: heldout_ac (first measured at reader14 523b648: 21 of 53 with 26 found) and heldout_ad (60 of 64 with 61
     # found) seen since reader15; now ac 49 of 53 with 51 found, ad 63 of 64 with 64 found; heldout tianjin_jingshen_weisheng
-    # and heldout_y henan_quyu_zhongxin better by the same classes, none worse
-    assert seen_total[3:5] == ["442", "440"] and seen_total[7:9] == ["878", "858"]
+    # and heldout_y henan_quyu_zhongxin better by the same classes, none worse; foshan's cut value dropped from its truth
+    # (the lead's decision) and a clause a copy cuts off read as lost: foshan, hebei_jiankang_2027 (3) and xinli_shidian_2020
+    # one extra fewer each
+    assert seen_total[3:5] == ["442", "440"] and seen_total[7:9] == ["877", "853"]
 
 
 def test_fifth_set_is_six_whole_documents_with_their_source():

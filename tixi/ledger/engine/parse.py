@@ -769,6 +769,8 @@ RUN_TOGETHER_ROW = re.compile(r"[（(][^（）()\d]{1,6}[）)][\d.<>＜＞≥≤
 
 # "25。4%", "37．2%": a full stop between the digits of a percentage after a word (a numbered item "1．80%的…" opens its
 # line or follows punctuation, and is left alone)
+# the last clause of a copy cut off: after its last stop or comma, ending on a word that ends nothing
+CUT_CLAUSE = re.compile(r"(?<=[。；;，,：:])[^。；;，,：:！!？?）)”\"\n]*(?<![\d%‰上下右内])$")
 PER_100K_IN_WORDS = re.compile(r"(?<!\d)10\s*万\s*分之\s*(\d+(?:\.\d+)?)(?![\d.])")
 DECIMAL_STOP = re.compile(r"(?<=[\u4e00-\u9fff])(\d{1,3})[。．](\d{1,2}\s*[%‰])")
 GARBLED_YEAR = re.compile(r"(?<!\d)\d{5,6}年")
@@ -906,6 +908,10 @@ def targets(text: str) -> list[dict]:
     body = PER_100K_IN_WORDS.sub(r"\1/10万", body)  # "降低到10万分之50": a rate per 100,000 in words
     # a copy cut off right after a number ("…粉尘浓度定期检测率达到95"): the value lost its unit and what followed
     body = re.sub(r"\d+(?:\.\d+)?$", "", body.rstrip())
+    # a copy cut off inside its last clause ("…均设有…1所公办二级甲等或以上的中医", "…120个县级临床重点专"): that clause is
+    # lost, its values with it (a clause ending on its value or its word, "…达到90%以上", is whole)
+    if (cut := CUT_CLAUSE.search(body)) and cut.start() >= body.rfind("\n") + 1:
+        body = body[: cut.start()]
     paragraph_year = None
     reporting = False  # the paragraph reports a goal reached ("主要目标提前实现"): its figures without a year to come too
     past_before = (

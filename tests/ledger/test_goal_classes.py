@@ -749,3 +749,11 @@ def test_a_clause_the_copy_cuts_off_is_lost_and_a_clause_ending_on_its_value_is_
     assert found(listed) == []
     whole = "到2026年,全市住院率达到90%左右,县域内就诊率达到85%以上"
     assert found(whole) == [(90.0, "%", 2026, "about"), (85.0, "%", 2026, "ge")]
+
+
+def test_the_people_a_yearly_task_screens_or_examines_are_its_goal_and_those_done_are_not():
+    text = (
+        "发布时间:2024-03-18\n记者从全省卫生健康工作会议获悉,9月底前完成全省820万中小学生视力筛查,"
+        "今年为民实事“对全省15万名农村妇女进行免费健康检查”启动。自2019年以来,我省已累计为160万群众进行免费检查。"
+    )
+    assert found(text) == [(820.0, "万", 2024, "ge"), (15.0, "万名", 2024, "ge")]

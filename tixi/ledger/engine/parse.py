@@ -1240,6 +1240,10 @@ YEAR_TASK = re.compile(
     r"(?<!完成)(?<!完成全年)(?:任务|目标人数|目标人群|目标数|任务数)(?:为|是)?\s*(?P<open>[（(])?\s*"
     r"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>万人|万对|万元|%|人|例|名|家|个|所)(?(open)\s*[）)]|(?![\d.]))"
     r"|(?P<value2>\d+(?:\.\d+)?)\s*(?P<unit2>%|万人|人|例)的目标(?:要求|任务)"
+    # the people a yearly task screens or examines: "完成全省1160万中小学生脊柱侧弯筛查", "对全省20万名…妇女进行‘两癌’免费检查"
+    # ("已为全省30.5万对…提供…检查" is done)
+    r"|(?<!已)(?:对|为|完成)(?:全省|全市|全县|全区)?(?P<value3>\d+(?:\.\d+)?)(?P<unit3>万名|万人|万对|万)"
+    r"[^，,。；;]{0,30}?(?:筛查|检查)"
 )
 # what a study found: "据…研究报告显示,…", "调查显示"
 FINDING = re.compile(r"(?:研究|调查|监测)(?:报告|结果|数据)?(?:显示|表明|发现)")
@@ -1266,18 +1270,20 @@ def _year_tasks(sentence: str, text_year: int | None, task_list: bool = False) -
     found = []
     item = ITEM_COUNT_CLOSES.match(sentence) if task_list and text_year else None
     for m in [*YEAR_TASK.finditer(sentence), *([item] if item else [])]:
+        if re.search(r"已|累计|以来", re.split(r"[，,]", sentence[: m.start()])[-1]):
+            continue  # "自2010年以来,我省已累计为190万群众进行…检查": done, not a task
         own = re.search(r"(?<!\d)(20\d{2})\s*年(?!\d{1,2}月\d)", sentence[: m.start()])
         year = int(own.group(1)) if own else text_year
         if year is None or not 2000 < year < 2100:
             continue
-        value_group = "value" if m.group("value") else "value2"
+        value_group = next(g for g in ("value", "value2", "value3") if m.groupdict().get(g))
         found.append(
             (
                 m.start(value_group),
                 {
                     "text": sentence[:200],
                     "value": float(m.group(value_group)),
-                    "unit": m.group("unit") or m.groupdict().get("unit2"),
+                    "unit": m.group("unit") or m.groupdict().get("unit2") or m.groupdict().get("unit3"),
                     "year": year,
                     "comparator": "ge",
                 },

@@ -757,3 +757,8 @@ def test_the_people_a_yearly_task_screens_or_examines_are_its_goal_and_those_don
         "今年为民实事“对全省15万名农村妇女进行免费健康检查”启动。自2019年以来,我省已累计为160万群众进行免费检查。"
     )
     assert found(text) == [(820.0, "万", 2024, "ge"), (15.0, "万名", 2024, "ge")]
+
+
+def test_the_plan_s_own_actions_counted_are_no_goal_whatever_the_verb():
+    text = "到2026年,推动健康某省行动15项专项行动取得突破性进展,居民健康素养水平达到32%。"
+    assert found(text) == [(32.0, "%", 2026, "ge")]

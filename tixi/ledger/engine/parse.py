@@ -1149,6 +1149,8 @@ def targets(text: str) -> list[dict]:
             following = sentence[m.end() : m.end() + 1]
             if following and following in "年岁月日项类":
                 continue
+            if unit == "项" and re.match(r"(?:专项|重大|重点)?行动", after):
+                continue  # "推动健康河南行动16项专项行动取得突破性进展": the plan's own actions counted, whatever the verb
             if unit in ("项", "个") and ITEM_COUNT.match(after):
                 continue  # "提出了16项具体工作指标", "5个…可量化的具体指标": a count of a document's own items, not a level
             if before.endswith("每"):

@@ -762,3 +762,8 @@ def test_the_people_a_yearly_task_screens_or_examines_are_its_goal_and_those_don
 def test_the_plan_s_own_actions_counted_are_no_goal_whatever_the_verb():
     text = "到2026年,推动健康某省行动15项专项行动取得突破性进展,居民健康素养水平达到32%。"
     assert found(text) == [(32.0, "%", 2026, "ge")]
+
+
+def test_a_list_after_fenbie_whose_items_name_their_base_year_pairs_the_years():
+    text = "到2026年和2030年,居民营养知识知晓率分别在2021年基础上提高8%和在2026年基础上提高12%。"
+    assert found(text) == [(8.0, "%", 2026, "ge"), (12.0, "%", 2030, "ge")]

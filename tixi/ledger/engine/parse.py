@@ -1550,6 +1550,7 @@ def after_encouraged(before: str) -> str:
 
 # "到2022和2030年": the first year of a list without its 年
 # "到2023年底和2030年": a year of the list may end with 底/末
+SPELLED_LIST_GAP = re.compile(r"\s*(?:[、和及与]|以及)[^，,；;。\d%]{0,8}\d{4}年[^，,；;。\d%]{0,10}")
 YEAR_LIST = re.compile(r"(?<!\d)20\d{2}(?:年(?:底|末)?)?(?:(?:[、和及与]|以及)20\d{2}年)+")
 
 
@@ -1563,7 +1564,17 @@ def _pair_years(sentence: str, kept: list, carried: str = "") -> None:
     years = [int(y) for y in re.findall(r"20\d{2}", years_named.group(0))]
     runs, run = [], []
     for i, (m, _target) in enumerate(kept):
-        if run and LIST_GAP.fullmatch(sentence[kept[i - 1][0].end() : m.start()]):
+        if (
+            run
+            and (
+                LIST_GAP.fullmatch(gap := sentence[kept[i - 1][0].end() : m.start()])
+                # "分别在2019年基础上提高10%和在2022年基础上提高10%": a list after 分别 whose items each name their base
+                or (
+                    SPELLED_LIST_GAP.fullmatch(gap)
+                    and "分别" in re.split(r"[，,；;]", sentence[: kept[run[0]][0].start()])[-1]
+                )
+            )
+        ):
             run.append(i)
         else:
             if run:

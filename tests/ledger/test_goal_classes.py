@@ -767,3 +767,8 @@ def test_the_plan_s_own_actions_counted_are_no_goal_whatever_the_verb():
 def test_a_list_after_fenbie_whose_items_name_their_base_year_pairs_the_years():
     text = "到2026年和2030年,居民营养知识知晓率分别在2021年基础上提高8%和在2026年基础上提高12%。"
     assert found(text) == [(8.0, "%", 2026, "ge"), (12.0, "%", 2030, "ge")]
+
+
+def test_a_task_in_a_plan_with_a_year_to_come_is_for_that_year_not_for_its_base():
+    text = "某市妇幼健康规划（2021—2025年）\n到2025年,全市孕产妇死亡率控制在8/10万以下。较2020年增加,两癌筛查目标人数为12000人。"
+    assert found(text) == [(8.0, "/10万", 2025, "le"), (12000.0, "人", 2025, "ge")]

@@ -948,7 +948,8 @@ def targets(text: str) -> list[dict]:
             )
         line_opens = False
         year_tasks += [
-            (index, start, target) for start, target in _year_tasks(sentence, text_year, task_list)
+            (index, start, target)
+            for start, target in _year_tasks(sentence, document_year or text_year, task_list)
         ]
         continues_past, past_before = past_before, False
         if continues_past and sentence.startswith("其中") and not FUTURE_MARK.search(sentence):
@@ -1268,13 +1269,17 @@ ITEM_COUNT_CLOSES = re.compile(
 
 def _year_tasks(sentence: str, text_year: int | None, task_list: bool = False) -> list[tuple[int, dict]]:
     """(where its value starts, target) for each task of the year a sentence writes beside what was done, and the
-    count closing each numbered item of a list of the year's tasks."""
+    count closing each numbered item of a list of the year's tasks; `text_year` is the document's year (its years to
+    come), else the first year it writes."""
     found = []
     item = ITEM_COUNT_CLOSES.match(sentence) if task_list and text_year else None
     for m in [*YEAR_TASK.finditer(sentence), *([item] if item else [])]:
         if re.search(r"已|累计|以来", re.split(r"[，,]", sentence[: m.start()])[-1]):
             continue  # "自2010年以来,我省已累计为190万群众进行…检查": done, not a task
-        own = re.search(r"(?<!\d)(20\d{2})\s*年(?!\d{1,2}月\d)", sentence[: m.start()])
+        # the sentence's own year, not a base it compares with ("较2020年", "在2020年基础上")
+        own = re.search(
+            r"(?<![\d较比])(20\d{2})\s*年(?!\d{1,2}月\d)(?!(?:底|末)?的?基础)", sentence[: m.start()]
+        )
         year = int(own.group(1)) if own else text_year
         if year is None or not 2000 < year < 2100:
             continue

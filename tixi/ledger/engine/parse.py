@@ -905,12 +905,13 @@ def targets(text: str) -> list[dict]:
     annex = text.find("重大建设项目表")  # the projects annex is read by projects()
     body = "\n".join(_sections(text[:annex] if annex > 0 else text)).replace("１", "1").replace("２", "2")
     body = DECIMAL_STOP.sub(r"\1.\2", body)  # "提升到25。4%": the copy's 。 for a decimal point
-    body = PER_100K_IN_WORDS.sub(r"\1/10万", body)  # "降低到10万分之50": a rate per 100,000 in words
+    if "分之" in body:
+        body = PER_100K_IN_WORDS.sub(r"\1/10万", body)  # "降低到10万分之50": a rate per 100,000 in words
     # a copy cut off right after a number ("…粉尘浓度定期检测率达到95"): the value lost its unit and what followed
     body = re.sub(r"\d+(?:\.\d+)?$", "", body.rstrip())
     # a copy cut off inside its last clause ("…均设有…1所公办二级甲等或以上的中医", "…120个县级临床重点专"): that clause is
     # lost, its values with it (a clause ending on its value or its word, "…达到90%以上", is whole)
-    if (cut := CUT_CLAUSE.search(body)) and cut.start() >= body.rfind("\n") + 1:
+    if cut := CUT_CLAUSE.search(body, body.rfind("\n") + 1):  # in the last line
         body = body[: cut.start()]
     paragraph_year = None
     reporting = False  # the paragraph reports a goal reached ("主要目标提前实现"): its figures without a year to come too
@@ -1271,6 +1272,8 @@ def _year_tasks(sentence: str, text_year: int | None, task_list: bool = False) -
     """(where its value starts, target) for each task of the year a sentence writes beside what was done, and the
     count closing each numbered item of a list of the year's tasks; `text_year` is the document's year (its years to
     come), else the first year it writes."""
+    if not task_list and not any(word in sentence for word in ("任务", "目标", "筛查", "检查")):
+        return []  # no task named, no one screened: the common sentence, left at once
     found = []
     item = ITEM_COUNT_CLOSES.match(sentence) if task_list and text_year else None
     for m in [*YEAR_TASK.finditer(sentence), *([item] if item else [])]:

@@ -1096,6 +1096,11 @@ def targets(text: str) -> list[dict]:
         digits = VALUE_IN_WORDS.sub(
             lambda w: w.group(1) + str(WORD_DIGITS[w.group(2)]) + w.group(3), sentence
         )
+        finding = (
+            FINDING.search(sentence)
+            if "显示" in sentence or "表明" in sentence or "发现" in sentence
+            else None
+        )
         for m in TARGET.finditer(digits):
             unit, value = m.group("unit") or "", float(m.group("low") or m.group("value"))
             word = m.group("after") or m.group("before") or ""
@@ -1128,7 +1133,7 @@ def targets(text: str) -> list[dict]:
             if (
                 re.search(r"每个[^，,；至]{0,10}(?:办好|设置|建立)$", before)
                 # "每个地级市有1家医院达到三级甲等", "各市(州)均有1家精神病医院": one in each division, a layout
-                or re.search(r"(?:每个|各)[^，,；至具]{1,10}(?:均|都)?有$", before)
+                or re.search(r"(?:每个|各)[^，,；至具]{1,10}(?:均|都)?有$", before[-16:])
                 or before.endswith(("/", "×"))
             ):
                 norm_end = m.end()
@@ -1140,7 +1145,7 @@ def targets(text: str) -> list[dict]:
                 YEAR.search(after_encouraged(before)) or DEADLINE.search(after_encouraged(before))
             ):
                 continue  # "鼓励有条件的地方完成15%的…，在10%的…": encouraged, not committed
-            if FINDING.search(before):
+            if finding is not None and finding.end() <= m.start():
                 continue  # "据…研究报告显示,…35%感染艾滋的儿童会死亡": a finding reported, not a level to reach
             if re.search(r"每年[^，,。；]*$", before):
                 continue  # "每年资助培养…50名": a yearly quantity is a rate, not a level to reach

@@ -669,3 +669,106 @@ def test_a_level_whose_sentence_reports_a_goal_reached_is_no_goal():
         "全市居民健康素养水平达到24%,提前完成“十三五”规划目标。到2025年,全市居民健康素养水平达到31%。"
     )
     assert found(text) == [(31.0, "%", 2025, "ge")]
+
+
+# session 15, reader15: the yearly task genre of heldout_ac (民生实事 task lists, progress notes, completion notices)
+
+
+def test_a_year_s_task_written_beside_what_was_done_is_its_goal_and_the_results_are_not():
+    note = (
+        "某县卫生健康局2024年民生实事进度\n发布时间:2024-09-02\n"
+        "截至8月31日,全县共进行两癌筛查5120人,占全年筛查任务(0.8万人)的64%;新生儿听力筛查率95.2%,"
+        "超出市定目标任务(90%)5.2个百分点;完成全年任务数71%。"
+    )
+    assert found(note) == [(0.8, "万人", 2024, "ge"), (90.0, "%", 2024, "ge")]
+    notice = (
+        "现将我局2023年重点民生实事完成情况予以公示。\n"
+        "1.产前筛查项目目标人群为800人,已完成912人。\n2.新生儿筛查目标数650人,已完成702人。\n"
+        "3.全县耳聋基因筛查目标任务为420人。\n产前筛查率为47.5%,超出45%的目标要求。"
+    )
+    assert found(notice) == [
+        (800.0, "人", 2023, "ge"),
+        (650.0, "人", 2023, "ge"),
+        (420.0, "人", 2023, "ge"),
+        (45.0, "%", 2023, "ge"),
+    ]
+
+
+def test_a_work_meeting_s_goals_and_a_news_page_s_this_year_are_for_their_year():
+    meeting = (
+        "日前,记者从2024年全省卫生健康工作电视电话会议上获悉,全省将推进托育服务。\n"
+        "力争安宁疗护试点达到60家,孕前优生健康检查率达到82%。"
+    )
+    assert found(meeting) == [(60.0, "家", 2024, "ge"), (82.0, "%", 2024, "ge")]
+    news = "某委2021年重点建设300个紧密型医联体\n发布时间:2021-03-12\n今年,全国将重点建设300个紧密型医联体。"
+    assert found(news) == [(300.0, "个", 2021, "ge"), (300.0, "个", 2021, "ge")]
+
+
+def test_the_count_closing_each_item_of_a_list_of_the_year_s_tasks_is_its_goal():
+    tasks = (
+        "现将2025年我局承办的重点民生实事项目目标任务分解情况予以公示。\n"
+        "1、孕产妇免费产前筛查3200人;\n2、所有乡镇卫生院全科医生全覆盖(12个乡镇24名);\n3、救治救助贫困患者95人。\n"
+        "联系电话:0731-5722253"
+    )
+    assert found(tasks) == [(3200.0, "人", 2025, "ge"), (24.0, "名", 2025, "ge"), (95.0, "人", 2025, "ge")]
+    done = tasks.replace("目标任务分解情况", "完成情况")
+    assert found(done) == []  # a report of the tasks done: its counts are results
+
+
+def test_one_in_each_division_is_a_layout_and_at_least_one_stays_a_goal():
+    text = (
+        "到2026年,每个地级市有1家医院达到三级甲等水平,各县(区)均有1家妇幼保健院达标,"
+        "每个县至少有1所中心卫生院达到推荐标准。"
+    )
+    assert found(text) == [(1.0, "所", 2026, "ge")]
+
+
+def test_a_rate_per_100000_in_words_is_read_as_its_value():
+    assert found("到2027年,先天梅毒报告发病率降低到10万分之40。") == [(40.0, "/10万", 2027, "le")]
+
+
+def test_what_a_study_found_is_no_goal():
+    text = "到2027年,某病母婴传播率降至2%以下。据一份研究报告显示,未经治疗的儿童中30%会发病。"
+    assert found(text) == [(2.0, "%", 2027, "le")]
+
+
+def test_performances_and_pitches_are_counted_and_a_time_within_which_is_a_ceiling():
+    text = "到2026年,公益性文艺演出达5000场,平均每万人拥有足球场地1.2块。2026年,实现85%以上的居民20分钟内能够到达医疗点。"
+    assert found(text) == [
+        (5000.0, "场", 2026, "ge"),
+        (1.2, "块", 2026, "ge"),
+        (85.0, "%", 2026, "ge"),
+        (20.0, "分钟", 2026, "le"),
+    ]
+
+
+def test_a_clause_the_copy_cuts_off_is_lost_and_a_clause_ending_on_its_value_is_whole():
+    cut = "到2026年,全市住院率达到90%左右。各区均设有1所公办二级甲等或以上的中医"
+    assert found(cut) == [(90.0, "%", 2026, "about")]
+    listed = "到2026年,建设60个省级、100个市级、120个县级临床重点专"
+    assert found(listed) == []
+    whole = "到2026年,全市住院率达到90%左右,县域内就诊率达到85%以上"
+    assert found(whole) == [(90.0, "%", 2026, "about"), (85.0, "%", 2026, "ge")]
+
+
+def test_the_people_a_yearly_task_screens_or_examines_are_its_goal_and_those_done_are_not():
+    text = (
+        "发布时间:2024-03-18\n记者从全省卫生健康工作会议获悉,9月底前完成全省820万中小学生视力筛查,"
+        "今年为民实事“对全省15万名农村妇女进行免费健康检查”启动。自2019年以来,我省已累计为160万群众进行免费检查。"
+    )
+    assert found(text) == [(820.0, "万", 2024, "ge"), (15.0, "万名", 2024, "ge")]
+
+
+def test_the_plan_s_own_actions_counted_are_no_goal_whatever_the_verb():
+    text = "到2026年,推动健康某省行动15项专项行动取得突破性进展,居民健康素养水平达到32%。"
+    assert found(text) == [(32.0, "%", 2026, "ge")]
+
+
+def test_a_list_after_fenbie_whose_items_name_their_base_year_pairs_the_years():
+    text = "到2026年和2030年,居民营养知识知晓率分别在2021年基础上提高8%和在2026年基础上提高12%。"
+    assert found(text) == [(8.0, "%", 2026, "ge"), (12.0, "%", 2030, "ge")]
+
+
+def test_a_task_in_a_plan_with_a_year_to_come_is_for_that_year_not_for_its_base():
+    text = "某市妇幼健康规划（2021—2025年）\n到2025年,全市孕产妇死亡率控制在8/10万以下。较2020年增加,两癌筛查目标人数为12000人。"
+    assert found(text) == [(8.0, "/10万", 2025, "le"), (12000.0, "人", 2025, "ge")]

@@ -94,12 +94,12 @@ TWENTY_EIGHTH_SET = Path(__file__).resolve().parent / "heldout_ab"
 # twenty-two health goal texts of northern, central, north-eastern and north-western provinces and national ones (健康河南
 # 2025, 宁夏 2024, 健康湖南 十四五, 河北 2023, 十五五 寿命, 千县工程, 医共体 2019, 消除母婴传播 2025, eleven 民生实事 task lists, progress notes and
 # completion 公示; five without goals) gathered by helper unseen20 while reader14 changed the rules, truth committed before the
-# reader ran on them: unseen, first measured by the lead (no threshold here)
+# reader ran on them: measured once unseen (reader14 523b648: targets 21 of 53, 26 found), seen since reader15
 TWENTY_NINTH_SET = Path(__file__).resolve().parent / "heldout_ac"
 # eleven texts of EASTERN, SOUTHERN and SOUTH-WESTERN provinces, cities and counties (江西 四区四高地 2027, 泉州 公共服务
 # 十四五, 健康广州行动, 贵州 八大工程, 青岛 十四五, 海南 医疗健康产业 十三五, 四川 卫生与健康 意见, 安庆 区域卫生规划, 三亚
 # 设施布点; two without goals) gathered by helper unseen21 while reader14 changed the rules, truth committed before the reader
-# ran on them: unseen, first measured by the lead (no threshold here)
+# ran on them: measured once unseen (reader14 523b648: targets 60 of 64, 61 found), seen since reader15
 THIRTIETH_SET = Path(__file__).resolve().parent / "heldout_ad"
 # ten texts of NORTHERN, CENTRAL and NORTH-WESTERN provinces, cities and counties (绥宁 寿命 目标责任清单, 湖南 寿命 2027, 宁远
 # 寿命, 漯河 2024 民生实事, 河南 2022 民生实事, 兰州 2024 两癌, 晋中 2017 八件实事, 南县 绩效目标表 2025; two without goals)
@@ -223,14 +223,15 @@ def test_the_held_out_plans_are_real_documents_with_their_source():
 def test_held_out_figures_do_not_fall():
     """Floors at what the reader reached on the held-out plans (12 tasks, 27 targets): tasks 1.00/1.00,
     targets precision 1.00, recall 26 of 27 (健康浙江发展指数达85, a bare number, was missed until reader10's index rule:
-    27 of 27 since)."""
+    27 of 27 since; 26 of 26 since reader15, foshan's value in a clause its copy cuts off dropped from the truth by
+    the lead's decision)."""
     from tixi.ledger.engine.accuracy import held_out_scores, total
 
     scores = held_out_scores(HELD_OUT)
     tasks, targets = total(scores, "tasks"), total(scores, "targets")
-    assert (tasks.expected, targets.expected) == (12, 27)
+    assert (tasks.expected, targets.expected) == (12, 26)
     assert tasks.precision >= 0.99 and tasks.recall >= 0.99, tasks
-    assert targets.precision >= 0.99 and targets.matched >= 27, targets
+    assert targets.precision >= 0.99 and targets.matched >= 26, targets
 
 
 def test_seed_truth_follows_the_document_wide_rule():
@@ -338,6 +339,7 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     seen += ["TWENTY-THIRD", "TWENTY-FOURTH"]  # seen since reader12's class rules
     seen += ["TWENTY-FIFTH", "TWENTY-SIXTH"]  # seen since reader13's class rules
     seen += ["TWENTY-SEVENTH", "TWENTY-EIGHTH"]  # seen since reader14's class rules
+    seen += ["TWENTY-NINTH", "THIRTIETH"]  # seen since reader15's class rules
     unseen = ["NINTH", "THIRTEENTH", "SEVENTEENTH"]
     positions = [
         text.index(f"\n{heading} held-out" if heading != "HELD-OUT plans" else heading) for heading in seen
@@ -362,7 +364,13 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # reader14: aa 50 of 50 with 54 found (the 4 extras: values in a clause the copy cut off), ab 62 of 62 with 62
     # found; heldout_t's chusheng_quexian and huli_2015, heldout_u's kouqiang sets and dianquefa_2010, heldout_v's
     # fuzhou_shisiwu and jiankang_wuhan better by the same classes, none worse
-    assert seen_total[3:5] == ["442", "440"] and seen_total[7:9] == ["761", "743"]
+    # reader15: heldout_ac (first measured at reader14 523b648: 21 of 53 with 26 found) and heldout_ad (60 of 64 with 61
+    # found) seen since reader15; now ac 49 of 53 with 51 found, ad 63 of 64 with 64 found; heldout tianjin_jingshen_weisheng
+    # and heldout_y henan_quyu_zhongxin better by the same classes, none worse; foshan's cut value dropped from its truth
+    # (the lead's decision) and a clause a copy cuts off read as lost: foshan, hebei_jiankang_2027 (3) and xinli_shidian_2020
+    # one extra fewer each; the people a yearly task screens (河北 1160万 twice, 甘肃 20万名, 湖北 26万对): ac found 51 -> 55;
+    # the plan's own actions counted (16项专项行动): ac found 55 -> 54
+    assert seen_total[3:5] == ["442", "440"] and seen_total[7:9] == ["877", "856"]
 
 
 def test_fifth_set_is_six_whole_documents_with_their_source():

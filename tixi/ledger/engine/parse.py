@@ -680,7 +680,7 @@ TARGET = re.compile(
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到|至|[%‰]\s*[～~—-]|(?:个|位|名|家|所)\s*(?:至|～|~))\s*)?"
     r"(?P<value>\d+(?:\.\d+)?)\s*"
     r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人|万名|万亿元|亿元|万美元|亿千瓦|万吨/日|万吨|万公里|万个|万张|万例|万(?=以上|以内|以下|人次以上|[，,。；]|$)|元(?=以上)"
-    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人(?!次)|级|天|分钟|支|岁|套|场次|项|种|平方米|颗"
+    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人(?!次)|级|天|分钟|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|平方米|颗"
     r"|位(?=[^，,。；;置于次列]))?"
     r"(?P<after>及以上|及以下|以上|以内|以下|左右)?"
 )
@@ -762,19 +762,25 @@ NOT_A_GOAL = re.compile(
     # a focus ("以占…65%以上的污染源为重点"), the count of the plan's own works ("重点实施10项…工程")
     r"|以[^，,。；]*?\d[^，,。；]*?为重点|实施\d+项[^，,。；]{0,12}(?:工程|行动|项目)"
 )
-# rows of an indicator table whose cells a copy ran together: "（万吨）2551.72347.6-8%", "（%）55>605个百分点"
-RUN_TOGETHER_ROW = re.compile(r"[（(][^（）()]{1,6}[）)][\d.<>＜＞≥≤\-－]+(?:%|个百分点)")
+# rows of an indicator table whose cells a copy ran together: "（万吨）2551.72347.6-8%", "（%）55>605个百分点" (the bracket
+# holds the unit; "超出省定目标任务(60%)22.33个百分点" is a sentence, a value in its bracket)
+RUN_TOGETHER_ROW = re.compile(r"[（(][^（）()\d]{1,6}[）)][\d.<>＜＞≥≤\-－]+(?:%|个百分点)")
 
 
 # "25。4%", "37．2%": a full stop between the digits of a percentage after a word (a numbered item "1．80%的…" opens its
 # line or follows punctuation, and is left alone)
+# the last clause of a copy cut off: after its last stop or comma, ending on a word that ends nothing
+CUT_CLAUSE = re.compile(r"(?<=[。；;，,：:])[^。；;，,：:！!？?）)”\"\n]*(?<![\d%‰上下右内])$")
+PER_100K_IN_WORDS = re.compile(r"(?<!\d)10\s*万\s*分之\s*(\d+(?:\.\d+)?)(?![\d.])")
 DECIMAL_STOP = re.compile(r"(?<=[\u4e00-\u9fff])(\d{1,3})[。．](\d{1,2}\s*[%‰])")
 GARBLED_YEAR = re.compile(r"(?<!\d)\d{5,6}年")
 # the year of a plan without 到YYYY年: its period's end ("行动计划(2016—2018年)"), else the year its title
 # names ("2023年全省卫生健康工作要点", "县卫健委2021年政府工作报告任务分解")
 PERIOD = re.compile(r"(20\d{2})\s*[—–-]+\s*(20\d{2})\s*年")
 TITLE_YEAR = re.compile(
-    r"(20\d{2})年[^，,。\n]{0,20}(?:工作要点|任务分解|工作计划|行动计划|实施方案|规划|重点工作(?:任务|责任清单|清单))"
+    r"(20\d{2})年[^，,。\n]{0,20}(?:工作要点|任务分解|工作计划|行动计划|实施方案|规划|重点工作(?:任务|责任清单|清单)"
+    # a provincial work meeting sets the goals of its year ("2023年全省卫生健康工作电视电话会议")
+    r"|工作(?:电视电话|视频)?会议)"
 )
 
 
@@ -879,6 +885,10 @@ def targets(text: str) -> list[dict]:
         and max(horizon) > max((int(y) for y in re.findall(r"(\d{4})\s*年", text)), default=0)
     ):
         document_year = max(horizon)
+    if document_year is None and THIS_YEAR_GOAL.search(text) and (first := FIRST_YEAR.search(text)):
+        # a news page on what is to be done "this year" ("今年,全国将重点建设500个…"): the year it was written for, its
+        # headline's or its publication date's (the first year it writes)
+        document_year = int(first.group(1))
     if document_year is None and len(deadlines := {int(y) for y in DEADLINE.findall(text)}) == 1:
         # a work plan dated only by one year's deadline ("2021年底前,…建成率达80%以上"): its sentences without a year of
         # their own are set for it (items each with a deadline of its own, 2020 or 2021, set none for the others)
@@ -895,8 +905,14 @@ def targets(text: str) -> list[dict]:
     annex = text.find("重大建设项目表")  # the projects annex is read by projects()
     body = "\n".join(_sections(text[:annex] if annex > 0 else text)).replace("１", "1").replace("２", "2")
     body = DECIMAL_STOP.sub(r"\1.\2", body)  # "提升到25。4%": the copy's 。 for a decimal point
+    if "分之" in body:
+        body = PER_100K_IN_WORDS.sub(r"\1/10万", body)  # "降低到10万分之50": a rate per 100,000 in words
     # a copy cut off right after a number ("…粉尘浓度定期检测率达到95"): the value lost its unit and what followed
     body = re.sub(r"\d+(?:\.\d+)?$", "", body.rstrip())
+    # a copy cut off inside its last clause ("…均设有…1所公办二级甲等或以上的中医", "…120个县级临床重点专"): that clause is
+    # lost, its values with it (a clause ending on its value or its word, "…达到90%以上", is whole)
+    if cut := CUT_CLAUSE.search(body, body.rfind("\n") + 1):  # in the last line
+        body = body[: cut.start()]
     paragraph_year = None
     reporting = False  # the paragraph reports a goal reached ("主要目标提前实现"): its figures without a year to come too
     past_before = (
@@ -909,7 +925,13 @@ def targets(text: str) -> list[dict]:
     reporting_since = False  # the report was opened by "N年来" (a year to come ends it)
     line_opens = False  # the sentence opens a line
     list_years = ""  # the clause of this sentence that named a list of years ("到2022年和2030年,…;")
-    for sentence in _clauses(body):
+    text_year = int(first.group(1)) if (first := FIRST_YEAR.search(text)) else None
+    task_list = bool(TASK_LIST.search(text[:1500])) and not TASK_LIST_REPORT.search(text[:1500])
+    year_tasks, kept = (
+        [],
+        set(),
+    )  # (sentence, where its value starts, target); (sentence, where a value read starts)
+    for index, sentence in enumerate(_clauses(body)):
         if sentence in ("\n", "。"):
             list_years = ""  # the years of a list go on over the sentence's clauses (；), not past its end
         if sentence == "\n":
@@ -926,6 +948,10 @@ def targets(text: str) -> list[dict]:
                 False  # the list of results ends with its items ("一是…", "二是…")
             )
         line_opens = False
+        year_tasks += [
+            (index, start, target)
+            for start, target in _year_tasks(sentence, document_year or text_year, task_list)
+        ]
         continues_past, past_before = past_before, False
         if continues_past and sentence.startswith("其中") and not FUTURE_MARK.search(sentence):
             continue  # "…2020年底,全国注册护士总数470余万人。其中,…护士超70%": the same past year's level
@@ -1070,6 +1096,11 @@ def targets(text: str) -> list[dict]:
         digits = VALUE_IN_WORDS.sub(
             lambda w: w.group(1) + str(WORD_DIGITS[w.group(2)]) + w.group(3), sentence
         )
+        finding = (
+            FINDING.search(sentence)
+            if "显示" in sentence or "表明" in sentence or "发现" in sentence
+            else None
+        )
         for m in TARGET.finditer(digits):
             unit, value = m.group("unit") or "", float(m.group("low") or m.group("value"))
             word = m.group("after") or m.group("before") or ""
@@ -1099,7 +1130,12 @@ def targets(text: str) -> list[dict]:
             ):
                 continue  # a bare number is a target only as "达到1.2左右" (CMI) or an index's ("发展指数达85")
             before, after = sentence[: m.start()], sentence[m.end() :]
-            if re.search(r"每个[^，,；至]{0,10}(?:办好|设置|建立)$", before) or before.endswith(("/", "×")):
+            if (
+                re.search(r"每个[^，,；至]{0,10}(?:办好|设置|建立)$", before)
+                # "每个地级市有1家医院达到三级甲等", "各市(州)均有1家精神病医院": one in each division, a layout
+                or re.search(r"(?:每个|各)[^，,；至具]{1,10}(?:均|都)?有$", before[-16:])
+                or before.endswith(("/", "×"))
+            ):
                 norm_end = m.end()
                 continue  # "每个行政村办好1所", "1辆/3万人": layout norms, not targets
             if norm_end is not None and NORM_LIST_GAP.fullmatch(sentence[norm_end : m.start()]):
@@ -1109,6 +1145,8 @@ def targets(text: str) -> list[dict]:
                 YEAR.search(after_encouraged(before)) or DEADLINE.search(after_encouraged(before))
             ):
                 continue  # "鼓励有条件的地方完成15%的…，在10%的…": encouraged, not committed
+            if finding is not None and finding.end() <= m.start():
+                continue  # "据…研究报告显示,…35%感染艾滋的儿童会死亡": a finding reported, not a level to reach
             if re.search(r"每年[^，,。；]*$", before):
                 continue  # "每年资助培养…50名": a yearly quantity is a rate, not a level to reach
             if "试点" in sentence and PILOT_SCOPE.search(before):
@@ -1118,6 +1156,8 @@ def targets(text: str) -> list[dict]:
             following = sentence[m.end() : m.end() + 1]
             if following and following in "年岁月日项类":
                 continue
+            if unit == "项" and re.match(r"(?:专项|重大|重点)?行动", after):
+                continue  # "推动健康河南行动16项专项行动取得突破性进展": the plan's own actions counted, whatever the verb
             if unit in ("项", "个") and ITEM_COUNT.match(after):
                 continue  # "提出了16项具体工作指标", "5个…可量化的具体指标": a count of a document's own items, not a level
             if before.endswith("每"):
@@ -1135,6 +1175,7 @@ def targets(text: str) -> list[dict]:
                 unit == "分钟"
                 and "圈" not in sentence[m.end() : m.end() + 12]
                 and word != "以内"
+                and not after.startswith("内")  # "居民15分钟内能够达到最近的医疗点": a time within which
                 and COMPARATORS.get(m.group("before") or "") != "le"
             ):
                 continue
@@ -1189,12 +1230,80 @@ def targets(text: str) -> list[dict]:
                 (m, dict(target)) for _ in range(1 + (listed.group(1).count("、") if listed else 0))
             ]
         _pair_years(sentence, in_sentence, list_years)
+        kept.update((index, start) for m, _t in in_sentence for start in range(m.start(), m.end()))
         # "某市…规划（2021—2025年）…到2020年底,全市…达到25%": a level dated before the plan's own period was reached
         found += [
             target for _m, target in in_sentence if not (period_start and target["year"] < period_start)
         ]
         if YEAR_LIST.search(sentence):
             list_years = sentence
+    # a yearly task text's tasks beside what was done: those its sentences did not give as goals already
+    found += [target for index, start, target in year_tasks if (index, start) not in kept]
+    return found
+
+
+# the year's task written beside what was done, in a yearly task text (民生实事, a progress note, a completion notice):
+# "全年筛查任务(6.6万人)", "省定目标任务(60%)", "目标人群为500人", "目标数2300人", "目标任务为1350人", "任务数192.6万元", "超出40%的
+# 目标要求": the amount committed for the text's year (a floor); "完成全年任务数71%", "完成…任务的103%" are results
+YEAR_TASK = re.compile(
+    r"(?<!完成)(?<!完成全年)(?:任务|目标人数|目标人群|目标数|任务数)(?:为|是)?\s*(?P<open>[（(])?\s*"
+    r"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>万人|万对|万元|%|人|例|名|家|个|所)(?(open)\s*[）)]|(?![\d.]))"
+    r"|(?P<value2>\d+(?:\.\d+)?)\s*(?P<unit2>%|万人|人|例)的目标(?:要求|任务)"
+    # the people a yearly task screens or examines: "完成全省1160万中小学生脊柱侧弯筛查", "对全省20万名…妇女进行‘两癌’免费检查"
+    # ("已为全省30.5万对…提供…检查" is done)
+    r"|(?<!已)(?:对|为|完成)(?:全省|全市|全县|全区)?(?P<value3>\d+(?:\.\d+)?)(?P<unit3>万名|万人|万对|万)"
+    r"[^，,。；;]{0,30}?(?:筛查|检查)"
+)
+# what a study found: "据…研究报告显示,…", "调查显示"
+FINDING = re.compile(r"(?:研究|调查|监测)(?:报告|结果|数据)?(?:显示|表明|发现)")
+# "今年,全国将重点建设…", "今年要…达到": a goal for the year of the text
+THIS_YEAR_GOAL = re.compile(r"今年[，,]?[^。；，,]{0,20}?(?:将|要|力争|确保)")
+# the year a yearly task text is for: the first year it writes ("2022年省定民生实事", "现将2020年我局承办的…"), else the
+# day it was published ("2022-10-10")
+FIRST_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*(?:年|-\d{1,2}-\d{1,2})")
+
+
+# a list of the year's tasks ("现将2020年我局承办的重点民生实事项目目标任务分解情况予以公示"), not a report of them done
+# ("…完成情况予以公示", "…民生实事进度")
+TASK_LIST = re.compile(r"民生实事[^。；\n]{0,12}?(?:目标任务|任务清单|任务分解)")
+TASK_LIST_REPORT = re.compile(r"完成情况|进度|进展|已完成|圆满完成|超额完成")
+# a count closing a numbered item of such a list ("3、孕产妇免费产前筛查5000人", "…全覆盖(17个乡镇34名)")
+ITEM_COUNT_CLOSES = re.compile(
+    r"^(?:\d{1,2}[、.．]|[（(]\d{1,2}[）)])\D.*?(?<![\d.])(?P<value>\d+(?:\.\d+)?)(?P<unit>人|名|家|所|个|例)[）)]?[；;。]?$"
+)
+
+
+def _year_tasks(sentence: str, text_year: int | None, task_list: bool = False) -> list[tuple[int, dict]]:
+    """(where its value starts, target) for each task of the year a sentence writes beside what was done, and the
+    count closing each numbered item of a list of the year's tasks; `text_year` is the document's year (its years to
+    come), else the first year it writes."""
+    if not task_list and not any(word in sentence for word in ("任务", "目标", "筛查", "检查")):
+        return []  # no task named, no one screened: the common sentence, left at once
+    found = []
+    item = ITEM_COUNT_CLOSES.match(sentence) if task_list and text_year else None
+    for m in [*YEAR_TASK.finditer(sentence), *([item] if item else [])]:
+        if re.search(r"已|累计|以来", re.split(r"[，,]", sentence[: m.start()])[-1]):
+            continue  # "自2010年以来,我省已累计为190万群众进行…检查": done, not a task
+        # the sentence's own year, not a base it compares with ("较2020年", "在2020年基础上")
+        own = re.search(
+            r"(?<![\d较比])(20\d{2})\s*年(?!\d{1,2}月\d)(?!(?:底|末)?的?基础)", sentence[: m.start()]
+        )
+        year = int(own.group(1)) if own else text_year
+        if year is None or not 2000 < year < 2100:
+            continue
+        value_group = next(g for g in ("value", "value2", "value3") if m.groupdict().get(g))
+        found.append(
+            (
+                m.start(value_group),
+                {
+                    "text": sentence[:200],
+                    "value": float(m.group(value_group)),
+                    "unit": m.group("unit") or m.groupdict().get("unit2") or m.groupdict().get("unit3"),
+                    "year": year,
+                    "comparator": "ge",
+                },
+            )
+        )
     return found
 
 
@@ -1454,6 +1563,7 @@ def after_encouraged(before: str) -> str:
 
 # "到2022和2030年": the first year of a list without its 年
 # "到2023年底和2030年": a year of the list may end with 底/末
+SPELLED_LIST_GAP = re.compile(r"\s*(?:[、和及与]|以及)[^，,；;。\d%]{0,8}\d{4}年[^，,；;。\d%]{0,10}")
 YEAR_LIST = re.compile(r"(?<!\d)20\d{2}(?:年(?:底|末)?)?(?:(?:[、和及与]|以及)20\d{2}年)+")
 
 
@@ -1467,7 +1577,17 @@ def _pair_years(sentence: str, kept: list, carried: str = "") -> None:
     years = [int(y) for y in re.findall(r"20\d{2}", years_named.group(0))]
     runs, run = [], []
     for i, (m, _target) in enumerate(kept):
-        if run and LIST_GAP.fullmatch(sentence[kept[i - 1][0].end() : m.start()]):
+        if (
+            run
+            and (
+                LIST_GAP.fullmatch(gap := sentence[kept[i - 1][0].end() : m.start()])
+                # "分别在2019年基础上提高10%和在2022年基础上提高10%": a list after 分别 whose items each name their base
+                or (
+                    SPELLED_LIST_GAP.fullmatch(gap)
+                    and "分别" in re.split(r"[，,；;]", sentence[: kept[run[0]][0].start()])[-1]
+                )
+            )
+        ):
             run.append(i)
         else:
             if run:

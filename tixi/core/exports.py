@@ -313,6 +313,10 @@ def xlsx_bytes(tables: list[Table]) -> bytes:
 
 def _csv_text(value) -> Any:
     value = _plain(value)
+    if isinstance(value, float):
+        # the 15 significant digits Excel holds and shows: 31.05 + 0.1 is written 31.15 as in the
+        # .xlsx, not 31.150000000000002
+        return float(f"{value:.15g}")
     if isinstance(value, dt.datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, dt.date):

@@ -112,6 +112,11 @@ THIRTY_FIRST_SET = Path(__file__).resolve().parent / "heldout_ae"
 # helper unseen23 while reader15 changed the rules, truth committed before the reader ran on them: unseen, first measured by
 # the lead (no threshold here)
 THIRTY_SECOND_SET = Path(__file__).resolve().parent / "heldout_af"
+# eleven 民生实事 lists, yearly measures, work-meeting and 政府工作报告 passages, progress notes and 养老托育 plans of NORTHERN,
+# CENTRAL, NORTH-EASTERN and NORTH-WESTERN provinces and cities (天津 2026 16项举措, 西安 2025 为民实事, 湖北 2024 52项, 内蒙古 2026,
+# 河南 2022, 尚志 and 辽宁 养老托育, 山西 2024 内镜筛查, 天津 2025 progress; two without goals) gathered by helper unseen24 while
+# reader16 changed the rules, truth committed before the reader ran on them: unseen, first measured by the lead (no threshold here)
+THIRTY_THIRD_SET = Path(__file__).resolve().parent / "heldout_ag"
 DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 
 

@@ -528,6 +528,17 @@ class Command(BaseCommand):
                 "without goals: 杭州 2024 completion, 江苏 2025 发布会) gathered by helper unseen23 while reader15 changed the "
                 "rules, truth committed before the reader ran; unseen, first measured by the lead (tests/ledger/heldout_af)",
             ),
+            (
+                truth / "heldout_ag",
+                False,
+                "THIRTY-THIRD held-out set, eleven 民生实事 lists, yearly measures, work-meeting and 政府工作报告 passages, "
+                "progress notes and 养老托育 plans of NORTHERN, CENTRAL, NORTH-EASTERN and NORTH-WESTERN provinces and cities "
+                "(天津 2026 卫生健康为民服务16项举措, 西安 2025 为民实事 with units, 湖北 2024 52项民生实事, 内蒙古 2026 卫生健康 "
+                "会议, 河南 2022 民生实事清单, 尚志 and 辽宁 养老托育 2025, 山西 2024 内镜筛查, 天津 2025 民心工程 progress; two "
+                "without goals: 天津 2024 民心工程 成绩单, 银川 2025 政府工作报告 opening) gathered by helper unseen24 while "
+                "reader16 changed the rules, truth committed before the reader ran; unseen, first measured by the lead "
+                "(tests/ledger/heldout_ag)",
+            ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for
         # text the reader has not seen; an unseen set had no rule written on it since its truth was committed

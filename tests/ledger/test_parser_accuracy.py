@@ -117,6 +117,11 @@ THIRTY_SECOND_SET = Path(__file__).resolve().parent / "heldout_af"
 # 河南 2022, 尚志 and 辽宁 养老托育, 山西 2024 内镜筛查, 天津 2025 progress; two without goals) gathered by helper unseen24 while
 # reader16 changed the rules, truth committed before the reader ran on them: unseen, first measured by the lead (no threshold here)
 THIRTY_THIRD_SET = Path(__file__).resolve().parent / "heldout_ag"
+# nine texts of EASTERN, SOUTHERN and SOUTH-WESTERN provinces, cities and districts (成都 2019 责任分解方案 with 牵头单位/责任单位,
+# 柘荣 2025 政府工作报告 预期目标, 内江 2023, 贵阳贵安 2024, 贵州 2021, 南海 2024 民生实事, 重庆 2019 卫生健康工作会; two without goals)
+# gathered by helper unseen25 while reader16 changed the rules, truth committed before the reader ran on them: unseen, first
+# measured by the lead (no threshold here)
+THIRTY_FOURTH_SET = Path(__file__).resolve().parent / "heldout_ah"
 DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 
 

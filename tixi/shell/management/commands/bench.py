@@ -539,6 +539,15 @@ class Command(BaseCommand):
                 "reader16 changed the rules, truth committed before the reader ran; unseen, first measured by the lead "
                 "(tests/ledger/heldout_ag)",
             ),
+            (
+                truth / "heldout_ah",
+                False,
+                "THIRTY-FOURTH held-out set, nine texts of EASTERN, SOUTHERN and SOUTH-WESTERN provinces, cities and districts "
+                "(成都 2019 政府工作报告 责任分解方案 with 牵头单位/责任单位, 柘荣 2025 政府工作报告 预期目标, 内江 2023, "
+                "贵阳贵安 2024, 贵州 2021 and 南海 2024 民生实事 lists, 重庆 2019 卫生健康工作会; two without goals: 贵州 2023 "
+                "工作总结, 沙坪坝 2025 工作会) gathered by helper unseen25 while reader16 changed the rules, truth committed before "
+                "the reader ran; unseen, first measured by the lead (tests/ledger/heldout_ah)",
+            ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for
         # text the reader has not seen; an unseen set had no rule written on it since its truth was committed

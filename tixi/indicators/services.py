@@ -798,25 +798,37 @@ def gap(
         known = [
             (y, _number(population[index[y]])) for y in years if y <= year and _number(population[index[y]])
         ]
-        projected = tj.project([y for y, _ in known], [v for _, v in known], target.target_year)
+        # the target year's own population once it is known; before, the trend of the years known,
+        # saying from which years (a mid-term and a final evaluation give two figures for one year)
+        counted = dict(known).get(target.target_year)
+        projected = counted or tj.project([y for y, _ in known], [v for _, v in known], target.target_year)
         if projected:
             needed = target.target_value * projected / d.factor
             have = _number(evaluation.numerators[d.code][index[year]]) or 0
             units = int(np.ceil(needed - have))
             what = names.get(numerator_items[0].measure, numerator_items[0].measure)
+            words = {
+                "units": f"{units:,}",
+                "what": what,
+                "year": target.target_year,
+                "population": f"{int(projected):,}",
+                "first": known[0][0],
+                "last": known[-1][0],
+            }
             return {
                 "value": round(difference, 4),
                 "units": units,
                 "projected_population": int(projected),
-                "text": _(
-                    "%(units)s more %(what)s are needed by %(year)s at the projected population of %(population)s."
-                )
-                % {
-                    "units": f"{units:,}",
-                    "what": what,
-                    "year": target.target_year,
-                    "population": f"{int(projected):,}",
-                },
+                "text": (
+                    _("%(units)s more %(what)s are needed at %(year)s's population of %(population)s.")
+                    % words
+                    if counted
+                    else _(
+                        "%(units)s more %(what)s are needed by %(year)s at the population of %(population)s "
+                        "projected from %(first)s–%(last)s."
+                    )
+                    % words
+                ),
             }
     return {"value": round(difference, 4), "text": gap_text(difference, target.indicator, target.comparator)}
 

@@ -314,9 +314,9 @@ def xlsx_bytes(tables: list[Table]) -> bytes:
 def _csv_text(value) -> Any:
     value = _plain(value)
     if isinstance(value, float):
-        # the 15 significant digits Excel holds and shows: 31.05 + 0.1 is written 31.15 as in the
-        # .xlsx, not 31.150000000000002
-        return float(f"{value:.15g}")
+        # at the 16 significant digits the .xlsx is written with (openpyxl's): 31.05 + 0.1 is 31.15
+        # in both, not 31.150000000000002 in the .csv alone
+        return float(f"{value:.16g}")
     if isinstance(value, dt.datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, dt.date):

@@ -772,3 +772,21 @@ def test_a_list_after_fenbie_whose_items_name_their_base_year_pairs_the_years():
 def test_a_task_in_a_plan_with_a_year_to_come_is_for_that_year_not_for_its_base():
     text = "某市妇幼健康规划（2021—2025年）\n到2025年,全市孕产妇死亡率控制在8/10万以下。较2020年增加,两癌筛查目标人数为12000人。"
     assert found(text) == [(8.0, "/10万", 2025, "le"), (12000.0, "人", 2025, "ge")]
+
+
+def test_a_yearly_list_of_tasks_named_by_its_title_sets_each_numbered_item_s_counts_for_its_year():
+    # session 15, reader16 (heldout_af's class): the list's year is only in its title; its short numbered lines are
+    # items, not headings; a report of such a list done is no list of goals
+    text = (
+        "2025年某市为民办实事项目\n\n"
+        "  一、新建40家社区养老服务站;新增300张护理床位。\n\n"
+        "  二、开设20个托育点;为600名困难老人提供上门服务。\n"
+    )
+    assert found(text) == [
+        (40.0, "家", 2025, "ge"),
+        (300.0, "张", 2025, "ge"),
+        (20.0, "个", 2025, "ge"),
+        (600.0, "名", 2025, "ge"),
+    ]
+    report = text.replace("为民办实事项目", "为民办实事项目进展情况")
+    assert found(report) == []

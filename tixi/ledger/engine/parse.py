@@ -1318,7 +1318,11 @@ YEAR_TASK = re.compile(
     # ("已为全省30.5万对…提供…检查" is done)
     r"|(?<!已)(?:对|为|完成)(?:全省|全市|全县|全区)?(?P<value3>\d+(?:\.\d+)?)(?P<unit3>万名|万人|万对|万)"
     r"[^，,。；;]{0,30}?(?:筛查|检查)"
+    # a share of the year's task a place takes on: "兰州市承担20000名妇女“两癌”检查任务"
+    r"|承担(?P<value4>\d+(?:\.\d+)?)(?P<unit4>万名|万人|名|人|例)[^，,。；;]{0,30}?任务"
 )
+# a task reported done right after it: "为2万名妇女进行“两癌”免费检查 圆满完成该项…任务"
+DONE_AFTER = re.compile(r"[^，,。；;]{0,30}?(?:圆满|全面|超额|提前)完成")
 # what a study found: "据…研究报告显示,…", "调查显示"
 FINDING = re.compile(r"(?:研究|调查|监测)(?:报告|结果|数据)?(?:显示|表明|发现)")
 # "今年,全国将重点建设…", "今年要…达到": a goal for the year of the text
@@ -1356,14 +1360,19 @@ def _year_tasks(sentence: str, text_year: int | None, task_list: bool = False) -
         year = int(own.group(1)) if own else text_year
         if year is None or not 2000 < year < 2100:
             continue
-        value_group = next(g for g in ("value", "value2", "value3") if m.groupdict().get(g))
+        if DONE_AFTER.match(sentence, m.end()):
+            continue  # "…检查 圆满完成该项省列为民实事任务": done, not a task
+        value_group = next(g for g in ("value", "value2", "value3", "value4") if m.groupdict().get(g))
         found.append(
             (
                 m.start(value_group),
                 {
                     "text": sentence[:200],
                     "value": float(m.group(value_group)),
-                    "unit": m.group("unit") or m.groupdict().get("unit2") or m.groupdict().get("unit3"),
+                    "unit": m.group("unit")
+                    or m.groupdict().get("unit2")
+                    or m.groupdict().get("unit3")
+                    or m.groupdict().get("unit4"),
                     "year": year,
                     "comparator": "ge",
                 },

@@ -854,3 +854,12 @@ def test_a_place_s_share_of_the_year_s_task_is_a_goal_and_a_task_reported_done_i
         "2024-11-13 11:12\n据了解,妇女“两癌”免费检查被列为2024年全省10件为民实事之一,其中,某市承担30000名妇女“两癌”检查任务。"
     )
     assert found(text) == [(30000.0, "名", 2024, "ge")]
+
+
+def test_this_year_s_list_named_without_its_year_takes_the_first_year_the_page_writes():
+    # session 15, reader16 (heldout_ae): "今年为民办八件实事" names a yearly list; its year is the one the page writes first
+    text = (
+        "某市卫生健康系统今年为民办六件实事\n会上,主任表示,2017年全市卫生健康系统将集全系统之力,为人民群众办好“六件实事”。\n"
+        "六件实事\n一是免费培训乡村医生3000人。\n"
+    )
+    assert found(text) == [(3000.0, "人", 2017, "ge")]

@@ -821,7 +821,7 @@ OTHER_NEWS = re.compile(
 # a document whose title or opening names one year's list of tasks ("2021年上海市为民办实事项目", "2024年漯河市十件民生实事",
 # "2023年…重点工作任务清单"): each of its items is a goal of that year; a report of the list done (进展, 完成情况, 发布会) is not
 YEARLY_LIST = re.compile(
-    r"(?<!\d)(20\d{2})\s*年[^。；;，,\n]{0,30}?(?:民生实事|实事项目|为民办实事|[十\d一二三四五六七八九]+(?:件|项)(?:重点)?(?:民生)?实事"
+    r"(?:(?<!\d)(20\d{2})\s*年|今年)[^。；;，,\n]{0,30}?(?:民生实事|实事项目|为民办实事|[十\d一二三四五六七八九]+(?:件|项)(?:重点)?(?:民生)?实事"
     r"|重点工作任务|任务清单)"
 )
 YEARLY_LIST_REPORT = re.compile(r"完成情况|进度|进展|已完成|圆满完成|超额完成|发布会|总结|回顾|成效")
@@ -852,7 +852,10 @@ def yearly_list_year(text: str) -> int | None:
     # the items keep their goals, the notes are left out
     if YEARLY_LIST_REPORT.search(title) and not any(DONE_LABEL.match(line) for line in text.splitlines()):
         return None
-    return int(listed.group(1))
+    if listed.group(1):
+        return int(listed.group(1))
+    # "今年为民办八件实事": the year the page was written, the first it writes ("2017年全市…将…办好“八件实事”", its date)
+    return int(first.group(1)) if (first := FIRST_YEAR.search(text)) else None
 
 
 def _sections(text: str, yearly_list: bool = False):

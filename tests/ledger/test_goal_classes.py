@@ -772,3 +772,94 @@ def test_a_list_after_fenbie_whose_items_name_their_base_year_pairs_the_years():
 def test_a_task_in_a_plan_with_a_year_to_come_is_for_that_year_not_for_its_base():
     text = "某市妇幼健康规划（2021—2025年）\n到2025年,全市孕产妇死亡率控制在8/10万以下。较2020年增加,两癌筛查目标人数为12000人。"
     assert found(text) == [(8.0, "/10万", 2025, "le"), (12000.0, "人", 2025, "ge")]
+
+
+def test_a_yearly_list_of_tasks_named_by_its_title_sets_each_numbered_item_s_counts_for_its_year():
+    # session 15, reader16 (heldout_af's class): the list's year is only in its title; its short numbered lines are
+    # items, not headings; a report of such a list done is no list of goals
+    text = (
+        "2025年某市为民办实事项目\n\n"
+        "  一、新建40家社区养老服务站;新增300张护理床位。\n\n"
+        "  二、开设20个托育点;为600名困难老人提供上门服务。\n"
+    )
+    assert found(text) == [
+        (40.0, "家", 2025, "ge"),
+        (300.0, "张", 2025, "ge"),
+        (20.0, "个", 2025, "ge"),
+        (600.0, "名", 2025, "ge"),
+    ]
+    report = text.replace("为民办实事项目", "为民办实事项目进展情况")
+    assert found(report) == []
+
+
+def test_a_yearly_list_s_own_item_counts_are_no_goal_and_person_times_keep_their_unit():
+    # session 15, reader16 (heldout_af): "实施50项民生实事", "(3项)" count the list's items; "1.5万人次" is read whole
+    text = (
+        "某市关于2024年实施20项民生实事的通知\n经市政府同意,2024年我市实施20项民生实事,具体安排如下:\n"
+        "一、促进就业(2项)\n1.实施家政行动,培训家政服务人员1.5万人次。\n"
+    )
+    assert found(text) == [(1.5, "万人次", 2024, "ge")]
+
+
+def test_counts_of_roads_households_and_places_are_goals_but_a_speed_and_a_policy_s_articles_are_not():
+    # session 15, reader16 (heldout_af): 条, 公里, 片, 座, 处, 户, 栋, 台, 人次 count what a yearly list builds
+    text = (
+        "2023年某省为民办实事项目\n"
+        "一、新建改建80条健身步道;建成200公里绿道;新建10座公园;改造2000户;开展帮扶不少于5300人次。\n"
+        "某市出台24条实施意见,对时速120公里以上线路实施全封闭改造。\n"
+    )
+    assert found(text) == [
+        (80.0, "条", 2023, "ge"),
+        (200.0, "公里", 2023, "ge"),
+        (10.0, "座", 2023, "ge"),
+        (2000.0, "户", 2023, "ge"),
+        (5300.0, "人次", 2023, "ge"),
+    ]
+
+
+def test_a_list_of_n_key_tasks_dates_each_line_and_a_page_s_year_before_its_publication_is_past():
+    # session 15, reader16 (heldout_af): "15件重点民生实事" names the list; its lines (加装, 治理, 改造…) are items;
+    # "2024年,…完成" on a page published in 2025 reports the year before
+    text = (
+        "2025年某市将办好12件重点民生实事\n具体包括:\n加装农村公路安全护栏3000公里。\n启动交通堵点治理40处。\n"
+        "新开工改造城镇老旧小区300个、2100栋。\n"
+    )
+    assert found(text) == [
+        (3000.0, "公里", 2025, "ge"),
+        (40.0, "处", 2025, "ge"),
+        (300.0, "个", 2025, "ge"),
+        (2100.0, "栋", 2025, "ge"),
+    ]
+    page = "今年某省将办好40件民生实事\n发布时间:2025-03-18 08:44:00\n2024年,全省一般公共预算支出完成9000亿元、占比达79.4%。"
+    assert found(page) == []
+
+
+def test_a_completion_report_whose_notes_are_labelled_apart_keeps_its_items_goals():
+    # session 15, reader16 (heldout_ae, after heldout_af's classes): "完成情况:…" beside each item is what was done; the
+    # items keep their goals; "办成10件12项省重点民生实事" counts the list's items; a report without such labels stays none
+    text = (
+        "某市2024年民生实事完成情况\n2024年,我市承办的10件12项省重点民生实事全部完成。\n"
+        "1.全年培训家庭医生团队120人以上;新建4所学校。\n责任单位:市卫生健康委\n"
+        "完成情况:全市培训家庭医生团队150人,新建学校4所。\n"
+    )
+    assert found(text) == [(120.0, "人", 2024, "ge"), (4.0, "所", 2024, "ge")]
+    unlabelled = text.replace("完成情况:", "")
+    assert (150.0, "人", 2024, "ge") not in found(unlabelled)
+
+
+def test_a_place_s_share_of_the_year_s_task_is_a_goal_and_a_task_reported_done_is_not():
+    # session 15, reader16 (heldout_ae): "承担N名…任务" is the share to reach; "…检查 圆满完成…任务" reports it done
+    text = (
+        "今年某市为3万名妇女进行“两癌”免费检查 圆满完成该项省列为民实事任务\n"
+        "2024-11-13 11:12\n据了解,妇女“两癌”免费检查被列为2024年全省10件为民实事之一,其中,某市承担30000名妇女“两癌”检查任务。"
+    )
+    assert found(text) == [(30000.0, "名", 2024, "ge")]
+
+
+def test_this_year_s_list_named_without_its_year_takes_the_first_year_the_page_writes():
+    # session 15, reader16 (heldout_ae): "今年为民办八件实事" names a yearly list; its year is the one the page writes first
+    text = (
+        "某市卫生健康系统今年为民办六件实事\n会上,主任表示,2017年全市卫生健康系统将集全系统之力,为人民群众办好“六件实事”。\n"
+        "六件实事\n一是免费培训乡村医生3000人。\n"
+    )
+    assert found(text) == [(3000.0, "人", 2017, "ge")]

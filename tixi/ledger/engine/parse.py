@@ -679,8 +679,8 @@ TARGET = re.compile(
     # or a count's unit written twice with 至 ("2位至3位", "3个至5个")
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到|至|[%‰]\s*[～~—-]|(?:个|位|名|家|所)\s*(?:至|～|~))\s*)?"
     r"(?P<value>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人|万名|万亿元|亿元|万美元|亿千瓦|万吨/日|万吨|万公里|万个|万张|万例|万(?=以上|以内|以下|人次以上|[，,。；]|$)|元(?=以上)"
-    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人(?!次)|级|天|分钟|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|平方米|颗"
+    r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台|万平方米|万(?=以上|以内|以下|人次以上|[，,。；]|$)|元(?=以上)"
+    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人|条(?![例款])|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|平方米|颗"
     r"|位(?=[^，,。；;置于次列]))?"
     r"(?P<after>及以上|及以下|以上|以内|以下|左右)?"
 )
@@ -818,8 +818,49 @@ OTHER_NEWS = re.compile(
 )
 
 
-def _sections(text: str):
-    """The lines of the document that look forward (goals, tasks), tables and the notes under them left out."""
+# a document whose title or opening names one year's list of tasks ("2021年上海市为民办实事项目", "2024年漯河市十件民生实事",
+# "2023年…重点工作任务清单"): each of its items is a goal of that year; a report of the list done (进展, 完成情况, 发布会) is not
+YEARLY_LIST = re.compile(
+    r"(?:(?<!\d)(20\d{2})\s*年|今年)[^。；;，,\n]{0,30}?(?:民生实事|实事项目|为民办实事|[十\d一二三四五六七八九]+(?:件|项)(?:重点)?(?:民生)?实事"
+    r"|重点工作任务|任务清单)"
+)
+YEARLY_LIST_REPORT = re.compile(r"完成情况|进度|进展|已完成|圆满完成|超额完成|发布会|总结|回顾|成效")
+# what an item of such a list does to a count: "开设500个…", "为300名…儿童提供…", "帮助8000名…", "组织10万名…"
+LIST_ITEM_VERB = re.compile(
+    r"(?:新建|新增|建设|改建|改造|加装|配置|配备|开设|推出|完成|培训|帮助|组织|实施|开展|提供|为|建成|打造|建立|支持|推进"
+    r"|治理|提升|启动|布局|安装|招募|发放|培养)"
+    r"[^，,。；;、]{0,20}?\d"
+)
+# a numbered item of such a list on a line of its own ("一、新建50家社区综合为老服务中心;新增…"): an item, not a heading
+LIST_ITEM_COUNT = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:万|千|百)?(?:个|家|张|名|人|所|条|片|公里|项|支|场|套|台|辆|间|户|座)"
+)
+
+
+# the note of what was done beside an item of a yearly list: "完成情况:…", "进展情况:…"
+DONE_LABEL = re.compile(r"\s*(?:完成情况|进展情况|进度情况|工作进展|推进情况|实施情况)\s*[:：]")
+
+
+def yearly_list_year(text: str) -> int | None:
+    """The year of a yearly list of tasks, named by its title or opening (its first lines outside the copy's notes)."""
+    opening = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))[:200]
+    listed = YEARLY_LIST.search(opening)
+    if not listed:
+        return None
+    title = opening[max(opening.rfind("\n", 0, listed.start()), 0) : opening.find("\n", listed.end()) % 10**6]
+    # a report of the list done is a list still where each item's note of what was done is labelled apart ("完成情况:…"):
+    # the items keep their goals, the notes are left out
+    if YEARLY_LIST_REPORT.search(title) and not any(DONE_LABEL.match(line) for line in text.splitlines()):
+        return None
+    if listed.group(1):
+        return int(listed.group(1))
+    # "今年为民办八件实事": the year the page was written, the first it writes ("2017年全市…将…办好“八件实事”", its date)
+    return int(first.group(1)) if (first := FIRST_YEAR.search(text)) else None
+
+
+def _sections(text: str, yearly_list: bool = False):
+    """The lines of the document that look forward (goals, tasks), tables and the notes under them left out; in a
+    yearly list of tasks, a numbered line naming counts is an item of the list, not a heading."""
     looking_back = section_back = False
     in_review = False  # under a review's title ("2016年…工作总结"): its numbered headings look back too
     for line in (
@@ -833,7 +874,13 @@ def _sections(text: str):
             or len(RUN_TOGETHER_ROW.findall(line)) >= 2
         ):
             continue  # "注：①…": how a table's values are measured, not goals
+        if yearly_list and DONE_LABEL.match(line):
+            continue  # "完成情况:全市开展各类职业技能培训10万人次": what was done beside the list's item, no goal
         is_heading = SECTION.match(line.strip()) and len(line.strip()) < 60
+        if is_heading and yearly_list and LIST_ITEM_COUNT.search(line) and re.search(r"[;；。]\s*$", line):
+            is_heading = (
+                None  # "四、推出200家早餐工程示范点;建设…服务库。": the list's item, its counts goals
+            )
         title = line.strip() if len(line.strip()) < 50 and not re.search(r"[。；，,：:]", line) else ""
         if not is_heading and title and REVIEW_TITLE.search(title):
             looking_back = in_review = True  # "2016年…工作总结": the review before the year's plan
@@ -876,7 +923,8 @@ def targets(text: str) -> list[dict]:
             re.sub(PERIOD_CHANGE, "", CHANGE_RECORD.sub("", re.sub(r"截(?:至|止)", "", text)))
         )
     ]
-    document_year = max(set(years), key=years.count) if years else _title_year(text)
+    list_year = yearly_list_year(text)
+    document_year = max(set(years), key=years.count) if years else list_year or _title_year(text)
     # a text whose only time to come is a five-year period it names ("“十五五”…有望达到80岁", "通过五年的努力"): the
     # period's end, when no year it states is later
     if (
@@ -903,7 +951,11 @@ def targets(text: str) -> list[dict]:
     record_start = int(issued.group(1)) if issued else plan_start
     found = []
     annex = text.find("重大建设项目表")  # the projects annex is read by projects()
-    body = "\n".join(_sections(text[:annex] if annex > 0 else text)).replace("１", "1").replace("２", "2")
+    body = (
+        "\n".join(_sections(text[:annex] if annex > 0 else text, bool(list_year)))
+        .replace("１", "1")
+        .replace("２", "2")
+    )
     body = DECIMAL_STOP.sub(r"\1.\2", body)  # "提升到25。4%": the copy's 。 for a decimal point
     if "分之" in body:
         body = PER_100K_IN_WORDS.sub(r"\1/10万", body)  # "降低到10万分之50": a rate per 100,000 in words
@@ -994,6 +1046,14 @@ def targets(text: str) -> list[dict]:
             and int(opening.group(1)) < plan_start
         ):
             continue  # "2020年，全市…达到23.15%。到2025年，…": a year before the plan's, its level reached
+        if (
+            (opening := re.match(r"(\d{4})年(?:底|末|度)?[，,]", sentence))
+            and plan_start is None
+            and (published := issued or PUBLISHED.search(text[:1500]))
+            and int(opening.group(1)) < int(published.group(1))
+            and not FUTURE_MARK.search(sentence)
+        ):
+            continue  # "2024年,全省…支出完成15293.91亿元" on a page issued in 2025: the year before, its figures reached
         year_match = (
             re.search(r"(?:到|至)?(?<!\d)(\d{4})年(?:底)?[，,]", sentence)
             or YEAR.search(sentence)
@@ -1037,6 +1097,8 @@ def targets(text: str) -> list[dict]:
             year = paragraph_year
         elif document_year and (GOAL_WORDS.search(sentence) or "%" in sentence):
             year = document_year
+        elif list_year and document_year == list_year and LIST_ITEM_VERB.search(sentence):
+            year = document_year  # "开设500个…暑托班;为300名…儿童提供支持服务": an item of the year's list
         elif document_year and any(
             int(named.group(1)) == document_year for named in HEADLINE_YEAR.finditer(sentence)
         ):
@@ -1158,6 +1220,12 @@ def targets(text: str) -> list[dict]:
                 continue
             if unit == "项" and re.match(r"(?:专项|重大|重点)?行动", after):
                 continue  # "推动健康河南行动16项专项行动取得突破性进展": the plan's own actions counted, whatever the verb
+            if unit == "公里" and re.search(r"(?:时速|速度)$", before):
+                continue  # "时速120公里以上线路": a speed, which lines are meant, no length to build
+            if unit == "条" and OWN_ARTICLES.match(after):
+                continue  # "出台24条实施意见": the articles of a policy counted, no goal
+            if unit == "项" and LIST_OWN_COUNT.match(after):
+                continue  # "实施50项民生实事", "促进就业(3项)": the list's own items counted, no goal
             if unit in ("项", "个") and ITEM_COUNT.match(after):
                 continue  # "提出了16项具体工作指标", "5个…可量化的具体指标": a count of a document's own items, not a level
             if before.endswith("每"):
@@ -1253,7 +1321,11 @@ YEAR_TASK = re.compile(
     # ("已为全省30.5万对…提供…检查" is done)
     r"|(?<!已)(?:对|为|完成)(?:全省|全市|全县|全区)?(?P<value3>\d+(?:\.\d+)?)(?P<unit3>万名|万人|万对|万)"
     r"[^，,。；;]{0,30}?(?:筛查|检查)"
+    # a share of the year's task a place takes on: "兰州市承担20000名妇女“两癌”检查任务"
+    r"|承担(?P<value4>\d+(?:\.\d+)?)(?P<unit4>万名|万人|名|人|例)[^，,。；;]{0,30}?任务"
 )
+# a task reported done right after it: "为2万名妇女进行“两癌”免费检查 圆满完成该项…任务"
+DONE_AFTER = re.compile(r"[^，,。；;]{0,30}?(?:圆满|全面|超额|提前)完成")
 # what a study found: "据…研究报告显示,…", "调查显示"
 FINDING = re.compile(r"(?:研究|调查|监测)(?:报告|结果|数据)?(?:显示|表明|发现)")
 # "今年,全国将重点建设…", "今年要…达到": a goal for the year of the text
@@ -1291,14 +1363,19 @@ def _year_tasks(sentence: str, text_year: int | None, task_list: bool = False) -
         year = int(own.group(1)) if own else text_year
         if year is None or not 2000 < year < 2100:
             continue
-        value_group = next(g for g in ("value", "value2", "value3") if m.groupdict().get(g))
+        if DONE_AFTER.match(sentence, m.end()):
+            continue  # "…检查 圆满完成该项省列为民实事任务": done, not a task
+        value_group = next(g for g in ("value", "value2", "value3", "value4") if m.groupdict().get(g))
         found.append(
             (
                 m.start(value_group),
                 {
                     "text": sentence[:200],
                     "value": float(m.group(value_group)),
-                    "unit": m.group("unit") or m.groupdict().get("unit2") or m.groupdict().get("unit3"),
+                    "unit": m.group("unit")
+                    or m.groupdict().get("unit2")
+                    or m.groupdict().get("unit3")
+                    or m.groupdict().get("unit4"),
                     "year": year,
                     "comparator": "ge",
                 },
@@ -1364,6 +1441,8 @@ CHANGE_RECORD = re.compile(
     r"(?:从|由)\d{4}\s*年(?:底|末)?的[^，,。；;\n]{0,24}?(?:到|至)\s*\d{4}\s*年(?:底|末)?的?[^，,。；;\n]{0,12}"
 )
 # the day a page or a document was issued: "2025年9月28日"
+# the day a page was published, as its site writes it ("发布时间:2025-03-18 08:44:00", "发布日期: 2025- 05- 20")
+PUBLISHED = re.compile(r"(?:发布|发文|成文)(?:时间|日期)\s*[:：]\s*(20\d{2})\s*-")
 ISSUED = re.compile(r"(?<!\d)(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 # "中国已实现消除碘缺乏病的目标" reports a goal reached too (PAST_MARK reads "已实现" already)
 PROGRESS = re.compile(PROGRESS_WORDS + r"|已(?:经)?(?:实现|完成|达到)[^。；，,]{0,12}目标")
@@ -1540,6 +1619,9 @@ PRESENT = re.compile(r"(?:^|(?<=[，,；;：:]))目前[，,][^，,。；;]*")
 # "16项具体工作指标", "24项督查激励措施", "46项市级绩效任务", "5个方面的具体目标": what follows a count in 项 names the
 # document's items
 ITEM_COUNT = re.compile(r"[^，,；。\d]{0,12}?(?:指标|任务|措施|举措|目标)")
+# a yearly list counting its own items: "2023年我省实施50项民生实事", "一、促进就业(3项)"
+OWN_ARTICLES = re.compile(r"[^，,；。\d]{0,6}?(?:意见|措施|举措|政策|规定|办法|条款|细则|建议)")
+LIST_OWN_COUNT = re.compile(r"[^，,；。\d]{0,5}?实事|[）)]")
 # a value opening a short quoted name ("“15分钟健身圈”") with no goal word: a name; "实现“…人才达到2000名左右…”" is a
 # quoted goal and stays one
 QUOTED_NAME = re.compile(r"“[^”，,]{0,2}$")

@@ -14,4 +14,4 @@ def test_a_projects_nature_is_its_nature_of_construction(web, region):
     html = client.get(f"/ledger/projects/{project.pk}/").content.decode()
     assert "建设性质" in html and "指标性质" not in html
     client.cookies["django_language"] = "en"
-    assert "nature of construction" in client.get(f"/ledger/projects/{project.pk}/").content.decode()
+    assert "Nature of construction" in client.get(f"/ledger/projects/{project.pk}/").content.decode()

@@ -91,7 +91,7 @@ def test_english_pages_use_the_catalogue_s_english_names(web):
     client = web("planner")
     client.cookies["django_language"] = "en"
     data_sets = client.get("/datasets/").content.decode()
-    assert "yearly health statistics of a county" in data_sets and "区县卫生健康统计年报" not in data_sets
+    assert "Yearly health statistics of a county" in data_sets and "区县卫生健康统计年报" not in data_sets
     assert "life expectancy" in data_sets and "人均预期寿命" not in data_sets
     scorecard = client.get("/plans/dachuan-14th-health/").content.decode()
     assert "registered nurses per 1,000" in scorecard

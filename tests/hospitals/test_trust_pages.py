@@ -78,7 +78,7 @@ def test_english_pages_name_departments_and_versions_in_english(web):
     client.cookies["django_language"] = "en"
     text = client.get(f"/hospitals/{own.code}/?year=2024&department=内科").content.decode()
     departments = re.search(r'<table[^>]*id="hospital-departments".*?</table>', text, re.S).group(0)
-    assert "internal medicine" in departments and "内科" not in departments
+    assert "Internal medicine" in departments and "内科" not in departments
     assert not re.search(
         r"[\u4e00-\u9fff]",
         departments.split("<tbody>")[1].split("</tbody>")[0] if "<tbody>" in departments else departments,

@@ -611,8 +611,11 @@ def remind(days: int, today=None) -> dict[Unit, list]:
 
     by_unit: dict = defaultdict(list)
     notes, seen = [], set()
+    # once a day on the clock the notices are stamped by (the platform's: a demo's today on a demo)
     already = set(
-        Notification.objects.filter(created__date=timezone.localdate()).values_list("user_id", "task_id")
+        Notification.objects.filter(created__date=timezone.localdate(clock.now())).values_list(
+            "user_id", "task_id"
+        )
     )
     for task in due:
         overdue = task.deadline < today

@@ -242,7 +242,9 @@ def test_an_english_ranking_page_names_its_target_in_english(web, plan):
     english = Indicator.objects.get(code="nurses_per_1000").name_en
     assert english and page.context["heading"] == english
     text = page.content.decode()
-    assert f"<h1>{english[0].upper()}{english[1:]}</h1>" in text and "每千人口注册护士数达到3" in text  # the clause, verbatim
+    assert (
+        f"<h1>{english[0].upper()}{english[1:]}</h1>" in text and "每千人口注册护士数达到3" in text
+    )  # the clause, verbatim
     client.cookies["django_language"] = "zh-hans"
     assert (
         web("planner").get(f"/plans/{PLAN}/targets/2/", {"year": 2023}).context["heading"]

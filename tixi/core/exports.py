@@ -19,6 +19,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, OutputWrapper
 from django.http import HttpResponse
+from django.utils.functional import Promise
 from django.utils.http import content_disposition_header
 from django.utils.text import capfirst
 from django.utils.translation import get_language
@@ -122,7 +123,7 @@ class Table:
             first = cells[0]
             if isinstance(first, Cell) and isinstance(first.value, str):
                 cells[0] = dataclasses.replace(first, value=heading_text(first.value))
-            elif isinstance(first, str):
+            elif isinstance(first, (str, Promise)):  # a lazy label ("any primary care") too
                 cells[0] = heading_text(first)
         row = Row(cells, item, attrs)
         self.rows.append(row)

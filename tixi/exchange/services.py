@@ -297,9 +297,8 @@ def preview_import(table_name: str, data: bytes, filename: str, user) -> Preview
     preview.problems.sort(key=lambda p: p.row or 0)
     if preview.problems:  # the error report shows the rows with problems, as they were in the file
         bad = {p.row for p in preview.problems}
-        rows = read(
-            data, filename, keep_formulas=True
-        ).rows  # the file's rows were let go while parsing: read them again
+        # the file's rows were let go while parsing: read them again
+        rows = read(data, filename, keep_formulas=True).rows
         preview.source_rows = [(n, r) for n, r in rows if n in bad]
     return preview
 

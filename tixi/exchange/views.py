@@ -3,7 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
@@ -100,7 +100,7 @@ def _field_label(spec, name: str) -> str:
     ("actual_beds"): the preview of a yearly-resources file showed the codes on the Chinese page."""
     try:
         return str(spec.model._meta.get_field(name).verbose_name)
-    except Exception:  # a field the model does not name: the template's heading, else the code
+    except FieldDoesNotExist:  # a field the model does not name: the template's heading, else the code
         return next((c.heading for c in spec.columns if c.code == name), name)
 
 

@@ -26,7 +26,6 @@ from tixi.core.exports import (
     attach,
     download_name,
     exportable,
-    heading_text,
 )
 from tixi.core.templatetags.tixi_tags import bracketed
 from tixi.exchange import workbooks
@@ -112,9 +111,7 @@ def coverage_tables(
     )
     for kind in kinds:
         summary.add(
-            heading_text(
-                kind["label"]
-            ),  # "any primary care" starts a sentence and a row: a capital in English
+            kind["label"],  # a capital in English as the row's label (Table.add)
             kind["facilities"],
             *(
                 value

@@ -122,6 +122,11 @@ THIRTY_THIRD_SET = Path(__file__).resolve().parent / "heldout_ag"
 # gathered by helper unseen25 while reader16 changed the rules, truth committed before the reader ran on them: unseen, first
 # measured by the lead (no threshold here)
 THIRTY_FOURTH_SET = Path(__file__).resolve().parent / "heldout_ah"
+# twelve PLANS of provinces, cities, counties and districts (2025-2030 艾滋病 plans of 北京, 湖南, 河北, 江西, 科左中旗, 渝北区;
+# 赣州 医疗卫生设施布局规划 2024-2035, 包头 健康城市 2017, 重庆 慢性病中长期规划, the national 丙肝 工作方案; two without goals)
+# gathered by helper unseen26 while reader17 changed the rules, truth committed before the reader ran on them: unseen, first
+# measured by the lead (no threshold here)
+THIRTY_FIFTH_SET = Path(__file__).resolve().parent / "heldout_ai"
 DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 
 

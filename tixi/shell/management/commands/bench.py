@@ -553,6 +553,15 @@ class Command(BaseCommand):
                 "the reader ran; measured once, rules frozen at 210f155 (reader16): targets 0.90/0.58 (45 of 77, 50 "
                 "found), tasks 0 of 8 (tests/ledger/heldout_ah)",
             ),
+            (
+                truth / "heldout_ai",
+                False,
+                "THIRTY-FIFTH held-out set, twelve PLANS of provinces, cities, counties and districts (2025-2030 艾滋病 "
+                "plans of 北京, 湖南, 河北, 江西 with a task and its units, 科左中旗 and 渝北区; 赣州 医疗卫生设施布局规划 "
+                "2024-2035, 包头 健康城市 实施意见 2017, 重庆 慢性病中长期规划, the national 丙肝 工作方案; two without goals: "
+                "云南 艾滋病 规划 opening, 源城区 十四五 contents) gathered by helper unseen26 while reader17 changed the "
+                "rules, truth committed before the reader ran; unseen, first measured by the lead (tests/ledger/heldout_ai)",
+            ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for
         # text the reader has not seen; an unseen set had no rule written on it since its truth was committed

@@ -132,6 +132,11 @@ THIRTY_FIFTH_SET = Path(__file__).resolve().parent / "heldout_ai"
 # two without goals) gathered by helper unseen27 while reader17 changed the rules, truth committed before the reader ran on
 # them: unseen, first measured by the lead (no threshold here)
 THIRTY_SIXTH_SET = Path(__file__).resolve().parent / "heldout_aj"
+# five texts whose items name their RESPONSIBLE UNITS (彭山区 中医药强区 with 责任单位, a 区's 2008 创卫 责任分解表 with
+# X负责/Y配合 cells, 福建 餐桌污染 方案 with 承办/协办, a city's 2024 爱国卫生提质年 方案 with 牵头/配合/责任单位, 上海 2024 食品安全
+# 责任清单 goals) gathered by helper unseen28 while reader17 changed the rules, truth committed before the reader ran on them:
+# unseen, first measured by the lead (no threshold here)
+THIRTY_SEVENTH_SET = Path(__file__).resolve().parent / "heldout_ak"
 DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 
 

@@ -571,6 +571,15 @@ class Command(BaseCommand):
                 "two without goals: 宿州 2025 工作会议, 汉源 2024 results) gathered by helper unseen27 while reader17 changed the "
                 "rules, truth committed before the reader ran; unseen, first measured by the lead (tests/ledger/heldout_aj)",
             ),
+            (
+                truth / "heldout_ak",
+                False,
+                "THIRTY-SEVENTH held-out set, five texts whose items name their RESPONSIBLE UNITS (彭山区 中医药强区 with "
+                "责任单位 on ten items, a 区's 2008 创卫 责任分解表 with X负责/Y配合 cells, 福建 治理餐桌污染 方案 with 承办/协办 and "
+                "负责/配合, a city's 2024 爱国卫生提质年 方案 with 牵头/配合/责任单位, 上海 2024 食品安全责任清单 item 1 with twelve "
+                "goals; 22 tasks, 12 targets) gathered by helper unseen28 while reader17 changed the rules, truth committed "
+                "before the reader ran; unseen, first measured by the lead (tests/ledger/heldout_ak)",
+            ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for
         # text the reader has not seen; an unseen set had no rule written on it since its truth was committed

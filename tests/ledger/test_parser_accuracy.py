@@ -127,8 +127,8 @@ THIRTY_FOURTH_SET = Path(__file__).resolve().parent / "heldout_ah"
 # gathered by helper unseen26 while reader17 changed the rules, truth committed before the reader ran on them: unseen, first
 # measured by the lead (no threshold here)
 THIRTY_FIFTH_SET = Path(__file__).resolve().parent / "heldout_ai"
-# eleven YEARLY TASK DOCUMENTS of cities and counties (武汉 2023 and 2018 责任分解方案 with 牵头单位/责任单位, 苍南 2022 民生实事
-# progress with 牵头单位, 巨鹿 2023, 扬州 2026, 青田 2024 民生实事, 昭化 2021 绩效目标申报表, 北京 2025 重点工作, 宁德 2021 progress;
+# ten YEARLY TASK DOCUMENTS of cities and counties (武汉 2023 and 2018 责任分解方案 with 牵头单位/责任单位, 苍南 2022 民生实事
+# progress with 牵头单位, 巨鹿 2023, 扬州 2026 民生实事, 昭化 2021 绩效目标申报表, 北京 2025 重点工作, 宁德 2021 progress;
 # two without goals) gathered by helper unseen27 while reader17 changed the rules, truth committed before the reader ran on
 # them: unseen, first measured by the lead (no threshold here)
 THIRTY_SIXTH_SET = Path(__file__).resolve().parent / "heldout_aj"

@@ -565,9 +565,9 @@ class Command(BaseCommand):
             (
                 truth / "heldout_aj",
                 False,
-                "THIRTY-SIXTH held-out set, eleven YEARLY TASK DOCUMENTS (武汉 2023 政府工作报告 责任分解方案 and 武汉 2018 省报告 "
+                "THIRTY-SIXTH held-out set, ten YEARLY TASK DOCUMENTS (武汉 2023 政府工作报告 责任分解方案 and 武汉 2018 省报告 "
                 "分解方案 with 牵头单位/责任单位, 苍南 2022 民生实事 progress table with 牵头单位, 巨鹿 2023 and 扬州 2026 民生实事, "
-                "青田 2024 民生项目 with standards, 昭化 2021 绩效目标申报表, 北京 2025 卫生健康 重点工作, 宁德 2021 补短板 progress; "
+                "昭化 2021 绩效目标申报表, 北京 2025 卫生健康 重点工作, 宁德 2021 补短板 progress; "
                 "two without goals: 宿州 2025 工作会议, 汉源 2024 results) gathered by helper unseen27 while reader17 changed the "
                 "rules, truth committed before the reader ran; unseen, first measured by the lead (tests/ledger/heldout_aj)",
             ),

@@ -863,3 +863,21 @@ def test_this_year_s_list_named_without_its_year_takes_the_first_year_the_page_w
         "六件实事\n一是免费培训乡村医生3000人。\n"
     )
     assert found(text) == [(3000.0, "人", 2017, "ge")]
+
+
+def test_a_breakdown_bracket_naming_the_leader_and_the_data_provider_gives_the_units_only():
+    # session 16, reader17 (heldout_ah): a 责任分解方案 item's bracket names the 牵头领导 (a person) and the 数据提供单位 (who
+    # reports the figure) beside the 牵头单位/责任单位: the task is the units', neither of the others
+    from tixi.ledger.engine.parse import tasks
+
+    text = (
+        "某市2024年《政府工作报告》确定的主要目标任务\n责任分解方案\n一、 经济社会发展主要预期目标\n"
+        "(一) 城镇新增就业5万人以上。(牵头领导:张三,牵头单位:市人社局,责任单位:市财政局、市教育局;数据提供单位:市统计局)\n"
+        "(二) 居民人均可支配收入增长6%。(牵头领导:李四,牵头单位:市发改委,数据提供单位:市统计局)\n"
+    )
+    assert [(t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        (["市人社局"], ["市财政局", "市教育局"]),
+        (["市发改委"], []),
+    ]
+    # the plan's year is the one its title gives the goals for
+    assert found(text) == [(5.0, "万人", 2024, "ge"), (6.0, "%", 2024, "ge")]

@@ -61,6 +61,11 @@ COMMA_BEFORE_LABEL = re.compile(rf"[，,]\s*(?=(?:{LABEL_NAMES})\s*[:：])")
 LEAD_LABELS = ("牵头责任单位", "牵头单位", "主责单位", "负责部门", "负责单位")
 # "（负责部门：X；适用范围：Y）": where a measure applies, or by when, names no unit
 NOT_UNITS_LABEL = re.compile(r"[，,；;]\s*(?:适用范围|完成时限|完成时间|时间节点|时限)\s*[:：].*$")
+# a responsibility bracket of a 分解方案 that names the leader and who reports the figures beside the units ("牵头领导:谢瑞武,
+# 牵头单位:市发改委,责任单位:…,数据提供单位:市统计局"): a person, and the source of the data, are no unit of the task
+NOT_UNITS_PART = re.compile(
+    r"(?:^|(?<=[，,；;]))\s*(?:(?:牵头|责任|分管|联系|包抓|督导)(?:市|县|区)?领导|数据(?:提供|来源|统计)单位)\s*[:：][^，,；;]*[，,；;]?"
+)
 BARE_LABEL = re.compile(
     r"^(?:牵头责任单位|牵头单位|主责单位|责任单位|配合单位|协作单位|主要协作单位|参与单位)$"
 )
@@ -212,6 +217,7 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
     )
     bracket = FROM_HERE_ON.sub("", bracket).rstrip("。；;，, ")
     bracket = NOT_UNITS_LABEL.sub("", bracket)
+    bracket = NOT_UNITS_PART.sub("", bracket).rstrip("。；;，, ")
     bracket = COMMA_BEFORE_LABEL.sub("；", bracket)
     if LABELLED.match(bracket):
         lead, cooperating = [], []
@@ -779,6 +785,8 @@ GARBLED_YEAR = re.compile(r"(?<!\d)\d{5,6}年")
 PERIOD = re.compile(r"(20\d{2})\s*[—–-]+\s*(20\d{2})\s*年")
 TITLE_YEAR = re.compile(
     r"(20\d{2})年[^，,。\n]{0,20}(?:工作要点|任务分解|工作计划|行动计划|实施方案|规划|重点工作(?:任务|责任清单|清单)"
+    # "2019年《政府工作报告》确定的主要目标任务责任分解方案": the year's goals, shared out among the units
+    r"|主要(?:预期)?目标任务\s*(?:责任)?分解方案"
     # a provincial work meeting sets the goals of its year ("2023年全省卫生健康工作电视电话会议")
     r"|工作(?:电视电话|视频)?会议)"
 )

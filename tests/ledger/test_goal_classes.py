@@ -881,3 +881,19 @@ def test_a_breakdown_bracket_naming_the_leader_and_the_data_provider_gives_the_u
     ]
     # the plan's year is the one its title gives the goals for
     assert found(text) == [(5.0, "万人", 2024, "ge"), (6.0, "%", 2024, "ge")]
+
+
+def test_a_yearly_list_named_after_a_comma_or_as_measures_for_the_people_gives_its_items_counts():
+    # session 16, reader17 (heldout_ag): "今年,某省将继续实施…50项民生实事" names the year's list after a comma;
+    # "2026 年某市卫生健康为民服务 12 项举措" is a yearly list too; "免费筛查…N万人次", "减免N名…", "在 N 家…推进…" are its items
+    text = (
+        "2024年某省政府工作报告提出,聚焦民生。今年,某省将继续实施8大类40项民生实事,涵盖就业、教育。\n"
+        "免费筛查适龄妇女“两癌”120万人次\n减免1.5万名困难儿童保教费\n"
+    )
+    assert found(text) == [(120.0, "万人次", 2024, "ge"), (1.5, "万名", 2024, "ge")]
+    measures = (
+        "记者从市卫健委获悉,市卫生健康委制定了 2026 年某市卫生健康为民服务 12 项举措。\n"
+        "1. 在 20 家医疗机构推进无障碍环境建设升级,着力解决就医不便问题。\n"
+        "2. 培养 150 名医防管人才。\n"
+    )
+    assert found(measures) == [(20.0, "家", 2026, "ge"), (150.0, "名", 2026, "ge")]

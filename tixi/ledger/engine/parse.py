@@ -829,15 +829,20 @@ OTHER_NEWS = re.compile(
 # a document whose title or opening names one year's list of tasks ("2021年上海市为民办实事项目", "2024年漯河市十件民生实事",
 # "2023年…重点工作任务清单"): each of its items is a goal of that year; a report of the list done (进展, 完成情况, 发布会) is not
 YEARLY_LIST = re.compile(
-    r"(?:(?<!\d)(20\d{2})\s*年|今年)[^。；;，,\n]{0,30}?(?:民生实事|实事项目|为民办实事|[十\d一二三四五六七八九]+(?:件|项)(?:重点)?(?:民生)?实事"
+    r"(?:(?<!\d)(20\d{2})\s*年|今年[，,]?)[^。；;，,\n]{0,30}?(?:民生实事|实事项目|为民(?:办)?实事"
+    r"|[十\d一二三四五六七八九]+\s*(?:件|项)(?:重点)?(?:民生)?实事"
+    # "2026年天津卫生健康为民服务16项举措": the year's measures for the people, counted
+    r"|为民服务\s*[十\d一二三四五六七八九]+\s*(?:件|项)举措"
     r"|重点工作任务|任务清单)"
 )
 YEARLY_LIST_REPORT = re.compile(r"完成情况|进度|进展|已完成|圆满完成|超额完成|发布会|总结|回顾|成效")
 # what an item of such a list does to a count: "开设500个…", "为300名…儿童提供…", "帮助8000名…", "组织10万名…"
 LIST_ITEM_VERB = re.compile(
     r"(?:新建|新增|建设|改建|改造|加装|配置|配备|开设|推出|完成|培训|帮助|组织|实施|开展|提供|为|建成|打造|建立|支持|推进"
-    r"|治理|提升|启动|布局|安装|招募|发放|培养)"
+    r"|治理|提升|启动|布局|安装|招募|发放|培养|筛查|减免|救助|资助)"
     r"[^，,。；;、]{0,20}?\d"
+    # "在30家医疗机构推进…": the places a measure of the list reaches, counted
+    r"|^(?:\d{1,2}[.．、])?在\d+(?:\.\d+)?(?:万|千)?(?:个|家|所|条|座)"
 )
 # a numbered item of such a list on a line of its own ("一、新建50家社区综合为老服务中心;新增…"): an item, not a heading
 LIST_ITEM_COUNT = re.compile(

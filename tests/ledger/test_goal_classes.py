@@ -897,3 +897,20 @@ def test_a_yearly_list_named_after_a_comma_or_as_measures_for_the_people_gives_i
         "2. 培养 150 名医防管人才。\n"
     )
     assert found(measures) == [(20.0, "家", 2026, "ge"), (150.0, "名", 2026, "ge")]
+
+
+def test_a_work_meeting_s_past_year_paragraph_is_results_and_its_this_year_goals_take_the_meeting_s_year():
+    # session 16, reader17 (heldout_ag's 内蒙古 and heldout_ah's 重庆 work meetings): "据了解,2025年,我区…" opens a paragraph of
+    # the year before the meeting's: its figures are results; "今年,…将…推进N个…" sets the meeting's year even beside a
+    # later "到2020年"; 辆 counts vehicles (not "1辆/3万人", a ratio)
+    past = (
+        "2026年全区卫生健康工作会议召开,部署2026年重点工作。\n"
+        "据了解,2025年,我区医疗服务体系建设迈上新台阶。持续推动4个区域医疗中心建设,建成共享中心80个。\n"
+        "全区将为乡镇卫生院配备救护车40辆、巡诊服务车20辆,推动签约率提升至60%以上。\n"
+    )
+    assert found(past) == [(40.0, "辆", 2026, "ge"), (20.0, "辆", 2026, "ge"), (60.0, "%", 2026, "ge")]
+    meeting = (
+        "今(20)日,记者从某市2019年卫生健康工作会上获悉,今年,某市将继续实施惠民工程,推进12个中央投资项目建设。\n"
+        "在区县,某市将完成80个数字化医疗设备配置。\n到2020年,15家县医院达到“三级医院”水平。\n"
+    )
+    assert found(meeting) == [(12.0, "个", 2019, "ge"), (80.0, "个", 2019, "ge"), (15.0, "家", 2020, "ge")]

@@ -686,7 +686,7 @@ TARGET = re.compile(
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到|至|[%‰]\s*[～~—-]|(?:个|位|名|家|所)\s*(?:至|～|~))\s*)?"
     r"(?P<value>\d+(?:\.\d+)?)\s*"
     r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台|万平方米|万(?=以上|以内|以下|人次以上|[，,。；]|$)|元(?=以上)"
-    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人|条(?![例款])|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|平方米|颗"
+    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人|条(?![例款])|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|平方米|颗|辆(?![/／])"
     r"|位(?=[^，,。；;置于次列]))?"
     r"(?P<after>及以上|及以下|以上|以内|以下|左右)?"
 )
@@ -992,6 +992,17 @@ def targets(text: str) -> list[dict]:
     list_years = ""  # the clause of this sentence that named a list of years ("到2022年和2030年,…;")
     text_year = int(first.group(1)) if (first := FIRST_YEAR.search(text)) else None
     task_list = bool(TASK_LIST.search(text[:1500])) and not TASK_LIST_REPORT.search(text[:1500])
+    # a report of a year's work meeting ("今(22)日,…2019年卫生健康工作会…今年,重庆将…。到2020年,…达到…"): what "今年" sets,
+    # and what its sentences without a year set, is for the year the text writes first, not the later 到YYYY年
+    this_year = (
+        text_year
+        if THIS_YEAR_GOAL.search(text)
+        and text_year
+        and plan_start
+        and period_start is None
+        and text_year < plan_start
+        else None
+    )
     year_tasks, kept = (
         [],
         set(),
@@ -1025,6 +1036,16 @@ def targets(text: str) -> list[dict]:
             reporting_results = False
             if reporting_since:
                 reporting = reporting_since = False
+        if (
+            plan_start is None
+            and document_year
+            and (opening := PAST_YEAR_OPENING.match(sentence))
+            and int(opening.group(1)) < document_year
+            and not FUTURE_MARK.search(sentence)
+        ):
+            # "据了解,2025年,我区…。持续推动4个…" in the text of a 2026 work meeting naming no 到YYYY年: the year before the
+            # meeting's, its paragraph's figures are results
+            reporting = True
         if reporting and not FUTURE_MARK.search(sentence):
             continue  # "…主要目标提前实现。…居民健康素养水平提升到25.4%": a figure reached, no goal
         if (
@@ -1109,7 +1130,9 @@ def targets(text: str) -> list[dict]:
         elif paragraph_year and (GOAL_WORDS.search(sentence) or "%" in sentence):
             year = paragraph_year
         elif document_year and (GOAL_WORDS.search(sentence) or "%" in sentence):
-            year = document_year
+            year = this_year or document_year
+        elif this_year and THIS_YEAR_GOAL.search(sentence) and LIST_ITEM_VERB.search(sentence):
+            year = this_year  # "今年,重庆将…推进18个中央投资项目建设"
         elif list_year and document_year == list_year and LIST_ITEM_VERB.search(sentence):
             year = document_year  # "开设500个…暑托班;为300名…儿童提供支持服务": an item of the year's list
         elif document_year and any(
@@ -1485,6 +1508,8 @@ PAST_MARK = re.compile(
     + PERIOD_CHANGE
 )
 # ("提升到2020年的23%" after 近年来 is a level reached by then, not a year to come)
+# a sentence opened by a year, maybe after who says it: "2025年,我区…", "据了解,2025年,…", "会议指出,2024年底,…"
+PAST_YEAR_OPENING = re.compile(r"(?:[^，,。；;\d]{1,8}[，,])?(\d{4})\s*年(?:底|末|度|以来)?[，,]")
 FUTURE_MARK = re.compile(r"(?<!截)(?<!截止)(?<!\d年)(?:到|至)\s*\d{4}\s*年(?!的)|\d{4}\s*年(?:底|末)?前")
 # the value a change starts from: "由10.7‰下降到4.54‰", "从1.38人增长到2.61人"
 # "比2020年的23%提高7个百分点": the level a comparison starts from ("较2015年下降20%" is the cut, kept)

@@ -914,3 +914,13 @@ def test_a_work_meeting_s_past_year_paragraph_is_results_and_its_this_year_goals
         "在区县,某市将完成80个数字化医疗设备配置。\n到2020年,15家县医院达到“三级医院”水平。\n"
     )
     assert found(meeting) == [(12.0, "个", 2019, "ge"), (80.0, "个", 2019, "ge"), (15.0, "家", 2020, "ge")]
+
+
+def test_a_yearly_list_s_items_written_as_headlines_opening_with_their_count_are_its_goals():
+    # session 16, reader17 (heldout_ah's 南海; heldout_ag had none, 54 of 61 found 55 before it): under "十大民生实事项目"
+    # each item is a headline opening with its count, no verb; the paragraph's "从12个候选项目票选出10个项目" is no item
+    text = (
+        "区人大会议票决产生了2024年度某区十大民生实事。会上,从12个候选项目票选出10个项目。\n十大民生实事项目\n"
+        "8个滨江生态公园建设\n3万名产业技能人才培训参赛\n60公里自行车专用道建设提升\n"
+    )
+    assert found(text) == [(8.0, "个", 2024, "ge"), (3.0, "万名", 2024, "ge"), (60.0, "公里", 2024, "ge")]

@@ -850,6 +850,12 @@ LIST_ITEM_COUNT = re.compile(
 )
 
 
+# an item of such a list written as a headline that opens with its count: "10个滨江生态公园建设", "5万名产业技能人才培训参赛"
+LIST_HEADLINE = re.compile(
+    r"\d+(?:\.\d+)?(?:万|千)?(?:个|家|张|名|人次|人|所|条|公里|支|场|套|台|辆|间|户|座)[^，,。；;：:\d]{2,30}$"
+)
+
+
 # the note of what was done beside an item of a yearly list: "完成情况:…", "进展情况:…"
 DONE_LABEL = re.compile(r"\s*(?:完成情况|进展情况|进度情况|工作进展|推进情况|实施情况)\s*[:：]")
 
@@ -1023,7 +1029,7 @@ def targets(text: str) -> list[dict]:
             reporting = reporting_results = (
                 False  # the list of results ends with its items ("一是…", "二是…")
             )
-        line_opens = False
+        opens_line, line_opens = line_opens, False
         year_tasks += [
             (index, start, target)
             for start, target in _year_tasks(sentence, document_year or text_year, task_list)
@@ -1135,6 +1141,8 @@ def targets(text: str) -> list[dict]:
             year = this_year  # "今年,重庆将…推进18个中央投资项目建设"
         elif list_year and document_year == list_year and LIST_ITEM_VERB.search(sentence):
             year = document_year  # "开设500个…暑托班;为300名…儿童提供支持服务": an item of the year's list
+        elif list_year and document_year == list_year and opens_line and LIST_HEADLINE.match(sentence):
+            year = document_year  # "十大民生实事项目\n10个滨江生态公园建设\n5万人入住公共租赁住房": items as headlines
         elif document_year and any(
             int(named.group(1)) == document_year for named in HEADLINE_YEAR.finditer(sentence)
         ):

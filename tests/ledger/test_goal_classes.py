@@ -924,3 +924,20 @@ def test_a_yearly_list_s_items_written_as_headlines_opening_with_their_count_are
         "8个滨江生态公园建设\n3万名产业技能人才培训参赛\n60公里自行车专用道建设提升\n"
     )
     assert found(text) == [(8.0, "个", 2024, "ge"), (3.0, "万名", 2024, "ge"), (60.0, "公里", 2024, "ge")]
+
+
+def test_a_yearly_list_that_lost_its_title_is_known_by_each_item_s_planned_funds():
+    # session 16, reader17 (heldout_ah's 内江; heldout_ag had none, 54 of 61 found 55 before it): each item closes with
+    # "计划安排资金N万元,其中上级补助…": the year's works, of the year the copy writes first; the funds are no goal
+    text = (
+        "减免0.5万名家庭经济困难儿童学前教育保教费;新、改(扩)建80个普惠性托位。计划安排资金900万元,其中上级补助500万元;"
+        "以2023年度专项资金支持。\n"
+        "向1.2万名家庭经济困难的普通高中生发放助学金。计划安排资金2000万元,其中上级补助1500万元。\n"
+        "为8000名失能老年人免费上门提供康复护理指导。计划安排资金300万元,均为县(市、区)匹配资金。\n"
+    )
+    assert found(text) == [
+        (0.5, "万名", 2023, "ge"),
+        (80.0, "个", 2023, "ge"),
+        (1.2, "万名", 2023, "ge"),
+        (8000.0, "名", 2023, "ge"),
+    ]

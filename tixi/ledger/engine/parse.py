@@ -839,7 +839,7 @@ YEARLY_LIST_REPORT = re.compile(r"完成情况|进度|进展|已完成|圆满完
 # what an item of such a list does to a count: "开设500个…", "为300名…儿童提供…", "帮助8000名…", "组织10万名…"
 LIST_ITEM_VERB = re.compile(
     r"(?:新建|新增|建设|改建|改造|加装|配置|配备|开设|推出|完成|培训|帮助|组织|实施|开展|提供|为|建成|打造|建立|支持|推进"
-    r"|治理|提升|启动|布局|安装|招募|发放|培养|筛查|减免|救助|资助)"
+    r"|治理|提升|启动|布局|安装|招募|发放|培养|筛查|减免|救助|资助|向|(?:新|改|扩)[、(（)）新改扩]{0,6}建)"
     r"[^，,。；;、]{0,20}?\d"
     # "在30家医疗机构推进…": the places a measure of the list reaches, counted
     r"|^(?:\d{1,2}[.．、])?在\d+(?:\.\d+)?(?:万|千)?(?:个|家|所|条|座)"
@@ -850,6 +850,7 @@ LIST_ITEM_COUNT = re.compile(
 )
 
 
+PLANNED_FUNDS = re.compile(r"[。；;]\s*计划(?:安排|投入|投资)资金\s*\d")
 # an item of such a list written as a headline that opens with its count: "10个滨江生态公园建设", "5万名产业技能人才培训参赛"
 LIST_HEADLINE = re.compile(
     r"\d+(?:\.\d+)?(?:万|千)?(?:个|家|张|名|人次|人|所|条|公里|支|场|套|台|辆|间|户|座)[^，,。；;：:\d]{2,30}$"
@@ -865,6 +866,10 @@ def yearly_list_year(text: str) -> int | None:
     opening = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))[:200]
     listed = YEARLY_LIST.search(opening)
     if not listed:
+        # a copy of a 民生实事 list that lost its title, each item closing with the funds planned for it ("…110个普惠性托位。
+        # 计划安排资金1089万元,其中上级补助610万元…"): the year's works, of the year it writes first ("2023年度…资金")
+        if len(PLANNED_FUNDS.findall(text)) >= 3 and (first := FIRST_YEAR.search(text)):
+            return int(first.group(1))
         return None
     title = opening[max(opening.rfind("\n", 0, listed.start()), 0) : opening.find("\n", listed.end()) % 10**6]
     # a report of the list done is a list still where each item's note of what was done is labelled apart ("完成情况:…"):

@@ -941,3 +941,20 @@ def test_a_yearly_list_that_lost_its_title_is_known_by_each_item_s_planned_funds
         (1.2, "万名", 2023, "ge"),
         (8000.0, "名", 2023, "ge"),
     ]
+
+
+def test_units_named_bare_in_a_bracket_closing_an_item_do_it_and_an_alias_or_a_cut_bracket_names_none():
+    # session 16, reader17 (heldout_ag's 西安; heldout_ah had 8 of 8 tasks found 8 before it): "1.…。(市人社局、市财政局)"
+    # after a sentence names the units that do the item; "医院(区中医院)" inside a sentence is an alias; a bare bracket the
+    # copy cut ("(市医疗保障局、市卫生健康委") may go on: none is read
+    from tixi.ledger.engine.parse import tasks
+
+    text = (
+        "2025年为民实事实施方案\n二、主要任务\n(一)提高民生保障标准\n"
+        "1.提高养老金待遇。适当提高退休人员基本养老金。(市人社局、市财政局)\n"
+        "2.优化医疗资源布局。推动市九院、某医院(区中医院)向城市紧密型医疗集团发展。\n"
+        "3.提高财政补助标准。落实提高城乡最低生活保障标准政策。(市医疗保障局、市卫生健康委"
+    )
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("提高养老金待遇", ["市人社局", "市财政局"], []),
+    ]

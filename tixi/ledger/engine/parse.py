@@ -81,6 +81,8 @@ ROLE = re.compile(
     rf"(?P<role>{SHARED_WORDS}|(?:分别|共同|依法)?(?:{LEAD_WORDS}|{'|'.join(COOPERATING_WORDS)}))$"
 )
 
+# a bracket that says who does what (a role word, a label), not units named bare
+NAMES_ROLES = re.compile(rf"{LEAD_WORDS}|{'|'.join(COOPERATING_WORDS)}|职责|会同|[:：]")
 ORGANISATION = re.compile(
     r"(?:委|局|办|厅|部|府|会|院|中心|单位|部门|政府|管委会|分局|公司|组|队|站|所|署|总局|集团|机构|社|行|协会|学会|银行"
     r"|工商联|妇联|残联|侨联|科协|团中央|办公室|处|科|股|室)$"
@@ -98,6 +100,10 @@ SHORT_HUITONG = re.compile(
 PLACES_TOGETHER = re.compile(
     r"^(?:各|相关|有关)(?:地区|地方|省|市|县|区|乡镇|街道)(?:[（(][^（）()]*[）)])?$"
 )
+
+
+# a government unit named bare in an item's closing bracket: its level, then what it is ("市人社局", "区卫生健康委")
+BARE_UNIT = re.compile(r"^(?:省|市|县|区|州|旗|盟)[^，,、；;:：\s\d]{1,14}(?:局|委|厅|办|院|中心|政府)$")
 
 
 def is_organisation(name: str) -> bool:
@@ -244,6 +250,16 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
     if len(parts) == 1 and "会同" in parts[0] and not ROLE.search(parts[0]):
         parts = [parts[0] + "负责"]  # "（省卫生健康委会同省财政厅）"
     roles = [ROLE.search(p) for p in parts]
+    if (
+        len(parts) == 1
+        and not roles[0]
+        and (names := unit_names(parts[0]))
+        and all(BARE_UNIT.match(n) and is_organisation(n) for n in names)
+    ):
+        return (
+            names,
+            [],
+        )  # "1.提高养老金待遇。…(市人社局、市财政局)": the units named bare after an item do it
     if not roles or not roles[-1]:
         return None  # a bracket that ends with no role word names no units: "（以下简称“医共体”）"
     has_lead_word = any(r and "牵头" in r.group("role") for r in roles)
@@ -398,6 +414,8 @@ def _unit_brackets(body: str) -> list[tuple[re.Match, tuple[list[str], list[str]
         for m in BRACKET.finditer(flat)
         if (units := units_of(m.group(1)))
         and (re.search(r"[。；;!！]\s*$", flat[: m.start()]) or not re.match(r"\s*[，,、]", flat[m.end() :]))
+        # units named bare ("(市人社局、市财政局)") close a sentence; inside one ("…医院(区中医院)2大…") a name's alias
+        and (NAMES_ROLES.search(m.group(1)) or re.search(r"[。；;!！]\s*$", flat[: m.start()]))
     ]
 
 
@@ -609,9 +627,13 @@ def _close_cut_bracket(text: str) -> str:
     it ends: what the bracket names is read (a bracket cut before its role word names no units, as any other)."""
     body = text.rstrip()
     opened = max(body.rfind("（"), body.rfind("("))
-    if opened > max(body.rfind("）"), body.rfind(")")) and "\n" not in body[opened:]:
+    if (
+        opened > max(body.rfind("）"), body.rfind(")"))
+        and "\n" not in body[opened:]
+        and NAMES_ROLES.search(body[opened:])
+    ):
         return body + "）"
-    return text
+    return text  # "…(市医疗保障局、市卫生健康委": units named bare and cut may go on; none is read
 
 
 def tasks(text: str, default_year: int | None = None) -> list[dict]:

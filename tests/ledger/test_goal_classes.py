@@ -958,3 +958,14 @@ def test_units_named_bare_in_a_bracket_closing_an_item_do_it_and_an_alias_or_a_c
     assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
         ("提高养老金待遇", ["市人社局", "市财政局"], []),
     ]
+
+
+def test_a_standard_per_head_raised_to_an_amount_is_a_goal_and_a_bare_amount_is_not():
+    # session 16, reader17 (heldout_ag's 西安, as heldout_af's 福建 truth reads "从每人每年45元提高到50元"; heldout_ah had
+    # 75 of 77 found 77 before it, unchanged): "补助标准由每人每年670元提高到700元" raises a standard to a level (ge); the
+    # amount it starts from, and a payment "按每人每年2000元的标准发放", are no goal
+    text = (
+        "2025年为民实事实施方案\n3.提高财政补助标准。城乡居民医保补助标准由每人每年640元提高到690元,"
+        "最低养育标准由每人每月1700元统一提高到2100元。向困难学生按每人每年2000元的标准发放助学金。\n"
+    )
+    assert found(text) == [(690.0, "元", 2025, "ge"), (2100.0, "元", 2025, "ge")]

@@ -873,6 +873,8 @@ LIST_ITEM_COUNT = re.compile(
 
 
 PLANNED_FUNDS = re.compile(r"[。；;]\s*计划(?:安排|投入|投资)资金\s*\d")
+# a standard paid per head ("补助标准由每人每年670元", "资助标准由每生每年2000元"), raised: its new level is a goal
+PER_HEAD_STANDARD = re.compile(r"标准[^，,。；;]{0,12}?(?:由|从)[^，,。；;]{0,12}?每(?:人|生|户)每(?:年|月)")
 # an item of such a list written as a headline that opens with its count: "10个滨江生态公园建设", "5万名产业技能人才培训参赛"
 LIST_HEADLINE = re.compile(
     r"\d+(?:\.\d+)?(?:万|千)?(?:个|家|张|名|人次|人|所|条|公里|支|场|套|台|辆|间|户|座)[^，,。；;：:\d]{2,30}$"
@@ -1236,6 +1238,13 @@ def targets(text: str) -> list[dict]:
         )
         for m in TARGET.finditer(digits):
             unit, value = m.group("unit") or "", float(m.group("low") or m.group("value"))
+            if (
+                not unit
+                and m.group("before") == "提高到"
+                and digits[m.end() : m.end() + 1] == "元"
+                and PER_HEAD_STANDARD.search(digits[: m.start()])
+            ):
+                unit = "元"  # "补助标准由每人每年670元提高到700元": a standard per head raised to a level
             word = m.group("after") or m.group("before") or ""
             if not word and previous and LIST_GAP.fullmatch(sentence[previous[0].end() : m.start()]):
                 word = previous[1]  # "分别低于7%和5%", "下降到4.0‰、4.5‰": the list shares its word
@@ -1280,7 +1289,7 @@ def targets(text: str) -> list[dict]:
                 continue  # "鼓励有条件的地方完成15%的…，在10%的…": encouraged, not committed
             if finding is not None and finding.end() <= m.start():
                 continue  # "据…研究报告显示,…35%感染艾滋的儿童会死亡": a finding reported, not a level to reach
-            if re.search(r"每年[^，,。；]*$", before):
+            if re.search(r"每年[^，,。；]*$", before) and unit != "元":
                 continue  # "每年资助培养…50名": a yearly quantity is a rate, not a level to reach
             if "试点" in sentence and PILOT_SCOPE.search(before):
                 continue  # "选择10个左右…城市…开展试点": the pilot's scope, not a level to reach

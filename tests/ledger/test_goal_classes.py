@@ -969,3 +969,13 @@ def test_a_standard_per_head_raised_to_an_amount_is_a_goal_and_a_bare_amount_is_
         "最低养育标准由每人每月1700元统一提高到2100元。向困难学生按每人每年2000元的标准发放助学金。\n"
     )
     assert found(text) == [(690.0, "元", 2025, "ge"), (2100.0, "元", 2025, "ge")]
+
+
+def test_a_yearly_list_s_screening_item_counts_its_people_after_the_diseases_it_lists():
+    # session 16, reader17 (heldout_ag's 湖北; heldout_ah had 75 of 77 found 77 before it, unchanged): "免费筛查高血压、
+    # 糖尿病、高脂血症等…患者N万人次" names the diseases with 、 before the count
+    text = (
+        "2024年某省政府工作报告提出,聚焦民生。今年,某省将继续实施10大类50项民生实事。\n"
+        "免费筛查高血压、糖尿病、高脂血症等慢病患者1500万人次\n"
+    )
+    assert found(text) == [(1500.0, "万人次", 2024, "ge")]

@@ -979,3 +979,13 @@ def test_a_yearly_list_s_screening_item_counts_its_people_after_the_diseases_it_
         "免费筛查高血压、糖尿病、高脂血症等慢病患者1500万人次\n"
     )
     assert found(text) == [(1500.0, "万人次", 2024, "ge")]
+
+
+def test_the_kinds_a_sentence_lists_then_counts_with_deng_are_no_goal():
+    # session 16, reader17 (heldout_ag's 河南; heldout_ah had 75 of 77 found 77 before it, unchanged): "…尿毒症透析、器官移植
+    # 术后抗排异治疗等5种…慢特病" counts the kinds it has just named
+    text = (
+        "2022年某省重点民生实事\n实现高血压、糖尿病、尿毒症透析等4种门诊慢特病异地就医直接结算全覆盖,"
+        "推动超600家定点医药机构实现门诊费用直接结算。\n"
+    )
+    assert found(text) == [(600.0, "家", 2022, "gt")]

@@ -992,3 +992,17 @@ def test_the_kinds_a_sentence_lists_then_counts_with_deng_are_no_goal():
         "推动超600家定点医药机构实现门诊费用直接结算。\n"
     )
     assert found(text) == [(600.0, "家", 2022, "gt")]
+
+
+def test_a_government_work_report_s_past_year_beside_its_expected_goals():
+    # session 16, reader17 (the class of heldout_ah's 柘荣 and heldout_ag's 银川 政府工作报告 pages, whose figures it leaves as
+    # they were: ag 59 of 61 found 59, ah 75 of 77 found 77): the title "某县2025年政府工作报告" dates the report's goals;
+    # "2024年,全县…增长6.8%" reports the year before; "2025年…主要预期目标是:…" sets the goals
+    text = (
+        "某县2025年政府工作报告\n2024年,全县地区生产总值增长6.8%,城镇居民人均可支配收入增长5.2%,新增就业3200人。\n"
+        "2025年经济社会发展的主要预期目标是:全县地区生产总值增长6%左右,城镇居民人均可支配收入增长6%,"
+        "城镇新增就业2500人以上。\n"
+    )
+    assert found(text) == [(6.0, "%", 2025, "about"), (6.0, "%", 2025, "ge"), (2500.0, "人", 2025, "ge")]
+    results_only = "某市2025年政府工作报告\n2024年,全市地区生产总值增长5.6%,新增城镇就业达到4.2万人。\n"
+    assert found(results_only) == []

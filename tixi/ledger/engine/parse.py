@@ -809,6 +809,8 @@ TITLE_YEAR = re.compile(
     r"(20\d{2})年[^，,。\n]{0,20}(?:工作要点|任务分解|工作计划|行动计划|实施方案|规划|重点工作(?:任务|责任清单|清单)"
     # "2019年《政府工作报告》确定的主要目标任务责任分解方案": the year's goals, shared out among the units
     r"|主要(?:预期)?目标任务\s*(?:责任)?分解方案"
+    # "某县2025年政府工作报告": the report sets the goals of the year its title names
+    r"|政府工作报告(?=[ \t]*(?:\n|$))"
     # a provincial work meeting sets the goals of its year ("2023年全省卫生健康工作电视电话会议")
     r"|工作(?:电视电话|视频)?会议)"
 )
@@ -1135,6 +1137,8 @@ def targets(text: str) -> list[dict]:
             or re.search(
                 r"(?<![\d到至])(\d{4})\s*年(?:底)?(?:全面|基本)?(?:推广|推行|实现|完成|建成|覆盖)", sentence
             )
+            # "2025年经济社会发展的主要预期目标是:…": the year a 政府工作报告 sets its expected goals for
+            or re.match(r"(\d{4})年[^，,。；;:：]{0,16}?主要预期目标(?:是|为)?[:：]", sentence)
             # "…完善分级诊疗制度,2017年县域就诊率达到90%": a clause opened by the year of the level it sets
             or (CLAUSE_GOAL_YEAR.search(sentence) if not COMPARED_WITH_YEAR.search(sentence) else None)
         )

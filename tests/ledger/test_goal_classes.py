@@ -1006,3 +1006,26 @@ def test_a_government_work_report_s_past_year_beside_its_expected_goals():
     assert found(text) == [(6.0, "%", 2025, "about"), (6.0, "%", 2025, "ge"), (2500.0, "人", 2025, "ge")]
     results_only = "某市2025年政府工作报告\n2024年,全市地区生产总值增长5.6%,新增城镇就业达到4.2万人。\n"
     assert found(results_only) == []
+
+
+def test_a_yearly_list_s_chinese_numbered_items_without_a_stop_are_items_not_headings():
+    # session 16, reader17 (the class of ag's 湖北/天津 and ah's 南海/贵州 yearly lists, whose figures it leaves as they were:
+    # ag 59 of 61 found 59, ah 75 of 77 found 77): "一、新建3所公办幼儿园,新增学位2700个" is an item whose verb sets its count,
+    # though no stop closes it; a heading without a count stays a heading
+    text = (
+        "某区2025年十件民生实事\n一、新建3所公办幼儿园,新增学位2700个\n二、完成500户困难家庭适老化改造\n"
+        "三、提升养老服务水平\n"
+    )
+    assert found(text) == [(3.0, "所", 2025, "ge"), (2700.0, "个", 2025, "ge"), (500.0, "户", 2025, "ge")]
+
+
+def test_a_work_meeting_s_review_of_the_past_year_is_results_unless_the_year_to_come_follows():
+    # session 16, reader17 (the class of ag's 内蒙古 and ah's 重庆/沙坪坝 meetings, whose figures it leaves as they were):
+    # "会议总结了2025年工作。全市新建…12个" reports 2025; "总结2025年工作,部署2026年重点工作:…" goes on to the year to come
+    text = (
+        "2026年全市卫生健康工作会议召开\n会议总结了2025年工作。全市新建社区卫生服务中心12个,家庭医生签约率达到45%。\n"
+        "2026年,全市将新建社区卫生服务中心10个,家庭医生签约率达到50%以上。\n"
+    )
+    assert found(text) == [(10.0, "个", 2026, "ge"), (50.0, "%", 2026, "ge")]
+    deployed = "2026年全市卫生健康工作会议召开\n会议全面总结2025年工作,部署2026年重点工作:全市将新建社区卫生服务中心10个。\n"
+    assert found(deployed) == [(10.0, "个", 2026, "ge")]

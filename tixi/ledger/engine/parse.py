@@ -927,7 +927,16 @@ def _sections(text: str, yearly_list: bool = False):
         if yearly_list and DONE_LABEL.match(line):
             continue  # "完成情况:全市开展各类职业技能培训10万人次": what was done beside the list's item, no goal
         is_heading = SECTION.match(line.strip()) and len(line.strip()) < 60
-        if is_heading and yearly_list and LIST_ITEM_COUNT.search(line) and re.search(r"[;；。]\s*$", line):
+        if (
+            is_heading
+            and yearly_list
+            and LIST_ITEM_COUNT.search(line)
+            # "一、新建3所公办幼儿园,新增学位2700个": an item without its stop, a verb setting its count
+            and (
+                re.search(r"[;；。]\s*$", line)
+                or LIST_ITEM_VERB.search(SECTION.sub("", line.strip(), count=1))
+            )
+        ):
             is_heading = (
                 None  # "四、推出200家早餐工程示范点;建设…服务库。": the list's item, its counts goals
             )
@@ -1076,9 +1085,11 @@ def targets(text: str) -> list[dict]:
         if (
             plan_start is None
             and document_year
-            and (opening := PAST_YEAR_OPENING.match(sentence))
+            and (opening := PAST_YEAR_OPENING.match(sentence) or PAST_YEAR_REVIEWED.search(sentence))
             and int(opening.group(1)) < document_year
             and not FUTURE_MARK.search(sentence)
+            # "总结2025年工作成效,部署2026年重点工作": the year to come follows in the same sentence
+            and all(int(y) < document_year for y in re.findall(r"(20\d{2})\s*年", sentence))
         ):
             # "据了解,2025年,我区…。持续推动4个…" in the text of a 2026 work meeting naming no 到YYYY年: the year before the
             # meeting's, its paragraph's figures are results
@@ -1560,6 +1571,8 @@ PAST_MARK = re.compile(
 # ("提升到2020年的23%" after 近年来 is a level reached by then, not a year to come)
 # a sentence opened by a year, maybe after who says it: "2025年,我区…", "据了解,2025年,…", "会议指出,2024年底,…"
 PAST_YEAR_OPENING = re.compile(r"(?:[^，,。；;\d]{1,8}[，,])?(\d{4})\s*年(?:底|末|度|以来)?[，,]")
+# "会议总结了2025年工作", "回顾2025年,…": what the paragraph goes on to report is that year's
+PAST_YEAR_REVIEWED = re.compile(r"(?:总结|回顾)(?:了)?[^，,。；;\d]{0,6}(\d{4})\s*年")
 FUTURE_MARK = re.compile(r"(?<!截)(?<!截止)(?<!\d年)(?:到|至)\s*\d{4}\s*年(?!的)|\d{4}\s*年(?:底|末)?前")
 # the value a change starts from: "由10.7‰下降到4.54‰", "从1.38人增长到2.61人"
 # "比2020年的23%提高7个百分点": the level a comparison starts from ("较2015年下降20%" is the cut, kept)

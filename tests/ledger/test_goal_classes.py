@@ -1029,3 +1029,18 @@ def test_a_work_meeting_s_review_of_the_past_year_is_results_unless_the_year_to_
     assert found(text) == [(10.0, "个", 2026, "ge"), (50.0, "%", 2026, "ge")]
     deployed = "2026年全市卫生健康工作会议召开\n会议全面总结2025年工作,部署2026年重点工作:全市将新建社区卫生服务中心10个。\n"
     assert found(deployed) == [(10.0, "个", 2026, "ge")]
+
+
+def test_an_item_s_labelled_units_after_its_sentence_on_the_same_line_do_it():
+    # session 16, reader17 (the units of ag's 西安 and ah's 成都 items written another way; no held-out figure changes):
+    # "1.新建村卫生室200个。责任单位:省卫生健康委" as a copy that lost the line break before the label gives it
+    from tixi.ledger.engine.parse import tasks
+
+    text = (
+        "2025年某省卫生健康为民办实事项目\n1.新建村卫生室200个。责任单位:省卫生健康委\n"
+        "2.为50万名儿童开展视力筛查。牵头单位:省卫生健康委;配合单位:省教育厅\n"
+    )
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("新建村卫生室200个", ["省卫生健康委"], []),
+        ("为50万名儿童开展视力筛查", ["省卫生健康委"], ["省教育厅"]),
+    ]

@@ -58,6 +58,7 @@ LABEL_NAMES = (
 LABELLED = re.compile(rf"^(?P<label>{LABEL_NAMES})\s*[:：]\s*")
 # "牵头单位：X，配合单位：Y": a comma before a label ends the labelled part before it
 COMMA_BEFORE_LABEL = re.compile(rf"[，,]\s*(?=(?:{LABEL_NAMES})\s*[:：])")
+INLINE_LABEL = re.compile(rf"[。；;]\s*((?:{LABEL_NAMES})\s*[:：][^（）()。]+?)[。]?\s*$")
 LEAD_LABELS = ("牵头责任单位", "牵头单位", "主责单位", "负责部门", "负责单位")
 # "（负责部门：X；适用范围：Y）": where a measure applies, or by when, names no unit
 NOT_UNITS_LABEL = re.compile(r"[，,；;]\s*(?:适用范围|完成时限|完成时间|时间节点|时限)\s*[:：].*$")
@@ -424,7 +425,11 @@ def _units_in(body: str) -> tuple[list[str], list[str]] | None:
     if found := _unit_brackets(body):
         return found[-1][1]
     labelled = [line for line in body.split("\n")[1:] if LABELLED.match(line)]
-    return units_of("；".join(labelled)) if labelled else None
+    if labelled:
+        return units_of("；".join(labelled))
+    # "1.新建村卫生室200个。责任单位:省卫生健康委": the label after the item's sentence, on its line
+    inline = INLINE_LABEL.search(body.split("\n")[0])
+    return units_of(inline.group(1)) if inline else None
 
 
 def _parts(title: str, body: str) -> list[tuple[str, str, str, tuple[list[str], list[str]]]]:

@@ -1044,3 +1044,17 @@ def test_an_item_s_labelled_units_after_its_sentence_on_the_same_line_do_it():
         ("新建村卫生室200个", ["省卫生健康委"], []),
         ("为50万名儿童开展视力筛查", ["省卫生健康委"], ["省教育厅"]),
     ]
+
+
+def test_a_yearly_list_of_measures_for_the_people_named_otherwise_and_its_headlines_closing_with_their_count():
+    # session 16, reader17 (other wordings of ag's "为民服务16项举措" and of ah's 南海 headlines; no held-out figure changes):
+    # "惠民十大举措", "十项便民惠民措施" name a yearly list; "乡村健身广场200个" closes a headline item with its count;
+    # "惠及妇女5万人" and "一是在20家医院…" set an item's count
+    measures = "2026年某市卫生健康惠民十大举措\n1. 新建社区医院5家。\n"
+    assert found(measures) == [(5.0, "家", 2026, "ge")]
+    steps = "某市2025年卫生健康十项便民惠民措施发布\n一是在20家医院推行“一站式”服务。\n"
+    assert found(steps) == [(20.0, "家", 2025, "ge")]
+    headlines = "2025年某省十件民生实事\n乡村健身广场200个\n社区养老服务综合体100个\n"
+    assert found(headlines) == [(200.0, "个", 2025, "ge"), (100.0, "个", 2025, "ge")]
+    reach = "2025年某市民生实事项目计划\n1.实施城乡居民两癌筛查,惠及妇女5万人。\n"
+    assert found(reach) == [(5.0, "万人", 2025, "ge")]

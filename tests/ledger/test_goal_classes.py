@@ -1058,3 +1058,13 @@ def test_a_yearly_list_of_measures_for_the_people_named_otherwise_and_its_headli
     assert found(headlines) == [(200.0, "个", 2025, "ge"), (100.0, "个", 2025, "ge")]
     reach = "2025年某市民生实事项目计划\n1.实施城乡居民两癌筛查,惠及妇女5万人。\n"
     assert found(reach) == [(5.0, "万人", 2025, "ge")]
+
+
+def test_a_list_reported_all_done_gives_no_goal_and_this_year_s_goal_beside_a_later_year_keeps_its_year():
+    # session 16, reader17 (precision of ag's and ah's list and meeting classes; no held-out figure changes): "…十件民生实事
+    # 全部完成" reports the list done, its headlines are results; "今年要新建…10个" in a paragraph opened by "到2027年" is for the
+    # year the text writes first
+    done = "2024年某市十件民生实事全部完成\n乡村健身广场建成220个\n新建社区养老服务综合体105个\n"
+    assert found(done) == []
+    plan = "某县卫生健康局2025年工作计划\n一、工作目标\n到2027年,全县建成紧密型医共体。今年要新建村卫生室10个。\n"
+    assert found(plan) == [(10.0, "个", 2025, "ge")]

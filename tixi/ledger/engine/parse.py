@@ -867,7 +867,9 @@ YEARLY_LIST = re.compile(
     r"|[十\d一二三四五六七八九]+\s*(?:大|件|项|条)(?:便民|惠民|为民|利民)+(?:举措|措施)"
     r"|重点工作任务|任务清单)"
 )
-YEARLY_LIST_REPORT = re.compile(r"完成情况|进度|进展|已完成|圆满完成|超额完成|发布会|总结|回顾|成效")
+YEARLY_LIST_REPORT = re.compile(
+    r"完成情况|进度|进展|已完成|圆满完成|超额完成|全部完成|全面完成|顺利完成|如期完成|发布会|总结|回顾|成效"
+)
 # what an item of such a list does to a count: "开设500个…", "为300名…儿童提供…", "帮助8000名…", "组织10万名…"
 LIST_ITEM_VERB = re.compile(
     r"(?:新建|新增|建设|改建|改造|加装|配置|配备|开设|推出|完成|培训|帮助|组织|实施|开展|提供|为|建成|打造|建立|支持|推进"
@@ -1187,12 +1189,16 @@ def targets(text: str) -> list[dict]:
             year = int(year_match.group(1))
             if re.match(r"到\d{4}年[，,]", sentence):
                 paragraph_year = year  # "到2020年，…。全国…达到70%": the paragraph's later sentences too
+        elif (
+            this_year
+            and THIS_YEAR_GOAL.search(sentence)
+            and (GOAL_WORDS.search(sentence) or "%" in sentence or LIST_ITEM_VERB.search(sentence))
+        ):
+            year = this_year  # "今年,重庆将…推进18个中央投资项目建设", "到2027年,…。今年要新建…10个"
         elif paragraph_year and (GOAL_WORDS.search(sentence) or "%" in sentence):
             year = paragraph_year
         elif document_year and (GOAL_WORDS.search(sentence) or "%" in sentence):
             year = this_year or document_year
-        elif this_year and THIS_YEAR_GOAL.search(sentence) and LIST_ITEM_VERB.search(sentence):
-            year = this_year  # "今年,重庆将…推进18个中央投资项目建设"
         elif list_year and document_year == list_year and LIST_ITEM_VERB.search(sentence):
             year = document_year  # "开设500个…暑托班;为300名…儿童提供支持服务": an item of the year's list
         elif list_year and document_year == list_year and opens_line and LIST_HEADLINE.match(sentence):

@@ -1068,3 +1068,13 @@ def test_a_list_reported_all_done_gives_no_goal_and_this_year_s_goal_beside_a_la
     assert found(done) == []
     plan = "某县卫生健康局2025年工作计划\n一、工作目标\n到2027年,全县建成紧密型医共体。今年要新建村卫生室10个。\n"
     assert found(plan) == [(10.0, "个", 2025, "ge")]
+
+
+def test_units_named_bare_in_a_bracket_that_ends_the_item_do_it():
+    # session 16, reader17 (西安's bare units written without a stop before the bracket; no held-out figure changes)
+    from tixi.ledger.engine.parse import tasks
+
+    text = "2026年某市卫生健康系统为民办实事清单\n1.开展适龄儿童窝沟封闭2万人(市卫健委、市教育局)\n"
+    assert [(t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        (["市卫健委", "市教育局"], [])
+    ]

@@ -416,7 +416,13 @@ def _unit_brackets(body: str) -> list[tuple[re.Match, tuple[list[str], list[str]
         if (units := units_of(m.group(1)))
         and (re.search(r"[。；;!！]\s*$", flat[: m.start()]) or not re.match(r"\s*[，,、]", flat[m.end() :]))
         # units named bare ("(市人社局、市财政局)") close a sentence; inside one ("…医院(区中医院)2大…") a name's alias
-        and (NAMES_ROLES.search(m.group(1)) or re.search(r"[。；;!！]\s*$", flat[: m.start()]))
+        and (
+            NAMES_ROLES.search(m.group(1))
+            or re.search(r"[。；;!！]\s*$", flat[: m.start()])
+            or re.fullmatch(
+                r"\s*[。；;]?\s*", flat[m.end() :]
+            )  # "2.…2万人(市卫健委、市教育局)": the item's end
+        )
     ]
 
 

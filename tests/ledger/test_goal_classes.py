@@ -1078,3 +1078,19 @@ def test_units_named_bare_in_a_bracket_that_ends_the_item_do_it():
     assert [(t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
         (["市卫健委", "市教育局"], [])
     ]
+
+
+def test_a_meeting_speech_s_past_year_said_in_words_or_reported_is_results():
+    # session 16, reader17 (other wordings of the meeting class of ag's 内蒙古 and ah's 重庆; no held-out figure changes):
+    # "过去的一年,我们新建…" and "会上通报,2024年全市…降至…" report the year before the meeting's; "今年的主要任务是:…" and
+    # "2025年全市…控制在…" set its goals; "2012年起5年内" opens a period, no past year
+    speech = (
+        "在全市卫生健康工作会议上的讲话\n(2026年1月15日)\n过去的一年,我们新建社区卫生服务中心12个,家庭医生签约率达到45%。\n"
+        "今年的主要任务是:新建社区卫生服务中心10个,家庭医生签约率达到50%以上。\n"
+    )
+    assert found(speech) == [(10.0, "个", 2026, "ge"), (50.0, "%", 2026, "ge")]
+    report = (
+        "2025年某市卫生健康工作会议召开\n会上通报,2024年全市孕产妇死亡率降至8.5/10万,婴儿死亡率降至3.2‰。\n"
+        "会议要求,2025年全市孕产妇死亡率控制在10/10万以下。\n"
+    )
+    assert found(report) == [(10.0, "/10万", 2025, "le")]

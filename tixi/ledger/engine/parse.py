@@ -1116,11 +1116,13 @@ def targets(text: str) -> list[dict]:
             continue  # "…主要目标提前实现。…居民健康素养水平提升到25.4%": a figure reached, no goal
         if (
             not reporting
-            and "年来" in sentence
-            and YEARS_SINCE_OPENING.search(sentence)
+            and ("年来" in sentence or "去年" in sentence or "过去" in sentence)
+            and (since := YEARS_SINCE_OPENING.search(sentence))
             and not PROGRESS.search(sentence)
         ):
             reporting = reporting_since = True
+            if "年来" not in since.group(0) and not FUTURE_MARK.search(sentence):
+                continue  # "过去的一年,我们新建…12个": the year before the text's, its figures reached
         reporting = reporting or bool(PROGRESS.search(sentence))
         if (
             reporting
@@ -1548,7 +1550,10 @@ YEAR_STATED = re.compile(r"(?:^|[!！?？])(\d{4})年(?:底|末)?[，,][^，,。
 PAST_MARK_MORE = re.compile(YEARS_SINCE + r"|(?:降幅|增幅|涨幅)达")
 # "在2024年下降到23.2%" ("在2015年基础上" is a baseline, read elsewhere)
 PAST_YEAR_IN = re.compile(r"在(\d{4})\s*年(?!(?:底|末)?的?基础)[^，,。；;]*")
-YEARS_SINCE_OPENING = re.compile(r"(?:^|[，,：:])" + YEARS_SINCE + r"[，,]")
+# "过去的一年,我们新建…", "去年,全市…": the year before the text's, reported
+YEARS_SINCE_OPENING = re.compile(
+    r"(?:^|[，,：:])(?:" + YEARS_SINCE + r"|过去(?:的)?(?:一|1)年(?:里|中|来)?|去年(?:以来)?)[，,]"
+)
 # "…取得了明显的阶段性成果:": a list of results follows
 RESULTS_INTRO = re.compile(r"(?:取得|实现)了?[^。；，,:：]{0,12}(?:成果|成效|成绩|成就|进展)[:：]$")
 # the items of a list of results: "一是…", "（二）…", "3.…", "④…"
@@ -1591,8 +1596,10 @@ PAST_MARK = re.compile(
     + PERIOD_CHANGE
 )
 # ("提升到2020年的23%" after 近年来 is a level reached by then, not a year to come)
-# a sentence opened by a year, maybe after who says it: "2025年,我区…", "据了解,2025年,…", "会议指出,2024年底,…"
-PAST_YEAR_OPENING = re.compile(r"(?:[^，,。；;\d]{1,8}[，,])?(\d{4})\s*年(?:底|末|度|以来)?[，,]")
+# a sentence opened by a year, maybe after who says it: "2025年,我区…", "据了解,2025年,…", "会上通报,2024年全市…"
+PAST_YEAR_OPENING = re.compile(
+    r"(?:[^，,。；;\d]{1,8}[，,])?(\d{4})\s*年(?:底|末|度|以来)?(?:[，,]|(?=(?:全|我)(?:市|省|区|县|州|旗|国)))"
+)
 # "会议总结了2025年工作", "回顾2025年,…": what the paragraph goes on to report is that year's
 PAST_YEAR_REVIEWED = re.compile(r"(?:总结|回顾)(?:了)?[^，,。；;\d]{0,6}(\d{4})\s*年")
 FUTURE_MARK = re.compile(r"(?<!截)(?<!截止)(?<!\d年)(?:到|至)\s*\d{4}\s*年(?!的)|\d{4}\s*年(?:底|末)?前")

@@ -1094,3 +1094,13 @@ def test_a_meeting_speech_s_past_year_said_in_words_or_reported_is_results():
         "会议要求,2025年全市孕产妇死亡率控制在10/10万以下。\n"
     )
     assert found(report) == [(10.0, "/10万", 2025, "le")]
+
+
+def test_a_report_s_past_year_and_this_year_s_expected_goals_in_one_paragraph():
+    # session 16, reader17 (the 政府工作报告 class of ag's 银川 and ah's 柘荣, its two years in one paragraph; no held-out
+    # figure changes): "去年,…增长6.8%" reports; "今年…主要预期目标是:…" that follows in the paragraph sets the goals
+    text = (
+        "某县2025年政府工作报告\n去年,全县地区生产总值增长6.8%,新增就业3200人。"
+        "今年经济社会发展的主要预期目标是:地区生产总值增长6%左右,城镇新增就业2500人以上。\n"
+    )
+    assert found(text) == [(6.0, "%", 2025, "about"), (2500.0, "人", 2025, "ge")]

@@ -1112,6 +1112,18 @@ def targets(text: str) -> list[dict]:
             # "据了解,2025年,我区…。持续推动4个…" in the text of a 2026 work meeting naming no 到YYYY年: the year before the
             # meeting's, its paragraph's figures are results
             reporting = True
+        if reporting and (
+            sentence.startswith("今年")
+            or (
+                document_year
+                and (named := re.match(r"(\d{4})\s*年", sentence))
+                and int(named.group(1)) >= document_year
+                and plan_start is None
+            )
+        ):
+            reporting = reporting_since = (
+                False  # "去年,…增长6.8%。今年…主要预期目标是:…": the year to come follows
+            )
         if reporting and not FUTURE_MARK.search(sentence):
             continue  # "…主要目标提前实现。…居民健康素养水平提升到25.4%": a figure reached, no goal
         if (

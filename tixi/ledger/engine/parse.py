@@ -58,9 +58,15 @@ LABEL_NAMES = (
 LABELLED = re.compile(rf"^(?P<label>{LABEL_NAMES})\s*[:：]\s*")
 # "牵头单位：X，配合单位：Y": a comma before a label ends the labelled part before it
 COMMA_BEFORE_LABEL = re.compile(rf"[，,]\s*(?=(?:{LABEL_NAMES})\s*[:：])")
+INLINE_LABEL = re.compile(rf"[。；;]\s*((?:{LABEL_NAMES})\s*[:：][^（）()。]+?)[。]?\s*$")
 LEAD_LABELS = ("牵头责任单位", "牵头单位", "主责单位", "负责部门", "负责单位")
 # "（负责部门：X；适用范围：Y）": where a measure applies, or by when, names no unit
 NOT_UNITS_LABEL = re.compile(r"[，,；;]\s*(?:适用范围|完成时限|完成时间|时间节点|时限)\s*[:：].*$")
+# a responsibility bracket of a 分解方案 that names the leader and who reports the figures beside the units ("牵头领导:谢瑞武,
+# 牵头单位:市发改委,责任单位:…,数据提供单位:市统计局"): a person, and the source of the data, are no unit of the task
+NOT_UNITS_PART = re.compile(
+    r"(?:^|(?<=[，,；;]))\s*(?:(?:牵头|责任|分管|联系|包抓|督导)(?:市|县|区)?领导|数据(?:提供|来源|统计)单位)\s*[:：][^，,；;]*[，,；;]?"
+)
 BARE_LABEL = re.compile(
     r"^(?:牵头责任单位|牵头单位|主责单位|责任单位|配合单位|协作单位|主要协作单位|参与单位)$"
 )
@@ -76,6 +82,8 @@ ROLE = re.compile(
     rf"(?P<role>{SHARED_WORDS}|(?:分别|共同|依法)?(?:{LEAD_WORDS}|{'|'.join(COOPERATING_WORDS)}))$"
 )
 
+# a bracket that says who does what (a role word, a label), not units named bare
+NAMES_ROLES = re.compile(rf"{LEAD_WORDS}|{'|'.join(COOPERATING_WORDS)}|职责|会同|[:：]")
 ORGANISATION = re.compile(
     r"(?:委|局|办|厅|部|府|会|院|中心|单位|部门|政府|管委会|分局|公司|组|队|站|所|署|总局|集团|机构|社|行|协会|学会|银行"
     r"|工商联|妇联|残联|侨联|科协|团中央|办公室|处|科|股|室)$"
@@ -93,6 +101,10 @@ SHORT_HUITONG = re.compile(
 PLACES_TOGETHER = re.compile(
     r"^(?:各|相关|有关)(?:地区|地方|省|市|县|区|乡镇|街道)(?:[（(][^（）()]*[）)])?$"
 )
+
+
+# a government unit named bare in an item's closing bracket: its level, then what it is ("市人社局", "区卫生健康委")
+BARE_UNIT = re.compile(r"^(?:省|市|县|区|州|旗|盟)[^，,、；;:：\s\d]{1,14}(?:局|委|厅|办|院|中心|政府)$")
 
 
 def is_organisation(name: str) -> bool:
@@ -212,6 +224,7 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
     )
     bracket = FROM_HERE_ON.sub("", bracket).rstrip("。；;，, ")
     bracket = NOT_UNITS_LABEL.sub("", bracket)
+    bracket = NOT_UNITS_PART.sub("", bracket).rstrip("。；;，, ")
     bracket = COMMA_BEFORE_LABEL.sub("；", bracket)
     if LABELLED.match(bracket):
         lead, cooperating = [], []
@@ -238,6 +251,16 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
     if len(parts) == 1 and "会同" in parts[0] and not ROLE.search(parts[0]):
         parts = [parts[0] + "负责"]  # "（省卫生健康委会同省财政厅）"
     roles = [ROLE.search(p) for p in parts]
+    if (
+        len(parts) == 1
+        and not roles[0]
+        and (names := unit_names(parts[0]))
+        and all(BARE_UNIT.match(n) and is_organisation(n) for n in names)
+    ):
+        return (
+            names,
+            [],
+        )  # "1.提高养老金待遇。…(市人社局、市财政局)": the units named bare after an item do it
     if not roles or not roles[-1]:
         return None  # a bracket that ends with no role word names no units: "（以下简称“医共体”）"
     has_lead_word = any(r and "牵头" in r.group("role") for r in roles)
@@ -392,6 +415,14 @@ def _unit_brackets(body: str) -> list[tuple[re.Match, tuple[list[str], list[str]
         for m in BRACKET.finditer(flat)
         if (units := units_of(m.group(1)))
         and (re.search(r"[。；;!！]\s*$", flat[: m.start()]) or not re.match(r"\s*[，,、]", flat[m.end() :]))
+        # units named bare ("(市人社局、市财政局)") close a sentence; inside one ("…医院(区中医院)2大…") a name's alias
+        and (
+            NAMES_ROLES.search(m.group(1))
+            or re.search(r"[。；;!！]\s*$", flat[: m.start()])
+            or re.fullmatch(
+                r"\s*[。；;]?\s*", flat[m.end() :]
+            )  # "2.…2万人(市卫健委、市教育局)": the item's end
+        )
     ]
 
 
@@ -400,7 +431,11 @@ def _units_in(body: str) -> tuple[list[str], list[str]] | None:
     if found := _unit_brackets(body):
         return found[-1][1]
     labelled = [line for line in body.split("\n")[1:] if LABELLED.match(line)]
-    return units_of("；".join(labelled)) if labelled else None
+    if labelled:
+        return units_of("；".join(labelled))
+    # "1.新建村卫生室200个。责任单位:省卫生健康委": the label after the item's sentence, on its line
+    inline = INLINE_LABEL.search(body.split("\n")[0])
+    return units_of(inline.group(1)) if inline else None
 
 
 def _parts(title: str, body: str) -> list[tuple[str, str, str, tuple[list[str], list[str]]]]:
@@ -603,9 +638,13 @@ def _close_cut_bracket(text: str) -> str:
     it ends: what the bracket names is read (a bracket cut before its role word names no units, as any other)."""
     body = text.rstrip()
     opened = max(body.rfind("（"), body.rfind("("))
-    if opened > max(body.rfind("）"), body.rfind(")")) and "\n" not in body[opened:]:
+    if (
+        opened > max(body.rfind("）"), body.rfind(")"))
+        and "\n" not in body[opened:]
+        and NAMES_ROLES.search(body[opened:])
+    ):
         return body + "）"
-    return text
+    return text  # "…(市医疗保障局、市卫生健康委": units named bare and cut may go on; none is read
 
 
 def tasks(text: str, default_year: int | None = None) -> list[dict]:
@@ -680,7 +719,7 @@ TARGET = re.compile(
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到|至|[%‰]\s*[～~—-]|(?:个|位|名|家|所)\s*(?:至|～|~))\s*)?"
     r"(?P<value>\d+(?:\.\d+)?)\s*"
     r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台|万平方米|万(?=以上|以内|以下|人次以上|[，,。；]|$)|元(?=以上)"
-    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人|条(?![例款])|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|平方米|颗"
+    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人|条(?![例款])|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|平方米|颗|辆(?![/／])"
     r"|位(?=[^，,。；;置于次列]))?"
     r"(?P<after>及以上|及以下|以上|以内|以下|左右)?"
 )
@@ -779,6 +818,10 @@ GARBLED_YEAR = re.compile(r"(?<!\d)\d{5,6}年")
 PERIOD = re.compile(r"(20\d{2})\s*[—–-]+\s*(20\d{2})\s*年")
 TITLE_YEAR = re.compile(
     r"(20\d{2})年[^，,。\n]{0,20}(?:工作要点|任务分解|工作计划|行动计划|实施方案|规划|重点工作(?:任务|责任清单|清单)"
+    # "2019年《政府工作报告》确定的主要目标任务责任分解方案": the year's goals, shared out among the units
+    r"|主要(?:预期)?目标任务\s*(?:责任)?分解方案"
+    # "某县2025年政府工作报告": the report sets the goals of the year its title names
+    r"|政府工作报告(?=[ \t]*(?:\n|$))"
     # a provincial work meeting sets the goals of its year ("2023年全省卫生健康工作电视电话会议")
     r"|工作(?:电视电话|视频)?会议)"
 )
@@ -821,19 +864,40 @@ OTHER_NEWS = re.compile(
 # a document whose title or opening names one year's list of tasks ("2021年上海市为民办实事项目", "2024年漯河市十件民生实事",
 # "2023年…重点工作任务清单"): each of its items is a goal of that year; a report of the list done (进展, 完成情况, 发布会) is not
 YEARLY_LIST = re.compile(
-    r"(?:(?<!\d)(20\d{2})\s*年|今年)[^。；;，,\n]{0,30}?(?:民生实事|实事项目|为民办实事|[十\d一二三四五六七八九]+(?:件|项)(?:重点)?(?:民生)?实事"
+    r"(?:(?<!\d)(20\d{2})\s*年|今年[，,]?)[^。；;，,\n]{0,30}?(?:民生实事|实事项目|为民(?:办)?实事"
+    r"|[十\d一二三四五六七八九]+\s*(?:件|项)(?:重点)?(?:民生)?实事"
+    # "2026年天津卫生健康为民服务16项举措": the year's measures for the people, counted
+    r"|为民服务\s*[十\d一二三四五六七八九]+\s*(?:件|项)举措"
+    # "2026年…卫生健康惠民十大举措", "2025年…十项便民惠民措施"
+    r"|(?:为民|惠民|便民|利民)\s*[十\d一二三四五六七八九]+\s*(?:大|件|项|条)(?:举措|措施)"
+    r"|[十\d一二三四五六七八九]+\s*(?:大|件|项|条)(?:便民|惠民|为民|利民)+(?:举措|措施)"
     r"|重点工作任务|任务清单)"
 )
-YEARLY_LIST_REPORT = re.compile(r"完成情况|进度|进展|已完成|圆满完成|超额完成|发布会|总结|回顾|成效")
+YEARLY_LIST_REPORT = re.compile(
+    r"完成情况|进度|进展|已完成|圆满完成|超额完成|全部完成|全面完成|顺利完成|如期完成|发布会|总结|回顾|成效"
+)
 # what an item of such a list does to a count: "开设500个…", "为300名…儿童提供…", "帮助8000名…", "组织10万名…"
 LIST_ITEM_VERB = re.compile(
     r"(?:新建|新增|建设|改建|改造|加装|配置|配备|开设|推出|完成|培训|帮助|组织|实施|开展|提供|为|建成|打造|建立|支持|推进"
-    r"|治理|提升|启动|布局|安装|招募|发放|培养)"
-    r"[^，,。；;、]{0,20}?\d"
+    r"|治理|提升|启动|布局|安装|招募|发放|培养|筛查|减免|救助|资助|向|惠及|(?:新|改|扩)[、(（)）新改扩]{0,6}建)"
+    r"[^，,。；;、]{0,20}?\d|筛查[^，,。；;]{0,30}?\d"
+    # "在30家医疗机构推进…": the places a measure of the list reaches, counted
+    r"|^(?:\d{1,2}[.．、]|[一二三四五六七八九十]+是)?在\d+(?:\.\d+)?(?:万|千)?(?:个|家|所|条|座)"
 )
 # a numbered item of such a list on a line of its own ("一、新建50家社区综合为老服务中心;新增…"): an item, not a heading
 LIST_ITEM_COUNT = re.compile(
     r"\d+(?:\.\d+)?\s*(?:万|千|百)?(?:个|家|张|名|人|所|条|片|公里|项|支|场|套|台|辆|间|户|座)"
+)
+
+
+PLANNED_FUNDS = re.compile(r"[。；;]\s*计划(?:安排|投入|投资)资金\s*\d")
+# a standard paid per head ("补助标准由每人每年670元", "资助标准由每生每年2000元"), raised: its new level is a goal
+PER_HEAD_STANDARD = re.compile(r"标准[^，,。；;]{0,12}?(?:由|从)[^，,。；;]{0,12}?每(?:人|生|户)每(?:年|月)")
+# an item of such a list written as a headline that opens with its count: "10个滨江生态公园建设", "5万名产业技能人才培训参赛"
+LIST_HEADLINE = re.compile(
+    r"\d+(?:\.\d+)?(?:万|千)?(?:个|家|张|名|人次|人|所|条|公里|支|场|套|台|辆|间|户|座)[^，,。；;：:\d]{2,30}$"
+    # or closes with it: "乡村健身广场200个", "社区养老服务综合体100个"
+    r"|[^，,。；;：:\d]{2,30}?\d+(?:\.\d+)?(?:万|千)?(?:个|家|张|名|人次|人|所|条|公里|支|场|套|台|辆|间|户|座)$"
 )
 
 
@@ -846,6 +910,10 @@ def yearly_list_year(text: str) -> int | None:
     opening = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))[:200]
     listed = YEARLY_LIST.search(opening)
     if not listed:
+        # a copy of a 民生实事 list that lost its title, each item closing with the funds planned for it ("…110个普惠性托位。
+        # 计划安排资金1089万元,其中上级补助610万元…"): the year's works, of the year it writes first ("2023年度…资金")
+        if len(PLANNED_FUNDS.findall(text)) >= 3 and (first := FIRST_YEAR.search(text)):
+            return int(first.group(1))
         return None
     title = opening[max(opening.rfind("\n", 0, listed.start()), 0) : opening.find("\n", listed.end()) % 10**6]
     # a report of the list done is a list still where each item's note of what was done is labelled apart ("完成情况:…"):
@@ -877,7 +945,16 @@ def _sections(text: str, yearly_list: bool = False):
         if yearly_list and DONE_LABEL.match(line):
             continue  # "完成情况:全市开展各类职业技能培训10万人次": what was done beside the list's item, no goal
         is_heading = SECTION.match(line.strip()) and len(line.strip()) < 60
-        if is_heading and yearly_list and LIST_ITEM_COUNT.search(line) and re.search(r"[;；。]\s*$", line):
+        if (
+            is_heading
+            and yearly_list
+            and LIST_ITEM_COUNT.search(line)
+            # "一、新建3所公办幼儿园,新增学位2700个": an item without its stop, a verb setting its count
+            and (
+                re.search(r"[;；。]\s*$", line)
+                or LIST_ITEM_VERB.search(SECTION.sub("", line.strip(), count=1))
+            )
+        ):
             is_heading = (
                 None  # "四、推出200家早餐工程示范点;建设…服务库。": the list's item, its counts goals
             )
@@ -979,6 +1056,17 @@ def targets(text: str) -> list[dict]:
     list_years = ""  # the clause of this sentence that named a list of years ("到2022年和2030年,…;")
     text_year = int(first.group(1)) if (first := FIRST_YEAR.search(text)) else None
     task_list = bool(TASK_LIST.search(text[:1500])) and not TASK_LIST_REPORT.search(text[:1500])
+    # a report of a year's work meeting ("今(22)日,…2019年卫生健康工作会…今年,重庆将…。到2020年,…达到…"): what "今年" sets,
+    # and what its sentences without a year set, is for the year the text writes first, not the later 到YYYY年
+    this_year = (
+        text_year
+        if THIS_YEAR_GOAL.search(text)
+        and text_year
+        and plan_start
+        and period_start is None
+        and text_year < plan_start
+        else None
+    )
     year_tasks, kept = (
         [],
         set(),
@@ -999,7 +1087,7 @@ def targets(text: str) -> list[dict]:
             reporting = reporting_results = (
                 False  # the list of results ends with its items ("一是…", "二是…")
             )
-        line_opens = False
+        opens_line, line_opens = line_opens, False
         year_tasks += [
             (index, start, target)
             for start, target in _year_tasks(sentence, document_year or text_year, task_list)
@@ -1012,15 +1100,41 @@ def targets(text: str) -> list[dict]:
             reporting_results = False
             if reporting_since:
                 reporting = reporting_since = False
+        if (
+            plan_start is None
+            and document_year
+            and (opening := PAST_YEAR_OPENING.match(sentence) or PAST_YEAR_REVIEWED.search(sentence))
+            and int(opening.group(1)) < document_year
+            and not FUTURE_MARK.search(sentence)
+            # "总结2025年工作成效,部署2026年重点工作": the year to come follows in the same sentence
+            and all(int(y) < document_year for y in re.findall(r"(20\d{2})\s*年", sentence))
+        ):
+            # "据了解,2025年,我区…。持续推动4个…" in the text of a 2026 work meeting naming no 到YYYY年: the year before the
+            # meeting's, its paragraph's figures are results
+            reporting = True
+        if reporting and (
+            sentence.startswith("今年")
+            or (
+                document_year
+                and (named := re.match(r"(\d{4})\s*年", sentence))
+                and int(named.group(1)) >= document_year
+                and plan_start is None
+            )
+        ):
+            reporting = reporting_since = (
+                False  # "去年,…增长6.8%。今年…主要预期目标是:…": the year to come follows
+            )
         if reporting and not FUTURE_MARK.search(sentence):
             continue  # "…主要目标提前实现。…居民健康素养水平提升到25.4%": a figure reached, no goal
         if (
             not reporting
-            and "年来" in sentence
-            and YEARS_SINCE_OPENING.search(sentence)
+            and ("年来" in sentence or "去年" in sentence or "过去" in sentence)
+            and (since := YEARS_SINCE_OPENING.search(sentence))
             and not PROGRESS.search(sentence)
         ):
             reporting = reporting_since = True
+            if "年来" not in since.group(0) and not FUTURE_MARK.search(sentence):
+                continue  # "过去的一年,我们新建…12个": the year before the text's, its figures reached
         reporting = reporting or bool(PROGRESS.search(sentence))
         if (
             reporting
@@ -1066,6 +1180,8 @@ def targets(text: str) -> list[dict]:
             or re.search(
                 r"(?<![\d到至])(\d{4})\s*年(?:底)?(?:全面|基本)?(?:推广|推行|实现|完成|建成|覆盖)", sentence
             )
+            # "2025年经济社会发展的主要预期目标是:…": the year a 政府工作报告 sets its expected goals for
+            or re.match(r"(\d{4})年[^，,。；;:：]{0,16}?主要预期目标(?:是|为)?[:：]", sentence)
             # "…完善分级诊疗制度,2017年县域就诊率达到90%": a clause opened by the year of the level it sets
             or (CLAUSE_GOAL_YEAR.search(sentence) if not COMPARED_WITH_YEAR.search(sentence) else None)
         )
@@ -1093,12 +1209,20 @@ def targets(text: str) -> list[dict]:
             year = int(year_match.group(1))
             if re.match(r"到\d{4}年[，,]", sentence):
                 paragraph_year = year  # "到2020年，…。全国…达到70%": the paragraph's later sentences too
+        elif (
+            this_year
+            and THIS_YEAR_GOAL.search(sentence)
+            and (GOAL_WORDS.search(sentence) or "%" in sentence or LIST_ITEM_VERB.search(sentence))
+        ):
+            year = this_year  # "今年,重庆将…推进18个中央投资项目建设", "到2027年,…。今年要新建…10个"
         elif paragraph_year and (GOAL_WORDS.search(sentence) or "%" in sentence):
             year = paragraph_year
         elif document_year and (GOAL_WORDS.search(sentence) or "%" in sentence):
-            year = document_year
+            year = this_year or document_year
         elif list_year and document_year == list_year and LIST_ITEM_VERB.search(sentence):
             year = document_year  # "开设500个…暑托班;为300名…儿童提供支持服务": an item of the year's list
+        elif list_year and document_year == list_year and opens_line and LIST_HEADLINE.match(sentence):
+            year = document_year  # "十大民生实事项目\n10个滨江生态公园建设\n5万人入住公共租赁住房": items as headlines
         elif document_year and any(
             int(named.group(1)) == document_year for named in HEADLINE_YEAR.finditer(sentence)
         ):
@@ -1165,6 +1289,13 @@ def targets(text: str) -> list[dict]:
         )
         for m in TARGET.finditer(digits):
             unit, value = m.group("unit") or "", float(m.group("low") or m.group("value"))
+            if (
+                not unit
+                and m.group("before") == "提高到"
+                and digits[m.end() : m.end() + 1] == "元"
+                and PER_HEAD_STANDARD.search(digits[: m.start()])
+            ):
+                unit = "元"  # "补助标准由每人每年670元提高到700元": a standard per head raised to a level
             word = m.group("after") or m.group("before") or ""
             if not word and previous and LIST_GAP.fullmatch(sentence[previous[0].end() : m.start()]):
                 word = previous[1]  # "分别低于7%和5%", "下降到4.0‰、4.5‰": the list shares its word
@@ -1209,7 +1340,7 @@ def targets(text: str) -> list[dict]:
                 continue  # "鼓励有条件的地方完成15%的…，在10%的…": encouraged, not committed
             if finding is not None and finding.end() <= m.start():
                 continue  # "据…研究报告显示,…35%感染艾滋的儿童会死亡": a finding reported, not a level to reach
-            if re.search(r"每年[^，,。；]*$", before):
+            if re.search(r"每年[^，,。；]*$", before) and unit != "元":
                 continue  # "每年资助培养…50名": a yearly quantity is a rate, not a level to reach
             if "试点" in sentence and PILOT_SCOPE.search(before):
                 continue  # "选择10个左右…城市…开展试点": the pilot's scope, not a level to reach
@@ -1222,6 +1353,8 @@ def targets(text: str) -> list[dict]:
                 continue  # "推动健康河南行动16项专项行动取得突破性进展": the plan's own actions counted, whatever the verb
             if unit == "公里" and re.search(r"(?:时速|速度)$", before):
                 continue  # "时速120公里以上线路": a speed, which lines are meant, no length to build
+            if unit == "种" and re.search(r"、[^，,。；;、]{1,20}等$", before):
+                continue  # "…尿毒症透析、器官移植术后抗排异治疗等5种…病": the kinds just listed, counted
             if unit == "条" and OWN_ARTICLES.match(after):
                 continue  # "出台24条实施意见": the articles of a policy counted, no goal
             if unit == "项" and LIST_OWN_COUNT.match(after):
@@ -1429,7 +1562,10 @@ YEAR_STATED = re.compile(r"(?:^|[!！?？])(\d{4})年(?:底|末)?[，,][^，,。
 PAST_MARK_MORE = re.compile(YEARS_SINCE + r"|(?:降幅|增幅|涨幅)达")
 # "在2024年下降到23.2%" ("在2015年基础上" is a baseline, read elsewhere)
 PAST_YEAR_IN = re.compile(r"在(\d{4})\s*年(?!(?:底|末)?的?基础)[^，,。；;]*")
-YEARS_SINCE_OPENING = re.compile(r"(?:^|[，,：:])" + YEARS_SINCE + r"[，,]")
+# "过去的一年,我们新建…", "去年,全市…": the year before the text's, reported
+YEARS_SINCE_OPENING = re.compile(
+    r"(?:^|[，,：:])(?:" + YEARS_SINCE + r"|过去(?:的)?(?:一|1)年(?:里|中|来)?|去年(?:以来)?)[，,]"
+)
 # "…取得了明显的阶段性成果:": a list of results follows
 RESULTS_INTRO = re.compile(r"(?:取得|实现)了?[^。；，,:：]{0,12}(?:成果|成效|成绩|成就|进展)[:：]$")
 # the items of a list of results: "一是…", "（二）…", "3.…", "④…"
@@ -1472,6 +1608,12 @@ PAST_MARK = re.compile(
     + PERIOD_CHANGE
 )
 # ("提升到2020年的23%" after 近年来 is a level reached by then, not a year to come)
+# a sentence opened by a year, maybe after who says it: "2025年,我区…", "据了解,2025年,…", "会上通报,2024年全市…"
+PAST_YEAR_OPENING = re.compile(
+    r"(?:[^，,。；;\d]{1,8}[，,])?(\d{4})\s*年(?:底|末|度|以来)?(?:[，,]|(?=(?:全|我)(?:市|省|区|县|州|旗|国)))"
+)
+# "会议总结了2025年工作", "回顾2025年,…": what the paragraph goes on to report is that year's
+PAST_YEAR_REVIEWED = re.compile(r"(?:总结|回顾)(?:了)?[^，,。；;\d]{0,6}(\d{4})\s*年")
 FUTURE_MARK = re.compile(r"(?<!截)(?<!截止)(?<!\d年)(?:到|至)\s*\d{4}\s*年(?!的)|\d{4}\s*年(?:底|末)?前")
 # the value a change starts from: "由10.7‰下降到4.54‰", "从1.38人增长到2.61人"
 # "比2020年的23%提高7个百分点": the level a comparison starts from ("较2015年下降20%" is the cut, kept)

@@ -534,24 +534,26 @@ class Command(BaseCommand):
             ),
             (
                 truth / "heldout_ag",
-                False,
+                True,
                 "THIRTY-THIRD held-out set, eleven 民生实事 lists, yearly measures, work-meeting and 政府工作报告 passages, "
                 "progress notes and 养老托育 plans of NORTHERN, CENTRAL, NORTH-EASTERN and NORTH-WESTERN provinces and cities "
                 "(天津 2026 卫生健康为民服务16项举措, 西安 2025 为民实事 with units, 湖北 2024 52项民生实事, 内蒙古 2026 卫生健康 "
                 "会议, 河南 2022 民生实事清单, 尚志 and 辽宁 养老托育 2025, 山西 2024 内镜筛查, 天津 2025 民心工程 progress; two "
                 "without goals: 天津 2024 民心工程 成绩单, 银川 2025 政府工作报告 opening) gathered by helper unseen24 while "
                 "reader16 changed the rules, truth committed before the reader ran; measured once, rules frozen at "
-                "210f155 (reader16): targets 0.75/0.62 (38 of 61, 51 found), tasks 0 of 2 (tests/ledger/heldout_ag)",
+                "210f155 (reader16): targets 0.75/0.62 (38 of 61, 51 found), tasks 0 of 2; seen since reader17: rules then "
+                "written on its failure classes and heldout_ah's (tests/ledger/heldout_ag)",
             ),
             (
                 truth / "heldout_ah",
-                False,
+                True,
                 "THIRTY-FOURTH held-out set, nine texts of EASTERN, SOUTHERN and SOUTH-WESTERN provinces, cities and districts "
                 "(成都 2019 政府工作报告 责任分解方案 with 牵头单位/责任单位, 柘荣 2025 政府工作报告 预期目标, 内江 2023, "
                 "贵阳贵安 2024, 贵州 2021 and 南海 2024 民生实事 lists, 重庆 2019 卫生健康工作会; two without goals: 贵州 2023 "
                 "工作总结, 沙坪坝 2025 工作会) gathered by helper unseen25 while reader16 changed the rules, truth committed before "
                 "the reader ran; measured once, rules frozen at 210f155 (reader16): targets 0.90/0.58 (45 of 77, 50 "
-                "found), tasks 0 of 8 (tests/ledger/heldout_ah)",
+                "found), tasks 0 of 8; seen since reader17: rules then written on its failure classes and heldout_ag's "
+                "(tests/ledger/heldout_ah)",
             ),
             (
                 truth / "heldout_ai",

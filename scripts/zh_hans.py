@@ -680,6 +680,8 @@ ZH = {
     "The uploaded file is no longer kept.": "上传的文件已不再保留。",
     "Imported: %(insert)s inserted, %(update)s updated, %(unchanged)s unchanged.": "导入完成：新增%(insert)s行，更新%(update)s行，未变%(unchanged)s行。",
     "Only a planner can undo an import.": "只有规划人员可以撤销导入。",
+    "Only whoever made the import, or a planner of its scope, can undo it.": "只有导入者本人或其辖区的规划人员可以撤销导入。",
+    "Undo with the button in the import history.": "请用导入历史中的“撤销”按钮撤销导入。",
     "Import #%(id)s was undone.": "第%(id)s批导入已撤销。",
     "No such table.": "没有这个数据表。",
     "Download as shown": "按当前筛选下载",

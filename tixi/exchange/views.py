@@ -41,12 +41,6 @@ def _batches(user):
     return qs.visible_to(user) if can(user, Capability.MANAGE_IMPORTS) else qs.filter(user=user)
 
 
-def _download(content: bytes, name: str, kind: str = XLSX) -> HttpResponse:
-    response = HttpResponse(content, content_type=kind)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
-
-
 @login_required
 @exportable("imports")
 def imports(request):
@@ -208,7 +202,10 @@ def confirm(request, pk):
 def errors(request, pk):
     batch = get_object_or_404(_batches(request.user), pk=pk)
     preview = _stored_preview(request, batch)
-    return _download(error_report(preview), f"errors-{batch.pk}.xlsx")
+    # named in the reader's language after the uploaded file ("导入问题-机构名录.xlsx"), with the UTF-8
+    # name in filename* (RFC 5987) as every other download: "errors-12.xlsx" on a Chinese page
+    name = download_name(_("import problems"), Path(batch.filename).stem, extension="xlsx")
+    return attach(HttpResponse(error_report(preview), content_type=XLSX), name)
 
 
 @login_required

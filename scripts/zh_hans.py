@@ -824,6 +824,7 @@ ZH = {
     "comparator": "比较方式",
     "nature": "指标性质",
     "baseline year": "基期年",
+    "Baseline (%(year)s)": "基期值（%(year)s年）",
     "baseline": "基期值",
     "target year": "目标年",
     "target": "目标值",

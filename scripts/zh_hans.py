@@ -11,7 +11,8 @@ from pathlib import Path
 ZH = {
     ":": "：",
     "Target %(value)s (%(year)s)": "目标值 %(value)s（%(year)s年）",  # a label's colon (forms' label suffix, the {% colon %} tag)
-    "In the seed: %(quote)s": "规划原文：%(quote)s",
+    "Note in Chinese, not yet translated: %(note)s": "%(note)s",
+    "note in English": "说明（英文）",
     "medical beds": "医疗床位",
     "%(n)s childcare places": "%(n)s 个托位",
     "beds of TCM hospitals": "中医医院床位",

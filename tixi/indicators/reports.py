@@ -497,7 +497,8 @@ def evaluation_docx(plan, division, year, rows) -> bytes:
         for r in in_area:  # a contradiction inside the seed that affects the target, in its words
             if r.get("note"):
                 document.paragraph(
-                    _("Note on %(label)s: %(note)s") % {"label": label_of(r), "note": note_text(r["note"])}
+                    _("Note on %(label)s: %(note)s")
+                    % {"label": label_of(r), "note": note_text(r["note"], r.get("note_en", ""))}
                 )
         for r in in_area:
             if id(r) in pictures:
@@ -571,7 +572,7 @@ def evaluation_table(plan, division, year, rows, link=None) -> Table:
             values[6],
             Cell(values[7], css=f"status {r['status']}", title=str(r.get("rule") or "")),
             values[8],
-            note_text(r.get("note") or ""),
+            note_text(r.get("note") or "", r.get("note_en") or ""),
             item=r,
         )
     return table

@@ -58,3 +58,31 @@ def test_the_english_scorecard_shows_the_english_note_and_the_chinese_page_the_c
     english = client.get("/plans/kit-note-plan/", {"year": 2023}).content.decode()
     assert "Disagrees with item 23 of Table 1 (Seed text: " in english
     assert "不一致" not in english and "In the seed" not in english and "not yet translated" not in english
+
+
+@pytest.mark.without_demo
+@pytest.mark.usefixtures("catalogue_once")
+@pytest.mark.django_db
+def test_indicators_0009_gives_targets_loaded_before_their_packs_english_note(region, tmp_path, monkeypatch):
+    """A database whose plans were loaded before 0009: a target whose note is still its pack's gets the
+    pack's English note; one whose note was edited since keeps none (the page says it is in Chinese)."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("tixi.indicators.migrations.0009_target_note_en")
+    pack = yaml.safe_load((PLANS / "dachuan.yaml").read_text(encoding="utf-8"))
+    pack["code"] = "kit-0009-plan"  # the demo's own plan may be in the same test database
+    (tmp_path / "dachuan.yaml").write_text(yaml.safe_dump(pack, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(migration, "PLANS", tmp_path)
+    order, noted = next((n, t) for n, t in enumerate(pack["targets"], start=1) if t.get("note"))
+    plan = f.plan(region["city"], code=pack["code"])
+    indicator = Indicator.objects.get(code="life_expectancy")
+    fields = dict(indicator=indicator, division=region["city"], target_year=2025, clause="x")
+    kept = Target.objects.create(plan=plan, order=order, label=noted["label"], note=noted["note"], **fields)
+    edited = Target.objects.create(plan=plan, order=order + 1, label="y", note="改过的说明", **fields)
+    migration.english_notes_from_the_packs(apps, None)
+    kept.refresh_from_db()
+    edited.refresh_from_db()
+    assert kept.note_en == noted["note_en"] and kept.note_en.startswith("Table 1 gives only")
+    assert edited.note_en == ""

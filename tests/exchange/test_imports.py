@@ -338,8 +338,8 @@ def test_upload_preview_confirm_and_error_report(web):
     assert page.status_code == 400 and "12位" in page.content.decode()
     batch = ImportBatch.objects.filter(status="refused").latest("id")
     report = load_workbook(io.BytesIO(client.get(f"/imports/{batch.pk}/errors.xlsx").content))
-    assert report["问题"]["B2"].value == "所在区划代码"
-    assert report["数据"]["F2"].fill.fgColor.rgb.endswith("FFC7CE")
+    assert report["问题"]["B2"].value == "所在区划代码" and report["数据"]["A2"].value == 2  # 行号
+    assert report["数据"]["G2"].fill.fgColor.rgb.endswith("FFC7CE")
     assert client.get("/imports/templates/population.xlsx").status_code == 200
 
 

@@ -184,13 +184,16 @@ def test_every_seed_plan_reads_in_chinese_with_units(code):
 
 def test_the_english_report_speaks_english_but_for_the_plan_s_names():
     """The English report: indicator names in English, English units ("beds", not 张), words that fit
-    their column; Chinese only in what the plan names (its title, areas, places, issuer, notes)."""
+    their column; Chinese only in what the plan names (its title, areas, places, issuer) and the seed's
+    words a note quotes, marked "Seed text:"."""
     rows, document = report_of("panzhihua-14th-system", language="en")
     plan = Plan.objects.get(code="panzhihua-14th-system")
     names = [plan.title, plan.region.name, plan.issuer, plan.document_number]
     names += [d.name for d in plan.region.children.all()]  # places: 东区 in "beds of 东区"
     names += [r["area"] for r in rows] + [r["institution"] for r in rows if r.get("institution")]
-    names += [r["note"] for r in rows if r.get("note")] + [
+    # a note is ours and in English; the seed's words it quotes stay verbatim, after "Seed text:"
+    names += [q for r in rows for q in re.findall(r"Seed text: ([^A-Za-z]*)", r.get("note_en") or "")]
+    names += [r["note"] for r in rows if r.get("note") and not r.get("note_en")] + [
         r["label"] for r in rows if not r["indicator_name_en"]
     ]
     cjk = re.compile(r"[\u4e00-\u9fff]+")

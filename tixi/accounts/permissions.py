@@ -105,6 +105,30 @@ def may_write_norm_of(user, region_path: str) -> bool:
     return can(user, C.EDIT_NORMS) and scope_of(user).covers_path(region_path)
 
 
+UNDO_REFUSAL = _("Only whoever made the import, or a planner of its scope, can undo it.")
+
+
+def may_undo_import(user, batch, import_capability: Capability = C.IMPORT) -> bool:
+    """Who may undo an import (`batch`: its `user_id` and `division_path`, the division holding all its
+    rows): a planner (MANAGE_IMPORTS) any import within the scope; whoever made it, while their role
+    still imports that table (`import_capability`: the table's own, e.g. REPORT_CASES) and its rows
+    still lie within their scope (a county bureau that imported the wrong file). An auditor never (its
+    role imports nothing); nobody logged out. Whether the import can still be undone (applied, nothing
+    later depends on its rows) is the undo action's guard, not a right."""
+    if not can(user, C.IMPORT) and not can(user, import_capability):
+        return False
+    scope = scope_of(user)
+    path = batch.division_path or ""
+    if can(user, C.MANAGE_IMPORTS) and (scope.covers_path(path) or batch.user_id == user.pk):
+        return True
+    if batch.user_id != user.pk or not can(user, import_capability):
+        return False
+    # an institution's staff: the rows lie at their institutions' divisions
+    return scope.covers_path(path) or (
+        bool(path) and any(path.startswith(p) or p.startswith(path) for p in scope.institution_paths)
+    )
+
+
 def can_within(user, capability: Capability, division) -> bool:
     """The capability, over a division the user's scope covers (a county planner reads the city's
     plan but does not rewrite it)."""

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tixi.accounts.permissions import Capability, can, require
+from tixi.accounts.permissions import UNDO_REFUSAL, Capability, can, may_undo_import, require
 from tixi.accounts.regions import in_region, list_region
 from tixi.core import clock
 from tixi.core.exports import DATE, NUMBER, Cell, Column, Table, attach, download_name, exportable
@@ -35,15 +35,10 @@ def _store() -> Path:
 
 
 def _batches(user):
-    """A user's own imports; a planner also sees (and may undo) the imports within the scope."""
+    """A user's own imports; a planner also sees the imports within the scope (who may undo which:
+    `may_undo_import`)."""
     qs = ImportBatch.objects.select_related("user")
     return qs.visible_to(user) if can(user, Capability.MANAGE_IMPORTS) else qs.filter(user=user)
-
-
-def _download(content: bytes, name: str, kind: str = XLSX) -> HttpResponse:
-    response = HttpResponse(content, content_type=kind)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
 
 
 @login_required
@@ -156,6 +151,8 @@ def _context(request, problems=()):
             b.get_status_display(),
             item=b,
         )
+        # the Undo button (exchange/_undo.html) for whoever the one permission layer lets undo it
+        b.may_undo = may_undo_import(request.user, b, _import_capability(b.table))
     return {
         "import_tables": TABLES.values(),
         "tables": [history],
@@ -205,15 +202,19 @@ def confirm(request, pk):
 def errors(request, pk):
     batch = get_object_or_404(_batches(request.user), pk=pk)
     preview = _stored_preview(request, batch)
-    return _download(error_report(preview), f"errors-{batch.pk}.xlsx")
+    # named in the reader's language after the uploaded file ("导入问题-机构名录.xlsx"), with the UTF-8
+    # name in filename* (RFC 5987) as every other download: "errors-12.xlsx" on a Chinese page
+    name = download_name(_("import problems"), Path(batch.filename).stem, extension="xlsx")
+    return attach(HttpResponse(error_report(preview), content_type=XLSX), name)
 
 
 @login_required
 def undo(request, pk):
     if request.method != "POST":
-        raise PermissionDenied(_("Only a planner can undo an import."))
-    require(request.user, Capability.MANAGE_IMPORTS)
+        raise PermissionDenied(_("Undo with the button in the import history."))
     batch = get_object_or_404(_batches(request.user), pk=pk)
+    if not may_undo_import(request.user, batch, _import_capability(batch.table)):
+        raise PermissionDenied(UNDO_REFUSAL)
     try:
         undo_import(batch, request.user)
         messages.success(request, _("Import #%(id)s was undone.") % {"id": batch.pk})

@@ -129,9 +129,13 @@ def area_label(area: str) -> str:
     return AREAS_EN.get(area, area)
 
 
-def note_text(note: str) -> str:
-    """A note on the seed (written in Chinese): as written on a Chinese page; on an English page after
-    an English lead-in, the seed's words quoted."""
+def note_text(note: str, note_en: str = "") -> str:
+    """Our note on a target (a contradiction inside the seed, a comparator the seed does not write):
+    in the page's language. On an English page its English version (the seed's words it quotes kept
+    verbatim, marked "Seed text:"); a note nobody has put into English yet says it is in Chinese
+    rather than mixing the languages silently (it read "In the seed: …", though the words are ours)."""
     if not note or not english():
         return note
-    return _("In the seed: %(quote)s") % {"quote": note}
+    if note_en:
+        return note_en
+    return _("Note in Chinese, not yet translated: %(note)s") % {"note": note}

@@ -309,6 +309,9 @@ class Target(models.Model):
     deadline_stated = models.BooleanField(_("the seed states the year"), default=True)
     clause = models.TextField(_("clause of the source text"))
     note = models.TextField(_("note (e.g. a contradiction inside the seed)"), blank=True)
+    # the note is ours (tixi's explanation), not the seed's: English pages show it in English; a seed
+    # word it quotes stays Chinese, marked "Seed text:"
+    note_en = models.TextField(_("note in English"), blank=True)
 
     objects = TargetQuerySet.as_manager()
 

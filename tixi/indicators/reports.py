@@ -497,7 +497,8 @@ def evaluation_docx(plan, division, year, rows) -> bytes:
         for r in in_area:  # a contradiction inside the seed that affects the target, in its words
             if r.get("note"):
                 document.paragraph(
-                    _("Note on %(label)s: %(note)s") % {"label": label_of(r), "note": note_text(r["note"])}
+                    _("Note on %(label)s: %(note)s")
+                    % {"label": label_of(r), "note": note_text(r["note"], r.get("note_en", ""))}
                 )
         for r in in_area:
             if id(r) in pictures:
@@ -529,13 +530,20 @@ def evaluation_table(plan, division, year, rows, link=None) -> Table:
     header, body = _table_rows(rows)
     english = not (get_language() or "").startswith("zh")
     number = functools.partial(Column, kind=NUMBER)
+    # the baseline's year, which the page showed under each value and the downloads lost: in the
+    # heading when the targets share one ("基期值（2020年）", a plan pack's baseline_year), else a
+    # column of its own beside the value (targets edited to different years)
+    years = sorted({r["baseline_year"] for r in rows if r.get("baseline_year")})
+    baseline_heading = _("Baseline (%(year)s)") % {"year": years[0]} if len(years) == 1 else header[3]
+    year_column = [Column(_("baseline year"), width=8, css="nowrap")] if len(years) > 1 else []
     columns = [
         # on the page the area keeps a few characters a line and the nature (预期性) one line: they
         # wrapped one character a line at 1,280 px beside the long indicator names (screenshot pass #10)
         Column(header[0], width=14, css="area"),
         Column(header[1], width=44),
         Column(header[2], width=8, css="nowrap"),
-        number(header[3], width=10),
+        number(baseline_heading, width=12),
+        *year_column,
         number(header[4], width=10),
         number(header[5], width=10),
         Column(header[6], width=14),
@@ -557,15 +565,14 @@ def evaluation_table(plan, division, year, rows, link=None) -> Table:
             values[0],
             Cell(label, href=link(r) if link else "", title=r.get("clause", ""), note=no_year),
             values[2],
-            Cell(
-                values[3], decimals=decimals, note=f"({r['baseline_year']})" if r.get("baseline_year") else ""
-            ),
+            Cell(values[3], decimals=decimals),
+            *([r.get("baseline_year") or ""] if year_column else []),
             Cell(values[4], decimals=decimals),
             Cell(values[5], decimals=decimals),
             values[6],
             Cell(values[7], css=f"status {r['status']}", title=str(r.get("rule") or "")),
             values[8],
-            note_text(r.get("note") or ""),
+            note_text(r.get("note") or "", r.get("note_en") or ""),
             item=r,
         )
     return table

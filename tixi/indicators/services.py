@@ -190,6 +190,7 @@ def load_plan_pack(pack: dict) -> Plan:
             baseline_comparator=t.get("baseline_comparator", ""),
             deadline_stated="deadline" not in t,  # "逐步" or no year in the seed
             note=t.get("note", ""),
+            note_en=t.get("note_en", ""),
             target_year=t.get("target_year", pack["target_year"]),
             target_value=t.get("target"),
             target_high=t.get("target_high"),
@@ -561,6 +562,7 @@ def evaluate_plan(
                 "series": {y: _number(series[index[y]]) for y in years if y <= max(year, current)},
                 "clause": t.clause,
                 "note": t.note,
+                "note_en": t.note_en,
                 "baseline_comparator": t.baseline_comparator,
                 "baseline_text": baseline_text(t),
                 "deadline_stated": t.deadline_stated,
@@ -625,6 +627,7 @@ def norm_target_row(t: Target, division: Division, year: int) -> dict:
         "series": {year: found.get("actual")},
         "clause": t.clause,
         "note": t.note,
+        "note_en": t.note_en,
         "baseline_comparator": t.baseline_comparator,
         "baseline_text": baseline_text(t),
         "deadline_stated": t.deadline_stated,

@@ -582,6 +582,15 @@ class Command(BaseCommand):
                 "goals; 22 tasks, 12 targets) gathered by helper unseen28 while reader17 changed the rules, truth committed "
                 "before the reader ran; unseen, first measured by the lead (tests/ledger/heldout_ak)",
             ),
+            (
+                truth / "heldout_al",
+                False,
+                "THIRTY-EIGHTH held-out set, eight PLANS and reports of plans (a 近视防控 工作方案 2025, 河北 全民健身和全民健康 "
+                "融合 意见, 健康上海2030 facilities, the national 医共体 试点方案 2019 and 十四五 全民健康信息化 规划 in the press; "
+                "three without numeric goals: 健康七里河 2023, 健康泰州 2020, the 信息化 规划) gathered by helper unseen29 while "
+                "reader18 changed the rules, truth committed before the reader ran; unseen, first measured by the lead "
+                "(tests/ledger/heldout_al)",
+            ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for
         # text the reader has not seen; an unseen set had no rule written on it since its truth was committed

@@ -143,6 +143,12 @@ THIRTY_SEVENTH_SET = Path(__file__).resolve().parent / "heldout_ak"
 # 2011-2020 and its 2030 实施方案; no task) gathered by helper unseen29 while reader18 changed the rules, truth committed before
 # the reader ran on them: unseen, first measured by the lead (no threshold here)
 THIRTY_EIGHTH_SET = Path(__file__).resolve().parent / "heldout_al"
+# eleven YEARLY TASK DOCUMENTS of cities, counties and districts (咸宁 2023 and 许昌 2020 责任分解 with 牵头单位/责任单位, 玉环 2021
+# 分工方案 with 牵头/配合单位, 杭州 重点工作 and 嘉兴 2023 with 责任单位, 奉化 2024 民生实事 with 责任单位, 聊城 2023 and 武汉 2021
+# 民生实事, 泰顺 2023 progress, the 2025 national report's health lines; one without goals: 蕲春 2024) gathered by helper unseen30
+# while reader18 changed the rules, truth committed before the reader ran on them: unseen, first measured by the lead (no
+# threshold here)
+THIRTY_NINTH_SET = Path(__file__).resolve().parent / "heldout_am"
 DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 
 

@@ -591,6 +591,16 @@ class Command(BaseCommand):
                 "targets) gathered by helper unseen29 while reader18 changed the rules, truth committed before the reader ran; "
                 "unseen, first measured by the lead (tests/ledger/heldout_al)",
             ),
+            (
+                truth / "heldout_am",
+                False,
+                "THIRTY-NINTH held-out set, eleven YEARLY TASK DOCUMENTS (咸宁 2023 and 许昌 2020 政府工作报告 责任分解 with "
+                "牵头单位/责任单位, 玉环 2021 分工方案 with 牵头/配合单位, 杭州 重点工作 table and 嘉兴 2023 row with 责任单位, 奉化 2024 "
+                "民生实事 with 责任单位, 聊城 2023 and 武汉 2021 民生实事, 泰顺 2023 progress table, the 2025 national report's health "
+                "lines; one without goals: 蕲春 2024 results; 28 tasks, 90 targets) gathered by helper unseen30 while reader18 "
+                "changed the rules, truth committed before the reader ran; unseen, first measured by the lead "
+                "(tests/ledger/heldout_am)",
+            ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for
         # text the reader has not seen; an unseen set had no rule written on it since its truth was committed

@@ -138,8 +138,8 @@ THIRTY_SIXTH_SET = Path(__file__).resolve().parent / "heldout_aj"
 # 责任清单 goals) gathered by helper unseen28 while reader17 changed the rules, truth committed before the reader ran on them:
 # unseen, first measured by the lead (no threshold here)
 THIRTY_SEVENTH_SET = Path(__file__).resolve().parent / "heldout_ak"
-# thirteen PLANS (鹰潭 2025 献血方案, 健康七里河 2023, 健康泰州 2020, a 近视防控 方案, a 妇女发展规划 page without year; reports of
-# 河北 健身健康融合 意见, 健康上海2030, the national 医共体 试点, 全民健康信息化 规划, 糖尿病 and 心脑血管 防治行动, 妇女儿童发展纲要
+# twelve PLANS (鹰潭 2025 献血方案, 健康七里河 2023, 健康泰州 2020, a 近视防控 方案, a 妇女发展规划 page without year; reports of
+# 河北 健身健康融合 意见, 健康上海2030, the national 医共体 试点, 全民健康信息化 规划, 糖尿病 防治行动, 妇女儿童发展纲要
 # 2011-2020 and its 2030 实施方案; no task) gathered by helper unseen29 while reader18 changed the rules, truth committed before
 # the reader ran on them: unseen, first measured by the lead (no threshold here)
 THIRTY_EIGHTH_SET = Path(__file__).resolve().parent / "heldout_al"

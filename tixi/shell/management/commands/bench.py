@@ -585,9 +585,9 @@ class Command(BaseCommand):
             (
                 truth / "heldout_al",
                 False,
-                "THIRTY-EIGHTH held-out set, thirteen PLANS (鹰潭 2025 献血方案, 健康七里河 2023, 健康泰州 2020, a 近视防控 "
+                "THIRTY-EIGHTH held-out set, twelve PLANS (鹰潭 2025 献血方案, 健康七里河 2023, 健康泰州 2020, a 近视防控 "
                 "方案, a 妇女发展规划 page without year; reports of 河北 健身健康融合 意见, 健康上海2030, the national 医共体 试点, "
-                "全民健康信息化 规划, 糖尿病 and 心脑血管 防治行动, 妇女儿童发展纲要 2011-2020 and its 2030 实施方案; 0 tasks, 56 "
+                "全民健康信息化 规划, 糖尿病 防治行动, 妇女儿童发展纲要 2011-2020 and its 2030 实施方案; 0 tasks, 49 "
                 "targets) gathered by helper unseen29 while reader18 changed the rules, truth committed before the reader ran; "
                 "unseen, first measured by the lead (tests/ledger/heldout_al)",
             ),

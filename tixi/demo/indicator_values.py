@@ -127,7 +127,7 @@ COUNTED_INSTITUTIONS = {
 }
 # The yearly pace of a goal of direction alone, as a share of the value (逐年提高: 27 % -> 28 %), by unit
 DIRECTIONAL_PACE = {"": (0.02, 0.05), "岁": (0.003, 0.006)}
-DIRECTIONAL_SPREAD = 0.6  # the spread of a year about its path, in years' paces: about 1 year in 8 goes back
+DIRECTIONAL_SPREAD = 0.6  # the spread of a year about its path, in years' paces: about 1 year in 6 goes back (24 of 145 in the demo)
 PER_BIRTHS = {"‰": 1000, "/10万": 100000}  # mortality of mothers and children, over live births
 OVER_BIRTHS = {"maternal_mortality", "infant_mortality", "under5_mortality", "neonatal_mortality"}
 BIRTHS_PER_RESIDENT = 0.0075  # Sichuan and Chongqing, 2020-2023

@@ -316,7 +316,6 @@ def ranking(request, code, order):
         ],
         html_id="ranking",
         empty=_("No division below this one."),
-        preamble=[not_judged] if not_judged else [],  # the download says why it has no status either
     )
     for r in rows:
         table.add(

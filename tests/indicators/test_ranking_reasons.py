@@ -60,6 +60,13 @@ def test_each_township_row_reads_its_own_status_and_gap(web, townships):
     assert "还差 1.0 个百分点" in rows["测试区划990102100000"]
     assert "已达成" in rows["测试二镇"] and "还差" not in rows["测试二镇"]  # met: its status says so
     assert 'id="ranking-not-judged"' not in html
+    heading = html[html.index('id="ranking"') : html.index("</thead>", html.index('id="ranking"'))]
+    assert "差距" in heading
+    # no township has a value of its own: no gap column left empty on every row
+    target(plan, 3, "appointment_share", kind="increase")
+    html = client.get(f"/plans/{plan.code}/targets/3/", {"year": 2023}).content.decode()
+    heading = html[html.index('id="ranking"') : html.index("</thead>", html.index('id="ranking"'))]
+    assert "状态" in heading and "差距" not in heading
 
 
 def test_a_reason_of_the_target_is_said_once_not_on_every_row(web, townships):

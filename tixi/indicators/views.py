@@ -302,6 +302,7 @@ def ranking(request, code, order):
         elif len({r["reason"] for r in rows}) == 1:
             not_judged = rows[0]["reason"]
     judged = not not_judged
+    gaps = any(r["gap"] for r in rows)  # no row with a gap of its own (none has a value): no gap column
     lower = target.indicator.direction == "lower"
     rows.sort(key=lambda r: (r["value"] is None, (r["value"] or 0) if lower else -(r["value"] or 0)))
     for rank, r in enumerate(rows, start=1):
@@ -312,7 +313,8 @@ def ranking(request, code, order):
             Column(_("Rank"), kind=NUMBER),
             Column(_("Division")),
             Column(_("Actual"), kind=NUMBER, decimals=decimals),
-            *([Column(_("Status")), Column(_("Gap"))] if judged else []),
+            *([Column(_("Status"))] if judged else []),
+            *([Column(_("Gap"))] if judged and gaps else []),
         ],
         html_id="ranking",
         empty=_("No division below this one."),
@@ -325,7 +327,8 @@ def ranking(request, code, order):
                 href=reverse("scorecard", args=[plan.code]) + f"?division={r['division'].code}&year={year}",
             ),
             r["value"],
-            *([Cell(r["status_label"], note=r["reason"] or ""), r["gap"]] if judged else []),
+            *([Cell(r["status_label"], note=r["reason"] or "")] if judged else []),
+            *([r["gap"]] if judged and gaps else []),
         )
     context = {"plan": plan, "target": target, "division": division, "year": year, "tables": [table]}
     context["not_judged"] = not_judged

@@ -938,6 +938,7 @@ ZH = {
     "not judged": "不评价",
     "Not judged: a township's rate per residents is not held to the target of %(region)s (the county's hospitals serve every township), and no township norm is set.": "不评价：乡镇按常住人口计算的比率不以%(region)s的目标衡量（县级医院服务全部乡镇），且未设定乡镇标准。",
     "Not judged: the target is a total of %(region)s, not a target of each of its parts; %(division)s's value is shown for reference.": "不评价：该目标是%(region)s的总量目标，不是其下每个区划的目标；%(division)s的数值仅供参考。",
+    "Not judged: the target is a total of %(region)s, not a target of each of its parts; their values are shown for reference.": "不评价：该目标是%(region)s的总量目标，不是其下每个区划的目标；各区划的数值仅供参考。",
     "%(level)s %(grade)s": "%(level)s%(grade)s",
     "Time": "时间",
     "Action": "操作",

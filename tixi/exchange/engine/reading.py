@@ -8,6 +8,7 @@ import csv
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -86,6 +87,7 @@ PREFIX = rb"<(?:[A-Za-z_][\w.-]*:)?"
 MERGE = re.compile(PREFIX + rb'mergeCell\b[^>]*?\bref\s*=\s*["\']([A-Z]+\d+:[A-Z]+\d+)["\']')
 CELL_OR_FORMULA = re.compile(PREFIX + rb"(c|f)(?=[\s/>])([^>]*)>")
 CELL_REF = re.compile(rb'\br\s*=\s*["\']([A-Z]+)(\d+)["\']')
+DAMAGED = (zipfile.BadZipFile, zlib.error, RuntimeError, NotImplementedError, EOFError, OSError)
 UNKNOWN = (0, "?")  # a formula in a cell without its reference (`r` is optional in the format)
 
 
@@ -171,8 +173,14 @@ def read_xlsx(data: bytes, keep_formulas: bool = False) -> Table:
         for n in archive.namelist()
         if n.startswith("xl/worksheets/") and n.endswith(".xml") and "_rels" not in n
     )
-    first = _first_sheet(archive, sheet_xml)
-    formulas = _check_sheet_xml(archive, first) if first else []
+    try:
+        first = _first_sheet(archive, sheet_xml)
+        formulas = _check_sheet_xml(archive, first) if first else []
+    except DAMAGED as error:
+        # a part whose size lies (expanding stops at the claimed size, its CRC then fails), an
+        # encrypted part, one compressed by a method Python does not know, broken compressed data:
+        # each escaped as a server error (probe16)
+        raise ReadError("The file is damaged or is not an .xlsx workbook.") from error
     # a formula whose cell cannot be named cannot be listed beside the others: the file is refused
     if formulas and (not keep_formulas or UNKNOWN in formulas):
         row, column = next((f for f in formulas if f == UNKNOWN), formulas[0])

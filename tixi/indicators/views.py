@@ -12,6 +12,7 @@ from tixi.accounts.regions import in_region, list_region
 from tixi.core import clock
 from tixi.core.exports import NUMBER, Cell, Column, Table, attach, download_name, exportable
 from tixi.core.templatetags.tixi_tags import local_name
+from tixi.core.text import digits
 from tixi.geo import locks
 from tixi.geo.models import Division
 from tixi.geo.tree_views import YEARS
@@ -49,7 +50,7 @@ STATUS_LABELS = {
 
 def _year(request, default: int) -> int:
     raw = request.GET.get("year", "")
-    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else default
+    return int(raw) if digits(raw) and 2000 <= int(raw) <= 2100 else default
 
 
 def _division(request, plan: Plan, year: int) -> Division:

@@ -20,6 +20,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tixi.core.text import digits
 from tixi.geo.models import Division, Level, subtree_filter, year_end
 from tixi.indicators import items as item_values
 from tixi.indicators.reports import cjk_font_name
@@ -480,7 +481,7 @@ def read_candidates(path, division: Division, year: int) -> list[Candidate]:
         code = (record.get("code") or "").strip()
         place = (
             Division.objects.valid_in(year)
-            .filter(code=code.ljust(12, "0") if code.isdigit() else code)
+            .filter(code=code.ljust(12, "0") if digits(code) else code)
             .filter(subtree_filter("path", division.path))
             .first()
         )
@@ -822,7 +823,7 @@ def parse_roads(values) -> tuple[list[int], list[str]]:
         value = str(value).strip()
         if not value:
             continue
-        if value.isdigit():
+        if digits(value):
             numbers.append(int(value))
         elif value in ROAD_CLASS_LABELS:
             classes.append(value)

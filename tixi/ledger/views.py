@@ -151,7 +151,8 @@ def task_detail(request, pk):
             if action == "report":
                 unit = next((u for u in mine if str(u.pk) == request.POST.get("unit")), None)
                 percent = request.POST.get("percent", "").strip() or "0"
-                if not percent.isdigit():
+                # isdecimal, not isdigit: int() refuses the digit "²", and its English error reached the page
+                if not percent.isdecimal():
                     raise ValidationError({"percent": _("Percent done is a whole number from 0 to 100.")})
                 services.report_progress(
                     task,

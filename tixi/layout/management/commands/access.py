@@ -8,6 +8,7 @@ from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from tixi.core.exports import TableCommand
+from tixi.core.text import digits
 from tixi.geo.cli import division_option
 from tixi.layout.access import KINDS, AccessError, division_coverage, parse_roads, what_if
 from tixi.layout.coverage import as_json, build_population, compute_coverage, parse_minutes
@@ -345,7 +346,7 @@ class Command(TableCommand):
                 options["kind"],
                 options["minutes"],
                 close=options["close"],
-                add=[code.ljust(12, "0") if code.isdigit() else code for code in options["add"]],
+                add=[code.ljust(12, "0") if digits(code) else code for code in options["add"]],
                 close_roads=numbers,
                 close_road_classes=classes,
             )

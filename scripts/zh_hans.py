@@ -1122,7 +1122,10 @@ ZH = {
     "The raster has %(rows)s x %(cols)s cells but --%(other)s has %(their_rows)s x %(their_cols)s; put both on the same grid.": "栅格有 %(rows)s x %(cols)s 个像元，而 --%(other)s 有 %(their_rows)s x %(their_cols)s 个：请将两者置于同一网格。",
     "The raster is in %(crs)s but --%(other)s is in %(their_crs)s; put both on the same grid.": "栅格坐标系为 %(crs)s，而 --%(other)s 为 %(their_crs)s：请将两者置于同一网格。",
     "The raster's origin or cell size differs from --%(other)s's (%(transform)s vs %(their_transform)s); put both on the same grid.": "栅格的原点或像元大小与 --%(other)s 不同（%(transform)s 对 %(their_transform)s）：请将两者置于同一网格。",
-    "%(value)r is not a list of positive minutes such as 15,30,60.": "%(value)r 不是正的分钟数列表（如 15,30,60）。",
+    "%(value)r is not a list of minutes above 0 and at most 240, such as 15,30,60.": (
+        "%(value)r 不是大于0且不超过240的分钟数列表（如 15,30,60）。"
+    ),
+    "%(field)s: a number of minutes above 0 and at most %(most)s.": "%(field)s：须为大于0且不超过%(most)s的分钟数。",
     "Travel time is negative (%(value)s) at row %(row)s, column %(col)s (x=%(x)s, y=%(y)s); mark unreachable cells as nodata.": "第 %(row)s 行第 %(col)s 列（x=%(x)s, y=%(y)s）的通行时间为负数（%(value)s）；不可到达的像元请标为无数据（nodata）。",
     "Population is %(value)s at row %(row)s, column %(col)s (x=%(x)s, y=%(y)s); it must be a number >= 0 (nodata for no people).": "第 %(row)s 行第 %(col)s 列（x=%(x)s, y=%(y)s）的人口为 %(value)s；人口须为不小于 0 的数（无人请标为无数据）。",
     "Zone id %(value)s at row %(row)s, column %(col)s (x=%(x)s, y=%(y)s) is not a whole number.": "第 %(row)s 行第 %(col)s 列（x=%(x)s, y=%(y)s）的区域编号 %(value)s 不是整数。",

@@ -77,6 +77,9 @@ def imports(request):
             status=ImportBatch.Status.PENDING if preview.ok else ImportBatch.Status.REFUSED,
         )
         (_store() / f"{batch.pk}.bin").write_bytes(data)
+        request.exportable = (
+            False  # the page bar's download is the history's table, which a preview does not show
+        )
         return render(
             request,
             "exchange/preview.html",

@@ -40,6 +40,7 @@ ZH = {
     "start of works": "开工",
     "Percent done is a whole number from 0 to 100.": "完成比例须为 0 至 100 的整数。",
     "%(period)s has not begun: report on a period up to this month.": "%(period)s 尚未开始：请报送截至本月的进展。",
+    "A value in the form is not valid: check its numbers and dates.": "表单中有无效的值：请检查其中的数字和日期。",
     "A deadline is a date: YYYY-MM-DD.": "完成时限须为日期：年-月-日。",
     "A whole number from 1 to 1,000.": "须为 1 至 1,000 的整数。",
     "%(place)s, by %(landmark)s": "%(place)s（%(landmark)s旁）",

@@ -201,6 +201,15 @@ def test_a_percent_that_is_no_whole_number_is_named_in_chinese(web, plans, typed
     assert "progress-form" not in web("dachuan").get(f"/ledger/tasks/{task.pk}/").content.decode()
 
 
+def test_a_rectification_that_is_no_number_is_refused_in_chinese(web, plans):
+    """A ValueError of Django's own (an id that is no number) showed its English text on the Chinese page."""
+    task = Task.objects.filter(plan__code=OTHER_CITY).first()
+    page = web("dazhou").post(f"/ledger/tasks/{task.pk}/", {"action": "advance", "rectification": "abc"})
+    text = page.content.decode()
+    assert page.status_code == 400
+    assert "表单中有无效的值" in text and "expected a number" not in text
+
+
 def test_ledger_page_queries_do_not_grow_with_the_tasks(web, plans):
     client = web("dazhou")
     client.get("/ledger/", EVERYTHING)  # the session's first write out of the way

@@ -1104,3 +1104,21 @@ def test_a_report_s_past_year_and_this_year_s_expected_goals_in_one_paragraph():
         "今年经济社会发展的主要预期目标是:地区生产总值增长6%左右,城镇新增就业2500人以上。\n"
     )
     assert found(text) == [(6.0, "%", 2025, "about"), (2500.0, "人", 2025, "ge")]
+
+
+def test_a_breakdown_plan_s_items_numbered_past_99_and_its_title_without_main():
+    # session 16, reader18 (the 责任分解方案 class of aj's 武汉 2023, ah's 成都 worded apart): a long breakdown numbers its
+    # items past 99 ("156.…(牵头单位:…;责任单位:…)"), and a title "2024年《政府工作报告》目标任务责任分解方案" without
+    # 主要 still names the year of its goals
+    from tixi.ledger.engine.parse import tasks
+
+    text = (
+        "某市2024年《政府工作报告》目标任务责任分解方案\n  ——加快建设健康某市\n"
+        "  156.新改扩建社区卫生服务中心12个、新增家庭病床1200张。(牵头单位:市卫健委;责任单位:各区人民政府)\n"
+        "  157.推进公立医院高质量发展。(责任单位:市卫健委)\n"
+    )
+    assert found(text) == [(12.0, "个", 2024, "ge"), (1200.0, "张", 2024, "ge")]
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("新改扩建社区卫生服务中心12个、新增家庭病床1200张", ["市卫健委"], ["各区人民政府"]),
+        ("推进公立医院高质量发展", ["市卫健委"], []),
+    ]

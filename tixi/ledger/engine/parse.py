@@ -11,9 +11,9 @@ CLAUSE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*\
 # a "（三）" item whose first sentence runs past 40 characters is still an item (not a page-break
 # continuation of the item before it)
 CLAUSE_LONG = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*\**([^。；*]{2,})")
-NUMBERED = re.compile(r"^(\d{1,2})(?:[.．](?!\d)|、)\s*([^。；*]{2,40})[。*]")
+NUMBERED = re.compile(r"^(\d{1,3})(?:[.．](?!\d)|、)\s*([^。；*]{2,40})[。*]")
 # an item whose first sentence is long or unfinished ("2.加强…防控,切实保障…安全"): the sentence is its title
-NUMBERED_LONG = re.compile(r"^(\d{1,2})(?:[.．](?!\d)|、)\s*([^。；*]{2,})")
+NUMBERED_LONG = re.compile(r"^(\d{1,3})(?:[.．](?!\d)|、)\s*([^。；*]{2,})")
 # "11.121人才梯队项目": a number and a point followed by digits is a decimal, unless it is the item after
 # the one before (10 → 11), whose title begins with a number
 NUMBERED_NEXT = re.compile(r"^(\d{1,2})[.．]\s*(\d[^。；*]{1,})")
@@ -819,7 +819,7 @@ PERIOD = re.compile(r"(20\d{2})\s*[—–-]+\s*(20\d{2})\s*年")
 TITLE_YEAR = re.compile(
     r"(20\d{2})年[^，,。\n]{0,20}(?:工作要点|任务分解|工作计划|行动计划|实施方案|规划|重点工作(?:任务|责任清单|清单)"
     # "2019年《政府工作报告》确定的主要目标任务责任分解方案": the year's goals, shared out among the units
-    r"|主要(?:预期)?目标任务\s*(?:责任)?分解方案"
+    r"|(?:主要(?:预期)?)?目标任务\s*(?:责任)?分解方案"
     # "某县2025年政府工作报告": the report sets the goals of the year its title names
     r"|政府工作报告(?=[ \t]*(?:\n|$))"
     # a provincial work meeting sets the goals of its year ("2023年全省卫生健康工作电视电话会议")

@@ -1122,3 +1122,19 @@ def test_a_breakdown_plan_s_items_numbered_past_99_and_its_title_without_main():
         ("新改扩建社区卫生服务中心12个、新增家庭病床1200张", ["市卫健委"], ["各区人民政府"]),
         ("推进公立医院高质量发展", ["市卫健委"], []),
     ]
+
+
+def test_a_table_copied_one_cell_a_line_with_blank_lines_between_its_cells():
+    # session 16, reader18 (aj's 苍南 progress table, ak's 创卫 table one cell a line): a page's copy leaves a blank line
+    # between the cells of a table read one cell a line; each row's 牵头单位 still leads its task
+    from tixi.ledger.engine.parse import tasks
+
+    text = (
+        "2025年某县民生实事项目进度表\n\n序号\n\n项目内容\n\n当前进度\n\n牵头单位\n\n备注\n\n"
+        "1\n\n新建村卫生室8个。\n\n60%\n\n县卫健局\n\n县民生实事\n\n"
+        "2\n\n改造农村公路30公里。\n\n90%\n\n县交通局\n\n县民生实事\n"
+    )
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("新建村卫生室8个", ["县卫健局"], []),
+        ("改造农村公路30公里", ["县交通局"], []),
+    ]

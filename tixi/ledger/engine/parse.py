@@ -612,22 +612,30 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
                 used.add(i)
                 i += 1
             continue
+        # one cell a line, opening with its 序号 cell; a page's copy may leave a blank line between the cells ("序号", "",
+        # "项目内容", "", …): the blank lines are skipped where the header's first cell is followed by one (a blank line is
+        # then no empty cell)
+        if _column_role(_one_cell(lines[i]) or "") != "number":
+            i += 1
+            continue
+        spaced = i + 1 < len(lines) and not lines[i + 1].strip()
+        order = [j for j in range(i, len(lines)) if not spaced or lines[j].strip()]
         block = []
         while (
-            i + len(block) < len(lines)
-            and (cell := _one_cell(lines[i + len(block)])) is not None
+            len(block) < len(order)
+            and (cell := _one_cell(lines[order[len(block)]])) is not None
             and _column_role(cell)
         ):
             block.append(cell)
-        if len(block) >= 3 and (roles := _header(block)) and roles[0] == "number":  # one cell a line
-            used.update(range(i, i + len(block)))
-            i += len(block)
-            number = 0
-            while i < len(lines) and (_one_cell(lines[i]) or "") == str(number + 1):
-                row = [_one_cell(lines[j]) or "" for j in range(i, min(i + len(roles), len(lines)))]
-                keep(roles, row)
-                used.update(range(i, i + len(row)))
-                number, i = number + 1, i + len(row)
+        if len(block) >= 3 and (roles := _header(block)) and roles[0] == "number":
+            k, number = len(block), 0
+            while k < len(order) and (_one_cell(lines[order[k]]) or "") == str(number + 1):
+                taken = order[k : k + len(roles)]
+                keep(roles, [_one_cell(lines[j]) or "" for j in taken])
+                number, k = number + 1, k + len(taken)
+            end = order[k - 1] + 1
+            used.update(range(i, end))
+            i = end
             continue
         i += 1
     return found, used

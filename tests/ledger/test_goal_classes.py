@@ -1138,3 +1138,16 @@ def test_a_table_copied_one_cell_a_line_with_blank_lines_between_its_cells():
         ("新建村卫生室8个", ["县卫健局"], []),
         ("改造农村公路30公里", ["县交通局"], []),
     ]
+
+
+def test_a_yearly_list_s_progress_table_read_by_its_columns_keeps_its_goals():
+    # session 16, reader18 (aj's 苍南 民生实事 进度表): the list's progress in a column apart ("当前进度", cells "80%(…)"): the
+    # items are still the year's goals, the progress cells none; the same list reported in sentences stays a report
+    table = (
+        "2025年度某县民生实事项目进度表(截至9月30日)\n\n序号\n\n项目内容\n\n当前进度\n\n牵头单位\n\n备注\n\n"
+        "1\n\n新建村卫生室8个。\n\n60%(东片进度滞后)\n\n县卫健局\n\n县民生实事\n\n"
+        "2\n\n改造农村公路30公里。\n\n90%\n\n县交通局\n\n县民生实事\n"
+    )
+    assert found(table) == [(8.0, "个", 2025, "ge"), (30.0, "公里", 2025, "ge")]
+    report = "2025年度某县民生实事项目进度\n截至9月30日,新建村卫生室8个,改造农村公路30公里,完成进度90%。\n"
+    assert found(report) == []

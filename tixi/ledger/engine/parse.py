@@ -913,6 +913,21 @@ LIST_HEADLINE = re.compile(
 DONE_LABEL = re.compile(r"\s*(?:完成情况|进展情况|进度情况|工作进展|推进情况|实施情况)\s*[:：]")
 
 
+# the header cell of a progress column, on a line of its own (a table copied one cell a line)
+PROGRESS_COLUMN = re.compile(r"\s*(?:当前|目前|工作|项目)?(?:进度|进展|完成)(?:情况)?\s*\|?\s*")
+# a cell of that column: a share done, a note of what lags in its bracket ("80%(新区实验幼儿园进度滞后)", "95%")
+PROGRESS_CELL = re.compile(r"\s*(?:已完成|完成)?\d+(?:\.\d+)?\s*%\s*(?:[（(][^）)]*[）)]?)?\s*\|?\s*")
+
+
+def _progress_table(text: str) -> bool:
+    """Whether the text holds a table of tasks read by its columns (one cell a line) with a progress column."""
+    if not any(PROGRESS_COLUMN.fullmatch(line) for line in text.splitlines()):
+        return False
+    lines = text.splitlines()
+    rows, used = _table_tasks(lines)
+    return bool(rows) and any(PROGRESS_COLUMN.fullmatch(lines[i]) for i in used)
+
+
 def yearly_list_year(text: str) -> int | None:
     """The year of a yearly list of tasks, named by its title or opening (its first lines outside the copy's notes)."""
     opening = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))[:200]
@@ -926,7 +941,11 @@ def yearly_list_year(text: str) -> int | None:
     title = opening[max(opening.rfind("\n", 0, listed.start()), 0) : opening.find("\n", listed.end()) % 10**6]
     # a report of the list done is a list still where each item's note of what was done is labelled apart ("完成情况:…"):
     # the items keep their goals, the notes are left out
-    if YEARLY_LIST_REPORT.search(title) and not any(DONE_LABEL.match(line) for line in text.splitlines()):
+    # so is a table of the list's progress read by its columns, its progress a column apart ("项目内容" / "当前进度" /
+    # "牵头单位", each a header cell on a line of its own): the items keep their goals, the progress cells are left out
+    if YEARLY_LIST_REPORT.search(title) and not (
+        any(DONE_LABEL.match(line) for line in text.splitlines()) or _progress_table(text)
+    ):
         return None
     if listed.group(1):
         return int(listed.group(1))
@@ -950,7 +969,7 @@ def _sections(text: str, yearly_list: bool = False):
             or len(RUN_TOGETHER_ROW.findall(line)) >= 2
         ):
             continue  # "注：①…": how a table's values are measured, not goals
-        if yearly_list and DONE_LABEL.match(line):
+        if yearly_list and (DONE_LABEL.match(line) or PROGRESS_CELL.fullmatch(line)):
             continue  # "完成情况:全市开展各类职业技能培训10万人次": what was done beside the list's item, no goal
         is_heading = SECTION.match(line.strip()) and len(line.strip()) < 60
         if (

@@ -1151,3 +1151,13 @@ def test_a_yearly_list_s_progress_table_read_by_its_columns_keeps_its_goals():
     assert found(table) == [(8.0, "个", 2025, "ge"), (30.0, "公里", 2025, "ge")]
     report = "2025年度某县民生实事项目进度\n截至9月30日,新建村卫生室8个,改造农村公路30公里,完成进度90%。\n"
     assert found(report) == []
+
+
+def test_a_yearly_work_responsibility_list_and_a_score_to_reach():
+    # session 16, reader18 (ak's 上海 食品安全工作责任清单): "2025年度…工作责任清单" sets the goals of its year, with no 到YYYY年;
+    # a score to reach ("知晓度评分90分以上") is a goal in 分 (a time in 分钟 stays one)
+    text = (
+        "某市2025年度卫生健康工作责任清单\n"
+        "1.完成年度重点指标任务。居民健康知识知晓度评分90分以上,急诊候诊时间控制在30分钟以内,家庭医生签约率达到50%。\n"
+    )
+    assert found(text) == [(90.0, "分", 2025, "ge"), (30.0, "分钟", 2025, "le"), (50.0, "%", 2025, "ge")]

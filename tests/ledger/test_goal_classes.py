@@ -1161,3 +1161,13 @@ def test_a_yearly_work_responsibility_list_and_a_score_to_reach():
         "1.完成年度重点指标任务。居民健康知识知晓度评分90分以上,急诊候诊时间控制在30分钟以内,家庭医生签约率达到50%。\n"
     )
     assert found(text) == [(90.0, "分", 2025, "ge"), (30.0, "分钟", 2025, "le"), (50.0, "%", 2025, "ge")]
+
+
+def test_a_yearly_list_named_in_an_opening_of_one_short_phrase_a_line():
+    # session 16, reader18 (aj's 扬州 phone copy of its 民生1号文件): the opening names the year's list across short lines
+    # ("确定在2026年" / "实施40项民生实事项目"); its items are that year's goals
+    text = (
+        "近日\n市委、市政府正式印发\n2026年“民生1号文件”\n确定在2026年\n实施40项民生实事项目\n卫生健康共有2个项目入选\n"
+        "01\n新增8个社区普惠托育点。\n02\n为3000名老年人开展认知障碍筛查。\n"
+    )
+    assert found(text) == [(8.0, "个", 2026, "ge"), (3000.0, "名", 2026, "ge")]

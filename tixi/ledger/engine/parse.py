@@ -932,6 +932,10 @@ def yearly_list_year(text: str) -> int | None:
     """The year of a yearly list of tasks, named by its title or opening (its first lines outside the copy's notes)."""
     opening = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))[:200]
     listed = YEARLY_LIST.search(opening)
+    if not listed and (phrases := re.search(r"(?:[^\n]{1,16}\n){3,}", opening)):
+        # a phone copy's opening, one short phrase a line ("确定在2026年" / "实施50项民生实事项目"): read as one line
+        opening = opening[: phrases.start()] + phrases.group(0).replace("\n", "") + opening[phrases.end() :]
+        listed = YEARLY_LIST.search(opening)
     if not listed:
         # a copy of a 民生实事 list that lost its title, each item closing with the funds planned for it ("…110个普惠性托位。
         # 计划安排资金1089万元,其中上级补助610万元…"): the year's works, of the year it writes first ("2023年度…资金")

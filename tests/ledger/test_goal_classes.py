@@ -1171,3 +1171,29 @@ def test_a_yearly_list_named_in_an_opening_of_one_short_phrase_a_line():
         "01\n新增8个社区普惠托育点。\n02\n为3000名老年人开展认知障碍筛查。\n"
     )
     assert found(text) == [(8.0, "个", 2026, "ge"), (3000.0, "名", 2026, "ge")]
+
+
+def test_a_cell_that_opens_with_its_units_and_their_roles_is_a_task():
+    # session 16, reader18 (ak's 创卫 责任分解 table one cell a line; aj's 苍南 and 武汉 tables by their unit columns): a cell
+    # "X负责,Y配合,…" with no number before it names its units; a bureau without its level after one that has it is of that
+    # level; who guides ("县爱卫办指导") does no part; "(一)由…负责" or a numbered line is no such cell
+    from tixi.ledger.engine.parse import tasks
+
+    text = (
+        "某县创卫工作责任分解表\n县卫生局负责,市场监管局、县教育局配合,整治校园周边小餐饮店。\n2025年6月30日前\n"
+        "县住建局、县城管局负责督促业主完成公厕改造.\n"
+        "市场监管局负责,商务局和各乡镇配合,县爱卫办指导,完成农贸市场病媒生物防制达标。\n"
+    )
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        (
+            "县卫生局负责,市场监管局、县教育局配合,整治校园周边小餐饮店",
+            ["县卫生局"],
+            ["县市场监管局", "县教育局"],
+        ),
+        ("县住建局、县城管局负责督促业主完成公厕改造", ["县住建局", "县城管局"], []),
+        (
+            "市场监管局负责,商务局和各乡镇配合,县爱卫办指导,完成农贸市场病媒生物防制达标",
+            ["市场监管局"],
+            ["商务局", "各乡镇"],
+        ),
+    ]

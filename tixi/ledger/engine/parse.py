@@ -713,7 +713,59 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
             )
     for number, title, body, lead, cooperating, deadline in table_rows:
         found.append(asdict(Task(f"表{number}", title, body[:400], lead, cooperating, deadline)))
+    titles = {t["title"] for t in found}
+    for line in lines:
+        if (cell := _unit_led_cell(line.strip())) and cell[0] not in titles:
+            title, lead, cooperating = cell
+            titles.add(title)
+            body = line.strip()
+            found.append(
+                asdict(
+                    Task(
+                        f"格{len(titles)}",
+                        title,
+                        body[:400],
+                        lead,
+                        cooperating,
+                        deadline_of(body, default_year),
+                    )
+                )
+            )
     return found
+
+
+# a cell of a task table copied one cell a line that opens with its units and their roles, no number before it
+# ("区城管局负责,工商局、区商务局配合,取缔…。", "区商务局、区城管局负责督促业主…."): the units do the cell's task
+UNIT_LED_CELL = re.compile(
+    r"^(?P<lead>[^\d，,。；;:：、\s（(.．]{2,20}(?:、[^\d，,。；;:：、\s（(.．]{2,20}){0,3})负责"
+    r"(?:[，,](?P<coop>[^，,。；;:：]{2,60}?)配合(?=[，,]))?(?:[，,][^，,。；;:：]{2,20}?指导(?=[，,]))?"
+)
+
+
+def _unit_led_cell(line: str) -> tuple[str, list[str], list[str]] | None:
+    """(title, lead, cooperating) of a cell that opens with its units ("X负责,Y配合,…"); a bureau named without its level
+    after one that has it is of the same level ("区城管局负责,工商局…配合" -> 区工商局); who guides ("区爱卫办指导") does
+    no part of it."""
+    m = UNIT_LED_CELL.match(line)
+    if not m:
+        return None
+    lead = [n for part in m.group("lead").split("、") for n in unit_names(part)]
+    cooperating = [
+        n
+        for part in _split_outside_brackets(m.group("coop") or "", "、")
+        for piece in re.split(r"(?<=[局委办])和", part)  # "商务局和各街道办事处", not "卫生和计划生育委员会"
+        for n in unit_names(piece.strip())
+    ]
+    if not lead or not all(is_organisation(n) for n in lead + cooperating):
+        return None
+    level = LEVEL.match(lead[0])
+    if level and all(LEVEL.match(n) for n in lead):
+        cooperating = [
+            n if LEVEL.match(n) or n.startswith("各") or not n.endswith("局") else level.group(0) + n
+            for n in cooperating
+        ]
+    title = re.split(r"[。；;]|\.(?!\d)", line)[0].strip()[:60]
+    return title, lead, cooperating
 
 
 # a number with its unit; "5～8个" keeps the lower bound; ages (岁), 人次 and 个百分点 are not targets

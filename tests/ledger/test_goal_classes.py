@@ -1197,3 +1197,13 @@ def test_a_cell_that_opens_with_its_units_and_their_roles_is_a_task():
             ["商务局", "各乡镇"],
         ),
     ]
+
+
+def test_rates_joined_by_he_before_jun_each_count_and_a_time_window_of_a_rate_is_none():
+    # session 16, reader18 (ai's 艾滋病 plans, 湖南 and 北京): "A率、B率和C比例、D率均达95%以上" sets four goals (和 lists as 、
+    # does); "30天内接受治疗比例保持在90%以上": the 30 days are the window the rate counts, no goal
+    text = (
+        "某省遏制艾滋病传播行动计划(2026—2030年)\n到2030年,居民防治知识知晓率、重点人群防治知识知晓率和综合干预措施覆盖比例、"
+        "感染者权利义务知晓率均达95%以上。新诊断感染者30天内接受抗病毒治疗比例保持在90%以上。\n"
+    )
+    assert found(text) == [(95.0, "%", 2030, "ge")] * 4 + [(90.0, "%", 2030, "ge")]

@@ -1489,6 +1489,8 @@ def targets(text: str) -> list[dict]:
                 continue  # "积极建设“10分钟健身圈”,到2025年,…": a quoted name before the year to come (after it, it is dated)
             if after.startswith("的标准"):
                 continue  # "人均用地不少于0.1平方米的标准规划配建…": a planning norm, not a level to reach
+            if unit == "天" and not m.group("before") and re.match(r"内[^，,。；;]{0,20}?(?:率|比例)", after):
+                continue  # "感染者30天内接受抗病毒治疗比例保持在90%以上": the time within which a rate is counted
             if m.group("low"):
                 word = "以上"
             comparator = COMPARATORS.get(word, "ge")
@@ -1501,6 +1503,8 @@ def targets(text: str) -> list[dict]:
             listed = re.search(
                 r"(?:^|[，,])([^，,]*、[^，,]*?)(?<!人)(?:均|都)(?:达到|达|不低于|保持在)?$", before
             )
+            # "…知晓率和综合干预措施覆盖比例、…知晓率均达95%以上": a rate joined to the next by 和/及/与 is listed too
+            joined = len(re.findall(r"(?:率|比例)(?:和|及|与)(?=[^、]{2})", listed.group(1))) if listed else 0
             dated_before = [y for end, y in dates if end <= m.start()]
             target = {
                 "text": sentence[:200],
@@ -1511,7 +1515,7 @@ def targets(text: str) -> list[dict]:
             }
             # one for the rate named last, one more (a copy: years are paired later) for each listed before it
             in_sentence += [
-                (m, dict(target)) for _ in range(1 + (listed.group(1).count("、") if listed else 0))
+                (m, dict(target)) for _ in range(1 + (listed.group(1).count("、") + joined if listed else 0))
             ]
         _pair_years(sentence, in_sentence, list_years)
         kept.update((index, start) for m, _t in in_sentence for start in range(m.start(), m.end()))

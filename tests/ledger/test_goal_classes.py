@@ -1207,3 +1207,13 @@ def test_rates_joined_by_he_before_jun_each_count_and_a_time_window_of_a_rate_is
         "感染者权利义务知晓率均达95%以上。新诊断感染者30天内接受抗病毒治疗比例保持在90%以上。\n"
     )
     assert found(text) == [(95.0, "%", 2030, "ge")] * 4 + [(90.0, "%", 2030, "ge")]
+
+
+def test_a_yearly_list_item_naming_its_places_then_their_count_after_deng():
+    # session 16, reader18 (aj's 苍南 民生实事): "开工建设A镇、B镇等2家中心敬老院", "打通X路等12条断头路": the item's count after
+    # the places it names is the year's goal (the kinds a plan lists, "等5种…病", stay none)
+    text = (
+        "2025年某县民生实事项目\n1.开工建设东镇、西镇等2家中心敬老院。\n2.打通人民大道(东路至西路)等12条断头路。\n"
+        "3.将尿毒症透析、器官移植术后抗排异治疗等5种门诊慢特病纳入保障。\n"
+    )
+    assert found(text) == [(2.0, "家", 2025, "ge"), (12.0, "条", 2025, "ge")]

@@ -943,6 +943,8 @@ LIST_ITEM_VERB = re.compile(
     r"[^，,。；;、]{0,20}?\d|筛查[^，,。；;]{0,30}?\d"
     # "在30家医疗机构推进…": the places a measure of the list reaches, counted
     r"|^(?:\d{1,2}[.．、]|[一二三四五六七八九十]+是)?在\d+(?:\.\d+)?(?:万|千)?(?:个|家|所|条|座)"
+    # "开工建设矾山镇、马站镇等2家中心敬老院", "打通人民大道等12条断头路": the places it names, counted after 等
+    r"|^(?:\d{1,3}[.．、])?(?:开工建设|建设|建成|新建|改造|打通|完成)[^，,。；;]{2,40}?等\d+(?:个|家|所|条|座|处)"
 )
 # a numbered item of such a list on a line of its own ("一、新建50家社区综合为老服务中心;新增…"): an item, not a heading
 LIST_ITEM_COUNT = re.compile(

@@ -1217,3 +1217,15 @@ def test_a_yearly_list_item_naming_its_places_then_their_count_after_deng():
         "3.将尿毒症透析、器官移植术后抗排异治疗等5种门诊慢特病纳入保障。\n"
     )
     assert found(text) == [(2.0, "家", 2025, "ge"), (12.0, "条", 2025, "ge")]
+
+
+def test_a_performance_goal_form_s_indicator_values_are_its_year_s_goals():
+    # session 16, reader18 (aj's 昭化 绩效目标申报表): under the header naming the 指标值 column, a row whose last cell is a value
+    # sets a goal of the form's year ("(2024年度)"); its funds and a row ending in words or a period of months set none
+    text = (
+        "项目支出绩效目标申报表\n(2024年度)\n项目名称 结核病防治\n(一)财政拨款小计 12.00\n"
+        "绩效指标 一级指标 二级指标 三级指标 指标值(包含数字及文字描述)\n数量指标 开展学生结核病筛查 1200人\n"
+        "质量指标 患者规范管理率 95%\n宣传教育 覆盖全县学校\n时效指标 项目实施时间 2024年1月-12月\n"
+        "资金拨付到位情况 12月底前100%到位\n"
+    )
+    assert found(text) == [(1200.0, "人", 2024, "ge"), (95.0, "%", 2024, "ge"), (100.0, "%", 2024, "ge")]

@@ -1529,6 +1529,38 @@ def targets(text: str) -> list[dict]:
             list_years = sentence
     # a yearly task text's tasks beside what was done: those its sentences did not give as goals already
     found += [target for index, start, target in year_tasks if (index, start) not in kept]
+    return found + _performance_form_targets(text)
+
+
+# a performance goal form ("项目支出绩效目标申报表", "(2021年度)"): under its header naming the 指标值 column, each row whose
+# last cell is a value ("…现症病人 32人", "…知晓率显著提升 100%", "资金拨付到位情况 12月底前100%到位") sets a goal of the form's year
+PERFORMANCE_FORM = re.compile(r"绩效目标(?:申报|批复)?表")
+FORM_YEAR = re.compile(r"[（(]\s*(20\d{2})\s*年度?\s*[)）]|(20\d{2})\s*年度")
+FORM_VALUE = re.compile(
+    r"(?:\d{1,2}月(?:底|末)前)?(?P<value>\d+(?:\.\d+)?)(?P<unit>%|人次|人|个|家|所|场|次|份|户|名)(?:以上)?(?:到位)?"
+)
+
+
+def _performance_form_targets(text: str) -> list[dict]:
+    head = text[:800]
+    if not (form := PERFORMANCE_FORM.search(head)) or not (year := FORM_YEAR.search(head[form.start() :])):
+        return []
+    found, in_rows = [], False
+    for line in text.splitlines():
+        cells = line.split()
+        if not in_rows:
+            in_rows = any(cell.startswith("指标值") for cell in cells)
+            continue
+        if len(cells) >= 2 and (value := FORM_VALUE.fullmatch(cells[-1])):
+            found.append(
+                {
+                    "text": line.strip()[:200],
+                    "value": float(value.group("value")),
+                    "unit": value.group("unit"),
+                    "year": int(year.group(1) or year.group(2)),
+                    "comparator": "ge",
+                }
+            )
     return found
 
 

@@ -1229,3 +1229,16 @@ def test_a_performance_goal_form_s_indicator_values_are_its_year_s_goals():
         "资金拨付到位情况 12月底前100%到位\n"
     )
     assert found(text) == [(1200.0, "人", 2024, "ge"), (95.0, "%", 2024, "ge"), (100.0, "%", 2024, "ge")]
+
+
+def test_a_bracket_numbered_measure_whose_units_follow_you_reads_as_a_unit_led_cell():
+    # session 16, reader18 (ak's 福建 方案, the class of ak's 创卫 cells): "(一)由省卫健委负责,省财政厅、医保局…配合,…" names its
+    # units as a cell does; a bureau without its level takes the lead's, a name of its own ("福建出入境检验检疫局") stays
+    from tixi.ledger.engine.parse import tasks
+
+    text = (
+        "(一)由省卫健委负责,省财政厅、医保局、福建出入境检验检疫局配合,加快建设省级食品安全风险监测网络。\n"
+    )
+    assert [(t["title"][:12], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("由省卫健委负责,省财政厅", ["省卫健委"], ["省财政厅", "省医保局", "福建出入境检验检疫局"])
+    ]

@@ -746,7 +746,9 @@ def _unit_led_cell(line: str) -> tuple[str, list[str], list[str]] | None:
     """(title, lead, cooperating) of a cell that opens with its units ("X负责,Y配合,…"); a bureau named without its level
     after one that has it is of the same level ("区城管局负责,工商局…配合" -> 区工商局); who guides ("区爱卫办指导") does
     no part of it."""
-    m = UNIT_LED_CELL.match(line)
+    # "(一)由省经贸委负责,省农业厅、环保局…配合,加快…": a measure numbered in a bracket, its units after 由, reads alike
+    line = re.sub(r"^[（(][一二三四五六七八九十]+[)）]\s*(?=由)", "", line)
+    m = UNIT_LED_CELL.match(line[1:] if line.startswith("由") else line)
     if not m:
         return None
     lead = [n for part in m.group("lead").split("、") for n in unit_names(part)]
@@ -761,7 +763,9 @@ def _unit_led_cell(line: str) -> tuple[str, list[str], list[str]] | None:
     level = LEVEL.match(lead[0])
     if level and all(LEVEL.match(n) for n in lead):
         cooperating = [
-            n if LEVEL.match(n) or n.startswith("各") or not n.endswith("局") else level.group(0) + n
+            n
+            if LEVEL.match(n) or n.startswith("各") or not n.endswith("局") or len(n) > 5
+            else level.group(0) + n
             for n in cooperating
         ]
     title = re.split(r"[。；;]|\.(?!\d)", line)[0].strip()[:60]

@@ -1242,3 +1242,13 @@ def test_a_bracket_numbered_measure_whose_units_follow_you_reads_as_a_unit_led_c
     assert [(t["title"][:12], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
         ("由省卫健委负责,省财政厅", ["省卫健委"], ["省财政厅", "省医保局", "福建出入境检验检疫局"])
     ]
+
+
+def test_a_yearly_list_s_counts_in_batches_lessons_and_after_dui():
+    # session 16, reader18 (aj's 巨鹿 民生实事): "完成1600批次食品抽检", "推进300堂健康知识巡讲" count in 批次 and 堂; "…建设,对480户…
+    # 家庭进行适老化改造" counts the households the item's work reaches
+    text = (
+        "2025年某县民生实事项目\n1.食品安全工程。完成1600批次食品抽检任务。\n2.健康教育工程。推进300堂健康知识巡讲。\n"
+        "3.养老服务提升工程。完成县养老院建设,对480户困难老年人家庭进行适老化改造。\n"
+    )
+    assert found(text) == [(1600.0, "批次", 2025, "ge"), (300.0, "堂", 2025, "ge"), (480.0, "户", 2025, "ge")]

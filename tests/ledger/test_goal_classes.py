@@ -1252,3 +1252,21 @@ def test_a_yearly_list_s_counts_in_batches_lessons_and_after_dui():
         "3.养老服务提升工程。完成县养老院建设,对480户困难老年人家庭进行适老化改造。\n"
     )
     assert found(text) == [(1600.0, "批次", 2025, "ge"), (300.0, "堂", 2025, "ge"), (480.0, "户", 2025, "ge")]
+
+
+def test_a_copy_cut_inside_a_label_s_units_names_no_unit():
+    # session 16, reader18 (aj's 武汉 2023 and 2018 分解方案, both cut by the copy's end): "(牵头单位:市卫健委;责任单位:" and
+    # "(牵头单位:市人力资源社会保" leave the bracket's units unknown, the item no task; a bracket cut after its role words
+    # ("(市卫健委负责,市财政局配合。注:排在首位") is still read
+    from tixi.ledger.engine.parse import tasks
+
+    def units(text):
+        return [(t["lead_units"], t["cooperating_units"]) for t in tasks(text)]
+
+    head = "1.推进普通高中优质多样化发展。(责任单位:市教育局)\n"
+    assert units(head + "2.加快区域医共体建设。(牵头单位:市卫健委;责任单位:") == [(["市教育局"], [])]
+    assert units(head + "2.加强养老保险金收支管理。(牵头单位:市人力资源社会保") == [(["市教育局"], [])]
+    assert units(head + "2.加快区域医共体建设。(市卫健委负责,市财政局配合。注:排在首位") == [
+        (["市教育局"], []),
+        (["市卫健委"], ["市财政局"]),
+    ]

@@ -650,6 +650,9 @@ def _close_cut_bracket(text: str) -> str:
         opened > max(body.rfind("）"), body.rfind(")"))
         and "\n" not in body[opened:]
         and NAMES_ROLES.search(body[opened:])
+        # "(牵头单位:市卫健委;责任单位:", "(牵头单位:市人力资源社会保": cut inside a label's units, the bracket's units are
+        # not all there (a name cut, a label without its units): none is read, the item is no task
+        and not re.search(r"(?:单位|部门)\s*[:：][^;；,，。()（）]*$", body[opened:])
     ):
         return body + "）"
     return text  # "…(市医疗保障局、市卫生健康委": units named bare and cut may go on; none is read

@@ -416,9 +416,10 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # titled without 主要, a table one cell a line with blank lines between, a yearly list's progress table, a 工作责任清单 and
     # a score in 分, a yearly list named across short lines, a cell "X负责,Y配合" or "(一)由X负责,…", rates joined by 和 before
     # 均, "N天内…比例", "等N家", a 绩效目标申报表's 指标值, 批次/堂 and "对N户"): ai 47 of 54 with 47 found; aj targets 36 of 47
-    # with 37 found, tasks 23 of 23 with 25 found; ak targets 11 of 12 with 12 found, tasks 18 of 22 with 18 found; no
+    # with 37 found, tasks 23 of 23 with 23 found; ak targets 11 of 12 with 12 found, tasks 18 of 22 with 18 found; a copy
+    # cut inside a label's units names none: heldout_af anhui_2023 and heldout_x bayuquan one extra task fewer each; no
     # other set changed
-    assert seen_total[3:5] == ["530", "520"] and seen_total[7:9] == ["1262", "1200"]
+    assert seen_total[3:5] == ["530", "516"] and seen_total[7:9] == ["1262", "1200"]
 
 
 def test_fifth_set_is_six_whole_documents_with_their_source():

@@ -49,8 +49,10 @@ clean:
 
 # Extract translatable strings, fill Chinese from scripts/zh_hans.py, compile (needs GNU gettext).
 # Needs only the venv's Django: made when missing, never re-made because pyproject.toml is newer (a
-# fresh checkout or a git worktree sharing a linked venv would reinstall it over another tree's).
-messages: | $(BIN)/tixi
+# fresh checkout or a git worktree sharing a linked venv would reinstall it over another tree's; an
+# order-only prerequisite would still be brought up to date, so the venv is tested, not depended on).
+messages:
+	test -x $(BIN)/django-admin || $(MAKE) $(BIN)/tixi
 	cd tixi && ../$(BIN)/django-admin makemessages --no-wrap -l zh_Hans --settings=tixi.settings --pythonpath=..
 	$(BIN)/python scripts/zh_hans.py tixi/locale/zh_Hans/LC_MESSAGES/django.po
 	cd tixi && ../$(BIN)/django-admin compilemessages --settings=tixi.settings --pythonpath=..

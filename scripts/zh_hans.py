@@ -40,6 +40,7 @@ ZH = {
     "start of works": "开工",
     "Percent done is a whole number from 0 to 100.": "完成比例须为 0 至 100 的整数。",
     "%(period)s has not begun: report on a period up to this month.": "%(period)s 尚未开始：请报送截至本月的进展。",
+    "A value in the form is not valid: check its numbers and dates.": "表单中有无效的值：请检查其中的数字和日期。",
     "A deadline is a date: YYYY-MM-DD.": "完成时限须为日期：年-月-日。",
     "A whole number from 1 to 1,000.": "须为 1 至 1,000 的整数。",
     "%(place)s, by %(landmark)s": "%(place)s（%(landmark)s旁）",
@@ -938,6 +939,7 @@ ZH = {
     "not judged": "不评价",
     "Not judged: a township's rate per residents is not held to the target of %(region)s (the county's hospitals serve every township), and no township norm is set.": "不评价：乡镇按常住人口计算的比率不以%(region)s的目标衡量（县级医院服务全部乡镇），且未设定乡镇标准。",
     "Not judged: the target is a total of %(region)s, not a target of each of its parts; %(division)s's value is shown for reference.": "不评价：该目标是%(region)s的总量目标，不是其下每个区划的目标；%(division)s的数值仅供参考。",
+    "Not judged: the target is a total of %(region)s, not a target of each of its parts; their values are shown for reference.": "不评价：该目标是%(region)s的总量目标，不是其下每个区划的目标；各区划的数值仅供参考。",
     "%(level)s %(grade)s": "%(level)s%(grade)s",
     "Time": "时间",
     "Action": "操作",
@@ -1121,7 +1123,10 @@ ZH = {
     "The raster has %(rows)s x %(cols)s cells but --%(other)s has %(their_rows)s x %(their_cols)s; put both on the same grid.": "栅格有 %(rows)s x %(cols)s 个像元，而 --%(other)s 有 %(their_rows)s x %(their_cols)s 个：请将两者置于同一网格。",
     "The raster is in %(crs)s but --%(other)s is in %(their_crs)s; put both on the same grid.": "栅格坐标系为 %(crs)s，而 --%(other)s 为 %(their_crs)s：请将两者置于同一网格。",
     "The raster's origin or cell size differs from --%(other)s's (%(transform)s vs %(their_transform)s); put both on the same grid.": "栅格的原点或像元大小与 --%(other)s 不同（%(transform)s 对 %(their_transform)s）：请将两者置于同一网格。",
-    "%(value)r is not a list of positive minutes such as 15,30,60.": "%(value)r 不是正的分钟数列表（如 15,30,60）。",
+    "%(value)r is not a list of minutes above 0 and at most 240, such as 15,30,60.": (
+        "%(value)r 不是大于0且不超过240的分钟数列表（如 15,30,60）。"
+    ),
+    "%(field)s: a number of minutes above 0 and at most %(most)s.": "%(field)s：须为大于0且不超过%(most)s的分钟数。",
     "Travel time is negative (%(value)s) at row %(row)s, column %(col)s (x=%(x)s, y=%(y)s); mark unreachable cells as nodata.": "第 %(row)s 行第 %(col)s 列（x=%(x)s, y=%(y)s）的通行时间为负数（%(value)s）；不可到达的像元请标为无数据（nodata）。",
     "Population is %(value)s at row %(row)s, column %(col)s (x=%(x)s, y=%(y)s); it must be a number >= 0 (nodata for no people).": "第 %(row)s 行第 %(col)s 列（x=%(x)s, y=%(y)s）的人口为 %(value)s；人口须为不小于 0 的数（无人请标为无数据）。",
     "Zone id %(value)s at row %(row)s, column %(col)s (x=%(x)s, y=%(y)s) is not a whole number.": "第 %(row)s 行第 %(col)s 列（x=%(x)s, y=%(y)s）的区域编号 %(value)s 不是整数。",

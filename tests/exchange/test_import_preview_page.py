@@ -97,3 +97,16 @@ def test_a_refused_file_is_not_listed_as_waiting_for_confirmation(web, hospital)
     history = web("county").get("/imports/").content.decode()
     history = history[history.index('id="import-history"') :]
     assert history.count("未通过校验，未写入") == 1 and history.count("待确认") == 1
+
+
+def test_the_preview_offers_no_download_of_the_import_history(web, hospital):
+    """The page bar's "下载：Excel · CSV" downloads the page's table; on a preview it linked to the history
+    of imports, which the preview does not show (probe16)."""
+    for rows, status in (
+        ([["机构代码", "年份", "实有床位"], [hospital.code, 2025, 321]], 200),
+        ([["机构代码", "年份", "卫生技术人员"], [hospital.code, 2025, -3]], 400),
+    ):
+        response = upload(web, "zh-hans", rows)
+        assert response.status_code == status
+        html = response.content.decode()
+        assert 'class="export-links"' not in html and "format=xlsx" not in html

@@ -1104,3 +1104,169 @@ def test_a_report_s_past_year_and_this_year_s_expected_goals_in_one_paragraph():
         "今年经济社会发展的主要预期目标是:地区生产总值增长6%左右,城镇新增就业2500人以上。\n"
     )
     assert found(text) == [(6.0, "%", 2025, "about"), (2500.0, "人", 2025, "ge")]
+
+
+def test_a_breakdown_plan_s_items_numbered_past_99_and_its_title_without_main():
+    # session 16, reader18 (the 责任分解方案 class of aj's 武汉 2023, ah's 成都 worded apart): a long breakdown numbers its
+    # items past 99 ("156.…(牵头单位:…;责任单位:…)"), and a title "2024年《政府工作报告》目标任务责任分解方案" without
+    # 主要 still names the year of its goals
+    from tixi.ledger.engine.parse import tasks
+
+    text = (
+        "某市2024年《政府工作报告》目标任务责任分解方案\n  ——加快建设健康某市\n"
+        "  156.新改扩建社区卫生服务中心12个、新增家庭病床1200张。(牵头单位:市卫健委;责任单位:各区人民政府)\n"
+        "  157.推进公立医院高质量发展。(责任单位:市卫健委)\n"
+    )
+    assert found(text) == [(12.0, "个", 2024, "ge"), (1200.0, "张", 2024, "ge")]
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("新改扩建社区卫生服务中心12个、新增家庭病床1200张", ["市卫健委"], ["各区人民政府"]),
+        ("推进公立医院高质量发展", ["市卫健委"], []),
+    ]
+
+
+def test_a_table_copied_one_cell_a_line_with_blank_lines_between_its_cells():
+    # session 16, reader18 (aj's 苍南 progress table, ak's 创卫 table one cell a line): a page's copy leaves a blank line
+    # between the cells of a table read one cell a line; each row's 牵头单位 still leads its task
+    from tixi.ledger.engine.parse import tasks
+
+    text = (
+        "2025年某县民生实事项目进度表\n\n序号\n\n项目内容\n\n当前进度\n\n牵头单位\n\n备注\n\n"
+        "1\n\n新建村卫生室8个。\n\n60%\n\n县卫健局\n\n县民生实事\n\n"
+        "2\n\n改造农村公路30公里。\n\n90%\n\n县交通局\n\n县民生实事\n"
+    )
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("新建村卫生室8个", ["县卫健局"], []),
+        ("改造农村公路30公里", ["县交通局"], []),
+    ]
+
+
+def test_a_yearly_list_s_progress_table_read_by_its_columns_keeps_its_goals():
+    # session 16, reader18 (aj's 苍南 民生实事 进度表): the list's progress in a column apart ("当前进度", cells "80%(…)"): the
+    # items are still the year's goals, the progress cells none; the same list reported in sentences stays a report
+    table = (
+        "2025年度某县民生实事项目进度表(截至9月30日)\n\n序号\n\n项目内容\n\n当前进度\n\n牵头单位\n\n备注\n\n"
+        "1\n\n新建村卫生室8个。\n\n60%(东片进度滞后)\n\n县卫健局\n\n县民生实事\n\n"
+        "2\n\n改造农村公路30公里。\n\n90%\n\n县交通局\n\n县民生实事\n"
+    )
+    assert found(table) == [(8.0, "个", 2025, "ge"), (30.0, "公里", 2025, "ge")]
+    report = "2025年度某县民生实事项目进度\n截至9月30日,新建村卫生室8个,改造农村公路30公里,完成进度90%。\n"
+    assert found(report) == []
+
+
+def test_a_yearly_work_responsibility_list_and_a_score_to_reach():
+    # session 16, reader18 (ak's 上海 食品安全工作责任清单): "2025年度…工作责任清单" sets the goals of its year, with no 到YYYY年;
+    # a score to reach ("知晓度评分90分以上") is a goal in 分 (a time in 分钟 stays one)
+    text = (
+        "某市2025年度卫生健康工作责任清单\n"
+        "1.完成年度重点指标任务。居民健康知识知晓度评分90分以上,急诊候诊时间控制在30分钟以内,家庭医生签约率达到50%。\n"
+    )
+    assert found(text) == [(90.0, "分", 2025, "ge"), (30.0, "分钟", 2025, "le"), (50.0, "%", 2025, "ge")]
+
+
+def test_a_yearly_list_named_in_an_opening_of_one_short_phrase_a_line():
+    # session 16, reader18 (aj's 扬州 phone copy of its 民生1号文件): the opening names the year's list across short lines
+    # ("确定在2026年" / "实施40项民生实事项目"); its items are that year's goals
+    text = (
+        "近日\n市委、市政府正式印发\n2026年“民生1号文件”\n确定在2026年\n实施40项民生实事项目\n卫生健康共有2个项目入选\n"
+        "01\n新增8个社区普惠托育点。\n02\n为3000名老年人开展认知障碍筛查。\n"
+    )
+    assert found(text) == [(8.0, "个", 2026, "ge"), (3000.0, "名", 2026, "ge")]
+
+
+def test_a_cell_that_opens_with_its_units_and_their_roles_is_a_task():
+    # session 16, reader18 (ak's 创卫 责任分解 table one cell a line; aj's 苍南 and 武汉 tables by their unit columns): a cell
+    # "X负责,Y配合,…" with no number before it names its units; a bureau without its level after one that has it is of that
+    # level; who guides ("县爱卫办指导") does no part; "(一)由…负责" or a numbered line is no such cell
+    from tixi.ledger.engine.parse import tasks
+
+    text = (
+        "某县创卫工作责任分解表\n县卫生局负责,市场监管局、县教育局配合,整治校园周边小餐饮店。\n2025年6月30日前\n"
+        "县住建局、县城管局负责督促业主完成公厕改造.\n"
+        "市场监管局负责,商务局和各乡镇配合,县爱卫办指导,完成农贸市场病媒生物防制达标。\n"
+    )
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        (
+            "县卫生局负责,市场监管局、县教育局配合,整治校园周边小餐饮店",
+            ["县卫生局"],
+            ["县市场监管局", "县教育局"],
+        ),
+        ("县住建局、县城管局负责督促业主完成公厕改造", ["县住建局", "县城管局"], []),
+        (
+            "市场监管局负责,商务局和各乡镇配合,县爱卫办指导,完成农贸市场病媒生物防制达标",
+            ["市场监管局"],
+            ["商务局", "各乡镇"],
+        ),
+    ]
+
+
+def test_rates_joined_by_he_before_jun_each_count_and_a_time_window_of_a_rate_is_none():
+    # session 16, reader18 (ai's 艾滋病 plans, 湖南 and 北京): "A率、B率和C比例、D率均达95%以上" sets four goals (和 lists as 、
+    # does); "30天内接受治疗比例保持在90%以上": the 30 days are the window the rate counts, no goal
+    text = (
+        "某省遏制艾滋病传播行动计划(2026—2030年)\n到2030年,居民防治知识知晓率、重点人群防治知识知晓率和综合干预措施覆盖比例、"
+        "感染者权利义务知晓率均达95%以上。新诊断感染者30天内接受抗病毒治疗比例保持在90%以上。\n"
+    )
+    assert found(text) == [(95.0, "%", 2030, "ge")] * 4 + [(90.0, "%", 2030, "ge")]
+
+
+def test_a_yearly_list_item_naming_its_places_then_their_count_after_deng():
+    # session 16, reader18 (aj's 苍南 民生实事): "开工建设A镇、B镇等2家中心敬老院", "打通X路等12条断头路": the item's count after
+    # the places it names is the year's goal (the kinds a plan lists, "等5种…病", stay none)
+    text = (
+        "2025年某县民生实事项目\n1.开工建设东镇、西镇等2家中心敬老院。\n2.打通人民大道(东路至西路)等12条断头路。\n"
+        "3.将尿毒症透析、器官移植术后抗排异治疗等5种门诊慢特病纳入保障。\n"
+    )
+    assert found(text) == [(2.0, "家", 2025, "ge"), (12.0, "条", 2025, "ge")]
+
+
+def test_a_performance_goal_form_s_indicator_values_are_its_year_s_goals():
+    # session 16, reader18 (aj's 昭化 绩效目标申报表): under the header naming the 指标值 column, a row whose last cell is a value
+    # sets a goal of the form's year ("(2024年度)"); its funds and a row ending in words or a period of months set none
+    text = (
+        "项目支出绩效目标申报表\n(2024年度)\n项目名称 结核病防治\n(一)财政拨款小计 12.00\n"
+        "绩效指标 一级指标 二级指标 三级指标 指标值(包含数字及文字描述)\n数量指标 开展学生结核病筛查 1200人\n"
+        "质量指标 患者规范管理率 95%\n宣传教育 覆盖全县学校\n时效指标 项目实施时间 2024年1月-12月\n"
+        "资金拨付到位情况 12月底前100%到位\n"
+    )
+    assert found(text) == [(1200.0, "人", 2024, "ge"), (95.0, "%", 2024, "ge"), (100.0, "%", 2024, "ge")]
+
+
+def test_a_bracket_numbered_measure_whose_units_follow_you_reads_as_a_unit_led_cell():
+    # session 16, reader18 (ak's 福建 方案, the class of ak's 创卫 cells): "(一)由省卫健委负责,省财政厅、医保局…配合,…" names its
+    # units as a cell does; a bureau without its level takes the lead's, a name of its own ("福建出入境检验检疫局") stays
+    from tixi.ledger.engine.parse import tasks
+
+    text = (
+        "(一)由省卫健委负责,省财政厅、医保局、福建出入境检验检疫局配合,加快建设省级食品安全风险监测网络。\n"
+    )
+    assert [(t["title"][:12], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("由省卫健委负责,省财政厅", ["省卫健委"], ["省财政厅", "省医保局", "福建出入境检验检疫局"])
+    ]
+
+
+def test_a_yearly_list_s_counts_in_batches_lessons_and_after_dui():
+    # session 16, reader18 (aj's 巨鹿 民生实事): "完成1600批次食品抽检", "推进300堂健康知识巡讲" count in 批次 and 堂; "…建设,对480户…
+    # 家庭进行适老化改造" counts the households the item's work reaches
+    text = (
+        "2025年某县民生实事项目\n1.食品安全工程。完成1600批次食品抽检任务。\n2.健康教育工程。推进300堂健康知识巡讲。\n"
+        "3.养老服务提升工程。完成县养老院建设,对480户困难老年人家庭进行适老化改造。\n"
+    )
+    assert found(text) == [(1600.0, "批次", 2025, "ge"), (300.0, "堂", 2025, "ge"), (480.0, "户", 2025, "ge")]
+
+
+def test_a_copy_cut_inside_a_label_s_units_names_no_unit():
+    # session 16, reader18 (aj's 武汉 2023 and 2018 分解方案, both cut by the copy's end): "(牵头单位:市卫健委;责任单位:" and
+    # "(牵头单位:市人力资源社会保" leave the bracket's units unknown, the item no task; a bracket cut after its role words
+    # ("(市卫健委负责,市财政局配合。注:排在首位") is still read
+    from tixi.ledger.engine.parse import tasks
+
+    def units(text):
+        return [(t["lead_units"], t["cooperating_units"]) for t in tasks(text)]
+
+    head = "1.推进普通高中优质多样化发展。(责任单位:市教育局)\n"
+    assert units(head + "2.加快区域医共体建设。(牵头单位:市卫健委;责任单位:") == [(["市教育局"], [])]
+    assert units(head + "2.加强养老保险金收支管理。(牵头单位:市人力资源社会保") == [(["市教育局"], [])]
+    assert units(head + "2.加快区域医共体建设。(市卫健委负责,市财政局配合。注:排在首位") == [
+        (["市教育局"], []),
+        (["市卫健委"], ["市财政局"]),
+    ]

@@ -183,8 +183,31 @@ def test_the_lead_unit_reports_from_its_page(web, plans):
     assert web("dazhou").post(f"/ledger/tasks/{task.pk}/", report).status_code == 302
     task.refresh_from_db()
     assert (task.status, task.percent) == ("in_progress", 40)
+
+
+@pytest.mark.parametrize("typed", ["²", "³⁵"])
+def test_a_percent_that_is_no_whole_number_is_named_in_chinese(web, plans, typed):
+    """'²' passed the view's isdigit() and int() then failed: the page showed Python's English
+    'invalid literal for int() with base 10' (probe16). It gets the field's own message."""
+    task = Task.objects.filter(plan__code=OTHER_CITY).first()
+    unit = task.lead_units.get(name="市卫生健康委")
+    report = {"action": "report", "unit": unit.pk, "period": "2025-09", "percent": typed}
+    page = web("dazhou").post(f"/ledger/tasks/{task.pk}/", report)
+    text = page.content.decode()
+    assert page.status_code == 400
+    assert "完成比例须为 0 至 100 的整数" in text and "invalid literal" not in text
+    assert not task.progress.exists()
     # the city's planner of the county plan below sees the task but belongs to no unit of it: no form
     assert "progress-form" not in web("dachuan").get(f"/ledger/tasks/{task.pk}/").content.decode()
+
+
+def test_a_rectification_that_is_no_number_is_refused_in_chinese(web, plans):
+    """A ValueError of Django's own (an id that is no number) showed its English text on the Chinese page."""
+    task = Task.objects.filter(plan__code=OTHER_CITY).first()
+    page = web("dazhou").post(f"/ledger/tasks/{task.pk}/", {"action": "advance", "rectification": "abc"})
+    text = page.content.decode()
+    assert page.status_code == 400
+    assert "表单中有无效的值" in text and "expected a number" not in text
 
 
 def test_ledger_page_queries_do_not_grow_with_the_tasks(web, plans):

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from tixi.accounts.models import ASSIGNED_ROLES, User
+from tixi.core.text import digits
 
 # accounts is the lowest app (geo and registry filter through its scope), so it reaches divisions and
 # institutions through the relations it declares by name, never by importing the apps above it.
@@ -23,7 +24,7 @@ def create_user(username: str, password: str, role: str, division_codes=(), inst
     divisions = []
     for code in division_codes:
         division = Division.objects.current().filter(code=code).first()
-        if len(code) != 12 or not code.isdigit():
+        if len(code) != 12 or not digits(code):
             errors.setdefault("division", []).append(_("A division code must be exactly 12 digits."))
         elif division is None:
             errors.setdefault("division", []).append(_("No division has this code."))

@@ -6,6 +6,7 @@ from rest_framework import exceptions, serializers
 from rest_framework.pagination import PageNumberPagination
 
 from tixi.core.errors import message_dict
+from tixi.core.text import digits
 
 
 class CleanModelSerializer(serializers.ModelSerializer):
@@ -38,7 +39,7 @@ class Pages(PageNumberPagination):
         raw = request.query_params.get(self.page_size_query_param)
         if raw is None:
             return self.page_size
-        if not raw.isdigit() or int(raw) < 1:
+        if not digits(raw) or int(raw) < 1:
             raise exceptions.ValidationError(
                 {self.page_size_query_param: [_("A whole number from 1 to 1,000.")]}
             )

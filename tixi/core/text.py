@@ -23,3 +23,9 @@ def visible(value) -> str:
     """The text with each control character written out (`\\x1b`), for a report that quotes what was
     refused: the terminal shows it, and does not obey it."""
     return IN_A_LINE.sub(lambda found: f"\\x{ord(found.group()):02x}", str(value))
+
+
+def digits(value) -> bool:
+    """Whether `value` is a non-empty string of the digits 0-9. `str.isdigit` also takes "²" and "５",
+    which int() refuses or a code must not hold: `?year=²` was a 500 on a dozen pages (probe16)."""
+    return isinstance(value, str) and value.isascii() and value.isdigit()

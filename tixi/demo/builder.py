@@ -1476,14 +1476,11 @@ class DemoBuilder:
                         (i, "community_hospital", None, dt.date(int(r.integers(2020, 2026)), 12, 1))
                     )
             if i.category == cls.HOSPITAL and (i.level or 0) >= 2:
-                self.designations.append(
-                    (
-                        i,
-                        "emr_level",
-                        int(r.integers(3, 6)) if i.level == 3 else int(r.integers(1, 4)),
-                        dt.date(int(r.integers(2019, 2025)), 12, 1),
-                    )
+                first = (
+                    int(r.integers(3, 6)) if i.level == 3 else int(r.integers(1, 4)),
+                    dt.date(int(r.integers(2019, 2025)), 12, 1),
                 )
+                self.designations += [(i, "emr_level", level, on) for level, on in emr_history(i, *first)]
                 if i.level == 3:
                     self.designations.append(
                         (
@@ -1616,3 +1613,24 @@ Place.predecessors_in = _predecessors_in
 
 def load_specs(files=REGION_FILES) -> list[dict]:
     return [yaml.safe_load((DATA_DIR / f).read_text(encoding="utf-8")) for f in files]
+
+
+# The EMR levels a hospital reaches after its first evaluation: the plans push each level up (提高电子病历
+# 分级评价等级), so a hospital is evaluated again now and then, a level higher each time (a year's chance, up
+# to a level-3 hospital's 6 or a level-2 hospital's 4), each result published at mid-year (30 June: the
+# demo's 2025 is known by its today, 15 October).
+EMR_UPGRADE_CHANCE = 0.35
+EMR_TOP_LEVEL = {2: 4, 3: 6}
+EMR_LAST_YEAR = 2025
+
+
+def emr_history(hospital: Inst, level: int, on: dt.date) -> list[tuple[int, dt.date]]:
+    """(level, date) of each evaluation, the first one given; drawn on the hospital's own stream, so
+    the demo's other draws stay as they were."""
+    draws = np.random.default_rng(zlib.crc32(f"emr:{hospital.code}".encode()))
+    history = [(level, on)]
+    for year in range(on.year + 1, EMR_LAST_YEAR + 1):
+        if level < EMR_TOP_LEVEL.get(hospital.level or 2, 4) and draws.random() < EMR_UPGRADE_CHANCE:
+            level += 1
+            history.append((level, dt.date(year, 6, 30)))
+    return history

@@ -125,6 +125,9 @@ COUNTED_INSTITUTIONS = {
         "N{type=township_health_centre|central_township_health_centre|community_health_centre}"
     ),
 }
+# The yearly pace of a goal of direction alone, as a share of the value (逐年提高: 27 % -> 28 %), by unit
+DIRECTIONAL_PACE = {"": (0.02, 0.05), "岁": (0.003, 0.006)}
+DIRECTIONAL_SPREAD = 0.6  # the spread of a year about its path, in years' paces: about 1 year in 6 goes back (24 of 145 in the demo)
 PER_BIRTHS = {"‰": 1000, "/10万": 100000}  # mortality of mothers and children, over live births
 OVER_BIRTHS = {"maternal_mortality", "infant_mortality", "under5_mortality", "neonatal_mortality"}
 BIRTHS_PER_RESIDENT = 0.0075  # Sichuan and Chongqing, 2020-2023
@@ -192,6 +195,22 @@ def path_value(base: float, goal: float, base_year: int, target_year: int, year:
     if year > target_year:
         return base + step * span + step / 4 * (year - target_year)
     return base + step * (year - base_year)
+
+
+def directional_goal(base: float, kind: str, unit: str, decimals: int, lower: bool, span: int, rng) -> float:
+    """Where a goal of direction alone ("逐年提高", "持续下降": no number) plausibly stands by its
+    target year: `base` moved each year by a pace drawn from DIRECTIONAL_PACE (a share, a rate, an
+    amount: 2-5 % of its level a year; a life expectancy 0.3-0.6 %), at least two of the last digit
+    the indicator shows (a step rounded away leaves the value "与上年持平" year after year), never
+    past what the thing allows (a share below 100, a rate or amount above half its level)."""
+    low, high = DIRECTIONAL_PACE.get(unit, DIRECTIONAL_PACE[""])
+    step = abs(base) * float(rng.uniform(low, high))
+    step = max(step, 2 * 10.0**-decimals if kind != "count" else 0.5)
+    if lower:
+        step = min(step, abs(base) / 2 / span)  # a rate at 0 stays at 0: nothing to lower
+    elif kind == "share":
+        step = min(step, max(100.0 - base, 0.0) * 0.1)  # the room left below 100, a tenth of it a year
+    return base - step * span if lower else base + step * span
 
 
 def counts_by_designation(base: int, goal: float, base_year: int, target_year: int, years, achievement, rng):
@@ -354,9 +373,12 @@ def generate(years=None, seed: int = 20201231, today=None) -> int:
             goal = base + goal  # "新建 N 个": N more than the stock of the baseline year
         if target.kind == "change_per_year":
             goal = base + target.change_per_year * (target.target_year - base_year)
-        elif target.kind in ("increase", "maintain", "national") or goal is None:
-            rise = 0.99 if target.indicator.direction == "lower" else 1.01  # "持续下降" of a lower-is-better
-            goal = base * (rise if target.kind == "increase" else 1.0)
+        elif target.kind == "increase":  # "逐年提高", "持续下降" of a lower-is-better: a pace of its own
+            span = max(target.target_year - base_year, 1)
+            lower = target.indicator.direction == "lower"
+            goal = directional_goal(base, kind, element.unit, decimals, lower, span, rng)
+        elif target.kind in ("maintain", "national") or goal is None:
+            goal = base
         elif target.kind == "value" and tj.meets(target.comparator, base, goal, target.target_high):
             goal = base  # already within the target: a region holds its level, it does not fall to the line
         if is_yes_no(target):
@@ -383,7 +405,11 @@ def generate(years=None, seed: int = 20201231, today=None) -> int:
                 value = base
             else:
                 value = path_value(base, goal, base_year, target.target_year, year, achievement)
-                value += float(rng.normal(0, abs(goal - base) * 0.05 + abs(base) * 0.002))
+                if target.kind == "increase":  # a year off track now and then, as real data is
+                    spread = DIRECTIONAL_SPREAD * abs(goal - base) / max(target.target_year - base_year, 1)
+                else:
+                    spread = abs(goal - base) * 0.05 + abs(base) * 0.002
+                value += float(rng.normal(0, spread))
                 if kind == "share":
                     value = min(max(value, 0.0), 100.0)
                 elif kind == "mortality":

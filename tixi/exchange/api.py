@@ -8,6 +8,7 @@ from rest_framework.parsers import BaseParser
 from rest_framework.response import Response
 
 from tixi.accounts.permissions import Capability, require
+from tixi.core.text import digits
 from tixi.exchange import datasets, dhis2
 from tixi.exchange.approval import completeness as yearly_rows
 from tixi.geo.models import Division
@@ -49,7 +50,7 @@ def data_value_sets(request, ext=None):
     fmt = ext or ("csv" if "csv" in (request.content_type or "") else "json")
     if request.method == "GET":
         code, period = request.query_params.get("orgUnit", ""), request.query_params.get("period", "")
-        if not (period.isdigit() and len(period) == 4):
+        if not (digits(period) and len(period) == 4):
             raise ValidationError({"period": [_("Give a year as YYYY.")]})
         if fmt not in KINDS:
             raise ValidationError({"format": [_("json, csv or adx.")]})

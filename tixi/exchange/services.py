@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from tixi.accounts import audit
 from tixi.accounts.scope import scope_of
 from tixi.core import clock
-from tixi.core.text import visible
+from tixi.core.text import digits, visible
 from tixi.core.validators import refuse_control_characters_in_bulk
 from tixi.exchange.actions import refused_rows
 from tixi.exchange.engine import cells
@@ -392,7 +392,7 @@ def _resolve(spec, parsed, preview, user, heading_of) -> None:
     file_codes = file_codes if spec.name == "divisions" else set()
     for number, values, raw in parsed:
         year = values.get("year") if isinstance(values.get("year"), int) else None
-        if isinstance(values.get("period"), str) and values["period"][:4].isdigit():
+        if isinstance(values.get("period"), str) and digits(values["period"][:4]):
             year = int(values["period"][:4])
         beyond = []  # divisions outside the scope, kept if the row's reporting institution is within it
         for column in spec.columns:
@@ -401,7 +401,7 @@ def _resolve(spec, parsed, preview, user, heading_of) -> None:
                 continue
             problem = None
             if column.kind == "division":
-                if len(value) != 12 or not value.isdigit():
+                if len(value) != 12 or not digits(value):
                     problem = _("A division code must be exactly 12 digits.")
                 else:
                     versions = divisions.get(value, [])

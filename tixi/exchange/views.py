@@ -15,6 +15,7 @@ from tixi.accounts.permissions import UNDO_REFUSAL, Capability, can, may_undo_im
 from tixi.accounts.regions import in_region, list_region
 from tixi.core import clock
 from tixi.core.exports import DATE, NUMBER, Cell, Column, Table, attach, download_name, exportable
+from tixi.core.text import digits
 from tixi.exchange import approval as sign_off
 from tixi.exchange.models import Approval, Finding, ImportBatch, ValidationRule
 from tixi.exchange.services import apply_import, preview_import, reach_path, undo_import
@@ -76,6 +77,9 @@ def imports(request):
             status=ImportBatch.Status.PENDING if preview.ok else ImportBatch.Status.REFUSED,
         )
         (_store() / f"{batch.pk}.bin").write_bytes(data)
+        request.exportable = (
+            False  # the page bar's download is the history's table, which a preview does not show
+        )
         return render(
             request,
             "exchange/preview.html",
@@ -236,7 +240,7 @@ def template_download(request, table):
 def _division_and_year(request):
     """The year asked for, else the platform's current one (its today, within TIXI_YEARS)."""
     raw = request.GET.get("year") or request.POST.get("year") or ""
-    year = int(raw) if raw.isdigit() and len(raw) == 4 else min(clock.today().year, YEARS[-1])
+    year = int(raw) if digits(raw) and len(raw) == 4 else min(clock.today().year, YEARS[-1])
     return division_in_scope(request, year), year
 
 

@@ -11,6 +11,7 @@ from tixi.accounts.permissions import Capability
 from tixi.accounts.scope import scope_of
 from tixi.core import clock
 from tixi.core.api import CleanModelSerializer
+from tixi.core.text import digits
 from tixi.geo.models import Division, Population, subtree_filter
 from tixi.geo.services import population_of
 
@@ -28,7 +29,7 @@ class DivisionCodeField(serializers.SlugRelatedField):
         super().__init__(slug_field="code", **kwargs)
 
     def to_internal_value(self, data):
-        if not isinstance(data, str) or len(data) != 12 or not data.isdigit():
+        if not isinstance(data, str) or len(data) != 12 or not digits(data):
             self.fail("invalid")
         division = self.get_queryset().filter(code=data).order_by("-valid_from").first()
         if division is None:
@@ -51,7 +52,7 @@ def query_year(request, default=None) -> int | None:
     raw = params_of(request).get("year")
     if raw in (None, ""):
         return default
-    if not raw.isdigit() or not 1949 <= int(raw) <= 2100:
+    if not digits(raw) or not 1949 <= int(raw) <= 2100:
         raise ValidationError({"year": [_("A year must be a whole number between 1949 and 2100.")]})
     return int(raw)
 
@@ -60,7 +61,7 @@ def division_param(request, year: int | None, name: str = "division") -> Divisio
     code = params_of(request).get(name)
     if not code:
         return None
-    if len(code) != 12 or not code.isdigit():
+    if len(code) != 12 or not digits(code):
         raise ValidationError({name: [_("A division code must be exactly 12 digits.")]})
     row = Division.objects.at(code, year)
     if row is None:
@@ -123,7 +124,7 @@ class DivisionViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
         if within := division_param(self.request, year, "within"):
             qs = qs.filter(subtree_filter("path", within.path))
         if level := self.request.query_params.get("level"):
-            if not level.isdigit():
+            if not digits(level):
                 raise ValidationError({"level": [_("A level is a number from 1 (province) to 5 (village).")]})
             qs = qs.filter(level=int(level))
         return qs

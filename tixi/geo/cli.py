@@ -5,12 +5,13 @@ language otherwise."""
 from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from tixi.core.text import digits
 from tixi.geo.models import Division
 
 
 def division_option(code: str, year: int) -> Division:
     code = (code or "").strip()
-    if not code.isdigit() or not 6 <= len(code) <= 12:
+    if not digits(code) or not 6 <= len(code) <= 12:
         raise CommandError(
             _("--division: a division code has 6 to 12 digits (got %(code)r).") % {"code": code}
         )

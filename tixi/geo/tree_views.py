@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from tixi.core import clock
 from tixi.core.errors import ExplainedNotFound
 from tixi.core.exports import DATE, Cell, Column, Table, exportable
+from tixi.core.text import digits
 from tixi.geo.models import Division, year_end
 
 YEARS = list(settings.TIXI_YEARS)
@@ -29,7 +30,7 @@ def reported_years() -> list[int]:
 def selected_year(request, years: list[int] | None = None) -> int:
     years = years or YEARS
     raw = request.GET.get("year", "")
-    year = int(raw) if raw.isdigit() else min(clock.today().year, years[-1])
+    year = int(raw) if digits(raw) else min(clock.today().year, years[-1])
     return year if years[0] <= year <= years[-1] else years[-1]
 
 

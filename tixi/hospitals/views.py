@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from tixi.core import clock
 from tixi.core.exports import NUMBER, Cell, Column, Table, exportable
+from tixi.core.text import digits
 from tixi.geo.models import Division
 from tixi.hospitals import figures, names, targets
 from tixi.hospitals.engine import indicators as ind
@@ -105,7 +106,7 @@ def shown(versions: dict | None) -> dict | None:
 def _year(request) -> int:
     raw = request.GET.get("year", "")
     default = clock.today().year - 1
-    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else default
+    return int(raw) if digits(raw) and 2000 <= int(raw) <= 2100 else default
 
 
 def _division(request, year: int) -> Division:
@@ -425,7 +426,7 @@ def hospital_detail(request, code):
     if not years:
         return TemplateResponse(request, "hospitals/detail.html", context)
     raw = request.GET.get("year", "")
-    year = int(raw) if raw.isdigit() and int(raw) in years else years[-1]
+    year = int(raw) if digits(raw) and int(raw) in years else years[-1]
     # the reference of its DRGs (efficiency indices, low-risk groups): the hospitals of its city
     reference = figures.city_of(hospital.division, years[-1])
     loaded = figures.load(reference, years[-1], hospital=hospital.code, years=years)
@@ -462,7 +463,7 @@ def hospital_detail(request, code):
             % {"department": names.department_name(department) or "—", "year": year},
             f"f.year = {year} AND f.department = {_quoted(department)}",
         )
-    elif month.isdigit() and any(r["month"] == int(month) for r in months):
+    elif digits(month) and any(r["month"] == int(month) for r in months):
         chosen = (_("Stays discharged in %(month)s") % {"month": month}, f"f.month = {int(month)}")
     cases_table = _cases_table(loaded, *chosen) if chosen else None
     loaded.con.close()

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from tixi.core.text import digits
 from tixi.geo.locks import refuse_if_locked
 from tixi.indicators.models import DataValue
 
@@ -9,7 +10,7 @@ CELL = ("element", "option", "division", "period")
 
 
 def _year(period: str) -> int | None:
-    return int(period[:4]) if period[:4].isdigit() else None
+    return int(period[:4]) if digits(period[:4]) else None
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from tixi.accounts.api import AtomicWritesMixin, ScopedViewSetMixin
 from tixi.accounts.permissions import Capability, CapabilityPermission
 from tixi.core.api import CleanModelSerializer
+from tixi.core.text import digits
 from tixi.geo.api import DivisionCodeField, division_in_scope, params_of, query_year
 from tixi.geo.models import Division
 from tixi.indicators import actions
@@ -237,7 +238,7 @@ def analytics(request):
     errors = {}
     if not dx:
         errors["dx"] = [_("Give at least one indicator.")]
-    if not pe or not all(p.isdigit() and len(p) == 4 for p in pe):
+    if not pe or not all(digits(p) and len(p) == 4 for p in pe):
         errors["pe"] = [_("Give years as YYYY separated by ';'.")]
     if not ou:
         errors["ou"] = [_("Give at least one division code.")]

@@ -890,6 +890,26 @@ def change_gap(target: Target, series, index, year) -> dict | None:
     }
 
 
+def row_gap_text(target: Target, values: dict[int, float | None], year: int) -> str:
+    """A ranking row's own distance from the target in `year`, from its values by year (`year`, the
+    year before, the baseline year): "还差 0.3 个百分点", "比上年（8.1%）下降 0.2 个百分点"; "" where it
+    has no value, is met (its status says so) or the target has no distance of its own (national, new
+    since the baseline)."""
+    actual = _number(values.get(year))
+    if actual is None:
+        return ""
+    if target.kind in (TargetKind.CHANGE_PER_YEAR, TargetKind.INCREASE):
+        known = {y: v for y, v in values.items() if _number(v) is not None}
+        index = {y: n for n, y in enumerate(known)}
+        found = change_gap(target, list(known.values()), index, year)
+        return "" if found is None or str(found["text"]) == str(_("met")) else str(found["text"])
+    if target.kind not in (TargetKind.VALUE, TargetKind.COUNT) or target.target_value is None:
+        return ""
+    if tj.meets(target.comparator, actual, target.target_value, target.target_high):
+        return ""
+    return gap_text(target.target_value - actual, target.indicator, target.comparator)
+
+
 def rule_text(state) -> str:
     """The rule that gave a status, translated, with a comparator's sign ("≥") and plain numbers."""
     if not state.params:

@@ -12,6 +12,7 @@ from tixi.accounts.regions import in_region, list_region
 from tixi.core import clock
 from tixi.core.exports import NUMBER, Cell, Column, Table, attach, download_name, exportable
 from tixi.core.templatetags.tixi_tags import local_name
+from tixi.core.text import digits
 from tixi.geo import locks
 from tixi.geo.models import Division
 from tixi.geo.tree_views import YEARS
@@ -29,8 +30,10 @@ from tixi.indicators.services import (
     evaluate_plan,
     national_for,
     national_values,
+    row_gap_text,
     spec_of,
     target_text,
+    total_exemption,
     township_exemption,
     township_norm,
 )
@@ -47,7 +50,7 @@ STATUS_LABELS = {
 
 def _year(request, default: int) -> int:
     raw = request.GET.get("year", "")
-    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else default
+    return int(raw) if digits(raw) and 2000 <= int(raw) <= 2100 else default
 
 
 def _division(request, plan: Plan, year: int) -> Division:
@@ -242,18 +245,36 @@ def ranking(request, code, order):
         Division.objects.visible_to(request.user).valid_in(year).filter(parent__path=division.path)
     )
     definition = definition_of(target.indicator, target.institution_name)
-    cells = [item_values.Cell(c, year) for c in children]
-    values = evaluate([definition], cells, all_definitions()).values[definition.code] if cells else []
+    # the year, the year before and the baseline year of each child: a row's status and gap are its own
+    # ("逐年提高" reads the year before, a fixed change a year the baseline)
+    wanted = sorted({year, year - 1, target.baseline_year or year})
+    cells = [item_values.Cell(c, y) for c in children for y in wanted]
+    found = evaluate([definition], cells, all_definitions()).values[definition.code] if cells else []
+    by_child = [
+        {
+            y: (None if v != v else float(v))
+            for y, v in zip(wanted, found[k * len(wanted) : (k + 1) * len(wanted)], strict=True)
+        }
+        for k in range(len(children))
+    ]
     spec = spec_of(target)
     national = national_for(national_values([target.indicator_id]), target)
     plan_targets = list(plan.targets.select_related("division"))
     additive = additive_elements()
     rows = []
     decimals = target.indicator.decimals
-    for child, value in zip(children, values, strict=True):
-        value = None if value != value else float(value)
+    for child, values in zip(children, by_child, strict=True):
+        value = values[year]
         norm = township_norm(target, child, plan_targets) if child.level >= TOWNSHIP else None
-        state = tj.status(spec_of(norm) if norm else spec, year, value, national=national)
+        judged_by = norm or target
+        state = tj.status(
+            spec_of(norm) if norm else spec,
+            year,
+            value,
+            previous=values.get(year - 1),
+            baseline_actual=values.get(judged_by.baseline_year) if judged_by.baseline_year else None,
+            national=national,
+        )
         exemption = township_exemption(target, definition, child, plan_targets, additive)
         if exemption:
             state = tj.Status(tj.NOT_JUDGED, exemption, {})
@@ -266,8 +287,23 @@ def ranking(request, code, order):
                 "status": state.status,
                 "status_label": STATUS_LABELS[state.status],
                 "reason": exemption,
+                "gap": "" if exemption else row_gap_text(judged_by, values, year),
             }
         )
+    # a reason that is the target's, not the row's (a township's rate per residents is not held to the
+    # county's target; a total of the region judges no part of it): said once above the table, and
+    # the columns that would repeat it on every row (status, gap) are left out when no row is judged
+    not_judged = ""
+    if rows and all(r["reason"] for r in rows):
+        if total_exemption(target, definition, children[0], additive):
+            not_judged = _(
+                "Not judged: the target is a total of %(region)s, not a target of each of its parts; "
+                "their values are shown for reference."
+            ) % {"region": target.division.name}
+        elif len({r["reason"] for r in rows}) == 1:
+            not_judged = rows[0]["reason"]
+    judged = not not_judged
+    gaps = any(r["gap"] for r in rows)  # no row with a gap of its own (none has a value): no gap column
     lower = target.indicator.direction == "lower"
     rows.sort(key=lambda r: (r["value"] is None, (r["value"] or 0) if lower else -(r["value"] or 0)))
     for rank, r in enumerate(rows, start=1):
@@ -278,7 +314,8 @@ def ranking(request, code, order):
             Column(_("Rank"), kind=NUMBER),
             Column(_("Division")),
             Column(_("Actual"), kind=NUMBER, decimals=decimals),
-            Column(_("Status")),
+            *([Column(_("Status"))] if judged else []),
+            *([Column(_("Gap"))] if judged and gaps else []),
         ],
         html_id="ranking",
         empty=_("No division below this one."),
@@ -291,9 +328,11 @@ def ranking(request, code, order):
                 href=reverse("scorecard", args=[plan.code]) + f"?division={r['division'].code}&year={year}",
             ),
             r["value"],
-            Cell(r["status_label"], note=r["reason"] or ""),
+            *([Cell(r["status_label"], note=r["reason"] or "")] if judged else []),
+            *([r["gap"]] if judged and gaps else []),
         )
     context = {"plan": plan, "target": target, "division": division, "year": year, "tables": [table]}
+    context["not_judged"] = not_judged
     # the target as the scorecard writes it ("≥100", "5–8", "逐年提高"), not the raw stored number
     context["target_text"] = target_text(target, national)
     # an English page names the target by its indicator's English name; the plan's own words stay in the clause

@@ -20,10 +20,16 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tixi.core.text import digits
 from tixi.geo.models import Division, Level, subtree_filter, year_end
 from tixi.indicators import items as item_values
 from tixi.indicators.reports import cjk_font_name
-from tixi.layout.engine.coverage import coverage_by_zone, two_step_catchment, weighted_median_by_zone
+from tixi.layout.engine.coverage import (
+    MAX_MINUTES,
+    coverage_by_zone,
+    two_step_catchment,
+    weighted_median_by_zone,
+)
 from tixi.layout.engine.fields import build_fields
 from tixi.layout.engine.isochrones import bands, render_png
 from tixi.layout.engine.rasters import InputError, read_csv_text
@@ -480,7 +486,7 @@ def read_candidates(path, division: Division, year: int) -> list[Candidate]:
         code = (record.get("code") or "").strip()
         place = (
             Division.objects.valid_in(year)
-            .filter(code=code.ljust(12, "0") if code.isdigit() else code)
+            .filter(code=code.ljust(12, "0") if digits(code) else code)
             .filter(subtree_filter("path", division.path))
             .first()
         )
@@ -540,6 +546,16 @@ def site_name(institution: Institution) -> str:
     return _("%(place)s, by %(landmark)s") % {"place": place, "landmark": institution.name}
 
 
+def check_minutes(minutes: float, option: str | None = None) -> None:
+    """A travel time asked on the page, the CLI (`option`: its name) or a siting run: above 0 and at
+    most MAX_MINUTES."""
+    if not (math.isfinite(minutes) and 0 < minutes <= MAX_MINUTES):
+        raise AccessError(
+            _("%(field)s: a number of minutes above 0 and at most %(most)s.")
+            % {"field": option or _("minutes"), "most": int(MAX_MINUTES)}
+        )
+
+
 def check_siting_input(k: int, minutes: float, candidates, capacity=None) -> None:
     if capacity is not None and not (isinstance(capacity, int) and capacity >= 1):
         raise AccessError(_("--capacity: a whole number of residents, at least 1."))
@@ -547,8 +563,7 @@ def check_siting_input(k: int, minutes: float, candidates, capacity=None) -> Non
         raise AccessError(_("--k: give at least 1 new site."))
     if isinstance(candidates, int) and candidates < 1:
         raise AccessError(_("--candidates: give at least 1 candidate."))
-    if not (minutes > 0 and math.isfinite(minutes)):
-        raise AccessError(_("--minutes: must be a positive number of minutes."))
+    check_minutes(minutes, "--minutes")
     count = candidates if isinstance(candidates, int) else len(candidates)
     if k > count:
         raise AccessError(
@@ -822,7 +837,7 @@ def parse_roads(values) -> tuple[list[int], list[str]]:
         value = str(value).strip()
         if not value:
             continue
-        if value.isdigit():
+        if digits(value):
             numbers.append(int(value))
         elif value in ROAD_CLASS_LABELS:
             classes.append(value)
@@ -953,6 +968,7 @@ def what_if(
     its own (`recomputed` says how many were computed). The page and `tixi access whatif` call this."""
     if kind not in KINDS:
         raise AccessError(_("kind: not a kind of facility offered here."))
+    check_minutes(minutes)
     started = time.perf_counter()
     grid = region(division, year).grid
     townships = townships_of(division, year)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from tixi.accounts.audit import current_user_and_name
 from tixi.accounts.models import AuditEntry
 from tixi.accounts.permissions import may_write_norm_of
+from tixi.core.text import digits
 from tixi.geo.models import Division
 from tixi.indicators.engine.expression import ExpressionError
 from tixi.indicators.models import Target
@@ -31,7 +32,7 @@ def expression_message(error: ExpressionError) -> str:
 def region_of(norm: Norm) -> Division:
     """The division the norm's region code names (its latest version), or a message on `region`."""
     code = (norm.region or "").strip()
-    if not code.isdigit() or not 2 <= len(code) <= 12:
+    if not digits(code) or not 2 <= len(code) <= 12:
         raise ValidationError({"region": _("A region is a division code of up to 12 digits.")})
     region = Division.objects.at(region_code(code))
     if region is None:

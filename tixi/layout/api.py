@@ -16,6 +16,7 @@ from rest_framework.response import Response
 
 from tixi.accounts.permissions import Capability, CapabilityPermission
 from tixi.core.errors import message_dict
+from tixi.core.text import digits
 from tixi.geo.api import params_of
 from tixi.layout import actions
 from tixi.layout.models import Norm, NormVersion, region_code
@@ -98,7 +99,7 @@ class NormViewSet(viewsets.ModelViewSet):
         if kind := params.get("kind"):
             qs = qs.filter(kind=kind)
         if level := params.get("level", ""):
-            if not (level.isdigit() and len(level) == 1):
+            if not (digits(level) and len(level) == 1):
                 raise ValidationError({"level": [_("A level is a whole number from 1 to 5.")]})
             qs = qs.filter(level=int(level))
         return qs

@@ -13,7 +13,13 @@ from pathlib import Path
 import numpy as np
 from django.utils.translation import gettext_noop
 
-from tixi.layout.engine.coverage import DEFAULT_MINUTES, ZoneCoverage, coverage_by_zone, spread_population
+from tixi.layout.engine.coverage import (
+    DEFAULT_MINUTES,
+    MAX_MINUTES,
+    ZoneCoverage,
+    coverage_by_zone,
+    spread_population,
+)
 from tixi.layout.engine.rasters import (
     InputError,
     check_output,
@@ -36,7 +42,7 @@ ENGINE_MESSAGES = [
         "put both on the same grid."
     ),
 ]
-MINUTES_BAD = gettext_noop("%(value)r is not a list of positive minutes such as 15,30,60.")
+MINUTES_BAD = gettext_noop("%(value)r is not a list of minutes above 0 and at most 240, such as 15,30,60.")
 TIME_NEGATIVE = gettext_noop(
     "Travel time is negative (%(value)s) at row %(row)s, column %(col)s (x=%(x)s, y=%(y)s); "
     "mark unreachable cells as nodata."
@@ -71,7 +77,7 @@ def parse_minutes(text: str | None) -> list[float]:
         values = [float(part) for part in str(text).split(",") if part.strip()]
     except ValueError:
         values = []
-    if not values or not all(math.isfinite(v) and v > 0 for v in values):
+    if not values or not all(math.isfinite(v) and 0 < v <= MAX_MINUTES for v in values):
         raise InputError("minutes", MINUTES_BAD, value=text)
     return sorted(set(values))
 

@@ -279,8 +279,6 @@ def coverage(request, code):
         except ValueError:
             minutes = math.nan
         try:
-            if not (minutes > 0 and math.isfinite(minutes)):
-                raise AccessError(_("minutes: must be a positive number of minutes."))
             numbers, classes = parse_roads(request.GET.getlist("road"))
             scenario = what_if(
                 division,

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from tixi.accounts.permissions import Capability, can_within, require_within
 from tixi.core import clock
+from tixi.core.text import digits
 from tixi.core.validators import PLAUSIBLE_DATE, refuse_control_characters_in_bulk
 from tixi.geo.engine.shapes import centroid, contains
 from tixi.geo.models import Boundary, Division
@@ -433,7 +434,7 @@ def change_project(project, data, user) -> None:
     elif action == "reached":
         number = str(data.get("milestone") or "")
         milestone = None
-        if number.isascii() and number.isdigit():
+        if number.isascii() and digits(number):
             milestone = Milestone.objects.filter(pk=int(number), project=project).first()
         if milestone is None:
             raise ValidationError({"milestone": _("Unknown milestone.")})

@@ -151,7 +151,8 @@ def task_detail(request, pk):
             if action == "report":
                 unit = next((u for u in mine if str(u.pk) == request.POST.get("unit")), None)
                 percent = request.POST.get("percent", "").strip() or "0"
-                if not percent.isdigit():
+                # isdecimal, not isdigit: int() refuses the digit "²", and its English error reached the page
+                if not percent.isdecimal():
                     raise ValidationError({"percent": _("Percent done is a whole number from 0 to 100.")})
                 services.report_progress(
                     task,
@@ -187,8 +188,12 @@ def task_detail(request, pk):
                 )
             messages.success(request, _("Saved."))
             return redirect("task-detail", pk=task.pk)
-        except (ValidationError, ValueError) as error:
-            errors = getattr(error, "messages", [str(error)])
+        except ValidationError as error:
+            errors = error.messages
+        except ValueError:
+            # the ledger's actions refuse with ValidationError; a ValueError is Python's or Django's own
+            # (a rectification id that is no number), whose English text must not reach a Chinese page
+            errors = [_("A value in the form is not valid: check its numbers and dates.")]
     subtasks = list(task.subtasks.visible_to(request.user).prefetch_related("lead_units"))
     tables = task_tables(
         subtasks,

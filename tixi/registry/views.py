@@ -16,6 +16,7 @@ from tixi.accounts.permissions import Capability, require
 from tixi.accounts.regions import in_region, list_region
 from tixi.core import clock
 from tixi.core.exports import DATE, NUMBER, Column, Table, attach, download_name, exportable
+from tixi.core.text import digits
 from tixi.geo import locks
 from tixi.geo.models import Division
 from tixi.geo.tree_views import reported_years
@@ -158,7 +159,7 @@ def export_list(request, institutions, fmt: str):
             .filter(institution__in=institutions)
             .select_related("institution")
         )
-        if year.isdigit():
+        if digits(year):
             rows = rows.filter(year=int(year))
         content, name = export("resources", rows.order_by("institution__code", "year"), fmt), "resources"
     else:
@@ -181,4 +182,4 @@ def export_list(request, institutions, fmt: str):
     )
     year = request.GET.get("year", "") if name == "resources" else ""
     title = _("yearly resources") if name == "resources" else _("Institutions")
-    return attach(response, download_name(place, year if year.isdigit() else "", title, extension=fmt))
+    return attach(response, download_name(place, year if digits(year) else "", title, extension=fmt))

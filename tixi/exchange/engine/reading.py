@@ -8,6 +8,7 @@ import csv
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -79,20 +80,32 @@ def _check_zip(data: bytes) -> zipfile.ZipFile:
     return archive
 
 
-MERGE = re.compile(rb'<mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"')
+# A tag as any writer may spell it: with a namespace prefix (`<x:c>`, as the Open XML SDK writes)
+# and its attributes in any order (`<c s="1" r="B2">`). Matched only on `<c r="`, a formula in such a
+# file was neither refused nor listed: its cached value was imported as if typed (probe16).
+PREFIX = rb"<(?:[A-Za-z_][\w.-]*:)?"
+MERGE = re.compile(PREFIX + rb'mergeCell\b[^>]*?\bref\s*=\s*["\']([A-Z]+\d+:[A-Z]+\d+)["\']')
+CELL_OR_FORMULA = re.compile(PREFIX + rb"(c|f)(?=[\s/>])([^>]*)>")
+CELL_REF = re.compile(rb'\br\s*=\s*["\']([A-Z]+)(\d+)["\']')
+DAMAGED = (zipfile.BadZipFile, zlib.error, RuntimeError, NotImplementedError, EOFError, OSError)
+UNKNOWN = (0, "?")  # a formula in a cell without its reference (`r` is optional in the format)
 
 
-FORMULA = re.compile(rb"<f[ >/]")
-CELL_REF = re.compile(rb'<c r="([A-Z]+)(\d+)"')
-
-
-def _sheet_chunks(archive, name: str, size: int = 1 << 20, overlap: int = 512):
-    """The sheet's XML in overlapping chunks: a 100,000-row sheet is ~70 MB of XML, never held whole."""
+def _sheet_chunks(archive, name: str, size: int = 1 << 20):
+    """The sheet's XML in pieces that end before a tag (the tag cut at a piece's end opens the
+    next): a 100,000-row sheet is ~70 MB of XML, never held whole."""
     with archive.open(name) as stream:
         tail = b""
         while chunk := stream.read(size):
-            yield tail + chunk
-            tail = chunk[-overlap:]
+            data = tail + chunk
+            cut = data.rfind(b"<")
+            if cut <= 0:
+                tail = data
+                continue
+            yield data[:cut]
+            tail = data[cut:]
+        if tail:
+            yield tail
 
 
 def _column_index(letters: str) -> int:
@@ -103,8 +116,10 @@ def _column_index(letters: str) -> int:
 
 
 def _check_sheet_xml(archive, name: str, limit: int = 200) -> list[tuple[int, str]]:
-    """Refuses merged cells; returns the cells holding a formula, (row, reference), at most `limit`."""
+    """Refuses merged cells; returns the cells holding a formula, (row, reference), at most `limit`;
+    (0, "?") for a formula whose cell names no reference."""
     formulas: dict[tuple[int, str], None] = {}
+    cell = UNKNOWN
     for xml in _sheet_chunks(archive, name):
         merged = MERGE.findall(xml)
         if merged:
@@ -112,14 +127,37 @@ def _check_sheet_xml(archive, name: str, limit: int = 200) -> list[tuple[int, st
             raise ReadError(
                 "The sheet has merged cells (%(ranges)s); unmerge them and fill every cell.", ranges=ranges
             )
-        for formula in FORMULA.finditer(xml):
-            start = xml.rfind(b'<c r="', 0, formula.start())
-            ref = CELL_REF.match(xml, start) if start >= 0 else None
-            column, row = (ref.group(1).decode(), int(ref.group(2))) if ref else ("?", 0)
-            formulas[(row, column)] = None  # chunks overlap: a cell is found once
-            if len(formulas) >= limit:
-                return list(formulas)
+        for tag in CELL_OR_FORMULA.finditer(xml):
+            if tag.group(1) == b"c":
+                ref = CELL_REF.search(tag.group(2))
+                cell = (int(ref.group(2)), ref.group(1).decode()) if ref else UNKNOWN
+            else:
+                formulas[cell] = None
+                if len(formulas) >= limit:
+                    return list(formulas)
     return list(formulas)
+
+
+def _first_sheet(archive, names: list[str]) -> str | None:
+    """The part of the workbook's first sheet, as calamine reads it (the workbook's order, not the
+    parts' names: a workbook may list sheet2.xml first)."""
+    from xml.etree import ElementTree
+
+    try:
+        workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+        rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, ElementTree.ParseError):
+        return names[0] if names else None
+    sheet = next((e for e in workbook.iter() if e.tag.rpartition("}")[2] == "sheet"), None)
+    rel_id = next(
+        (v for k, v in (sheet.attrib.items() if sheet is not None else ()) if k.endswith("}id")), None
+    )
+    for rel in rels.iter():
+        if rel.tag.rpartition("}")[2] == "Relationship" and rel.get("Id") == rel_id:
+            target = rel.get("Target", "")
+            part = target.lstrip("/") if target.startswith("/") else "xl/" + target
+            return part if part in names else (names[0] if names else None)
+    return names[0] if names else None
 
 
 def read_xlsx(data: bytes, keep_formulas: bool = False) -> Table:
@@ -130,10 +168,22 @@ def read_xlsx(data: bytes, keep_formulas: bool = False) -> Table:
     from python_calamine import CalamineWorkbook
 
     archive = _check_zip(data)
-    sheet_xml = sorted(n for n in archive.namelist() if n.startswith("xl/worksheets/sheet"))
-    formulas = _check_sheet_xml(archive, sheet_xml[0]) if sheet_xml else []
-    if formulas and not keep_formulas:
-        row, column = formulas[0]
+    sheet_xml = sorted(
+        n
+        for n in archive.namelist()
+        if n.startswith("xl/worksheets/") and n.endswith(".xml") and "_rels" not in n
+    )
+    try:
+        first = _first_sheet(archive, sheet_xml)
+        formulas = _check_sheet_xml(archive, first) if first else []
+    except DAMAGED as error:
+        # a part whose size lies (expanding stops at the claimed size, its CRC then fails), an
+        # encrypted part, one compressed by a method Python does not know, broken compressed data:
+        # each escaped as a server error (probe16)
+        raise ReadError("The file is damaged or is not an .xlsx workbook.") from error
+    # a formula whose cell cannot be named cannot be listed beside the others: the file is refused
+    if formulas and (not keep_formulas or UNKNOWN in formulas):
+        row, column = next((f for f in formulas if f == UNKNOWN), formulas[0])
         raise ReadError(
             "Row %(row)s, column %(column)s holds a formula (%(formula)s); paste values instead.",
             row=row or "?",

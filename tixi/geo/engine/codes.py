@@ -5,6 +5,8 @@ Pure functions, no Django: used by validation, imports and the demo builder.
 
 from dataclasses import dataclass
 
+from tixi.core.text import digits
+
 PROVINCE, CITY, COUNTY, TOWNSHIP, VILLAGE = 1, 2, 3, 4, 5
 LEVELS = (PROVINCE, CITY, COUNTY, TOWNSHIP, VILLAGE)
 # Number of significant leading digits at each level: 省2 市4 县6 乡9 村12.
@@ -34,7 +36,7 @@ def expected_parent_prefix(code: str, level: int) -> str:
 
 def check_code(code: str, level: int | None = None, parent_code: str | None = None) -> list[CodeProblem]:
     problems: list[CodeProblem] = []
-    if not isinstance(code, str) or len(code) != 12 or not code.isdigit():
+    if not isinstance(code, str) or len(code) != 12 or not digits(code):
         return [CodeProblem("code", "A division code must be exactly 12 digits.")]
     if level is not None and level in SIGNIFICANT_DIGITS and code[SIGNIFICANT_DIGITS[level] :].strip("0"):
         problems.append(CodeProblem("code", "The code has digits beyond those of its level."))

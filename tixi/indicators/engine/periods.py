@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+from tixi.core.text import digits
+
 YEARLY, QUARTERLY, MONTHLY = "yearly", "quarterly", "monthly"
 
 
@@ -12,11 +14,11 @@ class PeriodError(ValueError):
 def type_of(period: str) -> str:
     """The period type of a period string, or PeriodError."""
     p = period or ""
-    if len(p) == 4 and p.isdigit():
+    if len(p) == 4 and digits(p):
         return YEARLY
-    if len(p) == 6 and p[:4].isdigit() and p[4] == "Q" and p[5] in "1234":
+    if len(p) == 6 and digits(p[:4]) and p[4] == "Q" and p[5] in "1234":
         return QUARTERLY
-    if len(p) == 6 and p.isdigit() and 1 <= int(p[4:]) <= 12:
+    if len(p) == 6 and digits(p) and 1 <= int(p[4:]) <= 12:
         return MONTHLY
     raise PeriodError(f"{period!r} is not a period: use YYYY, YYYYQn or YYYYMM")
 

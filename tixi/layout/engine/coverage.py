@@ -14,6 +14,10 @@ import numpy as np
 from tixi.layout.engine.fields import build_fields
 
 DEFAULT_MINUTES = (15.0, 30.0, 60.0)
+# The longest travel time a user may ask about: four hours, past every service circle the seeds name
+# (15 minutes, 30 minutes, an hour); the cost search runs to the largest threshold, so an unbounded
+# one (minutes=100000) ties a web worker up for minutes.
+MAX_MINUTES = 240.0
 EDGE_MINUTES = 1.0  # each threshold is also reported at -1 and +1 minute (AccessMod's 59-vs-60 edge)
 
 

@@ -11,9 +11,9 @@ CLAUSE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*\
 # a "（三）" item whose first sentence runs past 40 characters is still an item (not a page-break
 # continuation of the item before it)
 CLAUSE_LONG = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*\**([^。；*]{2,})")
-NUMBERED = re.compile(r"^(\d{1,2})(?:[.．](?!\d)|、)\s*([^。；*]{2,40})[。*]")
+NUMBERED = re.compile(r"^(\d{1,3})(?:[.．](?!\d)|、)\s*([^。；*]{2,40})[。*]")
 # an item whose first sentence is long or unfinished ("2.加强…防控,切实保障…安全"): the sentence is its title
-NUMBERED_LONG = re.compile(r"^(\d{1,2})(?:[.．](?!\d)|、)\s*([^。；*]{2,})")
+NUMBERED_LONG = re.compile(r"^(\d{1,3})(?:[.．](?!\d)|、)\s*([^。；*]{2,})")
 # "11.121人才梯队项目": a number and a point followed by digits is a decimal, unless it is the item after
 # the one before (10 → 11), whose title begins with a number
 NUMBERED_NEXT = re.compile(r"^(\d{1,2})[.．]\s*(\d[^。；*]{1,})")
@@ -612,22 +612,30 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
                 used.add(i)
                 i += 1
             continue
+        # one cell a line, opening with its 序号 cell; a page's copy may leave a blank line between the cells ("序号", "",
+        # "项目内容", "", …): the blank lines are skipped where the header's first cell is followed by one (a blank line is
+        # then no empty cell)
+        if _column_role(_one_cell(lines[i]) or "") != "number":
+            i += 1
+            continue
+        spaced = i + 1 < len(lines) and not lines[i + 1].strip()
+        order = [j for j in range(i, len(lines)) if not spaced or lines[j].strip()]
         block = []
         while (
-            i + len(block) < len(lines)
-            and (cell := _one_cell(lines[i + len(block)])) is not None
+            len(block) < len(order)
+            and (cell := _one_cell(lines[order[len(block)]])) is not None
             and _column_role(cell)
         ):
             block.append(cell)
-        if len(block) >= 3 and (roles := _header(block)) and roles[0] == "number":  # one cell a line
-            used.update(range(i, i + len(block)))
-            i += len(block)
-            number = 0
-            while i < len(lines) and (_one_cell(lines[i]) or "") == str(number + 1):
-                row = [_one_cell(lines[j]) or "" for j in range(i, min(i + len(roles), len(lines)))]
-                keep(roles, row)
-                used.update(range(i, i + len(row)))
-                number, i = number + 1, i + len(row)
+        if len(block) >= 3 and (roles := _header(block)) and roles[0] == "number":
+            k, number = len(block), 0
+            while k < len(order) and (_one_cell(lines[order[k]]) or "") == str(number + 1):
+                taken = order[k : k + len(roles)]
+                keep(roles, [_one_cell(lines[j]) or "" for j in taken])
+                number, k = number + 1, k + len(taken)
+            end = order[k - 1] + 1
+            used.update(range(i, end))
+            i = end
             continue
         i += 1
     return found, used
@@ -642,6 +650,9 @@ def _close_cut_bracket(text: str) -> str:
         opened > max(body.rfind("）"), body.rfind(")"))
         and "\n" not in body[opened:]
         and NAMES_ROLES.search(body[opened:])
+        # "(牵头单位:市卫健委;责任单位:", "(牵头单位:市人力资源社会保": cut inside a label's units, the bracket's units are
+        # not all there (a name cut, a label without its units): none is read, the item is no task
+        and not re.search(r"(?:单位|部门)\s*[:：][^;；,，。()（）]*$", body[opened:])
     ):
         return body + "）"
     return text  # "…(市医疗保障局、市卫生健康委": units named bare and cut may go on; none is read
@@ -705,7 +716,63 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
             )
     for number, title, body, lead, cooperating, deadline in table_rows:
         found.append(asdict(Task(f"表{number}", title, body[:400], lead, cooperating, deadline)))
+    titles = {t["title"] for t in found}
+    for line in lines:
+        if (cell := _unit_led_cell(line.strip())) and cell[0] not in titles:
+            title, lead, cooperating = cell
+            titles.add(title)
+            body = line.strip()
+            found.append(
+                asdict(
+                    Task(
+                        f"格{len(titles)}",
+                        title,
+                        body[:400],
+                        lead,
+                        cooperating,
+                        deadline_of(body, default_year),
+                    )
+                )
+            )
     return found
+
+
+# a cell of a task table copied one cell a line that opens with its units and their roles, no number before it
+# ("区城管局负责,工商局、区商务局配合,取缔…。", "区商务局、区城管局负责督促业主…."): the units do the cell's task
+UNIT_LED_CELL = re.compile(
+    r"^(?P<lead>[^\d，,。；;:：、\s（(.．]{2,20}(?:、[^\d，,。；;:：、\s（(.．]{2,20}){0,3})负责"
+    r"(?:[，,](?P<coop>[^，,。；;:：]{2,60}?)配合(?=[，,]))?(?:[，,][^，,。；;:：]{2,20}?指导(?=[，,]))?"
+)
+
+
+def _unit_led_cell(line: str) -> tuple[str, list[str], list[str]] | None:
+    """(title, lead, cooperating) of a cell that opens with its units ("X负责,Y配合,…"); a bureau named without its level
+    after one that has it is of the same level ("区城管局负责,工商局…配合" -> 区工商局); who guides ("区爱卫办指导") does
+    no part of it."""
+    # "(一)由省经贸委负责,省农业厅、环保局…配合,加快…": a measure numbered in a bracket, its units after 由, reads alike
+    line = re.sub(r"^[（(][一二三四五六七八九十]+[)）]\s*(?=由)", "", line)
+    m = UNIT_LED_CELL.match(line[1:] if line.startswith("由") else line)
+    if not m:
+        return None
+    lead = [n for part in m.group("lead").split("、") for n in unit_names(part)]
+    cooperating = [
+        n
+        for part in _split_outside_brackets(m.group("coop") or "", "、")
+        for piece in re.split(r"(?<=[局委办])和", part)  # "商务局和各街道办事处", not "卫生和计划生育委员会"
+        for n in unit_names(piece.strip())
+    ]
+    if not lead or not all(is_organisation(n) for n in lead + cooperating):
+        return None
+    level = LEVEL.match(lead[0])
+    if level and all(LEVEL.match(n) for n in lead):
+        cooperating = [
+            n
+            if LEVEL.match(n) or n.startswith("各") or not n.endswith("局") or len(n) > 5
+            else level.group(0) + n
+            for n in cooperating
+        ]
+    title = re.split(r"[。；;]|\.(?!\d)", line)[0].strip()[:60]
+    return title, lead, cooperating
 
 
 # a number with its unit; "5～8个" keeps the lower bound; ages (岁), 人次 and 个百分点 are not targets
@@ -719,7 +786,7 @@ TARGET = re.compile(
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到|至|[%‰]\s*[～~—-]|(?:个|位|名|家|所)\s*(?:至|～|~))\s*)?"
     r"(?P<value>\d+(?:\.\d+)?)\s*"
     r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台|万平方米|万(?=以上|以内|以下|人次以上|[，,。；]|$)|元(?=以上)"
-    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人|条(?![例款])|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|平方米|颗|辆(?![/／])"
+    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人|条(?![例款])|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|平方米|颗|辆(?![/／])|批次|堂"
     r"|位(?=[^，,。；;置于次列]))?"
     r"(?P<after>及以上|及以下|以上|以内|以下|左右)?"
 )
@@ -817,9 +884,9 @@ GARBLED_YEAR = re.compile(r"(?<!\d)\d{5,6}年")
 # names ("2023年全省卫生健康工作要点", "县卫健委2021年政府工作报告任务分解")
 PERIOD = re.compile(r"(20\d{2})\s*[—–-]+\s*(20\d{2})\s*年")
 TITLE_YEAR = re.compile(
-    r"(20\d{2})年[^，,。\n]{0,20}(?:工作要点|任务分解|工作计划|行动计划|实施方案|规划|重点工作(?:任务|责任清单|清单)"
+    r"(20\d{2})年[^，,。\n]{0,20}(?:工作要点|任务分解|工作计划|行动计划|实施方案|规划|重点工作(?:任务|责任清单|清单)|工作责任清单"
     # "2019年《政府工作报告》确定的主要目标任务责任分解方案": the year's goals, shared out among the units
-    r"|主要(?:预期)?目标任务\s*(?:责任)?分解方案"
+    r"|(?:主要(?:预期)?)?目标任务\s*(?:责任)?分解方案"
     # "某县2025年政府工作报告": the report sets the goals of the year its title names
     r"|政府工作报告(?=[ \t]*(?:\n|$))"
     # a provincial work meeting sets the goals of its year ("2023年全省卫生健康工作电视电话会议")
@@ -879,10 +946,14 @@ YEARLY_LIST_REPORT = re.compile(
 # what an item of such a list does to a count: "开设500个…", "为300名…儿童提供…", "帮助8000名…", "组织10万名…"
 LIST_ITEM_VERB = re.compile(
     r"(?:新建|新增|建设|改建|改造|加装|配置|配备|开设|推出|完成|培训|帮助|组织|实施|开展|提供|为|建成|打造|建立|支持|推进"
-    r"|治理|提升|启动|布局|安装|招募|发放|培养|筛查|减免|救助|资助|向|惠及|(?:新|改|扩)[、(（)）新改扩]{0,6}建)"
+    r"|治理|提升|启动|布局|安装|招募|发放|培养|筛查|减免|救助|资助|向|惠及|(?:新|改|扩)[、(（)）新改扩]{0,6}建"
+    # "对480户符合条件的…家庭进行适老化改造": the count the item's work reaches, named after 对
+    r"|(?:^(?:\d{1,3}[.．、])?|[，,])对(?=\d))"
     r"[^，,。；;、]{0,20}?\d|筛查[^，,。；;]{0,30}?\d"
     # "在30家医疗机构推进…": the places a measure of the list reaches, counted
     r"|^(?:\d{1,2}[.．、]|[一二三四五六七八九十]+是)?在\d+(?:\.\d+)?(?:万|千)?(?:个|家|所|条|座)"
+    # "开工建设矾山镇、马站镇等2家中心敬老院", "打通人民大道等12条断头路": the places it names, counted after 等
+    r"|^(?:\d{1,3}[.．、])?(?:开工建设|建设|建成|新建|改造|打通|完成)[^，,。；;]{2,40}?等\d+(?:个|家|所|条|座|处)"
 )
 # a numbered item of such a list on a line of its own ("一、新建50家社区综合为老服务中心;新增…"): an item, not a heading
 LIST_ITEM_COUNT = re.compile(
@@ -905,10 +976,29 @@ LIST_HEADLINE = re.compile(
 DONE_LABEL = re.compile(r"\s*(?:完成情况|进展情况|进度情况|工作进展|推进情况|实施情况)\s*[:：]")
 
 
+# the header cell of a progress column, on a line of its own (a table copied one cell a line)
+PROGRESS_COLUMN = re.compile(r"\s*(?:当前|目前|工作|项目)?(?:进度|进展|完成)(?:情况)?\s*\|?\s*")
+# a cell of that column: a share done, a note of what lags in its bracket ("80%(新区实验幼儿园进度滞后)", "95%")
+PROGRESS_CELL = re.compile(r"\s*(?:已完成|完成)?\d+(?:\.\d+)?\s*%\s*(?:[（(][^）)]*[）)]?)?\s*\|?\s*")
+
+
+def _progress_table(text: str) -> bool:
+    """Whether the text holds a table of tasks read by its columns (one cell a line) with a progress column."""
+    if not any(PROGRESS_COLUMN.fullmatch(line) for line in text.splitlines()):
+        return False
+    lines = text.splitlines()
+    rows, used = _table_tasks(lines)
+    return bool(rows) and any(PROGRESS_COLUMN.fullmatch(lines[i]) for i in used)
+
+
 def yearly_list_year(text: str) -> int | None:
     """The year of a yearly list of tasks, named by its title or opening (its first lines outside the copy's notes)."""
     opening = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))[:200]
     listed = YEARLY_LIST.search(opening)
+    if not listed and (phrases := re.search(r"(?:[^\n]{1,16}\n){3,}", opening)):
+        # a phone copy's opening, one short phrase a line ("确定在2026年" / "实施50项民生实事项目"): read as one line
+        opening = opening[: phrases.start()] + phrases.group(0).replace("\n", "") + opening[phrases.end() :]
+        listed = YEARLY_LIST.search(opening)
     if not listed:
         # a copy of a 民生实事 list that lost its title, each item closing with the funds planned for it ("…110个普惠性托位。
         # 计划安排资金1089万元,其中上级补助610万元…"): the year's works, of the year it writes first ("2023年度…资金")
@@ -918,7 +1008,11 @@ def yearly_list_year(text: str) -> int | None:
     title = opening[max(opening.rfind("\n", 0, listed.start()), 0) : opening.find("\n", listed.end()) % 10**6]
     # a report of the list done is a list still where each item's note of what was done is labelled apart ("完成情况:…"):
     # the items keep their goals, the notes are left out
-    if YEARLY_LIST_REPORT.search(title) and not any(DONE_LABEL.match(line) for line in text.splitlines()):
+    # so is a table of the list's progress read by its columns, its progress a column apart ("项目内容" / "当前进度" /
+    # "牵头单位", each a header cell on a line of its own): the items keep their goals, the progress cells are left out
+    if YEARLY_LIST_REPORT.search(title) and not (
+        any(DONE_LABEL.match(line) for line in text.splitlines()) or _progress_table(text)
+    ):
         return None
     if listed.group(1):
         return int(listed.group(1))
@@ -942,7 +1036,7 @@ def _sections(text: str, yearly_list: bool = False):
             or len(RUN_TOGETHER_ROW.findall(line)) >= 2
         ):
             continue  # "注：①…": how a table's values are measured, not goals
-        if yearly_list and DONE_LABEL.match(line):
+        if yearly_list and (DONE_LABEL.match(line) or PROGRESS_CELL.fullmatch(line)):
             continue  # "完成情况:全市开展各类职业技能培训10万人次": what was done beside the list's item, no goal
         is_heading = SECTION.match(line.strip()) and len(line.strip()) < 60
         if (
@@ -1406,6 +1500,8 @@ def targets(text: str) -> list[dict]:
                 continue  # "积极建设“10分钟健身圈”,到2025年,…": a quoted name before the year to come (after it, it is dated)
             if after.startswith("的标准"):
                 continue  # "人均用地不少于0.1平方米的标准规划配建…": a planning norm, not a level to reach
+            if unit == "天" and not m.group("before") and re.match(r"内[^，,。；;]{0,20}?(?:率|比例)", after):
+                continue  # "感染者30天内接受抗病毒治疗比例保持在90%以上": the time within which a rate is counted
             if m.group("low"):
                 word = "以上"
             comparator = COMPARATORS.get(word, "ge")
@@ -1418,6 +1514,8 @@ def targets(text: str) -> list[dict]:
             listed = re.search(
                 r"(?:^|[，,])([^，,]*、[^，,]*?)(?<!人)(?:均|都)(?:达到|达|不低于|保持在)?$", before
             )
+            # "…知晓率和综合干预措施覆盖比例、…知晓率均达95%以上": a rate joined to the next by 和/及/与 is listed too
+            joined = len(re.findall(r"(?:率|比例)(?:和|及|与)(?=[^、]{2})", listed.group(1))) if listed else 0
             dated_before = [y for end, y in dates if end <= m.start()]
             target = {
                 "text": sentence[:200],
@@ -1428,7 +1526,7 @@ def targets(text: str) -> list[dict]:
             }
             # one for the rate named last, one more (a copy: years are paired later) for each listed before it
             in_sentence += [
-                (m, dict(target)) for _ in range(1 + (listed.group(1).count("、") if listed else 0))
+                (m, dict(target)) for _ in range(1 + (listed.group(1).count("、") + joined if listed else 0))
             ]
         _pair_years(sentence, in_sentence, list_years)
         kept.update((index, start) for m, _t in in_sentence for start in range(m.start(), m.end()))
@@ -1440,6 +1538,38 @@ def targets(text: str) -> list[dict]:
             list_years = sentence
     # a yearly task text's tasks beside what was done: those its sentences did not give as goals already
     found += [target for index, start, target in year_tasks if (index, start) not in kept]
+    return found + _performance_form_targets(text)
+
+
+# a performance goal form ("项目支出绩效目标申报表", "(2021年度)"): under its header naming the 指标值 column, each row whose
+# last cell is a value ("…现症病人 32人", "…知晓率显著提升 100%", "资金拨付到位情况 12月底前100%到位") sets a goal of the form's year
+PERFORMANCE_FORM = re.compile(r"绩效目标(?:申报|批复)?表")
+FORM_YEAR = re.compile(r"[（(]\s*(20\d{2})\s*年度?\s*[)）]|(20\d{2})\s*年度")
+FORM_VALUE = re.compile(
+    r"(?:\d{1,2}月(?:底|末)前)?(?P<value>\d+(?:\.\d+)?)(?P<unit>%|人次|人|个|家|所|场|次|份|户|名)(?:以上)?(?:到位)?"
+)
+
+
+def _performance_form_targets(text: str) -> list[dict]:
+    head = text[:800]
+    if not (form := PERFORMANCE_FORM.search(head)) or not (year := FORM_YEAR.search(head[form.start() :])):
+        return []
+    found, in_rows = [], False
+    for line in text.splitlines():
+        cells = line.split()
+        if not in_rows:
+            in_rows = any(cell.startswith("指标值") for cell in cells)
+            continue
+        if len(cells) >= 2 and (value := FORM_VALUE.fullmatch(cells[-1])):
+            found.append(
+                {
+                    "text": line.strip()[:200],
+                    "value": float(value.group("value")),
+                    "unit": value.group("unit"),
+                    "year": int(year.group(1) or year.group(2)),
+                    "comparator": "ge",
+                }
+            )
     return found
 
 

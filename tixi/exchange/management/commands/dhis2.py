@@ -4,6 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from tixi.core.text import digits
 from tixi.exchange import dhis2
 from tixi.geo.cli import division_option
 
@@ -25,7 +26,7 @@ class Command(BaseCommand):
     def handle(self, *args, action, **options):
         if action == "export":
             period = options["period"]
-            if not (period.isdigit() and len(period) == 4):
+            if not (digits(period) and len(period) == 4):
                 raise CommandError(_("--period: give a year as YYYY (got %(value)r).") % {"value": period})
             division = division_option(options["division"], int(period))
             values = dhis2.collect(division, period)

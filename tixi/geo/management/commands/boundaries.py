@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from tixi.accounts.audit import acting_as
+from tixi.core.text import digits
 from tixi.geo.models import Boundary, Division
 
 GEOMETRY_TYPES = {"Polygon", "MultiPolygon"}
@@ -32,7 +33,7 @@ class Command(BaseCommand):
         for n, feature in enumerate(data.get("features", []), start=1):
             code = str((feature.get("properties") or {}).get("code", ""))
             geometry = feature.get("geometry") or {}
-            division = divisions.filter(code=code).first() if len(code) == 12 and code.isdigit() else None
+            division = divisions.filter(code=code).first() if len(code) == 12 and digits(code) else None
             if division is None:
                 problems.append(
                     _("feature %(n)s: properties.code %(code)r is not a 12-digit code of a known division")

@@ -8,8 +8,9 @@ from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from tixi.core.exports import TableCommand
+from tixi.core.text import digits
 from tixi.geo.cli import division_option
-from tixi.layout.access import KINDS, AccessError, division_coverage, parse_roads, what_if
+from tixi.layout.access import KINDS, AccessError, check_minutes, division_coverage, parse_roads, what_if
 from tixi.layout.coverage import as_json, build_population, compute_coverage, parse_minutes
 from tixi.layout.engine.rasters import InputError
 from tixi.layout.surface import SurfaceError, build_friction, compute_surface, translated
@@ -335,9 +336,8 @@ class Command(TableCommand):
     def what_if(self, options):
 
         division = division_option(options["division"], options["year"])
-        if not (options["minutes"] > 0 and options["minutes"] <= 240):
-            raise CommandError(_("--minutes: must be a positive number of minutes."))
         try:
+            check_minutes(options["minutes"], "--minutes")
             numbers, classes = parse_roads(options["close_road"])
             data = what_if(
                 division,
@@ -345,7 +345,7 @@ class Command(TableCommand):
                 options["kind"],
                 options["minutes"],
                 close=options["close"],
-                add=[code.ljust(12, "0") if code.isdigit() else code for code in options["add"]],
+                add=[code.ljust(12, "0") if digits(code) else code for code in options["add"]],
                 close_roads=numbers,
                 close_road_classes=classes,
             )

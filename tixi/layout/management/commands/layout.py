@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from tixi.accounts.audit import acting_as
 from tixi.core.exports import TableCommand
+from tixi.core.text import digits
 from tixi.geo.cli import division_option
 from tixi.indicators.models import Plan
 from tixi.layout.access import (
@@ -125,9 +126,7 @@ class Command(TableCommand):
         try:
             given = options["candidates"].strip()
             candidates = (
-                int(given)
-                if given.lstrip("-").isdigit()
-                else read_candidates(given, division, options["year"])
+                int(given) if digits(given.lstrip("-")) else read_candidates(given, division, options["year"])
             )
             data = division_siting(
                 division,

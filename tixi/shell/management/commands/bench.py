@@ -595,7 +595,8 @@ class Command(BaseCommand):
                 "方案, a 妇女发展规划 page without year; reports of 河北 健身健康融合 意见, 健康上海2030, the national 医共体 试点, "
                 "全民健康信息化 规划, 糖尿病 防治行动, 妇女儿童发展纲要 2011-2020 and its 2030 实施方案; 0 tasks, 49 "
                 "targets) gathered by helper unseen29 while reader18 changed the rules, truth committed before the reader ran; "
-                "unseen, first measured by the lead (tests/ledger/heldout_al)",
+                "measured once, rules frozen at cc4f93c (reader18): targets 0.84/0.76 (37 of 49, 44 found), no task "
+                "(tests/ledger/heldout_al)",
             ),
             (
                 truth / "heldout_am",
@@ -604,8 +605,8 @@ class Command(BaseCommand):
                 "牵头单位/责任单位, 玉环 2021 分工方案 with 牵头/配合单位, 杭州 重点工作 table and 嘉兴 2023 row with 责任单位, 奉化 2024 "
                 "民生实事 with 责任单位, 聊城 2023 and 武汉 2021 民生实事, 泰顺 2023 progress table, the 2025 national report's health "
                 "lines; one without goals: 蕲春 2024 results; 28 tasks, 90 targets) gathered by helper unseen30 while reader18 "
-                "changed the rules, truth committed before the reader ran; unseen, first measured by the lead "
-                "(tests/ledger/heldout_am)",
+                "changed the rules, truth committed before the reader ran; measured once, rules frozen at cc4f93c (reader18): "
+                "targets 1.00/0.44 (40 of 90, 40 found), tasks 12 of 28 with 14 found (tests/ledger/heldout_am)",
             ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for

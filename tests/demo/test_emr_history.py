@@ -23,7 +23,7 @@ def test_each_evaluation_is_one_level_higher_later_and_never_past_the_top():
         first = (1 if level == 2 else 3, dt.date(2019 + n % 6, 12, 1))
         history = emr_history(hospital(f"H{n:05d}", level), *first)
         assert history[0] == first
-        for (before, on_before), (after, on_after) in zip(history, history[1:]):
+        for (before, on_before), (after, on_after) in zip(history, history[1:], strict=False):
             assert after == before + 1 and on_before < on_after and on_after.year <= EMR_LAST_YEAR
             assert on_after <= dt.date(2025, 10, 15)  # published before the demo's today
         assert history[-1][0] <= EMR_TOP_LEVEL[level]

@@ -1270,3 +1270,40 @@ def test_a_copy_cut_inside_a_label_s_units_names_no_unit():
         (["市教育局"], []),
         (["市卫健委"], ["市财政局"]),
     ]
+
+
+def test_a_year_s_key_works_for_the_people_numbered_01_are_a_yearly_list():
+    # session 16, reader19 (am's 聊城 list, a 政府工作报告's "2023年重点民生事项" in a newspaper's copy): the title names one
+    # year's list; each numbered item's counts are that year's goals
+    text = (
+        "30件!2023年某市重点民生事项出炉\n\n2023年重点民生事项\n\n  01 新改扩建公办幼儿园8所,新增公办园学位1200个\n\n"
+        "  02 推进学校体育场地设施向公众开放\n"
+    )
+    assert found(text) == [(8.0, "所", 2023, "ge"), (1200.0, "个", 2023, "ge")]
+
+
+def test_a_yearly_list_s_items_that_raise_found_put_in_service_hold_or_ensure_a_count():
+    # session 16, reader19 (am's 聊城 list): "筹建人才住房…套", "投放运营…公交车…辆", "开发安置…岗位…万个", "举办…场,放映…万场",
+    # "确保2个…基地投入使用" are items of the year's list, each count a goal of its year (万场 a unit as 万个 is)
+    text = (
+        "2024年某县民生实事项目\n\n1.筹建保障性住房800套\n\n2.投放运营新能源公交车50辆\n\n3.开发安置公益性岗位1.5万个\n\n"
+        "4.举办送戏下乡300场,放映农村公益电影1万场\n\n5.建设实训基地,确保3个县级基地投入使用\n\n6.继续推行公交车免费乘坐\n"
+    )
+    assert found(text) == [
+        (800.0, "套", 2024, "ge"),
+        (50.0, "辆", 2024, "ge"),
+        (1.5, "万个", 2024, "ge"),
+        (300.0, "场", 2024, "ge"),
+        (1.0, "万场", 2024, "ge"),
+        (3.0, "个", 2024, "ge"),
+    ]
+
+
+def test_a_standard_raised_to_an_amount_and_a_scope_widened_to_kinds_are_goals():
+    # session 16, reader19 (am's 聊城 list): "补助标准提高到每人每年640元", "救助标准提高至3万元" raise a standard to a level of
+    # money; "救助范围扩大至9类群体" widens a scope to a count of kinds
+    text = (
+        "2024年某县民生实事项目\n\n1.城乡居民医保财政补助标准提高到每人每年700元\n\n"
+        "2.医疗救助范围扩大至8类群体,救助标准提高至2万元\n\n3.继续推行公交车免费乘坐\n"
+    )
+    assert found(text) == [(700.0, "元", 2024, "ge"), (8.0, "类", 2024, "ge"), (2.0, "万元", 2024, "ge")]

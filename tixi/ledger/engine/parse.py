@@ -785,7 +785,7 @@ TARGET = re.compile(
     # or a count's unit written twice with 至 ("2位至3位", "3个至5个")
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到|至|[%‰]\s*[～~—-]|(?:个|位|名|家|所)\s*(?:至|～|~))\s*)?"
     r"(?P<value>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台|万平方米|万(?=以上|以内|以下|人次以上|[，,。；]|$)|元(?=以上)"
+    r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台|万平方米|万场|万(?=以上|以内|以下|人次以上|[，,。；]|$)|元(?=以上)"
     r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人|条(?![例款])|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|平方米|颗|辆(?![/／])|批次|堂"
     r"|位(?=[^，,。；;置于次列]))?"
     r"(?P<after>及以上|及以下|以上|以内|以下|左右)?"
@@ -929,7 +929,7 @@ OTHER_NEWS = re.compile(
 
 
 # a document whose title or opening names one year's list of tasks ("2021年上海市为民办实事项目", "2024年漯河市十件民生实事",
-# "2023年…重点工作任务清单"): each of its items is a goal of that year; a report of the list done (进展, 完成情况, 发布会) is not
+# "2023年…重点工作任务清单", "2023年重点民生事项"): each of its items is a goal of that year; a report of the list done (进展, 完成情况, 发布会) is not
 YEARLY_LIST = re.compile(
     r"(?:(?<!\d)(20\d{2})\s*年|今年[，,]?)[^。；;，,\n]{0,30}?(?:民生实事|实事项目|为民(?:办)?实事"
     r"|[十\d一二三四五六七八九]+\s*(?:件|项)(?:重点)?(?:民生)?实事"
@@ -938,7 +938,9 @@ YEARLY_LIST = re.compile(
     # "2026年…卫生健康惠民十大举措", "2025年…十项便民惠民措施"
     r"|(?:为民|惠民|便民|利民)\s*[十\d一二三四五六七八九]+\s*(?:大|件|项|条)(?:举措|措施)"
     r"|[十\d一二三四五六七八九]+\s*(?:大|件|项|条)(?:便民|惠民|为民|利民)+(?:举措|措施)"
-    r"|重点工作任务|任务清单)"
+    r"|重点工作任务|任务清单"
+    # "2023年重点民生事项" (a 政府工作报告's list of the year's works for the people, its items numbered "01", "02", …)
+    r"|重点民生事项)"
 )
 YEARLY_LIST_REPORT = re.compile(
     r"完成情况|进度|进展|已完成|圆满完成|超额完成|全部完成|全面完成|顺利完成|如期完成|发布会|总结|回顾|成效"
@@ -947,6 +949,8 @@ YEARLY_LIST_REPORT = re.compile(
 LIST_ITEM_VERB = re.compile(
     r"(?:新建|新增|建设|改建|改造|加装|配置|配备|开设|推出|完成|培训|帮助|组织|实施|开展|提供|为|建成|打造|建立|支持|推进"
     r"|治理|提升|启动|布局|安装|招募|发放|培养|筛查|减免|救助|资助|向|惠及|(?:新|改|扩)[、(（)）新改扩]{0,6}建"
+    # "筹建人才住房1000套", "投放运营…公交车80辆", "开发安置…岗位2.76万个", "举办…6000场", "确保2个…基地投入使用"
+    r"|筹建|投放|开发|举办|放映|确保"
     # "对480户符合条件的…家庭进行适老化改造": the count the item's work reaches, named after 对
     r"|(?:^(?:\d{1,3}[.．、])?|[，,])对(?=\d))"
     r"[^，,。；;、]{0,20}?\d|筛查[^，,。；;]{0,30}?\d"
@@ -964,6 +968,8 @@ LIST_ITEM_COUNT = re.compile(
 PLANNED_FUNDS = re.compile(r"[。；;]\s*计划(?:安排|投入|投资)资金\s*\d")
 # a standard paid per head ("补助标准由每人每年670元", "资助标准由每生每年2000元"), raised: its new level is a goal
 PER_HEAD_STANDARD = re.compile(r"标准[^，,。；;]{0,12}?(?:由|从)[^，,。；;]{0,12}?每(?:人|生|户)每(?:年|月)")
+# a standard raised to a level, the amount right after: "补助标准提高到每人每年640元", "救助标准提高至3万元"
+STANDARD_RAISED = re.compile(r"标准(?:提高|提升|上调)(?:到|至)(?:每(?:人|生|户)每(?:年|月))?$")
 # an item of such a list written as a headline that opens with its count: "10个滨江生态公园建设", "5万名产业技能人才培训参赛"
 LIST_HEADLINE = re.compile(
     r"\d+(?:\.\d+)?(?:万|千)?(?:个|家|张|名|人次|人|所|条|公里|支|场|套|台|辆|间|户|座)[^，,。；;：:\d]{2,30}$"
@@ -1390,6 +1396,20 @@ def targets(text: str) -> list[dict]:
                 and PER_HEAD_STANDARD.search(digits[: m.start()])
             ):
                 unit = "元"  # "补助标准由每人每年670元提高到700元": a standard per head raised to a level
+            if (
+                not unit
+                and (money := re.match(r"万?元", digits[m.end() :]))
+                and STANDARD_RAISED.search(digits[: m.start()])
+            ):
+                unit = money.group(
+                    0
+                )  # "补助标准提高到每人每年640元", "救助标准提高至3万元": a standard raised to a level
+            if (
+                not unit
+                and digits[m.end() : m.end() + 1] == "类"
+                and re.search(r"范围(?:扩大|扩展|增加)(?:到|至)$", digits[: m.start()])
+            ):
+                unit = "类"  # "医疗救助范围扩大至9类群体": the kinds a scope is widened to, a level
             word = m.group("after") or m.group("before") or ""
             if not word and previous and LIST_GAP.fullmatch(sentence[previous[0].end() : m.start()]):
                 word = previous[1]  # "分别低于7%和5%", "下降到4.0‰、4.5‰": the list shares its word
@@ -1441,7 +1461,7 @@ def targets(text: str) -> list[dict]:
             if after.startswith("为基数") or re.match(r"[^，,、]{0,12}?(?<![人平])均", after):
                 continue  # a basis of calculation; "6所妇幼保健院均达到": a count of what exists ("77.3岁的平均水平" is a level)
             following = sentence[m.end() : m.end() + 1]
-            if following and following in "年岁月日项类":
+            if following and following in "年岁月日项类" and unit != "类":
                 continue
             if unit == "项" and re.match(r"(?:专项|重大|重点)?行动", after):
                 continue  # "推动健康河南行动16项专项行动取得突破性进展": the plan's own actions counted, whatever the verb

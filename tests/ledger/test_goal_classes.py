@@ -1307,3 +1307,28 @@ def test_a_standard_raised_to_an_amount_and_a_scope_widened_to_kinds_are_goals()
         "2.医疗救助范围扩大至8类群体,救助标准提高至2万元\n\n3.继续推行公交车免费乘坐\n"
     )
     assert found(text) == [(700.0, "元", 2024, "ge"), (8.0, "类", 2024, "ge"), (2.0, "万元", 2024, "ge")]
+
+
+def test_a_table_one_cell_a_line_with_bare_bars_between_and_group_rows_reads_its_rows():
+    # session 16, reader19 (am's 杭州 重点工作任务 table, a 范文 site's copy): "序号", "|", "重点工作任务", "|", "责任单位", …: a
+    # line of a bare "|" between the cells; "(一)某某市长牵头重点工作" groups the rows after it, no task
+    from tixi.ledger.engine.parse import tasks
+
+    cells = [
+        "序号", "重点工作任务", "责任单位", "(一)王某市长牵头重点工作", "1", "加快建设科创走廊。", "市科技局",
+        "(二)李某副市长牵头重点工作", "2", "推进港湾建设,打造金融平台。", "市地方金融监管局、市发改委", "3",
+    ]  # fmt: skip
+    text = "\n|\n".join(cells) + "\n"
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("加快建设科创走廊", ["市科技局"], []),
+        ("推进港湾建设,打造金融平台", ["市地方金融监管局", "市发改委"], []),
+    ]
+
+
+def test_a_ge_phrase_of_districts_and_counties_with_their_governments_is_one_unit():
+    # session 16, reader19 (am's 杭州 table): "各区、县(市)政府(管委会)" names the divisions' governments, one unit as
+    # "各区、县级市" is
+    from tixi.ledger.engine.parse import unit_names
+
+    assert unit_names("市发改委、各区、县(市)政府(管委会)") == ["市发改委", "各区、县(市)政府(管委会)"]
+    assert unit_names("市商务局、各区、县(市)人民政府") == ["市商务局", "各区、县(市)人民政府"]

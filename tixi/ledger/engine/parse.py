@@ -128,6 +128,11 @@ FIRST_LISTED_LEADS = re.compile(
 LEVEL = re.compile(r"^(?:省|市(?!场)|县|区|州|旗|盟)")  # 市场监管总局 is national, not 市
 DIVISION_KIND = re.compile(r"(?:县级市|县（市、区）|县（区）|县|区|市|乡镇|乡|镇|街道|旗)")
 
+# the kinds of divisions closing a 各-phrase with their governments: "县(市)政府(管委会)", "县(市)人民政府"
+DIVISION_GOVERNMENTS = re.compile(
+    r"(?:县级市|县[（(]市[)）]|县[（(]区[)）]|县|区|市)(?:人民)?政府(?:[（(][^（()）、]{1,6}[)）])?"
+)
+
 
 @dataclass
 class Task:
@@ -172,10 +177,11 @@ def unit_names(part: str) -> list[str]:
         name = re.sub(rf"(?:等(?:(?:国务院|中央|省|市|县|区)?(?:相关|有关))?{GROUP_WORD}?)$", "", name)
         if (
             names
-            and DIVISION_KIND.fullmatch(name)
+            and (DIVISION_KIND.fullmatch(name) or DIVISION_GOVERNMENTS.fullmatch(name))
             and re.fullmatch(r"各.{0,4}?(?:区|县|市|乡镇|乡|镇|旗)", names[-1])
         ):
-            names[-1] += "、" + name  # "各区、县级市": one 各-phrase naming kinds of divisions is one unit
+            # "各区、县级市": one 各-phrase naming kinds of divisions is one unit; so is "各区、县(市)政府(管委会)"
+            names[-1] += "、" + name
         elif name:
             names.append(name)
         if group:
@@ -584,6 +590,10 @@ def _one_cell(line: str) -> str | None:
     return None if "|" in cell else cell.strip()
 
 
+# a row of a table read by its columns that groups the rows after it, one cell across: "(一)刘忻市长牵头重点工作"
+GROUP_ROW = re.compile(r"\s*[（(][一二三四五六七八九十]+[)）][^。；;|]{2,40}")
+
+
 def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
     """(row number, title, text, lead, cooperating, deadline) of each row of a responsibility table, read
     by its columns, and the lines the tables take: rows written "|1|…|X|Y|" or with tabs between the cells,
@@ -618,8 +628,9 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
         if _column_role(_one_cell(lines[i]) or "") != "number":
             i += 1
             continue
-        spaced = i + 1 < len(lines) and not lines[i + 1].strip()
-        order = [j for j in range(i, len(lines)) if not spaced or lines[j].strip()]
+        # or a line of a bare "|" between the cells ("序号", "|", "重点工作任务", "|", …): skipped as such blank lines are
+        spaced = i + 1 < len(lines) and lines[i + 1].strip() in ("", "|")
+        order = [j for j in range(i, len(lines)) if not spaced or lines[j].strip() not in ("", "|")]
         block = []
         while (
             len(block) < len(order)
@@ -629,7 +640,17 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
             block.append(cell)
         if len(block) >= 3 and (roles := _header(block)) and roles[0] == "number":
             k, number = len(block), 0
-            while k < len(order) and (_one_cell(lines[order[k]]) or "") == str(number + 1):
+            while k < len(order):
+                cell = _one_cell(lines[order[k]]) or ""
+                if (
+                    GROUP_ROW.fullmatch(cell)
+                    and k + 1 < len(order)
+                    and (_one_cell(lines[order[k + 1]]) or "") == str(number + 1)
+                ):
+                    k += 1  # "(二)戴建平常务副市长牵头重点工作": a row grouping the rows after it, no task; the rows go on
+                    continue
+                if cell != str(number + 1):
+                    break
                 taken = order[k : k + len(roles)]
                 keep(roles, [_one_cell(lines[j]) or "" for j in taken])
                 number, k = number + 1, k + len(taken)

@@ -1332,3 +1332,17 @@ def test_a_ge_phrase_of_districts_and_counties_with_their_governments_is_one_uni
 
     assert unit_names("市发改委、各区、县(市)政府(管委会)") == ["市发改委", "各区、县(市)政府(管委会)"]
     assert unit_names("市商务局、各区、县(市)人民政府") == ["市商务局", "各区、县(市)人民政府"]
+
+
+def test_a_progress_table_s_notes_after_its_status_cell_are_no_goals_its_items_are():
+    # session 16, reader19 (am's 泰顺 进展情况汇总表, one cell a line): a 落实情况 column is the table's progress; in each row,
+    # what follows its status cell ("基本完成。", "提前完成年度任务。") up to the next row's number notes what was done
+    text = "\n\n".join(
+        [
+            "2023年9月民生实事项目进展情况", "2023年9月民生实事项目进展情况汇总表", "序号", "项目内容", "牵头单位",
+            "落实情况", "1", "新建ICU床位12张。", "县卫生健康局", "基本完成。", "已完成新建ICU床位11张,完成率92%", "2",
+            "开展职业技能培训2000人次。", "提前完成年度任务。", "截至8月5日,已开展培训2350人次,达到117.5%", "3",
+            "新增老年大学2所。", "提前完成年度任务。", "建成城关镇、南浦镇2所老年大学",
+        ]
+    )  # fmt: skip
+    assert found(text) == [(12.0, "张", 2023, "ge"), (2000.0, "人次", 2023, "ge"), (2.0, "所", 2023, "ge")]

@@ -1004,9 +1004,31 @@ DONE_LABEL = re.compile(r"\s*(?:完成情况|进展情况|进度情况|工作进
 
 
 # the header cell of a progress column, on a line of its own (a table copied one cell a line)
-PROGRESS_COLUMN = re.compile(r"\s*(?:当前|目前|工作|项目)?(?:进度|进展|完成)(?:情况)?\s*\|?\s*")
+PROGRESS_COLUMN = re.compile(r"\s*(?:当前|目前|工作|项目)?(?:进度|进展|完成|落实)(?:情况)?\s*\|?\s*")
 # a cell of that column: a share done, a note of what lags in its bracket ("80%(新区实验幼儿园进度滞后)", "95%")
 PROGRESS_CELL = re.compile(r"\s*(?:已完成|完成)?\d+(?:\.\d+)?\s*%\s*(?:[（(][^）)]*[）)]?)?\s*\|?\s*")
+
+
+# a cell of a progress table saying how far its row is ("基本完成。", "提前完成年度任务"): what follows it in the row, up to
+# the next row's number, notes what was done ("截至6月21日,已完成筛查任务数16010人"), no goal
+PROGRESS_STATUS = re.compile(
+    r"\s*(?:基本完成|已完成|全面完成|超额完成|提前完成(?:年度)?任务|已完成(?:年度)?任务|按序时推进|序时推进|正在推进|推进中|未完成)"
+    r"\s*[。.]?\s*\|?\s*"
+)
+
+
+def _without_progress_notes(text: str) -> str:
+    """A progress table read by its columns (one cell a line) with its progress notes blanked: in each numbered row, the
+    lines after its status cell and before the next row's number."""
+    lines, number, noting = text.splitlines(), 0, False
+    for i, line in enumerate(lines):
+        if line.strip() == str(number + 1):
+            number, noting = number + 1, False
+        elif noting:
+            lines[i] = ""
+        elif number and PROGRESS_STATUS.fullmatch(line):
+            noting = True
+    return "\n".join(lines)
 
 
 def _progress_table(text: str) -> bool:
@@ -1148,9 +1170,11 @@ def targets(text: str) -> list[dict]:
     issued = ISSUED.search(text) if plan_start is None else None
     record_start = int(issued.group(1)) if issued else plan_start
     found = []
-    annex = text.find("重大建设项目表")  # the projects annex is read by projects()
+    # a progress table's notes ("提前完成年度任务。" then "截至…已完成筛查任务数16010人"): what was done, no goal
+    read = _without_progress_notes(text) if list_year and _progress_table(text) else text
+    annex = read.find("重大建设项目表")  # the projects annex is read by projects()
     body = (
-        "\n".join(_sections(text[:annex] if annex > 0 else text, bool(list_year)))
+        "\n".join(_sections(read[:annex] if annex > 0 else read, bool(list_year)))
         .replace("１", "1")
         .replace("２", "2")
     )

@@ -1346,3 +1346,14 @@ def test_a_progress_table_s_notes_after_its_status_cell_are_no_goals_its_items_a
         ]
     )  # fmt: skip
     assert found(text) == [(12.0, "张", 2023, "ge"), (2000.0, "人次", 2023, "ge"), (2.0, "所", 2023, "ge")]
+
+
+def test_a_report_titled_over_short_lines_raises_standards_by_amounts_for_its_year():
+    # session 16, reader19 (am's 2025 政府工作报告 digest): "2025年" / "政府工作报告" / "…工作重点", a title broken over short
+    # lines, dates the report's goals; "补助标准分别再提高40元和6元", "最低标准再提高15元" raise a standard by an amount
+    text = (
+        "2026年\n政府工作报告\n民生工作重点\n深化公立医院改革,完善薪酬制度。\n"
+        "居民医保和基本公共卫生服务经费人均财政补助标准分别再提高40元和6元。\n"
+        "城乡居民基础养老金最低标准再提高15元,适当提高退休人员基本养老金。\n"
+    )
+    assert found(text) == [(40.0, "元", 2026, "ge"), (6.0, "元", 2026, "ge"), (15.0, "元", 2026, "ge")]

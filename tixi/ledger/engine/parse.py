@@ -860,6 +860,8 @@ COMPARATORS = {
 # (a rate to lower: "分别下降到5.8‰、12/10万", "小于25%" — a ceiling states a goal as a floor does)
 GOAL_WORDS = re.compile(
     r"\d年内|力争|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至|小于|大于|‰|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|超\s*\d|逾\s*\d|(?:建设|建立|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助|完成)\d|削减[^，,。；\d]{0,10}\d|\d分钟[^，。]{0,6}圈|达\s*\d"
+    # a standard raised by an amount: "人均财政补助标准分别再提高30元和5元", "基础养老金最低标准再提高20元"
+    r"|标准(?:分别)?再?(?:提高|提升|上调)\s*\d+(?:\.\d+)?\s*元"
 )
 # headings of the parts that look back (十三五 achievements, a review of the past year, the situation) or annex
 # projects: no targets there. A heading that also names what is to be done (目标, 任务, 要点…) looks forward.
@@ -928,6 +930,15 @@ def _title_year(text: str) -> int | None:
         return int(period.group(1)) + int(period.group(2)) - 1
     if title := TITLE_YEAR.search(head):
         return int(title.group(1))
+    # a title broken over short lines ("2025年" / "政府工作报告" / "卫生健康工作重点"): its first lines read as one
+    opening = [
+        line.strip() for line in head.splitlines()[:6] if line.strip() and not line.lstrip().startswith("#")
+    ]
+    for k in range(2, len(opening) + 1):
+        if len(opening[k - 1]) > 16:
+            break
+        if title := TITLE_YEAR.match("".join(opening[:k]) + "\n"):
+            return int(title.group(1))
     if goal := FIVE_YEAR_GOAL.search(text):
         return FIVE_YEAR_ENDS[goal.group(1)]  # "“十三五”期间,陕西的主要发展目标是,…": the period's last year
     return None
@@ -990,7 +1001,9 @@ PLANNED_FUNDS = re.compile(r"[。；;]\s*计划(?:安排|投入|投资)资金\s*
 # a standard paid per head ("补助标准由每人每年670元", "资助标准由每生每年2000元"), raised: its new level is a goal
 PER_HEAD_STANDARD = re.compile(r"标准[^，,。；;]{0,12}?(?:由|从)[^，,。；;]{0,12}?每(?:人|生|户)每(?:年|月)")
 # a standard raised to a level, the amount right after: "补助标准提高到每人每年640元", "救助标准提高至3万元"
-STANDARD_RAISED = re.compile(r"标准(?:提高|提升|上调)(?:到|至)(?:每(?:人|生|户)每(?:年|月))?$")
+STANDARD_RAISED = re.compile(
+    r"标准(?:(?:提高|提升|上调)(?:到|至)(?:每(?:人|生|户)每(?:年|月))?|(?:分别)?再?(?:提高|提升|上调)(?:[^，,。；;]{0,4}元和)?)$"
+)
 # an item of such a list written as a headline that opens with its count: "10个滨江生态公园建设", "5万名产业技能人才培训参赛"
 LIST_HEADLINE = re.compile(
     r"\d+(?:\.\d+)?(?:万|千)?(?:个|家|张|名|人次|人|所|条|公里|支|场|套|台|辆|间|户|座)[^，,。；;：:\d]{2,30}$"

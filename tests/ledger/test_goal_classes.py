@@ -1357,3 +1357,10 @@ def test_a_report_titled_over_short_lines_raises_standards_by_amounts_for_its_ye
         "城乡居民基础养老金最低标准再提高15元,适当提高退休人员基本养老金。\n"
     )
     assert found(text) == [(40.0, "元", 2026, "ge"), (6.0, "元", 2026, "ge"), (15.0, "元", 2026, "ge")]
+
+
+def test_a_yearly_list_counts_in_ten_thousand_sets_and_pieces():
+    # session 16, reader19 (am's 武汉 2021 民生实事): "更新天然气智能计量表50万只", "新建、筹集租赁房9.3万套" count in 万只 and
+    # 万套 as "万个" does (更新 an item's verb)
+    text = "2022年某市民生实事项目\n\n1.更新天然气智能计量表30万只。新建保障性租赁房2.5万套。\n\n2.继续推行公交车免费乘坐\n"
+    assert found(text) == [(30.0, "万只", 2022, "ge"), (2.5, "万套", 2022, "ge")]

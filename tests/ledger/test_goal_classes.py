@@ -1364,3 +1364,10 @@ def test_a_yearly_list_counts_in_ten_thousand_sets_and_pieces():
     # 万套 as "万个" does (更新 an item's verb)
     text = "2022年某市民生实事项目\n\n1.更新天然气智能计量表30万只。新建保障性租赁房2.5万套。\n\n2.继续推行公交车免费乘坐\n"
     assert found(text) == [(30.0, "万只", 2022, "ge"), (2.5, "万套", 2022, "ge")]
+
+
+def test_a_year_right_before_da_dates_its_value_after_an_earlier_year():
+    # session 16, reader19 (al's 河北 健身健康融合 report): "素养水平2020年达20%,2030年达30%": a year written right before 达
+    # dates the value after it as before 达到
+    text = "某省实施意见\n意见提出,到2020年,工作机制初步形成。\n意见提出,全省居民体育锻炼比例2020年达35%,2030年达45%。\n"
+    assert found(text) == [(35.0, "%", 2020, "ge"), (45.0, "%", 2030, "ge")]

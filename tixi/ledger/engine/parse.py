@@ -1923,7 +1923,7 @@ BUILT_BY = re.compile(r"(?:底|前)?[^，,。；]{0,6}?(?:建成|完成|实现|�
 
 
 YEAR_BEFORE_VALUE = re.compile(
-    r"(?<![\d到至])(\d{4})\s*年(?=\s*(?:[<>≥≤＜＞]|提高到|提升到|提升至|达到|降至|降到|下降到|不低于|不高于|不超过|控制在)\s*\d)"
+    r"(?<![\d到至])(\d{4})\s*年(?=\s*(?:[<>≥≤＜＞]|提高到|提升到|提升至|达到|达|降至|降到|下降到|不低于|不高于|不超过|控制在)\s*\d)"
 )
 ALREADY = re.compile(r"已(?:经)?(?:达到|达|超过)$")
 # a value qualifying what a later value counts: "100张以上床位的护理院达到5家" (the 5 is the goal)

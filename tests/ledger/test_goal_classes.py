@@ -1371,3 +1371,13 @@ def test_a_year_right_before_da_dates_its_value_after_an_earlier_year():
     # dates the value after it as before 达到
     text = "某省实施意见\n意见提出,到2020年,工作机制初步形成。\n意见提出,全省居民体育锻炼比例2020年达35%,2030年达45%。\n"
     assert found(text) == [(35.0, "%", 2020, "ge"), (45.0, "%", 2030, "ge")]
+
+
+def test_a_plan_for_one_year_titled_niandu_sets_its_goals_a_target_value_bare_and_a_service_threshold_none():
+    # session 16, reader19 (al's 鹰潭 2025年度献血方案): "某市2026年度献血方案" dates its goals; "目标值9" is a value named the
+    # target's (no unit); "预报名献血人数达30人,可与…预约上门采血" is a threshold a service asks, no goal
+    text = (
+        "某市2026年度献血方案\n一、工作目标\n1.力争完成千人口献血率目标值10。\n"
+        "2.卫生健康单位年度献血比例不得低于30%。\n二、工作安排\n1.单位预报名献血人数达30人,可与中心血站预约上门采血。\n"
+    )
+    assert found(text) == [(10.0, "", 2026, "ge"), (30.0, "%", 2026, "ge")]

@@ -921,6 +921,10 @@ TITLE_YEAR = re.compile(
 PERIOD_FROM = re.compile(r"(20\d{2})\s*年起\s*(\d{1,2})\s*年内")
 
 
+# a plan for one year, its title naming the year ("鹰潭市2025年度献血方案"): its goals are that year's
+YEAR_PLAN_TITLE = re.compile(r"(20\d{2})\s*年度[^，,。；\n《》]{1,16}?方案")
+
+
 def _title_year(text: str) -> int | None:
     head = text[:1500]
     # "从2015—2019年，…从1.38人增长到2.61人": a period looked back on is no plan's
@@ -928,7 +932,7 @@ def _title_year(text: str) -> int | None:
         return int(period.group(2))
     if period := PERIOD_FROM.search(head):
         return int(period.group(1)) + int(period.group(2)) - 1
-    if title := TITLE_YEAR.search(head):
+    if title := TITLE_YEAR.search(head) or YEAR_PLAN_TITLE.search(head):
         return int(title.group(1))
     # a title broken over short lines ("2025年" / "政府工作报告" / "卫生健康工作重点"): its first lines read as one
     opening = [
@@ -1487,6 +1491,8 @@ def targets(text: str) -> list[dict]:
                     )
                     # a density per population, its unit unwritten: "预计到2025年,全省每万人口全科医生数3.2"
                     or PER_POPULATION.search(sentence[: m.start()])
+                    # a value named the target's: "力争完成千人口献血率目标值9"
+                    or sentence[: m.start()].endswith("目标值")
                     or (
                         previous
                         and previous[2]
@@ -1519,6 +1525,8 @@ def targets(text: str) -> list[dict]:
                 continue  # "选择10个左右…城市…开展试点": the pilot's scope, not a level to reach
             if after.startswith("为基数") or re.match(r"[^，,、]{0,12}?(?<![人平])均", after):
                 continue  # a basis of calculation; "6所妇幼保健院均达到": a count of what exists ("77.3岁的平均水平" is a level)
+            if re.match(r"[，,](?:即|则)?可(?:与|以|向|在|申请|预约)", after):
+                continue  # "预报名献血人数达20人,可与…预约上门采血": a threshold a service asks, no goal
             following = sentence[m.end() : m.end() + 1]
             if following and following in "年岁月日项类" and unit != "类":
                 continue

@@ -1381,3 +1381,10 @@ def test_a_plan_for_one_year_titled_niandu_sets_its_goals_a_target_value_bare_an
         "2.卫生健康单位年度献血比例不得低于30%。\n二、工作安排\n1.单位预报名献血人数达30人,可与中心血站预约上门采血。\n"
     )
     assert found(text) == [(10.0, "", 2026, "ge"), (30.0, "%", 2026, "ge")]
+
+
+def test_one_in_each_of_a_share_of_places_is_a_norm_the_share_the_goal():
+    # session 16, reader19 (al's 妇女儿童纲要 report): "90%以上的城乡社区建设1所…儿童之家": the share of communities is the
+    # goal, the one each builds a norm
+    text = "到2030年,85%以上的城乡社区建设1所为老年人提供服务的活动中心。\n"
+    assert found(text) == [(85.0, "%", 2030, "ge")]

@@ -1525,6 +1525,15 @@ def targets(text: str) -> list[dict]:
                 continue  # "选择10个左右…城市…开展试点": the pilot's scope, not a level to reach
             if after.startswith("为基数") or re.match(r"[^，,、]{0,12}?(?<![人平])均", after):
                 continue  # a basis of calculation; "6所妇幼保健院均达到": a count of what exists ("77.3岁的平均水平" is a level)
+            if (
+                value == 1
+                and unit in ("所", "家", "个")
+                and re.search(
+                    r"(?:\d+(?:\.\d+)?%(?:以上)?的[^，,。；;]{1,12}(?:建设|建成|设置|设立))$",
+                    before,
+                )
+            ):
+                continue  # "90%以上的城乡社区建设1所…儿童之家": one in each of a share of places, a norm (the share the goal)
             if re.match(r"[，,](?:即|则)?可(?:与|以|向|在|申请|预约)", after):
                 continue  # "预报名献血人数达20人,可与…预约上门采血": a threshold a service asks, no goal
             following = sentence[m.end() : m.end() + 1]

@@ -1388,3 +1388,18 @@ def test_one_in_each_of_a_share_of_places_is_a_norm_the_share_the_goal():
     # goal, the one each builds a norm
     text = "到2030年,85%以上的城乡社区建设1所为老年人提供服务的活动中心。\n"
     assert found(text) == [(85.0, "%", 2030, "ge")]
+
+
+def test_a_copying_site_s_note_restating_the_title_is_no_goal():
+    # session 16, reader19 (al's 健康上海2030 report): "《到2020年…新建足球场100个…》是由某某资讯为您编辑整理的,希望…" under the
+    # copy restates its headline: its values are not counted again
+    text = (
+        "到2025年某市将新建健身步道200公里\n到2025年,新建健身步道200公里。\n"
+        "《到2025年某市将新建健身步道200公里》是由某某资讯为您编辑整理的,希望能对您有所帮助。\n"
+    )
+    assert found(text) == [(200.0, "公里", 2025, "ge"), (200.0, "公里", 2025, "ge")]
+
+
+def test_an_area_per_head_in_square_metres_written_as_one_sign():
+    # session 16, reader19 (al's 健康上海2030 report): "人均体育场地面积达2.8㎡": ㎡ as 平方米
+    assert found("到2030年,实现人均体育场地面积达3.2㎡。\n") == [(3.2, "㎡", 2030, "ge")]

@@ -807,7 +807,7 @@ TARGET = re.compile(
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到|至|[%‰]\s*[～~—-]|(?:个|位|名|家|所)\s*(?:至|～|~))\s*)?"
     r"(?P<value>\d+(?:\.\d+)?)\s*"
     r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台|万平方米|万场|万套|万只|万(?=以上|以内|以下|人次以上|[，,。；]|$)|元(?=以上)"
-    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人|条(?![例款])|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|平方米|颗|辆(?![/／])|批次|堂"
+    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人|条(?![例款])|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|平方米|㎡|颗|辆(?![/／])|批次|堂"
     r"|位(?=[^，,。；;置于次列]))?"
     r"(?P<after>及以上|及以下|以上|以内|以下|左右)?"
 )
@@ -1087,6 +1087,10 @@ def yearly_list_year(text: str) -> int | None:
     return int(first.group(1)) if (first := FIRST_YEAR.search(text)) else None
 
 
+# a copying site's note under the text, restating its title: "《…》是由傻大方资讯为您编辑整理的,希望能对您有所帮助。"
+SITE_NOTE = re.compile(r"\s*《[^》]{2,80}》(?:是)?由[^，,。]{1,20}(?:为您)?(?:编辑|收集)?整理")
+
+
 def _sections(text: str, yearly_list: bool = False):
     """The lines of the document that look forward (goals, tasks), tables and the notes under them left out; in a
     yearly list of tasks, a numbered line naming counts is an item of the list, not a heading."""
@@ -1097,6 +1101,8 @@ def _sections(text: str, yearly_list: bool = False):
     ):
         if OTHER_NEWS.match(line):
             return  # a news page's list of other items ("新闻推荐", "热门排行"): the document has ended
+        if SITE_NOTE.match(line):
+            continue  # "《到2020年…》是由某某资讯为您编辑整理的,希望…": the copying site's note restating the title, no goal
         if (
             re.match(r"\s*注\s*[:：]", line)
             or (TABLE_LINE.match(line) and len(line.strip()) >= 60)

@@ -1403,3 +1403,10 @@ def test_a_copying_site_s_note_restating_the_title_is_no_goal():
 def test_an_area_per_head_in_square_metres_written_as_one_sign():
     # session 16, reader19 (al's 健康上海2030 report): "人均体育场地面积达2.8㎡": ㎡ as 平方米
     assert found("到2030年,实现人均体育场地面积达3.2㎡。\n") == [(3.2, "㎡", 2030, "ge")]
+
+
+def test_a_yearly_fall_ends_at_an_ascii_semicolon_the_next_clause_s_level_is_a_goal():
+    # session 16, reader19 (al's 近视 方案): "…每年下降0.5个百分点以上;小学生新发近视率控制在5%以内": the copy's ";" ends the
+    # clause of the yearly fall, the next clause's ceiling is a goal
+    text = "到2025年底,总体近视率每年下降1个百分点以上;小学生新发近视率控制在6%以内,初中生控制在8%以内。\n"
+    assert found(text) == [(6.0, "%", 2025, "le"), (8.0, "%", 2025, "le")]

@@ -1525,7 +1525,7 @@ def targets(text: str) -> list[dict]:
                 continue  # "鼓励有条件的地方完成15%的…，在10%的…": encouraged, not committed
             if finding is not None and finding.end() <= m.start():
                 continue  # "据…研究报告显示,…35%感染艾滋的儿童会死亡": a finding reported, not a level to reach
-            if re.search(r"每年[^，,。；]*$", before) and unit != "元":
+            if re.search(r"每年[^，,。；;]*$", before) and unit != "元":
                 continue  # "每年资助培养…50名": a yearly quantity is a rate, not a level to reach
             if "试点" in sentence and PILOT_SCOPE.search(before):
                 continue  # "选择10个左右…城市…开展试点": the pilot's scope, not a level to reach

@@ -1410,3 +1410,10 @@ def test_a_yearly_fall_ends_at_an_ascii_semicolon_the_next_clause_s_level_is_a_g
     # clause of the yearly fall, the next clause's ceiling is a goal
     text = "到2025年底,总体近视率每年下降1个百分点以上;小学生新发近视率控制在6%以内,初中生控制在8%以内。\n"
     assert found(text) == [(6.0, "%", 2025, "le"), (8.0, "%", 2025, "le")]
+
+
+def test_two_rates_joined_by_he_before_one_value_are_two_goals():
+    # session 16, reader19 (al's 妇幼纲要 2030 实施方案): "3岁以下儿童系统管理率和7岁以下儿童健康管理率保持在90%以上": one value
+    # for each rate (as "A、B均达到…" is)
+    text = "到2030年,孕产妇系统管理率达到92%以上,0-6岁儿童眼保健覆盖率和儿童健康管理率保持在95%以上。\n"
+    assert found(text) == [(92.0, "%", 2030, "ge"), (95.0, "%", 2030, "ge"), (95.0, "%", 2030, "ge")]

@@ -1618,6 +1618,16 @@ def targets(text: str) -> list[dict]:
             )
             # "…知晓率和综合干预措施覆盖比例、…知晓率均达95%以上": a rate joined to the next by 和/及/与 is listed too
             joined = len(re.findall(r"(?:率|比例)(?:和|及|与)(?=[^、]{2})", listed.group(1))) if listed else 0
+            # "3岁以下儿童系统管理率和7岁以下儿童健康管理率保持在90%以上": two rates joined by 和 before one value, one each
+            if (
+                not listed
+                and unit == "%"
+                and re.search(
+                    r"(?:^|[，,])[^，,、]{2,24}?率(?:和|及|与)[^，,、]{2,24}?率(?:保持在|达到|均达到|均达)$",
+                    before,
+                )
+            ):
+                joined = 1
             dated_before = [y for end, y in dates if end <= m.start()]
             target = {
                 "text": sentence[:200],
@@ -1628,7 +1638,7 @@ def targets(text: str) -> list[dict]:
             }
             # one for the rate named last, one more (a copy: years are paired later) for each listed before it
             in_sentence += [
-                (m, dict(target)) for _ in range(1 + (listed.group(1).count("、") + joined if listed else 0))
+                (m, dict(target)) for _ in range(1 + (listed.group(1).count("、") if listed else 0) + joined)
             ]
         _pair_years(sentence, in_sentence, list_years)
         kept.update((index, start) for m, _t in in_sentence for start in range(m.start(), m.end()))

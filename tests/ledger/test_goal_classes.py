@@ -1270,3 +1270,150 @@ def test_a_copy_cut_inside_a_label_s_units_names_no_unit():
         (["市教育局"], []),
         (["市卫健委"], ["市财政局"]),
     ]
+
+
+def test_a_year_s_key_works_for_the_people_numbered_01_are_a_yearly_list():
+    # session 16, reader19 (am's 聊城 list, a 政府工作报告's "2023年重点民生事项" in a newspaper's copy): the title names one
+    # year's list; each numbered item's counts are that year's goals
+    text = (
+        "30件!2023年某市重点民生事项出炉\n\n2023年重点民生事项\n\n  01 新改扩建公办幼儿园8所,新增公办园学位1200个\n\n"
+        "  02 推进学校体育场地设施向公众开放\n"
+    )
+    assert found(text) == [(8.0, "所", 2023, "ge"), (1200.0, "个", 2023, "ge")]
+
+
+def test_a_yearly_list_s_items_that_raise_found_put_in_service_hold_or_ensure_a_count():
+    # session 16, reader19 (am's 聊城 list): "筹建人才住房…套", "投放运营…公交车…辆", "开发安置…岗位…万个", "举办…场,放映…万场",
+    # "确保2个…基地投入使用" are items of the year's list, each count a goal of its year (万场 a unit as 万个 is)
+    text = (
+        "2024年某县民生实事项目\n\n1.筹建保障性住房800套\n\n2.投放运营新能源公交车50辆\n\n3.开发安置公益性岗位1.5万个\n\n"
+        "4.举办送戏下乡300场,放映农村公益电影1万场\n\n5.建设实训基地,确保3个县级基地投入使用\n\n6.继续推行公交车免费乘坐\n"
+    )
+    assert found(text) == [
+        (800.0, "套", 2024, "ge"),
+        (50.0, "辆", 2024, "ge"),
+        (1.5, "万个", 2024, "ge"),
+        (300.0, "场", 2024, "ge"),
+        (1.0, "万场", 2024, "ge"),
+        (3.0, "个", 2024, "ge"),
+    ]
+
+
+def test_a_standard_raised_to_an_amount_and_a_scope_widened_to_kinds_are_goals():
+    # session 16, reader19 (am's 聊城 list): "补助标准提高到每人每年640元", "救助标准提高至3万元" raise a standard to a level of
+    # money; "救助范围扩大至9类群体" widens a scope to a count of kinds
+    text = (
+        "2024年某县民生实事项目\n\n1.城乡居民医保财政补助标准提高到每人每年700元\n\n"
+        "2.医疗救助范围扩大至8类群体,救助标准提高至2万元\n\n3.继续推行公交车免费乘坐\n"
+    )
+    assert found(text) == [(700.0, "元", 2024, "ge"), (8.0, "类", 2024, "ge"), (2.0, "万元", 2024, "ge")]
+
+
+def test_a_table_one_cell_a_line_with_bare_bars_between_and_group_rows_reads_its_rows():
+    # session 16, reader19 (am's 杭州 重点工作任务 table, a 范文 site's copy): "序号", "|", "重点工作任务", "|", "责任单位", …: a
+    # line of a bare "|" between the cells; "(一)某某市长牵头重点工作" groups the rows after it, no task
+    from tixi.ledger.engine.parse import tasks
+
+    cells = [
+        "序号", "重点工作任务", "责任单位", "(一)王某市长牵头重点工作", "1", "加快建设科创走廊。", "市科技局",
+        "(二)李某副市长牵头重点工作", "2", "推进港湾建设,打造金融平台。", "市地方金融监管局、市发改委", "3",
+    ]  # fmt: skip
+    text = "\n|\n".join(cells) + "\n"
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("加快建设科创走廊", ["市科技局"], []),
+        ("推进港湾建设,打造金融平台", ["市地方金融监管局", "市发改委"], []),
+    ]
+
+
+def test_a_ge_phrase_of_districts_and_counties_with_their_governments_is_one_unit():
+    # session 16, reader19 (am's 杭州 table): "各区、县(市)政府(管委会)" names the divisions' governments, one unit as
+    # "各区、县级市" is
+    from tixi.ledger.engine.parse import unit_names
+
+    assert unit_names("市发改委、各区、县(市)政府(管委会)") == ["市发改委", "各区、县(市)政府(管委会)"]
+    assert unit_names("市商务局、各区、县(市)人民政府") == ["市商务局", "各区、县(市)人民政府"]
+
+
+def test_a_progress_table_s_notes_after_its_status_cell_are_no_goals_its_items_are():
+    # session 16, reader19 (am's 泰顺 进展情况汇总表, one cell a line): a 落实情况 column is the table's progress; in each row,
+    # what follows its status cell ("基本完成。", "提前完成年度任务。") up to the next row's number notes what was done
+    text = "\n\n".join(
+        [
+            "2023年9月民生实事项目进展情况", "2023年9月民生实事项目进展情况汇总表", "序号", "项目内容", "牵头单位",
+            "落实情况", "1", "新建ICU床位12张。", "县卫生健康局", "基本完成。", "已完成新建ICU床位11张,完成率92%", "2",
+            "开展职业技能培训2000人次。", "提前完成年度任务。", "截至8月5日,已开展培训2350人次,达到117.5%", "3",
+            "新增老年大学2所。", "提前完成年度任务。", "建成城关镇、南浦镇2所老年大学",
+        ]
+    )  # fmt: skip
+    assert found(text) == [(12.0, "张", 2023, "ge"), (2000.0, "人次", 2023, "ge"), (2.0, "所", 2023, "ge")]
+
+
+def test_a_report_titled_over_short_lines_raises_standards_by_amounts_for_its_year():
+    # session 16, reader19 (am's 2025 政府工作报告 digest): "2025年" / "政府工作报告" / "…工作重点", a title broken over short
+    # lines, dates the report's goals; "补助标准分别再提高40元和6元", "最低标准再提高15元" raise a standard by an amount
+    text = (
+        "2026年\n政府工作报告\n民生工作重点\n深化公立医院改革,完善薪酬制度。\n"
+        "居民医保和基本公共卫生服务经费人均财政补助标准分别再提高40元和6元。\n"
+        "城乡居民基础养老金最低标准再提高15元,适当提高退休人员基本养老金。\n"
+    )
+    assert found(text) == [(40.0, "元", 2026, "ge"), (6.0, "元", 2026, "ge"), (15.0, "元", 2026, "ge")]
+
+
+def test_a_yearly_list_counts_in_ten_thousand_sets_and_pieces():
+    # session 16, reader19 (am's 武汉 2021 民生实事): "更新天然气智能计量表50万只", "新建、筹集租赁房9.3万套" count in 万只 and
+    # 万套 as "万个" does (更新 an item's verb)
+    text = "2022年某市民生实事项目\n\n1.更新天然气智能计量表30万只。新建保障性租赁房2.5万套。\n\n2.继续推行公交车免费乘坐\n"
+    assert found(text) == [(30.0, "万只", 2022, "ge"), (2.5, "万套", 2022, "ge")]
+
+
+def test_a_year_right_before_da_dates_its_value_after_an_earlier_year():
+    # session 16, reader19 (al's 河北 健身健康融合 report): "素养水平2020年达20%,2030年达30%": a year written right before 达
+    # dates the value after it as before 达到
+    text = "某省实施意见\n意见提出,到2020年,工作机制初步形成。\n意见提出,全省居民体育锻炼比例2020年达35%,2030年达45%。\n"
+    assert found(text) == [(35.0, "%", 2020, "ge"), (45.0, "%", 2030, "ge")]
+
+
+def test_a_plan_for_one_year_titled_niandu_sets_its_goals_a_target_value_bare_and_a_service_threshold_none():
+    # session 16, reader19 (al's 鹰潭 2025年度献血方案): "某市2026年度献血方案" dates its goals; "目标值9" is a value named the
+    # target's (no unit); "预报名献血人数达30人,可与…预约上门采血" is a threshold a service asks, no goal
+    text = (
+        "某市2026年度献血方案\n一、工作目标\n1.力争完成千人口献血率目标值10。\n"
+        "2.卫生健康单位年度献血比例不得低于30%。\n二、工作安排\n1.单位预报名献血人数达30人,可与中心血站预约上门采血。\n"
+    )
+    assert found(text) == [(10.0, "", 2026, "ge"), (30.0, "%", 2026, "ge")]
+
+
+def test_one_in_each_of_a_share_of_places_is_a_norm_the_share_the_goal():
+    # session 16, reader19 (al's 妇女儿童纲要 report): "90%以上的城乡社区建设1所…儿童之家": the share of communities is the
+    # goal, the one each builds a norm
+    text = "到2030年,85%以上的城乡社区建设1所为老年人提供服务的活动中心。\n"
+    assert found(text) == [(85.0, "%", 2030, "ge")]
+
+
+def test_a_copying_site_s_note_restating_the_title_is_no_goal():
+    # session 16, reader19 (al's 健康上海2030 report): "《到2020年…新建足球场100个…》是由某某资讯为您编辑整理的,希望…" under the
+    # copy restates its headline: its values are not counted again
+    text = (
+        "到2025年某市将新建健身步道200公里\n到2025年,新建健身步道200公里。\n"
+        "《到2025年某市将新建健身步道200公里》是由某某资讯为您编辑整理的,希望能对您有所帮助。\n"
+    )
+    assert found(text) == [(200.0, "公里", 2025, "ge"), (200.0, "公里", 2025, "ge")]
+
+
+def test_an_area_per_head_in_square_metres_written_as_one_sign():
+    # session 16, reader19 (al's 健康上海2030 report): "人均体育场地面积达2.8㎡": ㎡ as 平方米
+    assert found("到2030年,实现人均体育场地面积达3.2㎡。\n") == [(3.2, "㎡", 2030, "ge")]
+
+
+def test_a_yearly_fall_ends_at_an_ascii_semicolon_the_next_clause_s_level_is_a_goal():
+    # session 16, reader19 (al's 近视 方案): "…每年下降0.5个百分点以上;小学生新发近视率控制在5%以内": the copy's ";" ends the
+    # clause of the yearly fall, the next clause's ceiling is a goal
+    text = "到2025年底,总体近视率每年下降1个百分点以上;小学生新发近视率控制在6%以内,初中生控制在8%以内。\n"
+    assert found(text) == [(6.0, "%", 2025, "le"), (8.0, "%", 2025, "le")]
+
+
+def test_two_rates_joined_by_he_before_one_value_are_two_goals():
+    # session 16, reader19 (al's 妇幼纲要 2030 实施方案): "3岁以下儿童系统管理率和7岁以下儿童健康管理率保持在90%以上": one value
+    # for each rate (as "A、B均达到…" is)
+    text = "到2030年,孕产妇系统管理率达到92%以上,0-6岁儿童眼保健覆盖率和儿童健康管理率保持在95%以上。\n"
+    assert found(text) == [(92.0, "%", 2030, "ge"), (95.0, "%", 2030, "ge"), (95.0, "%", 2030, "ge")]

@@ -128,6 +128,11 @@ FIRST_LISTED_LEADS = re.compile(
 LEVEL = re.compile(r"^(?:省|市(?!场)|县|区|州|旗|盟)")  # 市场监管总局 is national, not 市
 DIVISION_KIND = re.compile(r"(?:县级市|县（市、区）|县（区）|县|区|市|乡镇|乡|镇|街道|旗)")
 
+# the kinds of divisions closing a 各-phrase with their governments: "县(市)政府(管委会)", "县(市)人民政府"
+DIVISION_GOVERNMENTS = re.compile(
+    r"(?:县级市|县[（(]市[)）]|县[（(]区[)）]|县|区|市)(?:人民)?政府(?:[（(][^（()）、]{1,6}[)）])?"
+)
+
 
 @dataclass
 class Task:
@@ -172,10 +177,11 @@ def unit_names(part: str) -> list[str]:
         name = re.sub(rf"(?:等(?:(?:国务院|中央|省|市|县|区)?(?:相关|有关))?{GROUP_WORD}?)$", "", name)
         if (
             names
-            and DIVISION_KIND.fullmatch(name)
+            and (DIVISION_KIND.fullmatch(name) or DIVISION_GOVERNMENTS.fullmatch(name))
             and re.fullmatch(r"各.{0,4}?(?:区|县|市|乡镇|乡|镇|旗)", names[-1])
         ):
-            names[-1] += "、" + name  # "各区、县级市": one 各-phrase naming kinds of divisions is one unit
+            # "各区、县级市": one 各-phrase naming kinds of divisions is one unit; so is "各区、县(市)政府(管委会)"
+            names[-1] += "、" + name
         elif name:
             names.append(name)
         if group:
@@ -584,6 +590,10 @@ def _one_cell(line: str) -> str | None:
     return None if "|" in cell else cell.strip()
 
 
+# a row of a table read by its columns that groups the rows after it, one cell across: "(一)刘忻市长牵头重点工作"
+GROUP_ROW = re.compile(r"\s*[（(][一二三四五六七八九十]+[)）][^。；;|]{2,40}")
+
+
 def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
     """(row number, title, text, lead, cooperating, deadline) of each row of a responsibility table, read
     by its columns, and the lines the tables take: rows written "|1|…|X|Y|" or with tabs between the cells,
@@ -618,8 +628,9 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
         if _column_role(_one_cell(lines[i]) or "") != "number":
             i += 1
             continue
-        spaced = i + 1 < len(lines) and not lines[i + 1].strip()
-        order = [j for j in range(i, len(lines)) if not spaced or lines[j].strip()]
+        # or a line of a bare "|" between the cells ("序号", "|", "重点工作任务", "|", …): skipped as such blank lines are
+        spaced = i + 1 < len(lines) and lines[i + 1].strip() in ("", "|")
+        order = [j for j in range(i, len(lines)) if not spaced or lines[j].strip() not in ("", "|")]
         block = []
         while (
             len(block) < len(order)
@@ -629,7 +640,17 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
             block.append(cell)
         if len(block) >= 3 and (roles := _header(block)) and roles[0] == "number":
             k, number = len(block), 0
-            while k < len(order) and (_one_cell(lines[order[k]]) or "") == str(number + 1):
+            while k < len(order):
+                cell = _one_cell(lines[order[k]]) or ""
+                if (
+                    GROUP_ROW.fullmatch(cell)
+                    and k + 1 < len(order)
+                    and (_one_cell(lines[order[k + 1]]) or "") == str(number + 1)
+                ):
+                    k += 1  # "(二)戴建平常务副市长牵头重点工作": a row grouping the rows after it, no task; the rows go on
+                    continue
+                if cell != str(number + 1):
+                    break
                 taken = order[k : k + len(roles)]
                 keep(roles, [_one_cell(lines[j]) or "" for j in taken])
                 number, k = number + 1, k + len(taken)
@@ -785,8 +806,8 @@ TARGET = re.compile(
     # or a count's unit written twice with 至 ("2位至3位", "3个至5个")
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到|至|[%‰]\s*[～~—-]|(?:个|位|名|家|所)\s*(?:至|～|~))\s*)?"
     r"(?P<value>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台|万平方米|万(?=以上|以内|以下|人次以上|[，,。；]|$)|元(?=以上)"
-    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人|条(?![例款])|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|平方米|颗|辆(?![/／])|批次|堂"
+    r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台|万平方米|万场|万套|万只|万(?=以上|以内|以下|人次以上|[，,。；]|$)|元(?=以上)"
+    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人|条(?![例款])|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|平方米|㎡|颗|辆(?![/／])|批次|堂"
     r"|位(?=[^，,。；;置于次列]))?"
     r"(?P<after>及以上|及以下|以上|以内|以下|左右)?"
 )
@@ -839,6 +860,8 @@ COMPARATORS = {
 # (a rate to lower: "分别下降到5.8‰、12/10万", "小于25%" — a ceiling states a goal as a floor does)
 GOAL_WORDS = re.compile(
     r"\d年内|力争|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至|小于|大于|‰|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|超\s*\d|逾\s*\d|(?:建设|建立|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助|完成)\d|削减[^，,。；\d]{0,10}\d|\d分钟[^，。]{0,6}圈|达\s*\d"
+    # a standard raised by an amount: "人均财政补助标准分别再提高30元和5元", "基础养老金最低标准再提高20元"
+    r"|标准(?:分别)?再?(?:提高|提升|上调)\s*\d+(?:\.\d+)?\s*元"
 )
 # headings of the parts that look back (十三五 achievements, a review of the past year, the situation) or annex
 # projects: no targets there. A heading that also names what is to be done (目标, 任务, 要点…) looks forward.
@@ -898,6 +921,10 @@ TITLE_YEAR = re.compile(
 PERIOD_FROM = re.compile(r"(20\d{2})\s*年起\s*(\d{1,2})\s*年内")
 
 
+# a plan for one year, its title naming the year ("鹰潭市2025年度献血方案"): its goals are that year's
+YEAR_PLAN_TITLE = re.compile(r"(20\d{2})\s*年度[^，,。；\n《》]{1,16}?方案")
+
+
 def _title_year(text: str) -> int | None:
     head = text[:1500]
     # "从2015—2019年，…从1.38人增长到2.61人": a period looked back on is no plan's
@@ -905,8 +932,17 @@ def _title_year(text: str) -> int | None:
         return int(period.group(2))
     if period := PERIOD_FROM.search(head):
         return int(period.group(1)) + int(period.group(2)) - 1
-    if title := TITLE_YEAR.search(head):
+    if title := TITLE_YEAR.search(head) or YEAR_PLAN_TITLE.search(head):
         return int(title.group(1))
+    # a title broken over short lines ("2025年" / "政府工作报告" / "卫生健康工作重点"): its first lines read as one
+    opening = [
+        line.strip() for line in head.splitlines()[:6] if line.strip() and not line.lstrip().startswith("#")
+    ]
+    for k in range(2, len(opening) + 1):
+        if len(opening[k - 1]) > 16:
+            break
+        if title := TITLE_YEAR.match("".join(opening[:k]) + "\n"):
+            return int(title.group(1))
     if goal := FIVE_YEAR_GOAL.search(text):
         return FIVE_YEAR_ENDS[goal.group(1)]  # "“十三五”期间,陕西的主要发展目标是,…": the period's last year
     return None
@@ -929,7 +965,7 @@ OTHER_NEWS = re.compile(
 
 
 # a document whose title or opening names one year's list of tasks ("2021年上海市为民办实事项目", "2024年漯河市十件民生实事",
-# "2023年…重点工作任务清单"): each of its items is a goal of that year; a report of the list done (进展, 完成情况, 发布会) is not
+# "2023年…重点工作任务清单", "2023年重点民生事项"): each of its items is a goal of that year; a report of the list done (进展, 完成情况, 发布会) is not
 YEARLY_LIST = re.compile(
     r"(?:(?<!\d)(20\d{2})\s*年|今年[，,]?)[^。；;，,\n]{0,30}?(?:民生实事|实事项目|为民(?:办)?实事"
     r"|[十\d一二三四五六七八九]+\s*(?:件|项)(?:重点)?(?:民生)?实事"
@@ -938,7 +974,9 @@ YEARLY_LIST = re.compile(
     # "2026年…卫生健康惠民十大举措", "2025年…十项便民惠民措施"
     r"|(?:为民|惠民|便民|利民)\s*[十\d一二三四五六七八九]+\s*(?:大|件|项|条)(?:举措|措施)"
     r"|[十\d一二三四五六七八九]+\s*(?:大|件|项|条)(?:便民|惠民|为民|利民)+(?:举措|措施)"
-    r"|重点工作任务|任务清单)"
+    r"|重点工作任务|任务清单"
+    # "2023年重点民生事项" (a 政府工作报告's list of the year's works for the people, its items numbered "01", "02", …)
+    r"|重点民生事项)"
 )
 YEARLY_LIST_REPORT = re.compile(
     r"完成情况|进度|进展|已完成|圆满完成|超额完成|全部完成|全面完成|顺利完成|如期完成|发布会|总结|回顾|成效"
@@ -947,6 +985,9 @@ YEARLY_LIST_REPORT = re.compile(
 LIST_ITEM_VERB = re.compile(
     r"(?:新建|新增|建设|改建|改造|加装|配置|配备|开设|推出|完成|培训|帮助|组织|实施|开展|提供|为|建成|打造|建立|支持|推进"
     r"|治理|提升|启动|布局|安装|招募|发放|培养|筛查|减免|救助|资助|向|惠及|(?:新|改|扩)[、(（)）新改扩]{0,6}建"
+    # "筹建人才住房1000套", "投放运营…公交车80辆", "开发安置…岗位2.76万个", "举办…6000场", "确保2个…基地投入使用",
+    # "更新…计量表50万只"
+    r"|筹建|投放|开发|举办|放映|确保|更新"
     # "对480户符合条件的…家庭进行适老化改造": the count the item's work reaches, named after 对
     r"|(?:^(?:\d{1,3}[.．、])?|[，,])对(?=\d))"
     r"[^，,。；;、]{0,20}?\d|筛查[^，,。；;]{0,30}?\d"
@@ -964,6 +1005,10 @@ LIST_ITEM_COUNT = re.compile(
 PLANNED_FUNDS = re.compile(r"[。；;]\s*计划(?:安排|投入|投资)资金\s*\d")
 # a standard paid per head ("补助标准由每人每年670元", "资助标准由每生每年2000元"), raised: its new level is a goal
 PER_HEAD_STANDARD = re.compile(r"标准[^，,。；;]{0,12}?(?:由|从)[^，,。；;]{0,12}?每(?:人|生|户)每(?:年|月)")
+# a standard raised to a level, the amount right after: "补助标准提高到每人每年640元", "救助标准提高至3万元"
+STANDARD_RAISED = re.compile(
+    r"标准(?:(?:提高|提升|上调)(?:到|至)(?:每(?:人|生|户)每(?:年|月))?|(?:分别)?再?(?:提高|提升|上调)(?:[^，,。；;]{0,4}元和)?)$"
+)
 # an item of such a list written as a headline that opens with its count: "10个滨江生态公园建设", "5万名产业技能人才培训参赛"
 LIST_HEADLINE = re.compile(
     r"\d+(?:\.\d+)?(?:万|千)?(?:个|家|张|名|人次|人|所|条|公里|支|场|套|台|辆|间|户|座)[^，,。；;：:\d]{2,30}$"
@@ -977,9 +1022,31 @@ DONE_LABEL = re.compile(r"\s*(?:完成情况|进展情况|进度情况|工作进
 
 
 # the header cell of a progress column, on a line of its own (a table copied one cell a line)
-PROGRESS_COLUMN = re.compile(r"\s*(?:当前|目前|工作|项目)?(?:进度|进展|完成)(?:情况)?\s*\|?\s*")
+PROGRESS_COLUMN = re.compile(r"\s*(?:当前|目前|工作|项目)?(?:进度|进展|完成|落实)(?:情况)?\s*\|?\s*")
 # a cell of that column: a share done, a note of what lags in its bracket ("80%(新区实验幼儿园进度滞后)", "95%")
 PROGRESS_CELL = re.compile(r"\s*(?:已完成|完成)?\d+(?:\.\d+)?\s*%\s*(?:[（(][^）)]*[）)]?)?\s*\|?\s*")
+
+
+# a cell of a progress table saying how far its row is ("基本完成。", "提前完成年度任务"): what follows it in the row, up to
+# the next row's number, notes what was done ("截至6月21日,已完成筛查任务数16010人"), no goal
+PROGRESS_STATUS = re.compile(
+    r"\s*(?:基本完成|已完成|全面完成|超额完成|提前完成(?:年度)?任务|已完成(?:年度)?任务|按序时推进|序时推进|正在推进|推进中|未完成)"
+    r"\s*[。.]?\s*\|?\s*"
+)
+
+
+def _without_progress_notes(text: str) -> str:
+    """A progress table read by its columns (one cell a line) with its progress notes blanked: in each numbered row, the
+    lines after its status cell and before the next row's number."""
+    lines, number, noting = text.splitlines(), 0, False
+    for i, line in enumerate(lines):
+        if line.strip() == str(number + 1):
+            number, noting = number + 1, False
+        elif noting:
+            lines[i] = ""
+        elif number and PROGRESS_STATUS.fullmatch(line):
+            noting = True
+    return "\n".join(lines)
 
 
 def _progress_table(text: str) -> bool:
@@ -1020,6 +1087,10 @@ def yearly_list_year(text: str) -> int | None:
     return int(first.group(1)) if (first := FIRST_YEAR.search(text)) else None
 
 
+# a copying site's note under the text, restating its title: "《…》是由傻大方资讯为您编辑整理的,希望能对您有所帮助。"
+SITE_NOTE = re.compile(r"\s*《[^》]{2,80}》(?:是)?由[^，,。]{1,20}(?:为您)?(?:编辑|收集)?整理")
+
+
 def _sections(text: str, yearly_list: bool = False):
     """The lines of the document that look forward (goals, tasks), tables and the notes under them left out; in a
     yearly list of tasks, a numbered line naming counts is an item of the list, not a heading."""
@@ -1030,6 +1101,8 @@ def _sections(text: str, yearly_list: bool = False):
     ):
         if OTHER_NEWS.match(line):
             return  # a news page's list of other items ("新闻推荐", "热门排行"): the document has ended
+        if SITE_NOTE.match(line):
+            continue  # "《到2020年…》是由某某资讯为您编辑整理的,希望…": the copying site's note restating the title, no goal
         if (
             re.match(r"\s*注\s*[:：]", line)
             or (TABLE_LINE.match(line) and len(line.strip()) >= 60)
@@ -1121,9 +1194,11 @@ def targets(text: str) -> list[dict]:
     issued = ISSUED.search(text) if plan_start is None else None
     record_start = int(issued.group(1)) if issued else plan_start
     found = []
-    annex = text.find("重大建设项目表")  # the projects annex is read by projects()
+    # a progress table's notes ("提前完成年度任务。" then "截至…已完成筛查任务数16010人"): what was done, no goal
+    read = _without_progress_notes(text) if list_year and _progress_table(text) else text
+    annex = read.find("重大建设项目表")  # the projects annex is read by projects()
     body = (
-        "\n".join(_sections(text[:annex] if annex > 0 else text, bool(list_year)))
+        "\n".join(_sections(read[:annex] if annex > 0 else read, bool(list_year)))
         .replace("１", "1")
         .replace("２", "2")
     )
@@ -1390,6 +1465,20 @@ def targets(text: str) -> list[dict]:
                 and PER_HEAD_STANDARD.search(digits[: m.start()])
             ):
                 unit = "元"  # "补助标准由每人每年670元提高到700元": a standard per head raised to a level
+            if (
+                not unit
+                and (money := re.match(r"万?元", digits[m.end() :]))
+                and STANDARD_RAISED.search(digits[: m.start()])
+            ):
+                unit = money.group(
+                    0
+                )  # "补助标准提高到每人每年640元", "救助标准提高至3万元": a standard raised to a level
+            if (
+                not unit
+                and digits[m.end() : m.end() + 1] == "类"
+                and re.search(r"范围(?:扩大|扩展|增加)(?:到|至)$", digits[: m.start()])
+            ):
+                unit = "类"  # "医疗救助范围扩大至9类群体": the kinds a scope is widened to, a level
             word = m.group("after") or m.group("before") or ""
             if not word and previous and LIST_GAP.fullmatch(sentence[previous[0].end() : m.start()]):
                 word = previous[1]  # "分别低于7%和5%", "下降到4.0‰、4.5‰": the list shares its word
@@ -1408,6 +1497,8 @@ def targets(text: str) -> list[dict]:
                     )
                     # a density per population, its unit unwritten: "预计到2025年,全省每万人口全科医生数3.2"
                     or PER_POPULATION.search(sentence[: m.start()])
+                    # a value named the target's: "力争完成千人口献血率目标值9"
+                    or sentence[: m.start()].endswith("目标值")
                     or (
                         previous
                         and previous[2]
@@ -1434,14 +1525,25 @@ def targets(text: str) -> list[dict]:
                 continue  # "鼓励有条件的地方完成15%的…，在10%的…": encouraged, not committed
             if finding is not None and finding.end() <= m.start():
                 continue  # "据…研究报告显示,…35%感染艾滋的儿童会死亡": a finding reported, not a level to reach
-            if re.search(r"每年[^，,。；]*$", before) and unit != "元":
+            if re.search(r"每年[^，,。；;]*$", before) and unit != "元":
                 continue  # "每年资助培养…50名": a yearly quantity is a rate, not a level to reach
             if "试点" in sentence and PILOT_SCOPE.search(before):
                 continue  # "选择10个左右…城市…开展试点": the pilot's scope, not a level to reach
             if after.startswith("为基数") or re.match(r"[^，,、]{0,12}?(?<![人平])均", after):
                 continue  # a basis of calculation; "6所妇幼保健院均达到": a count of what exists ("77.3岁的平均水平" is a level)
+            if (
+                value == 1
+                and unit in ("所", "家", "个")
+                and re.search(
+                    r"(?:\d+(?:\.\d+)?%(?:以上)?的[^，,。；;]{1,12}(?:建设|建成|设置|设立))$",
+                    before,
+                )
+            ):
+                continue  # "90%以上的城乡社区建设1所…儿童之家": one in each of a share of places, a norm (the share the goal)
+            if re.match(r"[，,](?:即|则)?可(?:与|以|向|在|申请|预约)", after):
+                continue  # "预报名献血人数达20人,可与…预约上门采血": a threshold a service asks, no goal
             following = sentence[m.end() : m.end() + 1]
-            if following and following in "年岁月日项类":
+            if following and following in "年岁月日项类" and unit != "类":
                 continue
             if unit == "项" and re.match(r"(?:专项|重大|重点)?行动", after):
                 continue  # "推动健康河南行动16项专项行动取得突破性进展": the plan's own actions counted, whatever the verb
@@ -1516,6 +1618,16 @@ def targets(text: str) -> list[dict]:
             )
             # "…知晓率和综合干预措施覆盖比例、…知晓率均达95%以上": a rate joined to the next by 和/及/与 is listed too
             joined = len(re.findall(r"(?:率|比例)(?:和|及|与)(?=[^、]{2})", listed.group(1))) if listed else 0
+            # "3岁以下儿童系统管理率和7岁以下儿童健康管理率保持在90%以上": two rates joined by 和 before one value, one each
+            if (
+                not listed
+                and unit == "%"
+                and re.search(
+                    r"(?:^|[，,])[^，,、]{2,24}?率(?:和|及|与)[^，,、]{2,24}?率(?:保持在|达到|均达到|均达)$",
+                    before,
+                )
+            ):
+                joined = 1
             dated_before = [y for end, y in dates if end <= m.start()]
             target = {
                 "text": sentence[:200],
@@ -1526,7 +1638,7 @@ def targets(text: str) -> list[dict]:
             }
             # one for the rate named last, one more (a copy: years are paired later) for each listed before it
             in_sentence += [
-                (m, dict(target)) for _ in range(1 + (listed.group(1).count("、") + joined if listed else 0))
+                (m, dict(target)) for _ in range(1 + (listed.group(1).count("、") if listed else 0) + joined)
             ]
         _pair_years(sentence, in_sentence, list_years)
         kept.update((index, start) for m, _t in in_sentence for start in range(m.start(), m.end()))
@@ -1844,7 +1956,7 @@ BUILT_BY = re.compile(r"(?:底|前)?[^，,。；]{0,6}?(?:建成|完成|实现|�
 
 
 YEAR_BEFORE_VALUE = re.compile(
-    r"(?<![\d到至])(\d{4})\s*年(?=\s*(?:[<>≥≤＜＞]|提高到|提升到|提升至|达到|降至|降到|下降到|不低于|不高于|不超过|控制在)\s*\d)"
+    r"(?<![\d到至])(\d{4})\s*年(?=\s*(?:[<>≥≤＜＞]|提高到|提升到|提升至|达到|达|降至|降到|下降到|不低于|不高于|不超过|控制在)\s*\d)"
 )
 ALREADY = re.compile(r"已(?:经)?(?:达到|达|超过)$")
 # a value qualifying what a later value counts: "100张以上床位的护理院达到5家" (the 5 is the goal)

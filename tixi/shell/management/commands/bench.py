@@ -590,23 +590,24 @@ class Command(BaseCommand):
             ),
             (
                 truth / "heldout_al",
-                False,
+                True,
                 "THIRTY-EIGHTH held-out set, twelve PLANS (鹰潭 2025 献血方案, 健康七里河 2023, 健康泰州 2020, a 近视防控 "
                 "方案, a 妇女发展规划 page without year; reports of 河北 健身健康融合 意见, 健康上海2030, the national 医共体 试点, "
                 "全民健康信息化 规划, 糖尿病 防治行动, 妇女儿童发展纲要 2011-2020 and its 2030 实施方案; 0 tasks, 49 "
                 "targets) gathered by helper unseen29 while reader18 changed the rules, truth committed before the reader ran; "
-                "measured once, rules frozen at cc4f93c (reader18): targets 0.84/0.76 (37 of 49, 44 found), no task "
-                "(tests/ledger/heldout_al)",
+                "measured once, rules frozen at cc4f93c (reader18): targets 0.84/0.76 (37 of 49, 44 found), no task; "
+                "seen since reader19: rules then written on its failure classes and heldout_am's (tests/ledger/heldout_al)",
             ),
             (
                 truth / "heldout_am",
-                False,
+                True,
                 "THIRTY-NINTH held-out set, eleven YEARLY TASK DOCUMENTS (咸宁 2023 and 许昌 2020 政府工作报告 责任分解 with "
                 "牵头单位/责任单位, 玉环 2021 分工方案 with 牵头/配合单位, 杭州 重点工作 table and 嘉兴 2023 row with 责任单位, 奉化 2024 "
                 "民生实事 with 责任单位, 聊城 2023 and 武汉 2021 民生实事, 泰顺 2023 progress table, the 2025 national report's health "
                 "lines; one without goals: 蕲春 2024 results; 28 tasks, 90 targets) gathered by helper unseen30 while reader18 "
                 "changed the rules, truth committed before the reader ran; measured once, rules frozen at cc4f93c (reader18): "
-                "targets 1.00/0.44 (40 of 90, 40 found), tasks 12 of 28 with 14 found (tests/ledger/heldout_am)",
+                "targets 1.00/0.44 (40 of 90, 40 found), tasks 12 of 28 with 14 found; seen since reader19: rules then "
+                "written on its failure classes and heldout_al's (tests/ledger/heldout_am)",
             ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for

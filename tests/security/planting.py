@@ -22,7 +22,7 @@ TEXTS = {
     "indicators.DataSet": ("name",),
     "indicators.DataValue": ("comment",),
     "indicators.Plan": ("title", "issuer", "document_number"),
-    "indicators.Target": ("area", "label", "institution_name", "clause", "note"),
+    "indicators.Target": ("area", "label", "institution_name", "clause", "note", "note_en"),
     "exchange.ImportBatch": ("filename",),
     "exchange.ValidationRule": ("name", "message"),
     "exchange.Finding": ("note",),

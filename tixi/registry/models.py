@@ -451,6 +451,8 @@ class ResourceCube(models.Model):
                 name="one_cube_cell",
             )
         ]
+        # the triggers delete emptied cells by this index (cube.py): a handful of rows, never a scan
+        indexes = [models.Index(fields=["n"], condition=models.Q(n=0), name="empty_cube_cells")]
 
     def __str__(self):
         return f"{self.prefix} {self.year} {self.type}"

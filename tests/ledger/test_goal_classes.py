@@ -1417,3 +1417,25 @@ def test_two_rates_joined_by_he_before_one_value_are_two_goals():
     # for each rate (as "A、B均达到…" is)
     text = "到2030年,孕产妇系统管理率达到92%以上,0-6岁儿童眼保健覆盖率和儿童健康管理率保持在95%以上。\n"
     assert found(text) == [(92.0, "%", 2030, "ge"), (95.0, "%", 2030, "ge"), (95.0, "%", 2030, "ge")]
+
+
+def test_one_vocabulary_of_lead_and_cooperating_words_reads_labels_role_words_and_their_tails():
+    # session 17, reader20 (am's 杭州 row 4 "…团市委配合落实", 承办/协办 in other copies): one table of lead and cooperating
+    # stems serves the labels ("承办单位：", "协办部门："), the role words after units ("A承办，B协办") and a role word
+    # followed by what the units do ("配合落实", "牵头实施", "协同推进"); a 责任单位 cell whose units all cooperate names a
+    # task with no lead
+    from tixi.ledger.engine.parse import tasks, units_of
+
+    assert units_of("承办单位：市卫健委；协办单位：市财政局、市医保局") == (
+        ["市卫健委"],
+        ["市财政局", "市医保局"],
+    )
+    assert units_of("主办部门：市卫健委；配合部门：市民政局") == (["市卫健委"], ["市民政局"])
+    assert units_of("市卫健委承办，市民政局协办") == (["市卫健委"], ["市民政局"])
+    assert units_of("市卫健委牵头实施，市财政局协同推进") == (["市卫健委"], ["市财政局"])
+    assert units_of("市卫健委负总责，市医保局参与落实") == (["市卫健委"], ["市医保局"])
+    cells = ["序号", "重点工作任务", "责任单位", "1", "推进健康驿站建设。", "市卫健委、市体育局配合落实", "2"]
+    text = "\n".join(cells) + "\n"
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("推进健康驿站建设", [], ["市卫健委", "市体育局"]),
+    ]

@@ -52,14 +52,20 @@ DONE_BY = re.compile(r"(\d{4})\s*年(?:底|前)?(?:[^。；]{0,40}?)(?:完成|�
 # a bracket of units: "（责任单位：…）", "（牵头单位：…；配合单位：…）", "（X牵头，Y配合）", "（X负责，Y配合）",
 # "（X、Y按职责分工负责）", "（X会同Y负责）"; brackets inside a unit's name ("各县（市、区）人民政府") kept
 BRACKET = re.compile(r"[（(〔]\s*((?:[^（）()〔〕]|[（(][^（）()]*[）)]){2,400}?)\s*[）)〕]")
-LABEL_NAMES = (
-    "牵头责任单位|牵头单位|主责单位|责任单位|负责部门|负责单位|配合单位|协作单位|主要协作单位|参与单位"
-)
+# ONE vocabulary of the words that say who leads and who cooperates, used by the labels ("牵头单位：", "协办单位："),
+# the columns of a responsibility table and the role words after units ("A承办，B协办", "A、B配合落实"): a stem names
+# the role, a kind of unit (单位/部门/处室/科室/股室) makes it a label; 责任 alone is a duty (lead, or cooperating
+# beside a lead label)
+LEAD_STEMS = ("牵头责任", "牵头", "主责", "主体责任", "负责", "主办", "承办", "主抓")
+COOPERATING_STEMS = ("主要协作", "协作", "配合责任", "配合", "参与", "协办", "协同", "协助", "参加")
+UNIT_KINDS = "单位|部门|处室|科室|股室"
+LABEL_NAMES = rf"(?:{'|'.join(LEAD_STEMS)}|{'|'.join(COOPERATING_STEMS)}|责任)(?:{UNIT_KINDS})"
 LABELLED = re.compile(rf"^(?P<label>{LABEL_NAMES})\s*[:：]\s*")
 # "牵头单位：X，配合单位：Y": a comma before a label ends the labelled part before it
 COMMA_BEFORE_LABEL = re.compile(rf"[，,]\s*(?=(?:{LABEL_NAMES})\s*[:：])")
 INLINE_LABEL = re.compile(rf"[。；;]\s*((?:{LABEL_NAMES})\s*[:：][^（）()。]+?)[。]?\s*$")
-LEAD_LABELS = ("牵头责任单位", "牵头单位", "主责单位", "负责部门", "负责单位")
+LEAD_LABEL = re.compile(rf"^(?:{'|'.join(LEAD_STEMS)})(?:{UNIT_KINDS})$")
+DUTY_LABEL = re.compile(rf"^责任(?:{UNIT_KINDS})$")
 # "（负责部门：X；适用范围：Y）": where a measure applies, or by when, names no unit
 NOT_UNITS_LABEL = re.compile(r"[，,；;]\s*(?:适用范围|完成时限|完成时间|时间节点|时限)\s*[:：].*$")
 # a responsibility bracket of a 分解方案 that names the leader and who reports the figures beside the units ("牵头领导:谢瑞武,
@@ -67,19 +73,19 @@ NOT_UNITS_LABEL = re.compile(r"[，,；;]\s*(?:适用范围|完成时限|完成�
 NOT_UNITS_PART = re.compile(
     r"(?:^|(?<=[，,；;]))\s*(?:(?:牵头|责任|分管|联系|包抓|督导)(?:市|县|区)?领导|数据(?:提供|来源|统计)单位)\s*[:：][^，,；;]*[，,；;]?"
 )
-BARE_LABEL = re.compile(
-    r"^(?:牵头责任单位|牵头单位|主责单位|责任单位|配合单位|协作单位|主要协作单位|参与单位)$"
-)
+BARE_LABEL = re.compile(rf"^{LABEL_NAMES}$")
 TASK_LABEL = re.compile(r"^(?:具体任务|工作任务|任务内容)[:：]?$")
 # The role words of a responsibility bracket, a closed list from the grammar of Chinese official documents:
 # the unit(s) before the word lead (牵头, 负责, 主责, 主办, 指导, 督导, 统筹, 落实, 负责落实) or cooperate (配合,
 # 参与, 协助, 协同, 支持, 协办, 参加); "按职责分工负责" and its variants (依职责, 根据职责分工, 分工负责, …落实 for
 # …负责) share the work (they cooperate after a 牵头, else they lead); 分别/共同/依法 modify the word, not the role.
-LEAD_WORDS = "牵头负责|牵头抓总|牵头|负责落实|具体负责|负责|主责|主办|指导|督导|统筹|落实"
+LEAD_WORDS = "牵头负责|牵头抓总|牵头|负责落实|具体负责|负总责|负责|主责|主办|承办|主抓|指导|督导|统筹|落实"
 COOPERATING_WORDS = ("配合", "参与", "协助", "协同", "支持", "协办", "参加")
+# a role word may be followed by what the units do: "配合落实", "牵头实施", "参与推进", "协助完成"
+ROLE_TAIL = "(?:落实|实施|推进|完成|执行)"
 SHARED_WORDS = "(?:按|依|根据)?职责分工(?:负责|落实)|(?:按|依|根据)职责分工|(?:按|依|根据)职责(?:负责|落实)|分工(?:负责|落实)"
 ROLE = re.compile(
-    rf"(?P<role>{SHARED_WORDS}|(?:分别|共同|依法)?(?:{LEAD_WORDS}|{'|'.join(COOPERATING_WORDS)}))$"
+    rf"(?P<role>{SHARED_WORDS}|(?:分别|共同|依法)?(?:{LEAD_WORDS}|{'|'.join(COOPERATING_WORDS)}){ROLE_TAIL}?)$"
 )
 
 # a bracket that says who does what (a role word, a label), not units named bare
@@ -239,16 +245,17 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
             if not labelled:
                 continue
             units = segment.strip()[labelled.end() :]
-            if labelled.group("label") == "责任单位" and any(
-                LABELLED.match(other.strip()) and LABELLED.match(other.strip()).group("label") in LEAD_LABELS
+            if DUTY_LABEL.match(labelled.group("label")) and any(
+                LABELLED.match(other.strip())
+                and LEAD_LABEL.match(LABELLED.match(other.strip()).group("label"))
                 for other in re.split(r"[；;。\n]", bracket)
             ):
                 cooperating += [n for part in _split_outside_brackets(units, "，,") for n in unit_names(part)]
-            elif labelled.group("label") == "责任单位":
+            elif DUTY_LABEL.match(labelled.group("label")):
                 first, rest = split_units(units)
                 lead += first
                 cooperating += rest
-            elif labelled.group("label") in LEAD_LABELS:
+            elif LEAD_LABEL.match(labelled.group("label")):
                 lead += [n for part in _split_outside_brackets(units, "，,") for n in unit_names(part)]
             else:
                 cooperating += [n for part in _split_outside_brackets(units, "，,") for n in unit_names(part)]
@@ -282,7 +289,9 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
             head, _sep, others = part[: role.start()].partition("会同")
             lead += unit_names(head)
             cooperating += unit_names(others)
-        elif word.endswith(COOPERATING_WORDS) or (_shares(word) and has_lead_word):
+        elif re.sub(f"{ROLE_TAIL}$", "", word).endswith(COOPERATING_WORDS) or (
+            _shares(word) and has_lead_word
+        ):
             cooperating += names
         elif (_shares(word) or (word == "负责" and has_lead_word)) and lead:
             cooperating += names  # "A负责，B按职责分工负责"; "A牵头，B、C负责": B and C do their part
@@ -476,18 +485,9 @@ LIST_MARK = re.compile(r"^(?:[（(]\d{1,2}[)）]|\d{1,2}[.．、](?!\d)|[①-⑳
 # the columns of a responsibility table ("序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限")
 COLUMN_ROLES = (
     ("number", re.compile(r"^(?:序号|编号)$")),
-    (
-        "lead",
-        re.compile(
-            r"^(?:牵头(?:责任)?(?:单位|部门|处室|科室)|主体责任(?:单位|部门)|主责(?:单位|部门|处室)|负责(?:单位|部门|处室)"
-            r"|责任主体)$"
-        ),
-    ),
-    (
-        "cooperating",
-        re.compile(r"^(?:配合(?:责任)?(?:单位|部门|处室|科室)|协作单位|协办单位|参与(?:单位|部门|处室))$"),
-    ),
-    ("duty", re.compile(r"^责任(?:单位|部门|处室|科室|股室)$")),
+    ("lead", re.compile(rf"^(?:{LEAD_LABEL.pattern[1:-1]}|责任主体)$")),
+    ("cooperating", re.compile(rf"^(?:{'|'.join(COOPERATING_STEMS)})(?:{UNIT_KINDS})$")),
+    ("duty", DUTY_LABEL),
     (
         "task",
         re.compile(
@@ -551,7 +551,11 @@ def _row_task(roles: list[str], cells: list[str]) -> tuple | None:
         cooperating = [*cooperating, *(n for n in names("duty") if n not in lead)]
     elif duty and (found := units_of(duty) or units_of("责任单位：" + duty)):
         lead, cooperating = found[0], [*found[1], *cooperating]
-    if not task or not lead or not all(is_organisation(n) or n.startswith("各") for n in lead + cooperating):
+    # a 责任单位 cell whose units all cooperate ("A、B配合落实") names a task without a lead; an empty 牵头 cell (merged
+    # with the row above) names none
+    if not lead and (not cooperating or "lead" in by_role):
+        return None
+    if not task or not all(is_organisation(n) or n.startswith("各") for n in lead + cooperating):
         return None
     by_when = re.search(r"(20\d{2})\s*年", " ".join(by_role.get("other", [])))
     deadline = f"{by_when.group(1)}-12-31" if by_when else None

@@ -1439,3 +1439,22 @@ def test_one_vocabulary_of_lead_and_cooperating_words_reads_labels_role_words_an
     assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
         ("推进健康驿站建设", [], ["市卫健委", "市体育局"]),
     ]
+
+
+def test_a_table_one_cell_a_line_without_a_number_column_reads_its_numbered_task_cells_and_their_unit_lines():
+    # session 17, reader20 (am's 玉环 责任分工 table, each cell a line): "牵头领导", "重点工作", "牵头单位", "配合单位", "备注" with
+    # no 序号 column; each row opens with its task cell numbered "1.…", its unit cells one a line after it (the first the
+    # 牵头 cell, the others 配合); the leader's cell merged across rows is passed over; a row cut before its units is no task
+    from tixi.ledger.engine.parse import tasks
+
+    cells = [
+        "牵头领导", "重点工作", "牵头单位", "配合单位", "备注", "王某副市长", "1.推进健康乡村建设。完善村卫生室。", "市卫健委",
+        "各乡镇", "2.提升急救能力。建设急救站点。", "市卫健委", "市财政局", "市交通局、市消防救援支队", "李某副市长",
+        "3.办好老年大学。", "市教育局", "4.落实医保待遇。",
+    ]  # fmt: skip
+    text = "\n\n".join(cells) + "\n"
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("推进健康乡村建设", ["市卫健委"], ["各乡镇"]),
+        ("提升急救能力", ["市卫健委"], ["市财政局", "市交通局", "市消防救援支队"]),
+        ("办好老年大学", ["市教育局"], []),
+    ]

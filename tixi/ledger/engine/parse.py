@@ -598,6 +598,56 @@ def _one_cell(line: str) -> str | None:
 GROUP_ROW = re.compile(r"\s*[（(][一二三四五六七八九十]+[)）][^。；;|]{2,40}")
 
 
+ROW_NUMBER = re.compile(r"^(\d{1,3})[.．、]\s*(?!\d)")
+LEADER_CELL = re.compile(
+    r"^[^，,。；;:：、\d]{2,12}$"
+)  # a person's cell merged across rows ("周某市长"): no unit, no text
+
+
+def _numbered_cell_rows(lines: list[str], i: int) -> tuple[list[tuple], int] | None:
+    """A responsibility table copied one cell a line with no 序号 column ("牵头领导", "重点工作", "牵头单位", "配合单位",
+    "备注", blank lines between): each row opens with its task cell numbered "1.…", then its unit cells one a line;
+    the first names the 牵头 cell's units, the others the 配合 column's (a cell of several units spills over lines).
+    A short cell that is no unit (the 牵头领导 merged across rows) is passed over. Returns the rows (number, title,
+    text, lead, cooperating, deadline) and the line after the table."""
+    if not _column_role(_one_cell(lines[i]) or ""):
+        return None
+    order = [j for j in range(i, len(lines)) if lines[j].strip() not in ("", "|")]
+    block = []
+    while len(block) < len(order) and (cell := _one_cell(lines[order[len(block)]])) and _column_role(cell):
+        block.append(cell)
+    roles = _header(block) if len(block) >= 3 else None
+    if not roles or "number" in roles or "lead" not in roles:
+        return None
+    rows, k, number, end = [], len(block), 0, order[len(block) - 1] + 1
+    while k < len(order):
+        cell = (_one_cell(lines[order[k]]) or "").strip()
+        opened = ROW_NUMBER.match(cell)
+        if not opened or int(opened.group(1)) != number + 1:
+            if LEADER_CELL.match(cell) and not all(is_organisation(n) for n in unit_names(cell)):
+                k += 1
+                continue
+            break
+        number, k, units = number + 1, k + 1, []
+        while k < len(order) and not ROW_NUMBER.match(
+            unit_cell := (_one_cell(lines[order[k]]) or "").strip()
+        ):
+            names = [n for part in _split_outside_brackets(unit_cell, "，,；;") for n in unit_names(part)]
+            if not names or not all(is_organisation(n) or n.startswith("各") for n in names):
+                break
+            units.append(names)
+            k += 1
+        end = order[k - 1] + 1
+        if units:
+            task = cell[opened.end() :]
+            lead = units[0] if "cooperating" in roles else [n for names in units for n in names]
+            cooperating = [n for names in units[1:] for n in names] if "cooperating" in roles else []
+            rows.append(
+                (str(number), re.split(r"[。；;]", task)[0].strip()[:60], task, lead, cooperating, None)
+            )
+    return (rows, end) if rows else None
+
+
 def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
     """(row number, title, text, lead, cooperating, deadline) of each row of a responsibility table, read
     by its columns, and the lines the tables take: rows written "|1|…|X|Y|" or with tabs between the cells,
@@ -625,6 +675,11 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
                     keep(roles, cells)
                 used.add(i)
                 i += 1
+            continue
+        if (numbered := _numbered_cell_rows(lines, i)) is not None:
+            found += numbered[0]
+            used.update(range(i, numbered[1]))
+            i = numbered[1]
             continue
         # one cell a line, opening with its 序号 cell; a page's copy may leave a blank line between the cells ("序号", "",
         # "项目内容", "", …): the blank lines are skipped where the header's first cell is followed by one (a blank line is

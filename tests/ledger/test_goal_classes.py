@@ -1458,3 +1458,18 @@ def test_a_table_one_cell_a_line_without_a_number_column_reads_its_numbered_task
         ("提升急救能力", ["市卫健委"], ["市财政局", "市交通局", "市消防救援支队"]),
         ("办好老年大学", ["市教育局"], []),
     ]
+
+
+def test_a_verb_before_a_list_whose_first_item_has_no_count_and_wei_closing_a_clause():
+    # session 17, reader20 (aj's 苍南 民生实事 table): "完成县指挥中心、18个乡镇分控中心、376个村居广播室…建设": the verb governs
+    # the whole list though its first item has no count; "新增学位3800位。": 位 closing its clause is the count's unit
+    text = (
+        "2024年某县民生实事\n1.完成县急救指挥中心、12个乡镇急救分站和150个村急救点建设,实现全县联网。\n"
+        "2.建成投用幼儿园2所,新增学位900位。\n"
+    )
+    assert found(text) == [
+        (12.0, "个", 2024, "ge"),
+        (150.0, "个", 2024, "ge"),
+        (2.0, "所", 2024, "ge"),
+        (900.0, "位", 2024, "ge"),
+    ]

@@ -1473,3 +1473,15 @@ def test_a_verb_before_a_list_whose_first_item_has_no_count_and_wei_closing_a_cl
         (2.0, "所", 2024, "ge"),
         (900.0, "位", 2024, "ge"),
     ]
+
+
+def test_a_year_s_key_work_named_in_a_report_dates_its_goals_and_n_measures_drafted_are_no_goal():
+    # session 17, reader20 (aj's 北京 卫健 media briefing "会上介绍了2025年重点工作。…"): "YYYY年重点工作", bare, as a title or in
+    # a report of a meeting, dates the goals after it as 工作要点 does ("…重点工作完成情况" looks back); "制定10条信息化支撑
+    # 业务管理硬措施": a count of the measures to draft, no goal
+    text = (
+        "某市卫生健康委召开媒体沟通会。会上介绍了2026年重点工作。制定12条基层医疗服务提升措施,"
+        "全市互联网医院接入医院达到60家,二级以上综合医院心理门诊开设率达80%以上。\n"
+    )
+    assert found(text) == [(60.0, "家", 2026, "ge"), (80.0, "%", 2026, "ge")]
+    assert found("2025年重点工作完成情况\n全市接入医院达到60家。\n") == []

@@ -968,7 +968,7 @@ GARBLED_YEAR = re.compile(r"(?<!\d)\d{5,6}年")
 # names ("2023年全省卫生健康工作要点", "县卫健委2021年政府工作报告任务分解")
 PERIOD = re.compile(r"(20\d{2})\s*[—–-]+\s*(20\d{2})\s*年")
 TITLE_YEAR = re.compile(
-    r"(20\d{2})年[^，,。\n]{0,20}(?:工作要点|任务分解|工作计划|行动计划|实施方案|规划|重点工作(?:任务|责任清单|清单)|工作责任清单"
+    r"(20\d{2})年[^，,。\n]{0,20}(?:工作要点|任务分解|工作计划|行动计划|实施方案|规划|重点工作(?:任务|责任清单|清单)?(?![^，,。\n]{0,4}(?:总结|回顾|完成|进展|成效|情况))|工作责任清单"
     # "2019年《政府工作报告》确定的主要目标任务责任分解方案": the year's goals, shared out among the units
     r"|(?:主要(?:预期)?)?目标任务\s*(?:责任)?分解方案"
     # "某县2025年政府工作报告": the report sets the goals of the year its title names
@@ -2065,7 +2065,7 @@ PRESENT = re.compile(r"(?:^|(?<=[，,；;：:]))目前[，,][^，,。；;]*")
 # document's items
 ITEM_COUNT = re.compile(r"[^，,；。\d]{0,12}?(?:指标|任务|措施|举措|目标)")
 # a yearly list counting its own items: "2023年我省实施50项民生实事", "一、促进就业(3项)"
-OWN_ARTICLES = re.compile(r"[^，,；。\d]{0,6}?(?:意见|措施|举措|政策|规定|办法|条款|细则|建议)")
+OWN_ARTICLES = re.compile(r"[^，,；。\d]{0,14}?(?:意见|措施|举措|政策|规定|办法|条款|细则|建议)")
 LIST_OWN_COUNT = re.compile(r"[^，,；。\d]{0,5}?实事|[）)]")
 # a value opening a short quoted name ("“15分钟健身圈”") with no goal word: a name; "实现“…人才达到2000名左右…”" is a
 # quoted goal and stays one

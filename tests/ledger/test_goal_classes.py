@@ -1485,3 +1485,15 @@ def test_a_year_s_key_work_named_in_a_report_dates_its_goals_and_n_measures_draf
     )
     assert found(text) == [(60.0, "家", 2026, "ge"), (80.0, "%", 2026, "ge")]
     assert found("2025年重点工作完成情况\n全市接入医院达到60家。\n") == []
+
+
+def test_stages_each_on_a_line_opening_with_its_year_under_a_label_of_indicators():
+    # session 17, reader20 (ai's 赣州 设施布局规划 2035): "规划指标:" then "2030 年:每千人口…床位数 8.4 张,人均医疗用地 0.65
+    # 平方米/人。" and "2035 年:…": each stage's values are set for its year as after "到2030年,"; "平方米/人" is the text's
+    # unit; a year line not under such a label ("2020年:…" in a chronicle) stays what it was
+    text = (
+        "某市医疗设施布局规划\n规划指标:\n2030 年:每千人口医疗卫生机构床位数 7.6 张,人均医疗用地 0.7 平方米/人。\n"
+        "2035年:每千人口医疗卫生机构床位数 8.1 张。\n"
+    )
+    assert found(text) == [(7.6, "张", 2030, "ge"), (0.7, "平方米/人", 2030, "ge"), (8.1, "张", 2035, "ge")]
+    assert found("工作回顾\n2020年:全市床位数7.6张。\n") == []

@@ -866,7 +866,7 @@ TARGET = re.compile(
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到|至|[%‰]\s*[～~—-]|(?:个|位|名|家|所)\s*(?:至|～|~))\s*)?"
     r"(?P<value>\d+(?:\.\d+)?)\s*"
     r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台|万平方米|万场|万套|万只|万(?=以上|以内|以下|人次以上|[，,。；]|$)|元(?=以上)"
-    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人|条(?![例款])|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|平方米|㎡|颗|辆(?![/／])|批次|堂"
+    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人|条(?![例款])|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|平方米/人|㎡/人|平方米|㎡|颗|辆(?![/／])|批次|堂"
     r"|位(?=[^置于次列]|$))?"
     r"(?P<after>及以上|及以下|以上|以内|以下|左右)?"
 )
@@ -1217,9 +1217,31 @@ def _sections(text: str, yearly_list: bool = False):
             )
 
 
+# a label line of goals or indicators ("规划指标:", "发展目标："), then its stages each on a line opening with its year
+# ("2030 年:每千人口…床位数 8.4 张", "2035年：…"): each stage's values are set for its year, as after "到2030年,"
+GOALS_LABEL = re.compile(r"^\s*[^，,。；;:：\d]{0,10}(?:目标|指标)\s*[:：]\s*$", re.M)
+STAGE_LINE = re.compile(r"^(\s*)(20\d{2})\s*年\s*[:：]\s*")
+LABEL_LINE = re.compile(r"^\s*[^，,。；;:：\d]{1,8}[:：]")
+
+
+def _stage_lines(text: str) -> str:
+    if not GOALS_LABEL.search(text):
+        return text
+    lines, under = text.split("\n"), False
+    for i, line in enumerate(lines):
+        if GOALS_LABEL.match(line):
+            under = True
+        elif under and (stage := STAGE_LINE.match(line)):
+            lines[i] = f"{stage.group(1)}到{stage.group(2)}年,{line[stage.end() :]}"
+        elif under and not LABEL_LINE.match(line) and line.strip():
+            under = False
+    return "\n".join(lines)
+
+
 def targets(text: str) -> list[dict]:
     """Numeric targets: in sentences that set a year, or that state a goal (达到, 不低于, 以上, 左右…)
     under the document's target year (the year its 到YYYY年 phrases name most)."""
+    text = _stage_lines(text)
     # "截至2014年" looks back and "从2012年的…下降至2021年…" records a change: neither names a year to come
     # "2012年至2021年,…从75.11岁增至78.06岁" records a change over a period: its end is no year to come either
     years = [

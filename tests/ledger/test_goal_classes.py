@@ -1497,3 +1497,15 @@ def test_stages_each_on_a_line_opening_with_its_year_under_a_label_of_indicators
     )
     assert found(text) == [(7.6, "张", 2030, "ge"), (0.7, "平方米/人", 2030, "ge"), (8.1, "张", 2035, "ge")]
     assert found("工作回顾\n2020年:全市床位数7.6张。\n") == []
+
+
+def test_a_sentence_opening_with_a_year_dates_its_values_before_a_later_year_and_a_long_second_rate_after_ji():
+    # session 17, reader20 (ai's 科左中旗 and 北京 艾滋病 plans): "2025年,…比例达90%以上,到2030年达95%以上": the opening year
+    # dates the values before the later one; "A知晓率及B(以下简称C)权利义务知晓率保持在96%以上": two rates joined by 及, the
+    # second long, one value each
+    assert found("4.2026年,某病筛查比例达80%以上,到2030年达90%以上。\n") == [
+        (80.0, "%", 2026, "ge"),
+        (90.0, "%", 2030, "ge"),
+    ]
+    text = "到2030年:\n1.各类人群某病防治知识知晓率及某病病毒感染者和病人(以下简称感染者)权利义务知晓率保持在92%以上。\n"
+    assert found(text) == [(92.0, "%", 2030, "ge"), (92.0, "%", 2030, "ge")]

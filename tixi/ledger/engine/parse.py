@@ -1489,6 +1489,13 @@ def targets(text: str) -> list[dict]:
         dates = sorted(
             [(d.end(), int(d.group(1))) for d in (*YEAR.finditer(sentence), *DEADLINE.finditer(sentence))]
         )
+        if (
+            dates
+            and (opening := OPENING_YEAR.match(sentence))
+            and int(opening.group(1)) < min(y for _e, y in dates)
+        ):
+            # "2025年,…比例达90%以上,到2030年达95%以上": the year opening the sentence dates what comes before the later one
+            dates.insert(0, (opening.end(1), int(opening.group(1))))
         if dates:
             # "到2025年，…不低于25%，2030年不低于30%": a clause opening with a later year dates what follows it
             dates = sorted(
@@ -1706,7 +1713,7 @@ def targets(text: str) -> list[dict]:
                 not listed
                 and unit == "%"
                 and re.search(
-                    r"(?:^|[，,])[^，,、]{2,24}?率(?:和|及|与)[^，,、]{2,24}?率(?:保持在|达到|均达到|均达)$",
+                    r"(?:^|[，,])[^，,、]{2,24}?率(?:和|及|与)[^，,、]{2,40}?率(?:保持在|达到|均达到|均达)$",
                     before,
                 )
             ):
@@ -1983,6 +1990,7 @@ FIVE_YEAR_ENDS = {
 }
 # a year opening a clause ("…，2030年不低于30%"); one before a later year to come opens a baseline ("2020年全市…为23%，
 # 到2025年达到30%")
+OPENING_YEAR = re.compile(r"^\s*(?:\d{1,2}[.．、]\s*)?(20\d{2})\s*年(?:底|末)?[，,]")
 CLAUSE_YEAR = re.compile(r"(?:^|[，,；;])\s*(\d{4})\s*年(?!\s*(?:底|末)?前)(?!\d)")
 
 

@@ -1509,3 +1509,15 @@ def test_a_sentence_opening_with_a_year_dates_its_values_before_a_later_year_and
     ]
     text = "到2030年:\n1.各类人群某病防治知识知晓率及某病病毒感染者和病人(以下简称感染者)权利义务知晓率保持在92%以上。\n"
     assert found(text) == [(92.0, "%", 2030, "ge"), (92.0, "%", 2030, "ge")]
+
+
+def test_a_units_sentence_with_any_lead_and_cooperating_word_under_its_heading_names_the_heading_s_task():
+    # session 17, reader20 (ak's 福建 餐桌污染 治理方案): "一、治理畜牧业产品污染" / "由省经贸委承办,省农业厅、卫生厅…协办。治理工作
+    # 目标:…": the units' sentence reads with the vocabulary's words (承办/主办 as 负责, 协办/参与/协助 as 配合), its task is the
+    # heading above it; a bureau or department named without its level after one that has it is of the same level
+    from tixi.ledger.engine.parse import tasks
+
+    text = "一、治理水产品污染\n\n由省海洋局承办,省卫生厅、公安厅、省市场监管局协办。治理工作目标:抽检合格率稳步提高。\n"
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("治理水产品污染", ["省海洋局"], ["省卫生厅", "省公安厅", "省市场监管局"]),
+    ]

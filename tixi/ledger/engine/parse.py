@@ -796,9 +796,15 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
             )
     for number, title, body, lead, cooperating, deadline in table_rows:
         found.append(asdict(Task(f"表{number}", title, body[:400], lead, cooperating, deadline)))
-    titles = {t["title"] for t in found}
+    titles, heading = {t["title"] for t in found}, ""
     for line in lines:
-        if (cell := _unit_led_cell(line.strip())) and cell[0] not in titles:
+        if not line.strip():
+            continue
+        cell = _unit_led_cell(line.strip())
+        if cell and not cell[0]:
+            cell = (heading, *cell[1:]) if heading else None
+        heading = (m.group(1) or m.group(2)) if (m := UNITS_HEADING.match(line.strip())) else ""
+        if cell and cell[0] not in titles:
             title, lead, cooperating = cell
             titles.add(title)
             body = line.strip()
@@ -820,8 +826,15 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
 # a cell of a task table copied one cell a line that opens with its units and their roles, no number before it
 # ("区城管局负责,工商局、区商务局配合,取缔…。", "区商务局、区城管局负责督促业主…."): the units do the cell's task
 UNIT_LED_CELL = re.compile(
-    r"^(?P<lead>[^\d，,。；;:：、\s（(.．]{2,20}(?:、[^\d，,。；;:：、\s（(.．]{2,20}){0,3})负责"
-    r"(?:[，,](?P<coop>[^，,。；;:：]{2,60}?)配合(?=[，,]))?(?:[，,][^，,。；;:：]{2,20}?指导(?=[，,]))?"
+    r"^(?P<lead>[^\d，,。；;:：、\s（(.．]{2,20}(?:、[^\d，,。；;:：、\s（(.．]{2,20}){0,3})(?:负责|承办|主办)"
+    rf"(?:[，,](?P<coop>[^，,。；;:：]{{2,120}}?)(?:{'|'.join(COOPERATING_WORDS)})(?=[，,。]|$))?"
+    r"(?:[，,][^，,。；;:：]{2,20}?指导(?=[，,]))?"
+)
+
+
+# a heading naming a task, the units' sentence on the line after it ("一、治理畜牧业产品污染" / "由省经贸委承办,…协办。")
+UNITS_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、\s*([^。；;，,]{2,40})|[（(][一二三四五六七八九十]+[)）]\s*([^。；;，,]{2,40}))$"
 )
 
 
@@ -847,11 +860,13 @@ def _unit_led_cell(line: str) -> tuple[str, list[str], list[str]] | None:
     if level and all(LEVEL.match(n) for n in lead):
         cooperating = [
             n
-            if LEVEL.match(n) or n.startswith("各") or not n.endswith("局") or len(n) > 5
+            if LEVEL.match(n) or n.startswith("各") or not n.endswith(("局", "厅")) or len(n) > 5
             else level.group(0) + n
             for n in cooperating
         ]
     title = re.split(r"[。；;]|\.(?!\d)", line)[0].strip()[:60]
+    if re.fullmatch(r"\s*(?:[。；;].*)?", line[m.end() + line.startswith("由") :]):
+        title = ""  # "由省经贸委承办,省农业厅…协办。治理工作目标:…": the units alone; the heading above names the task
     return title, lead, cooperating
 
 

@@ -1656,6 +1656,8 @@ def targets(text: str) -> list[dict]:
                 continue  # "时速120公里以上线路": a speed, which lines are meant, no length to build
             if unit == "种" and re.search(r"、[^，,。；;、]{1,20}等$", before):
                 continue  # "…尿毒症透析、器官移植术后抗排异治疗等5种…病": the kinds just listed, counted
+            if unit == "位" and re.search(r"[前第]\s*$", before):
+                continue  # "稳居全省前3位": a rank, no count
             if unit == "条" and OWN_ARTICLES.match(after):
                 continue  # "出台24条实施意见": the articles of a policy counted, no goal
             if unit == "项" and LIST_OWN_COUNT.match(after):

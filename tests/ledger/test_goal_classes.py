@@ -1521,3 +1521,11 @@ def test_a_units_sentence_with_any_lead_and_cooperating_word_under_its_heading_n
     assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
         ("治理水产品污染", ["省海洋局"], ["省卫生厅", "省公安厅", "省市场监管局"]),
     ]
+
+
+def test_by_the_end_of_this_year_is_the_text_s_year():
+    # session 17, reader20 (aj's 宁德 补短板 news): "到今年底,宁德市还将建成…,年度计划新增建设医疗床位1900张以上": "今年底" (as
+    # "今年,…将") names the year the text was written for
+    assert found("2021年9月1日\n到今年底,全市还将建成一批项目,新增床位1200张以上。\n") == [
+        (1200.0, "张", 2021, "ge")
+    ]

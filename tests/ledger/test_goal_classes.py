@@ -1529,3 +1529,19 @@ def test_by_the_end_of_this_year_is_the_text_s_year():
     assert found("2021年9月1日\n到今年底,全市还将建成一批项目,新增床位1200张以上。\n") == [
         (1200.0, "张", 2021, "ge")
     ]
+
+
+def test_comparators_written_in_words_from_one_table():
+    # session 17, reader20 (the first readings' comparators written in words): "不超出", "不大于", "不多于" set a ceiling,
+    # "高于", "多于" a level above, "之内" within, as "不超过", "大于" and "以内" do
+    text = (
+        "到2030年,全市孕产妇死亡率不超出8/10万,急救反应时间不大于12分钟,"
+        "健康素养水平高于35%,每万人口全科医生数多于4名,婴儿死亡率在4‰之内。\n"
+    )
+    assert found(text) == [
+        (8.0, "/10万", 2030, "le"),
+        (12.0, "分钟", 2030, "le"),
+        (35.0, "%", 2030, "gt"),
+        (4.0, "名", 2030, "gt"),
+        (4.0, "‰", 2030, "le"),
+    ]

@@ -1545,3 +1545,23 @@ def test_comparators_written_in_words_from_one_table():
         (4.0, "名", 2030, "gt"),
         (4.0, "‰", 2030, "le"),
     ]
+
+
+def test_more_units_of_counts_and_areas_are_read_as_the_others():
+    # session 17, reader20 (the first readings kept meeting units the list lacked): 间 (rooms), 万剂次 (doses given), 册, 份,
+    # 盒, 床, 公顷, 千米, 亩 read as 张 and 公里 are; "接种2剂次" (each person's doses) stays no count
+    text = (
+        "到2026年,新建母婴室50间,完成疫苗接种10万剂次,发放健康手册20万册、宣传资料5万份,配送药品3万盒,"
+        "新增床位200床,建设健身步道30千米、绿地100公顷、中药材基地500亩。\n"
+    )
+    assert found(text) == [
+        (50.0, "间", 2026, "ge"),
+        (10.0, "万剂次", 2026, "ge"),
+        (20.0, "万册", 2026, "ge"),
+        (5.0, "万份", 2026, "ge"),
+        (3.0, "万盒", 2026, "ge"),
+        (200.0, "床", 2026, "ge"),
+        (30.0, "千米", 2026, "ge"),
+        (100.0, "公顷", 2026, "ge"),
+        (500.0, "亩", 2026, "ge"),
+    ]

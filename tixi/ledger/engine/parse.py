@@ -610,8 +610,6 @@ def _numbered_cell_rows(lines: list[str], i: int) -> tuple[list[tuple], int] | N
     the first names the 牵头 cell's units, the others the 配合 column's (a cell of several units spills over lines).
     A short cell that is no unit (the 牵头领导 merged across rows) is passed over. Returns the rows (number, title,
     text, lead, cooperating, deadline) and the line after the table."""
-    if not _column_role(_one_cell(lines[i]) or ""):
-        return None
     order = [j for j in range(i, len(lines)) if lines[j].strip() not in ("", "|")]
     block = []
     while len(block) < len(order) and (cell := _one_cell(lines[order[len(block)]])) and _column_role(cell):
@@ -676,7 +674,8 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
                 used.add(i)
                 i += 1
             continue
-        if (numbered := _numbered_cell_rows(lines, i)) is not None:
+        role = _column_role(_one_cell(lines[i]) or "")
+        if role and role != "number" and (numbered := _numbered_cell_rows(lines, i)) is not None:
             found += numbered[0]
             used.update(range(i, numbered[1]))
             i = numbered[1]
@@ -684,7 +683,7 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
         # one cell a line, opening with its 序号 cell; a page's copy may leave a blank line between the cells ("序号", "",
         # "项目内容", "", …): the blank lines are skipped where the header's first cell is followed by one (a blank line is
         # then no empty cell)
-        if _column_role(_one_cell(lines[i]) or "") != "number":
+        if role != "number":
             i += 1
             continue
         # or a line of a bare "|" between the cells ("序号", "|", "重点工作任务", "|", …): skipped as such blank lines are

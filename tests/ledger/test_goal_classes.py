@@ -1565,3 +1565,20 @@ def test_more_units_of_counts_and_areas_are_read_as_the_others():
         (100.0, "公顷", 2026, "ge"),
         (500.0, "亩", 2026, "ge"),
     ]
+
+
+def test_a_unit_marked_lead_in_a_list_and_role_words_inside_a_duty_label():
+    # session 17, reader20 (the first readings' implementation plans): "（责任单位：市卫健委（牵头）、市财政局）" marks its lead
+    # inside the list, the others cooperate; "（责任单位：A牵头，B、C配合）" says who leads with role words inside the label
+    # (not the 逗号前为牵头 reading, which would keep "牵头" in the name); "主要责任单位：" is a lead label
+    from tixi.ledger.engine.parse import tasks, units_of
+
+    text = (
+        "一、重点任务\n（一）完善急救网络。建设院前急救站点。（责任单位：市卫健委（牵头）、市财政局、市消防救援支队）\n"
+        "（二）加强健康教育。开展健康知识普及。（责任单位：市卫健委牵头，市教育局、市文旅局配合）\n"
+    )
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("完善急救网络", ["市卫健委"], ["市财政局", "市消防救援支队"]),
+        ("加强健康教育", ["市卫健委"], ["市教育局", "市文旅局"]),
+    ]
+    assert units_of("主要责任单位：市卫健委；参与单位：市财政局") == (["市卫健委"], ["市财政局"])

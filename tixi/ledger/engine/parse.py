@@ -56,7 +56,7 @@ BRACKET = re.compile(r"[（(〔]\s*((?:[^（）()〔〕]|[（(][^（）()]*[）)
 # the columns of a responsibility table and the role words after units ("A承办，B协办", "A、B配合落实"): a stem names
 # the role, a kind of unit (单位/部门/处室/科室/股室) makes it a label; 责任 alone is a duty (lead, or cooperating
 # beside a lead label)
-LEAD_STEMS = ("牵头责任", "牵头", "主责", "主体责任", "负责", "主办", "承办", "主抓")
+LEAD_STEMS = ("牵头责任", "牵头", "主要责任", "主责", "主体责任", "负责", "主办", "承办", "主抓")
 COOPERATING_STEMS = ("主要协作", "协作", "配合责任", "配合", "参与", "协办", "协同", "协助", "参加")
 UNIT_KINDS = "单位|部门|处室|科室|股室"
 LABEL_NAMES = rf"(?:{'|'.join(LEAD_STEMS)}|{'|'.join(COOPERATING_STEMS)}|责任)(?:{UNIT_KINDS})"
@@ -218,6 +218,12 @@ def split_units(text: str) -> tuple[list[str], list[str]]:
     return unit_names(lead), [n for part in rest for n in unit_names(part)]
 
 
+# a unit marked as the lead inside a list: "市卫健委（牵头）、市财政局"
+LEAD_MARK = re.compile(r"\s*[（(]\s*牵头(?:单位|部门)?\s*[)）]")
+# role words closing a part of a list of units: "A牵头，B、C配合"
+ROLE_INSIDE = re.compile(rf"(?:{LEAD_WORDS}|{'|'.join(COOPERATING_WORDS)}){ROLE_TAIL}?\s*(?:[，,；;]|$)")
+
+
 def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
     """The lead and cooperating units a bracket names, or None when it names no units.
 
@@ -238,6 +244,22 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
     bracket = NOT_UNITS_LABEL.sub("", bracket)
     bracket = NOT_UNITS_PART.sub("", bracket).rstrip("。；;，, ")
     bracket = COMMA_BEFORE_LABEL.sub("；", bracket)
+    if LEAD_MARK.search(bracket):
+        # "责任单位：市卫健委（牵头）、市财政局、市医保局": the unit marked (牵头) leads, the others cooperate
+        listed = (
+            LABELLED.sub("", bracket)
+            if not LABELLED.match(bracket)
+            or DUTY_LABEL.match(LABELLED.match(bracket).group("label"))
+            or LEAD_LABEL.match(LABELLED.match(bracket).group("label"))
+            else bracket
+        )
+        lead, cooperating = [], []
+        for part in _split_outside_brackets(listed, "，,、；;"):
+            marked = LEAD_MARK.search(part)
+            names = unit_names(LEAD_MARK.sub("", part).strip())
+            (lead if marked else cooperating).extend(names)
+        if lead and all(is_organisation(n) or n.startswith("各") for n in lead + cooperating):
+            return lead, cooperating
     if LABELLED.match(bracket):
         lead, cooperating = [], []
         for segment in re.split(r"[；;。\n]", bracket):
@@ -251,6 +273,13 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
                 for other in re.split(r"[；;。\n]", bracket)
             ):
                 cooperating += [n for part in _split_outside_brackets(units, "，,") for n in unit_names(part)]
+            elif (
+                DUTY_LABEL.match(labelled.group("label"))
+                and ROLE_INSIDE.search(units)
+                and (roled := units_of(units))
+            ):
+                lead += roled[0]  # "责任单位：A牵头，B、C配合": the role words inside the label say who leads
+                cooperating += roled[1]
             elif DUTY_LABEL.match(labelled.group("label")):
                 first, rest = split_units(units)
                 lead += first

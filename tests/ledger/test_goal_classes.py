@@ -1582,3 +1582,18 @@ def test_a_unit_marked_lead_in_a_list_and_role_words_inside_a_duty_label():
         ("加强健康教育", ["市卫健委"], ["市教育局", "市文旅局"]),
     ]
     assert units_of("主要责任单位：市卫健委；参与单位：市财政局") == (["市卫健委"], ["市财政局"])
+
+
+def test_table_headers_with_a_bracketed_alternative_and_who_implements_read_as_unit_columns():
+    # session 17, reader20 (implementation plans' tables): "牵头单位（部门）", "配合单位（部门）", "牵头处（室）" are the lead and
+    # cooperating columns; "实施主体", "实施单位" and "责任分工" hold who does the task (as 责任单位)
+    from tixi.ledger.engine.parse import tasks
+
+    text = (
+        "|序号|重点任务|牵头单位（部门）|配合单位（部门）|完成时限|\n|1|建设胸痛中心。|市卫健委|市财政局|2026年底|\n"
+        "\n|序号|工作任务|实施主体|完成时限|\n|1|开展家庭医生签约。|各县（市、区）卫健局|2026年|\n"
+    )
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("建设胸痛中心", ["市卫健委"], ["市财政局"]),
+        ("开展家庭医生签约", ["各县（市、区）卫健局"], []),
+    ]

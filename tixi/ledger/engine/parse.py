@@ -58,7 +58,7 @@ BRACKET = re.compile(r"[（(〔]\s*((?:[^（）()〔〕]|[（(][^（）()]*[）)
 # beside a lead label)
 LEAD_STEMS = ("牵头责任", "牵头", "主要责任", "主责", "主体责任", "负责", "主办", "承办", "主抓")
 COOPERATING_STEMS = ("主要协作", "协作", "配合责任", "配合", "参与", "协办", "协同", "协助", "参加")
-UNIT_KINDS = "单位|部门|处室|科室|股室"
+UNIT_KINDS = "单位|部门|处室|科室|股室|处|科"
 LABEL_NAMES = rf"(?:{'|'.join(LEAD_STEMS)}|{'|'.join(COOPERATING_STEMS)}|责任)(?:{UNIT_KINDS})"
 LABELLED = re.compile(rf"^(?P<label>{LABEL_NAMES})\s*[:：]\s*")
 # "牵头单位：X，配合单位：Y": a comma before a label ends the labelled part before it
@@ -516,7 +516,8 @@ COLUMN_ROLES = (
     ("number", re.compile(r"^(?:序号|编号)$")),
     ("lead", re.compile(rf"^(?:{LEAD_LABEL.pattern[1:-1]}|责任主体)$")),
     ("cooperating", re.compile(rf"^(?:{'|'.join(COOPERATING_STEMS)})(?:{UNIT_KINDS})$")),
-    ("duty", DUTY_LABEL),
+    # who does the task, no lead named: 责任单位, "责任分工" (the units sharing it), "实施单位"/"实施主体"
+    ("duty", re.compile(rf"^(?:责任(?:{UNIT_KINDS})|责任分工|实施(?:单位|主体|部门))$")),
     (
         "task",
         re.compile(
@@ -537,6 +538,8 @@ COLUMN_ROLES = (
 
 def _column_role(cell: str) -> str | None:
     cell = re.sub(r"\s", "", cell)
+    # "牵头单位（部门）", "牵头处（室）": a header's bracketed alternative says the same
+    cell = re.sub(r"(?<=.)[（(][^（）()]{1,4}[)）]$", "", cell)
     return next((role for role, pattern in COLUMN_ROLES if pattern.match(cell)), None)
 
 

@@ -1597,3 +1597,20 @@ def test_table_headers_with_a_bracketed_alternative_and_who_implements_read_as_u
         ("建设胸痛中心", ["市卫健委"], ["市财政局"]),
         ("开展家庭医生签约", ["各县（市、区）卫健局"], []),
     ]
+
+
+def test_labels_apart_by_spaces_and_a_deadline_after_the_units_leave_the_units_whole():
+    # session 17, reader20 (implementation plans with units per task): "牵头单位：A　配合单位：B" (spaces, not a comma, between
+    # the labels), "责任单位：A 完成时限：2026年底" and "（A牵头，B配合；2026年底前完成）": the time is no unit
+    from tixi.ledger.engine.parse import tasks
+
+    text = (
+        "一、重点任务\n（一）建设胸痛中心。在县医院建设胸痛中心。\n牵头单位：市卫健委　配合单位：市财政局\n"
+        "（二）开展签约。推进家庭医生签约。\n责任单位：市卫健委 完成时限：2026年底\n"
+        "（三）提升急救能力。（市卫健委牵头，市医保局配合；2026年底前完成）\n"
+    )
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("建设胸痛中心", ["市卫健委"], ["市财政局"]),
+        ("开展签约", ["市卫健委"], []),
+        ("提升急救能力", ["市卫健委"], ["市医保局"]),
+    ]

@@ -62,12 +62,17 @@ UNIT_KINDS = "单位|部门|处室|科室|股室|处|科"
 LABEL_NAMES = rf"(?:{'|'.join(LEAD_STEMS)}|{'|'.join(COOPERATING_STEMS)}|责任)(?:{UNIT_KINDS})"
 LABELLED = re.compile(rf"^(?P<label>{LABEL_NAMES})\s*[:：]\s*")
 # "牵头单位：X，配合单位：Y": a comma before a label ends the labelled part before it
-COMMA_BEFORE_LABEL = re.compile(rf"[，,]\s*(?=(?:{LABEL_NAMES})\s*[:：])")
+# (or spaces: "牵头单位：X　配合单位：Y")
+COMMA_BEFORE_LABEL = re.compile(rf"(?:[，,]\s*|(?<=[^\s:：])[ \t\u3000]+)(?=(?:{LABEL_NAMES})\s*[:：])")
 INLINE_LABEL = re.compile(rf"[。；;]\s*((?:{LABEL_NAMES})\s*[:：][^（）()。]+?)[。]?\s*$")
 LEAD_LABEL = re.compile(rf"^(?:{'|'.join(LEAD_STEMS)})(?:{UNIT_KINDS})$")
 DUTY_LABEL = re.compile(rf"^责任(?:{UNIT_KINDS})$")
 # "（负责部门：X；适用范围：Y）": where a measure applies, or by when, names no unit
-NOT_UNITS_LABEL = re.compile(r"[，,；;]\s*(?:适用范围|完成时限|完成时间|时间节点|时限)\s*[:：].*$")
+NOT_UNITS_LABEL = re.compile(
+    r"(?:[，,；;]\s*|(?<=[^\s:：])[ \t\u3000]+)(?:适用范围|完成时限|完成时间|时间节点|时限)\s*[:：].*$"
+    # a deadline after the units, unlabelled: "（市卫健委牵头，市医保局配合；2026年底前完成）"
+    r"|[，,；;]\s*20\d{2}\s*年[^，,；;（）()]{0,10}$"
+)
 # a responsibility bracket of a 分解方案 that names the leader and who reports the figures beside the units ("牵头领导:谢瑞武,
 # 牵头单位:市发改委,责任单位:…,数据提供单位:市统计局"): a person, and the source of the data, are no unit of the task
 NOT_UNITS_PART = re.compile(

@@ -1417,3 +1417,200 @@ def test_two_rates_joined_by_he_before_one_value_are_two_goals():
     # for each rate (as "A、B均达到…" is)
     text = "到2030年,孕产妇系统管理率达到92%以上,0-6岁儿童眼保健覆盖率和儿童健康管理率保持在95%以上。\n"
     assert found(text) == [(92.0, "%", 2030, "ge"), (95.0, "%", 2030, "ge"), (95.0, "%", 2030, "ge")]
+
+
+def test_one_vocabulary_of_lead_and_cooperating_words_reads_labels_role_words_and_their_tails():
+    # session 17, reader20 (am's 杭州 row 4 "…团市委配合落实", 承办/协办 in other copies): one table of lead and cooperating
+    # stems serves the labels ("承办单位：", "协办部门："), the role words after units ("A承办，B协办") and a role word
+    # followed by what the units do ("配合落实", "牵头实施", "协同推进"); a 责任单位 cell whose units all cooperate names a
+    # task with no lead
+    from tixi.ledger.engine.parse import tasks, units_of
+
+    assert units_of("承办单位：市卫健委；协办单位：市财政局、市医保局") == (
+        ["市卫健委"],
+        ["市财政局", "市医保局"],
+    )
+    assert units_of("主办部门：市卫健委；配合部门：市民政局") == (["市卫健委"], ["市民政局"])
+    assert units_of("市卫健委承办，市民政局协办") == (["市卫健委"], ["市民政局"])
+    assert units_of("市卫健委牵头实施，市财政局协同推进") == (["市卫健委"], ["市财政局"])
+    assert units_of("市卫健委负总责，市医保局参与落实") == (["市卫健委"], ["市医保局"])
+    cells = ["序号", "重点工作任务", "责任单位", "1", "推进健康驿站建设。", "市卫健委、市体育局配合落实", "2"]
+    text = "\n".join(cells) + "\n"
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("推进健康驿站建设", [], ["市卫健委", "市体育局"]),
+    ]
+
+
+def test_a_table_one_cell_a_line_without_a_number_column_reads_its_numbered_task_cells_and_their_unit_lines():
+    # session 17, reader20 (am's 玉环 责任分工 table, each cell a line): "牵头领导", "重点工作", "牵头单位", "配合单位", "备注" with
+    # no 序号 column; each row opens with its task cell numbered "1.…", its unit cells one a line after it (the first the
+    # 牵头 cell, the others 配合); the leader's cell merged across rows is passed over; a row cut before its units is no task
+    from tixi.ledger.engine.parse import tasks
+
+    cells = [
+        "牵头领导", "重点工作", "牵头单位", "配合单位", "备注", "王某副市长", "1.推进健康乡村建设。完善村卫生室。", "市卫健委",
+        "各乡镇", "2.提升急救能力。建设急救站点。", "市卫健委", "市财政局", "市交通局、市消防救援支队", "李某副市长",
+        "3.办好老年大学。", "市教育局", "4.落实医保待遇。",
+    ]  # fmt: skip
+    text = "\n\n".join(cells) + "\n"
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("推进健康乡村建设", ["市卫健委"], ["各乡镇"]),
+        ("提升急救能力", ["市卫健委"], ["市财政局", "市交通局", "市消防救援支队"]),
+        ("办好老年大学", ["市教育局"], []),
+    ]
+
+
+def test_a_verb_before_a_list_whose_first_item_has_no_count_and_wei_closing_a_clause():
+    # session 17, reader20 (aj's 苍南 民生实事 table): "完成县指挥中心、18个乡镇分控中心、376个村居广播室…建设": the verb governs
+    # the whole list though its first item has no count; "新增学位3800位。": 位 closing its clause is the count's unit
+    text = (
+        "2024年某县民生实事\n1.完成县急救指挥中心、12个乡镇急救分站和150个村急救点建设,实现全县联网。\n"
+        "2.建成投用幼儿园2所,新增学位900位。\n"
+    )
+    assert found(text) == [
+        (12.0, "个", 2024, "ge"),
+        (150.0, "个", 2024, "ge"),
+        (2.0, "所", 2024, "ge"),
+        (900.0, "位", 2024, "ge"),
+    ]
+
+
+def test_a_year_s_key_work_named_in_a_report_dates_its_goals_and_n_measures_drafted_are_no_goal():
+    # session 17, reader20 (aj's 北京 卫健 media briefing "会上介绍了2025年重点工作。…"): "YYYY年重点工作", bare, as a title or in
+    # a report of a meeting, dates the goals after it as 工作要点 does ("…重点工作完成情况" looks back); "制定10条信息化支撑
+    # 业务管理硬措施": a count of the measures to draft, no goal
+    text = (
+        "某市卫生健康委召开媒体沟通会。会上介绍了2026年重点工作。制定12条基层医疗服务提升措施,"
+        "全市互联网医院接入医院达到60家,二级以上综合医院心理门诊开设率达80%以上。\n"
+    )
+    assert found(text) == [(60.0, "家", 2026, "ge"), (80.0, "%", 2026, "ge")]
+    assert found("2025年重点工作完成情况\n全市接入医院达到60家。\n") == []
+
+
+def test_stages_each_on_a_line_opening_with_its_year_under_a_label_of_indicators():
+    # session 17, reader20 (ai's 赣州 设施布局规划 2035): "规划指标:" then "2030 年:每千人口…床位数 8.4 张,人均医疗用地 0.65
+    # 平方米/人。" and "2035 年:…": each stage's values are set for its year as after "到2030年,"; "平方米/人" is the text's
+    # unit; a year line not under such a label ("2020年:…" in a chronicle) stays what it was
+    text = (
+        "某市医疗设施布局规划\n规划指标:\n2030 年:每千人口医疗卫生机构床位数 7.6 张,人均医疗用地 0.7 平方米/人。\n"
+        "2035年:每千人口医疗卫生机构床位数 8.1 张。\n"
+    )
+    assert found(text) == [(7.6, "张", 2030, "ge"), (0.7, "平方米/人", 2030, "ge"), (8.1, "张", 2035, "ge")]
+    assert found("工作回顾\n2020年:全市床位数7.6张。\n") == []
+
+
+def test_a_sentence_opening_with_a_year_dates_its_values_before_a_later_year_and_a_long_second_rate_after_ji():
+    # session 17, reader20 (ai's 科左中旗 and 北京 艾滋病 plans): "2025年,…比例达90%以上,到2030年达95%以上": the opening year
+    # dates the values before the later one; "A知晓率及B(以下简称C)权利义务知晓率保持在96%以上": two rates joined by 及, the
+    # second long, one value each
+    assert found("4.2026年,某病筛查比例达80%以上,到2030年达90%以上。\n") == [
+        (80.0, "%", 2026, "ge"),
+        (90.0, "%", 2030, "ge"),
+    ]
+    text = "到2030年:\n1.各类人群某病防治知识知晓率及某病病毒感染者和病人(以下简称感染者)权利义务知晓率保持在92%以上。\n"
+    assert found(text) == [(92.0, "%", 2030, "ge"), (92.0, "%", 2030, "ge")]
+
+
+def test_a_units_sentence_with_any_lead_and_cooperating_word_under_its_heading_names_the_heading_s_task():
+    # session 17, reader20 (ak's 福建 餐桌污染 治理方案): "一、治理畜牧业产品污染" / "由省经贸委承办,省农业厅、卫生厅…协办。治理工作
+    # 目标:…": the units' sentence reads with the vocabulary's words (承办/主办 as 负责, 协办/参与/协助 as 配合), its task is the
+    # heading above it; a bureau or department named without its level after one that has it is of the same level
+    from tixi.ledger.engine.parse import tasks
+
+    text = "一、治理水产品污染\n\n由省海洋局承办,省卫生厅、公安厅、省市场监管局协办。治理工作目标:抽检合格率稳步提高。\n"
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("治理水产品污染", ["省海洋局"], ["省卫生厅", "省公安厅", "省市场监管局"]),
+    ]
+
+
+def test_by_the_end_of_this_year_is_the_text_s_year():
+    # session 17, reader20 (aj's 宁德 补短板 news): "到今年底,宁德市还将建成…,年度计划新增建设医疗床位1900张以上": "今年底" (as
+    # "今年,…将") names the year the text was written for
+    assert found("2021年9月1日\n到今年底,全市还将建成一批项目,新增床位1200张以上。\n") == [
+        (1200.0, "张", 2021, "ge")
+    ]
+
+
+def test_comparators_written_in_words_from_one_table():
+    # session 17, reader20 (the first readings' comparators written in words): "不超出", "不大于", "不多于" set a ceiling,
+    # "高于", "多于" a level above, "之内" within, as "不超过", "大于" and "以内" do
+    text = (
+        "到2030年,全市孕产妇死亡率不超出8/10万,急救反应时间不大于12分钟,"
+        "健康素养水平高于35%,每万人口全科医生数多于4名,婴儿死亡率在4‰之内。\n"
+    )
+    assert found(text) == [
+        (8.0, "/10万", 2030, "le"),
+        (12.0, "分钟", 2030, "le"),
+        (35.0, "%", 2030, "gt"),
+        (4.0, "名", 2030, "gt"),
+        (4.0, "‰", 2030, "le"),
+    ]
+
+
+def test_more_units_of_counts_and_areas_are_read_as_the_others():
+    # session 17, reader20 (the first readings kept meeting units the list lacked): 间 (rooms), 万剂次 (doses given), 册, 份,
+    # 盒, 床, 公顷, 千米, 亩 read as 张 and 公里 are; "接种2剂次" (each person's doses) stays no count
+    text = (
+        "到2026年,新建母婴室50间,完成疫苗接种10万剂次,发放健康手册20万册、宣传资料5万份,配送药品3万盒,"
+        "新增床位200床,建设健身步道30千米、绿地100公顷、中药材基地500亩。\n"
+    )
+    assert found(text) == [
+        (50.0, "间", 2026, "ge"),
+        (10.0, "万剂次", 2026, "ge"),
+        (20.0, "万册", 2026, "ge"),
+        (5.0, "万份", 2026, "ge"),
+        (3.0, "万盒", 2026, "ge"),
+        (200.0, "床", 2026, "ge"),
+        (30.0, "千米", 2026, "ge"),
+        (100.0, "公顷", 2026, "ge"),
+        (500.0, "亩", 2026, "ge"),
+    ]
+
+
+def test_a_unit_marked_lead_in_a_list_and_role_words_inside_a_duty_label():
+    # session 17, reader20 (the first readings' implementation plans): "（责任单位：市卫健委（牵头）、市财政局）" marks its lead
+    # inside the list, the others cooperate; "（责任单位：A牵头，B、C配合）" says who leads with role words inside the label
+    # (not the 逗号前为牵头 reading, which would keep "牵头" in the name); "主要责任单位：" is a lead label
+    from tixi.ledger.engine.parse import tasks, units_of
+
+    text = (
+        "一、重点任务\n（一）完善急救网络。建设院前急救站点。（责任单位：市卫健委（牵头）、市财政局、市消防救援支队）\n"
+        "（二）加强健康教育。开展健康知识普及。（责任单位：市卫健委牵头，市教育局、市文旅局配合）\n"
+    )
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("完善急救网络", ["市卫健委"], ["市财政局", "市消防救援支队"]),
+        ("加强健康教育", ["市卫健委"], ["市教育局", "市文旅局"]),
+    ]
+    assert units_of("主要责任单位：市卫健委；参与单位：市财政局") == (["市卫健委"], ["市财政局"])
+
+
+def test_table_headers_with_a_bracketed_alternative_and_who_implements_read_as_unit_columns():
+    # session 17, reader20 (implementation plans' tables): "牵头单位（部门）", "配合单位（部门）", "牵头处（室）" are the lead and
+    # cooperating columns; "实施主体", "实施单位" and "责任分工" hold who does the task (as 责任单位)
+    from tixi.ledger.engine.parse import tasks
+
+    text = (
+        "|序号|重点任务|牵头单位（部门）|配合单位（部门）|完成时限|\n|1|建设胸痛中心。|市卫健委|市财政局|2026年底|\n"
+        "\n|序号|工作任务|实施主体|完成时限|\n|1|开展家庭医生签约。|各县（市、区）卫健局|2026年|\n"
+    )
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("建设胸痛中心", ["市卫健委"], ["市财政局"]),
+        ("开展家庭医生签约", ["各县（市、区）卫健局"], []),
+    ]
+
+
+def test_labels_apart_by_spaces_and_a_deadline_after_the_units_leave_the_units_whole():
+    # session 17, reader20 (implementation plans with units per task): "牵头单位：A　配合单位：B" (spaces, not a comma, between
+    # the labels), "责任单位：A 完成时限：2026年底" and "（A牵头，B配合；2026年底前完成）": the time is no unit
+    from tixi.ledger.engine.parse import tasks
+
+    text = (
+        "一、重点任务\n（一）建设胸痛中心。在县医院建设胸痛中心。\n牵头单位：市卫健委　配合单位：市财政局\n"
+        "（二）开展签约。推进家庭医生签约。\n责任单位：市卫健委 完成时限：2026年底\n"
+        "（三）提升急救能力。（市卫健委牵头，市医保局配合；2026年底前完成）\n"
+    )
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("建设胸痛中心", ["市卫健委"], ["市财政局"]),
+        ("开展签约", ["市卫健委"], []),
+        ("提升急救能力", ["市卫健委"], ["市医保局"]),
+    ]

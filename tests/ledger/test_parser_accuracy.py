@@ -442,7 +442,13 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # copying site's note restating the title, ㎡, a yearly fall ended by ";", two rates joined by 和
     # before one value): al targets 46 of 49 with 47 found;
     # am targets 90 of 90 with 91 found, tasks 20 of 28 with 24 found; no other set changed
-    assert seen_total[3:5] == ["558", "540"] and seen_total[7:9] == ["1401", "1338"]
+    # reader20: the residual misses of ai … am by general class (one vocabulary of lead/cooperating words for labels,
+    # role words and columns with 承办/协办/主办 and "配合落实"; a table one cell a line without 序号; a verb before a list
+    # whose first item has no count, 位 closing a clause; "YYYY年重点工作"; stages "YYYY年:" under a label of indicators,
+    # 平方米/人; a sentence opening "YYYY年," before a later year; a long second rate after 及; a units sentence under its
+    # heading; "到今年底"; comparators in words; more units): ai 52 of 54 with 52 found; aj targets 45 of 47 with 46 found;
+    # ak tasks 19 of 22; am tasks 23 of 28 with 27 found; heldout_ae zhejiang_2024 0 -> 1 of 1; no other set changed
+    assert seen_total[3:5] == ["558", "544"] and seen_total[7:9] == ["1401", "1353"]
 
 
 def test_fifth_set_is_six_whole_documents_with_their_source():

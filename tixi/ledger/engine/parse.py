@@ -52,34 +52,45 @@ DONE_BY = re.compile(r"(\d{4})\s*年(?:底|前)?(?:[^。；]{0,40}?)(?:完成|�
 # a bracket of units: "（责任单位：…）", "（牵头单位：…；配合单位：…）", "（X牵头，Y配合）", "（X负责，Y配合）",
 # "（X、Y按职责分工负责）", "（X会同Y负责）"; brackets inside a unit's name ("各县（市、区）人民政府") kept
 BRACKET = re.compile(r"[（(〔]\s*((?:[^（）()〔〕]|[（(][^（）()]*[）)]){2,400}?)\s*[）)〕]")
-LABEL_NAMES = (
-    "牵头责任单位|牵头单位|主责单位|责任单位|负责部门|负责单位|配合单位|协作单位|主要协作单位|参与单位"
-)
+# ONE vocabulary of the words that say who leads and who cooperates, used by the labels ("牵头单位：", "协办单位："),
+# the columns of a responsibility table and the role words after units ("A承办，B协办", "A、B配合落实"): a stem names
+# the role, a kind of unit (单位/部门/处室/科室/股室) makes it a label; 责任 alone is a duty (lead, or cooperating
+# beside a lead label)
+LEAD_STEMS = ("牵头责任", "牵头", "主要责任", "主责", "主体责任", "负责", "主办", "承办", "主抓")
+COOPERATING_STEMS = ("主要协作", "协作", "配合责任", "配合", "参与", "协办", "协同", "协助", "参加")
+UNIT_KINDS = "单位|部门|处室|科室|股室|处|科"
+LABEL_NAMES = rf"(?:{'|'.join(LEAD_STEMS)}|{'|'.join(COOPERATING_STEMS)}|责任)(?:{UNIT_KINDS})"
 LABELLED = re.compile(rf"^(?P<label>{LABEL_NAMES})\s*[:：]\s*")
 # "牵头单位：X，配合单位：Y": a comma before a label ends the labelled part before it
-COMMA_BEFORE_LABEL = re.compile(rf"[，,]\s*(?=(?:{LABEL_NAMES})\s*[:：])")
+# (or spaces: "牵头单位：X　配合单位：Y")
+COMMA_BEFORE_LABEL = re.compile(rf"(?:[，,]\s*|(?<=[^\s:：])[ \t\u3000]+)(?=(?:{LABEL_NAMES})\s*[:：])")
 INLINE_LABEL = re.compile(rf"[。；;]\s*((?:{LABEL_NAMES})\s*[:：][^（）()。]+?)[。]?\s*$")
-LEAD_LABELS = ("牵头责任单位", "牵头单位", "主责单位", "负责部门", "负责单位")
+LEAD_LABEL = re.compile(rf"^(?:{'|'.join(LEAD_STEMS)})(?:{UNIT_KINDS})$")
+DUTY_LABEL = re.compile(rf"^责任(?:{UNIT_KINDS})$")
 # "（负责部门：X；适用范围：Y）": where a measure applies, or by when, names no unit
-NOT_UNITS_LABEL = re.compile(r"[，,；;]\s*(?:适用范围|完成时限|完成时间|时间节点|时限)\s*[:：].*$")
+NOT_UNITS_LABEL = re.compile(
+    r"(?:[，,；;]\s*|(?<=[^\s:：])[ \t\u3000]+)(?:适用范围|完成时限|完成时间|时间节点|时限)\s*[:：].*$"
+    # a deadline after the units, unlabelled: "（市卫健委牵头，市医保局配合；2026年底前完成）"
+    r"|[，,；;]\s*20\d{2}\s*年[^，,；;（）()]{0,10}$"
+)
 # a responsibility bracket of a 分解方案 that names the leader and who reports the figures beside the units ("牵头领导:谢瑞武,
 # 牵头单位:市发改委,责任单位:…,数据提供单位:市统计局"): a person, and the source of the data, are no unit of the task
 NOT_UNITS_PART = re.compile(
     r"(?:^|(?<=[，,；;]))\s*(?:(?:牵头|责任|分管|联系|包抓|督导)(?:市|县|区)?领导|数据(?:提供|来源|统计)单位)\s*[:：][^，,；;]*[，,；;]?"
 )
-BARE_LABEL = re.compile(
-    r"^(?:牵头责任单位|牵头单位|主责单位|责任单位|配合单位|协作单位|主要协作单位|参与单位)$"
-)
+BARE_LABEL = re.compile(rf"^{LABEL_NAMES}$")
 TASK_LABEL = re.compile(r"^(?:具体任务|工作任务|任务内容)[:：]?$")
 # The role words of a responsibility bracket, a closed list from the grammar of Chinese official documents:
 # the unit(s) before the word lead (牵头, 负责, 主责, 主办, 指导, 督导, 统筹, 落实, 负责落实) or cooperate (配合,
 # 参与, 协助, 协同, 支持, 协办, 参加); "按职责分工负责" and its variants (依职责, 根据职责分工, 分工负责, …落实 for
 # …负责) share the work (they cooperate after a 牵头, else they lead); 分别/共同/依法 modify the word, not the role.
-LEAD_WORDS = "牵头负责|牵头抓总|牵头|负责落实|具体负责|负责|主责|主办|指导|督导|统筹|落实"
+LEAD_WORDS = "牵头负责|牵头抓总|牵头|负责落实|具体负责|负总责|负责|主责|主办|承办|主抓|指导|督导|统筹|落实"
 COOPERATING_WORDS = ("配合", "参与", "协助", "协同", "支持", "协办", "参加")
+# a role word may be followed by what the units do: "配合落实", "牵头实施", "参与推进", "协助完成"
+ROLE_TAIL = "(?:落实|实施|推进|完成|执行)"
 SHARED_WORDS = "(?:按|依|根据)?职责分工(?:负责|落实)|(?:按|依|根据)职责分工|(?:按|依|根据)职责(?:负责|落实)|分工(?:负责|落实)"
 ROLE = re.compile(
-    rf"(?P<role>{SHARED_WORDS}|(?:分别|共同|依法)?(?:{LEAD_WORDS}|{'|'.join(COOPERATING_WORDS)}))$"
+    rf"(?P<role>{SHARED_WORDS}|(?:分别|共同|依法)?(?:{LEAD_WORDS}|{'|'.join(COOPERATING_WORDS)}){ROLE_TAIL}?)$"
 )
 
 # a bracket that says who does what (a role word, a label), not units named bare
@@ -212,6 +223,12 @@ def split_units(text: str) -> tuple[list[str], list[str]]:
     return unit_names(lead), [n for part in rest for n in unit_names(part)]
 
 
+# a unit marked as the lead inside a list: "市卫健委（牵头）、市财政局"
+LEAD_MARK = re.compile(r"\s*[（(]\s*牵头(?:单位|部门)?\s*[)）]")
+# role words closing a part of a list of units: "A牵头，B、C配合"
+ROLE_INSIDE = re.compile(rf"(?:{LEAD_WORDS}|{'|'.join(COOPERATING_WORDS)}){ROLE_TAIL}?\s*(?:[，,；;]|$)")
+
+
 def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
     """The lead and cooperating units a bracket names, or None when it names no units.
 
@@ -232,6 +249,22 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
     bracket = NOT_UNITS_LABEL.sub("", bracket)
     bracket = NOT_UNITS_PART.sub("", bracket).rstrip("。；;，, ")
     bracket = COMMA_BEFORE_LABEL.sub("；", bracket)
+    if LEAD_MARK.search(bracket):
+        # "责任单位：市卫健委（牵头）、市财政局、市医保局": the unit marked (牵头) leads, the others cooperate
+        listed = (
+            LABELLED.sub("", bracket)
+            if not LABELLED.match(bracket)
+            or DUTY_LABEL.match(LABELLED.match(bracket).group("label"))
+            or LEAD_LABEL.match(LABELLED.match(bracket).group("label"))
+            else bracket
+        )
+        lead, cooperating = [], []
+        for part in _split_outside_brackets(listed, "，,、；;"):
+            marked = LEAD_MARK.search(part)
+            names = unit_names(LEAD_MARK.sub("", part).strip())
+            (lead if marked else cooperating).extend(names)
+        if lead and all(is_organisation(n) or n.startswith("各") for n in lead + cooperating):
+            return lead, cooperating
     if LABELLED.match(bracket):
         lead, cooperating = [], []
         for segment in re.split(r"[；;。\n]", bracket):
@@ -239,16 +272,24 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
             if not labelled:
                 continue
             units = segment.strip()[labelled.end() :]
-            if labelled.group("label") == "责任单位" and any(
-                LABELLED.match(other.strip()) and LABELLED.match(other.strip()).group("label") in LEAD_LABELS
+            if DUTY_LABEL.match(labelled.group("label")) and any(
+                LABELLED.match(other.strip())
+                and LEAD_LABEL.match(LABELLED.match(other.strip()).group("label"))
                 for other in re.split(r"[；;。\n]", bracket)
             ):
                 cooperating += [n for part in _split_outside_brackets(units, "，,") for n in unit_names(part)]
-            elif labelled.group("label") == "责任单位":
+            elif (
+                DUTY_LABEL.match(labelled.group("label"))
+                and ROLE_INSIDE.search(units)
+                and (roled := units_of(units))
+            ):
+                lead += roled[0]  # "责任单位：A牵头，B、C配合": the role words inside the label say who leads
+                cooperating += roled[1]
+            elif DUTY_LABEL.match(labelled.group("label")):
                 first, rest = split_units(units)
                 lead += first
                 cooperating += rest
-            elif labelled.group("label") in LEAD_LABELS:
+            elif LEAD_LABEL.match(labelled.group("label")):
                 lead += [n for part in _split_outside_brackets(units, "，,") for n in unit_names(part)]
             else:
                 cooperating += [n for part in _split_outside_brackets(units, "，,") for n in unit_names(part)]
@@ -282,7 +323,9 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
             head, _sep, others = part[: role.start()].partition("会同")
             lead += unit_names(head)
             cooperating += unit_names(others)
-        elif word.endswith(COOPERATING_WORDS) or (_shares(word) and has_lead_word):
+        elif re.sub(f"{ROLE_TAIL}$", "", word).endswith(COOPERATING_WORDS) or (
+            _shares(word) and has_lead_word
+        ):
             cooperating += names
         elif (_shares(word) or (word == "负责" and has_lead_word)) and lead:
             cooperating += names  # "A负责，B按职责分工负责"; "A牵头，B、C负责": B and C do their part
@@ -476,18 +519,10 @@ LIST_MARK = re.compile(r"^(?:[（(]\d{1,2}[)）]|\d{1,2}[.．、](?!\d)|[①-⑳
 # the columns of a responsibility table ("序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限")
 COLUMN_ROLES = (
     ("number", re.compile(r"^(?:序号|编号)$")),
-    (
-        "lead",
-        re.compile(
-            r"^(?:牵头(?:责任)?(?:单位|部门|处室|科室)|主体责任(?:单位|部门)|主责(?:单位|部门|处室)|负责(?:单位|部门|处室)"
-            r"|责任主体)$"
-        ),
-    ),
-    (
-        "cooperating",
-        re.compile(r"^(?:配合(?:责任)?(?:单位|部门|处室|科室)|协作单位|协办单位|参与(?:单位|部门|处室))$"),
-    ),
-    ("duty", re.compile(r"^责任(?:单位|部门|处室|科室|股室)$")),
+    ("lead", re.compile(rf"^(?:{LEAD_LABEL.pattern[1:-1]}|责任主体)$")),
+    ("cooperating", re.compile(rf"^(?:{'|'.join(COOPERATING_STEMS)})(?:{UNIT_KINDS})$")),
+    # who does the task, no lead named: 责任单位, "责任分工" (the units sharing it), "实施单位"/"实施主体"
+    ("duty", re.compile(rf"^(?:责任(?:{UNIT_KINDS})|责任分工|实施(?:单位|主体|部门))$")),
     (
         "task",
         re.compile(
@@ -508,6 +543,8 @@ COLUMN_ROLES = (
 
 def _column_role(cell: str) -> str | None:
     cell = re.sub(r"\s", "", cell)
+    # "牵头单位（部门）", "牵头处（室）": a header's bracketed alternative says the same
+    cell = re.sub(r"(?<=.)[（(][^（）()]{1,4}[)）]$", "", cell)
     return next((role for role, pattern in COLUMN_ROLES if pattern.match(cell)), None)
 
 
@@ -551,7 +588,11 @@ def _row_task(roles: list[str], cells: list[str]) -> tuple | None:
         cooperating = [*cooperating, *(n for n in names("duty") if n not in lead)]
     elif duty and (found := units_of(duty) or units_of("责任单位：" + duty)):
         lead, cooperating = found[0], [*found[1], *cooperating]
-    if not task or not lead or not all(is_organisation(n) or n.startswith("各") for n in lead + cooperating):
+    # a 责任单位 cell whose units all cooperate ("A、B配合落实") names a task without a lead; an empty 牵头 cell (merged
+    # with the row above) names none
+    if not lead and (not cooperating or "lead" in by_role):
+        return None
+    if not task or not all(is_organisation(n) or n.startswith("各") for n in lead + cooperating):
         return None
     by_when = re.search(r"(20\d{2})\s*年", " ".join(by_role.get("other", [])))
     deadline = f"{by_when.group(1)}-12-31" if by_when else None
@@ -594,6 +635,54 @@ def _one_cell(line: str) -> str | None:
 GROUP_ROW = re.compile(r"\s*[（(][一二三四五六七八九十]+[)）][^。；;|]{2,40}")
 
 
+ROW_NUMBER = re.compile(r"^(\d{1,3})[.．、]\s*(?!\d)")
+LEADER_CELL = re.compile(
+    r"^[^，,。；;:：、\d]{2,12}$"
+)  # a person's cell merged across rows ("周某市长"): no unit, no text
+
+
+def _numbered_cell_rows(lines: list[str], i: int) -> tuple[list[tuple], int] | None:
+    """A responsibility table copied one cell a line with no 序号 column ("牵头领导", "重点工作", "牵头单位", "配合单位",
+    "备注", blank lines between): each row opens with its task cell numbered "1.…", then its unit cells one a line;
+    the first names the 牵头 cell's units, the others the 配合 column's (a cell of several units spills over lines).
+    A short cell that is no unit (the 牵头领导 merged across rows) is passed over. Returns the rows (number, title,
+    text, lead, cooperating, deadline) and the line after the table."""
+    order = [j for j in range(i, len(lines)) if lines[j].strip() not in ("", "|")]
+    block = []
+    while len(block) < len(order) and (cell := _one_cell(lines[order[len(block)]])) and _column_role(cell):
+        block.append(cell)
+    roles = _header(block) if len(block) >= 3 else None
+    if not roles or "number" in roles or "lead" not in roles:
+        return None
+    rows, k, number, end = [], len(block), 0, order[len(block) - 1] + 1
+    while k < len(order):
+        cell = (_one_cell(lines[order[k]]) or "").strip()
+        opened = ROW_NUMBER.match(cell)
+        if not opened or int(opened.group(1)) != number + 1:
+            if LEADER_CELL.match(cell) and not all(is_organisation(n) for n in unit_names(cell)):
+                k += 1
+                continue
+            break
+        number, k, units = number + 1, k + 1, []
+        while k < len(order) and not ROW_NUMBER.match(
+            unit_cell := (_one_cell(lines[order[k]]) or "").strip()
+        ):
+            names = [n for part in _split_outside_brackets(unit_cell, "，,；;") for n in unit_names(part)]
+            if not names or not all(is_organisation(n) or n.startswith("各") for n in names):
+                break
+            units.append(names)
+            k += 1
+        end = order[k - 1] + 1
+        if units:
+            task = cell[opened.end() :]
+            lead = units[0] if "cooperating" in roles else [n for names in units for n in names]
+            cooperating = [n for names in units[1:] for n in names] if "cooperating" in roles else []
+            rows.append(
+                (str(number), re.split(r"[。；;]", task)[0].strip()[:60], task, lead, cooperating, None)
+            )
+    return (rows, end) if rows else None
+
+
 def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
     """(row number, title, text, lead, cooperating, deadline) of each row of a responsibility table, read
     by its columns, and the lines the tables take: rows written "|1|…|X|Y|" or with tabs between the cells,
@@ -622,10 +711,16 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
                 used.add(i)
                 i += 1
             continue
+        role = _column_role(_one_cell(lines[i]) or "")
+        if role and role != "number" and (numbered := _numbered_cell_rows(lines, i)) is not None:
+            found += numbered[0]
+            used.update(range(i, numbered[1]))
+            i = numbered[1]
+            continue
         # one cell a line, opening with its 序号 cell; a page's copy may leave a blank line between the cells ("序号", "",
         # "项目内容", "", …): the blank lines are skipped where the header's first cell is followed by one (a blank line is
         # then no empty cell)
-        if _column_role(_one_cell(lines[i]) or "") != "number":
+        if role != "number":
             i += 1
             continue
         # or a line of a bare "|" between the cells ("序号", "|", "重点工作任务", "|", …): skipped as such blank lines are
@@ -737,9 +832,15 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
             )
     for number, title, body, lead, cooperating, deadline in table_rows:
         found.append(asdict(Task(f"表{number}", title, body[:400], lead, cooperating, deadline)))
-    titles = {t["title"] for t in found}
+    titles, heading = {t["title"] for t in found}, ""
     for line in lines:
-        if (cell := _unit_led_cell(line.strip())) and cell[0] not in titles:
+        if not line.strip():
+            continue
+        cell = _unit_led_cell(line.strip())
+        if cell and not cell[0]:
+            cell = (heading, *cell[1:]) if heading else None
+        heading = (m.group(1) or m.group(2)) if (m := UNITS_HEADING.match(line.strip())) else ""
+        if cell and cell[0] not in titles:
             title, lead, cooperating = cell
             titles.add(title)
             body = line.strip()
@@ -761,8 +862,15 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
 # a cell of a task table copied one cell a line that opens with its units and their roles, no number before it
 # ("区城管局负责,工商局、区商务局配合,取缔…。", "区商务局、区城管局负责督促业主…."): the units do the cell's task
 UNIT_LED_CELL = re.compile(
-    r"^(?P<lead>[^\d，,。；;:：、\s（(.．]{2,20}(?:、[^\d，,。；;:：、\s（(.．]{2,20}){0,3})负责"
-    r"(?:[，,](?P<coop>[^，,。；;:：]{2,60}?)配合(?=[，,]))?(?:[，,][^，,。；;:：]{2,20}?指导(?=[，,]))?"
+    r"^(?P<lead>[^\d，,。；;:：、\s（(.．]{2,20}(?:、[^\d，,。；;:：、\s（(.．]{2,20}){0,3})(?:负责|承办|主办)"
+    rf"(?:[，,](?P<coop>[^，,。；;:：]{{2,120}}?)(?:{'|'.join(COOPERATING_WORDS)})(?=[，,。]|$))?"
+    r"(?:[，,][^，,。；;:：]{2,20}?指导(?=[，,]))?"
+)
+
+
+# a heading naming a task, the units' sentence on the line after it ("一、治理畜牧业产品污染" / "由省经贸委承办,…协办。")
+UNITS_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、\s*([^。；;，,]{2,40})|[（(][一二三四五六七八九十]+[)）]\s*([^。；;，,]{2,40}))$"
 )
 
 
@@ -788,17 +896,19 @@ def _unit_led_cell(line: str) -> tuple[str, list[str], list[str]] | None:
     if level and all(LEVEL.match(n) for n in lead):
         cooperating = [
             n
-            if LEVEL.match(n) or n.startswith("各") or not n.endswith("局") or len(n) > 5
+            if LEVEL.match(n) or n.startswith("各") or not n.endswith(("局", "厅")) or len(n) > 5
             else level.group(0) + n
             for n in cooperating
         ]
     title = re.split(r"[。；;]|\.(?!\d)", line)[0].strip()[:60]
+    if re.fullmatch(r"\s*(?:[。；;].*)?", line[m.end() + line.startswith("由") :]):
+        title = ""  # "由省经贸委承办,省农业厅…协办。治理工作目标:…": the units alone; the heading above names the task
     return title, lead, cooperating
 
 
 # a number with its unit; "5～8个" keeps the lower bound; ages (岁), 人次 and 个百分点 are not targets
 TARGET = re.compile(
-    r"(?P<before>达到|不低于|不少于|不得低于|不超过|不高于|超过|低于|小于|大于|控制在|下降至|下降到|降低到|降低至|降至|降到|减少到|减少至|提高到"
+    r"(?P<before>达到|不低于|不少于|不得低于|不超过|不高于|不大于|不多于|不超出|超过|低于|小于|大于|高于|多于|控制在|下降至|下降到|降低到|降低至|降至|降到|减少到|减少至|提高到"
     r"|至少|≥|≤|[<＜>＞]|超(?!过)|逾"
     r"|(?:压缩|压减|缩短|减)(?:至|到)|约|达)?\s*"
     # a range keeps its lower bound, its unit written once ("5～8个") or twice ("25%-30%", with a dash only: "从20%到30%"
@@ -807,9 +917,11 @@ TARGET = re.compile(
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到|至|[%‰]\s*[～~—-]|(?:个|位|名|家|所)\s*(?:至|～|~))\s*)?"
     r"(?P<value>\d+(?:\.\d+)?)\s*"
     r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台|万平方米|万场|万套|万只|万(?=以上|以内|以下|人次以上|[，,。；]|$)|元(?=以上)"
-    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人|条(?![例款])|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|平方米|㎡|颗|辆(?![/／])|批次|堂"
-    r"|位(?=[^，,。；;置于次列]))?"
-    r"(?P<after>及以上|及以下|以上|以内|以下|左右)?"
+    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人|条(?![例款])|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|平方米/人|㎡/人|平方米|㎡|颗|辆(?![/／])|批次|堂"
+    # more units of counts and lengths, read as the others (the first readings met each): rooms, doses, cases, copies
+    r"|间(?![隔断歇])|万剂次|万?册|万?份(?![额])|万?盒|床(?![位旁边])|公顷|千米|亩"
+    r"|位(?=[^置于次列]|$))?"
+    r"(?P<after>及以上|及以下|以上|以内|之内|以下|左右)?"
 )
 COMPARATORS = {
     "不低于": "ge",
@@ -833,6 +945,13 @@ COMPARATORS = {
     "及以下": "le",
     "不超过": "le",
     "不高于": "le",
+    # comparators in words, one table: "不大于", "不多于", "不超出" a ceiling; "高于", "多于" above; "之内" within
+    "不大于": "le",
+    "不多于": "le",
+    "不超出": "le",
+    "高于": "gt",
+    "多于": "gt",
+    "之内": "le",
     "≤": "le",
     "控制在": "le",
     "下降至": "le",
@@ -862,6 +981,8 @@ GOAL_WORDS = re.compile(
     r"\d年内|力争|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至|小于|大于|‰|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|超\s*\d|逾\s*\d|(?:建设|建立|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助|完成)\d|削减[^，,。；\d]{0,10}\d|\d分钟[^，。]{0,6}圈|达\s*\d"
     # a standard raised by an amount: "人均财政补助标准分别再提高30元和5元", "基础养老金最低标准再提高20元"
     r"|标准(?:分别)?再?(?:提高|提升|上调)\s*\d+(?:\.\d+)?\s*元"
+    # a verb before a list whose first item has no count: "完成县指挥中心、18个乡镇分控中心和376个村居广播室建设"
+    r"|(?:建设|建立|建成|新建|完成|实施|设立)[^，,。；;\d、]{2,20}、\s*\d+(?:\.\d+)?\s*(?:个|所|家|张|座|处|套|台|条)"
 )
 # headings of the parts that look back (十三五 achievements, a review of the past year, the situation) or annex
 # projects: no targets there. A heading that also names what is to be done (目标, 任务, 要点…) looks forward.
@@ -907,7 +1028,7 @@ GARBLED_YEAR = re.compile(r"(?<!\d)\d{5,6}年")
 # names ("2023年全省卫生健康工作要点", "县卫健委2021年政府工作报告任务分解")
 PERIOD = re.compile(r"(20\d{2})\s*[—–-]+\s*(20\d{2})\s*年")
 TITLE_YEAR = re.compile(
-    r"(20\d{2})年[^，,。\n]{0,20}(?:工作要点|任务分解|工作计划|行动计划|实施方案|规划|重点工作(?:任务|责任清单|清单)|工作责任清单"
+    r"(20\d{2})年[^，,。\n]{0,20}(?:工作要点|任务分解|工作计划|行动计划|实施方案|规划|重点工作(?:任务|责任清单|清单)?(?![^，,。\n]{0,4}(?:总结|回顾|完成|进展|成效|情况))|工作责任清单"
     # "2019年《政府工作报告》确定的主要目标任务责任分解方案": the year's goals, shared out among the units
     r"|(?:主要(?:预期)?)?目标任务\s*(?:责任)?分解方案"
     # "某县2025年政府工作报告": the report sets the goals of the year its title names
@@ -1156,9 +1277,31 @@ def _sections(text: str, yearly_list: bool = False):
             )
 
 
+# a label line of goals or indicators ("规划指标:", "发展目标："), then its stages each on a line opening with its year
+# ("2030 年:每千人口…床位数 8.4 张", "2035年：…"): each stage's values are set for its year, as after "到2030年,"
+GOALS_LABEL = re.compile(r"^\s*[^，,。；;:：\d]{0,10}(?:目标|指标)\s*[:：]\s*$", re.M)
+STAGE_LINE = re.compile(r"^(\s*)(20\d{2})\s*年\s*[:：]\s*")
+LABEL_LINE = re.compile(r"^\s*[^，,。；;:：\d]{1,8}[:：]")
+
+
+def _stage_lines(text: str) -> str:
+    if not GOALS_LABEL.search(text):
+        return text
+    lines, under = text.split("\n"), False
+    for i, line in enumerate(lines):
+        if GOALS_LABEL.match(line):
+            under = True
+        elif under and (stage := STAGE_LINE.match(line)):
+            lines[i] = f"{stage.group(1)}到{stage.group(2)}年,{line[stage.end() :]}"
+        elif under and not LABEL_LINE.match(line) and line.strip():
+            under = False
+    return "\n".join(lines)
+
+
 def targets(text: str) -> list[dict]:
     """Numeric targets: in sentences that set a year, or that state a goal (达到, 不低于, 以上, 左右…)
     under the document's target year (the year its 到YYYY年 phrases name most)."""
+    text = _stage_lines(text)
     # "截至2014年" looks back and "从2012年的…下降至2021年…" records a change: neither names a year to come
     # "2012年至2021年,…从75.11岁增至78.06岁" records a change over a period: its end is no year to come either
     years = [
@@ -1406,6 +1549,13 @@ def targets(text: str) -> list[dict]:
         dates = sorted(
             [(d.end(), int(d.group(1))) for d in (*YEAR.finditer(sentence), *DEADLINE.finditer(sentence))]
         )
+        if (
+            dates
+            and (opening := OPENING_YEAR.match(sentence))
+            and int(opening.group(1)) < min(y for _e, y in dates)
+        ):
+            # "2025年,…比例达90%以上,到2030年达95%以上": the year opening the sentence dates what comes before the later one
+            dates.insert(0, (opening.end(1), int(opening.group(1))))
         if dates:
             # "到2025年，…不低于25%，2030年不低于30%": a clause opening with a later year dates what follows it
             dates = sorted(
@@ -1551,6 +1701,8 @@ def targets(text: str) -> list[dict]:
                 continue  # "时速120公里以上线路": a speed, which lines are meant, no length to build
             if unit == "种" and re.search(r"、[^，,。；;、]{1,20}等$", before):
                 continue  # "…尿毒症透析、器官移植术后抗排异治疗等5种…病": the kinds just listed, counted
+            if unit == "位" and re.search(r"[前第]\s*$", before):
+                continue  # "稳居全省前3位": a rank, no count
             if unit == "条" and OWN_ARTICLES.match(after):
                 continue  # "出台24条实施意见": the articles of a policy counted, no goal
             if unit == "项" and LIST_OWN_COUNT.match(after):
@@ -1623,7 +1775,7 @@ def targets(text: str) -> list[dict]:
                 not listed
                 and unit == "%"
                 and re.search(
-                    r"(?:^|[，,])[^，,、]{2,24}?率(?:和|及|与)[^，,、]{2,24}?率(?:保持在|达到|均达到|均达)$",
+                    r"(?:^|[，,])[^，,、]{2,24}?率(?:和|及|与)[^，,、]{2,40}?率(?:保持在|达到|均达到|均达)$",
                     before,
                 )
             ):
@@ -1704,7 +1856,7 @@ DONE_AFTER = re.compile(r"[^，,。；;]{0,30}?(?:圆满|全面|超额|提前)�
 # what a study found: "据…研究报告显示,…", "调查显示"
 FINDING = re.compile(r"(?:研究|调查|监测)(?:报告|结果|数据)?(?:显示|表明|发现)")
 # "今年,全国将重点建设…", "今年要…达到": a goal for the year of the text
-THIS_YEAR_GOAL = re.compile(r"今年[，,]?[^。；，,]{0,20}?(?:将|要|力争|确保)")
+THIS_YEAR_GOAL = re.compile(r"今年(?:底|内|年底)?(?:前)?[，,]?[^。；，,]{0,20}?(?:将|要|力争|确保)")
 # the year a yearly task text is for: the first year it writes ("2022年省定民生实事", "现将2020年我局承办的…"), else the
 # day it was published ("2022-10-10")
 FIRST_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*(?:年|-\d{1,2}-\d{1,2})")
@@ -1900,6 +2052,7 @@ FIVE_YEAR_ENDS = {
 }
 # a year opening a clause ("…，2030年不低于30%"); one before a later year to come opens a baseline ("2020年全市…为23%，
 # 到2025年达到30%")
+OPENING_YEAR = re.compile(r"^\s*(?:\d{1,2}[.．、]\s*)?(20\d{2})\s*年(?:底|末)?[，,]")
 CLAUSE_YEAR = re.compile(r"(?:^|[，,；;])\s*(\d{4})\s*年(?!\s*(?:底|末)?前)(?!\d)")
 
 
@@ -2004,7 +2157,7 @@ PRESENT = re.compile(r"(?:^|(?<=[，,；;：:]))目前[，,][^，,。；;]*")
 # document's items
 ITEM_COUNT = re.compile(r"[^，,；。\d]{0,12}?(?:指标|任务|措施|举措|目标)")
 # a yearly list counting its own items: "2023年我省实施50项民生实事", "一、促进就业(3项)"
-OWN_ARTICLES = re.compile(r"[^，,；。\d]{0,6}?(?:意见|措施|举措|政策|规定|办法|条款|细则|建议)")
+OWN_ARTICLES = re.compile(r"[^，,；。\d]{0,14}?(?:意见|措施|举措|政策|规定|办法|条款|细则|建议)")
 LIST_OWN_COUNT = re.compile(r"[^，,；。\d]{0,5}?实事|[）)]")
 # a value opening a short quoted name ("“15分钟健身圈”") with no goal word: a name; "实现“…人才达到2000名左右…”" is a
 # quoted goal and stays one

@@ -564,7 +564,7 @@ class Command(BaseCommand):
                 "云南 艾滋病 规划 opening, 源城区 十四五 contents) gathered by helper unseen26 while reader17 changed the "
                 "rules, truth committed before the reader ran; measured once, rules frozen at c9efd1d (reader17): targets "
                 "0.98/0.85 (46 of 54, 47 found), tasks 0 of 1; seen since reader18: rules then written on its failure "
-                "classes and heldout_aj's and heldout_ak's (tests/ledger/heldout_ai)",
+                "classes and heldout_aj's and heldout_ak's, then reader20's general classes of the residual misses (tests/ledger/heldout_ai)",
             ),
             (
                 truth / "heldout_aj",
@@ -575,7 +575,7 @@ class Command(BaseCommand):
                 "two without goals: 宿州 2025 工作会议, 汉源 2024 results) gathered by helper unseen27 while reader17 changed the "
                 "rules, truth committed before the reader ran; measured once, rules frozen at c9efd1d (reader17): targets "
                 "1.00/0.13 (6 of 47, 6 found), tasks 0.67/0.09 (2 of 23, 3 found); seen since reader18: rules then written "
-                "on its failure classes and heldout_ai's and heldout_ak's (tests/ledger/heldout_aj)",
+                "on its failure classes and heldout_ai's and heldout_ak's, then reader20's general classes of the residual misses (tests/ledger/heldout_aj)",
             ),
             (
                 truth / "heldout_ak",
@@ -586,7 +586,7 @@ class Command(BaseCommand):
                 "goals; 22 tasks, 12 targets) gathered by helper unseen28 while reader17 changed the rules, truth committed "
                 "before the reader ran; measured once, rules frozen at c9efd1d (reader17): targets 0 of 12 (0 found), "
                 "tasks 1.00/0.50 (11 of 22, 11 found); seen since reader18: rules then written on its failure classes and "
-                "heldout_ai's and heldout_aj's (tests/ledger/heldout_ak)",
+                "heldout_ai's and heldout_aj's, then reader20's general classes of the residual misses (tests/ledger/heldout_ak)",
             ),
             (
                 truth / "heldout_al",
@@ -607,7 +607,7 @@ class Command(BaseCommand):
                 "lines; one without goals: 蕲春 2024 results; 28 tasks, 90 targets) gathered by helper unseen30 while reader18 "
                 "changed the rules, truth committed before the reader ran; measured once, rules frozen at cc4f93c (reader18): "
                 "targets 1.00/0.44 (40 of 90, 40 found), tasks 12 of 28 with 14 found; seen since reader19: rules then "
-                "written on its failure classes and heldout_al's (tests/ledger/heldout_am)",
+                "written on its failure classes and heldout_al's, then reader20's general classes of the residual misses (tests/ledger/heldout_am)",
             ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for

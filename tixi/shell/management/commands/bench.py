@@ -609,6 +609,15 @@ class Command(BaseCommand):
                 "targets 1.00/0.44 (40 of 90, 40 found), tasks 12 of 28 with 14 found; seen since reader19: rules then "
                 "written on its failure classes and heldout_al's, then reader20's general classes of the residual misses (tests/ledger/heldout_am)",
             ),
+            (
+                truth / "heldout_an",
+                False,
+                "FORTIETH held-out set, thirteen PLANS WITH TARGETS (内蒙古 2020 蒙医药中医药振兴行动, 天津 职业病防治十四五规划, "
+                "健康杭州 2023-2025, a page of 健康中国2030 (爱国卫生), the 十三五 卫生与健康规划's 发展目标, 烟台 老年人健康教育, a "
+                "十二五 goals thread, 健康西藏, 健康海南行动, 木垒 2025 免疫规划; two without goals: 宁夏 十四五 规划's 现状, 黑龙江 "
+                "2018-2020 健康老龄化 opening; 上海 健康老龄化 2025; 53 targets, no task) gathered by helper unseen31 while reader20 changed the rules, "
+                "truth committed before the reader ran; unseen, first measured by the lead (tests/ledger/heldout_an)",
+            ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for
         # text the reader has not seen; an unseen set had no rule written on it since its truth was committed

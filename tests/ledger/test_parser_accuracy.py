@@ -155,6 +155,12 @@ THIRTY_NINTH_SET = Path(__file__).resolve().parent / "heldout_am"
 # unseen31 while reader20 changed the rules, truth committed before the reader ran on them: unseen, first measured by the lead
 # (no threshold here)
 FORTIETH_SET = Path(__file__).resolve().parent / "heldout_an"
+# eight texts: TASKS WITH UNITS (the national 健康中国行动2021年工作要点 with 牵头 / 按职责分工负责 / 负责 brackets; 健康赣州建设's
+# organising points with 牵头, 按职责分工负责 and 分别负责 in one bracket) and plans' goals (四川 2020-2022 遏制艾滋病, 厦门 2018
+# 精神卫生, 赣州 2023 工作要点, 秀英 2019 健康促进, news of 安吉 2009 健康宝宝计划 and 陕西 2018 健康细胞) gathered by helper unseen32
+# while reader20 changed the rules, truth committed before the reader ran on them: unseen, first measured by the lead (no
+# threshold here)
+FORTY_FIRST_SET = Path(__file__).resolve().parent / "heldout_ao"
 DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 
 

@@ -618,6 +618,16 @@ class Command(BaseCommand):
                 "2018-2020 健康老龄化 opening; 上海 健康老龄化 2025; 53 targets, no task) gathered by helper unseen31 while reader20 changed the rules, "
                 "truth committed before the reader ran; unseen, first measured by the lead (tests/ledger/heldout_an)",
             ),
+            (
+                truth / "heldout_ao",
+                False,
+                "FORTY-FIRST held-out set, eight texts: TASKS WITH UNITS in the national 健康中国行动2021年工作要点 (牵头 / "
+                "按职责分工负责 / 负责 brackets) and 健康赣州建设's organising points (牵头, 按职责分工负责 and 分别负责 in one bracket), "
+                "goals of 四川 2020-2022 遏制艾滋病, 厦门 2018 精神卫生, 赣州 2023 卫生健康工作要点, 秀英 2019 健康促进, and news "
+                "reports of 安吉 2009 健康宝宝计划 and 陕西 2018 健康细胞; 13 tasks, 38 targets) gathered by helper unseen32 while "
+                "reader20 changed the rules, truth committed before the reader ran; unseen, first measured by the lead "
+                "(tests/ledger/heldout_ao)",
+            ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for
         # text the reader has not seen; an unseen set had no rule written on it since its truth was committed

@@ -629,6 +629,15 @@ class Command(BaseCommand):
                 "reader20 changed the rules, truth committed before the reader ran; measured once, rules frozen at 6bcb5ca "
                 "(reader20): targets 1.00/0.63 (24 of 38, 24 found), tasks 11 of 13 with 13 found (tests/ledger/heldout_ao)",
             ),
+            (
+                truth / "heldout_ap",
+                False,
+                "FORTY-SECOND held-out set, six PLANS WITH TARGETS (廉江 2024 十四五 卫生健康 主要发展指标 table, 湘西州 2025 "
+                "全民健康六大行动, 北京 儿童口腔保健 2025/2030, the 2016 家庭医生签约 goals for 2017, 杭州 2015 国家卫生镇 goal "
+                "for 2020; one without numeric goals: 健康云南2030 两步走; 23 targets, no task) gathered by helper unseen33 "
+                "while reader21 changed the rules, truth committed before the reader ran; unseen, first measured by the "
+                "lead (tests/ledger/heldout_ap)",
+            ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for
         # text the reader has not seen; an unseen set had no rule written on it since its truth was committed

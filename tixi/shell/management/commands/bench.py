@@ -632,9 +632,11 @@ class Command(BaseCommand):
             (
                 truth / "heldout_ap",
                 False,
-                "FORTY-SECOND held-out set, six PLANS WITH TARGETS (廉江 2024 十四五 卫生健康 主要发展指标 table, 湘西州 2025 "
-                "全民健康六大行动, 北京 儿童口腔保健 2025/2030, the 2016 家庭医生签约 goals for 2017, 杭州 2015 国家卫生镇 goal "
-                "for 2020; one without numeric goals: 健康云南2030 两步走; 23 targets, no task) gathered by helper unseen33 "
+                "FORTY-SECOND held-out set, fourteen PLANS WITH TARGETS (the national 十四五 公共服务规划's 主要指标, 廉江 2024 "
+                "十四五 卫生健康 主要发展指标 table, 深圳 十二五 and 重庆 十三五 社会事业 plans, 珠三角 十三五 寿命 goals, 农村卫生服务"
+                "体系 2010, 湘西州 2025 六大行动, 北京 儿童口腔 2025/2030, 家庭医生签约 2017, 杭州 国家卫生镇 2020, 新农合 pilots "
+                "2006-2007, 成都 十二五 寿命; two without goals: 健康云南2030 两步走, 苏南 indicators without a year; 69 "
+                "targets, no task) gathered by helper unseen33 "
                 "while reader21 changed the rules, truth committed before the reader ran; unseen, first measured by the "
                 "lead (tests/ledger/heldout_ap)",
             ),

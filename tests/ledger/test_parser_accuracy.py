@@ -161,6 +161,13 @@ FORTIETH_SET = Path(__file__).resolve().parent / "heldout_an"
 # while reader20 changed the rules, truth committed before the reader ran on them: unseen, first measured by the lead (no
 # threshold here)
 FORTY_FIRST_SET = Path(__file__).resolve().parent / "heldout_ao"
+# fourteen PLANS WITH TARGETS (the national 十四五 公共服务规划's 主要指标 for 2025; 廉江 2024 十四五 卫生健康 主要发展指标, an
+# indicator table one cell a line with 2020 and 2025 columns; 深圳 十二五 and 重庆 十三五 社会事业 plans; 珠三角 十三五 寿命
+# goals; 农村卫生服务体系 2010; 湘西州 2025 六大行动; 北京 儿童口腔 2025/2030; 家庭医生签约 2017; 杭州 国家卫生镇 2020; 新农合
+# pilots 2006-2007; 成都 十二五 寿命; two without goals: 健康云南2030 两步走, 苏南 indicators without a year; 69 targets, no
+# task) gathered by helper unseen33 while reader21 changed the rules, truth committed before the reader ran on them: unseen,
+# first measured by the lead (no threshold here)
+FORTY_SECOND_SET = Path(__file__).resolve().parent / "heldout_ap"
 DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 
 

@@ -629,6 +629,17 @@ class Command(BaseCommand):
                 "reader20 changed the rules, truth committed before the reader ran; measured once, rules frozen at 6bcb5ca "
                 "(reader20): targets 1.00/0.63 (24 of 38, 24 found), tasks 11 of 13 with 13 found (tests/ledger/heldout_ao)",
             ),
+            (
+                truth / "heldout_ap",
+                False,
+                "FORTY-SECOND held-out set, fourteen PLANS WITH TARGETS (the national 十四五 公共服务规划's 主要指标, 廉江 2024 "
+                "十四五 卫生健康 主要发展指标 table, 深圳 十二五 and 重庆 十三五 社会事业 plans, 珠三角 十三五 寿命 goals, 农村卫生服务"
+                "体系 2010, 湘西州 2025 六大行动, 北京 儿童口腔 2025/2030, 家庭医生签约 2017, 杭州 国家卫生镇 2020, 新农合 pilots "
+                "2006-2007, 成都 十二五 寿命; two without goals: 健康云南2030 两步走, 苏南 indicators without a year; 69 "
+                "targets, no task) gathered by helper unseen33 "
+                "while reader21 changed the rules, truth committed before the reader ran; unseen, first measured by the "
+                "lead (tests/ledger/heldout_ap)",
+            ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for
         # text the reader has not seen; an unseen set had no rule written on it since its truth was committed

@@ -168,6 +168,12 @@ FORTY_FIRST_SET = Path(__file__).resolve().parent / "heldout_ao"
 # task) gathered by helper unseen33 while reader21 changed the rules, truth committed before the reader ran on them: unseen,
 # first measured by the lead (no threshold here)
 FORTY_SECOND_SET = Path(__file__).resolve().parent / "heldout_ap"
+# seven texts: TASKS WITH UNITS (三明 2024 乡村医疗卫生体系 分工方案, a table with the document-wide rules "列在首位的为牵头单位
+# …下同" and "以下均需各县(市、区)党委和人民政府落实"; a province's 残疾预防 实施方案 with 牵头 / 按职责分工负责 brackets; 杭州 2025
+# 院前急救 with "列第一位的为牵头单位,下同"; 昌吉 2025 决策事项目录 with its 承办单位 column) and plans' goals (深圳 and 海南 残疾预防
+# 2025 indicators, 思南 2014 新农合) gathered by helper unseen34 while reader21 changed the rules,
+# truth committed before the reader ran on them: unseen, first measured by the lead (no threshold here)
+FORTY_THIRD_SET = Path(__file__).resolve().parent / "heldout_aq"
 DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 
 

@@ -640,6 +640,17 @@ class Command(BaseCommand):
                 "while reader21 changed the rules, truth committed before the reader ran; unseen, first measured by the "
                 "lead (tests/ledger/heldout_ap)",
             ),
+            (
+                truth / "heldout_aq",
+                False,
+                "FORTY-THIRD held-out set, seven texts: TASKS WITH UNITS in 三明 2024 乡村医疗卫生体系 分工方案 (a table whose "
+                "document-wide rules read '列在首位的为牵头单位…下同' and '以下均需各县(市、区)党委和人民政府落实,不再列出'), a "
+                "province's (浙江) 残疾预防 实施方案 (牵头 / 按职责分工负责 brackets), 杭州 2025 院前急救 意见 ('列第一位的为牵头单位,下同') "
+                "and 昌吉 2025 决策事项目录 (承办单位 column), goals of 深圳 and 海南 残疾预防 2025 indicator tables, 思南 2014 新农合 "
+                "补偿方案; 8 tasks, 31 targets) gathered by helper unseen34 while "
+                "reader21 changed the rules, truth committed before the reader ran; unseen, first measured by the lead "
+                "(tests/ledger/heldout_aq)",
+            ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for
         # text the reader has not seen; an unseen set had no rule written on it since its truth was committed

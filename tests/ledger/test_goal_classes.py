@@ -1614,3 +1614,14 @@ def test_labels_apart_by_spaces_and_a_deadline_after_the_units_leave_the_units_w
         ("开展签约", ["市卫健委"], []),
         ("提升急救能力", ["市卫健委"], ["市医保局"]),
     ]
+
+
+def test_the_others_named_after_deng_ge_are_a_unit_of_their_own():
+    # session 17, reader21 (heldout_ao's closing sections): "A、B等各相关部门" as "A、B等相关部门" — the last unit B and the
+    # others ("各相关部门") as one unit, not "B等各相关部门"
+    from tixi.ledger.engine.parse import tasks
+
+    text = "一、重点任务\n（一）建设胸痛中心。在县医院建设胸痛中心。（市卫健委牵头，市财政局、市统计局等各相关部门配合）\n"
+    assert [(t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        (["市卫健委"], ["市财政局", "市统计局", "各相关部门"])
+    ]

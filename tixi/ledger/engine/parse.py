@@ -183,9 +183,10 @@ def unit_names(part: str) -> list[str]:
     for name in _split_outside_brackets(re.sub(r"^\s*由", "", part), "、"):
         name = name.strip(" 　")
         # "民政部等有关部门和单位", "住房城乡建设部等国务院相关部门": the group after 等 is a unit of its own
-        group = re.search(rf"(?<=.)等((?:国务院|中央|省|市|县|区)?(?:相关|有关){GROUP_WORD})$", name)
+        # "市统计局等各相关部门": so is one after 等各
+        group = re.search(rf"(?<=.)等((?:国务院|中央|省|市|县|区)?各?(?:相关|有关){GROUP_WORD})$", name)
         # "人民银行等部门", "中国科协等部门单位": a group word after 等 with no 相关/有关 names no unit
-        name = re.sub(rf"(?:等(?:(?:国务院|中央|省|市|县|区)?(?:相关|有关))?{GROUP_WORD}?)$", "", name)
+        name = re.sub(rf"(?:等(?:(?:国务院|中央|省|市|县|区)?各?(?:相关|有关))?{GROUP_WORD}?)$", "", name)
         if (
             names
             and (DIVISION_KIND.fullmatch(name) or DIVISION_GOVERNMENTS.fullmatch(name))

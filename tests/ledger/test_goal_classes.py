@@ -1625,3 +1625,15 @@ def test_the_others_named_after_deng_ge_are_a_unit_of_their_own():
     assert [(t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
         (["市卫健委"], ["市财政局", "市统计局", "各相关部门"])
     ]
+
+
+def test_a_yearly_plan_s_year_from_a_spaced_title_or_its_opening_requirements_dates_its_undated_goals():
+    # session 17, reader21 (heldout_ao's yearly work plans): "2024 年健康教育 工作实施方案" (a copy spacing the title's
+    # words) and "2024年全县卫生健康工作的总体要求是:" (a work plan opening on its year's requirements) name the year
+    # its goals without a year of their own are set for
+    spaced = "某县\n\n2024 年健康教育 工作实施方案\n一、工作目标\n(一)全县居民健康素养水平提高到 30%以上.\n"
+    assert found(spaced) == [(30.0, "%", 2024, "ge")]
+    opening = (
+        "2024年全县卫生健康工作的总体要求是:坚持人民至上。\n1.推进健康促进。居民健康素养水平提高至30%以上。\n"
+    )
+    assert found(opening) == [(30.0, "%", 2024, "ge")]

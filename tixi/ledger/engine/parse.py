@@ -1029,13 +1029,16 @@ GARBLED_YEAR = re.compile(r"(?<!\d)\d{5,6}年")
 # names ("2023年全省卫生健康工作要点", "县卫健委2021年政府工作报告任务分解")
 PERIOD = re.compile(r"(20\d{2})\s*[—–-]+\s*(20\d{2})\s*年")
 TITLE_YEAR = re.compile(
-    r"(20\d{2})年[^，,。\n]{0,20}(?:工作要点|任务分解|工作计划|行动计划|实施方案|规划|重点工作(?:任务|责任清单|清单)?(?![^，,。\n]{0,4}(?:总结|回顾|完成|进展|成效|情况))|工作责任清单"
+    # "2019 年健康促进与教育 工作实施方案" (a copy spacing the title's words): its year all the same
+    r"(20\d{2})\s*年[^，,。\n]{0,20}(?:工作要点|任务分解|工作计划|行动计划|实施方案|规划|重点工作(?:任务|责任清单|清单)?(?![^，,。\n]{0,4}(?:总结|回顾|完成|进展|成效|情况))|工作责任清单"
     # "2019年《政府工作报告》确定的主要目标任务责任分解方案": the year's goals, shared out among the units
     r"|(?:主要(?:预期)?)?目标任务\s*(?:责任)?分解方案"
     # "某县2025年政府工作报告": the report sets the goals of the year its title names
     r"|政府工作报告(?=[ \t]*(?:\n|$))"
     # a provincial work meeting sets the goals of its year ("2023年全省卫生健康工作电视电话会议")
-    r"|工作(?:电视电话|视频)?会议)"
+    r"|工作(?:电视电话|视频)?会议"
+    # a yearly work plan opening on its year's requirements ("2023年全市卫生健康工作的总体要求是:…"): that year's work
+    r"|工作的?总体要求(?:是|为)?[:：])"
 )
 
 

@@ -1637,3 +1637,13 @@ def test_a_yearly_plan_s_year_from_a_spaced_title_or_its_opening_requirements_da
         "2024年全县卫生健康工作的总体要求是:坚持人民至上。\n1.推进健康促进。居民健康素养水平提高至30%以上。\n"
     )
     assert found(opening) == [(30.0, "%", 2024, "ge")]
+
+
+def test_fenbie_and_a_change_by_one_value_after_listed_indicators_is_one_target_each():
+    # session 17, reader21 (heldout_an's goals of a five-year plan): "A、B、C的死亡率分别降低10%" — 分别, a change and one
+    # value — cuts each listed indicator by it (three targets, as 均); a list of values after 分别 pairs as before
+    text = (
+        "到2030年,力争使心脏病、脑血管疾病、恶性肿瘤的年龄别死亡率分别降低10%;"
+        "城、乡居民健康素养水平分别提高到30%和25%。"
+    )
+    assert found(text) == [(10.0, "%", 2030, "ge")] * 3 + [(30.0, "%", 2030, "ge"), (25.0, "%", 2030, "ge")]

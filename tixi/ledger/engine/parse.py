@@ -1779,6 +1779,18 @@ def targets(text: str) -> list[dict]:
                 listed = re.search(
                     r"(?:^|[，,])([^，,]*、[^，,]*?)分别(?:降低|下降|减少|提高|增长|增加)$", before
                 )
+            # "健康机关、健康社区、健康学校、健康医院建设率达到50%": three or more kinds listed before the one rate they share
+            # (no 均) reach the level each; two ("脊灰疫苗、麻风腮疫苗接种率达95%", the seeds') stay one target
+            if (
+                not listed
+                and unit == "%"
+                and m.group("before") in ("达到", "达", "提高到", "不低于")
+                and not re.match(r"\s*(?:[、和及与]|以及)\s*\d", after)
+            ):
+                listed = re.search(
+                    r"(?:^|[，,；;：:])((?:[^，,、；;：:（）()\d\s]{2,8}、){2,})[^，,、；;：:（）()\d]{2,14}?率$",
+                    before,
+                )
             # "…知晓率和综合干预措施覆盖比例、…知晓率均达95%以上": a rate joined to the next by 和/及/与 is listed too
             joined = len(re.findall(r"(?:率|比例)(?:和|及|与)(?=[^、]{2})", listed.group(1))) if listed else 0
             # "3岁以下儿童系统管理率和7岁以下儿童健康管理率保持在90%以上": two rates joined by 和 before one value, one each

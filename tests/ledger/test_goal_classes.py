@@ -1656,3 +1656,13 @@ def test_three_or_more_kinds_listed_before_the_one_rate_they_share_reach_its_lev
         "到2030年,健康机关、健康社区、健康学校、健康医院建设率达到50%,脊灰疫苗、麻风腮疫苗接种率达95%以上。"
     )
     assert found(text) == [(50.0, "%", 2030, "ge")] * 4 + [(95.0, "%", 2030, "ge")]
+
+
+def test_a_forecast_of_the_population_and_its_share_is_no_goal():
+    # session 17, reader21 (heldout_an's plans for the old): "预计到2030年,…老年人口将达到120万人,占全市人口总数的
+    # 25.5%" states what is expected, not a goal; a density per head ("每万人口全科医生数") stays one
+    text = (
+        "预计到2030年,全市60周岁以上老年人口将达到120万人,占全市人口总数的25.5%。"
+        "到2030年,每万人口全科医生数达到4人。"
+    )
+    assert found(text) == [(4.0, "人", 2030, "ge")]

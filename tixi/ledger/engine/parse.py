@@ -1744,6 +1744,8 @@ def targets(text: str) -> list[dict]:
                 continue  # "截至2015年…达到76岁", "从1.38人增长到2.61人": a figure reached, no goal
             if BASELINE.search(before) or ALREADY.search(before):
                 continue  # "由10.7‰下降到…": the value a change starts from; "已达到…": reached
+            if POPULATION_FORECAST.search(before):
+                continue  # "预计到2020年,…老年人口将达到539万人,占全省人口总数的14.4%": the population expected, no goal
             if (bracket := BRACKETED_BASE.search(before)) and (
                 not bracket.group(1) or int(bracket.group(1)) < year
             ):
@@ -2190,6 +2192,12 @@ QUOTE_CLOSES = re.compile(r"[^“”，,、。；]{0,10}”")
 LOST_PERCENT = re.compile(r"(?:率|比例)(?:分别)?$")
 # the name of a density per thousand or ten thousand people right before its value ("每千常住人口医疗机构床位数")
 PER_POPULATION = re.compile(r"每[千万](?:常住|户籍)?人口[^，,；;。\d]{1,16}数(?:达到|达|为|不低于|提高到)?$")
+# a forecast of the population and of its share ("预计到2020年,全省65周岁以上老年人口将达到539万人,占全省人口总数的
+# 14.4%", "预计“十三五”时期,新出生人口486万人"): what is expected, not a goal (a density per head, "每万人口…数", is one)
+POPULATION_FORECAST = re.compile(
+    r"预计[^。；;]{0,40}?(?<![每千万])人口(?:总量|总数|数量|规模)?(?:将|预计)?(?:突破|超过|增至|增加到)?$"
+    r"|预计[^。；;]{0,40}?(?<![每千万])人口[^。；;，,]{0,16}[，,]\s*(?:占|比重|占比)[^。；;，,]{0,20}?$"
+)
 LIST_GAP = re.compile(r"\s*(?:[、和及与]|以及)\s*")
 # between two values of one norm's list: "1个市办中医类医院、1个县办…" (what the first counts, then 、/和/及)
 NORM_LIST_GAP = re.compile(r"[^，,；。\d]{0,12}(?:[、和及与]|以及)")

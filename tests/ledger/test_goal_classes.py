@@ -1666,3 +1666,10 @@ def test_a_forecast_of_the_population_and_its_share_is_no_goal():
         "到2030年,每万人口全科医生数达到4人。"
     )
     assert found(text) == [(4.0, "人", 2030, "ge")]
+
+
+def test_each_clause_opened_by_a_year_and_a_verb_of_building_dates_its_count():
+    # session 17, reader21 (heldout_an's news of a city's plan): "2024年建成…基地10个,2026年建成15个" — each clause opened
+    # by a year and 建成/新建 dates the count it builds (as one opened by a year and 达到)
+    text = "2024年建成市级健康教育基地10个,2026年建成15个。"
+    assert found(text) == [(10.0, "个", 2024, "ge"), (15.0, "个", 2026, "ge")]

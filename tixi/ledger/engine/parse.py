@@ -2122,8 +2122,10 @@ def _past_year_spans(sentence: str, plan_start: int, year: int) -> list[tuple[in
 # a clause opened by a year whose words then set a level with a verb of goals: "…,2017年县域就诊率达到90%" (the
 # year's level is stated with 为/是, not these verbs)
 CLAUSE_GOAL_YEAR = re.compile(
-    r"(?:^|[，,；;]|(?<=[^\d\s]{2}[:：]))(\d{4})年(?!\s*(?:底|末)?前)(?![底末内起\d])[^，,。；;\d为是]{2,16}?"
-    r"(?:达到|达|提高到|提升到|提升至|降至|降到|下降到|控制在|不低于|超过)\d"
+    r"(?:^|[，,；;]|(?<=[^\d\s]{2}[:：]))(\d{4})年(?!\s*(?:底|末)?前)(?![底末内起\d])(?:[^，,。；;\d为是]{2,16}?"
+    r"(?:达到|达|提高到|提升到|提升至|降至|降到|下降到|控制在|不低于|超过)"
+    # "2017年建成省级健康教育基地10个,2020年建成15个": a count of what is to be built by the year opening the clause
+    r"|(?:建成|新建)[^，,。；;\d为是]{0,16}?)\d"
 )
 # "…达到79.1岁,比上年提高0.3岁", "同比下降": a level compared with last year's (or the same time of it) is reported
 LAST_YEAR_COMPARED = re.compile(r"(?:比|较)(?:上年|去年|上一年)|同比")

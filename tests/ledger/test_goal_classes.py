@@ -1673,3 +1673,10 @@ def test_each_clause_opened_by_a_year_and_a_verb_of_building_dates_its_count():
     # by a year and 建成/新建 dates the count it builds (as one opened by a year and 达到)
     text = "2024年建成市级健康教育基地10个,2026年建成15个。"
     assert found(text) == [(10.0, "个", 2024, "ge"), (15.0, "个", 2026, "ge")]
+
+
+def test_two_rates_joined_by_he_and_jun_before_one_value_are_one_target_each():
+    # session 17, reader21 (heldout_ao's news of a county plan): "A率和B率均达到80%以上" — two rates joined by 和, then 均 —
+    # is two targets, as "A率和B率保持在90%以上" and "A、B均达到…" are
+    text = "到2026年,全县婚前医学检查率保持在90%以上,孕前风险评估率和孕前优生检测率均达到80%以上。"
+    assert found(text) == [(90.0, "%", 2026, "ge")] + [(80.0, "%", 2026, "ge")] * 2

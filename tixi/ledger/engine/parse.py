@@ -1796,11 +1796,12 @@ def targets(text: str) -> list[dict]:
             # "…知晓率和综合干预措施覆盖比例、…知晓率均达95%以上": a rate joined to the next by 和/及/与 is listed too
             joined = len(re.findall(r"(?:率|比例)(?:和|及|与)(?=[^、]{2})", listed.group(1))) if listed else 0
             # "3岁以下儿童系统管理率和7岁以下儿童健康管理率保持在90%以上": two rates joined by 和 before one value, one each
+            # (so with 均 after them: "孕前风险评估率和孕前优生检测率均达到80%以上")
             if (
                 not listed
                 and unit == "%"
                 and re.search(
-                    r"(?:^|[，,])[^，,、]{2,24}?率(?:和|及|与)[^，,、]{2,40}?率(?:保持在|达到|均达到|均达)$",
+                    r"(?:^|[，,])[^，,、]{2,24}?率(?:和|及|与)[^，,、]{2,40}?率(?:保持在|达到|均达到|均达|均|都)$",
                     before,
                 )
             ):

@@ -1680,3 +1680,10 @@ def test_two_rates_joined_by_he_and_jun_before_one_value_are_one_target_each():
     # is two targets, as "A率和B率保持在90%以上" and "A、B均达到…" are
     text = "到2026年,全县婚前医学检查率保持在90%以上,孕前风险评估率和孕前优生检测率均达到80%以上。"
     assert found(text) == [(90.0, "%", 2026, "ge")] + [(80.0, "%", 2026, "ge")] * 2
+
+
+def test_jun_fenbie_after_listed_indicators_and_before_one_value_per_year_is_each_indicator_each_year():
+    # session 17, reader21 (heldout_an's news of a province's action): "到2026年和2030年,A、B的比例均分别达到90%、100%" —
+    # two indicators, one value per year — is four targets, each indicator's pair dated in the years' order
+    text = "计划到2026年和2030年,二级以上中医医院设置治未病科室、康复科室的比例均分别达到90%、100%。"
+    assert sorted(found(text)) == [(90.0, "%", 2026, "ge")] * 2 + [(100.0, "%", 2030, "ge")] * 2

@@ -1772,7 +1772,7 @@ def targets(text: str) -> list[dict]:
             previous = (m, word, not unit)
             # "马铃薯种植、收获机械化率均达到45%": one value for each of the listed rates
             listed = re.search(
-                r"(?:^|[，,])([^，,]*、[^，,]*?)(?<!人)(?:均|都)(?:达到|达|不低于|保持在)?$", before
+                r"(?:^|[，,])([^，,]*、[^，,]*?)(?<!人)(?:均|都)(?:分别)?(?:达到|达|不低于|保持在)?$", before
             )
             # "心脏病、脑血管疾病、恶性肿瘤的年龄别死亡率分别降低10%": 分别 and a change by one value (no list of values
             # after it) cut or raise each listed indicator by that value, as 均 does ("…比例、…比例分别达到100", a level,
@@ -1815,9 +1815,16 @@ def targets(text: str) -> list[dict]:
                 "comparator": comparator,
             }
             # one for the rate named last, one more (a copy: years are paired later) for each listed before it
-            in_sentence += [
-                (m, dict(target)) for _ in range(1 + (listed.group(1).count("、") if listed else 0) + joined)
-            ]
+            copies = 1 + (listed.group(1).count("、") if listed else 0) + joined
+            if (
+                copies == 1
+                and in_sentence
+                and in_sentence[-1][0] is not m
+                and LIST_GAP.fullmatch(sentence[in_sentence[-1][0].end() : m.start()])
+            ):
+                # "…科室、康复科室的比例均分别达到90%、100%": a value listed after one counted for each indicator is too
+                copies = sum(1 for k, _t in in_sentence if k is in_sentence[-1][0])
+            in_sentence += [(m, dict(target)) for _ in range(copies)]
         _pair_years(sentence, in_sentence, list_years)
         kept.update((index, start) for m, _t in in_sentence for start in range(m.start(), m.end()))
         # "某市…规划（2021—2025年）…到2020年底,全市…达到25%": a level dated before the plan's own period was reached
@@ -2230,6 +2237,11 @@ def _pair_years(sentence: str, kept: list, carried: str = "") -> None:
     years = [int(y) for y in re.findall(r"20\d{2}", years_named.group(0))]
     runs, run = [], []
     for i, (m, _target) in enumerate(kept):
+        if run and m is kept[i - 1][0]:
+            run.append(
+                i
+            )  # a copy of the value before (one for each indicator listed before it) stands in its place
+            continue
         if (
             run
             and (
@@ -2249,9 +2261,12 @@ def _pair_years(sentence: str, kept: list, carried: str = "") -> None:
     if run:
         runs.append(run)
     for run in runs:
-        if len(run) == len(years):
-            for i, year in zip(run, years, strict=True):
-                kept[i][1]["year"] = year
+        # the places of the run's values: a value and its copies share one ("A、B均分别达到90%、100%")
+        places = [[i for i in run if kept[i][0] is m] for m in dict.fromkeys(kept[i][0] for i in run)]
+        if len(places) == len(years):
+            for place, year in zip(places, years, strict=True):
+                for i in place:
+                    kept[i][1]["year"] = year
         else:
             # "…比例分别达到100%": one value for every year of the list is dated by the first year it names
             for i in run:

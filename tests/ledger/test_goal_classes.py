@@ -1687,3 +1687,17 @@ def test_jun_fenbie_after_listed_indicators_and_before_one_value_per_year_is_eac
     # two indicators, one value per year — is four targets, each indicator's pair dated in the years' order
     text = "计划到2026年和2030年,二级以上中医医院设置治未病科室、康复科室的比例均分别达到90%、100%。"
     assert sorted(found(text)) == [(90.0, "%", 2026, "ge")] * 2 + [(100.0, "%", 2030, "ge")] * 2
+
+
+def test_one_value_jun_sets_for_a_list_of_years_is_one_target_each_year():
+    # session 17, reader21 (reader20's residual, heldout_ai 科左中旗): "2026年和2030年,…危险行为均较前5年减少10%以上" — one
+    # value 均 sets for each year of the list — is a target for each year
+    text = "某县防治规划(2026—2030年)\n2.2026年和2030年,重点人群危险行为均较前5年减少10%以上。"
+    assert sorted(found(text)) == [(10.0, "%", 2026, "ge"), (10.0, "%", 2030, "ge")]
+
+
+def test_a_level_kept_to_a_later_year_without_a_value_is_a_goal_not_a_baseline():
+    # session 17, reader21 (reader20's residual, heldout_ai 科左中旗): "2026年,…达90%以上,到2030年持续保持" — the later year
+    # keeps the level and states no value: the 2026 value is a goal, not the baseline of a later one
+    text = "某县防治规划(2026—2030年)\n2.重点人群防治知识知晓率达85%;2026年,综合干预措施覆盖比例达90%以上,到2030年持续保持。"
+    assert (90.0, "%", 2026, "ge") in found(text)

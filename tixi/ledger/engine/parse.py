@@ -2091,8 +2091,13 @@ CLAUSE_YEAR = re.compile(r"(?:^|[，,；;])\s*(\d{4})\s*年(?!\s*(?:底|末)?前
 
 def _baseline_spans(sentence: str) -> list[tuple[int, int]]:
     """Where a clause opened by a year states the level a later goal starts from: from that year to the later one."""
+    # "2025年,…达95%以上,到2030年持续保持": a later year whose clause states no value ("持续保持", "持续巩固提升") keeps
+    # the level, the earlier clause's value is a goal of its own
     futures = [
-        (m.start(), int(re.search(r"\d{4}", m.group(0)).group(0))) for m in FUTURE_MARK.finditer(sentence)
+        (m.start(), int(re.search(r"\d{4}", m.group(0)).group(0)))
+        for m in FUTURE_MARK.finditer(sentence)
+        if re.search(r"\d", re.split(r"[，,；;。]", sentence[m.end() :], maxsplit=1)[0])
+        or not re.match(r"\s*(?:持续|继续|仍|均)?(?:保持|巩固|稳定)", sentence[m.end() :])
     ]
     spans = []
     for opened in CLAUSE_YEAR.finditer(sentence):
@@ -2267,6 +2272,17 @@ def _pair_years(sentence: str, kept: list, carried: str = "") -> None:
             for place, year in zip(places, years, strict=True):
                 for i in place:
                     kept[i][1]["year"] = year
+        elif (
+            len(places) == 1
+            and len(run) == 1
+            and (own := YEAR_LIST.search(sentence))
+            and own.end() <= kept[run[0]][0].start()
+            and re.search(r"均[^，,；;。、]{0,20}$", sentence[: kept[run[0]][0].start()])
+        ):
+            # "2025年和2030年,…危险行为均较前5年减少10%以上": one value 均 sets for each year of the list, one target each
+            m, target = kept[run[0]]
+            target["year"] = years[0]
+            kept += [(m, dict(target, year=year)) for year in years[1:]]
         else:
             # "…比例分别达到100%": one value for every year of the list is dated by the first year it names
             for i in run:

@@ -1701,3 +1701,10 @@ def test_a_level_kept_to_a_later_year_without_a_value_is_a_goal_not_a_baseline()
     # keeps the level and states no value: the 2026 value is a goal, not the baseline of a later one
     text = "某县防治规划(2026—2030年)\n2.重点人群防治知识知晓率达85%;2026年,综合干预措施覆盖比例达90%以上,到2030年持续保持。"
     assert (90.0, "%", 2026, "ge") in found(text)
+
+
+def test_the_gap_between_two_figures_is_no_goal():
+    # session 17, reader21 (heldout_an's repost of a plan for the old): "健康期望寿命与人均期望寿命相差10岁左右" states the
+    # gap between two figures, no level to reach
+    text = "到2030年,人均期望寿命达到80岁。目前健康期望寿命与人均期望寿命相差10岁左右,差距为8岁。"
+    assert found(text) == [(80.0, "岁", 2030, "ge")]

@@ -1744,6 +1744,8 @@ def targets(text: str) -> list[dict]:
                 continue  # "截至2015年…达到76岁", "从1.38人增长到2.61人": a figure reached, no goal
             if BASELINE.search(before) or ALREADY.search(before):
                 continue  # "由10.7‰下降到…": the value a change starts from; "已达到…": reached
+            if re.search(r"(?:相差|相距|差距(?:为|是)?)\s*$", before):
+                continue  # "目前健康期望寿命与人均期望寿命相差10岁左右": the gap between two figures, no level to reach
             if POPULATION_FORECAST.search(before):
                 continue  # "预计到2020年,…老年人口将达到539万人,占全省人口总数的14.4%": the population expected, no goal
             if (bracket := BRACKETED_BASE.search(before)) and (

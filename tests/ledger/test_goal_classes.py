@@ -1708,3 +1708,11 @@ def test_the_gap_between_two_figures_is_no_goal():
     # gap between two figures, no level to reach
     text = "到2030年,人均期望寿命达到80岁。目前健康期望寿命与人均期望寿命相差10岁左右,差距为8岁。"
     assert found(text) == [(80.0, "岁", 2030, "ge")]
+
+
+def test_a_sign_after_an_indicator_in_a_sentence_keeps_a_value_whose_unit_the_copy_lost():
+    # session 17, reader21 (heldout_an's repost of a plan): "至2030年人均健康期望寿命≥71,…床位占比≤5。" — a sign after the
+    # indicator's name in a sentence sets the level though the copy lost the unit (unit "", as a bare 目标值); a sign in a
+    # table's cell on its own line is the table reader's
+    text = "行动方案列出目标:至2030年人均健康期望寿命≥71,家庭病床总建床数占常住人口比例≥3,长者运动健康之家新增100家。"
+    assert found(text) == [(71.0, "", 2030, "ge"), (3.0, "", 2030, "ge"), (100.0, "家", 2030, "ge")]

@@ -1653,6 +1653,12 @@ def targets(text: str) -> list[dict]:
                     or PER_POPULATION.search(sentence[: m.start()])
                     # a value named the target's: "力争完成千人口献血率目标值9"
                     or sentence[: m.start()].endswith("目标值")
+                    # a sign after an indicator's name in a sentence, its unit lost by the copy: "…健康期望寿命≥71,"
+                    or (
+                        m.group("before") in ("≥", "≤")
+                        and re.match(r"[，,。；;]", sentence[m.end() :])
+                        and re.search(r"[\u4e00-\u9fff]{2}$", sentence[: m.start()])
+                    )
                     or (
                         previous
                         and previous[2]

@@ -1614,3 +1614,105 @@ def test_labels_apart_by_spaces_and_a_deadline_after_the_units_leave_the_units_w
         ("开展签约", ["市卫健委"], []),
         ("提升急救能力", ["市卫健委"], ["市医保局"]),
     ]
+
+
+def test_the_others_named_after_deng_ge_are_a_unit_of_their_own():
+    # session 17, reader21 (heldout_ao's closing sections): "A、B等各相关部门" as "A、B等相关部门" — the last unit B and the
+    # others ("各相关部门") as one unit, not "B等各相关部门"
+    from tixi.ledger.engine.parse import tasks
+
+    text = "一、重点任务\n（一）建设胸痛中心。在县医院建设胸痛中心。（市卫健委牵头，市财政局、市统计局等各相关部门配合）\n"
+    assert [(t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        (["市卫健委"], ["市财政局", "市统计局", "各相关部门"])
+    ]
+
+
+def test_a_yearly_plan_s_year_from_a_spaced_title_or_its_opening_requirements_dates_its_undated_goals():
+    # session 17, reader21 (heldout_ao's yearly work plans): "2024 年健康教育 工作实施方案" (a copy spacing the title's
+    # words) and "2024年全县卫生健康工作的总体要求是:" (a work plan opening on its year's requirements) name the year
+    # its goals without a year of their own are set for
+    spaced = "某县\n\n2024 年健康教育 工作实施方案\n一、工作目标\n(一)全县居民健康素养水平提高到 30%以上.\n"
+    assert found(spaced) == [(30.0, "%", 2024, "ge")]
+    opening = (
+        "2024年全县卫生健康工作的总体要求是:坚持人民至上。\n1.推进健康促进。居民健康素养水平提高至30%以上。\n"
+    )
+    assert found(opening) == [(30.0, "%", 2024, "ge")]
+
+
+def test_fenbie_and_a_change_by_one_value_after_listed_indicators_is_one_target_each():
+    # session 17, reader21 (heldout_an's goals of a five-year plan): "A、B、C的死亡率分别降低10%" — 分别, a change and one
+    # value — cuts each listed indicator by it (three targets, as 均); a list of values after 分别 pairs as before
+    text = (
+        "到2030年,力争使心脏病、脑血管疾病、恶性肿瘤的年龄别死亡率分别降低10%;"
+        "城、乡居民健康素养水平分别提高到30%和25%。"
+    )
+    assert found(text) == [(10.0, "%", 2030, "ge")] * 3 + [(30.0, "%", 2030, "ge"), (25.0, "%", 2030, "ge")]
+
+
+def test_three_or_more_kinds_listed_before_the_one_rate_they_share_reach_its_level_each():
+    # session 17, reader21 (heldout_ao's news of a province's healthy-places plan): "A、B、C、D建设率达到50%" — kinds
+    # listed before the rate they share, no 均 — is one target each; two kinds ("脊灰疫苗、麻风腮疫苗接种率达95%") stay one
+    text = (
+        "到2030年,健康机关、健康社区、健康学校、健康医院建设率达到50%,脊灰疫苗、麻风腮疫苗接种率达95%以上。"
+    )
+    assert found(text) == [(50.0, "%", 2030, "ge")] * 4 + [(95.0, "%", 2030, "ge")]
+
+
+def test_a_forecast_of_the_population_and_its_share_is_no_goal():
+    # session 17, reader21 (heldout_an's plans for the old): "预计到2030年,…老年人口将达到120万人,占全市人口总数的
+    # 25.5%" states what is expected, not a goal; a density per head ("每万人口全科医生数") stays one
+    text = (
+        "预计到2030年,全市60周岁以上老年人口将达到120万人,占全市人口总数的25.5%。"
+        "到2030年,每万人口全科医生数达到4人。"
+    )
+    assert found(text) == [(4.0, "人", 2030, "ge")]
+
+
+def test_each_clause_opened_by_a_year_and_a_verb_of_building_dates_its_count():
+    # session 17, reader21 (heldout_an's news of a city's plan): "2024年建成…基地10个,2026年建成15个" — each clause opened
+    # by a year and 建成/新建 dates the count it builds (as one opened by a year and 达到)
+    text = "2024年建成市级健康教育基地10个,2026年建成15个。"
+    assert found(text) == [(10.0, "个", 2024, "ge"), (15.0, "个", 2026, "ge")]
+
+
+def test_two_rates_joined_by_he_and_jun_before_one_value_are_one_target_each():
+    # session 17, reader21 (heldout_ao's news of a county plan): "A率和B率均达到80%以上" — two rates joined by 和, then 均 —
+    # is two targets, as "A率和B率保持在90%以上" and "A、B均达到…" are
+    text = "到2026年,全县婚前医学检查率保持在90%以上,孕前风险评估率和孕前优生检测率均达到80%以上。"
+    assert found(text) == [(90.0, "%", 2026, "ge")] + [(80.0, "%", 2026, "ge")] * 2
+
+
+def test_jun_fenbie_after_listed_indicators_and_before_one_value_per_year_is_each_indicator_each_year():
+    # session 17, reader21 (heldout_an's news of a province's action): "到2026年和2030年,A、B的比例均分别达到90%、100%" —
+    # two indicators, one value per year — is four targets, each indicator's pair dated in the years' order
+    text = "计划到2026年和2030年,二级以上中医医院设置治未病科室、康复科室的比例均分别达到90%、100%。"
+    assert sorted(found(text)) == [(90.0, "%", 2026, "ge")] * 2 + [(100.0, "%", 2030, "ge")] * 2
+
+
+def test_one_value_jun_sets_for_a_list_of_years_is_one_target_each_year():
+    # session 17, reader21 (reader20's residual, heldout_ai 科左中旗): "2026年和2030年,…危险行为均较前5年减少10%以上" — one
+    # value 均 sets for each year of the list — is a target for each year
+    text = "某县防治规划(2026—2030年)\n2.2026年和2030年,重点人群危险行为均较前5年减少10%以上。"
+    assert sorted(found(text)) == [(10.0, "%", 2026, "ge"), (10.0, "%", 2030, "ge")]
+
+
+def test_a_level_kept_to_a_later_year_without_a_value_is_a_goal_not_a_baseline():
+    # session 17, reader21 (reader20's residual, heldout_ai 科左中旗): "2026年,…达90%以上,到2030年持续保持" — the later year
+    # keeps the level and states no value: the 2026 value is a goal, not the baseline of a later one
+    text = "某县防治规划(2026—2030年)\n2.重点人群防治知识知晓率达85%;2026年,综合干预措施覆盖比例达90%以上,到2030年持续保持。"
+    assert (90.0, "%", 2026, "ge") in found(text)
+
+
+def test_the_gap_between_two_figures_is_no_goal():
+    # session 17, reader21 (heldout_an's repost of a plan for the old): "健康期望寿命与人均期望寿命相差10岁左右" states the
+    # gap between two figures, no level to reach
+    text = "到2030年,人均期望寿命达到80岁。目前健康期望寿命与人均期望寿命相差10岁左右,差距为8岁。"
+    assert found(text) == [(80.0, "岁", 2030, "ge")]
+
+
+def test_a_sign_after_an_indicator_in_a_sentence_keeps_a_value_whose_unit_the_copy_lost():
+    # session 17, reader21 (heldout_an's repost of a plan): "至2030年人均健康期望寿命≥71,…床位占比≤5。" — a sign after the
+    # indicator's name in a sentence sets the level though the copy lost the unit (unit "", as a bare 目标值); a sign in a
+    # table's cell on its own line is the table reader's
+    text = "行动方案列出目标:至2030年人均健康期望寿命≥71,家庭病床总建床数占常住人口比例≥3,长者运动健康之家新增100家。"
+    assert found(text) == [(71.0, "", 2030, "ge"), (3.0, "", 2030, "ge"), (100.0, "家", 2030, "ge")]

@@ -183,9 +183,10 @@ def unit_names(part: str) -> list[str]:
     for name in _split_outside_brackets(re.sub(r"^\s*由", "", part), "、"):
         name = name.strip(" 　")
         # "民政部等有关部门和单位", "住房城乡建设部等国务院相关部门": the group after 等 is a unit of its own
-        group = re.search(rf"(?<=.)等((?:国务院|中央|省|市|县|区)?(?:相关|有关){GROUP_WORD})$", name)
+        # "市统计局等各相关部门": so is one after 等各
+        group = re.search(rf"(?<=.)等((?:国务院|中央|省|市|县|区)?各?(?:相关|有关){GROUP_WORD})$", name)
         # "人民银行等部门", "中国科协等部门单位": a group word after 等 with no 相关/有关 names no unit
-        name = re.sub(rf"(?:等(?:(?:国务院|中央|省|市|县|区)?(?:相关|有关))?{GROUP_WORD}?)$", "", name)
+        name = re.sub(rf"(?:等(?:(?:国务院|中央|省|市|县|区)?各?(?:相关|有关))?{GROUP_WORD}?)$", "", name)
         if (
             names
             and (DIVISION_KIND.fullmatch(name) or DIVISION_GOVERNMENTS.fullmatch(name))
@@ -1028,13 +1029,16 @@ GARBLED_YEAR = re.compile(r"(?<!\d)\d{5,6}年")
 # names ("2023年全省卫生健康工作要点", "县卫健委2021年政府工作报告任务分解")
 PERIOD = re.compile(r"(20\d{2})\s*[—–-]+\s*(20\d{2})\s*年")
 TITLE_YEAR = re.compile(
-    r"(20\d{2})年[^，,。\n]{0,20}(?:工作要点|任务分解|工作计划|行动计划|实施方案|规划|重点工作(?:任务|责任清单|清单)?(?![^，,。\n]{0,4}(?:总结|回顾|完成|进展|成效|情况))|工作责任清单"
+    # "2019 年健康促进与教育 工作实施方案" (a copy spacing the title's words): its year all the same
+    r"(20\d{2})\s*年[^，,。\n]{0,20}(?:工作要点|任务分解|工作计划|行动计划|实施方案|规划|重点工作(?:任务|责任清单|清单)?(?![^，,。\n]{0,4}(?:总结|回顾|完成|进展|成效|情况))|工作责任清单"
     # "2019年《政府工作报告》确定的主要目标任务责任分解方案": the year's goals, shared out among the units
     r"|(?:主要(?:预期)?)?目标任务\s*(?:责任)?分解方案"
     # "某县2025年政府工作报告": the report sets the goals of the year its title names
     r"|政府工作报告(?=[ \t]*(?:\n|$))"
     # a provincial work meeting sets the goals of its year ("2023年全省卫生健康工作电视电话会议")
-    r"|工作(?:电视电话|视频)?会议)"
+    r"|工作(?:电视电话|视频)?会议"
+    # a yearly work plan opening on its year's requirements ("2023年全市卫生健康工作的总体要求是:…"): that year's work
+    r"|工作的?总体要求(?:是|为)?[:：])"
 )
 
 
@@ -1649,6 +1653,12 @@ def targets(text: str) -> list[dict]:
                     or PER_POPULATION.search(sentence[: m.start()])
                     # a value named the target's: "力争完成千人口献血率目标值9"
                     or sentence[: m.start()].endswith("目标值")
+                    # a sign after an indicator's name in a sentence, its unit lost by the copy: "…健康期望寿命≥71,"
+                    or (
+                        m.group("before") in ("≥", "≤")
+                        and re.match(r"[，,。；;]", sentence[m.end() :])
+                        and re.search(r"[\u4e00-\u9fff]{2}$", sentence[: m.start()])
+                    )
                     or (
                         previous
                         and previous[2]
@@ -1740,6 +1750,10 @@ def targets(text: str) -> list[dict]:
                 continue  # "截至2015年…达到76岁", "从1.38人增长到2.61人": a figure reached, no goal
             if BASELINE.search(before) or ALREADY.search(before):
                 continue  # "由10.7‰下降到…": the value a change starts from; "已达到…": reached
+            if re.search(r"(?:相差|相距|差距(?:为|是)?)\s*$", before):
+                continue  # "目前健康期望寿命与人均期望寿命相差10岁左右": the gap between two figures, no level to reach
+            if POPULATION_FORECAST.search(before):
+                continue  # "预计到2020年,…老年人口将达到539万人,占全省人口总数的14.4%": the population expected, no goal
             if (bracket := BRACKETED_BASE.search(before)) and (
                 not bracket.group(1) or int(bracket.group(1)) < year
             ):
@@ -1766,16 +1780,36 @@ def targets(text: str) -> list[dict]:
             previous = (m, word, not unit)
             # "马铃薯种植、收获机械化率均达到45%": one value for each of the listed rates
             listed = re.search(
-                r"(?:^|[，,])([^，,]*、[^，,]*?)(?<!人)(?:均|都)(?:达到|达|不低于|保持在)?$", before
+                r"(?:^|[，,])([^，,]*、[^，,]*?)(?<!人)(?:均|都)(?:分别)?(?:达到|达|不低于|保持在)?$", before
             )
+            # "心脏病、脑血管疾病、恶性肿瘤的年龄别死亡率分别降低10%": 分别 and a change by one value (no list of values
+            # after it) cut or raise each listed indicator by that value, as 均 does ("…比例、…比例分别达到100", a level,
+            # stays one: heldout_x)
+            if not listed and not re.match(r"\s*(?:[、和及与]|以及)\s*\d", after):
+                listed = re.search(
+                    r"(?:^|[，,])([^，,]*、[^，,]*?)分别(?:降低|下降|减少|提高|增长|增加)$", before
+                )
+            # "健康机关、健康社区、健康学校、健康医院建设率达到50%": three or more kinds listed before the one rate they share
+            # (no 均) reach the level each; two ("脊灰疫苗、麻风腮疫苗接种率达95%", the seeds') stay one target
+            if (
+                not listed
+                and unit == "%"
+                and m.group("before") in ("达到", "达", "提高到", "不低于")
+                and not re.match(r"\s*(?:[、和及与]|以及)\s*\d", after)
+            ):
+                listed = re.search(
+                    r"(?:^|[，,；;：:])((?:[^，,、；;：:（）()\d\s]{2,8}、){2,})[^，,、；;：:（）()\d]{2,14}?率$",
+                    before,
+                )
             # "…知晓率和综合干预措施覆盖比例、…知晓率均达95%以上": a rate joined to the next by 和/及/与 is listed too
             joined = len(re.findall(r"(?:率|比例)(?:和|及|与)(?=[^、]{2})", listed.group(1))) if listed else 0
             # "3岁以下儿童系统管理率和7岁以下儿童健康管理率保持在90%以上": two rates joined by 和 before one value, one each
+            # (so with 均 after them: "孕前风险评估率和孕前优生检测率均达到80%以上")
             if (
                 not listed
                 and unit == "%"
                 and re.search(
-                    r"(?:^|[，,])[^，,、]{2,24}?率(?:和|及|与)[^，,、]{2,40}?率(?:保持在|达到|均达到|均达)$",
+                    r"(?:^|[，,])[^，,、]{2,24}?率(?:和|及|与)[^，,、]{2,40}?率(?:保持在|达到|均达到|均达|均|都)$",
                     before,
                 )
             ):
@@ -1789,9 +1823,16 @@ def targets(text: str) -> list[dict]:
                 "comparator": comparator,
             }
             # one for the rate named last, one more (a copy: years are paired later) for each listed before it
-            in_sentence += [
-                (m, dict(target)) for _ in range(1 + (listed.group(1).count("、") if listed else 0) + joined)
-            ]
+            copies = 1 + (listed.group(1).count("、") if listed else 0) + joined
+            if (
+                copies == 1
+                and in_sentence
+                and in_sentence[-1][0] is not m
+                and LIST_GAP.fullmatch(sentence[in_sentence[-1][0].end() : m.start()])
+            ):
+                # "…科室、康复科室的比例均分别达到90%、100%": a value listed after one counted for each indicator is too
+                copies = sum(1 for k, _t in in_sentence if k is in_sentence[-1][0])
+            in_sentence += [(m, dict(target)) for _ in range(copies)]
         _pair_years(sentence, in_sentence, list_years)
         kept.update((index, start) for m, _t in in_sentence for start in range(m.start(), m.end()))
         # "某市…规划（2021—2025年）…到2020年底,全市…达到25%": a level dated before the plan's own period was reached
@@ -2058,8 +2099,13 @@ CLAUSE_YEAR = re.compile(r"(?:^|[，,；;])\s*(\d{4})\s*年(?!\s*(?:底|末)?前
 
 def _baseline_spans(sentence: str) -> list[tuple[int, int]]:
     """Where a clause opened by a year states the level a later goal starts from: from that year to the later one."""
+    # "2025年,…达95%以上,到2030年持续保持": a later year whose clause states no value ("持续保持", "持续巩固提升") keeps
+    # the level, the earlier clause's value is a goal of its own
     futures = [
-        (m.start(), int(re.search(r"\d{4}", m.group(0)).group(0))) for m in FUTURE_MARK.finditer(sentence)
+        (m.start(), int(re.search(r"\d{4}", m.group(0)).group(0)))
+        for m in FUTURE_MARK.finditer(sentence)
+        if re.search(r"\d", re.split(r"[，,；;。]", sentence[m.end() :], maxsplit=1)[0])
+        or not re.match(r"\s*(?:持续|继续|仍|均)?(?:保持|巩固|稳定)", sentence[m.end() :])
     ]
     spans = []
     for opened in CLAUSE_YEAR.finditer(sentence):
@@ -2097,8 +2143,10 @@ def _past_year_spans(sentence: str, plan_start: int, year: int) -> list[tuple[in
 # a clause opened by a year whose words then set a level with a verb of goals: "…,2017年县域就诊率达到90%" (the
 # year's level is stated with 为/是, not these verbs)
 CLAUSE_GOAL_YEAR = re.compile(
-    r"(?:^|[，,；;]|(?<=[^\d\s]{2}[:：]))(\d{4})年(?!\s*(?:底|末)?前)(?![底末内起\d])[^，,。；;\d为是]{2,16}?"
-    r"(?:达到|达|提高到|提升到|提升至|降至|降到|下降到|控制在|不低于|超过)\d"
+    r"(?:^|[，,；;]|(?<=[^\d\s]{2}[:：]))(\d{4})年(?!\s*(?:底|末)?前)(?![底末内起\d])(?:[^，,。；;\d为是]{2,16}?"
+    r"(?:达到|达|提高到|提升到|提升至|降至|降到|下降到|控制在|不低于|超过)"
+    # "2017年建成省级健康教育基地10个,2020年建成15个": a count of what is to be built by the year opening the clause
+    r"|(?:建成|新建)[^，,。；;\d为是]{0,16}?)\d"
 )
 # "…达到79.1岁,比上年提高0.3岁", "同比下降": a level compared with last year's (or the same time of it) is reported
 LAST_YEAR_COMPARED = re.compile(r"(?:比|较)(?:上年|去年|上一年)|同比")
@@ -2167,6 +2215,12 @@ QUOTE_CLOSES = re.compile(r"[^“”，,、。；]{0,10}”")
 LOST_PERCENT = re.compile(r"(?:率|比例)(?:分别)?$")
 # the name of a density per thousand or ten thousand people right before its value ("每千常住人口医疗机构床位数")
 PER_POPULATION = re.compile(r"每[千万](?:常住|户籍)?人口[^，,；;。\d]{1,16}数(?:达到|达|为|不低于|提高到)?$")
+# a forecast of the population and of its share ("预计到2020年,全省65周岁以上老年人口将达到539万人,占全省人口总数的
+# 14.4%", "预计“十三五”时期,新出生人口486万人"): what is expected, not a goal (a density per head, "每万人口…数", is one)
+POPULATION_FORECAST = re.compile(
+    r"预计[^。；;]{0,40}?(?<![每千万])人口(?:总量|总数|数量|规模)?(?:将|预计)?(?:突破|超过|增至|增加到)?$"
+    r"|预计[^。；;]{0,40}?(?<![每千万])人口[^。；;，,]{0,16}[，,]\s*(?:占|比重|占比)[^。；;，,]{0,20}?$"
+)
 LIST_GAP = re.compile(r"\s*(?:[、和及与]|以及)\s*")
 # between two values of one norm's list: "1个市办中医类医院、1个县办…" (what the first counts, then 、/和/及)
 NORM_LIST_GAP = re.compile(r"[^，,；。\d]{0,12}(?:[、和及与]|以及)")
@@ -2196,6 +2250,11 @@ def _pair_years(sentence: str, kept: list, carried: str = "") -> None:
     years = [int(y) for y in re.findall(r"20\d{2}", years_named.group(0))]
     runs, run = [], []
     for i, (m, _target) in enumerate(kept):
+        if run and m is kept[i - 1][0]:
+            run.append(
+                i
+            )  # a copy of the value before (one for each indicator listed before it) stands in its place
+            continue
         if (
             run
             and (
@@ -2215,9 +2274,23 @@ def _pair_years(sentence: str, kept: list, carried: str = "") -> None:
     if run:
         runs.append(run)
     for run in runs:
-        if len(run) == len(years):
-            for i, year in zip(run, years, strict=True):
-                kept[i][1]["year"] = year
+        # the places of the run's values: a value and its copies share one ("A、B均分别达到90%、100%")
+        places = [[i for i in run if kept[i][0] is m] for m in dict.fromkeys(kept[i][0] for i in run)]
+        if len(places) == len(years):
+            for place, year in zip(places, years, strict=True):
+                for i in place:
+                    kept[i][1]["year"] = year
+        elif (
+            len(places) == 1
+            and len(run) == 1
+            and (own := YEAR_LIST.search(sentence))
+            and own.end() <= kept[run[0]][0].start()
+            and re.search(r"均[^，,；;。、]{0,20}$", sentence[: kept[run[0]][0].start()])
+        ):
+            # "2025年和2030年,…危险行为均较前5年减少10%以上": one value 均 sets for each year of the list, one target each
+            m, target = kept[run[0]]
+            target["year"] = years[0]
+            kept += [(m, dict(target, year=year)) for year in years[1:]]
         else:
             # "…比例分别达到100%": one value for every year of the list is dated by the first year it names
             for i in run:

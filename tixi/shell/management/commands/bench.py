@@ -611,23 +611,25 @@ class Command(BaseCommand):
             ),
             (
                 truth / "heldout_an",
-                False,
+                True,
                 "FORTIETH held-out set, thirteen PLANS WITH TARGETS (内蒙古 2020 蒙医药中医药振兴行动, 天津 职业病防治十四五规划, "
                 "健康杭州 2023-2025, a page of 健康中国2030 (爱国卫生), the 十三五 卫生与健康规划's 发展目标, 烟台 老年人健康教育, a "
                 "十二五 goals thread, 健康西藏, 健康海南行动, 木垒 2025 免疫规划; two without goals: 宁夏 十四五 规划's 现状, 黑龙江 "
                 "2018-2020 健康老龄化 opening; 上海 健康老龄化 2025; 53 targets, no task) gathered by helper unseen31 while reader20 changed the rules, "
                 "truth committed before the reader ran; measured once, rules frozen at 6bcb5ca (reader20): targets 0.86/0.81 "
-                "(43 of 53, 50 found), no task (tests/ledger/heldout_an)",
+                "(43 of 53, 50 found), no task; seen since reader21: rules then written on its failure classes and heldout_ao's "
+                "(tests/ledger/heldout_an)",
             ),
             (
                 truth / "heldout_ao",
-                False,
+                True,
                 "FORTY-FIRST held-out set, eight texts: TASKS WITH UNITS in the national 健康中国行动2021年工作要点 (牵头 / "
                 "按职责分工负责 / 负责 brackets) and 健康赣州建设's organising points (牵头, 按职责分工负责 and 分别负责 in one bracket), "
                 "goals of 四川 2020-2022 遏制艾滋病, 厦门 2018 精神卫生, 赣州 2023 卫生健康工作要点, 秀英 2019 健康促进, and news "
                 "reports of 安吉 2009 健康宝宝计划 and 陕西 2018 健康细胞; 13 tasks, 38 targets) gathered by helper unseen32 while "
                 "reader20 changed the rules, truth committed before the reader ran; measured once, rules frozen at 6bcb5ca "
-                "(reader20): targets 1.00/0.63 (24 of 38, 24 found), tasks 11 of 13 with 13 found (tests/ledger/heldout_ao)",
+                "(reader20): targets 1.00/0.63 (24 of 38, 24 found), tasks 11 of 13 with 13 found; seen since reader21: rules "
+                "then written on its failure classes and heldout_an's (tests/ledger/heldout_ao)",
             ),
             (
                 truth / "heldout_ap",

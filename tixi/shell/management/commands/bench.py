@@ -639,8 +639,8 @@ class Command(BaseCommand):
                 "体系 2010, 湘西州 2025 六大行动, 北京 儿童口腔 2025/2030, 家庭医生签约 2017, 杭州 国家卫生镇 2020, 新农合 pilots "
                 "2006-2007, 成都 十二五 寿命; two without goals: 健康云南2030 两步走, 苏南 indicators without a year; 69 "
                 "targets, no task) gathered by helper unseen33 "
-                "while reader21 changed the rules, truth committed before the reader ran; unseen, first measured by the "
-                "lead (tests/ledger/heldout_ap)",
+                "while reader21 changed the rules, truth committed before the reader ran; measured once, rules frozen at "
+                "f581796 (reader21): targets 0.78/0.72 (50 of 69, 64 found), no task (tests/ledger/heldout_ap)",
             ),
             (
                 truth / "heldout_aq",
@@ -650,8 +650,8 @@ class Command(BaseCommand):
                 "province's (浙江) 残疾预防 实施方案 (牵头 / 按职责分工负责 brackets), 杭州 2025 院前急救 意见 ('列第一位的为牵头单位,下同') "
                 "and 昌吉 2025 决策事项目录 (承办单位 column), goals of 深圳 and 海南 残疾预防 2025 indicator tables, 思南 2014 新农合 "
                 "补偿方案; 8 tasks, 31 targets) gathered by helper unseen34 while "
-                "reader21 changed the rules, truth committed before the reader ran; unseen, first measured by the lead "
-                "(tests/ledger/heldout_aq)",
+                "reader21 changed the rules, truth committed before the reader ran; measured once, rules frozen at f581796 "
+                "(reader21): targets 0.67/0.32 (10 of 31, 15 found), tasks 1 of 8 with 2 found (tests/ledger/heldout_aq)",
             ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for

@@ -863,6 +863,10 @@ def change_gap(target: Target, series, index, year) -> dict | None:
             return None
         if (actual < previous) if lower else (actual > previous):
             return {"value": 0.0, "text": _("met")}
+        if lower and actual <= 0 and previous <= 0:
+            # a death rate at nought two years running cannot fall: met, as its status says (已达成),
+            # not "与上年持平" beside it (the trajectory's status rule)
+            return {"value": 0.0, "text": _("met")}
         amount, unit = gap_amount(actual - previous, d)
         values = {"previous": value_text(previous, d), "amount": amount, "unit": unit}
         if not amount:

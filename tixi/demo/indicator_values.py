@@ -389,11 +389,11 @@ def generate(years=None, seed: int = 20201231, today=None) -> int:
         counted_share = kind == "share" and bool(
             counted_level(target.indicator) or counted_institutions(target.indicator)
         )
-        if counted_share and target.kind == "increase" and target.indicator.direction != "lower":
-            # "持续提升" of a share of a few units (国家卫生乡镇数量占比 of 24 townships) rises by whole
-            # units: at least one more by the target year, else it reads flat year after year
-            if n := units_of_share(target.indicator, target.division, target.target_year):
-                goal = min(max(goal, 100 * (np.ceil(base * n / 100 - 1e-9) + 1) / n), 100.0)
+        # "持续提升" of a share of a few units (国家卫生乡镇数量占比 of 24 townships) rises by whole
+        # units: at least one more by the target year, else it reads flat year after year
+        rising = counted_share and target.kind == "increase" and target.indicator.direction != "lower"
+        if rising and (n := units_of_share(target.indicator, target.division, target.target_year)):
+            goal = min(max(goal, 100 * (np.ceil(base * n / 100 - 1e-9) + 1) / n), 100.0)
         if is_yes_no(target):
             series = yes_no_series(base_year, target.target_year, years, achievement, rng)
             rows.update({(*key, str(y)): v for y, v in series.items()})

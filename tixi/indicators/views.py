@@ -339,6 +339,10 @@ def ranking(request, code, order):
     english = not (get_language() or "").startswith("zh")
     context["heading"] = target.indicator.name_en if english and target.indicator.name_en else target.label
     context["export_title"] = f"{division.name} {year} {context['heading']}"
+    if not_judged:
+        # the reason the page says once above the table heads the download too (journey17: the .xlsx
+        # and .csv held the rows without status and gap, and no word of why)
+        table.preamble = [context["export_title"], not_judged]
     # a target counted from the registry (R{...}, N{...}) leads on to the institutions and yearly
     # reports behind it: the planner's journey (a target off track -> the institutions) ended here
     formula = f"{target.indicator.numerator} {target.indicator.denominator or ''}"

@@ -133,3 +133,13 @@ def test_a_rate_at_nought_two_years_running_reads_met_beside_its_status():
             assert row_gap_text(falling, {2024: 0.0, 2025: 0.0}, 2025) == ""
             # above nought, flat is still behind and says so
             assert change_gap(falling, [3.1, 3.1], index, 2025)["text"] != met
+
+
+def test_a_rate_per_population_gap_has_its_unit_after_the_number():
+    """ "还差 10.6 /10万" on 达川's 心脑血管疾病死亡率 (journey17's sweep): the gap writes a rate's unit after
+    its number, as the value does; English writes it in words."""
+    rate = Indicator(code="cvd", name="心脑血管疾病死亡率", unit="/10万", decimals=1)
+    with translation.override("zh-hans"):
+        assert gap_text(10.6, rate, "le") == "还差 10.6/10万"
+    with translation.override("en"):
+        assert gap_text(10.6, rate, "le") == "10.6 per 100,000 to go"

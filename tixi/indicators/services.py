@@ -2,6 +2,7 @@
 
 import dataclasses
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -1030,8 +1031,9 @@ def change_text(change: float, indicator) -> str:
 
 
 def _one_spaced(text: str) -> str:
-    """A unitless ratio leaves "0.11  to go": one space between words, none at the ends."""
-    return " ".join(text.split())
+    """A unitless ratio leaves "0.11  to go": one space between words, none at the ends; a rate's unit
+    follows its number without one ("还差 10.6/10万", not "10.6 /10万": journey17, as `value_text`)."""
+    return re.sub(r"(?<=\d) (?=/)", "", " ".join(text.split()))
 
 
 def reason_text(reason: str | None) -> str | None:

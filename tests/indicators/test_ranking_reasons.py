@@ -119,3 +119,15 @@ def test_the_download_heads_its_rows_with_the_reason_the_page_says_once(web, tow
         io.BytesIO(client.get(f"/plans/{plan.code}/targets/2/", {"year": 2023, "format": "xlsx"}).content)
     )
     assert next(book.active.iter_rows(values_only=True))[0] == "排名"
+
+
+def test_the_ranking_writes_the_target_year_as_the_scorecard_does(web, townships):
+    """ "目标值：≥78.2（2025）" on the ranking beside "≥78.2（2025年）" on the scorecard (journey17's sweep)."""
+    plan = townships["plan"]
+    target(plan, 1, "service_revenue_share", kind="value", comparator="ge", target_value=29)
+    for language, expected in (("zh-hans", "≥29（2025年）"), ("en", "≥29 (2025)")):
+        client = web("county")
+        client.cookies["django_language"] = language
+        html = client.get(f"/plans/{plan.code}/targets/1/", {"year": 2023}).content.decode()
+        line = html[html.index('id="ranking-target"') : html.index("</p>", html.index('id="ranking-target"'))]
+        assert expected in line, (language, line)

@@ -334,7 +334,11 @@ def ranking(request, code, order):
     context = {"plan": plan, "target": target, "division": division, "year": year, "tables": [table]}
     context["not_judged"] = not_judged
     # the target as the scorecard writes it ("≥100", "5–8", "逐年提高"), not the raw stored number
-    context["target_text"] = target_text(target, national)
+    # with its year as the scorecard writes it (≥78.2（2025年）), not the bare number (（2025）)
+    context["target_text"] = _("%(target)s (%(year)s)") % {
+        "target": target_text(target, national),
+        "year": target.target_year,
+    }
     # an English page names the target by its indicator's English name; the plan's own words stay in the clause
     english = not (get_language() or "").startswith("zh")
     context["heading"] = target.indicator.name_en if english and target.indicator.name_en else target.label

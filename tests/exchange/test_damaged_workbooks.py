@@ -94,5 +94,6 @@ def test_a_text_file_named_xlsx_is_refused_as_damaged_not_for_missing_columns():
     assert read(text, "机构.csv").kind == "csv"
     for language, reason in (("zh-hans", "文件已损坏，或不是.xlsx工作簿。"), ("en", DAMAGED)):
         with translation.override(language):
-            problems = preview_import("institutions", text, "机构.XLSX", SystemUser()).problems
-        assert [p.message for p in problems] == [reason], language
+            preview = preview_import("institutions", text, "机构.XLSX", SystemUser())
+        assert [p.message for p in preview.problems] == [reason], language
+        assert preview.counts()["rows"] == 0 and preview.counts()["rejected"] == 0  # no row to reject

@@ -549,7 +549,7 @@ def evaluation_table(plan, division, year, rows, link=None) -> Table:
         # the target breaks before its year, not inside it (≥0.14 / （2025 / 年） at 1,280 px: journey17)
         Column(header[6], width=14, css="keep"),
         Column(header[7], width=10),
-        Column(header[8], width=50, css="keep"),  # 还差 19 个百分点 breaks at its spaces, not in 百分/点
+        Column(header[8], width=50),
         Column(_("Note"), width=60),
     ]
     table = Table(f"{division.name} {year}", columns, html_id="scorecard", actions="indicators/_trend.html")

@@ -120,6 +120,10 @@ def test_the_scorecards_headings_stay_on_one_line_at_1280_and_fit_a_phone(web, r
         headings = lines_of(browser, html, 1280, "#scorecard thead th")
         assert baseline in [text for text, _lines in headings], (language, headings)
         assert [(text, lines) for text, lines in headings if lines > 1] == [], language
+        # and the table fits the window: a column kept from breaking (a gap's long sentence with
+        # word-break keep-all) pushed the page sideways
+        wide = lines_of(browser, html, 1280, "html", "() => [[document.documentElement.scrollWidth, 0]]")
+        assert wide[0][0] <= 1280, (language, wide)
         # the target (≥80（2025年）) breaks before its year at most, not inside it (（2025 / 年）)
         targets = lines_of(browser, html, 1280, "#scorecard tbody td:nth-child(7)")
         assert targets and all(lines <= 2 for _text, lines in targets), (language, targets)

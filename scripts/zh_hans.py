@@ -2134,6 +2134,9 @@ ZH = {
     "Unexplained (%)": "无法解释部分（%）",
     "CC/MCC capture before (%)": "上年 CC/MCC 占比（%）",
     "CC/MCC capture now (%)": "本年 CC/MCC 占比（%）",
+    # journey17: a population row of the audit trail by its sex and age band
+    "aged %(age)s and over": "%(age)s岁及以上",
+    "aged %(band)s": "%(band)s岁",
 }
 
 

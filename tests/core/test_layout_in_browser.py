@@ -100,6 +100,37 @@ def test_the_scorecards_nature_and_area_do_not_stand_one_character_a_line(web, r
     assert areas and all(len(text) / lines >= 3 for text, lines in areas), areas
 
 
+@pytest.mark.usefixtures("catalogue_once")
+def test_the_scorecards_headings_stay_on_one_line_at_1280_and_fit_a_phone(web, region, browser):
+    """基期值（2020年） stood on three lines at 1,280 px (基期值 / （2020 / 年）), squeezed by the notes and the
+    trend (journey17): every heading is one line there, in Chinese and English; at 390 px the rows are
+    cards whose labels wrap inside the screen (no sideways scrolling)."""
+    plan = f.plan(region["city"], code="kit-heading-plan")
+    for order, label in enumerate(["每千人口医疗卫生机构床位数（张）", "人均预期寿命（岁）"], start=1):
+        Target.objects.create(
+            plan=plan, order=order, label=label, indicator=Indicator.objects.get(code="life_expectancy"),
+            division=region["city"], target_year=2025, target_value=80, baseline_year=2020,
+            baseline_value=78.5, area="床位和人力配置", nature="expected", clause=label + "达到80",
+            note="第三章第二节写6.3张为“市级公立医院及大企业医院”（含企业医院），表1写“市办公立医院”" * 2,
+        )  # fmt: skip
+    for language, baseline in (("zh-hans", "基期值（2020年）"), ("en", "Baseline (2020)")):
+        client = web("planner")
+        client.cookies["django_language"] = language
+        html = client.get("/plans/kit-heading-plan/", {"year": 2023}).content.decode()
+        headings = lines_of(browser, html, 1280, "#scorecard thead th")
+        assert baseline in [text for text, _lines in headings], (language, headings)
+        assert [(text, lines) for text, lines in headings if lines > 1] == [], language
+        # and the table fits the window: a column kept from breaking (a gap's long sentence with
+        # word-break keep-all) pushed the page sideways
+        wide = lines_of(browser, html, 1280, "html", "() => [[document.documentElement.scrollWidth, 0]]")
+        assert wide[0][0] <= 1280, (language, wide)
+        # the target (≥80（2025年）) breaks before its year at most, not inside it (（2025 / 年）)
+        targets = lines_of(browser, html, 1280, "#scorecard tbody td:nth-child(7)")
+        assert targets and all(lines <= 2 for _text, lines in targets), (language, targets)
+        wide = lines_of(browser, html, 390, "html", "() => [[document.documentElement.scrollWidth, 0]]")
+        assert wide[0][0] <= 390, (language, wide)
+
+
 # how far each element's text starts from the element's own left edge, in pixels
 INDENT_JS = """
 (selector) => [...document.querySelectorAll(selector)].map((el) => {

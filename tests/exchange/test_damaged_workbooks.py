@@ -75,3 +75,25 @@ def test_a_part_that_cannot_be_expanded_as_it_claims_is_refused_with_a_reason(da
 
 def test_a_sound_workbook_is_read():
     assert len(read(workbook(2000), "a.xlsx").rows) == 2000
+
+
+@pytest.mark.django_db
+@pytest.mark.without_demo
+def test_a_text_file_named_xlsx_is_refused_as_damaged_not_for_missing_columns():
+    """A text file renamed .xlsx was read as a CSV and refused with "缺少必填的列" (journey17): it gets the
+    damaged-workbook reason, in Chinese and English; the same text named .csv is still read as a CSV."""
+    from django.utils import translation
+
+    from tests.exchange.test_imports import SystemUser
+    from tixi.exchange.services import preview_import
+
+    text = "这不是表格\nnot,a,workbook\n".encode()
+    with pytest.raises(ReadError) as refused:
+        read(text, "机构.xlsx")
+    assert refused.value.message == DAMAGED
+    assert read(text, "机构.csv").kind == "csv"
+    for language, reason in (("zh-hans", "文件已损坏，或不是.xlsx工作簿。"), ("en", DAMAGED)):
+        with translation.override(language):
+            preview = preview_import("institutions", text, "机构.XLSX", SystemUser())
+        assert [p.message for p in preview.problems] == [reason], language
+        assert preview.counts()["rows"] == 0 and preview.counts()["rejected"] == 0  # no row to reject

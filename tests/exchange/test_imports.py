@@ -383,3 +383,33 @@ def test_data_approved_between_the_preview_and_the_confirmation_is_not_written(u
     with pytest.raises(ValidationError, match="锁定"):
         apply_import(p, users["county"])
     assert hospital.years.get(year=2024).actual_beds != 777 and ImportBatch.objects.count() == batches
+
+
+def test_an_import_the_approval_lock_refuses_at_confirmation_reads_refused(web, users, registry):
+    """A file refused by an approval lock alone looks like one that passed (its rows all counted), so
+    exchange migration 0008 left it 待确认 for ever (journey17): confirming it shows the problem again
+    and from then on the list reads it refused, nothing written."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from tixi.exchange import approval
+    from tixi.geo.models import Division
+
+    hospital = registry["township_centre"]
+    data = csv_bytes([["机构代码", "年份", "实有床位"], [hospital.code, "2024", "777"]])
+    client = web("county")
+    client.cookies["django_language"] = "zh-hans"
+    client.post("/imports/", {"table": "resources", "file": SimpleUploadedFile("r.csv", data)})
+    batch = ImportBatch.objects.get(filename="r.csv")
+    assert batch.status == ImportBatch.Status.PENDING
+    county = Division.objects.at(COUNTY, 2024)
+    for township in approval.children(county, 2024):
+        approval.approve(township, 2024, users["county"])
+    response = client.post(reverse("import-confirm", args=[batch.pk]))
+    assert response.status_code == 400 and "锁定" in response.content.decode()
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.REFUSED
+    assert hospital.years.get(year=2024).actual_beds != 777
+    history = client.get("/imports/").content.decode()
+    row = next(r for r in history.split("<tr") if "r.csv" in r)
+    assert "未通过校验，未写入" in row and "待确认" not in row

@@ -113,3 +113,33 @@ def test_a_rate_to_lower_year_on_year_reads_down_and_is_met_at_nought():
     assert status(spec, 2025, 0.0, previous=0.0).status == ACHIEVED
     assert status(spec, 2025, 3.1, previous=3.1).status == OFF_TRACK  # a rate above nought must still fall
     assert status(spec, 2025, 2.0, previous=3.1).status == ACHIEVED
+
+
+def test_a_rate_at_nought_two_years_running_reads_met_beside_its_status():
+    """A death rate at 0 two years running on a "持续下降" goal read 已达成 beside "与上年（0.00/10万）持平"
+    (journey17): its gap says met, as its status does; the ranking row shows no gap for it."""
+    from tixi.indicators.engine.trajectory import ACHIEVED, TargetSpec, status
+    from tixi.indicators.models import Direction, Target, TargetKind
+    from tixi.indicators.services import change_gap, row_gap_text
+
+    deaths = Indicator(code="mmr", name="孕产妇死亡率", unit="/10万", decimals=2, direction=Direction.LOWER)
+    falling = Target(indicator=deaths, kind=TargetKind.INCREASE, target_year=2025)
+    spec = TargetSpec(kind="increase", comparator="le", lower_is_better=True, target_year=2025)
+    assert status(spec, 2025, 0.0, previous=0.0).status == ACHIEVED
+    index = {2024: 0, 2025: 1}
+    for language, met in (("zh-hans", "已达标"), ("en", "met")):
+        with translation.override(language):
+            assert change_gap(falling, [0.0, 0.0], index, 2025)["text"] == met
+            assert row_gap_text(falling, {2024: 0.0, 2025: 0.0}, 2025) == ""
+            # above nought, flat is still behind and says so
+            assert change_gap(falling, [3.1, 3.1], index, 2025)["text"] != met
+
+
+def test_a_rate_per_population_gap_has_its_unit_after_the_number():
+    """ "还差 10.6 /10万" on 达川's 心脑血管疾病死亡率 (journey17's sweep): the gap writes a rate's unit after
+    its number, as the value does; English writes it in words."""
+    rate = Indicator(code="cvd", name="心脑血管疾病死亡率", unit="/10万", decimals=1)
+    with translation.override("zh-hans"):
+        assert gap_text(10.6, rate, "le") == "还差 10.6/10万"
+    with translation.override("en"):
+        assert gap_text(10.6, rate, "le") == "10.6 per 100,000 to go"

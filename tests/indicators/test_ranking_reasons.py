@@ -84,3 +84,50 @@ def test_a_reason_of_the_target_is_said_once_not_on_every_row(web, townships):
         # no column left that would say the same on every row
         heading = html[html.index('id="ranking"') : html.index("</thead>", html.index('id="ranking"'))]
         assert ("状态" if language == "zh-hans" else "Status") not in heading
+
+
+def test_the_download_heads_its_rows_with_the_reason_the_page_says_once(web, townships):
+    """The ranking's .xlsx and .csv held the rows without status or gap and no word of why (journey17):
+    the target-wide reason heads them, once, above the headings, in the page's language."""
+    import io
+
+    import openpyxl
+
+    plan = townships["plan"]
+    target(plan, 1, "nurses_per_1000", kind="value", comparator="ge", target_value=3)
+    for language, reason, division in (
+        ("zh-hans", "未设定乡镇标准", "区划"),
+        ("en", "no township norm is set", "Division"),
+    ):
+        client = web("county")
+        client.cookies["django_language"] = language
+        url = f"/plans/{plan.code}/targets/1/"
+        book = openpyxl.load_workbook(io.BytesIO(client.get(url, {"year": 2023, "format": "xlsx"}).content))
+        cells = [[c for c in row if c is not None] for row in book.active.iter_rows(values_only=True)]
+        texts = [str(c) for row in cells for c in row]
+        assert sum(reason in t for t in texts) == 1, (language, cells[:4])
+        heading_at = next(k for k, row in enumerate(cells) if division in row)
+        assert any(reason in str(c) for row in cells[:heading_at] for c in row), language
+        text = client.get(url, {"year": 2023, "format": "csv"}).content.decode("utf-8-sig")
+        rank = "排名," if language == "zh-hans" else "Rank,"
+        assert text.count(reason) == 1 and text.index(reason) < text.index(rank), language
+    # a target whose rows are judged has no such line: the rows start the sheet
+    target(plan, 2, "service_revenue_share", kind="increase")
+    client = web("county")
+    client.cookies["django_language"] = "zh-hans"
+    book = openpyxl.load_workbook(
+        io.BytesIO(client.get(f"/plans/{plan.code}/targets/2/", {"year": 2023, "format": "xlsx"}).content)
+    )
+    assert next(book.active.iter_rows(values_only=True))[0] == "排名"
+
+
+def test_the_ranking_writes_the_target_year_as_the_scorecard_does(web, townships):
+    """ "目标值：≥78.2（2025）" on the ranking beside "≥78.2（2025年）" on the scorecard (journey17's sweep)."""
+    plan = townships["plan"]
+    target(plan, 1, "service_revenue_share", kind="value", comparator="ge", target_value=29)
+    for language, expected in (("zh-hans", "≥29（2025年）"), ("en", "≥29 (2025)")):
+        client = web("county")
+        client.cookies["django_language"] = language
+        html = client.get(f"/plans/{plan.code}/targets/1/", {"year": 2023}).content.decode()
+        line = html[html.index('id="ranking-target"') : html.index("</p>", html.index('id="ranking-target"'))]
+        assert expected in line, (language, line)

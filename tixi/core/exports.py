@@ -361,7 +361,13 @@ def exportable(name: str):
         def wrapper(request, *args, **kwargs):
             fmt = request.GET.get("format", "")
             request.exportable = True  # base.html offers the download links
-            response = view(request, *args, **kwargs)
+            try:
+                response = view(request, *args, **kwargs)
+            except Exception:
+                # a page not found (out of scope), refused or failed has nothing to download: its error
+                # page offered "下载：Excel · CSV" (journey17's sweep: the institution account's 404)
+                request.exportable = False
+                raise
             if fmt not in FORMATS or request.method != "GET" or response.status_code != 200:
                 return response
             context = getattr(response, "context_data", None)

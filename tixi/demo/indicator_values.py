@@ -104,6 +104,11 @@ COUNT_UNITS = {"个", "所", "家", "张", "人", "项"}
 COUNTED_UNITS = (
     (re.compile(r"(县（市、区）|县（区）)(疾控中心)?比例$"), 3),
     (re.compile(r"(建制乡镇|乡镇（街道）)比例$"), 4),
+    # a count of townships over the townships there are (国家卫生乡镇数量占比: 达川's 12.9 % is 4 of the
+    # 31 townships before its 2020 reform, not a free share), and of a township's seat (乡（镇）)
+    (re.compile(r"(乡镇数量占比|乡镇总体数量比例|乡（镇）比例)$"), 4),
+    # villages (行政村, 村（居）委会, 卫生村（社区）) over the villages there are
+    (re.compile(r"(卫生村（社区）覆盖率|行政村比例|村（居）委会比例)$"), 5),
 )
 # Shares of a region's institutions of a kind that do something (二级公立医院提供检查检验集中预约服务比例):
 # a whole number of the institutions the registry holds there (3 of 7 hospitals, never 47.3 %)
@@ -381,6 +386,14 @@ def generate(years=None, seed: int = 20201231, today=None) -> int:
             goal = base
         elif target.kind == "value" and tj.meets(target.comparator, base, goal, target.target_high):
             goal = base  # already within the target: a region holds its level, it does not fall to the line
+        counted_share = kind == "share" and bool(
+            counted_level(target.indicator) or counted_institutions(target.indicator)
+        )
+        # "持续提升" of a share of a few units (国家卫生乡镇数量占比 of 24 townships) rises by whole
+        # units: at least one more by the target year, else it reads flat year after year
+        rising = counted_share and target.kind == "increase" and target.indicator.direction != "lower"
+        if rising and (n := units_of_share(target.indicator, target.division, target.target_year)):
+            goal = min(max(goal, 100 * (np.ceil(base * n / 100 - 1e-9) + 1) / n), 100.0)
         if is_yes_no(target):
             series = yes_no_series(base_year, target.target_year, years, achievement, rng)
             rows.update({(*key, str(y)): v for y, v in series.items()})
@@ -396,9 +409,6 @@ def generate(years=None, seed: int = 20201231, today=None) -> int:
             rows.update({(*key, str(y)): float(v) for y, v in series.items()})
             continue
         born = births(target.division_id, years) if kind == "mortality" else {}
-        counted_share = kind == "share" and bool(
-            counted_level(target.indicator) or counted_institutions(target.indicator)
-        )
         counted = 0  # units already counted: a county that has built its centre keeps it
         for year in years:
             if year == base_year:
@@ -422,7 +432,13 @@ def generate(years=None, seed: int = 20201231, today=None) -> int:
                 else:
                     value = max(value, 0.0)
             if counted_share and (n := units_of_share(target.indicator, target.division, year)):
-                counted = min(max(int(round(value * n / 100)), counted if goal >= base else 0), n)
+                whole = value * n / 100
+                if year == base_year and from_seed and goal >= base:
+                    # the seed's baseline stays as published, over the seed's own count of units (12.9 %
+                    # is 4 of 31): the units counted from it are at least as many, so a rising goal's
+                    # next year does not read below the published baseline (3 of 24 is 12.5 %)
+                    whole = np.ceil(whole - 1e-9)
+                counted = min(max(int(round(whole)), counted if goal >= base else 0), n)
                 if year != base_year or not from_seed:  # the seed's own baseline stays as published
                     value = 100 * counted / n
             if year != base_year or not from_seed:

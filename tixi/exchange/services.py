@@ -122,7 +122,9 @@ class Preview:
             "insert": len(self.inserts),
             "update": len(self.updates),
             "unchanged": self.unchanged,
-            "rejected": len({p.row for p in self.problems}),
+            # never more than the file's rows: a problem of the file itself (damaged, a column missing)
+            # is no row (a damaged file read "行数 0 · 有问题的行 1": journey17)
+            "rejected": min(len({p.row for p in self.problems}), self.rows),
         }
 
 

@@ -2,6 +2,7 @@
 
 import dataclasses
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -863,6 +864,10 @@ def change_gap(target: Target, series, index, year) -> dict | None:
             return None
         if (actual < previous) if lower else (actual > previous):
             return {"value": 0.0, "text": _("met")}
+        if lower and actual <= 0 and previous <= 0:
+            # a death rate at nought two years running cannot fall: met, as its status says (已达成),
+            # not "与上年持平" beside it (the trajectory's status rule)
+            return {"value": 0.0, "text": _("met")}
         amount, unit = gap_amount(actual - previous, d)
         values = {"previous": value_text(previous, d), "amount": amount, "unit": unit}
         if not amount:
@@ -1026,8 +1031,9 @@ def change_text(change: float, indicator) -> str:
 
 
 def _one_spaced(text: str) -> str:
-    """A unitless ratio leaves "0.11  to go": one space between words, none at the ends."""
-    return " ".join(text.split())
+    """A unitless ratio leaves "0.11  to go": one space between words, none at the ends; a rate's unit
+    follows its number without one ("还差 10.6/10万", not "10.6 /10万": journey17, as `value_text`)."""
+    return re.sub(r"(?<=\d) (?=/)", "", " ".join(text.split()))
 
 
 def reason_text(reason: str | None) -> str | None:

@@ -334,11 +334,19 @@ def ranking(request, code, order):
     context = {"plan": plan, "target": target, "division": division, "year": year, "tables": [table]}
     context["not_judged"] = not_judged
     # the target as the scorecard writes it ("≥100", "5–8", "逐年提高"), not the raw stored number
-    context["target_text"] = target_text(target, national)
+    # with its year as the scorecard writes it (≥78.2（2025年）), not the bare number (（2025）)
+    context["target_text"] = _("%(target)s (%(year)s)") % {
+        "target": target_text(target, national),
+        "year": target.target_year,
+    }
     # an English page names the target by its indicator's English name; the plan's own words stay in the clause
     english = not (get_language() or "").startswith("zh")
     context["heading"] = target.indicator.name_en if english and target.indicator.name_en else target.label
     context["export_title"] = f"{division.name} {year} {context['heading']}"
+    if not_judged:
+        # the reason the page says once above the table heads the download too (journey17: the .xlsx
+        # and .csv held the rows without status and gap, and no word of why)
+        table.preamble = [context["export_title"], not_judged]
     # a target counted from the registry (R{...}, N{...}) leads on to the institutions and yearly
     # reports behind it: the planner's journey (a target off track -> the institutions) ended here
     formula = f"{target.indicator.numerator} {target.indicator.denominator or ''}"

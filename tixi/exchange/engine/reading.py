@@ -51,6 +51,10 @@ def sniff(data: bytes, filename: str = "") -> str:
         )
     if b"\x00" in data[:4096]:
         raise ReadError("This is not a spreadsheet: neither .xlsx nor CSV.")
+    if filename.lower().endswith((".xlsx", ".xlsm")):
+        # a text file renamed .xlsx was read as a CSV and refused for "missing required columns"
+        # (journey17): a file that says it is a workbook and is no zip is a damaged one
+        raise ReadError("The file is damaged or is not an .xlsx workbook.")
     return "csv"
 
 

@@ -174,6 +174,11 @@ FORTY_SECOND_SET = Path(__file__).resolve().parent / "heldout_ap"
 # 2025 indicators, 思南 2014 新农合) gathered by helper unseen34 while reader21 changed the rules,
 # truth committed before the reader ran on them: unseen, first measured by the lead (no threshold here)
 FORTY_THIRD_SET = Path(__file__).resolve().parent / "heldout_aq"
+# three texts: PLANS WITH TARGETS and their tasks (芜湖 2025-2030 健康素养提升行动计划's 2030 goal; 安徽 2025 爱国卫生运动和
+# 健康安徽行动 工作要点, items with "X牵头负责,Y…等有关部门参与" brackets; 健康宁夏2030's preamble of 2015 results, no goal)
+# gathered by helper unseen35 while reader22 changed the rules, truth committed before the reader ran on them: unseen,
+# first measured by the lead (no threshold here)
+FORTY_FOURTH_SET = Path(__file__).resolve().parent / "heldout_ar"
 DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 
 

@@ -653,6 +653,15 @@ class Command(BaseCommand):
                 "reader21 changed the rules, truth committed before the reader ran; measured once, rules frozen at f581796 "
                 "(reader21): targets 0.67/0.32 (10 of 31, 15 found), tasks 1 of 8 with 2 found (tests/ledger/heldout_aq)",
             ),
+            (
+                truth / "heldout_ar",
+                False,
+                "FORTY-FOURTH held-out set, three texts: PLANS WITH TARGETS and their tasks (芜湖 2025-2030 健康素养提升"
+                "行动计划's goal for 2030, 安徽 2025 爱国卫生运动和健康安徽行动 工作要点 with 牵头负责 / 参与 brackets; one without "
+                "goals: 健康宁夏2030's preamble of 2015 results; 3 tasks, 2 targets) gathered by helper unseen35 while reader22 "
+                "changed the rules, truth committed before the reader ran; unseen, first measured by the lead "
+                "(tests/ledger/heldout_ar)",
+            ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for
         # text the reader has not seen; an unseen set had no rule written on it since its truth was committed

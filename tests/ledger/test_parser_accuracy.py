@@ -179,6 +179,11 @@ FORTY_THIRD_SET = Path(__file__).resolve().parent / "heldout_aq"
 # gathered by helper unseen35 while reader22 changed the rules, truth committed before the reader ran on them: unseen,
 # first measured by the lead (no threshold here)
 FORTY_FOURTH_SET = Path(__file__).resolve().parent / "heldout_ar"
+# six texts: TASKS WITH UNITS (枞阳 2023 主要工作目标任务 progress table with a 牵头责任单位 column, one unit a line; 铜陵 2018
+# 民生工程 医保 project with its 承办部门) and goals (铜陵 2018 新农合/居民医保, 铜陵 2021 民生工程 news, 株洲 2019 民生实事); two
+# without goals (滨州 2024 若干措施, 柳州 2020 分工方案 notice) gathered by helper unseen36 while reader22 changed the rules,
+# truth committed before the reader ran on them: unseen, first measured by the lead (no threshold here)
+FORTY_FIFTH_SET = Path(__file__).resolve().parent / "heldout_as"
 DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 
 

@@ -662,6 +662,15 @@ class Command(BaseCommand):
                 "changed the rules, truth committed before the reader ran; unseen, first measured by the lead "
                 "(tests/ledger/heldout_ar)",
             ),
+            (
+                truth / "heldout_as",
+                False,
+                "FORTY-FIFTH held-out set, six texts: TASKS WITH UNITS in 枞阳 2023 主要工作目标任务 progress table (a "
+                "牵头责任单位 column, one unit a line) and 铜陵 2018 民生工程 医保 project (承办部门), goals of 铜陵 2018 "
+                "新农合/居民医保, 铜陵 2021 民生工程 news and 株洲 2019 民生实事 notice; two without goals: 滨州 2024 医疗卫生服务体系 "
+                "若干措施 and 柳州 2020 中医药 分工方案 notice; 5 tasks, 18 targets) gathered by helper unseen36 while reader22 changed the rules, "
+                "truth committed before the reader ran; unseen, first measured by the lead (tests/ledger/heldout_as)",
+            ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for
         # text the reader has not seen; an unseen set had no rule written on it since its truth was committed

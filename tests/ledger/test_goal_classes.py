@@ -1716,3 +1716,44 @@ def test_a_sign_after_an_indicator_in_a_sentence_keeps_a_value_whose_unit_the_co
     # table's cell on its own line is the table reader's
     text = "行动方案列出目标:至2030年人均健康期望寿命≥71,家庭病床总建床数占常住人口比例≥3,长者运动健康之家新增100家。"
     assert found(text) == [(71.0, "", 2030, "ge"), (3.0, "", 2030, "ge"), (100.0, "家", 2030, "ge")]
+
+
+def test_a_square_bracket_of_units_with_first_listed_leads_names_its_task():
+    # session 17, reader22 (heldout_aq's city opinions): "[责任单位:A、B,各区政府,列第一位的为牵头单位,下同]" in square
+    # brackets ("【】" too) is an item's bracket of units; the first unit leads, the others cooperate
+    from tixi.ledger.engine.parse import tasks
+
+    text = (
+        "二、主要措施\n1.建设急救站点。推进急救站点建设。[责任单位:市卫健委、市财政局,各区政府,列第一位的为牵头单位,下同]\n"
+        "2.培训急救人员。开展全员培训。【责任单位:市人社局、市卫健委】\n"
+    )
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("建设急救站点", ["市卫健委"], ["市财政局", "各区政府"]),
+        ("培训急救人员", ["市人社局"], ["市卫健委"]),
+    ]
+
+
+def test_a_lead_word_glued_to_the_next_unit_ends_the_leads_and_a_named_level_is_kept():
+    # session 17, reader22 (heldout_aq's provincial plan): "（省残联、省卫生健康委牵头省教育厅、团省委按职责分工负责）", a copy
+    # that lost the comma after 牵头: the units after it cooperate; "团省委" names its level (no 省 before it)
+    from tixi.ledger.engine.parse import units_of
+
+    assert units_of("省残联、省卫生健康委牵头省教育厅、团省委、省妇联按职责分工负责") == (
+        ["省残联", "省卫生健康委"],
+        ["省教育厅", "团省委", "省妇联"],
+    )
+
+
+def test_a_decision_table_s_named_matter_and_its_undertaking_unit_are_a_task_and_its_lead():
+    # session 17, reader22 (heldout_aq's list of major decisions): "决策事项名称" is the task column, "决策承办单位" the lead
+    # column (a qualifier before the role), "决策主要依据", "拟履行的程序", "实施决策的必要性、可行性" say why and how
+    from tixi.ledger.engine.parse import _column_role, tasks
+
+    text = (
+        "序号 | 决策事项名称 | 决策主要依据 | 拟履行的程序 | 实施决策的必要性、可行性 | 拟完成时间 | 决策承办单位 |\n"
+        "1 | 出台《某州卫生服务提升方案》 | 全会精神 | 征求意见后印发。 | 提升服务水平。 | 2025年第一季度 | 州卫健委 |\n"
+    )
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("出台《某州卫生服务提升方案》", ["州卫健委"], [])
+    ]
+    assert _column_role("主要协作单位") == "cooperating"

@@ -51,7 +51,7 @@ DEADLINE = re.compile(r"(?<!\d)(\d{4})\s*年(?:\d{1,2}\s*月)?(?:底|末)?前")
 DONE_BY = re.compile(r"(\d{4})\s*年(?:底|前)?(?:[^。；]{0,40}?)(?:完成|建成)")
 # a bracket of units: "（责任单位：…）", "（牵头单位：…；配合单位：…）", "（X牵头，Y配合）", "（X负责，Y配合）",
 # "（X、Y按职责分工负责）", "（X会同Y负责）"; brackets inside a unit's name ("各县（市、区）人民政府") kept
-BRACKET = re.compile(r"[（(〔]\s*((?:[^（）()〔〕]|[（(][^（）()]*[）)]){2,400}?)\s*[）)〕]")
+BRACKET = re.compile(r"[（(〔\[【]\s*((?:[^（）()〔〕\[\]【】]|[（(][^（）()]*[）)]){2,400}?)\s*[）)〕\]】]")
 # ONE vocabulary of the words that say who leads and who cooperates, used by the labels ("牵头单位：", "协办单位："),
 # the columns of a responsibility table and the role words after units ("A承办，B协办", "A、B配合落实"): a stem names
 # the role, a kind of unit (单位/部门/处室/科室/股室) makes it a label; 责任 alone is a duty (lead, or cooperating
@@ -208,7 +208,7 @@ def unit_names(part: str) -> list[str]:
             and bare
             and len(name) <= 8
             and re.search(r"[局委办厅]$", name)
-            and not re.search(r"[州市县区]", name)
+            and not re.search(r"[省州市县区]", name)  # "团省委" names its level
         ):
             names[i] = level + name
     return names
@@ -224,6 +224,9 @@ def split_units(text: str) -> tuple[list[str], list[str]]:
     return unit_names(lead), [n for part in rest for n in unit_names(part)]
 
 
+GLUED_LEAD_WORD = re.compile(
+    rf"(?<=[委局办厅府会部院心联])牵头(?=(?:省|市|县|区|州)[^，,；;。]*?(?:{SHARED_WORDS}|配合|参与|协助|负责))"
+)
 # a unit marked as the lead inside a list: "市卫健委（牵头）、市财政局"
 LEAD_MARK = re.compile(r"\s*[（(]\s*牵头(?:单位|部门)?\s*[)）]")
 # role words closing a part of a list of units: "A牵头，B、C配合"
@@ -250,6 +253,9 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
     bracket = NOT_UNITS_LABEL.sub("", bracket)
     bracket = NOT_UNITS_PART.sub("", bracket).rstrip("。；;，, ")
     bracket = COMMA_BEFORE_LABEL.sub("；", bracket)
+    # "省残联、省卫生健康委牵头省教育厅、省民政厅按职责分工负责": a copy that lost the comma after 牵头 (the next
+    # unit starts with its level, a role word follows it)
+    bracket = GLUED_LEAD_WORD.sub("牵头，", bracket)
     if LEAD_MARK.search(bracket):
         # "责任单位：市卫健委（牵头）、市财政局、市医保局": the unit marked (牵头) leads, the others cooperate
         listed = (
@@ -520,18 +526,30 @@ LIST_MARK = re.compile(r"^(?:[（(]\d{1,2}[)）]|\d{1,2}[.．、](?!\d)|[①-⑳
 # the columns of a responsibility table ("序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限")
 COLUMN_ROLES = (
     ("number", re.compile(r"^(?:序号|编号)$")),
-    ("lead", re.compile(rf"^(?:{LEAD_LABEL.pattern[1:-1]}|责任主体)$")),
+    # "决策承办单位", "项目牵头单位": what the unit answers for, before its role (never a cooperating word)
+    (
+        "lead",
+        re.compile(
+            rf"^(?:(?!{'|'.join(COOPERATING_STEMS)})[^\s，,、]){{0,4}}?(?:{LEAD_LABEL.pattern[1:-1]}|责任主体)$"
+        ),
+    ),
     ("cooperating", re.compile(rf"^(?:{'|'.join(COOPERATING_STEMS)})(?:{UNIT_KINDS})$")),
     # who does the task, no lead named: 责任单位, "责任分工" (the units sharing it), "实施单位"/"实施主体"
     ("duty", re.compile(rf"^(?:责任(?:{UNIT_KINDS})|责任分工|实施(?:单位|主体|部门))$")),
     (
         "task",
         re.compile(
-            r"^(?!.*(?:单位|部门|处室|时限|时间|领导|备注|进度))(?:.{0,8}(?:任务|工作|事项|举措|措施|内容|分工)|目标任务"
+            r"^(?!.*(?:单位|部门|处室|时限|时间|领导|备注|进度))(?:.{0,8}(?:任务|工作|事项|举措|措施|内容|分工)(?:名称)?|目标任务"
             r"|.{0,4}指标(?:名称)?)$"
         ),
     ),
-    ("other", re.compile(r"^.{0,8}(?:时限|时间|领导|备注|进度|评价|安排|情况|责任人)$")),
+    # "决策主要依据", "拟履行的程序", "实施决策的必要性、可行性": why and how a decision is taken
+    (
+        "other",
+        re.compile(
+            r"^.{0,8}(?:时限|时间|领导|备注|进度|评价|安排|情况|责任人)$|^.{0,10}(?:依据|程序|必要性|可行性)$"
+        ),
+    ),
     # an indicator table's value columns: an indicator with a 牵头单位 column is its unit's task
     (
         "value",

@@ -1757,3 +1757,25 @@ def test_a_decision_table_s_named_matter_and_its_undertaking_unit_are_a_task_and
         ("出台《某州卫生服务提升方案》", ["州卫健委"], [])
     ]
     assert _column_role("主要协作单位") == "cooperating"
+
+
+def test_a_table_one_cell_a_line_whose_header_lost_its_number_column_gives_each_row_s_target_and_its_sign():
+    # session 17, reader22 (heldout_aq's indicator table): "领域 / 指标 / 2025年" over rows numbered 1, 2, 3… (the copy left
+    # 序号 out of the header, a 领域 cell before some numbers); a name without a unit takes the value's own % ("≥98%"); a
+    # bracket listing places ("(街道、社区)") is no unit
+    from tixi.ledger.engine.tables import indicator_rows
+
+    text = "\n\n".join(
+        [
+            "二、主要指标", "领域", "指标", "2025年", "知识普及行动", "1", "重点人群知识普及率", ">85%", "防控行动",
+            "2", "新生儿听力筛查率", "≥98%", "3", "消除地方病的区(街道、社区)", "100%", "4", "白内障复明手术率", ">3000",
+        ]
+    )  # fmt: skip
+    assert [
+        (r["name"], r["target"], r["unit"], r["target_year"], r["comparator"]) for r in indicator_rows(text)
+    ] == [
+        ("重点人群知识普及率", 85.0, "%", 2025, "gt"),
+        ("新生儿听力筛查率", 98.0, "%", 2025, "ge"),
+        ("消除地方病的区(街道、社区)", 100.0, "%", 2025, ""),
+        ("白内障复明手术率", 3000.0, "", 2025, "gt"),
+    ]

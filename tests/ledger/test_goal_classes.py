@@ -1779,3 +1779,21 @@ def test_a_table_one_cell_a_line_whose_header_lost_its_number_column_gives_each_
         ("消除地方病的区(街道、社区)", 100.0, "%", 2025, ""),
         ("白内障复明手术率", 3000.0, "", 2025, "gt"),
     ]
+
+
+def test_a_duty_table_run_into_one_line_with_its_document_wide_rules_gives_each_row_its_units():
+    # session 17, reader22 (heldout_aq's 分工方案, issue 12's document-wide unit rules): a PDF copy ran the table into one
+    # line, its header spaced ("序号 主要任务 … 责任单位"), words broken by spaces; the units of row 1 sit among its cells
+    # with "列在首位的为牵头单位,…下同" (the first unit leads, in every row) and "以下均需各县(市、区)人民政府落实,不再列出"
+    # (the counties cooperate in every row after it); a bureau named bare takes the level of the first unit
+    from tixi.ledger.engine.parse import tasks
+
+    text = (
+        "某市分工方案 序号 主要任务 主要内容 责任单位 一 优化 布局 1.建设 急救 网络。 ①每个乡镇设 1 个站点。 市卫健委、财"
+        "政 局,各县(市、区)人民政府。列在首 位的为牵头单位, 其他单位按职责分工负责,下同; 以 下 均 需 各 县 (市、区)人民"
+        "政府落实,不 再列出。 ②建设 急救 中心。 2.培训 急救 人员。 开展全员培训。 市人社局、卫健委\n"
+    )
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("建设急救网络", ["市卫健委"], ["市财政局", "各县(市、区)人民政府"]),
+        ("培训急救人员", ["市人社局"], ["市卫健委", "各县(市、区)人民政府"]),
+    ]

@@ -793,13 +793,74 @@ def _close_cut_bracket(text: str) -> str:
     return text  # "…(市医疗保障局、市卫生健康委": units named bare and cut may go on; none is read
 
 
+# a 分工 table a PDF copy ran into one line, its header's cells spaced ("序号 主要任务 主要内容 具体内容及目标 责任单位")
+# and its units column last
+SPACED_DUTY_HEADER = re.compile(
+    r"序号\s+(?:\S{0,8}(?:任务|工作|事项|举措|措施))(?:\s+\S{1,10}){0,4}?\s+(?P<label>(?:责任|牵头)(?:单位|部门))\s+"
+)
+# a PDF's line break inside a word or a name ("健全乡 村医疗卫 生", "发改 委"): no space between two Chinese characters
+PDF_BREAK = re.compile(r"(?<=[\u4e00-\u9fff（）()、，,。；;])\s+(?=[\u4e00-\u9fff（）()、，,。；;])")
+
+
+def _units_sentence(sentence: str) -> bool:
+    """A sentence that only names units: "市卫健委、发改委、农业农村局,各县(市、区)党委和人民政府"."""
+    names = [
+        n for part in _split_outside_brackets(sentence, "，,") for n in _split_outside_brackets(part, "、")
+    ]
+    return (
+        bool(names)
+        and bool(LEVEL.match(names[0]) or names[0].startswith("各"))
+        and all(is_organisation(n.strip()) and len(n.strip()) <= 20 for n in names)
+    )
+
+
+def _flattened_duty_table(text: str) -> str:
+    """A 分工 table run into one line by a PDF copy, written as the items the reader knows: each numbered task
+    ("1.健全乡村医疗卫生服务体系。…") on a line of its own, its units (a sentence that only names units, wherever the
+    copy left it among the row's cells) and the document-wide rules said after them ("列在首位的为牵头单位,…下同;
+    以下均需…落实,不再列出") in a bracket closing the row."""
+    out = []
+    for line in text.splitlines():
+        header = SPACED_DUTY_HEADER.search(line)
+        if not header:
+            out.append(line)
+            continue
+        out.append(line[: header.start()])
+        rest = PDF_BREAK.sub("", line[header.end() :])
+        starts, number = [], 1
+        for m in re.finditer(r"(?:(?<=\s)|^)(\d{1,2})[.．](?=[\u4e00-\u9fff])", rest):
+            if int(m.group(1)) == number:
+                starts.append(m.start())
+                number += 1
+        for k, start in enumerate(starts):
+            row = rest[start : starts[k + 1] if k + 1 < len(starts) else len(rest)].strip()
+            sentences = re.split(r"(?<=[。；;])", row)
+            units = [n for n, sentence in enumerate(sentences) if _units_sentence(sentence.strip(" 。；;"))]
+            if not units:
+                out.append(row)
+                continue
+            n = units[-1]
+            taken = [n]
+            while n + 1 < len(sentences) and (
+                FIRST_LISTED_LEADS.search(sentences[n + 1]) or FROM_HERE_ON.search(sentences[n + 1])
+            ):
+                n += 1
+                taken.append(n)
+            body = "".join(x for i, x in enumerate(sentences) if i not in taken).strip()
+            bracket = "".join(sentences[i].strip() for i in taken).rstrip("。；; ")
+            out.append(
+                f"{body}（{header.group('label')}：{bracket}）"
+            )  # the column's label: who leads, who cooperates
+    return "\n".join(out)
+
+
 def tasks(text: str, default_year: int | None = None) -> list[dict]:
     """Items '（一）title。…（责任单位：…）' with their units (see units_of for the grammar); a
     document-wide rule ("以下均需各县…落实") adds its units to every task after it, as cooperating, and
     "列第一位者为牵头单位，下同" makes the first unit of its bracket and of every later one the lead.
     Items that name no unit are not tasks (保障措施 and the like)."""
     found = []
-    text = _close_cut_bracket(text)
+    text = _flattened_duty_table(_close_cut_bracket(text))
     table_rows, table_lines = _table_tasks(text.splitlines())
     # the lines of a table are read by its columns, not as items ("工作任务" there heads a column)
     text = "\n".join("" if i in table_lines else line for i, line in enumerate(text.splitlines()))

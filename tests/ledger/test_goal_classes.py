@@ -1797,3 +1797,9 @@ def test_a_duty_table_run_into_one_line_with_its_document_wide_rules_gives_each_
         ("建设急救网络", ["市卫健委"], ["市财政局", "各县(市、区)人民政府"]),
         ("培训急救人员", ["市人社局"], ["市卫健委", "各县(市、区)人民政府"]),
     ]
+
+
+def test_life_expectancy_from_a_base_year_raised_to_its_goal_after_a_comma_is_the_goal():
+    # session 17, reader22 (heldout_ap's news of a 十三五 plan): "人均预期寿命从2015年的76.7岁,提高至78岁": the clause after the
+    # comma goes on with the same rate with 提高至 (as with 提高到); the base year's level is no goal
+    assert found("到2020年,人均预期寿命从2015年的76.7岁,提高至78岁。") == [(78.0, "岁", 2020, "ge")]

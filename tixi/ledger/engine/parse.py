@@ -794,9 +794,10 @@ def _close_cut_bracket(text: str) -> str:
 
 
 # a 分工 table a PDF copy ran into one line, its header's cells spaced ("序号 主要任务 主要内容 具体内容及目标 责任单位")
-# and its units column last
+# and its units column last (spaces, not the tabs of a table read by its columns)
 SPACED_DUTY_HEADER = re.compile(
-    r"序号\s+(?:\S{0,8}(?:任务|工作|事项|举措|措施))(?:\s+\S{1,10}){0,4}?\s+(?P<label>(?:责任|牵头)(?:单位|部门))\s+"
+    r"序号[ \u3000]+(?:\S{0,8}(?:任务|工作|事项|举措|措施))(?:[ \u3000]+\S{1,10}){0,4}?[ \u3000]+"
+    r"(?P<label>(?:责任|牵头)(?:单位|部门))[ \u3000]+"
 )
 # a PDF's line break inside a word or a name ("健全乡 村医疗卫 生", "发改 委"): no space between two Chinese characters
 PDF_BREAK = re.compile(r"(?<=[\u4e00-\u9fff（）()、，,。；;])\s+(?=[\u4e00-\u9fff（）()、，,。；;])")
@@ -2055,7 +2056,7 @@ def _not_chinese(sentence: str) -> bool:
 # life expectancy and its rise: "人均预期寿命达到77岁", "人均期望寿命", "人均寿命将达77.3岁", "寿命在2015年基础上提高1.3岁以上
 # (即77.3岁)", "寿命…增加4岁,达到77岁" (the clause after a comma goes on with the same rate)
 LIFE_EXPECTANCY = re.compile(
-    r"(?:预期|期望)?寿命[^，,；;。]{0,20}$|寿命[^，,；;。]{0,24}[，,](?:并|将)?(?:达到|达|增至|增加到|提高到)$"
+    r"(?:预期|期望)?寿命[^，,；;。]{0,20}$|寿命[^，,；;。]{0,24}[，,](?:并|将)?(?:达到|达|增至|增加到|提高到|提高至|提升至|增长到|增长至)$"
     # "寿命从2015年的73.25岁增长到74岁;到2030年,进一步增长到76岁": the rate goes on in a clause of a later year
     r"|寿命[^，,；;。]{0,30}[；;](?:到|至)?\d{4}年[，,]?(?:将|并|进一步)?(?:达到|达|增至|增长到|增加到|提高到)$"
 )

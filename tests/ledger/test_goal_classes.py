@@ -1803,3 +1803,14 @@ def test_life_expectancy_from_a_base_year_raised_to_its_goal_after_a_comma_is_th
     # session 17, reader22 (heldout_ap's news of a 十三五 plan): "人均预期寿命从2015年的76.7岁,提高至78岁": the clause after the
     # comma goes on with the same rate with 提高至 (as with 提高到); the base year's level is no goal
     assert found("到2020年,人均预期寿命从2015年的76.7岁,提高至78岁。") == [(78.0, "岁", 2020, "ge")]
+
+
+def test_what_was_built_naming_a_rate_to_reach_is_no_result_reported():
+    # session 17, reader22 (heldout_ap's 十二五 social plan): "已建成保障性住房与商品住房套数的比率达到35%" names a ratio to reach
+    # (what was built is counted by it), not a result reported: it and the goals after it in the sentence stay goals;
+    # "已建成60个" still reports what was built
+    assert found("到2015年,已建成保障性住房与商品住房套数的比率达到35%,人均公园绿地面积达到16.9平方米。") == [
+        (35.0, "%", 2015, "ge"),
+        (16.9, "平方米", 2015, "ge"),
+    ]
+    assert found("全市已建成60个社区卫生服务中心。") == []

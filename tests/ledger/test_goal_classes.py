@@ -1814,3 +1814,12 @@ def test_what_was_built_naming_a_rate_to_reach_is_no_result_reported():
         (16.9, "平方米", 2015, "ge"),
     ]
     assert found("全市已建成60个社区卫生服务中心。") == []
+
+
+def test_a_count_in_ten_thousands_of_times_is_a_unit():
+    # session 17, reader22 (heldout_ap's national 公共服务 plan): "每万人接受公共文化设施服务3.4万次" counts services in 万次,
+    # as 万人次 counts people served
+    assert found("到2025年,每万人接受公共文化设施服务3.4万次,人均体育场地面积2.6平方米。") == [
+        (3.4, "万次", 2025, "ge"),
+        (2.6, "平方米", 2025, "ge"),
+    ]

@@ -1823,3 +1823,13 @@ def test_a_count_in_ten_thousands_of_times_is_a_unit():
         (3.4, "万次", 2025, "ge"),
         (2.6, "平方米", 2025, "ge"),
     ]
+
+
+def test_a_title_line_naming_a_year_s_scheme_dates_its_undated_goals():
+    # session 17, reader22 (heldout_aq's county 补偿方案): "某县2014年新型农村合作医疗统筹补偿方案" on a line of its own (under a
+    # page's own heading) dates the goals its 总体目标 states without a year
+    text = (
+        "合作医疗怎么减免费用\n\n某县2014年新型农村合作医疗统筹补偿方案\n一、总体目标\n"
+        "住院费用实际补偿比维持在68%左右,住院率控制在10%左右。\n"
+    )
+    assert found(text) == [(68.0, "%", 2014, "about"), (10.0, "%", 2014, "about")]

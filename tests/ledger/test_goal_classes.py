@@ -1716,3 +1716,120 @@ def test_a_sign_after_an_indicator_in_a_sentence_keeps_a_value_whose_unit_the_co
     # table's cell on its own line is the table reader's
     text = "行动方案列出目标:至2030年人均健康期望寿命≥71,家庭病床总建床数占常住人口比例≥3,长者运动健康之家新增100家。"
     assert found(text) == [(71.0, "", 2030, "ge"), (3.0, "", 2030, "ge"), (100.0, "家", 2030, "ge")]
+
+
+def test_a_square_bracket_of_units_with_first_listed_leads_names_its_task():
+    # session 17, reader22 (heldout_aq's city opinions): "[责任单位:A、B,各区政府,列第一位的为牵头单位,下同]" in square
+    # brackets ("【】" too) is an item's bracket of units; the first unit leads, the others cooperate
+    from tixi.ledger.engine.parse import tasks
+
+    text = (
+        "二、主要措施\n1.建设急救站点。推进急救站点建设。[责任单位:市卫健委、市财政局,各区政府,列第一位的为牵头单位,下同]\n"
+        "2.培训急救人员。开展全员培训。【责任单位:市人社局、市卫健委】\n"
+    )
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("建设急救站点", ["市卫健委"], ["市财政局", "各区政府"]),
+        ("培训急救人员", ["市人社局"], ["市卫健委"]),
+    ]
+
+
+def test_a_lead_word_glued_to_the_next_unit_ends_the_leads_and_a_named_level_is_kept():
+    # session 17, reader22 (heldout_aq's provincial plan): "（省残联、省卫生健康委牵头省教育厅、团省委按职责分工负责）", a copy
+    # that lost the comma after 牵头: the units after it cooperate; "团省委" names its level (no 省 before it)
+    from tixi.ledger.engine.parse import units_of
+
+    assert units_of("省残联、省卫生健康委牵头省教育厅、团省委、省妇联按职责分工负责") == (
+        ["省残联", "省卫生健康委"],
+        ["省教育厅", "团省委", "省妇联"],
+    )
+
+
+def test_a_decision_table_s_named_matter_and_its_undertaking_unit_are_a_task_and_its_lead():
+    # session 17, reader22 (heldout_aq's list of major decisions): "决策事项名称" is the task column, "决策承办单位" the lead
+    # column (a qualifier before the role), "决策主要依据", "拟履行的程序", "实施决策的必要性、可行性" say why and how
+    from tixi.ledger.engine.parse import _column_role, tasks
+
+    text = (
+        "序号 | 决策事项名称 | 决策主要依据 | 拟履行的程序 | 实施决策的必要性、可行性 | 拟完成时间 | 决策承办单位 |\n"
+        "1 | 出台《某州卫生服务提升方案》 | 全会精神 | 征求意见后印发。 | 提升服务水平。 | 2025年第一季度 | 州卫健委 |\n"
+    )
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("出台《某州卫生服务提升方案》", ["州卫健委"], [])
+    ]
+    assert _column_role("主要协作单位") == "cooperating"
+
+
+def test_a_table_one_cell_a_line_whose_header_lost_its_number_column_gives_each_row_s_target_and_its_sign():
+    # session 17, reader22 (heldout_aq's indicator table): "领域 / 指标 / 2025年" over rows numbered 1, 2, 3… (the copy left
+    # 序号 out of the header, a 领域 cell before some numbers); a name without a unit takes the value's own % ("≥98%"); a
+    # bracket listing places ("(街道、社区)") is no unit
+    from tixi.ledger.engine.tables import indicator_rows
+
+    text = "\n\n".join(
+        [
+            "二、主要指标", "领域", "指标", "2025年", "知识普及行动", "1", "重点人群知识普及率", ">85%", "防控行动",
+            "2", "新生儿听力筛查率", "≥98%", "3", "消除地方病的区(街道、社区)", "100%", "4", "白内障复明手术率", ">3000",
+        ]
+    )  # fmt: skip
+    assert [
+        (r["name"], r["target"], r["unit"], r["target_year"], r["comparator"]) for r in indicator_rows(text)
+    ] == [
+        ("重点人群知识普及率", 85.0, "%", 2025, "gt"),
+        ("新生儿听力筛查率", 98.0, "%", 2025, "ge"),
+        ("消除地方病的区(街道、社区)", 100.0, "%", 2025, ""),
+        ("白内障复明手术率", 3000.0, "", 2025, "gt"),
+    ]
+
+
+def test_a_duty_table_run_into_one_line_with_its_document_wide_rules_gives_each_row_its_units():
+    # session 17, reader22 (heldout_aq's 分工方案, issue 12's document-wide unit rules): a PDF copy ran the table into one
+    # line, its header spaced ("序号 主要任务 … 责任单位"), words broken by spaces; the units of row 1 sit among its cells
+    # with "列在首位的为牵头单位,…下同" (the first unit leads, in every row) and "以下均需各县(市、区)人民政府落实,不再列出"
+    # (the counties cooperate in every row after it); a bureau named bare takes the level of the first unit
+    from tixi.ledger.engine.parse import tasks
+
+    text = (
+        "某市分工方案 序号 主要任务 主要内容 责任单位 一 优化 布局 1.建设 急救 网络。 ①每个乡镇设 1 个站点。 市卫健委、财"
+        "政 局,各县(市、区)人民政府。列在首 位的为牵头单位, 其他单位按职责分工负责,下同; 以 下 均 需 各 县 (市、区)人民"
+        "政府落实,不 再列出。 ②建设 急救 中心。 2.培训 急救 人员。 开展全员培训。 市人社局、卫健委\n"
+    )
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("建设急救网络", ["市卫健委"], ["市财政局", "各县(市、区)人民政府"]),
+        ("培训急救人员", ["市人社局"], ["市卫健委", "各县(市、区)人民政府"]),
+    ]
+
+
+def test_life_expectancy_from_a_base_year_raised_to_its_goal_after_a_comma_is_the_goal():
+    # session 17, reader22 (heldout_ap's news of a 十三五 plan): "人均预期寿命从2015年的76.7岁,提高至78岁": the clause after the
+    # comma goes on with the same rate with 提高至 (as with 提高到); the base year's level is no goal
+    assert found("到2020年,人均预期寿命从2015年的76.7岁,提高至78岁。") == [(78.0, "岁", 2020, "ge")]
+
+
+def test_what_was_built_naming_a_rate_to_reach_is_no_result_reported():
+    # session 17, reader22 (heldout_ap's 十二五 social plan): "已建成保障性住房与商品住房套数的比率达到35%" names a ratio to reach
+    # (what was built is counted by it), not a result reported: it and the goals after it in the sentence stay goals;
+    # "已建成60个" still reports what was built
+    assert found("到2015年,已建成保障性住房与商品住房套数的比率达到35%,人均公园绿地面积达到16.9平方米。") == [
+        (35.0, "%", 2015, "ge"),
+        (16.9, "平方米", 2015, "ge"),
+    ]
+    assert found("全市已建成60个社区卫生服务中心。") == []
+
+
+def test_a_count_in_ten_thousands_of_times_is_a_unit():
+    # session 17, reader22 (heldout_ap's national 公共服务 plan): "每万人接受公共文化设施服务3.4万次" counts services in 万次,
+    # as 万人次 counts people served
+    assert found("到2025年,每万人接受公共文化设施服务3.4万次,人均体育场地面积2.6平方米。") == [
+        (3.4, "万次", 2025, "ge"),
+        (2.6, "平方米", 2025, "ge"),
+    ]
+
+
+def test_a_title_line_naming_a_year_s_scheme_dates_its_undated_goals():
+    # session 17, reader22 (heldout_aq's county 补偿方案): "某县2014年新型农村合作医疗统筹补偿方案" on a line of its own (under a
+    # page's own heading) dates the goals its 总体目标 states without a year
+    text = (
+        "合作医疗怎么减免费用\n\n某县2014年新型农村合作医疗统筹补偿方案\n一、总体目标\n"
+        "住院费用实际补偿比维持在68%左右,住院率控制在10%左右。\n"
+    )
+    assert found(text) == [(68.0, "%", 2014, "about"), (10.0, "%", 2014, "about")]

@@ -51,7 +51,7 @@ DEADLINE = re.compile(r"(?<!\d)(\d{4})\s*年(?:\d{1,2}\s*月)?(?:底|末)?前")
 DONE_BY = re.compile(r"(\d{4})\s*年(?:底|前)?(?:[^。；]{0,40}?)(?:完成|建成)")
 # a bracket of units: "（责任单位：…）", "（牵头单位：…；配合单位：…）", "（X牵头，Y配合）", "（X负责，Y配合）",
 # "（X、Y按职责分工负责）", "（X会同Y负责）"; brackets inside a unit's name ("各县（市、区）人民政府") kept
-BRACKET = re.compile(r"[（(〔]\s*((?:[^（）()〔〕]|[（(][^（）()]*[）)]){2,400}?)\s*[）)〕]")
+BRACKET = re.compile(r"[（(〔\[【]\s*((?:[^（）()〔〕\[\]【】]|[（(][^（）()]*[）)]){2,400}?)\s*[）)〕\]】]")
 # ONE vocabulary of the words that say who leads and who cooperates, used by the labels ("牵头单位：", "协办单位："),
 # the columns of a responsibility table and the role words after units ("A承办，B协办", "A、B配合落实"): a stem names
 # the role, a kind of unit (单位/部门/处室/科室/股室) makes it a label; 责任 alone is a duty (lead, or cooperating
@@ -208,7 +208,7 @@ def unit_names(part: str) -> list[str]:
             and bare
             and len(name) <= 8
             and re.search(r"[局委办厅]$", name)
-            and not re.search(r"[州市县区]", name)
+            and not re.search(r"[省州市县区]", name)  # "团省委" names its level
         ):
             names[i] = level + name
     return names
@@ -224,6 +224,9 @@ def split_units(text: str) -> tuple[list[str], list[str]]:
     return unit_names(lead), [n for part in rest for n in unit_names(part)]
 
 
+GLUED_LEAD_WORD = re.compile(
+    rf"(?<=[委局办厅府会部院心联])牵头(?=(?:省|市|县|区|州)[^，,；;。]*?(?:{SHARED_WORDS}|配合|参与|协助|负责))"
+)
 # a unit marked as the lead inside a list: "市卫健委（牵头）、市财政局"
 LEAD_MARK = re.compile(r"\s*[（(]\s*牵头(?:单位|部门)?\s*[)）]")
 # role words closing a part of a list of units: "A牵头，B、C配合"
@@ -250,6 +253,9 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
     bracket = NOT_UNITS_LABEL.sub("", bracket)
     bracket = NOT_UNITS_PART.sub("", bracket).rstrip("。；;，, ")
     bracket = COMMA_BEFORE_LABEL.sub("；", bracket)
+    # "省残联、省卫生健康委牵头省教育厅、省民政厅按职责分工负责": a copy that lost the comma after 牵头 (the next
+    # unit starts with its level, a role word follows it)
+    bracket = GLUED_LEAD_WORD.sub("牵头，", bracket)
     if LEAD_MARK.search(bracket):
         # "责任单位：市卫健委（牵头）、市财政局、市医保局": the unit marked (牵头) leads, the others cooperate
         listed = (
@@ -520,18 +526,30 @@ LIST_MARK = re.compile(r"^(?:[（(]\d{1,2}[)）]|\d{1,2}[.．、](?!\d)|[①-⑳
 # the columns of a responsibility table ("序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限")
 COLUMN_ROLES = (
     ("number", re.compile(r"^(?:序号|编号)$")),
-    ("lead", re.compile(rf"^(?:{LEAD_LABEL.pattern[1:-1]}|责任主体)$")),
+    # "决策承办单位", "项目牵头单位": what the unit answers for, before its role (never a cooperating word)
+    (
+        "lead",
+        re.compile(
+            rf"^(?:(?!{'|'.join(COOPERATING_STEMS)})[^\s，,、]){{0,4}}?(?:{LEAD_LABEL.pattern[1:-1]}|责任主体)$"
+        ),
+    ),
     ("cooperating", re.compile(rf"^(?:{'|'.join(COOPERATING_STEMS)})(?:{UNIT_KINDS})$")),
     # who does the task, no lead named: 责任单位, "责任分工" (the units sharing it), "实施单位"/"实施主体"
     ("duty", re.compile(rf"^(?:责任(?:{UNIT_KINDS})|责任分工|实施(?:单位|主体|部门))$")),
     (
         "task",
         re.compile(
-            r"^(?!.*(?:单位|部门|处室|时限|时间|领导|备注|进度))(?:.{0,8}(?:任务|工作|事项|举措|措施|内容|分工)|目标任务"
+            r"^(?!.*(?:单位|部门|处室|时限|时间|领导|备注|进度))(?:.{0,8}(?:任务|工作|事项|举措|措施|内容|分工)(?:名称)?|目标任务"
             r"|.{0,4}指标(?:名称)?)$"
         ),
     ),
-    ("other", re.compile(r"^.{0,8}(?:时限|时间|领导|备注|进度|评价|安排|情况|责任人)$")),
+    # "决策主要依据", "拟履行的程序", "实施决策的必要性、可行性": why and how a decision is taken
+    (
+        "other",
+        re.compile(
+            r"^.{0,8}(?:时限|时间|领导|备注|进度|评价|安排|情况|责任人)$|^.{0,10}(?:依据|程序|必要性|可行性)$"
+        ),
+    ),
     # an indicator table's value columns: an indicator with a 牵头单位 column is its unit's task
     (
         "value",
@@ -775,13 +793,75 @@ def _close_cut_bracket(text: str) -> str:
     return text  # "…(市医疗保障局、市卫生健康委": units named bare and cut may go on; none is read
 
 
+# a 分工 table a PDF copy ran into one line, its header's cells spaced ("序号 主要任务 主要内容 具体内容及目标 责任单位")
+# and its units column last (spaces, not the tabs of a table read by its columns)
+SPACED_DUTY_HEADER = re.compile(
+    r"序号[ \u3000]+(?:\S{0,8}(?:任务|工作|事项|举措|措施))(?:[ \u3000]+\S{1,10}){0,4}?[ \u3000]+"
+    r"(?P<label>(?:责任|牵头)(?:单位|部门))[ \u3000]+"
+)
+# a PDF's line break inside a word or a name ("健全乡 村医疗卫 生", "发改 委"): no space between two Chinese characters
+PDF_BREAK = re.compile(r"(?<=[\u4e00-\u9fff（）()、，,。；;])\s+(?=[\u4e00-\u9fff（）()、，,。；;])")
+
+
+def _units_sentence(sentence: str) -> bool:
+    """A sentence that only names units: "市卫健委、发改委、农业农村局,各县(市、区)党委和人民政府"."""
+    names = [
+        n for part in _split_outside_brackets(sentence, "，,") for n in _split_outside_brackets(part, "、")
+    ]
+    return (
+        bool(names)
+        and bool(LEVEL.match(names[0]) or names[0].startswith("各"))
+        and all(is_organisation(n.strip()) and len(n.strip()) <= 20 for n in names)
+    )
+
+
+def _flattened_duty_table(text: str) -> str:
+    """A 分工 table run into one line by a PDF copy, written as the items the reader knows: each numbered task
+    ("1.健全乡村医疗卫生服务体系。…") on a line of its own, its units (a sentence that only names units, wherever the
+    copy left it among the row's cells) and the document-wide rules said after them ("列在首位的为牵头单位,…下同;
+    以下均需…落实,不再列出") in a bracket closing the row."""
+    out = []
+    for line in text.splitlines():
+        header = SPACED_DUTY_HEADER.search(line)
+        if not header:
+            out.append(line)
+            continue
+        out.append(line[: header.start()])
+        rest = PDF_BREAK.sub("", line[header.end() :])
+        starts, number = [], 1
+        for m in re.finditer(r"(?:(?<=\s)|^)(\d{1,2})[.．](?=[\u4e00-\u9fff])", rest):
+            if int(m.group(1)) == number:
+                starts.append(m.start())
+                number += 1
+        for k, start in enumerate(starts):
+            row = rest[start : starts[k + 1] if k + 1 < len(starts) else len(rest)].strip()
+            sentences = re.split(r"(?<=[。；;])", row)
+            units = [n for n, sentence in enumerate(sentences) if _units_sentence(sentence.strip(" 。；;"))]
+            if not units:
+                out.append(row)
+                continue
+            n = units[-1]
+            taken = [n]
+            while n + 1 < len(sentences) and (
+                FIRST_LISTED_LEADS.search(sentences[n + 1]) or FROM_HERE_ON.search(sentences[n + 1])
+            ):
+                n += 1
+                taken.append(n)
+            body = "".join(x for i, x in enumerate(sentences) if i not in taken).strip()
+            bracket = "".join(sentences[i].strip() for i in taken).rstrip("。；; ")
+            out.append(
+                f"{body}（{header.group('label')}：{bracket}）"
+            )  # the column's label: who leads, who cooperates
+    return "\n".join(out)
+
+
 def tasks(text: str, default_year: int | None = None) -> list[dict]:
     """Items '（一）title。…（责任单位：…）' with their units (see units_of for the grammar); a
     document-wide rule ("以下均需各县…落实") adds its units to every task after it, as cooperating, and
     "列第一位者为牵头单位，下同" makes the first unit of its bracket and of every later one the lead.
     Items that name no unit are not tasks (保障措施 and the like)."""
     found = []
-    text = _close_cut_bracket(text)
+    text = _flattened_duty_table(_close_cut_bracket(text))
     table_rows, table_lines = _table_tasks(text.splitlines())
     # the lines of a table are read by its columns, not as items ("工作任务" there heads a column)
     text = "\n".join("" if i in table_lines else line for i, line in enumerate(text.splitlines()))
@@ -917,7 +997,7 @@ TARGET = re.compile(
     # or a count's unit written twice with 至 ("2位至3位", "3个至5个")
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到|至|[%‰]\s*[～~—-]|(?:个|位|名|家|所)\s*(?:至|～|~))\s*)?"
     r"(?P<value>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台|万平方米|万场|万套|万只|万(?=以上|以内|以下|人次以上|[，,。；]|$)|元(?=以上)"
+    r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台|万平方米|万场|万次|万套|万只|万(?=以上|以内|以下|人次以上|[，,。；]|$)|元(?=以上)"
     r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人|条(?![例款])|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|平方米/人|㎡/人|平方米|㎡|颗|辆(?![/／])|批次|堂"
     # more units of counts and lengths, read as the others (the first readings met each): rooms, doses, cases, copies
     r"|间(?![隔断歇])|万剂次|万?册|万?份(?![额])|万?盒|床(?![位旁边])|公顷|千米|亩"
@@ -1047,7 +1127,12 @@ PERIOD_FROM = re.compile(r"(20\d{2})\s*年起\s*(\d{1,2})\s*年内")
 
 
 # a plan for one year, its title naming the year ("鹰潭市2025年度献血方案"): its goals are that year's
-YEAR_PLAN_TITLE = re.compile(r"(20\d{2})\s*年度[^，,。；\n《》]{1,16}?方案")
+YEAR_PLAN_TITLE = re.compile(
+    r"(20\d{2})\s*年度[^，,。；\n《》]{1,16}?方案"
+    # "思南县2014年新型农村合作医疗统筹补偿方案": a title line naming a year's scheme (the line ends with 方案)
+    r"|^[^，,。；\n《》\d]{0,12}(20\d{2})\s*年[^，,。；\n《》\d]{2,24}方案[ \t]*$",
+    re.M,
+)
 
 
 def _title_year(text: str) -> int | None:
@@ -1058,7 +1143,7 @@ def _title_year(text: str) -> int | None:
     if period := PERIOD_FROM.search(head):
         return int(period.group(1)) + int(period.group(2)) - 1
     if title := TITLE_YEAR.search(head) or YEAR_PLAN_TITLE.search(head):
-        return int(title.group(1))
+        return int(title.group(1) or title.group(2))
     # a title broken over short lines ("2025年" / "政府工作报告" / "卫生健康工作重点"): its first lines read as one
     opening = [
         line.strip() for line in head.splitlines()[:6] if line.strip() and not line.lstrip().startswith("#")
@@ -1976,7 +2061,7 @@ def _not_chinese(sentence: str) -> bool:
 # life expectancy and its rise: "人均预期寿命达到77岁", "人均期望寿命", "人均寿命将达77.3岁", "寿命在2015年基础上提高1.3岁以上
 # (即77.3岁)", "寿命…增加4岁,达到77岁" (the clause after a comma goes on with the same rate)
 LIFE_EXPECTANCY = re.compile(
-    r"(?:预期|期望)?寿命[^，,；;。]{0,20}$|寿命[^，,；;。]{0,24}[，,](?:并|将)?(?:达到|达|增至|增加到|提高到)$"
+    r"(?:预期|期望)?寿命[^，,；;。]{0,20}$|寿命[^，,；;。]{0,24}[，,](?:并|将)?(?:达到|达|增至|增加到|提高到|提高至|提升至|增长到|增长至)$"
     # "寿命从2015年的73.25岁增长到74岁;到2030年,进一步增长到76岁": the rate goes on in a clause of a later year
     r"|寿命[^，,；;。]{0,30}[；;](?:到|至)?\d{4}年[，,]?(?:将|并|进一步)?(?:达到|达|增至|增长到|增加到|提高到)$"
 )
@@ -2028,7 +2113,9 @@ PAST_MARK = re.compile(
     r"(?:截至|截止(?:到)?)\d{4}年(?![，,]?[^，,。；;]{0,12}预计)|(?:从|自)\d{4}\s*[—–-]+\s*\d{4}年"
     r"|(?:提高|增长|增加|下降|降低|减少|缩短|上升)了|已(?:经)?(?:达到|达|超过|实现|提高到|增长到|下降到|降至|降到)"
     # "已建成60个", "截至目前,…累计建成", "今年以来,…新增床位2000张", "上半年,…降至2.1‰", "据统计,…": the present reached
-    r"|已(?:经)?(?:建成|建立|完成|创建|设立|覆盖|开展|培训|新增|新建|组建|获批)|(?:截至|截止)(?:目前|当前|今年|\d{1,2}月)"
+    r"|已(?:经)?(?:建成|建立|完成|创建|设立|覆盖|开展|培训|新增|新建|组建|获批)"
+    # "已建成保障性住房与商品住房套数的比率达到35%": what was built names a rate to reach, no result reported
+    r"(?![^，,。；;\d]{0,24}的(?:比率|比例|比重|占比))|(?:截至|截止)(?:目前|当前|今年|\d{1,2}月)"
     r"|(?:今年|年初)以来|上半年|前[一二三]季度|据统计|统计显示"
     r"|"
     + PROGRESS_WORDS

@@ -37,7 +37,8 @@ KIND_WORDS = (
     (re.compile(r"全覆盖"), "value"),
 )
 CHANGE = re.compile(r"(降低|下降|减少|提高|增加|上升)\s*(\d+(?:\.\d+)?)")
-UNIT_AT_END = re.compile(r"[（(]\s*([^（）()]{1,10})\s*[）)]\s*$")
+# "(%)", "(人/万人)"; a list in brackets ("(街道、社区)") names places, no unit
+UNIT_AT_END = re.compile(r"[（(]\s*([^（）()、]{1,10})\s*[）)]\s*$")
 NO_VALUE = {"", "—", "-", "——", "/", "－"}
 # the nature of an indicator (the last cell of its row)
 NATURE = re.compile(r"^(?:预期性|约束性|倡导性|指导性|预期|约束)$")
@@ -127,8 +128,18 @@ def _flat_blocks(text: str):
         while j < len(cells) and cells[j] is not None and HEADER_CELL.match(re.sub(r"\s", "", cells[j])):
             j += 1
         header = [re.sub(r"\s", "", c) for c in cells[i:j]]
-        columns = _columns(header) if len(header) >= 4 else None
-        if columns is None or ("number" not in columns and "nature" not in columns):
+        columns = _columns(header) if len(header) >= 3 else None
+        if (
+            columns is not None
+            and "number" not in columns
+            and "nature" not in columns
+            and _flat_row(cells, j, 1, reach=3)
+            and _flat_row(cells, _flat_row(cells, j, 1, reach=3)[1], 2, reach=3)
+        ):
+            # "领域 | 指标 | 2025年" over rows numbered 1, 2, 3…: the copy left the 序号 cell out of the header
+            header = ["序号", *header]
+            columns = _columns(header)
+        if columns is None or len(header) < 4 or ("number" not in columns and "nature" not in columns):
             i = max(j, i + 1)
             continue
         rows, k = [header], j
@@ -423,6 +434,8 @@ def indicator_rows(text: str) -> list[dict]:
             for target_column, target_year in columns["targets"]:
                 target_text = cells[target_column]
                 target, comparator, kind = read_value(target_text)
+                # ">85%" under a name that gives no unit, with no unit column: the value's own sign is its unit
+                written = VALUE.match(re.sub(r"\s", "", target_text)) if not unit else None
                 change = CHANGE.search(target_text) if kind == "change_per_year" else None
                 found.append(
                     asdict(
@@ -431,7 +444,11 @@ def indicator_rows(text: str) -> list[dict]:
                             area=area,
                             number=stated or f"{number}.{sub}",
                             name=name,
-                            unit=re.sub(r"\s", "", unit.group(1)) if unit else "",
+                            unit=re.sub(r"\s", "", unit.group(1))
+                            if unit
+                            else (written.group("unit") or "")
+                            if written
+                            else "",
                             baseline_year=columns["baseline_year"],
                             baseline=baseline,
                             baseline_text=baseline_text,

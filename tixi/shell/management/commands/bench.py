@@ -633,25 +633,27 @@ class Command(BaseCommand):
             ),
             (
                 truth / "heldout_ap",
-                False,
+                True,
                 "FORTY-SECOND held-out set, fourteen PLANS WITH TARGETS (the national 十四五 公共服务规划's 主要指标, 廉江 2024 "
                 "十四五 卫生健康 主要发展指标 table, 深圳 十二五 and 重庆 十三五 社会事业 plans, 珠三角 十三五 寿命 goals, 农村卫生服务"
                 "体系 2010, 湘西州 2025 六大行动, 北京 儿童口腔 2025/2030, 家庭医生签约 2017, 杭州 国家卫生镇 2020, 新农合 pilots "
                 "2006-2007, 成都 十二五 寿命; two without goals: 健康云南2030 两步走, 苏南 indicators without a year; 69 "
                 "targets, no task) gathered by helper unseen33 "
                 "while reader21 changed the rules, truth committed before the reader ran; measured once, rules frozen at "
-                "f581796 (reader21): targets 0.78/0.72 (50 of 69, 64 found), no task (tests/ledger/heldout_ap)",
+                "f581796 (reader21): targets 0.78/0.72 (50 of 69, 64 found), no task; seen since reader22: rules then written "
+                "on its failure classes and heldout_aq's (tests/ledger/heldout_ap)",
             ),
             (
                 truth / "heldout_aq",
-                False,
+                True,
                 "FORTY-THIRD held-out set, seven texts: TASKS WITH UNITS in 三明 2024 乡村医疗卫生体系 分工方案 (a table whose "
                 "document-wide rules read '列在首位的为牵头单位…下同' and '以下均需各县(市、区)党委和人民政府落实,不再列出'), a "
                 "province's (浙江) 残疾预防 实施方案 (牵头 / 按职责分工负责 brackets), 杭州 2025 院前急救 意见 ('列第一位的为牵头单位,下同') "
                 "and 昌吉 2025 决策事项目录 (承办单位 column), goals of 深圳 and 海南 残疾预防 2025 indicator tables, 思南 2014 新农合 "
                 "补偿方案; 8 tasks, 31 targets) gathered by helper unseen34 while "
                 "reader21 changed the rules, truth committed before the reader ran; measured once, rules frozen at f581796 "
-                "(reader21): targets 0.67/0.32 (10 of 31, 15 found), tasks 1 of 8 with 2 found (tests/ledger/heldout_aq)",
+                "(reader21): targets 0.67/0.32 (10 of 31, 15 found), tasks 1 of 8 with 2 found; seen since reader22: rules "
+                "then written on its failure classes and heldout_ap's (tests/ledger/heldout_aq)",
             ),
             (
                 truth / "heldout_ar",

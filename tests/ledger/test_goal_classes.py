@@ -1833,3 +1833,14 @@ def test_a_title_line_naming_a_year_s_scheme_dates_its_undated_goals():
         "住院费用实际补偿比维持在68%左右,住院率控制在10%左右。\n"
     )
     assert found(text) == [(68.0, "%", 2014, "about"), (10.0, "%", 2014, "about")]
+
+
+def test_a_news_page_s_this_year_with_a_plan_word_dates_its_goals():
+    # session 17, reader23 (heldout_as's news of a city's 民生工程): "今年计划完成…", "今年还拟改造…" set goals for the year the
+    # page was written, as "今年将/要…" does; last year's results ("2020年,…投入资金超过30亿元") stay no goal
+    text = (
+        "时间:2021-05-07 09:31\n据悉,2020年,全市民生工程投入资金超过30亿元。\n"
+        "今年计划完成158个村卫生室标准化建设,完成乡村医生岗位培训751人。\n"
+    )
+    assert found(text) == [(158.0, "个", 2021, "ge"), (751.0, "人", 2021, "ge")]
+

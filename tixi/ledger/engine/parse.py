@@ -1982,7 +1982,7 @@ DONE_AFTER = re.compile(r"[^，,。；;]{0,30}?(?:圆满|全面|超额|提前)�
 # what a study found: "据…研究报告显示,…", "调查显示"
 FINDING = re.compile(r"(?:研究|调查|监测)(?:报告|结果|数据)?(?:显示|表明|发现)")
 # "今年,全国将重点建设…", "今年要…达到": a goal for the year of the text
-THIS_YEAR_GOAL = re.compile(r"今年(?:底|内|年底)?(?:前)?[，,]?[^。；，,]{0,20}?(?:将|要|力争|确保)")
+THIS_YEAR_GOAL = re.compile(r"今年(?:底|内|年底)?(?:前)?[，,]?[^。；，,]{0,20}?(?:将|要|力争|确保|计划|拟)")
 # the year a yearly task text is for: the first year it writes ("2022年省定民生实事", "现将2020年我局承办的…"), else the
 # day it was published ("2022-10-10")
 FIRST_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*(?:年|-\d{1,2}-\d{1,2})")

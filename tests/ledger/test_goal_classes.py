@@ -1844,3 +1844,14 @@ def test_a_news_page_s_this_year_with_a_plan_word_dates_its_goals():
     )
     assert found(text) == [(158.0, "个", 2021, "ge"), (751.0, "人", 2021, "ge")]
 
+
+def test_results_that_laid_a_foundation_are_no_goals():
+    # session 17, reader23 (heldout_ar's 健康宁夏2030 preamble): "2015年全区人均预期寿命达到74.31岁,…分别下降到…,为全面建成
+    # 小康社会奠定了健康基础" reports results with a goal's verbs; a foundation still to lay ("奠定坚实基础", no 了) keeps its goal
+    assert (
+        found("2015年全区人均预期寿命达到74.31岁,婴儿死亡率下降到7.46‰,为全面建成小康社会奠定了健康基础。")
+        == []
+    )
+    assert found("到2030年,全区人均预期寿命达到80岁,为建设健康宁夏奠定坚实基础。") == [
+        (80.0, "岁", 2030, "ge")
+    ]

@@ -1555,6 +1555,8 @@ def targets(text: str) -> list[dict]:
             continue  # "2018年,全国…总体近视率为53.6%(…分别为14.5%…)": the year's figures stated, no goal
         if LAST_YEAR_COMPARED.search(sentence) and not FUTURE_MARK.search(sentence):
             continue  # "全市人均预期寿命达到79.1岁,比上年提高0.3岁": this year's level against last year's, reported
+        if FOUNDATION_LAID.search(sentence) and not FUTURE_MARK.search(sentence):
+            continue  # "2015年全区人均预期寿命达到74.31岁,…,为全面建成小康社会奠定了健康基础": results that laid a foundation
         if (
             (opening := re.match(r"(\d{4})年(?:底|末)?[，,]", sentence))
             and plan_start
@@ -2086,6 +2088,9 @@ PAST_YEAR_IN = re.compile(r"在(\d{4})\s*年(?!(?:底|末)?的?基础)[^，,。�
 YEARS_SINCE_OPENING = re.compile(
     r"(?:^|[，,：:])(?:" + YEARS_SINCE + r"|过去(?:的)?(?:一|1)年(?:里|中|来)?|去年(?:以来)?)[，,]"
 )
+# "…为全面建成小康社会奠定了健康基础", "打下了坚实基础": the figures before it are results reached (a foundation to lay,
+# "为2030年…奠定坚实基础", has no 了)
+FOUNDATION_LAID = re.compile(r"(?:奠定|打下|夯实)了[^。；;，,]{0,16}基础")
 # "…取得了明显的阶段性成果:": a list of results follows
 RESULTS_INTRO = re.compile(r"(?:取得|实现)了?[^。；，,:：]{0,12}(?:成果|成效|成绩|成就|进展)[:：]$")
 # the items of a list of results: "一是…", "（二）…", "3.…", "④…"

@@ -1855,3 +1855,26 @@ def test_results_that_laid_a_foundation_are_no_goals():
     assert found("到2030年,全区人均预期寿命达到80岁,为建设健康宁夏奠定坚实基础。") == [
         (80.0, "岁", 2030, "ge")
     ]
+
+
+def test_a_table_with_a_bar_line_after_each_cell_is_read_cell_by_cell():
+    from tixi.ledger.engine.parse import tasks
+
+    # session 17, reader23 (heldout_as's 枞阳 progress table): a line of a bare "|" closes each cell, a 牵头责任单位 cell
+    # names its units one a line, the rows are picked out of a longer table (numbered 14, 80, …) and a row may lack the
+    # cell it shares with the row above; "主要工作目标" is a task column
+    text = "\n".join(
+        [
+            *(
+                "序号|主要工作目标|目标任务主要内容|牵头责任单位|上半年落实情况|".replace(
+                    "|", "\n|\n"
+                ).splitlines()
+            ),
+            *"14\n|\n推动制造业提质\n|\n做大电子信息产业。\n|\n县发展改革委\n县经济和信息化局\n|\n上半年,招商6天。\n|".splitlines(),
+            *"80\n|\n深化综合医改\n|\n县卫生健康委\n|\n完成。".splitlines(),
+        ]
+    )
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("推动制造业提质", ["县发展改革委", "县经济和信息化局"], []),
+        ("深化综合医改", ["县卫生健康委"], []),
+    ]

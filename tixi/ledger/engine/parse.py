@@ -539,7 +539,7 @@ COLUMN_ROLES = (
     (
         "task",
         re.compile(
-            r"^(?!.*(?:单位|部门|处室|时限|时间|领导|备注|进度))(?:.{0,8}(?:任务|工作|事项|举措|措施|内容|分工)(?:名称)?|目标任务"
+            r"^(?!.*(?:单位|部门|处室|时限|时间|领导|备注|进度))(?:.{0,8}(?:任务|工作|事项|举措|措施|内容|分工)(?:名称)?|目标任务|.{0,6}工作目标"
             r"|.{0,4}指标(?:名称)?)$"
         ),
     ),
@@ -702,6 +702,39 @@ def _numbered_cell_rows(lines: list[str], i: int) -> tuple[list[tuple], int] | N
     return (rows, end) if rows else None
 
 
+def _barred_rows(lines: list[str], i: int) -> tuple[list[list[str]], list[str], int] | None:
+    """A table copied one cell a line with a line of a bare "|" after each cell ("序号", "|", "主要工作目标", "|", …,
+    "14", "|", "聚力推动…", "|", "县发展改革委", "县经济和信息化局", "|", …): a cell is the lines between two bars (its
+    units one a line, joined by spaces); each row opens with its number cell, a number above the row before's (a list
+    picked out of a longer table). Returns the rows' cells, the header's roles and the line after the table; None where
+    the header names no task and no units or the cells after it open no numbered row."""
+    cells, ends, current = [], [], []
+    for j in range(i, len(lines)):
+        if lines[j].strip() == "|":
+            cells.append(" ".join(current))
+            ends.append(j + 1)
+            current = []
+        elif lines[j].strip():
+            current.append(lines[j].strip())
+    if current:
+        cells.append(" ".join(current))
+        ends.append(len(lines))
+    width = 0
+    while width < len(cells) and _column_role(cells[width]):
+        width += 1
+    roles = _header(cells[:width]) if width >= 3 else None
+    if not roles or roles[0] != "number" or width >= len(cells) or not re.fullmatch(r"\d{1,3}", cells[width]):
+        return None
+    rows, number = [], 0
+    for k in range(width, len(cells)):
+        if re.fullmatch(r"\d{1,3}", cells[k]) and int(cells[k]) > number:
+            number = int(cells[k])
+            rows.append([cells[k]])
+        else:
+            rows[-1].append(cells[k])
+    return rows, roles, ends[-1]
+
+
 def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
     """(row number, title, text, lead, cooperating, deadline) of each row of a responsibility table, read
     by its columns, and the lines the tables take: rows written "|1|…|X|Y|" or with tabs between the cells,
@@ -741,6 +774,18 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
         # then no empty cell)
         if role != "number":
             i += 1
+            continue
+        # a page's copy with a line of a bare "|" closing each cell, a cell over several lines (its units one a line):
+        # read cell by cell, each row opening with its number (a list picked out of a longer table: 14, 80, 135, …)
+        if (
+            i + 1 < len(lines)
+            and lines[i + 1].strip() == "|"
+            and (barred := _barred_rows(lines, i)) is not None
+        ):
+            for cells in barred[0]:
+                keep(barred[1], cells)
+            used.update(range(i, barred[2]))
+            i = barred[2]
             continue
         # or a line of a bare "|" between the cells ("序号", "|", "重点工作任务", "|", …): skipped as such blank lines are
         spaced = i + 1 < len(lines) and lines[i + 1].strip() in ("", "|")

@@ -1878,3 +1878,13 @@ def test_a_table_with_a_bar_line_after_each_cell_is_read_cell_by_cell():
         ("推动制造业提质", ["县发展改革委", "县经济和信息化局"], []),
         ("深化综合医改", ["县卫生健康委"], []),
     ]
+
+
+def test_a_sentence_opened_by_its_year_dates_the_paragraph_s_later_goals():
+    # session 17, reader23 (heldout_as's 铜陵 2018 医保 project): "2018年,…参合率稳定在96%以上。城镇居民…参保率维持在95%
+    # 以上": the year the paragraph opens with goes on to its later sentences, as "到2020年,…" does; a year before the
+    # text's first ("2024年,全区…建成健康小区96个" in a 2025 report) sets none
+    text = "2018年,新农合参合率稳定在96%以上。城镇居民医保参保52万人,参保率维持在95%以上。"
+    assert found(text) == [(96.0, "%", 2018, "ge"), (52.0, "万人", 2018, "ge"), (95.0, "%", 2018, "ge")]
+    text = "某区2025年卫生健康工作会召开\n2024年,全区深化医改。建成健康小区96个。"
+    assert found(text) == []

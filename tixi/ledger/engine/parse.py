@@ -1657,6 +1657,10 @@ def targets(text: str) -> list[dict]:
             year = int(year_match.group(1))
             if re.match(r"到\d{4}年[，,]", sentence):
                 paragraph_year = year  # "到2020年，…。全国…达到70%": the paragraph's later sentences too
+            elif re.match(r"\d{4}\s*年[，,]", sentence) and not reporting and year >= (text_year or year):
+                paragraph_year = (
+                    year  # "2018年,…参合率稳定在96%以上。城镇居民…参保率维持在95%以上": a year's goals go on
+                )
         elif (
             this_year
             and THIS_YEAR_GOAL.search(sentence)

@@ -1888,3 +1888,14 @@ def test_a_sentence_opened_by_its_year_dates_the_paragraph_s_later_goals():
     assert found(text) == [(96.0, "%", 2018, "ge"), (52.0, "万人", 2018, "ge"), (95.0, "%", 2018, "ge")]
     text = "某区2025年卫生健康工作会召开\n2024年,全区深化医改。建成健康小区96个。"
     assert found(text) == []
+
+
+def test_what_this_year_is_planned_to_be_done_counts_but_not_its_scope_or_the_programme_s_own_projects():
+    # session 17, reader23 (heldout_as's news of a city's 民生工程): "今年还拟改造27个老旧小区,建筑面积158.38万平方米" counts
+    # what the year plans to do; "涉及居民21122户" is the scope of that work and "实施民生工程32项" counts the programme's own
+    # projects after their name: no goals
+    text = (
+        "时间:2021-05-07 09:31\n2021年,全市实施民生工程32项。\n"
+        "今年还拟改造27个老旧小区,建筑面积158.38万平方米,涉及居民21122户。\n"
+    )
+    assert found(text) == [(27.0, "个", 2021, "ge"), (158.38, "万平方米", 2021, "ge")]

@@ -1104,7 +1104,7 @@ COMPARATORS = {
 }
 # (a rate to lower: "分别下降到5.8‰、12/10万", "小于25%" — a ceiling states a goal as a floor does)
 GOAL_WORDS = re.compile(
-    r"\d年内|力争|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至|小于|大于|‰|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|超\s*\d|逾\s*\d|(?:建设|建立|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助|完成)\d|削减[^，,。；\d]{0,10}\d|\d分钟[^，。]{0,6}圈|达\s*\d"
+    r"\d年内|力争|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至|小于|大于|‰|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|超\s*\d|逾\s*\d|(?:建设|建立|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助|完成)\d|削减[^，,。；\d]{0,10}\d|\d分钟[^，。]{0,6}圈|达\s*\d|今年[^，,。；;\d]{0,4}拟[\u4e00-\u9fff]{1,4}\d"
     # a standard raised by an amount: "人均财政补助标准分别再提高30元和5元", "基础养老金最低标准再提高20元"
     r"|标准(?:分别)?再?(?:提高|提升|上调)\s*\d+(?:\.\d+)?\s*元"
     # a verb before a list whose first item has no count: "完成县指挥中心、18个乡镇分控中心和376个村居广播室建设"
@@ -1853,6 +1853,10 @@ def targets(text: str) -> list[dict]:
                 continue  # "出台24条实施意见": the articles of a policy counted, no goal
             if unit == "项" and LIST_OWN_COUNT.match(after):
                 continue  # "实施50项民生实事", "促进就业(3项)": the list's own items counted, no goal
+            if unit == "项" and re.search(r"(?:民生工程|民生实事|实事项目)$", before):
+                continue  # "实施民生工程32项": the programme's own projects counted after their name, no goal
+            if re.search(r"涉及[^，,。；;\d]{0,6}$", before):
+                continue  # "改造27个老旧小区,…涉及居民21122户": who or what the work touches, its scope, no goal
             if unit in ("项", "个") and ITEM_COUNT.match(after):
                 continue  # "提出了16项具体工作指标", "5个…可量化的具体指标": a count of a document's own items, not a level
             if before.endswith("每"):

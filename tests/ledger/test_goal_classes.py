@@ -1833,3 +1833,69 @@ def test_a_title_line_naming_a_year_s_scheme_dates_its_undated_goals():
         "住院费用实际补偿比维持在68%左右,住院率控制在10%左右。\n"
     )
     assert found(text) == [(68.0, "%", 2014, "about"), (10.0, "%", 2014, "about")]
+
+
+def test_a_news_page_s_this_year_with_a_plan_word_dates_its_goals():
+    # session 17, reader23 (heldout_as's news of a city's 民生工程): "今年计划完成…", "今年还拟改造…" set goals for the year the
+    # page was written, as "今年将/要…" does; last year's results ("2020年,…投入资金超过30亿元") stay no goal
+    text = (
+        "时间:2021-05-07 09:31\n据悉,2020年,全市民生工程投入资金超过30亿元。\n"
+        "今年计划完成158个村卫生室标准化建设,完成乡村医生岗位培训751人。\n"
+    )
+    assert found(text) == [(158.0, "个", 2021, "ge"), (751.0, "人", 2021, "ge")]
+
+
+def test_results_that_laid_a_foundation_are_no_goals():
+    # session 17, reader23 (heldout_ar's 健康宁夏2030 preamble): "2015年全区人均预期寿命达到74.31岁,…分别下降到…,为全面建成
+    # 小康社会奠定了健康基础" reports results with a goal's verbs; a foundation still to lay ("奠定坚实基础", no 了) keeps its goal
+    assert (
+        found("2015年全区人均预期寿命达到74.31岁,婴儿死亡率下降到7.46‰,为全面建成小康社会奠定了健康基础。")
+        == []
+    )
+    assert found("到2030年,全区人均预期寿命达到80岁,为建设健康宁夏奠定坚实基础。") == [
+        (80.0, "岁", 2030, "ge")
+    ]
+
+
+def test_a_table_with_a_bar_line_after_each_cell_is_read_cell_by_cell():
+    from tixi.ledger.engine.parse import tasks
+
+    # session 17, reader23 (heldout_as's 枞阳 progress table): a line of a bare "|" closes each cell, a 牵头责任单位 cell
+    # names its units one a line, the rows are picked out of a longer table (numbered 14, 80, …) and a row may lack the
+    # cell it shares with the row above; "主要工作目标" is a task column
+    text = "\n".join(
+        [
+            *(
+                "序号|主要工作目标|目标任务主要内容|牵头责任单位|上半年落实情况|".replace(
+                    "|", "\n|\n"
+                ).splitlines()
+            ),
+            *"14\n|\n推动制造业提质\n|\n做大电子信息产业。\n|\n县发展改革委\n县经济和信息化局\n|\n上半年,招商6天。\n|".splitlines(),
+            *"80\n|\n深化综合医改\n|\n县卫生健康委\n|\n完成。".splitlines(),
+        ]
+    )
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("推动制造业提质", ["县发展改革委", "县经济和信息化局"], []),
+        ("深化综合医改", ["县卫生健康委"], []),
+    ]
+
+
+def test_a_sentence_opened_by_its_year_dates_the_paragraph_s_later_goals():
+    # session 17, reader23 (heldout_as's 铜陵 2018 医保 project): "2018年,…参合率稳定在96%以上。城镇居民…参保率维持在95%
+    # 以上": the year the paragraph opens with goes on to its later sentences, as "到2020年,…" does; a year before the
+    # text's first ("2024年,全区…建成健康小区96个" in a 2025 report) sets none
+    text = "2018年,新农合参合率稳定在96%以上。城镇居民医保参保52万人,参保率维持在95%以上。"
+    assert found(text) == [(96.0, "%", 2018, "ge"), (52.0, "万人", 2018, "ge"), (95.0, "%", 2018, "ge")]
+    text = "某区2025年卫生健康工作会召开\n2024年,全区深化医改。建成健康小区96个。"
+    assert found(text) == []
+
+
+def test_what_this_year_is_planned_to_be_done_counts_but_not_its_scope_or_the_programme_s_own_projects():
+    # session 17, reader23 (heldout_as's news of a city's 民生工程): "今年还拟改造27个老旧小区,建筑面积158.38万平方米" counts
+    # what the year plans to do; "涉及居民21122户" is the scope of that work and "实施民生工程32项" counts the programme's own
+    # projects after their name: no goals
+    text = (
+        "时间:2021-05-07 09:31\n2021年,全市实施民生工程32项。\n"
+        "今年还拟改造27个老旧小区,建筑面积158.38万平方米,涉及居民21122户。\n"
+    )
+    assert found(text) == [(27.0, "个", 2021, "ge"), (158.38, "万平方米", 2021, "ge")]

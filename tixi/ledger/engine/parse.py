@@ -539,7 +539,7 @@ COLUMN_ROLES = (
     (
         "task",
         re.compile(
-            r"^(?!.*(?:单位|部门|处室|时限|时间|领导|备注|进度))(?:.{0,8}(?:任务|工作|事项|举措|措施|内容|分工)(?:名称)?|目标任务"
+            r"^(?!.*(?:单位|部门|处室|时限|时间|领导|备注|进度))(?:.{0,8}(?:任务|工作|事项|举措|措施|内容|分工)(?:名称)?|目标任务|.{0,6}工作目标"
             r"|.{0,4}指标(?:名称)?)$"
         ),
     ),
@@ -702,6 +702,39 @@ def _numbered_cell_rows(lines: list[str], i: int) -> tuple[list[tuple], int] | N
     return (rows, end) if rows else None
 
 
+def _barred_rows(lines: list[str], i: int) -> tuple[list[list[str]], list[str], int] | None:
+    """A table copied one cell a line with a line of a bare "|" after each cell ("序号", "|", "主要工作目标", "|", …,
+    "14", "|", "聚力推动…", "|", "县发展改革委", "县经济和信息化局", "|", …): a cell is the lines between two bars (its
+    units one a line, joined by spaces); each row opens with its number cell, a number above the row before's (a list
+    picked out of a longer table). Returns the rows' cells, the header's roles and the line after the table; None where
+    the header names no task and no units or the cells after it open no numbered row."""
+    cells, ends, current = [], [], []
+    for j in range(i, len(lines)):
+        if lines[j].strip() == "|":
+            cells.append(" ".join(current))
+            ends.append(j + 1)
+            current = []
+        elif lines[j].strip():
+            current.append(lines[j].strip())
+    if current:
+        cells.append(" ".join(current))
+        ends.append(len(lines))
+    width = 0
+    while width < len(cells) and _column_role(cells[width]):
+        width += 1
+    roles = _header(cells[:width]) if width >= 3 else None
+    if not roles or roles[0] != "number" or width >= len(cells) or not re.fullmatch(r"\d{1,3}", cells[width]):
+        return None
+    rows, number = [], 0
+    for k in range(width, len(cells)):
+        if re.fullmatch(r"\d{1,3}", cells[k]) and int(cells[k]) > number:
+            number = int(cells[k])
+            rows.append([cells[k]])
+        else:
+            rows[-1].append(cells[k])
+    return rows, roles, ends[-1]
+
+
 def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
     """(row number, title, text, lead, cooperating, deadline) of each row of a responsibility table, read
     by its columns, and the lines the tables take: rows written "|1|…|X|Y|" or with tabs between the cells,
@@ -741,6 +774,18 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
         # then no empty cell)
         if role != "number":
             i += 1
+            continue
+        # a page's copy with a line of a bare "|" closing each cell, a cell over several lines (its units one a line):
+        # read cell by cell, each row opening with its number (a list picked out of a longer table: 14, 80, 135, …)
+        if (
+            i + 1 < len(lines)
+            and lines[i + 1].strip() == "|"
+            and (barred := _barred_rows(lines, i)) is not None
+        ):
+            for cells in barred[0]:
+                keep(barred[1], cells)
+            used.update(range(i, barred[2]))
+            i = barred[2]
             continue
         # or a line of a bare "|" between the cells ("序号", "|", "重点工作任务", "|", …): skipped as such blank lines are
         spaced = i + 1 < len(lines) and lines[i + 1].strip() in ("", "|")
@@ -1059,7 +1104,7 @@ COMPARATORS = {
 }
 # (a rate to lower: "分别下降到5.8‰、12/10万", "小于25%" — a ceiling states a goal as a floor does)
 GOAL_WORDS = re.compile(
-    r"\d年内|力争|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至|小于|大于|‰|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|超\s*\d|逾\s*\d|(?:建设|建立|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助|完成)\d|削减[^，,。；\d]{0,10}\d|\d分钟[^，。]{0,6}圈|达\s*\d"
+    r"\d年内|力争|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至|小于|大于|‰|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|超\s*\d|逾\s*\d|(?:建设|建立|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助|完成)\d|削减[^，,。；\d]{0,10}\d|\d分钟[^，。]{0,6}圈|达\s*\d|今年[^，,。；;\d]{0,4}拟[\u4e00-\u9fff]{1,4}\d"
     # a standard raised by an amount: "人均财政补助标准分别再提高30元和5元", "基础养老金最低标准再提高20元"
     r"|标准(?:分别)?再?(?:提高|提升|上调)\s*\d+(?:\.\d+)?\s*元"
     # a verb before a list whose first item has no count: "完成县指挥中心、18个乡镇分控中心和376个村居广播室建设"
@@ -1555,6 +1600,8 @@ def targets(text: str) -> list[dict]:
             continue  # "2018年,全国…总体近视率为53.6%(…分别为14.5%…)": the year's figures stated, no goal
         if LAST_YEAR_COMPARED.search(sentence) and not FUTURE_MARK.search(sentence):
             continue  # "全市人均预期寿命达到79.1岁,比上年提高0.3岁": this year's level against last year's, reported
+        if FOUNDATION_LAID.search(sentence) and not FUTURE_MARK.search(sentence):
+            continue  # "2015年全区人均预期寿命达到74.31岁,…,为全面建成小康社会奠定了健康基础": results that laid a foundation
         if (
             (opening := re.match(r"(\d{4})年(?:底|末)?[，,]", sentence))
             and plan_start
@@ -1610,6 +1657,10 @@ def targets(text: str) -> list[dict]:
             year = int(year_match.group(1))
             if re.match(r"到\d{4}年[，,]", sentence):
                 paragraph_year = year  # "到2020年，…。全国…达到70%": the paragraph's later sentences too
+            elif re.match(r"\d{4}\s*年[，,]", sentence) and not reporting and year >= (text_year or year):
+                paragraph_year = (
+                    year  # "2018年,…参合率稳定在96%以上。城镇居民…参保率维持在95%以上": a year's goals go on
+                )
         elif (
             this_year
             and THIS_YEAR_GOAL.search(sentence)
@@ -1802,6 +1853,10 @@ def targets(text: str) -> list[dict]:
                 continue  # "出台24条实施意见": the articles of a policy counted, no goal
             if unit == "项" and LIST_OWN_COUNT.match(after):
                 continue  # "实施50项民生实事", "促进就业(3项)": the list's own items counted, no goal
+            if unit == "项" and re.search(r"(?:民生工程|民生实事|实事项目)$", before):
+                continue  # "实施民生工程32项": the programme's own projects counted after their name, no goal
+            if re.search(r"涉及[^，,。；;\d]{0,6}$", before):
+                continue  # "改造27个老旧小区,…涉及居民21122户": who or what the work touches, its scope, no goal
             if unit in ("项", "个") and ITEM_COUNT.match(after):
                 continue  # "提出了16项具体工作指标", "5个…可量化的具体指标": a count of a document's own items, not a level
             if before.endswith("每"):
@@ -1982,7 +2037,7 @@ DONE_AFTER = re.compile(r"[^，,。；;]{0,30}?(?:圆满|全面|超额|提前)�
 # what a study found: "据…研究报告显示,…", "调查显示"
 FINDING = re.compile(r"(?:研究|调查|监测)(?:报告|结果|数据)?(?:显示|表明|发现)")
 # "今年,全国将重点建设…", "今年要…达到": a goal for the year of the text
-THIS_YEAR_GOAL = re.compile(r"今年(?:底|内|年底)?(?:前)?[，,]?[^。；，,]{0,20}?(?:将|要|力争|确保)")
+THIS_YEAR_GOAL = re.compile(r"今年(?:底|内|年底)?(?:前)?[，,]?[^。；，,]{0,20}?(?:将|要|力争|确保|计划|拟)")
 # the year a yearly task text is for: the first year it writes ("2022年省定民生实事", "现将2020年我局承办的…"), else the
 # day it was published ("2022-10-10")
 FIRST_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*(?:年|-\d{1,2}-\d{1,2})")
@@ -2086,6 +2141,9 @@ PAST_YEAR_IN = re.compile(r"在(\d{4})\s*年(?!(?:底|末)?的?基础)[^，,。�
 YEARS_SINCE_OPENING = re.compile(
     r"(?:^|[，,：:])(?:" + YEARS_SINCE + r"|过去(?:的)?(?:一|1)年(?:里|中|来)?|去年(?:以来)?)[，,]"
 )
+# "…为全面建成小康社会奠定了健康基础", "打下了坚实基础": the figures before it are results reached (a foundation to lay,
+# "为2030年…奠定坚实基础", has no 了)
+FOUNDATION_LAID = re.compile(r"(?:奠定|打下|夯实)了[^。；;，,]{0,16}基础")
 # "…取得了明显的阶段性成果:": a list of results follows
 RESULTS_INTRO = re.compile(r"(?:取得|实现)了?[^。；，,:：]{0,12}(?:成果|成效|成绩|成就|进展)[:：]$")
 # the items of a list of results: "一是…", "（二）…", "3.…", "④…"

@@ -657,22 +657,24 @@ class Command(BaseCommand):
             ),
             (
                 truth / "heldout_ar",
-                False,
+                True,
                 "FORTY-FOURTH held-out set, three texts: PLANS WITH TARGETS and their tasks (芜湖 2025-2030 健康素养提升"
                 "行动计划's goal for 2030, 安徽 2025 爱国卫生运动和健康安徽行动 工作要点 with 牵头负责 / 参与 brackets; one without "
                 "goals: 健康宁夏2030's preamble of 2015 results; 3 tasks, 2 targets) gathered by helper unseen35 while reader22 "
                 "changed the rules, truth committed before the reader ran; measured once, rules frozen at c36f9b3 (reader22): "
-                "targets 0.17/0.50 (1 of 2, 6 found), tasks 1 of 3 with 1 found (tests/ledger/heldout_ar)",
+                "targets 0.17/0.50 (1 of 2, 6 found), tasks 1 of 3 with 1 found; seen since reader23: rules then written "
+                "on its failure classes and heldout_as's (tests/ledger/heldout_ar)",
             ),
             (
                 truth / "heldout_as",
-                False,
+                True,
                 "FORTY-FIFTH held-out set, six texts: TASKS WITH UNITS in 枞阳 2023 主要工作目标任务 progress table (a "
                 "牵头责任单位 column, one unit a line) and 铜陵 2018 民生工程 医保 project (承办部门), goals of 铜陵 2018 "
                 "新农合/居民医保, 铜陵 2021 民生工程 news and 株洲 2019 民生实事 notice; two without goals: 滨州 2024 医疗卫生服务体系 "
                 "若干措施 and 柳州 2020 中医药 分工方案 notice; 5 tasks, 18 targets) gathered by helper unseen36 while reader22 changed the rules, "
                 "truth committed before the reader ran; measured once, rules frozen at c36f9b3 (reader22): targets 0.50/0.11 "
-                "(2 of 18, 4 found), tasks 0 of 5, none found (tests/ledger/heldout_as)",
+                "(2 of 18, 4 found), tasks 0 of 5, none found; seen since reader23: rules then written on its failure "
+                "classes and heldout_ar's (tests/ledger/heldout_as)",
             ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for

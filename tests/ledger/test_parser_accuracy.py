@@ -185,6 +185,11 @@ FORTY_FOURTH_SET = Path(__file__).resolve().parent / "heldout_ar"
 # truth committed before the reader ran on them: unseen, first measured by the lead (no threshold here); seen since
 # reader23
 FORTY_FIFTH_SET = Path(__file__).resolve().parent / "heldout_as"
+# two texts from a new source, real government text pasted into public GitHub files: TASKS WITH UNITS (数字广东建设2025年
+# 工作要点's part on 数字社会, items closed by "责任单位：X牵头，Y按职责分工负责" / "A、B按职责分工负责" / "X牵头") and goals (浙江's
+# 2022 party congress report, goals for 2027) gathered by helper unseen37, truth committed before the reader ran on them:
+# unseen, first measured by the lead (no threshold here)
+FORTY_SIXTH_SET = Path(__file__).resolve().parent / "heldout_at"
 DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 
 

@@ -676,6 +676,16 @@ class Command(BaseCommand):
                 "(2 of 18, 4 found), tasks 0 of 5, none found; seen since reader23: rules then written on its failure "
                 "classes and heldout_ar's (tests/ledger/heldout_as)",
             ),
+            (
+                truth / "heldout_at",
+                False,
+                "FORTY-SIXTH held-out set, two texts from a new source (real government text pasted into public GitHub "
+                "files): TASKS WITH UNITS in 数字广东建设2025年工作要点's part on 数字社会 (教育, 医疗 and 医保, 养老, 社保 and "
+                "就业 services among them; '责任单位：X牵头，Y按职责分工负责' and 'A、B按职责分工负责' lines) and the goals for 2027 "
+                "of 浙江's 2022 party congress report (人均预期寿命, 高等教育毛入学率, 城镇化率…); 16 tasks, 15 targets) gathered "
+                "by helper unseen37, truth committed before the reader ran; unseen, first measured by the lead "
+                "(tests/ledger/heldout_at)",
+            ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for
         # text the reader has not seen; an unseen set had no rule written on it since its truth was committed

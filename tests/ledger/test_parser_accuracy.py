@@ -190,6 +190,12 @@ FORTY_FIFTH_SET = Path(__file__).resolve().parent / "heldout_as"
 # 2022 party congress report, goals for 2027) gathered by helper unseen37, truth committed before the reader ran on them:
 # unseen, first measured by the lead (no threshold here)
 FORTY_SIXTH_SET = Path(__file__).resolve().parent / "heldout_at"
+# seven texts from a NEW SOURCE, government text stored in public GitHub files, fields other than health: TASKS WITH UNITS
+# (石城 2018 河长制 责任单位 考核细则 table with rowspan units; 莆田 双招双引 items "责任单位：A、B。"; 上海 2023 营商环境
+# passages "（责任单位：…等；各区政府）"; 山西 2020 禁煤区 "X牵头，Y负责落实") and goals (石家庄 污染防治 news, 农业部 草牧业
+# 2020, 中共中央 国务院 2021 碳达峰碳中和 意见) gathered by helper unseen38, truth committed before the reader ran on them:
+# unseen, first measured by the lead (no threshold here)
+FORTY_SEVENTH_SET = Path(__file__).resolve().parent / "heldout_au"
 DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 
 

@@ -686,6 +686,16 @@ class Command(BaseCommand):
                 "by helper unseen37, truth committed before the reader ran; unseen, first measured by the lead "
                 "(tests/ledger/heldout_at)",
             ),
+            (
+                truth / "heldout_au",
+                False,
+                "FORTY-SEVENTH held-out set, seven NON-HEALTH texts from a new source (government text stored in public GitHub "
+                "files): TASKS WITH UNITS in 石城 2018 河长制 责任单位 考核细则 table (rowspan unit cells), 莆田 双招双引 items "
+                "('责任单位:A、B。'), 上海 2023 营商环境 passages ('责任单位:…等;各区政府') and 山西 2020 禁煤区 "
+                "('X牵头,Y负责落实'), goals of 石家庄 污染防治 news, 农业部 草牧业 2020 and the 2021 碳达峰碳中和 意见; 41 tasks, 27 targets) gathered by helper "
+                "unseen38, truth committed before the reader ran; unseen, first measured by the lead "
+                "(tests/ledger/heldout_au)",
+            ),
         )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for
         # text the reader has not seen; an unseen set had no rule written on it since its truth was committed

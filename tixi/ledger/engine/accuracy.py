@@ -129,8 +129,9 @@ def suggestion_scores(packs_dir: Path, catalogue_path: Path) -> dict[str, int]:
     return dict(counts)
 
 
-def seed_scores(truth_dir: Path, seeds_dir: Path) -> dict[str, dict[str, Score]]:
-    """{seed: {"tasks": Score, "targets": Score}} for every hand-made expectation file."""
+def seed_scores(truth_dir: Path, seeds_dir: Path, perturb=None) -> dict[str, dict[str, Score]]:
+    """{seed: {"tasks": Score, "targets": Score}} for every hand-made expectation file; `perturb` (a function of
+    the text, tixi.ledger.engine.perturb) reshapes each text before the reader sees it."""
     import yaml
 
     from tixi.ledger.engine import parse
@@ -140,6 +141,8 @@ def seed_scores(truth_dir: Path, seeds_dir: Path) -> dict[str, dict[str, Score]]
     for path in sorted(truth_dir.glob("*.yaml")):
         truth = yaml.safe_load(path.read_text(encoding="utf-8"))
         text = next(seeds_dir.glob(f"{path.stem}_*.txt")).read_text(encoding="utf-8")
+        if perturb is not None:
+            text = perturb(text)
         found_tasks = parse.tasks(text)
         found_targets = parse.targets(text)
         results[path.stem] = {
@@ -163,9 +166,10 @@ def held_out_text(path: Path) -> str:
     return "\n".join(lines)
 
 
-def held_out_scores(folder: Path) -> dict[str, dict[str, Score]]:
+def held_out_scores(folder: Path, perturb=None) -> dict[str, dict[str, Score]]:
     """{document: {"tasks": Score, "targets": Score}} on the held-out plans (tests/ledger/heldout):
-    real documents of other places, their truth written before the rules saw them."""
+    real documents of other places, their truth written before the rules saw them; `perturb` as in seed_scores
+    (the '#' header is gone before it runs)."""
     import yaml
 
     from tixi.ledger.engine import parse, tables
@@ -174,6 +178,8 @@ def held_out_scores(folder: Path) -> dict[str, dict[str, Score]]:
     for path in sorted(Path(folder).glob("*.yaml")):
         truth = yaml.safe_load(path.read_text(encoding="utf-8"))
         text = held_out_text(path.with_suffix(".txt"))
+        if perturb is not None:
+            text = perturb(text)
         found_tasks, found_targets = parse.tasks(text), parse.targets(text)
         # the plan's targets are what its sentences and its indicator tables give (as `tixi plans parse` and the
         # import show them); a bare value in a target column is a level to reach (ge)

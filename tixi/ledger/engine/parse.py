@@ -900,13 +900,24 @@ def _flattened_duty_table(text: str) -> str:
     return "\n".join(out)
 
 
+# How a text was pasted is not what it says (issue 12 point 4, tixi/ledger/engine/perturb.py): line ends of
+# Windows or old Macs, digits and the per cent sign typed in an input method's full-width mode read as the plain
+# ones, once, at the reader's entry (tasks, targets, tables.indicator_rows); no value changes.
+PASTED_FORMS = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "％": "%"})
+
+
+def normalise(text: str) -> str:
+    """The text as the rules read it: \r\n and \r as \n, ０-９ as 0-9, ％ as %."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(PASTED_FORMS)
+
+
 def tasks(text: str, default_year: int | None = None) -> list[dict]:
     """Items '（一）title。…（责任单位：…）' with their units (see units_of for the grammar); a
     document-wide rule ("以下均需各县…落实") adds its units to every task after it, as cooperating, and
     "列第一位者为牵头单位，下同" makes the first unit of its bracket and of every later one the lead.
     Items that name no unit are not tasks (保障措施 and the like)."""
     found = []
-    text = _flattened_duty_table(_close_cut_bracket(text))
+    text = _flattened_duty_table(_close_cut_bracket(normalise(text)))
     table_rows, table_lines = _table_tasks(text.splitlines())
     # the lines of a table are read by its columns, not as items ("工作任务" there heads a column)
     text = "\n".join("" if i in table_lines else line for i, line in enumerate(text.splitlines()))
@@ -1435,7 +1446,7 @@ def _stage_lines(text: str) -> str:
 def targets(text: str) -> list[dict]:
     """Numeric targets: in sentences that set a year, or that state a goal (达到, 不低于, 以上, 左右…)
     under the document's target year (the year its 到YYYY年 phrases name most)."""
-    text = _stage_lines(text)
+    text = _stage_lines(normalise(text))
     # "截至2014年" looks back and "从2012年的…下降至2021年…" records a change: neither names a year to come
     # "2012年至2021年,…从75.11岁增至78.06岁" records a change over a period: its end is no year to come either
     years = [

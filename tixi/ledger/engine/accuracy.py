@@ -51,6 +51,15 @@ def title_overlap(a: str, b: str) -> float:
     return 2 * sum((pa & pb).values()) / total_pairs if total_pairs else 0.0
 
 
+UNIT_BRACKETS = str.maketrans({"(": "（", ")": "）"})
+
+
+def _units(names) -> set[str]:
+    """A unit's name is one name however its brackets were typed: 各县(区)人民政府 is 各县（区）人民政府
+    (the reader keeps the brackets as written; a truth may have been written from the other shape)."""
+    return {name.translate(UNIT_BRACKETS) for name in names}
+
+
 def task_score(expected: list[tuple], found: list[tuple]) -> Score:
     """Tasks as (title, lead units, cooperating units). A found task is right when both lists of units are the
     expected task's exactly (order aside) and its title says the same task: the issue asks the units exact and
@@ -59,7 +68,7 @@ def task_score(expected: list[tuple], found: list[tuple]) -> Score:
     candidates = []
     for i, (e_title, e_lead, e_coop) in enumerate(expected):
         for j, (f_title, f_lead, f_coop) in enumerate(found):
-            if set(e_lead) == set(f_lead) and set(e_coop) == set(f_coop):
+            if _units(e_lead) == _units(f_lead) and _units(e_coop) == _units(f_coop):
                 overlap = title_overlap(e_title, f_title)
                 if overlap >= TITLE_OVERLAP:
                     candidates.append((-overlap, i, j))

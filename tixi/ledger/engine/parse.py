@@ -910,6 +910,7 @@ PASTED_FORMS = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "�
 # as long as the page is wide that ends without closing a sentence, followed by a line that neither opens an item
 # or heading nor is indented as a new paragraph, goes on in that next line
 WRAP_WIDTH = 80  # a document whose lines (nine in ten) are no longer than this is set at a page's width
+WRAP_NARROWEST = 25  # a page holds more than this: shorter lines are a phone copy or a table one cell a line
 WRAP_FULL = 0.75  # a line this share of the page's width or longer reaches the right margin
 TABLE_CELLS = re.compile(r"[|\t]|(?<=\S)[ \u3000]+(?=\S)")  # "|", tabs, or cells set apart by spaces
 SENTENCE_CLOSED = re.compile(r"(?:[。；;：:！!？?…）)】」』”\"]|(?<!\d)\.)\s*$")
@@ -927,7 +928,9 @@ def _rejoin_wrapped(text: str) -> str:
     if len(lengths) < 10:
         return text
     width = lengths[int(0.9 * (len(lengths) - 1))]
-    if width > WRAP_WIDTH or sum(n >= WRAP_FULL * width for n in lengths) < WRAP_SHARE * len(lengths):
+    if not WRAP_NARROWEST <= width <= WRAP_WIDTH or sum(
+        n >= WRAP_FULL * width for n in lengths
+    ) < WRAP_SHARE * len(lengths):
         return text
     out = [lines[0]]
     for line in lines[1:]:

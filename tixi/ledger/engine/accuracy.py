@@ -51,6 +51,15 @@ def title_overlap(a: str, b: str) -> float:
     return 2 * sum((pa & pb).values()) / total_pairs if total_pairs else 0.0
 
 
+UNIT_BRACKETS = str.maketrans({"(": "（", ")": "）"})
+
+
+def _units(names) -> set[str]:
+    """A unit's name is one name however its brackets were typed: 各县(区)人民政府 is 各县（区）人民政府
+    (the reader keeps the brackets as written; a truth may have been written from the other shape)."""
+    return {name.translate(UNIT_BRACKETS) for name in names}
+
+
 def task_score(expected: list[tuple], found: list[tuple]) -> Score:
     """Tasks as (title, lead units, cooperating units). A found task is right when both lists of units are the
     expected task's exactly (order aside) and its title says the same task: the issue asks the units exact and
@@ -59,7 +68,7 @@ def task_score(expected: list[tuple], found: list[tuple]) -> Score:
     candidates = []
     for i, (e_title, e_lead, e_coop) in enumerate(expected):
         for j, (f_title, f_lead, f_coop) in enumerate(found):
-            if set(e_lead) == set(f_lead) and set(e_coop) == set(f_coop):
+            if _units(e_lead) == _units(f_lead) and _units(e_coop) == _units(f_coop):
                 overlap = title_overlap(e_title, f_title)
                 if overlap >= TITLE_OVERLAP:
                     candidates.append((-overlap, i, j))
@@ -129,8 +138,9 @@ def suggestion_scores(packs_dir: Path, catalogue_path: Path) -> dict[str, int]:
     return dict(counts)
 
 
-def seed_scores(truth_dir: Path, seeds_dir: Path) -> dict[str, dict[str, Score]]:
-    """{seed: {"tasks": Score, "targets": Score}} for every hand-made expectation file."""
+def seed_scores(truth_dir: Path, seeds_dir: Path, perturb=None) -> dict[str, dict[str, Score]]:
+    """{seed: {"tasks": Score, "targets": Score}} for every hand-made expectation file; `perturb` (a function of
+    the text, tixi.ledger.engine.perturb) reshapes each text before the reader sees it."""
     import yaml
 
     from tixi.ledger.engine import parse
@@ -140,6 +150,8 @@ def seed_scores(truth_dir: Path, seeds_dir: Path) -> dict[str, dict[str, Score]]
     for path in sorted(truth_dir.glob("*.yaml")):
         truth = yaml.safe_load(path.read_text(encoding="utf-8"))
         text = next(seeds_dir.glob(f"{path.stem}_*.txt")).read_text(encoding="utf-8")
+        if perturb is not None:
+            text = perturb(text)
         found_tasks = parse.tasks(text)
         found_targets = parse.targets(text)
         results[path.stem] = {
@@ -163,9 +175,10 @@ def held_out_text(path: Path) -> str:
     return "\n".join(lines)
 
 
-def held_out_scores(folder: Path) -> dict[str, dict[str, Score]]:
+def held_out_scores(folder: Path, perturb=None) -> dict[str, dict[str, Score]]:
     """{document: {"tasks": Score, "targets": Score}} on the held-out plans (tests/ledger/heldout):
-    real documents of other places, their truth written before the rules saw them."""
+    real documents of other places, their truth written before the rules saw them; `perturb` as in seed_scores
+    (the '#' header is gone before it runs)."""
     import yaml
 
     from tixi.ledger.engine import parse, tables
@@ -174,6 +187,8 @@ def held_out_scores(folder: Path) -> dict[str, dict[str, Score]]:
     for path in sorted(Path(folder).glob("*.yaml")):
         truth = yaml.safe_load(path.read_text(encoding="utf-8"))
         text = held_out_text(path.with_suffix(".txt"))
+        if perturb is not None:
+            text = perturb(text)
         found_tasks, found_targets = parse.tasks(text), parse.targets(text)
         # the plan's targets are what its sentences and its indicator tables give (as `tixi plans parse` and the
         # import show them); a bare value in a target column is a level to reach (ge)

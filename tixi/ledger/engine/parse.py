@@ -900,13 +900,68 @@ def _flattened_duty_table(text: str) -> str:
     return "\n".join(out)
 
 
+# How a text was pasted is not what it says (issue 12 point 4, tixi/ledger/engine/perturb.py): line ends of
+# Windows or old Macs, digits and the per cent sign typed in an input method's full-width mode read as the plain
+# ones, once, at the reader's entry (tasks, targets, tables.indicator_rows); no value changes.
+PASTED_FORMS = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "％": "%"})
+
+
+# a PDF copy breaks its lines at the page's width, in mid-sentence and even inside a number ("到20" / "25年"): a line
+# as long as the page is wide that ends without closing a sentence, followed by a line that neither opens an item
+# or heading nor is indented as a new paragraph, goes on in that next line
+WRAP_WIDTH = 80  # a document whose lines (nine in ten) are no longer than this is set at a page's width
+WRAP_NARROWEST = 25  # a page holds more than this: shorter lines are a phone copy or a table one cell a line
+WRAP_FULL = 0.75  # a line this share of the page's width or longer reaches the right margin
+TABLE_CELLS = re.compile(r"[|\t]|(?<=\S)[ \u3000]+(?=\S)")  # "|", tabs, or cells set apart by spaces
+SENTENCE_CLOSED = re.compile(r"(?:[。；;：:！!？?…）)】」』”\"]|(?<!\d)\.)\s*$")
+WRAP_SHARE = 0.5  # and most of its lines reach that width: a list of short items, one a line, is not wrapped
+OPENS_ITEM = re.compile(
+    r"^(?:[\s\u3000]|#|\||[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,3}[.．、](?!\d)|[①-⑳]"
+    r"|[一二三四五六七八九十]+[、是]|第[一二三四五六七八九十百\d]+[章节条部篇]|表\s*\d|专栏|附件|附表|[-*•·]|$)"
+)
+
+
+def _rejoin_wrapped(text: str) -> str:
+    lines = text.split("\n")
+    # a table's lines (cells apart by "|", tabs or spaces, or one cell a line ending in "|") are no wrapped prose
+    lengths = sorted(len(line.strip()) for line in lines if line.strip() and not TABLE_CELLS.search(line))
+    if len(lengths) < 10:
+        return text
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if not WRAP_NARROWEST <= width <= WRAP_WIDTH or sum(
+        n >= WRAP_FULL * width for n in lengths
+    ) < WRAP_SHARE * len(lengths):
+        return text
+    out = [lines[0]]
+    for line in lines[1:]:
+        last = out[-1]
+        if (
+            len(last.strip()) >= WRAP_FULL * width
+            and not last.lstrip().startswith("#")
+            and not TABLE_CELLS.search(last)
+            and not TABLE_CELLS.search(line)
+            and not SENTENCE_CLOSED.search(last)
+            and not OPENS_ITEM.match(line)
+        ):
+            out[-1] = last.rstrip() + line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def normalise(text: str) -> str:
+    """The text as the rules read it: \r\n and \r as \n, ０-９ as 0-9, ％ as %, a PDF copy's hard-wrapped
+    lines joined again."""
+    return _rejoin_wrapped(text.replace("\r\n", "\n").replace("\r", "\n").translate(PASTED_FORMS))
+
+
 def tasks(text: str, default_year: int | None = None) -> list[dict]:
     """Items '（一）title。…（责任单位：…）' with their units (see units_of for the grammar); a
     document-wide rule ("以下均需各县…落实") adds its units to every task after it, as cooperating, and
     "列第一位者为牵头单位，下同" makes the first unit of its bracket and of every later one the lead.
     Items that name no unit are not tasks (保障措施 and the like)."""
     found = []
-    text = _flattened_duty_table(_close_cut_bracket(text))
+    text = _flattened_duty_table(_close_cut_bracket(normalise(text)))
     table_rows, table_lines = _table_tasks(text.splitlines())
     # the lines of a table are read by its columns, not as items ("工作任务" there heads a column)
     text = "\n".join("" if i in table_lines else line for i, line in enumerate(text.splitlines()))
@@ -1435,7 +1490,7 @@ def _stage_lines(text: str) -> str:
 def targets(text: str) -> list[dict]:
     """Numeric targets: in sentences that set a year, or that state a goal (达到, 不低于, 以上, 左右…)
     under the document's target year (the year its 到YYYY年 phrases name most)."""
-    text = _stage_lines(text)
+    text = _stage_lines(normalise(text))
     # "截至2014年" looks back and "从2012年的…下降至2021年…" records a change: neither names a year to come
     # "2012年至2021年,…从75.11岁增至78.06岁" records a change over a period: its end is no year to come either
     years = [

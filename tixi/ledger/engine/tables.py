@@ -14,7 +14,7 @@ A table may hold several target years ("2022年目标值", "2030年目标值"): 
 import re
 from dataclasses import asdict, dataclass
 
-from tixi.ledger.engine.parse import COMPARATORS
+from tixi.ledger.engine.parse import COMPARATORS, normalise
 
 CAPTION = re.compile(r"^\s*表\s*(\d+)[\s　.．:：]*(.*)$")
 YEAR_HEADER = re.compile(r"(\d{4})\s*年")
@@ -397,6 +397,7 @@ def _run_together_rows(text: str) -> list[dict]:
 
 def indicator_rows(text: str) -> list[dict]:
     """Every row of every indicator table in the document, sub-rows numbered 5.1, 5.2…"""
+    text = normalise(text)
     found = []
     for table, _caption, rows in [*_blocks(text), *_flat_blocks(text)]:
         columns = _columns(rows[0]) if rows else None

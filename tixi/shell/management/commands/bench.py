@@ -114,6 +114,11 @@ class Command(BaseCommand):
         parser.add_argument("--rows", type=int, default=100_000, help="rows of the import benchmark's file")
         parser.add_argument("--rebuild", action="store_true", help="build the benchmark registry again")
         parser.add_argument("--repeat", type=int, default=5)
+        parser.add_argument(
+            "--perturb",
+            action="store_true",
+            help="parse: the seeds and every held-out set read in each shape of tixi/ledger/engine/perturb.py",
+        )
         parser.add_argument("--in-process", action="store_true", help=argparse_hidden())
         parser.add_argument("--side", type=int, default=4000, help="access: cells per side of the scale grid")
         parser.add_argument(
@@ -135,7 +140,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, what, rebuild, repeat, in_process, **options):
         if what == "parse":  # no database: the reader against the hand-made seed expectations
-            return self.run_parse(repeat)
+            return self.run_parse(repeat, options["perturb"])
         if what == "serve":  # the real server on a loopback port (tixi/ops/loadtest.py)
             return self.run_serve(options)
         if what == "access":  # no database: rasters in, rasters out
@@ -249,7 +254,7 @@ class Command(BaseCommand):
         )
         siting_bench.run(write, options["siting_demand"], candidates=max(2, options["siting_demand"] // 25))
 
-    def run_parse(self, repeat):
+    def run_parse(self, repeat, perturb=False):
 
         started = time.perf_counter()
         for _ in range(repeat):
@@ -697,6 +702,8 @@ class Command(BaseCommand):
                 "(tests/ledger/heldout_au)",
             ),
         )
+        if perturb:
+            return self.write_robustness([folder for folder, _seen, _heading in held_out])
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for
         # text the reader has not seen; an unseen set had no rule written on it since its truth was committed
         for seen, title in (
@@ -728,6 +735,36 @@ class Command(BaseCommand):
             f"{suggested['wrong']} wrong, {suggested['none']} without a suggestion"
         )
         self.stdout.write(f"five seeds read in {elapsed * 1000:.0f} ms")
+
+    def write_robustness(self, folders):
+        """The same documents in every shape of perturb.py beside the plain text: targets and tasks matched /
+        expected / found, P and R, for the seeds and for every held-out set together (issue 12 point 4)."""
+        from tixi.ledger.engine.accuracy import held_out_scores, seed_scores, total
+        from tixi.ledger.engine.perturb import PERTURBATIONS, perturbed
+
+        truth = settings.REPO_DIR / "tests" / "ledger" / "seed_truth"
+        self.stdout.write("")
+        self.stdout.write(
+            f"robustness: the reader on each shape of the same text ({len(folders)} held-out sets together)"
+        )
+        self.stdout.write(
+            f"{'shape':<23}{'docs':<9}{'targets m/e':>12}{'found':>6}{'P':>6}{'R':>6}"
+            f"   {'tasks m/e':>10}{'found':>6}{'P':>6}{'R':>6}"
+        )
+        for name in ("plain", *PERTURBATIONS):
+            function = None if name == "plain" else perturbed(name)
+            held = {}
+            for folder in folders:
+                held.update({f"{folder.name}/{k}": v for k, v in held_out_scores(folder, function).items()})
+            for docs, scores in (
+                ("seeds", seed_scores(truth, settings.TIXI_SEEDS_DIR, function)),
+                ("held-out", held),
+            ):
+                g, t = total(scores, "targets"), total(scores, "tasks")
+                self.stdout.write(
+                    f"{name:<23}{docs:<9}{f'{g.matched}/{g.expected}':>12}{g.found:>6}{g.precision:>6.2f}"
+                    f"{g.recall:>6.2f}   {f'{t.matched}/{t.expected}':>10}{t.found:>6}{t.precision:>6.2f}{t.recall:>6.2f}"
+                )
 
     def write_held_out(self, scores, together=None):
         """One row per document and a total; with `together`, only the total of those documents."""

@@ -6,7 +6,7 @@ the five-year plan's end, a waiting time's ceiling, the years before the plan). 
 held-out document. Each test fails on the parser before these rules (main at 1031737) but the guard
 `test_a_cut_against_a_year_stays_a_goal`, which keeps the new baseline rule off a cut."""
 
-from tixi.ledger.engine.parse import targets
+from tixi.ledger.engine.parse import targets, tasks
 
 
 def found(text: str) -> list[tuple]:
@@ -1899,3 +1899,23 @@ def test_what_this_year_is_planned_to_be_done_counts_but_not_its_scope_or_the_pr
         "今年还拟改造27个老旧小区,建筑面积158.38万平方米,涉及居民21122户。\n"
     )
     assert found(text) == [(27.0, "个", 2021, "ge"), (158.38, "万平方米", 2021, "ge")]
+
+
+# session 18 (fix17): the reader's faults a line review found (issue 12 point 4); each test fails on main at fede5bd
+
+
+def test_a_barred_table_ends_at_its_last_full_row_and_the_items_after_it_are_read():
+    lines = ["序号", "|", "重点工作", "|", "牵头单位", "|", "配合单位", "|"]
+    lines += ["1", "|", "推进家庭医生签约服务", "|", "市卫健委", "|", "市医保局", "|"]
+    lines += ["2", "|", "完善基层医疗机构建设", "|", "市发展改革委", "|", "市财政局", "|"]
+    lines += [
+        "（一）加强妇幼健康服务体系建设。（责任单位：市妇联）",
+        "（二）提升疾病预防控制能力。（责任单位：市疾控中心）",
+    ]
+    got = sorted((t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks("\n".join(lines)))
+    assert got == [
+        ("加强妇幼健康服务体系建设", ["市妇联"], []),
+        ("完善基层医疗机构建设", ["市发展改革委"], ["市财政局"]),
+        ("推进家庭医生签约服务", ["市卫健委"], ["市医保局"]),
+        ("提升疾病预防控制能力", ["市疾控中心"], []),
+    ]

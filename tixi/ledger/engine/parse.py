@@ -716,23 +716,24 @@ def _barred_rows(lines: list[str], i: int) -> tuple[list[list[str]], list[str], 
             current = []
         elif lines[j].strip():
             current.append(lines[j].strip())
-    if current:
-        cells.append(" ".join(current))
-        ends.append(len(lines))
+    # text after the last bar closes no cell: it follows the table
     width = 0
     while width < len(cells) and _column_role(cells[width]):
         width += 1
     roles = _header(cells[:width]) if width >= 3 else None
     if not roles or roles[0] != "number" or width >= len(cells) or not re.fullmatch(r"\d{1,3}", cells[width]):
         return None
-    rows, number = [], 0
+    rows, number, end = [], 0, ends[width - 1]
     for k in range(width, len(cells)):
         if re.fullmatch(r"\d{1,3}", cells[k]) and int(cells[k]) > number:
             number = int(cells[k])
             rows.append([cells[k]])
-        else:
+        elif len(rows[-1]) < len(roles):
             rows[-1].append(cells[k])
-    return rows, roles, ends[-1]
+        else:  # a full row not followed by a higher number ends the table
+            break
+        end = ends[k]
+    return rows, roles, end
 
 
 def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:

@@ -1919,3 +1919,13 @@ def test_a_barred_table_ends_at_its_last_full_row_and_the_items_after_it_are_rea
         ("推进家庭医生签约服务", ["市卫健委"], ["市医保局"]),
         ("提升疾病预防控制能力", ["市疾控中心"], []),
     ]
+
+
+def test_a_label_before_a_unit_marked_as_the_lead_is_no_part_of_its_name():
+    from tixi.ledger.engine.parse import units_of
+
+    assert units_of("配合单位：市财政局（牵头）、市医保局") == (["市财政局"], ["市医保局"])
+    assert units_of("牵头单位：市卫健委（牵头）；配合单位：市财政局、市医保局") == (
+        ["市卫健委"],
+        ["市财政局", "市医保局"],
+    )

@@ -258,13 +258,9 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
     bracket = GLUED_LEAD_WORD.sub("牵头，", bracket)
     if LEAD_MARK.search(bracket):
         # "责任单位：市卫健委（牵头）、市财政局、市医保局": the unit marked (牵头) leads, the others cooperate
-        listed = (
-            LABELLED.sub("", bracket)
-            if not LABELLED.match(bracket)
-            or DUTY_LABEL.match(LABELLED.match(bracket).group("label"))
-            or LEAD_LABEL.match(LABELLED.match(bracket).group("label"))
-            else bracket
-        )
+        # the labels opening its parts are no unit's name ("牵头单位：A（牵头）；配合单位：B、C"); the units not marked
+        # cooperate, so under a 配合 label too
+        listed = "；".join(LABELLED.sub("", segment.strip()) for segment in re.split(r"[；;]", bracket))
         lead, cooperating = [], []
         for part in _split_outside_brackets(listed, "，,、；;"):
             marked = LEAD_MARK.search(part)

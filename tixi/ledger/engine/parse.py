@@ -1916,16 +1916,12 @@ def targets(text: str) -> list[dict]:
                 comparator = "le"
             previous = (m, word, not unit)
             # "马铃薯种植、收获机械化率均达到45%": one value for each of the listed rates
-            listed = re.search(
-                r"(?:^|[，,])([^，,]*、[^，,]*?)(?<!人)(?:均|都)(?:分别)?(?:达到|达|不低于|保持在)?$", before
-            )
+            listed = LISTED_EACH.search(before)
             # "心脏病、脑血管疾病、恶性肿瘤的年龄别死亡率分别降低10%": 分别 and a change by one value (no list of values
             # after it) cut or raise each listed indicator by that value, as 均 does ("…比例、…比例分别达到100", a level,
             # stays one: heldout_x)
             if not listed and not re.match(r"\s*(?:[、和及与]|以及)\s*\d", after):
-                listed = re.search(
-                    r"(?:^|[，,])([^，,]*、[^，,]*?)分别(?:降低|下降|减少|提高|增长|增加)$", before
-                )
+                listed = LISTED_CHANGED.search(before)
             # "健康机关、健康社区、健康学校、健康医院建设率达到50%": three or more kinds listed before the one rate they share
             # (no 均) reach the level each; two ("脊灰疫苗、麻风腮疫苗接种率达95%", the seeds') stay one target
             if (
@@ -2033,6 +2029,12 @@ YEAR_TASK = re.compile(
 DONE_AFTER = re.compile(r"[^，,。；;]{0,30}?(?:圆满|全面|超额|提前)完成")
 # what a study found: "据…研究报告显示,…", "调查显示"
 FINDING = re.compile(r"(?:研究|调查|监测)(?:报告|结果|数据)?(?:显示|表明|发现)")
+# "马铃薯种植、收获机械化率均达到45%", "…、…死亡率分别降低10%": the indicators listed before one value (the list opens
+# at its first 、 so that a long line with no comma is read once, not tried at each 、)
+LISTED_EACH = re.compile(
+    r"(?:^|[，,])([^，,、]*、[^，,]*?)(?<!人)(?:均|都)(?:分别)?(?:达到|达|不低于|保持在)?$"
+)
+LISTED_CHANGED = re.compile(r"(?:^|[，,])([^，,、]*、[^，,]*?)分别(?:降低|下降|减少|提高|增长|增加)$")
 # "今年,全国将重点建设…", "今年要…达到": a goal for the year of the text
 THIS_YEAR_GOAL = re.compile(r"今年(?:底|内|年底)?(?:前)?[，,]?[^。；，,]{0,20}?(?:将|要|力争|确保|计划|拟)")
 # the year a yearly task text is for: the first year it writes ("2022年省定民生实事", "现将2020年我局承办的…"), else the

@@ -1,0 +1,21 @@
+"""The reader's patterns on long lines (session 18, fix17; issue 12 point 4): a table copied out of a PDF may come as one
+line of many thousand characters, and a pattern that backtracks over it blocks the import. Each text is made up; each
+test fails on main at fede5bd (seconds to minutes there)."""
+
+import time
+
+from tixi.ledger.engine import parse
+
+
+def _seconds(call) -> float:
+    start = time.perf_counter()
+    call()
+    return time.perf_counter() - start
+
+
+def test_indicators_listed_on_a_long_line_with_no_comma_are_read_once():
+    line = ("儿童预防接种率、" * 25000)[:200_000]
+    # main at fede5bd: 1.4 s for 12K characters, growing as the cube; here a few hundredths
+    assert _seconds(lambda: parse.targets("到2025年，" + line[:16_000] + "提高到90%。")) < 1.0
+    for pattern in (parse.LISTED_EACH, parse.LISTED_CHANGED):
+        assert _seconds(lambda pattern=pattern: pattern.search(line)) < 0.5

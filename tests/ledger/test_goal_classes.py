@@ -1929,3 +1929,10 @@ def test_a_label_before_a_unit_marked_as_the_lead_is_no_part_of_its_name():
         ["市卫健委"],
         ["市财政局", "市医保局"],
     )
+
+
+def test_one_vocabulary_of_roles_serves_the_labels_and_the_words_after_units():
+    from tixi.ledger.engine.parse import units_of
+
+    assert units_of("市卫健委牵头，市财政局协作") == (["市卫健委"], ["市财政局"])
+    assert units_of("牵头单位：市卫健委；支持单位：市财政局") == (["市卫健委"], ["市财政局"])

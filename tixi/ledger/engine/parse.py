@@ -56,8 +56,12 @@ BRACKET = re.compile(r"[（(〔\[【]\s*((?:[^（）()〔〕\[\]【】]|[（(][^
 # the columns of a responsibility table and the role words after units ("A承办，B协办", "A、B配合落实"): a stem names
 # the role, a kind of unit (单位/部门/处室/科室/股室) makes it a label; 责任 alone is a duty (lead, or cooperating
 # beside a lead label)
-LEAD_STEMS = ("牵头责任", "牵头", "主要责任", "主责", "主体责任", "负责", "主办", "承办", "主抓")
-COOPERATING_STEMS = ("主要协作", "协作", "配合责任", "配合", "参与", "协办", "协同", "协助", "参加")
+# ONE tuple per role, from which the stems of the labels and the role words after units are built; a few forms are
+# a label's only ("牵头责任单位", "主要协作单位"), a few a role word's only ("A指导", "A统筹", "A牵头抓总")
+LEAD_ROLES = ("牵头", "负责", "主责", "主办", "承办", "主抓")
+COOPERATING_ROLES = ("配合", "参与", "协助", "协同", "协作", "支持", "协办", "参加")
+LEAD_STEMS = ("牵头责任", "主要责任", "主体责任", *LEAD_ROLES)
+COOPERATING_STEMS = ("主要协作", "配合责任", *COOPERATING_ROLES)
 UNIT_KINDS = "单位|部门|处室|科室|股室|处|科"
 LABEL_NAMES = rf"(?:{'|'.join(LEAD_STEMS)}|{'|'.join(COOPERATING_STEMS)}|责任)(?:{UNIT_KINDS})"
 LABELLED = re.compile(rf"^(?P<label>{LABEL_NAMES})\s*[:：]\s*")
@@ -84,8 +88,10 @@ TASK_LABEL = re.compile(r"^(?:具体任务|工作任务|任务内容)[:：]?$")
 # the unit(s) before the word lead (牵头, 负责, 主责, 主办, 指导, 督导, 统筹, 落实, 负责落实) or cooperate (配合,
 # 参与, 协助, 协同, 支持, 协办, 参加); "按职责分工负责" and its variants (依职责, 根据职责分工, 分工负责, …落实 for
 # …负责) share the work (they cooperate after a 牵头, else they lead); 分别/共同/依法 modify the word, not the role.
-LEAD_WORDS = "牵头负责|牵头抓总|牵头|负责落实|具体负责|负总责|负责|主责|主办|承办|主抓|指导|督导|统筹|落实"
-COOPERATING_WORDS = ("配合", "参与", "协助", "协同", "支持", "协办", "参加")
+LEAD_WORDS = "|".join(
+    ("牵头负责", "牵头抓总", "具体负责", "负总责", *LEAD_ROLES, "指导", "督导", "统筹", "落实")
+)
+COOPERATING_WORDS = COOPERATING_ROLES
 # a role word may be followed by what the units do: "配合落实", "牵头实施", "参与推进", "协助完成"
 ROLE_TAIL = "(?:落实|实施|推进|完成|执行)"
 SHARED_WORDS = "(?:按|依|根据)?职责分工(?:负责|落实)|(?:按|依|根据)职责分工|(?:按|依|根据)职责(?:负责|落实)|分工(?:负责|落实)"

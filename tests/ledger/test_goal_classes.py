@@ -1936,3 +1936,8 @@ def test_one_vocabulary_of_roles_serves_the_labels_and_the_words_after_units():
 
     assert units_of("市卫健委牵头，市财政局协作") == (["市卫健委"], ["市财政局"])
     assert units_of("牵头单位：市卫健委；支持单位：市财政局") == (["市卫健委"], ["市财政局"])
+
+
+def test_family_planning_is_no_plan_for_this_year():
+    assert found("发布时间：2021-05-07\n今年全市计划生育家庭奖励扶助兑现率达到95%。") == []
+    assert found("发布时间：2021-05-07\n今年全市计划新建家庭医生工作室20个。") == [(20.0, "个", 2021, "ge")]

@@ -2041,8 +2041,10 @@ LISTED_EACH = re.compile(
     r"(?:^|[，,])([^，,、]*、[^，,]*?)(?<!人)(?:均|都)(?:分别)?(?:达到|达|不低于|保持在)?$"
 )
 LISTED_CHANGED = re.compile(r"(?:^|[，,])([^，,、]*、[^，,]*?)分别(?:降低|下降|减少|提高|增长|增加)$")
-# "今年,全国将重点建设…", "今年要…达到": a goal for the year of the text
-THIS_YEAR_GOAL = re.compile(r"今年(?:底|内|年底)?(?:前)?[，,]?[^。；，,]{0,20}?(?:将|要|力争|确保|计划|拟)")
+# "今年,全国将重点建设…", "今年要…达到": a goal for the year of the text (计划生育 is family planning, no plan)
+THIS_YEAR_GOAL = re.compile(
+    r"今年(?:底|内|年底)?(?:前)?[，,]?[^。；，,]{0,20}?(?:将|要|力争|确保|计划(?!生育)|拟)"
+)
 # the year a yearly task text is for: the first year it writes ("2022年省定民生实事", "现将2020年我局承办的…"), else the
 # day it was published ("2022-10-10")
 FIRST_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*(?:年|-\d{1,2}-\d{1,2})")

@@ -1941,3 +1941,15 @@ def test_one_vocabulary_of_roles_serves_the_labels_and_the_words_after_units():
 def test_family_planning_is_no_plan_for_this_year():
     assert found("发布时间：2021-05-07\n今年全市计划生育家庭奖励扶助兑现率达到95%。") == []
     assert found("发布时间：2021-05-07\n今年全市计划新建家庭医生工作室20个。") == [(20.0, "个", 2021, "ge")]
+
+
+def test_a_bracket_is_closed_by_its_own_kind():
+    text = (
+        "一、重点任务\n（一）完善基层医疗卫生服务网络。【市卫健委负责）\n（二）加强妇幼健康服务。【市妇联负责】\n"
+        "（三）提升疾控能力。（市疾控中心负责)\n（四）推进医保支付改革。〔市医保局负责〕\n"
+    )
+    assert [(t["title"], t["lead_units"]) for t in tasks(text)] == [
+        ("加强妇幼健康服务", ["市妇联"]),
+        ("提升疾控能力", ["市疾控中心"]),
+        ("推进医保支付改革", ["市医保局"]),
+    ]

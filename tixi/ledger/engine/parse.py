@@ -51,7 +51,12 @@ DEADLINE = re.compile(r"(?<!\d)(\d{4})\s*年(?:\d{1,2}\s*月)?(?:底|末)?前")
 DONE_BY = re.compile(r"(\d{4})\s*年(?:底|前)?(?:[^。；]{0,40}?)(?:完成|建成)")
 # a bracket of units: "（责任单位：…）", "（牵头单位：…；配合单位：…）", "（X牵头，Y配合）", "（X负责，Y配合）",
 # "（X、Y按职责分工负责）", "（X会同Y负责）"; brackets inside a unit's name ("各县（市、区）人民政府") kept
-BRACKET = re.compile(r"[（(〔\[【]\s*((?:[^（）()〔〕\[\]【】]|[（(][^（）()]*[）)]){2,400}?)\s*[）)〕\]】]")
+# (each closed by its own kind: "【…）" is no bracket; a round one of either width, "（…)")
+BRACKET = re.compile(
+    r"(?:(?P<round>[（(])|(?P<tortoise>〔)|(?P<square>\[)|【)"
+    r"\s*(?P<inside>(?:[^（）()〔〕\[\]【】]|[（(][^（）()]*[）)]){2,400}?)\s*"
+    r"(?(round)[）)]|(?(tortoise)〕|(?(square)\]|】)))"
+)
 # ONE vocabulary of the words that say who leads and who cooperates, used by the labels ("牵头单位：", "协办单位："),
 # the columns of a responsibility table and the role words after units ("A承办，B协办", "A、B配合落实"): a stem names
 # the role, a kind of unit (单位/部门/处室/科室/股室) makes it a label; 责任 alone is a duty (lead, or cooperating
@@ -471,11 +476,11 @@ def _unit_brackets(body: str) -> list[tuple[re.Match, tuple[list[str], list[str]
     return [
         (m, units)
         for m in BRACKET.finditer(flat)
-        if (units := units_of(m.group(1)))
+        if (units := units_of(m.group("inside")))
         and (re.search(r"[。；;!！]\s*$", flat[: m.start()]) or not re.match(r"\s*[，,、]", flat[m.end() :]))
         # units named bare ("(市人社局、市财政局)") close a sentence; inside one ("…医院(区中医院)2大…") a name's alias
         and (
-            NAMES_ROLES.search(m.group(1))
+            NAMES_ROLES.search(m.group("inside"))
             or re.search(r"[。；;!！]\s*$", flat[: m.start()])
             or re.fullmatch(
                 r"\s*[。；;]?\s*", flat[m.end() :]
@@ -507,14 +512,14 @@ def _parts(title: str, body: str) -> list[tuple[str, str, str, tuple[list[str], 
     )
     if not separate:
         units = _units_in(body)
-        return [(title, body, brackets[-1][0].group(1) if brackets else "", units)] if units else []
+        return [(title, body, brackets[-1][0].group("inside") if brackets else "", units)] if units else []
     parts, start = [], 0
     for i, (m, units) in enumerate(brackets):
         text = flat[start : m.end()]
         first_sentence = re.split(r"[。；;]", flat[start : m.start()])[0].strip()
         # "（2）加强…", "具体措施：抓好…": the sentence, not its number or its label
         first_sentence = LIST_MARK.sub("", MEASURE_LABEL.sub("", first_sentence))[:60]
-        parts.append((title if i == 0 else first_sentence, text, m.group(1), units))
+        parts.append((title if i == 0 else first_sentence, text, m.group("inside"), units))
         start = m.end() + len(re.match(r"[\s。；;]*", flat[m.end() :]).group(0))
     return parts
 

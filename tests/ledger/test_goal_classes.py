@@ -1953,3 +1953,11 @@ def test_a_bracket_is_closed_by_its_own_kind():
         ("提升疾控能力", ["市疾控中心"]),
         ("推进医保支付改革", ["市医保局"]),
     ]
+
+
+def test_a_decimal_spaced_after_its_point_opens_no_row():
+    from tixi.ledger.engine.parse import ROW_NUMBER
+
+    assert ROW_NUMBER.match("1. 5个县") is None
+    assert ROW_NUMBER.match("1. 推进家庭医生签约").end() == 3
+    assert ROW_NUMBER.match("12、完善基层网络").group(1) == "12"

@@ -661,7 +661,7 @@ def _one_cell(line: str) -> str | None:
 GROUP_ROW = re.compile(r"\s*[（(][一二三四五六七八九十]+[)）][^。；;|]{2,40}")
 
 
-ROW_NUMBER = re.compile(r"^(\d{1,3})[.．、]\s*(?!\d)")
+ROW_NUMBER = re.compile(r"^(\d{1,3})[.．、](?!\s*\d)\s*")  # "1. 5个县" is a decimal, no row
 LEADER_CELL = re.compile(
     r"^[^，,。；;:：、\d]{2,12}$"
 )  # a person's cell merged across rows ("周某市长"): no unit, no text

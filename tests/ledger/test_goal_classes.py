@@ -1961,3 +1961,13 @@ def test_a_decimal_spaced_after_its_point_opens_no_row():
     assert ROW_NUMBER.match("1. 5个县") is None
     assert ROW_NUMBER.match("1. 推进家庭医生签约").end() == 3
     assert ROW_NUMBER.match("12、完善基层网络").group(1) == "12"
+
+
+def test_a_lead_word_glued_to_the_next_unit_before_any_cooperating_word():
+    from tixi.ledger.engine.parse import units_of
+
+    assert units_of("省残联、省卫生健康委牵头省教育厅、省民政厅按职责分工负责") == (
+        ["省残联", "省卫生健康委"],
+        ["省教育厅", "省民政厅"],
+    )
+    assert units_of("市卫健委牵头市财政局、市医保局协同") == (["市卫健委"], ["市财政局", "市医保局"])

@@ -673,13 +673,19 @@ def _numbered_cell_rows(lines: list[str], i: int) -> tuple[list[tuple], int] | N
     the first names the 牵头 cell's units, the others the 配合 column's (a cell of several units spills over lines).
     A short cell that is no unit (the 牵头领导 merged across rows) is passed over. Returns the rows (number, title,
     text, lead, cooperating, deadline) and the line after the table."""
-    order = [j for j in range(i, len(lines)) if lines[j].strip() not in ("", "|")]
-    block = []
-    while len(block) < len(order) and (cell := _one_cell(lines[order[len(block)]])) and _column_role(cell):
+    order, block = [], []
+    for j in range(i, len(lines)):  # the header, up to its first cell that names no column
+        if lines[j].strip() in ("", "|"):
+            continue
+        if not (cell := _one_cell(lines[j])) or not _column_role(cell):
+            break
+        order.append(j)
         block.append(cell)
     roles = _header(block) if len(block) >= 3 else None
     if not roles or "number" in roles or "lead" not in roles:
         return None
+    # the lines after it, only for a header (not for each line that names a column)
+    order += [j for j in range(order[-1] + 1, len(lines)) if lines[j].strip() not in ("", "|")]
     rows, k, number, end = [], len(block), 0, order[len(block) - 1] + 1
     while k < len(order):
         cell = (_one_cell(lines[order[k]]) or "").strip()
@@ -797,15 +803,19 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
             continue
         # or a line of a bare "|" between the cells ("序号", "|", "重点工作任务", "|", …): skipped as such blank lines are
         spaced = i + 1 < len(lines) and lines[i + 1].strip() in ("", "|")
-        order = [j for j in range(i, len(lines)) if not spaced or lines[j].strip() not in ("", "|")]
-        block = []
-        while (
-            len(block) < len(order)
-            and (cell := _one_cell(lines[order[len(block)]])) is not None
-            and _column_role(cell)
-        ):
+        order, block = [], []
+        for j in range(i, len(lines)):  # the header, up to its first cell that names no column
+            if spaced and lines[j].strip() in ("", "|"):
+                continue
+            if (cell := _one_cell(lines[j])) is None or not _column_role(cell):
+                break
+            order.append(j)
             block.append(cell)
         if len(block) >= 3 and (roles := _header(block)) and roles[0] == "number":
+            # the lines after it, only for a header (not for each line that names a column)
+            order += [
+                j for j in range(order[-1] + 1, len(lines)) if not spaced or lines[j].strip() not in ("", "|")
+            ]
             k, number = len(block), 0
             while k < len(order):
                 cell = _one_cell(lines[order[k]]) or ""

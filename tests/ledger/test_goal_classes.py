@@ -1971,3 +1971,18 @@ def test_a_lead_word_glued_to_the_next_unit_before_any_cooperating_word():
         ["省教育厅", "省民政厅"],
     )
     assert units_of("市卫健委牵头市财政局、市医保局协同") == (["市卫健委"], ["市财政局", "市医保局"])
+    # a long list after the glued word (a bound of 40 characters lost it: heldout_aq)
+    cooperating = [
+        "市教育局",
+        "市民政局",
+        "市司法局",
+        "市生态环境局",
+        "市交通运输局",
+        "市应急管理局",
+        "市总工会",
+        "市妇联",
+    ]
+    assert units_of("市残联、市卫健委牵头" + "、".join(cooperating) + "按职责分工负责") == (
+        ["市残联", "市卫健委"],
+        cooperating,
+    )

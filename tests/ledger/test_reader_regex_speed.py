@@ -23,7 +23,7 @@ def test_indicators_listed_on_a_long_line_with_no_comma_are_read_once():
 
 def test_a_lead_word_glued_to_the_next_unit_is_looked_for_near_it():
     cell = ("市卫健委牵头市财政局" * 1000)[:10_000]
-    # main at fede5bd: 2.2 s (each 牵头 looked ahead to the cell's end); here a hundredth
+    # main at fede5bd: 2.2 s (each 牵头 looked ahead to the cell's end); here a few hundredths
     assert _seconds(lambda: parse.GLUED_LEAD_WORD.sub("牵头，", cell)) < 0.5
     assert _seconds(lambda: parse.units_of(cell)) < 0.5
 

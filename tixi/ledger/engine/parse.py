@@ -236,7 +236,7 @@ def split_units(text: str) -> tuple[list[str], list[str]]:
 
 
 GLUED_LEAD_WORD = re.compile(
-    rf"(?<=[委局办厅府会部院心联])牵头(?=(?:省|市|县|区|州)[^，,；;。]{{0,40}}?(?:{SHARED_WORDS}|{'|'.join(COOPERATING_WORDS)}|负责))"
+    rf"(?<=[委局办厅府会部院心联])牵头(?=(?:省|市|县|区|州)[^，,；;。]{{0,200}}?(?:{SHARED_WORDS}|{'|'.join(COOPERATING_WORDS)}|负责))"
 )
 # a unit marked as the lead inside a list: "市卫健委（牵头）、市财政局"
 LEAD_MARK = re.compile(r"\s*[（(]\s*牵头(?:单位|部门)?\s*[)）]")

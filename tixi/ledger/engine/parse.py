@@ -1981,7 +1981,6 @@ def targets(text: str) -> list[dict]:
             if (
                 copies == 1
                 and in_sentence
-                and in_sentence[-1][0] is not m
                 and LIST_GAP.fullmatch(sentence[in_sentence[-1][0].end() : m.start()])
             ):
                 # "…科室、康复科室的比例均分别达到90%、100%": a value listed after one counted for each indicator is too

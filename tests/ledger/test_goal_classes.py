@@ -6,7 +6,7 @@ the five-year plan's end, a waiting time's ceiling, the years before the plan). 
 held-out document. Each test fails on the parser before these rules (main at 1031737) but the guard
 `test_a_cut_against_a_year_stays_a_goal`, which keeps the new baseline rule off a cut."""
 
-from tixi.ledger.engine.parse import targets
+from tixi.ledger.engine.parse import targets, tasks
 
 
 def found(text: str) -> list[tuple]:
@@ -1899,3 +1899,90 @@ def test_what_this_year_is_planned_to_be_done_counts_but_not_its_scope_or_the_pr
         "今年还拟改造27个老旧小区,建筑面积158.38万平方米,涉及居民21122户。\n"
     )
     assert found(text) == [(27.0, "个", 2021, "ge"), (158.38, "万平方米", 2021, "ge")]
+
+
+# session 18 (fix17): the reader's faults a line review found (issue 12 point 4); each test fails on main at fede5bd
+
+
+def test_a_barred_table_ends_at_its_last_full_row_and_the_items_after_it_are_read():
+    lines = ["序号", "|", "重点工作", "|", "牵头单位", "|", "配合单位", "|"]
+    lines += ["1", "|", "推进家庭医生签约服务", "|", "市卫健委", "|", "市医保局", "|"]
+    lines += ["2", "|", "完善基层医疗机构建设", "|", "市发展改革委", "|", "市财政局", "|"]
+    lines += [
+        "（一）加强妇幼健康服务体系建设。（责任单位：市妇联）",
+        "（二）提升疾病预防控制能力。（责任单位：市疾控中心）",
+    ]
+    got = sorted((t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks("\n".join(lines)))
+    assert got == [
+        ("加强妇幼健康服务体系建设", ["市妇联"], []),
+        ("完善基层医疗机构建设", ["市发展改革委"], ["市财政局"]),
+        ("推进家庭医生签约服务", ["市卫健委"], ["市医保局"]),
+        ("提升疾病预防控制能力", ["市疾控中心"], []),
+    ]
+
+
+def test_a_label_before_a_unit_marked_as_the_lead_is_no_part_of_its_name():
+    from tixi.ledger.engine.parse import units_of
+
+    assert units_of("配合单位：市财政局（牵头）、市医保局") == (["市财政局"], ["市医保局"])
+    assert units_of("牵头单位：市卫健委（牵头）；配合单位：市财政局、市医保局") == (
+        ["市卫健委"],
+        ["市财政局", "市医保局"],
+    )
+
+
+def test_one_vocabulary_of_roles_serves_the_labels_and_the_words_after_units():
+    from tixi.ledger.engine.parse import units_of
+
+    assert units_of("市卫健委牵头，市财政局协作") == (["市卫健委"], ["市财政局"])
+    assert units_of("牵头单位：市卫健委；支持单位：市财政局") == (["市卫健委"], ["市财政局"])
+
+
+def test_family_planning_is_no_plan_for_this_year():
+    assert found("发布时间：2021-05-07\n今年全市计划生育家庭奖励扶助兑现率达到95%。") == []
+    assert found("发布时间：2021-05-07\n今年全市计划新建家庭医生工作室20个。") == [(20.0, "个", 2021, "ge")]
+
+
+def test_a_bracket_is_closed_by_its_own_kind():
+    text = (
+        "一、重点任务\n（一）完善基层医疗卫生服务网络。【市卫健委负责）\n（二）加强妇幼健康服务。【市妇联负责】\n"
+        "（三）提升疾控能力。（市疾控中心负责)\n（四）推进医保支付改革。〔市医保局负责〕\n"
+    )
+    assert [(t["title"], t["lead_units"]) for t in tasks(text)] == [
+        ("加强妇幼健康服务", ["市妇联"]),
+        ("提升疾控能力", ["市疾控中心"]),
+        ("推进医保支付改革", ["市医保局"]),
+    ]
+
+
+def test_a_decimal_spaced_after_its_point_opens_no_row():
+    from tixi.ledger.engine.parse import ROW_NUMBER
+
+    assert ROW_NUMBER.match("1. 5个县") is None
+    assert ROW_NUMBER.match("1. 推进家庭医生签约").end() == 3
+    assert ROW_NUMBER.match("12、完善基层网络").group(1) == "12"
+
+
+def test_a_lead_word_glued_to_the_next_unit_before_any_cooperating_word():
+    from tixi.ledger.engine.parse import units_of
+
+    assert units_of("省残联、省卫生健康委牵头省教育厅、省民政厅按职责分工负责") == (
+        ["省残联", "省卫生健康委"],
+        ["省教育厅", "省民政厅"],
+    )
+    assert units_of("市卫健委牵头市财政局、市医保局协同") == (["市卫健委"], ["市财政局", "市医保局"])
+    # a long list after the glued word (a bound of 40 characters lost it: heldout_aq)
+    cooperating = [
+        "市教育局",
+        "市民政局",
+        "市司法局",
+        "市生态环境局",
+        "市交通运输局",
+        "市应急管理局",
+        "市总工会",
+        "市妇联",
+    ]
+    assert units_of("市残联、市卫健委牵头" + "、".join(cooperating) + "按职责分工负责") == (
+        ["市残联", "市卫健委"],
+        cooperating,
+    )

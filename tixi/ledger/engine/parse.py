@@ -51,13 +51,22 @@ DEADLINE = re.compile(r"(?<!\d)(\d{4})\s*年(?:\d{1,2}\s*月)?(?:底|末)?前")
 DONE_BY = re.compile(r"(\d{4})\s*年(?:底|前)?(?:[^。；]{0,40}?)(?:完成|建成)")
 # a bracket of units: "（责任单位：…）", "（牵头单位：…；配合单位：…）", "（X牵头，Y配合）", "（X负责，Y配合）",
 # "（X、Y按职责分工负责）", "（X会同Y负责）"; brackets inside a unit's name ("各县（市、区）人民政府") kept
-BRACKET = re.compile(r"[（(〔\[【]\s*((?:[^（）()〔〕\[\]【】]|[（(][^（）()]*[）)]){2,400}?)\s*[）)〕\]】]")
+# (each closed by its own kind: "【…）" is no bracket; a round one of either width, "（…)")
+BRACKET = re.compile(
+    r"(?:(?P<round>[（(])|(?P<tortoise>〔)|(?P<square>\[)|【)"
+    r"\s*(?P<inside>(?:[^（）()〔〕\[\]【】]|[（(][^（）()]*[）)]){2,400}?)\s*"
+    r"(?(round)[）)]|(?(tortoise)〕|(?(square)\]|】)))"
+)
 # ONE vocabulary of the words that say who leads and who cooperates, used by the labels ("牵头单位：", "协办单位："),
 # the columns of a responsibility table and the role words after units ("A承办，B协办", "A、B配合落实"): a stem names
 # the role, a kind of unit (单位/部门/处室/科室/股室) makes it a label; 责任 alone is a duty (lead, or cooperating
 # beside a lead label)
-LEAD_STEMS = ("牵头责任", "牵头", "主要责任", "主责", "主体责任", "负责", "主办", "承办", "主抓")
-COOPERATING_STEMS = ("主要协作", "协作", "配合责任", "配合", "参与", "协办", "协同", "协助", "参加")
+# ONE tuple per role, from which the stems of the labels and the role words after units are built; a few forms are
+# a label's only ("牵头责任单位", "主要协作单位"), a few a role word's only ("A指导", "A统筹", "A牵头抓总")
+LEAD_ROLES = ("牵头", "负责", "主责", "主办", "承办", "主抓")
+COOPERATING_ROLES = ("配合", "参与", "协助", "协同", "协作", "支持", "协办", "参加")
+LEAD_STEMS = ("牵头责任", "主要责任", "主体责任", *LEAD_ROLES)
+COOPERATING_STEMS = ("主要协作", "配合责任", *COOPERATING_ROLES)
 UNIT_KINDS = "单位|部门|处室|科室|股室|处|科"
 LABEL_NAMES = rf"(?:{'|'.join(LEAD_STEMS)}|{'|'.join(COOPERATING_STEMS)}|责任)(?:{UNIT_KINDS})"
 LABELLED = re.compile(rf"^(?P<label>{LABEL_NAMES})\s*[:：]\s*")
@@ -84,8 +93,10 @@ TASK_LABEL = re.compile(r"^(?:具体任务|工作任务|任务内容)[:：]?$")
 # the unit(s) before the word lead (牵头, 负责, 主责, 主办, 指导, 督导, 统筹, 落实, 负责落实) or cooperate (配合,
 # 参与, 协助, 协同, 支持, 协办, 参加); "按职责分工负责" and its variants (依职责, 根据职责分工, 分工负责, …落实 for
 # …负责) share the work (they cooperate after a 牵头, else they lead); 分别/共同/依法 modify the word, not the role.
-LEAD_WORDS = "牵头负责|牵头抓总|牵头|负责落实|具体负责|负总责|负责|主责|主办|承办|主抓|指导|督导|统筹|落实"
-COOPERATING_WORDS = ("配合", "参与", "协助", "协同", "支持", "协办", "参加")
+LEAD_WORDS = "|".join(
+    ("牵头负责", "牵头抓总", "具体负责", "负总责", *LEAD_ROLES, "指导", "督导", "统筹", "落实")
+)
+COOPERATING_WORDS = COOPERATING_ROLES
 # a role word may be followed by what the units do: "配合落实", "牵头实施", "参与推进", "协助完成"
 ROLE_TAIL = "(?:落实|实施|推进|完成|执行)"
 SHARED_WORDS = "(?:按|依|根据)?职责分工(?:负责|落实)|(?:按|依|根据)职责分工|(?:按|依|根据)职责(?:负责|落实)|分工(?:负责|落实)"
@@ -225,7 +236,7 @@ def split_units(text: str) -> tuple[list[str], list[str]]:
 
 
 GLUED_LEAD_WORD = re.compile(
-    rf"(?<=[委局办厅府会部院心联])牵头(?=(?:省|市|县|区|州)[^，,；;。]*?(?:{SHARED_WORDS}|配合|参与|协助|负责))"
+    rf"(?<=[委局办厅府会部院心联])牵头(?=(?:省|市|县|区|州)[^，,；;。]{{0,200}}?(?:{SHARED_WORDS}|{'|'.join(COOPERATING_WORDS)}|负责))"
 )
 # a unit marked as the lead inside a list: "市卫健委（牵头）、市财政局"
 LEAD_MARK = re.compile(r"\s*[（(]\s*牵头(?:单位|部门)?\s*[)）]")
@@ -258,13 +269,9 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
     bracket = GLUED_LEAD_WORD.sub("牵头，", bracket)
     if LEAD_MARK.search(bracket):
         # "责任单位：市卫健委（牵头）、市财政局、市医保局": the unit marked (牵头) leads, the others cooperate
-        listed = (
-            LABELLED.sub("", bracket)
-            if not LABELLED.match(bracket)
-            or DUTY_LABEL.match(LABELLED.match(bracket).group("label"))
-            or LEAD_LABEL.match(LABELLED.match(bracket).group("label"))
-            else bracket
-        )
+        # the labels opening its parts are no unit's name ("牵头单位：A（牵头）；配合单位：B、C"); the units not marked
+        # cooperate, so under a 配合 label too
+        listed = "；".join(LABELLED.sub("", segment.strip()) for segment in re.split(r"[；;]", bracket))
         lead, cooperating = [], []
         for part in _split_outside_brackets(listed, "，,、；;"):
             marked = LEAD_MARK.search(part)
@@ -469,11 +476,11 @@ def _unit_brackets(body: str) -> list[tuple[re.Match, tuple[list[str], list[str]
     return [
         (m, units)
         for m in BRACKET.finditer(flat)
-        if (units := units_of(m.group(1)))
+        if (units := units_of(m.group("inside")))
         and (re.search(r"[。；;!！]\s*$", flat[: m.start()]) or not re.match(r"\s*[，,、]", flat[m.end() :]))
         # units named bare ("(市人社局、市财政局)") close a sentence; inside one ("…医院(区中医院)2大…") a name's alias
         and (
-            NAMES_ROLES.search(m.group(1))
+            NAMES_ROLES.search(m.group("inside"))
             or re.search(r"[。；;!！]\s*$", flat[: m.start()])
             or re.fullmatch(
                 r"\s*[。；;]?\s*", flat[m.end() :]
@@ -505,14 +512,14 @@ def _parts(title: str, body: str) -> list[tuple[str, str, str, tuple[list[str], 
     )
     if not separate:
         units = _units_in(body)
-        return [(title, body, brackets[-1][0].group(1) if brackets else "", units)] if units else []
+        return [(title, body, brackets[-1][0].group("inside") if brackets else "", units)] if units else []
     parts, start = [], 0
     for i, (m, units) in enumerate(brackets):
         text = flat[start : m.end()]
         first_sentence = re.split(r"[。；;]", flat[start : m.start()])[0].strip()
         # "（2）加强…", "具体措施：抓好…": the sentence, not its number or its label
         first_sentence = LIST_MARK.sub("", MEASURE_LABEL.sub("", first_sentence))[:60]
-        parts.append((title if i == 0 else first_sentence, text, m.group(1), units))
+        parts.append((title if i == 0 else first_sentence, text, m.group("inside"), units))
         start = m.end() + len(re.match(r"[\s。；;]*", flat[m.end() :]).group(0))
     return parts
 
@@ -654,7 +661,7 @@ def _one_cell(line: str) -> str | None:
 GROUP_ROW = re.compile(r"\s*[（(][一二三四五六七八九十]+[)）][^。；;|]{2,40}")
 
 
-ROW_NUMBER = re.compile(r"^(\d{1,3})[.．、]\s*(?!\d)")
+ROW_NUMBER = re.compile(r"^(\d{1,3})[.．、](?!\s*\d)\s*")  # "1. 5个县" is a decimal, no row
 LEADER_CELL = re.compile(
     r"^[^，,。；;:：、\d]{2,12}$"
 )  # a person's cell merged across rows ("周某市长"): no unit, no text
@@ -666,13 +673,19 @@ def _numbered_cell_rows(lines: list[str], i: int) -> tuple[list[tuple], int] | N
     the first names the 牵头 cell's units, the others the 配合 column's (a cell of several units spills over lines).
     A short cell that is no unit (the 牵头领导 merged across rows) is passed over. Returns the rows (number, title,
     text, lead, cooperating, deadline) and the line after the table."""
-    order = [j for j in range(i, len(lines)) if lines[j].strip() not in ("", "|")]
-    block = []
-    while len(block) < len(order) and (cell := _one_cell(lines[order[len(block)]])) and _column_role(cell):
+    order, block = [], []
+    for j in range(i, len(lines)):  # the header, up to its first cell that names no column
+        if lines[j].strip() in ("", "|"):
+            continue
+        if not (cell := _one_cell(lines[j])) or not _column_role(cell):
+            break
+        order.append(j)
         block.append(cell)
     roles = _header(block) if len(block) >= 3 else None
     if not roles or "number" in roles or "lead" not in roles:
         return None
+    # the lines after it, only for a header (not for each line that names a column)
+    order += [j for j in range(order[-1] + 1, len(lines)) if lines[j].strip() not in ("", "|")]
     rows, k, number, end = [], len(block), 0, order[len(block) - 1] + 1
     while k < len(order):
         cell = (_one_cell(lines[order[k]]) or "").strip()
@@ -716,23 +729,24 @@ def _barred_rows(lines: list[str], i: int) -> tuple[list[list[str]], list[str], 
             current = []
         elif lines[j].strip():
             current.append(lines[j].strip())
-    if current:
-        cells.append(" ".join(current))
-        ends.append(len(lines))
+    # text after the last bar closes no cell: it follows the table
     width = 0
     while width < len(cells) and _column_role(cells[width]):
         width += 1
     roles = _header(cells[:width]) if width >= 3 else None
     if not roles or roles[0] != "number" or width >= len(cells) or not re.fullmatch(r"\d{1,3}", cells[width]):
         return None
-    rows, number = [], 0
+    rows, number, end = [], 0, ends[width - 1]
     for k in range(width, len(cells)):
         if re.fullmatch(r"\d{1,3}", cells[k]) and int(cells[k]) > number:
             number = int(cells[k])
             rows.append([cells[k]])
-        else:
+        elif len(rows[-1]) < len(roles):
             rows[-1].append(cells[k])
-    return rows, roles, ends[-1]
+        else:  # a full row not followed by a higher number ends the table
+            break
+        end = ends[k]
+    return rows, roles, end
 
 
 def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
@@ -789,15 +803,19 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
             continue
         # or a line of a bare "|" between the cells ("序号", "|", "重点工作任务", "|", …): skipped as such blank lines are
         spaced = i + 1 < len(lines) and lines[i + 1].strip() in ("", "|")
-        order = [j for j in range(i, len(lines)) if not spaced or lines[j].strip() not in ("", "|")]
-        block = []
-        while (
-            len(block) < len(order)
-            and (cell := _one_cell(lines[order[len(block)]])) is not None
-            and _column_role(cell)
-        ):
+        order, block = [], []
+        for j in range(i, len(lines)):  # the header, up to its first cell that names no column
+            if spaced and lines[j].strip() in ("", "|"):
+                continue
+            if (cell := _one_cell(lines[j])) is None or not _column_role(cell):
+                break
+            order.append(j)
             block.append(cell)
         if len(block) >= 3 and (roles := _header(block)) and roles[0] == "number":
+            # the lines after it, only for a header (not for each line that names a column)
+            order += [
+                j for j in range(order[-1] + 1, len(lines)) if not spaced or lines[j].strip() not in ("", "|")
+            ]
             k, number = len(block), 0
             while k < len(order):
                 cell = _one_cell(lines[order[k]]) or ""
@@ -1974,16 +1992,12 @@ def targets(text: str) -> list[dict]:
                 comparator = "le"
             previous = (m, word, not unit)
             # "马铃薯种植、收获机械化率均达到45%": one value for each of the listed rates
-            listed = re.search(
-                r"(?:^|[，,])([^，,]*、[^，,]*?)(?<!人)(?:均|都)(?:分别)?(?:达到|达|不低于|保持在)?$", before
-            )
+            listed = LISTED_EACH.search(before)
             # "心脏病、脑血管疾病、恶性肿瘤的年龄别死亡率分别降低10%": 分别 and a change by one value (no list of values
             # after it) cut or raise each listed indicator by that value, as 均 does ("…比例、…比例分别达到100", a level,
             # stays one: heldout_x)
             if not listed and not re.match(r"\s*(?:[、和及与]|以及)\s*\d", after):
-                listed = re.search(
-                    r"(?:^|[，,])([^，,]*、[^，,]*?)分别(?:降低|下降|减少|提高|增长|增加)$", before
-                )
+                listed = LISTED_CHANGED.search(before)
             # "健康机关、健康社区、健康学校、健康医院建设率达到50%": three or more kinds listed before the one rate they share
             # (no 均) reach the level each; two ("脊灰疫苗、麻风腮疫苗接种率达95%", the seeds') stay one target
             if (
@@ -2022,7 +2036,6 @@ def targets(text: str) -> list[dict]:
             if (
                 copies == 1
                 and in_sentence
-                and in_sentence[-1][0] is not m
                 and LIST_GAP.fullmatch(sentence[in_sentence[-1][0].end() : m.start()])
             ):
                 # "…科室、康复科室的比例均分别达到90%、100%": a value listed after one counted for each indicator is too
@@ -2091,8 +2104,16 @@ YEAR_TASK = re.compile(
 DONE_AFTER = re.compile(r"[^，,。；;]{0,30}?(?:圆满|全面|超额|提前)完成")
 # what a study found: "据…研究报告显示,…", "调查显示"
 FINDING = re.compile(r"(?:研究|调查|监测)(?:报告|结果|数据)?(?:显示|表明|发现)")
-# "今年,全国将重点建设…", "今年要…达到": a goal for the year of the text
-THIS_YEAR_GOAL = re.compile(r"今年(?:底|内|年底)?(?:前)?[，,]?[^。；，,]{0,20}?(?:将|要|力争|确保|计划|拟)")
+# "马铃薯种植、收获机械化率均达到45%", "…、…死亡率分别降低10%": the indicators listed before one value (the list opens
+# at its first 、 so that a long line with no comma is read once, not tried at each 、)
+LISTED_EACH = re.compile(
+    r"(?:^|[，,])([^，,、]*、[^，,]*?)(?<!人)(?:均|都)(?:分别)?(?:达到|达|不低于|保持在)?$"
+)
+LISTED_CHANGED = re.compile(r"(?:^|[，,])([^，,、]*、[^，,]*?)分别(?:降低|下降|减少|提高|增长|增加)$")
+# "今年,全国将重点建设…", "今年要…达到": a goal for the year of the text (计划生育 is family planning, no plan)
+THIS_YEAR_GOAL = re.compile(
+    r"今年(?:底|内|年底)?(?:前)?[，,]?[^。；，,]{0,20}?(?:将|要|力争|确保|计划(?!生育)|拟)"
+)
 # the year a yearly task text is for: the first year it writes ("2022年省定民生实事", "现将2020年我局承办的…"), else the
 # day it was published ("2022-10-10")
 FIRST_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*(?:年|-\d{1,2}-\d{1,2})")

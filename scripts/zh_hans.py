@@ -1236,6 +1236,7 @@ ZH = {
     "m = %(m)s is shorter than D = %(D)s: the Bayes methods need m ≥ D.": "m = %(m)s 小于 D = %(D)s：贝叶斯方法要求 m ≥ D。",
     "A period has %(cases)s cases reported, more than N.tInf.max = %(n_max)s.": "有一期已报告 %(cases)s 例，超过 N.tInf.max = %(n_max)s。",
     "The draws must be a matrix with D + 1 = %(columns)s columns.": "抽样结果须为 D + 1 = %(columns)s 列的矩阵。",
+    "No draw of the delay distribution allows the %(cases)s cases of period %(period)s reported so far.": "延迟分布的抽样均不允许第 %(period)s 期至今已报告的 %(cases)s 例。",
     "The prior variance (var.lambda) or the NB size is needed.": "须给出先验方差（var.lambda）或负二项分布的 size。",
     "The prior mean and size must be positive.": "先验均值和 size 都须为正数。",
     "The range %(first)s:%(last)s is outside the %(n)s periods of the series.": "监测范围 %(first)s:%(last)s 超出序列的 %(n)s 期。",

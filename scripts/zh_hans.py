@@ -405,6 +405,7 @@ ZH = {
     "Level reached": "级别",
     "Obtained on": "取得日期",
     "None.": "无。",
+    "none": "无",
     "Departments": "科室设置",
     "Department": "科室",
     "Opened on": "设立日期",

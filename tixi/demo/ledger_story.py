@@ -116,7 +116,7 @@ WORKS = (
         "申请实验室资质评审",
     ),
     (
-        ("疾控", "传染病", "监测", "预警", "应急", "公共卫生"),
+        ("疾控", "传染病", "监测", "预警", "应急", "公共卫生", "职业健康", "职业病", "健康教育"),
         ("梳理监测哨点和报告流程", "哨点布设和信息报送培训", "开展应急演练和运行评估"),
         "完善多点触发预警机制",
     ),
@@ -172,7 +172,7 @@ def narrative(task, index: int, reports: int, percent: int, state: str) -> str:
     if state == TaskStatus.NOT_STARTED:
         return f"{name}尚未启动，正在编制实施方案。"
     if state == TaskStatus.DONE:
-        return f"{name}已完成：{steps[-1]}已结束，{then}，资料已归档。下一步转入日常管理，巩固成效。"
+        return f"{name}已完成：{steps[-1]}结束后已{then}，资料已归档。下一步转入日常管理，巩固成效。"
     step = steps[min(index * len(steps) // max(reports, 1), len(steps) - 1)]
     following = steps[steps.index(step) + 1] if step != steps[-1] else then
     return f"{opening}，{name}：{step}，{figure_of(task)}累计完成{percent}%。下一步：{following}。"

@@ -194,6 +194,27 @@ def test_panzhihua_has_a_year_of_its_own_from_its_plan_s_clauses(users, demo_tod
     assert clause_lead("市疾病预防控制中心配备2个加强型生物安全二级水平实验室") == "市疾病预防控制中心"
 
 
+def test_panzhihua_s_progress_reports_tell_each_task_s_own_story():
+    """No boilerplate repeated across tasks ("方案已印发，项目按季度推进，资金已拨付到位。" on every
+    report): each report names its task, says what was done that quarter and what is next, the figure
+    its target states where the task serves one, and stays labelled as demo data."""
+    reports = list(Progress.objects.filter(task__plan__region__code="510400000000").select_related("task"))
+    assert len(reports) >= 40
+    texts = [r.narrative for r in reports]
+    assert len(set(texts)) == len(texts), [t for t in texts if texts.count(t) > 1][:3]
+    for report in reports:
+        task = report.task
+        assert task.title[:12] in report.narrative and DEMO in report.narrative, report.narrative
+        if report.status != TaskStatus.DONE:
+            assert f"{report.percent}%" in report.narrative and "下一步：" in report.narrative
+            target = task.targets.exclude(target_value=None).order_by("order").first()
+            if target is not None:
+                assert f"目标值{target.target_value:g}（{target.target_year}年）" in report.narrative
+    # the work told follows what the task is about: a platform is not "主体工程施工"
+    platform = [r.narrative for r in reports if r.task.title == "传染病监测预警与应急指挥平台建设"]
+    assert platform and not any("主体工程" in t for t in platform)
+
+
 def test_every_projects_status_agrees_with_its_years_and_the_demos_today(demo_today):
     """No project planned for 2022-2024 is still "planned" with nothing invested in 2025 (issue 12):
     what was due is in use, or late (under construction, acceptance overdue, part of the money spent);

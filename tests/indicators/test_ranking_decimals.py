@@ -55,4 +55,9 @@ def test_the_ranking_states_its_target_as_the_scorecard_does(web):
     line = html[html.index('id="ranking-target"') : html.index("</p>", html.index('id="ranking-target"'))]
     # a Chinese page brackets in full width, the year as the scorecard writes it (journey17)
     assert "≥100（2025年）" in line and "≥100.0" not in line
-    assert f"原文：{target.clause}" in line
+    assert f"原文：“{target.clause}”" in line
+    # on an English page the seed's row reads as a quotation of the original, not as English text
+    client.cookies["django_language"] = "en"
+    html = client.get(f"/plans/{plan.code}/targets/{target.order}/", {"year": 2024}).content.decode()
+    line = html[html.index('id="ranking-target"') : html.index("</p>", html.index('id="ranking-target"'))]
+    assert f"Clause (Chinese original): “{target.clause}”" in line

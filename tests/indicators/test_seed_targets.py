@@ -140,6 +140,11 @@ def test_a_missing_figure_names_the_data_set_that_reports_it():
 
     with_set = Target(indicator=Indicator.objects.get(code="life_expectancy"))
     assert "区县卫生健康统计年报" in where_reported(with_set)
+    # an English page names it in English, not "(reported in the data set 区县卫生健康统计年报)"
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert where_reported(with_set) == " (reported in the data set yearly health statistics of a county)"
     registry = Target(indicator=Indicator.objects.get(code="beds_per_1000"))
     assert where_reported(registry) == ""
 

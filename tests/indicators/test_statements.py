@@ -1,6 +1,8 @@
 """What a plan states besides its targets: 攀枝花's rule about each public general hospital judged
 per hospital from the registry, and goals with nothing numeric to judge them by shown as such."""
 
+import re
+
 import pytest
 
 from tests.conftest import DACHUAN, PANZHIHUA
@@ -156,3 +158,26 @@ def test_goals_without_a_number_are_shown_not_scored(web):
         "Goals stated without a number to judge them by"
         in english.get("/plans/dachuan-14th-health/", {"division": DACHUAN, "year": 2023}).content.decode()
     )
+
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def test_english_scorecard_names_the_rule_in_english_and_quotes_the_chinese_clause(web):
+    """On the English page the rule's name is the pack's English one, not the seed's Chinese words after
+    "Rule for each hospital:"; the seed's clause stays Chinese as a quotation labelled as the original, and
+    the unjudged goals' table shows no Chinese outside their quoted clauses."""
+    english = web("planner")
+    english.cookies["django_language"] = "en"
+    page = english.get("/plans/panzhihua-14th-system/", {"division": PANZHIHUA, "year": 2023})
+    html = page.content.decode()
+    heading = re.search(r'<section class="plan-rule" id="rule-1">\s*<h2>(.*?)</h2>', html, re.S).group(1)
+    assert heading.startswith("Rule for each hospital:") and not CJK.search(heading), heading
+    assert "bed occupancy below 75%" in heading
+    assert "Clause (Chinese original): “（三）提升床位使用率。" in html
+    table = page.context["unjudged_table"]
+    assert table.rows
+    for row in table.rows:
+        *others, clause = [str(v) for v in row.values()]
+        assert clause.startswith("“") and clause.endswith("”")
+        assert not any(CJK.search(v) for v in others), others

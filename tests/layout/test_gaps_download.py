@@ -75,7 +75,7 @@ def test_numbers_as_numbers_and_the_file_named_after_place_and_year(county):  # 
     written = list(csv.reader(io.StringIO(english.content.decode("utf-8-sig"))))
     assert written[0] == ["Headline figures"] and written[1] == ["Figure", "Value"]
     assert ["Norms that apply", "3"] in written
-    heading = next(r for r in written if r[:2] == ["Norm", "Clause"])
+    heading = next(r for r in written if r[:2] == ["Norm", "Clause (Chinese original)"])
     row = dict(
         zip(heading, next(r for r in written if r[:1] == ["Community health service stations"]), strict=True)
     )

@@ -198,18 +198,22 @@ def record_rows(model_label: str, note: str, rows, deleted: bool = False) -> Non
     AuditEntry.objects.bulk_create(entries, batch_size=2000)
 
 
-def record_bulk(model_label: str, note: str, count: int, **details) -> None:
-    """One entry for a bulk load (demo build, import) that bypasses per-row signals; `details` (a batch
-    id, a checksum) are kept beside the row count."""
+def record_bulk(model_label: str, note: str, count: int, division_path: str = "", **details) -> None:
+    """One entry for a bulk load (demo build, import) or a bulk delete that bypasses per-row signals;
+    `details` (a batch id, a checksum, the rows deleted) are kept beside the row count; `division_path`:
+    the division every row lies in, so that its readers see the entry."""
     from tixi.accounts.models import AuditEntry
 
     actor = _current_actor()
+    user = actor if getattr(actor, "is_authenticated", False) else None
     AuditEntry.objects.create(
+        user=user,
         username=actor if isinstance(actor, str) else getattr(actor, "username", "system"),
         action=AuditEntry.Action.BULK,
         model=model_label,
         note=note[:200],
         after={"rows": count, **details},
+        division_path=division_path,
     )
 
 

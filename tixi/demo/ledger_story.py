@@ -101,11 +101,81 @@ MEMBERS = {  # unit name → demo account (the accounts' own list in tixi.demo.l
     "攀枝花市中心医院": "institution",
     "市疾病预防控制中心": "cdc",
 }
-NARRATIVES = {
-    "in_progress": "已完成{p}%：方案已印发，项目按季度推进，资金已拨付到位。",
-    "done": "已全面完成并通过验收，资料已归档。",
-    "not_started": "尚未启动，正在编制实施方案。",
-}
+# What a quarter's report says, by what the task is about (the first match of its title and text):
+# the work under way and what comes next. Each task's reports tell its own course: the first quarter
+# starts it, the middle ones carry its work on, the last says where it stands.
+WORKS = (
+    (
+        ("平台", "信息", "互联互通", "智慧", "互联网", "远程", "电子"),
+        ("完成需求调研和建设方案论证", "系统招标完成，接口开发和联调测试中", "数据对接和上线试运行"),
+        "组织等级测评和互联互通验收",
+    ),
+    (
+        ("实验室", "检测", "检验"),
+        ("完成场地改造设计和设备清单论证", "设备采购到货，安装调试中", "人员培训和质控比对"),
+        "申请实验室资质评审",
+    ),
+    (
+        ("疾控", "传染病", "监测", "预警", "应急", "公共卫生", "职业健康", "职业病", "健康教育"),
+        ("梳理监测哨点和报告流程", "哨点布设和信息报送培训", "开展应急演练和运行评估"),
+        "完善多点触发预警机制",
+    ),
+    (
+        ("专科", "学科", "重点"),
+        ("完成学科现状评估，确定申报方向", "引进学科带头人，开展新技术新项目", "整理申报材料和业务数据"),
+        "迎接省级评审",
+    ),
+    (
+        ("乡镇", "村", "社区", "基层", "家庭医生", "优质服务"),
+        ("逐乡镇开展对标摸底", "补齐设备和人员短板，开展对口帮扶", "组织县级自评和复核"),
+        "申请市级评审验收",
+    ),
+    (
+        ("三级", "创建", "评审", "等级"),
+        ("对照评审标准逐条自查", "补齐人员配备和制度建设短板", "开展模拟评审和整改"),
+        "提交正式评审申请",
+    ),
+    (
+        ("医院", "中心", "床位", "建设", "建成", "新建", "改扩建"),
+        ("完成可研批复和初步设计", "主体工程施工，同步开展设备采购", "装修和设备安装，配套科室筹建"),
+        "竣工验收并投入使用",
+    ),
+)
+GENERAL_WORK = (
+    ("成立工作专班，印发实施方案", "按季度调度推进，责任单位逐项落实", "开展中期评估，对滞后事项督办"),
+    "完成年度目标并总结评估",
+)
+OPENINGS = ("本季度", "本期", "季内")
+
+
+def work_of(task) -> tuple[tuple[str, str, str], str]:
+    """The steps of the task's work and what comes after them, by what its title and text name."""
+    words = f"{task.title}{task.text}"
+    return next(((steps, then) for keys, steps, then in WORKS if any(k in words for k in keys)), GENERAL_WORK)
+
+
+def figure_of(task) -> str:
+    """The figure the task serves, as its first target states it ("目标：6（2025年）"), or nothing."""
+    target = task.targets.exclude(target_value=None).order_by("order").first() if task.pk else None
+    if target is None:
+        return ""
+    value = f"{target.target_value:g}"
+    return f"对照目标值{value}（{target.target_year}年），"
+
+
+def narrative(task, index: int, reports: int, percent: int, state: str) -> str:
+    """One quarterly report of a task about that task: what was done this quarter (the step of its own
+    work that the quarter reached), the share done and the figure it serves, and what is next."""
+    steps, then = work_of(task)
+    name = task.title if len(task.title) <= 24 else task.title[:24] + "…"
+    opening = OPENINGS[(task.order + index) % len(OPENINGS)]
+    if state == TaskStatus.NOT_STARTED:
+        return f"{name}尚未启动，正在编制实施方案。"
+    if state == TaskStatus.DONE:
+        return f"{name}已完成：{steps[-1]}结束后已{then}，资料已归档。下一步转入日常管理，巩固成效。"
+    step = steps[min(index * len(steps) // max(reports, 1), len(steps) - 1)]
+    following = steps[steps.index(step) + 1] if step != steps[-1] else then
+    return f"{opening}，{name}：{step}，{figure_of(task)}累计完成{percent}%。下一步：{following}。"
 
 
 def reported_at(period: str) -> dt.datetime:
@@ -122,7 +192,7 @@ def _progress(task, unit, user, percents, status, problems="") -> None:
     cutoff = min(task.deadline, DEMO_TODAY) if status == TaskStatus.DONE and task.deadline else DEMO_TODAY
     periods = [q for q in QUARTERS if q <= f"{cutoff:%Y-%m}"][-len(percents) :]
     percents = percents[-len(periods) :]
-    for period, percent in zip(periods, percents, strict=True):
+    for index, (period, percent) in enumerate(zip(periods, percents, strict=True)):
         state = status if percent == percents[-1] else TaskStatus.IN_PROGRESS
         report = Progress.objects.create(
             task=task,
@@ -130,7 +200,9 @@ def _progress(task, unit, user, percents, status, problems="") -> None:
             period=period,
             status=state,
             percent=percent,
-            narrative=NARRATIVES[state].format(p=percent) + ("" if user else "（书面报送，代录）") + DEMO,
+            narrative=narrative(task, index, len(periods), percent, state)
+            + ("" if user else "（书面报送，代录）")
+            + DEMO,
             problems=problems if percent == percents[-1] else "",
             reported_by=user,
         )

@@ -674,17 +674,19 @@ def no_data_reason(target: Target, reasons: list, index: dict, year: int) -> str
     return reason + where_reported(target) if reason else reason
 
 
-_sets_by_element: dict[str, list[str]] | None = None
+_sets_by_element: dict[str, list[tuple[str, str]]] | None = None
 
 
-def sets_by_element() -> dict[str, list[str]]:
-    """Data element code -> names of the data sets that report it; read once, forgotten when a data
-    set changes (the scorecard asks for every target without data: no query per row)."""
+def sets_by_element() -> dict[str, list[tuple[str, str]]]:
+    """Data element code -> (name, English name) of the data sets that report it; read once, forgotten
+    when a data set changes (the scorecard asks for every target without data: no query per row)."""
     global _sets_by_element
     if _sets_by_element is None:
-        found: dict[str, list[str]] = defaultdict(list)
-        for code, name in DataSet.elements.through.objects.values_list("dataelement__code", "dataset__name"):
-            found[code].append(name)
+        found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for code, name, name_en in DataSet.elements.through.objects.values_list(
+            "dataelement__code", "dataset__name", "dataset__name_en"
+        ):
+            found[code].append((name, name_en))
         _sets_by_element = dict(found)
     return _sets_by_element
 
@@ -707,7 +709,12 @@ def where_reported(target: Target) -> str:
     codes = {i.code for i in ex.items_of(ex.parse(target.indicator.numerator)) if isinstance(i, ex.DataItem)}
     if not codes:
         return ""
-    names = sorted({name for code in codes for name in sets_by_element().get(code, ())})
+    # an English page names the data set in English where it has an English name (journey18's sweep:
+    # "no data for life expectancy (reported in the data set 区县卫生健康统计年报)")
+    english = not (get_language() or "").startswith("zh")
+    names = sorted(
+        {(en or name) if english else name for code in codes for name, en in sets_by_element().get(code, ())}
+    )
     if names:
         return _(" (reported in the data set %(sets)s)") % {"sets": _("; ").join(names)}
     return _(" (in no data set yet: entered as a data value of the division)")
@@ -952,6 +959,11 @@ UNITS_EN = {
     "亿元": "×100 million yuan",
     "吨": "tonnes",
     "亩": "mu",
+    "万亩": "×10,000 mu",
+    "万张": "×10,000 beds",
+    "星": "stars",
+    "次": "times",
+    "例": "cases",
     "/10万": "per 100,000",
 }
 

@@ -174,7 +174,10 @@ def scorecard(request, code):
         context["rows"],
         link=lambda r: reverse("target-ranking", args=[plan.code, r["order"]]) + query,
     )
+    chinese = (request.LANGUAGE_CODE or "")[:2] == "zh"
     for rule in context["rules"]:
+        # the pack's English name on English pages; the seed's own words stay in the clause, quoted
+        rule["shown_label"] = rule["label"] if chinese else rule.get("label_en") or _("a rule of the plan")
         rule["table"] = _rule_table(rule, year) if rule["concerned"] or rule["no_data"] else None
     unjudged = _unjudged_table(context["unjudged"], request) if context["unjudged"] else None
     context["unjudged_table"] = unjudged
@@ -196,7 +199,7 @@ def _rule_table(rule: dict, year: int) -> Table:
         "held": Cell(_("no beds added"), css="status achieved"),
     }
     table = Table(
-        f"{_('Rule for each hospital:')} {rule['label']}"[:80],
+        f"{_('Rule for each hospital:')} {rule['shown_label']}"[:80],
         [
             Column(_("Institution")),
             Column(_("Bed occupancy, year before") + " (%)", kind=NUMBER),
@@ -222,14 +225,23 @@ def _rule_table(rule: dict, year: int) -> Table:
 
 def _unjudged_table(goals: list[dict], request) -> Table:
     chinese = (request.LANGUAGE_CODE or "")[:2] == "zh"
+    # the goal's short label is the seed's words: on English pages the verbatim clause, quoted as the
+    # Chinese original, stands for it instead of an English table with Chinese sentences in it
+    goal_column = [Column(_("Goal"))] if chinese else []
     table = Table(
         _("Goals stated without a number to judge them by"),
-        [Column(_("Area")), Column(_("Goal")), Column(_("Why it is not judged")), Column(_("Clause"))],
+        [
+            Column(_("Area")),
+            *goal_column,
+            Column(_("Why it is not judged")),
+            Column(_("Clause (Chinese original)")),
+        ],
         html_id="unjudged-goals",
     )
     for goal in goals:
         why = goal["why"] if chinese else _("The text states no number.")
-        table.add(area_label(goal["area"]), goal["label"], why, goal["clause"])
+        label = [goal["label"]] if chinese else []
+        table.add(area_label(goal["area"]), *label, why, f"“{goal['clause']}”")
     return table
 
 

@@ -79,7 +79,7 @@ def gap_tables(data: dict, results: list) -> list[Table]:
         _("Allocation norms"),
         [
             Column(_("Norm"), css="norm block"),
-            Column(_("Clause"), css="clause block"),
+            Column(_("Clause (Chinese original)"), css="clause block"),
             Column(_("Note"), css="note block"),
             Column(_("Target year")),
             Column(_("Judged"), kind=NUMBER, decimals=0),

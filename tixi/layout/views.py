@@ -728,7 +728,7 @@ def norm_tables(norm: Norm, region: Division, versions: list) -> list[Table]:
     facts.add(_("Judged at level"), level)
     facts.add(_("Measure"), norm.measure + (f" / {norm.basis}" if norm.basis else ""))
     facts.add(_("Source"), f"{norm.source} · {_('edition')} {norm.version}")
-    facts.add(_("Clause"), f"“{norm.clause}”")
+    facts.add(_("Clause (Chinese original)"), f"“{norm.clause}”")
     if norm.note_label:
         facts.add(_("Note"), norm.note_label)
     facts.add(_("Revision"), str(norm.revision))

@@ -70,6 +70,9 @@ ENGINE_MESSAGES = [
     gettext_noop("m = %(m)s is shorter than D = %(D)s: the Bayes methods need m ≥ D."),
     gettext_noop("A period has %(cases)s cases reported, more than N.tInf.max = %(n_max)s."),
     gettext_noop("The draws must be a matrix with D + 1 = %(columns)s columns."),
+    gettext_noop(
+        "No draw of the delay distribution allows the %(cases)s cases of period %(period)s reported so far."
+    ),
     gettext_noop("The prior variance (var.lambda) or the NB size is needed."),
     gettext_noop("The prior mean and size must be positive."),
     gettext_noop("The range %(first)s:%(last)s is outside the %(n)s periods of the series."),

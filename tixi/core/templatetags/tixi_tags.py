@@ -149,6 +149,9 @@ def table_cell(cell, columns, index, stacked=False):
     classes = " ".join(filter(None, ({NUMBER: "num", DATE: "date"}.get(column.kind, ""), column.css)))
     kind = format_html(' class="{}"', classes) if classes else ""
     body = cell_html(cell, column)
+    if stacked and not body:
+        # a phone shows the heading before the value: never a heading with nothing beside it
+        body = format_html('<span class="muted" data-no-export>{}</span>', _("none"))
     return format_html(
         "<td{}{}{}>{}</td>",
         mark_safe(kind),

@@ -266,6 +266,17 @@ def bayes(
                 -np.inf,
             )
         log_post = log_binomial + log_prior
+        # a draw that gives the k cases already reported no chance at all (its share reported by this
+        # delay is 0 while k > 0) has an empty row (all −inf): it is ruled out by the data, so its
+        # posterior weight is 0 and it leaves the average; normalising it would give 0/0 = NaN
+        possible = np.isfinite(log_post).any(axis=1)
+        if not possible.any():
+            raise NowcastError(
+                "No draw of the delay distribution allows the %(cases)s cases of period %(period)s reported so far.",
+                cases=int(k),
+                period=int(s),
+            )
+        log_post = log_post[possible]
         log_post -= log_post.max(axis=1, keepdims=True)
         post = np.exp(log_post)
         pmf[:, s] = (post / post.sum(axis=1, keepdims=True)).mean(axis=0)

@@ -53,3 +53,12 @@ def test_a_task_without_a_lead_unit_shows_a_dash_after_the_label(web, region, us
     bare.lead_units.clear()
     html = page(web, f"/ledger/tasks/{bare.pk}/", "zh-hans")
     assert re.search(r"牵头单位：—", html), re.search(r"牵头单位：.{0,40}", html).group(0)
+
+
+@pytest.mark.parametrize(("language", "heading"), [("zh-hans", "完成比例"), ("en", "Percent done")])
+def test_the_share_done_is_labelled_in_words_not_a_bare_percent_sign(web, task, language, heading):
+    """On a phone each cell is "label: value"; a bare "%" label says nothing of what the figure is."""
+    html = page(web, f"/ledger/tasks/{task.pk}/", language)
+    progress = re.search(r'<table id="progress".*?</table>', html, re.S).group(0)
+    assert f'data-label="{heading}"' in progress
+    assert 'data-label="%"' not in progress

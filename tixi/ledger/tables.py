@@ -152,7 +152,7 @@ def task_tables(subtasks, progress, rectifications) -> list[Table]:
             Column(_("Task")),
             Column(_("Lead units")),
             Column(_("Status")),
-            Column("%", kind=NUMBER),
+            Column(_("Percent done"), kind=NUMBER),
         ],
         html_id="subtasks",
     )
@@ -170,7 +170,7 @@ def task_tables(subtasks, progress, rectifications) -> list[Table]:
             Column(_("Period")),
             Column(_("Unit")),
             Column(_("Status")),
-            Column("%", kind=NUMBER),
+            Column(_("Percent done"), kind=NUMBER),
             Column(_("Progress")),
             Column(_("Problems")),
         ],

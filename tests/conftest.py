@@ -124,6 +124,20 @@ def web(client, users):
     return make
 
 
+@pytest.fixture
+def page_in(web):
+    """page_in(url, "en") is the HTML of a page as a demo user (the planner unless named) reads it in that language."""
+
+    def read(url, language, username="planner"):
+        client = web(username)
+        client.cookies["django_language"] = language
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        return response.content.decode()
+
+    return read
+
+
 PANZHIHUA = "510400000000"
 MIYI = "510421000000"
 YANBIAN = "510422000000"

@@ -30,17 +30,9 @@ def task(region, users):
     return task
 
 
-def page(web, url, language):
-    client = web("planner")
-    client.cookies["django_language"] = language
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode()
-
-
 @pytest.mark.parametrize(("language", "none"), [("zh-hans", "无"), ("en", "none")])
-def test_a_progress_report_without_attachments_or_problems_says_none(web, task, language, none):
-    html = page(web, f"/ledger/tasks/{task.pk}/", language)
+def test_a_progress_report_without_attachments_or_problems_says_none(page_in, task, language, none):
+    html = page_in(f"/ledger/tasks/{task.pk}/", language)
     progress = re.search(r'<table id="progress".*?</table>', html, re.S).group(0)
     assert "已完成选址" in progress
     assert not EMPTY_STACKED_CELL.findall(progress), EMPTY_STACKED_CELL.findall(progress)
@@ -48,17 +40,17 @@ def test_a_progress_report_without_attachments_or_problems_says_none(web, task, 
     assert f'<span class="muted" data-no-export>{none}</span>' in attachments
 
 
-def test_a_task_without_a_lead_unit_shows_a_dash_after_the_label(web, region, users):
+def test_a_task_without_a_lead_unit_shows_a_dash_after_the_label(page_in, region, users):
     bare = factories.task(factories.plan(region["city"], code="bare-plan"))
     bare.lead_units.clear()
-    html = page(web, f"/ledger/tasks/{bare.pk}/", "zh-hans")
+    html = page_in(f"/ledger/tasks/{bare.pk}/", "zh-hans")
     assert re.search(r"牵头单位：—", html), re.search(r"牵头单位：.{0,40}", html).group(0)
 
 
 @pytest.mark.parametrize(("language", "heading"), [("zh-hans", "完成比例"), ("en", "Percent done")])
-def test_the_share_done_is_labelled_in_words_not_a_bare_percent_sign(web, task, language, heading):
+def test_the_share_done_is_labelled_in_words_not_a_bare_percent_sign(page_in, task, language, heading):
     """On a phone each cell is "label: value"; a bare "%" label says nothing of what the figure is."""
-    html = page(web, f"/ledger/tasks/{task.pk}/", language)
+    html = page_in(f"/ledger/tasks/{task.pk}/", language)
     progress = re.search(r'<table id="progress".*?</table>', html, re.S).group(0)
     assert f'data-label="{heading}"' in progress
     assert 'data-label="%"' not in progress

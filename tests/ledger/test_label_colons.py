@@ -18,58 +18,50 @@ def task(region, users):
     return factories.task(plan, lead=[lead])
 
 
-def page(web, url, language):
-    client = web("planner")
-    client.cookies["django_language"] = language
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def test_task_and_unit_pages_write_the_colon_of_their_language(web, task):
+def test_task_and_unit_pages_write_the_colon_of_their_language(page_in, task):
     unit = task.lead_units.get()
     for url in (f"/ledger/tasks/{task.pk}/", f"/ledger/units/{unit.pk}/"):
-        chinese = page(web, url, "zh-hans")
-        english = page(web, url, "en")
+        chinese = page_in(url, "zh-hans")
+        english = page_in(url, "en")
         # no Chinese label followed by a half-width colon
         assert not re.findall(r"[\u4e00-\u9fff]: ", chinese), url
         assert "：" not in english, url
-    chinese = page(web, f"/ledger/tasks/{task.pk}/", "zh-hans")
+    chinese = page_in(f"/ledger/tasks/{task.pk}/", "zh-hans")
     assert "牵头单位：" in chinese and "完成时限：" in chinese
-    assert "Lead units: " in page(web, f"/ledger/tasks/{task.pk}/", "en")
-    assert "成员：" in page(web, f"/ledger/units/{unit.pk}/", "zh-hans")
+    assert "Lead units: " in page_in(f"/ledger/tasks/{task.pk}/", "en")
+    assert "成员：" in page_in(f"/ledger/units/{unit.pk}/", "zh-hans")
 
 
-def test_a_forms_label_ends_with_the_full_width_colon_in_chinese(web, task):
+def test_a_forms_label_ends_with_the_full_width_colon_in_chinese(page_in, task):
     """Django's own Chinese catalogue keeps the forms' label suffix ":" half width ("联系人:")."""
     unit = task.lead_units.get()
-    chinese = page(web, f"/ledger/units/{unit.pk}/", "zh-hans")
+    chinese = page_in(f"/ledger/units/{unit.pk}/", "zh-hans")
     assert re.search(r"联系人：</label>", chinese)
     assert not re.search(r"[\u4e00-\u9fff]:</label>", chinese)
     assert re.search(
-        r"Contact people:</label>|contact people:</label>", page(web, f"/ledger/units/{unit.pk}/", "en")
+        r"Contact people:</label>|contact people:</label>", page_in(f"/ledger/units/{unit.pk}/", "en")
     )
 
 
-def test_the_approval_page_and_the_institution_list_write_the_full_width_colon(web, task):
+def test_the_approval_page_and_the_institution_list_write_the_full_width_colon(page_in, task):
     for url, label in (("/approvals/", "状态："), ("/institutions/", "按当前筛选下载：")):
-        chinese = page(web, url, "zh-hans")
+        chinese = page_in(url, "zh-hans")
         assert label in chinese, url
         assert not re.findall(r"[\u4e00-\u9fff]:\s", chinese), url
 
 
-def test_a_task_without_cooperating_units_says_so(web, task):
+def test_a_task_without_cooperating_units_says_so(page_in, task):
     """Session 15's planner journey: a late county task read "配合单位： · 完成时限：…", a label with
     nothing after it, as if the page had failed to load the units."""
-    chinese = re.sub(r"\s+", " ", page(web, f"/ledger/tasks/{task.pk}/", "zh-hans"))
+    chinese = re.sub(r"\s+", " ", page_in(f"/ledger/tasks/{task.pk}/", "zh-hans"))
     assert "配合单位：— ·" in chinese
-    english = re.sub(r"\s+", " ", page(web, f"/ledger/tasks/{task.pk}/", "en"))
+    english = re.sub(r"\s+", " ", page_in(f"/ledger/tasks/{task.pk}/", "en"))
     assert "Cooperating units: — ·" in english
 
 
-def test_the_parent_task_label_starts_with_a_capital_in_english(web, task):
+def test_the_parent_task_label_starts_with_a_capital_in_english(page_in, task):
     """The English task page read "parent task: 七 …" where every other label is capitalised."""
     child = factories.task(task.plan, lead=list(task.lead_units.all()), parent=task)
-    english = page(web, f"/ledger/tasks/{child.pk}/", "en")
+    english = page_in(f"/ledger/tasks/{child.pk}/", "en")
     assert "Parent task: " in english and "parent task:" not in english
-    assert "上级任务：" in page(web, f"/ledger/tasks/{child.pk}/", "zh-hans")
+    assert "上级任务：" in page_in(f"/ledger/tasks/{child.pk}/", "zh-hans")

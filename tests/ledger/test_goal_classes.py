@@ -1986,3 +1986,22 @@ def test_a_lead_word_glued_to_the_next_unit_before_any_cooperating_word():
         ["市残联", "市卫健委"],
         cooperating,
     )
+
+
+def test_units_of_amounts_per_head_of_hundred_millions_and_of_concentration():
+    # reader25 (heldout_at, heldout_au): 万元 and 万元／人 (a full-width slash), 亿吨 / 亿亩 / 亿立方米, 微克/立方米 and m2;
+    # a price "售9.49万元起" (from) is no goal
+    text = (
+        "到2027年，人均地区生产总值达到17万元，全员劳动生产率达到28万元／人，公共文化设施建筑面积达到4400m2左右。\n"
+        "到2020年，鲜草总产草量达到10.5亿吨，人工种草保留面积达到3.5亿亩。\n"
+        "到2025年，天然气产量达到180亿立方米，PM2.5浓度达到40微克/立方米。新车上市售9.49万元起。"
+    )
+    assert found(text) == [
+        (17.0, "万元", 2027, "ge"),
+        (28.0, "万元／人", 2027, "ge"),
+        (4400.0, "m2", 2027, "about"),
+        (10.5, "亿吨", 2020, "ge"),
+        (3.5, "亿亩", 2020, "ge"),
+        (180.0, "亿立方米", 2025, "ge"),
+        (40.0, "微克/立方米", 2025, "ge"),
+    ]

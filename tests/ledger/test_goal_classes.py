@@ -2005,3 +2005,22 @@ def test_units_of_amounts_per_head_of_hundred_millions_and_of_concentration():
         (180.0, "亿立方米", 2025, "ge"),
         (40.0, "微克/立方米", 2025, "ge"),
     ]
+
+
+def test_a_table_naming_its_unit_in_a_row_cell_and_a_unit_cell_spanning_rows():
+    # reader25 (heldout_au): an assessment's table, no column of units in its header; each row names its unit before
+    # the task (after a group cell "重点考核部门"); a row short of its unit cell (spanned from the row above) is that
+    # unit's; a row naming no unit (part 一, 通用) is no task
+    text = (
+        "某县2024年度工作责任单位考核细则\n"
+        "序号 | 考核项目 | 分值 | 考核内容 | 评分标准 | 说明\n"
+        "1 | 组织领导 | 8 | 组织领导 | 积极配合（8分）。 | \n"
+        "1 | 重点考核部门 | 县卫健局 | 30 | 推进村卫生室标准化建设 | 按完成比例得分（30分） | \n"
+        "30 | 加强乡村医生培训 | 每少一次扣1分（30分） | \n"
+        "2 | 县医保局 | 60 | 推进医保支付方式改革 | 按完成比例得分（60分） | \n"
+    )
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("推进村卫生室标准化建设", ["县卫健局"], []),
+        ("加强乡村医生培训", ["县卫健局"], []),
+        ("推进医保支付方式改革", ["县医保局"], []),
+    ]

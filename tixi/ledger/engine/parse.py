@@ -749,6 +749,49 @@ def _barred_rows(lines: list[str], i: int) -> tuple[list[list[str]], list[str], 
     return rows, roles, end
 
 
+def _raw_cells(line: str) -> list[str]:
+    """The cells of a row written "a | b |  | c | " (its last cell empty) or "|a|b|c|", the empty ones kept (their place
+    says their column)."""
+    line = line.strip()
+    return [c.strip() for c in (line.strip("|") if line.startswith("|") else line).split("|")]
+
+
+def _unit_cell_rows(lines: list[str], i: int) -> tuple[list[tuple], int] | None:
+    """Rows of a table whose header names a task column ("考核内容") and no column of units, each row naming its unit
+    in a cell before the task ("3 | 县工信局 | 60 | 持续加强… | 评分标准 |", an assessment's 考核细则): the unit leads the
+    row's task; a row short of a cell under a row that named its unit (a unit cell spanning rows, copied once) is that
+    unit's too. The task cell is found counting from the row's end (the cells before it vary: a group cell, a spanned
+    number and unit). None unless the header opens with 序号 and two rows name a unit."""
+    header = _raw_cells(lines[i])
+    roles = [_column_role(c) for c in header]
+    if (
+        "|" not in lines[i]
+        or len(header) < 4
+        or roles[0] != "number"
+        or "task" not in roles
+        or {"lead", "duty", "cooperating"} & set(roles)
+    ):
+        return None
+    from_end = len(header) - roles.index("task")
+    found, unit, j = [], None, i + 1
+    while j < len(lines) and "|" in lines[j]:
+        cells = _raw_cells(lines[j])
+        j += 1
+        if len(cells) < from_end:
+            unit = None
+            continue
+        before, task = cells[: len(cells) - from_end], cells[len(cells) - from_end]
+        named = [c for c in before[1:] if is_organisation(c) and not c.endswith(("考核部门", "考核单位"))]
+        if named:
+            unit = named[-1]
+        elif len(cells) >= len(header):  # a full row naming no unit: the span above ended
+            unit = None
+        if unit and task:
+            title = re.split(r"[。；;]", task)[0].strip()[:60]
+            found.append((str(len(found) + 1), title, task, [unit], [], None))
+    return (found, j) if len(found) >= 2 else None
+
+
 def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
     """(row number, title, text, lead, cooperating, deadline) of each row of a responsibility table, read
     by its columns, and the lines the tables take: rows written "|1|…|X|Y|" or with tabs between the cells,
@@ -776,6 +819,11 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
                     keep(roles, cells)
                 used.add(i)
                 i += 1
+            continue
+        if (unit_rows := _unit_cell_rows(lines, i)) is not None:
+            found += unit_rows[0]
+            used.update(range(i, unit_rows[1]))
+            i = unit_rows[1]
             continue
         role = _column_role(_one_cell(lines[i]) or "")
         if role and role != "number" and (numbered := _numbered_cell_rows(lines, i)) is not None:

@@ -2024,3 +2024,9 @@ def test_a_table_naming_its_unit_in_a_row_cell_and_a_unit_cell_spanning_rows():
         ("加强乡村医生培训", ["县卫健局"], []),
         ("推进医保支付方式改革", ["县医保局"], []),
     ]
+
+
+def test_a_year_s_assessment_rules_date_their_goals():
+    # reader25 (heldout_au): "某县2024年度…考核细则" on its title line: the year's rules, their goals that year's
+    text = "某县2024年度卫生健康工作责任单位目标管理（绩效）考核细则\n1.确保乡镇卫生院达标率达80%以上，否则不得分（10分）。"
+    assert found(text) == [(80.0, "%", 2024, "ge")]

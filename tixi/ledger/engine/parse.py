@@ -1295,6 +1295,8 @@ PERIOD_FROM = re.compile(r"(20\d{2})\s*年起\s*(\d{1,2})\s*年内")
 # a plan for one year, its title naming the year ("鹰潭市2025年度献血方案"): its goals are that year's
 YEAR_PLAN_TITLE = re.compile(
     r"(20\d{2})\s*年度[^，,。；\n《》]{1,16}?方案"
+    # "石城县2018年度河长制湖长制工作责任单位目标管理（绩效）考核细则": the year's assessment rules, a title line
+    r"|(?<![\d年])(20\d{2})\s*年度[^，,。；\n《》]{1,40}?考核(?:细则|办法|方案)[ \t]*$"
     # "思南县2014年新型农村合作医疗统筹补偿方案": a title line naming a year's scheme (the line ends with 方案)
     r"|^[^，,。；\n《》\d]{0,12}(20\d{2})\s*年[^，,。；\n《》\d]{2,24}方案[ \t]*$",
     re.M,
@@ -1309,7 +1311,7 @@ def _title_year(text: str) -> int | None:
     if period := PERIOD_FROM.search(head):
         return int(period.group(1)) + int(period.group(2)) - 1
     if title := TITLE_YEAR.search(head) or YEAR_PLAN_TITLE.search(head):
-        return int(title.group(1) or title.group(2))
+        return int(next(g for g in title.groups() if g))
     # a title broken over short lines ("2025年" / "政府工作报告" / "卫生健康工作重点"): its first lines read as one
     opening = [
         line.strip() for line in head.splitlines()[:6] if line.strip() and not line.lstrip().startswith("#")

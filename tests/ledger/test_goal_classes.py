@@ -2030,3 +2030,13 @@ def test_a_year_s_assessment_rules_date_their_goals():
     # reader25 (heldout_au): "某县2024年度…考核细则" on its title line: the year's rules, their goals that year's
     text = "某县2024年度卫生健康工作责任单位目标管理（绩效）考核细则\n1.确保乡镇卫生院达标率达80%以上，否则不得分（10分）。"
     assert found(text) == [(80.0, "%", 2024, "ge")]
+
+
+def test_counts_of_times_and_cases_closing_a_clause_or_with_their_comparator():
+    # reader25 (heldout_au): "年内至少3次", "查处…案件10例以上"; a count in 例 ending a line ("从2012年的27420例下降至
+    # 2021年15407例" on a news page, a line a phrase) stays no target
+    text = (
+        "到2025年，单位领导班子部署相关工作，年内至少3次，全县查处非法捕捞案件10例以上。\n"
+        "全国报告新发职业病病例数\n从2012年的27420例下降至2021年15407例\n"
+    )
+    assert found(text) == [(3.0, "次", 2025, "ge"), (10.0, "例", 2025, "ge")]

@@ -2040,3 +2040,10 @@ def test_counts_of_times_and_cases_closing_a_clause_or_with_their_comparator():
         "全国报告新发职业病病例数\n从2012年的27420例下降至2021年15407例\n"
     )
     assert found(text) == [(3.0, "次", 2025, "ge"), (10.0, "例", 2025, "ge")]
+
+
+def test_a_ratio_narrowed_to_or_reaching_a_bare_value():
+    # reader25 (heldout_at): a ratio has no unit: "倍差缩小到1.9以内" (le), "之比达到0.75" (ge); a bare value after
+    # another word stays none
+    text = "到2027年，城乡居民收入倍差缩小到1.9以内，26县居民收入与全省平均之比达到0.75，某项工作达到3。"
+    assert found(text) == [(1.9, "", 2027, "le"), (0.75, "", 2027, "ge")]

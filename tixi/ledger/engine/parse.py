@@ -1157,7 +1157,7 @@ def _unit_led_cell(line: str) -> tuple[str, list[str], list[str]] | None:
 TARGET = re.compile(
     r"(?P<before>达到|不低于|不少于|不得低于|不超过|不高于|不大于|不多于|不超出|超过|低于|小于|大于|高于|多于|控制在|下降至|下降到|降低到|降低至|降至|降到|减少到|减少至|提高到"
     r"|至少|≥|≤|[<＜>＞]|超(?!过)|逾"
-    r"|(?:压缩|压减|缩短|减)(?:至|到)|约|达)?\s*"
+    r"|(?:压缩|压减|缩短|缩小|减)(?:至|到)|约|达)?\s*"
     # a range keeps its lower bound, its unit written once ("5～8个") or twice ("25%-30%", with a dash only: "从20%到30%"
     # is a change from a baseline)
     # or a count's unit written twice with 至 ("2位至3位", "3个至5个")
@@ -1220,6 +1220,9 @@ COMPARATORS = {
     "压减到": "le",
     "缩短至": "le",
     "缩短到": "le",
+    # a gap narrowed to a level: "城乡居民收入倍差缩小到1.9以内"
+    "缩小到": "le",
+    "缩小至": "le",
     "减至": "le",
     "减到": "le",
 }
@@ -1912,6 +1915,11 @@ def targets(text: str) -> list[dict]:
                     or PER_POPULATION.search(sentence[: m.start()])
                     # a value named the target's: "力争完成千人口献血率目标值9"
                     or sentence[: m.start()].endswith("目标值")
+                    # a ratio has no unit: "城乡居民收入倍差缩小到1.9以内", "26县居民收入与全省平均之比达到0.75"
+                    or (
+                        m.group("before") in ("达到", "达", "缩小到", "缩小至", "提高到", "不低于")
+                        and re.search(r"(?:倍差|之比|比值)$", sentence[: m.start()])
+                    )
                     # a sign after an indicator's name in a sentence, its unit lost by the copy: "…健康期望寿命≥71,"
                     or (
                         m.group("before") in ("≥", "≤")

@@ -2047,3 +2047,19 @@ def test_a_ratio_narrowed_to_or_reaching_a_bare_value():
     # another word stays none
     text = "到2027年，城乡居民收入倍差缩小到1.9以内，26县居民收入与全省平均之比达到0.75，某项工作达到3。"
     assert found(text) == [(1.9, "", 2027, "le"), (0.75, "", 2027, "ge")]
+
+
+def test_a_unit_named_by_its_province_keeps_its_name_after_a_city_s_unit():
+    # reader25 (heldout_au): "市公安局、上海银保监局": the second names its own level, no 市 is given it
+    text = "（一）提升查询便利度。推进工作。（责任单位：市公安局、上海银保监局、广东海事局、税务局）"
+    assert [(t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        (["市公安局", "上海银保监局", "广东海事局", "市税务局"], [])
+    ]
+
+
+def test_units_after_a_semicolon_with_no_label_are_the_label_s_before_it():
+    # reader25 (heldout_au): "（责任单位：A、B等；各区政府）": 各区政府 is a 责任单位 too (all lead)
+    text = "（一）提升查询便利度。推进工作。（责任单位：市公安局、市税务局等；各区政府）"
+    assert [(t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        (["市公安局", "市税务局", "各区政府"], [])
+    ]

@@ -147,6 +147,11 @@ FROM_HERE_ON = re.compile(
 FIRST_LISTED_LEADS = re.compile(
     r"(?:列|排)(?:在)?(?:第一位|首位)(?:者|的)?(?:单位|部门)?(?:为牵头(?:单位|部门)|[）)]?\s*$)", re.M
 )
+# a unit named by its province ("上海银保监局", "广东海事局", "北京证监局"): its level is its own, not the unit's before it
+PROVINCE_NAMED = re.compile(
+    "(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州"
+    "|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆)"
+)
 LEVEL = re.compile(r"^(?:省|市(?!场)|县|区|州|旗|盟)")  # 市场监管总局 is national, not 市
 DIVISION_KIND = re.compile(r"(?:县级市|县（市、区）|县（区）|县|区|市|乡镇|乡|镇|街道|旗)")
 
@@ -220,6 +225,7 @@ def unit_names(part: str) -> list[str]:
             and len(name) <= 8
             and re.search(r"[局委办厅]$", name)
             and not re.search(r"[省州市县区]", name)  # "团省委" names its level
+            and not PROVINCE_NAMED.match(name)  # "上海银保监局", "广东海事局": a place names its level
         ):
             names[i] = level + name
     return names
@@ -281,7 +287,21 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
             return lead, cooperating
     if LABELLED.match(bracket):
         lead, cooperating = [], []
+        segments = []
         for segment in re.split(r"[；;。\n]", bracket):
+            # "责任单位：市高院、…市通信管理局等；各区政府": units after a semicolon, with no label or role word of their
+            # own, are the label's before it
+            if (
+                segments
+                and not LABELLED.match(segment.strip())
+                and not ROLE.search(segment)
+                and (bare := unit_names(segment.strip()))
+                and all(is_organisation(n) or n.startswith("各") for n in bare)
+            ):
+                segments[-1] += "、" + segment.strip()
+            else:
+                segments.append(segment)
+        for segment in segments:
             labelled = LABELLED.match(segment.strip())
             if not labelled:
                 continue

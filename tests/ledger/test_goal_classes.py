@@ -2063,3 +2063,12 @@ def test_units_after_a_semicolon_with_no_label_are_the_label_s_before_it():
     assert [(t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
         (["市公安局", "市税务局", "各区政府"], [])
     ]
+
+
+def test_a_share_stated_as_what_is_is_no_goal():
+    # reader25 (heldout_au): "约占农牧民纯收入的50%以上" describes; "占比达到60%" and "占…的比例达到30%" are goals
+    text = (
+        "到2020年，草牧业是支柱产业，约占农牧民纯收入的50%以上。优质牧草占比达到60%，"
+        "人工草地占草原面积的比例达到30%。"
+    )
+    assert found(text) == [(60.0, "%", 2020, "ge"), (30.0, "%", 2020, "ge")]

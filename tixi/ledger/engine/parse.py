@@ -1974,6 +1974,10 @@ def targets(text: str) -> list[dict]:
                 continue  # "据…研究报告显示,…35%感染艾滋的儿童会死亡": a finding reported, not a level to reach
             if re.search(r"每年[^，,。；;]*$", before) and unit != "元":
                 continue  # "每年资助培养…50名": a yearly quantity is a rate, not a level to reach
+            if not m.group("before") and re.search(
+                r"(?<![达提])(?:约|大约)?占[^，,。；;达到]{1,16}的$", before
+            ):
+                continue  # "草牧业…约占农牧民纯收入的50%以上": a share stated as what is, no level to reach
             if "试点" in sentence and PILOT_SCOPE.search(before):
                 continue  # "选择10个左右…城市…开展试点": the pilot's scope, not a level to reach
             if after.startswith("为基数") or re.match(r"[^，,、]{0,12}?(?<![人平])均", after):

@@ -2072,3 +2072,14 @@ def test_a_share_stated_as_what_is_is_no_goal():
         "人工草地占草原面积的比例达到30%。"
     )
     assert found(text) == [(60.0, "%", 2020, "ge"), (30.0, "%", 2020, "ge")]
+
+
+def test_a_word_paste_s_spaced_years_keep_a_plan_title_and_a_period_in_force():
+    # reader25 (robustness, word_spaces): "2023 年全省…工作要点" on its own line after a review is the plan's title (its
+    # goals read); "2019 年 1 月 1 日至 2020 年 12 月 31 日" is a period in force, no year to reach
+    plan = "2022 年工作总结\n去年覆盖率达到 80%。\n2023 年全省卫生健康工作要点\n健康发展指数达 85，居民健康素养水平达 39% 以上。"
+    assert found(plan) == [(85.0, "", 2023, "ge"), (39.0, "%", 2023, "ge")]
+    period = (
+        "（七）开展培训。2019 年 1 月 1 日至 2020 年 12 月 31 日，对其中就业困难人员给予补贴，补贴 50% 。"
+    )
+    assert found(period) == []

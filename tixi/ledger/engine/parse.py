@@ -45,7 +45,7 @@ def _inline_parts(line: str) -> list[str]:
 
 
 # "2019年1月1日至2020年12月31日" ends a period a measure is in force, not a year to reach
-YEAR = re.compile(r"(?:到|至)\s*(\d{4})\s*年(?!\d{1,2}月\d{1,2}日)(?:底)?")
+YEAR = re.compile(r"(?:到|至)\s*(\d{4})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:底)?")
 # a deadline dates what its sentence sets: "2020年底前…压缩至5个工作日以内", "2021年6月底前…"
 DEADLINE = re.compile(r"(?<!\d)(\d{4})\s*年(?:\d{1,2}\s*月)?(?:底|末)?前")
 DONE_BY = re.compile(r"(\d{4})\s*年(?:底|前)?(?:[^。；]{0,40}?)(?:完成|建成)")
@@ -1530,7 +1530,7 @@ def _sections(text: str, yearly_list: bool = False):
         if not is_heading and title and REVIEW_TITLE.search(title):
             looking_back = in_review = True  # "2016年…工作总结": the review before the year's plan
             continue
-        if not is_heading and title and PLAN_TITLE.search(title) and re.match(r"\s*\d{4}年", title):
+        if not is_heading and title and PLAN_TITLE.search(title) and re.match(r"\s*\d{4}\s*年", title):
             looking_back = in_review = False  # "2017年…工作要点": the plan after the review
             continue
         if not is_heading and SUB_HEADING.match(line):

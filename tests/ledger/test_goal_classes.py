@@ -2083,3 +2083,15 @@ def test_a_word_paste_s_spaced_years_keep_a_plan_title_and_a_period_in_force():
         "（七）开展培训。2019 年 1 月 1 日至 2020 年 12 月 31 日，对其中就业困难人员给予补贴，补贴 50% 。"
     )
     assert found(period) == []
+
+
+def test_a_table_s_rows_with_a_blank_line_between_them():
+    # reader25 (robustness, tab_table): a copy that dropped the bare "|" line between the rows leaves a blank line; the
+    # rows after it are the table's still
+    text = (
+        "序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限 | 备注 |\n"
+        "1 | 做好疫情信息发布 | 发布权威信息 | 应急处、疾控处 | 长期推进 |\n\n"
+        "2 | 做好疫苗接种信息公开 | 疾控处 | 长期推进 |\n\n"
+        "3 | 推进规范性文件统一公开 | 政法处 | 长期推进 |\n"
+    )
+    assert [t["lead_units"] for t in tasks(text)] == [["应急处", "疾控处"], ["疾控处"], ["政法处"]]

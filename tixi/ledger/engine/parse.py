@@ -833,7 +833,15 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
             i += 1
             # a line of bare "|" (or "|---|") between rows is part of the table
             while i < len(lines) and (
-                (cells := _cells(lines[i])) or re.fullmatch(r"[-:\s|]*\|[-:\s|]*", lines[i])
+                (cells := _cells(lines[i]))
+                or re.fullmatch(r"[-:\s|]*\|[-:\s|]*", lines[i])
+                # a blank line between two rows (a copy that dropped the bare "|" line between them)
+                or (
+                    not lines[i].strip()
+                    and _cells(lines[i - 1])
+                    and i + 1 < len(lines)
+                    and _cells(lines[i + 1])
+                )
             ):
                 if cells and not re.fullmatch(r"[-:\s|]+", lines[i].strip()):
                     keep(roles, cells)

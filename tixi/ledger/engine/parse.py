@@ -782,11 +782,12 @@ def _unit_cell_rows(lines: list[str], i: int) -> tuple[list[tuple], int] | None:
     row's task; a row short of a cell under a row that named its unit (a unit cell spanning rows, copied once) is that
     unit's too. The task cell is found counting from the row's end (the cells before it vary: a group cell, a spanned
     number and unit). None unless the header opens with 序号 and two rows name a unit."""
+    if "|" not in lines[i] or not lines[i].lstrip("| ").startswith(("序号", "编号")):
+        return None
     header = _raw_cells(lines[i])
     roles = [_column_role(c) for c in header]
     if (
-        "|" not in lines[i]
-        or len(header) < 4
+        len(header) < 4
         or roles[0] != "number"
         or "task" not in roles
         or {"lead", "duty", "cooperating"} & set(roles)

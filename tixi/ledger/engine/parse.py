@@ -841,7 +841,8 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
                     not lines[i].strip()
                     and _cells(lines[i - 1])
                     and i + 1 < len(lines)
-                    and _cells(lines[i + 1])
+                    # the next line a numbered row, not a second table's header
+                    and re.fullmatch(r"\d{1,3}", (_cells(lines[i + 1]) or [""])[0])
                 )
             ):
                 if cells and not re.fullmatch(r"[-:\s|]+", lines[i].strip()):

@@ -2095,3 +2095,18 @@ def test_a_table_s_rows_with_a_blank_line_between_them():
         "3 | 推进规范性文件统一公开 | 政法处 | 长期推进 |\n"
     )
     assert [t["lead_units"] for t in tasks(text)] == [["应急处", "疾控处"], ["疾控处"], ["政法处"]]
+
+
+def test_a_table_naming_its_unit_in_a_row_cell_indented_or_apart_by_tabs():
+    # reader25 (robustness of the class above): a Word paste's indent "　　" before the header, or the cells apart by tabs
+    rows = [
+        ["序号", "考核项目", "分值", "考核内容", "评分标准", "说明"],
+        ["", "总分", "100", "", "", ""],
+        ["1", "重点考核部门", "县卫健局", "30", "推进村卫生室标准化建设", "按完成比例得分", ""],
+        ["30", "加强乡村医生培训", "每少一次扣1分", ""],
+    ]
+    expected = [("推进村卫生室标准化建设", ["县卫健局"]), ("加强乡村医生培训", ["县卫健局"])]
+    indented = "\n".join("\u3000\u3000" + " | ".join(r) for r in rows)
+    tabbed = "\n".join("\t".join(r) for r in rows)
+    for text in (indented, tabbed):
+        assert [(t["title"], t["lead_units"]) for t in tasks(text)] == expected

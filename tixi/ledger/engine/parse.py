@@ -772,6 +772,8 @@ def _barred_rows(lines: list[str], i: int) -> tuple[list[list[str]], list[str], 
 def _raw_cells(line: str) -> list[str]:
     """The cells of a row written "a | b |  | c | " (its last cell empty) or "|a|b|c|", the empty ones kept (their place
     says their column)."""
+    if "|" not in line:  # a spreadsheet's copy, its cells apart by tabs
+        return [c.strip() for c in line.strip("\r\n").split("\t")]
     line = line.strip()
     return [c.strip() for c in (line.strip("|") if line.startswith("|") else line).split("|")]
 
@@ -782,7 +784,9 @@ def _unit_cell_rows(lines: list[str], i: int) -> tuple[list[tuple], int] | None:
     row's task; a row short of a cell under a row that named its unit (a unit cell spanning rows, copied once) is that
     unit's too. The task cell is found counting from the row's end (the cells before it vary: a group cell, a spanned
     number and unit). None unless the header opens with 序号 and two rows name a unit."""
-    if "|" not in lines[i] or not lines[i].lstrip("| ").startswith(("序号", "编号")):
+    if not lines[i].strip().lstrip("|").strip().startswith(("序号", "编号")) or not re.search(
+        r"\||\t", lines[i]
+    ):
         return None
     header = _raw_cells(lines[i])
     roles = [_column_role(c) for c in header]
@@ -795,7 +799,7 @@ def _unit_cell_rows(lines: list[str], i: int) -> tuple[list[tuple], int] | None:
         return None
     from_end = len(header) - roles.index("task")
     found, unit, j = [], None, i + 1
-    while j < len(lines) and "|" in lines[j]:
+    while j < len(lines) and re.search(r"\||\t", lines[j]):
         cells = _raw_cells(lines[j])
         j += 1
         if len(cells) < from_end:

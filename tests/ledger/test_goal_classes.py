@@ -1986,3 +1986,127 @@ def test_a_lead_word_glued_to_the_next_unit_before_any_cooperating_word():
         ["市残联", "市卫健委"],
         cooperating,
     )
+
+
+def test_units_of_amounts_per_head_of_hundred_millions_and_of_concentration():
+    # reader25 (heldout_at, heldout_au): 万元 and 万元／人 (a full-width slash), 亿吨 / 亿亩 / 亿立方米, 微克/立方米 and m2;
+    # a price "售9.49万元起" (from) is no goal
+    text = (
+        "到2027年，人均地区生产总值达到17万元，全员劳动生产率达到28万元／人，公共文化设施建筑面积达到4400m2左右。\n"
+        "到2020年，鲜草总产草量达到10.5亿吨，人工种草保留面积达到3.5亿亩。\n"
+        "到2025年，天然气产量达到180亿立方米，PM2.5浓度达到40微克/立方米。新车上市售9.49万元起。"
+    )
+    assert found(text) == [
+        (17.0, "万元", 2027, "ge"),
+        (28.0, "万元／人", 2027, "ge"),
+        (4400.0, "m2", 2027, "about"),
+        (10.5, "亿吨", 2020, "ge"),
+        (3.5, "亿亩", 2020, "ge"),
+        (180.0, "亿立方米", 2025, "ge"),
+        (40.0, "微克/立方米", 2025, "ge"),
+    ]
+
+
+def test_a_table_naming_its_unit_in_a_row_cell_and_a_unit_cell_spanning_rows():
+    # reader25 (heldout_au): an assessment's table, no column of units in its header; each row names its unit before
+    # the task (after a group cell "重点考核部门"); a row short of its unit cell (spanned from the row above) is that
+    # unit's; a row naming no unit (part 一, 通用) is no task
+    text = (
+        "某县2024年度工作责任单位考核细则\n"
+        "序号 | 考核项目 | 分值 | 考核内容 | 评分标准 | 说明\n"
+        "1 | 组织领导 | 8 | 组织领导 | 积极配合（8分）。 | \n"
+        "1 | 重点考核部门 | 县卫健局 | 30 | 推进村卫生室标准化建设 | 按完成比例得分（30分） | \n"
+        "30 | 加强乡村医生培训 | 每少一次扣1分（30分） | \n"
+        "2 | 县医保局 | 60 | 推进医保支付方式改革 | 按完成比例得分（60分） | \n"
+    )
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("推进村卫生室标准化建设", ["县卫健局"], []),
+        ("加强乡村医生培训", ["县卫健局"], []),
+        ("推进医保支付方式改革", ["县医保局"], []),
+    ]
+
+
+def test_a_year_s_assessment_rules_date_their_goals():
+    # reader25 (heldout_au): "某县2024年度…考核细则" on its title line: the year's rules, their goals that year's
+    text = "某县2024年度卫生健康工作责任单位目标管理（绩效）考核细则\n1.确保乡镇卫生院达标率达80%以上，否则不得分（10分）。"
+    assert found(text) == [(80.0, "%", 2024, "ge")]
+
+
+def test_counts_of_times_and_cases_closing_a_clause_or_with_their_comparator():
+    # reader25 (heldout_au): "年内至少3次", "查处…案件10例以上"; a count in 例 ending a line ("从2012年的27420例下降至
+    # 2021年15407例" on a news page, a line a phrase) stays no target
+    text = (
+        "到2025年，单位领导班子部署相关工作，年内至少3次，全县查处非法捕捞案件10例以上。\n"
+        "全国报告新发职业病病例数\n从2012年的27420例下降至2021年15407例\n"
+    )
+    assert found(text) == [(3.0, "次", 2025, "ge"), (10.0, "例", 2025, "ge")]
+
+
+def test_a_ratio_narrowed_to_or_reaching_a_bare_value():
+    # reader25 (heldout_at): a ratio has no unit: "倍差缩小到1.9以内" (le), "之比达到0.75" (ge); a bare value after
+    # another word stays none
+    text = "到2027年，城乡居民收入倍差缩小到1.9以内，26县居民收入与全省平均之比达到0.75，某项工作达到3。"
+    assert found(text) == [(1.9, "", 2027, "le"), (0.75, "", 2027, "ge")]
+
+
+def test_a_unit_named_by_its_province_keeps_its_name_after_a_city_s_unit():
+    # reader25 (heldout_au): "市公安局、上海银保监局": the second names its own level, no 市 is given it
+    text = "（一）提升查询便利度。推进工作。（责任单位：市公安局、上海银保监局、广东海事局、税务局）"
+    assert [(t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        (["市公安局", "上海银保监局", "广东海事局", "市税务局"], [])
+    ]
+
+
+def test_units_after_a_semicolon_with_no_label_are_the_label_s_before_it():
+    # reader25 (heldout_au): "（责任单位：A、B等；各区政府）": 各区政府 is a 责任单位 too (all lead)
+    text = "（一）提升查询便利度。推进工作。（责任单位：市公安局、市税务局等；各区政府）"
+    assert [(t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        (["市公安局", "市税务局", "各区政府"], [])
+    ]
+
+
+def test_a_share_stated_as_what_is_is_no_goal():
+    # reader25 (heldout_au): "约占农牧民纯收入的50%以上" describes; "占比达到60%" and "占…的比例达到30%" are goals
+    text = (
+        "到2020年，草牧业是支柱产业，约占农牧民纯收入的50%以上。优质牧草占比达到60%，"
+        "人工草地占草原面积的比例达到30%。"
+    )
+    assert found(text) == [(60.0, "%", 2020, "ge"), (30.0, "%", 2020, "ge")]
+
+
+def test_a_word_paste_s_spaced_years_keep_a_plan_title_and_a_period_in_force():
+    # reader25 (robustness, word_spaces): "2023 年全省…工作要点" on its own line after a review is the plan's title (its
+    # goals read); "2019 年 1 月 1 日至 2020 年 12 月 31 日" is a period in force, no year to reach
+    plan = "2022 年工作总结\n去年覆盖率达到 80%。\n2023 年全省卫生健康工作要点\n健康发展指数达 85，居民健康素养水平达 39% 以上。"
+    assert found(plan) == [(85.0, "", 2023, "ge"), (39.0, "%", 2023, "ge")]
+    period = (
+        "（七）开展培训。2019 年 1 月 1 日至 2020 年 12 月 31 日，对其中就业困难人员给予补贴，补贴 50% 。"
+    )
+    assert found(period) == []
+
+
+def test_a_table_s_rows_with_a_blank_line_between_them():
+    # reader25 (robustness, tab_table): a copy that dropped the bare "|" line between the rows leaves a blank line; the
+    # rows after it are the table's still
+    text = (
+        "序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限 | 备注 |\n"
+        "1 | 做好疫情信息发布 | 发布权威信息 | 应急处、疾控处 | 长期推进 |\n\n"
+        "2 | 做好疫苗接种信息公开 | 疾控处 | 长期推进 |\n\n"
+        "3 | 推进规范性文件统一公开 | 政法处 | 长期推进 |\n"
+    )
+    assert [t["lead_units"] for t in tasks(text)] == [["应急处", "疾控处"], ["疾控处"], ["政法处"]]
+
+
+def test_a_table_naming_its_unit_in_a_row_cell_indented_or_apart_by_tabs():
+    # reader25 (robustness of the class above): a Word paste's indent "　　" before the header, or the cells apart by tabs
+    rows = [
+        ["序号", "考核项目", "分值", "考核内容", "评分标准", "说明"],
+        ["", "总分", "100", "", "", ""],
+        ["1", "重点考核部门", "县卫健局", "30", "推进村卫生室标准化建设", "按完成比例得分", ""],
+        ["30", "加强乡村医生培训", "每少一次扣1分", ""],
+    ]
+    expected = [("推进村卫生室标准化建设", ["县卫健局"]), ("加强乡村医生培训", ["县卫健局"])]
+    indented = "\n".join("\u3000\u3000" + " | ".join(r) for r in rows)
+    tabbed = "\n".join("\t".join(r) for r in rows)
+    for text in (indented, tabbed):
+        assert [(t["title"], t["lead_units"]) for t in tasks(text)] == expected

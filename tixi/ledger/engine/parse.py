@@ -45,7 +45,7 @@ def _inline_parts(line: str) -> list[str]:
 
 
 # "2019年1月1日至2020年12月31日" ends a period a measure is in force, not a year to reach
-YEAR = re.compile(r"(?:到|至)\s*(\d{4})\s*年(?!\d{1,2}月\d{1,2}日)(?:底)?")
+YEAR = re.compile(r"(?:到|至)\s*(\d{4})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:底)?")
 # a deadline dates what its sentence sets: "2020年底前…压缩至5个工作日以内", "2021年6月底前…"
 DEADLINE = re.compile(r"(?<!\d)(\d{4})\s*年(?:\d{1,2}\s*月)?(?:底|末)?前")
 DONE_BY = re.compile(r"(\d{4})\s*年(?:底|前)?(?:[^。；]{0,40}?)(?:完成|建成)")
@@ -147,6 +147,11 @@ FROM_HERE_ON = re.compile(
 FIRST_LISTED_LEADS = re.compile(
     r"(?:列|排)(?:在)?(?:第一位|首位)(?:者|的)?(?:单位|部门)?(?:为牵头(?:单位|部门)|[）)]?\s*$)", re.M
 )
+# a unit named by its province ("上海银保监局", "广东海事局", "北京证监局"): its level is its own, not the unit's before it
+PROVINCE_NAMED = re.compile(
+    "(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州"
+    "|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆)"
+)
 LEVEL = re.compile(r"^(?:省|市(?!场)|县|区|州|旗|盟)")  # 市场监管总局 is national, not 市
 DIVISION_KIND = re.compile(r"(?:县级市|县（市、区）|县（区）|县|区|市|乡镇|乡|镇|街道|旗)")
 
@@ -220,6 +225,7 @@ def unit_names(part: str) -> list[str]:
             and len(name) <= 8
             and re.search(r"[局委办厅]$", name)
             and not re.search(r"[省州市县区]", name)  # "团省委" names its level
+            and not PROVINCE_NAMED.match(name)  # "上海银保监局", "广东海事局": a place names its level
         ):
             names[i] = level + name
     return names
@@ -281,7 +287,21 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
             return lead, cooperating
     if LABELLED.match(bracket):
         lead, cooperating = [], []
+        segments = []
         for segment in re.split(r"[；;。\n]", bracket):
+            # "责任单位：市高院、…市通信管理局等；各区政府": units after a semicolon, with no label or role word of their
+            # own, are the label's before it
+            if (
+                segments
+                and not LABELLED.match(segment.strip())
+                and not ROLE.search(segment)
+                and (bare := unit_names(segment.strip()))
+                and all(is_organisation(n) or n.startswith("各") for n in bare)
+            ):
+                segments[-1] += "、" + segment.strip()
+            else:
+                segments.append(segment)
+        for segment in segments:
             labelled = LABELLED.match(segment.strip())
             if not labelled:
                 continue
@@ -749,6 +769,54 @@ def _barred_rows(lines: list[str], i: int) -> tuple[list[list[str]], list[str], 
     return rows, roles, end
 
 
+def _raw_cells(line: str) -> list[str]:
+    """The cells of a row written "a | b |  | c | " (its last cell empty) or "|a|b|c|", the empty ones kept (their place
+    says their column)."""
+    if "|" not in line:  # a spreadsheet's copy, its cells apart by tabs
+        return [c.strip() for c in line.strip("\r\n").split("\t")]
+    line = line.strip()
+    return [c.strip() for c in (line.strip("|") if line.startswith("|") else line).split("|")]
+
+
+def _unit_cell_rows(lines: list[str], i: int) -> tuple[list[tuple], int] | None:
+    """Rows of a table whose header names a task column ("考核内容") and no column of units, each row naming its unit
+    in a cell before the task ("3 | 县工信局 | 60 | 持续加强… | 评分标准 |", an assessment's 考核细则): the unit leads the
+    row's task; a row short of a cell under a row that named its unit (a unit cell spanning rows, copied once) is that
+    unit's too. The task cell is found counting from the row's end (the cells before it vary: a group cell, a spanned
+    number and unit). None unless the header opens with 序号 and two rows name a unit."""
+    if not lines[i].strip().lstrip("|").strip().startswith(("序号", "编号")) or not re.search(
+        r"\||\t", lines[i]
+    ):
+        return None
+    header = _raw_cells(lines[i])
+    roles = [_column_role(c) for c in header]
+    if (
+        len(header) < 4
+        or roles[0] != "number"
+        or "task" not in roles
+        or {"lead", "duty", "cooperating"} & set(roles)
+    ):
+        return None
+    from_end = len(header) - roles.index("task")
+    found, unit, j = [], None, i + 1
+    while j < len(lines) and re.search(r"\||\t", lines[j]):
+        cells = _raw_cells(lines[j])
+        j += 1
+        if len(cells) < from_end:
+            unit = None
+            continue
+        before, task = cells[: len(cells) - from_end], cells[len(cells) - from_end]
+        named = [c for c in before[1:] if is_organisation(c) and not c.endswith(("考核部门", "考核单位"))]
+        if named:
+            unit = named[-1]
+        elif len(cells) >= len(header):  # a full row naming no unit: the span above ended
+            unit = None
+        if unit and task:
+            title = re.split(r"[。；;]", task)[0].strip()[:60]
+            found.append((str(len(found) + 1), title, task, [unit], [], None))
+    return (found, j) if len(found) >= 2 else None
+
+
 def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
     """(row number, title, text, lead, cooperating, deadline) of each row of a responsibility table, read
     by its columns, and the lines the tables take: rows written "|1|…|X|Y|" or with tabs between the cells,
@@ -770,12 +838,26 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
             i += 1
             # a line of bare "|" (or "|---|") between rows is part of the table
             while i < len(lines) and (
-                (cells := _cells(lines[i])) or re.fullmatch(r"[-:\s|]*\|[-:\s|]*", lines[i])
+                (cells := _cells(lines[i]))
+                or re.fullmatch(r"[-:\s|]*\|[-:\s|]*", lines[i])
+                # a blank line between two rows (a copy that dropped the bare "|" line between them)
+                or (
+                    not lines[i].strip()
+                    and _cells(lines[i - 1])
+                    and i + 1 < len(lines)
+                    # the next line a numbered row, not a second table's header
+                    and re.fullmatch(r"\d{1,3}", (_cells(lines[i + 1]) or [""])[0])
+                )
             ):
                 if cells and not re.fullmatch(r"[-:\s|]+", lines[i].strip()):
                     keep(roles, cells)
                 used.add(i)
                 i += 1
+            continue
+        if (unit_rows := _unit_cell_rows(lines, i)) is not None:
+            found += unit_rows[0]
+            used.update(range(i, unit_rows[1]))
+            i = unit_rows[1]
             continue
         role = _column_role(_one_cell(lines[i]) or "")
         if role and role != "number" and (numbered := _numbered_cell_rows(lines, i)) is not None:
@@ -1109,17 +1191,17 @@ def _unit_led_cell(line: str) -> tuple[str, list[str], list[str]] | None:
 TARGET = re.compile(
     r"(?P<before>达到|不低于|不少于|不得低于|不超过|不高于|不大于|不多于|不超出|超过|低于|小于|大于|高于|多于|控制在|下降至|下降到|降低到|降低至|降至|降到|减少到|减少至|提高到"
     r"|至少|≥|≤|[<＜>＞]|超(?!过)|逾"
-    r"|(?:压缩|压减|缩短|减)(?:至|到)|约|达)?\s*"
+    r"|(?:压缩|压减|缩短|缩小|减)(?:至|到)|约|达)?\s*"
     # a range keeps its lower bound, its unit written once ("5～8个") or twice ("25%-30%", with a dash only: "从20%到30%"
     # is a change from a baseline)
     # or a count's unit written twice with 至 ("2位至3位", "3个至5个")
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到|至|[%‰]\s*[～~—-]|(?:个|位|名|家|所)\s*(?:至|～|~))\s*)?"
     r"(?P<value>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>%|‰|/\s*10\s*万|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台|万平方米|万场|万次|万套|万只|万(?=以上|以内|以下|人次以上|[，,。；]|$)|元(?=以上)"
+    r"(?P<unit>%|‰|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|[万亿]立方米|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台|万平方米|万场|万次|万套|万只|万(?=以上|以内|以下|人次以上|[，,。；]|$)|元(?=以上)"
     r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人|条(?![例款])|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|平方米/人|㎡/人|平方米|㎡|颗|辆(?![/／])|批次|堂"
     # more units of counts and lengths, read as the others (the first readings met each): rooms, doses, cases, copies
     r"|间(?![隔断歇])|万剂次|万?册|万?份(?![额])|万?盒|床(?![位旁边])|公顷|千米|亩"
-    r"|位(?=[^置于次列]|$))?"
+    r"|位(?=[^置于次列]|$)|[例次](?=以上|及以上|以下|以内|[，,。；;]))?"
     r"(?P<after>及以上|及以下|以上|以内|之内|以下|左右)?"
 )
 COMPARATORS = {
@@ -1172,6 +1254,9 @@ COMPARATORS = {
     "压减到": "le",
     "缩短至": "le",
     "缩短到": "le",
+    # a gap narrowed to a level: "城乡居民收入倍差缩小到1.9以内"
+    "缩小到": "le",
+    "缩小至": "le",
     "减至": "le",
     "减到": "le",
 }
@@ -1247,6 +1332,8 @@ PERIOD_FROM = re.compile(r"(20\d{2})\s*年起\s*(\d{1,2})\s*年内")
 # a plan for one year, its title naming the year ("鹰潭市2025年度献血方案"): its goals are that year's
 YEAR_PLAN_TITLE = re.compile(
     r"(20\d{2})\s*年度[^，,。；\n《》]{1,16}?方案"
+    # "石城县2018年度河长制湖长制工作责任单位目标管理（绩效）考核细则": the year's assessment rules, a title line
+    r"|(?<![\d年])(20\d{2})\s*年度[^，,。；\n《》]{1,40}?考核(?:细则|办法|方案)[ \t]*$"
     # "思南县2014年新型农村合作医疗统筹补偿方案": a title line naming a year's scheme (the line ends with 方案)
     r"|^[^，,。；\n《》\d]{0,12}(20\d{2})\s*年[^，,。；\n《》\d]{2,24}方案[ \t]*$",
     re.M,
@@ -1261,7 +1348,7 @@ def _title_year(text: str) -> int | None:
     if period := PERIOD_FROM.search(head):
         return int(period.group(1)) + int(period.group(2)) - 1
     if title := TITLE_YEAR.search(head) or YEAR_PLAN_TITLE.search(head):
-        return int(title.group(1) or title.group(2))
+        return int(next(g for g in title.groups() if g))
     # a title broken over short lines ("2025年" / "政府工作报告" / "卫生健康工作重点"): its first lines read as one
     opening = [
         line.strip() for line in head.splitlines()[:6] if line.strip() and not line.lstrip().startswith("#")
@@ -1457,7 +1544,7 @@ def _sections(text: str, yearly_list: bool = False):
         if not is_heading and title and REVIEW_TITLE.search(title):
             looking_back = in_review = True  # "2016年…工作总结": the review before the year's plan
             continue
-        if not is_heading and title and PLAN_TITLE.search(title) and re.match(r"\s*\d{4}年", title):
+        if not is_heading and title and PLAN_TITLE.search(title) and re.match(r"\s*\d{4}\s*年", title):
             looking_back = in_review = False  # "2017年…工作要点": the plan after the review
             continue
         if not is_heading and SUB_HEADING.match(line):
@@ -1862,6 +1949,11 @@ def targets(text: str) -> list[dict]:
                     or PER_POPULATION.search(sentence[: m.start()])
                     # a value named the target's: "力争完成千人口献血率目标值9"
                     or sentence[: m.start()].endswith("目标值")
+                    # a ratio has no unit: "城乡居民收入倍差缩小到1.9以内", "26县居民收入与全省平均之比达到0.75"
+                    or (
+                        m.group("before") in ("达到", "达", "缩小到", "缩小至", "提高到", "不低于")
+                        and re.search(r"(?:倍差|之比|比值)$", sentence[: m.start()])
+                    )
                     # a sign after an indicator's name in a sentence, its unit lost by the copy: "…健康期望寿命≥71,"
                     or (
                         m.group("before") in ("≥", "≤")
@@ -1896,6 +1988,10 @@ def targets(text: str) -> list[dict]:
                 continue  # "据…研究报告显示,…35%感染艾滋的儿童会死亡": a finding reported, not a level to reach
             if re.search(r"每年[^，,。；;]*$", before) and unit != "元":
                 continue  # "每年资助培养…50名": a yearly quantity is a rate, not a level to reach
+            if not m.group("before") and re.search(
+                r"(?<![达提])(?:约|大约)?占[^，,。；;达到]{1,16}的$", before
+            ):
+                continue  # "草牧业…约占农牧民纯收入的50%以上": a share stated as what is, no level to reach
             if "试点" in sentence and PILOT_SCOPE.search(before):
                 continue  # "选择10个左右…城市…开展试点": the pilot's scope, not a level to reach
             if after.startswith("为基数") or re.match(r"[^，,、]{0,12}?(?<![人平])均", after):

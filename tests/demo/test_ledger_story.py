@@ -215,6 +215,28 @@ def test_panzhihua_s_progress_reports_tell_each_task_s_own_story():
     assert platform and not any("主体工程" in t for t in platform)
 
 
+def test_a_task_s_work_follows_its_title_before_its_text():
+    """A reform or a system is no building, a consortium no IT project, whatever its clause mentions."""
+    from types import SimpleNamespace
+
+    from tixi.demo.ledger_story import work_of
+
+    ward = (
+        "推进病房改扩建，完善信息平台和监测预警"  # a clause's text naming buildings, platforms, surveillance
+    )
+    for title, expected in (
+        ("健全现代医院管理制度", "起草制度文件"),
+        ("推进人事薪酬制度改革", "起草制度文件"),
+        ("加强全面预算管理", "起草制度文件"),
+        ("构建关爱医务人员长效机制", "起草制度文件"),
+        ("推进医联体建设发展", "签订合作协议"),
+        ("传染病监测预警与应急指挥平台建设", "建设方案论证"),
+        ("新建市第三人民医院", "可研批复"),
+    ):
+        steps, _then = work_of(SimpleNamespace(title=title, text=ward))
+        assert expected in steps[0], (title, steps)
+
+
 def test_every_projects_status_agrees_with_its_years_and_the_demos_today(demo_today):
     """No project planned for 2022-2024 is still "planned" with nothing invested in 2025 (issue 12):
     what was due is in use, or late (under construction, acceptance overdue, part of the money spent);

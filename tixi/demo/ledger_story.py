@@ -136,6 +136,20 @@ WORKS = (
         "提交正式评审申请",
     ),
     (
+        ("医联体", "医共体", "医疗集团", "专科联盟", "协作"),
+        (
+            "签订合作协议，明确牵头医院和成员单位职责",
+            "专家下沉坐诊，开通双向转诊绿色通道",
+            "推进检查检验结果互认和资源共享",
+        ),
+        "开展年度绩效考核",
+    ),
+    (
+        ("制度", "机制", "改革", "管理", "薪酬", "预算", "支付", "人事", "治理", "考核", "政策"),
+        ("开展专题调研，起草制度文件", "征求各方意见并修改完善，提请审议", "印发实施，组织培训解读"),
+        "开展实施效果评估",
+    ),
+    (
         ("医院", "中心", "床位", "建设", "建成", "新建", "改扩建"),
         ("完成可研批复和初步设计", "主体工程施工，同步开展设备采购", "装修和设备安装，配套科室筹建"),
         "竣工验收并投入使用",
@@ -149,9 +163,14 @@ OPENINGS = ("本季度", "本期", "季内")
 
 
 def work_of(task) -> tuple[tuple[str, str, str], str]:
-    """The steps of the task's work and what comes after them, by what its title and text name."""
-    words = f"{task.title}{task.text}"
-    return next(((steps, then) for keys, steps, then in WORKS if any(k in words for k in keys)), GENERAL_WORK)
+    """The steps of the task's work and what comes after them, by what its title names, else its text:
+    a clause's text names much besides its task ("健全现代医院管理制度" is no building because its
+    text mentions hospitals' wards)."""
+    for words in (task.title, task.text):
+        for keys, steps, then in WORKS:
+            if any(k in words for k in keys):
+                return steps, then
+    return GENERAL_WORK
 
 
 def figure_of(task) -> str:

@@ -215,7 +215,7 @@ def test_panzhihua_s_progress_reports_tell_each_task_s_own_story():
     assert platform and not any("主体工程" in t for t in platform)
 
 
-def test_a_task_s_work_follows_its_title_before_its_text():
+def test_a_task_s_work_follows_its_title_not_its_clause_s_text():
     """A reform or a system is no building, a consortium no IT project, whatever its clause mentions."""
     from types import SimpleNamespace
 
@@ -232,6 +232,11 @@ def test_a_task_s_work_follows_its_title_before_its_text():
         ("推进医联体建设发展", "签订合作协议"),
         ("传染病监测预警与应急指挥平台建设", "建设方案论证"),
         ("新建市第三人民医院", "可研批复"),
+        ("加强防治结合（宣汉县）", "协作清单"),
+        (
+            "提升群众满意度",
+            "工作专班",
+        ),  # a title naming no kind of work: the work of any task, not its text's
     ):
         steps, _then = work_of(SimpleNamespace(title=title, text=ward))
         assert expected in steps[0], (title, steps)

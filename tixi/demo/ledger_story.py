@@ -136,6 +136,15 @@ WORKS = (
         "提交正式评审申请",
     ),
     (
+        ("防治结合", "医防", "慢病", "慢性病"),
+        (
+            "建立疾控机构与医疗机构协作清单",
+            "组建医防融合团队，开展慢病患者联合管理",
+            "推进健康档案和诊疗信息互通",
+        ),
+        "开展医防融合成效评估",
+    ),
+    (
         ("医联体", "医共体", "医疗集团", "专科联盟", "协作"),
         (
             "签订合作协议，明确牵头医院和成员单位职责",
@@ -163,14 +172,12 @@ OPENINGS = ("本季度", "本期", "季内")
 
 
 def work_of(task) -> tuple[tuple[str, str, str], str]:
-    """The steps of the task's work and what comes after them, by what its title names, else its text:
-    a clause's text names much besides its task ("健全现代医院管理制度" is no building because its
-    text mentions hospitals' wards)."""
-    for words in (task.title, task.text):
-        for keys, steps, then in WORKS:
-            if any(k in words for k in keys):
-                return steps, then
-    return GENERAL_WORK
+    """The steps of the task's work and what comes after them, by what its title names, else the work of
+    any task (a work group, quarterly scheduling, a mid-term review): a clause's text names much besides
+    its task ("加强防治结合" is no IT project because its clause mentions an information platform)."""
+    return next(
+        ((steps, then) for keys, steps, then in WORKS if any(k in task.title for k in keys)), GENERAL_WORK
+    )
 
 
 def figure_of(task) -> str:

@@ -100,3 +100,23 @@ def test_the_word_report_names_the_plan_in_its_language(region):
     assert chinese[0].startswith(TITLE) and TITLE_EN not in " ".join(chinese), chinese[:3]
     assert not chinese[1].startswith("("), chinese[:3]
     assert plan.title == TITLE  # the report works on a copy
+
+
+@pytest.mark.without_demo
+@pytest.mark.django_db
+def test_the_draft_plan_form_takes_an_optional_english_title_checked_as_the_title(region):
+    from tixi.ledger.task_views import DraftPlanForm
+
+    planner = f.user("planner", divisions=[region["city"]])
+    data = {
+        "code": "kit-draft", "title": TITLE, "issuer": "测试人民政府", "period_start": 2021,
+        "period_end": 2025, "region_code": region["city"].code,
+    }  # fmt: skip
+    assert DraftPlanForm(data, user=planner).is_valid()  # optional
+    with translation.override("zh-hans"):
+        form = DraftPlanForm({**data, "title_en": "x" * 201}, user=planner)
+        assert not form.is_valid() and "title_en" in form.errors
+        assert form.fields["title_en"].label == "英文标题"
+    form = DraftPlanForm({**data, "title_en": TITLE_EN}, user=planner)
+    assert form.is_valid(), form.errors
+    assert form.save(commit=False).title_en == TITLE_EN

@@ -811,6 +811,7 @@ ZH = {
     "meet the national target": "完成国家目标",
     "things to build": "建设数量",
     "title": "标题",
+    "English title": "英文标题",
     "issuing body": "发文机关",
     "document number": "文号",
     "region": "地区",

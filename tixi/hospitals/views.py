@@ -292,7 +292,7 @@ def _targets_for(hospital: Institution, user) -> dict[str, list[dict]]:
             continue
         result.setdefault(spec.figure, []).append(
             {
-                "plan": target.plan.title,
+                "plan": target.plan.display_title,
                 "label": target.label,
                 "value": target.target_value,
                 "year": target.target_year,

@@ -238,6 +238,7 @@ class PlanQuerySet(ScopedQuerySet):
 class Plan(models.Model):
     code = models.SlugField(_("code"), max_length=64, unique=True)
     title = models.CharField(_("title"), max_length=200)
+    title_en = models.CharField(_("English title"), max_length=200, blank=True)
     issuer = models.CharField(_("issuing body"), max_length=120)
     document_number = models.CharField(_("document number"), max_length=64, blank=True)
     region = models.ForeignKey(Division, verbose_name=_("region"), on_delete=models.PROTECT)
@@ -254,7 +255,23 @@ class Plan(models.Model):
         ordering = ["code"]
 
     def __str__(self):
+        return self.title  # the audit trail stores this: always the document's own (Chinese) title
+
+    @property
+    def display_title(self) -> str:
+        """The title a reader sees: `title_en` on English pages when the plan has one, else the
+        document's own title. The one place a page, download or report picks a plan's title."""
+        from django.utils.translation import get_language
+
+        if self.title_en and not (get_language() or "").startswith("zh"):
+            return self.title_en
         return self.title
+
+    @property
+    def original_title(self) -> str:
+        """The document's own title where it differs from the one shown (an English page names the
+        plan in English, then the Chinese original in brackets); empty otherwise."""
+        return self.title if self.display_title != self.title else ""
 
     def clean(self):
         if self.period_start and self.period_end and self.period_end < self.period_start:

@@ -419,13 +419,17 @@ def _printable(value):
 
 def evaluation_docx(plan, division, year, rows) -> bytes:
     plan, division = copy.copy(plan), copy.copy(division)
+    # the title in the report's language (display_title), the Chinese original in brackets under it
+    title, original = printable(plan.display_title), printable(plan.original_title)
     plan.title, plan.issuer = printable(plan.title), printable(plan.issuer)
     plan.document_number, division.name = printable(plan.document_number), printable(division.name)
     rows = [_printable(r) for r in rows]
     document = WordDocument()
     _a4(document.sections[0])
     kind = report_kind(plan, year)
-    document.heading(_("%(plan)s: %(kind)s report") % {"plan": plan.title, "kind": kind}, 0, centred=True)
+    document.heading(_("%(plan)s: %(kind)s report") % {"plan": title, "kind": kind}, 0, centred=True)
+    if original:
+        document.paragraph(f"({original})", centred=True)
     document.paragraph(
         " · ".join(
             part

@@ -160,6 +160,7 @@ def load_plan_pack(pack: dict) -> Plan:
         code=pack["code"],
         defaults={
             "title": pack["title"],
+            "title_en": pack.get("title_en", ""),
             "issuer": pack["issuer"],
             "document_number": pack.get("document_number", ""),
             "region": region,
@@ -212,6 +213,7 @@ def plan_summaries(plans=None) -> list[dict]:
         {
             "code": p.code,
             "title": p.title,
+            "title_en": p.title_en,
             "document_number": p.document_number,
             "region": p.region.code,
             "period": [p.period_start, p.period_end],

@@ -93,7 +93,10 @@ def plan_list(request):
     for p in plans:
         table.add(
             # a scorecard is a region's: no link for staff who see their institution only (404)
-            Cell(p.title, href=reverse("scorecard", args=[p.code]) if request.user.sees_divisions else ""),
+            Cell(
+                p.display_title,
+                href=reverse("scorecard", args=[p.code]) if request.user.sees_divisions else "",
+            ),
             p.document_number or "—",
             p.issuer,
             p.region.name,
@@ -189,7 +192,7 @@ def scorecard(request, code):
         *(rule["table"] for rule in context["rules"] if rule["table"]),
         *([unjudged] if unjudged else []),
     ]
-    context["export_title"] = f"{division.name} {year} {plan.title}"
+    context["export_title"] = f"{division.name} {year} {plan.display_title}"
     return TemplateResponse(request, "indicators/scorecard.html", context)
 
 
@@ -382,7 +385,7 @@ def scorecard_download(request, code, fmt):
         kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     response = HttpResponse(content, content_type=kind)
     what = reports.report_kind(plan, year) if fmt == "docx" else _("indicator table")
-    return attach(response, download_name(division.name, year, plan.title, what, extension=fmt))
+    return attach(response, download_name(division.name, year, plan.display_title, what, extension=fmt))
 
 
 @login_required

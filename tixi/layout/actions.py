@@ -158,7 +158,7 @@ def delete_norm(norm: Norm, user=None, note: str = "") -> None:
         check_writer(user, region)
         targets = Target.objects.filter(norm=norm.code).select_related("plan")
         if targets.exists():
-            names = "、".join(sorted({t.plan.title for t in targets})[:3])
+            names = "、".join(sorted({t.plan.display_title for t in targets})[:3])
             raise ValidationError(
                 {"code": _("Targets of %(plans)s read this norm; change them first.") % {"plans": names}}
             )

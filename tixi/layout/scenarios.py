@@ -109,14 +109,14 @@ def scenario_to_projects(
     if not scenario.division.path.startswith(plan.region.path):
         raise AccessError(
             _("plan: %(plan)s does not cover %(name)s.")
-            % {"plan": plan.title, "name": scenario.division.name}
+            % {"plan": plan.display_title, "name": scenario.division.name}
         )
     if scenario.projects:
         raise AccessError(_("scenario: %(name)s has already become projects.") % {"name": scenario.name})
     if plan.period_end < scenario.year:
         raise AccessError(
             _("plan: %(plan)s ended in %(last)s, before the scenario's year %(year)s.")
-            % {"plan": plan.title, "last": plan.period_end, "year": scenario.year}
+            % {"plan": plan.display_title, "last": plan.period_end, "year": scenario.year}
         )
     # from the year after the scenario's; in a plan's last year, that year itself (the plan still runs)
     start = start_year or min(max(plan.period_start, scenario.year + 1), plan.period_end)

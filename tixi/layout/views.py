@@ -527,7 +527,7 @@ def siting(request, code):
                 made = scenario_to_projects(scenario, plan, request.user)
                 notice = _("%(count)s planned projects added to %(plan)s.") % {
                     "count": len(made),
-                    "plan": plan.title,
+                    "plan": plan.display_title,
                 }
             else:
                 kept = division_siting(

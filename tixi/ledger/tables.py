@@ -36,7 +36,7 @@ def ledger_table(tasks) -> Table:
                 f"{task.clause} {task.title}",
                 href=reverse("task-detail", args=[task.pk]),
                 title=task.text,
-                note=task.plan.title,
+                note=task.plan.display_title,
             ),
             _units(task.lead_units.all()),
             _units(task.cooperating_units.all()),
@@ -212,7 +212,7 @@ def unit_table(unit, tasks) -> Table:
         leading = unit in t.lead_units.all()
         table.add(
             Cell(f"{t.clause} {t.title}", href=reverse("task-detail", args=[t.pk])),
-            t.plan.title,
+            t.plan.display_title,
             _("Leading") if leading else _("Cooperating"),
             t.deadline,
             Cell(t.get_status_display(), badge=_("overdue") if t.is_overdue else ""),

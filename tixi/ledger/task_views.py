@@ -71,7 +71,7 @@ class DraftPlanForm(forms.ModelForm):
 
     class Meta:
         model = Plan
-        fields = ["code", "title", "issuer", "document_number", "period_start", "period_end"]
+        fields = ["code", "title", "title_en", "issuer", "document_number", "period_start", "period_end"]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

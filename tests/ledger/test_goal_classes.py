@@ -2110,3 +2110,28 @@ def test_a_table_naming_its_unit_in_a_row_cell_indented_or_apart_by_tabs():
     tabbed = "\n".join("\t".join(r) for r in rows)
     for text in (indented, tabbed):
         assert [(t["title"], t["lead_units"]) for t in tasks(text)] == expected
+
+
+def test_a_pdf_copy_s_table_rows_cut_inside_a_cell_or_right_after_a_bar():
+    # reader26 (issue 12 point 4): rows "a | b | … |" cut by a PDF copy inside a cell, or right after a "|" so that
+    # the row looks closed and its last cell stands alone on the lines after it
+    rows = [
+        "某县2019年度环境卫生工作责任单位考核细则",
+        "序号 | 考核项目 | 各项分值 | 考核内容 | 评分标准 | 说明",
+        " | 总分 | 100 |  |  | ",
+        "一、 | 部门履职考核项目 | 100 |  |  | 按部门分值考核",
+        "1 | 重点考核部门 | 县住建局 | 40 | 城区道路清扫保洁 | 1.建立道路保洁台账（20分）；2.督查指导各社区开展清扫工作（20分） | ",
+        "2 | 县交通局 | 30 | 公路沿线垃圾清理整治 | 1.按月清理公路沿线垃圾（15分）；2.建立巡查制度并运行正常（15分） | ",
+        "3 | 县水利局 | 30 | 河道漂浮物打捞清理 | 1.组织打捞河道漂浮物（20分）；2.建立河道保洁长效机制（10分） | ",
+    ]
+    cut = list(rows)
+    cut[4] = rows[4].replace("清扫保洁", "清扫\n保洁")
+    cut[5] = rows[5].replace("| 1.", "| \n1.")
+    cut[6] = rows[6].replace("漂浮物打捞", "漂浮物打\n捞").replace("（20分）；", "（20\n分）；")
+    expected = [
+        ("城区道路清扫保洁", ["县住建局"]),
+        ("公路沿线垃圾清理整治", ["县交通局"]),
+        ("河道漂浮物打捞清理", ["县水利局"]),
+    ]
+    for text in ("\n".join(rows), "\n".join(cut)):
+        assert [(t["title"], t["lead_units"]) for t in tasks(text)] == expected

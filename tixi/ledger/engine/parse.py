@@ -1021,8 +1021,47 @@ OPENS_ITEM = re.compile(
 )
 
 
+def _rejoin_cut_rows(lines: list[str]) -> list[str]:
+    """A table whose rows close with "|" (a last cell, even empty) and which a PDF copy cut inside a row: the
+    row's pieces, joined, close with "|" and hold no more cells than a row of the table. A row cut right after a
+    "|" looks closed: the lines after it that hold no "|" up to one that closes with "|" are its last cell."""
+    if sum(" | " in line and line.rstrip().endswith("|") for line in lines) < 3:
+        return lines
+    # rows differ in cells where one spans several rows, and the widest may be cut too: half again the widest line
+    # seen, but never a row and the next (twice a row's cells)
+    widest = max(line.count("|") for line in lines if " | " in line) * 3 // 2
+    out, i = [], 0
+    while i < len(lines):
+        line, end = lines[i], None
+        if " | " in line:
+            closed = line.rstrip().endswith("|")
+            joined, j = line.rstrip(), i + 1
+            while j < len(lines) and j - i <= ROW_PIECES and lines[j].strip():
+                piece = lines[j]
+                if closed and "|" in piece and not piece.rstrip().endswith("|"):
+                    break
+                joined += piece
+                j += 1
+                if joined.count("|") > widest or (closed and "|" in piece and piece.count("|") > 1):
+                    break
+                if piece.rstrip().endswith("|"):
+                    end = j
+                    break
+        if end is None:
+            out.append(line)
+            i += 1
+        else:
+            out.append(joined)
+            i = end
+    return out
+
+
+ROW_PIECES = 6  # a row cut into more pieces than this is no row
+
+
 def _rejoin_wrapped(text: str) -> str:
-    lines = text.split("\n")
+    lines = _rejoin_cut_rows(text.split("\n"))
+    text = "\n".join(lines)
     # a table's lines (cells apart by "|", tabs or spaces, or one cell a line ending in "|") are no wrapped prose
     lengths = sorted(len(line.strip()) for line in lines if line.strip() and not TABLE_CELLS.search(line))
     if len(lengths) < 10:

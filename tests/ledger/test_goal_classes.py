@@ -2135,3 +2135,54 @@ def test_a_pdf_copy_s_table_rows_cut_inside_a_cell_or_right_after_a_bar():
     ]
     for text in ("\n".join(rows), "\n".join(cut)):
         assert [(t["title"], t["lead_units"]) for t in tasks(text)] == expected
+
+
+def test_a_pdf_copy_whose_lines_vary_joins_the_runs_that_close_a_sentence_or_end_after_a_stroke():
+    # reader26: headings and short lines between the wrapped paragraphs (under half the lines reach the page's
+    # width): a run joins where it closes a sentence, or where each cut line ends after 、，和及与
+    text = "\n".join(
+        [
+            "某市2025年卫生健康重点工作任务",
+            "一、总体要求",
+            "（一）工作目标",
+            "到2025年，全市居民健康素养水平稳步提升，人均预期寿命达",
+            "到80岁，孕产妇死亡率控制在10/10万以下。",
+            "二、重点任务",
+            "（二）补齐基层短板",
+            "推进县域医共体建设，新增基层医疗卫生机构床位500张，村卫生室",
+            "标准化建设达标率达到95%以上。",
+            "责任单位：市卫生健康委，市发展改革委、市财政局、市医保局、",
+            "市人力社保局",
+            "（三）强化疾病防控",
+            "持续开展慢性病综合防控，高血压患者规范管理率达到65%以上。",
+            "三、保障措施",
+            "加强组织领导",
+            "强化经费保障",
+            "严格督查考核",
+        ]
+    )
+    assert (80.0, "岁", 2025, "ge") in found(text)
+    assert [t["cooperating_units"] for t in tasks(text)] == [
+        ["市发展改革委", "市财政局", "市医保局", "市人力社保局"]
+    ]
+
+
+def test_a_list_of_short_items_one_a_line_stays_apart_in_a_document_whose_lines_vary():
+    # the guard of the rule above: items with no closing stop are no wrapped paragraph
+    items = [
+        "免费开展新生儿疾病筛查，将产前检查费用纳入基本医保统筹保障范围",
+        "新增3岁以下婴幼儿托位4.5万个",
+        "新增公办幼儿园学位1.5万个",
+        "完成特殊困难老年人家庭适老化改造2.5万户以上",
+        "建成乡村健身广场200个",
+        "建设基层骨干老年学校100个",
+        "力争市、县两级中心城区老年助餐服务覆盖率达到50%",
+        "新增城镇职工基本养老保险参保18万人",
+        "不断降低就医成本",
+        "建成50家数智化病理科，推进全省医疗机构检验检查结果互认",
+        "免费筛查适龄妇女“两癌”330万人次",
+        "新增10家县级三级医院，三级医院覆盖率达到80%以上",
+    ]
+    from tixi.ledger.engine.parse import normalise
+
+    assert normalise("\n".join(items)) == "\n".join(items)

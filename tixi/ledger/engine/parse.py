@@ -1015,6 +1015,10 @@ WRAP_FULL = 0.75  # a line this share of the page's width or longer reaches the 
 TABLE_CELLS = re.compile(r"[|\t]|(?<=\S)[ \u3000]+(?=\S)")  # "|", tabs, or cells set apart by spaces
 SENTENCE_CLOSED = re.compile(r"(?:[。；;：:！!？?…）)】」』”\"]|(?<!\d)\.)\s*$")
 WRAP_SHARE = 0.5  # and most of its lines reach that width: a list of short items, one a line, is not wrapped
+CANNOT_END = re.compile(r"[、，,和及与]\s*$")  # a list of units or a clause goes on after these
+WRAP_VARIED = (
+    0.2  # or a fifth of them, in a document whose lines vary (then only runs that close a sentence join)
+)
 OPENS_ITEM = re.compile(
     r"^(?:[\s\u3000]|#|\||[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,3}[.．、](?!\d)|[①-⑳]"
     r"|[一二三四五六七八九十]+[、是]|第[一二三四五六七八九十百\d]+[章节条部篇]|表\s*\d|专栏|附件|附表|[-*•·]|$)"
@@ -1067,13 +1071,16 @@ def _rejoin_wrapped(text: str) -> str:
     if len(lengths) < 10:
         return text
     width = lengths[int(0.9 * (len(lengths) - 1))]
-    if not WRAP_NARROWEST <= width <= WRAP_WIDTH or sum(
-        n >= WRAP_FULL * width for n in lengths
-    ) < WRAP_SHARE * len(lengths):
+    full = sum(n >= WRAP_FULL * width for n in lengths)
+    if not WRAP_NARROWEST <= width <= WRAP_WIDTH or full < WRAP_VARIED * len(lengths):
         return text
-    out = [lines[0]]
+    # a document whose lines vary (headings, short items, numbers a line between the wrapped paragraphs): a run of
+    # lines is one paragraph only where it closes a sentence or each of its lines but the last ends where no line
+    # can (after 、，和及与) — a list of short items, one a line, closes none
+    varied = full < WRAP_SHARE * len(lengths)
+    groups = [[lines[0]]]
     for line in lines[1:]:
-        last = out[-1]
+        last = "".join(part.rstrip() for part in groups[-1])
         if (
             len(last.strip()) >= WRAP_FULL * width
             and not last.lstrip().startswith("#")
@@ -1082,9 +1089,19 @@ def _rejoin_wrapped(text: str) -> str:
             and not SENTENCE_CLOSED.search(last)
             and not OPENS_ITEM.match(line)
         ):
-            out[-1] = last.rstrip() + line
+            groups[-1].append(line)
         else:
-            out.append(line)
+            groups.append([line])
+    out = []
+    for group in groups:
+        if (
+            varied
+            and not SENTENCE_CLOSED.search(group[-1])
+            and not all(CANNOT_END.search(part) for part in group[:-1])
+        ):
+            out += group
+        else:
+            out.append("".join(part.rstrip() for part in group[:-1]) + group[-1])
     return "\n".join(out)
 
 

@@ -2186,3 +2186,16 @@ def test_a_list_of_short_items_one_a_line_stays_apart_in_a_document_whose_lines_
     from tixi.ledger.engine.parse import normalise
 
     assert normalise("\n".join(items)) == "\n".join(items)
+
+
+def test_a_pdf_copy_of_a_short_text_a_paragraph_cut_in_a_few_lines():
+    # reader26: a paragraph or two cut in fewer than ten lines is re-joined where the run closes a sentence
+    text = "\n".join(
+        [
+            "巩固完善城乡居民基本医疗保险制度。新增筹资主要用于提高基本医疗保障",
+            "水平，深化医保支付方式改革。2026年，城乡居民医保按规定提高筹资标准，参保52",
+            "万人，参保率稳定在95%以上；政策范围内住院费用支付比例达到75%左右。",
+            "各县（市、区）要加强组织领导，确保各项任务按期完成。",
+        ]
+    )
+    assert (52.0, "万人", 2026, "ge") in found(text)

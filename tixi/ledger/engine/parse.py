@@ -1015,6 +1015,8 @@ WRAP_FULL = 0.75  # a line this share of the page's width or longer reaches the 
 TABLE_CELLS = re.compile(r"[|\t]|(?<=\S)[ \u3000]+(?=\S)")  # "|", tabs, or cells set apart by spaces
 SENTENCE_CLOSED = re.compile(r"(?:[。；;：:！!？?…）)】」』”\"]|(?<!\d)\.)\s*$")
 WRAP_SHARE = 0.5  # and most of its lines reach that width: a list of short items, one a line, is not wrapped
+WRAP_FEWEST = 4  # fewer lines than this tell no page's width
+WRAP_FEW = 10  # fewer than this tell it only where a run closes a sentence (as where lines vary)
 CANNOT_END = re.compile(r"[、，,和及与]\s*$")  # a list of units or a clause goes on after these
 WRAP_VARIED = (
     0.2  # or a fifth of them, in a document whose lines vary (then only runs that close a sentence join)
@@ -1068,7 +1070,7 @@ def _rejoin_wrapped(text: str) -> str:
     text = "\n".join(lines)
     # a table's lines (cells apart by "|", tabs or spaces, or one cell a line ending in "|") are no wrapped prose
     lengths = sorted(len(line.strip()) for line in lines if line.strip() and not TABLE_CELLS.search(line))
-    if len(lengths) < 10:
+    if len(lengths) < WRAP_FEWEST:
         return text
     width = lengths[int(0.9 * (len(lengths) - 1))]
     full = sum(n >= WRAP_FULL * width for n in lengths)
@@ -1077,7 +1079,8 @@ def _rejoin_wrapped(text: str) -> str:
     # a document whose lines vary (headings, short items, numbers a line between the wrapped paragraphs): a run of
     # lines is one paragraph only where it closes a sentence or each of its lines but the last ends where no line
     # can (after 、，和及与) — a list of short items, one a line, closes none
-    varied = full < WRAP_SHARE * len(lengths)
+    # (so is a short text: a paragraph or two cut in a few lines)
+    varied = full < WRAP_SHARE * len(lengths) or len(lengths) < WRAP_FEW
     groups = [[lines[0]]]
     for line in lines[1:]:
         last = "".join(part.rstrip() for part in groups[-1])

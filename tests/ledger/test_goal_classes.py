@@ -2110,3 +2110,92 @@ def test_a_table_naming_its_unit_in_a_row_cell_indented_or_apart_by_tabs():
     tabbed = "\n".join("\t".join(r) for r in rows)
     for text in (indented, tabbed):
         assert [(t["title"], t["lead_units"]) for t in tasks(text)] == expected
+
+
+def test_a_pdf_copy_s_table_rows_cut_inside_a_cell_or_right_after_a_bar():
+    # reader26 (issue 12 point 4): rows "a | b | … |" cut by a PDF copy inside a cell, or right after a "|" so that
+    # the row looks closed and its last cell stands alone on the lines after it
+    rows = [
+        "某县2019年度环境卫生工作责任单位考核细则",
+        "序号 | 考核项目 | 各项分值 | 考核内容 | 评分标准 | 说明",
+        " | 总分 | 100 |  |  | ",
+        "一、 | 部门履职考核项目 | 100 |  |  | 按部门分值考核",
+        "1 | 重点考核部门 | 县住建局 | 40 | 城区道路清扫保洁 | 1.建立道路保洁台账（20分）；2.督查指导各社区开展清扫工作（20分） | ",
+        "2 | 县交通局 | 30 | 公路沿线垃圾清理整治 | 1.按月清理公路沿线垃圾（15分）；2.建立巡查制度并运行正常（15分） | ",
+        "3 | 县水利局 | 30 | 河道漂浮物打捞清理 | 1.组织打捞河道漂浮物（20分）；2.建立河道保洁长效机制（10分） | ",
+    ]
+    cut = list(rows)
+    cut[4] = rows[4].replace("清扫保洁", "清扫\n保洁")
+    cut[5] = rows[5].replace("| 1.", "| \n1.")
+    cut[6] = rows[6].replace("漂浮物打捞", "漂浮物打\n捞").replace("（20分）；", "（20\n分）；")
+    expected = [
+        ("城区道路清扫保洁", ["县住建局"]),
+        ("公路沿线垃圾清理整治", ["县交通局"]),
+        ("河道漂浮物打捞清理", ["县水利局"]),
+    ]
+    for text in ("\n".join(rows), "\n".join(cut)):
+        assert [(t["title"], t["lead_units"]) for t in tasks(text)] == expected
+
+
+def test_a_pdf_copy_whose_lines_vary_joins_the_runs_that_close_a_sentence_or_end_after_a_stroke():
+    # reader26: headings and short lines between the wrapped paragraphs (under half the lines reach the page's
+    # width): a run joins where it closes a sentence, or where each cut line ends after 、，和及与
+    text = "\n".join(
+        [
+            "某市2025年卫生健康重点工作任务",
+            "一、总体要求",
+            "（一）工作目标",
+            "到2025年，全市居民健康素养水平稳步提升，人均预期寿命达",
+            "到80岁，孕产妇死亡率控制在10/10万以下。",
+            "二、重点任务",
+            "（二）补齐基层短板",
+            "推进县域医共体建设，新增基层医疗卫生机构床位500张，村卫生室",
+            "标准化建设达标率达到95%以上。",
+            "责任单位：市卫生健康委，市发展改革委、市财政局、市医保局、",
+            "市人力社保局",
+            "（三）强化疾病防控",
+            "持续开展慢性病综合防控，高血压患者规范管理率达到65%以上。",
+            "三、保障措施",
+            "加强组织领导",
+            "强化经费保障",
+            "严格督查考核",
+        ]
+    )
+    assert (80.0, "岁", 2025, "ge") in found(text)
+    assert [t["cooperating_units"] for t in tasks(text)] == [
+        ["市发展改革委", "市财政局", "市医保局", "市人力社保局"]
+    ]
+
+
+def test_a_list_of_short_items_one_a_line_stays_apart_in_a_document_whose_lines_vary():
+    # the guard of the rule above: items with no closing stop are no wrapped paragraph
+    items = [
+        "免费开展新生儿疾病筛查，将产前检查费用纳入基本医保统筹保障范围",
+        "新增3岁以下婴幼儿托位4.5万个",
+        "新增公办幼儿园学位1.5万个",
+        "完成特殊困难老年人家庭适老化改造2.5万户以上",
+        "建成乡村健身广场200个",
+        "建设基层骨干老年学校100个",
+        "力争市、县两级中心城区老年助餐服务覆盖率达到50%",
+        "新增城镇职工基本养老保险参保18万人",
+        "不断降低就医成本",
+        "建成50家数智化病理科，推进全省医疗机构检验检查结果互认",
+        "免费筛查适龄妇女“两癌”330万人次",
+        "新增10家县级三级医院，三级医院覆盖率达到80%以上",
+    ]
+    from tixi.ledger.engine.parse import normalise
+
+    assert normalise("\n".join(items)) == "\n".join(items)
+
+
+def test_a_pdf_copy_of_a_short_text_a_paragraph_cut_in_a_few_lines():
+    # reader26: a paragraph or two cut in fewer than ten lines is re-joined where the run closes a sentence
+    text = "\n".join(
+        [
+            "巩固完善城乡居民基本医疗保险制度。新增筹资主要用于提高基本医疗保障",
+            "水平，深化医保支付方式改革。2026年，城乡居民医保按规定提高筹资标准，参保52",
+            "万人，参保率稳定在95%以上；政策范围内住院费用支付比例达到75%左右。",
+            "各县（市、区）要加强组织领导，确保各项任务按期完成。",
+        ]
+    )
+    assert (52.0, "万人", 2026, "ge") in found(text)

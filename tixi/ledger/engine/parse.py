@@ -1015,26 +1015,75 @@ WRAP_FULL = 0.75  # a line this share of the page's width or longer reaches the 
 TABLE_CELLS = re.compile(r"[|\t]|(?<=\S)[ \u3000]+(?=\S)")  # "|", tabs, or cells set apart by spaces
 SENTENCE_CLOSED = re.compile(r"(?:[。；;：:！!？?…）)】」』”\"]|(?<!\d)\.)\s*$")
 WRAP_SHARE = 0.5  # and most of its lines reach that width: a list of short items, one a line, is not wrapped
+WRAP_FEWEST = 4  # fewer lines than this tell no page's width
+WRAP_FEW = 10  # fewer than this tell it only where a run closes a sentence (as where lines vary)
+CANNOT_END = re.compile(r"[、，,和及与]\s*$")  # a list of units or a clause goes on after these
+WRAP_VARIED = (
+    0.2  # or a fifth of them, in a document whose lines vary (then only runs that close a sentence join)
+)
 OPENS_ITEM = re.compile(
     r"^(?:[\s\u3000]|#|\||[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,3}[.．、](?!\d)|[①-⑳]"
     r"|[一二三四五六七八九十]+[、是]|第[一二三四五六七八九十百\d]+[章节条部篇]|表\s*\d|专栏|附件|附表|[-*•·]|$)"
 )
 
 
+def _rejoin_cut_rows(lines: list[str]) -> list[str]:
+    """A table whose rows close with "|" (a last cell, even empty) and which a PDF copy cut inside a row: the
+    row's pieces, joined, close with "|" and hold no more cells than a row of the table. A row cut right after a
+    "|" looks closed: the lines after it that hold no "|" up to one that closes with "|" are its last cell."""
+    if sum(" | " in line and line.rstrip().endswith("|") for line in lines) < 3:
+        return lines
+    # rows differ in cells where one spans several rows, and the widest may be cut too: half again the widest line
+    # seen, but never a row and the next (twice a row's cells)
+    widest = max(line.count("|") for line in lines if " | " in line) * 3 // 2
+    out, i = [], 0
+    while i < len(lines):
+        line, end = lines[i], None
+        if " | " in line:
+            closed = line.rstrip().endswith("|")
+            joined, j = line.rstrip(), i + 1
+            while j < len(lines) and j - i <= ROW_PIECES and lines[j].strip():
+                piece = lines[j]
+                if closed and "|" in piece and not piece.rstrip().endswith("|"):
+                    break
+                joined += piece
+                j += 1
+                if joined.count("|") > widest or (closed and "|" in piece and piece.count("|") > 1):
+                    break
+                if piece.rstrip().endswith("|"):
+                    end = j
+                    break
+        if end is None:
+            out.append(line)
+            i += 1
+        else:
+            out.append(joined)
+            i = end
+    return out
+
+
+ROW_PIECES = 6  # a row cut into more pieces than this is no row
+
+
 def _rejoin_wrapped(text: str) -> str:
-    lines = text.split("\n")
+    lines = _rejoin_cut_rows(text.split("\n"))
+    text = "\n".join(lines)
     # a table's lines (cells apart by "|", tabs or spaces, or one cell a line ending in "|") are no wrapped prose
     lengths = sorted(len(line.strip()) for line in lines if line.strip() and not TABLE_CELLS.search(line))
-    if len(lengths) < 10:
+    if len(lengths) < WRAP_FEWEST:
         return text
     width = lengths[int(0.9 * (len(lengths) - 1))]
-    if not WRAP_NARROWEST <= width <= WRAP_WIDTH or sum(
-        n >= WRAP_FULL * width for n in lengths
-    ) < WRAP_SHARE * len(lengths):
+    full = sum(n >= WRAP_FULL * width for n in lengths)
+    if not WRAP_NARROWEST <= width <= WRAP_WIDTH or full < WRAP_VARIED * len(lengths):
         return text
-    out = [lines[0]]
+    # a document whose lines vary (headings, short items, numbers a line between the wrapped paragraphs): a run of
+    # lines is one paragraph only where it closes a sentence or each of its lines but the last ends where no line
+    # can (after 、，和及与) — a list of short items, one a line, closes none
+    # (so is a short text: a paragraph or two cut in a few lines)
+    varied = full < WRAP_SHARE * len(lengths) or len(lengths) < WRAP_FEW
+    groups = [[lines[0]]]
     for line in lines[1:]:
-        last = out[-1]
+        last = "".join(part.rstrip() for part in groups[-1])
         if (
             len(last.strip()) >= WRAP_FULL * width
             and not last.lstrip().startswith("#")
@@ -1043,9 +1092,19 @@ def _rejoin_wrapped(text: str) -> str:
             and not SENTENCE_CLOSED.search(last)
             and not OPENS_ITEM.match(line)
         ):
-            out[-1] = last.rstrip() + line
+            groups[-1].append(line)
         else:
-            out.append(line)
+            groups.append([line])
+    out = []
+    for group in groups:
+        if (
+            varied
+            and not SENTENCE_CLOSED.search(group[-1])
+            and not all(CANNOT_END.search(part) for part in group[:-1])
+        ):
+            out += group
+        else:
+            out.append("".join(part.rstrip() for part in group[:-1]) + group[-1])
     return "\n".join(out)
 
 

@@ -21,7 +21,7 @@ TEXTS = {
     "indicators.DataElement": ("name",),
     "indicators.DataSet": ("name",),
     "indicators.DataValue": ("comment",),
-    "indicators.Plan": ("title", "issuer", "document_number"),
+    "indicators.Plan": ("title", "title_en", "issuer", "document_number"),
     "indicators.Target": ("area", "label", "institution_name", "clause", "note", "note_en"),
     "exchange.ImportBatch": ("filename",),
     "exchange.ValidationRule": ("name", "message"),

@@ -101,6 +101,28 @@ def test_planted_script_never_reaches_a_page_unescaped(objects):
     } <= shown, sorted(set(pages(objects)) - shown)
 
 
+def test_a_planted_english_title_never_reaches_an_english_page_unescaped(users):
+    """The English pages show what the Chinese ones do not: a plan's English title (Plan.display_title)."""
+    from tixi.indicators.models import Plan
+    from tixi.ledger.models import Task
+
+    plant(extra=False, only={"indicators.Plan"})
+    plan = Plan.objects.filter(region__code="510400000000").order_by("code").first()
+    task = Task.objects.filter(plan=plan).order_by("pk").first()
+    client = Client(raise_request_exception=False)
+    client.force_login(users["planner"])
+    client.cookies["django_language"] = "en"
+    shown = set()
+    for path in ("/plans/", f"/plans/{plan.code}/", f"/ledger/tasks/{task.pk}/", "/ledger/?region=all"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        html = response.content.decode()
+        assert RAW not in html, (path, html[max(0, html.find(RAW) - 120) : html.find(RAW) + 40])
+        if ESCAPED in html:
+            shown.add(path)
+    assert {"/plans/", f"/plans/{plan.code}/"} <= shown, shown
+
+
 def test_the_plants_are_every_text_a_user_writes():
     """A text field added to a model users write lands in `planting.TEXTS` or is named here as a code,
     an expression, a choice or machine-written (so that a new field is probed, not forgotten)."""

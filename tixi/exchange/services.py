@@ -154,14 +154,9 @@ def reach_path(preview: "Preview", user) -> str:
         if scope.unrestricted:
             return ""
         paths |= {*scope.paths, *scope.institution_paths}
-    if not paths:
-        return ""
-    common = []
-    for parts in zip(*(p.rstrip("/").split("/") for p in paths), strict=False):
-        if len(set(parts)) != 1:
-            break
-        common.append(parts[0])
-    return "/".join(common) + "/" if common else ""
+    from tixi.geo.models import common_path
+
+    return common_path(paths)
 
 
 def _translate(message: str, params: dict) -> str:

@@ -26,6 +26,20 @@ def subtree_filter(field: str, path: str) -> Q:
     return Q(**{f"{field}__gte": path, f"{field}__lt": path + PATH_END})
 
 
+def common_path(paths) -> str:
+    """The deepest division path every one of `paths` lies under ("510000000000/510400000000/"), "" for
+    none or when one of them is empty (no division)."""
+    paths = list(paths)
+    if not paths or not all(paths):
+        return ""
+    common = []
+    for parts in zip(*(p.rstrip("/").split("/") for p in paths), strict=False):
+        if len(set(parts)) != 1:
+            break
+        common.append(parts[0])
+    return "/".join(common) + "/" if common else ""
+
+
 def ancestor_paths(path: str, include_self: bool = False) -> list[str]:
     """The materialised paths above a path ("51/5104/…/"), nearest last; the path too if asked."""
     above = [path[: i + 1] for i, char in enumerate(path) if char == "/"]

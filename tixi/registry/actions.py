@@ -1,22 +1,10 @@
 """Writes to the registry with rules of their own, one function each, used by the admin, pages and
 commands alike."""
 
-import os
-
 from django.db import transaction
 
 from tixi.accounts import audit
-
-
-def _common_path(paths: list[str]) -> str:
-    """The deepest division path every row lies under ("510000000000/510400000000/"), "" for none."""
-    if not paths:
-        return ""
-    parts = [p.strip("/").split("/") for p in paths if p]
-    if len(parts) < len(paths):
-        return ""
-    common = os.path.commonprefix(parts)
-    return "/".join(common) + "/" if common else ""
+from tixi.geo.models import common_path
 
 
 def delete_yearly_reports(reports, scope: str) -> int:
@@ -49,6 +37,6 @@ def delete_yearly_reports(reports, scope: str) -> int:
             scope=scope,
             years=years,
             deleted=[[pk, code, year] for pk, code, year, _path in rows],
-            division_path=_common_path([r[3] for r in rows]),
+            division_path=common_path(r[3] for r in rows),
         )
     return count

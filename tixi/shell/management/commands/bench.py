@@ -704,6 +704,15 @@ class Command(BaseCommand):
                 "0f3058e) and with reader24 + fix17 (main 9ffd6d3) alike: targets 19 of 27 with 20 found, tasks 3 of 41 "
                 "with 4 found; seen since reader25: rules then written on its failure classes (tests/ledger/heldout_au)",
             ),
+            (
+                truth / "heldout_ax",
+                False,
+                "FIFTIETH held-out set, five texts from a collection of policy texts in a public GitHub repository (a site's "
+                "'全国OPC政策汇编', 政策原文 pages): TASKS WITH UNITS in 2026 人工智能 OPC plans of 宁波 ('列第一位的为牵头单位，下同'), "
+                "杭州, 四川, 太仓 ('牵头单位：A，责任单位：B') and 泰安, with document-wide rules ('以下均需各区…落实，不再列出'), "
+                "and their goals for 2027-2028; 78 tasks, 40 targets) gathered by helper unseen41, truth committed before "
+                "the reader ran; UNSEEN, first measured by the lead (tests/ledger/heldout_ax)",
+            ),
         )
         if perturb:
             return self.write_robustness([folder for folder, _seen, _heading in held_out])

@@ -196,10 +196,12 @@ FORTY_SIXTH_SET = Path(__file__).resolve().parent / "heldout_at"
 # 2020, 中共中央 国务院 2021 碳达峰碳中和 意见) gathered by helper unseen38, truth committed before the reader ran on them:
 # first measured by the lead (no threshold here); seen since reader25
 FORTY_SEVENTH_SET = Path(__file__).resolve().parent / "heldout_au"
-# five texts from a collection of policy texts in a public GitHub repository (a site's "全国OPC政策汇编", 政策原文 pages),
-# 2026 人工智能 OPC plans: TASKS WITH UNITS (宁波 "列第一位的为牵头单位，下同"; 杭州, 泰安 "以下均需…落实，不再列出"; 太仓
-# "（牵头单位：A，责任单位：B）"; 四川 "（责任单位：A、B）") and goals for 2027-2028, gathered by helper unseen41, truth committed
-# before the reader ran on them: UNSEEN, first measured by the lead (no threshold here)
+# nine texts from two collections of policy texts in public GitHub repositories (a health-policy knowledge base's Word
+# files; a site's "全国OPC政策汇编" pages): TASKS WITH UNITS (江西 2025 将健康融入所有政策 意见 "以下责任单位均包括…，不再列出";
+# 海南 2025 health action plans "X牵头，Y按职责分工负责"; 2026 人工智能 OPC plans of 宁波 "列第一位的为牵头单位，下同", 杭州, 泰安
+# "以下均需…落实，不再列出", 太仓 "（牵头单位：A，责任单位：B）", 四川) and goals (海南 儿童健康 2030, OPC plans 2027-2028),
+# gathered by helper unseen41, truth committed before the reader ran on them: UNSEEN, first measured by the lead (no
+# threshold here)
 FIFTIETH_SET = Path(__file__).resolve().parent / "heldout_ax"
 DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 

@@ -707,11 +707,13 @@ class Command(BaseCommand):
             (
                 truth / "heldout_ax",
                 False,
-                "FIFTIETH held-out set, five texts from a collection of policy texts in a public GitHub repository (a site's "
-                "'全国OPC政策汇编', 政策原文 pages): TASKS WITH UNITS in 2026 人工智能 OPC plans of 宁波 ('列第一位的为牵头单位，下同'), "
-                "杭州, 四川, 太仓 ('牵头单位：A，责任单位：B') and 泰安, with document-wide rules ('以下均需各区…落实，不再列出'), "
-                "and their goals for 2027-2028; 78 tasks, 40 targets) gathered by helper unseen41, truth committed before "
-                "the reader ran; UNSEEN, first measured by the lead (tests/ledger/heldout_ax)",
+                "FIFTIETH held-out set, nine texts from two collections of policy texts in public GitHub repositories (a "
+                "health-policy knowledge base's Word files; a site's '全国OPC政策汇编' pages): TASKS WITH UNITS in 江西 2025 "
+                "将健康融入所有政策 意见 ('以下责任单位均包括…，不再列出'), three 海南 2025 health action plans ('X牵头，Y按职责分工负责"
+                "', 'X牵头，Y配合'; 儿童健康 goals for 2030) and 2026 人工智能 OPC plans of 宁波 ('列第一位的为牵头单位，下同'), "
+                "杭州, 四川, 太仓 ('牵头单位：A，责任单位：B') and 泰安 with their goals; 119 tasks, 50 targets) gathered by "
+                "helper unseen41, truth committed before the reader ran; UNSEEN, first measured by the lead "
+                "(tests/ledger/heldout_ax)",
             ),
         )
         if perturb:

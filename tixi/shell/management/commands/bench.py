@@ -704,6 +704,15 @@ class Command(BaseCommand):
                 "0f3058e) and with reader24 + fix17 (main 9ffd6d3) alike: targets 19 of 27 with 20 found, tasks 3 of 41 "
                 "with 4 found; seen since reader25: rules then written on its failure classes (tests/ledger/heldout_au)",
             ),
+            (
+                truth / "heldout_aw",
+                False,
+                "FORTY-NINTH held-out set, NON-HEALTH texts from real government text stored in public GitHub files: "
+                "TASKS WITH UNITS in 广州 2012 新型城市化 实施意见 (科技创新工程, 民生幸福工程 parts 一-五, 民主法治建设; items closed "
+                "by '（牵头单位：X，配合单位：Y…，各区、县级市政府）') and in other places' texts, goals of the 广州 documents "
+                "(tests/ledger/heldout_aw/README.md: the texts, their counts and fields) gathered by helper unseen40, truth "
+                "committed before the reader ran; UNSEEN: first measured by the lead",
+            ),
         )
         if perturb:
             return self.write_robustness([folder for folder, _seen, _heading in held_out])

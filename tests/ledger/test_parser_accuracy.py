@@ -196,10 +196,10 @@ FORTY_SIXTH_SET = Path(__file__).resolve().parent / "heldout_at"
 # 2020, 中共中央 国务院 2021 碳达峰碳中和 意见) gathered by helper unseen38, truth committed before the reader ran on them:
 # first measured by the lead (no threshold here); seen since reader25
 FORTY_SEVENTH_SET = Path(__file__).resolve().parent / "heldout_au"
-# NON-HEALTH texts from real government text stored in public GitHub files, TASKS WITH UNITS above all (广州 2012 新型城市化
-# 实施意见 items "（牵头单位：X，配合单位：Y…，各区、县级市政府）": 科技创新工程, 民生幸福工程, 民主法治建设; other places' texts) and
-# goals, gathered by helper unseen40, truth committed before the reader ran on them: unseen, first measured by the lead
-# (no threshold here)
+# eight NON-HEALTH texts from government text stored in public GitHub files: TASKS WITH UNITS (广州 2012 新型城市化 实施意见
+# items "（牵头单位：X，配合单位：Y…，各区、县级市政府）": 科技创新工程, 民生幸福工程, 民主法治建设, 党建创新工程; a 四川 2014 督查
+# notice) and goals (those 广州 texts; news reports of 贵州, 广西 and 京津冀 plans), gathered by helper unseen40, truth committed
+# before the reader ran on them: unseen, first measured by the lead (no threshold here)
 FORTY_NINTH_SET = Path(__file__).resolve().parent / "heldout_aw"
 DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 

@@ -715,6 +715,16 @@ class Command(BaseCommand):
                 "helper unseen41, truth committed before the reader ran; UNSEEN, first measured by the lead "
                 "(tests/ledger/heldout_ax)",
             ),
+            (
+                truth / "heldout_aw",
+                False,
+                "FORTY-NINTH held-out set, eight NON-HEALTH texts from government text stored in public GitHub files: TASKS "
+                "WITH UNITS in 广州 2012 新型城市化 实施意见 (科技创新工程 whole, 民生幸福工程 items 1-21, 民主法治建设 items 1-15, "
+                "党建创新工程 items 1-12; '（牵头单位：X，配合单位：Y…，各区、县级市政府）') and a 四川 2014 督查 notice ('…等省级主管部门"
+                "牵头…，其他相关部门配合'), goals of the 广州 texts and of news reports (贵州 十二五 装备制造业, 广西 农村公路, 京津冀 "
+                "2018-2019 秋冬季 大气): 66 tasks, 70 targets, gathered by helper unseen40, truth committed before the reader ran; "
+                "UNSEEN: first measured by the lead",
+            ),
         )
         if perturb:
             return self.write_robustness([folder for folder, _seen, _heading in held_out])

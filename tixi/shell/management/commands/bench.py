@@ -704,6 +704,15 @@ class Command(BaseCommand):
                 "0f3058e) and with reader24 + fix17 (main 9ffd6d3) alike: targets 19 of 27 with 20 found, tasks 3 of 41 "
                 "with 4 found; seen since reader25: rules then written on its failure classes (tests/ledger/heldout_au)",
             ),
+            (
+                truth / "heldout_av",
+                False,
+                "FORTY-EIGHTH held-out set, seven HEALTH texts from public GitHub files (a new source): TASKS WITH UNITS in "
+                "three 将健康融入所有政策 department-duty tables (海南 2025 省级部门职责清单, 阜新 2020 and 句容 2022 各部门政策"
+                "重点领域: one row a unit and its duties) and goals of 抚州 乡镇敬老院 十条措施 and three national 医保 notices "
+                "(即时结算 2025, 门诊费用跨省直接结算 2021, 智能监管改革试点 2025); 75 tasks, 11 targets) gathered by helper "
+                "unseen39, truth committed before the reader ran; unseen: first measured by the lead (tests/ledger/heldout_av)",
+            ),
         )
         if perturb:
             return self.write_robustness([folder for folder, _seen, _heading in held_out])

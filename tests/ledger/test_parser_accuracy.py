@@ -208,6 +208,11 @@ FIFTIETH_SET = Path(__file__).resolve().parent / "heldout_ax"
 # notice) and goals (those 广州 texts; news reports of 贵州, 广西 and 京津冀 plans), gathered by helper unseen40, truth committed
 # before the reader ran on them: unseen, first measured by the lead (no threshold here)
 FORTY_NINTH_SET = Path(__file__).resolve().parent / "heldout_aw"
+# seven HEALTH texts from public GitHub files (a new source): TASKS WITH UNITS (three 将健康融入所有政策 department-duty tables:
+# 海南 2025 省级相关部门职责清单, 阜新 2020 and 句容 2022 各部门政策重点领域, one row a unit and its duties) and goals (抚州 乡镇敬老院
+# 十条措施; 国家医保局 即时结算 2025, 门诊费用跨省直接结算 2021, 智能监管改革试点 2025) gathered by helper unseen39, truth committed
+# before the reader ran on them: unseen, first measured by the lead (no threshold here)
+FORTY_EIGHTH_SET = Path(__file__).resolve().parent / "heldout_av"
 DATA = Path(tixi.indicators.__file__).resolve().parent / "data"
 
 

@@ -725,6 +725,15 @@ class Command(BaseCommand):
                 "2018-2019 秋冬季 大气): 66 tasks, 70 targets, gathered by helper unseen40, truth committed before the reader ran; "
                 "UNSEEN: first measured by the lead",
             ),
+            (
+                truth / "heldout_av",
+                False,
+                "FORTY-EIGHTH held-out set, seven HEALTH texts from public GitHub files (a new source): TASKS WITH UNITS in "
+                "three 将健康融入所有政策 department-duty tables (海南 2025 省级部门职责清单, 阜新 2020 and 句容 2022 各部门政策"
+                "重点领域: one row a unit and its duties) and goals of 抚州 乡镇敬老院 十条措施 and three national 医保 notices "
+                "(即时结算 2025, 门诊费用跨省直接结算 2021, 智能监管改革试点 2025); 75 tasks, 11 targets) gathered by helper "
+                "unseen39, truth committed before the reader ran; unseen: first measured by the lead (tests/ledger/heldout_av)",
+            ),
         )
         if perturb:
             return self.write_robustness([folder for folder, _seen, _heading in held_out])

@@ -643,3 +643,54 @@ def test_encouraged_values_and_a_norms_list_are_not_goals():
 )
 def test_a_group_after_deng_worded_bumen_danwei(bracket, lead, cooperating):
     assert units_of(bracket) == (lead, cooperating)
+
+
+def test_a_document_wide_rule_adds_leads_where_the_document_names_no_role():
+    """In a document whose brackets are plain lists of 责任单位 (no 牵头 / 配合 / 负责 word, "按职责分工负责" at most,
+    no "列第一位的为牵头单位" or "逗号前为牵头单位"), every unit of a list leads, and so do the units a document-wide
+    rule adds ("以下均需…落实，不再列出", in a square bracket as some copies give it); from the first bracket that
+    tells leads apart by a role word on, the rule's units cooperate. No task before the rule gets them."""
+    text = """二、重点任务
+1.建设孵化平台。支持园区建设。[责任单位：市科技局、市经信局]
+2.优化空间布局。跑通路径。[责任单位：市科技局、市发改委。以下均需各区、县（市）政府落实，不再列出]
+3.强化算力供给。发放算力券。（责任单位：市经信局、市数据局）
+4.完善人才政策。评定人才。（市委人才办、市人社局按职责分工负责）
+5.开放应用场景。发布清单。（市发改委牵头，市国资委配合）
+6.加强金融支持。设立基金。（责任单位：市财政局、市金融办）
+"""
+    found = {t["title"]: (t["lead_units"], t["cooperating_units"]) for t in tasks(text)}
+    assert found["建设孵化平台"] == (["市科技局", "市经信局"], [])
+    assert found["强化算力供给"] == (["市经信局", "市数据局", "各区、县（市）政府"], [])
+    assert found["完善人才政策"] == (["市委人才办", "市人社局", "各区、县（市）政府"], [])
+    assert found["开放应用场景"] == (["市发改委"], ["市国资委", "各区、县（市）政府"])
+    assert found["加强金融支持"] == (["市财政局", "市金融办"], ["各区、县（市）政府"])
+
+
+def test_a_rule_that_says_the_comma_marks_the_lead_keeps_the_rules_units_cooperating():
+    """ "逗号前为牵头单位，下同" tells the lead apart in every bracket after it: a later plain list's units all lead,
+    the document-wide rule's units cooperate."""
+    text = """二、重点任务
+（一）提高服务能力。争创中心。〔责任单位：市卫生健康委，市经信局。逗号前为牵头单位，下同。以下均需各县（市、区）人民政府落实，不再列出〕
+（二）推进区域医疗中心建设。建设中心。（责任单位：市卫生健康委、市科技局）
+"""
+    found = {t["title"]: (t["lead_units"], t["cooperating_units"]) for t in tasks(text)}
+    assert found["推进区域医疗中心建设"] == (["市卫生健康委", "市科技局"], ["各县（市、区）人民政府"])
+
+
+def test_a_unit_name_with_tortoise_shell_brackets_is_one_unit():
+    """ "各区〔县、市〕政府" (〔〕 written for the round brackets of 各区（县、市）政府) is one unit, in a bracket of units
+    and in a document-wide rule; the bracket that holds it still names its units."""
+    assert unit_names("市发改委、各区〔县、市〕政府、开发园区管委会") == [
+        "市发改委",
+        "各区〔县、市〕政府",
+        "开发园区管委会",
+    ]
+    text = """二、重点任务
+（一）建设社区。支持社区建设。（责任单位：市经信局、市发改委，各区〔县、市〕政府、开发园区管委会。列第一位的为牵头单位，下同。以下均需各区〔县、市〕政府、开发园区管委会落实，不再列出）
+（二）提供服务。建设平台。（责任单位：市科技局、市数据局）
+"""
+    found = [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)]
+    assert found == [
+        ("建设社区", ["市经信局"], ["市发改委", "各区〔县、市〕政府", "开发园区管委会"]),
+        ("提供服务", ["市科技局"], ["市数据局", "各区〔县、市〕政府", "开发园区管委会"]),
+    ]

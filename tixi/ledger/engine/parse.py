@@ -54,7 +54,7 @@ DONE_BY = re.compile(r"(\d{4})\s*年(?:底|前)?(?:[^。；]{0,40}?)(?:完成|�
 # (each closed by its own kind: "【…）" is no bracket; a round one of either width, "（…)")
 BRACKET = re.compile(
     r"(?:(?P<round>[（(])|(?P<tortoise>〔)|(?P<square>\[)|【)"
-    r"\s*(?P<inside>(?:[^（）()〔〕\[\]【】]|[（(][^（）()]*[）)]){2,400}?)\s*"
+    r"\s*(?P<inside>(?:[^（）()〔〕\[\]【】]|[（(][^（）()]*[）)]|〔[^（）()〔〕]*〕){2,400}?)\s*"
     r"(?(round)[）)]|(?(tortoise)〕|(?(square)\]|】)))"
 )
 # ONE vocabulary of the words that say who leads and who cooperates, used by the labels ("牵头单位：", "协办单位："),
@@ -139,14 +139,18 @@ def is_organisation(name: str) -> bool:
 # every task after it
 FROM_HERE_ON = re.compile(
     r"以下[^。；，,（）()]{0,12}?均(?:需|包括|含|由)"
-    r"(?P<units>(?:[^（）()。；〕，,]|[（(][^（）()]*[）)])+?)(?:落实|负责|参与|配合)?"
-    r"(?:[，,]\s*不再(?:一一)?列出)?(?=[。；;〕）)]|$)"
+    r"(?P<units>(?:[^（）()。；〔〕，,\]】]|[（(][^（）()]*[）)]|〔[^（）()〔〕]*〕)+?)(?:落实|负责|参与|配合)?"
+    r"(?:[，,]\s*不再(?:一一)?列出)?(?=[。；;〕）)\]】]|$)"
 )
 # "（A、B负责。列第一位者为牵头单位，下同）": in this bracket and every one after it, the first unit leads; said
 # also "排在首位的部门为牵头部门", or cut off by a copy's end after "注：排在首位"
 FIRST_LISTED_LEADS = re.compile(
     r"(?:列|排)(?:在)?(?:第一位|首位)(?:者|的)?(?:单位|部门)?(?:为牵头(?:单位|部门)|[）)]?\s*$)", re.M
 )
+# a bracket whose units have a role word of their own ("A指导", "A牵头，B参与"); "按职责分工负责" shares the work
+NAMES_A_ROLE = re.compile(rf"{LEAD_WORDS}|{'|'.join(COOPERATING_WORDS)}|会同")
+# "逗号前为牵头单位，下同": the units before a bracket's first comma lead, in it and in every bracket after it
+COMMA_LEADS = re.compile(r"逗号前(?:的)?(?:为|是)牵头")
 # a unit named by its province ("上海银保监局", "广东海事局", "北京证监局"): its level is its own, not the unit's before it
 PROVINCE_NAMED = re.compile(
     "(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州"
@@ -174,8 +178,8 @@ class Task:
 def _split_outside_brackets(text: str, separators: str) -> list[str]:
     parts, depth, current = [], 0, ""
     for ch in text:
-        depth += ch in "（("
-        depth -= ch in "）)"
+        depth += ch in "（(〔"
+        depth -= ch in "）)〕"
         if ch in separators and depth == 0:
             parts.append(current)
             current = ""
@@ -1141,6 +1145,10 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
     first_listed_from = next(
         (number for number, line in enumerate(lines, start=1) if FIRST_LISTED_LEADS.search(line)), None
     )
+    lead_told_from = next(
+        (number for number, line in enumerate(lines, start=1) if COMMA_LEADS.search(line)), None
+    )
+    roles_told = False  # whether a bracket so far has told its leads apart by a role word or a stated rule
     for clause, item_title, item_body, offset in items:
         first_listed = FIRST_LISTED_LEADS.search(item_body) or (
             first_listed_from and first_listed_from <= offset
@@ -1154,9 +1162,20 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
                 # "列第一位者为牵头单位": the others cooperate, unless the bracket names its leads ("A、B牵头负责");
                 # "A、B负责，C参与" under it: A leads, B and C cooperate
                 lead, cooperating = lead[:1], lead[1:] + cooperating
+            # the rule's units join the lead in a document that has not told its leads apart up to this task (its
+            # brackets so far plain lists with no role word but "按职责分工负责", no "列第一位的为牵头单位" or "逗号前
+            # 为牵头单位" in force) where the task's own units all lead; else they cooperate
+            roles_told = roles_told or bool(
+                NAMES_A_ROLE.search(FROM_HERE_ON.sub("", re.sub(SHARED_WORDS, "", bracket)))
+                or first_listed
+                or (lead_told_from and lead_told_from <= offset)
+            )
+            joins_lead = not cooperating and not roles_told
             for since, extra in rules:
                 if since < offset:
-                    cooperating += [u for u in extra if u not in lead and u not in cooperating]
+                    (lead if joins_lead else cooperating).extend(
+                        u for u in extra if u not in lead and u not in cooperating
+                    )
             body = body.replace("\n", "")
             found.append(
                 asdict(

@@ -705,34 +705,39 @@ class Command(BaseCommand):
                 "with 4 found; seen since reader25: rules then written on its failure classes (tests/ledger/heldout_au)",
             ),
             (
-                truth / "heldout_ax",
-                False,
-                "FIFTIETH held-out set, nine texts from two collections of policy texts in public GitHub repositories (a "
-                "health-policy knowledge base's Word files; a site's '全国OPC政策汇编' pages): TASKS WITH UNITS in 江西 2025 "
-                "将健康融入所有政策 意见 ('以下责任单位均包括…，不再列出'), three 海南 2025 health action plans ('X牵头，Y按职责分工负责"
-                "', 'X牵头，Y配合'; 儿童健康 goals for 2030) and 2026 人工智能 OPC plans of 宁波 ('列第一位的为牵头单位，下同'), "
-                "杭州, 四川, 太仓 ('牵头单位：A，责任单位：B') and 泰安 with their goals; 119 tasks, 50 targets) gathered by "
-                "helper unseen41, truth committed before the reader ran; UNSEEN, first measured by the lead "
-                "(tests/ledger/heldout_ax)",
+                truth / "heldout_av",
+                True,
+                "FORTY-EIGHTH held-out set, seven HEALTH texts from public GitHub files (a new source): TASKS WITH UNITS in "
+                "three 将健康融入所有政策 department-duty tables (海南 2025 省级部门职责清单, 阜新 2020 and 句容 2022 各部门政策"
+                "重点领域: one row a unit and its duties) and goals of 抚州 乡镇敬老院 十条措施 and three national 医保 notices "
+                "(即时结算 2025, 门诊费用跨省直接结算 2021, 智能监管改革试点 2025); 75 tasks, 11 targets) gathered by helper "
+                "unseen39, truth committed before the reader ran (tests/ledger/heldout_av); "
+                "first measured by the lead with main's rules frozen (a278525): av targets 7/11 (12 found), tasks 0/75; aw 55/70 "
+                "(75), tasks 65/66 (65); ax 45/50 (52), tasks 39/119 (104); seen since reader28",
             ),
             (
                 truth / "heldout_aw",
-                False,
+                True,
                 "FORTY-NINTH held-out set, eight NON-HEALTH texts from government text stored in public GitHub files: TASKS "
                 "WITH UNITS in 广州 2012 新型城市化 实施意见 (科技创新工程 whole, 民生幸福工程 items 1-21, 民主法治建设 items 1-15, "
                 "党建创新工程 items 1-12; '（牵头单位：X，配合单位：Y…，各区、县级市政府）') and a 四川 2014 督查 notice ('…等省级主管部门"
                 "牵头…，其他相关部门配合'), goals of the 广州 texts and of news reports (贵州 十二五 装备制造业, 广西 农村公路, 京津冀 "
                 "2018-2019 秋冬季 大气): 66 tasks, 70 targets, gathered by helper unseen40, truth committed before the reader ran; "
-                "UNSEEN: first measured by the lead",
+                "(tests/ledger/heldout_aw); "
+                "first measured by the lead with main's rules frozen (a278525): av targets 7/11 (12 found), tasks 0/75; aw 55/70 "
+                "(75), tasks 65/66 (65); ax 45/50 (52), tasks 39/119 (104); seen since reader28",
             ),
             (
-                truth / "heldout_av",
-                False,
-                "FORTY-EIGHTH held-out set, seven HEALTH texts from public GitHub files (a new source): TASKS WITH UNITS in "
-                "three 将健康融入所有政策 department-duty tables (海南 2025 省级部门职责清单, 阜新 2020 and 句容 2022 各部门政策"
-                "重点领域: one row a unit and its duties) and goals of 抚州 乡镇敬老院 十条措施 and three national 医保 notices "
-                "(即时结算 2025, 门诊费用跨省直接结算 2021, 智能监管改革试点 2025); 75 tasks, 11 targets) gathered by helper "
-                "unseen39, truth committed before the reader ran; unseen: first measured by the lead (tests/ledger/heldout_av)",
+                truth / "heldout_ax",
+                True,
+                "FIFTIETH held-out set, nine texts from two collections of policy texts in public GitHub repositories (a "
+                "health-policy knowledge base's Word files; a site's '全国OPC政策汇编' pages): TASKS WITH UNITS in 江西 2025 "
+                "将健康融入所有政策 意见 ('以下责任单位均包括…，不再列出'), three 海南 2025 health action plans ('X牵头，Y按职责分工负责"
+                "', 'X牵头，Y配合'; 儿童健康 goals for 2030) and 2026 人工智能 OPC plans of 宁波 ('列第一位的为牵头单位，下同'), "
+                "杭州, 四川, 太仓 ('牵头单位：A，责任单位：B') and 泰安 with their goals; 119 tasks, 50 targets) gathered by "
+                "helper unseen41, truth committed before the reader ran (tests/ledger/heldout_ax); "
+                "first measured by the lead with main's rules frozen (a278525): av targets 7/11 (12 found), tasks 0/75; aw 55/70 "
+                "(75), tasks 65/66 (65); ax 45/50 (52), tasks 39/119 (104); seen since reader28",
             ),
         )
         if perturb:

@@ -694,3 +694,30 @@ def test_a_unit_name_with_tortoise_shell_brackets_is_one_unit():
         ("建设社区", ["市经信局"], ["市发改委", "各区〔县、市〕政府", "开发园区管委会"]),
         ("提供服务", ["市科技局"], ["市数据局", "各区〔县、市〕政府", "开发园区管委会"]),
     ]
+
+
+def test_a_duty_table_reads_each_row_as_a_task_led_by_its_department():
+    """A table "部门 | 职责与任务" or "部门 | 政策制定重点领域 | 对应的健康因素" (a 职责清单: one row a department and its
+    duties) holds a task per row, led by the row's department; two columns will do; a name over two lines of its cell
+    ("省自然资源和 规划厅") is one name; the header row and the third column are no task."""
+    two = """省级相关部门职责清单
+部门 | 职责与任务
+省委宣传部 | 创新健康文化传播手段，大力宣传健康文化。引导群众树立健康生活意识。
+省自然资源和 规划厅 | 指导市县将卫生健康设施项目用地统筹纳入国土空间规划。
+海口海关 | 严格落实进出境运输工具的卫生检疫。
+"""
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(two)] == [
+        ("创新健康文化传播手段，大力宣传健康文化", ["省委宣传部"], []),
+        ("指导市县将卫生健康设施项目用地统筹纳入国土空间规划", ["省自然资源和规划厅"], []),
+        ("严格落实进出境运输工具的卫生检疫", ["海口海关"], []),
+    ]
+    three = """附件
+各部门政策制定重点领域
+部  门 | 政策制定重点领域 | 对应的健康因素
+教育局 | 提高学生健康素养和身心素质，改善学校卫生环境。开展健康促进学校建设。 | 健康素养、健康环境
+市人社局 市医保中心 | 提高医疗、工伤、生育、养老等保险水平。 | 健康保障
+"""
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(three)] == [
+        ("提高学生健康素养和身心素质，改善学校卫生环境", ["教育局"], []),
+        ("提高医疗、工伤、生育、养老等保险水平", ["市人社局", "市医保中心"], []),
+    ]

@@ -108,7 +108,7 @@ ROLE = re.compile(
 NAMES_ROLES = re.compile(rf"{LEAD_WORDS}|{'|'.join(COOPERATING_WORDS)}|职责|会同|[:：]")
 ORGANISATION = re.compile(
     r"(?:委|局|办|厅|部|府|会|院|中心|单位|部门|政府|管委会|分局|公司|组|队|站|所|署|总局|集团|机构|社|行|协会|学会|银行"
-    r"|工商联|妇联|残联|侨联|科协|团中央|办公室|处|科|股|室)$"
+    r"|工商联|妇联|残联|侨联|科协|团中央|办公室|处|科|股|室|海关)$"
 )
 # a unit followed by another name for it in brackets: "市交通委（市道运局）", "规划处(爱卫办)"
 ALIAS = re.compile(r"\s*[（(][^（）()]*[）)]$")
@@ -566,11 +566,13 @@ COLUMN_ROLES = (
     ),
     ("cooperating", re.compile(rf"^(?:{'|'.join(COOPERATING_STEMS)})(?:{UNIT_KINDS})$")),
     # who does the task, no lead named: 责任单位, "责任分工" (the units sharing it), "实施单位"/"实施主体"
-    ("duty", re.compile(rf"^(?:责任(?:{UNIT_KINDS})|责任分工|实施(?:单位|主体|部门))$")),
+    # a bare "部门" column: the department whose row it is (a duty table "部门 | 职责与任务", "部门 | 政策制定重点领域")
+    ("duty", re.compile(rf"^(?:责任(?:{UNIT_KINDS})|责任分工|实施(?:单位|主体|部门)|部门(?:名称)?)$")),
     (
         "task",
         re.compile(
-            r"^(?!.*(?:单位|部门|处室|时限|时间|领导|备注|进度))(?:.{0,8}(?:任务|工作|事项|举措|措施|内容|分工)(?:名称)?|目标任务|.{0,6}工作目标"
+            r"^(?!.*(?:单位|部门|处室|时限|时间|领导|备注|进度))(?:.{0,8}(?:任务|工作|事项|举措|措施|内容|分工|重点领域)(?:名称)?"
+            r"|目标任务|.{0,6}工作目标"
             r"|.{0,4}指标(?:名称)?)$"
         ),
     ),
@@ -578,7 +580,7 @@ COLUMN_ROLES = (
     (
         "other",
         re.compile(
-            r"^.{0,8}(?:时限|时间|领导|备注|进度|评价|安排|情况|责任人)$|^.{0,10}(?:依据|程序|必要性|可行性)$"
+            r"^.{0,8}(?:时限|时间|领导|备注|进度|评价|安排|情况|责任人|因素)$|^.{0,10}(?:依据|程序|必要性|可行性)$"
         ),
     ),
     # an indicator table's value columns: an indicator with a 牵头单位 column is its unit's task
@@ -607,6 +609,15 @@ def _header(cells: list[str]) -> list[str] | None:
     return roles
 
 
+def _one_name(cell: str) -> str:
+    """A unit's name over two lines of its cell, joined by the copy with a space ("省自然资源和 规划厅"), is one name;
+    a cell of whole names spaced apart ("市公安局 市交通运输局") names each of them."""
+    pieces = cell.split()
+    if len(pieces) > 1 and is_organisation(pieces[-1]):
+        return ("、" if all(is_organisation(x) for x in pieces) else "").join(pieces)
+    return cell
+
+
 def _row_task(roles: list[str], cells: list[str]) -> tuple | None:
     """(title, text, lead, cooperating, deadline) of a table row read by its columns; None when it names
     no task or no unit. Its title is the first task column's first sentence (a second one details it).
@@ -619,7 +630,7 @@ def _row_task(roles: list[str], cells: list[str]) -> tuple | None:
     def spaced(part):
         # a unit column's cell naming its units one after another, spaced ("市公安局 市交通运输局")
         pieces = part.split()
-        return pieces if len(pieces) > 1 and all(is_organisation(x) for x in pieces) else [part]
+        return pieces if len(pieces) > 1 and all(is_organisation(x) for x in pieces) else [_one_name(part)]
 
     def names(role):
         return [
@@ -636,7 +647,7 @@ def _row_task(roles: list[str], cells: list[str]) -> tuple | None:
     duty = by_role.get("duty", [""])[0]
     if "lead" in by_role:
         cooperating = [*cooperating, *(n for n in names("duty") if n not in lead)]
-    elif duty and (found := units_of(duty) or units_of("责任单位：" + duty)):
+    elif duty and (duty := _one_name(duty)) and (found := units_of(duty) or units_of("责任单位：" + duty)):
         lead, cooperating = found[0], [*found[1], *cooperating]
     # a 责任单位 cell whose units all cooperate ("A、B配合落实") names a task without a lead; an empty 牵头 cell (merged
     # with the row above) names none
@@ -837,7 +848,12 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
 
     while i < len(lines):
         cells = _cells(lines[i])
-        if len(cells) >= 3 and (roles := _header(cells)):  # rows of cells on one line each
+        # rows of cells on one line each; two columns will do for a unit and its task ("部门 | 职责与任务")
+        if (
+            len(cells) >= 2
+            and (roles := _header(cells))
+            and (len(cells) >= 3 or set(roles) == {"duty", "task"})
+        ):
             used.add(i)
             i += 1
             # a line of bare "|" (or "|---|") between rows is part of the table

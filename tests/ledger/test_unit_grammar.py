@@ -721,3 +721,14 @@ def test_a_duty_table_reads_each_row_as_a_task_led_by_its_department():
         ("提高学生健康素养和身心素质，改善学校卫生环境", ["教育局"], []),
         ("提高医疗、工伤、生育、养老等保险水平", ["市人社局", "市医保中心"], []),
     ]
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["省计生协", "省委党校", "省广播电视台", "海口海关", "市委改革办〔市营商环境建设局〕"],
+)
+def test_more_kinds_of_organisation_close_a_list_of_units(unit):
+    """A 计划生育协会 (计生协), a 党校, a 电视台, a 海关 are units as a 科协 or a 局 is, and so is a name with its other
+    name in 〔〕: a bracket that lists one of them still names its units."""
+    text = f"（一）普及健康生活方式。发布指南。（省卫生健康委、{unit}等按职责分工负责）"
+    assert [(t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [(["省卫生健康委", unit], [])]

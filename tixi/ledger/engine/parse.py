@@ -108,10 +108,10 @@ ROLE = re.compile(
 NAMES_ROLES = re.compile(rf"{LEAD_WORDS}|{'|'.join(COOPERATING_WORDS)}|职责|会同|[:：]")
 ORGANISATION = re.compile(
     r"(?:委|局|办|厅|部|府|会|院|中心|单位|部门|政府|管委会|分局|公司|组|队|站|所|署|总局|集团|机构|社|行|协会|学会|银行"
-    r"|工商联|妇联|残联|侨联|科协|团中央|办公室|处|科|股|室|海关)$"
+    r"|工商联|妇联|残联|侨联|科协|计生协|团中央|办公室|处|科|股|室|海关|党校|电视台)$"
 )
 # a unit followed by another name for it in brackets: "市交通委（市道运局）", "规划处(爱卫办)"
-ALIAS = re.compile(r"\s*[（(][^（）()]*[）)]$")
+ALIAS = re.compile(r"\s*(?:[（(][^（）()]*[）)]|〔[^〔〕]*〕)$")
 # "A会B" in a list of units is "A会同B" (a unit ends before the 会; 委员会, 总工会, 协会… are names, and 会议,
 # 会展, 会计, 会商… words, not this)
 SHORT_HUITONG = re.compile(

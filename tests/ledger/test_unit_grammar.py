@@ -732,3 +732,21 @@ def test_more_kinds_of_organisation_close_a_list_of_units(unit):
     name in 〔〕: a bracket that lists one of them still names its units."""
     text = f"（一）普及健康生活方式。发布指南。（省卫生健康委、{unit}等按职责分工负责）"
     assert [(t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [(["省卫生健康委", unit], [])]
+
+
+def test_the_bracket_that_states_the_rule_names_its_units_as_leads_in_a_document_without_roles():
+    """ "〔责任单位：A、B，各县（市、区）人民政府。以下各项任务均需各县（市、区）人民政府落实，不再列出〕": the units after the comma
+    are those the rule repeats; in a document whose brackets name no role they lead there as in every later task. Where
+    the document tells leads apart ("逗号前为牵头单位") they cooperate."""
+    plain = """1.布局建设社区。支持试点。〔责任单位：市发展改革委、市科技局，各县（市、区）人民政府。以下各项任务均需各县（市、区）人民政府落实，不再列出〕
+2.构建孵化体系。支持孵化器。〔责任单位：市科技局〕
+"""
+    assert [(t["lead_units"], t["cooperating_units"]) for t in tasks(plain)] == [
+        (["市发展改革委", "市科技局", "各县（市、区）人民政府"], []),
+        (["市科技局", "各县（市、区）人民政府"], []),
+    ]
+    told = plain.replace("。以下各项", "。逗号前为牵头单位，下同。以下各项")
+    assert [(t["lead_units"], t["cooperating_units"]) for t in tasks(told)] == [
+        (["市发展改革委", "市科技局"], ["各县（市、区）人民政府"]),
+        (["市科技局"], ["各县（市、区）人民政府"]),
+    ]

@@ -1186,6 +1186,16 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
                 or first_listed
                 or (lead_told_from and lead_told_from <= offset)
             )
+            # the bracket that states the rule names its units after the others ("A、B，各区、县（市）政府。以下均需
+            # 各区、县（市）政府落实"): in such a document they lead there as after it
+            own_rule = {
+                n
+                for m in FROM_HERE_ON.finditer(bracket)
+                for part in _split_outside_brackets(m.group("units"), "，,")
+                for n in unit_names(part)
+            }
+            if not roles_told and cooperating and set(cooperating) <= own_rule:
+                lead, cooperating = lead + cooperating, []
             joins_lead = not cooperating and not roles_told
             for since, extra in rules:
                 if since < offset:

@@ -2199,3 +2199,20 @@ def test_a_pdf_copy_of_a_short_text_a_paragraph_cut_in_a_few_lines():
         ]
     )
     assert (52.0, "万人", 2026, "ge") in found(text)
+
+
+def test_a_paragraph_looking_forward_to_a_five_year_period_dates_its_goals_by_the_periods_end():
+    """A news report of 2013: "“十二五”期间，某省将重点开展以下工作：一是…力争“十二五”末实现…" — the period's end (2015)
+    dates the goal after "力争“十二五”末" and the paragraph's later goals ("二是…力争好路率达到80%"), not the report's
+    year; "“十二五”末" after no goal's verb is no goal's year (a review's "“十二五”末，全市…")."""
+    text = (
+        "某省：2013计划投资建设农村公路\n"
+        "今年，某省计划新建农村公路3000公里。这是从2013年某省农村交通工作会议上获得的消息。\n"
+        "据悉，“十二五”期间，某省农村交通将重点开展以下工作：一是加快农村公路建设，力争“十二五”末实现95%的乡镇"
+        "通沥青路。二是建立养护机制，力争县道好路率达到80%。三是加快客运网络建设，建制村客车通达率90%以上。\n"
+    )
+    goals = found(text)
+    assert (95.0, "%", 2015, "ge") in goals
+    assert (80.0, "%", 2015, "ge") in goals
+    assert (90.0, "%", 2015, "ge") in goals
+    assert not [g for g in goals if g[0] in (95.0, 80.0, 90.0) and g[2] != 2015]

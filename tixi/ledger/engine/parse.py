@@ -1782,6 +1782,7 @@ def targets(text: str) -> list[dict]:
         set(),
     )  # (sentence, where its value starts, target); (sentence, where a value read starts)
     for index, sentence in enumerate(_clauses(body)):
+        period_paragraph = False
         if sentence in ("\n", "。"):
             list_years = ""  # the years of a list go on over the sentence's clauses (；), not past its end
         if sentence == "\n":
@@ -1901,6 +1902,10 @@ def targets(text: str) -> list[dict]:
             # "到“十四五”末，…达到32%", "“十四五”时期,目标人均预期寿命提高1岁": the five-year plan's last year, named by
             # the plan's number
             year_match = re.match(r"(\d{4})", str(FIVE_YEAR_ENDS[plan_end.group(1)]))
+            if (named := FIVE_YEAR_NAMED.search(sentence)) and named.group(1) == plan_end.group(1):
+                # "“十二五”期间，…将重点开展以下工作：一是…力争“十二五”末实现100%…。二是…力争县道好路率达到80%": the
+                # period the paragraph looks forward to dates its later sentences too
+                period_paragraph = True
         if (
             (period := FIVE_YEAR_PERIOD.match(sentence))
             and not FIVE_YEAR_GOAL.match(sentence)
@@ -1919,7 +1924,7 @@ def targets(text: str) -> list[dict]:
             continue  # "自2019年开始，…在10个左右领域开展培训": what starts, not a level to reach by a year
         if year_match and 2000 < int(year_match.group(1)) < 2100:
             year = int(year_match.group(1))
-            if re.match(r"到\d{4}年[，,]", sentence):
+            if re.match(r"到\d{4}年[，,]", sentence) or period_paragraph:
                 paragraph_year = year  # "到2020年，…。全国…达到70%": the paragraph's later sentences too
             elif re.match(r"\d{4}\s*年[，,]", sentence) and not reporting and year >= (text_year or year):
                 paragraph_year = (
@@ -2483,7 +2488,8 @@ BRACKETED_BASE = re.compile(
     r"[（(](?:(\d{4})\s*年(?:底|末)?(?:为|是|[:：])?|(?:基线|基期|现状)值?(?:为|是|[:：])?)[^（）()，,；。]{0,12}$"
 )
 # the last year of a five-year plan named by its number: "到“十四五”末"
-FIVE_YEAR_END = re.compile(r"(?:到|至)[“\"]?(十[一二三四五六七])五[”\"]?(?:时期)?(?:期末|末)")
+# ("到“十四五”末", "力争“十二五”末实现…": a goal's verb before it, not a past period's end reported: "“十二五”末,全市…")
+FIVE_YEAR_END = re.compile(r"(?:到|至|力争|争取|确保)[“\"]?(十[一二三四五六七])五[”\"]?(?:时期)?(?:期末|末)")
 # a five-year period the text sets goals for: "“十四五”时期,目标人均预期寿命提高1岁", "“十三五”期间,…的主要发展目标是"
 FIVE_YEAR_GOAL = re.compile(
     r"(?:^|(?<=[，,；;。\s]))[“\"]?(十[一二三四五六七])五[”\"]?(?:时期|期间)[，,]?[^，,。；;]{0,12}?(?<!预期)(?<!既定)(?<!规划)(?<!达到)(?<!实现)(?<!完成)目标(?!.{0,6}(?:实现|完成))"

@@ -2216,3 +2216,17 @@ def test_a_paragraph_looking_forward_to_a_five_year_period_dates_its_goals_by_th
     assert (80.0, "%", 2015, "ge") in goals
     assert (90.0, "%", 2015, "ge") in goals
     assert not [g for g in goals if g[0] in (95.0, 80.0, 90.0) and g[2] != 2015]
+
+
+def test_tupo_is_more_than_its_value_and_vehicles_and_machine_sets_counted_in_wan():
+    """ "将突破1000亿元" sets a level to pass (gt), as 超过 does; "年产45万辆", "年产2.6万台套以上" are counts in 万辆 and 万台套
+    (not a bare 万台 cut from 台套)."""
+    text = (
+        "到2015年，某省装备制造业总产值将突破1000亿元。"
+        "到2015年，全省汽车整车将达到年产45万辆，工程机械达到年产2.6万台套以上。"
+    )
+    assert found(text) == [
+        (1000.0, "亿元", 2015, "gt"),
+        (45.0, "万辆", 2015, "ge"),
+        (2.6, "万台套", 2015, "ge"),
+    ]

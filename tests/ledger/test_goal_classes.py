@@ -2199,3 +2199,35 @@ def test_a_pdf_copy_of_a_short_text_a_paragraph_cut_in_a_few_lines():
         ]
     )
     assert (52.0, "万人", 2026, "ge") in found(text)
+
+
+# reader27: a list numbered in another planner's style (perturb.numbering): "（1）" for the measures' "1."
+
+
+def _task_units(text: str) -> list[tuple]:
+    return [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)]
+
+
+def test_measures_numbered_with_a_bracketed_digit_under_a_bracketed_numeral_naming_their_units_are_tasks():
+    text = (
+        "一、重点任务\n（一）完善服务网络。\n"
+        "（1）建设县域医共体，推进紧密型改革。（牵头单位：县卫健局；配合单位：县财政局）\n"
+        "（2）提升乡镇卫生院能力。（责任单位：县卫健局、县人社局）\n"
+    )
+    assert _task_units(text) == [
+        ("建设县域医共体，推进紧密型改革", ["县卫健局"], ["县财政局"]),
+        ("提升乡镇卫生院能力", ["县卫健局", "县人社局"], []),
+    ]
+
+
+def test_a_list_numbered_with_bracketed_digits_throughout_is_read_as_a_numbered_list():
+    text = (
+        "某市卫生健康重点工作分工\n"
+        "（1）加快建设区域医疗中心，完成主体工程。\n责任单位：市卫健委、市发改委\n"
+        "（2）推进家庭医生签约服务。\n责任单位：市卫健委\n"
+    )
+    assert _task_units(text) == [
+        ("加快建设区域医疗中心，完成主体工程", ["市卫健委", "市发改委"], []),
+        ("推进家庭医生签约服务", ["市卫健委"], []),
+    ]  # as the same list numbered "1." "2." reads
+    assert _task_units(text.replace("（1）", "1.").replace("（2）", "2.")) == _task_units(text)

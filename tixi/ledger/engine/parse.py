@@ -19,6 +19,7 @@ NUMBERED_LONG = re.compile(r"^(\d{1,3})(?:[.．](?!\d)|、)\s*([^。；*]{2,})")
 NUMBERED_NEXT = re.compile(r"^(\d{1,2})[.．]\s*(\d[^。；*]{1,})")
 # a third-level measure: "(1)积极争取…。", "（2）推进…"
 SUB_NUMBERED = re.compile(r"^[（(](\d{1,2})[)）]\s*([^。；*]{2,})")
+ARABIC_MARKER = re.compile(r"^\d{1,3}(?:[.．](?!\d)|、)")
 HEADING = re.compile(r"^(?:#|第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、)")
 # one line holding many items ("…人群。1、…(市卫生局负责,市财政局配合)2、…"): each item on its own line
 # A copy that keeps a whole section on one line runs its items together: "…负责）2．…", "…负责）具体措施：1．…",
@@ -405,6 +406,10 @@ def _items(text: str):
     breaks) are joined back to it, and '1.' items take the '（一）' section they sit in."""
     section, items, offset, task_follows, last_number = "", [], 0, False, -1
     lines = _label_lines([part for raw in text.splitlines() for part in _inline_parts(raw)])
+    # does the document number its measures "1." / "1、" anywhere? (if not, "（1）" is the style it numbers them in)
+    openers = [re.sub(r"^[#*\s]+", "", line) for line in lines]
+    arabic_list = any(ARABIC_MARKER.match(line) for line in openers)
+    clause_list = any(CLAUSE_LONG.match(line) for line in openers)
     for line in (raw.strip() for raw in lines):
         offset += 1
         if not line:
@@ -428,13 +433,23 @@ def _items(text: str):
             items.append(
                 [measure.group(1), re.split(r"[。；]", measure.group(2))[0].strip()[:60], bare, offset]
             )
-        elif last_number > 0 and (sub := SUB_NUMBERED.match(bare)) and _unit_brackets(bare):
+        elif (
+            (last_number > 0 or not arabic_list)
+            and (sub := SUB_NUMBERED.match(bare))
+            and _unit_brackets(bare)
+        ):
             # "(1)积极争取…。…(省卫健委、省发改委负责,…)" under "1.…": a third-level measure naming its units is a task of its
-            # own ("（1）…" right under "（一）…" is a paragraph of that item: its first part keeps the item's title)
+            # own ("（1）…" right under "（一）…" is a paragraph of that item: its first part keeps the item's title);
+            # in a list that never numbers "1." the "（1）" items are its measures (a planner's other style)
             prefix = f"（{section}）" if section else ""
-            items.append(
-                [f"{prefix}{max(last_number, 0)}({sub.group(1)})", sub.group(2).strip()[:60], bare, offset]
-            )
+            level = f"{last_number}" if last_number > 0 else ""
+            items.append([f"{prefix}{level}({sub.group(1)})", sub.group(2).strip()[:60], bare, offset])
+        elif not arabic_list and not clause_list and (sub := SUB_NUMBERED.match(bare)):
+            # a list numbered "（1）" throughout, with no "（一）" or "1." above it: its items, as "1." items are
+            last_number = int(sub.group(1))
+            title = re.split(r"[。；*]", sub.group(2))[0].strip()[:60]
+            prefix = f"（{section}）" if section else ""
+            items.append([f"{prefix}({sub.group(1)})", title, bare, offset])
         elif numbered := _numbered(bare, last_number):
             last_number = int(numbered.group(1))
             title = numbered.group(2).strip()[:60]

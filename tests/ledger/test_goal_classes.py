@@ -2231,3 +2231,16 @@ def test_a_list_numbered_with_bracketed_digits_throughout_is_read_as_a_numbered_
         ("推进家庭医生签约服务", ["市卫健委"], []),
     ]  # as the same list numbered "1." "2." reads
     assert _task_units(text.replace("（1）", "1.").replace("（2）", "2.")) == _task_units(text)
+
+
+def test_measures_numbered_with_circled_digits_naming_their_units_are_tasks():
+    text = (
+        "1.主要任务\n（1）强化公共卫生体系。\n"
+        "①完善疾控机构实验室，提升检测能力。（市卫健委牵头，市财政局配合）\n"
+        "②建立传染病监测预警平台。（责任单位：市卫健委、市数据局）\n"
+        "注：①数据来源为统计年鉴。\n"
+    )
+    assert _task_units(text) == [
+        ("完善疾控机构实验室，提升检测能力", ["市卫健委"], ["市财政局"]),
+        ("建立传染病监测预警平台", ["市卫健委", "市数据局"], []),
+    ]

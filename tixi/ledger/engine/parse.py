@@ -19,6 +19,7 @@ NUMBERED_LONG = re.compile(r"^(\d{1,3})(?:[.．](?!\d)|、)\s*([^。；*]{2,})")
 NUMBERED_NEXT = re.compile(r"^(\d{1,2})[.．]\s*(\d[^。；*]{1,})")
 # a third-level measure: "(1)积极争取…。", "（2）推进…"
 SUB_NUMBERED = re.compile(r"^[（(](\d{1,2})[)）]\s*([^。；*]{2,})")
+CIRCLED_ITEM = re.compile(r"^([①-⑳])\s*([^。；*]{2,})")
 ARABIC_MARKER = re.compile(r"^\d{1,3}(?:[.．](?!\d)|、)")
 HEADING = re.compile(r"^(?:#|第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、)")
 # one line holding many items ("…人群。1、…(市卫生局负责,市财政局配合)2、…"): each item on its own line
@@ -444,6 +445,12 @@ def _items(text: str):
             prefix = f"（{section}）" if section else ""
             level = f"{last_number}" if last_number > 0 else ""
             items.append([f"{prefix}{level}({sub.group(1)})", sub.group(2).strip()[:60], bare, offset])
+        elif (circled := CIRCLED_ITEM.match(bare)) and _unit_brackets(bare):
+            # "①建设…。（市卫健委负责）": a measure numbered with a circled digit naming its units is a task
+            prefix = f"（{section}）" if section else ""
+            level = f"{last_number}" if last_number > 0 else ""
+            title = re.split(r"[。；*]", circled.group(2))[0].strip()[:60]
+            items.append([f"{prefix}{level}{circled.group(1)}", title, bare, offset])
         elif not arabic_list and not clause_list and (sub := SUB_NUMBERED.match(bare)):
             # a list numbered "（1）" throughout, with no "（一）" or "1." above it: its items, as "1." items are
             last_number = int(sub.group(1))

@@ -2244,3 +2244,26 @@ def test_measures_numbered_with_circled_digits_naming_their_units_are_tasks():
         ("完善疾控机构实验室，提升检测能力", ["市卫健委"], ["市财政局"]),
         ("建立传染病监测预警平台", ["市卫健委", "市数据局"], []),
     ]
+
+
+def test_a_document_numbering_its_sections_1_2_looks_back_under_a_section_of_results():
+    text = (
+        "某市卫生健康事业发展规划\n1.发展成就\n"
+        "（1）服务能力提升。全市每千人口床位数达到6.5张，孕产妇死亡率降至8.2/10万。\n"
+        "2.主要目标\n（1）到2027年，每千人口床位数达到7.2张。\n"
+    )
+    assert found(text) == [(7.2, "张", 2027, "ge")]
+
+
+def test_a_situation_section_numbered_in_any_style_looks_back():
+    text = (
+        "某市环境保护规划\n1.环境形势\n（1）成绩显著。全市森林覆盖率达到45%，城市污水处理率达到90%。\n"
+        "2.规划目标\n（1）到2027年，森林覆盖率达到48%。\n"
+    )
+    assert found(text) == [(48.0, "%", 2027, "ge")]
+
+
+def test_numbered_goal_lines_of_a_document_without_sections_stay_goals():
+    # a "1、" line holding a figure is an item, not its section's title
+    text = "某市医疗卫生强市建设目标\n1、到2027年全市千人医生数达到2.8名\n2、市域内住院率达到98%以上\n"
+    assert found(text) == [(2.8, "名", 2027, "ge"), (98.0, "%", 2027, "ge")]

@@ -1353,7 +1353,7 @@ GOAL_WORDS = re.compile(
 # projects: no targets there. A heading that also names what is to be done (目标, 任务, 要点…) looks forward.
 LOOKING_BACK = re.compile(
     r"发展成就|发展基础|规划背景|背景及依据|编制背景|取得成效|面临形势|机遇与挑战|重大建设项目|回顾|总结|成效|成绩|成就|现状|进展情况"
-    r"|基础与形势|发展环境|基本情况|工作进展|主要进展|形势与挑战|^\W*[一二三四五六七八九十]+、\S{0,6}形势\W*$"
+    r"|基础与形势|发展环境|基本情况|工作进展|主要进展|形势与挑战|^\W*(?:[一二三四五六七八九十]+、|\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[①-⑳])\S{0,6}形势\W*$"
 )
 # a heading naming what goes on after the results ("实施成效与延续", "成效与展望") looks forward too
 LOOKING_FORWARD = re.compile(
@@ -1587,14 +1587,34 @@ def yearly_list_year(text: str) -> int | None:
 SITE_NOTE = re.compile(r"\s*《[^》]{2,80}》(?:是)?由[^，,。]{1,20}(?:为您)?(?:编辑|收集)?整理")
 
 
+# the styles a list's markers are written in, a level each (a planner picks which level takes which)
+LIST_STYLES = (
+    re.compile(r"^(?:#+\s*)?[（(][一二三四五六七八九十]{1,3}[)）]"),
+    re.compile(r"^(?:#+\s*)?\d{1,2}(?:[.．](?!\d)|、)"),
+    re.compile(r"^(?:#+\s*)?[（(]\d{1,2}[)）]"),
+    re.compile(r"^(?:#+\s*)?[①-⑳]"),
+)
+
+
+def _top_style(lines: list[str]):
+    """In a document with no "一、" or "第一章" heading, the style of its first list marker: its top level, whose
+    title lines ("1.主要成绩", "（1）工作回顾") head its sections as "一、" does elsewhere; else None."""
+    if any(SECTION.match(line.strip()) for line in lines):
+        return None
+    for line in lines:
+        if style := next((style for style in LIST_STYLES if style.match(line.strip())), None):
+            return style
+    return None
+
+
 def _sections(text: str, yearly_list: bool = False):
     """The lines of the document that look forward (goals, tasks), tables and the notes under them left out; in a
     yearly list of tasks, a numbered line naming counts is an item of the list, not a heading."""
     looking_back = section_back = False
     in_review = False  # under a review's title ("2016年…工作总结"): its numbered headings look back too
-    for line in (
-        part for raw in text.splitlines() for part in INLINE_HEADING.sub("\n\\1\n", raw).split("\n")
-    ):
+    lines = [part for raw in text.splitlines() for part in INLINE_HEADING.sub("\n\\1\n", raw).split("\n")]
+    top = _top_style(lines)
+    for line in lines:
         if OTHER_NEWS.match(line):
             return  # a news page's list of other items ("新闻推荐", "热门排行"): the document has ended
         if SITE_NOTE.match(line):
@@ -1607,7 +1627,15 @@ def _sections(text: str, yearly_list: bool = False):
             continue  # "注：①…": how a table's values are measured, not goals
         if yearly_list and (DONE_LABEL.match(line) or PROGRESS_CELL.fullmatch(line)):
             continue  # "完成情况:全市开展各类职业技能培训10万人次": what was done beside the list's item, no goal
-        is_heading = SECTION.match(line.strip()) and len(line.strip()) < 60
+        is_heading = (SECTION.match(line.strip()) and len(line.strip()) < 60) or (
+            top is not None
+            and top.match(line.strip())
+            and len(line.strip()) < 50
+            and not re.search(r"[。；;，,：:]", line)
+            and not re.search(
+                r"\d", top.sub("", line.strip(), count=1)
+            )  # "1、千人医生数达到2.8名": an item's goal
+        )
         if (
             is_heading
             and yearly_list

@@ -1597,14 +1597,14 @@ LIST_STYLES = (
 
 
 def _top_style(lines: list[str]):
-    """In a document with no "一、" or "第一章" heading, the style of its first list marker: its top level, whose
-    title lines ("1.主要成绩", "（1）工作回顾") head its sections as "一、" does elsewhere; else None."""
+    """In a document with no "一、" or "第一章" heading and lists of more than one level, the style of its first list
+    marker: its top level, whose title lines ("1.主要成绩", "（1）工作回顾") head its sections as "一、" does
+    elsewhere; else None."""
     if any(SECTION.match(line.strip()) for line in lines):
         return None
-    for line in lines:
-        if style := next((style for style in LIST_STYLES if style.match(line.strip())), None):
-            return style
-    return None
+    used = [style for line in lines for style in LIST_STYLES if style.match(line.strip())]
+    # a list of one level ("1.…" "2.继续推行…") has items, no sections: only a level with another under it heads
+    return used[0] if len(set(used)) > 1 else None
 
 
 def _sections(text: str, yearly_list: bool = False):

@@ -2267,3 +2267,13 @@ def test_numbered_goal_lines_of_a_document_without_sections_stay_goals():
     # a "1、" line holding a figure is an item, not its section's title
     text = "某市医疗卫生强市建设目标\n1、到2027年全市千人医生数达到2.8名\n2、市域内住院率达到98%以上\n"
     assert found(text) == [(2.8, "名", 2027, "ge"), (98.0, "%", 2027, "ge")]
+
+
+def test_a_goal_quoted_under_a_heading_of_results_holds_through_its_clauses_whatever_the_semicolon_s_width():
+    # reader27 (fullwidth_punctuation shape): the quoted sentence runs to its full stop, its "；" clauses with it
+    for semicolon in (";", "；"):
+        text = (
+            "工作回顾\n某报讯 《某市健康行动》提出，到2030年，老年人失能发生率有所下降"
+            f"{semicolon}二级以上综合性医院设老年医学科比例达到90%以上{semicolon}三级中医医院设置康复科比例达到80%。\n"
+        )
+        assert found(text) == [(90.0, "%", 2030, "ge"), (80.0, "%", 2030, "ge")], semicolon

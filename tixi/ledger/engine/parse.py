@@ -1675,9 +1675,7 @@ def _sections(text: str, yearly_list: bool = False):
         else:
             # "（2023-2030年）》进一步提出到2030年将5年生存率提升至46.6%": a goal set for a year to come, quoted under a
             # heading of results, is a goal; "到2020年底，全市…达到90%" (no 提出/将/目标) stays a figure reached
-            yield from (
-                sentence for sentence in re.split(r"(?<=[。；])", line) if QUOTED_GOAL.search(sentence)
-            )
+            yield from (sentence for sentence in re.split(r"(?<=[。])", line) if QUOTED_GOAL.search(sentence))
 
 
 # a label line of goals or indicators ("规划指标:", "发展目标："), then its stages each on a line opening with its year

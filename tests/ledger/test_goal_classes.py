@@ -2277,3 +2277,19 @@ def test_a_goal_quoted_under_a_heading_of_results_holds_through_its_clauses_what
             f"{semicolon}二级以上综合性医院设老年医学科比例达到90%以上{semicolon}三级中医医院设置康复科比例达到80%。\n"
         )
         assert found(text) == [(90.0, "%", 2030, "ge"), (80.0, "%", 2030, "ge")], semicolon
+
+
+def test_a_table_s_group_rows_are_read_in_any_list_style():
+    # reader27 (numbering shape): "（1）王某市长牵头重点工作", "①…", "一、…" group the rows after them as "(一)…" does
+    from tixi.ledger.engine.parse import tasks
+
+    for first, second in (("（1）", "（2）"), ("①", "②"), ("一、", "二、")):
+        cells = [
+            "序号", "重点工作任务", "责任单位", f"{first}王某市长牵头重点工作", "1", "加快建设科创走廊。", "市科技局",
+            f"{second}李某副市长牵头重点工作", "2", "推进港湾建设,打造金融平台。", "市地方金融监管局、市发改委", "3",
+        ]  # fmt: skip
+        text = "\n|\n".join(cells) + "\n"
+        assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+            ("加快建设科创走廊", ["市科技局"], []),
+            ("推进港湾建设,打造金融平台", ["市地方金融监管局", "市发改委"], []),
+        ], first

@@ -700,7 +700,11 @@ def _one_cell(line: str) -> str | None:
 
 
 # a row of a table read by its columns that groups the rows after it, one cell across: "(一)刘忻市长牵头重点工作"
-GROUP_ROW = re.compile(r"\s*[（(][一二三四五六七八九十]+[)）][^。；;|]{2,40}")
+# (its marker in any list style: "（1）…", "一、…", "①…")
+GROUP_ROW = re.compile(
+    r"\s*(?:[（(](?:[一二三四五六七八九十]+|\d{1,2})[)）]|[一二三四五六七八九十]+、|\d{1,2}[.．、](?!\d)|[①-⑳])"
+    r"[^。；;|]{2,40}"
+)
 
 
 ROW_NUMBER = re.compile(r"^(\d{1,3})[.．、](?!\s*\d)\s*")  # "1. 5个县" is a decimal, no row

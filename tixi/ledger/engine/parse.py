@@ -445,7 +445,7 @@ def _items(text: str):
             prefix = f"（{section}）" if section else ""
             level = f"{last_number}" if last_number > 0 else ""
             items.append([f"{prefix}{level}({sub.group(1)})", sub.group(2).strip()[:60], bare, offset])
-        elif (circled := CIRCLED_ITEM.match(bare)) and _unit_brackets(bare):
+        elif (circled := CIRCLED_ITEM.match(bare)) and _unit_brackets(_paragraph(bare, lines[offset:])):
             # "①建设…。（市卫健委负责）": a measure numbered with a circled digit naming its units is a task
             prefix = f"（{section}）" if section else ""
             level = f"{last_number}" if last_number > 0 else ""
@@ -468,6 +468,19 @@ def _items(text: str):
         elif items and items[-1] is not None:
             items[-1][2] += "\n" + line  # a page break inside a sentence: joined again where read
     return [item for item in items if item is not None], lines
+
+
+def _paragraph(line: str, after: list[str]) -> str:
+    """A line and the lines after it up to the next that opens a list item or a heading (a page break inside the
+    item)."""
+    following = []
+    for raw in after:
+        if not raw.strip():
+            continue
+        if OPENS_ITEM.match(raw.strip()) or HEADING.match(raw.strip()) or CIRCLED_ITEM.match(raw.strip()):
+            break
+        following.append(raw.strip())
+    return "\n".join([line, *following])
 
 
 def _label_lines(lines: list[str]) -> list[str]:

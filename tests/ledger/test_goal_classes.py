@@ -2305,3 +2305,15 @@ def test_a_circled_measure_whose_units_follow_a_page_break_is_a_task():
         ("完善疾控机构实验", ["市卫健委"], ["市财政局"]),
         ("建立传染病监测预", ["市卫健委", "市数据局"], []),
     ]
+
+
+def test_a_bracketed_digit_measure_whose_units_follow_a_page_break_is_a_task():
+    text = (
+        "1.主要任务\n"
+        "（1）完善疾控机构实验室，提升检测\n\n能力，到2025年建成P2实验室。（市卫健委牵头，市财政局配合）\n"
+        "（2）建立传染病监测预警平台。（责任单位：市卫健委、市数据局）\n"
+    )
+    assert [(title[:8], lead, coop) for title, lead, coop in _task_units(text)] == [
+        ("完善疾控机构实验", ["市卫健委"], ["市财政局"]),
+        ("建立传染病监测预", ["市卫健委", "市数据局"], []),
+    ]

@@ -437,7 +437,7 @@ def _items(text: str):
         elif (
             (last_number > 0 or not arabic_list)
             and (sub := SUB_NUMBERED.match(bare))
-            and _unit_brackets(bare)
+            and _unit_brackets(_paragraph(bare, lines[offset:]))
         ):
             # "(1)积极争取…。…(省卫健委、省发改委负责,…)" under "1.…": a third-level measure naming its units is a task of its
             # own ("（1）…" right under "（一）…" is a paragraph of that item: its first part keeps the item's title);

@@ -2240,3 +2240,121 @@ def test_hours_to_spend_at_least_are_goals_and_a_time_limit_in_hours_is_not():
         "到2030年，形成24小时完成重大传染病快速检测能力，疫情48小时以内上报率达到100%。"
     )
     assert found(text) == [(2.0, "小时", 2030, "ge"), (1.0, "小时", 2030, "ge"), (100.0, "%", 2030, "ge")]
+
+
+# reader27: a list numbered in another planner's style (perturb.numbering): "（1）" for the measures' "1."
+
+
+def _task_units(text: str) -> list[tuple]:
+    return [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)]
+
+
+def test_measures_numbered_with_a_bracketed_digit_under_a_bracketed_numeral_naming_their_units_are_tasks():
+    text = (
+        "一、重点任务\n（一）完善服务网络。\n"
+        "（1）建设县域医共体，推进紧密型改革。（牵头单位：县卫健局；配合单位：县财政局）\n"
+        "（2）提升乡镇卫生院能力。（责任单位：县卫健局、县人社局）\n"
+    )
+    assert _task_units(text) == [
+        ("建设县域医共体，推进紧密型改革", ["县卫健局"], ["县财政局"]),
+        ("提升乡镇卫生院能力", ["县卫健局", "县人社局"], []),
+    ]
+
+
+def test_a_list_numbered_with_bracketed_digits_throughout_is_read_as_a_numbered_list():
+    text = (
+        "某市卫生健康重点工作分工\n"
+        "（1）加快建设区域医疗中心，完成主体工程。\n责任单位：市卫健委、市发改委\n"
+        "（2）推进家庭医生签约服务。\n责任单位：市卫健委\n"
+    )
+    assert _task_units(text) == [
+        ("加快建设区域医疗中心，完成主体工程", ["市卫健委", "市发改委"], []),
+        ("推进家庭医生签约服务", ["市卫健委"], []),
+    ]  # as the same list numbered "1." "2." reads
+    assert _task_units(text.replace("（1）", "1.").replace("（2）", "2.")) == _task_units(text)
+
+
+def test_measures_numbered_with_circled_digits_naming_their_units_are_tasks():
+    text = (
+        "1.主要任务\n（1）强化公共卫生体系。\n"
+        "①完善疾控机构实验室，提升检测能力。（市卫健委牵头，市财政局配合）\n"
+        "②建立传染病监测预警平台。（责任单位：市卫健委、市数据局）\n"
+        "注：①数据来源为统计年鉴。\n"
+    )
+    assert _task_units(text) == [
+        ("完善疾控机构实验室，提升检测能力", ["市卫健委"], ["市财政局"]),
+        ("建立传染病监测预警平台", ["市卫健委", "市数据局"], []),
+    ]
+
+
+def test_a_document_numbering_its_sections_1_2_looks_back_under_a_section_of_results():
+    text = (
+        "某市卫生健康事业发展规划\n1.发展成就\n"
+        "（1）服务能力提升。全市每千人口床位数达到6.5张，孕产妇死亡率降至8.2/10万。\n"
+        "2.主要目标\n（1）到2027年，每千人口床位数达到7.2张。\n"
+    )
+    assert found(text) == [(7.2, "张", 2027, "ge")]
+
+
+def test_a_situation_section_numbered_in_any_style_looks_back():
+    text = (
+        "某市环境保护规划\n1.环境形势\n（1）成绩显著。全市森林覆盖率达到45%，城市污水处理率达到90%。\n"
+        "2.规划目标\n（1）到2027年，森林覆盖率达到48%。\n"
+    )
+    assert found(text) == [(48.0, "%", 2027, "ge")]
+
+
+def test_numbered_goal_lines_of_a_document_without_sections_stay_goals():
+    # a "1、" line holding a figure is an item, not its section's title
+    text = "某市医疗卫生强市建设目标\n1、到2027年全市千人医生数达到2.8名\n2、市域内住院率达到98%以上\n"
+    assert found(text) == [(2.8, "名", 2027, "ge"), (98.0, "%", 2027, "ge")]
+
+
+def test_a_goal_quoted_under_a_heading_of_results_holds_through_its_clauses_whatever_the_semicolon_s_width():
+    # reader27 (fullwidth_punctuation shape): the quoted sentence runs to its full stop, its "；" clauses with it
+    for semicolon in (";", "；"):
+        text = (
+            "工作回顾\n某报讯 《某市健康行动》提出，到2030年，老年人失能发生率有所下降"
+            f"{semicolon}二级以上综合性医院设老年医学科比例达到90%以上{semicolon}三级中医医院设置康复科比例达到80%。\n"
+        )
+        assert found(text) == [(90.0, "%", 2030, "ge"), (80.0, "%", 2030, "ge")], semicolon
+
+
+def test_a_table_s_group_rows_are_read_in_any_list_style():
+    # reader27 (numbering shape): "（1）王某市长牵头重点工作", "①…", "一、…" group the rows after them as "(一)…" does
+    from tixi.ledger.engine.parse import tasks
+
+    for first, second in (("（1）", "（2）"), ("①", "②"), ("一、", "二、")):
+        cells = [
+            "序号", "重点工作任务", "责任单位", f"{first}王某市长牵头重点工作", "1", "加快建设科创走廊。", "市科技局",
+            f"{second}李某副市长牵头重点工作", "2", "推进港湾建设,打造金融平台。", "市地方金融监管局、市发改委", "3",
+        ]  # fmt: skip
+        text = "\n|\n".join(cells) + "\n"
+        assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+            ("加快建设科创走廊", ["市科技局"], []),
+            ("推进港湾建设,打造金融平台", ["市地方金融监管局", "市发改委"], []),
+        ], first
+
+
+def test_a_circled_measure_whose_units_follow_a_page_break_is_a_task():
+    text = (
+        "1.主要任务\n（1）强化公共卫生体系。\n"
+        "①完善疾控机构实验室，提升检测\n\n能力，到2025年建成P2实验室。（市卫健委牵头，市财政局配合）\n"
+        "②建立传染病监测预警平台。（责任单位：市卫健委、市数据局）\n"
+    )
+    assert [(title[:8], lead, coop) for title, lead, coop in _task_units(text)] == [
+        ("完善疾控机构实验", ["市卫健委"], ["市财政局"]),
+        ("建立传染病监测预", ["市卫健委", "市数据局"], []),
+    ]
+
+
+def test_a_bracketed_digit_measure_whose_units_follow_a_page_break_is_a_task():
+    text = (
+        "1.主要任务\n"
+        "（1）完善疾控机构实验室，提升检测\n\n能力，到2025年建成P2实验室。（市卫健委牵头，市财政局配合）\n"
+        "（2）建立传染病监测预警平台。（责任单位：市卫健委、市数据局）\n"
+    )
+    assert [(title[:8], lead, coop) for title, lead, coop in _task_units(text)] == [
+        ("完善疾控机构实验", ["市卫健委"], ["市财政局"]),
+        ("建立传染病监测预", ["市卫健委", "市数据局"], []),
+    ]

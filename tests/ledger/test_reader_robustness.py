@@ -79,3 +79,23 @@ def test_normalise_folds_pasted_forms_once():
 
     assert normalise("到２０２５年达到95％\r\n") == "到2025年达到95%\n"
     assert [t["value"] for t in targets("到２０２５年，覆盖率达到９５％。")] == [95.0]
+
+
+def test_numbering_rewrites_each_level_s_markers_in_another_style_keeping_the_hierarchy():
+    from tixi.ledger.engine.perturb import DEPTH, _opening_marker, numbering
+
+    text = (
+        "# 一、总体要求\n（一）指导思想。到2025年，达到95%。\n1.加强建设，其中一、二级医院3.5%。\n"
+        "| 1. | 床位 |\n二、主要任务\n（二）提高。\n2.完善（市卫健委负责）。"
+    )
+    outs = {numbering(text, seed) for seed in range(8)}
+    assert text not in outs and len(outs) > 1  # seeded, and never the plain text
+    for out in outs:
+        lines = out.split("\n")
+        assert lines[3] == "| 1. | 床位 |"  # a table row is left alone
+        assert "其中一、二级医院3.5%" in lines[2]  # a marker inside a sentence is no list marker
+        # each level one style: the two items of a level open alike, the three levels unlike
+        style = [(opened or ("none",))[0] for opened in map(_opening_marker, lines)]
+        assert style[0] == style[4] and style[1] == style[5] and style[2] == style[6]
+        assert DEPTH[style[0]] < DEPTH[style[1]] < DEPTH[style[2]]  # a deeper level is still written deeper
+        assert lines[6].endswith("完善（市卫健委负责）。") and "到2025年，达到95%" in lines[1]

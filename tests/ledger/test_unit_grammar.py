@@ -402,7 +402,9 @@ def test_paragraphs_of_an_item_that_each_close_with_a_bracket_are_tasks_of_their
 
 def test_a_list_item_s_number_is_not_its_title():
     text = "（一）完善服务体系。\n（1）建设县域医疗中心。（县卫健局负责）\n（2）建设中心村卫生室。（各乡镇人民政府负责）\n"
-    assert [t[1] for t in _split(text)] == ["完善服务体系", "建设中心村卫生室"]
+    # reader27: "（1）" measures each naming their units are tasks of their own under a "（一）" that names none (a
+    # planner numbering "1." as "（1）"); before, the first one's title was the "（一）" heading's
+    assert [t[1] for t in _split(text)] == ["建设县域医疗中心", "建设中心村卫生室"]
 
 
 def _targets(text):

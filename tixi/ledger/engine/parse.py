@@ -19,6 +19,8 @@ NUMBERED_LONG = re.compile(r"^(\d{1,3})(?:[.．](?!\d)|、)\s*([^。；*]{2,})")
 NUMBERED_NEXT = re.compile(r"^(\d{1,2})[.．]\s*(\d[^。；*]{1,})")
 # a third-level measure: "(1)积极争取…。", "（2）推进…"
 SUB_NUMBERED = re.compile(r"^[（(](\d{1,2})[)）]\s*([^。；*]{2,})")
+CIRCLED_ITEM = re.compile(r"^([①-⑳])\s*([^。；*]{2,})")
+ARABIC_MARKER = re.compile(r"^\d{1,3}(?:[.．](?!\d)|、)")
 HEADING = re.compile(r"^(?:#|第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、)")
 # one line holding many items ("…人群。1、…(市卫生局负责,市财政局配合)2、…"): each item on its own line
 # A copy that keeps a whole section on one line runs its items together: "…负责）2．…", "…负责）具体措施：1．…",
@@ -409,6 +411,10 @@ def _items(text: str):
     breaks) are joined back to it, and '1.' items take the '（一）' section they sit in."""
     section, items, offset, task_follows, last_number = "", [], 0, False, -1
     lines = _label_lines([part for raw in text.splitlines() for part in _inline_parts(raw)])
+    # does the document number its measures "1." / "1、" anywhere? (if not, "（1）" is the style it numbers them in)
+    openers = [re.sub(r"^[#*\s]+", "", line) for line in lines]
+    arabic_list = any(ARABIC_MARKER.match(line) for line in openers)
+    clause_list = any(CLAUSE_LONG.match(line) for line in openers)
     for line in (raw.strip() for raw in lines):
         offset += 1
         if not line:
@@ -432,13 +438,29 @@ def _items(text: str):
             items.append(
                 [measure.group(1), re.split(r"[。；]", measure.group(2))[0].strip()[:60], bare, offset]
             )
-        elif last_number > 0 and (sub := SUB_NUMBERED.match(bare)) and _unit_brackets(bare):
+        elif (
+            (last_number > 0 or not arabic_list)
+            and (sub := SUB_NUMBERED.match(bare))
+            and _unit_brackets(_paragraph(bare, lines[offset:]))
+        ):
             # "(1)积极争取…。…(省卫健委、省发改委负责,…)" under "1.…": a third-level measure naming its units is a task of its
-            # own ("（1）…" right under "（一）…" is a paragraph of that item: its first part keeps the item's title)
+            # own ("（1）…" right under "（一）…" is a paragraph of that item: its first part keeps the item's title);
+            # in a list that never numbers "1." the "（1）" items are its measures (a planner's other style)
             prefix = f"（{section}）" if section else ""
-            items.append(
-                [f"{prefix}{max(last_number, 0)}({sub.group(1)})", sub.group(2).strip()[:60], bare, offset]
-            )
+            level = f"{last_number}" if last_number > 0 else ""
+            items.append([f"{prefix}{level}({sub.group(1)})", sub.group(2).strip()[:60], bare, offset])
+        elif (circled := CIRCLED_ITEM.match(bare)) and _unit_brackets(_paragraph(bare, lines[offset:])):
+            # "①建设…。（市卫健委负责）": a measure numbered with a circled digit naming its units is a task
+            prefix = f"（{section}）" if section else ""
+            level = f"{last_number}" if last_number > 0 else ""
+            title = re.split(r"[。；*]", circled.group(2))[0].strip()[:60]
+            items.append([f"{prefix}{level}{circled.group(1)}", title, bare, offset])
+        elif not arabic_list and not clause_list and (sub := SUB_NUMBERED.match(bare)):
+            # a list numbered "（1）" throughout, with no "（一）" or "1." above it: its items, as "1." items are
+            last_number = int(sub.group(1))
+            title = re.split(r"[。；*]", sub.group(2))[0].strip()[:60]
+            prefix = f"（{section}）" if section else ""
+            items.append([f"{prefix}({sub.group(1)})", title, bare, offset])
         elif numbered := _numbered(bare, last_number):
             last_number = int(numbered.group(1))
             title = numbered.group(2).strip()[:60]
@@ -450,6 +472,19 @@ def _items(text: str):
         elif items and items[-1] is not None:
             items[-1][2] += "\n" + line  # a page break inside a sentence: joined again where read
     return [item for item in items if item is not None], lines
+
+
+def _paragraph(line: str, after: list[str]) -> str:
+    """A line and the lines after it up to the next that opens a list item or a heading (a page break inside the
+    item)."""
+    following = []
+    for raw in after:
+        if not raw.strip():
+            continue
+        if OPENS_ITEM.match(raw.strip()) or HEADING.match(raw.strip()) or CIRCLED_ITEM.match(raw.strip()):
+            break
+        following.append(raw.strip())
+    return "\n".join([line, *following])
 
 
 def _label_lines(lines: list[str]) -> list[str]:
@@ -693,7 +728,11 @@ def _one_cell(line: str) -> str | None:
 
 
 # a row of a table read by its columns that groups the rows after it, one cell across: "(一)刘忻市长牵头重点工作"
-GROUP_ROW = re.compile(r"\s*[（(][一二三四五六七八九十]+[)）][^。；;|]{2,40}")
+# (its marker in any list style: "（1）…", "一、…", "①…")
+GROUP_ROW = re.compile(
+    r"\s*(?:[（(](?:[一二三四五六七八九十]+|\d{1,2})[)）]|[一二三四五六七八九十]+、|\d{1,2}[.．、](?!\d)|[①-⑳])"
+    r"[^。；;|]{2,40}"
+)
 
 
 ROW_NUMBER = re.compile(r"^(\d{1,3})[.．、](?!\s*\d)\s*")  # "1. 5个县" is a decimal, no row
@@ -1377,7 +1416,7 @@ GOAL_WORDS = re.compile(
 # projects: no targets there. A heading that also names what is to be done (目标, 任务, 要点…) looks forward.
 LOOKING_BACK = re.compile(
     r"发展成就|发展基础|规划背景|背景及依据|编制背景|取得成效|面临形势|机遇与挑战|重大建设项目|回顾|总结|成效|成绩|成就|现状|进展情况"
-    r"|基础与形势|发展环境|基本情况|工作进展|主要进展|形势与挑战|^\W*[一二三四五六七八九十]+、\S{0,6}形势\W*$"
+    r"|基础与形势|发展环境|基本情况|工作进展|主要进展|形势与挑战|^\W*(?:[一二三四五六七八九十]+、|\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[①-⑳])\S{0,6}形势\W*$"
 )
 # a heading naming what goes on after the results ("实施成效与延续", "成效与展望") looks forward too
 LOOKING_FORWARD = re.compile(
@@ -1611,14 +1650,34 @@ def yearly_list_year(text: str) -> int | None:
 SITE_NOTE = re.compile(r"\s*《[^》]{2,80}》(?:是)?由[^，,。]{1,20}(?:为您)?(?:编辑|收集)?整理")
 
 
+# the styles a list's markers are written in, a level each (a planner picks which level takes which)
+LIST_STYLES = (
+    re.compile(r"^(?:#+\s*)?[（(][一二三四五六七八九十]{1,3}[)）]"),
+    re.compile(r"^(?:#+\s*)?\d{1,2}(?:[.．](?!\d)|、)"),
+    re.compile(r"^(?:#+\s*)?[（(]\d{1,2}[)）]"),
+    re.compile(r"^(?:#+\s*)?[①-⑳]"),
+)
+
+
+def _top_style(lines: list[str]):
+    """In a document with no "一、" or "第一章" heading and lists of more than one level, the style of its first list
+    marker: its top level, whose title lines ("1.主要成绩", "（1）工作回顾") head its sections as "一、" does
+    elsewhere; else None."""
+    if any(SECTION.match(line.strip()) for line in lines):
+        return None
+    used = [style for line in lines for style in LIST_STYLES if style.match(line.strip())]
+    # a list of one level ("1.…" "2.继续推行…") has items, no sections: only a level with another under it heads
+    return used[0] if len(set(used)) > 1 else None
+
+
 def _sections(text: str, yearly_list: bool = False):
     """The lines of the document that look forward (goals, tasks), tables and the notes under them left out; in a
     yearly list of tasks, a numbered line naming counts is an item of the list, not a heading."""
     looking_back = section_back = False
     in_review = False  # under a review's title ("2016年…工作总结"): its numbered headings look back too
-    for line in (
-        part for raw in text.splitlines() for part in INLINE_HEADING.sub("\n\\1\n", raw).split("\n")
-    ):
+    lines = [part for raw in text.splitlines() for part in INLINE_HEADING.sub("\n\\1\n", raw).split("\n")]
+    top = _top_style(lines)
+    for line in lines:
         if OTHER_NEWS.match(line):
             return  # a news page's list of other items ("新闻推荐", "热门排行"): the document has ended
         if SITE_NOTE.match(line):
@@ -1631,7 +1690,15 @@ def _sections(text: str, yearly_list: bool = False):
             continue  # "注：①…": how a table's values are measured, not goals
         if yearly_list and (DONE_LABEL.match(line) or PROGRESS_CELL.fullmatch(line)):
             continue  # "完成情况:全市开展各类职业技能培训10万人次": what was done beside the list's item, no goal
-        is_heading = SECTION.match(line.strip()) and len(line.strip()) < 60
+        is_heading = (SECTION.match(line.strip()) and len(line.strip()) < 60) or (
+            top is not None
+            and top.match(line.strip())
+            and len(line.strip()) < 50
+            and not re.search(r"[。；;，,：:]", line)
+            and not re.search(
+                r"\d", top.sub("", line.strip(), count=1)
+            )  # "1、千人医生数达到2.8名": an item's goal
+        )
         if (
             is_heading
             and yearly_list
@@ -1671,9 +1738,7 @@ def _sections(text: str, yearly_list: bool = False):
         else:
             # "（2023-2030年）》进一步提出到2030年将5年生存率提升至46.6%": a goal set for a year to come, quoted under a
             # heading of results, is a goal; "到2020年底，全市…达到90%" (no 提出/将/目标) stays a figure reached
-            yield from (
-                sentence for sentence in re.split(r"(?<=[。；])", line) if QUOTED_GOAL.search(sentence)
-            )
+            yield from (sentence for sentence in re.split(r"(?<=[。])", line) if QUOTED_GOAL.search(sentence))
 
 
 # a label line of goals or indicators ("规划指标:", "发展目标："), then its stages each on a line opening with its year

@@ -1,10 +1,12 @@
 """Named, deterministic perturbations of a plan's text: the same document in the shapes planners paste it in.
 
 Each keeps the document's meaning: no number's value changes, no word is added or dropped; only how lines end,
-how digits and punctuation are written, where a PDF copy breaks its lines and how a table's cells are set apart.
+how digits and punctuation are written, where a PDF copy breaks its lines and how a table's cells are set apart and
+how its lists are numbered.
 A reader right on the plain text and wrong on one of these has fitted a page, not a way of writing (issue 12).
 Pure: no Django. The caller strips a held-out file's '#' header before perturbing (held_out_text)."""
 
+import itertools
 import random
 import re
 
@@ -83,6 +85,107 @@ def tab_table(text: str, seed: int = 0) -> str:
     return "\n".join(out)
 
 
+CN_DIGITS = "零一二三四五六七八九"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# the list markers a line opens with (after an indent, a Markdown '#' or '**'): "一、" "（一）" "1." "1、" "（1）" "①";
+# "3.5%" is a decimal, "2025年" no marker, and a marker inside a sentence is no list marker
+LIST_MARKER = re.compile(
+    r"^(?P<lead>[\s\u3000]*(?:#+\s*)?(?:\*\*)?)"
+    r"(?:(?P<cn_dun>[一二三四五六七八九十]{1,3})、"
+    r"|[（(](?P<cn_paren>[一二三四五六七八九十]{1,3})[)）]"
+    r"|(?P<ar_dot>\d{1,2})[.．](?!\d)"
+    r"|(?P<ar_dun>\d{1,2})、"
+    r"|[（(](?P<ar_paren>\d{1,2})[)）]"
+    r"|(?P<circled>[①-⑳]))"
+)
+STYLES = ("cn_dun", "cn_paren", "ar_dot", "ar_dun", "ar_paren", "circled")
+DEPTH = {"cn_dun": 0, "cn_paren": 1, "ar_dot": 2, "ar_dun": 2, "ar_paren": 3, "circled": 4}
+
+
+def _cn_value(numeral: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十三 → 23; None for what is no numeral written this way."""
+    if numeral == "十":
+        return 10
+    if "十" in numeral:
+        tens, _, ones = numeral.partition("十")
+        if len(tens) > 1 or len(ones) > 1:
+            return None
+        value = (CN_DIGITS.index(tens) if tens else 1) * 10 + (CN_DIGITS.index(ones) if ones else 0)
+        return value if "零" not in numeral else None
+    return CN_DIGITS.index(numeral) if len(numeral) == 1 else None
+
+
+def _cn_numeral(value: int) -> str:
+    tens, ones = divmod(value, 10)
+    return ("" if tens < 2 else CN_DIGITS[tens]) + ("十" if tens else "") + (CN_DIGITS[ones] if ones else "")
+
+
+def _marker(style: str, value: int) -> str:
+    return {
+        "cn_dun": lambda: f"{_cn_numeral(value)}、",
+        "cn_paren": lambda: f"（{_cn_numeral(value)}）",
+        "ar_dot": lambda: f"{value}.",
+        "ar_dun": lambda: f"{value}、",
+        "ar_paren": lambda: f"（{value}）",
+        "circled": lambda: CIRCLED[value - 1],
+    }[style]()
+
+
+def _opening_marker(line: str):
+    """(style, ordinal, match) of the list marker a line opens with, or None (a table row has none)."""
+    if line.lstrip().startswith("|") or not (found := LIST_MARKER.match(line)):
+        return None
+    style = next(name for name in STYLES if found.group(name) is not None)
+    raw = found.group(style)
+    value = (
+        CIRCLED.index(raw) + 1
+        if style == "circled"
+        else int(raw)
+        if style.startswith("ar")
+        else _cn_value(raw)
+    )
+    return (style, value, found) if value else None
+
+
+def numbering(text: str, seed: int = 0) -> str:
+    """The list markers in another planner's style: each style the document uses for a level ("（一）", "1.", "①"…)
+    becomes another one, the same for every item of that level, no two levels alike and a deeper level still
+    written deeper (the hierarchy kept), seeded; a marker inside a sentence and a table's rows are left alone."""
+    lines = text.split("\n")
+    opened = [_opening_marker(line) for line in lines]
+    present, largest = [], {}
+    for found in filter(None, opened):
+        if found[0] not in present:
+            present.append(found[0])
+        largest[found[0]] = max(largest.get(found[0], 0), found[1])
+    # planners go 一、 > （一） > 1. or 1、 > （1） > ①: a draw keeps that order (a deeper level stays deeper)
+    present.sort(key=lambda style: DEPTH[style])
+    fits = [
+        dict(zip(present, chosen, strict=True))
+        for chosen in itertools.combinations(STYLES, len(present))
+        if chosen != tuple(present)
+        and all(
+            (DEPTH[new] > DEPTH[chosen[i - 1]]) == (DEPTH[old] > DEPTH[present[i - 1]])
+            for i, (old, new) in enumerate(zip(present, chosen, strict=True))
+            if i
+        )
+        and all(
+            not (new == "circled" and largest[old] > 20) and not (new.startswith("cn") and largest[old] > 99)
+            for old, new in zip(present, chosen, strict=True)
+        )
+    ]
+    if not fits:
+        return text
+    mapping = random.Random(seed).choice(fits)
+    out = []
+    for line, found in zip(lines, opened, strict=True):
+        if found:
+            style, value, match = found
+            line = match.group("lead") + _marker(mapping[style], value) + line[match.end() :]
+        out.append(line)
+    return "\n".join(out)
+
+
 PERTURBATIONS = {
     "crlf": crlf,
     "fullwidth_digits": fullwidth_digits,
@@ -91,6 +194,7 @@ PERTURBATIONS = {
     "word_spaces": word_spaces,
     "pdf_wrap": pdf_wrap,
     "tab_table": tab_table,
+    "numbering": numbering,
 }
 
 

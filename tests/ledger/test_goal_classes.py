@@ -2358,3 +2358,17 @@ def test_a_bracketed_digit_measure_whose_units_follow_a_page_break_is_a_task():
         ("完善疾控机构实验", ["市卫健委"], ["市财政局"]),
         ("建立传染病监测预", ["市卫健委", "市数据局"], []),
     ]
+
+
+def test_an_amount_that_sizes_what_a_goal_counts_is_no_goal():
+    """ "打造3家以上100亿元企业", "2家以上年销售收入达500亿元的高新技术企业", "培育营收超1000万元OPC100家以上": the amount says
+    which firms are counted, no goal of its own. "信贷额度不低于50亿元" stays a goal."""
+    assert found("到2015年，打造3家以上100亿元企业、8家以上50亿元企业。") == [
+        (3.0, "家", 2015, "ge"),
+        (8.0, "家", 2015, "ge"),
+    ]
+    assert not [
+        g for g in found("到2015年，培育2家以上年销售收入达500亿元的高新技术企业。") if g[1] == "亿元"
+    ]
+    assert found("到2028年，培育营收超1000万元OPC100家以上。") == [(100.0, "家", 2028, "ge")]
+    assert found("到2028年，银行机构用于OPC的信贷额度不低于50亿元。") == [(50.0, "亿元", 2028, "ge")]

@@ -2152,6 +2152,8 @@ def targets(text: str) -> list[dict]:
             ):
                 norm_end = m.end()
                 continue  # "每个行政村办好1所", "1辆/3万人": layout norms, not targets
+            if unit in ("亿元", "万元") and QUALIFYING_AMOUNT.match(after):
+                continue  # "3家以上100亿元企业", "营收超1000万元OPC100家": the size of what is counted, not a goal
             if norm_end is not None and NORM_LIST_GAP.fullmatch(sentence[norm_end : m.start()]):
                 norm_end = m.end()
                 continue  # "每个…区域设置1个市办…医院、1个县办…医院": the list shares its norm
@@ -2554,6 +2556,11 @@ BASELINE = re.compile(
 # a baseline in brackets after the goal: "（2020年为23.15%）", "(基线值:23%)"
 BRACKETED_BASE = re.compile(
     r"[（(](?:(\d{4})\s*年(?:底|末)?(?:为|是|[:：])?|(?:基线|基期|现状)值?(?:为|是|[:：])?)[^（）()，,；。]{0,12}$"
+)
+# what follows an amount of money that sizes the things a goal counts: "打造3家以上100亿元企业", "2家以上年销售收入达500亿元的
+# 高新技术企业" (the amount, then 企业 or 公司), "培育营收超1000万元OPC100家以上" (a name, then their count)
+QUALIFYING_AMOUNT = re.compile(
+    r"(?:以上)?(?:的[^\d，,。；;、]{0,10}?|级?)(?:企业|公司)|[A-Za-z\u4e00-\u9fff]{1,8}?\d+(?:\.\d+)?(?:家|个|户)"
 )
 # the last year of a five-year plan named by its number: "到“十四五”末"
 # ("到“十四五”末", "力争“十二五”末实现…": a goal's verb before it, not a past period's end reported: "“十二五”末,全市…")

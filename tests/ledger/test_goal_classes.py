@@ -2372,3 +2372,14 @@ def test_an_amount_that_sizes_what_a_goal_counts_is_no_goal():
     ]
     assert found("到2028年，培育营收超1000万元OPC100家以上。") == [(100.0, "家", 2028, "ge")]
     assert found("到2028年，银行机构用于OPC的信贷额度不低于50亿元。") == [(50.0, "亿元", 2028, "ge")]
+
+
+def test_a_payments_standard_and_its_condition_are_no_goals():
+    """ "对全年登记数据产品达10个以上的，给予最高3万元的一次性奖励", "按不超过合同金额的30%、最高800万元的标准给予补助",
+    "按实际投资额的10%给予奖励": what a grant pays and for what, not a level to reach; the plan's goal beside it stays."""
+    assert found("到2028年，对全年登记数据产品达10个以上的，给予最高3万元的一次性奖励。") == []
+    assert found("到2028年，按不超过合同执行金额的30%、最高800万元的标准给予补助。") == []
+    assert found("到2028年，按实际投资额的10%给予奖励。") == []
+    assert found("到2028年，打造市级OPC社区10个以上，对获奖的OPC给予最高15万元的一次性奖励。") == [
+        (10.0, "个", 2028, "ge")
+    ]

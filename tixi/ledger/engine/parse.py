@@ -2152,6 +2152,14 @@ def targets(text: str) -> list[dict]:
             ):
                 norm_end = m.end()
                 continue  # "每个行政村办好1所", "1辆/3万人": layout norms, not targets
+            if GRANT.search(sentence) and (
+                re.search(r"(?:^|[，,])对[^，,。；;]*$", before)
+                and re.match(r"[^，,。；;]*的[，,]", after)
+                or re.search(r"按[^，,。；;]*$", before)
+                and re.match(r"[^。；;]*?给予", after)
+                or re.search(r"(?:给予|[，,、])最高$", before)
+            ):
+                continue  # a payment's standard or its condition ("对…达10个以上的，给予最高3万元的奖励", "按…的10%给予奖励")
             if unit in ("亿元", "万元") and QUALIFYING_AMOUNT.match(after):
                 continue  # "3家以上100亿元企业", "营收超1000万元OPC100家": the size of what is counted, not a goal
             if norm_end is not None and NORM_LIST_GAP.fullmatch(sentence[norm_end : m.start()]):
@@ -2557,6 +2565,8 @@ BASELINE = re.compile(
 BRACKETED_BASE = re.compile(
     r"[（(](?:(\d{4})\s*年(?:底|末)?(?:为|是|[:：])?|(?:基线|基期|现状)值?(?:为|是|[:：])?)[^（）()，,；。]{0,12}$"
 )
+# a sentence granting money: "给予最高3万元的一次性奖励", "按…的30%、最高800万元的标准给予补助"
+GRANT = re.compile(r"给予[^。；;]{0,20}?(?:奖励|补助|补贴|资助|奖补)")
 # what follows an amount of money that sizes the things a goal counts: "打造3家以上100亿元企业", "2家以上年销售收入达500亿元的
 # 高新技术企业" (the amount, then 企业 or 公司), "培育营收超1000万元OPC100家以上" (a name, then their count)
 QUALIFYING_AMOUNT = re.compile(

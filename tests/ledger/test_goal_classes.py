@@ -2383,3 +2383,13 @@ def test_a_payments_standard_and_its_condition_are_no_goals():
     assert found("到2028年，打造市级OPC社区10个以上，对获奖的OPC给予最高15万元的一次性奖励。") == [
         (10.0, "个", 2028, "ge")
     ]
+
+
+def test_a_condition_on_who_gets_what_is_no_goal():
+    """ "入住人数少于或等于10人的，安排运行经费…", "入住人数大于10人的，每增加…": a condition ("…少于/大于N人的，"), not a
+    level to reach; "入住率达到60%以上" beside it stays a goal."""
+    text = (
+        "到2022年底前，入住人数少于或等于10人的，安排运行经费。入住人数大于10人的，增加运行经费。"
+        "到2022年底前，敬老院入住率达到60%以上。"
+    )
+    assert found(text) == [(60.0, "%", 2022, "ge")]

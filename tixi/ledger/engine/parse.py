@@ -2152,6 +2152,10 @@ def targets(text: str) -> list[dict]:
             ):
                 norm_end = m.end()
                 continue  # "每个行政村办好1所", "1辆/3万人": layout norms, not targets
+            if re.match(r"(?:及以上|以上|以下|以内)?的[，,]", after) and re.search(
+                r"(?:少于|多于|大于|小于|等于|不足|低于|高于|超过)$", before + (m.group("before") or "")
+            ):
+                continue  # "入住人数少于或等于10人的，安排…": a condition on who gets what, not a level to reach
             if GRANT.search(sentence) and (
                 re.search(r"(?:^|[，,])对[^，,。；;]*$", before)
                 and re.match(r"[^，,。；;]*的[，,]", after)

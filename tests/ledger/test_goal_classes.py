@@ -2393,3 +2393,12 @@ def test_a_condition_on_who_gets_what_is_no_goal():
         "到2022年底前，敬老院入住率达到60%以上。"
     )
     assert found(text) == [(60.0, "%", 2022, "ge")]
+
+
+def test_a_share_to_reach_after_its_verb_is_a_goal_and_a_share_stated_is_not():
+    """ "2026年底前实现即时结算资金占本地医保基金月结算资金的80%以上": a share the plan will reach (实现 before it); "草牧业
+    收入约占农牧民纯收入的50%以上" states what is."""
+    assert found("（二）2026年底前实现即时结算资金占本地医保基金月结算资金的80%以上。") == [
+        (80.0, "%", 2026, "ge")
+    ]
+    assert found("到2020年，牧区草牧业收入约占农牧民纯收入的50%以上。") == []

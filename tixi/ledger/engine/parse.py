@@ -2177,8 +2177,11 @@ def targets(text: str) -> list[dict]:
                 continue  # "据…研究报告显示,…35%感染艾滋的儿童会死亡": a finding reported, not a level to reach
             if re.search(r"每年[^，,。；;]*$", before) and unit != "元":
                 continue  # "每年资助培养…50名": a yearly quantity is a rate, not a level to reach
-            if not m.group("before") and re.search(
-                r"(?<![达提])(?:约|大约)?占[^，,。；;达到]{1,16}的$", before
+            if (
+                not m.group("before")
+                and re.search(r"(?<![达提])(?:约|大约)?占[^，,。；;达到]{1,16}的$", before)
+                # "2026年底前实现即时结算资金占…的80%以上": a share to reach, its verb before it
+                and not re.search(r"(?:实现|力争|确保|争取)[^，,。；;]{1,20}占[^，,。；;]{1,16}的$", before)
             ):
                 continue  # "草牧业…约占农牧民纯收入的50%以上": a share stated as what is, no level to reach
             if "试点" in sentence and PILOT_SCOPE.search(before):

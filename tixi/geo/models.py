@@ -122,6 +122,25 @@ class Division(models.Model):
     def __str__(self):
         return f"{self.name} ({self.code})"
 
+    @property
+    def name_en(self) -> str:
+        """The name in English (达川区 -> "Dachuan District", GB/T 30240 and the 地名 pinyin rules,
+        tixi/geo/engine/english.py); empty when the name cannot be read."""
+        from tixi.geo.engine.english import division_english
+
+        return division_english(self.name) or ""
+
+    @property
+    def display_name(self) -> str:
+        """The name a reader sees: English on English pages when it can be written, else the
+        Chinese. The one place a page, download or report picks a division's name; `__str__`
+        stays Chinese (the audit trail)."""
+        from django.utils.translation import get_language
+
+        if not (get_language() or "").startswith("zh"):
+            return self.name_en or self.name
+        return self.name
+
     def has_parent(self) -> bool:
         """A parent saved, or one given as a new row of the same import (not saved yet)."""
         return self.parent_id is not None or Division.parent.is_cached(self) and self.parent is not None

@@ -159,6 +159,24 @@ class Institution(models.Model):
         return self.name
 
     @property
+    def name_en(self) -> str:
+        """The name in English when it is places and a kind the registry knows (达川区人民医院 ->
+        "Dachuan District People's Hospital"); empty otherwise, never a half-translated mix."""
+        from tixi.geo.engine.english import institution_english
+
+        return institution_english(self.name) or ""
+
+    @property
+    def display_name(self) -> str:
+        """The name a reader sees: English on English pages when it can be written, else the
+        Chinese (as Division.display_name); `__str__` stays Chinese (the audit trail)."""
+        from django.utils.translation import get_language
+
+        if not (get_language() or "").startswith("zh"):
+            return self.name_en or self.name
+        return self.name
+
+    @property
     def category(self) -> str:
         return cls.category_of(self.type)
 

@@ -50,7 +50,7 @@ def dashboard(request, code):
         "rate_labels": {key: str(label) for key, label in RATE_CHOICES},
         "children": [
             {
-                "name": c.name,
+                "name": c.display_name,
                 "code": c.code,
                 **{k: f[k] for k, _l in RATE_CHOICES},
                 "institutions": f["institutions"],
@@ -86,7 +86,7 @@ def dashboard(request, code):
         "synthetic_data": division.is_synthetic or any(c.is_synthetic for c, _f in children),
     }
     context["tables"] = dashboard_tables(division, year, context)
-    context["export_title"] = f"{division.name} {year}"
+    context["export_title"] = f"{division.display_name} {year}"
     return TemplateResponse(request, "registry/dashboard.html", context)
 
 
@@ -135,7 +135,7 @@ def dashboard_tables(division, year, context) -> list[Table]:
     for child, f in context["children"]:
         by_division.add(
             Cell(
-                child.name,
+                child.display_name,
                 href=f"{base}{child.code}/?year={year}",
                 badge=_("synthetic") if child.is_synthetic else "",
             ),
@@ -168,7 +168,7 @@ def division_map(request, code):
         {
             "type": "Feature",
             "properties": {
-                "name": b.division.name,
+                "name": b.division.display_name,
                 "code": b.division.code,
                 "synthetic": b.is_synthetic,
                 **{k: figures.get(b.division.code, {}).get(k) for k, _l in RATE_CHOICES},

@@ -77,7 +77,7 @@ def institution_detail(request, code):
     )
     for field, label in RESOURCE_FIELDS.items():
         resources.add(str(label), *(getattr(y, field) for y in years))
-    resources.add(_("Division"), *(y.division.name for y in years))
+    resources.add(_("Division"), *(y.division.display_name for y in years))
     designations = Table(
         _("Designations and standards"),
         [Column(_("Designation")), Column(_("Level reached")), Column(_("Obtained on"), kind=DATE)],
@@ -90,6 +90,17 @@ def institution_detail(request, code):
     )
     for d in institution.departments.order_by("opened_on"):
         departments.add(d.get_kind_display(), d.opened_on, d.closed_on)
+    # the audit stores each row's Chinese name; the reader's language names it (an English page in English)
+    history = list(
+        audit.history(
+            request.user,
+            {
+                Institution._meta.label: [institution.pk],
+                InstitutionYear._meta.label: [y.pk for y in years],
+            },
+        )
+    )
+    audit.name_objects(history)
     return TemplateResponse(
         request,
         "registry/institution_detail.html",
@@ -97,16 +108,10 @@ def institution_detail(request, code):
             "institution": institution,
             "years": years,
             "tables": [resources, designations, departments],
-            "export_title": institution.name,
+            "export_title": institution.display_name,
             "branches": institution.branches.visible_to(request.user),
             "entry_years": entry_years(institution, years),
-            "history": audit.history(
-                request.user,
-                {
-                    Institution._meta.label: [institution.pk],
-                    InstitutionYear._meta.label: [y.pk for y in years],
-                },
-            ),
+            "history": history,
         },
     )
 

@@ -171,7 +171,7 @@ def _file_name(region, params, fmt: str) -> str:
     day of the download where none is)."""
     period = [params.get(k, "").strip() for k in ("since", "until")]
     period = [p for p in period if p] or [clock.today()]
-    return download_name(region.display_name, _("Audit trail"), *period, extension=fmt)
+    return download_name(region.name, _("Audit trail"), *period, extension=fmt)
 
 
 @login_required

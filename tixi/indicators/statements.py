@@ -39,7 +39,7 @@ def hospital_rows(
     for r in reports:
         if operators and r.operator not in operators:
             if r.year == year:
-                set_apart.append(r.institution.display_name)
+                set_apart.append(r.institution.name)
             continue
         kept.append(r)
     return hospital_years(kept, year), set_apart
@@ -50,7 +50,7 @@ def hospital_years(reports, year: int) -> list[rule_engine.HospitalYear]:
     of the rule "no new beds where use is low" (reports of both years, ordered by institution)."""
     by_code: dict[str, dict] = {}
     for r in reports:
-        by_code.setdefault(r.institution.code, {"name": r.institution.display_name})[r.year] = r
+        by_code.setdefault(r.institution.code, {"name": r.institution.name})[r.year] = r
     rows = []
     for code, found in by_code.items():
         now, before = found.get(year), found.get(year - 1)

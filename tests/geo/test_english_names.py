@@ -179,3 +179,18 @@ def test_a_planted_name_stays_escaped_on_the_english_page(web, region):
         page = client.get(url).content.decode()
         assert RAW not in page, url
         assert html.escape(PAYLOAD) in page or "&quot;&gt;&lt;img" in page, url
+
+
+@pytest.mark.without_demo
+@pytest.mark.django_db
+def test_the_map_names_its_institutions_in_the_readers_language(web, region):
+    county = region["county"]
+    hospital = f.institution(county, name="达川区人民医院", longitude=107.5, latitude=31.2)
+    f.yearly_report(hospital, 2023)
+    client = web("planner")
+    url = reverse("division-map", args=[region["city"].code]) + "?year=2023"
+    client.cookies["django_language"] = "en"
+    names = [p["name"] for p in client.get(url).json()["institutions"]]
+    assert names == ["Dachuan District People's Hospital"]
+    client.cookies["django_language"] = "zh-hans"
+    assert [p["name"] for p in client.get(url).json()["institutions"]] == ["达川区人民医院"]

@@ -11,7 +11,7 @@ from tixi.core.exports import NUMBER, Cell, Column, Table, exportable
 from tixi.geo.models import Boundary, Division
 from tixi.geo.tree_views import reported_years, selected_year, visible_division
 from tixi.registry.engine import classification as cls
-from tixi.registry.models import Category, Institution, InstitutionType, grade_label
+from tixi.registry.models import Category, Institution, InstitutionType, display_name_of, grade_label
 from tixi.registry.planned import planned_capacity_in
 from tixi.registry.services import children_figures, division_figures, division_series
 
@@ -191,7 +191,7 @@ def division_map(request, code):
             "type": "FeatureCollection",
             "features": features,
             "institutions": [
-                {"name": n, "type": str(type_labels[t]), "value": [x, y], "code": c}
+                {"name": display_name_of(n), "type": str(type_labels[t]), "value": [x, y], "code": c}
                 for n, t, x, y, c in points
             ],
         }

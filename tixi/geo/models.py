@@ -83,6 +83,18 @@ class DivisionQuerySet(ScopedQuerySet):
         return (qs.valid_in(year) if year else qs.order_by("-valid_from")).first()
 
 
+def display_name_of(name: str) -> str:
+    """A division's name as the reader's pages write it, from the stored name alone (rows read as
+    values): English on English pages when it can be written, else the Chinese."""
+    from django.utils.translation import get_language
+
+    from tixi.geo.engine.english import division_english
+
+    if not (get_language() or "").startswith("zh"):
+        return division_english(name) or name
+    return name
+
+
 class Division(models.Model):
     code = models.CharField(_("division code"), max_length=12, db_index=True)
     name = models.CharField(_("name"), max_length=64)
@@ -135,11 +147,7 @@ class Division(models.Model):
         """The name a reader sees: English on English pages when it can be written, else the
         Chinese. The one place a page, download or report picks a division's name; `__str__`
         stays Chinese (the audit trail)."""
-        from django.utils.translation import get_language
-
-        if not (get_language() or "").startswith("zh"):
-            return self.name_en or self.name
-        return self.name
+        return display_name_of(self.name)
 
     def has_parent(self) -> bool:
         """A parent saved, or one given as a new row of the same import (not saved yet)."""

@@ -18,7 +18,7 @@ from tixi.core import clock
 from tixi.core.exports import DATE, NUMBER, Column, Table, attach, download_name, exportable
 from tixi.core.text import digits
 from tixi.geo import locks
-from tixi.geo.models import Division
+from tixi.geo.models import Division, display_name_of
 from tixi.geo.tree_views import reported_years
 from tixi.registry.api import filter_institutions
 from tixi.registry.engine import classification as cls
@@ -181,7 +181,13 @@ def export_list(request, institutions, fmt: str):
     # the place and year the list holds, as every download names them ("米易县-2024-年度资源.xlsx")
     division = request.GET.get("division", "")
     place = (
-        Division.objects.visible_to(request.user).filter(code=division).values_list("name", flat=True).first()
+        display_name_of(
+            Division.objects.visible_to(request.user)
+            .filter(code=division)
+            .values_list("name", flat=True)
+            .first()
+            or ""
+        )
         if division
         else list_region(request).name
     )

@@ -45,7 +45,8 @@ def list_region(request) -> ListRegion:
 def _list_region(request) -> ListRegion:
     user = request.user
     regions = (
-        list(user.scope_divisions.order_by("level", "path").values_list("code", "name", "path"))
+        # (code, name in the reader's language: Division.display_name, path)
+        [(d.code, d.display_name, d.path) for d in user.scope_divisions.order_by("level", "path")]
         if getattr(user, "is_authenticated", False)
         else []
     )

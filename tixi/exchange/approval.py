@@ -72,7 +72,7 @@ def approve(division: Division, year: int, user) -> Approval:
     hold_lock_rows([division.path])  # waits for a save that checked the lock below, and holds it off
     if division.level < LEAF_LEVEL:
         pending = [
-            c.name
+            c.display_name
             for c in children(division, year)
             if not Approval.objects.filter(division=c, year=year, status=Approval.Status.APPROVED).exists()
         ]

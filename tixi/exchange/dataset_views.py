@@ -105,7 +105,7 @@ def data_set_entry(request, code):
     state = state_of(division.path, periods.year_of(period))
     previous = periods.previous(period)
     table = Table(
-        f"{division.name} {period}",
+        f"{division.display_name} {period}",
         [
             Column(_("Data element")),
             Column(_("Unit")),
@@ -134,7 +134,7 @@ def data_set_entry(request, code):
         "approval_state": state,
         "editable": can(request.user, Capability.ENTER_DATA) and not (state and state["locked"]),
         "choices": periods.since(FIRST_YEAR, data_set.period_type, clock.today()),
-        "export_title": f"{division.name} {period} {local_name(data_set)}",
+        "export_title": f"{division.display_name} {period} {local_name(data_set)}",
     }
     return TemplateResponse(request, "exchange/data_set_entry.html", context)
 
@@ -179,6 +179,6 @@ def data_set_completeness(request, code):
         "period": period,
         "tables": [table],
         "choices": periods.since(FIRST_YEAR, data_set.period_type, clock.today()),
-        "export_title": f"{division.name} {period} {local_name(data_set)} {_('Completeness')}",
+        "export_title": f"{division.display_name} {period} {local_name(data_set)} {_('Completeness')}",
     }
     return TemplateResponse(request, "exchange/data_set_completeness.html", context)

@@ -305,7 +305,7 @@ def approvals(request):
         "years": YEARS,
         "tables": [table],
     }
-    context["export_title"] = f"{division.name} {year} {_('Completeness and approval')}"
+    context["export_title"] = f"{division.display_name} {year} {_('Completeness and approval')}"
     return TemplateResponse(request, "exchange/approvals.html", context, status=400 if refused else 200)
 
 
@@ -409,7 +409,7 @@ def findings(request):
     )
     # an empty list says what it means: nothing to follow up, or the rules not run on this year yet
     table.empty = _("No finding to follow up for %(place)s in %(year)s.") % {
-        "place": division.name,
+        "place": division.display_name,
         "year": year,
     }
     if can(request.user, Capability.APPROVE):
@@ -418,10 +418,10 @@ def findings(request):
         institution = f.institution
         table.add(
             f.rule.message,
-            Cell(institution.name, href=reverse("institution-detail", args=[institution.code]))
+            Cell(institution.display_name, href=reverse("institution-detail", args=[institution.code]))
             if institution
             else "",
-            f.division.name,
+            f.division.display_name,
             f.left_value,
             f.right_value,
             f"{f.get_status_display()}：{f.note}" if f.note else f.get_status_display(),
@@ -434,6 +434,6 @@ def findings(request):
         "rules": ValidationRule.objects.all(),
         "statuses": Finding.Status.choices,
         "years": YEARS,
-        "export_title": f"{division.name} {year} {_('Validation')}",
+        "export_title": f"{division.display_name} {year} {_('Validation')}",
     }
     return TemplateResponse(request, "exchange/findings.html", context)

@@ -83,6 +83,18 @@ class DivisionQuerySet(ScopedQuerySet):
         return (qs.valid_in(year) if year else qs.order_by("-valid_from")).first()
 
 
+def display_name_of(name: str) -> str:
+    """A division's name as the reader's pages write it, from the stored name alone (rows read as
+    values): English on English pages when it can be written, else the Chinese."""
+    from django.utils.translation import get_language
+
+    from tixi.geo.engine.english import division_english
+
+    if not (get_language() or "").startswith("zh"):
+        return division_english(name) or name
+    return name
+
+
 class Division(models.Model):
     code = models.CharField(_("division code"), max_length=12, db_index=True)
     name = models.CharField(_("name"), max_length=64)
@@ -121,6 +133,21 @@ class Division(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.code})"
+
+    @property
+    def name_en(self) -> str:
+        """The name in English (达川区 -> "Dachuan District", GB/T 30240 and the 地名 pinyin rules,
+        tixi/geo/engine/english.py); empty when the name cannot be read."""
+        from tixi.geo.engine.english import division_english
+
+        return division_english(self.name) or ""
+
+    @property
+    def display_name(self) -> str:
+        """The name a reader sees: English on English pages when it can be written, else the
+        Chinese. The one place a page, download or report picks a division's name; `__str__`
+        stays Chinese (the audit trail)."""
+        return display_name_of(self.name)
 
     def has_parent(self) -> bool:
         """A parent saved, or one given as a new row of the same import (not saved yet)."""

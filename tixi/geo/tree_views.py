@@ -97,7 +97,7 @@ def tree(request):
     for d in rows:
         table.add(
             Cell(
-                d.name,
+                d.display_name,
                 href=f"{dashboard}{d.code}/?year={year}",
                 badge=_("synthetic") if d.is_synthetic else "",
             ),

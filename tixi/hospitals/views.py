@@ -192,7 +192,7 @@ def own_tables(hospitals) -> list[Table]:
     """The hospitals an institution's staff may open (when they are not one): a table of links."""
     table = Table(_("Hospital performance"), [Column(_("Hospital"))], html_id="own-hospitals", stack=False)
     for hospital in hospitals:
-        table.add(Cell(hospital.name, href=reverse("hospital-detail", args=[hospital.code])))
+        table.add(Cell(hospital.display_name, href=reverse("hospital-detail", args=[hospital.code])))
     return [table]
 
 
@@ -270,7 +270,7 @@ def _ranking(request):
             "versions": shown(loaded.versions.as_dict()),
             "synthetic": Discharge.objects.filter(year=year, is_synthetic=True).exists(),
             "tables": ranking_tables(figure, ranked, funnel),
-            "export_title": f"{division.name} {year} {_('Hospital performance')} {label}",
+            "export_title": f"{division.display_name} {year} {_('Hospital performance')} {label}",
         },
     )
 
@@ -422,7 +422,7 @@ def hospital_detail(request, code):
         set(Discharge.objects.filter(institution=hospital).values_list("year", flat=True).distinct())
     )
     context = {"hospital": hospital, "years": years, "tables": [], "latest_year": None}
-    context["export_title"] = f"{hospital.name} {_('Hospital performance')}"
+    context["export_title"] = f"{hospital.display_name} {_('Hospital performance')}"
     if not years:
         return TemplateResponse(request, "hospitals/detail.html", context)
     raw = request.GET.get("year", "")
@@ -610,6 +610,6 @@ def upcoding(request):
             "flagged": sum(1 for r in rows if r["flagged"]),
             "versions": shown(after.versions.as_dict()),
             "tables": upcoding_tables(rows),
-            "export_title": f"{division.name} {year} {_('Upcoding watch')}",
+            "export_title": f"{division.display_name} {year} {_('Upcoding watch')}",
         },
     )

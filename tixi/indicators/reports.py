@@ -422,7 +422,7 @@ def evaluation_docx(plan, division, year, rows) -> bytes:
     # the title in the report's language (display_title), the Chinese original in brackets under it
     title, original = printable(plan.display_title), printable(plan.original_title)
     plan.title, plan.issuer = printable(plan.title), printable(plan.issuer)
-    plan.document_number, division.name = printable(plan.document_number), printable(division.name)
+    plan.document_number, division.name = printable(plan.document_number), printable(division.display_name)
     rows = [_printable(r) for r in rows]
     document = WordDocument()
     _a4(document.sections[0])
@@ -556,7 +556,9 @@ def evaluation_table(plan, division, year, rows, link=None) -> Table:
         Column(header[8], width=50),
         Column(_("Note"), width=60),
     ]
-    table = Table(f"{division.name} {year}", columns, html_id="scorecard", actions="indicators/_trend.html")
+    table = Table(
+        f"{division.display_name} {year}", columns, html_id="scorecard", actions="indicators/_trend.html"
+    )
     table.actions_heading = _("Trend")
     for values, r in zip(body, rows, strict=True):
         decimals = r.get("decimals", 2)

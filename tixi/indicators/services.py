@@ -442,7 +442,7 @@ def total_exemption(
     return _(
         "Not judged: the target is a total of %(region)s, not a target of each of its parts; "
         "%(division)s's value is shown for reference."
-    ) % {"region": target.division.name, "division": division.name}
+    ) % {"region": target.division.display_name, "division": division.display_name}
 
 
 def township_exemption(
@@ -464,7 +464,7 @@ def township_exemption(
     return _(
         "Not judged: a township's rate per residents is not held to the target of %(region)s "
         "(the county's hospitals serve every township), and no township norm is set."
-    ) % {"region": target.division.name}
+    ) % {"region": target.division.display_name}
 
 
 def _number(value) -> float | None:

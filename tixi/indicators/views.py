@@ -99,7 +99,7 @@ def plan_list(request):
             ),
             p.document_number or "—",
             p.issuer,
-            p.region.name,
+            p.region.display_name,
             f"{p.period_start}–{p.period_end}",
             p.target_count,
         )
@@ -192,7 +192,7 @@ def scorecard(request, code):
         *(rule["table"] for rule in context["rules"] if rule["table"]),
         *([unjudged] if unjudged else []),
     ]
-    context["export_title"] = f"{division.name} {year} {plan.display_title}"
+    context["export_title"] = f"{division.display_name} {year} {plan.display_title}"
     return TemplateResponse(request, "indicators/scorecard.html", context)
 
 
@@ -314,7 +314,7 @@ def ranking(request, code, order):
             not_judged = _(
                 "Not judged: the target is a total of %(region)s, not a target of each of its parts; "
                 "their values are shown for reference."
-            ) % {"region": target.division.name}
+            ) % {"region": target.division.display_name}
         elif len({r["reason"] for r in rows}) == 1:
             not_judged = rows[0]["reason"]
     judged = not not_judged
@@ -324,7 +324,7 @@ def ranking(request, code, order):
     for rank, r in enumerate(rows, start=1):
         r["rank"] = rank if r["value"] is not None else None
     table = Table(
-        f"{division.name} {year}",
+        f"{division.display_name} {year}",
         [
             Column(_("Rank"), kind=NUMBER),
             Column(_("Division")),
@@ -357,7 +357,7 @@ def ranking(request, code, order):
     # an English page names the target by its indicator's English name; the plan's own words stay in the clause
     english = not (get_language() or "").startswith("zh")
     context["heading"] = target.indicator.name_en if english and target.indicator.name_en else target.label
-    context["export_title"] = f"{division.name} {year} {context['heading']}"
+    context["export_title"] = f"{division.display_name} {year} {context['heading']}"
     if not_judged:
         # the reason the page says once above the table heads the download too (journey17: the .xlsx
         # and .csv held the rows without status and gap, and no word of why)
@@ -385,7 +385,9 @@ def scorecard_download(request, code, fmt):
         kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     response = HttpResponse(content, content_type=kind)
     what = reports.report_kind(plan, year) if fmt == "docx" else _("indicator table")
-    return attach(response, download_name(division.name, year, plan.display_title, what, extension=fmt))
+    return attach(
+        response, download_name(division.display_name, year, plan.display_title, what, extension=fmt)
+    )
 
 
 @login_required
@@ -438,7 +440,7 @@ def data_values(request):
         element = local_name(v.element)
         table.add(
             f"{element} ({v.option_label})" if v.option else element,
-            v.division.name,
+            v.division.display_name,
             v.period,
             # a whole value reads whole ("241,159", not "241,159.0": most values are counts)
             Cell(v.value, decimals=0 if v.value is not None and float(v.value).is_integer() else None),

@@ -153,7 +153,7 @@ def region(division: Division, year: int) -> Region:
     if not boxes:
         raise AccessError(
             _("--division: %(name)s has no township boundaries to build a grid from.")
-            % {"name": division.name}
+            % {"name": division.display_name}
         )
     bbox = box_of(division) or (
         min(b[0] for b in boxes.values()),
@@ -341,7 +341,7 @@ def division_coverage(division: Division, year: int, minutes=(15.0, 30.0, 60.0))
         }
     return {
         "division": division.code,
-        "name": division.name,
+        "name": division.display_name,
         "year": year,
         "synthetic": True,
         "note": str(SYNTHETIC_NOTE),
@@ -493,7 +493,7 @@ def read_candidates(path, division: Division, year: int) -> list[Candidate]:
         if place is None:
             raise AccessError(
                 _("--candidates: row %(row)s, code: %(code)s is not a place of %(name)s.")
-                % {"row": line, "code": code or "—", "name": division.name}
+                % {"row": line, "code": code or "—", "name": division.display_name}
             )
         lon_text, lat_text = (record.get("longitude") or "").strip(), (record.get("latitude") or "").strip()
         if lon_text or lat_text:
@@ -540,10 +540,10 @@ def registry_candidates(division: Division, year: int) -> list[Candidate]:
 
 def site_name(institution: Institution) -> str:
     """Its village or community, with the institution as a landmark unless it is named after it."""
-    place = institution.division.name
-    if place in institution.name:
+    place = institution.division.display_name
+    if place in institution.display_name:
         return place
-    return _("%(place)s, by %(landmark)s") % {"place": place, "landmark": institution.name}
+    return _("%(place)s, by %(landmark)s") % {"place": place, "landmark": institution.display_name}
 
 
 def check_minutes(minutes: float, option: str | None = None) -> None:
@@ -753,7 +753,7 @@ def division_siting(
     ]
     return {
         "division": division.code,
-        "name": division.name,
+        "name": division.display_name,
         "year": year,
         "kind": kind,
         "minutes": minutes,
@@ -869,7 +869,7 @@ def road_choices(division: Division, year: int, longest_village_roads: int = 30)
     grid = region(division, year).grid
     if grid.road_index is None:
         return []
-    names = {i + 1: t.name for i, t in enumerate(townships_of(division, year))}
+    names = {i + 1: t.display_name for i, t in enumerate(townships_of(division, year))}
     kinds = road_classes(grid)
     flat = grid.road_index.ravel()
     order = np.argsort(flat, kind="stable")
@@ -1002,7 +1002,7 @@ def what_if(
         point = point_of(place, year) if place else None
         if point is None:
             raise AccessError(
-                _("add: %(code)s is not a place of %(name)s.") % {"code": code, "name": division.name}
+                _("add: %(code)s is not a place of %(name)s.") % {"code": code, "name": division.display_name}
             )
         places.append((place, point))
     cap = (minutes + 1) * 60.0
@@ -1045,10 +1045,10 @@ def what_if(
     return {
         "kind": kind,
         "minutes": f"{minutes:g}",
-        "closed": [f.name for f in facilities if f.code in close],
+        "closed": [f.display_name for f in facilities if f.code in close],
         "closed_roads": list(close_roads),
         "closed_road_classes": [str(ROAD_CLASS_LABELS[c]) for c in close_road_classes],
-        "added": [p.name for p, _point in places],
+        "added": [p.display_name for p, _point in places],
         "before": total_before,
         "after": total_after,
         "change": total_after - total_before,

@@ -79,7 +79,7 @@ def check_writer(user, region: Division) -> None:
     if user is not None and not may_write_norm_of(user, region.path):
         raise PermissionDenied(
             _("Only a planner whose scope covers %(name)s (or a catalogue manager) may write its norms.")
-            % {"name": region.name}
+            % {"name": region.display_name}
         )
 
 

@@ -232,7 +232,7 @@ def judge_norm(norm: Norm, region: Division, division: Division, year: int) -> N
     result = NormGap(norm)
     if norm.kind == NormKind.COUNT and norm.level < division.level and division.path.startswith(region.path):
         result.skipped = _("a number set for the whole of %(region)s is not split among its parts") % {
-            "region": region.name
+            "region": region.display_name
         }
         return result
     if (
@@ -244,7 +244,7 @@ def judge_norm(norm: Norm, region: Division, division: Division, year: int) -> N
         # them, and a county's rate is not a city's (nor a township's a county's)
         result.skipped = _("set for the %(level)s as a whole (%(region)s), not judged on a %(here)s") % {
             "level": Level(norm.level).label,
-            "region": region.name,
+            "region": region.display_name,
             "here": Level(division.level).label,
         }
         return result
@@ -294,7 +294,7 @@ def judge_institutions(result: NormGap, places: list[Division], year: int) -> No
     for report in reports_in(norm, places, (year,)):
         total = float(getattr(report, basis))
         judgement = judge(float(getattr(report, measure)), norm.minimum, norm.maximum, total, norm.per)
-        result.rows.append(Row(report.institution.code, report.institution.name, judgement, total))
+        result.rows.append(Row(report.institution.code, report.institution.display_name, judgement, total))
     if not result.rows:
         result.skipped = _("no institution of this kind reported for %(year)s") % {"year": year}
     return result
@@ -751,7 +751,7 @@ def as_json(division: Division, year: int, results: list[NormGap]) -> dict:
                 "spared_note": (spared_sentences(r) or [""])[0],
             }
         )
-    return {"division": division.code, "name": division.name, "year": year, "norms": norms}
+    return {"division": division.code, "name": division.display_name, "year": year, "norms": norms}
 
 
 def spared_sentences(r: NormGap) -> list[str]:

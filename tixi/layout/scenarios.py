@@ -24,7 +24,7 @@ def check_planner_over(user, division: Division) -> None:
     scope = scope_of(user)
     if not can(user, Capability.PLAN) or not (scope.unrestricted or scope.covers_path(division.path)):
         raise PermissionDenied(
-            _("Only a planner whose scope covers %(name)s may do this.") % {"name": division.name}
+            _("Only a planner whose scope covers %(name)s may do this.") % {"name": division.display_name}
         )
 
 
@@ -94,7 +94,7 @@ def save_scenario(data: dict, name: str, user=None) -> SitingScenario:
     except IntegrityError:
         raise AccessError(
             _("--save: %(division)s %(year)s already has a scenario named %(name)s.")
-            % {"division": division.name, "year": data["year"], "name": name}
+            % {"division": division.display_name, "year": data["year"], "name": name}
         ) from None
     return scenario
 
@@ -109,7 +109,7 @@ def scenario_to_projects(
     if not scenario.division.path.startswith(plan.region.path):
         raise AccessError(
             _("plan: %(plan)s does not cover %(name)s.")
-            % {"plan": plan.display_title, "name": scenario.division.name}
+            % {"plan": plan.display_title, "name": scenario.division.display_name}
         )
     if scenario.projects:
         raise AccessError(_("scenario: %(name)s has already become projects.") % {"name": scenario.name})

@@ -69,7 +69,7 @@ def norm_gaps(request, code):
         "data": data,
         "norms": data["norms"],
         "tables": gap_tables(data, results),
-        "export_title": f"{division.name} {year} {_('Allocation norms')}",
+        "export_title": f"{division.display_name} {year} {_('Allocation norms')}",
     }
     return TemplateResponse(request, "layout/gaps.html", context)
 
@@ -305,7 +305,7 @@ def coverage(request, code):
         "layout/coverage.html",
         {
             "tables": coverage_tables(data, kinds, townships, scenario),
-            "export_title": f"{division.name} {year} {_('Access to care')}",
+            "export_title": f"{division.display_name} {year} {_('Access to care')}",
             "division": division,
             "year": year,
             "years": YEARS,
@@ -585,7 +585,7 @@ def siting(request, code):
         "layout/siting.html",
         {
             "tables": siting_tables(data, scenarios, bool(plans)),
-            "export_title": f"{division.name} {year} {_('Where to build next')}",
+            "export_title": f"{division.display_name} {year} {_('Where to build next')}",
             "division": division,
             "year": year,
             "years": YEARS,
@@ -705,7 +705,7 @@ def norm_new(request):
         if not may_write_norm_of(request.user, region.path):
             raise PermissionDenied(
                 _("Only a planner whose scope covers %(name)s (or a catalogue manager) may write its norms.")
-                % {"name": region.name}
+                % {"name": region.display_name}
             )
         norm = _save_from_form(request, form, None)
         if norm is not None:
@@ -723,7 +723,7 @@ def norm_tables(norm: Norm, region: Division, versions: list) -> list[Table]:
     threshold = norm.threshold + (str(bracketed(norm.year)) if norm.year else "")
     level = norm.get_level_display() + (f" · {norm.get_place_kind_display()}" if norm.place_kind else "")
     facts.add(_("Code"), norm.code)
-    facts.add(_("Region"), region.name)
+    facts.add(_("Region"), region.display_name)
     facts.add(_("Threshold"), threshold)
     facts.add(_("Judged at level"), level)
     facts.add(_("Measure"), norm.measure + (f" / {norm.basis}" if norm.basis else ""))
@@ -775,7 +775,7 @@ def norm_detail(request, code):
         if not writable:
             raise PermissionDenied(
                 _("Only a planner whose scope covers %(name)s (or a catalogue manager) may write its norms.")
-                % {"name": region.name}
+                % {"name": region.display_name}
             )
         form = NormForm(request.POST, instance=Norm.objects.get(pk=norm.pk))
         if form.is_valid() and (saved := _save_from_form(request, form, norm)) is not None:
@@ -800,7 +800,7 @@ def norm_detail(request, code):
             "versions": versions,
             "writable": writable,
             "tables": norm_tables(norm, region, versions),
-            "export_title": f"{region.name} {norm.year or ''} {norm.label} {_('Revisions')}",
+            "export_title": f"{region.display_name} {norm.year or ''} {norm.label} {_('Revisions')}",
         },
         status=400 if form is not None and form.errors else 200,
     )

@@ -208,7 +208,7 @@ def project_map(projects) -> dict:
     boundaries = Boundary.objects.filter(division__parent_id__in=regions).select_related("division")
     return {
         "features": [
-            {"type": "Feature", "properties": {"name": b.division.name}, "geometry": b.geometry}
+            {"type": "Feature", "properties": {"name": b.division.display_name}, "geometry": b.geometry}
             for b in boundaries
         ],
         "points": [
@@ -457,7 +457,7 @@ def place_project(project, longitude: str, latitude: str) -> None:
     outline = Boundary.objects.filter(division=region).first()
     if outline is not None and not contains(outline.geometry, x, y):
         raise ValidationError(
-            {"longitude": _("This point lies outside %(region)s.") % {"region": region.name}}
+            {"longitude": _("This point lies outside %(region)s.") % {"region": region.display_name}}
         )
     townships = Boundary.objects.filter(
         division__path__startswith=region.path, division__level__gt=region.level

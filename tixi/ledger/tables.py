@@ -85,7 +85,7 @@ def project_tables(projects, summary) -> list[Table]:
         projects_table.add(
             p.number,
             Cell(p.name, href=reverse("project-detail", args=[p.pk]), title=p.content),
-            Cell(p.site, note=p.division.name if p.division else ""),
+            Cell(p.site, note=p.division.display_name if p.division else ""),
             p.nature or "—",
             f"{p.start_year}–{p.end_year}",
             p.investment,
@@ -101,7 +101,7 @@ def project_tables(projects, summary) -> list[Table]:
 
 def project_detail_tables(project, investments, invested, invested_share, milestones) -> list[Table]:
     facts = Table(project.name, [Column(_("Item")), Column(_("Value"))], html_id="project-facts")
-    site = f"{project.site} · {project.division.name}" if project.division else project.site
+    site = f"{project.site} · {project.division.display_name}" if project.division else project.site
     share = f" ({invested_share}%)" if invested_share is not None else ""
     for label, value in (
         (_("site"), site),

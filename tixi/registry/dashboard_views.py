@@ -11,7 +11,7 @@ from tixi.core.exports import NUMBER, Cell, Column, Table, exportable
 from tixi.geo.models import Boundary, Division
 from tixi.geo.tree_views import reported_years, selected_year, visible_division
 from tixi.registry.engine import classification as cls
-from tixi.registry.models import Category, Institution, InstitutionType, grade_label
+from tixi.registry.models import Category, Institution, InstitutionType, display_name_of, grade_label
 from tixi.registry.planned import planned_capacity_in
 from tixi.registry.services import children_figures, division_figures, division_series
 
@@ -50,7 +50,7 @@ def dashboard(request, code):
         "rate_labels": {key: str(label) for key, label in RATE_CHOICES},
         "children": [
             {
-                "name": c.name,
+                "name": c.display_name,
                 "code": c.code,
                 **{k: f[k] for k, _l in RATE_CHOICES},
                 "institutions": f["institutions"],
@@ -86,7 +86,7 @@ def dashboard(request, code):
         "synthetic_data": division.is_synthetic or any(c.is_synthetic for c, _f in children),
     }
     context["tables"] = dashboard_tables(division, year, context)
-    context["export_title"] = f"{division.name} {year}"
+    context["export_title"] = f"{division.display_name} {year}"
     return TemplateResponse(request, "registry/dashboard.html", context)
 
 
@@ -135,7 +135,7 @@ def dashboard_tables(division, year, context) -> list[Table]:
     for child, f in context["children"]:
         by_division.add(
             Cell(
-                child.name,
+                child.display_name,
                 href=f"{base}{child.code}/?year={year}",
                 badge=_("synthetic") if child.is_synthetic else "",
             ),
@@ -168,7 +168,7 @@ def division_map(request, code):
         {
             "type": "Feature",
             "properties": {
-                "name": b.division.name,
+                "name": b.division.display_name,
                 "code": b.division.code,
                 "synthetic": b.is_synthetic,
                 **{k: figures.get(b.division.code, {}).get(k) for k, _l in RATE_CHOICES},
@@ -191,7 +191,7 @@ def division_map(request, code):
             "type": "FeatureCollection",
             "features": features,
             "institutions": [
-                {"name": n, "type": str(type_labels[t]), "value": [x, y], "code": c}
+                {"name": display_name_of(n), "type": str(type_labels[t]), "value": [x, y], "code": c}
                 for n, t, x, y, c in points
             ],
         }

@@ -117,6 +117,18 @@ class InstitutionQuerySet(ScopedQuerySet):
         )
 
 
+def display_name_of(name: str) -> str:
+    """An institution's name as the reader's pages write it, from the stored name alone (rows read
+    as values, a map's points): English on English pages when it can be written, else the Chinese."""
+    from django.utils.translation import get_language
+
+    from tixi.geo.engine.english import institution_english
+
+    if not (get_language() or "").startswith("zh"):
+        return institution_english(name) or name
+    return name
+
+
 class Institution(models.Model):
     code = models.CharField(_("institution code"), max_length=32, unique=True)
     name = models.CharField(_("name"), max_length=128)
@@ -157,6 +169,20 @@ class Institution(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def name_en(self) -> str:
+        """The name in English when it is places and a kind the registry knows (达川区人民医院 ->
+        "Dachuan District People's Hospital"); empty otherwise, never a half-translated mix."""
+        from tixi.geo.engine.english import institution_english
+
+        return institution_english(self.name) or ""
+
+    @property
+    def display_name(self) -> str:
+        """The name a reader sees: English on English pages when it can be written, else the
+        Chinese (as Division.display_name); `__str__` stays Chinese (the audit trail)."""
+        return display_name_of(self.name)
 
     @property
     def category(self) -> str:

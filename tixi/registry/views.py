@@ -18,7 +18,7 @@ from tixi.core import clock
 from tixi.core.exports import DATE, NUMBER, Column, Table, attach, download_name, exportable
 from tixi.core.text import digits
 from tixi.geo import locks
-from tixi.geo.models import Division
+from tixi.geo.models import Division, display_name_of
 from tixi.geo.tree_views import reported_years
 from tixi.registry.api import filter_institutions
 from tixi.registry.engine import classification as cls
@@ -77,7 +77,7 @@ def institution_detail(request, code):
     )
     for field, label in RESOURCE_FIELDS.items():
         resources.add(str(label), *(getattr(y, field) for y in years))
-    resources.add(_("Division"), *(y.division.name for y in years))
+    resources.add(_("Division"), *(y.division.display_name for y in years))
     designations = Table(
         _("Designations and standards"),
         [Column(_("Designation")), Column(_("Level reached")), Column(_("Obtained on"), kind=DATE)],
@@ -90,6 +90,17 @@ def institution_detail(request, code):
     )
     for d in institution.departments.order_by("opened_on"):
         departments.add(d.get_kind_display(), d.opened_on, d.closed_on)
+    # the audit stores each row's Chinese name; the reader's language names it (an English page in English)
+    history = list(
+        audit.history(
+            request.user,
+            {
+                Institution._meta.label: [institution.pk],
+                InstitutionYear._meta.label: [y.pk for y in years],
+            },
+        )
+    )
+    audit.name_objects(history)
     return TemplateResponse(
         request,
         "registry/institution_detail.html",
@@ -97,16 +108,10 @@ def institution_detail(request, code):
             "institution": institution,
             "years": years,
             "tables": [resources, designations, departments],
-            "export_title": institution.name,
+            "export_title": institution.display_name,
             "branches": institution.branches.visible_to(request.user),
             "entry_years": entry_years(institution, years),
-            "history": audit.history(
-                request.user,
-                {
-                    Institution._meta.label: [institution.pk],
-                    InstitutionYear._meta.label: [y.pk for y in years],
-                },
-            ),
+            "history": history,
         },
     )
 
@@ -176,7 +181,13 @@ def export_list(request, institutions, fmt: str):
     # the place and year the list holds, as every download names them ("米易县-2024-年度资源.xlsx")
     division = request.GET.get("division", "")
     place = (
-        Division.objects.visible_to(request.user).filter(code=division).values_list("name", flat=True).first()
+        display_name_of(
+            Division.objects.visible_to(request.user)
+            .filter(code=division)
+            .values_list("name", flat=True)
+            .first()
+            or ""
+        )
         if division
         else list_region(request).name
     )

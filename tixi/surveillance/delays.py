@@ -8,6 +8,8 @@ from collections import defaultdict
 import numpy as np
 from django.utils.translation import gettext as _
 
+from tixi.geo.models import display_name_of as place_name
+from tixi.registry.models import display_name_of as institution_name
 from tixi.surveillance.engine.nowcast import METHODS, NowcastError
 from tixi.surveillance.engine.nowcast import run as run_nowcast
 from tixi.surveillance.models import CaseReport, Channel, ChannelCount, Resolution
@@ -108,7 +110,7 @@ def quiet_sources(user, today: dt.date, history_days: int = 365) -> list[dict]:
     )
     for institution, name, place, day in reports:
         by_institution[institution].add(day)
-        names[institution], places[institution] = name, place
+        names[institution], places[institution] = institution_name(name), place_name(place)
     for institution, days in by_institution.items():
         found += _if_quiet(_("case reports"), names[institution], places[institution], days, today)
     by_site: dict[tuple, set] = defaultdict(set)
@@ -118,7 +120,7 @@ def quiet_sources(user, today: dt.date, history_days: int = 365) -> list[dict]:
         .values_list("channel", "site", "division__name", "date")
     )
     for channel, site, place, day in counts:
-        by_site[(channel, site, place)].add(day)
+        by_site[(channel, site, place_name(place))].add(day)
     for (channel, site, place), days in by_site.items():
         found += _if_quiet(str(Channel(channel).label), site, place, days, today)
     return sorted(found, key=lambda row: (-row["silent_days"] / row["usual_days"], row["source"]))

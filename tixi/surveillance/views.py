@@ -103,7 +103,7 @@ def signal_list_tables(rows, compounds, quiet, timeliness, overdue_count: int) -
         for c in compounds:
             table.add(
                 c.name,
-                c.division.name,
+                c.division.display_name,
                 f"{c.first_date:%Y-%m-%d} – {c.last_date:%Y-%m-%d}",
                 c.get_warning_type_display(),
                 c.get_risk_level_display(),
@@ -128,7 +128,7 @@ def signal_list_tables(rows, compounds, quiet, timeliness, overdue_count: int) -
         table.add(
             Cell(s.period_label, href=reverse("signal-detail", args=[s.pk])),
             s.subject,
-            s.division.name,
+            s.division.display_name,
             s.observed,
             as_shown(s.threshold),
             Cell(
@@ -219,7 +219,7 @@ def signals(request):
     compounds = list(compounds[:20])
     for compound in compounds:
         compound.name = compound.rule.name_zh if language.startswith("zh") else compound.rule.name_en
-    names = {d.path: d.name for d in counties}
+    names = {d.path: d.display_name for d in counties}
     timeliness = actions.timeliness(
         visible if chosen is None else visible.filter(division__path__startswith=chosen.path), at
     )
@@ -549,11 +549,11 @@ def signal_tables(signal: Signal, chart: dict, behind, cases_title: str) -> list
                 c.card_id,
                 c.onset_date,
                 c.report_date,
-                c.division.name,
+                c.division.display_name,
                 c.age,
                 c.get_sex_display(),
                 c.get_status_display(),
-                c.institution.name if c.institution else None,
+                c.institution.display_name if c.institution else None,
             )
         tables.append(table)
     return tables
@@ -615,7 +615,7 @@ def signal_detail(request, pk):
             "parameter_text": parameter_text(signal.parameters or {}),
             "chart": chart,
             "tables": signal_tables(signal, chart, behind, cases_title),
-            "export_title": f"{signal.division.name} {signal.period_label} {signal.subject}",
+            "export_title": f"{signal.division.display_name} {signal.period_label} {signal.subject}",
             "nowcast_method": nowcast_method,
             "nowcast_methods": list(NOWCAST_LABELS.items()),
             "behind": behind,

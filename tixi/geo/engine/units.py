@@ -18,6 +18,16 @@ through the place engine (达川区 -> "Dachuan District"). A unit that is an in
 is read by the institution engine. Collective units (各县（市、区）人民政府（管委会）) have a fixed phrase.
 A name the tables cannot read whole gets None: the page shows the Chinese, never a half-translated mix.
 
+Sources looked up (search corpus `pages`): the State Council's constituent departments in English
+(Ministry of Finance, Ministry of Human Resources and Social Security, Ministry of Education, Ministry
+of Public Security, Ministry of Civil Affairs, National Development and Reform Commission, National
+Health Commission, Ministry of Housing and Urban-Rural Development, Ministry of Justice, Ministry of
+Emergency Management, Audit Office, as listed on dsknw.com "What departments does the government
+include?"); the level-adjective form of a city's organs ("Beijing Municipal Development and Reform
+Commission", "Beijing Municipal Commission for Managing State Properties": china.org.cn 2003/Sep/76260);
+the financial regulator's name (english.www.gov.cn 2023-05-18 "National Administration of Financial
+Regulation"; its 306 municipal bureaus: en.people.cn 2023-07-21).
+
 No Django here (import-linter)."""
 
 from tixi.geo.engine.english import division_english, institution_english
@@ -30,6 +40,7 @@ ORGANS = {
     "发展改革委": "Development and Reform Commission",
     "财政局": "Finance Bureau",
     "人力资源社会保障局": "Human Resources and Social Security Bureau",
+    "人力资源和社会保障局": "Human Resources and Social Security Bureau",
     "人力社保局": "Human Resources and Social Security Bureau",
     "教育局": "Education Bureau",
     "教委": "Education Commission",
@@ -61,6 +72,12 @@ ORGANS = {
     "规划自然资源局": "Planning and Natural Resources Bureau",
     "疾病预防控制中心": "Center for Disease Control and Prevention",
 }
+# Whole names that are neither a level or place plus an organ: a place without its generic (达州,
+# 巴中) before an organ the tables above do not hold.
+WHOLE = {
+    "达州金融监管分局": "Dazhou Branch of the National Administration of Financial Regulation",
+    "巴中经开区管委会": "Administrative Committee of Bazhong Economic and Technological Development Zone",
+}
 LEVELS = {"省": "Provincial", "市": "Municipal", "县": "County", "区": "District"}
 COLLECTIVE = {
     "各县（区）人民政府": "the people's governments of each county and district",
@@ -72,8 +89,8 @@ COLLECTIVE = {
 
 
 def _one(name: str) -> str | None:
-    if name in COLLECTIVE:
-        return COLLECTIVE[name]
+    if name in COLLECTIVE or name in WHOLE:
+        return COLLECTIVE.get(name) or WHOLE[name]
     for organ in sorted(ORGANS, key=len, reverse=True):
         if not name.endswith(organ) or len(name) == len(organ):
             continue

@@ -70,6 +70,7 @@ INSTITUTIONS = {
     "攀枝花市中西医结合医院": "Panzhihua City Hospital of Integrated Traditional Chinese and Western Medicine",
     "巫山县精神卫生中心": "Wushan County Mental Health Centre",
     "东区卫生监督所": "Dongqu District Health Supervision Institute",
+    "达川区健康教育所": "Dachuan District Health Education Institute",
 }
 
 # A proprietor's or a brand's name no table translates: the whole name stays Chinese.

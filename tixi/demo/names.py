@@ -1,5 +1,7 @@
 """Plausible Chinese place and institution names for synthetic data (clearly marked synthetic)."""
 
+from tixi.registry.engine import classification
+
 SYLLABLES = [
     "安",
     "柏",
@@ -191,6 +193,19 @@ class NameMaker:
         suffix = "社区" if kind == "street" else "村"
         return self._pick(SYLLABLES) + self._pick(SYLLABLES) + suffix
 
+    @staticmethod
+    def _by_classification(type_: str, county: str, brand: str, where: str) -> str:
+        """A type without a naming pattern of its own takes the national classification's name, never its code
+        ("达川区健康教育所", not "达川区杨柳health_education"): a county's public-health institute is the county's,
+        a hospital carries a brand, anything else its place."""
+        category, name = classification.TYPES[type_]
+        plain = name.split("（")[0]
+        if category == classification.PUBLIC_HEALTH:
+            return f"{county}{plain}"
+        if category == classification.HOSPITAL:
+            return f"{county}{brand}{plain}"
+        return f"{county}{where}{plain}"
+
     def institution(self, type_: str, place, county) -> str:
         where = place.name.removesuffix("社区").removesuffix("村").removesuffix("街道").removesuffix("镇")
         brand = self._pick(BRANDS)
@@ -205,6 +220,6 @@ class NameMaker:
             "other": f"{county.name}{brand}{self._pick(['医学检验实验室', '医学影像诊断中心', '护理站', '体检中心'])}",
         }
         return self._unique(
-            lambda: by_type.get(type_, f"{county.name}{where}{type_}"),
+            lambda: by_type.get(type_) or self._by_classification(type_, county.name, brand, where),
             lambda name: _placed(name, county.name, where, place.name),
         )

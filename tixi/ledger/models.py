@@ -11,6 +11,17 @@ from tixi.core import clock
 from tixi.core.fields import StampField
 
 
+def unit_display_name_of(name: str) -> str:
+    """A unit's name as the reader's pages write it, from the stored name alone."""
+    from django.utils.translation import get_language
+
+    from tixi.geo.engine.units import unit_english
+
+    if not (get_language() or "").startswith("zh"):
+        return unit_english(name) or name
+    return name
+
+
 class UnitQuerySet(ScopedQuerySet):
     scope_path_field = "division__path"
     scope_reaches_up = True
@@ -40,6 +51,13 @@ class Unit(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def display_name(self) -> str:
+        """The name a reader sees: English on English pages when the organ tables read it whole,
+        else the Chinese (as Division.display_name). The one place a page or download picks a
+        unit's name; `__str__` stays Chinese (the audit trail)."""
+        return unit_display_name_of(self.name)
 
 
 class TaskStatus(models.TextChoices):

@@ -195,7 +195,7 @@ def project_summaries(projects) -> dict:
     total = Decimal(0)
     for p in projects:
         by["year"][p.start_year] += p.investment
-        by["unit"][p.unit.name] += p.investment
+        by["unit"][p.unit.display_name] += p.investment
         by["nature"][p.get_nature_display()] += p.investment
         by["status"][p.get_status_display()] += p.investment
         total += p.investment

@@ -1,13 +1,14 @@
 """The ledger's tables, built once for the page, its .xlsx/.csv downloads and the Word ledger."""
 
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from tixi.core.exports import DATE, NUMBER, Cell, Column, Table
 
 
 def _units(units) -> str:
-    return "、".join(u.name for u in units)
+    return gettext(", ").join(u.display_name for u in units)
 
 
 def ledger_table(tasks) -> Table:
@@ -89,7 +90,7 @@ def project_tables(projects, summary) -> list[Table]:
             p.nature or "—",
             f"{p.start_year}–{p.end_year}",
             p.investment,
-            p.unit.name,
+            p.unit.display_name,
             p.leader,
             p.beds_added or None,
             p.childcare_places_added or None,
@@ -110,7 +111,10 @@ def project_detail_tables(project, investments, invested, invested_share, milest
         (_("years"), f"{project.start_year}–{project.end_year}"),
         (_("total investment (10,000 yuan)"), project.investment),
         (_("investment completed (10,000 yuan)"), Cell(invested, note=share)),
-        (_("responsible unit"), Cell(project.unit.name, href=reverse("unit-page", args=[project.unit.pk]))),
+        (
+            _("responsible unit"),
+            Cell(project.unit.display_name, href=reverse("unit-page", args=[project.unit.pk])),
+        ),
         (_("responsible leader"), project.leader),
         (_("beds added"), project.beds_added),
         (_("childcare places added"), project.childcare_places_added),
@@ -179,7 +183,9 @@ def task_tables(subtasks, progress, rectifications) -> list[Table]:
         actions_heading=_("Attachments"),
     )
     for p in progress:
-        reports.add(p.period, p.unit.name, p.get_status_display(), p.percent, p.narrative, p.problems, item=p)
+        reports.add(
+            p.period, p.unit.display_name, p.get_status_display(), p.percent, p.narrative, p.problems, item=p
+        )
     loop = Table(
         _("Closed loop"),
         [
@@ -198,7 +204,7 @@ def task_tables(subtasks, progress, rectifications) -> list[Table]:
 
 def unit_table(unit, tasks) -> Table:
     table = Table(
-        unit.name,
+        unit.display_name,
         [
             Column(_("Task")),
             Column(_("Plan")),

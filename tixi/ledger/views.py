@@ -262,7 +262,7 @@ def unit_page(request, pk):
         {
             "unit": unit,
             "tables": [unit_table(unit, tasks)],
-            "export_title": unit.name,
+            "export_title": unit.display_name,
             "leading": sum(1 for t in tasks if unit in t.lead_units.all()),
             "cooperating": sum(1 for t in tasks if unit not in t.lead_units.all()),
             "overdue": [t for t in tasks if t.is_overdue],

@@ -112,6 +112,7 @@ KINDS = (
     ("精神卫生中心", "Mental Health Centre"),
     ("中心卫生院", "Central Health Centre"),
     ("卫生监督所", "Health Supervision Institute"),
+    ("健康教育所", "Health Education Institute"),
     ("人民医院", "People's Hospital"),
     ("中医医院", "Hospital of Traditional Chinese Medicine"),
     ("中医院", "Hospital of Traditional Chinese Medicine"),

@@ -722,8 +722,8 @@ class Command(BaseCommand):
                 "site in a public GitHub repository (pages not taken by heldout_ax): TASKS WITH UNITS in 南充 ('第一个逗号前为"
                 "牵头单位，多个牵头部门的按照职责分工负责，下同'), 广东 ('A牵头负责，B配合', 'A，B按职责分工负责', units without "
                 "their level), 武汉 (several '（责任单位：…）' groups in one item, '〈含…，下同〉'), 湖北, 郑州 and 深圳罗湖 "
-                "('责任单位：A、B，C'); goals of 南充 2027, 广东 2026/2028 (百个, 千家, 万名), 武汉 and 胶州 (2026, 2028); 100 tasks, 25 "
-                "targets) "
+                "('责任单位：A、B，C'); goals of 南充 2027, 广东 2026/2028 (百个, 千家, 万名), 武汉 and 胶州 (2026, 2028), and a 2020 news "
+                "roundup's 养老/老龄 goals; 100 tasks, 29 targets) "
                 "gathered by helper unseen42, truth committed before the reader ran; UNSEEN, first measured by the lead "
                 "(tests/ledger/heldout_ay)",
             ),

@@ -203,6 +203,12 @@ FORTY_SEVENTH_SET = Path(__file__).resolve().parent / "heldout_au"
 # gathered by helper unseen41, truth committed before the reader ran on them: UNSEEN, first measured by the lead (no
 # threshold here)
 FIFTIETH_SET = Path(__file__).resolve().parent / "heldout_ax"
+# seven 2026 人工智能 OPC plans from the same site's "全国OPC政策汇编" pages (not taken by heldout_ax): TASKS WITH UNITS (南充
+# "第一个逗号前为牵头单位，多个牵头部门的按照职责分工负责，下同"; 广东 "A牵头负责，B配合" / "按职责分工负责" with units written
+# without their level; 武汉 several unit groups in one item; 湖北, 郑州, 深圳罗湖) and goals (南充 2027, 广东 2026 and 2028,
+# 武汉, 胶州 2026 and 2028) and a 2020 news roundup's 养老/老龄 goals, gathered by helper unseen42, truth committed before the reader ran on them: UNSEEN, first measured by the lead (no
+# threshold here)
+FIFTY_FIRST_SET = Path(__file__).resolve().parent / "heldout_ay"
 # eight NON-HEALTH texts from government text stored in public GitHub files: TASKS WITH UNITS (广州 2012 新型城市化 实施意见
 # items "（牵头单位：X，配合单位：Y…，各区、县级市政府）": 科技创新工程, 民生幸福工程, 民主法治建设, 党建创新工程; a 四川 2014 督查
 # notice) and goals (those 广州 texts; news reports of 贵州, 广西 and 京津冀 plans), gathered by helper unseen40, truth committed

@@ -716,6 +716,18 @@ class Command(BaseCommand):
                 "(75), tasks 65/66 (65); ax 45/50 (52), tasks 39/119 (104); seen since reader28",
             ),
             (
+                truth / "heldout_ay",
+                False,
+                "FIFTY-FIRST held-out set, seven 2026 人工智能 OPC plans of other places from the '全国OPC政策汇编' pages of a "
+                "site in a public GitHub repository (pages not taken by heldout_ax): TASKS WITH UNITS in 南充 ('第一个逗号前为"
+                "牵头单位，多个牵头部门的按照职责分工负责，下同'), 广东 ('A牵头负责，B配合', 'A，B按职责分工负责', units without "
+                "their level), 武汉 (several '（责任单位：…）' groups in one item, '〈含…，下同〉'), 湖北, 郑州 and 深圳罗湖 "
+                "('责任单位：A、B，C'); goals of 南充 2027, 广东 2026/2028 (百个, 千家, 万名), 武汉 and 胶州 (2026, 2028), and a 2020 news "
+                "roundup's 养老/老龄 goals; 100 tasks, 29 targets) "
+                "gathered by helper unseen42, truth committed before the reader ran; UNSEEN, first measured by the lead "
+                "(tests/ledger/heldout_ay)",
+            ),
+            (
                 truth / "heldout_aw",
                 True,
                 "FORTY-NINTH held-out set, eight NON-HEALTH texts from government text stored in public GitHub files: TASKS "

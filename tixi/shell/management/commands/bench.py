@@ -705,6 +705,15 @@ class Command(BaseCommand):
                 "with 4 found; seen since reader25: rules then written on its failure classes (tests/ledger/heldout_au)",
             ),
             (
+                truth / "heldout_az",
+                False,
+                "FIFTY-SECOND held-out set, five NON-HEALTH texts from public GitHub files: TASKS WITH UNITS in 重庆's 2026 "
+                "'未来星' OPC 工作方案 from a site's '全国OPC政策汇编' pages ('（责任单位：…，有关区县）'), goals of four 2011 news "
+                "reports of “十二五” plans (甘肃 高速公路, 青岛 交通规划, 滨州 公路, 江苏 沿海风电); 10 tasks, 31 targets) gathered "
+                "by helper unseen43, truth committed before the reader ran; UNSEEN, first measured by the lead "
+                "(tests/ledger/heldout_az)",
+            ),
+            (
                 truth / "heldout_ax",
                 False,
                 "FIFTIETH held-out set, nine texts from two collections of policy texts in public GitHub repositories (a "

@@ -203,9 +203,10 @@ FORTY_SEVENTH_SET = Path(__file__).resolve().parent / "heldout_au"
 # gathered by helper unseen41, truth committed before the reader ran on them: UNSEEN, first measured by the lead (no
 # threshold here)
 FIFTIETH_SET = Path(__file__).resolve().parent / "heldout_ax"
-# five NON-HEALTH texts from public GitHub files: TASKS WITH UNITS (重庆's 2026 '未来星' OPC 工作方案 "（责任单位：…，有关区县）")
-# and goals (2011 news reports of “十二五” plans: 甘肃 高速公路, 青岛 交通规划, 滨州 公路, 江苏 沿海风电), gathered by helper
-# unseen43, truth committed before the reader ran on them: UNSEEN, first measured by the lead (no threshold here)
+# seven NON-HEALTH texts from public GitHub files: TASKS WITH UNITS (2026 人工智能 OPC plans of 成都 "（牵头单位：A、B）",
+# 宿迁 "以下均涉及各县区、功能区，不再重复列出" (a document-wide rule), 重庆 "（责任单位：…，有关区县）") and goals (those plans; 2011
+# news reports of “十二五” plans: 甘肃 高速公路, 青岛 交通规划, 滨州 公路, 江苏 沿海风电), gathered by helper unseen43, truth
+# committed before the reader ran on them: UNSEEN, first measured by the lead (no threshold here)
 FIFTY_SECOND_SET = Path(__file__).resolve().parent / "heldout_az"
 # eight NON-HEALTH texts from government text stored in public GitHub files: TASKS WITH UNITS (广州 2012 新型城市化 实施意见
 # items "（牵头单位：X，配合单位：Y…，各区、县级市政府）": 科技创新工程, 民生幸福工程, 民主法治建设, 党建创新工程; a 四川 2014 督查

@@ -707,11 +707,12 @@ class Command(BaseCommand):
             (
                 truth / "heldout_az",
                 False,
-                "FIFTY-SECOND held-out set, five NON-HEALTH texts from public GitHub files: TASKS WITH UNITS in 重庆's 2026 "
-                "'未来星' OPC 工作方案 from a site's '全国OPC政策汇编' pages ('（责任单位：…，有关区县）'), goals of four 2011 news "
-                "reports of “十二五” plans (甘肃 高速公路, 青岛 交通规划, 滨州 公路, 江苏 沿海风电); 10 tasks, 31 targets) gathered "
-                "by helper unseen43, truth committed before the reader ran; UNSEEN, first measured by the lead "
-                "(tests/ledger/heldout_az)",
+                "FIFTY-SECOND held-out set, seven NON-HEALTH texts from public GitHub files: TASKS WITH UNITS in three 2026 "
+                "人工智能 OPC plans of a site's '全国OPC政策汇编' pages (成都 行动计划 '（牵头单位：A、B）', 宿迁 十条 with a "
+                "document-wide rule '以下均涉及各县区、功能区，不再重复列出', 重庆 '未来星' 工作方案 '（责任单位：…，有关区县）'), goals "
+                "of those plans and of four 2011 news reports of “十二五” plans (甘肃 高速公路, 青岛 交通规划, 滨州 公路, 江苏 沿海风电); "
+                "33 tasks, 38 targets) gathered by helper unseen43, truth committed before the reader ran; UNSEEN, first "
+                "measured by the lead "(tests/ledger/heldout_az)",
             ),
             (
                 truth / "heldout_ax",

@@ -712,7 +712,7 @@ class Command(BaseCommand):
                 "document-wide rule '以下均涉及各县区、功能区，不再重复列出', 重庆 '未来星' 工作方案 '（责任单位：…，有关区县）'), goals "
                 "of those plans and of four 2011 news reports of “十二五” plans (甘肃 高速公路, 青岛 交通规划, 滨州 公路, 江苏 沿海风电); "
                 "33 tasks, 38 targets) gathered by helper unseen43, truth committed before the reader ran; UNSEEN, first "
-                "measured by the lead "(tests/ledger/heldout_az)",
+                "measured by the lead (tests/ledger/heldout_az)",
             ),
             (
                 truth / "heldout_ax",

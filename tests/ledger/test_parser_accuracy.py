@@ -209,6 +209,11 @@ FIFTIETH_SET = Path(__file__).resolve().parent / "heldout_ax"
 # 武汉, 胶州 2026 and 2028) and a 2020 news roundup's 养老/老龄 goals, gathered by helper unseen42, truth committed before the reader ran on them: UNSEEN, first measured by the lead (no
 # threshold here)
 FIFTY_FIRST_SET = Path(__file__).resolve().parent / "heldout_ay"
+# seven NON-HEALTH texts from public GitHub files: TASKS WITH UNITS (2026 人工智能 OPC plans of 成都 "（牵头单位：A、B）",
+# 宿迁 "以下均涉及各县区、功能区，不再重复列出" (a document-wide rule), 重庆 "（责任单位：…，有关区县）") and goals (those plans; 2011
+# news reports of “十二五” plans: 甘肃 高速公路, 青岛 交通规划, 滨州 公路, 江苏 沿海风电), gathered by helper unseen43, truth
+# committed before the reader ran on them: UNSEEN, first measured by the lead (no threshold here)
+FIFTY_SECOND_SET = Path(__file__).resolve().parent / "heldout_az"
 # eight NON-HEALTH texts from government text stored in public GitHub files: TASKS WITH UNITS (广州 2012 新型城市化 实施意见
 # items "（牵头单位：X，配合单位：Y…，各区、县级市政府）": 科技创新工程, 民生幸福工程, 民主法治建设, 党建创新工程; a 四川 2014 督查
 # notice) and goals (those 广州 texts; news reports of 贵州, 广西 and 京津冀 plans), gathered by helper unseen40, truth committed

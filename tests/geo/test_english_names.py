@@ -195,3 +195,14 @@ def test_the_map_names_its_institutions_in_the_readers_language(web, region):
     assert names == ["Dachuan District People's Hospital"]
     client.cookies["django_language"] = "zh-hans"
     assert [p["name"] for p in client.get(url).json()["institutions"]] == ["达川区人民医院"]
+
+
+def test_places_written_one_after_another_are_read_apart_never_as_one_proper_name():
+    from tixi.geo.engine.english import places_english
+
+    assert division_english("达州市达川区") is None
+    assert places_english("达州市达川区") == "Dazhou City Dachuan District"
+    assert places_english("四川省达州市") == "Sichuan Province Dazhou City"
+    # a one-character proper name keeps its generic in the name (渡市镇, 市中区): one place
+    assert division_english("渡市镇") == "Dushi Town" and places_english("渡市镇") == "Dushi Town"
+    assert division_english("市中区") == "Shizhong District"

@@ -52,6 +52,18 @@ def test_display_title_follows_the_language_and_falls_back_to_the_chinese(region
 
 @pytest.mark.without_demo
 @pytest.mark.django_db
+def test_the_issuing_body_reads_in_the_page_s_language(region):
+    plan = f.plan(region["city"], title=TITLE, title_en=TITLE_EN, issuer="达州市达川区人民政府")
+    unread = f.plan(region["city"], title="巫山县测试通知", issuer="某某筹备组")
+    with translation.override("en"):
+        assert plan.display_issuer == "Dazhou City Dachuan District People's Government"
+        assert unread.display_issuer == "某某筹备组"  # the tables cannot read it whole: as issued
+    with translation.override("zh-hans"):
+        assert plan.display_issuer == "达州市达川区人民政府"
+
+
+@pytest.mark.without_demo
+@pytest.mark.django_db
 def test_english_pages_name_the_plan_in_english_and_chinese_pages_in_chinese(web, region):
     plan = f.plan(region["city"], code="kit-title-plan", title=TITLE, title_en=TITLE_EN)
     bare = f.plan(region["city"], code="kit-bare-plan", title="测试无英文标题规划")

@@ -16,6 +16,10 @@ from tixi.geo.engine.units import unit_english
 # Unit names of the demo's plans (sqlite3 var/tixi.sqlite3 "select distinct name from ledger_unit")
 # and the seeds' tasks (tests/ledger/seed_truth/*.yaml), with the English they must get.
 REAL = {
+    # a unit named with its city and district: two places, never one proper name ("Dazhoushidachuan District")
+    "达州市达川区人民政府": "Dazhou City Dachuan District People's Government",
+    "攀枝花市人民政府办公室": "Panzhihua City People's Government General Office",
+    "达州市卫生健康委员会": "Dazhou City Health Commission",
     "市卫生健康委": "Municipal Health Commission",
     "市发展改革委": "Municipal Development and Reform Commission",
     "市财政局": "Municipal Finance Bureau",

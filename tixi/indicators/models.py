@@ -268,6 +268,18 @@ class Plan(models.Model):
         return self.title
 
     @property
+    def display_issuer(self) -> str:
+        """The issuing body a reader sees: in English on English pages when the organ tables read it
+        whole (攀枝花市人民政府办公室 -> "Panzhihua City People's Government General Office"), else as issued."""
+        from django.utils.translation import get_language
+
+        from tixi.geo.engine.units import unit_english
+
+        if not (get_language() or "").startswith("zh"):
+            return unit_english(self.issuer) or self.issuer
+        return self.issuer
+
+    @property
     def original_title(self) -> str:
         """The document's own title where it differs from the one shown (an English page names the
         plan in English, then the Chinese original in brackets); empty otherwise."""

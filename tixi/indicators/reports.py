@@ -421,7 +421,7 @@ def evaluation_docx(plan, division, year, rows) -> bytes:
     plan, division = copy.copy(plan), copy.copy(division)
     # the title in the report's language (display_title), the Chinese original in brackets under it
     title, original = printable(plan.display_title), printable(plan.original_title)
-    plan.title, plan.issuer = printable(plan.title), printable(plan.issuer)
+    plan.title, plan.issuer = printable(plan.title), printable(plan.display_issuer)
     plan.document_number, division.name = printable(plan.document_number), printable(division.display_name)
     rows = [_printable(r) for r in rows]
     document = WordDocument()

@@ -98,7 +98,7 @@ def plan_list(request):
                 href=reverse("scorecard", args=[p.code]) if request.user.sees_divisions else "",
             ),
             p.document_number or "—",
-            p.issuer,
+            p.display_issuer,
             p.region.display_name,
             f"{p.period_start}–{p.period_end}",
             p.target_count,

@@ -59,6 +59,9 @@ ETHNIC = {
 CHAR_READINGS = {"长": "chang", "朝": "chao"}
 PHRASE_READINGS = {"长子": "zhangzi", "朝鲜": "chaoxian"}
 HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+# A name holding a whole place before its own (四川省达州市, 达州市达川区): two or more characters, a level's
+# generic, then a name of two or more characters; a one-character proper name keeps its generic (渡市镇, 市中区).
+COMPOUND = re.compile(r"^[\u4e00-\u9fff]{2,}[省市县区][\u4e00-\u9fff]{2,}$")
 
 
 def pinyin_word(text: str) -> str | None:
@@ -85,6 +88,9 @@ def division_english(name: str) -> str | None:
     name = (name or "").strip()
     if name in MUNICIPALITIES:
         return f"{pinyin_word(name[:-1])} Municipality"
+    if COMPOUND.match(name):
+        # 达州市达川区 is two places, never one proper name "Dazhoushidachuan" (places_english reads it)
+        return None
     for generic, english in GENERICS:
         if not name.endswith(generic) or len(name) == len(generic):
             continue
@@ -151,6 +157,13 @@ def split_places(text: str) -> tuple[str, ...] | None:
             if rest is not None:
                 return (piece, *rest)
     return None
+
+
+def places_english(text: str) -> str | None:
+    """Places written one after another in English, the larger first as in Chinese: 达州市达川区 ->
+    "Dazhou City Dachuan District"; None when the text is not places alone."""
+    pieces = split_places((text or "").strip())
+    return " ".join(division_english(p) for p in pieces) if pieces else None
 
 
 def institution_english(name: str) -> str | None:

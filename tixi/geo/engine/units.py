@@ -30,11 +30,14 @@ Regulation"; its 306 municipal bureaus: en.people.cn 2023-07-21).
 
 No Django here (import-linter)."""
 
-from tixi.geo.engine.english import division_english, institution_english
+from tixi.geo.engine.english import institution_english, places_english
 
 # Organs after the prefix; longest first where one ends another (市场监管局 before 监管局).
 ORGANS = {
     "人民政府": "People's Government",
+    "人民政府办公室": "People's Government General Office",
+    "人民政府办公厅": "People's Government General Office",
+    "卫生健康委员会": "Health Commission",
     "卫生健康委": "Health Commission",
     "卫生健康局": "Health Commission",
     "发展改革委": "Development and Reform Commission",
@@ -95,7 +98,7 @@ def _one(name: str) -> str | None:
         if not name.endswith(organ) or len(name) == len(organ):
             continue
         prefix = name[: -len(organ)]
-        place = LEVELS.get(prefix) or division_english(prefix)
+        place = LEVELS.get(prefix) or places_english(prefix)
         if place:
             return f"{place} {ORGANS[organ]}"
     return institution_english(name)

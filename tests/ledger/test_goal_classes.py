@@ -2162,8 +2162,9 @@ def test_a_pdf_copy_whose_lines_vary_joins_the_runs_that_close_a_sentence_or_end
         ]
     )
     assert (80.0, "岁", 2025, "ge") in found(text)
-    assert [t["cooperating_units"] for t in tasks(text)] == [
-        ["市发展改革委", "市财政局", "市医保局", "市人力社保局"]
+    # the cut unit line joins its list (reader29: a plan that states no comma rule has every listed unit lead)
+    assert [t["lead_units"] + t["cooperating_units"] for t in tasks(text)] == [
+        ["市卫生健康委", "市发展改革委", "市财政局", "市医保局", "市人力社保局"]
     ]
 
 

@@ -163,8 +163,9 @@ def test_a_document_wide_rule_holds_for_every_task_after_it():
     found = {t["title"]: (t["lead_units"], t["cooperating_units"]) for t in tasks(text)}
     assert found["做实家庭医生签约服务"] == (["市卫生健康委"], ["市医保局", "各县（市、区）人民政府"])
     assert found["推进医联体建设"] == (["市卫生健康委", "市中医药局"], ["各县（市、区）人民政府"])
-    # the rule is not a unit of the task that states it
-    assert found["加强公共卫生"] == (["市卫生健康委"], ["市财政局"])
+    # the rule is not a unit of the task that states it; its comma divides a plain list (no comma rule is stated:
+    # both lead, see test_a_comma_in_a_duty_list_splits_the_lead_only_where_the_document_says_so)
+    assert found["加强公共卫生"] == (["市卫生健康委", "市财政局"], [])
 
 
 def test_items_run_together_on_one_line_and_unit_lines_of_their_own():
@@ -751,4 +752,28 @@ def test_the_bracket_that_states_the_rule_names_its_units_as_leads_in_a_document
     assert [(t["lead_units"], t["cooperating_units"]) for t in tasks(told)] == [
         (["市发展改革委", "市科技局"], ["各县（市、区）人民政府"]),
         (["市科技局"], ["各县（市、区）人民政府"]),
+    ]
+
+
+def test_a_comma_in_a_duty_list_splits_the_lead_only_where_the_document_says_so():
+    """ "责任单位：A、B，C" in a document that states no comma rule: the comma separates units of one list as the
+    顿号 does and every unit leads (the truth's convention since heldout_ai); from "逗号前为牵头单位，下同" on (and
+    not before it) the units after the first comma cooperate. The list may sit in a bracket or on a line of its own."""
+    plain = (
+        "1.建设创业社区。打造环高校创业带。\n责任单位：市科技局、市工信局，各区县（市）政府\n"
+        "2.强化算力供给。发放算力券。（责任单位：市发展改革委，各区县（市）政府）\n"
+    )
+    assert [(t["lead_units"], t["cooperating_units"]) for t in tasks(plain)] == [
+        (["市科技局", "市工信局", "各区县（市）政府"], []),
+        (["市发展改革委", "各区县（市）政府"], []),
+    ]
+    told = plain.replace("2.强化", "以下各项责任单位中，逗号前为牵头单位，下同。\n2.强化")
+    assert [(t["lead_units"], t["cooperating_units"]) for t in tasks(told)] == [
+        (["市科技局", "市工信局", "各区县（市）政府"], []),
+        (["市发展改革委"], ["各区县（市）政府"]),
+    ]
+    # a role word inside the list still says who leads
+    roled = "1.强化算力供给。发放算力券。（责任单位：市发展改革委牵头，市财政局配合）\n"
+    assert [(t["lead_units"], t["cooperating_units"]) for t in tasks(roled)] == [
+        (["市发展改革委"], ["市财政局"])
     ]

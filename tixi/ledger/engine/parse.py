@@ -256,6 +256,25 @@ LEAD_MARK = re.compile(r"\s*[（(]\s*牵头(?:单位|部门)?\s*[)）]")
 ROLE_INSIDE = re.compile(rf"(?:{LEAD_WORDS}|{'|'.join(COOPERATING_WORDS)}){ROLE_TAIL}?\s*(?:[，,；;]|$)")
 
 
+def _comma_list(bracket: str) -> bool:
+    """Whether a bracket is one 责任单位 list whose parts a comma divides with no role word or stated rule of
+    its own ("责任单位：A、B，C"; not "责任单位：A牵头，B配合", "逗号前为牵头单位" or a second label)."""
+    text = re.sub(r"[，,]\s*含[^）)]*下同", "", bracket.strip().lstrip("（(").rstrip("）)。；; "))
+    labelled = LABELLED.match(text)
+    if not labelled or not DUTY_LABEL.match(labelled.group("label")):
+        return False
+    units = text[labelled.end() :]
+    return bool(
+        re.search(r"[，,]", units)
+        and not LABELLED.search(re.sub(r"^.*?[；;。\n]", "", units, flags=re.S))
+        and not re.search(rf"[；;。\n]\s*(?:{LABEL_NAMES})\s*[:：]", units)
+        and not ROLE.search(units)
+        and not NAMES_A_ROLE.search(units)
+        and "逗号" not in units
+        and not FIRST_LISTED_LEADS.search(units)
+    )
+
+
 def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
     """The lead and cooperating units a bracket names, or None when it names no units.
 
@@ -558,6 +577,18 @@ def _units_in(body: str) -> tuple[list[str], list[str]] | None:
     # "1.新建村卫生室200个。责任单位:省卫生健康委": the label after the item's sentence, on its line
     inline = INLINE_LABEL.search(body.split("\n")[0])
     return units_of(inline.group(1)) if inline else None
+
+
+def _label_source(body: str) -> str:
+    """The text an item with no bracket of units takes its units from (_units_in): its labelled lines, or
+    the label after its sentence."""
+    if _unit_brackets(body):
+        return ""
+    labelled = [line for line in body.split("\n")[1:] if LABELLED.match(line)]
+    if labelled:
+        return "；".join(labelled)
+    inline = INLINE_LABEL.search(body.split("\n")[0])
+    return inline.group(1) if inline else ""
 
 
 def _parts(title: str, body: str) -> list[tuple[str, str, str, tuple[list[str], list[str]]]]:
@@ -1212,6 +1243,14 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
             _parts(item_title, item_body), start=1
         ):
             lead, cooperating = list(lead), list(cooperating)
+            if (
+                cooperating
+                and not (lead_told_from and lead_told_from <= offset)
+                and _comma_list(bracket or _label_source(body))
+            ):
+                # "责任单位：A、B，C" in a document that states no comma rule ("逗号前为牵头单位"): the comma
+                # separates units of one list as the 顿号 does, and every unit leads
+                lead, cooperating = lead + cooperating, []
             names_leads = "牵头" in FIRST_LISTED_LEADS.sub("", bracket)
             if first_listed and len(lead) > 1 and not names_leads:
                 # "列第一位者为牵头单位": the others cooperate, unless the bracket names its leads ("A、B牵头负责");

@@ -777,3 +777,20 @@ def test_a_comma_in_a_duty_list_splits_the_lead_only_where_the_document_says_so(
     assert [(t["lead_units"], t["cooperating_units"]) for t in tasks(roled)] == [
         (["市发展改革委"], ["市财政局"])
     ]
+
+
+def test_a_document_wide_rule_with_short_names_takes_the_full_names_listed_before_it():
+    """ "以下均涉及各县区、功能区，不再重复列出": the rule's units are named short after the bracket lists them in full;
+    they join every task after it (and not the one before it) under their full names, as lead in a plan that names
+    no 牵头."""
+    text = (
+        "1.优化营商环境。简化审批。（责任单位：市政务办）\n"
+        "2.强化数据供给。开放公共数据。（责任单位：市数据局，各县区人民政府、市各功能区管委会，"
+        "以下均涉及各县区、功能区，不再重复列出）\n"
+        "3.降低创业成本。发放算力券。（责任单位：市工信局）\n"
+    )
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("优化营商环境", ["市政务办"], []),
+        ("强化数据供给", ["市数据局", "各县区人民政府", "市各功能区管委会"], []),
+        ("降低创业成本", ["市工信局", "各县区人民政府", "市各功能区管委会"], []),
+    ]

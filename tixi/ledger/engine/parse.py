@@ -140,9 +140,9 @@ def is_organisation(name: str) -> bool:
 # "以下均需各县（市、区）人民政府（管委会）落实，不再列出", "以下责任单位均包括各县（市、区）人民政府": a rule for
 # every task after it
 FROM_HERE_ON = re.compile(
-    r"以下[^。；，,（）()]{0,12}?均(?:需|包括|含|由)"
+    r"以下[^。；，,（）()]{0,12}?均(?:需|包括|含|由|涉及)"
     r"(?P<units>(?:[^（）()。；〔〕，,\]】]|[（(][^（）()]*[）)]|〔[^（）()〔〕]*〕)+?)(?:落实|负责|参与|配合)?"
-    r"(?:[，,]\s*不再(?:一一)?列出)?(?=[。；;〕）)\]】]|$)"
+    r"(?:[，,]\s*不再(?:一一|重复)?列出)?(?=[。；;〕）)\]】]|$)"
 )
 # "（A、B负责。列第一位者为牵头单位，下同）": in this bracket and every one after it, the first unit leads; said
 # also "排在首位的部门为牵头部门", or cut off by a copy's end after "注：排在首位"
@@ -1204,6 +1204,23 @@ def normalise(text: str) -> str:
     return _rejoin_wrapped(text.replace("\r\n", "\n").replace("\r", "\n").translate(PASTED_FORMS))
 
 
+def _rule_units(rule: re.Match, line: str) -> list[str]:
+    """The units a document-wide rule names; a short name that the units listed before it on its line spell out
+    ("…各县区人民政府、市各功能区管委会，以下均涉及各县区、功能区，不再重复列出") is that unit's full name."""
+    named = [n for part in _split_outside_brackets(rule.group("units"), "，,") for n in unit_names(part)]
+    before = [
+        n
+        for part in re.split(r"[、，,：:；;。（(）)\s]", line[: rule.start()])
+        for n in unit_names(part.strip())
+        if n and is_organisation(n)
+    ]
+    resolved = []
+    for name in named:
+        fuller = {n for n in before if name in n and n != name}
+        resolved.append(fuller.pop() if len(fuller) == 1 else name)
+    return resolved
+
+
 def tasks(text: str, default_year: int | None = None) -> list[dict]:
     """Items '（一）title。…（责任单位：…）' with their units (see units_of for the grammar); a
     document-wide rule ("以下均需各县…落实") adds its units to every task after it, as cooperating, and
@@ -1218,16 +1235,7 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
     rules = []  # (line number from which it holds, units)
     for number, line in enumerate(lines, start=1):
         for m in FROM_HERE_ON.finditer(line):
-            rules.append(
-                (
-                    number,
-                    [
-                        n
-                        for part in _split_outside_brackets(m.group("units"), "，,")
-                        for n in unit_names(part)
-                    ],
-                )
-            )
+            rules.append((number, _rule_units(m, line)))
     first_listed_from = next(
         (number for number, line in enumerate(lines, start=1) if FIRST_LISTED_LEADS.search(line)), None
     )
@@ -1266,12 +1274,7 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
             )
             # the bracket that states the rule names its units after the others ("A、B，各区、县（市）政府。以下均需
             # 各区、县（市）政府落实"): in such a document they lead there as after it
-            own_rule = {
-                n
-                for m in FROM_HERE_ON.finditer(bracket)
-                for part in _split_outside_brackets(m.group("units"), "，,")
-                for n in unit_names(part)
-            }
+            own_rule = {n for m in FROM_HERE_ON.finditer(bracket) for n in _rule_units(m, bracket)}
             if not roles_told and cooperating and set(cooperating) <= own_rule:
                 lead, cooperating = lead + cooperating, []
             joins_lead = not cooperating and not roles_told

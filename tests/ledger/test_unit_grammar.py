@@ -794,3 +794,21 @@ def test_a_document_wide_rule_with_short_names_takes_the_full_names_listed_befor
         ("强化数据供给", ["市数据局", "各县区人民政府", "市各功能区管委会"], []),
         ("降低创业成本", ["市工信局", "各县区人民政府", "市各功能区管委会"], []),
     ]
+
+
+def test_a_department_takes_the_level_of_the_unit_before_it_unless_the_document_writes_its_departments_bare():
+    """The level rule (../heldout/README.md): "省科技厅、人力资源社会保障厅" is 省人力资源社会保障厅 however long the
+    department's name (up to 10 characters: 人力资源和社会保障局). A document that opens a list with a department bare
+    ("责任单位：教育厅、科技厅") writes its departments as they are named: none takes the level of the unit before it."""
+    leveled = "1.培养创新人才。开设课程。（省教育厅牵头负责，省科技厅、人力资源社会保障厅配合）\n"
+    assert [(t["lead_units"], t["cooperating_units"]) for t in tasks(leveled)] == [
+        (["省教育厅"], ["省科技厅", "省人力资源社会保障厅"])
+    ]
+    bare = (
+        "1.深化人才评价。完善评价。（责任单位：教育厅、人力资源社会保障厅、科技厅）\n"
+        "2.畅通人才引育。引进人才。（责任单位：省委组织部、人力资源社会保障厅、科技厅）\n"
+    )
+    assert [t["lead_units"] for t in tasks(bare)] == [
+        ["教育厅", "人力资源社会保障厅", "科技厅"],
+        ["省委组织部", "人力资源社会保障厅", "科技厅"],
+    ]

@@ -5,6 +5,7 @@ Returns plain dicts; says it found nothing rather than inventing items.
 """
 
 import re
+from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field
 
 CLAUSE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*\**([^。；*]{2,40})[。*]")
@@ -161,6 +162,10 @@ PROVINCE_NAMED = re.compile(
 LEVEL = re.compile(r"^(?:省|市(?!场)|县|区|州|旗|盟)")  # 市场监管总局 is national, not 市
 DIVISION_KIND = re.compile(r"(?:县级市|县（市、区）|县（区）|县|区|市|乡镇|乡|镇|街道|旗)")
 
+# the first unit of a list of units ("责任单位：科技厅、", "（教育厅、"), to see whether it has its level
+LIST_OPENS_BARE = re.compile(
+    rf"(?:(?:{LABEL_NAMES})\s*[:：]|[（(])\s*(?P<first>[^\s、，,。；;：:（）()\d]{{2,10}}?[厅局委])(?=[、，,])"
+)
 # the kinds of divisions closing a 各-phrase with their governments: "县(市)政府(管委会)", "县(市)人民政府"
 DIVISION_GOVERNMENTS = re.compile(
     r"(?:县级市|县[（(]市[)）]|县[（(]区[)）]|县|区|市)(?:人民)?政府(?:[（(][^（()）、]{1,6}[)）])?"
@@ -192,6 +197,23 @@ def _split_outside_brackets(text: str, separators: str) -> list[str]:
 
 # what a group after 等 is called: 部门, 单位, "部门和单位", "部门单位", "部门及单位", 机构
 GROUP_WORD = r"(?:部门(?:和|及|与)?单位|部门|单位|机构)"
+
+
+# whether the document being read names a department without its level where it could take one (True while
+# tasks() reads a document that opens a list of units with a bare 厅/局/委: "责任单位：科技厅、成都市、…")
+AS_WRITTEN: ContextVar[bool] = ContextVar("units_as_written", default=False)
+
+
+def _opens_a_list_bare(text: str) -> bool:
+    """Whether a list of units opens with a department named without its level ("（责任单位：教育厅、人力资源社会保障厅、
+    科技厅）"): such a document writes its departments bare throughout, and one after a unit with a level is not
+    given that level."""
+    return any(
+        not re.match(r"^(?:省|市|县|区|州|旗|盟|各|国家|自治区|乡|镇|中央|中国)", m.group("first"))
+        and not re.search(r"[省州市县区]", m.group("first"))
+        and not PROVINCE_NAMED.match(m.group("first"))
+        for m in LIST_OPENS_BARE.finditer(text)
+    )
 
 
 def unit_names(part: str) -> list[str]:
@@ -228,7 +250,8 @@ def unit_names(part: str) -> list[str]:
         if (
             level
             and bare
-            and len(name) <= 8
+            and not AS_WRITTEN.get()
+            and len(name) <= 10  # "人力资源社会保障厅", "人力资源和社会保障局"
             and re.search(r"[局委办厅]$", name)
             and not re.search(r"[省州市县区]", name)  # "团省委" names its level
             and not PROVINCE_NAMED.match(name)  # "上海银保监局", "广东海事局": a place names its level
@@ -1222,6 +1245,14 @@ def _rule_units(rule: re.Match, line: str) -> list[str]:
 
 
 def tasks(text: str, default_year: int | None = None) -> list[dict]:
+    token = AS_WRITTEN.set(_opens_a_list_bare(normalise(text)))
+    try:
+        return _tasks(text, default_year)
+    finally:
+        AS_WRITTEN.reset(token)
+
+
+def _tasks(text: str, default_year: int | None = None) -> list[dict]:
     """Items '（一）title。…（责任单位：…）' with their units (see units_of for the grammar); a
     document-wide rule ("以下均需各县…落实") adds its units to every task after it, as cooperating, and
     "列第一位者为牵头单位，下同" makes the first unit of its bracket and of every later one the lead.

@@ -2403,3 +2403,22 @@ def test_a_share_to_reach_after_its_verb_is_a_goal_and_a_share_stated_is_not():
         (80.0, "%", 2026, "ge")
     ]
     assert found("到2020年，牧区草牧业收入约占农牧民纯收入的50%以上。") == []
+
+
+def test_a_year_opening_a_numbered_goal_list_with_a_colon_dates_every_item_of_its_paragraph():
+    """ "到2026年底：①…；②…" then "到2028年底：①…；②…" (reader29): the year a paragraph opens with before a colon dates
+    each circled item after it, not the year the document names most."""
+    text = (
+        "某市人工智能创业实施方案\n"
+        "到2026年底：①载体建设：挂牌载体10个以上；②引育主体：落地主体50家以上。\n"
+        "到2028年底：①载体建设：挂牌载体15个以上；②引育主体：落地主体100家以上；③场景开放：开放场景200个以上。\n"
+        "到2026年，开放工位300个以上。\n"
+    )
+    assert found(text) == [
+        (10.0, "个", 2026, "ge"),
+        (50.0, "家", 2026, "ge"),
+        (15.0, "个", 2028, "ge"),
+        (100.0, "家", 2028, "ge"),
+        (200.0, "个", 2028, "ge"),
+        (300.0, "个", 2026, "ge"),
+    ]

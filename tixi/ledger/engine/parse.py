@@ -2063,8 +2063,9 @@ def targets(text: str) -> list[dict]:
             continue  # "自2019年开始，…在10个左右领域开展培训": what starts, not a level to reach by a year
         if year_match and 2000 < int(year_match.group(1)) < 2100:
             year = int(year_match.group(1))
-            if re.match(r"到\d{4}年[，,]", sentence) or period_paragraph:
-                paragraph_year = year  # "到2020年，…。全国…达到70%": the paragraph's later sentences too
+            if re.match(r"到\d{4}年(?:底|末)?[，,：:]", sentence) or period_paragraph:
+                # "到2020年，…。全国…达到70%", "到2028年底：①…；②…": the paragraph's later sentences too
+                paragraph_year = year
             elif re.match(r"\d{4}\s*年[，,]", sentence) and not reporting and year >= (text_year or year):
                 paragraph_year = (
                     year  # "2018年,…参合率稳定在96%以上。城镇居民…参保率维持在95%以上": a year's goals go on

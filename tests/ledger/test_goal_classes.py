@@ -2422,3 +2422,19 @@ def test_a_year_opening_a_numbered_goal_list_with_a_colon_dates_every_item_of_it
         (200.0, "个", 2028, "ge"),
         (300.0, "个", 2026, "ge"),
     ]
+
+
+def test_the_amounts_and_shares_a_grant_pays_are_no_goals_and_the_counts_it_supports_are():
+    """A sentence granting money (给予…补助/奖励/扶持/启动资金…): the amounts and shares its clauses pay ("分别给予最高不超过
+    25万元、10万元、3万元一次性后补助", "给予总额500万元（达到A类）、200万元（达到B类）资助", "按实付利息最高50%给予贴息支持",
+    "单个项目不超过1000万元") are no goals (reader29); a count of those it supports ("5年内重点扶持100个…项目") and a level to
+    reach ("补助比例提高到75%") stay goals."""
+    text = (
+        "到2027年底，建成创业社区20个以上。\n"
+        "对获得国家级一、二、三等奖的，分别给予最高不超过25万元、10万元、3万元一次性后补助。\n"
+        "对取得人才资格的，分别给予总额500万元（达到A类）、200万元（达到B类）资助。\n"
+        "对符合条件的企业获得的贷款，按实付利息最高50%给予贴息支持，单个项目不超过1000万元。\n"
+        "5年内重点扶持100个创业项目，在启动资金等方面给予扶持。\n"
+        "到2027年，对困难群众给予补助，住院费用补助比例提高到75%。\n"
+    )
+    assert found(text) == [(20.0, "个", 2027, "ge"), (100.0, "个", 2027, "ge"), (75.0, "%", 2027, "ge")]

@@ -2238,6 +2238,8 @@ def targets(text: str) -> list[dict]:
                 or re.search(r"(?:给予|[，,、])最高$", before)
             ):
                 continue  # a payment's standard or its condition ("对…达10个以上的，给予最高3万元的奖励", "按…的10%给予奖励")
+            if GRANT.search(sentence) and _pays(before + (m.group("before") or ""), after, unit):
+                continue  # "分别给予最高不超过25万元、10万元、3万元一次性后补助", "按实付利息最高50%给予贴息支持": what is paid
             if unit in ("亿元", "万元") and QUALIFYING_AMOUNT.match(after):
                 continue  # "3家以上100亿元企业", "营收超1000万元OPC100家": the size of what is counted, not a goal
             if norm_end is not None and NORM_LIST_GAP.fullmatch(sentence[norm_end : m.start()]):
@@ -2647,7 +2649,29 @@ BRACKETED_BASE = re.compile(
     r"[（(](?:(\d{4})\s*年(?:底|末)?(?:为|是|[:：])?|(?:基线|基期|现状)值?(?:为|是|[:：])?)[^（）()，,；。]{0,12}$"
 )
 # a sentence granting money: "给予最高3万元的一次性奖励", "按…的30%、最高800万元的标准给予补助"
-GRANT = re.compile(r"给予[^。；;]{0,20}?(?:奖励|补助|补贴|资助|奖补)")
+GRANT = re.compile(
+    r"给予[^。；;]{0,40}?(?:奖励|补助|补贴|资助|奖补|贴息|扶持|启动资金|入股支持|资金支持|减免)"
+)
+# the words of a payment in the clause around a value ("单个项目最高支持1000万元", "依次给予5000元、1万元创业补贴",
+# "C类减免70%", "3年内50平方米面积的租金减免"), and the verbs of a level to reach that keep it a goal
+PAYMENT_WORDS = re.compile(r"给予|最高|不超过|不高于|总额|减免|补贴|奖励|补助|资助|扶持|贴息|启动资金")
+LEVEL_VERBS = re.compile(r"提高到|提高至|提升到|提升至|达到|增加到|增至|建成|培育|打造")
+
+
+def _pays(before: str, after: str, unit: str | None) -> bool:
+    """Whether a value in a sentence granting money is what is paid: an amount or a share whose clause (between
+    commas) names the payment and no level to reach ("补助标准提高到89元" stays a goal), or what a 减免 spans ("3年内50平方米
+    面积的租金减免"); a count of those supported ("5年内重点扶持100个…项目") stays a goal."""
+    rest = re.split(r"[，,；;。]", after)[0]
+    # what a bracket says beside the value ("500万元（达到A类）") is no verb of the clause
+    clause = re.sub(r"[（(][^（）()]*[)）]", "", re.split(r"[，,；;：:]", before)[-1] + rest)
+    if LEVEL_VERBS.search(clause):
+        return False
+    if unit in ("元", "万元", "亿元", "%"):
+        return bool(PAYMENT_WORDS.search(clause))
+    return "减免" in rest
+
+
 # what follows an amount of money that sizes the things a goal counts: "打造3家以上100亿元企业", "2家以上年销售收入达500亿元的
 # 高新技术企业" (the amount, then 企业 or 公司), "培育营收超1000万元OPC100家以上" (a name, then their count)
 QUALIFYING_AMOUNT = re.compile(

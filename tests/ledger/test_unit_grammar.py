@@ -812,3 +812,20 @@ def test_a_department_takes_the_level_of_the_unit_before_it_unless_the_document_
         ["教育厅", "人力资源社会保障厅", "科技厅"],
         ["省委组织部", "人力资源社会保障厅", "科技厅"],
     ]
+
+
+def test_an_article_naming_its_units_is_a_task_and_one_over_numbered_items_heads_them():
+    """ "第一条 办公空间支持" with its paragraph closing "（责任单位：…）" is a task titled by the article's heading; "第二条
+    人才支持" over "（一）…" items heads them; each article closes the item before it (reader29)."""
+    text = (
+        "第一条 办公空间支持\n为创业者提供专属空间。（责任单位：区科技局、各创业社区）\n"
+        "第二条 人才支持\n（一）青年人才引育。给予入户补贴。（责任单位：区人力资源局）\n"
+        "（二）人才奖励。给予人才奖励。（责任单位：区人才工作局）\n"
+        "第三条 场景支持\n每年发布场景清单。（责任单位：区发展改革局）\n"
+    )
+    assert [(t["title"], t["lead_units"]) for t in tasks(text)] == [
+        ("办公空间支持", ["区科技局", "各创业社区"]),
+        ("青年人才引育", ["区人力资源局"]),
+        ("人才奖励", ["区人才工作局"]),
+        ("场景支持", ["区发展改革局"]),
+    ]

@@ -448,6 +448,10 @@ def _numbered(line: str, last_number: int):
     return following if following and int(following.group(1)) == last_number + 1 else None
 
 
+# an article of a regulation-like plan: "第一条 办公空间支持"
+ARTICLE = re.compile(r"^第([一二三四五六七八九十百]+)条[\s\u3000]*(\S.*)$")
+
+
 def _items(text: str):
     """(clause, title, body, offset) of each numbered item; lines broken inside an item (a PDF's page
     breaks) are joined back to it, and '1.' items take the '（一）' section they sit in."""
@@ -471,6 +475,15 @@ def _items(text: str):
             task_follows = False
             title = re.split(r"[。；;,，]", bare)[0][:60]
             items.append([str(sum(1 for i in items if i) + 1), title, bare, offset])
+        elif article := ARTICLE.match(bare):
+            # "第一条 办公空间支持" then its paragraph "…。（责任单位：…）": an article naming its units is a task; one
+            # that does not ("第三条 人才支持" over "（一）…") heads the items under it; either closes the item before it
+            section, last_number = "", 0
+            if _unit_brackets(_paragraph(bare, lines[offset:])):
+                title = re.split(r"[。；;，,]", article.group(2))[0].strip()[:60]
+                items.append([f"第{article.group(1)}条", title, bare, offset])
+            else:
+                items.append(None)
         elif clause := (CLAUSE.match(bare) or CLAUSE_LONG.match(bare)):
             section, last_number = clause.group(1), 0  # the measures under a new item are numbered from 1
             items.append([clause.group(1), clause.group(2).strip()[:60], bare, offset])

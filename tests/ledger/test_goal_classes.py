@@ -2438,3 +2438,16 @@ def test_the_amounts_and_shares_a_grant_pays_are_no_goals_and_the_counts_it_supp
         "到2027年，对困难群众给予补助，住院费用补助比例提高到75%。\n"
     )
     assert found(text) == [(20.0, "个", 2027, "ge"), (100.0, "个", 2027, "ge"), (75.0, "%", 2027, "ge")]
+
+
+def test_measures_naming_no_year_to_reach_commit_to_the_end_of_their_validity():
+    """ "本措施自2026年3月1日起施行，有效期至2028年12月31日" in measures that name no 到YYYY年 (reader29): what they commit
+    to ("组织开展引才活动不少于50场") is for their period, to its end; a grant's amounts ("单场活动最高补贴10万元",
+    "对营收规模首次达到2000万元的奖励5万元") stay no goals."""
+    text = (
+        "某市支持人工智能创业若干措施\n"
+        "1.招引人才。组织开展人工智能领域引才活动不少于50场。\n"
+        "2.支持创业培训。单场活动最高补贴10万元，对营收规模首次达到2000万元的奖励5万元。\n"
+        "本措施自2026年3月1日起施行，有效期至2028年12月31日。\n"
+    )
+    assert found(text) == [(50.0, "场", 2028, "ge")]

@@ -1848,6 +1848,10 @@ def _stage_lines(text: str) -> str:
     return "\n".join(lines)
 
 
+# the day a document's measures lapse: "有效期至2028年12月31日", "有效期截至2028年12月31日"
+VALID_UNTIL = re.compile(r"有效期(?:至|截至|截止(?:到|至)?|到)\s*(\d{4})\s*年")
+
+
 def targets(text: str) -> list[dict]:
     """Numeric targets: in sentences that set a year, or that state a goal (达到, 不低于, 以上, 左右…)
     under the document's target year (the year its 到YYYY年 phrases name most)."""
@@ -1878,6 +1882,10 @@ def targets(text: str) -> list[dict]:
         # a work plan dated only by one year's deadline ("2021年底前,…建成率达80%以上"): its sentences without a year of
         # their own are set for it (items each with a deadline of its own, 2020 or 2021, set none for the others)
         document_year = deadlines.pop()
+    if document_year is None and (valid := VALID_UNTIL.search(text)):
+        # measures naming no year to reach but the day they lapse ("本措施…有效期至2028年12月31日"): what they commit to
+        # ("每年挖掘不少于100个…场景") is for their period, to its end
+        document_year = int(valid.group(1))
     # the plan's first year: its period's start ("(2021—2025年)"), else the first year it sets a goal for
     period = PERIOD.search(text[:1500])
     period_start = int(period.group(1)) if period else None  # the plan's own period, as its title names it
@@ -2663,11 +2671,12 @@ BRACKETED_BASE = re.compile(
 )
 # a sentence granting money: "给予最高3万元的一次性奖励", "按…的30%、最高800万元的标准给予补助"
 GRANT = re.compile(
-    r"给予[^。；;]{0,40}?(?:奖励|补助|补贴|资助|奖补|贴息|扶持|启动资金|入股支持|资金支持|减免)"
+    r"给予[^。；;]{0,40}?(?:奖励|补助|补贴|资助|奖补|贴息|扶持|启动资金|入股支持|资金支持|减免|补偿)"
+    r"|(?:奖励|补贴|补助|资助)(?:最高|不超过)?\d"  # "单场活动最高补贴10万元", "…的奖励5万元"
 )
 # the words of a payment in the clause around a value ("单个项目最高支持1000万元", "依次给予5000元、1万元创业补贴",
 # "C类减免70%", "3年内50平方米面积的租金减免"), and the verbs of a level to reach that keep it a goal
-PAYMENT_WORDS = re.compile(r"给予|最高|不超过|不高于|总额|减免|补贴|奖励|补助|资助|扶持|贴息|启动资金")
+PAYMENT_WORDS = re.compile(r"给予|最高|不超过|不高于|总额|减免|补贴|奖励|补助|资助|扶持|贴息|启动资金|补偿")
 LEVEL_VERBS = re.compile(r"提高到|提高至|提升到|提升至|达到|增加到|增至|建成|培育|打造")
 
 
@@ -2676,9 +2685,17 @@ def _pays(before: str, after: str, unit: str | None) -> bool:
     commas) names the payment and no level to reach ("补助标准提高到89元" stays a goal), or what a 减免 spans ("3年内50平方米
     面积的租金减免"); a count of those supported ("5年内重点扶持100个…项目") stays a goal."""
     rest = re.split(r"[，,；;。]", after)[0]
-    # what a bracket says beside the value ("500万元（达到A类）") is no verb of the clause
-    clause = re.sub(r"[（(][^（）()]*[)）]", "", re.split(r"[，,；;：:]", before)[-1] + rest)
-    if LEVEL_VERBS.search(clause):
+    if (
+        unit in ("元", "万元", "亿元", "%")
+        and re.search(r"(?:^|[，,])对[^，,。；;]*$", before)
+        and after.startswith("的")
+    ):
+        return True  # "对营收规模首次达到2000万元的奖励5万元": the condition of a payment
+    # what a bracket says beside the value ("500万元（达到A类）") is no verb of the clause; a level to reach is named
+    # right before the value ("补助比例提高到75%"; not "按社区实际培育OPC数量…给予…最高40万元奖励")
+    opening = re.sub(r"[（(][^（）()]*[)）]", "", re.split(r"[，,；;：:]", before)[-1])
+    clause = opening + re.sub(r"[（(][^（）()]*[)）]", "", rest)
+    if LEVEL_VERBS.search(opening[-8:]):
         return False
     if unit in ("元", "万元", "亿元", "%"):
         return bool(PAYMENT_WORDS.search(clause))

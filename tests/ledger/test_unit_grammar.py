@@ -829,3 +829,11 @@ def test_an_article_naming_its_units_is_a_task_and_one_over_numbered_items_heads
         ("人才奖励", ["区人才工作局"]),
         ("场景支持", ["区发展改革局"]),
     ]
+
+
+def test_a_note_in_angle_brackets_on_what_a_unit_covers_adds_no_unit():
+    """ "各区人民政府〈含开发区、长江新区、风景区管委会,下同〉": the note says what the unit covers (reader29)."""
+    assert units_of("责任单位:市科创局、各区人民政府〈含开发区、长江新区、风景区管委会,下同〉") == (
+        ["市科创局", "各区人民政府"],
+        [],
+    )

@@ -308,6 +308,8 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
     - "A会同B负责": A leads, B cooperates; "A及B"/"A和各B": two units; a trailing 等 is dropped.
     """
     bracket = re.sub(r"[，,]\s*含[^）)]*下同", "", bracket).strip()
+    # "各区人民政府〈含开发区、长江新区、风景区管委会,下同〉": what the unit covers, no unit of its own
+    bracket = re.sub(r"[〈<]\s*含[^〈〉<>]*[〉>]", "", bracket)
     bracket = re.sub(r"[。；;]?\s*逗号前为牵头单位.*$", "", bracket)
     bracket = re.sub(
         r"[。；;，,]?\s*(?:注\s*[:：]\s*)?(?:列|排)(?:在)?(?:第一位|首位)(?:(?:者|的)?(?:单位|部门)?为牵头.*)?$",

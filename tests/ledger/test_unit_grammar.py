@@ -837,3 +837,24 @@ def test_a_note_in_angle_brackets_on_what_a_unit_covers_adds_no_unit():
         ["市科创局", "各区人民政府"],
         [],
     )
+
+
+def test_places_sharing_a_government_and_offices_named_by_their_city_and_market_regulators():
+    """ "广州、深圳、东莞市政府" is three governments (the places share 市政府); "深圳金融监管局" after a 省 unit names its own
+    level as a province-named office does; "市场监管局" after a 省 unit takes 省 (its 市 is 市场's) (reader29)."""
+    assert unit_names("广州、深圳、东莞市政府") == ["广州市政府", "深圳市政府", "东莞市政府"]
+    assert units_of("广州、深圳市政府，横琴粤澳深度合作区执委会按职责分工负责") == (
+        ["广州市政府", "深圳市政府", "横琴粤澳深度合作区执委会"],
+        [],
+    )
+    assert unit_names("省市场监管局、省法院、广东金融监管局、深圳金融监管局") == [
+        "省市场监管局",
+        "省法院",
+        "广东金融监管局",
+        "深圳金融监管局",
+    ]
+    assert unit_names("省发展改革委、卫生健康委、市场监管局") == [
+        "省发展改革委",
+        "省卫生健康委",
+        "省市场监管局",
+    ]

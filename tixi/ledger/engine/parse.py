@@ -159,6 +159,10 @@ PROVINCE_NAMED = re.compile(
     "(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州"
     "|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆)"
 )
+# a national regulator's office named by its city ("深圳金融监管局", "宁波证监局", "青岛海事局")
+CITY_OFFICE = re.compile(
+    r"^(?!金融|证券)[\u4e00-\u9fff]{2,3}(?:金融监管局|证监局|银保监局|银保监分局|海事局)$"
+)
 LEVEL = re.compile(r"^(?:省|市(?!场)|县|区|州|旗|盟)")  # 市场监管总局 is national, not 市
 DIVISION_KIND = re.compile(r"(?:县级市|县（市、区）|县（区）|县|区|市|乡镇|乡|镇|街道|旗)")
 
@@ -244,17 +248,25 @@ def unit_names(part: str) -> list[str]:
             names.append(
                 group.group(1)
             )  # "民政部等有关部门和单位": the ministry, then the others as one unit
+    # "广州、深圳、东莞市政府": the places before a city's government share its words (广州市政府, 深圳市政府)
+    for i in range(len(names) - 2, -1, -1):
+        shared = re.fullmatch(r"[\u4e00-\u9fff]{2,3}?((?:市|区|县)(?:人民)?政府)", names[i + 1])
+        if shared and re.fullmatch(r"[\u4e00-\u9fff]{2,3}", names[i]) and not is_organisation(names[i]):
+            names[i] += shared.group(1)
     level = LEVEL.match(names[0]).group(0) if names and LEVEL.match(names[0]) else ""
     for i, name in enumerate(names):
-        bare = not re.match(r"^(?:省|市|县|区|州|旗|盟|各|国家|自治区|乡|镇|中央)", name)
+        bare = not re.match(r"^(?:省|市(?!场)|县|区|州|旗|盟|各|国家|自治区|乡|镇|中央)", name)
         if (
             level
             and bare
             and not AS_WRITTEN.get()
             and len(name) <= 10  # "人力资源社会保障厅", "人力资源和社会保障局"
             and re.search(r"[局委办厅]$", name)
-            and not re.search(r"[省州市县区]", name)  # "团省委" names its level
+            and not re.search(
+                r"[省州县区]|市(?!场)", name
+            )  # "团省委" names its level ("市场监管局" does not)
             and not PROVINCE_NAMED.match(name)  # "上海银保监局", "广东海事局": a place names its level
+            and not CITY_OFFICE.match(name)  # "深圳金融监管局", "厦门证监局": so does a city
         ):
             names[i] = level + name
     return names

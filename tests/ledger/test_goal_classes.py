@@ -2451,3 +2451,20 @@ def test_measures_naming_no_year_to_reach_commit_to_the_end_of_their_validity():
         "本措施自2026年3月1日起施行，有效期至2028年12月31日。\n"
     )
     assert found(text) == [(50.0, "场", 2028, "ge")]
+
+
+def test_a_round_count_in_one_character_after_a_goals_verb_is_a_goal_with_its_clause_as_written():
+    """ "到2028年，建成百个…社区，培育千家…企业，集聚万名…人才" (reader29): 100, 1000 and 10000, their clause as the
+    document words it; "走进千家万户" is no count, and "新增100个" keeps its digits."""
+    targets_found = targets(
+        "到2028年，建成百个生态社区，培育千家标杆企业，集聚万名创业人才，走进千家万户，新增100个站点。"
+    )
+    assert [(t["value"], t["unit"], t["year"], t["comparator"]) for t in targets_found] == [
+        (100.0, "个", 2028, "ge"),
+        (1000.0, "家", 2028, "ge"),
+        (10000.0, "名", 2028, "ge"),
+        (100.0, "个", 2028, "ge"),
+    ]
+    assert {t["text"] for t in targets_found} == {
+        "到2028年，建成百个生态社区，培育千家标杆企业，集聚万名创业人才，走进千家万户，新增100个站点"
+    }

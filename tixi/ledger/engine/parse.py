@@ -1862,6 +1862,15 @@ def _stage_lines(text: str) -> str:
     return "\n".join(lines)
 
 
+# a round count written as one character after a goal's verb: "建成百个", "培育千家", "集聚万名"
+ROUND_COUNT = re.compile(
+    r"(?<=建成|培育|集聚|打造|引进|培养|新增|建设|发展|孵化|吸引)([百千万])(?=[个家名所户项][^万千百])"
+)
+ROUND_VALUES = {"百": 100, "千": 1000, "万": 10000}
+ROUND_WORDS = {str(value): word for word, value in ROUND_VALUES.items()}
+ROUND_READ = re.compile(
+    r"(?<=建成|培育|集聚|打造|引进|培养|新增|建设|发展|孵化|吸引)(100|1000|10000)(?=[个家名所户项])"
+)
 # the day a document's measures lapse: "有效期至2028年12月31日", "有效期截至2028年12月31日"
 VALID_UNTIL = re.compile(r"有效期(?:至|截至|截止(?:到|至)?|到)\s*(\d{4})\s*年")
 
@@ -1918,6 +1927,8 @@ def targets(text: str) -> list[dict]:
         .replace("２", "2")
     )
     body = DECIMAL_STOP.sub(r"\1.\2", body)  # "提升到25。4%": the copy's 。 for a decimal point
+    # "建成百个…社区，培育千家…企业，集聚万名…人才": a round count in one character after a goal's verb (not "千家万户")
+    body = ROUND_COUNT.sub(lambda m: str(ROUND_VALUES[m.group(1)]), body)
     if "分之" in body:
         body = PER_100K_IN_WORDS.sub(r"\1/10万", body)  # "降低到10万分之50": a rate per 100,000 in words
     # a copy cut off right after a number ("…粉尘浓度定期检测率达到95"): the value lost its unit and what followed
@@ -2452,6 +2463,17 @@ def targets(text: str) -> list[dict]:
             list_years = sentence
     # a yearly task text's tasks beside what was done: those its sentences did not give as goals already
     found += [target for index, start, target in year_tasks if (index, start) not in kept]
+    if ROUND_COUNT.search(text):
+        # the clause as the document words it ("建成百个…"), not as the rules read it ("建成100个…")
+        written = re.sub(r"\s", "", normalise(text))
+        for target in found:
+            spoken, last = "", 0
+            for m in ROUND_READ.finditer(target["text"]):
+                spoken += target["text"][last : m.start()]
+                word = ROUND_WORDS[m.group(1)]
+                spoken += word if spoken + word in written else m.group(1)
+                last = m.end()
+            target["text"] = spoken + target["text"][last:]
     return found + _performance_form_targets(text)
 
 

@@ -2468,3 +2468,10 @@ def test_a_round_count_in_one_character_after_a_goals_verb_is_a_goal_with_its_cl
     assert {t["text"] for t in targets_found} == {
         "到2028年，建成百个生态社区，培育千家标杆企业，集聚万名创业人才，走进千家万户，新增100个站点"
     }
+
+
+def test_an_installed_capacity_in_10000_kilowatts_is_a_goal_and_the_size_of_plants_is_not():
+    """ "到2015年，沿海风电装机将达到580万千瓦，其中陆地240万千瓦" (reader29): 万千瓦 is a unit; "单机容量30万千瓦以上（含）的燃煤
+    机组" says which plants."""
+    text = "到2015年，沿海风电装机将达到580万千瓦，其中陆地240万千瓦。到2015年，单机容量30万千瓦以上（含）的燃煤机组全部加装脱硝设施。"
+    assert found(text) == [(580.0, "万千瓦", 2015, "ge"), (240.0, "万千瓦", 2015, "ge")]

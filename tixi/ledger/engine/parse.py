@@ -1440,7 +1440,7 @@ TARGET = re.compile(
     # or a count's unit written twice with 至 ("2位至3位", "3个至5个")
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到|至|[%‰]\s*[～~—-]|(?:个|位|名|家|所)\s*(?:至|～|~))\s*)?"
     r"(?P<value>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>%|‰|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|[万亿]立方米|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|万场|万次|万套|万只|万(?=以上|以内|以下|人次以上|[，,。；]|$)|元(?=以上)"
+    r"(?P<unit>%|‰|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|[万亿]立方米|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿千瓦|万千瓦时|万千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|万场|万次|万套|万只|万(?=以上|以内|以下|人次以上|[，,。；]|$)|元(?=以上)"
     r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人|条(?![例款])|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|小时|平方米/人|㎡/人|平方米|㎡|颗|辆(?![/／])|批次|堂"
     # more units of counts and lengths, read as the others (the first readings met each): rooms, doses, cases, copies
     r"|间(?![隔断歇])|万剂次|万?册|万?份(?![额])|万?盒|床(?![位旁边])|公顷|千米|亩"
@@ -2286,6 +2286,10 @@ def targets(text: str) -> list[dict]:
                 continue  # a payment's standard or its condition ("对…达10个以上的，给予最高3万元的奖励", "按…的10%给予奖励")
             if GRANT.search(sentence) and _pays(before + (m.group("before") or ""), after, unit):
                 continue  # "分别给予最高不超过25万元、10万元、3万元一次性后补助", "按实付利息最高50%给予贴息支持": what is paid
+            if unit in ("万千瓦", "亿千瓦") and re.match(
+                r"(?:及以上|以上|以下|以内)?(?:[（(]含[)）])?的", after
+            ):
+                continue  # "单机容量30万千瓦以上（含）的燃煤机组", "装机容量10万千瓦以下的电厂": which plants, not a goal
             if unit in ("亿元", "万元") and QUALIFYING_AMOUNT.match(after):
                 continue  # "3家以上100亿元企业", "营收超1000万元OPC100家": the size of what is counted, not a goal
             if norm_end is not None and NORM_LIST_GAP.fullmatch(sentence[norm_end : m.start()]):

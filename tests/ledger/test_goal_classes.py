@@ -2162,8 +2162,9 @@ def test_a_pdf_copy_whose_lines_vary_joins_the_runs_that_close_a_sentence_or_end
         ]
     )
     assert (80.0, "岁", 2025, "ge") in found(text)
-    assert [t["cooperating_units"] for t in tasks(text)] == [
-        ["市发展改革委", "市财政局", "市医保局", "市人力社保局"]
+    # the cut unit line joins its list (reader29: a plan that states no comma rule has every listed unit lead)
+    assert [t["lead_units"] + t["cooperating_units"] for t in tasks(text)] == [
+        ["市卫生健康委", "市发展改革委", "市财政局", "市医保局", "市人力社保局"]
     ]
 
 
@@ -2402,3 +2403,75 @@ def test_a_share_to_reach_after_its_verb_is_a_goal_and_a_share_stated_is_not():
         (80.0, "%", 2026, "ge")
     ]
     assert found("到2020年，牧区草牧业收入约占农牧民纯收入的50%以上。") == []
+
+
+def test_a_year_opening_a_numbered_goal_list_with_a_colon_dates_every_item_of_its_paragraph():
+    """ "到2026年底：①…；②…" then "到2028年底：①…；②…" (reader29): the year a paragraph opens with before a colon dates
+    each circled item after it, not the year the document names most."""
+    text = (
+        "某市人工智能创业实施方案\n"
+        "到2026年底：①载体建设：挂牌载体10个以上；②引育主体：落地主体50家以上。\n"
+        "到2028年底：①载体建设：挂牌载体15个以上；②引育主体：落地主体100家以上；③场景开放：开放场景200个以上。\n"
+        "到2026年，开放工位300个以上。\n"
+    )
+    assert found(text) == [
+        (10.0, "个", 2026, "ge"),
+        (50.0, "家", 2026, "ge"),
+        (15.0, "个", 2028, "ge"),
+        (100.0, "家", 2028, "ge"),
+        (200.0, "个", 2028, "ge"),
+        (300.0, "个", 2026, "ge"),
+    ]
+
+
+def test_the_amounts_and_shares_a_grant_pays_are_no_goals_and_the_counts_it_supports_are():
+    """A sentence granting money (给予…补助/奖励/扶持/启动资金…): the amounts and shares its clauses pay ("分别给予最高不超过
+    25万元、10万元、3万元一次性后补助", "给予总额500万元（达到A类）、200万元（达到B类）资助", "按实付利息最高50%给予贴息支持",
+    "单个项目不超过1000万元") are no goals (reader29); a count of those it supports ("5年内重点扶持100个…项目") and a level to
+    reach ("补助比例提高到75%") stay goals."""
+    text = (
+        "到2027年底，建成创业社区20个以上。\n"
+        "对获得国家级一、二、三等奖的，分别给予最高不超过25万元、10万元、3万元一次性后补助。\n"
+        "对取得人才资格的，分别给予总额500万元（达到A类）、200万元（达到B类）资助。\n"
+        "对符合条件的企业获得的贷款，按实付利息最高50%给予贴息支持，单个项目不超过1000万元。\n"
+        "5年内重点扶持100个创业项目，在启动资金等方面给予扶持。\n"
+        "到2027年，对困难群众给予补助，住院费用补助比例提高到75%。\n"
+    )
+    assert found(text) == [(20.0, "个", 2027, "ge"), (100.0, "个", 2027, "ge"), (75.0, "%", 2027, "ge")]
+
+
+def test_measures_naming_no_year_to_reach_commit_to_the_end_of_their_validity():
+    """ "本措施自2026年3月1日起施行，有效期至2028年12月31日" in measures that name no 到YYYY年 (reader29): what they commit
+    to ("组织开展引才活动不少于50场") is for their period, to its end; a grant's amounts ("单场活动最高补贴10万元",
+    "对营收规模首次达到2000万元的奖励5万元") stay no goals."""
+    text = (
+        "某市支持人工智能创业若干措施\n"
+        "1.招引人才。组织开展人工智能领域引才活动不少于50场。\n"
+        "2.支持创业培训。单场活动最高补贴10万元，对营收规模首次达到2000万元的奖励5万元。\n"
+        "本措施自2026年3月1日起施行，有效期至2028年12月31日。\n"
+    )
+    assert found(text) == [(50.0, "场", 2028, "ge")]
+
+
+def test_a_round_count_in_one_character_after_a_goals_verb_is_a_goal_with_its_clause_as_written():
+    """ "到2028年，建成百个…社区，培育千家…企业，集聚万名…人才" (reader29): 100, 1000 and 10000, their clause as the
+    document words it; "走进千家万户" is no count, and "新增100个" keeps its digits."""
+    targets_found = targets(
+        "到2028年，建成百个生态社区，培育千家标杆企业，集聚万名创业人才，走进千家万户，新增100个站点。"
+    )
+    assert [(t["value"], t["unit"], t["year"], t["comparator"]) for t in targets_found] == [
+        (100.0, "个", 2028, "ge"),
+        (1000.0, "家", 2028, "ge"),
+        (10000.0, "名", 2028, "ge"),
+        (100.0, "个", 2028, "ge"),
+    ]
+    assert {t["text"] for t in targets_found} == {
+        "到2028年，建成百个生态社区，培育千家标杆企业，集聚万名创业人才，走进千家万户，新增100个站点"
+    }
+
+
+def test_an_installed_capacity_in_10000_kilowatts_is_a_goal_and_the_size_of_plants_is_not():
+    """ "到2015年，沿海风电装机将达到580万千瓦，其中陆地240万千瓦" (reader29): 万千瓦 is a unit; "单机容量30万千瓦以上（含）的燃煤
+    机组" says which plants."""
+    text = "到2015年，沿海风电装机将达到580万千瓦，其中陆地240万千瓦。到2015年，单机容量30万千瓦以上（含）的燃煤机组全部加装脱硝设施。"
+    assert found(text) == [(580.0, "万千瓦", 2015, "ge"), (240.0, "万千瓦", 2015, "ge")]

@@ -163,8 +163,9 @@ def test_a_document_wide_rule_holds_for_every_task_after_it():
     found = {t["title"]: (t["lead_units"], t["cooperating_units"]) for t in tasks(text)}
     assert found["做实家庭医生签约服务"] == (["市卫生健康委"], ["市医保局", "各县（市、区）人民政府"])
     assert found["推进医联体建设"] == (["市卫生健康委", "市中医药局"], ["各县（市、区）人民政府"])
-    # the rule is not a unit of the task that states it
-    assert found["加强公共卫生"] == (["市卫生健康委"], ["市财政局"])
+    # the rule is not a unit of the task that states it; its comma divides a plain list (no comma rule is stated:
+    # both lead, see test_a_comma_in_a_duty_list_splits_the_lead_only_where_the_document_says_so)
+    assert found["加强公共卫生"] == (["市卫生健康委", "市财政局"], [])
 
 
 def test_items_run_together_on_one_line_and_unit_lines_of_their_own():
@@ -751,4 +752,109 @@ def test_the_bracket_that_states_the_rule_names_its_units_as_leads_in_a_document
     assert [(t["lead_units"], t["cooperating_units"]) for t in tasks(told)] == [
         (["市发展改革委", "市科技局"], ["各县（市、区）人民政府"]),
         (["市科技局"], ["各县（市、区）人民政府"]),
+    ]
+
+
+def test_a_comma_in_a_duty_list_splits_the_lead_only_where_the_document_says_so():
+    """ "责任单位：A、B，C" in a document that states no comma rule: the comma separates units of one list as the
+    顿号 does and every unit leads (the truth's convention since heldout_ai); from "逗号前为牵头单位，下同" on (and
+    not before it) the units after the first comma cooperate. The list may sit in a bracket or on a line of its own."""
+    plain = (
+        "1.建设创业社区。打造环高校创业带。\n责任单位：市科技局、市工信局，各区县（市）政府\n"
+        "2.强化算力供给。发放算力券。（责任单位：市发展改革委，各区县（市）政府）\n"
+    )
+    assert [(t["lead_units"], t["cooperating_units"]) for t in tasks(plain)] == [
+        (["市科技局", "市工信局", "各区县（市）政府"], []),
+        (["市发展改革委", "各区县（市）政府"], []),
+    ]
+    told = plain.replace("2.强化", "以下各项责任单位中，逗号前为牵头单位，下同。\n2.强化")
+    assert [(t["lead_units"], t["cooperating_units"]) for t in tasks(told)] == [
+        (["市科技局", "市工信局", "各区县（市）政府"], []),
+        (["市发展改革委"], ["各区县（市）政府"]),
+    ]
+    # a role word inside the list still says who leads
+    roled = "1.强化算力供给。发放算力券。（责任单位：市发展改革委牵头，市财政局配合）\n"
+    assert [(t["lead_units"], t["cooperating_units"]) for t in tasks(roled)] == [
+        (["市发展改革委"], ["市财政局"])
+    ]
+
+
+def test_a_document_wide_rule_with_short_names_takes_the_full_names_listed_before_it():
+    """ "以下均涉及各县区、功能区，不再重复列出": the rule's units are named short after the bracket lists them in full;
+    they join every task after it (and not the one before it) under their full names, as lead in a plan that names
+    no 牵头."""
+    text = (
+        "1.优化营商环境。简化审批。（责任单位：市政务办）\n"
+        "2.强化数据供给。开放公共数据。（责任单位：市数据局，各县区人民政府、市各功能区管委会，"
+        "以下均涉及各县区、功能区，不再重复列出）\n"
+        "3.降低创业成本。发放算力券。（责任单位：市工信局）\n"
+    )
+    assert [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)] == [
+        ("优化营商环境", ["市政务办"], []),
+        ("强化数据供给", ["市数据局", "各县区人民政府", "市各功能区管委会"], []),
+        ("降低创业成本", ["市工信局", "各县区人民政府", "市各功能区管委会"], []),
+    ]
+
+
+def test_a_department_takes_the_level_of_the_unit_before_it_unless_the_document_writes_its_departments_bare():
+    """The level rule (../heldout/README.md): "省科技厅、人力资源社会保障厅" is 省人力资源社会保障厅 however long the
+    department's name (up to 10 characters: 人力资源和社会保障局). A document that opens a list with a department bare
+    ("责任单位：教育厅、科技厅") writes its departments as they are named: none takes the level of the unit before it."""
+    leveled = "1.培养创新人才。开设课程。（省教育厅牵头负责，省科技厅、人力资源社会保障厅配合）\n"
+    assert [(t["lead_units"], t["cooperating_units"]) for t in tasks(leveled)] == [
+        (["省教育厅"], ["省科技厅", "省人力资源社会保障厅"])
+    ]
+    bare = (
+        "1.深化人才评价。完善评价。（责任单位：教育厅、人力资源社会保障厅、科技厅）\n"
+        "2.畅通人才引育。引进人才。（责任单位：省委组织部、人力资源社会保障厅、科技厅）\n"
+    )
+    assert [t["lead_units"] for t in tasks(bare)] == [
+        ["教育厅", "人力资源社会保障厅", "科技厅"],
+        ["省委组织部", "人力资源社会保障厅", "科技厅"],
+    ]
+
+
+def test_an_article_naming_its_units_is_a_task_and_one_over_numbered_items_heads_them():
+    """ "第一条 办公空间支持" with its paragraph closing "（责任单位：…）" is a task titled by the article's heading; "第二条
+    人才支持" over "（一）…" items heads them; each article closes the item before it (reader29)."""
+    text = (
+        "第一条 办公空间支持\n为创业者提供专属空间。（责任单位：区科技局、各创业社区）\n"
+        "第二条 人才支持\n（一）青年人才引育。给予入户补贴。（责任单位：区人力资源局）\n"
+        "（二）人才奖励。给予人才奖励。（责任单位：区人才工作局）\n"
+        "第三条 场景支持\n每年发布场景清单。（责任单位：区发展改革局）\n"
+    )
+    assert [(t["title"], t["lead_units"]) for t in tasks(text)] == [
+        ("办公空间支持", ["区科技局", "各创业社区"]),
+        ("青年人才引育", ["区人力资源局"]),
+        ("人才奖励", ["区人才工作局"]),
+        ("场景支持", ["区发展改革局"]),
+    ]
+
+
+def test_a_note_in_angle_brackets_on_what_a_unit_covers_adds_no_unit():
+    """ "各区人民政府〈含开发区、长江新区、风景区管委会,下同〉": the note says what the unit covers (reader29)."""
+    assert units_of("责任单位:市科创局、各区人民政府〈含开发区、长江新区、风景区管委会,下同〉") == (
+        ["市科创局", "各区人民政府"],
+        [],
+    )
+
+
+def test_places_sharing_a_government_and_offices_named_by_their_city_and_market_regulators():
+    """ "广州、深圳、东莞市政府" is three governments (the places share 市政府); "深圳金融监管局" after a 省 unit names its own
+    level as a province-named office does; "市场监管局" after a 省 unit takes 省 (its 市 is 市场's) (reader29)."""
+    assert unit_names("广州、深圳、东莞市政府") == ["广州市政府", "深圳市政府", "东莞市政府"]
+    assert units_of("广州、深圳市政府，横琴粤澳深度合作区执委会按职责分工负责") == (
+        ["广州市政府", "深圳市政府", "横琴粤澳深度合作区执委会"],
+        [],
+    )
+    assert unit_names("省市场监管局、省法院、广东金融监管局、深圳金融监管局") == [
+        "省市场监管局",
+        "省法院",
+        "广东金融监管局",
+        "深圳金融监管局",
+    ]
+    assert unit_names("省发展改革委、卫生健康委、市场监管局") == [
+        "省发展改革委",
+        "省卫生健康委",
+        "省市场监管局",
     ]

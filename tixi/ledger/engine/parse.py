@@ -5,6 +5,7 @@ Returns plain dicts; says it found nothing rather than inventing items.
 """
 
 import re
+from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field
 
 CLAUSE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*\**([^。；*]{2,40})[。*]")
@@ -140,9 +141,9 @@ def is_organisation(name: str) -> bool:
 # "以下均需各县（市、区）人民政府（管委会）落实，不再列出", "以下责任单位均包括各县（市、区）人民政府": a rule for
 # every task after it
 FROM_HERE_ON = re.compile(
-    r"以下[^。；，,（）()]{0,12}?均(?:需|包括|含|由)"
+    r"以下[^。；，,（）()]{0,12}?均(?:需|包括|含|由|涉及)"
     r"(?P<units>(?:[^（）()。；〔〕，,\]】]|[（(][^（）()]*[）)]|〔[^（）()〔〕]*〕)+?)(?:落实|负责|参与|配合)?"
-    r"(?:[，,]\s*不再(?:一一)?列出)?(?=[。；;〕）)\]】]|$)"
+    r"(?:[，,]\s*不再(?:一一|重复)?列出)?(?=[。；;〕）)\]】]|$)"
 )
 # "（A、B负责。列第一位者为牵头单位，下同）": in this bracket and every one after it, the first unit leads; said
 # also "排在首位的部门为牵头部门", or cut off by a copy's end after "注：排在首位"
@@ -158,9 +159,17 @@ PROVINCE_NAMED = re.compile(
     "(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州"
     "|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆)"
 )
+# a national regulator's office named by its city ("深圳金融监管局", "宁波证监局", "青岛海事局")
+CITY_OFFICE = re.compile(
+    r"^(?!金融|证券)[\u4e00-\u9fff]{2,3}(?:金融监管局|证监局|银保监局|银保监分局|海事局)$"
+)
 LEVEL = re.compile(r"^(?:省|市(?!场)|县|区|州|旗|盟)")  # 市场监管总局 is national, not 市
 DIVISION_KIND = re.compile(r"(?:县级市|县（市、区）|县（区）|县|区|市|乡镇|乡|镇|街道|旗)")
 
+# the first unit of a list of units ("责任单位：科技厅、", "（教育厅、"), to see whether it has its level
+LIST_OPENS_BARE = re.compile(
+    rf"(?:(?:{LABEL_NAMES})\s*[:：]|[（(])\s*(?P<first>[^\s、，,。；;：:（）()\d]{{2,10}}?[厅局委])(?=[、，,])"
+)
 # the kinds of divisions closing a 各-phrase with their governments: "县(市)政府(管委会)", "县(市)人民政府"
 DIVISION_GOVERNMENTS = re.compile(
     r"(?:县级市|县[（(]市[)）]|县[（(]区[)）]|县|区|市)(?:人民)?政府(?:[（(][^（()）、]{1,6}[)）])?"
@@ -194,6 +203,23 @@ def _split_outside_brackets(text: str, separators: str) -> list[str]:
 GROUP_WORD = r"(?:部门(?:和|及|与)?单位|部门|单位|机构)"
 
 
+# whether the document being read names a department without its level where it could take one (True while
+# tasks() reads a document that opens a list of units with a bare 厅/局/委: "责任单位：科技厅、成都市、…")
+AS_WRITTEN: ContextVar[bool] = ContextVar("units_as_written", default=False)
+
+
+def _opens_a_list_bare(text: str) -> bool:
+    """Whether a list of units opens with a department named without its level ("（责任单位：教育厅、人力资源社会保障厅、
+    科技厅）"): such a document writes its departments bare throughout, and one after a unit with a level is not
+    given that level."""
+    return any(
+        not re.match(r"^(?:省|市|县|区|州|旗|盟|各|国家|自治区|乡|镇|中央|中国)", m.group("first"))
+        and not re.search(r"[省州市县区]", m.group("first"))
+        and not PROVINCE_NAMED.match(m.group("first"))
+        for m in LIST_OPENS_BARE.finditer(text)
+    )
+
+
 def unit_names(part: str) -> list[str]:
     """'市劳动和社会保障局、卫生局及各县（区）人民政府等' → its units: split at 、 and at 及/和/以及 between two
     units (not inside a name: 人力资源和社会保障局), a trailing 等 dropped, a bureau written without its level
@@ -222,16 +248,25 @@ def unit_names(part: str) -> list[str]:
             names.append(
                 group.group(1)
             )  # "民政部等有关部门和单位": the ministry, then the others as one unit
+    # "广州、深圳、东莞市政府": the places before a city's government share its words (广州市政府, 深圳市政府)
+    for i in range(len(names) - 2, -1, -1):
+        shared = re.fullmatch(r"[\u4e00-\u9fff]{2,3}?((?:市|区|县)(?:人民)?政府)", names[i + 1])
+        if shared and re.fullmatch(r"[\u4e00-\u9fff]{2,3}", names[i]) and not is_organisation(names[i]):
+            names[i] += shared.group(1)
     level = LEVEL.match(names[0]).group(0) if names and LEVEL.match(names[0]) else ""
     for i, name in enumerate(names):
-        bare = not re.match(r"^(?:省|市|县|区|州|旗|盟|各|国家|自治区|乡|镇|中央)", name)
+        bare = not re.match(r"^(?:省|市(?!场)|县|区|州|旗|盟|各|国家|自治区|乡|镇|中央)", name)
         if (
             level
             and bare
-            and len(name) <= 8
+            and not AS_WRITTEN.get()
+            and len(name) <= 10  # "人力资源社会保障厅", "人力资源和社会保障局"
             and re.search(r"[局委办厅]$", name)
-            and not re.search(r"[省州市县区]", name)  # "团省委" names its level
+            and not re.search(
+                r"[省州县区]|市(?!场)", name
+            )  # "团省委" names its level ("市场监管局" does not)
             and not PROVINCE_NAMED.match(name)  # "上海银保监局", "广东海事局": a place names its level
+            and not CITY_OFFICE.match(name)  # "深圳金融监管局", "厦门证监局": so does a city
         ):
             names[i] = level + name
     return names
@@ -256,6 +291,25 @@ LEAD_MARK = re.compile(r"\s*[（(]\s*牵头(?:单位|部门)?\s*[)）]")
 ROLE_INSIDE = re.compile(rf"(?:{LEAD_WORDS}|{'|'.join(COOPERATING_WORDS)}){ROLE_TAIL}?\s*(?:[，,；;]|$)")
 
 
+def _comma_list(bracket: str) -> bool:
+    """Whether a bracket is one 责任单位 list whose parts a comma divides with no role word or stated rule of
+    its own ("责任单位：A、B，C"; not "责任单位：A牵头，B配合", "逗号前为牵头单位" or a second label)."""
+    text = re.sub(r"[，,]\s*含[^）)]*下同", "", bracket.strip().lstrip("（(").rstrip("）)。；; "))
+    labelled = LABELLED.match(text)
+    if not labelled or not DUTY_LABEL.match(labelled.group("label")):
+        return False
+    units = text[labelled.end() :]
+    return bool(
+        re.search(r"[，,]", units)
+        and not LABELLED.search(re.sub(r"^.*?[；;。\n]", "", units, flags=re.S))
+        and not re.search(rf"[；;。\n]\s*(?:{LABEL_NAMES})\s*[:：]", units)
+        and not ROLE.search(units)
+        and not NAMES_A_ROLE.search(units)
+        and "逗号" not in units
+        and not FIRST_LISTED_LEADS.search(units)
+    )
+
+
 def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
     """The lead and cooperating units a bracket names, or None when it names no units.
 
@@ -266,6 +320,8 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
     - "A会同B负责": A leads, B cooperates; "A及B"/"A和各B": two units; a trailing 等 is dropped.
     """
     bracket = re.sub(r"[，,]\s*含[^）)]*下同", "", bracket).strip()
+    # "各区人民政府〈含开发区、长江新区、风景区管委会,下同〉": what the unit covers, no unit of its own
+    bracket = re.sub(r"[〈<]\s*含[^〈〉<>]*[〉>]", "", bracket)
     bracket = re.sub(r"[。；;]?\s*逗号前为牵头单位.*$", "", bracket)
     bracket = re.sub(
         r"[。；;，,]?\s*(?:注\s*[:：]\s*)?(?:列|排)(?:在)?(?:第一位|首位)(?:(?:者|的)?(?:单位|部门)?为牵头.*)?$",
@@ -406,6 +462,10 @@ def _numbered(line: str, last_number: int):
     return following if following and int(following.group(1)) == last_number + 1 else None
 
 
+# an article of a regulation-like plan: "第一条 办公空间支持"
+ARTICLE = re.compile(r"^第([一二三四五六七八九十百]+)条[\s\u3000]*(\S.*)$")
+
+
 def _items(text: str):
     """(clause, title, body, offset) of each numbered item; lines broken inside an item (a PDF's page
     breaks) are joined back to it, and '1.' items take the '（一）' section they sit in."""
@@ -429,6 +489,15 @@ def _items(text: str):
             task_follows = False
             title = re.split(r"[。；;,，]", bare)[0][:60]
             items.append([str(sum(1 for i in items if i) + 1), title, bare, offset])
+        elif article := ARTICLE.match(bare):
+            # "第一条 办公空间支持" then its paragraph "…。（责任单位：…）": an article naming its units is a task; one
+            # that does not ("第三条 人才支持" over "（一）…") heads the items under it; either closes the item before it
+            section, last_number = "", 0
+            if _unit_brackets(_paragraph(bare, lines[offset:])):
+                title = re.split(r"[。；;，,]", article.group(2))[0].strip()[:60]
+                items.append([f"第{article.group(1)}条", title, bare, offset])
+            else:
+                items.append(None)
         elif clause := (CLAUSE.match(bare) or CLAUSE_LONG.match(bare)):
             section, last_number = clause.group(1), 0  # the measures under a new item are numbered from 1
             items.append([clause.group(1), clause.group(2).strip()[:60], bare, offset])
@@ -558,6 +627,18 @@ def _units_in(body: str) -> tuple[list[str], list[str]] | None:
     # "1.新建村卫生室200个。责任单位:省卫生健康委": the label after the item's sentence, on its line
     inline = INLINE_LABEL.search(body.split("\n")[0])
     return units_of(inline.group(1)) if inline else None
+
+
+def _label_source(body: str) -> str:
+    """The text an item with no bracket of units takes its units from (_units_in): its labelled lines, or
+    the label after its sentence."""
+    if _unit_brackets(body):
+        return ""
+    labelled = [line for line in body.split("\n")[1:] if LABELLED.match(line)]
+    if labelled:
+        return "；".join(labelled)
+    inline = INLINE_LABEL.search(body.split("\n")[0])
+    return inline.group(1) if inline else ""
 
 
 def _parts(title: str, body: str) -> list[tuple[str, str, str, tuple[list[str], list[str]]]]:
@@ -1173,7 +1254,32 @@ def normalise(text: str) -> str:
     return _rejoin_wrapped(text.replace("\r\n", "\n").replace("\r", "\n").translate(PASTED_FORMS))
 
 
+def _rule_units(rule: re.Match, line: str) -> list[str]:
+    """The units a document-wide rule names; a short name that the units listed before it on its line spell out
+    ("…各县区人民政府、市各功能区管委会，以下均涉及各县区、功能区，不再重复列出") is that unit's full name."""
+    named = [n for part in _split_outside_brackets(rule.group("units"), "，,") for n in unit_names(part)]
+    before = [
+        n
+        for part in re.split(r"[、，,：:；;。（(）)\s]", line[: rule.start()])
+        for n in unit_names(part.strip())
+        if n and is_organisation(n)
+    ]
+    resolved = []
+    for name in named:
+        fuller = {n for n in before if name in n and n != name}
+        resolved.append(fuller.pop() if len(fuller) == 1 else name)
+    return resolved
+
+
 def tasks(text: str, default_year: int | None = None) -> list[dict]:
+    token = AS_WRITTEN.set(_opens_a_list_bare(normalise(text)))
+    try:
+        return _tasks(text, default_year)
+    finally:
+        AS_WRITTEN.reset(token)
+
+
+def _tasks(text: str, default_year: int | None = None) -> list[dict]:
     """Items '（一）title。…（责任单位：…）' with their units (see units_of for the grammar); a
     document-wide rule ("以下均需各县…落实") adds its units to every task after it, as cooperating, and
     "列第一位者为牵头单位，下同" makes the first unit of its bracket and of every later one the lead.
@@ -1187,16 +1293,7 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
     rules = []  # (line number from which it holds, units)
     for number, line in enumerate(lines, start=1):
         for m in FROM_HERE_ON.finditer(line):
-            rules.append(
-                (
-                    number,
-                    [
-                        n
-                        for part in _split_outside_brackets(m.group("units"), "，,")
-                        for n in unit_names(part)
-                    ],
-                )
-            )
+            rules.append((number, _rule_units(m, line)))
     first_listed_from = next(
         (number for number, line in enumerate(lines, start=1) if FIRST_LISTED_LEADS.search(line)), None
     )
@@ -1212,6 +1309,14 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
             _parts(item_title, item_body), start=1
         ):
             lead, cooperating = list(lead), list(cooperating)
+            if (
+                cooperating
+                and not (lead_told_from and lead_told_from <= offset)
+                and _comma_list(bracket or _label_source(body))
+            ):
+                # "责任单位：A、B，C" in a document that states no comma rule ("逗号前为牵头单位"): the comma
+                # separates units of one list as the 顿号 does, and every unit leads
+                lead, cooperating = lead + cooperating, []
             names_leads = "牵头" in FIRST_LISTED_LEADS.sub("", bracket)
             if first_listed and len(lead) > 1 and not names_leads:
                 # "列第一位者为牵头单位": the others cooperate, unless the bracket names its leads ("A、B牵头负责");
@@ -1227,12 +1332,7 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
             )
             # the bracket that states the rule names its units after the others ("A、B，各区、县（市）政府。以下均需
             # 各区、县（市）政府落实"): in such a document they lead there as after it
-            own_rule = {
-                n
-                for m in FROM_HERE_ON.finditer(bracket)
-                for part in _split_outside_brackets(m.group("units"), "，,")
-                for n in unit_names(part)
-            }
+            own_rule = {n for m in FROM_HERE_ON.finditer(bracket) for n in _rule_units(m, bracket)}
             if not roles_told and cooperating and set(cooperating) <= own_rule:
                 lead, cooperating = lead + cooperating, []
             joins_lead = not cooperating and not roles_told
@@ -1340,7 +1440,7 @@ TARGET = re.compile(
     # or a count's unit written twice with 至 ("2位至3位", "3个至5个")
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到|至|[%‰]\s*[～~—-]|(?:个|位|名|家|所)\s*(?:至|～|~))\s*)?"
     r"(?P<value>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>%|‰|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|[万亿]立方米|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|万场|万次|万套|万只|万(?=以上|以内|以下|人次以上|[，,。；]|$)|元(?=以上)"
+    r"(?P<unit>%|‰|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|[万亿]立方米|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿千瓦|万千瓦时|万千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|万场|万次|万套|万只|万(?=以上|以内|以下|人次以上|[，,。；]|$)|元(?=以上)"
     r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人|条(?![例款])|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|小时|平方米/人|㎡/人|平方米|㎡|颗|辆(?![/／])|批次|堂"
     # more units of counts and lengths, read as the others (the first readings met each): rooms, doses, cases, copies
     r"|间(?![隔断歇])|万剂次|万?册|万?份(?![额])|万?盒|床(?![位旁边])|公顷|千米|亩"
@@ -1762,6 +1862,19 @@ def _stage_lines(text: str) -> str:
     return "\n".join(lines)
 
 
+# a round count written as one character after a goal's verb: "建成百个", "培育千家", "集聚万名"
+ROUND_COUNT = re.compile(
+    r"(?<=建成|培育|集聚|打造|引进|培养|新增|建设|发展|孵化|吸引)([百千万])(?=[个家名所户项][^万千百])"
+)
+ROUND_VALUES = {"百": 100, "千": 1000, "万": 10000}
+ROUND_WORDS = {str(value): word for word, value in ROUND_VALUES.items()}
+ROUND_READ = re.compile(
+    r"(?<=建成|培育|集聚|打造|引进|培养|新增|建设|发展|孵化|吸引)(100|1000|10000)(?=[个家名所户项])"
+)
+# the day a document's measures lapse: "有效期至2028年12月31日", "有效期截至2028年12月31日"
+VALID_UNTIL = re.compile(r"有效期(?:至|截至|截止(?:到|至)?|到)\s*(\d{4})\s*年")
+
+
 def targets(text: str) -> list[dict]:
     """Numeric targets: in sentences that set a year, or that state a goal (达到, 不低于, 以上, 左右…)
     under the document's target year (the year its 到YYYY年 phrases name most)."""
@@ -1792,6 +1905,10 @@ def targets(text: str) -> list[dict]:
         # a work plan dated only by one year's deadline ("2021年底前,…建成率达80%以上"): its sentences without a year of
         # their own are set for it (items each with a deadline of its own, 2020 or 2021, set none for the others)
         document_year = deadlines.pop()
+    if document_year is None and (valid := VALID_UNTIL.search(text)):
+        # measures naming no year to reach but the day they lapse ("本措施…有效期至2028年12月31日"): what they commit to
+        # ("每年挖掘不少于100个…场景") is for their period, to its end
+        document_year = int(valid.group(1))
     # the plan's first year: its period's start ("(2021—2025年)"), else the first year it sets a goal for
     period = PERIOD.search(text[:1500])
     period_start = int(period.group(1)) if period else None  # the plan's own period, as its title names it
@@ -1810,6 +1927,8 @@ def targets(text: str) -> list[dict]:
         .replace("２", "2")
     )
     body = DECIMAL_STOP.sub(r"\1.\2", body)  # "提升到25。4%": the copy's 。 for a decimal point
+    # "建成百个…社区，培育千家…企业，集聚万名…人才": a round count in one character after a goal's verb (not "千家万户")
+    body = ROUND_COUNT.sub(lambda m: str(ROUND_VALUES[m.group(1)]), body)
     if "分之" in body:
         body = PER_100K_IN_WORDS.sub(r"\1/10万", body)  # "降低到10万分之50": a rate per 100,000 in words
     # a copy cut off right after a number ("…粉尘浓度定期检测率达到95"): the value lost its unit and what followed
@@ -1990,8 +2109,9 @@ def targets(text: str) -> list[dict]:
             continue  # "自2019年开始，…在10个左右领域开展培训": what starts, not a level to reach by a year
         if year_match and 2000 < int(year_match.group(1)) < 2100:
             year = int(year_match.group(1))
-            if re.match(r"到\d{4}年[，,]", sentence) or period_paragraph:
-                paragraph_year = year  # "到2020年，…。全国…达到70%": the paragraph's later sentences too
+            if re.match(r"到\d{4}年(?:底|末)?[，,：:]", sentence) or period_paragraph:
+                # "到2020年，…。全国…达到70%", "到2028年底：①…；②…": the paragraph's later sentences too
+                paragraph_year = year
             elif re.match(r"\d{4}\s*年[，,]", sentence) and not reporting and year >= (text_year or year):
                 paragraph_year = (
                     year  # "2018年,…参合率稳定在96%以上。城镇居民…参保率维持在95%以上": a year's goals go on
@@ -2164,6 +2284,12 @@ def targets(text: str) -> list[dict]:
                 or re.search(r"(?:给予|[，,、])最高$", before)
             ):
                 continue  # a payment's standard or its condition ("对…达10个以上的，给予最高3万元的奖励", "按…的10%给予奖励")
+            if GRANT.search(sentence) and _pays(before + (m.group("before") or ""), after, unit):
+                continue  # "分别给予最高不超过25万元、10万元、3万元一次性后补助", "按实付利息最高50%给予贴息支持": what is paid
+            if unit in ("万千瓦", "亿千瓦") and re.match(
+                r"(?:及以上|以上|以下|以内)?(?:[（(]含[)）])?的", after
+            ):
+                continue  # "单机容量30万千瓦以上（含）的燃煤机组", "装机容量10万千瓦以下的电厂": which plants, not a goal
             if unit in ("亿元", "万元") and QUALIFYING_AMOUNT.match(after):
                 continue  # "3家以上100亿元企业", "营收超1000万元OPC100家": the size of what is counted, not a goal
             if norm_end is not None and NORM_LIST_GAP.fullmatch(sentence[norm_end : m.start()]):
@@ -2341,6 +2467,17 @@ def targets(text: str) -> list[dict]:
             list_years = sentence
     # a yearly task text's tasks beside what was done: those its sentences did not give as goals already
     found += [target for index, start, target in year_tasks if (index, start) not in kept]
+    if ROUND_COUNT.search(text):
+        # the clause as the document words it ("建成百个…"), not as the rules read it ("建成100个…")
+        written = re.sub(r"\s", "", normalise(text))
+        for target in found:
+            spoken, last = "", 0
+            for m in ROUND_READ.finditer(target["text"]):
+                spoken += target["text"][last : m.start()]
+                word = ROUND_WORDS[m.group(1)]
+                spoken += word if spoken + word in written else m.group(1)
+                last = m.end()
+            target["text"] = spoken + target["text"][last:]
     return found + _performance_form_targets(text)
 
 
@@ -2573,7 +2710,38 @@ BRACKETED_BASE = re.compile(
     r"[（(](?:(\d{4})\s*年(?:底|末)?(?:为|是|[:：])?|(?:基线|基期|现状)值?(?:为|是|[:：])?)[^（）()，,；。]{0,12}$"
 )
 # a sentence granting money: "给予最高3万元的一次性奖励", "按…的30%、最高800万元的标准给予补助"
-GRANT = re.compile(r"给予[^。；;]{0,20}?(?:奖励|补助|补贴|资助|奖补)")
+GRANT = re.compile(
+    r"给予[^。；;]{0,40}?(?:奖励|补助|补贴|资助|奖补|贴息|扶持|启动资金|入股支持|资金支持|减免|补偿)"
+    r"|(?:奖励|补贴|补助|资助)(?:最高|不超过)?\d"  # "单场活动最高补贴10万元", "…的奖励5万元"
+)
+# the words of a payment in the clause around a value ("单个项目最高支持1000万元", "依次给予5000元、1万元创业补贴",
+# "C类减免70%", "3年内50平方米面积的租金减免"), and the verbs of a level to reach that keep it a goal
+PAYMENT_WORDS = re.compile(r"给予|最高|不超过|不高于|总额|减免|补贴|奖励|补助|资助|扶持|贴息|启动资金|补偿")
+LEVEL_VERBS = re.compile(r"提高到|提高至|提升到|提升至|达到|增加到|增至|建成|培育|打造")
+
+
+def _pays(before: str, after: str, unit: str | None) -> bool:
+    """Whether a value in a sentence granting money is what is paid: an amount or a share whose clause (between
+    commas) names the payment and no level to reach ("补助标准提高到89元" stays a goal), or what a 减免 spans ("3年内50平方米
+    面积的租金减免"); a count of those supported ("5年内重点扶持100个…项目") stays a goal."""
+    rest = re.split(r"[，,；;。]", after)[0]
+    if (
+        unit in ("元", "万元", "亿元", "%")
+        and re.search(r"(?:^|[，,])对[^，,。；;]*$", before)
+        and after.startswith("的")
+    ):
+        return True  # "对营收规模首次达到2000万元的奖励5万元": the condition of a payment
+    # what a bracket says beside the value ("500万元（达到A类）") is no verb of the clause; a level to reach is named
+    # right before the value ("补助比例提高到75%"; not "按社区实际培育OPC数量…给予…最高40万元奖励")
+    opening = re.sub(r"[（(][^（）()]*[)）]", "", re.split(r"[，,；;：:]", before)[-1])
+    clause = opening + re.sub(r"[（(][^（）()]*[)）]", "", rest)
+    if LEVEL_VERBS.search(opening[-8:]):
+        return False
+    if unit in ("元", "万元", "亿元", "%"):
+        return bool(PAYMENT_WORDS.search(clause))
+    return "减免" in rest
+
+
 # what follows an amount of money that sizes the things a goal counts: "打造3家以上100亿元企业", "2家以上年销售收入达500亿元的
 # 高新技术企业" (the amount, then 企业 or 公司), "培育营收超1000万元OPC100家以上" (a name, then their count)
 QUALIFYING_AMOUNT = re.compile(

@@ -741,27 +741,28 @@ class Command(BaseCommand):
             ),
             (
                 truth / "heldout_ay",
-                False,
+                True,
                 "FIFTY-FIRST held-out set, seven 2026 人工智能 OPC plans of other places from the '全国OPC政策汇编' pages of a "
                 "site in a public GitHub repository (pages not taken by heldout_ax): TASKS WITH UNITS in 南充 ('第一个逗号前为"
                 "牵头单位，多个牵头部门的按照职责分工负责，下同'), 广东 ('A牵头负责，B配合', 'A，B按职责分工负责', units without "
                 "their level), 武汉 (several '（责任单位：…）' groups in one item, '〈含…，下同〉'), 湖北, 郑州 and 深圳罗湖 "
                 "('责任单位：A、B，C'); goals of 南充 2027, 广东 2026/2028 (百个, 千家, 万名), 武汉 and 胶州 (2026, 2028), and a 2020 news "
                 "roundup's 养老/老龄 goals; 100 tasks, 29 targets) "
-                "gathered by helper unseen42, truth committed before the reader ran (tests/ledger/heldout_ay); UNSEEN: "
-                "measured by the lead with main's rules (a278525): targets 17/29 (65 found), tasks 54/100 (96); with "
-                "reader27 and reader28 (0bcfa49): targets 17/29 (58), tasks 54/100 (96)",
+                "gathered by helper unseen42, truth committed before the reader ran (tests/ledger/heldout_ay); first "
+                "measured unseen by the lead with main's rules (a278525): targets 17/29 (65 found), tasks 54/100 (96); with "
+                "reader27 and reader28 (0bcfa49): targets 17/29 (58), tasks 54/100 (96); seen since reader29",
             ),
             (
                 truth / "heldout_az",
-                False,
+                True,
                 "FIFTY-SECOND held-out set, seven NON-HEALTH texts from public GitHub files: TASKS WITH UNITS in three 2026 "
                 "人工智能 OPC plans of a site's '全国OPC政策汇编' pages (成都 行动计划 '（牵头单位：A、B）', 宿迁 十条 with a "
                 "document-wide rule '以下均涉及各县区、功能区，不再重复列出', 重庆 '未来星' 工作方案 '（责任单位：…，有关区县）'), goals "
                 "of those plans and of four 2011 news reports of “十二五” plans (甘肃 高速公路, 青岛 交通规划, 滨州 公路, 江苏 沿海风电); "
                 "33 tasks, 38 targets) gathered by helper unseen43, truth committed before the reader ran "
-                "(tests/ledger/heldout_az); UNSEEN: measured by the lead with main's rules (a278525): targets 18/38 (48 "
-                "found), tasks 14/33 (33); with reader27 and reader28 (0bcfa49): targets 22/38 (39), tasks 14/33 (33)",
+                "(tests/ledger/heldout_az); first measured unseen by the lead with main's rules (a278525): targets 18/38 (48 "
+                "found), tasks 14/33 (33); with reader27 and reader28 (0bcfa49): targets 22/38 (39), tasks 14/33 (33); "
+                "seen since reader29",
             ),
         )
         if perturb:

@@ -763,6 +763,15 @@ class Command(BaseCommand):
                 "(tests/ledger/heldout_az); UNSEEN: measured by the lead with main's rules (a278525): targets 18/38 (48 "
                 "found), tasks 14/33 (33); with reader27 and reader28 (0bcfa49): targets 22/38 (39), tasks 14/33 (33)",
             ),
+            (
+                truth / "heldout_ba",
+                False,
+                "FIFTY-THIRD held-out set, texts from public GitHub files: TASKS WITH UNITS in 苍南县's 2026 人工智能 OPC 若干举措 "
+                "(a site's '全国OPC政策汇编' page: '（责任单位：*A、B…）', the '*' unexplained), goals of 2026 OPC plans of 东莞 "
+                "('十五五' 期间) and 珠海香洲区 (2028) from the same site, and of two 2011 news reports of plans (河北 '十二五' 交通, "
+                "珠海 柴油发动机产业 2012/2015/2020) gathered by helper unseen44, truth committed before the reader ran "
+                "(tests/ledger/heldout_ba); UNSEEN: first measured by the lead",
+            ),
         )
         if perturb:
             return self.write_robustness([folder for folder, _seen, _heading in held_out])

@@ -214,6 +214,11 @@ FIFTY_FIRST_SET = Path(__file__).resolve().parent / "heldout_ay"
 # news reports of “十二五” plans: 甘肃 高速公路, 青岛 交通规划, 滨州 公路, 江苏 沿海风电), gathered by helper unseen43, truth
 # committed before the reader ran on them: UNSEEN, first measured by the lead (no threshold here)
 FIFTY_SECOND_SET = Path(__file__).resolve().parent / "heldout_az"
+# eight texts from public GitHub files: TASKS WITH UNITS (苍南县 2026 人工智能 OPC 若干举措 "（责任单位：*A、B…）", its "*"
+# unexplained) and goals (2026 OPC plans of 东莞 and 珠海香洲区; 2011 news reports of plans: HEALTH 国家 "十二五" 科技规划's
+# 生物医药卫生 goals, 上海 医改, 全国药品流通 规划纲要; 河北 "十二五" 交通, 珠海 柴油发动机产业), gathered by helper unseen44,
+# truth committed before the reader ran on them: UNSEEN, first measured by the lead (no threshold here)
+FIFTY_THIRD_SET = Path(__file__).resolve().parent / "heldout_ba"
 # eight NON-HEALTH texts from government text stored in public GitHub files: TASKS WITH UNITS (广州 2012 新型城市化 实施意见
 # items "（牵头单位：X，配合单位：Y…，各区、县级市政府）": 科技创新工程, 民生幸福工程, 民主法治建设, 党建创新工程; a 四川 2014 督查
 # notice) and goals (those 广州 texts; news reports of 贵州, 广西 and 京津冀 plans), gathered by helper unseen40, truth committed

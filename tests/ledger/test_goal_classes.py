@@ -2475,3 +2475,38 @@ def test_an_installed_capacity_in_10000_kilowatts_is_a_goal_and_the_size_of_plan
     机组" says which plants."""
     text = "到2015年，沿海风电装机将达到580万千瓦，其中陆地240万千瓦。到2015年，单机容量30万千瓦以上（含）的燃煤机组全部加装脱硝设施。"
     assert found(text) == [(580.0, "万千瓦", 2015, "ge"), (240.0, "万千瓦", 2015, "ge")]
+
+
+def test_a_support_applied_for_a_share_paid_and_a_discount_enjoyed_are_no_goals():
+    # reader30, heldout_ba's class: the figures of a support measure with no 给予 (申请/申领, 予以, "N%补贴", 享受…优惠)
+    text = (
+        "到2027年，全市培育创业主体300家以上。"
+        "对通过平台购买检测服务的主体，可申领“检测券”，按服务费用40%予以抵扣，单个主体年度申领额度最高80万元。"
+        "其研发投入可额外申请25%的研发补贴，最高60万元。"
+        "主体投保出口信用保险，按实缴保费最高45%补贴，单个主体每年最高40万元。"
+        "符合条件的主体，可申请2万元的一次性创业资助，最高30万元的贷款额度以及60%贷款贴息。"
+        "对符合条件的主体，购买云服务的按实际支出费用不超过35%的比例予以资助。"
+    )
+    assert found(text) == [(300.0, "家", 2027, "ge")]
+
+
+def test_who_a_support_goes_to_and_who_qualifies_for_a_status_are_no_goals():
+    # reader30: a value in the clause naming who is supported ("对…超N万美元的…，给予…") or who qualifies ("…达到N万元且…的…
+    # 成员，可直接认定…"), and a rank ("排名前N名"), are conditions, not levels to reach
+    text = (
+        "到2027年，全区引进创业人才200名。"
+        "对首年实现出口额超20万美元的主体，给予服务费用40%的补贴，最高20万元。"
+        "对于年薪连续2年达到40万元且有3年及以上相关经验的核心成员，可申报C类人才。"
+        "当年度年薪达到9万元且有1年及以上研发经验的核心成员，可直接认定为F类人才。"
+        "对首年业绩排名前30名的创业者，给予全额贴息支持。"
+    )
+    assert found(text) == [(200.0, "名", 2027, "ge")]
+
+
+def test_a_value_in_a_bracket_defining_who_is_meant_is_no_goal():
+    # reader30: "OPC（…，指全职团队规模一般在N人以内…）", "支持对象为…（…、员工规模不超过N人）": a definition, no ceiling to keep
+    text = (
+        "聚焦一人公司（简称OPC，指全职团队规模一般在8人以内的有限责任公司）发展，到2027年，全镇培育OPC 60家以上。"
+        "本计划支持对象为新成立的（由自然人独资设立、员工规模不超过12人）创业主体。"
+    )
+    assert found(text) == [(60.0, "家", 2027, "ge")]

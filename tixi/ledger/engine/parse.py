@@ -2284,6 +2284,12 @@ def targets(text: str) -> list[dict]:
                 or re.search(r"(?:给予|[，,、])最高$", before)
             ):
                 continue  # a payment's standard or its condition ("对…达10个以上的，给予最高3万元的奖励", "按…的10%给予奖励")
+            if (SUPPORTED_OPENING.search(before) and SUPPORT_FOLLOWS.match(after)) or QUALIFIED_FOLLOWS.match(
+                after
+            ):
+                continue  # "对…超10万美元的OPC，给予…", "年薪达到8万元且…的…成员，可直接认定…": who is supported, no goal
+            if _in_definition(before):
+                continue  # "OPC（…，指全职团队规模一般在10人以内…）": what a name means, no goal
             if GRANT.search(sentence) and _pays(before + (m.group("before") or ""), after, unit):
                 continue  # "分别给予最高不超过25万元、10万元、3万元一次性后补助", "按实付利息最高50%给予贴息支持": what is paid
             if unit in ("万千瓦", "亿千瓦") and re.match(
@@ -2334,7 +2340,7 @@ def targets(text: str) -> list[dict]:
                 continue  # "时速120公里以上线路": a speed, which lines are meant, no length to build
             if unit == "种" and re.search(r"、[^，,。；;、]{1,20}等$", before):
                 continue  # "…尿毒症透析、器官移植术后抗排异治疗等5种…病": the kinds just listed, counted
-            if unit == "位" and re.search(r"[前第]\s*$", before):
+            if unit in ("位", "名") and re.search(r"[前第]\s*$", before):
                 continue  # "稳居全省前3位": a rank, no count
             if unit == "条" and OWN_ARTICLES.match(after):
                 continue  # "出台24条实施意见": the articles of a policy counted, no goal
@@ -2711,13 +2717,39 @@ BRACKETED_BASE = re.compile(
 )
 # a sentence granting money: "给予最高3万元的一次性奖励", "按…的30%、最高800万元的标准给予补助"
 GRANT = re.compile(
-    r"给予[^。；;]{0,40}?(?:奖励|补助|补贴|资助|奖补|贴息|扶持|启动资金|入股支持|资金支持|减免|补偿)"
+    r"(?:给予|予以)[^。；;]{0,40}?(?:奖励|补助|补贴|资助|奖补|贴息|扶持|启动资金|入股支持|资金支持|减免|补偿|抵扣)"
     r"|(?:奖励|补贴|补助|资助)(?:最高|不超过)?\d"  # "单场活动最高补贴10万元", "…的奖励5万元"
+    # a support applied for ("可申请1万元的一次性创业资助", "可申领…赋能券", "可同时申请…贷款贴息"), a share paid ("按实缴保费
+    # 最高50%补贴", "20%的研发补贴"), a discount enjoyed ("可享受三年租金优惠")
+    r"|申(?:请|领)[^。；;]{0,30}?(?:奖励|补助|补贴|资助|贴息|抵扣|券)"
+    r"|\d\s*%\s*的?[^，,。；;\d]{0,4}?(?:补贴|资助|贴息)"
+    r"|享受[^。；;]{0,12}?优惠"
 )
 # the words of a payment in the clause around a value ("单个项目最高支持1000万元", "依次给予5000元、1万元创业补贴",
 # "C类减免70%", "3年内50平方米面积的租金减免"), and the verbs of a level to reach that keep it a goal
-PAYMENT_WORDS = re.compile(r"给予|最高|不超过|不高于|总额|减免|补贴|奖励|补助|资助|扶持|贴息|启动资金|补偿")
+PAYMENT_WORDS = re.compile(
+    r"给予|予以|最高|不超过|不高于|总额|减免|补贴|奖励|补助|资助|扶持|贴息|启动资金|补偿|抵扣|额度|租金|优惠"
+)
 LEVEL_VERBS = re.compile(r"提高到|提高至|提升到|提升至|达到|增加到|增至|建成|培育|打造")
+
+
+MONEY_OR_SHARE = ("元", "万元", "亿元", "万美元", "%")
+# who a support goes to, the clause that names them: "对首年…出口额超10万美元的OPC，给予…", "对于年薪连续2年达到50万元…成员，
+# 可申报D类…人才", "当年度年薪达到8万元且…的OPC核心团队成员，可直接认定为F类人才" (a value in it is a condition, no goal)
+SUPPORTED_OPENING = re.compile(r"(?:^|[，,：:])(?:对|对于)[^，,。；;]*$")
+SUPPORT_FOLLOWS = re.compile(r"[^，,。；;]*[，,]\s*(?:可|均可|即可|给予|予以)")
+QUALIFIED_FOLLOWS = re.compile(r"[^，,。；;]*的[^，,。；;\d]{1,16}[，,]\s*(?:可|均可|即可)(?!持续)")
+# a definition of who is meant, in brackets: "OPC（…，指全职团队规模一般在10人以内…）", "支持对象为…（…、员工规模不超过10人）"
+DEFINED_BY = re.compile(r"所称|对象为|是指|系指")
+
+
+def _in_definition(before: str) -> bool:
+    """Whether a value stands inside a bracket (not closed before it) that says what a name means."""
+    opening = max(before.rfind("（"), before.rfind("("))
+    if opening < 0 or max(before.rfind("）"), before.rfind(")")) > opening:
+        return False
+    inside = before[opening + 1 :]
+    return bool(re.search(r"(?:^|[，,])指", inside) or DEFINED_BY.search(before[:opening]))
 
 
 def _pays(before: str, after: str, unit: str | None) -> bool:
@@ -2725,11 +2757,7 @@ def _pays(before: str, after: str, unit: str | None) -> bool:
     commas) names the payment and no level to reach ("补助标准提高到89元" stays a goal), or what a 减免 spans ("3年内50平方米
     面积的租金减免"); a count of those supported ("5年内重点扶持100个…项目") stays a goal."""
     rest = re.split(r"[，,；;。]", after)[0]
-    if (
-        unit in ("元", "万元", "亿元", "%")
-        and re.search(r"(?:^|[，,])对[^，,。；;]*$", before)
-        and after.startswith("的")
-    ):
+    if unit in MONEY_OR_SHARE and re.search(r"(?:^|[，,])对[^，,。；;]*$", before) and after.startswith("的"):
         return True  # "对营收规模首次达到2000万元的奖励5万元": the condition of a payment
     # what a bracket says beside the value ("500万元（达到A类）") is no verb of the clause; a level to reach is named
     # right before the value ("补助比例提高到75%"; not "按社区实际培育OPC数量…给予…最高40万元奖励")
@@ -2737,7 +2765,7 @@ def _pays(before: str, after: str, unit: str | None) -> bool:
     clause = opening + re.sub(r"[（(][^（）()]*[)）]", "", rest)
     if LEVEL_VERBS.search(opening[-8:]):
         return False
-    if unit in ("元", "万元", "亿元", "%"):
+    if unit in MONEY_OR_SHARE:
         return bool(PAYMENT_WORDS.search(clause))
     return "减免" in rest
 

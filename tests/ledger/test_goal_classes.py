@@ -2510,3 +2510,21 @@ def test_a_value_in_a_bracket_defining_who_is_meant_is_no_goal():
         "本计划支持对象为新成立的（由自然人独资设立、员工规模不超过12人）创业主体。"
     )
     assert found(text) == [(60.0, "家", 2027, "ge")]
+
+
+def test_a_length_per_area_keeps_its_whole_unit():
+    # reader30: a road density "N公里/百平方公里" is one unit, not a length in 公里
+    text = "到2030年，全市公路密度达到4.2公里/百平方公里，高速公路通车里程达到900公里。"
+    assert found(text) == [(4.2, "公里/百平方公里", 2030, "ge"), (900.0, "公里", 2030, "ge")]
+
+
+def test_a_count_of_firms_followed_by_their_yearly_figure_is_a_goal():
+    # reader30: "N家年销售额过百亿元的…企业" — the 年 after the count opens what the firms have, no span of years
+    text = "到2030年，形成2-4家年销售额过千亿元的大型集团，15家年营收超百亿元的骨干企业。"
+    assert found(text) == [(2.0, "家", 2030, "ge"), (15.0, "家", 2030, "ge")]
+
+
+def test_a_range_of_items_with_its_unit_written_twice_keeps_its_lower_bound():
+    # reader30: "获得关键专利500项~600项" as "3个~5个" (a range keeps its lower bound)
+    text = "到2030年，获得关键专利达到500项~600项，建设产业化基地达到20个~30个。"
+    assert found(text) == [(500.0, "项", 2030, "ge"), (20.0, "个", 2030, "ge")]

@@ -1438,10 +1438,10 @@ TARGET = re.compile(
     # a range keeps its lower bound, its unit written once ("5～8个") or twice ("25%-30%", with a dash only: "从20%到30%"
     # is a change from a baseline)
     # or a count's unit written twice with 至 ("2位至3位", "3个至5个")
-    r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到|至|[%‰]\s*[～~—-]|(?:个|位|名|家|所)\s*(?:至|～|~))\s*)?"
+    r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到|至|[%‰]\s*[～~—-]|(?:个|位|名|家|所|项|种)\s*(?:至|～|~))\s*)?"
     r"(?P<value>\d+(?:\.\d+)?)\s*"
     r"(?P<unit>%|‰|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|[万亿]立方米|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿千瓦|万千瓦时|万千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|万场|万次|万套|万只|万(?=以上|以内|以下|人次以上|[，,。；]|$)|元(?=以上)"
-    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人|条(?![例款])|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|小时|平方米/人|㎡/人|平方米|㎡|颗|辆(?![/／])|批次|堂"
+    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人|条(?![例款])|公里\s*[/／]\s*[百千万]?平方公里|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|小时|平方米/人|㎡/人|平方米|㎡|颗|辆(?![/／])|批次|堂"
     # more units of counts and lengths, read as the others (the first readings met each): rooms, doses, cases, copies
     r"|间(?![隔断歇])|万剂次|万?册|万?份(?![额])|万?盒|床(?![位旁边])|公顷|千米|亩"
     r"|位(?=[^置于次列]|$)|[例次](?=以上|及以上|以下|以内|[，,。；;]))?"
@@ -2332,7 +2332,13 @@ def targets(text: str) -> list[dict]:
             if re.match(r"[，,](?:即|则)?可(?:与|以|向|在|申请|预约)", after):
                 continue  # "预报名献血人数达20人,可与…预约上门采血": a threshold a service asks, no goal
             following = sentence[m.end() : m.end() + 1]
-            if following and following in "年岁月日项类" and unit != "类":
+            if (
+                following
+                and following in "年岁月日项类"
+                and unit != "类"
+                # "20家年销售额过百亿元的…企业": a count of things whose yearly figure follows, no span of years
+                and not (following == "年" and unit in ("家", "所", "名", "座", "户", "台", "套"))
+            ):
                 continue
             if unit == "项" and re.match(r"(?:专项|重大|重点)?行动", after):
                 continue  # "推动健康河南行动16项专项行动取得突破性进展": the plan's own actions counted, whatever the verb

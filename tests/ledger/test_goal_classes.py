@@ -2528,3 +2528,25 @@ def test_a_range_of_items_with_its_unit_written_twice_keeps_its_lower_bound():
     # reader30: "获得关键专利500项~600项" as "3个~5个" (a range keeps its lower bound)
     text = "到2030年，获得关键专利达到500项~600项，建设产业化基地达到20个~30个。"
     assert found(text) == [(500.0, "项", 2030, "ge"), (20.0, "个", 2030, "ge")]
+
+
+def test_a_plans_commitments_opened_by_its_focus_word_or_a_making_verb_are_goals():
+    # reader30: a report of a plan's goals with no comparator and no goal word: "将重点突破…，获得N项…", "重点支持…，开展N个…",
+    # "研制N个…" (a headline of its own too), dated by the five-year period the text names
+    text = (
+        "研制25个新型药物\n"
+        "《规划》提出，“十二五”期间，将重点突破一批关键技术，获得60项新型产品，建设产业化基地12个。\n"
+        "在中医药方面，重点支持常用药材品种开展规范化种植研究，开展6个~9个新药品种的研发。"
+    )
+    assert found(text) == [
+        (25.0, "个", 2015, "ge"),
+        (60.0, "项", 2015, "ge"),
+        (12.0, "个", 2015, "ge"),
+        (6.0, "个", 2015, "ge"),
+    ]
+
+
+def test_a_capacity_in_10000_horsepower_is_a_goal():
+    # reader30: 万马力 a unit of an engine maker's capacity, as 万千瓦 is of a plant's
+    text = "力争使全市柴油机制造产能到2025年达200万马力，到2030年超过500万马力。"
+    assert found(text) == [(200.0, "万马力", 2025, "ge"), (500.0, "万马力", 2030, "gt")]

@@ -2550,3 +2550,20 @@ def test_a_capacity_in_10000_horsepower_is_a_goal():
     # reader30: 万马力 a unit of an engine maker's capacity, as 万千瓦 is of a plant's
     text = "力争使全市柴油机制造产能到2025年达200万马力，到2030年超过500万马力。"
     assert found(text) == [(200.0, "万马力", 2025, "ge"), (500.0, "万马力", 2030, "gt")]
+
+
+def test_a_reports_figures_that_set_no_level_are_no_goals():
+    # reader30: money put to a use, an example, a strength relied on, a measure already in force, a count of a text's
+    # own parts ("N项内容占…")
+    text = (
+        "该省计划投资1200亿元人民币用于交通体系建设，到2030年，全省高速公路通车里程将达5000公里。\n"
+        "到2030年，他解释说，比如他管的1500个左右的居民，家庭医生会照顾。\n"
+        "到2030年，充分依托高校集聚、在读大学生超8万人的人才资源优势，搭建创新创业平台。\n"
+        "到2030年，调高医保统筹基金最高支付限额，超过限额以上的医疗费用报销75%，此项政策已经市政府发文执行。\n"
+        "到2030年，其中，卫生健康、中医药等3项内容占示范重点项目的40%。"
+    )
+    assert found(text) == [(5000.0, "公里", 2030, "ge")]
+    # an example that is itself a goal stays one
+    assert found("各地制定了细化方案，例如某市提出到2030年癌症5年生存率目标为55%。") == [
+        (55.0, "%", 2030, "ge")
+    ]

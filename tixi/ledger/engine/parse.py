@@ -2290,6 +2290,13 @@ def targets(text: str) -> list[dict]:
                 after
             ):
                 continue  # "对…超10万美元的OPC，给予…", "年薪达到8万元且…的…成员，可直接认定…": who is supported, no goal
+            if (
+                (unit in ("元", "万元", "亿元", "万亿元") and FUNDS_USED.match(after))
+                or ((example := EXAMPLE.search(before)) and not EXAMPLE_GOAL.search(example.group(0)))
+                or (RELIED_ON.search(before) and STRENGTH.match(after))
+                or IN_FORCE.search(sentence)
+            ):
+                continue  # money put to a use, an example, a strength relied on, a measure in force: no level to reach
             if _in_definition(before):
                 continue  # "OPC（…，指全职团队规模一般在10人以内…）": what a name means, no goal
             if GRANT.search(sentence) and _pays(before + (m.group("before") or ""), after, unit):
@@ -2751,6 +2758,21 @@ QUALIFIED_FOLLOWS = re.compile(r"[^，,。；;]*的[^，,。；;\d]{1,16}[，,]\
 DEFINED_BY = re.compile(r"所称|对象为|是指|系指")
 
 
+# a report's figures that set no level to reach: money put to a use ("计划投资3252亿元人民币用于交通体系建设"), an example
+# ("比如他管的2000个左右的居民"), a strength relied on ("依托…在读大学生超10万人的人才资源优势"), a measure already in force
+# ("…报销80%，此项政策已经市政府发文执行")
+FUNDS_USED = re.compile(r"(?:人民币)?(?:用于|投向)")
+EXAMPLE = re.compile(r"(?:比如|例如|譬如)[^。；;]*$")
+EXAMPLE_GOAL = re.compile(
+    r"提出|目标|(?:到|至)\s*\d{4}\s*年"
+)  # "例如上海提出到2030年…目标为59%": an example of a goal
+RELIED_ON = re.compile(r"(?:依托|发挥|利用)[^，,。；;]*$")
+STRENGTH = re.compile(r"[^，,。；;]*的[^，,。；;]{0,8}(?:优势|基础|条件)")
+IN_FORCE = re.compile(
+    r"[，,](?:此项|该项|这项|上述)?[^，,。；;]{0,6}已经?[^，,。；;]{0,10}(?:执行|实施|施行)\s*[。；;]?\s*$"
+)
+
+
 def _in_definition(before: str) -> bool:
     """Whether a value stands inside a bracket (not closed before it) that says what a name means."""
     opening = max(before.rfind("（"), before.rfind("("))
@@ -2926,7 +2948,7 @@ PRESENT = re.compile(r"(?:^|(?<=[，,；;：:]))目前[，,][^，,。；;]*")
 
 # "16项具体工作指标", "24项督查激励措施", "46项市级绩效任务", "5个方面的具体目标": what follows a count in 项 names the
 # document's items
-ITEM_COUNT = re.compile(r"[^，,；。\d]{0,12}?(?:指标|任务|措施|举措|目标)")
+ITEM_COUNT = re.compile(r"[^，,；。\d]{0,12}?(?:指标|任务|措施|举措|目标|内容)")
 # a yearly list counting its own items: "2023年我省实施50项民生实事", "一、促进就业(3项)"
 OWN_ARTICLES = re.compile(r"[^，,；。\d]{0,14}?(?:意见|措施|举措|政策|规定|办法|条款|细则|建议)")
 LIST_OWN_COUNT = re.compile(r"[^，,；。\d]{0,5}?实事|[）)]")

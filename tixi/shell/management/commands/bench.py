@@ -766,14 +766,14 @@ class Command(BaseCommand):
             ),
             (
                 truth / "heldout_ba",
-                False,
+                True,
                 "FIFTY-THIRD held-out set, eight texts from public GitHub files: TASKS WITH UNITS in 苍南县's 2026 人工智能 OPC 若干举措 "
                 "(a site's '全国OPC政策汇编' page: '（责任单位：*A、B…）', the '*' unexplained), goals of 2026 OPC plans of 东莞 "
                 "('十五五' 期间) and 珠海香洲区 (2028) from the same site, and of five 2011 news reports of plans: HEALTH (国家 '十二五' "
                 "科技规划's 生物医药卫生 goals, 上海 医改 2012, 全国药品流通 规划纲要 2015), 河北 '十二五' 交通, 珠海 柴油发动机产业 "
                 "2012/2015/2020; 8 tasks, 49 targets) gathered by helper unseen44, truth committed before the reader ran "
-                "(tests/ledger/heldout_ba); UNSEEN: measured by the lead with reader28's rules (main 67c5e2c): targets 30/49 "
-                "(72 found), tasks 8/8 (8); with reader29's (d0f534b): targets 30/49 (60), tasks 8/8 (8)",
+                "(tests/ledger/heldout_ba); first measured unseen by the lead with reader28's rules (main 67c5e2c): targets 30/49 "
+                "(72 found), tasks 8/8 (8); with reader29's (d0f534b): targets 30/49 (60), tasks 8/8 (8); seen since reader30",
             ),
         )
         if perturb:

@@ -2567,3 +2567,12 @@ def test_a_reports_figures_that_set_no_level_are_no_goals():
     assert found("各地制定了细化方案，例如某市提出到2030年癌症5年生存率目标为55%。") == [
         (55.0, "%", 2030, "ge")
     ]
+
+
+def test_the_terms_of_a_support_listed_after_its_colon_are_no_goals():
+    # reader30: "可享受三年租金优惠：首年免费，次年租金为市场价N%，第三年为M%" — the discount's terms, no level to reach
+    text = (
+        "到2028年，全区培育创业主体400家以上。"
+        "符合条件的创业者，可享受三年租金优惠：首年免费，次年租金为市场价40%，第三年为60%。"
+    )
+    assert found(text) == [(400.0, "家", 2028, "ge")]

@@ -2295,6 +2295,7 @@ def targets(text: str) -> list[dict]:
                 or ((example := EXAMPLE.search(before)) and not EXAMPLE_GOAL.search(example.group(0)))
                 or (RELIED_ON.search(before) and STRENGTH.match(after))
                 or IN_FORCE.search(sentence)
+                or SUPPORT_TERMS.search(before)
             ):
                 continue  # money put to a use, an example, a strength relied on, a measure in force: no level to reach
             if _in_definition(before):
@@ -2761,6 +2762,8 @@ DEFINED_BY = re.compile(r"所称|对象为|是指|系指")
 # a report's figures that set no level to reach: money put to a use ("计划投资3252亿元人民币用于交通体系建设"), an example
 # ("比如他管的2000个左右的居民"), a strength relied on ("依托…在读大学生超10万人的人才资源优势"), a measure already in force
 # ("…报销80%，此项政策已经市政府发文执行")
+# the terms of a support listed after its colon: "可享受三年租金优惠：首年免费，次年租金为市场价30%，第三年为50%"
+SUPPORT_TERMS = re.compile(r"(?:优惠|补贴|资助|扶持|奖励|补助)[:：][^。；;]*$")
 FUNDS_USED = re.compile(r"(?:人民币)?(?:用于|投向)")
 EXAMPLE = re.compile(r"(?:比如|例如|譬如)[^。；;]*$")
 EXAMPLE_GOAL = re.compile(

@@ -71,7 +71,7 @@ def test_a_citys_norm_is_not_judged_on_its_county_and_says_why(county):
     assert (city["passed"], city["required"], city["actual"], city["judged"]) == (None, None, None, 0)
     assert city["skipped"] == "按市一级整体设定（测试市），不在县（区）一级评判"
     english = norms_of("990102000000", "en")["t-city-beds"]
-    assert english["skipped"] == "set for the city as a whole (测试市), not judged on a county"
+    assert english["skipped"] == "set for the city as a whole (Ceshi City), not judged on a county"
     # the county's own norm is judged on the county
     own = norms["t-county-beds"]
     assert (own["required"], own["actual"], own["passed"]) == (250, 200, False)

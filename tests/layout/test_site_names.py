@@ -20,7 +20,8 @@ def test_a_site_is_its_village_with_the_institution_as_a_landmark(village):
     clinic = factories.institution(village, name="吴氏诊所")
     assert site_name(clinic) == "宝新村（吴氏诊所旁）"
     with translation.override("en"):
-        assert site_name(clinic) == "宝新村, by 吴氏诊所"
+        # the village in English; a private clinic's name no table reads stays as registered
+        assert site_name(clinic) == "Baoxin Village, by 吴氏诊所"
 
 
 def test_an_institution_named_after_its_village_adds_nothing(village):

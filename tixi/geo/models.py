@@ -86,13 +86,10 @@ class DivisionQuerySet(ScopedQuerySet):
 def display_name_of(name: str) -> str:
     """A division's name as the reader's pages write it, from the stored name alone (rows read as
     values): English on English pages when it can be written, else the Chinese."""
-    from django.utils.translation import get_language
-
+    from tixi.core.language import in_reader_language
     from tixi.geo.engine.english import division_english
 
-    if not (get_language() or "").startswith("zh"):
-        return division_english(name) or name
-    return name
+    return in_reader_language(name, division_english)
 
 
 class Division(models.Model):

@@ -8,6 +8,7 @@ import re
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from tixi.core.language import in_reader_language
 from tixi.geo.engine.english import division_english, institution_english
 from tixi.geo.models import AGE_BANDS, Sex
 
@@ -31,7 +32,7 @@ def english() -> bool:
 
 def place(name: str) -> str:
     """A division's name as the reader's pages write it (Division.display_name, from the stored text)."""
-    return (division_english(name) or name) if english() else name
+    return in_reader_language(name, division_english)
 
 
 def name_population_rows(texts) -> dict[str, str]:

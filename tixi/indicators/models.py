@@ -271,13 +271,10 @@ class Plan(models.Model):
     def display_issuer(self) -> str:
         """The issuing body a reader sees: in English on English pages when the organ tables read it
         whole (攀枝花市人民政府办公室 -> "Panzhihua City People's Government General Office"), else as issued."""
-        from django.utils.translation import get_language
-
+        from tixi.core.language import in_reader_language
         from tixi.geo.engine.units import unit_english
 
-        if not (get_language() or "").startswith("zh"):
-            return unit_english(self.issuer) or self.issuer
-        return self.issuer
+        return in_reader_language(self.issuer, unit_english)
 
     @property
     def original_title(self) -> str:

@@ -13,13 +13,10 @@ from tixi.core.fields import StampField
 
 def unit_display_name_of(name: str) -> str:
     """A unit's name as the reader's pages write it, from the stored name alone."""
-    from django.utils.translation import get_language
-
+    from tixi.core.language import in_reader_language
     from tixi.geo.engine.units import unit_english
 
-    if not (get_language() or "").startswith("zh"):
-        return unit_english(name) or name
-    return name
+    return in_reader_language(name, unit_english)
 
 
 class UnitQuerySet(ScopedQuerySet):

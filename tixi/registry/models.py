@@ -120,13 +120,10 @@ class InstitutionQuerySet(ScopedQuerySet):
 def display_name_of(name: str) -> str:
     """An institution's name as the reader's pages write it, from the stored name alone (rows read
     as values, a map's points): English on English pages when it can be written, else the Chinese."""
-    from django.utils.translation import get_language
-
+    from tixi.core.language import in_reader_language
     from tixi.geo.engine.english import institution_english
 
-    if not (get_language() or "").startswith("zh"):
-        return institution_english(name) or name
-    return name
+    return in_reader_language(name, institution_english)
 
 
 class Institution(models.Model):

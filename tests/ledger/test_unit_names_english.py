@@ -171,3 +171,20 @@ def test_a_planted_unit_name_stays_escaped_on_the_english_pages(web, region):
         page = client.get(url).content.decode()
         assert RAW not in page, url
         assert "&quot;&gt;&lt;img" in page or "&#x27;" in page or html.escape(PAYLOAD) in page, url
+
+
+@pytest.mark.without_demo
+@pytest.mark.django_db
+def test_the_ledger_s_unit_filter_is_in_the_reader_s_order_one_choice_a_name(web, region):
+    """The filter matches a name, so one name is one choice; English pages order the English names (an order by
+    the Chinese would read at random), Chinese pages the Chinese."""
+    names = ["市医保局", "市财政局", "市教育局"]
+    plan, _, _ = _ledger(region, names)
+    f.task(plan, lead=[f.unit("市财政局", region["city"])])  # the same name in another division
+    client = web("planner")
+    client.cookies["django_language"] = "en"
+    units = client.get(reverse("ledger")).context["units"]
+    with translation.override("en"):
+        assert [u.display_name for u in units] == sorted(unit_english(n) for n in names)
+    client.cookies["django_language"] = "zh-hans"
+    assert [u.name for u in client.get(reverse("ledger")).context["units"]] == sorted(names)

@@ -29,6 +29,18 @@ from tixi.ledger.services import planned_capacity, project_map, project_summarie
 from tixi.ledger.tables import ledger_table, project_tables, task_tables, unit_table
 
 
+def unit_filter_choices(user) -> list[Unit]:
+    """The units the ledger's filter offers: those on a task the user sees, one per name (the filter matches by
+    name, so 市卫生健康委 of two cities is one choice), in the order of the names the reader sees."""
+    units = (
+        Unit.objects.visible_to(user)
+        .filter(Q(leading__isnull=False) | Q(cooperating__isnull=False))
+        .distinct()
+    )
+    by_name = {unit.name: unit for unit in units}
+    return sorted(by_name.values(), key=lambda unit: unit.display_name.casefold())
+
+
 def _tasks(request):
     """The region's work (`work_in`: a higher plan's tasks only where the region's units take part);
     a plan chosen, all of that plan's tasks the user may read."""
@@ -88,9 +100,7 @@ def ledger(request):
             "tables": [table],
             "export_title": _("Task ledger"),
             "plans": Plan.objects.visible_to(request.user).filter(tasks__isnull=False).distinct(),
-            "units": Unit.objects.visible_to(request.user)
-            .filter(Q(leading__isnull=False) | Q(cooperating__isnull=False))
-            .distinct(),
+            "units": unit_filter_choices(request.user),
             "statuses": TaskStatus.choices,
             "params": request.GET,
             "today": clock.today(),

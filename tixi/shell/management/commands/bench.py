@@ -775,6 +775,18 @@ class Command(BaseCommand):
                 "(tests/ledger/heldout_ba); first measured unseen by the lead with reader28's rules (main 67c5e2c): targets 30/49 "
                 "(72 found), tasks 8/8 (8); with reader29's (d0f534b): targets 30/49 (60), tasks 8/8 (8); seen since reader30",
             ),
+            (
+                truth / "heldout_bb",
+                False,
+                "FIFTY-FOURTH held-out set, seven 2026 provincial 政府工作报告 from one public GitHub dataset (a CSV a province, "
+                "whole lines of its full_text): the year's 主要预期目标 ('增长5%左右', '4.5%—5%', '5%以内', '超过840亿斤') of "
+                "内蒙古, 广东, 贵州, 浙江, 黑龙江, 湖南 and 山西, with HEALTH paragraphs and 民生实事 lists: TASKS WITH UNITS in "
+                "内蒙古's 附件 (ten items closing '（牵头单位：A、B）'), goals in 广东's 十件民生实事 items 二/四/七 (养老, 生育, 基层医疗), "
+                "浙江's items 1-3, 贵州's '（1）…（10）' and 山西's '一是…十五是' one-paragraph lists, 黑龙江's 健康龙江 and 湖南's "
+                "医疗健康 paragraphs; 10 tasks, 119 targets) gathered by helper gather45, truth committed before the reader ran "
+                "(tests/ledger/heldout_bb); first measured unseen with main's rules (13a433b): targets 92/119 (98 found), "
+                "tasks 10/10 (10)",
+            ),
         )
         if perturb:
             return self.write_robustness([folder for folder, _seen, _heading in held_out])

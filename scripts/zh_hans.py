@@ -530,6 +530,7 @@ ZH = {
     "Unit": "单位",
     "overdue": "已逾期",
     "Download the ledger (.xlsx)": "下载台账（.xlsx）",
+    "Download the ledger (Word)": "下载台账（Word）",
     "Task": "任务",
     "Lead units": "牵头单位",
     "Cooperating units": "配合单位",

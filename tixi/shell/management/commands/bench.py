@@ -799,6 +799,17 @@ class Command(BaseCommand):
                 "gather46, truth committed before the reader ran (tests/ledger/heldout_bc); first measured unseen with main's "
                 "rules (13a433b9): targets 16/49 (16 found), tasks 0/27 (0 found)",
             ),
+            (
+                truth / "heldout_bd",
+                False,
+                "FIFTY-SIXTH held-out set, ten more 2026 provincial 政府工作报告 from the same public GitHub dataset as heldout_bb "
+                "(whole lines of each report's full_text): the year's 主要预期目标 of 重庆, 甘肃, 北京, 上海, 吉林, 辽宁, 西藏, 宁夏, "
+                "安徽 and 天津 ('增长5%以上', '5%—5.5%', '控制在5%以内', '29微克/立方米左右', '分别增长5%左右、5%以上、5%左右'), "
+                "HEALTH and 养老 paragraphs (北京 医疗集团/托位, 上海 认知障碍照护床位, 辽宁 养老机构, 安徽 嵌入式养老; four without a "
+                "figure) and 民生实事 lists (重庆's 15件 '；'-separated, 甘肃's '一是…十是', 吉林's, 西藏's); no unit named, no task; "
+                "136 targets) gathered by helper gather47, truth committed before the reader ran (tests/ledger/heldout_bd); first "
+                "measured unseen with main's rules (efd6411): targets 107/136 (110 found)",
+            ),
         )
         if perturb:
             return self.write_robustness([folder for folder, _seen, _heading in held_out])

@@ -2630,3 +2630,8 @@ def test_a_floor_per_place_with_a_comparator_is_a_target_a_layout_without_one_is
         "每个乡镇办好1所卫生院，每个行政村办好1所村卫生室，每3万～10万居民规划设置1所社区卫生服务中心。"
     )
     assert found(text) == [(1.0, "家", 2025, "ge"), (1.0, "个", 2025, "ge")]
+
+
+def test_a_floor_in_characters_after_zhishao_is_a_norm_in_words_a_small_value_after_dadao_is_read():
+    text = "到2025年，每个县至少有一所公立中医医院，每个省份至少有一个统筹地区实现直接结算，每万人口全科医生数将达到两人。"
+    assert found(text) == [(2.0, "人", 2025, "ge")]

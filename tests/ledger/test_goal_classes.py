@@ -2576,3 +2576,62 @@ def test_the_terms_of_a_support_listed_after_its_colon_are_no_goals():
         "符合条件的创业者，可享受三年租金优惠：首年免费，次年租金为市场价40%，第三年为60%。"
     )
     assert found(text) == [(400.0, "家", 2028, "ge")]
+
+
+# session 20, conv20: one convention per class across the held-out truths (tests/ledger/heldout/README.md, "What counts");
+# the texts are made up
+
+
+def _units(text: str) -> list[tuple]:
+    return [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)]
+
+
+def test_the_group_after_deng_closing_a_unit_list_is_a_unit_of_its_own():
+    text = (
+        "一、重点任务\n（一）开放应用场景。依托场景促进中心，开展专项辅导。（责任单位：市发改委、市经信局等相关部门）\n"
+        "（二）用好创新采购。推动新产品验证。（市财政局牵头，市商务局、市国资委等有关单位配合）\n"
+        "（三）加强金融支持。引导银行加大信贷投放。（人民银行、金融监管局等部门负责）\n"
+    )
+    assert [units for _, *units in _units(text)] == [
+        [["市发改委", "市经信局", "相关部门"], []],
+        [["市财政局"], ["市商务局", "市国资委", "有关单位"]],
+        [["人民银行", "金融监管局"], []],  # a group word with no 相关/有关 names no unit
+    ]
+
+
+def test_a_yearly_quantity_is_no_target_the_level_to_reach_is():
+    text = (
+        "某市托育服务行动方案\n一、工作目标\n到2025年，全市每年新增普惠托位不少于100个，各区每年至少组织2次托育宣传活动，"
+        "全市托位总数达到5000个。\n"
+    )
+    assert found(text) == [(5000.0, "个", 2025, "ge")]
+
+
+def test_the_level_rule_names_a_court_and_a_short_centre_and_keeps_a_bare_document_as_written():
+    text = (
+        "一、重点任务\n（一）提升法治数字化水平。推进智慧法院建设。（责任单位：省法院、检察院按职责分工负责）\n"
+        "（二）完善医保经办。推进医保结算。（责任单位：市人社局、医保中心）\n"
+    )
+    assert [units for _, *units in _units(text)] == [
+        [["省法院", "省检察院"], []],
+        [["市人社局", "市医保中心"], []],
+    ]
+    bare = (
+        "一、重点任务\n（一）建设创新社区。打造示范社区。（责任单位：科技厅、经济和信息化厅、教育厅）\n"
+        "（二）构建算力体系。统筹算力资源。（责任单位：省发展改革委、经济和信息化厅、科技厅）\n"
+    )
+    # a document that writes its departments without their level: one name per department, as written
+    assert [units for _, *units in _units(bare)][1] == [["省发展改革委", "经济和信息化厅", "科技厅"], []]
+
+
+def test_a_floor_per_place_with_a_comparator_is_a_target_a_layout_without_one_is_not():
+    text = (
+        "某县医疗卫生服务体系规划\n到2025年，力争每个县（区）至少建成1家互联网医院，原则上每个镇街打造不少于1个医共体分院。"
+        "每个乡镇办好1所卫生院，每个行政村办好1所村卫生室，每3万～10万居民规划设置1所社区卫生服务中心。"
+    )
+    assert found(text) == [(1.0, "家", 2025, "ge"), (1.0, "个", 2025, "ge")]
+
+
+def test_a_floor_in_characters_after_zhishao_is_a_norm_in_words_a_small_value_after_dadao_is_read():
+    text = "到2025年，每个县至少有一所公立中医医院，每个省份至少有一个统筹地区实现直接结算，每万人口全科医生数将达到两人。"
+    assert found(text) == [(2.0, "人", 2025, "ge")]

@@ -261,7 +261,9 @@ def unit_names(part: str) -> list[str]:
             and bare
             and not AS_WRITTEN.get()
             and len(name) <= 10  # "人力资源社会保障厅", "人力资源和社会保障局"
-            and re.search(r"[局委办厅]$", name)
+            # a court, a procuratorate and a short-named centre are of a level too ("省法院、检察院" -> 省检察院,
+            # "市人社局 医保中心" -> 市医保中心); a longer centre's name may open with its place ("成都公积金中心")
+            and re.search(r"(?:[局委办厅]|法院|检察院|^[\u4e00-\u9fff]{2,3}中心)$", name)
             and not re.search(
                 r"[省州县区]|市(?!场)", name
             )  # "团省委" names its level ("市场监管局" does not)

@@ -2576,3 +2576,108 @@ def test_the_terms_of_a_support_listed_after_its_colon_are_no_goals():
         "符合条件的创业者，可享受三年租金优惠：首年免费，次年租金为市场价40%，第三年为60%。"
     )
     assert found(text) == [(400.0, "家", 2028, "ge")]
+
+
+# reader32, heldout_bb's classes (2026 provincial 政府工作报告: 主要预期目标, health paragraphs, 民生实事 lists), written for
+# any report or plan; the texts are made up
+
+
+def test_grain_in_100_million_jin_and_counts_in_more_measure_words_are_goals():
+    # 亿斤 (and 万斤, 亿公斤) of grain; 万亩次 (an area worked, not 万亩), 万批次, 部 (lifts), 门 (courses), 例 before 、;
+    # "5人制" is a kind of court, no count of people
+    text = (
+        "某省2030年政府工作报告\n"
+        "今年主要预期目标是：粮食产量达到730亿斤以上，农机作业服务面积45万亩次以上。\n"
+        "今年要完成不少于80万批次食品快检，加装电梯300部以上，新开发老年教育课程60门以上，"
+        "实施免费白内障手术1500例以上、义诊3000例以上，建成120个5人制足球场。"
+    )
+    assert found(text) == [
+        (730.0, "亿斤", 2030, "ge"),
+        (45.0, "万亩次", 2030, "ge"),
+        (80.0, "万批次", 2030, "ge"),
+        (300.0, "部", 2030, "ge"),
+        (60.0, "门", 2030, "ge"),
+        (1500.0, "例", 2030, "ge"),
+        (3000.0, "例", 2030, "ge"),
+        (120.0, "个", 2030, "ge"),
+    ]
+
+
+def test_the_items_of_a_years_list_announced_in_a_report_are_goals_each_clause():
+    # a 政府工作报告 announces the year's 民生实事 in a paragraph ("今年要继续办好“十件民生实事”。（1）…（2）…", "一是…二是…") or
+    # an annex's heading ("附件\n2030年全省民生实事\n1.…"): every clause of its items that counts what the item does is
+    # a goal of that year, the count before its noun ("改造提升30个…", "为3万名…") or after it ("维修养护…2100处"), or
+    # closing a clause of its own ("免费送戏下乡2万场", "合计7200名")
+    text = (
+        "某省2030年政府工作报告\n"
+        "今年主要预期目标是：地区生产总值增长5%左右，在实际工作中努力争取更好结果；一般公共预算收入增长2%左右；城镇新增就业"
+        "50万人以上，城镇调查失业率5.5%左右；居民消费价格涨幅2%左右；居民收入增长与经济增长同步；单位地区生产总值能耗和二氧化碳"
+        "排放降低完成国家下达任务；生态环境质量持续改善，主要污染物排放总量持续减少，各项约束性指标完成国家下达的年度目标任务。\n"
+        "今年要继续办好“十件民生实事”。（1）开展职业技能培训40万人次；实现技工院校毕业生就业3万人。"
+        "（2）提升养老服务能力，改造提升30个标准化养老机构，为3万名困难老年人提供居家服务，开展儿童关爱服务120万人次。"
+        "（3）实施农村公路安全生命防护工程8000公里，实施危桥改造150座。\n"
+        "今年再办好12件民生实事。一是资助困难家庭大学生，合计7200名。二是维修养护农村供水工程2100处。三是免费送戏下乡2万场。\n"
+        "全省上下要齐心协力，确保各项任务落到实处，惠及群众500万人。\n"
+        "附件\n"
+        "2030年全省民生实事\n"
+        "1.增加6000个普通高中学位；为困难家庭患者实施免费手术3000例（牵头单位：卫健委）。\n"
+        "2.加装、更新住宅电梯700部（牵头单位：住建厅）。\n"
+        "3.为新生儿提供免费筛查服务1万例。"
+    )
+    assert found(text)[:5] == [
+        (5.0, "%", 2030, "about"),
+        (2.0, "%", 2030, "about"),
+        (50.0, "万人", 2030, "ge"),
+        (5.5, "%", 2030, "about"),
+        (2.0, "%", 2030, "about"),
+    ]
+    assert found(text)[5:] == [
+        (40.0, "万人次", 2030, "ge"),
+        (3.0, "万人", 2030, "ge"),
+        (30.0, "个", 2030, "ge"),
+        (3.0, "万名", 2030, "ge"),
+        (120.0, "万人次", 2030, "ge"),
+        (8000.0, "公里", 2030, "ge"),
+        (150.0, "座", 2030, "ge"),
+        (7200.0, "名", 2030, "ge"),
+        (2100.0, "处", 2030, "ge"),
+        (2.0, "万场", 2030, "ge"),
+        (6000.0, "个", 2030, "ge"),
+        (3000.0, "例", 2030, "ge"),
+        (700.0, "部", 2030, "ge"),
+        (1.0, "万例", 2030, "ge"),
+    ]
+
+
+def test_a_count_after_a_verb_and_its_noun_in_a_reports_paragraph_is_a_goal():
+    # "培训乡村医生5000人" in a report's paragraph of the year's work: the count closes the clause after its noun
+    text = (
+        "某省2030年政府工作报告\n"
+        "今年主要预期目标是：地区生产总值增长5%左右。\n"
+        "夯实医疗卫生基础，实施医疗卫生强基工程，培训乡村医生6000人，招募大学生志愿者3000名，加强基层医疗机构建设。"
+    )
+    assert found(text) == [(5.0, "%", 2030, "about"), (6000.0, "人", 2030, "ge"), (3000.0, "名", 2030, "ge")]
+
+
+def test_money_paid_a_subsidys_condition_and_the_count_of_places_named_are_no_goals():
+    # in a year's list: wages paid ("发放…劳务报酬25亿元以上"), an amount per head ("给予每人2万元救助"), who may get a
+    # subsidy ("对…销售额3万元以上且…的经营主体进行补助"), the count of the places a clause names ("在甲、乙、丙等3个重点县建设…")
+    text = (
+        "某省2030年政府工作报告\n"
+        "今年主要预期目标是：地区生产总值增长5%左右。\n"
+        "今年再办好10件民生实事。一是通过以工代赈发放劳务报酬25亿元以上。二是为困难患者实施免费手术1800例、给予患病妇女每人2万元救助。"
+        "三是对农产品网络销售额3万元以上且快递单量达2000单以上的经营主体进行补助。"
+        "四是在甲县、乙县、丙县等3个重点县建设蔬菜基地4.5万亩。五是建成200个社区健身路径或3人制篮球场。"
+    )
+    assert found(text) == [
+        (5.0, "%", 2030, "about"),
+        (1800.0, "例", 2030, "ge"),
+        (4.5, "万亩", 2030, "ge"),
+        (200.0, "个", 2030, "ge"),
+    ]
+
+
+def test_a_standard_per_head_raised_stays_a_goal():
+    # a guard, passing before and after: "补助标准提高到每人每年700元" is a level to reach, not an amount per head paid
+    text = "到2030年，基本公共卫生服务经费补助标准提高到每人每年120元。"
+    assert found(text) == [(120.0, "元", 2030, "ge")]

@@ -2681,3 +2681,27 @@ def test_a_standard_per_head_raised_stays_a_goal():
     # a guard, passing before and after: "补助标准提高到每人每年700元" is a level to reach, not an amount per head paid
     text = "到2030年，基本公共卫生服务经费补助标准提高到每人每年120元。"
     assert found(text) == [(120.0, "元", 2030, "ge")]
+
+
+def test_pieces_are_a_unit_but_not_a_lists_own_count_nor_a_supports_condition():
+    # 件 ("发明专利授权量达420件"); "办好12件民生实事", "8件15项…实事" count a list's own items; a value in the bracket of who is
+    # supported ("对…首次小批量生产（订单量200-5000件），按…给予…补贴") is a condition, 按 and its basis before 给予
+    text = (
+        "到2030年，每百万人口年发明专利授权量达420件，全市承办的8件15项重点民生实事全部完成。\n"
+        "到2030年，全市办好12件民生实事。"
+        "对产品在本市实现首次小批量生产（订单量200-5000件），按实际支付给本地企业的费用给予15%的补贴。"
+    )
+    assert found(text) == [(420.0, "件", 2030, "ge")]
+
+
+def test_a_years_list_announced_without_its_year_is_the_texts_and_a_past_one_is_none():
+    # "着力办好以下民生实事" in a report of the year: its items are the year's; "去年…办好民生实事" looks back
+    text = (
+        "某省2030年政府工作报告\n"
+        "今年主要预期目标是：地区生产总值增长5%左右，在实际工作中努力争取更好结果；一般公共预算收入增长2%左右；城镇新增就业"
+        "50万人以上，城镇调查失业率5.5%左右；居民消费价格涨幅2%左右；居民收入增长与经济增长同步；单位地区生产总值能耗和二氧化碳"
+        "排放降低完成国家下达任务；生态环境质量持续改善，主要污染物排放总量持续减少，各项约束性指标完成国家下达的年度目标任务。\n"
+        "去年我们用心办好民生实事。改造提升40个养老机构。\n"
+        "我们将着力办好以下民生实事。一是改造提升35个标准化养老机构。"
+    )
+    assert found(text)[5:] == [(35.0, "个", 2030, "ge")]

@@ -1445,8 +1445,11 @@ TARGET = re.compile(
     # more units of counts and lengths, read as the others (the first readings met each): rooms, doses, cases, copies
     r"|间(?![隔断歇])|万剂次|万?册|万?份(?![额])|万?盒|床(?![位旁边])|公顷|千米|亩"
     r"|位(?=[^置于次列]|$)|[例次](?=以上|及以上|以下|以内|[，,。；;])"
-    # cases closing a clause ("实施免费手术2000例、…", "…3000例（牵头单位：…）"), lifts ("加装电梯500部以上"), courses ("课程100门")
+    # cases closing a clause ("实施免费手术2000例、…", "…3000例（牵头单位：…）"), lifts ("加装电梯500部以上"), courses
+    # ("课程100门")
     r"|例(?=[、（(])|部(?![门分委署位长队件])|门(?![诊户类槛急店口])"
+    # pieces ("发明专利授权量达350件"); "15件民生实事", "10件12项…实事" count a list's own items
+    r"|万?件(?!\d|(?:重点)?(?:民生|为民|惠民|实事|项目|大事|好事))"
     r")?"
     r"(?P<after>及以上|及以下|以上|以内|之内|以下|左右)?"
 )
@@ -1666,10 +1669,13 @@ LIST_ITEM_VERB = re.compile(
     r"|^(?:\d{1,3}[.．、])?(?:开工建设|建设|建成|新建|改造|打通|完成)[^，,。；;]{2,40}?等\d+(?:个|家|所|条|座|处)"
 )
 # a list of the year's works announced in a longer text: "今年要继续办好“十件民生实事”", "今年…继续认真办好十方面民生实事",
-# "2026年自治区民生实事" (an annex's heading)
+# "2026年自治区民生实事" (an annex's heading), "着力办好以下民生实事" (the text's year)
 INNER_LIST = re.compile(
-    r"(?:(?<!\d)(20\d{2})\s*年|今年)[^。；;\n]{0,40}?(?:民生实事|为民(?:办)?实事|惠民实事|实事项目)"
+    r"(?:(?<!\d)(20\d{2})\s*年|今年|(?<![已去])(?:办好|实施|推进|安排))[^。；;\n]{0,40}?"
+    r"(?:民生实事|为民(?:办)?实事|惠民实事|实事项目|民生工程)"
 )
+# a sentence looking back on the list done: "去年…十件民生实事全部完成"
+INNER_LIST_PAST = re.compile(r"去年|上年|过去|一年来")
 # an item of it on a line of its own: "1.医疗卫生方面。", "（2）…", "一、…"
 INNER_LIST_ITEM = re.compile(
     r"(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[（(]?[一二三四五六七八九十]{1,3}[)）、]|[①-⑳])"
@@ -2009,7 +2015,11 @@ def targets(text: str) -> list[dict]:
         opens_line, line_opens = line_opens, False
         if inner_list and opens_line and not INNER_LIST_ITEM.match(sentence):
             inner_list = None  # a line that is no numbered item ends the list
-        if (announced := INNER_LIST.search(sentence)) and not YEARLY_LIST_REPORT.search(sentence):
+        if (
+            (announced := INNER_LIST.search(sentence))
+            and not YEARLY_LIST_REPORT.search(sentence)
+            and not INNER_LIST_PAST.search(sentence)
+        ):
             named = int(announced.group(1)) if announced.group(1) else None
             inner_list = (
                 named if named and named == (document_year or named) else document_year if not named else None
@@ -2812,7 +2822,8 @@ NAMED_PLACES_COUNTED = re.compile(r"在[^，,。；;\d]*、[^，,。；;\d]*等$
 # who a support goes to, the clause that names them: "对首年…出口额超10万美元的OPC，给予…", "对于年薪连续2年达到50万元…成员，
 # 可申报D类…人才", "当年度年薪达到8万元且…的OPC核心团队成员，可直接认定为F类人才" (a value in it is a condition, no goal)
 SUPPORTED_OPENING = re.compile(r"(?:^|[，,：:])(?:对|对于)[^，,。；;]*$")
-SUPPORT_FOLLOWS = re.compile(r"[^，,。；;]*[，,]\s*(?:可|均可|即可|给予|予以)")
+# ("对…首次小批量生产（订单量100-10000件），按实际支付…的费用给予20%的补贴": 按 and its basis before 给予)
+SUPPORT_FOLLOWS = re.compile(r"[^，,。；;]*[，,]\s*(?:按[^，,。；;]{0,40}?)?(?:可|均可|即可|给予|予以)")
 QUALIFIED_FOLLOWS = re.compile(r"[^，,。；;]*的[^，,。；;\d]{1,16}[，,]\s*(?:可|均可|即可)(?!持续)")
 # a definition of who is meant, in brackets: "OPC（…，指全职团队规模一般在10人以内…）", "支持对象为…（…、员工规模不超过10人）"
 DEFINED_BY = re.compile(r"所称|对象为|是指|系指")

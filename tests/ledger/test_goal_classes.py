@@ -2695,13 +2695,15 @@ def test_pieces_are_a_unit_but_not_a_lists_own_count_nor_a_supports_condition():
 
 
 def test_a_years_list_announced_without_its_year_is_the_texts_and_a_past_one_is_none():
-    # "着力办好以下民生实事" in a report of the year: its items are the year's; "去年…办好民生实事" looks back
+    # "将着力办好以下民生实事" in a report of the year: its items are the year's; "去年…办好民生实事" looks back, and so
+    # does a verb with nothing ahead ("持续推进民生工程")
     text = (
         "某省2030年政府工作报告\n"
         "今年主要预期目标是：地区生产总值增长5%左右，在实际工作中努力争取更好结果；一般公共预算收入增长2%左右；城镇新增就业"
         "50万人以上，城镇调查失业率5.5%左右；居民消费价格涨幅2%左右；居民收入增长与经济增长同步；单位地区生产总值能耗和二氧化碳"
         "排放降低完成国家下达任务；生态环境质量持续改善，主要污染物排放总量持续减少，各项约束性指标完成国家下达的年度目标任务。\n"
         "去年我们用心办好民生实事。改造提升40个养老机构。\n"
+        "我们持续推进民生工程，改造提升45个养老机构。\n"
         "我们将着力办好以下民生实事。一是改造提升35个标准化养老机构。"
     )
     assert found(text)[5:] == [(35.0, "个", 2030, "ge")]

@@ -1658,8 +1658,9 @@ LIST_ITEM_VERB = re.compile(
     # "筹建人才住房1000套", "投放运营…公交车80辆", "开发安置…岗位2.76万个", "举办…6000场", "确保2个…基地投入使用",
     # "更新…计量表50万只"
     r"|筹建|投放|开发|举办|放映|确保|更新"
-    # "增加5000个普通高中招生计划", "实现…毕业生就业2万人", "维修养护农村供水工程1900处"
-    r"|增加|实现|维修|养护"
+    # "增加5000个普通高中招生计划", "实现…毕业生就业2万人", "维修养护农村供水工程1900处", "招聘…医学毕业生800名",
+    # "慰问困难群众30万人次", "开工建设…1.2万套", "增设…托位", "培育…示范户", "吸纳…就业", "接种…疫苗"
+    r"|增加|实现|维修|养护|招聘|慰问|开工|增设|培育|吸纳|接种"
     # "对480户符合条件的…家庭进行适老化改造": the count the item's work reaches, named after 对
     r"|(?:^(?:\d{1,3}[.．、])?|[，,])对(?=\d))"
     r"[^，,。；;、]{0,20}?\d|筛查[^，,。；;]{0,30}?\d"
@@ -1669,13 +1670,23 @@ LIST_ITEM_VERB = re.compile(
     r"|^(?:\d{1,3}[.．、])?(?:开工建设|建设|建成|新建|改造|打通|完成)[^，,。；;]{2,40}?等\d+(?:个|家|所|条|座|处)"
 )
 # a list of the year's works announced in a longer text: "今年要继续办好“十件民生实事”", "今年…继续认真办好十方面民生实事",
-# "2026年自治区民生实事" (an annex's heading), "着力办好以下民生实事" (the text's year)
+# "2026年自治区民生实事" (an annex's heading), "将着力办好以下民生实事" (the text's year; a verb looking ahead: "持续推进民生
+# 工程" in a review is none)
+INNER_LIST_NOUN = r"(?:民生实事|为民(?:办)?实事|惠民实事|实事项目|民生工程|民心工程|民生项目)"
 INNER_LIST = re.compile(
-    r"(?:(?<!\d)(20\d{2})\s*年|今年|(?<![已去])(?:办好|实施|推进|安排))[^。；;\n]{0,40}?"
-    r"(?:民生实事|为民(?:办)?实事|惠民实事|实事项目|民生工程)"
+    # the year, then a verb of doing ("今年再办好15件民生实事"; not "作为…2024年二十项民心工程中的…已于…投入使用")
+    r"(?:(?<!\d)(20\d{2})\s*年|今年)[^。；;\n]{0,40}?(?:办好|办理|实施|推进|安排|确定|推出|集中力量办)[^。；;\n]{0,20}?"
+    + INNER_LIST_NOUN
+    # a verb looking ahead ("继续认真办好十方面民生实事", "将着力办好以下民生实事")
+    + r"|(?:将|要|继续|再)[^，,。；;\n]{0,6}?(?:办好|实施|推进|安排)[^。；;\n]{0,40}?"
+    + INNER_LIST_NOUN
+    # a heading of its own ("2026年自治区民生实事", "2026年全省十件民生实事项目")
+    + r"|^[^，,。；;\n]{0,20}?(?<!\d)(20\d{2})\s*年[^，,。；;\n]{0,20}?"
+    + INNER_LIST_NOUN
+    + r"[^，,。；;\n]{0,4}$"
 )
 # a sentence looking back on the list done: "去年…十件民生实事全部完成"
-INNER_LIST_PAST = re.compile(r"去年|上年|过去|一年来")
+INNER_LIST_PAST = re.compile(r"去年|上年|过去|一年来|已(?!经?(?:列入|纳入|确定|明确))")
 # an item of it on a line of its own: "1.医疗卫生方面。", "（2）…", "一、…"
 INNER_LIST_ITEM = re.compile(
     r"(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[（(]?[一二三四五六七八九十]{1,3}[)）、]|[①-⑳])"
@@ -2020,7 +2031,7 @@ def targets(text: str) -> list[dict]:
             and not YEARLY_LIST_REPORT.search(sentence)
             and not INNER_LIST_PAST.search(sentence)
         ):
-            named = int(announced.group(1)) if announced.group(1) else None
+            named = int(year) if (year := announced.group(1) or announced.group(2)) else None
             inner_list = (
                 named if named and named == (document_year or named) else document_year if not named else None
             )

@@ -2608,6 +2608,8 @@ def test_the_items_of_a_years_list_announced_in_a_report_are_goals_each_clause()
     # an annex's heading ("附件\n2030年全省民生实事\n1.…"): every clause of its items that counts what the item does is
     # a goal of that year, the count before its noun ("改造提升30个…", "为3万名…") or after it ("维修养护…2100处"), or
     # closing a clause of its own ("免费送戏下乡2万场", "合计7200名")
+    # (the list ends at a line that is no item: no number, no count of what an item does; a line broken inside a
+    # sentence, or one counting what an item does with no year, goes on with it: a PDF copy's breaks)
     text = (
         "某省2030年政府工作报告\n"
         "今年主要预期目标是：地区生产总值增长5%左右，在实际工作中努力争取更好结果；一般公共预算收入增长2%左右；城镇新增就业"
@@ -2615,9 +2617,9 @@ def test_the_items_of_a_years_list_announced_in_a_report_are_goals_each_clause()
         "排放降低完成国家下达任务；生态环境质量持续改善，主要污染物排放总量持续减少，各项约束性指标完成国家下达的年度目标任务。\n"
         "今年要继续办好“十件民生实事”。（1）开展职业技能培训40万人次；实现技工院校毕业生就业3万人。"
         "（2）提升养老服务能力，改造提升30个标准化养老机构，为3万名困难老年人提供居家服务，开展儿童关爱服务120万人次。"
-        "（3）实施农村公路安全生命防护工程8000公里，实施危桥改造150座。\n"
+        "（3）实施农村公路安全生命防护工程8000公里，实施危桥改造\n150座。\n开展儿童关爱服务20万人次。\n"
         "今年再办好12件民生实事。一是资助困难家庭大学生，合计7200名。二是维修养护农村供水工程2100处。三是免费送戏下乡2万场。\n"
-        "全省上下要齐心协力，确保各项任务落到实处，惠及群众500万人。\n"
+        "全省上下要齐心协力，确保各项任务落到实处。各项工作受益群众合计500万人。\n"
         "附件\n"
         "2030年全省民生实事\n"
         "1.增加6000个普通高中学位；为困难家庭患者实施免费手术3000例（牵头单位：卫健委）。\n"
@@ -2639,6 +2641,7 @@ def test_the_items_of_a_years_list_announced_in_a_report_are_goals_each_clause()
         (120.0, "万人次", 2030, "ge"),
         (8000.0, "公里", 2030, "ge"),
         (150.0, "座", 2030, "ge"),
+        (20.0, "万人次", 2030, "ge"),
         (7200.0, "名", 2030, "ge"),
         (2100.0, "处", 2030, "ge"),
         (2.0, "万场", 2030, "ge"),

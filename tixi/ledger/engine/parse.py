@@ -1687,9 +1687,9 @@ INNER_LIST = re.compile(
 )
 # a sentence looking back on the list done: "去年…十件民生实事全部完成"
 INNER_LIST_PAST = re.compile(r"去年|上年|过去|一年来|已(?!经?(?:列入|纳入|确定|明确))")
-# an item of it on a line of its own: "1.医疗卫生方面。", "（2）…", "一、…"
+# an item of it on a line of its own: "1.医疗卫生方面。", "（2）…", "一、…", "三是…"
 INNER_LIST_ITEM = re.compile(
-    r"(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[（(]?[一二三四五六七八九十]{1,3}[)）、]|[①-⑳])"
+    r"(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[（(]?[一二三四五六七八九十]{1,3}[)）、]|[一二三四五六七八九十]{1,3}是|[①-⑳])"
 )
 # a numbered item of such a list on a line of its own ("一、新建50家社区综合为老服务中心;新增…"): an item, not a heading
 LIST_ITEM_COUNT = re.compile(
@@ -2004,7 +2004,7 @@ def targets(text: str) -> list[dict]:
     )  # (sentence, where its value starts, target); (sentence, where a value read starts)
     # the year of a list of the year's works announced inside a longer text (a 政府工作报告's "今年再办好15件民生实事。一是…",
     # "附件\n2026年自治区民生实事\n1.…"): its paragraph, and the numbered lines after it, are the list's items
-    inner_list = None
+    inner_list, line_wrapped = None, False
     clauses = list(_clauses(body))
     for index, sentence in enumerate(clauses):
         period_paragraph = False
@@ -2013,6 +2013,10 @@ def targets(text: str) -> list[dict]:
         if sentence == "\n":
             paragraph_year, reporting, reporting_since = None, reporting_results, False
             line_opens = True
+            # a line broken inside a sentence (a PDF copy's wrap the rejoin left): the next line goes on with it
+            line_wrapped = bool(
+                re.search(r"[^。；;：:！!？?\s]\s*$", "".join(clauses[max(index - 3, 0) : index]))
+            )
             continue
         sentence = re.sub(r"\s+", "", sentence)
         if not sentence or sentence in "。；;":
@@ -2024,8 +2028,16 @@ def targets(text: str) -> list[dict]:
                 False  # the list of results ends with its items ("一是…", "二是…")
             )
         opens_line, line_opens = line_opens, False
-        if inner_list and opens_line and not INNER_LIST_ITEM.match(sentence):
-            inner_list = None  # a line that is no numbered item ends the list
+        if (
+            inner_list
+            and opens_line
+            and not line_wrapped
+            and not INNER_LIST_ITEM.match(sentence)
+            # a line counting what an item does, naming no year (a PDF copy's line broken after an item's 。): the list
+            # goes on
+            and not (LIST_ITEM_VERB.search(sentence) and not re.search(r"\d{4}\s*年", sentence))
+        ):
+            inner_list = None  # a line that is no item ends the list
         if (
             (announced := INNER_LIST.search(sentence))
             and not YEARLY_LIST_REPORT.search(sentence)

@@ -1683,7 +1683,7 @@ INNER_LIST = re.compile(
     # a heading of its own ("2026年自治区民生实事", "2026年全省十件民生实事项目")
     + r"|^[^，,。；;\n]{0,20}?(?<!\d)(20\d{2})\s*年[^，,。；;\n]{0,20}?"
     + INNER_LIST_NOUN
-    + r"[^，,。；;\n]{0,4}$"
+    + r"[^，,。；;\n]{0,8}$"
 )
 # a sentence looking back on the list done: "去年…十件民生实事全部完成"
 INNER_LIST_PAST = re.compile(r"去年|上年|过去|一年来|已(?!经?(?:列入|纳入|确定|明确))")
@@ -1868,6 +1868,8 @@ def _sections(text: str, yearly_list: bool = False):
             section_back = looking_back
             if re.match(r"\s*表\s*\d", line):
                 looking_back = True  # an indicator table: read as a table, not as sentences
+            elif not looking_back and INNER_LIST.search(line.strip()):
+                yield line  # "附件：2026年十件民生实事": a heading announcing the year's list, for the lines after it
             continue
         if not looking_back:
             yield line

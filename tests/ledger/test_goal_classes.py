@@ -2653,13 +2653,21 @@ def test_the_items_of_a_years_list_announced_in_a_report_are_goals_each_clause()
 
 
 def test_a_count_after_a_verb_and_its_noun_in_a_reports_paragraph_is_a_goal():
-    # "培训乡村医生5000人" in a report's paragraph of the year's work: the count closes the clause after its noun
+    # "培训乡村医生5000人" in a report's paragraph of the year's work: the count closes the clause after its noun; before
+    # its noun, right after two verbs ("改造提升25个…"), or the people a service is for ("为2万名…老年人提供…")
     text = (
         "某省2030年政府工作报告\n"
         "今年主要预期目标是：地区生产总值增长5%左右。\n"
-        "夯实医疗卫生基础，实施医疗卫生强基工程，培训乡村医生6000人，招募大学生志愿者3000名，加强基层医疗机构建设。"
+        "夯实医疗卫生基础，实施医疗卫生强基工程，培训乡村医生6000人，招募大学生志愿者3000名，加强基层医疗机构建设。\n"
+        "提升养老服务能力，改造提升45个标准化养老机构，为3万名特殊困难老年人提供居家社区服务。"
     )
-    assert found(text) == [(5.0, "%", 2030, "about"), (6000.0, "人", 2030, "ge"), (3000.0, "名", 2030, "ge")]
+    assert found(text) == [
+        (5.0, "%", 2030, "about"),
+        (6000.0, "人", 2030, "ge"),
+        (3000.0, "名", 2030, "ge"),
+        (45.0, "个", 2030, "ge"),
+        (3.0, "万名", 2030, "ge"),
+    ]
 
 
 def test_money_paid_a_subsidys_condition_and_the_count_of_places_named_are_no_goals():

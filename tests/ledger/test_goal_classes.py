@@ -2695,11 +2695,11 @@ def test_a_standard_per_head_raised_stays_a_goal():
 
 
 def test_pieces_are_a_unit_but_not_a_lists_own_count_nor_a_supports_condition():
-    # 件 ("发明专利授权量达420件"); "办好12件民生实事", "8件15项…实事" count a list's own items; a value in the bracket of who is
+    # 件 ("发明专利授权量达420件"); "办好12件民生实事", "8件15项…实事", "10件事" count a list's own items; a value in the bracket of who is
     # supported ("对…首次小批量生产（订单量200-5000件），按…给予…补贴") is a condition, 按 and its basis before 给予
     text = (
         "到2030年，每百万人口年发明专利授权量达420件，全市承办的8件15项重点民生实事全部完成。\n"
-        "到2030年，全市办好12件民生实事。"
+        "到2030年，全市办好12件民生实事，为群众办好10件事。"
         "对产品在本市实现首次小批量生产（订单量200-5000件），按实际支付给本地企业的费用给予15%的补贴。"
     )
     assert found(text) == [(420.0, "件", 2030, "ge")]

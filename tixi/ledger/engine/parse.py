@@ -1442,11 +1442,17 @@ TARGET = re.compile(
     # or a count's unit written twice with 至 ("2位至3位", "3个至5个")
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到|至|[%‰]\s*[～~—-]|(?:个|位|名|家|所|项|种)\s*(?:至|～|~))\s*)?"
     r"(?P<value>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>%|‰|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|[万亿]立方米|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿千瓦|万马力|万千瓦时|万千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|万场|万次|万套|万只|万(?=以上|以内|以下|人次以上|[，,。；]|$)|元(?=以上)"
-    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人|条(?![例款])|公里\s*[/／]\s*[百千万]?平方公里|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|小时|平方米/人|㎡/人|平方米|㎡|颗|辆(?![/／])|批次|堂"
+    r"(?P<unit>%|‰|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|亿斤|万斤|亿公斤|[万亿]立方米|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|万场|万批次|万次|万套|万只|万头|万家|万所|万对|万公顷|万标箱|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|元(?=以上)"
+    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人(?!制)|条(?![例款])|公里\s*[/／]\s*[百千万]?平方公里|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|小时|平方米/人|㎡/人|平方米|㎡|颗|辆(?![/／])|批次|堂"
     # more units of counts and lengths, read as the others (the first readings met each): rooms, doses, cases, copies
     r"|间(?![隔断歇])|万剂次|万?册|万?份(?![额])|万?盒|床(?![位旁边])|公顷|千米|亩"
-    r"|位(?=[^置于次列]|$)|[例次](?=以上|及以上|以下|以内|[，,。；;]))?"
+    r"|位(?=[^置于次列]|$)|[例次](?=以上|及以上|以下|以内|[，,。；;])"
+    # cases closing a clause ("实施免费手术2000例、…", "…3000例（牵头单位：…）"), lifts ("加装电梯500部以上"), courses
+    # ("课程100门")
+    r"|例(?=[、（(])|部(?![门分委署位长队件])|门(?![诊户类槛急店口])"
+    # pieces ("发明专利授权量达350件"); "15件民生实事", "10件12项…实事" count a list's own items
+    r"|万?件(?!\d|事|(?:重点)?(?:民生|为民|惠民|实事|项目|大事|好事))"
+    r")?"
     r"(?P<after>及以上|及以下|以上|以内|之内|以下|左右)?"
 )
 COMPARATORS = {
@@ -1509,6 +1515,14 @@ COMPARATORS = {
 # (a rate to lower: "分别下降到5.8‰、12/10万", "小于25%" — a ceiling states a goal as a floor does)
 GOAL_WORDS = re.compile(
     r"\d年内|力争|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至|小于|大于|‰|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|超\s*\d|逾\s*\d|(?:建设|建立|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助|完成|研制|培育)\d|削减[^，,。；\d]{0,10}\d|\d分钟[^，。]{0,6}圈|达\s*\d|今年[^，,。；;\d]{0,4}拟[\u4e00-\u9fff]{1,4}\d"
+    # a count right after two verbs ("改造提升25个标准化养老机构", "新建改扩建30所"), or the people a service is for ("为2万名
+    # 特殊困难老年人提供…")
+    r"|(?:改造|提升|新建|改扩建|扩建|建设|建成|打造|创建)(?:提升|改造|建设|新建|改扩建|扩建|认定)\d+(?:\.\d+)?万?"
+    r"(?:个|所|家|张|座|处|条|名|户|套)"
+    r"|(?:^|[，,；;])为\d+(?:\.\d+)?万?(?:名|户)"
+    # a count after a verb and its noun, closing the clause: "培训乡村医生5000人", "新建县域医疗次中心58个"
+    r"|(?:培训|招募|培养|引进|资助|救助|帮扶|新增|新建|改造|建设|建成)[^，,。；;\d]{1,10}?\d+(?:\.\d+)?万?"
+    r"(?:人次|人|名|个|所|家|张|座|处)(?=[，,。；;]|$)"
     # a standard raised by an amount: "人均财政补助标准分别再提高30元和5元", "基础养老金最低标准再提高20元"
     r"|标准(?:分别)?再?(?:提高|提升|上调)\s*\d+(?:\.\d+)?\s*元"
     # a plan's commitment opened by its focus word: "将重点突破…，获得40项…", "重点支持…，开展8个~10个…的研发"
@@ -1651,6 +1665,9 @@ LIST_ITEM_VERB = re.compile(
     # "筹建人才住房1000套", "投放运营…公交车80辆", "开发安置…岗位2.76万个", "举办…6000场", "确保2个…基地投入使用",
     # "更新…计量表50万只"
     r"|筹建|投放|开发|举办|放映|确保|更新"
+    # "增加5000个普通高中招生计划", "实现…毕业生就业2万人", "维修养护农村供水工程1900处", "招聘…医学毕业生800名",
+    # "慰问困难群众30万人次", "开工建设…1.2万套", "增设…托位", "培育…示范户", "吸纳…就业", "接种…疫苗"
+    r"|增加|实现|维修|养护|招聘|慰问|开工|增设|培育|吸纳|接种"
     # "对480户符合条件的…家庭进行适老化改造": the count the item's work reaches, named after 对
     r"|(?:^(?:\d{1,3}[.．、])?|[，,])对(?=\d))"
     r"[^，,。；;、]{0,20}?\d|筛查[^，,。；;]{0,30}?\d"
@@ -1658,6 +1675,28 @@ LIST_ITEM_VERB = re.compile(
     r"|^(?:\d{1,2}[.．、]|[一二三四五六七八九十]+是)?在\d+(?:\.\d+)?(?:万|千)?(?:个|家|所|条|座)"
     # "开工建设矾山镇、马站镇等2家中心敬老院", "打通人民大道等12条断头路": the places it names, counted after 等
     r"|^(?:\d{1,3}[.．、])?(?:开工建设|建设|建成|新建|改造|打通|完成)[^，,。；;]{2,40}?等\d+(?:个|家|所|条|座|处)"
+)
+# a list of the year's works announced in a longer text: "今年要继续办好“十件民生实事”", "今年…继续认真办好十方面民生实事",
+# "2026年自治区民生实事" (an annex's heading), "将着力办好以下民生实事" (the text's year; a verb looking ahead: "持续推进民生
+# 工程" in a review is none)
+INNER_LIST_NOUN = r"(?:民生实事|为民(?:办)?实事|惠民实事|实事项目|民生工程|民心工程|民生项目)"
+INNER_LIST = re.compile(
+    # the year, then a verb of doing ("今年再办好15件民生实事"; not "作为…2024年二十项民心工程中的…已于…投入使用")
+    r"(?:(?<!\d)(20\d{2})\s*年|今年)[^。；;\n]{0,40}?(?:办好|办理|实施|推进|安排|确定|推出|集中力量办)[^。；;\n]{0,20}?"
+    + INNER_LIST_NOUN
+    # a verb looking ahead ("继续认真办好十方面民生实事", "将着力办好以下民生实事")
+    + r"|(?:将|要|继续|再)[^，,。；;\n]{0,6}?(?:办好|实施|推进|安排)[^。；;\n]{0,40}?"
+    + INNER_LIST_NOUN
+    # a heading of its own ("2026年自治区民生实事", "2026年全省十件民生实事项目")
+    + r"|^[^，,。；;\n]{0,20}?(?<!\d)(20\d{2})\s*年[^，,。；;\n]{0,20}?"
+    + INNER_LIST_NOUN
+    + r"[^，,。；;\n]{0,8}$"
+)
+# a sentence looking back on the list done: "去年…十件民生实事全部完成"
+INNER_LIST_PAST = re.compile(r"去年|上年|过去|一年来|已(?!经?(?:列入|纳入|确定|明确))")
+# an item of it on a line of its own: "1.医疗卫生方面。", "（2）…", "一、…", "三是…"
+INNER_LIST_ITEM = re.compile(
+    r"(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[（(]?[一二三四五六七八九十]{1,3}[)）、]|[一二三四五六七八九十]{1,3}是|[①-⑳])"
 )
 # a numbered item of such a list on a line of its own ("一、新建50家社区综合为老服务中心;新增…"): an item, not a heading
 LIST_ITEM_COUNT = re.compile(
@@ -1836,6 +1875,8 @@ def _sections(text: str, yearly_list: bool = False):
             section_back = looking_back
             if re.match(r"\s*表\s*\d", line):
                 looking_back = True  # an indicator table: read as a table, not as sentences
+            elif not looking_back and INNER_LIST.search(line.strip()):
+                yield line  # "附件：2026年十件民生实事": a heading announcing the year's list, for the lines after it
             continue
         if not looking_back:
             yield line
@@ -1970,13 +2011,21 @@ def targets(text: str) -> list[dict]:
         [],
         set(),
     )  # (sentence, where its value starts, target); (sentence, where a value read starts)
-    for index, sentence in enumerate(_clauses(body)):
+    # the year of a list of the year's works announced inside a longer text (a 政府工作报告's "今年再办好15件民生实事。一是…",
+    # "附件\n2026年自治区民生实事\n1.…"): its paragraph, and the numbered lines after it, are the list's items
+    inner_list, line_wrapped = None, False
+    clauses = list(_clauses(body))
+    for index, sentence in enumerate(clauses):
         period_paragraph = False
         if sentence in ("\n", "。"):
             list_years = ""  # the years of a list go on over the sentence's clauses (；), not past its end
         if sentence == "\n":
             paragraph_year, reporting, reporting_since = None, reporting_results, False
             line_opens = True
+            # a line broken inside a sentence (a PDF copy's wrap the rejoin left): the next line goes on with it
+            line_wrapped = bool(
+                re.search(r"[^。；;：:！!？?\s]\s*$", "".join(clauses[max(index - 3, 0) : index]))
+            )
             continue
         sentence = re.sub(r"\s+", "", sentence)
         if not sentence or sentence in "。；;":
@@ -1988,6 +2037,25 @@ def targets(text: str) -> list[dict]:
                 False  # the list of results ends with its items ("一是…", "二是…")
             )
         opens_line, line_opens = line_opens, False
+        if (
+            inner_list
+            and opens_line
+            and not line_wrapped
+            and not INNER_LIST_ITEM.match(sentence)
+            # a line counting what an item does, naming no year (a PDF copy's line broken after an item's 。): the list
+            # goes on
+            and not (LIST_ITEM_VERB.search(sentence) and not re.search(r"\d{4}\s*年", sentence))
+        ):
+            inner_list = None  # a line that is no item ends the list
+        if (
+            (announced := INNER_LIST.search(sentence))
+            and not YEARLY_LIST_REPORT.search(sentence)
+            and not INNER_LIST_PAST.search(sentence)
+        ):
+            named = int(year) if (year := announced.group(1) or announced.group(2)) else None
+            inner_list = (
+                named if named and named == (document_year or named) else document_year if not named else None
+            )
         year_tasks += [
             (index, start, target)
             for start, target in _year_tasks(sentence, document_year or text_year, task_list)
@@ -2132,6 +2200,13 @@ def targets(text: str) -> list[dict]:
             year = this_year or document_year
         elif list_year and document_year == list_year and LIST_ITEM_VERB.search(sentence):
             year = document_year  # "开设500个…暑托班;为300名…儿童提供支持服务": an item of the year's list
+        elif inner_list and (
+            LIST_ITEM_VERB.search(sentence)
+            or any(LIST_HEADLINE.match(c) for c in re.split(r"[，,]", sentence))
+        ):
+            # "今年再办好15件民生实事。…九是为既有住宅加装电梯600部", "十四是免费送戏下乡1万场": an item of the year's list
+            # in a report, its count after a verb or closing a clause
+            year = inner_list
         elif list_year and document_year == list_year and opens_line and LIST_HEADLINE.match(sentence):
             year = document_year  # "十大民生实事项目\n10个滨江生态公园建设\n5万人入住公共租赁住房": items as headlines
         elif document_year and any(
@@ -2205,7 +2280,10 @@ def targets(text: str) -> list[dict]:
             if "显示" in sentence or "表明" in sentence or "发现" in sentence
             else None
         )
-        for m in TARGET.finditer(digits):
+        # the stop closing the sentence ("…服务5000例。"): a count in 例 closes a clause there, not at a line's end (a
+        # news graphic's "…下降至2021年15407例")
+        stop = clauses[index + 1] if index + 1 < len(clauses) and clauses[index + 1] in "。；" else ""
+        for m in TARGET.finditer(digits + stop):
             unit, value = m.group("unit") or "", float(m.group("low") or m.group("value"))
             if (
                 not unit
@@ -2292,6 +2370,15 @@ def targets(text: str) -> list[dict]:
                 after
             ):
                 continue  # "对…超10万美元的OPC，给予…", "年薪达到8万元且…的…成员，可直接认定…": who is supported, no goal
+            if unit in ("元", "万元", "亿元", "万亿元") and (
+                PAID_AMOUNT.search(before)
+                or (PER_HEAD_AMOUNT.search(before) and not STANDARD_RAISED.search(before))
+            ):
+                continue  # "发放…劳务报酬20亿元以上", "给予每人1万元救助": money paid, no level to reach
+            if SUBSIDY_CONDITION_OPENING.search(before) and SUBSIDY_CONDITION.match(after):
+                continue  # "对…网络销售额2万元以上且…的经营主体进行补助": who may get a subsidy, no goal
+            if not m.group("before") and NAMED_PLACES_COUNTED.search(before):
+                continue  # "在册亨、罗甸…等8个重点县建设…": the count of the places the clause names, no goal
             if (
                 (unit in ("元", "万元", "亿元", "万亿元") and FUNDS_USED.match(after))
                 or ((example := EXAMPLE.search(before)) and not EXAMPLE_GOAL.search(example.group(0)))
@@ -2752,10 +2839,23 @@ LEVEL_VERBS = re.compile(r"提高到|提高至|提升到|提升至|达到|增加
 
 
 MONEY_OR_SHARE = ("元", "万元", "亿元", "万美元", "%")
+# money paid out, named right before its amount: "发放…劳务报酬20亿元以上", "发放补贴资金3亿元"
+PAID_AMOUNT = re.compile(r"(?:报酬|工资|薪酬|补贴|补助|奖补|奖金|救助金|补偿金|抚恤金|津贴)(?:资金)?$")
+# an amount per head ("给予每人1万元救助", "每户每年2000元"): a payment's standard (raised to a level it is a goal:
+# STANDARD_RAISED)
+PER_HEAD_AMOUNT = re.compile(r"每(?:人|户|生|名|位|例)(?:每(?:年|月|天|次))?$")
+# a subsidy's condition: "十二是对农产品网络销售额2万元以上且快递单量达1000单以上的经营主体进行补助"
+SUBSIDY_CONDITION_OPENING = re.compile(r"(?:^|[，,：:]|是)(?:对|对于)[^，,。；;]*$")
+SUBSIDY_CONDITION = re.compile(
+    r"[^，,。；;]*?的[^，,。；;\d]{1,16}?(?:进行|给予|予以|实施)?(?:补助|补贴|奖励|奖补|资助)"
+)
+# the places a clause names, then counts: "在册亨、罗甸、…、关岭等8个重点县建设…基地"
+NAMED_PLACES_COUNTED = re.compile(r"在[^，,。；;\d]*、[^，,。；;\d]*等$")
 # who a support goes to, the clause that names them: "对首年…出口额超10万美元的OPC，给予…", "对于年薪连续2年达到50万元…成员，
 # 可申报D类…人才", "当年度年薪达到8万元且…的OPC核心团队成员，可直接认定为F类人才" (a value in it is a condition, no goal)
 SUPPORTED_OPENING = re.compile(r"(?:^|[，,：:])(?:对|对于)[^，,。；;]*$")
-SUPPORT_FOLLOWS = re.compile(r"[^，,。；;]*[，,]\s*(?:可|均可|即可|给予|予以)")
+# ("对…首次小批量生产（订单量100-10000件），按实际支付…的费用给予20%的补贴": 按 and its basis before 给予)
+SUPPORT_FOLLOWS = re.compile(r"[^，,。；;]*[，,]\s*(?:按[^，,。；;]{0,40}?)?(?:可|均可|即可|给予|予以)")
 QUALIFIED_FOLLOWS = re.compile(r"[^，,。；;]*的[^，,。；;\d]{1,16}[，,]\s*(?:可|均可|即可)(?!持续)")
 # a definition of who is meant, in brackets: "OPC（…，指全职团队规模一般在10人以内…）", "支持对象为…（…、员工规模不超过10人）"
 DEFINED_BY = re.compile(r"所称|对象为|是指|系指")

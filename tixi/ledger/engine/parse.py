@@ -1248,10 +1248,64 @@ def _rejoin_wrapped(text: str) -> str:
     return "\n".join(out)
 
 
+# a Word paste sets a space either side of every number between Chinese characters ("到 2025 年达到 90 %"): in a
+# document that does so nearly everywhere the spaces are the paste's, not the writer's, and go; a document that
+# spaces some numbers only (a writer's habit, a table's cells set apart by spaces) keeps them as written
+NUMBER_EDGE = re.compile(r"(?<=[\u4e00-\u9fff])([ \u3000]?)(?=\d)|(?<=\d)([ \u3000]?)(?=[\u4e00-\u9fff])")
+CELL_SPACE = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]")  # cells set apart by spaces
+LAST_CELL = re.compile(
+    r"\d+(?:\.\d+)?[ \u3000]?(?:[%‰]|[\u4e00-\u9fff]{1,3})?\s*$"
+)  # a number and its unit close the line
+ITEM_NUMBER = re.compile(r"\d{1,2}[.．、](?!\d)")  # "优化 1.健全…": an item's number opens a cell or an item
+WORD_SPACED = 0.9  # the share of a number's edges with a space at which the spaces are a paste's
+WORD_SPACED_FEWEST = 10  # fewer edges than this tell no habit
+
+
+def _unspaced_line(line: str, among_rows: bool) -> str:
+    # in a row whose cells are set apart by spaces ("数量指标 每年慰问…现症病人 32人", "…知晓率显著提升 100%")
+    # the space before the row's first number (after a cell, or in a line that is no sentence
+    # among rows of cells), or before a
+    # number that with its unit closes the row, may be a cell's edge, and so may the space before an item's
+    # number: it stays
+    def fold(m: re.Match) -> str:
+        if m.group(1) and (
+            LAST_CELL.match(line, m.end())
+            or ITEM_NUMBER.match(line, m.end())
+            or (
+                not re.search(r"\d", line[: m.start()])
+                and (
+                    CELL_SPACE.search(line[: m.end()]) or (among_rows and not re.search(r"[，。；,;]", line))
+                )
+            )
+        ):
+            return m.group(1)
+        return ""
+
+    return NUMBER_EDGE.sub(fold, line)
+
+
+def _unspaced_numbers(text: str) -> str:
+    edges = [m.group(1) or m.group(2) or "" for m in NUMBER_EDGE.finditer(text)]
+    if len(edges) < WORD_SPACED_FEWEST or sum(bool(e) for e in edges) < WORD_SPACED * len(edges):
+        return text
+    lines = text.split("\n")
+    return "\n".join(
+        _unspaced_line(line, any(CELL_SPACE.search(near) for near in lines[max(i - 1, 0) : i + 2]))
+        for i, line in enumerate(lines)
+    )
+
+
 def normalise(text: str) -> str:
-    """The text as the rules read it: \r\n and \r as \n, ０-９ as 0-9, ％ as %, a PDF copy's hard-wrapped
-    lines joined again."""
-    return _rejoin_wrapped(text.replace("\r\n", "\n").replace("\r", "\n").translate(PASTED_FORMS))
+    """The text as the rules read it: \r\n and \r as \n, ０-９ as 0-9, ％ as %, a Word paste's spaces around
+    numbers dropped, a PDF copy's hard-wrapped lines joined again."""
+    text = _rejoin_wrapped(
+        _unspaced_numbers(text.replace("\r\n", "\n").replace("\r", "\n").translate(PASTED_FORMS))
+    )
+    # a paragraph's first-line indent typed full-width ("　　") says no more than the line break before it
+    return INDENT.sub("", text)
+
+
+INDENT = re.compile(r"^\u3000+", re.M)
 
 
 def _rule_units(rule: re.Match, line: str) -> list[str]:

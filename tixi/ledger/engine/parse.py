@@ -5,6 +5,7 @@ Returns plain dicts; says it found nothing rather than inventing items.
 """
 
 import re
+from collections import Counter
 from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field
 
@@ -1205,8 +1206,41 @@ def _rejoin_cut_rows(lines: list[str]) -> list[str]:
 ROW_PIECES = 6  # a row cut into more pieces than this is no row
 
 
+def _rejoin_open_rows(lines: list[str]) -> list[str]:
+    """A table whose rows are "a | b | c" (no "|" closing them) in a copy set at a page's width: a row's line that
+    reaches the right margin goes on in the next lines, up to the table's count of cells, then in the lines
+    without "|" (its last cell's words) while each piece reaches the margin, up to the next row."""
+    rows = [line for line in lines if " | " in line and not line.rstrip().endswith("|")]
+    if len(rows) < 3:
+        return lines
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if not WRAP_NARROWEST <= width <= WRAP_WIDTH:
+        return lines
+    full = WRAP_FULL * width
+    # a row's cells: most rows', or a row short of the margin's (a header, whole) where the copy cut most rows
+    bars = max(
+        Counter(row.count("|") for row in rows).most_common(1)[0][0],
+        max((row.count("|") for row in rows if len(row.strip()) < full), default=0),
+    )
+    out, i = [], 0
+    while i < len(lines):
+        line, j = lines[i], i + 1
+        # (a line closing with "|" was cut right after it: its last cell is to come)
+        if " | " in line and line.count("|") <= bars:
+            last = line
+            while j < len(lines) and j - i <= ROW_PIECES and lines[j].strip() and len(last.strip()) >= full:
+                piece = lines[j]
+                if "|" in piece and (line.count("|") >= bars or line.count("|") + piece.count("|") > bars):
+                    break  # a row of its own
+                line, last, j = line.rstrip() + piece, piece, j + 1
+        out.append(line)
+        i = j
+    return out
+
+
 def _rejoin_wrapped(text: str) -> str:
-    lines = _rejoin_cut_rows(text.split("\n"))
+    lines = _rejoin_open_rows(_rejoin_cut_rows(text.split("\n")))
     text = "\n".join(lines)
     # a table's lines (cells apart by "|", tabs or spaces, or one cell a line ending in "|") are no wrapped prose
     lengths = sorted(len(line.strip()) for line in lines if line.strip() and not TABLE_CELLS.search(line))

@@ -1204,6 +1204,15 @@ def _rejoin_cut_rows(lines: list[str]) -> list[str]:
 
 
 ROW_PIECES = 6  # a row cut into more pieces than this is no row
+NO_LINE_OPENS = re.compile(r"^[，,、。；;：:！!？?）)」』”]")
+UNITS_LINE = re.compile(r"^\s*[（(〔](?P<inside>[^（）()〔〕]{2,200})[）)〕][。；;]?\s*$")
+
+
+def _continues(line: str) -> bool:
+    """A line that goes on from the line above in a copy cut at a page's width: one opened by a stop or a closing
+    mark (no writer opens a line so), or one that is a bracket of units alone (the item's, cut after its "。")."""
+    bracket = UNITS_LINE.match(line)
+    return bool(NO_LINE_OPENS.match(line) or (bracket and NAMES_ROLES.search(bracket.group("inside"))))
 
 
 def _rejoin_open_rows(lines: list[str]) -> list[str]:
@@ -1240,7 +1249,20 @@ def _rejoin_open_rows(lines: list[str]) -> list[str]:
 
 
 def _rejoin_wrapped(text: str) -> str:
-    lines = _rejoin_open_rows(_rejoin_cut_rows(text.split("\n")))
+    lines = text.split("\n")
+    # a row's trailing space cut onto a line of its own ("…（20分） |" then " "): no line between two rows
+    lines = [
+        line
+        for i, line in enumerate(lines)
+        if not (
+            line
+            and not line.strip()
+            and 0 < i < len(lines) - 1
+            and lines[i - 1].rstrip().endswith("|")
+            and " | " in lines[i + 1]
+        )
+    ]
+    lines = _rejoin_open_rows(_rejoin_cut_rows(lines))
     text = "\n".join(lines)
     # a table's lines (cells apart by "|", tabs or spaces, or one cell a line ending in "|") are no wrapped prose
     lengths = sorted(len(line.strip()) for line in lines if line.strip() and not TABLE_CELLS.search(line))
@@ -1263,8 +1285,12 @@ def _rejoin_wrapped(text: str) -> str:
             and not last.lstrip().startswith("#")
             and not TABLE_CELLS.search(last)
             and not TABLE_CELLS.search(line)
-            and not SENTENCE_CLOSED.search(last)
-            and not OPENS_ITEM.match(line)
+            and (
+                not (SENTENCE_CLOSED.search(last) or OPENS_ITEM.match(line))
+                # a line no writer opens (with "，" "、" "。"…) goes on from the line above, and an item's bracket
+                # of units ("（财政部、国务院扶贫办负责）") cut from its sentence's "。" closes that item
+                or (len(groups[-1][-1].strip()) >= WRAP_FULL * width and _continues(line))
+            )
         ):
             groups[-1].append(line)
         else:

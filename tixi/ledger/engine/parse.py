@@ -1153,7 +1153,9 @@ PASTED_FORMS = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "�
 WRAP_WIDTH = 80  # a document whose lines (nine in ten) are no longer than this is set at a page's width
 WRAP_NARROWEST = 25  # a page holds more than this: shorter lines are a phone copy or a table one cell a line
 WRAP_FULL = 0.75  # a line this share of the page's width or longer reaches the right margin
-TABLE_CELLS = re.compile(r"[|\t]|(?<=\S)[ \u3000]+(?=\S)")  # "|", tabs, or cells set apart by spaces
+# "|", tabs, or cells set apart by spaces — but not one space beside a number ("到 2025 年", "100% 达到": a writer's
+# or a Word paste's spacing of numbers in a sentence)
+TABLE_CELLS = re.compile(r"[|\t]|(?<=\S)(?:[ \u3000]{2,}|(?<![\d%‰])[ \u3000](?!\d))(?=\S)")
 SENTENCE_CLOSED = re.compile(r"(?:[。；;：:！!？?…）)】」』”\"]|(?<!\d)\.)\s*$")
 WRAP_SHARE = 0.5  # and most of its lines reach that width: a list of short items, one a line, is not wrapped
 WRAP_FEWEST = 4  # fewer lines than this tell no page's width
@@ -1208,11 +1210,16 @@ NO_LINE_OPENS = re.compile(r"^[，,、。；;：:！!？?）)」』”]")
 UNITS_LINE = re.compile(r"^\s*[（(〔](?P<inside>[^（）()〔〕]{2,200})[）)〕][。；;]?\s*$")
 
 
-def _continues(line: str) -> bool:
+def _continues(above: str, line: str) -> bool:
     """A line that goes on from the line above in a copy cut at a page's width: one opened by a stop or a closing
-    mark (no writer opens a line so), or one that is a bracket of units alone (the item's, cut after its "。")."""
+    mark (no writer opens a line so), one that is a bracket of units alone (the item's, cut after its "。"), or
+    one opened by a single space after a number (a spaced number cut at its space: "达 4" / " 万亩")."""
     bracket = UNITS_LINE.match(line)
-    return bool(NO_LINE_OPENS.match(line) or (bracket and NAMES_ROLES.search(bracket.group("inside"))))
+    return bool(
+        NO_LINE_OPENS.match(line)
+        or (bracket and NAMES_ROLES.search(bracket.group("inside")))
+        or (re.search(r"\d$", above) and re.match(r" [^\s\d]", line))
+    )
 
 
 def _rejoin_open_rows(lines: list[str]) -> list[str]:
@@ -1265,7 +1272,9 @@ def _rejoin_wrapped(text: str) -> str:
     lines = _rejoin_open_rows(_rejoin_cut_rows(lines))
     text = "\n".join(lines)
     # a table's lines (cells apart by "|", tabs or spaces, or one cell a line ending in "|") are no wrapped prose
-    lengths = sorted(len(line.strip()) for line in lines if line.strip() and not TABLE_CELLS.search(line))
+    lengths = sorted(
+        len(line.strip()) for line in lines if line.strip() and not TABLE_CELLS.search(line.strip())
+    )
     if len(lengths) < WRAP_FEWEST:
         return text
     width = lengths[int(0.9 * (len(lengths) - 1))]
@@ -1283,13 +1292,13 @@ def _rejoin_wrapped(text: str) -> str:
         if (
             len(last.strip()) >= WRAP_FULL * width
             and not last.lstrip().startswith("#")
-            and not TABLE_CELLS.search(last)
-            and not TABLE_CELLS.search(line)
+            and not TABLE_CELLS.search(last.strip())  # a leading tab is an indent, no cell
+            and not TABLE_CELLS.search(line.strip())
             and (
                 not (SENTENCE_CLOSED.search(last) or OPENS_ITEM.match(line))
                 # a line no writer opens (with "，" "、" "。"…) goes on from the line above, and an item's bracket
                 # of units ("（财政部、国务院扶贫办负责）") cut from its sentence's "。" closes that item
-                or (len(groups[-1][-1].strip()) >= WRAP_FULL * width and _continues(line))
+                or (len(groups[-1][-1].strip()) >= WRAP_FULL * width and _continues(last, line))
             )
         ):
             groups[-1].append(line)

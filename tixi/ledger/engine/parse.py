@@ -511,7 +511,7 @@ def _items(text: str):
         elif (
             (last_number > 0 or not arabic_list)
             and (sub := SUB_NUMBERED.match(bare))
-            and _unit_brackets(_paragraph(bare, lines[offset:]))
+            and _units_in(_paragraph(bare, lines[offset:]))
         ):
             # "(1)积极争取…。…(省卫健委、省发改委负责,…)" under "1.…": a third-level measure naming its units is a task of its
             # own ("（1）…" right under "（一）…" is a paragraph of that item: its first part keeps the item's title);
@@ -519,7 +519,7 @@ def _items(text: str):
             prefix = f"（{section}）" if section else ""
             level = f"{last_number}" if last_number > 0 else ""
             items.append([f"{prefix}{level}({sub.group(1)})", sub.group(2).strip()[:60], bare, offset])
-        elif (circled := CIRCLED_ITEM.match(bare)) and _unit_brackets(_paragraph(bare, lines[offset:])):
+        elif (circled := CIRCLED_ITEM.match(bare)) and _units_in(_paragraph(bare, lines[offset:])):
             # "①建设…。（市卫健委负责）": a measure numbered with a circled digit naming its units is a task
             prefix = f"（{section}）" if section else ""
             level = f"{last_number}" if last_number > 0 else ""

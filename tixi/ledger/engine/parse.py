@@ -37,6 +37,35 @@ HEADING_THEN_ITEM = re.compile(
 )
 
 
+# a list written as running text, "一是…（甲牵头）；二是…（乙牵头）；三是…": each "N是" part naming its own units is an
+# item (a list whose units close the whole paragraph is one item's: "（一）…。一是…；二是…。（甲负责）")
+RUNNING_SPLIT = re.compile(r"(?<=[。；;）)])\s*(?=[一二三四五六七八九十]{1,3}是)")
+RUNNING_ITEM = re.compile(r"^([一二三四五六七八九十]{1,3})是\s*(.{2,})$")
+
+
+def _running_parts(line: str) -> list[str]:
+    """A line that opens a running list ("一是…；二是…") whose parts each name their units: one part per item."""
+    if not RUNNING_ITEM.match(line.strip()) or "二是" not in line:
+        return [line]
+    parts = RUNNING_SPLIT.split(line.strip())
+    numbered = [RUNNING_ITEM.match(part) for part in parts]
+    if not all(m and _cn_number(m.group(1)) == n for n, m in enumerate(numbered, start=1)):
+        return [line]
+    if sum(bool(_units_in(part)) for part in parts) < 2:
+        return [line]
+    return parts
+
+
+def _cn_number(numeral: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十三 → 23 (a list's numerals)."""
+    digits = "一二三四五六七八九"
+    tens, ten, ones = numeral.partition("十")
+    if not ten:
+        return digits.index(numeral) + 1 if len(numeral) == 1 and numeral in digits else None
+    value = (digits.index(tens) + 1 if tens else 1) * 10
+    return value + (digits.index(ones) + 1 if ones else 0)
+
+
 def _inline_parts(line: str) -> list[str]:
     """A line holding several items (a copy without line breaks): one part per item or heading."""
     parts = []
@@ -471,7 +500,12 @@ def _items(text: str):
     """(clause, title, body, offset) of each numbered item; lines broken inside an item (a PDF's page
     breaks) are joined back to it, and '1.' items take the '（一）' section they sit in."""
     section, items, offset, task_follows, last_number = "", [], 0, False, -1
-    lines = _label_lines([part for raw in text.splitlines() for part in _inline_parts(raw)])
+    lines = _label_lines(
+        [part for raw in text.splitlines() for piece in _running_parts(raw) for part in _inline_parts(piece)]
+    )
+    running = {
+        part.strip() for raw in text.splitlines() if len(parts := _running_parts(raw)) > 1 for part in parts
+    }
     # does the document number its measures "1." / "1、" anywhere? (if not, "（1）" is the style it numbers them in)
     openers = [re.sub(r"^[#*\s]+", "", line) for line in lines]
     arabic_list = any(ARABIC_MARKER.match(line) for line in openers)
@@ -519,6 +553,12 @@ def _items(text: str):
             prefix = f"（{section}）" if section else ""
             level = f"{last_number}" if last_number > 0 else ""
             items.append([f"{prefix}{level}({sub.group(1)})", sub.group(2).strip()[:60], bare, offset])
+        elif line in running and (item := RUNNING_ITEM.match(bare)):
+            # "二是…（乙牵头）" of a running list whose parts name their own units
+            prefix = f"（{section}）" if section else ""
+            level = f"{last_number}" if last_number > 0 else ""
+            title = re.split(r"[。；;*]", item.group(2))[0].strip()[:60]
+            items.append([f"{prefix}{level}{item.group(1)}是", title, bare, offset])
         elif (circled := CIRCLED_ITEM.match(bare)) and _units_in(_paragraph(bare, lines[offset:])):
             # "①建设…。（市卫健委负责）": a measure numbered with a circled digit naming its units is a task
             prefix = f"（{section}）" if section else ""

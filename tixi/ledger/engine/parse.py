@@ -665,9 +665,32 @@ def _units_in(body: str) -> tuple[list[str], list[str]] | None:
     labelled = [line for line in body.split("\n")[1:] if LABELLED.match(line)]
     if labelled:
         return units_of("；".join(labelled))
+    if labels := _closing_labels(body.split("\n")[0]):
+        return units_of(labels)
     # "1.新建村卫生室200个。责任单位:省卫生健康委": the label after the item's sentence, on its line
     inline = INLINE_LABEL.search(body.split("\n")[0])
     return units_of(inline.group(1)) if inline else None
+
+
+def _closing_labels(line: str) -> str:
+    """The labels that close an item's line, two or more ("…升级。牵头责任单位:县卫健委。主要协作单位:各乡镇…"), as one
+    text; "" where fewer close it."""
+    segments = [seg.strip() for seg in re.split(r"[。；;]", line)]
+    while segments and not segments[-1]:
+        segments.pop()
+    labels = []
+    while segments and LABELLED.match(segments[-1]):
+        labels.insert(0, segments.pop())
+    before = "".join(
+        segments
+    )  # labels inside a bracket left open ("（牵头单位:…;配合单位:…") are that bracket's
+    if (
+        len(labels) < 2
+        or not segments
+        or len(re.findall(r"[（(]", before)) > len(re.findall(r"[）)]", before))
+    ):
+        return ""
+    return "；".join(labels)
 
 
 def _label_source(body: str) -> str:
@@ -678,6 +701,8 @@ def _label_source(body: str) -> str:
     labelled = [line for line in body.split("\n")[1:] if LABELLED.match(line)]
     if labelled:
         return "；".join(labelled)
+    if labels := _closing_labels(body.split("\n")[0]):
+        return labels
     inline = INLINE_LABEL.search(body.split("\n")[0])
     return inline.group(1) if inline else ""
 

@@ -673,22 +673,16 @@ def _units_in(body: str) -> tuple[list[str], list[str]] | None:
 
 
 def _closing_labels(line: str) -> str:
-    """The labels that close an item's line, two or more ("…升级。牵头责任单位:县卫健委。主要协作单位:各乡镇…"), as one
-    text; "" where fewer close it."""
+    """The labels that close an item's line ("…升级。牵头责任单位:县卫健委。主要协作单位:各乡镇…", "…。责任单位：…各区县
+    （市）政府；"), as one text; "" where none does, or where they sit in a bracket left open ("（牵头单位:…;配合单位:…")."""
     segments = [seg.strip() for seg in re.split(r"[。；;]", line)]
     while segments and not segments[-1]:
         segments.pop()
     labels = []
     while segments and LABELLED.match(segments[-1]):
         labels.insert(0, segments.pop())
-    before = "".join(
-        segments
-    )  # labels inside a bracket left open ("（牵头单位:…;配合单位:…") are that bracket's
-    if (
-        len(labels) < 2
-        or not segments
-        or len(re.findall(r"[（(]", before)) > len(re.findall(r"[）)]", before))
-    ):
+    before = "".join(segments)
+    if not labels or not segments or len(re.findall(r"[（(]", before)) > len(re.findall(r"[）)]", before)):
         return ""
     return "；".join(labels)
 

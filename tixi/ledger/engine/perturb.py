@@ -225,7 +225,9 @@ def running_list(text: str, seed: int = 0) -> str:
         while j > i and not lines[j - 1].strip():
             j -= 1
         deeper = j < len(lines) and opened[j] and DEPTH[opened[j][0]] > DEPTH[style]
-        if len(items) < 2 or deeper:  # a list whose item holds a deeper list is no run of plain items
+        # a list whose item holds a deeper list (lines, or a running "一是…二是…" of its own) is no run of plain items
+        inner = any("一是" in line and "二是" in "".join(item) for item in items for line in item)
+        if len(items) < 2 or deeper or inner:
             out.append(lines[i])
             i += 1
             continue

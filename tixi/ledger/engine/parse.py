@@ -1238,6 +1238,12 @@ def _rejoin_cut_rows(lines: list[str]) -> list[str]:
     # rows differ in cells where one spans several rows, and the widest may be cut too: half again the widest line
     # seen, but never a row and the next (twice a row's cells)
     widest = max(line.count("|") for line in lines if " | " in line) * 3 // 2
+    # a row cut right after a "|" whose rest holds cells of its own ("7 | 逐步清理…工作 | " / "政法处 | 长期推进 |"), in a
+    # copy set at a page's width: a line that reaches the margin, and the two make no more cells than the widest row
+    most = max(line.count("|") for line in lines if " | " in line)
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    margin = WRAP_FULL * width if WRAP_NARROWEST <= width <= WRAP_WIDTH else None
     out, i = [], 0
     while i < len(lines):
         line, end = lines[i], None
@@ -1250,7 +1256,12 @@ def _rejoin_cut_rows(lines: list[str]) -> list[str]:
                     break
                 joined += piece
                 j += 1
-                if joined.count("|") > widest or (closed and "|" in piece and piece.count("|") > 1):
+                if joined.count("|") > widest or (
+                    closed
+                    and "|" in piece
+                    and piece.count("|") > 1
+                    and (margin is None or len(line.strip()) < margin or joined.count("|") > most)
+                ):
                     break
                 if piece.rstrip().endswith("|"):
                     end = j

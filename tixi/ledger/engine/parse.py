@@ -1219,6 +1219,8 @@ SENTENCE_CLOSED = re.compile(r"(?:[。；;：:！!？?…）)】」』”\"]|(?<
 WRAP_SHARE = 0.5  # and most of its lines reach that width: a list of short items, one a line, is not wrapped
 WRAP_FEWEST = 4  # fewer lines than this tell no page's width
 WRAP_FEW = 10  # fewer than this tell it only where a run closes a sentence (as where lines vary)
+NUMBER_CUT_END = re.compile(r"\d$")
+NUMBER_CUT_START = re.compile(r"[\d.．%‰年月日万亿千百个岁名人所家张项]")
 CANNOT_END = re.compile(r"[、，,和及与]\s*$")  # a list of units or a clause goes on after these
 WRAP_VARIED = (
     0.2  # or a fifth of them, in a document whose lines vary (then only runs that close a sentence join)
@@ -1360,7 +1362,7 @@ def _rejoin_wrapped(text: str) -> str:
     for line in lines[1:]:
         last = "".join(part.rstrip() for part in groups[-1])
         if (
-            len(last.strip()) >= WRAP_FULL * width
+            len(last.rstrip()) >= WRAP_FULL * width  # an indent takes its share of the page
             and not last.lstrip().startswith("#")
             and not TABLE_CELLS.search(last.strip())  # a leading tab is an indent, no cell
             and not TABLE_CELLS.search(line.strip())
@@ -1381,7 +1383,12 @@ def _rejoin_wrapped(text: str) -> str:
             and not SENTENCE_CLOSED.search(group[-1])
             and not all(CANNOT_END.search(part) for part in group[:-1])
         ):
-            out += group
+            # even so, a number cut in two ("…从2015" / "年的73.25岁…") is one line's
+            for part in group:
+                if out and NUMBER_CUT_END.search(out[-1]) and NUMBER_CUT_START.match(part):
+                    out[-1] = out[-1].rstrip() + part
+                else:
+                    out.append(part)
         else:
             out.append("".join(part.rstrip() for part in group[:-1]) + group[-1])
     return "\n".join(out)

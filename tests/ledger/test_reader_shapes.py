@@ -46,3 +46,137 @@ def test_a_row_whose_cells_are_set_apart_by_spaces_keeps_its_cells_in_a_word_pas
     assert (
         parse._unspaced_numbers(WORD_PASTE) == WORD_PASTE
     )  # a text without a paste's spaces is left as written
+
+
+def _wrapped(text: str, width: int = 36) -> str:
+    """A PDF copy by hand: every line cut each `width` characters."""
+    return "\n".join(
+        line[i : i + width] for line in text.split("\n") for i in range(0, max(len(line), 1), width)
+    )
+
+
+def test_a_pdf_copy_of_a_table_whose_rows_are_not_closed_by_a_bar_is_read_row_by_row():
+    table = "\n".join(
+        [
+            "附件",
+            "各部门政策开发的重点领域",
+            "部门 | 政策开发重点领域 | 对应的健康因素",
+            "市教育局 | 提高学生健康素养和身心素质，改善学校卫生环境，抓好学校食品安全、饮用水卫生，预防控制疾病。 | 健康素养、健康环境",
+            "市公安局 | 维护社会治安，减少犯罪，加强交通安全，强化对网吧等互联网上网服务营业场所控烟工作的监督管理。 | 社会环境、意外伤害",
+            "市民政局 | 提高社会救助水平，提高医疗救助水平，对有健康困难的家庭开展适当的救助与帮扶，加强社区健康和养老服务建设。 | 社会救助",
+            "市财政局 | 提高对健康领域的经费支持，将健康促进与教育经费、建设健康促进县经费纳入预算。 | 健康资源",
+        ]
+    )
+    assert len(_reading(table)[0]) == 4
+    assert _reading(perturbed("pdf_wrap")(table)) == _reading(table)
+    assert _reading(_wrapped(table)) == _reading(table)
+
+
+def test_a_pdf_copy_s_line_opened_by_a_stop_or_holding_an_item_s_units_alone_goes_on_from_the_line_above():
+    plain = (
+        "一、对促进外贸、外资稳定增长，积极优化营商环境成效明显的省（区、市），在外贸转型升级基地培育中给予优先支持。（商务部负责）\n"
+        "二、对在扶贫开发工作成效考核中认定为完成年度计划的省（区、市），在分配中央财政专项扶贫资金时给予一定奖励，确保资金及时足额拨付。（财政部、国务院扶贫办负责）\n"
+        "三、对公立医院综合改革成效较为明显的市（地、州、盟）、县（市、区、旗），由省（区、市）统筹按一定比例或额度给予奖励。（国家卫生健康委、财政部负责）"
+    )
+    cut = (
+        "一、对促进外贸、外资稳定增长，积极优化营商环境成效明显的省（区、市）\n"
+        "，在外贸转型升级基地培育中给予优先支持。（商务部负责）\n"
+        "二、对在扶贫开发工作成效考核中认定为完成年度计划的省（区、市），在分\n"
+        "配中央财政专项扶贫资金时给予一定奖励，确保资金及时足额拨付。\n"
+        "（财政部、国务院扶贫办负责）\n"
+        "三、对公立医院综合改革成效较为明显的市（地、州、盟）、县（市、区、\n"
+        "旗），由省（区、市）统筹按一定比例或额度给予奖励。（国家卫生健康委\n"
+        "、财政部负责）"
+    )
+    assert len(_reading(plain)[0]) == 3
+    assert _reading(cut)[0] == _reading(plain)[0]
+
+
+def test_a_pdf_copy_of_spaced_numbers_and_tab_indents_is_joined_again():
+    # a number spaced in its sentence ("到 2025 年") and a tab indent are no table cells; a number cut at its space
+    # ("达 4" / " 万亩") goes on
+    plain = (
+        "第四节 加快中医药产业规范化发展\n"
+        "开展中医药示范县创建工作，加强中药材良繁基地规范化建设。到 2025 年，全区植物类中药材种植面积达 4 万亩，特色中药材种植面积达 15 万亩，综合产值达 1 亿元以上。\n"
+        "\t专栏 2\t医疗服务能力提升项目\n"
+        "\t区级医疗卫生机构能力提升：加强专科建设，到2025年建成省市重点专科15个（区人民医院9个、区中医医院6个）；提高常见病诊疗能力。"
+    )
+    cut = (
+        "第四节 加快中医药产业规范化发展\n"
+        "开展中医药示范县创建工作，加强中药材良繁基地规范化\n"
+        "建设。到 2025 年，全区植物类中药材种植面积达 4\n"
+        " 万亩，特色中药材种植面积达 15 万亩，综合产值达 1 亿\n"
+        "元以上。\n"
+        "\t专栏 2\t医疗服务能力提升项目\n"
+        "\t区级医疗卫生机构能力提升：加强专科建设，到2025年\n"
+        "建成省市重点专科15个（区人民医院9个、区中医医院6个\n"
+        "）；提高常见病诊疗能力。"
+    )
+    assert len(_reading(plain)[1]) >= 5
+    assert _reading(cut)[1] == _reading(plain)[1]
+
+
+def test_a_pdf_copy_s_row_cut_after_a_bar_with_cells_of_its_own_is_one_row():
+    header = "序号 | 工作任务 | 责任处室 | 完成时限 |"
+    rows = [
+        "1 | 扎实做好疫苗接种信息公开和舆论引导工作 | 疾控处 | 长期推进 |",
+        "2 | 提高新冠肺炎疫情信息发布规范化水平 | 宣传处 | 2021年8月前 |",
+        "3 | 逐步清理、摸清底数,有步骤推进本部门规范性文件统一公开工作 | 政法处 | 长期推进 |",
+        "4 | 修订完善本部门主动公开目录 | 办公室 | 长期推进 |",
+    ]
+    plain = "\n".join([header, *rows])
+    cut = "\n".join(
+        [
+            header,
+            rows[0],
+            rows[1],
+            "3 | 逐步清理、摸清底数,有步骤推进本部门规范性文件统一公开工作 | ",
+            "政法处 | 长期推进 |",
+            rows[3],
+        ]
+    )
+    assert len(_reading(plain)[0]) == 4
+    assert _reading(cut)[0] == _reading(plain)[0]
+
+
+def test_circled_or_bracketed_measures_take_their_units_from_a_label_line_as_numbered_ones_do():
+    plain = (
+        "（一）优化空间布局\n"
+        "1．打造环高校创业带。以高等院校为核心，建设共享办公空间。\n"
+        "责任单位：市科技局、市工信局\n"
+        "2．建设创业社区。各区县（市）政府选择人才密度高的片区布局。\n"
+        "责任单位：各区县（市）政府\n"
+    )
+    for marker in ("①②", "（1）（2）"):
+        first, second = (marker[:1], marker[1:]) if len(marker) == 2 else (marker[:3], marker[3:])
+        shaped = plain.replace("1．", first).replace("2．", second)
+        assert _reading(shaped)[0] == _reading(plain)[0]
+    assert len(_reading(plain)[0]) == 2
+
+
+def test_a_running_list_whose_parts_name_their_units_reads_as_the_numbered_list():
+    plain = (
+        "二、主要任务\n"
+        "（一）加强出生缺陷防治。到2025年，产前筛查率达到90%以上。（牵头单位：市卫健委）\n"
+        "（二）完善机制。推进医防融合。\n"
+        "牵头责任单位：市财政局。主要协作单位：各县（区）人民政府\n"
+        "（三）推进改革。责任单位：市发改委、各区县（市）政府\n"
+        "三、保障措施\n"
+    )
+    shaped = perturbed("running_list")(plain)
+    assert "一是加强出生缺陷防治" in shaped and "二是完善机制" in shaped and "三是推进改革" in shaped
+    assert [t[1:] for t in _reading(shaped)[0]] == [t[1:] for t in _reading(plain)[0]]
+    assert len(_reading(plain)[0]) == 3
+    # a running list whose units close the whole paragraph is one item's
+    one = "（一）加强保障。一是加强人才培养；二是加大投入。（市卫健委负责）"
+    assert [t[1:] for t in _reading(one)[0]] == [(["市卫健委"], [])]
+
+
+def test_running_list_rewrites_leaf_lists_only():
+    from tixi.ledger.engine.perturb import running_list
+
+    text = "二、任务\n（一）甲。\n（二）乙\n1.子一\n2.子二\n（三）丙。\n\n三、保障\n（一）丁\n（二）戊。\n| 1. | x |"
+    out = running_list(text).split("\n")
+    assert out[1:3] == ["（一）甲。", "（二）乙"]  # a list whose item holds a deeper list stays as it is
+    assert out[3] == "一是子一；二是子二。"
+    assert out[7] == "一是丁；二是戊。" and out[-1] == "| 1. | x |"

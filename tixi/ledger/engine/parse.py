@@ -37,21 +37,24 @@ HEADING_THEN_ITEM = re.compile(
 )
 
 
-# a list written as running text, "一是…（甲牵头）；二是…（乙牵头）；三是…": each "N是" part naming its own units is an
-# item (a list whose units close the whole paragraph is one item's: "（一）…。一是…；二是…。（甲负责）")
+# a list written as running text, "一是…（甲牵头）；二是…（乙牵头）；三是…": each "N是" part is an item where its parts
+# name their own units (a list whose units close the whole paragraph is one item's: "（一）…。一是…；二是…。（甲负责）")
 RUNNING_SPLIT = re.compile(r"(?<=[。；;）)])\s*(?=[一二三四五六七八九十]{1,3}是)")
 RUNNING_ITEM = re.compile(r"^([一二三四五六七八九十]{1,3})是\s*(.{2,})$")
 
 
 def _running_parts(line: str) -> list[str]:
-    """A line that opens a running list ("一是…；二是…") whose parts each name their units: one part per item."""
+    """A line that opens a running list ("一是…；二是…") whose parts name their own units (a part before the last names
+    some): one part per item."""
     if not RUNNING_ITEM.match(line.strip()) or "二是" not in line:
         return [line]
     parts = RUNNING_SPLIT.split(line.strip())
     numbered = [RUNNING_ITEM.match(part) for part in parts]
     if not all(m and _cn_number(m.group(1)) == n for n, m in enumerate(numbered, start=1)):
         return [line]
-    if sum(bool(_units_in(part)) for part in parts) < 2:
+    if not any(
+        _units_in(part) for part in parts[:-1]
+    ):  # units closing the last part only are the paragraph's
         return [line]
     return parts
 

@@ -218,13 +218,23 @@ def running_list(text: str, seed: int = 0) -> str:
                 pass  # blank lines between items go
             elif here or OPENS_HEADING.match(lines[j]) or lines[j].lstrip().startswith("|"):
                 break  # another list, a heading or a table: the run ends
+            elif LABEL_LINE.match(lines[j].strip()) or not ITEM_CLOSED.search(items[-1][-1]):
+                items[-1].append(lines[j].strip())  # the item's label of units, or its sentence going on
             else:
-                items[-1].append(lines[j].strip())
+                break  # a paragraph after the list: the run ends (and is left, below: it may be the last item's)
             j += 1
         # the run ends at its last item's last line (blank lines after it stay)
         while j > i and not lines[j - 1].strip():
             j -= 1
-        deeper = j < len(lines) and opened[j] and DEPTH[opened[j][0]] > DEPTH[style]
+        after = next((k for k in range(j, len(lines)) if lines[k].strip()), None)
+        deeper = after is not None and opened[after] and DEPTH[opened[after][0]] > DEPTH[style]
+        # a list followed by a paragraph of no list's, not a heading: that paragraph may be its last item's
+        deeper = deeper or (
+            after is not None
+            and not opened[after]
+            and not OPENS_HEADING.match(lines[after])
+            and not lines[after].lstrip().startswith("|")
+        )
         # a list whose item holds a deeper list (lines, or a running "一是…二是…" of its own) is no run of plain items
         inner = any("一是" in line and "二是" in "".join(item) for item in items for line in item)
         if len(items) < 2 or deeper or inner:

@@ -209,16 +209,17 @@ def running_list(text: str, seed: int = 0) -> str:
             i += 1
             continue
         style = found[0]
-        items, j = [], i  # each item: its lines from its marker line on
+        items, j, gap = [], i, False  # each item: its lines from its marker line on
         while j < len(lines):
             here = opened[j]
             if here and here[0] == style and here[1] == len(items) + 1 and not here[2].group("lead").strip():
                 items.append([lines[j][here[2].end() :].strip()])
+                gap = False
             elif not lines[j].strip():
-                pass  # blank lines between items go
+                gap = True  # blank lines between items go
             elif here or OPENS_HEADING.match(lines[j]) or lines[j].lstrip().startswith("|"):
                 break  # another list, a heading or a table: the run ends
-            elif LABEL_LINE.match(lines[j].strip()) or not ITEM_CLOSED.search(items[-1][-1]):
+            elif LABEL_LINE.match(lines[j].strip()) or not (gap or ITEM_CLOSED.search(items[-1][-1])):
                 items[-1].append(lines[j].strip())  # the item's label of units, or its sentence going on
             else:
                 break  # a paragraph after the list: the run ends (and is left, below: it may be the last item's)
@@ -237,7 +238,8 @@ def running_list(text: str, seed: int = 0) -> str:
         )
         # a list whose item holds a deeper list (lines, or a running "一是…二是…" of its own) is no run of plain items
         inner = any("一是" in line and "二是" in "".join(item) for item in items for line in item)
-        if len(items) < 2 or deeper or inner:
+        empty = any(not "".join(item).strip() for item in items)  # a copy cut right after a marker
+        if len(items) < 2 or deeper or inner or empty:
             out.append(lines[i])
             i += 1
             continue

@@ -1215,9 +1215,14 @@ PASTED_FORMS = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "�
 WRAP_WIDTH = 80  # a document whose lines (nine in ten) are no longer than this is set at a page's width
 WRAP_NARROWEST = 25  # a page holds more than this: shorter lines are a phone copy or a table one cell a line
 WRAP_FULL = 0.75  # a line this share of the page's width or longer reaches the right margin
-# "|", tabs, or cells set apart by spaces — but not one space beside a number ("到 2025 年", "100% 达到") or after a stop
-# ("万吨， 基本实现"): a writer's or a paste's spacing inside a sentence
-TABLE_CELLS = re.compile(r"[|\t]|(?<=\S)(?:[ \u3000]{2,}|(?<![\d%‰，,。；;、：:])[ \u3000](?!\d))(?=\S)")
+# "|", tabs, or cells set apart by spaces — but not one space between a number and a word ("到 2025 年", "100% 达到") or
+# after a stop ("万吨， 基本实现"): a writer's or a paste's spacing inside a sentence ("78.3 79.5", "（岁） 78.3" are cells)
+TABLE_CELLS = re.compile(
+    r"[|\t]|(?<=\S)[ \u3000]{2,}(?=\S)"
+    r"|(?<=[\u4e00-\u9fff])[ \u3000](?=[^\s\d])"
+    r"|(?<=[\d%‰])[ \u3000](?=[\d≤≥<>＜＞])"
+    r"|(?<=[^\s\u4e00-\u9fff\d%‰，,。；;、：:])[ \u3000](?=\S)"
+)
 SENTENCE_CLOSED = re.compile(r"(?:[。；;：:！!？?…）)】」』”\"]|(?<!\d)\.)\s*$")
 WRAP_SHARE = 0.5  # and most of its lines reach that width: a list of short items, one a line, is not wrapped
 WRAP_FEWEST = 4  # fewer lines than this tell no page's width

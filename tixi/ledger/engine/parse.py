@@ -879,7 +879,14 @@ GROUP_ROW = re.compile(
 )
 
 
-ROW_NUMBER = re.compile(r"^(\d{1,3})[.．、](?!\s*\d)\s*")  # "1. 5个县" is a decimal, no row
+# a row's number in any list style: "1." "1、" ("1. 5个县" is a decimal, no row), "（1）", "①"
+ROW_NUMBER = re.compile(r"^(?:(\d{1,3})[.．、](?!\s*\d)|[（(](\d{1,3})[)）]|([①-⑳]))\s*")
+
+
+def _row_value(opened: re.Match) -> int:
+    return int(opened.group(1) or opened.group(2) or "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(opened.group(3)) + 1)
+
+
 LEADER_CELL = re.compile(
     r"^[^，,。；;:：、\d]{2,12}$"
 )  # a person's cell merged across rows ("周某市长"): no unit, no text
@@ -908,7 +915,7 @@ def _numbered_cell_rows(lines: list[str], i: int) -> tuple[list[tuple], int] | N
     while k < len(order):
         cell = (_one_cell(lines[order[k]]) or "").strip()
         opened = ROW_NUMBER.match(cell)
-        if not opened or int(opened.group(1)) != number + 1:
+        if not opened or _row_value(opened) != number + 1:
             if LEADER_CELL.match(cell) and not all(is_organisation(n) for n in unit_names(cell)):
                 k += 1
                 continue

@@ -180,3 +180,24 @@ def test_running_list_rewrites_leaf_lists_only():
     assert out[1:3] == ["（一）甲。", "（二）乙"]  # a list whose item holds a deeper list stays as it is
     assert out[3] == "一是子一；二是子二。"
     assert out[7] == "一是丁；二是戊。" and out[-1] == "| 1. | x |"
+
+
+def test_a_pdf_copy_s_number_cut_in_two_at_the_margin_is_joined_even_in_a_line_of_fields():
+    # the title that dates the work plan ("…关于2024年实施47项民生实事的通知 文号:") cut inside its year
+    plain = (
+        "名称: 【保基本民生】某市民生工作领导小组办公室关于2024年实施47项民生实事的通知 文号:\n"
+        "发布日期: 2024-03-14\n\n一、促进就业(3项)\n\n"
+        "1.促进重点群体稳定就业,新增城镇就业4.3万人,省级充分就业社区数量达到城市社区的60%(牵头单位:市人社局)\n\n"
+        "2.实施放心家政行动,培训家政服务人员1万人次,新增家政服务人员4100人。(牵头单位:市商务局)"
+    )
+    cut = (
+        "名称: 【保基本民生】某市民生工作领导小组办公室关于202\n"
+        "4年实施47项民生实事的通知 文号:\n"
+        "发布日期: 2024-03-14\n\n一、促进就业(3项)\n\n"
+        "1.促进重点群体稳定就业,新增城镇就业4.3万人,省级充分就\n"
+        "业社区数量达到城市社区的60%(牵头单位:市人社局)\n\n"
+        "2.实施放心家政行动,培训家政服务人员1万人次,新增家政服务\n"
+        "人员4100人。(牵头单位:市商务局)"
+    )
+    assert len(_reading(plain)[1]) == 4
+    assert _reading(cut) == _reading(plain)

@@ -1376,7 +1376,17 @@ def _rejoin_wrapped(text: str) -> str:
     groups = [[lines[0]]]
     for line in lines[1:]:
         last = "".join(part.rstrip() for part in groups[-1])
+        piece = groups[-1][-1]
         if (
+            len(piece.strip()) >= WRAP_FULL * width
+            and not piece.lstrip().startswith(("#", "|"))
+            and re.search(r"\d$", piece)
+            and re.match(r"\d{1,3}(?:[年月日%‰]|[万亿]\S)", line)
+        ):
+            groups[-1].append(
+                line
+            )  # a number cut in two at the margin ("…关于202" / "4年实施…"), even in a row
+        elif (
             len(last.rstrip()) >= WRAP_FULL * width  # an indent takes its share of the page
             and not last.lstrip().startswith("#")
             and not TABLE_CELLS.search(last.strip())  # a leading tab is an indent, no cell

@@ -1380,8 +1380,10 @@ def _rejoin_wrapped(text: str) -> str:
         if (
             len(piece.strip()) >= WRAP_FULL * width
             and not piece.lstrip().startswith(("#", "|"))
-            and re.search(r"\d$", piece)
-            and re.match(r"\d{1,3}(?:[年月日%‰]|[万亿]\S)", line)
+            and (
+                (re.search(r"\d$", piece) and re.match(r"\d{1,3}(?:[年月日%‰]|[万亿]\S)", line))
+                or NO_LINE_OPENS.match(line)  # no row opens with "。" either
+            )
         ):
             groups[-1].append(
                 line

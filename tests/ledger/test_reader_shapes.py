@@ -201,3 +201,32 @@ def test_a_pdf_copy_s_number_cut_in_two_at_the_margin_is_joined_even_in_a_line_o
     )
     assert len(_reading(plain)[1]) == 4
     assert _reading(cut) == _reading(plain)
+
+
+def test_a_responsibility_table_one_cell_a_line_numbers_its_rows_in_any_list_style():
+    plain = (
+        "2021年市政府重点工作责任分工抓落实方案\n\n牵头领导\n\n重点工作\n\n牵头单位\n\n配合单位\n\n备注\n\n某某市长\n\n"
+        "1.始终做到忠诚于党。学懂弄通做实党的创新理论。\n\n市府办\n\n各单位\n\n"
+        "2.始终坚持依法行政。坚持开门做决策。\n\n市府办\n\n市司法局\n\n市审计局\n\n各单位\n"
+    )
+    assert len(_reading(plain)[0]) == 2
+    for first, second in (("（1）", "（2）"), ("①", "②")):
+        shaped = plain.replace("1.始终", f"{first}始终").replace("2.始终", f"{second}始终")
+        assert _reading(shaped)[0] == _reading(plain)[0]
+
+
+def test_a_pdf_copy_s_trailing_space_of_a_row_cut_onto_its_own_line_is_no_line_between_rows():
+    header = "序号 | 考核项目 | 各项分值 | 考核内容 | 评分标准 | 说明"
+    rows = [
+        f"{n} | {unit} | 60 | {task} | 1.{task}（30分）2.按时上报进展（30分） | "
+        for n, unit, task in (
+            (1, "县财政局", "负责落实河长制专项经费，监督资金使用"),
+            (2, "县统计局", "负责提供河长制工作有关统计资料"),
+            (3, "县科技局", "开展河流治理、生态修复等技术示范"),
+            (4, "县教育局", "加强河湖保护教育"),
+        )
+    ]
+    plain = "\n".join([header, *rows])
+    cut = "\n".join([header, rows[0].rstrip(), " ", rows[1].rstrip(), " ", rows[2], rows[3]])
+    assert len(_reading(plain)[0]) == 4
+    assert _reading(cut)[0] == _reading(plain)[0]

@@ -5,6 +5,7 @@ Returns plain dicts; says it found nothing rather than inventing items.
 """
 
 import re
+from collections import Counter
 from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field
 
@@ -34,6 +35,38 @@ INLINE_ITEM = re.compile(
 HEADING_THEN_ITEM = re.compile(
     r"^([一二三四五六七八九十]+、[^。；;：:（）()]{2,60}?)(?=[（(][一二三四五六七八九十]+[)）])"
 )
+
+
+# a list written as running text, "一是…（甲牵头）；二是…（乙牵头）；三是…": each "N是" part is an item where its parts
+# name their own units (a list whose units close the whole paragraph is one item's: "（一）…。一是…；二是…。（甲负责）")
+RUNNING_SPLIT = re.compile(r"(?<=[。；;）)])\s*(?=[一二三四五六七八九十]{1,3}是)")
+RUNNING_ITEM = re.compile(r"^([一二三四五六七八九十]{1,3})是\s*(.{2,})$")
+
+
+def _running_parts(line: str) -> list[str]:
+    """A line that opens a running list ("一是…；二是…") whose parts name their own units (a part before the last names
+    some): one part per item."""
+    if not RUNNING_ITEM.match(line.strip()) or "二是" not in line:
+        return [line]
+    parts = RUNNING_SPLIT.split(line.strip())
+    numbered = [RUNNING_ITEM.match(part) for part in parts]
+    if not all(m and _cn_number(m.group(1)) == n for n, m in enumerate(numbered, start=1)):
+        return [line]
+    if not any(
+        _units_in(part) for part in parts[:-1]
+    ):  # units closing the last part only are the paragraph's
+        return [line]
+    return parts
+
+
+def _cn_number(numeral: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十三 → 23 (a list's numerals)."""
+    digits = "一二三四五六七八九"
+    tens, ten, ones = numeral.partition("十")
+    if not ten:
+        return digits.index(numeral) + 1 if len(numeral) == 1 and numeral in digits else None
+    value = (digits.index(tens) + 1 if tens else 1) * 10
+    return value + (digits.index(ones) + 1 if ones else 0)
 
 
 def _inline_parts(line: str) -> list[str]:
@@ -472,7 +505,12 @@ def _items(text: str):
     """(clause, title, body, offset) of each numbered item; lines broken inside an item (a PDF's page
     breaks) are joined back to it, and '1.' items take the '（一）' section they sit in."""
     section, items, offset, task_follows, last_number = "", [], 0, False, -1
-    lines = _label_lines([part for raw in text.splitlines() for part in _inline_parts(raw)])
+    lines = _label_lines(
+        [part for raw in text.splitlines() for piece in _running_parts(raw) for part in _inline_parts(piece)]
+    )
+    running = {
+        part.strip() for raw in text.splitlines() if len(parts := _running_parts(raw)) > 1 for part in parts
+    }
     # does the document number its measures "1." / "1、" anywhere? (if not, "（1）" is the style it numbers them in)
     openers = [re.sub(r"^[#*\s]+", "", line) for line in lines]
     arabic_list = any(ARABIC_MARKER.match(line) for line in openers)
@@ -512,7 +550,7 @@ def _items(text: str):
         elif (
             (last_number > 0 or not arabic_list)
             and (sub := SUB_NUMBERED.match(bare))
-            and _unit_brackets(_paragraph(bare, lines[offset:]))
+            and _units_in(_paragraph(bare, lines[offset:]))
         ):
             # "(1)积极争取…。…(省卫健委、省发改委负责,…)" under "1.…": a third-level measure naming its units is a task of its
             # own ("（1）…" right under "（一）…" is a paragraph of that item: its first part keeps the item's title);
@@ -520,7 +558,13 @@ def _items(text: str):
             prefix = f"（{section}）" if section else ""
             level = f"{last_number}" if last_number > 0 else ""
             items.append([f"{prefix}{level}({sub.group(1)})", sub.group(2).strip()[:60], bare, offset])
-        elif (circled := CIRCLED_ITEM.match(bare)) and _unit_brackets(_paragraph(bare, lines[offset:])):
+        elif line in running and (item := RUNNING_ITEM.match(bare)):
+            # "二是…（乙牵头）" of a running list whose parts name their own units
+            prefix = f"（{section}）" if section else ""
+            level = f"{last_number}" if last_number > 0 else ""
+            title = re.split(r"[。；;*]", item.group(2))[0].strip()[:60]
+            items.append([f"{prefix}{level}{item.group(1)}是", title, bare, offset])
+        elif (circled := CIRCLED_ITEM.match(bare)) and _units_in(_paragraph(bare, lines[offset:])):
             # "①建设…。（市卫健委负责）": a measure numbered with a circled digit naming its units is a task
             prefix = f"（{section}）" if section else ""
             level = f"{last_number}" if last_number > 0 else ""
@@ -626,9 +670,26 @@ def _units_in(body: str) -> tuple[list[str], list[str]] | None:
     labelled = [line for line in body.split("\n")[1:] if LABELLED.match(line)]
     if labelled:
         return units_of("；".join(labelled))
+    if labels := _closing_labels(body.split("\n")[0]):
+        return units_of(labels)
     # "1.新建村卫生室200个。责任单位:省卫生健康委": the label after the item's sentence, on its line
     inline = INLINE_LABEL.search(body.split("\n")[0])
     return units_of(inline.group(1)) if inline else None
+
+
+def _closing_labels(line: str) -> str:
+    """The labels that close an item's line ("…升级。牵头责任单位:县卫健委。主要协作单位:各乡镇…", "…。责任单位：…各区县
+    （市）政府；"), as one text; "" where none does, or where they sit in a bracket left open ("（牵头单位:…;配合单位:…")."""
+    segments = [seg.strip() for seg in re.split(r"[。；;]", line)]
+    while segments and not segments[-1]:
+        segments.pop()
+    labels = []
+    while segments and LABELLED.match(segments[-1]):
+        labels.insert(0, segments.pop())
+    before = "".join(segments)
+    if not labels or not segments or len(re.findall(r"[（(]", before)) > len(re.findall(r"[）)]", before)):
+        return ""
+    return "；".join(labels)
 
 
 def _label_source(body: str) -> str:
@@ -639,6 +700,8 @@ def _label_source(body: str) -> str:
     labelled = [line for line in body.split("\n")[1:] if LABELLED.match(line)]
     if labelled:
         return "；".join(labelled)
+    if labels := _closing_labels(body.split("\n")[0]):
+        return labels
     inline = INLINE_LABEL.search(body.split("\n")[0])
     return inline.group(1) if inline else ""
 
@@ -818,7 +881,14 @@ GROUP_ROW = re.compile(
 )
 
 
-ROW_NUMBER = re.compile(r"^(\d{1,3})[.．、](?!\s*\d)\s*")  # "1. 5个县" is a decimal, no row
+# a row's number in any list style: "1." "1、" ("1. 5个县" is a decimal, no row), "（1）", "①"
+ROW_NUMBER = re.compile(r"^(?:(\d{1,3})[.．、](?!\s*\d)|[（(](\d{1,3})[)）]|([①-⑳]))\s*")
+
+
+def _row_value(opened: re.Match) -> int:
+    return int(opened.group(1) or opened.group(2) or "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(opened.group(3)) + 1)
+
+
 LEADER_CELL = re.compile(
     r"^[^，,。；;:：、\d]{2,12}$"
 )  # a person's cell merged across rows ("周某市长"): no unit, no text
@@ -847,7 +917,7 @@ def _numbered_cell_rows(lines: list[str], i: int) -> tuple[list[tuple], int] | N
     while k < len(order):
         cell = (_one_cell(lines[order[k]]) or "").strip()
         opened = ROW_NUMBER.match(cell)
-        if not opened or int(opened.group(1)) != number + 1:
+        if not opened or _row_value(opened) != number + 1:
             if LEADER_CELL.match(cell) and not all(is_organisation(n) for n in unit_names(cell)):
                 k += 1
                 continue
@@ -1154,11 +1224,20 @@ PASTED_FORMS = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "�
 WRAP_WIDTH = 80  # a document whose lines (nine in ten) are no longer than this is set at a page's width
 WRAP_NARROWEST = 25  # a page holds more than this: shorter lines are a phone copy or a table one cell a line
 WRAP_FULL = 0.75  # a line this share of the page's width or longer reaches the right margin
-TABLE_CELLS = re.compile(r"[|\t]|(?<=\S)[ \u3000]+(?=\S)")  # "|", tabs, or cells set apart by spaces
+# "|", tabs, or cells set apart by spaces — but not one space between a number and a word ("到 2025 年", "100% 达到") or
+# after a stop ("万吨， 基本实现"): a writer's or a paste's spacing inside a sentence ("78.3 79.5", "（岁） 78.3" are cells)
+TABLE_CELLS = re.compile(
+    r"[|\t]|(?<=\S)[ \u3000]{2,}(?=\S)"
+    r"|(?<=[\u4e00-\u9fff])[ \u3000](?=[^\s\d])"
+    r"|(?<=[\d%‰])[ \u3000](?=[\d≤≥<>＜＞])"
+    r"|(?<=[^\s\u4e00-\u9fff\d%‰，,。；;、：:])[ \u3000](?=\S)"
+)
 SENTENCE_CLOSED = re.compile(r"(?:[。；;：:！!？?…）)】」』”\"]|(?<!\d)\.)\s*$")
 WRAP_SHARE = 0.5  # and most of its lines reach that width: a list of short items, one a line, is not wrapped
 WRAP_FEWEST = 4  # fewer lines than this tell no page's width
 WRAP_FEW = 10  # fewer than this tell it only where a run closes a sentence (as where lines vary)
+NUMBER_CUT_END = re.compile(r"\d$")
+NUMBER_CUT_START = re.compile(r"[\d.．%‰年月日万亿千百个岁名人所家张项]")
 CANNOT_END = re.compile(r"[、，,和及与]\s*$")  # a list of units or a clause goes on after these
 WRAP_VARIED = (
     0.2  # or a fifth of them, in a document whose lines vary (then only runs that close a sentence join)
@@ -1178,6 +1257,12 @@ def _rejoin_cut_rows(lines: list[str]) -> list[str]:
     # rows differ in cells where one spans several rows, and the widest may be cut too: half again the widest line
     # seen, but never a row and the next (twice a row's cells)
     widest = max(line.count("|") for line in lines if " | " in line) * 3 // 2
+    # a row cut right after a "|" whose rest holds cells of its own ("7 | 逐步清理…工作 | " / "政法处 | 长期推进 |"), in a
+    # copy set at a page's width: a line that reaches the margin, and the two make no more cells than the widest row
+    most = max(line.count("|") for line in lines if " | " in line)
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    margin = WRAP_FULL * width if WRAP_NARROWEST <= width <= WRAP_WIDTH else None
     out, i = [], 0
     while i < len(lines):
         line, end = lines[i], None
@@ -1190,7 +1275,12 @@ def _rejoin_cut_rows(lines: list[str]) -> list[str]:
                     break
                 joined += piece
                 j += 1
-                if joined.count("|") > widest or (closed and "|" in piece and piece.count("|") > 1):
+                if joined.count("|") > widest or (
+                    closed
+                    and "|" in piece
+                    and piece.count("|") > 1
+                    and (margin is None or len(line.strip()) < margin or joined.count("|") > most)
+                ):
                     break
                 if piece.rstrip().endswith("|"):
                     end = j
@@ -1205,13 +1295,75 @@ def _rejoin_cut_rows(lines: list[str]) -> list[str]:
 
 
 ROW_PIECES = 6  # a row cut into more pieces than this is no row
+NO_LINE_OPENS = re.compile(r"^[，,、。；;：:！!？?）)」』”]")
+UNITS_LINE = re.compile(r"^\s*[（(〔](?P<inside>[^（）()〔〕]{2,200})[）)〕][。；;]?\s*$")
+
+
+def _continues(above: str, line: str) -> bool:
+    """A line that goes on from the line above in a copy cut at a page's width: one opened by a stop or a closing
+    mark (no writer opens a line so), one that is a bracket of units alone (the item's, cut after its "。"), or
+    one opened by a single space after a number (a spaced number cut at its space: "达 4" / " 万亩")."""
+    bracket = UNITS_LINE.match(line)
+    return bool(
+        NO_LINE_OPENS.match(line)
+        or (bracket and NAMES_ROLES.search(bracket.group("inside")))
+        or (re.search(r"\d$", above) and re.match(r" [^\s\d]", line))
+    )
+
+
+def _rejoin_open_rows(lines: list[str]) -> list[str]:
+    """A table whose rows are "a | b | c" (no "|" closing them) in a copy set at a page's width: a row's line that
+    reaches the right margin goes on in the next lines, up to the table's count of cells, then in the lines
+    without "|" (its last cell's words) while each piece reaches the margin, up to the next row."""
+    rows = [line for line in lines if " | " in line and not line.rstrip().endswith("|")]
+    if len(rows) < 3:
+        return lines
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if not WRAP_NARROWEST <= width <= WRAP_WIDTH:
+        return lines
+    full = WRAP_FULL * width
+    # a row's cells: most rows', or a row short of the margin's (a header, whole) where the copy cut most rows
+    bars = max(
+        Counter(row.count("|") for row in rows).most_common(1)[0][0],
+        max((row.count("|") for row in rows if len(row.strip()) < full), default=0),
+    )
+    out, i = [], 0
+    while i < len(lines):
+        line, j = lines[i], i + 1
+        # (a line closing with "|" was cut right after it: its last cell is to come)
+        if " | " in line and line.count("|") <= bars:
+            last = line
+            while j < len(lines) and j - i <= ROW_PIECES and lines[j].strip() and len(last.strip()) >= full:
+                piece = lines[j]
+                if "|" in piece and (line.count("|") >= bars or line.count("|") + piece.count("|") > bars):
+                    break  # a row of its own
+                line, last, j = line.rstrip() + piece, piece, j + 1
+        out.append(line)
+        i = j
+    return out
 
 
 def _rejoin_wrapped(text: str) -> str:
-    lines = _rejoin_cut_rows(text.split("\n"))
+    lines = text.split("\n")
+    # a row's trailing space cut onto a line of its own ("…（20分） |" then " "): no line between two rows
+    lines = [
+        line
+        for i, line in enumerate(lines)
+        if not (
+            line
+            and not line.strip()
+            and 0 < i < len(lines) - 1
+            and lines[i - 1].rstrip().endswith("|")
+            and " | " in lines[i + 1]
+        )
+    ]
+    lines = _rejoin_open_rows(_rejoin_cut_rows(lines))
     text = "\n".join(lines)
     # a table's lines (cells apart by "|", tabs or spaces, or one cell a line ending in "|") are no wrapped prose
-    lengths = sorted(len(line.strip()) for line in lines if line.strip() and not TABLE_CELLS.search(line))
+    lengths = sorted(
+        len(line.strip()) for line in lines if line.strip() and not TABLE_CELLS.search(line.strip())
+    )
     if len(lengths) < WRAP_FEWEST:
         return text
     width = lengths[int(0.9 * (len(lengths) - 1))]
@@ -1226,13 +1378,29 @@ def _rejoin_wrapped(text: str) -> str:
     groups = [[lines[0]]]
     for line in lines[1:]:
         last = "".join(part.rstrip() for part in groups[-1])
+        piece = groups[-1][-1]
         if (
-            len(last.strip()) >= WRAP_FULL * width
+            len(piece.strip()) >= WRAP_FULL * width
+            and not piece.lstrip().startswith(("#", "|"))
+            and (
+                (re.search(r"\d$", piece) and re.match(r"\d{1,3}(?:[年月日%‰]|[万亿]\S)", line))
+                or NO_LINE_OPENS.match(line)  # no row opens with "。" either
+            )
+        ):
+            groups[-1].append(
+                line
+            )  # a number cut in two at the margin ("…关于202" / "4年实施…"), even in a row
+        elif (
+            len(last.rstrip()) >= WRAP_FULL * width  # an indent takes its share of the page
             and not last.lstrip().startswith("#")
-            and not TABLE_CELLS.search(last)
-            and not TABLE_CELLS.search(line)
-            and not SENTENCE_CLOSED.search(last)
-            and not OPENS_ITEM.match(line)
+            and not TABLE_CELLS.search(last.strip())  # a leading tab is an indent, no cell
+            and not TABLE_CELLS.search(line.strip())
+            and (
+                not (SENTENCE_CLOSED.search(last) or OPENS_ITEM.match(line))
+                # a line no writer opens (with "，" "、" "。"…) goes on from the line above, and an item's bracket
+                # of units ("（财政部、国务院扶贫办负责）") cut from its sentence's "。" closes that item
+                or (len(groups[-1][-1].strip()) >= WRAP_FULL * width and _continues(last, line))
+            )
         ):
             groups[-1].append(line)
         else:
@@ -1244,16 +1412,75 @@ def _rejoin_wrapped(text: str) -> str:
             and not SENTENCE_CLOSED.search(group[-1])
             and not all(CANNOT_END.search(part) for part in group[:-1])
         ):
-            out += group
+            # even so, a number cut in two ("…从2015" / "年的73.25岁…") is one line's
+            for part in group:
+                if out and NUMBER_CUT_END.search(out[-1]) and NUMBER_CUT_START.match(part):
+                    out[-1] = out[-1].rstrip() + part
+                else:
+                    out.append(part)
         else:
             out.append("".join(part.rstrip() for part in group[:-1]) + group[-1])
     return "\n".join(out)
 
 
+# a Word paste sets a space either side of every number between Chinese characters ("到 2025 年达到 90 %"): in a
+# document that does so nearly everywhere the spaces are the paste's, not the writer's, and go; a document that
+# spaces some numbers only (a writer's habit, a table's cells set apart by spaces) keeps them as written
+NUMBER_EDGE = re.compile(r"(?<=[\u4e00-\u9fff])([ \u3000]?)(?=\d)|(?<=\d)([ \u3000]?)(?=[\u4e00-\u9fff])")
+CELL_SPACE = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]")  # cells set apart by spaces
+LAST_CELL = re.compile(
+    r"\d+(?:\.\d+)?[ \u3000]?(?:[%‰]|[\u4e00-\u9fff]{1,3})?\s*$"
+)  # a number and its unit close the line
+ITEM_NUMBER = re.compile(r"\d{1,2}[.．、](?!\d)")  # "优化 1.健全…": an item's number opens a cell or an item
+WORD_SPACED = 0.9  # the share of a number's edges with a space at which the spaces are a paste's
+WORD_SPACED_FEWEST = 10  # fewer edges than this tell no habit
+
+
+def _unspaced_line(line: str, among_rows: bool) -> str:
+    # in a row whose cells are set apart by spaces ("数量指标 每年慰问…现症病人 32人", "…知晓率显著提升 100%")
+    # the space before the row's first number (after a cell, or in a line that is no sentence
+    # among rows of cells), or before a
+    # number that with its unit closes the row, may be a cell's edge, and so may the space before an item's
+    # number: it stays
+    def fold(m: re.Match) -> str:
+        if m.group(1) and (
+            LAST_CELL.match(line, m.end())
+            or ITEM_NUMBER.match(line, m.end())
+            or (
+                not re.search(r"\d", line[: m.start()])
+                and (
+                    CELL_SPACE.search(line[: m.end()]) or (among_rows and not re.search(r"[，。；,;]", line))
+                )
+            )
+        ):
+            return m.group(1)
+        return ""
+
+    return NUMBER_EDGE.sub(fold, line)
+
+
+def _unspaced_numbers(text: str) -> str:
+    edges = [m.group(1) or m.group(2) or "" for m in NUMBER_EDGE.finditer(text)]
+    if len(edges) < WORD_SPACED_FEWEST or sum(bool(e) for e in edges) < WORD_SPACED * len(edges):
+        return text
+    lines = text.split("\n")
+    return "\n".join(
+        _unspaced_line(line, any(CELL_SPACE.search(near) for near in lines[max(i - 1, 0) : i + 2]))
+        for i, line in enumerate(lines)
+    )
+
+
 def normalise(text: str) -> str:
-    """The text as the rules read it: \r\n and \r as \n, ０-９ as 0-9, ％ as %, a PDF copy's hard-wrapped
-    lines joined again."""
-    return _rejoin_wrapped(text.replace("\r\n", "\n").replace("\r", "\n").translate(PASTED_FORMS))
+    """The text as the rules read it: \r\n and \r as \n, ０-９ as 0-9, ％ as %, a Word paste's spaces around
+    numbers dropped, a PDF copy's hard-wrapped lines joined again."""
+    text = _rejoin_wrapped(
+        _unspaced_numbers(text.replace("\r\n", "\n").replace("\r", "\n").translate(PASTED_FORMS))
+    )
+    # a paragraph's first-line indent typed full-width ("　　") says no more than the line break before it
+    return INDENT.sub("", text)
+
+
+INDENT = re.compile(r"^\u3000+", re.M)
 
 
 def _rule_units(rule: re.Match, line: str) -> list[str]:

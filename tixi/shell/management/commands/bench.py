@@ -821,6 +821,17 @@ class Command(BaseCommand):
                 "87 targets) gathered by helper gather48, truth committed before the reader ran (tests/ledger/heldout_be); first "
                 "measured unseen with main's rules (c320181): targets 72/87 (74 found)",
             ),
+            (
+                truth / "heldout_bf",
+                False,
+                "FIFTY-EIGHTH held-out set, eight public government pages from the search tool's pages corpus: TASKS WITH "
+                "UNITS in fields other than health (莲都 2023 政府工作报告 责任分解, one cell a line, 责任单位 before 牵头单位; "
+                "立山 2023 '牵头单位:'/'责任单位:' lines; 钢城 2021 放管服 and 威海 2023 数字政府 '(牵头单位:…;责任单位:…)'; 西安 "
+                "2024 营商环境 lines; 平顶山 2018 河长制 table one row a line, 牵头/参与/责任 columns; a bureau naming its own "
+                "股室/科室: 天祝 卫计局 2017 '(责任股室:…)', 芜湖 教育局 2024 '(责任科室:…)'; 30 tasks, 17 targets) gathered by "
+                "helper gather49, truth committed before the reader ran (tests/ledger/heldout_bf); first measured unseen with "
+                "main's rules (ba34b65): targets 17/17 (17 found), tasks 11/30 (15 found)",
+            ),
         )
         if perturb:
             return self.write_robustness([folder for folder, _seen, _heading in held_out])

@@ -2811,3 +2811,56 @@ def test_a_years_list_announced_by_a_numbered_or_annex_heading():
     for heading in ("附件：2030年十件民生实事及责任单位", "一、2030年省级民生实事项目"):
         text = goals + heading + "\n1.改造提升35个标准化养老机构（责任单位：省民政厅）。"
         assert found(text)[5:] == [(35.0, "个", 2030, "ge")]
+
+
+# reader34: heldout_be's failure classes (2026 provincial 政府工作报告), on made-up texts
+
+
+def test_a_goals_line_comparing_with_last_year_is_still_the_years_goals():
+    # "力争比去年实现更多增长" in the goals line: a comparison aimed at, not a level of last year reported
+    text = (
+        "2030年某省政府工作报告\n"
+        "主要预期目标是：地区生产总值增长5%左右，城镇新增就业60万人以上，粮食产量800亿斤以上、力争比去年实现更多增长。"
+    )
+    assert found(text) == [(5.0, "%", 2030, "about"), (60.0, "万人", 2030, "ge"), (800.0, "亿斤", 2030, "ge")]
+    # a level compared with last year's, no aim: reported, as before
+    assert found("2030年某市卫生健康工作总结\n全市人均预期寿命达到79.1岁，比上年提高0.3岁。") == []
+
+
+def test_counts_after_verbs_of_a_reports_year():
+    text = (
+        "2030年某省政府工作报告\n"
+        "今年主要预期目标是：地区生产总值增长5%左右。\n"
+        "稳定重点群体就业，失业人员实现再就业8万人。培育标准化社区嵌入式养老服务中心300家，"
+        "支持80个乡镇养老服务设施建设。"
+    )
+    assert found(text) == [
+        (5.0, "%", 2030, "about"),
+        (8.0, "万人", 2030, "ge"),
+        (300.0, "家", 2030, "ge"),
+        (80.0, "个", 2030, "ge"),
+    ]
+
+
+def test_a_word_closing_a_list_of_values_after_fenbie_governs_each():
+    text = "2030年某省政府工作报告\n主要预期目标是：城镇、农村居民人均可支配收入分别增长5%、6%左右，两项比例分别控制在3%和4%以内。"
+    assert found(text) == [
+        (5.0, "%", 2030, "about"),
+        (6.0, "%", 2030, "about"),
+        (3.0, "%", 2030, "le"),
+        (4.0, "%", 2030, "le"),
+    ]
+
+
+def test_a_reports_session_line_dates_its_goals_when_its_title_has_no_year():
+    for session in (
+        "——2030年1月20日在某省第九届人民代表大会第三次会议上",
+        "2030年1月20日在某省第九届人民代表大会第三次会议上",
+    ):
+        text = f"政府工作报告\n{session}\n主要预期目标是：地区生产总值增长5%左右，城镇新增就业60万人以上。"
+        assert found(text) == [(5.0, "%", 2030, "about"), (60.0, "万人", 2030, "ge")]
+
+
+def test_projects_sped_up_are_no_count_to_reach():
+    text = "2030年某省政府工作报告\n今年要加快建设6个省级区域医疗中心项目，新建12个省级临床重点专科项目。"
+    assert found(text) == [(12.0, "个", 2030, "ge")]

@@ -1748,8 +1748,12 @@ GOAL_WORDS = re.compile(
     r"(?:个|所|家|张|座|处|条|名|户|套)"
     r"|(?:^|[，,；;])为\d+(?:\.\d+)?万?(?:名|户)"
     # a count after a verb and its noun, closing the clause: "培训乡村医生5000人", "新建县域医疗次中心58个"
-    r"|(?:培训|招募|培养|引进|资助|救助|帮扶|新增|新建|改造|建设|建成)[^，,。；;\d]{1,10}?\d+(?:\.\d+)?万?"
+    r"|(?:培训|招募|培养|引进|资助|救助|帮扶|新增|新建|改造|建设|建成|培育)[^，,。；;\d]{1,12}?\d+(?:\.\d+)?万?"
     r"(?:人次|人|名|个|所|家|张|座|处)(?=[，,。；;]|$)"
+    # the people to find work, closing the clause: "失业人员实现再就业10万人", "帮助…就业5000人"
+    r"|(?:实现|帮助|促进)[^，,。；;\d]{0,8}?就业\d+(?:\.\d+)?万?(?:人次|人|名)(?=[，,。；;]|$)"
+    # a count before the noun of what a verb supports, the clause closed by the work: "支持100个农村养老服务设施建设"
+    r"|(?:支持|推动|完成)\d+(?:\.\d+)?万?(?:个|所|家|座|处)[^，,。；;\d]{1,16}?(?:建设|改造|提升)(?=[，,。；;]|$)"
     # a standard raised by an amount: "人均财政补助标准分别再提高30元和5元", "基础养老金最低标准再提高20元"
     r"|标准(?:分别)?再?(?:提高|提升|上调)\s*\d+(?:\.\d+)?\s*元"
     # a plan's commitment opened by its focus word: "将重点突破…，获得40项…", "重点支持…，开展8个~10个…的研发"
@@ -1829,6 +1833,13 @@ YEAR_PLAN_TITLE = re.compile(
 )
 
 
+# a report's session line: "——2026年1月27日在某省第十四届人民代表大会第四次会议上" (a dash or none before it)
+REPORT_SESSION = re.compile(
+    r"^[ \t\u3000]*[—―─－-]*[ \t\u3000]*(20\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^\n。]{2,60}?(?:大会|会议)[^\n。]{0,12}?上[ \t\u3000]*$",
+    re.M,
+)
+
+
 def _title_year(text: str) -> int | None:
     head = text[:1500]
     # "从2015—2019年，…从1.38人增长到2.61人": a period looked back on is no plan's
@@ -1847,6 +1858,10 @@ def _title_year(text: str) -> int | None:
             break
         if title := TITLE_YEAR.match("".join(opening[:k]) + "\n"):
             return int(title.group(1))
+    if (session := REPORT_SESSION.search(head)) and "工作报告" in head[: session.start()]:
+        # "政府工作报告\n——2026年1月27日在…人民代表大会…会议上": a report's title without a year, its session line dates
+        # it, and the year a report is given in is the year its goals are for
+        return int(session.group(1))
     if goal := FIVE_YEAR_GOAL.search(text):
         return FIVE_YEAR_ENDS[goal.group(1)]  # "“十三五”期间,陕西的主要发展目标是,…": the period's last year
     return None
@@ -2347,7 +2362,11 @@ def targets(text: str) -> list[dict]:
             and not (plan_start and int(stated.group(1)) >= plan_start)
         ):
             continue  # "2018年,全国…总体近视率为53.6%(…分别为14.5%…)": the year's figures stated, no goal
-        if LAST_YEAR_COMPARED.search(sentence) and not FUTURE_MARK.search(sentence):
+        if (
+            LAST_YEAR_COMPARED.search(sentence)
+            and not FUTURE_MARK.search(sentence)
+            and not AIMED_COMPARISON.search(sentence)
+        ):
             continue  # "全市人均预期寿命达到79.1岁,比上年提高0.3岁": this year's level against last year's, reported
         if FOUNDATION_LAID.search(sentence) and not FUTURE_MARK.search(sentence):
             continue  # "2015年全区人均预期寿命达到74.31岁,…,为全面建成小康社会奠定了健康基础": results that laid a foundation
@@ -2581,6 +2600,10 @@ def targets(text: str) -> list[dict]:
             ):
                 norm_end = m.end()
                 continue  # "每个行政村办好1所", "1辆/3万人": layout norms, not targets
+            if re.search(r"加快(?:建设|推进|实施)$", before) and re.match(
+                r"[^，,。；;\d]{0,16}项目(?=[，,。；;]|$)", after
+            ):
+                continue  # "加快建设9个国家区域医疗中心项目": projects under way, sped up, not a count to reach
             if re.match(r"(?:及以上|以上|以下|以内)?的[，,]", after) and re.search(
                 r"(?:少于|多于|大于|小于|等于|不足|低于|高于|超过)$", before + (m.group("before") or "")
             ):
@@ -2739,6 +2762,13 @@ def targets(text: str) -> list[dict]:
                 continue  # "感染者30天内接受抗病毒治疗比例保持在90%以上": the time within which a rate is counted
             if m.group("low"):
                 word = "以上"
+            if (
+                not word
+                and re.search(r"分别[^，,。；;]*$", before)
+                and (closing := LIST_CLOSED_BY.match(after))
+            ):
+                # "分别增长4.5%、5.5%左右": the word closing the list of values governs each
+                word = closing.group(1)
             comparator = COMPARATORS.get(word, "ge")
             if not word and re.search(r"控制目标(?:为|是).*为$", before):
                 comparator = "le"  # "吸烟率控制目标为…男性为40%,女性为4%": a ceiling
@@ -2873,6 +2903,10 @@ FINDING = re.compile(r"(?:研究|调查|监测)(?:报告|结果|数据)?(?:显�
 # at its first 、 so that a long line with no comma is read once, not tried at each 、)
 LISTED_EACH = re.compile(
     r"(?:^|[，,])([^，,、]*、[^，,]*?)(?<!人)(?:均|都)(?:分别)?(?:达到|达|不低于|保持在)?$"
+)
+# the rest of a list of values after 分别 and the word closing it ("、5.5%左右", "和8‰以内")
+LIST_CLOSED_BY = re.compile(
+    r"(?:\s*(?:[、和及与]|以及)\s*\d+(?:\.\d+)?\s*[%‰]?)+\s*(左右|以内|之内|以下|及以下)"
 )
 LISTED_CHANGED = re.compile(r"(?:^|[，,])([^，,、]*、[^，,]*?)分别(?:降低|下降|减少|提高|增长|增加)$")
 # "今年,全国将重点建设…", "今年要…达到": a goal for the year of the text (计划生育 is family planning, no plan)
@@ -3227,6 +3261,11 @@ CLAUSE_GOAL_YEAR = re.compile(
 )
 # "…达到79.1岁,比上年提高0.3岁", "同比下降": a level compared with last year's (or the same time of it) is reported
 LAST_YEAR_COMPARED = re.compile(r"(?:比|较)(?:上年|去年|上一年)|同比")
+# "粮食产量1300亿斤以上、力争比去年实现更多增长", "主要预期目标是:…": a comparison with last year aimed at, or inside the
+# year's goals line, is a goal of the year, not a level reported
+AIMED_COMPARISON = re.compile(
+    r"(?:力争|争取|确保|努力)[^，,。；;]{0,4}?(?:比|较)(?:上年|去年|上一年)|主要(?:预期)?目标(?:是|为)?[:：]"
+)
 # "2024年…达到79岁,比2020年提高1.1岁": a year's level compared with an earlier year's is a result reported, not a goal
 COMPARED_WITH_YEAR = re.compile(r"(?:比|较)\d{4}\s*年")
 # "2020年初步建成300个…": what a year opening a clause is to see built

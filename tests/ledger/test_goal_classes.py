@@ -2635,3 +2635,21 @@ def test_a_floor_per_place_with_a_comparator_is_a_target_a_layout_without_one_is
 def test_a_floor_in_characters_after_zhishao_is_a_norm_in_words_a_small_value_after_dadao_is_read():
     text = "到2025年，每个县至少有一所公立中医医院，每个省份至少有一个统筹地区实现直接结算，每万人口全科医生数将达到两人。"
     assert found(text) == [(2.0, "人", 2025, "ge")]
+
+
+def test_a_numbered_list_whose_year_only_its_opening_sentence_names_is_that_year_s():
+    # reader33 (heldout_bc's class): the year, then commas, then the list the sentence ends on; made-up texts
+    text = (
+        "某区区长作政府工作报告时表示,2023年,区政府将努力为民办好八件实事:\n"
+        "1.改善居住条件。完成120幢老旧小区改造;安置农户500户以上。\n"
+        "2.扎实推进分级诊疗。家庭医生规范签约服务率达35%以上。\n"
+    )
+    assert found(text) == [(500.0, "户", 2023, "ge"), (35.0, "%", 2023, "ge")]
+    county = (
+        "为践行人民城市理念,2024年某县将继续针对群众迫切需求,积极围绕“老小旧远”,推进一批民生实事项目。\n"
+        "3.建设3家社区卫生服务站;\n7.组建完善并规范运作12支社区志愿服务队;\n"
+    )
+    assert found(county) == [(3.0, "家", 2024, "ge"), (12.0, "支", 2024, "ge")]
+    # a report's sentence that goes on after the list's name opens no list: its results stay out
+    report = "2025年,某省将筹措80亿元以上,实施十大为民办实事工程,用心解决急难问题。\n2024年,新建学校120所。"
+    assert (120.0, "所", 2025, "ge") not in found(report)

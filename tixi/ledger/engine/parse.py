@@ -1641,6 +1641,11 @@ YEARLY_LIST = re.compile(
     # "2023年重点民生事项" (a 政府工作报告's list of the year's works for the people, its items numbered "01", "02", …)
     r"|重点民生事项)"
 )
+# an opening sentence naming the year first and the list at its end, commas between ("2017年,区政府将努力为民办好十件实事:",
+# "2025年嘉定区将继续针对…,积极围绕…,推进一批…民生实事项目。"): the list is that year's
+YEARLY_LIST_SENTENCE = re.compile(
+    r"(?<!\d)(20\d{2})\s*年[^。；;\n]{0,80}?(?:民生实事|实事项目|为民(?:办)?实事|件(?:民生)?实事)[^，,。；;\n]{0,4}[。:：]"
+)  # the sentence ends on the list (a report's "…实施十大为民办实事工程,用心…" goes on: no list opens)
 YEARLY_LIST_REPORT = re.compile(
     r"完成情况|进度|进展|已完成|圆满完成|超额完成|全部完成|全面完成|顺利完成|如期完成|发布会|总结|回顾|成效"
 )
@@ -1651,6 +1656,8 @@ LIST_ITEM_VERB = re.compile(
     # "筹建人才住房1000套", "投放运营…公交车80辆", "开发安置…岗位2.76万个", "举办…6000场", "确保2个…基地投入使用",
     # "更新…计量表50万只"
     r"|筹建|投放|开发|举办|放映|确保|更新"
+    # "组建完善并规范运作18支社区少年服务队": the teams it forms and runs
+    r"|组建|运作"
     # "对480户符合条件的…家庭进行适老化改造": the count the item's work reaches, named after 对
     r"|(?:^(?:\d{1,3}[.．、])?|[，,])对(?=\d))"
     r"[^，,。；;、]{0,20}?\d|筛查[^，,。；;]{0,30}?\d"
@@ -1729,6 +1736,8 @@ def yearly_list_year(text: str) -> int | None:
         # a phone copy's opening, one short phrase a line ("确定在2026年" / "实施50项民生实事项目"): read as one line
         opening = opening[: phrases.start()] + phrases.group(0).replace("\n", "") + opening[phrases.end() :]
         listed = YEARLY_LIST.search(opening)
+    if not listed:
+        listed = YEARLY_LIST_SENTENCE.search(opening)
     if not listed:
         # a copy of a 民生实事 list that lost its title, each item closing with the funds planned for it ("…110个普惠性托位。
         # 计划安排资金1089万元,其中上级补助610万元…"): the year's works, of the year it writes first ("2023年度…资金")

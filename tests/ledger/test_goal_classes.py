@@ -2653,3 +2653,36 @@ def test_a_numbered_list_whose_year_only_its_opening_sentence_names_is_that_year
     # a report's sentence that goes on after the list's name opens no list: its results stay out
     report = "2025年,某省将筹措80亿元以上,实施十大为民办实事工程,用心解决急难问题。\n2024年,新建学校120所。"
     assert (120.0, "所", 2025, "ge") not in found(report)
+
+
+def test_a_label_of_units_inside_an_item_s_first_sentence_names_its_lead():
+    # reader33 (heldout_bc's classes): after a comma, or glued to a heading; made-up texts
+    text = (
+        "某市民生工程实施进度通报\n一、各县区综合排名\n1、甲县;2、乙区;3、丙县。\n二、部分项目进展情况\n"
+        "1、学前教育促进,牵头单位:市教体局。其中,进度较慢的为甲县。\n"
+        "2、村卫生室标准化建设,牵头单位:市卫健委。其中,整改不到位的为乙区。\n"
+    )
+    # the ranking names places, no unit: no task
+    assert _units(text) == [("学前教育促进", ["市教体局"], []), ("村卫生室标准化建设", ["市卫健委"], [])]
+    glued = (
+        "2022年为民办实事事项进展情况通报\n\n一、进展情况\n\n(一)适龄女生HPV疫苗接种牵头责任部门:县卫生健康委员会\n\n"
+        "截至4月底,已完成接种。\n\n(二)老年人认知障碍筛查试点牵头责任部门:县卫生健康委员会\n\n已印发实施方案。\n"
+    )
+    assert _units(glued) == [
+        ("适龄女生HPV疫苗接种", ["县卫生健康委员会"], []),
+        ("老年人认知障碍筛查试点", ["县卫生健康委员会"], []),
+    ]
+
+
+def test_a_heading_over_its_fields_with_a_label_of_units_is_a_task():
+    # reader33 (heldout_bc's class): a project card, "责任人" a person, "责任单位" the lead; made-up text
+    text = (
+        "某区2025年重点民生实事项目\n一、老旧小区燃气改造工程\n项目内容:对1200户老旧小区进行燃气管线施工。\n"
+        "完成时限:2025年9月完工。\n责任人:张某\n责任单位:区住建局\n二、保障措施\n各单位要加强组织领导。\n"
+    )
+    assert _units(text) == [("老旧小区燃气改造工程", ["区住建局"], [])]
+
+
+def test_a_time_in_words_after_the_units_of_a_bracket_names_no_unit():
+    text = "一、总体要求\n1.坚持稳中求进工作总基调,统筹推进各项工作。(国务院各部门分别负责,年内持续推进)\n"
+    assert _units(text) == [("坚持稳中求进工作总基调,统筹推进各项工作", ["国务院各部门"], [])]

@@ -77,6 +77,12 @@ LABELLED = re.compile(rf"^(?P<label>{LABEL_NAMES})\s*[:：]\s*")
 # (or spaces: "牵头单位：X　配合单位：Y")
 COMMA_BEFORE_LABEL = re.compile(rf"(?:[，,]\s*|(?<=[^\s:：])[ \t\u3000]+)(?=(?:{LABEL_NAMES})\s*[:：])")
 INLINE_LABEL = re.compile(rf"[。；;]\s*((?:{LABEL_NAMES})\s*[:：][^（）()。]+?)[。]?\s*$")
+# an item's label of units inside its first sentence, after a comma or glued to the heading ("1、学前教育促进,牵头单位:市教体局。
+# 其中,…", "(一)适龄女生HPV疫苗接种牵头责任部门:县卫生健康委员会"): the label names the item's units, the words before it
+# its title
+GLUED_LABEL = re.compile(
+    rf"(?:[，,]\s*|(?<=[\u4e00-\u9fffA-Za-z0-9”）)]))((?:{LABEL_NAMES})\s*[:：][^（）()，,]+?)\s*$"
+)
 LEAD_LABEL = re.compile(rf"^(?:{'|'.join(LEAD_STEMS)})(?:{UNIT_KINDS})$")
 DUTY_LABEL = re.compile(rf"^责任(?:{UNIT_KINDS})$")
 # "（负责部门：X；适用范围：Y）": where a measure applies, or by when, names no unit
@@ -84,6 +90,8 @@ NOT_UNITS_LABEL = re.compile(
     r"(?:[，,；;]\s*|(?<=[^\s:：])[ \t\u3000]+)(?:适用范围|完成时限|完成时间|时间节点|时限)\s*[:：].*$"
     # a deadline after the units, unlabelled: "（市卫健委牵头，市医保局配合；2026年底前完成）"
     r"|[，,；;]\s*20\d{2}\s*年[^，,；;（）()]{0,10}$"
+    # or a time in words: "（国务院各部门分别负责，年内持续推进）", "（…负责，年底前完成）", "（…负责，长期坚持）"
+    r"|(?<=负责|牵头|落实|配合)[，,；;]\s*(?:年内|年底前|年底|长期|持续|逐年|分年度)[^，,；;（）()\d]{0,8}$"
 )
 # a responsibility bracket of a 分解方案 that names the leader and who reports the figures beside the units ("牵头领导:谢瑞武,
 # 牵头单位:市发改委,责任单位:…,数据提供单位:市统计局"): a person, and the source of the data, are no unit of the task
@@ -510,6 +518,13 @@ def _items(text: str):
                 [measure.group(1), re.split(r"[。；]", measure.group(2))[0].strip()[:60], bare, offset]
             )
         elif (
+            measure := re.match(r"^([一二三四五六七八九十]+)、\s*([^。；;，,]{2,40})$", bare)
+        ) and _field_card(lines[offset:]):
+            # "一、未通气老旧小区天然气通气工程" over its fields ("项目内容:…", "完成时限:…", "责任人:…", "责任单位:区住建局"): a
+            # project of a list laid out as cards, a task of the unit its label names, not a heading
+            section = ""
+            items.append([measure.group(1), measure.group(2).strip(), bare, offset])
+        elif (
             (last_number > 0 or not arabic_list)
             and (sub := SUB_NUMBERED.match(bare))
             and _unit_brackets(_paragraph(bare, lines[offset:]))
@@ -543,6 +558,20 @@ def _items(text: str):
         elif items and items[-1] is not None:
             items[-1][2] += "\n" + line  # a page break inside a sentence: joined again where read
     return [item for item in items if item is not None], lines
+
+
+FIELD_LINE = re.compile(r"^[^\s:：，,。；;（）()]{2,6}[:：]")
+
+
+def _field_card(after: list[str]) -> bool:
+    """Whether the lines under a heading, up to the next item or heading, are its fields, each opening with a short
+    label ("项目内容:", "完成时限:", "责任人:"), one of them a label of units ("责任单位:")."""
+    fields = _paragraph("", after).split("\n")[1:]
+    return (
+        len(fields) >= 2
+        and all(FIELD_LINE.match(f) for f in fields)
+        and any(LABELLED.match(f) for f in fields)
+    )
 
 
 def _paragraph(line: str, after: list[str]) -> str:
@@ -628,7 +657,17 @@ def _units_in(body: str) -> tuple[list[str], list[str]] | None:
         return units_of("；".join(labelled))
     # "1.新建村卫生室200个。责任单位:省卫生健康委": the label after the item's sentence, on its line
     inline = INLINE_LABEL.search(body.split("\n")[0])
-    return units_of(inline.group(1)) if inline else None
+    if inline:
+        return units_of(inline.group(1))
+    glued = _glued_label(body)
+    return units_of(glued.group(1)) if glued else None
+
+
+def _glued_label(body: str) -> re.Match | None:
+    """The label of units inside an item's first sentence (GLUED_LABEL), where no bracket names its units."""
+    if _unit_brackets(body):
+        return None
+    return GLUED_LABEL.search(re.split(r"[。；;]", body.split("\n")[0])[0])
 
 
 def _label_source(body: str) -> str:
@@ -640,7 +679,10 @@ def _label_source(body: str) -> str:
     if labelled:
         return "；".join(labelled)
     inline = INLINE_LABEL.search(body.split("\n")[0])
-    return inline.group(1) if inline else ""
+    if inline:
+        return inline.group(1)
+    glued = _glued_label(body)
+    return glued.group(1) if glued else ""
 
 
 def _parts(title: str, body: str) -> list[tuple[str, str, str, tuple[list[str], list[str]]]]:
@@ -654,6 +696,10 @@ def _parts(title: str, body: str) -> list[tuple[str, str, str, tuple[list[str], 
     )
     if not separate:
         units = _units_in(body)
+        glued = _glued_label(body) if units else None
+        if glued and _label_source(body) == glued.group(1) and glued.group(1) in title:
+            # "学前教育促进,牵头单位:市教体局": the title ends before its label
+            title = title[: title.index(glued.group(1))].rstrip("，, ")
         return [(title, body, brackets[-1][0].group("inside") if brackets else "", units)] if units else []
     parts, start = [], 0
     for i, (m, units) in enumerate(brackets):

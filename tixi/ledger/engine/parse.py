@@ -1047,6 +1047,11 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
             used.update(range(i, unit_rows[1]))
             i = unit_rows[1]
             continue
+        if (bare_rows := _headerless_rows(lines, i)) is not None:
+            found += bare_rows[0]
+            used.update(range(i, bare_rows[1]))
+            i = bare_rows[1]
+            continue
         role = _column_role(_one_cell(lines[i]) or "")
         if role and role != "number" and (numbered := _numbered_cell_rows(lines, i)) is not None:
             found += numbered[0]
@@ -1105,8 +1110,90 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
             used.update(range(i, end))
             i = end
             continue
+        if (loose := _loose_numbered_rows(lines, i)) is not None:
+            found += loose[0]
+            used.update(range(i, loose[1]))
+            i = loose[1]
+            continue
         i += 1
     return found, used
+
+
+def _headerless_rows(lines: list[str], i: int) -> tuple[list[tuple], int] | None:
+    """Rows of a table copied with no header, each "N | task | unit | progress | status |" (a bare "|" or a blank line
+    between rows), numbered from 1: the cell after the number is the task, the first later cell naming units alone its
+    unit, in the same column in every row; the cells after it (what was done, how far) are no part of the task. None
+    unless two rows read so."""
+    rows, number, j, end, column = [], 0, i, i, None
+    while j < len(lines):
+        if re.fullmatch(r"[\s|]*", lines[j]):
+            j += 1
+            continue
+        cells = _cells(lines[j])
+        if len(cells) < 3 or cells[0].strip() != str(number + 1):
+            break
+        at = next((n for n in range(2, len(cells)) if _row_units(cells[n])), None)
+        task = cells[1].strip()
+        if at is None or (column is not None and at != column) or len(task) < 8 or _row_units(task):
+            break
+        number, column, j = number + 1, at, j + 1
+        end = j
+        rows.append(
+            (str(number), re.split(r"[。；;]", task)[0].strip()[:60], task, _row_units(cells[at]), [], None)
+        )
+    return (rows, end) if len(rows) >= 2 else None
+
+
+def _row_units(cell: str) -> list[str]:
+    """The units a cell names when it names nothing else ("县卫健局", "区卫健局 区财政局"); else none."""
+    names = [n for part in _split_outside_brackets(cell, "，,；;、 ") for n in unit_names(part)]
+    return names if names and all(is_organisation(n) for n in names) else []
+
+
+def _loose_numbered_rows(lines: list[str], i: int) -> tuple[list[tuple], int] | None:
+    """A table copied one cell a line under a 序号 header some of whose cells the column words do not name (a header
+    cell over two lines, "是否省市统一进度"), its rows' empty cells dropped by the copy: the header only says that the
+    table names tasks and their units (a task column, a 牵头/责任 column). Each row runs from its number to the next
+    row's; its unit is its last cell naming units alone, its task the first cell before it that reads as a clause (a
+    category "*医疗卫生" and a share done "20%" are no task). None unless two rows name a task and a unit."""
+    if _column_role(_one_cell(lines[i]) or "") != "number":
+        return None
+    order = [j for j in range(i + 1, len(lines)) if lines[j].strip() not in ("", "|")]
+    header = []
+    for j in order:
+        cell = _one_cell(lines[j])
+        if cell is None or cell == "1" or len(header) > 12 or len(cell) > 30:
+            break
+        header.append(cell)
+    roles = {_column_role(c) for c in header}
+    if "task" not in roles or not {"lead", "duty"} & roles or len(header) < 3:
+        return None
+    k, number, rows, end = len(header), 0, [], None
+    while k < len(order) and (_one_cell(lines[order[k]]) or "") == str(number + 1):
+        number, start = number + 1, k + 1
+        k = start
+        while (
+            k < len(order)
+            and k - start < len(header)
+            and (_one_cell(lines[order[k]]) or "") != str(number + 1)
+        ):
+            k += 1
+        cells = [(_one_cell(lines[j]) or "").strip() for j in order[start:k]]
+        unit_at = next((n for n in range(len(cells) - 1, 0, -1) if _row_units(cells[n])), None)
+        task = next(
+            (
+                c
+                for c in cells[:unit_at]
+                if len(c) >= 8 and not PROGRESS_CELL.fullmatch(c) and not _row_units(c)
+            ),
+            None,
+        )
+        if unit_at is None or task is None:
+            break
+        end = order[k - 1] + 1
+        title = re.split(r"[。；;]", task)[0].strip()[:60]
+        rows.append((str(number), title, task, _row_units(cells[unit_at]), [], None))
+    return (rows, end) if len(rows) >= 2 else None
 
 
 def _close_cut_bracket(text: str) -> str:
@@ -1705,7 +1792,8 @@ LIST_ITEM_VERB = re.compile(
     # "组建完善并规范运作18支社区少年服务队": the teams it forms and runs
     r"|组建|运作"
     # "对480户符合条件的…家庭进行适老化改造": the count the item's work reaches, named after 对
-    r"|(?:^(?:\d{1,3}[.．、])?|[，,])对(?=\d))"
+    # or after a card's field label, the place first: "项目内容:对高新区3448户未通气老旧小区进行燃气管线…施工建设"
+    r"|(?:^(?:\d{1,3}[.．、])?|[，,])对(?=\d)|^[^\s:：，,。；;]{2,6}[:：]对(?=[^，,。；;、\d]{0,5}\d))"
     r"[^，,。；;、]{0,20}?\d|筛查[^，,。；;]{0,30}?\d"
     # "在30家医疗机构推进…": the places a measure of the list reaches, counted
     r"|^(?:\d{1,2}[.．、]|[一二三四五六七八九十]+是)?在\d+(?:\.\d+)?(?:万|千)?(?:个|家|所|条|座)"
@@ -1762,6 +1850,18 @@ def _without_progress_notes(text: str) -> str:
             lines[i] = ""
         elif number and PROGRESS_STATUS.fullmatch(line):
             noting = True
+    return "\n".join(lines)
+
+
+def _task_cells_only(text: str, read: str) -> str:
+    """`read` (the text, line for line) with the lines of its task tables kept only for their rows' task cells: a
+    progress table's other cells (what was done, a share done, a leader, a unit) set no goal."""
+    lines, kept = read.splitlines(), text.splitlines()
+    rows, used = _table_tasks(kept)
+    tasks = [row[2].strip() for row in rows]
+    for i in used:
+        if i < len(lines) and kept[i].strip() not in tasks:
+            lines[i] = next((task for task in tasks if task and task in kept[i]), "")
     return "\n".join(lines)
 
 
@@ -1978,7 +2078,9 @@ def targets(text: str) -> list[dict]:
     record_start = int(issued.group(1)) if issued else plan_start
     found = []
     # a progress table's notes ("提前完成年度任务。" then "截至…已完成筛查任务数16010人"): what was done, no goal
-    read = _without_progress_notes(text) if list_year and _progress_table(text) else text
+    read = (
+        _task_cells_only(text, _without_progress_notes(text)) if list_year and _progress_table(text) else text
+    )
     annex = read.find("重大建设项目表")  # the projects annex is read by projects()
     body = (
         "\n".join(_sections(read[:annex] if annex > 0 else read, bool(list_year)))

@@ -150,3 +150,17 @@ def test_a_progress_table_read_by_its_columns_sets_goals_in_its_task_cells_only(
         (80.0, "个", 2025, "ge"),
         (900.0, "个", 2025, "ge"),
     ]
+
+
+def test_a_list_s_progress_table_with_no_year_in_its_title_takes_the_page_s_date_year_for_its_task_cells():
+    assert _goals(LOOSE_HEADER) == [
+        (12000.0, "人", 2024, "ge"),
+        (5.0, "家", 2024, "ge"),
+        (2.1, "万人", 2024, "ge"),
+    ]
+    # a page dated after the year its rows name (a report of last year's list): the date is no goal's year
+    later = LOOSE_HEADER.replace("发布日期:2024-08-28", "发布日期:2025-01-10")
+    # (rows naming their year keep it)
+    assert _goals(later) == [(5.0, "家", 2024, "ge"), (2.1, "万人", 2024, "ge")]
+    # no date line: no year
+    assert _goals(LOOSE_HEADER.replace("发布日期:2024-08-28\n", "")) == _goals(later)

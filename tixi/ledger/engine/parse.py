@@ -1826,7 +1826,10 @@ DONE_LABEL = re.compile(r"\s*(?:完成情况|进展情况|进度情况|工作进
 
 
 # the header cell of a progress column, on a line of its own (a table copied one cell a line)
-PROGRESS_COLUMN = re.compile(r"\s*(?:当前|目前|工作|项目)?(?:进度|进展|完成|落实)(?:情况)?\s*\|?\s*")
+# ("完成率(%)", "形象进度(%)": a share done)
+PROGRESS_COLUMN = re.compile(
+    r"\s*(?:当前|目前|工作|项目|形象)?(?:进度|进展|完成|落实)(?:情况|率)?\s*(?:[（(]%[)）])?\s*\|?\s*"
+)
 # a cell of that column: a share done, a note of what lags in its bracket ("80%(新区实验幼儿园进度滞后)", "95%")
 PROGRESS_CELL = re.compile(r"\s*(?:已完成|完成)?\d+(?:\.\d+)?\s*%\s*(?:[（(][^）)]*[）)]?)?\s*\|?\s*")
 
@@ -1874,6 +1877,25 @@ def _progress_table(text: str) -> bool:
     return bool(rows) and any(PROGRESS_COLUMN.fullmatch(lines[i]) for i in used)
 
 
+# the day a page was published, in its header ("发布日期:2024-08-28 16:34:00")
+PAGE_DATE = re.compile(r"(?:发布日期|发布时间)\s*[:：]\s*(20\d{2})\s*[-年./]")
+# a title naming a list's progress with no year ("公共服务“七优享”民生实事项目半年度进度表")
+LIST_PROGRESS_TITLE = re.compile(r"(?:民生实事|实事项目|为民(?:办)?实事)[^。，,；;\n]{0,12}(?:进度|进展)")
+
+
+def _progress_page_year(text: str, opening: str) -> int | None:
+    """The year of a page showing a yearly list's progress in a table read by its columns, its title naming no year:
+    the year the page was published, where the table's task cells name no other year."""
+    if not LIST_PROGRESS_TITLE.search(opening) or not (date := PAGE_DATE.search(text[:600])):
+        return None
+    if not _progress_table(text):
+        return None
+    year = int(date.group(1))
+    rows, _used = _table_tasks(text.splitlines())
+    named = {int(y) for row in rows for y in re.findall(r"(?<!\d)(20\d{2})\s*年", row[2])}
+    return year if named <= {year} else None
+
+
 def yearly_list_year(text: str) -> int | None:
     """The year of a yearly list of tasks, named by its title or opening (its first lines outside the copy's notes)."""
     opening = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))[:200]
@@ -1884,6 +1906,8 @@ def yearly_list_year(text: str) -> int | None:
         listed = YEARLY_LIST.search(opening)
     if not listed:
         listed = YEARLY_LIST_SENTENCE.search(opening)
+    if not listed and (page_year := _progress_page_year(text, opening)):
+        return page_year
     if not listed:
         # a copy of a 民生实事 list that lost its title, each item closing with the funds planned for it ("…110个普惠性托位。
         # 计划安排资金1089万元,其中上级补助610万元…"): the year's works, of the year it writes first ("2023年度…资金")

@@ -2672,6 +2672,11 @@ def test_a_label_of_units_inside_an_item_s_first_sentence_names_its_lead():
         ("适龄女生HPV疫苗接种", ["县卫生健康委员会"], []),
         ("老年人认知障碍筛查试点", ["县卫生健康委员会"], []),
     ]
+    # the same items numbered "（1）" (another planner's style, tixi bench parse --perturb's numbering)
+    renumbered = (
+        glued.replace("(一)", "（1）").replace("(二)", "（2）").replace("一、进展情况", "（一）进展情况")
+    )
+    assert _units(renumbered) == _units(glued)
 
 
 def test_a_heading_over_its_fields_with_a_label_of_units_is_a_task():

@@ -527,7 +527,8 @@ def _items(text: str):
         elif (
             (last_number > 0 or not arabic_list)
             and (sub := SUB_NUMBERED.match(bare))
-            and _unit_brackets(_paragraph(bare, lines[offset:]))
+            # (or its label of units in its first sentence: "（1）…接种牵头责任部门:县卫健委")
+            and (_unit_brackets(_paragraph(bare, lines[offset:])) or _glued_label(bare))
         ):
             # "(1)积极争取…。…(省卫健委、省发改委负责,…)" under "1.…": a third-level measure naming its units is a task of its
             # own ("（1）…" right under "（一）…" is a paragraph of that item: its first part keeps the item's title);

@@ -2637,6 +2637,182 @@ def test_a_floor_in_characters_after_zhishao_is_a_norm_in_words_a_small_value_af
     assert found(text) == [(2.0, "人", 2025, "ge")]
 
 
+# reader32, heldout_bb's classes (2026 provincial 政府工作报告: 主要预期目标, health paragraphs, 民生实事 lists), written for
+# any report or plan; the texts are made up
+
+
+def test_grain_in_100_million_jin_and_counts_in_more_measure_words_are_goals():
+    # 亿斤 (and 万斤, 亿公斤) of grain; 万亩次 (an area worked, not 万亩), 万批次, 部 (lifts), 门 (courses), 例 before 、;
+    # "5人制" is a kind of court, no count of people
+    text = (
+        "某省2030年政府工作报告\n"
+        "今年主要预期目标是：粮食产量达到730亿斤以上，农机作业服务面积45万亩次以上。\n"
+        "今年要完成不少于80万批次食品快检，加装电梯300部以上，新开发老年教育课程60门以上，"
+        "实施免费白内障手术1500例以上、义诊3000例以上，建成120个5人制足球场。"
+    )
+    assert found(text) == [
+        (730.0, "亿斤", 2030, "ge"),
+        (45.0, "万亩次", 2030, "ge"),
+        (80.0, "万批次", 2030, "ge"),
+        (300.0, "部", 2030, "ge"),
+        (60.0, "门", 2030, "ge"),
+        (1500.0, "例", 2030, "ge"),
+        (3000.0, "例", 2030, "ge"),
+        (120.0, "个", 2030, "ge"),
+    ]
+
+
+def test_the_items_of_a_years_list_announced_in_a_report_are_goals_each_clause():
+    # a 政府工作报告 announces the year's 民生实事 in a paragraph ("今年要继续办好“十件民生实事”。（1）…（2）…", "一是…二是…") or
+    # an annex's heading ("附件\n2030年全省民生实事\n1.…"): every clause of its items that counts what the item does is
+    # a goal of that year, the count before its noun ("改造提升30个…", "为3万名…") or after it ("维修养护…2100处"), or
+    # closing a clause of its own ("免费送戏下乡2万场", "合计7200名")
+    # (the list ends at a line that is no item: no number, no count of what an item does; a line broken inside a
+    # sentence, or one counting what an item does with no year, goes on with it: a PDF copy's breaks)
+    text = (
+        "某省2030年政府工作报告\n"
+        "今年主要预期目标是：地区生产总值增长5%左右，在实际工作中努力争取更好结果；一般公共预算收入增长2%左右；城镇新增就业"
+        "50万人以上，城镇调查失业率5.5%左右；居民消费价格涨幅2%左右；居民收入增长与经济增长同步；单位地区生产总值能耗和二氧化碳"
+        "排放降低完成国家下达任务；生态环境质量持续改善，主要污染物排放总量持续减少，各项约束性指标完成国家下达的年度目标任务。\n"
+        "今年要继续办好“十件民生实事”。（1）开展职业技能培训40万人次；实现技工院校毕业生就业3万人。"
+        "（2）提升养老服务能力，改造提升30个标准化养老机构，为3万名困难老年人提供居家服务，开展儿童关爱服务120万人次。"
+        "（3）实施农村公路安全生命防护工程8000公里，实施危桥改造\n150座。\n开展儿童关爱服务20万人次。\n"
+        "今年再办好12件民生实事。一是资助困难家庭大学生，合计7200名。二是维修养护农村供水工程2100处。三是免费送戏下乡2万场。\n"
+        "全省上下要齐心协力，确保各项任务落到实处。各项工作受益群众合计500万人。\n"
+        "附件\n"
+        "2030年全省民生实事\n"
+        "1.增加6000个普通高中学位；为困难家庭患者实施免费手术3000例（牵头单位：卫健委）。\n"
+        "2.加装、更新住宅电梯700部（牵头单位：住建厅）。\n"
+        "3.为新生儿提供免费筛查服务1万例。"
+    )
+    assert found(text)[:5] == [
+        (5.0, "%", 2030, "about"),
+        (2.0, "%", 2030, "about"),
+        (50.0, "万人", 2030, "ge"),
+        (5.5, "%", 2030, "about"),
+        (2.0, "%", 2030, "about"),
+    ]
+    assert found(text)[5:] == [
+        (40.0, "万人次", 2030, "ge"),
+        (3.0, "万人", 2030, "ge"),
+        (30.0, "个", 2030, "ge"),
+        (3.0, "万名", 2030, "ge"),
+        (120.0, "万人次", 2030, "ge"),
+        (8000.0, "公里", 2030, "ge"),
+        (150.0, "座", 2030, "ge"),
+        (20.0, "万人次", 2030, "ge"),
+        (7200.0, "名", 2030, "ge"),
+        (2100.0, "处", 2030, "ge"),
+        (2.0, "万场", 2030, "ge"),
+        (6000.0, "个", 2030, "ge"),
+        (3000.0, "例", 2030, "ge"),
+        (700.0, "部", 2030, "ge"),
+        (1.0, "万例", 2030, "ge"),
+    ]
+
+
+def test_a_count_after_a_verb_and_its_noun_in_a_reports_paragraph_is_a_goal():
+    # "培训乡村医生5000人" in a report's paragraph of the year's work: the count closes the clause after its noun; before
+    # its noun, right after two verbs ("改造提升25个…"), or the people a service is for ("为2万名…老年人提供…")
+    text = (
+        "某省2030年政府工作报告\n"
+        "今年主要预期目标是：地区生产总值增长5%左右。\n"
+        "夯实医疗卫生基础，实施医疗卫生强基工程，培训乡村医生6000人，招募大学生志愿者3000名，加强基层医疗机构建设。\n"
+        "提升养老服务能力，改造提升45个标准化养老机构，为3万名特殊困难老年人提供居家社区服务。"
+    )
+    assert found(text) == [
+        (5.0, "%", 2030, "about"),
+        (6000.0, "人", 2030, "ge"),
+        (3000.0, "名", 2030, "ge"),
+        (45.0, "个", 2030, "ge"),
+        (3.0, "万名", 2030, "ge"),
+    ]
+
+
+def test_money_paid_a_subsidys_condition_and_the_count_of_places_named_are_no_goals():
+    # in a year's list: wages paid ("发放…劳务报酬25亿元以上"), an amount per head ("给予每人2万元救助"), who may get a
+    # subsidy ("对…销售额3万元以上且…的经营主体进行补助"), the count of the places a clause names ("在甲、乙、丙等3个重点县建设…")
+    text = (
+        "某省2030年政府工作报告\n"
+        "今年主要预期目标是：地区生产总值增长5%左右。\n"
+        "今年再办好10件民生实事。一是通过以工代赈发放劳务报酬25亿元以上。二是为困难患者实施免费手术1800例、给予患病妇女每人2万元救助。"
+        "三是对农产品网络销售额3万元以上且快递单量达2000单以上的经营主体进行补助。"
+        "四是在甲县、乙县、丙县等3个重点县建设蔬菜基地4.5万亩。五是建成200个社区健身路径或3人制篮球场。"
+    )
+    assert found(text) == [
+        (5.0, "%", 2030, "about"),
+        (1800.0, "例", 2030, "ge"),
+        (4.5, "万亩", 2030, "ge"),
+        (200.0, "个", 2030, "ge"),
+    ]
+
+
+def test_a_standard_per_head_raised_stays_a_goal():
+    # a guard, passing before and after: "补助标准提高到每人每年700元" is a level to reach, not an amount per head paid
+    text = "到2030年，基本公共卫生服务经费补助标准提高到每人每年120元。"
+    assert found(text) == [(120.0, "元", 2030, "ge")]
+
+
+def test_pieces_are_a_unit_but_not_a_lists_own_count_nor_a_supports_condition():
+    # 件 ("发明专利授权量达420件"); "办好12件民生实事", "8件15项…实事", "10件事" count a list's own items; a value in the bracket of who is
+    # supported ("对…首次小批量生产（订单量200-5000件），按…给予…补贴") is a condition, 按 and its basis before 给予
+    text = (
+        "到2030年，每百万人口年发明专利授权量达420件，全市承办的8件15项重点民生实事全部完成。\n"
+        "到2030年，全市办好12件民生实事，为群众办好10件事。"
+        "对产品在本市实现首次小批量生产（订单量200-5000件），按实际支付给本地企业的费用给予15%的补贴。"
+    )
+    assert found(text) == [(420.0, "件", 2030, "ge")]
+
+
+def test_a_years_list_announced_without_its_year_is_the_texts_and_a_past_one_is_none():
+    # "将着力办好以下民生实事" in a report of the year: its items are the year's; "去年…办好民生实事" looks back, and so
+    # does a verb with nothing ahead ("持续推进民生工程")
+    text = (
+        "某省2030年政府工作报告\n"
+        "今年主要预期目标是：地区生产总值增长5%左右，在实际工作中努力争取更好结果；一般公共预算收入增长2%左右；城镇新增就业"
+        "50万人以上，城镇调查失业率5.5%左右；居民消费价格涨幅2%左右；居民收入增长与经济增长同步；单位地区生产总值能耗和二氧化碳"
+        "排放降低完成国家下达任务；生态环境质量持续改善，主要污染物排放总量持续减少，各项约束性指标完成国家下达的年度目标任务。\n"
+        "去年我们用心办好民生实事。免费送戏下乡3万场。\n"
+        "我们持续推进民生工程，免费送戏下乡4万场。\n"
+        "我们将着力办好以下民生实事。一是改造提升35个标准化养老机构。"
+    )
+    assert found(text)[5:] == [(35.0, "个", 2030, "ge")]
+
+
+def test_more_units_of_a_reports_goals():
+    # what a 政府工作报告's goals count in besides: 亿美元 (外资), 亿千瓦时, 万头, 万家, 万所, 万对, 万公顷, 万标箱, 亿人次, 亿人
+    text = (
+        "到2030年，实际使用外资达到120亿美元，全社会用电量达到4000亿千瓦时，生猪出栏稳定在3500万头，新增经营主体50万家，"
+        "建成标准化村卫生室1.5万所，免费孕前检查覆盖30万对，新增造林面积10万公顷，港口集装箱吞吐量达到800万标箱，"
+        "接待游客8亿人次，高血压患者规范管理人数提高到1.2亿人。"
+    )
+    assert found(text) == [
+        (120.0, "亿美元", 2030, "ge"),
+        (4000.0, "亿千瓦时", 2030, "ge"),
+        (3500.0, "万头", 2030, "ge"),
+        (50.0, "万家", 2030, "ge"),
+        (1.5, "万所", 2030, "ge"),
+        (30.0, "万对", 2030, "ge"),
+        (10.0, "万公顷", 2030, "ge"),
+        (800.0, "万标箱", 2030, "ge"),
+        (8.0, "亿人次", 2030, "ge"),
+        (1.2, "亿人", 2030, "ge"),
+    ]
+
+
+def test_a_years_list_announced_by_a_numbered_or_annex_heading():
+    # "附件：2030年十件民生实事及责任单位", "一、2030年省级民生实事项目": a heading the reader otherwise drops announces the list
+    goals = (
+        "某省2030年政府工作报告\n"
+        "今年主要预期目标是：地区生产总值增长5%左右，在实际工作中努力争取更好结果；一般公共预算收入增长2%左右；城镇新增就业"
+        "50万人以上，城镇调查失业率5.5%左右；居民消费价格涨幅2%左右；居民收入增长与经济增长同步；单位地区生产总值能耗和二氧化碳"
+        "排放降低完成国家下达任务；生态环境质量持续改善，主要污染物排放总量持续减少，各项约束性指标完成国家下达的年度目标任务。\n"
+    )
+    for heading in ("附件：2030年十件民生实事及责任单位", "一、2030年省级民生实事项目"):
+        text = goals + heading + "\n1.改造提升35个标准化养老机构（责任单位：省民政厅）。"
+        assert found(text)[5:] == [(35.0, "个", 2030, "ge")]
+
+
 def test_a_numbered_list_whose_year_only_its_opening_sentence_names_is_that_year_s():
     # reader33 (heldout_bc's class): the year, then commas, then the list the sentence ends on; made-up texts
     text = (

@@ -22,7 +22,7 @@ FOLDERS = (
     "heldout_ar",
     "heldout_as",
 )
-STILL_LOST = {"pdf_wrap", "tab_table"}
+STILL_LOST = {"tab_table"}
 
 
 def _seeds_dir() -> Path:

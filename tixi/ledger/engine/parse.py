@@ -5,6 +5,7 @@ Returns plain dicts; says it found nothing rather than inventing items.
 """
 
 import re
+from collections import Counter
 from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field
 
@@ -34,6 +35,38 @@ INLINE_ITEM = re.compile(
 HEADING_THEN_ITEM = re.compile(
     r"^([一二三四五六七八九十]+、[^。；;：:（）()]{2,60}?)(?=[（(][一二三四五六七八九十]+[)）])"
 )
+
+
+# a list written as running text, "一是…（甲牵头）；二是…（乙牵头）；三是…": each "N是" part is an item where its parts
+# name their own units (a list whose units close the whole paragraph is one item's: "（一）…。一是…；二是…。（甲负责）")
+RUNNING_SPLIT = re.compile(r"(?<=[。；;）)])\s*(?=[一二三四五六七八九十]{1,3}是)")
+RUNNING_ITEM = re.compile(r"^([一二三四五六七八九十]{1,3})是\s*(.{2,})$")
+
+
+def _running_parts(line: str) -> list[str]:
+    """A line that opens a running list ("一是…；二是…") whose parts name their own units (a part before the last names
+    some): one part per item."""
+    if not RUNNING_ITEM.match(line.strip()) or "二是" not in line:
+        return [line]
+    parts = RUNNING_SPLIT.split(line.strip())
+    numbered = [RUNNING_ITEM.match(part) for part in parts]
+    if not all(m and _cn_number(m.group(1)) == n for n, m in enumerate(numbered, start=1)):
+        return [line]
+    if not any(
+        _units_in(part) for part in parts[:-1]
+    ):  # units closing the last part only are the paragraph's
+        return [line]
+    return parts
+
+
+def _cn_number(numeral: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十三 → 23 (a list's numerals)."""
+    digits = "一二三四五六七八九"
+    tens, ten, ones = numeral.partition("十")
+    if not ten:
+        return digits.index(numeral) + 1 if len(numeral) == 1 and numeral in digits else None
+    value = (digits.index(tens) + 1 if tens else 1) * 10
+    return value + (digits.index(ones) + 1 if ones else 0)
 
 
 def _inline_parts(line: str) -> list[str]:
@@ -480,7 +513,12 @@ def _items(text: str):
     """(clause, title, body, offset) of each numbered item; lines broken inside an item (a PDF's page
     breaks) are joined back to it, and '1.' items take the '（一）' section they sit in."""
     section, items, offset, task_follows, last_number = "", [], 0, False, -1
-    lines = _label_lines([part for raw in text.splitlines() for part in _inline_parts(raw)])
+    lines = _label_lines(
+        [part for raw in text.splitlines() for piece in _running_parts(raw) for part in _inline_parts(piece)]
+    )
+    running = {
+        part.strip() for raw in text.splitlines() if len(parts := _running_parts(raw)) > 1 for part in parts
+    }
     # does the document number its measures "1." / "1、" anywhere? (if not, "（1）" is the style it numbers them in)
     openers = [re.sub(r"^[#*\s]+", "", line) for line in lines]
     arabic_list = any(ARABIC_MARKER.match(line) for line in openers)
@@ -527,8 +565,8 @@ def _items(text: str):
         elif (
             (last_number > 0 or not arabic_list)
             and (sub := SUB_NUMBERED.match(bare))
-            # (or its label of units in its first sentence: "（1）…接种牵头责任部门:县卫健委")
-            and (_unit_brackets(_paragraph(bare, lines[offset:])) or _glued_label(bare))
+            # (its bracket, labelled lines, or a label in its first sentence: "（1）…接种牵头责任部门:县卫健委")
+            and _units_in(_paragraph(bare, lines[offset:]))
         ):
             # "(1)积极争取…。…(省卫健委、省发改委负责,…)" under "1.…": a third-level measure naming its units is a task of its
             # own ("（1）…" right under "（一）…" is a paragraph of that item: its first part keeps the item's title);
@@ -536,7 +574,13 @@ def _items(text: str):
             prefix = f"（{section}）" if section else ""
             level = f"{last_number}" if last_number > 0 else ""
             items.append([f"{prefix}{level}({sub.group(1)})", sub.group(2).strip()[:60], bare, offset])
-        elif (circled := CIRCLED_ITEM.match(bare)) and _unit_brackets(_paragraph(bare, lines[offset:])):
+        elif line in running and (item := RUNNING_ITEM.match(bare)):
+            # "二是…（乙牵头）" of a running list whose parts name their own units
+            prefix = f"（{section}）" if section else ""
+            level = f"{last_number}" if last_number > 0 else ""
+            title = re.split(r"[。；;*]", item.group(2))[0].strip()[:60]
+            items.append([f"{prefix}{level}{item.group(1)}是", title, bare, offset])
+        elif (circled := CIRCLED_ITEM.match(bare)) and _units_in(_paragraph(bare, lines[offset:])):
             # "①建设…。（市卫健委负责）": a measure numbered with a circled digit naming its units is a task
             prefix = f"（{section}）" if section else ""
             level = f"{last_number}" if last_number > 0 else ""
@@ -656,6 +700,8 @@ def _units_in(body: str) -> tuple[list[str], list[str]] | None:
     labelled = [line for line in body.split("\n")[1:] if LABELLED.match(line)]
     if labelled:
         return units_of("；".join(labelled))
+    if labels := _closing_labels(body.split("\n")[0]):
+        return units_of(labels)
     # "1.新建村卫生室200个。责任单位:省卫生健康委": the label after the item's sentence, on its line
     inline = INLINE_LABEL.search(body.split("\n")[0])
     if inline:
@@ -671,6 +717,21 @@ def _glued_label(body: str) -> re.Match | None:
     return GLUED_LABEL.search(re.split(r"[。；;]", body.split("\n")[0])[0])
 
 
+def _closing_labels(line: str) -> str:
+    """The labels that close an item's line ("…升级。牵头责任单位:县卫健委。主要协作单位:各乡镇…", "…。责任单位：…各区县
+    （市）政府；"), as one text; "" where none does, or where they sit in a bracket left open ("（牵头单位:…;配合单位:…")."""
+    segments = [seg.strip() for seg in re.split(r"[。；;]", line)]
+    while segments and not segments[-1]:
+        segments.pop()
+    labels = []
+    while segments and LABELLED.match(segments[-1]):
+        labels.insert(0, segments.pop())
+    before = "".join(segments)
+    if not labels or not segments or len(re.findall(r"[（(]", before)) > len(re.findall(r"[）)]", before)):
+        return ""
+    return "；".join(labels)
+
+
 def _label_source(body: str) -> str:
     """The text an item with no bracket of units takes its units from (_units_in): its labelled lines, or
     the label after its sentence."""
@@ -679,6 +740,8 @@ def _label_source(body: str) -> str:
     labelled = [line for line in body.split("\n")[1:] if LABELLED.match(line)]
     if labelled:
         return "；".join(labelled)
+    if labels := _closing_labels(body.split("\n")[0]):
+        return labels
     inline = INLINE_LABEL.search(body.split("\n")[0])
     if inline:
         return inline.group(1)
@@ -865,7 +928,14 @@ GROUP_ROW = re.compile(
 )
 
 
-ROW_NUMBER = re.compile(r"^(\d{1,3})[.．、](?!\s*\d)\s*")  # "1. 5个县" is a decimal, no row
+# a row's number in any list style: "1." "1、" ("1. 5个县" is a decimal, no row), "（1）", "①"
+ROW_NUMBER = re.compile(r"^(?:(\d{1,3})[.．、](?!\s*\d)|[（(](\d{1,3})[)）]|([①-⑳]))\s*")
+
+
+def _row_value(opened: re.Match) -> int:
+    return int(opened.group(1) or opened.group(2) or "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(opened.group(3)) + 1)
+
+
 LEADER_CELL = re.compile(
     r"^[^，,。；;:：、\d]{2,12}$"
 )  # a person's cell merged across rows ("周某市长"): no unit, no text
@@ -894,7 +964,7 @@ def _numbered_cell_rows(lines: list[str], i: int) -> tuple[list[tuple], int] | N
     while k < len(order):
         cell = (_one_cell(lines[order[k]]) or "").strip()
         opened = ROW_NUMBER.match(cell)
-        if not opened or int(opened.group(1)) != number + 1:
+        if not opened or _row_value(opened) != number + 1:
             if LEADER_CELL.match(cell) and not all(is_organisation(n) for n in unit_names(cell)):
                 k += 1
                 continue
@@ -1288,11 +1358,20 @@ PASTED_FORMS = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "�
 WRAP_WIDTH = 80  # a document whose lines (nine in ten) are no longer than this is set at a page's width
 WRAP_NARROWEST = 25  # a page holds more than this: shorter lines are a phone copy or a table one cell a line
 WRAP_FULL = 0.75  # a line this share of the page's width or longer reaches the right margin
-TABLE_CELLS = re.compile(r"[|\t]|(?<=\S)[ \u3000]+(?=\S)")  # "|", tabs, or cells set apart by spaces
+# "|", tabs, or cells set apart by spaces — but not one space between a number and a word ("到 2025 年", "100% 达到") or
+# after a stop ("万吨， 基本实现"): a writer's or a paste's spacing inside a sentence ("78.3 79.5", "（岁） 78.3" are cells)
+TABLE_CELLS = re.compile(
+    r"[|\t]|(?<=\S)[ \u3000]{2,}(?=\S)"
+    r"|(?<=[\u4e00-\u9fff])[ \u3000](?=[^\s\d])"
+    r"|(?<=[\d%‰])[ \u3000](?=[\d≤≥<>＜＞])"
+    r"|(?<=[^\s\u4e00-\u9fff\d%‰，,。；;、：:])[ \u3000](?=\S)"
+)
 SENTENCE_CLOSED = re.compile(r"(?:[。；;：:！!？?…）)】」』”\"]|(?<!\d)\.)\s*$")
 WRAP_SHARE = 0.5  # and most of its lines reach that width: a list of short items, one a line, is not wrapped
 WRAP_FEWEST = 4  # fewer lines than this tell no page's width
 WRAP_FEW = 10  # fewer than this tell it only where a run closes a sentence (as where lines vary)
+NUMBER_CUT_END = re.compile(r"\d$")
+NUMBER_CUT_START = re.compile(r"[\d.．%‰年月日万亿千百个岁名人所家张项]")
 CANNOT_END = re.compile(r"[、，,和及与]\s*$")  # a list of units or a clause goes on after these
 WRAP_VARIED = (
     0.2  # or a fifth of them, in a document whose lines vary (then only runs that close a sentence join)
@@ -1312,6 +1391,12 @@ def _rejoin_cut_rows(lines: list[str]) -> list[str]:
     # rows differ in cells where one spans several rows, and the widest may be cut too: half again the widest line
     # seen, but never a row and the next (twice a row's cells)
     widest = max(line.count("|") for line in lines if " | " in line) * 3 // 2
+    # a row cut right after a "|" whose rest holds cells of its own ("7 | 逐步清理…工作 | " / "政法处 | 长期推进 |"), in a
+    # copy set at a page's width: a line that reaches the margin, and the two make no more cells than the widest row
+    most = max(line.count("|") for line in lines if " | " in line)
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    margin = WRAP_FULL * width if WRAP_NARROWEST <= width <= WRAP_WIDTH else None
     out, i = [], 0
     while i < len(lines):
         line, end = lines[i], None
@@ -1324,7 +1409,12 @@ def _rejoin_cut_rows(lines: list[str]) -> list[str]:
                     break
                 joined += piece
                 j += 1
-                if joined.count("|") > widest or (closed and "|" in piece and piece.count("|") > 1):
+                if joined.count("|") > widest or (
+                    closed
+                    and "|" in piece
+                    and piece.count("|") > 1
+                    and (margin is None or len(line.strip()) < margin or joined.count("|") > most)
+                ):
                     break
                 if piece.rstrip().endswith("|"):
                     end = j
@@ -1339,13 +1429,75 @@ def _rejoin_cut_rows(lines: list[str]) -> list[str]:
 
 
 ROW_PIECES = 6  # a row cut into more pieces than this is no row
+NO_LINE_OPENS = re.compile(r"^[，,、。；;：:！!？?）)」』”]")
+UNITS_LINE = re.compile(r"^\s*[（(〔](?P<inside>[^（）()〔〕]{2,200})[）)〕][。；;]?\s*$")
+
+
+def _continues(above: str, line: str) -> bool:
+    """A line that goes on from the line above in a copy cut at a page's width: one opened by a stop or a closing
+    mark (no writer opens a line so), one that is a bracket of units alone (the item's, cut after its "。"), or
+    one opened by a single space after a number (a spaced number cut at its space: "达 4" / " 万亩")."""
+    bracket = UNITS_LINE.match(line)
+    return bool(
+        NO_LINE_OPENS.match(line)
+        or (bracket and NAMES_ROLES.search(bracket.group("inside")))
+        or (re.search(r"\d$", above) and re.match(r" [^\s\d]", line))
+    )
+
+
+def _rejoin_open_rows(lines: list[str]) -> list[str]:
+    """A table whose rows are "a | b | c" (no "|" closing them) in a copy set at a page's width: a row's line that
+    reaches the right margin goes on in the next lines, up to the table's count of cells, then in the lines
+    without "|" (its last cell's words) while each piece reaches the margin, up to the next row."""
+    rows = [line for line in lines if " | " in line and not line.rstrip().endswith("|")]
+    if len(rows) < 3:
+        return lines
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if not WRAP_NARROWEST <= width <= WRAP_WIDTH:
+        return lines
+    full = WRAP_FULL * width
+    # a row's cells: most rows', or a row short of the margin's (a header, whole) where the copy cut most rows
+    bars = max(
+        Counter(row.count("|") for row in rows).most_common(1)[0][0],
+        max((row.count("|") for row in rows if len(row.strip()) < full), default=0),
+    )
+    out, i = [], 0
+    while i < len(lines):
+        line, j = lines[i], i + 1
+        # (a line closing with "|" was cut right after it: its last cell is to come)
+        if " | " in line and line.count("|") <= bars:
+            last = line
+            while j < len(lines) and j - i <= ROW_PIECES and lines[j].strip() and len(last.strip()) >= full:
+                piece = lines[j]
+                if "|" in piece and (line.count("|") >= bars or line.count("|") + piece.count("|") > bars):
+                    break  # a row of its own
+                line, last, j = line.rstrip() + piece, piece, j + 1
+        out.append(line)
+        i = j
+    return out
 
 
 def _rejoin_wrapped(text: str) -> str:
-    lines = _rejoin_cut_rows(text.split("\n"))
+    lines = text.split("\n")
+    # a row's trailing space cut onto a line of its own ("…（20分） |" then " "): no line between two rows
+    lines = [
+        line
+        for i, line in enumerate(lines)
+        if not (
+            line
+            and not line.strip()
+            and 0 < i < len(lines) - 1
+            and lines[i - 1].rstrip().endswith("|")
+            and " | " in lines[i + 1]
+        )
+    ]
+    lines = _rejoin_open_rows(_rejoin_cut_rows(lines))
     text = "\n".join(lines)
     # a table's lines (cells apart by "|", tabs or spaces, or one cell a line ending in "|") are no wrapped prose
-    lengths = sorted(len(line.strip()) for line in lines if line.strip() and not TABLE_CELLS.search(line))
+    lengths = sorted(
+        len(line.strip()) for line in lines if line.strip() and not TABLE_CELLS.search(line.strip())
+    )
     if len(lengths) < WRAP_FEWEST:
         return text
     width = lengths[int(0.9 * (len(lengths) - 1))]
@@ -1360,13 +1512,29 @@ def _rejoin_wrapped(text: str) -> str:
     groups = [[lines[0]]]
     for line in lines[1:]:
         last = "".join(part.rstrip() for part in groups[-1])
+        piece = groups[-1][-1]
         if (
-            len(last.strip()) >= WRAP_FULL * width
+            len(piece.strip()) >= WRAP_FULL * width
+            and not piece.lstrip().startswith(("#", "|"))
+            and (
+                (re.search(r"\d$", piece) and re.match(r"\d{1,3}(?:[年月日%‰]|[万亿]\S)", line))
+                or NO_LINE_OPENS.match(line)  # no row opens with "。" either
+            )
+        ):
+            groups[-1].append(
+                line
+            )  # a number cut in two at the margin ("…关于202" / "4年实施…"), even in a row
+        elif (
+            len(last.rstrip()) >= WRAP_FULL * width  # an indent takes its share of the page
             and not last.lstrip().startswith("#")
-            and not TABLE_CELLS.search(last)
-            and not TABLE_CELLS.search(line)
-            and not SENTENCE_CLOSED.search(last)
-            and not OPENS_ITEM.match(line)
+            and not TABLE_CELLS.search(last.strip())  # a leading tab is an indent, no cell
+            and not TABLE_CELLS.search(line.strip())
+            and (
+                not (SENTENCE_CLOSED.search(last) or OPENS_ITEM.match(line))
+                # a line no writer opens (with "，" "、" "。"…) goes on from the line above, and an item's bracket
+                # of units ("（财政部、国务院扶贫办负责）") cut from its sentence's "。" closes that item
+                or (len(groups[-1][-1].strip()) >= WRAP_FULL * width and _continues(last, line))
+            )
         ):
             groups[-1].append(line)
         else:
@@ -1378,16 +1546,75 @@ def _rejoin_wrapped(text: str) -> str:
             and not SENTENCE_CLOSED.search(group[-1])
             and not all(CANNOT_END.search(part) for part in group[:-1])
         ):
-            out += group
+            # even so, a number cut in two ("…从2015" / "年的73.25岁…") is one line's
+            for part in group:
+                if out and NUMBER_CUT_END.search(out[-1]) and NUMBER_CUT_START.match(part):
+                    out[-1] = out[-1].rstrip() + part
+                else:
+                    out.append(part)
         else:
             out.append("".join(part.rstrip() for part in group[:-1]) + group[-1])
     return "\n".join(out)
 
 
+# a Word paste sets a space either side of every number between Chinese characters ("到 2025 年达到 90 %"): in a
+# document that does so nearly everywhere the spaces are the paste's, not the writer's, and go; a document that
+# spaces some numbers only (a writer's habit, a table's cells set apart by spaces) keeps them as written
+NUMBER_EDGE = re.compile(r"(?<=[\u4e00-\u9fff])([ \u3000]?)(?=\d)|(?<=\d)([ \u3000]?)(?=[\u4e00-\u9fff])")
+CELL_SPACE = re.compile(r"[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]")  # cells set apart by spaces
+LAST_CELL = re.compile(
+    r"\d+(?:\.\d+)?[ \u3000]?(?:[%‰]|[\u4e00-\u9fff]{1,3})?\s*$"
+)  # a number and its unit close the line
+ITEM_NUMBER = re.compile(r"\d{1,2}[.．、](?!\d)")  # "优化 1.健全…": an item's number opens a cell or an item
+WORD_SPACED = 0.9  # the share of a number's edges with a space at which the spaces are a paste's
+WORD_SPACED_FEWEST = 10  # fewer edges than this tell no habit
+
+
+def _unspaced_line(line: str, among_rows: bool) -> str:
+    # in a row whose cells are set apart by spaces ("数量指标 每年慰问…现症病人 32人", "…知晓率显著提升 100%")
+    # the space before the row's first number (after a cell, or in a line that is no sentence
+    # among rows of cells), or before a
+    # number that with its unit closes the row, may be a cell's edge, and so may the space before an item's
+    # number: it stays
+    def fold(m: re.Match) -> str:
+        if m.group(1) and (
+            LAST_CELL.match(line, m.end())
+            or ITEM_NUMBER.match(line, m.end())
+            or (
+                not re.search(r"\d", line[: m.start()])
+                and (
+                    CELL_SPACE.search(line[: m.end()]) or (among_rows and not re.search(r"[，。；,;]", line))
+                )
+            )
+        ):
+            return m.group(1)
+        return ""
+
+    return NUMBER_EDGE.sub(fold, line)
+
+
+def _unspaced_numbers(text: str) -> str:
+    edges = [m.group(1) or m.group(2) or "" for m in NUMBER_EDGE.finditer(text)]
+    if len(edges) < WORD_SPACED_FEWEST or sum(bool(e) for e in edges) < WORD_SPACED * len(edges):
+        return text
+    lines = text.split("\n")
+    return "\n".join(
+        _unspaced_line(line, any(CELL_SPACE.search(near) for near in lines[max(i - 1, 0) : i + 2]))
+        for i, line in enumerate(lines)
+    )
+
+
 def normalise(text: str) -> str:
-    """The text as the rules read it: \r\n and \r as \n, ０-９ as 0-9, ％ as %, a PDF copy's hard-wrapped
-    lines joined again."""
-    return _rejoin_wrapped(text.replace("\r\n", "\n").replace("\r", "\n").translate(PASTED_FORMS))
+    """The text as the rules read it: \r\n and \r as \n, ０-９ as 0-9, ％ as %, a Word paste's spaces around
+    numbers dropped, a PDF copy's hard-wrapped lines joined again."""
+    text = _rejoin_wrapped(
+        _unspaced_numbers(text.replace("\r\n", "\n").replace("\r", "\n").translate(PASTED_FORMS))
+    )
+    # a paragraph's first-line indent typed full-width ("　　") says no more than the line break before it
+    return INDENT.sub("", text)
+
+
+INDENT = re.compile(r"^\u3000+", re.M)
 
 
 def _rule_units(rule: re.Match, line: str) -> list[str]:
@@ -1576,11 +1803,17 @@ TARGET = re.compile(
     # or a count's unit written twice with 至 ("2位至3位", "3个至5个")
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到|至|[%‰]\s*[～~—-]|(?:个|位|名|家|所|项|种)\s*(?:至|～|~))\s*)?"
     r"(?P<value>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>%|‰|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|[万亿]立方米|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿千瓦|万马力|万千瓦时|万千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|万场|万次|万套|万只|万(?=以上|以内|以下|人次以上|[，,。；]|$)|元(?=以上)"
-    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人|条(?![例款])|公里\s*[/／]\s*[百千万]?平方公里|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|小时|平方米/人|㎡/人|平方米|㎡|颗|辆(?![/／])|批次|堂"
+    r"(?P<unit>%|‰|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|亿斤|万斤|亿公斤|[万亿]立方米|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|万场|万批次|万次|万套|万只|万头|万家|万所|万对|万公顷|万标箱|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|元(?=以上)"
+    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人(?!制)|条(?![例款])|公里\s*[/／]\s*[百千万]?平方公里|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|小时|平方米/人|㎡/人|平方米|㎡|颗|辆(?![/／])|批次|堂"
     # more units of counts and lengths, read as the others (the first readings met each): rooms, doses, cases, copies
     r"|间(?![隔断歇])|万剂次|万?册|万?份(?![额])|万?盒|床(?![位旁边])|公顷|千米|亩"
-    r"|位(?=[^置于次列]|$)|[例次](?=以上|及以上|以下|以内|[，,。；;]))?"
+    r"|位(?=[^置于次列]|$)|[例次](?=以上|及以上|以下|以内|[，,。；;])"
+    # cases closing a clause ("实施免费手术2000例、…", "…3000例（牵头单位：…）"), lifts ("加装电梯500部以上"), courses
+    # ("课程100门")
+    r"|例(?=[、（(])|部(?![门分委署位长队件])|门(?![诊户类槛急店口])"
+    # pieces ("发明专利授权量达350件"); "15件民生实事", "10件12项…实事" count a list's own items
+    r"|万?件(?!\d|事|(?:重点)?(?:民生|为民|惠民|实事|项目|大事|好事))"
+    r")?"
     r"(?P<after>及以上|及以下|以上|以内|之内|以下|左右)?"
 )
 COMPARATORS = {
@@ -1643,6 +1876,14 @@ COMPARATORS = {
 # (a rate to lower: "分别下降到5.8‰、12/10万", "小于25%" — a ceiling states a goal as a floor does)
 GOAL_WORDS = re.compile(
     r"\d年内|力争|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至|小于|大于|‰|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|超\s*\d|逾\s*\d|(?:建设|建立|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助|完成|研制|培育)\d|削减[^，,。；\d]{0,10}\d|\d分钟[^，。]{0,6}圈|达\s*\d|今年[^，,。；;\d]{0,4}拟[\u4e00-\u9fff]{1,4}\d"
+    # a count right after two verbs ("改造提升25个标准化养老机构", "新建改扩建30所"), or the people a service is for ("为2万名
+    # 特殊困难老年人提供…")
+    r"|(?:改造|提升|新建|改扩建|扩建|建设|建成|打造|创建)(?:提升|改造|建设|新建|改扩建|扩建|认定)\d+(?:\.\d+)?万?"
+    r"(?:个|所|家|张|座|处|条|名|户|套)"
+    r"|(?:^|[，,；;])为\d+(?:\.\d+)?万?(?:名|户)"
+    # a count after a verb and its noun, closing the clause: "培训乡村医生5000人", "新建县域医疗次中心58个"
+    r"|(?:培训|招募|培养|引进|资助|救助|帮扶|新增|新建|改造|建设|建成)[^，,。；;\d]{1,10}?\d+(?:\.\d+)?万?"
+    r"(?:人次|人|名|个|所|家|张|座|处)(?=[，,。；;]|$)"
     # a standard raised by an amount: "人均财政补助标准分别再提高30元和5元", "基础养老金最低标准再提高20元"
     r"|标准(?:分别)?再?(?:提高|提升|上调)\s*\d+(?:\.\d+)?\s*元"
     # a plan's commitment opened by its focus word: "将重点突破…，获得40项…", "重点支持…，开展8个~10个…的研发"
@@ -1792,6 +2033,9 @@ LIST_ITEM_VERB = re.compile(
     r"|筹建|投放|开发|举办|放映|确保|更新"
     # "组建完善并规范运作18支社区少年服务队": the teams it forms and runs
     r"|组建|运作"
+    # "增加5000个普通高中招生计划", "实现…毕业生就业2万人", "维修养护农村供水工程1900处", "招聘…医学毕业生800名",
+    # "慰问困难群众30万人次", "开工建设…1.2万套", "增设…托位", "培育…示范户", "吸纳…就业", "接种…疫苗"
+    r"|增加|实现|维修|养护|招聘|慰问|开工|增设|培育|吸纳|接种"
     # "对480户符合条件的…家庭进行适老化改造": the count the item's work reaches, named after 对
     # or after a card's field label, the place first: "项目内容:对高新区3448户未通气老旧小区进行燃气管线…施工建设"
     r"|(?:^(?:\d{1,3}[.．、])?|[，,])对(?=\d)|^[^\s:：，,。；;]{2,6}[:：]对(?=[^，,。；;、\d]{0,5}\d))"
@@ -1800,6 +2044,28 @@ LIST_ITEM_VERB = re.compile(
     r"|^(?:\d{1,2}[.．、]|[一二三四五六七八九十]+是)?在\d+(?:\.\d+)?(?:万|千)?(?:个|家|所|条|座)"
     # "开工建设矾山镇、马站镇等2家中心敬老院", "打通人民大道等12条断头路": the places it names, counted after 等
     r"|^(?:\d{1,3}[.．、])?(?:开工建设|建设|建成|新建|改造|打通|完成)[^，,。；;]{2,40}?等\d+(?:个|家|所|条|座|处)"
+)
+# a list of the year's works announced in a longer text: "今年要继续办好“十件民生实事”", "今年…继续认真办好十方面民生实事",
+# "2026年自治区民生实事" (an annex's heading), "将着力办好以下民生实事" (the text's year; a verb looking ahead: "持续推进民生
+# 工程" in a review is none)
+INNER_LIST_NOUN = r"(?:民生实事|为民(?:办)?实事|惠民实事|实事项目|民生工程|民心工程|民生项目)"
+INNER_LIST = re.compile(
+    # the year, then a verb of doing ("今年再办好15件民生实事"; not "作为…2024年二十项民心工程中的…已于…投入使用")
+    r"(?:(?<!\d)(20\d{2})\s*年|今年)[^。；;\n]{0,40}?(?:办好|办理|实施|推进|安排|确定|推出|集中力量办)[^。；;\n]{0,20}?"
+    + INNER_LIST_NOUN
+    # a verb looking ahead ("继续认真办好十方面民生实事", "将着力办好以下民生实事")
+    + r"|(?:将|要|继续|再)[^，,。；;\n]{0,6}?(?:办好|实施|推进|安排)[^。；;\n]{0,40}?"
+    + INNER_LIST_NOUN
+    # a heading of its own ("2026年自治区民生实事", "2026年全省十件民生实事项目")
+    + r"|^[^，,。；;\n]{0,20}?(?<!\d)(20\d{2})\s*年[^，,。；;\n]{0,20}?"
+    + INNER_LIST_NOUN
+    + r"[^，,。；;\n]{0,8}$"
+)
+# a sentence looking back on the list done: "去年…十件民生实事全部完成"
+INNER_LIST_PAST = re.compile(r"去年|上年|过去|一年来|已(?!经?(?:列入|纳入|确定|明确))")
+# an item of it on a line of its own: "1.医疗卫生方面。", "（2）…", "一、…", "三是…"
+INNER_LIST_ITEM = re.compile(
+    r"(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[（(]?[一二三四五六七八九十]{1,3}[)）、]|[一二三四五六七八九十]{1,3}是|[①-⑳])"
 )
 # a numbered item of such a list on a line of its own ("一、新建50家社区综合为老服务中心;新增…"): an item, not a heading
 LIST_ITEM_COUNT = re.compile(
@@ -2016,6 +2282,8 @@ def _sections(text: str, yearly_list: bool = False):
             section_back = looking_back
             if re.match(r"\s*表\s*\d", line):
                 looking_back = True  # an indicator table: read as a table, not as sentences
+            elif not looking_back and INNER_LIST.search(line.strip()):
+                yield line  # "附件：2026年十件民生实事": a heading announcing the year's list, for the lines after it
             continue
         if not looking_back:
             yield line
@@ -2152,13 +2420,21 @@ def targets(text: str) -> list[dict]:
         [],
         set(),
     )  # (sentence, where its value starts, target); (sentence, where a value read starts)
-    for index, sentence in enumerate(_clauses(body)):
+    # the year of a list of the year's works announced inside a longer text (a 政府工作报告's "今年再办好15件民生实事。一是…",
+    # "附件\n2026年自治区民生实事\n1.…"): its paragraph, and the numbered lines after it, are the list's items
+    inner_list, line_wrapped = None, False
+    clauses = list(_clauses(body))
+    for index, sentence in enumerate(clauses):
         period_paragraph = False
         if sentence in ("\n", "。"):
             list_years = ""  # the years of a list go on over the sentence's clauses (；), not past its end
         if sentence == "\n":
             paragraph_year, reporting, reporting_since = None, reporting_results, False
             line_opens = True
+            # a line broken inside a sentence (a PDF copy's wrap the rejoin left): the next line goes on with it
+            line_wrapped = bool(
+                re.search(r"[^。；;：:！!？?\s]\s*$", "".join(clauses[max(index - 3, 0) : index]))
+            )
             continue
         sentence = re.sub(r"\s+", "", sentence)
         if not sentence or sentence in "。；;":
@@ -2170,6 +2446,25 @@ def targets(text: str) -> list[dict]:
                 False  # the list of results ends with its items ("一是…", "二是…")
             )
         opens_line, line_opens = line_opens, False
+        if (
+            inner_list
+            and opens_line
+            and not line_wrapped
+            and not INNER_LIST_ITEM.match(sentence)
+            # a line counting what an item does, naming no year (a PDF copy's line broken after an item's 。): the list
+            # goes on
+            and not (LIST_ITEM_VERB.search(sentence) and not re.search(r"\d{4}\s*年", sentence))
+        ):
+            inner_list = None  # a line that is no item ends the list
+        if (
+            (announced := INNER_LIST.search(sentence))
+            and not YEARLY_LIST_REPORT.search(sentence)
+            and not INNER_LIST_PAST.search(sentence)
+        ):
+            named = int(year) if (year := announced.group(1) or announced.group(2)) else None
+            inner_list = (
+                named if named and named == (document_year or named) else document_year if not named else None
+            )
         year_tasks += [
             (index, start, target)
             for start, target in _year_tasks(sentence, document_year or text_year, task_list)
@@ -2314,6 +2609,13 @@ def targets(text: str) -> list[dict]:
             year = this_year or document_year
         elif list_year and document_year == list_year and LIST_ITEM_VERB.search(sentence):
             year = document_year  # "开设500个…暑托班;为300名…儿童提供支持服务": an item of the year's list
+        elif inner_list and (
+            LIST_ITEM_VERB.search(sentence)
+            or any(LIST_HEADLINE.match(c) for c in re.split(r"[，,]", sentence))
+        ):
+            # "今年再办好15件民生实事。…九是为既有住宅加装电梯600部", "十四是免费送戏下乡1万场": an item of the year's list
+            # in a report, its count after a verb or closing a clause
+            year = inner_list
         elif list_year and document_year == list_year and opens_line and LIST_HEADLINE.match(sentence):
             year = document_year  # "十大民生实事项目\n10个滨江生态公园建设\n5万人入住公共租赁住房": items as headlines
         elif document_year and any(
@@ -2387,7 +2689,10 @@ def targets(text: str) -> list[dict]:
             if "显示" in sentence or "表明" in sentence or "发现" in sentence
             else None
         )
-        for m in TARGET.finditer(digits):
+        # the stop closing the sentence ("…服务5000例。"): a count in 例 closes a clause there, not at a line's end (a
+        # news graphic's "…下降至2021年15407例")
+        stop = clauses[index + 1] if index + 1 < len(clauses) and clauses[index + 1] in "。；" else ""
+        for m in TARGET.finditer(digits + stop):
             unit, value = m.group("unit") or "", float(m.group("low") or m.group("value"))
             if (
                 not unit
@@ -2474,6 +2779,15 @@ def targets(text: str) -> list[dict]:
                 after
             ):
                 continue  # "对…超10万美元的OPC，给予…", "年薪达到8万元且…的…成员，可直接认定…": who is supported, no goal
+            if unit in ("元", "万元", "亿元", "万亿元") and (
+                PAID_AMOUNT.search(before)
+                or (PER_HEAD_AMOUNT.search(before) and not STANDARD_RAISED.search(before))
+            ):
+                continue  # "发放…劳务报酬20亿元以上", "给予每人1万元救助": money paid, no level to reach
+            if SUBSIDY_CONDITION_OPENING.search(before) and SUBSIDY_CONDITION.match(after):
+                continue  # "对…网络销售额2万元以上且…的经营主体进行补助": who may get a subsidy, no goal
+            if not m.group("before") and NAMED_PLACES_COUNTED.search(before):
+                continue  # "在册亨、罗甸…等8个重点县建设…": the count of the places the clause names, no goal
             if (
                 (unit in ("元", "万元", "亿元", "万亿元") and FUNDS_USED.match(after))
                 or ((example := EXAMPLE.search(before)) and not EXAMPLE_GOAL.search(example.group(0)))
@@ -2934,10 +3248,23 @@ LEVEL_VERBS = re.compile(r"提高到|提高至|提升到|提升至|达到|增加
 
 
 MONEY_OR_SHARE = ("元", "万元", "亿元", "万美元", "%")
+# money paid out, named right before its amount: "发放…劳务报酬20亿元以上", "发放补贴资金3亿元"
+PAID_AMOUNT = re.compile(r"(?:报酬|工资|薪酬|补贴|补助|奖补|奖金|救助金|补偿金|抚恤金|津贴)(?:资金)?$")
+# an amount per head ("给予每人1万元救助", "每户每年2000元"): a payment's standard (raised to a level it is a goal:
+# STANDARD_RAISED)
+PER_HEAD_AMOUNT = re.compile(r"每(?:人|户|生|名|位|例)(?:每(?:年|月|天|次))?$")
+# a subsidy's condition: "十二是对农产品网络销售额2万元以上且快递单量达1000单以上的经营主体进行补助"
+SUBSIDY_CONDITION_OPENING = re.compile(r"(?:^|[，,：:]|是)(?:对|对于)[^，,。；;]*$")
+SUBSIDY_CONDITION = re.compile(
+    r"[^，,。；;]*?的[^，,。；;\d]{1,16}?(?:进行|给予|予以|实施)?(?:补助|补贴|奖励|奖补|资助)"
+)
+# the places a clause names, then counts: "在册亨、罗甸、…、关岭等8个重点县建设…基地"
+NAMED_PLACES_COUNTED = re.compile(r"在[^，,。；;\d]*、[^，,。；;\d]*等$")
 # who a support goes to, the clause that names them: "对首年…出口额超10万美元的OPC，给予…", "对于年薪连续2年达到50万元…成员，
 # 可申报D类…人才", "当年度年薪达到8万元且…的OPC核心团队成员，可直接认定为F类人才" (a value in it is a condition, no goal)
 SUPPORTED_OPENING = re.compile(r"(?:^|[，,：:])(?:对|对于)[^，,。；;]*$")
-SUPPORT_FOLLOWS = re.compile(r"[^，,。；;]*[，,]\s*(?:可|均可|即可|给予|予以)")
+# ("对…首次小批量生产（订单量100-10000件），按实际支付…的费用给予20%的补贴": 按 and its basis before 给予)
+SUPPORT_FOLLOWS = re.compile(r"[^，,。；;]*[，,]\s*(?:按[^，,。；;]{0,40}?)?(?:可|均可|即可|给予|予以)")
 QUALIFIED_FOLLOWS = re.compile(r"[^，,。；;]*的[^，,。；;\d]{1,16}[，,]\s*(?:可|均可|即可)(?!持续)")
 # a definition of who is meant, in brackets: "OPC（…，指全职团队规模一般在10人以内…）", "支持对象为…（…、员工规模不超过10人）"
 DEFINED_BY = re.compile(r"所称|对象为|是指|系指")

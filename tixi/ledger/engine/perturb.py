@@ -186,6 +186,76 @@ def numbering(text: str, seed: int = 0) -> str:
     return "\n".join(out)
 
 
+OPENS_HEADING = re.compile(
+    r"^[\s\u3000]*(?:#|\*\*|第[一二三四五六七八九十百\d]+[章节条部篇]|[一二三四五六七八九十]+、)"
+)
+ITEM_CLOSED = re.compile(r"[。；;！!？?]\s*$")
+LABEL_LINE = re.compile(r"^[^，,。；;]{0,8}(?:单位|部门)[:：]")
+
+
+def running_list(text: str, seed: int = 0) -> str:
+    """A list written as running text ("一是……；二是……；三是……"), as planners often write their measures: each run of
+    items numbered alike from 1 ("（一）" "1." "（1）" "①", one style, no deeper list inside them) under a heading or
+    a sentence becomes one paragraph, each item opened by "N是" in place of its marker, its lines (a label of units
+    under it too) joined, and closed by "；" where it had no stop ("。" the last); headings ("一、"), table rows and markers inside a
+    sentence are left alone. Not seeded: every such run is rewritten."""
+    lines = text.split("\n")
+    opened = [_opening_marker(line) for line in lines]
+    out, i = [], 0
+    while i < len(lines):
+        found = opened[i]
+        if not found or found[0] == "cn_dun" or found[1] != 1 or found[2].group("lead").strip():
+            out.append(lines[i])
+            i += 1
+            continue
+        style = found[0]
+        items, j, gap = [], i, False  # each item: its lines from its marker line on
+        while j < len(lines):
+            here = opened[j]
+            if here and here[0] == style and here[1] == len(items) + 1 and not here[2].group("lead").strip():
+                items.append([lines[j][here[2].end() :].strip()])
+                gap = False
+            elif not lines[j].strip():
+                gap = True  # blank lines between items go
+            elif here or OPENS_HEADING.match(lines[j]) or lines[j].lstrip().startswith("|"):
+                break  # another list, a heading or a table: the run ends
+            elif LABEL_LINE.match(lines[j].strip()) or not (gap or ITEM_CLOSED.search(items[-1][-1])):
+                items[-1].append(lines[j].strip())  # the item's label of units, or its sentence going on
+            else:
+                break  # a paragraph after the list: the run ends (and is left, below: it may be the last item's)
+            j += 1
+        # the run ends at its last item's last line (blank lines after it stay)
+        while j > i and not lines[j - 1].strip():
+            j -= 1
+        after = next((k for k in range(j, len(lines)) if lines[k].strip()), None)
+        deeper = after is not None and opened[after] and DEPTH[opened[after][0]] > DEPTH[style]
+        # a list followed by a paragraph of no list's, not a heading: that paragraph may be its last item's
+        deeper = deeper or (
+            after is not None
+            and not opened[after]
+            and not OPENS_HEADING.match(lines[after])
+            and not lines[after].lstrip().startswith("|")
+        )
+        # a list whose item holds a deeper list (lines, or a running "一是…二是…" of its own) is no run of plain items
+        inner = any("一是" in line and "二是" in "".join(item) for item in items for line in item)
+        empty = any(not "".join(item).strip() for item in items)  # a copy cut right after a marker
+        if len(items) < 2 or deeper or inner or empty:
+            out.append(lines[i])
+            i += 1
+            continue
+        parts = []
+        for number, item in enumerate(items, start=1):
+            # a line of units under the item ("责任单位：…") goes on after a stop
+            body = item[0]
+            for line in item[1:]:
+                body += ("。" if LABEL_LINE.match(line) and not ITEM_CLOSED.search(body) else "") + line
+            stop = "" if ITEM_CLOSED.search(body) else "。" if number == len(items) else "；"
+            parts.append(f"{_cn_numeral(number)}是{body}{stop}")
+        out.append(found[2].group("lead") + "".join(parts))
+        i = j
+    return "\n".join(out)
+
+
 PERTURBATIONS = {
     "crlf": crlf,
     "fullwidth_digits": fullwidth_digits,
@@ -195,6 +265,7 @@ PERTURBATIONS = {
     "pdf_wrap": pdf_wrap,
     "tab_table": tab_table,
     "numbering": numbering,
+    "running_list": running_list,
 }
 
 

@@ -777,7 +777,7 @@ class Command(BaseCommand):
             ),
             (
                 truth / "heldout_bb",
-                False,
+                True,
                 "FIFTY-FOURTH held-out set, seven 2026 provincial 政府工作报告 from one public GitHub dataset (a CSV a province, "
                 "whole lines of its full_text): the year's 主要预期目标 ('增长5%左右', '4.5%—5%', '5%以内', '超过840亿斤') of "
                 "内蒙古, 广东, 贵州, 浙江, 黑龙江, 湖南 and 山西, with HEALTH paragraphs and 民生实事 lists: TASKS WITH UNITS in "
@@ -785,7 +785,7 @@ class Command(BaseCommand):
                 "浙江's items 1-3, 贵州's '（1）…（10）' and 山西's '一是…十五是' one-paragraph lists, 黑龙江's 健康龙江 and 湖南's "
                 "医疗健康 paragraphs; 10 tasks, 119 targets) gathered by helper gather45, truth committed before the reader ran "
                 "(tests/ledger/heldout_bb); first measured unseen with main's rules (13a433b): targets 92/119 (98 found), "
-                "tasks 10/10 (10)",
+                "tasks 10/10 (10); seen since reader32",
             ),
             (
                 truth / "heldout_bc",
@@ -809,6 +809,28 @@ class Command(BaseCommand):
                 "figure) and 民生实事 lists (重庆's 15件 '；'-separated, 甘肃's '一是…十是', 吉林's, 西藏's); no unit named, no task; "
                 "136 targets) gathered by helper gather47, truth committed before the reader ran (tests/ledger/heldout_bd); first "
                 "measured unseen with main's rules (efd6411): targets 107/136 (110 found)",
+            ),
+            (
+                truth / "heldout_be",
+                False,
+                "FIFTY-SEVENTH held-out set, ten more 2026 provincial 政府工作报告 from the same public GitHub dataset as "
+                "heldout_bb and heldout_bd (whole lines of each report's full_text): the year's 主要预期目标 of 山东, 河北, 江西, "
+                "青海, 河南, 福建, 新疆, 湖北, 云南 and 四川 ('增长5%-5.5%', '5.5%—6%', '控制在5.5%以内', '730亿斤以上', "
+                "'分别增长4.5%、5.5%左右'), HEALTH and 养老 paragraphs (山东 临床重点专科/认知障碍照护床位/医养结合机构, 河北 乡村医生, "
+                "青海 乡镇卫生院 90%, 河南 特困供养机构 60%, 云南 临床重点专科; five without a figure); no unit named, no task; "
+                "87 targets) gathered by helper gather48, truth committed before the reader ran (tests/ledger/heldout_be); first "
+                "measured unseen with main's rules (c320181): targets 72/87 (74 found)",
+            ),
+            (
+                truth / "heldout_bf",
+                False,
+                "FIFTY-EIGHTH held-out set, eight public government pages from the search tool's pages corpus: TASKS WITH "
+                "UNITS in fields other than health (莲都 2023 政府工作报告 责任分解, one cell a line, 责任单位 before 牵头单位; "
+                "立山 2023 '牵头单位:'/'责任单位:' lines; 钢城 2021 放管服 and 威海 2023 数字政府 '(牵头单位:…;责任单位:…)'; 西安 "
+                "2024 营商环境 lines; 平顶山 2018 河长制 table one row a line, 牵头/参与/责任 columns; a bureau naming its own "
+                "股室/科室: 天祝 卫计局 2017 '(责任股室:…)', 芜湖 教育局 2024 '(责任科室:…)'; 30 tasks, 17 targets) gathered by "
+                "helper gather49, truth committed before the reader ran (tests/ledger/heldout_bf); first measured unseen with "
+                "main's rules (ba34b65): targets 17/17 (17 found), tasks 11/30 (15 found)",
             ),
         )
         if perturb:

@@ -164,3 +164,10 @@ def test_a_list_s_progress_table_with_no_year_in_its_title_takes_the_page_s_date
     assert _goals(later) == [(5.0, "家", 2024, "ge"), (2.1, "万人", 2024, "ge")]
     # no date line: no year
     assert _goals(LOOSE_HEADER.replace("发布日期:2024-08-28\n", "")) == _goals(later)
+
+
+def test_a_long_project_name_before_the_project_s_content_is_no_task():
+    named = LOOSE_HEADER.replace("*医疗卫生", "城乡居民健康服务提升工程").replace(
+        "*教育助学", "中小学校食堂提质行动"
+    )
+    assert _units(named) == _units(LOOSE_HEADER)

@@ -1251,14 +1251,11 @@ def _loose_numbered_rows(lines: list[str], i: int) -> tuple[list[tuple], int] | 
             k += 1
         cells = [(_one_cell(lines[j]) or "").strip() for j in order[start:k]]
         unit_at = next((n for n in range(len(cells) - 1, 0, -1) if _row_units(cells[n])), None)
-        task = next(
-            (
-                c
-                for c in cells[:unit_at]
-                if len(c) >= 8 and not PROGRESS_CELL.fullmatch(c) and not _row_units(c)
-            ),
-            None,
-        )
+        clauses = [
+            c for c in cells[:unit_at] if len(c) >= 8 and not PROGRESS_CELL.fullmatch(c) and not _row_units(c)
+        ]
+        # a project's content reads as a sentence (a stop, a comma, a figure); a long project name before it does not
+        task = next((c for c in clauses if re.search(r"[。，,；;\d]", c)), clauses[0] if clauses else None)
         if unit_at is None or task is None:
             break
         end = order[k - 1] + 1

@@ -2864,3 +2864,59 @@ def test_a_reports_session_line_dates_its_goals_when_its_title_has_no_year():
 def test_projects_sped_up_are_no_count_to_reach():
     text = "2030年某省政府工作报告\n今年要加快建设6个省级区域医疗中心项目，新建12个省级临床重点专科项目。"
     assert found(text) == [(12.0, "个", 2030, "ge")]
+
+
+def test_a_numbered_list_whose_year_only_its_opening_sentence_names_is_that_year_s():
+    # reader33 (heldout_bc's class): the year, then commas, then the list the sentence ends on; made-up texts
+    text = (
+        "某区区长作政府工作报告时表示,2023年,区政府将努力为民办好八件实事:\n"
+        "1.改善居住条件。完成120幢老旧小区改造;安置农户500户以上。\n"
+        "2.扎实推进分级诊疗。家庭医生规范签约服务率达35%以上。\n"
+    )
+    assert found(text) == [(500.0, "户", 2023, "ge"), (35.0, "%", 2023, "ge")]
+    county = (
+        "为践行人民城市理念,2024年某县将继续针对群众迫切需求,积极围绕“老小旧远”,推进一批民生实事项目。\n"
+        "3.建设3家社区卫生服务站;\n7.组建完善并规范运作12支社区志愿服务队;\n"
+    )
+    assert found(county) == [(3.0, "家", 2024, "ge"), (12.0, "支", 2024, "ge")]
+    # a report's sentence that goes on after the list's name opens no list: its results stay out
+    report = "2025年,某省将筹措80亿元以上,实施十大为民办实事工程,用心解决急难问题。\n2024年,新建学校120所。"
+    assert (120.0, "所", 2025, "ge") not in found(report)
+
+
+def test_a_label_of_units_inside_an_item_s_first_sentence_names_its_lead():
+    # reader33 (heldout_bc's classes): after a comma, or glued to a heading; made-up texts
+    text = (
+        "某市民生工程实施进度通报\n一、各县区综合排名\n1、甲县;2、乙区;3、丙县。\n二、部分项目进展情况\n"
+        "1、学前教育促进,牵头单位:市教体局。其中,进度较慢的为甲县。\n"
+        "2、村卫生室标准化建设,牵头单位:市卫健委。其中,整改不到位的为乙区。\n"
+    )
+    # the ranking names places, no unit: no task
+    assert _units(text) == [("学前教育促进", ["市教体局"], []), ("村卫生室标准化建设", ["市卫健委"], [])]
+    glued = (
+        "2022年为民办实事事项进展情况通报\n\n一、进展情况\n\n(一)适龄女生HPV疫苗接种牵头责任部门:县卫生健康委员会\n\n"
+        "截至4月底,已完成接种。\n\n(二)老年人认知障碍筛查试点牵头责任部门:县卫生健康委员会\n\n已印发实施方案。\n"
+    )
+    assert _units(glued) == [
+        ("适龄女生HPV疫苗接种", ["县卫生健康委员会"], []),
+        ("老年人认知障碍筛查试点", ["县卫生健康委员会"], []),
+    ]
+    # the same items numbered "（1）" (another planner's style, tixi bench parse --perturb's numbering)
+    renumbered = (
+        glued.replace("(一)", "（1）").replace("(二)", "（2）").replace("一、进展情况", "（一）进展情况")
+    )
+    assert _units(renumbered) == _units(glued)
+
+
+def test_a_heading_over_its_fields_with_a_label_of_units_is_a_task():
+    # reader33 (heldout_bc's class): a project card, "责任人" a person, "责任单位" the lead; made-up text
+    text = (
+        "某区2025年重点民生实事项目\n一、老旧小区燃气改造工程\n项目内容:对1200户老旧小区进行燃气管线施工。\n"
+        "完成时限:2025年9月完工。\n责任人:张某\n责任单位:区住建局\n二、保障措施\n各单位要加强组织领导。\n"
+    )
+    assert _units(text) == [("老旧小区燃气改造工程", ["区住建局"], [])]
+
+
+def test_a_time_in_words_after_the_units_of_a_bracket_names_no_unit():
+    text = "一、总体要求\n1.坚持稳中求进工作总基调,统筹推进各项工作。(国务院各部门分别负责,年内持续推进)\n"
+    assert _units(text) == [("坚持稳中求进工作总基调,统筹推进各项工作", ["国务院各部门"], [])]

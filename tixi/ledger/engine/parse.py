@@ -110,6 +110,12 @@ LABELLED = re.compile(rf"^(?P<label>{LABEL_NAMES})\s*[:：]\s*")
 # (or spaces: "牵头单位：X　配合单位：Y")
 COMMA_BEFORE_LABEL = re.compile(rf"(?:[，,]\s*|(?<=[^\s:：])[ \t\u3000]+)(?=(?:{LABEL_NAMES})\s*[:：])")
 INLINE_LABEL = re.compile(rf"[。；;]\s*((?:{LABEL_NAMES})\s*[:：][^（）()。]+?)[。]?\s*$")
+# an item's label of units inside its first sentence, after a comma or glued to the heading ("1、学前教育促进,牵头单位:市教体局。
+# 其中,…", "(一)适龄女生HPV疫苗接种牵头责任部门:县卫生健康委员会"): the label names the item's units, the words before it
+# its title
+GLUED_LABEL = re.compile(
+    rf"(?:[，,]\s*|(?<=[\u4e00-\u9fffA-Za-z0-9”）)]))((?:{LABEL_NAMES})\s*[:：][^（）()，,]+?)\s*$"
+)
 LEAD_LABEL = re.compile(rf"^(?:{'|'.join(LEAD_STEMS)})(?:{UNIT_KINDS})$")
 DUTY_LABEL = re.compile(rf"^责任(?:{UNIT_KINDS})$")
 # "（负责部门：X；适用范围：Y）": where a measure applies, or by when, names no unit
@@ -117,6 +123,8 @@ NOT_UNITS_LABEL = re.compile(
     r"(?:[，,；;]\s*|(?<=[^\s:：])[ \t\u3000]+)(?:适用范围|完成时限|完成时间|时间节点|时限)\s*[:：].*$"
     # a deadline after the units, unlabelled: "（市卫健委牵头，市医保局配合；2026年底前完成）"
     r"|[，,；;]\s*20\d{2}\s*年[^，,；;（）()]{0,10}$"
+    # or a time in words: "（国务院各部门分别负责，年内持续推进）", "（…负责，年底前完成）", "（…负责，长期坚持）"
+    r"|(?<=负责|牵头|落实|配合)[，,；;]\s*(?:年内|年底前|年底|长期|持续|逐年|分年度)[^，,；;（）()\d]{0,8}$"
 )
 # a responsibility bracket of a 分解方案 that names the leader and who reports the figures beside the units ("牵头领导:谢瑞武,
 # 牵头单位:市发改委,责任单位:…,数据提供单位:市统计局"): a person, and the source of the data, are no unit of the task
@@ -548,8 +556,16 @@ def _items(text: str):
                 [measure.group(1), re.split(r"[。；]", measure.group(2))[0].strip()[:60], bare, offset]
             )
         elif (
+            measure := re.match(r"^([一二三四五六七八九十]+)、\s*([^。；;，,]{2,40})$", bare)
+        ) and _field_card(lines[offset:]):
+            # "一、未通气老旧小区天然气通气工程" over its fields ("项目内容:…", "完成时限:…", "责任人:…", "责任单位:区住建局"): a
+            # project of a list laid out as cards, a task of the unit its label names, not a heading
+            section = ""
+            items.append([measure.group(1), measure.group(2).strip(), bare, offset])
+        elif (
             (last_number > 0 or not arabic_list)
             and (sub := SUB_NUMBERED.match(bare))
+            # (its bracket, labelled lines, or a label in its first sentence: "（1）…接种牵头责任部门:县卫健委")
             and _units_in(_paragraph(bare, lines[offset:]))
         ):
             # "(1)积极争取…。…(省卫健委、省发改委负责,…)" under "1.…": a third-level measure naming its units is a task of its
@@ -587,6 +603,20 @@ def _items(text: str):
         elif items and items[-1] is not None:
             items[-1][2] += "\n" + line  # a page break inside a sentence: joined again where read
     return [item for item in items if item is not None], lines
+
+
+FIELD_LINE = re.compile(r"^[^\s:：，,。；;（）()]{2,6}[:：]")
+
+
+def _field_card(after: list[str]) -> bool:
+    """Whether the lines under a heading, up to the next item or heading, are its fields, each opening with a short
+    label ("项目内容:", "完成时限:", "责任人:"), one of them a label of units ("责任单位:")."""
+    fields = _paragraph("", after).split("\n")[1:]
+    return (
+        len(fields) >= 2
+        and all(FIELD_LINE.match(f) for f in fields)
+        and any(LABELLED.match(f) for f in fields)
+    )
 
 
 def _paragraph(line: str, after: list[str]) -> str:
@@ -674,7 +704,17 @@ def _units_in(body: str) -> tuple[list[str], list[str]] | None:
         return units_of(labels)
     # "1.新建村卫生室200个。责任单位:省卫生健康委": the label after the item's sentence, on its line
     inline = INLINE_LABEL.search(body.split("\n")[0])
-    return units_of(inline.group(1)) if inline else None
+    if inline:
+        return units_of(inline.group(1))
+    glued = _glued_label(body)
+    return units_of(glued.group(1)) if glued else None
+
+
+def _glued_label(body: str) -> re.Match | None:
+    """The label of units inside an item's first sentence (GLUED_LABEL), where no bracket names its units."""
+    if _unit_brackets(body):
+        return None
+    return GLUED_LABEL.search(re.split(r"[。；;]", body.split("\n")[0])[0])
 
 
 def _closing_labels(line: str) -> str:
@@ -703,7 +743,10 @@ def _label_source(body: str) -> str:
     if labels := _closing_labels(body.split("\n")[0]):
         return labels
     inline = INLINE_LABEL.search(body.split("\n")[0])
-    return inline.group(1) if inline else ""
+    if inline:
+        return inline.group(1)
+    glued = _glued_label(body)
+    return glued.group(1) if glued else ""
 
 
 def _parts(title: str, body: str) -> list[tuple[str, str, str, tuple[list[str], list[str]]]]:
@@ -717,6 +760,10 @@ def _parts(title: str, body: str) -> list[tuple[str, str, str, tuple[list[str], 
     )
     if not separate:
         units = _units_in(body)
+        glued = _glued_label(body) if units else None
+        if glued and _label_source(body) == glued.group(1) and glued.group(1) in title:
+            # "学前教育促进,牵头单位:市教体局": the title ends before its label
+            title = title[: title.index(glued.group(1))].rstrip("，, ")
         return [(title, body, brackets[-1][0].group("inside") if brackets else "", units)] if units else []
     parts, start = [], 0
     for i, (m, units) in enumerate(brackets):
@@ -1071,6 +1118,11 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
             used.update(range(i, unit_rows[1]))
             i = unit_rows[1]
             continue
+        if (bare_rows := _headerless_rows(lines, i)) is not None:
+            found += bare_rows[0]
+            used.update(range(i, bare_rows[1]))
+            i = bare_rows[1]
+            continue
         role = _column_role(_one_cell(lines[i]) or "")
         if role and role != "number" and (numbered := _numbered_cell_rows(lines, i)) is not None:
             found += numbered[0]
@@ -1129,8 +1181,87 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
             used.update(range(i, end))
             i = end
             continue
+        if (loose := _loose_numbered_rows(lines, i)) is not None:
+            found += loose[0]
+            used.update(range(i, loose[1]))
+            i = loose[1]
+            continue
         i += 1
     return found, used
+
+
+def _headerless_rows(lines: list[str], i: int) -> tuple[list[tuple], int] | None:
+    """Rows of a table copied with no header, each "N | task | unit | progress | status |" (a bare "|" or a blank line
+    between rows), numbered from 1: the cell after the number is the task, the first later cell naming units alone its
+    unit, in the same column in every row; the cells after it (what was done, how far) are no part of the task. None
+    unless two rows read so."""
+    rows, number, j, end, column = [], 0, i, i, None
+    while j < len(lines):
+        if re.fullmatch(r"[\s|]*", lines[j]):
+            j += 1
+            continue
+        cells = _cells(lines[j])
+        if len(cells) < 3 or cells[0].strip() != str(number + 1):
+            break
+        at = next((n for n in range(2, len(cells)) if _row_units(cells[n])), None)
+        task = cells[1].strip()
+        if at is None or (column is not None and at != column) or len(task) < 8 or _row_units(task):
+            break
+        number, column, j = number + 1, at, j + 1
+        end = j
+        rows.append(
+            (str(number), re.split(r"[。；;]", task)[0].strip()[:60], task, _row_units(cells[at]), [], None)
+        )
+    return (rows, end) if len(rows) >= 2 else None
+
+
+def _row_units(cell: str) -> list[str]:
+    """The units a cell names when it names nothing else ("县卫健局", "区卫健局 区财政局"); else none."""
+    names = [n for part in _split_outside_brackets(cell, "，,；;、 ") for n in unit_names(part)]
+    return names if names and all(is_organisation(n) for n in names) else []
+
+
+def _loose_numbered_rows(lines: list[str], i: int) -> tuple[list[tuple], int] | None:
+    """A table copied one cell a line under a 序号 header some of whose cells the column words do not name (a header
+    cell over two lines, "是否省市统一进度"), its rows' empty cells dropped by the copy: the header only says that the
+    table names tasks and their units (a task column, a 牵头/责任 column). Each row runs from its number to the next
+    row's; its unit is its last cell naming units alone, its task the first cell before it that reads as a clause (a
+    category "*医疗卫生" and a share done "20%" are no task). None unless two rows name a task and a unit."""
+    if _column_role(_one_cell(lines[i]) or "") != "number":
+        return None
+    order = [j for j in range(i + 1, len(lines)) if lines[j].strip() not in ("", "|")]
+    header = []
+    for j in order:
+        cell = _one_cell(lines[j])
+        if cell is None or cell == "1" or len(header) > 12 or len(cell) > 30:
+            break
+        header.append(cell)
+    roles = {_column_role(c) for c in header}
+    if "task" not in roles or not {"lead", "duty"} & roles or len(header) < 3:
+        return None
+    k, number, rows, end = len(header), 0, [], None
+    while k < len(order) and (_one_cell(lines[order[k]]) or "") == str(number + 1):
+        number, start = number + 1, k + 1
+        k = start
+        while (
+            k < len(order)
+            and k - start < len(header)
+            and (_one_cell(lines[order[k]]) or "") != str(number + 1)
+        ):
+            k += 1
+        cells = [(_one_cell(lines[j]) or "").strip() for j in order[start:k]]
+        unit_at = next((n for n in range(len(cells) - 1, 0, -1) if _row_units(cells[n])), None)
+        clauses = [
+            c for c in cells[:unit_at] if len(c) >= 8 and not PROGRESS_CELL.fullmatch(c) and not _row_units(c)
+        ]
+        # a project's content reads as a sentence (a stop, a comma, a figure); a long project name before it does not
+        task = next((c for c in clauses if re.search(r"[。，,；;\d]", c)), clauses[0] if clauses else None)
+        if unit_at is None or task is None:
+            break
+        end = order[k - 1] + 1
+        title = re.split(r"[。；;]", task)[0].strip()[:60]
+        rows.append((str(number), title, task, _row_units(cells[unit_at]), [], None))
+    return (rows, end) if len(rows) >= 2 else None
 
 
 def _close_cut_bracket(text: str) -> str:
@@ -1897,6 +2028,11 @@ YEARLY_LIST = re.compile(
     # "2023年重点民生事项" (a 政府工作报告's list of the year's works for the people, its items numbered "01", "02", …)
     r"|重点民生事项)"
 )
+# an opening sentence naming the year first and the list at its end, commas between ("2017年,区政府将努力为民办好十件实事:",
+# "2025年嘉定区将继续针对…,积极围绕…,推进一批…民生实事项目。"): the list is that year's
+YEARLY_LIST_SENTENCE = re.compile(
+    r"(?<!\d)(20\d{2})\s*年[^。；;\n]{0,80}?(?:民生实事|实事项目|为民(?:办)?实事|件(?:民生)?实事)[^，,。；;\n]{0,4}[。:：]"
+)  # the sentence ends on the list (a report's "…实施十大为民办实事工程,用心…" goes on: no list opens)
 YEARLY_LIST_REPORT = re.compile(
     r"完成情况|进度|进展|已完成|圆满完成|超额完成|全部完成|全面完成|顺利完成|如期完成|发布会|总结|回顾|成效"
 )
@@ -1907,11 +2043,14 @@ LIST_ITEM_VERB = re.compile(
     # "筹建人才住房1000套", "投放运营…公交车80辆", "开发安置…岗位2.76万个", "举办…6000场", "确保2个…基地投入使用",
     # "更新…计量表50万只"
     r"|筹建|投放|开发|举办|放映|确保|更新"
+    # "组建完善并规范运作18支社区少年服务队": the teams it forms and runs
+    r"|组建|运作"
     # "增加5000个普通高中招生计划", "实现…毕业生就业2万人", "维修养护农村供水工程1900处", "招聘…医学毕业生800名",
     # "慰问困难群众30万人次", "开工建设…1.2万套", "增设…托位", "培育…示范户", "吸纳…就业", "接种…疫苗"
     r"|增加|实现|维修|养护|招聘|慰问|开工|增设|培育|吸纳|接种"
     # "对480户符合条件的…家庭进行适老化改造": the count the item's work reaches, named after 对
-    r"|(?:^(?:\d{1,3}[.．、])?|[，,])对(?=\d))"
+    # or after a card's field label, the place first: "项目内容:对高新区3448户未通气老旧小区进行燃气管线…施工建设"
+    r"|(?:^(?:\d{1,3}[.．、])?|[，,])对(?=\d)|^[^\s:：，,。；;]{2,6}[:：]对(?=[^，,。；;、\d]{0,5}\d))"
     r"[^，,。；;、]{0,20}?\d|筛查[^，,。；;]{0,30}?\d"
     # "在30家医疗机构推进…": the places a measure of the list reaches, counted
     r"|^(?:\d{1,2}[.．、]|[一二三四五六七八九十]+是)?在\d+(?:\.\d+)?(?:万|千)?(?:个|家|所|条|座)"
@@ -1966,7 +2105,10 @@ DONE_LABEL = re.compile(r"\s*(?:完成情况|进展情况|进度情况|工作进
 
 
 # the header cell of a progress column, on a line of its own (a table copied one cell a line)
-PROGRESS_COLUMN = re.compile(r"\s*(?:当前|目前|工作|项目)?(?:进度|进展|完成|落实)(?:情况)?\s*\|?\s*")
+# ("完成率(%)", "形象进度(%)": a share done)
+PROGRESS_COLUMN = re.compile(
+    r"\s*(?:当前|目前|工作|项目|形象)?(?:进度|进展|完成|落实)(?:情况|率)?\s*(?:[（(]%[)）])?\s*\|?\s*"
+)
 # a cell of that column: a share done, a note of what lags in its bracket ("80%(新区实验幼儿园进度滞后)", "95%")
 PROGRESS_CELL = re.compile(r"\s*(?:已完成|完成)?\d+(?:\.\d+)?\s*%\s*(?:[（(][^）)]*[）)]?)?\s*\|?\s*")
 
@@ -1993,6 +2135,18 @@ def _without_progress_notes(text: str) -> str:
     return "\n".join(lines)
 
 
+def _task_cells_only(text: str, read: str) -> str:
+    """`read` (the text, line for line) with the lines of its task tables kept only for their rows' task cells: a
+    progress table's other cells (what was done, a share done, a leader, a unit) set no goal."""
+    lines, kept = read.splitlines(), text.splitlines()
+    rows, used = _table_tasks(kept)
+    tasks = [row[2].strip() for row in rows]
+    for i in used:
+        if i < len(lines) and kept[i].strip() not in tasks:
+            lines[i] = next((task for task in tasks if task and task in kept[i]), "")
+    return "\n".join(lines)
+
+
 def _progress_table(text: str) -> bool:
     """Whether the text holds a table of tasks read by its columns (one cell a line) with a progress column."""
     if not any(PROGRESS_COLUMN.fullmatch(line) for line in text.splitlines()):
@@ -2000,6 +2154,25 @@ def _progress_table(text: str) -> bool:
     lines = text.splitlines()
     rows, used = _table_tasks(lines)
     return bool(rows) and any(PROGRESS_COLUMN.fullmatch(lines[i]) for i in used)
+
+
+# the day a page was published, in its header ("发布日期:2024-08-28 16:34:00")
+PAGE_DATE = re.compile(r"(?:发布日期|发布时间)\s*[:：]\s*(20\d{2})\s*[-年./]")
+# a title naming a list's progress with no year ("公共服务“七优享”民生实事项目半年度进度表")
+LIST_PROGRESS_TITLE = re.compile(r"(?:民生实事|实事项目|为民(?:办)?实事)[^。，,；;\n]{0,12}(?:进度|进展)")
+
+
+def _progress_page_year(text: str, opening: str) -> int | None:
+    """The year of a page showing a yearly list's progress in a table read by its columns, its title naming no year:
+    the year the page was published, where the table's task cells name no other year."""
+    if not LIST_PROGRESS_TITLE.search(opening) or not (date := PAGE_DATE.search(text[:600])):
+        return None
+    if not _progress_table(text):
+        return None
+    year = int(date.group(1))
+    rows, _used = _table_tasks(text.splitlines())
+    named = {int(y) for row in rows for y in re.findall(r"(?<!\d)(20\d{2})\s*年", row[2])}
+    return year if named <= {year} else None
 
 
 def yearly_list_year(text: str) -> int | None:
@@ -2010,6 +2183,10 @@ def yearly_list_year(text: str) -> int | None:
         # a phone copy's opening, one short phrase a line ("确定在2026年" / "实施50项民生实事项目"): read as one line
         opening = opening[: phrases.start()] + phrases.group(0).replace("\n", "") + opening[phrases.end() :]
         listed = YEARLY_LIST.search(opening)
+    if not listed:
+        listed = YEARLY_LIST_SENTENCE.search(opening)
+    if not listed and (page_year := _progress_page_year(text, opening)):
+        return page_year
     if not listed:
         # a copy of a 民生实事 list that lost its title, each item closing with the funds planned for it ("…110个普惠性托位。
         # 计划安排资金1089万元,其中上级补助610万元…"): the year's works, of the year it writes first ("2023年度…资金")
@@ -2206,7 +2383,9 @@ def targets(text: str) -> list[dict]:
     record_start = int(issued.group(1)) if issued else plan_start
     found = []
     # a progress table's notes ("提前完成年度任务。" then "截至…已完成筛查任务数16010人"): what was done, no goal
-    read = _without_progress_notes(text) if list_year and _progress_table(text) else text
+    read = (
+        _task_cells_only(text, _without_progress_notes(text)) if list_year and _progress_table(text) else text
+    )
     annex = read.find("重大建设项目表")  # the projects annex is read by projects()
     body = (
         "\n".join(_sections(read[:annex] if annex > 0 else read, bool(list_year)))

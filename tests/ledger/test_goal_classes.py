@@ -2920,3 +2920,27 @@ def test_a_heading_over_its_fields_with_a_label_of_units_is_a_task():
 def test_a_time_in_words_after_the_units_of_a_bracket_names_no_unit():
     text = "一、总体要求\n1.坚持稳中求进工作总基调,统筹推进各项工作。(国务院各部门分别负责,年内持续推进)\n"
     assert _units(text) == [("坚持稳中求进工作总基调,统筹推进各项工作", ["国务院各部门"], [])]
+
+
+def test_a_unit_list_closed_by_a_clause_and_a_deadline_label_after_a_stop():
+    # reader35 (heldout_bf's class, 天祝): "B负责督促完成" after the units doing it (they lead, B oversees: cooperates);
+    # "X会同Y落实完成": X leads, Y cooperates; "。完成时限:…" names no unit; made-up text
+    text = (
+        "一、主要任务\n1、清理一批证明事项,明确保留清单。(责任科室:各业务科室,法规科负责督促完成;完成时限:持续推进)\n"
+        "2、公布审批事项目录。(责任科室:法规科会同各业务科室落实完成。完成时限:9月底前报县审改办)\n"
+    )
+    assert _units(text) == [
+        ("清理一批证明事项,明确保留清单", ["各业务科室"], ["法规科"]),
+        ("公布审批事项目录", ["法规科"], ["各业务科室"]),
+    ]
+
+
+def test_the_group_after_deng_with_its_level_is_a_unit_of_its_own():
+    # reader35 (heldout_bf's class, 西安): "X等市级相关单位": X and the group; made-up text
+    text = (
+        "二、重点任务\n(一)优审批\n1.优化项目审批流程。全面清理审批事项。\n牵头单位:市发改委\n"
+        "责任单位:市财政局、市统计局等市级相关单位,各区政府\n完成时限:2024年6月底前\n"
+    )
+    assert _units(text) == [
+        ("优化项目审批流程", ["市发改委"], ["市财政局", "市统计局", "市级相关单位", "各区政府"])
+    ]

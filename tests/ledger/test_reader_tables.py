@@ -171,3 +171,19 @@ def test_a_long_project_name_before_the_project_s_content_is_no_task():
         "*教育助学", "中小学校食堂提质行动"
     )
     assert _units(named) == _units(LOOSE_HEADER)
+
+
+def test_a_category_column_before_the_number_and_a_duty_column_before_the_lead_column():
+    # reader35 (heldout_bf's class, 莲都): one cell a line, "分类" before "序号" (its cell copied once, over the rows it
+    # groups), the 责任单位 column before the 牵头单位 column and repeating the lead; made-up text
+    text = (
+        "某区2025年政府工作报告重点工作责任分解\n\n分类\n\n序号\n\n事项\n\n责任单位\n\n牵头单位\n\n发展目标\n\n1\n\n"
+        "地区生产总值增长6%。\n\n区发改局、区经信局、区统计局\n\n区发改局\n\n2\n\n农业增加值增长3%。\n\n区农业农村局\n\n"
+        "区农业农村局\n"
+    )
+    assert _units(text) == [
+        ("地区生产总值增长6%", ["区发改局"], ["区经信局", "区统计局"]),
+        ("农业增加值增长3%", ["区农业农村局"], []),
+    ]
+    # a national agency's local office named by its place keeps its name ("某地邮政管理局", no 区 added)
+    assert _units(text.replace("区统计局", "某地邮政管理局"))[0][2] == ["区经信局", "某地邮政管理局"]

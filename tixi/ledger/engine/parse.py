@@ -120,7 +120,7 @@ LEAD_LABEL = re.compile(rf"^(?:{'|'.join(LEAD_STEMS)})(?:{UNIT_KINDS})$")
 DUTY_LABEL = re.compile(rf"^责任(?:{UNIT_KINDS})$")
 # "（负责部门：X；适用范围：Y）": where a measure applies, or by when, names no unit
 NOT_UNITS_LABEL = re.compile(
-    r"(?:[，,；;]\s*|(?<=[^\s:：])[ \t\u3000]+)(?:适用范围|完成时限|完成时间|时间节点|时限)\s*[:：].*$"
+    r"(?:[，,；;。]\s*|(?<=[^\s:：])[ \t\u3000]+)(?:适用范围|完成时限|完成时间|时间节点|时限)\s*[:：].*$"
     # a deadline after the units, unlabelled: "（市卫健委牵头，市医保局配合；2026年底前完成）"
     r"|[，,；;]\s*20\d{2}\s*年[^，,；;（）()]{0,10}$"
     # or a time in words: "（国务院各部门分别负责，年内持续推进）", "（…负责，年底前完成）", "（…负责，长期坚持）"
@@ -144,8 +144,10 @@ COOPERATING_WORDS = COOPERATING_ROLES
 # a role word may be followed by what the units do: "配合落实", "牵头实施", "参与推进", "协助完成"
 ROLE_TAIL = "(?:落实|实施|推进|完成|执行)"
 SHARED_WORDS = "(?:按|依|根据)?职责分工(?:负责|落实)|(?:按|依|根据)职责分工|(?:按|依|根据)职责(?:负责|落实)|分工(?:负责|落实)"
+# "A，B负责督促完成": B oversees what the units before it do (they lead, B cooperates); alone, B is responsible
+SUPERVISING = r"(?:负责)?督促(?:完成|落实)?"
 ROLE = re.compile(
-    rf"(?P<role>{SHARED_WORDS}|(?:分别|共同|依法)?(?:{LEAD_WORDS}|{'|'.join(COOPERATING_WORDS)}){ROLE_TAIL}?)$"
+    rf"(?P<role>{SUPERVISING}|{SHARED_WORDS}|(?:分别|共同|依法)?(?:{LEAD_WORDS}|{'|'.join(COOPERATING_WORDS)}){ROLE_TAIL}?)$"
 )
 
 # a bracket that says who does what (a role word, a label), not units named bare
@@ -202,7 +204,7 @@ PROVINCE_NAMED = re.compile(
 )
 # a national regulator's office named by its city ("深圳金融监管局", "宁波证监局", "青岛海事局")
 CITY_OFFICE = re.compile(
-    r"^(?!金融|证券)[\u4e00-\u9fff]{2,3}(?:金融监管局|证监局|银保监局|银保监分局|海事局)$"
+    r"^(?!金融|证券)[\u4e00-\u9fff]{2,3}(?:金融监管局|证监局|银保监局|银保监分局|海事局|邮政管理局)$"
 )
 LEVEL = re.compile(r"^(?:省|市(?!场)|县|区|州|旗|盟)")  # 市场监管总局 is national, not 市
 DIVISION_KIND = re.compile(r"(?:县级市|县（市、区）|县（区）|县|区|市|乡镇|乡|镇|街道|旗)")
@@ -273,9 +275,14 @@ def unit_names(part: str) -> list[str]:
         name = name.strip(" 　")
         # "民政部等有关部门和单位", "住房城乡建设部等国务院相关部门": the group after 等 is a unit of its own
         # "市统计局等各相关部门": so is one after 等各
-        group = re.search(rf"(?<=.)等((?:国务院|中央|省|市|县|区)?各?(?:相关|有关){GROUP_WORD})$", name)
+        # "市财政局等市级相关单位": so is one after 等市级
+        group = re.search(
+            rf"(?<=.)等((?:国务院|中央|(?:省|市|县|区)级?)?各?(?:相关|有关){GROUP_WORD})$", name
+        )
         # "人民银行等部门", "中国科协等部门单位": a group word after 等 with no 相关/有关 names no unit
-        name = re.sub(rf"(?:等(?:(?:国务院|中央|省|市|县|区)?各?(?:相关|有关))?{GROUP_WORD}?)$", "", name)
+        name = re.sub(
+            rf"(?:等(?:(?:国务院|中央|(?:省|市|县|区)级?)?各?(?:相关|有关))?{GROUP_WORD}?)$", "", name
+        )
         if (
             names
             and (DIVISION_KIND.fullmatch(name) or DIVISION_GOVERNMENTS.fullmatch(name))
@@ -331,7 +338,9 @@ GLUED_LEAD_WORD = re.compile(
 # a unit marked as the lead inside a list: "市卫健委（牵头）、市财政局"
 LEAD_MARK = re.compile(r"\s*[（(]\s*牵头(?:单位|部门)?\s*[)）]")
 # role words closing a part of a list of units: "A牵头，B、C配合"
-ROLE_INSIDE = re.compile(rf"(?:{LEAD_WORDS}|{'|'.join(COOPERATING_WORDS)}){ROLE_TAIL}?\s*(?:[，,；;]|$)")
+ROLE_INSIDE = re.compile(
+    rf"(?:{SUPERVISING}|{LEAD_WORDS}|{'|'.join(COOPERATING_WORDS)}){ROLE_TAIL}?\s*(?:[，,；;]|$)"
+)
 
 
 def _comma_list(bracket: str) -> bool:
@@ -455,10 +464,15 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
         if not role:
             pending.append(part)  # "A，B配合": a part without its word takes the next part's
             continue
+        word = role.group("role")
+        if re.fullmatch(SUPERVISING, word) and pending:
+            lead += [n for p in pending for n in unit_names(p)]
+            pending = []
         names = [n for p in [*pending, part[: role.start()]] for n in unit_names(p)]
         pending = []
-        word = role.group("role")
-        if "会同" in part[: role.start()]:
+        if re.fullmatch(SUPERVISING, word) and lead:
+            cooperating += names
+        elif "会同" in part[: role.start()]:
             head, _sep, others = part[: role.start()].partition("会同")
             lead += unit_names(head)
             cooperating += unit_names(others)
@@ -928,6 +942,11 @@ GROUP_ROW = re.compile(
 )
 
 
+# a category column's header before a table's 序号 column ("分类 | 序号 | 事项 | 责任单位 | 牵头单位"), and its cell
+CATEGORY_HEADER = re.compile(r"^(?:分类|类别|类型|板块|领域)$")
+CATEGORY_CELL = re.compile(r"[\u4e00-\u9fff、]{2,12}")
+
+
 # a row's number in any list style: "1." "1、" ("1. 5个县" is a decimal, no row), "（1）", "①"
 ROW_NUMBER = re.compile(r"^(?:(\d{1,3})[.．、](?!\s*\d)|[（(](\d{1,3})[)）]|([①-⑳]))\s*")
 
@@ -1124,6 +1143,15 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
             i = bare_rows[1]
             continue
         role = _column_role(_one_cell(lines[i]) or "")
+        # "分类", "", "序号", "", "事项", …: a category column before the 序号 column, its cell merged across the rows
+        # (copied once, before the first row it groups: "发展目标", "", "1", …)
+        grouped = False
+        if role is None and CATEGORY_HEADER.match(_one_cell(lines[i]) or ""):
+            j = next(
+                (j for j in range(i + 1, min(i + 3, len(lines))) if lines[j].strip() not in ("", "|")), None
+            )
+            if j is not None and _column_role(_one_cell(lines[j]) or "") == "number":
+                i, role, grouped = j, "number", True
         if role and role != "number" and (numbered := _numbered_cell_rows(lines, i)) is not None:
             found += numbered[0]
             used.update(range(i, numbered[1]))
@@ -1171,6 +1199,15 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
                     and (_one_cell(lines[order[k + 1]]) or "") == str(number + 1)
                 ):
                     k += 1  # "(二)戴建平常务副市长牵头重点工作": a row grouping the rows after it, no task; the rows go on
+                    continue
+                if (
+                    grouped
+                    and CATEGORY_CELL.fullmatch(cell)
+                    and not is_organisation(cell)
+                    and k + 1 < len(order)
+                    and (_one_cell(lines[order[k + 1]]) or "") == str(number + 1)
+                ):
+                    k += 1  # "发展目标": the category column's cell over the rows after it
                     continue
                 if cell != str(number + 1):
                     break

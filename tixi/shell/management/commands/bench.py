@@ -832,6 +832,17 @@ class Command(BaseCommand):
                 "helper gather49, truth committed before the reader ran (tests/ledger/heldout_bf); first measured unseen with "
                 "main's rules (ba34b65): targets 17/17 (17 found), tasks 11/30 (15 found); seen since reader35",
             ),
+            (
+                truth / "heldout_bg",
+                False,
+                "FIFTY-NINTH held-out set, six public government pages from the search tool's pages corpus: TASKS WITH "
+                "UNITS in fields other than health (厦门 2019 营商环境 '责任单位:' lines, '第一责任单位为牵头单位,下同'; 淮安 2022 "
+                "纾困 '(责任单位:…。以下政策措施均需…不再单独列出)'; 泰州 2019 营商环境 '(责任单位:A、住建局、司法局,…)'; 江门 "
+                "2018 降成本 '[责任单位:…,排在首位为牵头单位,下同]'; 济宁 就业创业 '(A、B牵头,C…参加)'; 重庆 2022 促消费 "
+                "'(责任单位:市级有关部门,各区县政府按职责分工负责)'; 8 tasks, no target) gathered by helper gather50, truth "
+                "committed before the reader ran (tests/ledger/heldout_bg); first measured unseen with main's rules (46d75aa): "
+                "tasks 4/8 (7 found)",
+            ),
         )
         if perturb:
             return self.write_robustness([folder for folder, _seen, _heading in held_out])

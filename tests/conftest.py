@@ -75,6 +75,21 @@ def the_clock_reads_each_test_s_database():
     clock.forget()
 
 
+@pytest.fixture(autouse=True)
+def the_platform_s_today_is_each_test_s_own():
+    """A test pins the platform's today through the `settings` fixture (restored after it); one that
+    leaves TIXI_TODAY changed (a command that sets it for good) fails here, not in whichever test of
+    the worker comes next (a report "later than today", a weight table stamped before the demo's)."""
+    from django.conf import settings
+
+    before = getattr(settings, "TIXI_TODAY", None)
+    yield
+    after = getattr(settings, "TIXI_TODAY", None)
+    if after != before:
+        settings.TIXI_TODAY = before
+        pytest.fail(f"the test left settings.TIXI_TODAY at {after} (it was {before})")
+
+
 ROLES = ("planner", "county", "institution", "cdc", "auditor", "dazhou", "dachuan")
 
 

@@ -64,7 +64,16 @@ class Command(BaseCommand):
         )
         parser.add_argument("--addrport", default="127.0.0.1:8000")
 
-    def handle(self, *args, build_only, rebuild, addrport, **options):
+    def handle(self, *args, **options):
+        # the demo's today is the command's own: called in a process that goes on (a test, a script),
+        # it must not stay pinned after the command (a worker's later tests judged "today" as 2025-10-15)
+        before = getattr(settings, "TIXI_TODAY", None)
+        try:
+            self.build_and_serve(**options)
+        finally:
+            settings.TIXI_TODAY = before
+
+    def build_and_serve(self, build_only, rebuild, addrport, **options):
         call_command("migrate", interactive=False, verbosity=0)
         # the demo lives on its own today (TIXI_TODAY overrides it), which fits its ledger's deadlines:
         # a demo already built keeps the day it was built for, which its database remembers

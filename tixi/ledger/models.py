@@ -24,6 +24,10 @@ class UnitQuerySet(ScopedQuerySet):
     scope_reaches_up = True
     scope_member_fields = ("members",)
 
+    def on_tasks(self):
+        """Units that lead or cooperate on at least one task."""
+        return self.filter(models.Q(leading__isnull=False) | models.Q(cooperating__isnull=False)).distinct()
+
 
 class Unit(models.Model):
     """A responsible unit as the plans name it (市卫生健康委, 达川区人民医院, 各县（区）人民政府...)."""

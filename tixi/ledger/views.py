@@ -32,12 +32,7 @@ from tixi.ledger.tables import ledger_table, project_tables, task_tables, unit_t
 def unit_filter_choices(user) -> list[Unit]:
     """The units the ledger's filter offers: those on a task the user sees, one per name (the filter matches by
     name, so 市卫生健康委 of two cities is one choice), in the order of the names the reader sees."""
-    units = (
-        Unit.objects.visible_to(user)
-        .filter(Q(leading__isnull=False) | Q(cooperating__isnull=False))
-        .distinct()
-    )
-    by_name = {unit.name: unit for unit in units}
+    by_name = {unit.name: unit for unit in Unit.objects.visible_to(user).on_tasks()}
     return sorted(by_name.values(), key=lambda unit: unit.display_name.casefold())
 
 

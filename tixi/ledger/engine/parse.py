@@ -1008,15 +1008,19 @@ def _numbered_cell_rows(lines: list[str], i: int) -> tuple[list[tuple], int] | N
     return (rows, end) if rows else None
 
 
-def _barred_rows(lines: list[str], i: int) -> tuple[list[list[str]], list[str], int] | None:
+def _barred_rows(
+    lines: list[str], i: int, blank: bool = False
+) -> tuple[list[list[str]], list[str], int] | None:
     """A table copied one cell a line with a line of a bare "|" after each cell ("序号", "|", "主要工作目标", "|", …,
     "14", "|", "聚力推动…", "|", "县发展改革委", "县经济和信息化局", "|", …): a cell is the lines between two bars (its
     units one a line, joined by spaces); each row opens with its number cell, a number above the row before's (a list
-    picked out of a longer table). Returns the rows' cells, the header's roles and the line after the table; None where
-    the header names no task and no units or the cells after it open no numbered row."""
+    picked out of a longer table). With `blank`, a blank line closes a cell as the bar did (a spreadsheet's copy of
+    the same table drops the bars; blank lines in a row close one cell, no empty one). Returns the rows' cells, the
+    header's roles and the line after the table; None where the header names no task and no units or the cells after
+    it open no numbered row."""
     cells, ends, current = [], [], []
     for j in range(i, len(lines)):
-        if lines[j].strip() == "|":
+        if lines[j].strip() == "|" or (blank and not lines[j].strip() and current):
             cells.append(" ".join(current))
             ends.append(j + 1)
             current = []
@@ -1214,6 +1218,18 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
                 taken = order[k : k + len(roles)]
                 keep(roles, [_one_cell(lines[j]) or "" for j in taken])
                 number, k = number + 1, k + len(taken)
+            # no row numbered from 1 after a header whose cells blank lines close: the bars' table ("14", "80", …,
+            # a cell of units over lines) copied without its bars
+            if (
+                k == len(block)
+                and not lines[i + 1].strip()
+                and (barred := _barred_rows(lines, i, blank=True)) is not None
+            ):
+                for cells in barred[0]:
+                    keep(barred[1], cells)
+                used.update(range(i, barred[2]))
+                i = barred[2]
+                continue
             end = order[k - 1] + 1
             used.update(range(i, end))
             i = end
@@ -2376,9 +2392,30 @@ ROUND_READ = re.compile(
 VALID_UNTIL = re.compile(r"有效期(?:至|截至|截止(?:到|至)?|到)\s*(\d{4})\s*年")
 
 
+# a half-width mark where a half-width writer would type it: a comma or colon not between two digits, ; ( ) %
+HALF_WIDTH_MARK = re.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;()%]")
+
+
+def _typed_full_width(text: str) -> bool:
+    """A text typed in an input method's full-width mode throughout: no half-width mark anywhere and its per cent
+    signs (if any) full-width too. Its "；" is the key a half-width writer's ";" is (the same clause joined on),
+    not the stop a writer who mixes the two means by it (the seeds: "%" half-width, "；" a stop)."""
+    return not HALF_WIDTH_MARK.search(text) and ("％" in text or "%" not in text)
+
+
 def targets(text: str) -> list[dict]:
     """Numeric targets: in sentences that set a year, or that state a goal (达到, 不低于, 以上, 左右…)
-    under the document's target year (the year its 到YYYY年 phrases name most)."""
+    under the document's target year (the year its 到YYYY年 phrases name most). A text typed full-width throughout
+    reads its "；" as ";" (its targets' text keeps "；")."""
+    if _typed_full_width(text) and "；" in text:
+        found = _sentence_targets(text.replace("；", ";"))
+        for target in found:
+            target["text"] = target["text"].replace(";", "；")
+        return found
+    return _sentence_targets(text)
+
+
+def _sentence_targets(text: str) -> list[dict]:
     text = _stage_lines(normalise(text))
     # "截至2014年" looks back and "从2012年的…下降至2021年…" records a change: neither names a year to come
     # "2012年至2021年,…从75.11岁增至78.06岁" records a change over a period: its end is no year to come either

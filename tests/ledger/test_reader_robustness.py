@@ -150,3 +150,28 @@ def test_a_text_typed_full_width_throughout_reads_its_semicolons_as_a_half_width
     assert all(";" not in t["text"] for t in targets(full))  # the text as written
     assert read(full.replace("（", "(")) == [(3.0, "条", 2024, "ge")]  # mixed: "；" a stop
     assert read(full.replace("1.5公里。", "1.5公里，达到100％。")) == [*read(full), (100.0, "%", 2024, "ge")]
+
+
+def test_a_cell_of_a_table_copied_one_cell_a_line_cut_at_a_page_s_margin_is_one_cell_again():
+    """A table copied one cell a line (blank lines between the cells, 序号 cells on lines of their own) whose long cell
+    of units a PDF copy cut at the margin reads its units whole again; a heading over a paragraph is left alone
+    (robust36; made-up text)."""
+    from tixi.ledger.engine.parse import normalise, tasks
+
+    units = "区农业农村局、区经商局、区市场监管局、区建设局、区发改局、区交通局、某某邮政管理局、区商金中心、区人力社保局"
+    rows = "".join(
+        f"{n}\n\n{task}\n\n{cell}\n\n区发改局\n\n"
+        for n, task, cell in (
+            (1, "地区生产总值增长6.5%以上。", units),
+            (2, "区本级固定资产投资增长25%。", "区发改局"),
+            (3, "服务业增加值增长6%。", "区发改局、区商金中心"),
+        )
+    )
+    text = "某区政府工作报告重点工作责任分解\n\n序号\n\n事项\n\n责任单位\n\n牵头单位\n\n" + rows
+    cut = text.replace("某某邮政", "某某\n邮政")  # the margin after 38 characters
+    assert normalise(cut) == normalise(text)
+    read = [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(cut)]
+    assert read == [(t["title"], t["lead_units"], t["cooperating_units"]) for t in tasks(text)]
+    assert read[0][2][-1] == "区人力社保局" and "某某邮政管理局" in read[0][2]
+    heading = "第二节 充分发挥中医药独特优势的若干重点工作安排如下\n继续巩固成果，着力推进中医药内涵建设。\n"
+    assert normalise(heading + "\n" + text) == heading + "\n" + normalise(text)

@@ -1528,6 +1528,51 @@ def _rejoin_open_rows(lines: list[str]) -> list[str]:
     return out
 
 
+NUMBER_CELL = re.compile(r"^\s*\d{1,3}\s*\|?\s*$")  # a row's 序号 cell on a line of its own ("14", "2 |")
+CELL_CUT = 25  # a cell's line this long that closes nothing reached a PDF page's margin (a page holds more)
+
+
+def _rejoin_cut_cells(lines: list[str]) -> list[str]:
+    """A table copied one cell a line (rows opening with their 序号 cell on a line of its own, three or more) whose long
+    cell a PDF copy cut at the margin ("…、区交通局、莲都" / "邮政管理局、…"): a cell's lines (after a blank line, a bar
+    or a cell closed by "|"; up to a blank line, a bar or a closing "|") each but the last at a page's width, closing no
+    sentence and no cell, are one line. A heading ("第二节…") or an item over a paragraph is no cell."""
+    if sum(bool(NUMBER_CELL.match(line)) for line in lines) < 3:
+        return lines
+
+    def cell_edge(line: str) -> bool:
+        return line.strip() in ("", "|") or line.rstrip().endswith("|") or bool(NUMBER_CELL.match(line))
+
+    def cut(line: str) -> bool:
+        return (
+            CELL_CUT <= len(line.strip()) <= WRAP_WIDTH
+            and "|" not in line
+            and not SENTENCE_CLOSED.search(line)
+        )
+
+    def goes_on(line: str) -> bool:
+        return (
+            (not cell_edge(line) or line.rstrip().endswith("|") and not NUMBER_CELL.match(line))
+            and not OPENS_ITEM.match(line)
+            and "|" not in line.rstrip().rstrip("|")
+        )
+
+    out, i = [], 0
+    while i < len(lines):
+        j = i
+        if i and cell_edge(lines[i - 1]) and not OPENS_ITEM.match(lines[i]):
+            while j + 1 < len(lines) and cut(lines[j]) and goes_on(lines[j + 1]):
+                j += 1
+        closed = lines[j].rstrip().endswith("|") or j + 1 == len(lines) or cell_edge(lines[j + 1])
+        if j > i and closed:
+            out.append("".join(line.rstrip() for line in lines[i:j]) + lines[j])
+            i = j + 1
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
 def _rejoin_wrapped(text: str) -> str:
     lines = text.split("\n")
     # a row's trailing space cut onto a line of its own ("…（20分） |" then " "): no line between two rows
@@ -1660,6 +1705,7 @@ def normalise(text: str) -> str:
     text = _rejoin_wrapped(
         _unspaced_numbers(text.replace("\r\n", "\n").replace("\r", "\n").translate(PASTED_FORMS))
     )
+    text = "\n".join(_rejoin_cut_cells(text.split("\n")))
     # a paragraph's first-line indent typed full-width ("　　") says no more than the line break before it
     return INDENT.sub("", text)
 

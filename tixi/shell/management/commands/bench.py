@@ -865,6 +865,17 @@ class Command(BaseCommand):
                 "committed before the reader ran (tests/ledger/heldout_bi); first measured unseen with main's rules (1dd2498): "
                 "tasks 79/81 (79 found), targets 22/25 (26 found)",
             ),
+            (
+                truth / "heldout_bj",
+                False,
+                "SIXTY-SECOND held-out set, three more cells of the Excel file heldout_bi drew on (ShanDong rows 49, 26, 8): "
+                "TASKS WITH UNITS, every bracket '（责任单位：…）' without 牵头 (all lead; '（责任单位：A、B，C）' with a comma "
+                "between groups, '…及相关行业主管部门', '各区、市政府'): 青岛 2024—2026 人工智能产业 行动计划, 济南 2021 数字先锋城市 "
+                "推进方案 (goals 到2023年 and 到2025年), 济南 2019 先进制造业和数字经济 policy measures (awards only, no goal); "
+                "75 tasks, 37 targets) gathered by helper gather53, truth committed before the reader ran "
+                "(tests/ledger/heldout_bj); first measured unseen with main's rules (952fcb7): tasks 73/75 (75 found), "
+                "targets 32/37 (33 found)",
+            ),
         )
         if perturb:
             return self.write_robustness([folder for folder, _seen, _heading in held_out])

@@ -876,6 +876,16 @@ class Command(BaseCommand):
                 "(tests/ledger/heldout_bj); first measured unseen with main's rules (952fcb7): tasks 73/75 (75 found), "
                 "targets 32/37 (33 found)",
             ),
+            (
+                truth / "heldout_bk",
+                False,
+                "SIXTY-THIRD held-out set, three more plans from the Excel file of heldout_bi (ShanDong rows 7, 23, 48): TASKS "
+                "WITH UNITS of 数字山东2019行动方案 (up to eleven brackets a measure, '（X牵头，各有关部门、各市政府配合）' before the "
+                "sentence's '。', '（A、B分工负责，C配合）', '（X牵头，各有关部门分头落实）'), 数字山东2021行动方案 ('（X牵头）' after "
+                "each sentence group) and 济南 2024 新一代人工智能 行动计划 ('（责任单位：A、B）' alone); 122 tasks, 42 targets) "
+                "gathered by helper gather54, truth committed before the reader ran (tests/ledger/heldout_bk); first measured "
+                "unseen with main's rules (952fcb7): tasks 116/122 (118 found), targets 7/42 (34 found)",
+            ),
         )
         if perturb:
             return self.write_robustness([folder for folder, _seen, _heading in held_out])

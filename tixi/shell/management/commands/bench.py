@@ -886,6 +886,18 @@ class Command(BaseCommand):
                 "gathered by helper gather54, truth committed before the reader ran (tests/ledger/heldout_bk); first measured "
                 "unseen with main's rules (952fcb7): tasks 116/122 (118 found), targets 7/42 (34 found)",
             ),
+            (
+                truth / "heldout_bl",
+                False,
+                "SIXTY-FOURTH held-out set, six plans kept inside files in two public GitHub repositories (the Excel file of "
+                "heldout_bi, four more 'Policy Content' cells; two 北大法宝 exports of mengke25/policy_text_frenq): TASKS WITH "
+                "UNITS and goals of 山东's 2023 新一代信息技术 十大工程 opinions ('（牵头单位：A；责任单位：B）') and its 2024-2025 "
+                "action plan ('（牵头单位：A；配合单位：B）'), a national 2020 大数据中心 opinion ('（X牵头，各地区、各部门负责）'), 山东's "
+                "2023-2025 制造业创新能力 plan ('（牵头单位：A、B）' alone), 安徽's 2021 工业互联网 policy and plan ('（责任单位：A，"
+                "各市人民政府）', measures '1﹒') and 安徽's 2022 RCEP opinion (several brackets a measure, 'Y按职责分工配合'); 186 "
+                "tasks, 59 targets) gathered by helper gather55, truth committed before the reader ran (tests/ledger/heldout_bl); "
+                "first measured unseen with main's rules (952fcb7): tasks 141/186 (156 found), targets 53/59 (65 found)",
+            ),
         )
         if perturb:
             return self.write_robustness([folder for folder, _seen, _heading in held_out])

@@ -898,6 +898,17 @@ class Command(BaseCommand):
                 "tasks, 59 targets) gathered by helper gather55, truth committed before the reader ran (tests/ledger/heldout_bl); "
                 "first measured unseen with main's rules (952fcb7): tasks 141/186 (156 found), targets 53/59 (65 found)",
             ),
+            (
+                truth / "heldout_bn",
+                False,
+                "SIXTY-SIXTH held-out set, three more cells of the Excel file of heldout_bi (ShanDong row 19, Central rows 140 "
+                "and 148): TASKS WITH UNITS of 山东's 十四五 教育 plan (one bracket '（X、Y负责）' a measure, '列第一位者为牵头部门，"
+                "下同': the first unit leads) and the numeric goals of two national AI plans that name no unit (工信部's 2018-2020 "
+                "三年行动计划: technical goals in Latin units dB, Pa, TFLOPS, 低于/以内/大于; 国务院's 新一代人工智能发展规划: three "
+                "steps 2020/2025/2030); 56 tasks, 58 targets) gathered by helper gather57, truth committed before the reader ran "
+                "(tests/ledger/heldout_bn); first measured unseen with main's rules (4a012fa): tasks 56/56 (56 found), targets "
+                "42/58 (52 found)",
+            ),
         )
         if perturb:
             return self.write_robustness([folder for folder, _seen, _heading in held_out])

@@ -909,6 +909,16 @@ class Command(BaseCommand):
                 "(tests/ledger/heldout_bn); first measured unseen with main's rules (4a012fa): tasks 56/56 (56 found), targets "
                 "42/58 (52 found)",
             ),
+            (
+                truth / "heldout_bm",
+                False,
+                "SIXTY-FIFTH held-out set, four more 'Policy Content' cells of the Excel file of heldout_bi (ShanDong rows 51, "
+                "39, 15, 54): TASKS WITH UNITS and goals of 山东's 2024-2027 标志性产业链 科技创新 plan ('（X牵头，Y、Z配合）'), "
+                "山东's 2022-2025 智能制造 提级增效 plan and 济南's 2020 人工智能 试验区 policies ('（责任单位：A、B）' alone) and "
+                "青岛's 2024 海洋人工智能大模型 plan (measures '1突破…' with no dot, '（责任单位：A、B，C、D）'); 53 tasks, 24 targets) "
+                "gathered by helper gather56, truth committed before the reader ran (tests/ledger/heldout_bm); first measured "
+                "unseen with main's rules (4a012fa): tasks 48/53 (53 found), targets 22/24 (25 found)",
+            ),
         )
         if perturb:
             return self.write_robustness([folder for folder, _seen, _heading in held_out])

@@ -919,6 +919,17 @@ class Command(BaseCommand):
                 "gathered by helper gather56, truth committed before the reader ran (tests/ledger/heldout_bm); first measured "
                 "unseen with main's rules (4a012fa): tasks 48/53 (53 found), targets 22/24 (25 found)",
             ),
+            (
+                truth / "heldout_bo",
+                False,
+                "SIXTY-SEVENTH held-out set, five more 'Policy Content' cells of the Excel file of heldout_bi (ShanDong rows "
+                "43, 44, 45; Central rows 167, 44): TASKS WITH UNITS of 青岛's 2023 人工智能产业园 若干政策 and its 实施细则 "
+                "('（责任单位：A，B、C）', no 牵头: all lead), 青岛's 2023 工业互联网平台 若干措施, 山东 发展改革委's 2025-2027 "
+                "场景创新 '十强产业' plan ('(A、B负责)') and 交通运输部's 2022 交通强国 pilot reply to 北京工业大学 ('试点指导单位。"
+                "X司牵头，Y司配合。' lines); 72 tasks, 1 target) gathered by helper gather58, truth committed before the reader "
+                "ran (tests/ledger/heldout_bo); first measured unseen with main's rules (4a012fa): tasks 67/72 (68 found), "
+                "targets 1/1 (30 found)",
+            ),
         )
         if perturb:
             return self.write_robustness([folder for folder, _seen, _heading in held_out])

@@ -143,18 +143,24 @@ LEAD_WORDS = "|".join(
 COOPERATING_WORDS = COOPERATING_ROLES
 # a role word may be followed by what the units do: "配合落实", "牵头实施", "参与推进", "协助完成"
 ROLE_TAIL = "(?:落实|实施|推进|完成|执行)"
-SHARED_WORDS = "(?:按|依|根据)?职责分工(?:负责|落实)|(?:按|依|根据)职责分工|(?:按|依|根据)职责(?:负责|落实)|分工(?:负责|落实)"
+# (职能 for 职责: "按职能分工负责"; "按职责分别负责", "分头落实"; "具体实施": the units carry out their part)
+SHARED_WORDS = (
+    "(?:按|依|根据)?职[责能]分工(?:负责|落实)|(?:按|依|根据)职[责能]分工|(?:按|依|根据)职[责能](?:分别)?(?:负责|落实)"
+    "|分(?:工|头)(?:负责|落实)|具体实施"
+)
+# "Y、Z按职责分工配合": a cooperating word after the sharing words
+SHARED_COOPERATING = rf"(?:按|依|根据)职[责能](?:分工)?(?:{'|'.join(COOPERATING_WORDS)})"
 # "A，B负责督促完成": B oversees what the units before it do (they lead, B cooperates); alone, B is responsible
 SUPERVISING = r"(?:负责)?督促(?:完成|落实)?"
 ROLE = re.compile(
-    rf"(?P<role>{SUPERVISING}|{SHARED_WORDS}|(?:分别|共同|依法)?(?:{LEAD_WORDS}|{'|'.join(COOPERATING_WORDS)}){ROLE_TAIL}?)$"
+    rf"(?P<role>{SUPERVISING}|{SHARED_COOPERATING}|{SHARED_WORDS}|(?:分别|共同|依法)?(?:{LEAD_WORDS}|{'|'.join(COOPERATING_WORDS)}){ROLE_TAIL}?)$"
 )
 
 # a bracket that says who does what (a role word, a label), not units named bare
 NAMES_ROLES = re.compile(rf"{LEAD_WORDS}|{'|'.join(COOPERATING_WORDS)}|职责|会同|[:：]")
 ORGANISATION = re.compile(
     r"(?:委|局|办|厅|部|府|会|院|中心|单位|部门|政府|管委会|分局|公司|组|队|站|所|署|总局|集团|机构|社|行|协会|学会|银行"
-    r"|工商联|妇联|残联|侨联|科协|计生协|团中央|办公室|处|科|股|室|海关|党校|电视台)$"
+    r"|工商联|妇联|残联|侨联|科协|计生协|团中央|办公室|处|科|股|室|海关|党校|电视台|档案馆|图书馆|博物馆)$"
 )
 # a unit followed by another name for it in brackets: "市交通委（市道运局）", "规划处(爱卫办)"
 ALIAS = re.compile(r"\s*(?:[（(][^（）()]*[）)]|〔[^〔〕]*〕)$")
@@ -480,8 +486,9 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
             _shares(word) and has_lead_word
         ):
             cooperating += names
-        elif (_shares(word) or (word == "负责" and has_lead_word)) and lead:
-            cooperating += names  # "A负责，B按职责分工负责"; "A牵头，B、C负责": B and C do their part
+        elif (_shares(word) or (word in ("负责", "落实") and has_lead_word)) and lead:
+            # "A负责，B按职责分工负责"; "A牵头，B、C负责" or "A牵头，…，各市政府落实": B and C do their part
+            cooperating += names
         else:
             lead += names
     if not all(is_organisation(n) for n in lead + cooperating) or not (lead or cooperating):
@@ -519,6 +526,9 @@ def _numbered(line: str, last_number: int):
     return following if following and int(following.group(1)) == last_number + 1 else None
 
 
+# an unnumbered paragraph opening with a sentence ("培育各类工业互联网平台。…"), not a bracket or a mark
+UNNUMBERED_MEASURE = re.compile(r"^[\u4e00-\u9fff“][^。；;（）()\n]{1,80}[。，,]")
+
 # an article of a regulation-like plan: "第一条 办公空间支持"
 ARTICLE = re.compile(r"^第([一二三四五六七八九十百]+)条[\s\u3000]*(\S.*)$")
 
@@ -527,6 +537,7 @@ def _items(text: str):
     """(clause, title, body, offset) of each numbered item; lines broken inside an item (a PDF's page
     breaks) are joined back to it, and '1.' items take the '（一）' section they sit in."""
     section, items, offset, task_follows, last_number = "", [], 0, False, -1
+    under_heading, heading_title = False, ""  # the line before was a heading "一、…", and its words
     lines = _label_lines(
         [part for raw in text.splitlines() for piece in _running_parts(raw) for part in _inline_parts(piece)]
     )
@@ -614,8 +625,26 @@ def _items(text: str):
         elif HEADING.match(line) or line.startswith("**"):
             if items and HEADING.match(line):
                 items.append(None)  # a heading closes the item before it
+            under_heading = bool(HEADING.match(line))
+            heading_title = re.sub(r"^(?:#+\s*)?[一二三四五六七八九十]+、\s*", "", bare).strip()[:60]
+            continue
+        elif (
+            under_heading
+            and (not items or items[-1] is None)
+            and UNNUMBERED_MEASURE.match(bare)
+            and _unit_brackets(bare)
+        ):
+            # "一、支持…" over unnumbered paragraphs "培育各类平台。…（责任单位：…）": the first is a measure (the
+            # paragraphs after it join it, each later bracket's task titled by the sentence after the bracket before)
+            title = re.split(r"[。；;，,]", bare)[0].strip()[:60]
+            if (last := next((i for i in reversed(items) if i), None)) and not last[0].startswith("段"):
+                # a section of unnumbered text after numbered measures ("五、推进措施" / "加强组织领导，…（X牵头）"): the
+                # section is the measure, its heading the title
+                title = heading_title
+            items.append([f"段{len(items) + 1}", title, bare, offset])
         elif items and items[-1] is not None:
             items[-1][2] += "\n" + line  # a page break inside a sentence: joined again where read
+        under_heading = False
     return [item for item in items if item is not None], lines
 
 
@@ -1399,7 +1428,8 @@ def _flattened_duty_table(text: str) -> str:
 # How a text was pasted is not what it says (issue 12 point 4, tixi/ledger/engine/perturb.py): line ends of
 # Windows or old Macs, digits and the per cent sign typed in an input method's full-width mode read as the plain
 # ones, once, at the reader's entry (tasks, targets, tables.indicator_rows); no value changes.
-PASTED_FORMS = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "％": "%"})
+# "1﹒推进…" (U+FE52, the small full stop) numbers a measure as "1." does; "1﹒3" is a decimal point
+PASTED_FORMS = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "％": "%", "﹒": "."})
 
 
 # a PDF copy breaks its lines at the page's width, in mid-sentence and even inside a number ("到20" / "25年"): a line
@@ -2070,11 +2100,42 @@ REPORT_SESSION = re.compile(
 )
 
 
+# a title line naming its year without 年 ("数字山东2021行动方案"): a plan for that year
+TITLE_LINE_YEAR = re.compile(
+    r"^[ \t\u3000]*[^\d，,。；;《》\n]{2,20}(20\d{2})(?!\s*年)[^\d，,。；;《》\n]{0,10}?"
+    r"(?:行动方案|行动计划|工作要点|工作计划|实施方案)[ \t\u3000]*$",
+    re.M,
+)
+# the issue line closing a notice ("山东省人民政府办公厅2019年3月15日印发"): the day the plan was issued
+ISSUE_LINE = re.compile(r"(?<!\d)(20\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发[ \t\u3000]*$", re.M)
+# goals dated within the year of issue, no year named ("年底前,…不低于90%", "年内培育50家")
+SAME_YEAR_GOAL = re.compile(r"(?:^|[。；;，,\s])(?:年底前|年内)")
+
+
+# "…，制定本行动方案": the text is a plan of its own, made to carry out the one it cites
+OWN_PLAN = re.compile(r"制定本(?:行动|实施|工作)?(?:方案|计划|要点|意见|措施)")
+
+
+def _own_period(head: str) -> re.Match | None:
+    """The first period the text names of its own: in a plan made to carry out another ("为贯彻落实《数字山东发展
+    规划（2018—2022年）》，…制定本行动方案") a period inside the cited title is the parent plan's, not this one's (a page
+    on the cited plan itself, "《中国妇女发展纲要(2011—2020年)》提出了…目标", has its period)."""
+    own_plan = OWN_PLAN.search(head)
+    for period in PERIOD.finditer(head):
+        before = head[: period.start()]
+        if own_plan and before.rfind("《") > before.rfind("》"):
+            continue
+        return period
+    return None
+
+
 def _title_year(text: str) -> int | None:
     head = text[:1500]
     # "从2015—2019年，…从1.38人增长到2.61人": a period looked back on is no plan's
-    if (period := PERIOD.search(head)) and not head[: period.start()].endswith(("从", "自")):
+    if (period := _own_period(head)) and not head[: period.start()].endswith(("从", "自")):
         return int(period.group(2))
+    if title := TITLE_LINE_YEAR.search("\n".join(head.splitlines()[:12])):
+        return int(title.group(1))
     if period := PERIOD_FROM.search(head):
         return int(period.group(1)) + int(period.group(2)) - 1
     if title := TITLE_YEAR.search(head) or YEAR_PLAN_TITLE.search(head):
@@ -2094,6 +2155,9 @@ def _title_year(text: str) -> int | None:
         return int(session.group(1))
     if goal := FIVE_YEAR_GOAL.search(text):
         return FIVE_YEAR_ENDS[goal.group(1)]  # "“十三五”期间,陕西的主要发展目标是,…": the period's last year
+    if (issued := ISSUE_LINE.search(text)) and SAME_YEAR_GOAL.search(text):
+        # a one-year plan without a title line, its goals "年底前"/"年内": the year its closing issue line names
+        return int(issued.group(1))
     return None
 
 

@@ -1929,7 +1929,7 @@ TARGET = re.compile(
     # or a count's unit written twice with 至 ("2位至3位", "3个至5个")
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到|至|[%‰]\s*[～~—-]|(?:个|位|名|家|所|项|种)\s*(?:至|～|~))\s*)?"
     r"(?P<value>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>%|‰|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|亿斤|万斤|亿公斤|[万亿]立方米|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|万场|万批次|万次|万套|万只|万头|万家|万所|万对|万公顷|万标箱|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|元(?=以上)"
+    r"(?P<unit>%|‰|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|亿斤|万斤|亿公斤|[万亿]立方米|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|万场|万批次|万次|万套|万只|万头|万家|万所|万对|万公顷|万标箱|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
     r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人(?!制)|条(?![例款])|公里\s*[/／]\s*[百千万]?平方公里|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|小时|平方米/人|㎡/人|平方米|㎡|颗|辆(?![/／])|批次|堂"
     # more units of counts and lengths, read as the others (the first readings met each): rooms, doses, cases, copies
     r"|间(?![隔断歇])|万剂次|万?册|万?份(?![额])|万?盒|床(?![位旁边])|公顷|千米|亩"
@@ -2001,7 +2001,7 @@ COMPARATORS = {
 }
 # (a rate to lower: "分别下降到5.8‰、12/10万", "小于25%" — a ceiling states a goal as a floor does)
 GOAL_WORDS = re.compile(
-    r"\d年内|力争|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至|小于|大于|‰|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|超\s*\d|逾\s*\d|(?:建设|建立|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助|完成|研制|培育)\d|削减[^，,。；\d]{0,10}\d|\d分钟[^，。]{0,6}圈|达\s*\d|今年[^，,。；;\d]{0,4}拟[\u4e00-\u9fff]{1,4}\d"
+    r"\d年内|力争|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至|小于|大于|‰|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|超\s*\d|逾\s*\d|突破\s*\d|(?:建设|建立|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助|完成|研制|培育)\d|削减[^，,。；\d]{0,10}\d|\d分钟[^，。]{0,6}圈|达\s*\d|今年[^，,。；;\d]{0,4}拟[\u4e00-\u9fff]{1,4}\d"
     # a count right after two verbs ("改造提升25个标准化养老机构", "新建改扩建30所"), or the people a service is for ("为2万名
     # 特殊困难老年人提供…")
     r"|(?:改造|提升|新建|改扩建|扩建|建设|建成|打造|创建)(?:提升|改造|建设|新建|改扩建|扩建|认定)\d+(?:\.\d+)?万?"
@@ -2935,6 +2935,13 @@ def _sentence_targets(text: str) -> list[dict]:
                     or PER_POPULATION.search(sentence[: m.start()])
                     # a value named the target's: "力争完成千人口献血率目标值9"
                     or sentence[: m.start()].endswith("目标值")
+                    # an efficiency or coefficient lowered below a level, no unit: "电能利用效率降到1.3以下" (PUE)
+                    or (
+                        m.group("before")
+                        in ("降到", "降至", "下降到", "下降至", "降低到", "降低至", "控制在")
+                        and m.group("after") in ("以下", "以内")
+                        and re.search(r"(?:效率|系数|指数|比值)$", sentence[: m.start()])
+                    )
                     # a ratio has no unit: "城乡居民收入倍差缩小到1.9以内", "26县居民收入与全省平均之比达到0.75"
                     or (
                         m.group("before") in ("达到", "达", "缩小到", "缩小至", "提高到", "不低于")
@@ -3021,6 +3028,20 @@ def _sentence_targets(text: str) -> list[dict]:
                 continue  # "据…研究报告显示,…35%感染艾滋的儿童会死亡": a finding reported, not a level to reach
             if re.search(r"每年[^，,。；;]*$", before) and unit != "元":
                 continue  # "每年资助培养…50名": a yearly quantity is a rate, not a level to reach
+            if (
+                (pace := YEARLY_OPENING.search(before))
+                and unit not in ("元", "%", "‰")
+                and not LEVEL_AFTER_PACE.search(before[pace.end() :])
+            ):
+                continue  # "每年推广应用…8000台以上，工业人工智能应用100个以上": the 每年 opening the sentence holds on
+            if SCOPE_OPENING.search(before):
+                continue  # "针对首年关税为零的2034种、…的2725种出口商品，…": the things a measure aims at, no goal
+            if unit in ("亿元", "万元") and before.endswith("规模") and FUND_AFTER.match(after):
+                continue  # "设立总规模不少于100亿元的…专项基金": the size of a fund set up, money, no level to reach
+            if unit in ("%", "‰") and TAX_RULE_AFTER.match(after):
+                continue  # "研发费用税前100%加计扣除": a tax rule's rate, no level to reach
+            if unit in ("人", "户") and PLACES_QUALIFIED.match(after):
+                continue  # "基本实现20人以上的自然村4G网络覆盖": which villages are meant, a condition
             if (
                 not m.group("before")
                 and re.search(r"(?<![达提])(?:约|大约)?占[^，,。；;达到]{1,16}的$", before)
@@ -3465,6 +3486,18 @@ LEVEL_VERBS = re.compile(r"提高到|提高至|提升到|提升至|达到|增加
 MONEY_OR_SHARE = ("元", "万元", "亿元", "万美元", "%")
 # money paid out, named right before its amount: "发放…劳务报酬20亿元以上", "发放补贴资金3亿元"
 PAID_AMOUNT = re.compile(r"(?:报酬|工资|薪酬|补贴|补助|奖补|奖金|救助金|补偿金|抚恤金|津贴)(?:资金)?$")
+# a yearly pace opening a clause earlier in the sentence ("…，每年遴选20个…，培育100个…"): the counts after it are each
+# year's, unless the sentence turns to a level or a year to reach ("每年新增…，到2025年累计达到…")
+YEARLY_OPENING = re.compile(r"(?:^|[，,：:])每年")
+LEVEL_AFTER_PACE = re.compile(r"(?:到|至)\s*\d{4}\s*年|累计|总(?:数|量|规模)|达到|[。；;]")
+# a clause opened by 针对 names what a measure aims at ("针对…的2034种…商品，以…为重点，加大…")
+SCOPE_OPENING = re.compile(r"(?:^|[，,：:；;])针对[^，,。；;]*$")
+FUND_AFTER = re.compile(r"的[^，,。；;]{0,24}?基金")
+TAX_RULE_AFTER = re.compile(r"(?:的)?(?:加计扣除|税前扣除|抵扣|减征|减免)")
+# "20人以上的自然村", "50户以上的社区": a size that says which places are meant
+PLACES_QUALIFIED = re.compile(r"的[^，,。；;\d]{0,4}(?:村|社区|小区|乡镇|街道)")
+
+
 # an amount per head ("给予每人1万元救助", "每户每年2000元"): a payment's standard (raised to a level it is a goal:
 # STANDARD_RAISED)
 PER_HEAD_AMOUNT = re.compile(r"每(?:人|户|生|名|位|例)(?:每(?:年|月|天|次))?$")

@@ -134,3 +134,11 @@ def test_a_fund_s_size_a_tax_rule_and_a_village_s_size_are_no_goals():
 def test_a_unitless_efficiency_lowered_below_a_level_and_yi_alone_are_goals():
     text = "到2025年，新建数据中心电能利用效率降到1.25以下。\n实现标识注册总量突破3亿\n"
     assert found(text) == [(1.25, "", 2025, "le"), (3.0, "亿", 2025, "gt")]
+
+
+def test_the_people_a_training_reaches_and_the_matters_carried_through_are_goals():
+    text = (
+        "到2023年，主要目标如下。\n新增上云企业2万家。面向5万名技术人才开展素质提升培训。"
+        "推动60项“跨省通办”事项全面落地。"
+    )
+    assert found(text) == [(2.0, "万家", 2023, "ge"), (5.0, "万名", 2023, "ge"), (60.0, "项", 2023, "ge")]

@@ -208,9 +208,10 @@ PROVINCE_NAMED = re.compile(
     "(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州"
     "|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆)"
 )
-# a national regulator's office named by its city ("深圳金融监管局", "宁波证监局", "青岛海事局")
+# a national regulator's office named by its city ("深圳金融监管局", "宁波证监局", "青岛海事局"; "地方金融监管局" names no
+# place: the province's own bureau, of the list's level)
 CITY_OFFICE = re.compile(
-    r"^(?!金融|证券)[\u4e00-\u9fff]{2,3}(?:金融监管局|证监局|银保监局|银保监分局|海事局|邮政管理局)$"
+    r"^(?!金融|证券|地方)[\u4e00-\u9fff]{2,3}(?:金融监管局|证监局|银保监局|银保监分局|海事局|邮政管理局)$"
 )
 LEVEL = re.compile(r"^(?:省|市(?!场)|县|区|州|旗|盟)")  # 市场监管总局 is national, not 市
 DIVISION_KIND = re.compile(r"(?:县级市|县（市、区）|县（区）|县|区|市|乡镇|乡|镇|街道|旗)")

@@ -142,3 +142,20 @@ def test_the_people_a_training_reaches_and_the_matters_carried_through_are_goals
         "推动60项“跨省通办”事项全面落地。"
     )
     assert found(text) == [(2.0, "万家", 2023, "ge"), (5.0, "万名", 2023, "ge"), (60.0, "项", 2023, "ge")]
+
+
+def test_unnumbered_measures_under_headings_numbered_in_another_style_read_alike():
+    """The same measures under "（一）支持平台建设" (a planner's other style for "一、"): each paragraph still a task."""
+    text = (
+        "支持平台发展若干政策\n"
+        "（一）支持平台建设\n"
+        "培育各类平台。对新获评的平台给予奖补。（责任单位：省经信厅、省财政厅）\n"
+        "推动企业上云。建立服务商资源池。（责任单位：省经信厅）\n"
+        "（二）支持人才培养\n"
+        "组织打造专员队伍，开展素质提升培训。（责任单位：省人社厅）\n"
+    )
+    assert read(text) == [
+        ("培育各类平台", ["省经信厅", "省财政厅"], []),
+        ("推动企业上云", ["省经信厅"], []),
+        ("组织打造专员队伍", ["省人社厅"], []),
+    ]

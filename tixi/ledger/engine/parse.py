@@ -530,6 +530,23 @@ def _numbered(line: str, last_number: int):
 # an unnumbered paragraph opening with a sentence ("培育各类工业互联网平台。…"), not a bracket or a mark
 UNNUMBERED_MEASURE = re.compile(r"^[\u4e00-\u9fff“][^。；;（）()\n]{1,80}[。，,]")
 
+
+def _measure_paragraphs(lines: list[str], start: int) -> int:
+    """How many unnumbered paragraphs from `start` on, up to the next heading or item, open with a sentence and
+    close with a bracket of units ("培育各类平台。…（责任单位：…）")."""
+    count = 0
+    for raw in lines[start:]:
+        line = raw.strip()
+        if not line:
+            continue
+        if HEADING.match(line) or OPENS_ITEM.match(line) or SUB_HEADING.match(line):
+            break
+        if not (UNNUMBERED_MEASURE.match(line) and _unit_brackets(line)):
+            break
+        count += 1
+    return count
+
+
 # an article of a regulation-like plan: "第一条 办公空间支持"
 ARTICLE = re.compile(r"^第([一二三四五六七八九十百]+)条[\s\u3000]*(\S.*)$")
 
@@ -545,6 +562,13 @@ def _items(text: str):
     running = {
         part.strip() for raw in text.splitlines() if len(parts := _running_parts(raw)) > 1 for part in parts
     }
+    # a document whose sections hold several unnumbered measures each closing with its units: a heading numbered
+    # "（一）" over them is a heading too (the document numbered in another planner's style)
+    paragraph_sections = any(
+        (HEADING.match(line.strip()) or SUB_HEADING.match(line.strip()))
+        and _measure_paragraphs(lines, k + 1) >= 2
+        for k, line in enumerate(lines)
+    )
     # does the document number its measures "1." / "1、" anywhere? (if not, "（1）" is the style it numbers them in)
     openers = [re.sub(r"^[#*\s]+", "", line) for line in lines]
     arabic_list = any(ARABIC_MARKER.match(line) for line in openers)
@@ -572,6 +596,14 @@ def _items(text: str):
                 items.append([f"第{article.group(1)}条", title, bare, offset])
             else:
                 items.append(None)
+        elif paragraph_sections and SUB_HEADING.match(bare) and _measure_paragraphs(lines, offset) >= 1:
+            # "（一）支持平台建设" over unnumbered measures "培育各类平台。…（责任单位：…）": a heading as "一、…" is (the
+            # same document numbered in another planner's style)
+            if items:
+                items.append(None)
+            under_heading = True
+            heading_title = re.sub(r"^[（(][一二三四五六七八九十]+[)）]\s*", "", bare).strip()[:60]
+            continue
         elif clause := (CLAUSE.match(bare) or CLAUSE_LONG.match(bare)):
             section, last_number = clause.group(1), 0  # the measures under a new item are numbered from 1
             items.append([clause.group(1), clause.group(2).strip()[:60], bare, offset])

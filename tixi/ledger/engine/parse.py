@@ -143,18 +143,24 @@ LEAD_WORDS = "|".join(
 COOPERATING_WORDS = COOPERATING_ROLES
 # a role word may be followed by what the units do: "配合落实", "牵头实施", "参与推进", "协助完成"
 ROLE_TAIL = "(?:落实|实施|推进|完成|执行)"
-SHARED_WORDS = "(?:按|依|根据)?职责分工(?:负责|落实)|(?:按|依|根据)职责分工|(?:按|依|根据)职责(?:负责|落实)|分工(?:负责|落实)"
+# (职能 for 职责: "按职能分工负责"; "按职责分别负责", "分头落实"; "具体实施": the units carry out their part)
+SHARED_WORDS = (
+    "(?:按|依|根据)?职[责能]分工(?:负责|落实)|(?:按|依|根据)职[责能]分工|(?:按|依|根据)职[责能](?:分别)?(?:负责|落实)"
+    "|分(?:工|头)(?:负责|落实)|具体实施"
+)
+# "Y、Z按职责分工配合": a cooperating word after the sharing words
+SHARED_COOPERATING = rf"(?:按|依|根据)职[责能](?:分工)?(?:{'|'.join(COOPERATING_WORDS)})"
 # "A，B负责督促完成": B oversees what the units before it do (they lead, B cooperates); alone, B is responsible
 SUPERVISING = r"(?:负责)?督促(?:完成|落实)?"
 ROLE = re.compile(
-    rf"(?P<role>{SUPERVISING}|{SHARED_WORDS}|(?:分别|共同|依法)?(?:{LEAD_WORDS}|{'|'.join(COOPERATING_WORDS)}){ROLE_TAIL}?)$"
+    rf"(?P<role>{SUPERVISING}|{SHARED_COOPERATING}|{SHARED_WORDS}|(?:分别|共同|依法)?(?:{LEAD_WORDS}|{'|'.join(COOPERATING_WORDS)}){ROLE_TAIL}?)$"
 )
 
 # a bracket that says who does what (a role word, a label), not units named bare
 NAMES_ROLES = re.compile(rf"{LEAD_WORDS}|{'|'.join(COOPERATING_WORDS)}|职责|会同|[:：]")
 ORGANISATION = re.compile(
     r"(?:委|局|办|厅|部|府|会|院|中心|单位|部门|政府|管委会|分局|公司|组|队|站|所|署|总局|集团|机构|社|行|协会|学会|银行"
-    r"|工商联|妇联|残联|侨联|科协|计生协|团中央|办公室|处|科|股|室|海关|党校|电视台)$"
+    r"|工商联|妇联|残联|侨联|科协|计生协|团中央|办公室|处|科|股|室|海关|党校|电视台|档案馆|图书馆|博物馆)$"
 )
 # a unit followed by another name for it in brackets: "市交通委（市道运局）", "规划处(爱卫办)"
 ALIAS = re.compile(r"\s*(?:[（(][^（）()]*[）)]|〔[^〔〕]*〕)$")
@@ -202,9 +208,10 @@ PROVINCE_NAMED = re.compile(
     "(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州"
     "|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆)"
 )
-# a national regulator's office named by its city ("深圳金融监管局", "宁波证监局", "青岛海事局")
+# a national regulator's office named by its city ("深圳金融监管局", "宁波证监局", "青岛海事局"; "地方金融监管局" names no
+# place: the province's own bureau, of the list's level)
 CITY_OFFICE = re.compile(
-    r"^(?!金融|证券)[\u4e00-\u9fff]{2,3}(?:金融监管局|证监局|银保监局|银保监分局|海事局|邮政管理局)$"
+    r"^(?!金融|证券|地方)[\u4e00-\u9fff]{2,3}(?:金融监管局|证监局|银保监局|银保监分局|海事局|邮政管理局)$"
 )
 LEVEL = re.compile(r"^(?:省|市(?!场)|县|区|州|旗|盟)")  # 市场监管总局 is national, not 市
 DIVISION_KIND = re.compile(r"(?:县级市|县（市、区）|县（区）|县|区|市|乡镇|乡|镇|街道|旗)")
@@ -484,8 +491,9 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
             _shares(word) and has_lead_word
         ):
             cooperating += names
-        elif (_shares(word) or (word == "负责" and has_lead_word)) and lead:
-            cooperating += names  # "A负责，B按职责分工负责"; "A牵头，B、C负责": B and C do their part
+        elif (_shares(word) or (word in ("负责", "落实") and has_lead_word)) and lead:
+            # "A负责，B按职责分工负责"; "A牵头，B、C负责" or "A牵头，…，各市政府落实": B and C do their part
+            cooperating += names
         else:
             lead += names
     if not all(is_organisation(n) for n in lead + cooperating) or not (lead or cooperating):
@@ -523,6 +531,26 @@ def _numbered(line: str, last_number: int):
     return following if following and int(following.group(1)) == last_number + 1 else None
 
 
+# an unnumbered paragraph opening with a sentence ("培育各类工业互联网平台。…"), not a bracket or a mark
+UNNUMBERED_MEASURE = re.compile(r"^[\u4e00-\u9fff“][^。；;（）()\n]{1,80}[。，,]")
+
+
+def _measure_paragraphs(lines: list[str], start: int) -> int:
+    """How many unnumbered paragraphs from `start` on, up to the next heading or item, open with a sentence and
+    close with a bracket of units ("培育各类平台。…（责任单位：…）")."""
+    count = 0
+    for raw in lines[start:]:
+        line = raw.strip()
+        if not line:
+            continue
+        if HEADING.match(line) or OPENS_ITEM.match(line) or SUB_HEADING.match(line):
+            break
+        if not (UNNUMBERED_MEASURE.match(line) and _unit_brackets(line)):
+            break
+        count += 1
+    return count
+
+
 # an article of a regulation-like plan: "第一条 办公空间支持"
 ARTICLE = re.compile(r"^第([一二三四五六七八九十百]+)条[\s\u3000]*(\S.*)$")
 
@@ -531,12 +559,20 @@ def _items(text: str):
     """(clause, title, body, offset) of each numbered item; lines broken inside an item (a PDF's page
     breaks) are joined back to it, and '1.' items take the '（一）' section they sit in."""
     section, items, offset, task_follows, last_number = "", [], 0, False, -1
+    under_heading, heading_title = False, ""  # the line before was a heading "一、…", and its words
     lines = _label_lines(
         [part for raw in text.splitlines() for piece in _running_parts(raw) for part in _inline_parts(piece)]
     )
     running = {
         part.strip() for raw in text.splitlines() if len(parts := _running_parts(raw)) > 1 for part in parts
     }
+    # a document whose sections hold several unnumbered measures each closing with its units: a heading numbered
+    # "（一）" over them is a heading too (the document numbered in another planner's style)
+    paragraph_sections = any(
+        (HEADING.match(line.strip()) or SUB_HEADING.match(line.strip()))
+        and _measure_paragraphs(lines, k + 1) >= 2
+        for k, line in enumerate(lines)
+    )
     # does the document number its measures "1." / "1、" anywhere? (if not, "（1）" is the style it numbers them in)
     openers = [re.sub(r"^[#*\s]+", "", line) for line in lines]
     arabic_list = any(ARABIC_MARKER.match(line) for line in openers)
@@ -564,6 +600,14 @@ def _items(text: str):
                 items.append([f"第{article.group(1)}条", title, bare, offset])
             else:
                 items.append(None)
+        elif paragraph_sections and SUB_HEADING.match(bare) and _measure_paragraphs(lines, offset) >= 1:
+            # "（一）支持平台建设" over unnumbered measures "培育各类平台。…（责任单位：…）": a heading as "一、…" is (the
+            # same document numbered in another planner's style)
+            if items:
+                items.append(None)
+            under_heading = True
+            heading_title = re.sub(r"^[（(][一二三四五六七八九十]+[)）]\s*", "", bare).strip()[:60]
+            continue
         elif clause := (CLAUSE.match(bare) or CLAUSE_LONG.match(bare)):
             section, last_number = clause.group(1), 0  # the measures under a new item are numbered from 1
             items.append([clause.group(1), clause.group(2).strip()[:60], bare, offset])
@@ -618,8 +662,26 @@ def _items(text: str):
         elif HEADING.match(line) or line.startswith("**"):
             if items and HEADING.match(line):
                 items.append(None)  # a heading closes the item before it
+            under_heading = bool(HEADING.match(line))
+            heading_title = re.sub(r"^(?:#+\s*)?[一二三四五六七八九十]+、\s*", "", bare).strip()[:60]
+            continue
+        elif (
+            under_heading
+            and (not items or items[-1] is None)
+            and UNNUMBERED_MEASURE.match(bare)
+            and _unit_brackets(bare)
+        ):
+            # "一、支持…" over unnumbered paragraphs "培育各类平台。…（责任单位：…）": the first is a measure (the
+            # paragraphs after it join it, each later bracket's task titled by the sentence after the bracket before)
+            title = re.split(r"[。；;，,]", bare)[0].strip()[:60]
+            if (last := next((i for i in reversed(items) if i), None)) and not last[0].startswith("段"):
+                # a section of unnumbered text after numbered measures ("五、推进措施" / "加强组织领导，…（X牵头）"): the
+                # section is the measure, its heading the title
+                title = heading_title
+            items.append([f"段{len(items) + 1}", title, bare, offset])
         elif items and items[-1] is not None:
             items[-1][2] += "\n" + line  # a page break inside a sentence: joined again where read
+        under_heading = False
     return [item for item in items if item is not None], lines
 
 
@@ -1403,7 +1465,8 @@ def _flattened_duty_table(text: str) -> str:
 # How a text was pasted is not what it says (issue 12 point 4, tixi/ledger/engine/perturb.py): line ends of
 # Windows or old Macs, digits and the per cent sign typed in an input method's full-width mode read as the plain
 # ones, once, at the reader's entry (tasks, targets, tables.indicator_rows); no value changes.
-PASTED_FORMS = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "％": "%"})
+# "1﹒推进…" (U+FE52, the small full stop) numbers a measure as "1." does; "1﹒3" is a decimal point
+PASTED_FORMS = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "％": "%", "﹒": "."})
 
 
 # a PDF copy breaks its lines at the page's width, in mid-sentence and even inside a number ("到20" / "25年"): a line
@@ -1903,7 +1966,7 @@ TARGET = re.compile(
     # or a count's unit written twice with 至 ("2位至3位", "3个至5个")
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到|至|[%‰]\s*[～~—-]|(?:个|位|名|家|所|项|种)\s*(?:至|～|~))\s*)?"
     r"(?P<value>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>%|‰|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|亿斤|万斤|亿公斤|[万亿]立方米|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|万场|万批次|万次|万套|万只|万头|万家|万所|万对|万公顷|万标箱|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|元(?=以上)"
+    r"(?P<unit>%|‰|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|亿斤|万斤|亿公斤|[万亿]立方米|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|万场|万批次|万次|万套|万只|万头|万家|万所|万对|万公顷|万标箱|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
     r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人(?!制)|条(?![例款])|公里\s*[/／]\s*[百千万]?平方公里|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|小时|平方米/人|㎡/人|平方米|㎡|颗|辆(?![/／])|批次|堂"
     # more units of counts and lengths, read as the others (the first readings met each): rooms, doses, cases, copies
     r"|间(?![隔断歇])|万剂次|万?册|万?份(?![额])|万?盒|床(?![位旁边])|公顷|千米|亩"
@@ -1977,12 +2040,14 @@ COMPARATORS = {
 }
 # (a rate to lower: "分别下降到5.8‰、12/10万", "小于25%" — a ceiling states a goal as a floor does)
 GOAL_WORDS = re.compile(
-    r"\d年内|力争|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至|小于|大于|‰|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|超\s*\d|逾\s*\d|(?:建设|建立|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助|完成|研制|培育)\d|削减[^，,。；\d]{0,10}\d|\d分钟[^，。]{0,6}圈|达\s*\d|今年[^，,。；;\d]{0,4}拟[\u4e00-\u9fff]{1,4}\d"
+    r"\d年内|力争|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至|小于|大于|‰|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|超\s*\d|逾\s*\d|突破\s*\d|(?:建设|建立|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助|完成|研制|培育)\d|削减[^，,。；\d]{0,10}\d|\d分钟[^，。]{0,6}圈|达\s*\d|今年[^，,。；;\d]{0,4}拟[\u4e00-\u9fff]{1,4}\d"
     # a count right after two verbs ("改造提升25个标准化养老机构", "新建改扩建30所"), or the people a service is for ("为2万名
     # 特殊困难老年人提供…")
     r"|(?:改造|提升|新建|改扩建|扩建|建设|建成|打造|创建)(?:提升|改造|建设|新建|改扩建|扩建|认定)\d+(?:\.\d+)?万?"
     r"(?:个|所|家|张|座|处|条|名|户|套)"
     r"|(?:^|[，,；;])为\d+(?:\.\d+)?万?(?:名|户)"
+    # the people a training reaches ("面向3万名…开展…培训"), matters carried through ("推动74项…事项全面落地")
+    r"|(?:^|[，,；;。])面向\d+(?:\.\d+)?万?(?:名|人)|推动\d+(?:\.\d+)?(?:项|个|家)"
     # a count after a verb and its noun, closing the clause: "培训乡村医生5000人", "新建县域医疗次中心58个"
     r"|(?:培训|招募|培养|引进|资助|救助|帮扶|新增|新建|改造|建设|建成|培育)[^，,。；;\d]{1,12}?\d+(?:\.\d+)?万?"
     r"(?:人次|人|名|个|所|家|张|座|处)(?=[，,。；;]|$)"
@@ -2081,11 +2146,42 @@ REPORT_SESSION = re.compile(
 )
 
 
+# a title line naming its year without 年 ("数字山东2021行动方案"): a plan for that year
+TITLE_LINE_YEAR = re.compile(
+    r"^[ \t\u3000]*[^\d，,。；;《》\n]{2,20}(20\d{2})(?!\s*年)[^\d，,。；;《》\n]{0,10}?"
+    r"(?:行动方案|行动计划|工作要点|工作计划|实施方案)[ \t\u3000]*$",
+    re.M,
+)
+# the issue line closing a notice ("山东省人民政府办公厅2019年3月15日印发"): the day the plan was issued
+ISSUE_LINE = re.compile(r"(?<!\d)(20\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发[ \t\u3000]*$", re.M)
+# goals dated within the year of issue, no year named ("年底前,…不低于90%", "年内培育50家")
+SAME_YEAR_GOAL = re.compile(r"(?:^|[。；;，,\s])(?:年底前|年内)")
+
+
+# "…，制定本行动方案": the text is a plan of its own, made to carry out the one it cites
+OWN_PLAN = re.compile(r"制定本(?:行动|实施|工作)?(?:方案|计划|要点|意见|措施)")
+
+
+def _own_period(head: str) -> re.Match | None:
+    """The first period the text names of its own: in a plan made to carry out another ("为贯彻落实《数字山东发展
+    规划（2018—2022年）》，…制定本行动方案") a period inside the cited title is the parent plan's, not this one's (a page
+    on the cited plan itself, "《中国妇女发展纲要(2011—2020年)》提出了…目标", has its period)."""
+    own_plan = OWN_PLAN.search(head)
+    for period in PERIOD.finditer(head):
+        before = head[: period.start()]
+        if own_plan and before.rfind("《") > before.rfind("》"):
+            continue
+        return period
+    return None
+
+
 def _title_year(text: str) -> int | None:
     head = text[:1500]
     # "从2015—2019年，…从1.38人增长到2.61人": a period looked back on is no plan's
-    if (period := PERIOD.search(head)) and not head[: period.start()].endswith(("从", "自")):
+    if (period := _own_period(head)) and not head[: period.start()].endswith(("从", "自")):
         return int(period.group(2))
+    if title := TITLE_LINE_YEAR.search("\n".join(head.splitlines()[:12])):
+        return int(title.group(1))
     if period := PERIOD_FROM.search(head):
         return int(period.group(1)) + int(period.group(2)) - 1
     if title := TITLE_YEAR.search(head) or YEAR_PLAN_TITLE.search(head):
@@ -2105,6 +2201,9 @@ def _title_year(text: str) -> int | None:
         return int(session.group(1))
     if goal := FIVE_YEAR_GOAL.search(text):
         return FIVE_YEAR_ENDS[goal.group(1)]  # "“十三五”期间,陕西的主要发展目标是,…": the period's last year
+    if (issued := ISSUE_LINE.search(text)) and SAME_YEAR_GOAL.search(text):
+        # a one-year plan without a title line, its goals "年底前"/"年内": the year its closing issue line names
+        return int(issued.group(1))
     return None
 
 
@@ -2882,6 +2981,13 @@ def _sentence_targets(text: str) -> list[dict]:
                     or PER_POPULATION.search(sentence[: m.start()])
                     # a value named the target's: "力争完成千人口献血率目标值9"
                     or sentence[: m.start()].endswith("目标值")
+                    # an efficiency or coefficient lowered below a level, no unit: "电能利用效率降到1.3以下" (PUE)
+                    or (
+                        m.group("before")
+                        in ("降到", "降至", "下降到", "下降至", "降低到", "降低至", "控制在")
+                        and m.group("after") in ("以下", "以内")
+                        and re.search(r"(?:效率|系数|指数|比值)$", sentence[: m.start()])
+                    )
                     # a ratio has no unit: "城乡居民收入倍差缩小到1.9以内", "26县居民收入与全省平均之比达到0.75"
                     or (
                         m.group("before") in ("达到", "达", "缩小到", "缩小至", "提高到", "不低于")
@@ -2973,6 +3079,20 @@ def _sentence_targets(text: str) -> list[dict]:
                 continue  # "据…研究报告显示,…35%感染艾滋的儿童会死亡": a finding reported, not a level to reach
             if re.search(r"每年[^，,。；;]*$", before) and unit != "元":
                 continue  # "每年资助培养…50名": a yearly quantity is a rate, not a level to reach
+            if (
+                (pace := YEARLY_OPENING.search(before))
+                and unit not in ("元", "%", "‰")
+                and not LEVEL_AFTER_PACE.search(before[pace.end() :])
+            ):
+                continue  # "每年推广应用…8000台以上，工业人工智能应用100个以上": the 每年 opening the sentence holds on
+            if SCOPE_OPENING.search(before):
+                continue  # "针对首年关税为零的2034种、…的2725种出口商品，…": the things a measure aims at, no goal
+            if unit in ("亿元", "万元") and before.endswith("规模") and FUND_AFTER.match(after):
+                continue  # "设立总规模不少于100亿元的…专项基金": the size of a fund set up, money, no level to reach
+            if unit in ("%", "‰") and TAX_RULE_AFTER.match(after):
+                continue  # "研发费用税前100%加计扣除": a tax rule's rate, no level to reach
+            if unit in ("人", "户") and PLACES_QUALIFIED.match(after):
+                continue  # "基本实现20人以上的自然村4G网络覆盖": which villages are meant, a condition
             if (
                 not m.group("before")
                 and re.search(r"(?<![达提])(?:约|大约)?占[^，,。；;达到]{1,16}的$", before)
@@ -3417,6 +3537,18 @@ LEVEL_VERBS = re.compile(r"提高到|提高至|提升到|提升至|达到|增加
 MONEY_OR_SHARE = ("元", "万元", "亿元", "万美元", "%")
 # money paid out, named right before its amount: "发放…劳务报酬20亿元以上", "发放补贴资金3亿元"
 PAID_AMOUNT = re.compile(r"(?:报酬|工资|薪酬|补贴|补助|奖补|奖金|救助金|补偿金|抚恤金|津贴)(?:资金)?$")
+# a yearly pace opening a clause earlier in the sentence ("…，每年遴选20个…，培育100个…"): the counts after it are each
+# year's, unless the sentence turns to a level or a year to reach ("每年新增…，到2025年累计达到…")
+YEARLY_OPENING = re.compile(r"(?:^|[，,：:])每年")
+LEVEL_AFTER_PACE = re.compile(r"(?:到|至)\s*\d{4}\s*年|累计|总(?:数|量|规模)|达到|[。；;]")
+# a clause opened by 针对 names what a measure aims at ("针对…的2034种…商品，以…为重点，加大…")
+SCOPE_OPENING = re.compile(r"(?:^|[，,：:；;])针对[^，,。；;]*$")
+FUND_AFTER = re.compile(r"的[^，,。；;]{0,24}?基金")
+TAX_RULE_AFTER = re.compile(r"(?:的)?(?:加计扣除|税前扣除|抵扣|减征|减免)")
+# "20人以上的自然村", "50户以上的社区": a size that says which places are meant
+PLACES_QUALIFIED = re.compile(r"的[^，,。；;\d]{0,4}(?:村|社区|小区|乡镇|街道)")
+
+
 # an amount per head ("给予每人1万元救助", "每户每年2000元"): a payment's standard (raised to a level it is a goal:
 # STANDARD_RAISED)
 PER_HEAD_AMOUNT = re.compile(r"每(?:人|户|生|名|位|例)(?:每(?:年|月|天|次))?$")

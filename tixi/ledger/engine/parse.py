@@ -175,10 +175,26 @@ PLACES_TOGETHER = re.compile(
 BARE_UNIT = re.compile(r"^(?:省|市|县|区|州|旗|盟)[^，,、；;:：\s\d]{1,14}(?:局|委|厅|办|院|中心|政府)$")
 
 
+PLACE_UNIT = re.compile(
+    r"(?:各|有关|相关)[\u4e00-\u9fffA-Za-z]{1,10}(?:区县|区|县|市|街道|乡镇|镇|社区|园区)"
+    r"|[\u4e00-\u9fff]{1,10}(?:开发区|新区|园区|专班)|[\u4e00-\u9fff]{2,3}市"
+)
+
+
 def is_organisation(name: str) -> bool:
     """A name a bracket or a column may give as a unit: it ends like an organisation (an alias in brackets aside),
     or it names the governments of several places together ("各地区")."""
-    return bool(ORGANISATION.search(ALIAS.sub("", name)) or PLACES_TOGETHER.match(name))
+    return bool(
+        ORGANISATION.search(ALIAS.sub("", name))
+        or PLACES_TOGETHER.match(name)
+        # the places and bodies a bracket assigns beside departments: "有关区县", "各街道", "各OPC社区", "立山经济开发区",
+        # "全区经济运行各专班", "成都市" (a city named as a unit)
+        or PLACE_UNIT.fullmatch(name)
+        # "各区、县级市", "各区、县(市)政府": one 各-phrase naming kinds of divisions (unit_names joins it)
+        or re.fullmatch(
+            rf"各.{{0,4}}?(?:区|县|市|乡镇|乡|镇|旗)、(?:{DIVISION_KIND.pattern}|{DIVISION_GOVERNMENTS.pattern})", name
+        )
+    )
 
 
 # "以下均需各县（市、区）人民政府（管委会）落实，不再列出", "以下责任单位均包括各县（市、区）人民政府": a rule for
@@ -191,7 +207,10 @@ FROM_HERE_ON = re.compile(
 # "（A、B负责。列第一位者为牵头单位，下同）": in this bracket and every one after it, the first unit leads; said
 # also "排在首位的部门为牵头部门", or cut off by a copy's end after "注：排在首位"
 FIRST_LISTED_LEADS = re.compile(
-    r"(?:列|排)(?:在)?(?:第一位|首位)(?:者|的)?(?:单位|部门)?(?:为牵头(?:单位|部门)|[）)]?\s*$)", re.M
+    r"(?:列|排)(?:在)?(?:第一位|首位)(?:者|的)?(?:单位|部门)?(?:为牵头(?:单位|部门)|[）)]?\s*$)"
+    # "第一个单位为牵头单位", "第一家单位是牵头单位": the same rule with the first unit counted
+    r"|第一(?:个|家)?(?:单位|部门)(?:为|是)牵头(?:单位|部门)",
+    re.M,
 )
 # a bracket whose units have a role word of their own ("A指导", "A牵头，B参与"); "按职责分工负责" shares the work
 NAMES_A_ROLE = re.compile(rf"{LEAD_WORDS}|{'|'.join(COOPERATING_WORDS)}|会同")
@@ -721,7 +740,21 @@ def _units_in(body: str) -> tuple[list[str], list[str]] | None:
     if inline:
         return units_of(inline.group(1))
     glued = _glued_label(body)
-    return units_of(glued.group(1)) if glued else None
+    if glued:
+        return units_of(glued.group(1))
+    sentence = _units_sentence_after(body)
+    return units_of(sentence) if sentence else None
+
+
+# "1.加强…建设。市卫健委牵头，市财政局按职责分工负责。": the item's units in a sentence of their own after its title,
+# no bracket and no label; the sentence is only units and their role words (units_of reads it whole)
+def _units_sentence_after(body: str) -> str:
+    sentences = [s.strip() for s in re.split(r"[。；;]", body.split("\n")[0])]
+    while sentences and not sentences[-1]:
+        sentences.pop()
+    if len(sentences) < 2 or not NAMES_A_ROLE.search(sentences[-1]) or _unit_brackets(body):
+        return ""
+    return sentences[-1] if units_of(sentences[-1]) else ""
 
 
 def _glued_label(body: str) -> re.Match | None:
@@ -760,7 +793,7 @@ def _label_source(body: str) -> str:
     if inline:
         return inline.group(1)
     glued = _glued_label(body)
-    return glued.group(1) if glued else ""
+    return glued.group(1) if glued else _units_sentence_after(body)
 
 
 def _parts(title: str, body: str) -> list[tuple[str, str, str, tuple[list[str], list[str]]]]:
@@ -860,6 +893,9 @@ def _one_name(cell: str) -> str:
     return cell
 
 
+EMPTY_CELL = re.compile(r"[—\-－/／]+|无")
+
+
 def _row_task(roles: list[str], cells: list[str]) -> tuple | None:
     """(title, text, lead, cooperating, deadline) of a table row read by its columns; None when it names
     no task or no unit. Its title is the first task column's first sentence (a second one details it).
@@ -867,7 +903,8 @@ def _row_task(roles: list[str], cells: list[str]) -> tuple | None:
     word or a 会同 ("A、B等按职责分工落实", "A会同B"), else as a 责任单位 bracket (逗号前为牵头)."""
     by_role: dict[str, list[str]] = {}
     for role, cell in zip(roles, cells, strict=True):
-        by_role.setdefault(role, []).append(cell.strip())
+        # a cell marked empty ("—", "/", "无") names no unit
+        by_role.setdefault(role, []).append("" if EMPTY_CELL.fullmatch(cell.strip()) else cell.strip())
 
     def spaced(part):
         # a unit column's cell naming its units one after another, spaced ("市公安局 市交通运输局")
@@ -1042,6 +1079,18 @@ def _barred_rows(lines: list[str], i: int) -> tuple[list[list[str]], list[str], 
     return rows, roles, end
 
 
+def _with_empty_cells(roles: list[str], cells: list[str], line: str) -> list[str]:
+    """A row whose empty cell inside it keeps its column ("| 2 | 任务 | 市卫健委 |  | 年底 |": no cooperating unit), where
+    the empty cells fall under a column of cooperating units or of notes only; else its cells as read."""
+    raw = _raw_cells(line)
+    while raw and not raw[-1]:
+        raw.pop()  # "… | 长期推进 ||": bars closing the row, no cell
+    if len(cells) == len(roles) or len(raw) != len(roles):
+        return cells
+    empty_under = {role for role, cell in zip(roles, raw, strict=True) if not cell}
+    return raw if empty_under <= {"cooperating", "other"} else cells
+
+
 def _raw_cells(line: str) -> list[str]:
     """The cells of a row written "a | b |  | c | " (its last cell empty) or "|a|b|c|", the empty ones kept (their place
     says their column)."""
@@ -1128,7 +1177,7 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
                 )
             ):
                 if cells and not re.fullmatch(r"[-:\s|]+", lines[i].strip()):
-                    keep(roles, cells)
+                    keep(roles, _with_empty_cells(roles, cells, lines[i]))
                 used.add(i)
                 i += 1
             continue

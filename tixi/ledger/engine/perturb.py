@@ -366,7 +366,8 @@ def _first_listed(note_at: int):
         for n, (t, a, b) in enumerate(tasks):
             units = _units([*a, *b])
             if note_at == 0 and n == 0:
-                lines.append(f"{t}（责任单位：{units}{note}）。")  # the rule told in the first item's bracket
+                # the rule told in the first item's bracket, after its units
+                lines.append(f"{t}（责任单位：{units}。{note.strip('（）')}）。")
             else:
                 lines.append(f"{t}（责任单位：{units}）。")
         body = _numbered_items("cn_paren", lines)

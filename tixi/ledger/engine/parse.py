@@ -192,7 +192,8 @@ def is_organisation(name: str) -> bool:
         or PLACE_UNIT.fullmatch(name)
         # "各区、县级市", "各区、县(市)政府": one 各-phrase naming kinds of divisions (unit_names joins it)
         or re.fullmatch(
-            rf"各.{{0,4}}?(?:区|县|市|乡镇|乡|镇|旗)、(?:{DIVISION_KIND.pattern}|{DIVISION_GOVERNMENTS.pattern})", name
+            rf"各.{{0,4}}?(?:区|县|市|乡镇|乡|镇|旗)、(?:{DIVISION_KIND.pattern}|{DIVISION_GOVERNMENTS.pattern})",
+            name,
         )
     )
 
@@ -546,6 +547,7 @@ def _items(text: str):
     """(clause, title, body, offset) of each numbered item; lines broken inside an item (a PDF's page
     breaks) are joined back to it, and '1.' items take the '（一）' section they sit in."""
     section, items, offset, task_follows, last_number = "", [], 0, False, -1
+    restarted = False  # a heading just passed: its list may number from 1 again ("二、…" / "1.2021年底前…")
     lines = _label_lines(
         [part for raw in text.splitlines() for piece in _running_parts(raw) for part in _inline_parts(piece)]
     )
@@ -625,12 +627,13 @@ def _items(text: str):
             title = re.split(r"[。；*]", sub.group(2))[0].strip()[:60]
             prefix = f"（{section}）" if section else ""
             items.append([f"{prefix}({sub.group(1)})", title, bare, offset])
-        elif numbered := _numbered(bare, last_number):
-            last_number = int(numbered.group(1))
+        elif numbered := _numbered(bare, last_number) or (restarted and _numbered(bare, 0)):
+            last_number, restarted = int(numbered.group(1)), False
             title = numbered.group(2).strip()[:60]
             prefix = f"（{section}）" if section else ""
             items.append([f"{prefix}{numbered.group(1)}", title, bare, offset])
         elif HEADING.match(line) or line.startswith("**"):
+            restarted = restarted or bool(HEADING.match(line))
             if items and HEADING.match(line):
                 items.append(None)  # a heading closes the item before it
         elif items and items[-1] is not None:
@@ -1459,8 +1462,9 @@ CANNOT_END = re.compile(r"[、，,和及与]\s*$")  # a list of units or a claus
 WRAP_VARIED = (
     0.2  # or a fifth of them, in a document whose lines vary (then only runs that close a sentence join)
 )
+# ("3.2020年底前…": an item's number before a year, no decimal; a copy may garble the year: "6.202223年")
 OPENS_ITEM = re.compile(
-    r"^(?:[\s\u3000]|#|\||[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,3}[.．、](?!\d)|[①-⑳]"
+    r"^(?:[\s\u3000]|#|\||[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,3}[.．、](?!\d)|\d{1,2}[.．](?=20\d{2,4}\s*年)|[①-⑳]"
     r"|[一二三四五六七八九十]+[、是]|第[一二三四五六七八九十百\d]+[章节条部篇]|表\s*\d|专栏|附件|附表|[-*•·]|$)"
 )
 

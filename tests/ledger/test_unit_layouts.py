@@ -44,6 +44,20 @@ def test_a_role_word_bracket_reads_the_places_a_label_reads():
     assert units_of("市经信委、有关区县负责") == (["市经信委", "有关区县"], [])
 
 
+def test_a_city_named_regulator_keeps_its_own_level():
+    assert units_of("省经贸委负责，省农业厅、厦门出入境检验检疫局配合") == (
+        ["省经贸委"],
+        ["省农业厅", "厦门出入境检验检疫局"],
+    )
+
+
+def test_a_unit_named_for_its_role_elsewhere_is_no_lead_word():
+    # "各项目牵头单位" is a unit; under the first-listed rule the first unit still leads alone
+    text = "（列第一位的为牵头单位，下同）\n一、重点任务\n（一）加强组织领导（责任单位：市委组织部、各项目牵头单位）。"
+    [(_title, lead, cooperating)] = _read(text)
+    assert (lead, cooperating) == (["市委组织部"], ["各项目牵头单位"])
+
+
 def test_units_in_a_sentence_of_their_own_after_the_title():
     text = "一、重点任务\n1.加强基层医疗机构建设。市卫健委牵头，市财政局、市医保局按职责分工负责。\n2.完善药品供应。市医保局负责。"
     assert _read(text) == [

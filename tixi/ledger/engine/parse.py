@@ -176,8 +176,8 @@ BARE_UNIT = re.compile(r"^(?:省|市|县|区|州|旗|盟)[^，,、；;:：\s\d]{
 
 
 PLACE_UNIT = re.compile(
-    r"(?:各|有关|相关)[\u4e00-\u9fffA-Za-z]{1,10}(?:区县|区|县|市|街道|乡镇|镇|社区|园区)"
-    r"|[\u4e00-\u9fff]{1,10}(?:开发区|新区|园区|专班)|[\u4e00-\u9fff]{2,3}市"
+    r"(?:各|有关|相关)[\u4e00-\u9fffA-Za-z]{0,10}(?:区县|区|县|市|街道|乡镇|镇|社区|园区)"
+    r"|[\u4e00-\u9fff]{1,10}(?:开发区|经开区|新区|园区|专班|机关)|[\u4e00-\u9fff]{2,3}(?:市|区|县)"
 )
 
 
@@ -187,9 +187,9 @@ def is_organisation(name: str) -> bool:
     return bool(
         ORGANISATION.search(ALIAS.sub("", name))
         or PLACES_TOGETHER.match(name)
-        # the places and bodies a bracket assigns beside departments: "有关区县", "各街道", "各OPC社区", "立山经济开发区",
-        # "全区经济运行各专班", "成都市" (a city named as a unit)
-        or PLACE_UNIT.fullmatch(name)
+        # the places and bodies a bracket assigns beside departments: "有关区县", "各街道", "各镇（街道）", "各OPC社区",
+        # "立山经济开发区", "县经开区", "全区经济运行各专班", "团市委机关", "成都市", "越秀区" (a place named as a unit)
+        or PLACE_UNIT.fullmatch(ALIAS.sub("", name))
         # "各区、县级市", "各区、县(市)政府": one 各-phrase naming kinds of divisions (unit_names joins it)
         or re.fullmatch(
             rf"各.{{0,4}}?(?:区|县|市|乡镇|乡|镇|旗)、(?:{DIVISION_KIND.pattern}|{DIVISION_GOVERNMENTS.pattern})",
@@ -222,9 +222,9 @@ PROVINCE_NAMED = re.compile(
     "(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州"
     "|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆)"
 )
-# a national regulator's office named by its city ("深圳金融监管局", "宁波证监局", "青岛海事局")
+# a national regulator's office named by its city ("深圳金融监管局", "宁波证监局", "青岛海事局", "厦门出入境检验检疫局")
 CITY_OFFICE = re.compile(
-    r"^(?!金融|证券)[\u4e00-\u9fff]{2,3}(?:金融监管局|证监局|银保监局|银保监分局|海事局|邮政管理局)$"
+    r"^(?!金融|证券)[\u4e00-\u9fff]{2,3}(?:金融监管局|证监局|银保监局|银保监分局|海事局|邮政管理局|出入境检验检疫局)$"
 )
 LEVEL = re.compile(r"^(?:省|市(?!场)|县|区|州|旗|盟)")  # 市场监管总局 is national, not 市
 DIVISION_KIND = re.compile(r"(?:县级市|县（市、区）|县（区）|县|区|市|乡镇|乡|镇|街道|旗)")
@@ -235,7 +235,7 @@ LIST_OPENS_BARE = re.compile(
 )
 # the kinds of divisions closing a 各-phrase with their governments: "县(市)政府(管委会)", "县(市)人民政府"
 DIVISION_GOVERNMENTS = re.compile(
-    r"(?:县级市|县[（(]市[)）]|县[（(]区[)）]|县|区|市)(?:人民)?政府(?:[（(][^（()）、]{1,6}[)）])?"
+    r"(?:县级市|县[（(]市[)）]|县[（(]区[)）]|县区|县|区|市)(?:人民)?政府(?:[（(][^（()）、]{1,6}[)）])?"
 )
 
 
@@ -1767,7 +1767,10 @@ def _tasks(text: str, default_year: int | None = None) -> list[dict]:
                 # "责任单位：A、B，C" in a document that states no comma rule ("逗号前为牵头单位"): the comma
                 # separates units of one list as the 顿号 does, and every unit leads
                 lead, cooperating = lead + cooperating, []
-            names_leads = "牵头" in FIRST_LISTED_LEADS.sub("", bracket)
+            # (a unit named for its role in other tasks, "各项目牵头单位", names no lead here)
+            names_leads = "牵头" in re.sub(
+                r"牵头(?:单位|部门)(?!\s*[:：])", "", FIRST_LISTED_LEADS.sub("", bracket)
+            )
             if first_listed and len(lead) > 1 and not names_leads:
                 # "列第一位者为牵头单位": the others cooperate, unless the bracket names its leads ("A、B牵头负责");
                 # "A、B负责，C参与" under it: A leads, B and C cooperate

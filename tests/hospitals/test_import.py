@@ -316,3 +316,33 @@ def test_a_hospital_with_stays_but_no_yearly_report_has_its_page(tmp_path, hospi
     page = client.get(f"/hospitals/{hospital.code}/")
     assert page.status_code == 200 and page.context["years"] == [2019]
     assert len(page.context["month_chart"]["months"]) == 1  # March 2019
+
+
+@kit
+def test_a_table_the_commission_imports_is_chosen_over_the_demo_s_whatever_the_time_of_day(
+    tmp_path, hospital, settings
+):
+    """On a demo the day is pinned and only the time of day moves: an import made at 07:00 is stamped
+    before a demo table built at 23:00 of the same pinned day, and must still be the one used."""
+    import datetime as dt
+
+    from tixi.hospitals import figures
+
+    settings.TIXI_TODAY = dt.date(2025, 10, 15)
+    late = dt.datetime(2025, 10, 15, 23, 59, 59, tzinfo=dt.UTC) + dt.timedelta(hours=-8)
+    demo_table = WeightTable.objects.create(version="demo-W", is_demo=True)
+    demo_list = CodeList.objects.create(kind="level4", version="demo-L", is_demo=True)
+    WeightTable.objects.filter(pk=demo_table.pk).update(imported_at=late)
+    CodeList.objects.filter(pk=demo_list.pk).update(imported_at=late)
+    weights = synthetic.demo_weights()
+    table_file = write(tmp_path, ["drg,weight", *(f"{d},{w}" for d, w in weights.items())], "w.csv")
+    table, _missing = importing.import_weights("W-2025", table_file, allow_missing=True)
+    code_list = importing.import_code_list(
+        "level4", "L-2025", write(tmp_path, ["code,name", "36.1000,冠脉搭桥"])
+    )
+    assert table.imported_at < late and code_list.imported_at < late  # stamped earlier in the pinned day
+    lists, chosen = figures.choose_versions(None, None)
+    assert chosen == table
+    assert lists["level4"] == code_list
+    # among the commission's own imports the last one stamped is chosen
+    assert figures.latest_of(WeightTable.objects.filter(is_demo=False)) == table

@@ -3,12 +3,13 @@
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import duckdb
 import pyarrow as pa
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import F, FloatField, Func, IntegerField, Q, Sum
+from django.db.models import F, FloatField, Func, IntegerField, Model, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
@@ -29,6 +30,9 @@ def set_grouper(group: ind.Group | None, name: str | None) -> None:
     GROUPER.update(group=group, name=name)
 
 
+M = TypeVar("M", bound=Model)
+
+
 class FigureError(ValueError):
     pass
 
@@ -46,8 +50,16 @@ class Loaded:
     beds_by_year: dict | None = None
 
 
+def latest_of(versions: QuerySet[M]) -> M | None:
+    """The version to use where none is named: one the commission imported before any made up for the
+    demo, then the one imported last. On a demo the platform's day is pinned and only the time of day
+    moves, so an import made early in the morning is stamped before the demo's own tables: the stamp
+    alone would let the demo's made-up table win over the real one just imported."""
+    return versions.order_by("is_demo", "-imported_at", "-version").first()
+
+
 def latest_list(kind: str) -> CodeList | None:
-    return CodeList.objects.filter(kind=kind).order_by("-imported_at", "-version").first()
+    return latest_of(CodeList.objects.filter(kind=kind))
 
 
 def choose_versions(lists: str | None, weights: str | None) -> tuple[dict[str, CodeList], WeightTable | None]:
@@ -65,7 +77,7 @@ def choose_versions(lists: str | None, weights: str | None) -> tuple[dict[str, C
         if table is None:
             raise FigureError(_("No DRG weight table has the version %(version)s.") % {"version": weights})
     else:
-        table = WeightTable.objects.order_by("-imported_at", "-version").first()
+        table = latest_of(WeightTable.objects.all())
     return chosen, table
 
 
@@ -76,7 +88,7 @@ def choose_code_map(version: str | None) -> CodeMapping | None:
         if found is None:
             raise FigureError(_("No code mapping has the version %(version)s.") % {"version": version})
     else:
-        found = CodeMap.objects.order_by("-imported_at", "-version").first()
+        found = latest_of(CodeMap.objects.all())
     if found is None:
         return None
     return CodeMapping(found.version, dict(found.entries.values_list("clinical_code", "insurance_code")))

@@ -1048,15 +1048,19 @@ def _numbered_cell_rows(lines: list[str], i: int) -> tuple[list[tuple], int] | N
     return (rows, end) if rows else None
 
 
-def _barred_rows(lines: list[str], i: int) -> tuple[list[list[str]], list[str], int] | None:
+def _barred_rows(
+    lines: list[str], i: int, blank: bool = False
+) -> tuple[list[list[str]], list[str], int] | None:
     """A table copied one cell a line with a line of a bare "|" after each cell ("序号", "|", "主要工作目标", "|", …,
     "14", "|", "聚力推动…", "|", "县发展改革委", "县经济和信息化局", "|", …): a cell is the lines between two bars (its
     units one a line, joined by spaces); each row opens with its number cell, a number above the row before's (a list
-    picked out of a longer table). Returns the rows' cells, the header's roles and the line after the table; None where
-    the header names no task and no units or the cells after it open no numbered row."""
+    picked out of a longer table). With `blank`, a blank line closes a cell as the bar did (a spreadsheet's copy of
+    the same table drops the bars; blank lines in a row close one cell, no empty one). Returns the rows' cells, the
+    header's roles and the line after the table; None where the header names no task and no units or the cells after
+    it open no numbered row."""
     cells, ends, current = [], [], []
     for j in range(i, len(lines)):
-        if lines[j].strip() == "|":
+        if lines[j].strip() == "|" or (blank and not lines[j].strip() and current):
             cells.append(" ".join(current))
             ends.append(j + 1)
             current = []
@@ -1266,6 +1270,18 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
                 taken = order[k : k + len(roles)]
                 keep(roles, [_one_cell(lines[j]) or "" for j in taken])
                 number, k = number + 1, k + len(taken)
+            # no row numbered from 1 after a header whose cells blank lines close: the bars' table ("14", "80", …,
+            # a cell of units over lines) copied without its bars
+            if (
+                k == len(block)
+                and not lines[i + 1].strip()
+                and (barred := _barred_rows(lines, i, blank=True)) is not None
+            ):
+                for cells in barred[0]:
+                    keep(barred[1], cells)
+                used.update(range(i, barred[2]))
+                i = barred[2]
+                continue
             end = order[k - 1] + 1
             used.update(range(i, end))
             i = end
@@ -1565,6 +1581,51 @@ def _rejoin_open_rows(lines: list[str]) -> list[str]:
     return out
 
 
+NUMBER_CELL = re.compile(r"^\s*\d{1,3}\s*\|?\s*$")  # a row's 序号 cell on a line of its own ("14", "2 |")
+CELL_CUT = 25  # a cell's line this long that closes nothing reached a PDF page's margin (a page holds more)
+
+
+def _rejoin_cut_cells(lines: list[str]) -> list[str]:
+    """A table copied one cell a line (rows opening with their 序号 cell on a line of its own, three or more) whose long
+    cell a PDF copy cut at the margin ("…、区交通局、莲都" / "邮政管理局、…"): a cell's lines (after a blank line, a bar
+    or a cell closed by "|"; up to a blank line, a bar or a closing "|") each but the last at a page's width, closing no
+    sentence and no cell, are one line. A heading ("第二节…") or an item over a paragraph is no cell."""
+    if sum(bool(NUMBER_CELL.match(line)) for line in lines) < 3:
+        return lines
+
+    def cell_edge(line: str) -> bool:
+        return line.strip() in ("", "|") or line.rstrip().endswith("|") or bool(NUMBER_CELL.match(line))
+
+    def cut(line: str) -> bool:
+        return (
+            CELL_CUT <= len(line.strip()) <= WRAP_WIDTH
+            and "|" not in line
+            and not SENTENCE_CLOSED.search(line)
+        )
+
+    def goes_on(line: str) -> bool:
+        return (
+            (not cell_edge(line) or line.rstrip().endswith("|") and not NUMBER_CELL.match(line))
+            and not OPENS_ITEM.match(line)
+            and "|" not in line.rstrip().rstrip("|")
+        )
+
+    out, i = [], 0
+    while i < len(lines):
+        j = i
+        if i and cell_edge(lines[i - 1]) and not OPENS_ITEM.match(lines[i]):
+            while j + 1 < len(lines) and cut(lines[j]) and goes_on(lines[j + 1]):
+                j += 1
+        closed = lines[j].rstrip().endswith("|") or j + 1 == len(lines) or cell_edge(lines[j + 1])
+        if j > i and closed:
+            out.append("".join(line.rstrip() for line in lines[i:j]) + lines[j])
+            i = j + 1
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
 def _rejoin_wrapped(text: str) -> str:
     lines = text.split("\n")
     # a row's trailing space cut onto a line of its own ("…（20分） |" then " "): no line between two rows
@@ -1697,6 +1758,7 @@ def normalise(text: str) -> str:
     text = _rejoin_wrapped(
         _unspaced_numbers(text.replace("\r\n", "\n").replace("\r", "\n").translate(PASTED_FORMS))
     )
+    text = "\n".join(_rejoin_cut_cells(text.split("\n")))
     # a paragraph's first-line indent typed full-width ("　　") says no more than the line break before it
     return INDENT.sub("", text)
 
@@ -2432,9 +2494,30 @@ ROUND_READ = re.compile(
 VALID_UNTIL = re.compile(r"有效期(?:至|截至|截止(?:到|至)?|到)\s*(\d{4})\s*年")
 
 
+# a half-width mark where a half-width writer would type it: a comma or colon not between two digits, ; ( ) %
+HALF_WIDTH_MARK = re.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;()%]")
+
+
+def _typed_full_width(text: str) -> bool:
+    """A text typed in an input method's full-width mode throughout: no half-width mark anywhere and its per cent
+    signs (if any) full-width too. Its "；" is the key a half-width writer's ";" is (the same clause joined on),
+    not the stop a writer who mixes the two means by it (the seeds: "%" half-width, "；" a stop)."""
+    return not HALF_WIDTH_MARK.search(text) and ("％" in text or "%" not in text)
+
+
 def targets(text: str) -> list[dict]:
     """Numeric targets: in sentences that set a year, or that state a goal (达到, 不低于, 以上, 左右…)
-    under the document's target year (the year its 到YYYY年 phrases name most)."""
+    under the document's target year (the year its 到YYYY年 phrases name most). A text typed full-width throughout
+    reads its "；" as ";" (its targets' text keeps "；")."""
+    if _typed_full_width(text) and "；" in text:
+        found = _sentence_targets(text.replace("；", ";"))
+        for target in found:
+            target["text"] = target["text"].replace(";", "；")
+        return found
+    return _sentence_targets(text)
+
+
+def _sentence_targets(text: str) -> list[dict]:
     text = _stage_lines(normalise(text))
     # "截至2014年" looks back and "从2012年的…下降至2021年…" records a change: neither names a year to come
     # "2012年至2021年,…从75.11岁增至78.06岁" records a change over a period: its end is no year to come either

@@ -843,6 +843,28 @@ class Command(BaseCommand):
                 "committed before the reader ran (tests/ledger/heldout_bg); first measured unseen with main's rules (46d75aa): "
                 "tasks 4/8 (7 found)",
             ),
+            (
+                truth / "heldout_bh",
+                False,
+                "SIXTIETH held-out set, the last four 2026 provincial 政府工作报告 from the same public GitHub dataset as "
+                "heldout_bb, heldout_bd and heldout_be (whole lines of each report's full_text): the year's 主要预期目标 of 江苏, "
+                "陕西, 海南 and 广西 ('地区生产总值按增长5%安排', full-width '5％左右', '涨幅2%以内'), 海南's 消费 (医疗旅游), 就业 and "
+                "医疗卫生 (人均预期寿命) paragraphs, 广西's 民生 paragraph (ten sums '筹措N亿元实施…工程', one count), HEALTH and 养老 "
+                "paragraphs without a figure (江苏, 陕西, 海南); no unit named, no task; 28 targets) gathered by helper gather51, "
+                "truth committed before the reader ran (tests/ledger/heldout_bh); first measured unseen with main's rules "
+                "(1acb928): targets 28/28 (29 found)",
+            ),
+            (
+                truth / "heldout_bi",
+                False,
+                "SIXTY-FIRST held-out set, three plans kept inside an Excel file in a public GitHub repository (a policy "
+                "topic-modelling corpus, its 'Policy Content' cells): TASKS WITH UNITS of the State Council's 2020 plan on "
+                "older people and smart technology (养老, 就医; '（X牵头，相关部门及各地区按职责分工负责）', 'A、B等相关部门按职责分工负责'), "
+                "济南 2021 科创 policy measures ('（牵头单位：A；责任单位：B）', '（责任单位：A、B）' alone) and a 山东 2024 人工智能 "
+                "科技创新 行动计划 (two brackets in four measures); 81 tasks, 25 targets) gathered by helper gather52, truth "
+                "committed before the reader ran (tests/ledger/heldout_bi); first measured unseen with main's rules (1dd2498): "
+                "tasks 79/81 (79 found), targets 22/25 (26 found)",
+            ),
         )
         if perturb:
             return self.write_robustness(

@@ -58,6 +58,26 @@ def test_a_unit_named_for_its_role_elsewhere_is_no_lead_word():
     assert (lead, cooperating) == (["市委组织部"], ["各项目牵头单位"])
 
 
+def test_a_lead_marked_in_a_list_keeps_each_phrase_of_divisions_whole():
+    assert units_of("责任单位：市卫健委（牵头）、市财政局、各区、县级市") == (
+        ["市卫健委"],
+        ["市财政局", "各区、县级市"],
+    )
+    assert units_of("责任单位：市科技局（牵头）、各区、县（市）政府（牵头）、市财政局") == (
+        ["市科技局", "各区、县（市）政府"],
+        ["市财政局"],
+    )
+
+
+def test_a_running_part_with_its_bracket_is_no_unit_led_cell():
+    text = (
+        "一、重点任务\n一是由市卫健委负责,市财政局配合,加强队伍建设（市卫健委牵头，市财政局配合）；"
+        "二是完善药品供应（市医保局牵头）。"
+    )
+    units = [(t[1], t[2]) for t in _read(text)]
+    assert units == [(["市卫健委"], ["市财政局"]), (["市医保局"], [])]
+
+
 def test_units_in_a_sentence_of_their_own_after_the_title():
     text = "一、重点任务\n1.加强基层医疗机构建设。市卫健委牵头，市财政局、市医保局按职责分工负责。\n2.完善药品供应。市医保局负责。"
     assert _read(text) == [

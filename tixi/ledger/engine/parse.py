@@ -412,11 +412,21 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
         # the labels opening its parts are no unit's name ("牵头单位：A（牵头）；配合单位：B、C"); the units not marked
         # cooperate, so under a 配合 label too
         listed = "；".join(LABELLED.sub("", segment.strip()) for segment in re.split(r"[；;]", bracket))
-        lead, cooperating = [], []
-        for part in _split_outside_brackets(listed, "，,、；;"):
-            marked = LEAD_MARK.search(part)
-            names = unit_names(LEAD_MARK.sub("", part).strip())
-            (lead if marked else cooperating).extend(names)
+        lead, cooperating, unmarked = [], [], []
+        for part in [*_split_outside_brackets(listed, "，,、；;"), "（牵头）"]:
+            if not LEAD_MARK.search(part):
+                unmarked.append(part.strip())
+                continue
+            # the units not marked between two marked ones read as one list ("各区、县级市" one unit)
+            unmarked, name = [p for p in unmarked if p], LEAD_MARK.sub("", part).strip()
+            before = unit_names("、".join(unmarked)) if unmarked else []
+            joined = unit_names("、".join([*unmarked, name])) if unmarked and name else []
+            if before and len(joined) == len(before):
+                # "各区、县（市）政府（牵头）": the mark closes a 各-phrase begun before it, which leads whole
+                cooperating, lead = cooperating + before[:-1], [*lead, joined[-1]]
+            else:
+                cooperating, lead = cooperating + before, lead + unit_names(name)
+            unmarked = []
         if lead and all(is_organisation(n) or n.startswith("各") for n in lead + cooperating):
             return lead, cooperating
     if LABELLED.match(bracket):
@@ -1875,7 +1885,9 @@ def _tasks(text: str, default_year: int | None = None) -> list[dict]:
     for line in lines:
         if not line.strip():
             continue
-        cell = _unit_led_cell(line.strip())
+        # a running list's part ("三是由A负责,B配合,…（A牵头，B配合）") whose bracket names its units is read as an item
+        running_read = bool(RUNNING_ITEM.match(line.strip()) and _unit_brackets(line.strip()))
+        cell = None if running_read else _unit_led_cell(line.strip())
         if cell and not cell[0]:
             cell = (heading, *cell[1:]) if heading else None
         heading = (m.group(1) or m.group(2)) if (m := UNITS_HEADING.match(line.strip())) else ""

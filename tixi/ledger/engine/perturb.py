@@ -445,6 +445,61 @@ def _layout_leads_joined(tasks):
     )
 
 
+def _layout_lead_marked(tasks):
+    """n) （责任单位：A（牵头）、B、C）: the lead marked inside one list"""
+    return _numbered_items(
+        "cn_paren",
+        (f"{t}。（责任单位：{_units([f'{n}（牵头）' for n in a] + list(b))}）" for t, a, b in tasks),
+    )
+
+
+def _layout_huitong(tasks):
+    """o) TITLE（A会同B、C负责）: the lead does it together with the others"""
+    return _numbered_items(
+        "ar_dot", (f"{t}（{_units(a)}" + (f"会同{_units(b)}" if b else "") + "负责）。" for t, a, b in tasks)
+    )
+
+
+def _layout_square_labels(tasks):
+    """p) TITLE。【牵头单位：A；配合单位：B、C】 — labels in a square bracket"""
+    return _numbered_items(
+        "ar_dun",
+        (
+            f"{t}。【牵头单位：{_units(a)}" + (f"；配合单位：{_units(b)}" if b else "") + "】"
+            for t, a, b in tasks
+        ),
+    )
+
+
+def _layout_tab_table(tasks):
+    """q) a table out of a spreadsheet, its cells apart by tabs"""
+    lines = ["一、重点任务分工", "\t".join(TABLE_HEADER)]
+    for n, (t, a, b) in enumerate(tasks, start=1):
+        lines.append("\t".join((str(n), t, _units(a), _units(b), DEADLINE_CELL)))
+    return "\n".join(lines)
+
+
+RUN_ITEMS = 5  # items run together in one paragraph
+
+
+def _layout_running(tasks):
+    """r) 一是TITLE（A牵头，B配合）；二是…。 — items as running text in a paragraph of their own, each with its bracket
+    (under "（一）抓好…。一是…" the first part is titled by the item's heading: the item's first sentence)"""
+    starts = list(range(0, len(tasks), RUN_ITEMS))
+    if len(starts) > 1 and len(tasks) - starts[-1] == 1:
+        starts.pop()  # "一是" with no "二是" is no list: a last item alone runs with the ones before it
+    paragraphs = []
+    for n, (start, end) in enumerate(zip(starts, [*starts[1:], len(tasks)], strict=True)):
+        if n % (SECTION_ITEMS // RUN_ITEMS) == 0:
+            paragraphs.append(f"{_cn_numeral(n // (SECTION_ITEMS // RUN_ITEMS) + 1)}、重点任务")
+        parts = [
+            f"{_cn_numeral(k)}是{t}（{_units(a)}牵头" + (f"，{_units(b)}配合" if b else "") + "）"
+            for k, (t, a, b) in enumerate(tasks[start:end], start=1)
+        ]
+        paragraphs.append("；".join(parts) + "。")
+    return "\n".join(paragraphs)
+
+
 UNIT_LAYOUTS = {
     "a_label_bracket": _layout_label_bracket,
     "b_role_words": _layout_role_words,
@@ -461,6 +516,11 @@ UNIT_LAYOUTS = {
     "k_project_card": _layout_project_card,
     "l_run_on_labels": _layout_run_on_labels,
     "m_leads_joined": _layout_leads_joined,
+    "n_lead_marked": _layout_lead_marked,
+    "o_huitong": _layout_huitong,
+    "p_square_labels": _layout_square_labels,
+    "q_tab_table": _layout_tab_table,
+    "r_running_items": _layout_running,
 }
 ONE_LEAD_ONLY = {"f1_first_listed_in_bracket", "f2_first_listed_note", "f3_first_unit_note"}
 
@@ -475,6 +535,6 @@ def unit_layout(name: str, truth_tasks) -> tuple[str, list[tuple]]:
         if not lead or not title or (name in ONE_LEAD_ONLY and len(lead) != 1):
             continue
         rendered.append((title, lead, cooperating))
-    if not rendered:
-        return "", []
+    if len(rendered) < (2 if name == "r_running_items" else 1):
+        return "", []  # ("一是" with no "二是" is no running list)
     return f"{DOC_HEAD}\n{UNIT_LAYOUTS[name](rendered)}\n", rendered

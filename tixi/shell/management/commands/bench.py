@@ -865,6 +865,39 @@ class Command(BaseCommand):
                 "committed before the reader ran (tests/ledger/heldout_bi); first measured unseen with main's rules (1dd2498): "
                 "tasks 79/81 (79 found), targets 22/25 (26 found)",
             ),
+            (
+                truth / "heldout_bj",
+                False,
+                "SIXTY-SECOND held-out set, three more cells of the Excel file heldout_bi drew on (ShanDong rows 49, 26, 8): "
+                "TASKS WITH UNITS, every bracket '（责任单位：…）' without 牵头 (all lead; '（责任单位：A、B，C）' with a comma "
+                "between groups, '…及相关行业主管部门', '各区、市政府'): 青岛 2024—2026 人工智能产业 行动计划, 济南 2021 数字先锋城市 "
+                "推进方案 (goals 到2023年 and 到2025年), 济南 2019 先进制造业和数字经济 policy measures (awards only, no goal); "
+                "75 tasks, 37 targets) gathered by helper gather53, truth committed before the reader ran "
+                "(tests/ledger/heldout_bj); first measured unseen with main's rules (952fcb7): tasks 73/75 (75 found), "
+                "targets 32/37 (33 found)",
+            ),
+            (
+                truth / "heldout_bk",
+                False,
+                "SIXTY-THIRD held-out set, three more plans from the Excel file of heldout_bi (ShanDong rows 7, 23, 48): TASKS "
+                "WITH UNITS of 数字山东2019行动方案 (up to eleven brackets a measure, '（X牵头，各有关部门、各市政府配合）' before the "
+                "sentence's '。', '（A、B分工负责，C配合）', '（X牵头，各有关部门分头落实）'), 数字山东2021行动方案 ('（X牵头）' after "
+                "each sentence group) and 济南 2024 新一代人工智能 行动计划 ('（责任单位：A、B）' alone); 122 tasks, 42 targets) "
+                "gathered by helper gather54, truth committed before the reader ran (tests/ledger/heldout_bk); first measured "
+                "unseen with main's rules (952fcb7): tasks 116/122 (118 found), targets 7/42 (34 found)",
+            ),
+            (
+                truth / "heldout_bl",
+                False,
+                "SIXTY-FOURTH held-out set, six plans kept inside files in two public GitHub repositories (the Excel file of "
+                "heldout_bi, four more 'Policy Content' cells; two 北大法宝 exports of mengke25/policy_text_frenq): TASKS WITH "
+                "UNITS and goals of 山东's 2023 新一代信息技术 十大工程 opinions ('（牵头单位：A；责任单位：B）') and its 2024-2025 "
+                "action plan ('（牵头单位：A；配合单位：B）'), a national 2020 大数据中心 opinion ('（X牵头，各地区、各部门负责）'), 山东's "
+                "2023-2025 制造业创新能力 plan ('（牵头单位：A、B）' alone), 安徽's 2021 工业互联网 policy and plan ('（责任单位：A，"
+                "各市人民政府）', measures '1﹒') and 安徽's 2022 RCEP opinion (several brackets a measure, 'Y按职责分工配合'); 186 "
+                "tasks, 59 targets) gathered by helper gather55, truth committed before the reader ran (tests/ledger/heldout_bl); "
+                "first measured unseen with main's rules (952fcb7): tasks 141/186 (156 found), targets 53/59 (65 found)",
+            ),
         )
         if perturb:
             return self.write_robustness(

@@ -2944,3 +2944,51 @@ def test_the_group_after_deng_with_its_level_is_a_unit_of_its_own():
     assert _units(text) == [
         ("优化项目审批流程", ["市发改委"], ["市财政局", "市统计局", "市级相关单位", "各区政府"])
     ]
+
+
+def test_computing_power_and_data_in_latin_letters_are_units():
+    # reader37 (heldout_bi's class, "算力规模达到14EFlops"): computing power, storage and bandwidth written in Latin
+    # letters; made-up text
+    text = (
+        "到2026年，全市算力总规模达到6EFlops（每秒百亿亿次浮点运算），超算算力达到300PFlops，智能算力占比达到35%；"
+        "数据存储容量达到500PB；骨干网出口带宽达到20Tbps，千兆宽带用户接入速率不低于1000Mbps。"
+    )
+    assert found(text) == [
+        (6.0, "EFlops", 2026, "ge"),
+        (300.0, "PFlops", 2026, "ge"),
+        (35.0, "%", 2026, "ge"),
+        (500.0, "PB", 2026, "ge"),
+        (20.0, "Tbps", 2026, "ge"),
+        (1000.0, "Mbps", 2026, "ge"),
+    ]
+
+
+def test_counts_of_people_brought_in_and_a_count_list_sharing_its_noun_are_goals():
+    # reader37 (heldout_bi's class, "新引育90名国家级、150名省级科技人才"): people brought in or grown (引育, 集聚, 招引) by
+    # a count in 名, and a list "N名A、M名B 人才" whose noun the counts share, each its own clause under the paragraph's
+    # year; made-up text
+    text = (
+        "到2026年，全市数字经济核心产业增加值占比达到12%；新引育60名国家级、200名市级数字技术人才；"
+        "集聚高层次创新团队30支；每年培训数字工匠1000名。\n"
+        "到2028年，研发投入强度达到3%；柔性汇聚40名领军、120名青年科技人才。"
+    )
+    assert found(text) == [
+        (12.0, "%", 2026, "ge"),
+        (60.0, "名", 2026, "ge"),
+        (200.0, "名", 2026, "ge"),
+        (30.0, "支", 2026, "ge"),
+        (3.0, "%", 2028, "ge"),
+        (40.0, "名", 2028, "ge"),
+        (120.0, "名", 2028, "ge"),
+    ]
+
+
+def test_the_thresholds_of_a_reward_and_a_rate_per_unit_recognised_are_no_goals():
+    # reader37 (heldout_bi's class, 济南): "年销售收入首次达到X万元、Y万元、Z亿元的，分别给予…" (who gets the reward) and "每认定
+    # 1家给予…扶持" (a rate paid per unit) set no level to reach; the plan's own goal stays; made-up text
+    text = (
+        "到2025年，全区建成省级以上孵化器15家。对落户企业，年营业收入首次达到3000万元、8000万元、2亿元的，分别给予最高"
+        "30万元、60万元、100万元奖励。经认定的众创空间，每新认定1家国家级众创空间给予运营方20万元奖励；"
+        "对新引进的企业，每引进1名博士给予5万元补贴。入驻企业数量超过50家的，给予一次性补助。"
+    )
+    assert found(text) == [(15.0, "家", 2025, "ge")]

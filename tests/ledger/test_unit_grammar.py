@@ -858,3 +858,21 @@ def test_places_sharing_a_government_and_offices_named_by_their_city_and_market_
         "省卫生健康委",
         "省市场监管局",
     ]
+
+
+def test_a_company_a_group_a_bank_or_an_association_before_ji_is_a_unit_of_its_own():
+    """reader37 (heldout_bi's class): "…集团有限公司及各地区按职责分工负责" names the company and 各地区; so a
+    group, a bank or an association before 及/和 (made-up brackets)."""
+    assert units_of("交通运输部、国家铁路局、中国某某铁路集团有限公司及各地区按职责分工负责") == (
+        ["交通运输部", "国家铁路局", "中国某某铁路集团有限公司", "各地区"],
+        [],
+    )
+    assert units_of("省发展改革委牵头，省投资集团、某某银行及各市人民政府按职责分工负责") == (
+        ["省发展改革委"],
+        ["省投资集团", "某某银行", "各市人民政府"],
+    )
+    assert units_of("市工业和信息化局、市软件行业协会和各区县政府按职责分工负责") == (
+        ["市工业和信息化局", "市软件行业协会", "各区县政府"],
+        [],
+    )
+    assert units_of("国网某某供电公司及相关部门按职责分工负责") == (["国网某某供电公司", "相关部门"], [])

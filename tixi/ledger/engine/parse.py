@@ -287,8 +287,12 @@ def unit_names(part: str) -> list[str]:
     """'市劳动和社会保障局、卫生局及各县（区）人民政府等' → its units: split at 、 and at 及/和/以及 between two
     units (not inside a name: 人力资源和社会保障局), a trailing 等 dropped, a bureau written without its level
     given the level of the first unit (卫生局 after 市…局 → 市卫生局)."""
+    # a company, a group or a bank before 及 is a unit too ("中国国家铁路集团有限公司及各地区")
     part = re.sub(
-        r"(?<=[委局办厅府会部院心门位署])(?:以及|及|和|与)(?=[各省市县区州旗乡镇国]|相关|有关)", "、", part
+        r"(?:(?<=[委局办厅府会部院心门位署])|(?<=公司)|(?<=集团)|(?<=银行))(?:以及|及|和|与)"
+        r"(?=[各省市县区州旗乡镇国]|相关|有关)",
+        "、",
+        part,
     )
     names = []
     for name in _split_outside_brackets(re.sub(r"^\s*由", "", part), "、"):
@@ -1977,6 +1981,8 @@ TARGET = re.compile(
     r"|例(?=[、（(])|部(?![门分委署位长队件])|门(?![诊户类槛急店口])"
     # pieces ("发明专利授权量达350件"); "15件民生实事", "10件12项…实事" count a list's own items
     r"|万?件(?!\d|事|(?:重点)?(?:民生|为民|惠民|实事|项目|大事|好事))"
+    # computing power, storage and bandwidth in Latin letters ("算力规模达到14EFlops", "存储容量500PB", "带宽20Tbps")
+    r"|[EPTZ]?(?:FLOPS|Flops|flops)(?![A-Za-z])|[KMGTPEZ]B(?![A-Za-z/])|[KMGT]bps(?![A-Za-z])"
     r")?"
     r"(?P<after>及以上|及以下|以上|以内|之内|以下|左右)?"
 )
@@ -2058,6 +2064,11 @@ GOAL_WORDS = re.compile(
     r"|(?:^|[，,；;])\s*(?:将|要)?重点(?:突破|支持|开展|研发|发展)"
     # a verb before a list whose first item has no count: "完成县指挥中心、18个乡镇分控中心和376个村居广播室建设"
     r"|(?:建设|建立|建成|新建|完成|实施|设立)[^，,。；;\d、]{2,20}、\s*\d+(?:\.\d+)?\s*(?:个|所|家|张|座|处|套|台|条)"
+    # people or teams brought in and grown ("新引育90名…人才", "集聚…创新团队30支", "招引…博士200人")
+    r"|(?:引育|引培|育引|集聚|聚集|汇聚|招引|引聚)[^，,。；;\d]{0,12}?\d+(?:\.\d+)?万?(?:名|人|位|支)"
+    # a list of counts of people sharing its noun, after the clause's verb: "…90名国家级、150名省级科技人才"
+    r"|(?:^|[，,；;：:])(?!现有|拥有|共有|已有|有|其中|涉及)[\u4e00-\u9fff]{1,6}?\d+(?:\.\d+)?万?名[^，,。；;、\d]{1,8}"
+    r"、\s*\d+(?:\.\d+)?万?名[^，,。；;、\d]{1,12}?(?:人才|专家|人员|学者|团队|工匠)"
 )
 # headings of the parts that look back (十三五 achievements, a review of the past year, the situation) or annex
 # projects: no targets there. A heading that also names what is to be done (目标, 任务, 要点…) looks forward.
@@ -2975,6 +2986,11 @@ def _sentence_targets(text: str) -> list[dict]:
                 r"(?:少于|多于|大于|小于|等于|不足|低于|高于|超过)$", before + (m.group("before") or "")
             ):
                 continue  # "入住人数少于或等于10人的，安排…": a condition on who gets what, not a level to reach
+            if (
+                REWARD_THRESHOLDS.match(after)
+                and re.search(r"(?:达到|达|超过|突破|超)[^，,。；;]*$", before + (m.group("before") or ""))
+            ) or (re.search(r"每[\u4e00-\u9fff]{1,4}$", before) and RATE_PAID.match(after)):
+                continue  # "收入首次达到2000万元、5000万元的，分别给予…", "每认定1家给予…扶持": who is paid, and how much each
             if GRANT.search(sentence) and (
                 re.search(r"(?:^|[，,])对[^，,。；;]*$", before)
                 and re.match(r"[^，,。；;]*的[，,]", after)
@@ -3473,6 +3489,14 @@ PAID_AMOUNT = re.compile(r"(?:报酬|工资|薪酬|补贴|补助|奖补|奖金|�
 # STANDARD_RAISED)
 PER_HEAD_AMOUNT = re.compile(r"每(?:人|户|生|名|位|例)(?:每(?:年|月|天|次))?$")
 # a subsidy's condition: "十二是对农产品网络销售额2万元以上且快递单量达1000单以上的经营主体进行补助"
+# the levels that qualify for a reward, a list closed by 的 and the reward ("年销售收入首次达到2000万元、5000万元、1亿元的，分别
+# 给予…"): who is paid, no level the plan commits to reach
+REWARD_THRESHOLDS = re.compile(
+    r"(?:及以上|以上)?(?:[、和或]\s*\d+(?:\.\d+)?\s*[^\d\s，,。；;、的]{0,4}?(?:及以上|以上)?){0,8}(?:[（(]含[)）])?"
+    r"的[，,][^。；;]{0,30}?(?:给予|予以|奖励|补助|补贴|资助|扶持)"
+)
+# a payment for each one counted ("每认定1家给予孵化器10万元扶持", "每引进1名博士奖励5万元"): a rate, no goal
+RATE_PAID = re.compile(r"[^，,。；;]{0,20}?(?:给予|予以|奖励|补助|补贴|资助|扶持)")
 SUBSIDY_CONDITION_OPENING = re.compile(r"(?:^|[，,：:]|是)(?:对|对于)[^，,。；;]*$")
 SUBSIDY_CONDITION = re.compile(
     r"[^，,。；;]*?的[^，,。；;\d]{1,16}?(?:进行|给予|予以|实施)?(?:补助|补贴|奖励|奖补|资助)"

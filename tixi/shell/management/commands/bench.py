@@ -856,14 +856,16 @@ class Command(BaseCommand):
             ),
             (
                 truth / "heldout_bi",
-                False,
+                True,
                 "SIXTY-FIRST held-out set, three plans kept inside an Excel file in a public GitHub repository (a policy "
                 "topic-modelling corpus, its 'Policy Content' cells): TASKS WITH UNITS of the State Council's 2020 plan on "
                 "older people and smart technology (养老, 就医; '（X牵头，相关部门及各地区按职责分工负责）', 'A、B等相关部门按职责分工负责'), "
                 "济南 2021 科创 policy measures ('（牵头单位：A；责任单位：B）', '（责任单位：A、B）' alone) and a 山东 2024 人工智能 "
                 "科技创新 行动计划 (two brackets in four measures); 81 tasks, 25 targets) gathered by helper gather52, truth "
                 "committed before the reader ran (tests/ledger/heldout_bi); first measured unseen with main's rules (1dd2498): "
-                "tasks 79/81 (79 found), targets 22/25 (26 found)",
+                "tasks 79/81 (79 found), targets 22/25 (26 found); seen since reader37 (rules on its classes: a company before 及 a "
+                "unit, EFlops/PB/Gbps, counts of people brought in, a reward's thresholds and a rate per unit no goals): tasks "
+                "81/81 (81 found), targets 25/25 (25 found)",
             ),
             (
                 truth / "heldout_bj",
@@ -897,6 +899,38 @@ class Command(BaseCommand):
                 "各市人民政府）', measures '1﹒') and 安徽's 2022 RCEP opinion (several brackets a measure, 'Y按职责分工配合'); 186 "
                 "tasks, 59 targets) gathered by helper gather55, truth committed before the reader ran (tests/ledger/heldout_bl); "
                 "first measured unseen with main's rules (952fcb7): tasks 141/186 (156 found), targets 53/59 (65 found)",
+            ),
+            (
+                truth / "heldout_bn",
+                False,
+                "SIXTY-SIXTH held-out set, three more cells of the Excel file of heldout_bi (ShanDong row 19, Central rows 140 "
+                "and 148): TASKS WITH UNITS of 山东's 十四五 教育 plan (one bracket '（X、Y负责）' a measure, '列第一位者为牵头部门，"
+                "下同': the first unit leads) and the numeric goals of two national AI plans that name no unit (工信部's 2018-2020 "
+                "三年行动计划: technical goals in Latin units dB, Pa, TFLOPS, 低于/以内/大于; 国务院's 新一代人工智能发展规划: three "
+                "steps 2020/2025/2030); 56 tasks, 58 targets) gathered by helper gather57, truth committed before the reader ran "
+                "(tests/ledger/heldout_bn); first measured unseen with main's rules (4a012fa): tasks 56/56 (56 found), targets "
+                "42/58 (52 found)",
+            ),
+            (
+                truth / "heldout_bm",
+                False,
+                "SIXTY-FIFTH held-out set, four more 'Policy Content' cells of the Excel file of heldout_bi (ShanDong rows 51, "
+                "39, 15, 54): TASKS WITH UNITS and goals of 山东's 2024-2027 标志性产业链 科技创新 plan ('（X牵头，Y、Z配合）'), "
+                "山东's 2022-2025 智能制造 提级增效 plan and 济南's 2020 人工智能 试验区 policies ('（责任单位：A、B）' alone) and "
+                "青岛's 2024 海洋人工智能大模型 plan (measures '1突破…' with no dot, '（责任单位：A、B，C、D）'); 53 tasks, 24 targets) "
+                "gathered by helper gather56, truth committed before the reader ran (tests/ledger/heldout_bm); first measured "
+                "unseen with main's rules (4a012fa): tasks 48/53 (53 found), targets 22/24 (25 found)",
+            ),
+            (
+                truth / "heldout_bo",
+                False,
+                "SIXTY-SEVENTH held-out set, five more 'Policy Content' cells of the Excel file of heldout_bi (ShanDong rows "
+                "43, 44, 45; Central rows 167, 44): TASKS WITH UNITS of 青岛's 2023 人工智能产业园 若干政策 and its 实施细则 "
+                "('（责任单位：A，B、C）', no 牵头: all lead), 青岛's 2023 工业互联网平台 若干措施, 山东 发展改革委's 2025-2027 "
+                "场景创新 '十强产业' plan ('(A、B负责)') and 交通运输部's 2022 交通强国 pilot reply to 北京工业大学 ('试点指导单位。"
+                "X司牵头，Y司配合。' lines); 72 tasks, 1 target) gathered by helper gather58, truth committed before the reader "
+                "ran (tests/ledger/heldout_bo); first measured unseen with main's rules (4a012fa): tasks 67/72 (68 found), "
+                "targets 1/1 (30 found)",
             ),
         )
         if perturb:

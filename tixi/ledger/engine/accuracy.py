@@ -220,3 +220,34 @@ def total(scores: dict[str, dict[str, Score]], kind: str) -> Score:
     return Score(
         *(sum(getattr(s[kind], f) for s in scores.values()) for f in ("expected", "found", "matched"))
     )
+
+
+def layout_scores(folders, names=None) -> dict[str, Score]:
+    """{layout: Score} of the tasks of every truth in `folders` rendered in each layout of perturb.UNIT_LAYOUTS (one
+    document per set and layout) and read back: the reader on its role vocabulary in every combination."""
+    import yaml
+
+    from tixi.ledger.engine import parse
+    from tixi.ledger.engine.perturb import UNIT_LAYOUTS, unit_layout
+
+    results = {}
+    for name in names or UNIT_LAYOUTS:
+        expected_all, found_all, matched = 0, 0, 0
+        for folder in folders:
+            truth_tasks = [
+                task
+                for path in sorted(Path(folder).glob("*.yaml"))
+                for task in yaml.safe_load(path.read_text(encoding="utf-8")).get("tasks") or []
+            ]
+            text, expected = unit_layout(name, truth_tasks)
+            if not expected:
+                continue
+            found = [(t["title"], t["lead_units"], t["cooperating_units"]) for t in parse.tasks(text)]
+            s = task_score(expected, found)
+            expected_all, found_all, matched = (
+                expected_all + s.expected,
+                found_all + s.found,
+                matched + s.matched,
+            )
+        results[name] = Score(expected_all, found_all, matched)
+    return results

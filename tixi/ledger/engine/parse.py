@@ -181,10 +181,27 @@ PLACES_TOGETHER = re.compile(
 BARE_UNIT = re.compile(r"^(?:省|市|县|区|州|旗|盟)[^，,、；;:：\s\d]{1,14}(?:局|委|厅|办|院|中心|政府)$")
 
 
+PLACE_UNIT = re.compile(
+    r"(?:各|有关|相关)[\u4e00-\u9fffA-Za-z]{0,10}(?:区县|区|县|市|街道|乡镇|镇|社区|园区)"
+    r"|[\u4e00-\u9fff]{1,10}(?:开发区|经开区|新区|园区|专班|机关)|[\u4e00-\u9fff]{2,3}(?:市|区|县)"
+)
+
+
 def is_organisation(name: str) -> bool:
     """A name a bracket or a column may give as a unit: it ends like an organisation (an alias in brackets aside),
     or it names the governments of several places together ("各地区")."""
-    return bool(ORGANISATION.search(ALIAS.sub("", name)) or PLACES_TOGETHER.match(name))
+    return bool(
+        ORGANISATION.search(ALIAS.sub("", name))
+        or PLACES_TOGETHER.match(name)
+        # the places and bodies a bracket assigns beside departments: "有关区县", "各街道", "各镇（街道）", "各OPC社区",
+        # "立山经济开发区", "县经开区", "全区经济运行各专班", "团市委机关", "成都市", "越秀区" (a place named as a unit)
+        or PLACE_UNIT.fullmatch(ALIAS.sub("", name))
+        # "各区、县级市", "各区、县(市)政府": one 各-phrase naming kinds of divisions (unit_names joins it)
+        or re.fullmatch(
+            rf"各.{{0,4}}?(?:区|县|市|乡镇|乡|镇|旗)、(?:{DIVISION_KIND.pattern}|{DIVISION_GOVERNMENTS.pattern})",
+            name,
+        )
+    )
 
 
 # "以下均需各县（市、区）人民政府（管委会）落实，不再列出", "以下责任单位均包括各县（市、区）人民政府": a rule for
@@ -197,7 +214,10 @@ FROM_HERE_ON = re.compile(
 # "（A、B负责。列第一位者为牵头单位，下同）": in this bracket and every one after it, the first unit leads; said
 # also "排在首位的部门为牵头部门", or cut off by a copy's end after "注：排在首位"
 FIRST_LISTED_LEADS = re.compile(
-    r"(?:列|排)(?:在)?(?:第一位|首位)(?:者|的)?(?:单位|部门)?(?:为牵头(?:单位|部门)|[）)]?\s*$)", re.M
+    r"(?:列|排)(?:在)?(?:第一位|首位)(?:者|的)?(?:单位|部门)?(?:为牵头(?:单位|部门)|[）)]?\s*$)"
+    # "第一个单位为牵头单位", "第一家单位是牵头单位": the same rule with the first unit counted
+    r"|第一(?:个|家)?(?:单位|部门)(?:为|是)牵头(?:单位|部门)",
+    re.M,
 )
 # a bracket whose units have a role word of their own ("A指导", "A牵头，B参与"); "按职责分工负责" shares the work
 NAMES_A_ROLE = re.compile(rf"{LEAD_WORDS}|{'|'.join(COOPERATING_WORDS)}|会同")
@@ -208,10 +228,10 @@ PROVINCE_NAMED = re.compile(
     "(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州"
     "|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆)"
 )
-# a national regulator's office named by its city ("深圳金融监管局", "宁波证监局", "青岛海事局"; "地方金融监管局" names no
-# place: the province's own bureau, of the list's level)
+# a national regulator's office named by its city ("深圳金融监管局", "宁波证监局", "青岛海事局", "厦门出入境检验检疫局";
+# "地方金融监管局" names no place: the province's own bureau, of the list's level)
 CITY_OFFICE = re.compile(
-    r"^(?!金融|证券|地方)[\u4e00-\u9fff]{2,3}(?:金融监管局|证监局|银保监局|银保监分局|海事局|邮政管理局)$"
+    r"^(?!金融|证券|地方)[\u4e00-\u9fff]{2,3}(?:金融监管局|证监局|银保监局|银保监分局|海事局|邮政管理局|出入境检验检疫局)$"
 )
 LEVEL = re.compile(r"^(?:省|市(?!场)|县|区|州|旗|盟)")  # 市场监管总局 is national, not 市
 DIVISION_KIND = re.compile(r"(?:县级市|县（市、区）|县（区）|县|区|市|乡镇|乡|镇|街道|旗)")
@@ -222,7 +242,7 @@ LIST_OPENS_BARE = re.compile(
 )
 # the kinds of divisions closing a 各-phrase with their governments: "县(市)政府(管委会)", "县(市)人民政府"
 DIVISION_GOVERNMENTS = re.compile(
-    r"(?:县级市|县[（(]市[)）]|县[（(]区[)）]|县|区|市)(?:人民)?政府(?:[（(][^（()）、]{1,6}[)）])?"
+    r"(?:县级市|县[（(]市[)）]|县[（(]区[)）]|县区|县|区|市)(?:人民)?政府(?:[（(][^（()）、]{1,6}[)）])?"
 )
 
 
@@ -403,11 +423,21 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
         # the labels opening its parts are no unit's name ("牵头单位：A（牵头）；配合单位：B、C"); the units not marked
         # cooperate, so under a 配合 label too
         listed = "；".join(LABELLED.sub("", segment.strip()) for segment in re.split(r"[；;]", bracket))
-        lead, cooperating = [], []
-        for part in _split_outside_brackets(listed, "，,、；;"):
-            marked = LEAD_MARK.search(part)
-            names = unit_names(LEAD_MARK.sub("", part).strip())
-            (lead if marked else cooperating).extend(names)
+        lead, cooperating, unmarked = [], [], []
+        for part in [*_split_outside_brackets(listed, "，,、；;"), "（牵头）"]:
+            if not LEAD_MARK.search(part):
+                unmarked.append(part.strip())
+                continue
+            # the units not marked between two marked ones read as one list ("各区、县级市" one unit)
+            unmarked, name = [p for p in unmarked if p], LEAD_MARK.sub("", part).strip()
+            before = unit_names("、".join(unmarked)) if unmarked else []
+            joined = unit_names("、".join([*unmarked, name])) if unmarked and name else []
+            if before and len(joined) == len(before):
+                # "各区、县（市）政府（牵头）": the mark closes a 各-phrase begun before it, which leads whole
+                cooperating, lead = cooperating + before[:-1], [*lead, joined[-1]]
+            else:
+                cooperating, lead = cooperating + before, lead + unit_names(name)
+            unmarked = []
         if lead and all(is_organisation(n) or n.startswith("各") for n in lead + cooperating):
             return lead, cooperating
     if LABELLED.match(bracket):
@@ -560,6 +590,7 @@ def _items(text: str):
     breaks) are joined back to it, and '1.' items take the '（一）' section they sit in."""
     section, items, offset, task_follows, last_number = "", [], 0, False, -1
     under_heading, heading_title = False, ""  # the line before was a heading "一、…", and its words
+    restarted = False  # a heading just passed: its list may number from 1 again ("二、…" / "1.2021年底前…")
     lines = _label_lines(
         [part for raw in text.splitlines() for piece in _running_parts(raw) for part in _inline_parts(piece)]
     )
@@ -654,12 +685,13 @@ def _items(text: str):
             title = re.split(r"[。；*]", sub.group(2))[0].strip()[:60]
             prefix = f"（{section}）" if section else ""
             items.append([f"{prefix}({sub.group(1)})", title, bare, offset])
-        elif numbered := _numbered(bare, last_number):
-            last_number = int(numbered.group(1))
+        elif numbered := _numbered(bare, last_number) or (restarted and _numbered(bare, 0)):
+            last_number, restarted = int(numbered.group(1)), False
             title = numbered.group(2).strip()[:60]
             prefix = f"（{section}）" if section else ""
             items.append([f"{prefix}{numbered.group(1)}", title, bare, offset])
         elif HEADING.match(line) or line.startswith("**"):
+            restarted = restarted or bool(HEADING.match(line))
             if items and HEADING.match(line):
                 items.append(None)  # a heading closes the item before it
             under_heading = bool(HEADING.match(line))
@@ -787,7 +819,21 @@ def _units_in(body: str) -> tuple[list[str], list[str]] | None:
     if inline:
         return units_of(inline.group(1))
     glued = _glued_label(body)
-    return units_of(glued.group(1)) if glued else None
+    if glued:
+        return units_of(glued.group(1))
+    sentence = _units_sentence_after(body)
+    return units_of(sentence) if sentence else None
+
+
+# "1.加强…建设。市卫健委牵头，市财政局按职责分工负责。": the item's units in a sentence of their own after its title,
+# no bracket and no label; the sentence is only units and their role words (units_of reads it whole)
+def _units_sentence_after(body: str) -> str:
+    sentences = [s.strip() for s in re.split(r"[。；;]", body.split("\n")[0])]
+    while sentences and not sentences[-1]:
+        sentences.pop()
+    if len(sentences) < 2 or not NAMES_A_ROLE.search(sentences[-1]) or _unit_brackets(body):
+        return ""
+    return sentences[-1] if units_of(sentences[-1]) else ""
 
 
 def _glued_label(body: str) -> re.Match | None:
@@ -826,7 +872,7 @@ def _label_source(body: str) -> str:
     if inline:
         return inline.group(1)
     glued = _glued_label(body)
-    return glued.group(1) if glued else ""
+    return glued.group(1) if glued else _units_sentence_after(body)
 
 
 def _parts(title: str, body: str) -> list[tuple[str, str, str, tuple[list[str], list[str]]]]:
@@ -926,6 +972,9 @@ def _one_name(cell: str) -> str:
     return cell
 
 
+EMPTY_CELL = re.compile(r"[—\-－/／]+|无")
+
+
 def _row_task(roles: list[str], cells: list[str]) -> tuple | None:
     """(title, text, lead, cooperating, deadline) of a table row read by its columns; None when it names
     no task or no unit. Its title is the first task column's first sentence (a second one details it).
@@ -933,7 +982,8 @@ def _row_task(roles: list[str], cells: list[str]) -> tuple | None:
     word or a 会同 ("A、B等按职责分工落实", "A会同B"), else as a 责任单位 bracket (逗号前为牵头)."""
     by_role: dict[str, list[str]] = {}
     for role, cell in zip(roles, cells, strict=True):
-        by_role.setdefault(role, []).append(cell.strip())
+        # a cell marked empty ("—", "/", "无") names no unit
+        by_role.setdefault(role, []).append("" if EMPTY_CELL.fullmatch(cell.strip()) else cell.strip())
 
     def spaced(part):
         # a unit column's cell naming its units one after another, spaced ("市公安局 市交通运输局")
@@ -1112,6 +1162,18 @@ def _barred_rows(
     return rows, roles, end
 
 
+def _with_empty_cells(roles: list[str], cells: list[str], line: str) -> list[str]:
+    """A row whose empty cell inside it keeps its column ("| 2 | 任务 | 市卫健委 |  | 年底 |": no cooperating unit), where
+    the empty cells fall under a column of cooperating units or of notes only; else its cells as read."""
+    raw = _raw_cells(line)
+    while raw and not raw[-1]:
+        raw.pop()  # "… | 长期推进 ||": bars closing the row, no cell
+    if len(cells) == len(roles) or len(raw) != len(roles):
+        return cells
+    empty_under = {role for role, cell in zip(roles, raw, strict=True) if not cell}
+    return raw if empty_under <= {"cooperating", "other"} else cells
+
+
 def _raw_cells(line: str) -> list[str]:
     """The cells of a row written "a | b |  | c | " (its last cell empty) or "|a|b|c|", the empty ones kept (their place
     says their column)."""
@@ -1198,7 +1260,7 @@ def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
                 )
             ):
                 if cells and not re.fullmatch(r"[-:\s|]+", lines[i].strip()):
-                    keep(roles, cells)
+                    keep(roles, _with_empty_cells(roles, cells, lines[i]))
                 used.add(i)
                 i += 1
             continue
@@ -1493,8 +1555,9 @@ CANNOT_END = re.compile(r"[、，,和及与]\s*$")  # a list of units or a claus
 WRAP_VARIED = (
     0.2  # or a fifth of them, in a document whose lines vary (then only runs that close a sentence join)
 )
+# ("3.2020年底前…": an item's number before a year, no decimal; a copy may garble the year: "6.202223年")
 OPENS_ITEM = re.compile(
-    r"^(?:[\s\u3000]|#|\||[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,3}[.．、](?!\d)|[①-⑳]"
+    r"^(?:[\s\u3000]|#|\||[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,3}[.．、](?!\d)|\d{1,2}[.．](?=20\d{2,4}\s*年)|[①-⑳]"
     r"|[一二三四五六七八九十]+[、是]|第[一二三四五六七八九十百\d]+[章节条部篇]|表\s*\d|专栏|附件|附表|[-*•·]|$)"
 )
 
@@ -1843,7 +1906,10 @@ def _tasks(text: str, default_year: int | None = None) -> list[dict]:
                 # "责任单位：A、B，C" in a document that states no comma rule ("逗号前为牵头单位"): the comma
                 # separates units of one list as the 顿号 does, and every unit leads
                 lead, cooperating = lead + cooperating, []
-            names_leads = "牵头" in FIRST_LISTED_LEADS.sub("", bracket)
+            # (a unit named for its role in other tasks, "各项目牵头单位", names no lead here)
+            names_leads = "牵头" in re.sub(
+                r"牵头(?:单位|部门)(?!\s*[:：])", "", FIRST_LISTED_LEADS.sub("", bracket)
+            )
             if first_listed and len(lead) > 1 and not names_leads:
                 # "列第一位者为牵头单位": the others cooperate, unless the bracket names its leads ("A、B牵头负责");
                 # "A、B负责，C参与" under it: A leads, B and C cooperate
@@ -1886,7 +1952,9 @@ def _tasks(text: str, default_year: int | None = None) -> list[dict]:
     for line in lines:
         if not line.strip():
             continue
-        cell = _unit_led_cell(line.strip())
+        # a running list's part ("三是由A负责,B配合,…（A牵头，B配合）") whose bracket names its units is read as an item
+        running_read = bool(RUNNING_ITEM.match(line.strip()) and _unit_brackets(line.strip()))
+        cell = None if running_read else _unit_led_cell(line.strip())
         if cell and not cell[0]:
             cell = (heading, *cell[1:]) if heading else None
         heading = (m.group(1) or m.group(2)) if (m := UNITS_HEADING.match(line.strip())) else ""

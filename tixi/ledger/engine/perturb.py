@@ -273,3 +273,268 @@ def perturbed(name: str, seed: int = 0):
     """The named perturbation as a function of the text alone (for accuracy.seed_scores / held_out_scores)."""
     function = PERTURBATIONS[name]
     return lambda text: function(text, seed)
+
+
+# ---- unit_layouts: documents RENDERED from a truth's tasks, one per way real documents state who does a task ----
+# A reader that reads a layout in the document it was written on and not beside another wording has fitted a page:
+# each layout below holds the same tasks (title, lead, cooperating units) in one of the forms planners write them
+# (the seen sets' texts, the seeds), so that every combination of a layout with any set's titles and units is read.
+# Only tasks a layout can state are rendered: a lead named; the first-listed rules (f) one lead.
+DEADLINE_CELL = "2025年12月底"
+DOC_HEAD = "关于印发重点工作任务分工方案的通知\n为抓好各项工作落实，制定本方案。"
+SECTION_ITEMS = (
+    20  # items under one heading ("一、重点任务"), numbered afresh under the next, as documents do
+)
+
+
+def _units(names) -> str:
+    return "、".join(names)
+
+
+def _clean_title(title: str) -> str:
+    """The truth's title as an item's first sentence: its closing stop dropped (the layout puts its own)."""
+    return re.sub(r"[\s。；;，,：:.]+$", "", title.replace("\n", "")).strip()
+
+
+def _numbered_items(marker: str, lines, section: str = "重点任务") -> str:
+    out = []
+    for n, line in enumerate(lines):
+        if n % SECTION_ITEMS == 0:
+            out.append(f"{_cn_numeral(n // SECTION_ITEMS + 1)}、{section}")
+        out.append(f"{_marker(marker, n % SECTION_ITEMS + 1)}{line}")
+    return "\n".join(out)
+
+
+def _layout_label_bracket(tasks):
+    """a) （一）TITLE。（牵头单位：A；配合单位：B、C）"""
+    return _numbered_items(
+        "cn_paren",
+        (
+            f"{t}。（牵头单位：{_units(a)}" + (f"；配合单位：{_units(b)}" if b else "") + "）"
+            for t, a, b in tasks
+        ),
+    )
+
+
+def _layout_role_words(tasks):
+    """b) 1.TITLE。（A牵头，B、C配合）"""
+    return _numbered_items(
+        "ar_dot",
+        (f"{t}。（{_units(a)}牵头" + (f"，{_units(b)}配合" if b else "") + "）" for t, a, b in tasks),
+    )
+
+
+def _layout_in_title(tasks):
+    """c) TITLE（A负责，B、C参与）: the bracket before the title's stop"""
+    return _numbered_items(
+        "ar_dun",
+        (f"{t}（{_units(a)}负责" + (f"，{_units(b)}参与" if b else "") + "）。" for t, a, b in tasks),
+    )
+
+
+def _layout_sentence_after(tasks):
+    """d) TITLE。A牵头，B、C按职责分工负责。 — the units in a sentence of their own, no bracket"""
+    return _numbered_items(
+        "ar_paren",
+        (
+            f"{t}。{_units(a)}牵头" + (f"，{_units(b)}按职责分工负责" if b else "负责") + "。"
+            for t, a, b in tasks
+        ),
+    )
+
+
+def _layout_label_lines(tasks):
+    """e) TITLE / 牵头单位：A / 配合单位：B、C, a label a line"""
+    return _numbered_items(
+        "ar_dot",
+        (f"{t}。\n牵头单位：{_units(a)}" + (f"\n配合单位：{_units(b)}" if b else "") for t, a, b in tasks),
+    )
+
+
+FIRST_LISTED_NOTES = (
+    "（列第一位的为牵头单位，下同）",
+    "（排在首位的为牵头单位）",
+    "注：第一个单位为牵头单位。",
+)
+
+
+def _first_listed(note_at: int):
+    def render(tasks):
+        """f) a rule that the first unit leads, then plain lists (责任单位：A、B、C)"""
+        note = FIRST_LISTED_NOTES[note_at]
+        lines = []
+        for n, (t, a, b) in enumerate(tasks):
+            units = _units([*a, *b])
+            if note_at == 0 and n == 0:
+                # the rule told in the first item's bracket, after its units
+                lines.append(f"{t}（责任单位：{units}。{note.strip('（）')}）。")
+            else:
+                lines.append(f"{t}（责任单位：{units}）。")
+        body = _numbered_items("cn_paren", lines)
+        return body if note_at == 0 else f"{note}\n{body}"
+
+    return render
+
+
+def _layout_comma_rule(tasks):
+    """g) "逗号前为牵头单位" stated once, then （责任单位：A，B、C）"""
+    return "（责任单位中，逗号前为牵头单位，下同）\n" + _numbered_items(
+        "ar_dot",
+        (f"{t}。（责任单位：{_units(a)}" + (f"，{_units(b)}" if b else "") + "）" for t, a, b in tasks),
+    )
+
+
+TABLE_HEADER = ("序号", "工作任务", "牵头单位", "配合单位", "完成时限")
+
+
+def _layout_cell_lines(tasks):
+    """h) a table copied one cell a line: 序号 / 工作任务 / 牵头单位 / 配合单位 / 完成时限"""
+    lines = ["一、重点任务分工", *TABLE_HEADER]
+    for n, (t, a, b) in enumerate(tasks, start=1):
+        lines += [str(n), t, _units(a), _units(b) or "—", DEADLINE_CELL]
+    return "\n".join(lines)
+
+
+def _layout_barred_table(tasks):
+    """i) a table with '|' cells, a row a line"""
+    lines = ["一、重点任务分工", "| " + " | ".join(TABLE_HEADER) + " |", "|" + "---|" * len(TABLE_HEADER)]
+    for n, (t, a, b) in enumerate(tasks, start=1):
+        lines.append(f"| {n} | {t} | {_units(a)} | {_units(b)} | {DEADLINE_CELL} |")
+    return "\n".join(lines)
+
+
+def _layout_duty_deadline(tasks):
+    """j) TITLE（责任单位：A；协办单位：B、C；完成时限：…）: 责任 beside a cooperating label leads"""
+    return _numbered_items(
+        "cn_paren",
+        (
+            f"{t}（责任单位：{_units(a)}"
+            + (f"；协办单位：{_units(b)}" if b else "")
+            + f"；完成时限：{DEADLINE_CELL}）。"
+            for t, a, b in tasks
+        ),
+    )
+
+
+def _layout_project_card(tasks):
+    """k) a 民生实事 card: 1.TITLE / 目标任务：… / 牵头单位：A / 责任单位：B、C"""
+    cards = (
+        f"{t}\n目标任务：按时完成年度工作。\n牵头单位：{_units(a)}"
+        + (f"\n责任单位：{_units(b)}" if b else "")
+        for t, a, b in tasks
+    )
+    return _numbered_items("ar_dot", cards, section="民生实事项目")
+
+
+def _layout_run_on_labels(tasks):
+    """l) TITLE。牵头单位：A，配合单位：B、C。 — labels running after the title, no bracket"""
+    return _numbered_items(
+        "ar_dun",
+        (
+            f"{t}。牵头单位：{_units(a)}" + (f"，配合单位：{_units(b)}" if b else "") + "。"
+            for t, a, b in tasks
+        ),
+    )
+
+
+def _layout_leads_joined(tasks):
+    """m) （A、B牵头，C参加） — leads named together"""
+    return _numbered_items(
+        "cn_paren",
+        (f"{t}。（{_units(a)}牵头" + (f"，{_units(b)}参加" if b else "") + "）" for t, a, b in tasks),
+    )
+
+
+def _layout_lead_marked(tasks):
+    """n) （责任单位：A（牵头）、B、C）: the lead marked inside one list"""
+    return _numbered_items(
+        "cn_paren",
+        (f"{t}。（责任单位：{_units([f'{n}（牵头）' for n in a] + list(b))}）" for t, a, b in tasks),
+    )
+
+
+def _layout_huitong(tasks):
+    """o) TITLE（A会同B、C负责）: the lead does it together with the others"""
+    return _numbered_items(
+        "ar_dot", (f"{t}（{_units(a)}" + (f"会同{_units(b)}" if b else "") + "负责）。" for t, a, b in tasks)
+    )
+
+
+def _layout_square_labels(tasks):
+    """p) TITLE。【牵头单位：A；配合单位：B、C】 — labels in a square bracket"""
+    return _numbered_items(
+        "ar_dun",
+        (
+            f"{t}。【牵头单位：{_units(a)}" + (f"；配合单位：{_units(b)}" if b else "") + "】"
+            for t, a, b in tasks
+        ),
+    )
+
+
+def _layout_tab_table(tasks):
+    """q) a table out of a spreadsheet, its cells apart by tabs"""
+    lines = ["一、重点任务分工", "\t".join(TABLE_HEADER)]
+    for n, (t, a, b) in enumerate(tasks, start=1):
+        lines.append("\t".join((str(n), t, _units(a), _units(b), DEADLINE_CELL)))
+    return "\n".join(lines)
+
+
+RUN_ITEMS = 5  # items run together in one paragraph
+
+
+def _layout_running(tasks):
+    """r) 一是TITLE（A牵头，B配合）；二是…。 — items as running text in a paragraph of their own, each with its bracket
+    (under "（一）抓好…。一是…" the first part is titled by the item's heading: the item's first sentence)"""
+    starts = list(range(0, len(tasks), RUN_ITEMS))
+    if len(starts) > 1 and len(tasks) - starts[-1] == 1:
+        starts.pop()  # "一是" with no "二是" is no list: a last item alone runs with the ones before it
+    paragraphs = []
+    for n, (start, end) in enumerate(zip(starts, [*starts[1:], len(tasks)], strict=True)):
+        if n % (SECTION_ITEMS // RUN_ITEMS) == 0:
+            paragraphs.append(f"{_cn_numeral(n // (SECTION_ITEMS // RUN_ITEMS) + 1)}、重点任务")
+        parts = [
+            f"{_cn_numeral(k)}是{t}（{_units(a)}牵头" + (f"，{_units(b)}配合" if b else "") + "）"
+            for k, (t, a, b) in enumerate(tasks[start:end], start=1)
+        ]
+        paragraphs.append("；".join(parts) + "。")
+    return "\n".join(paragraphs)
+
+
+UNIT_LAYOUTS = {
+    "a_label_bracket": _layout_label_bracket,
+    "b_role_words": _layout_role_words,
+    "c_bracket_in_title": _layout_in_title,
+    "d_units_sentence": _layout_sentence_after,
+    "e_label_lines": _layout_label_lines,
+    "f1_first_listed_in_bracket": _first_listed(0),
+    "f2_first_listed_note": _first_listed(1),
+    "f3_first_unit_note": _first_listed(2),
+    "g_comma_rule": _layout_comma_rule,
+    "h_table_cell_lines": _layout_cell_lines,
+    "i_table_barred": _layout_barred_table,
+    "j_duty_with_deadline": _layout_duty_deadline,
+    "k_project_card": _layout_project_card,
+    "l_run_on_labels": _layout_run_on_labels,
+    "m_leads_joined": _layout_leads_joined,
+    "n_lead_marked": _layout_lead_marked,
+    "o_huitong": _layout_huitong,
+    "p_square_labels": _layout_square_labels,
+    "q_tab_table": _layout_tab_table,
+    "r_running_items": _layout_running,
+}
+ONE_LEAD_ONLY = {"f1_first_listed_in_bracket", "f2_first_listed_note", "f3_first_unit_note"}
+
+
+def unit_layout(name: str, truth_tasks) -> tuple[str, list[tuple]]:
+    """(document, expected tasks): a truth's tasks ({title, lead, cooperating}) written in the named layout; only
+    the tasks the layout can state (a lead named; one lead where the first listed leads), titles as the truth's."""
+    rendered = []
+    for task in truth_tasks:
+        lead, cooperating = list(task["lead"] or []), list(task["cooperating"] or [])
+        title = _clean_title(task["title"])
+        if not lead or not title or (name in ONE_LEAD_ONLY and len(lead) != 1):
+            continue
+        rendered.append((title, lead, cooperating))
+    if len(rendered) < (2 if name == "r_running_items" else 1):
+        return "", []  # ("一是" with no "二是" is no running list)
+    return f"{DOC_HEAD}\n{UNIT_LAYOUTS[name](rendered)}\n", rendered

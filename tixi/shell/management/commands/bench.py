@@ -939,7 +939,10 @@ class Command(BaseCommand):
             ),
         )
         if perturb:
-            return self.write_robustness([folder for folder, _seen, _heading in held_out])
+            return self.write_robustness(
+                [folder for folder, _seen, _heading in held_out],
+                [folder for folder, seen, _heading in held_out if seen],
+            )
         # seen and unseen apart: a set the rules were written on (or on its failure classes) is no evidence for
         # text the reader has not seen; an unseen set had no rule written on it since its truth was committed
         for seen, title in (
@@ -972,10 +975,11 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"five seeds read in {elapsed * 1000:.0f} ms")
 
-    def write_robustness(self, folders):
+    def write_robustness(self, folders, seen_folders=()):
         """The same documents in every shape of perturb.py beside the plain text: targets and tasks matched /
-        expected / found, P and R, for the seeds and for every held-out set together (issue 12 point 4)."""
-        from tixi.ledger.engine.accuracy import held_out_scores, seed_scores, total
+        expected / found, P and R, for the seeds and for every held-out set together (issue 12 point 4); then the
+        SEEN sets' tasks rendered in each of perturb.UNIT_LAYOUTS and read back (never an unseen set's truth)."""
+        from tixi.ledger.engine.accuracy import held_out_scores, layout_scores, seed_scores, total
         from tixi.ledger.engine.perturb import PERTURBATIONS, perturbed
 
         truth = settings.REPO_DIR / "tests" / "ledger" / "seed_truth"
@@ -1001,6 +1005,17 @@ class Command(BaseCommand):
                     f"{name:<23}{docs:<9}{f'{g.matched}/{g.expected}':>12}{g.found:>6}{g.precision:>6.2f}"
                     f"{g.recall:>6.2f}   {f'{t.matched}/{t.expected}':>10}{t.found:>6}{t.precision:>6.2f}{t.recall:>6.2f}"
                 )
+        self.stdout.write("")
+        self.stdout.write(
+            f"unit_layouts: the {len(seen_folders)} SEEN sets' tasks rendered in each layout of units and read back "
+            "(one document per set and layout; tixi/ledger/engine/perturb.py UNIT_LAYOUTS)"
+        )
+        self.stdout.write(f"{'layout':<30}{'tasks m/e':>11}{'found':>7}{'lost':>6}{'P':>6}{'R':>6}")
+        for name, t in layout_scores(seen_folders).items():
+            self.stdout.write(
+                f"{name:<30}{f'{t.matched}/{t.expected}':>11}{t.found:>7}{t.expected - t.matched:>6}"
+                f"{t.precision:>6.2f}{t.recall:>6.2f}"
+            )
 
     def write_held_out(self, scores, together=None):
         """One row per document and a total; with `together`, only the total of those documents."""

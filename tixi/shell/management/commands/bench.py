@@ -937,6 +937,33 @@ class Command(BaseCommand):
                 "ran (tests/ledger/heldout_bo); first measured unseen with main's rules (4a012fa): tasks 67/72 (68 found), "
                 "targets 1/1 (30 found)",
             ),
+            (
+                truth / "heldout_bp",
+                False,
+                "SIXTY-EIGHTH held-out set, three more cells of the Excel file of heldout_bi (Central rows 66, 62, 18): mostly "
+                "NUMERIC TARGETS of national plans (智慧健康养老产业发展行动计划 2021-2025, HEALTH; '十四五' 智能制造发展规划; "
+                "工业和信息化部's 2023 数字技术适老化 work plan; 21 targets, 1 task) gathered by helper gather59, truth committed "
+                "before any reader ran and first read by the lead after the session's reader rounds (acfba7b): targets 17/21 "
+                "(17 found), tasks 0/1 (0 found)",
+            ),
+            (
+                truth / "heldout_bq",
+                False,
+                "SIXTY-NINTH held-out set, five more cells of the Excel file of heldout_bi (ShanDong rows 10, 40, 46, 53, 32): "
+                "TASKS WITH UNITS of 山东's 2020-2022 工业大数据 plan ('（X、Y分工负责）'), and goals of four 山东/济南 measures "
+                "naming no unit (20 tasks, 20 targets) gathered by helper gather60, truth committed before any reader ran and "
+                "first read by the lead (acfba7b): tasks 20/20 (20 found), targets 17/33 (18 found); then the lead left out "
+                "13 targets whose year came from the file, not the text (the set's README): 17/20",
+            ),
+            (
+                truth / "heldout_br",
+                False,
+                "SEVENTIETH held-out set, three more cells of the Excel file of heldout_bi (Central rows 9, 36, 120): NUMERIC "
+                "TARGETS of three national 工业和信息化部 plans naming no unit (轻工业 数字化转型 draft 2024, 智能网联汽车 "
+                "standards guide 2023 whose copy repeats itself, 车联网 action plan 2018; 14 targets) gathered by helper "
+                "gather61, truth committed before any reader ran and first read by the lead (acfba7b): targets 13/14 "
+                "(17 found), no task expected or found",
+            ),
         )
         if perturb:
             return self.write_robustness(

@@ -83,7 +83,17 @@ def _inline_parts(line: str) -> list[str]:
 # "2019年1月1日至2020年12月31日" ends a period a measure is in force, not a year to reach
 YEAR = re.compile(r"(?:到|至)\s*(\d{4})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:底)?")
 # a deadline dates what its sentence sets: "2020年底前…压缩至5个工作日以内", "2021年6月底前…"
-DEADLINE = re.compile(r"(?<!\d)(\d{4})\s*年(?:\d{1,2}\s*月)?(?:底|末)?前")
+# ("2022年年底前" with the year written twice too)
+DEADLINE = re.compile(r"(?<!\d)(\d{4})\s*年(?:\d{1,2}\s*月)?(?:年?底|年?末)?前")
+# a development plan's steps, each opening a paragraph ("第一步，到2020年…", "第二步：到2025年…")
+PLAN_STEP = re.compile(r"第[一二三四五六七八九十]步[，,：:]?\s*(?:到|至)\s*(\d{4})\s*年")
+CONDITIONS_HEADING = re.compile(
+    r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．])?\s*(?:申报|申请|认定|支持|享受)条件"
+    r"(?:[（(][^（）()]{0,30}[）)])?[:：]?"
+)
+STEP_ENDS = re.compile(
+    r"第[一二三四五六七八九十]步|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百]+[章节部条]"
+)
 DONE_BY = re.compile(r"(\d{4})\s*年(?:底|前)?(?:[^。；]{0,40}?)(?:完成|建成)")
 # a bracket of units: "（责任单位：…）", "（牵头单位：…；配合单位：…）", "（X牵头，Y配合）", "（X负责，Y配合）",
 # "（X、Y按职责分工负责）", "（X会同Y负责）"; brackets inside a unit's name ("各县（市、区）人民政府") kept
@@ -2024,6 +2034,13 @@ def _unit_led_cell(line: str) -> tuple[str, list[str], list[str]] | None:
     return title, lead, cooperating
 
 
+# SI and engineering units in Latin letters, and "度" (read after a goal's verb or before 以内/以上 only, below)
+ENGINEERING_UNITS = (
+    r"(?:[EPTGM]\s?)?(?:FL)?OPS(?:/[wW])?|[EPTZ]?FLOPS/[wW]"
+    r"|[kMGT]?Hz|dB[mi]?|[kMG]?Pa|[pnμ]T|[kKMG]?Wh?|[mkK]?V|[mk]?A(?=[，,。；;、以的\s]|$)"
+    r"|[nμu]m|mm|cm[23]?(?:/[hsd])?|m[23]/[hsd]|ms|μs|ns"
+    r"|h(?=[，,。；;、以的]|$)|度(?!电)"
+)
 # a number with its unit; "5～8个" keeps the lower bound; ages (岁), 人次 and 个百分点 are not targets
 TARGET = re.compile(
     r"(?P<before>达到|不低于|不少于|不得低于|不超过|不高于|不大于|不多于|不超出|超过|低于|小于|大于|高于|多于|控制在|下降至|下降到|降低到|降低至|降至|降到|减少到|减少至|提高到"
@@ -2038,14 +2055,19 @@ TARGET = re.compile(
     r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人(?!制)|条(?![例款])|公里\s*[/／]\s*[百千万]?平方公里|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|小时|平方米/人|㎡/人|平方米|㎡|颗|辆(?![/／])|批次|堂"
     # more units of counts and lengths, read as the others (the first readings met each): rooms, doses, cases, copies
     r"|间(?![隔断歇])|万剂次|万?册|万?份(?![额])|万?盒|床(?![位旁边])|公顷|千米|亩"
-    r"|位(?=[^置于次列]|$)|[例次](?=以上|及以上|以下|以内|[，,。；;])"
+    r"|位(?=[^置于次列浮整]|$)|[例次](?=以上|及以上|以下|以内|[，,。；;])"
     # cases closing a clause ("实施免费手术2000例、…", "…3000例（牵头单位：…）"), lifts ("加装电梯500部以上"), courses
     # ("课程100门")
     r"|例(?=[、（(])|部(?![门分委署位长队件])|门(?![诊户类槛急店口])"
     # pieces ("发明专利授权量达350件"); "15件民生实事", "10件12项…实事" count a list's own items
     r"|万?件(?!\d|事|(?:重点)?(?:民生|为民|惠民|实事|项目|大事|好事))"
     # computing power, storage and bandwidth in Latin letters ("算力规模达到14EFlops", "存储容量500PB", "带宽20Tbps")
-    r"|[EPTZ]?(?:FLOPS|Flops|flops)(?![A-Za-z])|[KMGTPEZ]B(?![A-Za-z/])|[KMGT]bps(?![A-Za-z])"
+    r"|[EPTZ]?(?:FLOPS|Flops|flops)(?![A-Za-z/])|[KMGTPEZ]B(?![A-Za-z/])|[KMGT]bps(?![A-Za-z])"
+    # SI and engineering units in Latin letters, and "度", after a goal's verb only ("信噪比达到70dB", "精度达到0.005 度",
+    # "能效比超过1TFLOPS/w", "成形效率大于450cm3/h", "连续工作时间大于240h"): a bare "16位" or "360 度" names a property;
+    # a prefix, a power and a rate ("/w", "/h") are part of the unit (a bit width, "16位浮点", is no count: 位 below)
+    r"|(?(before)(?:" + ENGINEERING_UNITS + r")(?![A-Za-z])"
+    r"|(?:" + ENGINEERING_UNITS + r")(?=以内|以上|及以上|以下|左右))"
     r")?"
     r"(?P<after>及以上|及以下|以上|以内|之内|以下|左右)?"
 )
@@ -2639,6 +2661,22 @@ def targets(text: str) -> list[dict]:
     return _sentence_targets(text)
 
 
+def _without_conditions(text: str) -> str:
+    """The text less the lists under a heading of the conditions to apply ("（一）申报条件" then "2.申报主体…面积超过300平方米
+    （含）；"), to the next heading: who may apply, no goal."""
+    if "条件" not in text:
+        return text
+    kept, conditions = [], False
+    for line in text.split("\n"):
+        bare = line.strip(" \t\u3000")
+        if CONDITIONS_HEADING.fullmatch(bare):
+            conditions = True
+        elif conditions and STEP_ENDS.match(bare):
+            conditions = False
+        kept.append("" if conditions and bare else line)
+    return "\n".join(kept)
+
+
 def _sentence_targets(text: str) -> list[dict]:
     text = _stage_lines(normalise(text))
     # "截至2014年" looks back and "从2012年的…下降至2021年…" records a change: neither names a year to come
@@ -2684,6 +2722,7 @@ def _sentence_targets(text: str) -> list[dict]:
     read = (
         _task_cells_only(text, _without_progress_notes(text)) if list_year and _progress_table(text) else text
     )
+    read = _without_conditions(read)
     annex = read.find("重大建设项目表")  # the projects annex is read by projects()
     body = (
         "\n".join(_sections(read[:annex] if annex > 0 else read, bool(list_year)))
@@ -2702,6 +2741,9 @@ def _sentence_targets(text: str) -> list[dict]:
     if cut := CUT_CLAUSE.search(body, body.rfind("\n") + 1):  # in the last line
         body = body[: cut.start()]
     paragraph_year = None
+    # "第一步，到2020年…" in a paragraph of its own: the paragraphs under it ("--人工智能产业竞争力…超过1500亿元") are the
+    # step's goals, for its year, until the next step or a heading
+    step_year = None
     reporting = False  # the paragraph reports a goal reached ("主要目标提前实现"): its figures without a year to come too
     past_before = (
         False  # the sentence before stated a past year's level ("2020年底,全国注册护士总数470余万人")
@@ -2739,7 +2781,7 @@ def _sentence_targets(text: str) -> list[dict]:
         if sentence in ("\n", "。"):
             list_years = ""  # the years of a list go on over the sentence's clauses (；), not past its end
         if sentence == "\n":
-            paragraph_year, reporting, reporting_since = None, reporting_results, False
+            paragraph_year, reporting, reporting_since = step_year, reporting_results, False
             line_opens = True
             # a line broken inside a sentence (a PDF copy's wrap the rejoin left): the next line goes on with it
             line_wrapped = bool(
@@ -2756,6 +2798,8 @@ def _sentence_targets(text: str) -> list[dict]:
                 False  # the list of results ends with its items ("一是…", "二是…")
             )
         opens_line, line_opens = line_opens, False
+        if opens_line and step_year and STEP_ENDS.match(sentence):
+            step_year = paragraph_year = None  # a heading or the next step ends a step's paragraphs
         if (
             inner_list
             and opens_line
@@ -2904,7 +2948,9 @@ def _sentence_targets(text: str) -> list[dict]:
             continue  # "自2019年开始，…在10个左右领域开展培训": what starts, not a level to reach by a year
         if year_match and 2000 < int(year_match.group(1)) < 2100:
             year = int(year_match.group(1))
-            if re.match(r"到\d{4}年(?:底|末)?[，,：:]", sentence) or period_paragraph:
+            if opens_line and (step := PLAN_STEP.match(sentence)):
+                step_year = paragraph_year = int(step.group(1))
+            elif re.match(r"到\d{4}年(?:底|末)?[，,：:]", sentence) or period_paragraph:
                 # "到2020年，…。全国…达到70%", "到2028年底：①…；②…": the paragraph's later sentences too
                 paragraph_year = year
             elif re.match(r"\d{4}\s*年[，,]", sentence) and not reporting and year >= (text_year or year):
@@ -3105,15 +3151,20 @@ def _sentence_targets(text: str) -> list[dict]:
                 or re.search(r"(?:给予|[，,、])最高$", before)
             ):
                 continue  # a payment's standard or its condition ("对…达10个以上的，给予最高3万元的奖励", "按…的10%给予奖励")
+            if CONDITION_GRANTED.match(after):
+                continue  # "年营业收入达到2000万元以上或年纳税额达到200万元以上、…的，给予…": who is paid, no goal
             if (SUPPORTED_OPENING.search(before) and SUPPORT_FOLLOWS.match(after)) or QUALIFIED_FOLLOWS.match(
                 after
             ):
                 continue  # "对…超10万美元的OPC，给予…", "年薪达到8万元且…的…成员，可直接认定…": who is supported, no goal
             if unit in ("元", "万元", "亿元", "万亿元") and (
-                PAID_AMOUNT.search(before)
+                GRANTED_AMOUNT.search(before)
+                or PAID_AMOUNT.search(before)
                 or (PER_HEAD_AMOUNT.search(before) and not STANDARD_RAISED.search(before))
             ):
                 continue  # "发放…劳务报酬20亿元以上", "给予每人1万元救助": money paid, no level to reach
+            if (m.group("before") or m.group("after")) and GROUP_QUALIFIED.match(after):
+                continue  # "超过50度的学生比例降至15%", "超过1000人规模的学校必须配备…": which ones are meant, no goal
             if SUBSIDY_CONDITION_OPENING.search(before) and SUBSIDY_CONDITION.match(after):
                 continue  # "对…网络销售额2万元以上且…的经营主体进行补助": who may get a subsidy, no goal
             if not m.group("before") and NAMED_PLACES_COUNTED.search(before):
@@ -3613,6 +3664,9 @@ LEVEL_AFTER_PACE = re.compile(r"(?:到|至)\s*\d{4}\s*年|累计|总(?:数|量|�
 SCOPE_OPENING = re.compile(r"(?:^|[，,：:；;])针对[^，,。；;]*$")
 FUND_AFTER = re.compile(r"的[^，,。；;]{0,24}?基金")
 TAX_RULE_AFTER = re.compile(r"(?:的)?(?:加计扣除|税前扣除|抵扣|减征|减免)")
+# a size that says which ones are meant, the group a share is counted of or an obligation falls on ("年增长超过50度的学生比例",
+# "超过1000人规模的学校必须配备")
+GROUP_QUALIFIED = re.compile(r"(?:及以上|以上|以下)?(?:规模)?的[^，,。；;\d]{1,8}?(?:比例|占比|必须|应当|须)")
 # "20人以上的自然村", "50户以上的社区": a size that says which places are meant
 PLACES_QUALIFIED = re.compile(r"的[^，,。；;\d]{0,4}(?:村|社区|小区|乡镇|街道)")
 
@@ -3631,7 +3685,7 @@ REWARD_THRESHOLDS = re.compile(
 RATE_PAID = re.compile(r"[^，,。；;]{0,20}?(?:给予|予以|奖励|补助|补贴|资助|扶持)")
 SUBSIDY_CONDITION_OPENING = re.compile(r"(?:^|[，,：:]|是)(?:对|对于)[^，,。；;]*$")
 SUBSIDY_CONDITION = re.compile(
-    r"[^，,。；;]*?的[^，,。；;\d]{1,16}?(?:进行|给予|予以|实施)?(?:补助|补贴|奖励|奖补|资助)"
+    r"[^，,。；;]*?的[^，,。；;\d]{1,16}?(?:(?:进行|给予|予以|实施)?(?:补助|补贴|奖励|奖补|资助)|给予|予以)"
 )
 # the places a clause names, then counts: "在册亨、罗甸、…、关岭等8个重点县建设…基地"
 NAMED_PLACES_COUNTED = re.compile(r"在[^，,。；;\d]*、[^，,。；;\d]*等$")
@@ -3640,6 +3694,8 @@ NAMED_PLACES_COUNTED = re.compile(r"在[^，,。；;\d]*、[^，,。；;\d]*等$
 SUPPORTED_OPENING = re.compile(r"(?:^|[，,：:])(?:对|对于)[^，,。；;]*$")
 # ("对…首次小批量生产（订单量100-10000件），按实际支付…的费用给予20%的补贴": 按 and its basis before 给予)
 SUPPORT_FOLLOWS = re.compile(r"[^，,。；;]*[，,]\s*(?:按[^，,。；;]{0,40}?)?(?:可|均可|即可|给予|予以)")
+# a clause closed by "的，" and a grant after it: the value is a condition of the grant
+CONDITION_GRANTED = re.compile(r"[^，,。；;]*的[，,][^。；;]{0,60}?(?:给予|予以)")
 QUALIFIED_FOLLOWS = re.compile(r"[^，,。；;]*的[^，,。；;\d]{1,16}[，,]\s*(?:可|均可|即可)(?!持续)")
 # a definition of who is meant, in brackets: "OPC（…，指全职团队规模一般在10人以内…）", "支持对象为…（…、员工规模不超过10人）"
 DEFINED_BY = re.compile(r"所称|对象为|是指|系指")
@@ -3649,7 +3705,10 @@ DEFINED_BY = re.compile(r"所称|对象为|是指|系指")
 # ("比如他管的2000个左右的居民"), a strength relied on ("依托…在读大学生超10万人的人才资源优势"), a measure already in force
 # ("…报销80%，此项政策已经市政府发文执行")
 # the terms of a support listed after its colon: "可享受三年租金优惠：首年免费，次年租金为市场价30%，第三年为50%"
-SUPPORT_TERMS = re.compile(r"(?:优惠|补贴|资助|扶持|奖励|补助)[:：][^。；;]*$")
+# ("…给予最长五年的房租补贴，其中前两年100%、后三年50%": the terms after 其中)
+SUPPORT_TERMS = re.compile(r"(?:优惠|补贴|资助|扶持|奖励|补助)(?:[:：]|[，,]其中)[^。；;]*$")
+# an amount right after the verb that grants it ("对新认定的…园区给予200万元")
+GRANTED_AMOUNT = re.compile(r"(?:给予|予以)(?:一次性|最高|不超过)*$")
 FUNDS_USED = re.compile(r"(?:人民币)?(?:用于|投向)")
 EXAMPLE = re.compile(r"(?:比如|例如|譬如)[^。；;]*$")
 EXAMPLE_GOAL = re.compile(

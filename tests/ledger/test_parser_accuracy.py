@@ -324,6 +324,17 @@ SIXTY_NINTH_SET = Path(__file__).resolve().parent / "heldout_bq"
 # by helper gather61, truth committed before any reader ran: UNSEEN, first read by the lead (acfba7b) targets 13/14 (17 found)
 # (no threshold here)
 SEVENTIETH_SET = Path(__file__).resolve().parent / "heldout_br"
+# four more cells of the Excel file (Central rows 109, 35, 11, 87): goals of national plans naming no unit (药品智慧监管, HEALTH;
+# 13 targets), gathered by helper gather62, truth committed before any reader ran: UNSEEN, first read by the lead with all of
+# session 21's rules (3507467) targets 13/13 (14 found) (no threshold here)
+SEVENTY_FIRST_SET = Path(__file__).resolve().parent / "heldout_bs"
+# five more cells (ShanDong rows 6, 11, 16, 22, 31): goals of 山东/青岛 plans naming no unit (13 targets), gathered by helper
+# gather63: UNSEEN, first read by the lead (3507467) targets 10/13 (11 found) (no threshold here)
+SEVENTY_SECOND_SET = Path(__file__).resolve().parent / "heldout_bt"
+# two more cells (Central rows 60, 33): a 智能制造 标准应用试点 notice (1 task, 2 targets) and a 智能汽车基础地图 standards guide (2
+# targets), gathered by helper gather64: UNSEEN, first read by the lead (3507467) targets 2/4 (8 found), task 0/1 (no
+# threshold here)
+SEVENTY_THIRD_SET = Path(__file__).resolve().parent / "heldout_bu"
 # eight NON-HEALTH texts from government text stored in public GitHub files: TASKS WITH UNITS (广州 2012 新型城市化 实施意见
 # items "（牵头单位：X，配合单位：Y…，各区、县级市政府）": 科技创新工程, 民生幸福工程, 民主法治建设, 党建创新工程; a 四川 2014 督查
 # notice) and goals (those 广州 texts; news reports of 贵州, 广西 and 京津冀 plans), gathered by helper unseen40, truth committed
@@ -699,7 +710,9 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # against main's, tixi bench parse --repeat 1): tasks 182 with 181 found, targets 230 with 226 found
     # merged (lead, session 21): reader39 (bn, bo seen); unseen bd, bg, bh, bj, bm, bp, bq, br, i, m, q (bj, bm read a
     # third time, bp, bq, br a second time, with reader39's rules written on bn and bo)
-    assert unseen_total[3:5] == ["203", "201"] and unseen_total[7:9] == ["285", "278"]
+    # heldout_bs, _bt, _bu (SEVENTY-FIRST to SEVENTY-THIRD) UNSEEN, truth by gather62/63/64, first read by the lead with all
+    # of session 21's rules (3507467): bs 13/13 targets (14 found), bt 10/13 (11 found), bu 2/4 (8 found) and task 0/1
+    assert unseen_total[3:5] == ["204", "201"] and unseen_total[7:9] == ["315", "311"]
     seen_total = text[text.index("all seen sets together") :].splitlines()[2].split()
     # reader14: aa 50 of 50 with 54 found (the 4 extras: values in a clause the copy cut off), ab 62 of 62 with 62
     # found; heldout_t's chusheng_quexian and huli_2015, heldout_u's kouqiang sets and dianquefa_2010, heldout_v's

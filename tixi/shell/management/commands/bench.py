@@ -967,6 +967,30 @@ class Command(BaseCommand):
                 "gather61, truth committed before any reader ran and first read by the lead (acfba7b): targets 13/14 "
                 "(17 found), no task expected or found",
             ),
+            (
+                truth / "heldout_bs",
+                False,
+                "SEVENTY-FIRST held-out set, four more cells of the Excel file of heldout_bi (Central rows 109, 35, 11, 87): "
+                "NUMERIC TARGETS of national plans naming no unit (药品智慧监管 2019, HEALTH; 智能检测装备 2023-2025; 电力装备 "
+                "数字化转型 2024; 人工智能 standards guide 2020; 13 targets) gathered by helper gather62, truth committed before "
+                "any reader ran and first read by the lead with all of session 21's rules (3507467): targets 13/13 (14 found)",
+            ),
+            (
+                truth / "heldout_bt",
+                False,
+                "SEVENTY-SECOND held-out set, five more cells of the Excel file of heldout_bi (ShanDong rows 6, 11, 16, 22, 31): "
+                "NUMERIC TARGETS of 山东 and 青岛 plans naming no unit (产业集群+人工智能 2019, 传统产业 智能化技改 2020-2022, 青岛 "
+                "人工智能 先导区 2020, 智能传感器 2021-2023, 大模型 2024; 13 targets) gathered by helper gather63, truth committed "
+                "before any reader ran and first read by the lead (3507467): targets 10/13 (11 found)",
+            ),
+            (
+                truth / "heldout_bu",
+                False,
+                "SEVENTY-THIRD held-out set, two more cells of the Excel file of heldout_bi (Central rows 60, 33): a 2022 智能制造 "
+                "标准应用试点 notice with its 实施方案 (1 task, 2 targets: pilot projects to select) and 自然资源部's 智能汽车基础地图 "
+                "standards guide (2 targets), gathered by helper gather64, truth committed before any reader ran and first read "
+                "by the lead (3507467): targets 2/4 (8 found), task 0/1",
+            ),
         )
         if perturb:
             return self.write_robustness(

@@ -346,3 +346,25 @@ def test_a_table_the_commission_imports_is_chosen_over_the_demo_s_whatever_the_t
     assert lists["level4"] == code_list
     # among the commission's own imports the last one stamped is chosen
     assert figures.latest_of(WeightTable.objects.filter(is_demo=False)) == table
+
+
+@kit
+def test_a_code_map_the_commission_imports_on_the_demo_s_day_is_used_before_the_demo_s(tmp_path, settings):
+    """The demo's OpenDRG mapping is real data (not is_demo), so only its stamp ranks it: the demo stamps what it
+    builds at the start of its day, and a mapping imported later that day, at any hour, is the one used."""
+    import datetime as dt
+    from unittest import mock
+
+    from tixi.hospitals import demo, figures
+
+    settings.TIXI_TODAY = dt.date(2025, 10, 15)
+    at_23_00 = dt.datetime(2025, 10, 15, 15, 0, tzinfo=dt.UTC)  # 23:00 in Shanghai
+    at_07_00 = dt.datetime(2025, 10, 20, 23, 0, tzinfo=dt.UTC)  # 07:00 days later, the day still pinned
+    with mock.patch("django.utils.timezone.now", return_value=at_23_00):
+        demo.store_demo_lists()
+    mapping = write(tmp_path, ["clinical_code,insurance_code", "K80.101,K80.100"], "map.csv")
+    with mock.patch("django.utils.timezone.now", return_value=at_07_00):
+        mine = importing.import_code_map("本委映射2025", mapping)
+    assert figures.choose_code_map(None).version == mine.version == "本委映射2025"
+    lists, table = figures.choose_versions(None, None)
+    assert table.version == demo.WEIGHT_VERSION  # no table of the commission's: the demo's is used

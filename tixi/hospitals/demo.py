@@ -9,11 +9,13 @@ from pathlib import Path
 
 import duckdb
 from django.db import connection, transaction
+from django.utils import timezone
 
 from tixi.accounts import audit
+from tixi.core import clock
 from tixi.hospitals import figures, importing, targets
 from tixi.hospitals.engine import records, synthetic
-from tixi.hospitals.models import CodeList, CodeListEntry, Discharge, Weight, WeightTable
+from tixi.hospitals.models import CodeList, CodeListEntry, CodeMap, Discharge, Weight, WeightTable
 from tixi.indicators.models import Plan
 from tixi.registry.engine import classification
 from tixi.registry.models import InstitutionType, InstitutionYear
@@ -45,6 +47,13 @@ def store_demo_lists() -> None:
         [Weight(table=table, drg=d, weight=w) for d, w in synthetic.demo_weights().items()]
     )
     importing.import_code_map(CODE_MAP_VERSION, CODE_MAP_FILE, source=CODE_MAP_SOURCE)
+    # stamped at the start of the demo's day: on a pinned day only the time of day moves, so a list, table or
+    # mapping the commission imports later that day (at 07:00, say) is still the latest, whatever hour the demo
+    # was built (the OpenDRG mapping is real data, not a demo one, so is_demo alone cannot rank it below)
+    start = timezone.make_aware(dt.datetime.combine(clock.today(), dt.time.min))
+    CodeList.objects.filter(version=LIST_VERSION).update(imported_at=start)
+    WeightTable.objects.filter(version=WEIGHT_VERSION).update(imported_at=start)
+    CodeMap.objects.filter(version=CODE_MAP_VERSION).update(imported_at=start)
 
 
 def hospital_years(year: int) -> list[dict]:

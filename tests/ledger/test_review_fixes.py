@@ -1,0 +1,21 @@
+"""Over-broad reader rules found by session 21's review (helper fix40): each test is a made-up text on which the rule
+misfired (main at 97328d4) and which reads right after its fix. None is a held-out document."""
+
+import time
+
+from tixi.ledger.engine.parse import targets
+
+
+def found(text: str) -> list[tuple]:
+    return [(t["value"], t["unit"], t["year"], t["comparator"]) for t in targets(text)]
+
+
+def test_a_long_full_width_text_reads_quickly_and_finds_its_values():
+    # typed full-width throughout, "；" joins clauses; 600 joined clauses made one sentence of ~14k characters
+    clauses = "；".join(f"全市新建第{i}类社区卫生服务中心{i + 1}个以上" for i in range(600))
+    text = f"到2025年，{clauses}。"
+    start = time.perf_counter()
+    read = found(text)
+    assert time.perf_counter() - start < 3
+    assert [value for value, *_ in read] == [float(i + 1) for i in range(600)]
+    assert {(unit, year, comparator) for _, unit, year, comparator in read} == {("个", 2025, "ge")}

@@ -19,3 +19,13 @@ def test_a_long_full_width_text_reads_quickly_and_finds_its_values():
     assert time.perf_counter() - start < 3
     assert [value for value, *_ in read] == [float(i + 1) for i in range(600)]
     assert {(unit, year, comparator) for _, unit, year, comparator in read} == {("个", 2025, "ge")}
+
+
+def test_a_section_heading_ends_a_steps_year():
+    text = (
+        "一、发展目标\n到2025年，全市卫生总费用达到800亿元。\n第二步，到2035年，全面建成健康城市。\n"
+        "——健康产业规模达到2000亿元。\n二、重点任务\n新建社区卫生服务中心20个以上。"
+    )
+    read = found(text)
+    assert (20.0, "个", 2025, "ge") in read
+    assert (20.0, "个", 2035, "ge") not in read

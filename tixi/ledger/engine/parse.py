@@ -2531,9 +2531,10 @@ def _top_style(lines: list[str]):
     return used[0] if len(set(used)) > 1 else None
 
 
-def _sections(text: str, yearly_list: bool = False):
+def _sections(text: str, yearly_list: bool = False, boundaries: bool = False):
     """The lines of the document that look forward (goals, tasks), tables and the notes under them left out; in a
-    yearly list of tasks, a numbered line naming counts is an item of the list, not a heading."""
+    yearly list of tasks, a numbered line naming counts is an item of the list, not a heading. With boundaries, a
+    heading left out leaves SECTION_BOUNDARY in its place (a plan step's year ends there)."""
     looking_back = section_back = False
     in_review = False  # under a review's title ("2016年…工作总结"): its numbered headings look back too
     lines = [part for raw in text.splitlines() for part in INLINE_HEADING.sub("\n\\1\n", raw).split("\n")]
@@ -2580,6 +2581,8 @@ def _sections(text: str, yearly_list: bool = False):
         if not is_heading and title and PLAN_TITLE.search(title) and re.match(r"\s*\d{4}\s*年", title):
             looking_back = in_review = False  # "2017年…工作要点": the plan after the review
             continue
+        if boundaries and (is_heading or SUB_HEADING.match(line) or "[bookmark" in line):
+            yield SECTION_BOUNDARY
         if not is_heading and SUB_HEADING.match(line):
             # "（一）主要成绩" (a heading of its own line, no sentence): it looks back as its words say, or as its section
             # does unless its words look forward ("（二）主要目标")
@@ -2602,6 +2605,10 @@ def _sections(text: str, yearly_list: bool = False):
             # "（2023-2030年）》进一步提出到2030年将5年生存率提升至46.6%": a goal set for a year to come, quoted under a
             # heading of results, is a goal; "到2020年底，全市…达到90%" (no 提出/将/目标) stays a figure reached
             yield from (sentence for sentence in re.split(r"(?<=[。])", line) if QUOTED_GOAL.search(sentence))
+
+
+# where a heading was, for the sentence loop (a private-use character: no text writes it)
+SECTION_BOUNDARY = "\ue000"
 
 
 # a label line of goals or indicators ("规划指标:", "发展目标："), then its stages each on a line opening with its year
@@ -2730,11 +2737,15 @@ def _sentence_targets(text: str) -> list[dict]:
     )
     read = _without_conditions(read)
     annex = read.find("重大建设项目表")  # the projects annex is read by projects()
+    # a plan's steps ("第二步，到2035年…"): a heading ends a step's year, so _sections marks where headings were
+    steps = bool(PLAN_STEP.search(read))
     body = (
-        "\n".join(_sections(read[:annex] if annex > 0 else read, bool(list_year)))
+        "\n".join(_sections(read[:annex] if annex > 0 else read, bool(list_year), steps))
         .replace("１", "1")
         .replace("２", "2")
     )
+    if steps:
+        body = body.rstrip(SECTION_BOUNDARY + "\n")  # a heading closing the text marks nothing
     body = DECIMAL_STOP.sub(r"\1.\2", body)  # "提升到25。4%": the copy's 。 for a decimal point
     # "建成百个…社区，培育千家…企业，集聚万名…人才": a round count in one character after a goal's verb (not "千家万户")
     body = ROUND_COUNT.sub(lambda m: str(ROUND_VALUES[m.group(1)]), body)
@@ -2793,6 +2804,9 @@ def _sentence_targets(text: str) -> list[dict]:
             line_wrapped = bool(
                 re.search(r"[^。；;：:！!？?\s]\s*$", "".join(clauses[max(index - 3, 0) : index]))
             )
+            continue
+        if sentence == SECTION_BOUNDARY:
+            step_year = paragraph_year = None  # a heading ends a step's paragraphs
             continue
         sentence = re.sub(r"\s+", "", sentence)
         if not sentence or sentence in "。；;":

@@ -29,3 +29,14 @@ def test_a_section_heading_ends_a_steps_year():
     read = found(text)
     assert (20.0, "个", 2025, "ge") in read
     assert (20.0, "个", 2035, "ge") not in read
+
+
+def test_conditions_end_at_any_heading_the_reader_knows():
+    text = (
+        "三、申报条件\n1.企业年营业收入超过1000万元。\n## 四、工作目标\n"
+        "到2025年，全市建成互联网医院50家以上，远程医疗覆盖率达到90%。"
+    )
+    read = found(text)
+    assert (50.0, "家", 2025, "ge") in read
+    assert (90.0, "%", 2025, "ge") in read
+    assert not [t for t in read if t[0] == 1000.0]

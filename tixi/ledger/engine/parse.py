@@ -2674,6 +2674,10 @@ def targets(text: str) -> list[dict]:
     return _sentence_targets(text)
 
 
+# a heading's markup before its number: "## 四、", "**四、…**"
+MARKUP_OPENING = re.compile(r"^[#*\s]+")
+
+
 def _without_conditions(text: str) -> str:
     """The text less the lists under a heading of the conditions to apply ("（一）申报条件" then "2.申报主体…面积超过300平方米
     （含）；"), to the next heading: who may apply, no goal."""
@@ -2684,7 +2688,13 @@ def _without_conditions(text: str) -> str:
         bare = line.strip(" \t\u3000")
         if CONDITIONS_HEADING.fullmatch(bare):
             conditions = True
-        elif conditions and STEP_ENDS.match(bare):
+        elif conditions and (
+            STEP_ENDS.match(plain := MARKUP_OPENING.sub("", bare))
+            or re.match(r"[一二三四五六七八九十]+[．.]", plain)
+            or HEADING.match(bare)
+            or SECTION.match(bare)
+        ):
+            # any heading the reader knows ends the list: "## 四、工作目标", "**四、…**", "四．…"
             conditions = False
         kept.append("" if conditions and bare else line)
     return "\n".join(kept)

@@ -3,7 +3,7 @@ misfired (main at 97328d4) and which reads right after its fix. None is a held-o
 
 import time
 
-from tixi.ledger.engine.parse import targets
+from tixi.ledger.engine.parse import targets, tasks
 
 
 def found(text: str) -> list[tuple]:
@@ -40,3 +40,12 @@ def test_conditions_end_at_any_heading_the_reader_knows():
     assert (50.0, "家", 2025, "ge") in read
     assert (90.0, "%", 2025, "ge") in read
     assert not [t for t in read if t[0] == 1000.0]
+
+
+def test_a_sentence_opened_by_a_verb_of_policy_names_no_units():
+    for text in (
+        "1.推动临床研究。支持医院、研究所参与。",
+        "2.加强医联体建设。鼓励三级医院牵头。",
+        "4.推进智慧医疗。试点医院负责。",
+    ):
+        assert tasks(text) == [], text

@@ -835,15 +835,28 @@ def _units_in(body: str) -> tuple[list[str], list[str]] | None:
     return units_of(sentence) if sentence else None
 
 
+# a verb of policy opening a sentence: "支持医院、研究所参与", "鼓励三级医院牵头", "试点医院负责" name whom a policy
+# moves, no units charged with the task; a "unit" named so ("支持医院") is none
+POLICY_OPENING = re.compile(r"\s*(?:支持|鼓励|引导|推动|动员|组织(?!部)|试点|倡导|号召|吸引|带动)")
+
+
 # "1.加强…建设。市卫健委牵头，市财政局按职责分工负责。": the item's units in a sentence of their own after its title,
 # no bracket and no label; the sentence is only units and their role words (units_of reads it whole)
 def _units_sentence_after(body: str) -> str:
     sentences = [s.strip() for s in re.split(r"[。；;]", body.split("\n")[0])]
     while sentences and not sentences[-1]:
         sentences.pop()
-    if len(sentences) < 2 or not NAMES_A_ROLE.search(sentences[-1]) or _unit_brackets(body):
+    if (
+        len(sentences) < 2
+        or not NAMES_A_ROLE.search(sentences[-1])
+        or POLICY_OPENING.match(sentences[-1])
+        or _unit_brackets(body)
+    ):
         return ""
-    return sentences[-1] if units_of(sentences[-1]) else ""
+    units = units_of(sentences[-1])
+    if not units or any(POLICY_OPENING.match(name) for names in units for name in names):
+        return ""
+    return sentences[-1]
 
 
 def _glued_label(body: str) -> re.Match | None:

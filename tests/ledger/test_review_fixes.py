@@ -49,3 +49,17 @@ def test_a_sentence_opened_by_a_verb_of_policy_names_no_units():
         "4.推进智慧医疗。试点医院负责。",
     ):
         assert tasks(text) == [], text
+
+
+def test_generic_areas_are_no_cooperating_units():
+    # a bracket naming kinds of areas beside a unit names no units (as main at 1acb928 read it: no task)
+    read = tasks("3.加强统筹。（省发展改革委牵头，沿海地区、试点城市配合）")
+    units = {u for t in read for u in t["lead_units"] + t["cooperating_units"]}
+    assert not units & {"沿海地区", "试点城市"}
+
+
+def test_real_places_stay_cooperating_units():
+    read = tasks("3.加强统筹。（省发展改革委牵头，成都市、越秀区、高新区配合）")
+    assert [(t["lead_units"], t["cooperating_units"]) for t in read] == [
+        (["省发展改革委"], ["成都市", "越秀区", "高新区"])
+    ]

@@ -196,6 +196,15 @@ PLACE_UNIT = re.compile(
     r"|[\u4e00-\u9fff]{1,10}(?:开发区|经开区|新区|园区|专班|机关)|[\u4e00-\u9fff]{2,3}(?:市|区|县)"
 )
 
+# a kind of area, no place: "沿海地区", "试点城市", "重点园区", "发展新区" (a word before 地区/城市/园区/新区 that names no
+# place; "浦东新区", "喀什地区", "高新区" stay places)
+GENERIC_AREA = re.compile(
+    r"[\u4e00-\u9fff]{2}城市"
+    r"|(?:沿海|沿边|沿江|沿线|内陆|边远|偏远|边疆|贫困|脱贫|民族|山区|农村|城镇|城乡|试点|示范|重点|发展|先行|中心|周边"
+    r"|其他|其它|部分|重要|特色|新兴|产业|工业|开发|物流|数字|西部|东部|中部|东北|西北|西南|发达|落后|受援|对口|统筹"
+    r"|入驻|特殊|困难|老区|牧区|林区|灾区|毗邻|相邻)(?:地区|园区|新区)"
+)
+
 
 def is_organisation(name: str) -> bool:
     """A name a bracket or a column may give as a unit: it ends like an organisation (an alias in brackets aside),
@@ -205,7 +214,7 @@ def is_organisation(name: str) -> bool:
         or PLACES_TOGETHER.match(name)
         # the places and bodies a bracket assigns beside departments: "有关区县", "各街道", "各镇（街道）", "各OPC社区",
         # "立山经济开发区", "县经开区", "全区经济运行各专班", "团市委机关", "成都市", "越秀区" (a place named as a unit)
-        or PLACE_UNIT.fullmatch(ALIAS.sub("", name))
+        or (PLACE_UNIT.fullmatch(ALIAS.sub("", name)) and not GENERIC_AREA.fullmatch(name))
         # "各区、县级市", "各区、县(市)政府": one 各-phrase naming kinds of divisions (unit_names joins it)
         or re.fullmatch(
             rf"各.{{0,4}}?(?:区|县|市|乡镇|乡|镇|旗)、(?:{DIVISION_KIND.pattern}|{DIVISION_GOVERNMENTS.pattern})",

@@ -63,3 +63,8 @@ def test_real_places_stay_cooperating_units():
     assert [(t["lead_units"], t["cooperating_units"]) for t in read] == [
         (["省发展改革委"], ["成都市", "越秀区", "高新区"])
     ]
+
+
+def test_a_grade_and_a_user_count_are_no_engineering_units():
+    read = found("到2025年，景区质量等级达到4A以上，注册用户超过1W。")
+    assert not [t for t in read if t[1] in ("A", "W")]

@@ -3186,6 +3186,10 @@ def _sentence_targets(text: str) -> list[dict]:
                 r"[^，,。；;\d]{0,16}项目(?=[，,。；;]|$)", after
             ):
                 continue  # "加快建设9个国家区域医疗中心项目": projects under way, sped up, not a count to reach
+            if (unit == "A" and re.search(r"等级[^，,。；;\d]{0,4}$", before)) or (
+                unit == "W" and re.search(r"(?:用户|人)[^，,。；;\d]{0,4}$", before)
+            ):
+                continue  # "质量等级达到4A以上" (a grade), "注册用户超过1W" (万 in a Latin letter): no amperes, no watts
             if re.match(r"(?:及以上|以上|以下|以内)?的[，,]", after) and re.search(
                 r"(?:少于|多于|大于|小于|等于|不足|低于|高于|超过)$", before + (m.group("before") or "")
             ):

@@ -196,6 +196,15 @@ PLACE_UNIT = re.compile(
     r"|[\u4e00-\u9fff]{1,10}(?:开发区|经开区|新区|园区|专班|机关)|[\u4e00-\u9fff]{2,3}(?:市|区|县)"
 )
 
+# a kind of area, no place: "沿海地区", "试点城市", "重点园区", "发展新区" (a word before 地区/城市/园区/新区 that names no
+# place; "浦东新区", "喀什地区", "高新区" stay places)
+GENERIC_AREA = re.compile(
+    r"[\u4e00-\u9fff]{2}城市"
+    r"|(?:沿海|沿边|沿江|沿线|内陆|边远|偏远|边疆|贫困|脱贫|民族|山区|农村|城镇|城乡|试点|示范|重点|发展|先行|中心|周边"
+    r"|其他|其它|部分|重要|特色|新兴|产业|工业|开发|物流|数字|西部|东部|中部|东北|西北|西南|发达|落后|受援|对口|统筹"
+    r"|入驻|特殊|困难|老区|牧区|林区|灾区|毗邻|相邻)(?:地区|园区|新区)"
+)
+
 
 def is_organisation(name: str) -> bool:
     """A name a bracket or a column may give as a unit: it ends like an organisation (an alias in brackets aside),
@@ -205,7 +214,7 @@ def is_organisation(name: str) -> bool:
         or PLACES_TOGETHER.match(name)
         # the places and bodies a bracket assigns beside departments: "有关区县", "各街道", "各镇（街道）", "各OPC社区",
         # "立山经济开发区", "县经开区", "全区经济运行各专班", "团市委机关", "成都市", "越秀区" (a place named as a unit)
-        or PLACE_UNIT.fullmatch(ALIAS.sub("", name))
+        or (PLACE_UNIT.fullmatch(ALIAS.sub("", name)) and not GENERIC_AREA.fullmatch(name))
         # "各区、县级市", "各区、县(市)政府": one 各-phrase naming kinds of divisions (unit_names joins it)
         or re.fullmatch(
             rf"各.{{0,4}}?(?:区|县|市|乡镇|乡|镇|旗)、(?:{DIVISION_KIND.pattern}|{DIVISION_GOVERNMENTS.pattern})",
@@ -835,15 +844,28 @@ def _units_in(body: str) -> tuple[list[str], list[str]] | None:
     return units_of(sentence) if sentence else None
 
 
+# a verb of policy opening a sentence: "支持医院、研究所参与", "鼓励三级医院牵头", "试点医院负责" name whom a policy
+# moves, no units charged with the task; a "unit" named so ("支持医院") is none
+POLICY_OPENING = re.compile(r"\s*(?:支持|鼓励|引导|推动|动员|组织(?!部)|试点|倡导|号召|吸引|带动)")
+
+
 # "1.加强…建设。市卫健委牵头，市财政局按职责分工负责。": the item's units in a sentence of their own after its title,
 # no bracket and no label; the sentence is only units and their role words (units_of reads it whole)
 def _units_sentence_after(body: str) -> str:
     sentences = [s.strip() for s in re.split(r"[。；;]", body.split("\n")[0])]
     while sentences and not sentences[-1]:
         sentences.pop()
-    if len(sentences) < 2 or not NAMES_A_ROLE.search(sentences[-1]) or _unit_brackets(body):
+    if (
+        len(sentences) < 2
+        or not NAMES_A_ROLE.search(sentences[-1])
+        or POLICY_OPENING.match(sentences[-1])
+        or _unit_brackets(body)
+    ):
         return ""
-    return sentences[-1] if units_of(sentences[-1]) else ""
+    units = units_of(sentences[-1])
+    if not units or any(POLICY_OPENING.match(name) for names in units for name in names):
+        return ""
+    return sentences[-1]
 
 
 def _glued_label(body: str) -> re.Match | None:
@@ -2531,9 +2553,10 @@ def _top_style(lines: list[str]):
     return used[0] if len(set(used)) > 1 else None
 
 
-def _sections(text: str, yearly_list: bool = False):
+def _sections(text: str, yearly_list: bool = False, boundaries: bool = False):
     """The lines of the document that look forward (goals, tasks), tables and the notes under them left out; in a
-    yearly list of tasks, a numbered line naming counts is an item of the list, not a heading."""
+    yearly list of tasks, a numbered line naming counts is an item of the list, not a heading. With boundaries, a
+    heading left out leaves SECTION_BOUNDARY in its place (a plan step's year ends there)."""
     looking_back = section_back = False
     in_review = False  # under a review's title ("2016年…工作总结"): its numbered headings look back too
     lines = [part for raw in text.splitlines() for part in INLINE_HEADING.sub("\n\\1\n", raw).split("\n")]
@@ -2580,6 +2603,8 @@ def _sections(text: str, yearly_list: bool = False):
         if not is_heading and title and PLAN_TITLE.search(title) and re.match(r"\s*\d{4}\s*年", title):
             looking_back = in_review = False  # "2017年…工作要点": the plan after the review
             continue
+        if boundaries and (is_heading or SUB_HEADING.match(line) or "[bookmark" in line):
+            yield SECTION_BOUNDARY
         if not is_heading and SUB_HEADING.match(line):
             # "（一）主要成绩" (a heading of its own line, no sentence): it looks back as its words say, or as its section
             # does unless its words look forward ("（二）主要目标")
@@ -2602,6 +2627,10 @@ def _sections(text: str, yearly_list: bool = False):
             # "（2023-2030年）》进一步提出到2030年将5年生存率提升至46.6%": a goal set for a year to come, quoted under a
             # heading of results, is a goal; "到2020年底，全市…达到90%" (no 提出/将/目标) stays a figure reached
             yield from (sentence for sentence in re.split(r"(?<=[。])", line) if QUOTED_GOAL.search(sentence))
+
+
+# where a heading was, for the sentence loop (a private-use character: no text writes it)
+SECTION_BOUNDARY = "\ue000"
 
 
 # a label line of goals or indicators ("规划指标:", "发展目标："), then its stages each on a line opening with its year
@@ -2654,11 +2683,21 @@ def targets(text: str) -> list[dict]:
     under the document's target year (the year its 到YYYY年 phrases name most). A text typed full-width throughout
     reads its "；" as ";" (its targets' text keeps "；")."""
     if _typed_full_width(text) and "；" in text:
-        found = _sentence_targets(text.replace("；", ";"))
+        # a sentence that joining would make long (over 400 characters: a list of hundreds of clauses) keeps its "；" as
+        # stops: the sentence loop is slow on long clauses and so long a run is a list, not one clause's subject
+        found = _sentence_targets(
+            "".join(
+                part if len(part) > 400 else part.replace("；", ";") for part in re.split(r"([。\n])", text)
+            )
+        )
         for target in found:
             target["text"] = target["text"].replace(";", "；")
         return found
     return _sentence_targets(text)
+
+
+# a heading's markup before its number: "## 四、", "**四、…**"
+MARKUP_OPENING = re.compile(r"^[#*\s]+")
 
 
 def _without_conditions(text: str) -> str:
@@ -2671,7 +2710,13 @@ def _without_conditions(text: str) -> str:
         bare = line.strip(" \t\u3000")
         if CONDITIONS_HEADING.fullmatch(bare):
             conditions = True
-        elif conditions and STEP_ENDS.match(bare):
+        elif conditions and (
+            STEP_ENDS.match(plain := MARKUP_OPENING.sub("", bare))
+            or re.match(r"[一二三四五六七八九十]+[．.]", plain)
+            or HEADING.match(bare)
+            or SECTION.match(bare)
+        ):
+            # any heading the reader knows ends the list: "## 四、工作目标", "**四、…**", "四．…"
             conditions = False
         kept.append("" if conditions and bare else line)
     return "\n".join(kept)
@@ -2724,11 +2769,15 @@ def _sentence_targets(text: str) -> list[dict]:
     )
     read = _without_conditions(read)
     annex = read.find("重大建设项目表")  # the projects annex is read by projects()
+    # a plan's steps ("第二步，到2035年…"): a heading ends a step's year, so _sections marks where headings were
+    steps = bool(PLAN_STEP.search(read))
     body = (
-        "\n".join(_sections(read[:annex] if annex > 0 else read, bool(list_year)))
+        "\n".join(_sections(read[:annex] if annex > 0 else read, bool(list_year), steps))
         .replace("１", "1")
         .replace("２", "2")
     )
+    if steps:
+        body = body.rstrip(SECTION_BOUNDARY + "\n")  # a heading closing the text marks nothing
     body = DECIMAL_STOP.sub(r"\1.\2", body)  # "提升到25。4%": the copy's 。 for a decimal point
     # "建成百个…社区，培育千家…企业，集聚万名…人才": a round count in one character after a goal's verb (not "千家万户")
     body = ROUND_COUNT.sub(lambda m: str(ROUND_VALUES[m.group(1)]), body)
@@ -2787,6 +2836,9 @@ def _sentence_targets(text: str) -> list[dict]:
             line_wrapped = bool(
                 re.search(r"[^。；;：:！!？?\s]\s*$", "".join(clauses[max(index - 3, 0) : index]))
             )
+            continue
+        if sentence == SECTION_BOUNDARY:
+            step_year = paragraph_year = None  # a heading ends a step's paragraphs
             continue
         sentence = re.sub(r"\s+", "", sentence)
         if not sentence or sentence in "。；;":
@@ -3134,6 +3186,10 @@ def _sentence_targets(text: str) -> list[dict]:
                 r"[^，,。；;\d]{0,16}项目(?=[，,。；;]|$)", after
             ):
                 continue  # "加快建设9个国家区域医疗中心项目": projects under way, sped up, not a count to reach
+            if (unit == "A" and re.search(r"等级[^，,。；;\d]{0,4}$", before)) or (
+                unit == "W" and re.search(r"(?:用户|人)[^，,。；;\d]{0,4}$", before)
+            ):
+                continue  # "质量等级达到4A以上" (a grade), "注册用户超过1W" (万 in a Latin letter): no amperes, no watts
             if re.match(r"(?:及以上|以上|以下|以内)?的[，,]", after) and re.search(
                 r"(?:少于|多于|大于|小于|等于|不足|低于|高于|超过)$", before + (m.group("before") or "")
             ):

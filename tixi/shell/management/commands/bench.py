@@ -1061,8 +1061,9 @@ class Command(BaseCommand):
                 )
         self.stdout.write("")
         self.stdout.write(
-            f"unit_layouts: the {len(seen_folders)} SEEN sets' tasks rendered in each layout of units and read back "
-            "(one document per set and layout; tixi/ledger/engine/perturb.py UNIT_LAYOUTS)"
+            f"unit_layouts: the tasks with a lead unit of the {len(seen_folders)} SEEN sets (those holding any) rendered in "
+            "each layout of units and read back (one document per such set and layout; tixi/ledger/engine/perturb.py "
+            "UNIT_LAYOUTS)"
         )
         self.stdout.write(f"{'layout':<30}{'tasks m/e':>11}{'found':>7}{'lost':>6}{'P':>6}{'R':>6}")
         for name, t in layout_scores(seen_folders).items():

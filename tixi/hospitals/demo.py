@@ -12,7 +12,6 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from tixi.accounts import audit
-from tixi.core import clock
 from tixi.hospitals import figures, importing, targets
 from tixi.hospitals.engine import records, synthetic
 from tixi.hospitals.models import CodeList, CodeListEntry, CodeMap, Discharge, Weight, WeightTable
@@ -50,10 +49,15 @@ def store_demo_lists() -> None:
     # stamped at the start of the demo's day: on a pinned day only the time of day moves, so a list, table or
     # mapping the commission imports later that day (at 07:00, say) is still the latest, whatever hour the demo
     # was built (the OpenDRG mapping is real data, not a demo one, so is_demo alone cannot rank it below)
-    start = timezone.make_aware(dt.datetime.combine(clock.today(), dt.time.min))
-    CodeList.objects.filter(version=LIST_VERSION).update(imported_at=start)
-    WeightTable.objects.filter(version=WEIGHT_VERSION).update(imported_at=start)
-    CodeMap.objects.filter(version=CODE_MAP_VERSION).update(imported_at=start)
+    # (the day is the one each was just stamped with by the platform's clock)
+    for model, version in (
+        (CodeList, LIST_VERSION),
+        (WeightTable, WEIGHT_VERSION),
+        (CodeMap, CODE_MAP_VERSION),
+    ):
+        for pk, stamp in model.objects.filter(version=version).values_list("pk", "imported_at"):
+            start = timezone.localtime(stamp).replace(hour=0, minute=0, second=0, microsecond=0)
+            model.objects.filter(pk=pk).update(imported_at=start)
 
 
 def hospital_years(year: int) -> list[dict]:

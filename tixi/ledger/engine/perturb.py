@@ -305,50 +305,21 @@ def _numbered_items(marker: str, lines, section: str = "重点任务") -> str:
     return "\n".join(out)
 
 
-def _layout_label_bracket(tasks):
-    """a) （一）TITLE。（牵头单位：A；配合单位：B、C）"""
-    return _numbered_items(
-        "cn_paren",
-        (
-            f"{t}。（牵头单位：{_units(a)}" + (f"；配合单位：{_units(b)}" if b else "") + "）"
-            for t, a, b in tasks
-        ),
-    )
+def _stated(marker: str, head: str, cooperating: str, tail: str, alone: str = "", section: str = "重点任务"):
+    """A layout whose items state their units in one run of words: `head` with the title {t} and the leads {a},
+    then `cooperating` with the others {b} (or `alone` where there are none), then `tail`."""
 
+    def render(tasks):
+        return _numbered_items(
+            marker,
+            (
+                head.format(t=t, a=_units(a)) + (cooperating.format(b=_units(b)) if b else alone) + tail
+                for t, a, b in tasks
+            ),
+            section=section,
+        )
 
-def _layout_role_words(tasks):
-    """b) 1.TITLE。（A牵头，B、C配合）"""
-    return _numbered_items(
-        "ar_dot",
-        (f"{t}。（{_units(a)}牵头" + (f"，{_units(b)}配合" if b else "") + "）" for t, a, b in tasks),
-    )
-
-
-def _layout_in_title(tasks):
-    """c) TITLE（A负责，B、C参与）: the bracket before the title's stop"""
-    return _numbered_items(
-        "ar_dun",
-        (f"{t}（{_units(a)}负责" + (f"，{_units(b)}参与" if b else "") + "）。" for t, a, b in tasks),
-    )
-
-
-def _layout_sentence_after(tasks):
-    """d) TITLE。A牵头，B、C按职责分工负责。 — the units in a sentence of their own, no bracket"""
-    return _numbered_items(
-        "ar_paren",
-        (
-            f"{t}。{_units(a)}牵头" + (f"，{_units(b)}按职责分工负责" if b else "负责") + "。"
-            for t, a, b in tasks
-        ),
-    )
-
-
-def _layout_label_lines(tasks):
-    """e) TITLE / 牵头单位：A / 配合单位：B、C, a label a line"""
-    return _numbered_items(
-        "ar_dot",
-        (f"{t}。\n牵头单位：{_units(a)}" + (f"\n配合单位：{_units(b)}" if b else "") for t, a, b in tasks),
-    )
+    return render
 
 
 FIRST_LISTED_NOTES = (
@@ -378,10 +349,9 @@ def _first_listed(note_at: int):
 
 def _layout_comma_rule(tasks):
     """g) "逗号前为牵头单位" stated once, then （责任单位：A，B、C）"""
-    return "（责任单位中，逗号前为牵头单位，下同）\n" + _numbered_items(
-        "ar_dot",
-        (f"{t}。（责任单位：{_units(a)}" + (f"，{_units(b)}" if b else "") + "）" for t, a, b in tasks),
-    )
+    return "（责任单位中，逗号前为牵头单位，下同）\n" + _stated(
+        "ar_dot", "{t}。（责任单位：{a}", "，{b}", "）"
+    )(tasks)
 
 
 TABLE_HEADER = ("序号", "工作任务", "牵头单位", "配合单位", "完成时限")
@@ -403,71 +373,11 @@ def _layout_barred_table(tasks):
     return "\n".join(lines)
 
 
-def _layout_duty_deadline(tasks):
-    """j) TITLE（责任单位：A；协办单位：B、C；完成时限：…）: 责任 beside a cooperating label leads"""
-    return _numbered_items(
-        "cn_paren",
-        (
-            f"{t}（责任单位：{_units(a)}"
-            + (f"；协办单位：{_units(b)}" if b else "")
-            + f"；完成时限：{DEADLINE_CELL}）。"
-            for t, a, b in tasks
-        ),
-    )
-
-
-def _layout_project_card(tasks):
-    """k) a 民生实事 card: 1.TITLE / 目标任务：… / 牵头单位：A / 责任单位：B、C"""
-    cards = (
-        f"{t}\n目标任务：按时完成年度工作。\n牵头单位：{_units(a)}"
-        + (f"\n责任单位：{_units(b)}" if b else "")
-        for t, a, b in tasks
-    )
-    return _numbered_items("ar_dot", cards, section="民生实事项目")
-
-
-def _layout_run_on_labels(tasks):
-    """l) TITLE。牵头单位：A，配合单位：B、C。 — labels running after the title, no bracket"""
-    return _numbered_items(
-        "ar_dun",
-        (
-            f"{t}。牵头单位：{_units(a)}" + (f"，配合单位：{_units(b)}" if b else "") + "。"
-            for t, a, b in tasks
-        ),
-    )
-
-
-def _layout_leads_joined(tasks):
-    """m) （A、B牵头，C参加） — leads named together"""
-    return _numbered_items(
-        "cn_paren",
-        (f"{t}。（{_units(a)}牵头" + (f"，{_units(b)}参加" if b else "") + "）" for t, a, b in tasks),
-    )
-
-
 def _layout_lead_marked(tasks):
     """n) （责任单位：A（牵头）、B、C）: the lead marked inside one list"""
     return _numbered_items(
         "cn_paren",
         (f"{t}。（责任单位：{_units([f'{n}（牵头）' for n in a] + list(b))}）" for t, a, b in tasks),
-    )
-
-
-def _layout_huitong(tasks):
-    """o) TITLE（A会同B、C负责）: the lead does it together with the others"""
-    return _numbered_items(
-        "ar_dot", (f"{t}（{_units(a)}" + (f"会同{_units(b)}" if b else "") + "负责）。" for t, a, b in tasks)
-    )
-
-
-def _layout_square_labels(tasks):
-    """p) TITLE。【牵头单位：A；配合单位：B、C】 — labels in a square bracket"""
-    return _numbered_items(
-        "ar_dun",
-        (
-            f"{t}。【牵头单位：{_units(a)}" + (f"；配合单位：{_units(b)}" if b else "") + "】"
-            for t, a, b in tasks
-        ),
     )
 
 
@@ -501,24 +411,43 @@ def _layout_running(tasks):
 
 
 UNIT_LAYOUTS = {
-    "a_label_bracket": _layout_label_bracket,
-    "b_role_words": _layout_role_words,
-    "c_bracket_in_title": _layout_in_title,
-    "d_units_sentence": _layout_sentence_after,
-    "e_label_lines": _layout_label_lines,
+    # a) （一）TITLE。（牵头单位：A；配合单位：B、C）
+    "a_label_bracket": _stated("cn_paren", "{t}。（牵头单位：{a}", "；配合单位：{b}", "）"),
+    # b) 1.TITLE。（A牵头，B、C配合）
+    "b_role_words": _stated("ar_dot", "{t}。（{a}牵头", "，{b}配合", "）"),
+    # c) TITLE（A负责，B、C参与）: the bracket before the title's stop
+    "c_bracket_in_title": _stated("ar_dun", "{t}（{a}负责", "，{b}参与", "）。"),
+    # d) TITLE。A牵头，B、C按职责分工负责。 — the units in a sentence of their own, no bracket
+    "d_units_sentence": _stated("ar_paren", "{t}。{a}牵头", "，{b}按职责分工负责", "。", alone="负责"),
+    # e) TITLE / 牵头单位：A / 配合单位：B、C, a label a line
+    "e_label_lines": _stated("ar_dot", "{t}。\n牵头单位：{a}", "\n配合单位：{b}", ""),
     "f1_first_listed_in_bracket": _first_listed(0),
     "f2_first_listed_note": _first_listed(1),
     "f3_first_unit_note": _first_listed(2),
     "g_comma_rule": _layout_comma_rule,
     "h_table_cell_lines": _layout_cell_lines,
     "i_table_barred": _layout_barred_table,
-    "j_duty_with_deadline": _layout_duty_deadline,
-    "k_project_card": _layout_project_card,
-    "l_run_on_labels": _layout_run_on_labels,
-    "m_leads_joined": _layout_leads_joined,
+    # j) TITLE（责任单位：A；协办单位：B、C；完成时限：…）: 责任 beside a cooperating label leads
+    "j_duty_with_deadline": _stated(
+        "cn_paren", "{t}（责任单位：{a}", "；协办单位：{b}", f"；完成时限：{DEADLINE_CELL}）。"
+    ),
+    # k) a 民生实事 card: 1.TITLE / 目标任务：… / 牵头单位：A / 责任单位：B、C
+    "k_project_card": _stated(
+        "ar_dot",
+        "{t}\n目标任务：按时完成年度工作。\n牵头单位：{a}",
+        "\n责任单位：{b}",
+        "",
+        section="民生实事项目",
+    ),
+    # l) TITLE。牵头单位：A，配合单位：B、C。 — labels running after the title, no bracket
+    "l_run_on_labels": _stated("ar_dun", "{t}。牵头单位：{a}", "，配合单位：{b}", "。"),
+    # m) （A、B牵头，C参加） — leads named together
+    "m_leads_joined": _stated("cn_paren", "{t}。（{a}牵头", "，{b}参加", "）"),
     "n_lead_marked": _layout_lead_marked,
-    "o_huitong": _layout_huitong,
-    "p_square_labels": _layout_square_labels,
+    # o) TITLE（A会同B、C负责）: the lead does it together with the others
+    "o_huitong": _stated("ar_dot", "{t}（{a}", "会同{b}", "负责）。"),
+    # p) TITLE。【牵头单位：A；配合单位：B、C】 — labels in a square bracket
+    "p_square_labels": _stated("ar_dun", "{t}。【牵头单位：{a}", "；配合单位：{b}", "】"),
     "q_tab_table": _layout_tab_table,
     "r_running_items": _layout_running,
 }

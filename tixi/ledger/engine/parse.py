@@ -3733,12 +3733,13 @@ PER_HEAD_AMOUNT = re.compile(r"每(?:人|户|生|名|位|例)(?:每(?:年|月|�
 # a subsidy's condition: "十二是对农产品网络销售额2万元以上且快递单量达1000单以上的经营主体进行补助"
 # the levels that qualify for a reward, a list closed by 的 and the reward ("年销售收入首次达到2000万元、5000万元、1亿元的，分别
 # 给予…"): who is paid, no level the plan commits to reach
+GRANTING = r"(?:给予|予以|奖励|补助|补贴|资助|扶持)"  # the words that pay a reward or a subsidy
 REWARD_THRESHOLDS = re.compile(
     r"(?:及以上|以上)?(?:[、和或]\s*\d+(?:\.\d+)?\s*[^\d\s，,。；;、的]{0,4}?(?:及以上|以上)?){0,8}(?:[（(]含[)）])?"
-    r"的[，,][^。；;]{0,30}?(?:给予|予以|奖励|补助|补贴|资助|扶持)"
+    r"的[，,][^。；;]{0,30}?" + GRANTING
 )
 # a payment for each one counted ("每认定1家给予孵化器10万元扶持", "每引进1名博士奖励5万元"): a rate, no goal
-RATE_PAID = re.compile(r"[^，,。；;]{0,20}?(?:给予|予以|奖励|补助|补贴|资助|扶持)")
+RATE_PAID = re.compile(r"[^，,。；;]{0,20}?" + GRANTING)
 SUBSIDY_CONDITION_OPENING = re.compile(r"(?:^|[，,：:]|是)(?:对|对于)[^，,。；;]*$")
 SUBSIDY_CONDITION = re.compile(
     r"[^，,。；;]*?的[^，,。；;\d]{1,16}?(?:(?:进行|给予|予以|实施)?(?:补助|补贴|奖励|奖补|资助)|给予|予以)"

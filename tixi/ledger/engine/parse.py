@@ -87,6 +87,11 @@ YEAR = re.compile(r"(?:到|至)\s*(\d{4})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*�
 DEADLINE = re.compile(r"(?<!\d)(\d{4})\s*年(?:\d{1,2}\s*月)?(?:年?底|年?末)?前")
 # a development plan's steps, each opening a paragraph ("第一步，到2020年…", "第二步：到2025年…")
 PLAN_STEP = re.compile(r"第[一二三四五六七八九十]步[，,：:]?\s*(?:到|至)\s*(\d{4})\s*年")
+# a horizon opening a clause inside a sentence ("…培育优良发展生态，到2025年，…") or a stage's ("第二阶段到2030年，"):
+# (the sentence opening on "到YYYY年，" is read apart)
+MID_SENTENCE_HORIZON = re.compile(
+    r"(?:[，,；;]\s*(?:力争|争取)?|^第[一二三四五六七八九十]阶段[，,：:]?\s*)(?:到|至)\s*(\d{4})\s*年(?:底|末)?[，,：:]"
+)
 CONDITIONS_HEADING = re.compile(
     r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．])?\s*(?:申报|申请|认定|支持|享受)条件"
     r"(?:[（(][^（）()]{0,30}[）)])?[:：]?"
@@ -2153,9 +2158,9 @@ COMPARATORS = {
 # (a rate to lower: "分别下降到5.8‰、12/10万", "小于25%" — a ceiling states a goal as a floor does)
 GOAL_WORDS = re.compile(
     r"\d年内|力争|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至|小于|大于|‰|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|超\s*\d|逾\s*\d|突破\s*\d|(?:建设|建立|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助|完成|研制|培育)\d|削减[^，,。；\d]{0,10}\d|\d分钟[^，。]{0,6}圈|达\s*\d|今年[^，,。；;\d]{0,4}拟[\u4e00-\u9fff]{1,4}\d"
-    # a count right after two verbs ("改造提升25个标准化养老机构", "新建改扩建30所"), or the people a service is for ("为2万名
+    # a count right after two verbs ("改造提升25个标准化养老机构", "新建改扩建30所", "培育推广200个…场景"), or the people a service is for ("为2万名
     # 特殊困难老年人提供…")
-    r"|(?:改造|提升|新建|改扩建|扩建|建设|建成|打造|创建)(?:提升|改造|建设|新建|改扩建|扩建|认定)\d+(?:\.\d+)?万?"
+    r"|(?:改造|提升|新建|改扩建|扩建|建设|建成|打造|创建|培育)(?:提升|改造|建设|新建|改扩建|扩建|认定|推广)\d+(?:\.\d+)?万?"
     r"(?:个|所|家|张|座|处|条|名|户|套)"
     r"|(?:^|[，,；;])为\d+(?:\.\d+)?万?(?:名|户)"
     # the people a training reaches ("面向3万名…开展…培训"), matters carried through ("推动74项…事项全面落地")
@@ -2200,10 +2205,11 @@ PILOT_SCOPE = re.compile(r"(?:选择|遴选|选取|选定|确定|挑选)[^，,�
 SECTION = re.compile(
     r"^(?:\[bookmark[^\]]*\])*\s*(?:#+\s*)?(第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、|附件|表\s*\d)"
 )
-# an area: "of the hospitals whose bed use is under 75%…" (a condition), "beds 2%～3% of…" (a norm)
+# an area: "of the hospitals whose bed use is under 75%…" (a condition; a goal's "不低于25%" only inside its clause:
+# "…不低于25%，将我省建设成为…的" goes on in a new clause), "beds 2%～3% of…" (a norm)
 # an investment need ("投资需求约3.4万亿元") is a cost, not a level to reach
 NOT_A_GOAL = re.compile(
-    r"低于\d+%.{0,12}(?:高于|的)|按.{0,12}\d+%[～~]|服务半径|\d+\s*[～~—-]\s*\d+\s*万|(?:投资|资金)(?:需求|约?需)"
+    r"(?<!不)(?<!不得)低于\d+%.{0,12}(?:高于|的)|低于\d+%[^，,。；;]{0,12}(?:高于|的)|按.{0,12}\d+%[～~]|服务半径|\d+\s*[～~—-]\s*\d+\s*万|(?:投资|资金)(?:需求|约?需)"
     # a focus ("以占…65%以上的污染源为重点"), the count of the plan's own works ("重点实施10项…工程")
     r"|以[^，,。；]*?\d[^，,。；]*?为重点|实施\d+项[^，,。；]{0,12}(?:工程|行动|项目)"
 )
@@ -3005,6 +3011,15 @@ def _sentence_targets(text: str) -> list[dict]:
             elif re.match(r"到\d{4}年(?:底|末)?[，,：:]", sentence) or period_paragraph:
                 # "到2020年，…。全国…达到70%", "到2028年底：①…；②…": the paragraph's later sentences too
                 paragraph_year = year
+            elif (
+                not reporting
+                and (inside := MID_SENTENCE_HORIZON.search(sentence))
+                and {int(y) for y in re.findall(r"(?<!\d)(\d{4})\s*年", sentence)} == {int(inside.group(1))}
+                and "每年" not in sentence
+            ):
+                # "坚持…，到2025年，…。建设50家以上…", "第二阶段到2030年，…。制修订140项以上…": a horizon opening a clause
+                # inside the sentence, the only year it names, dates the paragraph's later sentences too
+                paragraph_year = int(inside.group(1))
             elif re.match(r"\d{4}\s*年[，,]", sentence) and not reporting and year >= (text_year or year):
                 paragraph_year = (
                     year  # "2018年,…参合率稳定在96%以上。城镇居民…参保率维持在95%以上": a year's goals go on
@@ -3174,6 +3189,10 @@ def _sentence_targets(text: str) -> list[dict]:
             ):
                 continue  # a bare number is a target only as "达到1.2左右" (CMI) or an index's ("发展指数达85")
             before, after = sentence[: m.start()], sentence[m.end() :]
+            if not m.group("before") and re.search(r"(?<![A-Za-z])[A-Za-z]$", digits[: m.start()]):
+                # "L3级以上智能网联汽车": a digit after one Latin letter names a level or a model, no count (after a word,
+                # "培育…OPC100家以上", it is the count of what the word names)
+                continue
             if (
                 re.search(r"每个[^，,；至]{0,10}(?:办好|设置|建立)$", before)
                 # "每个地级市有1家医院达到三级甲等", "各市(州)均有1家精神病医院": one in each division, a layout

@@ -1,0 +1,80 @@
+"""Numeric targets by class (session 22, reader40): the classes the first readings of heldout_bj, _br and _bt missed or
+over-read. A horizon opening a clause inside a sentence ("坚持…，到2025年，…", "第二阶段到2030年，…") dates the later
+sentences of its paragraph; "不低于25%，将…建设成为…的" is a goal, not the condition "低于75%的…"; a count after two verbs
+("培育推广200个"); a digit after one Latin letter ("L3级") names a level. Every text here is made up; none is a held-out
+document. Each test fails on the parser before these rules (main at 66ebddb) but the guards, which keep the new rules
+off what they must not read."""
+
+from tixi.ledger.engine.parse import targets
+
+
+def found(text: str) -> list[tuple]:
+    return [(t["value"], t["unit"], t["year"], t["comparator"]) for t in targets(text)]
+
+
+def test_a_horizon_inside_a_sentence_dates_the_later_sentences_of_its_paragraph():
+    text = (
+        "坚持创新驱动，聚焦场景牵引，到2027年，全市产业体系基本建立。培育30家以上骨干企业、20个左右特色园区。\n"
+        "到2030年，产业规模达到1000亿元。\n"
+        "到2030年，建成示范区5个以上。"
+    )
+    assert found(text) == [
+        (30.0, "家", 2027, "ge"),
+        (20.0, "个", 2027, "about"),
+        (1000.0, "亿元", 2030, "ge"),
+        (5.0, "个", 2030, "ge"),
+    ]
+
+
+def test_a_stage_s_horizon_dates_the_sentences_after_it():
+    text = (
+        "第一阶段到2026年，初步形成相关标准体系。制修订80项以上相关标准。\n"
+        "第二阶段到2030年，全面形成相关标准体系。制修订150项以上相关标准。\n"
+        "到2030年，标准国际化水平明显提升。"
+    )
+    assert found(text) == [(80.0, "项", 2026, "ge"), (150.0, "项", 2030, "ge")]
+
+
+def test_the_carry_ends_with_its_paragraph_and_at_a_sentence_naming_other_years():
+    # a new paragraph, and a sentence naming a past year beside its horizon, set no year for what follows
+    text = (
+        "坚持创新驱动，到2027年，全市产业体系基本建立。\n"
+        "培育30家以上骨干企业。\n"
+        "较2020年翻一番，到2027年，产业规模大幅提升。建设20个以上特色园区。\n"
+        "到2030年，建成示范区5个以上。到2030年，建成示范园区8个以上。到2030年，产业规模达到500亿元。"
+    )
+    assert found(text) == [
+        (30.0, "家", 2030, "ge"),
+        (20.0, "个", 2030, "ge"),
+        (5.0, "个", 2030, "ge"),
+        (8.0, "个", 2030, "ge"),
+        (500.0, "亿元", 2030, "ge"),
+    ]
+
+
+def test_a_goal_not_below_a_rate_then_a_new_clause_is_no_condition():
+    text = "到2026年，产业收入年度增幅不低于20%，将全市建设成为全国领先的产业高地。"
+    assert found(text) == [(20.0, "%", 2026, "ge")]
+
+
+def test_a_rate_below_a_level_for_whom_a_rule_holds_stays_a_condition():
+    # guard: "低于75%，平均住院日高于9天的公立医院" names the hospitals a rule is for, across its comma
+    assert found("到2026年，病床使用率低于75%，平均住院日高于9天的公立医院，不再新增床位。") == []
+
+
+def test_a_count_after_two_verbs_is_a_goal():
+    text = "到2027年，产业规模稳步提升。\n培育推广150个典型应用场景，争创国家示范基地。"
+    assert found(text) == [(150.0, "个", 2027, "ge")]
+
+
+def test_a_digit_after_one_latin_letter_names_a_level():
+    text = "到2027年，形成支撑L4级以上自动驾驶的计算平台，建成30个以上测试场景。"
+    assert found(text) == [(30.0, "个", 2027, "ge")]
+
+
+def test_a_count_after_a_latin_word_stays_a_count():
+    # guard: "OPC200家以上" counts what the word names
+    assert found("到2027年，培育优质OPC200家以上，集聚高成长性OPC3000家以上。") == [
+        (200.0, "家", 2027, "ge"),
+        (3000.0, "家", 2027, "ge"),
+    ]

@@ -5,7 +5,7 @@ sentences of its paragraph; "不低于25%，将…建设成为…的" is a goal,
 document. Each test fails on the parser before these rules (main at 66ebddb) but the guards, which keep the new rules
 off what they must not read."""
 
-from tixi.ledger.engine.parse import targets
+from tixi.ledger.engine.parse import targets, unit_names
 
 
 def found(text: str) -> list[tuple]:
@@ -78,3 +78,12 @@ def test_a_count_after_a_latin_word_stays_a_count():
         (200.0, "家", 2027, "ge"),
         (3000.0, "家", 2027, "ge"),
     ]
+
+
+def test_the_divisions_concerned_named_together_are_one_unit():
+    # heldout_bj's task class: "有关区、市政府" as "各区、市政府" (one phrase naming kinds of divisions); a department after
+    # "有关区、" stays its own unit
+
+    assert unit_names("市工业和信息化局、有关区、市政府") == ["市工业和信息化局", "有关区、市政府"]
+    assert unit_names("市发展改革委、相关区、市政府") == ["市发展改革委", "相关区、市政府"]
+    assert unit_names("有关区、市科技局") == ["有关区", "市科技局"]

@@ -222,7 +222,7 @@ def is_organisation(name: str) -> bool:
         or (PLACE_UNIT.fullmatch(ALIAS.sub("", name)) and not GENERIC_AREA.fullmatch(name))
         # "各区、县级市", "各区、县(市)政府": one 各-phrase naming kinds of divisions (unit_names joins it)
         or re.fullmatch(
-            rf"各.{{0,4}}?(?:区|县|市|乡镇|乡|镇|旗)、(?:{DIVISION_KIND.pattern}|{DIVISION_GOVERNMENTS.pattern})",
+            rf"(?:各|有关|相关).{{0,4}}?(?:区|县|市|乡镇|乡|镇|旗)、(?:{DIVISION_KIND.pattern}|{DIVISION_GOVERNMENTS.pattern})",
             name,
         )
     )
@@ -341,9 +341,10 @@ def unit_names(part: str) -> list[str]:
         if (
             names
             and (DIVISION_KIND.fullmatch(name) or DIVISION_GOVERNMENTS.fullmatch(name))
-            and re.fullmatch(r"各.{0,4}?(?:区|县|市|乡镇|乡|镇|旗)", names[-1])
+            and re.fullmatch(r"(?:各|有关|相关).{0,4}?(?:区|县|市|乡镇|乡|镇|旗)", names[-1])
         ):
-            # "各区、县级市": one 各-phrase naming kinds of divisions is one unit; so is "各区、县(市)政府(管委会)"
+            # "各区、县级市": one 各-phrase naming kinds of divisions is one unit; so is "各区、县(市)政府(管委会)" and
+            # "有关区、市政府" (the divisions concerned)
             names[-1] += "、" + name
         elif name:
             names.append(name)

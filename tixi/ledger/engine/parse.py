@@ -318,10 +318,11 @@ def unit_names(part: str) -> list[str]:
     """'市劳动和社会保障局、卫生局及各县（区）人民政府等' → its units: split at 、 and at 及/和/以及 between two
     units (not inside a name: 人力资源和社会保障局), a trailing 等 dropped, a bureau written without its level
     given the level of the first unit (卫生局 after 市…局 → 市卫生局)."""
-    # a company, a group or a bank before 及 is a unit too ("中国国家铁路集团有限公司及各地区")
+    # a company, a group or a bank before 及 is a unit too ("中国国家铁路集团有限公司及各地区"); so is a group's members
+    # after it ("市工业和信息化局及专班成员单位")
     part = re.sub(
         r"(?:(?<=[委局办厅府会部院心门位署])|(?<=公司)|(?<=集团)|(?<=银行))(?:以及|及|和|与)"
-        r"(?=[各省市县区州旗乡镇国]|相关|有关)",
+        r"(?=[各省市县区州旗乡镇国]|相关|有关|[^、，,及和与]{0,8}成员单位)",
         "、",
         part,
     )

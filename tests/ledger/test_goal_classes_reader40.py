@@ -93,3 +93,33 @@ def test_a_group_s_members_after_and_are_a_unit_of_their_own():
     # heldout_bj's task class: "X及专班成员单位" names the bureau and the group's members (a group after 及, heldout_bi)
     assert unit_names("市科技局及领导小组成员单位") == ["市科技局", "领导小组成员单位"]
     assert unit_names("市卫生健康委、市人力资源和社会保障局") == ["市卫生健康委", "市人力资源和社会保障局"]
+
+
+def test_a_horizon_announcing_a_list_dates_the_paragraphs_under_it():
+    text = (
+        "二、发展目标\n到2027年，产业体系基本建立，主要目标如下：\n——骨干企业。培育30家以上骨干企业。\n"
+        "——特色园区。建设20个以上特色园区。\n到2030年，全面建成产业高地。产值达到500亿元。示范区达到10个。\n"
+        "三、重点任务\n（一）加快发展。到2030年建设15个以上平台。到2030年，建成基地8个。"
+    )
+    assert found(text) == [
+        (30.0, "家", 2027, "ge"),
+        (20.0, "个", 2027, "ge"),
+        (500.0, "亿元", 2030, "ge"),
+        (10.0, "个", 2030, "ge"),
+        (15.0, "个", 2030, "ge"),
+        (8.0, "个", 2030, "ge"),
+    ]
+
+
+def test_a_heading_ends_the_list_a_horizon_announced():
+    # guard: under "三、重点任务" the plan's target year again, not the list's
+    text = (
+        "二、发展目标\n到2027年，产业体系基本建立，主要目标如下：\n——骨干企业。培育30家以上骨干企业。\n"
+        "三、重点任务\n（一）加快发展。培育企业50家以上。\n到2030年建设15个以上平台。到2030年，建成基地8个。"
+    )
+    assert found(text) == [
+        (30.0, "家", 2027, "ge"),
+        (50.0, "家", 2030, "ge"),
+        (15.0, "个", 2030, "ge"),
+        (8.0, "个", 2030, "ge"),
+    ]

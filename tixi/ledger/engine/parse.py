@@ -2798,6 +2798,9 @@ def _sentence_targets(text: str) -> list[dict]:
     if cut := CUT_CLAUSE.search(body, body.rfind("\n") + 1):  # in the last line
         body = body[: cut.start()]
     paragraph_year = None
+    # "到2027年，…主要目标如下：" then "——…" paragraphs: a horizon announcing a list dates the paragraphs under it, to the
+    # next heading or horizon
+    section_year = None
     # "第一步，到2020年…" in a paragraph of its own: the paragraphs under it ("--人工智能产业竞争力…超过1500亿元") are the
     # step's goals, for its year, until the next step or a heading
     step_year = None
@@ -2838,7 +2841,7 @@ def _sentence_targets(text: str) -> list[dict]:
         if sentence in ("\n", "。"):
             list_years = ""  # the years of a list go on over the sentence's clauses (；), not past its end
         if sentence == "\n":
-            paragraph_year, reporting, reporting_since = step_year, reporting_results, False
+            paragraph_year, reporting, reporting_since = step_year or section_year, reporting_results, False
             line_opens = True
             # a line broken inside a sentence (a PDF copy's wrap the rejoin left): the next line goes on with it
             line_wrapped = bool(
@@ -2846,7 +2849,7 @@ def _sentence_targets(text: str) -> list[dict]:
             )
             continue
         if sentence == SECTION_BOUNDARY:
-            step_year = paragraph_year = None  # a heading ends a step's paragraphs
+            step_year = paragraph_year = section_year = None  # a heading ends a step's paragraphs
             continue
         sentence = re.sub(r"\s+", "", sentence)
         if not sentence or sentence in "。；;":
@@ -2860,6 +2863,8 @@ def _sentence_targets(text: str) -> list[dict]:
         opens_line, line_opens = line_opens, False
         if opens_line and step_year and STEP_ENDS.match(sentence):
             step_year = paragraph_year = None  # a heading or the next step ends a step's paragraphs
+        if opens_line and section_year and STEP_ENDS.match(sentence):
+            section_year = paragraph_year = None  # a heading ends the list a horizon announced
         if (
             inner_list
             and opens_line
@@ -3008,6 +3013,7 @@ def _sentence_targets(text: str) -> list[dict]:
             continue  # "自2019年开始，…在10个左右领域开展培训": what starts, not a level to reach by a year
         if year_match and 2000 < int(year_match.group(1)) < 2100:
             year = int(year_match.group(1))
+            section_year = None  # a year named anew ends the list a horizon announced
             if opens_line and (step := PLAN_STEP.match(sentence)):
                 step_year = paragraph_year = int(step.group(1))
             elif re.match(r"到\d{4}年(?:底|末)?[，,：:]", sentence) or period_paragraph:
@@ -3022,6 +3028,8 @@ def _sentence_targets(text: str) -> list[dict]:
                 # "坚持…，到2025年，…。建设50家以上…", "第二阶段到2030年，…。制修订140项以上…": a horizon opening a clause
                 # inside the sentence, the only year it names, dates the paragraph's later sentences too
                 paragraph_year = int(inside.group(1))
+            if paragraph_year == year and sentence.endswith(("：", ":")) and not step_year:
+                section_year = year  # "到2027年，主要目标如下：": the paragraphs under it too
             elif re.match(r"\d{4}\s*年[，,]", sentence) and not reporting and year >= (text_year or year):
                 paragraph_year = (
                     year  # "2018年,…参合率稳定在96%以上。城镇居民…参保率维持在95%以上": a year's goals go on

@@ -3750,16 +3750,31 @@ PER_HEAD_AMOUNT = re.compile(r"每(?:人|户|生|名|位|例)(?:每(?:年|月|�
 # 给予…"): who is paid, no level the plan commits to reach
 GRANTING = r"(?:给予|予以|奖励|补助|补贴|资助|扶持)"  # the words that pay a reward or a subsidy
 
-REWARD_THRESHOLDS = re.compile(
-    r"(?:及以上|以上)?(?:[、和或]\s*\d+(?:\.\d+)?\s*[^\d\s，,。；;、的]{0,4}?(?:及以上|以上)?){0,8}(?:[（(]含[)）])?"
-    r"的[，,][^。；;]{0,30}?" + GRANTING
+
+def _granted_on(condition: str, reach: int, grant: str) -> re.Pattern:
+    """A condition closed by "的，" and a grant within reach characters after it (REWARD_THRESHOLDS, CONDITION_GRANTED:
+    one shape): the value in the condition says who is paid, no goal."""
+    return re.compile(condition + rf"的[，,][^。；;]{{0,{reach}}}?" + grant)
+
+
+REWARD_THRESHOLDS = _granted_on(
+    r"(?:及以上|以上)?(?:[、和或]\s*\d+(?:\.\d+)?\s*[^\d\s，,。；;、的]{0,4}?(?:及以上|以上)?){0,8}(?:[（(]含[)）])?",
+    30,
+    GRANTING,
 )
 # a payment for each one counted ("每认定1家给予孵化器10万元扶持", "每引进1名博士奖励5万元"): a rate, no goal
 RATE_PAID = re.compile(r"[^，,。；;]{0,20}?" + GRANTING)
 SUBSIDY_CONDITION_OPENING = re.compile(r"(?:^|[，,：:]|是)(?:对|对于)[^，,。；;]*$")
-SUBSIDY_CONDITION = re.compile(
-    r"[^，,。；;]*?的[^，,。；;\d]{1,16}?(?:(?:进行|给予|予以|实施)?(?:补助|补贴|奖励|奖补|资助)|给予|予以)"
-)
+
+
+def _group_then(follows: str) -> re.Pattern:
+    """A clause that names, by 的, the group meant, and what the group gets or may do after it (SUBSIDY_CONDITION,
+    QUALIFIED_FOLLOWS: one shape): a value in the clause says who is meant, no goal. (Used only as match or no match, so
+    the lazy group reads as QUALIFIED_FOLLOWS' greedy one did.)"""
+    return re.compile(r"[^，,。；;]*?的[^，,。；;\d]{1,16}?" + follows)
+
+
+SUBSIDY_CONDITION = _group_then(r"(?:(?:进行|给予|予以|实施)?(?:补助|补贴|奖励|奖补|资助)|给予|予以)")
 # the places a clause names, then counts: "在册亨、罗甸、…、关岭等8个重点县建设…基地"
 NAMED_PLACES_COUNTED = re.compile(r"在[^，,。；;\d]*、[^，,。；;\d]*等$")
 # who a support goes to, the clause that names them: "对首年…出口额超10万美元的OPC，给予…", "对于年薪连续2年达到50万元…成员，
@@ -3768,8 +3783,8 @@ SUPPORTED_OPENING = re.compile(r"(?:^|[，,：:])(?:对|对于)[^，,。；;]*$"
 # ("对…首次小批量生产（订单量100-10000件），按实际支付…的费用给予20%的补贴": 按 and its basis before 给予)
 SUPPORT_FOLLOWS = re.compile(r"[^，,。；;]*[，,]\s*(?:按[^，,。；;]{0,40}?)?(?:可|均可|即可|给予|予以)")
 # a clause closed by "的，" and a grant after it: the value is a condition of the grant
-CONDITION_GRANTED = re.compile(r"[^，,。；;]*的[，,][^。；;]{0,60}?(?:给予|予以)")
-QUALIFIED_FOLLOWS = re.compile(r"[^，,。；;]*的[^，,。；;\d]{1,16}[，,]\s*(?:可|均可|即可)(?!持续)")
+CONDITION_GRANTED = _granted_on(r"[^，,。；;]*", 60, r"(?:给予|予以)")
+QUALIFIED_FOLLOWS = _group_then(r"[，,]\s*(?:可|均可|即可)(?!持续)")
 # a definition of who is meant, in brackets: "OPC（…，指全职团队规模一般在10人以内…）", "支持对象为…（…、员工规模不超过10人）"
 DEFINED_BY = re.compile(r"所称|对象为|是指|系指")
 

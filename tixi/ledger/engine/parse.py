@@ -3248,7 +3248,12 @@ def _sentence_targets(text: str) -> list[dict]:
                 or (PER_HEAD_AMOUNT.search(before) and not STANDARD_RAISED.search(before))
             ):
                 continue  # "发放…劳务报酬20亿元以上", "给予每人1万元救助": money paid, no level to reach
-            if (m.group("before") or m.group("after")) and GROUP_QUALIFIED.match(after):
+            if (
+                (m.group("before") or m.group("after"))
+                and (group := GROUP_QUALIFIED.match(after))
+                # "95%以上的乡镇卫生院应当具备…能力": a share of places that must have something, the share is the goal
+                and not (unit in ("%", "‰") and group.group().endswith(("必须", "应当", "须")))
+            ):
                 continue  # "超过50度的学生比例降至15%", "超过1000人规模的学校必须配备…": which ones are meant, no goal
             if SUBSIDY_CONDITION_OPENING.search(before) and SUBSIDY_CONDITION.match(after):
                 continue  # "对…网络销售额2万元以上且…的经营主体进行补助": who may get a subsidy, no goal
@@ -3287,9 +3292,10 @@ def _sentence_targets(text: str) -> list[dict]:
                 (pace := YEARLY_OPENING.search(before))
                 and unit not in ("元", "%", "‰")
                 and not LEVEL_AFTER_PACE.search(before[pace.end() :])
+                and not PACE_ENDED.match(re.split(r"[，,]", before)[-1])
             ):
                 continue  # "每年推广应用…8000台以上，工业人工智能应用100个以上": the 每年 opening the sentence holds on
-            if SCOPE_OPENING.search(before):
+            if (scope := SCOPE_OPENING.search(before)) and not SCOPE_ACTION.search(scope.group()):
                 continue  # "针对首年关税为零的2034种、…的2725种出口商品，…": the things a measure aims at, no goal
             if unit in ("亿元", "万元") and before.endswith("规模") and FUND_AFTER.match(after):
                 continue  # "设立总规模不少于100亿元的…专项基金": the size of a fund set up, money, no level to reach
@@ -3373,6 +3379,8 @@ def _sentence_targets(text: str) -> list[dict]:
                 continue  # a time to spend at least ("每天体育活动时间不低于2小时"), not a time limit ("24小时完成检测")
             if unit == "级" and not (word or "水平" in sentence[m.end() : m.end() + 3]):
                 continue
+            if unit == "级" and LEVEL_QUALIFIES.match(after):
+                continue  # "达到3级及以上标准的企业占比60%以上", "培育达到3级以上标准的企业600家": which ones count, no goal
             if unit == "岁" and not LIFE_EXPECTANCY.search(before + (m.group("before") or "")):
                 continue  # life expectancy (or its rise) is a target; "65岁以上老年人" is not
             if any(start <= m.start() < end for start, end in looking_back):
@@ -3745,8 +3753,15 @@ PAID_AMOUNT = re.compile(r"(?:报酬|工资|薪酬|补贴|补助|奖补|奖金|�
 # year's, unless the sentence turns to a level or a year to reach ("每年新增…，到2025年累计达到…")
 YEARLY_OPENING = re.compile(r"(?:^|[，,：:])每年")
 LEVEL_AFTER_PACE = re.compile(r"(?:到|至)\s*\d{4}\s*年|累计|总(?:数|量|规模)|达到|[。；;]")
+# a later clause of its own, no 每年 in it, that names the whole area or a thing built: the pace ended at its clause
+# ("每年选派100名医师下沉基层，全市建成县域医共体10个": the 10个 is the sentence's goal)
+PACE_ENDED = re.compile(r"(?![^，,。；;]*每年)\s*(?:全(?:市|省|县|区|国|州|盟)|[^，,。；;]*?建成)")
 # a clause opened by 针对 names what a measure aims at ("针对…的2034种…商品，以…为重点，加大…")
 SCOPE_OPENING = re.compile(r"(?:^|[，,：:；;])针对[^，,。；;]*$")
+# the same clause goes on to build or reach something: its count is the goal ("针对农村留守儿童建设儿童之家200个")
+SCOPE_ACTION = re.compile(
+    r"针对[^，,。；;]+?(?:建设|建成|新建|设立|设置|培育|打造|实现|达到|提高到|提升到|完成|覆盖)"
+)
 FUND_AFTER = re.compile(r"的[^，,。；;]{0,24}?基金")
 TAX_RULE_AFTER = re.compile(r"(?:的)?(?:加计扣除|税前扣除|抵扣|减征|减免)")
 # a size that says which ones are meant, the group a share is counted of or an obligation falls on ("年增长超过50度的学生比例",
@@ -3763,16 +3778,32 @@ PER_HEAD_AMOUNT = re.compile(r"每(?:人|户|生|名|位|例)(?:每(?:年|月|�
 # the levels that qualify for a reward, a list closed by 的 and the reward ("年销售收入首次达到2000万元、5000万元、1亿元的，分别
 # 给予…"): who is paid, no level the plan commits to reach
 GRANTING = r"(?:给予|予以|奖励|补助|补贴|资助|扶持)"  # the words that pay a reward or a subsidy
-REWARD_THRESHOLDS = re.compile(
-    r"(?:及以上|以上)?(?:[、和或]\s*\d+(?:\.\d+)?\s*[^\d\s，,。；;、的]{0,4}?(?:及以上|以上)?){0,8}(?:[（(]含[)）])?"
-    r"的[，,][^。；;]{0,30}?" + GRANTING
+
+
+def _granted_on(condition: str, reach: int, grant: str) -> re.Pattern:
+    """A condition closed by "的，" and a grant within reach characters after it (REWARD_THRESHOLDS, CONDITION_GRANTED:
+    one shape): the value in the condition says who is paid, no goal."""
+    return re.compile(condition + rf"的[，,][^。；;]{{0,{reach}}}?" + grant)
+
+
+REWARD_THRESHOLDS = _granted_on(
+    r"(?:及以上|以上)?(?:[、和或]\s*\d+(?:\.\d+)?\s*[^\d\s，,。；;、的]{0,4}?(?:及以上|以上)?){0,8}(?:[（(]含[)）])?",
+    30,
+    GRANTING,
 )
 # a payment for each one counted ("每认定1家给予孵化器10万元扶持", "每引进1名博士奖励5万元"): a rate, no goal
 RATE_PAID = re.compile(r"[^，,。；;]{0,20}?" + GRANTING)
 SUBSIDY_CONDITION_OPENING = re.compile(r"(?:^|[，,：:]|是)(?:对|对于)[^，,。；;]*$")
-SUBSIDY_CONDITION = re.compile(
-    r"[^，,。；;]*?的[^，,。；;\d]{1,16}?(?:(?:进行|给予|予以|实施)?(?:补助|补贴|奖励|奖补|资助)|给予|予以)"
-)
+
+
+def _group_then(follows: str) -> re.Pattern:
+    """A clause that names, by 的, the group meant, and what the group gets or may do after it (SUBSIDY_CONDITION,
+    QUALIFIED_FOLLOWS: one shape): a value in the clause says who is meant, no goal. (Used only as match or no match, so
+    the lazy group reads as QUALIFIED_FOLLOWS' greedy one did.)"""
+    return re.compile(r"[^，,。；;]*?的[^，,。；;\d]{1,16}?" + follows)
+
+
+SUBSIDY_CONDITION = _group_then(r"(?:(?:进行|给予|予以|实施)?(?:补助|补贴|奖励|奖补|资助)|给予|予以)")
 # the places a clause names, then counts: "在册亨、罗甸、…、关岭等8个重点县建设…基地"
 NAMED_PLACES_COUNTED = re.compile(r"在[^，,。；;\d]*、[^，,。；;\d]*等$")
 # who a support goes to, the clause that names them: "对首年…出口额超10万美元的OPC，给予…", "对于年薪连续2年达到50万元…成员，
@@ -3781,8 +3812,8 @@ SUPPORTED_OPENING = re.compile(r"(?:^|[，,：:])(?:对|对于)[^，,。；;]*$"
 # ("对…首次小批量生产（订单量100-10000件），按实际支付…的费用给予20%的补贴": 按 and its basis before 给予)
 SUPPORT_FOLLOWS = re.compile(r"[^，,。；;]*[，,]\s*(?:按[^，,。；;]{0,40}?)?(?:可|均可|即可|给予|予以)")
 # a clause closed by "的，" and a grant after it: the value is a condition of the grant
-CONDITION_GRANTED = re.compile(r"[^，,。；;]*的[，,][^。；;]{0,60}?(?:给予|予以)")
-QUALIFIED_FOLLOWS = re.compile(r"[^，,。；;]*的[^，,。；;\d]{1,16}[，,]\s*(?:可|均可|即可)(?!持续)")
+CONDITION_GRANTED = _granted_on(r"[^，,。；;]*", 60, r"(?:给予|予以)")
+QUALIFIED_FOLLOWS = _group_then(r"[，,]\s*(?:可|均可|即可)(?!持续)")
 # a definition of who is meant, in brackets: "OPC（…，指全职团队规模一般在10人以内…）", "支持对象为…（…、员工规模不超过10人）"
 DEFINED_BY = re.compile(r"所称|对象为|是指|系指")
 
@@ -3947,6 +3978,8 @@ ALREADY = re.compile(r"已(?:经)?(?:达到|达|超过)$")
 # a value qualifying what a later value counts: "100张以上床位的护理院达到5家" (the 5 is the goal)
 QUALIFIER = re.compile(r"[^，,；;。\d]{0,10}的[^，,；;。\d]{1,12}(?:达到|达|不少于|不低于|超过)\s*\d")
 # a value naming a class whose count follows: "龙头企业产值超过50亿元的3家、超过30亿元的5家" (the counts are the goals)
+# a level closed by 的 and what reaches it: "3级及以上标准的企业", "3级以上水平的工厂"
+LEVEL_QUALIFIES = re.compile(r"(?:及以上|以上)?(?:[（(]含[)）])?(?:标准|水平)?的[^，,。；;\d]{1,12}")
 CLASS_THRESHOLD = re.compile(r"的\s*\d+(?:\.\d+)?\s*(?:家|个|所|座|项|名|位|人)")
 # a small value in words right after 达到: "将达到两人"; "至少有一所…" stays a norm in words
 WORD_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

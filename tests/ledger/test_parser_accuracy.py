@@ -720,7 +720,10 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # reader40: heldout_bj, _br and _bt seen since reader40 (their 75 tasks with 75 found and 37 + 14 + 13 targets with 36
     # + 16 + 14 found move to the seen total); the other unseen sets' figures unchanged by reader40's rules (per set
     # against main's, tixi bench parse --repeat 1): tasks 129 with 126 found, targets 251 with 248 found
-    assert unseen_total[3:5] == ["129", "126"] and unseen_total[7:9] == ["251", "248"]
+    # conv22 (session 22): a count of pilots to select is a target (heldout/README.md "What counts"); the reader reads
+    # heldout_bu's "遴选出200个以上…试点项目" (truth unchanged): targets found 311 -> 312
+    # merged (lead, session 22): reader40 (bj, br, bt seen), reader41, conv22: unseen tasks 129 with 126 found, targets 251 with 249
+    assert unseen_total[3:5] == ["129", "126"] and unseen_total[7:9] == ["251", "249"]
     seen_total = text[text.index("all seen sets together") :].splitlines()[2].split()
     # reader14: aa 50 of 50 with 54 found (the 4 extras: values in a clause the copy cut off), ab 62 of 62 with 62
     # found; heldout_t's chusheng_quexian and huli_2015, heldout_u's kouqiang sets and dianquefa_2010, heldout_v's
@@ -861,7 +864,11 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # after "培育推广", "L3级" a name; "有关区、市政府" one unit, a group's members after 及; bj, br, bt seen): heldout_af
     # anhui_2023_minsheng_shishi targets 12 -> 14 of 15 (found 12 -> 14); no other seen set changed (tixi bench parse
     # --repeat 1, per set against main's): 1629/1609 + 75/75 tasks, 2351/2333 + 64/66 targets
-    assert seen_total[3:5] == ["1704", "1684"] and seen_total[7:9] == ["2415", "2399"]
+    # conv22 (session 22): counts of pilots to select are targets: heldout_h wufei's "选择10个左右…城市" and heldout_n
+    # gansu_yigai_2016's "每个市州拟选择1个县" added to the truth (2351 -> 2353) and read; heldout_bk's "选取3—5个",
+    # "遴选打造1000个左右" and heldout_bl's "遴选50家…试点示范" (counted by their truth) now read: found 2331 -> 2336
+    # merged (lead, session 22): reader40 + reader41 + conv22: tasks 1704 with 1684 found, targets 2417 with 2404 found
+    assert seen_total[3:5] == ["1704", "1684"] and seen_total[7:9] == ["2417", "2404"]
 
 
 def test_fifth_set_is_six_whole_documents_with_their_source():
@@ -951,7 +958,8 @@ def test_eighth_set_is_measured_again_with_the_rules_generalised_by_class():
     )
     tasks, targets = total(scores, "tasks"), total(scores, "targets")
     assert (tasks.expected, tasks.found, tasks.matched) == (39, 39, 37), tasks
-    assert (targets.expected, targets.found, targets.matched) == (4, 4, 4), targets
+    # conv22 (session 22): "选择10个左右…城市" is a count of pilots to select, in the truth since and read: 4 -> 5
+    assert (targets.expected, targets.found, targets.matched) == (5, 5, 5), targets
 
 
 def test_ninth_set_is_three_whole_documents_with_their_source():
@@ -1109,7 +1117,8 @@ def test_fourteenth_set_health_documents_first_unseen_then_with_rules_written_on
         assert not any(place in text for place in ("达州", "达川", "巴中", "巫山", "攀枝花"))
     tasks, targets = total(scores, "tasks"), total(scores, "targets")
     assert (tasks.expected, tasks.found, tasks.matched) == (2, 2, 2), tasks
-    assert (targets.expected, targets.found, targets.matched) == (5, 5, 5), targets
+    # conv22 (session 22): gansu_yigai_2016's "每个市州拟选择1个县开展…示范工作" is a count of pilots to select: 5 -> 6
+    assert (targets.expected, targets.found, targets.matched) == (6, 6, 6), targets
     for name in ("shaanxi_yigai", "jingshen_guihua", "xuancheng_yuzhi", "beijing_jixiao"):
         assert scores[name]["tasks"].found == 0 and scores[name]["targets"].found == 0, name
 

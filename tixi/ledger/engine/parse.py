@@ -2202,8 +2202,17 @@ QUOTED_GOAL = re.compile(
 # a title line of its own ("2016年绍兴市卫生计生工作总结", "2017年…工作要点"): a review, or the plan that follows it
 REVIEW_TITLE = re.compile(r"(?:工作)?(?:总结|回顾)$")
 PLAN_TITLE = re.compile(r"(?:要点|计划|方案|规划|意见|安排)$")
-# the scope of a pilot: "选择10个左右…城市开展试点", "确定…10个省…作为试点地区": whom a pilot takes, not a level
-PILOT_SCOPE = re.compile(r"(?:选择|遴选|选取|选定|确定|挑选)[^，,；。]{0,30}$")
+# conv22 (tests/ledger/heldout/README.md): a count of pilots to select ("选择10个左右…城市开展试点") is a goal; not one
+# that closes the names the text itself gives ("确定北京、吉林…10个省…作为试点地区": chosen already, the list counted)
+PILOT_NAMED = re.compile(
+    r"(?:选择|遴选|选取|选定|确定|挑选)(?:[^，,；;。\d、]{1,12}、){2,40}[^，,；;。\d、等]{1,8}$"
+)
+# …nor where a measure is tried ("在10个省份开展试点", "在200个…试点城市开展…", "在选定的10个县开展试点")
+PILOT_WHERE = re.compile(r"在(?:[^，,；;。\d]{0,6}的)?$")
+# the sentence names its count of pilots to select with no other goal word ("每个市州拟选择1个县开展…示范工作")
+PILOT_COUNT = re.compile(
+    r"(?:选择|遴选|选取|选定|确定|挑选)出?\d+(?:[—–~～-]\d+)?(?:个|家|所)[^，,；;。]{0,30}?(?:试点|示范)"
+)
 SECTION = re.compile(
     r"^(?:\[bookmark[^\]]*\])*\s*(?:#+\s*)?(第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、|附件|表\s*\d)"
 )
@@ -3042,7 +3051,9 @@ def _sentence_targets(text: str) -> list[dict]:
             year = this_year  # "今年,重庆将…推进18个中央投资项目建设", "到2027年,…。今年要新建…10个"
         elif paragraph_year and (GOAL_WORDS.search(sentence) or "%" in sentence):
             year = paragraph_year
-        elif document_year and (GOAL_WORDS.search(sentence) or "%" in sentence):
+        elif document_year and (
+            GOAL_WORDS.search(sentence) or "%" in sentence or PILOT_COUNT.search(sentence)
+        ):
             year = this_year or document_year
         elif list_year and document_year == list_year and LIST_ITEM_VERB.search(sentence):
             year = document_year  # "开设500个…暑托班;为300名…儿童提供支持服务": an item of the year's list
@@ -3310,8 +3321,11 @@ def _sentence_targets(text: str) -> list[dict]:
                 and not re.search(r"(?:实现|力争|确保|争取)[^，,。；;]{1,20}占[^，,。；;]{1,16}的$", before)
             ):
                 continue  # "草牧业…约占农牧民纯收入的50%以上": a share stated as what is, no level to reach
-            if "试点" in sentence and PILOT_SCOPE.search(before):
-                continue  # "选择10个左右…城市…开展试点": the pilot's scope, not a level to reach
+            if "试点" in sentence and (
+                PILOT_NAMED.search(before)
+                or (PILOT_WHERE.search(before) and re.match(r"[^，,；;。]*试点", after))
+            ):
+                continue  # "确定北京、…10个省…作为试点地区", "在10个省份开展试点": the pilots named, or where tried (conv22)
             if after.startswith("为基数") or re.match(r"[^，,、]{0,12}?(?<![人平])均", after):
                 continue  # a basis of calculation; "6所妇幼保健院均达到": a count of what exists ("77.3岁的平均水平" is a level)
             if (

@@ -995,6 +995,36 @@ class Command(BaseCommand):
                 "standards guide (2 targets), gathered by helper gather64, truth committed before any reader ran and first read "
                 "by the lead (3507467): targets 2/4 (8 found), task 0/1",
             ),
+            (
+                truth / "heldout_bv",
+                False,
+                "SEVENTY-FOURTH held-out set, six stored web-page copies with NUMERIC TARGETS (龙湾区 and 宝应县 十四五 卫生健康 goals, 江苏 体育 十四五, 成都 全民健身, the national 十四五 纲要's 民生 goals, 学前/县中 plans; 47 targets, no task) gathered by helper gather65 from the pages corpus, truth committed before any reader ran and first read by the lead (8845c4b, session 22, after reader40, reader41, conv22): targets 5/47 (9 found)",
+            ),
+            (
+                truth / "heldout_bw",
+                False,
+                "SEVENTY-FIFTH held-out set, eight stored web-page copies (咸安区 2023 责任分解 with 12 tasks with units, 甘肃 爱国卫生, 福建 人居环境, 内蒙古 残疾人 十四五 table, a county's 十四五 教育 indicator table, 上海 2019, 苍溪 2021, national 2023 goals; 61 targets) gathered by helper gather66, truth committed before any reader ran and first read by the lead (8845c4b, session 22, after reader40, reader41, conv22): targets 27/61 (27 found), tasks 12/12",
+            ),
+            (
+                truth / "heldout_bx",
+                False,
+                "SEVENTY-SIXTH held-out set, five more cells of the Excel file of heldout_bi (ShanDong 4, 25; Central 84, 159, 162: 山东 智能制造 试点示范 2016-2018, 济南 数字化 规划 解读, AI 试验区 指引, 公交智能化 示范 指南, AI 标准体系 指南 2024; 25 targets, no task) gathered by helper gather67, truth committed before any reader ran and first read by the lead (8845c4b, session 22, after reader40, reader41, conv22): targets 12/25 (15 found)",
+            ),
+            (
+                truth / "heldout_by",
+                False,
+                "SEVENTY-SEVENTH held-out set, four more cells of that Excel file (ShanDong 3, 21 cut at Excel's cap: 山东 十三五/十四五 科技创新 规划; Central 123, 155: 国家智能制造标准体系建设指南 2018 and 2015; 34 targets, no task) gathered by helper gather68, truth committed before any reader ran and first read by the lead (8845c4b, session 22, after reader40, reader41, conv22): targets 34/34 (50 found)",
+            ),
+            (
+                truth / "heldout_bz",
+                False,
+                "SEVENTY-EIGHTH held-out set, five government work reports of 海拉尔区 (2012, 2013, 2014, 2017, 2019: goals sections and 民生/社会事业 paragraphs; derek-s/Python-GovWorkReportAnalyze @8dc65fe; 77 targets, no task) gathered by helper gather69, truth committed before any reader ran and first read by the lead (8845c4b, session 22, after reader40, reader41, conv22): targets 62/77 (65 found)",
+            ),
+            (
+                truth / "heldout_ca",
+                False,
+                "SEVENTY-NINTH held-out set, ten stored web-page copies of 政府工作报告 责任分解 lists with TASKS WITH UNITS (嘉鱼 2021, 海曙 2023/2024, 宁波 2019/2025, 平湖 2024, 湖州 2020/2023/2024, 长兴 2023; 39 tasks, 27 targets) gathered by helper gather70, truth committed before any reader ran and first read by the lead (8845c4b, session 22, after reader40, reader41, conv22): tasks 31/39 (39 found), targets 27/27 (28 found)",
+            ),
         )
         if perturb:
             return self.write_robustness(

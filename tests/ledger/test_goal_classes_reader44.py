@@ -93,3 +93,22 @@ def test_a_run_in_item_whose_words_name_results_to_raise_is_still_read():
 def test_the_size_of_each_cluster_counted_is_no_goal():
     text = "到2025年，培育形成8个左右规模达到500亿元以上的特色产业集群，全省产业规模达到3000亿元。"
     assert found(text) == [(8.0, "个", 2025, "about"), (3000.0, "亿元", 2025, "ge")]
+
+
+def test_a_run_in_heading_in_another_marker_style_looks_back_as_well():
+    text = (
+        "某市科技规划\n"
+        "一、发展环境与目标\n"
+        "（1）发展基础。2020年，高新技术企业达到1200家。\n"
+        "（2）发展目标。到2025年，高新技术企业达到2000家。\n"
+    )
+    assert found(text) == [(2000.0, "家", 2025, "ge")]
+
+
+def test_a_town_and_a_subdistrict_named_by_their_place_are_units():
+    text = "重点工作\n1.保障枢纽项目建设。（区征收中心牵头，区发改局、南山镇、北湖街道配合）\n"
+    assert units(text) == [(["区征收中心"], ["区发改局", "南山镇", "北湖街道"])]
+    # guard: a kind of town names no unit
+    assert units("重点工作\n1.建设特色小镇。（区发改局牵头，特色小镇配合）\n") != [
+        (["区发改局"], ["特色小镇"])
+    ]

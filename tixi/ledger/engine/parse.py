@@ -199,6 +199,8 @@ BARE_UNIT = re.compile(r"^(?:省|市|县|区|州|旗|盟)[^，,、；;:：\s\d]{
 PLACE_UNIT = re.compile(
     r"(?:各|有关|相关)[\u4e00-\u9fffA-Za-z]{0,10}(?:区县|区|县|市|街道|乡镇|镇|社区|园区)"
     r"|[\u4e00-\u9fff]{1,10}(?:开发区|经开区|新区|园区|专班|机关)|[\u4e00-\u9fff]{2,3}(?:市|区|县)"
+    # a town or a subdistrict named by its place ("古林镇", "石碶街道"), not a kind of town ("小城镇", "特色小镇")
+    r"|[\u4e00-\u9fff]{2,3}(?<![城小乡集])镇|[\u4e00-\u9fff]{2}街道"
 )
 
 # a kind of area, no place: "沿海地区", "试点城市", "重点园区", "发展新区" (a word before 地区/城市/园区/新区 that names no
@@ -2364,7 +2366,7 @@ SUB_HEADING = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]\s*[
 # the past's results or the situation (the whole head, so "提升工作成效" is no such heading) makes its paragraphs
 # look back until the next heading, run in or not
 RUN_IN_HEADING = re.compile(
-    r"^\s*(?:[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?!\d))\s*(?P<head>[^，,。；;：:\s\d]{2,20})。"
+    r"^\s*(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|\d{1,2}[.．、](?!\d)|[①-⑳])\s*(?P<head>[^，,。；;：:\s\d]{2,20})。"
 )
 RUN_IN_BACK_HEAD = re.compile(
     r"(?:发展|工作|现实|已有)?(?:基础|现状|成就|成效|回顾|成绩)(?:与|和|及)?(?:优势|形势|条件|挑战|问题|不足)?"

@@ -199,6 +199,8 @@ BARE_UNIT = re.compile(r"^(?:省|市|县|区|州|旗|盟)[^，,、；;:：\s\d]{
 PLACE_UNIT = re.compile(
     r"(?:各|有关|相关)[\u4e00-\u9fffA-Za-z]{0,10}(?:区县|区|县|市|街道|乡镇|镇|社区|园区)"
     r"|[\u4e00-\u9fff]{1,10}(?:开发区|经开区|新区|园区|专班|机关)|[\u4e00-\u9fff]{2,3}(?:市|区|县)"
+    # a town or a subdistrict named by its place ("古林镇", "石碶街道"), not a kind of town ("小城镇", "特色小镇")
+    r"|[\u4e00-\u9fff]{2,3}(?<![城小乡集])镇|[\u4e00-\u9fff]{2}街道"
 )
 
 # a kind of area, no place: "沿海地区", "试点城市", "重点园区", "发展新区" (a word before 地区/城市/园区/新区 that names no
@@ -238,7 +240,7 @@ FROM_HERE_ON = re.compile(
 # "（A、B负责。列第一位者为牵头单位，下同）": in this bracket and every one after it, the first unit leads; said
 # also "排在首位的部门为牵头部门", or cut off by a copy's end after "注：排在首位"
 FIRST_LISTED_LEADS = re.compile(
-    r"(?:列|排)(?:在)?(?:第一位|首位)(?:者|的)?(?:单位|部门)?(?:为牵头(?:单位|部门)|[）)]?\s*$)"
+    r"(?:列|排)(?:在)?(?:第一位|首位)(?:者|的)?(?:单位|部门)?(?:为(?:工作)?牵头(?:单位|部门|或)|[）)]?\s*$)"
     # "第一个单位为牵头单位", "第一家单位是牵头单位": the same rule with the first unit counted
     r"|第一(?:个|家)?(?:单位|部门)(?:为|是)牵头(?:单位|部门)",
     re.M,
@@ -256,6 +258,11 @@ PROVINCE_NAMED = re.compile(
 # "地方金融监管局" names no place: the province's own bureau, of the list's level)
 CITY_OFFICE = re.compile(
     r"^(?!金融|证券|地方)[\u4e00-\u9fff]{2,3}(?:金融监管局|证监局|银保监局|银保监分局|海事局|邮政管理局|出入境检验检疫局)$"
+)
+# a city bureau's branch in a district, named by the district's place ("海曙生态环境分局", "海曙自然资源规划分局"):
+# the place names its level, the list's is not added
+PLACE_BRANCH = re.compile(
+    r"^[\u4e00-\u9fff]{2,3}?(?:生态环境|自然资源(?:和)?规划|自然资源|公安|税务|市场监管|规划)分局$"
 )
 LEVEL = re.compile(r"^(?:省|市(?!场)|县|区|州|旗|盟)")  # 市场监管总局 is national, not 市
 DIVISION_KIND = re.compile(r"(?:县级市|县（市、区）|县（区）|县|区|市|乡镇|乡|镇|街道|旗)")
@@ -374,6 +381,9 @@ def unit_names(part: str) -> list[str]:
             )  # "团省委" names its level ("市场监管局" does not)
             and not PROVINCE_NAMED.match(name)  # "上海银保监局", "广东海事局": a place names its level
             and not CITY_OFFICE.match(name)  # "深圳金融监管局", "厦门证监局": so does a city
+            and not PLACE_BRANCH.match(
+                name
+            )  # "海曙生态环境分局": a city bureau's branch named by its district
         ):
             names[i] = level + name
     return names
@@ -391,6 +401,11 @@ def split_units(text: str) -> tuple[list[str], list[str]]:
 
 GLUED_LEAD_WORD = re.compile(
     rf"(?<=[委局办厅府会部院心联])牵头(?=(?:省|市|县|区|州)[^，,；;。]{{0,200}}?(?:{SHARED_WORDS}|{'|'.join(COOPERATING_WORDS)}|负责))"
+)
+# a 责任单位 list whose first units lead by a role word and a 顿号 after it ("A和B分别牵头、C", "A牵头、B、C"); what
+# follows names no role of its own
+LEADS_BEFORE_LIST = re.compile(
+    r"^(?P<lead>[^，,；;。、牵配（）()]{2,40}?)(?:分别|共同)?牵头(?:负责)?、(?P<rest>[^，,；;。牵配责（）()]{2,200})$"
 )
 # a unit marked as the lead inside a list: "市卫健委（牵头）、市财政局"
 LEAD_MARK = re.compile(r"\s*[（(]\s*牵头(?:单位|部门)?\s*[)）]")
@@ -433,7 +448,7 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
     bracket = re.sub(r"[〈<]\s*含[^〈〉<>]*[〉>]", "", bracket)
     bracket = re.sub(r"[。；;]?\s*逗号前为牵头单位.*$", "", bracket)
     bracket = re.sub(
-        r"[。；;，,]?\s*(?:注\s*[:：]\s*)?(?:列|排)(?:在)?(?:第一位|首位)(?:(?:者|的)?(?:单位|部门)?为牵头.*)?$",
+        r"[。；;，,（(]?\s*(?:注\s*[:：]\s*)?(?:列|排)(?:在)?(?:第一位|首位)(?:(?:者|的)?(?:单位|部门)?为(?:工作)?牵头.*)?$",
         "",
         bracket,
     )
@@ -493,6 +508,10 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
                 for other in re.split(r"[；;。\n]", bracket)
             ):
                 cooperating += [n for part in _split_outside_brackets(units, "，,") for n in unit_names(part)]
+            elif DUTY_LABEL.match(labelled.group("label")) and (shared := LEADS_BEFORE_LIST.match(units)):
+                # "责任单位：A和B分别牵头、C": the units before 牵头 lead, those after it cooperate
+                lead += unit_names(re.sub(r"(?<=[局委办厅府心])(?:和|及|与)", "、", shared.group("lead")))
+                cooperating += unit_names(shared.group("rest"))
             elif (
                 DUTY_LABEL.match(labelled.group("label"))
                 and ROLE_INSIDE.search(units)
@@ -2343,6 +2362,16 @@ INLINE_HEADING = re.compile(
 )
 # a second-level heading on a line of its own, no sentence: "（一）主要成绩", "(二)面临形势"
 SUB_HEADING = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]\s*[^，,。；;：:\s]{2,20}\s*$")
+# a heading run into its paragraph: "（一）基础与优势。“十二五”时期，…", "1.发展基础。“十三五”以来，…"; one whose words name
+# the past's results or the situation (the whole head, so "提升工作成效" is no such heading) makes its paragraphs
+# look back until the next heading, run in or not
+RUN_IN_HEADING = re.compile(
+    r"^\s*(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|\d{1,2}[.．、](?!\d)|[①-⑳])\s*(?P<head>[^，,。；;：:\s\d]{2,20})。"
+)
+RUN_IN_BACK_HEAD = re.compile(
+    r"(?:发展|工作|现实|已有)?(?:基础|现状|成就|成效|回顾|成绩)(?:与|和|及)?(?:优势|形势|条件|挑战|问题|不足)?"
+    r"|(?:面临|发展)形势(?:与|和)?(?:挑战|机遇)?"
+)
 # a table kept on one line by the copy ("专栏1：…主要指标序号指标2010年2015年…"): read as a table, not as sentences
 TABLE_LINE = re.compile(r"^\s*(?:表|专栏)\s*\d+\s*[:：]?.{0,40}?指标")
 # the heading of a news page's list of other items, below the document: what follows is other news, no goal of it
@@ -2578,6 +2607,7 @@ def _sections(text: str, yearly_list: bool = False, boundaries: bool = False):
     in_review = False  # under a review's title ("2016年…工作总结"): its numbered headings look back too
     lines = [part for raw in text.splitlines() for part in INLINE_HEADING.sub("\n\\1\n", raw).split("\n")]
     top = _top_style(lines)
+    run_in_back = False  # whether looking back was set by a run-in heading ("1.发展基础。…")
     for line in lines:
         if OTHER_NEWS.match(line):
             return  # a news page's list of other items ("新闻推荐", "热门排行"): the document has ended
@@ -2622,6 +2652,13 @@ def _sections(text: str, yearly_list: bool = False, boundaries: bool = False):
             continue
         if boundaries and (is_heading or SUB_HEADING.match(line) or "[bookmark" in line):
             yield SECTION_BOUNDARY
+        if (is_heading or SUB_HEADING.match(line)) and run_in_back:
+            run_in_back = False
+        elif not is_heading and (run_in := RUN_IN_HEADING.match(line)):
+            if RUN_IN_BACK_HEAD.fullmatch(run_in.group("head")):
+                looking_back = run_in_back = True
+            elif run_in_back:
+                looking_back, run_in_back = in_review or section_back, False
         if not is_heading and SUB_HEADING.match(line):
             # "（一）主要成绩" (a heading of its own line, no sentence): it looks back as its words say, or as its section
             # does unless its words look forward ("（二）主要目标")
@@ -3288,6 +3325,12 @@ def _sentence_targets(text: str) -> list[dict]:
                 continue  # "单机容量30万千瓦以上（含）的燃煤机组", "装机容量10万千瓦以下的电厂": which plants, not a goal
             if unit in ("亿元", "万元") and QUALIFYING_AMOUNT.match(after):
                 continue  # "3家以上100亿元企业", "营收超1000万元OPC100家": the size of what is counted, not a goal
+            if (
+                unit in ("亿元", "万元", "万亿元")
+                and SIZED_CLUSTER.match(after)
+                and COUNT_BEFORE_SIZE.search(before + (m.group("before") or ""))
+            ):
+                continue  # "培育10个左右规模达到1000亿元以上的创新型产业集群": each cluster's size, the count is the goal
             if norm_end is not None and NORM_LIST_GAP.fullmatch(sentence[norm_end : m.start()]):
                 norm_end = m.end()
                 continue  # "每个…区域设置1个市办…医院、1个县办…医院": the list shares its norm
@@ -3883,6 +3926,11 @@ def _pays(before: str, after: str, unit: str | None) -> bool:
 # 高新技术企业" (the amount, then 企业 or 公司), "培育营收超1000万元OPC100家以上" (a name, then their count)
 QUALIFYING_AMOUNT = re.compile(
     r"(?:以上)?(?:的[^\d，,。；;、]{0,10}?|级?)(?:企业|公司)|[A-Za-z\u4e00-\u9fff]{1,8}?\d+(?:\.\d+)?(?:家|个|户)"
+)
+# the size of each of the clusters or parks a goal counts: "10个左右规模达到1000亿元以上的创新型产业集群"
+SIZED_CLUSTER = re.compile(r"(?:以上)?的[^\d，,。；;、]{0,10}?(?:集群|园区|产业园|基地)")
+COUNT_BEFORE_SIZE = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:个|家)(?:左右|以上)?[^，,。；;\d]{0,8}?(?:达到|超过|达|超)?$"
 )
 # the last year of a five-year plan named by its number: "到“十四五”末"
 # ("到“十四五”末", "力争“十二五”末实现…": a goal's verb before it, not a past period's end reported: "“十二五”末,全市…")

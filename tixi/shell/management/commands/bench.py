@@ -1012,8 +1012,8 @@ class Command(BaseCommand):
             ),
             (
                 truth / "heldout_by",
-                False,
-                "SEVENTY-SEVENTH held-out set, four more cells of that Excel file (ShanDong 3, 21 cut at Excel's cap: 山东 十三五/十四五 科技创新 规划; Central 123, 155: 国家智能制造标准体系建设指南 2018 and 2015; 34 targets, no task) gathered by helper gather68, truth committed before any reader ran and first read by the lead (8845c4b, session 22, after reader40, reader41, conv22): targets 34/34 (50 found)",
+                True,
+                "SEVENTY-SEVENTH held-out set, four more cells of that Excel file (ShanDong 3, 21 cut at Excel's cap: 山东 十三五/十四五 科技创新 规划; Central 123, 155: 国家智能制造标准体系建设指南 2018 and 2015; 34 targets, no task) gathered by helper gather68, truth committed before any reader ran and first read by the lead (8845c4b, session 22, after reader40, reader41, conv22): targets 34/34 (50 found); seen since reader44 (a heading run into its paragraph, '1.发展基础。…' or '（一）基础与优势。…', looks back; each cluster's size is no goal): targets 34/34 (34 found)",
             ),
             (
                 truth / "heldout_bz",
@@ -1022,8 +1022,8 @@ class Command(BaseCommand):
             ),
             (
                 truth / "heldout_ca",
-                False,
-                "SEVENTY-NINTH held-out set, ten stored web-page copies of 政府工作报告 责任分解 lists with TASKS WITH UNITS (嘉鱼 2021, 海曙 2023/2024, 宁波 2019/2025, 平湖 2024, 湖州 2020/2023/2024, 长兴 2023; 39 tasks, 27 targets) gathered by helper gather70, truth committed before any reader ran and first read by the lead (8845c4b, session 22, after reader40, reader41, conv22): tasks 31/39 (39 found), targets 27/27 (28 found)",
+                True,
+                "SEVENTY-NINTH held-out set, ten stored web-page copies of 政府工作报告 责任分解 lists with TASKS WITH UNITS (嘉鱼 2021, 海曙 2023/2024, 宁波 2019/2025, 平湖 2024, 湖州 2020/2023/2024, 长兴 2023; 39 tasks, 27 targets) gathered by helper gather70, truth committed before any reader ran and first read by the lead (8845c4b, session 22, after reader40, reader41, conv22): tasks 31/39 (39 found), targets 27/27 (28 found); seen since reader44 ('(列第一位者为牵头或汇总单位,下同)' a first-listed rule, 'A和B分别牵头、C', a district branch '某某生态环境分局' named as written): tasks 39/39 (39 found), targets 27/27 (28 found: 湖州 2020's '减轻企业各类负担200亿元', the truth's DOUBTFUL call)",
             ),
         )
         if perturb:

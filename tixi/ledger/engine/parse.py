@@ -2426,6 +2426,9 @@ LIST_ITEM_COUNT = re.compile(
 PLANNED_FUNDS = re.compile(r"[。；;]\s*计划(?:安排|投入|投资)资金\s*\d")
 # a standard paid per head ("补助标准由每人每年670元", "资助标准由每生每年2000元"), raised: its new level is a goal
 PER_HEAD_STANDARD = re.compile(r"标准[^，,。；;]{0,12}?(?:由|从)[^，,。；;]{0,12}?每(?:人|生|户)每(?:年|月)")
+# an income per head whose level follows, in its clause or after its growth ("农民人均纯收入达到16892元",
+# "城镇常住居民人均可支配收入增长8%,达到35578元")
+INCOME_PER_HEAD = re.compile(r"人均(?:可支配|纯)收入(?:[^，,。；;]{0,8}?[%％][，,])?[^，,。；;\d]{0,4}$")
 # a standard raised to a level, the amount right after: "补助标准提高到每人每年640元", "救助标准提高至3万元"
 STANDARD_RAISED = re.compile(
     r"标准(?:(?:提高|提升|上调)(?:到|至)(?:每(?:人|生|户)每(?:年|月))?|(?:分别)?再?(?:提高|提升|上调)(?:[^，,。；;]{0,4}元和)?)$"
@@ -2824,6 +2827,7 @@ def _sentence_targets(text: str) -> list[dict]:
     reporting_since = False  # the report was opened by "N年来" (a year to come ends it)
     line_opens = False  # the sentence opens a line
     list_years = ""  # the clause of this sentence that named a list of years ("到2022年和2030年,…;")
+    goals_line = None  # the year a 政府工作报告's goals line names, over its clauses (；) to the sentence's end
     text_year = int(first.group(1)) if (first := FIRST_YEAR.search(text)) else None
     task_list = bool(TASK_LIST.search(text[:1500])) and not TASK_LIST_REPORT.search(text[:1500])
     # a report of a year's work meeting ("今(22)日,…2019年卫生健康工作会…今年,重庆将…。到2020年,…达到…"): what "今年" sets,
@@ -2849,6 +2853,7 @@ def _sentence_targets(text: str) -> list[dict]:
         period_paragraph = False
         if sentence in ("\n", "。"):
             list_years = ""  # the years of a list go on over the sentence's clauses (；), not past its end
+            goals_line = None
         if sentence == "\n":
             paragraph_year, reporting, reporting_since = step_year or section_year, reporting_results, False
             line_opens = True
@@ -2957,10 +2962,15 @@ def _sentence_targets(text: str) -> list[dict]:
             and not (plan_start and int(stated.group(1)) >= plan_start)
         ):
             continue  # "2018年,全国…总体近视率为53.6%(…分别为14.5%…)": the year's figures stated, no goal
+        if goals := GOALS_LINE_YEAR.match(sentence):
+            goals_line = int(goals.group(1))
         if (
             LAST_YEAR_COMPARED.search(sentence)
             and not FUTURE_MARK.search(sentence)
             and not AIMED_COMPARISON.search(sentence)
+            # "…预期目标是:地区生产总值达到240亿元,同比增长21%;地方财政总收入达到20亿元,同比增长24.6%": the goals line's
+            # later clauses compare with last year too
+            and not goals_line
         ):
             continue  # "全市人均预期寿命达到79.1岁,比上年提高0.3岁": this year's level against last year's, reported
         if FOUNDATION_LAID.search(sentence) and not FUTURE_MARK.search(sentence):
@@ -2992,7 +3002,8 @@ def _sentence_targets(text: str) -> list[dict]:
                 r"(?<![\d到至])(\d{4})\s*年(?:底)?(?:全面|基本)?(?:推广|推行|实现|完成|建成|覆盖)", sentence
             )
             # "2025年经济社会发展的主要预期目标是:…": the year a 政府工作报告 sets its expected goals for
-            or re.match(r"(\d{4})年[^，,。；;:：]{0,16}?主要预期目标(?:是|为)?[:：]", sentence)
+            # (a district's "2012年全区经济社会发展的预期目标是:…", no 主要)
+            or GOALS_LINE_YEAR.match(sentence)
             # "…完善分级诊疗制度,2017年县域就诊率达到90%": a clause opened by the year of the level it sets
             or (CLAUSE_GOAL_YEAR.search(sentence) if not COMPARED_WITH_YEAR.search(sentence) else None)
         )
@@ -3018,6 +3029,8 @@ def _sentence_targets(text: str) -> list[dict]:
             and not FUTURE_MARK.search(sentence)
         ):
             continue  # "朱宏介绍,“十三五”(2016年至2020年)期间,…由2015年的77.1岁提高到78.4岁": a period ended before the plan's year
+        if not year_match and goals_line:
+            year_match = re.match(r"(\d{4})", str(goals_line))  # a later clause (；) of the year's goals line
         if not year_match and re.search(r"(?:自|从)\d{4}年(?:开始|起)", sentence):
             continue  # "自2019年开始，…在10个左右领域开展培训": what starts, not a level to reach by a year
         if year_match and 2000 < int(year_match.group(1)) < 2100:
@@ -3149,6 +3162,13 @@ def _sentence_targets(text: str) -> list[dict]:
                 and PER_HEAD_STANDARD.search(digits[: m.start()])
             ):
                 unit = "元"  # "补助标准由每人每年670元提高到700元": a standard per head raised to a level
+            if (
+                not unit
+                and m.group("before") in ("达到", "达", "超过", "突破")
+                and digits[m.end() : m.end() + 1] == "元"
+                and INCOME_PER_HEAD.search(digits[: m.start()])
+            ):
+                unit = "元"  # "城镇人均可支配收入达到23896元": an income per head to reach, a level (not money paid)
             if (
                 not unit
                 and (money := re.match(r"万?元", digits[m.end() :]))
@@ -3972,12 +3992,16 @@ CLAUSE_GOAL_YEAR = re.compile(
     # "2017年建成省级健康教育基地10个,2020年建成15个": a count of what is to be built by the year opening the clause
     r"|(?:建成|新建)[^，,。；;\d为是]{0,16}?)\d"
 )
+# "2025年经济社会发展的主要预期目标是:…", "2012年全区经济社会发展的预期目标是:…": the year a 政府工作报告's goals line
+# sets its goals for
+GOALS_LINE_YEAR = re.compile(r"(\d{4})年[^，,。；;:：]{0,16}?(?:主要)?预期目标(?:是|为)?[:：]")
 # "…达到79.1岁,比上年提高0.3岁", "同比下降": a level compared with last year's (or the same time of it) is reported
 LAST_YEAR_COMPARED = re.compile(r"(?:比|较)(?:上年|去年|上一年)|同比")
 # "粮食产量1300亿斤以上、力争比去年实现更多增长", "主要预期目标是:…": a comparison with last year aimed at, or inside the
 # year's goals line, is a goal of the year, not a level reported
 AIMED_COMPARISON = re.compile(
     r"(?:力争|争取|确保|努力)[^，,。；;]{0,4}?(?:比|较)(?:上年|去年|上一年)|主要(?:预期)?目标(?:是|为)?[:：]"
+    r"|预期目标(?:是|为)[:：]"  # "2012年全区经济社会发展的预期目标是:…", no 主要
 )
 # "2024年…达到79岁,比2020年提高1.1岁": a year's level compared with an earlier year's is a result reported, not a goal
 COMPARED_WITH_YEAR = re.compile(r"(?:比|较)\d{4}\s*年")

@@ -2304,6 +2304,12 @@ def _own_period(head: str) -> re.Match | None:
     return None
 
 
+# the years a plan says it runs over, in its body: "实施年度为2016年-2018年", "实施期限为2019—2021年"
+IMPLEMENTATION_PERIOD = re.compile(
+    r"实施(?:年度|期限|期|周期|时间)(?:为|是|[:：])\s*\d{4}\s*年?\s*[-—–~～至到]\s*(\d{4})\s*年"
+)
+
+
 def _title_year(text: str) -> int | None:
     head = text[:1500]
     # "从2015—2019年，…从1.38人增长到2.61人": a period looked back on is no plan's
@@ -2330,6 +2336,8 @@ def _title_year(text: str) -> int | None:
         return int(session.group(1))
     if goal := FIVE_YEAR_GOAL.search(text):
         return FIVE_YEAR_ENDS[goal.group(1)]  # "“十三五”期间,陕西的主要发展目标是,…": the period's last year
+    if period := IMPLEMENTATION_PERIOD.search(text):
+        return int(period.group(1))  # "试点示范培育行动实施年度为2016年-2018年": the end of the period the text runs over
     if (issued := ISSUE_LINE.search(text)) and SAME_YEAR_GOAL.search(text):
         # a one-year plan without a title line, its goals "年底前"/"年内": the year its closing issue line names
         return int(issued.group(1))
@@ -2827,6 +2835,7 @@ def _sentence_targets(text: str) -> list[dict]:
     reporting_since = False  # the report was opened by "N年来" (a year to come ends it)
     line_opens = False  # the sentence opens a line
     list_years = ""  # the clause of this sentence that named a list of years ("到2022年和2030年,…;")
+    paced = False  # the sentence before opened a yearly pace ("期间每年…确定50个以上…")
     goals_line = None  # the year a 政府工作报告's goals line names, over its clauses (；) to the sentence's end
     text_year = int(first.group(1)) if (first := FIRST_YEAR.search(text)) else None
     task_list = bool(TASK_LIST.search(text[:1500])) and not TASK_LIST_REPORT.search(text[:1500])
@@ -2903,6 +2912,10 @@ def _sentence_targets(text: str) -> list[dict]:
             for start, target in _year_tasks(sentence, document_year or text_year, task_list)
         ]
         continues_past, past_before = past_before, False
+        paced_before, paced = paced, bool(YEARLY_OPENING.search(sentence))
+        if paced_before and sentence.startswith("其中") and not FUTURE_MARK.search(sentence):
+            paced = True
+            continue  # "期间每年…确定50个以上…项目。其中:…各选择10个以上…": the yearly counts broken down, each year's too
         if continues_past and sentence.startswith("其中") and not FUTURE_MARK.search(sentence):
             continue  # "…2020年底,全国注册护士总数470余万人。其中,…护士超70%": the same past year's level
         if FUTURE_MARK.search(sentence):
@@ -3785,7 +3798,8 @@ MONEY_OR_SHARE = ("元", "万元", "亿元", "万美元", "%")
 PAID_AMOUNT = re.compile(r"(?:报酬|工资|薪酬|补贴|补助|奖补|奖金|救助金|补偿金|抚恤金|津贴)(?:资金)?$")
 # a yearly pace opening a clause earlier in the sentence ("…，每年遴选20个…，培育100个…"): the counts after it are each
 # year's, unless the sentence turns to a level or a year to reach ("每年新增…，到2025年累计达到…")
-YEARLY_OPENING = re.compile(r"(?:^|[，,：:])每年")
+# ("试点…实施年度为2016年-2018年。期间每年10月底前,…确定50个以上…": the period's years, each)
+YEARLY_OPENING = re.compile(r"(?:^|[，,：:])(?:期间|其间)?每年")
 LEVEL_AFTER_PACE = re.compile(r"(?:到|至)\s*\d{4}\s*年|累计|总(?:数|量|规模)|达到|[。；;]")
 # a later clause of its own, no 每年 in it, that names the whole area or a thing built: the pace ended at its clause
 # ("每年选派100名医师下沉基层，全市建成县域医共体10个": the 10个 is the sentence's goal)
@@ -3990,7 +4004,8 @@ CLAUSE_GOAL_YEAR = re.compile(
     r"(?:^|[，,；;]|(?<=[^\d\s]{2}[:：]))(\d{4})年(?!\s*(?:底|末)?前)(?![底末内起\d])(?:[^，,。；;\d为是]{2,16}?"
     r"(?:达到|达|提高到|提升到|提升至|降至|降到|下降到|控制在|不低于|超过)"
     # "2017年建成省级健康教育基地10个,2020年建成15个": a count of what is to be built by the year opening the clause
-    r"|(?:建成|新建)[^，,。；;\d为是]{0,16}?)\d"
+    # ("2016年启动50个以上…试点示范项目": a count to start in the year opening the clause)
+    r"|(?:建成|新建|启动)[^，,。；;\d为是]{0,16}?)\d"
 )
 # "2025年经济社会发展的主要预期目标是:…", "2012年全区经济社会发展的预期目标是:…": the year a 政府工作报告's goals line
 # sets its goals for

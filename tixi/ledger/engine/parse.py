@@ -2782,6 +2782,9 @@ def _sentence_targets(text: str) -> list[dict]:
         # measures naming no year to reach but the day they lapse ("本措施…有效期至2028年12月31日"): what they commit to
         # ("每年挖掘不少于100个…场景") is for their period, to its end
         document_year = int(valid.group(1))
+    if document_year is None and (served := GOALS_UNDER_PERIOD_PLAN.search(text)):
+        # "根据《…“十二五”发展规划》…要求，确定本工程的建设目标如下": goals set under a five-year plan, its last year
+        document_year = FIVE_YEAR_ENDS[served.group(1)]
     # the plan's first year: its period's start ("(2021—2025年)"), else the first year it sets a goal for
     period = PERIOD.search(text[:1500])
     period_start = int(period.group(1)) if period else None  # the plan's own period, as its title names it
@@ -3938,6 +3941,11 @@ AIMED = re.compile(r"力争|确保|将|要|争取")
 FIVE_YEAR_NAMED = re.compile(
     r"[“\"](十[一二三四五六七])五[”\"](?!以来)(?:(?:时期|期间)[，,])?[^，,。；;《》]{0,20}?(?:有望|预计|力争|希望|(?<!预期)(?<!既定)(?<!规划)(?<!达到)(?<!实现)(?<!完成)目标|将)"
 )  # (not a plan's title: "《…“十二五”行动计划》总体目标")
+# goals a text sets under a five-year plan it names: "根据《公路水路交通运输信息化“十二五”发展规划》（…）要求，确定本工程的
+# 建设目标如下"
+GOALS_UNDER_PERIOD_PLAN = re.compile(
+    r"(?:根据|按照|依据)《[^《》。]{0,40}?[“\"](十[一二三四五六七])五[”\"][^《》。]{0,20}》[^。；;]{0,40}?目标"
+)
 # a sentence opening with a five-year period ("“十三五”时期,我国居民…")
 FIVE_YEAR_PERIOD = re.compile(r"[“\"]?(十[一二三四五六七])五[”\"]?(?:时期|期间)")
 FIVE_YEAR_ENDS = {

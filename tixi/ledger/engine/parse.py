@@ -2733,12 +2733,16 @@ def _without_conditions(text: str) -> str:
     （含）；"), to the next heading: who may apply, no goal."""
     if "条件" not in text:
         return text
-    kept, conditions = [], False
+    kept, conditions, rank = [], False, None
     for line in text.split("\n"):
         bare = line.strip(" \t\u3000")
         if CONDITIONS_HEADING.fullmatch(bare):
-            conditions = True
-        elif conditions and (
+            conditions, rank = True, _heading_rank(MARKUP_OPENING.sub("", bare))
+        elif (
+            conditions
+            # "三、申请条件" then "（一）科教资源丰富…（二）产业基础较好…": items under the heading, not past it
+            and (rank is None or (_heading_rank(MARKUP_OPENING.sub("", bare)) or rank) <= rank)
+        ) and (
             STEP_ENDS.match(plain := MARKUP_OPENING.sub("", bare))
             or re.match(r"[一二三四五六七八九十]+[．.]", plain)
             or HEADING.match(bare)
@@ -2748,6 +2752,18 @@ def _without_conditions(text: str) -> str:
             conditions = False
         kept.append("" if conditions and bare else line)
     return "\n".join(kept)
+
+
+# the level of a numbered heading: "第一章" 0, "一、" 1, "（一）" 2
+HEADING_RANKS = (
+    re.compile(r"第[一二三四五六七八九十百]+[章节部]"),
+    re.compile(r"[一二三四五六七八九十]+[、.．]"),
+    re.compile(r"[（(][一二三四五六七八九十]+[）)]"),
+)
+
+
+def _heading_rank(line: str) -> int | None:
+    return next((rank for rank, kind in enumerate(HEADING_RANKS) if kind.match(line)), None)
 
 
 def _sentence_targets(text: str) -> list[dict]:
@@ -3333,6 +3349,8 @@ def _sentence_targets(text: str) -> list[dict]:
                 continue  # "鼓励有条件的地方完成15%的…，在10%的…": encouraged, not committed
             if finding is not None and finding.end() <= m.start():
                 continue  # "据…研究报告显示,…35%感染艾滋的儿童会死亡": a finding reported, not a level to reach
+            if HANDLED_OPENING.search(before) and HANDLED_DONE.match(after):
+                continue  # "《规划》把…支持济南建设的66个重大载体平台和项目进行了细化安排": what was done with them, no goal
             if re.search(r"每年[^，,。；;]*$", before) and unit != "元":
                 continue  # "每年资助培养…50名": a yearly quantity is a rate, not a level to reach
             if (
@@ -3799,6 +3817,9 @@ LEVEL_VERBS = re.compile(r"提高到|提高至|提升到|提升至|达到|增加
 MONEY_OR_SHARE = ("元", "万元", "亿元", "万美元", "%")
 # money paid out, named right before its amount: "发放…劳务报酬20亿元以上", "发放补贴资金3亿元"
 PAID_AMOUNT = re.compile(r"(?:报酬|工资|薪酬|补贴|补助|奖补|奖金|救助金|补偿金|抚恤金|津贴)(?:资金)?$")
+# things a clause opened by 把 counts and says were dealt with (了): "把…明确支持济南建设的66个…项目进行了细化安排"
+HANDLED_OPENING = re.compile(r"把[^，,。；;]*$")
+HANDLED_DONE = re.compile(r"[^，,。；;]*?(?:进行了|作了|做了)")
 # a yearly pace opening a clause earlier in the sentence ("…，每年遴选20个…，培育100个…"): the counts after it are each
 # year's, unless the sentence turns to a level or a year to reach ("每年新增…，到2025年累计达到…")
 # ("试点…实施年度为2016年-2018年。期间每年10月底前,…确定50个以上…": the period's years, each)

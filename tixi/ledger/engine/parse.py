@@ -2165,6 +2165,8 @@ GOAL_WORDS = re.compile(
     r"|(?:改造|提升|新建|改扩建|扩建|建设|建成|打造|创建|培育)(?:提升|改造|建设|新建|改扩建|扩建|认定|推广)\d+(?:\.\d+)?万?"
     r"(?:个|所|家|张|座|处|条|名|户|套)"
     r"|(?:^|[，,；;])为\d+(?:\.\d+)?万?(?:名|户)"
+    # a count closing a clause after a work and its object ("改造建华路、根河路等背街巷道10条")
+    r"|(?:^|[，,；;])(?:改造|新建|改建|扩建|修建|硬化|铺设)[^，,。；;\d]{1,14}?\d+(?:\.\d+)?万?(?:个|所|座|处|条|套|公里)(?=[，,。；;]|$)"
     # the people a training reaches ("面向3万名…开展…培训"), matters carried through ("推动74项…事项全面落地")
     r"|(?:^|[，,；;。])面向\d+(?:\.\d+)?万?(?:名|人)|推动\d+(?:\.\d+)?(?:项|个|家)"
     # a count after a verb and its noun, closing the clause: "培训乡村医生5000人", "新建县域医疗次中心58个"
@@ -3320,6 +3322,12 @@ def _sentence_targets(text: str) -> list[dict]:
                 continue  # "超过50度的学生比例降至15%", "超过1000人规模的学校必须配备…": which ones are meant, no goal
             if SUBSIDY_CONDITION_OPENING.search(before) and SUBSIDY_CONDITION.match(after):
                 continue  # "对…网络销售额2万元以上且…的经营主体进行补助": who may get a subsidy, no goal
+            if (
+                not m.group("before")
+                and (named := NAMES_COUNTED.search(before))
+                and len(re.split(r"[、和]", named.group(1))) == value
+            ):
+                continue  # "启动正阳和建设2个办事处文体活动中心项目": the count of the names the clause lists, no goal
             if not m.group("before") and NAMED_PLACES_COUNTED.search(before):
                 continue  # "在册亨、罗甸…等8个重点县建设…": the count of the places the clause names, no goal
             if (
@@ -3349,6 +3357,8 @@ def _sentence_targets(text: str) -> list[dict]:
                 continue  # "鼓励有条件的地方完成15%的…，在10%的…": encouraged, not committed
             if finding is not None and finding.end() <= m.start():
                 continue  # "据…研究报告显示,…35%感染艾滋的儿童会死亡": a finding reported, not a level to reach
+            if unit in ("元", "万元", "亿元", "万亿元") and (PLANNED_SPENDING.search(before) or DEBT_AFTER.match(after)):
+                continue  # "全年计划投资8.6亿元", "完成2019年度7.89亿元政府隐性债务化解目标": money spent or owed, no level
             if HANDLED_OPENING.search(before) and HANDLED_DONE.match(after):
                 continue  # "《规划》把…支持济南建设的66个重大载体平台和项目进行了细化安排": what was done with them, no goal
             if re.search(r"每年[^，,。；;]*$", before) and unit != "元":
@@ -3817,6 +3827,10 @@ LEVEL_VERBS = re.compile(r"提高到|提高至|提升到|提升至|达到|增加
 MONEY_OR_SHARE = ("元", "万元", "亿元", "万美元", "%")
 # money paid out, named right before its amount: "发放…劳务报酬20亿元以上", "发放补贴资金3亿元"
 PAID_AMOUNT = re.compile(r"(?:报酬|工资|薪酬|补贴|补助|奖补|奖金|救助金|补偿金|抚恤金|津贴)(?:资金)?$")
+# a plan's own spending, the amount right after ("全年计划投资8.6亿元"; not the economy's "固定资产投资完成194亿元")
+PLANNED_SPENDING = re.compile(r"(?:计划|拟|总)投资(?:约|达)?$")
+# a debt the amount is of ("7.89亿元政府隐性债务化解目标")
+DEBT_AFTER = re.compile(r"[^，,。；;\d]{0,6}债务")
 # things a clause opened by 把 counts and says were dealt with (了): "把…明确支持济南建设的66个…项目进行了细化安排"
 HANDLED_OPENING = re.compile(r"把[^，,。；;]*$")
 HANDLED_DONE = re.compile(r"[^，,。；;]*?(?:进行了|作了|做了)")
@@ -3876,6 +3890,9 @@ def _group_then(follows: str) -> re.Pattern:
 
 
 SUBSIDY_CONDITION = _group_then(r"(?:(?:进行|给予|予以|实施)?(?:补助|补贴|奖励|奖补|资助)|给予|予以)")
+# a work and the names of the things it is done on, their count right after ("启动正阳和建设2个办事处…项目",
+# "启用智慧城管、智慧社区2个智慧应用"); with 等 the clause names only some
+NAMES_COUNTED = re.compile(r"(?:启动|启用|建设|推进|实施|完成|打造)((?:[\u4e00-\u9fff]{2,6}[、和]){1,9}[\u4e00-\u9fff]{2,6})$")
 # the places a clause names, then counts: "在册亨、罗甸、…、关岭等8个重点县建设…基地"
 NAMED_PLACES_COUNTED = re.compile(r"在[^，,。；;\d]*、[^，,。；;\d]*等$")
 # who a support goes to, the clause that names them: "对首年…出口额超10万美元的OPC，给予…", "对于年薪连续2年达到50万元…成员，

@@ -2339,7 +2339,9 @@ def _title_year(text: str) -> int | None:
     if goal := FIVE_YEAR_GOAL.search(text):
         return FIVE_YEAR_ENDS[goal.group(1)]  # "“十三五”期间,陕西的主要发展目标是,…": the period's last year
     if period := IMPLEMENTATION_PERIOD.search(text):
-        return int(period.group(1))  # "试点示范培育行动实施年度为2016年-2018年": the end of the period the text runs over
+        return int(
+            period.group(1)
+        )  # "试点示范培育行动实施年度为2016年-2018年": the end of the period the text runs over
     if (issued := ISSUE_LINE.search(text)) and SAME_YEAR_GOAL.search(text):
         # a one-year plan without a title line, its goals "年底前"/"年内": the year its closing issue line names
         return int(issued.group(1))
@@ -2857,7 +2859,9 @@ def _sentence_targets(text: str) -> list[dict]:
     line_opens = False  # the sentence opens a line
     list_years = ""  # the clause of this sentence that named a list of years ("到2022年和2030年,…;")
     paced = False  # the sentence before opened a yearly pace ("期间每年…确定50个以上…")
-    goals_line = None  # the year a 政府工作报告's goals line names, over its clauses (；) to the sentence's end
+    goals_line = (
+        None  # the year a 政府工作报告's goals line names, over its clauses (；) to the sentence's end
+    )
     text_year = int(first.group(1)) if (first := FIRST_YEAR.search(text)) else None
     task_list = bool(TASK_LIST.search(text[:1500])) and not TASK_LIST_REPORT.search(text[:1500])
     # a report of a year's work meeting ("今(22)日,…2019年卫生健康工作会…今年,重庆将…。到2020年,…达到…"): what "今年" sets,
@@ -3357,7 +3361,9 @@ def _sentence_targets(text: str) -> list[dict]:
                 continue  # "鼓励有条件的地方完成15%的…，在10%的…": encouraged, not committed
             if finding is not None and finding.end() <= m.start():
                 continue  # "据…研究报告显示,…35%感染艾滋的儿童会死亡": a finding reported, not a level to reach
-            if unit in ("元", "万元", "亿元", "万亿元") and (PLANNED_SPENDING.search(before) or DEBT_AFTER.match(after)):
+            if unit in ("元", "万元", "亿元", "万亿元") and (
+                PLANNED_SPENDING.search(before) or DEBT_AFTER.match(after)
+            ):
                 continue  # "全年计划投资8.6亿元", "完成2019年度7.89亿元政府隐性债务化解目标": money spent or owed, no level
             if HANDLED_OPENING.search(before) and HANDLED_DONE.match(after):
                 continue  # "《规划》把…支持济南建设的66个重大载体平台和项目进行了细化安排": what was done with them, no goal
@@ -3892,7 +3898,9 @@ def _group_then(follows: str) -> re.Pattern:
 SUBSIDY_CONDITION = _group_then(r"(?:(?:进行|给予|予以|实施)?(?:补助|补贴|奖励|奖补|资助)|给予|予以)")
 # a work and the names of the things it is done on, their count right after ("启动正阳和建设2个办事处…项目",
 # "启用智慧城管、智慧社区2个智慧应用"); with 等 the clause names only some
-NAMES_COUNTED = re.compile(r"(?:启动|启用|建设|推进|实施|完成|打造)((?:[\u4e00-\u9fff]{2,6}[、和]){1,9}[\u4e00-\u9fff]{2,6})$")
+NAMES_COUNTED = re.compile(
+    r"(?:启动|启用|建设|推进|实施|完成|打造)((?:[^\W\d_等]{2,6}[、和]){1,9}[^\W\d_等]{2,6})$"
+)
 # the places a clause names, then counts: "在册亨、罗甸、…、关岭等8个重点县建设…基地"
 NAMED_PLACES_COUNTED = re.compile(r"在[^，,。；;\d]*、[^，,。；;\d]*等$")
 # who a support goes to, the clause that names them: "对首年…出口额超10万美元的OPC，给予…", "对于年薪连续2年达到50万元…成员，

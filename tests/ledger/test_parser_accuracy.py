@@ -352,7 +352,8 @@ SEVENTY_FIFTH_SET = Path(__file__).resolve().parent / "heldout_bw"
 # five more cells of the Excel file of heldout_bi (ShanDong 4, 25; Central 84, 159, 162: 山东 智能制造 试点示范 2016-2018, 济南
 # 数字化 规划 解读, AI 试验区 指引, 公交智能化 示范 指南, AI 标准体系 指南 2024; 25 targets, no task) gathered by helper gather67: UNSEEN, first
 # read by the lead (8845c4b, session 22, after reader40, reader41, conv22): targets 12/25 (15 found) (no threshold
-# here)
+# here); seen since reader43 (a period named in the body, goals under a 十二五 plan, a yearly pace's 其中, a conditions
+# section's items, "把…进行了"): targets 25 of 25 with 25 found, pinned by the bench's seen total
 SEVENTY_SIXTH_SET = Path(__file__).resolve().parent / "heldout_bx"
 # four more cells of that Excel file (ShanDong 3, 21 cut at Excel's cap: 山东 十三五/十四五 科技创新 规划; Central 123, 155:
 # 国家智能制造标准体系建设指南 2018 and 2015; 34 targets, no task) gathered by helper gather68: UNSEEN, first read by the lead
@@ -360,7 +361,9 @@ SEVENTY_SIXTH_SET = Path(__file__).resolve().parent / "heldout_bx"
 SEVENTY_SEVENTH_SET = Path(__file__).resolve().parent / "heldout_by"
 # five government work reports of 海拉尔区 (2012, 2013, 2014, 2017, 2019: goals sections and 民生/社会事业 paragraphs;
 # derek-s/Python-GovWorkReportAnalyze @8dc65fe; 77 targets, no task) gathered by helper gather69: UNSEEN, first read
-# by the lead (8845c4b, session 22, after reader40, reader41, conv22): targets 62/77 (65 found) (no threshold here)
+# by the lead (8845c4b, session 22, after reader40, reader41, conv22): targets 62/77 (65 found) (no threshold here);
+# seen since reader43 (a goals line without 主要 with 同比, incomes per head in 元, money spent or owed, counts after an
+# object or of the names listed): targets 77 of 77 with 77 found, pinned by the bench's seen total
 SEVENTY_EIGHTH_SET = Path(__file__).resolve().parent / "heldout_bz"
 # ten stored web-page copies of 政府工作报告 责任分解 lists with TASKS WITH UNITS (嘉鱼 2021, 海曙 2023/2024, 宁波 2019/2025, 平湖 2024,
 # 湖州 2020/2023/2024, 长兴 2023; 39 tasks, 27 targets) gathered by helper gather70: UNSEEN, first read by the lead
@@ -753,7 +756,10 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # heldout_bv … heldout_ca (SEVENTY-FOURTH to SEVENTY-NINTH) UNSEEN, truth by gather65-70 (reviewed by review22 before
     # any reading), first read by the lead with main 8845c4b: together targets 167 of 271 with 194 found, tasks 43 of 51
     # with 51 found (per set in bench.py); added to 129/126 and 251/249
-    assert unseen_total[3:5] == ["180", "177"] and unseen_total[7:9] == ["522", "443"]
+    # reader43: heldout_bx and heldout_bz seen since reader43 (their 25 + 77 targets with 25 + 77 found move to the seen
+    # total); the other unseen sets' figures unchanged by reader43's rules (per set against main's, tixi bench parse
+    # --repeat 1): tasks 180 with 177 found, targets 420 with 363 found
+    assert unseen_total[3:5] == ["180", "177"] and unseen_total[7:9] == ["420", "363"]
     seen_total = text[text.index("all seen sets together") :].splitlines()[2].split()
     # reader14: aa 50 of 50 with 54 found (the 4 extras: values in a clause the copy cut off), ab 62 of 62 with 62
     # found; heldout_t's chusheng_quexian and huli_2015, heldout_u's kouqiang sets and dianquefa_2010, heldout_v's
@@ -898,7 +904,12 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # gansu_yigai_2016's "每个市州拟选择1个县" added to the truth (2351 -> 2353) and read; heldout_bk's "选取3—5个",
     # "遴选打造1000个左右" and heldout_bl's "遴选50家…试点示范" (counted by their truth) now read: found 2331 -> 2336
     # merged (lead, session 22): reader40 + reader41 + conv22: tasks 1704 with 1684 found, targets 2417 with 2404 found
-    assert seen_total[3:5] == ["1704", "1684"] and seen_total[7:9] == ["2417", "2404"]
+    # reader43 (a goals line without 主要, incomes per head in 元, a period named in the body, goals under a 十二五 plan, a
+    # yearly pace's 其中, a conditions section's items, money spent or owed; bx, bz seen): heldout_aw's
+    # guizhou_zhuangbei_zhizao_2015 found 9 -> 8 and heldout_az's qingdao_jiaotong_guihua_2015 found 8 -> 7 (extras gone, matched the
+    # same); no other seen set changed (tixi bench parse --repeat 1, per set against main's): 1704/1684 tasks,
+    # 2417/2402 + 102/102 targets
+    assert seen_total[3:5] == ["1704", "1684"] and seen_total[7:9] == ["2519", "2504"]
 
 
 def test_fifth_set_is_six_whole_documents_with_their_source():

@@ -3899,7 +3899,7 @@ SUBSIDY_CONDITION = _group_then(r"(?:(?:进行|给予|予以|实施)?(?:补助|�
 # a work and the names of the things it is done on, their count right after ("启动正阳和建设2个办事处…项目",
 # "启用智慧城管、智慧社区2个智慧应用"); with 等 the clause names only some
 NAMES_COUNTED = re.compile(
-    r"(?:启动|启用|建设|推进|实施|完成|打造)((?:[^\W\d_等]{2,6}[、和]){1,9}[^\W\d_等]{2,6})$"
+    r"(?:启动|启用|建设|推进|实施|完成|打造)((?:[^\W\d_等和]{2,6}[、和]){1,9}[^\W\d_等和]{2,6})$"
 )
 # the places a clause names, then counts: "在册亨、罗甸、…、关岭等8个重点县建设…基地"
 NAMED_PLACES_COUNTED = re.compile(r"在[^，,。；;\d]*、[^，,。；;\d]*等$")

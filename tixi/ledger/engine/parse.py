@@ -2184,6 +2184,8 @@ GOAL_WORDS = re.compile(
     r"|(?:改造|提升|新建|改扩建|扩建|建设|建成|打造|创建|培育)(?:提升|改造|建设|新建|改扩建|扩建|认定|推广)\d+(?:\.\d+)?万?"
     r"(?:个|所|家|张|座|处|条|名|户|套)"
     r"|(?:^|[，,；;])为\d+(?:\.\d+)?万?(?:名|户)"
+    # a count closing a clause after a work and its object ("改造建华路、根河路等背街巷道10条")
+    r"|(?:^|[，,；;])(?:改造|新建|改建|扩建|修建|硬化|铺设)[^，,。；;\d]{1,14}?\d+(?:\.\d+)?万?(?:个|所|座|处|条|套|公里)(?=[，,。；;]|$)"
     # the people a training reaches ("面向3万名…开展…培训"), matters carried through ("推动74项…事项全面落地")
     r"|(?:^|[，,；;。])面向\d+(?:\.\d+)?万?(?:名|人)|推动\d+(?:\.\d+)?(?:项|个|家)"
     # a count after a verb and its noun, closing the clause: "培训乡村医生5000人", "新建县域医疗次中心58个"
@@ -2323,6 +2325,12 @@ def _own_period(head: str) -> re.Match | None:
     return None
 
 
+# the years a plan says it runs over, in its body: "实施年度为2016年-2018年", "实施期限为2019—2021年"
+IMPLEMENTATION_PERIOD = re.compile(
+    r"实施(?:年度|期限|期|周期|时间)(?:为|是|[:：])\s*\d{4}\s*年?\s*[-—–~～至到]\s*(\d{4})\s*年"
+)
+
+
 def _title_year(text: str) -> int | None:
     head = text[:1500]
     # "从2015—2019年，…从1.38人增长到2.61人": a period looked back on is no plan's
@@ -2349,6 +2357,10 @@ def _title_year(text: str) -> int | None:
         return int(session.group(1))
     if goal := FIVE_YEAR_GOAL.search(text):
         return FIVE_YEAR_ENDS[goal.group(1)]  # "“十三五”期间,陕西的主要发展目标是,…": the period's last year
+    if period := IMPLEMENTATION_PERIOD.search(text):
+        return int(
+            period.group(1)
+        )  # "试点示范培育行动实施年度为2016年-2018年": the end of the period the text runs over
     if (issued := ISSUE_LINE.search(text)) and SAME_YEAR_GOAL.search(text):
         # a one-year plan without a title line, its goals "年底前"/"年内": the year its closing issue line names
         return int(issued.group(1))
@@ -2455,6 +2467,9 @@ LIST_ITEM_COUNT = re.compile(
 PLANNED_FUNDS = re.compile(r"[。；;]\s*计划(?:安排|投入|投资)资金\s*\d")
 # a standard paid per head ("补助标准由每人每年670元", "资助标准由每生每年2000元"), raised: its new level is a goal
 PER_HEAD_STANDARD = re.compile(r"标准[^，,。；;]{0,12}?(?:由|从)[^，,。；;]{0,12}?每(?:人|生|户)每(?:年|月)")
+# an income per head whose level follows, in its clause or after its growth ("农民人均纯收入达到16892元",
+# "城镇常住居民人均可支配收入增长8%,达到35578元")
+INCOME_PER_HEAD = re.compile(r"人均(?:可支配|纯)收入(?:[^，,。；;]{0,8}?[%％][，,])?[^，,。；;\d]{0,4}$")
 # a standard raised to a level, the amount right after: "补助标准提高到每人每年640元", "救助标准提高至3万元"
 STANDARD_RAISED = re.compile(
     r"标准(?:(?:提高|提升|上调)(?:到|至)(?:每(?:人|生|户)每(?:年|月))?|(?:分别)?再?(?:提高|提升|上调)(?:[^，,。；;]{0,4}元和)?)$"
@@ -2759,12 +2774,16 @@ def _without_conditions(text: str) -> str:
     （含）；"), to the next heading: who may apply, no goal."""
     if "条件" not in text:
         return text
-    kept, conditions = [], False
+    kept, conditions, rank = [], False, None
     for line in text.split("\n"):
         bare = line.strip(" \t\u3000")
         if CONDITIONS_HEADING.fullmatch(bare):
-            conditions = True
-        elif conditions and (
+            conditions, rank = True, _heading_rank(MARKUP_OPENING.sub("", bare))
+        elif (
+            conditions
+            # "三、申请条件" then "（一）科教资源丰富…（二）产业基础较好…": items under the heading, not past it
+            and (rank is None or (_heading_rank(MARKUP_OPENING.sub("", bare)) or rank) <= rank)
+        ) and (
             STEP_ENDS.match(plain := MARKUP_OPENING.sub("", bare))
             or re.match(r"[一二三四五六七八九十]+[．.]", plain)
             or HEADING.match(bare)
@@ -2774,6 +2793,18 @@ def _without_conditions(text: str) -> str:
             conditions = False
         kept.append("" if conditions and bare else line)
     return "\n".join(kept)
+
+
+# the level of a numbered heading: "第一章" 0, "一、" 1, "（一）" 2
+HEADING_RANKS = (
+    re.compile(r"第[一二三四五六七八九十百]+[章节部]"),
+    re.compile(r"[一二三四五六七八九十]+[、.．]"),
+    re.compile(r"[（(][一二三四五六七八九十]+[）)]"),
+)
+
+
+def _heading_rank(line: str) -> int | None:
+    return next((rank for rank, kind in enumerate(HEADING_RANKS) if kind.match(line)), None)
 
 
 def _sentence_targets(text: str) -> list[dict]:
@@ -2808,6 +2839,9 @@ def _sentence_targets(text: str) -> list[dict]:
         # measures naming no year to reach but the day they lapse ("本措施…有效期至2028年12月31日"): what they commit to
         # ("每年挖掘不少于100个…场景") is for their period, to its end
         document_year = int(valid.group(1))
+    if document_year is None and (served := GOALS_UNDER_PERIOD_PLAN.search(text)):
+        # "根据《…“十二五”发展规划》…要求，确定本工程的建设目标如下": goals set under a five-year plan, its last year
+        document_year = FIVE_YEAR_ENDS[served.group(1)]
     # the plan's first year: its period's start ("(2021—2025年)"), else the first year it sets a goal for
     period = PERIOD.search(text[:1500])
     period_start = int(period.group(1)) if period else None  # the plan's own period, as its title names it
@@ -2861,6 +2895,10 @@ def _sentence_targets(text: str) -> list[dict]:
     reporting_since = False  # the report was opened by "N年来" (a year to come ends it)
     line_opens = False  # the sentence opens a line
     list_years = ""  # the clause of this sentence that named a list of years ("到2022年和2030年,…;")
+    paced = False  # the sentence before opened a yearly pace ("期间每年…确定50个以上…")
+    goals_line = (
+        None  # the year a 政府工作报告's goals line names, over its clauses (；) to the sentence's end
+    )
     text_year = int(first.group(1)) if (first := FIRST_YEAR.search(text)) else None
     task_list = bool(TASK_LIST.search(text[:1500])) and not TASK_LIST_REPORT.search(text[:1500])
     # a report of a year's work meeting ("今(22)日,…2019年卫生健康工作会…今年,重庆将…。到2020年,…达到…"): what "今年" sets,
@@ -2886,6 +2924,7 @@ def _sentence_targets(text: str) -> list[dict]:
         period_paragraph = False
         if sentence in ("\n", "。"):
             list_years = ""  # the years of a list go on over the sentence's clauses (；), not past its end
+            goals_line = None
         if sentence == "\n":
             paragraph_year, reporting, reporting_since = step_year or section_year, reporting_results, False
             line_opens = True
@@ -2935,6 +2974,10 @@ def _sentence_targets(text: str) -> list[dict]:
             for start, target in _year_tasks(sentence, document_year or text_year, task_list)
         ]
         continues_past, past_before = past_before, False
+        paced_before, paced = paced, bool(YEARLY_OPENING.search(sentence))
+        if paced_before and sentence.startswith("其中") and not FUTURE_MARK.search(sentence):
+            paced = True
+            continue  # "期间每年…确定50个以上…项目。其中:…各选择10个以上…": the yearly counts broken down, each year's too
         if continues_past and sentence.startswith("其中") and not FUTURE_MARK.search(sentence):
             continue  # "…2020年底,全国注册护士总数470余万人。其中,…护士超70%": the same past year's level
         if FUTURE_MARK.search(sentence):
@@ -2994,10 +3037,15 @@ def _sentence_targets(text: str) -> list[dict]:
             and not (plan_start and int(stated.group(1)) >= plan_start)
         ):
             continue  # "2018年,全国…总体近视率为53.6%(…分别为14.5%…)": the year's figures stated, no goal
+        if goals := GOALS_LINE_YEAR.match(sentence):
+            goals_line = int(goals.group(1))
         if (
             LAST_YEAR_COMPARED.search(sentence)
             and not FUTURE_MARK.search(sentence)
             and not AIMED_COMPARISON.search(sentence)
+            # "…预期目标是:地区生产总值达到240亿元,同比增长21%;地方财政总收入达到20亿元,同比增长24.6%": the goals line's
+            # later clauses compare with last year too
+            and not goals_line
         ):
             continue  # "全市人均预期寿命达到79.1岁,比上年提高0.3岁": this year's level against last year's, reported
         if FOUNDATION_LAID.search(sentence) and not FUTURE_MARK.search(sentence):
@@ -3029,7 +3077,8 @@ def _sentence_targets(text: str) -> list[dict]:
                 r"(?<![\d到至])(\d{4})\s*年(?:底)?(?:全面|基本)?(?:推广|推行|实现|完成|建成|覆盖)", sentence
             )
             # "2025年经济社会发展的主要预期目标是:…": the year a 政府工作报告 sets its expected goals for
-            or re.match(r"(\d{4})年[^，,。；;:：]{0,16}?主要预期目标(?:是|为)?[:：]", sentence)
+            # (a district's "2012年全区经济社会发展的预期目标是:…", no 主要)
+            or GOALS_LINE_YEAR.match(sentence)
             # "…完善分级诊疗制度,2017年县域就诊率达到90%": a clause opened by the year of the level it sets
             or (CLAUSE_GOAL_YEAR.search(sentence) if not COMPARED_WITH_YEAR.search(sentence) else None)
         )
@@ -3055,6 +3104,8 @@ def _sentence_targets(text: str) -> list[dict]:
             and not FUTURE_MARK.search(sentence)
         ):
             continue  # "朱宏介绍,“十三五”(2016年至2020年)期间,…由2015年的77.1岁提高到78.4岁": a period ended before the plan's year
+        if not year_match and goals_line:
+            year_match = re.match(r"(\d{4})", str(goals_line))  # a later clause (；) of the year's goals line
         if not year_match and re.search(r"(?:自|从)\d{4}年(?:开始|起)", sentence):
             continue  # "自2019年开始，…在10个左右领域开展培训": what starts, not a level to reach by a year
         if year_match and 2000 < int(year_match.group(1)) < 2100:
@@ -3188,6 +3239,13 @@ def _sentence_targets(text: str) -> list[dict]:
                 unit = "元"  # "补助标准由每人每年670元提高到700元": a standard per head raised to a level
             if (
                 not unit
+                and m.group("before") in ("达到", "达", "超过", "突破")
+                and digits[m.end() : m.end() + 1] == "元"
+                and INCOME_PER_HEAD.search(digits[: m.start()])
+            ):
+                unit = "元"  # "城镇人均可支配收入达到23896元": an income per head to reach, a level (not money paid)
+            if (
+                not unit
                 and (money := re.match(r"万?元", digits[m.end() :]))
                 and STANDARD_RAISED.search(digits[: m.start()])
             ):
@@ -3305,6 +3363,12 @@ def _sentence_targets(text: str) -> list[dict]:
                 continue  # "超过50度的学生比例降至15%", "超过1000人规模的学校必须配备…": which ones are meant, no goal
             if SUBSIDY_CONDITION_OPENING.search(before) and SUBSIDY_CONDITION.match(after):
                 continue  # "对…网络销售额2万元以上且…的经营主体进行补助": who may get a subsidy, no goal
+            if (
+                not m.group("before")
+                and (named := NAMES_COUNTED.search(before))
+                and len(re.split(r"[、和]", named.group(1))) == value
+            ):
+                continue  # "启动正阳和建设2个办事处文体活动中心项目": the count of the names the clause lists, no goal
             if not m.group("before") and NAMED_PLACES_COUNTED.search(before):
                 continue  # "在册亨、罗甸…等8个重点县建设…": the count of the places the clause names, no goal
             if (
@@ -3340,6 +3404,12 @@ def _sentence_targets(text: str) -> list[dict]:
                 continue  # "鼓励有条件的地方完成15%的…，在10%的…": encouraged, not committed
             if finding is not None and finding.end() <= m.start():
                 continue  # "据…研究报告显示,…35%感染艾滋的儿童会死亡": a finding reported, not a level to reach
+            if unit in ("元", "万元", "亿元", "万亿元") and (
+                PLANNED_SPENDING.search(before) or DEBT_AFTER.match(after)
+            ):
+                continue  # "全年计划投资8.6亿元", "完成2019年度7.89亿元政府隐性债务化解目标": money spent or owed, no level
+            if HANDLED_OPENING.search(before) and HANDLED_DONE.match(after):
+                continue  # "《规划》把…支持济南建设的66个重大载体平台和项目进行了细化安排": what was done with them, no goal
             if re.search(r"每年[^，,。；;]*$", before) and unit != "元":
                 continue  # "每年资助培养…50名": a yearly quantity is a rate, not a level to reach
             if (
@@ -3806,9 +3876,17 @@ LEVEL_VERBS = re.compile(r"提高到|提高至|提升到|提升至|达到|增加
 MONEY_OR_SHARE = ("元", "万元", "亿元", "万美元", "%")
 # money paid out, named right before its amount: "发放…劳务报酬20亿元以上", "发放补贴资金3亿元"
 PAID_AMOUNT = re.compile(r"(?:报酬|工资|薪酬|补贴|补助|奖补|奖金|救助金|补偿金|抚恤金|津贴)(?:资金)?$")
+# a plan's own spending, the amount right after ("全年计划投资8.6亿元"; not the economy's "固定资产投资完成194亿元")
+PLANNED_SPENDING = re.compile(r"(?:计划|拟|总)投资(?:约|达)?$")
+# a debt the amount is of ("7.89亿元政府隐性债务化解目标")
+DEBT_AFTER = re.compile(r"[^，,。；;\d]{0,6}债务")
+# things a clause opened by 把 counts and says were dealt with (了): "把…明确支持济南建设的66个…项目进行了细化安排"
+HANDLED_OPENING = re.compile(r"把[^，,。；;]*$")
+HANDLED_DONE = re.compile(r"[^，,。；;]*?(?:进行了|作了|做了)")
 # a yearly pace opening a clause earlier in the sentence ("…，每年遴选20个…，培育100个…"): the counts after it are each
 # year's, unless the sentence turns to a level or a year to reach ("每年新增…，到2025年累计达到…")
-YEARLY_OPENING = re.compile(r"(?:^|[，,：:])每年")
+# ("试点…实施年度为2016年-2018年。期间每年10月底前,…确定50个以上…": the period's years, each)
+YEARLY_OPENING = re.compile(r"(?:^|[，,：:])(?:期间|其间)?每年")
 LEVEL_AFTER_PACE = re.compile(r"(?:到|至)\s*\d{4}\s*年|累计|总(?:数|量|规模)|达到|[。；;]")
 # a later clause of its own, no 每年 in it, that names the whole area or a thing built: the pace ended at its clause
 # ("每年选派100名医师下沉基层，全市建成县域医共体10个": the 10个 is the sentence's goal)
@@ -3861,6 +3939,11 @@ def _group_then(follows: str) -> re.Pattern:
 
 
 SUBSIDY_CONDITION = _group_then(r"(?:(?:进行|给予|予以|实施)?(?:补助|补贴|奖励|奖补|资助)|给予|予以)")
+# a work and the names of the things it is done on, their count right after ("启动正阳和建设2个办事处…项目",
+# "启用智慧城管、智慧社区2个智慧应用"); with 等 the clause names only some
+NAMES_COUNTED = re.compile(
+    r"(?:启动|启用|建设|推进|实施|完成|打造)((?:[^\W\d_等和]{2,6}[、和]){1,9}[^\W\d_等和]{2,6})$"
+)
 # the places a clause names, then counts: "在册亨、罗甸、…、关岭等8个重点县建设…基地"
 NAMED_PLACES_COUNTED = re.compile(r"在[^，,。；;\d]*、[^，,。；;\d]*等$")
 # who a support goes to, the clause that names them: "对首年…出口额超10万美元的OPC，给予…", "对于年薪连续2年达到50万元…成员，
@@ -3952,6 +4035,11 @@ AIMED = re.compile(r"力争|确保|将|要|争取")
 FIVE_YEAR_NAMED = re.compile(
     r"[“\"](十[一二三四五六七])五[”\"](?!以来)(?:(?:时期|期间)[，,])?[^，,。；;《》]{0,20}?(?:有望|预计|力争|希望|(?<!预期)(?<!既定)(?<!规划)(?<!达到)(?<!实现)(?<!完成)目标|将)"
 )  # (not a plan's title: "《…“十二五”行动计划》总体目标")
+# goals a text sets under a five-year plan it names: "根据《公路水路交通运输信息化“十二五”发展规划》（…）要求，确定本工程的
+# 建设目标如下"
+GOALS_UNDER_PERIOD_PLAN = re.compile(
+    r"(?:根据|按照|依据)《[^《》。]{0,40}?[“\"](十[一二三四五六七])五[”\"][^《》。]{0,20}》[^。；;]{0,40}?目标"
+)
 # a sentence opening with a five-year period ("“十三五”时期,我国居民…")
 FIVE_YEAR_PERIOD = re.compile(r"[“\"]?(十[一二三四五六七])五[”\"]?(?:时期|期间)")
 FIVE_YEAR_ENDS = {
@@ -4018,14 +4106,19 @@ CLAUSE_GOAL_YEAR = re.compile(
     r"(?:^|[，,；;]|(?<=[^\d\s]{2}[:：]))(\d{4})年(?!\s*(?:底|末)?前)(?![底末内起\d])(?:[^，,。；;\d为是]{2,16}?"
     r"(?:达到|达|提高到|提升到|提升至|降至|降到|下降到|控制在|不低于|超过)"
     # "2017年建成省级健康教育基地10个,2020年建成15个": a count of what is to be built by the year opening the clause
-    r"|(?:建成|新建)[^，,。；;\d为是]{0,16}?)\d"
+    # ("2016年启动50个以上…试点示范项目": a count to start in the year opening the clause)
+    r"|(?:建成|新建|启动)[^，,。；;\d为是]{0,16}?)\d"
 )
+# "2025年经济社会发展的主要预期目标是:…", "2012年全区经济社会发展的预期目标是:…": the year a 政府工作报告's goals line
+# sets its goals for
+GOALS_LINE_YEAR = re.compile(r"(\d{4})年[^，,。；;:：]{0,16}?(?:主要)?预期目标(?:是|为)?[:：]")
 # "…达到79.1岁,比上年提高0.3岁", "同比下降": a level compared with last year's (or the same time of it) is reported
 LAST_YEAR_COMPARED = re.compile(r"(?:比|较)(?:上年|去年|上一年)|同比")
 # "粮食产量1300亿斤以上、力争比去年实现更多增长", "主要预期目标是:…": a comparison with last year aimed at, or inside the
 # year's goals line, is a goal of the year, not a level reported
 AIMED_COMPARISON = re.compile(
     r"(?:力争|争取|确保|努力)[^，,。；;]{0,4}?(?:比|较)(?:上年|去年|上一年)|主要(?:预期)?目标(?:是|为)?[:：]"
+    r"|预期目标(?:是|为)[:：]"  # "2012年全区经济社会发展的预期目标是:…", no 主要
 )
 # "2024年…达到79岁,比2020年提高1.1岁": a year's level compared with an earlier year's is a result reported, not a goal
 COMPARED_WITH_YEAR = re.compile(r"(?:比|较)\d{4}\s*年")

@@ -1007,8 +1007,10 @@ class Command(BaseCommand):
             ),
             (
                 truth / "heldout_bx",
-                False,
-                "SEVENTY-SIXTH held-out set, five more cells of the Excel file of heldout_bi (ShanDong 4, 25; Central 84, 159, 162: 山东 智能制造 试点示范 2016-2018, 济南 数字化 规划 解读, AI 试验区 指引, 公交智能化 示范 指南, AI 标准体系 指南 2024; 25 targets, no task) gathered by helper gather67, truth committed before any reader ran and first read by the lead (8845c4b, session 22, after reader40, reader41, conv22): targets 12/25 (15 found)",
+                True,
+                "SEVENTY-SIXTH held-out set, five more cells of the Excel file of heldout_bi (ShanDong 4, 25; Central 84, 159, 162: 山东 智能制造 试点示范 2016-2018, 济南 数字化 规划 解读, AI 试验区 指引, 公交智能化 示范 指南, AI 标准体系 指南 2024; 25 targets, no task) gathered by helper gather67, truth committed before any reader ran and first read by the lead (8845c4b, session 22, after reader40, reader41, conv22): targets 12/25 (15 found); seen since reader43 (a period named "
+                "in the body, goals set under a 十二五 plan, a yearly pace's 其中, a conditions section's items, '把…进行了'): targets "
+                "25/25 (25 found)",
             ),
             (
                 truth / "heldout_by",
@@ -1017,8 +1019,10 @@ class Command(BaseCommand):
             ),
             (
                 truth / "heldout_bz",
-                False,
-                "SEVENTY-EIGHTH held-out set, five government work reports of 海拉尔区 (2012, 2013, 2014, 2017, 2019: goals sections and 民生/社会事业 paragraphs; derek-s/Python-GovWorkReportAnalyze @8dc65fe; 77 targets, no task) gathered by helper gather69, truth committed before any reader ran and first read by the lead (8845c4b, session 22, after reader40, reader41, conv22): targets 62/77 (65 found)",
+                True,
+                "SEVENTY-EIGHTH held-out set, five government work reports of 海拉尔区 (2012, 2013, 2014, 2017, 2019: goals sections and 民生/社会事业 paragraphs; derek-s/Python-GovWorkReportAnalyze @8dc65fe; 77 targets, no task) gathered by helper gather69, truth committed before any reader ran and first read by the lead (8845c4b, session 22, after reader40, reader41, conv22): targets 62/77 (65 found); seen since reader43 (a goals line "
+                "without 主要 with 同比, incomes per head in 元, money spent or owed, counts after an object or of the names listed): "
+                "targets 77/77 (77 found)",
             ),
             (
                 truth / "heldout_ca",

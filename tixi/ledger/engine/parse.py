@@ -2759,6 +2759,20 @@ def _sentence_targets(text: str) -> list[dict]:
         and max(horizon) > max((int(y) for y in re.findall(r"(\d{4})\s*年", text)), default=0)
     ):
         document_year = max(horizon)
+    if (
+        document_year is None
+        and (horizon := [FIVE_YEAR_ENDS[m.group(1)] for m in FIVE_YEAR_PLAN_NAMED.finditer(text)])
+        # the years it writes are the period's end or the year before the period (a base column, "2020年"), besides
+        # the days it was written on: a year inside the period ("2024年天津市…民心工程") is what the text is about
+        and all(
+            int(y) in (max(horizon), max(horizon) - 5)
+            for y in re.findall(r"(?<!\d)(\d{4})\s*年(?!\s*\d{1,2}\s*月)", text)
+        )
+        and max(horizon) > max((int(y) for y in WRITTEN_ON.findall(text)), default=0)
+    ):
+        # a page copy of a five-year plan, or news of one, whose only date is the plan it names ("《江苏体育发展十四五规划》",
+        # "“十四五”…主要发展指标", a "2025年" column at most): its goals are for the period's end
+        document_year = max(horizon)
     if document_year is None and THIS_YEAR_GOAL.search(text) and (first := FIRST_YEAR.search(text)):
         # a news page on what is to be done "this year" ("今年,全国将重点建设500个…"): the year it was written for, its
         # headline's or its publication date's (the first year it writes)
@@ -3894,9 +3908,9 @@ FIVE_YEAR_GOAL = re.compile(
 # a sentence's first clause (after who speaks: "朱宏介绍,") naming a five-year period, its years in brackets or not, or
 # its end ("“十三五”末,")
 PAST_PERIOD_OPENING = re.compile(
-    r"(?:[^，,。；;\d]{0,10}(?:介绍|表示|指出|说)[，,:：])?[“\"]?(十[一二三四五六七])五[”\"]?"
-    r"(?:[（(][^（）()]{0,16}[)）])?(?:时期|期间|期?末)"
-)
+    r"(?:[^，,。；;\d]{0,10}(?:介绍|表示|指出|说|称|显示)[，,:：])?[“\"]?(十[一二三四五六七])五[”\"]?"
+    r"(?:[（(][^（）()]{0,16}[)）])?(?:时期|期间|期?末期?)"
+)  # ("《计划》显示,“十二五”期间,…", "陈竺称,“十一五”末期,…提高到74.83岁")
 # what aims rather than reports: "力争提前完成…", "确保如期实现…"
 AIMED = re.compile(r"力争|确保|将|要|争取")
 # a five-year period named in quotes as a time to come: its clause hopes or aims ("“十五五”中国人均预期寿命有望达到80岁";
@@ -3904,6 +3918,14 @@ AIMED = re.compile(r"力争|确保|将|要|争取")
 FIVE_YEAR_NAMED = re.compile(
     r"[“\"](十[一二三四五六七])五[”\"](?!以来)(?:(?:时期|期间)[，,])?[^，,。；;《》]{0,20}?(?:有望|预计|力争|希望|(?<!预期)(?<!既定)(?<!规划)(?<!达到)(?<!实现)(?<!完成)目标|将)"
 )  # (not a plan's title: "《…“十二五”行动计划》总体目标")
+# a five-year plan named by its number before its kind ("《…十四五规划》", "“十四五”学前教育发展提升行动计划",
+# "“十四五”…主要发展指标", "“十四五”规划纲要草案")
+FIVE_YEAR_PLAN_NAMED = re.compile(
+    r"[“\"]?(十[一二三四五六七])五[”\"]?(?!以来)[^，,。；;：:\n“”\"]{0,20}?(?:规划|计划|纲要|发展指标|主要指标)"
+)
+# a day a page was written ("2025年11月11日", "发表于: 2020-12-23"): one written in the period's last year or later
+# reports on the plan it names ("“十四五”规划高质量收官"), it sets no goal for it
+WRITTEN_ON = re.compile(r"(?<!\d)(20\d{2})(?:\s*年\s*\d{1,2}\s*月|-\d{1,2}-\d{1,2})")
 # a sentence opening with a five-year period ("“十三五”时期,我国居民…")
 FIVE_YEAR_PERIOD = re.compile(r"[“\"]?(十[一二三四五六七])五[”\"]?(?:时期|期间)")
 FIVE_YEAR_ENDS = {

@@ -120,6 +120,10 @@ def _flat_blocks(text: str):
             )  # "1 人均预期寿命（岁） 78.3 79.5 预期性": a row on one line, its cells spaced
             continue
         cell = re.sub(r"\s*\|+\s*$", "", line.strip()).strip()
+        if ROW_JOINED.search(cell):
+            # "2 | 婴儿死亡率 | ‰ | <5 | |": a row a line, its cells joined by " | " (the empty ones left out, as above)
+            cells.extend(part.strip() for part in cell.split("|") if part.strip())
+            continue
         if cell and not re.fullmatch(r"[|\s]+", cell):
             cells.append(cell)
     i = 0
@@ -128,6 +132,12 @@ def _flat_blocks(text: str):
         while j < len(cells) and cells[j] is not None and HEADER_CELL.match(re.sub(r"\s", "", cells[j])):
             j += 1
         header = [re.sub(r"\s", "", c) for c in cells[i:j]]
+        years = [n for n, c in enumerate(header) if YEAR_HEADER.search(c)]
+        if years and (later := [n for n, c in enumerate(header) if n > years[0] and "指标" in c]):
+            # "类别 | 序号 | 指标名称 | 单位 | 2025年" then "健康水平 指标 | 1 | …": a 指标 cell after the year columns is the label
+            # of the group of rows to come, no column
+            j = i + later[0]
+            header = header[: later[0]]
         columns = _columns(header) if len(header) >= 3 else None
         if (
             columns is not None
@@ -155,6 +165,10 @@ def _flat_blocks(text: str):
         if len(rows) > 1:
             yield 0, "", rows
         i = max(k, j)
+
+
+# a page's table copied a row a line, its cells joined by " | " ("类别 | 序号 | 指标名称 | 单位 | 2025年 |")
+ROW_JOINED = re.compile(r"[^|\s]\s+\|\s+[^|\s]")
 
 
 def _spaced_row(line: str) -> list[str] | None:

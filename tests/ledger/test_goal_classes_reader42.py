@@ -50,3 +50,49 @@ def test_a_five_year_period_reviewed_by_a_speaker_is_past():
     # "某部长称,“十一五”末期,…": the period before the plan's, reported by who speaks; only the plan's goal is one
     text = "某部长称,“十一五”末期,人均预期寿命提高到74.8岁。《某卫生事业发展“十二五”规划》提出,人均预期寿命提高到75.8岁。"
     assert found(text) == [(75.8, "岁", 2015, "ge")]
+
+
+def test_a_table_one_cell_a_line_under_group_labels_with_parts_is_read():
+    text = "\n".join(
+        [
+            "某县“十四五”卫生事业发展主要指标表",
+            "指  标",
+            "2020年",
+            "2025年",
+            "属性",
+            "一、服务能力",
+            "1.乡镇卫生院达标率(%)",
+            "80%",
+            "95%以上",
+            "约束性",
+            "2.护士持证比例(%)",
+            "其中:本科及以上比例(%)",
+            "90%",
+            "30%",
+            "100%",
+            "45%",
+            "预期性",
+            "3.居民平均就诊次数(次)",
+            "4.1次",
+            "5.5次以上",
+            "预期性",
+        ]
+    )
+    assert rows(text) == [
+        (95.0, "%", 2025, "ge"),
+        (100.0, "%", 2025, "ge"),
+        (45.0, "%", 2025, "ge"),
+        (5.5, "次", 2025, "ge"),
+    ]
+    assert found(text) == []  # the cells alone on their lines are no sentences
+
+
+def test_a_pdf_table_of_three_wide_columns_is_read():
+    text = (
+        "到2035年，事业全面发展。\n"
+        "      专栏 2     “十四五”时期康复事业主要指标\n"
+        "                 指 标                      2025 年        属 性\n"
+        "      1.康复机构从业人数(万人)                      >1.2           预期性\n"
+        "      2.辅具适配率(%)                               90             约束性\n"
+    )
+    assert rows(text) == [(1.2, "万人", 2025, "gt"), (90.0, "%", 2025, "ge")]

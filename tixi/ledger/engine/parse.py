@@ -2877,6 +2877,8 @@ def _sentence_targets(text: str) -> list[dict]:
         sentence = re.sub(r"\s+", "", sentence)
         if not sentence or sentence in "。；;":
             continue
+        if line_opens and BARE_CELL.fullmatch(sentence) and goal_line_end(clauses, index):
+            continue  # "99%以上" alone on its line: a cell of a table copied one cell a line (tables.py reads its row)
         if _not_chinese(sentence):
             continue  # a page's hot-zone coordinates ("73.036811%,29.810298%"), an English abstract: no goal of the text
         if line_opens and reporting_results and not RESULT_ITEM.match(sentence):
@@ -3918,6 +3920,17 @@ AIMED = re.compile(r"力争|确保|将|要|争取")
 FIVE_YEAR_NAMED = re.compile(
     r"[“\"](十[一二三四五六七])五[”\"](?!以来)(?:(?:时期|期间)[，,])?[^，,。；;《》]{0,20}?(?:有望|预计|力争|希望|(?<!预期)(?<!既定)(?<!规划)(?<!达到)(?<!实现)(?<!完成)目标|将)"
 )  # (not a plan's title: "《…“十二五”行动计划》总体目标")
+# a value alone, with its sign, unit or word ("99%以上", ">7.5", "12.3年以上"): no sentence, a table's cell
+BARE_CELL = re.compile(
+    r"[≤≥<>≦≧＜＞]?\d+(?:\.\d+)?(?:[%‰]|[\u4e00-\u9fff]{1,2}?)?(?:及以上|以上|及以下|以下|以内|左右)?"
+)
+
+
+def goal_line_end(clauses: list[str], index: int) -> bool:
+    """The clause at `index` is the last of its line."""
+    return index + 1 >= len(clauses) or clauses[index + 1] in ("\n", SECTION_BOUNDARY)
+
+
 # a five-year plan named by its number before its kind ("《…十四五规划》", "“十四五”学前教育发展提升行动计划",
 # "“十四五”…主要发展指标", "“十四五”规划纲要草案")
 FIVE_YEAR_PLAN_NAMED = re.compile(

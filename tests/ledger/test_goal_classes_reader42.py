@@ -96,3 +96,42 @@ def test_a_pdf_table_of_three_wide_columns_is_read():
         "      2.辅具适配率(%)                               90             约束性\n"
     )
     assert rows(text) == [(1.2, "万人", 2025, "gt"), (90.0, "%", 2025, "ge")]
+
+
+def test_a_quarter_or_the_whole_year_aimed_at_dates_by_the_day_written():
+    text = "发布时间: 2022-06-10\n力争二季度全县规上工业增加值增长9.5%以上,力争实现全年新增市场主体300家。"
+    assert found(text) == [(9.5, "%", 2022, "ge"), (300.0, "家", 2022, "ge")]
+
+
+def test_a_building_opened_within_the_year_dates_nothing():
+    # guard: "争取年内投入使用" says when a building opens, it sets no year's goals
+    text = "发布时间: 2022-06-10\n医院新院区争取年内投入使用,设置6个病区。"
+    assert found(text) == []
+
+
+def test_a_level_held_is_an_expected_goal():
+    text = "到2024年,城镇登记失业率控制在4%以内。蔬菜产量稳定在12万吨。"
+    assert found(text) == [(4.0, "%", 2024, "le"), (12.0, "万吨", 2024, "ge")]
+
+
+def test_a_trillion_jin_is_a_unit():
+    assert found("2024年,粮食产量保持在1.4万亿斤以上。") == [(1.4, "万亿斤", 2024, "ge")]
+
+
+def test_a_headline_level_after_shixian_is_a_goal():
+    text = "某省:“十四五”实现每千人口体育指导员2.5名\n某省印发《某省体育发展十四五规划》。"
+    assert found(text) == [(2.5, "名", 2025, "ge")]
+
+
+def test_counts_that_name_what_a_goal_is_about_are_no_goals():
+    text = (
+        "《“十四五”某规划纲要》20个主要指标中有6个是民生类。"
+        "城区人口400万以上的大城市,要放宽落户条件。"
+        "全面消除66人及以上超大班额,城镇调查失业率控制在5%以内。"
+    )
+    assert found(text) == [(5.0, "%", 2025, "le")]
+
+
+def test_a_share_of_places_to_reach_is_still_a_goal():
+    # guard: "85%以上的建制村通硬化路," is a share to reach, not a class named
+    assert found("到2015年,85%以上的建制村通硬化路,所有乡镇通公交。") == [(85.0, "%", 2015, "ge")]

@@ -2765,7 +2765,14 @@ def _sentence_targets(text: str) -> list[dict]:
         document_year = max(horizon)
     if (
         document_year is None
-        and (horizon := [FIVE_YEAR_ENDS[m.group(1)] for m in FIVE_YEAR_PLAN_NAMED.finditer(text)])
+        and (
+            horizon := [
+                FIVE_YEAR_ENDS[m.group(1)]
+                for m in FIVE_YEAR_PLAN_NAMED.finditer(text)
+                # "基本实现了《某省“十三五”健康规划》总体目标": a plan whose goals are reported reached sets none
+                if not PLAN_REACHED.search(text, max(m.start() - 30, 0), m.start())
+            ]
+        )
         # the years it writes are the period's end or the year before the period (a base column, "2020年"), besides
         # the days it was written on: a year inside the period ("2024年天津市…民心工程") is what the text is about
         and all(
@@ -3973,6 +3980,8 @@ def _after_bare_cell(clauses: list[str], index: int) -> bool:
 FIVE_YEAR_PLAN_NAMED = re.compile(
     r"[“\"]?(十[一二三四五六七])五[”\"]?(?!以来)[^，,。；;：:\n“”\"]{0,20}?(?:规划|计划|纲要|发展指标|主要指标)"
 )
+# what reports a plan's goals reached, before its name in the clause ("基本实现了《…", "全面完成“十三五”规划…")
+PLAN_REACHED = re.compile(r"(?:(?:实现|完成)了|基本实现|全面完成|顺利完成)[^，,。；;]*$")
 # a day a page was written ("2025年11月11日", "发表于: 2020-12-23"): one written in the period's last year or later
 # reports on the plan it names ("“十四五”规划高质量收官"), it sets no goal for it
 WRITTEN_ON = re.compile(r"(?<!\d)(20\d{2})(?:\s*年\s*\d{1,2}\s*月|-\d{1,2}-\d{1,2})")

@@ -2099,7 +2099,7 @@ TARGET = re.compile(
     # or a count's unit written twice with 至 ("2位至3位", "3个至5个")
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到|至|[%‰]\s*[～~—-]|(?:个|位|名|家|所|项|种)\s*(?:至|～|~))\s*)?"
     r"(?P<value>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>%|‰|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|亿斤|万斤|亿公斤|[万亿]立方米|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|万场|万批次|万次|万套|万只|万头|万家|万所|万对|万公顷|万标箱|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
+    r"(?P<unit>%|‰|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|万亿斤|亿斤|万斤|亿公斤|[万亿]立方米|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|万场|万批次|万次|万套|万只|万头|万家|万所|万对|万公顷|万标箱|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
     r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人(?!制)|条(?![例款])|公里\s*[/／]\s*[百千万]?平方公里|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|小时|平方米/人|㎡/人|平方米|㎡|颗|辆(?![/／])|批次|堂"
     # more units of counts and lengths, read as the others (the first readings met each): rooms, doses, cases, copies
     r"|间(?![隔断歇])|万剂次|万?册|万?份(?![额])|万?盒|床(?![位旁边])|公顷|千米|亩"
@@ -2181,6 +2181,10 @@ GOAL_WORDS = re.compile(
     r"\d年内|力争|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至|小于|大于|‰|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|超\s*\d|逾\s*\d|突破\s*\d|(?:建设|建立|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助|完成|研制|培育)\d|削减[^，,。；\d]{0,10}\d|\d分钟[^，。]{0,6}圈|达\s*\d|今年[^，,。；;\d]{0,4}拟[\u4e00-\u9fff]{1,4}\d"
     # a count right after two verbs ("改造提升25个标准化养老机构", "新建改扩建30所", "培育推广200个…场景"), or the people a service is for ("为2万名
     # 特殊困难老年人提供…")
+    # a level to hold, its value right after ("粮食产量稳定在23万吨", an item of a year's expected goals)
+    r"|(?:稳定|保持|维持)在\s*\d"
+    # a level the plan sets out to reach, named right after 实现 ("“十四五”实现人均体育场地面积3.6平方米", a headline)
+    r"|实现(?!了)[^，,。；;\d了]{1,14}\d"
     r"|(?:改造|提升|新建|改扩建|扩建|建设|建成|打造|创建|培育)(?:提升|改造|建设|新建|改扩建|扩建|认定|推广)\d+(?:\.\d+)?万?"
     r"(?:个|所|家|张|座|处|条|名|户|套)"
     r"|(?:^|[，,；;])为\d+(?:\.\d+)?万?(?:名|户)"
@@ -2827,7 +2831,32 @@ def _sentence_targets(text: str) -> list[dict]:
         and max(horizon) > max((int(y) for y in re.findall(r"(\d{4})\s*年", text)), default=0)
     ):
         document_year = max(horizon)
-    if document_year is None and THIS_YEAR_GOAL.search(text) and (first := FIRST_YEAR.search(text)):
+    if (
+        document_year is None
+        and (
+            horizon := [
+                FIVE_YEAR_ENDS[m.group(1)]
+                for m in FIVE_YEAR_PLAN_NAMED.finditer(text)
+                # "基本实现了《某省“十三五”健康规划》总体目标": a plan whose goals are reported reached sets none
+                if not PLAN_REACHED.search(text, max(m.start() - 30, 0), m.start())
+            ]
+        )
+        # the years it writes are the period's end or the year before the period (a base column, "2020年"), besides
+        # the days it was written on: a year inside the period ("2024年天津市…民心工程") is what the text is about
+        and all(
+            int(y) in (max(horizon), max(horizon) - 5)
+            for y in re.findall(r"(?<!\d)(\d{4})\s*年(?!\s*\d{1,2}\s*月)", text)
+        )
+        and max(horizon) > max((int(y) for y in WRITTEN_ON.findall(text)), default=0)
+    ):
+        # a page copy of a five-year plan, or news of one, whose only date is the plan it names ("《江苏体育发展十四五规划》",
+        # "“十四五”…主要发展指标", a "2025年" column at most): its goals are for the period's end
+        document_year = max(horizon)
+    if (
+        document_year is None
+        and (THIS_YEAR_GOAL.search(text) or THIS_TERM_GOAL.search(text))
+        and (first := FIRST_YEAR.search(text))
+    ):
         # a news page on what is to be done "this year" ("今年,全国将重点建设500个…"): the year it was written for, its
         # headline's or its publication date's (the first year it writes)
         document_year = int(first.group(1))
@@ -2938,6 +2967,10 @@ def _sentence_targets(text: str) -> list[dict]:
             continue
         sentence = re.sub(r"\s+", "", sentence)
         if not sentence or sentence in "。；;":
+            continue
+        if line_opens and BARE_CELL.fullmatch(sentence) and _after_bare_cell(clauses, index):
+            # "85.1%" then "90%以上", each alone on its line: a row's values of a table copied one cell a line (tables.py
+            # reads its row)
             continue
         if _not_chinese(sentence):
             continue  # a page's hot-zone coordinates ("73.036811%,29.810298%"), an English abstract: no goal of the text
@@ -3477,6 +3510,17 @@ def _sentence_targets(text: str) -> list[dict]:
                 continue  # "实施民生工程32项": the programme's own projects counted after their name, no goal
             if re.search(r"涉及[^，,。；;\d]{0,6}$", before):
                 continue  # "改造27个老旧小区,…涉及居民21122户": who or what the work touches, its scope, no goal
+            if unit in ("项", "个") and re.search(r"(?:指标|任务|目标)中有?$", before):
+                continue  # "纲要草案20个主要指标中有7个是民生福祉类": how many of a document's own items, no level
+            if (
+                unit not in ("%", "‰")  # "85%以上的建制村通沥青或水泥路": a share of places to reach, a goal
+                and not m.group("before")
+                and re.fullmatch(r"及?以[上下]", m.group("after") or "")
+                and SIZE_CLASS.match(after)
+            ):
+                continue  # "城区常住人口500万以上的超大特大城市,要…": the size that names a class the clause is about
+            if ELIMINATED.search(before) and re.fullmatch(r"及?以上", m.group("after") or ""):
+                continue  # "全面消除56人及以上大班额": the size that names what is to be done away with, no level
             if unit in ("项", "个") and ITEM_COUNT.match(after):
                 continue  # "提出了16项具体工作指标", "5个…可量化的具体指标": a count of a document's own items, not a level
             if before.endswith("每"):
@@ -3684,6 +3728,9 @@ LIST_CLOSED_BY = re.compile(
 )
 LISTED_CHANGED = re.compile(r"(?:^|[，,])([^，,、]*、[^，,]*?)分别(?:降低|下降|减少|提高|增长|增加)$")
 # "今年,全国将重点建设…", "今年要…达到": a goal for the year of the text (计划生育 is family planning, no plan)
+# what a text aims at for a part of its year or the whole ("力争三季度全县GDP增长10.8%以上", "力争实现全年17家…"): the year
+# it was written in (its first), as 今年
+THIS_TERM_GOAL = re.compile(r"(?:力争|确保|争取)(?:实现)?(?:[一二三四]季度|全年)")
 THIS_YEAR_GOAL = re.compile(
     r"今年(?:底|内|年底)?(?:前)?[，,]?[^。；，,]{0,20}?(?:将|要|力争|确保|计划(?!生育)|拟)"
 )
@@ -4025,9 +4072,9 @@ FIVE_YEAR_GOAL = re.compile(
 # a sentence's first clause (after who speaks: "朱宏介绍,") naming a five-year period, its years in brackets or not, or
 # its end ("“十三五”末,")
 PAST_PERIOD_OPENING = re.compile(
-    r"(?:[^，,。；;\d]{0,10}(?:介绍|表示|指出|说)[，,:：])?[“\"]?(十[一二三四五六七])五[”\"]?"
-    r"(?:[（(][^（）()]{0,16}[)）])?(?:时期|期间|期?末)"
-)
+    r"(?:[^，,。；;\d]{0,10}(?:介绍|表示|指出|说|称|显示)[，,:：])?[“\"]?(十[一二三四五六七])五[”\"]?"
+    r"(?:[（(][^（）()]{0,16}[)）])?(?:时期|期间|期?末期?)"
+)  # ("《计划》显示,“十二五”期间,…", "陈竺称,“十一五”末期,…提高到74.83岁")
 # what aims rather than reports: "力争提前完成…", "确保如期实现…"
 AIMED = re.compile(r"力争|确保|将|要|争取")
 # a five-year period named in quotes as a time to come: its clause hopes or aims ("“十五五”中国人均预期寿命有望达到80岁";
@@ -4040,6 +4087,40 @@ FIVE_YEAR_NAMED = re.compile(
 GOALS_UNDER_PERIOD_PLAN = re.compile(
     r"(?:根据|按照|依据)《[^《》。]{0,40}?[“\"](十[一二三四五六七])五[”\"][^《》。]{0,20}》[^。；;]{0,40}?目标"
 )
+# a value alone, with its sign, unit or word ("99%以上", ">7.5", "12.3年以上"): no sentence, a table's cell
+BARE_CELL = re.compile(
+    r"[≤≥<>≦≧＜＞]?\d+(?:\.\d+)?(?:[%‰]|[\u4e00-\u9fff]{1,2}?)?(?:及以上|以上|及以下|以下|以内|左右)?"
+)
+
+
+def _after_bare_cell(clauses: list[str], index: int) -> bool:
+    """The clause at `index` is the whole of its line, and the line before it is a value alone too."""
+
+    def apart(clause: str) -> bool:
+        return clause in ("\n", SECTION_BOUNDARY) or not clause.strip()
+
+    if index + 1 < len(clauses) and not apart(clauses[index + 1]):
+        return False
+    before = index - 1
+    while before >= 0 and apart(clauses[before]):
+        before -= 1
+    return (
+        before >= 0
+        and (before == 0 or apart(clauses[before - 1]))
+        and bool(BARE_CELL.fullmatch(re.sub(r"\s+", "", clauses[before])))
+    )
+
+
+# a five-year plan named by its number before its kind ("《…十四五规划》", "“十四五”学前教育发展提升行动计划",
+# "“十四五”…主要发展指标", "“十四五”规划纲要草案")
+FIVE_YEAR_PLAN_NAMED = re.compile(
+    r"[“\"]?(十[一二三四五六七])五[”\"]?(?!以来)[^，,。；;：:\n“”\"]{0,20}?(?:规划|计划|纲要|发展指标|主要指标)"
+)
+# what reports a plan's goals reached, before its name in the clause ("基本实现了《…", "全面完成“十三五”规划…")
+PLAN_REACHED = re.compile(r"(?:(?:实现|完成)了|基本实现|全面完成|顺利完成)[^，,。；;]*$")
+# a day a page was written ("2025年11月11日", "发表于: 2020-12-23"): one written in the period's last year or later
+# reports on the plan it names ("“十四五”规划高质量收官"), it sets no goal for it
+WRITTEN_ON = re.compile(r"(?<!\d)(20\d{2})(?:\s*年\s*\d{1,2}\s*月|-\d{1,2}-\d{1,2})")
 # a sentence opening with a five-year period ("“十三五”时期,我国居民…")
 FIVE_YEAR_PERIOD = re.compile(r"[“\"]?(十[一二三四五六七])五[”\"]?(?:时期|期间)")
 FIVE_YEAR_ENDS = {
@@ -4176,6 +4257,11 @@ PRESENT = re.compile(r"(?:^|(?<=[，,；;：:]))目前[，,][^，,。；;]*")
 # "16项具体工作指标", "24项督查激励措施", "46项市级绩效任务", "5个方面的具体目标": what follows a count in 项 names the
 # document's items
 ITEM_COUNT = re.compile(r"[^，,；。\d]{0,12}?(?:指标|任务|措施|举措|目标|内容)")
+# a size naming a class that opens a clause, what is to be done for it after ("500万以上的超大特大城市,要…"; not
+# "建设10个以上的产业园区,推动…", a count to build)
+SIZE_CLASS = re.compile(r"的[^，,。；;\d]{1,10}[，,](?:要|应|须|可)")
+# what a goal does away with, named by a size ("消除56人及以上大班额")
+ELIMINATED = re.compile(r"(?:消除|杜绝|取消|清除)[^，,。；;\d]{0,6}$")
 # a yearly list counting its own items: "2023年我省实施50项民生实事", "一、促进就业(3项)"
 OWN_ARTICLES = re.compile(r"[^，,；。\d]{0,14}?(?:意见|措施|举措|政策|规定|办法|条款|细则|建议)")
 LIST_OWN_COUNT = re.compile(r"[^，,；。\d]{0,5}?实事|[）)]")

@@ -120,6 +120,10 @@ def _flat_blocks(text: str):
             )  # "1 人均预期寿命（岁） 78.3 79.5 预期性": a row on one line, its cells spaced
             continue
         cell = re.sub(r"\s*\|+\s*$", "", line.strip()).strip()
+        if ROW_JOINED.search(cell):
+            # "2 | 婴儿死亡率 | ‰ | <5 | |": a row a line, its cells joined by " | " (the empty ones left out, as above)
+            cells.extend(part.strip() for part in cell.split("|") if part.strip())
+            continue
         if cell and not re.fullmatch(r"[|\s]+", cell):
             cells.append(cell)
     i = 0
@@ -128,6 +132,12 @@ def _flat_blocks(text: str):
         while j < len(cells) and cells[j] is not None and HEADER_CELL.match(re.sub(r"\s", "", cells[j])):
             j += 1
         header = [re.sub(r"\s", "", c) for c in cells[i:j]]
+        years = [n for n, c in enumerate(header) if YEAR_HEADER.search(c)]
+        if years and (later := [n for n, c in enumerate(header) if n > years[0] and "指标" in c]):
+            # "类别 | 序号 | 指标名称 | 单位 | 2025年" then "健康水平 指标 | 1 | …": a 指标 cell after the year columns is the label
+            # of the group of rows to come, no column
+            j = i + later[0]
+            header = header[: later[0]]
         columns = _columns(header) if len(header) >= 3 else None
         if (
             columns is not None
@@ -139,22 +149,34 @@ def _flat_blocks(text: str):
             # "领域 | 指标 | 2025年" over rows numbered 1, 2, 3…: the copy left the 序号 cell out of the header
             header = ["序号", *header]
             columns = _columns(header)
-        if columns is None or len(header) < 4 or ("number" not in columns and "nature" not in columns):
+        if (
+            columns is None
+            # "指标 | 2025年 | 属性": three columns do when the nature closes each row
+            or len(header) < (3 if {"name", "nature"} <= set(columns) else 4)
+            or ("number" not in columns and "nature" not in columns)
+        ):
             i = max(j, i + 1)
             continue
         rows, k = [header], j
         next_row = _flat_row if "number" in columns else _nature_row(len(header))
         while k < len(cells) and (row := next_row(cells, k, len(rows))):
-            row_cells, k = row
-            if VALUE_COLUMN.search(header[-1]):
-                # the last column holds values: a cell with no digit after them ("疾病防控与", "爱国卫生", "资源配置") is
-                # the label of the group of rows to come, no value of this row
-                while len(row_cells) > 2 and not re.search(r"\d", row_cells[-1]):
-                    row_cells = row_cells[:-1]
-            rows.append(_set_right(header, columns, row_cells))
+            read, k = row
+            for row_cells in (
+                read if read and isinstance(read[0], list) else [read]
+            ):  # a row with its sub-rows
+                if VALUE_COLUMN.search(header[-1]):
+                    # the last column holds values: a cell with no digit after them ("疾病防控与", "爱国卫生", "资源配置")
+                    # is the label of the group of rows to come, no value of this row
+                    while len(row_cells) > 2 and not re.search(r"\d", row_cells[-1]):
+                        row_cells = row_cells[:-1]
+                rows.append(_set_right(header, columns, row_cells))
         if len(rows) > 1:
             yield 0, "", rows
         i = max(k, j)
+
+
+# a page's table copied a row a line, its cells joined by " | " ("类别 | 序号 | 指标名称 | 单位 | 2025年 |")
+ROW_JOINED = re.compile(r"[^|\s]\s+\|\s+[^|\s]")
 
 
 def _spaced_row(line: str) -> list[str] | None:
@@ -162,6 +184,14 @@ def _spaced_row(line: str) -> list[str] | None:
     ("序号 指标 2020年 2025年 属性"), or a numbered row ending with its nature ("3 居民健康素养水平（%） 23.15 ≥30 预期性");
     None for any other line."""
     parts = line.split()
+    wide = [re.sub(r"\s", "", part) for part in re.split(r"\s{3,}", line.strip())]
+    if len(wide) == 3 and (
+        (all(HEADER_CELL.match(part) for part in wide) and re.match(r".{0,6}指标", wide[0]))
+        or (NATURE.match(wide[-1]) and read_value(wide[0])[0] is None and read_value(wide[1])[0] is not None)
+    ):
+        # a PDF's table of three columns apart by wide spaces ("指 标      2025 年      属 性", "1.…增长(%)      >7.5
+        # 预期性"), a label's own characters spaced apart
+        return wide
     if len(parts) < 4:
         return None
     if all(HEADER_CELL.match(part) for part in parts) and any(re.match(r"序号|.{0,6}指标", p) for p in parts):
@@ -203,6 +233,8 @@ def _nature_row(width: int):
     "3397", "1", "预期性"): each row from its name, no value, to its nature, at most `width` cells."""
 
     def read(cells: list[str | None], k: int, _number: int):
+        while k < len(cells) - 1 and cells[k] is not None and GROUP_LABEL.match(cells[k]):
+            k += 1  # "一、发展水平": the label of the rows below, no row
         if cells[k] is None or read_value(cells[k])[0] is not None or NATURE.match(cells[k]):
             return None
         for m in range(k + 1, min(k + width, len(cells))):
@@ -210,9 +242,49 @@ def _nature_row(width: int):
                 return None
             if NATURE.match(cells[m]):
                 return ["", *cells[k : m + 1]], m + 1
-        return None
+        return _with_parts(cells, k, width)
 
     return read
+
+
+# the label of a group of rows in a table without a 序号 column: "一、发展水平", "二、优质资源建设"
+GROUP_LABEL = re.compile(r"[一二三四五六七八九十]{1,3}、\D{1,20}")
+
+
+def _with_parts(cells: list[str | None], k: int, width: int):
+    """A row and its parts copied one cell a line ("1.幼儿教师专科及以上学历比例(%)", "其中:本科及以上学历比例(%)", then each
+    column's values, the row's and its parts', then one nature): ([one row a part…], next index); the first name is
+    only a heading when the values fill fewer rows ("4.义务教育标准班额比例(%)", "其中:小学", "初中", four values)."""
+    names, m = [], k
+    while (
+        m < len(cells)
+        and cells[m] is not None
+        and read_value(cells[m])[0] is None
+        and not NATURE.match(cells[m])
+    ):
+        names.append(cells[m])
+        m += 1
+    values = []
+    while m < len(cells) and cells[m] is not None and read_value(cells[m])[0] is not None:
+        values.append(cells[m])
+        m += 1
+    per_row = width - 2  # the columns between a row's name and its nature
+    if (
+        len(names) < 2
+        or not re.match(r"其中", names[1])
+        or m >= len(cells)
+        or cells[m] is None
+        or not NATURE.match(cells[m])
+        or per_row < 1
+        or len(values) % per_row
+        or not 1 <= (parts := len(values) // per_row) <= len(names)
+    ):
+        return None
+    named = names[len(names) - parts :]
+    return [
+        ["", name, *(values[column * parts + n] for column in range(per_row)), cells[m]]
+        for n, name in enumerate(named)
+    ], m + 1
 
 
 def _set_right(header: list[str], columns: dict, row: list[str]) -> list[str]:
@@ -434,7 +506,12 @@ def indicator_rows(text: str) -> list[dict]:
             nature = cells[columns["nature"]] if "nature" in columns else ""
             for target_column, target_year in columns["targets"]:
                 target_text = cells[target_column]
-                target, comparator, kind = read_value(target_text)
+                target, comparator, kind = read_value(
+                    # "12.3年以上" under "…受教育年限(年)": the row's own unit written after the value
+                    re.sub(rf"(?<=\d){re.escape(unit.group(1).strip())}", "", target_text)
+                    if unit and unit.group(1).strip() not in ("%", "‰", "")
+                    else target_text
+                )
                 # ">85%" under a name that gives no unit, with no unit column: the value's own sign is its unit
                 written = VALUE.match(re.sub(r"\s", "", target_text)) if not unit else None
                 change = CHANGE.search(target_text) if kind == "change_per_year" else None

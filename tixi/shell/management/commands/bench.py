@@ -1029,6 +1029,21 @@ class Command(BaseCommand):
                 True,
                 "SEVENTY-NINTH held-out set, ten stored web-page copies of 政府工作报告 责任分解 lists with TASKS WITH UNITS (嘉鱼 2021, 海曙 2023/2024, 宁波 2019/2025, 平湖 2024, 湖州 2020/2023/2024, 长兴 2023; 39 tasks, 27 targets) gathered by helper gather70, truth committed before any reader ran and first read by the lead (8845c4b, session 22, after reader40, reader41, conv22): tasks 31/39 (39 found), targets 27/27 (28 found); seen since reader44 ('(列第一位者为牵头或汇总单位,下同)' a first-listed rule, 'A和B分别牵头、C', a district branch '某某生态环境分局' named as written): tasks 39/39 (39 found), targets 27/27 (28 found: 湖州 2020's '减轻企业各类负担200亿元', the truth's DOUBTFUL call)",
             ),
+            (
+                truth / "heldout_cb",
+                False,
+                "EIGHTIETH held-out set, five government work reports (海拉尔区 2015, 2016, 2018 as heldout_bz's; the State Council's 2016 and 2021 from liuzeyi11/GovernmentWorkReportCorpus @6b81a7e, a sentence a line) with 91 targets, gathered by helper gather71, truth committed before any reader ran (reviewed by review23) and first read by the lead (34995823, session 22, after reader42/43/44 written on heldout_bv … heldout_ca): targets 52/91 (86 found)",
+            ),
+            (
+                truth / "heldout_cc",
+                False,
+                "EIGHTY-FIRST held-out set, five texts of ShirleyLoveGIS/PolicyTextMining @aecfd0d policytxt.txt as its authors extracted them from PDF/Word (hard wraps, page numbers, CR LF: 上海 十四五 纲要 chapters 二, 十三, 十四 with its 主要指标 table; 浙江 城市内涝治理 十四五 tables; 北京 国土空间生态修复规划) with 92 targets, gathered by helper gather72, truth committed before any reader ran (reviewed by review23) and first read by the lead (34995823, session 22, after reader42/43/44 written on heldout_bv … heldout_ca): targets 51/92 (59 found)",
+            ),
+            (
+                truth / "heldout_cd",
+                False,
+                "EIGHTY-SECOND held-out set, eight stored web-page copies (就业 plans of 湖南, 山西, the nation 十三五, 2019 goals; 无锡 癌症防控, 江西 艾滋病, 浙江 托育, 深圳 中医药) with 45 targets, gathered by helper gather73, truth committed before any reader ran (reviewed by review23) and first read by the lead (34995823, session 22, after reader42/43/44 written on heldout_bv … heldout_ca): targets 32/45 (36 found)",
+            ),
         )
         if perturb:
             return self.write_robustness(

@@ -2751,10 +2751,19 @@ def _typed_full_width(text: str) -> bool:
     return not HALF_WIDTH_MARK.search(text) and ("％" in text or "%" not in text)
 
 
+# an indicator table's row a PDF kept on one line with its nature before the target columns ("6 % 预期性 4.5左右 -"):
+# tables.indicator_rows reads it; its row number is no value of a sentence
+MID_NATURE_TABLE_ROW = re.compile(
+    r"(?m)^[ \t]*\d{1,2}[ \t]+[^\n]*?[ \t](?:预期性|约束性)[ \t]+\S+[ \t]+\S+[ \t]*\r?$"
+)
+
+
 def targets(text: str) -> list[dict]:
     """Numeric targets: in sentences that set a year, or that state a goal (达到, 不低于, 以上, 左右…)
     under the document's target year (the year its 到YYYY年 phrases name most). A text typed full-width throughout
     reads its "；" as ";" (its targets' text keeps "；")."""
+    if "性" in text:
+        text = MID_NATURE_TABLE_ROW.sub("", text)
     if _typed_full_width(text) and "；" in text:
         # a sentence that joining would make long (over 400 characters: a list of hundreds of clauses) keeps its "；" as
         # stops: the sentence loop is slow on long clauses and so long a run is a list, not one clause's subject

@@ -467,6 +467,70 @@ def _run_together_rows(text: str) -> list[dict]:
     return found
 
 
+# a PDF's table kept one row a line with its nature BEFORE the target columns ("指 标 单位 属性" then "2025年 年均[累计]"):
+# "4 金融市场交易总额 万亿元 预期性 2800左右 -"; a unit cell the PDF wrapped stands half on the line above, half below
+# ("万元/", "2 全员劳动生产率 预期性 36左右 -", "人"); a name wrapped stands around the row ("数字经济增加值占全市", "8 % …")
+MID_NATURE_HEADER = re.compile(r"指\s*标.*单\s*位\s*属\s*性")
+MID_NATURE_ROW = re.compile(
+    r"^(?P<number>\d{1,2})\s+(?P<before>.*?)\s*(?P<nature>预期性|约束性)\s+(?P<first>\S+)\s+(?P<second>\S+)\s*$"
+)
+MID_NATURE_UNIT = re.compile(
+    r"^(?:%|‰|[^\s\d%]{0,3}(?:元|人|家|件|岁|米|亩|吨|座|个|次|项|天|年|公里)(?:/[^\s\d]{1,3})?)$"
+)
+# "[累计达到1000]", "[20]", "5左右", ">60", "<0.01": a target cell; "-" none
+MID_NATURE_VALUE = re.compile(r"^\[?(?:累计(?:达到)?)?(?P<value>[<>]?\d+(?:\.\d+)?(?:左右)?)\]?$")
+
+
+def _mid_nature_rows(text: str) -> list[dict]:
+    """The rows of a table whose header reads "指标 单位 属性" before its year columns, one row a line; each target
+    column's value dated by the header's year (a 年均/累计 column is the period that ends then)."""
+    lines = [line.strip() for line in text.splitlines()]
+    found = []
+    for h, line in enumerate(lines):
+        if not MID_NATURE_HEADER.search(line):
+            continue
+        years = [int(y) for x in lines[h : h + 4] for y in YEAR_HEADER.findall(x)]
+        if not years:
+            continue
+        for k in range(h + 1, min(h + 80, len(lines))):
+            row = MID_NATURE_ROW.match(lines[k])
+            if not row:
+                continue
+            before = row.group("before").split()
+            unit = before.pop() if before and MID_NATURE_UNIT.match(before[-1]) else ""
+            above, below = lines[k - 1], lines[k + 1] if k + 1 < len(lines) else ""
+            if not unit and "/" in above and len(above) <= 4 and " " not in above and 0 < len(below) <= 2:
+                unit = above + below  # "万元/" … "人", "人/亿" … "元"
+            for cell in (row.group("first"), row.group("second")):
+                value = MID_NATURE_VALUE.match(cell)
+                target, comparator, _kind = read_value(value.group("value")) if value else (None, "", "")
+                if target is None:
+                    continue
+                found.append(
+                    asdict(
+                        IndicatorRow(
+                            table=0,
+                            area="",
+                            number=row.group("number"),
+                            name=" ".join(before),
+                            unit=unit,
+                            baseline_year=None,
+                            baseline=None,
+                            baseline_text="",
+                            target_year=years[0],
+                            target=target,
+                            target_text=cell,
+                            comparator=comparator or "ge",
+                            kind="value",
+                            change_per_year=None,
+                            nature="binding" if "约束" in row.group("nature") else "expected",
+                            clause=lines[k],
+                        )
+                    )
+                )
+    return found
+
+
 def indicator_rows(text: str) -> list[dict]:
     """Every row of every indicator table in the document, sub-rows numbered 5.1, 5.2…"""
     text = normalise(text)
@@ -547,4 +611,4 @@ def indicator_rows(text: str) -> list[dict]:
                         )
                     )
                 )
-    return found + _run_together_rows(text)
+    return found + _run_together_rows(text) + _mid_nature_rows(text)

@@ -25,7 +25,8 @@ MID_NATURE_TABLE = "\n".join(
 
 def _rows(text):
     return sorted(
-        (r["target"], r["unit"], r["target_year"], r["comparator"]) for r in tables.indicator_rows(text)
+        (r["target"], r["unit"], r["target_year"], r["comparator"] or "ge")
+        for r in tables.indicator_rows(text)
     )
 
 
@@ -44,3 +45,40 @@ def test_mid_nature_table_rows_are_read():
 
 def test_mid_nature_table_row_numbers_are_no_sentence_targets():
     assert [t["value"] for t in parse.targets(MID_NATURE_TABLE)] == []
+
+
+# a docx's table one cell a line: the plan's total column ("计划任务") and its part for one year ("其中：2021年任务");
+# the nature header "指标属性"; a group label wrapped over two lines before a row's name; the label "指标"/"属性" wrapped
+PLAN_AND_YEAR_TABLE = "\n\n".join(
+    [
+        "表2  “十四五”全市供水设施建设主要指标",
+        "序号", "主要指标", "单位", "计划任务", "其中：2022年任务", "指标属性",
+        "1", "新建供水管网", "公里", "1200", "300", "约束性",
+        "2", "改造老旧管网", "公里", "800", "150", "预期性",
+    ]
+)  # fmt: skip
+WRAPPED_LABEL_TABLE = "\n\n".join(
+    [
+        "表1  “十四五”全市供水主要指标",
+        "序号", "类别", "主要指标", "2020年现状", "2025年目标", "指标", "属性",
+        "1", "供水", "保障", "城市供水普及率（%）", "——", "99", "约束性",
+        "2", "管网漏损率（%）", "12", "9", "约束性",
+    ]
+)  # fmt: skip
+
+
+def test_plan_total_and_one_year_part_columns_are_targets():
+    assert _rows(PLAN_AND_YEAR_TABLE) == sorted(
+        [
+            (1200.0, "公里", 2025, "ge"),
+            (300.0, "公里", 2022, "ge"),
+            (800.0, "公里", 2025, "ge"),
+            (150.0, "公里", 2022, "ge"),
+        ]
+    )
+
+
+def test_group_label_wrapped_before_the_name():
+    rows = {r["name"]: r for r in tables.indicator_rows(WRAPPED_LABEL_TABLE)}
+    assert rows["城市供水普及率（%）"]["area"] == "供水保障"
+    assert _rows(WRAPPED_LABEL_TABLE) == [(9.0, "%", 2025, "ge"), (99.0, "%", 2025, "ge")]

@@ -14,7 +14,7 @@ A table may hold several target years ("2022年目标值", "2030年目标值"): 
 import re
 from dataclasses import asdict, dataclass
 
-from tixi.ledger.engine.parse import COMPARATORS, normalise
+from tixi.ledger.engine.parse import COMPARATORS, FIVE_YEAR_ENDS, normalise
 
 CAPTION = re.compile(r"^\s*表\s*(\d+)[\s　.．:：]*(.*)$")
 YEAR_HEADER = re.compile(r"(\d{4})\s*年")
@@ -46,8 +46,15 @@ NATURE = re.compile(r"^(?:预期性|约束性|倡导性|指导性|预期|约束)
 HEADER_CELL = re.compile(
     r"^(?:领域|类别|分类|类型|方面|序号|.{0,6}指标(?:名称)?|单位|.{0,4}(?:性质|属性)|基期.{0,2}|基数|现状.{0,2}"
     r"|(?:\d{4}年)?(?:基期|目标|规划|预期)?(?:值|水平)?(?:\d{4}年)?|\d{4}年.{0,4}"
-    r"|(?:牵头|责任|负责)(?:单位|部门)|年均(?:增长|增速|增幅|变化).{0,6})$"
+    r"|(?:牵头|责任|负责)(?:单位|部门)|年均(?:增长|增速|增幅|变化).{0,6}"
+    r"|(?:计划|规划)任务|其中[:：]\d{4}年任务)$"
 )
+# "计划任务" then "其中：2021年任务": the plan period's total and the part of it set for one year, both targets; the total's
+# year is the end of the five-year period the table's caption names ("表4 “十四五”全省…主要指标")
+NATURE_HEADER = re.compile(r"性质|属性")
+PLAN_TOTAL_HEADER = re.compile(r"^(?:计划|规划)任务$")
+PART_YEAR_HEADER = re.compile(r"^其中[:：](\d{4})年任务$")
+CAPTION_PERIOD = re.compile(r"(十[一二三四五六七])五")
 # a table's column of the units responsible for each row (牵头单位): no value of the row
 LEAD_HEADER = re.compile(r"^(?:牵头|责任|负责)(?:单位|部门)$")
 
@@ -132,8 +139,25 @@ def _flat_blocks(text: str):
         while j < len(cells) and cells[j] is not None and HEADER_CELL.match(re.sub(r"\s", "", cells[j])):
             j += 1
         header = [re.sub(r"\s", "", c) for c in cells[i:j]]
+        if any(PLAN_TOTAL_HEADER.match(c) for c in header):
+            caption = CAPTION_PERIOD.search(cells[i - 1] or "") if i else None
+            header = [
+                f"{FIVE_YEAR_ENDS[caption.group(1)]}年{c}" if caption and PLAN_TOTAL_HEADER.match(c) else c
+                for c in header
+            ]
+        for n in range(len(header) - 1):
+            if header[n] == "指标" and header[n + 1] in ("属性", "性质"):
+                # "指标" / "属性": the nature column's label wrapped over two lines of its cell
+                header[n : n + 2] = [header[n] + header[n + 1]]
+                break
         years = [n for n, c in enumerate(header) if YEAR_HEADER.search(c)]
-        if years and (later := [n for n, c in enumerate(header) if n > years[0] and "指标" in c]):
+        if years and (
+            later := [
+                n
+                for n, c in enumerate(header)
+                if n > years[0] and "指标" in c and not NATURE_HEADER.search(c)
+            ]
+        ):
             # "类别 | 序号 | 指标名称 | 单位 | 2025年" then "健康水平 指标 | 1 | …": a 指标 cell after the year columns is the label
             # of the group of rows to come, no column
             j = i + later[0]
@@ -295,6 +319,23 @@ def _set_right(header: list[str], columns: dict, row: list[str]) -> list[str]:
         out[columns["number"]] = row[0]
     out[columns["name"]] = row[1]
     values = row[2:]
+    if columns.get("area", -1) == columns.get("number", -2) + 1 == columns["name"] - 1:
+        # "1 | 综合 | 治理 | 城市内涝防治达标率（%） | …": a group's label (its cell wrapped over lines) opens its first row,
+        # then the indicator's name: short cells with no value before a name that is no value either
+        label = []
+        while (
+            len(values) > 1
+            and len(out[columns["name"]]) <= 4
+            and not UNIT_AT_END.search(out[columns["name"]])
+            and read_value(values[0])[0] is None
+            and values[0] not in NO_VALUE
+            and not NATURE.match(values[0])
+            and not re.search(r"\d", values[0])
+        ):
+            label.append(out[columns["name"]])
+            out[columns["name"]] = values.pop(0)
+        if label:
+            out[columns["area"]] = "".join(label)
     if (
         "lead" in columns
         and values
@@ -345,6 +386,13 @@ def _columns(header: list[str]) -> dict[str, int] | None:
             columns["name"] = n
     if "name" not in columns or not years:
         return None
+    if any(PART_YEAR_HEADER.match(re.sub(r"\s", "", header[n])) for n, _y in years):
+        # "2025年计划任务 | 其中：2021年任务": each year column a target, no baseline
+        columns.pop("baseline_without_year", None)
+        columns["baseline"], columns["baseline_year"] = None, None
+        columns["target"], columns["target_year"] = years[0]
+        columns["targets"] = years
+        return columns
     columns["baseline"], columns["target"] = years[0][0], years[-1][0]
     columns["baseline_year"], columns["target_year"] = years[0][1], years[-1][1]
     columns["targets"] = targets if len(targets) > 1 else [years[-1]]

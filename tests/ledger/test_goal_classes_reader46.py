@@ -82,3 +82,18 @@ def test_group_label_wrapped_before_the_name():
     rows = {r["name"]: r for r in tables.indicator_rows(WRAPPED_LABEL_TABLE)}
     assert rows["城市供水普及率（%）"]["area"] == "供水保障"
     assert _rows(WRAPPED_LABEL_TABLE) == [(9.0, "%", 2025, "ge"), (99.0, "%", 2025, "ge")]
+
+
+def _targets(text):
+    return [(t["value"], t["unit"], t["year"], t["comparator"]) for t in parse.targets(text)]
+
+
+def test_a_rate_in_cubic_metres_per_hour_keeps_its_time():
+    assert _targets("到2025年，全市累计新增排水泵站能力6万立方米/小时。") == [
+        (6.0, "万立方米/小时", 2025, "ge")
+    ]
+
+
+def test_a_cumulative_count_of_projects_carried_out_is_a_goal():
+    text = "到2025年，城市防洪达标率达到90%。\n“十四五”期间，全市累计实施40项河道整治项目。"
+    assert (40.0, "项", 2025, "ge") in _targets(text)

@@ -97,3 +97,20 @@ def test_a_rate_in_cubic_metres_per_hour_keeps_its_time():
 def test_a_cumulative_count_of_projects_carried_out_is_a_goal():
     text = "到2025年，城市防洪达标率达到90%。\n“十四五”期间，全市累计实施40项河道整治项目。"
     assert (40.0, "项", 2025, "ge") in _targets(text)
+
+
+# a cell of one value for each group of places, one a line, after the name ("——" the base year's, then the target's)
+LABELLED_TABLE = "\n\n".join(
+    [
+        "表1  “十四五”全市供水主要指标",
+        "序号", "主要指标", "2020年现状", "2025年目标", "指标属性",
+        "1", "管网智能化监测率（%）", "——", "中心城区≥40", "郊区≥20", "预期性",
+        "2", "二次供水改造比例（%）", "城区≥50", "镇区≥30", "城区≥80", "镇区≥60", "预期性",
+    ]
+)  # fmt: skip
+
+
+def test_labelled_values_of_a_cell_are_each_a_target():
+    assert _rows(LABELLED_TABLE) == sorted(
+        [(40.0, "%", 2025, "ge"), (20.0, "%", 2025, "ge"), (80.0, "%", 2025, "ge"), (60.0, "%", 2025, "ge")]
+    )

@@ -311,6 +311,34 @@ def _with_parts(cells: list[str | None], k: int, width: int):
     ], m + 1
 
 
+# a cell holding one value for each group of places, one a line: "重点城市≥30" / "一般城市≥15"
+LABELLED_VALUE = re.compile(r"^[^\d≥≤<>＜＞≦≧]{1,8}(?P<value>[≥≤<>＜＞≦≧]\s*\d+(?:\.\d+)?\s*[%‰]?)$")
+
+
+def _labelled_parts(cell: str) -> list[str]:
+    """The values of a cell of labelled values joined by "；" ("重点城市≥30；一般城市≥15" → "≥30", "≥15"); else the cell."""
+    parts = cell.split("；")
+    if len(parts) > 1 and all(LABELLED_VALUE.match(part) for part in parts):
+        return [LABELLED_VALUE.match(part).group("value") for part in parts]
+    return [cell]
+
+
+def _labelled_groups(values: list[str], width: int) -> list[str]:
+    """A row's value cells when some hold labelled values one a line ("——", "重点城市≥30", "一般城市≥15" over two columns;
+    "设区市≥25", "县级市≥20", "设市城市≥55", "其他县城≥25" over two): the labelled ones of a column joined by "；"."""
+    if width < 1 or len(values) <= width or not any(LABELLED_VALUE.match(v) for v in values):
+        return values
+    if all(LABELLED_VALUE.match(v) for v in values) and len(values) % width == 0:
+        size = len(values) // width
+        return ["；".join(values[n : n + size]) for n in range(0, len(values), size)]
+    plain = width - 1  # the cells before the last column's labelled values, one a column
+    if all(not LABELLED_VALUE.match(v) for v in values[:plain]) and all(
+        LABELLED_VALUE.match(v) for v in values[plain:]
+    ):
+        return [*values[:plain], "；".join(values[plain:])]
+    return values
+
+
 def _set_right(header: list[str], columns: dict, row: list[str]) -> list[str]:
     """A flattened row in its header's columns: number and name first, nature last, the values between
     set from the right (the cells a copy left out are the first ones, a baseline with no value)."""
@@ -349,6 +377,7 @@ def _set_right(header: list[str], columns: dict, row: list[str]) -> list[str]:
         out[columns["unit"]] = values.pop(0)  # the 单位 cell ("%", "/10万", "岁")
     end = min(columns.get("nature", len(header)), columns.get("lead", len(header)))
     value_columns = [n for n in range(columns["name"] + 1, end) if n != columns.get("unit")]
+    values = _labelled_groups(values, len(value_columns))
     targets = [n for n, _year in columns["targets"]]
     if len(values) < len(value_columns) and values and read_value(values[-1])[0] is None:
         # a word the copy gives once for several target years ("持续减缓", "实现"): a cell merged across them
@@ -616,8 +645,9 @@ def indicator_rows(text: str) -> list[dict]:
                 else None
             )
             nature = cells[columns["nature"]] if "nature" in columns else ""
-            for target_column, target_year in columns["targets"]:
-                target_text = cells[target_column]
+            for target_year, target_text in [
+                (year, part) for column, year in columns["targets"] for part in _labelled_parts(cells[column])
+            ]:
                 target, comparator, kind = read_value(
                     # "12.3年以上" under "…受教育年限(年)": the row's own unit written after the value
                     re.sub(rf"(?<=\d){re.escape(unit.group(1).strip())}", "", target_text)

@@ -384,7 +384,11 @@ EIGHTIETH_SET = Path(__file__).resolve().parent / "heldout_cb"
 # five texts of ShirleyLoveGIS/PolicyTextMining @aecfd0d policytxt.txt as its authors extracted them from PDF/Word
 # (hard wraps, page numbers, CR LF: 上海 十四五 纲要 chapters 二, 十三, 十四 with its 主要指标 table; 浙江 城市内涝治理 十四五 tables; 北京
 # 国土空间生态修复规划) with 92 targets, gathered by helper gather72: UNSEEN, first read by the lead (34995823, session 22,
-# after reader42/43/44 written on heldout_bv … heldout_ca): targets 51/92 (59 found) (no threshold here)
+# after reader42/43/44 written on heldout_bv … heldout_ca): targets 51/92 (59 found) (no threshold here); seen since
+# reader46 (a PDF table a row a line with its nature before the target columns, wrapped unit cells joined; a plan-total
+# column 计划任务 and its 其中：YYYY年任务 part; 指标属性 no group label; a group label wrapped before a row's name;
+# 万立方米/小时; a 累计实施N项 count; a cell of labelled values): targets 87 of 92 with 87 found, pinned by the bench's seen
+# total
 EIGHTY_FIRST_SET = Path(__file__).resolve().parent / "heldout_cc"
 # eight stored web-page copies (就业 plans of 湖南, 山西, the nation 十三五, 2019 goals; 无锡 癌症防控, 江西 艾滋病, 浙江 托育, 深圳 中医药) with
 # 45 targets, gathered by helper gather73: UNSEEN, first read by the lead (34995823, session 22, after reader42/43/44
@@ -789,7 +793,9 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # merged (lead, session 22): reader42 + reader43 + reader44: bv … ca all seen; unseen as before them
     # heldout_cb, _cc, _cd (EIGHTIETH to EIGHTY-SECOND) UNSEEN, truth by gather71/72/73 (reviewed by review23), first read
     # by the lead with main 34995823: targets 135 of 228 with 181 found (cb 52/91 (86), cc 51/92 (59), cd 32/45 (36))
-    assert unseen_total[3:5] == ["129", "126"] and unseen_total[7:9] == ["479", "430"]
+    # reader46: heldout_cc seen since reader46 (its 92 targets with 87 found move to the seen total); the other unseen
+    # sets' figures unchanged by reader46's rules (per set against main's, tixi bench parse --repeat 1)
+    assert unseen_total[3:5] == ["129", "126"] and unseen_total[7:9] == ["387", "371"]
     seen_total = text[text.index("all seen sets together") :].splitlines()[2].split()
     # reader14: aa 50 of 50 with 54 found (the 4 extras: values in a clause the copy cut off), ab 62 of 62 with 62
     # found; heldout_t's chusheng_quexian and huli_2015, heldout_u's kouqiang sets and dianquefa_2010, heldout_v's
@@ -948,7 +954,9 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # of 4 and heldout_u quanke_zhidu 0 -> 1 of 1 (a five-year plan named by its number dates them): found 2404 -> 2409
     # merged (lead, session 22): reader42 + reader43 + reader44 (bv … ca seen): the six sets 269 of 271 targets with 277
     # found, 51 of 51 tasks
-    assert seen_total[3:5] == ["1755", "1735"] and seen_total[7:9] == ["2688", "2683"]
+    # reader46: heldout_cc seen (92 targets with 87 found: 上海 纲要 万平方米 ×2 and 千座, 浙江 65项, 上海 民生 13年 still
+    # missed); no seen set's figures changed
+    assert seen_total[3:5] == ["1755", "1735"] and seen_total[7:9] == ["2780", "2770"]
 
 
 def test_fifth_set_is_six_whole_documents_with_their_source():

@@ -2099,7 +2099,7 @@ TARGET = re.compile(
     # or a count's unit written twice with 至 ("2位至3位", "3个至5个")
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到|至|[%‰]\s*[～~—-]|(?:个|位|名|家|所|项|种)\s*(?:至|～|~))\s*)?"
     r"(?P<value>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>%|‰|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|万亿斤|亿斤|万斤|亿公斤|[万亿]立方米|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|万场|万批次|万次|万套|万只|万头|万家|万所|万对|万公顷|万标箱|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
+    r"(?P<unit>%|‰|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|万亿斤|亿斤|万斤|亿公斤|[万亿]立方米(?:[/／](?:小时|秒|日))?|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|万场|万批次|万次|万套|万只|万头|万家|万所|万对|万公顷|万标箱|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
     r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人(?!制)|条(?![例款])|公里\s*[/／]\s*[百千万]?平方公里|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|小时|平方米/人|㎡/人|平方米|㎡|颗|辆(?![/／])|批次|堂"
     # more units of counts and lengths, read as the others (the first readings met each): rooms, doses, cases, copies
     r"|间(?![隔断歇])|万剂次|万?册|万?份(?![额])|万?盒|床(?![位旁边])|公顷|千米|亩"
@@ -2247,8 +2247,9 @@ SECTION = re.compile(
 NOT_A_GOAL = re.compile(
     r"(?<!不)(?<!不得)低于\d+%.{0,12}(?:高于|的)|低于\d+%[^，,。；;]{0,12}(?:高于|的)|按.{0,12}\d+%[～~]|服务半径|\d+\s*[～~—-]\s*\d+\s*万|(?:投资|资金)(?:需求|约?需)"
     # a focus ("以占…65%以上的污染源为重点"), the count of the plan's own works ("重点实施10项…工程")
-    r"|以[^，,。；]*?\d[^，,。；]*?为重点|实施\d+项[^，,。；]{0,12}(?:工程|行动|项目)"
+    r"|以[^，,。；]*?\d[^，,。；]*?为重点|(?<!累计)实施\d+项[^，,。；]{0,12}(?:工程|行动|项目)"
 )
+# ("全省累计实施63项河道治理项目": a cumulative amount over the plan's period, a goal like any 累计 count)
 # rows of an indicator table whose cells a copy ran together: "（万吨）2551.72347.6-8%", "（%）55>605个百分点" (the bracket
 # holds the unit; "超出省定目标任务(60%)22.33个百分点" is a sentence, a value in its bracket)
 RUN_TOGETHER_ROW = re.compile(r"[（(][^（）()\d]{1,6}[）)][\d.<>＜＞≥≤\-－]+(?:%|个百分点)")
@@ -2751,10 +2752,19 @@ def _typed_full_width(text: str) -> bool:
     return not HALF_WIDTH_MARK.search(text) and ("％" in text or "%" not in text)
 
 
+# an indicator table's row a PDF kept on one line with its nature before the target columns ("6 % 预期性 4.5左右 -"):
+# tables.indicator_rows reads it; its row number is no value of a sentence
+MID_NATURE_TABLE_ROW = re.compile(
+    r"(?m)^[ \t]*\d{1,2}[ \t]+[^\n]*?[ \t](?:预期性|约束性)[ \t]+\S+[ \t]+\S+[ \t]*\r?$"
+)
+
+
 def targets(text: str) -> list[dict]:
     """Numeric targets: in sentences that set a year, or that state a goal (达到, 不低于, 以上, 左右…)
     under the document's target year (the year its 到YYYY年 phrases name most). A text typed full-width throughout
     reads its "；" as ";" (its targets' text keeps "；")."""
+    if "性" in text:
+        text = MID_NATURE_TABLE_ROW.sub("", text)
     if _typed_full_width(text) and "；" in text:
         # a sentence that joining would make long (over 400 characters: a list of hundreds of clauses) keeps its "；" as
         # stops: the sentence loop is slow on long clauses and so long a run is a list, not one clause's subject

@@ -14,7 +14,7 @@ A table may hold several target years ("2022年目标值", "2030年目标值"): 
 import re
 from dataclasses import asdict, dataclass
 
-from tixi.ledger.engine.parse import COMPARATORS, normalise
+from tixi.ledger.engine.parse import COMPARATORS, FIVE_YEAR_ENDS, normalise
 
 CAPTION = re.compile(r"^\s*表\s*(\d+)[\s　.．:：]*(.*)$")
 YEAR_HEADER = re.compile(r"(\d{4})\s*年")
@@ -46,8 +46,15 @@ NATURE = re.compile(r"^(?:预期性|约束性|倡导性|指导性|预期|约束)
 HEADER_CELL = re.compile(
     r"^(?:领域|类别|分类|类型|方面|序号|.{0,6}指标(?:名称)?|单位|.{0,4}(?:性质|属性)|基期.{0,2}|基数|现状.{0,2}"
     r"|(?:\d{4}年)?(?:基期|目标|规划|预期)?(?:值|水平)?(?:\d{4}年)?|\d{4}年.{0,4}"
-    r"|(?:牵头|责任|负责)(?:单位|部门)|年均(?:增长|增速|增幅|变化).{0,6})$"
+    r"|(?:牵头|责任|负责)(?:单位|部门)|年均(?:增长|增速|增幅|变化).{0,6}"
+    r"|(?:计划|规划)任务|其中[:：]\d{4}年任务)$"
 )
+# "计划任务" then "其中：2021年任务": the plan period's total and the part of it set for one year, both targets; the total's
+# year is the end of the five-year period the table's caption names ("表4 “十四五”全省…主要指标")
+NATURE_HEADER = re.compile(r"性质|属性")
+PLAN_TOTAL_HEADER = re.compile(r"^(?:计划|规划)任务$")
+PART_YEAR_HEADER = re.compile(r"^其中[:：](\d{4})年任务$")
+CAPTION_PERIOD = re.compile(r"(十[一二三四五六七])五")
 # a table's column of the units responsible for each row (牵头单位): no value of the row
 LEAD_HEADER = re.compile(r"^(?:牵头|责任|负责)(?:单位|部门)$")
 
@@ -132,8 +139,25 @@ def _flat_blocks(text: str):
         while j < len(cells) and cells[j] is not None and HEADER_CELL.match(re.sub(r"\s", "", cells[j])):
             j += 1
         header = [re.sub(r"\s", "", c) for c in cells[i:j]]
+        if any(PLAN_TOTAL_HEADER.match(c) for c in header):
+            caption = CAPTION_PERIOD.search(cells[i - 1] or "") if i else None
+            header = [
+                f"{FIVE_YEAR_ENDS[caption.group(1)]}年{c}" if caption and PLAN_TOTAL_HEADER.match(c) else c
+                for c in header
+            ]
+        for n in range(len(header) - 1):
+            if header[n] == "指标" and header[n + 1] in ("属性", "性质"):
+                # "指标" / "属性": the nature column's label wrapped over two lines of its cell
+                header[n : n + 2] = [header[n] + header[n + 1]]
+                break
         years = [n for n, c in enumerate(header) if YEAR_HEADER.search(c)]
-        if years and (later := [n for n, c in enumerate(header) if n > years[0] and "指标" in c]):
+        if years and (
+            later := [
+                n
+                for n, c in enumerate(header)
+                if n > years[0] and "指标" in c and not NATURE_HEADER.search(c)
+            ]
+        ):
             # "类别 | 序号 | 指标名称 | 单位 | 2025年" then "健康水平 指标 | 1 | …": a 指标 cell after the year columns is the label
             # of the group of rows to come, no column
             j = i + later[0]
@@ -287,6 +311,34 @@ def _with_parts(cells: list[str | None], k: int, width: int):
     ], m + 1
 
 
+# a cell holding one value for each group of places, one a line: "重点城市≥30" / "一般城市≥15"
+LABELLED_VALUE = re.compile(r"^[^\d≥≤<>＜＞≦≧]{1,8}(?P<value>[≥≤<>＜＞≦≧]\s*\d+(?:\.\d+)?\s*[%‰]?)$")
+
+
+def _labelled_parts(cell: str) -> list[str]:
+    """The values of a cell of labelled values joined by "；" ("重点城市≥30；一般城市≥15" → "≥30", "≥15"); else the cell."""
+    parts = cell.split("；")
+    if len(parts) > 1 and all(LABELLED_VALUE.match(part) for part in parts):
+        return [LABELLED_VALUE.match(part).group("value") for part in parts]
+    return [cell]
+
+
+def _labelled_groups(values: list[str], width: int) -> list[str]:
+    """A row's value cells when some hold labelled values one a line ("——", "重点城市≥30", "一般城市≥15" over two columns;
+    "设区市≥25", "县级市≥20", "设市城市≥55", "其他县城≥25" over two): the labelled ones of a column joined by "；"."""
+    if width < 1 or len(values) <= width or not any(LABELLED_VALUE.match(v) for v in values):
+        return values
+    if all(LABELLED_VALUE.match(v) for v in values) and len(values) % width == 0:
+        size = len(values) // width
+        return ["；".join(values[n : n + size]) for n in range(0, len(values), size)]
+    plain = width - 1  # the cells before the last column's labelled values, one a column
+    if all(not LABELLED_VALUE.match(v) for v in values[:plain]) and all(
+        LABELLED_VALUE.match(v) for v in values[plain:]
+    ):
+        return [*values[:plain], "；".join(values[plain:])]
+    return values
+
+
 def _set_right(header: list[str], columns: dict, row: list[str]) -> list[str]:
     """A flattened row in its header's columns: number and name first, nature last, the values between
     set from the right (the cells a copy left out are the first ones, a baseline with no value)."""
@@ -295,6 +347,23 @@ def _set_right(header: list[str], columns: dict, row: list[str]) -> list[str]:
         out[columns["number"]] = row[0]
     out[columns["name"]] = row[1]
     values = row[2:]
+    if columns.get("area", -1) == columns.get("number", -2) + 1 == columns["name"] - 1:
+        # "1 | 综合 | 治理 | 城市内涝防治达标率（%） | …": a group's label (its cell wrapped over lines) opens its first row,
+        # then the indicator's name: short cells with no value before a name that is no value either
+        label = []
+        while (
+            len(values) > 1
+            and len(out[columns["name"]]) <= 4
+            and not UNIT_AT_END.search(out[columns["name"]])
+            and read_value(values[0])[0] is None
+            and values[0] not in NO_VALUE
+            and not NATURE.match(values[0])
+            and not re.search(r"\d", values[0])
+        ):
+            label.append(out[columns["name"]])
+            out[columns["name"]] = values.pop(0)
+        if label:
+            out[columns["area"]] = "".join(label)
     if (
         "lead" in columns
         and values
@@ -308,6 +377,7 @@ def _set_right(header: list[str], columns: dict, row: list[str]) -> list[str]:
         out[columns["unit"]] = values.pop(0)  # the 单位 cell ("%", "/10万", "岁")
     end = min(columns.get("nature", len(header)), columns.get("lead", len(header)))
     value_columns = [n for n in range(columns["name"] + 1, end) if n != columns.get("unit")]
+    values = _labelled_groups(values, len(value_columns))
     targets = [n for n, _year in columns["targets"]]
     if len(values) < len(value_columns) and values and read_value(values[-1])[0] is None:
         # a word the copy gives once for several target years ("持续减缓", "实现"): a cell merged across them
@@ -345,6 +415,13 @@ def _columns(header: list[str]) -> dict[str, int] | None:
             columns["name"] = n
     if "name" not in columns or not years:
         return None
+    if any(PART_YEAR_HEADER.match(re.sub(r"\s", "", header[n])) for n, _y in years):
+        # "2025年计划任务 | 其中：2021年任务": each year column a target, no baseline
+        columns.pop("baseline_without_year", None)
+        columns["baseline"], columns["baseline_year"] = None, None
+        columns["target"], columns["target_year"] = years[0]
+        columns["targets"] = years
+        return columns
     columns["baseline"], columns["target"] = years[0][0], years[-1][0]
     columns["baseline_year"], columns["target_year"] = years[0][1], years[-1][1]
     columns["targets"] = targets if len(targets) > 1 else [years[-1]]
@@ -467,6 +544,70 @@ def _run_together_rows(text: str) -> list[dict]:
     return found
 
 
+# a PDF's table kept one row a line with its nature BEFORE the target columns ("指 标 单位 属性" then "2025年 年均[累计]"):
+# "4 金融市场交易总额 万亿元 预期性 2800左右 -"; a unit cell the PDF wrapped stands half on the line above, half below
+# ("万元/", "2 全员劳动生产率 预期性 36左右 -", "人"); a name wrapped stands around the row ("数字经济增加值占全市", "8 % …")
+MID_NATURE_HEADER = re.compile(r"指\s*标.*单\s*位\s*属\s*性")
+MID_NATURE_ROW = re.compile(
+    r"^(?P<number>\d{1,2})\s+(?P<before>.*?)\s*(?P<nature>预期性|约束性)\s+(?P<first>\S+)\s+(?P<second>\S+)\s*$"
+)
+MID_NATURE_UNIT = re.compile(
+    r"^(?:%|‰|[^\s\d%]{0,3}(?:元|人|家|件|岁|米|亩|吨|座|个|次|项|天|年|公里)(?:/[^\s\d]{1,3})?)$"
+)
+# "[累计达到1000]", "[20]", "5左右", ">60", "<0.01": a target cell; "-" none
+MID_NATURE_VALUE = re.compile(r"^\[?(?:累计(?:达到)?)?(?P<value>[<>]?\d+(?:\.\d+)?(?:左右)?)\]?$")
+
+
+def _mid_nature_rows(text: str) -> list[dict]:
+    """The rows of a table whose header reads "指标 单位 属性" before its year columns, one row a line; each target
+    column's value dated by the header's year (a 年均/累计 column is the period that ends then)."""
+    lines = [line.strip() for line in text.splitlines()]
+    found = []
+    for h, line in enumerate(lines):
+        if not MID_NATURE_HEADER.search(line):
+            continue
+        years = [int(y) for x in lines[h : h + 4] for y in YEAR_HEADER.findall(x)]
+        if not years:
+            continue
+        for k in range(h + 1, min(h + 80, len(lines))):
+            row = MID_NATURE_ROW.match(lines[k])
+            if not row:
+                continue
+            before = row.group("before").split()
+            unit = before.pop() if before and MID_NATURE_UNIT.match(before[-1]) else ""
+            above, below = lines[k - 1], lines[k + 1] if k + 1 < len(lines) else ""
+            if not unit and "/" in above and len(above) <= 4 and " " not in above and 0 < len(below) <= 2:
+                unit = above + below  # "万元/" … "人", "人/亿" … "元"
+            for cell in (row.group("first"), row.group("second")):
+                value = MID_NATURE_VALUE.match(cell)
+                target, comparator, _kind = read_value(value.group("value")) if value else (None, "", "")
+                if target is None:
+                    continue
+                found.append(
+                    asdict(
+                        IndicatorRow(
+                            table=0,
+                            area="",
+                            number=row.group("number"),
+                            name=" ".join(before),
+                            unit=unit,
+                            baseline_year=None,
+                            baseline=None,
+                            baseline_text="",
+                            target_year=years[0],
+                            target=target,
+                            target_text=cell,
+                            comparator=comparator or "ge",
+                            kind="value",
+                            change_per_year=None,
+                            nature="binding" if "约束" in row.group("nature") else "expected",
+                            clause=lines[k],
+                        )
+                    )
+                )
+    return found
+
+
 def indicator_rows(text: str) -> list[dict]:
     """Every row of every indicator table in the document, sub-rows numbered 5.1, 5.2…"""
     text = normalise(text)
@@ -504,8 +645,9 @@ def indicator_rows(text: str) -> list[dict]:
                 else None
             )
             nature = cells[columns["nature"]] if "nature" in columns else ""
-            for target_column, target_year in columns["targets"]:
-                target_text = cells[target_column]
+            for target_year, target_text in [
+                (year, part) for column, year in columns["targets"] for part in _labelled_parts(cells[column])
+            ]:
                 target, comparator, kind = read_value(
                     # "12.3年以上" under "…受教育年限(年)": the row's own unit written after the value
                     re.sub(rf"(?<=\d){re.escape(unit.group(1).strip())}", "", target_text)
@@ -547,4 +689,4 @@ def indicator_rows(text: str) -> list[dict]:
                         )
                     )
                 )
-    return found + _run_together_rows(text)
+    return found + _run_together_rows(text) + _mid_nature_rows(text)

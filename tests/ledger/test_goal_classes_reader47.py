@@ -61,3 +61,18 @@ def test_a_paragraph_opened_by_a_period_since_reports_results():
         "根据规划,到2025年,全省人才总量达到800万人以上。\n"
     )
     assert found(text) == [(800.0, "万人", 2025, "ge"), (800.0, "万人", 2025, "ge")]
+
+
+def test_a_review_angle_after_a_period_since_paragraph_reports_too():
+    text = (
+        "“十三五”以来,全省人才规模稳步扩大,新增技能人才累计达57.3万人。\n"
+        "从人才质量看,全省情况明显改善,研发人员年均增长6.4%,高于全国平均水平。\n"
+        "根据规划,到2025年,全省人才总量达到800万人以上。\n"
+    )
+    assert found(text) == [(800.0, "万人", 2025, "ge")]
+
+
+def test_a_review_angle_without_a_period_since_before_it_is_read():
+    # guard: "从…看," after a goals paragraph, not a report, keeps its goals
+    text = "到2025年,全省人才总量达到800万人以上。\n从人才结构看,到2025年,高技能人才占比达到30%。\n"
+    assert found(text) == [(800.0, "万人", 2025, "ge"), (30.0, "%", 2025, "ge")]

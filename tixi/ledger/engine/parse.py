@@ -2922,6 +2922,9 @@ def _sentence_targets(text: str) -> list[dict]:
     # under "…取得了明显的阶段性成果:", the paragraphs after report results until a year to come is named
     reporting_results = False
     reporting_since = False  # the report was opened by "N年来" (a year to come ends it)
+    since_period = since_period_before = (
+        False  # the report was opened by "“十三五”以来," (PERIOD_SINCE_OPENING)
+    )
     line_opens = False  # the sentence opens a line
     list_years = ""  # the clause of this sentence that named a list of years ("到2022年和2030年,…;")
     paced = False  # the sentence before opened a yearly pace ("期间每年…确定50个以上…")
@@ -2955,6 +2958,9 @@ def _sentence_targets(text: str) -> list[dict]:
             list_years = ""  # the years of a list go on over the sentence's clauses (；), not past its end
             goals_line = None
         if sentence == "\n":
+            # a report a five-year period's "以来" opened may go on in the next paragraph's review angle (below)
+            since_period_before = reporting_since and since_period
+            since_period = False
             paragraph_year, reporting, reporting_since = step_year or section_year, reporting_results, False
             line_opens = True
             # a line broken inside a sentence (a PDF copy's wrap the rejoin left): the next line goes on with it
@@ -3045,12 +3051,25 @@ def _sentence_targets(text: str) -> list[dict]:
         if reporting and not FUTURE_MARK.search(sentence):
             continue  # "…主要目标提前实现。…居民健康素养水平提升到25.4%": a figure reached, no goal
         if (
+            opens_line
+            and since_period_before
+            and REVIEW_ANGLE_OPENING.match(sentence)
+            and not FUTURE_MARK.search(sentence)
+        ):
+            # "“十三五”以来,…。\n从就业质量看,…年均增长7.1%": the next paragraph's review angle goes on with the report
+            reporting = reporting_since = since_period = True
+            since_period_before = False
+            continue
+        if opens_line:
+            since_period_before = False
+        if (
             not reporting
             and ("年来" in sentence or "去年" in sentence or "过去" in sentence or "以来" in sentence)
             and (since := YEARS_SINCE_OPENING.search(sentence) or PERIOD_SINCE_OPENING.match(sentence))
             and not PROGRESS.search(sentence)
         ):
             reporting = reporting_since = True
+            since_period = bool(PERIOD_SINCE_OPENING.match(sentence))
             if "年来" not in since.group(0) and not FUTURE_MARK.search(sentence):
                 continue  # "过去的一年,我们新建…12个": the year before the text's, its figures reached
         reporting = reporting or bool(PROGRESS.search(sentence))
@@ -3847,6 +3866,8 @@ YEARS_SINCE_OPENING = re.compile(
 )
 # a sentence opened by a five-year period "以来" ("“十三五”以来,山西就业规模稳步增长,…。就业结构持续优化,…达到118.5万人"):
 # its paragraph reports what the period brought, as "N年来" does
+# a paragraph opened by the angle a review takes ("从就业质量看,", "从结构上来看,")
+REVIEW_ANGLE_OPENING = re.compile(r"从[^，,。；;\d]{1,8}(?:来)?看[，,]")
 PERIOD_SINCE_OPENING = re.compile(r"[“\"]?十[一二三四五]五[”\"]?(?:时期|期间)?以来[，,]")
 # "…为全面建成小康社会奠定了健康基础", "打下了坚实基础": the figures before it are results reached (a foundation to lay,
 # "为2030年…奠定坚实基础", has no 了)

@@ -2,7 +2,8 @@
 period's end named after an aim's verb and 在/于 ("力争在“十四五”期末实现…") dates its goals; a length in years after
 "年限" ("平均受教育年限达到10.8年") is a goal in 年; a count followed by its share of a whole ("…5500万人、占…的比重达到
 32%") is a goal of its own; a sentence opened by a five-year period's "以来" reports what the period brought, its next
-sentences too. Every text here is made up; none is a held-out document. Each test but the guards fails on main at 7c49cc38."""
+sentences too, and a review angle ("从…看,") opening the paragraph after it. Every text here is made up; none is a
+held-out document. Each test but the guards fails on main at 7c49cc38."""
 
 from tixi.ledger.engine.parse import targets
 

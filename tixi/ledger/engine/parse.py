@@ -2932,6 +2932,9 @@ def _sentence_targets(text: str) -> list[dict]:
     # under "…取得了明显的阶段性成果:", the paragraphs after report results until a year to come is named
     reporting_results = False
     reporting_since = False  # the report was opened by "N年来" (a year to come ends it)
+    since_period = since_period_before = (
+        False  # the report was opened by "“十三五”以来," (PERIOD_SINCE_OPENING)
+    )
     line_opens = False  # the sentence opens a line
     list_years = ""  # the clause of this sentence that named a list of years ("到2022年和2030年,…;")
     paced = False  # the sentence before opened a yearly pace ("期间每年…确定50个以上…")
@@ -2965,6 +2968,9 @@ def _sentence_targets(text: str) -> list[dict]:
             list_years = ""  # the years of a list go on over the sentence's clauses (；), not past its end
             goals_line = None
         if sentence == "\n":
+            # a report a five-year period's "以来" opened may go on in the next paragraph's review angle (below)
+            since_period_before = reporting_since and since_period
+            since_period = False
             paragraph_year, reporting, reporting_since = step_year or section_year, reporting_results, False
             line_opens = True
             # a line broken inside a sentence (a PDF copy's wrap the rejoin left): the next line goes on with it
@@ -3055,12 +3061,25 @@ def _sentence_targets(text: str) -> list[dict]:
         if reporting and not FUTURE_MARK.search(sentence):
             continue  # "…主要目标提前实现。…居民健康素养水平提升到25.4%": a figure reached, no goal
         if (
+            opens_line
+            and since_period_before
+            and REVIEW_ANGLE_OPENING.match(sentence)
+            and not FUTURE_MARK.search(sentence)
+        ):
+            # "“十三五”以来,…。\n从就业质量看,…年均增长7.1%": the next paragraph's review angle goes on with the report
+            reporting = reporting_since = since_period = True
+            since_period_before = False
+            continue
+        if opens_line:
+            since_period_before = False
+        if (
             not reporting
-            and ("年来" in sentence or "去年" in sentence or "过去" in sentence)
-            and (since := YEARS_SINCE_OPENING.search(sentence))
+            and ("年来" in sentence or "去年" in sentence or "过去" in sentence or "以来" in sentence)
+            and (since := YEARS_SINCE_OPENING.search(sentence) or PERIOD_SINCE_OPENING.match(sentence))
             and not PROGRESS.search(sentence)
         ):
             reporting = reporting_since = True
+            since_period = bool(PERIOD_SINCE_OPENING.match(sentence))
             if "年来" not in since.group(0) and not FUTURE_MARK.search(sentence):
                 continue  # "过去的一年,我们新建…12个": the year before the text's, its figures reached
         reporting = reporting or bool(PROGRESS.search(sentence))
@@ -3301,6 +3320,13 @@ def _sentence_targets(text: str) -> list[dict]:
                 and re.search(r"范围(?:扩大|扩展|增加)(?:到|至)$", digits[: m.start()])
             ):
                 unit = "类"  # "医疗救助范围扩大至9类群体": the kinds a scope is widened to, a level
+            if (
+                not unit
+                and m.group("before")
+                and digits[m.end() : m.end() + 1] == "年"
+                and YEARS_OF_DURATION.search(digits[: m.start()])
+            ):
+                unit = "年"  # "平均受教育年限达到10.8年": a length in years to reach, no calendar year
             word = m.group("after") or m.group("before") or ""
             if not word and previous and LIST_GAP.fullmatch(sentence[previous[0].end() : m.start()]):
                 word = previous[1]  # "分别低于7%和5%", "下降到4.0‰、4.5‰": the list shares its word
@@ -3499,7 +3525,8 @@ def _sentence_targets(text: str) -> list[dict]:
             if (
                 following
                 and following in "年岁月日项类"
-                and unit != "类"
+                and unit
+                not in ("类", "年")  # 年: a length in years already read as its unit (YEARS_OF_DURATION)
                 # "20家年销售额过百亿元的…企业": a count of things whose yearly figure follows, no span of years
                 and not (following == "年" and unit in ("家", "所", "名", "座", "户", "台", "套"))
             ):
@@ -3847,6 +3874,11 @@ PAST_YEAR_IN = re.compile(r"在(\d{4})\s*年(?!(?:底|末)?的?基础)[^，,。�
 YEARS_SINCE_OPENING = re.compile(
     r"(?:^|[，,：:])(?:" + YEARS_SINCE + r"|过去(?:的)?(?:一|1)年(?:里|中|来)?|去年(?:以来)?)[，,]"
 )
+# a sentence opened by a five-year period "以来" ("“十三五”以来,山西就业规模稳步增长,…。就业结构持续优化,…达到118.5万人"):
+# its paragraph reports what the period brought, as "N年来" does
+# a paragraph opened by the angle a review takes ("从就业质量看,", "从结构上来看,")
+REVIEW_ANGLE_OPENING = re.compile(r"从[^，,。；;\d]{1,8}(?:来)?看[，,]")
+PERIOD_SINCE_OPENING = re.compile(r"[“\"]?十[一二三四五]五[”\"]?(?:时期|期间)?以来[，,]")
 # "…为全面建成小康社会奠定了健康基础", "打下了坚实基础": the figures before it are results reached (a foundation to lay,
 # "为2030年…奠定坚实基础", has no 了)
 FOUNDATION_LAID = re.compile(r"(?:奠定|打下|夯实)了[^。；;，,]{0,16}基础")
@@ -4072,9 +4104,14 @@ SIZED_CLUSTER = re.compile(r"(?:以上)?的[^\d，,。；;、]{0,10}?(?:集群|�
 COUNT_BEFORE_SIZE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:个|家)(?:左右|以上)?[^，,。；;\d]{0,8}?(?:达到|超过|达|超)?$"
 )
+# a length counted in years named just before its verb: "劳动年龄人口平均受教育年限达到10.8年", "…年限达11.3年"
+YEARS_OF_DURATION = re.compile(r"年限$")
 # the last year of a five-year plan named by its number: "到“十四五”末"
 # ("到“十四五”末", "力争“十二五”末实现…": a goal's verb before it, not a past period's end reported: "“十二五”末,全市…")
-FIVE_YEAR_END = re.compile(r"(?:到|至|力争|争取|确保)[“\"]?(十[一二三四五六七])五[”\"]?(?:时期)?(?:期末|末)")
+# ("力争在“十四五”期末实现…达75%": the aim's verb, then 在/于 before the period)
+FIVE_YEAR_END = re.compile(
+    r"(?:到|至|(?:力争|争取|确保)(?:在|于)?)[“\"]?(十[一二三四五六七])五[”\"]?(?:时期)?(?:期末|末)"
+)
 # a five-year period the text sets goals for: "“十四五”时期,目标人均预期寿命提高1岁", "“十三五”期间,…的主要发展目标是"
 FIVE_YEAR_GOAL = re.compile(
     r"(?:^|(?<=[，,；;。\s]))[“\"]?(十[一二三四五六七])五[”\"]?(?:时期|期间)[，,]?[^，,。；;]{0,12}?(?<!预期)(?<!既定)(?<!规划)(?<!达到)(?<!实现)(?<!完成)目标(?!.{0,6}(?:实现|完成))"
@@ -4222,7 +4259,10 @@ YEAR_BEFORE_VALUE = re.compile(
 )
 ALREADY = re.compile(r"已(?:经)?(?:达到|达|超过)$")
 # a value qualifying what a later value counts: "100张以上床位的护理院达到5家" (the 5 is the goal)
-QUALIFIER = re.compile(r"[^，,；;。\d]{0,10}的[^，,；;。\d]{1,12}(?:达到|达|不少于|不低于|超过)\s*\d")
+# (not a share of a whole after the count: "高技能人才总量达到5500万人、占技能劳动者总量的比重达到32%", two goals)
+QUALIFIER = re.compile(
+    r"(?!、?占)[^，,；;。\d]{0,10}的[^，,；;。\d]{1,12}(?:达到|达|不少于|不低于|超过)\s*\d"
+)
 # a value naming a class whose count follows: "龙头企业产值超过50亿元的3家、超过30亿元的5家" (the counts are the goals)
 # a level closed by 的 and what reaches it: "3级及以上标准的企业", "3级以上水平的工厂"
 LEVEL_QUALIFIES = re.compile(r"(?:及以上|以上)?(?:[（(]含[)）])?(?:标准|水平)?的[^，,。；;\d]{1,12}")

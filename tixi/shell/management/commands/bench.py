@@ -1042,8 +1042,12 @@ class Command(BaseCommand):
             ),
             (
                 truth / "heldout_cd",
-                False,
-                "EIGHTY-SECOND held-out set, eight stored web-page copies (就业 plans of 湖南, 山西, the nation 十三五, 2019 goals; 无锡 癌症防控, 江西 艾滋病, 浙江 托育, 深圳 中医药) with 45 targets, gathered by helper gather73, truth committed before any reader ran (reviewed by review23) and first read by the lead (34995823, session 22, after reader42/43/44 written on heldout_bv … heldout_ca): targets 32/45 (36 found)",
+                True,
+                "EIGHTY-SECOND held-out set, eight stored web-page copies (就业 plans of 湖南, 山西, the nation 十三五, 2019 goals; 无锡 癌症防控, 江西 艾滋病, 浙江 托育, 深圳 中医药) with 45 targets, gathered by helper gather73, truth committed before any reader ran (reviewed by review23) and first read by the lead (34995823, session 22, after reader42/43/44 written on heldout_bv … heldout_ca): targets 32/45 (36 found); "
+                "seen since reader47 ('力争在“十四五”期末' dating goals, a length in 年 after 年限, a count then its share '、占…的比重', "
+                "a '“十三五”以来,' paragraph and the review angle after it reporting): targets 38/45 (39 found: the 2019 item's six "
+                "'今年' goals have no year in the text; 十三五's DOUBTFUL '带动1000万人脱贫' unread; 浙江's '15分钟托育服务圈' read as "
+                "heldout_ad and heldout_bv count such circles)",
             ),
         )
         if perturb:

@@ -2702,6 +2702,39 @@ def _sections(text: str, yearly_list: bool = False, boundaries: bool = False):
             yield from (sentence for sentence in re.split(r"(?<=[。])", line) if QUOTED_GOAL.search(sentence))
 
 
+# a work report's numbered part on a five-year period's goals ("二、“十三五”时期主要目标任务和重大举措",
+# "二、“十三五”时期发展成就和“十四五”时期主要目标任务": the last period it names) and the next numbered part that ends it
+PERIOD_GOALS_PART = re.compile(
+    r"\s*[一二三四五六七八九十]+、[^。；;，,]{0,30}?[“\"]?(十[一二三四五六七])五[”\"]?时期[^。；;，,]{0,8}?目标[^。；;，,]{0,12}$"
+)
+TOP_PART = re.compile(r"\s*[一二三四五六七八九十]+、")
+# the line left in a period part's heading's place (then the period's end year, a private-use character each, no digit
+# the cleaning of the body could take), and alone where the next part begins
+PERIOD_PART = "\ue001"
+
+
+def _mark_period_parts(text: str) -> str:
+    if "时期" not in text:
+        return text  # no five-year period named: nothing to mark
+    lines, inside = [], False
+    for line in text.split("\n"):
+        part = PERIOD_GOALS_PART.match(line)
+        if part:
+            end = max(FIVE_YEAR_ENDS[p] for p in re.findall(r"(十[一二三四五六七])五[”\"]?时期", line))
+            lines += [PERIOD_PART + chr(0xE100 + end - 2000), line]
+            inside = True
+            continue
+        if inside and TOP_PART.match(line):
+            lines.append(PERIOD_PART)
+            inside = False
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _period_part_year(marker: str) -> int | None:
+    return ord(marker[1]) - 0xE100 + 2000 if len(marker) > 1 else None
+
+
 # where a heading was, for the sentence loop (a private-use character: no text writes it)
 SECTION_BOUNDARY = "\ue000"
 
@@ -2885,6 +2918,9 @@ def _sentence_targets(text: str) -> list[dict]:
         _task_cells_only(text, _without_progress_notes(text)) if list_year and _progress_table(text) else text
     )
     read = _without_conditions(read)
+    # a work report's part on a five-year period's goals ("二、“十三五”时期主要目标任务和重大举措"): its sentences with no
+    # year of their own are for the period's end, up to the next part ("三、2016年重点工作")
+    read = _mark_period_parts(read)
     annex = read.find("重大建设项目表")  # the projects annex is read by projects()
     # a plan's steps ("第二步，到2035年…"): a heading ends a step's year, so _sections marks where headings were
     steps = bool(PLAN_STEP.search(read))
@@ -2948,6 +2984,7 @@ def _sentence_targets(text: str) -> list[dict]:
     # the year of a list of the year's works announced inside a longer text (a 政府工作报告's "今年再办好15件民生实事。一是…",
     # "附件\n2026年自治区民生实事\n1.…"): its paragraph, and the numbered lines after it, are the list's items
     inner_list, line_wrapped = None, False
+    period_part = None  # the end year of the five-year period whose goals part the sentence is in
     clauses = list(_clauses(body))
     for index, sentence in enumerate(clauses):
         period_paragraph = False
@@ -2964,6 +3001,11 @@ def _sentence_targets(text: str) -> list[dict]:
             continue
         if sentence == SECTION_BOUNDARY:
             step_year = paragraph_year = section_year = None  # a heading ends a step's paragraphs
+            continue
+        if sentence.startswith(PERIOD_PART):
+            period_part = _period_part_year(
+                sentence
+            )  # a five-year period's goals part opens (a year) or ends (None)
             continue
         sentence = re.sub(r"\s+", "", sentence)
         if not sentence or sentence in "。；;":
@@ -3172,6 +3214,8 @@ def _sentence_targets(text: str) -> list[dict]:
             year = this_year  # "今年,重庆将…推进18个中央投资项目建设", "到2027年,…。今年要新建…10个"
         elif paragraph_year and (GOAL_WORDS.search(sentence) or "%" in sentence):
             year = paragraph_year
+        elif period_part and (GOAL_WORDS.search(sentence) or "%" in sentence):
+            year = period_part  # "届时，我国经济总量超过90万亿元" in the 十三五 goals part: for 2020
         elif document_year and (
             GOAL_WORDS.search(sentence) or "%" in sentence or PILOT_COUNT.search(sentence)
         ):

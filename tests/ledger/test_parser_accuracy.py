@@ -379,7 +379,9 @@ SEVENTY_NINTH_SET = Path(__file__).resolve().parent / "heldout_ca"
 # five government work reports (海拉尔区 2015, 2016, 2018 as heldout_bz's; the State Council's 2016 and 2021 from
 # liuzeyi11/GovernmentWorkReportCorpus @6b81a7e, a sentence a line) with 91 targets, gathered by helper gather71:
 # UNSEEN, first read by the lead (34995823, session 22, after reader42/43/44 written on heldout_bv … heldout_ca):
-# targets 52/91 (86 found) (no threshold here)
+# targets 52/91 (86 found) (no threshold here); seen since reader45 (a five-year goals part "二、“十三五”时期主要目标任务…" dated
+# by the period's end, its earlier period's results past; "6.5%－7%" a range; a count to complete after its work's object;
+# money a clause opens with and the stock surveyed no goal): targets 86/91 (94 found)
 EIGHTIETH_SET = Path(__file__).resolve().parent / "heldout_cb"
 # five texts of ShirleyLoveGIS/PolicyTextMining @aecfd0d policytxt.txt as its authors extracted them from PDF/Word
 # (hard wraps, page numbers, CR LF: 上海 十四五 纲要 chapters 二, 十三, 十四 with its 主要指标 table; 浙江 城市内涝治理 十四五 tables; 北京
@@ -789,7 +791,10 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # merged (lead, session 22): reader42 + reader43 + reader44: bv … ca all seen; unseen as before them
     # heldout_cb, _cc, _cd (EIGHTIETH to EIGHTY-SECOND) UNSEEN, truth by gather71/72/73 (reviewed by review23), first read
     # by the lead with main 34995823: targets 135 of 228 with 181 found (cb 52/91 (86), cc 51/92 (59), cd 32/45 (36))
-    assert unseen_total[3:5] == ["129", "126"] and unseen_total[7:9] == ["479", "430"]
+    # reader45: heldout_cb seen since reader45 (its 91 targets with 94 found move to the seen total); the other unseen
+    # sets by reader45's rules (per set against main's, tixi bench parse --repeat 1): targets 388 with 348 found
+    # (heldout_bd found 132 -> 134, recall 0.95 -> 0.96; one heldout_cc document 9 -> 11 found)
+    assert unseen_total[3:5] == ["129", "126"] and unseen_total[7:9] == ["388", "348"]
     seen_total = text[text.index("all seen sets together") :].splitlines()[2].split()
     # reader14: aa 50 of 50 with 54 found (the 4 extras: values in a clause the copy cut off), ab 62 of 62 with 62
     # found; heldout_t's chusheng_quexian and huli_2015, heldout_u's kouqiang sets and dianquefa_2010, heldout_v's
@@ -948,7 +953,8 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # of 4 and heldout_u quanke_zhidu 0 -> 1 of 1 (a five-year plan named by its number dates them): found 2404 -> 2409
     # merged (lead, session 22): reader42 + reader43 + reader44 (bv … ca seen): the six sets 269 of 271 targets with 277
     # found, 51 of 51 tasks
-    assert seen_total[3:5] == ["1755", "1735"] and seen_total[7:9] == ["2688", "2683"]
+    # reader45: heldout_cb seen (91 targets with 94 found added); no other seen set changed
+    assert seen_total[3:5] == ["1755", "1735"] and seen_total[7:9] == ["2779", "2777"]
 
 
 def test_fifth_set_is_six_whole_documents_with_their_source():

@@ -379,7 +379,9 @@ SEVENTY_NINTH_SET = Path(__file__).resolve().parent / "heldout_ca"
 # five government work reports (海拉尔区 2015, 2016, 2018 as heldout_bz's; the State Council's 2016 and 2021 from
 # liuzeyi11/GovernmentWorkReportCorpus @6b81a7e, a sentence a line) with 91 targets, gathered by helper gather71:
 # UNSEEN, first read by the lead (34995823, session 22, after reader42/43/44 written on heldout_bv … heldout_ca):
-# targets 52/91 (86 found) (no threshold here)
+# targets 52/91 (86 found) (no threshold here); seen since reader45 (a five-year goals part "二、“十三五”时期主要目标任务…" dated
+# by the period's end, its earlier period's results past; "6.5%－7%" a range; a count to complete after its work's object;
+# money a clause opens with and the stock surveyed no goal): targets 86/91 (94 found)
 EIGHTIETH_SET = Path(__file__).resolve().parent / "heldout_cb"
 # five texts of ShirleyLoveGIS/PolicyTextMining @aecfd0d policytxt.txt as its authors extracted them from PDF/Word
 # (hard wraps, page numbers, CR LF: 上海 十四五 纲要 chapters 二, 十三, 十四 with its 主要指标 table; 浙江 城市内涝治理 十四五 tables; 北京
@@ -802,7 +804,11 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # guowuyuan_2021_zhengfu_gongzuo_baogao), heldout_cc 59 -> 61 (shanghai_gangyao_gaopinzhi_shenghuo_2025 13 -> 14, one
     # more matched; shanghai_gangyao_zhuyao_mubiao_2025 12 -> 13, one extra): tasks 129 with 126, targets 434 with 397
     # merged (lead, session 22): reader46 + reader47 (cc, cd seen)
-    assert unseen_total[3:5] == ["129", "126"] and unseen_total[7:9] == ["342", "336"]
+    # reader45: heldout_cb seen since reader45 (its 91 targets with 94 found move to the seen total); the other unseen
+    # sets by reader45's rules (per set against main's, tixi bench parse --repeat 1): targets 388 with 348 found
+    # (heldout_bd found 132 -> 134, recall 0.95 -> 0.96; one heldout_cc document 9 -> 11 found)
+    # merged (lead, session 22): reader45 (cb seen) with reader46, reader47: heldout_bd's gansu 24 -> 26 found
+    assert unseen_total[3:5] == ["129", "126"] and unseen_total[7:9] == ["251", "251"]
     seen_total = text[text.index("all seen sets together") :].splitlines()[2].split()
     # reader14: aa 50 of 50 with 54 found (the 4 extras: values in a clause the copy cut off), ab 62 of 62 with 62
     # found; heldout_t's chusheng_quexian and huli_2015, heldout_u's kouqiang sets and dianquefa_2010, heldout_v's
@@ -967,7 +973,9 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # targets 45 with 39 found): heldout_ap gonggong_fuwu_shisiwu_2025 and heldout_bw jiaoyu_shisiwu_zhibiao 18 -> 19
     # found, both matched (受教育年限); no other seen set changed (tixi bench parse --repeat 1, per set against main's)
     # merged (lead, session 22): reader46 + reader47 (cc, cd seen)
-    assert seen_total[3:5] == ["1755", "1735"] and seen_total[7:9] == ["2825", "2813"]
+    # reader45: heldout_cb seen (91 targets with 94 found added); no other seen set changed
+    # merged (lead, session 22): reader45 + reader46 + reader47 (cb, cc, cd seen): the three sets 213 of 228 with 225 found
+    assert seen_total[3:5] == ["1755", "1735"] and seen_total[7:9] == ["2916", "2910"]
 
 
 def test_fifth_set_is_six_whole_documents_with_their_source():

@@ -2096,8 +2096,8 @@ TARGET = re.compile(
     r"|(?:压缩|压减|缩短|缩小|减)(?:至|到)|约|达)?\s*"
     # a range keeps its lower bound, its unit written once ("5～8个") or twice ("25%-30%", with a dash only: "从20%到30%"
     # is a change from a baseline)
-    # or a count's unit written twice with 至 ("2位至3位", "3个至5个")
-    r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—-]|到|至|[%‰]\s*[～~—-]|(?:个|位|名|家|所|项|种)\s*(?:至|～|~))\s*)?"
+    # or a count's unit written twice with 至 ("2位至3位", "3个至5个"); the dash full-width ("6.5%－7%") or an en dash too
+    r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—–－-]|到|至|[%‰]\s*[～~—–－-]|(?:个|位|名|家|所|项|种)\s*(?:至|～|~))\s*)?"
     r"(?P<value>\d+(?:\.\d+)?)\s*"
     r"(?P<unit>%|‰|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|万亿斤|亿斤|万斤|亿公斤|[万亿]立方米(?:[/／](?:小时|秒|日))?|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|万场|万批次|万次|万套|万只|万头|万家|万所|万对|万公顷|万标箱|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
     r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人(?!制)|条(?![例款])|公里\s*[/／]\s*[百千万]?平方公里|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|小时|平方米/人|㎡/人|平方米|㎡|颗|辆(?![/／])|批次|堂"
@@ -2211,6 +2211,15 @@ GOAL_WORDS = re.compile(
     r"|(?:^|[，,；;：:])(?!现有|拥有|共有|已有|有|其中|涉及)[\u4e00-\u9fff]{1,6}?\d+(?:\.\d+)?万?名[^，,。；;、\d]{1,8}"
     r"、\s*\d+(?:\.\d+)?万?名[^，,。；;、\d]{1,12}?(?:人才|专家|人员|学者|团队|工匠)"
 )
+# a work report's count to reach this year after its verb and the work's object, in a sentence naming no year ("完成绿化
+# 130万平方米", "完成主城区甲路、乙路等12条道路", "做好22.8公里道路的扩建", "重点实施城区20条道路的改造提升", "完成今年8008户
+# 改造任务"): the report's year's goal
+WORK_OBJECT_COUNT = re.compile(
+    r"(?:完成|实施|做好)(?!了)(?![^，,。；;\d]{0,24}?现有)[^，,。；;\d了]{0,24}?\d+(?:\.\d+)?万?"
+    r"(?:平方米|公里|条|栋|户|座|所|处|套)"
+)  # (not "完成对…现有的450万平方米棚户区的调查": the stock surveyed)
+# money a clause opens with, spent on the works named after it ("投资10.6亿元，加快推进…", "年内投资1.6亿元，完成…")
+WORKS_INVESTMENT = re.compile(r"(?:^|[，,；;：:])(?:年内|全年)?(?:计划)?投资$")
 # headings of the parts that look back (十三五 achievements, a review of the past year, the situation) or annex
 # projects: no targets there. A heading that also names what is to be done (目标, 任务, 要点…) looks forward.
 LOOKING_BACK = re.compile(
@@ -2703,6 +2712,53 @@ def _sections(text: str, yearly_list: bool = False, boundaries: bool = False):
             yield from (sentence for sentence in re.split(r"(?<=[。])", line) if QUOTED_GOAL.search(sentence))
 
 
+# a work report's numbered part on a five-year period's goals ("二、“十三五”时期主要目标任务和重大举措",
+# "二、“十三五”时期发展成就和“十四五”时期主要目标任务": the last period it names) and the next numbered part that ends it
+PERIOD_GOALS_PART = re.compile(
+    r"\s*[一二三四五六七八九十]+、[^。；;，,]{0,30}?[“\"]?(十[一二三四五六七])五[”\"]?时期[^。；;，,]{0,8}?目标[^。；;，,]{0,12}$"
+)
+# in that part, a change by a value or a count right after its verb ("人均预期寿命提高1岁", "城镇棚户区住房改造2000万套")
+PERIOD_PART_CHANGE = re.compile(r"(?:提高|提升|增加|改造)\d")
+PERIOD_REVIEWED = re.compile(r"成就|回顾|成效")
+PERIOD_REVIEW = "\ue0ff"  # after PERIOD_PART: the part opens on the earlier period's results
+TOP_PART = re.compile(r"\s*[一二三四五六七八九十]+、")
+# the line left in a period part's heading's place (then the period's end year, a private-use character each, no digit
+# the cleaning of the body could take), and alone where the next part begins
+PERIOD_PART = "\ue001"
+
+
+def _mark_period_parts(text: str) -> str:
+    if "时期" not in text:
+        return text  # no five-year period named: nothing to mark
+    lines, inside, later = [], False, None
+    for line in text.split("\n"):
+        part = PERIOD_GOALS_PART.match(line)
+        if part:
+            periods = re.findall(r"(十[一二三四五六七])五[”\"]?时期", line)
+            end = max(FIVE_YEAR_ENDS[p] for p in periods)
+            if len(set(periods)) > 1 and PERIOD_REVIEWED.search(line):
+                # "二、“十三五”时期发展成就和“十四五”时期主要目标任务": the earlier period's results first, each a line
+                # in a copy kept a sentence a line; the goals from the first line naming the later period
+                lines += [PERIOD_PART + PERIOD_REVIEW, line]
+                later = (max(periods, key=FIVE_YEAR_ENDS.get), end)
+            else:
+                lines += [PERIOD_PART + chr(0xE100 + end - 2000), line]
+            inside = True
+            continue
+        if inside and TOP_PART.match(line):
+            lines.append(PERIOD_PART)
+            inside, later = False, None
+        elif later and re.search(later[0] + r"五[”\"]?(?:时期|期间)", line):
+            lines.append(PERIOD_PART + chr(0xE100 + later[1] - 2000))
+            later = None
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _period_part_year(marker: str) -> int | None:
+    return ord(marker[1]) - 0xE100 + 2000 if len(marker) > 1 and marker[1] != PERIOD_REVIEW else None
+
+
 # where a heading was, for the sentence loop (a private-use character: no text writes it)
 SECTION_BOUNDARY = "\ue000"
 
@@ -2895,6 +2951,9 @@ def _sentence_targets(text: str) -> list[dict]:
         _task_cells_only(text, _without_progress_notes(text)) if list_year and _progress_table(text) else text
     )
     read = _without_conditions(read)
+    # a work report's part on a five-year period's goals ("二、“十三五”时期主要目标任务和重大举措"): its sentences with no
+    # year of their own are for the period's end, up to the next part ("三、2016年重点工作")
+    read = _mark_period_parts(read)
     annex = read.find("重大建设项目表")  # the projects annex is read by projects()
     # a plan's steps ("第二步，到2035年…"): a heading ends a step's year, so _sections marks where headings were
     steps = bool(PLAN_STEP.search(read))
@@ -2961,6 +3020,8 @@ def _sentence_targets(text: str) -> list[dict]:
     # the year of a list of the year's works announced inside a longer text (a 政府工作报告's "今年再办好15件民生实事。一是…",
     # "附件\n2026年自治区民生实事\n1.…"): its paragraph, and the numbered lines after it, are the list's items
     inner_list, line_wrapped = None, False
+    period_part = None  # the end year of the five-year period whose goals part the sentence is in
+    period_review = False  # the sentence is in such a part's opening review of the period before
     clauses = list(_clauses(body))
     for index, sentence in enumerate(clauses):
         period_paragraph = False
@@ -2981,6 +3042,13 @@ def _sentence_targets(text: str) -> list[dict]:
         if sentence == SECTION_BOUNDARY:
             step_year = paragraph_year = section_year = None  # a heading ends a step's paragraphs
             continue
+        if sentence.startswith(PERIOD_PART):
+            # a five-year period's goals part opens (a year), or ends (None)
+            period_part = _period_part_year(sentence)
+            period_review = sentence[1:] == PERIOD_REVIEW
+            continue
+        if period_review and not FUTURE_MARK.search(sentence):
+            continue  # "过去五年，…" then "城镇新增就业超过6000万人。" a line each: the earlier period's results
         sentence = re.sub(r"\s+", "", sentence)
         if not sentence or sentence in "。；;":
             continue
@@ -3201,8 +3269,15 @@ def _sentence_targets(text: str) -> list[dict]:
             year = this_year  # "今年,重庆将…推进18个中央投资项目建设", "到2027年,…。今年要新建…10个"
         elif paragraph_year and (GOAL_WORDS.search(sentence) or "%" in sentence):
             year = paragraph_year
+        elif period_part and (
+            GOAL_WORDS.search(sentence) or "%" in sentence or PERIOD_PART_CHANGE.search(sentence)
+        ):
+            year = period_part  # "届时，我国经济总量超过90万亿元" in the 十三五 goals part: for 2020
         elif document_year and (
-            GOAL_WORDS.search(sentence) or "%" in sentence or PILOT_COUNT.search(sentence)
+            GOAL_WORDS.search(sentence)
+            or "%" in sentence
+            or PILOT_COUNT.search(sentence)
+            or WORK_OBJECT_COUNT.search(sentence)
         ):
             year = this_year or document_year
         elif list_year and document_year == list_year and LIST_ITEM_VERB.search(sentence):
@@ -3423,6 +3498,8 @@ def _sentence_targets(text: str) -> list[dict]:
                 or (PER_HEAD_AMOUNT.search(before) and not STANDARD_RAISED.search(before))
             ):
                 continue  # "发放…劳务报酬20亿元以上", "给予每人1万元救助": money paid, no level to reach
+            if unit in ("万元", "亿元") and WORKS_INVESTMENT.search(before) and re.match(r"[，,]", after):
+                continue  # "投资1260万元，完成5个村的饮水安全工程": the money the works cost, the works are the goal
             if (
                 (m.group("before") or m.group("after"))
                 and (group := GROUP_QUALIFIED.match(after))

@@ -1051,6 +1051,16 @@ class Command(BaseCommand):
                 "'今年' goals have no year in the text; 十三五's DOUBTFUL '带动1000万人脱贫' unread; 浙江's '15分钟托育服务圈' read as "
                 "heldout_ad and heldout_bv count such circles)",
             ),
+            (
+                truth / "heldout_ce",
+                False,
+                "EIGHTY-THIRD held-out set, eight stored web-page copies of plans of fields no set held (镇江 现代农业 十二五 with a 28-row indicator table; 江西 渔业渔政, national 种植业, 畜牧兽医, 土壤地下水, 林草 十四五; 水十条; 十三五 城镇污水) with 74 targets, gathered by helper gather74, truth committed before any reader ran and first read by the lead (8b512c9d, session 22, after reader45/46/47 written on heldout_cb, _cc, _cd): targets 45/74 (46 found)",
+            ),
+            (
+                truth / "heldout_cf",
+                False,
+                "EIGHTY-FOURTH held-out set, four State Council work reports (2011, 2013, 2018, 2022) of liuzeyi11/GovernmentWorkReportCorpus @6b81a7e taken as heldout_cb took 2016 and 2021 (the SAME source and layout as heldout_cb, whose rules were written before this reading) with 52 targets, gathered by helper gather75, truth committed before any reader ran and first read by the lead (8b512c9d, session 22, after reader45/46/47 written on heldout_cb, _cc, _cd): targets 48/52 (59 found)",
+            ),
         )
         if perturb:
             return self.write_robustness(

@@ -39,6 +39,10 @@ KIND_WORDS = (
 CHANGE = re.compile(r"(降低|下降|减少|提高|增加|上升)\s*(\d+(?:\.\d+)?)")
 # "(%)", "(人/万人)"; a list in brackets ("(街道、社区)") names places, no unit
 UNIT_AT_END = re.compile(r"[（(]\s*([^（）()、]{1,10})\s*[）)]\s*$")
+# "(万亩)(5年新增量)": the unit, then a note of the period the value covers, no unit
+UNIT_BEFORE_NOTE = re.compile(
+    r"[（(]\s*([^（）()、]{1,10})\s*[）)]\s*[（(][^（）()]{0,8}(?:\d+年|累计|新增)[^（）()]{0,8}[）)]\s*$"
+)
 NO_VALUE = {"", "—", "-", "——", "/", "－"}
 # the nature of an indicator (the last cell of its row)
 NATURE = re.compile(r"^(?:预期性|约束性|倡导性|指导性|预期|约束)$")
@@ -173,16 +177,28 @@ def _flat_blocks(text: str):
             # "领域 | 指标 | 2025年" over rows numbered 1, 2, 3…: the copy left the 序号 cell out of the header
             header = ["序号", *header]
             columns = _columns(header)
+        plain = (
+            columns is not None
+            and "number" not in columns
+            and "nature" not in columns
+            and _plain_table(cells, j, columns, len(header))
+        )
         if (
             columns is None
             # "指标 | 2025年 | 属性": three columns do when the nature closes each row
             or len(header) < (3 if {"name", "nature"} <= set(columns) else 4)
-            or ("number" not in columns and "nature" not in columns)
+            or ("number" not in columns and "nature" not in columns and not plain)
         ):
             i = max(j, i + 1)
             continue
         rows, k = [header], j
-        next_row = _flat_row if "number" in columns else _nature_row(len(header))
+        next_row = (
+            _flat_row
+            if "number" in columns
+            else _plain_row(len(header))
+            if plain
+            else _nature_row(len(header))
+        )
         while k < len(cells) and (row := next_row(cells, k, len(rows))):
             read, k = row
             for row_cells in (
@@ -193,7 +209,8 @@ def _flat_blocks(text: str):
                     # is the label of the group of rows to come, no value of this row
                     while len(row_cells) > 2 and not re.search(r"\d", row_cells[-1]):
                         row_cells = row_cells[:-1]
-                rows.append(_set_right(header, columns, row_cells))
+                # a plain row is in its columns already ([group label], or "", name, values)
+                rows.append(row_cells if plain else _set_right(header, columns, row_cells))
         if len(rows) > 1:
             yield 0, "", rows
         i = max(k, j)
@@ -269,6 +286,44 @@ def _nature_row(width: int):
         return _with_parts(cells, k, width)
 
     return read
+
+
+def _plain_row(width: int):
+    """The reader of a table with neither a 序号 nor a nature column ("类别 | 指标 | 2010年实绩 | 2015年目标"): a group
+    label ("一、经济增长") is a row of its own, the area of the rows below; a row is its name, no value, then exactly one
+    value per year column."""
+
+    def read(cells: list[str | None], k: int, _number: int):
+        if k >= len(cells) or cells[k] is None or read_value(cells[k])[0] is not None:
+            return None
+        if GROUP_LABEL.fullmatch(cells[k]) and k + 1 < len(cells) and cells[k + 1] is not None:
+            if read_value(cells[k + 1])[0] is None:
+                return [cells[k]], k + 1
+            return None
+        end = k + width - 1  # the name, then the columns after the area and the name
+        values = cells[k + 1 : end]
+        if len(values) != width - 2 or any(c is None or read_value(c)[0] is None for c in values):
+            return None
+        return ["", cells[k], *values], end
+
+    return read
+
+
+def _plain_table(cells: list[str | None], k: int, columns: dict, width: int) -> bool:
+    """A table read by `_plain_row`: an area column, a name column and a baseline and a target year column, exactly,
+    and its first three rows read so, each name giving its unit in brackets ("农业增加值(亿元)")."""
+    if set(columns) - {"targets", "target", "target_year", "baseline", "baseline_year"} != {"area", "name"}:
+        return False
+    if columns["baseline"] is None or width != 4:
+        return False
+    read, rows = _plain_row(width), 0
+    while rows < 3 and (row := read(cells, k, 0)):
+        cells_read, k = row
+        if len(cells_read) > 1:
+            if not UNIT_AT_END.search(cells_read[1]):
+                return False
+            rows += 1
+    return rows == 3
 
 
 # the label of a group of rows in a table without a 序号 column: "一、发展水平", "二、优质资源建设"
@@ -639,10 +694,14 @@ def indicator_rows(text: str) -> list[dict]:
                 sub += 1
             baseline_text = cells[columns["baseline"]] if columns["baseline"] is not None else ""
             baseline, _c, _k = read_value(baseline_text)
-            unit = UNIT_AT_END.search(name) or (
-                re.match(r"(.+)", cells[columns["unit"]])
-                if "unit" in columns and cells[columns["unit"]]
-                else None
+            unit = (
+                UNIT_BEFORE_NOTE.search(name)
+                or UNIT_AT_END.search(name)
+                or (
+                    re.match(r"(.+)", cells[columns["unit"]])
+                    if "unit" in columns and cells[columns["unit"]]
+                    else None
+                )
             )
             nature = cells[columns["nature"]] if "nature" in columns else ""
             for target_year, target_text in [

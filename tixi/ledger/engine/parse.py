@@ -2096,10 +2096,10 @@ TARGET = re.compile(
     r"|(?:压缩|压减|缩短|缩小|减)(?:至|到)|约|达)?\s*"
     # a range keeps its lower bound, its unit written once ("5～8个") or twice ("25%-30%", with a dash only: "从20%到30%"
     # is a change from a baseline)
-    # or a count's unit written twice with 至 ("2位至3位", "3个至5个"); the dash full-width ("6.5%－7%") or an en dash too
-    r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—–－-]|到|至|[%‰]\s*[～~—–－-]|(?:个|位|名|家|所|项|种)\s*(?:至|～|~))\s*)?"
+    # or a count's unit written twice with 至 ("2位至3位", "3个至5个", "8%至10%"); the dash full-width ("6.5%－7%") or an en dash too
+    r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—–－-]|到|至|[%‰]\s*(?:[～~—–－-]|至)|(?:个|位|名|家|所|项|种)\s*(?:至|～|~))\s*)?"
     r"(?P<value>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>%|‰|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|万亿斤|亿斤|万斤|亿公斤|[万亿]立方米(?:[/／](?:小时|秒|日))?|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|万场|万批次|万次|万套|万只|万头|万家|万所|万对|万公顷|万标箱|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
+    r"(?P<unit>%|‰|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|万亿斤|亿斤|万斤|亿公斤|[万亿]立方米(?:[/／](?:小时|秒|日))?|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|万场|万批次|万次|万套|万只|万头|亿尾|万尾|万家|万所|万对|万公顷|万标箱|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
     r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人(?!制)|条(?![例款])|公里\s*[/／]\s*[百千万]?平方公里|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|小时|平方米/人|㎡/人|平方米|㎡|颗|辆(?![/／])|批次|堂"
     # more units of counts and lengths, read as the others (the first readings met each): rooms, doses, cases, copies
     r"|间(?![隔断歇])|万剂次|万?册|万?份(?![额])|万?盒|床(?![位旁边])|公顷|千米|亩"
@@ -2190,6 +2190,9 @@ GOAL_WORDS = re.compile(
     r"|(?:^|[，,；;])为\d+(?:\.\d+)?万?(?:名|户)"
     # a count closing a clause after a work and its object ("改造建华路、根河路等背街巷道10条")
     r"|(?:^|[，,；;])(?:改造|新建|改建|扩建|修建|硬化|铺设)[^，,。；;\d]{1,14}?\d+(?:\.\d+)?万?(?:个|所|座|处|条|套|公里)(?=[，,。；;]|$)"
+    # homes a work report starts or renovates this year, counted in 万套/万户 closing the clause ("今年开工580万套",
+    # "…棚户区改造住房共1000万套，改造农村危房150万户")
+    r"|(?:开工|改造|建设|建成|新建)[^，,。；;\d]{0,24}?\d+(?:\.\d+)?万(?:套|户)(?=[，,。；;]|$)"
     # the people a training reaches ("面向3万名…开展…培训"), matters carried through ("推动74项…事项全面落地")
     r"|(?:^|[，,；;。])面向\d+(?:\.\d+)?万?(?:名|人)|推动\d+(?:\.\d+)?(?:项|个|家)"
     # a count after a verb and its noun, closing the clause: "培训乡村医生5000人", "新建县域医疗次中心58个"
@@ -2951,6 +2954,9 @@ def _sentence_targets(text: str) -> list[dict]:
         _task_cells_only(text, _without_progress_notes(text)) if list_year and _progress_table(text) else text
     )
     read = _without_conditions(read)
+    # a copy kept a sentence a line: "过去一年，我们的各项工作取得了很大成绩。" then the results a clause a line
+    # ("国内生产总值增长10.3%，") to the line closing the sentence: the year before's figures, no goal
+    read = YEAR_RESULTS_LINES.sub(lambda m: m.group(1) + re.sub(r"[^\n]", "", m.group(2)), read)
     # a work report's part on a five-year period's goals ("二、“十三五”时期主要目标任务和重大举措"): its sentences with no
     # year of their own are for the period's end, up to the next part ("三、2016年重点工作")
     read = _mark_period_parts(read)
@@ -3635,6 +3641,16 @@ def _sentence_targets(text: str) -> list[dict]:
                 continue  # "城区常住人口500万以上的超大特大城市,要…": the size that names a class the clause is about
             if ELIMINATED.search(before) and re.fullmatch(r"及?以上", m.group("after") or ""):
                 continue  # "全面消除56人及以上大班额": the size that names what is to be done away with, no level
+            if (
+                unit.endswith("元")
+                and re.search(r"(?:投入|拨付|下达|筹集)$", before)
+                and re.match(r"[，,]?用于", after)
+            ):
+                continue  # "今年中央财政拟投入423亿元，用于扶助和促进就业": money put into a work, no level to reach
+            if unit == "个" and after.startswith("方面"):
+                continue  # "从土壤、地下水、农业农村3个方面设置了…指标": the parts a document is laid out in, no level
+            if RATE_AS_CONDITION.match(after):
+                continue  # "6.5%左右的增速可以实现比较充分的就业": a growth named as what allows a result, no goal restated
             if unit in ("项", "个") and ITEM_COUNT.match(after):
                 continue  # "提出了16项具体工作指标", "5个…可量化的具体指标": a count of a document's own items, not a level
             if before.endswith("每"):
@@ -4378,7 +4394,20 @@ def _looking_back_spans(sentence: str, plan_start: int | None = None) -> list[tu
     return spans
 
 
+# "过去一年，…取得了很大成绩。" on its line, then its results a clause a line (each closed by "，" or "；") to the line
+# closing the sentence ("国际收支状况有所改善。")
+YEAR_RESULTS_LINES = re.compile(
+    r"(^[ \t\u3000]*(?:过去(?:的)?(?:一|1)年|去年)[，,][^\n]{0,40}?(?:成绩|成就|成效|进展)[。：:][ \t\u3000]*\n)"
+    r"((?:[^\n。]{1,60}[，,；;][ \t\u3000]*\n){1,12}[^\n。]{1,60}。)",
+    re.MULTILINE,
+)
 PRESENT = re.compile(r"(?:^|(?<=[，,；;：:]))目前[，,][^，,。；;]*")
+
+
+# "…的增速可以实现…", "…的增速就能够…": a growth rate as the condition of a result
+RATE_AS_CONDITION = re.compile(
+    r"[^，,。；;\d]{0,2}?的(?:增速|增长速度)[^，,。；;\d]{0,2}?(?:可以|能够|就能|才能|足以)"
+)
 
 
 # "16项具体工作指标", "24项督查激励措施", "46项市级绩效任务", "5个方面的具体目标": what follows a count in 项 names the

@@ -401,12 +401,15 @@ EIGHTY_SECOND_SET = Path(__file__).resolve().parent / "heldout_cd"
 # eight stored web-page copies of plans of fields no set held (镇江 现代农业 十二五 with a 28-row indicator table; 江西 渔业渔政,
 # national 种植业, 畜牧兽医, 土壤地下水, 林草 十四五; 水十条; 十三五 城镇污水) with 74 targets, gathered by helper gather74: UNSEEN, first read
 # by the lead (8b512c9d, session 22, after reader45/46/47 written on heldout_cb, _cc, _cd): targets 45/74 (46 found)
-# (no threshold here)
+# (no threshold here); seen since reader48 (a table with neither 序号 nor nature column, "类别 | 指标 | 2010年实绩 | 2015年目标"
+# one cell a line; "(万亩)(5年新增量)"; 亿尾; "N个方面" no goal): targets 74/74 (74 found), pinned by the bench's seen total
 EIGHTY_THIRD_SET = Path(__file__).resolve().parent / "heldout_ce"
 # four State Council work reports (2011, 2013, 2018, 2022) of liuzeyi11/GovernmentWorkReportCorpus @6b81a7e taken as
 # heldout_cb took 2016 and 2021 (the SAME source and layout as heldout_cb, whose rules were written before this
 # reading) with 52 targets, gathered by helper gather75: UNSEEN, first read by the lead (8b512c9d, session 22, after
-# reader45/46/47 written on heldout_cb, _cc, _cd): targets 48/52 (59 found) (no threshold here)
+# reader45/46/47 written on heldout_cb, _cc, _cd): targets 48/52 (59 found) (no threshold here); seen since reader48 (the
+# past year's results a clause a line, "8%至10%", homes this year in 万套/万户, a growth rate as a condition and money put in
+# "用于…" no goals): targets 51/52 (56 found), pinned by the bench's seen total
 EIGHTY_FOURTH_SET = Path(__file__).resolve().parent / "heldout_cf"
 # eight NON-HEALTH texts from government text stored in public GitHub files: TASKS WITH UNITS (广州 2012 新型城市化 实施意见
 # items "（牵头单位：X，配合单位：Y…，各区、县级市政府）": 科技创新工程, 民生幸福工程, 民主法治建设, 党建创新工程; a 四川 2014 督查
@@ -820,7 +823,10 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # merged (lead, session 22): reader45 (cb seen) with reader46, reader47: heldout_bd's gansu 24 -> 26 found
     # heldout_ce, _cf (EIGHTY-THIRD, EIGHTY-FOURTH) UNSEEN, truth by gather74/75, first read by the lead with main
     # 8b512c9d: targets 93 of 126 with 105 found (ce 45/74 (46), cf 48/52 (59)); added to 251/251
-    assert unseen_total[3:5] == ["129", "126"] and unseen_total[7:9] == ["377", "356"]
+    # reader48: heldout_ce, _cf seen since reader48 (their 126 targets with 130 found move to the seen total); the other
+    # unseen sets by reader48's rules (per set against main's, tixi bench parse --repeat 1): heldout_bm found 14 -> 13 (one
+    # extra fewer, P 0.93 -> 1.00): targets 251 with 250 found
+    assert unseen_total[3:5] == ["129", "126"] and unseen_total[7:9] == ["251", "250"]
     seen_total = text[text.index("all seen sets together") :].splitlines()[2].split()
     # reader14: aa 50 of 50 with 54 found (the 4 extras: values in a clause the copy cut off), ab 62 of 62 with 62
     # found; heldout_t's chusheng_quexian and huli_2015, heldout_u's kouqiang sets and dianquefa_2010, heldout_v's
@@ -987,7 +993,10 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # merged (lead, session 22): reader46 + reader47 (cc, cd seen)
     # reader45: heldout_cb seen (91 targets with 94 found added); no other seen set changed
     # merged (lead, session 22): reader45 + reader46 + reader47 (cb, cc, cd seen): the three sets 213 of 228 with 225 found
-    assert seen_total[3:5] == ["1755", "1735"] and seen_total[7:9] == ["2916", "2910"]
+    # reader48 (a plain table, "8%至10%", the past year's results a line each, 万套/万户 this year, a rate as a condition, "N个方面",
+    # money "用于…"; ce, cf seen, targets 126 with 130 found): heldout_cb guowuyuan_2016 31 -> 30 found (its DOUBTFUL extra
+    # "有6.5%－7%的增速就能够实现…" no longer read), none matched fewer; no other seen set changed
+    assert seen_total[3:5] == ["1755", "1735"] and seen_total[7:9] == ["3042", "3039"]
 
 
 def test_fifth_set_is_six_whole_documents_with_their_source():

@@ -1053,13 +1053,18 @@ class Command(BaseCommand):
             ),
             (
                 truth / "heldout_ce",
-                False,
-                "EIGHTY-THIRD held-out set, eight stored web-page copies of plans of fields no set held (镇江 现代农业 十二五 with a 28-row indicator table; 江西 渔业渔政, national 种植业, 畜牧兽医, 土壤地下水, 林草 十四五; 水十条; 十三五 城镇污水) with 74 targets, gathered by helper gather74, truth committed before any reader ran and first read by the lead (8b512c9d, session 22, after reader45/46/47 written on heldout_cb, _cc, _cd): targets 45/74 (46 found)",
+                True,
+                "EIGHTY-THIRD held-out set, eight stored web-page copies of plans of fields no set held (镇江 现代农业 十二五 with a 28-row indicator table; 江西 渔业渔政, national 种植业, 畜牧兽医, 土壤地下水, 林草 十四五; 水十条; 十三五 城镇污水) with 74 targets, gathered by helper gather74, truth committed before any reader ran and first read by the lead (8b512c9d, session 22, after reader45/46/47 written on heldout_cb, _cc, _cd): targets 45/74 (46 found); "
+                "seen since reader48 (a table with neither 序号 nor nature column, '类别 | 指标 | 2010年实绩 | 2015年目标' one cell a line; "
+                "'(万亩)(5年新增量)' a unit then a note; 亿尾; 'N个方面' no goal): targets 74/74 (74 found)",
             ),
             (
                 truth / "heldout_cf",
-                False,
-                "EIGHTY-FOURTH held-out set, four State Council work reports (2011, 2013, 2018, 2022) of liuzeyi11/GovernmentWorkReportCorpus @6b81a7e taken as heldout_cb took 2016 and 2021 (the SAME source and layout as heldout_cb, whose rules were written before this reading) with 52 targets, gathered by helper gather75, truth committed before any reader ran and first read by the lead (8b512c9d, session 22, after reader45/46/47 written on heldout_cb, _cc, _cd): targets 48/52 (59 found)",
+                True,
+                "EIGHTY-FOURTH held-out set, four State Council work reports (2011, 2013, 2018, 2022) of liuzeyi11/GovernmentWorkReportCorpus @6b81a7e taken as heldout_cb took 2016 and 2021 (the SAME source and layout as heldout_cb, whose rules were written before this reading) with 52 targets, gathered by helper gather75, truth committed before any reader ran and first read by the lead (8b512c9d, session 22, after reader45/46/47 written on heldout_cb, _cc, _cd): targets 48/52 (59 found); "
+                "seen since reader48 (the past year's results a clause a line after '过去一年，…取得了很大成绩。', '8%至10%' a range, "
+                "homes this year in 万套/万户, a growth rate as a condition and money put in '用于…' no goals): targets 51/52 (56 found: "
+                "the subsidy raises 2013 ×3 and 2022 ×2 read as heldout_am counts them, the truth's DOUBTFUL call; '20种重大疾病' unread)",
             ),
         )
         if perturb:

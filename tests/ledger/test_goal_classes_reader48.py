@@ -40,6 +40,18 @@ def test_a_table_without_number_or_nature_is_read_row_by_row_under_its_group_lab
     ]
 
 
+def test_a_plain_table_s_group_labels_in_another_marker_style_still_part_its_rows():
+    # another planner's markers ("（1）生产规模"), as perturb's numbering shape writes them
+    text = PLAIN_TABLE.replace("一、生产规模", "（1）生产规模").replace("二、生态", "（2）生态")
+    assert [(r["area"], r["target"]) for r in indicator_rows(text)] == [
+        ("（1）生产规模", 20.0),
+        ("（1）生产规模", 4.0),
+        ("（2）生态", 55.0),
+        ("（2）生态", 85.0),
+        ("（2）生态", 150.0),
+    ]
+
+
 def test_a_list_of_names_and_numbers_without_units_is_no_plain_table():
     # the same columns, but names without a unit in brackets: a list of counts, not read as a table
     text = "类别\n\n指标\n\n2010年实绩\n\n2015年目标\n\n一、概况\n\n林场\n\n3\n\n4\n\n苗圃\n\n5\n\n6\n\n花园\n\n7\n\n8\n"

@@ -288,6 +288,12 @@ def _nature_row(width: int):
     return read
 
 
+# the label of a group of rows in a plain table, in any planner's marker ("一、经济增长", "（1）经济增长", "2.农产品供给")
+PLAIN_GROUP_LABEL = re.compile(
+    r"(?:[一二三四五六七八九十]{1,3}、|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]|\d{1,2}[.．、]|[①-⑳])\D{1,20}"
+)
+
+
 def _plain_row(width: int):
     """The reader of a table with neither a 序号 nor a nature column ("类别 | 指标 | 2010年实绩 | 2015年目标"): a group
     label ("一、经济增长") is a row of its own, the area of the rows below; a row is its name, no value, then exactly one
@@ -296,10 +302,13 @@ def _plain_row(width: int):
     def read(cells: list[str | None], k: int, _number: int):
         if k >= len(cells) or cells[k] is None or read_value(cells[k])[0] is not None:
             return None
-        if GROUP_LABEL.fullmatch(cells[k]) and k + 1 < len(cells) and cells[k + 1] is not None:
-            if read_value(cells[k + 1])[0] is None:
-                return [cells[k]], k + 1
-            return None
+        if (
+            PLAIN_GROUP_LABEL.fullmatch(cells[k])
+            and k + 1 < len(cells)
+            and cells[k + 1] is not None
+            and read_value(cells[k + 1])[0] is None
+        ):
+            return [cells[k]], k + 1
         end = k + width - 1  # the name, then the columns after the area and the name
         values = cells[k + 1 : end]
         if len(values) != width - 2 or any(c is None or read_value(c)[0] is None for c in values):

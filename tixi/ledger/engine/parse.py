@@ -2715,10 +2715,14 @@ def _sections(text: str, yearly_list: bool = False, boundaries: bool = False):
             yield from (sentence for sentence in re.split(r"(?<=[。])", line) if QUOTED_GOAL.search(sentence))
 
 
+# a five-year plan by its number ("十四五" → 十四): the group each pattern below names it by (FIVE_YEAR_ENDS gives its end)
+FIVE_YEAR_NUMBER = r"(十[一二三四五六七])五"
 # a work report's numbered part on a five-year period's goals ("二、“十三五”时期主要目标任务和重大举措",
 # "二、“十三五”时期发展成就和“十四五”时期主要目标任务": the last period it names) and the next numbered part that ends it
 PERIOD_GOALS_PART = re.compile(
-    r"\s*[一二三四五六七八九十]+、[^。；;，,]{0,30}?[“\"]?(十[一二三四五六七])五[”\"]?时期[^。；;，,]{0,8}?目标[^。；;，,]{0,12}$"
+    r"\s*[一二三四五六七八九十]+、[^。；;，,]{0,30}?[“\"]?"
+    + FIVE_YEAR_NUMBER
+    + r"[”\"]?时期[^。；;，,]{0,8}?目标[^。；;，,]{0,12}$"
 )
 # in that part, a change by a value or a count right after its verb ("人均预期寿命提高1岁", "城镇棚户区住房改造2000万套")
 PERIOD_PART_CHANGE = re.compile(r"(?:提高|提升|增加|改造)\d")
@@ -2737,7 +2741,7 @@ def _mark_period_parts(text: str) -> str:
     for line in text.split("\n"):
         part = PERIOD_GOALS_PART.match(line)
         if part:
-            periods = re.findall(r"(十[一二三四五六七])五[”\"]?时期", line)
+            periods = re.findall(FIVE_YEAR_NUMBER + r"[”\"]?时期", line)
             end = max(FIVE_YEAR_ENDS[p] for p in periods)
             if len(set(periods)) > 1 and PERIOD_REVIEWED.search(line):
                 # "二、“十三五”时期发展成就和“十四五”时期主要目标任务": the earlier period's results first, each a line
@@ -4203,16 +4207,18 @@ YEARS_OF_DURATION = re.compile(r"年限$")
 # ("到“十四五”末", "力争“十二五”末实现…": a goal's verb before it, not a past period's end reported: "“十二五”末,全市…")
 # ("力争在“十四五”期末实现…达75%": the aim's verb, then 在/于 before the period)
 FIVE_YEAR_END = re.compile(
-    r"(?:到|至|(?:力争|争取|确保)(?:在|于)?)[“\"]?(十[一二三四五六七])五[”\"]?(?:时期)?(?:期末|末)"
+    r"(?:到|至|(?:力争|争取|确保)(?:在|于)?)[“\"]?" + FIVE_YEAR_NUMBER + r"[”\"]?(?:时期)?(?:期末|末)"
 )
 # a five-year period the text sets goals for: "“十四五”时期,目标人均预期寿命提高1岁", "“十三五”期间,…的主要发展目标是"
 FIVE_YEAR_GOAL = re.compile(
-    r"(?:^|(?<=[，,；;。\s]))[“\"]?(十[一二三四五六七])五[”\"]?(?:时期|期间)[，,]?[^，,。；;]{0,12}?(?<!预期)(?<!既定)(?<!规划)(?<!达到)(?<!实现)(?<!完成)目标(?!.{0,6}(?:实现|完成))"
+    r"(?:^|(?<=[，,；;。\s]))[“\"]?"
+    + FIVE_YEAR_NUMBER
+    + r"[”\"]?(?:时期|期间)[，,]?[^，,。；;]{0,12}?(?<!预期)(?<!既定)(?<!规划)(?<!达到)(?<!实现)(?<!完成)目标(?!.{0,6}(?:实现|完成))"
 )  # ("“十四五”时期,主要健康指标达到预期目标" reports the period's goals reached)
 # a sentence's first clause (after who speaks: "朱宏介绍,") naming a five-year period, its years in brackets or not, or
 # its end ("“十三五”末,")
 PAST_PERIOD_OPENING = re.compile(
-    r"(?:[^，,。；;\d]{0,10}(?:介绍|表示|指出|说|称|显示)[，,:：])?[“\"]?(十[一二三四五六七])五[”\"]?"
+    r"(?:[^，,。；;\d]{0,10}(?:介绍|表示|指出|说|称|显示)[，,:：])?[“\"]?" + FIVE_YEAR_NUMBER + r"[”\"]?"
     r"(?:[（(][^（）()]{0,16}[)）])?(?:时期|期间|期?末期?)"
 )  # ("《计划》显示,“十二五”期间,…", "陈竺称,“十一五”末期,…提高到74.83岁")
 # what aims rather than reports: "力争提前完成…", "确保如期实现…"
@@ -4220,12 +4226,16 @@ AIMED = re.compile(r"力争|确保|将|要|争取")
 # a five-year period named in quotes as a time to come: its clause hopes or aims ("“十五五”中国人均预期寿命有望达到80岁";
 # not "“十三五”期间,18项指标…", "“十四五”以来")
 FIVE_YEAR_NAMED = re.compile(
-    r"[“\"](十[一二三四五六七])五[”\"](?!以来)(?:(?:时期|期间)[，,])?[^，,。；;《》]{0,20}?(?:有望|预计|力争|希望|(?<!预期)(?<!既定)(?<!规划)(?<!达到)(?<!实现)(?<!完成)目标|将)"
+    r"[“\"]"
+    + FIVE_YEAR_NUMBER
+    + r"[”\"](?!以来)(?:(?:时期|期间)[，,])?[^，,。；;《》]{0,20}?(?:有望|预计|力争|希望|(?<!预期)(?<!既定)(?<!规划)(?<!达到)(?<!实现)(?<!完成)目标|将)"
 )  # (not a plan's title: "《…“十二五”行动计划》总体目标")
 # goals a text sets under a five-year plan it names: "根据《公路水路交通运输信息化“十二五”发展规划》（…）要求，确定本工程的
 # 建设目标如下"
 GOALS_UNDER_PERIOD_PLAN = re.compile(
-    r"(?:根据|按照|依据)《[^《》。]{0,40}?[“\"](十[一二三四五六七])五[”\"][^《》。]{0,20}》[^。；;]{0,40}?目标"
+    r"(?:根据|按照|依据)《[^《》。]{0,40}?[“\"]"
+    + FIVE_YEAR_NUMBER
+    + r"[”\"][^《》。]{0,20}》[^。；;]{0,40}?目标"
 )
 # a value alone, with its sign, unit or word ("99%以上", ">7.5", "12.3年以上"): no sentence, a table's cell
 BARE_CELL = re.compile(
@@ -4254,7 +4264,9 @@ def _after_bare_cell(clauses: list[str], index: int) -> bool:
 # a five-year plan named by its number before its kind ("《…十四五规划》", "“十四五”学前教育发展提升行动计划",
 # "“十四五”…主要发展指标", "“十四五”规划纲要草案")
 FIVE_YEAR_PLAN_NAMED = re.compile(
-    r"[“\"]?(十[一二三四五六七])五[”\"]?(?!以来)[^，,。；;：:\n“”\"]{0,20}?(?:规划|计划|纲要|发展指标|主要指标)"
+    r"[“\"]?"
+    + FIVE_YEAR_NUMBER
+    + r"[”\"]?(?!以来)[^，,。；;：:\n“”\"]{0,20}?(?:规划|计划|纲要|发展指标|主要指标)"
 )
 # what reports a plan's goals reached, before its name in the clause ("基本实现了《…", "全面完成“十三五”规划…")
 PLAN_REACHED = re.compile(r"(?:(?:实现|完成)了|基本实现|全面完成|顺利完成)[^，,。；;]*$")
@@ -4262,7 +4274,7 @@ PLAN_REACHED = re.compile(r"(?:(?:实现|完成)了|基本实现|全面完成|�
 # reports on the plan it names ("“十四五”规划高质量收官"), it sets no goal for it
 WRITTEN_ON = re.compile(r"(?<!\d)(20\d{2})(?:\s*年\s*\d{1,2}\s*月|-\d{1,2}-\d{1,2})")
 # a sentence opening with a five-year period ("“十三五”时期,我国居民…")
-FIVE_YEAR_PERIOD = re.compile(r"[“\"]?(十[一二三四五六七])五[”\"]?(?:时期|期间)")
+FIVE_YEAR_PERIOD = re.compile(r"[“\"]?" + FIVE_YEAR_NUMBER + r"[”\"]?(?:时期|期间)")
 FIVE_YEAR_ENDS = {
     "十一": 2010,
     "十二": 2015,

@@ -14,7 +14,7 @@ A table may hold several target years ("2022年目标值", "2030年目标值"): 
 import re
 from dataclasses import asdict, dataclass
 
-from tixi.ledger.engine.parse import COMPARATORS, FIVE_YEAR_ENDS, normalise
+from tixi.ledger.engine.parse import COMPARATORS, FIVE_YEAR_ENDS, FIVE_YEAR_NUMBER, normalise
 
 CAPTION = re.compile(r"^\s*表\s*(\d+)[\s　.．:：]*(.*)$")
 YEAR_HEADER = re.compile(r"(\d{4})\s*年")
@@ -58,7 +58,7 @@ HEADER_CELL = re.compile(
 NATURE_HEADER = re.compile(r"性质|属性")
 PLAN_TOTAL_HEADER = re.compile(r"^(?:计划|规划)任务$")
 PART_YEAR_HEADER = re.compile(r"^其中[:：](\d{4})年任务$")
-CAPTION_PERIOD = re.compile(r"(十[一二三四五六七])五")
+CAPTION_PERIOD = re.compile(FIVE_YEAR_NUMBER)
 # a table's column of the units responsible for each row (牵头单位): no value of the row
 LEAD_HEADER = re.compile(r"^(?:牵头|责任|负责)(?:单位|部门)$")
 

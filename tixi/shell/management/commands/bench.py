@@ -1066,6 +1066,30 @@ class Command(BaseCommand):
                 "homes this year in 万套/万户, a growth rate as a condition and money put in '用于…' no goals): targets 51/52 (56 found: "
                 "the subsidy raises 2013 ×3 and 2022 ×2 read as heldout_am counts them, the truth's DOUBTFUL call; '20种重大疾病' unread)",
             ),
+            (
+                truth / "heldout_cg",
+                False,
+                "EIGHTY-FIFTH held-out set, three national-scale texts of two repositories no set had used (minoriwww/NLPtools: the 十一五 规划纲要 as a PDF's text, 云南's 十五 计划纲要 as OCR with spaced digits; aldohemsn/chinese-political-corpora: the 2015 State Council work report) with 117 targets, gathered by helper gather76, truth committed before any reader ran (reviewed by review24b), "
+                "first read by the lead with session 22's last reader (1bcbf6f, no rule written since their truth): targets 66/117 (77 found)",
+            ),
+            (
+                truth / "heldout_ch",
+                False,
+                "EIGHTY-SIXTH held-out set, four State Council work reports (2012, 2014, 2017, 2020) of liuzeyi11/GovernmentWorkReportCorpus taken as heldout_cb and _cf took theirs (the SAME source and layout as those SEEN sets) with 61 targets, gathered by helper gather77, truth committed before any reader ran (reviewed by review24a), "
+                "first read by the lead with session 22's last reader (1bcbf6f, no rule written since their truth): targets 47/61 (58 found)",
+            ),
+            (
+                truth / "heldout_ci",
+                False,
+                "EIGHTY-SEVENTH held-out set, nine stored web-page copies of plans of fields no set held (安全生产 of 宁波, 中卫, 山东; 青海 生态旅游; 杭州 学前教育; 洞头 科技创新; 深圳 高新区; 安徽 交通运输; 上海 残疾人) with 71 targets, gathered by helper gather78, truth committed before any reader ran (reviewed by review24a), "
+                "first read by the lead with session 22's last reader (1bcbf6f, no rule written since their truth): targets 52/71 (64 found)",
+            ),
+            (
+                truth / "heldout_cj",
+                False,
+                "EIGHTY-EIGHTH held-out set, seven more texts of ShirleyLoveGIS/PolicyTextMining policytxt.txt (OTHER chapters of the 上海 十四五 纲要 and 浙江 内涝 plan whose first chapters heldout_cc holds, and 北京 生态安全格局) with 40 targets, gathered by helper gather79, truth committed before any reader ran (reviewed by review24b), "
+                "first read by the lead with session 22's last reader (1bcbf6f, no rule written since their truth): targets 36/40 (54 found: 17 past results of the 十三五 review chapter read as goals)",
+            ),
         )
         if perturb:
             return self.write_robustness(

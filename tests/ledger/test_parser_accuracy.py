@@ -421,6 +421,10 @@ EIGHTY_SIXTH_SET = Path(__file__).resolve().parent / "heldout_ch"
 EIGHTY_SEVENTH_SET = Path(__file__).resolve().parent / "heldout_ci"
 # other chapters of heldout_cc's 上海 纲要 and 浙江 内涝 plan, and 北京 生态安全格局: 36/40 (54 found)
 EIGHTY_EIGHTH_SET = Path(__file__).resolve().parent / "heldout_cj"
+# four more national five-year texts of minoriwww/NLPtools (十五, 十二五 full-width digits, 七五, 八五 OCR): 56/111 (71 found)
+EIGHTY_NINTH_SET = Path(__file__).resolve().parent / "heldout_ck"
+# four State Council reports (2009, 2010, 2024, 2025) of aldohemsn/chinese-political-corpora: 30/49 (57 found)
+NINETIETH_SET = Path(__file__).resolve().parent / "heldout_cl"
 # eight NON-HEALTH texts from government text stored in public GitHub files: TASKS WITH UNITS (广州 2012 新型城市化 实施意见
 # items "（牵头单位：X，配合单位：Y…，各区、县级市政府）": 科技创新工程, 民生幸福工程, 民主法治建设, 党建创新工程; a 四川 2014 督查
 # notice) and goals (those 广州 texts; news reports of 贵州, 广西 and 京津冀 plans), gathered by helper unseen40, truth committed
@@ -839,7 +843,10 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # heldout_cg, _ch, _ci, _cj (EIGHTY-FIFTH to EIGHTY-EIGHTH) UNSEEN, truth by gather76-79 (reviewed by review24a/b),
     # first read by the lead with session 22's last reader (1bcbf6f): targets 201 of 289 with 253 found (cg 66/117 (77),
     # ch 47/61 (58), ci 52/71 (64), cj 36/40 (54)); added to 251/250
-    assert unseen_total[3:5] == ["129", "126"] and unseen_total[7:9] == ["540", "503"]
+    # heldout_ck, _cl (EIGHTY-NINTH, NINETIETH) UNSEEN, truth by gather80/81 (reviewed by review25), first read by the lead
+    # with 1bcbf6f's reader: targets 86 of 160 with 128 found (ck 56/111 (71), cl 30/49 (57)); added to 540/503; one task
+    # found where ck's truth has none (十五 纲要): tasks 129 with 127 found
+    assert unseen_total[3:5] == ["129", "127"] and unseen_total[7:9] == ["700", "631"]
     seen_total = text[text.index("all seen sets together") :].splitlines()[2].split()
     # reader14: aa 50 of 50 with 54 found (the 4 extras: values in a clause the copy cut off), ab 62 of 62 with 62
     # found; heldout_t's chusheng_quexian and huli_2015, heldout_u's kouqiang sets and dianquefa_2010, heldout_v's

@@ -1090,6 +1090,18 @@ class Command(BaseCommand):
                 "EIGHTY-EIGHTH held-out set, seven more texts of ShirleyLoveGIS/PolicyTextMining policytxt.txt (OTHER chapters of the 上海 十四五 纲要 and 浙江 内涝 plan whose first chapters heldout_cc holds, and 北京 生态安全格局) with 40 targets, gathered by helper gather79, truth committed before any reader ran (reviewed by review24b), "
                 "first read by the lead with session 22's last reader (1bcbf6f, no rule written since their truth): targets 36/40 (54 found: 17 past results of the 十三五 review chapter read as goals)",
             ),
+            (
+                truth / "heldout_ck",
+                False,
+                "EIGHTY-NINTH held-out set, four more national five-year texts of minoriwww/NLPtools (十五 纲要 as a PDF's text; 十二五 纲要 篇二–九 with full-width digits; 七五 chapters with '2，900' thousands; 八五 part 八 as noisy OCR) with 111 targets, gathered by helper gather80, truth committed before any reader ran (reviewed by review25), "
+                "first read by the lead with session 22's last reader (1bcbf6f, no rule written since their truth): targets 56/111 (71 found)",
+            ),
+            (
+                truth / "heldout_cl",
+                False,
+                "NINETIETH held-out set, four State Council work reports (2009, 2010, 2024, 2025) of aldohemsn/chinese-political-corpora (the source and layout of heldout_cg's 2015 report) with 49 targets, gathered by helper gather81, truth committed before any reader ran (reviewed by review25), "
+                "first read by the lead with session 22's last reader (1bcbf6f, no rule written since their truth): targets 30/49 (57 found)",
+            ),
         )
         if perturb:
             return self.write_robustness(

@@ -1,0 +1,54 @@
+"""The reader on the goal grammar (tixi/ledger/engine/grammar.py; `tixi bench parse --grammar`): goal sentences
+generated from their parts (time, verb, unit, comparator word, form) and the negatives the conventions leave out, each
+with its truth. Pinned: every part's sentences are read exactly but the few listed below, so a part that stops being
+read (a verb, a unit, an order) fails here. Figures (seed 0, session 23 reader51): before the fixes 1485 sentences,
+1245 read exactly, targets 1463 of 1703 with 1588 found (P 0.92 R 0.86); after, 1484 exactly, 1702 of 1703 with 1702 found."""
+
+import pytest
+
+from tixi.ledger.engine import grammar
+from tixi.ledger.engine.parse import targets
+
+# sentences still read wrong, by seed: a count after 实现 and its subject written as a range in 万 ("实现…80～82万元"):
+# NOT_A_GOAL takes "N～M万" for a norm ("服务人口1～3万") unless a goal's verb stands right before it
+STILL_WRONG = {
+    0: {"实现重点专科建设经费80～82万元。"},
+    1: {"到2025年末，实现重点专科建设经费80～82万元。"},
+    2: {"“十四五”期间，实现家庭医生签约人数10～12万人。", "到2030年实现重点专科建设经费1000～1002万元。"},
+}
+
+
+@pytest.fixture(scope="module", params=sorted(STILL_WRONG))
+def measured(request):
+    return request.param, *grammar.measure(targets, request.param)
+
+
+def test_the_grammar_is_whole_and_deterministic():
+    first, again = grammar.sentences(0), grammar.sentences(0)
+    assert [s.text for s in first] == [s.text for s in again]
+    assert len(first) == 1485
+    labels = {}
+    for sentence in first:
+        for part, label in sentence.parts.items():
+            labels.setdefault(part, set()).add(label)
+    assert labels["time"] == {t[0] for t in grammar.TIMES}
+    assert labels["verb"] == {v[0] for v in grammar.VERBS}
+    assert labels["unit"] == set(grammar.UNITS)
+    assert labels["comparator"] == {c[0] for c in grammar.COMPARATOR_WORDS}
+    assert len(labels["negative"]) == 7
+
+
+def test_every_part_is_read(measured):
+    seed, tallies, wrong = measured
+    assert {s.text for s in wrong} == STILL_WRONG[seed]
+    for part, by_label in tallies.items():
+        for label, tally in by_label.items():
+            assert tally.precision == 1.0, (part, label)
+            assert tally.recall >= 0.95, (part, label, tally.matched, tally.expected)
+
+
+def test_the_negatives_are_left_out(measured):
+    _seed, tallies, _wrong = measured
+    for kind, tally in tallies["negative"].items():
+        # a baseline sentence's goal (the M of "由N%提高到M%") is its only target; the others have none
+        assert tally.found == tally.matched == tally.expected, kind

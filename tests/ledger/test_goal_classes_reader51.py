@@ -1,6 +1,6 @@
 """Goal sentences the goal grammar (tixi/ledger/engine/grammar.py, session 23, helper reader51) found unread, by class.
 Every text here is made up (none is a held-out document); each sits in a small plan whose period ends in 2025, so a
-sentence naming no year takes 2025. Each test but the guards fails on main (1bcbf6f)."""
+sentence naming no year takes 2025. Each test but the two guards fails on main (1bcbf6f)."""
 
 from tixi.ledger.engine.parse import targets
 
@@ -59,3 +59,18 @@ def test_two_joined_rates_with_their_year_before_the_verb():
     assert (
         found("家庭医生签约服务覆盖率和县域内就诊率到2030年均达到90%以上。") == [(90.0, "%", 2030, "ge")] * 2
     )
+
+
+def test_what_a_plan_equips_its_recipients_with():
+    assert found("为乡镇卫生院配备救护车50辆。") == [(50.0, "辆", 2025, "ge")]
+    assert found("为乡镇卫生院配备500～600张医疗卫生机构床位。") == [(500.0, "张", 2025, "ge")]
+
+
+def test_equipment_in_each_place_stays_a_layout_norm():
+    # guard (main reads nothing here either): no comparator, one in each place, the conventions' layout norm
+    assert found("每个村卫生室配备乡村医生2名。") == []
+
+
+def test_a_count_after_a_work_and_its_object_in_a_sentence_naming_no_year():
+    assert found("建设健康步道200公里。") == [(200.0, "公里", 2025, "ge")]
+    assert found("改造10个区域医疗中心。") == [(10.0, "个", 2025, "ge")]

@@ -826,7 +826,9 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # reader48: heldout_ce, _cf seen since reader48 (their 126 targets with 130 found move to the seen total); the other
     # unseen sets by reader48's rules (per set against main's, tixi bench parse --repeat 1): heldout_bm found 14 -> 13 (one
     # extra fewer, P 0.93 -> 1.00): targets 251 with 250 found
-    assert unseen_total[3:5] == ["129", "126"] and unseen_total[7:9] == ["251", "250"]
+    # reader51 (the goal grammar's classes; per set against main's, tixi bench parse --repeat 1): heldout_bd
+    # ningxia_2026_yiliao_anju 11 -> 12 found, one more matched (recall 0.79 -> 0.86; the document not opened): 251 with 251
+    assert unseen_total[3:5] == ["129", "126"] and unseen_total[7:9] == ["251", "251"]
     seen_total = text[text.index("all seen sets together") :].splitlines()[2].split()
     # reader14: aa 50 of 50 with 54 found (the 4 extras: values in a clause the copy cut off), ab 62 of 62 with 62
     # found; heldout_t's chusheng_quexian and huli_2015, heldout_u's kouqiang sets and dianquefa_2010, heldout_v's

@@ -22,6 +22,13 @@ from dataclasses import dataclass, field
 PLAN_TITLE = "某市卫生健康事业发展规划（2021—2025年）"
 GOALS_HEADING = "二、发展目标"
 PLAN_YEAR = 2025
+# the plans a sentence is set in (label, opening lines, the year a sentence naming none takes): a period's plan, a year's
+# work points (its title's year), a plan whose goal paragraph names its year ("到2026年，…" then the goals)
+CONTEXTS = (
+    ("规划2021—2025", f"{PLAN_TITLE}\n{GOALS_HEADING}\n", PLAN_YEAR),
+    ("2024年工作要点", "某市2024年卫生健康工作要点\n一、工作目标\n", 2024),
+    ("方案到2026年", "某市健康乡村建设实施方案\n一、主要目标\n到2026年，健康乡村建设取得明显成效。\n", 2026),
+)
 
 # (label, text before the subject, text between subject and verb, year); "{}" none
 TIMES = (
@@ -40,6 +47,7 @@ TIMES = (
     ("无年份", "", "", PLAN_YEAR),
 )
 CLOSING_TIMES = ("句末到2027年实现",)
+PERIOD_TIMES = ("十四五期间",)  # a period named, no year: a goal in that period's own plan only
 
 # the unit as written, the unit as the truth writes it, values to use, subjects (indicator names of SEEN truths)
 # subjects of a level ("率", "数") and objects of a count ("区域医疗中心") apart: a count may be written before its object
@@ -95,19 +103,43 @@ VERBS = (
     ("降低到", "降低到", "le", "down"),
     ("缩小到", "缩小到", "le", "down"),
     ("不超过", "不超过", "le", "down"),
+    ("将达到", "将达到", "ge", "either"),
+    ("将达", "将达", "ge", "either"),
+    (
+        "在",
+        "在",
+        "ge",
+        "level",
+    ),  # "母婴传播率在2%以下", "参保率在95%以上": no verb, the comparator word says it
     ("实现", "实现", "ge", "up"),  # "实现{subject}{value}": the verb before its subject
+    # a change by a share, the truths' [N, %, year, ge] ("过早死亡率较2015年下降30%", "增长6%", "增长7.5%左右": about)
+    ("增长", "增长", "ge", "change"),
+    ("提高", "提高", "ge", "change"),
+    ("下降", "下降", "ge", "change"),
+    ("降低", "降低", "ge", "change"),
+    ("减少", "减少", "ge", "change"),
     ("建成", "建成", "ge", "count"),
     ("新建", "新建", "ge", "count"),
     ("新增", "新增", "ge", "count"),
     ("累计建成", "累计建成", "ge", "count"),
+    ("培育", "培育", "ge", "count"),
+    ("打造", "打造", "ge", "count"),
+    ("建设", "建设", "ge", "count"),
+    ("改造", "改造", "ge", "count"),
+    ("培训", "培训", "ge", "count"),
+    ("配备", "为乡镇卫生院配备", "ge", "count"),  # "为乡镇卫生院配备救护车50辆": its recipient before it
 )
+# verbs said of a few units only (what is equipped: staff, beds)
+VERB_UNITS = {"配备": ("名", "张")}
+# a change's baseline before its verb (the baseline's year is no target year)
+CHANGE_BASES = ("", "较2020年", "在2020年基础上", "比“十三五”末")
 # comparator words: (label, before the value, after it, comparator or None for the verb's own, directions it fits)
 COMPARATOR_WORDS = (
-    ("无", "", "", None, ("up", "down", "either", "count")),
-    ("以上", "", "以上", "ge", ("up", "either", "count")),
+    ("无", "", "", None, ("up", "down", "either", "count", "change")),
+    ("以上", "", "以上", "ge", ("up", "either", "count", "level", "change")),
     ("以内", "", "以内", "le", ("down",)),
-    ("以下", "", "以下", "le", ("down",)),
-    ("左右", "", "左右", "about", ("up", "down", "either", "count")),
+    ("以下", "", "以下", "le", ("down", "level")),
+    ("左右", "", "左右", "about", ("up", "down", "either", "count", "change")),
     ("约", "约", "", "about", ("up", "down", "either")),
     (
         "力争",
@@ -127,8 +159,10 @@ class Sentence:
     truth: list[tuple]  # [(value, unit, year, comparator)]
     parts: dict[str, str] = field(default_factory=dict)  # part name -> label
 
+    context: int = 0  # which of CONTEXTS the sentence is set in
+
     def document(self) -> str:
-        return f"{PLAN_TITLE}\n{GOALS_HEADING}\n{self.text}\n"
+        return f"{CONTEXTS[self.context][1]}{self.text}\n"
 
 
 def _number(value) -> str:
@@ -151,6 +185,8 @@ def _goal(
         clause = f"{opening}{inner}{adverb}{verb_text}{number}{subject}"
     elif direction == "count":  # "新建乡镇卫生院5所": the object before its count
         clause = f"{opening}{inner}{adverb}{verb_text}{subject}{number}"
+    elif direction == "change":  # order: the baseline ("较2020年") before the verb
+        clause = f"{opening}{subject}{inner}{order}{adverb}{verb_text}{number}"
     else:
         clause = f"{opening}{subject}{inner}{adverb}{verb_text}{number}"
     if _label in CLOSING_TIMES:
@@ -164,8 +200,12 @@ def _fits(verb, unit: str, comparator_word) -> bool:
         return False
     if verb[1] in SELF_COMPARING and comparator_word[0] not in ("无", "力争"):
         return False
+    if verb[0] in VERB_UNITS:
+        return unit in VERB_UNITS[verb[0]]
     if direction == "count":
         return unit in COUNT_UNITS
+    if direction in ("change", "level"):
+        return unit == "%"
     if direction == "down":
         return unit in FALLING_UNITS or unit == "%"
     if unit in TIME_LIMITS:
@@ -187,16 +227,38 @@ def single_goals(seed: int = 0) -> list[Sentence]:
                     continue
                 time = TIMES[turn % len(TIMES)]
                 turn += 1
+                if verb[3] == "count":  # what is built or added, not a level ("每千人口…床位数")
+                    subjects = [
+                        x for x in subjects if not x.startswith("每") and not x.endswith("数")
+                    ] or subjects
                 subject = subjects[rng.randrange(len(subjects))]
                 value = values[rng.randrange(len(values))]
+                if verb[3] == "count" and value != int(value):
+                    value = int(value * 100)  # a count is whole: 750张, not a density's 7.5张
                 parts = {"time": time[0], "verb": verb[0], "unit": unit, "comparator": comparator_word[0]}
-                orders = ("count first", "object first") if verb[3] == "count" else ("subject first",)
+                orders = {"count": ("count first", "object first"), "change": CHANGE_BASES}.get(
+                    verb[3], ("subject first",)
+                )
+                context = (turn // len(TIMES)) % len(CONTEXTS)  # decorrelated from the time
+                if time[0] in PERIOD_TIMES or (time[0] != "无年份" and time[3] < CONTEXTS[context][2]):
+                    # a year before the plan's own is read as its past ("2025年，…达到" in a plan to 2026: a result, the
+                    # conventions' past figures), the period ("“十四五”期间") only in that period's plan
+                    context = 0
+                parts["context"] = CONTEXTS[context][0]
+                year = CONTEXTS[context][2] if time[0] == "无年份" else time[3]
                 for order in orders:
                     clause, truth = _goal(
                         time, subject, verb, value, unit, comparator_word, truth_unit, order
                     )
-                    out.append(Sentence(clause + "。", [truth], {**parts, "form": order}))
-                if comparator_word[0] == "无" and verb[1] not in SELF_COMPARING and unit not in TIME_LIMITS:
+                    form = order if verb[3] != "change" else f"change {order or 'bare'}"
+                    truth = (truth[0], truth[1], year, truth[3])
+                    out.append(Sentence(clause + "。", [truth], {**parts, "form": form}, context))
+                if (
+                    comparator_word[0] == "无"
+                    and verb[1] not in SELF_COMPARING
+                    and unit not in TIME_LIMITS
+                    and verb[3] != "change"
+                ):
                     # a range keeps its lower bound, ge ("5～8个", "25%-30%", "3个至5个")
                     low, high = value, value + 2
                     for label, written in (
@@ -221,8 +283,9 @@ def single_goals(seed: int = 0) -> list[Sentence]:
                             out.append(
                                 Sentence(
                                     clause + "。",
-                                    [(truth[0], truth[1], truth[2], "ge")],
+                                    [(truth[0], truth[1], year, "ge")],
                                     {**parts, "form": label},
+                                    context,
                                 )
                             )
     return out
@@ -313,6 +376,14 @@ def negatives(seed: int = 0) -> list[Sentence]:
         add("threshold", f"对总投资{amount}万元以上的医疗卫生项目给予贷款贴息。")
         add("investment", f"“十四五”期间，全市计划投资{amount}亿元，实施医疗卫生重点项目。")
         add("investment", f"到2025年，项目总投资{amount}亿元。")
+    add("past result", "2020年，全市婴儿死亡率为5.2‰。")
+    add("past result", "目前，全市家庭医生签约服务覆盖率为65%。")
+    add("past result", "全市现有三级医院10家。")
+    add("past result", "“十三五”期间，全市新建乡镇卫生院12所。")
+    add("layout norm", "到2025年，每个乡镇办好1所卫生院。")
+    add("layout norm", "每3万～10万居民设置1所社区卫生服务中心。")
+    add("yearly pace", "每年遴选10个重点专科。")
+    add("threshold", "对年营业收入首次突破1亿元的企业给予50万元奖励。")
     add("change in 个百分点", "到2025年，个人卫生支出占卫生总费用的比重下降2个百分点。")
     add("change in 个百分点", "到2025年，居民健康素养水平比2020年提高5个百分点以上。")
     return out

@@ -74,3 +74,18 @@ def test_equipment_in_each_place_stays_a_layout_norm():
 def test_a_count_after_a_work_and_its_object_in_a_sentence_naming_no_year():
     assert found("建设健康步道200公里。") == [(200.0, "公里", 2025, "ge")]
     assert found("改造10个区域医疗中心。") == [(10.0, "个", 2025, "ge")]
+
+
+def test_a_ceiling_by_its_sign_or_word_in_a_sentence_naming_no_year():
+    assert found("孕产妇死亡率≤10/10万。") == [(10.0, "/10万", 2025, "le")]
+    assert found("全市孕产妇死亡率不高于10/10万。") == [(10.0, "/10万", 2025, "le")]
+
+
+def test_a_time_limit_under_a_value_is_below_it():
+    assert found("到2027年，院前急救平均响应时间低于15分钟。") == [(15.0, "分钟", 2027, "lt")]
+
+
+def test_below_a_value_closing_its_clause_in_a_sentence_naming_no_year():
+    assert found("三级医院平均住院日低于9天。") == [(9.0, "天", 2025, "lt")]
+    # guard: below a share that qualifies what is counted stays no goal ("低于75%的医院")
+    assert found("对床位使用率低于75%的医院，原则上不再增加床位。") == []

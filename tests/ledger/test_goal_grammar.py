@@ -9,13 +9,14 @@ import pytest
 
 from tixi.ledger.engine import grammar
 from tixi.ledger.engine.parse import targets
+from tixi.ledger.engine.perturb import PERTURBATIONS, perturbed
 
 # sentences still read wrong, by seed: a count after 实现 and its subject written as a range in 万 ("实现…80～82万元"):
 # NOT_A_GOAL takes "N～M万" for a norm ("服务人口1～3万") unless a goal's verb stands right before it
 STILL_WRONG = {
-    0: {"2025年，实现家庭医生签约人数50～52万人。", "实现村卫生室年均运行经费1000～1002万元，到2027年实现。"},
-    1: {"2025年底前，实现重点专科建设经费500～502万元。"},
-    2: {"到2025年末，实现年培训人数10～12万人。", "力争到2027年，实现重点专科建设经费80～82万元。"},
+    0: {"2025年底前，实现年培训人数10～12万人。", "到“十四五”末，实现重点专科建设经费80～82万元。"},
+    1: {"至2030年，实现家庭医生签约人数50～52万人。", "到2025年，实现村卫生室年均运行经费500～502万元。"},
+    2: {"2025年，实现年培训人数10～12万人。", "实现重点专科建设经费80～82万元，到2027年实现。"},
 }
 
 
@@ -27,7 +28,7 @@ def measured(request):
 def test_the_grammar_is_whole_and_deterministic():
     first, again = grammar.sentences(0), grammar.sentences(0)
     assert [s.text for s in first] == [s.text for s in again]
-    assert len(first) == 2015
+    assert len(first) == 2099
     labels = {}
     for sentence in first:
         for part, label in sentence.parts.items():
@@ -54,3 +55,16 @@ def test_the_negatives_are_left_out(measured):
     for kind, tally in tallies["negative"].items():
         # a baseline sentence's goal (the M of "由N%提高到M%") is its only target; the others have none
         assert tally.found == tally.matched == tally.expected, kind
+
+
+# shapes of perturb.py the grammar's one-sentence plans cannot show: a PDF's hard breaks need a page's width, told from
+# more lines than a four-line plan holds (parse.WRAP_FEWEST)
+SHAPES_NOT_TOLD = {"pdf_wrap"}
+
+
+@pytest.mark.parametrize("name", sorted(set(PERTURBATIONS) - SHAPES_NOT_TOLD))
+def test_every_shape_reads_as_the_plain_text(name):
+    plain, _ = grammar.measure(targets)
+    shaped, _ = grammar.measure(targets, shape=perturbed(name))
+    p, s = plain["all"]["all"], shaped["all"]["all"]
+    assert (s.matched, s.found, s.right) == (p.matched, p.found, p.right)

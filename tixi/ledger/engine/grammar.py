@@ -103,6 +103,12 @@ VERBS = (
     ("降低到", "降低到", "le", "down"),
     ("缩小到", "缩小到", "le", "down"),
     ("不超过", "不超过", "le", "down"),
+    ("不高于", "不高于", "le", "down"),
+    ("低于", "低于", "lt", "down"),
+    ("小于", "小于", "lt", "down"),
+    ("≤", "≤", "le", "down"),
+    ("≥", "≥", "ge", "up"),
+    ("超", "超", "gt", "up"),
     ("将达到", "将达到", "ge", "either"),
     ("将达", "将达", "ge", "either"),
     (
@@ -150,7 +156,7 @@ COMPARATOR_WORDS = (
     ),  # a verb's adverb: the verb's comparator stays
 )
 # verbs whose own word is a comparator: no second comparator beside them
-SELF_COMPARING = ("超过", "突破", "不低于", "不少于", "不超过")
+SELF_COMPARING = ("超过", "突破", "不低于", "不少于", "不超过", "不高于", "低于", "小于", "≤", "≥", "超")
 
 
 @dataclass
@@ -414,22 +420,27 @@ def key(value, unit, year, comparator) -> tuple:
     return round(float(value), 4), unit or "", int(year), comparator
 
 
-def read_sentence(sentence: Sentence, targets: Callable[[str], list[dict]]) -> tuple[int, int, int]:
+def read_sentence(
+    sentence: Sentence, targets: Callable[[str], list[dict]], shape: Callable[[str], str] | None = None
+) -> tuple[int, int, int]:
     """(expected, found, matched) of one sentence read in its small plan."""
     from collections import Counter
 
-    found = [key(t["value"], t["unit"], t["year"], t["comparator"]) for t in targets(sentence.document())]
+    document = shape(sentence.document()) if shape else sentence.document()
+    found = [key(t["value"], t["unit"], t["year"], t["comparator"]) for t in targets(document)]
     expected = [key(*t) for t in sentence.truth]
     matched = sum((Counter(expected) & Counter(found)).values())
     return len(expected), len(found), matched
 
 
-def measure(targets: Callable[[str], list[dict]], seed: int = 0) -> tuple[dict[str, dict[str, Tally]], list]:
+def measure(
+    targets: Callable[[str], list[dict]], seed: int = 0, shape: Callable[[str], str] | None = None
+) -> tuple[dict[str, dict[str, Tally]], list]:
     """{part name: {label: Tally}} over every generated sentence, and the sentences read wrong (sentence, found)."""
     tallies: dict[str, dict[str, Tally]] = {}
     wrong = []
     for sentence in sentences(seed):
-        e, f, m = read_sentence(sentence, targets)
+        e, f, m = read_sentence(sentence, targets, shape)
         exact = e == f == m
         if not exact:
             wrong.append(sentence)

@@ -2191,6 +2191,10 @@ GOAL_WORDS = re.compile(
     # a gap or time narrowed to a ceiling ("急救反应时间缩短到12分钟以下", "倍差缩小到1.9以内"), as 下降到 (not 压缩至:
     # "办理时限压缩至1个工作日内" is a procedure's term in a sentence naming no year, heldout_ay, _af)
     r"|(?:缩小|缩短)(?:到|至)\s*约?\s*\d"
+    # a ceiling by its sign or word ("孕产妇死亡率≤10/10万", "…不高于10/10万"), as 不超过 and ≥ are
+    r"|(?:不高于|≤)\s*\d"
+    # below a value closing its clause ("平均住院日低于9天。"; not "低于75%的医院", a condition)
+    r"|低于\s*\d+(?:\.\d+)?\s*[^\d，,。；;的]{0,4}(?=[，,。；;]|$)"
     # a level raised or grown to, as 提高到 ("区域医疗中心增至10个", "营业收入提升至300亿元"), or reached about ("达约10个")
     r"|(?:增至|增加到|增加至|增长到|增长至|提升至|提升到|提高至)\s*约?\s*\d|(?:达到|达)\s*约\s*\d"
     # a level the plan sets out to reach, named right after 实现 ("“十四五”实现人均体育场地面积3.6平方米", a headline)
@@ -2238,6 +2242,8 @@ WORK_OBJECT_COUNT = re.compile(
 LIST_YEAR = r"(?:(?:到|至)\s*\d{4}\s*年(?:底|末)?)?"
 # money per head (PER_HEAD_UNIT)
 PAID_PER_HEAD = re.compile(r"元\s*[/／]")
+PAID_BEFORE = re.compile(r"(?:按|可获|获得|给予|补助|补贴|资助|奖励|奖补)\s*(?:最高)?\s*$")
+PAID_AFTER = re.compile(r"\s*(?:的)?(?:标准|资助|补贴|补助|奖励|奖补|一次性)")
 # a rate's unit per 10万 ("/10万", "/ 10 万"): two rates joined by 和 before one such value reach it each
 JOINED_RATE_UNIT = re.compile(r"/\s*10\s*万$")
 # a ceiling's verb right before "约" ("控制在约15分钟", "降至约30分钟"): the time limit is about the value
@@ -3697,7 +3703,7 @@ def _sentence_targets(text: str) -> list[dict]:
                 and "圈" not in sentence[m.end() : m.end() + 12]
                 and word != "以内"
                 and not after.startswith("内")  # "居民15分钟内能够达到最近的医疗点": a time within which
-                and COMPARATORS.get(m.group("before") or "") != "le"
+                and COMPARATORS.get(m.group("before") or "") not in ("le", "lt")
                 and not (m.group("before") == "约" and LOWERED_TO.search(sentence[: m.start()]))
             ):
                 continue
@@ -3735,8 +3741,8 @@ def _sentence_targets(text: str) -> list[dict]:
                 continue  # "积极建设“10分钟健身圈”,到2025年,…": a quoted name before the year to come (after it, it is dated)
             if after.startswith("的标准"):
                 continue  # "人均用地不少于0.1平方米的标准规划配建…": a planning norm, not a level to reach
-            if PAID_PER_HEAD.match(unit) and (before.endswith("按") or after.startswith(("标准", "的标准"))):
-                continue  # "按1500元/人标准发放求职创业补贴": the rate a payment is made at, no level to reach
+            if PAID_PER_HEAD.match(unit) and (PAID_BEFORE.search(before) or PAID_AFTER.match(after)):
+                continue  # "按1500元/人标准发放…补贴", "可获10000元/人资助": a payment's rate or a subsidy, no level to reach
             if unit == "天" and not m.group("before") and re.match(r"内[^，,。；;]{0,20}?(?:率|比例)", after):
                 continue  # "感染者30天内接受抗病毒治疗比例保持在90%以上": the time within which a rate is counted
             if m.group("low"):
@@ -3751,8 +3757,10 @@ def _sentence_targets(text: str) -> list[dict]:
             comparator = COMPARATORS.get(word, "ge")
             if not word and re.search(r"控制目标(?:为|是).*为$", before):
                 comparator = "le"  # "吸烟率控制目标为…男性为40%,女性为4%": a ceiling
-            if unit == "分钟" and comparator != "about":
-                comparator = "le"  # a time limit; "控制在15分钟左右", "降至约30分钟" stay about
+            if unit == "分钟" and comparator not in ("about", "lt"):
+                comparator = (
+                    "le"  # a time limit; "控制在15分钟左右", "降至约30分钟" stay about, "低于30分钟" lt
+                )
             previous = (m, word, not unit)
             # "马铃薯种植、收获机械化率均达到45%": one value for each of the listed rates
             listed = LISTED_EACH.search(before)

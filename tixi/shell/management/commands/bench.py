@@ -1130,6 +1130,16 @@ class Command(BaseCommand):
                     f"{part:<11}{label:<18}{t.sentences:>6}{t.right:>6}{f'{t.matched}/{t.expected}':>13}{t.found:>6}"
                     f"{t.precision:>6.2f}{t.recall:>6.2f}"
                 )
+        # the same sentences in each shape of perturb.py (pdf_wrap cannot be told in a plan of four lines: a page's width
+        # needs more lines, parse.WRAP_FEWEST, so its hard breaks stay breaks there)
+        from tixi.ledger.engine.perturb import PERTURBATIONS, perturbed
+
+        self.stdout.write("")
+        self.stdout.write(f"{'shape':<23}{'exact':>6}{'targets m/e':>13}{'found':>6}")
+        for name in PERTURBATIONS:
+            shaped, _ = grammar.measure(parse.targets, shape=perturbed(name))
+            t = shaped["all"]["all"]
+            self.stdout.write(f"{name:<23}{t.right:>6}{f'{t.matched}/{t.expected}':>13}{t.found:>6}")
         self.stdout.write("")
         self.stdout.write(f"read wrong: {len(wrong)} sentences")
         for sentence in wrong:

@@ -14,6 +14,7 @@ A table may hold several target years ("2022年目标值", "2030年目标值"): 
 import re
 from dataclasses import asdict, dataclass
 
+from tixi.ledger.engine import grid
 from tixi.ledger.engine.parse import COMPARATORS, FIVE_YEAR_ENDS, FIVE_YEAR_NUMBER, normalise
 
 CAPTION = re.compile(r"^\s*表\s*(\d+)[\s　.．:：]*(.*)$")
@@ -757,4 +758,46 @@ def indicator_rows(text: str) -> list[dict]:
                         )
                     )
                 )
-    return found + _run_together_rows(text) + _mid_nature_rows(text)
+    found = found + _run_together_rows(text) + _mid_nature_rows(text)
+    return found + _grid_rows(text, found)
+
+
+def _same_name(name: str) -> str:
+    return re.sub(r"^\d{1,2}[.．、]|[\s（）()%]", "", name)
+
+
+def _grid_rows(text: str, found: list[dict]) -> list[dict]:
+    """The rows of the tables that no reader above read, read by their cells' content (grid.py): a table of which
+    one row's name, or half of its targets, the readers above gave already is theirs."""
+    names = {_same_name(r["name"]) for r in found}
+    targets = {(r["target"], r["target_year"]) for r in found}
+    rows = []
+    for table in grid.read_tables(text):
+        if any(_same_name(r["name"]) in names for r in table.rows) or 2 * sum(
+            (r["target"], r["target_year"]) in targets for r in table.rows
+        ) >= len(table.rows):
+            continue
+        rows += [
+            asdict(
+                IndicatorRow(
+                    table=0,
+                    area=r["area"],
+                    number=r["number"],
+                    name=r["name"],
+                    unit=r["unit"],
+                    baseline_year=None,
+                    baseline=None,
+                    baseline_text="",
+                    target_year=r["target_year"],
+                    target=r["target"],
+                    target_text=r["target_text"],
+                    comparator=r["comparator"],
+                    kind="value",
+                    change_per_year=None,
+                    nature="",
+                    clause=" ".join(x for x in (r["number"], r["name"], r["target_text"]) if x),
+                )
+            )
+            for r in table.rows
+        ]
+    return rows

@@ -1,0 +1,410 @@
+"""An indicator table read by what its cells hold, not by its layout (issue 12, point 4).
+
+tables.py has one reader per layout met (tab rows, one cell a line, "|"-joined rows, a PDF's spaced rows…); a layout
+not met before was missed until a rule was written for it. This reader makes no assumption on the separators: every
+line is cut into cells (at "|", tabs or wide spaces; a line without them is one cell), the header is found by what its
+cells say (years, 目标/基期 words, 属性, 单位, 序号, 指标…), each column given a role from its label, and the rows are cut
+out of the stream of cells by content: a row is [number] name [unit] values [nature]; a name after the values of a row
+opens the next one, whether the rows stood a line each or a cell a line. Values are set into the value columns from the
+right (a copy leaves empty cells out). `tables.indicator_rows` adds what this reader finds in tables no specific reader
+read.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from tixi.ledger.engine.parse import FIVE_YEAR_ENDS, FIVE_YEAR_NUMBER
+
+# a header cell by its role (spaces taken out first: "指 标", "2025 年")
+YEAR_CELL = re.compile(r"(?:(\d{4})年?)")
+ROLE_CELLS = (
+    ("number", re.compile(r"^(?:序号|编号|序)$")),
+    ("nature", re.compile(r"^(?:指标)?(?:属性|性质|类型)$")),
+    ("unit", re.compile(r"^(?:计量)?单位$")),
+    ("lead", re.compile(r"^(?:牵头|责任|负责)(?:单位|部门)$")),
+    ("note", re.compile(r"^(?:备注|说明)$")),
+    ("area", re.compile(r"^(?:领域|类别|分类|方面|一级指标|指标类别|类型)$")),
+    ("rate", re.compile(r"^(?:“?十[一二三四五六七]五”?)?(?:年均|累计)(?:增长|增速|增幅|变化|增量)?.{0,8}$")),
+    (
+        "value",
+        re.compile(
+            r"^(?:“?十[一二三四五六七]五”?)?(?:末|期末)?(?:\d{4}年?)?(?:年底|年末)?"
+            r"(?:基期|基数|现状|实绩|完成|实际|规划|预期|目标|期末)?(?:值|水平|情况|数)?"
+            r"(?:目标值?|预期值?)?(?:\d{4}年?)?$"
+        ),
+    ),
+    ("value", re.compile(r"^(?:其中[:：])?(?:\d{4}年)?(?:计划|规划)?任务$")),
+    ("name", re.compile(r"^(?:二级|三级|主要|具体|核心)?(?:指标|项目)(?:名称|内容)?$")),
+)
+BASELINE_WORDS = re.compile(r"基期|基数|现状|实绩|完成|实际")
+TARGET_WORDS = re.compile(r"目标|规划|预期|任务")
+# a value of a target cell: "≥30", "90%以上", "[20]", "累计达到1000", "5左右", "12-15", "1：1.3" is a ratio (no target)
+VALUE_CELL = re.compile(
+    r"^[\[［【]?(?:累计(?:达到)?)?(?:比\d{4}年末?)?(?:下降|降低|减少|提高|增长|提升|增加)?(?P<before>[≤≥<>≦≧＜＞]|不低于|不少于|不高于|不超过|低于|高于|超过|达到)?"
+    r"(?P<value>\d+(?:\.\d+)?)(?P<unit>%|‰|％)?(?:[-－~～—至](?P<upper>\d+(?:\.\d+)?)(?:%|‰|％)?)?"
+    r"(?P<after>及以上|及以下|以上|以下|以内|左右)?[\]］】]?$"
+)
+COMPARATOR = {
+    "≥": "ge", "≧": "ge", "不低于": "ge", "不少于": "ge", "以上": "ge", "及以上": "ge", ">": "gt", "＞": "gt",
+    "高于": "gt", "超过": "gt", "≤": "le", "≦": "le", "不高于": "le", "不超过": "le", "以下": "le", "及以下": "le",
+    "以内": "le", "<": "lt", "＜": "lt", "低于": "lt", "左右": "about", "达到": "",
+}  # fmt: skip
+NATURE = re.compile(r"^(?:预期性|约束性|倡导性|指导性|预期|约束|引导性)$")
+EMPTY = {"—", "-", "——", "/", "－", "－－", "…"}
+UNIT_AT_END = re.compile(r"[（(]\s*([^（）()、，,]{1,10})\s*[）)]\s*$")
+# a row number: "1", "12", "1.", "（3）"
+ROW_NUMBER = re.compile(r"^[（(]?(\d{1,2})[.．、)）]?$")
+# a name that opens with its number ("1.学前教育毛入园率(%)")
+NUMBERED_NAME = re.compile(r"^\d{1,2}[.．、]\s*(?=\D)")
+# a note under a row ("说明:…", "注：…", "计算方法:…")
+EXPLANATION = re.compile(r"^(?:说明|注|备注|计算方法|资料来源|数据来源)\d?\s*[:：]")
+PERIOD_NOTE = re.compile(r"[（(][^（）()]{0,8}(?:\d+年|累计|新增)[^（）()]{0,8}[）)]\s*$")
+GROUP_LABEL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)])")
+
+
+def _cells_of(line: str) -> list[str]:
+    """The cells of one line: cut at "|", at tabs or at two spaces or more (a PDF's columns); spaces inside a cell
+    go ("指 标", "2025 年"). A line without such cuts is one cell."""
+    line = line.strip().strip("\u3000")
+    if "|" in line:
+        parts = line.split("|")
+    elif "\t" in line:
+        parts = line.split("\t")
+    else:
+        parts = re.split(r"(?:\s{2,}|\u3000+)", line)
+        if all(len(part.strip()) <= 1 for part in parts):
+            parts = ["".join(parts)]  # "指  标": one label's characters spaced apart
+    return [re.sub(r"\s+", "", part) for part in parts if part.strip(" \u3000\t")]
+
+
+def _role(cell: str) -> str | None:
+    for role, pattern in ROLE_CELLS:
+        if pattern.match(cell):
+            if role == "value" and not (
+                YEAR_CELL.search(cell) or TARGET_WORDS.search(cell) or BASELINE_WORDS.search(cell)
+            ):
+                return None
+            return role
+    return None
+
+
+def target_value(cell: str) -> tuple[float, str, str] | None:
+    """(value, comparator, unit written with it) of a target cell; a range gives its lower bound (ge)."""
+    m = VALUE_CELL.match(cell.replace("％", "%"))
+    if not m:
+        return None
+    if m.group("upper"):
+        low, high = float(m.group("value")), float(m.group("upper"))
+        if high <= low:
+            return None
+        return low, "ge", m.group("unit") or ""
+    word = m.group("before") or m.group("after") or ""
+    return float(m.group("value")), COMPARATOR.get(word, ""), m.group("unit") or ""
+
+
+# a value cell: a number with at most a few words about it ("≥30", "99%以上", "12.3年以上", "1：1.3"), or an empty one
+VALUE_LIKE = re.compile(
+    r"^[\[［【]?(?:累计(?:达到)?)?[≤≥<>≦≧＜＞]?\d+(?:\.\d+)?[^\d]{0,4}(?:[\d.：:~～\-－]+[^\d]{0,4})?$"
+)
+UNIT_CELL = re.compile(r"^(?:%|‰|％|[^\d\s≤≥<>≦≧＜＞\-—－/]{1,5}(?:/[^\d\s]{1,4})?|\d*/\d*[^\d\s.]{1,3})$")
+# a note in brackets after a value ("(市级测算)"): no cell of the row
+NOTE_CELL = re.compile(r"^[（(][^（）()]*[）)]$")
+
+
+def _is_value(cell: str) -> bool:
+    return cell in EMPTY or target_value(cell) is not None or bool(VALUE_LIKE.match(cell))
+
+
+@dataclass
+class Column:
+    role: str
+    label: str
+    year: int | None = None
+    target: bool = False
+
+
+@dataclass
+class Table:
+    header_line: int
+    columns: list[Column]
+    rows: list[dict] = field(default_factory=list)
+
+
+def _header_columns(labels: list[str], period_year: int | None) -> list[Column] | None:
+    """The columns of a header whose cells are `labels`; None when they are no indicator table's header (no name
+    column, or no value column)."""
+    columns: list[Column] = []
+    for label in labels:
+        role = _role(label)
+        if role is None:
+            return None
+        year = YEAR_CELL.search(label)
+        if (
+            role == "value"
+            and columns
+            and columns[-1].role == "value"
+            and not year
+            and columns[-1].year
+            and (columns[-1].label == f"{columns[-1].year}年" or columns[-1].label == str(columns[-1].year))
+        ):
+            # "2020年" then "规划目标": one column's label over two lines
+            columns[-1].label += label
+            continue
+        if (
+            role == "nature"
+            and columns
+            and columns[-1].label == "指标"
+            and any(c.role == "name" for c in columns[:-1])
+        ):
+            columns[-1] = Column(
+                "nature", "指标" + label
+            )  # "指标" / "属性": the nature's label over two lines
+            continue
+        columns.append(Column(role, label, int(year.group(1)) if year and role == "value" else None))
+    values = [c for c in columns if c.role == "value"]
+    if not values or not any(c.role in ("name", "number", "area") for c in columns):
+        return None
+    for c in values:
+        if c.year is None and TARGET_WORDS.search(c.label):
+            c.year = period_year
+    marked = [c for c in values if TARGET_WORDS.search(c.label) and not BASELINE_WORDS.search(c.label)]
+    if marked:
+        for c in marked:
+            c.target = c.year is not None
+    else:
+        plain = [c for c in values if not BASELINE_WORDS.search(c.label) and c.year]
+        first = values[0]
+        for c in plain:
+            # an unmarked year column after the first is a goal; one year column alone is the goal
+            c.target = c is not first or len(values) == 1
+    if not any(c.target for c in columns):
+        return None
+    return columns
+
+
+def _period_year(lines: list[str], at: int) -> int | None:
+    """The end year of the five-year period a caption or header names near line `at` ("“十四五”…主要指标")."""
+    for line in reversed(lines[max(0, at - 6) : at + 3]):
+        if m := re.search(FIVE_YEAR_NUMBER, line):
+            return FIVE_YEAR_ENDS.get(m.group(1))
+    return None
+
+
+def _stream(lines: list[str], start: int, end: int) -> list[tuple[int, list[str]]]:
+    """(line index, cells) of the non-empty lines from start to end."""
+    out = []
+    for n in range(start, end):
+        cells = _cells_of(lines[n])
+        if cells:
+            out.append((n, cells))
+    return out
+
+
+def _find_header(stream: list[tuple[int, list[str]]], k: int, lines: list[str]):
+    """(columns, index after the header) when a header opens at stream[k]: its cells on one line, or one a line
+    over consecutive lines."""
+    n, cells = stream[k]
+    if len(cells) >= 2:
+        columns = _header_columns(cells, _period_year(lines, n))
+        if columns and len(columns) >= 2:
+            return columns, k + 1
+        return None
+    labels, m = [], k
+    while m < len(stream) and len(stream[m][1]) == 1 and _role(stream[m][1][0]):
+        labels.append(stream[m][1][0])
+        m += 1
+    if len(labels) >= 3:
+        columns = _header_columns(labels, _period_year(lines, n))
+        if columns and len(columns) >= 3:
+            return columns, m
+    return None
+
+
+def _starts_row(stream, m: int, expected: int | None = None) -> bool:
+    """A row number opens a row here: a small number on a line of its own (the next in order, where known), then
+    a name that is no value."""
+    number = ROW_NUMBER.match(stream[m][1][0]) if m < len(stream) and len(stream[m][1]) == 1 else None
+    return (
+        m + 1 < len(stream)
+        and number is not None
+        and (expected is None or int(number.group(1)) in (expected, 1))
+        and len(stream[m + 1][1]) >= 1
+        and not _is_value(stream[m + 1][1][0])
+        and not NATURE.match(stream[m + 1][1][0])
+    )
+
+
+def _numbered_rows(stream, m: int) -> bool:
+    """Rows 1 and 2 open with their numbers within the next cells, one a line."""
+    opened = [
+        int(ROW_NUMBER.match(stream[n][1][0]).group(1))
+        for n in range(m, min(m + 30, len(stream)))
+        if _starts_row(stream, n)
+    ]
+    return opened[:2] == [1, 2]
+
+
+def _row_cells(stream, k: int, columns: list[Column], one_a_line: bool, expected: int | None = None):
+    """(cells of one row or group label, next index, line), cut by content: a row number, or a name after the
+    values, opens the next row; a nature cell closes one."""
+    n, cells = stream[k]
+    if len(cells) >= 2 or not one_a_line:
+        return list(cells), k + 1, n
+    has_number = any(c.role == "number" for c in columns)
+    has_unit = any(c.role == "unit" for c in columns)
+    row, m, seen_value = [], k, False
+    while m < len(stream) and len(stream[m][1]) == 1:
+        cell = stream[m][1][0]
+        if EXPLANATION.match(cell) and not row:
+            return None, m + 1, n  # "说明:…" under a row: no row
+        if (len(cell) > 40 or cell.endswith("。")) and not (len(row) == 1 and ROW_NUMBER.match(row[0])):
+            break  # prose: the table is over (a numbered row's long name aside)
+        if NATURE.match(cell):
+            row.append(cell)
+            m += 1
+            break
+        if has_number and _starts_row(stream, m, expected if row else None):
+            if row:
+                break
+            row.append(cell)
+            expected = int(ROW_NUMBER.match(cell).group(1)) + 1  # the number that opens the next row
+            m += 1
+            continue
+        if seen_value and NOTE_CELL.match(cell):
+            m += 1
+            continue
+        if _is_value(cell) and not (has_unit and not seen_value and row and UNIT_CELL.match(cell)):
+            row.append(cell)
+            seen_value = True
+            m += 1
+            continue
+        if seen_value and not (has_number and re.search(r"\d", cell)):
+            # a name after the values opens the next row; in a numbered table a cell of words with a number stays a
+            # value of this row ("比2015年(24.31)降低10个百分点")
+            break
+        row.append(cell)
+        m += 1
+    return row, max(m, k + 1), n
+
+
+# a value for a group of places: "重点城市≥30", "设市城市≥55"
+LABELLED_VALUE = re.compile(r"^[^\d≥≤<>＜＞≦≧]{1,8}(?P<value>[≥≤<>＜＞≦≧]\s*\d+(?:\.\d+)?\s*[%‰]?)$")
+
+
+def _labelled_groups(values: list[str], width: int) -> list[str]:
+    """A row's values when some are labelled by places one a cell ("——", "重点城市≥30", "一般城市≥15" over two
+    columns): the labelled ones of one column joined by "；"."""
+    if width < 1 or len(values) <= width or not any(LABELLED_VALUE.match(v) for v in values):
+        return values
+    if all(LABELLED_VALUE.match(v) for v in values) and len(values) % width == 0:
+        size = len(values) // width
+        return ["；".join(values[n : n + size]) for n in range(0, len(values), size)]
+    plain = width - 1
+    if all(not LABELLED_VALUE.match(v) for v in values[:plain]) and all(
+        LABELLED_VALUE.match(v) for v in values[plain:]
+    ):
+        return [*values[:plain], "；".join(values[plain:])]
+    return values
+
+
+def _place(row: list[str], columns: list[Column]):
+    """(number, labels before the name, name, unit cell, {column index: cell}) of a row's cells."""
+    cells = list(row)
+    number = ""
+    if cells and ROW_NUMBER.match(cells[0]) and len(cells) > 1 and not _is_value(cells[1]):
+        number = cells.pop(0)
+    texts = []
+    while cells and not _is_value(cells[0]) and not NATURE.match(cells[0]):
+        texts.append(cells.pop(0))
+    if not texts:
+        return None
+    unit_cell = ""
+    has_unit = any(c.role == "unit" for c in columns)
+    if has_unit and len(texts) >= 2 and UNIT_CELL.match(texts[-1]):
+        unit_cell = texts.pop()
+    name = texts[-1]
+    labels = texts[:-1]
+    if has_unit and not unit_cell and cells and UNIT_CELL.match(cells[0]) and len(cells) > 1:
+        unit_cell = cells.pop(0)
+    if any(c.role in ("lead", "note") for c in columns):
+        while cells and not _is_value(cells[-1]) and not NATURE.match(cells[-1]):
+            cells.pop()  # a lead unit or a note after the values
+    if cells and NATURE.match(cells[-1]):
+        cells.pop()
+    values = [c for c in cells if not NOTE_CELL.match(c)]
+    value_columns = [i for i, c in enumerate(columns) if c.role in ("value", "rate")]
+    values = _labelled_groups(values, len(value_columns))
+    placed = dict(zip(reversed(value_columns), reversed(values), strict=False))
+    return number, labels, name, unit_cell, placed
+
+
+def read_tables(text: str) -> list[Table]:
+    """Every indicator table found in the text by its header's content, with its rows' targets."""
+    lines = text.splitlines()
+    stream = _stream(lines, 0, len(lines))
+    tables, k = [], 0
+    while k < len(stream):
+        found = _find_header(stream, k, lines)
+        if not found:
+            k += 1
+            continue
+        columns, m = found
+        if not any(c.role == "number" for c in columns) and _numbered_rows(stream, m):
+            # "领域 | 指标 | 2025年" over rows numbered 1, 2, 3…: the copy left the 序号 cell out of the header
+            columns.insert(0, Column("number", ""))
+        table = Table(stream[k][0], columns)
+        header_unit = next(
+            (u.group(1) for c in columns if c.role == "value" and (u := UNIT_AT_END.search(c.label))), ""
+        )
+        one_a_line = len(stream[k][1]) == 1
+        area, misses, last_line, expected = "", 0, stream[m - 1][0], None
+        while m < len(stream) and misses < 3 and stream[m][0] - last_line <= 4:
+            row, m_next, line_no = _row_cells(stream, m, columns, one_a_line, expected)
+            placed = _place(row, columns) if row else None
+            m = m_next
+            if row and (opened := ROW_NUMBER.match(row[0])) and len(row) > 1:
+                expected = int(opened.group(1)) + 1
+            last_line = stream[m - 1][0]
+            if row is None or (row and placed is not None and not placed[4] and NATURE.match(row[-1])):
+                continue  # a note, or a row of words only ("倡导性"): no target, the table goes on
+            if placed is None or not placed[4]:
+                if row and len("".join(row)) <= 20 and not any(_is_value(c) for c in row):
+                    area = "".join(row)  # a group label over the rows below
+                    continue
+                misses += 1
+                continue
+            misses = 0
+            number, labels, name, unit_cell, values = placed
+            if labels:
+                area = labels[-1]
+            name = NUMBERED_NAME.sub("", name)
+            # "(万亩)(5年新增量)": the unit, then a note of the period the value covers
+            unit_m = UNIT_AT_END.search(PERIOD_NOTE.sub("", name))
+            for index, cell in values.items():
+                column = columns[index]
+                if not column.target:
+                    continue
+                for part in cell.split("；"):
+                    labelled = LABELLED_VALUE.match(part)
+                    read = target_value(labelled.group("value") if labelled else part)
+                    if read is None:
+                        continue
+                    value, comparator, written = read
+                    unit = unit_m.group(1) if unit_m else unit_cell or header_unit or written
+                    table.rows.append(
+                        {
+                            "area": area,
+                            "number": number,
+                            "name": name,
+                            "unit": unit,
+                            "target": value,
+                            "target_text": part,
+                            "target_year": column.year,
+                            "comparator": comparator,
+                            "line": line_no,
+                        }
+                    )
+        if table.rows:
+            tables.append(table)
+        k = max(m, k + 1)
+    return tables

@@ -13,7 +13,7 @@ read.
 import re
 from dataclasses import dataclass, field
 
-from tixi.ledger.engine.parse import FIVE_YEAR_ENDS, FIVE_YEAR_NUMBER
+from tixi.ledger.engine.parse import FIVE_YEAR_ENDS, FIVE_YEAR_NUMBER, is_organisation
 
 # a header cell by its role (spaces taken out first: "指 标", "2025 年")
 YEAR_CELL = re.compile(r"(?:(\d{4})年?)")
@@ -40,7 +40,7 @@ BASELINE_WORDS = re.compile(r"基期|基数|现状|实绩|完成|实际")
 TARGET_WORDS = re.compile(r"目标|规划|预期|任务")
 # a value of a target cell: "≥30", "90%以上", "[20]", "累计达到1000", "5左右", "12-15", "1：1.3" is a ratio (no target)
 VALUE_CELL = re.compile(
-    r"^[\[［【]?(?:累计(?:达到)?)?(?:比\d{4}年末?)?(?:下降|降低|减少|提高|增长|提升|增加)?(?P<before>[≤≥<>≦≧＜＞]|不低于|不少于|不高于|不超过|低于|高于|超过|达到)?"
+    r"^[\[［【]?(?:累计(?:达到)?)?(?:[比较]\d{4}年末?)?(?P<change>下降|降低|减少|提高|增长|提升|增加)?(?P<before>[≤≥<>≦≧＜＞]|不低于|不少于|不高于|不超过|低于|高于|超过|达到)?"
     r"(?P<value>\d+(?:\.\d+)?)(?P<unit>%|‰|％)?(?:[-－~～—至](?P<upper>\d+(?:\.\d+)?)(?:%|‰|％)?)?"
     r"(?P<after>及以上|及以下|以上|以下|以内|左右)?[\]］】]?$"
 )
@@ -99,7 +99,9 @@ def target_value(cell: str) -> tuple[float, str, str] | None:
             return None
         return low, "ge", m.group("unit") or ""
     word = m.group("before") or m.group("after") or ""
-    return float(m.group("value")), COMPARATOR.get(word, ""), m.group("unit") or ""
+    # "较2022年下降3%": a change, its unit the cell's own
+    unit = (m.group("unit") or "") + ("!" if m.group("change") and m.group("unit") else "")
+    return float(m.group("value")), COMPARATOR.get(word, ""), unit
 
 
 # a value cell: a number with at most a few words about it ("≥30", "99%以上", "12.3年以上", "1：1.3"), or an empty one
@@ -111,8 +113,37 @@ UNIT_CELL = re.compile(r"^(?:%|‰|％|[^\d\s≤≥<>≦≧＜＞\-—－/]{1,5}
 NOTE_CELL = re.compile(r"^[（(][^（）()]*[）)]$")
 
 
+# a value for a group of places: "重点城市≥30", "设市城市≥55"
+LABELLED_VALUE = re.compile(r"^[^\d≥≤<>＜＞≦≧]{1,8}(?P<value>[≥≤<>＜＞≦≧]\s*\d+(?:\.\d+)?\s*[%‰]?)$")
+
+
+# a target in words ("持续改善", "建成", "每年提升2%左右或不低于全省平均水平"): a value cell that gives no number
+WORD_TARGET = re.compile(
+    r"持续|建成|实现|提升|改善|下降|降低|提高|保持|达到|完成|稳定|增长|不低于|不高于|控制|全覆盖|逐步|明显|显著|同步|减少|增加"
+    r"|下达|目标值|平均水平"
+)
+
+
 def _is_value(cell: str) -> bool:
-    return cell in EMPTY or target_value(cell) is not None or bool(VALUE_LIKE.match(cell))
+    if re.match(r"[≤≥<>≦≧＜＞]?\d", cell):
+        cell = re.sub(
+            r"[（(][^（）()]{1,8}[）)]$", "", cell
+        )  # "35(邵阳市)", "78.2(2021年)": a value and its note
+    return (
+        cell in EMPTY
+        or target_value(cell) is not None
+        or bool(VALUE_LIKE.match(cell))
+        or bool(LABELLED_VALUE.match(cell))
+    )
+
+
+def _stays(cell: str, columns: list["Column"]) -> bool:
+    """A cell of words after a row's values that is still the row's: a target in words, or the units a lead column
+    names; any other opens the next row (or is the label of the rows to come)."""
+    if WORD_TARGET.search(cell):
+        return True
+    first = re.split(r"[、,，;；]", cell)[0]
+    return any(c.role == "lead" for c in columns) and is_organisation(first)
 
 
 @dataclass
@@ -278,17 +309,13 @@ def _row_cells(stream, k: int, columns: list[Column], one_a_line: bool, expected
             seen_value = True
             m += 1
             continue
-        if seen_value and not (has_number and re.search(r"\d", cell)):
+        if seen_value and not (has_number and re.search(r"\d", cell)) and not _stays(cell, columns):
             # a name after the values opens the next row; in a numbered table a cell of words with a number stays a
             # value of this row ("比2015年(24.31)降低10个百分点")
             break
         row.append(cell)
         m += 1
     return row, max(m, k + 1), n
-
-
-# a value for a group of places: "重点城市≥30", "设市城市≥55"
-LABELLED_VALUE = re.compile(r"^[^\d≥≤<>＜＞≦≧]{1,8}(?P<value>[≥≤<>＜＞≦≧]\s*\d+(?:\.\d+)?\s*[%‰]?)$")
 
 
 def _labelled_groups(values: list[str], width: int) -> list[str]:
@@ -307,13 +334,53 @@ def _labelled_groups(values: list[str], width: int) -> list[str]:
     return values
 
 
+def _fits(cell: str, role: str) -> bool:
+    """A cell's content agrees with its column's role."""
+    if role == "number":
+        return cell == "" or ROW_NUMBER.match(cell) is not None
+    if role == "nature":
+        return NATURE.match(cell) is not None
+    if role in ("value", "rate"):
+        return _is_value(cell) or bool(re.search(r"\d", cell)) or len(cell) <= 8
+    if role == "unit":
+        return UNIT_CELL.match(cell) is not None or cell in EMPTY
+    if role == "name":
+        return not _is_value(cell) and not NATURE.match(cell)
+    return not NATURE.match(cell)
+
+
+def _by_position(row: list[str], columns: list[Column]):
+    """A row with a cell for every column, each cell agreeing with its column (the columns in any order): its
+    cells by position."""
+    roles = [c.role for c in columns]
+    if len(row) != len(columns) or "name" not in roles or not all(map(_fits, row, roles)):
+        return None
+    if not any(_is_value(cell) for cell, role in zip(row, roles, strict=True) if role == "value"):
+        return None
+    at = {role: row[n] for n, role in reversed(list(enumerate(roles)))}
+    placed = {n: cell for n, cell in enumerate(row) if roles[n] in ("value", "rate")}
+    labels = [at["area"]] if at.get("area") else []
+    return at.get("number", ""), labels, at["name"], at.get("unit", ""), placed
+
+
 def _place(row: list[str], columns: list[Column]):
     """(number, labels before the name, name, unit cell, {column index: cell}) of a row's cells."""
+    if by_position := _by_position(row, columns):
+        return by_position
     cells = list(row)
-    number = ""
+    number, texts = "", []
+    if (
+        len(cells) > 2
+        and not _is_value(cells[0])
+        and ROW_NUMBER.match(cells[1])
+        and not _is_value(cells[2])
+        and any(c.role == "number" for c in columns)
+    ):
+        texts.append(
+            cells.pop(0)
+        )  # "健康水平指标 | 1 | 人均期望寿命 | …": the group's label opens its first row
     if cells and ROW_NUMBER.match(cells[0]) and len(cells) > 1 and not _is_value(cells[1]):
         number = cells.pop(0)
-    texts = []
     while cells and not _is_value(cells[0]) and not NATURE.match(cells[0]):
         texts.append(cells.pop(0))
     if not texts:
@@ -333,9 +400,69 @@ def _place(row: list[str], columns: list[Column]):
         cells.pop()
     values = [c for c in cells if not NOTE_CELL.match(c)]
     value_columns = [i for i, c in enumerate(columns) if c.role in ("value", "rate")]
-    values = _labelled_groups(values, len(value_columns))
+    width = len(value_columns)
+    parts = len(values) // width if width else 0
+    if (
+        len(texts) >= 2
+        and any(t.startswith("其中") for t in texts[1:])
+        and not unit_cell
+        and width
+        and len(values) % width == 0
+        and 2 <= parts <= len(texts)
+    ):
+        # a row and its parts ("1.幼儿教师…比例(%)", "其中:本科…比例(%)", then each column's values, the row's and its
+        # parts' in turn): one row a part, the first name only a heading when the values fill fewer rows
+        named = texts[len(texts) - parts :]
+        return [
+            (number, labels, part, "", {c: values[n * parts + p] for n, c in enumerate(value_columns)})
+            for p, part in enumerate(named)
+        ]
+    values = _labelled_groups(values, width)
     placed = dict(zip(reversed(value_columns), reversed(values), strict=False))
     return number, labels, name, unit_cell, placed
+
+
+# a value a goal's words open ("达到90%", "比2021年下降10%以上"): the sentence reader reads it as a sentence
+WORDED_VALUE = re.compile(r"^(?:达到|[比较]\d{4}年)")
+
+
+def _add_rows(
+    table: Table, columns: list[Column], placed: tuple, area: str, header_unit: str, line_no: int
+) -> None:
+    """The targets of one placed row: one per target column (and per labelled value of a cell)."""
+    number, _labels, name, unit_cell, values = placed
+    name = NUMBERED_NAME.sub("", name)
+    # "(万亩)(5年新增量)": the unit, then a note of the period the value covers
+    unit_m = UNIT_AT_END.search(PERIOD_NOTE.sub("", name))
+    for index, cell in values.items():
+        column = columns[index]
+        if not column.target:
+            continue
+        for part in cell.split("；"):
+            labelled = LABELLED_VALUE.match(part)
+            unit = unit_m.group(1).strip() if unit_m else unit_cell
+            if unit and unit not in ("%", "‰"):
+                # "12.3年以上" under "…受教育年限(年)": the row's own unit written after the value
+                part = re.sub(rf"(?<=\d){re.escape(unit)}", "", part)
+            read = target_value(labelled.group("value") if labelled else part)
+            if read is None or WORDED_VALUE.match(part):
+                continue
+            value, comparator, written = read
+            if written.endswith("!"):
+                unit, written = written[:-1], written[:-1]
+            table.rows.append(
+                {
+                    "area": area,
+                    "number": number,
+                    "name": name,
+                    "unit": unit or header_unit or written,
+                    "target": value,
+                    "target_text": part,
+                    "target_year": column.year,
+                    "comparator": comparator,
+                    "line": line_no,
+                }
+            )
 
 
 def read_tables(text: str) -> list[Table]:
@@ -365,6 +492,11 @@ def read_tables(text: str) -> list[Table]:
             if row and (opened := ROW_NUMBER.match(row[0])) and len(row) > 1:
                 expected = int(opened.group(1)) + 1
             last_line = stream[m - 1][0]
+            if isinstance(placed, list):
+                misses = 0
+                for part in placed:
+                    _add_rows(table, columns, part, area, header_unit, line_no)
+                continue
             if row is None or (row and placed is not None and not placed[4] and NATURE.match(row[-1])):
                 continue  # a note, or a row of words only ("倡导性"): no target, the table goes on
             if placed is None or not placed[4]:
@@ -374,36 +506,9 @@ def read_tables(text: str) -> list[Table]:
                 misses += 1
                 continue
             misses = 0
-            number, labels, name, unit_cell, values = placed
-            if labels:
-                area = labels[-1]
-            name = NUMBERED_NAME.sub("", name)
-            # "(万亩)(5年新增量)": the unit, then a note of the period the value covers
-            unit_m = UNIT_AT_END.search(PERIOD_NOTE.sub("", name))
-            for index, cell in values.items():
-                column = columns[index]
-                if not column.target:
-                    continue
-                for part in cell.split("；"):
-                    labelled = LABELLED_VALUE.match(part)
-                    read = target_value(labelled.group("value") if labelled else part)
-                    if read is None:
-                        continue
-                    value, comparator, written = read
-                    unit = unit_m.group(1) if unit_m else unit_cell or header_unit or written
-                    table.rows.append(
-                        {
-                            "area": area,
-                            "number": number,
-                            "name": name,
-                            "unit": unit,
-                            "target": value,
-                            "target_text": part,
-                            "target_year": column.year,
-                            "comparator": comparator,
-                            "line": line_no,
-                        }
-                    )
+            if placed[1]:
+                area = placed[1][-1]
+            _add_rows(table, columns, placed, area, header_unit, line_no)
         if table.rows:
             tables.append(table)
         k = max(m, k + 1)

@@ -279,6 +279,8 @@ def _row_cells(stream, k: int, columns: list[Column], one_a_line: bool, expected
     """(cells of one row or group label, next index, line), cut by content: a row number, or a name after the
     values, opens the next row; a nature cell closes one."""
     n, cells = stream[k]
+    if len(cells) == 1 and EXPLANATION.match(cells[0]):
+        return None, k + 1, n  # "说明:…" under a row: no row
     if len(cells) >= 2 or not one_a_line:
         return list(cells), k + 1, n
     has_number = any(c.role == "number" for c in columns)
@@ -369,18 +371,14 @@ def _place(row: list[str], columns: list[Column]):
         return by_position
     cells = list(row)
     number, texts = "", []
-    if (
-        len(cells) > 2
-        and not _is_value(cells[0])
-        and ROW_NUMBER.match(cells[1])
-        and not _is_value(cells[2])
-        and any(c.role == "number" for c in columns)
-    ):
-        texts.append(
-            cells.pop(0)
-        )  # "健康水平指标 | 1 | 人均期望寿命 | …": the group's label opens its first row
-    if cells and ROW_NUMBER.match(cells[0]) and len(cells) > 1 and not _is_value(cells[1]):
-        number = cells.pop(0)
+    for p in range(len(cells) - 1):
+        if ROW_NUMBER.match(cells[p]) and not _is_value(cells[p + 1]) and not NATURE.match(cells[p + 1]):
+            # "(一) | 健康知识普及行动 | 结果性指标 | 1 | 居民健康素养水平(%) | …": the labels of the group the row opens, then
+            # its number and its name
+            texts, number, cells = cells[:p], cells[p], cells[p + 1 :]
+            break
+        if _is_value(cells[p]) or NATURE.match(cells[p]):
+            break
     while cells and not _is_value(cells[0]) and not NATURE.match(cells[0]):
         texts.append(cells.pop(0))
     if not texts:
@@ -426,11 +424,25 @@ def _place(row: list[str], columns: list[Column]):
 WORDED_VALUE = re.compile(r"^(?:达到|[比较]\d{4}年)")
 
 
+def _nature_of(row: list[str]) -> str:
+    nature = next((cell for cell in row if NATURE.match(cell)), "")
+    return "binding" if "约束" in nature else "expected" if "预期" in nature else ""
+
+
 def _add_rows(
-    table: Table, columns: list[Column], placed: tuple, area: str, header_unit: str, line_no: int
+    table: Table,
+    columns: list[Column],
+    placed: tuple,
+    area: str,
+    header_unit: str,
+    line_no: int,
+    nature: str = "",
 ) -> None:
     """The targets of one placed row: one per target column (and per labelled value of a cell)."""
     number, _labels, name, unit_cell, values = placed
+    baseline_at = next((n for n in values if columns[n].role == "value" and not columns[n].target), None)
+    baseline_text = values[baseline_at] if baseline_at is not None else ""
+    baseline = target_value(baseline_text) if baseline_text else None
     name = NUMBERED_NAME.sub("", name)
     # "(万亩)(5年新增量)": the unit, then a note of the period the value covers
     unit_m = UNIT_AT_END.search(PERIOD_NOTE.sub("", name))
@@ -461,13 +473,17 @@ def _add_rows(
                     "target_year": column.year,
                     "comparator": comparator,
                     "line": line_no,
+                    "baseline": baseline[0] if baseline else None,
+                    "baseline_text": baseline_text,
+                    "baseline_year": columns[baseline_at].year if baseline_at is not None else None,
+                    "nature": nature,
                 }
             )
 
 
 def read_tables(text: str) -> list[Table]:
     """Every indicator table found in the text by its header's content, with its rows' targets."""
-    lines = text.splitlines()
+    lines = text.split("\n")
     stream = _stream(lines, 0, len(lines))
     tables, k = [], 0
     while k < len(stream):
@@ -495,7 +511,7 @@ def read_tables(text: str) -> list[Table]:
             if isinstance(placed, list):
                 misses = 0
                 for part in placed:
-                    _add_rows(table, columns, part, area, header_unit, line_no)
+                    _add_rows(table, columns, part, area, header_unit, line_no, _nature_of(row))
                 continue
             if row is None or (row and placed is not None and not placed[4] and NATURE.match(row[-1])):
                 continue  # a note, or a row of words only ("倡导性"): no target, the table goes on
@@ -508,8 +524,24 @@ def read_tables(text: str) -> list[Table]:
             misses = 0
             if placed[1]:
                 area = placed[1][-1]
-            _add_rows(table, columns, placed, area, header_unit, line_no)
+            _add_rows(table, columns, placed, area, header_unit, line_no, _nature_of(row))
+        roles = {c.role for c in columns}
+        if not roles & {"number", "nature", "unit"} and 2 * sum(
+            bool(UNIT_AT_END.search(r["name"])) for r in table.rows
+        ) < len(table.rows):
+            # a header of names and years only over names that give no unit ("林场", "3", "4"): a list of counts, no
+            # indicator table
+            table.rows = []
         if table.rows:
             tables.append(table)
         k = max(m, k + 1)
     return tables
+
+
+def row_lines(text: str) -> set[int]:
+    """The indices (in text.split("\\n")) of the lines that hold a whole row of an indicator table, its cells on the
+    line (apart by "|", tabs or wide spaces), which gave a target."""
+    lines = text.split("\n")
+    return {
+        r["line"] for table in read_tables(text) for r in table.rows if len(_cells_of(lines[r["line"]])) >= 3
+    }

@@ -759,24 +759,30 @@ def indicator_rows(text: str) -> list[dict]:
                     )
                 )
     found = found + _run_together_rows(text) + _mid_nature_rows(text)
-    return found + _grid_rows(text, found)
+    return _with_grid_rows(text, found)
 
 
 def _same_name(name: str) -> str:
     return re.sub(r"^\d{1,2}[.．、]|[\s（）()%]", "", name)
 
 
-def _grid_rows(text: str, found: list[dict]) -> list[dict]:
-    """The rows of the tables that no reader above read, read by their cells' content (grid.py): a table of which
-    one row's name, or half of its targets, the readers above gave already is theirs."""
-    names = {_same_name(r["name"]) for r in found}
-    targets = {(r["target"], r["target_year"]) for r in found}
+def _with_grid_rows(text: str, found: list[dict]) -> list[dict]:
+    """The rows above with those of grid.py (tables read by their cells' content). A table of a caption's number
+    ("表1", _blocks') stays its reader's; any other that grid.py reads is its own: the rows the readers above gave of
+    it (by a row's name, or by a target it holds) give way to grid.py's, which reads every layout alike."""
     rows = []
     for table in grid.read_tables(text):
-        if any(_same_name(r["name"]) in names for r in table.rows) or 2 * sum(
-            (r["target"], r["target_year"]) in targets for r in table.rows
-        ) >= len(table.rows):
+        names = {_same_name(r["name"]) for r in table.rows}
+        held = {(r["target"], r["target_year"]) for r in table.rows}
+        theirs = [
+            r
+            for r in found
+            if _same_name(r["name"]) in names
+            or (r["target"] is not None and (r["target"], r["target_year"]) in held)
+        ]
+        if any(r["table"] for r in theirs):
             continue
+        found = [r for r in found if not any(r is t for t in theirs)]
         rows += [
             asdict(
                 IndicatorRow(
@@ -785,19 +791,21 @@ def _grid_rows(text: str, found: list[dict]) -> list[dict]:
                     number=r["number"],
                     name=r["name"],
                     unit=r["unit"],
-                    baseline_year=None,
-                    baseline=None,
-                    baseline_text="",
+                    baseline_year=r["baseline_year"],
+                    baseline=r["baseline"],
+                    baseline_text=r["baseline_text"],
                     target_year=r["target_year"],
                     target=r["target"],
                     target_text=r["target_text"],
                     comparator=r["comparator"],
                     kind="value",
                     change_per_year=None,
-                    nature="",
-                    clause=" ".join(x for x in (r["number"], r["name"], r["target_text"]) if x),
+                    nature=r["nature"],
+                    clause=" ".join(
+                        x for x in (r["number"], r["name"], r["baseline_text"], r["target_text"]) if x
+                    ),
                 )
             )
             for r in table.rows
         ]
-    return rows
+    return found + rows

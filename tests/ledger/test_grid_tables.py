@@ -97,3 +97,34 @@ def test_header_roles_and_values():
     assert grid.target_value("90%以上") == (90.0, "ge", "%")
     assert grid.target_value("12-15") == (12.0, "ge", "")
     assert grid.target_value("1：1.3") is None  # a ratio is no target
+
+
+def test_the_table_shapes_of_perturb_are_read_alike():
+    # one cell a line with its nature last; re-laid a row a line, then its columns moved, its labels swapped, its
+    # cells a line again: every form gives the same targets
+    from tixi.ledger.engine.perturb import (
+        table_cell_lines,
+        table_columns_moved,
+        table_header_synonyms,
+        table_row_lines,
+    )
+
+    cells = [
+        "序号", "指标", "单位", "2020年", "2025年", "属性",
+        "1", "人均预期寿命", "岁", "78.3", "79以上", "预期性",
+        "2", "婴儿死亡率", "‰", "4.1", "<4", "约束性",
+        "3", "居民健康素养水平", "%", "25", "≥32", "预期性",
+    ]  # fmt: skip
+    text = "某县主要健康指标\n\n" + "\n\n".join(cells) + "\n\n以上指标由县卫健局负责监测。"
+    rows = table_row_lines(text)
+    assert "1 | 人均预期寿命 | 岁 | 78.3 | 79以上 | 预期性 |" in rows
+    forms = {
+        "plain": text,
+        "rows": rows,
+        "rows, columns moved": table_columns_moved("| " + rows.replace("\n", "\n| ")),
+        "labels swapped": table_header_synonyms(text),
+        "rows, then cells a line": table_cell_lines("| " + rows.replace("\n", "\n| ")),
+    }
+    expected = [(4.0, "‰", 2025, "lt"), (32.0, "%", 2025, "ge"), (79.0, "岁", 2025, "ge")]
+    for name, form in forms.items():
+        assert _targets(form) == expected, name

@@ -327,7 +327,7 @@ def table_cell_lines(text: str, seed: int = 0) -> str:
     return "\n".join(out + lines[at:])
 
 
-def table_columns_reordered(text: str, seed: int = 0) -> str:
+def table_columns_moved(text: str, seed: int = 0) -> str:
     """An indicator table of "|"-rows with its last column moved to the second place (the nature or a goal year
     before the name): each row whose cells fill the header's columns; the others left whole."""
     lines = text.split("\n")
@@ -412,7 +412,7 @@ PERTURBATIONS = {
     "running_list": running_list,
     "table_header_synonyms": table_header_synonyms,
     "table_cell_lines": table_cell_lines,
-    "table_columns_reordered": table_columns_reordered,
+    "table_columns_moved": table_columns_moved,
     "table_row_lines": table_row_lines,
 }
 

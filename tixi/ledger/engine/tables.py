@@ -12,6 +12,7 @@ A table may hold several target years ("2022年目标值", "2030年目标值"): 
 """
 
 import re
+from collections import Counter
 from dataclasses import asdict, dataclass
 
 from tixi.ledger.engine import grid
@@ -766,10 +767,15 @@ def _same_name(name: str) -> str:
     return re.sub(r"^\d{1,2}[.．、]|[\s（）()%]", "", name)
 
 
+def _target_key(row: dict) -> tuple:
+    return row["target"], row["target_year"], row["comparator"] or "ge"
+
+
 def _with_grid_rows(text: str, found: list[dict]) -> list[dict]:
-    """The rows above with those of grid.py (tables read by their cells' content). A table of a caption's number
-    ("表1", _blocks') stays its reader's; any other that grid.py reads is its own: the rows the readers above gave of
-    it (by a row's name, or by a target it holds) give way to grid.py's, which reads every layout alike."""
+    """The rows above with those of grid.py (tables read by their cells' content). A table no reader above read adds
+    its rows. The rows they gave of a table grid.py reads (by a row's name, or by a target it holds) give way to
+    grid.py's when it reads every target they read and more, or the same with more units; a table of a caption's
+    number ("表1", _blocks') stays its reader's."""
     rows = []
     for table in grid.read_tables(text):
         names = {_same_name(r["name"]) for r in table.rows}
@@ -780,8 +786,18 @@ def _with_grid_rows(text: str, found: list[dict]) -> list[dict]:
             if _same_name(r["name"]) in names
             or (r["target"] is not None and (r["target"], r["target_year"]) in held)
         ]
-        if any(r["table"] for r in theirs):
-            continue
+        if theirs:
+            mine = Counter(_target_key(r) for r in table.rows)
+            read = Counter(_target_key(r) for r in theirs if r["target"] is not None)
+            if (
+                any(r["table"] for r in theirs)
+                or not read <= mine
+                or (
+                    read == mine
+                    and sum(bool(r["unit"]) for r in table.rows) <= sum(bool(r["unit"]) for r in theirs)
+                )
+            ):
+                continue  # a captioned table ("表1", _blocks'), or one its reader reads as well: theirs
         found = [r for r in found if not any(r is t for t in theirs)]
         rows += [
             asdict(

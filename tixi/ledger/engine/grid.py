@@ -34,7 +34,12 @@ ROLE_CELLS = (
         ),
     ),
     ("value", re.compile(r"^(?:其中[:：])?(?:\d{4}年)?(?:计划|规划)?任务$")),
-    ("name", re.compile(r"^(?:二级|三级|主要|具体|核心)?(?:指标|项目)(?:名称|内容)?$")),
+    (
+        "name",
+        re.compile(
+            r"^(?:二级|三级|主要|具体|核心)?(?:指标|项目)(?:名称|内容)?(?:及(?:其)?(?:计算方法|说明|口径))?$"
+        ),
+    ),
 )
 BASELINE_WORDS = re.compile(r"基期|基数|现状|实绩|完成|实际")
 TARGET_WORDS = re.compile(r"目标|规划|预期|任务")
@@ -159,6 +164,9 @@ class Table:
     header_line: int
     columns: list[Column]
     rows: list[dict] = field(default_factory=list)
+    notes: list[int] = field(
+        default_factory=list
+    )  # the lines of notes under its rows ("计算方法:…", "说明:…")
 
 
 def _header_columns(labels: list[str], period_year: int | None) -> list[Column] | None:
@@ -206,8 +214,15 @@ def _header_columns(labels: list[str], period_year: int | None) -> list[Column] 
         plain = [c for c in values if not BASELINE_WORDS.search(c.label) and c.year]
         first = values[0]
         for c in plain:
-            # an unmarked year column after the first is a goal; one year column alone is the goal
-            c.target = c is not first or len(values) == 1
+            # an unmarked year column after the first is a goal; one year column alone is the goal, and so is the
+            # first of columns that all name one year ("2025年 | 2025", under "(海南) | (国家)")
+            c.target = c is not first or len(values) == 1 or len({v.year for v in values}) == 1
+    seen_years = set()
+    for c in values:
+        if c.target and c.year in seen_years:
+            c.target = False  # a year's goal restated for another scope (the nation's beside the plan's own)
+        if c.target:
+            seen_years.add(c.year)
     if not any(c.target for c in columns):
         return None
     return columns
@@ -513,7 +528,10 @@ def read_tables(text: str) -> list[Table]:
                 for part in placed:
                     _add_rows(table, columns, part, area, header_unit, line_no, _nature_of(row))
                 continue
-            if row is None or (row and placed is not None and not placed[4] and NATURE.match(row[-1])):
+            if row is None:
+                table.notes.append(line_no)
+                continue
+            if row and placed is not None and not placed[4] and NATURE.match(row[-1]):
                 continue  # a note, or a row of words only ("倡导性"): no target, the table goes on
             if placed is None or not placed[4]:
                 if row and len("".join(row)) <= 20 and not any(_is_value(c) for c in row):
@@ -540,8 +558,11 @@ def read_tables(text: str) -> list[Table]:
 
 def row_lines(text: str) -> set[int]:
     """The indices (in text.split("\\n")) of the lines that hold a whole row of an indicator table, its cells on the
-    line (apart by "|", tabs or wide spaces), which gave a target."""
-    lines = text.split("\n")
-    return {
-        r["line"] for table in read_tables(text) for r in table.rows if len(_cells_of(lines[r["line"]])) >= 3
-    }
+    line (apart by "|", tabs or wide spaces), which gave a target; and of the notes among such rows."""
+    lines, found = text.split("\n"), set()
+    for table in read_tables(text):
+        rows = {r["line"] for r in table.rows if len(_cells_of(lines[r["line"]])) >= 3}
+        if rows:
+            # and the notes between them: a row's definition ("计算方法:…超过80%题目的人数…"), no goal
+            found |= rows | {n for n in table.notes if min(rows) < n < max(rows) + 4}
+    return found

@@ -128,3 +128,18 @@ def test_the_table_shapes_of_perturb_are_read_alike():
     expected = [(4.0, "‰", 2025, "lt"), (32.0, "%", 2025, "ge"), (79.0, "岁", 2025, "ge")]
     for name, form in forms.items():
         assert _targets(form) == expected, name
+
+
+def test_one_year_for_the_plan_and_for_the_nation_gives_the_plan_s_goal_and_its_notes_are_no_sentences():
+    from tixi.ledger.engine.parse import targets
+
+    text = (
+        "二、主要指标\n"
+        "领域 | 序号 | 指标及计算方法 | 2025年 | 2025 |\n"
+        "(本省) | (国家) | ||||\n"
+        "防控行动 | 1 | 重点人群知识知晓率 | >85% | >80% |\n"
+        "计算方法:调查对象能正确回答超过60%题目的人数/调查对象数×100%。 | |||||\n"
+        "康复行动 | 2 | 康复服务覆盖率 | >90% | >85% |\n"
+    )
+    assert _targets(text) == [(85.0, "%", 2025, "gt"), (90.0, "%", 2025, "gt")]
+    assert targets(text) == []  # the rows and the note between them are the table's, no sentences

@@ -143,3 +143,8 @@ def test_one_year_for_the_plan_and_for_the_nation_gives_the_plan_s_goal_and_its_
     )
     assert _targets(text) == [(85.0, "%", 2025, "gt"), (90.0, "%", 2025, "gt")]
     assert targets(text) == []  # the rows and the note between them are the table's, no sentences
+
+
+def test_period_ends_as_column_labels():
+    text = "指标名称 | 单位 | “十三五”末 | “十四五”末 | 属性\n床位数 | 张 | 5000 | 6000 | 预期性\n医师数 | 人 | 300 | 400 | 预期性\n"
+    assert _targets(text) == [(400.0, "人", 2025, "ge"), (6000.0, "张", 2025, "ge")]

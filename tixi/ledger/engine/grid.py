@@ -42,7 +42,7 @@ ROLE_CELLS = (
     ),
 )
 BASELINE_WORDS = re.compile(r"基期|基数|现状|实绩|完成|实际")
-TARGET_WORDS = re.compile(r"目标|规划|预期|任务")
+TARGET_WORDS = re.compile(r"目标|规划|预期|任务|十[一二三四五六七]五”?期?末")
 # a value of a target cell: "≥30", "90%以上", "[20]", "累计达到1000", "5左右", "12-15", "1：1.3" is a ratio (no target)
 VALUE_CELL = re.compile(
     r"^[\[［【]?(?:累计(?:达到)?)?(?:[比较]\d{4}年末?)?(?P<change>下降|降低|减少|提高|增长|提升|增加)?(?P<before>[≤≥<>≦≧＜＞]|不低于|不少于|不高于|不超过|低于|高于|超过|达到)?"
@@ -204,12 +204,17 @@ def _header_columns(labels: list[str], period_year: int | None) -> list[Column] 
     if not values or not any(c.role in ("name", "number", "area") for c in columns):
         return None
     for c in values:
+        if c.year is None and (own := re.search(FIVE_YEAR_NUMBER, c.label)):
+            c.year = FIVE_YEAR_ENDS.get(own.group(1))  # "“十四五”期末": the end of the period it names
         if c.year is None and TARGET_WORDS.search(c.label):
             c.year = period_year
     marked = [c for c in values if TARGET_WORDS.search(c.label) and not BASELINE_WORDS.search(c.label)]
     if marked:
+        last = max((c.year for c in values if c.year), default=None)
         for c in marked:
-            c.target = c.year is not None
+            # "“十三五”末" before "“十四五”末": an earlier period's end is the baseline
+            ended_only = not re.search(r"目标|规划|预期|任务", c.label)
+            c.target = c.year is not None and not (ended_only and c.year != last)
     else:
         plain = [c for c in values if not BASELINE_WORDS.search(c.label) and c.year]
         first = values[0]
@@ -562,7 +567,8 @@ def row_lines(text: str) -> set[int]:
     lines, found = text.split("\n"), set()
     for table in read_tables(text):
         rows = {r["line"] for r in table.rows if len(_cells_of(lines[r["line"]])) >= 3}
-        if rows:
-            # and the notes between them: a row's definition ("计算方法:…超过80%题目的人数…"), no goal
-            found |= rows | {n for n in table.notes if min(rows) < n < max(rows) + 4}
+        every = {r["line"] for r in table.rows}
+        if every:
+            # and the notes among its rows, in any layout: a row's definition ("计算方法:…超过80%题目的人数…"), no goal
+            found |= rows | {n for n in table.notes if min(every) < n < max(every) + 4}
     return found

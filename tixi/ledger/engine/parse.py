@@ -2823,9 +2823,10 @@ MID_NATURE_TABLE_ROW = re.compile(
 
 
 def _without_grid_rows(text: str) -> str:
-    """The text less the rows an indicator table holds a line each ("2.义务教育巩固率(%) | 100% | 100% | 约束性 |"):
-    tables.indicator_rows reads them by their columns (grid.py); as sentences their baselines would read as goals."""
-    if not re.search(r"\||\t|\S {2,}\S", text):
+    """The text less the rows an indicator table holds a line each ("2.义务教育巩固率(%) | 100% | 100% | 约束性 |") and
+    the notes among a table's rows ("计算方法:…超过80%…"): tables.indicator_rows reads the rows by their columns (grid.py);
+    as sentences their baselines would read as goals, and a note defines a row, it sets no goal."""
+    if not re.search(r"\||\t|\S {2,}\S|(?:说明|计算方法)\s*[:：]", text):
         return text
     from tixi.ledger.engine import grid  # grid reads parse's words: imported here, not at the top
 

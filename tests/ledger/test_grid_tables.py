@@ -148,3 +148,13 @@ def test_one_year_for_the_plan_and_for_the_nation_gives_the_plan_s_goal_and_its_
 def test_period_ends_as_column_labels():
     text = "指标名称 | 单位 | “十三五”末 | “十四五”末 | 属性\n床位数 | 张 | 5000 | 6000 | 预期性\n医师数 | 人 | 300 | 400 | 预期性\n"
     assert _targets(text) == [(400.0, "人", 2025, "ge"), (6000.0, "张", 2025, "ge")]
+
+
+def test_a_goal_column_without_a_year_takes_the_document_s_target_year():
+    text = (
+        "到2027年，全市医疗服务能力明显提升。\n主要指标\n"
+        "指标名称 | 计量单位 | 现状值 | 目标值 | 指标属性\n"
+        "每千人口床位数 | 张 | 6.1 | 7 | 预期性\n"
+        "每万人口全科医生数 | 人 | 3.2 | ≥4 | 约束性\n"
+    )
+    assert _targets(text) == [(4.0, "人", 2027, "ge"), (7.0, "张", 2027, "ge")]

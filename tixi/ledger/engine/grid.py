@@ -11,6 +11,7 @@ read.
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from tixi.ledger.engine.parse import FIVE_YEAR_ENDS, FIVE_YEAR_NUMBER, is_organisation
@@ -251,12 +252,12 @@ def _stream(lines: list[str], start: int, end: int) -> list[tuple[int, list[str]
     return out
 
 
-def _find_header(stream: list[tuple[int, list[str]]], k: int, lines: list[str]):
+def _find_header(stream: list[tuple[int, list[str]]], k: int, lines: list[str], text_year: int | None = None):
     """(columns, index after the header) when a header opens at stream[k]: its cells on one line, or one a line
     over consecutive lines."""
     n, cells = stream[k]
     if len(cells) >= 2:
-        columns = _header_columns(cells, _period_year(lines, n))
+        columns = _header_columns(cells, _period_year(lines, n) or text_year)
         if columns and len(columns) >= 2:
             return columns, k + 1
         return None
@@ -265,7 +266,7 @@ def _find_header(stream: list[tuple[int, list[str]]], k: int, lines: list[str]):
         labels.append(stream[m][1][0])
         m += 1
     if len(labels) >= 3:
-        columns = _header_columns(labels, _period_year(lines, n))
+        columns = _header_columns(labels, _period_year(lines, n) or text_year)
         if columns and len(columns) >= 3:
             return columns, m
     return None
@@ -505,9 +506,12 @@ def read_tables(text: str) -> list[Table]:
     """Every indicator table found in the text by its header's content, with its rows' targets."""
     lines = text.split("\n")
     stream = _stream(lines, 0, len(lines))
+    # the document's target year, its 到YYYY年 most often written: the year of a goal column that names none ("目标值")
+    horizons = Counter(int(y) for y in re.findall(r"到\s*(\d{4})\s*年", text))
+    text_year = horizons.most_common(1)[0][0] if horizons else None
     tables, k = [], 0
     while k < len(stream):
-        found = _find_header(stream, k, lines)
+        found = _find_header(stream, k, lines, text_year)
         if not found:
             k += 1
             continue

@@ -158,3 +158,15 @@ def test_a_goal_column_without_a_year_takes_the_document_s_target_year():
         "每万人口全科医生数 | 人 | 3.2 | ≥4 | 约束性\n"
     )
     assert _targets(text) == [(4.0, "人", 2027, "ge"), (7.0, "张", 2027, "ge")]
+
+
+def test_rows_a_line_with_their_nature_last_are_a_table_without_a_header():
+    # the header row lost in the copy: each row's name, values and nature cell tell it; the value before the nature is
+    # the goal, for the document's target year
+    text = (
+        "到2025年，基本建成健康城市。\n"
+        "1 | 孕产妇死亡率(1/10万) | 9.7 | <9 | 预期性 |\n"
+        "2 | 婴儿死亡率(‰) | 2.28 | <3 | 约束性 |\n"
+        "3 | 居民健康素养水平(%) | 28 | 预期性 |\n"
+    )
+    assert _targets(text) == [(3.0, "‰", 2025, "lt"), (9.0, "1/10万", 2025, "lt"), (28.0, "%", 2025, "ge")]

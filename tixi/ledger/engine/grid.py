@@ -562,6 +562,41 @@ def read_tables(text: str) -> list[Table]:
         if table.rows:
             tables.append(table)
         k = max(m, k + 1)
+    if text_year:
+        taken = {r["line"] for table in tables for r in table.rows}
+        tables += _headerless(stream, text_year, taken)
+    return tables
+
+
+def _nature_row(cells: list[str]) -> bool:
+    """A row a line that a header need not name: three cells or more, [a number,] a name, values, its nature last."""
+    if len(cells) < 3 or not NATURE.match(cells[-1]) or not _is_value(cells[-2]):
+        return False
+    first = 1 if len(cells) >= 4 and ROW_NUMBER.match(cells[0]) else 0
+    return not _is_value(cells[first]) and not NATURE.match(cells[first])
+
+
+def _headerless(stream, text_year: int, taken: set[int]) -> list[Table]:
+    """Tables without a header row, known by their rows' content: two rows a line or more in a run, each a name, its
+    values and its nature cell last ("1 | 孕产妇死亡率(1/10万) | 9.7 | <9 | 预期性"); the value before the nature is the
+    goal, for the document's target year (its 到YYYY年)."""
+    tables, k = [], 0
+    while k < len(stream):
+        run = []
+        while k < len(stream) and stream[k][0] not in taken and _nature_row(stream[k][1]):
+            run.append(stream[k])
+            k += 1
+        k += 1 if not run else 0
+        if len(run) < 2:
+            continue
+        columns = [Column("name", ""), Column("value", "", text_year, True)]
+        table = Table(run[0][0], columns)
+        for line_no, cells in run:
+            placed = _place(cells, columns)
+            if isinstance(placed, tuple) and placed[4]:
+                _add_rows(table, columns, placed, "", "", line_no, _nature_of(cells))
+        if table.rows:
+            tables.append(table)
     return tables
 
 

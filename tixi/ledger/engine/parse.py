@@ -9,6 +9,8 @@ from collections import Counter
 from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field
 
+from tixi.ledger.engine import dating
+
 CLAUSE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*\**([^。；*]{2,40})[。*]")
 # a "（三）" item whose first sentence runs past 40 characters is still an item (not a page-break
 # continuation of the item before it)
@@ -2824,8 +2826,17 @@ MID_NATURE_TABLE_ROW = re.compile(
 
 def targets(text: str) -> list[dict]:
     """Numeric targets: in sentences that set a year, or that state a goal (达到, 不低于, 以上, 左右…)
-    under the document's target year (the year its 到YYYY年 phrases name most). A text typed full-width throughout
-    reads its "；" as ";" (its targets' text keeps "；")."""
+    under the document's target year (the year its 到YYYY年 phrases name most; dating.py gives the order of the
+    anchors a goal's year comes from). A text typed full-width throughout reads its "；" as ";" (its targets' text
+    keeps "；")."""
+    # "到“十四五”末" read as the year it names ("到2025年"), the sentences given their own words back after (reader50)
+    dated, swaps = dating.period_ends_as_years(text)
+    if not swaps:
+        return _targets(text)
+    return dating.own_words(_targets(dated), swaps, normalise(text))
+
+
+def _targets(text: str) -> list[dict]:
     if "性" in text:
         text = MID_NATURE_TABLE_ROW.sub("", text)
     if _typed_full_width(text) and "；" in text:

@@ -1,0 +1,98 @@
+"""The year a plan's goals are for, where the text states it by other words than "到2025年" (reader50, issue 12 point 4).
+
+A goal's year is, in this order (tests/ledger/heldout/README.md "What counts"):
+1. the year its sentence names ("到2025年，…", and "到“十四五”末，…" read as that period's end: period_ends_as_years);
+2. the year its paragraph or section names ("到2025年，主要目标如下：" over the lines under it; parse._sentence_targets);
+3. the document's target year: the year its 到YYYY年 phrases name most (parse._sentence_targets), unless every one of
+   them falls before the plan's own period (a past year's baseline "到2020年底已建成…" is no horizon): then 4;
+4. the plan's own period, wherever the text states it (document_period): its title's "（2021—2025年）", a 规划期
+   sentence in any chapter ("规划期为2021—2025年", "本规划期限为2021年至2025年", "实施期限为…"), else the five-year
+   period the text is a plan for ("“十四五”…规划" in its title, "“十四五”时期…目标", "到“十四五”末"): the period's end;
+5. the title's year (parse._title_year: "2023年全省卫生健康工作要点"), the report's year for its "今年".
+Pure: no Django."""
+
+import re
+
+FIVE_YEAR_ENDS = {
+    "十一": 2010,
+    "十二": 2015,
+    "十三": 2020,
+    "十四": 2025,
+    "十五": 2030,
+    "十六": 2035,
+    "十七": 2040,
+}
+FIVE_YEAR_NUMBER = r"(十[一二三四五六七])五"
+
+# "到“十四五”末", "至十四五期末", "到“十四五”时期末": a horizon named by the five-year period it closes (not "“十二五”末,全市…"
+# reporting the past, not "力争“十二五”末实现…", which the sentence reader dates itself)
+NAMED_PERIOD_END = re.compile(
+    r"(?P<to>到|至)[“\"]?" + FIVE_YEAR_NUMBER + r"[”\"]?(?:时期)?(?:期末|末)(?!期)"
+    # a level its sentence reports reached ("至十三五末,我市人均预期寿命指标达到了80.6岁"): no horizon, left as written
+    r"(?![^。；;\n]*?(?:[到成现为升降加少高低]了|已达|已经))"
+)
+
+
+def period_ends_as_years(text: str) -> tuple[str, dict[str, str]]:
+    """The text with each horizon named by a five-year period's end written as its year ("到“十四五”末" → "到2025年"),
+    and what each year-form replaced (to give the targets' sentences their own words back: own_words)."""
+    swaps: dict[str, str] = {}
+
+    def year(m: re.Match) -> str:
+        form = f"{m.group('to')}{FIVE_YEAR_ENDS[m.group(2)]}年"
+        swaps.setdefault(form, m.group(0))
+        return form
+
+    if "五" not in text:
+        return text, swaps
+    return NAMED_PERIOD_END.sub(year, text), swaps
+
+
+def own_words(found: list[dict], swaps: dict[str, str], original: str) -> list[dict]:
+    """The targets' sentences in the document's words: a year-form period_ends_as_years wrote back to the period's
+    name, where the document never wrote the year-form itself (else where the named form reads in the document)."""
+    for target in found:
+        text = target.get("text")
+        if not isinstance(text, str):
+            continue
+        for form, name in swaps.items():
+            if form in text and (form not in original or text.replace(form, name) in original):
+                text = text.replace(form, name)
+        target["text"] = text
+    return found
+
+
+# the plan's own period stated in a sentence anywhere ("规划期为2021—2025年", "本规划期限为2021年至2025年",
+# "规划期限：2021-2025年", "实施期限为2019—2021年", "本方案实施期为2023年—2025年")
+PERIOD_SENTENCE = re.compile(
+    r"(?:规划|计划|方案|纲要)?(?:实施)?(?:期限|期|年限|时限|周期)(?:为|是|[:：])\s*(20\d{2})\s*年?\s*[—–\-~～至到]+\s*(20\d{2})\s*年"
+)
+# the title's period ("…规划（2021—2025年）", "…行动计划(2023-2025年)")
+TITLE_PERIOD = re.compile(r"[（(]\s*(20\d{2})\s*年?\s*[—–\-~～至到]+\s*(20\d{2})\s*年?\s*[）)]")
+# the five-year period a title names as its plan's ("某市“十四五”卫生健康发展规划", "十四五全民健身实施计划")
+TITLE_FIVE_YEAR = re.compile(
+    r"[“\"]?" + FIVE_YEAR_NUMBER + r"[”\"]?[^，,。；;：:\n]{0,30}?(?:规划|计划|纲要|方案)"
+)
+
+
+def _title_lines(text: str) -> list[str]:
+    """The document's first lines that are not its '#' header nor empty (a title may run over two or three)."""
+    lines = [line.strip() for line in text.splitlines()[:12] if line.strip() and not line.startswith("#")]
+    return lines[:3]
+
+
+def document_period(text: str) -> tuple[int, int] | None:
+    """(first year, last year) of the plan's own period, wherever the text states it: its title's bracket, a 规划期
+    sentence in any chapter (the first such), else a five-year plan its title names (十四五 → 2021–2025)."""
+    for line in _title_lines(text):
+        if "《" in line:
+            continue  # a title citing another plan ("关于印发《…（2021—2025年）》的通知") is read below, as a sentence would
+        if period := TITLE_PERIOD.search(line):
+            return int(period.group(1)), int(period.group(2))
+    if period := PERIOD_SENTENCE.search(text):
+        return int(period.group(1)), int(period.group(2))
+    for line in _title_lines(text):
+        if named := TITLE_FIVE_YEAR.search(line):
+            end = FIVE_YEAR_ENDS[named.group(1)]
+            return end - 4, end
+    return None

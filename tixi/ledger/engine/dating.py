@@ -75,22 +75,34 @@ TITLE_FIVE_YEAR = re.compile(
 )
 
 
+# a title line: no sentence stop, and a plan in 《》 only as the one it issues ("关于印发《…（2021—2025年）》的通知")
+TITLE_LINE = re.compile(r"^(?!.*。)(?:[^《]*$|.*印发《)")
+
+
 def _title_lines(text: str) -> list[str]:
     """The document's first lines that are not its '#' header nor empty (a title may run over two or three)."""
     lines = [line.strip() for line in text.splitlines()[:12] if line.strip() and not line.startswith("#")]
     return lines[:3]
 
 
-def document_period(text: str) -> tuple[int, int] | None:
-    """(first year, last year) of the plan's own period, wherever the text states it: its title's bracket, a 规划期
-    sentence in any chapter (the first such), else a five-year plan its title names (十四五 → 2021–2025)."""
+def stated_period(text: str) -> tuple[int, int] | None:
+    """(first year, last year) of the plan's own period where the text states it in years: its title's bracket, else
+    a 规划期 sentence in any chapter (the first such; often the last chapter's)."""
     for line in _title_lines(text):
-        if "《" in line:
-            continue  # a title citing another plan ("关于印发《…（2021—2025年）》的通知") is read below, as a sentence would
+        if not TITLE_LINE.match(line):
+            continue  # a sentence, or one citing another plan ("按照《…规划(2017-2022)》…制定本计划。")
         if period := TITLE_PERIOD.search(line):
             return int(period.group(1)), int(period.group(2))
     if period := PERIOD_SENTENCE.search(text):
         return int(period.group(1)), int(period.group(2))
+    return None
+
+
+def document_period(text: str) -> tuple[int, int] | None:
+    """(first year, last year) of the plan's own period, wherever the text states it: stated_period, else a five-year
+    plan its title names (十四五 → 2021–2025)."""
+    if period := stated_period(text):
+        return period
     for line in _title_lines(text):
         if named := TITLE_FIVE_YEAR.search(line):
             end = FIVE_YEAR_ENDS[named.group(1)]

@@ -2907,6 +2907,11 @@ def _sentence_targets(text: str) -> list[dict]:
     ]
     list_year = yearly_list_year(text)
     document_year = max(set(years), key=years.count) if years else list_year or _title_year(text)
+    # the plan's own period stated anywhere, in years (dating.stated_period: a title's bracket, a 规划期 sentence in
+    # its last chapter): its end, when no 到YYYY年 nor title dates the goals (reader50)
+    stated = dating.stated_period(text)
+    if document_year is None and stated:
+        document_year = stated[1]
     # a text whose only time to come is a five-year period it names ("“十五五”…有望达到80岁", "通过五年的努力"): the
     # period's end, when no year it states is later
     if (
@@ -2959,6 +2964,10 @@ def _sentence_targets(text: str) -> list[dict]:
     period = PERIOD.search(text[:1500])
     period_start = int(period.group(1)) if period else None  # the plan's own period, as its title names it
     plan_start = int(period.group(1)) if period else min(years) if years else None
+    if period_start is None and stated and not years:
+        plan_start = period_start = stated[
+            0
+        ]  # "规划期为2021—2025年。" closing a plan whose goals name no year
     # a page naming no year to come but the day it was issued ("发布时间:2025年9月28日"): the changes it records up to a
     # year before it are past
     issued = ISSUED.search(text) if plan_start is None else None

@@ -263,6 +263,9 @@ def running_list(text: str, seed: int = 0) -> str:
 # the same: it changes a text only where every clause-opening 到YYYY年 names the one year the moved anchor names, and
 # leaves any other text as it is (a text whose goals run to two years keeps them).
 CLAUSE_HORIZON = r"(?:(?<=^)|(?<=[，,。；;：:\s\u3000])|(?<=力争)|(?<=争取)|(?<=确保)|(?<=预计)|(?<=计划))"
+TITLE_LINE = re.compile(
+    r"^(?!.*。)(?:[^《]*$|.*印发《)"
+)  # no sentence; a plan in 《》 only as the one it issues
 TITLE_PERIOD = re.compile(r"[（(]\s*(20\d{2})\s*[—–-]+\s*(20\d{2})\s*年?\s*[）)]")
 FIVE_YEAR_NAMES = {2015: "十二五", 2020: "十三五", 2025: "十四五", 2030: "十五五"}
 REPORT_TITLE = re.compile(
@@ -291,7 +294,8 @@ def _period_title_parts(text: str):
     horizons all name its end; else None."""
     lines = text.split("\n")
     i = _title_index(lines)
-    if i is None or not (period := TITLE_PERIOD.search(lines[i])):
+    # a title line: no sentence, no plan it cites ("按照《…规划(2017-2022)》…制定本计划。" opens a text without a title)
+    if i is None or not TITLE_LINE.match(lines[i]) or not (period := TITLE_PERIOD.search(lines[i])):
         return None
     body = "\n".join(lines[i + 1 :])
     if _one_horizon(body) != int(period.group(2)):

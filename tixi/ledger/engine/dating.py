@@ -82,7 +82,8 @@ TITLE_LINE = re.compile(r"^(?!.*。)(?:[^《]*$|.*印发《)")
 def _title_lines(text: str) -> list[str]:
     """The document's first lines that are not its '#' header nor empty (a title may run over two or three)."""
     lines = [line.strip() for line in text.splitlines()[:12] if line.strip() and not line.startswith("#")]
-    return lines[:3]
+    # a title is short (a paragraph naming "“十二五”规划" is no title, 60 characters hold "关于印发《…》的通知")
+    return [line for line in lines[:3] if len(line) <= 60]
 
 
 def stated_period(text: str) -> tuple[int, int] | None:

@@ -2960,6 +2960,14 @@ def _sentence_targets(text: str) -> list[dict]:
     if document_year is None and (served := GOALS_UNDER_PERIOD_PLAN.search(text)):
         # "根据《…“十二五”发展规划》…要求，确定本工程的建设目标如下": goals set under a five-year plan, its last year
         document_year = FIVE_YEAR_ENDS[served.group(1)]
+    if (
+        document_year is None
+        and (named := dating.document_period(text))
+        and named[1] > max((int(y) for y in WRITTEN_ON.findall(text)), default=0)
+    ):
+        # "某市“十四五”卫生健康发展规划" whose goals name no year (a baseline "2020年" and a "2022年" work besides): the
+        # period its title names, to its end (a page written at its end or later reports on it) (reader50)
+        document_year = named[1]
     # the plan's first year: its period's start ("(2021—2025年)"), else the first year it sets a goal for
     period = PERIOD.search(text[:1500])
     period_start = int(period.group(1)) if period else None  # the plan's own period, as its title names it

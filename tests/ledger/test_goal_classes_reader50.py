@@ -1,0 +1,103 @@
+"""Goals dated by the document's own period (session 23, reader50; tixi/ledger/engine/dating.py gives the order): a
+horizon named by a five-year period's end ("到“十四五”末", "至十四五期末") is that year wherever it stands, a heading's
+too; the plan's period stated in a 规划期 sentence in its last chapter, or in its title only, dates goals that name no
+year; a five-year plan named in a short title dates them to the period's end. Guards: a period end reported reached,
+a period inside a plan the preamble cites. Every text here is made up; none is a held-out document. The tests marked
+"fails on main" fail at 1bcbf6fb."""
+
+from tixi.ledger.engine import dating, perturb
+from tixi.ledger.engine.parse import targets
+
+# a chapter of words without a number: the anchors below stand past the reader's first 1,500 characters
+FILL = "加强组织领导，完善工作机制，强化部门协同，营造良好氛围。" * 60 + "\n"
+
+
+def found(text: str) -> list[tuple]:
+    return [(t["value"], t["unit"], t["year"], t["comparator"]) for t in targets(text)]
+
+
+def test_named_period_end_heading_a_list_dates_the_lines_under_it():
+    # fails on main: "到“十四五”末，…主要指标如下：" dated its own sentence only
+    text = (
+        "某市中医药发展规划\n一、发展目标\n到“十四五”末，中医药服务体系进一步健全。主要指标如下：\n"
+        "全市每千人口公立中医类医院床位数达到0.85张。\n"
+    )
+    assert found(text) == [(0.85, "张", 2025, "ge")]
+
+
+def test_named_period_end_keeps_the_documents_words():
+    text = "某区全民健身实施计划\n至十四五期末，全区经常参加体育锻炼人数比例达到42%。\n"
+    [target] = targets(text)
+    assert (target["year"], target["value"]) == (2025, 42.0)
+    assert "至十四五期末" in target["text"] and "2025" not in target["text"]
+
+
+def test_period_sentence_in_the_last_chapter_dates_goals_without_a_year():
+    # fails on main: "本规划期为2021—2025年。" closing the plan, past its first 1,500 characters
+    text = (
+        "某市养老服务体系建设规划\n一、主要目标\n全市养老机构护理型床位占比达到55%以上，每千名老年人拥有养老床位数达到40张。\n"
+        "二、保障措施\n" + FILL + "三、附则\n本规划期为2021—2025年。\n"
+    )
+    assert found(text) == [(55.0, "%", 2025, "ge"), (40.0, "张", 2025, "ge")]
+
+
+def test_period_term_with_a_colon_and_a_hyphen():
+    # fails on main: "规划期限：2021-2025年" in the last chapter
+    text = (
+        "某县卫生健康事业发展规划\n第一章 总体要求\n主要目标：全县孕产妇死亡率控制在12/10万以下。\n"
+        + FILL
+        + "第九章 附则\n规划期限：2021-2025年。\n"
+    )
+    assert found(text) == [(12.0, "/10万", 2025, "le")]
+
+
+def test_five_year_plan_named_in_the_title_dates_goals_to_its_end():
+    # fails on main: a baseline "2020年" and a work "2022年" besides the goals, no 到YYYY年
+    text = (
+        "某市“十四五”卫生健康发展规划\n第一章 发展基础\n2020年，全市每千人口床位数为5.2张。2022年，市级医学中心开工建设。\n"
+        "第二章 主要目标\n全市每千人口床位数达到6.5张，每千人口执业（助理）医师数达到3.2人。\n"
+    )
+    assert found(text) == [(6.5, "张", 2025, "ge"), (3.2, "人", 2025, "ge")]
+
+
+def test_period_end_reported_reached_is_no_horizon():
+    # guard: "至十三五末,…达到了80.6岁" reports a level reached
+    assert found("某市成就发布会\n至十三五末,我市人均预期寿命指标达到了80.6岁。\n") == []
+
+
+def test_a_cited_plans_period_is_not_the_documents():
+    # guard: "按照《…规划(2017-2022)》…制定本计划。" opens a text with no title of its own
+    text = "为推进智能化改造，按照《某省智能制造发展规划(2017-2022)》等文件要求，制定本计划。\n一、总体要求\n推动企业技改。\n"
+    assert dating.stated_period(text) is None
+    assert dating.stated_period("关于印发《某市行动计划（2023—2025年）》的通知\n各区：\n") == (2023, 2025)
+    assert dating.stated_period("某市规划\n" + FILL + "本方案实施期为2023年—2025年。") == (2023, 2025)
+
+
+def test_document_period_by_a_five_year_title_only_in_a_short_line():
+    assert dating.document_period("某县“十四五”全民健身实施计划\n正文。") == (2021, 2025)
+    # a paragraph naming the period's plan is no title
+    assert (
+        dating.document_period("摘要\n" + "我国提出在“十二五”规划建设周期末提高人均期望寿命1岁，" * 3) is None
+    )
+
+
+def test_dating_shapes_move_the_anchor_and_keep_the_meaning():
+    text = "某市护理事业发展行动计划（2021—2025年）\n一、目标\n到2025年，全市注册护士总数达到1.2万人。\n"
+    only_title = perturb.period_title_only(text)
+    assert "到2025年" not in only_title and "（2021—2025年）" in only_title
+    last = perturb.period_sentence_last(text)
+    assert last.splitlines()[0] == "某市护理事业发展行动计划" and last.endswith("规划期为2021—2025年。")
+    assert "十四五" in perturb.period_end_words(text) and "到2025年" not in perturb.period_end_words(text)
+    for shaped in (only_title, last, perturb.period_end_words(text)):
+        assert found(shaped) == found(text) == [(1.2, "万人", 2025, "ge")]
+    # a text whose goals run to two years keeps them (no anchor moved)
+    two = text.replace("。\n", "，到2030年达到1.5万人。\n")
+    assert perturb.period_title_only(two) == two
+
+
+def test_report_year_in_title_shape():
+    text = "2024年某县政府工作报告\n2024年主要预期目标是：地区生产总值增长6%左右。\n2024年3月1日\n"
+    shaped = perturb.report_year_in_title(text)
+    assert shaped.splitlines()[0] == "2024年某县政府工作报告"
+    assert "今年主要预期目标" in shaped and "2024年3月1日" in shaped
+    assert found(shaped) == found(text) == [(6.0, "%", 2024, "about")]

@@ -51,6 +51,16 @@ def test_period_term_with_a_colon_and_a_hyphen():
     assert found(text) == [(12.0, "/10万", 2025, "le")]
 
 
+def test_a_vision_beyond_the_period_is_not_the_goals_year():
+    # fails on main: "展望到2035年" was the only 到YYYY年, so it dated every goal
+    text = (
+        "某市卫生健康发展规划\n一、规划背景\n"
+        + FILL
+        + "本规划期限为2021—2025年，展望到2035年。\n二、主要目标\n全市每千人口床位数达到6.5张。\n"
+    )
+    assert found(text) == [(6.5, "张", 2025, "ge")]
+
+
 def test_five_year_plan_named_in_the_title_dates_goals_to_its_end():
     # fails on main: a baseline "2020年" and a work "2022年" besides the goals, no 到YYYY年
     text = (

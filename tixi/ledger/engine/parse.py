@@ -2899,10 +2899,11 @@ def _sentence_targets(text: str) -> list[dict]:
     text = _stage_lines(normalise(text))
     # "截至2014年" looks back and "从2012年的…下降至2021年…" records a change: neither names a year to come
     # "2012年至2021年,…从75.11岁增至78.06岁" records a change over a period: its end is no year to come either
+    # "本规划期限为2021—2025年，展望到2035年": a vision beyond the plan's period is not its goals' year (reader50)
     years = [
         int(y)
         for y in YEAR.findall(
-            re.sub(PERIOD_CHANGE, "", CHANGE_RECORD.sub("", re.sub(r"截(?:至|止)", "", text)))
+            re.sub(PERIOD_CHANGE, "", CHANGE_RECORD.sub("", re.sub(r"截(?:至|止)|展望(?:到|至)", "", text)))
         )
     ]
     list_year = yearly_list_year(text)

@@ -70,6 +70,42 @@ def test_five_year_plan_named_in_the_title_dates_goals_to_its_end():
     assert found(text) == [(6.5, "张", 2025, "ge"), (3.2, "人", 2025, "ge")]
 
 
+def test_a_work_reports_year_by_its_session_line_dates_its_goals():
+    # fails on main: the one "到2015年" (the period's end) dated the 2014 report's goals
+    text = (
+        "政 府 工 作 报 告\n——2014年2月19日在某区第十四届人民代表大会第三次会议上\n一、过去一年工作回顾\n"
+        "到2015年，全区城镇化率达到70%的目标基本实现在望。\n二、今年工作安排\n全区地区生产总值增长11%，城镇新增就业5000人以上。\n"
+    )
+    assert found(text) == [(11.0, "%", 2014, "ge"), (5000.0, "人", 2014, "ge")]
+
+
+def test_this_years_goals_line_in_a_report_dates_each_clause():
+    # fails on main: "今年…预期目标是：" dated its first clause only (as "2012年…预期目标是：" dates them all)
+    text = (
+        "政府工作报告\n——2012年2月29日在某区第十三届人民代表大会第一次会议上\n今年全区经济社会发展的预期目标是：地区生产总值"
+        "达到240亿元，同比增长21%；地方财政总收入达到20亿元，同比增长24.6%；城镇登记失业率控制在4%以内。\n"
+    )
+    assert found(text) == [
+        (240.0, "亿元", 2012, "ge"),
+        (21.0, "%", 2012, "ge"),
+        (20.0, "亿元", 2012, "ge"),
+        (24.6, "%", 2012, "ge"),
+        (4.0, "%", 2012, "le"),
+    ]
+
+
+def test_a_report_on_a_reports_tasks_is_no_work_report():
+    # guard: "2021年《政府工作报告》重点任务…落实情况" reports progress; its title is no report's
+    assert (
+        dating.report_year(
+            "某区卫生健康局\n标题: 某区卫生健康局2021年《政府工作报告》重点任务四季度落实情况\n正文"
+        )
+        is None
+    )
+    assert dating.report_year("2024年某县政府工作报告\n正文") == 2024
+    assert dating.report_year("政府工作报告\n——2026年1月27日在某省人民代表大会第四次会议上\n") == 2026
+
+
 def test_period_end_reported_reached_is_no_horizon():
     # guard: "至十三五末,…达到了80.6岁" reports a level reached
     assert found("某市成就发布会\n至十三五末,我市人均预期寿命指标达到了80.6岁。\n") == []
@@ -106,6 +142,8 @@ def test_dating_shapes_move_the_anchor_and_keep_the_meaning():
 
 
 def test_report_year_in_title_shape():
+    session = "政府工作报告\n——2016年3月5日在某届人民代表大会上\n2016年是开局之年。\n"
+    assert perturb.report_year_in_title(session).endswith("今年是开局之年。\n")
     text = "2024年某县政府工作报告\n2024年主要预期目标是：地区生产总值增长6%左右。\n2024年3月1日\n"
     shaped = perturb.report_year_in_title(text)
     assert shaped.splitlines()[0] == "2024年某县政府工作报告"

@@ -109,3 +109,30 @@ def document_period(text: str) -> tuple[int, int] | None:
             end = FIVE_YEAR_ENDS[named.group(1)]
             return end - 4, end
     return None
+
+
+# a work report's year: its title's ("2021年某市政府工作报告") or its session line's under its title ("政府工作报告" then
+# "——2026年1月27日在…人民代表大会…会议上")
+# (the title ends with it: "2021年《政府工作报告》重点任务四季度落实情况" reports on a report's tasks)
+REPORT_TITLE_YEAR = re.compile(r"(20\d{2})\s*年[^，,。；;\n《》]{0,24}?工作报告\s*$")
+REPORT_SESSION_YEAR = re.compile(
+    r"^[—―─－-]*\s*(20\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^\n。]{2,60}?(?:大会|会议)"
+)
+
+
+# a work report's goals line for its own year: "今年经济社会发展的主要预期目标是：…" (as "2012年…预期目标是：")
+THIS_YEAR_GOALS_LINE = re.compile(r"今年[^，,。；;:：]{0,16}?(?:主要)?预期目标(?:是|为)?[:：]")
+
+
+def report_year(text: str) -> int | None:
+    """The year a work report is given in (its "今年"), by its title or the session line under it; None for a text
+    that is no work report."""
+    lines = _title_lines(text)
+    for line in lines:
+        if title := REPORT_TITLE_YEAR.search(line):
+            return int(title.group(1))
+    if lines and "工作报告" in re.sub(r"\s", "", lines[0]):
+        for line in lines[1:]:
+            if session := REPORT_SESSION_YEAR.match(line):
+                return int(session.group(1))
+    return None

@@ -2913,6 +2913,10 @@ def _sentence_targets(text: str) -> list[dict]:
     stated = dating.stated_period(text)
     if document_year is None and stated:
         document_year = stated[1]
+    if report_this := dating.report_year(text):
+        # a work report's goals without a year of their own are its year's ("今年"), not those of the one sentence
+        # naming the period's end ("到2015年" in a 2014 report) (reader50)
+        document_year = report_this
     # a text whose only time to come is a five-year period it names ("“十五五”…有望达到80岁", "通过五年的努力"): the
     # period's end, when no year it states is later
     if (
@@ -3208,6 +3212,8 @@ def _sentence_targets(text: str) -> list[dict]:
             continue  # "2018年,全国…总体近视率为53.6%(…分别为14.5%…)": the year's figures stated, no goal
         if goals := GOALS_LINE_YEAR.match(sentence):
             goals_line = int(goals.group(1))
+        elif report_this and dating.THIS_YEAR_GOALS_LINE.match(sentence):
+            goals_line = report_this  # "今年全区经济社会发展的预期目标是：…" in a work report: its year, over the clauses
         if (
             LAST_YEAR_COMPARED.search(sentence)
             and not FUTURE_MARK.search(sentence)

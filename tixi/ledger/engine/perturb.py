@@ -268,6 +268,7 @@ TITLE_LINE = re.compile(
 )  # no sentence; a plan in 《》 only as the one it issues
 TITLE_PERIOD = re.compile(r"[（(]\s*(20\d{2})\s*[—–-]+\s*(20\d{2})\s*年?\s*[）)]")
 FIVE_YEAR_NAMES = {2015: "十二五", 2020: "十三五", 2025: "十四五", 2030: "十五五"}
+REPORT_SESSION_LINE = re.compile(r"^[—―─－-]*\s*(20\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在")
 REPORT_TITLE = re.compile(
     r"(20\d{2})\s*年[^，,。；;\n]{0,24}?(?:政府工作报告|工作要点|工作计划|重点工作(?:任务)?)"
 )
@@ -341,19 +342,28 @@ def period_end_words(text: str, seed: int = 0) -> str:
 
 
 def report_year_in_title(text: str, seed: int = 0) -> str:
-    """A year's work report or work plan dated by its title only: the title's "2024年" kept, the body's "2024年"
-    (not a day, "2024年3月") written "今年", as reports write their own year."""
+    """A year's work report or work plan dated by its title only: the title's "2024年" (or the session line's under a
+    report's title, "——2016年3月5日在…大会…上") kept, the body's "2024年" (not a day, "2024年3月", nor a period's
+    end) written "今年", as reports write their own year."""
     lines = text.split("\n")
     i = _title_index(lines)
     if i is None:
         return text
-    # a title broken over short lines ("2025年" / "政府工作报告"): the first lines read as one
-    head = "".join(line.strip() for line in lines[i : i + 3] if len(line.strip()) <= 30)
-    if not (title := REPORT_TITLE.match(head) or REPORT_TITLE.match(lines[i].strip())):
+    # a title broken over short lines ("2025年" / "政府工作报告"), or a report's title then its session line
+    opening = [(k, line.strip()) for k, line in enumerate(lines[i:], i) if line.strip()][:3]
+    head = "".join(line for _k, line in opening if len(line) <= 30)
+    if title := REPORT_TITLE.match(lines[i].strip()):
+        last_title = i + 1
+    elif title := REPORT_TITLE.match(head):
+        last_title = opening[-1][0] + 1
+    elif "工作报告" in re.sub(r"\s", "", head) and (
+        title := next((m for _k, line in opening[1:] if (m := REPORT_SESSION_LINE.match(line))), None)
+    ):
+        last_title = next(k for k, line in opening if REPORT_SESSION_LINE.match(line)) + 1
+    else:
         return text
     year = title.group(1)
     own = re.compile(rf"(?<![\d至到—–-])(?:到|至)?{year}\s*年(?!\s*\d|\s*[—–\-至到]|度|的)")
-    last_title = i + (1 if REPORT_TITLE.match(lines[i].strip()) else 3)
     return "\n".join(lines[:last_title] + [own.sub("今年", line) for line in lines[last_title:]])
 
 

@@ -106,6 +106,16 @@ def test_a_report_on_a_reports_tasks_is_no_work_report():
     assert dating.report_year("政府工作报告\n——2026年1月27日在某省人民代表大会第四次会议上\n") == 2026
 
 
+def test_a_five_year_title_dates_nothing_in_a_copy_naming_no_goals():
+    # guard: a plan's opening cut before its goals ("…2035年远景目标纲要" cited, no goal of its own): its past's results
+    # stay unread whatever its headings look like
+    text = (
+        "某市“十四五”卫生健康发展规划\n根据《某市国民经济和社会发展第十四个五年规划和2035年远景目标纲要》，制定本规划。\n"
+        "（1）发展基础\n医药卫生体制改革持续深化。公立医院医药费用增幅降至10%左右，药占比降至30%左右。\n"
+    )
+    assert found(text) == []
+
+
 def test_period_end_reported_reached_is_no_horizon():
     # guard: "至十三五末,…达到了80.6岁" reports a level reached
     assert found("某市成就发布会\n至十三五末,我市人均预期寿命指标达到了80.6岁。\n") == []

@@ -2293,6 +2293,10 @@ TITLE_YEAR = re.compile(
 )
 
 
+# a text naming its goals ("主要目标", "发展目标", "目标任务", "目标如下"; not a cited "…2035年远景目标纲要") (reader50)
+GOALS_NAMED = re.compile(r"(?:主要|发展|总体|工作|具体|规划|行动)目标|目标(?:任务|如下|是|为)")
+
+
 # "2012年起5年内": a period of N years from a year (2012–2016)
 PERIOD_FROM = re.compile(r"(20\d{2})\s*年起\s*(\d{1,2})\s*年内")
 
@@ -2969,9 +2973,11 @@ def _sentence_targets(text: str) -> list[dict]:
         document_year is None
         and (named := dating.document_period(text))
         and named[1] > max((int(y) for y in WRITTEN_ON.findall(text)), default=0)
+        and GOALS_NAMED.search(text)
     ):
         # "某市“十四五”卫生健康发展规划" whose goals name no year (a baseline "2020年" and a "2022年" work besides): the
-        # period its title names, to its end (a page written at its end or later reports on it) (reader50)
+        # period its title names, to its end (a page written at its end or later reports on it; a copy cut before
+        # its goals, naming none, has the past's results only) (reader50)
         document_year = named[1]
     # the plan's first year: its period's start ("(2021—2025年)"), else the first year it sets a goal for
     period = PERIOD.search(text[:1500])

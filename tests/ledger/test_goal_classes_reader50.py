@@ -94,6 +94,17 @@ def test_this_years_goals_line_in_a_report_dates_each_clause():
     ]
 
 
+def test_the_next_five_years_of_a_report_end_four_years_after_it():
+    # fails on main: "今后五年，…" in a 2021 report was dated 2021 (its title's year), not 2025
+    text = (
+        "2021年某市政府工作报告\n一、过去五年工作回顾\n"
+        + FILL
+        + "二、今后五年的主要目标\n今后五年，全市城镇新增就业累计达到25万人以上，人均预期寿命达到80岁。\n"
+        "三、2021年重点工作\n今年，全市城镇新增就业5万人以上。\n"
+    )
+    assert found(text) == [(25.0, "万人", 2025, "ge"), (80.0, "岁", 2025, "ge"), (5.0, "万人", 2021, "ge")]
+
+
 def test_a_report_on_a_reports_tasks_is_no_work_report():
     # guard: "2021年《政府工作报告》重点任务…落实情况" reports progress; its title is no report's
     assert (

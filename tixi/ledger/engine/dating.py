@@ -124,6 +124,10 @@ REPORT_SESSION_YEAR = re.compile(
 THIS_YEAR_GOALS_LINE = re.compile(r"今年[^，,。；;:：]{0,16}?(?:主要)?预期目标(?:是|为)?[:：]")
 
 
+# a work report's sentence opened by the five years to come ("今后五年，…", "未来五年,…"): the report's year and four more
+FIVE_YEARS_AHEAD = re.compile(r"\s*(?:今后|未来)五年[，,]")
+
+
 def report_year(text: str) -> int | None:
     """The year a work report is given in (its "今年"), by its title or the session line under it; None for a text
     that is no work report."""

@@ -3263,6 +3263,9 @@ def _sentence_targets(text: str) -> list[dict]:
             # "…完善分级诊疗制度,2017年县域就诊率达到90%": a clause opened by the year of the level it sets
             or (CLAUSE_GOAL_YEAR.search(sentence) if not COMPARED_WITH_YEAR.search(sentence) else None)
         )
+        if not year_match and report_this and dating.FIVE_YEARS_AHEAD.match(sentence):
+            # "今后五年，…森林覆盖率达到23.04%" in a 2016 report: the five years from the report's, to 2020 (reader50)
+            year_match = re.match(r"(\d{4})", str(report_this + 4))
         if not year_match and (plan_end := FIVE_YEAR_END.search(sentence) or FIVE_YEAR_GOAL.search(sentence)):
             # "到“十四五”末，…达到32%", "“十四五”时期,目标人均预期寿命提高1岁": the five-year plan's last year, named by
             # the plan's number

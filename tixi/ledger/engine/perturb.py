@@ -2,7 +2,8 @@
 
 Each keeps the document's meaning: no number's value changes, no word is added or dropped; only how lines end,
 how digits and punctuation are written, where a PDF copy breaks its lines and how a table's cells are set apart and
-how its lists are numbered.
+how its lists are numbered; the dating shapes (period_title_only, period_sentence_last, period_end_words,
+report_year_in_title) move where the goals' year is stated, and only where every goal keeps its year.
 A reader right on the plain text and wrong on one of these has fitted a page, not a way of writing (issue 12).
 Pure: no Django. The caller strips a held-out file's '#' header before perturbing (held_out_text)."""
 

@@ -1,14 +1,17 @@
 """The year a plan's goals are for, where the text states it by other words than "到2025年" (reader50, issue 12 point 4).
 
-A goal's year is, in this order (tests/ledger/heldout/README.md "What counts"):
-1. the year its sentence names ("到2025年，…", and "到“十四五”末，…" read as that period's end: period_ends_as_years);
-2. the year its paragraph or section names ("到2025年，主要目标如下：" over the lines under it; parse._sentence_targets);
-3. the document's target year: the year its 到YYYY年 phrases name most (parse._sentence_targets), unless every one of
-   them falls before the plan's own period (a past year's baseline "到2020年底已建成…" is no horizon): then 4;
-4. the plan's own period, wherever the text states it (document_period): its title's "（2021—2025年）", a 规划期
-   sentence in any chapter ("规划期为2021—2025年", "本规划期限为2021年至2025年", "实施期限为…"), else the five-year
-   period the text is a plan for ("“十四五”…规划" in its title, "“十四五”时期…目标", "到“十四五”末"): the period's end;
-5. the title's year (parse._title_year: "2023年全省卫生健康工作要点"), the report's year for its "今年".
+A goal's year is, in this order (tests/ledger/heldout/README.md "What counts"; parse._sentence_targets applies it):
+1. the year its sentence names: "到2025年，…", and a five-year period's end named ("到“十四五”末" → "到2025年":
+   period_ends_as_years, not where the sentence reports the level reached), and in a work report "今后五年，…" (the
+   report's year + 4: FIVE_YEARS_AHEAD);
+2. the year its paragraph or section names ("到2025年，主要目标如下：" over the lines under it);
+3. the document's target year: the year its 到YYYY年 phrases name most ("展望到2035年" not counted); in a work report
+   (report_year: its title's year, or the session line's under "政府工作报告") the report's year, its "今年";
+4. the title's year (parse._title_year: "（2016—2018年）" in its first lines, "2023年全省卫生健康工作要点");
+5. the plan's own period stated anywhere in years (stated_period: the title's bracket, a 规划期 sentence in any chapter,
+   often the last): its end;
+6. after parse's older fallbacks (a period named as a time to come, a one-year deadline, a validity's end…), a
+   five-year plan a short title names ("某市“十四五”卫生健康发展规划": document_period) in a text naming its goals.
 Pure: no Django."""
 
 import re

@@ -170,3 +170,39 @@ def test_report_year_in_title_shape():
     assert shaped.splitlines()[0] == "2024年某县政府工作报告"
     assert "今年主要预期目标" in shaped and "2024年3月1日" in shaped
     assert found(shaped) == found(text) == [(6.0, "%", 2024, "about")]
+
+
+# SEEN sets where the dating shapes move anchors (a title's period, 规划期, "到2025年" → "到“十四五”末", reports' years)
+DATING_FOLDERS = (
+    "heldout_ax",
+    "heldout_bl",
+    "heldout_bn",
+    "heldout_bt",
+    "heldout_by",
+    "heldout_bz",
+    "heldout_cb",
+)
+DATING_SHAPES = ("period_title_only", "period_sentence_last", "period_end_words", "report_year_in_title")
+
+
+def _seen_figures(shape=None) -> dict[str, tuple[int, int]]:
+    from pathlib import Path
+
+    from tixi.ledger.engine.accuracy import held_out_scores
+
+    ledger = Path(__file__).parent
+    return {
+        f"{folder}/{doc}": (kinds["targets"].matched, kinds["targets"].found)
+        for folder in DATING_FOLDERS
+        for doc, kinds in held_out_scores(ledger / folder, shape).items()
+    }
+
+
+def test_dating_shapes_read_the_plain_figures_on_seen_sets():
+    """Each dating shape, on SEEN documents whose anchors it moves, reads each document's targets as the plain text
+    (main at 1bcbf6fb read none of hangzhou_aiopc's 23 under period_sentence_last, dated 21 of shandong_jiaoyu's 23
+    wrong under period_end_words and all 18 of hailaer_2014's under report_year_in_title)."""
+    plain = _seen_figures()
+    for name in DATING_SHAPES:
+        shaped = _seen_figures(perturb.perturbed(name))
+        assert {doc: figures for doc, figures in shaped.items() if figures != plain[doc]} == {}, name

@@ -32,7 +32,7 @@ FIVE_YEAR_NUMBER = r"(十[一二三四五六七])五"
 NAMED_PERIOD_END = re.compile(
     r"(?P<to>到|至)[“\"]?" + FIVE_YEAR_NUMBER + r"[”\"]?(?:时期)?(?:期末|末)(?!期)"
     # a level its sentence reports reached ("至十三五末,我市人均预期寿命指标达到了80.6岁"): no horizon, left as written
-    r"(?![^。；;\n]*?(?:[到成现为升降加少高低]了|已达|已经))"
+    r"(?![^。；;\n]{0,80}?(?:[到成现为升降加少高低]了|已达|已经))"
 )
 
 

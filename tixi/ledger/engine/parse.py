@@ -9,6 +9,8 @@ from collections import Counter
 from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field
 
+from tixi.ledger.engine import dating
+
 CLAUSE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[)）]\s*\**([^。；*]{2,40})[。*]")
 # a "（三）" item whose first sentence runs past 40 characters is still an item (not a page-break
 # continuation of the item before it)
@@ -2321,6 +2323,10 @@ TITLE_YEAR = re.compile(
 )
 
 
+# a text naming its goals ("主要目标", "发展目标", "目标任务", "目标如下"; not a cited "…2035年远景目标纲要") (reader50)
+GOALS_NAMED = re.compile(r"(?:主要|发展|总体|工作|具体|规划|行动)目标|目标(?:任务|如下|是|为)")
+
+
 # "2012年起5年内": a period of N years from a year (2012–2016)
 PERIOD_FROM = re.compile(r"(20\d{2})\s*年起\s*(\d{1,2})\s*年内")
 
@@ -2868,8 +2874,17 @@ def _without_grid_rows(text: str) -> str:
 
 def targets(text: str) -> list[dict]:
     """Numeric targets: in sentences that set a year, or that state a goal (达到, 不低于, 以上, 左右…)
-    under the document's target year (the year its 到YYYY年 phrases name most). A text typed full-width throughout
-    reads its "；" as ";" (its targets' text keeps "；")."""
+    under the document's target year (the year its 到YYYY年 phrases name most; dating.py gives the order of the
+    anchors a goal's year comes from). A text typed full-width throughout reads its "；" as ";" (its targets' text
+    keeps "；")."""
+    # "到“十四五”末" read as the year it names ("到2025年"), the sentences given their own words back after (reader50)
+    dated, swaps = dating.period_ends_as_years(text)
+    if not swaps:
+        return _targets(text)
+    return dating.own_words(_targets(dated), swaps, normalise(text))
+
+
+def _targets(text: str) -> list[dict]:
     if "性" in text:
         text = MID_NATURE_TABLE_ROW.sub("", text)
     text = _without_grid_rows(text)
@@ -2933,14 +2948,24 @@ def _sentence_targets(text: str) -> list[dict]:
     text = _stage_lines(normalise(text))
     # "截至2014年" looks back and "从2012年的…下降至2021年…" records a change: neither names a year to come
     # "2012年至2021年,…从75.11岁增至78.06岁" records a change over a period: its end is no year to come either
+    # "本规划期限为2021—2025年，展望到2035年": a vision beyond the plan's period is not its goals' year (reader50)
     years = [
         int(y)
         for y in YEAR.findall(
-            re.sub(PERIOD_CHANGE, "", CHANGE_RECORD.sub("", re.sub(r"截(?:至|止)", "", text)))
+            re.sub(PERIOD_CHANGE, "", CHANGE_RECORD.sub("", re.sub(r"截(?:至|止)|展望(?:到|至)", "", text)))
         )
     ]
     list_year = yearly_list_year(text)
     document_year = max(set(years), key=years.count) if years else list_year or _title_year(text)
+    # the plan's own period stated anywhere, in years (dating.stated_period: a title's bracket, a 规划期 sentence in
+    # its last chapter): its end, when no 到YYYY年 nor title dates the goals (reader50)
+    stated = dating.stated_period(text)
+    if document_year is None and stated:
+        document_year = stated[1]
+    if report_this := dating.report_year(text):
+        # a work report's goals without a year of their own are its year's ("今年"), not those of the one sentence
+        # naming the period's end ("到2015年" in a 2014 report) (reader50)
+        document_year = report_this
     # a text whose only time to come is a five-year period it names ("“十五五”…有望达到80岁", "通过五年的努力"): the
     # period's end, when no year it states is later
     if (
@@ -2989,10 +3014,24 @@ def _sentence_targets(text: str) -> list[dict]:
     if document_year is None and (served := GOALS_UNDER_PERIOD_PLAN.search(text)):
         # "根据《…“十二五”发展规划》…要求，确定本工程的建设目标如下": goals set under a five-year plan, its last year
         document_year = FIVE_YEAR_ENDS[served.group(1)]
+    if (
+        document_year is None
+        and (named := dating.document_period(text))
+        and named[1] > max((int(y) for y in WRITTEN_ON.findall(text)), default=0)
+        and GOALS_NAMED.search(text)
+    ):
+        # "某市“十四五”卫生健康发展规划" whose goals name no year (a baseline "2020年" and a "2022年" work besides): the
+        # period its title names, to its end (a page written at its end or later reports on it; a copy cut before
+        # its goals, naming none, has the past's results only) (reader50)
+        document_year = named[1]
     # the plan's first year: its period's start ("(2021—2025年)"), else the first year it sets a goal for
     period = PERIOD.search(text[:1500])
     period_start = int(period.group(1)) if period else None  # the plan's own period, as its title names it
     plan_start = int(period.group(1)) if period else min(years) if years else None
+    if period_start is None and stated and not years:
+        plan_start = period_start = stated[
+            0
+        ]  # "规划期为2021—2025年。" closing a plan whose goals name no year
     # a page naming no year to come but the day it was issued ("发布时间:2025年9月28日"): the changes it records up to a
     # year before it are past
     issued = ISSUED.search(text) if plan_start is None else None
@@ -3224,6 +3263,8 @@ def _sentence_targets(text: str) -> list[dict]:
             continue  # "2018年,全国…总体近视率为53.6%(…分别为14.5%…)": the year's figures stated, no goal
         if goals := GOALS_LINE_YEAR.match(sentence):
             goals_line = int(goals.group(1))
+        elif report_this and dating.THIS_YEAR_GOALS_LINE.match(sentence):
+            goals_line = report_this  # "今年全区经济社会发展的预期目标是：…" in a work report: its year, over the clauses
         if (
             LAST_YEAR_COMPARED.search(sentence)
             and not FUTURE_MARK.search(sentence)
@@ -3267,6 +3308,9 @@ def _sentence_targets(text: str) -> list[dict]:
             # "…完善分级诊疗制度,2017年县域就诊率达到90%": a clause opened by the year of the level it sets
             or (CLAUSE_GOAL_YEAR.search(sentence) if not COMPARED_WITH_YEAR.search(sentence) else None)
         )
+        if not year_match and report_this and dating.FIVE_YEARS_AHEAD.match(sentence):
+            # "今后五年，…森林覆盖率达到23.04%" in a 2016 report: the five years from the report's, to 2020 (reader50)
+            year_match = re.match(r"(\d{4})", str(report_this + 4))
         if not year_match and (plan_end := FIVE_YEAR_END.search(sentence) or FIVE_YEAR_GOAL.search(sentence)):
             # "到“十四五”末，…达到32%", "“十四五”时期,目标人均预期寿命提高1岁": the five-year plan's last year, named by
             # the plan's number

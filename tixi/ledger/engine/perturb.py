@@ -2,7 +2,8 @@
 
 Each keeps the document's meaning: no number's value changes, no word is added or dropped; only how lines end,
 how digits and punctuation are written, where a PDF copy breaks its lines and how a table's cells are set apart and
-how its lists are numbered.
+how its lists are numbered; the dating shapes (period_title_only, period_sentence_last, period_end_words,
+report_year_in_title) move where the goals' year is stated, and only where every goal keeps its year.
 A reader right on the plain text and wrong on one of these has fitted a page, not a way of writing (issue 12).
 Pure: no Django. The caller strips a held-out file's '#' header before perturbing (held_out_text)."""
 
@@ -400,6 +401,117 @@ def table_row_lines(text: str, seed: int = 0) -> str:
     return "\n".join(out)
 
 
+# ---- dating shapes (reader50): the same goals dated by another anchor of the document ----
+# A goal's year may be written in its sentence ("到2025年，…"), or only once for the whole document: its title's period
+# ("（2021—2025年）"), a 规划期 sentence anywhere (often the last chapter's), the five-year period by name ("到“十四五”末"),
+# a work report's year in its title ("今年"). Each shape below moves the anchor where the document's meaning stays
+# the same: it changes a text only where every clause-opening 到YYYY年 names the one year the moved anchor names, and
+# leaves any other text as it is (a text whose goals run to two years keeps them).
+CLAUSE_HORIZON = r"(?:(?<=^)|(?<=[，,。；;：:\s\u3000])|(?<=力争)|(?<=争取)|(?<=确保)|(?<=预计)|(?<=计划))"
+TITLE_LINE = re.compile(
+    r"^(?!.*。)(?:[^《]*$|.*印发《)"
+)  # no sentence; a plan in 《》 only as the one it issues
+TITLE_PERIOD = re.compile(r"[（(]\s*(20\d{2})\s*[—–-]+\s*(20\d{2})\s*年?\s*[）)]")
+FIVE_YEAR_NAMES = {2015: "十二五", 2020: "十三五", 2025: "十四五", 2030: "十五五"}
+REPORT_SESSION_LINE = re.compile(r"^[—―─－-]*\s*(20\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在")
+REPORT_TITLE = re.compile(
+    r"(20\d{2})\s*年[^，,。；;\n]{0,24}?(?:政府工作报告|工作要点|工作计划|重点工作(?:任务)?)"
+)
+
+
+def _horizons(year: int | str) -> re.Pattern:
+    """A clause-opening horizon "到2025年，" / "到2025年底，" (not "从…提高到2025年的…", not "2021年至2025年")."""
+    return re.compile(CLAUSE_HORIZON + rf"(?:到|至)\s*{year}\s*年(?:底|末)?(?!\s*\d{{1,2}}\s*月|的)[，,]?")
+
+
+def _title_index(lines: list[str]) -> int | None:
+    return next((i for i, line in enumerate(lines) if line.strip()), None)
+
+
+def _one_horizon(body: str) -> int | None:
+    """The one year every clause-opening 到YYYY年 of the body names, if it names one year only."""
+    years = set(re.findall(CLAUSE_HORIZON + r"(?:到|至)\s*(20\d{2})\s*年(?!\s*\d{1,2}\s*月|的)", body))
+    all_years = set(re.findall(r"(?:到|至)\s*(20\d{2})\s*年(?!\s*\d{1,2}\s*月)", body))
+    return int(next(iter(years))) if len(years) == 1 and all_years == years else None
+
+
+def _period_title_parts(text: str):
+    """(lines, title index, period match, horizon year) when the title states the document's period and the body's
+    horizons all name its end; else None."""
+    lines = text.split("\n")
+    i = _title_index(lines)
+    # a title line: no sentence, no plan it cites ("按照《…规划(2017-2022)》…制定本计划。" opens a text without a title)
+    if i is None or not TITLE_LINE.match(lines[i]) or not (period := TITLE_PERIOD.search(lines[i])):
+        return None
+    body = "\n".join(lines[i + 1 :])
+    if _one_horizon(body) != int(period.group(2)):
+        return None
+    return lines, i, period, int(period.group(2))
+
+
+def period_title_only(text: str, seed: int = 0) -> str:
+    """The goals' year stated only by the title's period: "规划（2021—2025年）" and its body's "到2025年，" dropped."""
+    if not (parts := _period_title_parts(text)):
+        return text
+    lines, i, _period, year = parts
+    horizon = _horizons(year)
+    return "\n".join(lines[: i + 1] + [horizon.sub("", line) for line in lines[i + 1 :]])
+
+
+def period_sentence_last(text: str, seed: int = 0) -> str:
+    """The period stated once, in a 规划期 sentence closing the document (as many plans' last chapter does), the title
+    and the goal sentences without a year: "规划（2021—2025年）" → "规划" … "规划期为2021—2025年。"."""
+    if not (parts := _period_title_parts(text)):
+        return text
+    lines, i, period, year = parts
+    horizon = _horizons(year)
+    title = lines[i][: period.start()] + lines[i][period.end() :]
+    rest = [horizon.sub("", line) for line in lines[i + 1 :]]
+    return "\n".join([*lines[:i], title, *rest, f"规划期为{period.group(1)}—{period.group(2)}年。"])
+
+
+def period_end_words(text: str, seed: int = 0) -> str:
+    """A five-year period's end by its name: "到2025年，" → "到“十四五”末，" or "到十四五期末，" (seeded, alternating)."""
+    rng = random.Random(seed)
+
+    def name(m: re.Match) -> str:
+        period = FIVE_YEAR_NAMES[int(m.group("year"))]
+        spelt = f"“{period}”末" if rng.random() < 0.5 else f"{period}期末"
+        return m.group("to") + spelt + m.group("stop")
+
+    pattern = re.compile(
+        CLAUSE_HORIZON
+        + r"(?P<to>到|至)\s*(?P<year>2015|2020|2025|2030)\s*年(?:底|末)?(?!\s*\d{1,2}\s*月|的)(?P<stop>[，,]?)"
+    )
+    return pattern.sub(name, text)
+
+
+def report_year_in_title(text: str, seed: int = 0) -> str:
+    """A year's work report or work plan dated by its title only: the title's "2024年" (or the session line's under a
+    report's title, "——2016年3月5日在…大会…上") kept, the body's "2024年" (not a day, "2024年3月", nor a period's
+    end) written "今年", as reports write their own year."""
+    lines = text.split("\n")
+    i = _title_index(lines)
+    if i is None:
+        return text
+    # a title broken over short lines ("2025年" / "政府工作报告"), or a report's title then its session line
+    opening = [(k, line.strip()) for k, line in enumerate(lines[i:], i) if line.strip()][:3]
+    head = "".join(line for _k, line in opening if len(line) <= 30)
+    if title := REPORT_TITLE.match(lines[i].strip()):
+        last_title = i + 1
+    elif title := REPORT_TITLE.match(head):
+        last_title = opening[-1][0] + 1
+    elif "工作报告" in re.sub(r"\s", "", head) and (
+        title := next((m for _k, line in opening[1:] if (m := REPORT_SESSION_LINE.match(line))), None)
+    ):
+        last_title = next(k for k, line in opening if REPORT_SESSION_LINE.match(line)) + 1
+    else:
+        return text
+    year = title.group(1)
+    own = re.compile(rf"(?<![\d至到—–-])(?:到|至)?{year}\s*年(?!\s*\d|\s*[—–\-至到]|度|的)")
+    return "\n".join(lines[:last_title] + [own.sub("今年", line) for line in lines[last_title:]])
+
+
 PERTURBATIONS = {
     "crlf": crlf,
     "fullwidth_digits": fullwidth_digits,
@@ -414,6 +526,10 @@ PERTURBATIONS = {
     "table_cell_lines": table_cell_lines,
     "table_columns_moved": table_columns_moved,
     "table_row_lines": table_row_lines,
+    "period_title_only": period_title_only,
+    "period_sentence_last": period_sentence_last,
+    "period_end_words": period_end_words,
+    "report_year_in_title": report_year_in_title,
 }
 
 

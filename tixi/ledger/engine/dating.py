@@ -1,0 +1,145 @@
+"""The year a plan's goals are for, where the text states it by other words than "到2025年" (reader50, issue 12 point 4).
+
+A goal's year is, in this order (tests/ledger/heldout/README.md "What counts"; parse._sentence_targets applies it):
+1. the year its sentence names: "到2025年，…", and a five-year period's end named ("到“十四五”末" → "到2025年":
+   period_ends_as_years, not where the sentence reports the level reached), and in a work report "今后五年，…" (the
+   report's year + 4: FIVE_YEARS_AHEAD);
+2. the year its paragraph or section names ("到2025年，主要目标如下：" over the lines under it);
+3. the document's target year: the year its 到YYYY年 phrases name most ("展望到2035年" not counted); in a work report
+   (report_year: its title's year, or the session line's under "政府工作报告") the report's year, its "今年";
+4. the title's year (parse._title_year: "（2016—2018年）" in its first lines, "2023年全省卫生健康工作要点");
+5. the plan's own period stated anywhere in years (stated_period: the title's bracket, a 规划期 sentence in any chapter,
+   often the last): its end;
+6. after parse's older fallbacks (a period named as a time to come, a one-year deadline, a validity's end…), a
+   five-year plan a short title names ("某市“十四五”卫生健康发展规划": document_period) in a text naming its goals.
+Pure: no Django."""
+
+import re
+
+FIVE_YEAR_ENDS = {
+    "十一": 2010,
+    "十二": 2015,
+    "十三": 2020,
+    "十四": 2025,
+    "十五": 2030,
+    "十六": 2035,
+    "十七": 2040,
+}
+FIVE_YEAR_NUMBER = r"(十[一二三四五六七])五"
+
+# "到“十四五”末", "至十四五期末", "到“十四五”时期末": a horizon named by the five-year period it closes (not "“十二五”末,全市…"
+# reporting the past, not "力争“十二五”末实现…", which the sentence reader dates itself)
+NAMED_PERIOD_END = re.compile(
+    r"(?P<to>到|至)[“\"]?" + FIVE_YEAR_NUMBER + r"[”\"]?(?:时期)?(?:期末|末)(?!期)"
+    # a level its sentence reports reached ("至十三五末,我市人均预期寿命指标达到了80.6岁"): no horizon, left as written
+    r"(?![^。；;\n]{0,80}?(?:[到成现为升降加少高低]了|已达|已经))"
+)
+
+
+def period_ends_as_years(text: str) -> tuple[str, dict[str, str]]:
+    """The text with each horizon named by a five-year period's end written as its year ("到“十四五”末" → "到2025年"),
+    and what each year-form replaced (to give the targets' sentences their own words back: own_words)."""
+    swaps: dict[str, str] = {}
+
+    def year(m: re.Match) -> str:
+        form = f"{m.group('to')}{FIVE_YEAR_ENDS[m.group(2)]}年"
+        swaps.setdefault(form, m.group(0))
+        return form
+
+    if "五" not in text:
+        return text, swaps
+    return NAMED_PERIOD_END.sub(year, text), swaps
+
+
+def own_words(found: list[dict], swaps: dict[str, str], original: str) -> list[dict]:
+    """The targets' sentences in the document's words: a year-form period_ends_as_years wrote back to the period's
+    name, where the document never wrote the year-form itself (else where the named form reads in the document)."""
+    for target in found:
+        text = target.get("text")
+        if not isinstance(text, str):
+            continue
+        for form, name in swaps.items():
+            if form in text and (form not in original or text.replace(form, name) in original):
+                text = text.replace(form, name)
+        target["text"] = text
+    return found
+
+
+# the plan's own period stated in a sentence anywhere ("规划期为2021—2025年", "本规划期限为2021年至2025年",
+# "规划期限：2021-2025年", "实施期限为2019—2021年", "本方案实施期为2023年—2025年")
+PERIOD_SENTENCE = re.compile(
+    r"(?:规划|计划|方案|纲要)?(?:实施)?(?:期限|期|年限|时限|周期)(?:为|是|[:：])\s*(20\d{2})\s*年?\s*[—–\-~～至到]+\s*(20\d{2})\s*年"
+)
+# the title's period ("…规划（2021—2025年）", "…行动计划(2023-2025年)")
+TITLE_PERIOD = re.compile(r"[（(]\s*(20\d{2})\s*年?\s*[—–\-~～至到]+\s*(20\d{2})\s*年?\s*[）)]")
+# the five-year period a title names as its plan's ("某市“十四五”卫生健康发展规划", "十四五全民健身实施计划")
+TITLE_FIVE_YEAR = re.compile(
+    r"[“\"]?" + FIVE_YEAR_NUMBER + r"[”\"]?[^，,。；;：:\n]{0,30}?(?:规划|计划|纲要|方案)"
+)
+
+
+# a title line: no sentence stop, and a plan in 《》 only as the one it issues ("关于印发《…（2021—2025年）》的通知")
+TITLE_LINE = re.compile(r"^(?!.*。)(?:[^《]*$|.*印发《)")
+
+
+def _title_lines(text: str) -> list[str]:
+    """The document's first lines that are not its '#' header nor empty (a title may run over two or three)."""
+    lines = [line.strip() for line in text.splitlines()[:12] if line.strip() and not line.startswith("#")]
+    # a title is short (a paragraph naming "“十二五”规划" is no title, 60 characters hold "关于印发《…》的通知")
+    return [line for line in lines[:3] if len(line) <= 60]
+
+
+def stated_period(text: str) -> tuple[int, int] | None:
+    """(first year, last year) of the plan's own period where the text states it in years: its title's bracket, else
+    a 规划期 sentence in any chapter (the first such; often the last chapter's)."""
+    for line in _title_lines(text):
+        if not TITLE_LINE.match(line):
+            continue  # a sentence, or one citing another plan ("按照《…规划(2017-2022)》…制定本计划。")
+        if period := TITLE_PERIOD.search(line):
+            return int(period.group(1)), int(period.group(2))
+    if period := PERIOD_SENTENCE.search(text):
+        return int(period.group(1)), int(period.group(2))
+    return None
+
+
+def document_period(text: str) -> tuple[int, int] | None:
+    """(first year, last year) of the plan's own period, wherever the text states it: stated_period, else a five-year
+    plan its title names (十四五 → 2021–2025)."""
+    if period := stated_period(text):
+        return period
+    for line in _title_lines(text):
+        if named := TITLE_FIVE_YEAR.search(line):
+            end = FIVE_YEAR_ENDS[named.group(1)]
+            return end - 4, end
+    return None
+
+
+# a work report's year: its title's ("2021年某市政府工作报告") or its session line's under its title ("政府工作报告" then
+# "——2026年1月27日在…人民代表大会…会议上")
+# (the title ends with it: "2021年《政府工作报告》重点任务四季度落实情况" reports on a report's tasks)
+REPORT_TITLE_YEAR = re.compile(r"(20\d{2})\s*年[^，,。；;\n《》]{0,24}?工作报告\s*$")
+REPORT_SESSION_YEAR = re.compile(
+    r"^[—―─－-]*\s*(20\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^\n。]{2,60}?(?:大会|会议)"
+)
+
+
+# a work report's goals line for its own year: "今年经济社会发展的主要预期目标是：…" (as "2012年…预期目标是：")
+THIS_YEAR_GOALS_LINE = re.compile(r"今年[^，,。；;:：]{0,16}?(?:主要)?预期目标(?:是|为)?[:：]")
+
+
+# a work report's sentence opened by the five years to come ("今后五年，…", "未来五年,…"): the report's year and four more
+FIVE_YEARS_AHEAD = re.compile(r"\s*(?:今后|未来)五年[，,]")
+
+
+def report_year(text: str) -> int | None:
+    """The year a work report is given in (its "今年"), by its title or the session line under it; None for a text
+    that is no work report."""
+    lines = _title_lines(text)
+    for line in lines:
+        if title := REPORT_TITLE_YEAR.search(line):
+            return int(title.group(1))
+    if lines and "工作报告" in re.sub(r"\s", "", lines[0]):
+        for line in lines[1:]:
+            if session := REPORT_SESSION_YEAR.match(line):
+                return int(session.group(1))
+    return None

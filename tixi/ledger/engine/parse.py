@@ -2229,11 +2229,12 @@ REPORT_WORK_COUNT = re.compile(
     r"[^。；;\d]{0,12}?"
     r"(?:淘汰|解决|启动|增加|支持|改造|减少|搬迁|扩招|培训|压减|退出|治理|关停)[^。；;\d]{0,16}?\d"
 )
-# money and the aggregates of a budget or of credit, in the clause holding the value: "全国财政赤字合计9500亿元",
+# money and the aggregates of a budget or of credit, in the clause holding the value (a plan's "信贷额度不低于50亿元" is a
+# commitment, a goal): "全国财政赤字合计9500亿元",
 # "广义货币增长17%左右", "新增贷款5万亿元以上", "实施总额4万亿元的两年投资计划", "中央财政专项扶贫资金增长30%以上",
 # "今年拟安排430亿元" (heldout_af: money is no target); tax rules ("购置税按7.5%征收", "加计扣除比例由50%提高到75%")
 BUDGET_CLAUSE = re.compile(
-    r"赤字|国债|贷款|广义货币|(?<![A-Za-z])M2(?![.\d])|信贷|货币供应|政府投资|投资计划"
+    r"赤字|国债|新增(?:人民币)?贷款|广义货币|(?<![A-Za-z])M2(?![.\d])|货币供应|政府投资|投资计划"
     r"|征收|计征|加计扣除|应纳税所得额|所得税|购置税|税率"
 )
 # money spent ("今年中央财政科技投入1461亿元，增长25.6%", "今年拟安排430亿元"): no goal, unless the clause commits to it
@@ -2384,7 +2385,7 @@ TITLE_LINE_YEAR = re.compile(
 YEAR_WORK_HEADING = re.compile(
     r"^[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?[ \t\u3000]*(20\d{2})\s*年"
     r"(?:国民)?(?:经济社会发展|经济和社会发展|政府工作|工作)?(?:总体部署|总体要求|主要任务|重点工作|工作任务|任务)"
-    r"[^\n。，,；;]{0,12}$",
+    r"(?![^\n]{0,12}?(?:完成|进展|回顾|总结|成效|情况))[^\n。，,；;]{0,12}$",
     re.M,
 )
 # a span of years from this year, in a year's text: "今明两年", "(今后)三年内", "用三年时间", "今后三年"

@@ -21,6 +21,18 @@ def test_a_report_part_heading_names_the_year_its_goals_are_for():
         "三、2023年政府工作任务\n"
     )
     assert found(text) == [(6.0, "%", 2023, "about"), (12.0, "万人", 2023, "ge"), (6.0, "%", 2023, "about")]
+    # other wordings of the part heading, full-width digits; a review part's heading dates nothing
+    assert (
+        found(text.replace("二、2023年经济社会发展总体要求和政策取向", "（二）２０２３年政府工作的总体部署"))[
+            0
+        ][2]
+        == 2023
+    )
+    assert found(text.replace("二、2023年经济社会发展总体要求和政策取向", "二、2023年工作安排"))[0][2] == 2023
+    assert (
+        found(text.replace("二、2023年经济社会发展总体要求和政策取向", "二、2022年重点工作完成情况"))[0][2]
+        != 2022
+    )
 
 
 def test_a_span_from_this_year_dates_its_goals_by_its_last_year():

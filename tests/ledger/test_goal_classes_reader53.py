@@ -62,6 +62,16 @@ def test_all_of_a_list_changed_by_one_value_with_du_or_jun():
     assert found(text) == [(3.0, "%", 2022, "ge")] * 2 + [(2.0, "%", 2022, "ge")] * 2
 
 
+def test_jun_after_the_list_the_clause_before_names_gives_one_target_each():
+    text = (
+        "某省2022年政府工作报告\n今年地区生产总值增长6%左右。\n"
+        "推进健康社区、健康学校和健康机关建设，达标率均达到80%。推进健康村建设，达标率均达到70%。\n"
+    )
+    assert found(text) == [(6.0, "%", 2022, "about")] + [(80.0, "%", 2022, "ge")] * 3 + [
+        (70.0, "%", 2022, "ge")
+    ]
+
+
 def test_a_work_and_its_count_this_year_without_a_goal_word():
     text = (
         "某省2022年政府工作报告\n"

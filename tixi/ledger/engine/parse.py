@@ -3867,6 +3867,9 @@ def _sentence_targets(text: str) -> list[dict]:
                 "comparator": comparator,
             }
             # one for the rate named last, one more (a copy: years are paired later) for each listed before it
+            if not listed and not joined and (named := LISTED_IN_CLAUSE_BEFORE.search(before)):
+                # "分别纳入A、B和C覆盖范围，三年内参保率均提高到90%以上": 均 after the list the clause before names, one each
+                joined = named.group(1).count("、") + 1
             copies = 1 + (listed.group(1).count("、") if listed else 0) + joined
             if (
                 copies == 1
@@ -3960,6 +3963,11 @@ LIST_CLOSED_BY = re.compile(
     r"(?:\s*(?:[、和及与]|以及)\s*\d+(?:\.\d+)?\s*[%‰]?)+\s*(左右|以内|之内|以下|及以下)"
 )
 LISTED_CHANGED = re.compile(r"(?:^|[，,])([^，,、]*、[^，,]*?)分别(?:降低|下降|减少|提高|增长|增加)$")
+# a list in the clause before (its items joined by 、 and a last 和/及), then a clause whose rate 均 reaches one value
+LISTED_IN_CLAUSE_BEFORE = re.compile(
+    r"(?:^|[，,；;：:])[^，,；;：:、]*?((?:[^，,；;：:、\d]{2,20}、)+[^，,；;：:、\d]{2,20}?(?:和|及|以及)[^，,；;：:、\d]{2,24})"
+    r"[，,][^，,；;：:、\d]{0,14}?(?:率|比例)均$"
+)
 # "二氧化硫、化学需氧量排放量都要减少2%", "…均要下降5%": 都/均 and a change by one value cut or raise each listed one
 LISTED_ALL_CHANGED = re.compile(
     r"(?:^|[，,])([^，,、]*、[^，,]*?)(?<!人)(?:均|都)(?:要|将|应)?(?:降低|下降|减少|提高|增长|增加)$"

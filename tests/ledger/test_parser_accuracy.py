@@ -415,7 +415,10 @@ EIGHTY_FOURTH_SET = Path(__file__).resolve().parent / "heldout_cf"
 # with session 22's last reader (1bcbf6f; no rule written since their truth), per set in bench.py (no threshold here):
 # the 十一五 纲要 (PDF text), 云南 十五 (OCR, spaced digits) and the 2015 State Council report: targets 66/117 (77 found)
 EIGHTY_FIFTH_SET = Path(__file__).resolve().parent / "heldout_cg"
-# four State Council reports (2012, 2014, 2017, 2020), the source and layout of the SEEN heldout_cb/_cf: 47/61 (58 found)
+# four State Council reports (2012, 2014, 2017, 2020), the source and layout of the SEEN heldout_cb/_cf: 47/61 (58 found);
+# seen since reader53 (a report's part heading naming its year, spans from this year, 都/均 after a list, a work's count
+# this year, a pilot widened, 等N类, budget/credit/tax clauses and forecasts no goals): 61/61 (65 found), pinned by the
+# bench's seen total
 EIGHTY_SIXTH_SET = Path(__file__).resolve().parent / "heldout_ch"
 # nine web-page copies of plans of fields no set held (安全生产, 旅游, 学前教育, 科技, 交通, 残疾人): 52/71 (64 found)
 EIGHTY_SEVENTH_SET = Path(__file__).resolve().parent / "heldout_ci"
@@ -423,7 +426,8 @@ EIGHTY_SEVENTH_SET = Path(__file__).resolve().parent / "heldout_ci"
 EIGHTY_EIGHTH_SET = Path(__file__).resolve().parent / "heldout_cj"
 # four more national five-year texts of minoriwww/NLPtools (十五, 十二五 full-width digits, 七五, 八五 OCR): 56/111 (71 found)
 EIGHTY_NINTH_SET = Path(__file__).resolve().parent / "heldout_ck"
-# four State Council reports (2009, 2010, 2024, 2025) of aldohemsn/chinese-political-corpora: 30/49 (57 found)
+# four State Council reports (2009, 2010, 2024, 2025) of aldohemsn/chinese-political-corpora: 30/49 (57 found); seen since
+# reader53 (heldout_ch's classes, 万吨标准煤, "N万农村人口" in 万, 均 after the clause before's list): 49/49 (53 found), pinned by the bench's seen total
 NINETIETH_SET = Path(__file__).resolve().parent / "heldout_cl"
 # eight NON-HEALTH texts from government text stored in public GitHub files: TASKS WITH UNITS (广州 2012 新型城市化 实施意见
 # items "（牵头单位：X，配合单位：Y…，各区、县级市政府）": 科技创新工程, 民生幸福工程, 民主法治建设, 党建创新工程; a 四川 2014 督查
@@ -850,7 +854,12 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # ningxia_2026_yiliao_anju 11 -> 12 found, one more matched (recall 0.79 -> 0.86; the document not opened): 251 with 251
     # merged (lead, session 23): reader51 with the six fresh sets UNSEEN; their second reading (reader51's grammar was
     # written before they existed): 294 of 449 with 390 found (first reading 287 with 381): unseen 700 with 641 found
-    assert unseen_total[3:5] == ["129", "127"] and unseen_total[7:9] == ["700", "641"]
+    # reader53: heldout_ch, _cl seen since reader53 (their 110 targets with 116 found move to the seen total); the other
+    # unseen sets by reader53's rules (per set against main's, tixi bench parse --repeat 1): found 516 -> 524 (heldout_cg's
+    # 2015 report 28 -> 30, R 0.83 -> 0.92; heldout_ck's 1990 七五 24 -> 27 and 1995 八五 8 -> 11, each recall up): targets
+    # 590 with 524 found; tasks unchanged
+    # merged (lead, session 23): reader53 (ch, cl seen) after reader49/50/51: unseen 590 with 527 found
+    assert unseen_total[3:5] == ["129", "127"] and unseen_total[7:9] == ["590", "527"]
     seen_total = text[text.index("all seen sets together") :].splitlines()[2].split()
     # reader14: aa 50 of 50 with 54 found (the 4 extras: values in a clause the copy cut off), ab 62 of 62 with 62
     # found; heldout_t's chusheng_quexian and huli_2015, heldout_u's kouqiang sets and dianquefa_2010, heldout_v's
@@ -1030,7 +1039,12 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # table, with a 2025年 column for 海南 and one for the nation, and a "计算方法:…超过80%…" note no longer read as
     # sentences); no other seen set changed (tixi bench parse --repeat 1, per set against main's)
     # merged (lead, session 23): reader49 + reader51: 3042 with 3039 found (reader51 +3 matched, reader49 4 extras fewer and one more matched)
-    assert seen_total[3:5] == ["1755", "1735"] and seen_total[7:9] == ["3042", "3039"]
+    # reader53 (a report's part heading naming its year, spans from this year, 都/均 after a list, a work's count this
+    # year, a pilot widened, 等N类, budget/credit/tax clauses and forecasts no goals; ch, cl seen, targets 110 with 116
+    # found): heldout_cb guowuyuan_2016 and hailaer_2016, heldout_cf guowuyuan_2013 one more matched each (2016's 8%, 1亿,
+    # 海拉尔's 8%, 2013's 20种), found 3039 -> 3041; no seen set matched fewer; 均 after the list of the clause before
+    # (heldout_cl 2009 "分别纳入A、B和C覆盖范围，三年内参保率均提高到90%以上" three): found 3157 -> 3159
+    assert seen_total[3:5] == ["1755", "1735"] and seen_total[7:9] == ["3152", "3159"]
 
 
 def test_fifth_set_is_six_whole_documents_with_their_source():

@@ -2106,7 +2106,7 @@ TARGET = re.compile(
     r"(?P<value>\d+(?:\.\d+)?)\s*"
     r"(?P<unit>%|‰|"
     + PER_HEAD_UNIT
-    + r"|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|万亿斤|亿斤|万斤|亿公斤|[万亿]立方米(?:[/／](?:小时|秒|日))?|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|万场|万批次|万次|万套|万只|万头|亿尾|万尾|万家|万所|万对|万公顷|万标箱|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
+    + r"|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|万亿斤|亿斤|万斤|亿公斤|[万亿]立方米(?:[/／](?:小时|秒|日))?|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|[万亿]吨标准煤|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|万场|万批次|万次|万套|万只|万头|亿尾|万尾|万家|万所|万对|万公顷|万标箱|亿(?=[^，,。；;\d万亿]{0,6}?人口)|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|(?<!每\d)(?<!每\d\d)(?<!每\d\d\d)万(?=[^，,。；;\d万亿元]{1,6}?(?:人口|用户))|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
     r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人(?!制)|条(?![例款])|公里\s*[/／]\s*[百千万]?平方公里|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|小时|平方米/人|㎡/人|平方米|㎡|颗|辆(?![/／])|批次|堂"
     # more units of counts and lengths, read as the others (the first readings met each): rooms, doses, cases, copies
     r"|间(?![隔断歇])|万剂次|万?册|万?份(?![额])|万?盒|床(?![位旁边])|公顷|千米|亩"
@@ -2252,6 +2252,67 @@ JOINED_RATE_UNIT = re.compile(r"/\s*10\s*万$")
 LOWERED_TO = re.compile(
     r"(?:控制在|降至|降到|下降到|下降至|降低到|降低至|缩小到|缩小至|缩短到|缩短至|压缩到|压缩至)\s*$"
 )
+# a year's text (a work report) naming a work and its count this year, or over a span from it, without a goal's word:
+# "今年要淘汰燃煤小锅炉5万台", "今年再解决6000万农村人口的饮水安全问题", "今年启动1亿亩试点", "争取用三年时间，解决750万户…",
+# "今后三年内中央财政再支持5000所…建设", "再解决6000万人安全饮水问题" (再: again, this year)
+REPORT_WORK_COUNT = re.compile(
+    r"(?:今年|年内|今明两年|[两二三四五]年(?:内|之内)|用[两二三四五]年(?:左右的?)?时间|(?:^|[，,；;])(?:要|将)?再(?=[\u4e00-\u9fff]))"
+    r"[^。；;\d]{0,12}?"
+    r"(?:淘汰|解决|启动|增加|支持|改造|减少|搬迁|扩招|培训|压减|退出|治理|关停)[^。；;\d]{0,16}?\d"
+)
+# money and the aggregates of a budget or of credit, in the clause holding the value (a plan's "信贷额度不低于50亿元" is a
+# commitment, a goal): "全国财政赤字合计9500亿元",
+# "广义货币增长17%左右", "新增贷款5万亿元以上", "实施总额4万亿元的两年投资计划", "中央财政专项扶贫资金增长30%以上",
+# "今年拟安排430亿元" (heldout_af: money is no target); tax rules ("购置税按7.5%征收", "加计扣除比例由50%提高到75%")
+BUDGET_CLAUSE = re.compile(
+    r"赤字|国债|新增(?:人民币)?贷款|广义货币|(?<![A-Za-z])M2(?![.\d])|货币供应|政府投资|投资计划"
+    r"|征收|计征|加计扣除|应纳税所得额|所得税|购置税|税率"
+)
+# money spent ("今年中央财政科技投入1461亿元，增长25.6%", "今年拟安排430亿元"): no goal, unless the clause commits to it
+# ("确保省级财政教育投入年均增长10%左右", an education plan's goal)
+SPENDING_CLAUSE = re.compile(
+    r"(?:财政|预算内)[^，,。；;]{0,8}?(?:投入|投资|资金|支出)|(?:专项|扶贫|补助|补贴)资金|拟安排\s*\d+(?:\.\d+)?\s*万?亿元"
+)
+# a clause going on from the one before (its subject there): "…投入1461亿元，增长25.6%", "…计划，其中中央政府拟新增1.18万亿元"
+CLAUSE_GOES_ON = re.compile(r"^\s*(?:其中|比上年|同比)?\s*(?:增长|下降|增加|减少|占|拟|新增|达到)?")
+# a forecast of a number to come, not a goal: "预计今年高校毕业生超过1170万人", "今年高校毕业生将达727万人"
+FORECAST_BEFORE = re.compile(
+    r"(?:毕业生|新成长劳动力|新增劳动力)(?:人数|规模|总量)?(?:将|预计)?(?:达到|达|超过|突破|为)?$"
+)  # (a goal's own "预计将达到550万人" in a plan stays a goal)
+
+
+def _budget_or_forecast(digits: str, m: re.Match, unit: str) -> bool:
+    """The value is money or a ratio of a budget or of credit, a tax rule, or a forecast (see BUDGET_CLAUSE)."""
+    stops = "，,；;。：:"
+    start = max(digits.rfind(c, 0, m.start()) for c in stops) + 1
+    ends = [i for i in (digits.find(c, m.end()) for c in stops) if i >= 0]
+    clause = digits[start : min(ends) if ends else len(digits)]
+    if _budget(clause):
+        return True
+    before = digits[start : m.start()]
+    if FORECAST_BEFORE.search(before) and not GOAL_VERB_BEFORE.search(before):
+        return True
+    if start > 0 and (unit.endswith("元") or unit == "%") and CLAUSE_GOES_ON.match(clause).group(0).strip():
+        # the clause opens by going on from the one before: that one names the money
+        previous = digits[max(digits.rfind(c, 0, start - 1) for c in stops) + 1 : start - 1]
+        return _budget(previous)
+    return False
+
+
+def _budget(clause: str) -> bool:
+    return bool(
+        BUDGET_CLAUSE.search(clause)
+        or (SPENDING_CLAUSE.search(clause) and not GOAL_VERB_BEFORE.search(clause))
+    )
+
+
+# a goal's own verb before a forecast word ("力争…", "确保…"): a goal all the same
+GOAL_VERB_BEFORE = re.compile(r"力争|确保|争取|目标")
+# the kinds a measure covers, named by examples then counted, the measure after ("全面推开尿毒症等8类大病保障", "将肺癌等12类
+# 大病纳入保障和救助试点范围", as heldout_cf's "儿童白血病等20种重大疾病保障试点")
+KINDS_COVERED = re.compile(r"等\s*\d+\s*[类种][^，,。；;\d]{1,12}?(?:保障|救助|试点|纳入)")
+# a pilot, or a measure's reach, widened to a level ("县级公立医院综合改革试点扩大到1000个县", conv22)
+PILOT_WIDENED = re.compile(r"(?:试点|范围)[^，,。；;\d]{0,10}?(?:扩大|扩展|推开)到\s*\d")
 # money a clause opens with, spent on the works named after it ("投资10.6亿元，加快推进…", "年内投资1.6亿元，完成…")
 WORKS_INVESTMENT = re.compile(r"(?:^|[，,；;：:])(?:年内|全年)?(?:计划)?投资$")
 # headings of the parts that look back (十三五 achievements, a review of the past year, the situation) or annex
@@ -2355,6 +2416,19 @@ TITLE_LINE_YEAR = re.compile(
     r"(?:行动方案|行动计划|工作要点|工作计划|实施方案)[ \t\u3000]*$",
     re.M,
 )
+# a work report's part heading naming its year ("二、2024年经济社会发展总体要求和政策取向", "二、2012年工作总体部署",
+# "三、2025年政府工作任务"): a copy of the report's parts without its title sets that year's goals (not a review part)
+YEAR_WORK_HEADING = re.compile(
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?[ \t\u3000]*(20\d{2})\s*年"
+    r"(?:国民)?(?:经济社会发展|经济和社会发展|政府工作|工作)?的?(?:总体部署|总体要求|主要任务|重点工作|工作任务|任务|工作安排|主要目标任务)"
+    r"(?![^\n]{0,12}?(?:完成|进展|回顾|总结|成效|情况))[^\n。，,；;]{0,12}$",
+    re.M,
+)
+# a span of years from this year, in a year's text: "今明两年", "(今后)三年内", "用三年时间", "今后三年"
+YEAR_SPAN = re.compile(
+    r"今明两年|(?:今后|未来)?([两二三])年(?:内|之内)|用([两二三])年(?:左右的?)?时间|(?:今后|未来)([两二三])年(?!以后|后)"
+)  # (a five-year span in a report is its five-year plan's, dated by the plan's period)
+SPAN_YEARS = {"两": 2, "二": 2, "三": 3}
 # the issue line closing a notice ("山东省人民政府办公厅2019年3月15日印发"): the day the plan was issued
 ISSUE_LINE = re.compile(r"(?<!\d)(20\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发[ \t\u3000]*$", re.M)
 # goals dated within the year of issue, no year named ("年底前,…不低于90%", "年内培育50家")
@@ -2408,6 +2482,8 @@ def _title_year(text: str) -> int | None:
         # "政府工作报告\n——2026年1月27日在…人民代表大会…会议上": a report's title without a year, its session line dates
         # it, and the year a report is given in is the year its goals are for
         return int(session.group(1))
+    if heading := YEAR_WORK_HEADING.search(head):
+        return int(heading.group(1))
     if goal := FIVE_YEAR_GOAL.search(text):
         return FIVE_YEAR_ENDS[goal.group(1)]  # "“十三五”期间,陕西的主要发展目标是,…": the period's last year
     if period := IMPLEMENTATION_PERIOD.search(text):
@@ -3377,6 +3453,9 @@ def _sentence_targets(text: str) -> list[dict]:
             or "%" in sentence
             or PILOT_COUNT.search(sentence)
             or WORK_OBJECT_COUNT.search(sentence)
+            or REPORT_WORK_COUNT.search(sentence)
+            or PILOT_WIDENED.search(sentence)
+            or KINDS_COVERED.search(sentence)
         ):
             year = this_year or document_year
         elif list_year and document_year == list_year and LIST_ITEM_VERB.search(sentence):
@@ -3442,6 +3521,22 @@ def _sentence_targets(text: str) -> list[dict]:
                 if d.end() not in {e for e, _y in dates} and 2000 < int(d.group(1)) < 2100
             ]
         )
+        if (
+            not dates
+            and not year_match
+            and period_start is None
+            and "今年" in text
+            and "每年" not in sentence
+            and not period_part
+            and year == (this_year or document_year)
+            and (span := YEAR_SPAN.search(sentence))
+        ):
+            # a year's text (a work report) setting goals over a span from this year: "今明两年…培训3500万人次以上",
+            # "三年内参保率均提高到90%以上" are for the span's last year; what comes before the span stays this year's
+            dates = [
+                (0, year),
+                (span.end(), year + SPAN_YEARS[next((g for g in span.groups() if g), "两")] - 1),
+            ]
         in_sentence, previous = [], None  # (match, target) of the values kept, for the lists below
         norm_end = None  # where the last value read as a layout norm ended
         looking_back = (
@@ -3501,6 +3596,10 @@ def _sentence_targets(text: str) -> list[dict]:
                 and YEARS_OF_DURATION.search(digits[: m.start()])
             ):
                 unit = "年"  # "平均受教育年限达到10.8年": a length in years to reach, no calendar year
+            if not unit and digits[m.end() : m.end() + 1] == "类" and digits[: m.start()].endswith("等"):
+                unit = "类"  # "全面推开尿毒症等8类大病保障": the kinds a measure covers, named by examples then counted
+            if _budget_or_forecast(digits, m, unit):
+                continue
             word = m.group("after") or m.group("before") or ""
             if not word and previous and LIST_GAP.fullmatch(sentence[previous[0].end() : m.start()]):
                 word = previous[1]  # "分别低于7%和5%", "下降到4.0‰、4.5‰": the list shares its word
@@ -3827,7 +3926,7 @@ def _sentence_targets(text: str) -> list[dict]:
             # after it) cut or raise each listed indicator by that value, as 均 does ("…比例、…比例分别达到100", a level,
             # stays one: heldout_x)
             if not listed and not re.match(r"\s*(?:[、和及与]|以及)\s*\d", after):
-                listed = LISTED_CHANGED.search(before)
+                listed = LISTED_CHANGED.search(before) or LISTED_ALL_CHANGED.search(before)
             # "健康机关、健康社区、健康学校、健康医院建设率达到50%": three or more kinds listed before the one rate they share
             # (no 均) reach the level each; two ("脊灰疫苗、麻风腮疫苗接种率达95%", the seeds') stay one target
             if (
@@ -3865,6 +3964,9 @@ def _sentence_targets(text: str) -> list[dict]:
                 "comparator": comparator,
             }
             # one for the rate named last, one more (a copy: years are paired later) for each listed before it
+            if not listed and not joined and (named := LISTED_IN_CLAUSE_BEFORE.search(before)):
+                # "分别纳入A、B和C覆盖范围，三年内参保率均提高到90%以上": 均 after the list the clause before names, one each
+                joined = named.group(1).count("、") + 1
             copies = 1 + (listed.group(1).count("、") if listed else 0) + joined
             if (
                 copies == 1
@@ -3958,6 +4060,15 @@ LIST_CLOSED_BY = re.compile(
     r"(?:\s*(?:[、和及与]|以及)\s*\d+(?:\.\d+)?\s*[%‰]?)+\s*(左右|以内|之内|以下|及以下)"
 )
 LISTED_CHANGED = re.compile(r"(?:^|[，,])([^，,、]*、[^，,]*?)分别(?:降低|下降|减少|提高|增长|增加)$")
+# a list in the clause before (its items joined by 、 and a last 和/及), then a clause whose rate 均 reaches one value
+LISTED_IN_CLAUSE_BEFORE = re.compile(
+    r"(?:^|[，,；;：:])[^，,；;：:、]*?((?:[^，,；;：:、\d]{2,20}、)+[^，,；;：:、\d]{2,20}?(?:和|及|以及)[^，,；;：:、\d]{2,24})"
+    r"[，,][^，,；;：:、\d]{0,14}?(?:率|比例)均$"
+)
+# "二氧化硫、化学需氧量排放量都要减少2%", "…均要下降5%": 都/均 and a change by one value cut or raise each listed one
+LISTED_ALL_CHANGED = re.compile(
+    r"(?:^|[，,])([^，,、]*、[^，,]*?)(?<!人)(?:均|都)(?:要|将|应)?(?:降低|下降|减少|提高|增长|增加)$"
+)
 # "今年,全国将重点建设…", "今年要…达到": a goal for the year of the text (计划生育 is family planning, no plan)
 # what a text aims at for a part of its year or the whole ("力争三季度全县GDP增长10.8%以上", "力争实现全年17家…"): the year
 # it was written in (its first), as 今年

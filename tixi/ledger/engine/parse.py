@@ -1887,12 +1887,51 @@ def _unspaced_numbers(text: str) -> str:
     )
 
 
+# An OCR copy that sets a space between every two digits ("2 9 0 0 亿元", "1 2 %", "6 .5 %", a number cut at a line's
+# end "1 .\n2万"): a number's digits, not a list of them, where single digits spaced apart outnumber digits written
+# together in the whole text (a table's cells "1 2 3" or a writer's "到 2025 年" spaces whole numbers, not digits)
+OCR_SPACED_DIGIT = re.compile(r"(?<![\d.])\d[ \u3000](?=\d)")
+OCR_DIGIT_GAP = re.compile(r"(?<=\d)[ \u3000](?=\d)|(?<=\d)[ \u3000]*([.．])[ \u3000]*\n?[ \u3000]*(?=\d)")
+OCR_SPACED_FEWEST = 10  # fewer spaced digits than this tell no habit
+OCR_SPACED_SHARE = 2  # and they outnumber the digits written together this many times over
+
+
+def _joined_ocr_digits(text: str) -> str:
+    spaced = len(OCR_SPACED_DIGIT.findall(text))
+    if spaced < OCR_SPACED_FEWEST or spaced < OCR_SPACED_SHARE * len(re.findall(r"\d\d", text)):
+        return text
+    return OCR_DIGIT_GAP.sub(lambda m: "." if m.group(1) else "", text)
+
+
+# Marks inside a number a copy wrote otherwise ("2，900万人", "10,000多个", "11．13亿人", an OCR's "3· 5％"): the
+# thousands' comma (then three digits and no more) goes; a full-width stop or a middle dot between a word's number and
+# its digits is its decimal point (a numbered item "1．80%的…" opens its line: no word before it). A list of values
+# (分别 before) keeps its commas.
+THOUSANDS = re.compile(r"(?<![\d.])(\d{1,3})(?:[,，](\d{3}))+(?![\d.．,，])")
+MID_DECIMAL = re.compile(
+    r"(?<=[\u4e00-\u9fff])(\d{1,4})．(\d{1,3})(?![\d．])"
+    # a middle dot before a per cent sign, wherever it stands (not "“7·20”暴雨", a day's name)
+    r"|(?<![\d.])(\d{1,3})[ \u3000]?[·・][ \u3000]?(\d{1,2})(?=\s*[%‰])"
+)
+
+
+def _number_marks(text: str) -> str:
+    if not re.search(r"\d[,，．·・]", text):
+        return text
+
+    def thousands(m: re.Match) -> str:
+        if "分别" in text[max(m.start() - 12, 0) : m.start()]:
+            return m.group(0)
+        return re.sub(r"[,，]", "", m.group(0))
+
+    return MID_DECIMAL.sub(lambda m: ".".join(g for g in m.groups() if g), THOUSANDS.sub(thousands, text))
+
+
 def normalise(text: str) -> str:
     """The text as the rules read it: \r\n and \r as \n, ０-９ as 0-9, ％ as %, a Word paste's spaces around
     numbers dropped, a PDF copy's hard-wrapped lines joined again."""
-    text = _rejoin_wrapped(
-        _unspaced_numbers(text.replace("\r\n", "\n").replace("\r", "\n").translate(PASTED_FORMS))
-    )
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(PASTED_FORMS)
+    text = _rejoin_wrapped(_unspaced_numbers(_number_marks(_joined_ocr_digits(text))))
     text = "\n".join(_rejoin_cut_cells(text.split("\n")))
     # a paragraph's first-line indent typed full-width ("　　") says no more than the line break before it
     return INDENT.sub("", text)
@@ -2099,7 +2138,7 @@ TARGET = re.compile(
     # or a count's unit written twice with 至 ("2位至3位", "3个至5个", "8%至10%"); the dash full-width ("6.5%－7%") or an en dash too
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—–－-]|到|至|[%‰]\s*(?:[～~—–－-]|至)|(?:个|位|名|家|所|项|种)\s*(?:至|～|~))\s*)?"
     r"(?P<value>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>%|‰|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|万亿斤|亿斤|万斤|亿公斤|[万亿]立方米(?:[/／](?:小时|秒|日))?|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|万场|万批次|万次|万套|万只|万头|亿尾|万尾|万家|万所|万对|万公顷|万标箱|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
+    r"(?P<unit>%|‰|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|万亿斤|亿斤|万斤|亿公斤|[万亿]立方米(?:[/／](?:小时|秒|日))?|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|亿平方米|万平方公里|万场|万批次|万次|万套|万只|万头|亿尾|万尾|万家|万所|万对|万公顷|万标箱|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
     r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人(?!制)|条(?![例款])|公里\s*[/／]\s*[百千万]?平方公里|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|小时|平方米/人|㎡/人|平方米|㎡|颗|辆(?![/／])|批次|堂"
     # more units of counts and lengths, read as the others (the first readings met each): rooms, doses, cases, copies
     r"|间(?![隔断歇])|万剂次|万?册|万?份(?![额])|万?盒|床(?![位旁边])|公顷|千米|亩"
@@ -2176,9 +2215,13 @@ COMPARATORS = {
     "减至": "le",
     "减到": "le",
 }
+# (money raised to, "投资增加到4776亿元", is a budget's size, not a level the plan sets)
+RAISED_TO = (
+    r"(?:(?:增加|扩大|发展|提升|增长|上升)(?:到|至)|增至)\s*\d+(?:\.\d+)?(?![\d.])(?!\s*[万亿]?(?:美元|元))"
+)
 # (a rate to lower: "分别下降到5.8‰、12/10万", "小于25%" — a ceiling states a goal as a floor does)
 GOAL_WORDS = re.compile(
-    r"\d年内|力争|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至|小于|大于|‰|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|超\s*\d|逾\s*\d|突破\s*\d|(?:建设|建立|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助|完成|研制|培育)\d|削减[^，,。；\d]{0,10}\d|\d分钟[^，。]{0,6}圈|达\s*\d|今年[^，,。；;\d]{0,4}拟[\u4e00-\u9fff]{1,4}\d"
+    r"\d年内|[一二三四五六七八九十两]年内|力争|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至|小于|大于|‰|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|超\s*\d|逾\s*\d|突破\s*\d|(?:建设|建立|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助|完成|研制|培育)\d|削减[^，,。；\d]{0,10}\d|\d分钟[^，。]{0,6}圈|达\s*\d|今年[^，,。；;\d]{0,4}拟[\u4e00-\u9fff]{1,4}\d"
     # a count right after two verbs ("改造提升25个标准化养老机构", "新建改扩建30所", "培育推广200个…场景"), or the people a service is for ("为2万名
     # 特殊困难老年人提供…")
     # a level to hold, its value right after ("粮食产量稳定在23万吨", an item of a year's expected goals)
@@ -2213,6 +2256,9 @@ GOAL_WORDS = re.compile(
     # a list of counts of people sharing its noun, after the clause's verb: "…90名国家级、150名省级科技人才"
     r"|(?:^|[，,；;：:])(?!现有|拥有|共有|已有|有|其中|涉及)[\u4e00-\u9fff]{1,6}?\d+(?:\.\d+)?万?名[^，,。；;、\d]{1,8}"
     r"、\s*\d+(?:\.\d+)?万?名[^，,。；;、\d]{1,12}?(?:人才|专家|人员|学者|团队|工匠)"
+    # a level raised to, its value right after, in the other verbs a plan writes besides 提高到 ("住宅面积增加到25平方米",
+    # "招生规模扩大到800万人", "设市城市发展到400多个", "受教育年限增长至9年")
+    r"|" + RAISED_TO
 )
 # a work report's count to reach this year after its verb and the work's object, in a sentence naming no year ("完成绿化
 # 130万平方米", "完成主城区甲路、乙路等12条道路", "做好22.8公里道路的扩建", "重点实施城区20条道路的改造提升", "完成今年8008户
@@ -2273,7 +2319,9 @@ RUN_TOGETHER_ROW = re.compile(r"[（(][^（）()\d]{1,6}[）)][\d.<>＜＞≥≤
 CUT_CLAUSE = re.compile(r"(?<=[。；;，,：:])[^。；;，,：:！!？?）)”\"\n]*(?<![\d%‰上下右内])$")
 PER_100K_IN_WORDS = re.compile(r"(?<!\d)10\s*万\s*分之\s*(\d+(?:\.\d+)?)(?![\d.])")
 DECIMAL_STOP = re.compile(r"(?<=[\u4e00-\u9fff])(\d{1,3})[。．](\d{1,2}\s*[%‰])")
-GARBLED_YEAR = re.compile(r"(?<!\d)\d{5,6}年")
+# a year the copy garbled: "到202223年", an OCR's "到2 0 0年" (a digit lost: no plan sets a goal for year 200)
+GARBLED_YEAR = re.compile(r"(?<!\d)\d{5,6}年|(?<=[到至])\s*\d{3}\s*年(?!代)")
+PLAN_CENTURY_START = 1949  # the earliest year a plan of the last century names as its own
 # the year of a plan without 到YYYY年: its period's end ("行动计划(2016—2018年)"), else the year its title
 # names ("2023年全省卫生健康工作要点", "县卫健委2021年政府工作报告任务分解")
 PERIOD = re.compile(r"(20\d{2})\s*[—–-]+\s*(20\d{2})\s*年")
@@ -2944,6 +2992,8 @@ def _sentence_targets(text: str) -> list[dict]:
     if document_year is None and (served := GOALS_UNDER_PERIOD_PLAN.search(text)):
         # "根据《…“十二五”发展规划》…要求，确定本工程的建设目标如下": goals set under a five-year plan, its last year
         document_year = FIVE_YEAR_ENDS[served.group(1)]
+    # a plan of the last century ("到1990年，…"): its years are of that century, read as a later plan's years are
+    earliest = PLAN_CENTURY_START if document_year and document_year < 2000 else 2000
     # the plan's first year: its period's start ("(2021—2025年)"), else the first year it sets a goal for
     period = PERIOD.search(text[:1500])
     period_start = int(period.group(1)) if period else None  # the plan's own period, as its title names it
@@ -3248,7 +3298,7 @@ def _sentence_targets(text: str) -> list[dict]:
             year_match = re.match(r"(\d{4})", str(goals_line))  # a later clause (；) of the year's goals line
         if not year_match and re.search(r"(?:自|从)\d{4}年(?:开始|起)", sentence):
             continue  # "自2019年开始，…在10个左右领域开展培训": what starts, not a level to reach by a year
-        if year_match and 2000 < int(year_match.group(1)) < 2100:
+        if year_match and earliest < int(year_match.group(1)) < 2100:
             year = int(year_match.group(1))
             section_year = None  # a year named anew ends the list a horizon announced
             if opens_line and (step := PLAN_STEP.match(sentence)):
@@ -3309,7 +3359,7 @@ def _sentence_targets(text: str) -> list[dict]:
             continue
         if NOT_A_GOAL.search(sentence):
             continue
-        if GARBLED_YEAR.search(sentence) and not (year_match and 2000 < int(year_match.group(1)) < 2100):
+        if GARBLED_YEAR.search(sentence) and not (year_match and earliest < int(year_match.group(1)) < 2100):
             continue  # "到202223年": the copy lost the year; its values are not placed in time
         # "2020年底前实现…58项，2021年底前实现…74项": each value takes the last date before it in its sentence
         dates = sorted(
@@ -3340,7 +3390,7 @@ def _sentence_targets(text: str) -> list[dict]:
                 for d in CLAUSE_GOAL_YEAR.finditer(sentence)
                 if not COMPARED_WITH_YEAR.search(sentence)
                 and d.end(1) not in {e for e, _y in dates}
-                and 2000 < int(d.group(1)) < 2100
+                and earliest < int(d.group(1)) < 2100
             ]
         )
         # "吸烟率2022年<24.5%,2030年<20%", "素养水平2020年提高到20%": a year written right before the value's sign or verb
@@ -3350,7 +3400,7 @@ def _sentence_targets(text: str) -> list[dict]:
             + [
                 (d.end(), int(d.group(1)))
                 for d in YEAR_BEFORE_VALUE.finditer(sentence)
-                if d.end() not in {e for e, _y in dates} and 2000 < int(d.group(1)) < 2100
+                if d.end() not in {e for e, _y in dates} and earliest < int(d.group(1)) < 2100
             ]
         )
         in_sentence, previous = [], None  # (match, target) of the values kept, for the lists below

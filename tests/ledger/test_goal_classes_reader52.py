@@ -115,3 +115,19 @@ def test_a_year_the_ocr_lost_a_digit_of_places_no_value():
 
 def test_a_day_named_with_a_middle_dot_stays_a_day():
     assert "“7·20”" in normalise("到2030年，“7·20”暴雨灾后重建完成率达到100%，待业率控制在3· 5％以内。")
+
+
+def test_two_quantities_sharing_one_value_each_reach_it():
+    text = (
+        "到2030年，全市城镇新增就业和农村劳动力转移就业各达到12万人，二氧化硫和氮氧化物排放都要减少3%左右，"
+        "城镇居民和农村居民人均可支配收入分别年均增长6%。城乡居民医保参保率达到95%。"
+    )
+    assert found(text) == [
+        (12.0, "万人", 2030, "ge"),
+        (12.0, "万人", 2030, "ge"),
+        (3.0, "%", 2030, "about"),
+        (3.0, "%", 2030, "about"),
+        (6.0, "%", 2030, "ge"),
+        (6.0, "%", 2030, "ge"),
+        (95.0, "%", 2030, "ge"),
+    ]

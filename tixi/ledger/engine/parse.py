@@ -3809,6 +3809,13 @@ def _sentence_targets(text: str) -> list[dict]:
                 )
             ):
                 joined = 1
+            if (
+                not listed
+                and not joined
+                and not re.match(r"\s*(?:[、和及与]|以及)\s*\d", after)
+                and EACH_OF_TWO.search(before)
+            ):
+                joined = 1  # "城镇新增就业和转移农业劳动力各4500万人": two quantities, one value each
             dated_before = [y for end, y in dates if end <= m.start()]
             target = {
                 "text": sentence[:200],
@@ -3909,6 +3916,12 @@ LISTED_EACH = re.compile(
 # the rest of a list of values after 分别 and the word closing it ("、5.5%左右", "和8‰以内")
 LIST_CLOSED_BY = re.compile(
     r"(?:\s*(?:[、和及与]|以及)\s*\d+(?:\.\d+)?\s*[%‰]?)+\s*(左右|以内|之内|以下|及以下)"
+)
+# two quantities joined by 和/与/及 sharing one value: "…就业和转移农业劳动力各4500万人", "各达到4000万人", "化学需氧量和氨氮
+# 排放都要减少2%", "城镇居民…收入和农村居民…收入分别年均增长5%" (分别 and one change: each by it)
+EACH_OF_TWO = re.compile(
+    r"(?:^|[，,；;：:])[^，,、；;：:]{2,30}?(?:和|与|及)[^，,、；;：:]{2,30}?"
+    r"(?:各(?:达到|达|为)?|都要?(?:减少|降低|下降|增长|提高|达到)|分别(?:年均|平均每年)?(?:增长|提高|下降|降低|减少))\s*$"
 )
 LISTED_CHANGED = re.compile(r"(?:^|[，,])([^，,、]*、[^，,]*?)分别(?:降低|下降|减少|提高|增长|增加)$")
 # "今年,全国将重点建设…", "今年要…达到": a goal for the year of the text (计划生育 is family planning, no plan)

@@ -1915,8 +1915,12 @@ MID_DECIMAL = re.compile(
 )
 
 
+# a range's dash an OCR read as the numeral 一 between two percentages ("有50％一70％达到…"): a dash
+OCR_RANGE_DASH = re.compile(r"(?<=\d[%‰])一(?=\d+(?:\.\d+)?[%‰])")
+
+
 def _number_marks(text: str) -> str:
-    if not re.search(r"\d[,，．·・]", text):
+    if not re.search(r"\d[,，．·・%‰]", text):
         return text
 
     def thousands(m: re.Match) -> str:
@@ -1924,7 +1928,8 @@ def _number_marks(text: str) -> str:
             return m.group(0)
         return re.sub(r"[,，]", "", m.group(0))
 
-    return MID_DECIMAL.sub(lambda m: ".".join(g for g in m.groups() if g), THOUSANDS.sub(thousands, text))
+    text = MID_DECIMAL.sub(lambda m: ".".join(g for g in m.groups() if g), THOUSANDS.sub(thousands, text))
+    return OCR_RANGE_DASH.sub("-", text) if "一" in text else text
 
 
 def normalise(text: str) -> str:
@@ -2138,7 +2143,7 @@ TARGET = re.compile(
     # or a count's unit written twice with 至 ("2位至3位", "3个至5个", "8%至10%"); the dash full-width ("6.5%－7%") or an en dash too
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—–－-]|到|至|[%‰]\s*(?:[～~—–－-]|至)|(?:个|位|名|家|所|项|种)\s*(?:至|～|~))\s*)?"
     r"(?P<value>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>%|‰|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|万亿斤|亿斤|万斤|亿公斤|[万亿]立方米(?:[/／](?:小时|秒|日))?|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|亿平方米|万平方公里|万场|万批次|万次|万套|万只|万头|亿尾|万尾|万家|万所|万对|万公顷|万标箱|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
+    r"(?P<unit>%|‰|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|万亿斤|亿斤|万斤|亿公斤|[万亿]立方米(?:[/／](?:小时|秒|日))?|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|亿平方米|万平方公里|亿册|亿印张|万种|万箱|万场|万批次|万次|万套|万只|万头|亿尾|万尾|万家|万所|万对|万公顷|万标箱|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
     r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人(?!制)|条(?![例款])|公里\s*[/／]\s*[百千万]?平方公里|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|小时|平方米/人|㎡/人|平方米|㎡|颗|辆(?![/／])|批次|堂"
     # more units of counts and lengths, read as the others (the first readings met each): rooms, doses, cases, copies
     r"|间(?![隔断歇])|万剂次|万?册|万?份(?![额])|万?盒|床(?![位旁边])|公顷|千米|亩"
@@ -2321,7 +2326,6 @@ PER_100K_IN_WORDS = re.compile(r"(?<!\d)10\s*万\s*分之\s*(\d+(?:\.\d+)?)(?![\
 DECIMAL_STOP = re.compile(r"(?<=[\u4e00-\u9fff])(\d{1,3})[。．](\d{1,2}\s*[%‰])")
 # a year the copy garbled: "到202223年", an OCR's "到2 0 0年" (a digit lost: no plan sets a goal for year 200)
 GARBLED_YEAR = re.compile(r"(?<!\d)\d{5,6}年|(?<=[到至])\s*\d{3}\s*年(?!代)")
-PLAN_CENTURY_START = 1949  # the earliest year a plan of the last century names as its own
 # the year of a plan without 到YYYY年: its period's end ("行动计划(2016—2018年)"), else the year its title
 # names ("2023年全省卫生健康工作要点", "县卫健委2021年政府工作报告任务分解")
 PERIOD = re.compile(r"(20\d{2})\s*[—–-]+\s*(20\d{2})\s*年")
@@ -2436,6 +2440,13 @@ def _title_year(text: str) -> int | None:
 # on a line of its own, the text after it on the next
 INLINE_HEADING = re.compile(
     r"(?:(?<=[。；])|^|[\s　]{2,})([一二三四五六七八九十]+、[^。；，,\s　]{2,30})[\s　]{2,}"
+)
+# a chapter's or section's heading run into its first sentence by a PDF's text (two spaces or more between them, no line
+# break): "第四十七章　人口　　1990年末，…", "第一节　增强粮食安全保障能力　　稳定粮食播种面积…": the heading on a line of
+# its own, its paragraph on the next (left whole, the paragraph was read as the heading and left out)
+CHAPTER_RUN_IN = re.compile(
+    r"^([ \t\u3000]*第[一二三四五六七八九十百]+[篇章节][ \t\u3000]*[^。；;，,\s\u3000]{1,30})[ \t\u3000]{2,}(?=[^\s\u3000])",
+    re.M,
 )
 # a second-level heading on a line of its own, no sentence: "（一）主要成绩", "(二)面临形势"
 SUB_HEADING = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]\s*[^，,。；;：:\s]{2,20}\s*$")
@@ -2685,7 +2696,11 @@ def _sections(text: str, yearly_list: bool = False, boundaries: bool = False):
     heading left out leaves SECTION_BOUNDARY in its place (a plan step's year ends there)."""
     looking_back = section_back = False
     in_review = False  # under a review's title ("2016年…工作总结"): its numbered headings look back too
-    lines = [part for raw in text.splitlines() for part in INLINE_HEADING.sub("\n\\1\n", raw).split("\n")]
+    lines = [
+        part
+        for raw in text.splitlines()
+        for part in CHAPTER_RUN_IN.sub("\\1\n", INLINE_HEADING.sub("\n\\1\n", raw)).split("\n")
+    ]
     top = _top_style(lines)
     run_in_back = False  # whether looking back was set by a run-in heading ("1.发展基础。…")
     for line in lines:
@@ -2992,8 +3007,6 @@ def _sentence_targets(text: str) -> list[dict]:
     if document_year is None and (served := GOALS_UNDER_PERIOD_PLAN.search(text)):
         # "根据《…“十二五”发展规划》…要求，确定本工程的建设目标如下": goals set under a five-year plan, its last year
         document_year = FIVE_YEAR_ENDS[served.group(1)]
-    # a plan of the last century ("到1990年，…"): its years are of that century, read as a later plan's years are
-    earliest = PLAN_CENTURY_START if document_year and document_year < 2000 else 2000
     # the plan's first year: its period's start ("(2021—2025年)"), else the first year it sets a goal for
     period = PERIOD.search(text[:1500])
     period_start = int(period.group(1)) if period else None  # the plan's own period, as its title names it
@@ -3082,6 +3095,8 @@ def _sentence_targets(text: str) -> list[dict]:
     inner_list, line_wrapped = None, False
     period_part = None  # the end year of the five-year period whose goals part the sentence is in
     period_review = False  # the sentence is in such a part's opening review of the period before
+    # the year of the goals the sentence before set (a line break between them aside), for a breakdown opened by 其中
+    last_goal_year = previous_goal_year = None
     clauses = list(_clauses(body))
     for index, sentence in enumerate(clauses):
         period_paragraph = False
@@ -3101,6 +3116,7 @@ def _sentence_targets(text: str) -> list[dict]:
             continue
         if sentence == SECTION_BOUNDARY:
             step_year = paragraph_year = section_year = None  # a heading ends a step's paragraphs
+            last_goal_year = None
             continue
         if sentence.startswith(PERIOD_PART):
             # a five-year period's goals part opens (a year), or ends (None)
@@ -3110,6 +3126,7 @@ def _sentence_targets(text: str) -> list[dict]:
         if period_review and not FUTURE_MARK.search(sentence):
             continue  # "过去五年，…" then "城镇新增就业超过6000万人。" a line each: the earlier period's results
         sentence = re.sub(r"\s+", "", sentence)
+        previous_goal_year, last_goal_year = last_goal_year, None
         if not sentence or sentence in "。；;":
             continue
         if line_opens and BARE_CELL.fullmatch(sentence) and _after_bare_cell(clauses, index):
@@ -3298,7 +3315,7 @@ def _sentence_targets(text: str) -> list[dict]:
             year_match = re.match(r"(\d{4})", str(goals_line))  # a later clause (；) of the year's goals line
         if not year_match and re.search(r"(?:自|从)\d{4}年(?:开始|起)", sentence):
             continue  # "自2019年开始，…在10个左右领域开展培训": what starts, not a level to reach by a year
-        if year_match and earliest < int(year_match.group(1)) < 2100:
+        if year_match and 2000 < int(year_match.group(1)) < 2100:
             year = int(year_match.group(1))
             section_year = None  # a year named anew ends the list a horizon announced
             if opens_line and (step := PLAN_STEP.match(sentence)):
@@ -3355,11 +3372,14 @@ def _sentence_targets(text: str) -> list[dict]:
             int(named.group(1)) == document_year for named in HEADLINE_YEAR.finditer(sentence)
         ):
             year = document_year  # "…:2030年人均寿命80岁": a headline naming the plan's target year before a value
+        elif previous_goal_year and BREAKDOWN_OPENING.match(sentence):
+            # "1990年，出版总印张达到793亿印张" then "其中：图书5万种、90亿册…": the goal's parts, for its year
+            year = previous_goal_year
         else:
             continue
         if NOT_A_GOAL.search(sentence):
             continue
-        if GARBLED_YEAR.search(sentence) and not (year_match and earliest < int(year_match.group(1)) < 2100):
+        if GARBLED_YEAR.search(sentence) and not (year_match and 2000 < int(year_match.group(1)) < 2100):
             continue  # "到202223年": the copy lost the year; its values are not placed in time
         # "2020年底前实现…58项，2021年底前实现…74项": each value takes the last date before it in its sentence
         dates = sorted(
@@ -3390,7 +3410,7 @@ def _sentence_targets(text: str) -> list[dict]:
                 for d in CLAUSE_GOAL_YEAR.finditer(sentence)
                 if not COMPARED_WITH_YEAR.search(sentence)
                 and d.end(1) not in {e for e, _y in dates}
-                and earliest < int(d.group(1)) < 2100
+                and 2000 < int(d.group(1)) < 2100
             ]
         )
         # "吸烟率2022年<24.5%,2030年<20%", "素养水平2020年提高到20%": a year written right before the value's sign or verb
@@ -3400,7 +3420,7 @@ def _sentence_targets(text: str) -> list[dict]:
             + [
                 (d.end(), int(d.group(1)))
                 for d in YEAR_BEFORE_VALUE.finditer(sentence)
-                if d.end() not in {e for e, _y in dates} and earliest < int(d.group(1)) < 2100
+                if d.end() not in {e for e, _y in dates} and 2000 < int(d.group(1)) < 2100
             ]
         )
         in_sentence, previous = [], None  # (match, target) of the values kept, for the lists below
@@ -3616,7 +3636,19 @@ def _sentence_targets(text: str) -> list[dict]:
                 continue  # "全年计划投资8.6亿元", "完成2019年度7.89亿元政府隐性债务化解目标": money spent or owed, no level
             if HANDLED_OPENING.search(before) and HANDLED_DONE.match(after):
                 continue  # "《规划》把…支持济南建设的66个重大载体平台和项目进行了细化安排": what was done with them, no goal
-            if re.search(r"每年[^，,。；;]*$", before) and unit != "元":
+            if (
+                re.search(r"每年[^，,。；;]*$", before)
+                and unit != "元"
+                and not (
+                    unit in ("%", "‰")
+                    and (
+                        YEARLY_RATE.search(before)
+                        or (m.group("before") == "控制在" and before.endswith("每年"))
+                    )
+                    # "2002—2012年平均每年增长约5.3%": a rate over years named, past or not, is no goal of the plan's
+                    and not re.search(r"\d{4}\s*年?[^，,。；;]*$", before)
+                )
+            ):
                 continue  # "每年资助培养…50名": a yearly quantity is a rate, not a level to reach
             if (
                 (pace := YEARLY_OPENING.search(before))
@@ -3840,6 +3872,7 @@ def _sentence_targets(text: str) -> list[dict]:
         found += [
             target for _m, target in in_sentence if not (period_start and target["year"] < period_start)
         ]
+        last_goal_year = year if in_sentence else None
         if YEAR_LIST.search(sentence):
             list_years = sentence
     # a yearly task text's tasks beside what was done: those its sentences did not give as goals already
@@ -4132,6 +4165,11 @@ DEBT_AFTER = re.compile(r"[^，,。；;\d]{0,6}债务")
 # things a clause opened by 把 counts and says were dealt with (了): "把…明确支持济南建设的66个…项目进行了细化安排"
 HANDLED_OPENING = re.compile(r"把[^，,。；;]*$")
 HANDLED_DONE = re.compile(r"[^，,。；;]*?(?:进行了|作了|做了)")
+# a sentence breaking down the goal before it: "其中：图书5万种、90亿册", "其中农村25万张"
+BREAKDOWN_OPENING = re.compile(r"其中[:：，,]?\s*[^，,。；;\d]{1,12}\d")
+# a rate of change per year in other words than 年均 ("平均每年增长4%", "每年递增3.5%", "人口自然增长率平均每年控制在12‰左右"):
+# the plan's growth rate, read as "年均增长" is (a yearly count, "每年培训50名", stays a pace)
+YEARLY_RATE = re.compile(r"(?:平均)?每年(?:平均)?(?:增长|递增|提高|上升|下降|降低|减少|递减)$")
 # a yearly pace opening a clause earlier in the sentence ("…，每年遴选20个…，培育100个…"): the counts after it are each
 # year's, unless the sentence turns to a level or a year to reach ("每年新增…，到2025年累计达到…")
 # ("试点…实施年度为2016年-2018年。期间每年10月底前,…确定50个以上…": the period's years, each)

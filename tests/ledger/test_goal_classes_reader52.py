@@ -157,3 +157,8 @@ def test_a_breakdown_opened_by_qizhong_on_the_next_line_is_the_goal_s_parts():
 def test_a_rate_per_year_over_years_named_is_no_goal():
     text = "到2030年，全市卫生总费用占比达到7%。2012—2022年平均每年增长约5.3%。"
     assert found(text) == [(7.0, "%", 2030, "ge")]
+
+
+def test_a_coefficient_raised_to_a_level_has_no_unit():
+    text = "到2030年，农田灌溉水有效利用系数达到0.62，基尼系数控制在0.4以下，全市人口达到120万人。"
+    assert found(text) == [(0.62, "", 2030, "ge"), (0.4, "", 2030, "le"), (120.0, "万人", 2030, "ge")]

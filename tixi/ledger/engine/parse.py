@@ -3493,6 +3493,11 @@ def _sentence_targets(text: str) -> list[dict]:
                         m.group("before") in ("达到", "达", "提高到")
                         and sentence[: m.start()].endswith("指数")
                     )
+                    # a coefficient raised to a level, no unit: "灌溉用水有效利用系数达到0.45", "…系数提高到0.5"
+                    or (
+                        m.group("before") in ("达到", "达", "提高到", "提升到", "不低于")
+                        and sentence[: m.start()].endswith("系数")
+                    )
                     # a rate whose "%" the copy lost: "…比例分别达到50 及以上和90 及以上" (the list shares it)
                     or (
                         m.group("before") in ("达到", "达", "提高到", "不低于")

@@ -162,3 +162,11 @@ def test_a_rate_per_year_over_years_named_is_no_goal():
 def test_a_coefficient_raised_to_a_level_has_no_unit():
     text = "到2030年，农田灌溉水有效利用系数达到0.62，基尼系数控制在0.4以下，全市人口达到120万人。"
     assert found(text) == [(0.62, "", 2030, "ge"), (0.4, "", 2030, "le"), (120.0, "万人", 2030, "ge")]
+
+
+def test_a_range_in_wan_drops_its_clause_not_the_sentence():
+    text = (
+        "到2030年，全市装机容量达到1080万千瓦，向外省送电160～300万千瓦，年发电量456亿千瓦时。"
+        "每3～5万人口设置1个社区卫生服务中心。"
+    )
+    assert found(text) == [(1080.0, "万千瓦", 2030, "ge"), (456.0, "亿千瓦时", 2030, "ge")]

@@ -2312,6 +2312,8 @@ NOT_A_GOAL = re.compile(
     # a focus ("以占…65%以上的污染源为重点"), the count of the plan's own works ("重点实施10项…工程")
     r"|以[^，,。；]*?\d[^，,。；]*?为重点|(?<!累计)实施\d+项[^，,。；]{0,12}(?:工程|行动|项目)"
 )
+# the clause holding a range in 万 (NOT_A_GOAL's "\d+～\d+万"), to its commas
+WAN_RANGE_CLAUSE = re.compile(r"(?:^|(?<=[，,；;。]))[^，,；;。]*?\d+\s*[～~—-]\s*\d+\s*万[^，,；;。]*")
 # ("全省累计实施63项河道治理项目": a cumulative amount over the plan's period, a goal like any 累计 count)
 # rows of an indicator table whose cells a copy ran together: "（万吨）2551.72347.6-8%", "（%）55>605个百分点" (the bracket
 # holds the unit; "超出省定目标任务(60%)22.33个百分点" is a sentence, a value in its bracket)
@@ -3377,7 +3379,12 @@ def _sentence_targets(text: str) -> list[dict]:
             year = previous_goal_year
         else:
             continue
-        if NOT_A_GOAL.search(sentence):
+        # a range in 万 ("服务人口3～5万", "向广东送电160～300万千瓦") is no level: its clause only, the sentence's other
+        # clauses ("到2005年,全省装机容量达1080万千瓦,…") keep their goals
+        ranged = [r.span() for r in WAN_RANGE_CLAUSE.finditer(sentence)] if "万" in sentence else []
+        if NOT_A_GOAL.search(
+            WAN_RANGE_CLAUSE.sub(lambda r: "，" * len(r.group()), sentence) if ranged else sentence
+        ):
             continue
         if GARBLED_YEAR.search(sentence) and not (year_match and 2000 < int(year_match.group(1)) < 2100):
             continue  # "到202223年": the copy lost the year; its values are not placed in time
@@ -3446,6 +3453,8 @@ def _sentence_targets(text: str) -> list[dict]:
         # news graphic's "…下降至2021年15407例")
         stop = clauses[index + 1] if index + 1 < len(clauses) and clauses[index + 1] in "。；" else ""
         for m in TARGET.finditer(digits + stop):
+            if ranged and any(start <= m.start() < end for start, end in ranged):
+                continue
             unit, value = m.group("unit") or "", float(m.group("low") or m.group("value"))
             if (
                 not unit

@@ -2133,6 +2133,9 @@ ENGINEERING_UNITS = (
     r"|[nμu]m|mm|cm[23]?(?:/[hsd])?|m[23]/[hsd]|ms|μs|ns"
     r"|h(?=[，,。；;、以的]|$)|度(?!电)"
 )
+# a level per head or per population written as one unit ("补助标准达到95元/人", "床位配置6.5床/千人", "4人/万人"): the
+# unit as written (grammar.py's per-head units; "万元/人" above it keeps its own)
+PER_HEAD_UNIT = r"(?:元|人|名|张|床)\s*[/／]\s*[百千万]?人(?!次)"
 # a number with its unit; "5～8个" keeps the lower bound; ages (岁), 人次 and 个百分点 are not targets
 TARGET = re.compile(
     r"(?P<before>达到|不低于|不少于|不得低于|不超过|不高于|不大于|不多于|不超出|超过|低于|小于|大于|高于|多于|控制在|下降至|下降到|降低到|降低至|降至|降到|减少到|减少至|提高到"
@@ -2143,7 +2146,9 @@ TARGET = re.compile(
     # or a count's unit written twice with 至 ("2位至3位", "3个至5个", "8%至10%"); the dash full-width ("6.5%－7%") or an en dash too
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—–－-]|到|至|[%‰]\s*(?:[～~—–－-]|至)|(?:个|位|名|家|所|项|种)\s*(?:至|～|~))\s*)?"
     r"(?P<value>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>%|‰|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|万亿斤|亿斤|万斤|亿公斤|[万亿]立方米(?:[/／](?:小时|秒|日))?|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|亿平方米|万平方公里|亿册|亿印张|万种|万箱|万门(?![诊户类槛急店口])|万场|万批次|万次|万套|万只|万头|亿尾|万尾|万家|万所|万对|万公顷|万标箱|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
+    r"(?P<unit>%|‰|"
+    + PER_HEAD_UNIT
+    + r"|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|万亿斤|亿斤|万斤|亿公斤|[万亿]立方米(?:[/／](?:小时|秒|日))?|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|亿平方米|万平方公里|亿册|亿印张|万种|万箱|万门(?![诊户类槛急店口])|万场|万批次|万次|万套|万只|万头|亿尾|万尾|万家|万所|万对|万公顷|万标箱|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
     r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人(?!制)|条(?![例款])|公里\s*[/／]\s*[百千万]?平方公里|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|小时|平方米/人|㎡/人|平方米|㎡|颗|辆(?![/／])|批次|堂"
     # more units of counts and lengths, read as the others (the first readings met each): rooms, doses, cases, copies
     r"|间(?![隔断歇])|万剂次|万?册|万?份(?![额])|万?盒|床(?![位旁边])|公顷|千米|亩"
@@ -2220,17 +2225,27 @@ COMPARATORS = {
     "减至": "le",
     "减到": "le",
 }
-# (money raised to, "投资增加到4776亿元", is a budget's size, not a level the plan sets)
+# (money raised to, "投资扩大到4776亿元", is a budget's size, not a level the plan sets; 增至/增加到 with money are read by
+# the line above it in GOAL_WORDS, reader51's)
 RAISED_TO = (
     r"(?:(?:增加|扩大|发展|提升|增长|上升)(?:到|至)|增至)\s*\d+(?:\.\d+)?(?![\d.])(?!\s*[万亿]?(?:美元|元))"
 )
 # (a rate to lower: "分别下降到5.8‰、12/10万", "小于25%" — a ceiling states a goal as a floor does)
 GOAL_WORDS = re.compile(
-    r"\d年内|[一二三四五六七八九十两]年内|力争|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至|小于|大于|‰|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|超\s*\d|逾\s*\d|突破\s*\d|(?:建设|建立|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助|完成|研制|培育)\d|削减[^，,。；\d]{0,10}\d|\d分钟[^，。]{0,6}圈|达\s*\d|今年[^，,。；;\d]{0,4}拟[\u4e00-\u9fff]{1,4}\d"
+    r"\d年内|[一二三四五六七八九十两]年内|力争|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至|小于|大于|‰|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|超\s*\d|逾\s*\d|突破\s*\d|(?:建设|建立|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助|完成|研制|培育|改造)\d|削减[^，,。；\d]{0,10}\d|\d分钟[^，。]{0,6}圈|达\s*\d|今年[^，,。；;\d]{0,4}拟[\u4e00-\u9fff]{1,4}\d"
     # a count right after two verbs ("改造提升25个标准化养老机构", "新建改扩建30所", "培育推广200个…场景"), or the people a service is for ("为2万名
     # 特殊困难老年人提供…")
     # a level to hold, its value right after ("粮食产量稳定在23万吨", an item of a year's expected goals)
-    r"|(?:稳定|保持|维持)在\s*\d"
+    r"|(?:稳定|保持|维持)在\s*约?\s*\d"
+    # a gap or time narrowed to a ceiling ("急救反应时间缩短到12分钟以下", "倍差缩小到1.9以内"), as 下降到 (not 压缩至:
+    # "办理时限压缩至1个工作日内" is a procedure's term in a sentence naming no year, heldout_ay, _af)
+    r"|(?:缩小|缩短)(?:到|至)\s*约?\s*\d"
+    # a ceiling by its sign or word ("孕产妇死亡率≤10/10万", "…不高于10/10万"), as 不超过 and ≥ are
+    r"|(?:不高于|≤)\s*\d"
+    # below a value closing its clause ("平均住院日低于9天。"; not "低于75%的医院", a condition)
+    r"|低于\s*\d+(?:\.\d+)?\s*[^\d，,。；;的]{0,4}(?=[，,。；;]|$)"
+    # a level raised or grown to, as 提高到 ("区域医疗中心增至10个", "营业收入提升至300亿元"), or reached about ("达约10个")
+    r"|(?:增至|增加到|增加至|增长到|增长至|提升至|提升到|提高至)\s*约?\s*\d|(?:达到|达)\s*约\s*\d"
     # a level the plan sets out to reach, named right after 实现 ("“十四五”实现人均体育场地面积3.6平方米", a headline)
     r"|实现(?!了)[^，,。；;\d了]{1,14}\d"
     r"|(?:改造|提升|新建|改扩建|扩建|建设|建成|打造|创建|培育)(?:提升|改造|建设|新建|改扩建|扩建|认定|推广)\d+(?:\.\d+)?万?"
@@ -2243,9 +2258,12 @@ GOAL_WORDS = re.compile(
     r"|(?:开工|改造|建设|建成|新建)[^，,。；;\d]{0,24}?\d+(?:\.\d+)?万(?:套|户)(?=[，,。；;]|$)"
     # the people a training reaches ("面向3万名…开展…培训"), matters carried through ("推动74项…事项全面落地")
     r"|(?:^|[，,；;。])面向\d+(?:\.\d+)?万?(?:名|人)|推动\d+(?:\.\d+)?(?:项|个|家)"
-    # a count after a verb and its noun, closing the clause: "培训乡村医生5000人", "新建县域医疗次中心58个"
+    # what a plan equips its recipients with ("为乡镇卫生院配备救护车50辆", "…配备500张床位"; not "每个村卫生室配备乡村医生2名",
+    # a layout norm)
+    r"|(?:^|[，,；;])为[^，,。；;\d]{2,12}?配备[^，,。；;\d]{0,12}?\d+(?:\.\d+)?(?:\s*[～~—–－-]\s*\d+)?万?(?:名|张|辆|台|套|个)"
+    # a count after a verb and its noun, closing the clause: "培训乡村医生5000人", "新建县域医疗次中心58个", "建设健康步道200公里"
     r"|(?:培训|招募|培养|引进|资助|救助|帮扶|新增|新建|改造|建设|建成|培育)[^，,。；;\d]{1,12}?\d+(?:\.\d+)?万?"
-    r"(?:人次|人|名|个|所|家|张|座|处)(?=[，,。；;]|$)"
+    r"(?:人次|人|名|个|所|家|张|座|处|公里|辆|台|套)(?=[，,。；;]|$)"
     # the people to find work, closing the clause: "失业人员实现再就业10万人", "帮助…就业5000人"
     r"|(?:实现|帮助|促进)[^，,。；;\d]{0,8}?就业\d+(?:\.\d+)?万?(?:人次|人|名)(?=[，,。；;]|$)"
     # a count before the noun of what a verb supports, the clause closed by the work: "支持100个农村养老服务设施建设"
@@ -2272,6 +2290,18 @@ WORK_OBJECT_COUNT = re.compile(
     r"(?:完成|实施|做好)(?!了)(?![^，,。；;\d]{0,24}?现有)[^，,。；;\d了]{0,24}?\d+(?:\.\d+)?万?"
     r"(?:平方米|公里|条|栋|户|座|所|处|套)"
 )  # (not "完成对…现有的450万平方米棚户区的调查": the stock surveyed)
+# the year a goal names between its listed rates and their verb ("A和B到2030年均达到90%")
+LIST_YEAR = r"(?:(?:到|至)\s*\d{4}\s*年(?:底|末)?)?"
+# money per head (PER_HEAD_UNIT)
+PAID_PER_HEAD = re.compile(r"元\s*[/／]")
+PAID_BEFORE = re.compile(r"(?:按|可获|获得|给予|补助|补贴|资助|奖励|奖补)\s*(?:最高)?\s*$")
+PAID_AFTER = re.compile(r"\s*(?:的)?(?:标准|资助|补贴|补助|奖励|奖补|一次性)")
+# a rate's unit per 10万 ("/10万", "/ 10 万"): two rates joined by 和 before one such value reach it each
+JOINED_RATE_UNIT = re.compile(r"/\s*10\s*万$")
+# a ceiling's verb right before "约" ("控制在约15分钟", "降至约30分钟"): the time limit is about the value
+LOWERED_TO = re.compile(
+    r"(?:控制在|降至|降到|下降到|下降至|降低到|降低至|缩小到|缩小至|缩短到|缩短至|压缩到|压缩至)\s*$"
+)
 # money a clause opens with, spent on the works named after it ("投资10.6亿元，加快推进…", "年内投资1.6亿元，完成…")
 WORKS_INVESTMENT = re.compile(r"(?:^|[，,；;：:])(?:年内|全年)?(?:计划)?投资$")
 # headings of the parts that look back (十三五 achievements, a review of the past year, the situation) or annex
@@ -2306,14 +2336,17 @@ SECTION = re.compile(
 )
 # an area: "of the hospitals whose bed use is under 75%…" (a condition; a goal's "不低于25%" only inside its clause:
 # "…不低于25%，将我省建设成为…的" goes on in a new clause), "beds 2%～3% of…" (a norm)
-# an investment need ("投资需求约3.4万亿元") is a cost, not a level to reach
+# an investment need ("投资需求约3.4万亿元") is a cost, not a level to reach; a range in 万 ("服务人口1～3万") a norm, but not
+# right after a goal's verb ("签约人数达到50～60万人", "经费增至500～600万元": a level to reach, its lower bound)
 NOT_A_GOAL = re.compile(
-    r"(?<!不)(?<!不得)低于\d+%.{0,12}(?:高于|的)|低于\d+%[^，,。；;]{0,12}(?:高于|的)|按.{0,12}\d+%[～~]|服务半径|\d+\s*[～~—-]\s*\d+\s*万|(?:投资|资金)(?:需求|约?需)"
+    r"(?<!不)(?<!不得)低于\d+%.{0,12}(?:高于|的)|低于\d+%[^，,。；;]{0,12}(?:高于|的)|按.{0,12}\d+%[～~]|服务半径|(?<!\d)(?<!达)(?<!到)(?<!至)(?<!在)\d+\s*[～~—-]\s*\d+\s*万|(?:投资|资金)(?:需求|约?需)"
     # a focus ("以占…65%以上的污染源为重点"), the count of the plan's own works ("重点实施10项…工程")
     r"|以[^，,。；]*?\d[^，,。；]*?为重点|(?<!累计)实施\d+项[^，,。；]{0,12}(?:工程|行动|项目)"
 )
 # the clause holding a range in 万 (NOT_A_GOAL's "\d+～\d+万"), to its commas
-WAN_RANGE_CLAUSE = re.compile(r"(?:^|(?<=[，,；;。]))[^，,；;。]*?\d+\s*[～~—-]\s*\d+\s*万[^，,；;。]*")
+WAN_RANGE_CLAUSE = re.compile(
+    r"(?:^|(?<=[，,；;。]))[^，,；;。]*?(?<!\d)(?<!达)(?<!到)(?<!至)(?<!在)\d+\s*[～~—-]\s*\d+\s*万[^，,；;。]*"
+)
 # ("全省累计实施63项河道治理项目": a cumulative amount over the plan's period, a goal like any 累计 count)
 # rows of an indicator table whose cells a copy ran together: "（万吨）2551.72347.6-8%", "（%）55>605个百分点" (the bracket
 # holds the unit; "超出省定目标任务(60%)22.33个百分点" is a sentence, a value in its bracket)
@@ -3772,7 +3805,8 @@ def _sentence_targets(text: str) -> list[dict]:
                 and "圈" not in sentence[m.end() : m.end() + 12]
                 and word != "以内"
                 and not after.startswith("内")  # "居民15分钟内能够达到最近的医疗点": a time within which
-                and COMPARATORS.get(m.group("before") or "") != "le"
+                and COMPARATORS.get(m.group("before") or "") not in ("le", "lt")
+                and not (m.group("before") == "约" and LOWERED_TO.search(sentence[: m.start()]))
             ):
                 continue
             if unit in ("个工作日", "工作日", "个月") and not (
@@ -3809,6 +3843,8 @@ def _sentence_targets(text: str) -> list[dict]:
                 continue  # "积极建设“10分钟健身圈”,到2025年,…": a quoted name before the year to come (after it, it is dated)
             if after.startswith("的标准"):
                 continue  # "人均用地不少于0.1平方米的标准规划配建…": a planning norm, not a level to reach
+            if PAID_PER_HEAD.match(unit) and (PAID_BEFORE.search(before) or PAID_AFTER.match(after)):
+                continue  # "按1500元/人标准发放…补贴", "可获10000元/人资助": a payment's rate or a subsidy, no level to reach
             if unit == "天" and not m.group("before") and re.match(r"内[^，,。；;]{0,20}?(?:率|比例)", after):
                 continue  # "感染者30天内接受抗病毒治疗比例保持在90%以上": the time within which a rate is counted
             if m.group("low"):
@@ -3823,8 +3859,10 @@ def _sentence_targets(text: str) -> list[dict]:
             comparator = COMPARATORS.get(word, "ge")
             if not word and re.search(r"控制目标(?:为|是).*为$", before):
                 comparator = "le"  # "吸烟率控制目标为…男性为40%,女性为4%": a ceiling
-            if unit == "分钟":
-                comparator = "le"
+            if unit == "分钟" and comparator not in ("about", "lt"):
+                comparator = (
+                    "le"  # a time limit; "控制在15分钟左右", "降至约30分钟" stay about, "低于30分钟" lt
+                )
             previous = (m, word, not unit)
             # "马铃薯种植、收获机械化率均达到45%": one value for each of the listed rates
             listed = LISTED_EACH.search(before)
@@ -3848,12 +3886,15 @@ def _sentence_targets(text: str) -> list[dict]:
             # "…知晓率和综合干预措施覆盖比例、…知晓率均达95%以上": a rate joined to the next by 和/及/与 is listed too
             joined = len(re.findall(r"(?:率|比例)(?:和|及|与)(?=[^、]{2})", listed.group(1))) if listed else 0
             # "3岁以下儿童系统管理率和7岁以下儿童健康管理率保持在90%以上": two rates joined by 和 before one value, one each
-            # (so with 均 after them: "孕前风险评估率和孕前优生检测率均达到80%以上")
+            # (so with 均 after them: "孕前风险评估率和孕前优生检测率均达到80%以上"); a rate per thousand or per 10万 too
+            # ("婴儿死亡率和5岁以下儿童死亡率均降至4.5‰"), the goal's year between them and the verb ("…率到2030年均达到")
             if (
                 not listed
-                and unit == "%"
+                and (unit in ("%", "‰") or JOINED_RATE_UNIT.match(unit or ""))
                 and re.search(
-                    r"(?:^|[，,])[^，,、]{2,24}?率(?:和|及|与)[^，,、]{2,40}?率(?:保持在|达到|均达到|均达|均|都)$",
+                    r"(?:^|[，,])[^，,、]{2,24}?率(?:和|及|与)[^，,、]{2,40}?率"
+                    + LIST_YEAR
+                    + r"(?:保持在|达到|均达到|均达|均|都)$",
                     before,
                 )
             ):

@@ -2920,12 +2920,27 @@ MID_NATURE_TABLE_ROW = re.compile(
 )
 
 
+def _without_grid_rows(text: str) -> str:
+    """The text less the rows an indicator table holds a line each ("2.义务教育巩固率(%) | 100% | 100% | 约束性 |") and
+    the notes among a table's rows ("计算方法:…超过80%…"): tables.indicator_rows reads the rows by their columns (grid.py);
+    as sentences their baselines would read as goals, and a note defines a row, it sets no goal."""
+    if not re.search(r"\||\t|\S {2,}\S|(?:说明|计算方法)\s*[:：]", text):
+        return text
+    from tixi.ledger.engine import grid  # grid reads parse's words: imported here, not at the top
+
+    rows = grid.row_lines(text)
+    if not rows:
+        return text
+    return "\n".join("" if n in rows else line for n, line in enumerate(text.split("\n")))
+
+
 def targets(text: str) -> list[dict]:
     """Numeric targets: in sentences that set a year, or that state a goal (达到, 不低于, 以上, 左右…)
     under the document's target year (the year its 到YYYY年 phrases name most). A text typed full-width throughout
     reads its "；" as ";" (its targets' text keeps "；")."""
     if "性" in text:
         text = MID_NATURE_TABLE_ROW.sub("", text)
+    text = _without_grid_rows(text)
     if _typed_full_width(text) and "；" in text:
         # a sentence that joining would make long (over 400 characters: a list of hundreds of clauses) keeps its "；" as
         # stops: the sentence loop is slow on long clauses and so long a run is a list, not one clause's subject

@@ -256,6 +256,150 @@ def running_list(text: str, seed: int = 0) -> str:
     return "\n".join(out)
 
 
+# ---- indicator tables re-laid (reader49): the same cells in the other forms copies give a table ----
+# a header label and a synonym planners write for it; a cell is swapped whole, never inside a longer text
+HEADER_SYNONYMS = {
+    "指标": "指标名称", "指标名称": "具体指标", "主要指标": "指标名称", "序号": "编号", "单位": "计量单位",
+    "属性": "指标属性", "指标属性": "属性", "性质": "指标性质", "指标性质": "性质", "领域": "类别", "类别": "领域",
+}  # fmt: skip
+BAR_ROW = re.compile(r"^\s*\|?[^|\n]+(?:\|[^|\n]*){2,}\|?\s*$")
+INDICATOR_HEADER_CELL = re.compile(r"指\s*标")
+GOAL_HEADER_CELL = re.compile(r"\d{4}\s*年|属\s*性|性\s*质|目标")
+
+
+def _bar_cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def _indicator_blocks(lines: list[str]):
+    """(start, end) of each run of "|"-rows whose first row is an indicator table's header (a 指标 cell and a year,
+    目标 or 属性 cell)."""
+    i = 0
+    while i < len(lines):
+        if not BAR_ROW.match(lines[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and (BAR_ROW.match(lines[j]) or TABLE_RULE.match(lines[j].strip())):
+            j += 1
+        header = _bar_cells(lines[i])
+        if any(INDICATOR_HEADER_CELL.search(c) for c in header) and any(
+            GOAL_HEADER_CELL.search(c) for c in header
+        ):
+            yield i, j
+        i = j
+
+
+def table_header_synonyms(text: str, seed: int = 0) -> str:
+    """A table's header labels in the words another planner writes (指标 → 指标名称, 单位 → 计量单位, 属性 → 指标属性,
+    序号 → 编号…): a cell swapped whole, on a line of its own or between "|" or tabs."""
+
+    def swap(cell: str) -> str:
+        bare = cell.strip()
+        return cell.replace(bare, HEADER_SYNONYMS[bare]) if bare in HEADER_SYNONYMS else cell
+
+    out = []
+    for line in text.split("\n"):
+        if "|" in line:
+            line = "|".join(swap(part) for part in line.split("|"))
+        elif "\t" in line:
+            line = "\t".join(swap(part) for part in line.split("\t"))
+        else:
+            line = swap(line)
+        out.append(line)
+    return "\n".join(out)
+
+
+def table_cell_lines(text: str, seed: int = 0) -> str:
+    """An indicator table of "|"-rows as a web page's copy gives it: one cell a line, a blank line between cells,
+    the rule line and the empty cells gone."""
+    lines = text.split("\n")
+    out, at = [], 0
+    for start, end in _indicator_blocks(lines):
+        out += lines[at:start]
+        for line in lines[start:end]:
+            if TABLE_RULE.match(line.strip()):
+                continue
+            for cell in _bar_cells(line):
+                if cell:
+                    out += [cell, ""]
+        at = end
+    return "\n".join(out + lines[at:])
+
+
+def table_columns_moved(text: str, seed: int = 0) -> str:
+    """An indicator table of "|"-rows with its last column moved to the second place (the nature or a goal year
+    before the name): each row whose cells fill the header's columns; the others left whole."""
+    lines = text.split("\n")
+    for start, end in _indicator_blocks(lines):
+        width = len(_bar_cells(lines[start]))
+        rows = [_bar_cells(line) for line in lines[start:end] if not TABLE_RULE.match(line.strip())]
+        if any(len(cells) != width or not cells[-1] for cells in rows):
+            continue  # a row its copy shifted (a merged cell left out, an empty cell at its end): no columns to move
+        for n in range(start, end):
+            cells = _bar_cells(lines[n])
+            if width >= 3 and len(cells) == width and not TABLE_RULE.match(lines[n].strip()):
+                cells = [cells[0], cells[-1], *cells[1:-1]]
+                lines[n] = "| " + " | ".join(cells) + " |"
+    return "\n".join(lines)
+
+
+NATURE_CELL = re.compile(r"^(?:预期性|约束性|倡导性|指导性)$")
+LABEL_CELL = re.compile(
+    r"^(?:领域|类别|序号|编号|单位|计量单位|.{0,4}指\s*标(?:名称)?|.{0,4}(?:属性|性质)|.{0,6}\d{4}\s*年.{0,6}|基期.{0,2}|.{0,4}目标.{0,2}|年均.{0,8})$"
+)
+
+
+def table_row_lines(text: str, seed: int = 0) -> str:
+    """An indicator table copied one cell a line whose last column is its nature (属性) as a row a line: each row's
+    cells, from the one after the last row's nature cell to its own nature cell, joined by " | " (a group label
+    opening the row it heads, as copies give it)."""
+    lines = text.split("\n")
+    out, i = [], 0
+    while i < len(lines):
+        header, j = [], i
+        while j < len(lines) and (
+            LABEL_CELL.match(lines[j].strip().rstrip("|").strip()) or not lines[j].strip()
+        ):
+            if lines[j].strip():
+                header.append(lines[j].strip().rstrip("|").strip())
+            j += 1
+        if not (
+            len(header) >= 3
+            and any(INDICATOR_HEADER_CELL.search(c) for c in header)
+            and re.search(r"属\s*性|性\s*质", header[-1])
+        ):
+            out.append(lines[i])
+            i += 1
+            continue
+        rows, row, k = [header], [], j
+        while k < len(lines):
+            cell = lines[k].strip().rstrip("|").strip()
+            if "|" in cell or (row and len(row) > 12):
+                break
+            if not row and re.match(r"(?:说明|注|计算方法)\d?\s*[:：]", cell):
+                rows.append([cell])  # a note under a row stays a line of its own
+                k += 1
+                end = k
+                continue
+            if len(cell) > 40 and not (len(row) == 1 and re.fullmatch(r"\d{1,2}", row[0])):
+                break  # prose (a numbered row's long name aside)
+            k += 1
+            if not cell:
+                continue
+            row.append(cell)
+            if NATURE_CELL.match(cell):
+                rows.append(row)
+                row, end = [], k
+        if len(rows) < 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        out += [" | ".join(cells) + (" |" if len(cells) > 1 else "") for cells in rows]
+        i = end
+    return "\n".join(out)
+
+
 PERTURBATIONS = {
     "crlf": crlf,
     "fullwidth_digits": fullwidth_digits,
@@ -266,6 +410,10 @@ PERTURBATIONS = {
     "tab_table": tab_table,
     "numbering": numbering,
     "running_list": running_list,
+    "table_header_synonyms": table_header_synonyms,
+    "table_cell_lines": table_cell_lines,
+    "table_columns_moved": table_columns_moved,
+    "table_row_lines": table_row_lines,
 }
 
 

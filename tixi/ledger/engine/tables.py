@@ -12,8 +12,10 @@ A table may hold several target years ("2022年目标值", "2030年目标值"): 
 """
 
 import re
+from collections import Counter
 from dataclasses import asdict, dataclass
 
+from tixi.ledger.engine import grid
 from tixi.ledger.engine.parse import COMPARATORS, FIVE_YEAR_ENDS, FIVE_YEAR_NUMBER, normalise
 
 CAPTION = re.compile(r"^\s*表\s*(\d+)[\s　.．:：]*(.*)$")
@@ -757,4 +759,69 @@ def indicator_rows(text: str) -> list[dict]:
                         )
                     )
                 )
-    return found + _run_together_rows(text) + _mid_nature_rows(text)
+    found = found + _run_together_rows(text) + _mid_nature_rows(text)
+    return _with_grid_rows(text, found)
+
+
+def _same_name(name: str) -> str:
+    return re.sub(r"^\d{1,2}[.．、]|[\s（）()%]", "", name)
+
+
+def _target_key(row: dict) -> tuple:
+    return row["target"], row["target_year"], row["comparator"] or "ge"
+
+
+def _with_grid_rows(text: str, found: list[dict]) -> list[dict]:
+    """The rows above with those of grid.py (tables read by their cells' content). A table no reader above read adds
+    its rows. The rows they gave of a table grid.py reads (by a row's name, or by a target it holds) give way to
+    grid.py's when it reads every target they read and more, or the same with more units; a table of a caption's
+    number ("表1", _blocks') stays its reader's."""
+    rows = []
+    for table in grid.read_tables(text):
+        names = {_same_name(r["name"]) for r in table.rows}
+        held = {(r["target"], r["target_year"]) for r in table.rows}
+        theirs = [
+            r
+            for r in found
+            if _same_name(r["name"]) in names
+            or (r["target"] is not None and (r["target"], r["target_year"]) in held)
+        ]
+        if theirs:
+            mine = Counter(_target_key(r) for r in table.rows)
+            read = Counter(_target_key(r) for r in theirs if r["target"] is not None)
+            if (
+                any(r["table"] for r in theirs)
+                or not read <= mine
+                or (
+                    read == mine
+                    and sum(bool(r["unit"]) for r in table.rows) <= sum(bool(r["unit"]) for r in theirs)
+                )
+            ):
+                continue  # a captioned table ("表1", _blocks'), or one its reader reads as well: theirs
+        found = [r for r in found if not any(r is t for t in theirs)]
+        rows += [
+            asdict(
+                IndicatorRow(
+                    table=0,
+                    area=r["area"],
+                    number=r["number"],
+                    name=r["name"],
+                    unit=r["unit"],
+                    baseline_year=r["baseline_year"],
+                    baseline=r["baseline"],
+                    baseline_text=r["baseline_text"],
+                    target_year=r["target_year"],
+                    target=r["target"],
+                    target_text=r["target_text"],
+                    comparator=r["comparator"],
+                    kind="value",
+                    change_per_year=None,
+                    nature=r["nature"],
+                    clause=" ".join(
+                        x for x in (r["number"], r["name"], r["baseline_text"], r["target_text"]) if x
+                    ),
+                )
+            )
+            for r in table.rows
+        ]
+    return found + rows

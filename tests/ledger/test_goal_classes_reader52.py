@@ -71,8 +71,8 @@ def test_a_list_of_values_keeps_its_commas_and_an_item_number_its_stop():
 
 def test_a_level_raised_to_with_other_verbs_is_a_goal_but_money_raised_to_no_level():
     text = (
-        "到2030年，人民生活水平进一步提高。城镇居民人均住房面积增加到42平方米。全市养老床位发展到1.2万张。"
-        "人均体育场地面积增长到3.2平方米。中央预算内投资增加到4776亿元。"
+        "到2030年，人民生活水平进一步提高。城镇居民人均住房面积扩大到42平方米。全市养老床位发展到1.2万张。"
+        "人均体育场地面积上升到3.2平方米。中央预算内投资规模扩大到4776亿元。"
     )
     assert found(text) == [
         (42.0, "平方米", 2030, "ge"),

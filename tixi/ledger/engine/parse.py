@@ -1889,12 +1889,56 @@ def _unspaced_numbers(text: str) -> str:
     )
 
 
+# An OCR copy that sets a space between every two digits ("2 9 0 0 亿元", "1 2 %", "6 .5 %", a number cut at a line's
+# end "1 .\n2万"): a number's digits, not a list of them, where single digits spaced apart outnumber digits written
+# together in the whole text (a table's cells "1 2 3" or a writer's "到 2025 年" spaces whole numbers, not digits)
+OCR_SPACED_DIGIT = re.compile(r"(?<![\d.])\d[ \u3000](?=\d)")
+OCR_DIGIT_GAP = re.compile(r"(?<=\d)[ \u3000](?=\d)|(?<=\d)[ \u3000]*([.．])[ \u3000]*\n?[ \u3000]*(?=\d)")
+OCR_SPACED_FEWEST = 10  # fewer spaced digits than this tell no habit
+OCR_SPACED_SHARE = 2  # and they outnumber the digits written together this many times over
+
+
+def _joined_ocr_digits(text: str) -> str:
+    spaced = len(OCR_SPACED_DIGIT.findall(text))
+    if spaced < OCR_SPACED_FEWEST or spaced < OCR_SPACED_SHARE * len(re.findall(r"\d\d", text)):
+        return text
+    return OCR_DIGIT_GAP.sub(lambda m: "." if m.group(1) else "", text)
+
+
+# Marks inside a number a copy wrote otherwise ("2，900万人", "10,000多个", "11．13亿人", an OCR's "3· 5％"): the
+# thousands' comma (then three digits and no more) goes; a full-width stop or a middle dot between a word's number and
+# its digits is its decimal point (a numbered item "1．80%的…" opens its line: no word before it). A list of values
+# (分别 before) keeps its commas.
+THOUSANDS = re.compile(r"(?<![\d.])(\d{1,3})(?:[,，](\d{3}))+(?![\d.．,，])")
+MID_DECIMAL = re.compile(
+    r"(?<=[\u4e00-\u9fff])(\d{1,4})．(\d{1,3})(?![\d．])"
+    # a middle dot before a per cent sign, wherever it stands (not "“7·20”暴雨", a day's name)
+    r"|(?<![\d.])(\d{1,3})[ \u3000]?[·・][ \u3000]?(\d{1,2})(?=\s*[%‰])"
+)
+
+
+# a range's dash an OCR read as the numeral 一 between two percentages ("有50％一70％达到…"): a dash
+OCR_RANGE_DASH = re.compile(r"(?<=\d[%‰])一(?=\d+(?:\.\d+)?[%‰])")
+
+
+def _number_marks(text: str) -> str:
+    if not re.search(r"\d[,，．·・%‰]", text):
+        return text
+
+    def thousands(m: re.Match) -> str:
+        if "分别" in text[max(m.start() - 12, 0) : m.start()]:
+            return m.group(0)
+        return re.sub(r"[,，]", "", m.group(0))
+
+    text = MID_DECIMAL.sub(lambda m: ".".join(g for g in m.groups() if g), THOUSANDS.sub(thousands, text))
+    return OCR_RANGE_DASH.sub("-", text) if "一" in text else text
+
+
 def normalise(text: str) -> str:
     """The text as the rules read it: \r\n and \r as \n, ０-９ as 0-9, ％ as %, a Word paste's spaces around
     numbers dropped, a PDF copy's hard-wrapped lines joined again."""
-    text = _rejoin_wrapped(
-        _unspaced_numbers(text.replace("\r\n", "\n").replace("\r", "\n").translate(PASTED_FORMS))
-    )
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(PASTED_FORMS)
+    text = _rejoin_wrapped(_unspaced_numbers(_number_marks(_joined_ocr_digits(text))))
     text = "\n".join(_rejoin_cut_cells(text.split("\n")))
     # a paragraph's first-line indent typed full-width ("　　") says no more than the line break before it
     return INDENT.sub("", text)
@@ -2106,7 +2150,7 @@ TARGET = re.compile(
     r"(?P<value>\d+(?:\.\d+)?)\s*"
     r"(?P<unit>%|‰|"
     + PER_HEAD_UNIT
-    + r"|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|万亿斤|亿斤|万斤|亿公斤|[万亿]立方米(?:[/／](?:小时|秒|日))?|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|[万亿]吨标准煤|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|万场|万批次|万次|万套|万只|万头|亿尾|万尾|万家|万所|万对|万公顷|万标箱|亿(?=[^，,。；;\d万亿]{0,6}?人口)|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|(?<!每\d)(?<!每\d\d)(?<!每\d\d\d)万(?=[^，,。；;\d万亿元]{1,6}?(?:人口|用户))|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
+    + r"|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|万亿斤|亿斤|万斤|亿公斤|[万亿]立方米(?:[/／](?:小时|秒|日))?|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|[万亿]吨标准煤|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|亿平方米|万平方公里|亿册|亿印张|万种|万箱|万门(?![诊户类槛急店口])|万场|万批次|万次|万套|万只|万头|亿尾|万尾|万家|万所|万对|万公顷|万标箱|亿(?=[^，,。；;\d万亿]{0,6}?人口)|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|(?<!每\d)(?<!每\d\d)(?<!每\d\d\d)万(?=[^，,。；;\d万亿元]{1,6}?(?:人口|用户))|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
     r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人(?!制)|条(?![例款])|公里\s*[/／]\s*[百千万]?平方公里|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|小时|平方米/人|㎡/人|平方米|㎡|颗|辆(?![/／])|批次|堂"
     # more units of counts and lengths, read as the others (the first readings met each): rooms, doses, cases, copies
     r"|间(?![隔断歇])|万剂次|万?册|万?份(?![额])|万?盒|床(?![位旁边])|公顷|千米|亩"
@@ -2183,9 +2227,14 @@ COMPARATORS = {
     "减至": "le",
     "减到": "le",
 }
+# (money raised to, "投资扩大到4776亿元", is a budget's size, not a level the plan sets; 增至/增加到 with money are read by
+# the line above it in GOAL_WORDS, reader51's)
+RAISED_TO = (
+    r"(?:(?:增加|扩大|发展|提升|增长|上升)(?:到|至)|增至)\s*\d+(?:\.\d+)?(?![\d.])(?!\s*[万亿]?(?:美元|元))"
+)
 # (a rate to lower: "分别下降到5.8‰、12/10万", "小于25%" — a ceiling states a goal as a floor does)
 GOAL_WORDS = re.compile(
-    r"\d年内|力争|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至|小于|大于|‰|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|超\s*\d|逾\s*\d|突破\s*\d|(?:建设|建立|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助|完成|研制|培育|改造)\d|削减[^，,。；\d]{0,10}\d|\d分钟[^，。]{0,6}圈|达\s*\d|今年[^，,。；;\d]{0,4}拟[\u4e00-\u9fff]{1,4}\d"
+    r"\d年内|[一二三四五六七八九十两]年内|力争|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至|小于|大于|‰|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|超\s*\d|逾\s*\d|突破\s*\d|(?:建设|建立|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助|完成|研制|培育|改造)\d|削减[^，,。；\d]{0,10}\d|\d分钟[^，。]{0,6}圈|达\s*\d|今年[^，,。；;\d]{0,4}拟[\u4e00-\u9fff]{1,4}\d"
     # a count right after two verbs ("改造提升25个标准化养老机构", "新建改扩建30所", "培育推广200个…场景"), or the people a service is for ("为2万名
     # 特殊困难老年人提供…")
     # a level to hold, its value right after ("粮食产量稳定在23万吨", an item of a year's expected goals)
@@ -2232,6 +2281,9 @@ GOAL_WORDS = re.compile(
     # a list of counts of people sharing its noun, after the clause's verb: "…90名国家级、150名省级科技人才"
     r"|(?:^|[，,；;：:])(?!现有|拥有|共有|已有|有|其中|涉及)[\u4e00-\u9fff]{1,6}?\d+(?:\.\d+)?万?名[^，,。；;、\d]{1,8}"
     r"、\s*\d+(?:\.\d+)?万?名[^，,。；;、\d]{1,12}?(?:人才|专家|人员|学者|团队|工匠)"
+    # a level raised to, its value right after, in the other verbs a plan writes besides 提高到 ("住宅面积增加到25平方米",
+    # "招生规模扩大到800万人", "设市城市发展到400多个", "受教育年限增长至9年")
+    r"|" + RAISED_TO
 )
 # a work report's count to reach this year after its verb and the work's object, in a sentence naming no year ("完成绿化
 # 130万平方米", "完成主城区甲路、乙路等12条道路", "做好22.8公里道路的扩建", "重点实施城区20条道路的改造提升", "完成今年8008户
@@ -2354,6 +2406,10 @@ NOT_A_GOAL = re.compile(
     # a focus ("以占…65%以上的污染源为重点"), the count of the plan's own works ("重点实施10项…工程")
     r"|以[^，,。；]*?\d[^，,。；]*?为重点|(?<!累计)实施\d+项[^，,。；]{0,12}(?:工程|行动|项目)"
 )
+# the clause holding a range in 万 (NOT_A_GOAL's "\d+～\d+万"), to its commas
+WAN_RANGE_CLAUSE = re.compile(
+    r"(?:^|(?<=[，,；;。]))[^，,；;。]*?(?<!\d)(?<!达)(?<!到)(?<!至)(?<!在)\d+\s*[～~—-]\s*\d+\s*万[^，,；;。]*"
+)
 # ("全省累计实施63项河道治理项目": a cumulative amount over the plan's period, a goal like any 累计 count)
 # rows of an indicator table whose cells a copy ran together: "（万吨）2551.72347.6-8%", "（%）55>605个百分点" (the bracket
 # holds the unit; "超出省定目标任务(60%)22.33个百分点" is a sentence, a value in its bracket)
@@ -2366,7 +2422,8 @@ RUN_TOGETHER_ROW = re.compile(r"[（(][^（）()\d]{1,6}[）)][\d.<>＜＞≥≤
 CUT_CLAUSE = re.compile(r"(?<=[。；;，,：:])[^。；;，,：:！!？?）)”\"\n]*(?<![\d%‰上下右内])$")
 PER_100K_IN_WORDS = re.compile(r"(?<!\d)10\s*万\s*分之\s*(\d+(?:\.\d+)?)(?![\d.])")
 DECIMAL_STOP = re.compile(r"(?<=[\u4e00-\u9fff])(\d{1,3})[。．](\d{1,2}\s*[%‰])")
-GARBLED_YEAR = re.compile(r"(?<!\d)\d{5,6}年")
+# a year the copy garbled: "到202223年", an OCR's "到2 0 0年" (a digit lost: no plan sets a goal for year 200)
+GARBLED_YEAR = re.compile(r"(?<!\d)\d{5,6}年|(?<=[到至])\s*\d{3}\s*年(?!代)")
 # the year of a plan without 到YYYY年: its period's end ("行动计划(2016—2018年)"), else the year its title
 # names ("2023年全省卫生健康工作要点", "县卫健委2021年政府工作报告任务分解")
 PERIOD = re.compile(r"(20\d{2})\s*[—–-]+\s*(20\d{2})\s*年")
@@ -2500,6 +2557,13 @@ def _title_year(text: str) -> int | None:
 # on a line of its own, the text after it on the next
 INLINE_HEADING = re.compile(
     r"(?:(?<=[。；])|^|[\s　]{2,})([一二三四五六七八九十]+、[^。；，,\s　]{2,30})[\s　]{2,}"
+)
+# a chapter's or section's heading run into its first sentence by a PDF's text (two spaces or more between them, no line
+# break): "第四十七章　人口　　1990年末，…", "第一节　增强粮食安全保障能力　　稳定粮食播种面积…": the heading on a line of
+# its own, its paragraph on the next (left whole, the paragraph was read as the heading and left out)
+CHAPTER_RUN_IN = re.compile(
+    r"^([ \t\u3000]*第[一二三四五六七八九十百]+[篇章节][ \t\u3000]*[^。；;，,\s\u3000]{1,30})[ \t\u3000]{2,}(?=[^\s\u3000])",
+    re.M,
 )
 # a second-level heading on a line of its own, no sentence: "（一）主要成绩", "(二)面临形势"
 SUB_HEADING = re.compile(r"^\s*[（(][一二三四五六七八九十]+[)）]\s*[^，,。；;：:\s]{2,20}\s*$")
@@ -2749,7 +2813,11 @@ def _sections(text: str, yearly_list: bool = False, boundaries: bool = False):
     heading left out leaves SECTION_BOUNDARY in its place (a plan step's year ends there)."""
     looking_back = section_back = False
     in_review = False  # under a review's title ("2016年…工作总结"): its numbered headings look back too
-    lines = [part for raw in text.splitlines() for part in INLINE_HEADING.sub("\n\\1\n", raw).split("\n")]
+    lines = [
+        part
+        for raw in text.splitlines()
+        for part in CHAPTER_RUN_IN.sub("\\1\n", INLINE_HEADING.sub("\n\\1\n", raw)).split("\n")
+    ]
     top = _top_style(lines)
     run_in_back = False  # whether looking back was set by a run-in heading ("1.发展基础。…")
     for line in lines:
@@ -3192,6 +3260,8 @@ def _sentence_targets(text: str) -> list[dict]:
     inner_list, line_wrapped = None, False
     period_part = None  # the end year of the five-year period whose goals part the sentence is in
     period_review = False  # the sentence is in such a part's opening review of the period before
+    # the year of the goals the sentence before set (a line break between them aside), for a breakdown opened by 其中
+    last_goal_year = previous_goal_year = None
     clauses = list(_clauses(body))
     for index, sentence in enumerate(clauses):
         period_paragraph = False
@@ -3211,6 +3281,7 @@ def _sentence_targets(text: str) -> list[dict]:
             continue
         if sentence == SECTION_BOUNDARY:
             step_year = paragraph_year = section_year = None  # a heading ends a step's paragraphs
+            last_goal_year = None
             continue
         if sentence.startswith(PERIOD_PART):
             # a five-year period's goals part opens (a year), or ends (None)
@@ -3220,6 +3291,7 @@ def _sentence_targets(text: str) -> list[dict]:
         if period_review and not FUTURE_MARK.search(sentence):
             continue  # "过去五年，…" then "城镇新增就业超过6000万人。" a line each: the earlier period's results
         sentence = re.sub(r"\s+", "", sentence)
+        previous_goal_year, last_goal_year = last_goal_year, None
         if not sentence or sentence in "。；;":
             continue
         if line_opens and BARE_CELL.fullmatch(sentence) and _after_bare_cell(clauses, index):
@@ -3473,9 +3545,17 @@ def _sentence_targets(text: str) -> list[dict]:
             int(named.group(1)) == document_year for named in HEADLINE_YEAR.finditer(sentence)
         ):
             year = document_year  # "…:2030年人均寿命80岁": a headline naming the plan's target year before a value
+        elif previous_goal_year and BREAKDOWN_OPENING.match(sentence):
+            # "1990年，出版总印张达到793亿印张" then "其中：图书5万种、90亿册…": the goal's parts, for its year
+            year = previous_goal_year
         else:
             continue
-        if NOT_A_GOAL.search(sentence):
+        # a range in 万 ("服务人口3～5万", "向广东送电160～300万千瓦") is no level: its clause only, the sentence's other
+        # clauses ("到2005年,全省装机容量达1080万千瓦,…") keep their goals
+        ranged = [r.span() for r in WAN_RANGE_CLAUSE.finditer(sentence)] if "万" in sentence else []
+        if NOT_A_GOAL.search(
+            WAN_RANGE_CLAUSE.sub(lambda r: "，" * len(r.group()), sentence) if ranged else sentence
+        ):
             continue
         if GARBLED_YEAR.search(sentence) and not (year_match and 2000 < int(year_match.group(1)) < 2100):
             continue  # "到202223年": the copy lost the year; its values are not placed in time
@@ -3560,6 +3640,8 @@ def _sentence_targets(text: str) -> list[dict]:
         # news graphic's "…下降至2021年15407例")
         stop = clauses[index + 1] if index + 1 < len(clauses) and clauses[index + 1] in "。；" else ""
         for m in TARGET.finditer(digits + stop):
+            if ranged and any(start <= m.start() < end for start, end in ranged):
+                continue
             unit, value = m.group("unit") or "", float(m.group("low") or m.group("value"))
             if (
                 not unit
@@ -3610,6 +3692,11 @@ def _sentence_targets(text: str) -> list[dict]:
                     or (
                         m.group("before") in ("达到", "达", "提高到")
                         and sentence[: m.start()].endswith("指数")
+                    )
+                    # a coefficient raised to a level, no unit: "灌溉用水有效利用系数达到0.45", "…系数提高到0.5"
+                    or (
+                        m.group("before") in ("达到", "达", "提高到", "提升到", "不低于")
+                        and sentence[: m.start()].endswith("系数")
                     )
                     # a rate whose "%" the copy lost: "…比例分别达到50 及以上和90 及以上" (the list shares it)
                     or (
@@ -3743,7 +3830,10 @@ def _sentence_targets(text: str) -> list[dict]:
                 norm_end = m.end()
                 continue  # "每个…区域设置1个市办…医院、1个县办…医院": the list shares its norm
             if ENCOURAGED.search(before) and not (
-                YEAR.search(after_encouraged(before)) or DEADLINE.search(after_encouraged(before))
+                YEAR.search(after_encouraged(before))
+                or DEADLINE.search(after_encouraged(before))
+                # "鼓励发展…旱粮生产，2005年粮食总产量达到1600万吨左右": a later clause opened by a year sets its own level
+                or CLAUSE_OPENED_BY_YEAR.search(after_encouraged(before))
             ):
                 continue  # "鼓励有条件的地方完成15%的…，在10%的…": encouraged, not committed
             if finding is not None and finding.end() <= m.start():
@@ -3754,7 +3844,19 @@ def _sentence_targets(text: str) -> list[dict]:
                 continue  # "全年计划投资8.6亿元", "完成2019年度7.89亿元政府隐性债务化解目标": money spent or owed, no level
             if HANDLED_OPENING.search(before) and HANDLED_DONE.match(after):
                 continue  # "《规划》把…支持济南建设的66个重大载体平台和项目进行了细化安排": what was done with them, no goal
-            if re.search(r"每年[^，,。；;]*$", before) and unit != "元":
+            if (
+                re.search(r"每年[^，,。；;]*$", before)
+                and unit != "元"
+                and not (
+                    unit in ("%", "‰")
+                    and (
+                        YEARLY_RATE.search(before)
+                        or (m.group("before") == "控制在" and before.endswith("每年"))
+                    )
+                    # "2002—2012年平均每年增长约5.3%": a rate over years named, past or not, is no goal of the plan's
+                    and not re.search(r"\d{4}\s*年?[^，,。；;]*$", before)
+                )
+            ):
                 continue  # "每年资助培养…50名": a yearly quantity is a rate, not a level to reach
             if (
                 (pace := YEARLY_OPENING.search(before))
@@ -3955,6 +4057,13 @@ def _sentence_targets(text: str) -> list[dict]:
                 )
             ):
                 joined = 1
+            if (
+                not listed
+                and not joined
+                and not re.match(r"\s*(?:[、和及与]|以及)\s*\d", after)
+                and EACH_OF_TWO.search(before)
+            ):
+                joined = 1  # "城镇新增就业和转移农业劳动力各4500万人": two quantities, one value each
             dated_before = [y for end, y in dates if end <= m.start()]
             target = {
                 "text": sentence[:200],
@@ -3982,6 +4091,7 @@ def _sentence_targets(text: str) -> list[dict]:
         found += [
             target for _m, target in in_sentence if not (period_start and target["year"] < period_start)
         ]
+        last_goal_year = year if in_sentence else None
         if YEAR_LIST.search(sentence):
             list_years = sentence
     # a yearly task text's tasks beside what was done: those its sentences did not give as goals already
@@ -4058,6 +4168,12 @@ LISTED_EACH = re.compile(
 # the rest of a list of values after 分别 and the word closing it ("、5.5%左右", "和8‰以内")
 LIST_CLOSED_BY = re.compile(
     r"(?:\s*(?:[、和及与]|以及)\s*\d+(?:\.\d+)?\s*[%‰]?)+\s*(左右|以内|之内|以下|及以下)"
+)
+# two quantities joined by 和/与/及 sharing one value: "…就业和转移农业劳动力各4500万人", "各达到4000万人", "化学需氧量和氨氮
+# 排放都要减少2%", "城镇居民…收入和农村居民…收入分别年均增长5%" (分别 and one change: each by it)
+EACH_OF_TWO = re.compile(
+    r"(?:^|[，,；;：:])[^，,、；;：:]{2,30}?(?:和|与|及)[^，,、；;：:]{2,30}?"
+    r"(?:各(?:达到|达|为)?|都要?(?:减少|降低|下降|增长|提高|达到)|分别(?:年均|平均每年)?(?:增长|提高|下降|降低|减少))\s*$"
 )
 LISTED_CHANGED = re.compile(r"(?:^|[，,])([^，,、]*、[^，,]*?)分别(?:降低|下降|减少|提高|增长|增加)$")
 # a list in the clause before (its items joined by 、 and a last 和/及), then a clause whose rate 均 reaches one value
@@ -4277,6 +4393,11 @@ DEBT_AFTER = re.compile(r"[^，,。；;\d]{0,6}债务")
 # things a clause opened by 把 counts and says were dealt with (了): "把…明确支持济南建设的66个…项目进行了细化安排"
 HANDLED_OPENING = re.compile(r"把[^，,。；;]*$")
 HANDLED_DONE = re.compile(r"[^，,。；;]*?(?:进行了|作了|做了)")
+# a sentence breaking down the goal before it: "其中：图书5万种、90亿册", "其中农村25万张"
+BREAKDOWN_OPENING = re.compile(r"其中[:：，,]?\s*[^，,。；;\d]{1,12}\d")
+# a rate of change per year in other words than 年均 ("平均每年增长4%", "每年递增3.5%", "人口自然增长率平均每年控制在12‰左右"):
+# the plan's growth rate, read as "年均增长" is (a yearly count, "每年培训50名", stays a pace)
+YEARLY_RATE = re.compile(r"(?:平均)?每年(?:平均)?(?:增长|递增|提高|上升|下降|降低|减少|递减)$")
 # a yearly pace opening a clause earlier in the sentence ("…，每年遴选20个…，培育100个…"): the counts after it are each
 # year's, unless the sentence turns to a level or a year to reach ("每年新增…，到2025年累计达到…")
 # ("试点…实施年度为2016年-2018年。期间每年10月底前,…确定50个以上…": the period's years, each)
@@ -4661,6 +4782,7 @@ NORM_LIST_GAP = re.compile(r"[^，,；。\d]{0,12}(?:[、和及与]|以及)")
 # "鼓励有条件的地方完成15%的…": a value others are encouraged to reach, not one the plan commits to; "鼓励并资助250名"
 # is the plan's own commitment, and a year named after the 鼓励 ("鼓励…，到2025年，新建…2个") dates a goal of its own
 ENCOURAGED = re.compile(r"鼓励(?![并和及](?:资助|奖励))")
+CLAUSE_OPENED_BY_YEAR = re.compile(r"[，,；;]\s*\d{4}\s*年(?:底|末)?(?![前内起])")
 
 
 def after_encouraged(before: str) -> str:

@@ -417,9 +417,14 @@ EIGHTY_FOURTH_SET = Path(__file__).resolve().parent / "heldout_cf"
 EIGHTY_FIFTH_SET = Path(__file__).resolve().parent / "heldout_cg"
 # four State Council reports (2012, 2014, 2017, 2020), the source and layout of the SEEN heldout_cb/_cf: 47/61 (58 found)
 EIGHTY_SIXTH_SET = Path(__file__).resolve().parent / "heldout_ch"
-# nine web-page copies of plans of fields no set held (安全生产, 旅游, 学前教育, 科技, 交通, 残疾人): 52/71 (64 found)
+# nine web-page copies of plans of fields no set held (安全生产, 旅游, 学前教育, 科技, 交通, 残疾人): 52/71 (64 found); seen
+# since reader54 (a base year then the year compared, a rate's base population, a rate per a base with no unit, a stage
+# to come, a stock now, a size condition, 人年, a share closing a list of goals): 68/71 (68 found), pinned by the bench's
+# seen total
 EIGHTY_SEVENTH_SET = Path(__file__).resolve().parent / "heldout_ci"
-# other chapters of heldout_cc's 上海 纲要 and 浙江 内涝 plan, and 北京 生态安全格局: 36/40 (54 found)
+# other chapters of heldout_cc's 上海 纲要 and 浙江 内涝 plan, and 北京 生态安全格局: 36/40 (54 found); seen since reader54 (a
+# decimal heading over the period's results, 万标准箱, 亿方, a total over the plan's own period, works about so much, a size
+# condition): 40/40 (40 found), pinned by the bench's seen total
 EIGHTY_EIGHTH_SET = Path(__file__).resolve().parent / "heldout_cj"
 # four more national five-year texts of minoriwww/NLPtools (十五, 十二五 full-width digits, 七五, 八五 OCR): 56/111 (71 found)
 EIGHTY_NINTH_SET = Path(__file__).resolve().parent / "heldout_ck"
@@ -846,7 +851,9 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # heldout_ck, _cl (EIGHTY-NINTH, NINETIETH) UNSEEN, truth by gather80/81 (reviewed by review25), first read by the lead
     # with 1bcbf6f's reader: targets 86 of 160 with 128 found (ck 56/111 (71), cl 30/49 (57)); added to 540/503; one task
     # found where ck's truth has none (十五 纲要): tasks 129 with 127 found
-    assert unseen_total[3:5] == ["129", "127"] and unseen_total[7:9] == ["700", "631"]
+    # reader54: heldout_ci, _cj seen since reader54 (their 111 targets with 108 found move to the seen total); the other
+    # unseen sets' figures unchanged by reader54's rules (per set against main's, tixi bench parse --repeat 1)
+    assert unseen_total[3:5] == ["129", "127"] and unseen_total[7:9] == ["589", "513"]
     seen_total = text[text.index("all seen sets together") :].splitlines()[2].split()
     # reader14: aa 50 of 50 with 54 found (the 4 extras: values in a clause the copy cut off), ab 62 of 62 with 62
     # found; heldout_t's chusheng_quexian and huli_2015, heldout_u's kouqiang sets and dianquefa_2010, heldout_v's
@@ -1016,7 +1023,12 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # reader48 (a plain table, "8%至10%", the past year's results a line each, 万套/万户 this year, a rate as a condition, "N个方面",
     # money "用于…"; ce, cf seen, targets 126 with 130 found): heldout_cb guowuyuan_2016 31 -> 30 found (its DOUBTFUL extra
     # "有6.5%－7%的增速就能够实现…" no longer read), none matched fewer; no other seen set changed
-    assert seen_total[3:5] == ["1755", "1735"] and seen_total[7:9] == ["3042", "3039"]
+    # reader54 (a base year then the year compared, rates per a base, a decimal heading over results, a stage to come, a
+    # stock now, size conditions, 人年/亿方/万标准箱, a period's total, works about so much, a share closing goals; ci, cj seen,
+    # targets 111 with 108 found): heldout_bt shandong_chuantong_chanye_zhineng_jigai_2022 3 -> 2 found (an extra gone)
+    # and heldout_cc zhejiang_chengshi_neilao_zhili_2025 28 -> 29 found (one more matched, 26 -> 27); no other seen set
+    # changed (tixi bench parse --repeat 1, per set against main's)
+    assert seen_total[3:5] == ["1755", "1735"] and seen_total[7:9] == ["3153", "3147"]
 
 
 def test_fifth_set_is_six_whole_documents_with_their_source():

@@ -126,3 +126,38 @@ def test_a_quantity_of_works_about_so_much_is_for_the_document_s_year():
     assert found("到2025年，全市道路达到100公里。全市现有供水管网约 1500 公里。") == [
         (100.0, "公里", 2025, "ge")
     ]
+
+
+def test_the_classes_in_full_width_and_spaced_forms():
+    # a full-width copy ("０．０８", "ＧＤＰ") and a Word paste's spaces around numbers read as the plain forms do
+    assert found("到2020年，亿元ＧＤＰ生产安全事故死亡率控制在０．０８以内。") == [(0.08, "", 2020, "le")]
+    assert found("与 2015 年相比， 2020 年全省事故起数下降 10%，死亡人数下降 8%。") == [
+        (10.0, "%", 2020, "ge"),
+        (8.0, "%", 2020, "ge"),
+    ]
+    assert found("到2020年，全市细颗粒物浓度控制在３５．５微克/立方米以内。") == [
+        (35.5, "微克/立方米", 2020, "le")
+    ]
+
+
+def test_guard_an_item_s_full_width_number_stays_its_number():
+    # passes on main too: "1．" opening a line numbers the item, no decimal point
+    text = "到2025年：\n1．80%以上的乡镇卫生院达到服务能力基本标准。\n2．建成3个中心。"
+    assert found(text) == [(80.0, "%", 2025, "ge"), (3.0, "个", 2025, "ge")]
+
+
+def test_a_chinese_numbered_heading_reporting_goals_reached_looks_back():
+    text = (
+        "（一）“十三五”规划目标任务全面完成\n全市生产总值达到1.2万亿元。\n"
+        "（二）“十四五”时期主要目标\n到2025年，全市生产总值达到1.6万亿元。"
+    )
+    assert found(text) == [(1.6, "万亿元", 2025, "ge")]
+
+
+def test_guard_a_heading_that_sees_goals_completed_looks_forward():
+    # passes on main too: "确保…全面完成" is what the part is to do
+    text = (
+        "一、主要目标\n到2025年，全市生产总值达到1.6万亿元。\n"
+        "二、强化保障，确保规划目标任务全面完成\n到2025年，全市培训人员达到1万人。"
+    )
+    assert found(text) == [(1.6, "万亿元", 2025, "ge"), (1.0, "万人", 2025, "ge")]

@@ -2241,6 +2241,13 @@ DECIMAL_HEADING = re.compile(
 REACHED_HEADING = re.compile(
     r"(?:目标|任务)[^，,。；;\d]{0,4}(?:如期|全面|圆满|胜利|顺利|基本)(?:实现|完成)|如期实现|圆满完成|胜利完成"
 )
+
+
+def _reached_heading(line: str) -> bool:
+    """A heading reporting goals reached, not one that sees to it ("四、强化保障，确保规划目标任务全面完成")."""
+    return bool(REACHED_HEADING.search(line)) and not re.search(r"确保|保证|力争|争取|推动|促进|保障", line)
+
+
 # a heading naming what goes on after the results ("实施成效与延续", "成效与展望") looks forward too
 LOOKING_FORWARD = re.compile(
     r"目标|任务|要点|计划|措施|举措|思路|要求|重点|原则|路径|安排|方向|延续|展望|下一步|今后"
@@ -2285,6 +2292,7 @@ RUN_TOGETHER_ROW = re.compile(r"[（(][^（）()\d]{1,6}[）)][\d.<>＜＞≥≤
 CUT_CLAUSE = re.compile(r"(?<=[。；;，,：:])[^。；;，,：:！!？?）)”\"\n]*(?<![\d%‰上下右内])$")
 PER_100K_IN_WORDS = re.compile(r"(?<!\d)10\s*万\s*分之\s*(\d+(?:\.\d+)?)(?![\d.])")
 DECIMAL_STOP = re.compile(r"(?<=[\u4e00-\u9fff])(\d{1,3})[。．](\d{1,2}\s*[%‰])")
+FULL_WIDTH_POINT = re.compile(r"(?<=[\u4e00-\u9fff])(\d{1,4})．(\d{1,4})(?=\s*[\u4e00-\u9fffA-Za-z%‰/])")
 GARBLED_YEAR = re.compile(r"(?<!\d)\d{5,6}年")
 # the year of a plan without 到YYYY年: its period's end ("行动计划(2016—2018年)"), else the year its title
 # names ("2023年全省卫生健康工作要点", "县卫健委2021年政府工作报告任务分解")
@@ -2709,9 +2717,7 @@ def _sections(text: str, yearly_list: bool = False, boundaries: bool = False):
         if not is_heading and decimal_headings and DECIMAL_HEADING.match(line):
             # reader54: "1.1 “五个中心”建设既定目标如期实现" (a 纲要's decimal heading on its line): its part reports the
             # period's results (1.1.1 … its run-in items) until the next decimal heading
-            if REACHED_HEADING.search(line) or (
-                LOOKING_BACK.search(line) and not LOOKING_FORWARD.search(line)
-            ):
+            if _reached_heading(line) or (LOOKING_BACK.search(line) and not LOOKING_FORWARD.search(line)):
                 looking_back = decimal_back = True
                 continue
             if decimal_back:
@@ -2719,13 +2725,19 @@ def _sections(text: str, yearly_list: bool = False, boundaries: bool = False):
         if not is_heading and SUB_HEADING.match(line):
             # "（一）主要成绩" (a heading of its own line, no sentence): it looks back as its words say, or as its section
             # does unless its words look forward ("（二）主要目标")
-            looking_back = in_review or (
-                (section_back or bool(LOOKING_BACK.search(line))) and not LOOKING_FORWARD.search(line)
+            looking_back = (
+                in_review
+                or ((section_back or bool(LOOKING_BACK.search(line))) and not LOOKING_FORWARD.search(line))
+                or _reached_heading(line)  # reader54: "（一）“十三五”规划目标任务全面完成"
             )
             continue
         if is_heading or "[bookmark" in line:
             # "一、突出两个主题,深化医改促发展" under "2016年…工作总结" reports the year past as its title does
-            looking_back = in_review or (bool(LOOKING_BACK.search(line)) and not LOOKING_FORWARD.search(line))
+            looking_back = (
+                in_review
+                or (bool(LOOKING_BACK.search(line)) and not LOOKING_FORWARD.search(line))
+                or _reached_heading(line)  # reader54: "一、“十三五”规划目标任务胜利完成"
+            )
             section_back = looking_back
             if re.match(r"\s*表\s*\d", line):
                 looking_back = True  # an indicator table: read as a table, not as sentences
@@ -3000,6 +3012,10 @@ def _sentence_targets(text: str) -> list[dict]:
     if steps:
         body = body.rstrip(SECTION_BOUNDARY + "\n")  # a heading closing the text marks nothing
     body = DECIMAL_STOP.sub(r"\1.\2", body)  # "提升到25。4%": the copy's 。 for a decimal point
+    if "．" in body:
+        # reader54: a full-width point between digits after a word ("死亡率控制在０．０８以内", "浓度３５．５微克/立方米"):
+        # a decimal point (an item's "1．" opens its line or follows a stop)
+        body = FULL_WIDTH_POINT.sub(r"\1.\2", body)
     # "建成百个…社区，培育千家…企业，集聚万名…人才": a round count in one character after a goal's verb (not "千家万户")
     body = ROUND_COUNT.sub(lambda m: str(ROUND_VALUES[m.group(1)]), body)
     if "分之" in body:

@@ -161,3 +161,11 @@ def test_guard_a_heading_that_sees_goals_completed_looks_forward():
         "二、强化保障，确保规划目标任务全面完成\n到2025年，全市培训人员达到1万人。"
     )
     assert found(text) == [(1.6, "万亿元", 2025, "ge"), (1.0, "万人", 2025, "ge")]
+
+
+def test_a_base_year_whose_opening_word_a_wrap_cut_off_still_names_the_year_compared():
+    text = (
+        "《某省安全生产“十三五”规划》近日出台。我省提出,与\n"
+        "2015年相比较,2020年全省事故起数下降10%,死亡人数下降9%。推进企业2016年年底前全部有序退出。"
+    )
+    assert found(text) == [(10.0, "%", 2020, "ge"), (9.0, "%", 2020, "ge")]

@@ -4474,7 +4474,9 @@ WORKS_ABOUT = re.compile(
 # reader54: a comparison's base year, then the year compared ("与2015年相比,2020年…", "同2015年比较，到2020年…",
 # "较2015年,2020年…", "2020年与2015年相比,…"): the later year is the one the sentence's levels are set for
 BASE_THEN_YEAR = re.compile(
-    r"(?:与|同|和|跟|较|比)\s*(?P<base>\d{4})\s*年(?:末|底)?\s*(?:相比|比较|对比|比)?\s*[，,、]?\s*(?:到|至)?\s*"
+    r"(?:(?:与|同|和|跟|较|比)\s*(?P<base>\d{4})\s*年(?:末|底)?\s*(?:相比较|相比|比较|对比|比)?"
+    # the base opening a line its 与 was cut from ("…我省提出,与" then "2015年相比,2020年…")
+    r"|^(?P<base3>\d{4})\s*年(?:末|底)?\s*(?:相比较|相比|比较|对比))\s*[，,、]?\s*(?:到|至)?\s*"
     r"(?P<year>\d{4})\s*年(?:末|底)?"
     r"|(?P<year2>\d{4})\s*年(?:末|底)?\s*(?:与|同|和|跟)\s*(?P<base2>\d{4})\s*年(?:末|底)?\s*(?:相比|比较|对比)"
 )
@@ -4486,7 +4488,9 @@ def _year_after_base(sentence: str) -> re.Match | None:
     if not found:
         return None
     year, base = (
-        (found.group("year"), found.group("base")) if found.group("year") else found.group("year2", "base2")
+        (found.group("year"), found.group("base") or found.group("base3"))
+        if found.group("year")
+        else found.group("year2", "base2")
     )
     if not int(base) < int(year):
         return None

@@ -1795,10 +1795,14 @@ def _rejoin_wrapped(text: str) -> str:
     # (so is a short text: a paragraph or two cut in a few lines)
     varied = full < WRAP_SHARE * len(lengths) or len(lengths) < WRAP_FEW
     groups = [[lines[0]]]
+    # reader54: a 纲要's decimal headings ("1.1 “五个中心”建设既定目标如期实现"), two or more: each a line of its own
+    decimal_headings = sum(1 for line in lines if DECIMAL_HEADING.match(line)) >= 2
     for line in lines[1:]:
         last = "".join(part.rstrip() for part in groups[-1])
         piece = groups[-1][-1]
-        if (
+        if decimal_headings and (DECIMAL_HEADING.match(line) or DECIMAL_HEADING.match(piece)):
+            groups.append([line])  # the heading, and the line after it (no sentence runs on from a heading)
+        elif (
             len(piece.strip()) >= WRAP_FULL * width
             and not piece.lstrip().startswith(("#", "|"))
             and (
@@ -2150,8 +2154,8 @@ TARGET = re.compile(
     r"(?P<value>\d+(?:\.\d+)?)\s*"
     r"(?P<unit>%|‰|"
     + PER_HEAD_UNIT
-    + r"|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|万亿斤|亿斤|万斤|亿公斤|[万亿]立方米(?:[/／](?:小时|秒|日))?|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|[万亿]吨标准煤|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|亿平方米|万平方公里|亿册|亿印张|万种|万箱|万门(?![诊户类槛急店口])|万场|万批次|万次|万套|万只|万头|亿尾|万尾|万家|万所|万对|万公顷|万标箱|亿(?=[^，,。；;\d万亿]{0,6}?人口)|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|(?<!每\d)(?<!每\d\d)(?<!每\d\d\d)万(?=[^，,。；;\d万亿元]{1,6}?(?:人口|用户))|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
-    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人(?!制)|条(?![例款])|公里\s*[/／]\s*[百千万]?平方公里|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|小时|平方米/人|㎡/人|平方米|㎡|颗|辆(?![/／])|批次|堂"
+    + r"|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|万亿斤|亿斤|万斤|亿公斤|[万亿]立方米(?:[/／](?:小时|秒|日))?|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|[万亿]吨标准煤|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|亿平方米|万平方公里|亿册|亿印张|万种|万箱|万门(?![诊户类槛急店口])|万场|万批次|万次|万套|万只|万头|亿尾|万尾|万家|万所|万对|万公顷|万标箱|万标准箱|亿方(?![面法案式])|亿(?=[^，,。；;\d万亿]{0,6}?人口)|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|(?<!每\d)(?<!每\d\d)(?<!每\d\d\d)万(?=[^，,。；;\d万亿元]{1,6}?(?:人口|用户))|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
+    r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人年(?=以上|及以上|左右|[，,。；;]|$)|人(?!制)|条(?![例款])|公里\s*[/／]\s*[百千万]?平方公里|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|小时|平方米/人|㎡/人|平方米|㎡|颗|辆(?![/／])|批次|堂"
     # more units of counts and lengths, read as the others (the first readings met each): rooms, doses, cases, copies
     r"|间(?![隔断歇])|万剂次|万?册|万?份(?![额])|万?盒|床(?![位旁边])|公顷|千米|亩"
     r"|位(?=[^置于次列浮整]|$)|[例次](?=以上|及以上|以下|以内|[，,。；;])"
@@ -2373,6 +2377,21 @@ LOOKING_BACK = re.compile(
     r"发展成就|发展基础|规划背景|背景及依据|编制背景|取得成效|面临形势|机遇与挑战|重大建设项目|回顾|总结|成效|成绩|成就|现状|进展情况"
     r"|基础与形势|发展环境|基本情况|工作进展|主要进展|形势与挑战|^\W*(?:[一二三四五六七八九十]+、|\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[①-⑳])\S{0,6}形势\W*$"
 )
+# reader54: a decimal heading on a line of its own, no sentence ("1.1 “五个中心”建设既定目标如期实现", "2.3 发展基础")
+DECIMAL_HEADING = re.compile(
+    r"^\s*\d{1,2}\.\d{1,2}(?![.．\d])\s*(?![万亿千百个%‰元米岁人家件项公平立吨亩台])[“\"\u4e00-\u9fff][^，,。；;：:！!？?%、]{1,38}$"
+)
+# a heading reporting a period's goals reached ("既定目标如期实现", "主要目标任务全面完成"): it looks back though it says 目标
+REACHED_HEADING = re.compile(
+    r"(?:目标|任务)[^，,。；;\d]{0,4}(?:如期|全面|圆满|胜利|顺利|基本)(?:实现|完成)|如期实现|圆满完成|胜利完成"
+)
+
+
+def _reached_heading(line: str) -> bool:
+    """A heading reporting goals reached, not one that sees to it ("四、强化保障，确保规划目标任务全面完成")."""
+    return bool(REACHED_HEADING.search(line)) and not re.search(r"确保|保证|力争|争取|推动|促进|保障", line)
+
+
 # a heading naming what goes on after the results ("实施成效与延续", "成效与展望") looks forward too
 LOOKING_FORWARD = re.compile(
     r"目标|任务|要点|计划|措施|举措|思路|要求|重点|原则|路径|安排|方向|延续|展望|下一步|今后"
@@ -2424,6 +2443,7 @@ PER_100K_IN_WORDS = re.compile(r"(?<!\d)10\s*万\s*分之\s*(\d+(?:\.\d+)?)(?![\
 DECIMAL_STOP = re.compile(r"(?<=[\u4e00-\u9fff])(\d{1,3})[。．](\d{1,2}\s*[%‰])")
 # a year the copy garbled: "到202223年", an OCR's "到2 0 0年" (a digit lost: no plan sets a goal for year 200)
 GARBLED_YEAR = re.compile(r"(?<!\d)\d{5,6}年|(?<=[到至])\s*\d{3}\s*年(?!代)")
+FULL_WIDTH_POINT = re.compile(r"(?<=[\u4e00-\u9fff])(\d{1,4})．(\d{1,4})(?=\s*[\u4e00-\u9fffA-Za-z%‰/])")
 # the year of a plan without 到YYYY年: its period's end ("行动计划(2016—2018年)"), else the year its title
 # names ("2023年全省卫生健康工作要点", "县卫健委2021年政府工作报告任务分解")
 PERIOD = re.compile(r"(20\d{2})\s*[—–-]+\s*(20\d{2})\s*年")
@@ -2820,6 +2840,9 @@ def _sections(text: str, yearly_list: bool = False, boundaries: bool = False):
     ]
     top = _top_style(lines)
     run_in_back = False  # whether looking back was set by a run-in heading ("1.发展基础。…")
+    # headings numbered "1.1 …" (two or more of them: a single one may be a wrapped line's value)
+    decimal_headings = sum(1 for line in lines if DECIMAL_HEADING.match(line)) >= 2
+    decimal_back = False  # whether looking back was set by such a heading
     for line in lines:
         if OTHER_NEWS.match(line):
             return  # a news page's list of other items ("新闻推荐", "热门排行"): the document has ended
@@ -2871,16 +2894,30 @@ def _sections(text: str, yearly_list: bool = False, boundaries: bool = False):
                 looking_back = run_in_back = True
             elif run_in_back:
                 looking_back, run_in_back = in_review or section_back, False
+        if not is_heading and decimal_headings and DECIMAL_HEADING.match(line):
+            # reader54: "1.1 “五个中心”建设既定目标如期实现" (a 纲要's decimal heading on its line): its part reports the
+            # period's results (1.1.1 … its run-in items) until the next decimal heading
+            if _reached_heading(line) or (LOOKING_BACK.search(line) and not LOOKING_FORWARD.search(line)):
+                looking_back = decimal_back = True
+                continue
+            if decimal_back:
+                looking_back, decimal_back = in_review or section_back, False
         if not is_heading and SUB_HEADING.match(line):
             # "（一）主要成绩" (a heading of its own line, no sentence): it looks back as its words say, or as its section
             # does unless its words look forward ("（二）主要目标")
-            looking_back = in_review or (
-                (section_back or bool(LOOKING_BACK.search(line))) and not LOOKING_FORWARD.search(line)
+            looking_back = (
+                in_review
+                or ((section_back or bool(LOOKING_BACK.search(line))) and not LOOKING_FORWARD.search(line))
+                or _reached_heading(line)  # reader54: "（一）“十三五”规划目标任务全面完成"
             )
             continue
         if is_heading or "[bookmark" in line:
             # "一、突出两个主题,深化医改促发展" under "2016年…工作总结" reports the year past as its title does
-            looking_back = in_review or (bool(LOOKING_BACK.search(line)) and not LOOKING_FORWARD.search(line))
+            looking_back = (
+                in_review
+                or (bool(LOOKING_BACK.search(line)) and not LOOKING_FORWARD.search(line))
+                or _reached_heading(line)  # reader54: "一、“十三五”规划目标任务胜利完成"
+            )
             section_back = looking_back
             if re.match(r"\s*表\s*\d", line):
                 looking_back = True  # an indicator table: read as a table, not as sentences
@@ -3203,6 +3240,10 @@ def _sentence_targets(text: str) -> list[dict]:
     if steps:
         body = body.rstrip(SECTION_BOUNDARY + "\n")  # a heading closing the text marks nothing
     body = DECIMAL_STOP.sub(r"\1.\2", body)  # "提升到25。4%": the copy's 。 for a decimal point
+    if "．" in body:
+        # reader54: a full-width point between digits after a word ("死亡率控制在０．０８以内", "浓度３５．５微克/立方米"):
+        # a decimal point (an item's "1．" opens its line or follows a stop)
+        body = FULL_WIDTH_POINT.sub(r"\1.\2", body)
     # "建成百个…社区，培育千家…企业，集聚万名…人才": a round count in one character after a goal's verb (not "千家万户")
     body = ROUND_COUNT.sub(lambda m: str(ROUND_VALUES[m.group(1)]), body)
     if "分之" in body:
@@ -3428,6 +3469,8 @@ def _sentence_targets(text: str) -> list[dict]:
             (opening := re.match(r"(\d{4})年(?:底|末)?[，,]", sentence))
             and plan_start
             and int(opening.group(1)) < plan_start
+            # reader54: "2008年,将涌现6个…示范区" (in a plan to 2010): a stage to come on the way, no level reached
+            and not WILL_AFTER_YEAR.match(sentence, opening.end())
         ):
             continue  # "2020年，全市…达到23.15%。到2025年，…": a year before the plan's, its level reached
         if (
@@ -3439,7 +3482,10 @@ def _sentence_targets(text: str) -> list[dict]:
         ):
             continue  # "2024年,全省…支出完成15293.91亿元" on a page issued in 2025: the year before, its figures reached
         year_match = (
-            re.search(r"(?:到|至)?(?<!\d)(\d{4})年(?:底)?[，,]", sentence)
+            # "与2015年相比,2020年全省…下降10%", "较2015年,2020年…": the year after the base compared with dates the
+            # sentence (before the base's "2015年," could)
+            _year_after_base(sentence)
+            or re.search(r"(?:到|至)?(?<!\d)(\d{4})年(?:底)?[，,]", sentence)
             or YEAR.search(sentence)
             # "2020年初步建成300个…": a sentence opening with the year of what it builds
             or re.match(r"(\d{4})年(?:底|前)?[^，,。；]{0,6}?(?:建成|完成|实现|达到)", sentence)
@@ -3528,6 +3574,8 @@ def _sentence_targets(text: str) -> list[dict]:
             or REPORT_WORK_COUNT.search(sentence)
             or PILOT_WIDENED.search(sentence)
             or KINDS_COVERED.search(sentence)
+            or _own_period_total(sentence, document_year)
+            or WORKS_ABOUT.search(sentence)
         ):
             year = this_year or document_year
         elif list_year and document_year == list_year and LIST_ITEM_VERB.search(sentence):
@@ -3714,6 +3762,9 @@ def _sentence_targets(text: str) -> list[dict]:
                         and m.group("after") in ("以下", "以内")
                         and re.search(r"(?:效率|系数|指数|比值)$", sentence[: m.start()])
                     )
+                    # reader54: a rate per a base its name writes, its unit unwritten: "亿元国内生产总值死亡率控制在0.81以内",
+                    # "道路交通万车死亡率下降到7.0以下", "煤矿百万吨死亡率保持在1.0以下" (a ceiling)
+                    or (m.group("after") in ("以下", "以内") and RATE_PER_BASE.search(sentence[: m.start()]))
                     # a ratio has no unit: "城乡居民收入倍差缩小到1.9以内", "26县居民收入与全省平均之比达到0.75"
                     or (
                         m.group("before") in ("达到", "达", "缩小到", "缩小至", "提高到", "不低于")
@@ -3734,6 +3785,13 @@ def _sentence_targets(text: str) -> list[dict]:
             ):
                 continue  # a bare number is a target only as "达到1.2左右" (CMI) or an index's ("发展指数达85")
             before, after = sentence[: m.start()], sentence[m.end() :]
+            if (
+                not m.group("before")
+                and m.group("unit") in ("万人", "万")
+                and not m.group("after")
+                and RATE_DENOMINATOR.match(digits, m.end())
+            ):
+                continue  # reader54: "工矿商贸就业人员10万人生产安全事故死亡率下降19%": the rate's base population, no count
             if not m.group("before") and re.search(r"(?<![A-Za-z])[A-Za-z]$", digits[: m.start()]):
                 # "L3级以上智能网联汽车": a digit after one Latin letter names a level or a model, no count (after a word,
                 # "培育…OPC100家以上", it is the count of what the word names)
@@ -3818,6 +3876,16 @@ def _sentence_targets(text: str) -> list[dict]:
                 r"(?:及以上|以上|以下|以内)?(?:[（(]含[)）])?的", after
             ):
                 continue  # "单机容量30万千瓦以上（含）的燃煤机组", "装机容量10万千瓦以下的电厂": which plants, not a goal
+            if (
+                not m.group("before")
+                and m.group("after") in ("以上", "及以上", "以下", "及以下")
+                and SIZE_ATTRIBUTE.search(before)
+                and re.match(r"[\u4e00-\u9fff]", after)
+                and not re.match(r"的?(?:目标|水平)", after)
+            ):
+                # reader54: "培育100家年销售收入1亿元以上具有…的龙头企业", "城区常住人口100万以上城市…覆盖率达到100%":
+                # the size of what the sentence speaks of, a condition, no goal
+                continue
             if unit in ("亿元", "万元") and QUALIFYING_AMOUNT.match(after):
                 continue  # "3家以上100亿元企业", "营收超1000万元OPC100家": the size of what is counted, not a goal
             if (
@@ -3878,6 +3946,13 @@ def _sentence_targets(text: str) -> list[dict]:
                 and re.search(r"(?<![达提])(?:约|大约)?占[^，,。；;达到]{1,16}的$", before)
                 # "2026年底前实现即时结算资金占…的80%以上": a share to reach, its verb before it
                 and not re.search(r"(?:实现|力争|确保|争取)[^，,。；;]{1,20}占[^，,。；;]{1,16}的$", before)
+                # reader54: "接待旅游人次7300万,旅游总收入800亿元,…,增加值占GDP的12%": a share closing a list of goals
+                # kept in its sentence is one of them
+                and not (
+                    in_sentence
+                    and re.search(r"[，,、；;][^，,。；;约]{1,16}(?<!约)占[^，,。；;达到]{1,16}的$", before)
+                    and re.match(r"(?:以上|左右)?(?:[，,。；;]|$)", sentence[m.end() :])
+                )
             ):
                 continue  # "草牧业…约占农牧民纯收入的50%以上": a share stated as what is, no level to reach
             if "试点" in sentence and (
@@ -4654,12 +4729,20 @@ def _past_year_spans(sentence: str, plan_start: int, year: int) -> list[tuple[in
         for m in (PAST_YEAR_IN.finditer(sentence) if "在" in sentence else ())
         if int(m.group(1)) < plan_start and not FUTURE_MARK.search(m.group(0))
     ]
-    return spans + [
-        (opened.start(), next((e for e in ends if e > opened.start()), len(sentence)))
-        for opened in opened_years
-        if int(opened.group(1)) < plan_start
-        and not (int(opened.group(1)) == year and BUILT_BY.match(sentence[opened.end() :]))
-    ]
+    return (
+        spans
+        + [
+            (opened.start(), next((e for e in ends if e > opened.start()), len(sentence)))
+            for opened in opened_years
+            if int(opened.group(1)) < plan_start
+            and not (int(opened.group(1)) == year and BUILT_BY.match(sentence[opened.end() :]))
+            # reader54: "2008年,将涌现6个…": a stage to come, no level reached
+            and not (
+                int(opened.group(1)) == year
+                and WILL_AFTER_YEAR.match(re.sub(r"^(?:底|末)?[，,]", "", sentence[opened.end() :]))
+            )
+        ]
+    )
 
 
 # a clause opened by a year whose words then set a level with a verb of goals: "…,2017年县域就诊率达到90%" (the
@@ -4684,6 +4767,65 @@ AIMED_COMPARISON = re.compile(
 )
 # "2024年…达到79岁,比2020年提高1.1岁": a year's level compared with an earlier year's is a result reported, not a goal
 COMPARED_WITH_YEAR = re.compile(r"(?:比|较)\d{4}\s*年")
+# reader54: what follows a population written before a rate's name ("10万人生产安全事故死亡率", "10万人口死亡率",
+# "10万人发病率"): the population the rate is counted per
+RATE_DENOMINATOR = re.compile(
+    r"(?:口|人口)?[^，,。；;：:、\d%]{0,14}?(?:死亡率|发病率|患病率|伤亡率|事故率|率)"
+)
+# the name of a rate counted per a base it writes (亿元GDP, 10万人, 万车, 百万吨), then its verb: a value after it without unit
+# is the rate's level (unit "")
+RATE_PER_BASE = re.compile(
+    r"(?:亿元|万人|万车|百万吨|万吨|万人口|就业人员|生产总值|GDP|gdp)[^，,。；;\d%]{0,16}?率"
+    r"(?:控制在|保持在|稳定在|下降到|下降至|降到|降至|降低到|降低至|减少到|减少至|不超过|不高于|低于)?$"
+)
+# reader54: a total over the plan's own five-year period, opening its sentence ("“十四五”期间，全省累计清淤排水管网8.25万公里")
+PERIOD_TOTAL = re.compile(
+    r"^[“\"]?" + FIVE_YEAR_NUMBER + r"[”\"]?(?:时期|期间)[，,][^。；;]*?累计[^，,。；;\d了]{0,16}?\d"
+)
+
+
+def _own_period_total(sentence: str, document_year: int) -> bool:
+    """Whether the sentence opens with the plan's own period (its end the document's year) and totals a count over it."""
+    total = PERIOD_TOTAL.match(sentence)
+    return bool(total) and FIVE_YEAR_ENDS[total.group(1)] == document_year
+
+
+# reader54: the attribute a size threshold is of, just before its value ("年销售收入1亿元以上…企业", "人口100万以上城市")
+SIZE_ATTRIBUTE = re.compile(r"(?:人口|收入|产值|营收|销售额|营业额|资产|投资额?|用地面积|建筑面积)$")
+# reader54: what a year opening a sentence is followed by when it looks forward ("2008年,将涌现…", "2022年，全市力争…")
+WILL_AFTER_YEAR = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:将|力争|计划|预计|争取)")
+# reader54: a quantity of works a plan's sentence lists to carry out, about so much ("完成…工程，以及约2000公里老旧供水管网
+# 更新改造"): the document's year dates it as it does a goal's verb
+WORKS_ABOUT = re.compile(
+    r"(?:完成|实施|推进|开展)[^。；;]*?约\d+(?:\.\d+)?万?(?:公里|平方米|平方公里|座|处|户|套)[^，,。；;\d]{0,16}?"
+    r"(?:更新改造|改造|维修|整治|修复|新建|建设)(?:工程)?(?:[，,。；;]|$)"
+)
+# reader54: a comparison's base year, then the year compared ("与2015年相比,2020年…", "同2015年比较，到2020年…",
+# "较2015年,2020年…", "2020年与2015年相比,…"): the later year is the one the sentence's levels are set for
+BASE_THEN_YEAR = re.compile(
+    r"(?:(?:与|同|和|跟|较|比)\s*(?P<base>\d{4})\s*年(?:末|底)?\s*(?:相比较|相比|比较|对比|比)?"
+    # the base opening a line its 与 was cut from ("…我省提出,与" then "2015年相比,2020年…")
+    r"|^(?P<base3>\d{4})\s*年(?:末|底)?\s*(?:相比较|相比|比较|对比))\s*[，,、]?\s*(?:到|至)?\s*"
+    r"(?P<year>\d{4})\s*年(?:末|底)?"
+    r"|(?P<year2>\d{4})\s*年(?:末|底)?\s*(?:与|同|和|跟)\s*(?P<base2>\d{4})\s*年(?:末|底)?\s*(?:相比|比较|对比)"
+)
+
+
+def _year_after_base(sentence: str) -> re.Match | None:
+    """The year a comparison with an earlier base year names (a match whose group 1 is that year), else None."""
+    found = BASE_THEN_YEAR.search(sentence)
+    if not found:
+        return None
+    year, base = (
+        (found.group("year"), found.group("base") or found.group("base3"))
+        if found.group("year")
+        else found.group("year2", "base2")
+    )
+    if not int(base) < int(year):
+        return None
+    return re.compile(r"(?<!\d)(" + year + r")\s*年").search(sentence, found.start())
+
+
 # "2020年初步建成300个…": what a year opening a clause is to see built
 BUILT_BY = re.compile(r"(?:底|前)?[^，,。；]{0,6}?(?:建成|完成|实现|达到)")
 
@@ -4719,7 +4861,7 @@ def _looking_back_spans(sentence: str, plan_start: int | None = None) -> list[tu
         end = next((f for f in futures if f > mark.start()), len(sentence))
         spans.append((mark.start(), end))
     # "目前,我国人均预期寿命提高到77.93岁": the present level, stated in the clause after 目前
-    if "目前" in sentence:
+    if "目前" in sentence or "当前" in sentence:
         spans += [(m.start(), m.end()) for m in PRESENT.finditer(sentence)]
     # a change between two years' levels is a record, unless the sentence names a year to come of its own ("到2030年,
     # 婴儿死亡率从2015年的5.28‰降到2030年的≤5‰")
@@ -4742,7 +4884,11 @@ YEAR_RESULTS_LINES = re.compile(
     r"((?:[^\n。]{1,60}[，,；;][ \t\u3000]*\n){1,12}[^\n。]{1,60}。)",
     re.MULTILINE,
 )
-PRESENT = re.compile(r"(?:^|(?<=[，,；;：:]))目前[，,][^，,。；;]*")
+PRESENT = re.compile(
+    r"(?:^|(?<=[，,；;：:]))目前[，,][^，,。；;]*"
+    # reader54: "上海目前有各类残疾人94.2万人", "全省当前共有…": a stock the clause says is there now
+    r"|(?:^|(?<=[，,；;：:]))[^，,。；;\d]{0,8}?(?:目前|当前)(?:全市|全省|全区|全国)?(?:共|已|尚)?(?:有|拥有)[^，,。；;]*"
+)
 
 
 # "…的增速可以实现…", "…的增速就能够…": a growth rate as the condition of a result

@@ -19,6 +19,8 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from tixi.ledger.engine.accuracy import Score
+
 PLAN_TITLE = "某市卫生健康事业发展规划（2021—2025年）"
 GOALS_HEADING = "二、发展目标"
 PLAN_YEAR = 2025
@@ -400,20 +402,14 @@ def sentences(seed: int = 0) -> list[Sentence]:
 
 
 @dataclass
-class Tally:
+class Tally(Score):
+    """A part's count: accuracy.Score's precision and recall, and its sentences read exactly."""
+
     expected: int = 0
     found: int = 0
     matched: int = 0
     sentences: int = 0
     right: int = 0  # sentences read exactly (every target, nothing more)
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.found if self.found else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.expected if self.expected else 1.0
 
 
 def key(value, unit, year, comparator) -> tuple:

@@ -2933,7 +2933,7 @@ def _sections(text: str, yearly_list: bool = False, boundaries: bool = False):
 
 
 # a five-year plan by its number ("十四五" → 十四): the group each pattern below names it by (FIVE_YEAR_ENDS gives its end)
-FIVE_YEAR_NUMBER = r"(十[一二三四五六七])五"
+FIVE_YEAR_NUMBER = dating.FIVE_YEAR_NUMBER
 # a work report's numbered part on a five-year period's goals ("二、“十三五”时期主要目标任务和重大举措",
 # "二、“十三五”时期发展成就和“十四五”时期主要目标任务": the last period it names) and the next numbered part that ends it
 PERIOD_GOALS_PART = re.compile(
@@ -4679,15 +4679,7 @@ PLAN_REACHED = re.compile(r"(?:(?:实现|完成)了|基本实现|全面完成|�
 WRITTEN_ON = re.compile(r"(?<!\d)(20\d{2})(?:\s*年\s*\d{1,2}\s*月|-\d{1,2}-\d{1,2})")
 # a sentence opening with a five-year period ("“十三五”时期,我国居民…")
 FIVE_YEAR_PERIOD = re.compile(r"[“\"]?" + FIVE_YEAR_NUMBER + r"[”\"]?(?:时期|期间)")
-FIVE_YEAR_ENDS = {
-    "十一": 2010,
-    "十二": 2015,
-    "十三": 2020,
-    "十四": 2025,
-    "十五": 2030,
-    "十六": 2035,
-    "十七": 2040,
-}
+FIVE_YEAR_ENDS = dating.FIVE_YEAR_ENDS  # the five-year plans' end years, one table for the reader
 # a year opening a clause ("…，2030年不低于30%"); one before a later year to come opens a baseline ("2020年全市…为23%，
 # 到2025年达到30%")
 OPENING_YEAR = re.compile(r"^\s*(?:\d{1,2}[.．、]\s*)?(20\d{2})\s*年(?:底|末)?[，,]")

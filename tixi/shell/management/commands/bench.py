@@ -1126,6 +1126,24 @@ class Command(BaseCommand):
                 "seen since reader53 (its classes as heldout_ch's; 万吨标准煤, 'N万农村人口'/'N万沼气用户' in 万): targets 49/49 (53 found: "
                 "the raises 10%, 30元, 20元 read as heldout_am counts them; '扶贫对象覆盖4007万人' read)",
             ),
+            (
+                truth / "heldout_cm",
+                False,
+                "NINETY-FIRST held-out set, eight stored web-page copies of HEALTH and 民生 goals (西安 计划生育/妇幼 十三五, 徐州 医养结合; 民生实事 lists of 安阳 2024, 余杭 2021, 顺德 2024, 南沙 2024, 宝安 2023, 新会 2023) with 81 targets, gathered by helper gather82, truth committed before any reader ran (reviewed by review26), "
+                "first read by the lead with session 23's reader after reader49-54 (bf36fdd3; no rule written since their truth): targets 79/81 (79 found)",
+            ),
+            (
+                truth / "heldout_cn",
+                False,
+                "NINETY-SECOND held-out set, ten stored web-page copies of plans of fields no set held (上海 制造业, 四川 新消费, 山东 充电设施, 广东 and 安徽 体育产业, 岳阳 and 黔江 节能减排, 辽宁 标准化, 安徽 民政 养老, 宁波 商贸) with 57 targets, gathered by helper gather83, truth committed before any reader ran (reviewed by review26), "
+                "first read by the lead with session 23's reader after reader49-54 (bf36fdd3; no rule written since their truth): targets 50/57 (53 found: 宁波's two '今年' goals are dated only by the page's address)",
+            ),
+            (
+                truth / "heldout_co",
+                False,
+                "NINETY-THIRD held-out set, four State Council work reports (2005, 2007, 2008 of aldohemsn/chinese-political-corpora; 2019 of liuzeyi11/GovernmentWorkReportCorpus, three of its goals also in heldout_cd's news item) with 44 targets, gathered by helper gather84, truth committed before any reader ran (reviewed by review26), "
+                "first read by the lead with session 23's reader after reader49-54 (bf36fdd3; no rule written since their truth): targets 27/44 (54 found: the 2007 report's goals dated 2006, 0/14)",
+            ),
         )
         if perturb:
             return self.write_robustness(

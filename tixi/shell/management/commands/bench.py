@@ -1144,6 +1144,18 @@ class Command(BaseCommand):
                 "NINETY-THIRD held-out set, four State Council work reports (2005, 2007, 2008 of aldohemsn/chinese-political-corpora; 2019 of liuzeyi11/GovernmentWorkReportCorpus, three of its goals also in heldout_cd's news item) with 44 targets, gathered by helper gather84, truth committed before any reader ran (reviewed by review26), "
                 "first read by the lead with session 23's reader after reader49-54 (bf36fdd3; no rule written since their truth): targets 27/44 (54 found: the 2007 report's goals dated 2006, 0/14)",
             ),
+            (
+                truth / "heldout_cp",
+                False,
+                "NINETY-FOURTH held-out set, nine stored web-page copies of 民生实事 lists (象山 2025, 桐庐 2020, 临安 2022 with 责任单位/配合单位, 丹阳 2024, 萧山 2018, 下城 2017, 嘉兴 2022 责任分解) and the national 十三五 节能减排 goals and 成都 社区嵌入式服务设施 方案, with 105 targets and 5 tasks, gathered by helper gather85, truth committed before any reader ran (reviewed by review27), "
+                "first read by the lead with the reader after reader49-54 (bf36fdd3; no rule written since their truth): targets 67/105 (75 found), tasks 3/5 (5 found): 临安's year only in a 发文日期 row, 下城's in one item",
+            ),
+            (
+                truth / "heldout_cq",
+                False,
+                "NINETY-FIFTH held-out set, six stored web-page copies of LOCAL work reports and a 党代会 report (镇安 2015, 临湘 2021, 五莲 2013, 青岛 2014, 中山 2025, 菏泽 2021 十件民生实事) with 65 targets, gathered by helper gather86, truth committed before any reader ran (reviewed by review27), "
+                "first read by the lead with the reader after reader49-54 (bf36fdd3; no rule written since their truth): targets 20/65 (20 found): nothing found in 镇安, 青岛 or 菏泽 (青岛's line '2014年…主要预期目标是：全市生产总值增长9%左右…' names its year)",
+            ),
         )
         if perturb:
             return self.write_robustness(

@@ -81,3 +81,22 @@ def test_tonnes_of_abatement_are_goals_a_plant_s_daily_output_is_not():
 def test_a_sex_ratio_brought_under_a_ceiling_has_no_unit():
     assert found("到2020年，出生人口性别比趋于合理，降低到109.5以下。") == [(109.5, "", 2020, "le")]
     assert found("到2025年，全市出生人口性别比控制在 110 以内。") == [(110.0, "", 2025, "le")]
+
+
+def test_a_report_s_clause_of_its_five_year_period_is_for_the_period_s_end():
+    text = "二、2012年工作总体部署\n\n“十二五”期间，淘汰落后产能 8000万吨，今年要淘汰2000万吨。"
+    assert found(text) == [(8000.0, "万吨", 2015, "ge"), (2000.0, "万吨", 2012, "ge")]
+
+
+def test_machines_per_population_keep_their_unit():
+    assert found("到2025年，工业机器人使用密度力争达到 420台/万人。") == [(420.0, "台/万人", 2025, "ge")]
+    # guard: a count of machines stays a count
+    assert found("到2025年，新增工业机器人300台。") == [(300.0, "台", 2025, "ge")]
+
+
+def test_a_red_line_held_and_money_budgeted_are_no_goals():
+    text = (
+        "某县2019年政府工作报告\n\n一定要守住全县耕地不少于 52万亩的红线。明年将安排 30亿元。从结余中拿出5亿元，"
+        "用于技能培训。用于这方面的支出总额将达到12亿元。今年新建学校10所。"
+    )
+    assert found(text) == [(10.0, "所", 2019, "ge")]

@@ -2141,7 +2141,8 @@ ENGINEERING_UNITS = (
 )
 # a level per head or per population written as one unit ("补助标准达到95元/人", "床位配置6.5床/千人", "4人/万人"): the
 # unit as written (grammar.py's per-head units; "万元/人" above it keeps its own)
-PER_HEAD_UNIT = r"(?:元|人|名|张|床)\s*[/／]\s*[百千万]?人(?!次)"
+# reader55: machines or vehicles per population too ("工业机器人使用密度力争达360台/万人", "每千人拥有汽车300辆/千人")
+PER_HEAD_UNIT = r"(?:元|人|名|张|床|台|辆|套)\s*[/／]\s*[百千万]?人(?!次)"
 # a number with its unit; "5～8个" keeps the lower bound; ages (岁), 人次 and 个百分点 are not targets
 TARGET = re.compile(
     r"(?P<before>达到|不低于|不少于|不得低于|不超过|不高于|不大于|不多于|不超出|超过|低于|小于|大于|高于|多于|控制在|下降至|下降到|降低到|降低至|降至|降到|减少到|减少至|提高到"
@@ -3673,6 +3674,21 @@ def _sentence_targets(text: str) -> list[dict]:
                 (0, year),
                 (span.end(), year + SPAN_YEARS[next((g for g in span.groups() if g), "两")] - 1),
             ]
+        if (
+            not dates
+            and report_this
+            and year == report_this
+            and (opened := REPORT_PERIOD_OPENING.match(sentence))
+            and FIVE_YEAR_ENDS[opened.group(1)] > report_this
+        ):
+            # reader55: "“十一五”期间，关停5000万千瓦…，今年要关停1000万千瓦；五年淘汰…1亿吨…，今年力争…" in a 2007 report:
+            # the period's clauses are for its end, those of 今年 for the report's year
+            period_end = FIVE_YEAR_ENDS[opened.group(1)]
+            dates = sorted(
+                [(0, period_end)]
+                + [(t.end(), report_this) for t in re.finditer(r"今年|年内", sentence)]
+                + [(f.end(), period_end) for f in REPORT_PERIOD_AGAIN.finditer(sentence, opened.end())]
+            )
         in_sentence, previous = [], None  # (match, target) of the values kept, for the lists below
         norm_end = None  # where the last value read as a layout norm ended
         looking_back = (
@@ -3800,6 +3816,10 @@ def _sentence_targets(text: str) -> list[dict]:
             ):
                 continue  # a bare number is a target only as "达到1.2左右" (CMI) or an index's ("发展指数达85")
             before, after = sentence[: m.start()], sentence[m.end() :]
+            if RED_LINE_AFTER.match(after):
+                continue  # reader55: "守住全国耕地不少于18亿亩这条红线": a floor held, no level to reach
+            if m.group("unit") in ("亿元", "万亿元", "万元") and BUDGET_BEFORE.search(before):
+                continue  # reader55: "明年将安排200亿元", "拿出1000亿元", "支出总额将达到664亿元": public money budgeted
             if m.group("unit") == "吨" and PLANT_SIZE_BEFORE.search(before):
                 continue  # reader55: "发展日产5000吨及以上的新型干法水泥": each plant's size, no amount to deliver
             if (
@@ -4946,10 +4966,23 @@ NORM_LIST_GAP = re.compile(r"[^，,；。\d]{0,12}(?:[、和及与]|以及)")
 # is the plan's own commitment, and a year named after the 鼓励 ("鼓励…，到2025年，新建…2个") dates a goal of its own
 ENCOURAGED = re.compile(r"鼓励(?![并和及](?:资助|奖励))")
 CLAUSE_OPENED_BY_YEAR = re.compile(r"[，,；;]\s*\d{4}\s*年(?:底|末)?(?![前内起])")
+# the words after a floor held that name it a red line ("不少于18亿亩这条红线", "1.2亿亩生态保护红线") (reader55)
+RED_LINE_AFTER = re.compile(r"[^，,。；;\d]{0,8}红线")
+# public money budgeted, named right before its amount: "明年将安排200亿元", "从…结余中拿出1000亿元", "支出总额将达到664亿元"
+# (reader55)
+BUDGET_BEFORE = re.compile(
+    r"(?:(?:将|拟|再|共|要)?安排|拿出|支出总额(?:将|要)?(?:达到|达)?)(?:资金|专项资金)?$"
+)
 # what a tonnage after them sizes: one plant's output or capacity, no amount (reader55)
 PLANT_SIZE_BEFORE = re.compile(r"(?:日产|年产|日处理|年处理|产能|处理能力|规模)[^，,。；;\d]{0,4}$")
 # words of a clause that commits to a count it writes approximately ("今年要完成7700多项", "力争新建100多个") (reader55)
 COMMITTED_CLAUSE = re.compile(r"今年|年内|明年|要|将|力争|确保|计划|争取|新建|建成")
+# a work report's sentence opened by its five-year plan's period ("“十一五”期间，关停…"), and the period named again in a
+# later clause ("；五年淘汰…", "；“十一五”时期…") (reader55)
+REPORT_PERIOD_OPENING = re.compile(r"[“\"]?" + FIVE_YEAR_NUMBER + r"[”\"]?(?:期间|时期)[，,]")
+REPORT_PERIOD_AGAIN = re.compile(
+    r"[；;，,]\s*(?:[“\"]?" + FIVE_YEAR_NUMBER + r"[”\"]?(?:期间|时期)|五年(?![来前]))"
+)
 CLAUSE_OPENED_BY_THIS_YEAR = re.compile(r"[，,；;]\s*(?:今年|年内)")
 # a sex ratio's name before its ceiling, a few words apart at most ("出生人口性别比趋于合理，降低到108.5以下") (reader55)
 SEX_RATIO_BEFORE = re.compile(r"性别比[^。；;\d%]{0,10}$")

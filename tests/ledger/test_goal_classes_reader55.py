@@ -100,3 +100,11 @@ def test_a_red_line_held_and_money_budgeted_are_no_goals():
         "用于技能培训。用于这方面的支出总额将达到12亿元。今年新建学校10所。"
     )
     assert found(text) == [(10.0, "所", 2019, "ge")]
+
+
+def test_money_s_growth_and_a_leave_to_lower_a_rate_are_no_goals():
+    text = (
+        "某市2019年政府工作报告\n\n市对区县均衡性转移支付增长 8.5%。下调单位缴费比例，各区可降至 15%。"
+        "城镇登记失业率控制在4.5%以内。"
+    )
+    assert found(text) == [(4.5, "%", 2019, "le")]

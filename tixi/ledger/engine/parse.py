@@ -3816,6 +3816,11 @@ def _sentence_targets(text: str) -> list[dict]:
             ):
                 continue  # a bare number is a target only as "达到1.2左右" (CMI) or an index's ("发展指数达85")
             before, after = sentence[: m.start()], sentence[m.end() :]
+            if m.group("unit") == "%" and (
+                SPENDING_GROWTH_BEFORE.search(before) or PERMITTED_BEFORE.search(before)
+            ):
+                # reader55: "中央对地方均衡性转移支付增长10.9%": money's growth; "各地可降至16%": a leave, no commitment
+                continue
             if RED_LINE_AFTER.match(after):
                 continue  # reader55: "守住全国耕地不少于18亿亩这条红线": a floor held, no level to reach
             if m.group("unit") in ("亿元", "万亿元", "万元") and BUDGET_BEFORE.search(before):
@@ -4966,6 +4971,10 @@ NORM_LIST_GAP = re.compile(r"[^，,；。\d]{0,12}(?:[、和及与]|以及)")
 # is the plan's own commitment, and a year named after the 鼓励 ("鼓励…，到2025年，新建…2个") dates a goal of its own
 ENCOURAGED = re.compile(r"鼓励(?![并和及](?:资助|奖励))")
 CLAUSE_OPENED_BY_YEAR = re.compile(r"[，,；;]\s*\d{4}\s*年(?:底|末)?(?![前内起])")
+# public money's growth, its name right before ("均衡性转移支付增长10.9%", "财政支出增长8%") (reader55)
+SPENDING_GROWTH_BEFORE = re.compile(r"(?:转移支付|财政支出|预算支出|一般公共预算支出)(?:规模)?(?:增长|增加)$")
+# a leave, not a commitment: "各地可降至16%", "可适当提高到" (reader55)
+PERMITTED_BEFORE = re.compile(r"(?<![不即])可(?:适当)?$")
 # the words after a floor held that name it a red line ("不少于18亿亩这条红线", "1.2亿亩生态保护红线") (reader55)
 RED_LINE_AFTER = re.compile(r"[^，,。；;\d]{0,8}红线")
 # public money budgeted, named right before its amount: "明年将安排200亿元", "从…结余中拿出1000亿元", "支出总额将达到664亿元"

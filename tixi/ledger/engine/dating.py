@@ -15,6 +15,7 @@ A goal's year is, in this order (tests/ledger/heldout/README.md "What counts"; p
 Pure: no Django."""
 
 import re
+import unicodedata
 
 FIVE_YEAR_ENDS = {
     "十一": 2010,
@@ -122,6 +123,16 @@ REPORT_SESSION_YEAR = re.compile(
     r"^[—―─－-]*\s*(20\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^\n。]{2,60}?(?:大会|会议)"
 )
 
+# a copy of a work report's parts opening on the part that sets the year's work ("二、2007年工作总体部署",
+# "三、2025年政府工作任务", "２０１３年经济社会发展的主要任务"): the report is that year's, its "今年" goals are for it
+# (a part looking back, "一、2006年工作回顾", is no such heading) (reader55)
+REPORT_PART_YEAR = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?\s*(20\d{2})\s*年\s*"
+    r"(?:国民)?(?:经济社会发展|经济和社会发展|政府工作|工作)?的?"
+    r"(?:总体部署|总体要求|主要任务|重点工作|工作任务|任务|工作安排|主要目标任务|主要目标和任务)"
+    r"(?:和政策取向|和主要任务)?\s*$"
+)
+
 
 # a work report's goals line for its own year: "今年经济社会发展的主要预期目标是：…" (as "2012年…预期目标是：")
 THIS_YEAR_GOALS_LINE = re.compile(r"今年[^，,。；;:：]{0,16}?(?:主要)?预期目标(?:是|为)?[:：]")
@@ -142,4 +153,6 @@ def report_year(text: str) -> int | None:
         for line in lines[1:]:
             if session := REPORT_SESSION_YEAR.match(line):
                 return int(session.group(1))
+    if lines and (part := REPORT_PART_YEAR.match(unicodedata.normalize("NFKC", re.sub(r"\s", "", lines[0])))):
+        return int(part.group(1))
     return None

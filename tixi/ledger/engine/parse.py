@@ -2141,7 +2141,8 @@ ENGINEERING_UNITS = (
 )
 # a level per head or per population written as one unit ("补助标准达到95元/人", "床位配置6.5床/千人", "4人/万人"): the
 # unit as written (grammar.py's per-head units; "万元/人" above it keeps its own)
-PER_HEAD_UNIT = r"(?:元|人|名|张|床)\s*[/／]\s*[百千万]?人(?!次)"
+# reader55: machines or vehicles per population too ("工业机器人使用密度力争达360台/万人", "每千人拥有汽车300辆/千人")
+PER_HEAD_UNIT = r"(?:元|人|名|张|床|台|辆|套)\s*[/／]\s*[百千万]?人(?!次)"
 # a number with its unit; "5～8个" keeps the lower bound; ages (岁), 人次 and 个百分点 are not targets
 TARGET = re.compile(
     r"(?P<before>达到|不低于|不少于|不得低于|不超过|不高于|不大于|不多于|不超出|超过|低于|小于|大于|高于|多于|控制在|下降至|下降到|降低到|降低至|降至|降到|减少到|减少至|提高到"
@@ -2152,10 +2153,14 @@ TARGET = re.compile(
     # or a count's unit written twice with 至 ("2位至3位", "3个至5个", "8%至10%"); the dash full-width ("6.5%－7%") or an en dash too
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—–－-]|到|至|[%‰]\s*(?:[～~—–－-]|至)|(?:个|位|名|家|所|项|种)\s*(?:至|～|~))\s*)?"
     r"(?P<value>\d+(?:\.\d+)?)\s*"
+    # reader55: "完成7700多项…标准", "新建100多个": "多" between a count and its unit, more than the count
+    r"(?:多(?=\s*[项个家所种条座处名件]))?"
     r"(?P<unit>%|‰|"
     + PER_HEAD_UNIT
     + r"|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|万亿斤|亿斤|万斤|亿公斤|[万亿]立方米(?:[/／](?:小时|秒|日))?|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|[万亿]吨标准煤|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|亿平方米|万平方公里|亿册|亿印张|万种|万箱|万门(?![诊户类槛急店口])|万场|万批次|万次|万套|万只|万头|亿尾|万尾|万家|万所|万对|万公顷|万标箱|万标准箱|亿方(?![面法案式])|亿(?=[^，,。；;\d万亿]{0,6}?人口)|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|(?<!每\d)(?<!每\d\d)(?<!每\d\d\d)万(?=[^，,。；;\d万亿元]{1,6}?(?:人口|用户))|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
     r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人年(?=以上|及以上|左右|[，,。；;]|$)|人(?!制)|条(?![例款])|公里\s*[/／]\s*[百千万]?平方公里|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|小时|平方米/人|㎡/人|平方米|㎡|颗|辆(?![/／])|批次|堂"
+    # reader55: tonnes of a small place's abatement ("重点工程减排量分别达到245吨、18吨"); "吨标准煤", "吨/日" are others
+    r"|吨(?![/／标])"
     # more units of counts and lengths, read as the others (the first readings met each): rooms, doses, cases, copies
     r"|间(?![隔断歇])|万剂次|万?册|万?份(?![额])|万?盒|床(?![位旁边])|公顷|千米|亩"
     r"|位(?=[^置于次列浮整]|$)|[例次](?=以上|及以上|以下|以内|[，,。；;])"
@@ -3505,6 +3510,10 @@ def _sentence_targets(text: str) -> list[dict]:
         if not year_match and report_this and dating.FIVE_YEARS_AHEAD.match(sentence):
             # "今后五年，…森林覆盖率达到23.04%" in a 2016 report: the five years from the report's, to 2020 (reader50)
             year_match = re.match(r"(\d{4})", str(report_this + 4))
+        if report_this and year_match and 2000 < int(year_match.group(1)) < report_this:
+            # "从2003年到2006年年均超收2040亿元" in a 2007 report: a year before the report's is past, its figures reached
+            # (reader55)
+            continue
         if not year_match and (plan_end := FIVE_YEAR_END.search(sentence) or FIVE_YEAR_GOAL.search(sentence)):
             # "到“十四五”末，…达到32%", "“十四五”时期,目标人均预期寿命提高1岁": the five-year plan's last year, named by
             # the plan's number
@@ -3665,6 +3674,21 @@ def _sentence_targets(text: str) -> list[dict]:
                 (0, year),
                 (span.end(), year + SPAN_YEARS[next((g for g in span.groups() if g), "两")] - 1),
             ]
+        if (
+            not dates
+            and report_this
+            and year == report_this
+            and (opened := REPORT_PERIOD_OPENING.match(sentence))
+            and FIVE_YEAR_ENDS[opened.group(1)] > report_this
+        ):
+            # reader55: "“十一五”期间，关停5000万千瓦…，今年要关停1000万千瓦；五年淘汰…1亿吨…，今年力争…" in a 2007 report:
+            # the period's clauses are for its end, those of 今年 for the report's year
+            period_end = FIVE_YEAR_ENDS[opened.group(1)]
+            dates = sorted(
+                [(0, period_end)]
+                + [(t.end(), report_this) for t in re.finditer(r"今年|年内", sentence)]
+                + [(f.end(), period_end) for f in REPORT_PERIOD_AGAIN.finditer(sentence, opened.end())]
+            )
         in_sentence, previous = [], None  # (match, target) of the values kept, for the lists below
         norm_end = None  # where the last value read as a layout norm ended
         looking_back = (
@@ -3770,6 +3794,13 @@ def _sentence_targets(text: str) -> list[dict]:
                         m.group("before") in ("达到", "达", "缩小到", "缩小至", "提高到", "不低于")
                         and re.search(r"(?:倍差|之比|比值)$", sentence[: m.start()])
                     )
+                    # reader55: a sex ratio brought under a ceiling has no unit: "出生人口性别比趋于合理，降低到108.5以下",
+                    # "出生人口性别比控制在110以内"
+                    or (
+                        m.group("before") in SEX_RATIO_VERBS
+                        and m.group("after") in ("以下", "以内")
+                        and SEX_RATIO_BEFORE.search(sentence[: m.start()])
+                    )
                     # a sign after an indicator's name in a sentence, its unit lost by the copy: "…健康期望寿命≥71,"
                     or (
                         m.group("before") in ("≥", "≤")
@@ -3785,6 +3816,23 @@ def _sentence_targets(text: str) -> list[dict]:
             ):
                 continue  # a bare number is a target only as "达到1.2左右" (CMI) or an index's ("发展指数达85")
             before, after = sentence[: m.start()], sentence[m.end() :]
+            if m.group("unit") == "%" and (
+                SPENDING_GROWTH_BEFORE.search(before) or PERMITTED_BEFORE.search(before)
+            ):
+                # reader55: "中央对地方均衡性转移支付增长10.9%": money's growth; "各地可降至16%": a leave, no commitment
+                continue
+            if RED_LINE_AFTER.match(after):
+                continue  # reader55: "守住全国耕地不少于18亿亩这条红线": a floor held, no level to reach
+            if m.group("unit") in ("亿元", "万亿元", "万元") and BUDGET_BEFORE.search(before):
+                continue  # reader55: "明年将安排200亿元", "拿出1000亿元", "支出总额将达到664亿元": public money budgeted
+            if m.group("unit") == "吨" and PLANT_SIZE_BEFORE.search(before):
+                continue  # reader55: "发展日产5000吨及以上的新型干法水泥": each plant's size, no amount to deliver
+            if (
+                m.group("unit")
+                and "多" in digits[m.end("value") : m.start("unit")]
+                and not COMMITTED_CLAUSE.search(re.split(r"[，,；;]", before)[-1])
+            ):
+                continue  # reader55: "1990年，…发展到400多个": an approximate count reported; "今年要完成7700多项" commits
             if (
                 not m.group("before")
                 and m.group("unit") in ("万人", "万")
@@ -3902,6 +3950,8 @@ def _sentence_targets(text: str) -> list[dict]:
                 or DEADLINE.search(after_encouraged(before))
                 # "鼓励发展…旱粮生产，2005年粮食总产量达到1600万吨左右": a later clause opened by a year sets its own level
                 or CLAUSE_OPENED_BY_YEAR.search(after_encouraged(before))
+                # reader55: "鼓励更多…报考，今年大规模扩招100万人": a later clause opened by 今年 commits on its own
+                or CLAUSE_OPENED_BY_THIS_YEAR.search(after_encouraged(before))
             ):
                 continue  # "鼓励有条件的地方完成15%的…，在10%的…": encouraged, not committed
             if finding is not None and finding.end() <= m.start():
@@ -4921,6 +4971,31 @@ NORM_LIST_GAP = re.compile(r"[^，,；。\d]{0,12}(?:[、和及与]|以及)")
 # is the plan's own commitment, and a year named after the 鼓励 ("鼓励…，到2025年，新建…2个") dates a goal of its own
 ENCOURAGED = re.compile(r"鼓励(?![并和及](?:资助|奖励))")
 CLAUSE_OPENED_BY_YEAR = re.compile(r"[，,；;]\s*\d{4}\s*年(?:底|末)?(?![前内起])")
+# public money's growth, its name right before ("均衡性转移支付增长10.9%", "财政支出增长8%") (reader55)
+SPENDING_GROWTH_BEFORE = re.compile(r"(?:转移支付|财政支出|预算支出|一般公共预算支出)(?:规模)?(?:增长|增加)$")
+# a leave, not a commitment: "各地可降至16%", "可适当提高到" (reader55)
+PERMITTED_BEFORE = re.compile(r"(?<![不即])可(?:适当)?$")
+# the words after a floor held that name it a red line ("不少于18亿亩这条红线", "1.2亿亩生态保护红线") (reader55)
+RED_LINE_AFTER = re.compile(r"[^，,。；;\d]{0,8}红线")
+# public money budgeted, named right before its amount: "明年将安排200亿元", "从…结余中拿出1000亿元", "支出总额将达到664亿元"
+# (reader55)
+BUDGET_BEFORE = re.compile(
+    r"(?:(?:将|拟|再|共|要)?安排|拿出|支出总额(?:将|要)?(?:达到|达)?)(?:资金|专项资金)?$"
+)
+# what a tonnage after them sizes: one plant's output or capacity, no amount (reader55)
+PLANT_SIZE_BEFORE = re.compile(r"(?:日产|年产|日处理|年处理|产能|处理能力|规模)[^，,。；;\d]{0,4}$")
+# words of a clause that commits to a count it writes approximately ("今年要完成7700多项", "力争新建100多个") (reader55)
+COMMITTED_CLAUSE = re.compile(r"今年|年内|明年|要|将|力争|确保|计划|争取|新建|建成")
+# a work report's sentence opened by its five-year plan's period ("“十一五”期间，关停…"), and the period named again in a
+# later clause ("；五年淘汰…", "；“十一五”时期…") (reader55)
+REPORT_PERIOD_OPENING = re.compile(r"[“\"]?" + FIVE_YEAR_NUMBER + r"[”\"]?(?:期间|时期)[，,]")
+REPORT_PERIOD_AGAIN = re.compile(
+    r"[；;，,]\s*(?:[“\"]?" + FIVE_YEAR_NUMBER + r"[”\"]?(?:期间|时期)|五年(?![来前]))"
+)
+CLAUSE_OPENED_BY_THIS_YEAR = re.compile(r"[，,；;]\s*(?:今年|年内)")
+# a sex ratio's name before its ceiling, a few words apart at most ("出生人口性别比趋于合理，降低到108.5以下") (reader55)
+SEX_RATIO_BEFORE = re.compile(r"性别比[^。；;\d%]{0,10}$")
+SEX_RATIO_VERBS = ("降到", "降至", "降低到", "降低至", "下降到", "下降至", "控制在", "稳定在", "保持在")
 
 
 def after_encouraged(before: str) -> str:

@@ -2618,7 +2618,9 @@ YEARLY_LIST = re.compile(
     r"|[十\d一二三四五六七八九]+\s*(?:大|件|项|条)(?:便民|惠民|为民|利民)+(?:举措|措施)"
     r"|重点工作任务|任务清单"
     # "2023年重点民生事项" (a 政府工作报告's list of the year's works for the people, its items numbered "01", "02", …)
-    r"|重点民生事项)"
+    r"|重点民生事项"
+    # a forum or portal's post title cut at the line's end mid-word ("…速览菏泽2021年十件民生实" / "…十件民生"): the list still
+    r"|[十\d一二三四五六七八九]+\s*(?:件|项)(?:重点)?民生实?(?=[ \t]*(?:\n|$)))"
 )
 # an opening sentence naming the year first and the list at its end, commas between ("2017年,区政府将努力为民办好十件实事:",
 # "2025年嘉定区将继续针对…,积极围绕…,推进一批…民生实事项目。"): the list is that year's
@@ -2770,6 +2772,25 @@ def _progress_page_year(text: str, opening: str) -> int | None:
     return year if named <= {year} else None
 
 
+# a disclosure page's record row ("发布单位 | 区政府 | 发文日期 | 2022-07-14 |"), a cell the date
+RECORD_DATE = re.compile(r"(?:发文日期|成文日期|发布日期)\s*[|:：]\s*(20\d{2})\s*[-年./]")
+# a yearly list's table header naming its items' column ("序号 | 实事项目 | 工作举措… | 责任单位 |")
+LIST_TABLE_HEADER = re.compile(
+    r"^[^\n]{0,40}\|\s*(?:民生实事|实事项目|为民(?:办)?实事)(?:项目|名称|内容)?\s*\|", re.M
+)
+
+
+def _list_table_page_year(text: str) -> int | None:
+    """The year of a 民生实事 table on a disclosure page whose text names no year: the year of its record's 发文日期,
+    where no other year is written in the table (a page dated one year listing the next year's works names that year)."""
+    head = text[:1500]
+    if not (date := RECORD_DATE.search(head)) or not LIST_TABLE_HEADER.search(head):
+        return None
+    year = int(date.group(1))
+    named = {int(y) for y in re.findall(r"(?<!\d)(20\d{2})\s*年", text)}
+    return year if named <= {year} else None
+
+
 def yearly_list_year(text: str) -> int | None:
     """The year of a yearly list of tasks, named by its title or opening (its first lines outside the copy's notes)."""
     opening = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))[:200]
@@ -2781,6 +2802,8 @@ def yearly_list_year(text: str) -> int | None:
     if not listed:
         listed = YEARLY_LIST_SENTENCE.search(opening)
     if not listed and (page_year := _progress_page_year(text, opening)):
+        return page_year
+    if not listed and (page_year := _list_table_page_year(text)):
         return page_year
     if not listed:
         # a copy of a 民生实事 list that lost its title, each item closing with the funds planned for it ("…110个普惠性托位。

@@ -1,0 +1,42 @@
+"""Goal classes found on heldout_cp and heldout_cq's first reading (session 23, reader56); made-up text only."""
+
+from tixi.ledger.engine import parse
+
+
+def _read(text: str) -> list[tuple]:
+    return [(t["value"], t["unit"], t["year"], t["comparator"]) for t in parse.targets(text)]
+
+
+def test_post_title_cut_mid_word_still_dates_the_list():
+    # a forum copy whose post title lost its last character ("…2024年八件民生实"): the items are that year's
+    text = (
+        "某市论坛\n\n首页 » 新闻 » 聚焦两会速览某市2024年八件民生实\n作者 - 2026/3/1 10:00:00\n\n"
+        "年1月20日,某市市长作政府工作报告。年某市将着力办好八个方面民生实事。\n\n"
+        "(1)新建、改扩建中小学12所。\n\n(2)为1.5万名困难老人提供居家养老服务。\n"
+    )
+    found = _read(text)
+    assert (12.0, "所", 2024, "ge") in found
+    assert (1.5, "万名", 2024, "ge") in found
+
+
+def test_disclosure_page_record_date_dates_a_list_table_naming_no_year():
+    # a 信息公开 page: its record's 发文日期 the only year; the table's items are that year's works
+    text = (
+        "索引号 | 001/2023-00012 | 公开方式 | 主动公开 |\n"
+        "发布单位 | 县政府 | 发文日期 | 2023-03-02 |\n"
+        "序号 | 实事项目 | 工作举措 | 责任单位 | 配合单位 |\n"
+        "1 | 新建成村卫生室9家,新增养老床位300张。 | 6月底前新建成4家。 | 卫生健康局 | 财政局 |\n"
+    )
+    found = _read(text)
+    assert (9.0, "家", 2023, "ge") in found
+    assert (300.0, "张", 2023, "ge") in found
+
+
+def test_record_date_gives_way_to_a_year_the_table_names():
+    # a page dated 2022 listing 2023's works: the record date is not the list's year
+    text = (
+        "发布单位 | 县政府 | 发文日期 | 2022-12-20 |\n"
+        "序号 | 实事项目 | 责任单位 |\n"
+        "1 | 2023年新建成村卫生室9家。 | 卫生健康局 |\n"
+    )
+    assert all(t[2] != 2022 for t in _read(text))

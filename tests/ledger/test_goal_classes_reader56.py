@@ -40,3 +40,14 @@ def test_record_date_gives_way_to_a_year_the_table_names():
         "1 | 2023年新建成村卫生室9家。 | 卫生健康局 |\n"
     )
     assert all(t[2] != 2022 for t in _read(text))
+
+
+def test_goals_line_reported_with_its_speaker_named():
+    # a news copy of a work report: "市长还提出了2019年…主要预期目标是:…" (the reporter names who set them)
+    text = (
+        "本报讯 今天上午,某市人民代表大会开幕,市长作政府工作报告。\n"
+        "市长还提出了2019年全市经济社会发展主要预期目标是:地区生产总值增长7%左右,一般公共预算收入增长8%以上。\n"
+    )
+    found = _read(text)
+    assert (7.0, "%", 2019, "about") in found
+    assert (8.0, "%", 2019, "ge") in found

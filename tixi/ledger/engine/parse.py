@@ -4771,7 +4771,11 @@ CLAUSE_GOAL_YEAR = re.compile(
 )
 # "2025年经济社会发展的主要预期目标是:…", "2012年全区经济社会发展的预期目标是:…": the year a 政府工作报告's goals line
 # sets its goals for
-GOALS_LINE_YEAR = re.compile(r"(\d{4})年[^，,。；;:：]{0,16}?(?:主要)?预期目标(?:是|为)?[:：]")
+GOALS_LINE_YEAR = re.compile(
+    # a news copy's "张新起还提出了2014年…主要预期目标是:…", "市长指出,2015年…": the report's goals line, its speaker named
+    r"(?:[^，,。；;:：\d]{0,16}?(?:提出|指出|表示|强调|明确)了?[，,:：]?)?"
+    r"(\d{4})年[^，,。；;:：]{0,16}?(?:主要)?预期目标(?:是|为)?[:：]"
+)
 # "…达到79.1岁,比上年提高0.3岁", "同比下降": a level compared with last year's (or the same time of it) is reported
 LAST_YEAR_COMPARED = re.compile(r"(?:比|较)(?:上年|去年|上一年)|同比")
 # "粮食产量1300亿斤以上、力争比去年实现更多增长", "主要预期目标是:…": a comparison with last year aimed at, or inside the

@@ -51,3 +51,16 @@ def test_goals_line_reported_with_its_speaker_named():
     found = _read(text)
     assert (7.0, "%", 2019, "about") in found
     assert (8.0, "%", 2019, "ge") in found
+
+
+def test_goals_heading_alone_over_a_news_copy_of_a_work_report():
+    # a news copy: the report dated in the lead, then "主要目标" on a line of its own and the goals with no year
+    text = (
+        "本报讯 编者按:一系列关乎民生的大事,都在2018年3月2日的某县政府工作报告中做了部署。\n"
+        "县长在县人大会议上作政府工作报告。\n"
+        "主要目标\n"
+        "生产总值增长8.5%左右,城镇登记失业率控制在4%以内,万元GDP能耗下降3%。\n"
+    )
+    found = _read(text)
+    assert (8.5, "%", 2018, "about") in found
+    assert (4.0, "%", 2018, "le") in found

@@ -3327,11 +3327,21 @@ def _sentence_targets(text: str) -> list[dict]:
     # the year of the goals the sentence before set (a line break between them aside), for a breakdown opened by 其中
     last_goal_year = previous_goal_year = None
     clauses = list(_clauses(body))
+    # a news copy's "主要目标" heading on a line of its own over a work report's goals paragraph: the report's year
+    heading_goals_year = report_this or (
+        int(dated.group(1)) if (dated := REPORT_GIVEN_DATE.search(text[:2000])) else None
+    )
+    goals_heading = None  # the year of such a heading just read, for the paragraph after it
     for index, sentence in enumerate(clauses):
         period_paragraph = False
         if sentence in ("\n", "。"):
             list_years = ""  # the years of a list go on over the sentence's clauses (；), not past its end
             goals_line = None
+        elif heading_goals_year and GOALS_HEADING.fullmatch(sentence):
+            goals_heading = heading_goals_year
+            continue
+        elif goals_heading:
+            goals_line, goals_heading = goals_heading, None
         if sentence == "\n":
             # a report a five-year period's "以来" opened may go on in the next paragraph's review angle (below)
             since_period_before = reporting_since and since_period
@@ -4771,6 +4781,15 @@ CLAUSE_GOAL_YEAR = re.compile(
 )
 # "2025年经济社会发展的主要预期目标是:…", "2012年全区经济社会发展的预期目标是:…": the year a 政府工作报告's goals line
 # sets its goals for
+# a heading alone on its line naming a work report's goals ("主要目标", "二、今年主要预期目标")
+GOALS_HEADING = re.compile(
+    r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?\s*(?:今年|\d{4}年)?的?(?:经济社会发展的?)?"
+    r"主要(?:预期)?(?:目标|指标)\s*[:：]?\s*"
+)
+# the day a work report was given, as a news copy writes it ("都在2015年4月27日的镇安县政府工作报告中")
+REPORT_GIVEN_DATE = re.compile(
+    r"(?<!\d)(20\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^。；;\n]{0,30}?政府工作报告"
+)
 GOALS_LINE_YEAR = re.compile(
     # a news copy's "张新起还提出了2014年…主要预期目标是:…", "市长指出,2015年…": the report's goals line, its speaker named
     r"(?:[^，,。；;:：\d]{0,16}?(?:提出|指出|表示|强调|明确)了?[，,:：]?)?"

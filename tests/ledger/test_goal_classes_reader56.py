@@ -64,3 +64,17 @@ def test_goals_heading_alone_over_a_news_copy_of_a_work_report():
     found = _read(text)
     assert (8.5, "%", 2018, "about") in found
     assert (4.0, "%", 2018, "le") in found
+
+
+def test_news_item_announcing_this_years_list_past_its_opening():
+    # a news roundup: the list announced in its third paragraph ("发布了新年的八件民生实事"), one item naming the year
+    text = (
+        "各区发布将干的八件实事 民生大计快来关注\n\n10.02.2019  08:00\n\n"
+        "  新年新气象,各区两会陆续进行。今年各区又有哪些惠及民生的大动作?\n\n"
+        "  记者为您梳理各区的实事。顺民意、解民忧、保民安、惠民生,这每一件,都和老百姓息息相关。\n\n"
+        "   启动老旧小区改造\n\n"
+        "  某区第十五届人民代表大会第一次会议昨天举行,同时发布了新年的八件民生实事。\n\n"
+        "  1.老旧小区改造:某小区改造已列2019年某区为民办实事项目。\n\n"
+        "  2.养老服务:新增养老机构床位180张。\n"
+    )
+    assert (180.0, "张", 2019, "ge") in _read(text)

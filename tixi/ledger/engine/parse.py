@@ -2780,6 +2780,12 @@ LIST_TABLE_HEADER = re.compile(
 )
 
 
+# a news item announcing this year's list ("同时发布了新年的十件民生实事", "公布了今年的八件实事")
+NEWS_LIST_ANNOUNCED = re.compile(
+    r"(?:发布|公布|确定|出炉)了?(?:今年|新年|新一年)的?[十\d一二三四五六七八九]+\s*(?:件|项)(?:重点)?(?:民生)?实事"
+)
+
+
 def _list_table_page_year(text: str) -> int | None:
     """The year of a 民生实事 table on a disclosure page whose text names no year: the year of its record's 发文日期,
     where no other year is written in the table (a page dated one year listing the next year's works names that year)."""
@@ -2805,6 +2811,9 @@ def yearly_list_year(text: str) -> int | None:
         return page_year
     if not listed and (page_year := _list_table_page_year(text)):
         return page_year
+    if not listed and NEWS_LIST_ANNOUNCED.search(text[:800]) and (first := FIRST_YEAR.search(text)):
+        # a news item past its opening: "…会议昨天举行,同时发布了新年的十件民生实事" then the items, one naming the year
+        return int(first.group(1))
     if not listed:
         # a copy of a 民生实事 list that lost its title, each item closing with the funds planned for it ("…110个普惠性托位。
         # 计划安排资金1089万元,其中上级补助610万元…"): the year's works, of the year it writes first ("2023年度…资金")

@@ -78,3 +78,14 @@ def test_news_item_announcing_this_years_list_past_its_opening():
         "  2.养老服务:新增养老机构床位180张。\n"
     )
     assert (180.0, "张", 2019, "ge") in _read(text)
+
+
+def test_goals_line_after_a_connective_and_its_speaker():
+    # "此外,县长还指出,2016年的主要预期目标是:…": a connective, the speaker, then the year's goals line
+    text = (
+        "经初步预计,某县2015年全年实现生产总值120亿元,比上年增长9%。\n"
+        "此外,县长还指出,2016年的主要预期目标是:生产总值增长10%,居民消费价格指数控制在3%以内。\n"
+    )
+    found = _read(text)
+    assert (10.0, "%", 2016, "ge") in found
+    assert (3.0, "%", 2016, "le") in found

@@ -453,7 +453,8 @@ NINETY_THIRD_SET = Path(__file__).resolve().parent / "heldout_co"
 # (97 found)
 NINETY_FOURTH_SET = Path(__file__).resolve().parent / "heldout_cp"
 # six page copies of local work reports and a 党代会 report: 20/65 (20 found); seen since reader56 (a post title cut
-# mid-word, a goals line after its speaker, a "主要目标" heading over a news copy's goals): 54/65 (54 found)
+# mid-word, a goals line after its speaker (a connective before), a "主要目标" heading over a news copy's goals): 60/65
+# (60 found)
 NINETY_FIFTH_SET = Path(__file__).resolve().parent / "heldout_cq"
 # eight NON-HEALTH texts from government text stored in public GitHub files: TASKS WITH UNITS (广州 2012 新型城市化 实施意见
 # items "（牵头单位：X，配合单位：Y…，各区、县级市政府）": 科技创新工程, 民生幸福工程, 民主法治建设, 党建创新工程; a 四川 2014 督查
@@ -1095,8 +1096,8 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # changed against main's (tixi bench parse --repeat 1, per set)
     # merged (lead, session 23): reader52 + reader53 (cg, ch, ck, cl seen) with reader49/50/51: 3380 with 3373 found
     # merged (lead, session 23): reader54 (ci, cj seen) with reader49-53: 3491 with 3482 found
-    # reader56: heldout_cp, _cq seen (targets 88/105 (97 found) and 54/65 (54 found), tasks 3/5 (5 found))
-    assert seen_total[3:5] == ["1760", "1741"] and seen_total[7:9] == ["3661", "3633"]
+    # reader56: heldout_cp, _cq seen (targets 88/105 (97 found) and 60/65 (60 found), tasks 3/5 (5 found))
+    assert seen_total[3:5] == ["1760", "1741"] and seen_total[7:9] == ["3661", "3639"]
     # reader54 (a base year then the year compared, rates per a base, a decimal heading over results, a stage to come, a
     # stock now, size conditions, 人年/亿方/万标准箱, a period's total, works about so much, a share closing goals; ci, cj seen,
     # targets 111 with 108 found): heldout_bt shandong_chuantong_chanye_zhineng_jigai_2022 3 -> 2 found (an extra gone)

@@ -4801,7 +4801,8 @@ REPORT_GIVEN_DATE = re.compile(
 )
 GOALS_LINE_YEAR = re.compile(
     # a news copy's "张新起还提出了2014年…主要预期目标是:…", "市长指出,2015年…": the report's goals line, its speaker named
-    r"(?:[^，,。；;:：\d]{0,16}?(?:提出|指出|表示|强调|明确)了?[，,:：]?)?"
+    # ("此外,县长还指出,2013年的…": a connective before the speaker)
+    r"(?:(?:[^，,。；;:：\d]{1,6}[，,])?[^，,。；;:：\d]{0,16}?(?:提出|指出|表示|强调|明确)了?[，,:：]?)?"
     r"(\d{4})年[^，,。；;:：]{0,16}?(?:主要)?预期目标(?:是|为)?[:：]"
 )
 # "…达到79.1岁,比上年提高0.3岁", "同比下降": a level compared with last year's (or the same time of it) is reported

@@ -1156,7 +1156,7 @@ class Command(BaseCommand):
                 True,
                 "NINETY-FIFTH held-out set, six stored web-page copies of LOCAL work reports and a 党代会 report (镇安 2015, 临湘 2021, 五莲 2013, 青岛 2014, 中山 2025, 菏泽 2021 十件民生实事) with 65 targets, gathered by helper gather86, truth committed before any reader ran (reviewed by review27), "
                 "first read by the lead with the reader after reader49-54 (bf36fdd3; no rule written since their truth): targets 20/65 (20 found): nothing found in 镇安, 青岛 or 菏泽 (青岛's line '2014年…主要预期目标是：全市生产总值增长9%左右…' names its year); "
-                "seen since reader56 (a post title cut mid-word '…2021年十件民生实', a goals line after its speaker '…还提出了2014年…', a '主要目标' heading over a news copy's goals): targets 54/65 (54 found)",
+                "seen since reader56 (a post title cut mid-word '…2021年十件民生实', a goals line after its speaker '…还提出了2014年…', a '主要目标' heading over a news copy's goals, '此外,…还指出,2013年的主要预期目标是:'): targets 60/65 (60 found)",
             ),
         )
         if perturb:

@@ -2623,7 +2623,9 @@ YEARLY_LIST = re.compile(
     r"|[十\d一二三四五六七八九]+\s*(?:大|件|项|条)(?:便民|惠民|为民|利民)+(?:举措|措施)"
     r"|重点工作任务|任务清单"
     # "2023年重点民生事项" (a 政府工作报告's list of the year's works for the people, its items numbered "01", "02", …)
-    r"|重点民生事项)"
+    r"|重点民生事项"
+    # a forum or portal's post title cut at the line's end mid-word ("…速览菏泽2021年十件民生实" / "…十件民生"): the list still
+    r"|[十\d一二三四五六七八九]+\s*(?:件|项)(?:重点)?民生实?(?=[ \t]*(?:\n|$)))"
 )
 # an opening sentence naming the year first and the list at its end, commas between ("2017年,区政府将努力为民办好十件实事:",
 # "2025年嘉定区将继续针对…,积极围绕…,推进一批…民生实事项目。"): the list is that year's
@@ -2775,6 +2777,31 @@ def _progress_page_year(text: str, opening: str) -> int | None:
     return year if named <= {year} else None
 
 
+# a disclosure page's record row ("发布单位 | 区政府 | 发文日期 | 2022-07-14 |"), a cell the date
+RECORD_DATE = re.compile(r"(?:发文日期|成文日期|发布日期)\s*[|:：]\s*(20\d{2})\s*[-年./]")
+# a yearly list's table header naming its items' column ("序号 | 实事项目 | 工作举措… | 责任单位 |")
+LIST_TABLE_HEADER = re.compile(
+    r"^[^\n]{0,40}\|\s*(?:民生实事|实事项目|为民(?:办)?实事)(?:项目|名称|内容)?\s*\|", re.M
+)
+
+
+# a news item announcing this year's list ("同时发布了新年的十件民生实事", "公布了今年的八件实事")
+NEWS_LIST_ANNOUNCED = re.compile(
+    r"(?:发布|公布|确定|出炉)了?(?:今年|新年|新一年)的?[十\d一二三四五六七八九]+\s*(?:件|项)(?:重点)?(?:民生)?实事"
+)
+
+
+def _list_table_page_year(text: str) -> int | None:
+    """The year of a 民生实事 table on a disclosure page whose text names no year: the year of its record's 发文日期,
+    where no other year is written in the table (a page dated one year listing the next year's works names that year)."""
+    head = text[:1500]
+    if not (date := RECORD_DATE.search(head)) or not LIST_TABLE_HEADER.search(head):
+        return None
+    year = int(date.group(1))
+    named = {int(y) for y in re.findall(r"(?<!\d)(20\d{2})\s*年", text)}
+    return year if named <= {year} else None
+
+
 def yearly_list_year(text: str) -> int | None:
     """The year of a yearly list of tasks, named by its title or opening (its first lines outside the copy's notes)."""
     opening = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))[:200]
@@ -2787,6 +2814,11 @@ def yearly_list_year(text: str) -> int | None:
         listed = YEARLY_LIST_SENTENCE.search(opening)
     if not listed and (page_year := _progress_page_year(text, opening)):
         return page_year
+    if not listed and (page_year := _list_table_page_year(text)):
+        return page_year
+    if not listed and NEWS_LIST_ANNOUNCED.search(text[:800]) and (first := FIRST_YEAR.search(text)):
+        # a news item past its opening: "…会议昨天举行,同时发布了新年的十件民生实事" then the items, one naming the year
+        return int(first.group(1))
     if not listed:
         # a copy of a 民生实事 list that lost its title, each item closing with the funds planned for it ("…110个普惠性托位。
         # 计划安排资金1089万元,其中上级补助610万元…"): the year's works, of the year it writes first ("2023年度…资金")
@@ -3309,11 +3341,21 @@ def _sentence_targets(text: str) -> list[dict]:
     # the year of the goals the sentence before set (a line break between them aside), for a breakdown opened by 其中
     last_goal_year = previous_goal_year = None
     clauses = list(_clauses(body))
+    # a news copy's "主要目标" heading on a line of its own over a work report's goals paragraph: the report's year
+    heading_goals_year = report_this or (
+        int(dated.group(1)) if (dated := REPORT_GIVEN_DATE.search(text[:2000])) else None
+    )
+    goals_heading = None  # the year of such a heading just read, for the paragraph after it
     for index, sentence in enumerate(clauses):
         period_paragraph = False
         if sentence in ("\n", "。"):
             list_years = ""  # the years of a list go on over the sentence's clauses (；), not past its end
             goals_line = None
+        elif heading_goals_year and GOALS_HEADING.fullmatch(sentence):
+            goals_heading = heading_goals_year
+            continue
+        elif goals_heading:
+            goals_line, goals_heading = goals_heading, None
         if sentence == "\n":
             # a report a five-year period's "以来" opened may go on in the next paragraph's review angle (below)
             since_period_before = reporting_since and since_period
@@ -4798,7 +4840,21 @@ CLAUSE_GOAL_YEAR = re.compile(
 )
 # "2025年经济社会发展的主要预期目标是:…", "2012年全区经济社会发展的预期目标是:…": the year a 政府工作报告's goals line
 # sets its goals for
-GOALS_LINE_YEAR = re.compile(r"(\d{4})年[^，,。；;:：]{0,16}?(?:主要)?预期目标(?:是|为)?[:：]")
+# a heading alone on its line naming a work report's goals ("主要目标", "二、今年主要预期目标")
+GOALS_HEADING = re.compile(
+    r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?\s*(?:今年|\d{4}年)?的?(?:经济社会发展的?)?"
+    r"主要(?:预期)?(?:目标|指标)\s*[:：]?\s*"
+)
+# the day a work report was given, as a news copy writes it ("都在2015年4月27日的镇安县政府工作报告中")
+REPORT_GIVEN_DATE = re.compile(
+    r"(?<!\d)(20\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^。；;\n]{0,30}?政府工作报告"
+)
+GOALS_LINE_YEAR = re.compile(
+    # a news copy's "张新起还提出了2014年…主要预期目标是:…", "市长指出,2015年…": the report's goals line, its speaker named
+    # ("此外,县长还指出,2013年的…": a connective before the speaker)
+    r"(?:(?:[^，,。；;:：\d]{1,6}[，,])?[^，,。；;:：\d]{0,16}?(?:提出|指出|表示|强调|明确)了?[，,:：]?)?"
+    r"(\d{4})年[^，,。；;:：]{0,16}?(?:主要)?预期目标(?:是|为)?[:：]"
+)
 # "…达到79.1岁,比上年提高0.3岁", "同比下降": a level compared with last year's (or the same time of it) is reported
 LAST_YEAR_COMPARED = re.compile(r"(?:比|较)(?:上年|去年|上一年)|同比")
 # "粮食产量1300亿斤以上、力争比去年实现更多增长", "主要预期目标是:…": a comparison with last year aimed at, or inside the

@@ -1153,15 +1153,17 @@ class Command(BaseCommand):
             ),
             (
                 truth / "heldout_cp",
-                False,
+                True,
                 "NINETY-FOURTH held-out set, nine stored web-page copies of 民生实事 lists (象山 2025, 桐庐 2020, 临安 2022 with 责任单位/配合单位, 丹阳 2024, 萧山 2018, 下城 2017, 嘉兴 2022 责任分解) and the national 十三五 节能减排 goals and 成都 社区嵌入式服务设施 方案, with 105 targets and 5 tasks, gathered by helper gather85, truth committed before any reader ran (reviewed by review27), "
-                "first read by the lead with the reader after reader49-54 (bf36fdd3; no rule written since their truth): targets 67/105 (75 found), tasks 3/5 (5 found): 临安's year only in a 发文日期 row, 下城's in one item",
+                "first read by the lead with the reader after reader49-54 (bf36fdd3; no rule written since their truth): targets 67/105 (75 found), tasks 3/5 (5 found): 临安's year only in a 发文日期 row, 下城's in one item; "
+                "seen since reader56 (a 发文日期 row over a 实事项目 table naming no year dates it; a news item announcing '新年的十件民生实事' past its opening): targets 88/105 (97 found)",
             ),
             (
                 truth / "heldout_cq",
-                False,
+                True,
                 "NINETY-FIFTH held-out set, six stored web-page copies of LOCAL work reports and a 党代会 report (镇安 2015, 临湘 2021, 五莲 2013, 青岛 2014, 中山 2025, 菏泽 2021 十件民生实事) with 65 targets, gathered by helper gather86, truth committed before any reader ran (reviewed by review27), "
-                "first read by the lead with the reader after reader49-54 (bf36fdd3; no rule written since their truth): targets 20/65 (20 found): nothing found in 镇安, 青岛 or 菏泽 (青岛's line '2014年…主要预期目标是：全市生产总值增长9%左右…' names its year)",
+                "first read by the lead with the reader after reader49-54 (bf36fdd3; no rule written since their truth): targets 20/65 (20 found): nothing found in 镇安, 青岛 or 菏泽 (青岛's line '2014年…主要预期目标是：全市生产总值增长9%左右…' names its year); "
+                "seen since reader56 (a post title cut mid-word '…2021年十件民生实', a goals line after its speaker '…还提出了2014年…', a '主要目标' heading over a news copy's goals, '此外,…还指出,2013年的主要预期目标是:'): targets 60/65 (60 found)",
             ),
         )
         if perturb:

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from tixi.ledger.engine.parse import FIVE_YEAR_ENDS, FIVE_YEAR_NUMBER, is_organisation
+from tixi.ledger.engine.parse import COMPARATORS, FIVE_YEAR_ENDS, FIVE_YEAR_NUMBER, is_organisation
 
 # a header cell by its role (spaces taken out first: "指 标", "2025 年")
 YEAR_CELL = re.compile(r"(?:(\d{4})年?)")
@@ -50,10 +50,10 @@ VALUE_CELL = re.compile(
     r"(?P<value>\d+(?:\.\d+)?)(?P<unit>%|‰|％)?(?:[-－~～—至](?P<upper>\d+(?:\.\d+)?)(?:%|‰|％)?)?"
     r"(?P<after>及以上|及以下|以上|以下|以内|左右)?[\]］】]?$"
 )
+# the sentence reader's words, and the symbols and words tables use besides (tables.py reads its cells with this one too)
 COMPARATOR = {
-    "≥": "ge", "≧": "ge", "不低于": "ge", "不少于": "ge", "以上": "ge", "及以上": "ge", ">": "gt", "＞": "gt",
-    "高于": "gt", "超过": "gt", "≤": "le", "≦": "le", "不高于": "le", "不超过": "le", "以下": "le", "及以下": "le",
-    "以内": "le", "<": "lt", "＜": "lt", "低于": "lt", "左右": "about", "达到": "",
+    **COMPARATORS,
+    "≦": "le", "不高于": "le", "≧": "ge", "<": "lt", "＜": "lt", ">": "gt", "＞": "gt", "高于": "gt",
 }  # fmt: skip
 NATURE = re.compile(r"^(?:预期性|约束性|倡导性|指导性|预期|约束|引导性)$")
 EMPTY = {"—", "-", "——", "/", "－", "－－", "…"}

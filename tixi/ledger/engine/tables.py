@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 
 from tixi.ledger.engine import grid
-from tixi.ledger.engine.parse import COMPARATORS, FIVE_YEAR_ENDS, FIVE_YEAR_NUMBER, normalise
+from tixi.ledger.engine.parse import FIVE_YEAR_ENDS, FIVE_YEAR_NUMBER, normalise
 
 CAPTION = re.compile(r"^\s*表\s*(\d+)[\s　.．:：]*(.*)$")
 YEAR_HEADER = re.compile(r"(\d{4})\s*年")
@@ -25,11 +25,7 @@ VALUE = re.compile(
     r"(?P<ratio>1\s*[:：]\s*)?(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>%|‰)?"
     r"\s*(?P<after>及以上|及以下|以上|以下|以内|左右)?$"
 )
-# the sentence reader's words, and the symbols and words tables use besides
-COMPARATOR = {
-    **COMPARATORS,
-    "≦": "le", "不高于": "le", "≧": "ge", "<": "lt", "＜": "lt", ">": "gt", "＞": "gt", "高于": "gt",
-}  # fmt: skip
+COMPARATOR = grid.COMPARATOR  # one table of comparator words for both table readers
 # words in a target cell that say what kind of target it is
 KIND_WORDS = (
     (re.compile(r"国家目标|国家要求"), "national"),

@@ -11,7 +11,9 @@ A goal's year is, in this order (tests/ledger/heldout/README.md "What counts"; p
 5. the plan's own period stated anywhere in years (stated_period: the title's bracket, a 规划期 sentence in any chapter,
    often the last): its end;
 6. after parse's older fallbacks (a period named as a time to come, a one-year deadline, a validity's end…), a
-   five-year plan a short title names ("某市“十四五”卫生健康发展规划": document_period) in a text naming its goals.
+   five-year plan a short title names ("某市“十四五”卫生健康发展规划": document_period) in a text naming its goals;
+7. in a text heading its goals ("一、工作目标", "主要目标：") and no year to reach at all, the year it states it was written in
+   (written_year: a 发文日期/发布时间 row, the date line closing it, a date line in its opening) (session 24).
 Pure: no Django."""
 
 import re
@@ -156,3 +158,39 @@ def report_year(text: str) -> int | None:
     if lines and (part := REPORT_PART_YEAR.match(unicodedata.normalize("NFKC", re.sub(r"\s", "", lines[0])))):
         return int(part.group(1))
     return None
+
+
+# the day a text says it was issued or published: a record row or a page's line ("发文日期：2022-07-14", "发布时间:2025-03-18"),
+# or a date closing the text on a line of its own ("2017年1月5日", the 落款)
+OWN_DATE_ROW = re.compile(r"(?:发文|成文|发布|印发)(?:时间|日期)\s*[|:：]?\s*(20\d{2})\s*[-年./]")
+DATE_LINE = re.compile(r"^[\s\u3000]*(20\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[\s\u3000]*$")
+
+# a heading of the text's goals, on a line of its own or opening one ("一、工作目标", "（二）主要目标", "主要目标：新增…"), not
+# a phrase in a sentence ("确保如期完成目标任务", "筛查目标任务为1350人")
+GOALS_HEADING = re.compile(
+    r"^[\s\u3000#*]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.．、])?\s*"
+    r"(?:工作|主要|发展|总体|具体|年度|预期|建设)?目标(?:任务)?\s*(?:[:：]|$)",
+    re.M,
+)
+
+
+# a year the text names, not as part of a day ("2021年1月-12月", "2020年全县…"; not "2023年4月6日")
+NAMED_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
+
+
+def written_year(text: str) -> int | None:
+    """The year a text was written in, where it states its own date: a 发文日期/发布时间 row in its head, else a date
+    line closing it (the 落款), else a date line in its opening; None where the text names another year besides (a
+    2021 form on a page dated 2022 is 2021's)."""
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    written = None
+    if row := OWN_DATE_ROW.search("\n".join(lines[:15])):
+        written = int(row.group(1))
+    else:
+        for line in (*lines[-4:], *lines[:6]):
+            if date := DATE_LINE.match(line):
+                written = int(date.group(1))
+                break
+    if written is None or {int(y) for y in NAMED_YEAR.findall("\n".join(lines))} - {written}:
+        return None
+    return written

@@ -3242,6 +3242,9 @@ def _sentence_targets(text: str) -> list[dict]:
         # period its title names, to its end (a page written at its end or later reports on it; a copy cut before
         # its goals, naming none, has the past's results only) (reader50)
         document_year = named[1]
+    if document_year is None and (written := dating.written_year(text)) and dating.GOALS_HEADING.search(text):
+        # (7) a text heading its goals and naming no year to reach: the year it was written in, as it states its own date
+        document_year = written
     # the plan's first year: its period's start ("(2021—2025年)"), else the first year it sets a goal for
     period = PERIOD.search(text[:1500])
     period_start = int(period.group(1)) if period else None  # the plan's own period, as its title names it

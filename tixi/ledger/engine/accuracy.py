@@ -154,17 +154,22 @@ def seed_scores(truth_dir: Path, seeds_dir: Path, perturb=None) -> dict[str, dic
             text = perturb(text)
         found_tasks = parse.tasks(text)
         found_targets = parse.targets(text)
-        results[path.stem] = {
-            "tasks": task_score(
-                [(t["title"], t["lead"], t["cooperating"]) for t in truth["tasks"]],
-                [(t["title"], t["lead_units"], t["cooperating_units"]) for t in found_tasks],
-            ),
-            "targets": score(
-                [target_key(*t) for t in truth["targets"]],
-                [target_key(t["value"], t["unit"], t["year"], t["comparator"]) for t in found_targets],
-            ),
-        }
+        results[path.stem] = _document_scores(truth, found_tasks, found_targets)
     return results
+
+
+def _document_scores(truth: dict, found_tasks: list[dict], found_targets: list[dict]) -> dict[str, Score]:
+    """One document's tasks and targets scored against its hand-made truth (a seed's or a held-out plan's)."""
+    return {
+        "tasks": task_score(
+            [(t["title"], t["lead"], t["cooperating"]) for t in truth["tasks"]],
+            [(t["title"], t["lead_units"], t["cooperating_units"]) for t in found_tasks],
+        ),
+        "targets": score(
+            [target_key(*t) for t in truth["targets"]],
+            [target_key(t["value"], t["unit"], t["year"], t["comparator"]) for t in found_targets],
+        ),
+    }
 
 
 def held_out_text(path: Path) -> str:
@@ -202,16 +207,7 @@ def held_out_scores(folder: Path, perturb=None) -> dict[str, dict[str, Score]]:
             for r in tables.indicator_rows(text)
             if r["target"] is not None
         ]
-        results[path.stem] = {
-            "tasks": task_score(
-                [(t["title"], t["lead"], t["cooperating"]) for t in truth["tasks"]],
-                [(t["title"], t["lead_units"], t["cooperating_units"]) for t in found_tasks],
-            ),
-            "targets": score(
-                [target_key(*t) for t in truth["targets"]],
-                [target_key(t["value"], t["unit"], t["year"], t["comparator"]) for t in found_targets],
-            ),
-        }
+        results[path.stem] = _document_scores(truth, found_tasks, found_targets)
     return results
 
 

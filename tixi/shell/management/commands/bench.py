@@ -1165,6 +1165,30 @@ class Command(BaseCommand):
                 "first read by the lead with the reader after reader49-54 (bf36fdd3; no rule written since their truth): targets 20/65 (20 found): nothing found in 镇安, 青岛 or 菏泽 (青岛's line '2014年…主要预期目标是：全市生产总值增长9%左右…' names its year); "
                 "seen since reader56 (a post title cut mid-word '…2021年十件民生实', a goals line after its speaker '…还提出了2014年…', a '主要目标' heading over a news copy's goals, '此外,…还指出,2013年的主要预期目标是:'): targets 60/65 (60 found)",
             ),
+            (
+                truth / "heldout_cr",
+                False,
+                "NINETY-SIXTH held-out set, five texts of two public GitHub datasets no set had used (ljz060707-lang/China-Real-Estate-Policy-Database: 河南 2023—2025 扩大内需 三年行动方案 with 77 bracketed measures, 湖北 2023 民生 若干措施 with '(责任单位:…)'; HUANGZHIHAO1994/GCCMPD-climate-policy-dataset: 国办 找矿突破 纲要 2011—2020, 农村电网 十三五 意见, 光伏 若干意见) with 111 targets and 97 tasks, gathered by helper gather87, truth committed before any reader ran (reviewed by review28/29: no change), "
+                "first read by the lead with session 24's reader (11187de6: session 23's last reader and step (7) of a goal's year, written before these sets were read; no rule written since their truth): targets 80/111 (99 found), tasks 70/97 (97 found): 找矿's goals dated only by spans ('用3年时间') 0/13, 湖北's 责任单位 brackets 0/20",
+            ),
+            (
+                truth / "heldout_cs",
+                False,
+                "NINETY-SEVENTH held-out set, six stored web-page copies of yearly work goals (诸暨 2023 目标任务分解 with ▲ lead units, 济宁 2023 农业农村, a province's 2023 基本公共卫生 绩效指标, 竹山 2024 预期目标, 深圳 2024 新增床位, 海东 2015 交通) with 61 targets and 9 tasks, gathered by helper gather88, truth committed before any reader ran (reviewed by review29: no change), "
+                "first read by the lead with session 24's reader (11187de6: session 23's last reader and step (7) of a goal's year, written before these sets were read; no rule written since their truth): targets 35/61 (36 found), tasks 0/9 (9 found): the 绩效指标 list dated only by its '2023-09-22' line 0/23, 诸暨's ▲ not read",
+            ),
+            (
+                truth / "heldout_ct",
+                False,
+                "NINETY-EIGHTH held-out set, eight stored web-page copies of newer plans (a 乡村振兴 主要指标 table, 上海 and 湖南 碳达峰, 广州 设备更新 2027, 任城 农产品质量安全, 大连 2021 空气质量, 数字中国 2025, 江苏 数字经济 2027) with 44 targets, gathered by helper gather89, truth committed before any reader ran (reviewed by review30: no change), "
+                "first read by the lead with session 24's reader (11187de6: session 23's last reader and step (7) of a goal's year, written before these sets were read; no rule written since their truth): targets 16/44 (16 found): the table's spaced '2022 年 目 标 值' column 0/22, 大连's heading year, 任城's '2022年8底前'",
+            ),
+            (
+                truth / "heldout_cu",
+                False,
+                "NINETY-NINTH held-out set, four OLD national texts (国务院 1956 budget report, 一五 plan's health part 1957 in Chinese numerals, 1980 report on the 1981 plan, 1998 work report with spaced digits) of aldohemsn/chinese-political-corpora and minoriwww/NLPtools, with 100 targets, gathered by helper gather90, truth committed before any reader ran (reviewed by review31: no change), "
+                "first read by the lead with session 24's reader (11187de6: session 23's last reader and step (7) of a goal's year, written before these sets were read; no rule written since their truth): targets 11/100 (15 found): years before 2000 and digits spaced one by one not read",
+            ),
         )
         if perturb:
             return self.write_robustness(

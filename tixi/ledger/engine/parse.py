@@ -2154,7 +2154,8 @@ TARGET = re.compile(
     r"(?:(?P<low>\d+(?:\.\d+)?)\s*(?:[～~—–－-]|到|至|[%‰]\s*(?:[～~—–－-]|至)|(?:个|位|名|家|所|项|种)\s*(?:至|～|~))\s*)?"
     r"(?P<value>\d+(?:\.\d+)?)\s*"
     # reader55: "完成7700多项…标准", "新建100多个": "多" between a count and its unit, more than the count
-    r"(?:多(?=\s*[项个家所种条座处名件]))?"
+    # "培训3000余人", "建成100余家": "余" as "多"; "1多万张" (_approximate_wan_counts) before a unit in 万
+    r"(?:[多余](?=\s*(?:[项个家所种条座处名件人户张台辆套]|万[人名户张个家所台辆亩吨件套册场次例])))?"
     r"(?P<unit>%|‰|"
     + PER_HEAD_UNIT
     + r"|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|万亿斤|亿斤|万斤|亿公斤|[万亿]立方米(?:[/／](?:小时|秒|日))?|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|[万亿]吨标准煤|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|亿平方米|万平方公里|亿册|亿印张|万种|万箱|万门(?![诊户类槛急店口])|万场|万批次|万次|万套|万只|万头|亿尾|万尾|万家|万所|万对|万公顷|万标箱|万标准箱|亿方(?![面法案式])|亿(?=[^，,。；;\d万亿]{0,6}?人口)|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|(?<!每\d)(?<!每\d\d)(?<!每\d\d\d)万(?=[^，,。；;\d万亿元]{1,6}?(?:人口|用户))|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
@@ -3097,9 +3098,30 @@ def targets(text: str) -> list[dict]:
     keeps "；")."""
     # "到“十四五”末" read as the year it names ("到2025年"), the sentences given their own words back after (reader50)
     dated, swaps = dating.period_ends_as_years(text)
-    if not swaps:
+    # "新增床位1万多张", "培训3万余人": the count's 多/余 before 万, read as "1多万张" (the sentence's words given back after)
+    dated, approximate = _approximate_wan_counts(dated)
+    if not swaps and not approximate:
         return _targets(text)
-    return dating.own_words(_targets(dated), swaps, normalise(text))
+    return dating.own_words(_targets(dated), {**swaps, **approximate}, normalise(text))
+
+
+# a count in 万 written approximately, "多"/"余" between 万 and the unit ("1万多张", "3万余人", "2.5万多户")
+APPROXIMATE_WAN = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)万([多余])(?=[人名户张个家所台辆亩吨件套册场次例])")
+
+
+def _approximate_wan_counts(text: str) -> tuple[str, dict[str, str]]:
+    """The text with each approximate count in 万 written as the reader reads an approximate count ("1万多张" →
+    "1多万张", its unit 万张 whole), and what each form replaced."""
+    swaps: dict[str, str] = {}
+
+    def moved(m: re.Match) -> str:
+        form = f"{m.group(1)}{m.group(2)}万"
+        swaps.setdefault(form, m.group(0))
+        return form
+
+    if "万多" not in text and "万余" not in text:
+        return text, swaps
+    return APPROXIMATE_WAN.sub(moved, text), swaps
 
 
 def _targets(text: str) -> list[dict]:
@@ -3874,8 +3896,10 @@ def _sentence_targets(text: str) -> list[dict]:
                 continue  # reader55: "发展日产5000吨及以上的新型干法水泥": each plant's size, no amount to deliver
             if (
                 m.group("unit")
-                and "多" in digits[m.end("value") : m.start("unit")]
+                and re.search("[多余]", digits[m.end("value") : m.start("unit")])
                 and not COMMITTED_CLAUSE.search(re.split(r"[，,；;]", before)[-1])
+                # "到2025年，培训医生3000余人": a count to reach by a year to come, approximate or not
+                and not YEAR_TO_COME_BEFORE.search(before)
             ):
                 continue  # reader55: "1990年，…发展到400多个": an approximate count reported; "今年要完成7700多项" commits
             if (
@@ -5045,6 +5069,8 @@ BUDGET_BEFORE = re.compile(
 PLANT_SIZE_BEFORE = re.compile(r"(?:日产|年产|日处理|年处理|产能|处理能力|规模)[^，,。；;\d]{0,4}$")
 # words of a clause that commits to a count it writes approximately ("今年要完成7700多项", "力争新建100多个") (reader55)
 COMMITTED_CLAUSE = re.compile(r"今年|年内|明年|要|将|力争|确保|计划|争取|新建|建成")
+# a sentence opening on the year its goals are for ("到2025年，…", "力争到2027年,…")
+YEAR_TO_COME_BEFORE = re.compile(r"(?:^|[，,；;。])\s*(?:力争)?(?:到|至)\s*20\d{2}\s*年(?:底|末)?\s*[，,]")
 # a work report's sentence opened by its five-year plan's period ("“十一五”期间，关停…"), and the period named again in a
 # later clause ("；五年淘汰…", "；“十一五”时期…") (reader55)
 REPORT_PERIOD_OPENING = re.compile(r"[“\"]?" + FIVE_YEAR_NUMBER + r"[”\"]?(?:期间|时期)[，,]")

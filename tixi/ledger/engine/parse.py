@@ -278,6 +278,16 @@ DIVISION_GOVERNMENTS = re.compile(
     r"(?:县级市|县[（(]市[)）]|县[（(]区[)）]|县区|县|区|市)(?:人民)?政府(?:[（(][^（()）、]{1,6}[)）])?"
 )
 
+# (reader57) a 各-phrase naming kinds of divisions of any kind, a 州 or 盟 among them, each with its sub-kinds in
+# brackets: "各市、州、县人民政府", "各市（州）、县（市、区）人民政府", "各盟、市、旗人民政府" are one unit each
+DIVISION_NAME = (
+    r"(?:县级市|自治州|自治县|地区|乡镇|街道|县|区|市|州|盟|旗|乡|镇)(?:[（(][^（()）]{1,8}[)）])?"
+)
+DIVISIONS_RUN = re.compile(rf"(?:各|有关|相关){DIVISION_NAME}(?:、{DIVISION_NAME})*")
+DIVISION_CLOSING = re.compile(
+    rf"{DIVISION_NAME}(?:(?:人民)?政府|党委和政府|党委、政府)?(?:[（(][^（()）、]{{1,6}}[)）])?"
+)
+
 
 @dataclass
 class Task:
@@ -352,7 +362,7 @@ def unit_names(part: str) -> list[str]:
             names
             and (DIVISION_KIND.fullmatch(name) or DIVISION_GOVERNMENTS.fullmatch(name))
             and re.fullmatch(r"(?:各|有关|相关).{0,4}?(?:区|县|市|乡镇|乡|镇|旗)", names[-1])
-        ):
+        ) or (names and DIVISIONS_RUN.fullmatch(names[-1]) and DIVISION_CLOSING.fullmatch(name)):
             # "各区、县级市": one 各-phrase naming kinds of divisions is one unit; so is "各区、县(市)政府(管委会)" and
             # "有关区、市政府" (the divisions concerned)
             names[-1] += "、" + name
@@ -2248,6 +2258,10 @@ GOAL_WORDS = re.compile(
     # 特殊困难老年人提供…")
     # a level to hold, its value right after ("粮食产量稳定在23万吨", an item of a year's expected goals)
     r"|(?:稳定|保持|维持)在\s*约?\s*\d"
+    # a count to bring about right after 初步/基本 形成 or 新发现 ("初步形成5-8处大型基地", "新发现10-20个有利目标区"): what a stage of a
+    # plan dated by spans ("用3年时间,…") sets (reader57)
+    # (a bare 形成 describes as often: "分解形成153个指标", "目前…形成300万马力产能")
+    r"|(?:初步|基本|逐步|力争)形成\s*\d|新发现\s*\d"
     # a gap or time narrowed to a ceiling ("急救反应时间缩短到12分钟以下", "倍差缩小到1.9以内"), as 下降到 (not 压缩至:
     # "办理时限压缩至1个工作日内" is a procedure's term in a sentence naming no year, heldout_ay, _af)
     r"|(?:缩小|缩短)(?:到|至)\s*约?\s*\d"
@@ -3022,6 +3036,10 @@ def _period_part_year(marker: str) -> int | None:
 
 # where a heading was, for the sentence loop (a private-use character: no text writes it)
 SECTION_BOUNDARY = "\ue000"
+# a sentence that is only numbered headings ("一、总体思路（一）指导思想", "（四）阶段目标", "二、主要目标"): short, no figure
+RUN_ON_HEADING = re.compile(
+    r"(?:(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[)）])[^\d，,。；;：:！!？?（()）]{1,14}){1,3}"
+)
 
 
 # a label line of goals or indicators ("规划指标:", "发展目标："), then its stages each on a line opening with its year
@@ -3435,6 +3453,10 @@ def _sentence_targets(text: str) -> list[dict]:
             reporting_results = False
             if reporting_since:
                 reporting = reporting_since = False
+        if reporting_since and RUN_ON_HEADING.fullmatch(sentence):
+            # a numbered heading ends what "近年来" opened, as a line break does: a crawl that joined the paragraphs
+            # into one line runs "…时机已经成熟。一、总体思路（一）指导思想。" on (reader57)
+            reporting = reporting_since = False
         if (
             plan_start is None
             and document_year

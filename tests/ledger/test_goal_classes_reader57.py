@@ -1,0 +1,43 @@
+"""Classes of heldout_cr's first-reading misses (session 24, reader57): a 各-phrase of divisions naming a 州 or a 盟 is one
+unit, a numbered heading run on inside a one-line crawl ends a "近年来" report, and a count after 初步形成/新发现 is a
+goal (a bare 形成 describes: a guard). Every text here is made up; none is a held-out document. Each test but the guard fails on main at c544047a."""
+
+from tixi.ledger.engine.parse import targets, unit_names
+
+
+def found(text: str) -> list[tuple]:
+    return [(t["value"], t["unit"], t["year"], t["comparator"]) for t in targets(text)]
+
+
+def test_divisions_with_a_prefecture_are_one_unit():
+    assert unit_names("省卫健委、各市、州、县人民政府") == ["省卫健委", "各市、州、县人民政府"]
+    assert unit_names("省民政厅、各盟、市、旗人民政府") == ["省民政厅", "各盟、市、旗人民政府"]
+    assert unit_names("省教育厅、各市（州）、县（市、区）人民政府") == [
+        "省教育厅",
+        "各市（州）、县（市、区）人民政府",
+    ]
+    assert unit_names("省财政厅、各市、县（市、区）政府") == ["省财政厅", "各市、县（市、区）政府"]
+
+
+def test_a_bureau_after_a_division_stays_a_unit_of_its_own():
+    assert unit_names("各县、市卫健委") == ["各县", "市卫健委"]
+    assert unit_names("各市、市场监管局") == ["各市", "市场监管局"]
+
+
+def test_a_heading_run_on_in_one_line_ends_a_report_opened_by_recent_years():
+    text = (
+        "某资源开发行动纲要（2021—2030年）。近年来，我国资源勘查投入连年增长，时机已经成熟。"
+        "一、总体思路（一）指导思想。坚持节约优先。（二）阶段目标。用3年时间，实现重大进展。"
+        "完成远景调查工作量的80%。建立30个综合利用示范基地。"
+    )
+    assert found(text) == [(80.0, "%", 2030, "ge"), (30.0, "个", 2030, "ge")]
+
+
+def test_a_count_after_first_forming_or_newly_finding_is_a_goal():
+    text = "某矿产勘查行动纲要（2021—2030年）\n三、阶段目标\n用3年时间，新发现200处中型矿产地，初步形成4-6处大型开发基地。"
+    assert found(text) == [(200.0, "处", 2030, "ge"), (4.0, "处", 2030, "ge")]
+
+
+def test_a_count_formed_by_describing_stays_out():
+    text = "到2030年，全省人均预期寿命达到80岁。\n全省共分解形成120个具体指标。目前，全市形成300万吨产能。"
+    assert found(text) == [(80.0, "岁", 2030, "ge")]

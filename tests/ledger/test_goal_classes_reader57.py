@@ -41,3 +41,32 @@ def test_a_count_after_first_forming_or_newly_finding_is_a_goal():
 def test_a_count_formed_by_describing_stays_out():
     text = "到2030年，全省人均预期寿命达到80岁。\n全省共分解形成120个具体指标。目前，全市形成300万吨产能。"
     assert found(text) == [(80.0, "岁", 2030, "ge")]
+
+
+def test_a_yearly_capacity_keeps_its_unit_as_written():
+    text = "到2030年，原煤产能稳定在2.2亿吨/年以上，管道输气能力达到80亿立方米／年。"
+    assert found(text) == [(2.2, "亿吨/年", 2030, "ge"), (80.0, "亿立方米／年", 2030, "ge")]
+
+
+def test_people_or_times_and_a_bandwidth_keep_their_units_as_written():
+    text = "到2030年，培训新型职业农民达到60万人（次）以上，城域网出口带宽达到1600G，建成5G基站3万个。"
+    assert found(text) == [
+        (60.0, "万人（次）", 2030, "ge"),
+        (1600.0, "G", 2030, "ge"),
+        (3.0, "万个", 2030, "ge"),
+    ]
+
+
+def test_a_heading_laying_a_base_looks_forward():
+    text = (
+        "某省扩大消费行动方案（2024—2026年）\n"
+        "六、强化要素保障,筑牢消费发展基础\n"
+        "（一）稳定农业生产。\n"
+        "12.保障肉类供给。确保生猪存栏稳定在2000万头以上。\n"
+    )
+    assert found(text) == [(2000.0, "万头", 2026, "ge")]
+
+
+def test_a_heading_of_the_base_before_still_looks_back():
+    text = "某省扩大消费行动方案（2024—2026年）\n一、发展基础\n全省生猪存栏达到1800万头以上。\n"
+    assert found(text) == []

@@ -70,3 +70,11 @@ def test_a_heading_laying_a_base_looks_forward():
 def test_a_heading_of_the_base_before_still_looks_back():
     text = "某省扩大消费行动方案（2024—2026年）\n一、发展基础\n全省生猪存栏达到1800万头以上。\n"
     assert found(text) == []
+
+
+def test_counts_whose_building_is_sped_up_are_under_way():
+    text = (
+        "到2030年，加快8个省级区域医疗中心、15个县域医疗次中心建设，加快推进6个产业园区建设，"
+        "加快培育50个示范企业。"
+    )
+    assert found(text) == [(50.0, "个", 2030, "ge")]

@@ -919,7 +919,8 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # ends "近年来"; 初步形成/新发现 N): unseen targets 567 with 427 found; the other sets unchanged
     # reader57, second step: 河南 targets 59/76 (71 found) -> 68/76 (80 found): a yearly capacity's unit ("亿吨/年"),
     # "万人(次)", a bandwidth in G, and a heading "…,夯实内需发展基础" read as looking forward: 567 with 436 found
-    assert unseen_total[3:5] == ["235", "232"] and unseen_total[7:9] == ["567", "436"]
+    # reader57, third step: "加快N个…建设" (under way, conv22 (d)): 河南 80 -> 75 found: 567 with 431 found
+    assert unseen_total[3:5] == ["235", "232"] and unseen_total[7:9] == ["567", "431"]
     # reader55: heldout_cm, _cn, _co seen since reader55 (their 182 targets with 186 found move to the seen total); the
     # other unseen sets' figures unchanged by reader55's rules (per set against main's, tixi bench parse --repeat 1)
     # reader56: heldout_cp, _cq seen since reader56 (their 170 targets with 140 found and 5 tasks with 5 found move to the
@@ -1121,7 +1122,9 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # reader55: heldout_cm, _cn, _co seen (182 targets with 186 found: cm 80/81 (80), cn 55/57 (57), co 40/44 (49));
     # the other seen sets unchanged (per set against main's, tixi bench parse --repeat 1): 3673 with 3668 found
     # merged (lead, session 23): reader55 + reader56 (cm … cq seen): tasks 1760 with 1741 found, targets 3843 with 3825
-    assert seen_total[3:5] == ["1760", "1741"] and seen_total[7:9] == ["3843", "3825"]
+    # reader57: "加快推进17个棚改区域的…配套基础设施建设" (under way, conv22 (d)) no longer read: heldout hailaer_2018 8 -> 7
+    # found (P 0.88 -> 1.00): targets 3843 with 3824 found
+    assert seen_total[3:5] == ["1760", "1741"] and seen_total[7:9] == ["3843", "3824"]
     # reader56: heldout_cp, _cq seen (targets 88/105 (97 found) and 60/65 (60 found), tasks 3/5 (5 found))
     # reader54 (a base year then the year compared, rates per a base, a decimal heading over results, a stage to come, a
     # stock now, size conditions, 人年/亿方/万标准箱, a period's total, works about so much, a share closing goals; ci, cj seen,

@@ -2156,6 +2156,10 @@ PER_HEAD_UNIT = r"(?:元|人|名|张|床|台|辆|套)\s*[/／]\s*[百千万]?人
 # (reader57) a capacity a year, a level of plant and not a yearly pace ("煤炭产能稳定在1.4亿吨/年以上", "天然气外引能力达到
 # 200亿立方米/年"): the unit as written; so is a backbone's bandwidth in G ("总带宽达到2800G", not "5G基站")
 YEARLY_CAPACITY_UNIT = r"[万亿]?(?:吨|立方米|千瓦时)\s*[/／]\s*年|(?:(?<=[到过于]\d)|(?<=[到过于]\d\d)|(?<=[到过于]\d{3})|(?<=[到过于]\d{4})|(?<=[到过于]\d{5}))G(?=以上|[，,。；;]|$)"
+# (reader57) a clause opening with 加快 and the counts of a list before the value ("加快", "加快12个…中心、")
+SPED_UP_LIST = re.compile(
+    r"加快(?:推进)?(?:\d+(?:\.\d+)?\s*[个所家座处条][^，,。；;\d、和及]{1,24}(?:、|和|及|以及))*"
+)
 # a number with its unit; "5～8个" keeps the lower bound; ages (岁), 人次 and 个百分点 are not targets
 TARGET = re.compile(
     r"(?P<before>达到|不低于|不少于|不得低于|不超过|不高于|不大于|不多于|不超出|超过|低于|小于|大于|高于|多于|控制在|下降至|下降到|降低到|降低至|降至|降到|减少到|减少至|提高到"
@@ -3930,6 +3934,12 @@ def _sentence_targets(text: str) -> list[dict]:
                 r"[^，,。；;\d]{0,16}项目(?=[，,。；;]|$)", after
             ):
                 continue  # "加快建设9个国家区域医疗中心项目": projects under way, sped up, not a count to reach
+            if SPED_UP_LIST.fullmatch(re.split(r"[，,。；;]", before)[-1]) and re.match(
+                r"[^，,。；;]*?建设(?=[，,。；;]|$)", after
+            ):
+                # (reader57) "加快12个…中心、26个…中心建设", "加快40个养牛大县和18个奶业重点县建设": places or centres
+                # designated and under way, their building sped up (conv22 (d)), not a count to reach
+                continue
             if (unit == "A" and re.search(r"等级[^，,。；;\d]{0,4}$", before)) or (
                 unit == "W" and re.search(r"(?:用户|人)[^，,。；;\d]{0,4}$", before)
             ):

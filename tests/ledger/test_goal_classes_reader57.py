@@ -78,3 +78,11 @@ def test_counts_whose_building_is_sped_up_are_under_way():
         "加快培育50个示范企业。"
     )
     assert found(text) == [(50.0, "个", 2030, "ge")]
+
+
+def test_what_a_new_project_must_meet_to_enter_is_no_goal():
+    text = (
+        "到2030年，全省风电装机达到2000万千瓦以上。新建风电装备制造项目须达到整机效率不低于45%、"
+        "关键部件国产化率不低于90%，单位产品能耗不高于0.5吨标准煤。"
+    )
+    assert found(text) == [(2000.0, "万千瓦", 2030, "ge")]

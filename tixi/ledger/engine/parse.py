@@ -2156,6 +2156,12 @@ PER_HEAD_UNIT = r"(?:元|人|名|张|床|台|辆|套)\s*[/／]\s*[百千万]?人
 # (reader57) a capacity a year, a level of plant and not a yearly pace ("煤炭产能稳定在1.4亿吨/年以上", "天然气外引能力达到
 # 200亿立方米/年"): the unit as written; so is a backbone's bandwidth in G ("总带宽达到2800G", not "5G基站")
 YEARLY_CAPACITY_UNIT = r"[万亿]?(?:吨|立方米|千瓦时)\s*[/／]\s*年|(?:(?<=[到过于]\d)|(?<=[到过于]\d\d)|(?<=[到过于]\d{3})|(?<=[到过于]\d{4})|(?<=[到过于]\d{5}))G(?=以上|[，,。；;]|$)"
+# (reader57) the conditions a new project, plant or firm must meet to enter ("新上光伏制造项目应满足…不低于20%、…不低于18%",
+# "新建企业须达到…"), to the sentence's end: entry thresholds, not the plan's goals
+NEW_PROJECT_ENTRY = re.compile(
+    r"新(?:上|建|开工|批准|核准|备案|进入)[^，,。；;]{0,16}(?:项目|企业|装置|生产线)[^，,。；;]{0,6}"
+    r"(?:应|须|必须|需|需要)(?:满足|达到|符合|具备)[^。；;]*$"
+)
 # (reader57) a clause opening with 加快 and the counts of a list before the value ("加快", "加快12个…中心、")
 SPED_UP_LIST = re.compile(
     r"加快(?:推进)?(?:\d+(?:\.\d+)?\s*[个所家座处条][^，,。；;\d、和及]{1,24}(?:、|和|及|以及))*"
@@ -3963,6 +3969,8 @@ def _sentence_targets(text: str) -> list[dict]:
                 continue  # a payment's standard or its condition ("对…达10个以上的，给予最高3万元的奖励", "按…的10%给予奖励")
             if CONDITION_GRANTED.match(after):
                 continue  # "年营业收入达到2000万元以上或年纳税额达到200万元以上、…的，给予…": who is paid, no goal
+            if NEW_PROJECT_ENTRY.search(before):
+                continue  # (reader57) "新上…项目应满足…转换效率不低于20%": what a new project must meet to enter, no goal
             if (SUPPORTED_OPENING.search(before) and SUPPORT_FOLLOWS.match(after)) or QUALIFIED_FOLLOWS.match(
                 after
             ):

@@ -86,3 +86,9 @@ def test_what_a_new_project_must_meet_to_enter_is_no_goal():
         "关键部件国产化率不低于90%，单位产品能耗不高于0.5吨标准煤。"
     )
     assert found(text) == [(2000.0, "万千瓦", 2030, "ge")]
+
+
+def test_a_peoples_body_or_an_academy_written_bare_takes_the_level_before_it():
+    assert unit_names("省民政厅、残联、省财政厅") == ["省民政厅", "省残联", "省财政厅"]
+    assert unit_names("市科技局、社科院") == ["市科技局", "市社科院"]
+    assert unit_names("市卫健委、中医院") == ["市卫健委", "中医院"]

@@ -278,6 +278,11 @@ DIVISION_GOVERNMENTS = re.compile(
     r"(?:县级市|县[（(]市[)）]|县[（(]区[)）]|县区|县|区|市)(?:人民)?政府(?:[（(][^（()）、]{1,6}[)）])?"
 )
 
+# (reader57) a people's body or an academy of a level, written bare after a unit of its level ("省发展改革委、…妇联",
+# "省科技厅、科学院", "…农业农村厅、农科院"): of that level too
+LEVELLED_BODY = re.compile(
+    r"(?:妇联|残联|侨联|文联|科协|总工会|团委|(?:科学|农科|社科|农业科学|社会科学|林科|医学科学)院)"
+)
 # (reader57) a 各-phrase naming kinds of divisions of any kind, a 州 or 盟 among them, each with its sub-kinds in
 # brackets: "各市、州、县人民政府", "各市（州）、县（市、区）人民政府", "各盟、市、旗人民政府" are one unit each
 DIVISION_NAME = (
@@ -387,7 +392,10 @@ def unit_names(part: str) -> list[str]:
             and len(name) <= 10  # "人力资源社会保障厅", "人力资源和社会保障局"
             # a court, a procuratorate and a short-named centre are of a level too ("省法院、检察院" -> 省检察院,
             # "市人社局 医保中心" -> 市医保中心); a longer centre's name may open with its place ("成都公积金中心")
-            and re.search(r"(?:[局委办厅]|法院|检察院|^[\u4e00-\u9fff]{2,3}中心)$", name)
+            and (
+                re.search(r"(?:[局委办厅]|法院|检察院|^[\u4e00-\u9fff]{2,3}中心)$", name)
+                or LEVELLED_BODY.fullmatch(name)
+            )
             and not re.search(
                 r"[省州县区]|市(?!场)", name
             )  # "团省委" names its level ("市场监管局" does not)

@@ -278,6 +278,21 @@ DIVISION_GOVERNMENTS = re.compile(
     r"(?:县级市|县[（(]市[)）]|县[（(]区[)）]|县区|县|区|市)(?:人民)?政府(?:[（(][^（()）、]{1,6}[)）])?"
 )
 
+# (reader57) a people's body or an academy of a level, written bare after a unit of its level ("省发展改革委、…妇联",
+# "省科技厅、科学院", "…农业农村厅、农科院"): of that level too
+LEVELLED_BODY = re.compile(
+    r"(?:妇联|残联|侨联|文联|科协|总工会|团委|(?:科学|农科|社科|农业科学|社会科学|林科|医学科学)院)"
+)
+# (reader57) a 各-phrase naming kinds of divisions of any kind, a 州 or 盟 among them, each with its sub-kinds in
+# brackets: "各市、州、县人民政府", "各市（州）、县（市、区）人民政府", "各盟、市、旗人民政府" are one unit each
+DIVISION_NAME = (
+    r"(?:县级市|自治州|自治县|地区|乡镇|街道|县|区|市|州|盟|旗|乡|镇)(?:[（(][^（()）]{1,8}[)）])?"
+)
+DIVISIONS_RUN = re.compile(rf"(?:各|有关|相关){DIVISION_NAME}(?:、{DIVISION_NAME})*")
+DIVISION_CLOSING = re.compile(
+    rf"{DIVISION_NAME}(?:(?:人民)?政府|党委和政府|党委、政府)?(?:[（(][^（()）、]{{1,6}}[)）])?"
+)
+
 
 @dataclass
 class Task:
@@ -352,7 +367,7 @@ def unit_names(part: str) -> list[str]:
             names
             and (DIVISION_KIND.fullmatch(name) or DIVISION_GOVERNMENTS.fullmatch(name))
             and re.fullmatch(r"(?:各|有关|相关).{0,4}?(?:区|县|市|乡镇|乡|镇|旗)", names[-1])
-        ):
+        ) or (names and DIVISIONS_RUN.fullmatch(names[-1]) and DIVISION_CLOSING.fullmatch(name)):
             # "各区、县级市": one 各-phrase naming kinds of divisions is one unit; so is "各区、县(市)政府(管委会)" and
             # "有关区、市政府" (the divisions concerned)
             names[-1] += "、" + name
@@ -377,7 +392,10 @@ def unit_names(part: str) -> list[str]:
             and len(name) <= 10  # "人力资源社会保障厅", "人力资源和社会保障局"
             # a court, a procuratorate and a short-named centre are of a level too ("省法院、检察院" -> 省检察院,
             # "市人社局 医保中心" -> 市医保中心); a longer centre's name may open with its place ("成都公积金中心")
-            and re.search(r"(?:[局委办厅]|法院|检察院|^[\u4e00-\u9fff]{2,3}中心)$", name)
+            and (
+                re.search(r"(?:[局委办厅]|法院|检察院|^[\u4e00-\u9fff]{2,3}中心)$", name)
+                or LEVELLED_BODY.fullmatch(name)
+            )
             and not re.search(
                 r"[省州县区]|市(?!场)", name
             )  # "团省委" names its level ("市场监管局" does not)
@@ -2143,6 +2161,19 @@ ENGINEERING_UNITS = (
 # unit as written (grammar.py's per-head units; "万元/人" above it keeps its own)
 # reader55: machines or vehicles per population too ("工业机器人使用密度力争达360台/万人", "每千人拥有汽车300辆/千人")
 PER_HEAD_UNIT = r"(?:元|人|名|张|床|台|辆|套)\s*[/／]\s*[百千万]?人(?!次)"
+# (reader57) a capacity a year, a level of plant and not a yearly pace ("煤炭产能稳定在1.4亿吨/年以上", "天然气外引能力达到
+# 200亿立方米/年"): the unit as written; so is a backbone's bandwidth in G ("总带宽达到2800G", not "5G基站")
+YEARLY_CAPACITY_UNIT = r"[万亿]?(?:吨|立方米|千瓦时)\s*[/／]\s*年|(?:(?<=[到过于]\d)|(?<=[到过于]\d\d)|(?<=[到过于]\d{3})|(?<=[到过于]\d{4})|(?<=[到过于]\d{5}))G(?=以上|[，,。；;]|$)"
+# (reader57) the conditions a new project, plant or firm must meet to enter ("新上光伏制造项目应满足…不低于20%、…不低于18%",
+# "新建企业须达到…"), to the sentence's end: entry thresholds, not the plan's goals
+NEW_PROJECT_ENTRY = re.compile(
+    r"新(?:上|建|开工|批准|核准|备案|进入)[^，,。；;]{0,16}(?:项目|企业|装置|生产线)[^，,。；;]{0,6}"
+    r"(?:应|须|必须|需|需要)(?:满足|达到|符合|具备)[^。；;]*$"
+)
+# (reader57) a clause opening with 加快 and the counts of a list before the value ("加快", "加快12个…中心、")
+SPED_UP_LIST = re.compile(
+    r"加快(?:推进)?(?:\d+(?:\.\d+)?\s*[个所家座处条][^，,。；;\d、和及]{1,24}(?:、|和|及|以及))*"
+)
 # a number with its unit; "5～8个" keeps the lower bound; ages (岁), 人次 and 个百分点 are not targets
 TARGET = re.compile(
     r"(?P<before>达到|不低于|不少于|不得低于|不超过|不高于|不大于|不多于|不超出|超过|低于|小于|大于|高于|多于|控制在|下降至|下降到|降低到|降低至|降至|降到|减少到|减少至|提高到"
@@ -2158,7 +2189,9 @@ TARGET = re.compile(
     r"(?:[多余](?=\s*(?:[项个家所种条座处名件人户张台辆套]|万[人名户张个家所台辆亩吨件套册场次例])))?"
     r"(?P<unit>%|‰|"
     + PER_HEAD_UNIT
-    + r"|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|万亿斤|亿斤|万斤|亿公斤|[万亿]立方米(?:[/／](?:小时|秒|日))?|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|[万亿]吨标准煤|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|亿平方米|万平方公里|亿册|亿印张|万种|万箱|万门(?![诊户类槛急店口])|万场|万批次|万次|万套|万只|万头|亿尾|万尾|万家|万所|万对|万公顷|万标箱|万标准箱|亿方(?![面法案式])|亿(?=[^，,。；;\d万亿]{0,6}?人口)|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|(?<!每\d)(?<!每\d\d)(?<!每\d\d\d)万(?=[^，,。；;\d万亿元]{1,6}?(?:人口|用户))|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
+    + r"|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|"
+    + YEARLY_CAPACITY_UNIT
+    + r"|亿吨|亿亩|万亿斤|亿斤|万斤|亿公斤|[万亿]立方米(?:[/／](?:小时|秒|日))?|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人[（(]次[)）]|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|[万亿]吨标准煤|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|亿平方米|万平方公里|亿册|亿印张|万种|万箱|万门(?![诊户类槛急店口])|万场|万批次|万次|万套|万只|万头|亿尾|万尾|万家|万所|万对|万公顷|万标箱|万标准箱|亿方(?![面法案式])|亿(?=[^，,。；;\d万亿]{0,6}?人口)|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|(?<!每\d)(?<!每\d\d)(?<!每\d\d\d)万(?=[^，,。；;\d万亿元]{1,6}?(?:人口|用户))|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
     r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人年(?=以上|及以上|左右|[，,。；;]|$)|人(?!制)|条(?![例款])|公里\s*[/／]\s*[百千万]?平方公里|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|小时|平方米/人|㎡/人|平方米|㎡|颗|辆(?![/／])|批次|堂"
     # reader55: tonnes of a small place's abatement ("重点工程减排量分别达到245吨、18吨"); "吨标准煤", "吨/日" are others
     r"|吨(?![/／标])"
@@ -2249,6 +2282,10 @@ GOAL_WORDS = re.compile(
     # 特殊困难老年人提供…")
     # a level to hold, its value right after ("粮食产量稳定在23万吨", an item of a year's expected goals)
     r"|(?:稳定|保持|维持)在\s*约?\s*\d"
+    # a count to bring about right after 初步/基本 形成 or 新发现 ("初步形成5-8处大型基地", "新发现10-20个有利目标区"): what a stage of a
+    # plan dated by spans ("用3年时间,…") sets (reader57)
+    # (a bare 形成 describes as often: "分解形成153个指标", "目前…形成300万马力产能")
+    r"|(?:初步|基本|逐步|力争)形成\s*\d|新发现\s*\d"
     # a gap or time narrowed to a ceiling ("急救反应时间缩短到12分钟以下", "倍差缩小到1.9以内"), as 下降到 (not 压缩至:
     # "办理时限压缩至1个工作日内" is a procedure's term in a sentence naming no year, heldout_ay, _af)
     r"|(?:缩小|缩短)(?:到|至)\s*约?\s*\d"
@@ -2401,6 +2438,8 @@ def _reached_heading(line: str) -> bool:
 # a heading naming what goes on after the results ("实施成效与延续", "成效与展望") looks forward too
 LOOKING_FORWARD = re.compile(
     r"目标|任务|要点|计划|措施|举措|思路|要求|重点|原则|路径|安排|方向|延续|展望|下一步|今后"
+    # (reader57) a base to lay, the back-word the object of a verb of building: "九、提升安全保障能力,夯实内需发展基础"
+    r"|(?:夯实|筑牢|打牢|厚植|稳固)[^，,。；;：:]{0,10}(?:基础|优势)"
 )
 QUOTED_GOAL = re.compile(
     r"(?:提出|目标(?:为|是)|力争)[^。；]{0,12}?(?<!截)(?:到|至)\s*\d{4}\s*年|(?<!截)(?:到|至)\s*\d{4}\s*年[^。；]{0,30}?(?:将|力争|目标(?:为|是))"
@@ -3023,6 +3062,10 @@ def _period_part_year(marker: str) -> int | None:
 
 # where a heading was, for the sentence loop (a private-use character: no text writes it)
 SECTION_BOUNDARY = "\ue000"
+# a sentence that is only numbered headings ("一、总体思路（一）指导思想", "（四）阶段目标", "二、主要目标"): short, no figure
+RUN_ON_HEADING = re.compile(
+    r"(?:(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[)）])[^\d，,。；;：:！!？?（()）]{1,14}){1,3}"
+)
 
 
 # a label line of goals or indicators ("规划指标:", "发展目标："), then its stages each on a line opening with its year
@@ -3457,6 +3500,10 @@ def _sentence_targets(text: str) -> list[dict]:
             reporting_results = False
             if reporting_since:
                 reporting = reporting_since = False
+        if reporting_since and RUN_ON_HEADING.fullmatch(sentence):
+            # a numbered heading ends what "近年来" opened, as a line break does: a crawl that joined the paragraphs
+            # into one line runs "…时机已经成熟。一、总体思路（一）指导思想。" on (reader57)
+            reporting = reporting_since = False
         if (
             plan_start is None
             and document_year
@@ -3925,6 +3972,12 @@ def _sentence_targets(text: str) -> list[dict]:
                 r"[^，,。；;\d]{0,16}项目(?=[，,。；;]|$)", after
             ):
                 continue  # "加快建设9个国家区域医疗中心项目": projects under way, sped up, not a count to reach
+            if SPED_UP_LIST.fullmatch(re.split(r"[，,。；;]", before)[-1]) and re.match(
+                r"[^，,。；;]*?建设(?=[，,。；;]|$)", after
+            ):
+                # (reader57) "加快12个…中心、26个…中心建设", "加快40个养牛大县和18个奶业重点县建设": places or centres
+                # designated and under way, their building sped up (conv22 (d)), not a count to reach
+                continue
             if (unit == "A" and re.search(r"等级[^，,。；;\d]{0,4}$", before)) or (
                 unit == "W" and re.search(r"(?:用户|人)[^，,。；;\d]{0,4}$", before)
             ):
@@ -3948,6 +4001,8 @@ def _sentence_targets(text: str) -> list[dict]:
                 continue  # a payment's standard or its condition ("对…达10个以上的，给予最高3万元的奖励", "按…的10%给予奖励")
             if CONDITION_GRANTED.match(after):
                 continue  # "年营业收入达到2000万元以上或年纳税额达到200万元以上、…的，给予…": who is paid, no goal
+            if NEW_PROJECT_ENTRY.search(before):
+                continue  # (reader57) "新上…项目应满足…转换效率不低于20%": what a new project must meet to enter, no goal
             if (SUPPORTED_OPENING.search(before) and SUPPORT_FOLLOWS.match(after)) or QUALIFIED_FOLLOWS.match(
                 after
             ):

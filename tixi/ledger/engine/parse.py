@@ -411,6 +411,19 @@ LEADS_BEFORE_LIST = re.compile(
 )
 # a unit marked as the lead inside a list: "市卫健委（牵头）、市财政局"
 LEAD_MARK = re.compile(r"\s*[（(]\s*牵头(?:单位|部门)?\s*[)）]")
+# reader58: a sign before a unit marking it the lead ("▲发改局,各部门,各镇乡(街道)", "★市卫健委、市财政局"), a 任务分解
+# table's mark for its 牵头 unit: read as "（牵头）" after that unit (LEAD_MARK), the units not marked cooperate
+LEAD_SIGNS = "▲★☆△◆●■※"
+SIGN_MARKED_UNIT = re.compile(
+    rf"[{LEAD_SIGNS}]\s*((?:[^，,、；;。（()）{LEAD_SIGNS}\s]|[（(][^（()）]*[)）])(?:[^，,、；;。（()）{LEAD_SIGNS}]|[（(][^（()）]*[)）])*)"
+)
+
+
+def _signs_as_lead_marks(bracket: str) -> str:
+    """'▲发改局,各部门' → '发改局（牵头）,各部门': each unit a sign marks as the lead, its mark written out."""
+    return SIGN_MARKED_UNIT.sub(lambda m: m.group(1) + "（牵头）", bracket)
+
+
 # role words closing a part of a list of units: "A牵头，B、C配合"
 ROLE_INSIDE = re.compile(
     rf"(?:{SUPERVISING}|{LEAD_WORDS}|{'|'.join(COOPERATING_WORDS)}){ROLE_TAIL}?\s*(?:[，,；;]|$)"
@@ -461,6 +474,8 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
     # "省残联、省卫生健康委牵头省教育厅、省民政厅按职责分工负责": a copy that lost the comma after 牵头 (the next
     # unit starts with its level, a role word follows it)
     bracket = GLUED_LEAD_WORD.sub("牵头，", bracket)
+    if SIGN_MARKED_UNIT.search(bracket):
+        bracket = _signs_as_lead_marks(bracket)
     if LEAD_MARK.search(bracket):
         # "责任单位：市卫健委（牵头）、市财政局、市医保局": the unit marked (牵头) leads, the others cooperate
         # the labels opening its parts are no unit's name ("牵头单位：A（牵头）；配合单位：B、C"); the units not marked
@@ -1282,16 +1297,36 @@ def _unit_cell_rows(lines: list[str], i: int) -> tuple[list[tuple], int] | None:
     return (found, j) if len(found) >= 2 else None
 
 
+# reader58: a table's unit cell opening with a lead sign ("▲发改局,各部门"); two such cells make the sign the table's lead mark
+SIGNED_CELL = re.compile(rf"(?:^|[|\t])\s*[{LEAD_SIGNS}]\s*[\u4e00-\u9fff]")
+
+
+def _unsigned_row_all_lead(roles: list[str], cells: list[str]) -> list[str]:
+    """In a table whose rows mark their lead unit with a sign, a row's 责任单位 cell with no sign names no lead over
+    the others: each of its units leads (as a 责任单位 alone), not the first before a comma."""
+    return [
+        cell
+        if role != "duty" or not cell.strip() or re.search(f"[{LEAD_SIGNS}]|牵头|配合|协助|会同", cell)
+        else _signs_as_lead_marks(
+            "、".join(LEAD_SIGNS[0] + p.strip() for p in _split_outside_brackets(cell, "，,、") if p.strip())
+        )
+        for role, cell in zip(roles, cells, strict=False)
+    ]
+
+
 def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
     """(row number, title, text, lead, cooperating, deadline) of each row of a responsibility table, read
     by its columns, and the lines the tables take: rows written "|1|…|X|Y|" or with tabs between the cells,
     or (a table copied out of a PDF or a page) one cell a line, each row opening with its number under a
     序号 column."""
     found, used, i = [], set(), 0
+    signed_table = sum(bool(SIGNED_CELL.search(line)) for line in lines) >= 2
 
     def keep(roles, cells):
         if len(cells) != len(roles):
             roles = _aligned(roles, cells)
+        if roles and signed_table:
+            cells = _unsigned_row_all_lead(roles, cells)
         if roles and (row := _row_task(roles, cells)):
             number = cells[roles.index("number")] if "number" in roles else str(len(found) + 1)
             found.append((number, *row))
@@ -2248,6 +2283,8 @@ GOAL_WORDS = re.compile(
     # 特殊困难老年人提供…")
     # a level to hold, its value right after ("粮食产量稳定在23万吨", an item of a year's expected goals)
     r"|(?:稳定|保持|维持)在\s*约?\s*\d"
+    # reader58: titles to win, counted right after the verb of striving for them ("争创2个国家生猪调出大县"), as 创建
+    r"|争创\s*\d"
     # a gap or time narrowed to a ceiling ("急救反应时间缩短到12分钟以下", "倍差缩小到1.9以内"), as 下降到 (not 压缩至:
     # "办理时限压缩至1个工作日内" is a procedure's term in a sentence naming no year, heldout_ay, _af)
     r"|(?:缩小|缩短)(?:到|至)\s*约?\s*\d"

@@ -1872,7 +1872,13 @@ def _rejoin_wrapped(text: str) -> str:
         ):
             # even so, a number cut in two ("…从2015" / "年的73.25岁…") is one line's
             for part in group:
-                if out and NUMBER_CUT_END.search(out[-1]) and NUMBER_CUT_START.match(part):
+                if (
+                    out
+                    and NUMBER_CUT_END.search(out[-1])
+                    and NUMBER_CUT_START.match(part)
+                    # reader58: a page's date alone on its line ("2023-09-22") is whole, no number cut
+                    and not dating.ISO_DATE_LINE.match(out[-1])
+                ):
                     out[-1] = out[-1].rstrip() + part
                 else:
                     out.append(part)
@@ -3279,7 +3285,7 @@ def _sentence_targets(text: str) -> list[dict]:
         # period its title names, to its end (a page written at its end or later reports on it; a copy cut before
         # its goals, naming none, has the past's results only) (reader50)
         document_year = named[1]
-    if document_year is None and (written := dating.written_year(text)) and dating.GOALS_HEADING.search(text):
+    if document_year is None and (written := dating.written_year(text)) and dating.names_its_goals(text):
         # (7) a text heading its goals and naming no year to reach: the year it was written in, as it states its own date
         document_year = written
     # the plan's first year: its period's start ("(2021—2025年)"), else the first year it sets a goal for
@@ -4195,7 +4201,7 @@ def _sentence_targets(text: str) -> list[dict]:
             if POPULATION_FORECAST.search(before):
                 continue  # "预计到2020年,…老年人口将达到539万人,占全省人口总数的14.4%": the population expected, no goal
             if (bracket := BRACKETED_BASE.search(before)) and (
-                not bracket.group(1) or int(bracket.group(1)) < year
+                not (bracket.group(1) or bracket.group(2)) or int(bracket.group(1) or bracket.group(2)) < year
             ):
                 continue  # "达到30%（2020年为23.15%）", "（基线值23%）": the baseline in brackets, no goal
             if unit not in ("%", "‰") and (QUALIFIER.match(after) or CLASS_THRESHOLD.match(after)):
@@ -4568,9 +4574,11 @@ BASELINE = re.compile(
     # "较目前的76.34岁继续增长": the present level a rise starts from
     r"|(?:比|较)(?:目前|现在|当前|现有)(?:水平)?的?$"
 )
-# a baseline in brackets after the goal: "（2020年为23.15%）", "(基线值:23%)"
+# a baseline in brackets after the goal: "（2020年为23.15%）", "(基线值:23%)"; reader58: a year and a colon alone
+# too ("≥95%(2022:90%)", "(2022 :90%)": last year's value beside an indicator's floor)
 BRACKETED_BASE = re.compile(
-    r"[（(](?:(\d{4})\s*年(?:底|末)?(?:为|是|[:：])?|(?:基线|基期|现状)值?(?:为|是|[:：])?)[^（）()，,；。]{0,12}$"
+    r"[（(](?:(\d{4})\s*年(?:底|末)?(?:为|是|[:：])?|(\d{4})\s*[:：]|(?:基线|基期|现状)值?(?:为|是|[:：])?)"
+    r"[^（）()，,；。]{0,12}$"
 )
 # a sentence granting money: "给予最高3万元的一次性奖励", "按…的30%、最高800万元的标准给予补助"
 GRANT = re.compile(

@@ -164,6 +164,17 @@ def report_year(text: str) -> int | None:
 # or a date closing the text on a line of its own ("2017年1月5日", the 落款)
 OWN_DATE_ROW = re.compile(r"(?:发文|成文|发布|印发)(?:时间|日期)\s*[|:：]?\s*(20\d{2})\s*[-年./]")
 DATE_LINE = re.compile(r"^[\s\u3000]*(20\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[\s\u3000]*$")
+# reader58: a page's date written as digits alone on its own line ("2023-09-22", "2023/9/22", "2023.09.22", full-width
+# alike after NFKC), the page's line of its date
+ISO_DATE_LINE = re.compile(r"^\s*(20\d{2})\s*([-/.])\s*\d{1,2}\s*\2\s*\d{1,2}\s*$")
+# reader58: last year's value in a bracket after an indicator ("≥76%(2022年:73%)", "(2022:90%)"): a baseline, no year
+# the text's goals are for
+BASELINE_BRACKET = re.compile(r"[（(]\s*(20\d{2})\s*年?\s*[:：]\s*[\d.]+\s*[%‰]?\s*[)）]")
+# reader58: an indicator's floor or ceiling by its sign closing a line ("4.孕产妇系统服务率≥90%", "≤10/10万(2022:…)"): a list
+# of three such lines names its goals as a heading does (a 绩效指标 list copied without its heading)
+SIGNED_INDICATOR_LINE = re.compile(
+    r"^[^\n≥≤]{2,60}[≥≤]\s*\d+(?:\.\d+)?\s*(?:%|‰|/10万)?\s*(?:[（(][^）)\n]{0,20}[)）])?\s*$", re.M
+)
 
 # a heading of the text's goals, on a line of its own or opening one ("一、工作目标", "（二）主要目标", "主要目标：新增…"), not
 # a phrase in a sentence ("确保如期完成目标任务", "筛查目标任务为1350人")
@@ -188,9 +199,18 @@ def written_year(text: str) -> int | None:
         written = int(row.group(1))
     else:
         for line in (*lines[-4:], *lines[:6]):
-            if date := DATE_LINE.match(line):
+            if date := DATE_LINE.match(line) or ISO_DATE_LINE.match(unicodedata.normalize("NFKC", line)):
                 written = int(date.group(1))
                 break
-    if written is None or {int(y) for y in NAMED_YEAR.findall("\n".join(lines))} - {written}:
+    body = BASELINE_BRACKET.sub(
+        lambda m: "" if written and int(m.group(1)) < written else m.group(0), "\n".join(lines)
+    )
+    if written is None or {int(y) for y in NAMED_YEAR.findall(body)} - {written}:
         return None
     return written
+
+
+def names_its_goals(text: str) -> bool:
+    """Whether a text heads its goals ("一、工作目标"), or lists them as signed indicators, three lines or more
+    ("1.…接种率≥90%"), which is a goals list without its heading (reader58)."""
+    return bool(GOALS_HEADING.search(text)) or len(SIGNED_INDICATOR_LINE.findall(text)) >= 3

@@ -429,6 +429,19 @@ LEADS_BEFORE_LIST = re.compile(
 )
 # a unit marked as the lead inside a list: "市卫健委（牵头）、市财政局"
 LEAD_MARK = re.compile(r"\s*[（(]\s*牵头(?:单位|部门)?\s*[)）]")
+# reader58: a sign before a unit marking it the lead ("▲发改局,各部门,各镇乡(街道)", "★市卫健委、市财政局"), a 任务分解
+# table's mark for its 牵头 unit: read as "（牵头）" after that unit (LEAD_MARK), the units not marked cooperate
+LEAD_SIGNS = "▲★☆△◆●■※"
+SIGN_MARKED_UNIT = re.compile(
+    rf"[{LEAD_SIGNS}]\s*((?:[^，,、；;。（()）{LEAD_SIGNS}\s]|[（(][^（()）]*[)）])(?:[^，,、；;。（()）{LEAD_SIGNS}]|[（(][^（()）]*[)）])*)"
+)
+
+
+def _signs_as_lead_marks(bracket: str) -> str:
+    """'▲发改局,各部门' → '发改局（牵头）,各部门': each unit a sign marks as the lead, its mark written out."""
+    return SIGN_MARKED_UNIT.sub(lambda m: m.group(1) + "（牵头）", bracket)
+
+
 # role words closing a part of a list of units: "A牵头，B、C配合"
 ROLE_INSIDE = re.compile(
     rf"(?:{SUPERVISING}|{LEAD_WORDS}|{'|'.join(COOPERATING_WORDS)}){ROLE_TAIL}?\s*(?:[，,；;]|$)"
@@ -479,6 +492,8 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
     # "省残联、省卫生健康委牵头省教育厅、省民政厅按职责分工负责": a copy that lost the comma after 牵头 (the next
     # unit starts with its level, a role word follows it)
     bracket = GLUED_LEAD_WORD.sub("牵头，", bracket)
+    if SIGN_MARKED_UNIT.search(bracket):
+        bracket = _signs_as_lead_marks(bracket)
     if LEAD_MARK.search(bracket):
         # "责任单位：市卫健委（牵头）、市财政局、市医保局": the unit marked (牵头) leads, the others cooperate
         # the labels opening its parts are no unit's name ("牵头单位：A（牵头）；配合单位：B、C"); the units not marked
@@ -1300,16 +1315,36 @@ def _unit_cell_rows(lines: list[str], i: int) -> tuple[list[tuple], int] | None:
     return (found, j) if len(found) >= 2 else None
 
 
+# reader58: a table's unit cell opening with a lead sign ("▲发改局,各部门"); two such cells make the sign the table's lead mark
+SIGNED_CELL = re.compile(rf"(?:^|[|\t])\s*[{LEAD_SIGNS}]\s*[\u4e00-\u9fff]")
+
+
+def _unsigned_row_all_lead(roles: list[str], cells: list[str]) -> list[str]:
+    """In a table whose rows mark their lead unit with a sign, a row's 责任单位 cell with no sign names no lead over
+    the others: each of its units leads (as a 责任单位 alone), not the first before a comma."""
+    return [
+        cell
+        if role != "duty" or not cell.strip() or re.search(f"[{LEAD_SIGNS}]|牵头|配合|协助|会同", cell)
+        else _signs_as_lead_marks(
+            "、".join(LEAD_SIGNS[0] + p.strip() for p in _split_outside_brackets(cell, "，,、") if p.strip())
+        )
+        for role, cell in zip(roles, cells, strict=False)
+    ]
+
+
 def _table_tasks(lines: list[str]) -> tuple[list[tuple], set[int]]:
     """(row number, title, text, lead, cooperating, deadline) of each row of a responsibility table, read
     by its columns, and the lines the tables take: rows written "|1|…|X|Y|" or with tabs between the cells,
     or (a table copied out of a PDF or a page) one cell a line, each row opening with its number under a
     序号 column."""
     found, used, i = [], set(), 0
+    signed_table = sum(bool(SIGNED_CELL.search(line)) for line in lines) >= 2
 
     def keep(roles, cells):
         if len(cells) != len(roles):
             roles = _aligned(roles, cells)
+        if roles and signed_table:
+            cells = _unsigned_row_all_lead(roles, cells)
         if roles and (row := _row_task(roles, cells)):
             number = cells[roles.index("number")] if "number" in roles else str(len(found) + 1)
             found.append((number, *row))
@@ -1855,7 +1890,13 @@ def _rejoin_wrapped(text: str) -> str:
         ):
             # even so, a number cut in two ("…从2015" / "年的73.25岁…") is one line's
             for part in group:
-                if out and NUMBER_CUT_END.search(out[-1]) and NUMBER_CUT_START.match(part):
+                if (
+                    out
+                    and NUMBER_CUT_END.search(out[-1])
+                    and NUMBER_CUT_START.match(part)
+                    # reader58: a page's date alone on its line ("2023-09-22") is whole, no number cut
+                    and not dating.ISO_DATE_LINE.match(out[-1])
+                ):
                     out[-1] = out[-1].rstrip() + part
                 else:
                     out.append(part)
@@ -2286,6 +2327,8 @@ GOAL_WORDS = re.compile(
     # plan dated by spans ("用3年时间,…") sets (reader57)
     # (a bare 形成 describes as often: "分解形成153个指标", "目前…形成300万马力产能")
     r"|(?:初步|基本|逐步|力争)形成\s*\d|新发现\s*\d"
+    # reader58: titles to win, counted right after the verb of striving for them ("争创2个国家生猪调出大县"), as 创建
+    r"|争创\s*\d"
     # a gap or time narrowed to a ceiling ("急救反应时间缩短到12分钟以下", "倍差缩小到1.9以内"), as 下降到 (not 压缩至:
     # "办理时限压缩至1个工作日内" is a procedure's term in a sentence naming no year, heldout_ay, _af)
     r"|(?:缩小|缩短)(?:到|至)\s*约?\s*\d"
@@ -3307,7 +3350,7 @@ def _sentence_targets(text: str) -> list[dict]:
         # period its title names, to its end (a page written at its end or later reports on it; a copy cut before
         # its goals, naming none, has the past's results only) (reader50)
         document_year = named[1]
-    if document_year is None and (written := dating.written_year(text)) and dating.GOALS_HEADING.search(text):
+    if document_year is None and (written := dating.written_year(text)) and dating.names_its_goals(text):
         # (7) a text heading its goals and naming no year to reach: the year it was written in, as it states its own date
         document_year = written
     # the plan's first year: its period's start ("(2021—2025年)"), else the first year it sets a goal for
@@ -4237,7 +4280,7 @@ def _sentence_targets(text: str) -> list[dict]:
             if POPULATION_FORECAST.search(before):
                 continue  # "预计到2020年,…老年人口将达到539万人,占全省人口总数的14.4%": the population expected, no goal
             if (bracket := BRACKETED_BASE.search(before)) and (
-                not bracket.group(1) or int(bracket.group(1)) < year
+                not (bracket.group(1) or bracket.group(2)) or int(bracket.group(1) or bracket.group(2)) < year
             ):
                 continue  # "达到30%（2020年为23.15%）", "（基线值23%）": the baseline in brackets, no goal
             if unit not in ("%", "‰") and (QUALIFIER.match(after) or CLASS_THRESHOLD.match(after)):
@@ -4610,9 +4653,11 @@ BASELINE = re.compile(
     # "较目前的76.34岁继续增长": the present level a rise starts from
     r"|(?:比|较)(?:目前|现在|当前|现有)(?:水平)?的?$"
 )
-# a baseline in brackets after the goal: "（2020年为23.15%）", "(基线值:23%)"
+# a baseline in brackets after the goal: "（2020年为23.15%）", "(基线值:23%)"; reader58: a year and a colon alone
+# too ("≥95%(2022:90%)", "(2022 :90%)": last year's value beside an indicator's floor)
 BRACKETED_BASE = re.compile(
-    r"[（(](?:(\d{4})\s*年(?:底|末)?(?:为|是|[:：])?|(?:基线|基期|现状)值?(?:为|是|[:：])?)[^（）()，,；。]{0,12}$"
+    r"[（(](?:(\d{4})\s*年(?:底|末)?(?:为|是|[:：])?|(\d{4})\s*[:：]|(?:基线|基期|现状)值?(?:为|是|[:：])?)"
+    r"[^（）()，,；。]{0,12}$"
 )
 # a sentence granting money: "给予最高3万元的一次性奖励", "按…的30%、最高800万元的标准给予补助"
 GRANT = re.compile(

@@ -1174,9 +1174,12 @@ class Command(BaseCommand):
             ),
             (
                 truth / "heldout_cs",
-                False,
+                True,
                 "NINETY-SEVENTH held-out set, six stored web-page copies of yearly work goals (诸暨 2023 目标任务分解 with ▲ lead units, 济宁 2023 农业农村, a province's 2023 基本公共卫生 绩效指标, 竹山 2024 预期目标, 深圳 2024 新增床位, 海东 2015 交通) with 61 targets and 9 tasks, gathered by helper gather88, truth committed before any reader ran (reviewed by review29: no change), "
-                "first read by the lead with session 24's reader (11187de6: session 23's last reader and step (7) of a goal's year, written before these sets were read; no rule written since their truth): targets 35/61 (36 found), tasks 0/9 (9 found): the 绩效指标 list dated only by its '2023-09-22' line 0/23, 诸暨's ▲ not read",
+                "first read by the lead with session 24's reader (11187de6: session 23's last reader and step (7) of a goal's year, written before these sets were read; no rule written since their truth): targets 35/61 (36 found), tasks 0/9 (9 found): the 绩效指标 list dated only by its '2023-09-22' line 0/23, 诸暨's ▲ not read; "
+                "seen since reader58 (a lead sign before a unit '▲A,B' read as 牵头, a row without it in a signed table all lead; '争创N个'; a page's "
+                "ISO date line dating a list of three or more signed indicator lines '…≥90%' with no heading, not joined to item 1; '(2022:90%)' a baseline): "
+                "targets 57/61 (58 found: 深圳's repeated headline goal once, its '等16个项目', the 基卫 list's bare counts '管理人数142万人' (DOUBTFUL) not read), tasks 9/9 (9 found)",
             ),
             (
                 truth / "heldout_ct",

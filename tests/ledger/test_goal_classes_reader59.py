@@ -90,3 +90,10 @@ def test_sideways_table_bare_year_label_is_no_target_row():
     # "2020年" may head a baseline row: only a label naming a target (目标值, 预期值, 规划, 末) dates values as goals
     assert transposed.rows("指标一 | 指标二 |\n2020年 |\n5% | 6% |\n") == []
     assert len(transposed.rows("指标一 | 指标二 |\n目标值(2025年) |\n5% | 6% |\n")) == 2
+
+
+def test_sideways_table_units_row_gives_the_values_their_units():
+    text = "指 标 | 新建卫生院 | 床位使用率 |\n单 位 | 所 | % |\n2026年目标值 | 12 | 85 |\n"
+    found = _rows(text)
+    assert (12.0, "所", 2026, "ge") in found
+    assert (85.0, "%", 2026, "ge") in found

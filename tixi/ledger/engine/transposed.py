@@ -17,6 +17,7 @@ YEAR_LABEL = re.compile(
     r"(?:[(（]?(?P<y2>\d{4})年?[)）]?)?$"
 )
 NAMES_LABEL = re.compile(r"^(?:主要|具体|核心)?(?:指标|项目)(?:名称)?$")
+UNITS_LABEL = re.compile(r"^(?:计量)?单位$")
 NATURE_LABEL = re.compile(r"^(?:指标)?(?:属性|性质|类型)$")
 # a value cell: sign or word, number, the unit written with it (no digit, no sign), a word after
 VALUE = re.compile(
@@ -54,6 +55,7 @@ def _is_name(cell: str) -> bool:
         and not grid.NATURE.match(cell)
         and not NAMES_LABEL.match(cell)
         and not NATURE_LABEL.match(cell)
+        and not UNITS_LABEL.match(cell)
         and _year(cell) is None
     )
 
@@ -75,8 +77,11 @@ def rows(text: str) -> list[dict]:
             names = names[:-1]
         if len(names) < 2 or not all(_is_name(c) for c in names):
             continue
-        # the values row: next line, or the one after a label line naming the year
-        j = i + 1
+        # a units row under the names ("单位 | % | 万元 |"), then the values row: next line, or the one after a label
+        # line naming the year
+        j, units = i + 1, None
+        if j < len(lines) and lines[j] and UNITS_LABEL.match(lines[j][0]) and len(lines[j]) == len(names) + 1:
+            units, j = lines[j][1:], j + 1
         if year is None and j < len(lines) and len(lines[j]) == 1 and _year(lines[j][0]):
             year, j = _year(lines[j][0]), j + 1
         if j >= len(lines):
@@ -91,7 +96,9 @@ def rows(text: str) -> list[dict]:
         read = [_value(c) for c in values]
         if not all(read):
             continue
-        for name, cell, (value, comparator, unit) in zip(names, values, read, strict=True):
+        for k, (name, cell, (value, comparator, unit)) in enumerate(zip(names, values, read, strict=True)):
+            if not unit and units and units[k] not in grid.EMPTY:
+                unit = units[k]
             if not unit:
                 written = grid.UNIT_AT_END.search(name)
                 unit = written.group(1) if written else ""

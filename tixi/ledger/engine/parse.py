@@ -3182,6 +3182,17 @@ def targets(text: str) -> list[dict]:
     under the document's target year (the year its 到YYYY年 phrases name most; dating.py gives the order of the
     anchors a goal's year comes from). A text typed full-width throughout reads its "；" as ";" (its targets' text
     keeps "；")."""
+    # reader59: a garbled deadline ("2022年8底前") and a restated floor ("90分(含90分)以上") repaired, the goal lines
+    # under a year's heading ("确定2021空气质量目标") read for its year; the sentences given their own words back after
+    from tixi.ledger.engine import headed
+
+    repaired, repairs = headed.repaired(text)
+    found = _period_targets(repaired)
+    found += headed.heading_dated(repaired, found, _period_targets)
+    return dating.own_words(found, repairs, normalise(text)) if repairs else found
+
+
+def _period_targets(text: str) -> list[dict]:
     # "到“十四五”末" read as the year it names ("到2025年"), the sentences given their own words back after (reader50)
     dated, swaps = dating.period_ends_as_years(text)
     # "新增床位1万多张", "培训3万余人": the count's 多/余 before 万, read as "1多万张" (the sentence's words given back after)

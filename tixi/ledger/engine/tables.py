@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import asdict, dataclass
 
-from tixi.ledger.engine import grid
+from tixi.ledger.engine import grid, transposed
 from tixi.ledger.engine.parse import FIVE_YEAR_ENDS, FIVE_YEAR_NUMBER, normalise
 
 CAPTION = re.compile(r"^\s*表\s*(\d+)[\s　.．:：]*(.*)$")
@@ -756,7 +756,34 @@ def indicator_rows(text: str) -> list[dict]:
                     )
                 )
     found = found + _run_together_rows(text) + _mid_nature_rows(text)
-    return _with_grid_rows(text, found)
+    return _with_grid_rows(text, found) + _sideways_rows(text)
+
+
+def _sideways_rows(text: str) -> list[dict]:
+    """reader59: the rows of a table laid out sideways (names in one row, values under "2022年目标值"), transposed.py's."""
+    return [
+        asdict(
+            IndicatorRow(
+                table=0,
+                area="",
+                number=str(k + 1),
+                name=r["name"],
+                unit=r["unit"],
+                baseline_year=None,
+                baseline=None,
+                baseline_text="",
+                target_year=r["year"],
+                target=r["value"],
+                target_text=r["text"],
+                comparator=r["comparator"],
+                kind="value",
+                change_per_year=None,
+                nature="",
+                clause=f"{r['name']} {r['text']}",
+            )
+        )
+        for k, r in enumerate(transposed.rows(text))
+    ]
 
 
 def _same_name(name: str) -> str:

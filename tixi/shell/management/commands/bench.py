@@ -1183,9 +1183,10 @@ class Command(BaseCommand):
             ),
             (
                 truth / "heldout_ct",
-                False,
+                True,
                 "NINETY-EIGHTH held-out set, eight stored web-page copies of newer plans (a 乡村振兴 主要指标 table, 上海 and 湖南 碳达峰, 广州 设备更新 2027, 任城 农产品质量安全, 大连 2021 空气质量, 数字中国 2025, 江苏 数字经济 2027) with 44 targets, gathered by helper gather89, truth committed before any reader ran (reviewed by review30: no change), "
-                "first read by the lead with session 24's reader (11187de6: session 23's last reader and step (7) of a goal's year, written before these sets were read; no rule written since their truth): targets 16/44 (16 found): the table's spaced '2022 年 目 标 值' column 0/22, 大连's heading year, 任城's '2022年8底前'",
+                "first read by the lead with session 24's reader (11187de6: session 23's last reader and step (7) of a goal's year, written before these sets were read; no rule written since their truth): targets 16/44 (16 found): the table's spaced '2022 年 目 标 值' column 0/22, 大连's heading year, 任城's '2022年8底前'; "
+                "seen since reader59 (a table laid out sideways: names row, year label, values row; a deadline month without 月; a floor restated '90分(含90分)以上'; goal lines under a year heading without 年): targets 42/44 (44 found: 恩格尔系数 and 收入比 read ge, the truth's DOUBTFUL le)",
             ),
             (
                 truth / "heldout_cu",

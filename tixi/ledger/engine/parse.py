@@ -3511,6 +3511,7 @@ def _sentence_targets(text: str) -> list[dict]:
             # "…预期目标是:地区生产总值达到240亿元,同比增长21%;地方财政总收入达到20亿元,同比增长24.6%": the goals line's
             # later clauses compare with last year too
             and not goals_line
+            and not _report_year_will_reach(sentence, report_this)
         ):
             continue  # "全市人均预期寿命达到79.1岁,比上年提高0.3岁": this year's level against last year's, reported
         if FOUNDATION_LAID.search(sentence) and not FUTURE_MARK.search(sentence):
@@ -4866,6 +4867,19 @@ AIMED_COMPARISON = re.compile(
     r"(?:力争|争取|确保|努力)[^，,。；;]{0,4}?(?:比|较)(?:上年|去年|上一年)|主要(?:预期)?目标(?:是|为)?[:：]"
     r"|预期目标(?:是|为)[:：]"  # "2012年全区经济社会发展的预期目标是:…", no 主要
 )
+# a work report's level for its own year put in the future ("1956年…病床…总数将达到33.9万张，比上年增长22%", "专科防治所将
+# 达到650个，比上年增长125%"): the year's plan, its rise over last year beside it, not a level reported (reader60)
+REPORT_YEAR_WILL_REACH = re.compile(r"将(?:要)?(?:达到|增加到|提高到|发展到|增设|增加)")
+
+
+def _report_year_will_reach(sentence: str, report_this: int | None) -> bool:
+    """A sentence of a work report (its year known) setting a level with 将 for the report's year, or for no year."""
+    if not report_this or not REPORT_YEAR_WILL_REACH.search(sentence):
+        return False
+    named = {int(y) for y in re.findall(r"(?<![\d比较])(\d{4})\s*年(?!\s*\d{1,2}\s*月)", sentence)}
+    return named <= {report_this}
+
+
 # "2024年…达到79岁,比2020年提高1.1岁": a year's level compared with an earlier year's is a result reported, not a goal
 COMPARED_WITH_YEAR = re.compile(r"(?:比|较)\d{4}\s*年")
 # reader54: what follows a population written before a rate's name ("10万人生产安全事故死亡率", "10万人口死亡率",

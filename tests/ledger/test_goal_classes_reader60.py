@@ -51,3 +51,46 @@ def test_a_level_against_last_year_without_jiang_or_in_another_year_stays_report
     heading = "二、１９６３年的国家预算\n"
     assert found(heading + "１９６２年全国医院病床总数将达到３５万张，比上年增长６％。\n") == []
     assert found(heading + "全国医院病床总数达到３５万张，比上年增长６％。\n") == []
+
+
+def test_the_rise_over_last_year_beside_such_a_level_is_no_level():
+    text = (
+        "二、１９６３年的国家预算\n"
+        "１９６３年全国医院病床总数将达到４０．５万张，比上年增长６％；在校学生将达到８０万人以上，比上年增长１７％。\n"
+    )
+    assert found(text) == [(40.5, "万张", 1963, "ge"), (80.0, "万人", 1963, "ge")]
+
+
+def test_an_old_weight_unit_dan_is_a_unit():
+    text = "到2031年，全省油菜籽产量达到１，２５０万担，茶叶产量达到3.5万担。"
+    assert found(text) == [(1250.0, "万担", 2031, "ge"), (3.5, "万担", 2031, "ge")]
+
+
+def test_the_excess_over_a_level_named_is_a_difference_not_a_level():
+    text = "到2031年，粮食产量将要达到3000亿斤，比原定2030年2800亿斤的水平超过200亿斤。"
+    assert found(text) == [(3000.0, "亿斤", 2031, "ge")]
+    # a level over a threshold stays: "超过200亿斤" with no level named before it
+    assert found("到2031年，粮食产量超过200亿斤。") == [(200.0, "亿斤", 2031, "gt")]
+
+
+LISTED = (
+    "2031年国民经济计划主要指标安排如下。\n"
+    "　　农业，油料产量3，450万吨，比2030年预计增加100万吨；茶叶产量55万吨。\n"
+    "　　机械工业，拖拉机12.5万台，汽车300万辆，增加20万辆，这是根据需要安排的。\n"
+    "　　劳动就业，在城镇安排500万人。\n"
+    "在2031年计划安排中，要注意解决以下问题。全省钢产量3000万吨。\n"
+)
+
+
+def test_a_plans_announced_list_of_main_indicators_reads_each_bare_level():
+    assert found(LISTED) == [
+        (3450.0, "万吨", 2031, "ge"),
+        (55.0, "万吨", 2031, "ge"),
+        (12.5, "万台", 2031, "ge"),
+        (300.0, "万辆", 2031, "ge"),
+        (500.0, "万人", 2031, "ge"),
+    ]
+
+
+def test_bare_values_with_no_announced_list_stay_unread():
+    assert found(LISTED.replace("主要指标安排如下", "执行情况是")) == []

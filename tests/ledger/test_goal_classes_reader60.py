@@ -5,7 +5,7 @@ levels in the future with 将 beside their rise over last year ("总数将达到
 none is a held-out document. Each test fails on the parser before these rules (main at c544047a) but the guards."""
 
 from tixi.ledger.engine import dating
-from tixi.ledger.engine.parse import targets
+from tixi.ledger.engine.parse import normalise, targets
 
 
 def found(text: str) -> list[tuple]:
@@ -94,3 +94,18 @@ def test_a_plans_announced_list_of_main_indicators_reads_each_bare_level():
 
 def test_bare_values_with_no_announced_list_stay_unread():
     assert found(LISTED.replace("主要指标安排如下", "执行情况是")) == []
+
+
+def test_numbers_written_digit_by_digit_in_numerals_read_as_digits():
+    text = (
+        "五年内，卫生事业的发展将如下列：\n"
+        "全省卫生院的病床增长百分之五○，到一九六二年达到一二·五万张，其中：县医院三·二万张；中医师为○·六万人。\n"
+    )
+    assert found(text) == [(12.5, "万张", 1962, "ge"), (3.2, "万张", 1962, "ge"), (0.6, "万人", 1962, "ge")]
+
+
+def test_numerals_in_words_or_without_a_point_stay_words():
+    # "三四万人" is thirty to forty thousand, "三十万张" a number in words: neither is read digit by digit
+    text = "到一九六二年，全省病床达到三十万张，医师达到三四万人。"
+    assert "三十万张" in normalise(text) and "三四万人" in normalise(text)
+    assert "1962年" in normalise(text)

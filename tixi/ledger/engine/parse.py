@@ -1938,11 +1938,32 @@ def _number_marks(text: str) -> str:
     return OCR_RANGE_DASH.sub("-", text) if "一" in text else text
 
 
+# Numbers an old text writes digit by digit in Chinese numerals, "○" its zero, "·" its decimal point ("到一九五七年达到二四·四万张",
+# "○·四万人"): a year of the last century ("一九五七年") and a decimal number before its unit, read as digits. Numerals with
+# 十/百/千 ("三十万人") and runs with no point ("三四万人" is thirty to forty thousand) are words, left (reader60)
+NUMERAL_DIGITS = {ord(c): str(i) for i, c in enumerate("〇一二三四五六七八九")} | {
+    ord("○"): "0",
+    ord("零"): "0",
+}
+NUMERAL_YEAR = re.compile(r"(?<![〇○零一二三四五六七八九十百千万])一九[〇○零一二三四五六七八九]{2}(?=\s*年)")
+NUMERAL_DECIMAL = re.compile(
+    r"(?<![〇○零一二三四五六七八九十百千万亿])[〇○零一二三四五六七八九]{1,4}[·・][〇○零一二三四五六七八九]{1,3}"
+    r"(?=\s*(?:[万亿]|%|‰))"
+)
+
+
+def _positional_numerals(text: str) -> str:
+    if "一九" not in text and "·" not in text and "・" not in text:
+        return text
+    text = NUMERAL_YEAR.sub(lambda m: m.group(0).translate(NUMERAL_DIGITS), text)
+    return NUMERAL_DECIMAL.sub(lambda m: re.sub("[·・]", ".", m.group(0).translate(NUMERAL_DIGITS)), text)
+
+
 def normalise(text: str) -> str:
     """The text as the rules read it: \r\n and \r as \n, ０-９ as 0-9, ％ as %, a Word paste's spaces around
     numbers dropped, a PDF copy's hard-wrapped lines joined again."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(PASTED_FORMS)
-    text = _rejoin_wrapped(_unspaced_numbers(_number_marks(_joined_ocr_digits(text))))
+    text = _rejoin_wrapped(_unspaced_numbers(_number_marks(_joined_ocr_digits(_positional_numerals(text)))))
     text = "\n".join(_rejoin_cut_cells(text.split("\n")))
     # a paragraph's first-line indent typed full-width ("　　") says no more than the line break before it
     return INDENT.sub("", text)

@@ -135,6 +135,15 @@ REPORT_PART_YEAR = re.compile(
     r"(?:和政策取向|和主要任务)?\s*$"
 )
 
+# a report's part that sets the year's plan, budget or work as a proposal or a list of indicators ("二、1981年国民经济
+# 计划的任务和主要指标", "二、2024年的国家预算", "二、关于2025年政府工作的建议"), in a year of this century or the last
+# half of the one before (an old national report's "1956年的国家预算"): the report is that year's (reader60)
+REPORT_PLAN_PART_YEAR = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?(?:关于)?(19[5-9]\d|20\d{2})年"
+    r"(?:的?国家预算(?:草案)?|(?:的)?(?:政府工作|工作)的建议"
+    r"|的?国民经济(?:和社会发展)?计划(?:草案)?的?(?:任务和主要指标|主要指标|主要任务|任务))$"
+)
+
 
 # a work report's goals line for its own year: "今年经济社会发展的主要预期目标是：…" (as "2012年…预期目标是：")
 THIS_YEAR_GOALS_LINE = re.compile(r"今年[^，,。；;:：]{0,16}?(?:主要)?预期目标(?:是|为)?[:：]")
@@ -156,6 +165,10 @@ def report_year(text: str) -> int | None:
             if session := REPORT_SESSION_YEAR.match(line):
                 return int(session.group(1))
     if lines and (part := REPORT_PART_YEAR.match(unicodedata.normalize("NFKC", re.sub(r"\s", "", lines[0])))):
+        return int(part.group(1))
+    if lines and (
+        part := REPORT_PLAN_PART_YEAR.match(unicodedata.normalize("NFKC", re.sub(r"\s", "", lines[0])))
+    ):
         return int(part.group(1))
     return None
 

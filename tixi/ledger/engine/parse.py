@@ -1997,11 +1997,32 @@ def _number_marks(text: str) -> str:
     return OCR_RANGE_DASH.sub("-", text) if "一" in text else text
 
 
+# Numbers an old text writes digit by digit in Chinese numerals, "○" its zero, "·" its decimal point ("到一九五七年达到二四·四万张",
+# "○·四万人"): a year of the last century ("一九五七年") and a decimal number before its unit, read as digits. Numerals with
+# 十/百/千 ("三十万人") and runs with no point ("三四万人" is thirty to forty thousand) are words, left (reader60)
+NUMERAL_DIGITS = {ord(c): str(i) for i, c in enumerate("〇一二三四五六七八九")} | {
+    ord("○"): "0",
+    ord("零"): "0",
+}
+NUMERAL_YEAR = re.compile(r"(?<![〇○零一二三四五六七八九十百千万])一九[〇○零一二三四五六七八九]{2}(?=\s*年)")
+NUMERAL_DECIMAL = re.compile(
+    r"(?<![〇○零一二三四五六七八九十百千万亿])[〇○零一二三四五六七八九]{1,4}[·・][〇○零一二三四五六七八九]{1,3}"
+    r"(?=\s*(?:[万亿]|%|‰))"
+)
+
+
+def _positional_numerals(text: str) -> str:
+    if "一九" not in text and "·" not in text and "・" not in text:
+        return text
+    text = NUMERAL_YEAR.sub(lambda m: m.group(0).translate(NUMERAL_DIGITS), text)
+    return NUMERAL_DECIMAL.sub(lambda m: re.sub("[·・]", ".", m.group(0).translate(NUMERAL_DIGITS)), text)
+
+
 def normalise(text: str) -> str:
     """The text as the rules read it: \r\n and \r as \n, ０-９ as 0-9, ％ as %, a Word paste's spaces around
     numbers dropped, a PDF copy's hard-wrapped lines joined again."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(PASTED_FORMS)
-    text = _rejoin_wrapped(_unspaced_numbers(_number_marks(_joined_ocr_digits(text))))
+    text = _rejoin_wrapped(_unspaced_numbers(_number_marks(_joined_ocr_digits(_positional_numerals(text)))))
     text = "\n".join(_rejoin_cut_cells(text.split("\n")))
     # a paragraph's first-line indent typed full-width ("　　") says no more than the line break before it
     return INDENT.sub("", text)
@@ -2233,6 +2254,7 @@ TARGET = re.compile(
     + r"|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|"
     + YEARLY_CAPACITY_UNIT
     + r"|亿吨|亿亩|万亿斤|亿斤|万斤|亿公斤|[万亿]立方米(?:[/／](?:小时|秒|日))?|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人[（(]次[)）]|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|[万亿]吨标准煤|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|亿平方米|万平方公里|亿册|亿印张|万种|万箱|万门(?![诊户类槛急店口])|万场|万批次|万次|万套|万只|万头|亿尾|万尾|万家|万所|万对|万公顷|万标箱|万标准箱|亿方(?![面法案式])|亿(?=[^，,。；;\d万亿]{0,6}?人口)|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|(?<!每\d)(?<!每\d\d)(?<!每\d\d\d)万(?=[^，,。；;\d万亿元]{1,6}?(?:人口|用户))|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
+    + r"|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|万亿斤|亿斤|万斤|[万亿]担(?![心任当保])|亿公斤|[万亿]立方米(?:[/／](?:小时|秒|日))?|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|[万亿]吨标准煤|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|亿平方米|万平方公里|亿册|亿印张|万种|万箱|万门(?![诊户类槛急店口])|万场|万批次|万次|万套|万只|万头|亿尾|万尾|万家|万所|万对|万公顷|万标箱|万标准箱|亿方(?![面法案式])|亿(?=[^，,。；;\d万亿]{0,6}?人口)|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|(?<!每\d)(?<!每\d\d)(?<!每\d\d\d)万(?=[^，,。；;\d万亿元]{1,6}?(?:人口|用户))|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
     r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人年(?=以上|及以上|左右|[，,。；;]|$)|人(?!制)|条(?![例款])|公里\s*[/／]\s*[百千万]?平方公里|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|小时|平方米/人|㎡/人|平方米|㎡|颗|辆(?![/／])|批次|堂"
     # reader55: tonnes of a small place's abatement ("重点工程减排量分别达到245吨、18吨"); "吨标准煤", "吨/日" are others
     r"|吨(?![/／标])"
@@ -3221,7 +3243,66 @@ def _approximate_wan_counts(text: str) -> tuple[str, dict[str, str]]:
     return APPROXIMATE_WAN.sub(moved, text), swaps
 
 
+# a plan's list of its main indicators announced ("1981年国民经济计划主要指标安排如下。", "2031年计划的主要指标是："), then
+# a paragraph per sector opened by its name ("农业，粮食产量34，250万吨，…", "原材料工业，钢产量3，500万吨，水泥7，800万吨。"):
+# each bare "name value unit" clause is a level for the list's year, a rise beside it ("增加1，000万吨") no level (reader60)
+INDICATORS_ANNOUNCED = re.compile(r"(\d{4})年[^。；;\n]{0,24}?主要指标(?:安排)?(?:如下|是|为)[。：:]?$")
+LIST_SECTOR_OPENING = re.compile(r"^[^，,。；;：:\d]{2,10}[，,、]")
+LISTED_LEVEL = re.compile(
+    r"^(?P<name>[^\d，,；;。：:（）()]{1,14}?)(?P<value>\d+(?:\.\d+)?)"
+    r"(?P<unit>[万亿]?(?:吨|辆|架|只|台|度|立方米|马力|人|元|担|斤|亩|张|套|公里|千瓦(?:时)?)|%)$"
+)
+# a clause that counts a change, an effect or a saving, not a level
+LISTED_NOT_LEVEL = re.compile(
+    r"增加|增长|减少|提高|下降|降低|比|较|预计|节约|少用|超过|控制|投资|收入|改造|新增|扩大"
+)
+
+
+def _listed_levels(text: str) -> list[dict]:
+    """The levels of a plan's main-indicator list (INDICATORS_ANNOUNCED), paragraph by paragraph to the first that no
+    sector name opens."""
+    if "主要指标" not in text:
+        return []
+    found, year = [], None
+    for line in normalise(text).split("\n"):
+        bare = line.strip(" \t\u3000")
+        if not bare:
+            continue
+        if announced := INDICATORS_ANNOUNCED.search(bare):
+            year = int(announced.group(1))
+            continue
+        if year is None:
+            continue
+        if not LIST_SECTOR_OPENING.match(bare):
+            year = None
+            continue
+        for clause in re.split(r"[，,；;。]", bare):
+            level = LISTED_LEVEL.match(clause.strip())
+            if level and not LISTED_NOT_LEVEL.search(level.group("name")):
+                value = float(level.group("value"))
+                found.append(
+                    {
+                        "value": value,
+                        "unit": level.group("unit"),
+                        "year": year,
+                        "comparator": "ge",
+                        "text": clause,
+                    }
+                )
+    return found
+
+
 def _targets(text: str) -> list[dict]:
+    listed = _listed_levels(text)
+    found = _targets_read(text)
+    if not listed:
+        return found
+    # a listed level the sentences read already (a rate "增长8%") is not read twice
+    have = {(t["value"], t["unit"], t["year"]) for t in found}
+    return found + [t for t in listed if (t["value"], t["unit"], t["year"]) not in have]
+
+
+def _targets_read(text: str) -> list[dict]:
     if "性" in text:
         text = MID_NATURE_TABLE_ROW.sub("", text)
     text = _without_grid_rows(text)
@@ -3634,8 +3715,12 @@ def _sentence_targets(text: str) -> list[dict]:
             # "…预期目标是:地区生产总值达到240亿元,同比增长21%;地方财政总收入达到20亿元,同比增长24.6%": the goals line's
             # later clauses compare with last year too
             and not goals_line
+            and not _report_year_will_reach(sentence, report_this)
         ):
             continue  # "全市人均预期寿命达到79.1岁,比上年提高0.3岁": this year's level against last year's, reported
+        if LAST_YEAR_COMPARED.search(sentence) and _report_year_will_reach(sentence, report_this):
+            # "总数将达到33.9万张，比上年增长22%": the level is the goal, its rise over last year beside it no level (reader60)
+            sentence = LAST_YEAR_RISE_BESIDE.sub("", sentence)
         if FOUNDATION_LAID.search(sentence) and not FUTURE_MARK.search(sentence):
             continue  # "2015年全区人均预期寿命达到74.31岁,…,为全面建成小康社会奠定了健康基础": results that laid a foundation
         if (
@@ -4286,6 +4371,13 @@ def _sentence_targets(text: str) -> list[dict]:
                 continue  # "截至2015年…达到76岁", "从1.38人增长到2.61人": a figure reached, no goal
             if BASELINE.search(before) or ALREADY.search(before):
                 continue  # "由10.7‰下降到…": the value a change starts from; "已达到…": reached
+            if EXCESS_OVER_LEVEL.search(before) and (m.group("before") or "").strip() in (
+                "超过",
+                "高于",
+                "超出",
+                "高出",
+            ):
+                continue  # "比原定2027年3856亿斤的水平超过133亿斤": the excess over a level named, a difference (reader60)
             if re.search(r"(?:相差|相距|差距(?:为|是)?)\s*$", before):
                 continue  # "目前健康期望寿命与人均期望寿命相差10岁左右": the gap between two figures, no level to reach
             if POPULATION_FORECAST.search(before):
@@ -5001,6 +5093,26 @@ AIMED_COMPARISON = re.compile(
     r"(?:力争|争取|确保|努力)[^，,。；;]{0,4}?(?:比|较)(?:上年|去年|上一年)|主要(?:预期)?目标(?:是|为)?[:：]"
     r"|预期目标(?:是|为)[:：]"  # "2012年全区经济社会发展的预期目标是:…", no 主要
 )
+# "比五年计划原定1957年3856亿斤的水平超过", "比上年的水平高出": the level a value exceeds, then the excess (reader60)
+EXCESS_OVER_LEVEL = re.compile(r"(?:比|较)[^，,。；;比较]{1,30}?的?水平\s*$")
+# a work report's level for its own year put in the future ("1956年…病床…总数将达到33.9万张，比上年增长22%", "专科防治所将
+# 达到650个，比上年增长125%"): the year's plan, its rise over last year beside it, not a level reported (reader60)
+REPORT_YEAR_WILL_REACH = re.compile(r"将(?:要)?(?:达到|增加到|提高到|发展到|增设|增加)")
+
+
+LAST_YEAR_RISE_BESIDE = re.compile(
+    r"[，,](?:比|较)(?:上年|去年|上一年)(?:增长|提高|增加)\d+(?:\.\d+)?%(?=[，,；;。]|$)"
+)
+
+
+def _report_year_will_reach(sentence: str, report_this: int | None) -> bool:
+    """A sentence of a work report (its year known) setting a level with 将 for the report's year, or for no year."""
+    if not report_this or not REPORT_YEAR_WILL_REACH.search(sentence):
+        return False
+    named = {int(y) for y in re.findall(r"(?<![\d比较])(\d{4})\s*年(?!\s*\d{1,2}\s*月)", sentence)}
+    return named <= {report_this}
+
+
 # "2024年…达到79岁,比2020年提高1.1岁": a year's level compared with an earlier year's is a result reported, not a goal
 COMPARED_WITH_YEAR = re.compile(r"(?:比|较)\d{4}\s*年")
 # reader54: what follows a population written before a rate's name ("10万人生产安全事故死亡率", "10万人口死亡率",

@@ -1195,6 +1195,30 @@ class Command(BaseCommand):
                 "first read by the lead with session 24's reader (11187de6: session 23's last reader and step (7) of a goal's year, written before these sets were read; no rule written since their truth): targets 11/100 (15 found): years before 2000 and digits spaced one by one not read; "
                 "seen since reader60 (a report part heading setting the year's plan, budget or work, 1950-1999 too; a report's 将-level beside last year's a goal, its rise no level; 万担; the excess over a level named no level; a plan's announced list of main indicators read bare; numbers digit by digit in numerals with '·', and 一九XX年): targets 94/100 (103 found)",
             ),
+            (
+                truth / "heldout_cv",
+                False,
+                "HUNDREDTH held-out set, four more records of ljz060707-lang/China-Real-Estate-Policy-Database (heldout_cr's source: 济源 2023 提振市场信心 with '(牵头单位:X,责任单位:Y)', 黔府办发〔2022〕17号 扩大有效投资 with a document-wide bracket note, 沈阳 2022 青年就业 measures, 湖北 2025 生育支持) with 123 targets and 176 tasks, gathered by helper gather91, truth committed before any reader ran (reviewed by review32/33: 贵州's bracket note applied to its later tasks), "
+                "first read by the lead with session 24's reader after reader57-60 and the lead's 多/余 counts (b174aaa2; no rule written since their truth): targets 82/123 (112 found), tasks 134/176 (176 found): 贵州's sector investment levels and half-year milestones 25/53, its note's governments not added 0/27",
+            ),
+            (
+                truth / "heldout_cw",
+                False,
+                "HUNDRED-AND-FIRST held-out set, eight 生态环境部 texts of HUANGZHIHAO1994/GCCMPD-climate-policy-dataset's MEE_PRC_EN.xlsx (heldout_cr's repository, another file: 减污降碳 实施方案 2022, 排污许可 执法监管, 执法队伍, 设施开放, 环评与排污许可, 清理整顿, 碳市场 清缴, 自行监测 帮扶) with 32 targets and 48 tasks, gathered by helper gather92, truth committed before any reader ran (reviewed by review33: no change), "
+                "first read by the lead with session 24's reader after reader57-60 and the lead's 多/余 counts (b174aaa2; no rule written since their truth): targets 25/32 (31 found), tasks 45/48 (45 found)",
+            ),
+            (
+                truth / "heldout_cx",
+                False,
+                "HUNDRED-AND-SECOND held-out set, five stored web-page copies (浙江 儿童少年 规划 1996-2000, 辽宁 儿童发展规划 2001-2010, 河南 贫困地区儿童 意见 news 2015, 莆田 养老服务业 意见 2014, 青海 教育 重点工程) with 75 targets, gathered by helper gather93, truth committed before any reader ran (reviewed by review34: no change), "
+                "first read by the lead with session 24's reader after reader57-60 and the lead's 多/余 counts (b174aaa2; no rule written since their truth): targets 44/75 (47 found): 浙江's goals dated only by its title's '(1996-2000年)' 0/29",
+            ),
+            (
+                truth / "heldout_cy",
+                False,
+                "HUNDRED-AND-THIRD held-out set, five texts of yanyanixs/Policy-QA-Agent's knowledge base (北京 政务公开 要点 2020 with '(X负责落实)', 数据要素× 方案 with '（责任单位：…）', 跨省通办 方案 with units and a deadline in one bracket, 社区(村)政务服务 2022; the national 人工智能+制造 2027) with 18 targets and 82 tasks, gathered by helper gather94, truth committed before any reader ran (reviewed by review35: no change), "
+                "first read by the lead with session 24's reader after reader57-60 and the lead's 多/余 counts (b174aaa2; no rule written since their truth): targets 18/18 (18 found), tasks 55/82 (66 found): 跨省通办's brackets 5/21",
+            ),
         )
         if perturb:
             return self.write_robustness(

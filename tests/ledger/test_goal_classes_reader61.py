@@ -103,3 +103,12 @@ def test_rise_over_last_year_with_a_floor_or_striven_for_is_a_goal():
 
 def test_rise_over_last_year_reported_stays_out():
     assert found("某市2023年稳经济工作方案\n全市生产总值达到300亿元，同比增长6.5%。\n") == []
+
+
+def test_building_of_a_list_sped_up_is_no_count_to_reach():
+    # fails on main: "加快建设N个…" read as counts to reach; the facilities are designated and under way (conv22 (d))
+    text = "某省2022年工作方案\n推动区域医疗中心开业，加快建设省创伤中心、3个区域医疗中心、20个县域医疗次中心和8个儿科病房。\n"
+    assert found(text) == []
+    assert found("某省2022年工作方案\n加快建设12个区域医疗中心。\n") == []
+    # a count to build to by a year stays a goal
+    assert found("某省2022年工作方案\n到2025年，新建12个区域医疗中心。\n") == [(12.0, "个", 2025, "ge")]

@@ -2247,6 +2247,12 @@ NEW_PROJECT_ENTRY = re.compile(
     r"新(?:上|建|开工|批准|核准|备案|进入)[^，,。；;]{0,16}(?:项目|企业|装置|生产线)[^，,。；;]{0,6}"
     r"(?:应|须|必须|需|需要)(?:满足|达到|符合|具备)[^。；;]*$"
 )
+# (reader61) the building of a list sped up, its first item maybe named without a count ("加快建设国家紧急医学救援基地(贵
+# 州)、2个省级区域医疗中心、50个县域医疗次中心和40个…"): the clause's verb 加快建设, the value a count of the list
+SPED_UP_BUILDING = re.compile(
+    r"^\s*加快建设(?:[^，,。；;\d、和及]{2,30}(?:、|和|及|以及))?"
+    r"(?:\d+(?:\.\d+)?\s*[个所家座处][^，,。；;\d、和及]{1,24}(?:、|和|及|以及))*$"
+)
 # (reader57) a clause opening with 加快 and the counts of a list before the value ("加快", "加快12个…中心、")
 SPED_UP_LIST = re.compile(
     r"加快(?:推进)?(?:\d+(?:\.\d+)?\s*[个所家座处条][^，,。；;\d、和及]{1,24}(?:、|和|及|以及))*"
@@ -4127,6 +4133,10 @@ def _sentence_targets(text: str) -> list[dict]:
                 r"[^，,。；;\d]{0,16}项目(?=[，,。；;]|$)", after
             ):
                 continue  # "加快建设9个国家区域医疗中心项目": projects under way, sped up, not a count to reach
+            if unit in ("个", "所", "家", "座", "处") and SPED_UP_BUILDING.search(
+                re.split(r"[，,。；;]", before)[-1]
+            ):
+                continue  # (reader61) "加快建设国家…基地、2个…中心、50个…次中心": designated and under way (conv22 (d))
             if SPED_UP_LIST.fullmatch(re.split(r"[，,。；;]", before)[-1]) and re.match(
                 r"[^，,。；;]*?建设(?=[，,。；;]|$)", after
             ):

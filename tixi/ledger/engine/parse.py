@@ -234,10 +234,12 @@ def is_organisation(name: str) -> bool:
 
 # "以下均需各县（市、区）人民政府（管委会）落实，不再列出", "以下责任单位均包括各县（市、区）人民政府": a rule for
 # every task after it
+# (reader61) said also of every measure, the "以下" after the units: "各项措施责任单位均包括各市〔州〕、各县〔…〕人民政府，
+# 以下不再列出" (without "以下…不再列出" such a sentence may state a duty of one paragraph only)
 FROM_HERE_ON = re.compile(
-    r"以下[^。；，,（）()]{0,12}?均(?:需|包括|含|由|涉及)"
+    r"(?:(?P<ahead>以下[^。；，,（）()]{0,12}?)|(?:各项|所有|全部|每项)[^。；，,（）()]{0,8}?)均(?:需|包括|含|由|涉及)"
     r"(?P<units>(?:[^（）()。；〔〕，,\]】]|[（(][^（）()]*[）)]|〔[^（）()〔〕]*〕)+?)(?:落实|负责|参与|配合)?"
-    r"(?:[，,]\s*不再(?:一一|重复)?列出)?(?=[。；;〕）)\]】]|$)"
+    r"(?(ahead)(?:[，,]\s*不再(?:一一|重复)?列出)?|[，,]\s*以下\s*(?:均\s*)?不再(?:一一|重复)?列出)(?=[。；;〕）)\]】]|$)"
 )
 # "（A、B负责。列第一位者为牵头单位，下同）": in this bracket and every one after it, the first unit leads; said
 # also "排在首位的部门为牵头部门", or cut off by a copy's end after "注：排在首位"
@@ -267,6 +269,11 @@ PLACE_BRANCH = re.compile(
     r"^[\u4e00-\u9fff]{2,3}?(?:生态环境|自然资源(?:和)?规划|自然资源|公安|税务|市场监管|规划)分局$"
 )
 LEVEL = re.compile(r"^(?:省|市(?!场)|县|区|州|旗|盟)")  # 市场监管总局 is national, not 市
+# (reader61) a zone of a city's rank that names its departments "示范区X局" ("示范区发展改革和统计局、财政金融局"):
+# a bare bureau after one is the zone's
+ZONE_LEVEL = re.compile(
+    r"^示范区(?=[\u4e00-\u9fff]{2,}?(?:[局委办厅部]|委员会)(?:[（(][\u4e00-\u9fff]{1,8}[)）])?$)"
+)
 DIVISION_KIND = re.compile(r"(?:县级市|县（市、区）|县（区）|县|区|市|乡镇|乡|镇|街道|旗)")
 
 # the first unit of a list of units ("责任单位：科技厅、", "（教育厅、"), to see whether it has its level
@@ -286,11 +293,15 @@ LEVELLED_BODY = re.compile(
 # (reader57) a 各-phrase naming kinds of divisions of any kind, a 州 or 盟 among them, each with its sub-kinds in
 # brackets: "各市、州、县人民政府", "各市（州）、县（市、区）人民政府", "各盟、市、旗人民政府" are one unit each
 DIVISION_NAME = (
-    r"(?:县级市|自治州|自治县|地区|乡镇|街道|县|区|市|州|盟|旗|乡|镇)(?:[（(][^（()）]{1,8}[)）])?"
+    r"(?:县级市|自治州|自治县|地区|乡镇|街道|县|区|市|州|盟|旗|乡|镇)"
+    # (reader61) the sub-kinds in 〔〕 too ("各市〔州〕、各县〔市、区、特区〕人民政府")
+    r"(?:[（(][^（()）]{1,8}[)）]|〔[^〔〕（()）]{1,8}〕)?"
 )
 DIVISIONS_RUN = re.compile(rf"(?:各|有关|相关){DIVISION_NAME}(?:、{DIVISION_NAME})*")
 DIVISION_CLOSING = re.compile(
     rf"{DIVISION_NAME}(?:(?:人民)?政府|党委和政府|党委、政府)?(?:[（(][^（()）、]{{1,6}}[)）])?"
+    # (reader61) "各市〔州〕、各县〔市、区、特区〕人民政府": the kinds each with its 各, closed by their governments
+    rf"|各{DIVISION_NAME}(?:人民)?政府(?:[（(][^（()）、]{{1,6}}[)）])?"
 )
 
 
@@ -383,6 +394,8 @@ def unit_names(part: str) -> list[str]:
         if shared and re.fullmatch(r"[\u4e00-\u9fff]{2,3}", names[i]) and not is_organisation(names[i]):
             names[i] += shared.group(1)
     level = LEVEL.match(names[0]).group(0) if names and LEVEL.match(names[0]) else ""
+    if names and ZONE_LEVEL.match(names[0]):
+        level = ZONE_LEVEL.match(names[0]).group(0)
     for i, name in enumerate(names):
         bare = not re.match(r"^(?:省|市(?!场)|县|区|州|旗|盟|各|国家|自治区|乡|镇|中央)", name)
         if (
@@ -395,6 +408,8 @@ def unit_names(part: str) -> list[str]:
             and (
                 re.search(r"(?:[局委办厅]|法院|检察院|^[\u4e00-\u9fff]{2,3}中心)$", name)
                 or LEVELLED_BODY.fullmatch(name)
+                # (reader61) a commission written in full ("卫生健康委员会") in a zone's list
+                or (level in ("示范区",) and name.endswith("委员会"))
             )
             and not re.search(
                 r"[省州县区]|市(?!场)", name
@@ -2232,6 +2247,12 @@ NEW_PROJECT_ENTRY = re.compile(
     r"新(?:上|建|开工|批准|核准|备案|进入)[^，,。；;]{0,16}(?:项目|企业|装置|生产线)[^，,。；;]{0,6}"
     r"(?:应|须|必须|需|需要)(?:满足|达到|符合|具备)[^。；;]*$"
 )
+# (reader61) the building of a list sped up, its first item maybe named without a count ("加快建设国家紧急医学救援基地(贵
+# 州)、2个省级区域医疗中心、50个县域医疗次中心和40个…"): the clause's verb 加快建设, the value a count of the list
+SPED_UP_BUILDING = re.compile(
+    r"^\s*加快建设(?:[^，,。；;\d、和及]{2,30}(?:、|和|及|以及))?"
+    r"(?:\d+(?:\.\d+)?\s*[个所家座处][^，,。；;\d、和及]{1,24}(?:、|和|及|以及))*$"
+)
 # (reader57) a clause opening with 加快 and the counts of a list before the value ("加快", "加快12个…中心、")
 SPED_UP_LIST = re.compile(
     r"加快(?:推进)?(?:\d+(?:\.\d+)?\s*[个所家座处条][^，,。；;\d、和及]{1,24}(?:、|和|及|以及))*"
@@ -3712,6 +3733,7 @@ def _sentence_targets(text: str) -> list[dict]:
             LAST_YEAR_COMPARED.search(sentence)
             and not FUTURE_MARK.search(sentence)
             and not AIMED_COMPARISON.search(sentence)
+            and not AIMED_RISE.search(sentence)
             # "…预期目标是:地区生产总值达到240亿元,同比增长21%;地方财政总收入达到20亿元,同比增长24.6%": the goals line's
             # later clauses compare with last year too
             and not goals_line
@@ -4111,6 +4133,10 @@ def _sentence_targets(text: str) -> list[dict]:
                 r"[^，,。；;\d]{0,16}项目(?=[，,。；;]|$)", after
             ):
                 continue  # "加快建设9个国家区域医疗中心项目": projects under way, sped up, not a count to reach
+            if unit in ("个", "所", "家", "座", "处") and SPED_UP_BUILDING.search(
+                re.split(r"[，,。；;]", before)[-1]
+            ):
+                continue  # (reader61) "加快建设国家…基地、2个…中心、50个…次中心": designated and under way (conv22 (d))
             if SPED_UP_LIST.fullmatch(re.split(r"[，,。；;]", before)[-1]) and re.match(
                 r"[^，,。；;]*?建设(?=[，,。；;]|$)", after
             ):
@@ -5087,6 +5113,12 @@ GOALS_LINE_YEAR = re.compile(
 )
 # "…达到79.1岁,比上年提高0.3岁", "同比下降": a level compared with last year's (or the same time of it) is reported
 LAST_YEAR_COMPARED = re.compile(r"(?:比|较)(?:上年|去年|上一年)|同比")
+# (reader61) a rise over last year with a floor ("同比增长50%以上", "比上年增长 4 %以上"), or in a sentence that strives
+# for it ("力争全年…,同比增长4%"): aimed at, a goal; a report states the rise reached, with no floor
+AIMED_RISE = re.compile(
+    r"(?:同比|(?:比|较)(?:上年|去年|上一年)(?:同期)?)(?:增长|提高|增加)\s*\d+(?:\.\d+)?\s*%\s*(?:及)?以上"
+    r"|(?:力争|确保)[^。；;]*?(?:同比|(?:比|较)(?:上年|去年|上一年))"
+)
 # "粮食产量1300亿斤以上、力争比去年实现更多增长", "主要预期目标是:…": a comparison with last year aimed at, or inside the
 # year's goals line, is a goal of the year, not a level reported
 AIMED_COMPARISON = re.compile(
@@ -5196,13 +5228,29 @@ WORD_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六"
 VALUE_IN_WORDS = re.compile(r"(达到)([一二两三四五六七八九])(人|名|所|家|张)")
 
 
+# (reader61) a part of the year after a commitment in its clause ("确保工业投资上半年完成1600亿元,全年完成3200亿元",
+# "力争一季度…"): a milestone to reach, not the present reached ("上半年,…降至2.1‰")
+HALF_YEAR_MARKS = ("上半年", "前一季度", "前二季度", "前三季度")
+# ("确保上半年投放60%以上、使用率达60%以上", "上半年下达60%": the pace funds are paid out, money, stays out)
+FUNDS_PACE = re.compile(r"[^，,。；;\d]{0,6}?(?:投放|使用|下达|拨付|支付|兑现)")
+MILESTONE_COMMITTED = re.compile(r"(?:确保|力争|争取|务必|努力)[^，,。；;：:\d]{0,20}$")
+
+
 def _looking_back_spans(sentence: str, plan_start: int | None = None) -> list[tuple[int, int]]:
     """Where a sentence states figures already reached: from each past mark to the next year to come (or the end)."""
     futures = [m.start() for m in FUTURE_MARK.finditer(sentence)]
     spans = []
     # "4年来", "近10年来" (what the years before brought), "降幅达43.8%" (a fall's size reached): read apart from PAST_MARK,
     # only where the sentence holds their words (the time to read every sentence)
-    marks = [*PAST_MARK.finditer(sentence)]
+    marks = [
+        m
+        for m in PAST_MARK.finditer(sentence)
+        if not (
+            m.group(0) in HALF_YEAR_MARKS
+            and MILESTONE_COMMITTED.search(sentence[: m.start()])
+            and not FUNDS_PACE.match(sentence, m.end())
+        )
+    ]
     if "年来" in sentence or "幅达" in sentence:
         marks += [*PAST_MARK_MORE.finditer(sentence)]
     for mark in marks:

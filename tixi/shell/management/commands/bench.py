@@ -1197,9 +1197,11 @@ class Command(BaseCommand):
             ),
             (
                 truth / "heldout_cv",
-                False,
+                True,
                 "HUNDREDTH held-out set, four more records of ljz060707-lang/China-Real-Estate-Policy-Database (heldout_cr's source: 济源 2023 提振市场信心 with '(牵头单位:X,责任单位:Y)', 黔府办发〔2022〕17号 扩大有效投资 with a document-wide bracket note, 沈阳 2022 青年就业 measures, 湖北 2025 生育支持) with 123 targets and 176 tasks, gathered by helper gather91, truth committed before any reader ran (reviewed by review32/33: 贵州's bracket note applied to its later tasks), "
-                "first read by the lead with session 24's reader after reader57-60 and the lead's 多/余 counts (b174aaa2; no rule written since their truth): targets 82/123 (112 found), tasks 134/176 (176 found): 贵州's sector investment levels and half-year milestones 25/53, its note's governments not added 0/27",
+                "first read by the lead with session 24's reader after reader57-60 and the lead's 多/余 counts (b174aaa2; no rule written since their truth): targets 82/123 (112 found), tasks 134/176 (176 found): 贵州's sector investment levels and half-year milestones 25/53, its note's governments not added 0/27; "
+                "seen since reader61 (a document-wide note '各项措施责任单位均包括X,以下不再列出'; '各市〔州〕、各县〔…〕人民政府' one unit; a 示范区 level given to bare bureaus after it; a half-year milestone after 确保/力争 a goal, funds' pace not; a rise over last year with a floor or striven for a goal; '加快建设…、N个…' designated, no count): "
+                "targets 117/123 (145 found: 贵州's designated projects under way ('等15个重点项目'), funds and entry sizes read, 济源's support conditions), tasks 176/176 (176 found)",
             ),
             (
                 truth / "heldout_cw",

@@ -88,3 +88,14 @@ def test_a_unit_responsible_for_guiding_leads():
         (["某某部", "某某局"], []),
         (["某某部"], []),
     ]
+
+
+def test_places_named_one_by_one_then_counted_are_no_goal():
+    text = "到2030年,抽测排污单位数量不少于100家，甲省、乙省、丙省和丁省4个省在此基础上增加抽测50家。\n"
+    assert found(text) == [(100.0, "家", 2030, "ge"), (50.0, "家", 2030, "ge")]
+    assert found("到2030年,建成示范县10个。\n") == [(10.0, "个", 2030, "ge")]
+
+
+def test_a_value_after_a_unit_sign_standing_alone_lost_its_year():
+    text = "5、全省婚前医学检查率到2015年城市要达到98%,农村要达到86%;%,农村要达到88%。\n4、%;到2020年要降至3%。\n"
+    assert found(text) == [(98.0, "%", 2015, "ge"), (86.0, "%", 2015, "ge"), (3.0, "%", 2020, "le")]

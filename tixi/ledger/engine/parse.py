@@ -2247,6 +2247,23 @@ TWO_RATES_LISTED = re.compile(
 )
 
 
+# reader62: a unit sign standing alone as a clause ("…达到86%;%,农村要达到88%", "；‰，"): the copy lost a value and the
+# words before it (its year among them)
+LOST_VALUE_MARK = re.compile(r"(?:^|[;；,，。])\s*[%‰]\s*(?=[;；,，。])")
+# reader62: places named one by one right before their count ("河北、山西、江苏和陕西4个省", "甲市、乙市、丙市3个城市"): the
+# count is of the list, no goal (a count beside "等" names examples of more, left as it was)
+PLACES_LISTED = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}(?:(?:和|及|与)[\u4e00-\u9fff]{2,4})?)$"
+)
+PLACE_KINDS = re.compile(r"(?:省|市|县|区|省份|省区|城市|地市|区县|县区|县市|地区)")
+
+
+def _counts_places_listed(before: str, value: float, after: str) -> bool:
+    if not PLACE_KINDS.match(after) or not (listed := PLACES_LISTED.search(before)):
+        return False
+    return len(re.split(r"、|和|及|与", listed.group(1))) == value
+
+
 # reader62: short words listed before a long last item ("视力、听力、智力残疾儿童少年义务教育入学率", "城市、农村孕产妇…率"):
 # kinds qualifying the one group the last item names, whose rate is one ("健康机关、健康社区、…建设率": places, each a rate)
 def _shared_noun_modifiers(items: str, last: str) -> bool:
@@ -4397,6 +4414,12 @@ def _sentence_targets(text: str) -> list[dict]:
                 word == "以内" or COMPARATORS.get(word) == "le"
             ):
                 continue  # a time limit to shorten ("压缩至5个工作日以内"), not a term ("实习时间一般为6个月")
+            if (lost := list(LOST_VALUE_MARK.finditer(before))) and not re.search(
+                r"\d{4}\s*年", before[lost[-1].end() :]
+            ):
+                continue  # reader62: "…;%,农村要达到88%": a copy lost the value and its year before; undated
+            if unit == "个" and _counts_places_listed(before, value, after):
+                continue  # reader62: "河北、山西…和陕西8个省在此基础上增加…": the places just named, counted
             if unit == "个月" and AGE_IN_MONTHS.match(after):
                 continue  # reader62: "4~6个月以内婴儿的纯母乳喂养率": the age of whom a rate counts, as "5岁以下儿童"
             if unit == "小时" and COMPARATORS.get(m.group("before") or "") != "ge":

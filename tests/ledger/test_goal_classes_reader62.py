@@ -99,3 +99,8 @@ def test_places_named_one_by_one_then_counted_are_no_goal():
 def test_a_value_after_a_unit_sign_standing_alone_lost_its_year():
     text = "5、全省婚前医学检查率到2015年城市要达到98%,农村要达到86%;%,农村要达到88%。\n4、%;到2020年要降至3%。\n"
     assert found(text) == [(98.0, "%", 2015, "ge"), (86.0, "%", 2015, "ge"), (3.0, "%", 2020, "le")]
+
+
+def test_a_last_centurys_plan_reviewed_in_its_title_dates_nothing():
+    text = "关于某省妇女儿童事业发展规划(1991-1995年)执行情况的报告\n\n  1、孕产妇住院分娩率达到95%。\n"
+    assert found(text) == []

@@ -75,6 +75,13 @@ PERIOD_SENTENCE = re.compile(
 )
 # the title's period ("…规划（2021—2025年）", "…行动计划(2023-2025年)")
 TITLE_PERIOD = re.compile(r"[（(]\s*(20\d{2})\s*年?\s*[—–\-~～至到]+\s*(20\d{2})\s*年?\s*[）)]")
+# a title on how a plan went ("…规划(1991-1995年)执行情况的报告", "…纲要（1996—2000年）实施总结"): its figures are results
+PAST_PLAN_REVIEWED = re.compile(r"执行情况|实施情况|完成情况|总结|回顾|评估|终期")
+# a last century's plan's title period ("…儿童少年事业发展规划(1996-2000年)", "…纲要（1991—1995年）"): its goals,
+# dated by no sentence, are for its end; only right after a plan word, in a title line (reader62)
+TITLE_PAST_PERIOD = re.compile(
+    r"(?:规划|纲要|计划|方案)\s*[（(]\s*(19[5-9]\d)\s*年?\s*[—–\-~～至到]+\s*(19[5-9]\d|2000)\s*年?\s*[）)]"
+)
 # the five-year period a title names as its plan's ("某市“十四五”卫生健康发展规划", "十四五全民健身实施计划")
 TITLE_FIVE_YEAR = re.compile(
     r"[“\"]?" + FIVE_YEAR_NUMBER + r"[”\"]?[^，,。；;：:\n]{0,30}?(?:规划|计划|纲要|方案)"
@@ -99,6 +106,12 @@ def stated_period(text: str) -> tuple[int, int] | None:
         if not TITLE_LINE.match(line):
             continue  # a sentence, or one citing another plan ("按照《…规划(2017-2022)》…制定本计划。")
         if period := TITLE_PERIOD.search(line):
+            return int(period.group(1)), int(period.group(2))
+        if (
+            (period := TITLE_PAST_PERIOD.search(line))
+            and int(period.group(1)) < int(period.group(2))
+            and not PAST_PLAN_REVIEWED.search(line[period.end() :])
+        ):
             return int(period.group(1)), int(period.group(2))
     if period := PERIOD_SENTENCE.search(text):
         return int(period.group(1)), int(period.group(2))

@@ -159,7 +159,9 @@ LEAD_WORDS = "|".join(
 )
 COOPERATING_WORDS = COOPERATING_ROLES
 # a role word may be followed by what the units do: "配合落实", "牵头实施", "参与推进", "协助完成"
-ROLE_TAIL = "(?:落实|实施|推进|完成|执行)"
+ROLE_TAIL = (
+    "(?:落实|实施|推进|完成|执行|指导|督导)"  # reader62: "（X负责指导）", "（X牵头督导）": the unit leads
+)
 # (职能 for 职责: "按职能分工负责"; "按职责分别负责", "分头落实"; "具体实施": the units carry out their part)
 SHARED_WORDS = (
     "(?:按|依|根据)?职[责能]分工(?:负责|落实)|(?:按|依|根据)职[责能]分工|(?:按|依|根据)职[责能](?:分别)?(?:负责|落实)"
@@ -2257,6 +2259,41 @@ SPED_UP_BUILDING = re.compile(
 SPED_UP_LIST = re.compile(
     r"加快(?:推进)?(?:\d+(?:\.\d+)?\s*[个所家座处条][^，,。；;\d、和及]{1,24}(?:、|和|及|以及))*"
 )
+# reader62: two rates listed by 、, each named whole with its 率, before the one value they share ("2020年7月底前发证率、
+# 登记率不少于60%", "A覆盖率、B达标率均达到90%"); "脊灰疫苗、麻风腮疫苗接种率" names one rate of two vaccines
+TWO_RATES_LISTED = re.compile(
+    r"(?:^|[，,；;：:])[^，,、；;：:]{0,24}?[\u4e00-\u9fff]率、[^，,、；;：:\d]{1,16}?率"
+    + r"(?:(?:到|至)\s*\d{4}\s*年(?:底|末)?)?"  # LIST_YEAR's, defined below
+    + r"(?:保持在|达到|均达到|均达|均|都)?$"
+)
+
+
+# reader62: a unit sign standing alone as a clause ("…达到86%;%,农村要达到88%", "；‰，"): the copy lost a value and the
+# words before it (its year among them)
+LOST_VALUE_MARK = re.compile(r"(?:^|[;；,，。])\s*[%‰]\s*(?=[;；,，。])")
+# reader62: places named one by one right before their count ("河北、山西、江苏和陕西4个省", "甲市、乙市、丙市3个城市"): the
+# count is of the list, no goal (a count beside "等" names examples of more, left as it was)
+PLACES_LISTED = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}(?:(?:和|及|与)[\u4e00-\u9fff]{2,4})?)$"
+)
+PLACE_KINDS = re.compile(r"(?:省|市|县|区|省份|省区|城市|地市|区县|县区|县市|地区)")
+
+
+def _counts_places_listed(before: str, value: float, after: str) -> bool:
+    if not PLACE_KINDS.match(after) or not (listed := PLACES_LISTED.search(before)):
+        return False
+    return len(re.split(r"、|和|及|与", listed.group(1))) == value
+
+
+# reader62: short words listed before a long last item ("视力、听力、智力残疾儿童少年义务教育入学率", "城市、农村孕产妇…率"):
+# kinds qualifying the one group the last item names, whose rate is one ("健康机关、健康社区、…建设率": places, each a rate)
+def _shared_noun_modifiers(items: str, last: str) -> bool:
+    words = [w for w in items.split("、") if w]
+    return all(len(w) == 2 for w in words) and len(last) >= 10
+
+
+# reader62: an age in months before the children it names ("6个月以内婴儿", "0-6个月婴幼儿", "6个月龄"): who is counted
+AGE_IN_MONTHS = re.compile(r"\s*(?:以内|以下|及以下|内)?\s*的?(?:婴儿|婴幼儿|幼儿|儿童|新生儿|龄)")
 # a number with its unit; "5～8个" keeps the lower bound; ages (岁), 人次 and 个百分点 are not targets
 TARGET = re.compile(
     r"(?P<before>达到|不低于|不少于|不得低于|不超过|不高于|不大于|不多于|不超出|超过|低于|小于|大于|高于|多于|控制在|下降至|下降到|降低到|降低至|降至|降到|减少到|减少至|提高到"
@@ -2273,6 +2310,8 @@ TARGET = re.compile(
     r"(?P<unit>%|‰|"
     + PER_HEAD_UNIT
     + r"|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|"
+    # reader62: a rate per 10,000 as written ("出生缺陷发生率降至72/万", "并发症发生率控制在4/万以下"), closing its clause
+    + r"/\s*万(?=以下|以内|以上|左右|[，,。；;）)]|$)|"
     + YEARLY_CAPACITY_UNIT
     + r"|亿吨|亿亩|万亿斤|亿斤|万斤|亿公斤|[万亿]立方米(?:[/／](?:小时|秒|日))?|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人[（(]次[)）]|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|[万亿]吨标准煤|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|亿平方米|万平方公里|亿册|亿印张|万种|万箱|万门(?![诊户类槛急店口])|万场|万批次|万次|万套|万只|万头|亿尾|万尾|万家|万所|万对|万公顷|万标箱|万标准箱|亿方(?![面法案式])|亿(?=[^，,。；;\d万亿]{0,6}?人口)|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|(?<!每\d)(?<!每\d\d)(?<!每\d\d\d)万(?=[^，,。；;\d万亿元]{1,6}?(?:人口|用户))|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
     + r"|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|万亿斤|亿斤|万斤|[万亿]担(?![心任当保])|亿公斤|[万亿]立方米(?:[/／](?:小时|秒|日))?|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|[万亿]吨标准煤|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|亿平方米|万平方公里|亿册|亿印张|万种|万箱|万门(?![诊户类槛急店口])|万场|万批次|万次|万套|万只|万头|亿尾|万尾|万家|万所|万对|万公顷|万标箱|万标准箱|亿方(?![面法案式])|亿(?=[^，,。；;\d万亿]{0,6}?人口)|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|(?<!每\d)(?<!每\d\d)(?<!每\d\d\d)万(?=[^，,。；;\d万亿元]{1,6}?(?:人口|用户))|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
@@ -3570,8 +3609,15 @@ def _sentence_targets(text: str) -> list[dict]:
         int(dated.group(1)) if (dated := REPORT_GIVEN_DATE.search(text[:2000])) else None
     )
     goals_heading = None  # the year of such a heading just read, for the paragraph after it
+    annex_year = (
+        None  # reader62: the year of a one-year plan run on into the text as its part (ANNEX_YEAR_PLAN)
+    )
     for index, sentence in enumerate(clauses):
         period_paragraph = False
+        if (annex := ANNEX_YEAR_PLAN.search(sentence)) and sentence[: annex.start()].rfind("《") <= sentence[
+            : annex.start()
+        ].rfind("》"):
+            annex_year = int(annex.group(1))
         if sentence in ("\n", "。"):
             list_years = ""  # the years of a list go on over the sentence's clauses (；), not past its end
             goals_line = None
@@ -3861,7 +3907,7 @@ def _sentence_targets(text: str) -> list[dict]:
             or _own_period_total(sentence, document_year)
             or WORKS_ABOUT.search(sentence)
         ):
-            year = this_year or document_year
+            year = this_year or annex_year or document_year
         elif list_year and document_year == list_year and LIST_ITEM_VERB.search(sentence):
             year = document_year  # "开设500个…暑托班;为300名…儿童提供支持服务": an item of the year's list
         elif inner_list and (
@@ -3933,6 +3979,15 @@ def _sentence_targets(text: str) -> list[dict]:
                 if d.end() not in {e for e, _y in dates} and 2000 < int(d.group(1)) < 2100
             ]
         )
+        # reader62: "确保2021年12月15日17点前…95%的…完成履约": a deadline written as a full day (an hour too) dates what follows
+        day_dates = [
+            (d.end(), int(d.group(1)))
+            for d in DAY_DEADLINE.finditer(sentence)
+            if d.end() not in {e for e, _y in dates} and 2000 < int(d.group(1)) < 2100
+        ]
+        if day_dates and not dates and len({y for _e, y in day_dates}) == 1:
+            year = day_dates[0][1]  # the one date of the sentence dates its values, as "到YYYY年" would
+        dates = sorted(dates + day_dates)
         if (
             not dates
             and not year_match
@@ -4385,6 +4440,14 @@ def _sentence_targets(text: str) -> list[dict]:
                 word == "以内" or COMPARATORS.get(word) == "le"
             ):
                 continue  # a time limit to shorten ("压缩至5个工作日以内"), not a term ("实习时间一般为6个月")
+            if (lost := list(LOST_VALUE_MARK.finditer(before))) and not re.search(
+                r"\d{4}\s*年", before[lost[-1].end() :]
+            ):
+                continue  # reader62: "…;%,农村要达到88%": a copy lost the value and its year before; undated
+            if unit == "个" and _counts_places_listed(before, value, after):
+                continue  # reader62: "河北、山西…和陕西8个省在此基础上增加…": the places just named, counted
+            if unit == "个月" and AGE_IN_MONTHS.match(after):
+                continue  # reader62: "4~6个月以内婴儿的纯母乳喂养率": the age of whom a rate counts, as "5岁以下儿童"
             if unit == "小时" and COMPARATORS.get(m.group("before") or "") != "ge":
                 continue  # a time to spend at least ("每天体育活动时间不低于2小时"), not a time limit ("24小时完成检测")
             if unit == "级" and not (word or "水平" in sentence[m.end() : m.end() + 3]):
@@ -4462,6 +4525,10 @@ def _sentence_targets(text: str) -> list[dict]:
                     r"(?:^|[，,；;：:])((?:[^，,、；;：:（）()\d\s]{2,8}、){2,})[^，,、；;：:（）()\d]{2,14}?率$",
                     before,
                 )
+            if listed and _shared_noun_modifiers(listed.group(1), before[listed.end(1) :]):
+                listed = (
+                    None  # reader62: "视力、听力、智力残疾儿童…入学率达到90%": kinds of one group, one rate
+                )
             # "…知晓率和综合干预措施覆盖比例、…知晓率均达95%以上": a rate joined to the next by 和/及/与 is listed too
             joined = len(re.findall(r"(?:率|比例)(?:和|及|与)(?=[^、]{2})", listed.group(1))) if listed else 0
             # "3岁以下儿童系统管理率和7岁以下儿童健康管理率保持在90%以上": two rates joined by 和 before one value, one each
@@ -4478,6 +4545,10 @@ def _sentence_targets(text: str) -> list[dict]:
                 )
             ):
                 joined = 1
+            if not listed and not joined and unit in ("%", "‰") and TWO_RATES_LISTED.search(before):
+                joined = (
+                    1  # reader62: "发证率、登记率不少于60%": two rates, each named whole, one floor: one each
+                )
             if (
                 not listed
                 and not joined
@@ -5087,9 +5158,21 @@ def _past_year_spans(sentence: str, plan_start: int, year: int) -> list[tuple[in
 
 # a clause opened by a year whose words then set a level with a verb of goals: "…,2017年县域就诊率达到90%" (the
 # year's level is stated with 为/是, not these verbs)
+# reader62: a one-year work plan attached after a plan of several years, its title run into the text before its first
+# heading ("…（2021-2023年）…2021年度环评与排污许可监管工作方案一、主要任务（一）…"): its goals without a year are that year's
+ANNEX_YEAR_PLAN = re.compile(
+    r"(?<!\d)(20\d{2})\s*年度[^，,。；;《》\n\d]{2,30}?(?:工作方案|工作要点|工作计划|实施方案)"
+    r"(?=[\s\u3000]*(?:[一二三四五六七八九十]+、|\n|$))"
+)
+# reader62: a deadline to the day, its hour too ("2021年12月15日17点前", "2030年6月30日之前")
+DAY_DEADLINE = re.compile(
+    r"(?<!\d)(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:\d{1,2}\s*[点时](?:\s*\d{1,2}\s*分)?\s*)?(?:之)?前"
+)
 CLAUSE_GOAL_YEAR = re.compile(
     r"(?:^|[，,；;]|(?<=[^\d\s]{2}[:：]))(\d{4})年(?!\s*(?:底|末)?前)(?![底末内起\d])(?:[^，,。；;\d为是]{2,16}?"
-    r"(?:达到|达|提高到|提升到|提升至|降至|降到|下降到|控制在|不低于|超过)"
+    r"(?:达到|达|提高到|提升到|提升至|降至|降到|下降到|控制在|不低于|超过"
+    # reader62: "2030年电解铝使用可再生能源比例提高至30%以上": the verbs' other forms
+    r"|提高至|下降至|降低到|降低至|增加到|增加至|增长到|增长至|减少到|减少至|不少于|不高于|不超过)"
     # "2017年建成省级健康教育基地10个,2020年建成15个": a count of what is to be built by the year opening the clause
     # ("2016年启动50个以上…试点示范项目": a count to start in the year opening the clause)
     r"|(?:建成|新建|启动)[^，,。；;\d为是]{0,16}?)\d"

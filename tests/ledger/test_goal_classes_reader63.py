@@ -36,6 +36,13 @@ def test_a_deadline_with_what_follows_it_after_the_units_names_no_unit():
     assert units_of("市各相关部门按分管领域负责，持续推进") == (["市各相关部门"], [])
 
 
+def test_a_deadline_before_the_units_names_no_unit():
+    assert units_of("2031年10月底前完成，市文旅局牵头，各区按分管领域负责") == (["市文旅局"], ["各区"])
+    assert units_of("2031年底前，市文旅局负责") == (["市文旅局"], [])
+    # a year's goal in a bracket names no units
+    assert units_of("2031年，全市达到90%") is None
+
+
 def test_units_after_a_lead_that_carry_it_out_cooperate():
     assert units_of("市档案局牵头，各区政府、市政府各部门负责落实") == (
         ["市档案局"],

@@ -23,6 +23,10 @@ def test_sharing_said_as_by_field_or_by_own_duty_cooperates_after_a_lead_and_lea
         ["市水务局", "市农业局"],
     )
 
+    # the cooperating words after the same sharing words
+    assert units_of("市林业局牵头，市水务局按照职责分工配合") == (["市林业局"], ["市水务局"])
+    assert units_of("市林业局牵头，市水务局、各区按分管领域配合") == (["市林业局"], ["市水务局", "各区"])
+
 
 def test_a_deadline_with_what_follows_it_after_the_units_names_no_unit():
     assert units_of("市文旅局牵头，各区按分管领域负责，2031年10月底前完成并持续推进") == (

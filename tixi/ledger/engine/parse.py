@@ -173,7 +173,10 @@ SHARED_WORDS = (
     f"|分(?:工|头)(?:负责|落实)|具体实施|{SHARED_OTHER_WORDS}"
 )
 # "Y、Z按职责分工配合": a cooperating word after the sharing words
-SHARED_COOPERATING = rf"(?:按|依|根据)职[责能](?:分工)?(?:{'|'.join(COOPERATING_WORDS)})"
+# (also "按照职责分工配合", "按分管领域配合", "按各自职责参与")
+SHARED_COOPERATING = (
+    rf"(?:按照|依照|按|依|根据)(?:分管领域|各自职责|职[责能])(?:分工)?(?:{'|'.join(COOPERATING_WORDS)})"
+)
 # "A，B负责督促完成": B oversees what the units before it do (they lead, B cooperates); alone, B is responsible
 SUPERVISING = r"(?:负责)?督促(?:完成|落实)?"
 ROLE = re.compile(

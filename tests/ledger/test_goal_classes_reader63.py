@@ -53,6 +53,7 @@ def test_units_after_a_lead_that_carry_it_out_cooperate():
         ["各区政府", "市政府各部门"],
     )
     assert units_of("市档案局牵头，各区政府负责实施") == (["市档案局"], ["各区政府"])
+    assert units_of("市档案局牵头，各区政府负责组织实施") == (["市档案局"], ["各区政府"])
     # with no 牵头 before them they lead, as before
     assert units_of("各区政府、市政府各部门负责落实") == (["各区政府", "市政府各部门"], [])
 

@@ -163,7 +163,8 @@ LEAD_WORDS = "|".join(
 )
 COOPERATING_WORDS = COOPERATING_ROLES
 # a role word may be followed by what the units do: "配合落实", "牵头实施", "参与推进", "协助完成"
-ROLE_TAIL = "(?:落实|实施|推进|完成|执行)"
+# (or "组织实施": "各区政府负责组织实施")
+ROLE_TAIL = "(?:组织实施|组织落实|落实|实施|推进|完成|执行)"
 # (职能 for 职责: "按职能分工负责"; "按职责分别负责", "分头落实"; "具体实施": the units carry out their part)
 # "按分管领域负责", "按照职责分工负责", "按各自职责负责", "依职责范围落实": the same sharing in other words (after a
 # 牵头 they cooperate, else they lead)
@@ -634,7 +635,16 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
 
 
 # "A牵头，B负责落实", "A牵头，B负责实施": after a 牵头, a later part's plain duty word is its share of the work
-LATER_LEAD_WORDS = ("负责", "落实", "负责落实", "负责实施", "负责推进", "具体落实", "具体负责")
+LATER_LEAD_WORDS = (
+    "负责",
+    "落实",
+    "负责落实",
+    "负责实施",
+    "负责推进",
+    "负责组织实施",
+    "具体落实",
+    "具体负责",
+)
 
 
 def _huitong(part: str) -> str:

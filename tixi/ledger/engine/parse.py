@@ -140,6 +140,10 @@ NOT_UNITS_LABEL = re.compile(
     r"(?:[，,；;。]\s*|(?<=[^\s:：])[ \t\u3000]+)(?:适用范围|完成时限|完成时间|时间节点|时限)\s*[:：].*$"
     # a deadline after the units, unlabelled: "（市卫健委牵头，市医保局配合；2026年底前完成）"
     r"|[，,；;]\s*20\d{2}\s*年[^，,；;（）()]{0,10}$"
+    # a longer one, closed by what is done: "（…按分管领域负责，2023年10月底前完成首批并持续推进）"
+    r"|[，,；;]\s*20\d{2}\s*年[^，,；;（）()]{0,8}?前(?:完成|建成|落实|实现|启动|出台)[^，,；;（）()]{0,16}$"
+    # or before them: "（2031年10月底前完成，市文旅局牵头，各区按分管领域负责）"
+    r"|^\s*20\d{2}\s*年[^，,；;（）()]{0,8}?(?:前|底|内)(?:完成|建成|落实|实现|启动|出台)?[^，,；;（）()]{0,8}[，,；;]\s*(?=\S)"
     # or a time in words: "（国务院各部门分别负责，年内持续推进）", "（…负责，年底前完成）", "（…负责，长期坚持）"
     r"|(?<=负责|牵头|落实|配合)[，,；;]\s*(?:年内|年底前|年底|长期|持续|逐年|分年度)[^，,；;（）()\d]{0,8}$"
 )
@@ -162,13 +166,21 @@ COOPERATING_WORDS = COOPERATING_ROLES
 ROLE_TAIL = (
     "(?:落实|实施|推进|完成|执行|指导|督导)"  # reader62: "（X负责指导）", "（X牵头督导）": the unit leads
 )
+# (or "组织实施": "各区政府负责组织实施")
+ROLE_TAIL = "(?:组织实施|组织落实|落实|实施|推进|完成|执行)"
 # (职能 for 职责: "按职能分工负责"; "按职责分别负责", "分头落实"; "具体实施": the units carry out their part)
+# "按分管领域负责", "按照职责分工负责", "按各自职责负责", "依职责范围落实": the same sharing in other words (after a
+# 牵头 they cooperate, else they lead)
+SHARED_OTHER_WORDS = "(?:按照|依照|按|依|根据)(?:分管领域|分管职责|各自职责|职责范围|工作职责|职[责能]分工|职[责能])(?:分别)?(?:负责|落实)"
 SHARED_WORDS = (
     "(?:按|依|根据)?职[责能]分工(?:负责|落实)|(?:按|依|根据)职[责能]分工|(?:按|依|根据)职[责能](?:分别)?(?:负责|落实)"
-    "|分(?:工|头)(?:负责|落实)|具体实施"
+    f"|分(?:工|头)(?:负责|落实)|具体实施|{SHARED_OTHER_WORDS}"
 )
 # "Y、Z按职责分工配合": a cooperating word after the sharing words
-SHARED_COOPERATING = rf"(?:按|依|根据)职[责能](?:分工)?(?:{'|'.join(COOPERATING_WORDS)})"
+# (also "按照职责分工配合", "按分管领域配合", "按各自职责参与")
+SHARED_COOPERATING = (
+    rf"(?:按照|依照|按|依|根据)(?:分管领域|各自职责|职[责能])(?:分工)?(?:{'|'.join(COOPERATING_WORDS)})"
+)
 # "A，B负责督促完成": B oversees what the units before it do (they lead, B cooperates); alone, B is responsible
 SUPERVISING = r"(?:负责)?督促(?:完成|落实)?"
 ROLE = re.compile(
@@ -223,6 +235,7 @@ def is_organisation(name: str) -> bool:
     return bool(
         ORGANISATION.search(ALIAS.sub("", name))
         or PLACES_TOGETHER.match(name)
+        or COUNTED_DIVISIONS.fullmatch(name)
         # the places and bodies a bracket assigns beside departments: "有关区县", "各街道", "各镇（街道）", "各OPC社区",
         # "立山经济开发区", "县经开区", "全区经济运行各专班", "团市委机关", "成都市", "越秀区" (a place named as a unit)
         or (PLACE_UNIT.fullmatch(ALIAS.sub("", name)) and not GENERIC_AREA.fullmatch(name))
@@ -351,6 +364,16 @@ def _opens_a_list_bare(text: str) -> bool:
     )
 
 
+# "16区和北京经济技术开发区", "各区政府和天府新区管委会": a zone (开发区, 新区, 园区) after 和/及 beside the divisions or
+# a unit is a unit of its own
+ZONE_AFTER_AND = re.compile(
+    r"(?:(?<=[委局办厅府会部院心门位署区县市])|(?<=公司))(?:以及|及|和|与)"
+    r"(?=[\u4e00-\u9fff]{2,14}?(?:开发区|新区|园区|示范区|管委会|管理委员会)(?:[（(][^（）()、，,]{0,12}[）)])?(?:[、，,；;]|等|$))"
+)
+# the districts named by their count ("16区", "13个区县", "十六个区"): the governments of all of them
+COUNTED_DIVISIONS = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})个?(?:区县|县区|县市区|区|县|市)")
+
+
 def unit_names(part: str) -> list[str]:
     """'市劳动和社会保障局、卫生局及各县（区）人民政府等' → its units: split at 、 and at 及/和/以及 between two
     units (not inside a name: 人力资源和社会保障局), a trailing 等 dropped, a bureau written without its level
@@ -363,6 +386,7 @@ def unit_names(part: str) -> list[str]:
         "、",
         part,
     )
+    part = ZONE_AFTER_AND.sub("、", part)
     names = []
     for name in _split_outside_brackets(re.sub(r"^\s*由", "", part), "、"):
         name = name.strip(" 　")
@@ -618,7 +642,7 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
             _shares(word) and has_lead_word
         ):
             cooperating += names
-        elif (_shares(word) or (word in ("负责", "落实") and has_lead_word)) and lead:
+        elif (_shares(word) or (word in LATER_LEAD_WORDS and has_lead_word)) and lead:
             # "A负责，B按职责分工负责"; "A牵头，B、C负责" or "A牵头，…，各市政府落实": B and C do their part
             cooperating += names
         else:
@@ -626,6 +650,19 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
     if not all(is_organisation(n) for n in lead + cooperating) or not (lead or cooperating):
         return None
     return lead, cooperating
+
+
+# "A牵头，B负责落实", "A牵头，B负责实施": after a 牵头, a later part's plain duty word is its share of the work
+LATER_LEAD_WORDS = (
+    "负责",
+    "落实",
+    "负责落实",
+    "负责实施",
+    "负责推进",
+    "负责组织实施",
+    "具体落实",
+    "具体负责",
+)
 
 
 def _huitong(part: str) -> str:

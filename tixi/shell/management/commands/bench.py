@@ -1219,9 +1219,11 @@ class Command(BaseCommand):
             ),
             (
                 truth / "heldout_cy",
-                False,
+                True,
                 "HUNDRED-AND-THIRD held-out set, five texts of yanyanixs/Policy-QA-Agent's knowledge base (北京 政务公开 要点 2020 with '(X负责落实)', 数据要素× 方案 with '（责任单位：…）', 跨省通办 方案 with units and a deadline in one bracket, 社区(村)政务服务 2022; the national 人工智能+制造 2027) with 18 targets and 82 tasks, gathered by helper gather94, truth committed before any reader ran (reviewed by review35: no change), "
-                "first read by the lead with session 24's reader after reader57-60 and the lead's 多/余 counts (b174aaa2; no rule written since their truth): targets 18/18 (18 found), tasks 55/82 (66 found): 跨省通办's brackets 5/21",
+                "first read by the lead with session 24's reader after reader57-60 and the lead's 多/余 counts (b174aaa2; no rule written since their truth): targets 18/18 (18 found), tasks 55/82 (66 found): 跨省通办's brackets 5/21; "
+                "seen since reader63 (sharing said '按分管领域负责' and the like cooperating after a 牵头, 'X牵头，Y负责落实' Y cooperating, a deadline with what follows it "
+                "in a bracket of units, a zone after 和 and counted districts as units): targets 18/18 (18 found), tasks 82/82 (82 found)",
             ),
         )
         if perturb:

@@ -163,11 +163,8 @@ LEAD_WORDS = "|".join(
 )
 COOPERATING_WORDS = COOPERATING_ROLES
 # a role word may be followed by what the units do: "配合落实", "牵头实施", "参与推进", "协助完成"
-ROLE_TAIL = (
-    "(?:落实|实施|推进|完成|执行|指导|督导)"  # reader62: "（X负责指导）", "（X牵头督导）": the unit leads
-)
-# (or "组织实施": "各区政府负责组织实施")
-ROLE_TAIL = "(?:组织实施|组织落实|落实|实施|推进|完成|执行)"
+# (or "组织实施": "各区政府负责组织实施" (reader63); "（X负责指导）", "（X牵头督导）": the unit leads (reader62))
+ROLE_TAIL = "(?:组织实施|组织落实|落实|实施|推进|完成|执行|指导|督导)"
 # (职能 for 职责: "按职能分工负责"; "按职责分别负责", "分头落实"; "具体实施": the units carry out their part)
 # "按分管领域负责", "按照职责分工负责", "按各自职责负责", "依职责范围落实": the same sharing in other words (after a
 # 牵头 they cooperate, else they lead)

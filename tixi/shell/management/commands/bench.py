@@ -1225,6 +1225,24 @@ class Command(BaseCommand):
                 "seen since reader63 (sharing said '按分管领域负责' and the like cooperating after a 牵头, 'X牵头，Y负责落实' Y cooperating, a deadline with what follows it "
                 "in a bracket of units, a zone after 和 and counted districts as units): targets 18/18 (18 found), tasks 82/82 (82 found)",
             ),
+            (
+                truth / "heldout_cz",
+                False,
+                "HUNDRED-AND-FOURTH held-out set, three more records of ljz060707-lang/China-Real-Estate-Policy-Database (heldout_cr/_cv's source: 粤府办〔2025〕14号 做强国内大循环 with the document-wide rule '以下任务均需各市落实,不再列出', 安徽 2023 提振市场信心 one task per bracket with 配合单位, 郑州 2023 金融支持 with 牵头单位+责任单位) with 35 targets and 167 tasks, gathered by helper gather95, truth committed before any reader ran (reviewed by review36: no change; its copy of 江苏 提振消费 removed, heldout_db holds it), "
+                "first read by the lead with session 24's last reader (2624e1e0, after reader57-63; no rule written since their truth, none this session): targets 28/35 (68 found: 安徽's loan volumes and rules read), tasks 90/167 (167 found: 广东's rule not carried, 0/76)",
+            ),
+            (
+                truth / "heldout_da",
+                False,
+                "HUNDRED-AND-FIFTH held-out set, two stored web-page copies of 妇幼 plans (a news copy of 福州 儿童发展纲要 2021-2030, a county's 妇女儿童健康行动计划 2008-2012 page 2) with 34 targets, gathered by helper gather96, truth committed before any reader ran (reviewed by review38: no change), "
+                "first read by the lead with session 24's last reader (2624e1e0, after reader57-63; no rule written since their truth, none this session): targets 34/34 (37 found)",
+            ),
+            (
+                truth / "heldout_db",
+                False,
+                "HUNDRED-AND-SIXTH held-out set, three more records of the same policy database (贵州 2022 复工复产 with 59 '(责任单位:…)', 江苏 2025 提振消费, 佛山 2022 一季度开好局) with 67 targets and 59 tasks, gathered by helper gather97, truth committed before any reader ran (reviewed by review37: 江苏's 人均730元 added by What counts), "
+                "first read by the lead with session 24's last reader (2624e1e0, after reader57-63; no rule written since their truth, none this session): targets 47/67 (74 found: 江苏 7/23), tasks 58/59 (59 found)",
+            ),
         )
         if perturb:
             return self.write_robustness(

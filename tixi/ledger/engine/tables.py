@@ -762,28 +762,26 @@ def indicator_rows(text: str) -> list[dict]:
 def _sideways_rows(text: str) -> list[dict]:
     """reader59: the rows of a table laid out sideways (names in one row, values under "2022年目标值"), transposed.py's."""
     return [
-        asdict(
-            IndicatorRow(
-                table=0,
-                area="",
-                number=str(k + 1),
-                name=r["name"],
-                unit=r["unit"],
-                baseline_year=None,
-                baseline=None,
-                baseline_text="",
-                target_year=r["year"],
-                target=r["value"],
-                target_text=r["text"],
-                comparator=r["comparator"],
-                kind="value",
-                change_per_year=None,
-                nature="",
-                clause=f"{r['name']} {r['text']}",
-            )
+        _value_row(
+            number=str(k + 1),
+            name=r["name"],
+            unit=r["unit"],
+            target_year=r["year"],
+            target=r["value"],
+            target_text=r["text"],
+            comparator=r["comparator"],
+            clause=f"{r['name']} {r['text']}",
         )
         for k, r in enumerate(transposed.rows(text))
     ]
+
+
+def _value_row(**fields) -> dict:
+    """A table row read by a reader outside this module (grid.py's, transposed.py's): a value, no yearly change; the
+    fields it does not give are empty."""
+    row = dict(table=0, area="", baseline_year=None, baseline=None, baseline_text="", nature="")
+    row.update(fields)
+    return asdict(IndicatorRow(kind="value", change_per_year=None, **row))
 
 
 def _same_name(name: str) -> str:
@@ -823,27 +821,22 @@ def _with_grid_rows(text: str, found: list[dict]) -> list[dict]:
                 continue  # a captioned table ("表1", _blocks'), or one its reader reads as well: theirs
         found = [r for r in found if not any(r is t for t in theirs)]
         rows += [
-            asdict(
-                IndicatorRow(
-                    table=0,
-                    area=r["area"],
-                    number=r["number"],
-                    name=r["name"],
-                    unit=r["unit"],
-                    baseline_year=r["baseline_year"],
-                    baseline=r["baseline"],
-                    baseline_text=r["baseline_text"],
-                    target_year=r["target_year"],
-                    target=r["target"],
-                    target_text=r["target_text"],
-                    comparator=r["comparator"],
-                    kind="value",
-                    change_per_year=None,
-                    nature=r["nature"],
-                    clause=" ".join(
-                        x for x in (r["number"], r["name"], r["baseline_text"], r["target_text"]) if x
-                    ),
-                )
+            _value_row(
+                area=r["area"],
+                number=r["number"],
+                name=r["name"],
+                unit=r["unit"],
+                baseline_year=r["baseline_year"],
+                baseline=r["baseline"],
+                baseline_text=r["baseline_text"],
+                target_year=r["target_year"],
+                target=r["target"],
+                target_text=r["target_text"],
+                comparator=r["comparator"],
+                nature=r["nature"],
+                clause=" ".join(
+                    x for x in (r["number"], r["name"], r["baseline_text"], r["target_text"]) if x
+                ),
             )
             for r in table.rows
         ]

@@ -1168,7 +1168,12 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # guangdong_2026_shishi_weisheng 16 -> 17 (16 found), heldout_bw shanghai_2019_yuqi_mubiao 5 -> 6 (5 found), heldout_cr
     # zhaokuang_tupo_xingdong_2020 13 -> 15 (10 found), heldout_cv shenyang_qingnian_jiuye_2022 1 -> 2 (0 found): the
     # reader reads one value once, recall falls there; no other set changed
-    assert seen_total[3:5] == ["2172", "2152"] and seen_total[7:9] == ["4409", "4410"]
+    # conv24 (a payment standard raised, to a level, by an amount or by a rate, is no target; truths changed):
+    # heldout_af fujian_2017_shishi_jinzhan 2 -> 1 (0 found), heldout_ag hubei_2024_minsheng_shishi 22 -> 21 (22 found),
+    # xian_2025_weimin_shishi 7 -> 3 (7 found), heldout_am guowuyuan_gongzuobaogao_weisheng_2025 3 -> 0 (3 found),
+    # liaocheng_zhongdian_minsheng_2023 33 -> 31 (33 found), heldout_as tongling_minsheng_gongcheng_2021 12 -> 11 (10
+    # found): the reader reads them, precision falls there; no other set changed
+    assert seen_total[3:5] == ["2172", "2152"] and seen_total[7:9] == ["4397", "4410"]
     # reader56: heldout_cp, _cq seen (targets 88/105 (97 found) and 60/65 (60 found), tasks 3/5 (5 found))
     # reader54 (a base year then the year compared, rates per a base, a decimal heading over results, a stage to come, a
     # stock now, size conditions, 人年/亿方/万标准箱, a period's total, works about so much, a share closing goals; ci, cj seen,

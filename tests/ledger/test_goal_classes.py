@@ -1299,14 +1299,15 @@ def test_a_yearly_list_s_items_that_raise_found_put_in_service_hold_or_ensure_a_
     ]
 
 
-def test_a_standard_raised_to_an_amount_and_a_scope_widened_to_kinds_are_goals():
+def test_a_scope_widened_to_kinds_is_a_goal_a_standard_raised_is_not():
     # session 16, reader19 (am's 聊城 list): "补助标准提高到每人每年640元", "救助标准提高至3万元" raise a standard to a level of
     # money; "救助范围扩大至9类群体" widens a scope to a count of kinds
     text = (
         "2024年某县民生实事项目\n\n1.城乡居民医保财政补助标准提高到每人每年700元\n\n"
         "2.医疗救助范围扩大至8类群体,救助标准提高至2万元\n\n3.继续推行公交车免费乘坐\n"
     )
-    assert found(text) == [(700.0, "元", 2024, "ge"), (8.0, "类", 2024, "ge"), (2.0, "万元", 2024, "ge")]
+    # session 24 (conv24): a standard of payment raised is no target (money handed out); the scope widened stays a goal
+    assert found(text) == [(8.0, "类", 2024, "ge")]
 
 
 def test_a_table_one_cell_a_line_with_bare_bars_between_and_group_rows_reads_its_rows():
@@ -1348,7 +1349,7 @@ def test_a_progress_table_s_notes_after_its_status_cell_are_no_goals_its_items_a
     assert found(text) == [(12.0, "张", 2023, "ge"), (2000.0, "人次", 2023, "ge"), (2.0, "所", 2023, "ge")]
 
 
-def test_a_report_titled_over_short_lines_raises_standards_by_amounts_for_its_year():
+def test_a_report_titled_over_short_lines_raising_standards_by_amounts_sets_no_target():
     # session 16, reader19 (am's 2025 政府工作报告 digest): "2025年" / "政府工作报告" / "…工作重点", a title broken over short
     # lines, dates the report's goals; "补助标准分别再提高40元和6元", "最低标准再提高15元" raise a standard by an amount
     text = (
@@ -1356,7 +1357,8 @@ def test_a_report_titled_over_short_lines_raises_standards_by_amounts_for_its_ye
         "居民医保和基本公共卫生服务经费人均财政补助标准分别再提高40元和6元。\n"
         "城乡居民基础养老金最低标准再提高15元,适当提高退休人员基本养老金。\n"
     )
-    assert found(text) == [(40.0, "元", 2026, "ge"), (6.0, "元", 2026, "ge"), (15.0, "元", 2026, "ge")]
+    # session 24 (conv24): standards of payment raised are no targets (the report is still dated by its broken title)
+    assert found(text) == []
 
 
 def test_a_yearly_list_counts_in_ten_thousand_sets_and_pieces():
@@ -2747,10 +2749,11 @@ def test_money_paid_a_subsidys_condition_and_the_count_of_places_named_are_no_go
     ]
 
 
-def test_a_standard_per_head_raised_stays_a_goal():
-    # a guard, passing before and after: "补助标准提高到每人每年700元" is a level to reach, not an amount per head paid
+def test_a_standard_per_head_raised_is_no_target():
+    # session 24 (conv24) turned this guard: "补助标准提高到每人每年120元" is a standard of payment, money handed out, no
+    # target (tests/ledger/heldout/README.md, "A standard of payment raised")
     text = "到2030年，基本公共卫生服务经费补助标准提高到每人每年120元。"
-    assert found(text) == [(120.0, "元", 2030, "ge")]
+    assert found(text) == []
 
 
 def test_pieces_are_a_unit_but_not_a_lists_own_count_nor_a_supports_condition():

@@ -4189,6 +4189,10 @@ def _sentence_targets(text: str) -> list[dict]:
                 continue  # reader55: "守住全国耕地不少于18亿亩这条红线": a floor held, no level to reach
             if m.group("unit") in ("亿元", "万亿元", "万元") and BUDGET_BEFORE.search(before):
                 continue  # reader55: "明年将安排200亿元", "拿出1000亿元", "支出总额将达到664亿元": public money budgeted
+            if (unit.endswith("元") or unit in ("%", "元/人")) and PAYMENT_STANDARD_RAISED.search(
+                re.split(r"[，,；;]", before)[-1]
+            ):
+                continue  # conv24: "补助标准提高到每人每年640元", "基本养老金继续提高10%": money handed out, no level reached
             if m.group("unit") == "吨" and PLANT_SIZE_BEFORE.search(before):
                 continue  # reader55: "发展日产5000吨及以上的新型干法水泥": each plant's size, no amount to deliver
             if (
@@ -5452,6 +5456,13 @@ RED_LINE_AFTER = re.compile(r"[^，,。；;\d]{0,8}红线")
 # (reader55)
 BUDGET_BEFORE = re.compile(
     r"(?:(?:将|拟|再|共|要)?安排|拿出|支出总额(?:将|要)?(?:达到|达)?)(?:资金|专项资金)?$"
+)
+# a standard of payment raised, to a level, by an amount or by a rate (tests/ledger/heldout/README.md, conv24): a subsidy or
+# funding standard, a pension, 低保, an aid standard, a minimum wage ("人均财政补助标准提高到89元", "基本养老金继续提高10%",
+# "农村低保标准提高6%", "最低工资标准平均上调15%左右"): money the plan hands out, no level of the place
+PAYMENT_STANDARD_RAISED = re.compile(
+    r"(?:补助|补贴|资助|救助|津贴|养老金|低保|最低工资|待遇|助学金|抚恤|建设标准)[^，,。；;\d]{0,8}?(?:标准|水平)?[^，,。；;\d]{0,10}?"
+    r"(?:提高|提升|上调|增加|增长|提标|调整)"
 )
 # what a tonnage after them sizes: one plant's output or capacity, no amount (reader55)
 PLANT_SIZE_BEFORE = re.compile(r"(?:日产|年产|日处理|年处理|产能|处理能力|规模)[^，,。；;\d]{0,4}$")

@@ -1867,6 +1867,17 @@ def _rejoin_cut_cells(lines: list[str]) -> list[str]:
     return out
 
 
+# reader64: a heading ("二、…主要目标任务", "第三章 …") alone on its line, no stop (nor "、") inside, short of the widest lines:
+# the PDF copy did not cut it (a cut line reaches the margin), so the paragraph under it opens a line of its own
+HEADING_NO_STOP = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十百]+[章节部篇]|[一二三四五六七八九十]+、)[^，,、。；;：:！!？?]*$"
+)
+
+
+def _heading_short_of_margin(group: list[str], width: int) -> bool:
+    return len(group) == 1 and bool(HEADING_NO_STOP.match(group[0])) and len(group[0].strip()) < width
+
+
 def _rejoin_wrapped(text: str) -> str:
     lines = text.split("\n")
     # a row's trailing space cut onto a line of its own ("…（20分） |" then " "): no line between two rows
@@ -1922,6 +1933,7 @@ def _rejoin_wrapped(text: str) -> str:
             and not last.lstrip().startswith("#")
             and not TABLE_CELLS.search(last.strip())  # a leading tab is an indent, no cell
             and not TABLE_CELLS.search(line.strip())
+            and not _heading_short_of_margin(groups[-1], width)
             and (
                 not (SENTENCE_CLOSED.search(last) or OPENS_ITEM.match(line))
                 # a line no writer opens (with "，" "、" "。"…) goes on from the line above, and an item's bracket

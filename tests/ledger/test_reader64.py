@@ -46,3 +46,26 @@ def test_item_cut_at_margin_still_goes_on():
         "一、对财政预算执行、提高收入质量、盘活存量资金、国库管理等工作完成情况好的地区，中央财政利用存量资金予以奖励支持。"
         in lines
     )
+
+
+# a work report whose parts a planner numbers "（二）" (no "二、" anywhere), a sentence a line
+PAREN_PARTS = "\n".join(
+    [
+        "政府工作报告",
+        "——2021年1月20日在市第十五届人民代表大会第六次会议上",
+        "（二）“十三五”时期发展成就和“十四五”时期主要目标任务",
+        "过去五年，全市经济社会发展取得新的成就，全市生产总值年均增长6.5%，城乡居民收入稳步提高。",
+        "“十四五”时期是开启全面建设社会主义现代化新征程的第一个五年，全市上下要奋力开创发展新局面。",
+        "加快推进生态屏障建设，构建以自然保护区为主体的保护地体系，全市森林覆盖率达到45%。",
+        "（三）2021年重点工作",
+        "今年全市城镇新增就业8万人以上，城镇调查失业率控制在5.5%左右，居民消费价格涨幅3%左右。",
+    ]
+)
+
+
+def test_period_part_numbered_in_brackets():
+    # "（二）…“十四五”时期主要目标任务" marks the period's part as "二、" does (a sentence there without a year of its
+    # own is for 2025); "（三）2021年重点工作" ends it (its goals the year's)
+    found = {(t["value"], t["unit"], t["year"]) for t in parse.targets(PAREN_PARTS)}
+    assert (45.0, "%", 2025) in found
+    assert (8.0, "万人", 2021) in found

@@ -3184,8 +3184,9 @@ def _sections(text: str, yearly_list: bool = False, boundaries: bool = False):
 FIVE_YEAR_NUMBER = dating.FIVE_YEAR_NUMBER
 # a work report's numbered part on a five-year period's goals ("二、“十三五”时期主要目标任务和重大举措",
 # "二、“十三五”时期发展成就和“十四五”时期主要目标任务": the last period it names) and the next numbered part that ends it
+# reader64: or "（二）…" where a planner numbers the report's parts so (then the next "（三）" ends it, as "三、" does)
 PERIOD_GOALS_PART = re.compile(
-    r"\s*[一二三四五六七八九十]+、[^。；;，,]{0,30}?[“\"]?"
+    r"\s*(?:[一二三四五六七八九十]+、|(?P<paren>[（(][一二三四五六七八九十]+[)）]))[^。；;，,]{0,30}?[“\"]?"
     + FIVE_YEAR_NUMBER
     + r"[”\"]?时期[^。；;，,]{0,8}?目标[^。；;，,]{0,12}$"
 )
@@ -3194,6 +3195,7 @@ PERIOD_PART_CHANGE = re.compile(r"(?:提高|提升|增加|改造)\d")
 PERIOD_REVIEWED = re.compile(r"成就|回顾|成效")
 PERIOD_REVIEW = "\ue0ff"  # after PERIOD_PART: the part opens on the earlier period's results
 TOP_PART = re.compile(r"\s*[一二三四五六七八九十]+、")
+PAREN_PART = re.compile(r"\s*[（(][一二三四五六七八九十]+[)）]")
 # the line left in a period part's heading's place (then the period's end year, a private-use character each, no digit
 # the cleaning of the body could take), and alone where the next part begins
 PERIOD_PART = "\ue001"
@@ -3202,10 +3204,11 @@ PERIOD_PART = "\ue001"
 def _mark_period_parts(text: str) -> str:
     if "时期" not in text:
         return text  # no five-year period named: nothing to mark
-    lines, inside, later = [], False, None
+    lines, inside, later, paren = [], False, None, False
     for line in text.split("\n"):
         part = PERIOD_GOALS_PART.match(line)
         if part:
+            paren = bool(part.group("paren"))
             periods = re.findall(FIVE_YEAR_NUMBER + r"[”\"]?时期", line)
             end = max(FIVE_YEAR_ENDS[p] for p in periods)
             if len(set(periods)) > 1 and PERIOD_REVIEWED.search(line):
@@ -3217,7 +3220,7 @@ def _mark_period_parts(text: str) -> str:
                 lines += [PERIOD_PART + chr(0xE100 + end - 2000), line]
             inside = True
             continue
-        if inside and TOP_PART.match(line):
+        if inside and (TOP_PART.match(line) or (paren and PAREN_PART.match(line))):
             lines.append(PERIOD_PART)
             inside, later = False, None
         elif later and re.search(later[0] + r"五[”\"]?(?:时期|期间)", line):

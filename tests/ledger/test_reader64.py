@@ -69,3 +69,21 @@ def test_period_part_numbered_in_brackets():
     found = {(t["value"], t["unit"], t["year"]) for t in parse.targets(PAREN_PARTS)}
     assert (45.0, "%", 2025) in found
     assert (8.0, "万人", 2021) in found
+
+
+def test_book_title_cut_at_margin_is_one_line():
+    # a news copy's first line (a space after the dateline reads as a cell's edge, so the wraps' rejoin leaves it) cut
+    # inside a plan's title: "《…“十二五”发展" / "规划的通知》" is one line, so the title's period dates the goals
+    text = "\n".join(
+        [
+            "某某网讯 市政府办公厅日前发布《关于印发某市卫生事业“十二五”发展",
+            "规划的通知》,确立了今后五年卫生事业发展方向和目标。",
+            "《规划》提出:“十二五”期间,全市孕产妇死亡率下降20%以上,婴儿死亡率下降",
+            "15%以上,居民健康素养水平提高到25%。",
+        ]
+    )
+    lines = parse.normalise(text).split("\n")
+    assert lines[0].endswith("发展规划的通知》,确立了今后五年卫生事业发展方向和目标。")
+    # a title closed on its line, or a table's row, stays as it is
+    rows = "| 1 | 落实《健康中国行动（2019—2030年）》的 | 卫生健康委 |\n| 2 | 》 |"
+    assert parse.normalise(rows) == rows

@@ -1878,6 +1878,29 @@ def _heading_short_of_margin(group: list[str], width: int) -> bool:
     return len(group) == 1 and bool(HEADING_NO_STOP.match(group[0])) and len(group[0].strip()) < width
 
 
+def _rejoin_cut_titles(lines: list[str]) -> list[str]:
+    """reader64: a book title cut at a page's margin ("…印发宁波市安全生产“十二五”发展" / "规划的通知》,确立…"): a line
+    of prose at least a narrow page wide that leaves "《" open, the next closing it with "》" first, is one line (no
+    writer breaks a line inside a title's brackets; a table's row, with "|" or a tab, is left as it is)."""
+    out: list[str] = []
+    for line in lines:
+        if out and _title_left_open(out[-1]) and "》" in line and not re.search(r"[|\t]", line):
+            closing, opening = line.find("》"), line.find("《")
+            if opening < 0 or closing < opening:
+                out[-1] = out[-1].rstrip() + line.lstrip()
+                continue
+        out.append(line)
+    return out
+
+
+def _title_left_open(line: str) -> bool:
+    return (
+        len(line.strip()) >= WRAP_NARROWEST
+        and not re.search(r"[|\t]", line)
+        and line.rfind("《") > line.rfind("》")
+    )
+
+
 def _rejoin_wrapped(text: str) -> str:
     lines = text.split("\n")
     # a row's trailing space cut onto a line of its own ("…（20分） |" then " "): no line between two rows
@@ -2086,6 +2109,9 @@ def normalise(text: str) -> str:
     numbers dropped, a PDF copy's hard-wrapped lines joined again."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(PASTED_FORMS)
     text = _rejoin_wrapped(_unspaced_numbers(_number_marks(_joined_ocr_digits(_positional_numerals(text)))))
+    text = "\n".join(
+        _rejoin_cut_titles(text.split("\n"))
+    )  # after the wraps' rejoin: its page width as measured
     text = "\n".join(_rejoin_cut_cells(text.split("\n")))
     # a paragraph's first-line indent typed full-width ("　　") says no more than the line break before it
     return INDENT.sub("", text)

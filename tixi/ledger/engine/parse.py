@@ -1867,6 +1867,40 @@ def _rejoin_cut_cells(lines: list[str]) -> list[str]:
     return out
 
 
+# reader64: a heading ("二、…主要目标任务", "第三章 …") alone on its line, no stop (nor "、") inside, short of the widest lines:
+# the PDF copy did not cut it (a cut line reaches the margin), so the paragraph under it opens a line of its own
+HEADING_NO_STOP = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十百]+[章节部篇]|[一二三四五六七八九十]+、)[^，,、。；;：:！!？?]*$"
+)
+
+
+def _heading_short_of_margin(group: list[str], width: int) -> bool:
+    return len(group) == 1 and bool(HEADING_NO_STOP.match(group[0])) and len(group[0].strip()) < width
+
+
+def _rejoin_cut_titles(lines: list[str]) -> list[str]:
+    """reader64: a book title cut at a page's margin ("…印发宁波市安全生产“十二五”发展" / "规划的通知》,确立…"): a line
+    of prose at least a narrow page wide that leaves "《" open, the next closing it with "》" first, is one line (no
+    writer breaks a line inside a title's brackets; a table's row, with "|" or a tab, is left as it is)."""
+    out: list[str] = []
+    for line in lines:
+        if out and _title_left_open(out[-1]) and "》" in line and not re.search(r"[|\t]", line):
+            closing, opening = line.find("》"), line.find("《")
+            if opening < 0 or closing < opening:
+                out[-1] = out[-1].rstrip() + line.lstrip()
+                continue
+        out.append(line)
+    return out
+
+
+def _title_left_open(line: str) -> bool:
+    return (
+        len(line.strip()) >= WRAP_NARROWEST
+        and not re.search(r"[|\t]", line)
+        and line.rfind("《") > line.rfind("》")
+    )
+
+
 def _rejoin_wrapped(text: str) -> str:
     lines = text.split("\n")
     # a row's trailing space cut onto a line of its own ("…（20分） |" then " "): no line between two rows
@@ -1922,6 +1956,7 @@ def _rejoin_wrapped(text: str) -> str:
             and not last.lstrip().startswith("#")
             and not TABLE_CELLS.search(last.strip())  # a leading tab is an indent, no cell
             and not TABLE_CELLS.search(line.strip())
+            and not _heading_short_of_margin(groups[-1], width)
             and (
                 not (SENTENCE_CLOSED.search(last) or OPENS_ITEM.match(line))
                 # a line no writer opens (with "，" "、" "。"…) goes on from the line above, and an item's bracket
@@ -2074,6 +2109,9 @@ def normalise(text: str) -> str:
     numbers dropped, a PDF copy's hard-wrapped lines joined again."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(PASTED_FORMS)
     text = _rejoin_wrapped(_unspaced_numbers(_number_marks(_joined_ocr_digits(_positional_numerals(text)))))
+    text = "\n".join(
+        _rejoin_cut_titles(text.split("\n"))
+    )  # after the wraps' rejoin: its page width as measured
     text = "\n".join(_rejoin_cut_cells(text.split("\n")))
     # a paragraph's first-line indent typed full-width ("　　") says no more than the line break before it
     return INDENT.sub("", text)
@@ -3172,8 +3210,9 @@ def _sections(text: str, yearly_list: bool = False, boundaries: bool = False):
 FIVE_YEAR_NUMBER = dating.FIVE_YEAR_NUMBER
 # a work report's numbered part on a five-year period's goals ("二、“十三五”时期主要目标任务和重大举措",
 # "二、“十三五”时期发展成就和“十四五”时期主要目标任务": the last period it names) and the next numbered part that ends it
+# reader64: or "（二）…" where a planner numbers the report's parts so (then the next "（三）" ends it, as "三、" does)
 PERIOD_GOALS_PART = re.compile(
-    r"\s*[一二三四五六七八九十]+、[^。；;，,]{0,30}?[“\"]?"
+    r"\s*(?:[一二三四五六七八九十]+、|(?P<paren>[（(][一二三四五六七八九十]+[)）]))[^。；;，,]{0,30}?[“\"]?"
     + FIVE_YEAR_NUMBER
     + r"[”\"]?时期[^。；;，,]{0,8}?目标[^。；;，,]{0,12}$"
 )
@@ -3182,6 +3221,7 @@ PERIOD_PART_CHANGE = re.compile(r"(?:提高|提升|增加|改造)\d")
 PERIOD_REVIEWED = re.compile(r"成就|回顾|成效")
 PERIOD_REVIEW = "\ue0ff"  # after PERIOD_PART: the part opens on the earlier period's results
 TOP_PART = re.compile(r"\s*[一二三四五六七八九十]+、")
+PAREN_PART = re.compile(r"\s*[（(][一二三四五六七八九十]+[)）]")
 # the line left in a period part's heading's place (then the period's end year, a private-use character each, no digit
 # the cleaning of the body could take), and alone where the next part begins
 PERIOD_PART = "\ue001"
@@ -3190,10 +3230,11 @@ PERIOD_PART = "\ue001"
 def _mark_period_parts(text: str) -> str:
     if "时期" not in text:
         return text  # no five-year period named: nothing to mark
-    lines, inside, later = [], False, None
+    lines, inside, later, paren = [], False, None, False
     for line in text.split("\n"):
         part = PERIOD_GOALS_PART.match(line)
         if part:
+            paren = bool(part.group("paren"))
             periods = re.findall(FIVE_YEAR_NUMBER + r"[”\"]?时期", line)
             end = max(FIVE_YEAR_ENDS[p] for p in periods)
             if len(set(periods)) > 1 and PERIOD_REVIEWED.search(line):
@@ -3205,7 +3246,7 @@ def _mark_period_parts(text: str) -> str:
                 lines += [PERIOD_PART + chr(0xE100 + end - 2000), line]
             inside = True
             continue
-        if inside and TOP_PART.match(line):
+        if inside and (TOP_PART.match(line) or (paren and PAREN_PART.match(line))):
             lines.append(PERIOD_PART)
             inside, later = False, None
         elif later and re.search(later[0] + r"五[”\"]?(?:时期|期间)", line):

@@ -1241,7 +1241,7 @@ class Command(BaseCommand):
                 truth / "heldout_db",
                 False,
                 "HUNDRED-AND-SIXTH held-out set, three more records of the same policy database (贵州 2022 复工复产 with 59 '(责任单位:…)', 江苏 2025 提振消费, 佛山 2022 一季度开好局) with 67 targets and 59 tasks, gathered by helper gather97, truth committed before any reader ran (reviewed by review37: 江苏's 人均730元 added by What counts), "
-                "first read by the lead with session 24's last reader (2624e1e0, after reader57-63; no rule written since their truth, none this session): targets 47/67 (74 found: 江苏 7/23), tasks 58/59 (59 found)",
+                "first read by the lead with session 24's last reader (2624e1e0, after reader57-63; no rule written since their truth, none this session): targets 47/67 (74 found: 江苏 7/23), tasks 58/59 (59 found); its truth since by conv24's investment and payment-standard conventions: 61 targets",
             ),
         )
         if perturb:

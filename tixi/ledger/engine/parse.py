@@ -4343,6 +4343,8 @@ def _sentence_targets(text: str) -> list[dict]:
                 continue  # "OPC（…，指全职团队规模一般在10人以内…）": what a name means, no goal
             if GRANT.search(sentence) and _pays(before + (m.group("before") or ""), after, unit):
                 continue  # "分别给予最高不超过25万元、10万元、3万元一次性后补助", "按实付利息最高50%给予贴息支持": what is paid
+            if unit in ("%", "‰") and _charge_rule(before, after):
+                continue  # (reader66) "检验费用按80%收取", "担保费率不超过1%", "预付款比例不低于50%": a charge's rule, no level
             if unit in ("万千瓦", "亿千瓦") and re.match(
                 r"(?:及以上|以上|以下|以内)?(?:[（(]含[)）])?的", after
             ):
@@ -5091,6 +5093,34 @@ def _pays(before: str, after: str, unit: str | None) -> bool:
     if unit in MONEY_OR_SHARE:
         return bool(PAYMENT_WORDS.search(clause))
     return "减免" in rest
+
+
+# (reader66) a charge or a contribution computed at a share of its basis ("按现行收费标准80%收取", "缴费基数按照…平均工资60%
+# 核定"): a rule of calculation, no level the place reaches (a share to reach has a verb of its own: "按…比例达到")
+CALCULATED_AT = re.compile(r"按(?:照)?[^，,。；;]*$")
+CALCULATION_VERB = re.compile(r"[^，,。；;\d]{0,4}?(?:收取|计收|核定|征收|计征|缴纳|缴存|减收|计算)")
+# the rate a fee is charged at, capped ("收取的担保费率不超过1%", "平均担保费率低于1%"): the price of a service the plan caps
+# (a social insurance contribution rate cut, "缴费费率由7%降至6%", is a level of the scheme and stays a goal)
+FEE_RATE_BEFORE = re.compile(
+    r"(?:担保|手续|服务|中介|通行|检验|检测|评估)费率$|收取的[^，,。；;\d]{0,8}费率$"
+)
+# a policy in force continued, its rate inside ("船闸收费继续执行下调10%政策")
+POLICY_IN_FORCE_BEFORE = re.compile(r"(?:执行|实行|延续)[^，,。；;\d]{0,8}$")
+POLICY_AFTER = re.compile(r"[^，,。；;\d]{0,8}?政策")
+# the share of a works contract paid in advance or on settlement ("预付款比例不低于50%", "过程结算款支付比例不低于85%"): terms of
+# payment a buyer keeps (a health insurer's "住院费用基金支付比例" is no contract's and stays a goal)
+PAYMENT_TERMS_BEFORE = re.compile(r"(?:预付款|进度款|结算款|工程款)(?:支付)?比例$")
+
+
+def _charge_rule(before: str, after: str) -> bool:
+    """Whether a share or rate is a charge's or a payment's rule: what a fee is collected at, a fee rate capped, a policy
+    in force continued, the terms of a contract's payments (reader66)."""
+    return bool(
+        (CALCULATED_AT.search(before) and CALCULATION_VERB.match(after))
+        or FEE_RATE_BEFORE.search(before)
+        or (POLICY_IN_FORCE_BEFORE.search(before) and POLICY_AFTER.match(after))
+        or PAYMENT_TERMS_BEFORE.search(before)
+    )
 
 
 # what follows an amount of money that sizes the things a goal counts: "打造3家以上100亿元企业", "2家以上年销售收入达500亿元的

@@ -4321,6 +4321,15 @@ def _sentence_targets(text: str) -> list[dict]:
                 and not (unit in ("%", "‰") and group.group().endswith(("必须", "应当", "须")))
             ):
                 continue  # "超过50度的学生比例降至15%", "超过1000人规模的学校必须配备…": which ones are meant, no goal
+            if (
+                not m.group("before")
+                and m.group("after") in ("以上", "及以上", "以下", "及以下")
+                and SUPPORTED_OPENING.search(before)
+                and GRANT_CLOSES_CLAUSE.match(after)
+            ):
+                continue  # (reader66) "对…300亩以上规模经营主体从事粮食生产给予奖补": who qualifies, no goal
+            if unit in ("万元", "亿元", "万亿元") and LENT_AMOUNT.search(before):
+                continue  # (reader66) "推动发放创业担保贷款60亿元以上": money lent out, no level of the sector
             if SUBSIDY_CONDITION_OPENING.search(before) and SUBSIDY_CONDITION.match(after):
                 continue  # "对…网络销售额2万元以上且…的经营主体进行补助": who may get a subsidy, no goal
             if (
@@ -4942,7 +4951,9 @@ BRACKETED_BASE = re.compile(
 )
 # a sentence granting money: "给予最高3万元的一次性奖励", "按…的30%、最高800万元的标准给予补助"
 GRANT = re.compile(
-    r"(?:给予|予以)[^。；;]{0,40}?(?:奖励|补助|补贴|资助|奖补|贴息|扶持|启动资金|入股支持|资金支持|减免|补偿|抵扣)"
+    r"(?:给予|予以)[^。；;]{0,40}?(?:奖励|补助|补贴|资助|奖补|贴息|扶持|启动资金|入股支持|资金支持|减免|补偿|抵扣"
+    # (reader66) "给予展位费最高80%…支持", "按…增量的2%给予激励资金": a share paid as support or an incentive
+    r"|支持|激励资金)"
     r"|(?:奖励|补贴|补助|资助)(?:最高|不超过)?\d"  # "单场活动最高补贴10万元", "…的奖励5万元"
     # a support applied for ("可申请1万元的一次性创业资助", "可申领…赋能券", "可同时申请…贷款贴息"), a share paid ("按实缴保费
     # 最高50%补贴", "20%的研发补贴"), a discount enjoyed ("可享受三年租金优惠")
@@ -4954,6 +4965,7 @@ GRANT = re.compile(
 # "C类减免70%", "3年内50平方米面积的租金减免"), and the verbs of a level to reach that keep it a goal
 PAYMENT_WORDS = re.compile(
     r"给予|予以|最高|不超过|不高于|总额|减免|补贴|奖励|补助|资助|扶持|贴息|启动资金|补偿|抵扣|额度|租金|优惠"
+    r"|奖补|激励资金"  # (reader66) "分别奖补300万元、200万元"
 )
 LEVEL_VERBS = re.compile(r"提高到|提高至|提升到|提升至|达到|增加到|增至|建成|培育|打造")
 
@@ -5038,9 +5050,23 @@ NAMES_COUNTED = re.compile(
 NAMED_PLACES_COUNTED = re.compile(r"在[^，,。；;\d]*、[^，,。；;\d]*等$")
 # who a support goes to, the clause that names them: "对首年…出口额超10万美元的OPC，给予…", "对于年薪连续2年达到50万元…成员，
 # 可申报D类…人才", "当年度年薪达到8万元且…的OPC核心团队成员，可直接认定为F类人才" (a value in it is a condition, no goal)
-SUPPORTED_OPENING = re.compile(r"(?:^|[，,：:])(?:对|对于)[^，,。；;]*$")
+# (reader66) the condition opened by "以及对…" after another, or going on over clauses joined by 且/或 ("对建设面积2000平方米以上,
+# 且年…交易额300万美元以上的…海外仓,给予…")
+CONDITION_GOES_ON = r"(?:[，,]\s*(?:且|并且|或|或者)[^，,。；;]*)*"
+SUPPORTED_OPENING = re.compile(
+    r"(?:^|[，,：:；;])(?:以及|并|同时)?(?:对|对于)[^，,。；;]*" + CONDITION_GOES_ON + "$"
+)
 # ("对…首次小批量生产（订单量100-10000件），按实际支付…的费用给予20%的补贴": 按 and its basis before 给予)
-SUPPORT_FOLLOWS = re.compile(r"[^，,。；;]*[，,]\s*(?:按[^，,。；;]{0,40}?)?(?:可|均可|即可|给予|予以)")
+SUPPORT_FOLLOWS = re.compile(
+    r"[^，,。；;]*" + CONDITION_GOES_ON + r"[，,]\s*(?:按[^，,。；;]{0,40}?)?(?:可|均可|即可|给予|予以)"
+)
+# (reader66) a threshold in the clause of who is supported, the grant closing the same clause ("对符合条件的300亩以上规模经营主体
+# 从事粮食生产给予奖补"): who qualifies, no goal
+GRANT_CLOSES_CLAUSE = re.compile(r"[^，,。；;]*?(?:给予|予以)")
+# (reader66) money lent by the plan's banks and guarantors, named right before its amount ("推动发放创业担保贷款60亿元以上",
+# "支持新增小微企业贷款2000亿元以上", "新增…业务放款1200亿元以上"): funds handed out (conv24), not a level of the sector's credit
+# ("各项存贷款规模突破8.5万亿元", "贷款增速达10%左右")
+LENT_AMOUNT = re.compile(r"(?:(?:发放|投放|新增)[^，,。；;\d余]{0,16}?贷款|放款)$")
 # a clause closed by "的，" and a grant after it: the value is a condition of the grant
 CONDITION_GRANTED = _granted_on(r"[^，,。；;]*", 60, r"(?:给予|予以)")
 QUALIFIED_FOLLOWS = _group_then(r"[，,]\s*(?:可|均可|即可)(?!持续)")
@@ -5056,7 +5082,7 @@ DEFINED_BY = re.compile(r"所称|对象为|是指|系指")
 SUPPORT_TERMS = re.compile(r"(?:优惠|补贴|资助|扶持|奖励|补助)(?:[:：]|[，,]其中)[^。；;]*$")
 # an amount right after the verb that grants it ("对新认定的…园区给予200万元")
 GRANTED_AMOUNT = re.compile(r"(?:给予|予以)(?:一次性|最高|不超过)*$")
-FUNDS_USED = re.compile(r"(?:人民币)?(?:用于|投向)")
+FUNDS_USED = re.compile(r"(?:人民币)?(?:用于|投向|支持(?!力度))")  # (reader66) "新增11亿元支持粮食生产"
 EXAMPLE = re.compile(r"(?:比如|例如|譬如)[^。；;]*$")
 EXAMPLE_GOAL = re.compile(
     r"提出|目标|(?:到|至)\s*\d{4}\s*年"

@@ -82,3 +82,20 @@ def test_guards_a_count_supported_and_a_level_beside_a_grant_stay_goals():
         "城镇新增就业达到5万人。\n"
     )
     assert found(text) == [(300.0, "个", 2031, "ge"), (5.0, "万人", 2031, "ge")]
+
+
+def test_a_rise_over_last_year_named_for_the_year_the_measures_are_in_force_is_a_goal():
+    text = (
+        "某省稳增长若干措施\n"
+        "一、基本情况\n2030年，全省普惠小微贷款余额同比增长25%。\n"
+        "二、政策措施\n6.加大信贷投放。继续加大首贷投放力度，2031年新增首贷户数量高于2030年，"
+        "普惠小微贷款余额同比增长18%。\n" + VALID
+    )
+    # the year compared with ("高于2030年,") dates nothing; 2030's rise is a result reported
+    assert found(text) == [(18.0, "%", 2031, "ge")]
+
+
+def test_guard_a_rise_over_last_year_reported_stays_out():
+    assert (
+        found("某市2032年工作要点\n2031年，全市地区生产总值同比增长6%，普惠小微贷款余额同比增长18%。\n") == []
+    )

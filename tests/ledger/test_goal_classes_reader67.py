@@ -1,0 +1,31 @@
+"""Target precision by class (session 25, reader67): heldout_db 佛山/贵州's and heldout_da 西安/福州's first-reading extras and
+misses, made general by conv24's conventions (tests/ledger/heldout/README.md "What counts"). Every text here is made up;
+none is a held-out document. Each test fails on the parser before these rules (main at 86bc8191) but the guards."""
+
+from tixi.ledger.engine.parse import targets
+
+
+def read(text: str) -> list[tuple]:
+    return [(t["value"], t["unit"], t["year"], t["comparator"]) for t in targets(text)]
+
+
+def test_the_plan_s_projects_own_spending_and_its_funds_pace_are_no_target():
+    # the projects named right before the money they spend (conv24: the cost of the plan's works)
+    assert read("到2026年，力争上半年全市重点建设项目完成投资150亿元，固定资产投资增长8%。") == [
+        (8.0, "%", 2026, "ge")
+    ]
+    assert read("到2026年，安排省、市重点项目投资超500亿元，全年工业投资完成900亿元。") == [
+        (900.0, "亿元", 2026, "ge")
+    ]
+    assert read("到2026年，某某新材料项目年底前完成投资8亿元以上、投资进度完成30%左右。") == []
+    assert read("到2026年，四季度市重大项目完成投资420亿元，其中建成项目60个、完成投资55亿元。") == [
+        (60.0, "个", 2026, "ge")
+    ]
+    # a share of the money invested, used or paid: its pace
+    assert read("到2026年，各类产业基金年底前使用进度达到75%以上，预算内资金支付进度达到85%以上。") == []
+    # guards: the economy's or a sector's investment stays a target, and so does a rate of the place
+    assert read("到2026年，全市固定资产投资完成300亿元，交通投资达到60亿元。") == [
+        (300.0, "亿元", 2026, "ge"),
+        (60.0, "亿元", 2026, "ge"),
+    ]
+    assert read("到2026年，城市污水处理率达到95%以上。") == [(95.0, "%", 2026, "ge")]

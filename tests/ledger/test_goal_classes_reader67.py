@@ -29,3 +29,25 @@ def test_the_plan_s_projects_own_spending_and_its_funds_pace_are_no_target():
         (60.0, "亿元", 2026, "ge"),
     ]
     assert read("到2026年，城市污水处理率达到95%以上。") == [(95.0, "%", 2026, "ge")]
+
+
+def test_money_named_as_funds_loans_supported_and_a_payment_s_cap_are_no_target():
+    # funds, bonds or a credit quota named after the amount: money to raise, hand out or spend (conv24)
+    assert (
+        read(
+            "到2026年，年底前新增和结存的120亿元地方政府专项债券全部支付使用完毕，完成60亿元政策性银行新增信贷额度任务。"
+        )
+        == []
+    )
+    assert read("到2026年，一季度用好提前批发行的90亿元债券资金，力争新能源汽车销售2万辆以上。") == [
+        (2.0, "万辆", 2026, "ge")
+    ]
+    # loans the plan's money supports
+    assert read("到2026年，一季度支持企业实现转贷超50亿元，帮助小微企业续贷20亿元。") == []
+    # a cap on a loan or a payment: its term
+    assert read("到2026年，对符合条件的个体工商户提供创业担保额度、贷款额度最高不超过200万元。") == []
+    # guards: a sector's credit and the economy's levels in money stay targets
+    assert read("到2026年，全市各项贷款余额达到1000亿元，社会消费品零售总额达到800亿元。") == [
+        (1000.0, "亿元", 2026, "ge"),
+        (800.0, "亿元", 2026, "ge"),
+    ]

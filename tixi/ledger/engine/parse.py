@@ -2615,6 +2615,16 @@ WORKS_INVESTMENT = re.compile(r"(?:^|[，,；;：:])(?:年内|全年)?(?:计划)
 # ("力争一季度重点建设项目完成投资280亿元", "安排省、市重点项目投资超1000亿元", "…项目年底前完成投资15亿元以上", "其中建成项目102个、完成
 # 投资135亿元"): the cost of the plan's works, no level of the economy's investment ("工业投资完成1600亿元" names no project)
 PROJECTS_SPENDING = re.compile(r"项目[^，,。；;]{0,10}?(?:完成|累计完成)?(?:年度)?投资(?:额)?$")
+# (reader67, conv24) money named after its amount as funds, bonds or a credit quota ("120亿元地方政府专项债券全部支付使用完毕",
+# "用好…发行的190亿元债券资金", "完成60亿元政策性银行新增信贷额度任务"): money to raise, hand out or spend, no level of the place
+FUNDS_AFTER_AMOUNT = re.compile(
+    r"[^，,。；;\d]{0,14}?(?:专项债券?|债券|资金|信贷额度|贷款额度|授信额度|融资额度)"
+)
+# (reader67, conv24) loans the plan's money supports, their amount right after ("支持企业实现转贷超50亿元", "帮助小微企业
+# 续贷20亿元"): money handed out (a sector's credit, "全市新增贷款1000亿元", names no support)
+LOANS_SUPPORTED = re.compile(r"(?:支持|帮助|扶持)[^，,。；;\d]{0,10}?(?:转贷|续贷|贷款|融资|授信)$")
+# (reader67) a cap on what a payment or a loan may be ("贷款额度最高不超过200万元", "单个项目最高不超过50万元"): its term
+CAPPED_BEFORE = re.compile(r"最高(?:可达)?$")
 # (reader67, conv24) the pace of the plan's money, a share of it invested, used or paid ("投资进度完成15%左右", "年底前使用进度
 # 达到70%以上", "支付进度达到80%以上"): funds' pace, no level of the place
 FUNDS_PROGRESS = re.compile(r"(?:投资|使用|支付|拨付|执行|下达|投放)进度(?:完成|达到|达)?$")
@@ -4319,6 +4329,12 @@ def _sentence_targets(text: str) -> list[dict]:
                 or (PER_HEAD_AMOUNT.search(before) and not STANDARD_RAISED.search(before))
             ):
                 continue  # "发放…劳务报酬20亿元以上", "给予每人1万元救助": money paid, no level to reach
+            if unit in ("元", "万元", "亿元", "万亿元") and (
+                FUNDS_AFTER_AMOUNT.match(after)
+                or LOANS_SUPPORTED.search(before)
+                or (CAPPED_BEFORE.search(before) and COMPARATORS.get(m.group("before") or "") == "le")
+            ):
+                continue  # (reader67) "120亿元专项债券…支付使用完毕", "支持企业转贷超50亿元", "额度最高不超过200万元": money (conv24)
             if unit in ("万元", "亿元") and WORKS_INVESTMENT.search(before) and re.match(r"[，,]", after):
                 continue  # "投资1260万元，完成5个村的饮水安全工程": the money the works cost, the works are the goal
             if unit in ("万元", "亿元", "万亿元") and PROJECTS_SPENDING.search(

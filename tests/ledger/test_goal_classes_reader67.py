@@ -51,3 +51,21 @@ def test_money_named_as_funds_loans_supported_and_a_payment_s_cap_are_no_target(
         (1000.0, "亿元", 2026, "ge"),
         (800.0, "亿元", 2026, "ge"),
     ]
+
+
+def test_thresholds_of_a_reward_or_a_rule_and_sizes_of_what_is_counted_are_no_target():
+    # a growth closed by "的，" and the reward after it: who is paid
+    assert read("到2026年，企业一季度产值同比增长15%以上的，每增长500万元奖励1万元。") == []
+    # the part beyond a threshold that a payment is reckoned on
+    assert read("到2026年，对新进规上企业一季度产值超出3000万元以上部分，每1000万元奖励1万元。") == []
+    # a level not reached names whom a rule falls on; a share of money taken back is the rule's
+    assert read("到2026年，对6月底预算执行率未达到80%的，将结余部分的30%收回统筹使用。") == []
+    # the size of the projects or enterprises a goal counts, an alternative amount in brackets between
+    assert read("到2026年，全年新引进超20亿元(或3亿美元)重大产业项目50个以上。") == [(50.0, "个", 2026, "ge")]
+    assert read("到2026年，市领导挂点联系50亿元以上龙头企业，区领导挂点联系50亿元以下的规上企业。") == []
+    # guards: a growth to reach, and a count of enterprises to reach, stay targets
+    assert read("到2026年，规上工业增加值同比增长8%以上，新增规上工业企业300家。") == [
+        (8.0, "%", 2026, "ge"),
+        (300.0, "家", 2026, "ge"),
+    ]
+    assert read("到2026年，全市营业收入超100亿元的企业达到12家。") == [(12.0, "家", 2026, "ge")]

@@ -4299,14 +4299,26 @@ def _sentence_targets(text: str) -> list[dict]:
             ):
                 continue  # "质量等级达到4A以上" (a grade), "注册用户超过1W" (万 in a Latin letter): no amperes, no watts
             if re.match(r"(?:及以上|以上|以下|以内)?的[，,]", after) and re.search(
-                r"(?:少于|多于|大于|小于|等于|不足|低于|高于|超过)$", before + (m.group("before") or "")
+                # (reader67) "对…执行进度未达到90%的，…": a level not reached names whom a rule falls on
+                r"(?:少于|多于|大于|小于|等于|不足|低于|高于|超过|未达到|未达|达不到)$",
+                before + (m.group("before") or ""),
             ):
                 continue  # "入住人数少于或等于10人的，安排…": a condition on who gets what, not a level to reach
             if (
                 REWARD_THRESHOLDS.match(after)
-                and re.search(r"(?:达到|达|超过|突破|超)[^，,。；;]*$", before + (m.group("before") or ""))
+                # (reader67) a growth as the threshold too: "同比增长10%以上的，产值每增长1000万元奖励1万元"
+                and re.search(
+                    r"(?:达到|达|超过|突破|超|增长|增加|提高|提升)[^，,。；;]*$",
+                    before + (m.group("before") or ""),
+                )
             ) or (re.search(r"每[\u4e00-\u9fff]{1,4}$", before) and RATE_PAID.match(after)):
                 continue  # "收入首次达到2000万元、5000万元的，分别给予…", "每认定1家给予…扶持": who is paid, and how much each
+            if PART_BEYOND.match(after) and re.search(
+                r"(?:超出|超过|超)[^，,。；;]*$", before + (m.group("before") or "")
+            ):
+                continue  # (reader67) "超出2000万元以上部分，每1000万元奖励1万元": what a payment is reckoned on
+            if RECLAIMED_AFTER.match(after):
+                continue  # (reader67) "将未支出部分的20%直接回收": a share of money taken back, a rule on funds
             if GRANT.search(sentence) and (
                 re.search(r"(?:^|[，,])对[^，,。；;]*$", before)
                 and re.match(r"[^，,。；;]*的[，,]", after)
@@ -4386,7 +4398,10 @@ def _sentence_targets(text: str) -> list[dict]:
                 # reader54: "培育100家年销售收入1亿元以上具有…的龙头企业", "城区常住人口100万以上城市…覆盖率达到100%":
                 # the size of what the sentence speaks of, a condition, no goal
                 continue
-            if unit in ("亿元", "万元") and QUALIFYING_AMOUNT.match(after):
+            if unit in ("亿元", "万元", "亿美元", "万美元") and (
+                QUALIFYING_AMOUNT.match(after)
+                or (m.group("after") in ("以上", "及以上", "以下") and SIZED_ENTERPRISE.match(after))
+            ):
                 continue  # "3家以上100亿元企业", "营收超1000万元OPC100家": the size of what is counted, not a goal
             if (
                 unit in ("亿元", "万元", "万亿元")
@@ -5125,8 +5140,18 @@ def _pays(before: str, after: str, unit: str | None) -> bool:
 # what follows an amount of money that sizes the things a goal counts: "打造3家以上100亿元企业", "2家以上年销售收入达500亿元的
 # 高新技术企业" (the amount, then 企业 or 公司), "培育营收超1000万元OPC100家以上" (a name, then their count)
 QUALIFYING_AMOUNT = re.compile(
-    r"(?:以上)?(?:的[^\d，,。；;、]{0,10}?|级?)(?:企业|公司)|[A-Za-z\u4e00-\u9fff]{1,8}?\d+(?:\.\d+)?(?:家|个|户)"
+    # (reader67) an alternative amount in brackets between ("超10亿元(或1亿美元)重大产业项目70个"), or its closing bracket
+    r"(?:[（(][^（）()，,。；;]{0,16}[）)]|[）)])?"
+    r"(?:(?:以上)?(?:的[^\d，,。；;、]{0,10}?|级?)(?:企业|公司)|[A-Za-z\u4e00-\u9fff]{1,8}?\d+(?:\.\d+)?(?:家|个|户))"
 )
+# (reader67) what follows an amount closed by 以上/以下 that names the enterprises of that size ("联系20亿元以上龙头企业",
+# "5亿元以上工业企业"): which ones are meant, no goal
+SIZED_ENTERPRISE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:企业|公司)")
+# (reader67) the part of a figure beyond a threshold that a payment is reckoned on ("超出2000万元以上部分，每1000万元奖励
+# 1万元"): a rule of the payment, no goal
+PART_BEYOND = re.compile(r"(?:的)?部分[，,][^。；;]{0,30}?(?:" + GRANTING + r"|每)")
+# (reader67) a share of money taken back ("将未支出部分的20%直接回收", "按10%扣减下年预算"): a rule on funds, no goal
+RECLAIMED_AFTER = re.compile(r"(?:直接|予以|全部|统一)?(?:收回|回收|扣减|扣回|核减)")
 # the size of each of the clusters or parks a goal counts: "10个左右规模达到1000亿元以上的创新型产业集群"
 SIZED_CLUSTER = re.compile(r"(?:以上)?的[^\d，,。；;、]{0,10}?(?:集群|园区|产业园|基地)")
 COUNT_BEFORE_SIZE = re.compile(

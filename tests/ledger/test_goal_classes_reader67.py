@@ -69,3 +69,27 @@ def test_thresholds_of_a_reward_or_a_rule_and_sizes_of_what_is_counted_are_no_ta
         (300.0, "家", 2026, "ge"),
     ]
     assert read("到2026年，全市营业收入超100亿元的企业达到12家。") == [(12.0, "家", 2026, "ge")]
+
+
+def test_a_scope_acted_on_named_works_counted_and_a_plant_s_size_are_no_target():
+    # the state of an existing population right before its count: the things a measure acts on
+    assert read("到2026年，统筹组织因疫情停工的120个市重大工程项目有序复工。") == []
+    assert read("到2026年，四季度在建的900个市重大项目加快建设，新开工项目200个。") == [
+        (200.0, "个", 2026, "ge")
+    ]
+    # names opening a clause, their count and what is to be done with them: the count of the names
+    assert read(
+        "到2026年，推动15处煤矿复工复产，11月底前甲乙、丙丁2个露天煤矿建设出煤，建成投产改扩建煤矿20处。"
+    ) == [
+        (15.0, "处", 2026, "ge"),
+        (20.0, "处", 2026, "ge"),
+    ]
+    # one plant's output in its name
+    assert read("到2026年，建成投产某某年产30万吨电池级材料一体化等项目，粮食年产量达到500万吨。") == [
+        (500.0, "万吨", 2026, "ge")
+    ]
+    assert read("到2026年，某某石化20万吨/年乙二醇项目年底前建成，全市新增炼化产能100万吨/年。") == [
+        (100.0, "万吨/年", 2026, "ge")
+    ]
+    # guards: after a goal's verb the named things' count is the goal's, as the truths read it
+    assert read("到2026年，建成投用甲区、乙区、丙区3家平战结合医院。") == [(3.0, "家", 2026, "ge")]

@@ -4251,6 +4251,10 @@ def _sentence_targets(text: str) -> list[dict]:
                 re.split(r"[，,；;]", before)[-1]
             ):
                 continue  # conv24: "补助标准提高到每人每年640元", "基本养老金继续提高10%": money handed out, no level reached
+            if (m.group("unit") in ("万吨", "吨") and PLANT_OUTPUT_BEFORE.search(before)) or (
+                not m.group("before") and re.search(r"[/／]\s*(?:年|日)$", unit) and NAMES_A_WORK.match(after)
+            ):
+                continue  # (reader67) "建成投产某某年产30万吨…一体化", "某某50万吨/年…(PGA)项目": a plant's size in its name
             if m.group("unit") == "吨" and PLANT_SIZE_BEFORE.search(before):
                 continue  # reader55: "发展日产5000吨及以上的新型干法水泥": each plant's size, no amount to deliver
             if (
@@ -4370,6 +4374,16 @@ def _sentence_targets(text: str) -> list[dict]:
                 and len(re.split(r"[、和]", named.group(1))) == value
             ):
                 continue  # "启动正阳和建设2个办事处文体活动中心项目": the count of the names the clause lists, no goal
+            if (
+                not m.group("before")
+                and unit in ("个", "家", "所", "座", "处", "项")
+                and (listed_names := NAMES_BEFORE_COUNT.search(before))
+                and WORKS_DONE_AFTER.match(after)
+                and len(re.split(r"[、和]", listed_names.group(1))) == value
+            ):
+                continue  # (reader67) "11月底前甲乙、丙丁2个露天煤矿建设出煤": the names just listed, counted (conv22 (a))
+            if not m.group("before") and EXISTING_POPULATION.search(before):
+                continue  # (reader67) "因疫情停工的256个…项目有序复工", "在建的2269个…项目": the population acted on, a scope
             if not m.group("before") and NAMED_PLACES_COUNTED.search(before):
                 continue  # "在册亨、罗甸…等8个重点县建设…": the count of the places the clause names, no goal
             if (
@@ -5076,6 +5090,23 @@ SUBSIDY_CONDITION = _group_then(r"(?:(?:进行|给予|予以|实施)?(?:补助|�
 NAMES_COUNTED = re.compile(
     r"(?:启动|启用|建设|推进|实施|完成|打造)((?:[^\W\d_等和]{2,6}[、和]){1,9}[^\W\d_等和]{2,6})$"
 )
+# (reader67) names listed as the subject opening a clause (a deadline at most before them), then their count and what is to
+# be done with them ("11月底前甲乙、丙丁2个露天煤矿建设出煤"): the count of the names, nothing left to deliver but the named
+# works (conv22 (a)); after a verb ("建成投用甲区、乙区2家医院") the count is the goal's, as the truths read it
+NAMES_BEFORE_COUNT = re.compile(
+    r"(?:^|[，,；;：:])(?:\d{1,2}月(?:底|中旬|下旬)?前|年底前|年内|今年)?"
+    r"((?:[^\W\d_等和、]{2,6}[、和]){1,9}[^\W\d_等和、]{2,6})$"
+)
+# (reader67) the kind of the named works, then what is to be done with them ("…2个露天煤矿建设出煤", "…3个项目开工"): the
+# subject's verb after its count (a goal's verb before the names, "争取甲、乙3个项目纳入…", may run into the first name)
+WORKS_DONE_AFTER = re.compile(r"[^，,。；;\d]{1,10}?(?:建设|建成|投产|开工|复工|竣工|投用|达产)")
+# (reader67) the state of an existing population right before its count ("因疫情停工的256个省重大工程项目有序复工", "在建的2269个
+# 省重大项目完成投资…"): the things a measure acts on, its scope, no count to reach
+EXISTING_POPULATION = re.compile(r"(?:在建|续建|停工|停产|停业|停运|现有|已有|已建|已建成|存量)的$")
+# (reader67) one plant's yearly or daily output right after 年产/日产 ("年产30万吨电池级磷酸铁一体化"; not "粮食年产量达到…")
+PLANT_OUTPUT_BEFORE = re.compile(r"(?:年产|日产|年处理|日处理)$")
+# (reader67) a capacity closed by the work it sizes, in the work's name ("50万吨/年聚乙醇酸(PGA)项目")
+NAMES_A_WORK = re.compile(r"[^，,。；;\d]{1,16}?(?:项目|装置|生产线)")
 # the places a clause names, then counts: "在册亨、罗甸、…、关岭等8个重点县建设…基地"
 NAMED_PLACES_COUNTED = re.compile(r"在[^，,。；;\d]*、[^，,。；;\d]*等$")
 # who a support goes to, the clause that names them: "对首年…出口额超10万美元的OPC，给予…", "对于年薪连续2年达到50万元…成员，

@@ -93,3 +93,14 @@ def test_a_scope_acted_on_named_works_counted_and_a_plant_s_size_are_no_target()
     ]
     # guards: after a goal's verb the named things' count is the goal's, as the truths read it
     assert read("到2026年，建成投用甲区、乙区、丙区3家平战结合医院。") == [(3.0, "家", 2026, "ge")]
+
+
+def test_a_norm_kept_each_day_or_week_is_no_target():
+    # conv24: a pace each person or school keeps, not a level the place reaches
+    assert read("到2030年，保证学生每天在校体育锻炼不少于2小时，近视率下降到40%以下。") == [
+        (40.0, "%", 2030, "le")
+    ]
+    assert read("到2030年，引导老年人每周参加健身活动3次以上。") == []
+    # guards: a rate measured daily and a population's daily average are levels
+    assert read("到2030年，成人每天3次刷牙率达到50%。") == [(50.0, "%", 2030, "ge")]
+    assert read("到2030年，居民人均每日食盐摄入量降低15%。") == [(15.0, "%", 2030, "ge")]

@@ -4585,6 +4585,8 @@ def _sentence_targets(text: str) -> list[dict]:
                 continue  # reader62: "河北、山西…和陕西8个省在此基础上增加…": the places just named, counted
             if unit == "个月" and AGE_IN_MONTHS.match(after):
                 continue  # reader62: "4~6个月以内婴儿的纯母乳喂养率": the age of whom a rate counts, as "5岁以下儿童"
+            if PER_DAY_NORM.search(re.split(r"[，,；;。]", before)[-1]):
+                continue  # (reader67, conv24) "孩子每天接触户外自然光不少于1小时": a norm kept each day, no level reached
             if unit == "小时" and COMPARATORS.get(m.group("before") or "") != "ge":
                 continue  # a time to spend at least ("每天体育活动时间不低于2小时"), not a time limit ("24小时完成检测")
             if unit == "级" and not (word or "水平" in sentence[m.end() : m.end() + 3]):
@@ -5089,6 +5091,13 @@ SUBSIDY_CONDITION = _group_then(r"(?:(?:进行|给予|予以|实施)?(?:补助|�
 # "启用智慧城管、智慧社区2个智慧应用"); with 等 the clause names only some
 NAMES_COUNTED = re.compile(
     r"(?:启动|启用|建设|推进|实施|完成|打造)((?:[^\W\d_等和]{2,6}[、和]){1,9}[^\W\d_等和]{2,6})$"
+)
+# (reader67, conv24) a norm each person or school keeps per day, week, session or meal ("每天接触户外自然光不少于1小时",
+# "每周参与体育活动达到中等强度4次以上"): a pace, not a level the place reaches; a rate or an average measured daily
+# ("成人每天2次刷牙率达到45%", "成人每日平均睡眠时间达到7~8小时") is a level and stays one
+# ("人均每日食盐摄入量降低20%": a population's average too)
+PER_DAY_NORM = re.compile(
+    r"(?<!人均)(?<!平均)(?:每天|每日|每周|每次|每餐)(?![^，,。；;]*(?:率|比例|比重|平均|人均))"
 )
 # (reader67) names listed as the subject opening a clause (a deadline at most before them), then their count and what is to
 # be done with them ("11月底前甲乙、丙丁2个露天煤矿建设出煤"): the count of the names, nothing left to deliver but the named

@@ -104,3 +104,10 @@ def test_a_norm_kept_each_day_or_week_is_no_target():
     # guards: a rate measured daily and a population's daily average are levels
     assert read("到2030年，成人每天3次刷牙率达到50%。") == [(50.0, "%", 2030, "ge")]
     assert read("到2030年，居民人均每日食盐摄入量降低15%。") == [(15.0, "%", 2030, "ge")]
+
+
+def test_one_rate_joined_to_a_list_by_de_is_one_target():
+    # conv24: one rate word over a list of items, joined to it by 的: one target
+    assert read("到2030年，孕产妇乙肝、梅毒、艾滋病的检测率达95%以上。") == [(95.0, "%", 2030, "ge")]
+    # guard: kinds listed without 的, each with its own rate (heldout_ao's reading), stay one each
+    assert read("到2030年，健康机关、健康学校、健康企业建设率达到60%。") == [(60.0, "%", 2030, "ge")] * 3

@@ -4664,6 +4664,10 @@ def _sentence_targets(text: str) -> list[dict]:
                     r"(?:^|[，,；;：:])((?:[^，,、；;：:（）()\d\s]{2,8}、){2,})[^，,、；;：:（）()\d]{2,14}?率$",
                     before,
                 )
+                if listed and "的" in before[listed.end(1) :]:
+                    # (reader67, conv24) "妊娠妇女乙肝、梅毒、艾滋病的检测率达90%": the list joined to its one rate by 的,
+                    # one rate over the items (as "高血压、糖尿病患者规范管理率"), one target
+                    listed = None
             if listed and _shared_noun_modifiers(listed.group(1), before[listed.end(1) :]):
                 listed = (
                     None  # reader62: "视力、听力、智力残疾儿童…入学率达到90%": kinds of one group, one rate

@@ -111,3 +111,19 @@ def test_one_rate_joined_to_a_list_by_de_is_one_target():
     assert read("到2030年，孕产妇乙肝、梅毒、艾滋病的检测率达95%以上。") == [(95.0, "%", 2030, "ge")]
     # guard: kinds listed without 的, each with its own rate (heldout_ao's reading), stay one each
     assert read("到2030年，健康机关、健康学校、健康企业建设率达到60%。") == [(60.0, "%", 2030, "ge")] * 3
+
+
+def test_a_red_line_drawn_sets_its_area_and_a_named_park_s_area_is_its_size():
+    # a red line the plan draws: the area to delineate (one held, "守住…这条红线", sets none)
+    assert read("到2026年，划定300平方公里以上工业用地保护红线，规划建设20个工业集聚区。") == [
+        (300.0, "平方公里", 2026, "ge"),
+        (20.0, "个", 2026, "ge"),
+    ]
+    assert read("到2026年，坚决守住耕地不少于500万亩这条红线，新增水土流失治理面积300平方公里。") == [
+        (300.0, "平方公里", 2026, "ge")
+    ]
+    # an area right before the park it sizes: the named park's size
+    assert read(
+        "到2026年，规划建设超300平方公里甲乙战新产业园、150平方公里临空大型产业园、约20平方公里丙丁人才创新产业园等，"
+        "打造工业集聚区10个。"
+    ) == [(10.0, "个", 2026, "ge")]

@@ -2385,7 +2385,7 @@ TARGET = re.compile(
     # reader62: a rate per 10,000 as written ("出生缺陷发生率降至72/万", "并发症发生率控制在4/万以下"), closing its clause
     + r"/\s*万(?=以下|以内|以上|左右|[，,。；;）)]|$)|"
     + YEARLY_CAPACITY_UNIT
-    + r"|亿吨|亿亩|万亿斤|亿斤|万斤|亿公斤|[万亿]立方米(?:[/／](?:小时|秒|日))?|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人[（(]次[)）]|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|[万亿]吨标准煤|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|亿平方米|万平方公里|亿册|亿印张|万种|万箱|万门(?![诊户类槛急店口])|万场|万批次|万次|万套|万只|万头|亿尾|万尾|万家|万所|万对|万公顷|万标箱|万标准箱|亿方(?![面法案式])|亿(?=[^，,。；;\d万亿]{0,6}?人口)|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|(?<!每\d)(?<!每\d\d)(?<!每\d\d\d)万(?=[^，,。；;\d万亿元]{1,6}?(?:人口|用户))|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
+    + r"|亿吨|亿亩|万亿斤|亿斤|万斤|亿公斤|[万亿]立方米(?:[/／](?:小时|秒|日))?|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人[（(]次[)）]|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|[万亿]吨标准煤|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|亿平方米|万平方公里|平方公里|亿册|亿印张|万种|万箱|万门(?![诊户类槛急店口])|万场|万批次|万次|万套|万只|万头|亿尾|万尾|万家|万所|万对|万公顷|万标箱|万标准箱|亿方(?![面法案式])|亿(?=[^，,。；;\d万亿]{0,6}?人口)|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|(?<!每\d)(?<!每\d\d)(?<!每\d\d\d)万(?=[^，,。；;\d万亿元]{1,6}?(?:人口|用户))|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
     + r"|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|万亿斤|亿斤|万斤|[万亿]担(?![心任当保])|亿公斤|[万亿]立方米(?:[/／](?:小时|秒|日))?|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|[万亿]吨标准煤|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|亿平方米|万平方公里|亿册|亿印张|万种|万箱|万门(?![诊户类槛急店口])|万场|万批次|万次|万套|万只|万头|亿尾|万尾|万家|万所|万对|万公顷|万标箱|万标准箱|亿方(?![面法案式])|亿(?=[^，,。；;\d万亿]{0,6}?人口)|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|(?<!每\d)(?<!每\d\d)(?<!每\d\d\d)万(?=[^，,。；;\d万亿元]{1,6}?(?:人口|用户))|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
     r"|个工作日|工作日|个月|个(?!百分点)|所|家|张|名|人次|人年(?=以上|及以上|左右|[，,。；;]|$)|人(?!制)|条(?![例款])|公里\s*[/／]\s*[百千万]?平方公里|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|小时|平方米/人|㎡/人|平方米|㎡|颗|辆(?![/／])|批次|堂"
     # reader55: tonnes of a small place's abatement ("重点工程减排量分别达到245吨、18吨"); "吨标准煤", "吨/日" are others
@@ -4243,7 +4243,7 @@ def _sentence_targets(text: str) -> list[dict]:
             ):
                 # reader55: "中央对地方均衡性转移支付增长10.9%": money's growth; "各地可降至16%": a leave, no commitment
                 continue
-            if RED_LINE_AFTER.match(after):
+            if RED_LINE_AFTER.match(after) and not RED_LINE_DRAWN.search(re.split(r"[，,；;。]", before)[-1]):
                 continue  # reader55: "守住全国耕地不少于18亿亩这条红线": a floor held, no level to reach
             if m.group("unit") in ("亿元", "万亿元", "万元") and BUDGET_BEFORE.search(before):
                 continue  # reader55: "明年将安排200亿元", "拿出1000亿元", "支出总额将达到664亿元": public money budgeted
@@ -4417,6 +4417,12 @@ def _sentence_targets(text: str) -> list[dict]:
                 or (m.group("after") in ("以上", "及以上", "以下") and SIZED_ENTERPRISE.match(after))
             ):
                 continue  # "3家以上100亿元企业", "营收超1000万元OPC100家": the size of what is counted, not a goal
+            if (
+                unit in ("平方公里", "万平方公里")
+                and not m.group("after")
+                and AREA_OF_NAMED_PARK.match(after)
+            ):
+                continue  # (reader67) "规划建设超400平方公里某某产业园、160平方公里某某产业园": a named park's area, its size
             if (
                 unit in ("亿元", "万元", "万亿元")
                 and SIZED_CLUSTER.match(after)
@@ -5196,6 +5202,9 @@ SIZED_ENTERPRISE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:企业|公司)")
 PART_BEYOND = re.compile(r"(?:的)?部分[，,][^。；;]{0,30}?(?:" + GRANTING + r"|每)")
 # (reader67) a share of money taken back ("将未支出部分的20%直接回收", "按10%扣减下年预算"): a rule on funds, no goal
 RECLAIMED_AFTER = re.compile(r"(?:直接|予以|全部|统一)?(?:收回|回收|扣减|扣回|核减)")
+# (reader67) an area right before the name of the park or zone it sizes ("超400平方公里佛北某某产业园", "约30平方公里某某灯塔
+# 产业园"): the named place's size, no area to reach
+AREA_OF_NAMED_PARK = re.compile(r"[^\d，,。；;、的]{1,14}?(?:产业园|园区|新区|片区|开发区|示范区)")
 # the size of each of the clusters or parks a goal counts: "10个左右规模达到1000亿元以上的创新型产业集群"
 SIZED_CLUSTER = re.compile(r"(?:以上)?的[^\d，,。；;、]{0,10}?(?:集群|园区|产业园|基地)")
 COUNT_BEFORE_SIZE = re.compile(
@@ -5591,6 +5600,9 @@ SPENDING_GROWTH_BEFORE = re.compile(r"(?:转移支付|财政支出|预算支出|
 PERMITTED_BEFORE = re.compile(r"(?<![不即])可(?:适当)?$")
 # the words after a floor held that name it a red line ("不少于18亿亩这条红线", "1.2亿亩生态保护红线") (reader55)
 RED_LINE_AFTER = re.compile(r"[^，,。；;\d]{0,8}红线")
+# (reader67) a red line the plan draws ("划定450平方公里以上工业用地保护红线"): the area to delineate is a level to reach (a red
+# line held, "守住…18亿亩这条红线", sets none)
+RED_LINE_DRAWN = re.compile(r"划定|划足|划好|划设")
 # public money budgeted, named right before its amount: "明年将安排200亿元", "从…结余中拿出1000亿元", "支出总额将达到664亿元"
 # (reader55)
 BUDGET_BEFORE = re.compile(

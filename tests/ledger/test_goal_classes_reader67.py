@@ -127,3 +127,9 @@ def test_a_red_line_drawn_sets_its_area_and_a_named_park_s_area_is_its_size():
         "到2026年，规划建设超300平方公里甲乙战新产业园、150平方公里临空大型产业园、约20平方公里丙丁人才创新产业园等，"
         "打造工业集聚区10个。"
     ) == [(10.0, "个", 2026, "ge")]
+
+
+def test_a_count_right_after_tuichu_is_a_goal_s_count():
+    # what the plan puts out, counted right after 推出, in a sentence with no other goal word (as "推出50条…线路")
+    text = "某市2026年促进消费若干举措\n组织全市文旅企业，为广大市民推出80个春节文化惠民产品，营造节日氛围。力争全年新增限上企业300家。"
+    assert read(text) == [(80.0, "个", 2026, "ge"), (300.0, "家", 2026, "ge")]

@@ -133,3 +133,10 @@ def test_a_count_right_after_tuichu_is_a_goal_s_count():
     # what the plan puts out, counted right after 推出, in a sentence with no other goal word (as "推出50条…线路")
     text = "某市2026年促进消费若干举措\n组织全市文旅企业，为广大市民推出80个春节文化惠民产品，营造节日氛围。力争全年新增限上企业300家。"
     assert read(text) == [(80.0, "个", 2026, "ge"), (300.0, "家", 2026, "ge")]
+
+
+def test_a_count_of_projects_is_read_and_projects_already_started_are_a_scope():
+    # "N个项目": 项 opens the noun, no unit 项 after a count in 个
+    assert read("到2026年，推动甲乙智能装备生产线等12个项目建成投产。") == [(12.0, "个", 2026, "ge")]
+    # projects already started, counted after 的: the population a measure acts on
+    assert read("到2026年，已开工的40个项目要加快建设，今年再开工15个项目。") == [(15.0, "个", 2026, "ge")]

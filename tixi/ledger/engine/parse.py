@@ -4518,6 +4518,8 @@ def _sentence_targets(text: str) -> list[dict]:
                 not in ("类", "年")  # 年: a length in years already read as its unit (YEARS_OF_DURATION)
                 # "20家年销售额过百亿元的…企业": a count of things whose yearly figure follows, no span of years
                 and not (following == "年" and unit in ("家", "所", "名", "座", "户", "台", "套"))
+                # (reader67) "等10个项目建成投产": projects counted, 项 opening the noun 项目, no unit 项
+                and not (unit == "个" and sentence[m.end() : m.end() + 2] == "项目")
             ):
                 continue
             if unit == "项" and re.match(r"(?:专项|重大|重点)?行动", after):
@@ -5120,8 +5122,10 @@ NAMES_BEFORE_COUNT = re.compile(
 # subject's verb after its count (a goal's verb before the names, "争取甲、乙3个项目纳入…", may run into the first name)
 WORKS_DONE_AFTER = re.compile(r"[^，,。；;\d]{1,10}?(?:建设|建成|投产|开工|复工|竣工|投用|达产)")
 # (reader67) the state of an existing population right before its count ("因疫情停工的256个省重大工程项目有序复工", "在建的2269个
-# 省重大项目完成投资…"): the things a measure acts on, its scope, no count to reach
-EXISTING_POPULATION = re.compile(r"(?:在建|续建|停工|停产|停业|停运|现有|已有|已建|已建成|存量)的$")
+# 省重大项目完成投资…", "已开工的57个项目要加快建设"): the things a measure acts on, its scope, no count to reach
+EXISTING_POPULATION = re.compile(
+    r"(?:在建|续建|停工|停产|停业|停运|现有|存量|已(?:有|建|建成|开工|启动|实施|立项))的$"
+)
 # (reader67) one plant's yearly or daily output right after 年产/日产 ("年产30万吨电池级磷酸铁一体化"; not "粮食年产量达到…")
 PLANT_OUTPUT_BEFORE = re.compile(r"(?:年产|日产|年处理|日处理)$")
 # (reader67) a capacity closed by the work it sizes, in the work's name ("50万吨/年聚乙醇酸(PGA)项目")

@@ -2236,13 +2236,14 @@ def test_tupo_is_more_than_its_value_and_vehicles_and_machine_sets_counted_in_wa
 
 
 def test_hours_to_spend_at_least_are_goals_and_a_time_limit_in_hours_is_not():
-    """ "每天综合体育活动时间不低于2小时", "每天接触户外自然光不少于1小时": a time to spend at least (ge, unit 小时); "形成24小时
-    完成检测能力", "48小时以内上报" are terms of a service, no goal."""
+    """ "每天综合体育活动时间不低于2小时", "每天接触户外自然光不少于1小时": first read as a time to spend at least (ge, unit
+    小时); since conv24 (session 25, reader67's PER_DAY_NORM) a norm kept each day is no target, as the truths read it.
+    "形成24小时完成检测能力", "48小时以内上报" are terms of a service, no goal."""
     text = (
         "到2030年，落实中小学生每天综合体育活动时间不低于2小时，确保儿童每天接触户外自然光不少于1小时。"
         "到2030年，形成24小时完成重大传染病快速检测能力，疫情48小时以内上报率达到100%。"
     )
-    assert found(text) == [(2.0, "小时", 2030, "ge"), (1.0, "小时", 2030, "ge"), (100.0, "%", 2030, "ge")]
+    assert found(text) == [(100.0, "%", 2030, "ge")]
 
 
 # reader27: a list numbered in another planner's style (perturb.numbering): "（1）" for the measures' "1."

@@ -61,12 +61,13 @@ def test_a_deadline_written_with_the_year_twice_dates_its_sentence():
 
 
 def test_a_group_qualified_by_its_size_is_no_goal():
-    # (a daily norm, "每天…不少于2小时", stays a goal as heldout_ax's truth counts it)
+    # (a daily norm, "每天…不少于2小时", was a goal as heldout_ax's first truth counted it; since conv24 it is none:
+    # PER_DAY_NORM, reader67)
     text = (
         "到2026年，学生体质健康达标率达到95%以上，保证每天校园体育活动不少于2小时，"
         "超过2000人规模的学校必须配备专职校医，每学年视力增长超过75度的学生比例降至10%以下。"
     )
-    assert found(text) == [(95.0, "%", 2026, "ge"), (2.0, "小时", 2026, "ge"), (10.0, "%", 2026, "le")]
+    assert found(text) == [(95.0, "%", 2026, "ge"), (10.0, "%", 2026, "le")]
 
 
 def test_a_subsidy_s_conditions_and_amounts_are_no_goals():

@@ -962,7 +962,12 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # reader66 (session 25: charges' rules, support measures, a rise over last year in measures in force, designated
     # kinds pushed, 万家次, a procedure's terms under a when-clause): heldout_cz 安徽 17/18 (47 found) -> 18/18 (18), 郑州
     # 10/11 (13) -> 10/11 (11), 广东 1/6 (8) -> 2/6 (6): unseen 381 with 396 found
-    assert unseen_total[3:5] == ["355", "352"] and unseen_total[7:9] == ["381", "396"]
+    # reader67 (session 25, rules by class on heldout_db 佛山/贵州 and heldout_da 西安/福州, the sets still registered
+    # unseen): db 佛山 10/12 (20 found) -> 12/12 (14), 贵州 25/27 (40) -> 26/27 (26), da 福州 20/20 (21) -> 20 (20), 西安
+    # 14/14 (16) -> 14 (14), cz 安徽 17/18 (47) -> 17 (46); of the older unseen sets bm shandong_biaozhixing 13/13 (14) ->
+    # 13 (13); no unseen match lost (per document, /work/tools/measure.py over every set)
+    # lead (session 25): reader66 and reader67 merged: unseen 381 with 372 found (per document against 86bc8191: no match lost)
+    assert unseen_total[3:5] == ["355", "352"] and unseen_total[7:9] == ["381", "372"]
     # reader55: heldout_cm, _cn, _co seen since reader55 (their 182 targets with 186 found move to the seen total); the
     # other unseen sets' figures unchanged by reader55's rules (per set against main's, tixi bench parse --repeat 1)
     # reader56: heldout_cp, _cq seen since reader56 (their 170 targets with 140 found and 5 tasks with 5 found move to the
@@ -1190,7 +1195,10 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # reader66 (session 25): heldout_ay wuhan_opc_cuoshi_2026 2 -> 1 found (its '按照…租金的70%缴纳租金', a payment
     # standard), heldout_cv jiyuan_tizhen_xinxin_2023 71 -> 70 found (its '新增发放创业担保贷款2亿元', money lent out); no
     # match lost on any set (per set against 86bc8191)
-    assert seen_total[3:5] == ["2172", "2152"] and seen_total[7:9] == ["4390", "4391"]
+    # reader67 (session 25): conv24's daily norms no target (ax hainan_ertong 10 -> 8 found, bn jiaoyu 23 -> 22, cn tiyu
+    # 7 -> 6, v jiankang_wuhan 11 -> 10), "N个项目" read (cg 2015 22/24 (29) -> 23 (30), cs 深圳 2/4 (2) -> 3 (3), y 河南
+    # 2/3 (2) -> 3 (3)): seen matched +3, found −2, no seen match lost (per document)
+    assert seen_total[3:5] == ["2172", "2152"] and seen_total[7:9] == ["4390", "4389"]
     # reader56: heldout_cp, _cq seen (targets 88/105 (97 found) and 60/65 (60 found), tasks 3/5 (5 found))
     # reader54 (a base year then the year compared, rates per a base, a decimal heading over results, a stage to come, a
     # stock now, size conditions, 人年/亿方/万标准箱, a period's total, works about so much, a share closing goals; ci, cj seen,

@@ -2393,7 +2393,7 @@ TARGET = re.compile(
     # reader62: a rate per 10,000 as written ("出生缺陷发生率降至72/万", "并发症发生率控制在4/万以下"), closing its clause
     + r"/\s*万(?=以下|以内|以上|左右|[，,。；;）)]|$)|"
     + YEARLY_CAPACITY_UNIT
-    + r"|亿吨|亿亩|万亿斤|亿斤|万斤|亿公斤|[万亿]立方米(?:[/／](?:小时|秒|日))?|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人[（(]次[)）]|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|[万亿]吨标准煤|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|亿平方米|万平方公里|亿册|亿印张|万种|万箱|万门(?![诊户类槛急店口])|万场|万批次|万次|万套|万只|万头|亿尾|万尾|万家次|万家|万所|万对|万公顷|万标箱|万标准箱|亿方(?![面法案式])|亿(?=[^，,。；;\d万亿]{0,6}?人口)|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|(?<!每\d)(?<!每\d\d)(?<!每\d\d\d)万(?=[^，,。；;\d万亿元]{1,6}?(?:人口|用户))|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
+    + r"|亿吨|亿亩|万亿斤|亿斤|万斤|亿公斤|[万亿]立方米(?:[/／](?:小时|秒|日))?|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人[（(]次[)）]|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|[万亿]吨标准煤|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|亿平方米|万平方公里|平方公里|亿册|亿印张|万种|万箱|万门(?![诊户类槛急店口])|万场|万批次|万次|万套|万只|万头|亿尾|万尾|万家次|万家|万所|万对|万公顷|万标箱|万标准箱|亿方(?![面法案式])|亿(?=[^，,。；;\d万亿]{0,6}?人口)|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|(?<!每\d)(?<!每\d\d)(?<!每\d\d\d)万(?=[^，,。；;\d万亿元]{1,6}?(?:人口|用户))|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
     + r"|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|万亿斤|亿斤|万斤|[万亿]担(?![心任当保])|亿公斤|[万亿]立方米(?:[/／](?:小时|秒|日))?|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|[万亿]吨标准煤|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|亿平方米|万平方公里|亿册|亿印张|万种|万箱|万门(?![诊户类槛急店口])|万场|万批次|万次|万套|万只|万头|亿尾|万尾|万家次|万家|万所|万对|万公顷|万标箱|万标准箱|亿方(?![面法案式])|亿(?=[^，,。；;\d万亿]{0,6}?人口)|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|(?<!每\d)(?<!每\d\d)(?<!每\d\d\d)万(?=[^，,。；;\d万亿元]{1,6}?(?:人口|用户))|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
     r"|个工作日|工作日|个月|个(?!百分点)|所|家次|家|张|名|人次|人年(?=以上|及以上|左右|[，,。；;]|$)|人(?!制)|条(?![例款])|公里\s*[/／]\s*[百千万]?平方公里|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|小时|平方米/人|㎡/人|平方米|㎡|颗|辆(?![/／])|批次|堂"
     # reader55: tonnes of a small place's abatement ("重点工程减排量分别达到245吨、18吨"); "吨标准煤", "吨/日" are others
@@ -2480,7 +2480,7 @@ RAISED_TO = (
 )
 # (a rate to lower: "分别下降到5.8‰、12/10万", "小于25%" — a ceiling states a goal as a floor does)
 GOAL_WORDS = re.compile(
-    r"\d年内|[一二三四五六七八九十两]年内|力争|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至|小于|大于|‰|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|超\s*\d|逾\s*\d|突破\s*\d|(?:建设|建立|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助|完成|研制|培育|改造)\d|削减[^，,。；\d]{0,10}\d|\d分钟[^，。]{0,6}圈|达\s*\d|今年[^，,。；;\d]{0,4}拟[\u4e00-\u9fff]{1,4}\d"
+    r"\d年内|[一二三四五六七八九十两]年内|力争|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至|小于|大于|‰|达到|不低于|不少于|不得低于|以上|超过|建成|左右|提高到|控制在|至少|≥|以内|创建|新增|新建|打造|超\s*\d|逾\s*\d|突破\s*\d|(?:建设|建立|布局|组建|实施|设立|培养|引进|培训|遴选|选派|筹集|筹建|扶持|资助|完成|研制|培育|改造|推出)\d|削减[^，,。；\d]{0,10}\d|\d分钟[^，。]{0,6}圈|达\s*\d|今年[^，,。；;\d]{0,4}拟[\u4e00-\u9fff]{1,4}\d"
     # a count right after two verbs ("改造提升25个标准化养老机构", "新建改扩建30所", "培育推广200个…场景"), or the people a service is for ("为2万名
     # 特殊困难老年人提供…")
     # a level to hold, its value right after ("粮食产量稳定在23万吨", an item of a year's expected goals)
@@ -2619,6 +2619,23 @@ KINDS_COVERED = re.compile(r"等\s*\d+\s*[类种][^，,。；;\d]{1,12}?(?:保�
 PILOT_WIDENED = re.compile(r"(?:试点|范围)[^，,。；;\d]{0,10}?(?:扩大|扩展|推开)到\s*\d")
 # money a clause opens with, spent on the works named after it ("投资10.6亿元，加快推进…", "年内投资1.6亿元，完成…")
 WORKS_INVESTMENT = re.compile(r"(?:^|[，,；;：:])(?:年内|全年)?(?:计划)?投资$")
+# (reader67, conv24) the money the plan's own projects spend, their projects named in the clause right before the amount
+# ("力争一季度重点建设项目完成投资280亿元", "安排省、市重点项目投资超1000亿元", "…项目年底前完成投资15亿元以上", "其中建成项目102个、完成
+# 投资135亿元"): the cost of the plan's works, no level of the economy's investment ("工业投资完成1600亿元" names no project)
+PROJECTS_SPENDING = re.compile(r"项目[^，,。；;]{0,10}?(?:完成|累计完成)?(?:年度)?投资(?:额)?$")
+# (reader67, conv24) money named after its amount as funds, bonds or a credit quota ("120亿元地方政府专项债券全部支付使用完毕",
+# "用好…发行的190亿元债券资金", "完成60亿元政策性银行新增信贷额度任务"): money to raise, hand out or spend, no level of the place
+FUNDS_AFTER_AMOUNT = re.compile(
+    r"[^，,。；;\d]{0,14}?(?:专项债券?|债券|资金|信贷额度|贷款额度|授信额度|融资额度)"
+)
+# (reader67, conv24) loans the plan's money supports, their amount right after ("支持企业实现转贷超50亿元", "帮助小微企业
+# 续贷20亿元"): money handed out (a sector's credit, "全市新增贷款1000亿元", names no support)
+LOANS_SUPPORTED = re.compile(r"(?:支持|帮助|扶持)[^，,。；;\d]{0,10}?(?:转贷|续贷|贷款|融资|授信)$")
+# (reader67) a cap on what a payment or a loan may be ("贷款额度最高不超过200万元", "单个项目最高不超过50万元"): its term
+CAPPED_BEFORE = re.compile(r"最高(?:可达)?$")
+# (reader67, conv24) the pace of the plan's money, a share of it invested, used or paid ("投资进度完成15%左右", "年底前使用进度
+# 达到70%以上", "支付进度达到80%以上"): funds' pace, no level of the place
+FUNDS_PROGRESS = re.compile(r"(?:投资|使用|支付|拨付|执行|下达|投放)进度(?:完成|达到|达)?$")
 # headings of the parts that look back (十三五 achievements, a review of the past year, the situation) or annex
 # projects: no targets there. A heading that also names what is to be done (目标, 任务, 要点…) looks forward.
 LOOKING_BACK = re.compile(
@@ -4244,7 +4261,7 @@ def _sentence_targets(text: str) -> list[dict]:
                 continue
             if WHEN_OPENING.match(sentence) and not FUTURE_MARK.search(sentence):
                 continue  # (reader66) "政府制定涉企政策时,…民营企业比例不低于70%": a procedure's terms, kept each time it is done
-            if RED_LINE_AFTER.match(after):
+            if RED_LINE_AFTER.match(after) and not RED_LINE_DRAWN.search(re.split(r"[，,；;。]", before)[-1]):
                 continue  # reader55: "守住全国耕地不少于18亿亩这条红线": a floor held, no level to reach
             if m.group("unit") in ("亿元", "万亿元", "万元") and BUDGET_BEFORE.search(before):
                 continue  # reader55: "明年将安排200亿元", "拿出1000亿元", "支出总额将达到664亿元": public money budgeted
@@ -4252,6 +4269,10 @@ def _sentence_targets(text: str) -> list[dict]:
                 re.split(r"[，,；;]", before)[-1]
             ):
                 continue  # conv24: "补助标准提高到每人每年640元", "基本养老金继续提高10%": money handed out, no level reached
+            if (m.group("unit") in ("万吨", "吨") and PLANT_OUTPUT_BEFORE.search(before)) or (
+                not m.group("before") and re.search(r"[/／]\s*(?:年|日)$", unit) and NAMES_A_WORK.match(after)
+            ):
+                continue  # (reader67) "建成投产某某年产30万吨…一体化", "某某50万吨/年…(PGA)项目": a plant's size in its name
             if m.group("unit") == "吨" and PLANT_SIZE_BEFORE.search(before):
                 continue  # reader55: "发展日产5000吨及以上的新型干法水泥": each plant's size, no amount to deliver
             if (
@@ -4304,14 +4325,26 @@ def _sentence_targets(text: str) -> list[dict]:
             ):
                 continue  # "质量等级达到4A以上" (a grade), "注册用户超过1W" (万 in a Latin letter): no amperes, no watts
             if re.match(r"(?:及以上|以上|以下|以内)?的[，,]", after) and re.search(
-                r"(?:少于|多于|大于|小于|等于|不足|低于|高于|超过)$", before + (m.group("before") or "")
+                # (reader67) "对…执行进度未达到90%的，…": a level not reached names whom a rule falls on
+                r"(?:少于|多于|大于|小于|等于|不足|低于|高于|超过|未达到|未达|达不到)$",
+                before + (m.group("before") or ""),
             ):
                 continue  # "入住人数少于或等于10人的，安排…": a condition on who gets what, not a level to reach
             if (
                 REWARD_THRESHOLDS.match(after)
-                and re.search(r"(?:达到|达|超过|突破|超)[^，,。；;]*$", before + (m.group("before") or ""))
+                # (reader67) a growth as the threshold too: "同比增长10%以上的，产值每增长1000万元奖励1万元"
+                and re.search(
+                    r"(?:达到|达|超过|突破|超|增长|增加|提高|提升)[^，,。；;]*$",
+                    before + (m.group("before") or ""),
+                )
             ) or (re.search(r"每[\u4e00-\u9fff]{1,4}$", before) and RATE_PAID.match(after)):
                 continue  # "收入首次达到2000万元、5000万元的，分别给予…", "每认定1家给予…扶持": who is paid, and how much each
+            if PART_BEYOND.match(after) and re.search(
+                r"(?:超出|超过|超)[^，,。；;]*$", before + (m.group("before") or "")
+            ):
+                continue  # (reader67) "超出2000万元以上部分，每1000万元奖励1万元": what a payment is reckoned on
+            if RECLAIMED_AFTER.match(after):
+                continue  # (reader67) "将未支出部分的20%直接回收": a share of money taken back, a rule on funds
             if GRANT.search(sentence) and (
                 re.search(r"(?:^|[，,])对[^，,。；;]*$", before)
                 and re.match(r"[^，,。；;]*的[，,]", after)
@@ -4334,8 +4367,20 @@ def _sentence_targets(text: str) -> list[dict]:
                 or (PER_HEAD_AMOUNT.search(before) and not STANDARD_RAISED.search(before))
             ):
                 continue  # "发放…劳务报酬20亿元以上", "给予每人1万元救助": money paid, no level to reach
+            if unit in ("元", "万元", "亿元", "万亿元") and (
+                FUNDS_AFTER_AMOUNT.match(after)
+                or LOANS_SUPPORTED.search(before)
+                or (CAPPED_BEFORE.search(before) and COMPARATORS.get(m.group("before") or "") == "le")
+            ):
+                continue  # (reader67) "120亿元专项债券…支付使用完毕", "支持企业转贷超50亿元", "额度最高不超过200万元": money (conv24)
             if unit in ("万元", "亿元") and WORKS_INVESTMENT.search(before) and re.match(r"[，,]", after):
                 continue  # "投资1260万元，完成5个村的饮水安全工程": the money the works cost, the works are the goal
+            if unit in ("万元", "亿元", "万亿元") and PROJECTS_SPENDING.search(
+                re.split(r"[，,；;]", before)[-1]
+            ):
+                continue  # (reader67) "重点建设项目完成投资280亿元": the plan's projects' own spending (conv24)
+            if unit == "%" and FUNDS_PROGRESS.search(before):
+                continue  # (reader67) "投资进度完成15%左右", "使用进度达到70%以上": the pace of money spent (conv24)
             if (
                 (m.group("before") or m.group("after"))
                 and (group := GROUP_QUALIFIED.match(after))
@@ -4360,6 +4405,16 @@ def _sentence_targets(text: str) -> list[dict]:
                 and len(re.split(r"[、和]", named.group(1))) == value
             ):
                 continue  # "启动正阳和建设2个办事处文体活动中心项目": the count of the names the clause lists, no goal
+            if (
+                not m.group("before")
+                and unit in ("个", "家", "所", "座", "处", "项")
+                and (listed_names := NAMES_BEFORE_COUNT.search(before))
+                and WORKS_DONE_AFTER.match(after)
+                and len(re.split(r"[、和]", listed_names.group(1))) == value
+            ):
+                continue  # (reader67) "11月底前甲乙、丙丁2个露天煤矿建设出煤": the names just listed, counted (conv22 (a))
+            if not m.group("before") and EXISTING_POPULATION.search(before):
+                continue  # (reader67) "因疫情停工的256个…项目有序复工", "在建的2269个…项目": the population acted on, a scope
             if not m.group("before") and NAMED_PLACES_COUNTED.search(before):
                 continue  # "在册亨、罗甸…等8个重点县建设…": the count of the places the clause names, no goal
             if (
@@ -4390,8 +4445,17 @@ def _sentence_targets(text: str) -> list[dict]:
                 # reader54: "培育100家年销售收入1亿元以上具有…的龙头企业", "城区常住人口100万以上城市…覆盖率达到100%":
                 # the size of what the sentence speaks of, a condition, no goal
                 continue
-            if unit in ("亿元", "万元") and QUALIFYING_AMOUNT.match(after):
+            if unit in ("亿元", "万元", "亿美元", "万美元") and (
+                QUALIFYING_AMOUNT.match(after)
+                or (m.group("after") in ("以上", "及以上", "以下") and SIZED_ENTERPRISE.match(after))
+            ):
                 continue  # "3家以上100亿元企业", "营收超1000万元OPC100家": the size of what is counted, not a goal
+            if (
+                unit in ("平方公里", "万平方公里")
+                and not m.group("after")
+                and AREA_OF_NAMED_PARK.match(after)
+            ):
+                continue  # (reader67) "规划建设超400平方公里某某产业园、160平方公里某某产业园": a named park's area, its size
             if (
                 unit in ("亿元", "万元", "万亿元")
                 and SIZED_CLUSTER.match(after)
@@ -4487,6 +4551,8 @@ def _sentence_targets(text: str) -> list[dict]:
                 not in ("类", "年")  # 年: a length in years already read as its unit (YEARS_OF_DURATION)
                 # "20家年销售额过百亿元的…企业": a count of things whose yearly figure follows, no span of years
                 and not (following == "年" and unit in ("家", "所", "名", "座", "户", "台", "套"))
+                # (reader67) "等10个项目建成投产": projects counted, 项 opening the noun 项目, no unit 项
+                and not (unit == "个" and sentence[m.end() : m.end() + 2] == "项目")
             ):
                 continue
             if unit == "项" and re.match(r"(?:专项|重大|重点)?行动", after):
@@ -4560,6 +4626,8 @@ def _sentence_targets(text: str) -> list[dict]:
                 continue  # reader62: "河北、山西…和陕西8个省在此基础上增加…": the places just named, counted
             if unit == "个月" and AGE_IN_MONTHS.match(after):
                 continue  # reader62: "4~6个月以内婴儿的纯母乳喂养率": the age of whom a rate counts, as "5岁以下儿童"
+            if PER_DAY_NORM.search(re.split(r"[，,；;。]", before)[-1]):
+                continue  # (reader67, conv24) "孩子每天接触户外自然光不少于1小时": a norm kept each day, no level reached
             if unit == "小时" and COMPARATORS.get(m.group("before") or "") != "ge":
                 continue  # a time to spend at least ("每天体育活动时间不低于2小时"), not a time limit ("24小时完成检测")
             if unit == "级" and not (word or "水平" in sentence[m.end() : m.end() + 3]):
@@ -4637,6 +4705,10 @@ def _sentence_targets(text: str) -> list[dict]:
                     r"(?:^|[，,；;：:])((?:[^，,、；;：:（）()\d\s]{2,8}、){2,})[^，,、；;：:（）()\d]{2,14}?率$",
                     before,
                 )
+                if listed and "的" in before[listed.end(1) :]:
+                    # (reader67, conv24) "妊娠妇女乙肝、梅毒、艾滋病的检测率达90%": the list joined to its one rate by 的,
+                    # one rate over the items (as "高血压、糖尿病患者规范管理率"), one target
+                    listed = None
             if listed and _shared_noun_modifiers(listed.group(1), before[listed.end(1) :]):
                 listed = (
                     None  # reader62: "视力、听力、智力残疾儿童…入学率达到90%": kinds of one group, one rate
@@ -5068,6 +5140,32 @@ SUBSIDY_CONDITION = _group_then(r"(?:(?:进行|给予|予以|实施)?(?:补助|�
 NAMES_COUNTED = re.compile(
     r"(?:启动|启用|建设|推进|实施|完成|打造)((?:[^\W\d_等和]{2,6}[、和]){1,9}[^\W\d_等和]{2,6})$"
 )
+# (reader67, conv24) a norm each person or school keeps per day, week, session or meal ("每天接触户外自然光不少于1小时",
+# "每周参与体育活动达到中等强度4次以上"): a pace, not a level the place reaches; a rate or an average measured daily
+# ("成人每天2次刷牙率达到45%", "成人每日平均睡眠时间达到7~8小时") is a level and stays one
+# ("人均每日食盐摄入量降低20%": a population's average too)
+PER_DAY_NORM = re.compile(
+    r"(?<!人均)(?<!平均)(?:每天|每日|每周|每次|每餐)(?![^，,。；;]*(?:率|比例|比重|平均|人均))"
+)
+# (reader67) names listed as the subject opening a clause (a deadline at most before them), then their count and what is to
+# be done with them ("11月底前甲乙、丙丁2个露天煤矿建设出煤"): the count of the names, nothing left to deliver but the named
+# works (conv22 (a)); after a verb ("建成投用甲区、乙区2家医院") the count is the goal's, as the truths read it
+NAMES_BEFORE_COUNT = re.compile(
+    r"(?:^|[，,；;：:])(?:\d{1,2}月(?:底|中旬|下旬)?前|年底前|年内|今年)?"
+    r"((?:[^\W\d_等和、]{2,6}[、和]){1,9}[^\W\d_等和、]{2,6})$"
+)
+# (reader67) the kind of the named works, then what is to be done with them ("…2个露天煤矿建设出煤", "…3个项目开工"): the
+# subject's verb after its count (a goal's verb before the names, "争取甲、乙3个项目纳入…", may run into the first name)
+WORKS_DONE_AFTER = re.compile(r"[^，,。；;\d]{1,10}?(?:建设|建成|投产|开工|复工|竣工|投用|达产)")
+# (reader67) the state of an existing population right before its count ("因疫情停工的256个省重大工程项目有序复工", "在建的2269个
+# 省重大项目完成投资…", "已开工的57个项目要加快建设"): the things a measure acts on, its scope, no count to reach
+EXISTING_POPULATION = re.compile(
+    r"(?:在建|续建|停工|停产|停业|停运|现有|存量|已(?:有|建|建成|开工|启动|实施|立项))的$"
+)
+# (reader67) one plant's yearly or daily output right after 年产/日产 ("年产30万吨电池级磷酸铁一体化"; not "粮食年产量达到…")
+PLANT_OUTPUT_BEFORE = re.compile(r"(?:年产|日产|年处理|日处理)$")
+# (reader67) a capacity closed by the work it sizes, in the work's name ("50万吨/年聚乙醇酸(PGA)项目")
+NAMES_A_WORK = re.compile(r"[^，,。；;\d]{1,16}?(?:项目|装置|生产线)")
 # the places a clause names, then counts: "在册亨、罗甸、…、关岭等8个重点县建设…基地"
 NAMED_PLACES_COUNTED = re.compile(r"在[^，,。；;\d]*、[^，,。；;\d]*等$")
 # who a support goes to, the clause that names them: "对首年…出口额超10万美元的OPC，给予…", "对于年薪连续2年达到50万元…成员，
@@ -5174,8 +5272,21 @@ def _charge_rule(before: str, after: str) -> bool:
 # what follows an amount of money that sizes the things a goal counts: "打造3家以上100亿元企业", "2家以上年销售收入达500亿元的
 # 高新技术企业" (the amount, then 企业 or 公司), "培育营收超1000万元OPC100家以上" (a name, then their count)
 QUALIFYING_AMOUNT = re.compile(
-    r"(?:以上)?(?:的[^\d，,。；;、]{0,10}?|级?)(?:企业|公司)|[A-Za-z\u4e00-\u9fff]{1,8}?\d+(?:\.\d+)?(?:家|个|户)"
+    # (reader67) an alternative amount in brackets between ("超10亿元(或1亿美元)重大产业项目70个"), or its closing bracket
+    r"(?:[（(][^（）()，,。；;]{0,16}[）)]|[）)])?"
+    r"(?:(?:以上)?(?:的[^\d，,。；;、]{0,10}?|级?)(?:企业|公司)|[A-Za-z\u4e00-\u9fff]{1,8}?\d+(?:\.\d+)?(?:家|个|户))"
 )
+# (reader67) what follows an amount closed by 以上/以下 that names the enterprises of that size ("联系20亿元以上龙头企业",
+# "5亿元以上工业企业"): which ones are meant, no goal
+SIZED_ENTERPRISE = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:企业|公司)")
+# (reader67) the part of a figure beyond a threshold that a payment is reckoned on ("超出2000万元以上部分，每1000万元奖励
+# 1万元"): a rule of the payment, no goal
+PART_BEYOND = re.compile(r"(?:的)?部分[，,][^。；;]{0,30}?(?:" + GRANTING + r"|每)")
+# (reader67) a share of money taken back ("将未支出部分的20%直接回收", "按10%扣减下年预算"): a rule on funds, no goal
+RECLAIMED_AFTER = re.compile(r"(?:直接|予以|全部|统一)?(?:收回|回收|扣减|扣回|核减)")
+# (reader67) an area right before the name of the park or zone it sizes ("超400平方公里佛北某某产业园", "约30平方公里某某灯塔
+# 产业园"): the named place's size, no area to reach
+AREA_OF_NAMED_PARK = re.compile(r"[^\d，,。；;、的]{1,14}?(?:产业园|园区|新区|片区|开发区|示范区)")
 # the size of each of the clusters or parks a goal counts: "10个左右规模达到1000亿元以上的创新型产业集群"
 SIZED_CLUSTER = re.compile(r"(?:以上)?的[^\d，,。；;、]{0,10}?(?:集群|园区|产业园|基地)")
 COUNT_BEFORE_SIZE = re.compile(
@@ -5578,6 +5689,9 @@ WHEN_OPENING = re.compile(
 )
 # the words after a floor held that name it a red line ("不少于18亿亩这条红线", "1.2亿亩生态保护红线") (reader55)
 RED_LINE_AFTER = re.compile(r"[^，,。；;\d]{0,8}红线")
+# (reader67) a red line the plan draws ("划定450平方公里以上工业用地保护红线"): the area to delineate is a level to reach (a red
+# line held, "守住…18亿亩这条红线", sets none)
+RED_LINE_DRAWN = re.compile(r"划定|划足|划好|划设")
 # public money budgeted, named right before its amount: "明年将安排200亿元", "从…结余中拿出1000亿元", "支出总额将达到664亿元"
 # (reader55)
 BUDGET_BEFORE = re.compile(

@@ -250,7 +250,9 @@ def is_organisation(name: str) -> bool:
 # 以下不再列出" (without "以下…不再列出" such a sentence may state a duty of one paragraph only)
 FROM_HERE_ON = re.compile(
     r"(?:(?P<ahead>以下[^。；，,（）()]{0,12}?)|(?:各项|所有|全部|每项)[^。；，,（）()]{0,8}?)均(?:需|包括|含|由|涉及)"
-    r"(?P<units>(?:[^（）()。；〔〕，,\]】]|[（(][^（）()]*[）)]|〔[^（）()〔〕]*〕)+?)(?:落实|负责|参与|配合)?"
+    r"(?P<units>(?:[^（）()。；〔〕，,\]】]|[（(][^（）()]*[）)]|〔[^（）()〔〕]*〕)+?)"
+    # (reader65) the units' duty in two words ("以下各项任务均需各县区负责落实"); a cooperating word makes them cooperate
+    r"(?P<verb>负责落实|具体落实|组织落实|(?:配合|参与|协助)(?:落实|实施)?|落实|负责|参与|配合|协助)?"
     r"(?(ahead)(?:[，,]\s*不再(?:一一|重复)?列出)?|[，,]\s*以下\s*(?:均\s*)?不再(?:一一|重复)?列出)(?=[。；;〕）)\]】]|$)"
 )
 # "（A、B负责。列第一位者为牵头单位，下同）": in this bracket and every one after it, the first unit leads; said
@@ -2127,14 +2129,37 @@ def _rule_units(rule: re.Match, line: str) -> list[str]:
     before = [
         n
         for part in re.split(r"[、，,：:；;。（(）)\s]", line[: rule.start()])
-        for n in unit_names(part.strip())
+        # (reader65) a unit named with its role word ("各地级以上市政府负责落实。以下任务均需各市落实")
+        for n in unit_names(_without_role_word(part.strip()))
         if n and is_organisation(n)
     ]
     resolved = []
     for name in named:
         fuller = {n for n in before if name in n and n != name}
+        if not fuller and name.startswith("各"):
+            # (reader65) a 各-phrase shortened by leaving words out ("各市" for "各地级以上市政府", "各县区" for
+            # "各县（市、区）人民政府"): the one 各-unit before it that holds its characters in order
+            fuller = {n for n in before if n.startswith("各") and n != name and _in_order(name, n)}
         resolved.append(fuller.pop() if len(fuller) == 1 else name)
     return resolved
+
+
+def _rule_cooperates(rule: re.Match) -> bool:
+    """Whether a document-wide rule's own word makes its units cooperate ("以下任务均需市统计局配合，不再列出");
+    with a lead's word (落实, 负责) their role is the document's (see _tasks)."""
+    return bool(rule.group("verb") and rule.group("verb").startswith(COOPERATING_ROLES))
+
+
+def _without_role_word(part: str) -> str:
+    """ "各地级以上市政府负责落实" → "各地级以上市政府": a part of a bracket without the role word closing it."""
+    role = ROLE.search(part)
+    return part[: role.start()] if role else part
+
+
+def _in_order(short: str, full: str) -> bool:
+    """Whether every character of short stands in full, in the same order."""
+    rest = iter(full)
+    return all(c in rest for c in short)
 
 
 def tasks(text: str, default_year: int | None = None) -> list[dict]:
@@ -2147,7 +2172,8 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
 
 def _tasks(text: str, default_year: int | None = None) -> list[dict]:
     """Items '（一）title。…（责任单位：…）' with their units (see units_of for the grammar); a
-    document-wide rule ("以下均需各县…落实") adds its units to every task after it, as cooperating, and
+    document-wide rule ("以下均需各县…落实") adds its units to every task after it (cooperating where the document
+    tells its leads apart or the rule says 配合, else leading), and
     "列第一位者为牵头单位，下同" makes the first unit of its bracket and of every later one the lead.
     Items that name no unit are not tasks (保障措施 and the like)."""
     found = []
@@ -2156,10 +2182,10 @@ def _tasks(text: str, default_year: int | None = None) -> list[dict]:
     # the lines of a table are read by its columns, not as items ("工作任务" there heads a column)
     text = "\n".join("" if i in table_lines else line for i, line in enumerate(text.splitlines()))
     items, lines = _items(text)
-    rules = []  # (line number from which it holds, units)
+    rules = []  # (line number from which it holds, units, whether they cooperate by the rule's own word)
     for number, line in enumerate(lines, start=1):
         for m in FROM_HERE_ON.finditer(line):
-            rules.append((number, _rule_units(m, line)))
+            rules.append((number, _rule_units(m, line), _rule_cooperates(m)))
     first_listed_from = next(
         (number for number, line in enumerate(lines, start=1) if FIRST_LISTED_LEADS.search(line)), None
     )
@@ -2191,23 +2217,27 @@ def _tasks(text: str, default_year: int | None = None) -> list[dict]:
                 # "列第一位者为牵头单位": the others cooperate, unless the bracket names its leads ("A、B牵头负责");
                 # "A、B负责，C参与" under it: A leads, B and C cooperate
                 lead, cooperating = lead[:1], lead[1:] + cooperating
-            # the rule's units join the lead in a document that has not told its leads apart up to this task (its
-            # brackets so far plain lists with no role word but "按职责分工负责", no "列第一位的为牵头单位" or "逗号前
-            # 为牵头单位" in force) where the task's own units all lead; else they cooperate
-            roles_told = roles_told or bool(
-                NAMES_A_ROLE.search(FROM_HERE_ON.sub("", re.sub(SHARED_WORDS, "", bracket)))
-                or first_listed
-                or (lead_told_from and lead_told_from <= offset)
-            )
             # the bracket that states the rule names its units after the others ("A、B，各区、县（市）政府。以下均需
             # 各区、县（市）政府落实"): in such a document they lead there as after it
-            own_rule = {n for m in FROM_HERE_ON.finditer(bracket) for n in _rule_units(m, bracket)}
+            own_rule = {
+                n
+                for m in FROM_HERE_ON.finditer(bracket)
+                if not _rule_cooperates(m)
+                for n in _rule_units(m, bracket)
+            }
+            # the rule's units join the lead in a document that has not told its leads apart up to this task (no
+            # bracket so far has read a unit as cooperating, no "列第一位的为牵头单位" or "逗号前为牵头单位" in force)
+            # where the task's own units all lead; else they cooperate. (reader65) A lead word alone tells nothing
+            # apart: brackets that all say "X、Y牵头负责" name every unit a lead, as a plain list does
+            roles_told = roles_told or bool(
+                set(cooperating) - own_rule or first_listed or (lead_told_from and lead_told_from <= offset)
+            )
             if not roles_told and cooperating and set(cooperating) <= own_rule:
                 lead, cooperating = lead + cooperating, []
             joins_lead = not cooperating and not roles_told
-            for since, extra in rules:
+            for since, extra, cooperates in rules:
                 if since < offset:
-                    (lead if joins_lead else cooperating).extend(
+                    (lead if joins_lead and not cooperates else cooperating).extend(
                         u for u in extra if u not in lead and u not in cooperating
                     )
             body = body.replace("\n", "")

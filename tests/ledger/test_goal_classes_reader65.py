@@ -1,0 +1,70 @@
+"""Tasks' units and goals' years by class (session 25, reader65): heldout_cz's and heldout_db's first-reading misses,
+made general. Every text here is made up; none is a held-out document. Each test fails on the parser before these
+rules (main at 86bc8191) but the guards.
+
+1. A document-wide rule whose unit is a short name of one the same bracket named in full ("…,各设区市政府负责落实。以下
+   任务均需各市落实,不再列出"): the full name, in every later task; in a document whose brackets all name their units
+   leads ("X、Y牵头负责": a lead word alone tells no lead apart from a cooperating unit) it joins the lead, in the
+   bracket that states it too. The rule's own cooperating word ("均需X配合") makes its unit cooperate.
+"""
+
+from tixi.ledger.engine.parse import tasks
+
+
+def units(text: str) -> list[tuple]:
+    return [(t["lead_units"], t["cooperating_units"]) for t in tasks(text)]
+
+
+MEASURES = """某省稳增长工作方案
+
+一、支持企业发展
+
+1. 推动中小企业纾困解难,优化惠企政策兑现流程。(省工业和信息化厅、财政厅牵头负责,各设区市政府负责落实。以下任务均需各市落实,不再列出)
+
+2. 开展产销对接活动,帮助企业开拓市场。(省商务厅牵头负责)
+
+二、扩大有效投资
+
+1. 加快重点项目建设进度,强化要素保障。(省发展改革委、自然资源厅牵头负责)
+"""
+
+
+def test_a_rule_naming_a_short_name_carries_the_full_name_to_every_later_task_as_a_lead():
+    assert units(MEASURES) == [
+        (["省工业和信息化厅", "省财政厅", "各设区市政府"], []),
+        (["省商务厅", "各设区市政府"], []),
+        (["省发展改革委", "省自然资源厅", "各设区市政府"], []),
+    ]
+
+
+def test_the_rule_said_with_its_duty_in_two_words_and_no_closing_words():
+    text = MEASURES.replace("以下任务均需各市落实,不再列出", "以下各项任务均需各市负责落实")
+    assert units(text)[1:] == [
+        (["省商务厅", "各设区市政府"], []),
+        (["省发展改革委", "省自然资源厅", "各设区市政府"], []),
+    ]
+
+
+def test_guard_a_rule_whose_own_word_is_a_cooperating_one_makes_its_unit_cooperate():
+    text = MEASURES.replace(
+        "各设区市政府负责落实。以下任务均需各市落实,不再列出",
+        "省统计局配合。以下工作均需省统计局配合,不再列出",
+    )
+    assert units(text) == [
+        (["省工业和信息化厅", "省财政厅"], ["省统计局"]),
+        (["省商务厅"], ["省统计局"]),
+        (["省发展改革委", "省自然资源厅"], ["省统计局"]),
+    ]
+
+
+def test_guard_a_document_that_told_its_leads_apart_before_the_rule_keeps_the_rule_cooperating():
+    text = MEASURES.replace(
+        "1. 推动中小企业",
+        "1. 摸清企业底数,建立台账。(省工业和信息化厅牵头,省统计局配合)\n\n2. 推动中小企业",
+    ).replace("2. 开展产销", "3. 开展产销")
+    assert units(text) == [
+        (["省工业和信息化厅"], ["省统计局"]),
+        (["省工业和信息化厅", "省财政厅"], ["各设区市政府"]),
+        (["省商务厅"], ["各设区市政府"]),
+        (["省发展改革委", "省自然资源厅"], ["各设区市政府"]),
+    ]

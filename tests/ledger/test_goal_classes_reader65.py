@@ -6,6 +6,8 @@ rules (main at 86bc8191) but the guards.
    任务均需各市落实,不再列出"): the full name, in every later task; in a document whose brackets all name their units
    leads ("X、Y牵头负责": a lead word alone tells no lead apart from a cooperating unit) it joins the lead, in the
    bracket that states it too. The rule's own cooperating word ("均需X配合") makes its unit cooperate.
+2. "责任单位：A，B；配合单位：C" in a document that states no comma rule: the 配合单位 label names who cooperates, so the
+   comma in the 责任单位 list separates units of one list (A and B lead), as it does in a bracket with no second label.
 """
 
 from tixi.ledger.engine.parse import tasks
@@ -68,3 +70,22 @@ def test_guard_a_document_that_told_its_leads_apart_before_the_rule_keeps_the_ru
         (["省商务厅"], ["各设区市政府"]),
         (["省发展改革委", "省自然资源厅"], ["各设区市政府"]),
     ]
+
+
+def test_a_duty_list_divided_by_commas_beside_a_cooperating_label_all_leads():
+    text = (
+        "12.优化惠企服务。建立企业诉求快速响应机制。(责任单位:省工业和信息化厅)"
+        "推行涉企事项一网通办。(责任单位:省有关单位,各市人民政府;配合单位:省数据资源局、省财政厅)\n"
+    )
+    assert units(text) == [
+        (["省工业和信息化厅"], []),
+        (["省有关单位", "各市人民政府"], ["省数据资源局", "省财政厅"]),
+    ]
+
+
+def test_guard_a_duty_list_under_a_stated_comma_rule_keeps_the_comma_rule():
+    text = (
+        "说明:责任单位中逗号前为牵头单位。\n"
+        "(一)优化惠企服务。推行涉企事项一网通办。(责任单位:市数据局,市财政局;配合单位:各区县政府)\n"
+    )
+    assert units(text) == [(["市数据局"], ["市财政局", "各区县政府"])]

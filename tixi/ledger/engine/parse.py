@@ -507,6 +507,34 @@ def _comma_list(bracket: str) -> bool:
     )
 
 
+def _duty_list_before_cooperating(bracket: str) -> list[str]:
+    """(reader65) "责任单位：A，B；配合单位：C": the units after the first comma of a 责任单位 list whose bracket names its
+    cooperating units under a label of their own. The comma there separates units of one list (the 配合单位 label says
+    who cooperates), so they lead with A in a document that states no comma rule; [] for any other bracket."""
+    text = COMMA_BEFORE_LABEL.sub("；", bracket.strip().lstrip("（(").rstrip("）)。；; "))
+    segments = [segment.strip() for segment in re.split(r"[；;。\n]", text) if segment.strip()]
+    if len(segments) < 2:
+        return []
+    duty, *others = segments
+    labelled = LABELLED.match(duty)
+    if not (labelled and DUTY_LABEL.match(labelled.group("label"))):
+        return []
+    for other in others:
+        label = LABELLED.match(other)
+        if not label or not label.group("label").startswith(COOPERATING_STEMS):
+            return []
+    units = duty[labelled.end() :]
+    if (
+        not re.search(r"[，,]", units)
+        or ROLE.search(units)
+        or NAMES_A_ROLE.search(units)
+        or "逗号" in units
+        or FIRST_LISTED_LEADS.search(units)
+    ):
+        return []
+    return split_units(units)[1]
+
+
 def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
     """The lead and cooperating units a bracket names, or None when it names no units.
 
@@ -2209,6 +2237,11 @@ def _tasks(text: str, default_year: int | None = None) -> list[dict]:
                 # "责任单位：A、B，C" in a document that states no comma rule ("逗号前为牵头单位"): the comma
                 # separates units of one list as the 顿号 does, and every unit leads
                 lead, cooperating = lead + cooperating, []
+            elif cooperating and not (lead_told_from and lead_told_from <= offset):
+                # "责任单位：A，B；配合单位：C": A and B lead, C cooperates
+                one_list = _duty_list_before_cooperating(bracket or _label_source(body))
+                lead += [u for u in cooperating if u in one_list]
+                cooperating = [u for u in cooperating if u not in one_list]
             # (a unit named for its role in other tasks, "各项目牵头单位", names no lead here)
             names_leads = "牵头" in re.sub(
                 r"牵头(?:单位|部门)(?!\s*[:：])", "", FIRST_LISTED_LEADS.sub("", bracket)

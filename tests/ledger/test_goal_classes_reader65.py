@@ -8,9 +8,12 @@ rules (main at 86bc8191) but the guards.
    bracket that states it too. The rule's own cooperating word ("均需X配合") makes its unit cooperate.
 2. "责任单位：A，B；配合单位：C" in a document that states no comma rule: the 配合单位 label names who cooperates, so the
    comma in the 责任单位 list separates units of one list (A and B lead), as it does in a bracket with no second label.
+3. A clause, or a measure's sentence after its number ("2.2025年新增60家…"), opened by the year of the work it counts
+   ("2025年新建40个…", "…,2025年打造30个…", "2025年…活动超1500场次") in a plan whose 到YYYY年 is later: that year's goal,
+   not a past year's level (nor the document's year); a level stated (为, 是) or reported (了, 已, 累计) stays out.
 """
 
-from tixi.ledger.engine.parse import tasks
+from tixi.ledger.engine.parse import targets, tasks
 
 
 def units(text: str) -> list[tuple]:
@@ -89,3 +92,39 @@ def test_guard_a_duty_list_under_a_stated_comma_rule_keeps_the_comma_rule():
         "(一)优化惠企服务。推行涉企事项一网通办。(责任单位:市数据局,市财政局;配合单位:各区县政府)\n"
     )
     assert units(text) == [(["市数据局"], ["市财政局", "各区县政府"])]
+
+
+def goals(text: str) -> list[tuple]:
+    return [(t["value"], t["unit"], t["year"]) for t in targets(text)]
+
+
+MEASURES_TO_2027 = """某省促进消费若干措施
+ 为扩大消费需求,提出以下措施。
+ 一、促进增收行动
+ 1.实施新型职业农民培育计划,到2027年培育高素质农民2000人。
+ 2.2025年新增60家社区嵌入式托育点。
+ 3.加快建设社区食堂。2025年新建40个社区食堂,完善配套服务。
+ 4.大力发展夜间经济,2025年打造30个夜间消费街区。
+ 5.2025年全省联动举办“惠民消费季”系列促销活动超1500场次。
+ 6.推动步行街提档升级,到2027年建成示范步行街10条。
+"""
+
+
+def test_a_clause_opened_by_the_year_of_the_work_it_counts_is_dated_by_that_year():
+    assert goals(MEASURES_TO_2027) == [
+        (2000.0, "人", 2027),
+        (60.0, "家", 2025),
+        (40.0, "个", 2025),
+        (30.0, "个", 2025),
+        (1500.0, "场次", 2025),
+        (10.0, "条", 2027),
+    ]
+
+
+def test_guard_a_past_year_stating_a_level_is_no_goal_of_that_year():
+    text = MEASURES_TO_2027.replace(
+        " 为扩大消费需求,提出以下措施。\n",
+        " 2023年全省人均预期寿命为79.2岁,三大健康指标分别为:婴儿死亡率2.1‰、孕产妇死亡率6.5/10万。\n"
+        " 2023年累计新建社区食堂120个。\n",
+    )
+    assert goals(text) == goals(MEASURES_TO_2027)

@@ -3965,6 +3965,9 @@ def _sentence_targets(text: str) -> list[dict]:
             or GOALS_LINE_YEAR.match(sentence)
             # "…完善分级诊疗制度,2017年县域就诊率达到90%": a clause opened by the year of the level it sets
             or (CLAUSE_GOAL_YEAR.search(sentence) if not COMPARED_WITH_YEAR.search(sentence) else None)
+            # (reader65) "2025年新增80家社区普惠托育点", "58.2025年建设改造…60个以上", "…,2025年打造50个…": a clause (or a
+            # measure's sentence after its number) opened by the year of the work it counts
+            or (next(_work_years(sentence), None) if not COMPARED_WITH_YEAR.search(sentence) else None)
         )
         if not year_match and report_this and dating.FIVE_YEARS_AHEAD.match(sentence):
             # "今后五年，…森林覆盖率达到23.04%" in a 2016 report: the five years from the report's, to 2020 (reader50)
@@ -4101,7 +4104,7 @@ def _sentence_targets(text: str) -> list[dict]:
             dates
             + [
                 (d.end(1), int(d.group(1)))
-                for d in CLAUSE_GOAL_YEAR.finditer(sentence)
+                for d in (*CLAUSE_GOAL_YEAR.finditer(sentence), *_work_years(sentence))
                 if not COMPARED_WITH_YEAR.search(sentence)
                 and d.end(1) not in {e for e, _y in dates}
                 and 2000 < int(d.group(1)) < 2100
@@ -5288,7 +5291,10 @@ def _past_year_spans(sentence: str, plan_start: int, year: int) -> list[tuple[in
             (opened.start(), next((e for e in ends if e > opened.start()), len(sentence)))
             for opened in opened_years
             if int(opened.group(1)) < plan_start
-            and not (int(opened.group(1)) == year and BUILT_BY.match(sentence[opened.end() :]))
+            and not (
+                int(opened.group(1)) == year
+                and (BUILT_BY.match(sentence[opened.end() :]) or _opens_its_work(sentence[opened.end() :]))
+            )
             # reader54: "2008年,将涌现6个…": a stage to come, no level reached
             and not (
                 int(opened.group(1)) == year
@@ -5310,6 +5316,32 @@ ANNEX_YEAR_PLAN = re.compile(
 DAY_DEADLINE = re.compile(
     r"(?<!\d)(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:\d{1,2}\s*[点时](?:\s*\d{1,2}\s*分)?\s*)?(?:之)?前"
 )
+# (reader65) a year opening a clause, or a measure's sentence after its number ("58.2025年…"), not a deadline ("2025年底前"),
+# a start ("2012年起5年内") nor a year set apart by a comma ("2025年,…": OPENING_YEAR's)
+YEAR_OPENS_CLAUSE = re.compile(
+    r"(?:^(?:\d{1,2}[.．、])?|(?<=[，,；;]))(20\d{2})\s*年(?:内|全年)?(?![底末前起\d，,])"
+)
+
+
+def _opens_its_work(after_year: str) -> bool:
+    """(reader65) Whether the clause after a year sets that year's work: a verb of the works a plan counts with the count
+    after it ("新增80家…", "打造50个…", "改造提升300个…") or a goal's word before a value ("…活动超2000场次"), nothing
+    reported done in it (了, 已, 累计) nor a level stated (为, 是): a goal for the year, not the level a past year stated
+    ("2018年人均预期寿命为77.0岁")."""
+    clause = re.split(r"[，,。；;]", after_year, maxsplit=1)[0]
+    return bool(
+        re.search(r"\d", clause)
+        # a level stated ("…寿命为77.0岁", "三大健康指标分别为:…") or reported reached
+        and not re.search(r"了|已|累计|共计|(?:为|是)\s*[:：]?\s*\d|(?:为|是)\s*[:：]", clause)
+        and (LIST_ITEM_VERB.search(clause) or re.search(r"(?:超|突破)\s*\d", clause))
+    )
+
+
+def _work_years(sentence: str):
+    """The years opening a clause of the sentence that set that year's work (_opens_its_work)."""
+    return (m for m in YEAR_OPENS_CLAUSE.finditer(sentence) if _opens_its_work(sentence[m.end() :]))
+
+
 CLAUSE_GOAL_YEAR = re.compile(
     r"(?:^|[，,；;]|(?<=[^\d\s]{2}[:：]))(\d{4})年(?!\s*(?:底|末)?前)(?![底末内起\d])(?:[^，,。；;\d为是]{2,16}?"
     r"(?:达到|达|提高到|提升到|提升至|降至|降到|下降到|控制在|不低于|超过"

@@ -11,6 +11,10 @@ rules (main at 86bc8191) but the guards.
 3. A clause, or a measure's sentence after its number ("2.2025年新增60家…"), opened by the year of the work it counts
    ("2025年新建40个…", "…,2025年打造30个…", "2025年…活动超1500场次") in a plan whose 到YYYY年 is later: that year's goal,
    not a past year's level (nor the document's year); a level stated (为, 是) or reported (了, 已, 累计) stays out.
+4. A span a numbered measure names ("10. …2025—2027年省财政安排专项资金") is what the measure does over it, not the plan's
+   period: it no longer dates the document (a period in the title, or in a sentence that is no measure, still does); with
+   the text naming no 到YYYY年, its deadlines' one year dates its goals. Beside it, "万家次" is a unit of its own and
+   "推动N家…" a count of the works (LIST_ITEM_VERB).
 """
 
 from tixi.ledger.engine.parse import targets, tasks
@@ -62,7 +66,7 @@ def test_guard_a_rule_whose_own_word_is_a_cooperating_one_makes_its_unit_coopera
     ]
 
 
-def test_guard_a_document_that_told_its_leads_apart_before_the_rule_keeps_the_rule_cooperating():
+def test_in_a_document_that_told_its_leads_apart_before_the_rule_its_full_name_cooperates():
     text = MEASURES.replace(
         "1. 推动中小企业",
         "1. 摸清企业底数,建立台账。(省工业和信息化厅牵头,省统计局配合)\n\n2. 推动中小企业",
@@ -128,3 +132,36 @@ def test_guard_a_past_year_stating_a_level_is_no_goal_of_that_year():
         " 2023年累计新建社区食堂120个。\n",
     )
     assert goals(text) == goals(MEASURES_TO_2027)
+
+
+NOTICE_MEASURES = """某省人民政府办公厅关于印发某省稳经济工作方案的通知
+ 各市人民政府:现将《某省稳经济工作方案》印发给你们,请认真贯彻落实。
+ 某省人民政府办公厅
+ 2025年5月8日
+ 某省稳经济工作方案
+ 1. 落实准入政策,在2025年12月31日前完成清理。(省商务厅牵头负责)
+ 2. 发挥担保作用。2025—2027年省财政安排专项资金,逐步增加担保机构注册资本。(省财政厅牵头负责)
+ 3. 组织不少于3万家次企业参展促销。(省商务厅牵头负责)
+ 4. 开展技术改造行动,2025年全年推动5000家工业企业技改。(省工业和信息化厅牵头负责)
+ 5. 启动建设不少于20家省级中试平台。(省发展改革委牵头负责)
+ 各地要于2025年9月底前出台配套政策。
+"""
+
+
+def test_a_span_a_measure_names_is_no_period_of_the_plan():
+    # the measure's "2025—2027年…安排专项资金" dated the plan 2027; its deadlines' year dates it; "万家次" is a unit of its own,
+    # "推动N家" a count of the works
+    assert [(t["value"], t["unit"], t["year"], t["comparator"]) for t in targets(NOTICE_MEASURES)] == [
+        (3.0, "万家次", 2025, "ge"),
+        (5000.0, "家", 2025, "ge"),
+        (20.0, "家", 2025, "ge"),
+    ]
+
+
+def test_guard_a_period_in_the_title_or_an_opening_sentence_is_the_plan_s():
+    titled = NOTICE_MEASURES.replace(" 某省稳经济工作方案\n 1.", " 某省稳经济工作方案（2025—2027年）\n 1.")
+    assert [t["year"] for t in targets(titled) if t["value"] in (3.0, 20.0)] == [2027, 2027]
+    opened = NOTICE_MEASURES.replace(
+        " 某省稳经济工作方案\n 1.", " 某省稳经济工作方案\n 2025—2027年,全省实施稳经济行动,提出以下措施。\n 1."
+    )
+    assert [t["year"] for t in targets(opened) if t["value"] in (3.0, 20.0)] == [2027, 2027]

@@ -2836,9 +2836,11 @@ def _own_period(head: str) -> re.Match | None:
     return None
 
 
-# (reader65) a line that is a numbered measure ("10. 发挥…", "（3）…"): a period its sentence names is what the measure does
-# over it (funds set aside, a campaign), not the document's own period
-MEASURE_LINE = re.compile(r"[ \t\u3000]*(?:\d{1,3}\s*[.．、](?!\d)|[（(]\d{1,3}[)）])")
+# (reader65) a line that is a numbered measure ("10. 发挥…", "（3）…", "（一）推进…三年行动(2024-2027年),举10场…"): a period
+# its sentence names is what the measure does over it (funds set aside, a campaign), not the document's own period
+MEASURE_LINE = re.compile(
+    r"[ \t\u3000]*(?:\d{1,3}\s*[.．、](?!\d)|[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）])"
+)
 
 
 # the years a plan says it runs over, in its body: "实施年度为2016年-2018年", "实施期限为2019—2021年"
@@ -3651,7 +3653,15 @@ def _sentence_targets(text: str) -> list[dict]:
         # (7) a text heading its goals and naming no year to reach: the year it was written in, as it states its own date
         document_year = written
     # the plan's first year: its period's start ("(2021—2025年)"), else the first year it sets a goal for
-    period = PERIOD.search(text[:1500])
+    # (reader65) not a span a numbered measure names ("10. …2025—2027年省财政安排专项资金")
+    period = next(
+        (
+            p
+            for p in PERIOD.finditer(text[:1500])
+            if not MEASURE_LINE.match(text, text.rfind("\n", 0, p.start()) + 1)
+        ),
+        None,
+    )
     period_start = int(period.group(1)) if period else None  # the plan's own period, as its title names it
     plan_start = int(period.group(1)) if period else min(years) if years else None
     if period_start is None and stated and not years:

@@ -250,7 +250,9 @@ def is_organisation(name: str) -> bool:
 # 以下不再列出" (without "以下…不再列出" such a sentence may state a duty of one paragraph only)
 FROM_HERE_ON = re.compile(
     r"(?:(?P<ahead>以下[^。；，,（）()]{0,12}?)|(?:各项|所有|全部|每项)[^。；，,（）()]{0,8}?)均(?:需|包括|含|由|涉及)"
-    r"(?P<units>(?:[^（）()。；〔〕，,\]】]|[（(][^（）()]*[）)]|〔[^（）()〔〕]*〕)+?)(?:落实|负责|参与|配合)?"
+    r"(?P<units>(?:[^（）()。；〔〕，,\]】]|[（(][^（）()]*[）)]|〔[^（）()〔〕]*〕)+?)"
+    # (reader65) the units' duty in two words ("以下各项任务均需各县区负责落实"); a cooperating word makes them cooperate
+    r"(?P<verb>负责落实|具体落实|组织落实|(?:配合|参与|协助)(?:落实|实施)?|落实|负责|参与|配合|协助)?"
     r"(?(ahead)(?:[，,]\s*不再(?:一一|重复)?列出)?|[，,]\s*以下\s*(?:均\s*)?不再(?:一一|重复)?列出)(?=[。；;〕）)\]】]|$)"
 )
 # "（A、B负责。列第一位者为牵头单位，下同）": in this bracket and every one after it, the first unit leads; said
@@ -503,6 +505,34 @@ def _comma_list(bracket: str) -> bool:
         and "逗号" not in units
         and not FIRST_LISTED_LEADS.search(units)
     )
+
+
+def _duty_list_before_cooperating(bracket: str) -> list[str]:
+    """(reader65) "责任单位：A，B；配合单位：C": the units after the first comma of a 责任单位 list whose bracket names its
+    cooperating units under a label of their own. The comma there separates units of one list (the 配合单位 label says
+    who cooperates), so they lead with A in a document that states no comma rule; [] for any other bracket."""
+    text = COMMA_BEFORE_LABEL.sub("；", bracket.strip().lstrip("（(").rstrip("）)。；; "))
+    segments = [segment.strip() for segment in re.split(r"[；;。\n]", text) if segment.strip()]
+    if len(segments) < 2:
+        return []
+    duty, *others = segments
+    labelled = LABELLED.match(duty)
+    if not (labelled and DUTY_LABEL.match(labelled.group("label"))):
+        return []
+    for other in others:
+        label = LABELLED.match(other)
+        if not label or not label.group("label").startswith(COOPERATING_STEMS):
+            return []
+    units = duty[labelled.end() :]
+    if (
+        not re.search(r"[，,]", units)
+        or ROLE.search(units)
+        or NAMES_A_ROLE.search(units)
+        or "逗号" in units
+        or FIRST_LISTED_LEADS.search(units)
+    ):
+        return []
+    return split_units(units)[1]
 
 
 def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
@@ -2127,14 +2157,37 @@ def _rule_units(rule: re.Match, line: str) -> list[str]:
     before = [
         n
         for part in re.split(r"[、，,：:；;。（(）)\s]", line[: rule.start()])
-        for n in unit_names(part.strip())
+        # (reader65) a unit named with its role word ("各地级以上市政府负责落实。以下任务均需各市落实")
+        for n in unit_names(_without_role_word(part.strip()))
         if n and is_organisation(n)
     ]
     resolved = []
     for name in named:
         fuller = {n for n in before if name in n and n != name}
+        if not fuller and name.startswith("各"):
+            # (reader65) a 各-phrase shortened by leaving words out ("各市" for "各地级以上市政府", "各县区" for
+            # "各县（市、区）人民政府"): the one 各-unit before it that holds its characters in order
+            fuller = {n for n in before if n.startswith("各") and n != name and _in_order(name, n)}
         resolved.append(fuller.pop() if len(fuller) == 1 else name)
     return resolved
+
+
+def _rule_cooperates(rule: re.Match) -> bool:
+    """Whether a document-wide rule's own word makes its units cooperate ("以下任务均需市统计局配合，不再列出");
+    with a lead's word (落实, 负责) their role is the document's (see _tasks)."""
+    return bool(rule.group("verb") and rule.group("verb").startswith(COOPERATING_ROLES))
+
+
+def _without_role_word(part: str) -> str:
+    """ "各地级以上市政府负责落实" → "各地级以上市政府": a part of a bracket without the role word closing it."""
+    role = ROLE.search(part)
+    return part[: role.start()] if role else part
+
+
+def _in_order(short: str, full: str) -> bool:
+    """Whether every character of short stands in full, in the same order."""
+    rest = iter(full)
+    return all(c in rest for c in short)
 
 
 def tasks(text: str, default_year: int | None = None) -> list[dict]:
@@ -2147,7 +2200,8 @@ def tasks(text: str, default_year: int | None = None) -> list[dict]:
 
 def _tasks(text: str, default_year: int | None = None) -> list[dict]:
     """Items '（一）title。…（责任单位：…）' with their units (see units_of for the grammar); a
-    document-wide rule ("以下均需各县…落实") adds its units to every task after it, as cooperating, and
+    document-wide rule ("以下均需各县…落实") adds its units to every task after it (cooperating where the document
+    tells its leads apart or the rule says 配合, else leading), and
     "列第一位者为牵头单位，下同" makes the first unit of its bracket and of every later one the lead.
     Items that name no unit are not tasks (保障措施 and the like)."""
     found = []
@@ -2156,10 +2210,10 @@ def _tasks(text: str, default_year: int | None = None) -> list[dict]:
     # the lines of a table are read by its columns, not as items ("工作任务" there heads a column)
     text = "\n".join("" if i in table_lines else line for i, line in enumerate(text.splitlines()))
     items, lines = _items(text)
-    rules = []  # (line number from which it holds, units)
+    rules = []  # (line number from which it holds, units, whether they cooperate by the rule's own word)
     for number, line in enumerate(lines, start=1):
         for m in FROM_HERE_ON.finditer(line):
-            rules.append((number, _rule_units(m, line)))
+            rules.append((number, _rule_units(m, line), _rule_cooperates(m)))
     first_listed_from = next(
         (number for number, line in enumerate(lines, start=1) if FIRST_LISTED_LEADS.search(line)), None
     )
@@ -2183,6 +2237,11 @@ def _tasks(text: str, default_year: int | None = None) -> list[dict]:
                 # "责任单位：A、B，C" in a document that states no comma rule ("逗号前为牵头单位"): the comma
                 # separates units of one list as the 顿号 does, and every unit leads
                 lead, cooperating = lead + cooperating, []
+            elif cooperating and not (lead_told_from and lead_told_from <= offset):
+                # "责任单位：A，B；配合单位：C": A and B lead, C cooperates
+                one_list = _duty_list_before_cooperating(bracket or _label_source(body))
+                lead += [u for u in cooperating if u in one_list]
+                cooperating = [u for u in cooperating if u not in one_list]
             # (a unit named for its role in other tasks, "各项目牵头单位", names no lead here)
             names_leads = "牵头" in re.sub(
                 r"牵头(?:单位|部门)(?!\s*[:：])", "", FIRST_LISTED_LEADS.sub("", bracket)
@@ -2191,23 +2250,27 @@ def _tasks(text: str, default_year: int | None = None) -> list[dict]:
                 # "列第一位者为牵头单位": the others cooperate, unless the bracket names its leads ("A、B牵头负责");
                 # "A、B负责，C参与" under it: A leads, B and C cooperate
                 lead, cooperating = lead[:1], lead[1:] + cooperating
-            # the rule's units join the lead in a document that has not told its leads apart up to this task (its
-            # brackets so far plain lists with no role word but "按职责分工负责", no "列第一位的为牵头单位" or "逗号前
-            # 为牵头单位" in force) where the task's own units all lead; else they cooperate
-            roles_told = roles_told or bool(
-                NAMES_A_ROLE.search(FROM_HERE_ON.sub("", re.sub(SHARED_WORDS, "", bracket)))
-                or first_listed
-                or (lead_told_from and lead_told_from <= offset)
-            )
             # the bracket that states the rule names its units after the others ("A、B，各区、县（市）政府。以下均需
             # 各区、县（市）政府落实"): in such a document they lead there as after it
-            own_rule = {n for m in FROM_HERE_ON.finditer(bracket) for n in _rule_units(m, bracket)}
+            own_rule = {
+                n
+                for m in FROM_HERE_ON.finditer(bracket)
+                if not _rule_cooperates(m)
+                for n in _rule_units(m, bracket)
+            }
+            # the rule's units join the lead in a document that has not told its leads apart up to this task (no
+            # bracket so far has read a unit as cooperating, no "列第一位的为牵头单位" or "逗号前为牵头单位" in force)
+            # where the task's own units all lead; else they cooperate. (reader65) A lead word alone tells nothing
+            # apart: brackets that all say "X、Y牵头负责" name every unit a lead, as a plain list does
+            roles_told = roles_told or bool(
+                set(cooperating) - own_rule or first_listed or (lead_told_from and lead_told_from <= offset)
+            )
             if not roles_told and cooperating and set(cooperating) <= own_rule:
                 lead, cooperating = lead + cooperating, []
             joins_lead = not cooperating and not roles_told
-            for since, extra in rules:
+            for since, extra, cooperates in rules:
                 if since < offset:
-                    (lead if joins_lead else cooperating).extend(
+                    (lead if joins_lead and not cooperates else cooperating).extend(
                         u for u in extra if u not in lead and u not in cooperating
                     )
             body = body.replace("\n", "")
@@ -2792,8 +2855,17 @@ def _own_period(head: str) -> re.Match | None:
         before = head[: period.start()]
         if own_plan and before.rfind("《") > before.rfind("》"):
             continue
+        if MEASURE_LINE.match(head, before.rfind("\n") + 1):
+            continue  # (reader65) "10. …2025—2027年省财政安排专项资金": a measure's own span, not the plan's period
         return period
     return None
+
+
+# (reader65) a line that is a numbered measure ("10. 发挥…", "（3）…", "（一）推进…三年行动(2024-2027年),举10场…"): a period
+# its sentence names is what the measure does over it (funds set aside, a campaign), not the document's own period
+MEASURE_LINE = re.compile(
+    r"[ \t\u3000]*(?:\d{1,3}\s*[.．、](?!\d)|[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）])"
+)
 
 
 # the years a plan says it runs over, in its body: "实施年度为2016年-2018年", "实施期限为2019—2021年"
@@ -2908,7 +2980,7 @@ LIST_ITEM_VERB = re.compile(
     r"|组建|运作"
     # "增加5000个普通高中招生计划", "实现…毕业生就业2万人", "维修养护农村供水工程1900处", "招聘…医学毕业生800名",
     # "慰问困难群众30万人次", "开工建设…1.2万套", "增设…托位", "培育…示范户", "吸纳…就业", "接种…疫苗"
-    r"|增加|实现|维修|养护|招聘|慰问|开工|增设|培育|吸纳|接种"
+    r"|增加|实现|维修|养护|招聘|慰问|开工|增设|培育|吸纳|接种|推动"
     # "对480户符合条件的…家庭进行适老化改造": the count the item's work reaches, named after 对
     # or after a card's field label, the place first: "项目内容:对高新区3448户未通气老旧小区进行燃气管线…施工建设"
     r"|(?:^(?:\d{1,3}[.．、])?|[，,])对(?=\d)|^[^\s:：，,。；;]{2,6}[:：]对(?=[^，,。；;、\d]{0,5}\d))"
@@ -3606,7 +3678,15 @@ def _sentence_targets(text: str) -> list[dict]:
         # (7) a text heading its goals and naming no year to reach: the year it was written in, as it states its own date
         document_year = written
     # the plan's first year: its period's start ("(2021—2025年)"), else the first year it sets a goal for
-    period = PERIOD.search(text[:1500])
+    # (reader65) not a span a numbered measure names ("10. …2025—2027年省财政安排专项资金")
+    period = next(
+        (
+            p
+            for p in PERIOD.finditer(text[:1500])
+            if not MEASURE_LINE.match(text, text.rfind("\n", 0, p.start()) + 1)
+        ),
+        None,
+    )
     period_start = int(period.group(1)) if period else None  # the plan's own period, as its title names it
     plan_start = int(period.group(1)) if period else min(years) if years else None
     if period_start is None and stated and not years:
@@ -3935,6 +4015,9 @@ def _sentence_targets(text: str) -> list[dict]:
             or GOALS_LINE_YEAR.match(sentence)
             # "…完善分级诊疗制度,2017年县域就诊率达到90%": a clause opened by the year of the level it sets
             or (CLAUSE_GOAL_YEAR.search(sentence) if not COMPARED_WITH_YEAR.search(sentence) else None)
+            # (reader65) "2025年新增80家社区普惠托育点", "58.2025年建设改造…60个以上", "…,2025年打造50个…": a clause (or a
+            # measure's sentence after its number) opened by the year of the work it counts
+            or (next(_work_years(sentence), None) if not COMPARED_WITH_YEAR.search(sentence) else None)
         )
         if not year_match and report_this and dating.FIVE_YEARS_AHEAD.match(sentence):
             # "今后五年，…森林覆盖率达到23.04%" in a 2016 report: the five years from the report's, to 2020 (reader50)
@@ -4071,7 +4154,7 @@ def _sentence_targets(text: str) -> list[dict]:
             dates
             + [
                 (d.end(1), int(d.group(1)))
-                for d in CLAUSE_GOAL_YEAR.finditer(sentence)
+                for d in (*CLAUSE_GOAL_YEAR.finditer(sentence), *_work_years(sentence))
                 if not COMPARED_WITH_YEAR.search(sentence)
                 and d.end(1) not in {e for e, _y in dates}
                 and 2000 < int(d.group(1)) < 2100
@@ -5414,7 +5497,10 @@ def _past_year_spans(sentence: str, plan_start: int, year: int) -> list[tuple[in
             (opened.start(), next((e for e in ends if e > opened.start()), len(sentence)))
             for opened in opened_years
             if int(opened.group(1)) < plan_start
-            and not (int(opened.group(1)) == year and BUILT_BY.match(sentence[opened.end() :]))
+            and not (
+                int(opened.group(1)) == year
+                and (BUILT_BY.match(sentence[opened.end() :]) or _opens_its_work(sentence[opened.end() :]))
+            )
             # reader54: "2008年,将涌现6个…": a stage to come, no level reached
             and not (
                 int(opened.group(1)) == year
@@ -5436,6 +5522,32 @@ ANNEX_YEAR_PLAN = re.compile(
 DAY_DEADLINE = re.compile(
     r"(?<!\d)(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*(?:\d{1,2}\s*[点时](?:\s*\d{1,2}\s*分)?\s*)?(?:之)?前"
 )
+# (reader65) a year opening a clause, or a measure's sentence after its number ("58.2025年…"), not a deadline ("2025年底前"),
+# a start ("2012年起5年内") nor a year set apart by a comma ("2025年,…": OPENING_YEAR's)
+YEAR_OPENS_CLAUSE = re.compile(
+    r"(?:^(?:\d{1,2}[.．、])?|(?<=[，,；;]))(20\d{2})\s*年(?:内|全年)?(?![底末前起\d，,])"
+)
+
+
+def _opens_its_work(after_year: str) -> bool:
+    """(reader65) Whether the clause after a year sets that year's work: a verb of the works a plan counts with the count
+    after it ("新增80家…", "打造50个…", "改造提升300个…") or a goal's word before a value ("…活动超2000场次"), nothing
+    reported done in it (了, 已, 累计) nor a level stated (为, 是): a goal for the year, not the level a past year stated
+    ("2018年人均预期寿命为77.0岁")."""
+    clause = re.split(r"[，,。；;]", after_year, maxsplit=1)[0]
+    return bool(
+        re.search(r"\d", clause)
+        # a level stated ("…寿命为77.0岁", "三大健康指标分别为:…") or reported reached
+        and not re.search(r"了|已|累计|共计|(?:为|是)\s*[:：]?\s*\d|(?:为|是)\s*[:：]", clause)
+        and (LIST_ITEM_VERB.search(clause) or re.search(r"(?:超|突破)\s*\d", clause))
+    )
+
+
+def _work_years(sentence: str):
+    """The years opening a clause of the sentence that set that year's work (_opens_its_work)."""
+    return (m for m in YEAR_OPENS_CLAUSE.finditer(sentence) if _opens_its_work(sentence[m.end() :]))
+
+
 CLAUSE_GOAL_YEAR = re.compile(
     r"(?:^|[，,；;]|(?<=[^\d\s]{2}[:：]))(\d{4})年(?!\s*(?:底|末)?前)(?![底末内起\d])(?:[^，,。；;\d为是]{2,16}?"
     r"(?:达到|达|提高到|提升到|提升至|降至|降到|下降到|控制在|不低于|超过"

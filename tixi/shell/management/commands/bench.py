@@ -1227,21 +1227,45 @@ class Command(BaseCommand):
             ),
             (
                 truth / "heldout_cz",
-                False,
+                True,
                 "HUNDRED-AND-FOURTH held-out set, three more records of ljz060707-lang/China-Real-Estate-Policy-Database (heldout_cr/_cv's source: 粤府办〔2025〕14号 做强国内大循环 with the document-wide rule '以下任务均需各市落实,不再列出', 安徽 2023 提振市场信心 one task per bracket with 配合单位, 郑州 2023 金融支持 with 牵头单位+责任单位) with 35 targets and 167 tasks, gathered by helper gather95, truth committed before any reader ran (reviewed by review36: no change; its copy of 江苏 提振消费 removed, heldout_db holds it), "
-                "first read by the lead with session 24's last reader (2624e1e0, after reader57-63; no rule written since their truth, none this session): targets 28/35 (68 found: 安徽's loan volumes and rules read), tasks 90/167 (167 found: 广东's rule not carried, 0/76)",
+                "first read by the lead with session 24's last reader (2624e1e0, after reader57-63; no rule written since their truth, none this session): targets 28/35 (68 found: 安徽's loan volumes and rules read), tasks 90/167 (167 found: 广东's rule not carried, 0/76); seen since reader65-67 (session 25)",
             ),
             (
                 truth / "heldout_da",
-                False,
+                True,
                 "HUNDRED-AND-FIFTH held-out set, two stored web-page copies of 妇幼 plans (a news copy of 福州 儿童发展纲要 2021-2030, a county's 妇女儿童健康行动计划 2008-2012 page 2) with 34 targets, gathered by helper gather96, truth committed before any reader ran (reviewed by review38: no change), "
-                "first read by the lead with session 24's last reader (2624e1e0, after reader57-63; no rule written since their truth, none this session): targets 34/34 (37 found)",
+                "first read by the lead with session 24's last reader (2624e1e0, after reader57-63; no rule written since their truth, none this session): targets 34/34 (37 found); seen since reader65-67 (session 25)",
             ),
             (
                 truth / "heldout_db",
-                False,
+                True,
                 "HUNDRED-AND-SIXTH held-out set, three more records of the same policy database (贵州 2022 复工复产 with 59 '(责任单位:…)', 江苏 2025 提振消费, 佛山 2022 一季度开好局) with 67 targets and 59 tasks, gathered by helper gather97, truth committed before any reader ran (reviewed by review37: 江苏's 人均730元 added by What counts), "
-                "first read by the lead with session 24's last reader (2624e1e0, after reader57-63; no rule written since their truth, none this session): targets 47/67 (74 found: 江苏 7/23), tasks 58/59 (59 found); its truth since by conv24's investment and payment-standard conventions: 61 targets",
+                "first read by the lead with session 24's last reader (2624e1e0, after reader57-63; no rule written since their truth, none this session): targets 47/67 (74 found: 江苏 7/23), tasks 58/59 (59 found); its truth since by conv24's investment and payment-standard conventions: 61 targets; seen since reader65-67 (session 25)",
+            ),
+            (
+                truth / "heldout_dc",
+                False,
+                "HUNDRED-AND-SEVENTH held-out set, three more records of ljz060707-lang/China-Real-Estate-Policy-Database (广元 2023 若干具体政策措施 with '(X牵头,Y按职责分工负责)', 苏州 2023 若干政策措施 with a document-wide '以下政策均需各县级市‹区>政府‹管委会>落实,不再单独列出', 河南 2025 一季度开门红 with '(责任单位:…)') with 63 targets and 118 tasks, gathered by helper gather98, truth committed before any reader ran (reviewed by review39: no change), "
+                "first read by the lead with session 25's reader after reader65-67's rules on round 3 (5cc7a7b5; no rule written since their truth): targets 35/63 (81 found), tasks 57/118 (101 found: 苏州's rule not carried, 0/55)",
+            ),
+            (
+                truth / "heldout_dd",
+                False,
+                "HUNDRED-AND-EIGHTH held-out set, three 2024 city government work reports kept whole in a GitHub repository no set used (JiangGufan/digital-governance: 随州, 泰州 with their 2024 plans; 日照 whose copy holds only the 2023 review) with 102 targets and no task, gathered by helper gather99, truth committed before any reader ran (reviewed by review42: 泰州's '突出问题10条' left out), "
+                "first read by the lead with session 25's reader after reader65-67's rules on round 3 (5cc7a7b5; no rule written since their truth): targets 0/102 (92 found: every goal dated 2023, the review's year, not the '二、2024年工作安排' heading's)",
+            ),
+            (
+                truth / "heldout_de",
+                False,
+                "HUNDRED-AND-NINTH held-out set, eleven stored page openings of plans in fields the sets hold little of (全民健身 ×3, 养老 ×3, 医保 十四五, 精神卫生, 职业病, 食品安全, 中医药) with 64 targets, gathered by helper gather100, truth committed before any reader ran (reviewed by review40: no change), "
+                "first read by the lead with session 25's reader after reader65-67's rules on round 3 (5cc7a7b5; no rule written since their truth): targets 58/64 (64 found)",
+            ),
+            (
+                truth / "heldout_df",
+                False,
+                "HUNDRED-AND-TENTH held-out set, three plans from an energy-policy Obsidian vault on GitHub no set used (ZaynShao/energy-policy-analysis: 北京 2024 市政府工作报告重点任务清单 with '主责单位：' lines, 吉林 2024 充换电 实施方案 with '（X负责，Y配合）', 重庆 2024 空气质量 实施方案) with 60 targets and 98 tasks, gathered by helper gather101, truth committed before any reader ran (reviewed by review41: no change), "
+                "first read by the lead with session 25's reader after reader65-67's rules on round 3 (5cc7a7b5; no rule written since their truth): targets 59/60 (62 found), tasks 35/98 (98 found: '市科委、中关村管委会' and '各市、县级政府' split)",
             ),
         )
         if perturb:

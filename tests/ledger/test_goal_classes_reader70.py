@@ -67,3 +67,25 @@ def test_the_size_of_the_sites_meant_is_no_target():
 
 def test_a_count_in_visits_keeps_its_unit():
     assert read("到2024年，组织超30家(次)企业参加境外展会。") == [(30.0, "家(次)", 2024, "gt")]
+
+
+def test_a_machine_s_size_and_a_crop_managed_are_no_target():
+    assert read("到2024年，新增的环卫车、邮政车，以及5吨以下叉车使用新能源。") == []
+    assert read("到2024年，抓好6000万亩春季麦田管理，完成80万亩高标准农田建设。") == [
+        (80.0, "万亩", 2024, "ge")
+    ]
+
+
+def test_a_goal_clause_after_an_encouraged_one_and_graduates_drawn_are_targets():
+    assert read("到2024年，鼓励外贸企业拓展市场,新增外贸实绩企业12家。") == [(12.0, "家", 2024, "ge")]
+    assert read("到2024年，引留高校毕业生10万人以上。") == [(10.0, "万人", 2024, "ge")]
+    # guards: encouraged alone, and a forecast of graduates, stay out
+    assert read("到2024年，鼓励有条件的企业建设20个海外仓。") == []
+    assert read("预计2024年高校毕业生超过12万人。") == []
+
+
+def test_the_size_closed_by_yishang_before_the_projects_counted_is_no_target():
+    # once 鼓励's clause no longer hides the sentence, the projects' size stays out and their count is read
+    assert read("到2024年，鼓励以商引商,力争8亿元（1000万美元）以上产业项目新开工120个。") == [
+        (120.0, "个", 2024, "ge")
+    ]

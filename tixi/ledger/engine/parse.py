@@ -2664,7 +2664,11 @@ def _budget_or_forecast(digits: str, m: re.Match, unit: str) -> bool:
     if _budget(clause):
         return True
     before = digits[start : m.start()]
-    if FORECAST_BEFORE.search(before) and not GOAL_VERB_BEFORE.search(before):
+    if (
+        FORECAST_BEFORE.search(before)
+        and not GOAL_VERB_BEFORE.search(before)
+        and not GRADUATES_DRAWN.search(before)
+    ):
         return True
     if start > 0 and (unit.endswith("元") or unit == "%") and CLAUSE_GOES_ON.match(clause).group(0).strip():
         # the clause opens by going on from the one before: that one names the money
@@ -2680,6 +2684,10 @@ def _budget(clause: str) -> bool:
     )
 
 
+# (reader70) graduates a place draws or keeps ("引留高校毕业生15万人以上"): a goal, no forecast of their number
+GRADUATES_DRAWN = re.compile(
+    r"(?:引留|留住|引进|吸引|招引|留用|集聚|留苏|留[\u4e00-\u9fff])[^，,。；;\d]{0,8}毕业生$"
+)
 # a goal's own verb before a forecast word ("力争…", "确保…"): a goal all the same
 GOAL_VERB_BEFORE = re.compile(r"力争|确保|争取|目标")
 # the kinds a measure covers, named by examples then counted, the measure after ("全面推开尿毒症等8类大病保障", "将肺癌等12类
@@ -4564,6 +4572,7 @@ def _sentence_targets(text: str) -> list[dict]:
                 or CLAUSE_OPENED_BY_YEAR.search(after_encouraged(before))
                 # reader55: "鼓励更多…报考，今年大规模扩招100万人": a later clause opened by 今年 commits on its own
                 or CLAUSE_OPENED_BY_THIS_YEAR.search(after_encouraged(before))
+                or CLAUSE_OPENED_BY_GOAL_VERB.search(after_encouraged(before))
             ):
                 continue  # "鼓励有条件的地方完成15%的…，在10%的…": encouraged, not committed
             if finding is not None and finding.end() <= m.start():
@@ -5401,6 +5410,12 @@ RELIEF_GRANTED = re.compile(r"免征|减征|免收|免除|给予|予以|奖补|�
 PER_HEAD_PAID = re.compile(r"补贴|补助|奖励|慰问|津贴|给予")
 
 
+# (reader70) the size bound of a kind of machine or vehicle meant ("以及3吨以下叉车、园林机械使用新能源"): which ones, no goal
+MACHINE_SIZED = re.compile(r"的?[\u4e00-\u9fff]{0,4}?(?:叉车|货车|客车|车辆|锅炉|机组|船舶|窑炉|工程机械)")
+# (reader70) the area of the standing crop a season's work looks after ("抓好8500万亩春季麦田管理"): the work's scope, no goal
+CROP_MANAGED = re.compile(r"[^，,。；;\d]{0,10}?管理(?=[，,。；;]|$)")
+
+
 def _support_term(sentence: str, before: str, after: str, unit: str | None) -> bool:
     """Whether a value is a term of a support measure, no level to reach (reader70): a tax's rate, a discount granted,
     a policy in force continued, a fee rate capped or subsidised, a deposit's or an advance's share, a per-loan limit,
@@ -5417,6 +5432,15 @@ def _support_term(sentence: str, before: str, after: str, unit: str | None) -> b
         or DEPOSIT_SHARE_AFTER.match(after)
         or ADVANCE_OF_CONTRACT.search(re.sub(r"[（(][^（）()]*[)）]", "", clause_before))
     ):
+        return True
+    if (
+        unit in ("吨", "蒸吨", "千瓦")
+        and re.match(r"(?:及以下|以下|及以上|以上)", after) is None
+        and MACHINE_SIZED.match(after)
+        and not re.search(r"(?:达到|新增|淘汰|改造|更新|推广)$", before)
+    ):
+        return True
+    if unit in ("万亩", "亩") and re.search(r"(?:抓好|做好|加强)$", before) and CROP_MANAGED.match(after):
         return True
     if unit in ("万元", "亿元", "元") and (LOAN_LIMIT_RAISED.search(before) or VOUCHERS_AFTER.match(after)):
         return True
@@ -5450,7 +5474,8 @@ def _charge_rule(before: str, after: str) -> bool:
 QUALIFYING_AMOUNT = re.compile(
     # (reader67) an alternative amount in brackets between ("超10亿元(或1亿美元)重大产业项目70个"), or its closing bracket
     r"(?:[（(][^（）()，,。；;]{0,16}[）)]|[）)])?"
-    r"(?:(?:以上)?(?:的[^\d，,。；;、]{0,10}?|级?)(?:企业|公司)|[A-Za-z\u4e00-\u9fff]{1,8}?\d+(?:\.\d+)?(?:家|个|户))"
+    # (reader70) 以上 closing the size before the name counted too ("5亿元(3000万美元)以上产业项目新开工150个")
+    r"(?:以上)?(?:(?:的[^\d，,。；;、]{0,10}?|级?)(?:企业|公司)|[A-Za-z\u4e00-\u9fff]{1,8}?\d+(?:\.\d+)?(?:家|个|户))"
 )
 # (reader67) what follows an amount closed by 以上/以下 that names the enterprises of that size ("联系20亿元以上龙头企业",
 # "5亿元以上工业企业"): which ones are meant, no goal
@@ -5927,6 +5952,8 @@ REPORT_PERIOD_AGAIN = re.compile(
     r"[；;，,]\s*(?:[“\"]?" + FIVE_YEAR_NUMBER + r"[”\"]?(?:期间|时期)|五年(?![来前]))"
 )
 CLAUSE_OPENED_BY_THIS_YEAR = re.compile(r"[，,；;]\s*(?:今年|年内)")
+# (reader70) a later clause opened by a goal's own verb ("鼓励外贸企业加大进出口规模,新增外贸实绩企业10家"): it commits on its own
+CLAUSE_OPENED_BY_GOAL_VERB = re.compile(r"[，,；;]\s*(?:新增|力争|确保)")
 # a sex ratio's name before its ceiling, a few words apart at most ("出生人口性别比趋于合理，降低到108.5以下") (reader55)
 SEX_RATIO_BEFORE = re.compile(r"性别比[^。；;\d%]{0,10}$")
 SEX_RATIO_VERBS = ("降到", "降至", "降低到", "降低至", "下降到", "下降至", "控制在", "稳定在", "保持在")

@@ -983,7 +983,12 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # lead (session 25): heldout_cz, _da, _db seen since reader65-67 (tasks 226 with 226 found, targets 130 with 132 found
     # leave the unseen pool); round 4 registered unseen, first read with 5cc7a7b5: heldout_dc tasks 57/118 (101 found),
     # targets 35/63 (81); heldout_dd targets 0/102 (92); heldout_de 58/64 (64); heldout_df tasks 35/98 (98), targets 59/60 (62)
-    assert unseen_total[3:5] == ["345", "326"] and unseen_total[7:9] == ["540", "548"]
+    # reader70 (session 25, round-4 target extras: a support measure's terms, service times in 个工作日/个自然日): dc 广元
+    # 13/19 (39 found) -> 17/19 (17), 苏州 13/18 (29) -> 14/18 (15), 河南 9/26 (13) -> 9/26 (11); df 重庆 41/42 (44) ->
+    # 41/42 (42); no unseen match lost (per document, /work/tools/measure.py); then a goal clause after 鼓励's, graduates
+    # drawn, a machine's size, a crop managed: 广元 18/19 (18), 苏州 15/18 (16), 河南 9/26 (10), 重庆 41/42 (41), dd 泰州
+    # 0/17 (14) -> 0/17 (16: 150个 and 100个 read, dated 2023 where the truth has 2024, the dating lane's)
+    assert unseen_total[3:5] == ["345", "326"] and unseen_total[7:9] == ["540", "510"]
     # reader55: heldout_cm, _cn, _co seen since reader55 (their 182 targets with 186 found move to the seen total); the
     # other unseen sets' figures unchanged by reader55's rules (per set against main's, tixi bench parse --repeat 1)
     # reader56: heldout_cp, _cq seen since reader56 (their 170 targets with 140 found and 5 tasks with 5 found move to the
@@ -1215,6 +1220,8 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # 7 -> 6, v jiankang_wuhan 11 -> 10), "N个项目" read (cg 2015 22/24 (29) -> 23 (30), cs 深圳 2/4 (2) -> 3 (3), y 河南
     # 2/3 (2) -> 3 (3)): seen matched +3, found −2, no seen match lost (per document)
     # lead (session 25): heldout_cz, _da, _db seen since reader65-67 (226 tasks with 226 found, 130 targets with 132 found)
+    # reader70 (session 25): ay jiaozhou_opc_fangan_2026 17 -> 18 found (its "办理时限压缩至1个工作日内", a service time the
+    # majority of the truths count, left out there), cv jiyuan_tizhen_xinxin_2023 70 -> 69 found; no seen match lost
     assert seen_total[3:5] == ["2398", "2378"] and seen_total[7:9] == ["4520", "4521"]
     # reader56: heldout_cp, _cq seen (targets 88/105 (97 found) and 60/65 (60 found), tasks 3/5 (5 found))
     # reader54 (a base year then the year compared, rates per a base, a decimal heading over results, a stage to come, a

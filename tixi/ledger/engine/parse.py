@@ -2441,7 +2441,7 @@ AGE_IN_MONTHS = re.compile(r"\s*(?:以内|以下|及以下|内)?\s*的?(?:婴儿
 TARGET = re.compile(
     r"(?P<before>达到|不低于|不少于|不得低于|不超过|不高于|不大于|不多于|不超出|超过|低于|小于|大于|高于|多于|控制在|下降至|下降到|降低到|降低至|降至|降到|减少到|减少至|提高到"
     r"|至少|≥|≤|[<＜>＞]|超(?!过)|逾|突破"
-    r"|(?:压缩|压减|缩短|缩小|减)(?:至|到)|约|达)?\s*"
+    r"|(?:压缩|压减|缩短|缩小|减)(?:至|到)|精简(?:为|至)|约|达)?\s*"
     # a range keeps its lower bound, its unit written once ("5～8个") or twice ("25%-30%", with a dash only: "从20%到30%"
     # is a change from a baseline)
     # or a count's unit written twice with 至 ("2位至3位", "3个至5个", "8%至10%"); the dash full-width ("6.5%－7%") or an en dash too
@@ -2458,7 +2458,7 @@ TARGET = re.compile(
     + YEARLY_CAPACITY_UNIT
     + r"|亿吨|亿亩|万亿斤|亿斤|万斤|亿公斤|[万亿]立方米(?:[/／](?:小时|秒|日))?|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人[（(]次[)）]|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|[万亿]吨标准煤|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|亿平方米|万平方公里|平方公里|亿册|亿印张|万种|万箱|万门(?![诊户类槛急店口])|万场|万批次|万次|万套|万只|万头|亿尾|万尾|万家次|万家|万所|万对|万公顷|万标箱|万标准箱|亿方(?![面法案式])|亿(?=[^，,。；;\d万亿]{0,6}?人口)|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|(?<!每\d)(?<!每\d\d)(?<!每\d\d\d)万(?=[^，,。；;\d万亿元]{1,6}?(?:人口|用户))|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
     + r"|/\s*10\s*万|万元\s*[/／]\s*人|万元(?![/／起])|亿吨|亿亩|万亿斤|亿斤|万斤|[万亿]担(?![心任当保])|亿公斤|[万亿]立方米(?:[/／](?:小时|秒|日))?|微克\s*[/／]\s*立方米|m2(?![A-Za-z0-9/])|万亩次|万亩|万人次|万人|万名|万亿元|亿元|万美元|亿美元|亿千瓦时|亿千瓦|万马力|万千瓦时|万千瓦|[万亿]吨标准煤|万吨/日|万吨|万公里|万个|万张|万例|万户|万台套|万台|万辆(?![/／])|万平方米|亿平方米|万平方公里|亿册|亿印张|万种|万箱|万门(?![诊户类槛急店口])|万场|万批次|万次|万套|万只|万头|亿尾|万尾|万家次|万家|万所|万对|万公顷|万标箱|万标准箱|亿方(?![面法案式])|亿(?=[^，,。；;\d万亿]{0,6}?人口)|亿人次|亿人|万(?=以上|以内|以下|人次以上|[，,。；]|$)|(?<!每\d)(?<!每\d\d)(?<!每\d\d\d)万(?=[^，,。；;\d万亿元]{1,6}?(?:人口|用户))|亿(?=以上|[，,。；\n]|$)|元(?=以上)"
-    r"|个工作日|工作日|个月|个(?!百分点)|所|家次|家|张|名|人次|人年(?=以上|及以上|左右|[，,。；;]|$)|人(?!制)|条(?![例款])|公里\s*[/／]\s*[百千万]?平方公里|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|小时|平方米/人|㎡/人|平方米|㎡|颗|辆(?![/／])|批次|堂"
+    r"|个工作日|工作日|个自然日|个月|个(?!百分点|基点)|所|家次|家[（(]次[)）]|家|张|名|人次|人年(?=以上|及以上|左右|[，,。；;]|$)|人(?!制)|条(?![例款])|公里\s*[/／]\s*[百千万]?平方公里|公里|片(?![区])|座|处(?![理置])|户|栋|台(?![账])|级|天|分钟|分(?=及以上|以上|及以下|以下)|支|岁|套|场次|场(?![次所地馆景])|块(?!状)|项|种|小时|平方米/人|㎡/人|平方米|㎡|颗|辆(?![/／])|批次|堂"
     # reader55: tonnes of a small place's abatement ("重点工程减排量分别达到245吨、18吨"); "吨标准煤", "吨/日" are others
     r"|吨(?![/／标])"
     # more units of counts and lengths, read as the others (the first readings met each): rooms, doses, cases, copies
@@ -2530,6 +2530,8 @@ COMPARATORS = {
     "压减到": "le",
     "缩短至": "le",
     "缩短到": "le",
+    "精简为": "le",  # (reader70) "审批流程精简为5个工作日"
+    "精简至": "le",
     # a gap narrowed to a level: "城乡居民收入倍差缩小到1.9以内"
     "缩小到": "le",
     "缩小至": "le",
@@ -2557,6 +2559,9 @@ GOAL_WORDS = re.compile(
     # a gap or time narrowed to a ceiling ("急救反应时间缩短到12分钟以下", "倍差缩小到1.9以内"), as 下降到 (not 压缩至:
     # "办理时限压缩至1个工作日内" is a procedure's term in a sentence naming no year, heldout_ay, _af)
     r"|(?:缩小|缩短)(?:到|至)\s*约?\s*\d"
+    # (reader70) a service time cut ("审批时限压缩到1个工作日", "审批流程精简为5个工作日"): the round-4 truths, _k and _db count it
+    # (le), as most sets do; _ay's "办理时限压缩至1个工作日内" left out is the one reading against it
+    r"|(?:压缩|压减|精简|缩减)(?:到|至|为)\s*\d+(?:\.\d+)?\s*个?(?:工作日|自然日)"
     # a ceiling by its sign or word ("孕产妇死亡率≤10/10万", "…不高于10/10万"), as 不超过 and ≥ are
     r"|(?:不高于|≤)\s*\d"
     # below a value closing its clause ("平均住院日低于9天。"; not "低于75%的医院", a condition)
@@ -2650,6 +2655,8 @@ FORECAST_BEFORE = re.compile(
 
 def _budget_or_forecast(digits: str, m: re.Match, unit: str) -> bool:
     """The value is money or a ratio of a budget or of credit, a tax rule, or a forecast (see BUDGET_CLAUSE)."""
+    if unit in SERVICE_TIME_UNITS:
+        return False  # (reader70) "一般政府投资项目…审批时间控制在50个工作日内": a service time, no money of 政府投资
     stops = "，,；;。：:"
     start = max(digits.rfind(c, 0, m.start()) for c in stops) + 1
     ends = [i for i in (digits.find(c, m.end()) for c in stops) if i >= 0]
@@ -2657,7 +2664,11 @@ def _budget_or_forecast(digits: str, m: re.Match, unit: str) -> bool:
     if _budget(clause):
         return True
     before = digits[start : m.start()]
-    if FORECAST_BEFORE.search(before) and not GOAL_VERB_BEFORE.search(before):
+    if (
+        FORECAST_BEFORE.search(before)
+        and not GOAL_VERB_BEFORE.search(before)
+        and not GRADUATES_DRAWN.search(before)
+    ):
         return True
     if start > 0 and (unit.endswith("元") or unit == "%") and CLAUSE_GOES_ON.match(clause).group(0).strip():
         # the clause opens by going on from the one before: that one names the money
@@ -2673,6 +2684,10 @@ def _budget(clause: str) -> bool:
     )
 
 
+# (reader70) graduates a place draws or keeps ("引留高校毕业生15万人以上"): a goal, no forecast of their number
+GRADUATES_DRAWN = re.compile(
+    r"(?:引留|留住|引进|吸引|招引|留用|集聚|留苏|留[\u4e00-\u9fff])[^，,。；;\d]{0,8}毕业生$"
+)
 # a goal's own verb before a forecast word ("力争…", "确保…"): a goal all the same
 GOAL_VERB_BEFORE = re.compile(r"力争|确保|争取|目标")
 # the kinds a measure covers, named by examples then counted, the measure after ("全面推开尿毒症等8类大病保障", "将肺癌等12类
@@ -4512,6 +4527,8 @@ def _sentence_targets(text: str) -> list[dict]:
                 continue  # "OPC（…，指全职团队规模一般在10人以内…）": what a name means, no goal
             if GRANT.search(sentence) and _pays(before + (m.group("before") or ""), after, unit):
                 continue  # "分别给予最高不超过25万元、10万元、3万元一次性后补助", "按实付利息最高50%给予贴息支持": what is paid
+            if _support_term(sentence, before + (m.group("before") or ""), after, unit):
+                continue  # (reader70) a tax rate, a discount, a per-loan cap, a threshold of whom a relief is for
             if unit in ("%", "‰") and _charge_rule(before, after):
                 continue  # (reader66) "检验费用按80%收取", "担保费率不超过1%", "预付款比例不低于50%": a charge's rule, no level
             if unit in ("万千瓦", "亿千瓦") and re.match(
@@ -4555,6 +4572,7 @@ def _sentence_targets(text: str) -> list[dict]:
                 or CLAUSE_OPENED_BY_YEAR.search(after_encouraged(before))
                 # reader55: "鼓励更多…报考，今年大规模扩招100万人": a later clause opened by 今年 commits on its own
                 or CLAUSE_OPENED_BY_THIS_YEAR.search(after_encouraged(before))
+                or CLAUSE_OPENED_BY_GOAL_VERB.search(after_encouraged(before))
             ):
                 continue  # "鼓励有条件的地方完成15%的…，在10%的…": encouraged, not committed
             if finding is not None and finding.end() <= m.start():
@@ -4697,7 +4715,7 @@ def _sentence_targets(text: str) -> list[dict]:
                 and not (m.group("before") == "约" and LOWERED_TO.search(sentence[: m.start()]))
             ):
                 continue
-            if unit in ("个工作日", "工作日", "个月") and not (
+            if unit in ("个工作日", "工作日", "个自然日", "个月") and not (
                 word == "以内" or COMPARATORS.get(word) == "le"
             ):
                 continue  # a time limit to shorten ("压缩至5个工作日以内"), not a term ("实习时间一般为6个月")
@@ -5341,6 +5359,105 @@ POLICY_AFTER = re.compile(r"[^，,。；;\d]{0,8}?政策")
 PAYMENT_TERMS_BEFORE = re.compile(r"(?:预付款|进度款|结算款|工程款)(?:支付)?比例$")
 
 
+# (reader70) the units of a service time cut ("审批时间控制在50个工作日内", "办理期限缩短至20个自然日")
+SERVICE_TIME_UNITS = ("个工作日", "工作日", "个自然日")
+# (reader70) a tax's rate in the rule that sets it ("适用3%预征率", "减按1%征收率征收", "加计10%抵减应纳税额", "按50%减征")
+TAX_RATE_AFTER = re.compile(r"(?:预征率|征收率|税率|抵减|减征|减半征收)")
+# (reader70) a share granted off a price or a fee ("给予阶段性顶格20%的价格扣除", "车辆通行费给予6%优惠"): a discount's size
+DISCOUNT_BEFORE = re.compile(r"(?:给予|享受|顶格)[^，,。；;\d]{0,5}$")
+DISCOUNT_AFTER = re.compile(r"的?[^，,。；;\d]{0,4}?(?:优惠|价格扣除|折扣|让利)")
+# (reader70) a policy in force continued, its rate named inside it ("延续实施…预留份额阶段性提高至40%以上的政策", "延续实施…
+# 通行费30%优惠政策", "继续实施100%暂退…保证金政策")
+POLICY_CONTINUED_BEFORE = re.compile(r"(?:延续|继续)(?:实施|执行|实行)[^，,。；;]{0,40}$")
+POLICY_NAMED_AFTER = re.compile(r"(?:以上|以下)?的?[^，,。；;\d]{0,16}?政策")
+# (reader70) a fee's standard cut by a share ("将防空地下室易地建设费标准下调20%"): a charge lowered, no level of the place
+FEE_CUT_BEFORE = re.compile(r"费(?:用)?(?:标准)?(?:下调|降低|下浮|减收)$")
+# (reader70) money paid out as vouchers ("发放2亿元消费券"): a payment, no level to reach
+VOUCHERS_AFTER = re.compile(r"的?[^，,。；;\d]{0,4}?(?:消费券|购物券|惠民券|代金券|优惠券)")
+# (reader70) the share of the year's investment plan done in a quarter ("项目投资额均完成年度计划的30%以上"): the pace of money
+# spent (conv24), as FUNDS_PROGRESS
+PLAN_SHARE_DONE = re.compile(r"投资(?:额)?[^，,。；;\d]{0,4}完成(?:年度|全年)(?:投资)?计划的$")
+# (reader70) a fee rate capped then lowered, the cap in the clause before ("担保业务平均费率不超过1.5%,并逐步降低至1%以下"), or
+# a fee rate subsidised to a level ("将年化担保费率分别补贴至2.5%或2.3%"): the price of a service, no level of the sector
+FEE_RATE_LOWERED = re.compile(
+    r"(?:担保|手续|服务|中介|通行|检验|检测|评估)(?:业务)?(?:平均)?费率"
+    r"(?:[^，,。；;\d]{0,6}\d+(?:\.\d+)?%[，,](?:并|且|再)?(?:逐步|进一步)?(?:降低|降|下降|下调)(?:至|到)"
+    r"|[^，,。；;\d]{0,4}(?:补贴|补助|降低|下调)(?:至|到)(?:\d+(?:\.\d+)?%[或、和])?"
+    r"|(?:不超过|不高于|低于|控制在))$"
+)
+# (reader70) a guarantee's or a deposit's share, set or changed ("住房公积金贷款保证金比例从5%降为3%", "下浮50%的比例存储工资保证金"),
+# an advance payment's share of the contract ("预付款应不低于合同总价(…)的10%"): terms of payment, no goal
+DEPOSIT_SHARE_BEFORE = re.compile(
+    r"保证金(?:比例|比率)(?:从|由)?(?:\d+(?:\.\d+)?%(?:降为|降至|降低至|下调至|调整为))?$"
+)
+DEPOSIT_SHARE_AFTER = re.compile(r"的?比例[^，,。；;\d]{0,8}保证金")
+ADVANCE_OF_CONTRACT = re.compile(
+    r"(?:预付款|进度款|结算款|工程款)[^，,。；;\d]{0,16}合同[^，,。；;\d]{0,8}的$"
+)
+# (reader70) a per-loan limit raised ("个人创业担保贷款额度提升至30万元"): a loan's term, no level of the sector
+LOAN_LIMIT_RAISED = re.compile(r"贷款(?:额度|限额)(?:提升|提高|上调|调整|放宽)?(?:至|到|为)$")
+# (reader70) a threshold in a clause opened by 对 naming whom a relief or a grant is for ("对月销售额10万元以下(含本数)的增值税
+# 小规模纳税人,免征增值税", "对年度财力贡献超过3000万元、2000万元…的建筑业企业,分别…给予…奖补", "对每月通行次数在30次及以上的…
+# 客车,车辆通行费给予八五折优惠"): who qualifies, no goal
+THRESHOLD_IN_SUPPORTED = re.compile(
+    r"(?:^|[，,：:；;）)])(?:以及|并|同时)?(?:对|对于)[^，,。；;]*?"
+    r"(?:超过|达到|达|超|在|满|低于|高于|不足|少于|多于|月销售额|年销售额|单笔)[^，,。；;]*$"
+)
+THRESHOLD_NAMES_WHOM = re.compile(r"[^，,。；;]*?的[^，,。；;的]{1,40}[，,]")
+RELIEF_GRANTED = re.compile(r"免征|减征|免收|免除|给予|予以|奖补|补贴|奖励|资助|减免|补助|优惠")
+# (reader70) an amount per head paid as a subsidy ("补贴标准按照…高校500元/人", "其中博士不低于5万元/人", "按不低于每人500元的标准
+# 给予…补贴"): what is paid, no level (a standard raised, "补助标准提高到每人每年640元", stays a goal: conv20)
+PER_HEAD_PAID = re.compile(r"补贴|补助|奖励|慰问|津贴|给予")
+
+
+# (reader70) the size bound of a kind of machine or vehicle meant ("以及3吨以下叉车、园林机械使用新能源"): which ones, no goal
+MACHINE_SIZED = re.compile(r"的?[\u4e00-\u9fff]{0,4}?(?:叉车|货车|客车|车辆|锅炉|机组|船舶|窑炉|工程机械)")
+# (reader70) the area of the standing crop a season's work looks after ("抓好8500万亩春季麦田管理"): the work's scope, no goal
+CROP_MANAGED = re.compile(r"[^，,。；;\d]{0,10}?管理(?=[，,。；;]|$)")
+
+
+def _support_term(sentence: str, before: str, after: str, unit: str | None) -> bool:
+    """Whether a value is a term of a support measure, no level to reach (reader70): a tax's rate, a discount granted,
+    a policy in force continued, a fee rate capped or subsidised, a deposit's or an advance's share, a per-loan limit,
+    a threshold naming whom a relief is for, an amount per head paid."""
+    clause_before = re.split(r"[，,。；;]", before)[-1]
+    if unit in ("%", "‰") and (
+        TAX_RATE_AFTER.match(after)
+        or (DISCOUNT_BEFORE.search(clause_before) and DISCOUNT_AFTER.match(after))
+        or (POLICY_CONTINUED_BEFORE.search(before) and POLICY_NAMED_AFTER.match(after))
+        or FEE_CUT_BEFORE.search(before)
+        or PLAN_SHARE_DONE.search(before)
+        or FEE_RATE_LOWERED.search(before)
+        or DEPOSIT_SHARE_BEFORE.search(before)
+        or DEPOSIT_SHARE_AFTER.match(after)
+        or ADVANCE_OF_CONTRACT.search(re.sub(r"[（(][^（）()]*[)）]", "", clause_before))
+    ):
+        return True
+    if (
+        unit in ("吨", "蒸吨", "千瓦")
+        and re.match(r"(?:及以下|以下|及以上|以上)", after) is None
+        and MACHINE_SIZED.match(after)
+        and not re.search(r"(?:达到|新增|淘汰|改造|更新|推广)$", before)
+    ):
+        return True
+    if unit in ("万亩", "亩") and re.search(r"(?:抓好|做好|加强)$", before) and CROP_MANAGED.match(after):
+        return True
+    if unit in ("万元", "亿元", "元") and (LOAN_LIMIT_RAISED.search(before) or VOUCHERS_AFTER.match(after)):
+        return True
+    if (
+        THRESHOLD_IN_SUPPORTED.search(before)
+        and THRESHOLD_NAMES_WHOM.match(after)
+        and RELIEF_GRANTED.search(after.split("。")[0])
+    ):
+        return True
+    return bool(
+        unit
+        and unit.endswith("/人")
+        and PER_HEAD_PAID.search(sentence)
+        and not STANDARD_RAISED.search(before)
+    )
+
+
 def _charge_rule(before: str, after: str) -> bool:
     """Whether a share or rate is a charge's or a payment's rule: what a fee is collected at, a fee rate capped, a policy
     in force continued, the terms of a contract's payments (reader66)."""
@@ -5357,7 +5474,8 @@ def _charge_rule(before: str, after: str) -> bool:
 QUALIFYING_AMOUNT = re.compile(
     # (reader67) an alternative amount in brackets between ("超10亿元(或1亿美元)重大产业项目70个"), or its closing bracket
     r"(?:[（(][^（）()，,。；;]{0,16}[）)]|[）)])?"
-    r"(?:(?:以上)?(?:的[^\d，,。；;、]{0,10}?|级?)(?:企业|公司)|[A-Za-z\u4e00-\u9fff]{1,8}?\d+(?:\.\d+)?(?:家|个|户))"
+    # (reader70) 以上 closing the size before the name counted too ("5亿元(3000万美元)以上产业项目新开工150个")
+    r"(?:以上)?(?:(?:的[^\d，,。；;、]{0,10}?|级?)(?:企业|公司)|[A-Za-z\u4e00-\u9fff]{1,8}?\d+(?:\.\d+)?(?:家|个|户))"
 )
 # (reader67) what follows an amount closed by 以上/以下 that names the enterprises of that size ("联系20亿元以上龙头企业",
 # "5亿元以上工业企业"): which ones are meant, no goal
@@ -5636,7 +5754,12 @@ def _own_period_total(sentence: str, document_year: int) -> bool:
 
 
 # reader54: the attribute a size threshold is of, just before its value ("年销售收入1亿元以上…企业", "人口100万以上城市")
-SIZE_ATTRIBUTE = re.compile(r"(?:人口|收入|产值|营收|销售额|营业额|资产|投资额?|用地面积|建筑面积)$")
+SIZE_ATTRIBUTE = re.compile(
+    r"(?:人口|收入|产值|营收|销售额|营业额|资产|投资额?|用地面积|建筑面积"
+    # (reader70) a yearly throughput or sales that sizes the sites meant ("年运量150万吨以上的物流园区", "年销售汽油5000吨以上的
+    # 加油站")
+    r"|年?运量|吞吐量|年销售[\u4e00-\u9fff]{0,3})$"
+)
 # reader54: what a year opening a sentence is followed by when it looks forward ("2008年,将涌现…", "2022年，全市力争…")
 WILL_AFTER_YEAR = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:将|力争|计划|预计|争取)")
 # reader54: a quantity of works a plan's sentence lists to carry out, about so much ("完成…工程，以及约2000公里老旧供水管网
@@ -5829,6 +5952,8 @@ REPORT_PERIOD_AGAIN = re.compile(
     r"[；;，,]\s*(?:[“\"]?" + FIVE_YEAR_NUMBER + r"[”\"]?(?:期间|时期)|五年(?![来前]))"
 )
 CLAUSE_OPENED_BY_THIS_YEAR = re.compile(r"[，,；;]\s*(?:今年|年内)")
+# (reader70) a later clause opened by a goal's own verb ("鼓励外贸企业加大进出口规模,新增外贸实绩企业10家"): it commits on its own
+CLAUSE_OPENED_BY_GOAL_VERB = re.compile(r"[，,；;]\s*(?:新增|力争|确保)")
 # a sex ratio's name before its ceiling, a few words apart at most ("出生人口性别比趋于合理，降低到108.5以下") (reader55)
 SEX_RATIO_BEFORE = re.compile(r"性别比[^。；;\d%]{0,10}$")
 SEX_RATIO_VERBS = ("降到", "降至", "降低到", "降低至", "下降到", "下降至", "控制在", "稳定在", "保持在")

@@ -493,9 +493,9 @@ def unit_names(part: str) -> list[str]:
                 re.search(r"(?:[局委办厅]|法院|检察院|^[\u4e00-\u9fff]{2,3}中心)$", name)
                 or LEVELLED_BODY.fullmatch(name)
                 # (reader68) a company named by its trade alone ("电力公司", "燃气公司"; "苏州供电公司" names its
-                # place) and a committee's members ("安全生产委员会成员单位")
+                # place) and a committee's members ("安全生产委员会成员单位"; a group's, "领导小组成员单位", stays as written)
                 or re.fullmatch(r"[\u4e00-\u9fff]{2}公司", name)
-                or re.search(r"(?:委员会|领导小组)成员单位$", name)
+                or re.search(r"委员会成员单位$", name)
                 # (reader61) a commission written in full ("卫生健康委员会") in a zone's list
                 or (level in ("示范区",) and name.endswith("委员会"))
             )

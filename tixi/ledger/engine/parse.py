@@ -188,10 +188,13 @@ ROLE = re.compile(
 NAMES_ROLES = re.compile(rf"{LEAD_WORDS}|{'|'.join(COOPERATING_WORDS)}|职责|会同|[:：]")
 ORGANISATION = re.compile(
     r"(?:委|局|办|厅|部|府|会|院|中心|单位|部门|政府|管委会|分局|公司|组|队|站|所|署|总局|集团|机构|社|行|协会|学会|银行"
-    r"|工商联|妇联|残联|侨联|科协|计生协|团中央|办公室|处|科|股|室|海关|党校|电视台|档案馆|图书馆|博物馆)$"
+    r"|工商联|妇联|残联|侨联|科协|计生协|团中央|办公室|处|科|股|室|海关|党校|电视台|档案馆|图书馆|博物馆"
+    # (reader68) a central bank's branch shortened ("人行苏州中支": 中国人民银行苏州市中心支行)
+    r"|中支)$"
 )
-# a unit followed by another name for it in brackets: "市交通委（市道运局）", "规划处(爱卫办)"
-ALIAS = re.compile(r"\s*(?:[（(][^（）()]*[）)]|〔[^〔〕]*〕)$")
+# a unit followed by another name for it in brackets: "市交通委（市道运局）", "规划处(爱卫办)"; (reader68) a copy's
+# angle brackets too ("各县级市<区>政府<管委会>", "‹管委会›": a web copy's typed brackets, kept as written)
+ALIAS = re.compile(r"\s*(?:[（(][^（）()]*[）)]|〔[^〔〕]*〕|[<‹〈][^<>‹›〈〉]*[>›〉])$")
 # "A会B" in a list of units is "A会同B" (a unit ends before the 会; 委员会, 总工会, 协会… are names, and 会议,
 # 会展, 会计, 会商… words, not this)
 SHORT_HUITONG = re.compile(
@@ -211,7 +214,9 @@ BARE_UNIT = re.compile(r"^(?:省|市|县|区|州|旗|盟)[^，,、；;:：\s\d]{
 
 PLACE_UNIT = re.compile(
     r"(?:各|有关|相关)[\u4e00-\u9fffA-Za-z]{0,10}(?:区县|区|县|市|街道|乡镇|镇|社区|园区)"
-    r"|[\u4e00-\u9fff]{1,10}(?:开发区|经开区|新区|园区|专班|机关)|[\u4e00-\u9fff]{2,3}(?:市|区|县)"
+    # (reader68) a port zone run as a unit ("广元国际铁路港", "某某综合保税区")
+    r"|[\u4e00-\u9fff]{1,10}(?:开发区|经开区|新区|园区|专班|机关|铁路港|国际陆港|无水港|港务区|保税区)"
+    r"|[\u4e00-\u9fff]{2,3}(?:市|区|县)"
     # a town or a subdistrict named by its place ("古林镇", "石碶街道"), not a kind of town ("小城镇", "特色小镇")
     r"|[\u4e00-\u9fff]{2,3}(?<![城小乡集])镇|[\u4e00-\u9fff]{2}街道"
 )
@@ -253,7 +258,7 @@ FROM_HERE_ON = re.compile(
     r"(?P<units>(?:[^（）()。；〔〕，,\]】]|[（(][^（）()]*[）)]|〔[^（）()〔〕]*〕)+?)"
     # (reader65) the units' duty in two words ("以下各项任务均需各县区负责落实"); a cooperating word makes them cooperate
     r"(?P<verb>负责落实|具体落实|组织落实|(?:配合|参与|协助)(?:落实|实施)?|落实|负责|参与|配合|协助)?"
-    r"(?(ahead)(?:[，,]\s*不再(?:一一|重复)?列出)?|[，,]\s*以下\s*(?:均\s*)?不再(?:一一|重复)?列出)(?=[。；;〕）)\]】]|$)"
+    r"(?(ahead)(?:[，,]\s*不再(?:一一|重复|单独|另行)?列出)?|[，,]\s*以下\s*(?:均\s*)?不再(?:一一|重复|单独|另行)?列出)(?=[。；;〕）)\]】]|$)"
 )
 # "（A、B负责。列第一位者为牵头单位，下同）": in this bracket and every one after it, the first unit leads; said
 # also "排在首位的部门为牵头部门", or cut off by a copy's end after "注：排在首位"
@@ -295,8 +300,9 @@ LIST_OPENS_BARE = re.compile(
     rf"(?:(?:{LABEL_NAMES})\s*[:：]|[（(])\s*(?P<first>[^\s、，,。；;：:（）()\d]{{2,10}}?[厅局委])(?=[、，,])"
 )
 # the kinds of divisions closing a 各-phrase with their governments: "县(市)政府(管委会)", "县(市)人民政府"
+# (reader68) the kind named by its rank too: "各市、县级政府", "各市、县级人民政府" are one unit
 DIVISION_GOVERNMENTS = re.compile(
-    r"(?:县级市|县[（(]市[)）]|县[（(]区[)）]|县区|县|区|市)(?:人民)?政府(?:[（(][^（()）、]{1,6}[)）])?"
+    r"(?:县级市|县[（(]市[)）]|县[（(]区[)）]|县区|(?:县|区|市|乡|镇)级|县|区|市)(?:人民)?政府(?:[（(][^（()）、]{1,6}[)）])?"
 )
 
 # (reader57) a people's body or an academy of a level, written bare after a unit of its level ("省发展改革委、…妇联",
@@ -349,6 +355,46 @@ GROUP_WORD = r"(?:部门(?:和|及|与)?单位|部门|单位|机构)"
 # whether the document being read names a department without its level where it could take one (True while
 # tasks() reads a document that opens a list of units with a bare 厅/局/委: "责任单位：科技厅、成都市、…")
 AS_WRITTEN: ContextVar[bool] = ContextVar("units_as_written", default=False)
+# (reader68) the "A、B" pairs that name ONE unit in the document being read (a joint office, "市科委、中关村管委会"):
+# set while tasks() reads a document whose labelled lists separate units by "，" (see _joined_pairs)
+JOINED_PAIRS: ContextVar[frozenset[str]] = ContextVar("joined_unit_pairs", default=frozenset())
+# a labelled line of units standing alone ("主责单位：市教委，市科委、中关村管委会，市财政局")
+LABELLED_LINE = re.compile(rf"^\s*(?:{LABEL_NAMES})\s*[:：]\s*(?P<units>[^。；;：:\n]+?)[。]?\s*$", re.M)
+
+
+def _joined_pairs(text: str) -> frozenset[str]:
+    """(reader68) "主责单位：A，B、C，D" on line after line, with "，" between units: a "、" there joins the two names of
+    one unit (an office with two names) when the same pair recurs and neither of its names is ever listed alone. A
+    document whose lists separate groups by "，" and units by "、" ("责任单位：A、B，C") lists its units apart too,
+    so its pairs do not recur unbroken with their names never alone; a 各-phrase beside a unit is never one body."""
+    pairs: dict[str, int] = {}
+    alone: set[str] = set()
+    many_commas = False
+    for m in LABELLED_LINE.finditer(text):
+        parts = [p.strip() for p in _split_outside_brackets(m.group("units"), "，,")]
+        if len(parts) < 2:
+            alone.update(parts)
+            continue
+        many_commas = many_commas or len(parts) >= 3
+        for part in parts:
+            names = _split_outside_brackets(part, "、")
+            # a joint office's two names are one body's: a 各-phrase names many ("各区县(市)政府、开发园区管委会")
+            if len(names) == 2 and all(
+                len(n) >= 2 and not re.match(r"(?:各|有关|相关|其他|其它)", n) for n in names
+            ):
+                pairs[part] = pairs.get(part, 0) + 1
+            elif len(names) == 1:
+                alone.add(part)
+            else:
+                alone.update(names)
+    members = [n for pair in pairs for n in pair.split("、")]
+    return frozenset(
+        pair
+        for pair, count in pairs.items()
+        if many_commas
+        and count >= 2
+        and not any(n in alone or members.count(n) > 1 for n in pair.split("、"))
+    )
 
 
 def _opens_a_list_bare(text: str) -> bool:
@@ -381,13 +427,20 @@ def unit_names(part: str) -> list[str]:
     # after it ("市工业和信息化局及专班成员单位")
     part = re.sub(
         r"(?:(?<=[委局办厅府会部院心门位署])|(?<=公司)|(?<=集团)|(?<=银行))(?:以及|及|和|与)"
-        r"(?=[各省市县区州旗乡镇国]|相关|有关|[^、，,及和与]{0,8}成员单位)",
+        r"(?=[各省市县区州旗乡镇国]|相关|有关|[^、，,及和与]{0,8}成员单位"
+        # (reader68) the departments a named document concerns ("…政府及《管理办法》涉及的相关部门")
+        r"|[^、，,]{0,20}?(?:相关|有关)(?:部门|单位)(?:[、，,]|$))",
         "、",
         part,
     )
     part = ZONE_AFTER_AND.sub("、", part)
     names = []
-    for name in _split_outside_brackets(re.sub(r"^\s*由", "", part), "、"):
+    joined = JOINED_PAIRS.get()
+    pieces = _split_outside_brackets(re.sub(r"^\s*由", "", part), "、")
+    for i in range(len(pieces) - 1, 0, -1):
+        if f"{pieces[i - 1].strip()}、{pieces[i].strip()}" in joined:  # one unit of two names
+            pieces[i - 1 : i + 1] = [f"{pieces[i - 1].strip()}、{pieces[i].strip()}"]
+    for name in pieces:
         name = name.strip(" 　")
         # "民政部等有关部门和单位", "住房城乡建设部等国务院相关部门": the group after 等 is a unit of its own
         # "市统计局等各相关部门": so is one after 等各
@@ -427,12 +480,22 @@ def unit_names(part: str) -> list[str]:
             level
             and bare
             and not AS_WRITTEN.get()
-            and len(name) <= 10  # "人力资源社会保障厅", "人力资源和社会保障局"
+            # "人力资源社会保障厅", "人力资源和社会保障局"; (reader68) an administration's longer name
+            # ("行政审批政务信息管理局")
+            and (
+                len(name) <= 10
+                or (len(name) <= 12 and name.endswith("管理局"))
+                or (len(name) <= 14 and name.endswith("成员单位"))
+            )
             # a court, a procuratorate and a short-named centre are of a level too ("省法院、检察院" -> 省检察院,
             # "市人社局 医保中心" -> 市医保中心); a longer centre's name may open with its place ("成都公积金中心")
             and (
                 re.search(r"(?:[局委办厅]|法院|检察院|^[\u4e00-\u9fff]{2,3}中心)$", name)
                 or LEVELLED_BODY.fullmatch(name)
+                # (reader68) a company named by its trade alone ("电力公司", "燃气公司"; "苏州供电公司" names its
+                # place) and a committee's members ("安全生产委员会成员单位"; a group's, "领导小组成员单位", stays as written)
+                or re.fullmatch(r"[\u4e00-\u9fff]{2}公司", name)
+                or re.search(r"委员会成员单位$", name)
                 # (reader61) a commission written in full ("卫生健康委员会") in a zone's list
                 or (level in ("示范区",) and name.endswith("委员会"))
             )
@@ -2192,9 +2255,11 @@ def _in_order(short: str, full: str) -> bool:
 
 def tasks(text: str, default_year: int | None = None) -> list[dict]:
     token = AS_WRITTEN.set(_opens_a_list_bare(normalise(text)))
+    joined = JOINED_PAIRS.set(_joined_pairs(normalise(text)))
     try:
         return _tasks(text, default_year)
     finally:
+        JOINED_PAIRS.reset(joined)
         AS_WRITTEN.reset(token)
 
 
@@ -2326,6 +2391,10 @@ UNIT_LED_CELL = re.compile(
 )
 
 
+# (reader68) a web page's colophon ("X、Y主办 各镇街、区直部门内容保障", "技术支持：…"): who runs the site, no task
+SITE_COLOPHON = re.compile(r"内容保障|技术支持|网站标识码|版权所有|ICP备|网站主办|主办单位[:：]")
+
+
 # a heading naming a task, the units' sentence on the line after it ("一、治理畜牧业产品污染" / "由省经贸委承办,…协办。")
 UNITS_HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]+、\s*([^。；;，,]{2,40})|[（(][一二三四五六七八九十]+[)）]\s*([^。；;，,]{2,40}))$"
@@ -2339,7 +2408,7 @@ def _unit_led_cell(line: str) -> tuple[str, list[str], list[str]] | None:
     # "(一)由省经贸委负责,省农业厅、环保局…配合,加快…": a measure numbered in a bracket, its units after 由, reads alike
     line = re.sub(r"^[（(][一二三四五六七八九十]+[)）]\s*(?=由)", "", line)
     m = UNIT_LED_CELL.match(line[1:] if line.startswith("由") else line)
-    if not m:
+    if not m or SITE_COLOPHON.search(line):
         return None
     lead = [n for part in m.group("lead").split("、") for n in unit_names(part)]
     cooperating = [

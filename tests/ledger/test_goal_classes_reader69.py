@@ -1,0 +1,51 @@
+"""Dating and missed targets by class (session 25, reader69): heldout_dd 随州/泰州 (a work report's copy with no title or
+session line), heldout_dc 河南 and heldout_de/_df's small misses, made general by the conventions of
+tests/ledger/heldout/README.md "What counts". Every text here is made up; none is a held-out document."""
+
+from tixi.ledger.engine import dating
+from tixi.ledger.engine.parse import targets
+
+
+def read(text: str) -> list[tuple]:
+    return [(t["value"], t["unit"], t["year"], t["comparator"]) for t in targets(text)]
+
+
+REPORT = """各位代表：
+
+现在，我代表县人民政府向大会报告工作，请审议。
+
+一、2030年工作回顾
+
+过去一年，全县新建公园12个，城镇新增就业8000人。
+
+二、2031年工作安排
+
+今年全县经济社会发展的主要预期目标是：地区生产总值增长6%左右，城镇新增就业9000人以上。
+
+（一）建设宜居县城。新建口袋公园20个，改造老旧小区35个。
+
+三、加强政府自身建设
+
+今年办理民生实事15件以上。
+"""
+
+
+def test_a_work_report_with_no_title_is_the_year_of_its_part_after_the_review():
+    assert dating.report_year(REPORT) == 2031
+    assert set(read(REPORT)) >= {
+        (20.0, "个", 2031, "ge"),
+        (35.0, "个", 2031, "ge"),
+        (9000.0, "人", 2031, "ge"),
+    }
+    # the review's figures are results, no goal, and nothing is dated the review's year
+    assert all(year == 2031 for _, _, year, _ in read(REPORT))
+    assert (12.0, "个", 2031, "ge") not in read(REPORT)
+
+
+def test_a_review_alone_or_a_part_of_another_year_sets_no_report_year():
+    review_only = REPORT.split("二、")[0]
+    assert dating.report_year(review_only) is None
+    assert read(review_only) == []
+    # a later part two years on is no report's next year
+    assert dating.report_year(REPORT.replace("二、2031年工作安排", "二、2033年工作安排")) is None
+    assert dating.report_year(REPORT.replace("二、2031年工作安排", "二、2031年工作任务")) == 2031

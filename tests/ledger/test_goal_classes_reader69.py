@@ -49,3 +49,25 @@ def test_a_review_alone_or_a_part_of_another_year_sets_no_report_year():
     # a later part two years on is no report's next year
     assert dating.report_year(REPORT.replace("二、2031年工作安排", "二、2033年工作安排")) is None
     assert dating.report_year(REPORT.replace("二、2031年工作安排", "二、2031年工作任务")) == 2031
+
+
+MEASURES = """某省人民政府办公厅
+关于印发促进2031年第一季度消费“开门红”若干措施的通知
+
+各市人民政府：
+《促进2031年第一季度消费“开门红”若干措施》已经省政府同意，现印发给你们。
+
+促进2031年第一季度消费“开门红”若干措施
+
+1.2031年第一季度举办各类展销活动300场以上。（责任单位：省商务厅）
+2.推动重点商圈客流量一季度达到2000万人次，新增品牌首店40家以上。（责任单位：省商务厅）
+"""
+
+
+def test_measures_titled_for_a_year_or_its_quarter_set_that_year_s_goals():
+    got = read(MEASURES)
+    assert (300.0, "场", 2031, "ge") in got
+    assert (40.0, "家", 2031, "ge") in got
+    assert all(year == 2031 for _, _, year, _ in got)
+    # guard: a title naming measures with no year dates nothing by itself
+    assert read(MEASURES.replace("2031年第一季度", "")) == []

@@ -2787,7 +2787,9 @@ TITLE_YEAR = re.compile(
     # a provincial work meeting sets the goals of its year ("2023年全省卫生健康工作电视电话会议")
     r"|工作(?:电视电话|视频)?会议"
     # a yearly work plan opening on its year's requirements ("2023年全市卫生健康工作的总体要求是:…"): that year's work
-    r"|工作的?总体要求(?:是|为)?[:：])"
+    r"|工作的?总体要求(?:是|为)?[:：]"
+    # (reader69) measures for a year or its quarter ("推动2025年第一季度经济“开门红”若干政策措施"): that year's work
+    r"|若干(?:政策)?措施(?=[ \t]*(?:\n|$)))"
 )
 
 

@@ -71,3 +71,29 @@ def test_measures_titled_for_a_year_or_its_quarter_set_that_year_s_goals():
     assert all(year == 2031 for _, _, year, _ in got)
     # guard: a title naming measures with no year dates nothing by itself
     assert read(MEASURES.replace("2031年第一季度", "")) == []
+
+
+def test_a_floor_written_not_less_than_ships_and_kinds_counted():
+    # "不小于" is a floor, as 不低于 (小于 alone a ceiling)
+    assert read("到2031年，社区嵌入式床位占比不小于45%。") == [(45.0, "%", 2031, "ge")]
+    assert read("到2031年，空置率小于8%。") == [(8.0, "%", 2031, "lt")]
+    # ships counted after the work's verb
+    assert read("到2031年，完成12艘内河货船清洁能源改造。") == [(12.0, "艘", 2031, "ge")]
+    # kinds counted to a floor after a goal's verb; a class named, or what a centre can offer, is none
+    assert read("到2031年，省级联盟集中采购耗材品种达15类以上。") == [(15.0, "类", 2031, "ge")]
+    assert read("到2031年，河流断面水质达到3类。") == []
+
+
+def test_this_year_on_a_dated_page_before_a_later_deadline_is_the_page_s_year():
+    page = (
+        "某市谋划养老服务新举措\n某市日报  2031-05-12\n\n"
+        "  到2035年,全市养老机构护理型床位占比达到60%以上。\n\n"
+        "  今年底前,各区社区食堂覆盖率达到50%以上,力争达到70%以上,在2032年底前实现全覆盖。\n"
+    )
+    got = read(page)
+    assert (50.0, "%", 2031, "ge") in got and (70.0, "%", 2031, "ge") in got
+    assert (60.0, "%", 2035, "ge") in got
+    # guard: a page whose first year is no date keeps the later deadline's year
+    assert (50.0, "%", 2032, "ge") in read(page.replace("2031-05-12", "2031年工作"))
+    # guard: the fleet a per-ship measure is for is its scope, no count to reach
+    assert all(unit != "艘" for _, unit, _, _ in read("到2031年，为全县120艘近海渔船每艘加装1套救生设备。"))

@@ -183,6 +183,27 @@ def report_year(text: str) -> int | None:
         part := REPORT_PLAN_PART_YEAR.match(unicodedata.normalize("NFKC", re.sub(r"\s", "", lines[0])))
     ):
         return int(part.group(1))
+    return _year_after_review(text)
+
+
+# a work report's part looking back on last year, on a line of its own ("一、2023年工作回顾", "2023年工作总结")
+REPORT_REVIEW_PART = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?\s*(20\d{2})\s*年\s*(?:政府)?工作(?:回顾|总结)\s*$"
+)
+
+
+def _year_after_review(text: str) -> int | None:
+    """A work report's copy with no title or session line ("各位代表：" then "一、2023年工作回顾"): the year of the part
+    setting the next year's work that follows its review ("二、2024年工作安排", "二、2024年工作任务") (reader69)."""
+    reviewed = None
+    for line in text.splitlines():
+        if line.startswith("#"):
+            continue
+        bare = unicodedata.normalize("NFKC", re.sub(r"\s", "", line))
+        if review := REPORT_REVIEW_PART.match(bare):
+            reviewed = int(review.group(1))
+        elif reviewed and (part := REPORT_PART_YEAR.match(bare)) and int(part.group(1)) == reviewed + 1:
+            return reviewed + 1
     return None
 
 

@@ -2508,7 +2508,7 @@ def _shared_noun_modifiers(items: str, last: str) -> bool:
 AGE_IN_MONTHS = re.compile(r"\s*(?:以内|以下|及以下|内)?\s*的?(?:婴儿|婴幼儿|幼儿|儿童|新生儿|龄)")
 # a number with its unit; "5～8个" keeps the lower bound; ages (岁), 人次 and 个百分点 are not targets
 TARGET = re.compile(
-    r"(?P<before>达到|不低于|不少于|不得低于|不超过|不高于|不大于|不多于|不超出|超过|低于|小于|大于|高于|多于|控制在|下降至|下降到|降低到|降低至|降至|降到|减少到|减少至|提高到"
+    r"(?P<before>达到|不低于|不少于|不得低于|不小于|不超过|不高于|不大于|不多于|不超出|超过|低于|小于|大于|高于|多于|控制在|下降至|下降到|降低到|降低至|降至|降到|减少到|减少至|提高到"
     r"|至少|≥|≤|[<＜>＞]|超(?!过)|逾|突破"
     r"|(?:压缩|压减|缩短|缩小|减)(?:至|到)|精简(?:为|至)|约|达)?\s*"
     # a range keeps its lower bound, its unit written once ("5～8个") or twice ("25%-30%", with a dash only: "从20%到30%"
@@ -2532,6 +2532,10 @@ TARGET = re.compile(
     r"|吨(?![/／标])"
     # more units of counts and lengths, read as the others (the first readings met each): rooms, doses, cases, copies
     r"|间(?![隔断歇])|万剂次|万?册|万?份(?![额])|万?盒|床(?![位旁边])|公顷|千米|亩"
+    # (reader69) ships ("完成7艘…船舶…治理"), and kinds counted to a floor after a goal's verb ("集中带量采购品种达10类以上"; a
+    # bare "3类" names a class, "Ⅲ类水体", and "能够提供6类以上…技术" what a centre can offer)
+    # (not "为全区739艘…渔船每艘增配1只…": the fleet a per-ship measure is for, its scope)
+    r"|艘(?![^，,。；;]{0,16}每艘)|(?(before)类(?=以上|及以上)|(?!))"
     r"|位(?=[^置于次列浮整]|$)|[例次](?=以上|及以上|以下|以内|[，,。；;])"
     # cases closing a clause ("实施免费手术2000例、…", "…3000例（牵头单位：…）"), lifts ("加装电梯500部以上"), courses
     # ("课程100门")
@@ -2552,6 +2556,8 @@ COMPARATORS = {
     "不低于": "ge",
     "不少于": "ge",
     "不得低于": "ge",
+    # (reader69) "护理型床位占比不小于60%": a floor, as 不低于 (not 小于's ceiling)
+    "不小于": "ge",
     "至少": "ge",
     "≥": "ge",
     "以上": "ge",
@@ -2871,7 +2877,9 @@ TITLE_YEAR = re.compile(
     # a provincial work meeting sets the goals of its year ("2023年全省卫生健康工作电视电话会议")
     r"|工作(?:电视电话|视频)?会议"
     # a yearly work plan opening on its year's requirements ("2023年全市卫生健康工作的总体要求是:…"): that year's work
-    r"|工作的?总体要求(?:是|为)?[:：])"
+    r"|工作的?总体要求(?:是|为)?[:：]"
+    # (reader69) measures for a year or its quarter ("推动2025年第一季度经济“开门红”若干政策措施"): that year's work
+    r"|若干(?:政策)?措施(?=[ \t]*(?:\n|$)))"
 )
 
 
@@ -3846,6 +3854,8 @@ def _sentence_targets(text: str) -> list[dict]:
         None  # the year a 政府工作报告's goals line names, over its clauses (；) to the sentence's end
     )
     text_year = int(first.group(1)) if (first := FIRST_YEAR.search(text)) else None
+    # (reader69) the day a page is dated, when it is the first year the text writes ("柳州日报  2021-07-26"): its "今年"
+    page_year = text_year if first and PAGE_DAY.match(text, first.start()) else None
     task_list = bool(TASK_LIST.search(text[:1500])) and not TASK_LIST_REPORT.search(text[:1500])
     # a report of a year's work meeting ("今(22)日,…2019年卫生健康工作会…今年,重庆将…。到2020年,…达到…"): what "今年" sets,
     # and what its sentences without a year set, is for the year the text writes first, not the later 到YYYY年
@@ -4223,6 +4233,16 @@ def _sentence_targets(text: str) -> list[dict]:
         ):
             # "2025年,…比例达90%以上,到2030年达95%以上": the year opening the sentence dates what comes before the later one
             dates.insert(0, (opening.end(1), int(opening.group(1))))
+        if (
+            dates
+            and page_year
+            and not report_this
+            and THIS_YEAR_OPENING.match(sentence)
+            and page_year < min(y for _e, y in dates)
+        ):
+            # (reader69) "今年底前,…覆盖率达到60%以上,…在2022年底前将实现全覆盖" on a page dated 2021-07-26: what comes
+            # before the later deadline is the page's year's ("今年")
+            dates.insert(0, (0, page_year))
         if dates:
             # "到2025年，…不低于25%，2030年不低于30%": a clause opening with a later year dates what follows it
             dates = sorted(
@@ -5041,6 +5061,10 @@ THIS_YEAR_GOAL = re.compile(
 # the year a yearly task text is for: the first year it writes ("2022年省定民生实事", "现将2020年我局承办的…"), else the
 # day it was published ("2022-10-10")
 FIRST_YEAR = re.compile(r"(?<!\d)(20\d{2})\s*(?:年|-\d{1,2}-\d{1,2})")
+# (reader69) a day written in full where the text first writes a year (a page's date), and a sentence opened by this year
+# ("今年底前,", "今年,")
+PAGE_DAY = re.compile(r"20\d{2}\s*(?:-\d{1,2}-\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
+THIS_YEAR_OPENING = re.compile(r"今年(?:年?底前|底|内)?[，,]")
 
 
 # a list of the year's tasks ("现将2020年我局承办的重点民生实事项目目标任务分解情况予以公示"), not a report of them done

@@ -1245,27 +1245,57 @@ class Command(BaseCommand):
             ),
             (
                 truth / "heldout_dc",
-                False,
+                True,
                 "HUNDRED-AND-SEVENTH held-out set, three more records of ljz060707-lang/China-Real-Estate-Policy-Database (广元 2023 若干具体政策措施 with '(X牵头,Y按职责分工负责)', 苏州 2023 若干政策措施 with a document-wide '以下政策均需各县级市‹区>政府‹管委会>落实,不再单独列出', 河南 2025 一季度开门红 with '(责任单位:…)') with 63 targets and 118 tasks, gathered by helper gather98, truth committed before any reader ran (reviewed by review39: no change), "
-                "first read by the lead with session 25's reader after reader65-67's rules on round 3 (5cc7a7b5; no rule written since their truth): targets 35/63 (81 found), tasks 57/118 (101 found: 苏州's rule not carried, 0/55)",
+                "first read by the lead with session 25's reader after reader65-67's rules on round 3 (5cc7a7b5; no rule written since their truth): targets 35/63 (81 found), tasks 57/118 (101 found: 苏州's rule not carried, 0/55); seen since reader68-70 (session 25)",
             ),
             (
                 truth / "heldout_dd",
-                False,
+                True,
                 "HUNDRED-AND-EIGHTH held-out set, three 2024 city government work reports kept whole in a GitHub repository no set used (JiangGufan/digital-governance: 随州, 泰州 with their 2024 plans; 日照 whose copy holds only the 2023 review) with 102 targets and no task, gathered by helper gather99, truth committed before any reader ran (reviewed by review42: 泰州's '突出问题10条' left out), "
-                "first read by the lead with session 25's reader after reader65-67's rules on round 3 (5cc7a7b5; no rule written since their truth): targets 0/102 (92 found: every goal dated 2023, the review's year, not the '二、2024年工作安排' heading's)",
+                "first read by the lead with session 25's reader after reader65-67's rules on round 3 (5cc7a7b5; no rule written since their truth): targets 0/102 (92 found: every goal dated 2023, the review's year, not the '二、2024年工作安排' heading's); seen since reader68-70 (session 25)",
             ),
             (
                 truth / "heldout_de",
-                False,
+                True,
                 "HUNDRED-AND-NINTH held-out set, eleven stored page openings of plans in fields the sets hold little of (全民健身 ×3, 养老 ×3, 医保 十四五, 精神卫生, 职业病, 食品安全, 中医药) with 64 targets, gathered by helper gather100, truth committed before any reader ran (reviewed by review40: no change), "
-                "first read by the lead with session 25's reader after reader65-67's rules on round 3 (5cc7a7b5; no rule written since their truth): targets 58/64 (64 found)",
+                "first read by the lead with session 25's reader after reader65-67's rules on round 3 (5cc7a7b5; no rule written since their truth): targets 58/64 (64 found); seen since reader68-70 (session 25)",
             ),
             (
                 truth / "heldout_df",
-                False,
+                True,
                 "HUNDRED-AND-TENTH held-out set, three plans from an energy-policy Obsidian vault on GitHub no set used (ZaynShao/energy-policy-analysis: 北京 2024 市政府工作报告重点任务清单 with '主责单位：' lines, 吉林 2024 充换电 实施方案 with '（X负责，Y配合）', 重庆 2024 空气质量 实施方案) with 60 targets and 98 tasks, gathered by helper gather101, truth committed before any reader ran (reviewed by review41: no change), "
-                "first read by the lead with session 25's reader after reader65-67's rules on round 3 (5cc7a7b5; no rule written since their truth): targets 59/60 (62 found), tasks 35/98 (98 found: '市科委、中关村管委会' and '各市、县级政府' split)",
+                "first read by the lead with session 25's reader after reader65-67's rules on round 3 (5cc7a7b5; no rule written since their truth): targets 59/60 (62 found), tasks 35/98 (98 found: '市科委、中关村管委会' and '各市、县级政府' split); seen since reader68-70 (session 25)",
+            ),
+            (
+                truth / "heldout_dg",
+                False,
+                "HUNDRED-AND-ELEVENTH held-out set, two more 2024 city work reports of JiangGufan/digital-governance (鄂州, 天门; heldout_dd's source) with 139 targets and no task, gathered by helper gather102, truth committed before any reader ran (reviewed by review43: no change), "
+                "first read by the lead with session 25's reader after reader68-70's rules on round 4 (8033ae9c; no rule written since their truth): targets 0/139 (0 found)",
+            ),
+            (
+                truth / "heldout_dh",
+                False,
+                "HUNDRED-AND-TWELFTH held-out set, 广州 2023 家庭医生签约服务 实施方案 with its indicator table (附件1) and task-division table (附件2) from a GitHub repository no set used (shizelengleng/ai-zhengce-tong) with 43 targets and 39 tasks, gathered by helper gather103, truth committed before any reader ran (reviewed by review45: three 80% fee-for-pay shares left out), "
+                "first read by the lead with session 25's reader after reader68-70's rules on round 4 (8033ae9c; no rule written since their truth): targets 33/43 (45 found), tasks 0/39 (0 found)",
+            ),
+            (
+                truth / "heldout_di",
+                False,
+                "HUNDRED-AND-THIRTEENTH held-out set, two more records of the policy database (定西 2023 今冬明春 with unit lines closing groups of measures, 河南 2024 服务业 with a document-wide rule of three units) with 10 targets and 58 tasks, gathered by helper gather104, truth committed before any reader ran (reviewed by review44: no change), "
+                "first read by the lead with session 25's reader after reader68-70's rules on round 4 (8033ae9c; no rule written since their truth): targets 8/10 (22 found), tasks 8/58 (35 found)",
+            ),
+            (
+                truth / "heldout_dj",
+                False,
+                "HUNDRED-AND-FOURTEENTH held-out set, two more records of the policy database (福清 2023 实施意见 with a rule in measure 1's '〔…〕', 南京 2023 若干政策措施 with 'first unit leads' in its closing paragraph) with 2 targets and 74 tasks, gathered by helper gather105, truth committed before any reader ran (reviewed by review46: no change), "
+                "first read by the lead with session 25's reader after reader68-70's rules on round 4 (8033ae9c; no rule written since their truth): targets 0/2 (8 found), tasks 0/74 (74 found)",
+            ),
+            (
+                truth / "heldout_dk",
+                False,
+                "HUNDRED-AND-FIFTEENTH held-out set, three more texts of the energy-policy vault (ZaynShao/energy-policy-analysis: 辽宁 设备更新 with '（牵头单位：…）', 湖南 充电 848号 with a document-wide rule, 湖南 电力支撑 opening) with 43 targets and 46 tasks, gathered by helper gather106, truth committed before any reader ran (reviewed by review47: no change), "
+                "first read by the lead with session 25's reader after reader68-70's rules on round 4 (8033ae9c; no rule written since their truth): targets 34/43 (46 found), tasks 30/46 (46 found)",
             ),
         )
         if perturb:

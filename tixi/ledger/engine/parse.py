@@ -1148,6 +1148,8 @@ LIST_MARK = re.compile(r"^(?:[（(]\d{1,2}[)）]|\d{1,2}[.．、](?!\d)|[①-⑳
 # the columns of a responsibility table ("序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限")
 COLUMN_ROLES = (
     ("number", re.compile(r"^(?:序号|编号)$")),
+    # "市卫健委内牵头处室", "局内配合科室": one department's own divisions beside the table's units, no unit of the task
+    ("other", re.compile(r"^[^\s，,、]{1,8}内(?:牵头|配合|协办|参与|责任)?(?:处室|科室|股室|处|科)$")),
     # "决策承办单位", "项目牵头单位": what the unit answers for, before its role (never a cooperating word)
     (
         "lead",
@@ -1255,10 +1257,27 @@ def _row_task(roles: list[str], cells: list[str]) -> tuple | None:
     return re.split(r"[。；;]", task_cells[0])[0].strip()[:60], task, lead, cooperating, deadline
 
 
+def _merged_leading_cells(roles: list[str], cells: list[str]) -> list[str] | None:
+    """The roles of a row under a numbered item that spans several rows ("序号 | 工作事项 | 主要内容 | 牵头单位 | …", the
+    number and the 工作事项 cell merged down, copied once on the item's first row): the row is short by exactly those
+    leading cells and holds the columns after them, its own content cell first; it is a task of its own. Only where the
+    cells left out are the number and task columns opening the header and a task column remains."""
+    short = len(roles) - len(cells)
+    if short < 1 or roles[0] != "number" or re.fullmatch(r"\d{1,3}", cells[0].strip()):
+        return None
+    rest = roles[short:]
+    if any(r not in ("number", "task") for r in roles[:short]) or "task" not in rest or rest[0] != "task":
+        return None
+    return rest if _row_task(rest, cells) else None
+
+
 def _aligned(roles: list[str], cells: list[str]) -> list[str] | None:
     """The roles of a row shorter than its header (a cell merged with the row above, an empty cell left out),
     found by what the cells say: its number first, its units the last cell that reads as units, the task
     before them, the rest after. Only where one column holds the units (lead or 责任单位, none cooperating)."""
+    merged = _merged_leading_cells(roles, cells)
+    if merged is not None:
+        return merged
     unit_roles = [r for r in roles if r in ("lead", "duty", "cooperating")]
     if len(unit_roles) != 1 or unit_roles[0] == "cooperating" or len(cells) < 2:
         return None

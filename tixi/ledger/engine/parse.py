@@ -4074,6 +4074,7 @@ def _sentence_targets(text: str) -> list[dict]:
             LAST_YEAR_COMPARED.search(sentence)
             and not FUTURE_MARK.search(sentence)
             and not AIMED_COMPARISON.search(sentence)
+            and not _bare_rise_then_dated_goal(sentence, report_this)
             and not AIMED_RISE.search(sentence)
             # "…预期目标是:地区生产总值达到240亿元,同比增长21%;地方财政总收入达到20亿元,同比增长24.6%": the goals line's
             # later clauses compare with last year too
@@ -4504,7 +4505,8 @@ def _sentence_targets(text: str) -> list[dict]:
                 re.search(r"每个[^，,；至]{0,10}(?:办好|设置|建立)$", before)
                 # "每个地级市有1家医院达到三级甲等", "各市(州)均有1家精神病医院": one in each division, a layout
                 or re.search(r"(?:每个|各)[^，,；至具]{1,10}(?:均|都)?有$", before[-16:])
-                or before.endswith(("/", "×"))
+                # (reader73) "…率=签约人数/常住人口数*100%": a formula's scale, written with "*" as with "×"
+                or before.endswith(("/", "×", "*", "＊"))
             ):
                 norm_end = m.end()
                 continue  # "每个行政村办好1所", "1辆/3万人": layout norms, not targets
@@ -5779,7 +5781,8 @@ def _work_years(sentence: str):
 
 
 CLAUSE_GOAL_YEAR = re.compile(
-    r"(?:^|[，,；;]|(?<=[^\d\s]{2}[:：]))(\d{4})年(?!\s*(?:底|末)?前)(?![底末内起\d])(?:[^，,。；;\d为是]{2,16}?"
+    # (reader73) the verb straight after the year too: "较上一年增加，2035年达到90%"
+    r"(?:^|[，,；;]|(?<=[^\d\s]{2}[:：]))(\d{4})年(?!\s*(?:底|末)?前)(?![底末内起\d])(?:(?:[^，,。；;\d为是]{2,16}?|(?=达))"
     r"(?:达到|达|提高到|提升到|提升至|降至|降到|下降到|控制在|不低于|超过"
     # reader62: "2030年电解铝使用可再生能源比例提高至30%以上": the verbs' other forms
     r"|提高至|下降至|降低到|降低至|增加到|增加至|增长到|增长至|减少到|减少至|不少于|不高于|不超过)"
@@ -5825,6 +5828,20 @@ EXCESS_OVER_LEVEL = re.compile(r"(?:比|较)[^，,。；;比较]{1,30}?的?水�
 # a work report's level for its own year put in the future ("1956年…病床…总数将达到33.9万张，比上年增长22%", "专科防治所将
 # 达到650个，比上年增长125%"): the year's plan, its rise over last year beside it, not a level reported (reader60)
 REPORT_YEAR_WILL_REACH = re.compile(r"将(?:要)?(?:达到|增加到|提高到|发展到|增设|增加)")
+
+
+# (reader73) an indicator's standard "较上一年增加，力争2023年达到80%", "比上一年增加，2035年达到90%": a rise over last year
+# with no figure (the direction asked each year), then a level for a named year: that level is the goal, no result reported
+BARE_RISE_THEN_DATED_GOAL = re.compile(
+    r"(?:比|较)(?:上年|去年|上一年)(?:增加|提高|增长|上升|下降|减少|降低)[，,]\s*(?:力争|争取|到)?\s*(\d{4})\s*年"
+    r"(?:底|末)?[，,]?\s*(?:力争|争取)?[^，,。；;]{0,20}?(?:达到|达|不低于|不少于)"
+)
+
+
+def _bare_rise_then_dated_goal(sentence: str, report_this: int | None) -> bool:
+    """A rise over last year with no figure, then a level for a named year (after a work report's own year, in one)."""
+    found = BARE_RISE_THEN_DATED_GOAL.search(sentence)
+    return bool(found) and (not report_this or int(found.group(1)) > report_this)
 
 
 LAST_YEAR_RISE_BESIDE = re.compile(

@@ -317,9 +317,10 @@ DIVISION_NAME = (
     # (reader61) the sub-kinds in 〔〕 too ("各市〔州〕、各县〔市、区、特区〕人民政府")
     r"(?:[（(][^（()）]{1,8}[)）]|〔[^〔〕（()）]{1,8}〕)?"
 )
-DIVISIONS_RUN = re.compile(rf"(?:各|有关|相关){DIVISION_NAME}(?:、{DIVISION_NAME})*")
+# (reader72) kinds written together without a 顿号 are one kind-run too: "各市州、县市区人民政府" is one unit
+DIVISIONS_RUN = re.compile(rf"(?:各|有关|相关)(?:{DIVISION_NAME}){{1,3}}(?:、(?:{DIVISION_NAME}){{1,3}})*")
 DIVISION_CLOSING = re.compile(
-    rf"{DIVISION_NAME}(?:(?:人民)?政府|党委和政府|党委、政府)?(?:[（(][^（()）、]{{1,6}}[)）])?"
+    rf"(?:{DIVISION_NAME}){{1,3}}(?:(?:人民)?政府|党委和政府|党委、政府)?(?:[（(][^（()）、]{{1,6}}[)）])?"
     # (reader61) "各市〔州〕、各县〔市、区、特区〕人民政府": the kinds each with its 各, closed by their governments
     rf"|各{DIVISION_NAME}(?:人民)?政府(?:[（(][^（()）、]{{1,6}}[)）])?"
 )
@@ -470,6 +471,13 @@ def unit_names(part: str) -> list[str]:
     for i in range(len(names) - 2, -1, -1):
         shared = re.fullmatch(r"[\u4e00-\u9fff]{2,3}?((?:市|区|县)(?:人民)?政府)", names[i + 1])
         if shared and re.fullmatch(r"[\u4e00-\u9fff]{2,3}", names[i]) and not is_organisation(names[i]):
+            names[i] += shared.group(1)
+    # (reader72) "济源示范区、航空港区管委会": a bare zone before a zone's committee shares its words (济源示范区管委会)
+    for i in range(len(names) - 2, -1, -1):
+        shared = re.fullmatch(
+            r"[\u4e00-\u9fff]{2,10}?(?:示范区|新区|开发区|高新区|园区|港区)(管委会|管理委员会)", names[i + 1]
+        )
+        if shared and re.fullmatch(r"[\u4e00-\u9fff]{2,10}(?:示范区|新区|开发区|园区|港区)", names[i]):
             names[i] += shared.group(1)
     level = LEVEL.match(names[0]).group(0) if names and LEVEL.match(names[0]) else ""
     if names and ZONE_LEVEL.match(names[0]):
@@ -686,7 +694,10 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
                 lead += roled[0]  # "责任单位：A牵头，B、C配合": the role words inside the label say who leads
                 cooperating += roled[1]
             elif DUTY_LABEL.match(labelled.group("label")):
-                first, rest = split_units(units)
+                # (reader72) "责任单位：各相关职能部门按职责分工": the sharing words closing the list name no unit
+                first, rest = split_units(
+                    re.sub(rf"(?<=[\u4e00-\u9fff）)])(?:{SHARED_WORDS})$", "", units.strip())
+                )
                 lead += first
                 cooperating += rest
             elif LEAD_LABEL.match(labelled.group("label")):
@@ -2333,11 +2344,13 @@ def _tasks(text: str, default_year: int | None = None) -> list[dict]:
             if not roles_told and cooperating and set(cooperating) <= own_rule:
                 lead, cooperating = lead + cooperating, []
             joins_lead = not cooperating and not roles_told
-            for since, extra, cooperates in rules:
-                if since < offset:
-                    (lead if joins_lead and not cooperates else cooperating).extend(
-                        u for u in extra if u not in lead and u not in cooperating
-                    )
+            # (reader72) a rule stated in a task's own bracket holds for that task too ("（责任单位：A、B。以下均需
+            # 各市州、县市区人民政府落实，不再列出）": the governments do this task as every later one)
+            own = [(_rule_units(m, bracket), _rule_cooperates(m)) for m in FROM_HERE_ON.finditer(bracket)]
+            for extra, cooperates in [(u, c) for since, u, c in rules if since < offset] + own:
+                (lead if joins_lead and not cooperates else cooperating).extend(
+                    u for u in extra if u not in lead and u not in cooperating
+                )
             body = body.replace("\n", "")
             found.append(
                 asdict(

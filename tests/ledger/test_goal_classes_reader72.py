@@ -1,0 +1,56 @@
+"""Tasks' units by class (session 25, reader72): heldout_dj's, heldout_di's and heldout_dk's first-reading misses,
+made general. Every text here is made up; none is a held-out document.
+
+1. A 各-phrase naming kinds of divisions written together ("各市州、县市区人民政府", "各盟市、旗县人民政府") is one unit,
+   not two governments (nor a place glued to the government after it).
+2. A document-wide rule stated in a task's own bracket ("(责任单位:A、B。以下均需各市州、县市区人民政府落实,不再列出)")
+   holds for that task too, as for every later one.
+3. A bare zone before a zone's committee shares its words ("甲乙示范区、丙丁港区管委会" → 甲乙示范区管委会).
+4. "责任单位:各相关职能部门按职责分工": the sharing words closing the list name no unit.
+"""
+
+from tixi.ledger.engine.parse import tasks, unit_names
+
+
+def units(text: str) -> list[tuple]:
+    return [(t["lead_units"], t["cooperating_units"]) for t in tasks(text)]
+
+
+def test_glued_division_kinds_are_one_unit():
+    assert unit_names("各市州、县市区人民政府") == ["各市州、县市区人民政府"]
+    assert unit_names("各盟市、旗县人民政府") == ["各盟市、旗县人民政府"]
+    # a department after a 各-phrase stays a unit of its own
+    assert unit_names("各区县、市发改委") == ["各区县", "市发改委"]
+
+
+RULE_IN_FIRST_BRACKET = """某省推进新能源汽车下乡的实施意见
+
+一、完善网络布局
+
+(一)编制专项规划。统筹城乡布局,做好规划衔接。(责任单位:省发展改革委、省自然资源厅。按职责分工,下同。以下均需各市州、县市区人民政府落实,不再列出)
+
+(二)建设公共设施。加快高速公路服务区设施建设。(责任单位:省交通运输厅、省商务厅)
+
+二、强化保障
+
+(一)加强宣传。营造良好氛围。(责任单位:各相关职能部门按职责分工)
+"""
+
+
+def test_rule_in_its_own_bracket_holds_for_that_task():
+    governments = "各市州、县市区人民政府"
+    assert units(RULE_IN_FIRST_BRACKET) == [
+        (["省发展改革委", "省自然资源厅", governments], []),
+        (["省交通运输厅", "省商务厅", governments], []),
+        (["各相关职能部门", governments], []),
+    ]
+
+
+def test_bare_zone_shares_the_committee_after_it():
+    assert unit_names("各地级市政府和甲乙示范区、丙丁港区管委会") == [
+        "各地级市政府",
+        "甲乙示范区管委会",
+        "丙丁港区管委会",
+    ]
+    # a zone that is not before a committee stays as written
+    assert unit_names("市商务局、甲乙开发区") == ["市商务局", "甲乙开发区"]

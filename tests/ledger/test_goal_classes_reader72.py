@@ -7,6 +7,8 @@ made general. Every text here is made up; none is a held-out document.
    holds for that task too, as for every later one.
 3. A bare zone before a zone's committee shares its words ("甲乙示范区、丙丁港区管委会" → 甲乙示范区管委会).
 4. "责任单位:各相关职能部门按职责分工": the sharing words closing the list name no unit.
+5. "各项措施中排序第一的责任单位为该项牵头单位" (the first-listed rule in other words); stated after every item (a
+   closing paragraph) it holds for all of them.
 """
 
 from tixi.ledger.engine.parse import tasks, unit_names
@@ -54,3 +56,20 @@ def test_bare_zone_shares_the_committee_after_it():
     ]
     # a zone that is not before a committee stays as written
     assert unit_names("市商务局、甲乙开发区") == ["市商务局", "甲乙开发区"]
+
+
+CLOSING_ROLE_RULE = """某市稳经济若干措施
+
+1.减轻企业负担。落实减税降费政策。(责任单位:市税务局、市财政局,以下措施均需甲乙新区管委会、各区政府落实,不再单独列出)
+
+2.扩大有效投资。加快重大项目开工。(责任单位:市发改委、市建委)
+
+以上措施自印发之日起实施。各项措施中排序第一的责任单位为该项牵头单位,负责组织其他责任单位抓好落实。
+"""
+
+
+def test_first_listed_rule_closing_the_document_holds_for_every_measure():
+    assert units(CLOSING_ROLE_RULE) == [
+        (["市税务局"], ["市财政局", "甲乙新区管委会", "各区政府"]),
+        (["市发改委"], ["市建委", "甲乙新区管委会", "各区政府"]),
+    ]

@@ -262,8 +262,10 @@ FROM_HERE_ON = re.compile(
 )
 # "（A、B负责。列第一位者为牵头单位，下同）": in this bracket and every one after it, the first unit leads; said
 # also "排在首位的部门为牵头部门", or cut off by a copy's end after "注：排在首位"
+# (reader72) "各项举措中排序第一的责任单位为该项牵头单位": the same rule, said of each measure
 FIRST_LISTED_LEADS = re.compile(
-    r"(?:列|排)(?:在)?(?:第一位|首位)(?:者|的)?(?:单位|部门)?(?:为(?:工作)?牵头(?:单位|部门|或)|[）)]?\s*$)"
+    r"(?:(?:列|排)(?:在)?(?:第一位|首位)|排序第一(?:位)?)(?:者|的)?(?:责任)?(?:单位|部门)?"
+    r"(?:为(?:该项|该条|该)?(?:工作)?牵头(?:单位|部门|或)|[）)]?\s*$)"
     # "第一个单位为牵头单位", "第一家单位是牵头单位": the same rule with the first unit counted
     r"|第一(?:个|家)?(?:单位|部门)(?:为|是)牵头(?:单位|部门)",
     re.M,
@@ -620,7 +622,8 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
     bracket = re.sub(r"[〈<]\s*含[^〈〉<>]*[〉>]", "", bracket)
     bracket = re.sub(r"[。；;]?\s*逗号前为牵头单位.*$", "", bracket)
     bracket = re.sub(
-        r"[。；;，,（(]?\s*(?:注\s*[:：]\s*)?(?:列|排)(?:在)?(?:第一位|首位)(?:(?:者|的)?(?:单位|部门)?为(?:工作)?牵头.*)?$",
+        r"[。；;，,（(]?\s*(?:注\s*[:：]\s*)?(?:(?:列|排)(?:在)?(?:第一位|首位)|排序第一(?:位)?)"
+        r"(?:(?:者|的)?(?:责任)?(?:单位|部门)?为(?:该项|该条|该)?(?:工作)?牵头.*)?$",
         "",
         bracket,
     )
@@ -2293,6 +2296,10 @@ def _tasks(text: str, default_year: int | None = None) -> list[dict]:
     first_listed_from = next(
         (number for number, line in enumerate(lines, start=1) if FIRST_LISTED_LEADS.search(line)), None
     )
+    if first_listed_from and items and first_listed_from > max(offset for *_, offset in items):
+        # (reader72) stated after every item ("各项举措中排序第一的责任单位为该项牵头单位" in the closing
+        # paragraph): the rule can only speak of the items before it, all of them
+        first_listed_from = 1
     lead_told_from = next(
         (number for number, line in enumerate(lines, start=1) if COMMA_LEADS.search(line)), None
     )

@@ -9,6 +9,9 @@ made general. Every text here is made up; none is a held-out document.
 4. "责任单位:各相关职能部门按职责分工": the sharing words closing the list name no unit.
 5. "各项措施中排序第一的责任单位为该项牵头单位" (the first-listed rule in other words); stated after every item (a
    closing paragraph) it holds for all of them.
+6. A rule's units divided by commas ("以下均需各园区管委会,各乡(镇)人民政府(办事处)落实,不再列出"); in a comma list
+   the later parts' bare units take the level of the list's first unit; a centre named by its work ("土地发展中心")
+   takes a level as a bureau does.
 """
 
 from tixi.ledger.engine.parse import tasks, unit_names
@@ -73,3 +76,21 @@ def test_first_listed_rule_closing_the_document_holds_for_every_measure():
         (["市税务局"], ["市财政局", "甲乙新区管委会", "各区政府"]),
         (["市发改委"], ["市建委", "甲乙新区管委会", "各区政府"]),
     ]
+
+
+COMMA_RULE = """某市关于稳住经济大盘的若干措施
+
+1.落实减税政策。按规定减免相关税费。〔责任单位:市税务局,各园区管委会,各乡(镇)人民政府(办事处),以下均需各园区管委会,各乡(镇)人民政府(办事处)落实,不再列出〕
+
+2.盘活存量土地。加快闲置用地处置。(责任单位:市住建局、自然资源和规划局,土地发展中心、不动产登记和交易中心)
+"""
+
+
+def test_rule_units_divided_by_commas_and_a_comma_list_keeps_its_level():
+    zones, towns = "各园区管委会", "各乡(镇)人民政府(办事处)"
+    assert units(COMMA_RULE) == [
+        (["市税务局", zones, towns], []),
+        (["市住建局", "市自然资源和规划局", "市土地发展中心", "市不动产登记和交易中心", zones, towns], []),
+    ]
+    # a centre named by its place keeps its name
+    assert unit_names("市财政局、成都公积金中心") == ["市财政局", "成都公积金中心"]

@@ -255,7 +255,9 @@ def is_organisation(name: str) -> bool:
 # 以下不再列出" (without "以下…不再列出" such a sentence may state a duty of one paragraph only)
 FROM_HERE_ON = re.compile(
     r"(?:(?P<ahead>以下[^。；，,（）()]{0,12}?)|(?:各项|所有|全部|每项)[^。；，,（）()]{0,8}?)均(?:需|包括|含|由|涉及)"
-    r"(?P<units>(?:[^（）()。；〔〕，,\]】]|[（(][^（）()]*[）)]|〔[^（）()〔〕]*〕)+?)"
+    # (reader72) units a comma divides ("以下均需各园区管委会,各镇(街)人民政府落实,不再列出"), where 不再列出 follows
+    r"(?P<units>(?:[^（）()。；〔〕，,\]】]|[（(][^（）()]*[）)]|〔[^（）()〔〕]*〕"
+    r"|[，,](?=[^。；〔〕]{2,80}?[，,]\s*不再(?:一一|重复|单独|另行)?列出))+?)"
     # (reader65) the units' duty in two words ("以下各项任务均需各县区负责落实"); a cooperating word makes them cooperate
     r"(?P<verb>负责落实|具体落实|组织落实|(?:配合|参与|协助)(?:落实|实施)?|落实|负责|参与|配合|协助)?"
     r"(?(ahead)(?:[，,]\s*不再(?:一一|重复|单独|另行)?列出)?|[，,]\s*以下\s*(?:均\s*)?不再(?:一一|重复|单独|另行)?列出)(?=[。；;〕）)\]】]|$)"
@@ -501,6 +503,8 @@ def unit_names(part: str) -> list[str]:
             # "市人社局 医保中心" -> 市医保中心); a longer centre's name may open with its place ("成都公积金中心")
             and (
                 re.search(r"(?:[局委办厅]|法院|检察院|^[\u4e00-\u9fff]{2,3}中心)$", name)
+                # (reader72) a centre named by its work ("土地发展中心", "不动产登记和交易中心"), not by a place
+                or re.search(r"(?:发展|服务|交易|登记|保障|促进)中心$", name)
                 or LEVELLED_BODY.fullmatch(name)
                 # (reader68) a company named by its trade alone ("电力公司", "燃气公司"; "苏州供电公司" names its
                 # place) and a committee's members ("安全生产委员会成员单位"; a group's, "领导小组成员单位", stays as written)
@@ -529,7 +533,17 @@ def split_units(text: str) -> tuple[list[str], list[str]]:
     )  # 各县（市、区，含…，下同）人民政府 → 各县（市、区）人民政府
     text = text.split("。")[0]
     lead, *rest = _split_outside_brackets(text, "，,")
-    return unit_names(lead), [n for part in rest for n in unit_names(part)]
+    return unit_names(lead), [n for part in rest for n in _levelled_after(unit_names(lead), part)]
+
+
+def _levelled_after(before: list[str], part: str) -> list[str]:
+    """(reader72) The units of a comma's part whose first unit is written without its level after a list that has
+    it ("市住建局、自然资源和规划局,不动产登记和交易中心、土地发展中心"): of the level of the list's first unit."""
+    names = unit_names(part)
+    if not before or not names or LEVEL.match(names[0]) or not LEVEL.match(before[0]):
+        return names
+    levelled = unit_names(f"{before[0]}、{part}")[1:]
+    return levelled if len(levelled) == len(names) else names
 
 
 GLUED_LEAD_WORD = re.compile(

@@ -12,6 +12,8 @@ made general. Every text here is made up; none is a held-out document.
 6. A rule's units divided by commas ("以下均需各园区管委会,各乡(镇)人民政府(办事处)落实,不再列出"); in a comma list
    the later parts' bare units take the level of the list's first unit; a centre named by its work ("土地发展中心")
    takes a level as a bureau does.
+7. A line of its own "牵头单位:X,责任单位:Y" closing a group of measures (back to their heading) names the units of
+   each measure of the group, where none names its own.
 """
 
 from tixi.ledger.engine.parse import tasks, unit_names
@@ -94,3 +96,29 @@ def test_rule_units_divided_by_commas_and_a_comma_list_keeps_its_level():
     ]
     # a centre named by its place keeps its name
     assert unit_names("市财政局、成都公积金中心") == ["市财政局", "成都公积金中心"]
+
+
+GROUP_UNITS = """某市今冬明春稳增长若干措施
+
+一、扩大消费
+
+(一)开展促销活动。组织商贸企业开展让利促销,满足用人单位团购需求。
+
+(二)发放消费券。分批次发放餐饮消费券。
+
+牵头单位:市商务局,责任单位:各县区人民政府,市政府相关单位
+
+二、稳定就业
+
+(三)落实稳岗返还。及时兑现稳岗资金。
+
+(四)扩大见习岗位。募集就业见习岗位。
+
+牵头单位:市人社局,责任单位:各县区人民政府
+"""
+
+
+def test_a_units_line_closing_a_group_of_measures_holds_for_each_of_them():
+    commerce = (["市商务局"], ["各县区人民政府", "市政府相关单位"])
+    labour = (["市人社局"], ["各县区人民政府"])
+    assert units(GROUP_UNITS) == [commerce, commerce, labour, labour]

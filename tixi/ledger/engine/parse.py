@@ -1730,6 +1730,41 @@ def _loose_numbered_rows(lines: list[str], i: int) -> tuple[list[tuple], int] | 
     return (rows, end) if len(rows) >= 2 else None
 
 
+# (reader72) a line of its own naming the units of the measures above it, back to their heading ("牵头单位:X,责任单位:Y"
+# after "（一）…（二）…（三）…"): each measure of that group is done by them
+GROUP_UNITS_LINE = re.compile(
+    r"^牵头(?:单位|部门)\s*[:：][^。；;:：]{2,80}?[，,；;]\s*(?:责任|配合|协助|参与)(?:单位|部门)\s*[:：][^。；;:：]{2,160}$"
+)
+OWN_UNITS_LABEL = re.compile(r"(?:牵头|责任|配合|协助|参与)(?:单位|部门)\s*[:：]")
+GROUP_MEASURE = re.compile(r"^(?:[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?!\d))\s*\S")
+
+
+def _group_units_shared(text: str) -> str:
+    """Each measure of a group closed by a units line of its own (GROUP_UNITS_LINE) gets that line as its bracket,
+    where no measure of the group names units of its own; the line itself is dropped."""
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if not GROUP_UNITS_LINE.match(line.strip()):
+            continue
+        starts = []
+        for j in range(i - 1, -1, -1):
+            above = lines[j].strip()
+            if HEADING.match(above) or GROUP_UNITS_LINE.match(above) or OWN_UNITS_LABEL.search(above):
+                break
+            if GROUP_MEASURE.match(above):
+                starts.insert(0, j)
+        if len(starts) < 2:
+            continue
+        ends = [
+            next(k for k in range(end - 1, start - 1, -1) if lines[k].strip())
+            for start, end in zip(starts, [*starts[1:], i])
+        ]
+        for end in ends:
+            lines[end] = f"{lines[end].rstrip()}（{line.strip()}）"
+        lines[i] = ""
+    return "\n".join(lines)
+
+
 def _close_cut_bracket(text: str) -> str:
     """A copy cut off inside the bracket of its last item ("…（A、B负责，C参与。注：排在首位") ends that bracket where
     it ends: what the bracket names is read (a bracket cut before its role word names no units, as any other)."""
@@ -2298,7 +2333,7 @@ def _tasks(text: str, default_year: int | None = None) -> list[dict]:
     "列第一位者为牵头单位，下同" makes the first unit of its bracket and of every later one the lead.
     Items that name no unit are not tasks (保障措施 and the like)."""
     found = []
-    text = _flattened_duty_table(_close_cut_bracket(normalise(text)))
+    text = _flattened_duty_table(_close_cut_bracket(_group_units_shared(normalise(text))))
     table_rows, table_lines = _table_tasks(text.splitlines())
     # the lines of a table are read by its columns, not as items ("工作任务" there heads a column)
     text = "\n".join("" if i in table_lines else line for i, line in enumerate(text.splitlines()))

@@ -1757,7 +1757,7 @@ def _group_units_shared(text: str) -> str:
             continue
         ends = [
             next(k for k in range(end - 1, start - 1, -1) if lines[k].strip())
-            for start, end in zip(starts, [*starts[1:], i])
+            for start, end in zip(starts, [*starts[1:], i], strict=True)
         ]
         for end in ends:
             lines[end] = f"{lines[end].rstrip()}（{line.strip()}）"

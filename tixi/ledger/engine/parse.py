@@ -255,15 +255,19 @@ def is_organisation(name: str) -> bool:
 # 以下不再列出" (without "以下…不再列出" such a sentence may state a duty of one paragraph only)
 FROM_HERE_ON = re.compile(
     r"(?:(?P<ahead>以下[^。；，,（）()]{0,12}?)|(?:各项|所有|全部|每项)[^。；，,（）()]{0,8}?)均(?:需|包括|含|由|涉及)"
-    r"(?P<units>(?:[^（）()。；〔〕，,\]】]|[（(][^（）()]*[）)]|〔[^（）()〔〕]*〕)+?)"
+    # (reader72) units a comma divides ("以下均需各园区管委会,各镇(街)人民政府落实,不再列出"), where 不再列出 follows
+    r"(?P<units>(?:[^（）()。；〔〕，,\]】]|[（(][^（）()]*[）)]|〔[^（）()〔〕]*〕"
+    r"|[，,](?=[^。；〔〕]{2,80}?[，,]\s*不再(?:一一|重复|单独|另行)?列出))+?)"
     # (reader65) the units' duty in two words ("以下各项任务均需各县区负责落实"); a cooperating word makes them cooperate
     r"(?P<verb>负责落实|具体落实|组织落实|(?:配合|参与|协助)(?:落实|实施)?|落实|负责|参与|配合|协助)?"
     r"(?(ahead)(?:[，,]\s*不再(?:一一|重复|单独|另行)?列出)?|[，,]\s*以下\s*(?:均\s*)?不再(?:一一|重复|单独|另行)?列出)(?=[。；;〕）)\]】]|$)"
 )
 # "（A、B负责。列第一位者为牵头单位，下同）": in this bracket and every one after it, the first unit leads; said
 # also "排在首位的部门为牵头部门", or cut off by a copy's end after "注：排在首位"
+# (reader72) "各项举措中排序第一的责任单位为该项牵头单位": the same rule, said of each measure
 FIRST_LISTED_LEADS = re.compile(
-    r"(?:列|排)(?:在)?(?:第一位|首位)(?:者|的)?(?:单位|部门)?(?:为(?:工作)?牵头(?:单位|部门|或)|[）)]?\s*$)"
+    r"(?:(?:列|排)(?:在)?(?:第一位|首位)|排序第一(?:位)?)(?:者|的)?(?:责任)?(?:单位|部门)?"
+    r"(?:为(?:该项|该条|该)?(?:工作)?牵头(?:单位|部门|或)|[）)]?\s*$)"
     # "第一个单位为牵头单位", "第一家单位是牵头单位": the same rule with the first unit counted
     r"|第一(?:个|家)?(?:单位|部门)(?:为|是)牵头(?:单位|部门)",
     re.M,
@@ -317,9 +321,10 @@ DIVISION_NAME = (
     # (reader61) the sub-kinds in 〔〕 too ("各市〔州〕、各县〔市、区、特区〕人民政府")
     r"(?:[（(][^（()）]{1,8}[)）]|〔[^〔〕（()）]{1,8}〕)?"
 )
-DIVISIONS_RUN = re.compile(rf"(?:各|有关|相关){DIVISION_NAME}(?:、{DIVISION_NAME})*")
+# (reader72) kinds written together without a 顿号 are one kind-run too: "各市州、县市区人民政府" is one unit
+DIVISIONS_RUN = re.compile(rf"(?:各|有关|相关)(?:{DIVISION_NAME}){{1,3}}(?:、(?:{DIVISION_NAME}){{1,3}})*")
 DIVISION_CLOSING = re.compile(
-    rf"{DIVISION_NAME}(?:(?:人民)?政府|党委和政府|党委、政府)?(?:[（(][^（()）、]{{1,6}}[)）])?"
+    rf"(?:{DIVISION_NAME}){{1,3}}(?:(?:人民)?政府|党委和政府|党委、政府)?(?:[（(][^（()）、]{{1,6}}[)）])?"
     # (reader61) "各市〔州〕、各县〔市、区、特区〕人民政府": the kinds each with its 各, closed by their governments
     rf"|各{DIVISION_NAME}(?:人民)?政府(?:[（(][^（()）、]{{1,6}}[)）])?"
 )
@@ -471,6 +476,13 @@ def unit_names(part: str) -> list[str]:
         shared = re.fullmatch(r"[\u4e00-\u9fff]{2,3}?((?:市|区|县)(?:人民)?政府)", names[i + 1])
         if shared and re.fullmatch(r"[\u4e00-\u9fff]{2,3}", names[i]) and not is_organisation(names[i]):
             names[i] += shared.group(1)
+    # (reader72) "济源示范区、航空港区管委会": a bare zone before a zone's committee shares its words (济源示范区管委会)
+    for i in range(len(names) - 2, -1, -1):
+        shared = re.fullmatch(
+            r"[\u4e00-\u9fff]{2,10}?(?:示范区|新区|开发区|高新区|园区|港区)(管委会|管理委员会)", names[i + 1]
+        )
+        if shared and re.fullmatch(r"[\u4e00-\u9fff]{2,10}(?:示范区|新区|开发区|园区|港区)", names[i]):
+            names[i] += shared.group(1)
     level = LEVEL.match(names[0]).group(0) if names and LEVEL.match(names[0]) else ""
     if names and ZONE_LEVEL.match(names[0]):
         level = ZONE_LEVEL.match(names[0]).group(0)
@@ -491,6 +503,8 @@ def unit_names(part: str) -> list[str]:
             # "市人社局 医保中心" -> 市医保中心); a longer centre's name may open with its place ("成都公积金中心")
             and (
                 re.search(r"(?:[局委办厅]|法院|检察院|^[\u4e00-\u9fff]{2,3}中心)$", name)
+                # (reader72) a centre named by its work ("土地发展中心", "不动产登记和交易中心"), not by a place
+                or re.search(r"(?:发展|服务|交易|登记|保障|促进)中心$", name)
                 or LEVELLED_BODY.fullmatch(name)
                 # (reader68) a company named by its trade alone ("电力公司", "燃气公司"; "苏州供电公司" names its
                 # place) and a committee's members ("安全生产委员会成员单位"; a group's, "领导小组成员单位", stays as written)
@@ -519,7 +533,17 @@ def split_units(text: str) -> tuple[list[str], list[str]]:
     )  # 各县（市、区，含…，下同）人民政府 → 各县（市、区）人民政府
     text = text.split("。")[0]
     lead, *rest = _split_outside_brackets(text, "，,")
-    return unit_names(lead), [n for part in rest for n in unit_names(part)]
+    return unit_names(lead), [n for part in rest for n in _levelled_after(unit_names(lead), part)]
+
+
+def _levelled_after(before: list[str], part: str) -> list[str]:
+    """(reader72) The units of a comma's part whose first unit is written without its level after a list that has
+    it ("市住建局、自然资源和规划局,不动产登记和交易中心、土地发展中心"): of the level of the list's first unit."""
+    names = unit_names(part)
+    if not before or not names or LEVEL.match(names[0]) or not LEVEL.match(before[0]):
+        return names
+    levelled = unit_names(f"{before[0]}、{part}")[1:]
+    return levelled if len(levelled) == len(names) else names
 
 
 GLUED_LEAD_WORD = re.compile(
@@ -612,7 +636,8 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
     bracket = re.sub(r"[〈<]\s*含[^〈〉<>]*[〉>]", "", bracket)
     bracket = re.sub(r"[。；;]?\s*逗号前为牵头单位.*$", "", bracket)
     bracket = re.sub(
-        r"[。；;，,（(]?\s*(?:注\s*[:：]\s*)?(?:列|排)(?:在)?(?:第一位|首位)(?:(?:者|的)?(?:单位|部门)?为(?:工作)?牵头.*)?$",
+        r"[。；;，,（(]?\s*(?:注\s*[:：]\s*)?(?:(?:列|排)(?:在)?(?:第一位|首位)|排序第一(?:位)?)"
+        r"(?:(?:者|的)?(?:责任)?(?:单位|部门)?为(?:该项|该条|该)?(?:工作)?牵头.*)?$",
         "",
         bracket,
     )
@@ -686,7 +711,10 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
                 lead += roled[0]  # "责任单位：A牵头，B、C配合": the role words inside the label say who leads
                 cooperating += roled[1]
             elif DUTY_LABEL.match(labelled.group("label")):
-                first, rest = split_units(units)
+                # (reader72) "责任单位：各相关职能部门按职责分工": the sharing words closing the list name no unit
+                first, rest = split_units(
+                    re.sub(rf"(?<=[\u4e00-\u9fff）)])(?:{SHARED_WORDS})$", "", units.strip())
+                )
                 lead += first
                 cooperating += rest
             elif LEAD_LABEL.match(labelled.group("label")):
@@ -1721,6 +1749,41 @@ def _loose_numbered_rows(lines: list[str], i: int) -> tuple[list[tuple], int] | 
     return (rows, end) if len(rows) >= 2 else None
 
 
+# (reader72) a line of its own naming the units of the measures above it, back to their heading ("牵头单位:X,责任单位:Y"
+# after "（一）…（二）…（三）…"): each measure of that group is done by them
+GROUP_UNITS_LINE = re.compile(
+    r"^牵头(?:单位|部门)\s*[:：][^。；;:：]{2,80}?[，,；;]\s*(?:责任|配合|协助|参与)(?:单位|部门)\s*[:：][^。；;:：]{2,160}$"
+)
+OWN_UNITS_LABEL = re.compile(r"(?:牵头|责任|配合|协助|参与)(?:单位|部门)\s*[:：]")
+GROUP_MEASURE = re.compile(r"^(?:[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、](?!\d))\s*\S")
+
+
+def _group_units_shared(text: str) -> str:
+    """Each measure of a group closed by a units line of its own (GROUP_UNITS_LINE) gets that line as its bracket,
+    where no measure of the group names units of its own; the line itself is dropped."""
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if not GROUP_UNITS_LINE.match(line.strip()):
+            continue
+        starts = []
+        for j in range(i - 1, -1, -1):
+            above = lines[j].strip()
+            if HEADING.match(above) or GROUP_UNITS_LINE.match(above) or OWN_UNITS_LABEL.search(above):
+                break
+            if GROUP_MEASURE.match(above):
+                starts.insert(0, j)
+        if len(starts) < 2:
+            continue
+        ends = [
+            next(k for k in range(end - 1, start - 1, -1) if lines[k].strip())
+            for start, end in zip(starts, [*starts[1:], i], strict=True)
+        ]
+        for end in ends:
+            lines[end] = f"{lines[end].rstrip()}（{line.strip()}）"
+        lines[i] = ""
+    return "\n".join(lines)
+
+
 def _close_cut_bracket(text: str) -> str:
     """A copy cut off inside the bracket of its last item ("…（A、B负责，C参与。注：排在首位") ends that bracket where
     it ends: what the bracket names is read (a bracket cut before its role word names no units, as any other)."""
@@ -2289,7 +2352,7 @@ def _tasks(text: str, default_year: int | None = None) -> list[dict]:
     "列第一位者为牵头单位，下同" makes the first unit of its bracket and of every later one the lead.
     Items that name no unit are not tasks (保障措施 and the like)."""
     found = []
-    text = _flattened_duty_table(_close_cut_bracket(normalise(text)))
+    text = _flattened_duty_table(_close_cut_bracket(_group_units_shared(normalise(text))))
     table_rows, table_lines = _table_tasks(text.splitlines())
     # the lines of a table are read by its columns, not as items ("工作任务" there heads a column)
     text = "\n".join("" if i in table_lines else line for i, line in enumerate(text.splitlines()))
@@ -2301,6 +2364,10 @@ def _tasks(text: str, default_year: int | None = None) -> list[dict]:
     first_listed_from = next(
         (number for number, line in enumerate(lines, start=1) if FIRST_LISTED_LEADS.search(line)), None
     )
+    if first_listed_from and items and first_listed_from > max(offset for *_, offset in items):
+        # (reader72) stated after every item ("各项举措中排序第一的责任单位为该项牵头单位" in the closing
+        # paragraph): the rule can only speak of the items before it, all of them
+        first_listed_from = 1
     lead_told_from = next(
         (number for number, line in enumerate(lines, start=1) if COMMA_LEADS.search(line)), None
     )
@@ -2352,11 +2419,13 @@ def _tasks(text: str, default_year: int | None = None) -> list[dict]:
             if not roles_told and cooperating and set(cooperating) <= own_rule:
                 lead, cooperating = lead + cooperating, []
             joins_lead = not cooperating and not roles_told
-            for since, extra, cooperates in rules:
-                if since < offset:
-                    (lead if joins_lead and not cooperates else cooperating).extend(
-                        u for u in extra if u not in lead and u not in cooperating
-                    )
+            # (reader72) a rule stated in a task's own bracket holds for that task too ("（责任单位：A、B。以下均需
+            # 各市州、县市区人民政府落实，不再列出）": the governments do this task as every later one)
+            own = [(_rule_units(m, bracket), _rule_cooperates(m)) for m in FROM_HERE_ON.finditer(bracket)]
+            for extra, cooperates in [(u, c) for since, u, c in rules if since < offset] + own:
+                (lead if joins_lead and not cooperates else cooperating).extend(
+                    u for u in extra if u not in lead and u not in cooperating
+                )
             body = body.replace("\n", "")
             found.append(
                 asdict(

@@ -1,0 +1,50 @@
+"""Work reports by class (session 25, reader71): heldout_dg 鄂州/天门, a work report's copy with no title or session line
+whose part for the next year is headed in words of its own. Every text here is made up; none is a held-out document."""
+
+from tixi.ledger.engine import dating
+from tixi.ledger.engine.parse import targets
+
+
+def read(text: str) -> list[tuple]:
+    return [(t["value"], t["unit"], t["year"], t["comparator"]) for t in targets(text)]
+
+
+REPORT = """各位代表：
+
+现在，我代表市人民政府向大会报告工作，请审议。
+
+一、2040年工作回顾
+
+过去一年，全市新建公园12个，城镇新增就业8000人。
+
+二、2041年{heading}
+
+今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右，城镇新增就业9000人以上。
+
+（一）建设宜居城市。新建口袋公园20个，改造老旧小区35个。
+
+三、全面加强政府自身建设
+
+今年办理民生实事15件以上。
+"""
+
+
+def test_any_heading_of_the_next_years_part_after_a_review_dates_the_report():
+    for heading in ("重点工作安排", "总体思路和目标任务", "工作建议", "主要工作", "发展思路和工作部署"):
+        text = REPORT.format(heading=heading)
+        assert dating.report_year(text) == 2041, heading
+        assert set(read(text)) >= {(20.0, "个", 2041, "ge"), (9000.0, "人", 2041, "ge")}, heading
+        assert (12.0, "个", 2041, "ge") not in read(text)
+
+
+def test_a_sentence_or_another_year_after_the_review_is_no_part_heading():
+    # a sentence naming the next year, with its punctuation, heads nothing
+    sentence = REPORT.format(heading="重点工作安排").replace(
+        "二、2041年重点工作安排", "2041年，我们将继续做好各项工作。"
+    )
+    assert dating.report_year(sentence) is None
+    # a part two years on is no report's next year
+    later = REPORT.format(heading="重点工作安排").replace("二、2041年", "二、2043年")
+    assert dating.report_year(later) is None
+    # a heading with no word of work, tasks or goals is no part for the year
+    assert dating.report_year(REPORT.format(heading="大事记")) is None

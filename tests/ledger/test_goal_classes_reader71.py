@@ -48,3 +48,50 @@ def test_a_sentence_or_another_year_after_the_review_is_no_part_heading():
     assert dating.report_year(later) is None
     # a heading with no word of work, tasks or goals is no part for the year
     assert dating.report_year(REPORT.format(heading="大事记")) is None
+
+
+YEAR_PART = """各位代表：
+
+一、2040年工作回顾
+
+过去一年，全市新建公园12个，组织招聘活动30场。
+
+二、2041年主要工作
+
+{body}
+
+三、加强政府自身建设
+"""
+
+
+def test_a_work_reports_clause_opened_by_its_work_and_closed_by_its_count_is_the_years_goal():
+    body = (
+        "繁荣文旅市场。组织夜间文旅活动15场，鼓励发展研学经济。盘活低效用地，处置批而未供土地4200亩。"
+        "新入驻8家冷链物流企业。改造提升城区道路9条、燃气管网35公里。筹集人才公寓2600套。完成湿地修复面积18.5公顷。"
+    )
+    read_here = set(read(YEAR_PART.format(body=body)))
+    assert read_here >= {
+        (15.0, "场", 2041, "ge"),
+        (4200.0, "亩", 2041, "ge"),
+        (8.0, "家", 2041, "ge"),
+        (9.0, "条", 2041, "ge"),
+        (35.0, "公里", 2041, "ge"),
+        (2600.0, "套", 2041, "ge"),
+        (18.5, "公顷", 2041, "ge"),
+    }
+    # the review's work is last year's, read as no goal
+    assert not {v for v, u, _, _ in read_here if u == "场" and v == 30.0}
+
+
+def test_the_projects_spending_after_the_clause_naming_them_is_no_goal():
+    body = "实施滨江大道、北湖新区等156个重点项目，完成投资415亿元。"
+    assert read(YEAR_PART.format(body=body)) == [(156.0, "个", 2041, "ge")]
+    # the economy's investment is a level of the place, still read
+    body = "全市固定资产投资完成415亿元以上。"
+    assert (415.0, "亿元", 2041, "ge") in read(YEAR_PART.format(body=body))
+
+
+def test_such_a_clause_in_a_text_that_is_no_work_report_sets_no_goal():
+    # a notice's history of what was done names no year's goal
+    text = "关于某某工作情况的通报\n\n各区：\n\n近年来，组织夜间文旅活动15场，处置批而未供土地4200亩。\n"
+    assert read(text) == []

@@ -95,3 +95,14 @@ def test_such_a_clause_in_a_text_that_is_no_work_report_sets_no_goal():
     # a notice's history of what was done names no year's goal
     text = "关于某某工作情况的通报\n\n各区：\n\n近年来，组织夜间文旅活动15场，处置批而未供土地4200亩。\n"
     assert read(text) == []
+
+
+def test_funds_to_win_are_no_goal_and_a_years_pilots_named_by_one_of_them_are():
+    body = (
+        "积极对接上级政策，申报争取专项债券资金32亿元以上。向上争取竞争性项目资金增长12%。"
+        "开展东湖片区等8个和美乡村共同缔造试点。"
+    )
+    assert read(YEAR_PART.format(body=body)) == [(8.0, "个", 2041, "ge")]
+    # a sector's credit is a level of the place, still read
+    body = "净增信贷投放60亿元以上。"
+    assert read(YEAR_PART.format(body=body)) == [(60.0, "亿元", 2041, "ge")]

@@ -1016,7 +1016,10 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # 56/57 (63); seen sets unchanged. reader71: a work report's clause opened by its work and closed by its count
     # ("组织…活动10场", "处置…土地6000亩", "筹集…住房1500套") its year's goal, the projects' "完成投资N亿元" after the clause
     # naming them no goal: 鄂州 58/82 (62) -> 72/82 (75); seen: two extras gone (竹山 15 -> 14 found, 贵州 扩大投资 64 -> 63)
-    assert unseen_total[3:5] == ["346", "281"] and unseen_total[7:9] == ["488", "508"]
+    # reader71: funds to win ("申报争取债券资金25亿元以上", "争取…项目资金增长10%") no goal, a report's pilots named by one of
+    # them ("开展…等11个…试点") its goal: 鄂州 72/82 (75) -> 72/82 (74), 天门 56/57 (63) -> 57/57 (63); seen: 贵州 扩大投资 one
+    # extra gone (63 -> 62 found)
+    assert unseen_total[3:5] == ["346", "281"] and unseen_total[7:9] == ["488", "507"]
     # reader55: heldout_cm, _cn, _co seen since reader55 (their 182 targets with 186 found move to the seen total); the
     # other unseen sets' figures unchanged by reader55's rules (per set against main's, tixi bench parse --repeat 1)
     # reader56: heldout_cp, _cq seen since reader56 (their 170 targets with 140 found and 5 tasks with 5 found move to the
@@ -1252,7 +1255,8 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # majority of the truths count, left out there), cv jiyuan_tizhen_xinxin_2023 70 -> 69 found; no seen match lost
     # lead (session 25): heldout_dc, _dd, _de, _df seen since reader68-70 (216 tasks with 216 found, 289 targets with 276)
     # reader71: two extras gone (竹山 2024 预期目标 15 -> 14 found, 贵州 扩大投资 64 -> 63), no value lost
-    assert seen_total[3:5] == ["2614", "2594"] and seen_total[7:9] == ["4809", "4795"]
+    # reader71: funds to win no goal, 贵州 扩大投资 63 -> 62 found
+    assert seen_total[3:5] == ["2614", "2594"] and seen_total[7:9] == ["4809", "4794"]
     # reader56: heldout_cp, _cq seen (targets 88/105 (97 found) and 60/65 (60 found), tasks 3/5 (5 found))
     # reader54 (a base year then the year compared, rates per a base, a decimal heading over results, a stage to come, a
     # stock now, size conditions, 人年/亿方/万标准箱, a period's total, works about so much, a share closing goals; ci, cj seen,

@@ -2716,6 +2716,8 @@ REPORT_CLAUSE_COUNT = re.compile(
     r"(?:个|家|场|项|亩|公顷|套|条|所|公里|平方米|兆瓦|户|座|处|人次|名)"
     r"(?:（次）|\(次\))?(?:以上)?"
     r"(?=[，,。；;、]|$|[\u4e00-\u9fff]{0,12}(?:项目|企业|工程)?(?:建设)?(?:[，,。；;]|$))"
+    # the pilots a report's year carries out, named by one of them ("开展东湖片区等8个…试点", conv22's pilots counted)
+    r"|(?:^|[，,；;。：:])开展[^，,。；;\d]{1,16}?等\d+个[^，,。；;\d]{1,14}?试点(?=[，,。；;]|$)"
 )
 # money and the aggregates of a budget or of credit, in the clause holding the value (a plan's "信贷额度不低于50亿元" is a
 # commitment, a goal): "全国财政赤字合计9500亿元",
@@ -2789,6 +2791,11 @@ PROJECTS_SPENDING = re.compile(r"项目[^，,。；;]{0,10}?(?:完成|累计完�
 # (reader71, conv24) the same spending in a clause of its own right after the clause naming the projects ("实施…等203个
 # 重点项目，完成投资362亿元", "推进585个…重点项目建设，完成投资807亿元")
 PROJECTS_CLAUSE_SPENDING = re.compile(r"\s*(?:全年|年内)?(?:完成|累计完成)(?:年度)?投资(?:额)?")
+# (reader71, conv24) funds to win from above, named before their amount or their growth in the clause ("申报争取债券资金25亿元
+# 以上", "向上争取竞争性项目资金增长10%"): money to raise, no level of the place
+FUNDS_TO_WIN = re.compile(
+    r"(?:争取|申报|申请)[^，,。；;\d]{0,12}?(?:资金|债券|专项债|国债)(?:规模|额度|总额)?(?:增长|增加)?(?:达到|达|超过|突破)?$"
+)
 # (reader67, conv24) money named after its amount as funds, bonds or a credit quota ("120亿元地方政府专项债券全部支付使用完毕",
 # "用好…发行的190亿元债券资金", "完成60亿元政策性银行新增信贷额度任务"): money to raise, hand out or spend, no level of the place
 FUNDS_AFTER_AMOUNT = re.compile(
@@ -4591,6 +4598,10 @@ def _sentence_targets(text: str) -> list[dict]:
                 and "项目" in clauses_before[-2]
             ):
                 continue  # (reader71) "实施…等203个重点项目，完成投资362亿元": the projects named before, their spending
+            if unit in ("%", "万元", "亿元", "万亿元") and FUNDS_TO_WIN.search(
+                re.split(r"[，,；;]", before)[-1]
+            ):
+                continue  # (reader71) "申报争取债券资金25亿元以上", "争取…项目资金增长10%": funds to win (conv24)
             if unit == "%" and FUNDS_PROGRESS.search(before):
                 continue  # (reader67) "投资进度完成15%左右", "使用进度达到70%以上": the pace of money spent (conv24)
             if (

@@ -106,3 +106,17 @@ def test_funds_to_win_are_no_goal_and_a_years_pilots_named_by_one_of_them_are():
     # a sector's credit is a level of the place, still read
     body = "净增信贷投放60亿元以上。"
     assert read(YEAR_PART.format(body=body)) == [(60.0, "亿元", 2041, "ge")]
+
+
+def test_more_works_of_a_report_closing_their_clause_with_a_count():
+    body = (
+        "安装公共充电桩1200个。筹建中试基地3个。提档升级光电子、新材料等6个省级产业集群。"
+        "建设东岭、西岗等7个特色小镇。新入驻12家总部企业、研发机构。"
+    )
+    assert set(read(YEAR_PART.format(body=body))) >= {
+        (1200.0, "个", 2041, "ge"),
+        (3.0, "个", 2041, "ge"),
+        (6.0, "个", 2041, "ge"),
+        (7.0, "个", 2041, "ge"),
+        (12.0, "家", 2041, "ge"),
+    }

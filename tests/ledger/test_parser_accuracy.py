@@ -1019,7 +1019,9 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # reader71: funds to win ("申报争取债券资金25亿元以上", "争取…项目资金增长10%") no goal, a report's pilots named by one of
     # them ("开展…等11个…试点") its goal: 鄂州 72/82 (75) -> 72/82 (74), 天门 56/57 (63) -> 57/57 (63); seen: 贵州 扩大投资 one
     # extra gone (63 -> 62 found)
-    assert unseen_total[3:5] == ["346", "281"] and unseen_total[7:9] == ["488", "507"]
+    # reader71: more works of a report closing their clause with a count (安装, 筹建, 建设, 提档升级; a count before a
+    # list of 、): 鄂州 72/82 (74) -> 77/82 (79); seen sets unchanged
+    assert unseen_total[3:5] == ["346", "281"] and unseen_total[7:9] == ["488", "512"]
     # reader55: heldout_cm, _cn, _co seen since reader55 (their 182 targets with 186 found move to the seen total); the
     # other unseen sets' figures unchanged by reader55's rules (per set against main's, tixi bench parse --repeat 1)
     # reader56: heldout_cp, _cq seen since reader56 (their 170 targets with 140 found and 5 tasks with 5 found move to the

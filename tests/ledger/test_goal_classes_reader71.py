@@ -120,3 +120,21 @@ def test_more_works_of_a_report_closing_their_clause_with_a_count():
         (7.0, "个", 2041, "ge"),
         (12.0, "家", 2041, "ge"),
     }
+
+
+def test_a_reports_ensured_outputs_and_works_after_a_comma_list_are_its_goals():
+    body = (
+        "抓好农产品稳产保供，确保生猪出栏180万头、家禽出笼6200万只、蔬菜产量140万吨。"
+        "深入实施城市更新行动，今年投入64亿元、实施项目88个。成立12家社区基金会。绿化荒山4200亩。"
+    )
+    read_here = set(read(YEAR_PART.format(body=body)))
+    assert read_here >= {
+        (180.0, "万头", 2041, "ge"),
+        (6200.0, "万只", 2041, "ge"),
+        (140.0, "万吨", 2041, "ge"),
+        (88.0, "个", 2041, "ge"),
+        (12.0, "家", 2041, "ge"),
+        (4200.0, "亩", 2041, "ge"),
+    }
+    # the money the year puts in is spending, no goal (conv24)
+    assert not any(u == "亿元" for _, u, _, _ in read_here)

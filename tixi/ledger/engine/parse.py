@@ -2711,11 +2711,13 @@ REPORT_WORK_COUNT = re.compile(
 # it ("组织主题消费活动10场", "处置闲置土地6000亩", "筹集保障性租赁住房1500套", "提供安置房7880套"), or its count right
 # after the verb ("新入驻10家…企业", "实施…等203个重点项目"): in a work report (its year known) the year's goal
 REPORT_CLAUSE_COUNT = re.compile(
-    r"(?:^|[，,；;。：:])(?:要|将|再)?(?:新入驻|入驻|组织|举办|处置|筹集|筹建|提供|实施|安装|建设|提档升级|升级改造|改造提升|完成|清理整合|修复)"
+    r"(?:^|[，,；;。：:、])(?:要|将|再)?(?:新入驻|入驻|组织|举办|处置|筹集|筹建|提供|实施|安装|建设|提档升级|升级改造|改造提升|完成|清理整合|修复|成立|绿化)"
     r"[^，,。；;：:\d了]{0,20}?\d+(?:\.\d+)?(?:万|亿)?"
     r"(?:个|家|场|项|亩|公顷|套|条|所|公里|平方米|兆瓦|户|座|处|人次|名)"
     r"(?:（次）|\(次\))?(?:以上)?"
     r"(?=[，,。；;、]|$|[\u4e00-\u9fff]{0,12}(?:项目|企业|工程)?(?:建设)?(?:[，,。；;、]|$))"
+    # the outputs a report's year ensures, in a list of levels after 确保 ("确保生猪出栏200万头、家禽出笼6000万只")
+    r"|(?:^|[，,；;。：:])确保[^，,。；;、\d]{1,10}?\d+(?:\.\d+)?[万亿]?[\u4e00-\u9fff]{1,2}、[^，,。；;\d]{1,10}?\d"
     # the pilots a report's year carries out, named by one of them ("开展东湖片区等8个…试点", conv22's pilots counted)
     r"|(?:^|[，,；;。：:])开展[^，,。；;\d]{1,16}?等\d+个[^，,。；;\d]{1,14}?试点(?=[，,。；;]|$)"
 )
@@ -2791,6 +2793,8 @@ PROJECTS_SPENDING = re.compile(r"项目[^，,。；;]{0,10}?(?:完成|累计完�
 # (reader71, conv24) the same spending in a clause of its own right after the clause naming the projects ("实施…等203个
 # 重点项目，完成投资362亿元", "推进585个…重点项目建设，完成投资807亿元")
 PROJECTS_CLAUSE_SPENDING = re.compile(r"\s*(?:全年|年内)?(?:完成|累计完成)(?:年度)?投资(?:额)?")
+# (reader71, conv24) the money a year's works take, put in as a clause of its own ("今年投入82亿元、实施项目96个")
+MONEY_PUT_IN = re.compile(r"(?:^|[，,；;、])\s*(?:今年|年内|全年)?(?:计划)?(?:共|累计)?投入(?:资金)?$")
 # (reader71, conv24) funds to win from above, named before their amount or their growth in the clause ("申报争取债券资金25亿元
 # 以上", "向上争取竞争性项目资金增长10%"): money to raise, no level of the place
 FUNDS_TO_WIN = re.compile(
@@ -4598,6 +4602,8 @@ def _sentence_targets(text: str) -> list[dict]:
                 and "项目" in clauses_before[-2]
             ):
                 continue  # (reader71) "实施…等203个重点项目，完成投资362亿元": the projects named before, their spending
+            if unit in ("万元", "亿元", "万亿元") and MONEY_PUT_IN.search(before):
+                continue  # (reader71) "今年投入82亿元、实施项目96个": the money the year's works take, spending (conv24)
             if unit in ("%", "万元", "亿元", "万亿元") and FUNDS_TO_WIN.search(
                 re.split(r"[，,；;]", before)[-1]
             ):

@@ -138,3 +138,11 @@ def test_a_reports_ensured_outputs_and_works_after_a_comma_list_are_its_goals():
     }
     # the money the year puts in is spending, no goal (conv24)
     assert not any(u == "亿元" for _, u, _, _ in read_here)
+
+
+def test_above_a_value_closing_its_clause_is_a_goal_above_it():
+    body = "扩大普惠托育服务供给，每千人口托位数高于5个。"
+    assert read(YEAR_PART.format(body=body)) == [(5.0, "个", 2041, "gt")]
+    # above a level named in words, no value after 高于, sets none
+    body = "全市经济增速高于全省平均水平。"
+    assert read(YEAR_PART.format(body=body)) == []

@@ -2640,7 +2640,7 @@ GOAL_WORDS = re.compile(
     # a ceiling by its sign or word ("孕产妇死亡率≤10/10万", "…不高于10/10万"), as 不超过 and ≥ are
     r"|(?:不高于|≤)\s*\d"
     # below a value closing its clause ("平均住院日低于9天。"; not "低于75%的医院", a condition)
-    r"|低于\s*\d+(?:\.\d+)?\s*[^\d，,。；;的]{0,4}(?=[，,。；;]|$)"
+    r"|[低高]于\s*\d+(?:\.\d+)?\s*[^\d，,。；;的]{0,4}(?=[，,。；;]|$)"
     # a level raised or grown to, as 提高到 ("区域医疗中心增至10个", "营业收入提升至300亿元"), or reached about ("达约10个")
     r"|(?:增至|增加到|增加至|增长到|增长至|提升至|提升到|提高至)\s*约?\s*\d|(?:达到|达)\s*约\s*\d"
     # a level the plan sets out to reach, named right after 实现 ("“十四五”实现人均体育场地面积3.6平方米", a headline)

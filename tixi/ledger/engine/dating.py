@@ -202,9 +202,22 @@ def _year_after_review(text: str) -> int | None:
         bare = unicodedata.normalize("NFKC", re.sub(r"\s", "", line))
         if review := REPORT_REVIEW_PART.match(bare):
             reviewed = int(review.group(1))
-        elif reviewed and (part := REPORT_PART_YEAR.match(bare)) and int(part.group(1)) == reviewed + 1:
+        elif (
+            reviewed
+            and (part := REPORT_PART_YEAR.match(bare) or NEXT_YEAR_PART.match(bare))
+            and int(part.group(1)) == reviewed + 1
+        ):
             return reviewed + 1
     return None
+
+
+# reader71: any heading of a work report's part for the year after its review, on a line of its own with no sentence
+# punctuation ("二、2031年重点工作安排", "二、2031年总体思路和目标任务", "2031年工作建议", "二、2031年主要工作"), a
+# heading naming that year and its work, tasks, goals or plan
+NEXT_YEAR_PART = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])?\s*(20\d{2})\s*年"
+    r"[^，。；：,;:！？!?\d]{0,14}(?:工作|任务|目标|安排|思路|建议|部署|打算)[^，。；：,;:！？!?\d]{0,6}$"
+)
 
 
 # the day a text says it was issued or published: a record row or a page's line ("发文日期：2022-07-14", "发布时间:2025-03-18"),

@@ -2728,7 +2728,7 @@ GOAL_WORDS = re.compile(
     # a ceiling by its sign or word ("孕产妇死亡率≤10/10万", "…不高于10/10万"), as 不超过 and ≥ are
     r"|(?:不高于|≤)\s*\d"
     # below a value closing its clause ("平均住院日低于9天。"; not "低于75%的医院", a condition)
-    r"|低于\s*\d+(?:\.\d+)?\s*[^\d，,。；;的]{0,4}(?=[，,。；;]|$)"
+    r"|[低高]于\s*\d+(?:\.\d+)?\s*[^\d，,。；;的]{0,4}(?=[，,。；;]|$)"
     # a level raised or grown to, as 提高到 ("区域医疗中心增至10个", "营业收入提升至300亿元"), or reached about ("达约10个")
     r"|(?:增至|增加到|增加至|增长到|增长至|提升至|提升到|提高至)\s*约?\s*\d|(?:达到|达)\s*约\s*\d"
     # a level the plan sets out to reach, named right after 实现 ("“十四五”实现人均体育场地面积3.6平方米", a headline)
@@ -2794,6 +2794,20 @@ REPORT_WORK_COUNT = re.compile(
     r"(?:今年|年内|今明两年|[两二三四五]年(?:内|之内)|用[两二三四五]年(?:左右的?)?时间|(?:^|[，,；;])(?:要|将)?再(?=[\u4e00-\u9fff]))"
     r"[^。；;\d]{0,12}?"
     r"(?:淘汰|解决|启动|增加|支持|改造|减少|搬迁|扩招|培训|压减|退出|治理|关停)[^。；;\d]{0,16}?\d"
+)
+# reader71: a work report's clause of this year's work, its verb opening the clause, its object, and its count closing
+# it ("组织主题消费活动10场", "处置闲置土地6000亩", "筹集保障性租赁住房1500套", "提供安置房7880套"), or its count right
+# after the verb ("新入驻10家…企业", "实施…等203个重点项目"): in a work report (its year known) the year's goal
+REPORT_CLAUSE_COUNT = re.compile(
+    r"(?:^|[，,；;。：:、])(?:要|将|再)?(?:新入驻|入驻|组织|举办|处置|筹集|筹建|提供|实施|安装|建设|提档升级|升级改造|改造提升|完成|清理整合|修复|成立|绿化)"
+    r"[^，,。；;：:\d了]{0,20}?\d+(?:\.\d+)?(?:万|亿)?"
+    r"(?:个|家|场|项|亩|公顷|套|条|所|公里|平方米|兆瓦|户|座|处|人次|名)"
+    r"(?:（次）|\(次\))?(?:以上)?"
+    r"(?=[，,。；;、]|$|[\u4e00-\u9fff]{0,12}(?:项目|企业|工程)?(?:建设)?(?:[，,。；;、]|$))"
+    # the outputs a report's year ensures, in a list of levels after 确保 ("确保生猪出栏200万头、家禽出笼6000万只")
+    r"|(?:^|[，,；;。：:])确保[^，,。；;、\d]{1,10}?\d+(?:\.\d+)?[万亿]?[\u4e00-\u9fff]{1,2}、[^，,。；;\d]{1,10}?\d"
+    # the pilots a report's year carries out, named by one of them ("开展东湖片区等8个…试点", conv22's pilots counted)
+    r"|(?:^|[，,；;。：:])开展[^，,。；;\d]{1,16}?等\d+个[^，,。；;\d]{1,14}?试点(?=[，,。；;]|$)"
 )
 # money and the aggregates of a budget or of credit, in the clause holding the value (a plan's "信贷额度不低于50亿元" is a
 # commitment, a goal): "全国财政赤字合计9500亿元",
@@ -2864,6 +2878,16 @@ WORKS_INVESTMENT = re.compile(r"(?:^|[，,；;：:])(?:年内|全年)?(?:计划)
 # ("力争一季度重点建设项目完成投资280亿元", "安排省、市重点项目投资超1000亿元", "…项目年底前完成投资15亿元以上", "其中建成项目102个、完成
 # 投资135亿元"): the cost of the plan's works, no level of the economy's investment ("工业投资完成1600亿元" names no project)
 PROJECTS_SPENDING = re.compile(r"项目[^，,。；;]{0,10}?(?:完成|累计完成)?(?:年度)?投资(?:额)?$")
+# (reader71, conv24) the same spending in a clause of its own right after the clause naming the projects ("实施…等203个
+# 重点项目，完成投资362亿元", "推进585个…重点项目建设，完成投资807亿元")
+PROJECTS_CLAUSE_SPENDING = re.compile(r"\s*(?:全年|年内)?(?:完成|累计完成)(?:年度)?投资(?:额)?")
+# (reader71, conv24) the money a year's works take, put in as a clause of its own ("今年投入82亿元、实施项目96个")
+MONEY_PUT_IN = re.compile(r"(?:^|[，,；;、])\s*(?:今年|年内|全年)?(?:计划)?(?:共|累计)?投入(?:资金)?$")
+# (reader71, conv24) funds to win from above, named before their amount or their growth in the clause ("申报争取债券资金25亿元
+# 以上", "向上争取竞争性项目资金增长10%"): money to raise, no level of the place
+FUNDS_TO_WIN = re.compile(
+    r"(?:争取|申报|申请)[^，,。；;\d]{0,12}?(?:资金|债券|专项债|国债)(?:规模|额度|总额)?(?:增长|增加)?(?:达到|达|超过|突破)?$"
+)
 # (reader67, conv24) money named after its amount as funds, bonds or a credit quota ("120亿元地方政府专项债券全部支付使用完毕",
 # "用好…发行的190亿元债券资金", "完成60亿元政策性银行新增信贷额度任务"): money to raise, hand out or spend, no level of the place
 FUNDS_AFTER_AMOUNT = re.compile(
@@ -4264,7 +4288,11 @@ def _sentence_targets(text: str) -> list[dict]:
             and (GOAL_WORDS.search(sentence) or "%" in sentence or LIST_ITEM_VERB.search(sentence))
         ):
             year = this_year  # "今年,重庆将…推进18个中央投资项目建设", "到2027年,…。今年要新建…10个"
-        elif paragraph_year and (GOAL_WORDS.search(sentence) or "%" in sentence):
+        elif paragraph_year and (
+            GOAL_WORDS.search(sentence)
+            or "%" in sentence
+            or (paragraph_year == report_this and REPORT_CLAUSE_COUNT.search(sentence))
+        ):
             year = paragraph_year
         elif period_part and (
             GOAL_WORDS.search(sentence) or "%" in sentence or PERIOD_PART_CHANGE.search(sentence)
@@ -4276,6 +4304,7 @@ def _sentence_targets(text: str) -> list[dict]:
             or PILOT_COUNT.search(sentence)
             or WORK_OBJECT_COUNT.search(sentence)
             or REPORT_WORK_COUNT.search(sentence)
+            or (report_this and REPORT_CLAUSE_COUNT.search(sentence))
             or PILOT_WIDENED.search(sentence)
             or KINDS_COVERED.search(sentence)
             or _own_period_total(sentence, document_year)
@@ -4656,6 +4685,19 @@ def _sentence_targets(text: str) -> list[dict]:
                 re.split(r"[，,；;]", before)[-1]
             ):
                 continue  # (reader67) "重点建设项目完成投资280亿元": the plan's projects' own spending (conv24)
+            if (
+                unit in ("万元", "亿元", "万亿元")
+                and len(clauses_before := re.split(r"[，,；;]", before)) > 1
+                and PROJECTS_CLAUSE_SPENDING.fullmatch(clauses_before[-1])
+                and "项目" in clauses_before[-2]
+            ):
+                continue  # (reader71) "实施…等203个重点项目，完成投资362亿元": the projects named before, their spending
+            if unit in ("万元", "亿元", "万亿元") and MONEY_PUT_IN.search(before):
+                continue  # (reader71) "今年投入82亿元、实施项目96个": the money the year's works take, spending (conv24)
+            if unit in ("%", "万元", "亿元", "万亿元") and FUNDS_TO_WIN.search(
+                re.split(r"[，,；;]", before)[-1]
+            ):
+                continue  # (reader71) "申报争取债券资金25亿元以上", "争取…项目资金增长10%": funds to win (conv24)
             if unit == "%" and FUNDS_PROGRESS.search(before):
                 continue  # (reader67) "投资进度完成15%左右", "使用进度达到70%以上": the pace of money spent (conv24)
             if (

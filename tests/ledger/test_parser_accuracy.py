@@ -1019,7 +1019,10 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # dj 南京 0/33 -> 33/33 (排序第一的…为该项牵头单位 closing the document), 福清 0/41 -> 41/41 (a rule's units divided
     # by commas, a comma part's level), di 定西 8/30 (8) -> 30/30 (30) (a units line closing a group of measures)
     # lead (session 25): reader73 and reader72 merged: unseen tasks 346 with 343 found
-    assert unseen_total[3:5] == ["346", "343"] and unseen_total[7:9] == ["488", "373"]
+    # reader74 (session 25): round-5 targets: dj 南京 0/1 (8) -> 1/1 (8) (a measure's 执行期至 no horizon), dh 广州 40/43
+    # (48) -> 42/43 (44) (a year's 培训计划 dates its clause, "80%用于…" a share put to a use), di 定西 8/10 (22) -> 8/10
+    # (18) (a grant's condition with 每户/分别 or a second 的-clause): unseen targets found 373 -> 365
+    assert unseen_total[3:5] == ["346", "343"] and unseen_total[7:9] == ["488", "365"]
     # reader55: heldout_cm, _cn, _co seen since reader55 (their 182 targets with 186 found move to the seen total); the
     # other unseen sets' figures unchanged by reader55's rules (per set against main's, tixi bench parse --repeat 1)
     # reader56: heldout_cp, _cq seen since reader56 (their 170 targets with 140 found and 5 tasks with 5 found move to the
@@ -1254,7 +1257,9 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # reader70 (session 25): ay jiaozhou_opc_fangan_2026 17 -> 18 found (its "办理时限压缩至1个工作日内", a service time the
     # majority of the truths count, left out there), cv jiyuan_tizhen_xinxin_2023 70 -> 69 found; no seen match lost
     # lead (session 25): heldout_dc, _dd, _de, _df seen since reader68-70 (216 tasks with 216 found, 289 targets with 276)
-    assert seen_total[3:5] == ["2614", "2594"] and seen_total[7:9] == ["4809", "4797"]
+    # reader74 (session 25): cv guizhou_kuoda_touzi_2022 64 -> 63 found ("…的X%用于…" a share put to a use); no seen
+    # match lost
+    assert seen_total[3:5] == ["2614", "2594"] and seen_total[7:9] == ["4809", "4796"]
     # reader56: heldout_cp, _cq seen (targets 88/105 (97 found) and 60/65 (60 found), tasks 3/5 (5 found))
     # reader54 (a base year then the year compared, rates per a base, a decimal heading over results, a stage to come, a
     # stock now, size conditions, 人年/亿方/万标准箱, a period's total, works about so much, a share closing goals; ci, cj seen,

@@ -1030,7 +1030,12 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # reader71: more works of a report closing their clause with a count (安装, 筹建, 建设, 提档升级; a count before a
     # list of 、): 鄂州 72/82 (74) -> 77/82 (79); seen sets unchanged
     # lead (session 25): reader71 merged on top: unseen targets 488 with 515 found
-    assert unseen_total[3:5] == ["346", "343"] and unseen_total[7:9] == ["488", "515"]
+    # reader74 (session 25): round-5 targets: dj 南京 0/1 (8) -> 1/1 (8) (a measure's 执行期至 no horizon), dh 广州 40/43
+    # (48) -> 42/43 (44) (a year's 培训计划 dates its clause, "80%用于…" a share put to a use), di 定西 8/10 (22) -> 8/10
+    # (18) (a grant's condition with 每户/分别 or a second 的-clause): unseen targets found 373 -> 365
+    # lead (session 25): reader74 merged; round 5 (heldout_dg … _dk) seen since reader71-74 (tasks 217 with 217 found, targets
+    # 237 with 258 found leave the unseen pool): the eleven older unseen sets remain
+    assert unseen_total[3:5] == ["129", "126"] and unseen_total[7:9] == ["251", "249"]
     # reader55: heldout_cm, _cn, _co seen since reader55 (their 182 targets with 186 found move to the seen total); the
     # other unseen sets' figures unchanged by reader55's rules (per set against main's, tixi bench parse --repeat 1)
     # reader56: heldout_cp, _cq seen since reader56 (their 170 targets with 140 found and 5 tasks with 5 found move to the
@@ -1270,7 +1275,10 @@ def test_bench_parse_prints_each_held_out_set_apart_from_the_seeds_seen_and_unse
     # reader71: heldout_dd 随州's open misses (a report's "确保A210万头、B7500万只…", "、实施项目96个", 成立/绿化 closing a
     # count; "今年投入82亿元" spending no goal): 随州 75/85 (78) -> 82/85 (85); no other seen set changes
     # reader71: "…高于4个" closing its clause a goal above the value (gt), as 低于 is: dd 泰州 16/17 (16) -> 17/17 (17)
-    assert seen_total[3:5] == ["2614", "2594"] and seen_total[7:9] == ["4809", "4802"]
+    # reader74 (session 25): cv guizhou_kuoda_touzi_2022 64 -> 63 found ("…的X%用于…" a share put to a use); no seen
+    # match lost
+    # lead (session 25): reader74 merged (one extra fewer on cv 贵州 扩大投资); round 5 seen since reader71-74
+    assert seen_total[3:5] == ["2831", "2811"] and seen_total[7:9] == ["5046", "5059"]
     # reader56: heldout_cp, _cq seen (targets 88/105 (97 found) and 60/65 (60 found), tasks 3/5 (5 found))
     # reader54 (a base year then the year compared, rates per a base, a decimal heading over results, a stage to come, a
     # stock now, size conditions, 人年/亿方/万标准箱, a period's total, works about so much, a share closing goals; ci, cj seen,

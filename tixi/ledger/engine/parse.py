@@ -3803,10 +3803,15 @@ def _sentence_targets(text: str) -> list[dict]:
     # "截至2014年" looks back and "从2012年的…下降至2021年…" records a change: neither names a year to come
     # "2012年至2021年,…从75.11岁增至78.06岁" records a change over a period: its end is no year to come either
     # "本规划期限为2021—2025年，展望到2035年": a vision beyond the plan's period is not its goals' year (reader50)
+    # (reader74) "政策执行期至2024年12月", "执行期限到2025年": the day one measure lapses is no year its goals are set for
     years = [
         int(y)
         for y in YEAR.findall(
-            re.sub(PERIOD_CHANGE, "", CHANGE_RECORD.sub("", re.sub(r"截(?:至|止)|展望(?:到|至)", "", text)))
+            re.sub(
+                PERIOD_CHANGE,
+                "",
+                CHANGE_RECORD.sub("", re.sub(r"截(?:至|止)|展望(?:到|至)|执行期(?:限)?(?:至|到)", "", text)),
+            )
         )
     ]
     list_year = yearly_list_year(text)
@@ -4392,6 +4397,16 @@ def _sentence_targets(text: str) -> list[dict]:
                 if d.end() not in {e for e, _y in dates} and 2000 < int(d.group(1)) < 2100
             ]
         )
+        # (reader74) "落实…工程2023年培训计划，培养不少于3500名…": a clause naming a year's plan dates what the sentence
+        # sets after it (the plan's year, not the document's horizon)
+        plan_dates = [
+            (d.end(), int(d.group(1)))
+            for d in YEAR_PLAN_NAMED.finditer(sentence)
+            if d.end() not in {e for e, _y in dates} and 2000 < int(d.group(1)) < 2100
+        ]
+        if plan_dates and not dates and len({y for _e, y in plan_dates}) == 1:
+            year = plan_dates[0][1]  # the one year's plan the sentence names dates its values
+        dates = sorted(dates + plan_dates)
         # reader62: "确保2021年12月15日17点前…95%的…完成履约": a deadline written as a full day (an hour too) dates what follows
         day_dates = [
             (d.end(), int(d.group(1)))
@@ -4738,6 +4753,8 @@ def _sentence_targets(text: str) -> list[dict]:
                 continue  # "在册亨、罗甸…等8个重点县建设…": the count of the places the clause names, no goal
             if (
                 (unit in ("元", "万元", "亿元", "万亿元") and FUNDS_USED.match(after))
+                # (reader74) "…服务费的80%用于…薪酬分配，20%用于…统筹": a share of a sum put to a use, no level to reach
+                or (unit == "%" and SHARE_PUT_TO_USE.match(after))
                 or ((example := EXAMPLE.search(before)) and not EXAMPLE_GOAL.search(example.group(0)))
                 or (RELIED_ON.search(before) and STRENGTH.match(after))
                 or IN_FORCE.search(sentence)
@@ -5503,8 +5520,11 @@ SUPPORTED_OPENING = re.compile(
     r"(?:^|[，,：:；;])(?:以及|并|同时)?(?:对|对于)[^，,。；;]*" + CONDITION_GOES_ON + "$"
 )
 # ("对…首次小批量生产（订单量100-10000件），按实际支付…的费用给予20%的补贴": 按 and its basis before 给予)
+# (reader74) the grant may name its rate's base or split ("…的合作社,每户给予5万元", "…的企业,分别补助30万元、20万元"), or
+# follow a second condition closed by 的 ("对…6家以上的外贸企业,所服务企业业绩总额达到600万元的,给予…")
 SUPPORT_FOLLOWS = re.compile(
-    r"[^，,。；;]*" + CONDITION_GOES_ON + r"[，,]\s*(?:按[^，,。；;]{0,40}?)?(?:可|均可|即可|给予|予以)"
+    r"[^，,。；;]*" + CONDITION_GOES_ON + r"(?:[，,][^，,。；;]{0,30}的)?[，,]\s*(?:按[^，,。；;]{0,40}?)?"
+    r"(?:可|均可|即可|给予|予以|(?:每(?:户|家|个|人|所|项)|分别|一次性)(?:给予|予以|补助|奖励|补贴|奖补))"
 )
 # (reader66) a threshold in the clause of who is supported, the grant closing the same clause ("对符合条件的300亩以上规模经营主体
 # 从事粮食生产给予奖补"): who qualifies, no goal
@@ -5528,6 +5548,7 @@ DEFINED_BY = re.compile(r"所称|对象为|是指|系指")
 SUPPORT_TERMS = re.compile(r"(?:优惠|补贴|资助|扶持|奖励|补助)(?:[:：]|[，,]其中)[^。；;]*$")
 # an amount right after the verb that grants it ("对新认定的…园区给予200万元")
 GRANTED_AMOUNT = re.compile(r"(?:给予|予以)(?:一次性|最高|不超过)*$")
+SHARE_PUT_TO_USE = re.compile(r"\s*(?:的比例)?(?:用于|投向)")
 FUNDS_USED = re.compile(r"(?:人民币)?(?:用于|投向|支持(?!力度))")  # (reader66) "新增11亿元支持粮食生产"
 EXAMPLE = re.compile(r"(?:比如|例如|譬如)[^。；;]*$")
 EXAMPLE_GOAL = re.compile(
@@ -6038,6 +6059,8 @@ def _year_after_base(sentence: str) -> re.Match | None:
 BUILT_BY = re.compile(r"(?:底|前)?[^，,。；]{0,6}?(?:建成|完成|实现|达到)")
 
 
+# (reader74) a clause naming one year's plan ("2023年培训计划，", "2024年度招生计划,"): not a family-planning 计划生育
+YEAR_PLAN_NAMED = re.compile(r"(?<![\d到至])(20\d{2})\s*年度?[^，,。；;\d《》“”]{0,12}?计划(?!生育)[，,]")
 YEAR_BEFORE_VALUE = re.compile(
     r"(?<![\d到至])(\d{4})\s*年(?=\s*(?:[<>≥≤＜＞]|提高到|提升到|提升至|达到|达|降至|降到|下降到|不低于|不高于|不超过|控制在)\s*\d)"
 )

@@ -1269,33 +1269,33 @@ class Command(BaseCommand):
             ),
             (
                 truth / "heldout_dg",
-                False,
+                True,
                 "HUNDRED-AND-ELEVENTH held-out set, two more 2024 city work reports of JiangGufan/digital-governance (鄂州, 天门; heldout_dd's source) with 139 targets and no task, gathered by helper gather102, truth committed before any reader ran (reviewed by review43: no change), "
-                "first read by the lead with session 25's reader after reader68-70's rules on round 4 (8033ae9c; no rule written since their truth): targets 0/139 (0 found)",
+                "first read by the lead with session 25's reader after reader68-70's rules on round 4 (8033ae9c; no rule written since their truth): targets 0/139 (0 found); seen since reader71-74 (session 25)",
             ),
             (
                 truth / "heldout_dh",
-                False,
+                True,
                 "HUNDRED-AND-TWELFTH held-out set, 广州 2023 家庭医生签约服务 实施方案 with its indicator table (附件1) and task-division table (附件2) from a GitHub repository no set used (shizelengleng/ai-zhengce-tong) with 43 targets and 39 tasks, gathered by helper gather103, truth committed before any reader ran (reviewed by review45: three 80% fee-for-pay shares left out), "
-                "first read by the lead with session 25's reader after reader68-70's rules on round 4 (8033ae9c; no rule written since their truth): targets 33/43 (45 found), tasks 0/39 (0 found)",
+                "first read by the lead with session 25's reader after reader68-70's rules on round 4 (8033ae9c; no rule written since their truth): targets 33/43 (45 found), tasks 0/39 (0 found); seen since reader71-74 (session 25)",
             ),
             (
                 truth / "heldout_di",
-                False,
+                True,
                 "HUNDRED-AND-THIRTEENTH held-out set, two more records of the policy database (定西 2023 今冬明春 with unit lines closing groups of measures, 河南 2024 服务业 with a document-wide rule of three units) with 10 targets and 58 tasks, gathered by helper gather104, truth committed before any reader ran (reviewed by review44: no change), "
-                "first read by the lead with session 25's reader after reader68-70's rules on round 4 (8033ae9c; no rule written since their truth): targets 8/10 (22 found), tasks 8/58 (35 found)",
+                "first read by the lead with session 25's reader after reader68-70's rules on round 4 (8033ae9c; no rule written since their truth): targets 8/10 (22 found), tasks 8/58 (35 found); seen since reader71-74 (session 25)",
             ),
             (
                 truth / "heldout_dj",
-                False,
+                True,
                 "HUNDRED-AND-FOURTEENTH held-out set, two more records of the policy database (福清 2023 实施意见 with a rule in measure 1's '〔…〕', 南京 2023 若干政策措施 with 'first unit leads' in its closing paragraph) with 2 targets and 74 tasks, gathered by helper gather105, truth committed before any reader ran (reviewed by review46: no change), "
-                "first read by the lead with session 25's reader after reader68-70's rules on round 4 (8033ae9c; no rule written since their truth): targets 0/2 (8 found), tasks 0/74 (74 found)",
+                "first read by the lead with session 25's reader after reader68-70's rules on round 4 (8033ae9c; no rule written since their truth): targets 0/2 (8 found), tasks 0/74 (74 found); seen since reader71-74 (session 25)",
             ),
             (
                 truth / "heldout_dk",
-                False,
+                True,
                 "HUNDRED-AND-FIFTEENTH held-out set, three more texts of the energy-policy vault (ZaynShao/energy-policy-analysis: 辽宁 设备更新 with '（牵头单位：…）', 湖南 充电 848号 with a document-wide rule, 湖南 电力支撑 opening) with 43 targets and 46 tasks, gathered by helper gather106, truth committed before any reader ran (reviewed by review47: no change), "
-                "first read by the lead with session 25's reader after reader68-70's rules on round 4 (8033ae9c; no rule written since their truth): targets 34/43 (46 found), tasks 30/46 (46 found)",
+                "first read by the lead with session 25's reader after reader68-70's rules on round 4 (8033ae9c; no rule written since their truth): targets 34/43 (46 found), tasks 30/46 (46 found); seen since reader71-74 (session 25)",
             ),
         )
         if perturb:

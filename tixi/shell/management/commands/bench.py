@@ -1297,6 +1297,18 @@ class Command(BaseCommand):
                 "HUNDRED-AND-FIFTEENTH held-out set, three more texts of the energy-policy vault (ZaynShao/energy-policy-analysis: 辽宁 设备更新 with '（牵头单位：…）', 湖南 充电 848号 with a document-wide rule, 湖南 电力支撑 opening) with 43 targets and 46 tasks, gathered by helper gather106, truth committed before any reader ran (reviewed by review47: no change), "
                 "first read by the lead with session 25's reader after reader68-70's rules on round 4 (8033ae9c; no rule written since their truth): targets 34/43 (46 found), tasks 30/46 (46 found); seen since reader71-74 (session 25)",
             ),
+            (
+                truth / "heldout_dl",
+                False,
+                "HUNDRED-AND-SIXTEENTH held-out set, two more 2024 city work reports of JiangGufan/digital-governance (亳州 with its title and session line, 滨州 with a 主要预期目标 paragraph) with 208 targets and no task, gathered by helper gather107, truth committed before any reader ran (reviewed by review49: 滨州's 年度投资计划完成率 left out as projects' spending), "
+                "first read by the lead with session 25's last reader (e65e2424, after reader71-74's rules on round 5; no rule written since their truth, none this session): targets 193/208 (207 found)",
+            ),
+            (
+                truth / "heldout_dn",
+                False,
+                "HUNDRED-AND-SEVENTEENTH held-out set, two more records of the policy database (漯河 2023 房地产 32条, 抚州 2023 房地产 若干措施; rows 1695, 1306) with 61 tasks and no target, gathered by helper gather109, truth committed before any reader ran (reviewed by review48: no change), "
+                "first read by the lead with session 25's last reader (e65e2424, after reader71-74's rules on round 5; no rule written since their truth, none this session): tasks 55/61 (61 found), targets 0/0 (24 found: loan ceilings and down payments read)",
+            ),
         )
         if perturb:
             return self.write_robustness(

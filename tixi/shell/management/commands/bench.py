@@ -1309,6 +1309,12 @@ class Command(BaseCommand):
                 "HUNDRED-AND-SEVENTEENTH held-out set, two more records of the policy database (漯河 2023 房地产 32条, 抚州 2023 房地产 若干措施; rows 1695, 1306) with 61 tasks and no target, gathered by helper gather109, truth committed before any reader ran (reviewed by review48: no change), "
                 "first read by the lead with session 25's last reader (e65e2424, after reader71-74's rules on round 5; no rule written since their truth, none this session): tasks 55/61 (61 found), targets 0/0 (24 found: loan ceilings and down payments read)",
             ),
+            (
+                truth / "heldout_dm",
+                False,
+                "HUNDRED-AND-EIGHTEENTH held-out set, four more plans of the energy-policy vault (ZaynShao/energy-policy-analysis: 河南 工业设备更新, 福建 充电, 云南 现代物流 with '〔以下分工均涉及有关州（市）人民政府，不再列出〕', 云南 充电倍增) with 29 targets and 55 tasks, gathered by helper gather108, truth committed before any reader ran (reviewed by review50: no change), "
+                "first read by the lead with session 25's last reader (e65e2424, after reader71-74's rules on round 5; no rule written since their truth, none this session): targets 24/29 (25 found), tasks 40/55 (45 found: 云南 物流 14/25, 福建 12/16)",
+            ),
         )
         if perturb:
             return self.write_robustness(

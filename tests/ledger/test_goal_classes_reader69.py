@@ -2,13 +2,8 @@
 session line), heldout_dc 河南 and heldout_de/_df's small misses, made general by the conventions of
 tests/ledger/heldout/README.md "What counts". Every text here is made up; none is a held-out document."""
 
+from tests.ledger.reading import read_targets as read
 from tixi.ledger.engine import dating
-from tixi.ledger.engine.parse import targets
-
-
-def read(text: str) -> list[tuple]:
-    return [(t["value"], t["unit"], t["year"], t["comparator"]) for t in targets(text)]
-
 
 REPORT = """各位代表：
 

@@ -1,13 +1,8 @@
 """Work reports by class (session 25, reader71): heldout_dg 鄂州/天门, a work report's copy with no title or session line
 whose part for the next year is headed in words of its own. Every text here is made up; none is a held-out document."""
 
+from tests.ledger.reading import read_targets as read
 from tixi.ledger.engine import dating
-from tixi.ledger.engine.parse import targets
-
-
-def read(text: str) -> list[tuple]:
-    return [(t["value"], t["unit"], t["year"], t["comparator"]) for t in targets(text)]
-
 
 REPORT = """各位代表：
 

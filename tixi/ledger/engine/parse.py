@@ -73,8 +73,18 @@ def _cn_number(numeral: str) -> int | None:
 
 def _inline_parts(line: str) -> list[str]:
     """A line holding several items (a copy without line breaks): one part per item or heading."""
+    split = INLINE_ITEM.split(line)
+    if (
+        len(split) > 1
+        and all(re.match(r"\s*\d{1,2}(?:、|．|\.(?!\d))", part) for part in split[1:])
+        and not any(_units_in(part) for part in split[:-1])
+    ):
+        # (lead, session 26) "…分区域实施入学政策。1.临川区:…4.市直:…（责任单位：…）": points numbered in one
+        # paragraph whose units close the paragraph only are the heading's item, not items of their own; so are
+        # they when the paragraph opens with its first point ("1.住房公积金缴存人…2.…3.…（责任单位：…）")
+        return [re.sub(r"^(\s*)1(?:、|．|\.)", r"\1", line)]
     parts = []
-    for part in INLINE_ITEM.split(line):
+    for part in split:
         if heading := HEADING_THEN_ITEM.match(part):
             parts += [heading.group(1), part[heading.end() :]]
         else:
@@ -486,8 +496,12 @@ def unit_names(part: str) -> list[str]:
     level = LEVEL.match(names[0]).group(0) if names and LEVEL.match(names[0]) else ""
     if names and ZONE_LEVEL.match(names[0]):
         level = ZONE_LEVEL.match(names[0]).group(0)
-    for i, name in enumerate(names):
-        bare = not re.match(r"^(?:省|市(?!场)|县|区|州|旗|盟|各|国家|自治区|乡|镇|中央)", name)
+    for i, written in enumerate(names):
+        # (lead, session 26) a unit's second name in brackets ("农业农村厅（乡村振兴局）", "发改委（数据管理局）") is no
+        # part of what tells its kind and its length; a central body's regional office ("民航云南监管局", "中国…局集团")
+        # is national
+        name = ALIAS.sub("", written)
+        bare = not re.match(r"^(?:省|市(?!场)|县|区|州|旗|盟|各|国家|自治区|乡|镇|中央|民航|中国)", name)
         if (
             level
             and bare
@@ -503,6 +517,8 @@ def unit_names(part: str) -> list[str]:
             # "市人社局 医保中心" -> 市医保中心); a longer centre's name may open with its place ("成都公积金中心")
             and (
                 re.search(r"(?:[局委办厅]|法院|检察院|^[\u4e00-\u9fff]{2,3}中心)$", name)
+                # (lead, session 26) a corps of the level's fire and rescue ("消防救援总队" -> 省消防救援总队)
+                or re.fullmatch(r"消防救援(?:总队|支队|大队)", name)
                 # (reader72) a centre named by its work ("土地发展中心", "不动产登记和交易中心"), not by a place
                 or re.search(r"(?:发展|服务|交易|登记|保障|促进)中心$", name)
                 or LEVELLED_BODY.fullmatch(name)
@@ -522,7 +538,7 @@ def unit_names(part: str) -> list[str]:
                 name
             )  # "海曙生态环境分局": a city bureau's branch named by its district
         ):
-            names[i] = level + name
+            names[i] = level + written
     return names
 
 
@@ -727,15 +743,15 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
         parts = [parts[0] + "负责"]  # "（省卫生健康委会同省财政厅）"
     roles = [ROLE.search(p) for p in parts]
     if (
-        len(parts) == 1
-        and not roles[0]
-        and (names := unit_names(parts[0]))
-        and all(BARE_UNIT.match(n) and is_organisation(n) for n in names)
+        not any(roles)
+        and (names := [n for p in parts for n in unit_names(p)])
+        and all(is_organisation(n) for n in names)
+        and (BARE_UNIT.match(names[0]) or (len(parts) == 1 and all(BARE_UNIT.match(n) for n in names)))
     ):
-        return (
-            names,
-            [],
-        )  # "1.提高养老金待遇。…(市人社局、市财政局)": the units named bare after an item do it
+        # "1.提高养老金待遇。…(市人社局、市财政局)": the units named bare after an item do it; (lead, session 26) so do
+        # bodies named by their own name beside them once the list opens with a levelled unit ("（省交通运输厅、昆明海关、
+        # 中国铁路昆明局集团，有关州（市）人民政府）")
+        return names, []
     if not roles or not roles[-1]:
         return None  # a bracket that ends with no role word names no units: "（以下简称“医共体”）"
     has_lead_word = any(r and "牵头" in r.group("role") for r in roles)

@@ -8,9 +8,14 @@
 2. The level rule reads a unit without its second name in brackets: "农业农村厅（乡村振兴局）" after "省发改委" is
    省农业农村厅（乡村振兴局）; a fire and rescue corps is of the list's level; a central body's regional office written
    with its province inside ("民航某省监管局") is not.
+3. Points numbered in one paragraph ("…。1.甲区：…2.乙区：…（责任单位：…）", or a paragraph opening "1.…2.…") whose units close
+   the paragraph only are the item of the heading above, not items of their own.
+4. The terms of a housing or land measure (a subsidy's cap, a down payment's share, a loan limit raised "由X万元提高至Y万元",
+   a deposit swapped for a guarantee and the funds the swap leaves, a lottery's trigger "每完成…N套" and its condition
+   "若…不足N套", a deferral's longest span) are rules, not goals; the plan's own goals beside them stay.
 """
 
-from tixi.ledger.engine.parse import tasks
+from tixi.ledger.engine.parse import targets, tasks
 
 ITEMS = """某省物流发展行动方案
 
@@ -71,3 +76,21 @@ def test_points_numbered_in_one_paragraph_closed_by_its_units_are_the_headings_i
         ("契税补贴", ["市财政局"]),
         ("家电补贴", ["市商务局"]),
     ]
+
+
+HOUSING_MEASURES = """某市关于促进房地产市场平稳健康发展的若干措施
+
+1.购房补贴。对2024年期间购买新建商品住房的购房人给予补贴，补贴额度最高不超过购房款的30%。
+2.公积金支持。缴存人购买首套自住房的，公积金贷款首付比例为15%。单缴存职工最高贷款额度由30万元提高至45万元。
+3.保函置换。允许使用保函置换40%的住房质量维修保证金，置换后的监管资金不得低于所需资金额度的60%。
+4.促销活动。每完成网签备案500套新建商品住房，组织开展一期抽奖活动，若最后一期备案的商品住房不足500套，则该期活动取消。
+5.延期缴纳规费。房地产开发企业可以申请延期缴纳规费，最长不超过3个月。
+6.保障性住房。到2025年，全市筹建保障性租赁住房2000套以上，住房公积金个人住房贷款发放率达到85%以上。
+"""
+
+
+def test_the_terms_of_a_housing_measure_are_no_goals():
+    found = [(t["value"], t["unit"], t["comparator"]) for t in targets(HOUSING_MEASURES)]
+    # the plan's own goals stay; the subsidy's cap, the down payment, the loan limit, the swapped deposit, the funds a
+    # swap leaves, the lottery's trigger and condition, the deferral's span go
+    assert sorted(found) == [(85.0, "%", "ge"), (2000.0, "套", "ge")]

@@ -5678,11 +5678,48 @@ MACHINE_SIZED = re.compile(r"的?[\u4e00-\u9fff]{0,4}?(?:叉车|货车|客车|�
 CROP_MANAGED = re.compile(r"[^，,。；;\d]{0,10}?管理(?=[，,。；;]|$)")
 
 
+# (lead, session 26) the terms of a housing or land measure (round 6's 房地产 measures): a share or an amount set for a
+# down payment, a loan's limit raised "由X万元提高至Y万元", a subsidy's cap, a guarantee swapped for a share of a deposit, the
+# supervised funds a swap must leave, a deposit's floor, a share of a building's area approved in advance, a quota of
+# housing built beside a project; what the rule is, not a level the place reaches
+HOUSING_TERM_CLAUSE = re.compile(
+    r"首付(?:款)?(?:比例)?|(?:补贴|奖励|补助)额度|置换(?:金额|后)|监管(?:资金|额度)|(?:竞买)?保证金比例|出让(?:价款|金)"
+)
+HOUSING_TERM_AFTER = re.compile(
+    r"的?[^，,。；;\d]{0,8}?(?:首付款|保证金)|的(?:比例)?(?:配建|办理)|的配建比例"
+)
+LOAN_LIMIT_CHANGED = re.compile(
+    r"(?:贷款|公积金)[^，,。；;\d]{0,6}?额度(?:由\d+(?:\.\d+)?万元)?[^，,。；;\d]{0,4}?(?:提升|提高|上调|调整|放宽)(?:至|到|为)"
+    r"(?:\d+(?:\.\d+)?万元、)*$"
+)
+# a trigger or a condition of a rule, not a goal: "每完成网签备案1000套…", "若…不足1000套，则…", "去化周期在12-18个月的"
+RULE_CONDITION_CLAUSE = re.compile(r"(?:^|[，,；;])(?:若|如果|凡)[^，,。；;]*$|每(?:完成|销售|成交|备案)[^，,。；;\d]{0,10}$")
+RANGE_CONDITION_AFTER = re.compile(r"[-—~～至到]\d+(?:\.\d+)?[^，,。；;\d]{0,4}的[，,]")
+# a term's longest span for a payment put off ("延期缴纳，最长不超过6个月")
+DEFERRAL_SPAN = re.compile(r"延期[^。；;]{0,40}最长(?:不超过|不得超过)?$")
+
+
+def _housing_term(before: str, after: str, unit: str | None) -> bool:
+    """(lead, session 26) Whether a value is a term of a housing or land measure's rule (HOUSING_TERM_CLAUSE…)."""
+    clause_before = re.split(r"[，,。；;]", before)[-1]
+    if unit == "%" and (HOUSING_TERM_CLAUSE.search(clause_before) or HOUSING_TERM_AFTER.match(after)):
+        return True
+    if unit in ("万元", "元") and LOAN_LIMIT_CHANGED.search(before):
+        return True
+    if RULE_CONDITION_CLAUSE.search(before):
+        return True
+    if clause_before.endswith("在") and RANGE_CONDITION_AFTER.match(after):
+        return True
+    return unit in ("个月", "天", "日") and bool(DEFERRAL_SPAN.search(before))
+
+
 def _support_term(sentence: str, before: str, after: str, unit: str | None) -> bool:
     """Whether a value is a term of a support measure, no level to reach (reader70): a tax's rate, a discount granted,
     a policy in force continued, a fee rate capped or subsidised, a deposit's or an advance's share, a per-loan limit,
     a threshold naming whom a relief is for, an amount per head paid."""
     clause_before = re.split(r"[，,。；;]", before)[-1]
+    if _housing_term(before, after, unit):
+        return True
     if unit in ("%", "‰") and (
         TAX_RATE_AFTER.match(after)
         or (DISCOUNT_BEFORE.search(clause_before) and DISCOUNT_AFTER.match(after))

@@ -4,7 +4,8 @@
 1. A bracket of units named bare (no role word) after an item that opens with a levelled unit may name bodies by their
    own names beside it: a group company, a customs office, a regional office of a central body ("（省交通运输厅、
    某某铁路局集团、某某海关）"); the item is a task led by all of them. A bracket of such names alone, or one that opens
-   with a name not of a level, still names no units (it may be an alias or a note).
+   with a name not of a level, still names no units (it may be an alias or a note); a comma keeps its meaning (the units
+   before it lead), so a list with a comma is not read this way.
 2. The level rule reads a unit without its second name in brackets: "农业农村厅（乡村振兴局）" after "省发改委" is
    省农业农村厅（乡村振兴局）; a fire and rescue corps is of the list's level; a central body's regional office written
    with its province inside ("民航某省监管局") is not.
@@ -21,7 +22,7 @@ ITEMS = """某省物流发展行动方案
 
 二、重点任务
 1.加强铁路通道建设。推进铁路扩能改造。（省交通运输厅、省发展改革委、某某铁路局集团）
-2.完善口岸通关服务。推进智慧口岸建设。（省商务厅、某某海关、民航西南监管局，有关市人民政府）
+2.完善口岸通关服务。推进智慧口岸建设。（省商务厅、某某海关、民航西南监管局）
 3.规范充电设施管理。开展安全检查。（省住建厅、消防救援总队、农业农村厅（乡村振兴局））
 4.优化航空货运。拓展货运航线。（省交通运输厅、民航湖北监管局）
 5.提升仓储水平。推广标准托盘。（某某集团、某某海关）
@@ -35,7 +36,7 @@ def _units_by_title():
 def test_bodies_named_by_their_own_names_beside_a_levelled_unit_lead_the_item():
     found = _units_by_title()
     assert found["加强铁路通道"] == (["省交通运输厅", "省发展改革委", "某某铁路局集团"], [])
-    assert found["完善口岸通关"] == (["省商务厅", "某某海关", "民航西南监管局", "有关市人民政府"], [])
+    assert found["完善口岸通关"] == (["省商务厅", "某某海关", "民航西南监管局"], [])
 
 
 def test_a_bracket_of_own_names_alone_names_no_units():

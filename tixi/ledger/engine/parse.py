@@ -743,14 +743,15 @@ def units_of(bracket: str) -> tuple[list[str], list[str]] | None:
         parts = [parts[0] + "负责"]  # "（省卫生健康委会同省财政厅）"
     roles = [ROLE.search(p) for p in parts]
     if (
-        not any(roles)
-        and (names := [n for p in parts for n in unit_names(p)])
+        len(parts) == 1
+        and not roles[0]
+        and (names := unit_names(parts[0]))
         and all(is_organisation(n) for n in names)
-        and (BARE_UNIT.match(names[0]) or (len(parts) == 1 and all(BARE_UNIT.match(n) for n in names)))
+        and BARE_UNIT.match(names[0])
     ):
         # "1.提高养老金待遇。…(市人社局、市财政局)": the units named bare after an item do it; (lead, session 26) so do
         # bodies named by their own name beside them once the list opens with a levelled unit ("（省交通运输厅、昆明海关、
-        # 中国铁路昆明局集团，有关州（市）人民政府）")
+        # 中国铁路昆明局集团）"; a comma in the list keeps its meaning, the units before it lead)
         return names, []
     if not roles or not roles[-1]:
         return None  # a bracket that ends with no role word names no units: "（以下简称“医共体”）"

@@ -1299,21 +1299,27 @@ class Command(BaseCommand):
             ),
             (
                 truth / "heldout_dl",
-                False,
+                True,
                 "HUNDRED-AND-SIXTEENTH held-out set, two more 2024 city work reports of JiangGufan/digital-governance (亳州 with its title and session line, 滨州 with a 主要预期目标 paragraph) with 208 targets and no task, gathered by helper gather107, truth committed before any reader ran (reviewed by review49: 滨州's 年度投资计划完成率 left out as projects' spending), "
-                "first read by the lead with session 25's last reader (e65e2424, after reader71-74's rules on round 5; no rule written since their truth, none this session): targets 193/208 (207 found)",
+                "first read by the lead with session 25's last reader (e65e2424, after reader71-74's rules on round 5; no rule written since their truth, none this session): targets 193/208 (207 found); seen since the lead's rules of session 26 on its misses (tasks' units, housing measures' terms)",
             ),
             (
                 truth / "heldout_dn",
-                False,
+                True,
                 "HUNDRED-AND-SEVENTEENTH held-out set, two more records of the policy database (漯河 2023 房地产 32条, 抚州 2023 房地产 若干措施; rows 1695, 1306) with 61 tasks and no target, gathered by helper gather109, truth committed before any reader ran (reviewed by review48: no change), "
-                "first read by the lead with session 25's last reader (e65e2424, after reader71-74's rules on round 5; no rule written since their truth, none this session): tasks 55/61 (61 found), targets 0/0 (24 found: loan ceilings and down payments read)",
+                "first read by the lead with session 25's last reader (e65e2424, after reader71-74's rules on round 5; no rule written since their truth, none this session): tasks 55/61 (61 found), targets 0/0 (24 found: loan ceilings and down payments read); seen since the lead's rules of session 26 on its misses (tasks' units, housing measures' terms)",
             ),
             (
                 truth / "heldout_dm",
-                False,
+                True,
                 "HUNDRED-AND-EIGHTEENTH held-out set, four more plans of the energy-policy vault (ZaynShao/energy-policy-analysis: 河南 工业设备更新, 福建 充电, 云南 现代物流 with '〔以下分工均涉及有关州（市）人民政府，不再列出〕', 云南 充电倍增) with 29 targets and 55 tasks, gathered by helper gather108, truth committed before any reader ran (reviewed by review50: no change), "
-                "first read by the lead with session 25's last reader (e65e2424, after reader71-74's rules on round 5; no rule written since their truth, none this session): targets 24/29 (25 found), tasks 40/55 (45 found: 云南 物流 14/25, 福建 12/16)",
+                "first read by the lead with session 25's last reader (e65e2424, after reader71-74's rules on round 5; no rule written since their truth, none this session): targets 24/29 (25 found), tasks 40/55 (45 found: 云南 物流 14/25, 福建 12/16); seen since the lead's rules of session 26 on its misses (tasks' units, housing measures' terms)",
+            ),
+            (
+                truth / "heldout_do",
+                False,
+                "HUNDRED-AND-NINETEENTH held-out set, two more 2024 city work reports of JiangGufan/digital-governance (衢州, 镇江 with its year's part under the THIRD heading) with 185 targets and no task, gathered by helper gather109 in session 26, truth committed before any reader ran (not reviewed by a second helper), "
+                "first read by the lead with session 25's last reader (006a069e; no rule written since their truth): targets 168/185 (175 found)",
             ),
         )
         if perturb:

@@ -5694,7 +5694,9 @@ LOAN_LIMIT_CHANGED = re.compile(
     r"(?:\d+(?:\.\d+)?万元、)*$"
 )
 # a trigger or a condition of a rule, not a goal: "每完成网签备案1000套…", "若…不足1000套，则…", "去化周期在12-18个月的"
-RULE_CONDITION_CLAUSE = re.compile(r"(?:^|[，,；;])(?:若|如果|凡)[^，,。；;]*$|每(?:完成|销售|成交|备案)[^，,。；;\d]{0,10}$")
+RULE_CONDITION_CLAUSE = re.compile(
+    r"(?:^|[，,；;])(?:若|如果|凡)[^，,。；;]*$|每(?:完成|销售|成交|备案)[^，,。；;\d]{0,10}$"
+)
 RANGE_CONDITION_AFTER = re.compile(r"[-—~～至到]\d+(?:\.\d+)?[^，,。；;\d]{0,4}的[，,]")
 # a term's longest span for a payment put off ("延期缴纳，最长不超过6个月")
 DEFERRAL_SPAN = re.compile(r"延期[^。；;]{0,40}最长(?:不超过|不得超过)?$")

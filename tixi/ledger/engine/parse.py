@@ -2641,6 +2641,9 @@ TARGET = re.compile(
     # bare "3类" names a class, "Ⅲ类水体", and "能够提供6类以上…技术" what a centre can offer)
     # (not "为全区739艘…渔船每艘增配1只…": the fleet a per-ship measure is for, its scope)
     r"|艘(?![^，,。；;]{0,16}每艘)|(?(before)类(?=以上|及以上)|(?!))"
+    # (lead27) plots and houses ("盘活利用农房4500宗", "打造农业“标准地”30宗以上"), records and uses counted in 亿
+    # ("汇聚数据37亿条", "调用超过2亿次")
+    r"|宗(?![教旨族师亲])|[万亿]条|亿次"
     r"|位(?=[^置于次列浮整]|$)|[例次](?=以上|及以上|以下|以内|[，,。；;])"
     # cases closing a clause ("实施免费手术2000例、…", "…3000例（牵头单位：…）"), lifts ("加装电梯500部以上"), courses
     # ("课程100门")
@@ -2815,12 +2818,15 @@ REPORT_WORK_COUNT = re.compile(
 # reader71: a work report's clause of this year's work, its verb opening the clause, its object, and its count closing
 # it ("组织主题消费活动10场", "处置闲置土地6000亩", "筹集保障性租赁住房1500套", "提供安置房7880套"), or its count right
 # after the verb ("新入驻10家…企业", "实施…等203个重点项目"): in a work report (its year known) the year's goal
+# (lead27) works started too ("启动12个“美丽街区”建设")
 REPORT_CLAUSE_COUNT = re.compile(
-    r"(?:^|[，,；;。：:、])(?:要|将|再)?(?:新入驻|入驻|组织|举办|处置|筹集|筹建|提供|实施|安装|建设|提档升级|升级改造|改造提升|完成|清理整合|修复|成立|绿化)"
+    r"(?:^|[，,；;。：:、])(?:要|将|再)?(?:新入驻|入驻|组织|举办|处置|筹集|筹建|提供|实施|安装|建设|提档升级|升级改造|改造提升|完成|清理整合|修复|成立|绿化|启动)"
     r"[^，,。；;：:\d了]{0,20}?\d+(?:\.\d+)?(?:万|亿)?"
     r"(?:个|家|场|项|亩|公顷|套|条|所|公里|平方米|兆瓦|户|座|处|人次|名)"
     r"(?:（次）|\(次\))?(?:以上)?"
-    r"(?=[，,。；;、]|$|[\u4e00-\u9fff]{0,12}(?:项目|企业|工程)?(?:建设)?(?:[，,。；;、]|$))"
+    r"(?=[，,。；;、]|$|[\u4e00-\u9fff]{0,12}(?:项目|企业|工程)?(?:建设)?(?:[，,。；;、]|$)"
+    # (lead27) the works' name in quotation marks ("启动12个“美丽街区”建设")
+    r"|“[\u4e00-\u9fff]{2,10}”(?:项目|工程)?(?:建设)?(?:[，,。；;]|$))"
     # the outputs a report's year ensures, in a list of levels after 确保 ("确保生猪出栏200万头、家禽出笼6000万只")
     r"|(?:^|[，,；;。：:])确保[^，,。；;、\d]{1,10}?\d+(?:\.\d+)?[万亿]?[\u4e00-\u9fff]{1,2}、[^，,。；;\d]{1,10}?\d"
     # the pilots a report's year carries out, named by one of them ("开展东湖片区等8个…试点", conv22's pilots counted)
@@ -4746,6 +4752,15 @@ def _sentence_targets(text: str) -> list[dict]:
                 and GRANT_CLOSES_CLAUSE.match(after)
             ):
                 continue  # (reader66) "对…300亩以上规模经营主体从事粮食生产给予奖补": who qualifies, no goal
+            if unit in ("万元", "亿元", "万亿元") and (
+                FUND_LEVERAGE.search(last_clause := re.split(r"[，,；;]", before)[-1])
+                or (FUND_SPENDING.fullmatch(last_clause) and "基金" in before)
+            ):
+                continue  # (lead27) "撬动社会资本200亿元以上", a fund's "完成年度投资50亿元": fund money (conv24)
+            if unit in ("个", "项") and PROJECTS_ARRANGED.search(re.split(r"[，,；;]", before)[-1]):
+                continue  # (lead27) "今年全市共安排城建项目298个": the year's designated list, no goal (conv22)
+            if unit not in ("%", "‰") and SHARE_REACHING.search(re.split(r"[，,；;]", before)[-1]):
+                continue  # (lead27) "95%的行政村实现集体经济收入30万元以上": the share is the goal, the sum its threshold
             if unit in ("万元", "亿元", "万亿元") and LENT_AMOUNT.search(before):
                 continue  # (reader66) "推动发放创业担保贷款60亿元以上": money lent out, no level of the sector
             if SUBSIDY_CONDITION_OPENING.search(before) and SUBSIDY_CONDITION.match(after):
@@ -5549,6 +5564,17 @@ GRANT_CLOSES_CLAUSE = re.compile(r"[^，,。；;]*?(?:给予|予以)")
 # (reader66) money lent by the plan's banks and guarantors, named right before its amount ("推动发放创业担保贷款60亿元以上",
 # "支持新增小微企业贷款2000亿元以上", "新增…业务放款1200亿元以上"): funds handed out (conv24), not a level of the sector's credit
 # ("各项存贷款规模突破8.5万亿元", "贷款增速达10%左右")
+# (lead27) the money a fund draws in ("撬动社会资本200亿元以上", "撬动金融和社会资本投入20亿元以上") and the fund's own year's
+# investment named after it ("充分发挥产业基金撬动作用，完成年度投资50亿元以上"): fund money (conv24), no level of the place
+FUND_LEVERAGE = re.compile(r"撬动[^，,。；;\d]{0,14}?$")
+FUND_SPENDING = re.compile(r"\s*(?:完成|实现)(?:年度|全年)?投资(?:额)?\s*")
+# (lead27) the projects a year's list holds ("今年全市共安排城建项目298个"): a designated list, as "列入…项目" (conv22)
+PROJECTS_ARRANGED = re.compile(r"安排[^，,。；;\d]{0,12}?项目$")
+# (lead27) a share of places that reach a level, the share opening the clause ("90%的村集体经济收入达到20万元以上", "95%
+# 的行政村实现…30万元且…15万元以上"): the share is the goal, the level each place must reach its threshold
+SHARE_REACHING = re.compile(
+    r"(?<![\d.])\d+(?:\.\d+)?%(?:以上)?的[^，,。；;\d]{1,16}?(?:实现|达到|达)[^，,。；;]*$"
+)
 LENT_AMOUNT = re.compile(r"(?:(?:发放|投放|新增)[^，,。；;\d余]{0,16}?贷款|放款)$")
 # a clause closed by "的，" and a grant after it: the value is a condition of the grant
 CONDITION_GRANTED = _granted_on(r"[^，,。；;]*", 60, r"(?:给予|予以)")

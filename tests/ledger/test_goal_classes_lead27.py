@@ -9,7 +9,8 @@ general. Every text here is made up; none is a held-out document.
    元以上"): the share is the goal, the sums are what each place must reach; a sum the places reach on average is a goal.
 4. Fund money is no goal (conv24): what a fund draws in ("撬动社会资本100亿元以上") and the fund's own year's investment named
    after it ("发挥产业基金作用，完成年度投资30亿元以上"); a sector's investment stays ("工业投资完成100亿元").
-5. The projects a year's list holds ("今年共安排城建项目120个") are a designated list, no goal; projects to carry out stay.
+5. New loans of a sector or of the economy ("新增制造业中长期贷款120亿元") are a level of its credit, counted; loans a support
+   pushes out ("支持新增小微企业贷款500亿元", "新增发放创业担保贷款5亿元") are money lent, no goal (conv24).
 """
 
 from tests.ledger.reading import read_targets
@@ -53,8 +54,6 @@ def test_fund_money_is_no_goal():
     assert read_targets(text) == [(80.0, "亿元", 2025, "ge")]
 
 
-def test_the_projects_a_years_list_holds_are_no_goal():
-    text = REPORT.replace(
-        "实施6个“口袋公园”工程。", "今年全市共安排城建项目120个。实施重点技改项目50个以上。"
-    )
-    assert read_targets(text) == [(12.0, "个", 2024, "ge"), (50.0, "个", 2024, "ge")]
+def test_a_sectors_new_loans_are_its_credit_a_supports_are_money_lent():
+    text = "2025年，新增制造业中长期贷款120亿元，支持新增小微企业贷款500亿元以上，新增发放创业担保贷款5亿元以上。"
+    assert read_targets(text) == [(120.0, "亿元", 2025, "ge")]

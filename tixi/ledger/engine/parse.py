@@ -4757,8 +4757,6 @@ def _sentence_targets(text: str) -> list[dict]:
                 or (FUND_SPENDING.fullmatch(last_clause) and "基金" in before)
             ):
                 continue  # (lead27) "撬动社会资本200亿元以上", a fund's "完成年度投资50亿元": fund money (conv24)
-            if unit in ("个", "项") and PROJECTS_ARRANGED.search(re.split(r"[，,；;]", before)[-1]):
-                continue  # (lead27) "今年全市共安排城建项目298个": the year's designated list, no goal (conv22)
             if unit not in ("%", "‰") and SHARE_REACHING.search(re.split(r"[，,；;]", before)[-1]):
                 continue  # (lead27) "95%的行政村实现集体经济收入30万元以上": the share is the goal, the sum its threshold
             if unit in ("万元", "亿元", "万亿元") and LENT_AMOUNT.search(before):
@@ -5568,14 +5566,16 @@ GRANT_CLOSES_CLAUSE = re.compile(r"[^，,。；;]*?(?:给予|予以)")
 # investment named after it ("充分发挥产业基金撬动作用，完成年度投资50亿元以上"): fund money (conv24), no level of the place
 FUND_LEVERAGE = re.compile(r"撬动[^，,。；;\d]{0,14}?$")
 FUND_SPENDING = re.compile(r"\s*(?:完成|实现)(?:年度|全年)?投资(?:额)?\s*")
-# (lead27) the projects a year's list holds ("今年全市共安排城建项目298个"): a designated list, as "列入…项目" (conv22)
-PROJECTS_ARRANGED = re.compile(r"安排[^，,。；;\d]{0,12}?项目$")
 # (lead27) a share of places that reach a level, the share opening the clause ("90%的村集体经济收入达到20万元以上", "95%
 # 的行政村实现…30万元且…15万元以上"): the share is the goal, the level each place must reach its threshold
 SHARE_REACHING = re.compile(
     r"(?<![\d.])\d+(?:\.\d+)?%(?:以上)?的[^，,。；;\d]{1,16}?(?:实现|达到|达)[^，,。；;]*$"
 )
-LENT_AMOUNT = re.compile(r"(?:(?:发放|投放|新增)[^，,。；;\d余]{0,16}?贷款|放款)$")
+# (lead27) "新增制造业中长期贷款170亿元", "新增本外币各项贷款3500亿元": a sector's or the economy's credit, counted; 新增 is lent
+# money where a support's verb opens it ("支持新增小微企业贷款…") or 发放 follows it
+LENT_AMOUNT = re.compile(
+    r"(?:(?:发放|投放|(?:支持|推动|帮助|引导|撬动)[^，,。；;\d余]{0,6}?新增)[^，,。；;\d余]{0,16}?贷款|放款)$"
+)
 # a clause closed by "的，" and a grant after it: the value is a condition of the grant
 CONDITION_GRANTED = _granted_on(r"[^，,。；;]*", 60, r"(?:给予|予以)")
 QUALIFIED_FOLLOWS = _group_then(r"[，,]\s*(?:可|均可|即可)(?!持续)")

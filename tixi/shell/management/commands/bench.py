@@ -1317,9 +1317,9 @@ class Command(BaseCommand):
             ),
             (
                 truth / "heldout_do",
-                False,
-                "HUNDRED-AND-NINETEENTH held-out set, two more 2024 city work reports of JiangGufan/digital-governance (衢州, 镇江 with its year's part under the THIRD heading) with 185 targets and no task, gathered by helper gather109 in session 26, truth committed before any reader ran (not reviewed by a second helper), "
-                "first read by the lead with session 25's last reader (006a069e; no rule written since their truth): targets 168/185 (175 found)",
+                True,
+                "HUNDRED-AND-NINETEENTH held-out set, two more 2024 city work reports of JiangGufan/digital-governance (衢州, 镇江 with its year's part under the THIRD heading) with 186 targets and no task, gathered by helper gather109 in session 26, truth committed before any reader ran (reviewed by review113 in session 27: 镇江's '安排城建项目298个' counted, 185 -> 186), "
+                "first read by the lead with session 25's last reader (006a069e; no rule written since their truth): targets 168/185 (175 found), 169/186 on the reviewed truth; seen since the lead's rules of session 27 on its misses (units 宗/亿条/亿次, works started under a quoted name, a share of places reaching a sum, fund money)",
             ),
         )
         if perturb:

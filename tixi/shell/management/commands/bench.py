@@ -1321,6 +1321,12 @@ class Command(BaseCommand):
                 "HUNDRED-AND-NINETEENTH held-out set, two more 2024 city work reports of JiangGufan/digital-governance (衢州, 镇江 with its year's part under the THIRD heading) with 186 targets and no task, gathered by helper gather109 in session 26, truth committed before any reader ran (reviewed by review113 in session 27: 镇江's '安排城建项目298个' counted, 185 -> 186), "
                 "first read by the lead with session 25's last reader (006a069e; no rule written since their truth): targets 168/185 (175 found), 169/186 on the reviewed truth; seen since the lead's rules of session 27 on its misses (units 宗/亿条/亿次, works started under a quoted name, a share of places reaching a sum, fund money)",
             ),
+            (
+                truth / "heldout_dr",
+                False,
+                "HUNDRED-AND-TWENTIETH held-out set, three more records of the policy database (上海 2024 银发经济 若干政策措施, 河南 2025 生育支持 若干政策措施 with a document-wide '以下均需…落实,不再列出', 福田 2023 扩大消费 若干措施; rows 319, 93, 1318) with 53 tasks and no target (福田's 12 left out by the lead: dated from the row, not the text), gathered by helper gather112 in session 27, truth committed before any reader ran (not reviewed by a second helper), "
+                "first read by the lead with session 27's reader (57b13acc; no rule written on it): tasks 49/53 (53 found)",
+            ),
         )
         if perturb:
             return self.write_robustness(

@@ -2818,15 +2818,16 @@ REPORT_WORK_COUNT = re.compile(
 # reader71: a work report's clause of this year's work, its verb opening the clause, its object, and its count closing
 # it ("组织主题消费活动10场", "处置闲置土地6000亩", "筹集保障性租赁住房1500套", "提供安置房7880套"), or its count right
 # after the verb ("新入驻10家…企业", "实施…等203个重点项目"): in a work report (its year known) the year's goal
-# (lead27) works started too ("启动12个“美丽街区”建设")
+# (lead27) works started, places created to a standard, works renewed and services brought to one standard too ("启动12个
+# “美丽街区”建设", "新创成省级…单位5家", "新改造老旧小区130万平方米", "实现160项政务服务“同事同标”")
 REPORT_CLAUSE_COUNT = re.compile(
-    r"(?:^|[，,；;。：:、])(?:要|将|再)?(?:新入驻|入驻|组织|举办|处置|筹集|筹建|提供|实施|安装|建设|提档升级|升级改造|改造提升|完成|清理整合|修复|成立|绿化|启动)"
+    r"(?:^|[，,；;。：:、])(?:要|将|再)?(?:新入驻|入驻|组织|举办|处置|筹集|筹建|提供|实施|安装|建设|提档升级|升级改造|改造提升|完成|清理整合|修复|成立|绿化|启动|新创成|创成|新改造|改造|实现)"
     r"[^，,。；;：:\d了]{0,20}?\d+(?:\.\d+)?(?:万|亿)?"
     r"(?:个|家|场|项|亩|公顷|套|条|所|公里|平方米|兆瓦|户|座|处|人次|名)"
     r"(?:（次）|\(次\))?(?:以上)?"
     r"(?=[，,。；;、]|$|[\u4e00-\u9fff]{0,12}(?:项目|企业|工程)?(?:建设)?(?:[，,。；;、]|$)"
     # (lead27) the works' name in quotation marks ("启动12个“美丽街区”建设")
-    r"|“[\u4e00-\u9fff]{2,10}”(?:项目|工程)?(?:建设)?(?:[，,。；;]|$))"
+    r"|[\u4e00-\u9fff]{0,8}“[\u4e00-\u9fff]{2,10}”(?:项目|工程)?(?:建设)?(?:[，,。；;]|$))"
     # the outputs a report's year ensures, in a list of levels after 确保 ("确保生猪出栏200万头、家禽出笼6000万只")
     r"|(?:^|[，,；;。：:])确保[^，,。；;、\d]{1,10}?\d+(?:\.\d+)?[万亿]?[\u4e00-\u9fff]{1,2}、[^，,。；;\d]{1,10}?\d"
     # the pilots a report's year carries out, named by one of them ("开展东湖片区等8个…试点", conv22's pilots counted)
@@ -5106,7 +5107,7 @@ def _sentence_targets(text: str) -> list[dict]:
                 not listed
                 and not joined
                 and not re.match(r"\s*(?:[、和及与]|以及)\s*\d", after)
-                and EACH_OF_TWO.search(before)
+                and (EACH_OF_TWO.search(before) or TWO_KINDS_EACH.search(before))
             ):
                 joined = 1  # "城镇新增就业和转移农业劳动力各4500万人": two quantities, one value each
             dated_before = [y for end, y in dates if end <= m.start()]
@@ -5219,6 +5220,12 @@ LIST_CLOSED_BY = re.compile(
 EACH_OF_TWO = re.compile(
     r"(?:^|[，,；;：:])[^，,、；;：:]{2,30}?(?:和|与|及)[^，,、；;：:]{2,30}?"
     r"(?:各(?:达到|达|为)?|都要?(?:减少|降低|下降|增长|提高|达到)|分别(?:年均|平均每年)?(?:增长|提高|下降|降低|减少))\s*$"
+)
+# (lead27) two kinds a 、 joins sharing one count ("新增国家单项冠军企业、省“雄鹰”企业各1家"): one each, as with 和; places listed
+# before 各 ("安定区、陇西县各50个") are a floor per place, read once (their truths' convention), so an item ending in a
+# division's kind is no kind here
+TWO_KINDS_EACH = re.compile(
+    r"(?:^|[，,；;：:])[^，,、；;：:和与及]{2,30}?(?<![区县市镇乡村旗州盟])、[^，,、；;：:和与及]{2,30}?(?<![区县市镇乡村旗州盟])各(?:达到|达|为)?\s*$"
 )
 LISTED_CHANGED = re.compile(r"(?:^|[，,])([^，,、]*、[^，,]*?)分别(?:降低|下降|减少|提高|增长|增加)$")
 # a list in the clause before (its items joined by 、 and a last 和/及), then a clause whose rate 均 reaches one value

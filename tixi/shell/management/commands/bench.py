@@ -1327,6 +1327,12 @@ class Command(BaseCommand):
                 "HUNDRED-AND-TWENTIETH held-out set, three more records of the policy database (上海 2024 银发经济 若干政策措施, 河南 2025 生育支持 若干政策措施 with a document-wide '以下均需…落实,不再列出', 福田 2023 扩大消费 若干措施; rows 319, 93, 1318) with 53 tasks and no target (福田's 12 left out by the lead: dated from the row, not the text), gathered by helper gather112 in session 27, truth committed before any reader ran (not reviewed by a second helper), "
                 "first read by the lead with session 27's reader (57b13acc; no rule written on it): tasks 49/53 (53 found)",
             ),
+            (
+                truth / "heldout_dq",
+                False,
+                "HUNDRED-AND-TWENTY-FIRST held-out set, two task lists (山东 2021-2023 服务业数字化转型 with '参加单位' from xvshiting/politic_analysis_paper_2025's sheet, 北京 2022 政务公开工作要点 with 'X牵头，Y负责落实' from yanyanixs/Policy-QA-Agent) with 95 tasks and no target, gathered by helper gather111 in session 27, truth committed before any reader ran, "
+                "first read by the lead with session 27's reader (3faaab8b; no rule written on it): tasks 91/95 (95 found), targets 0/0 (3 found)",
+            ),
         )
         if perturb:
             return self.write_robustness(

@@ -15,6 +15,8 @@ general. Every text here is made up; none is a held-out document.
    pushes out ("支持新增小微企业贷款500亿元", "新增发放创业担保贷款5亿元") are money lent, no goal (conv24).
 6. Two kinds a 、 joins sharing one count ("新增国家级、省级“专精特新”企业各2家") are one target each, as two joined by 和;
    places listed before 各 ("甲县、乙县各30个") stay one floor per place, read once.
+7. After an encouraged clause, a later clause naming its own measure and the level it reaches ("鼓励企业利用清洁能源，绿电
+   消费量达到2亿千瓦时") commits on its own; what the encouraged are to do stays out ("鼓励有条件的企业完成20%的改造").
 """
 
 from tests.ledger.reading import read_targets
@@ -80,3 +82,8 @@ def test_places_created_works_renewed_and_services_unified_are_the_reports_goals
         (80.0, "万平方米", 2024, "ge"),
         (120.0, "项", 2024, "ge"),
     ]
+
+
+def test_a_measures_own_level_after_an_encouraged_clause_is_a_goal():
+    text = "2025年，鼓励企业、园区利用清洁能源，绿电消费量达到2亿千瓦时。鼓励有条件的企业完成20%的设备改造。"
+    assert read_targets(text) == [(2.0, "亿千瓦时", 2025, "ge")]

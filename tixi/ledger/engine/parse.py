@@ -6305,7 +6305,10 @@ REPORT_PERIOD_AGAIN = re.compile(
 )
 CLAUSE_OPENED_BY_THIS_YEAR = re.compile(r"[，,；;]\s*(?:今年|年内)")
 # (reader70) a later clause opened by a goal's own verb ("鼓励外贸企业加大进出口规模,新增外贸实绩企业10家"): it commits on its own
-CLAUSE_OPENED_BY_GOAL_VERB = re.compile(r"[，,；;]\s*(?:新增|力争|确保)")
+# (lead27) or a later clause naming its own measure and the level it reaches ("鼓励企业、园区利用清洁能源，绿电消费量达到1亿千瓦时")
+CLAUSE_OPENED_BY_GOAL_VERB = re.compile(
+    r"[，,；;]\s*(?:新增|力争|确保|[^，,；;\d]{1,12}?(?:量|总量|规模|总额)(?:达到|提高到|提升至|突破|超过)?$)"
+)
 # a sex ratio's name before its ceiling, a few words apart at most ("出生人口性别比趋于合理，降低到108.5以下") (reader55)
 SEX_RATIO_BEFORE = re.compile(r"性别比[^。；;\d%]{0,10}$")
 SEX_RATIO_VERBS = ("降到", "降至", "降低到", "降低至", "下降到", "下降至", "控制在", "稳定在", "保持在")

@@ -1324,7 +1324,7 @@ class Command(BaseCommand):
             (
                 truth / "heldout_dr",
                 False,
-                "HUNDRED-AND-TWENTIETH held-out set, three more records of the policy database (上海 2024 银发经济 若干政策措施, 河南 2025 生育支持 若干政策措施 with a document-wide '以下均需…落实,不再列出', 福田 2023 扩大消费 若干措施; rows 319, 93, 1318) with 53 tasks and no target (福田's 12 left out by the lead: dated from the row, not the text), gathered by helper gather112 in session 27, truth committed before any reader ran (not reviewed by a second helper), "
+                "HUNDRED-AND-TWENTIETH held-out set, three more records of the policy database (上海 2024 银发经济 若干政策措施, 河南 2025 生育支持 若干政策措施 with a document-wide '以下均需…落实,不再列出', 福田 2023 扩大消费 若干措施; rows 319, 93, 1318) with 53 tasks and no target (福田's 12 left out by the lead: dated from the row, not the text), gathered by helper gather112 in session 27, truth committed before any reader ran (reviewed by review114: no change), "
                 "first read by the lead with session 27's reader (57b13acc; no rule written on it): tasks 49/53 (53 found)",
             ),
             (

@@ -1333,6 +1333,12 @@ class Command(BaseCommand):
                 "HUNDRED-AND-TWENTY-FIRST held-out set, two task lists (山东 2021-2023 服务业数字化转型 with '参加单位' from xvshiting/politic_analysis_paper_2025's sheet, 北京 2022 政务公开工作要点 with 'X牵头，Y负责落实' from yanyanixs/Policy-QA-Agent) with 95 tasks and no target, gathered by helper gather111 in session 27, truth committed before any reader ran, "
                 "first read by the lead with session 27's reader (3faaab8b; no rule written on it): tasks 91/95 (95 found), targets 0/0 (3 found)",
             ),
+            (
+                truth / "heldout_dp",
+                False,
+                "HUNDRED-AND-TWENTY-SECOND held-out set, two more plans of the energy-policy vault (云南 2024 稳进提质政策措施 with 77 unit brackets and a '以下均需各州、市人民政府落实' rule, 河南 2025 降本增效 若干政策措施) with 97 tasks and 15 targets, gathered by helper gather110 in session 27, truth committed before any reader ran, "
+                "first read by the lead with session 27's reader (7d3ce973; no rule written on it): tasks 95/97 (97 found), targets 10/15 (14 found)",
+            ),
         )
         if perturb:
             return self.write_robustness(

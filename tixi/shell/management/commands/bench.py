@@ -1330,8 +1330,8 @@ class Command(BaseCommand):
             (
                 truth / "heldout_dq",
                 False,
-                "HUNDRED-AND-TWENTY-FIRST held-out set, two task lists (山东 2021-2023 服务业数字化转型 with '参加单位' from xvshiting/politic_analysis_paper_2025's sheet, 北京 2022 政务公开工作要点 with 'X牵头，Y负责落实' from yanyanixs/Policy-QA-Agent) with 95 tasks and no target, gathered by helper gather111 in session 27, truth committed before any reader ran, "
-                "first read by the lead with session 27's reader (3faaab8b; no rule written on it): tasks 91/95 (95 found), targets 0/0 (3 found)",
+                "HUNDRED-AND-TWENTY-FIRST held-out set, two task lists (山东 2021-2023 服务业数字化转型 with '参加单位' from xvshiting/politic_analysis_paper_2025's sheet, 北京 2022 政务公开工作要点 with 'X牵头，Y负责落实' from yanyanixs/Policy-QA-Agent) with 95 tasks and no target, gathered by helper gather111 in session 27, truth committed before any reader ran (reviewed by review115 after the first reading: 山东's shared suffix '济南、青岛、烟台市政府' given to each, as heldout_ay and heldout_cz; 2 tasks), "
+                "first read by the lead with session 27's reader (3faaab8b; no rule written on it): tasks 91/95 (95 found), 93/95 on the reviewed truth, targets 0/0 (3 found)",
             ),
             (
                 truth / "heldout_dp",

@@ -1336,7 +1336,7 @@ class Command(BaseCommand):
             (
                 truth / "heldout_dp",
                 False,
-                "HUNDRED-AND-TWENTY-SECOND held-out set, two more plans of the energy-policy vault (云南 2024 稳进提质政策措施 with 77 unit brackets and a '以下均需各州、市人民政府落实' rule, 河南 2025 降本增效 若干政策措施) with 97 tasks and 15 targets, gathered by helper gather110 in session 27, truth committed before any reader ran, "
+                "HUNDRED-AND-TWENTY-SECOND held-out set, two more plans of the energy-policy vault (云南 2024 稳进提质政策措施 with 77 unit brackets and a '以下均需各州、市人民政府落实' rule, 河南 2025 降本增效 若干政策措施) with 97 tasks and 15 targets, gathered by helper gather110 in session 27, truth committed before any reader ran (reviewed by review116: no change), "
                 "first read by the lead with session 27's reader (7d3ce973; no rule written on it): tasks 95/97 (97 found), targets 10/15 (14 found)",
             ),
         )

@@ -4598,6 +4598,7 @@ def _sentence_targets(text: str) -> list[dict]:
             ):
                 continue  # a bare number is a target only as "达到1.2左右" (CMI) or an index's ("发展指数达85")
             before, after = sentence[: m.start()], sentence[m.end() :]
+            clause_before = re.split(r"[，,；;]", before)[-1]  # the clause the value closes, up to it
             if m.group("unit") == "%" and (
                 SPENDING_GROWTH_BEFORE.search(before) or PERMITTED_BEFORE.search(before)
             ):
@@ -4610,7 +4611,7 @@ def _sentence_targets(text: str) -> list[dict]:
             if m.group("unit") in ("亿元", "万亿元", "万元") and BUDGET_BEFORE.search(before):
                 continue  # reader55: "明年将安排200亿元", "拿出1000亿元", "支出总额将达到664亿元": public money budgeted
             if (unit.endswith("元") or unit in ("%", "元/人")) and PAYMENT_STANDARD_RAISED.search(
-                re.split(r"[，,；;]", before)[-1]
+                clause_before
             ):
                 continue  # conv24: "补助标准提高到每人每年640元", "基本养老金继续提高10%": money handed out, no level reached
             if (m.group("unit") in ("万吨", "吨") and PLANT_OUTPUT_BEFORE.search(before)) or (
@@ -4622,7 +4623,7 @@ def _sentence_targets(text: str) -> list[dict]:
             if (
                 m.group("unit")
                 and re.search("[多余]", digits[m.end("value") : m.start("unit")])
-                and not COMMITTED_CLAUSE.search(re.split(r"[，,；;]", before)[-1])
+                and not COMMITTED_CLAUSE.search(clause_before)
                 # "到2025年，培训医生3000余人": a count to reach by a year to come, approximate or not
                 and not YEAR_TO_COME_BEFORE.search(before)
             ):
@@ -4720,9 +4721,7 @@ def _sentence_targets(text: str) -> list[dict]:
                 continue  # (reader67) "120亿元专项债券…支付使用完毕", "支持企业转贷超50亿元", "额度最高不超过200万元": money (conv24)
             if unit in ("万元", "亿元") and WORKS_INVESTMENT.search(before) and re.match(r"[，,]", after):
                 continue  # "投资1260万元，完成5个村的饮水安全工程": the money the works cost, the works are the goal
-            if unit in ("万元", "亿元", "万亿元") and PROJECTS_SPENDING.search(
-                re.split(r"[，,；;]", before)[-1]
-            ):
+            if unit in ("万元", "亿元", "万亿元") and PROJECTS_SPENDING.search(clause_before):
                 continue  # (reader67) "重点建设项目完成投资280亿元": the plan's projects' own spending (conv24)
             if (
                 unit in ("万元", "亿元", "万亿元")
@@ -4733,9 +4732,7 @@ def _sentence_targets(text: str) -> list[dict]:
                 continue  # (reader71) "实施…等203个重点项目，完成投资362亿元": the projects named before, their spending
             if unit in ("万元", "亿元", "万亿元") and MONEY_PUT_IN.search(before):
                 continue  # (reader71) "今年投入82亿元、实施项目96个": the money the year's works take, spending (conv24)
-            if unit in ("%", "万元", "亿元", "万亿元") and FUNDS_TO_WIN.search(
-                re.split(r"[，,；;]", before)[-1]
-            ):
+            if unit in ("%", "万元", "亿元", "万亿元") and FUNDS_TO_WIN.search(clause_before):
                 continue  # (reader71) "申报争取债券资金25亿元以上", "争取…项目资金增长10%": funds to win (conv24)
             if unit == "%" and FUNDS_PROGRESS.search(before):
                 continue  # (reader67) "投资进度完成15%左右", "使用进度达到70%以上": the pace of money spent (conv24)
@@ -4754,11 +4751,11 @@ def _sentence_targets(text: str) -> list[dict]:
             ):
                 continue  # (reader66) "对…300亩以上规模经营主体从事粮食生产给予奖补": who qualifies, no goal
             if unit in ("万元", "亿元", "万亿元") and (
-                FUND_LEVERAGE.search(last_clause := re.split(r"[，,；;]", before)[-1])
-                or (FUND_SPENDING.fullmatch(last_clause) and "基金" in before)
+                FUND_LEVERAGE.search(clause_before)
+                or (FUND_SPENDING.fullmatch(clause_before) and "基金" in before)
             ):
                 continue  # (lead27) "撬动社会资本200亿元以上", a fund's "完成年度投资50亿元": fund money (conv24)
-            if unit not in ("%", "‰") and SHARE_REACHING.search(re.split(r"[，,；;]", before)[-1]):
+            if unit not in ("%", "‰") and SHARE_REACHING.search(clause_before):
                 continue  # (lead27) "95%的行政村实现集体经济收入30万元以上": the share is the goal, the sum its threshold
             if unit in ("万元", "亿元", "万亿元") and LENT_AMOUNT.search(before):
                 continue  # (reader66) "推动发放创业担保贷款60亿元以上": money lent out, no level of the sector

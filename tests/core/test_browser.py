@@ -1,5 +1,6 @@
 """A real browser (Debian's Chromium, driven by Playwright) logs in and sees the dashboard's charts."""
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -27,15 +28,38 @@ def demo_of_its_own(tmp_path_factory) -> tuple[Path, dict]:
             pytest.fail("Debian's chromium is required (TIXI_REQUIRE_BROWSER=1) but missing")
         pytest.skip("chromium is not installed (make browser installs it)")
     var = tmp_path_factory.mktemp("var")
-    env = {
+    shutil.copytree(built_demo(tmp_path_factory), var, dirs_exist_ok=True)
+    return var, demo_environment(var)
+
+
+def demo_environment(var: Path) -> dict:
+    return {
         **os.environ,
         "TIXI_VAR_DIR": str(var),
         "DATABASE_URL": f"sqlite:///{var / 'demo.sqlite3'}",
         # served as `tixi demo` serves it: on the demo's today, whose years hold its data
         "TIXI_TODAY": f"{DEMO_TODAY:%Y-%m-%d}",
     }
-    subprocess.run([*TIXI, "demo", "--build-only"], env=env, check=True, capture_output=True)
-    return var, env
+
+
+def built_demo(tmp_path_factory) -> Path:
+    """`tixi demo --build-only` run once for the whole test run (every xdist worker), in a data folder
+    each browser module copies: the modules plant their own data in their own copy. The build takes
+    a minute and a half; the workers share one temporary root and take turns by a file lock."""
+    # under xdist each worker's base folder sits in the run's own; alone, the base folder is the run's
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    built = root / "demo-built"
+    with open(root / "demo-built.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (built / "done").exists():
+            shutil.rmtree(built, ignore_errors=True)
+            built.mkdir()
+            subprocess.run(
+                [*TIXI, "demo", "--build-only"], env=demo_environment(built), check=True, capture_output=True
+            )
+            (built / "done").touch()
+    return built
 
 
 @pytest.fixture(scope="module")

@@ -635,18 +635,26 @@ def division_siting(
         if (r, c) not in seen and not np.isnan(grid.friction[r, c]):
             seen.add((r, c))
             sites.append((candidate, r, c))
-    # each candidate's reach: its own capped field, searched in a window around it (engine/fields.py)
-    reaches = build_fields(
-        grid.friction,
-        grid.cell,
-        grid.cell,
-        [r for _c, r, _col in sites],
-        [c for _c, _r, c in sites],
-        range(len(sites)),
-        cap,
-        moves=MOVES,
-        **grid.travel(),
-    ).fields
+    # each candidate's reach: its own capped field, searched in a window around it (engine/fields.py),
+    # kept for the next answer on this grid (a planner trying capacities or k recomputes none)
+    cells = tuple((r, c) for _c, r, c in sites)
+    reaches = remembered(
+        _CANDIDATE_REACHES,
+        (division.code, year, cap, zlib.crc32(grid.friction.tobytes()), cells),
+        lambda: (
+            build_fields(
+                grid.friction,
+                grid.cell,
+                grid.cell,
+                [r for r, _c in cells],
+                [c for _r, c in cells],
+                range(len(cells)),
+                cap,
+                moves=MOVES,
+                **grid.travel(),
+            ).fields
+        ),
+    )
     covers = []
     for reach in reaches:
         index = demand_index[reach.cells[reach.seconds <= cap]]
@@ -921,6 +929,8 @@ def road_choices(division: Division, year: int, longest_village_roads: int = 30)
 # Each facility's own capped field, kept per (division, year, kind, cap, facilities) so that a what-if
 # closes facilities or roads and adds sites without recomputing the others (engine/fields.py).
 _KEPT_FIELDS: dict = {}
+# The siting candidates' reaches, per (division, year, cap, friction, candidate cells)
+_CANDIDATE_REACHES: dict = {}
 KEPT_AT_MOST = 8
 
 
@@ -932,9 +942,10 @@ def kept_fields(grid: RegionGrid, division: Division, year: int, kind: str, faci
     # is derived from this grid's, whose facility cells must be passable as the kept fields had them
     grid.open_cells(rows, cols)
     key = (division.code, year, kind, cap, zlib.crc32(grid.friction.tobytes()), points)
-    kept = _KEPT_FIELDS.get(key)
-    if kept is None:
-        kept = build_fields(
+    return remembered(
+        _KEPT_FIELDS,
+        key,
+        lambda: build_fields(
             grid.friction,
             grid.cell,
             grid.cell,
@@ -944,10 +955,18 @@ def kept_fields(grid: RegionGrid, division: Division, year: int, kind: str, faci
             cap,
             moves=MOVES,
             **grid.travel(),
-        )
-        while len(_KEPT_FIELDS) >= KEPT_AT_MOST:
-            _KEPT_FIELDS.pop(next(iter(_KEPT_FIELDS)))
-        _KEPT_FIELDS[key] = kept
+        ),
+    )
+
+
+def remembered(store: dict, key, make):
+    """store[key], made by make() the first time; the oldest of KEPT_AT_MOST entries goes first."""
+    kept = store.get(key)
+    if kept is None:
+        kept = make()
+        while len(store) >= KEPT_AT_MOST:
+            store.pop(next(iter(store)))
+        store[key] = kept
     return kept
 
 

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 ZH = {
+    "the database has no table %(table)s yet: run `tixi migrate` first (or `tixi demo --build-only` for the demo region).": "数据库中还没有表 %(table)s：请先运行 `tixi migrate`（演示区域请运行 `tixi demo --build-only`）。",
     ":": "：",
     "Target %(value)s (%(year)s)": "目标值 %(value)s（%(year)s年）",  # a label's colon (forms' label suffix, the {% colon %} tag)
     "Note in Chinese, not yet translated: %(note)s": "%(note)s",

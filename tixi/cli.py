@@ -1,6 +1,7 @@
 """The `tixi` command: one entry point, one verb per capability (Django management commands)."""
 
 import os
+import re
 import signal
 import sys
 
@@ -52,8 +53,31 @@ def main(argv: list[str] | None = None) -> None:
         print(f"tixi: unknown verb '{verb}'\n\n{usage()}", file=sys.stderr)
         sys.exit(2)
     from django.core.management import execute_from_command_line
+    from django.db import DatabaseError
 
-    execute_from_command_line(["tixi", *(rest if verb == "manage" else [verb, *rest])])
+    try:
+        execute_from_command_line(["tixi", *(rest if verb == "manage" else [verb, *rest])])
+    except DatabaseError as error:
+        table = missing_table(error)
+        if table is None:
+            raise
+        # a verb run before the database exists: say what to run, not a traceback
+        from django.conf import settings
+        from django.utils import translation
+        from django.utils.translation import gettext
+
+        with translation.override(settings.LANGUAGE_CODE):
+            message = gettext(
+                "the database has no table %(table)s yet: run `tixi migrate` first (or `tixi demo --build-only` for the demo region)."
+            ) % {"table": table}
+        print(f"tixi: {message}", file=sys.stderr)
+        sys.exit(1)
+
+
+def missing_table(error: Exception) -> str | None:
+    """The table named by SQLite's "no such table: T" or PostgreSQL's 'relation "T" does not exist'."""
+    found = re.search(r'no such table: (\S+)|relation "([^"]+)" does not exist', str(error))
+    return (found.group(1) or found.group(2)) if found else None
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 import io
+import os
 import subprocess
 import sys
 
@@ -44,3 +45,29 @@ def test_figures_refuses_an_unknown_division():
         call_command("figures", division="999900000000", year=2020)
     # and answers for a division the map holds
     call_command("figures", division="990100000000", year=2020, stdout=io.StringIO())
+
+
+def test_a_verb_before_the_database_exists_says_what_to_run(tmp_path):
+    environment = {
+        **os.environ,
+        "TIXI_VAR_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}",
+    }
+    environment.pop("DJANGO_SETTINGS_MODULE", None)
+    answer = subprocess.run(
+        [sys.executable, "-m", "tixi.cli", "plans", "list"],
+        capture_output=True,
+        text=True,
+        env=environment,
+    )
+    assert answer.returncode == 1
+    assert "Traceback" not in answer.stderr
+    assert "tixi migrate" in answer.stderr and "数据库" in answer.stderr, answer.stderr
+
+
+def test_missing_table_reads_both_databases_words():
+    from tixi.cli import missing_table
+
+    assert missing_table(Exception("no such table: indicators_plan")) == "indicators_plan"
+    assert missing_table(Exception('relation "indicators_plan" does not exist\nLINE 1')) == "indicators_plan"
+    assert missing_table(Exception("database is locked")) is None
